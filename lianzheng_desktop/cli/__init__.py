@@ -1,0 +1,46 @@
+"""The command line: ``lianzheng [--db PATH] [COMMAND]``; no command opens the window.
+
+Each command group lives in its own module with ``register(subparsers)``; a command's
+handler takes the parsed arguments and returns the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from lianzheng_desktop import __version__
+from lianzheng_desktop.cli import ledger_commands
+from lianzheng_desktop.cli.common import run_handler
+
+COMMAND_MODULES = [ledger_commands]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own words are English
+        self.print_usage(sys.stderr)
+        self.exit(2, f"命令参数有误：{message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="lianzheng", description="廉政台账：党风廉政建设台账与述廉述责报告")
+    parser.add_argument("--db", metavar="PATH", help="数据文件路径（默认在用户数据文件夹）")
+    parser.add_argument("--version", action="version", version=f"廉政台账 {__version__}")
+    parser.add_argument("--screenshot", metavar="DIR", help="把每个页面截图保存到 DIR 后退出")
+    parser.add_argument("--exit-after-start", action="store_true",
+                        help="主窗口显示后立即退出（用于检查）")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from lianzheng_desktop.cli.gui_launch import launch_gui
+
+        return run_handler(launch_gui, args)
+    return run_handler(args.handler, args)

@@ -1,0 +1,47 @@
+"""What every command shares: opening the store and turning errors into one sentence."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.paths import AppPaths, app_paths
+from lianzheng_desktop.storage.db import open_db
+from lianzheng_desktop.storage.store import Store
+
+EXIT_USER_ERROR = 1
+EXIT_UNEXPECTED = 3
+
+
+def paths_from(args: argparse.Namespace) -> AppPaths:
+    return app_paths(getattr(args, "db", None))
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    paths = paths_from(args)
+    return Store(open_db(paths.db_path, backup_dir=paths.backups_dir))
+
+
+def run_handler(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run one command; a user error prints its Chinese sentence, never a traceback."""
+    try:
+        return handler(args)
+    except UserError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except OSError as exc:
+        where = f"“{exc.filename}”" if exc.filename else ""
+        print(f"错误：无法读写文件{where}：{exc.strerror or exc}。", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except Exception as exc:  # noqa: BLE001 — the last net: log it, say where the log is
+        from lianzheng_desktop.errorlog import log_unexpected
+
+        log_path = log_unexpected(exc, paths_from(args).log_dir)
+        print(f"错误：程序遇到意外问题，已记录到 {log_path}。请把该文件发给维护人员。",
+              file=sys.stderr)
+        return EXIT_UNEXPECTED

@@ -1,0 +1,316 @@
+"""What each ledger holds, field by field, and how raw input becomes a valid record.
+
+One description (``LedgerSpec``) serves the forms, the tables, the Excel sheets and the
+validation, so a field is named and checked in one place only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, fields
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from lianzheng_desktop.core import values as v
+from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.errors import FieldError, ValidationError
+from lianzheng_desktop.core.records import (
+    Activity,
+    Person,
+    Record,
+    RectificationItem,
+    Talk,
+    WarningSession,
+)
+
+MAX_TEXT = 100_000  # characters; a 10,000-character summary is fine, a pasted book is not
+
+
+class Kind(Enum):
+    TEXT = "text"  # one line
+    LONGTEXT = "longtext"  # several lines
+    DATE = "date"
+    COUNT = "count"  # whole number ≥ 0
+    BOOL = "bool"  # 是 / 否
+    CHOICE = "choice"  # one of a vocabulary
+    PERSON = "person"  # one roster name
+    PEOPLE = "people"  # several roster names
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str
+    label: str
+    kind: Kind
+    required: bool = False
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LedgerSpec:
+    key: str
+    label: str
+    record_type: type[Record]
+    fields: tuple[FieldSpec, ...]
+    date_field: str | None  # the event's date: filters, 补录, the period it counts in
+    type_field: str | None  # the field a "type" filter narrows
+    title_field: str  # what names one record in a list or a message
+
+    def field(self, key: str) -> FieldSpec:
+        for spec in self.fields:
+            if spec.key == key:
+                return spec
+        raise KeyError(key)
+
+
+F = FieldSpec
+ROSTER = LedgerSpec(
+    key="roster",
+    label="人员名册",
+    record_type=Person,
+    fields=(
+        F("name", "姓名", Kind.TEXT, required=True),
+        F("post", "职务", Kind.TEXT),
+        F("role", "角色", Kind.CHOICE, required=True, choices=vocab.ROSTER_ROLES),
+        F("active", "在职", Kind.BOOL),
+    ),
+    date_field=None,
+    type_field="role",
+    title_field="name",
+)
+WARNING_EDUCATION = LedgerSpec(
+    key="warning_education",
+    label="警示教育",
+    record_type=WarningSession,
+    fields=(
+        F("date", "日期", Kind.DATE, required=True),
+        F("form", "形式", Kind.CHOICE, required=True, choices=vocab.WARNING_EDUCATION_FORMS),
+        F("topic", "主题", Kind.TEXT, required=True),
+        F("place", "地点", Kind.TEXT),
+        F("host", "主持人", Kind.TEXT),
+        F("attendees", "参加人员", Kind.PEOPLE),
+        F("head_count", "参加人数", Kind.COUNT),
+        F("summary", "内容摘要", Kind.LONGTEXT),
+    ),
+    date_field="date",
+    type_field="form",
+    title_field="topic",
+)
+TALK = LedgerSpec(
+    key="talk",
+    label="谈话记录",
+    record_type=Talk,
+    fields=(
+        F("date", "日期", Kind.DATE, required=True),
+        F("type", "类型", Kind.CHOICE, required=True, choices=vocab.TALK_TYPES),
+        F("talker", "谈话人", Kind.PERSON, required=True),
+        F("talkees", "谈话对象", Kind.PEOPLE, required=True),
+        F("one_on_one", "一对一问题性约谈", Kind.BOOL),
+        F("summary", "内容摘要", Kind.LONGTEXT),
+        F("problems_found", "发现问题", Kind.LONGTEXT),
+    ),
+    date_field="date",
+    type_field="type",
+    title_field="type",
+)
+RECTIFICATION = LedgerSpec(
+    key="rectification",
+    label="整改事项",
+    record_type=RectificationItem,
+    fields=(
+        F("number", "编号", Kind.TEXT),
+        F("source", "问题来源", Kind.CHOICE, required=True, choices=vocab.RECTIFICATION_SOURCES),
+        F("description", "问题描述", Kind.LONGTEXT, required=True),
+        F("owner", "责任人", Kind.PERSON, required=True),
+        F("measures", "整改措施", Kind.LONGTEXT),
+        F("found_date", "发现日期", Kind.DATE, required=True),
+        F("deadline", "整改时限", Kind.DATE, required=True),
+        F("status", "状态", Kind.CHOICE, required=True, choices=vocab.RECTIFICATION_STATUSES),
+        F("completed_date", "完成日期", Kind.DATE),
+        F("review_date", "回头看日期", Kind.DATE),
+        F("review_conclusion", "回头看结论", Kind.LONGTEXT),
+    ),
+    date_field="found_date",
+    type_field="status",
+    title_field="description",
+)
+ACTIVITY = LedgerSpec(
+    key="activity",
+    label="会议活动",
+    record_type=Activity,
+    fields=(
+        F("date", "日期", Kind.DATE, required=True),
+        F("type", "类型", Kind.CHOICE, required=True, choices=vocab.ACTIVITY_TYPES),
+        F("topic", "主题", Kind.TEXT, required=True),
+        F("attendees", "参加人员", Kind.PEOPLE),
+        F("summary", "内容摘要", Kind.LONGTEXT),
+    ),
+    date_field="date",
+    type_field="type",
+    title_field="topic",
+)
+del F
+
+LEDGERS: dict[str, LedgerSpec] = {
+    spec.key: spec for spec in (ROSTER, WARNING_EDUCATION, TALK, RECTIFICATION, ACTIVITY)
+}
+EVENT_LEDGERS = (WARNING_EDUCATION, TALK, RECTIFICATION, ACTIVITY)  # all but the roster
+
+
+def _q(text: str) -> str:
+    return f"“{text}”"
+
+
+def _read_field(spec: FieldSpec, raw: object, roster: Collection[str] | None) -> Any:
+    """The typed value of one field, or ValueError with a Chinese message."""
+    label = _q(spec.label)
+    if spec.kind is Kind.DATE:
+        try:
+            return v.read_date(raw)
+        except (ValueError, OverflowError):
+            raise ValueError(f"{label}“{raw}”不是有效日期，请写成 2022-03-05 的形式") from None
+    if spec.kind is Kind.COUNT:
+        try:
+            return v.read_count(raw)
+        except ValueError:
+            raise ValueError(f"{label}须为不小于 0 的整数，“{raw}”不是") from None
+    if spec.kind is Kind.BOOL:
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return None  # blank: the record's default applies
+        try:
+            return v.read_bool(raw)
+        except ValueError:
+            raise ValueError(f"{label}只能填“是”或“否”") from None
+    if spec.kind is Kind.PEOPLE:
+        try:
+            names = v.read_names(raw)
+        except ValueError:
+            raise ValueError(f"{label}应为人员姓名，用顿号分隔") from None
+        _check_roster(spec, names, roster)
+        return names
+    try:
+        text = v.read_text(raw)
+    except ValueError:
+        raise ValueError(f"{label}应为文字") from None
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"{label}过长（{len(text)} 字），最多 {MAX_TEXT} 字")
+    if spec.kind is Kind.TEXT and ("\n" in text or "\r" in text):
+        text = " ".join(text.split())
+    if text and spec.kind is Kind.CHOICE and text not in spec.choices:
+        raise ValueError(f"{label}“{text}”不在可选项中，可选：{'、'.join(spec.choices)}")
+    if text and spec.kind is Kind.PERSON:
+        _check_roster(spec, (text,), roster)
+    return text
+
+
+def _check_roster(spec: FieldSpec, names: tuple[str, ...], roster: Collection[str] | None) -> None:
+    if roster is None:
+        return
+    missing = [name for name in names if name not in roster]
+    if missing:
+        who = "、".join(_q(n) for n in missing)
+        raise ValueError(f"{_q(spec.label)}中的{who}不在人员名册中，请先在人员名册中添加")
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or value == "" or value == ()
+
+
+def build_record(
+    ledger: LedgerSpec,
+    values: Mapping[str, object],
+    roster: Collection[str] | None,
+    *,
+    today: date | None = None,
+) -> Record:
+    """Turn raw values (form, Excel row, command line) into a valid record.
+
+    ``roster`` holds the names a person field may take; None skips that check (used for
+    the roster itself). Raises ValidationError listing every problem; never anything else.
+    """
+    errors: list[FieldError] = []
+    typed: dict[str, Any] = {}
+    for spec in ledger.fields:
+        try:
+            value = _read_field(spec, values.get(spec.key), roster)
+        except ValueError as exc:
+            errors.append(FieldError(spec.key, spec.label, str(exc)))
+            continue
+        if spec.required and _is_blank(value):
+            errors.append(FieldError(spec.key, spec.label, f"{_q(spec.label)}为必填项"))
+            continue
+        typed[spec.key] = value
+    if not errors:
+        for rule in _RULES.get(ledger.key, ()):
+            errors.extend(rule(ledger, typed, today))
+    if errors:
+        raise ValidationError(errors)
+    return _construct(ledger, typed)
+
+
+def _construct(ledger: LedgerSpec, typed: dict[str, Any]) -> Record:
+    names = {f.name for f in fields(ledger.record_type)}
+    kwargs = {k: val for k, val in typed.items() if k in names}
+    for spec in ledger.fields:
+        if spec.kind in (Kind.COUNT, Kind.BOOL) and kwargs.get(spec.key) is None:
+            kwargs.pop(spec.key, None)  # the dataclass default applies
+    return ledger.record_type(**kwargs)
+
+
+def _err(ledger: LedgerSpec, key: str, message: str) -> FieldError:
+    return FieldError(key, ledger.field(key).label, message)
+
+
+def _rectification_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | None):
+    found, deadline = t["found_date"], t["deadline"]
+    if deadline < found:
+        yield _err(ledger, "deadline", "“整改时限”不能早于“发现日期”")
+    done = t["status"] == vocab.STATUS_DONE
+    if done and t.get("completed_date") is None:
+        yield _err(ledger, "completed_date", "状态为“已完成”时须填写“完成日期”")
+    if not done and t.get("completed_date") is not None:
+        yield _err(ledger, "completed_date", "状态不是“已完成”，不应填写“完成日期”；已完成请改状态")
+    completed = t.get("completed_date")
+    if completed is not None and completed < found:
+        yield _err(ledger, "completed_date", "“完成日期”不能早于“发现日期”")
+    review = t.get("review_date")
+    if review is not None and review < found:
+        yield _err(ledger, "review_date", "“回头看日期”不能早于“发现日期”")
+    if t.get("review_conclusion") and review is None:
+        yield _err(ledger, "review_date", "填写了“回头看结论”，请同时填写“回头看日期”")
+    if today is not None and completed is not None and completed > today:
+        yield _err(ledger, "completed_date", "“完成日期”不能晚于今天")
+
+
+def _talk_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | None):
+    if t["talker"] in t["talkees"]:
+        yield _err(ledger, "talkees", "“谈话人”不能同时是“谈话对象”")
+
+
+def _session_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | None):
+    head_count = t.get("head_count")
+    if head_count is None:
+        t["head_count"] = len(t.get("attendees") or ())
+    elif head_count < len(t.get("attendees") or ()):
+        yield _err(
+            ledger,
+            "head_count",
+            f"“参加人数”（{head_count}）少于所列“参加人员”（{len(t['attendees'])} 人）",
+        )
+
+
+_RULES: dict[str, tuple[Callable[..., Any], ...]] = {
+    "rectification": (_rectification_rules,),
+    "talk": (_talk_rules,),
+    "warning_education": (_session_rules,),
+}
+
+
+def to_values(ledger: LedgerSpec, record: Record) -> dict[str, object]:
+    """The record's fields as the raw values ``build_record`` accepts (for editing)."""
+    return {spec.key: getattr(record, spec.key) for spec in ledger.fields}
+
+
+def event_date(ledger: LedgerSpec, record: Record) -> date | None:
+    return getattr(record, ledger.date_field) if ledger.date_field else None

@@ -1,0 +1,121 @@
+"""The records a secretary keeps: one dataclass per ledger (台账).
+
+Names of people are kept as names here; storage links them to the roster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+LATE_ENTRY_DAYS = 7  # entered more than this many days after the event: 补录
+
+
+@dataclass(kw_only=True)
+class Record:
+    id: int | None = None
+    late_entry: bool = False  # 补录
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(kw_only=True)
+class Person(Record):
+    """人员名册 — one person in the roster."""
+
+    name: str
+    post: str = ""
+    role: str
+    active: bool = True
+
+
+@dataclass(kw_only=True)
+class WarningSession(Record):
+    """警示教育 — one warning-education session."""
+
+    date: date
+    form: str
+    topic: str
+    place: str = ""
+    host: str = ""
+    attendees: tuple[str, ...] = ()
+    head_count: int = 0  # everyone present, roster attendees and outsiders
+    summary: str = ""
+
+    @property
+    def outsider_count(self) -> int:
+        return max(0, self.head_count - len(self.attendees))
+
+
+@dataclass(kw_only=True)
+class Talk(Record):
+    """谈话记录 — one talk; a talk with three talkees is three 人次."""
+
+    date: date
+    type: str
+    talker: str
+    talkees: tuple[str, ...]
+    one_on_one: bool = False  # 一对一问题性约谈
+    summary: str = ""
+    problems_found: str = ""
+
+    @property
+    def person_times(self) -> int:
+        return len(self.talkees)
+
+
+@dataclass(kw_only=True)
+class RectificationItem(Record):
+    """整改事项 — a problem found that must be fixed."""
+
+    number: str = ""
+    source: str
+    description: str
+    owner: str
+    measures: str = ""
+    found_date: date
+    deadline: date
+    status: str
+    completed_date: date | None = None
+    review_date: date | None = None  # 回头看
+    review_conclusion: str = ""
+
+
+@dataclass(kw_only=True)
+class Activity(Record):
+    """会议活动 — a meeting or other plan activity."""
+
+    date: date
+    type: str
+    topic: str
+    attendees: tuple[str, ...] = ()
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class UnitProfile:
+    unit_name: str = ""
+    org_name: str = ""
+    secretary_name: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.unit_name or self.org_name or self.secretary_name)
+
+
+@dataclass(kw_only=True)
+class Attachment:
+    """佐证材料 — a file kept inside the app's data, attached to one record."""
+
+    id: int | None = None
+    ledger: str
+    record_id: int
+    file_name: str
+    sha256: str
+    size: int
+    added_at: datetime | None = None
+    note: str = field(default="")
+
+
+def is_late_entry(event_date: date | None, entered: datetime) -> bool:
+    return event_date is not None and (entered.date() - event_date).days > LATE_ENTRY_DAYS

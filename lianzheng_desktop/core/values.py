@@ -1,0 +1,119 @@
+"""Lenient reading of what users type or paste: dates, name lists, yes/no, counts.
+
+Each reader returns the typed value or raises ``ValueError``; callers turn that into a
+Chinese message naming the field.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+_DATE_RE = re.compile(
+    r"^\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?\s*$"
+)
+_COMPACT_DATE_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+_NAME_SPLIT_RE = re.compile(r"[、，,;；\s]+")
+YES = {"是", "y", "yes", "true", "1", "√", "✓"}
+NO = {"否", "n", "no", "false", "0", "", "×"}
+
+
+def read_date(value: object) -> date | None:
+    """None for blank; accepts date, datetime, 2022-03-05, 2022/3/5, 2022年3月5日, 20220305."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(value)
+    text = value.strip()
+    if not text:
+        return None
+    match = _DATE_RE.match(text) or _COMPACT_DATE_RE.match(text)
+    if not match:
+        raise ValueError(value)
+    year, month, day = (int(g) for g in match.groups())
+    return date(year, month, day)  # raises ValueError for 2022-02-30
+
+
+def read_names(value: object) -> tuple[str, ...]:
+    """Names separated by 、 ， , ; or spaces; order kept, repeats dropped."""
+    if value is None:
+        return ()
+    if isinstance(value, (list, tuple)):
+        parts = [str(v).strip() for v in value]
+    elif isinstance(value, str):
+        parts = _NAME_SPLIT_RE.split(value)
+    else:
+        raise ValueError(value)
+    seen: dict[str, None] = {}
+    for part in parts:
+        if part:
+            seen.setdefault(part.strip(), None)
+    return tuple(seen)
+
+
+def read_bool(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    if value is None:
+        return False
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in YES:
+            return True
+        if text in NO:
+            return False
+    raise ValueError(value)
+
+
+def read_count(value: object) -> int | None:
+    """A whole number ≥ 0; None for blank. Accepts 12, 12.0, "12", "12人"."""
+    if value is None or isinstance(value, bool):
+        if value is None:
+            return None
+        raise ValueError(value)
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError(value)
+        number = int(value)
+    elif isinstance(value, str):
+        text = value.strip().removesuffix("人").strip()
+        if not text:
+            return None
+        if not text.isascii() or not text.isdigit():
+            raise ValueError(value)
+        number = int(text)
+    else:
+        raise ValueError(value)
+    if number < 0:
+        raise ValueError(value)
+    return number
+
+
+def read_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(int(value)) if float(value).is_integer() else str(value)
+    raise ValueError(value)
+
+
+def format_date(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def format_names(names: tuple[str, ...] | list[str]) -> str:
+    return "、".join(names)
+
+
+def format_bool(value: bool) -> str:
+    return "是" if value else "否"

@@ -1,0 +1,59 @@
+"""Where the app keeps its data: one place, overridable for tests and portable installs."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "lianzheng"
+DB_FILE_NAME = "lianzheng.db"
+PORTABLE_MARKER = "portable.txt"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """Every file the app writes lives below ``data_dir`` (or beside the chosen database)."""
+
+    db_path: Path
+
+    @property
+    def data_dir(self) -> Path:
+        return self.db_path.parent
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.data_dir / f"{self.db_path.stem}_附件"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "备份"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.data_dir / "报告"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.data_dir / "日志"
+
+
+def portable_data_dir() -> Path | None:
+    """``data/`` beside the executable when ``portable.txt`` sits there (USB-stick installs)."""
+    if not getattr(sys, "frozen", False):
+        return None
+    exe_dir = Path(sys.executable).resolve().parent
+    if (exe_dir / PORTABLE_MARKER).exists():
+        return exe_dir / "data"
+    return None
+
+
+def default_db_path() -> Path:
+    base = portable_data_dir() or Path(user_data_dir(APP_NAME, appauthor=False))
+    return base / DB_FILE_NAME
+
+
+def app_paths(db: str | Path | None = None) -> AppPaths:
+    return AppPaths(Path(db).expanduser().absolute() if db else default_db_path())

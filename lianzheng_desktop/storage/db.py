@@ -1,0 +1,126 @@
+"""Opening the database: connect → WAL → foreign keys → integrity check → back up and migrate.
+
+Only the storage package speaks SQL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.resources_access import migrations
+
+MEMORY = ":memory:"
+
+
+class DatabaseOpenError(UserError):
+    """The database cannot be opened as it is; the message says why and what to do."""
+
+
+class NewerDatabaseError(DatabaseOpenError):
+    pass
+
+
+class DamagedDatabaseError(DatabaseOpenError):
+    pass
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """A connection in autocommit mode; transactions are explicit (``db.atomic()``)."""
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+    conn.execute("PRAGMA busy_timeout = 10000")
+    if str(path) != MEMORY:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def open_db(path: str | Path, *, backup_dir: Path | None = None) -> Database:
+    """Open (creating if needed) and migrate the database at ``path``."""
+    if str(path) != MEMORY:
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseOpenError(f"无法创建数据文件夹“{path.parent}”：{exc.strerror}。") from None
+    try:
+        conn = connect(path)
+        check_integrity(conn, path)
+        db = Database(conn, execute_plugins=False)
+        migrate(db, backup_dir=backup_dir)
+    except sqlite3.DatabaseError as exc:
+        raise DamagedDatabaseError(
+            f"数据文件“{path}”无法读取（{exc}），它可能已损坏或不是本软件的数据文件。"
+        ) from None
+    return db
+
+
+def check_integrity(conn: sqlite3.Connection, path: str | Path) -> None:
+    rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    if rows != ["ok"]:
+        raise DamagedDatabaseError(
+            f"数据文件“{path}”已损坏（完整性检查未通过：{rows[0]}）。请从备份恢复。"
+        )
+
+
+def applied_migrations(db: Database) -> list[str]:
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migration ("
+        " name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    return [row[0] for row in db.execute("SELECT name FROM schema_migration ORDER BY name")]
+
+
+def migrate(db: Database, *, backup_dir: Path | None = None) -> list[str]:
+    """Apply the migrations this database lacks; return their names.
+
+    A database that has migrations this version does not know was written by a newer
+    version and is refused. An existing database is backed up before it is changed.
+    """
+    available = {m.name.removesuffix(".sql"): m for m in migrations()}
+    applied = applied_migrations(db)
+    unknown = [name for name in applied if name not in available]
+    if unknown:
+        raise NewerDatabaseError(
+            "此数据文件由更新版本的廉政台账写入，当前版本无法打开。请安装最新版本后再打开，"
+            "数据文件未作任何改动。"
+        )
+    pending = [name for name in sorted(available) if name not in applied]
+    if pending and applied and backup_dir is not None:
+        backup_before_migration(db, backup_dir)
+    for name in pending:
+        script = available[name].read_text(encoding="utf-8")
+        stamp = datetime.now().isoformat(timespec="seconds")
+        try:
+            db.conn.executescript(
+                f"BEGIN;\n{script}\n;INSERT INTO schema_migration VALUES ('{name}', '{stamp}');"
+                "\nCOMMIT;"
+            )
+        except sqlite3.Error:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise
+    return pending
+
+
+def backup_before_migration(db: Database, backup_dir: Path) -> Path:
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backup_dir / f"升级前备份-{stamp}.db"
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def schema_version(db: Database) -> int:
+    """The highest migration number applied (0 for an empty file)."""
+    names = applied_migrations(db)
+    return max((int(n.split("_", 1)[0]) for n in names), default=0)

@@ -1,0 +1,313 @@
+"""The ledgers in SQLite: one repository for every ledger, driven by its ``LedgerSpec``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.core.ledgers import LEDGERS, Kind, LedgerSpec, build_record
+from lianzheng_desktop.core.records import Record, UnitProfile, is_late_entry
+
+
+@dataclass(frozen=True)
+class TableMap:
+    table: str
+    person_columns: Mapping[str, str]  # field → column holding a person id
+    people_tables: Mapping[str, str]  # field → junction table (record_id, person_id, position)
+
+
+TABLES: dict[str, TableMap] = {
+    "roster": TableMap("person", {}, {}),
+    "warning_education": TableMap("warning_session", {}, {"attendees": "warning_session_attendee"}),
+    "talk": TableMap("talk", {"talker": "talker_id"}, {"talkees": "talk_talkee"}),
+    "rectification": TableMap("rectification_item", {"owner": "owner_id"}, {}),
+    "activity": TableMap("activity", {}, {"attendees": "activity_attendee"}),
+}
+
+
+@dataclass(frozen=True)
+class Query:
+    """Which records to list: all filters optional, dates inclusive."""
+
+    start: date | None = None
+    end: date | None = None
+    type: str | None = None  # matches the ledger's type field
+    search: str | None = None  # free text over the record's text and names
+    limit: int | None = None
+    offset: int = 0
+    oldest_first: bool = False
+
+
+def _now_text(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+class Store:
+    """Every read and write of the unit's records. Validation happens in core first."""
+
+    def __init__(self, db: Database, *, clock: Callable[[], datetime] = datetime.now):
+        self.db = db
+        self.clock = clock
+
+    # -- unit profile -----------------------------------------------------------------
+    def profile(self) -> UnitProfile:
+        rows = list(self.db.query("SELECT * FROM unit_profile WHERE id = 1"))
+        if not rows:
+            return UnitProfile()
+        row = rows[0]
+        return UnitProfile(row["unit_name"], row["org_name"], row["secretary_name"])
+
+    def save_profile(self, profile: UnitProfile) -> None:
+        self.db.execute(
+            "INSERT INTO unit_profile (id, unit_name, org_name, secretary_name, updated_at)"
+            " VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET unit_name = excluded.unit_name,"
+            " org_name = excluded.org_name, secretary_name = excluded.secretary_name,"
+            " updated_at = excluded.updated_at",
+            [profile.unit_name.strip(), profile.org_name.strip(),
+             profile.secretary_name.strip(), _now_text(self.clock())],
+        )
+
+    # -- reading ----------------------------------------------------------------------
+    def roster_names(self, *, active_only: bool = False) -> set[str]:
+        sql = "SELECT name FROM person" + (" WHERE active = 1" if active_only else "")
+        return {row[0] for row in self.db.execute(sql)}
+
+    def is_empty(self) -> bool:
+        """True when no ledger (roster included) holds a record."""
+        return all(self.count(key) == 0 for key in TABLES)
+
+    def get(self, ledger_key: str, record_id: int) -> Record:
+        sql, params = self._select(LEDGERS[ledger_key], Query(), where_id=record_id)
+        rows = list(self.db.query(sql, params))
+        if not rows:
+            raise UserError(f"{LEDGERS[ledger_key].label}中找不到这条记录（编号 {record_id}），"
+                            "它可能已被删除。")
+        return self._to_record(LEDGERS[ledger_key], rows[0])
+
+    def list(self, ledger_key: str, query: Query = Query()) -> list[Record]:
+        spec = LEDGERS[ledger_key]
+        sql, params = self._select(spec, query)
+        return [self._to_record(spec, row) for row in self.db.query(sql, params)]
+
+    def count(self, ledger_key: str, query: Query = Query()) -> int:
+        spec = LEDGERS[ledger_key]
+        where, params = self._where(spec, query)
+        sql = f"SELECT count(*) FROM {TABLES[spec.key].table} AS t {where}"
+        return self.db.execute(sql, params).fetchone()[0]
+
+    def _select(self, spec: LedgerSpec, query: Query, where_id: int | None = None):
+        tmap = TABLES[spec.key]
+        columns = ["t.*"]
+        for key, column in tmap.person_columns.items():
+            columns.append(f"(SELECT name FROM person WHERE id = t.{column}) AS {key}")
+        for key, junction in tmap.people_tables.items():
+            columns.append(
+                f"(SELECT json_group_array(json_array(j.position, p.name)) FROM {junction} j"
+                f" JOIN person p ON p.id = j.person_id WHERE j.record_id = t.id) AS {key}"
+            )
+        if where_id is not None:
+            where, params = "WHERE t.id = ?", [where_id]
+        else:
+            where, params = self._where(spec, query)
+        sql = f"SELECT {', '.join(columns)} FROM {tmap.table} AS t {where} {self._order(spec, query)}"
+        if query.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [query.limit, query.offset]
+        return sql, params
+
+    def _where(self, spec: LedgerSpec, query: Query) -> tuple[str, list[Any]]:
+        tmap = TABLES[spec.key]
+        clauses: list[str] = []
+        params: list[Any] = []
+        if spec.date_field and query.start:
+            clauses.append(f"t.{spec.date_field} >= ?")
+            params.append(query.start.isoformat())
+        if spec.date_field and query.end:
+            clauses.append(f"t.{spec.date_field} <= ?")
+            params.append(query.end.isoformat())
+        if spec.type_field and query.type:
+            clauses.append(f"t.{spec.type_field} = ?")
+            params.append(query.type)
+        if query.search and query.search.strip():
+            needle = f"%{_escape_like(query.search.strip())}%"
+            texts = [
+                f"t.{f.key} LIKE ? ESCAPE '\\'"
+                for f in spec.fields
+                if f.kind in (Kind.TEXT, Kind.LONGTEXT, Kind.CHOICE)
+            ]
+            params += [needle] * len(texts)
+            for column in tmap.person_columns.values():
+                texts.append(f"EXISTS (SELECT 1 FROM person p WHERE p.id = t.{column}"
+                             " AND p.name LIKE ? ESCAPE '\\')")
+                params.append(needle)
+            for junction in tmap.people_tables.values():
+                texts.append(f"EXISTS (SELECT 1 FROM {junction} j JOIN person p ON"
+                             " p.id = j.person_id WHERE j.record_id = t.id"
+                             " AND p.name LIKE ? ESCAPE '\\')")
+                params.append(needle)
+            clauses.append("(" + " OR ".join(texts) + ")")
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    @staticmethod
+    def _order(spec: LedgerSpec, query: Query) -> str:
+        direction = "ASC" if query.oldest_first else "DESC"
+        if spec.key == "roster":
+            ranks = " ".join(f"WHEN '{role}' THEN {i}" for i, role in enumerate(vocab.ROSTER_ROLES))
+            return f"ORDER BY t.active DESC, CASE t.role {ranks} ELSE 9 END, t.id"
+        return f"ORDER BY t.{spec.date_field} {direction}, t.id {direction}"
+
+    @staticmethod
+    def _to_record(spec: LedgerSpec, row: Mapping[str, Any]) -> Record:
+        values: dict[str, Any] = {}
+        for field in spec.fields:
+            raw = row[field.key]
+            if field.kind is Kind.DATE:
+                values[field.key] = date.fromisoformat(raw) if raw else None
+            elif field.kind is Kind.BOOL:
+                values[field.key] = bool(raw)
+            elif field.kind is Kind.PEOPLE:
+                pairs = json.loads(raw) if raw else []
+                values[field.key] = tuple(name for _, name in sorted(pairs))
+            else:
+                values[field.key] = raw
+        return spec.record_type(
+            id=row["id"],
+            late_entry=bool(row["late_entry"]),
+            created_at=datetime.fromisoformat(row["created_at"]),
+            updated_at=datetime.fromisoformat(row["updated_at"]),
+            **values,
+        )
+
+    # -- writing ----------------------------------------------------------------------
+    @contextmanager
+    def atomic(self) -> Iterator[Store]:
+        """Several writes that land together or not at all."""
+        with self.db.atomic():
+            yield self
+
+    def validate(self, ledger_key: str, values: Mapping[str, object]) -> Record:
+        """The record ``values`` would make; ValidationError (nothing stored) if invalid."""
+        spec = LEDGERS[ledger_key]
+        roster = None if spec.key == "roster" else self.roster_names()
+        return build_record(spec, values, roster, today=self.clock().date())
+
+    def add(self, ledger_key: str, values: Mapping[str, object]) -> Record:
+        spec = LEDGERS[ledger_key]
+        record = self.validate(ledger_key, values)
+        now = self.clock()
+        event = getattr(record, spec.date_field) if spec.date_field else None
+        record = replace(record, late_entry=is_late_entry(event, now), created_at=now,
+                         updated_at=now)
+        with self.db.atomic():
+            if spec.key == "roster":
+                self._check_unique_name(record.name, None)
+            row = self._row(spec, record)
+            cursor = self.db.execute(
+                f"INSERT INTO {TABLES[spec.key].table} ({', '.join(row)})"
+                f" VALUES ({', '.join('?' * len(row))})",
+                list(row.values()),
+            )
+            record = replace(record, id=cursor.lastrowid)
+            self._write_people(spec, record)
+        return record
+
+    def update(self, ledger_key: str, record_id: int, values: Mapping[str, object]) -> Record:
+        spec = LEDGERS[ledger_key]
+        old = self.get(ledger_key, record_id)
+        record = self.validate(ledger_key, values)
+        now = self.clock()
+        event = getattr(record, spec.date_field) if spec.date_field else None
+        record = replace(record, id=record_id, created_at=old.created_at, updated_at=now,
+                         late_entry=is_late_entry(event, old.created_at or now))
+        with self.db.atomic():
+            if spec.key == "roster":
+                self._check_unique_name(record.name, record_id)
+            row = self._row(spec, record)
+            row.pop("created_at")
+            assignments = ", ".join(f"{column} = ?" for column in row)
+            self.db.execute(
+                f"UPDATE {TABLES[spec.key].table} SET {assignments} WHERE id = ?",
+                [*row.values(), record_id],
+            )
+            self._write_people(spec, record)
+        return record
+
+    def delete(self, ledger_key: str, record_id: int) -> None:
+        spec = LEDGERS[ledger_key]
+        self.get(ledger_key, record_id)  # a clear message when it is already gone
+        with self.db.atomic():
+            if spec.key == "roster":
+                self._check_person_unused(record_id)
+            self.db.execute("DELETE FROM attachment WHERE ledger = ? AND record_id = ?",
+                            [spec.key, record_id])
+            self.db.execute(f"DELETE FROM {TABLES[spec.key].table} WHERE id = ?", [record_id])
+
+    def _row(self, spec: LedgerSpec, record: Record) -> dict[str, Any]:
+        tmap = TABLES[spec.key]
+        row: dict[str, Any] = {}
+        for field in spec.fields:
+            value = getattr(record, field.key)
+            if field.key in tmap.people_tables:
+                continue
+            if field.key in tmap.person_columns:
+                row[tmap.person_columns[field.key]] = self._person_id(value)
+            elif field.kind is Kind.DATE:
+                row[field.key] = value.isoformat() if value else None
+            elif field.kind is Kind.BOOL:
+                row[field.key] = int(value)
+            else:
+                row[field.key] = value
+        row["late_entry"] = int(record.late_entry)
+        row["created_at"] = _now_text(record.created_at)
+        row["updated_at"] = _now_text(record.updated_at)
+        return row
+
+    def _write_people(self, spec: LedgerSpec, record: Record) -> None:
+        for key, junction in TABLES[spec.key].people_tables.items():
+            self.db.execute(f"DELETE FROM {junction} WHERE record_id = ?", [record.id])
+            for position, name in enumerate(getattr(record, key)):
+                self.db.execute(
+                    f"INSERT INTO {junction} (record_id, person_id, position) VALUES (?, ?, ?)",
+                    [record.id, self._person_id(name), position],
+                )
+
+    def _person_id(self, name: str) -> int:
+        row = self.db.execute("SELECT id FROM person WHERE name = ?", [name]).fetchone()
+        if row is None:  # validation checked the roster; this guards against a race
+            raise UserError(f"人员名册中没有“{name}”，请先在人员名册中添加。")
+        return row[0]
+
+    def _check_unique_name(self, name: str, own_id: int | None) -> None:
+        row = self.db.execute("SELECT id FROM person WHERE name = ?", [name]).fetchone()
+        if row is not None and row[0] != own_id:
+            raise UserError(f"人员名册中已有“{name}”，同名人员请在姓名后加以区分（如“{name}（办公室）”）。")
+
+    def _check_person_unused(self, person_id: int) -> None:
+        uses = []
+        for key, tmap in TABLES.items():
+            for column in tmap.person_columns.values():
+                n = self.db.execute(f"SELECT count(*) FROM {tmap.table} WHERE {column} = ?",
+                                    [person_id]).fetchone()[0]
+                if n:
+                    uses.append(f"{LEDGERS[key].label} {n} 条")
+            for junction in tmap.people_tables.values():
+                n = self.db.execute(f"SELECT count(*) FROM {junction} WHERE person_id = ?",
+                                    [person_id]).fetchone()[0]
+                if n:
+                    uses.append(f"{LEDGERS[key].label} {n} 条")
+        if uses:
+            raise UserError(
+                f"此人已出现在{'、'.join(uses)}记录中，不能删除；如已调离，请把“在职”改为“否”。"
+            )
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,25 @@
+"""Shared fixtures: a migrated in-memory database and a store with a fixed clock."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from lianzheng_desktop.storage.db import open_db
+from lianzheng_desktop.storage.store import Store
+
+FIXED_NOW = datetime(2022, 12, 31, 17, 0)
+
+
+@pytest.fixture
+def db():
+    database = open_db(":memory:")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def store(db):
+    """An empty store whose clock reads 2022-12-31 17:00."""
+    return Store(db, clock=lambda: FIXED_NOW)
