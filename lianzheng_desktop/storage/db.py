@@ -47,7 +47,9 @@ def open_db(path: str | Path, *, backup_dir: Path | None = None) -> Database:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DatabaseOpenError(f"无法创建数据文件夹“{path.parent}”：{exc.strerror}。") from None
+            raise DatabaseOpenError(
+                f"无法创建数据文件夹“{path.parent}”：{exc.strerror}。"
+            ) from None
     try:
         conn = connect(path)
         check_integrity(conn, path)

@@ -117,7 +117,8 @@ class Store:
             where, params = "WHERE t.id = ?", [where_id]
         else:
             where, params = self._where(spec, query)
-        sql = f"SELECT {', '.join(columns)} FROM {tmap.table} AS t {where} {self._order(spec, query)}"
+        order = self._order(spec, query)
+        sql = f"SELECT {', '.join(columns)} FROM {tmap.table} AS t {where} {order}"
         if query.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [query.limit, query.offset]
@@ -288,7 +289,9 @@ class Store:
     def _check_unique_name(self, name: str, own_id: int | None) -> None:
         row = self.db.execute("SELECT id FROM person WHERE name = ?", [name]).fetchone()
         if row is not None and row[0] != own_id:
-            raise UserError(f"人员名册中已有“{name}”，同名人员请在姓名后加以区分（如“{name}（办公室）”）。")
+            raise UserError(
+                f"人员名册中已有“{name}”，同名人员请在姓名后加以区分（如“{name}（办公室）”）。"
+            )
 
     def _check_person_unused(self, person_id: int) -> None:
         uses = []
