@@ -23,3 +23,13 @@ def db():
 def store(db):
     """An empty store whose clock reads 2022-12-31 17:00."""
     return Store(db, clock=lambda: FIXED_NOW)
+
+
+@pytest.fixture
+def demo_store(store):
+    """The demo year (县总工会机关党支部, 2022) in an in-memory store."""
+    from lianzheng_desktop.core.demo import PROFILE, demo_year
+    from lianzheng_desktop.storage.demo_loader import load_entries
+
+    load_entries(store, demo_year(), PROFILE)
+    return store
