@@ -11,7 +11,9 @@ from lianzheng_desktop.storage.demo_loader import load_entries
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    demo = sub.add_parser("demo", help="在空数据库中生成一年的示范数据（2022年，县总工会机关党支部）")
+    demo = sub.add_parser(
+        "demo", help="在空数据库中生成一年的示范数据（2022年，县总工会机关党支部）"
+    )
     demo.add_argument("--years", type=int, default=None,
                       help="改为生成 N 年的大量模拟记录（用于性能测试）")
     demo.add_argument("--per-year", type=int, default=5000,
