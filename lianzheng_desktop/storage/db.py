@@ -103,10 +103,12 @@ def migrate(db: Database, *, backup_dir: Path | None = None) -> list[str]:
                 f"BEGIN;\n{script}\n;INSERT INTO schema_migration VALUES ('{name}', '{stamp}');"
                 "\nCOMMIT;"
             )
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
             if db.conn.in_transaction:
                 db.conn.execute("ROLLBACK")
-            raise
+            raise DatabaseOpenError(
+                f"升级数据文件时出错（{name}：{exc}），数据文件保持原样，请联系维护人员。"
+            ) from None
     return pending
 
 

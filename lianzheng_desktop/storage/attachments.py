@@ -1,0 +1,110 @@
+"""佐证材料: files attached to a record, copied into the app's own data under their SHA-256.
+
+The copy, not a link to wherever the file happened to be, is the evidence: moving or
+deleting the original changes nothing here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.core.records import Attachment
+from lianzheng_desktop.storage.store import Store
+
+_CHUNK = 1 << 20
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def stored_path(attachments_dir: Path, attachment: Attachment) -> Path:
+    """Where the kept copy lives: ``<dir>/<first two hex digits>/<sha256><suffix>``."""
+    suffix = Path(attachment.file_name).suffix.lower()
+    return attachments_dir / attachment.sha256[:2] / f"{attachment.sha256}{suffix}"
+
+
+def add_attachment(store: Store, attachments_dir: Path, ledger: str, record_id: int,
+                   source: Path, note: str = "") -> Attachment:
+    store.get(ledger, record_id)  # the record must exist
+    source = Path(source)
+    if not source.is_file():
+        raise UserError(f"找不到文件“{source}”，未添加佐证材料。")
+    try:
+        digest = sha256_of(source)
+        size = source.stat().st_size
+        attachment = Attachment(ledger=ledger, record_id=record_id, file_name=source.name,
+                                sha256=digest, size=size, note=note,
+                                added_at=store.clock())
+        target = stored_path(attachments_dir, attachment)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(target.name + ".part")
+            shutil.copyfile(source, partial)
+            if sha256_of(partial) != digest:
+                partial.unlink(missing_ok=True)
+                raise UserError(f"复制“{source.name}”时内容发生变化，请重试。")
+            os.replace(partial, target)
+    except OSError as exc:
+        raise UserError(f"无法保存佐证材料“{source.name}”：{exc.strerror or exc}。") from None
+    with store.atomic():
+        cursor = store.db.execute(
+            "INSERT INTO attachment (ledger, record_id, file_name, sha256, size, note, added_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [ledger, record_id, attachment.file_name, digest, size, note,
+             attachment.added_at.isoformat(timespec="seconds")],
+        )
+    attachment.id = cursor.lastrowid
+    return attachment
+
+
+def list_attachments(store: Store, ledger: str, record_id: int) -> list[Attachment]:
+    rows = store.db.query(
+        "SELECT * FROM attachment WHERE ledger = ? AND record_id = ? ORDER BY id",
+        [ledger, record_id],
+    )
+    return [
+        Attachment(id=r["id"], ledger=r["ledger"], record_id=r["record_id"],
+                   file_name=r["file_name"], sha256=r["sha256"], size=r["size"],
+                   note=r["note"], added_at=datetime.fromisoformat(r["added_at"]))
+        for r in rows
+    ]
+
+
+def attachment_counts(store: Store, ledger: str) -> dict[int, int]:
+    """How many files each record of a ledger has (for a table column)."""
+    rows = store.db.execute(
+        "SELECT record_id, count(*) FROM attachment WHERE ledger = ? GROUP BY record_id",
+        [ledger],
+    )
+    return {record_id: n for record_id, n in rows}
+
+
+def open_path(attachments_dir: Path, attachment: Attachment) -> Path:
+    """The kept copy, checked against its hash, for opening in the system viewer."""
+    path = stored_path(attachments_dir, attachment)
+    if not path.exists():
+        raise UserError(f"佐证材料“{attachment.file_name}”的文件已丢失，请从备份恢复。")
+    if sha256_of(path) != attachment.sha256:
+        raise UserError(f"佐证材料“{attachment.file_name}”的文件已被改动，与录入时不一致。")
+    return path
+
+
+def remove_attachment(store: Store, attachment_id: int) -> None:
+    """Remove the link; the kept file stays (backups and other records may still use it)."""
+    row = store.db.execute("SELECT ledger FROM attachment WHERE id = ?",
+                           [attachment_id]).fetchone()
+    if row is None:
+        raise UserError("这份佐证材料已不存在。")
+    with store.atomic():
+        store.db.execute("DELETE FROM attachment WHERE id = ?", [attachment_id])
+

@@ -1,0 +1,66 @@
+import subprocess
+import sys
+
+from openpyxl import Workbook
+
+from lianzheng_desktop.cli import main
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_demo_fills_an_empty_database_and_refuses_a_second_time(tmp_path, capsys):
+    db = str(tmp_path / "demo.db")
+    code, out, _ = run(capsys, "--db", db, "demo")
+    assert code == 0 and "示范数据" in out
+    code, _, err = run(capsys, "--db", db, "demo")
+    assert code == 1
+    assert err.startswith("错误：数据库中已有记录") and "Traceback" not in err
+
+
+def test_export_then_import(tmp_path, capsys):
+    db = str(tmp_path / "a.db")
+    run(capsys, "--db", db, "demo")
+    code, out, _ = run(capsys, "--db", db, "export", str(tmp_path / "a.xlsx"))
+    assert code == 0 and "整改事项 6 条" in out
+    code, out, _ = run(capsys, "--db", str(tmp_path / "b.db"), "import", str(tmp_path / "a.xlsx"))
+    assert code == 0 and "谈话记录 8 条" in out
+
+
+def test_a_bad_workbook_exits_non_zero_and_lists_problems(tmp_path, capsys):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "会议活动"
+    sheet.append(["日期*", "类型*", "主题*", "参加人员", "内容摘要"])
+    sheet.append(["2022-13-01", "专题会议", "部署", "", ""])
+    book.save(tmp_path / "bad.xlsx")
+    code, _, err = run(capsys, "--db", str(tmp_path / "c.db"), "import", str(tmp_path / "bad.xlsx"))
+    assert code == 1
+    assert "未导入任何记录" in err
+    assert "会议活动 第2行 “日期”列：" in err
+
+
+def test_missing_file_is_one_chinese_sentence(tmp_path, capsys):
+    code, _, err = run(capsys, "--db", str(tmp_path / "c.db"), "import", str(tmp_path / "无.xlsx"))
+    assert code == 1 and err.strip().startswith("错误：找不到文件")
+
+
+def test_bad_arguments_exit_2_in_chinese(capsys):
+    try:
+        main(["no-such-command"])
+    except SystemExit as exc:
+        assert exc.code == 2
+    assert "命令参数有误" in capsys.readouterr().err
+
+
+def test_the_real_entry_point_prints_no_traceback(tmp_path):
+    db = tmp_path / "x.db"
+    db.write_bytes(b"this is not a database, it is a Word file" * 100)
+    proc = subprocess.run([sys.executable, "-m", "lianzheng_desktop", "--db", str(db), "export",
+                           str(tmp_path / "o.xlsx")], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("错误：数据文件")

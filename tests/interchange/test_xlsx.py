@@ -1,0 +1,139 @@
+from datetime import date, datetime
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.interchange.xlsx import export_workbook, import_workbook
+from lianzheng_desktop.storage.db import open_db
+from lianzheng_desktop.storage.store import Store
+
+HEADERS = {
+    "人员名册": ["姓名*", "职务", "角色*", "在职"],
+    "警示教育": ["日期*", "形式*", "主题*", "地点", "主持人", "参加人员", "参加人数", "内容摘要"],
+    "谈话记录": ["日期*", "类型*", "谈话人*", "谈话对象*", "一对一问题性约谈", "内容摘要", "发现问题"],
+    "整改事项": ["编号", "问题来源*", "问题描述*", "责任人*", "整改措施", "发现日期*", "整改时限*",
+             "状态*", "完成日期", "回头看日期", "回头看结论"],
+    "会议活动": ["日期*", "类型*", "主题*", "参加人员", "内容摘要"],
+}
+
+
+def fresh_store():
+    return Store(open_db(":memory:"), clock=lambda: datetime(2022, 12, 31, 17))
+
+
+def cells(path):
+    book = load_workbook(path)
+    return {name: [list(r) for r in book[name].iter_rows(values_only=True)]
+            for name in book.sheetnames}
+
+
+def test_sheets_and_headers_are_exactly_the_issues(demo_store, tmp_path):
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = cells(tmp_path / "a.xlsx")
+    assert list(book) == list(HEADERS)
+    for name, header in HEADERS.items():
+        assert book[name][0] == header
+
+
+def test_export_import_export_gives_identical_cells(demo_store, tmp_path):
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    other = fresh_store()
+    result = import_workbook(other, tmp_path / "a.xlsx")
+    assert result.problems == []
+    assert result.counts == {"人员名册": 12, "警示教育": 3, "谈话记录": 8, "整改事项": 6,
+                             "会议活动": 21}
+    export_workbook(other, tmp_path / "b.xlsx")
+    assert cells(tmp_path / "a.xlsx") == cells(tmp_path / "b.xlsx")
+
+
+def test_exported_cells_hold_real_dates_names_and_yes_no(demo_store, tmp_path):
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    talks = cells(tmp_path / "a.xlsx")["谈话记录"]
+    first = talks[1]
+    assert first[0] == datetime(2022, 2, 16)
+    assert first[3] == "李秀梅、张志强、陈立新"
+    assert first[4] == "否"
+
+
+def workbook(tmp_path, sheets):
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        sheet.append(HEADERS[name])
+        for row in rows:
+            sheet.append(row)
+    path = tmp_path / "in.xlsx"
+    book.save(path)
+    return path
+
+
+ROSTER = [["王建国", "书记", "书记", "是"], ["刘芳", "办公室主任", "党员", ""]]
+
+
+def test_dates_names_and_yes_no_in_the_forms_offices_type(tmp_path):
+    path = workbook(tmp_path, {
+        "人员名册": ROSTER + [["李秀梅", "", "班子成员", None]],
+        "谈话记录": [["2022/5/17", "谈心谈话", "王建国", "刘芳，李秀梅", "是"],
+                 ["2022年6月1日", "廉政谈话", "王建国", "刘芳,李秀梅", "否"],
+                 [datetime(2022, 7, 1), "提醒谈话", "王建国", "刘芳", None]],
+    })
+    store = fresh_store()
+    result = import_workbook(store, path)
+    assert result.problems == []
+    talks = store.list("talk", )
+    assert sorted(t.date for t in talks) == [date(2022, 5, 17), date(2022, 6, 1), date(2022, 7, 1)]
+    assert {t.talkees for t in talks} == {("刘芳", "李秀梅"), ("刘芳",)}
+    assert [t.one_on_one for t in sorted(talks, key=lambda t: t.date)] == [True, False, False]
+
+
+def test_any_invalid_row_imports_nothing_and_every_problem_is_listed(tmp_path):
+    path = workbook(tmp_path, {
+        "人员名册": ROSTER,
+        "整改事项": [["XC-1", "巡察反馈", "台账不全", "刘芳", "", "2022-03-18", "2022-06-30", "整改中"],
+                 ["XC-2", "巡察反馈", "经费", "刘芳", "", "2022-05-01", "2022-04-01", "整改中"],
+                 ["XC-3", "巡察", "公示", "张三", "", "2022-02-30", "2022-06-30", "已完成"]],
+    })
+    store = fresh_store()
+    result = import_workbook(store, path)
+    lines = [str(p) for p in result.problems]
+    assert "整改事项 第3行 “整改时限”列：“整改时限”不能早于“发现日期”" in lines
+    assert any(line.startswith("整改事项 第4行 “问题来源”列：") for line in lines)
+    assert any(line.startswith("整改事项 第4行 “责任人”列：") and "张三" in line for line in lines)
+    assert any(line.startswith("整改事项 第4行 “发现日期”列：") for line in lines)
+    assert store.is_empty()  # not even the valid roster rows
+
+
+def test_missing_required_column_is_reported(tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "会议活动"
+    sheet.append(["日期", "主题"])
+    sheet.append(["2022-03-08", "部署"])
+    book.save(tmp_path / "c.xlsx")
+    result = import_workbook(fresh_store(), tmp_path / "c.xlsx")
+    assert "会议活动 第1行 “类型”列：缺少这一必填列，请检查表头" in [str(p) for p in result.problems]
+
+
+def test_duplicate_roster_names_in_the_sheet(tmp_path):
+    path = workbook(tmp_path, {"人员名册": ROSTER + [["刘芳", "", "党员", "是"]]})
+    result = import_workbook(fresh_store(), path)
+    assert [str(p) for p in result.problems] == ["人员名册 第4行 “姓名”列：“刘芳”与第3行重复"]
+
+
+def test_not_a_workbook(tmp_path):
+    bad = tmp_path / "x.xlsx"
+    bad.write_text("not excel")
+    with pytest.raises(UserError, match="不是可读取的 Excel"):
+        import_workbook(fresh_store(), bad)
+    with pytest.raises(UserError, match="找不到文件"):
+        import_workbook(fresh_store(), tmp_path / "none.xlsx")
+
+
+def test_workbook_without_ledger_sheets(tmp_path):
+    book = Workbook()
+    book.active.title = "Sheet1"
+    book.save(tmp_path / "y.xlsx")
+    with pytest.raises(UserError, match="没有可导入的工作表"):
+        import_workbook(fresh_store(), tmp_path / "y.xlsx")

@@ -1,0 +1,113 @@
+from datetime import date, datetime
+
+import pytest
+
+from lianzheng_desktop.core.errors import UserError, ValidationError
+from lianzheng_desktop.core.records import UnitProfile
+from lianzheng_desktop.storage.store import Query
+
+
+@pytest.fixture
+def people(store):
+    for name, role in [("王建国", "书记"), ("李秀梅", "班子成员"), ("刘芳", "党员"), ("赵明", "党员")]:
+        store.add("roster", {"name": name, "role": role})
+    return store
+
+
+def talk(day="2022-12-30", **extra):
+    return {"date": day, "type": "谈心谈话", "talker": "王建国", "talkees": "李秀梅、刘芳", **extra}
+
+
+def test_profile_round_trip(store):
+    assert store.profile().is_empty
+    store.save_profile(UnitProfile("县总工会", "县总工会机关党支部", "王建国"))
+    assert store.profile() == UnitProfile("县总工会", "县总工会机关党支部", "王建国")
+
+
+def test_add_get_update_delete(people):
+    added = people.add("talk", talk())
+    assert added.id and added.talkees == ("李秀梅", "刘芳")
+    assert people.get("talk", added.id) == added
+    changed = people.update("talk", added.id, talk(talkees="赵明", summary="节前提醒"))
+    assert people.get("talk", added.id).talkees == ("赵明",)
+    assert changed.created_at == added.created_at
+    people.delete("talk", added.id)
+    with pytest.raises(UserError):
+        people.get("talk", added.id)
+
+
+def test_talkee_order_is_kept(people):
+    added = people.add("talk", talk(talkees="赵明、刘芳、李秀梅"))
+    assert people.get("talk", added.id).talkees == ("赵明", "刘芳", "李秀梅")
+
+
+def test_invalid_input_stores_nothing(people):
+    with pytest.raises(ValidationError):
+        people.add("talk", talk(talker="路人甲"))
+    assert people.count("talk") == 0
+
+
+def test_late_entry_mark_after_seven_days(people):
+    # the store's clock reads 2022-12-31
+    assert people.add("talk", talk(day="2022-12-24")).late_entry is False  # 7 days
+    assert people.add("talk", talk(day="2022-12-23")).late_entry is True  # 8 days
+
+
+def test_timestamps_are_kept(people):
+    added = people.add("activity", {"date": "2022-12-30", "type": "专题会议", "topic": "部署"})
+    assert added.created_at == datetime(2022, 12, 31, 17, 0) == added.updated_at
+
+
+def test_filters_by_period_type_and_text(people):
+    people.add("activity", {"date": "2022-03-08", "type": "专题会议", "topic": "部署全年工作"})
+    people.add("activity", {"date": "2022-07-12", "type": "廉政学习", "topic": "学习条例",
+                            "attendees": "赵明"})
+    people.add("activity", {"date": "2022-09-30", "type": "专题会议", "topic": "节前部署"})
+    q3 = Query(start=date(2022, 7, 1), end=date(2022, 9, 30))
+    assert [a.topic for a in people.list("activity", q3)] == ["节前部署", "学习条例"]
+    assert people.count("activity", Query(type="专题会议")) == 2
+    assert [a.topic for a in people.list("activity", Query(search="部署", oldest_first=True))
+            ] == ["部署全年工作", "节前部署"]
+    assert people.count("activity", Query(search="赵明")) == 1  # names are searched too
+    assert people.count("activity", Query(search="100%_")) == 0  # LIKE wildcards are literal
+
+
+def test_paging(people):
+    for day in range(1, 11):
+        people.add("activity", {"date": f"2022-03-{day:02d}", "type": "廉政学习", "topic": f"第{day}次"})
+    page = people.list("activity", Query(limit=3, offset=3, oldest_first=True))
+    assert [a.topic for a in page] == ["第4次", "第5次", "第6次"]
+
+
+def test_roster_names_are_unique(people):
+    with pytest.raises(UserError) as caught:
+        people.add("roster", {"name": "刘芳", "role": "党员"})
+    assert "已有“刘芳”" in str(caught.value)
+
+
+def test_a_person_in_a_record_cannot_be_deleted_but_can_leave(people):
+    people.add("talk", talk())
+    liu = next(p for p in people.list("roster") if p.name == "刘芳")
+    with pytest.raises(UserError) as caught:
+        people.delete("roster", liu.id)
+    assert "在职" in str(caught.value)
+    people.update("roster", liu.id, {"name": "刘芳", "role": "党员", "active": "否"})
+    assert "刘芳" not in people.roster_names(active_only=True)
+    assert "刘芳" in people.roster_names()
+
+
+def test_renaming_a_person_follows_into_records(people):
+    added = people.add("talk", talk())
+    liu = next(p for p in people.list("roster") if p.name == "刘芳")
+    people.update("roster", liu.id, {"name": "刘芳芳", "role": "党员"})
+    assert people.get("talk", added.id).talkees == ("李秀梅", "刘芳芳")
+
+
+def test_unused_person_can_be_deleted(people):
+    zhao = next(p for p in people.list("roster") if p.name == "赵明")
+    people.delete("roster", zhao.id)
+    assert "赵明" not in people.roster_names()
+
+
+def test_is_empty(store, demo_store):
+    assert not demo_store.is_empty()
