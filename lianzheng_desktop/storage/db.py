@@ -54,12 +54,21 @@ def open_db(path: str | Path, *, backup_dir: Path | None = None) -> Database:
         conn = connect(path)
         check_integrity(conn, path)
         db = Database(conn, execute_plugins=False)
-        migrate(db, backup_dir=backup_dir)
+        applied = migrate(db, backup_dir=backup_dir)
+        if "0001_ledgers" in applied:  # a brand-new file
+            _seed_new_database(db)
     except sqlite3.DatabaseError as exc:
         raise DamagedDatabaseError(
             f"数据文件“{path}”无法读取（{exc}），它可能已损坏或不是本软件的数据文件。"
         ) from None
     return db
+
+
+def _seed_new_database(db: Database) -> None:
+    from lianzheng_desktop.storage.plans import seed_builtin_plan
+    from lianzheng_desktop.storage.store import Store
+
+    seed_builtin_plan(Store(db))
 
 
 def check_integrity(conn: sqlite3.Connection, path: str | Path) -> None:

@@ -1,0 +1,103 @@
+"""``plan import|show`` and ``checklist``: the plan and the quarter's checklist."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+
+from lianzheng_desktop.cli.common import open_store
+from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.core.periods import Quarter
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    plan = sub.add_parser("plan", help="年度计划：导入工作要点、查看要求")
+    plan_sub = plan.add_subparsers(dest="plan_command", metavar="import|show", required=True)
+    imp = plan_sub.add_parser("import", help="从 .txt 或 .docx 导入年度工作要点并立即保存")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--year", type=int, help="计划年度（默认从文中读取）")
+    imp.set_defaults(handler=_import)
+    show = plan_sub.add_parser("show", help="列出年度计划的各项要求")
+    show.add_argument("--year", type=int, help="年度（默认为最近的计划）")
+    show.add_argument("--json", action="store_true", help="以 JSON 输出")
+    show.set_defaults(handler=_show)
+
+    check = sub.add_parser("checklist", help="季度责任清单：对照年度计划检查台账")
+    check.add_argument("--quarter", required=True, help="季度，如 2022Q3")
+    check.add_argument("--as-of", help="截至日期，如 2022-09-30（默认今天）")
+    check.add_argument("--json", action="store_true", help="以 JSON 输出")
+    check.set_defaults(handler=_checklist)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from lianzheng_desktop.interchange.plan_files import read_plan_file
+    from lianzheng_desktop.storage.plans import import_plan_text
+
+    store = open_store(args)
+    draft = import_plan_text(store, read_plan_file(args.file), args.year)
+    numeric = [r for r in draft.requirements if r.is_numeric]
+    print(f"已导入{draft.year}年度计划：{len(draft.items)} 条工作要点，"
+          f"{len(draft.requirements)} 项要求，其中 {len(numeric)} 项有数量指标：")
+    for requirement in numeric:
+        print(f"  [{requirement.item}] {_describe(requirement)}  ← {requirement.text}")
+    if draft.unread:
+        print(f"以下 {len(draft.unread)} 处像是要求但未能读懂，请在“年度计划”中核对补充：")
+        for unread in draft.unread:
+            print(f"  [{unread.item}] {unread.text}（{unread.reason}）")
+    return 0
+
+
+def _describe(requirement) -> str:
+    parts = []
+    if requirement.target is not None and requirement.period:
+        parts.append(f"{requirement.period.label}{requirement.counts.label}不少于"
+                     f"{requirement.target}{requirement.unit}")
+    if requirement.coverage is not None:
+        parts.append(f"覆盖面{requirement.coverage}%")
+    if requirement.share is not None:
+        parts.append(f"一对一问题性约谈{requirement.share}%")
+    return "，".join(parts)
+
+
+def _show(args: argparse.Namespace) -> int:
+    from lianzheng_desktop.storage.plans import load_plan, plan_years
+
+    store = open_store(args)
+    years = plan_years(store)
+    year = args.year or (max(years) if years else None)
+    plan = load_plan(store, year) if year else None
+    if plan is None:
+        raise UserError(f"尚无{year or ''}年度计划。")
+    if args.json:
+        print(json.dumps(plan.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(f"{plan.year}年度计划，共 {len(plan.requirements)} 项要求：")
+    for r in plan.requirements:
+        detail = _describe(r) or ("手工标记" if r.counts is None else f"有{r.counts.label}记录即可")
+        print(f"  {r.id:>3}  [{r.item}] {r.text}  —  {detail}")
+    return 0
+
+
+def _checklist(args: argparse.Namespace) -> int:
+    from lianzheng_desktop.storage.plans import load_checklist
+
+    try:
+        quarter = Quarter.parse(args.quarter)
+    except ValueError:
+        raise UserError(f"季度“{args.quarter}”写法不对，应写成 2022Q3 的形式。") from None
+    try:
+        as_of = date.fromisoformat(args.as_of) if args.as_of else date.today()
+    except ValueError:
+        raise UserError(f"日期“{args.as_of}”写法不对，应写成 2022-09-30 的形式。") from None
+    checklist = load_checklist(open_store(args), quarter, as_of)
+    if args.json:
+        print(json.dumps(checklist.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(f"{quarter.label}责任清单（截至 {as_of.isoformat()}）")
+    print(checklist.summary)
+    for item in checklist.items:
+        print(f"  [{item.status.label}] {item.requirement.text}")
+        print(f"          {item.explanation}")
+    return 0

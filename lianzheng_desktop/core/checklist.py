@@ -1,0 +1,377 @@
+"""The quarterly checklist: each requirement of the plan checked against the records.
+
+Semantics (domain.md, "Checklist semantics"): records are counted from the period's start
+to the checkpoint — the quarter's end, or the as-of date if earlier. A period is over on
+its last day. Before it is over a requirement is compared with a pro-rated expectation:
+floor(target × elapsed units / units), units being quarters of a year or half-year and
+months of a quarter; so ≥ 4 a year means ≥ 1 by the end of Q1, ≥ 2 by Q2, and a once-a-
+quarter duty is only failed when the quarter has ended without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import Enum
+
+from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.ledgers import LEDGERS
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.plan import Period, Plan, Requirement, Role
+from lianzheng_desktop.core.records import Person, Record
+
+
+class Status(str, Enum):
+    DONE = "done"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    FAILED = "failed"
+    NOT_DUE = "not_due"
+
+    @property
+    def label(self) -> str:
+        return _STATUS_LABELS[self]
+
+    @property
+    def colour(self) -> str:
+        return _STATUS_COLOURS[self]
+
+
+_STATUS_LABELS = {Status.DONE: "已完成", Status.ON_TRACK: "进行中", Status.BEHIND: "滞后",
+                  Status.FAILED: "未完成", Status.NOT_DUE: "未开始"}
+_STATUS_COLOURS = {Status.DONE: "#2e7d32", Status.ON_TRACK: "#1565c0", Status.BEHIND: "#b26a00",
+                   Status.FAILED: "#c62828", Status.NOT_DUE: "#757575"}
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    ledger: str
+    id: int
+
+    def to_json(self) -> dict[str, object]:
+        return {"ledger": self.ledger, "id": self.id}
+
+
+@dataclass
+class ChecklistItem:
+    id: str  # the requirement's id, with "-coverage" / "-share" for those measures
+    requirement: Requirement
+    measure: str  # "count", "coverage", "share" or "manual"
+    period: Period | None
+    period_start: date
+    period_end: date
+    target: int | None  # for the whole period: a count, or a percentage
+    expected: int | None  # what should stand by the quarter's end (pro-rated)
+    actual: int | None  # count, or percentage (None when it cannot be computed)
+    status: Status
+    explanation: str
+    records: list[RecordRef] = field(default_factory=list)
+    person_times: int | None = None  # 人次, for talks
+
+    @property
+    def unit(self) -> str:
+        return "%" if self.measure in ("coverage", "share") else self.requirement.unit
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id, "item": self.requirement.item, "text": self.requirement.text,
+            "measure": self.measure, "period": self.period.value if self.period else None,
+            "period_start": self.period_start.isoformat(),
+            "period_end": self.period_end.isoformat(),
+            "target": self.target, "expected": self.expected, "actual": self.actual,
+            "unit": self.unit, "status": self.status.value, "status_label": self.status.label,
+            "explanation": self.explanation, "records": [r.to_json() for r in self.records],
+        }
+
+
+@dataclass
+class Checklist:
+    quarter: Quarter
+    as_of: date
+    items: list[ChecklistItem]
+
+    def count(self, status: Status) -> int:
+        return sum(1 for item in self.items if item.status is status)
+
+    @property
+    def summary(self) -> str:
+        """"本季度 8 项要求：已完成 5，进行中 1，滞后 1，未完成 1"."""
+        parts = [f"{s.label} {self.count(s)}" for s in Status if self.count(s)]
+        return f"本季度 {len(self.items)} 项要求：" + "，".join(parts) if parts else "本季度没有要求"
+
+    def to_json(self) -> dict[str, object]:
+        return {"quarter": self.quarter.code, "as_of": self.as_of.isoformat(),
+                "summary": self.summary, "items": [i.to_json() for i in self.items]}
+
+
+# -- the engine -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Window:
+    start: date
+    end: date  # the period's last day
+    checkpoint: date  # count up to here
+    elapsed: int  # completed units (quarters or months) at the checkpoint
+    units: int
+
+    @property
+    def over(self) -> bool:
+        return self.checkpoint >= self.end
+
+
+def build_checklist(plan: Plan, records: Mapping[str, Sequence[Record]],
+                    roster: Sequence[Person], quarter: Quarter, as_of: date) -> Checklist:
+    """Check every requirement of ``plan`` for ``quarter`` as it stands on ``as_of``.
+
+    ``records`` maps a ledger key to that ledger's records (at least those of the
+    quarter's year); nothing here reads the database.
+    """
+    items: list[ChecklistItem] = []
+    for requirement in plan.requirements:
+        items += _check(requirement, records, roster, quarter, as_of)
+    return Checklist(quarter, as_of, items)
+
+
+def _window(period: Period | None, quarter: Quarter, as_of: date) -> _Window:
+    checkpoint = min(as_of, quarter.end)
+    if period is Period.QUARTER:
+        start, end, units = quarter.start, quarter.end, 3
+        month_ends = [_month_end(quarter.year, start.month + m) for m in range(3)]
+        elapsed = sum(1 for end_of_month in month_ends if end_of_month <= checkpoint)
+    elif period is Period.HALF:
+        start, end, units = quarter.half_start, quarter.half_end, 2
+        elapsed = sum(1 for q in _quarters_between(start, end) if q.end <= checkpoint)
+    else:
+        start, end, units = date(quarter.year, 1, 1), date(quarter.year, 12, 31), 4
+        elapsed = sum(1 for n in range(1, 5) if Quarter(quarter.year, n).end <= checkpoint)
+    return _Window(start, end, min(checkpoint, end), elapsed, units)
+
+
+def _quarters_between(start: date, end: date) -> list[Quarter]:
+    first = Quarter.containing(start)
+    return [q for q in (first, first.next()) if q.end <= end]
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return following - timedelta(days=1)
+
+
+def _counted(requirement: Requirement, records: Mapping[str, Sequence[Record]],
+             start: date, end: date) -> list[Record]:
+    counts = requirement.counts
+    if counts is None:
+        return []
+    spec = LEDGERS[counts.ledger]
+    found = []
+    for record in records.get(counts.ledger, ()):
+        day = getattr(record, spec.date_field)
+        if not start <= day <= end:
+            continue
+        if counts.types and getattr(record, spec.type_field) not in counts.types:
+            continue
+        found.append(record)
+    return sorted(found, key=lambda r: (getattr(r, spec.date_field), r.id or 0))
+
+
+def _refs(requirement: Requirement, found: Sequence[Record]) -> list[RecordRef]:
+    ledger = requirement.counts.ledger if requirement.counts else ""
+    return [RecordRef(ledger, r.id) for r in found if r.id is not None]
+
+
+def _check(requirement: Requirement, records: Mapping[str, Sequence[Record]],
+           roster: Sequence[Person], quarter: Quarter, as_of: date) -> list[ChecklistItem]:
+    key = str(requirement.id if requirement.id is not None else requirement.item)
+    if requirement.period is Period.MONTH and requirement.target is not None:
+        return [_check_monthly(key, requirement, records, quarter, as_of)]
+    window = _window(requirement.period, quarter, as_of)
+    if as_of < window.start:
+        return [_not_due(key, requirement, window, quarter)]
+    found = _counted(requirement, records, window.start, window.checkpoint)
+    items = []
+    if requirement.target is not None:
+        items.append(_check_count(key, requirement, window, quarter, found))
+    if requirement.coverage is not None:
+        items.append(_check_coverage(key, requirement, window, found, roster))
+    if requirement.share is not None:
+        items.append(_check_share(key, requirement, window, found))
+    if not items:
+        items.append(_check_unnumbered(key, requirement, window, found))
+    return items
+
+
+def _status(actual: int, target: int, expected: int, window: _Window) -> Status:
+    if actual >= target:
+        return Status.DONE
+    if window.over:
+        return Status.FAILED
+    return Status.ON_TRACK if actual >= expected else Status.BEHIND
+
+
+def _scope_words(requirement: Requirement, window: _Window) -> str:
+    period = requirement.period
+    if period is Period.QUARTER:
+        return "本季度"
+    if period is Period.HALF:
+        return "上半年" if window.start.month == 1 else "下半年"
+    return f"{window.start.year}年"
+
+
+def _days_left(window: _Window, period: Period | None) -> str:
+    days = (window.end - window.checkpoint).days
+    end = {Period.QUARTER: "季度末", Period.HALF: "半年末"}.get(period, "年底")  # type: ignore
+    return f"，距{end}还有 {days} 天" if days > 0 else ""
+
+
+def _check_count(key: str, requirement: Requirement, window: _Window, quarter: Quarter,
+                 found: Sequence[Record]) -> ChecklistItem:
+    target = requirement.target or 0
+    expected_now = target * window.elapsed // window.units
+    q_units = _window(requirement.period, quarter, quarter.end).elapsed
+    expected_by_quarter_end = target * q_units // window.units
+    actual = len(found)
+    status = _status(actual, target, expected_now, window)
+    label, unit = requirement.counts.label if requirement.counts else "", requirement.unit
+    scope = _scope_words(requirement, window)
+    done_so_far = f"{scope}{'已' if not window.over else ''}开展{label} {actual} {unit}"
+    if status is Status.DONE:
+        text = f"{done_so_far}，达到不少于 {target} {unit}的要求"
+    elif status is Status.FAILED:
+        text = f"{done_so_far}，未达到不少于 {target} {unit}的要求"
+    elif requirement.period in (Period.YEAR, None) and expected_by_quarter_end < target:
+        text = (f"{done_so_far}，到{quarter.label[5:]}末应不少于 {expected_by_quarter_end} {unit}"
+                f"（全年不少于 {target} {unit}）{_days_left(window, requirement.period)}")
+    else:
+        text = f"{done_so_far}，要求不少于 {target} {unit}{_days_left(window, requirement.period)}"
+    talks = [r for r in found if hasattr(r, "talkees")]
+    person_times = sum(len(r.talkees) for r in talks) if talks else None  # type: ignore
+
+    if person_times:
+        text += f"（共 {person_times} 人次）"
+    return ChecklistItem(key, requirement, "count", requirement.period, window.start, window.end,
+                         target, expected_by_quarter_end, actual, status, text + "。",
+                         _refs(requirement, found), person_times)
+
+
+def _in_scope(requirement: Requirement, roster: Sequence[Person]) -> list[Person]:
+    people = [p for p in roster if p.active]
+    if requirement.counts and requirement.counts.ledger == "talk":
+        excluded = {vocab.ROLE_SECRETARY}
+        if requirement.role is Role.LEADERSHIP_MEMBER:
+            excluded.add(vocab.ROLE_LEADER)
+        people = [p for p in people if p.role not in excluded]
+    return people
+
+
+def _reached(found: Sequence[Record]) -> set[str]:
+    names: set[str] = set()
+    for record in found:
+        names.update(getattr(record, "talkees", ()) or getattr(record, "attendees", ()))
+    return names
+
+
+def _check_coverage(key: str, requirement: Requirement, window: _Window,
+                    found: Sequence[Record], roster: Sequence[Person]) -> ChecklistItem:
+    target = requirement.coverage or 0
+    scope = _in_scope(requirement, roster)
+    label = requirement.counts.label if requirement.counts else ""
+    when = _scope_words(requirement, window)
+    expected = target * window.elapsed // window.units
+    if not scope:
+        status = Status.FAILED if window.over else Status.BEHIND
+        text = f"人员名册中没有在职人员，无法计算{label}覆盖面，请先填写人员名册。"
+        return ChecklistItem(f"{key}-coverage", requirement, "coverage", requirement.period,
+                             window.start, window.end, target, expected, None, status, text,
+                             _refs(requirement, found))
+    reached = [p.name for p in scope if p.name in _reached(found)]
+    actual = round(100 * len(reached) / len(scope))
+    status = _status(actual, target, expected, window)
+    missing = [p.name for p in scope if p.name not in reached]
+    text = (f"{when}{label}覆盖 {len(reached)} 人，占应覆盖 {len(scope)} 人的 {actual}%，"
+            f"要求达到 {target}%")
+    if missing and status is not Status.DONE:
+        shown = "、".join(missing[:6]) + ("等" if len(missing) > 6 else "")
+        text += f"；尚未覆盖：{shown}"
+    return ChecklistItem(f"{key}-coverage", requirement, "coverage", requirement.period,
+                         window.start, window.end, target, expected, actual, status, text + "。",
+                         _refs(requirement, found))
+
+
+def _check_share(key: str, requirement: Requirement, window: _Window,
+                 found: Sequence[Record]) -> ChecklistItem:
+    target = requirement.share or 0
+    label = requirement.counts.label if requirement.counts else "约谈"
+    when = _scope_words(requirement, window)
+    one_on_one = [r for r in found if getattr(r, "one_on_one", False)]
+    if not found:
+        status = Status.FAILED if window.over else Status.ON_TRACK
+        text = f"{when}尚无{label}记录，“一对一”问题性约谈比例无从计算，要求达到 {target}%。"
+        actual = None
+    else:
+        actual = round(100 * len(one_on_one) / len(found))
+        status = Status.DONE if actual >= target else (
+            Status.FAILED if window.over else Status.BEHIND)
+        text = (f"{when}{label} {len(found)} 次，其中“一对一”问题性约谈 {len(one_on_one)} 次，"
+                f"占 {actual}%，要求达到 {target}%。")
+    return ChecklistItem(f"{key}-share", requirement, "share", requirement.period, window.start,
+                         window.end, target, target, actual, status, text,
+                         _refs(requirement, one_on_one))
+
+
+def _check_unnumbered(key: str, requirement: Requirement, window: _Window,
+                      found: Sequence[Record]) -> ChecklistItem:
+    when = _scope_words(requirement, window)
+    if requirement.manual_done:
+        status, text = Status.DONE, "此项无量化指标，已手工标记为完成"
+        if requirement.note:
+            text += f"（{requirement.note}）"
+    elif found:
+        label = requirement.counts.label if requirement.counts else ""
+        status, text = Status.DONE, f"此项无量化指标，{when}已有{label}记录 {len(found)} 条"
+    else:
+        status = Status.FAILED if window.over else Status.ON_TRACK
+        hint = f"录入{requirement.counts.label}记录或" if requirement.counts else ""
+        text = f"此项无量化指标，{when}尚无相关记录；完成后请{hint}在“年度计划”中标记"
+    return ChecklistItem(key, requirement, "manual", requirement.period, window.start,
+                         window.end, None, None, len(found), status, text + "。",
+                         _refs(requirement, found))
+
+
+def _not_due(key: str, requirement: Requirement, window: _Window,
+             quarter: Quarter) -> ChecklistItem:
+    measure = "count" if requirement.target is not None else "manual"
+    text = (f"{quarter.label}自 {window.start.month}月{window.start.day}日起，"
+            "截至查看日期尚未开始。")
+    return ChecklistItem(key, requirement, measure, requirement.period, window.start, window.end,
+                         requirement.target, None, None, Status.NOT_DUE, text)
+
+
+def _check_monthly(key: str, requirement: Requirement, records: Mapping[str, Sequence[Record]],
+                   quarter: Quarter, as_of: date) -> ChecklistItem:
+    """每月: checked month by month; one missed month fails the quarter's item."""
+    target = requirement.target or 0
+    if as_of < quarter.start:
+        window = _Window(quarter.start, quarter.end, quarter.start, 0, 3)
+        return _not_due(key, requirement, window, quarter)
+    label, unit = requirement.counts.label if requirement.counts else "", requirement.unit
+    checkpoint = min(as_of, quarter.end)
+    parts, found_all, failed, met = [], [], False, 0
+    for offset in range(3):
+        month = quarter.start.month + offset
+        start = date(quarter.year, month, 1)
+        if start > checkpoint:
+            break
+        end = _month_end(quarter.year, month)
+        found = _counted(requirement, records, start, min(end, checkpoint))
+        found_all += found
+        parts.append(f"{month}月 {len(found)} {unit}")
+        if len(found) >= target:
+            met += 1
+        elif end <= checkpoint:
+            failed = True
+    status = Status.DONE if met == 3 else Status.FAILED if failed else Status.ON_TRACK
+    text = f"本季度{label}：{'、'.join(parts)}，要求每月不少于 {target} {unit}。"
+    return ChecklistItem(key, requirement, "count", Period.MONTH, quarter.start, quarter.end,
+                         target * 3, target * 3, len(found_all), status, text,
+                         _refs(requirement, found_all))

@@ -1,0 +1,134 @@
+"""A year's plan (年度工作要点) as data: the requirements the checklist checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Period(str, Enum):
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+
+    @property
+    def label(self) -> str:
+        labels = {"month": "每月", "quarter": "每季度", "half": "每半年", "year": "全年"}
+        return labels[self.value]
+
+    @property
+    def noun(self) -> str:
+        """"本季度" etc., for explanations."""
+        return {"month": "本月", "quarter": "本季度", "half": "本半年", "year": "本年度"}[self.value]
+
+
+class Role(str, Enum):
+    ORGANISATION = "organisation"
+    FIRST_RESPONSIBLE = "first_responsible"
+    LEADERSHIP_MEMBER = "leadership_member"
+
+    @property
+    def label(self) -> str:
+        return {"organisation": "党组织（领导班子）", "first_responsible": "第一责任人",
+                "leadership_member": "班子成员"}[self.value]
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Which records count: one ledger and, for talks and activities, which types.
+
+    ``types`` empty means every record of the ledger counts.
+    """
+
+    ledger: str  # "warning_education", "talk", "activity", "rectification"
+    types: tuple[str, ...] = ()
+    label: str = ""  # what the plan calls it, e.g. "集中警示教育"
+
+    def to_json(self) -> dict[str, object]:
+        return {"ledger": self.ledger, "types": list(self.types), "label": self.label}
+
+
+@dataclass
+class Requirement:
+    """One checkable obligation derived from a plan item."""
+
+    item: str  # the plan item's number, e.g. "11" (or "二.2" where numbers restart)
+    text: str  # the obligation as the plan words it
+    section: str = ""  # the heading the item stands under, e.g. "四、保持恒心定力…"
+    item_title: str = ""  # e.g. "强化思想教育"
+    item_text: str = ""  # the item's full text
+    counts: Counts | None = None  # None: satisfied by hand
+    period: Period | None = None
+    target: int | None = None  # a count per period
+    coverage: int | None = None  # percent of the people in scope to be reached
+    share: int | None = None  # percent of counted talks that must be one-on-one problem talks
+    role: Role | None = None  # who answers for it, where the plan says
+    manual_done: bool = False  # marked as done by hand (items without a number)
+    note: str = ""
+    id: int | None = None
+
+    @property
+    def unit(self) -> str:
+        """件 for problems and items, 次 for everything else."""
+        counts = self.counts
+        if counts and (counts.ledger == "rectification" or counts.types == ("协调解决问题",)):
+            return "件"
+        return "次"
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.target is not None or self.coverage is not None or self.share is not None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id, "item": self.item, "text": self.text,
+            "period": self.period.value if self.period else None,
+            "target": self.target, "coverage": self.coverage, "share": self.share,
+            "counts": self.counts.to_json() if self.counts else None,
+            "role": self.role.value if self.role else None,
+        }
+
+
+@dataclass
+class Plan:
+    year: int
+    requirements: list[Requirement] = field(default_factory=list)
+    title: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        return {"year": self.year, "requirements": [r.to_json() for r in self.requirements]}
+
+
+def validate_requirement(requirement: Requirement) -> None:
+    """Chinese messages naming the field; raises ValidationError."""
+    from lianzheng_desktop.core.errors import FieldError, ValidationError
+    from lianzheng_desktop.core.ledgers import LEDGERS
+
+    errors = []
+    if not requirement.text.strip():
+        errors.append(FieldError("text", "要求内容", "“要求内容”为必填项"))
+    if not requirement.item.strip():
+        errors.append(FieldError("item", "条目", "“条目”为必填项"))
+    for key, label, low, high in (("target", "次数", 0, 10_000), ("coverage", "覆盖面", 0, 100),
+                                  ("share", "比例", 0, 100)):
+        value = getattr(requirement, key)
+        if value is not None and (not isinstance(value, int) or not low <= value <= high):
+            errors.append(FieldError(key, label, f"“{label}”应为 {low} 到 {high} 之间的整数"))
+    counts = requirement.counts
+    if counts is not None:
+        spec = LEDGERS.get(counts.ledger)
+        if spec is None or spec.key == "roster":
+            errors.append(FieldError("counts", "计入记录", "“计入记录”应为某一类台账"))
+        elif counts.types:
+            allowed = spec.field(spec.type_field).choices if spec.type_field else ()
+            wrong = [t for t in counts.types if t not in allowed]
+            if wrong:
+                errors.append(FieldError("counts", "计入记录",
+                                         f"“{'、'.join(wrong)}”不是{spec.label}的类型"))
+    if requirement.is_numeric and counts is None:
+        errors.append(FieldError("counts", "计入记录", "有数量要求的条目须指明计入哪类记录"))
+    if requirement.target is not None and requirement.period is None:
+        errors.append(FieldError("period", "周期", "有次数要求的条目须指明周期"))
+    if errors:
+        raise ValidationError(errors)

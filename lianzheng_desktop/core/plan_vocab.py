@@ -1,0 +1,76 @@
+"""The words plans use, and what each maps to. Order matters: more specific words first.
+
+This is the data behind the parser; a keyword maps an obligation to the records that
+count for it (domain.md: "A plan's requirement counts records of one ledger…").
+"""
+
+from __future__ import annotations
+
+from lianzheng_desktop.core.plan import Counts, Period, Role
+
+_INTEGRITY_TALKS = ("廉政谈话", "提醒谈话", "诫勉谈话", "任前廉政谈话")
+
+# (keyword, counts) — the first keyword found nearest the number decides.
+KEYWORDS: tuple[tuple[str, Counts], ...] = (
+    ("集中警示教育", Counts("warning_education", (), "集中警示教育")),
+    ("警示教育", Counts("warning_education", (), "警示教育")),
+    ("廉政党课", Counts("warning_education", ("廉政党课",), "廉政党课")),
+    ("谈心谈话", Counts("talk", ("谈心谈话",), "谈心谈话")),
+    ("任前廉政谈话", Counts("talk", ("任前廉政谈话",), "任前廉政谈话")),
+    ("提醒谈话", Counts("talk", ("提醒谈话",), "提醒谈话")),
+    ("诫勉谈话", Counts("talk", ("诫勉谈话",), "诫勉谈话")),
+    ("廉政约谈", Counts("talk", _INTEGRITY_TALKS, "廉政约谈")),
+    ("廉政谈话", Counts("talk", _INTEGRITY_TALKS, "廉政谈话")),
+    ("约谈", Counts("talk", _INTEGRITY_TALKS, "约谈")),
+    ("专题会议", Counts("activity", ("专题会议",), "专题会议")),
+    ("专题研究", Counts("activity", ("专题会议",), "专题研究")),
+    ("研究部署", Counts("activity", ("专题会议",), "研究部署")),
+    ("安排部署", Counts("activity", ("专题会议",), "安排部署")),
+    ("廉政学习", Counts("activity", ("廉政学习",), "廉政学习")),
+    ("廉政测试", Counts("activity", ("廉政测试",), "廉政测试")),
+    ("测试", Counts("activity", ("廉政测试",), "廉政测试")),
+    ("考试", Counts("activity", ("廉政测试",), "廉政测试")),
+    ("专题调研", Counts("activity", ("专题调研",), "专题调研")),
+    ("调研", Counts("activity", ("专题调研",), "调研")),
+    ("汇报", Counts("activity", ("听取汇报",), "听取汇报")),
+    ("督查检查", Counts("activity", ("督查检查",), "督查检查")),
+    ("监督检查", Counts("activity", ("督查检查",), "监督检查")),
+    ("督查", Counts("activity", ("督查检查",), "督查")),
+    ("协调解决", Counts("activity", ("协调解决问题",), "协调解决问题")),
+    ("风险点排查", Counts("activity", ("廉政风险排查",), "廉政风险点排查")),
+    ("风险排查", Counts("activity", ("廉政风险排查",), "廉政风险排查")),
+    ("履责", Counts("activity", ("履责报告",), "报告履责情况")),
+    ("述责述廉", Counts("activity", ("履责报告",), "述责述廉")),
+    ("述廉述责", Counts("activity", ("履责报告",), "述廉述责")),
+    ("廉政承诺", Counts("activity", ("廉政承诺",), "廉政承诺")),
+    ("个人有关事项", Counts("activity", ("个人事项报告",), "个人有关事项报告")),
+    ("个人事项", Counts("activity", ("个人事项报告",), "个人事项报告")),
+    ("民主生活会", Counts("activity", ("民主生活会",), "民主生活会")),
+    ("组织生活会", Counts("activity", ("组织生活会",), "组织生活会")),
+    ("典型问题", Counts("activity", ("典型问题通报",), "典型问题通报")),
+    ("整改", Counts("rectification", (), "整改问题")),
+)
+
+# Longest first, so 年度内 wins over 年度.
+PERIOD_WORDS: tuple[tuple[str, Period], ...] = (
+    ("每个月", Period.MONTH), ("每月", Period.MONTH), ("月度", Period.MONTH),
+    ("每个季度", Period.QUARTER), ("每季度", Period.QUARTER), ("每季", Period.QUARTER),
+    ("季度内", Period.QUARTER),
+    ("每半年", Period.HALF), ("半年内", Period.HALF),
+    ("年度内", Period.YEAR), ("每年度", Period.YEAR), ("每年", Period.YEAR),
+    ("全年", Period.YEAR), ("年内", Period.YEAR), ("年度", Period.YEAR), ("一年", Period.YEAR),
+)
+
+COMPARATORS = ("不得少于", "不少于", "不低于", "至少", "达到", "以上")
+
+COVERAGE_WORDS = ("约谈面", "覆盖面", "覆盖率", "谈话面", "参学率", "参与率", "参加率")
+SHARE_WORDS = ("问题性约谈", "一对一")
+
+# Who answers for an obligation; the first group found wins.
+ROLE_WORDS: tuple[tuple[tuple[str, ...], Role], ...] = (
+    (("主要负责人", "第一责任人", "一把手", "主要领导"), Role.FIRST_RESPONSIBLE),
+    (("班子成员", "分管领导"), Role.LEADERSHIP_MEMBER),
+    (("领导班子", "党组织", "党组", "党委", "党支部", "支部"), Role.ORGANISATION),
+)
+
+UNITS = "次件个轮场期"

@@ -1,0 +1,117 @@
+"""Deadline warnings as the county platforms show them: blue → yellow (5 days) → red.
+
+One list for rectification items and unmet requirements, most urgent first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.checklist import Checklist, Status
+from lianzheng_desktop.core.records import RectificationItem
+
+DUE_SOON_DAYS = 5
+
+
+class WarningLevel(str, Enum):
+    RED = "red"
+    YELLOW = "yellow"
+    BLUE = "blue"
+
+    @property
+    def label(self) -> str:
+        return {"red": "逾期", "yellow": "临期", "blue": "提示"}[self.value]
+
+    @property
+    def colour(self) -> str:
+        return {"red": "#c62828", "yellow": "#b26a00", "blue": "#1565c0"}[self.value]
+
+    @property
+    def rank(self) -> int:
+        return {"red": 0, "yellow": 1, "blue": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Warning:
+    level: WarningLevel
+    text: str  # one Chinese sentence
+    days: int  # days left (negative: overdue by)
+    ledger: str | None = None  # "rectification" for an item, None for a requirement
+    record_id: int | None = None
+    requirement_id: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {"level": self.level.value, "label": self.level.label, "text": self.text,
+                "days": self.days, "ledger": self.ledger, "record_id": self.record_id,
+                "requirement_id": self.requirement_id}
+
+
+def deadline_level(item: RectificationItem, as_of: date) -> WarningLevel | None:
+    """The colour of an open rectification item; None once done or kept up long-term."""
+    if item.status in (vocab.STATUS_DONE, vocab.STATUS_ONGOING):
+        return None
+    days = (item.deadline - as_of).days
+    if days < 0:
+        return WarningLevel.RED
+    return WarningLevel.YELLOW if days <= DUE_SOON_DAYS else WarningLevel.BLUE
+
+
+def rectification_warnings(items: Sequence[RectificationItem], as_of: date) -> list[Warning]:
+    warnings = []
+    for item in items:
+        level = deadline_level(item, as_of)
+        if level is None or item.found_date > as_of:
+            continue
+        days = (item.deadline - as_of).days
+        name = f"整改事项{item.number + '：' if item.number else '“'}{_short(item.description)}"
+        if not item.number:
+            name += "”"
+        if days < 0:
+            text = (f"{name}已逾期 {-days} 天（整改时限 {item.deadline.isoformat()}，"
+                    f"责任人{item.owner}）")
+        elif days == 0:
+            text = f"{name}今天到期（责任人{item.owner}）"
+        else:
+            text = (f"{name}还有 {days} 天到期（整改时限 {item.deadline.isoformat()}，"
+                    f"责任人{item.owner}）")
+        warnings.append(Warning(level, text + "。", days, "rectification", item.id))
+    return warnings
+
+
+def requirement_warnings(checklist: Checklist) -> list[Warning]:
+    warnings = []
+    for entry in checklist.items:
+        if entry.measure == "manual":
+            continue  # no number to fall behind on; the checklist shows it
+        days = (entry.period_end - checklist.as_of).days
+        if entry.status is Status.FAILED:
+            level = WarningLevel.RED
+        elif entry.status is Status.BEHIND:
+            level = WarningLevel.YELLOW
+        elif entry.status is Status.ON_TRACK and entry.measure != "manual" and days >= 0:
+            level = WarningLevel.YELLOW if days <= DUE_SOON_DAYS else WarningLevel.BLUE
+            if level is WarningLevel.BLUE and entry.period_end > checklist.quarter.end:
+                continue  # a yearly duty on track: nothing to say this quarter
+        else:
+            continue
+        text = f"【{entry.status.label}】{entry.requirement.text}：{entry.explanation}"
+        warnings.append(Warning(level, text, days, requirement_id=entry.id))
+    return warnings
+
+
+def build_warnings(checklist: Checklist, rectification_items: Sequence[RectificationItem],
+                   as_of: date | None = None) -> list[Warning]:
+    """Every warning, red first; within a colour the most overdue or soonest due first."""
+    as_of = as_of or checklist.as_of
+    warnings = rectification_warnings(rectification_items, as_of)
+    warnings += requirement_warnings(checklist)
+    return sorted(warnings, key=lambda w: (w.level.rank, w.days))
+
+
+def _short(text: str, limit: int = 24) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -1,0 +1,195 @@
+"""Plans and requirements in SQLite, and the checklist and warnings read from the store."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from lianzheng_desktop.core.checklist import Checklist, build_checklist
+from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.core.ledgers import EVENT_LEDGERS
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.plan import Counts, Period, Plan, Requirement, Role, validate_requirement
+from lianzheng_desktop.core.plan_parser import parse_plan
+from lianzheng_desktop.core.records import RectificationItem
+from lianzheng_desktop.core.warnings import Warning, build_warnings
+from lianzheng_desktop.resources_access import read_text
+from lianzheng_desktop.storage.store import Query, Store
+
+BUILTIN_PLAN = ("plans", "trade-union-2022.txt")
+BUILTIN_YEAR = 2022
+_COLUMNS = ("item", "text", "section", "item_title", "item_text", "ledger", "types",
+            "counts_label", "period", "target", "coverage", "share", "role", "manual_done", "note")
+
+
+def _now(store: Store) -> str:
+    return store.clock().isoformat(timespec="seconds")
+
+
+def plan_years(store: Store) -> list[int]:
+    return [row[0] for row in store.db.execute("SELECT year FROM plan ORDER BY year")]
+
+
+def load_plan(store: Store, year: int) -> Plan | None:
+    row = store.db.execute("SELECT title FROM plan WHERE year = ?", [year]).fetchone()
+    if row is None:
+        return None
+    rows = store.db.query("SELECT * FROM requirement WHERE year = ? ORDER BY position, id", [year])
+    return Plan(year, [_to_requirement(r) for r in rows], row[0])
+
+
+def save_plan(store: Store, plan: Plan, source_text: str = "") -> Plan:
+    """Store ``plan`` as the year's plan, replacing any earlier one of that year."""
+    for requirement in plan.requirements:
+        validate_requirement(requirement)
+    now = _now(store)
+    with store.atomic():
+        store.db.execute("DELETE FROM requirement WHERE year = ?", [plan.year])
+        store.db.execute(
+            "INSERT INTO plan (year, title, source_text, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (year) DO UPDATE SET title = excluded.title,"
+            " source_text = excluded.source_text, updated_at = excluded.updated_at",
+            [plan.year, plan.title, source_text, now, now],
+        )
+        for position, requirement in enumerate(plan.requirements):
+            requirement.id = _insert(store, plan.year, position, requirement, now)
+    return plan
+
+
+def _row(requirement: Requirement) -> dict[str, object]:
+    counts = requirement.counts
+    return {
+        "item": requirement.item, "text": requirement.text, "section": requirement.section,
+        "item_title": requirement.item_title, "item_text": requirement.item_text,
+        "ledger": counts.ledger if counts else None,
+        "types": json.dumps(list(counts.types) if counts else [], ensure_ascii=False),
+        "counts_label": counts.label if counts else "",
+        "period": requirement.period.value if requirement.period else None,
+        "target": requirement.target, "coverage": requirement.coverage,
+        "share": requirement.share, "role": requirement.role.value if requirement.role else None,
+        "manual_done": int(requirement.manual_done), "note": requirement.note,
+    }
+
+
+def _insert(store: Store, year: int, position: int, requirement: Requirement, now: str) -> int:
+    row = _row(requirement)
+    cursor = store.db.execute(
+        f"INSERT INTO requirement (year, position, {', '.join(_COLUMNS)}, created_at, updated_at)"
+        f" VALUES (?, ?, {', '.join('?' * len(_COLUMNS))}, ?, ?)",
+        [year, position, *(row[c] for c in _COLUMNS), now, now],
+    )
+    return cursor.lastrowid
+
+
+def _to_requirement(row: dict) -> Requirement:
+    counts = None
+    if row["ledger"]:
+        counts = Counts(row["ledger"], tuple(json.loads(row["types"])), row["counts_label"])
+    return Requirement(
+        id=row["id"], item=row["item"], text=row["text"], section=row["section"],
+        item_title=row["item_title"], item_text=row["item_text"], counts=counts,
+        period=Period(row["period"]) if row["period"] else None, target=row["target"],
+        coverage=row["coverage"], share=row["share"],
+        role=Role(row["role"]) if row["role"] else None,
+        manual_done=bool(row["manual_done"]), note=row["note"],
+    )
+
+
+def add_requirement(store: Store, year: int, requirement: Requirement) -> Requirement:
+    validate_requirement(requirement)
+    if load_plan(store, year) is None:
+        raise UserError(f"尚无{year}年度计划，请先新建或导入该年度计划。")
+    position = store.db.execute("SELECT coalesce(max(position), -1) + 1 FROM requirement"
+                                " WHERE year = ?", [year]).fetchone()[0]
+    with store.atomic():
+        requirement.id = _insert(store, year, position, requirement, _now(store))
+    return requirement
+
+
+def update_requirement(store: Store, requirement: Requirement) -> Requirement:
+    validate_requirement(requirement)
+    row = _row(requirement)
+    with store.atomic():
+        cursor = store.db.execute(
+            f"UPDATE requirement SET {', '.join(f'{c} = ?' for c in _COLUMNS)}, updated_at = ?"
+            " WHERE id = ?", [*(row[c] for c in _COLUMNS), _now(store), requirement.id])
+    if cursor.rowcount != 1:
+        raise UserError("这项要求已不存在，可能已被删除。")
+    return requirement
+
+
+def remove_requirement(store: Store, requirement_id: int) -> None:
+    with store.atomic():
+        store.db.execute("DELETE FROM requirement WHERE id = ?", [requirement_id])
+
+
+def start_new_year(store: Store, year: int, from_year: int | None = None) -> Plan:
+    """A new year's plan copied from an earlier one (its marks cleared).
+
+    Open rectification items need no copying: they belong to no year, and the checklist
+    and warnings of every later year still see them until they are done.
+    """
+    if load_plan(store, year) is not None:
+        raise UserError(f"{year}年度计划已存在。")
+    earlier = [y for y in plan_years(store) if y < year]
+    source = load_plan(store, from_year if from_year is not None else max(earlier, default=0))
+    requirements = []
+    for old in source.requirements if source else []:
+        requirements.append(Requirement(**{**old.__dict__, "id": None, "manual_done": False,
+                                           "note": ""}))
+    title = f"{year}年党风廉政建设工作要点"
+    return save_plan(store, Plan(year, requirements, title))
+
+
+def import_plan_text(store: Store, text: str, year: int | None = None):
+    """Parse and store a plan at once; return the draft (with its unread sentences)."""
+    draft = parse_plan(text, year)
+    if draft.year is None:
+        raise UserError("无法从文件中看出计划年度，请用 --year 指定（如 --year 2023）。")
+    if not draft.items:
+        raise UserError("文件中没有找到编号的工作要点（如“1.”“（一）”开头的条目）。")
+    save_plan(store, Plan(draft.year, draft.requirements, f"{draft.year}年党风廉政建设工作要点"),
+              text)
+    return draft
+
+
+def seed_builtin_plan(store: Store) -> None:
+    """A new database starts with the branch's own plan (县总工会 2022)."""
+    if plan_years(store):
+        return
+    import_plan_text(store, read_text(*BUILTIN_PLAN), BUILTIN_YEAR)
+
+
+# -- the checklist and warnings, read from the store -----------------------------------
+
+def _plan_for(store: Store, year: int) -> Plan:
+    plan = load_plan(store, year)
+    if plan is None:
+        raise UserError(f"尚无{year}年度计划。请在“年度计划”中导入{year}年工作要点，"
+                        "或以上一年的计划为底稿新建。")
+    return plan
+
+
+def load_checklist(store: Store, quarter: Quarter, as_of: date) -> Checklist:
+    """The quarter's checklist: only that year's records are read, through the indexes."""
+    plan = _plan_for(store, quarter.year)
+    window = Query(start=date(quarter.year, 1, 1), end=quarter.end)
+    records = {spec.key: store.list(spec.key, window) for spec in EVENT_LEDGERS}
+    return build_checklist(plan, records, store.list("roster"), quarter, as_of)
+
+
+def open_rectification_items(store: Store) -> list[RectificationItem]:
+    """Items not yet done, from any year (they carry over until closed)."""
+    items = []
+    for status in ("未开始", "整改中"):
+        items += store.list("rectification", Query(type=status))  # type: ignore[arg-type]
+    return items  # type: ignore[return-value]
+
+
+def load_warnings(store: Store, as_of: date, quarter: Quarter | None = None) -> list[Warning]:
+    quarter = quarter or Quarter.containing(as_of)
+    try:
+        checklist = load_checklist(store, quarter, as_of)
+    except UserError:
+        checklist = Checklist(quarter, as_of, [])
+    return build_warnings(checklist, open_rectification_items(store), as_of)
