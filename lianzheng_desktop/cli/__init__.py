@@ -23,6 +23,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"命令参数有误：{message}\n")
 
 
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”应写成 2022-09-30 的形式") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="lianzheng", description="廉政台账：党风廉政建设台账与述廉述责报告")
     parser.add_argument("--db", metavar="PATH", help="数据文件路径（默认在用户数据文件夹）")
@@ -30,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="DIR", help="把每个页面截图保存到 DIR 后退出")
     parser.add_argument("--exit-after-start", action="store_true",
                         help="主窗口显示后立即退出（用于检查）")
+    parser.add_argument("--today", metavar="YYYY-MM-DD", type=_day,
+                        help="把指定日期当作今天打开窗口（查看历史季度、截图用）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMAND_MODULES:
         module.register(sub)

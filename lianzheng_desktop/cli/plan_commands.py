@@ -41,24 +41,12 @@ def _import(args: argparse.Namespace) -> int:
     print(f"已导入{draft.year}年度计划：{len(draft.items)} 条工作要点，"
           f"{len(draft.requirements)} 项要求，其中 {len(numeric)} 项有数量指标：")
     for requirement in numeric:
-        print(f"  [{requirement.item}] {_describe(requirement)}  ← {requirement.text}")
+        print(f"  [{requirement.item}] {requirement.describe()}  ← {requirement.text}")
     if draft.unread:
         print(f"以下 {len(draft.unread)} 处像是要求但未能读懂，请在“年度计划”中核对补充：")
         for unread in draft.unread:
             print(f"  [{unread.item}] {unread.text}（{unread.reason}）")
     return 0
-
-
-def _describe(requirement) -> str:
-    parts = []
-    if requirement.target is not None and requirement.period:
-        parts.append(f"{requirement.period.label}{requirement.counts.label}不少于"
-                     f"{requirement.target}{requirement.unit}")
-    if requirement.coverage is not None:
-        parts.append(f"覆盖面{requirement.coverage}%")
-    if requirement.share is not None:
-        parts.append(f"一对一问题性约谈{requirement.share}%")
-    return "，".join(parts)
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -75,8 +63,7 @@ def _show(args: argparse.Namespace) -> int:
         return 0
     print(f"{plan.year}年度计划，共 {len(plan.requirements)} 项要求：")
     for r in plan.requirements:
-        detail = _describe(r) or ("手工标记" if r.counts is None else f"有{r.counts.label}记录即可")
-        print(f"  {r.id:>3}  [{r.item}] {r.text}  —  {detail}")
+        print(f"  {r.id:>3}  [{r.item}] {r.text}  —  {r.describe()}")
     return 0
 
 

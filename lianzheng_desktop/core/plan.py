@@ -80,6 +80,20 @@ class Requirement:
     def is_numeric(self) -> bool:
         return self.target is not None or self.coverage is not None or self.share is not None
 
+    def describe(self) -> str:
+        """"每季度集中警示教育不少于1次，覆盖面100%" — what the numbers ask, in words."""
+        label = self.counts.label if self.counts else ""
+        parts = []
+        if self.target is not None and self.period:
+            parts.append(f"{self.period.label}{label}不少于{self.target}{self.unit}")
+        if self.coverage is not None:
+            parts.append(f"{'' if parts else label}覆盖面{self.coverage}%")
+        if self.share is not None:
+            parts.append(f"“一对一”问题性约谈{self.share}%")
+        if not parts:
+            return f"有{label}记录即可，或手工标记" if self.counts else "完成后手工标记"
+        return "，".join(parts)
+
     def to_json(self) -> dict[str, object]:
         return {
             "id": self.id, "item": self.item, "text": self.text,

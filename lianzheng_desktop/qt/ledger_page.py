@@ -1,0 +1,208 @@
+"""A ledger page: filter bar, sortable table, add / edit / delete, attachments."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.core.ledgers import Kind, LedgerSpec
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.records import Record
+from lianzheng_desktop.paths import AppPaths
+from lianzheng_desktop.qt.attachments_dialog import AttachmentsDialog
+from lianzheng_desktop.qt.record_form import RecordDialog, confirm_delete
+from lianzheng_desktop.qt.table_model import RECORD_ROLE, RecordTableModel
+from lianzheng_desktop.storage.store import Query, Store
+
+ALL = "全部"
+_WIDTHS = {Kind.DATE: 96, Kind.BOOL: 60, Kind.COUNT: 70, Kind.CHOICE: 96, Kind.PERSON: 64,
+           Kind.PEOPLE: 180, Kind.TEXT: 200, Kind.LONGTEXT: 200}
+
+
+class LedgerPage(QWidget):
+    """Every record of one ledger; ``changed`` fires after any add, edit or delete."""
+
+    changed = Signal()
+
+    def __init__(self, store: Store, paths: AppPaths, spec: LedgerSpec, parent=None):
+        super().__init__(parent)
+        self._store, self._paths, self.spec = store, paths, spec
+        self.model = RecordTableModel(store, spec, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self._build()
+        self._connect_signals()
+        self.refresh()
+
+    # -- layout -----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.title = QLabel(self.spec.label)
+        self.title.setObjectName("pageTitle")
+        self.year = QComboBox()
+        self.quarter = QComboBox()
+        self.type_filter = QComboBox()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("搜索主题、内容、人员…")
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        filters = QHBoxLayout()
+        if self.spec.date_field:
+            filters.addWidget(QLabel("年度"))
+            filters.addWidget(self.year)
+            filters.addWidget(QLabel("季度"))
+            filters.addWidget(self.quarter)
+            self.year.addItem(ALL)
+            this_year = date.today().year
+            for year in range(this_year, 2014, -1):
+                self.year.addItem(str(year))
+            self.quarter.addItems([ALL, "第一季度", "第二季度", "第三季度", "第四季度"])
+        else:
+            self.year.hide()
+            self.quarter.hide()
+        if self.spec.type_field:
+            type_spec = self.spec.field(self.spec.type_field)
+            filters.addWidget(QLabel(type_spec.label))
+            self.type_filter.addItems([ALL, *type_spec.choices])
+            filters.addWidget(self.type_filter)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.count_label)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, field in enumerate(self.spec.fields):
+            self.table.setColumnWidth(column, _WIDTHS[field.kind])
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the store's order
+
+        self.add_button = QPushButton(f"新增{self.spec.label}")
+        self.add_button.setToolTip("快捷键 Ctrl+N")
+        self.edit_button = QPushButton("修改")
+        self.delete_button = QPushButton("删除")
+        self.attach_button = QPushButton("佐证材料…")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        if self.spec.key != "roster":
+            buttons.addWidget(self.attach_button)
+        else:
+            self.attach_button.hide()
+        buttons.addStretch(1)
+        if self.spec.key == "rectification":
+            legend = QLabel("<span style='color:#c62828'>■ 逾期</span>　"
+                            "<span style='color:#b26a00'>■ 5天内到期</span>　"
+                            "<span style='color:#1565c0'>■ 未到期</span>　"
+                            "<span style='color:#2e7d32'>■ 已完成/长期坚持</span>")
+            buttons.addWidget(legend)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def _connect_signals(self) -> None:
+        self.year.currentIndexChanged.connect(self.refresh)
+        self.quarter.currentIndexChanged.connect(self.refresh)
+        self.type_filter.currentIndexChanged.connect(self.refresh)
+        self.search.textChanged.connect(self.refresh)
+        self.add_button.clicked.connect(self.add_record)
+        self.edit_button.clicked.connect(self._on_edit)
+        self.delete_button.clicked.connect(self._on_delete)
+        self.attach_button.clicked.connect(self._on_attachments)
+        self.table.doubleClicked.connect(self._on_edit)
+
+    # -- filtering ----------------------------------------------------------------------
+    def query(self) -> Query:
+        start = end = None
+        if self.spec.date_field and self.year.currentText() not in ("", ALL):
+            year = int(self.year.currentText())
+            start, end = date(year, 1, 1), date(year, 12, 31)
+            if self.quarter.currentIndex() > 0:
+                quarter = Quarter(year, self.quarter.currentIndex())
+                start, end = quarter.start, quarter.end
+        kind = self.type_filter.currentText()
+        return Query(start=start, end=end, type=None if kind in ("", ALL) else kind,
+                     search=self.search.text() or None)
+
+    def show_year(self, year: int, quarter: int | None = None) -> None:
+        self.year.setCurrentText(str(year))
+        self.quarter.setCurrentIndex(quarter or 0)
+
+    def refresh(self) -> None:
+        try:
+            self.model.set_query(self.query())
+        except UserError as exc:
+            QMessageBox.warning(self, "无法读取记录", str(exc))
+            return
+        shown = self.model.total
+        self.count_label.setText(f"共 {shown} 条")
+
+    # -- actions ----------------------------------------------------------------------
+    def selected_record(self) -> Record | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.proxy.data(rows[0], RECORD_ROLE)
+
+    def add_record(self) -> None:
+        dialog = RecordDialog(self._store, self.spec, parent=self)
+        if dialog.exec() and dialog.saved is not None:
+            self._after_change()
+
+    def _on_edit(self) -> None:
+        record = self.selected_record()
+        if record is None:
+            QMessageBox.information(self, "请先选择", "请先在表格中选中一条记录。")
+            return
+        dialog = RecordDialog(self._store, self.spec, record, parent=self)
+        if dialog.exec() and dialog.saved is not None:
+            self._after_change()
+
+    def _on_delete(self) -> None:
+        record = self.selected_record()
+        if record is None:
+            QMessageBox.information(self, "请先选择", "请先在表格中选中要删除的记录。")
+            return
+        if not confirm_delete(self, self.spec, record):
+            return
+        try:
+            self._store.delete(self.spec.key, record.id)
+        except UserError as exc:
+            QMessageBox.warning(self, "不能删除", str(exc))
+            return
+        self._after_change()
+
+    def _on_attachments(self) -> None:
+        record = self.selected_record()
+        if record is None:
+            QMessageBox.information(self, "请先选择", "请先选中一条记录，再管理它的佐证材料。")
+            return
+        AttachmentsDialog(self._store, self._paths, self.spec, record, self).exec()
+
+    def _after_change(self) -> None:
+        self.refresh()
+        self.changed.emit()

@@ -1,0 +1,243 @@
+"""The main window: navigation on the left, one page at a time on the right."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lianzheng_desktop import __version__
+from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.core.ledgers import LEDGERS
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.paths import AppPaths
+from lianzheng_desktop.qt.checklist_page import ChecklistPage
+from lianzheng_desktop.qt.ledger_page import LedgerPage
+from lianzheng_desktop.qt.plan_page import PlanPage
+from lianzheng_desktop.qt.settings_page import SettingsPage
+from lianzheng_desktop.storage.store import Store
+
+PAGE_NAMES = ("首页", "警示教育", "谈话记录", "整改事项", "会议活动", "人员名册", "年度计划",
+              "述廉述责报告", "设置")
+LEDGER_PAGES = {"警示教育": "warning_education", "谈话记录": "talk", "整改事项": "rectification",
+                "会议活动": "activity", "人员名册": "roster"}
+STYLE = """
+QListWidget#nav { background: #8b1a1a; color: white; border: none; font-size: 15px; }
+QListWidget#nav::item { padding: 10px 16px; }
+QListWidget#nav::item:selected { background: #b22222; color: white; }
+QLabel#pageTitle { font-size: 20px; font-weight: bold; color: #8b1a1a; padding: 4px 0 8px 0; }
+QLabel#header { font-size: 14px; color: #333; padding: 6px 10px; }
+"""
+
+
+def report_page(store: Store, paths: AppPaths) -> QWidget:
+    """The report page, or a note while it is not yet available."""
+    try:
+        from lianzheng_desktop.qt.report_page import ReportPage
+    except ImportError:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        title = QLabel("述廉述责报告")
+        title.setObjectName("pageTitle")
+        note = QLabel("报告生成功能正在完善中，下一版本提供。目前可先在“首页”查看季度责任清单，"
+                      "或用“文件 → 导出 Excel”导出台账。")
+        note.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        return page
+    return ReportPage(store, paths)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, paths: AppPaths, settings: QSettings | None = None,
+                 today: date | None = None):
+        super().__init__()
+        self._store, self._paths = store, paths
+        self._settings = settings
+        self._today = today or date.today()
+        self.setWindowTitle("廉政台账")
+        self.setStyleSheet(STYLE)
+        self.header = QLabel()
+        self.header.setObjectName("header")
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.addItems(list(PAGE_NAMES))
+        self.nav.setFixedWidth(150)
+        self.stack = QStackedWidget()
+        self.home = ChecklistPage(store, self._today)
+        self.ledgers: dict[str, LedgerPage] = {}
+        self.plan_page = PlanPage(store)
+        self.settings_page = SettingsPage(store, paths)
+        for name in PAGE_NAMES:
+            if name == "首页":
+                page = self.home
+            elif name in LEDGER_PAGES:
+                page = LedgerPage(store, paths, LEDGERS[LEDGER_PAGES[name]])
+                self.ledgers[LEDGER_PAGES[name]] = page
+            elif name == "年度计划":
+                page = self.plan_page
+            elif name == "述廉述责报告":
+                page = report_page(store, paths)
+            else:
+                page = self.settings_page
+            self.stack.addWidget(page)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(12, 4, 12, 8)
+        right_layout.addWidget(self.header)
+        right_layout.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+        self._build_menu()
+        self._connect_signals()
+        self.nav.setCurrentRow(0)
+        self._update_header()
+        self._restore_geometry()
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        self.import_action = QAction("从 Excel 导入台账…", self)
+        self.export_action = QAction("导出全部台账到 Excel…", self)
+        self.new_action = QAction("新增记录", self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        quit_action = QAction("退出", self)
+        quit_action.triggered.connect(self.close)
+        for action in (self.new_action, self.import_action, self.export_action):
+            file_menu.addAction(action)
+        self.file_menu = file_menu
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        self.addAction(self.new_action)
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        about = QAction("关于廉政台账", self)
+        about.triggered.connect(self._on_about)
+        help_menu.addAction(about)
+
+    def _connect_signals(self) -> None:
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.new_action.triggered.connect(self._on_new_record)
+        self.import_action.triggered.connect(self._on_import)
+        self.export_action.triggered.connect(self._on_export)
+        for page in self.ledgers.values():
+            page.changed.connect(self._on_data_changed)
+        self.plan_page.changed.connect(self.home.refresh)
+        self.settings_page.profile_changed.connect(self._update_header)
+
+    def show_page(self, name: str) -> None:
+        self.nav.setCurrentRow(PAGE_NAMES.index(name))
+
+    def _update_header(self) -> None:
+        profile = self._store.profile()
+        quarter = Quarter.containing(self._today)
+        unit = profile.org_name or profile.unit_name or "（请在“设置”中填写单位名称）"
+        self.header.setText(f"<b>{unit}</b>　　当前季度：{quarter.label}　　今天：{self._today}")
+        self.setWindowTitle(f"廉政台账 — {unit}")
+
+    def _on_data_changed(self) -> None:
+        self.home.refresh()
+
+    def _on_new_record(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, LedgerPage):
+            page.add_record()
+        else:
+            QMessageBox.information(self, "新增记录", "请先在左侧选择一类台账（如“警示教育”），再新增记录。")
+
+    def _on_export(self) -> None:
+        from lianzheng_desktop.interchange.xlsx import export_workbook
+
+        name, _ = QFileDialog.getSaveFileName(self, "导出台账", str(Path.home() / "廉政台账.xlsx"),
+                                              "Excel 工作簿 (*.xlsx)")
+        if not name:
+            return
+        try:
+            counts = export_workbook(self._store, Path(name))
+        except UserError as exc:
+            QMessageBox.warning(self, "导出失败", str(exc))
+            return
+        summary = "，".join(f"{label} {n} 条" for label, n in counts.items())
+        QMessageBox.information(self, "导出完成", f"已导出到 {name}：\n{summary}。")
+
+    def _on_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "选择要导入的 Excel 台账", "",
+                                              "Excel 工作簿 (*.xlsx)")
+        if name:
+            self.import_workbook(Path(name))
+
+    def import_workbook(self, path: Path) -> bool:
+        from lianzheng_desktop.interchange.xlsx import import_workbook
+
+        try:
+            result = import_workbook(self._store, path)
+        except UserError as exc:
+            QMessageBox.warning(self, "无法导入", str(exc))
+            return False
+        if result.problems:
+            ProblemsDialog(f"“{path.name}”中有 {len(result.problems)} 处问题，未导入任何记录。"
+                           "请在 Excel 中修改后重新导入：",
+                           [str(p) for p in result.problems], self).exec()
+            return False
+        for page in self.ledgers.values():
+            page.refresh()
+        self.home.refresh()
+        summary = "，".join(f"{label} {n} 条" for label, n in result.counts.items())
+        QMessageBox.information(self, "导入完成", f"已导入：{summary}。")
+        return True
+
+    def _on_about(self) -> None:
+        QMessageBox.about(self, "关于廉政台账",
+                          f"廉政台账 {__version__}\n党支部党风廉政建设台账、季度责任清单与述廉述责报告。\n"
+                          f"数据文件：{self._paths.db_path}\n本软件不联网，数据只保存在本机。")
+
+    # -- geometry -----------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.value("main/geometry") if self._settings else None
+        if geometry:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self._settings is not None:
+            self._settings.setValue("main/geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+
+class ProblemsDialog(QDialog):
+    """A list of problems the user can read, select and copy."""
+
+    def __init__(self, intro: str, problems: list[str], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("导入失败")
+        self.setMinimumSize(720, 420)
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        self.text = QPlainTextEdit("\n".join(problems))
+        self.text.setReadOnly(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.text, 1)
+        close_label = QLabel("可选中上面的文字复制。")
+        close_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(close_label)

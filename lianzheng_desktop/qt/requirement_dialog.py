@@ -1,0 +1,158 @@
+"""Editing one requirement of the plan: what counts, how often, how many."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from lianzheng_desktop.core.errors import ValidationError
+from lianzheng_desktop.core.ledgers import LEDGERS
+from lianzheng_desktop.core.plan import Counts, Period, Requirement, Role, validate_requirement
+
+_LEDGER_CHOICES = [("", "（不对应台账，手工标记）"), ("warning_education", "警示教育"),
+                   ("talk", "谈话记录"), ("activity", "会议活动"), ("rectification", "整改事项")]
+NONE = -1
+
+
+def describe(requirement: Requirement) -> str:
+    return requirement.describe()
+
+
+def _optional_spin(maximum: int, suffix: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(NONE, maximum)
+    spin.setSpecialValueText("不要求")
+    spin.setSuffix(suffix)
+    return spin
+
+
+class RequirementDialog(QDialog):
+    def __init__(self, requirement: Requirement, parent=None):
+        super().__init__(parent)
+        self._original = requirement
+        self.result: Requirement = requirement
+        self.setWindowTitle("修改要求" if requirement.text else "新增要求")
+        self.setMinimumWidth(560)
+        self.item = QLineEdit(requirement.item)
+        self.text = QPlainTextEdit(requirement.text)
+        self.text.setMaximumHeight(70)
+        self.ledger = QComboBox()
+        for key, label in _LEDGER_CHOICES:
+            self.ledger.addItem(label, key)
+        self.types = QListWidget()
+        self.types.setMaximumHeight(90)
+        self.label = QLineEdit(requirement.counts.label if requirement.counts else "")
+        self.period = QComboBox()
+        self.period.addItem("不限（全年内有即可）", None)
+        for period in Period:
+            self.period.addItem(period.label, period)
+        self.target = _optional_spin(1000, " 次")
+        self.coverage = _optional_spin(100, " %")
+        self.share = _optional_spin(100, " %")
+        self.role = QComboBox()
+        self.role.addItem("未写明", None)
+        for role in Role:
+            self.role.addItem(role.label, role)
+        self.manual_done = QCheckBox("已完成（无数量指标的条目）")
+        self.note = QLineEdit(requirement.note)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("条目编号", self.item)
+        form.addRow("要求内容", self.text)
+        form.addRow("计入哪类记录", self.ledger)
+        form.addRow("其中哪些类型", self.types)
+        form.addRow("称为", self.label)
+        form.addRow("周期", self.period)
+        form.addRow("次数不少于", self.target)
+        form.addRow("覆盖面达到", self.coverage)
+        form.addRow("“一对一”问题性约谈比例", self.share)
+        form.addRow("责任主体", self.role)
+        form.addRow("手工标记", self.manual_done)
+        form.addRow("备注", self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self._on_save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.ledger.currentIndexChanged.connect(self._on_ledger_changed)
+        self._load(requirement)
+
+    def _load(self, requirement: Requirement) -> None:
+        ledger = requirement.counts.ledger if requirement.counts else ""
+        self.ledger.setCurrentIndex(max(0, self.ledger.findData(ledger)))
+        self._on_ledger_changed()
+        chosen = set(requirement.counts.types) if requirement.counts else set()
+        for i in range(self.types.count()):
+            item = self.types.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.text() in chosen
+                               else Qt.CheckState.Unchecked)
+        self.period.setCurrentIndex(max(0, self.period.findData(requirement.period)))
+        for spin, value in ((self.target, requirement.target),
+                            (self.coverage, requirement.coverage),
+                            (self.share, requirement.share)):
+            spin.setValue(NONE if value is None else value)
+        self.role.setCurrentIndex(max(0, self.role.findData(requirement.role)))
+        self.manual_done.setChecked(requirement.manual_done)
+
+    def _on_ledger_changed(self) -> None:
+        self.types.clear()
+        key = self.ledger.currentData()
+        spec = LEDGERS.get(key) if key else None
+        if spec is None or spec.type_field is None or key == "rectification":
+            self.types.setEnabled(False)
+            return
+        self.types.setEnabled(True)
+        for choice in spec.field(spec.type_field).choices:
+            item = QListWidgetItem(choice)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.types.addItem(item)
+
+    def _value(self, spin: QSpinBox) -> int | None:
+        return None if spin.value() == NONE else spin.value()
+
+    def built(self) -> Requirement:
+        key = self.ledger.currentData()
+        counts = None
+        if key:
+            types = tuple(self.types.item(i).text() for i in range(self.types.count())
+                          if self.types.item(i).checkState() == Qt.CheckState.Checked)
+            counts = Counts(key, types, self.label.text().strip() or LEDGERS[key].label)
+        return replace(self._original, item=self.item.text().strip(),
+                       text=self.text.toPlainText().strip(), counts=counts,
+                       period=self.period.currentData(), target=self._value(self.target),
+                       coverage=self._value(self.coverage), share=self._value(self.share),
+                       role=self.role.currentData(), manual_done=self.manual_done.isChecked(),
+                       note=self.note.text().strip())
+
+    def _on_save(self) -> None:
+        requirement = self.built()
+        try:
+            validate_requirement(requirement)
+        except ValidationError as exc:
+            self.error.setText("；".join(e.message for e in exc.errors))
+            return
+        self.result = requirement
+        self.accept()

@@ -1,0 +1,23 @@
+"""Render every page of the main window to numbered PNGs (for checking and the README)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from lianzheng_desktop.qt.main_window import PAGE_NAMES, MainWindow
+
+
+def save_screenshots(window: MainWindow, folder: Path, size=(1280, 800)) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    window.resize(*size)
+    window.show()
+    written = []
+    for number, name in enumerate(PAGE_NAMES, start=1):
+        window.show_page(name)
+        QApplication.processEvents()
+        path = folder / f"{number:02d}-{name}.png"
+        window.grab().save(str(path))
+        written.append(path)
+    return written

@@ -1,0 +1,163 @@
+"""One table-model pattern for every ledger: rows fetched page by page from the store.
+
+A 100,000-row ledger opens at once: the view asks for more rows (``canFetchMore`` /
+``fetchMore``) only as the user scrolls.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from lianzheng_desktop.core.ledgers import Kind, LedgerSpec
+from lianzheng_desktop.core.records import Record
+from lianzheng_desktop.core.values import format_bool, format_date, format_names
+from lianzheng_desktop.core.warnings import deadline_level
+from lianzheng_desktop.storage.store import Query, Store
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's record object
+PAGE_SIZE = 200
+LATE_COLUMN_LABEL = "补录"
+_MAX_CELL = 60
+_DONE_COLOUR = "#2e7d32"
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+class RecordTableModel(QAbstractTableModel):
+    """The records of one ledger matching a query; columns follow the ledger's spec."""
+
+    def __init__(self, store: Store, spec: LedgerSpec, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._spec = spec
+        self._fields = [f for f in spec.fields]
+        self._query = Query()
+        self._rows: list[Record] = []
+        self._total = 0
+        self._today = date.today()
+
+    # -- loading --------------------------------------------------------------------
+    def set_query(self, query: Query, today: date | None = None) -> None:
+        self.beginResetModel()
+        self._query = query
+        self._today = today or date.today()
+        self._total = self._store.count(self._spec.key, query)
+        self._rows = []
+        self._load_page()
+        self.endResetModel()
+
+    def reload(self) -> None:
+        self.set_query(self._query, self._today)
+
+    def _load_page(self) -> list[Record]:
+        page = self._store.list(self._spec.key, Query(
+            **{**self._query.__dict__, "limit": PAGE_SIZE, "offset": len(self._rows)}))
+        self._rows.extend(page)
+        return page
+
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = _ROOT) -> None:  # noqa: N802
+        if parent.isValid():
+            return
+        first = len(self._rows)
+        remaining = self._total - first
+        count = min(PAGE_SIZE, remaining)
+        if count <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), first, first + count - 1)
+        page = self._load_page()
+        del self._rows[first + len(page):]  # the store may have changed meanwhile
+        if len(page) < count:
+            self._total = len(self._rows)
+        self.endInsertRows()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def record(self, row: int) -> Record:
+        return self._rows[row]
+
+    # -- the model --------------------------------------------------------------------
+    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._fields) + (1 if self._spec.date_field else 0)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        if 0 <= section < len(self._fields):
+            return self._fields[section].label
+        if section == len(self._fields):
+            return LATE_COLUMN_LABEL
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        column = index.column()
+        if role == RECORD_ROLE:
+            return record
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(record, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column < len(self._fields):
+            text = self._display(record, column, full=True)
+            return text if text and len(text) > _MAX_CELL else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(record, column)
+        if role == Qt.ItemDataRole.UserRole:  # sort key
+            return self._sort_key(record, column)
+        return None
+
+    def _display(self, record: Record, column: int, full: bool = False) -> str:
+        if column == len(self._fields):
+            return "补录" if record.late_entry else ""
+        if column > len(self._fields):
+            return ""
+        field = self._fields[column]
+        value = getattr(record, field.key)
+        if field.kind is Kind.DATE:
+            text = format_date(value)
+        elif field.kind is Kind.PEOPLE:
+            text = format_names(value)
+        elif field.kind is Kind.BOOL:
+            text = format_bool(value)
+        elif value is None:
+            text = ""
+        else:
+            text = " ".join(str(value).split())
+        return text if full or len(text) <= _MAX_CELL else text[:_MAX_CELL] + "…"
+
+    def _sort_key(self, record: Record, column: int) -> Any:
+        if column >= len(self._fields):
+            return int(record.late_entry)
+        value = getattr(record, self._fields[column].key)
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, tuple):
+            return format_names(value)
+        return value if value is not None else ""
+
+    def _foreground(self, record: Record, column: int) -> QBrush | None:
+        if column == len(self._fields) and record.late_entry:
+            return QBrush(QColor("#b26a00"))
+        if self._spec.key == "rectification" and self._fields[column].key in ("deadline",
+                                                                              "status"):
+            level = deadline_level(record, self._today)  # type: ignore[arg-type]
+            if level is None:
+                return QBrush(QColor(_DONE_COLOUR))
+            return QBrush(QColor(level.colour))
+        return None
