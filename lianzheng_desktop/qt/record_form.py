@@ -33,7 +33,7 @@ class RecordDialog(QDialog):
         self.saved: Record | None = None
         self.setWindowTitle(f"{'修改' if record else '新增'}{spec.label}记录")
         self.setMinimumWidth(560)
-        roster = sorted(store.roster_names(active_only=True))
+        roster = [p.name for p in store.list("roster") if p.active]  # 书记, 班子成员 first
         self.fields: dict[str, FieldWidget] = {}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()

@@ -40,6 +40,7 @@ class RecordTableModel(QAbstractTableModel):
         self._rows: list[Record] = []
         self._total = 0
         self._today = date.today()
+        self._fetching = False
 
     # -- loading --------------------------------------------------------------------
     def set_query(self, query: Query, today: date | None = None) -> None:
@@ -54,29 +55,31 @@ class RecordTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.set_query(self._query, self._today)
 
-    def _load_page(self) -> list[Record]:
-        page = self._store.list(self._spec.key, Query(
+    def _next_page(self) -> list[Record]:
+        return self._store.list(self._spec.key, Query(
             **{**self._query.__dict__, "limit": PAGE_SIZE, "offset": len(self._rows)}))
-        self._rows.extend(page)
-        return page
+
+    def _load_page(self) -> None:
+        self._rows.extend(self._next_page())
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:  # noqa: N802
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = _ROOT) -> None:  # noqa: N802
-        if parent.isValid():
+        if parent.isValid() or self._fetching:
             return
-        first = len(self._rows)
-        remaining = self._total - first
-        count = min(PAGE_SIZE, remaining)
-        if count <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), first, first + count - 1)
-        page = self._load_page()
-        del self._rows[first + len(page):]  # the store may have changed meanwhile
-        if len(page) < count:
-            self._total = len(self._rows)
-        self.endInsertRows()
+        self._fetching = True
+        try:
+            page = self._next_page()  # read first, then announce exactly what arrives
+            if not page:
+                self._total = len(self._rows)  # the store shrank meanwhile
+                return
+            first = len(self._rows)
+            self.beginInsertRows(_ROOT, first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     @property
     def total(self) -> int:

@@ -1,0 +1,115 @@
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from lianzheng_desktop.core.ledgers import LEDGERS
+from lianzheng_desktop.qt.ledger_page import LedgerPage
+from lianzheng_desktop.qt.record_form import RecordDialog
+
+pytestmark = pytest.mark.gui
+
+
+def fill(dialog, **values):
+    for key, value in values.items():
+        widget = dialog.fields[key]
+        if isinstance(value, date):
+            widget.input.setDate(QDate(value.year, value.month, value.day))
+        elif isinstance(value, tuple):
+            for i in range(widget.input.count()):
+                item = widget.input.item(i)
+                item.setCheckState(Qt.CheckState.Checked if item.text() in value
+                                   else Qt.CheckState.Unchecked)
+        elif isinstance(value, bool):
+            widget.input.setChecked(value)
+        elif isinstance(value, int):
+            widget.input.setValue(value)
+        elif hasattr(widget.input, "setCurrentText"):
+            widget.input.setCurrentText(value)
+        elif hasattr(widget.input, "setPlainText"):
+            widget.input.setPlainText(value)
+        else:
+            widget.input.setText(value)
+
+
+def test_create_edit_delete_through_the_form(qtbot, demo_store, paths, answer_yes, monkeypatch):
+    page = LedgerPage(demo_store, paths, LEDGERS["warning_education"])
+    qtbot.addWidget(page)
+    before = page.model.total
+
+    def add_session(dialog_self):
+        fill(dialog_self, date=date(2022, 11, 15), form="廉政党课", topic="书记讲廉政党课",
+             attendees=("王建国", "刘芳"), head_count=9)
+        dialog_self._on_save()
+        return dialog_self.result()
+
+    monkeypatch.setattr(RecordDialog, "exec", add_session)
+    page.add_record()
+    assert page.model.total == before + 1
+    added = next(r for r in demo_store.list("warning_education") if r.topic == "书记讲廉政党课")
+    assert added.attendees == ("王建国", "刘芳") and added.head_count == 9
+
+    row = next(r for r in range(page.model.rowCount()) if page.model.record(r).id == added.id)
+    page.table.selectRow(page.proxy.mapFromSource(page.model.index(row, 0)).row())
+
+    def edit_topic(dialog_self):
+        fill(dialog_self, topic="书记讲专题廉政党课")
+        dialog_self._on_save()
+        return dialog_self.result()
+
+    monkeypatch.setattr(RecordDialog, "exec", edit_topic)
+    page._on_edit()
+    assert demo_store.get("warning_education", added.id).topic == "书记讲专题廉政党课"
+
+    row = next(r for r in range(page.model.rowCount()) if page.model.record(r).id == added.id)
+    page.table.selectRow(page.proxy.mapFromSource(page.model.index(row, 0)).row())
+    page._on_delete()
+    assert page.model.total == before
+    assert all(r.id != added.id for r in demo_store.list("warning_education"))
+
+
+def test_validation_messages_appear_beside_the_field(qtbot, demo_store):
+    dialog = RecordDialog(demo_store, LEDGERS["rectification"])
+    qtbot.addWidget(dialog)
+    fill(dialog, source="巡察反馈", description="问题", owner="刘芳",
+         found_date=date(2022, 5, 1), deadline=date(2022, 4, 1), status="已完成")
+    dialog._on_save()
+    assert not dialog.errors["deadline"].isHidden()
+    assert dialog.errors["deadline"].text() == "“整改时限”不能早于“发现日期”"
+    assert "完成日期" in dialog.errors["completed_date"].text()
+    assert dialog.saved is None
+    assert dialog.result() == 0  # still open
+
+
+def test_required_fields_are_marked(qtbot, demo_store):
+    dialog = RecordDialog(demo_store, LEDGERS["talk"])
+    qtbot.addWidget(dialog)
+    dialog._on_save()  # talker and talkees empty
+    assert dialog.errors["talker"].text() == "“谈话人”为必填项"
+    assert dialog.errors["talkees"].text() == "“谈话对象”为必填项"
+    assert demo_store.count("talk") == 8
+
+
+def test_filters_narrow_the_table(qtbot, demo_store, paths):
+    page = LedgerPage(demo_store, paths, LEDGERS["activity"])
+    qtbot.addWidget(page)
+    assert page.model.total == 21
+    page.type_filter.setCurrentText("专题会议")
+    assert page.model.total == 3
+    page.type_filter.setCurrentText("全部")
+    page.show_year(2022, 3)
+    assert page.model.total == demo_store.count("activity", page.query())
+    assert {r.date.month for r in page.model._rows} <= {7, 8, 9}
+    page.show_year(2022, 0)
+    page.search.setText("八项规定")
+    assert page.model.total == 2
+    assert page.count_label.text() == "共 2 条"
+
+
+def test_a_used_person_cannot_be_deleted_and_says_why(qtbot, demo_store, paths, answer_yes):
+    page = LedgerPage(demo_store, paths, LEDGERS["roster"])
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    page._on_delete()
+    assert any("不能删除" in message for message in answer_yes)
+    assert page.model.total == 12

@@ -1,0 +1,89 @@
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from openpyxl import Workbook
+from PySide6.QtCore import QSettings
+
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.qt.main_window import PAGE_NAMES, MainWindow, ProblemsDialog
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot, demo_store, paths):
+    win = MainWindow(demo_store, paths, today=date(2022, 9, 30))
+    qtbot.addWidget(win)
+    return win
+
+
+def test_navigation_has_every_page_and_the_header_names_the_unit(window):
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == list(PAGE_NAMES)
+    assert "县总工会机关党支部" in window.header.text()
+    assert "2022年第三季度" in window.header.text()
+    window.show_page("整改事项")
+    assert window.stack.currentWidget() is window.ledgers["rectification"]
+
+
+def test_home_shows_the_quarter_summary_and_warnings(window):
+    assert window.home.selected_quarter() == Quarter(2022, 3)
+    assert window.home.summary.text().startswith("本季度 15 项要求：")
+    texts = [window.home.warnings.item(i).text() for i in range(window.home.warnings.count())]
+    assert any("XC-2022-05" in t for t in texts)
+
+
+def test_the_checklist_updates_when_a_record_is_added(window, demo_store):
+    window.home.set_quarter(Quarter(2022, 4), date(2022, 12, 31))
+
+    def status_of(text):
+        return next(i.status.value for i in window.home.checklist.items
+                    if i.requirement.text == text)
+
+    duty = "坚持每季度至少进行1次集中警示教育"
+    assert status_of(duty) == "failed"
+    demo_store.add("warning_education", {"date": "2022-12-20", "form": "观看警示教育片",
+                                         "topic": "观看《永远吹冲锋号》"})
+    window.ledgers["warning_education"].changed.emit()
+    assert status_of(duty) == "done"
+
+
+def test_excel_import_problems_are_listed_in_a_dialog(window, tmp_path, monkeypatch):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "会议活动"
+    sheet.append(["日期*", "类型*", "主题*"])
+    sheet.append(["2022-02-30", "专题会议", "部署"])
+    book.save(tmp_path / "bad.xlsx")
+    shown = []
+    monkeypatch.setattr(ProblemsDialog, "exec", lambda self: shown.append(self.text.toPlainText()))
+    assert window.import_workbook(tmp_path / "bad.xlsx") is False
+    assert "会议活动 第2行 “日期”列" in shown[0]
+
+
+def test_window_geometry_is_remembered(qtbot, demo_store, paths, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(demo_store, paths, settings)
+    qtbot.addWidget(first)
+    first.resize(720, 520)  # within the offscreen screen (800 × 600)
+    first.close()
+    second = MainWindow(demo_store, paths, settings)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (720, 520)
+
+
+def test_screenshot_and_exit_after_start_from_the_command_line(tmp_path):
+    db = tmp_path / "demo.db"
+    run = [sys.executable, "-m", "lianzheng_desktop", "--db", str(db)]
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    subprocess.run([*run, "demo"], check=True, capture_output=True, env=env, timeout=120)
+    started = subprocess.run([*run, "--exit-after-start"], capture_output=True, env=env,
+                             timeout=120)
+    assert started.returncode == 0
+    shots = subprocess.run([*run, "--today", "2022-09-30", "--screenshot", str(tmp_path / "s")],
+                           capture_output=True, env=env, timeout=120)
+    assert shots.returncode == 0
+    names = sorted(p.name for p in (tmp_path / "s").glob("*.png"))
+    assert names == [f"{i:02d}-{n}.png" for i, n in enumerate(PAGE_NAMES, start=1)]
+    assert all((tmp_path / "s" / n).stat().st_size > 10_000 for n in names)
