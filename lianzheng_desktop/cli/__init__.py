@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from lianzheng_desktop import __version__
-from lianzheng_desktop.cli import ledger_commands, plan_commands
+from lianzheng_desktop.cli import ledger_commands, plan_commands, report_commands
 from lianzheng_desktop.cli.common import run_handler
 
-COMMAND_MODULES = [ledger_commands, plan_commands]
+COMMAND_MODULES = [ledger_commands, plan_commands, report_commands]
 
 
 class _Parser(argparse.ArgumentParser):

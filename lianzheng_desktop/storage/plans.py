@@ -9,7 +9,14 @@ from lianzheng_desktop.core.checklist import Checklist, build_checklist
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import EVENT_LEDGERS
 from lianzheng_desktop.core.periods import Quarter
-from lianzheng_desktop.core.plan import Counts, Period, Plan, Requirement, Role, validate_requirement
+from lianzheng_desktop.core.plan import (
+    Counts,
+    Period,
+    Plan,
+    Requirement,
+    Role,
+    validate_requirement,
+)
 from lianzheng_desktop.core.plan_parser import parse_plan
 from lianzheng_desktop.core.records import RectificationItem
 from lianzheng_desktop.core.warnings import Warning, build_warnings

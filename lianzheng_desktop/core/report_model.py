@@ -1,0 +1,112 @@
+"""A report as a neutral document: what the PDF and the Word file both print."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from lianzheng_desktop.core.periods import Quarter
+
+SECTION_HEADINGS = (
+    "一、履行全面从严治党（党风廉政建设）责任情况",
+    "二、个人廉洁自律情况",
+    "三、存在的问题及原因",
+    "四、下一步工作打算",
+)
+_LEVEL2_RE = re.compile(r"^（[一二三四五六七八九十]+）")
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    """A quarter, or a whole year (``quarter`` None)."""
+
+    year: int
+    quarter: int | None = None
+
+    @classmethod
+    def parse(cls, code: str) -> ReportPeriod:
+        """"2022Q3" or "2022"."""
+        code = code.strip()
+        if code.isdigit() and len(code) == 4:
+            return cls(int(code))
+        q = Quarter.parse(code)
+        return cls(q.year, q.number)
+
+    @property
+    def code(self) -> str:
+        return f"{self.year}Q{self.quarter}" if self.quarter else str(self.year)
+
+    @property
+    def start(self) -> date:
+        return Quarter(self.year, self.quarter).start if self.quarter else date(self.year, 1, 1)
+
+    @property
+    def end(self) -> date:
+        return Quarter(self.year, self.quarter).end if self.quarter else date(self.year, 12, 31)
+
+    @property
+    def checklist_quarter(self) -> Quarter:
+        return Quarter(self.year, self.quarter or 4)
+
+    @property
+    def label(self) -> str:
+        """"2022年第三季度" or "2022年度"."""
+        return Quarter(self.year, self.quarter).label if self.quarter else f"{self.year}年度"
+
+    @property
+    def noun(self) -> str:
+        return "本季度" if self.quarter else "本年度"
+
+    @property
+    def next(self) -> ReportPeriod:
+        if self.quarter is None:
+            return ReportPeriod(self.year + 1)
+        q = Quarter(self.year, self.quarter).next()
+        return ReportPeriod(q.year, q.number)
+
+
+@dataclass
+class Paragraph:
+    text: str
+    level: int = 0  # 0 body, 2 a "（一）" subheading (楷体)
+
+
+@dataclass
+class Section:
+    heading: str  # "一、…", printed in 黑体
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @classmethod
+    def from_text(cls, heading: str, text: str) -> Section:
+        """One paragraph per non-empty line; lines opening with （一） are subheadings."""
+        paragraphs = []
+        for line in text.splitlines():
+            line = line.strip()
+            if line:
+                paragraphs.append(Paragraph(line, 2 if _LEVEL2_RE.match(line) else 0))
+        return cls(heading, paragraphs)
+
+    def to_text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass
+class Appendix:
+    title: str  # "附件1  2022年第三季度责任清单"
+    columns: list[str]
+    rows: list[list[str]]
+    widths: list[float]  # relative column widths
+
+
+@dataclass
+class ReportDocument:
+    title: str
+    meta: list[str]  # lines under the title: reporter, unit, period
+    sections: list[Section]
+    appendices: list[Appendix] = field(default_factory=list)
+    period: ReportPeriod | None = None
+    closing: list[str] = field(default_factory=list)  # signature and date, right-aligned
+
+    def section_texts(self) -> dict[str, str]:
+        return {s.heading: s.to_text() for s in self.sections}

@@ -1,0 +1,161 @@
+"""Fonts for the printed report: the office PC's own where present, else bundled ones.
+
+Every font is TrueType (reportlab embeds and subsets those; CFF/OpenType-PS fonts such as
+Noto CJK cannot be embedded). Each is registered once per process — loading a 10 MB font
+is not paid again for every report. A character the chosen font lacks is drawn with the
+next font of its fallback chain that has it, never as an empty box.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from lianzheng_desktop.resources_access import as_file, resource
+
+# role → candidates in order: (file name on the system, subfont index)
+SYSTEM_FONTS: dict[str, list[tuple[str, int]]] = {
+    "fangsong": [("simfang.ttf", 0), ("STFANGSO.TTF", 0)],
+    "xiaobiaosong": [("FZXBSJW.TTF", 0), ("方正小标宋简体.ttf", 0), ("FZXBSK.TTF", 0),
+                     ("方正小标宋_GBK.ttf", 0)],
+    "hei": [("simhei.ttf", 0), ("STHEITI.TTF", 0)],
+    "kai": [("simkai.ttf", 0), ("STKAITI.TTF", 0)],
+    "song": [("simsun.ttc", 0), ("STSONG.TTF", 0)],
+}
+BUNDLED = {"song": "gbsn00lp.ttf", "kai": "gkai00mp.ttf", "hei": "wqy-microhei.ttc"}
+# What each role falls back to when the system lacks it, and for single characters.
+CHAINS: dict[str, tuple[str, ...]] = {
+    "fangsong": ("fangsong", "song", "kai", "hei"),
+    "xiaobiaosong": ("xiaobiaosong", "hei", "song", "kai"),
+    "hei": ("hei", "song", "kai"),
+    "kai": ("kai", "song", "hei"),
+    "song": ("song", "hei", "kai"),
+}
+ROLE_LABELS = {"fangsong": "仿宋", "xiaobiaosong": "小标宋", "hei": "黑体", "kai": "楷体",
+               "song": "宋体"}
+
+
+@dataclass(frozen=True)
+class LoadedFont:
+    name: str  # the name registered with reportlab
+    path: str
+    bundled: bool
+    font: TTFont
+
+    def has(self, ch: str) -> bool:
+        return ord(ch) in self.font.face.charToGlyph
+
+
+def font_dirs() -> list[Path]:
+    dirs = []
+    if sys.platform == "win32":
+        windir = os.environ.get("WINDIR", r"C:\Windows")
+        dirs.append(Path(windir) / "Fonts")
+        local = os.environ.get("LOCALAPPDATA")
+        if local:
+            dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    else:
+        dirs += [Path.home() / ".fonts", Path.home() / ".local/share/fonts",
+                 Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
+                 Path("/Library/Fonts"), Path.home() / "Library/Fonts"]
+    return [d for d in dirs if d.is_dir()]
+
+
+@lru_cache(maxsize=1)
+def _system_index() -> dict[str, Path]:
+    """Lower-cased file name → path, for the few names we look for (one walk per process)."""
+    wanted = {name.lower() for cands in SYSTEM_FONTS.values() for name, _ in cands}
+    found: dict[str, Path] = {}
+    for folder in font_dirs():
+        for root, _dirs, files in os.walk(folder):
+            for file in files:
+                if file.lower() in wanted:
+                    found.setdefault(file.lower(), Path(root) / file)
+    return found
+
+
+def _register(name: str, path: Path, index: int) -> TTFont | None:
+    try:
+        font = TTFont(name, str(path), subfontIndex=index)
+    except (TTFError, OSError, ValueError):
+        return None  # CFF outlines, a damaged file, embedding not allowed…
+    pdfmetrics.registerFont(font)
+    return font
+
+
+@cache
+def load_role(role: str, system: bool = True) -> LoadedFont | None:
+    """The font for one role: the system's if present (and ``system``), else None."""
+    if system:
+        for file_name, index in SYSTEM_FONTS[role]:
+            path = _system_index().get(file_name.lower())
+            if path is not None:
+                font = _register(f"lz-{role}", path, index)
+                if font is not None:
+                    return LoadedFont(f"lz-{role}", str(path), False, font)
+    return None
+
+
+@cache
+def load_bundled(role: str) -> LoadedFont:
+    file_name = BUNDLED[role]
+    with as_file(resource("fonts", file_name)) as path:
+        font = _register(f"lz-bundled-{role}", Path(path), 0)
+        if font is None:  # pragma: no cover — the bundled files are known to load
+            raise RuntimeError(f"bundled font {file_name} failed to load")
+        return LoadedFont(f"lz-bundled-{role}", str(path), True, font)
+
+
+class FontSet:
+    """The fonts of one report: a primary font per role and its fallback chain."""
+
+    def __init__(self, use_system: bool = True):
+        self.use_system = use_system
+        self._chains: dict[str, list[LoadedFont]] = {}
+
+    def chain(self, role: str) -> list[LoadedFont]:
+        if role not in self._chains:
+            fonts: list[LoadedFont] = []
+            for member in CHAINS[role]:
+                font = load_role(member, self.use_system)
+                if font is not None and font not in fonts:
+                    fonts.append(font)
+            for member in CHAINS[role]:
+                if member in BUNDLED and load_bundled(member) not in fonts:
+                    fonts.append(load_bundled(member))
+            self._chains[role] = fonts
+        return self._chains[role]
+
+    def primary(self, role: str) -> LoadedFont:
+        return self.chain(role)[0]
+
+    def runs(self, text: str, role: str) -> list[tuple[LoadedFont, str]]:
+        """Split ``text`` into runs, each in the first font of the chain that has it."""
+        chain = self.chain(role)
+        runs: list[tuple[LoadedFont, str]] = []
+        for ch in text:
+            font = next((f for f in chain if f.has(ch)), chain[0])
+            if runs and runs[-1][0] is font:
+                runs[-1] = (font, runs[-1][1] + ch)
+            else:
+                runs.append((font, ch))
+        return runs
+
+    def width(self, text: str, role: str, size: float) -> float:
+        return sum(pdfmetrics.stringWidth(part, font.name, size)
+                   for font, part in self.runs(text, role))
+
+    def describe(self) -> dict[str, str]:
+        """Which font each role uses, for the user ("仿宋: simfang.ttf")."""
+        return {ROLE_LABELS[r]: Path(self.primary(r).path).name for r in CHAINS}
+
+
+@lru_cache(maxsize=2)
+def default_fonts(use_system: bool = True) -> FontSet:
+    return FontSet(use_system)

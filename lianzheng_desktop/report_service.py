@@ -1,0 +1,49 @@
+"""Making a report file from the store: draft, edited texts, PDF or Word, the kept version.
+
+Shared by the command line and the GUI's worker (which opens its own connection).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.core.report_content import build_document
+from lianzheng_desktop.core.report_model import ReportDocument, ReportPeriod
+from lianzheng_desktop.storage.reports import (
+    ReportVersion,
+    load_report_data,
+    load_texts,
+    record_version,
+)
+from lianzheng_desktop.storage.store import Store
+
+
+def report_document(store: Store, period: ReportPeriod, as_of: date | None = None,
+                    texts: dict[str, str] | None = None) -> ReportDocument:
+    """The report with the user's kept edits (or ``texts``) over the fresh drafts."""
+    data = load_report_data(store, period, as_of)
+    return build_document(data, texts if texts is not None else load_texts(store, period))
+
+
+def write_report(store: Store, period: ReportPeriod, path: Path, *, as_of: date | None = None,
+                 texts: dict[str, str] | None = None,
+                 progress: Callable[[int, str], None] | None = None) -> ReportVersion:
+    """Write the report to ``path`` (.pdf or .docx) and keep a record of the version."""
+    path = Path(path)
+    document = report_document(store, period, as_of, texts)
+    try:
+        if path.suffix.lower() == ".docx":
+            from lianzheng_desktop.wordexport.report_docx import write_docx
+
+            write_docx(document, path)
+        else:
+            from lianzheng_desktop.pdf.report_pdf import write_pdf
+
+            write_pdf(document, path, progress=progress)
+    except OSError as exc:
+        raise UserError(f"无法写入“{path}”：{exc.strerror or exc}。如该文件已打开，请先关闭。") \
+            from None
+    return record_version(store, period, path, document.section_texts())

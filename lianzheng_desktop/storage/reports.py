@@ -1,0 +1,97 @@
+"""Reports in the store: the data a report is drafted from, edited texts, printed versions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.report_content import ReportData
+from lianzheng_desktop.core.report_model import ReportPeriod
+from lianzheng_desktop.storage.plans import load_checklist, load_plan
+from lianzheng_desktop.storage.store import Query, Store
+
+
+def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = None) -> ReportData:
+    """Only the period's records (and the year's, for running totals) are read."""
+    as_of = min(as_of or period.end, period.end)
+    window = Query(start=period.start, end=min(period.end, as_of), oldest_first=True)
+    year = Query(start=date(period.year, 1, 1), end=min(period.end, as_of), oldest_first=True)
+    items = [i for i in store.list("rectification", Query(end=period.end, oldest_first=True))
+             if i.completed_date is None or i.completed_date >= date(period.year, 1, 1)
+             or i.status != vocab.STATUS_DONE]
+    nxt = period.next
+    return ReportData(
+        period=period, profile=store.profile(),
+        sessions=store.list("warning_education", window),  # type: ignore[arg-type]
+        talks=store.list("talk", window),  # type: ignore[arg-type]
+        activities=store.list("activity", window),  # type: ignore[arg-type]
+        rectification=items,  # type: ignore[arg-type]
+        roster=store.list("roster"),  # type: ignore[arg-type]
+        checklist=load_checklist(store, period.checklist_quarter, as_of),
+        next_plan=load_plan(store, nxt.year),
+        year_activities=store.list("activity", year),  # type: ignore[arg-type]
+    )
+
+
+def load_texts(store: Store, period: ReportPeriod) -> dict[str, str]:
+    row = store.db.execute("SELECT sections FROM report_draft WHERE period = ?",
+                           [period.code]).fetchone()
+    return json.loads(row[0]) if row else {}
+
+
+def save_texts(store: Store, period: ReportPeriod, texts: dict[str, str]) -> None:
+    with store.atomic():
+        store.db.execute(
+            "INSERT INTO report_draft (period, sections, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (period) DO UPDATE SET sections = excluded.sections,"
+            " updated_at = excluded.updated_at",
+            [period.code, json.dumps(texts, ensure_ascii=False),
+             store.clock().isoformat(timespec="seconds")])
+
+
+def clear_texts(store: Store, period: ReportPeriod) -> None:
+    """Back to the drafts drawn from the records."""
+    with store.atomic():
+        store.db.execute("DELETE FROM report_draft WHERE period = ?", [period.code])
+
+
+@dataclass(frozen=True)
+class ReportVersion:
+    id: int
+    period: str
+    kind: str
+    file_path: str
+    sha256: str
+    size: int
+    created_at: datetime
+
+
+def record_version(store: Store, period: ReportPeriod, path: Path,
+                   texts: dict[str, str]) -> ReportVersion:
+    """Keep what was handed in: when, which period, the file's SHA-256."""
+    data = Path(path).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    now = store.clock()
+    kind = "docx" if Path(path).suffix.lower() == ".docx" else "pdf"
+    with store.atomic():
+        cursor = store.db.execute(
+            "INSERT INTO report_version (period, kind, file_path, sha256, size, sections,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [period.code, kind, str(Path(path).resolve()), digest, len(data),
+             json.dumps(texts, ensure_ascii=False), now.isoformat(timespec="seconds")])
+    return ReportVersion(cursor.lastrowid, period.code, kind, str(path), digest, len(data), now)
+
+
+def list_versions(store: Store, period: ReportPeriod | None = None) -> list[ReportVersion]:
+    sql = "SELECT * FROM report_version"
+    params: list[object] = []
+    if period is not None:
+        sql += " WHERE period = ?"
+        params.append(period.code)
+    rows = store.db.query(sql + " ORDER BY created_at DESC, id DESC", params)
+    return [ReportVersion(r["id"], r["period"], r["kind"], r["file_path"], r["sha256"],
+                          r["size"], datetime.fromisoformat(r["created_at"])) for r in rows]
