@@ -87,27 +87,49 @@ class _Writer:
     # -- text -------------------------------------------------------------------------
     def _draw(self, text: str, role: str, size: float, x: float, baseline: float,
               space: float) -> None:
+        """Each glyph at its own position, so every reader agrees where it stands.
+
+        (Character spacing via Tc is applied inconsistently by some readers when
+        reportlab switches between a font's subsets mid-line.)
+        """
         obj = self.c.beginText(x, baseline)
-        obj.setCharSpace(space)
+        current = None
         for font, part in self.fonts.runs(text, role):
-            obj.setFont(font.name, size)
-            obj.textOut(part)
+            if font is not current:
+                obj.setFont(font.name, size)
+                current = font
+            for ch in part:
+                obj.setTextOrigin(x, baseline)
+                obj.textOut(ch)
+                x += pdfmetrics.stringWidth(ch, font.name, size) + space
         self.c.drawText(obj)
 
     def _widths(self, text: str, role: str, size: float) -> list[float]:
         return [self.fonts.width(ch, role, size) for ch in text]
 
     def paragraph(self, text: str, role: str = "fangsong", indent: int = 2) -> None:
-        """A body paragraph on the grid: first line indented ``indent`` characters."""
+        """A body paragraph on the grid: first line indented ``indent`` characters.
+
+        Every line but the last is justified to the block's right edge (两端对齐), as a
+        line holding half-width digits would otherwise stop short of it.
+        """
         widths = self._widths(text, role, BODY_SIZE)
         first = BLOCK_WIDTH - indent * CELL
-        for n, line in enumerate(break_lines(text, widths, first, BLOCK_WIDTH,
-                                             BODY_CHAR_SPACE)):
+        lines = break_lines(text, widths, first, BLOCK_WIDTH, BODY_CHAR_SPACE)
+        position = 0
+        for n, line in enumerate(lines):
             self.ensure_rows(1)
+            available = first if n == 0 else BLOCK_WIDTH
+            line_widths = widths[position:position + len(line)]
+            position += len(line)
+            space = BODY_CHAR_SPACE
+            if n < len(lines) - 1 and len(line) > 1:
+                natural = sum(line_widths) + BODY_CHAR_SPACE * (len(line) - 1)
+                space += (available - natural) / (len(line) - 1)
             x = LEFT + (indent * CELL if n == 0 else 0)
             font = self.fonts.primary(role)
             self._draw(line, role, BODY_SIZE, x, self._baseline(self.row, font, BODY_SIZE),
-                       BODY_CHAR_SPACE)
+                       space)
             self.row += 1
 
     def centred(self, text: str, role: str, size: float) -> None:

@@ -64,3 +64,16 @@ def test_the_real_entry_point_prints_no_traceback(tmp_path):
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert proc.stderr.startswith("错误：数据文件")
+
+
+def test_report_command_writes_pdf_and_docx(tmp_path, capsys):
+    db = str(tmp_path / "r.db")
+    run(capsys, "--db", db, "demo")
+    code, out, _ = run(capsys, "--db", db, "report", "--quarter", "2022Q3", "-o",
+                       str(tmp_path / "q3.pdf"), "--docx", str(tmp_path / "q3.docx"))
+    assert code == 0 and "2022年第三季度述廉述责报告" in out
+    assert (tmp_path / "q3.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "q3.docx").read_bytes().startswith(b"PK")
+    code, _, err = run(capsys, "--db", db, "report", "--quarter", "2022Q5", "-o",
+                       str(tmp_path / "x.pdf"))
+    assert code == 1 and "2022Q3" in err

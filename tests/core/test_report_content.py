@@ -1,0 +1,81 @@
+"""The drafted report, checked against the demo year worked out by hand (core/demo.py)."""
+
+from datetime import date
+
+from lianzheng_desktop.core.report_content import build_document, figures, tidy
+from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
+from lianzheng_desktop.storage.reports import (
+    list_versions,
+    load_report_data,
+    load_texts,
+    save_texts,
+)
+
+
+def test_q3_figures_from_the_demo_year(demo_store):
+    f = figures(load_report_data(demo_store, ReportPeriod(2022, 3)))
+    # Q3 2022: 专题会议 on 09-16; warning education on 09-27 with 11 present;
+    # one talk on 09-14 (陈立新, 刘芳); six items, four finished by 09-30
+    # (05-26, 06-10, 06-22, 07-28), XC-06 长期坚持, XC-05 still open; one 回头看 (09-20).
+    assert (f.meetings, f.sessions, f.session_attendance) == (1, 1, 11)
+    assert (f.talks, f.person_times, f.one_on_one) == (1, 2, 0)
+    assert (f.rectification_total, f.rectification_done, f.rectification_ongoing,
+            f.rectification_open, f.reviews) == (6, 4, 1, 1, 1)
+    # 12 in the roster, 何军 has left, 王建国 is the secretary: 10 in scope, 2 talked to.
+    assert (f.talked_people, f.people_in_scope, f.coverage) == (2, 10, 20)
+
+
+def test_a_past_period_reads_item_status_from_dates(demo_store):
+    f = figures(load_report_data(demo_store, ReportPeriod(2022, 1)))
+    assert f.rectification_done == 0  # nothing was finished by 31 March
+    assert f.reviews == 0
+
+
+def test_year_end_problems_name_the_unmet_duties_and_the_overdue_item(demo_store):
+    data = load_report_data(demo_store, ReportPeriod(2022))
+    problems = build_document(data).section_texts()[SECTION_HEADINGS[2]]
+    assert "全年召开不少于4次专题会议" in problems
+    assert "坚持每季度至少进行1次集中警示教育" in problems
+    assert "基层工会经费返还拨付不及时" in problems and "已逾期92天" in problems
+
+
+def test_next_steps_start_from_next_periods_obligations(demo_store):
+    text = build_document(load_report_data(demo_store, ReportPeriod(2022, 3))).section_texts()[
+        SECTION_HEADINGS[3]]
+    assert text.startswith("2022年第四季度，将重点抓好以下工作：")
+    assert "坚持每季度至少进行1次集中警示教育" in text
+    assert "还需1次" in text  # 4 meetings a year, 3 held
+
+
+def test_edited_sections_are_kept_and_used(demo_store):
+    period = ReportPeriod(2022, 3)
+    save_texts(demo_store, period, {SECTION_HEADINGS[1]: "本人严格遵守中央八项规定精神。"})
+    assert load_texts(demo_store, period) == {SECTION_HEADINGS[1]: "本人严格遵守中央八项规定精神。"}
+    document = build_document(load_report_data(demo_store, period), load_texts(demo_store, period))
+    assert document.section_texts()[SECTION_HEADINGS[1]] == "本人严格遵守中央八项规定精神。"
+    assert "召开党风廉政建设专题会议1次" in document.section_texts()[SECTION_HEADINGS[0]]
+
+
+def test_every_written_version_is_kept_with_its_hash(demo_store, tmp_path):
+    import hashlib
+
+    from lianzheng_desktop.report_service import write_report
+
+    period = ReportPeriod(2022, 3)
+    version = write_report(demo_store, period, tmp_path / "a.pdf")
+    assert version.sha256 == hashlib.sha256((tmp_path / "a.pdf").read_bytes()).hexdigest()
+    write_report(demo_store, period, tmp_path / "a.docx")
+    kept = list_versions(demo_store, period)
+    assert {v.kind for v in kept} == {"pdf", "docx"}
+
+
+def test_tidy_removes_spaces_around_numbers_only_in_chinese():
+    assert tidy("召开 3 次，占 20%。") == "召开3次，占20%。"
+    assert tidy("王建国　书记") == "王建国　书记"
+
+
+def test_period_labels():
+    assert ReportPeriod.parse("2022Q3").label == "2022年第三季度"
+    assert ReportPeriod.parse("2022").label == "2022年度"
+    assert ReportPeriod(2022, 4).next == ReportPeriod(2023, 1)
+    assert ReportPeriod(2022).end == date(2022, 12, 31)

@@ -1,0 +1,94 @@
+"""The printed layout, measured from the characters' positions (GB/T 9704-2012)."""
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+MM = 72 / 25.4
+LEFT, TOP, WIDTH, HEIGHT = 28 * MM, 37 * MM, 156 * MM, 225 * MM
+TOLERANCE = 1 * MM
+
+
+def body_lines(page):
+    """Lines of text inside the text block (the page number excluded), top to bottom."""
+    chars = [c for c in page.chars if c["top"] < TOP + HEIGHT + 2 * MM]
+    lines = {}
+    for char in chars:
+        lines.setdefault(round(char["top"], 1), []).append(char)
+    return [sorted(cs, key=lambda c: c["x0"]) for _, cs in sorted(lines.items())]
+
+
+def page_number_chars(page):
+    return [c for c in page.chars if c["top"] > TOP + HEIGHT + 2 * MM]
+
+
+def test_pages_are_a4(q3_pdf):
+    for page in PdfReader(q3_pdf).pages:
+        assert float(page.mediabox.width) == pytest.approx(595.28, abs=0.5)
+        assert float(page.mediabox.height) == pytest.approx(841.89, abs=0.5)
+
+
+def test_every_font_is_embedded_and_subset(q3_pdf):
+    seen = set()
+    for page in PdfReader(q3_pdf).pages:
+        fonts = page["/Resources"]["/Font"]
+        for ref in fonts.values():
+            font = ref.get_object()
+            name = str(font["/BaseFont"])
+            seen.add(name)
+            descendants = font.get("/DescendantFonts")
+            target = descendants[0].get_object() if descendants else font
+            descriptor = target["/FontDescriptor"].get_object()
+            assert "/FontFile2" in descriptor, f"{name} is not embedded"
+            prefix = name.lstrip("/").split("+")[0]
+            assert len(prefix) == 6 and prefix.isupper(), f"{name} is not subset"
+    assert seen
+
+
+def test_text_block_margins_within_1mm(q3_pdf):
+    with pdfplumber.open(q3_pdf) as pdf:
+        page = pdf.pages[1]  # a page of body text only
+        lines = body_lines(page)
+        assert lines[0][0]["top"] == pytest.approx(TOP, abs=TOLERANCE)
+        lefts = [line[0]["x0"] for line in lines]
+        assert min(lefts) == pytest.approx(LEFT, abs=TOLERANCE)
+        full = [line for line in lines if len(line) >= 27]
+        assert full, "some lines run the full width"
+        for line in full:
+            assert line[-1]["x1"] == pytest.approx(LEFT + WIDTH, abs=TOLERANCE)
+        assert lines[-1][0]["bottom"] <= TOP + HEIGHT + TOLERANCE
+
+
+def test_body_sits_on_a_22_line_28_character_grid(q3_pdf):
+    with pdfplumber.open(q3_pdf) as pdf:
+        lines = body_lines(pdf.pages[1])
+        assert len(lines) <= 22
+        pitches = [b[0]["top"] - a[0]["top"] for a, b in zip(lines, lines[1:], strict=False)]
+        assert all(p == pytest.approx(HEIGHT / 22, abs=0.3) for p in pitches)
+        body = [line for line in lines if line[0]["size"] == pytest.approx(16, abs=0.1)]
+        cjk_full = [line for line in body if all(ord(c["text"]) > 0x2E80 for c in line)
+                    and line[0]["x0"] == pytest.approx(LEFT, abs=0.5)
+                    and line[-1]["x1"] == pytest.approx(LEFT + WIDTH, abs=1)]
+        assert cjk_full and all(len(line) == 28 for line in cjk_full)
+
+
+def test_page_numbers_as_the_standard_places_them(q3_pdf):
+    with pdfplumber.open(q3_pdf) as pdf:
+        for number, page in enumerate(pdf.pages[:4], start=1):
+            chars = page_number_chars(page)
+            text = "".join(c["text"] for c in chars)
+            assert text.replace(" ", "") == f"—{number}—"
+            assert all(c["size"] == pytest.approx(14, abs=0.1) for c in chars)
+            assert chars[0]["top"] == pytest.approx(TOP + HEIGHT + 7 * MM, abs=TOLERANCE)
+            if number % 2:  # odd: right, one character in from the block's edge
+                assert chars[-1]["x1"] == pytest.approx(LEFT + WIDTH - 14, abs=TOLERANCE)
+            else:  # even: left, one character in
+                assert chars[0]["x0"] == pytest.approx(LEFT + 14, abs=TOLERANCE)
+
+
+def test_title_is_22pt_and_centred(q3_pdf):
+    with pdfplumber.open(q3_pdf) as pdf:
+        first = body_lines(pdf.pages[0])[0]
+        assert first[0]["size"] == pytest.approx(22, abs=0.1)
+        middle = (first[0]["x0"] + first[-1]["x1"]) / 2
+        assert middle == pytest.approx(LEFT + WIDTH / 2, abs=TOLERANCE)

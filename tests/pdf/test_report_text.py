@@ -1,0 +1,70 @@
+"""What the report says, read back from the PDF and compared with the ledgers."""
+
+import re
+from datetime import date
+
+import pdfplumber
+
+from lianzheng_desktop.core.report_model import (
+    SECTION_HEADINGS,
+    Paragraph,
+    ReportDocument,
+    Section,
+)
+from lianzheng_desktop.pdf.fonts import default_fonts
+from lianzheng_desktop.pdf.report_pdf import write_pdf
+from lianzheng_desktop.storage.store import Query
+
+Q3 = Query(start=date(2022, 7, 1), end=date(2022, 9, 30))
+
+
+def text_of(path, pages=None):
+    with pdfplumber.open(path) as pdf:
+        chosen = pdf.pages if pages is None else pdf.pages[:pages]
+        return "".join(re.sub(r"\s+", "", p.extract_text() or "") for p in chosen)
+
+
+def test_section_one_states_the_databases_counts(q3_pdf, demo_store):
+    text = text_of(q3_pdf, pages=3)
+    meetings = demo_store.count("activity", Query(start=Q3.start, end=Q3.end, type="专题会议"))
+    sessions = demo_store.list("warning_education", Q3)
+    talks = demo_store.list("talk", Q3)
+    items = demo_store.list("rectification")
+    done = [i for i in items if i.completed_date and i.completed_date <= date(2022, 9, 30)]
+    assert f"召开党风廉政建设专题会议{meetings}次" in text
+    assert (f"开展集中警示教育{len(sessions)}次、参加{sum(s.head_count for s in sessions)}人次"
+            in text)
+    assert f"开展各类谈话{len(talks)}次、{sum(len(t.talkees) for t in talks)}人次" in text
+    assert f"“一对一”问题性约谈{sum(t.one_on_one for t in talks)}次" in text
+    assert f"共有整改事项{len(items)}件，已完成{len(done)}件" in text
+    for session in sessions:
+        assert session.topic in text
+
+
+def test_the_four_headings_in_order(q3_pdf):
+    text = text_of(q3_pdf)
+    positions = [text.find(heading) for heading in SECTION_HEADINGS]
+    assert all(p >= 0 for p in positions)
+    assert positions == sorted(positions)
+    assert text.startswith("县总工会机关党支部2022年第三季度党风廉政建设述廉述责报告")
+
+
+def test_appendices_hold_the_checklist_and_the_ledgers(q3_pdf):
+    text = text_of(q3_pdf)
+    for title in ("附件1", "责任清单落实情况", "附件2", "警示教育台账", "附件3", "谈话记录台账",
+                  "附件4", "整改事项台账", "附件5", "会议活动台账"):
+        assert title in text
+    assert "基层工会经费返还拨付不及时" in text
+
+
+def test_a_character_missing_from_the_body_font_comes_from_another_font(tmp_path):
+    fonts = default_fonts()
+    body = fonts.primary("fangsong")
+    missing = next(ch for ch in "€䶵•" if not body.has(ch))
+    document = ReportDocument("标题", [], [Section(SECTION_HEADINGS[0],
+                                                 [Paragraph(f"经费{missing}支出")])])
+    path = write_pdf(document, tmp_path / "x.pdf")
+    with pdfplumber.open(path) as pdf:
+        chars = [c for c in pdf.pages[0].chars if c["text"] == missing]
+    assert chars, "the character is in the text"
+    assert body.font.face.name.decode() not in chars[0]["fontname"]
