@@ -30,8 +30,10 @@ def report_document(store: Store, period: ReportPeriod, as_of: date | None = Non
 
 def write_report(store: Store, period: ReportPeriod, path: Path, *, as_of: date | None = None,
                  texts: dict[str, str] | None = None,
-                 progress: Callable[[int, str], None] | None = None) -> ReportVersion:
-    """Write the report to ``path`` (.pdf or .docx) and keep a record of the version."""
+                 progress: Callable[[int, str], None] | None = None,
+                 keep: bool = True) -> ReportVersion | None:
+    """Write the report to ``path`` (.pdf or .docx); ``keep`` records the version handed in
+    (a preview on screen is not kept)."""
     path = Path(path)
     document = report_document(store, period, as_of, texts)
     try:
@@ -46,4 +48,6 @@ def write_report(store: Store, period: ReportPeriod, path: Path, *, as_of: date 
     except OSError as exc:
         raise UserError(f"无法写入“{path}”：{exc.strerror or exc}。如该文件已打开，请先关闭。") \
             from None
+    if not keep:
+        return None
     return record_version(store, period, path, document.section_texts())

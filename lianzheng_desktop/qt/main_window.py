@@ -45,7 +45,7 @@ QLabel#header { font-size: 14px; color: #333; padding: 6px 10px; }
 """
 
 
-def report_page(store: Store, paths: AppPaths) -> QWidget:
+def report_page(store: Store, paths: AppPaths, today: date) -> QWidget:
     """The report page, or a note while it is not yet available."""
     try:
         from lianzheng_desktop.qt.report_page import ReportPage
@@ -61,7 +61,13 @@ def report_page(store: Store, paths: AppPaths) -> QWidget:
         layout.addWidget(note)
         layout.addStretch(1)
         return page
-    return ReportPage(store, paths)
+    def open_store() -> Store:  # the report worker's own connection
+        from lianzheng_desktop.storage.db import open_db
+
+        return Store(open_db(paths.db_path))
+
+    persistent = str(paths.db_path) != ":memory:" and paths.db_path.exists()
+    return ReportPage(store, paths, open_store=open_store if persistent else None, today=today)
 
 
 class MainWindow(QMainWindow):
@@ -93,7 +99,7 @@ class MainWindow(QMainWindow):
             elif name == "年度计划":
                 page = self.plan_page
             elif name == "述廉述责报告":
-                page = report_page(store, paths)
+                page = self.report = report_page(store, paths, self._today)
             else:
                 page = self.settings_page
             self.stack.addWidget(page)

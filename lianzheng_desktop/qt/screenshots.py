@@ -16,7 +16,11 @@ def save_screenshots(window: MainWindow, folder: Path, size=(1280, 800)) -> list
     written = []
     for number, name in enumerate(PAGE_NAMES, start=1):
         window.show_page(name)
-        QApplication.processEvents()
+        if name == "述廉述责报告" and hasattr(window.report, "generate"):
+            window.report.generate(window.report._preview_file)
+            window.report.wait()
+        for _ in range(5):  # deliver the worker's queued signals and paint
+            QApplication.processEvents()
         path = folder / f"{number:02d}-{name}.png"
         window.grab().save(str(path))
         written.append(path)

@@ -1,0 +1,285 @@
+"""述廉述责报告: choose the period, edit the drafted sections, preview, save, print, Word."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QSize, Qt, QThreadPool
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
+from lianzheng_desktop.paths import AppPaths
+from lianzheng_desktop.qt.report_worker import ReportJob
+from lianzheng_desktop.report_service import report_document
+from lianzheng_desktop.storage.reports import (
+    clear_texts,
+    list_versions,
+    record_version,
+    save_texts,
+)
+from lianzheng_desktop.storage.store import Store
+
+TAB_NAMES = ("一、履责情况", "二、廉洁自律", "三、问题及原因", "四、下一步打算")
+
+
+class ReportPage(QWidget):
+    def __init__(self, store: Store, paths: AppPaths, parent=None, *,
+                 open_store: Callable[[], Store] | None = None, today: date | None = None):
+        super().__init__(parent)
+        self._store, self._paths = store, paths
+        self._open_store = open_store  # a fresh connection for the worker; None: this one
+        self._today = today or date.today()
+        self._pool = QThreadPool(self)
+        self._preview_file = Path(tempfile.mkdtemp(prefix="lianzheng-")) / "预览.pdf"
+        self.document = QPdfDocument(self)
+        self._build()
+        self._connect_signals()
+        self._load_period()
+
+    def _build(self) -> None:
+        title = QLabel("述廉述责报告")
+        title.setObjectName("pageTitle")
+        self.kind = QComboBox()
+        self.kind.addItems(["季度报告", "年度报告"])
+        self.period = QComboBox()
+        self.redraft_button = QPushButton("按台账重新起草")
+        self.preview_button = QPushButton("生成预览")
+        self.save_button = QPushButton("保存 PDF…")
+        self.print_button = QPushButton("打印…")
+        self.docx_button = QPushButton("导出 Word…")
+        bar = QHBoxLayout()
+        for widget in (QLabel("报告"), self.kind, self.period, self.redraft_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.preview_button, self.save_button, self.print_button,
+                       self.docx_button):
+            bar.addWidget(widget)
+        self.tabs = QTabWidget()
+        self.editors: dict[str, QPlainTextEdit] = {}
+        for heading, name in zip(SECTION_HEADINGS, TAB_NAMES, strict=True):
+            editor = QPlainTextEdit()
+            editor.setPlaceholderText("每段一行；以“（一）”开头的行作为小标题。")
+            self.editors[heading] = editor
+            self.tabs.addTab(editor, name)
+        self.preview = QPdfView()
+        self.preview.setPageMode(QPdfView.PageMode.MultiPage)
+        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.preview.setDocument(self.document)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        hint = QLabel("以下文字由台账数据起草，可直接修改；修改会随报告保存。第二部分请本人填写。")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #666;")
+        left_layout.addWidget(hint)
+        left_layout.addWidget(self.tabs, 1)
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setSizes([520, 520])
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        self._fill_periods()
+
+    def _connect_signals(self) -> None:
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self.period.currentIndexChanged.connect(self._load_period)
+        self.redraft_button.clicked.connect(self._on_redraft)
+        self.preview_button.clicked.connect(lambda: self.generate(self._preview_file))
+        self.save_button.clicked.connect(self._on_save_pdf)
+        self.print_button.clicked.connect(self._on_print)
+        self.docx_button.clicked.connect(self._on_docx)
+
+    # -- periods --------------------------------------------------------------------
+    def _fill_periods(self) -> None:
+        self.period.blockSignals(True)
+        self.period.clear()
+        current = Quarter.containing(self._today)
+        if self.kind.currentIndex() == 0:
+            quarter = Quarter(current.year - 4, 1)
+            while quarter <= current:
+                self.period.addItem(quarter.label, quarter.code)
+                quarter = quarter.next()
+            self.period.setCurrentIndex(self.period.count() - 1)
+        else:
+            for year in range(current.year - 4, current.year + 1):
+                self.period.addItem(f"{year}年度", str(year))
+            self.period.setCurrentIndex(self.period.count() - 1)
+        self.period.blockSignals(False)
+
+    def selected_period(self) -> ReportPeriod:
+        return ReportPeriod.parse(self.period.currentData())
+
+    def set_period(self, period: ReportPeriod) -> None:
+        self.kind.setCurrentIndex(0 if period.quarter else 1)
+        self.period.setCurrentIndex(self.period.findData(period.code))
+        self._load_period()
+
+    def _on_kind_changed(self) -> None:
+        self._fill_periods()
+        self._load_period()
+
+    def _load_period(self) -> None:
+        """Show the drafts (with the user's kept edits) for the chosen period."""
+        try:
+            document = report_document(self._store, self.selected_period(), self._today)
+        except UserError as exc:
+            for editor in self.editors.values():
+                editor.setPlainText("")
+            self.status.setText(str(exc))
+            return
+        for heading, text in document.section_texts().items():
+            self.editors[heading].setPlainText(text)
+        self._show_versions()
+
+    def texts(self) -> dict[str, str]:
+        return {heading: editor.toPlainText() for heading, editor in self.editors.items()}
+
+    def _on_redraft(self) -> None:
+        answer = QMessageBox.question(self, "重新起草", "放弃本期报告中的修改，按台账数据重新起草吗？"
+                                      "（第二部分“个人廉洁自律情况”也会恢复为填写提示。）")
+        if answer == QMessageBox.StandardButton.Yes:
+            clear_texts(self._store, self.selected_period())
+            self._load_period()
+
+    def _show_versions(self) -> None:
+        versions = list_versions(self._store, self.selected_period())
+        kept = versions
+        if kept:
+            latest = kept[0]
+            self.status.setText(
+                f"本期已保存 {len(kept)} 个版本，最近一次：{latest.created_at:%Y-%m-%d %H:%M} "
+                f"{latest.kind.upper()}（{latest.file_path}，SHA-256 {latest.sha256[:12]}…）")
+        else:
+            self.status.setText("本期报告尚未保存过。")
+
+    # -- generating -------------------------------------------------------------------
+    def generate(self, path: Path, then: Callable[[str], None] | None = None) -> None:
+        """Write the report to ``path``; anything but the on-screen preview is kept."""
+        period = self.selected_period()
+        save_texts(self._store, period, self.texts())
+        self.progress.setValue(0)
+        self.progress.show()
+        self._set_busy(True)
+        job = ReportJob(self._open_store or (lambda: self._store), period, path, self.texts(),
+                        self._paths.log_dir, keep=path != self._preview_file)
+        job.signals.progress.connect(self._on_progress)
+        job.signals.done.connect(lambda p, _sha: self._on_done(p, then))
+        job.signals.failed.connect(self._on_failed)
+        self._job = job  # its signals must outlive run() until the queued ones are delivered
+        job.setAutoDelete(False)
+        if self._open_store is None:
+            job.run()  # same connection: stay on this thread
+        else:
+            self._pool.start(job)
+
+    def wait(self) -> None:
+        self._pool.waitForDone()
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.preview_button, self.save_button, self.print_button,
+                       self.docx_button, self.redraft_button):
+            button.setEnabled(not busy)
+
+    def _on_progress(self, value: int, text: str) -> None:
+        self.progress.setValue(value)
+        self.status.setText(text)
+
+    def _on_done(self, path: str, then: Callable[[str], None] | None) -> None:
+        self._set_busy(False)
+        self.progress.hide()
+        if path.lower().endswith(".pdf"):
+            self.document.close()
+            self.document.load(path)
+        self._show_versions()
+        if then is not None:
+            then(path)
+
+    def _on_failed(self, message: str) -> None:
+        self._set_busy(False)
+        self.progress.hide()
+        self.status.setText(message)
+        QMessageBox.warning(self, "未能生成报告", message)
+
+    def _default_name(self, suffix: str) -> str:
+        period = self.selected_period()
+        folder = self._paths.reports_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        return str(folder / f"{period.label}述廉述责报告{suffix}")
+
+    def _on_save_pdf(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "保存报告", self._default_name(".pdf"),
+                                              "PDF 文件 (*.pdf)")
+        if name:
+            self.generate(Path(name), lambda p: self.status.setText(
+                f"已保存到 {p}。{self.status.text()}"))
+
+    def _on_docx(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "导出 Word 文档", self._default_name(".docx"),
+                                              "Word 文档 (*.docx)")
+        if name:
+            self.generate(Path(name))
+
+    def _on_print(self) -> None:
+        def print_and_keep(_path: str) -> None:
+            if self.print_preview():
+                record_version(self._store, self.selected_period(), self._preview_file,
+                               self.texts())
+                self._show_versions()
+
+        self.generate(self._preview_file, print_and_keep)
+
+    def print_preview(self, printer: QPrinter | None = None) -> int:
+        """Send the previewed PDF's pages to a printer; returns the pages printed."""
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            dialog = QPrintDialog(printer, self)
+            dialog.setWindowTitle("打印述廉述责报告")
+            if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+                return 0
+        painter = QPainter()
+        if not painter.begin(printer):
+            QMessageBox.warning(self, "无法打印", "无法连接打印机，请检查打印机是否开启。")
+            return 0
+        pages = self.document.pageCount()
+        try:
+            for index in range(pages):
+                if index:
+                    printer.newPage()
+                target = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+                image = self.document.render(index, QSize(target.width(), target.height()))
+                painter.drawImage(QPointF(0, 0), image)
+        finally:
+            painter.end()
+        return pages
