@@ -10,16 +10,17 @@ quarter duty is only failed when the quarter has ended without it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 
 from lianzheng_desktop.core import vocab
-from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period, Plan, Requirement, Role
+from lianzheng_desktop.core.record_source import ListSource, RecordRef, RecordSource
 from lianzheng_desktop.core.records import Person, Record
+from lianzheng_desktop.core.text import tidy
 
 
 class Status(str, Enum):
@@ -44,15 +45,6 @@ _STATUS_COLOURS = {Status.DONE: "#2e7d32", Status.ON_TRACK: "#1565c0", Status.BE
                    Status.FAILED: "#c62828", Status.NOT_DUE: "#757575"}
 
 
-@dataclass(frozen=True)
-class RecordRef:
-    ledger: str
-    id: int
-
-    def to_json(self) -> dict[str, object]:
-        return {"ledger": self.ledger, "id": self.id}
-
-
 @dataclass
 class ChecklistItem:
     id: str  # the requirement's id, with "-coverage" / "-share" for those measures
@@ -66,12 +58,24 @@ class ChecklistItem:
     actual: int | None  # count, or percentage (None when it cannot be computed)
     status: Status
     explanation: str
-    records: list[RecordRef] = field(default_factory=list)
+    find_records: Callable[[], list[RecordRef]] = field(default=list, repr=False,
+                                                         compare=False)
     person_times: int | None = None  # 人次, for talks
+    _records: list[RecordRef] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def records(self) -> list[RecordRef]:
+        """The records that count for this item (asked of the source when first needed)."""
+        if self._records is None:
+            self._records = self.find_records()
+        return self._records
 
     @property
     def unit(self) -> str:
         return "%" if self.measure in ("coverage", "share") else self.requirement.unit
+
+    def __post_init__(self) -> None:
+        self.explanation = tidy(self.explanation)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -120,16 +124,17 @@ class _Window:
         return self.checkpoint >= self.end
 
 
-def build_checklist(plan: Plan, records: Mapping[str, Sequence[Record]],
+def build_checklist(plan: Plan, records: Mapping[str, Sequence[Record]] | RecordSource,
                     roster: Sequence[Person], quarter: Quarter, as_of: date) -> Checklist:
     """Check every requirement of ``plan`` for ``quarter`` as it stands on ``as_of``.
 
-    ``records`` maps a ledger key to that ledger's records (at least those of the
-    quarter's year); nothing here reads the database.
+    ``records`` is a RecordSource (storage answers with SQL aggregates) or a mapping of
+    ledger key to records; nothing here reads the database.
     """
+    source = ListSource(records) if isinstance(records, Mapping) else records
     items: list[ChecklistItem] = []
     for requirement in plan.requirements:
-        items += _check(requirement, records, roster, quarter, as_of)
+        items += _check(requirement, source, roster, quarter, as_of)
     return Checklist(quarter, as_of, items)
 
 
@@ -158,46 +163,61 @@ def _month_end(year: int, month: int) -> date:
     return following - timedelta(days=1)
 
 
-def _counted(requirement: Requirement, records: Mapping[str, Sequence[Record]],
-             start: date, end: date) -> list[Record]:
-    counts = requirement.counts
-    if counts is None:
-        return []
-    spec = LEDGERS[counts.ledger]
-    found = []
-    for record in records.get(counts.ledger, ()):
-        day = getattr(record, spec.date_field)
-        if not start <= day <= end:
-            continue
-        if counts.types and getattr(record, spec.type_field) not in counts.types:
-            continue
-        found.append(record)
-    return sorted(found, key=lambda r: (getattr(r, spec.date_field), r.id or 0))
+@dataclass(frozen=True)
+class _Ask:
+    """The source's answers for one requirement within one span of days."""
+
+    source: RecordSource
+    requirement: Requirement
+    start: date
+    end: date
+
+    def _ok(self) -> bool:
+        return self.requirement.counts is not None
+
+    def count(self) -> int:
+        return self.source.count(self.requirement.counts, self.start, self.end) \
+            if self._ok() else 0
+
+    def person_times(self) -> int | None:
+        counts = self.requirement.counts
+        if counts is None or counts.ledger != "talk":
+            return None
+        return self.source.person_times(counts, self.start, self.end)
+
+    def reached(self) -> set[str]:
+        return self.source.reached(self.requirement.counts, self.start, self.end) \
+            if self._ok() else set()
+
+    def one_on_one(self) -> int:
+        return self.source.one_on_one(self.requirement.counts, self.start, self.end) \
+            if self._ok() else 0
+
+    def refs(self, one_on_one_only: bool = False) -> Callable[[], list[RecordRef]]:
+        if not self._ok():
+            return list
+        counts, start, end, source = self.requirement.counts, self.start, self.end, self.source
+        return lambda: source.refs(counts, start, end, one_on_one_only)
 
 
-def _refs(requirement: Requirement, found: Sequence[Record]) -> list[RecordRef]:
-    ledger = requirement.counts.ledger if requirement.counts else ""
-    return [RecordRef(ledger, r.id) for r in found if r.id is not None]
-
-
-def _check(requirement: Requirement, records: Mapping[str, Sequence[Record]],
-           roster: Sequence[Person], quarter: Quarter, as_of: date) -> list[ChecklistItem]:
+def _check(requirement: Requirement, source: RecordSource, roster: Sequence[Person],
+           quarter: Quarter, as_of: date) -> list[ChecklistItem]:
     key = str(requirement.id if requirement.id is not None else requirement.item)
     if requirement.period is Period.MONTH and requirement.target is not None:
-        return [_check_monthly(key, requirement, records, quarter, as_of)]
+        return [_check_monthly(key, requirement, source, quarter, as_of)]
     window = _window(requirement.period, quarter, as_of)
     if as_of < window.start:
         return [_not_due(key, requirement, window, quarter)]
-    found = _counted(requirement, records, window.start, window.checkpoint)
+    ask = _Ask(source, requirement, window.start, window.checkpoint)
     items = []
     if requirement.target is not None:
-        items.append(_check_count(key, requirement, window, quarter, found))
+        items.append(_check_count(key, requirement, window, quarter, ask))
     if requirement.coverage is not None:
-        items.append(_check_coverage(key, requirement, window, found, roster))
+        items.append(_check_coverage(key, requirement, window, ask, roster))
     if requirement.share is not None:
-        items.append(_check_share(key, requirement, window, found))
+        items.append(_check_share(key, requirement, window, ask))
     if not items:
-        items.append(_check_unnumbered(key, requirement, window, found))
+        items.append(_check_unnumbered(key, requirement, window, ask))
     return items
 
 
@@ -225,12 +245,12 @@ def _days_left(window: _Window, period: Period | None) -> str:
 
 
 def _check_count(key: str, requirement: Requirement, window: _Window, quarter: Quarter,
-                 found: Sequence[Record]) -> ChecklistItem:
+                 ask: _Ask) -> ChecklistItem:
     target = requirement.target or 0
     expected_now = target * window.elapsed // window.units
     q_units = _window(requirement.period, quarter, quarter.end).elapsed
     expected_by_quarter_end = target * q_units // window.units
-    actual = len(found)
+    actual = ask.count()
     status = _status(actual, target, expected_now, window)
     label, unit = requirement.counts.label if requirement.counts else "", requirement.unit
     scope = _scope_words(requirement, window)
@@ -244,14 +264,13 @@ def _check_count(key: str, requirement: Requirement, window: _Window, quarter: Q
                 f"（全年不少于 {target} {unit}）{_days_left(window, requirement.period)}")
     else:
         text = f"{done_so_far}，要求不少于 {target} {unit}{_days_left(window, requirement.period)}"
-    talks = [r for r in found if hasattr(r, "talkees")]
-    person_times = sum(len(r.talkees) for r in talks) if talks else None  # type: ignore
+    person_times = ask.person_times() if actual else None
 
     if person_times:
         text += f"（共 {person_times} 人次）"
     return ChecklistItem(key, requirement, "count", requirement.period, window.start, window.end,
                          target, expected_by_quarter_end, actual, status, text + "。",
-                         _refs(requirement, found), person_times)
+                         ask.refs(), person_times)
 
 
 def _in_scope(requirement: Requirement, roster: Sequence[Person]) -> list[Person]:
@@ -264,15 +283,8 @@ def _in_scope(requirement: Requirement, roster: Sequence[Person]) -> list[Person
     return people
 
 
-def _reached(found: Sequence[Record]) -> set[str]:
-    names: set[str] = set()
-    for record in found:
-        names.update(getattr(record, "talkees", ()) or getattr(record, "attendees", ()))
-    return names
-
-
-def _check_coverage(key: str, requirement: Requirement, window: _Window,
-                    found: Sequence[Record], roster: Sequence[Person]) -> ChecklistItem:
+def _check_coverage(key: str, requirement: Requirement, window: _Window, ask: _Ask,
+                    roster: Sequence[Person]) -> ChecklistItem:
     target = requirement.coverage or 0
     scope = _in_scope(requirement, roster)
     label = requirement.counts.label if requirement.counts else ""
@@ -283,8 +295,9 @@ def _check_coverage(key: str, requirement: Requirement, window: _Window,
         text = f"人员名册中没有在职人员，无法计算{label}覆盖面，请先填写人员名册。"
         return ChecklistItem(f"{key}-coverage", requirement, "coverage", requirement.period,
                              window.start, window.end, target, expected, None, status, text,
-                             _refs(requirement, found))
-    reached = [p.name for p in scope if p.name in _reached(found)]
+                             ask.refs())
+    names = ask.reached()
+    reached = [p.name for p in scope if p.name in names]
     actual = round(100 * len(reached) / len(scope))
     status = _status(actual, target, expected, window)
     missing = [p.name for p in scope if p.name not in reached]
@@ -295,47 +308,47 @@ def _check_coverage(key: str, requirement: Requirement, window: _Window,
         text += f"；尚未覆盖：{shown}"
     return ChecklistItem(f"{key}-coverage", requirement, "coverage", requirement.period,
                          window.start, window.end, target, expected, actual, status, text + "。",
-                         _refs(requirement, found))
+                         ask.refs())
 
 
 def _check_share(key: str, requirement: Requirement, window: _Window,
-                 found: Sequence[Record]) -> ChecklistItem:
+                 ask: _Ask) -> ChecklistItem:
     target = requirement.share or 0
     label = requirement.counts.label if requirement.counts else "约谈"
     when = _scope_words(requirement, window)
-    one_on_one = [r for r in found if getattr(r, "one_on_one", False)]
-    if not found:
+    total, one_on_one = ask.count(), ask.one_on_one()
+    if not total:
         status = Status.FAILED if window.over else Status.ON_TRACK
         text = f"{when}尚无{label}记录，“一对一”问题性约谈比例无从计算，要求达到 {target}%。"
         actual = None
     else:
-        actual = round(100 * len(one_on_one) / len(found))
+        actual = round(100 * one_on_one / total)
         status = Status.DONE if actual >= target else (
             Status.FAILED if window.over else Status.BEHIND)
-        text = (f"{when}{label} {len(found)} 次，其中“一对一”问题性约谈 {len(one_on_one)} 次，"
+        text = (f"{when}{label} {total} 次，其中“一对一”问题性约谈 {one_on_one} 次，"
                 f"占 {actual}%，要求达到 {target}%。")
     return ChecklistItem(f"{key}-share", requirement, "share", requirement.period, window.start,
                          window.end, target, target, actual, status, text,
-                         _refs(requirement, one_on_one))
+                         ask.refs(one_on_one_only=True))
 
 
 def _check_unnumbered(key: str, requirement: Requirement, window: _Window,
-                      found: Sequence[Record]) -> ChecklistItem:
+                      ask: _Ask) -> ChecklistItem:
     when = _scope_words(requirement, window)
+    found = ask.count()
     if requirement.manual_done:
         status, text = Status.DONE, "此项无量化指标，已手工标记为完成"
         if requirement.note:
             text += f"（{requirement.note}）"
     elif found:
         label = requirement.counts.label if requirement.counts else ""
-        status, text = Status.DONE, f"此项无量化指标，{when}已有{label}记录 {len(found)} 条"
+        status, text = Status.DONE, f"此项无量化指标，{when}已有{label}记录 {found} 条"
     else:
         status = Status.FAILED if window.over else Status.ON_TRACK
         hint = f"录入{requirement.counts.label}记录或" if requirement.counts else ""
         text = f"此项无量化指标，{when}尚无相关记录；完成后请{hint}在“年度计划”中标记"
     return ChecklistItem(key, requirement, "manual", requirement.period, window.start,
-                         window.end, None, None, len(found), status, text + "。",
-                         _refs(requirement, found))
+                         window.end, None, None, found, status, text + "。", ask.refs())
 
 
 def _not_due(key: str, requirement: Requirement, window: _Window,
@@ -347,7 +360,7 @@ def _not_due(key: str, requirement: Requirement, window: _Window,
                          requirement.target, None, None, Status.NOT_DUE, text)
 
 
-def _check_monthly(key: str, requirement: Requirement, records: Mapping[str, Sequence[Record]],
+def _check_monthly(key: str, requirement: Requirement, source: RecordSource,
                    quarter: Quarter, as_of: date) -> ChecklistItem:
     """每月: checked month by month; one missed month fails the quarter's item."""
     target = requirement.target or 0
@@ -356,22 +369,22 @@ def _check_monthly(key: str, requirement: Requirement, records: Mapping[str, Seq
         return _not_due(key, requirement, window, quarter)
     label, unit = requirement.counts.label if requirement.counts else "", requirement.unit
     checkpoint = min(as_of, quarter.end)
-    parts, found_all, failed, met = [], [], False, 0
+    parts, total, failed, met = [], 0, False, 0
     for offset in range(3):
         month = quarter.start.month + offset
         start = date(quarter.year, month, 1)
         if start > checkpoint:
             break
         end = _month_end(quarter.year, month)
-        found = _counted(requirement, records, start, min(end, checkpoint))
-        found_all += found
-        parts.append(f"{month}月 {len(found)} {unit}")
-        if len(found) >= target:
+        found = _Ask(source, requirement, start, min(end, checkpoint)).count()
+        total += found
+        parts.append(f"{month}月 {found} {unit}")
+        if found >= target:
             met += 1
         elif end <= checkpoint:
             failed = True
     status = Status.DONE if met == 3 else Status.FAILED if failed else Status.ON_TRACK
     text = f"本季度{label}：{'、'.join(parts)}，要求每月不少于 {target} {unit}。"
     return ChecklistItem(key, requirement, "count", Period.MONTH, quarter.start, quarter.end,
-                         target * 3, target * 3, len(found_all), status, text,
-                         _refs(requirement, found_all))
+                         target * 3, target * 3, total, status, text,
+                         _Ask(source, requirement, quarter.start, checkpoint).refs())

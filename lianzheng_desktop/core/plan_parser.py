@@ -190,7 +190,7 @@ def _counts_in(item: PlanItem, sentence: str, original: str,
             unread.append(Unread(item.id, clause_text, "未写明周期（每月、每季度、每半年或每年）"))
             continue
         after = sentence[end:c_end]
-        counts = _keyword_after(after) or _keyword_before(before)
+        counts = _keyword_after(_own_object(after)) or _keyword_before(before)
         if counts is None:
             unread.append(Unread(item.id, clause_text, "无法判断这项要求对应哪类记录"))
             continue
@@ -217,7 +217,7 @@ def _percents_in(item: PlanItem, sentence: str, original: str, found: list[_Foun
         if value is None or not (is_share or is_coverage):
             unread.append(Unread(item.id, clause_text, "含百分比，但无法判断对应哪项要求"))
             continue
-        subject = _keyword_before(sentence[c_start:start]) or Counts("talk")
+        subject = _keyword_before(sentence[:start]) or Counts("talk")
         ledger = "talk" if is_share or "约谈" in clause or "谈话" in clause else subject.ledger
         earlier = [f for f in found if f.start < start and f.requirement.counts
                    and f.requirement.counts.ledger == ledger]
@@ -240,6 +240,17 @@ def _percents_in(item: PlanItem, sentence: str, original: str, found: list[_Foun
             item_text=item.text, counts=counts or subject, period=_period_before(sentence, start),
             coverage=value, role=_role(sentence, item.title),
         ))
+
+
+def _own_object(after: str) -> str:
+    """What follows a number, up to where the next obligation's object begins.
+
+    In "不少于10次、廉政测试不少于2次" the words after "10次" belong to the next count.
+    """
+    firsts = [at for at in (after.find(word) for word in COMPARATORS) if at >= 0]
+    if not firsts:
+        return after
+    return after[:max(after.rfind("、", 0, min(firsts)), 0)]
 
 
 def _percent_value(match: re.Match[str]) -> int | None:

@@ -6,7 +6,6 @@ two is the reporter's own; sections one, three and four are drafts the user edit
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from lianzheng_desktop.core.report_model import (
     ReportPeriod,
     Section,
 )
+from lianzheng_desktop.core.text import tidy
 
 ORDINALS = "一二三四五六七八九十"
 PERSONAL_PROMPT = (
@@ -219,15 +219,6 @@ def draft_next_steps(data: ReportData) -> str:
     lines = [f"{nxt.label}，将重点抓好以下工作："]
     lines += _numbered(parts or ["严格对照年度工作要点，逐项抓好落实。"])
     return "\n".join(lines)
-
-
-_SPACE_BY_CJK = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])[ ]+"
-                           r"|[ ]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])")
-
-
-def tidy(text: str) -> str:
-    """Chinese prose sets numbers without spaces: "召开专题会议3次"."""
-    return _SPACE_BY_CJK.sub("", text)
 
 
 def draft_sections(data: ReportData) -> dict[str, str]:

@@ -7,7 +7,6 @@ from datetime import date
 
 from lianzheng_desktop.core.checklist import Checklist, build_checklist
 from lianzheng_desktop.core.errors import UserError
-from lianzheng_desktop.core.ledgers import EVENT_LEDGERS
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import (
     Counts,
@@ -178,11 +177,11 @@ def _plan_for(store: Store, year: int) -> Plan:
 
 
 def load_checklist(store: Store, quarter: Quarter, as_of: date) -> Checklist:
-    """The quarter's checklist: only that year's records are read, through the indexes."""
+    """The quarter's checklist, counted by the database through its date indexes."""
+    from lianzheng_desktop.storage.record_source import SqlSource
+
     plan = _plan_for(store, quarter.year)
-    window = Query(start=date(quarter.year, 1, 1), end=quarter.end)
-    records = {spec.key: store.list(spec.key, window) for spec in EVENT_LEDGERS}
-    return build_checklist(plan, records, store.list("roster"), quarter, as_of)
+    return build_checklist(plan, SqlSource(store), store.list("roster"), quarter, as_of)
 
 
 def open_rectification_items(store: Store) -> list[RectificationItem]:

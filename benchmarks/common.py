@@ -1,0 +1,51 @@
+"""Shared helpers: build databases once per run, time things by their median."""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from lianzheng_desktop.core.demo import PROFILE, demo_year, synthetic_years
+from lianzheng_desktop.storage.db import open_db
+from lianzheng_desktop.storage.demo_loader import load_entries
+from lianzheng_desktop.storage.store import Store
+
+WORK = Path(tempfile.mkdtemp(prefix="lianzheng-bench-"))
+CLOCK = datetime(2022, 12, 31, 17)
+
+
+def median_seconds(action: Callable[[], object], repeats: int = 5) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def database(name: str, years: int | None = None, per_year: int = 5000) -> Path:
+    """The demo year (years None) or a synthetic ledger, in a file made once per run."""
+    path = WORK / f"{name}.db"
+    if not path.exists():
+        store = Store(open_db(path), clock=lambda: CLOCK)
+        entries = demo_year() if years is None else synthetic_years(years, per_year)
+        load_entries(store, entries, PROFILE)
+        store.db.close()
+    return path
+
+
+def open_store(path: Path) -> Store:
+    return Store(open_db(path), clock=lambda: CLOCK)
+
+
+def report(title: str, rows: list[tuple[str, float]], ratio: tuple[str, float, float]) -> None:
+    print(f"\n== {title}")
+    for label, seconds in rows:
+        print(f"  {label:<44} {seconds * 1000:9.1f} ms")
+    name, value, target = ratio
+    verdict = "within target" if value <= target else "OVER TARGET"
+    print(f"  {name:<44} {value:9.2f} ×   (target ≤ {target} ×: {verdict})")

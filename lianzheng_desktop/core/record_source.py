@@ -1,0 +1,77 @@
+"""The questions the checklist asks of the records, answered by lists or by the store.
+
+The checklist never needs whole records: how many count, how many 人次, which people were
+reached, how many were one-on-one problem talks, and — only when someone looks — which
+records they were. Storage answers these with indexed SQL aggregates, so a checklist costs
+the same on ten years of ledgers as on one; ``ListSource`` answers them from lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from lianzheng_desktop.core.ledgers import LEDGERS
+from lianzheng_desktop.core.plan import Counts
+from lianzheng_desktop.core.records import Record
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    ledger: str
+    id: int
+
+    def to_json(self) -> dict[str, object]:
+        return {"ledger": self.ledger, "id": self.id}
+
+
+class RecordSource(Protocol):
+    def count(self, counts: Counts, start: date, end: date) -> int: ...
+
+    def person_times(self, counts: Counts, start: date, end: date) -> int: ...
+
+    def reached(self, counts: Counts, start: date, end: date) -> set[str]: ...
+
+    def one_on_one(self, counts: Counts, start: date, end: date) -> int: ...
+
+    def refs(self, counts: Counts, start: date, end: date,
+             one_on_one_only: bool = False) -> list[RecordRef]: ...
+
+
+class ListSource:
+    """Answers from records in memory (tests, and callers that already hold them)."""
+
+    def __init__(self, records: Mapping[str, Sequence[Record]]):
+        self._records = records
+
+    def _matching(self, counts: Counts, start: date, end: date) -> list[Record]:
+        spec = LEDGERS[counts.ledger]
+        found = []
+        for record in self._records.get(counts.ledger, ()):
+            day = getattr(record, spec.date_field)
+            if start <= day <= end and (not counts.types
+                                        or getattr(record, spec.type_field) in counts.types):
+                found.append(record)
+        return sorted(found, key=lambda r: (getattr(r, spec.date_field), r.id or 0))
+
+    def count(self, counts: Counts, start: date, end: date) -> int:
+        return len(self._matching(counts, start, end))
+
+    def person_times(self, counts: Counts, start: date, end: date) -> int:
+        return sum(len(getattr(r, "talkees", ())) for r in self._matching(counts, start, end))
+
+    def reached(self, counts: Counts, start: date, end: date) -> set[str]:
+        names: set[str] = set()
+        for record in self._matching(counts, start, end):
+            names.update(getattr(record, "talkees", ()) or getattr(record, "attendees", ()))
+        return names
+
+    def one_on_one(self, counts: Counts, start: date, end: date) -> int:
+        return sum(1 for r in self._matching(counts, start, end) if getattr(r, "one_on_one", 0))
+
+    def refs(self, counts: Counts, start: date, end: date,
+             one_on_one_only: bool = False) -> list[RecordRef]:
+        return [RecordRef(counts.ledger, r.id) for r in self._matching(counts, start, end)
+                if r.id is not None and (not one_on_one_only or getattr(r, "one_on_one", 0))]

@@ -1,0 +1,74 @@
+"""The checklist's questions answered with indexed SQL aggregates (see core.record_source)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from lianzheng_desktop.core.ledgers import LEDGERS
+from lianzheng_desktop.core.plan import Counts
+from lianzheng_desktop.core.record_source import RecordRef
+from lianzheng_desktop.storage.store import TABLES, Store
+
+
+class SqlSource:
+    def __init__(self, store: Store):
+        self._db = store.db
+
+    def _where(self, counts: Counts, start: date, end: date) -> tuple[str, list[Any]]:
+        spec = LEDGERS[counts.ledger]
+        sql = f"t.{spec.date_field} BETWEEN ? AND ?"
+        params: list[Any] = [start.isoformat(), end.isoformat()]
+        if counts.types and spec.type_field:
+            sql += f" AND t.{spec.type_field} IN ({', '.join('?' * len(counts.types))})"
+            params += list(counts.types)
+        return sql, params
+
+    def _people_table(self, counts: Counts) -> str | None:
+        tables = TABLES[counts.ledger].people_tables
+        return next(iter(tables.values()), None)
+
+    def count(self, counts: Counts, start: date, end: date) -> int:
+        where, params = self._where(counts, start, end)
+        table = TABLES[counts.ledger].table
+        return self._db.execute(f"SELECT count(*) FROM {table} t WHERE {where}",
+                                params).fetchone()[0]
+
+    def person_times(self, counts: Counts, start: date, end: date) -> int:
+        junction = self._people_table(counts)
+        if junction is None:
+            return 0
+        where, params = self._where(counts, start, end)
+        table = TABLES[counts.ledger].table
+        return self._db.execute(
+            f"SELECT count(*) FROM {junction} j JOIN {table} t ON t.id = j.record_id"
+            f" WHERE {where}", params).fetchone()[0]
+
+    def reached(self, counts: Counts, start: date, end: date) -> set[str]:
+        junction = self._people_table(counts)
+        if junction is None:
+            return set()
+        where, params = self._where(counts, start, end)
+        table = TABLES[counts.ledger].table
+        rows = self._db.execute(
+            f"SELECT DISTINCT p.name FROM {junction} j JOIN {table} t ON t.id = j.record_id"
+            f" JOIN person p ON p.id = j.person_id WHERE {where}", params)
+        return {row[0] for row in rows}
+
+    def one_on_one(self, counts: Counts, start: date, end: date) -> int:
+        if counts.ledger != "talk":
+            return 0
+        where, params = self._where(counts, start, end)
+        return self._db.execute(f"SELECT count(*) FROM talk t WHERE {where} AND t.one_on_one = 1",
+                                params).fetchone()[0]
+
+    def refs(self, counts: Counts, start: date, end: date,
+             one_on_one_only: bool = False) -> list[RecordRef]:
+        where, params = self._where(counts, start, end)
+        if one_on_one_only:
+            where += " AND t.one_on_one = 1"
+        spec = LEDGERS[counts.ledger]
+        rows = self._db.execute(
+            f"SELECT t.id FROM {TABLES[counts.ledger].table} t WHERE {where}"
+            f" ORDER BY t.{spec.date_field}, t.id", params)
+        return [RecordRef(counts.ledger, row[0]) for row in rows]

@@ -1,0 +1,225 @@
+"""Checklist semantics pinned at the edges, on small hand-made plans and records."""
+
+from datetime import date
+
+import pytest
+
+from lianzheng_desktop.core.checklist import Status, build_checklist
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.plan import Counts, Period, Plan, Requirement, Role
+from lianzheng_desktop.core.records import Activity, Person, Talk, WarningSession
+
+SESSIONS = Counts("warning_education", (), "集中警示教育")
+MEETINGS = Counts("activity", ("专题会议",), "专题会议")
+HEART = Counts("talk", ("谈心谈话",), "谈心谈话")
+INTEGRITY = Counts("talk", ("廉政谈话",), "廉政约谈")
+
+
+def requirement(counts, period, target=None, **extra):
+    return Requirement(item="1", text="要求", counts=counts, period=period, target=target,
+                       **extra)
+
+
+def session(day, n=1):
+    return WarningSession(id=n, date=date.fromisoformat(day), form="观看警示教育片", topic="片")
+
+
+def meeting(day, n=1):
+    return Activity(id=n, date=date.fromisoformat(day), type="专题会议", topic="会")
+
+
+def talk(day, talkees=("甲",), kind="谈心谈话", one_on_one=False, n=1):
+    return Talk(id=n, date=date.fromisoformat(day), type=kind, talker="书记", talkees=talkees,
+                one_on_one=one_on_one)
+
+
+def check(req, records, quarter, as_of, roster=()):
+    items = build_checklist(Plan(2022, [req]), records, list(roster), Quarter.parse(quarter),
+                            date.fromisoformat(as_of)).items
+    return items
+
+
+def status(req, records, quarter, as_of, roster=()):
+    return check(req, records, quarter, as_of, roster)[0].status
+
+
+QUARTERLY = requirement(SESSIONS, Period.QUARTER, 1)
+YEARLY4 = requirement(MEETINGS, Period.YEAR, 4)
+HALF1 = requirement(HEART, Period.HALF, 1)
+
+
+def test_a_record_on_the_quarters_last_day_counts_for_that_quarter():
+    records = {"warning_education": [session("2022-03-31")]}
+    assert status(QUARTERLY, records, "2022Q1", "2022-03-31") is Status.DONE
+    assert status(QUARTERLY, records, "2022Q2", "2022-06-30") is Status.FAILED
+
+
+def test_a_record_on_the_quarters_first_day_counts_for_it():
+    records = {"warning_education": [session("2022-04-01")]}
+    assert status(QUARTERLY, records, "2022Q2", "2022-04-01") is Status.DONE
+    assert status(QUARTERLY, records, "2022Q1", "2022-03-31") is Status.FAILED
+
+
+def test_a_period_is_over_on_its_last_day():
+    assert status(QUARTERLY, {}, "2022Q3", "2022-09-30") is Status.FAILED
+    assert status(QUARTERLY, {}, "2022Q3", "2022-09-29") is Status.ON_TRACK
+
+
+def test_mid_quarter_explanation_counts_the_days_left():
+    item = check(QUARTERLY, {}, "2022Q3", "2022-09-18")[0]
+    assert item.status is Status.ON_TRACK
+    assert item.explanation == "本季度已开展集中警示教育0次，要求不少于1次，距季度末还有12天。"
+
+
+def test_a_future_quarter_is_not_due():
+    assert status(QUARTERLY, {}, "2022Q4", "2022-09-30") is Status.NOT_DUE
+
+
+def test_yearly_targets_are_pro_rated_by_completed_quarters():
+    one = {"activity": [meeting("2022-03-10")]}
+    assert status(YEARLY4, {}, "2022Q1", "2022-02-15") is Status.ON_TRACK  # nothing due yet
+    assert status(YEARLY4, {}, "2022Q1", "2022-03-31") is Status.BEHIND  # ≥1 by Q1's end
+    assert status(YEARLY4, one, "2022Q1", "2022-03-31") is Status.ON_TRACK
+    assert status(YEARLY4, one, "2022Q2", "2022-06-30") is Status.BEHIND  # ≥2 by Q2's end
+    two = {"activity": [meeting("2022-03-10"), meeting("2022-06-30", 2)]}
+    assert status(YEARLY4, two, "2022Q2", "2022-06-30") is Status.ON_TRACK
+    item = check(YEARLY4, two, "2022Q3", "2022-09-30")[0]
+    assert (item.status, item.actual, item.expected, item.target) == (Status.BEHIND, 2, 3, 4)
+
+
+def test_yearly_target_fails_only_on_the_years_last_day():
+    three = {"activity": [meeting(f"2022-{m:02d}-10", m) for m in (3, 6, 9)]}
+    assert status(YEARLY4, three, "2022Q4", "2022-12-30") is Status.ON_TRACK
+    assert status(YEARLY4, three, "2022Q4", "2022-12-31") is Status.FAILED
+    four = {"activity": [meeting(f"2022-{m:02d}-10", m) for m in (3, 6, 9, 12)]}
+    assert status(YEARLY4, four, "2022Q4", "2022-12-31") is Status.DONE
+
+
+def test_half_year_counts_from_its_start_and_fails_only_when_over():
+    assert status(HALF1, {}, "2022Q1", "2022-03-31") is Status.ON_TRACK
+    assert status(HALF1, {}, "2022Q2", "2022-06-29") is Status.ON_TRACK
+    assert status(HALF1, {}, "2022Q2", "2022-06-30") is Status.FAILED
+    june = {"talk": [talk("2022-06-30")]}
+    assert status(HALF1, june, "2022Q2", "2022-06-30") is Status.DONE
+    assert status(HALF1, june, "2022Q3", "2022-07-01") is Status.ON_TRACK  # a new half-year
+    july = {"talk": [talk("2022-07-01")]}
+    assert status(HALF1, july, "2022Q2", "2022-06-30") is Status.FAILED
+
+
+def test_records_after_the_as_of_day_do_not_count():
+    records = {"warning_education": [session("2022-09-20")]}
+    assert status(QUARTERLY, records, "2022Q3", "2022-09-19") is Status.ON_TRACK
+
+
+def test_leap_year_day_counts_in_q1_and_in_february():
+    records = {"activity": [meeting("2024-02-29")]}
+    plan = Plan(2024, [requirement(MEETINGS, Period.QUARTER, 1)])
+    items = build_checklist(plan, records, [], Quarter(2024, 1), date(2024, 3, 31)).items
+    assert items[0].status is Status.DONE
+    monthly = Plan(2024, [requirement(MEETINGS, Period.MONTH, 1)])
+    records = {"activity": [meeting("2024-01-31"), meeting("2024-02-29", 2),
+                            meeting("2024-03-01", 3)]}
+    item = build_checklist(monthly, records, [], Quarter(2024, 1), date(2024, 3, 31)).items[0]
+    assert item.status is Status.DONE and item.actual == 3
+    assert "2月1次" in item.explanation
+
+
+def test_monthly_requirement_fails_when_a_month_is_missed():
+    monthly = requirement(MEETINGS, Period.MONTH, 1)
+    records = {"activity": [meeting("2022-01-10"), meeting("2022-03-10", 2)]}
+    assert status(monthly, records, "2022Q1", "2022-02-28") is Status.FAILED
+    assert status(monthly, {"activity": [meeting("2022-01-10")]}, "2022Q1",
+                  "2022-02-27") is Status.ON_TRACK
+
+
+def test_a_talk_with_three_talkees_is_one_talk_and_three_person_times():
+    req = requirement(HEART, Period.QUARTER, 2)
+    item = check(req, {"talk": [talk("2022-05-01", ("甲", "乙", "丙"))]}, "2022Q2",
+                 "2022-06-30")[0]
+    assert (item.actual, item.person_times, item.status) == (1, 3, Status.FAILED)
+    assert "共3人次" in item.explanation
+
+
+ROSTER = [Person(name="书记", role="书记"), Person(name="甲", role="党员"),
+          Person(name="乙", role="党员"), Person(name="丙", role="班子成员"),
+          Person(name="丁", role="党员", active=False)]
+
+
+def test_coverage_counts_distinct_active_people_in_scope():
+    req = requirement(INTEGRITY, Period.YEAR, 2, coverage=100)
+    talks = {"talk": [talk("2022-03-01", ("甲", "丁"), "廉政谈话"),
+                      talk("2022-04-01", ("甲",), "廉政谈话", n=2),
+                      talk("2022-05-01", ("乙",), "谈心谈话", n=3)]}  # another type
+    coverage = check(req, talks, "2022Q4", "2022-12-31", ROSTER)[1]
+    # In scope: active, not the secretary: 甲, 乙, 丙. Reached by 廉政谈话: 甲 only.
+    assert (coverage.measure, coverage.actual, coverage.status) == ("coverage", 33, Status.FAILED)
+    assert "乙" in coverage.explanation and "丙" in coverage.explanation
+
+
+def test_leaders_coverage_scope_leaves_out_the_leadership():
+    req = requirement(INTEGRITY, Period.YEAR, 1, coverage=100, role=Role.LEADERSHIP_MEMBER)
+    talks = {"talk": [talk("2022-03-01", ("甲", "乙"), "廉政谈话")]}
+    assert check(req, talks, "2022Q4", "2022-12-31", ROSTER)[1].actual == 100
+
+
+def test_coverage_with_an_empty_roster_says_so():
+    req = requirement(INTEGRITY, Period.YEAR, 2, coverage=100)
+    coverage = check(req, {}, "2022Q2", "2022-06-30", [])[1]
+    assert coverage.actual is None and coverage.status is Status.BEHIND
+    assert "人员名册" in coverage.explanation
+
+
+def test_share_of_one_on_one_problem_talks():
+    req = requirement(INTEGRITY, Period.YEAR, 2, share=50)
+    talks = {"talk": [talk("2022-03-01", ("甲",), "廉政谈话", one_on_one=True),
+                      talk("2022-04-01", ("乙",), "廉政谈话", n=2),
+                      talk("2022-05-01", ("乙",), "廉政谈话", n=3)]}
+    share = check(req, talks, "2022Q4", "2022-12-31", ROSTER)[1]
+    assert (share.measure, share.actual, share.status) == ("share", 33, Status.FAILED)
+    talks["talk"][1].one_on_one = True
+    assert check(req, talks, "2022Q4", "2022-12-31", ROSTER)[1].status is Status.DONE
+
+
+def test_items_without_numbers_are_met_by_a_record_or_by_hand():
+    by_record = requirement(Counts("activity", ("民主生活会",), "民主生活会"), None)
+    meeting_record = {"activity": [Activity(id=1, date=date(2022, 1, 20), type="民主生活会",
+                                            topic="x")]}
+    assert status(by_record, meeting_record, "2022Q1", "2022-03-31") is Status.DONE
+    by_hand = requirement(None, None)
+    assert status(by_hand, {}, "2022Q2", "2022-06-30") is Status.ON_TRACK
+    assert status(by_hand, {}, "2022Q4", "2022-12-31") is Status.FAILED
+    by_hand.manual_done = True
+    assert status(by_hand, {}, "2022Q4", "2022-12-31") is Status.DONE
+
+
+def test_summary_line():
+    plan = Plan(2022, [QUARTERLY, YEARLY4])
+    checklist = build_checklist(plan, {}, [], Quarter(2022, 3), date(2022, 9, 30))
+    assert checklist.summary == "本季度 2 项要求：滞后 1，未完成 1"
+
+
+def test_demo_year_at_the_end_of_q3_and_q4(demo_store):
+    from lianzheng_desktop.storage.plans import load_checklist
+
+    # demo: topical meetings in March, June, September; warning education in Q1–Q3 only.
+    q3 = {i.requirement.text: i.status for i in
+          load_checklist(demo_store, Quarter(2022, 3), date(2022, 9, 30)).items}
+    assert q3["全年召开不少于4次专题会议"] is Status.ON_TRACK
+    assert q3["坚持每季度至少进行1次集中警示教育"] is Status.DONE
+    q4 = {i.requirement.text: i.status for i in
+          load_checklist(demo_store, Quarter(2022, 4), date(2022, 12, 31)).items}
+    assert q4["全年召开不少于4次专题会议"] is Status.FAILED
+    assert q4["坚持每季度至少进行1次集中警示教育"] is Status.FAILED
+    assert q4["每半年开展1次党风廉政建设谈心谈话"] is Status.DONE
+
+
+@pytest.mark.parametrize("quarter", ["2022Q1", "2022Q2", "2022Q3", "2022Q4"])
+def test_json_shape(demo_store, quarter):
+    from lianzheng_desktop.storage.plans import load_checklist
+
+    data = load_checklist(demo_store, Quarter.parse(quarter), date(2022, 12, 31)).to_json()
+    assert {"quarter", "as_of", "items"} <= set(data)
+    for item in data["items"]:
+        assert {"id", "text", "period", "target", "actual", "status", "explanation",
+                "records"} <= set(item)
+        assert item["status"] in {"done", "on_track", "behind", "failed", "not_due"}

@@ -1,0 +1,58 @@
+from datetime import date
+
+from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.plan import Period, Requirement
+from lianzheng_desktop.core.records import RectificationItem
+from lianzheng_desktop.core.warnings import WarningLevel, build_warnings, deadline_level
+
+AS_OF = date(2022, 9, 20)
+
+
+def item(deadline, status="整改中", n=1):
+    return RectificationItem(id=n, number=f"XC-{n}", source="巡察反馈", description=f"问题{n}",
+                             owner="刘芳", found_date=date(2022, 3, 1),
+                             deadline=date.fromisoformat(deadline), status=status)
+
+
+def test_deadline_colours():
+    assert deadline_level(item("2022-09-19"), AS_OF) is WarningLevel.RED  # a day overdue
+    assert deadline_level(item("2022-09-20"), AS_OF) is WarningLevel.YELLOW  # due today
+    assert deadline_level(item("2022-09-25"), AS_OF) is WarningLevel.YELLOW  # 5 days
+    assert deadline_level(item("2022-09-26"), AS_OF) is WarningLevel.BLUE  # 6 days
+    assert deadline_level(item("2022-01-01", "已完成"), AS_OF) is None
+    assert deadline_level(item("2022-01-01", "长期坚持"), AS_OF) is None
+
+
+def entry(status, text, end="2022-09-30"):
+    requirement = Requirement(item="1", text=text, period=Period.QUARTER, target=1)
+    return ChecklistItem(text, requirement, "count", Period.QUARTER, date(2022, 7, 1),
+                         date.fromisoformat(end), 1, 1, 0, status, "说明。")
+
+
+def test_one_list_most_urgent_first():
+    checklist = Checklist(Quarter(2022, 3), AS_OF, [
+        entry(Status.BEHIND, "滞后的要求"), entry(Status.FAILED, "未完成的要求"),
+        entry(Status.DONE, "已完成的要求"), entry(Status.ON_TRACK, "快到期的要求", "2022-09-24"),
+    ])
+    items = [item("2022-09-01", n=1), item("2022-09-10", n=2), item("2022-09-23", n=3),
+             item("2022-12-01", n=4), item("2022-01-01", "已完成", n=5)]
+    warnings = build_warnings(checklist, items)
+    levels = [w.level for w in warnings]
+    assert levels == sorted(levels, key=lambda level: level.rank)
+    reds = [w for w in warnings if w.level is WarningLevel.RED]
+    assert [w.record_id for w in reds if w.record_id] == [1, 2]  # most overdue first
+    assert any(w.requirement_id == "未完成的要求" for w in reds)
+    yellow_ids = {w.record_id or w.requirement_id for w in warnings
+                  if w.level is WarningLevel.YELLOW}
+    assert yellow_ids == {3, "滞后的要求", "快到期的要求"}
+    assert not any(w.record_id == 5 or w.requirement_id == "已完成的要求" for w in warnings)
+    assert "已逾期 19 天" in reds[0].text
+
+
+def test_demo_q3_end_overdue_item(demo_store):
+    from lianzheng_desktop.storage.plans import load_warnings
+
+    warnings = load_warnings(demo_store, date(2022, 10, 8))
+    overdue = [w for w in warnings if w.ledger == "rectification"]
+    assert overdue[0].level is WarningLevel.RED and "XC-2022-05" in overdue[0].text

@@ -1,0 +1,66 @@
+from datetime import date
+
+import pytest
+
+from lianzheng_desktop.core.errors import UserError, ValidationError
+from lianzheng_desktop.core.plan import Counts, Period, Requirement
+from lianzheng_desktop.storage import plans
+
+
+def test_a_new_database_holds_the_branchs_own_plan(store):
+    plan = plans.load_plan(store, 2022)
+    assert plans.plan_years(store) == [2022]
+    assert sorted({r.item for r in plan.requirements}, key=int) == [str(n) for n in range(1, 14)]
+    numeric = [(r.period, r.target, r.counts.label) for r in plan.requirements if r.target]
+    assert (Period.YEAR, 4, "专题会议") in numeric
+    assert (Period.QUARTER, 1, "集中警示教育") in numeric
+    assert (Period.HALF, 1, "谈心谈话") in numeric
+
+
+def test_requirements_round_trip_and_edit(store):
+    added = plans.add_requirement(store, 2022, Requirement(
+        item="14", text="每月开展一次廉政学习", counts=Counts("activity", ("廉政学习",), "廉政学习"),
+        period=Period.MONTH, target=1))
+    loaded = plans.load_plan(store, 2022).requirements[-1]
+    assert loaded == added
+    loaded.target = 2
+    plans.update_requirement(store, loaded)
+    assert plans.load_plan(store, 2022).requirements[-1].target == 2
+    plans.remove_requirement(store, loaded.id)
+    assert all(r.id != loaded.id for r in plans.load_plan(store, 2022).requirements)
+
+
+def test_invalid_requirements_are_refused_with_messages(store):
+    with pytest.raises(ValidationError) as caught:
+        plans.add_requirement(store, 2022, Requirement(item="1", text="x", target=3,
+                                                       coverage=120))
+    messages = " ".join(e.message for e in caught.value.errors)
+    assert "覆盖面" in messages and "计入哪类记录" in messages and "周期" in messages
+    with pytest.raises(ValidationError):
+        plans.add_requirement(store, 2022, Requirement(
+            item="1", text="x", counts=Counts("talk", ("聊天",)), period=Period.YEAR, target=1))
+
+
+def test_a_new_year_copies_requirements_and_clears_marks(store):
+    plan = plans.load_plan(store, 2022)
+    first = plan.requirements[0]
+    first.manual_done = True
+    plans.update_requirement(store, first)
+    new = plans.start_new_year(store, 2023)
+    assert len(new.requirements) == len(plan.requirements)
+    assert not any(r.manual_done for r in new.requirements)
+    with pytest.raises(UserError):
+        plans.start_new_year(store, 2023)
+
+
+def test_open_items_carry_over_into_the_new_year(demo_store):
+    plans.start_new_year(demo_store, 2023)
+    warnings = plans.load_warnings(demo_store, date(2023, 2, 1))
+    assert any(w.ledger == "rectification" and "XC-2022-05" in w.text for w in warnings)
+
+
+def test_a_year_without_a_plan_is_a_clear_message(store):
+    from lianzheng_desktop.core.periods import Quarter
+
+    with pytest.raises(UserError, match="尚无2025年度计划"):
+        plans.load_checklist(store, Quarter(2025, 1), date(2025, 3, 1))
