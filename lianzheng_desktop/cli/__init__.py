@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from lianzheng_desktop import __version__
+import lianzheng_desktop
 from lianzheng_desktop.cli import ledger_commands, plan_commands, report_commands
 from lianzheng_desktop.cli.common import run_handler
 
@@ -21,6 +21,14 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own words are English
         self.print_usage(sys.stderr)
         self.exit(2, f"命令参数有误：{message}\n")
+
+
+class _Version(argparse.Action):
+    """Reads the version only when asked (importlib.metadata is slow to import)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"廉政台账 {lianzheng_desktop.__version__}")
+        parser.exit()
 
 
 def _day(text: str):
@@ -35,7 +43,7 @@ def _day(text: str):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="lianzheng", description="廉政台账：党风廉政建设台账与述廉述责报告")
     parser.add_argument("--db", metavar="PATH", help="数据文件路径（默认在用户数据文件夹）")
-    parser.add_argument("--version", action="version", version=f"廉政台账 {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="显示版本号")
     parser.add_argument("--screenshot", metavar="DIR", help="把每个页面截图保存到 DIR 后退出")
     parser.add_argument("--exit-after-start", action="store_true",
                         help="主窗口显示后立即退出（用于检查）")

@@ -270,14 +270,15 @@ def synthetic_years(years: int, per_year: int, last_year: int = DEMO_YEAR,
         for _ in range(per_year):
             event = date(year, 1, 1) + timedelta(days=rng.randrange(365))
             ledger = rng.choice(ledgers)
-            values = _synthetic_values(rng, ledger, event)
+            values = _synthetic_values(rng, ledger, event, settled=year < last_year)
             entered = _entered(event, rng.randrange(0, 10))
             if values.get("completed_date"):
                 entered = _entered(values["completed_date"])  # type: ignore[arg-type]
             yield DemoEntry(ledger, values, entered)
 
 
-def _synthetic_values(rng: random.Random, ledger: str, event: date) -> dict[str, object]:
+def _synthetic_values(rng: random.Random, ledger: str, event: date,
+                      settled: bool = False) -> dict[str, object]:
     people = rng.sample(MEMBERS, rng.randrange(1, 6))
     if ledger == "activity":
         return {"date": event, "type": rng.choice(vocab.ACTIVITY_TYPES[:-1]),
@@ -293,7 +294,7 @@ def _synthetic_values(rng: random.Random, ledger: str, event: date) -> dict[str,
                 "topic": "集中警示教育", "attendees": _names(*people),
                 "head_count": len(people) + rng.randrange(3)}
     deadline = event + timedelta(days=rng.randrange(10, 120))
-    done = rng.random() < 0.6
+    done = settled or rng.random() < 0.6  # earlier years' problems have long been fixed
     return {"source": rng.choice(vocab.RECTIFICATION_SOURCES[:-1]), "description": "问题整改",
             "owner": rng.choice(MEMBERS), "found_date": event, "deadline": deadline,
             "status": vocab.STATUS_DONE if done else vocab.STATUS_IN_PROGRESS,

@@ -87,22 +87,10 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget()
         self.home = ChecklistPage(store, self._today)
-        self.ledgers: dict[str, LedgerPage] = {}
-        self.plan_page = PlanPage(store)
-        self.settings_page = SettingsPage(store, paths)
-        for name in PAGE_NAMES:
-            if name == "首页":
-                page = self.home
-            elif name in LEDGER_PAGES:
-                page = LedgerPage(store, paths, LEDGERS[LEDGER_PAGES[name]])
-                self.ledgers[LEDGER_PAGES[name]] = page
-            elif name == "年度计划":
-                page = self.plan_page
-            elif name == "述廉述责报告":
-                page = self.report = report_page(store, paths, self._today)
-            else:
-                page = self.settings_page
-            self.stack.addWidget(page)
+        self._ledgers: dict[str, LedgerPage] = {}
+        self._pages: dict[str, QWidget] = {"首页": self.home}
+        for name in PAGE_NAMES:  # the others are built when first opened
+            self.stack.addWidget(self.home if name == "首页" else QWidget())
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(12, 4, 12, 8)
@@ -141,14 +129,49 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _connect_signals(self) -> None:
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._on_nav)
         self.new_action.triggered.connect(self._on_new_record)
         self.import_action.triggered.connect(self._on_import)
         self.export_action.triggered.connect(self._on_export)
-        for page in self.ledgers.values():
+
+    # -- pages, built on first use so the window opens at once --------------------------
+    def page(self, name: str) -> QWidget:
+        if name not in self._pages:
+            page = self._make_page(name)
+            index = PAGE_NAMES.index(name)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._pages[name] = page
+        return self._pages[name]
+
+    def _make_page(self, name: str) -> QWidget:
+        if name in LEDGER_PAGES:
+            page = LedgerPage(self._store, self._paths, LEDGERS[LEDGER_PAGES[name]])
             page.changed.connect(self._on_data_changed)
-        self.plan_page.changed.connect(self.home.refresh)
-        self.settings_page.profile_changed.connect(self._update_header)
+            self._ledgers[LEDGER_PAGES[name]] = page
+            return page
+        if name == "年度计划":
+            page = PlanPage(self._store)
+            page.changed.connect(self.home.refresh)
+            return page
+        if name == "述廉述责报告":
+            return report_page(self._store, self._paths, self._today)
+        page = SettingsPage(self._store, self._paths)
+        page.profile_changed.connect(self._update_header)
+        return page
+
+    def ledger(self, key: str) -> LedgerPage:
+        name = next(n for n, k in LEDGER_PAGES.items() if k == key)
+        return self.page(name)  # type: ignore[return-value]
+
+    @property
+    def report(self) -> QWidget:
+        return self.page("述廉述责报告")
+
+    def _on_nav(self, row: int) -> None:
+        self.stack.setCurrentWidget(self.page(PAGE_NAMES[row]))
 
     def show_page(self, name: str) -> None:
         self.nav.setCurrentRow(PAGE_NAMES.index(name))
@@ -204,7 +227,7 @@ class MainWindow(QMainWindow):
                            "请在 Excel 中修改后重新导入：",
                            [str(p) for p in result.problems], self).exec()
             return False
-        for page in self.ledgers.values():
+        for page in self._ledgers.values():
             page.refresh()
         self.home.refresh()
         summary = "，".join(f"{label} {n} 条" for label, n in result.counts.items())

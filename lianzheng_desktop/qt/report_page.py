@@ -54,9 +54,16 @@ class ReportPage(QWidget):
         self._pool = QThreadPool(self)
         self._preview_file = Path(tempfile.mkdtemp(prefix="lianzheng-")) / "预览.pdf"
         self.document = QPdfDocument(self)
+        self._loaded = False
         self._build()
         self._connect_signals()
-        self._load_period()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        # Drafting reads the period's records: done when the page is first opened, not at
+        # the app's start.
+        if not self._loaded:
+            self._load_period()
+        super().showEvent(event)
 
     def _build(self) -> None:
         title = QLabel("述廉述责报告")
@@ -152,6 +159,7 @@ class ReportPage(QWidget):
 
     def _load_period(self) -> None:
         """Show the drafts (with the user's kept edits) for the chosen period."""
+        self._loaded = True
         try:
             document = report_document(self._store, self.selected_period(), self._today)
         except UserError as exc:

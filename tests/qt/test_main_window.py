@@ -24,7 +24,7 @@ def test_navigation_has_every_page_and_the_header_names_the_unit(window):
     assert "县总工会机关党支部" in window.header.text()
     assert "2022年第三季度" in window.header.text()
     window.show_page("整改事项")
-    assert window.stack.currentWidget() is window.ledgers["rectification"]
+    assert window.stack.currentWidget() is window.ledger("rectification")
 
 
 def test_home_shows_the_quarter_summary_and_warnings(window):
@@ -45,7 +45,7 @@ def test_the_checklist_updates_when_a_record_is_added(window, demo_store):
     assert status_of(duty) == "failed"
     demo_store.add("warning_education", {"date": "2022-12-20", "form": "观看警示教育片",
                                          "topic": "观看《永远吹冲锋号》"})
-    window.ledgers["warning_education"].changed.emit()
+    window.ledger("warning_education").changed.emit()
     assert status_of(duty) == "done"
 
 
