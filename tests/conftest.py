@@ -33,3 +33,21 @@ def demo_store(store):
 
     load_entries(store, demo_year(), PROFILE)
     return store
+
+
+class NetworkUsed(AssertionError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """The app never touches the network: any socket connection fails the test."""
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise NetworkUsed(f"network access attempted: {args!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)

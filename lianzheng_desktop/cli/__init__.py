@@ -11,10 +11,15 @@ import sys
 from collections.abc import Sequence
 
 import lianzheng_desktop
-from lianzheng_desktop.cli import ledger_commands, plan_commands, report_commands
+from lianzheng_desktop.cli import (
+    ledger_commands,
+    plan_commands,
+    report_commands,
+    safety_commands,
+)
 from lianzheng_desktop.cli.common import run_handler
 
-COMMAND_MODULES = [ledger_commands, plan_commands, report_commands]
+COMMAND_MODULES = [ledger_commands, plan_commands, report_commands, safety_commands]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.paths import AppPaths, app_paths
-from lianzheng_desktop.storage.db import open_db
+from lianzheng_desktop.storage.db import DamagedDatabaseError, open_db
 from lianzheng_desktop.storage.store import Store
 
 EXIT_USER_ERROR = 1
@@ -19,9 +19,22 @@ def paths_from(args: argparse.Namespace) -> AppPaths:
     return app_paths(getattr(args, "db", None))
 
 
-def open_store(args: argparse.Namespace) -> Store:
+def open_store(args: argparse.Namespace, *, daily_backup: bool = True) -> Store:
+    """Lock, open (check, back up and migrate), and take the day's first backup."""
+    from lianzheng_desktop.storage import backup, lock
+
     paths = paths_from(args)
-    return Store(open_db(paths.db_path, backup_dir=paths.backups_dir))
+    lock.acquire(paths.db_path)
+    try:
+        store = Store(open_db(paths.db_path, backup_dir=paths.backups_dir))
+    except DamagedDatabaseError as exc:
+        good = backup.newest_good_backup(paths)
+        hint = (f"最近一份完好的备份是“{good}”，可运行 lianzheng restore \"{good}\" 恢复"
+                "（损坏的文件会另存，不会删除）。" if good else "没有找到可用的备份。")
+        raise DamagedDatabaseError(f"{exc}{hint}") from None
+    if daily_backup:
+        backup.daily_backup(store.db.conn, paths)
+    return store
 
 
 def run_handler(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:

@@ -122,15 +122,12 @@ def migrate(db: Database, *, backup_dir: Path | None = None) -> list[str]:
 
 
 def backup_before_migration(db: Database, backup_dir: Path) -> Path:
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backup_dir / f"升级前备份-{stamp}.db"
-    dest = sqlite3.connect(str(target))
-    try:
-        db.conn.backup(dest)
-    finally:
-        dest.close()
-    return target
+    """A full backup (database and attachments) before the schema changes."""
+    from lianzheng_desktop.paths import AppPaths
+    from lianzheng_desktop.storage.backup import create_backup
+
+    db_file = Path(db.execute("PRAGMA database_list").fetchone()[2])
+    return create_backup(db.conn, AppPaths(db_file), folder=backup_dir, kind="migration")
 
 
 def schema_version(db: Database) -> int:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from lianzheng_desktop.core import vocab
+from lianzheng_desktop.storage import audit
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import LEDGERS, Kind, LedgerSpec, build_record
 from lianzheng_desktop.core.records import Record, UnitProfile, is_late_entry
@@ -182,8 +183,8 @@ class Store:
         return spec.record_type(
             id=row["id"],
             late_entry=bool(row["late_entry"]),
-            created_at=datetime.fromisoformat(row["created_at"]),
-            updated_at=datetime.fromisoformat(row["updated_at"]),
+            created_at=_timestamp(row["created_at"]),
+            updated_at=_timestamp(row["updated_at"]),
             **values,
         )
 
@@ -218,6 +219,8 @@ class Store:
             )
             record = replace(record, id=cursor.lastrowid)
             self._write_people(spec, record)
+            audit.append(self.db, now, spec.key, record.id, "create", None,
+                         audit.snapshot(spec.key, record))
         return record
 
     def update(self, ledger_key: str, record_id: int, values: Mapping[str, object]) -> Record:
@@ -229,8 +232,11 @@ class Store:
         record = replace(record, id=record_id, created_at=old.created_at, updated_at=now,
                          late_entry=is_late_entry(event, old.created_at or now))
         with self.db.atomic():
+            renamed: list[tuple[str, Record]] = []
             if spec.key == "roster":
                 self._check_unique_name(record.name, record_id)
+                if record.name != old.name:  # records naming this person change with it
+                    renamed = self._records_naming(record_id)
             row = self._row(spec, record)
             row.pop("created_at")
             assignments = ", ".join(f"{column} = ?" for column in row)
@@ -239,17 +245,38 @@ class Store:
                 [*row.values(), record_id],
             )
             self._write_people(spec, record)
+            audit.append(self.db, now, spec.key, record_id, "update",
+                         audit.snapshot(spec.key, old), audit.snapshot(spec.key, record))
+            for ledger, before in renamed:
+                after = self.get(ledger, before.id)
+                audit.append(self.db, now, ledger, before.id, "update",
+                             audit.snapshot(ledger, before), audit.snapshot(ledger, after))
         return record
+
+    def _records_naming(self, person_id: int) -> list[tuple[str, Record]]:
+        found: list[tuple[str, Record]] = []
+        for key, tmap in TABLES.items():
+            ids: set[int] = set()
+            for column in tmap.person_columns.values():
+                ids.update(r[0] for r in self.db.execute(
+                    f"SELECT id FROM {tmap.table} WHERE {column} = ?", [person_id]))
+            for junction in tmap.people_tables.values():
+                ids.update(r[0] for r in self.db.execute(
+                    f"SELECT record_id FROM {junction} WHERE person_id = ?", [person_id]))
+            found += [(key, self.get(key, record_id)) for record_id in sorted(ids)]
+        return found
 
     def delete(self, ledger_key: str, record_id: int) -> None:
         spec = LEDGERS[ledger_key]
-        self.get(ledger_key, record_id)  # a clear message when it is already gone
+        old = self.get(ledger_key, record_id)  # a clear message when it is already gone
         with self.db.atomic():
             if spec.key == "roster":
                 self._check_person_unused(record_id)
             self.db.execute("DELETE FROM attachment WHERE ledger = ? AND record_id = ?",
                             [spec.key, record_id])
             self.db.execute(f"DELETE FROM {TABLES[spec.key].table} WHERE id = ?", [record_id])
+            audit.append(self.db, self.clock(), spec.key, record_id, "delete",
+                         audit.snapshot(spec.key, old), None)
 
     def _row(self, spec: LedgerSpec, record: Record) -> dict[str, Any]:
         tmap = TABLES[spec.key]
@@ -310,6 +337,14 @@ class Store:
             raise UserError(
                 f"此人已出现在{'、'.join(uses)}记录中，不能删除；如已调离，请把“在职”改为“否”。"
             )
+
+
+def _timestamp(text: str | None) -> datetime | None:
+    """None for a timestamp the app did not write (the audit check reports such rows)."""
+    try:
+        return datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def _escape_like(text: str) -> str:

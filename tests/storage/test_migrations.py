@@ -79,9 +79,13 @@ def test_an_older_database_is_backed_up_then_migrated(tmp_path, monkeypatch):
     backups = tmp_path / "backups"
     db = open_db(path, backup_dir=backups)
     assert "later_table" in db.table_names()
-    copies = list(backups.glob("*.db"))
-    assert len(copies) == 1
-    old = sqlite3.connect(copies[0])
+    copies = list(backups.glob("*.zip"))
+    assert len(copies) == 1 and "升级前备份" in copies[0].name
+    import zipfile
+
+    with zipfile.ZipFile(copies[0]) as archive:
+        archive.extract("lianzheng.db", tmp_path / "unpacked")
+    old = sqlite3.connect(tmp_path / "unpacked" / "lianzheng.db")
     assert "later_table" not in {r[0] for r in old.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert old.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

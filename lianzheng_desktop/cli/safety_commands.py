@@ -1,0 +1,61 @@
+"""``backup``, ``restore`` and ``check``: keeping the records safe."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from lianzheng_desktop.cli.common import open_store, paths_from
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    backup = sub.add_parser("backup", help="备份数据和佐证材料（可指定文件夹，如U盘）")
+    backup.add_argument("folder", nargs="?", type=Path, help="备份到的文件夹（默认备份文件夹）")
+    backup.set_defaults(handler=_backup)
+    restore = sub.add_parser("restore", help="从备份恢复（先校验备份，并先备份现有数据）")
+    restore.add_argument("file", type=Path, metavar="FILE.zip")
+    restore.set_defaults(handler=_restore)
+    check = sub.add_parser("check", help="检查数据文件是否完好、留痕记录是否被改动")
+    check.set_defaults(handler=_check)
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from lianzheng_desktop.storage.backup import create_backup
+
+    store = open_store(args, daily_backup=False)
+    path = create_backup(store.db.conn, paths_from(args), folder=args.folder)
+    print(f"已备份到 {path}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from lianzheng_desktop.storage import lock
+    from lianzheng_desktop.storage.backup import restore, verify_backup
+
+    paths = paths_from(args)
+    lock.acquire(paths.db_path)
+    info = verify_backup(args.file)
+    kept = restore(args.file, paths)
+    labels = {"person": "人员名册", "warning_session": "警示教育", "talk": "谈话记录",
+              "rectification_item": "整改事项", "activity": "会议活动", "attachment": "佐证材料"}
+    counts = "，".join(f"{labels.get(t, t)} {n} 条" for t, n in info.counts.items())
+    print(f"已从 {args.file.name}（{info.created:%Y-%m-%d %H:%M} 备份）恢复：{counts}。")
+    if kept:
+        print(f"恢复前的数据已另行备份到 {kept}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from lianzheng_desktop.storage.audit import verify
+
+    store = open_store(args, daily_backup=False)
+    result = store.db.execute("PRAGMA integrity_check").fetchone()[0]
+    problems = [] if result == "ok" else [f"数据文件完整性检查未通过：{result}"]
+    problems += verify(store)
+    if not problems:
+        print("检查完毕：数据文件完好，留痕记录完整，未发现在软件之外的改动。")
+        return 0
+    print(f"检查发现 {len(problems)} 个问题：")
+    for problem in problems:
+        print(f"  {problem}")
+    return 1

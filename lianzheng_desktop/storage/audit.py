@@ -1,0 +1,120 @@
+"""The audit trail (留痕): who changed what is shown by the chain, not by trust.
+
+Each entry stores the record's fields before and after, and a SHA-256 over the previous
+entry's hash and its own content. ``verify`` recomputes the chain and compares every live
+record with its last logged state, so an edit made to the file outside the app — to a
+record or to the log itself — is found.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from lianzheng_desktop.core.ledgers import LEDGERS, to_values
+
+GENESIS = "0" * 64
+ACTION_LABELS = {"create": "新建", "update": "修改", "delete": "删除"}
+
+
+def snapshot(ledger: str, record: Any) -> str:
+    """The record's fields as canonical JSON (what is compared and hashed)."""
+    values = to_values(LEDGERS[ledger], record)
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, tuple):
+            return list(value)
+        return value
+
+    return json.dumps({k: plain(v) for k, v in values.items()}, ensure_ascii=False,
+                      sort_keys=True)
+
+
+def _digest(prev: str, at: str, ledger: str, record_id: int, action: str,
+            before: str | None, after: str | None) -> str:
+    content = json.dumps([prev, at, ledger, record_id, action, before, after],
+                         ensure_ascii=False)
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def append(db, at: datetime, ledger: str, record_id: int, action: str,
+           before: str | None, after: str | None) -> None:
+    """Add one entry; call inside the transaction that makes the change."""
+    row = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    prev = row[0] if row else GENESIS
+    stamp = at.isoformat(timespec="seconds")
+    digest = _digest(prev, stamp, ledger, record_id, action, before, after)
+    db.execute("INSERT INTO audit_log (at, ledger, record_id, action, before, after,"
+               " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+               [stamp, ledger, record_id, action, before, after, prev, digest])
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: datetime
+    ledger: str
+    record_id: int
+    action: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS[self.action]
+
+    def changes(self) -> list[tuple[str, Any, Any]]:
+        """(Chinese field label, before, after) for each field that changed."""
+        spec = LEDGERS[self.ledger]
+        before, after = self.before or {}, self.after or {}
+        out = []
+        for field in spec.fields:
+            old, new = before.get(field.key), after.get(field.key)
+            if old != new:
+                out.append((field.label, old, new))
+        return out
+
+
+def history(db, ledger: str, record_id: int) -> list[AuditEntry]:
+    rows = db.execute("SELECT id, at, ledger, record_id, action, before, after FROM audit_log"
+                      " WHERE ledger = ? AND record_id = ? ORDER BY id", [ledger, record_id])
+    return [AuditEntry(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4],
+                       json.loads(r[5]) if r[5] else None, json.loads(r[6]) if r[6] else None)
+            for r in rows]
+
+
+def verify(store) -> list[str]:
+    """Every problem found, as Chinese sentences; an empty list means all is well."""
+    problems: list[str] = []
+    prev = GENESIS
+    latest: dict[tuple[str, int], str | None] = {}
+    rows = store.db.execute("SELECT id, at, ledger, record_id, action, before, after,"
+                            " prev_hash, hash FROM audit_log ORDER BY id")
+    for entry_id, at, ledger, record_id, action, before, after, prev_hash, digest in rows:
+        if prev_hash != prev or _digest(prev_hash, at, ledger, record_id, action, before,
+                                        after) != digest:
+            problems.append(f"留痕记录第 {entry_id} 条（{at}）与前后记录对不上，"
+                            "留痕记录可能在软件之外被改动或删除。")
+        prev = digest
+        latest[(ledger, record_id)] = after
+    for key, spec in LEDGERS.items():
+        for record in store.list(key):
+            logged = latest.get((key, record.id), "missing")
+            if logged == "missing":
+                problems.append(f"{spec.label}中编号 {record.id} 的记录没有留痕记录，"
+                                "可能是在软件之外添加的。")
+            elif logged != snapshot(key, record):
+                title = str(getattr(record, spec.title_field, ""))[:20]
+                problems.append(f"{spec.label}中“{title}”（编号 {record.id}）的内容与最后一次"
+                                "留痕不一致，可能在软件之外被改动。")
+    live = {(k, r.id) for k in LEDGERS for r in store.list(k)}
+    for (ledger, record_id), after in latest.items():
+        if after is not None and (ledger, record_id) not in live:
+            problems.append(f"{LEDGERS[ledger].label}中编号 {record_id} 的记录已不存在，"
+                            "但没有删除的留痕，可能在软件之外被删除。")
+    return problems

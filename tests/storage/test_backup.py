@@ -1,0 +1,130 @@
+import sqlite3
+import zipfile
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from lianzheng_desktop.paths import AppPaths
+from lianzheng_desktop.storage import backup
+from lianzheng_desktop.storage.attachments import add_attachment, list_attachments, open_path
+from lianzheng_desktop.storage.db import open_db
+from lianzheng_desktop.storage.store import Store
+
+NOW = datetime(2022, 12, 31, 17, 0)
+
+
+@pytest.fixture
+def paths(tmp_path):
+    paths = AppPaths(tmp_path / "data" / "lianzheng.db")
+    store = Store(open_db(paths.db_path), clock=lambda: NOW)
+    store.add("roster", {"name": "王建国", "role": "书记"})
+    session = store.add("warning_education", {"date": "2022-12-20", "form": "观看警示教育片",
+                                              "topic": "观看《零容忍》"})
+    photo = tmp_path / "签到表.jpg"
+    photo.write_bytes(b"sign-in sheet photo")
+    add_attachment(store, paths.attachments_dir, "warning_education", session.id, photo)
+    store.db.close()
+    return paths
+
+
+def conn(paths):
+    return sqlite3.connect(paths.db_path)
+
+
+def test_a_backup_holds_the_database_the_attachments_and_a_manifest(paths, tmp_path):
+    file = backup.create_backup(conn(paths), paths, folder=tmp_path / "usb", now=NOW)
+    assert file.name == "廉政台账备份-20221231-170000.zip"
+    with zipfile.ZipFile(file) as archive:
+        names = archive.namelist()
+    assert "lianzheng.db" in names and "manifest.json" in names
+    assert any(n.startswith("附件/") for n in names)
+    info = backup.verify_backup(file)
+    assert info.counts["warning_session"] == 1 and info.counts["attachment"] == 1
+
+
+def test_restore_verifies_keeps_the_current_data_and_brings_back_attachments(paths, tmp_path):
+    file = backup.create_backup(conn(paths), paths, folder=tmp_path / "usb", now=NOW)
+    store = Store(open_db(paths.db_path), clock=lambda: NOW)
+    store.add("activity", {"date": "2022-12-30", "type": "专题会议", "topic": "备份之后的记录"})
+    store.db.close()
+    import shutil
+
+    shutil.rmtree(paths.attachments_dir)
+    kept = backup.restore(file, paths, now=NOW + timedelta(minutes=1))
+    assert kept is not None and "恢复前备份" in kept.name
+    restored = Store(open_db(paths.db_path))
+    assert restored.count("activity") == 0  # back to the backup's state
+    session = restored.list("warning_education")[0]
+    (attachment,) = list_attachments(restored, "warning_education", session.id)
+    assert open_path(paths.attachments_dir, attachment).read_bytes() == b"sign-in sheet photo"
+    assert backup.verify_backup(kept).counts["activity"] == 1  # nothing was lost
+
+
+def test_a_corrupted_backup_is_refused_before_anything_is_replaced(paths, tmp_path):
+    file = backup.create_backup(conn(paths), paths, folder=tmp_path / "usb", now=NOW)
+    broken = tmp_path / "broken.zip"
+    with zipfile.ZipFile(file) as src, zipfile.ZipFile(broken, "w") as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            dst.writestr(name, data[:-100] + b"x" * 100 if name == "lianzheng.db" else data)
+    before = paths.db_path.read_bytes()
+    with pytest.raises(backup.BackupError, match="不一致|损坏|完整"):
+        backup.restore(broken, paths)
+    assert paths.db_path.read_bytes() == before
+    (tmp_path / "notzip.zip").write_text("hello")
+    with pytest.raises(backup.BackupError, match="不是完整的"):
+        backup.verify_backup(tmp_path / "notzip.zip")
+
+
+def test_a_backup_from_a_newer_version_is_refused(paths, tmp_path):
+    c = conn(paths)
+    c.execute("INSERT INTO schema_migration VALUES ('9999_future', 'x')")
+    c.commit()
+    file = backup.create_backup(c, paths, folder=tmp_path / "usb", now=NOW)
+    with pytest.raises(backup.BackupError, match="更新版本"):
+        backup.verify_backup(file)
+
+
+def test_daily_backup_once_a_day(paths):
+    assert backup.daily_backup(conn(paths), paths, NOW) is not None
+    assert backup.daily_backup(conn(paths), paths, NOW + timedelta(hours=2)) is None
+    assert backup.daily_backup(conn(paths), paths, NOW + timedelta(days=1)) is not None
+
+
+def test_rotation_keeps_30_days_and_one_a_month_for_two_years(tmp_path):
+    folder = tmp_path / "b"
+    folder.mkdir()
+    start = date(2020, 1, 1)
+    for n in range(0, 1100, 3):  # every third day for three years
+        day = start + timedelta(days=n)
+        (folder / f"廉政台账自动备份-{day:%Y%m%d}-090000.zip").write_text("x")
+    today = start + timedelta(days=1098)
+    backup.rotate(folder, today)
+    kept = sorted(d for d, _ in backup._daily_files(folder))
+    recent = [d for d in kept if d >= today - timedelta(days=89)]
+    assert len(recent) >= 30
+    older = [d for d in kept if d < kept[-30]]
+    months = {(d.year, d.month) for d in older}
+    assert len(older) == len(months)  # one a month
+    assert all((today.year - y) * 12 + today.month - m < 24 for y, m in months)
+
+
+def test_a_damaged_database_is_set_aside_not_deleted(paths):
+    data = paths.db_path.read_bytes()
+    target = backup.set_aside_damaged(paths.db_path, NOW)
+    assert not paths.db_path.exists() and target.read_bytes() == data
+    assert "已损坏" in target.name
+
+
+def test_the_newest_good_backup_skips_broken_ones(paths):
+    good = backup.create_backup(conn(paths), paths, now=NOW)
+    broken = paths.backups_dir / "廉政台账备份-20230101-000000.zip"
+    broken.write_text("broken")
+    assert backup.newest_good_backup(paths) == good
+
+
+def test_a_backup_to_an_unwritable_place_says_so(paths, tmp_path):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    with pytest.raises(backup.BackupError, match="无法把备份写入"):
+        backup.create_backup(conn(paths), paths, folder=blocker / "sub", now=NOW)
