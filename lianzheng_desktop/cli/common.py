@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.paths import AppPaths, app_paths
 from lianzheng_desktop.storage.db import DamagedDatabaseError, open_db
+from lianzheng_desktop.storage.errors import user_message
 from lianzheng_desktop.storage.store import Store
 
 EXIT_USER_ERROR = 1
@@ -37,10 +39,21 @@ def open_store(args: argparse.Namespace, *, daily_backup: bool = True) -> Store:
     return store
 
 
+def _guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Turn SQLite's errors the user can act on into UserError."""
+    try:
+        return handler(args)
+    except sqlite3.Error as exc:
+        translated = user_message(exc)
+        if translated is None:
+            raise
+        raise translated from None
+
+
 def run_handler(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Run one command; a user error prints its Chinese sentence, never a traceback."""
     try:
-        return handler(args)
+        return _guarded(handler, args)
     except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_USER_ERROR

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lianzheng_desktop.cli.common import open_store, paths_from
 from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.storage.db import DamagedDatabaseError
 from lianzheng_desktop.errorlog import log_unexpected
 from lianzheng_desktop.qt.fonts import ensure_cjk_font
 
@@ -36,6 +37,10 @@ def run_app(args: argparse.Namespace) -> int:
     _install_excepthook(paths.log_dir)
     try:
         store = open_store(args)
+    except DamagedDatabaseError as exc:
+        if args.screenshot or args.exit_after_start or not _offer_restore(paths, str(exc)):
+            raise
+        store = open_store(args)
     except UserError as exc:
         if args.screenshot or args.exit_after_start:
             raise
@@ -57,7 +62,40 @@ def run_app(args: argparse.Namespace) -> int:
     window.show()
     if args.exit_after_start:
         QTimer.singleShot(0, app.quit)  # runs once the first paint has been processed
-    return app.exec()
+    code = app.exec()
+    if window.restore_from is not None:
+        return _restore_and_restart(args, store, paths, window.restore_from)
+    return code
+
+
+def _offer_restore(paths, message: str) -> bool:
+    """A damaged file: offer the newest good backup; the damaged file is kept aside."""
+    from lianzheng_desktop.storage.backup import newest_good_backup, restore
+
+    good = newest_good_backup(paths)
+    if good is None:
+        return False
+    answer = QMessageBox.question(
+        None, "数据文件已损坏", f"{message}\n\n是否用最近的备份“{good.name}”恢复？"
+        "损坏的文件会改名保存在原处，不会删除。")
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    restore(good, paths)
+    return True
+
+
+def _restore_and_restart(args, store, paths, file) -> int:
+    from lianzheng_desktop.storage.backup import restore
+
+    store.db.close()
+    try:
+        kept = restore(file, paths)
+    except UserError as exc:
+        QMessageBox.warning(None, "恢复失败", str(exc))
+        return 1
+    QMessageBox.information(None, "恢复完成", "已从备份恢复。"
+                            + (f"恢复前的数据已备份到：\n{kept}" if kept else ""))
+    return run_app(args)
 
 
 def _first_start(store) -> None:

@@ -102,10 +102,12 @@ class LedgerPage(QWidget):
         self.edit_button = QPushButton("修改")
         self.delete_button = QPushButton("删除")
         self.attach_button = QPushButton("佐证材料…")
+        self.history_button = QPushButton("修改记录…")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.history_button)
         if self.spec.key != "roster":
             buttons.addWidget(self.attach_button)
         else:
@@ -133,6 +135,7 @@ class LedgerPage(QWidget):
         self.edit_button.clicked.connect(self._on_edit)
         self.delete_button.clicked.connect(self._on_delete)
         self.attach_button.clicked.connect(self._on_attachments)
+        self.history_button.clicked.connect(self._on_history)
         self.table.doubleClicked.connect(self._on_edit)
 
     # -- filtering ----------------------------------------------------------------------
@@ -202,6 +205,15 @@ class LedgerPage(QWidget):
             QMessageBox.information(self, "请先选择", "请先选中一条记录，再管理它的佐证材料。")
             return
         AttachmentsDialog(self._store, self._paths, self.spec, record, self).exec()
+
+    def _on_history(self) -> None:
+        from lianzheng_desktop.qt.history_dialog import HistoryDialog
+
+        record = self.selected_record()
+        if record is None:
+            QMessageBox.information(self, "请先选择", "请先选中一条记录，再查看它的修改记录。")
+            return
+        HistoryDialog(self._store, self.spec.key, record.id, self).exec()
 
     def _after_change(self) -> None:
         self.refresh()

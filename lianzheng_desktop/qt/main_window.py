@@ -26,6 +26,7 @@ from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.paths import AppPaths
+from lianzheng_desktop.qt.backup_actions import backup_to, check_data, choose_and_verify
 from lianzheng_desktop.qt.checklist_page import ChecklistPage
 from lianzheng_desktop.qt.ledger_page import LedgerPage
 from lianzheng_desktop.qt.plan_page import PlanPage
@@ -117,9 +118,16 @@ class MainWindow(QMainWindow):
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         quit_action = QAction("退出", self)
         quit_action.triggered.connect(self.close)
+        self.backup_action = QAction("备份到…", self)
+        self.restore_action = QAction("从备份恢复…", self)
+        self.check_action = QAction("检查数据", self)
         for action in (self.new_action, self.import_action, self.export_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in (self.backup_action, self.restore_action, self.check_action):
+            file_menu.addAction(action)
         self.file_menu = file_menu
+        self.restore_from: Path | None = None  # set when the user asks to restore
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         self.addAction(self.new_action)
@@ -133,6 +141,10 @@ class MainWindow(QMainWindow):
         self.new_action.triggered.connect(self._on_new_record)
         self.import_action.triggered.connect(self._on_import)
         self.export_action.triggered.connect(self._on_export)
+        self.backup_action.triggered.connect(
+            lambda: backup_to(self, self._store, self._paths))
+        self.check_action.triggered.connect(lambda: check_data(self, self._store))
+        self.restore_action.triggered.connect(self._on_restore)
 
     # -- pages, built on first use so the window opens at once --------------------------
     def page(self, name: str) -> QWidget:
@@ -233,6 +245,12 @@ class MainWindow(QMainWindow):
         summary = "，".join(f"{label} {n} 条" for label, n in result.counts.items())
         QMessageBox.information(self, "导入完成", f"已导入：{summary}。")
         return True
+
+    def _on_restore(self) -> None:
+        chosen = choose_and_verify(self)
+        if chosen is not None:
+            self.restore_from = chosen  # run_app restores once this window has closed
+            self.close()
 
     def _on_about(self) -> None:
         QMessageBox.about(self, "关于廉政台账",
