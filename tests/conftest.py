@@ -35,7 +35,7 @@ def demo_store(store):
     return store
 
 
-class NetworkUsed(AssertionError):
+class NetworkUsedError(AssertionError):
     pass
 
 
@@ -45,7 +45,7 @@ def no_network(monkeypatch):
     import socket
 
     def refuse(*args, **kwargs):
-        raise NetworkUsed(f"network access attempted: {args!r}")
+        raise NetworkUsedError(f"network access attempted: {args!r}")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)

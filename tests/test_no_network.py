@@ -5,11 +5,11 @@ import socket
 import pytest
 
 from lianzheng_desktop.cli import main
-from tests.conftest import NetworkUsed
+from tests.conftest import NetworkUsedError
 
 
 def test_the_guard_really_refuses():
-    with pytest.raises(NetworkUsed):
+    with pytest.raises(NetworkUsedError):
         socket.create_connection(("127.0.0.1", 9))
 
 

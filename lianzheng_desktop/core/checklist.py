@@ -102,7 +102,9 @@ class Checklist:
     def summary(self) -> str:
         """"本季度 8 项要求：已完成 5，进行中 1，滞后 1，未完成 1"."""
         parts = [f"{s.label} {self.count(s)}" for s in Status if self.count(s)]
-        return f"本季度 {len(self.items)} 项要求：" + "，".join(parts) if parts else "本季度没有要求"
+        if not parts:
+            return "本季度没有要求"
+        return f"本季度 {len(self.items)} 项要求：" + "，".join(parts)
 
     def to_json(self) -> dict[str, object]:
         return {"quarter": self.quarter.code, "as_of": self.as_of.isoformat(),

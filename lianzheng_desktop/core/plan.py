@@ -20,7 +20,8 @@ class Period(str, Enum):
     @property
     def noun(self) -> str:
         """"本季度" etc., for explanations."""
-        return {"month": "本月", "quarter": "本季度", "half": "本半年", "year": "本年度"}[self.value]
+        nouns = {"month": "本月", "quarter": "本季度", "half": "本半年", "year": "本年度"}
+        return nouns[self.value]
 
 
 class Role(str, Enum):

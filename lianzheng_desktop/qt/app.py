@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lianzheng_desktop.cli.common import open_store, paths_from
 from lianzheng_desktop.core.errors import UserError
-from lianzheng_desktop.storage.db import DamagedDatabaseError
 from lianzheng_desktop.errorlog import log_unexpected
 from lianzheng_desktop.qt.fonts import ensure_cjk_font
+from lianzheng_desktop.storage.db import DamagedDatabaseError
 
 
 def _install_excepthook(log_dir: Path) -> None:

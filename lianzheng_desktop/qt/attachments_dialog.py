@@ -43,7 +43,8 @@ class AttachmentsDialog(QDialog):
         self.setWindowTitle(f"佐证材料 — {spec.label}")
         self.setMinimumSize(520, 320)
         title = str(getattr(record, spec.title_field, ""))[:40]
-        info = QLabel(f"记录：{title}\n文件会复制保存到本软件的数据文件夹中，原文件移动或删除不受影响。")
+        info = QLabel(f"记录：{title}\n文件会复制保存到本软"
+                      "件的数据文件夹中，原文件移动或删除不受影响。")
         info.setWordWrap(True)
         self.files = QListWidget()
         self.add_button = QPushButton("添加文件…")
@@ -70,7 +71,8 @@ class AttachmentsDialog(QDialog):
         self.files.clear()
         for attachment in list_attachments(self._store, self._spec.key, self._record.id):
             when = attachment.added_at.strftime("%Y-%m-%d") if attachment.added_at else ""
-            item = QListWidgetItem(f"{attachment.file_name}　（{_size(attachment.size)}，{when} 添加）")
+            item = QListWidgetItem(f"{attachment.file_name}　（{_size(attachment.size)}"
+                                   f"，{when} 添加）")
             item.setData(256, attachment)
             self.files.addItem(item)
 
@@ -107,7 +109,8 @@ class AttachmentsDialog(QDialog):
         attachment = self._current()
         if attachment is None:
             return
-        answer = QMessageBox.question(self, "确认移除", f"从这条记录中移除“{attachment.file_name}”？")
+        answer = QMessageBox.question(self, "确认移除",
+                                      f"从这条记录中移除“{attachment.file_name}”？")
         if answer == QMessageBox.StandardButton.Yes:
             remove_attachment(self._store, attachment.id)
             self.reload()

@@ -12,7 +12,8 @@ from lianzheng_desktop.storage import audit, backup
 from lianzheng_desktop.storage.store import Store
 
 
-def backup_to(parent: QWidget, store: Store, paths: AppPaths, folder: str | None = None) -> Path | None:
+def backup_to(parent: QWidget, store: Store, paths: AppPaths,
+              folder: str | None = None) -> Path | None:
     folder = folder or QFileDialog.getExistingDirectory(parent, "选择备份到的文件夹（如U盘）")
     if not folder:
         return None
@@ -50,5 +51,6 @@ def check_data(parent: QWidget, store: Store) -> list[str]:
     if problems:
         QMessageBox.warning(parent, "检查发现问题", "\n".join(problems[:20]))
     else:
-        QMessageBox.information(parent, "检查完毕", "数据文件完好，留痕记录完整，未发现在软件之外的改动。")
+        QMessageBox.information(parent, "检查完毕", "数据文件完好，留痕记录完整"
+                                                "，未发现在软件之外的改动。")
     return problems

@@ -28,7 +28,8 @@ class FirstStartDialog(QDialog):
         self.org_name.setPlaceholderText("如：县总工会机关党支部")
         self.secretary = QLineEdit()
         self.secretary.setPlaceholderText("书记姓名")
-        self.load_demo = QCheckBox("先装入示范数据（2022年县总工会机关党支部），熟悉软件后可换用新数据文件")
+        self.load_demo = QCheckBox("先装入示范数据（2022年县总工会机"
+                                   "关党支部），熟悉软件后可换用新数据文件")
         self.load_demo.setStyleSheet("margin-top: 8px;")
         form = QFormLayout()
         form.addRow("单位名称", self.unit_name)

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
 
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.storage.audit import history
@@ -38,7 +45,8 @@ class HistoryDialog(QDialog):
             top.setExpanded(True)
         for column, width in enumerate((130, 60, 110, 200)):
             self.tree.setColumnWidth(column, width)
-        note = QLabel("每次新建、修改、删除都自动记录，且前后相连，在软件之外改动数据文件可被“检查数据”发现。")
+        note = QLabel("每次新建、修改、删除都自动记录，且前后相连，"
+                      "在软件之外改动数据文件可被“检查数据”发现。")
         note.setWordWrap(True)
         close = QPushButton("关闭")
         close.clicked.connect(self.accept)

@@ -97,7 +97,8 @@ class LedgerPage(QWidget):
             self.table.setColumnWidth(column, _WIDTHS[field.kind])
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the store's order
 
-        self.add_button = QPushButton("新增人员" if self.spec.key == "roster" else f"新增{self.spec.label}")
+        label = "新增人员" if self.spec.key == "roster" else f"新增{self.spec.label}"
+        self.add_button = QPushButton(label)
         self.add_button.setToolTip("快捷键 Ctrl+N")
         self.edit_button = QPushButton("修改")
         self.delete_button = QPushButton("删除")

@@ -203,7 +203,8 @@ class MainWindow(QMainWindow):
         if isinstance(page, LedgerPage):
             page.add_record()
         else:
-            QMessageBox.information(self, "新增记录", "请先在左侧选择一类台账（如“警示教育”），再新增记录。")
+            QMessageBox.information(self, "新增记录", "请先在左侧选择一类台账（如"
+                                                  "“警示教育”），再新增记录。")
 
     def _on_export(self) -> None:
         from lianzheng_desktop.interchange.xlsx import export_workbook
@@ -254,7 +255,8 @@ class MainWindow(QMainWindow):
 
     def _on_about(self) -> None:
         QMessageBox.about(self, "关于廉政台账",
-                          f"廉政台账 {__version__}\n党支部党风廉政建设台账、季度责任清单与述廉述责报告。\n"
+                          f"廉政台账 {__version__}\n党支部党"
+                          "风廉政建设台账、季度责任清单与述廉述责报告。\n"
                           f"数据文件：{self._paths.db_path}\n本软件不联网，数据只保存在本机。")
 
     # -- geometry -----------------------------------------------------------------------

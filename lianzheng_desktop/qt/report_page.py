@@ -175,7 +175,8 @@ class ReportPage(QWidget):
         return {heading: editor.toPlainText() for heading, editor in self.editors.items()}
 
     def _on_redraft(self) -> None:
-        answer = QMessageBox.question(self, "重新起草", "放弃本期报告中的修改，按台账数据重新起草吗？"
+        answer = QMessageBox.question(self, "重新起草", "放弃本期报告中的修改，"
+                                                    "按台账数据重新起草吗？"
                                       "（第二部分“个人廉洁自律情况”也会恢复为填写提示。）")
         if answer == QMessageBox.StandardButton.Yes:
             clear_texts(self._store, self.selected_period())

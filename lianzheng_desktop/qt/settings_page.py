@@ -53,7 +53,8 @@ class SettingsPage(QWidget):
             value = QLabel(str(path))
             value.setTextInteractionFlags(value.textInteractionFlags().TextSelectableByMouse)
             data.addRow(label, value)
-        note = QLabel("数据只保存在本机，不联网。请定期用“文件 → 导出 Excel”或复制上述文件夹到 U 盘留存。")
+        note = QLabel("数据只保存在本机，不联网。请定期用“文件 → 导"
+                      "出 Excel”或复制上述文件夹到 U 盘留存。")
         note.setWordWrap(True)
         note.setStyleSheet("color: #666;")
         data.addRow(note)

@@ -12,10 +12,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from lianzheng_desktop.core import vocab
-from lianzheng_desktop.storage import audit
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import LEDGERS, Kind, LedgerSpec, build_record
 from lianzheng_desktop.core.records import Record, UnitProfile, is_late_entry
+from lianzheng_desktop.storage import audit
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from lianzheng_desktop.storage.store import Store
 HEADERS = {
     "人员名册": ["姓名*", "职务", "角色*", "在职"],
     "警示教育": ["日期*", "形式*", "主题*", "地点", "主持人", "参加人员", "参加人数", "内容摘要"],
-    "谈话记录": ["日期*", "类型*", "谈话人*", "谈话对象*", "一对一问题性约谈", "内容摘要", "发现问题"],
+    "谈话记录": ["日期*", "类型*", "谈话人*", "谈话对象*", "一对一问题性约谈", "内容摘要",
+             "发现问题"],
     "整改事项": ["编号", "问题来源*", "问题描述*", "责任人*", "整改措施", "发现日期*", "整改时限*",
              "状态*", "完成日期", "回头看日期", "回头看结论"],
     "会议活动": ["日期*", "类型*", "主题*", "参加人员", "内容摘要"],
@@ -91,7 +92,8 @@ def test_dates_names_and_yes_no_in_the_forms_offices_type(tmp_path):
 def test_any_invalid_row_imports_nothing_and_every_problem_is_listed(tmp_path):
     path = workbook(tmp_path, {
         "人员名册": ROSTER,
-        "整改事项": [["XC-1", "巡察反馈", "台账不全", "刘芳", "", "2022-03-18", "2022-06-30", "整改中"],
+        "整改事项": [["XC-1", "巡察反馈", "台账不全", "刘芳", "", "2022-03-18", "2022-06-30",
+                  "整改中"],
                  ["XC-2", "巡察反馈", "经费", "刘芳", "", "2022-05-01", "2022-04-01", "整改中"],
                  ["XC-3", "巡察", "公示", "张三", "", "2022-02-30", "2022-06-30", "已完成"]],
     })
@@ -113,7 +115,8 @@ def test_missing_required_column_is_reported(tmp_path):
     sheet.append(["2022-03-08", "部署"])
     book.save(tmp_path / "c.xlsx")
     result = import_workbook(fresh_store(), tmp_path / "c.xlsx")
-    assert "会议活动 第1行 “类型”列：缺少这一必填列，请检查表头" in [str(p) for p in result.problems]
+    problems = [str(p) for p in result.problems]
+    assert "会议活动 第1行 “类型”列：缺少这一必填列，请检查表头" in problems
 
 
 def test_duplicate_roster_names_in_the_sheet(tmp_path):

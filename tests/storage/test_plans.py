@@ -19,7 +19,8 @@ def test_a_new_database_holds_the_branchs_own_plan(store):
 
 def test_requirements_round_trip_and_edit(store):
     added = plans.add_requirement(store, 2022, Requirement(
-        item="14", text="每月开展一次廉政学习", counts=Counts("activity", ("廉政学习",), "廉政学习"),
+        item="14", text="每月开展一次廉政学习",
+        counts=Counts("activity", ("廉政学习",), "廉政学习"),
         period=Period.MONTH, target=1))
     loaded = plans.load_plan(store, 2022).requirements[-1]
     assert loaded == added

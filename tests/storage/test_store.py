@@ -9,7 +9,8 @@ from lianzheng_desktop.storage.store import Query
 
 @pytest.fixture
 def people(store):
-    for name, role in [("王建国", "书记"), ("李秀梅", "班子成员"), ("刘芳", "党员"), ("赵明", "党员")]:
+    roster = [("王建国", "书记"), ("李秀梅", "班子成员"), ("刘芳", "党员"), ("赵明", "党员")]
+    for name, role in roster:
         store.add("roster", {"name": name, "role": role})
     return store
 
@@ -74,7 +75,8 @@ def test_filters_by_period_type_and_text(people):
 
 def test_paging(people):
     for day in range(1, 11):
-        people.add("activity", {"date": f"2022-03-{day:02d}", "type": "廉政学习", "topic": f"第{day}次"})
+        people.add("activity", {"date": f"2022-03-{day:02d}", "type": "廉政学习",
+                                "topic": f"第{day}次"})
     page = people.list("activity", Query(limit=3, offset=3, oldest_first=True))
     assert [a.topic for a in page] == ["第4次", "第5次", "第6次"]
 
