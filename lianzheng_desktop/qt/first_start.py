@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from lianzheng_desktop.core.records import UnitProfile
+from lianzheng_desktop.qt.buttons import accept_cancel
 
 
 class FirstStartDialog(QDialog):
@@ -35,10 +35,7 @@ class FirstStartDialog(QDialog):
         form.addRow("单位名称", self.unit_name)
         form.addRow("党组织名称", self.org_name)
         form.addRow("书记姓名", self.secretary)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("开始使用")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("稍后填写")
+        buttons = accept_cancel("开始使用", "稍后填写")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

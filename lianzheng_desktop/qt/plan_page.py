@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Plan, Requirement
 from lianzheng_desktop.core.plan_parser import PlanDraft, parse_plan
+from lianzheng_desktop.qt.buttons import accept_cancel
 from lianzheng_desktop.qt.requirement_dialog import RequirementDialog, describe
 from lianzheng_desktop.storage import plans
 from lianzheng_desktop.storage.store import Store
@@ -237,10 +237,7 @@ class DraftDialog(QDialog):
         self.unread = QListWidget()
         for unread in draft.unread:
             self.unread.addItem(f"[{unread.item}] {unread.text}（{unread.reason}）")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存计划")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons = accept_cancel("保存计划")
         buttons.accepted.connect(self._on_accept)
         buttons.rejected.connect(self.reject)
         self.table.cellDoubleClicked.connect(self._on_edit)

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QMessageBox,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from lianzheng_desktop.core.errors import UserError, ValidationError
 from lianzheng_desktop.core.ledgers import LedgerSpec, to_values
 from lianzheng_desktop.core.records import Record
+from lianzheng_desktop.qt.buttons import accept_cancel
 from lianzheng_desktop.qt.field_widgets import FieldWidget
 from lianzheng_desktop.storage.store import Store
 
@@ -63,11 +63,7 @@ class RecordDialog(QDialog):
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        buttons = accept_cancel()
         self._buttons = buttons
         hint = QLabel("带 <span style='color:#c62828'>*</span> 的为必填项。")
         hint.setTextFormat(Qt.TextFormat.RichText)

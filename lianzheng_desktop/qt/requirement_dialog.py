@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from lianzheng_desktop.core.errors import ValidationError
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.plan import Counts, Period, Requirement, Role, validate_requirement
+from lianzheng_desktop.qt.buttons import accept_cancel
 
 _LEDGER_CHOICES = [("", "（不对应台账，手工标记）"), ("warning_education", "警示教育"),
                    ("talk", "谈话记录"), ("activity", "会议活动"), ("rectification", "整改事项")]
@@ -86,10 +86,7 @@ class RequirementDialog(QDialog):
         form.addRow("责任主体", self.role)
         form.addRow("手工标记", self.manual_done)
         form.addRow("备注", self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons = accept_cancel()
         buttons.accepted.connect(self._on_save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

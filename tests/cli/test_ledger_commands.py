@@ -6,45 +6,39 @@ from openpyxl import Workbook
 from lianzheng_desktop.cli import main
 
 
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_demo_fills_an_empty_database_and_refuses_a_second_time(tmp_path, capsys):
+def test_demo_fills_an_empty_database_and_refuses_a_second_time(tmp_path, cli):
     db = str(tmp_path / "demo.db")
-    code, out, _ = run(capsys, "--db", db, "demo")
+    code, out, _ = cli("--db", db, "demo")
     assert code == 0 and "示范数据" in out
-    code, _, err = run(capsys, "--db", db, "demo")
+    code, _, err = cli("--db", db, "demo")
     assert code == 1
     assert err.startswith("错误：数据库中已有记录") and "Traceback" not in err
 
 
-def test_export_then_import(tmp_path, capsys):
+def test_export_then_import(tmp_path, cli):
     db = str(tmp_path / "a.db")
-    run(capsys, "--db", db, "demo")
-    code, out, _ = run(capsys, "--db", db, "export", str(tmp_path / "a.xlsx"))
+    cli("--db", db, "demo")
+    code, out, _ = cli("--db", db, "export", str(tmp_path / "a.xlsx"))
     assert code == 0 and "整改事项 6 条" in out
-    code, out, _ = run(capsys, "--db", str(tmp_path / "b.db"), "import", str(tmp_path / "a.xlsx"))
+    code, out, _ = cli("--db", str(tmp_path / "b.db"), "import", str(tmp_path / "a.xlsx"))
     assert code == 0 and "谈话记录 8 条" in out
 
 
-def test_a_bad_workbook_exits_non_zero_and_lists_problems(tmp_path, capsys):
+def test_a_bad_workbook_exits_non_zero_and_lists_problems(tmp_path, cli):
     book = Workbook()
     sheet = book.active
     sheet.title = "会议活动"
     sheet.append(["日期*", "类型*", "主题*", "参加人员", "内容摘要"])
     sheet.append(["2022-13-01", "专题会议", "部署", "", ""])
     book.save(tmp_path / "bad.xlsx")
-    code, _, err = run(capsys, "--db", str(tmp_path / "c.db"), "import", str(tmp_path / "bad.xlsx"))
+    code, _, err = cli("--db", str(tmp_path / "c.db"), "import", str(tmp_path / "bad.xlsx"))
     assert code == 1
     assert "未导入任何记录" in err
     assert "会议活动 第2行 “日期”列：" in err
 
 
-def test_missing_file_is_one_chinese_sentence(tmp_path, capsys):
-    code, _, err = run(capsys, "--db", str(tmp_path / "c.db"), "import", str(tmp_path / "无.xlsx"))
+def test_missing_file_is_one_chinese_sentence(tmp_path, cli):
+    code, _, err = cli("--db", str(tmp_path / "c.db"), "import", str(tmp_path / "无.xlsx"))
     assert code == 1 and err.strip().startswith("错误：找不到文件")
 
 
@@ -66,14 +60,14 @@ def test_the_real_entry_point_prints_no_traceback(tmp_path):
     assert proc.stderr.startswith("错误：数据文件")
 
 
-def test_report_command_writes_pdf_and_docx(tmp_path, capsys):
+def test_report_command_writes_pdf_and_docx(tmp_path, cli):
     db = str(tmp_path / "r.db")
-    run(capsys, "--db", db, "demo")
-    code, out, _ = run(capsys, "--db", db, "report", "--quarter", "2022Q3", "-o",
+    cli("--db", db, "demo")
+    code, out, _ = cli("--db", db, "report", "--quarter", "2022Q3", "-o",
                        str(tmp_path / "q3.pdf"), "--docx", str(tmp_path / "q3.docx"))
     assert code == 0 and "2022年第三季度述廉述责报告" in out
     assert (tmp_path / "q3.pdf").read_bytes().startswith(b"%PDF")
     assert (tmp_path / "q3.docx").read_bytes().startswith(b"PK")
-    code, _, err = run(capsys, "--db", db, "report", "--quarter", "2022Q5", "-o",
+    code, _, err = cli("--db", db, "report", "--quarter", "2022Q5", "-o",
                        str(tmp_path / "x.pdf"))
     assert code == 1 and "2022Q3" in err

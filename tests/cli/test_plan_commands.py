@@ -3,35 +3,28 @@ from pathlib import Path
 
 from docx import Document
 
-from lianzheng_desktop.cli import main
-
 PLANS = Path(__file__).resolve().parents[3] / "shared" / "plans"
 
 
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
-
-def test_plan_import_txt_prints_found_and_unread(tmp_path, capsys):
+def test_plan_import_txt_prints_found_and_unread(tmp_path, cli):
     db = str(tmp_path / "p.db")
-    code, out, _ = run(capsys, "--db", db, "plan", "import",
+    code, out, _ = cli("--db", db, "plan", "import",
                        str(PLANS / "county-government-2022.txt"), "--year", "2023")
     assert code == 0
     assert "14 项有数量指标" in out
     assert "压缩至法定时限的20%" in out
 
 
-def test_plan_import_docx(tmp_path, capsys):
+def test_plan_import_docx(tmp_path, cli):
     document = Document()
     for line in ["2024年工作要点", "一、教育", "1.强化教育。每季度至少开展1次集中警示教育。"]:
         document.add_paragraph(line)
     document.save(str(tmp_path / "plan.docx"))
     db = str(tmp_path / "p.db")
-    code, out, _ = run(capsys, "--db", db, "plan", "import", str(tmp_path / "plan.docx"))
+    code, out, _ = cli("--db", db, "plan", "import", str(tmp_path / "plan.docx"))
     assert code == 0 and "2024年度计划" in out
-    code, out, _ = run(capsys, "--db", db, "plan", "show", "--year", "2024", "--json")
+    code, out, _ = cli("--db", db, "plan", "show", "--year", "2024", "--json")
     data = json.loads(out)
     assert data["year"] == 2024
     (requirement,) = data["requirements"]
@@ -41,10 +34,10 @@ def test_plan_import_docx(tmp_path, capsys):
     assert requirement["counts"]["ledger"] == "warning_education"
 
 
-def test_checklist_json(tmp_path, capsys):
+def test_checklist_json(tmp_path, cli):
     db = str(tmp_path / "c.db")
-    run(capsys, "--db", db, "demo")
-    code, out, _ = run(capsys, "--db", db, "checklist", "--quarter", "2022Q3", "--as-of",
+    cli("--db", db, "demo")
+    code, out, _ = cli("--db", db, "checklist", "--quarter", "2022Q3", "--as-of",
                        "2022-09-30", "--json")
     assert code == 0
     data = json.loads(out)
@@ -55,9 +48,9 @@ def test_checklist_json(tmp_path, capsys):
     assert len(meetings["records"]) == 3
 
 
-def test_checklist_errors_are_one_sentence(tmp_path, capsys):
+def test_checklist_errors_are_one_sentence(tmp_path, cli):
     db = str(tmp_path / "e.db")
-    code, _, err = run(capsys, "--db", db, "checklist", "--quarter", "2022三季度")
+    code, _, err = cli("--db", db, "checklist", "--quarter", "2022三季度")
     assert code == 1 and "2022Q3" in err
-    code, _, err = run(capsys, "--db", db, "checklist", "--quarter", "2030Q1")
+    code, _, err = cli("--db", db, "checklist", "--quarter", "2030Q1")
     assert code == 1 and "尚无2030年度计划" in err
