@@ -113,3 +113,54 @@ def test_a_used_person_cannot_be_deleted_and_says_why(qtbot, demo_store, paths, 
     page._on_delete()
     assert any("不能删除" in message for message in answer_yes)
     assert page.model.total == 12
+
+
+NEW_VALUES = {
+    "roster": dict(name="马晓东", post="办公室科员", role="党员", active=True),
+    "warning_education": dict(date=date(2022, 11, 15), form="廉政党课", topic="书记讲廉政党课",
+                              attendees=("王建国",), head_count=3),
+    "talk": dict(date=date(2022, 11, 20), type="廉政谈话", talker="王建国", talkees=("刘芳",),
+                 one_on_one=True),
+    "rectification": dict(source="自查", description="会议记录不规范", owner="刘芳",
+                          found_date=date(2022, 11, 1), deadline=date(2022, 12, 31),
+                          status="整改中"),
+    "activity": dict(date=date(2022, 11, 25), type="廉政学习", topic="学习二十大报告"),
+}
+EDITS = {"roster": ("post", "组织宣传部科员"), "warning_education": ("topic", "改后的主题"),
+         "talk": ("summary", "改后的摘要"), "rectification": ("measures", "制定记录模板"),
+         "activity": ("topic", "改后的学习主题")}
+
+
+@pytest.mark.parametrize("ledger", list(NEW_VALUES))
+def test_every_ledger_page_creates_edits_and_deletes(qtbot, demo_store, paths, answer_yes,
+                                                     monkeypatch, ledger):
+    spec = LEDGERS[ledger]
+    page = LedgerPage(demo_store, paths, spec)
+    qtbot.addWidget(page)
+    before = page.model.total
+
+    def run_form(values):
+        def exec_(dialog):
+            fill(dialog, **values)
+            dialog._on_save()
+            assert dialog.saved is not None, [e.text() for e in dialog.errors.values()]
+            return dialog.result()
+        monkeypatch.setattr(RecordDialog, "exec", exec_)
+
+    run_form(NEW_VALUES[ledger])
+    page.add_record()
+    assert page.model.total == before + 1
+    added = max(demo_store.list(ledger), key=lambda r: r.id)
+
+    def select(record_id):
+        row = next(r for r in range(page.model.rowCount()) if page.model.record(r).id == record_id)
+        page.table.selectRow(page.proxy.mapFromSource(page.model.index(row, 0)).row())
+
+    key, value = EDITS[ledger]
+    select(added.id)
+    run_form({key: value})
+    page._on_edit()
+    assert getattr(demo_store.get(ledger, added.id), key) == value
+    select(added.id)
+    page._on_delete()
+    assert page.model.total == before
