@@ -4,6 +4,8 @@
     python3 tasks.py start [ARGS]   start the desktop app (default database)
     python3 tasks.py test [ARGS]    run the test suite
     python3 tasks.py bench          run the benchmarks and print figures
+    python3 tasks.py dist           build the offline bundle in dist/lianzheng/ (PyInstaller)
+    python3 tasks.py dist-check     build it and run it from the bundle as an office PC would
 
 Each command first makes ``.venv`` and installs the project into it when needed (again
 whenever pyproject.toml changes). On Windows, run ``py tasks.py start`` instead.
@@ -29,24 +31,35 @@ def _wanted_stamp() -> str:
     return hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
 
 
-def ensure_env() -> None:
+def ensure_env(extra: str = "test") -> None:
+    """Create .venv and install the project with ``extra`` (again when pyproject changes)."""
     if not PYTHON.exists():
         print("正在创建虚拟环境 .venv …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    if STAMP.exists() and STAMP.read_text().strip() == _wanted_stamp():
+    wanted = _wanted_stamp()
+    have = STAMP.read_text().split() if STAMP.exists() else []
+    current = have[1:] if have[:1] == [wanted] else []
+    if extra in current:
         return
+    extras = sorted({"test", extra, *current})
     print("正在安装依赖（首次需要几分钟）…", flush=True)
     pip = [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "-e", f"{ROOT}[test]"], check=True, cwd=ROOT)
-    STAMP.write_text(_wanted_stamp())
+    subprocess.run([*pip, "-e", f"{ROOT}[{','.join(extras)}]"], check=True, cwd=ROOT)
+    STAMP.write_text(" ".join([wanted, *extras]))
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"start", "test", "bench"}:
+    if not argv or argv[0] not in {"start", "test", "bench", "dist", "dist-check"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
-    ensure_env()
+    ensure_env("bundle" if command.startswith("dist") else "test")
+    if command == "dist":
+        return subprocess.call([str(PYTHON), "-m", "PyInstaller", "lianzheng.spec",
+                                "--noconfirm", "--log-level", "WARN", *rest], cwd=ROOT)
+    if command == "dist-check":
+        return subprocess.call([str(PYTHON), str(ROOT / "scripts" / "check_bundle.py"), *rest],
+                               cwd=ROOT)
     if command == "start":
         cmd = [str(PYTHON), "-m", "lianzheng_desktop", *rest]
     elif command == "test":

@@ -6,14 +6,25 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lianzheng_desktop.cli.common import open_store, paths_from
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.errorlog import log_unexpected
 from lianzheng_desktop.qt.fonts import ensure_cjk_font
+from lianzheng_desktop.resources_access import resource
 from lianzheng_desktop.storage.db import DamagedDatabaseError
+
+
+def _install_chinese_translation(app: QApplication) -> None:
+    """Qt's own dialogs (file, print, colour) in Simplified Chinese."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                       folder):
+        app.installTranslator(translator)
 
 
 def _install_excepthook(log_dir: Path) -> None:
@@ -32,6 +43,8 @@ def _install_excepthook(log_dir: Path) -> None:
 def run_app(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("廉政台账")
+    _install_chinese_translation(app)
+    app.setWindowIcon(QIcon(str(resource("icons", "lianzheng.png"))))
     ensure_cjk_font(app)
     paths = paths_from(args)
     _install_excepthook(paths.log_dir)

@@ -1,0 +1,108 @@
+"""Run the bundle as an office PC would: no Python environment, portable mode, no network.
+
+    python3 tasks.py dist-check [--rebuild]
+
+Builds dist/lianzheng/ if missing (or with --rebuild), then from the bundle alone: starts
+the window and exits once it has painted, fills a demo database, writes the 2022Q3 report
+and checks it is a PDF, runs the integrity check, and verifies that nothing was written
+outside the bundle's data/ folder and (where strace exists) that no network socket was
+opened. Prints the bundle's size and each step's time; exits non-zero on any failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLE = ROOT / "dist" / "lianzheng"
+EXE = ".exe" if os.name == "nt" else ""
+SYSTEM_CACHES = ("fontconfig",)  # written by the system's font library, not by the app
+
+
+def size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*")
+               if p.is_file() and not p.is_symlink()) / 1e6
+
+
+def snapshot(folder: Path) -> set[Path]:
+    return {p for p in folder.rglob("*") if p.is_file()} if folder.exists() else set()
+
+
+def main(argv: list[str]) -> int:
+    if "--rebuild" in argv or not (BUNDLE / f"lianzheng-cli{EXE}").exists():
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "PyInstaller", "lianzheng.spec", "--noconfirm",
+                        "--log-level", "WARN"], check=True, cwd=ROOT)
+        print(f"构建完成，用时 {time.perf_counter() - start:.0f} 秒")
+    print(f"安装包文件夹：{BUNDLE}（{size_mb(BUNDLE):.0f} MB）")
+    work = Path(tempfile.mkdtemp(prefix="lianzheng-bundle-"))
+    home = work / "home"
+    home.mkdir()
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8",
+           "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(home / ".local/share"),
+           "XDG_CONFIG_HOME": str(home / ".config"), "XDG_CACHE_HOME": str(home / ".cache"),
+           "TMPDIR": str(work / "tmp")}
+    (work / "tmp").mkdir()
+    if os.name == "nt":
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    marker = BUNDLE / "portable.txt"
+    data = BUNDLE / "data"
+    shutil.rmtree(data, ignore_errors=True)
+    marker.write_text("有此文件时，数据保存在旁边的 data 文件夹中。\n", encoding="utf-8")
+    before = snapshot(home)
+    strace = shutil.which("strace") if os.name != "nt" else None
+    failures = []
+    try:
+        steps = [
+            ("窗口启动并退出", [BUNDLE / f"lianzheng{EXE}", "--exit-after-start"]),
+            ("生成示范数据", [BUNDLE / f"lianzheng-cli{EXE}", "demo"]),
+            ("生成 2022Q3 报告", [BUNDLE / f"lianzheng-cli{EXE}", "report", "--quarter",
+                                "2022Q3", "-o", str(work / "q3.pdf")]),
+            ("检查数据", [BUNDLE / f"lianzheng-cli{EXE}", "check"]),
+        ]
+        for label, command in steps:
+            trace = work / f"trace-{len(label)}.txt"
+            full = [str(c) for c in command]
+            if strace:
+                full = [strace, "-f", "-qq", "-e", "trace=connect", "-o", str(trace), *full]
+            start = time.perf_counter()
+            result = subprocess.run(full, env=env, cwd=work, capture_output=True, text=True)
+            took = time.perf_counter() - start
+            ok = result.returncode == 0
+            print(f"{'通过' if ok else '失败'}  {label}（{took:.1f} 秒）{result.stdout.strip()[:80]}")
+            if not ok:
+                failures.append(f"{label}: {result.stderr.strip()[-400:]}")
+            if strace and trace.exists():
+                inet = [ln for ln in trace.read_text().splitlines()
+                        if "AF_INET" in ln and "connect(" in ln]
+                if inet:
+                    failures.append(f"{label}: 打开了网络连接：{inet[:3]}")
+        pdf = work / "q3.pdf"
+        if not (pdf.exists() and pdf.read_bytes().startswith(b"%PDF") and
+                pdf.stat().st_size > 50_000):
+            failures.append("报告 PDF 没有生成或不完整")
+        if not (data / "lianzheng.db").exists():
+            failures.append("便携模式下数据没有保存在 data/ 文件夹")
+        written = [p for p in snapshot(home) - before
+                   if not any(part in SYSTEM_CACHES for part in p.parts)]
+        if written:
+            failures.append(f"在数据文件夹之外写入了文件：{[str(p) for p in written[:5]]}")
+        if strace is None and os.name != "nt":
+            print("提示：未安装 strace，跳过网络连接检查（apt-get install strace 后可检查）。")
+    finally:
+        marker.unlink(missing_ok=True)
+        shutil.rmtree(data, ignore_errors=True)
+    for failure in failures:
+        print(f"问题：{failure}")
+    print("全部通过。" if not failures else f"共 {len(failures)} 个问题。")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
