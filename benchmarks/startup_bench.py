@@ -20,7 +20,12 @@ app.exec()
 
 
 def _time(command: list[str], repeats: int = 5) -> float:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # As installed (pip writes .pyc) or bundled (PyInstaller ships bytecode), modules are
+    # not recompiled at every start; some sandboxes set PYTHONDONTWRITEBYTECODE, which
+    # would charge a recompile of every module to each start. Both programs run alike.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    subprocess.run(command, check=True, env=env, capture_output=True)  # warm-up
     times = []
     for _ in range(repeats):
         start = time.perf_counter()

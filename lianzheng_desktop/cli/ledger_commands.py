@@ -6,8 +6,6 @@ import argparse
 from pathlib import Path
 
 from lianzheng_desktop.cli.common import open_store
-from lianzheng_desktop.core.demo import PROFILE, demo_year, synthetic_years
-from lianzheng_desktop.storage.demo_loader import load_entries
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,6 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from lianzheng_desktop.core.demo import PROFILE, demo_year, synthetic_years
+    from lianzheng_desktop.storage.demo_loader import load_entries
+
     store = open_store(args)
     if args.years:
         entries = synthetic_years(args.years, args.per_year)

@@ -21,16 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lianzheng_desktop import __version__
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.qt.backup_actions import backup_to, check_data, choose_and_verify
 from lianzheng_desktop.qt.checklist_page import ChecklistPage
-from lianzheng_desktop.qt.ledger_page import LedgerPage
-from lianzheng_desktop.qt.plan_page import PlanPage
-from lianzheng_desktop.qt.settings_page import SettingsPage
 from lianzheng_desktop.storage.store import Store
 
 PAGE_NAMES = ("首页", "警示教育", "谈话记录", "整改事项", "会议活动", "人员名册", "年度计划",
@@ -88,7 +84,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget()
         self.home = ChecklistPage(store, self._today)
-        self._ledgers: dict[str, LedgerPage] = {}
+        self._ledgers: dict[str, QWidget] = {}
         self._pages: dict[str, QWidget] = {"首页": self.home}
         for name in PAGE_NAMES:  # the others are built when first opened
             self.stack.addWidget(self.home if name == "首页" else QWidget())
@@ -159,6 +155,11 @@ class MainWindow(QMainWindow):
         return self._pages[name]
 
     def _make_page(self, name: str) -> QWidget:
+        # Each page's module is imported when the page is first opened, not at start.
+        from lianzheng_desktop.qt.ledger_page import LedgerPage
+        from lianzheng_desktop.qt.plan_page import PlanPage
+        from lianzheng_desktop.qt.settings_page import SettingsPage
+
         if name in LEDGER_PAGES:
             page = LedgerPage(self._store, self._paths, LEDGERS[LEDGER_PAGES[name]])
             page.changed.connect(self._on_data_changed)
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
         page.profile_changed.connect(self._update_header)
         return page
 
-    def ledger(self, key: str) -> LedgerPage:
+    def ledger(self, key: str):
         name = next(n for n, k in LEDGER_PAGES.items() if k == key)
         return self.page(name)  # type: ignore[return-value]
 
@@ -200,7 +201,7 @@ class MainWindow(QMainWindow):
 
     def _on_new_record(self) -> None:
         page = self.stack.currentWidget()
-        if isinstance(page, LedgerPage):
+        if hasattr(page, "add_record"):  # a ledger page
             page.add_record()
         else:
             QMessageBox.information(self, "新增记录", "请先在左侧选择一类台账（如"
@@ -254,6 +255,8 @@ class MainWindow(QMainWindow):
             self.close()
 
     def _on_about(self) -> None:
+        from lianzheng_desktop import __version__
+
         QMessageBox.about(self, "关于廉政台账",
                           f"廉政台账 {__version__}\n党支部党"
                           "风廉政建设台账、季度责任清单与述廉述责报告。\n"
