@@ -55,7 +55,7 @@ def main(argv: list[str]) -> int:
     data = BUNDLE / "data"
     shutil.rmtree(data, ignore_errors=True)
     marker.write_text("有此文件时，数据保存在旁边的 data 文件夹中。\n", encoding="utf-8")
-    before = snapshot(home)
+    before = snapshot(home) | snapshot(work / "tmp")
     strace = shutil.which("strace") if os.name != "nt" else None
     failures = []
     try:
@@ -75,7 +75,8 @@ def main(argv: list[str]) -> int:
             result = subprocess.run(full, env=env, cwd=work, capture_output=True, text=True)
             took = time.perf_counter() - start
             ok = result.returncode == 0
-            print(f"{'通过' if ok else '失败'}  {label}（{took:.1f} 秒）{result.stdout.strip()[:80]}")
+            said = result.stdout.strip()[:80]
+            print(f"{'通过' if ok else '失败'}  {label}（{took:.1f} 秒）{said}")
             if not ok:
                 failures.append(f"{label}: {result.stderr.strip()[-400:]}")
             if strace and trace.exists():
@@ -89,7 +90,7 @@ def main(argv: list[str]) -> int:
             failures.append("报告 PDF 没有生成或不完整")
         if not (data / "lianzheng.db").exists():
             failures.append("便携模式下数据没有保存在 data/ 文件夹")
-        written = [p for p in snapshot(home) - before
+        written = [p for p in (snapshot(home) | snapshot(work / "tmp")) - before
                    if not any(part in SYSTEM_CACHES for part in p.parts)]
         if written:
             failures.append(f"在数据文件夹之外写入了文件：{[str(p) for p in written[:5]]}")

@@ -62,7 +62,9 @@ def run_app(args: argparse.Namespace) -> int:
     from lianzheng_desktop.qt.main_window import MainWindow
 
     unattended = bool(args.screenshot or args.exit_after_start)
-    settings = None if unattended else QSettings("lianzheng", "lianzheng_desktop")
+    # Window size and place, kept beside the data (a portable install writes nowhere else).
+    settings = None if unattended else QSettings(str(paths.data_dir / "窗口设置.ini"),
+                                                 QSettings.Format.IniFormat)
     if store.is_empty() and store.profile().is_empty and not unattended:
         _first_start(store)
     window = MainWindow(store, paths, settings, today=getattr(args, "today", None))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -52,7 +51,8 @@ class ReportPage(QWidget):
         self._open_store = open_store  # a fresh connection for the worker; None: this one
         self._today = today or date.today()
         self._pool = QThreadPool(self)
-        self._preview_file = Path(tempfile.mkdtemp(prefix="lianzheng-")) / "预览.pdf"
+        # Inside the data folder, so a portable (USB) install writes nowhere else.
+        self._preview_file = paths.reports_dir / "预览" / "报告预览（未保存）.pdf"
         self.document = QPdfDocument(self)
         self._loaded = False
         self._build()
@@ -197,6 +197,11 @@ class ReportPage(QWidget):
     def generate(self, path: Path, then: Callable[[str], None] | None = None) -> None:
         """Write the report to ``path``; anything but the on-screen preview is kept."""
         period = self.selected_period()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._on_failed(f"无法写入“{path.parent}”：{exc.strerror or exc}。")
+            return
         save_texts(self._store, period, self.texts())
         self.progress.setValue(0)
         self.progress.show()

@@ -74,7 +74,7 @@ def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | N
     target = folder / f"廉政台账{KINDS[kind]}-{now:%Y%m%d-%H%M%S}.zip"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory() as tmp:
+        with tempfile.TemporaryDirectory(dir=folder) as tmp:  # staged beside the backups
             copy = Path(tmp) / DB_NAME
             _copy_database(conn, copy)
             snapshot = sqlite3.connect(str(copy))
@@ -148,13 +148,13 @@ def daily_backup(conn: sqlite3.Connection, paths: AppPaths,
     return path
 
 
-def verify_backup(file: Path) -> BackupInfo:
+def verify_backup(file: Path, work_dir: Path | None = None) -> BackupInfo:
     """Check a backup through and through; BackupError says in Chinese what is wrong."""
     file = Path(file)
     if not file.is_file():
         raise BackupError(f"找不到备份文件“{file}”。")
     try:
-        with zipfile.ZipFile(file) as archive, tempfile.TemporaryDirectory() as tmp:
+        with zipfile.ZipFile(file) as archive, tempfile.TemporaryDirectory(dir=work_dir) as tmp:
             manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
             archive.extract(DB_NAME, tmp)
             copy = Path(tmp) / DB_NAME
@@ -188,7 +188,8 @@ def restore(file: Path, paths: AppPaths, now: datetime | None = None) -> Path | 
     and otherwise set aside. Call with no connection to the database open.
     Returns the backup made of the current data, if any.
     """
-    verify_backup(file)
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    verify_backup(file, work_dir=paths.data_dir)
     now = now or datetime.now()
     kept = None
     if paths.db_path.exists():
@@ -203,7 +204,8 @@ def restore(file: Path, paths: AppPaths, now: datetime | None = None) -> Path | 
         except sqlite3.DatabaseError:
             set_aside_damaged(paths.db_path, now)
     try:
-        with zipfile.ZipFile(file) as archive, tempfile.TemporaryDirectory() as tmp:
+        with zipfile.ZipFile(file) as archive, \
+                tempfile.TemporaryDirectory(dir=paths.data_dir) as tmp:
             archive.extract(DB_NAME, tmp)
             partial = paths.db_path.with_name(paths.db_path.name + ".restore-part")
             paths.db_path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,8 +8,6 @@ from lianzheng_desktop.storage.plans import load_plan
 
 pytestmark = pytest.mark.gui
 
-COUNTY = "/work/shared/plans/county-government-2022.txt"
-
 
 def test_importing_a_plan_shows_the_draft_then_stores_it(qtbot, store, monkeypatch, tmp_path):
     from pathlib import Path
