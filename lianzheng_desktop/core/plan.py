@@ -49,6 +49,13 @@ class Counts:
     def to_json(self) -> dict[str, object]:
         return {"ledger": self.ledger, "types": list(self.types), "label": self.label}
 
+    def describe(self) -> str:
+        """"会议活动：专题会议" — the ledger and the types that count, for checking."""
+        from lianzheng_desktop.core.ledgers import LEDGERS
+
+        ledger = LEDGERS[self.ledger].label
+        return f"{ledger}：{'、'.join(self.types)}" if self.types else f"{ledger}（全部）"
+
 
 @dataclass
 class Requirement:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -32,7 +33,16 @@ class FieldWidget(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.input = self._make(spec, roster)
-        layout.addWidget(self.input)
+        layout.addWidget(self.input, 1)
+        if spec.kind is Kind.DATE and not spec.required:
+            # An empty optional date would otherwise start from 1999 when first changed.
+            today = QPushButton("今天")
+            today.setToolTip("填入今天的日期")
+            today.clicked.connect(lambda: self.set_value(date.today()))
+            clear = QPushButton("清除")
+            clear.clicked.connect(lambda: self.set_value(None))
+            layout.addWidget(today)
+            layout.addWidget(clear)
 
     def _make(self, spec: FieldSpec, roster: list[str]) -> QWidget:
         kind = spec.kind

@@ -38,7 +38,7 @@ def fill_requirements(table: QTableWidget, requirements: list[Requirement]) -> N
     table.setRowCount(len(requirements))
     for row, requirement in enumerate(requirements):
         cells = (requirement.item, requirement.text, describe(requirement),
-                 requirement.counts.label if requirement.counts else "手工标记",
+                 requirement.counts.describe() if requirement.counts else "手工标记",
                  "是" if requirement.manual_done else "")
         for column, text in enumerate(cells):
             table.setItem(row, column, QTableWidgetItem(text))
@@ -55,7 +55,7 @@ def requirements_table() -> QTableWidget:
     table.setWordWrap(True)
     header = table.horizontalHeader()
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-    for column, width in ((0, 60), (2, 230), (3, 120), (4, 80)):
+    for column, width in ((0, 60), (2, 230), (3, 170), (4, 80)):
         table.setColumnWidth(column, width)
     return table
 
