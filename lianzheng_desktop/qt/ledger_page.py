@@ -172,24 +172,29 @@ class LedgerPage(QWidget):
             return None
         return self.proxy.data(rows[0], RECORD_ROLE)
 
+    def _chosen(self, purpose: str) -> Record | None:
+        """The selected record, or None after telling the user to select one first."""
+        record = self.selected_record()
+        if record is None:
+            QMessageBox.information(self, "请先选择", f"请先在表格中选中一条记录，再{purpose}。")
+        return record
+
     def add_record(self) -> None:
         dialog = RecordDialog(self._store, self.spec, parent=self)
         if dialog.exec() and dialog.saved is not None:
             self._after_change()
 
     def _on_edit(self) -> None:
-        record = self.selected_record()
+        record = self._chosen("修改")
         if record is None:
-            QMessageBox.information(self, "请先选择", "请先在表格中选中一条记录。")
             return
         dialog = RecordDialog(self._store, self.spec, record, parent=self)
         if dialog.exec() and dialog.saved is not None:
             self._after_change()
 
     def _on_delete(self) -> None:
-        record = self.selected_record()
+        record = self._chosen("删除")
         if record is None:
-            QMessageBox.information(self, "请先选择", "请先在表格中选中要删除的记录。")
             return
         if not confirm_delete(self, self.spec, record):
             return
@@ -201,18 +206,16 @@ class LedgerPage(QWidget):
         self._after_change()
 
     def _on_attachments(self) -> None:
-        record = self.selected_record()
+        record = self._chosen("管理它的佐证材料")
         if record is None:
-            QMessageBox.information(self, "请先选择", "请先选中一条记录，再管理它的佐证材料。")
             return
         AttachmentsDialog(self._store, self._paths, self.spec, record, self).exec()
 
     def _on_history(self) -> None:
         from lianzheng_desktop.qt.history_dialog import HistoryDialog
 
-        record = self.selected_record()
+        record = self._chosen("查看它的修改记录")
         if record is None:
-            QMessageBox.information(self, "请先选择", "请先选中一条记录，再查看它的修改记录。")
             return
         HistoryDialog(self._store, self.spec.key, record.id, self).exec()
 

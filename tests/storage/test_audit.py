@@ -57,7 +57,8 @@ def test_a_log_entry_changed_or_removed_outside_the_app_is_found(tmp_path):
     conn.commit()
     conn.close()
     assert any("对不上" in p for p in audit.verify(Store(open_db(path))))
-    path2 = file_store(tmp_path / "b") if (tmp_path / "b").mkdir() is None else None
+    (tmp_path / "b").mkdir()
+    path2 = file_store(tmp_path / "b")
     conn = sqlite3.connect(path2)
     conn.execute("DELETE FROM audit_log WHERE id = 1")
     conn.commit()
