@@ -54,3 +54,48 @@ def test_checklist_errors_are_one_sentence(tmp_path, cli):
     assert code == 1 and "2022Q3" in err
     code, _, err = cli("--db", db, "checklist", "--quarter", "2030Q1")
     assert code == 1 and "尚无2030年度计划" in err
+
+
+PLAN_KEYS = {"id", "item", "text", "period", "target", "coverage", "share", "counts"}
+CHECKLIST_KEYS = {"id", "text", "period", "target", "actual", "status", "explanation",
+                  "records"}
+
+
+def test_plan_import_trade_union_txt_and_show_json_keys(tmp_path, cli):
+    db = str(tmp_path / "t.db")
+    code, out, _ = cli("--db", db, "plan", "import", str(PLANS / "trade-union-2022.txt"),
+                       "--year", "2023")
+    assert code == 0
+    code, out, _ = cli("--db", db, "plan", "show", "--year", "2023", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {"year", "requirements"} and data["year"] == 2023
+    assert data["requirements"]
+    for requirement in data["requirements"]:
+        # The issue's key list, plus "role" (the issue asks that the responsible role be
+        # recorded where the plan states it); nothing else.
+        assert set(requirement) - {"role"} == PLAN_KEYS
+        assert requirement["period"] in {"month", "quarter", "half", "year", None}
+    numeric = {(r["period"], r["target"]) for r in data["requirements"]
+               if r["target"] is not None}
+    assert numeric == {("year", 4), ("quarter", 1), ("half", 1)}
+
+
+def test_checklist_json_has_exactly_the_issues_keys(tmp_path, cli):
+    db = str(tmp_path / "k.db")
+    cli("--db", db, "demo")
+    code, out, _ = cli("--db", db, "checklist", "--quarter", "2022Q3", "--as-of",
+                       "2022-09-30", "--json")
+    assert code == 0
+    data = json.loads(out)
+    # The issue's keys; "summary" (the checklist's one summary line) is the only extra.
+    assert set(data) - {"summary"} == {"quarter", "as_of", "items"}
+    for entry in data["items"]:
+        assert set(entry) == CHECKLIST_KEYS
+        assert entry["status"] in {"done", "on_track", "behind", "failed", "not_due"}
+
+
+def test_no_plan_for_the_year_is_exit_1(tmp_path, cli):
+    db = str(tmp_path / "n.db")
+    code, _, err = cli("--db", db, "plan", "show", "--year", "2031", "--json")
+    assert code == 1 and "2031" in err
