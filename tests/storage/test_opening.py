@@ -1,0 +1,40 @@
+"""Opening a damaged file: a Chinese sentence, the file kept aside, the newest good backup back."""
+
+import sqlite3
+
+from lianzheng_desktop.cli import main
+from lianzheng_desktop.paths import AppPaths
+from lianzheng_desktop.storage.backup import newest_good_backup, restore, set_aside_damaged
+
+
+def test_a_damaged_file_is_reported_kept_aside_and_recovered_from_a_backup(tmp_path, capsys):
+    db = tmp_path / "data" / "l.db"
+    assert main(["--db", str(db), "demo"]) == 0
+    assert main(["--db", str(db), "backup"]) == 0
+    conn = sqlite3.connect(db)
+    talks = conn.execute("SELECT count(*) FROM talk").fetchone()[0]
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    assert talks > 0
+    raw = bytearray(db.read_bytes())
+    raw[4096:4096 * 3] = b"\x5a" * (4096 * 2)  # scribble over pages 2 and 3
+    db.write_bytes(bytes(raw))
+    capsys.readouterr()
+
+    code = main(["--db", str(db), "check"])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert "损坏" in err or "无法" in err, err
+    assert db.read_bytes() == bytes(raw)  # nothing was written over the damaged file
+
+    paths = AppPaths(db)
+    good = newest_good_backup(paths)
+    assert good is not None
+    aside = set_aside_damaged(db)
+    assert aside.read_bytes() == bytes(raw) and "已损坏" in aside.name and not db.exists()
+    restore(good, paths)
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM talk").fetchone()[0] == talks
+    conn.close()
+    assert main(["--db", str(db), "check"]) == 0
