@@ -217,7 +217,10 @@ def _percents_in(item: PlanItem, sentence: str, original: str, found: list[_Foun
         if value is None or not (is_share or is_coverage):
             unread.append(Unread(item.id, clause_text, "含百分比，但无法判断对应哪项要求"))
             continue
-        subject = _keyword_before(sentence[:start]) or Counts("talk")
+        before = sentence[:start]
+        for word in COVERAGE_WORDS:  # 约谈面 names the measure, not what is counted
+            before = before.replace(word, "　" * len(word))
+        subject = _keyword_before(before) or Counts("talk")
         ledger = "talk" if is_share or "约谈" in clause or "谈话" in clause else subject.ledger
         earlier = [f for f in found if f.start < start and f.requirement.counts
                    and f.requirement.counts.ledger == ledger]

@@ -158,3 +158,26 @@ def test_numerals(text, value):
 def test_numerals_refused(text):
     with pytest.raises(ValueError):
         parse_number(text)
+
+
+def test_talk_coverage_written_as_yuetan_mian():
+    requirement = only(plan("1.谈心谈话。全年开展谈心谈话，约谈面达到100%。"))
+    assert (requirement.period, requirement.coverage, requirement.counts.ledger) == \
+        (Period.YEAR, 100, "talk")
+    assert requirement.counts.types == ("谈心谈话",)
+
+
+def test_percent_written_in_chinese():
+    requirement = only(plan("1.规范约谈。全年开展廉政约谈不少于2次，约谈面达到百分之百，"
+                            "“一对一”的问题性约谈达到百分之五十。"))
+    assert (requirement.target, requirement.coverage, requirement.share) == (2, 100, 50)
+
+
+def test_arabic_item_numbers_restart_per_section_and_ids_stay_unique():
+    text = "2025年工作要点\n一、教育\n1.强化教育。每季度至少开展1次集中警示教育。\n" \
+           "2.强化学习。\n二、监督\n1.强化监督。\n2.检查。年内开展督查检查不少于2次。"
+    draft = parse_plan(text)
+    assert draft.year == 2025
+    assert [i.id for i in draft.items] == ["一.1", "一.2", "二.1", "二.2"]
+    assert [(r.item, r.target) for r in draft.requirements if r.is_numeric] == \
+        [("一.1", 1), ("二.2", 2)]
