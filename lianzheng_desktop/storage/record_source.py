@@ -51,8 +51,8 @@ class SqlSource:
         where, params = self._where(counts, start, end)
         table = TABLES[counts.ledger].table
         rows = self._db.execute(
-            f"SELECT DISTINCT p.name FROM {junction} j JOIN {table} t ON t.id = j.record_id"
-            f" JOIN person p ON p.id = j.person_id WHERE {where}", params)
+            f"SELECT p.name FROM person p WHERE p.id IN (SELECT j.person_id FROM {junction} j"
+            f" JOIN {table} t ON t.id = j.record_id WHERE {where})", params)
         return {row[0] for row in rows}
 
     def one_on_one(self, counts: Counts, start: date, end: date) -> int:
