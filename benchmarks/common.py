@@ -27,6 +27,25 @@ def median_seconds(action: Callable[[], object], repeats: int = 5) -> float:
     return statistics.median(times)
 
 
+def paired_medians(baseline: Callable[[], object], measured: Callable[[], object],
+                   repeats: int) -> tuple[float, float]:
+    """Median seconds of each, run alternately after one warm-up of each.
+
+    Alternating puts both under the same machine load (the machines are shared), so a
+    burst of noise cannot land on one side of the ratio only.
+    """
+    baseline()
+    measured()
+    first: list[float] = []
+    second: list[float] = []
+    for _ in range(repeats):
+        for action, times in ((baseline, first), (measured, second)):
+            start = time.perf_counter()
+            action()
+            times.append(time.perf_counter() - start)
+    return statistics.median(first), statistics.median(second)
+
+
 def database(name: str, years: int | None = None, per_year: int = 5000) -> Path:
     """The demo year (years None) or a synthetic ledger, in a file made once per run."""
     path = WORK / f"{name}.db"

@@ -59,13 +59,18 @@ class ListSource:
     def count(self, counts: Counts, start: date, end: date) -> int:
         return len(self._matching(counts, start, end))
 
+    @staticmethod
+    def _people(record: Record) -> tuple[str, ...]:
+        """The people a record reaches: a talk's talkees, a session's roster attendees."""
+        return getattr(record, "talkees", ()) or getattr(record, "attendees", ())
+
     def person_times(self, counts: Counts, start: date, end: date) -> int:
-        return sum(len(getattr(r, "talkees", ())) for r in self._matching(counts, start, end))
+        return sum(len(self._people(r)) for r in self._matching(counts, start, end))
 
     def reached(self, counts: Counts, start: date, end: date) -> set[str]:
         names: set[str] = set()
         for record in self._matching(counts, start, end):
-            names.update(getattr(record, "talkees", ()) or getattr(record, "attendees", ()))
+            names.update(self._people(record))
         return names
 
     def one_on_one(self, counts: Counts, start: date, end: date) -> int:

@@ -50,9 +50,14 @@ class SqlSource:
             return set()
         where, params = self._where(counts, start, end)
         table = TABLES[counts.ledger].table
+        # Per person, walk the span's records in date order and stop at the first one the
+        # person took part in (CROSS JOIN keeps that order), so a reached person costs a
+        # few index lookups however many years the ledger holds; only someone not reached
+        # costs a walk through the span.
         rows = self._db.execute(
-            f"SELECT p.name FROM person p WHERE p.id IN (SELECT j.person_id FROM {junction} j"
-            f" JOIN {table} t ON t.id = j.record_id WHERE {where})", params)
+            f"SELECT p.name FROM person p WHERE EXISTS (SELECT 1 FROM {table} t"
+            f" CROSS JOIN {junction} j WHERE {where} AND j.record_id = t.id"
+            f" AND j.person_id = p.id)", params)
         return {row[0] for row in rows}
 
     def one_on_one(self, counts: Counts, start: date, end: date) -> int:
@@ -64,6 +69,8 @@ class SqlSource:
 
     def refs(self, counts: Counts, start: date, end: date,
              one_on_one_only: bool = False) -> list[RecordRef]:
+        if one_on_one_only and counts.ledger != "talk":
+            return []  # only talks can be one-on-one
         where, params = self._where(counts, start, end)
         if one_on_one_only:
             where += " AND t.one_on_one = 1"

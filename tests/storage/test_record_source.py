@@ -1,0 +1,65 @@
+"""The SQL answers to the checklist's questions agree with the plain in-memory reading.
+
+ListSource reads the records one by one in Python and is easy to check by eye; SqlSource
+answers the same questions with indexed aggregates. Every plan requirement, over every
+period of the year and a span crossing a year's end, must get the same answer from both.
+"""
+
+from datetime import date
+
+import pytest
+
+from lianzheng_desktop.core.demo import PROFILE, synthetic_years
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.record_source import ListSource
+from lianzheng_desktop.storage import plans
+from lianzheng_desktop.storage.demo_loader import load_entries
+from lianzheng_desktop.storage.record_source import SqlSource
+
+SPANS = [(date(2022, 1, 1), date(2022, 12, 31)), (date(2022, 7, 1), date(2022, 12, 31)),
+         (date(2021, 11, 15), date(2022, 2, 14)), (date(2022, 2, 28), date(2022, 2, 28))]
+SPANS += [(q.start, q.end) for q in (Quarter(2022, n) for n in range(1, 5))]
+
+
+def every_record(store):
+    return {key: store.list(key) for key in ("warning_education", "talk", "rectification",
+                                             "activity")}
+
+
+def assert_sources_agree(store):
+    sql, memory = SqlSource(store), ListSource(every_record(store))
+    requirements = [r for r in plans.load_plan(store, 2022).requirements if r.counts]
+    assert requirements
+    for requirement in requirements:
+        counts = requirement.counts
+        for start, end in SPANS:
+            for question in ("count", "person_times", "reached", "one_on_one", "refs"):
+                expected = getattr(memory, question)(counts, start, end)
+                assert getattr(sql, question)(counts, start, end) == expected, (
+                    question, counts, start, end)
+            assert sql.refs(counts, start, end, one_on_one_only=True) == memory.refs(
+                counts, start, end, one_on_one_only=True)
+
+
+def test_sql_and_memory_agree_on_the_demo_year(demo_store):
+    assert_sources_agree(demo_store)
+
+
+@pytest.fixture
+def synthetic_store(store):
+    load_entries(store, synthetic_years(2, 400, seed=7), PROFILE)
+    return store
+
+
+def test_sql_and_memory_agree_on_two_synthetic_years(synthetic_store):
+    assert_sources_agree(synthetic_store)
+
+
+def test_reached_leaves_out_people_with_no_record_in_the_span(demo_store):
+    demo_store.add("roster", {"name": "新同志", "post": "干事", "role": "党员"})
+    source = SqlSource(demo_store)
+    counts = next(r.counts for r in plans.load_plan(demo_store, 2022).requirements
+                  if r.counts and r.counts.ledger == "warning_education")
+    year = source.reached(counts, date(2022, 1, 1), date(2022, 12, 31))
+    assert "新同志" not in year and len(year) >= 1
+    assert source.reached(counts, date(2030, 1, 1), date(2030, 12, 31)) == set()
