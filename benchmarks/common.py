@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from lianzheng_desktop.core.demo import PROFILE, demo_year, synthetic_years
 from lianzheng_desktop.storage.db import open_db
@@ -16,6 +17,7 @@ from lianzheng_desktop.storage.store import Store
 
 WORK = Path(tempfile.mkdtemp(prefix="lianzheng-bench-"))
 CLOCK = datetime(2022, 12, 31, 17)
+T = TypeVar("T")
 
 
 def median_seconds(action: Callable[[], object], repeats: int = 5) -> float:
@@ -27,22 +29,36 @@ def median_seconds(action: Callable[[], object], repeats: int = 5) -> float:
     return statistics.median(times)
 
 
-def paired_medians(baseline: Callable[[], object], measured: Callable[[], object],
-                   repeats: int) -> tuple[float, float]:
-    """Median seconds of each, run alternately after one warm-up of each.
+def alternate(baseline: Callable[[], T], measured: Callable[[], T],
+              repeats: int) -> tuple[list[T], list[T]]:
+    """What each returns, run alternately after one warm-up of each.
 
     Alternating puts both under the same machine load (the machines are shared), so a
     burst of noise cannot land on one side of the ratio only.
     """
     baseline()
     measured()
-    first: list[float] = []
-    second: list[float] = []
+    first: list[T] = []
+    second: list[T] = []
     for _ in range(repeats):
-        for action, times in ((baseline, first), (measured, second)):
-            start = time.perf_counter()
-            action()
-            times.append(time.perf_counter() - start)
+        first.append(baseline())
+        second.append(measured())
+    return first, second
+
+
+def timed(action: Callable[[], object]) -> Callable[[], float]:
+    def run() -> float:
+        start = time.perf_counter()
+        action()
+        return time.perf_counter() - start
+
+    return run
+
+
+def paired_medians(baseline: Callable[[], object], measured: Callable[[], object],
+                   repeats: int) -> tuple[float, float]:
+    """Median seconds of each, run alternately (see ``alternate``)."""
+    first, second = alternate(timed(baseline), timed(measured), repeats)
     return statistics.median(first), statistics.median(second)
 
 

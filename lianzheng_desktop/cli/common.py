@@ -21,20 +21,25 @@ def paths_from(args: argparse.Namespace) -> AppPaths:
     return app_paths(getattr(args, "db", None))
 
 
-def open_store(args: argparse.Namespace, *, daily_backup: bool = True) -> Store:
-    """Lock, open (check, back up and migrate), and take the day's first backup."""
+def open_store(args: argparse.Namespace, *, daily_backup: bool = True,
+               check: bool = True) -> Store:
+    """Lock, open (check, back up and migrate), and take the day's first backup.
+
+    ``check=False`` leaves the integrity check and the day's backup to the caller: the
+    window runs them beside its own start (``storage.background_check``).
+    """
     from lianzheng_desktop.storage import backup, lock
 
     paths = paths_from(args)
     lock.acquire(paths.db_path)
     try:
-        store = Store(open_db(paths.db_path, backup_dir=paths.backups_dir))
+        store = Store(open_db(paths.db_path, backup_dir=paths.backups_dir, check=check))
     except DamagedDatabaseError as exc:
         good = backup.newest_good_backup(paths)
         hint = (f"最近一份完好的备份是“{good}”，可运行 lianzheng restore \"{good}\" 恢复"
                 "（损坏的文件会另存，不会删除）。" if good else "没有找到可用的备份。")
         raise DamagedDatabaseError(f"{exc}{hint}") from None
-    if daily_backup:
+    if daily_backup and check:
         backup.daily_backup(store.db.conn, paths)
     return store
 

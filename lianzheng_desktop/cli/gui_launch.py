@@ -4,8 +4,22 @@ from __future__ import annotations
 
 import argparse
 
+from lianzheng_desktop.cli.common import paths_from
+
 
 def launch_gui(args: argparse.Namespace) -> int:
+    # An existing file is checked (and backed up once a day) on a thread that starts
+    # before Qt loads, so the check overlaps the window's start; see storage.background_check.
+    check = None
+    paths = paths_from(args)
+    if not args.screenshot and paths.db_path.is_file():
+        from lianzheng_desktop.storage.background_check import BackgroundCheck
+
+        check = BackgroundCheck(paths).start()
     from lianzheng_desktop.qt.app import run_app  # Qt is imported only when the GUI starts
 
-    return run_app(args)
+    try:
+        return run_app(args, check)
+    finally:
+        if check is not None:
+            check.join()  # never leave a backup half-written

@@ -46,12 +46,10 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from lianzheng_desktop.storage.audit import verify
+    from lianzheng_desktop.storage.audit import data_problems
 
     store = open_store(args, daily_backup=False)
-    result = store.db.execute("PRAGMA integrity_check").fetchone()[0]
-    problems = [] if result == "ok" else [f"数据文件完整性检查未通过：{result}"]
-    problems += verify(store)
+    problems = data_problems(store)
     if not problems:
         print("检查完毕：数据文件完好，留痕记录完整，未发现在软件之外的改动。")
         return 0

@@ -14,7 +14,9 @@ from lianzheng_desktop.cli.common import open_store, paths_from
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.errorlog import log_unexpected
 from lianzheng_desktop.qt.fonts import ensure_cjk_font
+from lianzheng_desktop.qt.opening_check import OpeningCheck
 from lianzheng_desktop.resources_access import resource
+from lianzheng_desktop.storage.background_check import BackgroundCheck
 from lianzheng_desktop.storage.db import DamagedDatabaseError
 
 
@@ -40,7 +42,8 @@ def _install_excepthook(log_dir: Path) -> None:
     sys.excepthook = hook
 
 
-def run_app(args: argparse.Namespace) -> int:
+def run_app(args: argparse.Namespace, check: BackgroundCheck | None = None) -> int:
+    """The window on the chosen database; ``check`` is its integrity check, if running."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("廉政台账")
     _install_chinese_translation(app)
@@ -48,17 +51,22 @@ def run_app(args: argparse.Namespace) -> int:
     ensure_cjk_font(app)
     paths = paths_from(args)
     _install_excepthook(paths.log_dir)
+    check_now = check is None  # no check running beside the start: check before opening
     try:
-        store = open_store(args)
+        store = open_store(args, check=check_now)
     except DamagedDatabaseError as exc:
+        if check is not None:
+            check.join()  # it reads the file that a restore would replace
         if args.screenshot or args.exit_after_start or not _offer_restore(paths, str(exc)):
             raise
-        store = open_store(args)
+        store = open_store(args, check=check_now)
     except UserError as exc:
         if args.screenshot or args.exit_after_start:
             raise
         QMessageBox.critical(None, "无法打开数据文件", str(exc))
         return 1
+    if check is not None:
+        check.guard(store)  # nothing is written before the check has passed
     from lianzheng_desktop.qt.main_window import MainWindow
 
     unattended = bool(args.screenshot or args.exit_after_start)
@@ -68,6 +76,8 @@ def run_app(args: argparse.Namespace) -> int:
     if store.is_empty() and store.profile().is_empty and not unattended:
         _first_start(store)
     window = MainWindow(store, paths, settings, today=getattr(args, "today", None))
+    if check is not None and not unattended:
+        OpeningCheck(check, window, paths)  # answers in a dialog; kept alive by the window
     if args.screenshot:
         from lianzheng_desktop.qt.screenshots import save_screenshots
 
@@ -76,24 +86,28 @@ def run_app(args: argparse.Namespace) -> int:
         return 0
     window.show()
     if args.exit_after_start:
-        QTimer.singleShot(0, app.quit)  # runs once the first paint has been processed
+        def painted() -> None:  # the first turn of the loop: the window has painted
+            print("主窗口已显示", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, painted)
     code = app.exec()
+    if check is not None:
+        check.join()  # never leave a backup half-written, nor restore under a reader
+        if args.exit_after_start:
+            check.wait()  # a damaged file fails the start, as the command line would
     if window.restore_from is not None:
         return _restore_and_restart(args, store, paths, window.restore_from)
     return code
 
 
 def _offer_restore(paths, message: str) -> bool:
-    """A damaged file: offer the newest good backup; the damaged file is kept aside."""
-    from lianzheng_desktop.storage.backup import newest_good_backup, restore
+    """A file too damaged to open: restore the newest good backup if the user agrees."""
+    from lianzheng_desktop.qt.opening_check import ask_to_restore
+    from lianzheng_desktop.storage.backup import restore
 
-    good = newest_good_backup(paths)
+    good = ask_to_restore(None, paths, message)
     if good is None:
-        return False
-    answer = QMessageBox.question(
-        None, "数据文件已损坏", f"{message}\n\n是否用最近的备份“{good.name}”恢复？"
-        "损坏的文件会改名保存在原处，不会删除。")
-    if answer != QMessageBox.StandardButton.Yes:
         return False
     restore(good, paths)
     return True

@@ -45,9 +45,7 @@ def choose_and_verify(parent: QWidget, file: str | None = None) -> Path | None:
 
 
 def check_data(parent: QWidget, store: Store) -> list[str]:
-    result = store.db.execute("PRAGMA integrity_check").fetchone()[0]
-    problems = [] if result == "ok" else [f"数据文件完整性检查未通过：{result}"]
-    problems += audit.verify(store)
+    problems = audit.data_problems(store)
     if problems:
         QMessageBox.warning(parent, "检查发现问题", "\n".join(problems[:20]))
     else:

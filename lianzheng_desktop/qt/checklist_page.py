@@ -128,7 +128,7 @@ class ChecklistPage(QWidget):
         else:
             self.summary.setText(self.checklist.summary)
             self._fill(self.checklist.items)
-        for warning in load_warnings(self._store, as_of, quarter):
+        for warning in load_warnings(self._store, as_of, quarter, self.checklist):
             item = QListWidgetItem(f"●  {warning.level.label}：{warning.text}")
             item.setForeground(QBrush(QColor(warning.level.colour)))
             self.warnings.addItem(item)

@@ -25,7 +25,6 @@ from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.paths import AppPaths
-from lianzheng_desktop.qt.backup_actions import backup_to, check_data, choose_and_verify
 from lianzheng_desktop.qt.checklist_page import ChecklistPage
 from lianzheng_desktop.storage.store import Store
 
@@ -40,6 +39,13 @@ QListWidget#nav::item:selected { background: #b22222; color: white; }
 QLabel#pageTitle { font-size: 20px; font-weight: bold; color: #8b1a1a; padding: 4px 0 8px 0; }
 QLabel#header { font-size: 14px; color: #333; padding: 6px 10px; }
 """
+
+
+def backup_actions():
+    """The 文件 menu's safety actions, loaded when first used (zipfile and all)."""
+    from lianzheng_desktop.qt import backup_actions as actions
+
+    return actions
 
 
 def report_page(store: Store, paths: AppPaths, today: date) -> QWidget:
@@ -138,8 +144,9 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self._on_import)
         self.export_action.triggered.connect(self._on_export)
         self.backup_action.triggered.connect(
-            lambda: backup_to(self, self._store, self._paths))
-        self.check_action.triggered.connect(lambda: check_data(self, self._store))
+            lambda: backup_actions().backup_to(self, self._store, self._paths))
+        self.check_action.triggered.connect(
+            lambda: backup_actions().check_data(self, self._store))
         self.restore_action.triggered.connect(self._on_restore)
 
     # -- pages, built on first use so the window opens at once --------------------------
@@ -249,7 +256,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_restore(self) -> None:
-        chosen = choose_and_verify(self)
+        chosen = backup_actions().choose_and_verify(self)
         if chosen is not None:
             self.restore_from = chosen  # run_app restores once this window has closed
             self.close()

@@ -8,7 +8,6 @@ record or to the log itself — is found.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -39,6 +38,8 @@ def _digest(prev: str, at: str, ledger: str, record_id: int, action: str,
             before: str | None, after: str | None) -> str:
     content = json.dumps([prev, at, ledger, record_id, action, before, after],
                          ensure_ascii=False)
+    import hashlib  # only on writing and verifying, not on opening
+
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
@@ -118,3 +119,10 @@ def verify(store) -> list[str]:
             problems.append(f"{LEDGERS[ledger].label}中编号 {record_id} 的记录已不存在，"
                             "但没有删除的留痕，可能在软件之外被删除。")
     return problems
+
+
+def data_problems(store) -> list[str]:
+    """Everything 检查数据 finds: the file's full integrity check, then the audit trail's."""
+    result = store.db.execute("PRAGMA integrity_check").fetchone()[0]
+    problems = [] if result == "ok" else [f"数据文件完整性检查未通过：{result}"]
+    return problems + verify(store)

@@ -8,8 +8,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import Any
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.resources_access import migrations
@@ -40,8 +39,52 @@ def connect(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
-def open_db(path: str | Path, *, backup_dir: Path | None = None) -> Database:
-    """Open (creating if needed) and migrate the database at ``path``."""
+class Database:
+    """The connection, with sqlite-utils' ``Database`` behind it, loaded when first needed.
+
+    Plain reads (``execute``, ``query``) go straight to the standard connection, which is
+    in autocommit mode, so they behave exactly as sqlite-utils' own. Everything else —
+    ``atomic()`` transactions with nested savepoints, table introspection — is
+    sqlite-utils'. Importing sqlite-utils (with click, dateutil and pluggy) takes 70–100 ms,
+    which the window's first paint, a read-only affair, does not wait for.
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._utils: Any = None
+
+    def execute(self, sql: str, parameters: Any = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, parameters)
+
+    def query(self, sql: str, parameters: Any = ()) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(sql, parameters)
+        keys = [column[0] for column in cursor.description]
+        return [dict(zip(keys, row)) for row in cursor]
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @property
+    def utils(self) -> Any:
+        """sqlite-utils' ``Database`` over the same connection."""
+        if self._utils is None:
+            import sqlite_utils
+
+            self._utils = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._utils
+
+    def __getattr__(self, name: str) -> Any:  # atomic, table_names, tables, …
+        return getattr(self.utils, name)
+
+
+def open_db(path: str | Path, *, backup_dir: Path | None = None,
+            check: bool = True) -> Database:
+    """Open (creating if needed) and migrate the database at ``path``.
+
+    ``check=False`` leaves the integrity check to the caller (the window runs it on a
+    thread of its own, see ``storage.background_check``) — unless the file needs migrating,
+    which is never done to a file not checked first.
+    """
     if str(path) != MEMORY:
         path = Path(path)
         try:
@@ -52,8 +95,9 @@ def open_db(path: str | Path, *, backup_dir: Path | None = None) -> Database:
             ) from None
     try:
         conn = connect(path)
-        check_integrity(conn, path)
-        db = Database(conn, execute_plugins=False)
+        db = Database(conn)
+        if check or pending_migrations(db):
+            check_integrity(conn, path)
         applied = migrate(db, backup_dir=backup_dir)
         if "0001_ledgers" in applied:  # a brand-new file
             _seed_new_database(db)
@@ -85,6 +129,12 @@ def applied_migrations(db: Database) -> list[str]:
         " name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
     )
     return [row[0] for row in db.execute("SELECT name FROM schema_migration ORDER BY name")]
+
+
+def pending_migrations(db: Database) -> list[str]:
+    applied = set(applied_migrations(db))
+    return [m.name.removesuffix(".sql") for m in migrations()
+            if m.name.removesuffix(".sql") not in applied]
 
 
 def migrate(db: Database, *, backup_dir: Path | None = None) -> list[str]:

@@ -16,7 +16,6 @@ from lianzheng_desktop.core.plan import (
     Role,
     validate_requirement,
 )
-from lianzheng_desktop.core.plan_parser import parse_plan
 from lianzheng_desktop.core.records import RectificationItem
 from lianzheng_desktop.core.warnings import Warning, build_warnings
 from lianzheng_desktop.resources_access import read_text
@@ -149,6 +148,8 @@ def start_new_year(store: Store, year: int, from_year: int | None = None) -> Pla
 
 def import_plan_text(store: Store, text: str, year: int | None = None):
     """Parse and store a plan at once; return the draft (with its unread sentences)."""
+    from lianzheng_desktop.core.plan_parser import parse_plan  # not needed to open the window
+
     draft = parse_plan(text, year)
     if draft.year is None:
         raise UserError("无法从文件中看出计划年度，请用 --year 指定（如 --year 2023）。")
@@ -192,10 +193,13 @@ def open_rectification_items(store: Store) -> list[RectificationItem]:
     return items  # type: ignore[return-value]
 
 
-def load_warnings(store: Store, as_of: date, quarter: Quarter | None = None) -> list[Warning]:
+def load_warnings(store: Store, as_of: date, quarter: Quarter | None = None,
+                  checklist: Checklist | None = None) -> list[Warning]:
+    """Warnings as of ``as_of``; pass the quarter's checklist if it is already at hand."""
     quarter = quarter or Quarter.containing(as_of)
-    try:
-        checklist = load_checklist(store, quarter, as_of)
-    except UserError:
-        checklist = Checklist(quarter, as_of, [])
+    if checklist is None:
+        try:
+            checklist = load_checklist(store, quarter, as_of)
+        except UserError:
+            checklist = Checklist(quarter, as_of, [])
     return build_warnings(checklist, open_rectification_items(store), as_of)

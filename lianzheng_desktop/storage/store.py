@@ -9,13 +9,12 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import LEDGERS, Kind, LedgerSpec, build_record
 from lianzheng_desktop.core.records import Record, UnitProfile, is_late_entry
 from lianzheng_desktop.storage import audit
+from lianzheng_desktop.storage.db import Database
 
 
 @dataclass(frozen=True)
@@ -57,6 +56,8 @@ class Store:
     def __init__(self, db: Database, *, clock: Callable[[], datetime] = datetime.now):
         self.db = db
         self.clock = clock
+        # Called before each write; the window sets it to wait for the integrity check.
+        self.before_write: Callable[[], None] | None = None
 
     # -- unit profile -----------------------------------------------------------------
     def profile(self) -> UnitProfile:
@@ -67,6 +68,10 @@ class Store:
         return UnitProfile(row["unit_name"], row["org_name"], row["secretary_name"])
 
     def save_profile(self, profile: UnitProfile) -> None:
+        with self.atomic():
+            self._save_profile(profile)
+
+    def _save_profile(self, profile: UnitProfile) -> None:
         self.db.execute(
             "INSERT INTO unit_profile (id, unit_name, org_name, secretary_name, updated_at)"
             " VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET unit_name = excluded.unit_name,"
@@ -192,6 +197,8 @@ class Store:
     @contextmanager
     def atomic(self) -> Iterator[Store]:
         """Several writes that land together or not at all."""
+        if self.before_write is not None and not self.db.conn.in_transaction:
+            self.before_write()
         with self.db.atomic():
             yield self
 
@@ -208,7 +215,7 @@ class Store:
         event = getattr(record, spec.date_field) if spec.date_field else None
         record = replace(record, late_entry=is_late_entry(event, now), created_at=now,
                          updated_at=now)
-        with self.db.atomic():
+        with self.atomic():
             if spec.key == "roster":
                 self._check_unique_name(record.name, None)
             row = self._row(spec, record)
@@ -231,7 +238,7 @@ class Store:
         event = getattr(record, spec.date_field) if spec.date_field else None
         record = replace(record, id=record_id, created_at=old.created_at, updated_at=now,
                          late_entry=is_late_entry(event, old.created_at or now))
-        with self.db.atomic():
+        with self.atomic():
             renamed: list[tuple[str, Record]] = []
             if spec.key == "roster":
                 self._check_unique_name(record.name, record_id)
@@ -269,7 +276,7 @@ class Store:
     def delete(self, ledger_key: str, record_id: int) -> None:
         spec = LEDGERS[ledger_key]
         old = self.get(ledger_key, record_id)  # a clear message when it is already gone
-        with self.db.atomic():
+        with self.atomic():
             if spec.key == "roster":
                 self._check_person_unused(record_id)
             self.db.execute("DELETE FROM attachment WHERE ledger = ? AND record_id = ?",

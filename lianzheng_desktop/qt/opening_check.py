@@ -1,0 +1,58 @@
+"""What the window does when the background integrity check (or daily backup) reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox
+
+from lianzheng_desktop.paths import AppPaths
+from lianzheng_desktop.storage.background_check import BackgroundCheck
+
+
+class OpeningCheck(QObject):
+    """Reports the check's outcome in the window's thread, once the window exists."""
+
+    finished = Signal(object)  # emitted from the check's thread, delivered in the GUI's
+
+    def __init__(self, check: BackgroundCheck, window, paths: AppPaths):
+        super().__init__(window)
+        self._paths = paths
+        self.window = window
+        self.check = check
+        # Queued: even when the check is already over, the answer comes once the event loop
+        # runs, with the window on screen.
+        self.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        check.when_done(self.finished.emit)
+
+    def _on_finished(self, check: BackgroundCheck) -> None:
+        if check.damaged is not None:
+            self._offer_restore(str(check.damaged))
+        elif check.backup_problem is not None:
+            QMessageBox.warning(self.window, "自动备份未完成",
+                                f"{check.backup_problem}\n\n数据本身不受影响。可以用“文件 → 备份到…”"
+                                "手动备份到其他文件夹或U盘。")
+
+    def _offer_restore(self, message: str) -> None:
+        good = ask_to_restore(self.window, self._paths, message)
+        if good is not None:
+            self.window.restore_from = good  # run_app restores once the window has closed
+            self.window.close()
+            return
+        QMessageBox.critical(self.window, "数据文件已损坏",
+                             f"{message}\n\n为免损坏扩大，本次只能查看，不能保存任何修改。"
+                             "请从备份恢复（文件 → 从备份恢复…）或联系维护人员。")
+
+
+def ask_to_restore(parent, paths: AppPaths, message: str) -> Path | None:
+    """A damaged file: offer the newest good backup, if there is one."""
+    from lianzheng_desktop.storage.backup import newest_good_backup
+
+    good = newest_good_backup(paths)
+    if good is None:
+        return None
+    answer = QMessageBox.question(
+        parent, "数据文件已损坏", f"{message}\n\n是否用最近的备份“{good.name}”恢复？"
+        "损坏的文件会改名保存在原处，不会删除。")
+    return good if answer == QMessageBox.StandardButton.Yes else None

@@ -1,0 +1,112 @@
+"""The window's integrity check runs on a thread; nothing is written before it has passed."""
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from lianzheng_desktop.cli import main
+from lianzheng_desktop.core.records import UnitProfile
+from lianzheng_desktop.paths import AppPaths
+from lianzheng_desktop.storage.background_check import BackgroundCheck
+from lianzheng_desktop.storage.db import DamagedDatabaseError, open_db
+from lianzheng_desktop.storage.store import Store
+
+PAGE = 4096
+
+
+@pytest.fixture
+def demo_file(tmp_path):
+    db = tmp_path / "data" / "l.db"
+    assert main(["--db", str(db), "demo"]) == 0
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    shutil.rmtree(AppPaths(db).backups_dir)  # as if today's first start were still to come
+    return db
+
+
+def damage_audit_pages(db):
+    """Scribble over the audit trail's pages: the file opens and reads, the check fails."""
+    conn = sqlite3.connect(db)
+    pages = [row[0] for row in conn.execute(
+        "SELECT pageno FROM dbstat WHERE name = 'audit_log' AND pagetype = 'leaf'")]
+    conn.close()
+    raw = bytearray(db.read_bytes())
+    for page in pages[1:3]:
+        raw[(page - 1) * PAGE + 8:page * PAGE] = b"\x5a" * (PAGE - 8)
+    db.write_bytes(bytes(raw))
+    return bytes(raw)
+
+
+def backups(db):
+    folder = AppPaths(db).backups_dir
+    return sorted(folder.glob("*.zip")) if folder.exists() else []
+
+
+def test_a_sound_file_passes_and_gets_its_daily_backup(demo_file):
+    assert backups(demo_file) == []
+    store = Store(open_db(demo_file, check=False))
+    check = BackgroundCheck(AppPaths(demo_file)).start()
+    check.guard(store)
+    store.save_profile(UnitProfile("县总工会机关党支部", "县总工会机关", "王书记"))
+    check.join()
+    assert check.damaged is None and check.backup_problem is None
+    assert len(backups(demo_file)) == 1
+    assert store.profile().secretary_name == "王书记"
+
+
+def test_a_damaged_file_opens_for_reading_but_refuses_every_write(demo_file):
+    damaged = damage_audit_pages(demo_file)
+    store = Store(open_db(demo_file, check=False))
+    assert store.profile().unit_name  # the window can still show what is there
+    check = BackgroundCheck(AppPaths(demo_file)).start()
+    check.guard(store)
+    with pytest.raises(DamagedDatabaseError) as caught:
+        store.add("roster", {"name": "新同志", "post": "干事", "role": "党员"})
+    assert "损坏" in str(caught.value) and "备份" in str(caught.value)
+    with pytest.raises(DamagedDatabaseError):
+        store.save_profile(UnitProfile("别的单位", "", ""))
+    store.db.close()
+    assert demo_file.read_bytes() == damaged  # nothing written over it
+    assert backups(demo_file) == []  # and no daily backup taken of a damaged file
+
+
+def test_the_window_start_fails_on_a_damaged_file_with_a_sentence(demo_file, qapp, capsys):
+    damaged = damage_audit_pages(demo_file)
+    capsys.readouterr()
+    code = main(["--db", str(demo_file), "--exit-after-start"])
+    captured = capsys.readouterr()
+    assert code == 1 and "损坏" in captured.err and "Traceback" not in captured.err
+    assert demo_file.read_bytes() == damaged
+
+
+def test_the_window_starts_on_a_sound_file_and_takes_the_daily_backup(demo_file, qapp, capsys):
+    assert main(["--db", str(demo_file), "--today", "2022-09-30", "--exit-after-start"]) == 0
+    assert "主窗口已显示" in capsys.readouterr().out
+    assert len(backups(demo_file)) == 1
+
+
+def test_reading_does_not_load_sqlite_utils_and_writing_does(demo_file):
+    """The first paint only reads; sqlite-utils (70–100 ms to import) waits for a write."""
+    script = f"""
+import sys
+from datetime import date
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.storage.db import open_db
+from lianzheng_desktop.storage.plans import load_checklist, load_warnings
+from lianzheng_desktop.storage.store import Store
+store = Store(open_db({str(demo_file)!r}, check=False))
+checklist = load_checklist(store, Quarter(2022, 3), date(2022, 9, 30))
+load_warnings(store, date(2022, 9, 30), checklist=checklist)
+store.profile()
+assert checklist.items
+assert "sqlite_utils" not in sys.modules, "loaded to read"
+store.add("roster", {{"name": "新同志", "post": "干事", "role": "党员"}})
+assert "sqlite_utils" in sys.modules
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
