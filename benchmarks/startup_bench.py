@@ -56,7 +56,7 @@ def main() -> None:
     bare, app = alternate(
         _runner([sys.executable, "-c", BARE]),
         _runner([sys.executable, "-m", "lianzheng_desktop", "--db", str(db), "--today",
-                 "2022-09-30", "--exit-after-start"]), 11)
+                 "2022-09-30", "--exit-after-start"]), 15)
     bare_paint, app_paint = (statistics.median(t[0] for t in runs) for runs in (bare, app))
     bare_exit, app_exit = (statistics.median(t[1] for t in runs) for runs in (bare, app))
     report("start to first painted window (subprocess, offscreen)", [

@@ -6,7 +6,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
 
 APP_NAME = "lianzheng"
 DB_FILE_NAME = "lianzheng.db"
@@ -51,9 +50,16 @@ def portable_data_dir() -> Path | None:
 
 
 def default_db_path() -> Path:
-    base = portable_data_dir() or Path(user_data_dir(APP_NAME, appauthor=False))
+    base = portable_data_dir() or _profile_data_dir()
     return base / DB_FILE_NAME
 
 
 def app_paths(db: str | Path | None = None) -> AppPaths:
     return AppPaths(Path(db).expanduser().absolute() if db else default_db_path())
+
+
+def _profile_data_dir() -> Path:
+    """The user's own data folder (%LOCALAPPDATA% on Windows), as platformdirs knows it."""
+    from platformdirs import user_data_dir  # only when no --db and not portable
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lianzheng_desktop.cli.common import open_store, paths_from
 from lianzheng_desktop.core.errors import UserError
-from lianzheng_desktop.errorlog import log_unexpected
 from lianzheng_desktop.qt.fonts import ensure_cjk_font
 from lianzheng_desktop.qt.opening_check import OpeningCheck
 from lianzheng_desktop.resources_access import resource
@@ -34,6 +33,8 @@ def _install_excepthook(log_dir: Path) -> None:
         if isinstance(value, UserError):
             QMessageBox.warning(None, "提示", str(value))
             return
+        from lianzheng_desktop.errorlog import log_unexpected
+
         path = log_unexpected(value, log_dir)
         QMessageBox.critical(None, "程序出错",
                              f"程序遇到意外问题，已记录到：\n{path}\n\n请把该文件发给维护人员。"
