@@ -77,10 +77,15 @@ def open_store(path: Path) -> Store:
     return Store(open_db(path), clock=lambda: CLOCK)
 
 
-def report(title: str, rows: list[tuple[str, float]], ratio: tuple[str, float, float]) -> None:
+def report(title: str, rows: list[tuple[str, float]],
+           ratio: tuple[str, float, float | None]) -> None:
+    """Print timings and a ratio; ``None`` as the ratio's target means it has none."""
     print(f"\n== {title}")
     for label, seconds in rows:
         print(f"  {label:<44} {seconds * 1000:9.1f} ms")
     name, value, target = ratio
+    if target is None:
+        print(f"  {name:<44} {value:9.2f} ×")
+        return
     verdict = "within target" if value <= target else "OVER TARGET"
     print(f"  {name:<44} {value:9.2f} ×   (target ≤ {target} ×: {verdict})")

@@ -5,8 +5,10 @@
 Builds dist/lianzheng/ if missing (or with --rebuild), then from the bundle alone: starts
 the window and exits once it has painted, fills a demo database, writes the 2022Q3 report
 and checks it is a PDF, runs the integrity check, and verifies that nothing was written
-outside the bundle's data/ folder and (where strace exists) that no network socket was
-opened. Prints the bundle's size and each step's time; exits non-zero on any failure.
+outside the bundle's data/ folder (neither in the home or temp folders nor elsewhere in the
+bundle) and (where strace exists) that no network socket was opened. Checks the licences
+in licenses/ and the size against the 200 MB target. Prints the bundle's size and each
+step's time; exits non-zero on any failure.
 """
 
 from __future__ import annotations
@@ -17,12 +19,20 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BUNDLE = ROOT / "dist" / "lianzheng"
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+NAME = next(iter(PROJECT["scripts"]))  # as in lianzheng.spec
+BUNDLE = ROOT / "dist" / NAME
 EXE = ".exe" if os.name == "nt" else ""
 SYSTEM_CACHES = ("fontconfig",)  # written by the system's font library, not by the app
+TARGET_MB = 200
+# Licences the bundle must carry whatever else it holds (see scripts/collect_licenses.py).
+LICENCES = ("THIRD-PARTY.txt", "LICENSE-lianzheng-desktop.txt", "Qt-PySide6/LGPL-3.0.txt",
+            "Qt-PySide6/GPL-3.0.txt", "Qt-PySide6/NOTICE.txt", "fonts/ARPHICPL.txt",
+            "fonts/Apache-2.0.txt", "reportlab", "sqlite-utils", "openpyxl", "python-docx")
 
 
 def size_mb(folder: Path) -> float:
@@ -35,12 +45,13 @@ def snapshot(folder: Path) -> set[Path]:
 
 
 def main(argv: list[str]) -> int:
-    if "--rebuild" in argv or not (BUNDLE / f"lianzheng-cli{EXE}").exists():
+    if "--rebuild" in argv or not (BUNDLE / f"{NAME}-cli{EXE}").exists():
         start = time.perf_counter()
         subprocess.run([sys.executable, "-m", "PyInstaller", "lianzheng.spec", "--noconfirm",
                         "--log-level", "WARN"], check=True, cwd=ROOT)
         print(f"构建完成，用时 {time.perf_counter() - start:.0f} 秒")
-    print(f"安装包文件夹：{BUNDLE}（{size_mb(BUNDLE):.0f} MB）")
+    size = size_mb(BUNDLE)
+    print(f"安装包文件夹：{BUNDLE}（{size:.0f} MB，目标 {TARGET_MB} MB 以内）")
     work = Path(tempfile.mkdtemp(prefix="lianzheng-bundle-"))
     home = work / "home"
     home.mkdir()
@@ -56,15 +67,16 @@ def main(argv: list[str]) -> int:
     shutil.rmtree(data, ignore_errors=True)
     marker.write_text("有此文件时，数据保存在旁边的 data 文件夹中。\n", encoding="utf-8")
     before = snapshot(home) | snapshot(work / "tmp")
+    bundle_before = snapshot(BUNDLE)
     strace = shutil.which("strace") if os.name != "nt" else None
     failures = []
     try:
         steps = [
-            ("窗口启动并退出", [BUNDLE / f"lianzheng{EXE}", "--exit-after-start"]),
-            ("生成示范数据", [BUNDLE / f"lianzheng-cli{EXE}", "demo"]),
-            ("生成 2022Q3 报告", [BUNDLE / f"lianzheng-cli{EXE}", "report", "--quarter",
+            ("窗口启动并退出", [BUNDLE / f"{NAME}{EXE}", "--exit-after-start"]),
+            ("生成示范数据", [BUNDLE / f"{NAME}-cli{EXE}", "demo"]),
+            ("生成 2022Q3 报告", [BUNDLE / f"{NAME}-cli{EXE}", "report", "--quarter",
                                 "2022Q3", "-o", str(work / "q3.pdf")]),
-            ("检查数据", [BUNDLE / f"lianzheng-cli{EXE}", "check"]),
+            ("检查数据", [BUNDLE / f"{NAME}-cli{EXE}", "check"]),
         ]
         for label, command in steps:
             trace = work / f"trace-{len(label)}.txt"
@@ -92,8 +104,15 @@ def main(argv: list[str]) -> int:
             failures.append("便携模式下数据没有保存在 data/ 文件夹")
         written = [p for p in (snapshot(home) | snapshot(work / "tmp")) - before
                    if not any(part in SYSTEM_CACHES for part in p.parts)]
+        written += [p for p in snapshot(BUNDLE) - bundle_before
+                    if data not in p.parents]
         if written:
             failures.append(f"在数据文件夹之外写入了文件：{[str(p) for p in written[:5]]}")
+        missing = [name for name in LICENCES if not (BUNDLE / "licenses" / name).exists()]
+        if missing:
+            failures.append(f"licenses/ 中缺少许可证：{missing}")
+        if size > TARGET_MB:
+            failures.append(f"安装包 {size:.0f} MB，超过 {TARGET_MB} MB")
         if strace is None and os.name != "nt":
             print("提示：未安装 strace，跳过网络连接检查（apt-get install strace 后可检查）。")
     finally:
