@@ -6,7 +6,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-
 APP_NAME = "lianzheng"
 DB_FILE_NAME = "lianzheng.db"
 PORTABLE_MARKER = "portable.txt"

@@ -10,8 +10,14 @@ CHINESE_SIMPLIFIED, UNICODE = 0x0804, 1200  # language and code page of the stri
 def version_info(project: dict, executable: str):
     """A PyInstaller ``VSVersionInfo`` (needs pefile, which PyInstaller has on Windows)."""
     from PyInstaller.utils.win32.versioninfo import (
-        FixedFileInfo, StringFileInfo, StringStruct, StringTable, VarFileInfo, VarStruct,
-        VSVersionInfo)
+        FixedFileInfo,
+        StringFileInfo,
+        StringStruct,
+        StringTable,
+        VarFileInfo,
+        VarStruct,
+        VSVersionInfo,
+    )
 
     numbers = [int(n) for n in re.findall(r"\d+", project["version"])[:4]]
     numbers += [0] * (4 - len(numbers))

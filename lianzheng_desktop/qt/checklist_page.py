@@ -27,6 +27,7 @@ from lianzheng_desktop.core.checklist import Checklist, ChecklistItem
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.qt.style import hint, page_title
 from lianzheng_desktop.storage.plans import load_checklist, load_warnings
 from lianzheng_desktop.storage.store import Store
 
@@ -47,8 +48,7 @@ class ChecklistPage(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        title = QLabel("季度责任清单")
-        title.setObjectName("pageTitle")
+        title = page_title("季度责任清单")
         self.quarter = QComboBox()
         current = Quarter.containing(self._today)
         quarter = Quarter(current.year - 4, 1)
@@ -87,8 +87,7 @@ class ChecklistPage(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(2, 300)
-        hint = QLabel("双击一项，查看计入该项的记录。")
-        hint.setStyleSheet("color: #666;")
+        tip = hint("双击一项，查看计入该项的记录。", wrap=False)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -97,7 +96,7 @@ class ChecklistPage(QWidget):
         layout.addWidget(self.warnings)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        layout.addWidget(hint)
+        layout.addWidget(tip)
 
     def _connect_signals(self) -> None:
         self.quarter.currentIndexChanged.connect(self.refresh)

@@ -26,6 +26,7 @@ from lianzheng_desktop.core.records import Record
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.qt.attachments_dialog import AttachmentsDialog
 from lianzheng_desktop.qt.record_form import RecordDialog, confirm_delete
+from lianzheng_desktop.qt.style import page_title
 from lianzheng_desktop.qt.table_model import RECORD_ROLE, RecordTableModel
 from lianzheng_desktop.storage.store import Query, Store
 
@@ -52,8 +53,7 @@ class LedgerPage(QWidget):
 
     # -- layout -----------------------------------------------------------------------
     def _build(self) -> None:
-        self.title = QLabel(self.spec.label)
-        self.title.setObjectName("pageTitle")
+        self.title = page_title(self.spec.label)
         self.year = QComboBox()
         self.quarter = QComboBox()
         self.type_filter = QComboBox()

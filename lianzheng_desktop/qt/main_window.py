@@ -26,19 +26,13 @@ from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.qt.checklist_page import ChecklistPage
+from lianzheng_desktop.qt.style import hint, page_title, style_navigation, window_header
 from lianzheng_desktop.storage.store import Store
 
 PAGE_NAMES = ("首页", "警示教育", "谈话记录", "整改事项", "会议活动", "人员名册", "年度计划",
               "述廉述责报告", "设置")
 LEDGER_PAGES = {"警示教育": "warning_education", "谈话记录": "talk", "整改事项": "rectification",
                 "会议活动": "activity", "人员名册": "roster"}
-STYLE = """
-QListWidget#nav { background: #8b1a1a; color: white; border: none; font-size: 15px; }
-QListWidget#nav::item { padding: 10px 16px; }
-QListWidget#nav::item:selected { background: #b22222; color: white; }
-QLabel#pageTitle { font-size: 20px; font-weight: bold; color: #8b1a1a; padding: 4px 0 8px 0; }
-QLabel#header { font-size: 14px; color: #333; padding: 6px 10px; }
-"""
 
 
 def backup_actions():
@@ -55,13 +49,9 @@ def report_page(store: Store, paths: AppPaths, today: date) -> QWidget:
     except ImportError:
         page = QWidget()
         layout = QVBoxLayout(page)
-        title = QLabel("述廉述责报告")
-        title.setObjectName("pageTitle")
-        note = QLabel("报告生成功能正在完善中，下一版本提供。目前可先在“首页”查看季度责任清单，"
-                      "或用“文件 → 导出 Excel”导出台账。")
-        note.setWordWrap(True)
-        layout.addWidget(title)
-        layout.addWidget(note)
+        layout.addWidget(page_title("述廉述责报告"))
+        layout.addWidget(hint("报告生成功能正在完善中，下一版本提供。目前可先在“首页”查看季度责任清单，"
+                              "或用“文件 → 导出 Excel”导出台账。"))
         layout.addStretch(1)
         return page
     def open_store() -> Store:  # the report worker's own connection
@@ -81,12 +71,10 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._today = today or date.today()
         self.setWindowTitle("廉政台账")
-        self.setStyleSheet(STYLE)
-        self.header = QLabel()
-        self.header.setObjectName("header")
+        self.header = window_header()
         self.nav = QListWidget()
-        self.nav.setObjectName("nav")
         self.nav.addItems(list(PAGE_NAMES))
+        style_navigation(self.nav)
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget()
         self.home = ChecklistPage(store, self._today)

@@ -31,8 +31,8 @@ class OpeningCheck(QObject):
             self._offer_restore(str(check.damaged))
         elif check.backup_problem is not None:
             QMessageBox.warning(self.window, "自动备份未完成",
-                                f"{check.backup_problem}\n\n数据本身不受影响。可以用“文件 → 备份到…”"
-                                "手动备份到其他文件夹或U盘。")
+                                f"{check.backup_problem}\n\n数据本身不受影响。"
+                                "可以用“文件 → 备份到…”手动备份到其他文件夹或U盘。")
 
     def _offer_restore(self, message: str) -> None:
         good = ask_to_restore(self.window, self._paths, message)

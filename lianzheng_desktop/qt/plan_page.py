@@ -28,6 +28,7 @@ from lianzheng_desktop.core.plan import Plan, Requirement
 from lianzheng_desktop.core.plan_parser import PlanDraft, parse_plan
 from lianzheng_desktop.qt.buttons import accept_cancel
 from lianzheng_desktop.qt.requirement_dialog import RequirementDialog, describe
+from lianzheng_desktop.qt.style import hint, page_title
 from lianzheng_desktop.storage import plans
 from lianzheng_desktop.storage.store import Store
 
@@ -67,8 +68,7 @@ class PlanPage(QWidget):
         super().__init__(parent)
         self._store = store
         self.plan: Plan | None = None
-        title = QLabel("年度计划（年度工作要点）")
-        title.setObjectName("pageTitle")
+        title = page_title("年度计划（年度工作要点）")
         self.year = QComboBox()
         self.table = requirements_table()
         self.import_button = QPushButton("导入年度工作要点…")
@@ -86,14 +86,14 @@ class PlanPage(QWidget):
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        hint = QLabel("季度清单按这里的要求逐项检查。没有数量指标的条目，完成后可在“修改”中标记。")
-        hint.setStyleSheet("color: #666;")
+        tip = hint("季度清单按这里的要求逐项检查。没有数量指标的条目，完成后可在“修改”中标记。",
+                   wrap=False)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        layout.addWidget(hint)
+        layout.addWidget(tip)
         self._connect_signals()
         self.reload_years()
 

@@ -31,6 +31,7 @@ from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.qt.report_worker import ReportJob
+from lianzheng_desktop.qt.style import hint, page_title
 from lianzheng_desktop.report_service import report_document
 from lianzheng_desktop.storage.reports import (
     clear_texts,
@@ -66,8 +67,7 @@ class ReportPage(QWidget):
         super().showEvent(event)
 
     def _build(self) -> None:
-        title = QLabel("述廉述责报告")
-        title.setObjectName("pageTitle")
+        title = page_title("述廉述责报告")
         self.kind = QComboBox()
         self.kind.addItems(["季度报告", "年度报告"])
         self.period = QComboBox()
@@ -98,10 +98,7 @@ class ReportPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        hint = QLabel("以下文字由台账数据起草，可直接修改；修改会随报告保存。第二部分请本人填写。")
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #666;")
-        left_layout.addWidget(hint)
+        left_layout.addWidget(hint("以下文字由台账数据起草，可直接修改；修改会随报告保存。第二部分请本人填写。"))
         left_layout.addWidget(self.tabs, 1)
         splitter.addWidget(left)
         splitter.addWidget(self.preview)

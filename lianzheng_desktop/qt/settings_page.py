@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from lianzheng_desktop.core.records import UnitProfile
 from lianzheng_desktop.paths import AppPaths
+from lianzheng_desktop.qt.style import hint, page_title
 from lianzheng_desktop.storage.store import Store
 
 
@@ -25,8 +26,7 @@ class SettingsPage(QWidget):
     def __init__(self, store: Store, paths: AppPaths, parent=None):
         super().__init__(parent)
         self._store = store
-        title = QLabel("设置")
-        title.setObjectName("pageTitle")
+        title = page_title("设置")
         profile = store.profile()
         self.unit_name = QLineEdit(profile.unit_name)
         self.org_name = QLineEdit(profile.org_name)
@@ -53,10 +53,8 @@ class SettingsPage(QWidget):
             value = QLabel(str(path))
             value.setTextInteractionFlags(value.textInteractionFlags().TextSelectableByMouse)
             data.addRow(label, value)
-        note = QLabel("数据只保存在本机，不联网。请定期用“文件 → 导"
-                      "出 Excel”或复制上述文件夹到 U 盘留存。")
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #666;")
+        note = hint("数据只保存在本机，不联网。请定期用“文件 → 导出 Excel”"
+                    "或复制上述文件夹到 U 盘留存。")
         data.addRow(note)
         layout = QVBoxLayout(self)
         layout.addWidget(title)

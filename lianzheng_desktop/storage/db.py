@@ -59,7 +59,7 @@ class Database:
     def query(self, sql: str, parameters: Any = ()) -> list[dict[str, Any]]:
         cursor = self.conn.execute(sql, parameters)
         keys = [column[0] for column in cursor.description]
-        return [dict(zip(keys, row)) for row in cursor]
+        return [dict(zip(keys, row, strict=True)) for row in cursor]
 
     def close(self) -> None:
         self.conn.close()
