@@ -28,18 +28,24 @@ def open_store(args: argparse.Namespace, *, daily_backup: bool = True,
     ``check=False`` leaves the integrity check and the day's backup to the caller: the
     window runs them beside its own start (``storage.background_check``).
     """
-    from lianzheng_desktop.storage import backup, lock
+    # backup (zipfile, hashlib: ~7 ms) is loaded only when used: the window's start
+    # leaves the backup to its background check and should not wait for the import.
+    from lianzheng_desktop.storage import lock
 
     paths = paths_from(args)
     lock.acquire(paths.db_path)
     try:
         store = Store(open_db(paths.db_path, backup_dir=paths.backups_dir, check=check))
     except DamagedDatabaseError as exc:
+        from lianzheng_desktop.storage import backup
+
         good = backup.newest_good_backup(paths)
         hint = (f"最近一份完好的备份是“{good}”，可运行 lianzheng restore \"{good}\" 恢复"
                 "（损坏的文件会另存，不会删除）。" if good else "没有找到可用的备份。")
         raise DamagedDatabaseError(f"{exc}{hint}") from None
     if daily_backup and check:
+        from lianzheng_desktop.storage import backup
+
         backup.daily_backup(store.db.conn, paths)
     return store
 

@@ -6,7 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -86,6 +94,8 @@ def run_app(args: argparse.Namespace, check: BackgroundCheck | None = None) -> i
         print(f"已保存 {len(written)} 张截图到 {args.screenshot}")
         return 0
     window.show()
+    if check is not None:
+        QTimer.singleShot(0, check.back_up_now)  # the window is on screen: back up now
     if args.exit_after_start:
         def painted() -> None:  # the first turn of the loop: the window has painted
             print("主窗口已显示", flush=True)
@@ -93,13 +103,27 @@ def run_app(args: argparse.Namespace, check: BackgroundCheck | None = None) -> i
 
         QTimer.singleShot(0, painted)
     code = app.exec()
+    restore_from = window.restore_from
+    _close_after_loop(app, window)
+    del window  # nor may a traceback from below keep it
     if check is not None:
         check.join()  # never leave a backup half-written, nor restore under a reader
         if args.exit_after_start:
             check.wait()  # a damaged file fails the start, as the command line would
-    if window.restore_from is not None:
-        return _restore_and_restart(args, store, paths, window.restore_from)
+    if restore_from is not None:
+        return _restore_and_restart(args, store, paths, restore_from)
     return code
+
+
+def _close_after_loop(app: QApplication, window) -> None:
+    """Close the window once the event loop is over and drop any quit still queued.
+
+    The loop can end (``--exit-after-start``, a restore) with a quit request still posted;
+    left there, it would be handled by whichever loop runs next — the 恢复完成 message after a
+    restore, the restarted window — and end it at once, unseen.
+    """
+    window.close()
+    QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
 
 
 def _offer_restore(paths, message: str) -> bool:

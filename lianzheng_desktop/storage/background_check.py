@@ -6,6 +6,10 @@ it reads, so run here it overlaps with Qt loading and the window being built ins
 delaying them. It only reads, so it may start before the store is opened. Nothing is
 written before it has passed: the store waits for it before its first write, and a
 failed check refuses every write with the same message the command line gives.
+
+The day's backup (zipping the file) waits until ``back_up_now()`` — the window calls it
+once it is on screen — so that it does not compete with the window's start either; a
+write, ``wait()`` or ``join()`` lets it go ahead at once.
 """
 
 from __future__ import annotations
@@ -31,11 +35,17 @@ class BackgroundCheck:
         self._lock = threading.Lock()
         self._done = False
         self._on_done: Callback | None = None
+        self._go_ahead = threading.Event()  # set: the day's backup may start
+        self.checked = threading.Event()  # set once the file has passed the check
         self._thread = threading.Thread(target=self._run, name="integrity-check", daemon=True)
 
     def start(self) -> BackgroundCheck:
         self._thread.start()
         return self
+
+    def back_up_now(self) -> None:
+        """Let the day's backup start (it waits for this after the check)."""
+        self._go_ahead.set()
 
     def guard(self, store: Store) -> None:
         """Make ``store`` wait for the check before each write."""
@@ -55,7 +65,9 @@ class BackgroundCheck:
             conn = sqlite3.connect(str(path), timeout=10)
             try:
                 check_integrity(conn, path)
+                self.checked.set()
                 if self._daily_backup:
+                    self._go_ahead.wait()
                     from lianzheng_desktop.storage import backup  # loaded on this thread
 
                     backup.daily_backup(conn, self._paths)
@@ -76,6 +88,7 @@ class BackgroundCheck:
 
     def join(self) -> None:
         """Block until the check (and the backup) is over."""
+        self._go_ahead.set()
         self._thread.join()
 
     def wait(self) -> None:

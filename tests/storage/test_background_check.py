@@ -58,6 +58,16 @@ def test_a_sound_file_passes_and_gets_its_daily_backup(demo_file):
     assert store.profile().secretary_name == "王书记"
 
 
+def test_the_daily_backup_waits_until_the_window_is_on_screen(demo_file):
+    check = BackgroundCheck(AppPaths(demo_file)).start()
+    assert check.checked.wait(30)
+    check._thread.join(timeout=0.5)  # an eager backup of this small file takes milliseconds
+    assert check._thread.is_alive() and backups(demo_file) == []
+    check.back_up_now()
+    check._thread.join(timeout=30)
+    assert not check._thread.is_alive() and len(backups(demo_file)) == 1
+
+
 def test_a_damaged_file_opens_for_reading_but_refuses_every_write(demo_file):
     damaged = damage_audit_pages(demo_file)
     store = Store(open_db(demo_file, check=False))
@@ -87,6 +97,17 @@ def test_the_window_starts_on_a_sound_file_and_takes_the_daily_backup(demo_file,
     assert main(["--db", str(demo_file), "--today", "2022-09-30", "--exit-after-start"]) == 0
     assert "主窗口已显示" in capsys.readouterr().out
     assert len(backups(demo_file)) == 1
+
+
+def test_after_the_window_closes_the_next_dialog_still_runs(demo_file, qapp, capsys):
+    """No quit request outlives the window's loop (it would end the 恢复完成 message)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    assert main(["--db", str(demo_file), "--today", "2022-09-30", "--exit-after-start"]) == 0
+    qapp.processEvents()  # as between tests, or before the next dialog opens
+    loop = QEventLoop()
+    QTimer.singleShot(30, lambda: loop.exit(7))
+    assert loop.exec() == 7  # ended by its own timer, not by a leftover quit
 
 
 def test_reading_does_not_load_sqlite_utils_and_writing_does(demo_file):
