@@ -7,7 +7,6 @@ from pathlib import Path
 
 from lianzheng_desktop.cli.common import open_store
 from lianzheng_desktop.core.errors import UserError
-from lianzheng_desktop.core.report_model import ReportPeriod
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,6 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from lianzheng_desktop.core.report_model import ReportPeriod  # not needed by the window
     from lianzheng_desktop.report_service import write_report
 
     try:

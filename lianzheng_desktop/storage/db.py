@@ -118,8 +118,11 @@ def _seed_new_database(db: Database) -> None:
 def check_integrity(conn: sqlite3.Connection, path: str | Path) -> None:
     rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
     if rows != ["ok"]:
+        # SQLite's own report (page and cell numbers) means nothing to the secretary.
+        problems = [line for row in rows for line in row.splitlines()
+                    if line.strip() and not line.startswith("***")]
         raise DamagedDatabaseError(
-            f"数据文件“{path}”已损坏（完整性检查未通过：{rows[0]}）。请从备份恢复。"
+            f"数据文件“{path}”已损坏（完整性检查发现 {len(problems) or 1} 处问题）。请从备份恢复。"
         )
 
 

@@ -90,6 +90,7 @@ def test_the_window_start_fails_on_a_damaged_file_with_a_sentence(demo_file, qap
     code = main(["--db", str(demo_file), "--exit-after-start"])
     captured = capsys.readouterr()
     assert code == 1 and "损坏" in captured.err and "Traceback" not in captured.err
+    assert "处问题" in captured.err and "page" not in captured.err  # not SQLite's own report
     assert demo_file.read_bytes() == damaged
 
 
