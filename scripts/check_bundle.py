@@ -75,6 +75,8 @@ def main(argv: list[str]) -> int:
         steps = [
             ("窗口启动并退出", [BUNDLE / f"{NAME}{EXE}", "--exit-after-start"]),
             ("生成示范数据", [BUNDLE / f"{NAME}-cli{EXE}", "demo"]),
+            # with data: the integrity check and the day's backup run on their thread
+            ("有数据时窗口启动并退出", [BUNDLE / f"{NAME}{EXE}", "--exit-after-start"]),
             ("生成 2022Q3 报告", [BUNDLE / f"{NAME}-cli{EXE}", "report", "--quarter",
                                 "2022Q3", "-o", str(work / "q3.pdf")]),
             ("检查数据", [BUNDLE / f"{NAME}-cli{EXE}", "check"]),
@@ -90,7 +92,7 @@ def main(argv: list[str]) -> int:
             ok = result.returncode == 0
             said = result.stdout.strip()[:80]
             print(f"{'通过' if ok else '失败'}  {label}（{took:.1f} 秒）{said}")
-            if not ok:
+            if not ok or "Traceback" in result.stderr:
                 failures.append(f"{label}: {result.stderr.strip()[-400:]}")
             if strace and trace.exists():
                 inet = [ln for ln in trace.read_text().splitlines()
@@ -103,6 +105,8 @@ def main(argv: list[str]) -> int:
             failures.append("报告 PDF 没有生成或不完整")
         if not (data / "lianzheng.db").exists():
             failures.append("便携模式下数据没有保存在 data/ 文件夹")
+        if not list((data / "备份").glob("*.zip")):
+            failures.append("便携模式下没有在 data/备份 中留下当天的自动备份")
         written = [p for p in (snapshot(home) | snapshot(work / "tmp")) - before
                    if not any(part in SYSTEM_CACHES for part in p.parts)]
         written += [p for p in snapshot(BUNDLE) - bundle_before

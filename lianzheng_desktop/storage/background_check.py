@@ -80,6 +80,8 @@ class BackgroundCheck:
                 f"数据文件“{path}”无法读取（{exc}），它可能已损坏。请从备份恢复。")
         except (UserError, OSError) as exc:
             self.backup_problem = f"今天的自动备份没有完成：{exc}"
+        except Exception as exc:  # noqa: BLE001 - a thread's error would otherwise vanish
+            self.backup_problem = f"今天的自动备份没有完成（意外错误：{type(exc).__name__}: {exc}）"
         with self._lock:
             self._done = True
             callback = self._on_done

@@ -68,6 +68,19 @@ def test_the_daily_backup_waits_until_the_window_is_on_screen(demo_file):
     assert not check._thread.is_alive() and len(backups(demo_file)) == 1
 
 
+def test_an_unexpected_error_on_the_thread_is_reported_not_lost(demo_file, monkeypatch):
+    def broken(conn, paths):
+        raise RuntimeError("磁盘驱动异常")
+
+    monkeypatch.setattr("lianzheng_desktop.storage.backup.daily_backup", broken)
+    told = []
+    check = BackgroundCheck(AppPaths(demo_file)).start()
+    check.when_done(told.append)
+    check.join()
+    assert check.damaged is None and "磁盘驱动异常" in check.backup_problem
+    assert told == [check]  # the window hears of it
+
+
 def test_a_damaged_file_opens_for_reading_but_refuses_every_write(demo_file):
     damaged = damage_audit_pages(demo_file)
     store = Store(open_db(demo_file, check=False))
