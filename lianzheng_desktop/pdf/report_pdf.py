@@ -42,8 +42,8 @@ Progress = Callable[[int, str], None]
 class _Writer:
     """Lays lines onto grid rows, page after page, numbering each page."""
 
-    def __init__(self, canvas: Canvas, fonts: FontSet, title: str):
-        self.c, self.fonts = canvas, fonts
+    def __init__(self, canvas: Canvas | None, fonts: FontSet, title: str):
+        self.c, self.fonts = canvas, fonts  # no canvas: a dry run that only counts rows
         self.page = 1
         self.row = 0  # the next free grid line on this page
         self.title = title
@@ -56,15 +56,17 @@ class _Writer:
         return top - size - font.font.face.descent * size / 1000
 
     def new_page(self) -> None:
-        self._page_number()
-        self.c.showPage()
+        if self.c is not None:
+            self._page_number()
+            self.c.showPage()
         self._default_font()
         self.page += 1
         self.row = 0
 
     def _default_font(self) -> None:
         # Text objects open with the canvas's font; without this it is an unembedded Helvetica.
-        self.c.setFont(self.fonts.primary("song").name, BODY_SIZE)
+        if self.c is not None:
+            self.c.setFont(self.fonts.primary("song").name, BODY_SIZE)
 
     def finish(self) -> None:
         self._page_number()
@@ -92,6 +94,8 @@ class _Writer:
         (Character spacing via Tc is applied inconsistently by some readers when
         reportlab switches between a font's subsets mid-line.)
         """
+        if self.c is None:
+            return
         obj = self.c.beginText(x, baseline)
         current = None
         for font, part in self.fonts.runs(text, role):
@@ -107,8 +111,10 @@ class _Writer:
     def _widths(self, text: str, role: str, size: float) -> list[float]:
         return [self.fonts.width(ch, role, size) for ch in text]
 
-    def paragraph(self, text: str, role: str = "fangsong", indent: int = 2) -> None:
-        """A body paragraph on the grid: first line indented ``indent`` characters.
+    def paragraph(self, text: str, role: str = "fangsong", indent: int = 2,
+                  carry: int = 0) -> int:
+        """A body paragraph on the grid: first line indented ``indent`` characters; its
+        last ``carry`` lines start a new page. Returns the number of lines.
 
         Every line but the last is justified to the block's right edge (两端对齐), as a
         line holding half-width digits would otherwise stop short of it.
@@ -118,6 +124,8 @@ class _Writer:
         lines = break_lines(text, widths, first, BLOCK_WIDTH, BODY_CHAR_SPACE)
         position = 0
         for n, line in enumerate(lines):
+            if carry and n == max(0, len(lines) - carry) and self.row > 0:
+                self.new_page()
             self.ensure_rows(1)
             available = first if n == 0 else BLOCK_WIDTH
             line_widths = widths[position:position + len(line)]
@@ -131,6 +139,7 @@ class _Writer:
             self._draw(line, role, BODY_SIZE, x, self._baseline(self.row, font, BODY_SIZE),
                        space)
             self.row += 1
+        return len(lines)
 
     def centred(self, text: str, role: str, size: float) -> None:
         widths = self._widths(text, role, size)
@@ -220,21 +229,7 @@ def write_pdf(document: ReportDocument, path: Path, fonts: FontSet | None = None
     writer = _Writer(canvas, fonts, document.title)
     report = progress or (lambda _p, _s: None)
     report(5, "正在排版正文…")
-    writer.centred(document.title, "xiaobiaosong", TITLE_SIZE)
-    writer.blank()
-    for line in document.meta:
-        writer.centred(line, "kai", BODY_SIZE)
-    writer.blank()
-    for section in document.sections:
-        writer.ensure_rows(2)  # a heading never stands alone at a page's foot
-        writer.paragraph(section.heading, "hei")
-        for paragraph in section.paragraphs:
-            writer.paragraph(paragraph.text, "kai" if paragraph.level == 2 else "fangsong")
-    if document.closing:
-        writer.blank()
-        writer.ensure_rows(len(document.closing))
-        for line in document.closing:
-            writer.right(line)
+    _write_body(writer, document, carry=_lines_to_carry(document, fonts))
     for number, appendix in enumerate(document.appendices, start=1):
         share = 70 * number // max(1, len(document.appendices))
         report(20 + share, f"正在排版{appendix.title[:3]}…")
@@ -248,6 +243,47 @@ def write_pdf(document: ReportDocument, path: Path, fonts: FontSet | None = None
     partial.replace(path)
     report(100, "完成")
     return path
+
+
+# The signature and date never stand alone on a page (公文不出现“此页无正文”): when they
+# would, the last lines of the text go over with them.
+CARRY_LINES = 2
+
+
+def _write_body(writer: _Writer, document: ReportDocument, carry: int = 0) -> tuple[int, bool]:
+    """Title, meta, sections and closing; the last ``carry`` lines of the text start a new
+    page. Returns the last paragraph's line count and whether the closing began a page of
+    its own."""
+    writer.centred(document.title, "xiaobiaosong", TITLE_SIZE)
+    writer.blank()
+    for line in document.meta:
+        writer.centred(line, "kai", BODY_SIZE)
+    writer.blank()
+    blocks = []  # (text, role, is a heading)
+    for section in document.sections:
+        blocks.append((section.heading, "hei", True))
+        blocks += [(p.text, "kai" if p.level == 2 else "fangsong", False)
+                   for p in section.paragraphs]
+    last_lines = 0
+    for n, (text, role, heading) in enumerate(blocks):
+        if heading:
+            writer.ensure_rows(2)  # a heading never stands alone at a page's foot
+        last_lines = writer.paragraph(text, role, carry=carry if n == len(blocks) - 1 else 0)
+    alone = False
+    if document.closing:
+        writer.blank()
+        page = writer.page
+        writer.ensure_rows(len(document.closing))
+        alone = writer.page != page
+        for line in document.closing:
+            writer.right(line)
+    return last_lines, alone
+
+
+def _lines_to_carry(document: ReportDocument, fonts: FontSet) -> int:
+    """How many of the last paragraph's lines to move so the closing has company."""
+    last_lines, alone = _write_body(_Writer(None, fonts, document.title), document)
+    return min(CARRY_LINES, last_lines) if alone else 0
 
 
 def registered_font_names() -> list[str]:

@@ -92,3 +92,23 @@ def test_title_is_22pt_and_centred(q3_pdf):
         assert first[0]["size"] == pytest.approx(22, abs=0.1)
         middle = (first[0]["x0"] + first[-1]["x1"]) / 2
         assert middle == pytest.approx(LEFT + WIDTH / 2, abs=TOLERANCE)
+
+
+def test_the_signature_never_stands_alone_on_a_page(tmp_path):
+    """Whatever the text's length, the page with the signature and date holds text too."""
+    from lianzheng_desktop.core.report_model import Paragraph, ReportDocument, Section
+    from lianzheng_desktop.pdf.report_pdf import write_pdf
+
+    for count in range(12, 36):  # one-line paragraphs: the text ends on every row in turn
+        document = ReportDocument(
+            title="关于党风廉政建设情况的报告", meta=["（测试）"],
+            sections=[Section("一、履行责任情况", [Paragraph(f"第{n}项工作已完成。")
+                                             for n in range(count)])],
+            closing=["报告人：王建国", "2022年9月30日"])
+        path = write_pdf(document, tmp_path / f"{count}.pdf")
+        with pdfplumber.open(path) as pdf:
+            pages = [page.extract_text() or "" for page in pdf.pages]
+        signed = [text for text in pages if "报告人" in text]
+        assert len(signed) == 1
+        assert "项工作已完成" in signed[0], f"{count} paragraphs: the signature is alone"
+        assert sum(text.count("项工作已完成") for text in pages) == count  # nothing lost
