@@ -42,8 +42,11 @@ Progress = Callable[[int, str], None]
 class _Writer:
     """Lays lines onto grid rows, page after page, numbering each page."""
 
-    def __init__(self, canvas: Canvas | None, fonts: FontSet, title: str):
+    def __init__(self, canvas: Canvas | None, fonts: FontSet, title: str,
+                 broken: dict | None = None):
         self.c, self.fonts = canvas, fonts  # no canvas: a dry run that only counts rows
+        # (text, role, indent) -> (widths, lines): a dry run's line breaks, reused
+        self._broken = broken if broken is not None else {}
         self.page = 1
         self.row = 0  # the next free grid line on this page
         self.title = title
@@ -119,9 +122,13 @@ class _Writer:
         Every line but the last is justified to the block's right edge (两端对齐), as a
         line holding half-width digits would otherwise stop short of it.
         """
-        widths = self._widths(text, role, BODY_SIZE)
         first = BLOCK_WIDTH - indent * CELL
-        lines = break_lines(text, widths, first, BLOCK_WIDTH, BODY_CHAR_SPACE)
+        key = (text, role, indent)
+        if key not in self._broken:
+            widths = self._widths(text, role, BODY_SIZE)
+            self._broken[key] = widths, break_lines(text, widths, first, BLOCK_WIDTH,
+                                                    BODY_CHAR_SPACE)
+        widths, lines = self._broken[key]
         position = 0
         for n, line in enumerate(lines):
             if carry and n == max(0, len(lines) - carry) and self.row > 0:
@@ -226,10 +233,12 @@ def write_pdf(document: ReportDocument, path: Path, fonts: FontSet | None = None
     canvas.setAuthor(document.closing[0] if document.closing else "")
     canvas.setCreator("廉政台账")
     canvas.setSubject("述廉述责报告")
-    writer = _Writer(canvas, fonts, document.title)
     report = progress or (lambda _p, _s: None)
     report(5, "正在排版正文…")
-    _write_body(writer, document, carry=_lines_to_carry(document, fonts))
+    broken: dict = {}  # the dry run breaks the lines once for both runs
+    carry = _lines_to_carry(document, fonts, broken)
+    writer = _Writer(canvas, fonts, document.title, broken)
+    _write_body(writer, document, carry=carry)
     for number, appendix in enumerate(document.appendices, start=1):
         share = 70 * number // max(1, len(document.appendices))
         report(20 + share, f"正在排版{appendix.title[:3]}…")
@@ -280,9 +289,9 @@ def _write_body(writer: _Writer, document: ReportDocument, carry: int = 0) -> tu
     return last_lines, alone
 
 
-def _lines_to_carry(document: ReportDocument, fonts: FontSet) -> int:
+def _lines_to_carry(document: ReportDocument, fonts: FontSet, broken: dict) -> int:
     """How many of the last paragraph's lines to move so the closing has company."""
-    last_lines, alone = _write_body(_Writer(None, fonts, document.title), document)
+    last_lines, alone = _write_body(_Writer(None, fonts, document.title, broken), document)
     return min(CARRY_LINES, last_lines) if alone else 0
 
 
