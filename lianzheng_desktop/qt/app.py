@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -36,7 +37,13 @@ def _install_chinese_translation(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
-def _install_excepthook(log_dir: Path) -> None:
+@contextmanager
+def _error_dialogs(log_dir: Path, unattended: bool):
+    """While the window runs, an error in a slot becomes a Chinese message, not a traceback.
+
+    Outside the loop the command line's own handler answers, and an unattended run
+    (``--screenshot``, ``--exit-after-start``) must never wait on a dialog nobody sees.
+    """
     def hook(kind, value, trace):
         if isinstance(value, UserError):
             QMessageBox.warning(None, "提示", str(value))
@@ -48,7 +55,13 @@ def _install_excepthook(log_dir: Path) -> None:
                              f"程序遇到意外问题，已记录到：\n{path}\n\n请把该文件发给维护人员。"
                              "已保存的数据不受影响。")
 
-    sys.excepthook = hook
+    previous = sys.excepthook
+    if not unattended:
+        sys.excepthook = hook
+    try:
+        yield
+    finally:
+        sys.excepthook = previous
 
 
 def run_app(args: argparse.Namespace, check: BackgroundCheck | None = None) -> int:
@@ -59,18 +72,23 @@ def run_app(args: argparse.Namespace, check: BackgroundCheck | None = None) -> i
     app.setWindowIcon(QIcon(str(resource("icons", "lianzheng.png"))))
     ensure_cjk_font(app)
     paths = paths_from(args)
-    _install_excepthook(paths.log_dir)
+    unattended = bool(args.screenshot or args.exit_after_start)
+    with _error_dialogs(paths.log_dir, unattended):
+        return _open_and_run(app, args, check, paths, unattended)
+
+
+def _open_and_run(app, args, check, paths, unattended: bool) -> int:
     check_now = check is None  # no check running beside the start: check before opening
     try:
         store = open_store(args, check=check_now)
     except DamagedDatabaseError as exc:
         if check is not None:
             check.join()  # it reads the file that a restore would replace
-        if args.screenshot or args.exit_after_start or not _offer_restore(paths, str(exc)):
+        if unattended or not _offer_restore(paths, str(exc)):
             raise
         store = open_store(args, check=check_now)
     except UserError as exc:
-        if args.screenshot or args.exit_after_start:
+        if unattended:
             raise
         QMessageBox.critical(None, "无法打开数据文件", str(exc))
         return 1
@@ -78,7 +96,6 @@ def run_app(args: argparse.Namespace, check: BackgroundCheck | None = None) -> i
         check.guard(store)  # nothing is written before the check has passed
     from lianzheng_desktop.qt.main_window import MainWindow
 
-    unattended = bool(args.screenshot or args.exit_after_start)
     # Window size and place, kept beside the data (a portable install writes nowhere else).
     settings = None if unattended else QSettings(str(paths.data_dir / "窗口设置.ini"),
                                                  QSettings.Format.IniFormat)

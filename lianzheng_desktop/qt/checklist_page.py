@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,7 +27,7 @@ from lianzheng_desktop.core.checklist import Checklist, ChecklistItem
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.periods import Quarter
-from lianzheng_desktop.qt.style import hint, page_title
+from lianzheng_desktop.qt.style import colour_item, hint, page_title
 from lianzheng_desktop.storage.plans import load_checklist, load_warnings
 from lianzheng_desktop.storage.store import Store
 
@@ -129,7 +129,7 @@ class ChecklistPage(QWidget):
             self._fill(self.checklist.items)
         for warning in load_warnings(self._store, as_of, quarter, self.checklist):
             item = QListWidgetItem(f"●  {warning.level.label}：{warning.text}")
-            item.setForeground(QBrush(QColor(warning.level.colour)))
+            colour_item(item, warning.level.colour)
             self.warnings.addItem(item)
         if not self.warnings.count():
             self.warnings.addItem("没有需要提醒的事项。")
@@ -138,14 +138,11 @@ class ChecklistPage(QWidget):
         self.table.setRowCount(len(items))
         for row, entry in enumerate(items):
             status = QTableWidgetItem(f"  {entry.status.label}  ")
-            status.setForeground(QBrush(QColor("white")))
-            status.setBackground(QBrush(QColor(entry.status.colour)))
-            status.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            colour_item(status, "white", entry.status.colour)
             cells = [status, QTableWidgetItem(entry.requirement.item),
                      QTableWidgetItem(entry.requirement.text),
                      QTableWidgetItem(entry.explanation)]
             for column, cell in enumerate(cells):
-                cell.setData(Qt.ItemDataRole.UserRole, row)
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
 
@@ -181,4 +178,6 @@ class RecordsDialog(QDialog):
         layout.addWidget(self.list, 1)
         close = QPushButton("关闭")
         close.clicked.connect(self.accept)
+        from PySide6.QtCore import Qt  # see qt/style.py: not loaded before the first paint
+
         layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)

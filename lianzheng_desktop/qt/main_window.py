@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.import_action = QAction("从 Excel 导入台账…", self)
         self.export_action = QAction("导出全部台账到 Excel…", self)
         self.new_action = QAction("新增记录", self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setShortcuts(QKeySequence.StandardKey.New)
         quit_action = QAction("退出", self)
         quit_action.triggered.connect(self.close)
         self.backup_action = QAction("备份到…", self)
@@ -286,5 +286,7 @@ class ProblemsDialog(QDialog):
         layout.addWidget(label)
         layout.addWidget(self.text, 1)
         close_label = QLabel("可选中上面的文字复制。")
+        from PySide6.QtCore import Qt  # see qt/style.py: not loaded before the first paint
+
         close_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(close_label)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from lianzheng_desktop.paths import AppPaths
@@ -21,10 +22,17 @@ class OpeningCheck(QObject):
         self._paths = paths
         self.window = window
         self.check = check
-        # Queued: even when the check is already over, the answer comes once the event loop
-        # runs, with the window on screen.
-        self.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
-        check.when_done(self.finished.emit)
+        self.finished.connect(self._on_finished)
+        check.when_done(self._done)
+
+    def _done(self, check: BackgroundCheck) -> None:
+        # Either way the answer comes from the event loop, with the window on screen: from
+        # the check's thread the signal is queued to this object's thread by Qt; a check
+        # already over when the window is built is answered on the loop's first turn.
+        if threading.current_thread() is threading.main_thread():
+            QTimer.singleShot(0, lambda: self._on_finished(check))
+        else:
+            self.finished.emit(check)
 
     def _on_finished(self, check: BackgroundCheck) -> None:
         if check.damaged is not None:

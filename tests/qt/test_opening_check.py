@@ -1,5 +1,7 @@
 """The window's answer when the background check finds the file damaged."""
 
+import threading
+
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -59,3 +61,20 @@ def test_a_failed_daily_backup_is_a_warning_not_a_stop(qtbot, window, paths, mon
     OpeningCheck(FinishedCheck(backup_problem="今天的自动备份没有完成：磁盘已满"), window, paths)
     qtbot.waitUntil(lambda: bool(shown))
     assert "磁盘已满" in shown[0] and "数据本身不受影响" in shown[0]
+
+
+class CheckOnItsThread(FinishedCheck):
+    """A check still running when the window is built; it answers from its own thread."""
+
+    def when_done(self, callback):
+        threading.Thread(target=callback, args=(self,)).start()
+
+
+def test_a_check_ending_on_its_own_thread_answers_on_the_window_thread(qtbot, window, paths,
+                                                                       monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda *a, **k: shown.append((a[2], threading.current_thread())))
+    OpeningCheck(CheckOnItsThread(backup_problem="今天的自动备份没有完成：磁盘已满"), window, paths)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "磁盘已满" in shown[0][0] and shown[0][1] is threading.main_thread()
