@@ -31,6 +31,7 @@ from lianzheng_desktop.qt.style import colour_item, hint, page_title
 from lianzheng_desktop.storage.plans import load_checklist, load_warnings
 from lianzheng_desktop.storage.store import Store
 
+WARNINGS_SHOWN = 5  # more scroll within the list
 COLUMNS = ("状态", "条目", "要求", "完成情况")
 
 
@@ -73,7 +74,6 @@ class ChecklistPage(QWidget):
         bar.addStretch(1)
 
         self.warnings = QListWidget()
-        self.warnings.setMaximumHeight(130)
         self.warnings.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
@@ -133,6 +133,13 @@ class ChecklistPage(QWidget):
             self.warnings.addItem(item)
         if not self.warnings.count():
             self.warnings.addItem("没有需要提醒的事项。")
+        self._fit_warnings()
+
+    def _fit_warnings(self) -> None:
+        """As tall as its lines, up to five: the checklist keeps the rest of the page."""
+        shown = min(self.warnings.count(), WARNINGS_SHOWN)
+        rows = sum(max(self.warnings.sizeHintForRow(i), 1) for i in range(shown))
+        self.warnings.setFixedHeight(rows + 2 * self.warnings.frameWidth() + 4)
 
     def _fill(self, items: list[ChecklistItem]) -> None:
         self.table.setRowCount(len(items))

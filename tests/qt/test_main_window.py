@@ -87,3 +87,17 @@ def test_screenshot_and_exit_after_start_from_the_command_line(tmp_path):
     names = sorted(p.name for p in (tmp_path / "s").glob("*.png"))
     assert names == [f"{i:02d}-{n}.png" for i, n in enumerate(PAGE_NAMES, start=1)]
     assert all((tmp_path / "s" / n).stat().st_size > 10_000 for n in names)
+
+
+def test_the_warnings_list_is_as_tall_as_its_lines(window):
+    """One warning takes one line; the checklist keeps the rest of the page."""
+    warnings = window.home.warnings
+
+    def rows_shown():
+        return sum(warnings.sizeHintForRow(i) for i in range(warnings.count()))
+
+    window.home.set_quarter(Quarter(2022, 3), date(2022, 9, 30))
+    one = warnings.height()
+    assert warnings.count() == 1 and rows_shown() <= one < 2 * rows_shown()
+    window.home.set_quarter(Quarter(2022, 4), date(2022, 12, 31))
+    assert warnings.count() == 3 and rows_shown() <= warnings.height() < one + rows_shown()
