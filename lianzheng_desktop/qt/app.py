@@ -111,14 +111,14 @@ def _open_and_run(app, args, check, paths, unattended: bool) -> int:
         print(f"已保存 {len(written)} 张截图到 {args.screenshot}")
         return 0
     window.show()
-    if check is not None:
-        QTimer.singleShot(0, check.back_up_now)  # the window is on screen: back up now
     if args.exit_after_start:
         def painted() -> None:  # the first turn of the loop: the window has painted
             print("主窗口已显示", flush=True)
             app.quit()
 
         QTimer.singleShot(0, painted)
+    if check is not None:
+        QTimer.singleShot(0, check.back_up_now)  # the window is on screen: back up now
     code = app.exec()
     restore_from = window.restore_from
     _close_after_loop(app, window)
