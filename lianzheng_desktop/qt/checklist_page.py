@@ -27,7 +27,7 @@ from lianzheng_desktop.core.checklist import Checklist, ChecklistItem
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.periods import Quarter
-from lianzheng_desktop.qt.style import colour_item, hint, page_title
+from lianzheng_desktop.qt.style import colour_item, hint, page_title, rows_follow_text
 from lianzheng_desktop.storage.plans import load_checklist, load_warnings
 from lianzheng_desktop.storage.store import Store
 
@@ -78,6 +78,7 @@ class ChecklistPage(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.verticalHeader().setVisible(False)
+        rows_follow_text(self.table)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
@@ -151,7 +152,6 @@ class ChecklistPage(QWidget):
                      QTableWidgetItem(entry.explanation)]
             for column, cell in enumerate(cells):
                 self.table.setItem(row, column, cell)
-        self.table.resizeRowsToContents()
 
     def _on_item_activated(self, row: int, _column: int) -> None:
         if self.checklist is None or not 0 <= row < len(self.checklist.items):

@@ -28,7 +28,7 @@ from lianzheng_desktop.core.plan import Plan, Requirement
 from lianzheng_desktop.core.plan_parser import PlanDraft, parse_plan
 from lianzheng_desktop.qt.buttons import accept_cancel
 from lianzheng_desktop.qt.requirement_dialog import RequirementDialog, describe
-from lianzheng_desktop.qt.style import hint, page_title
+from lianzheng_desktop.qt.style import hint, page_title, rows_follow_text
 from lianzheng_desktop.storage import plans
 from lianzheng_desktop.storage.store import Store
 
@@ -43,13 +43,13 @@ def fill_requirements(table: QTableWidget, requirements: list[Requirement]) -> N
                  "是" if requirement.manual_done else "")
         for column, text in enumerate(cells):
             table.setItem(row, column, QTableWidgetItem(text))
-    table.resizeRowsToContents()
 
 
 def requirements_table() -> QTableWidget:
     table = QTableWidget(0, len(COLUMNS))
     table.setHorizontalHeaderLabels(list(COLUMNS))
     table.verticalHeader().setVisible(False)
+    rows_follow_text(table)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -11,8 +11,9 @@ needs it after the start imports it where it is used.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QListWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QListWidget, QTableView
 
 PARTY_RED = "#8b1a1a"
 # Item data roles by number: naming them (Qt.ItemDataRole) would build the Qt namespace.
@@ -71,3 +72,24 @@ def colour_item(item, foreground: str, background: str | None = None) -> None:
     item.setData(FOREGROUND_ROLE, QColor(foreground))
     if background is not None:
         item.setData(BACKGROUND_ROLE, QColor(background))
+
+
+ROW_HEIGHT = 28  # pixels: a line of text with air above and below
+
+
+def rows_follow_text(table: QTableView) -> None:
+    """Rows as tall as their wrapped text (never under ROW_HEIGHT), and again on resize.
+
+    For short tables (the plan, the checklist): sizing at fill time used the width the page
+    had before it was shown, leaving rows of three lines where the text now needs one.
+    """
+    rows = table.verticalHeader()
+    rows.setMinimumSectionSize(ROW_HEIGHT)
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Qt sizes such rows when the data changes, not when a column is widened; and while a
+    # column's resize is signalled its new width is not yet in effect: size them after it.
+    later = QTimer(table)
+    later.setSingleShot(True)
+    later.setInterval(0)
+    later.timeout.connect(table.resizeRowsToContents)
+    table.horizontalHeader().sectionResized.connect(lambda *_: later.start())

@@ -6,14 +6,16 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QListWidgetItem
+from PySide6.QtWidgets import QListWidgetItem, QTableWidget, QTableWidgetItem
 
 from lianzheng_desktop.qt.style import (
     BACKGROUND_ROLE,
     FOREGROUND_ROLE,
+    ROW_HEIGHT,
     colour_item,
     hint,
     page_title,
+    rows_follow_text,
 )
 
 pytestmark = pytest.mark.gui
@@ -63,3 +65,26 @@ print("ok")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0 and done.stdout.strip().endswith("ok"), done.stderr[-2000:]
+
+
+def test_rows_follow_their_text_when_the_table_is_resized(qtbot):
+    table = QTableWidget(2, 1)
+    qtbot.addWidget(table)
+    table.setWordWrap(True)
+    table.horizontalHeader().setStretchLastSection(True)
+    rows_follow_text(table)
+    table.setItem(0, 0, QTableWidgetItem("推进风险防控"))
+    long_text = "全年召开不少于4次专题会议，研究部署党风廉政建设工作。" * 4
+    table.setItem(1, 0, QTableWidgetItem(long_text))
+    table.show()
+    qtbot.waitExposed(table)
+
+    def fits(width):
+        table.resize(width, 400)
+        qtbot.waitUntil(lambda: table.rowHeight(1) == max(ROW_HEIGHT, table.sizeHintForRow(1)))
+        assert table.rowHeight(0) == ROW_HEIGHT
+        return table.rowHeight(1)
+
+    narrow, wide = fits(300), fits(1600)
+    assert narrow > 2 * ROW_HEIGHT and wide < narrow
+    assert fits(300) == narrow
