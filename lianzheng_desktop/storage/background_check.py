@@ -81,7 +81,11 @@ class BackgroundCheck:
         except (UserError, OSError) as exc:
             self.backup_problem = f"今天的自动备份没有完成：{exc}"
         except Exception as exc:  # noqa: BLE001 - a thread's error would otherwise vanish
-            self.backup_problem = f"今天的自动备份没有完成（意外错误：{type(exc).__name__}: {exc}）"
+            from lianzheng_desktop.errorlog import log_unexpected
+
+            log = log_unexpected(exc, self._paths.log_dir)
+            self.backup_problem = ("今天的自动备份没有完成：程序遇到意外问题，已记录到"
+                                   f"“{log}”，请把该文件发给维护人员。")
         with self._lock:
             self._done = True
             callback = self._on_done

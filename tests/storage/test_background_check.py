@@ -77,7 +77,10 @@ def test_an_unexpected_error_on_the_thread_is_reported_not_lost(demo_file, monke
     check = BackgroundCheck(AppPaths(demo_file)).start()
     check.when_done(told.append)
     check.join()
-    assert check.damaged is None and "磁盘驱动异常" in check.backup_problem
+    log = AppPaths(demo_file).log_dir / "错误日志.txt"
+    assert check.damaged is None and str(log) in check.backup_problem
+    assert "RuntimeError" not in check.backup_problem  # the secretary reads Chinese only
+    assert "RuntimeError: 磁盘驱动异常" in log.read_text(encoding="utf-8")
     assert told == [check]  # the window hears of it
 
 
