@@ -28,11 +28,17 @@ class Role(str, Enum):
     ORGANISATION = "organisation"
     FIRST_RESPONSIBLE = "first_responsible"
     LEADERSHIP_MEMBER = "leadership_member"
+    MEMBER = "member"
 
     @property
     def label(self) -> str:
-        return {"organisation": "党组织（领导班子）", "first_responsible": "第一责任人",
-                "leadership_member": "班子成员"}[self.value]
+        return {"organisation": "党组织（领导班子）", "first_responsible": "书记（第一责任人）",
+                "leadership_member": "每名班子成员", "member": "每名党员"}[self.value]
+
+    @property
+    def per_person(self) -> bool:
+        """A duty of each person of a group: met only when every one of them has met it."""
+        return self is not Role.ORGANISATION
 
 
 @dataclass(frozen=True)
@@ -75,10 +81,13 @@ class Requirement:
     manual_done: bool = False  # marked as done by hand (items without a number)
     note: str = ""
     id: int | None = None
+    unit_word: str = ""  # the plan's own measure word (篇, 期, 人次 …); "" = 次 or 件
 
     @property
     def unit(self) -> str:
-        """件 for problems and items, 次 for everything else."""
+        """The plan's own word where it has one; else 件 for problems and items, 次."""
+        if self.unit_word:
+            return self.unit_word
         counts = self.counts
         if counts and (counts.ledger == "rectification" or counts.types == ("协调解决问题",)):
             return "件"
@@ -108,7 +117,7 @@ class Requirement:
             "period": self.period.value if self.period else None,
             "target": self.target, "coverage": self.coverage, "share": self.share,
             "counts": self.counts.to_json() if self.counts else None,
-            "role": self.role.value if self.role else None,
+            "role": self.role.value if self.role else None, "unit": self.unit,
         }
 
 

@@ -1,12 +1,11 @@
-"""Reading a plan's text (年度工作要点) into requirements.
+"""Reading a plan's text (年度工作要点, a rule, a responsibility list) into requirements.
 
-The parser follows the grammar of the wordings, not particular sentences:
-  [period word] … [comparator] NUMBER UNIT [object]   e.g. 每季度至少进行1次集中警示教育
-  [period word] … [object] [comparator] NUMBER UNIT   e.g. 每年开展廉政学习不少于12次
-  [coverage word] [comparator] NUMBER %  / 全覆盖        e.g. 约谈面达到100%
-Quoted phrases (“两个确立”, “一岗双责”, “一次办”) are slogans, never obligations, and ordinals
-(第二轮) are not counts. What looks like an obligation but cannot be read is returned as
-unread, never dropped; nothing is invented.
+``plan_text`` makes the text regular and finds its items; ``plan_grammar`` knows the
+shapes an obligation takes inside a sentence; this module walks every sentence of every
+item (headings and the preamble included), reads the obligations and says what it could
+not read. An activity no built-in type names becomes a type of the plan's own, named from
+the text (政治学习, 党小组会 …). What looks like an obligation but cannot be read is
+returned as unread with its reason, never dropped; nothing is invented.
 """
 
 from __future__ import annotations
@@ -14,29 +13,45 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from lianzheng_desktop.core.numerals import NUMERAL_CHARS, parse_number
+from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Counts, Period, Requirement, Role
-from lianzheng_desktop.core.plan_vocab import (
-    COMPARATORS,
-    COVERAGE_WORDS,
-    KEYWORDS,
-    PERIOD_WORDS,
-    ROLE_WORDS,
-    SHARE_WORDS,
-    UNITS,
+from lianzheng_desktop.core.plan_grammar import (
+    DAY,
+    LONG,
+    WEEK,
+    Count,
+    clean_object,
+    counts_in,
+    has_comparator,
+    is_deadline,
+    is_past,
+    periods_in,
+    specific_time,
+    subject_role,
 )
+from lianzheng_desktop.core.plan_percent import read_percents
+from lianzheng_desktop.core.plan_text import (
+    PLAN_KINDS,
+    Node,
+    normalise,
+    section_of,
+    split_nodes,
+    title_of,
+)
+from lianzheng_desktop.core.plan_vocab import COMPARATORS, KEYWORDS
 
-_SECTION_RE = re.compile(r"^([一二三四五六七八九十]{1,3})[、.．]\s*(.+)$")
-_ITEM_RE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(.+)$")
-_PAREN_ITEM_RE = re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]\s*(.+)$")
-_NUM = rf"\d+|[{NUMERAL_CHARS}]+"
-_COUNT_RE = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>[{UNITS}])(?!性)")
-_PERCENT_RE = re.compile(rf"(?:百分之(?P<cn>[{NUMERAL_CHARS}]+))|(?:(?P<num>{_NUM})\s*[%％])")
+MAX_PLAN_CHARS = 2_000_000  # a year's plan is a few thousand characters
+ITEM_TEXT_LIMIT = 2_000  # a requirement keeps its own sentence, and this much of its item
 _SENTENCE_END = "。；;！!？?\n"
-_CLAUSE_END = "，,。；;！!？?\n"
+_CLAUSE_END = "，,。；;！!？?：:\n"
 _QUOTES = {"“": "”", "「": "」", "\"": "\"", "‘": "’", "《": "》"}
 _YEAR_RE = re.compile(r"(20\d{2})\s*年")
 _MASK = "＿"
+_SLOGAN_RE = re.compile(r"每(月|季度?|半年|年|周|天|日)一([\u4e00-\u9fff]{2,8})")
+_UNTRACKED = {WEEK: "按周的要求只列出，不纳入季度清单", DAY: "按天的要求只列出，不纳入季度清单",
+              LONG: "周期长于一年，不纳入季度清单"}
+_SLOGAN_PERIODS = {"月": Period.MONTH, "季": Period.QUARTER, "季度": Period.QUARTER,
+                   "半年": Period.HALF, "年": Period.YEAR, "周": WEEK, "天": DAY, "日": DAY}
 
 
 @dataclass
@@ -59,46 +74,35 @@ class PlanDraft:
     year: int | None
     items: list[PlanItem] = field(default_factory=list)
     requirements: list[Requirement] = field(default_factory=list)
-    unread: list[Unread] = field(default_factory=list)
+    unread: list[Unread] = field(default_factory=list)  # looked like a requirement
+    untracked: list[Unread] = field(default_factory=list)  # read, but weekly or daily
 
+    @property
+    def new_types(self) -> list[tuple[str, str]]:
+        """(ledger, type) pairs the plan names that no built-in vocabulary has."""
+        from lianzheng_desktop.core.ledgers import LEDGERS
 
-# -- splitting into items ------------------------------------------------------------
+        found: list[tuple[str, str]] = []
+        for requirement in self.requirements:
+            counts = requirement.counts
+            if counts is None or not counts.types:
+                continue
+            spec = LEDGERS[counts.ledger]
+            builtin = spec.field(spec.type_field).choices if spec.type_field else ()
+            for name in counts.types:
+                if name not in builtin and (counts.ledger, name) not in found:
+                    found.append((counts.ledger, name))
+        return found
+
 
 def split_items(text: str) -> list[PlanItem]:
-    """Numbered items under their 一、二、… headings (ids stay unique if numbers restart)."""
-    raw: list[list[str]] = []  # [section_no, section, number, lines...]
-    section_no, section = "", ""
-    sections: list[tuple[str, str, list[str]]] = []
-    for line in (ln.strip() for ln in text.splitlines()):
-        if not line:
-            continue
-        if match := _SECTION_RE.match(line):
-            section_no, section = match.group(1), line
-            sections.append((section_no, section, []))
-            continue
-        match = _ITEM_RE.match(line) or _PAREN_ITEM_RE.match(line)
-        if match:
-            raw.append([section_no, section, match.group(1), match.group(2)])
-        elif raw and raw[-1][1] == section:
-            raw[-1].append(line)
-        elif sections:
-            sections[-1][2].append(line)
-    if not raw:  # a plan numbered only 一、二、…: each heading is an item
-        return [PlanItem(no, "", _title(title), "\n".join([title, *lines]))
-                for no, title, lines in sections]
-    numbers = [entry[2] for entry in raw]
-    unique = len(set(numbers)) == len(numbers)
-    items = []
-    for entry in raw:
-        sec_no, sec, number, body = entry[0], entry[1], entry[2], "\n".join(entry[3:])
-        item_id = number if unique or not sec_no else f"{sec_no}.{number}"
-        items.append(PlanItem(item_id, sec, _title(body), body))
-    return items
+    """The leaf items of a plan (what the plan page lists), numbered as the text numbers."""
+    return [_plan_item(node) for node in split_nodes(normalise(text))
+            if node.is_leaf and node.kind != "preamble"]
 
 
-def _title(body: str) -> str:
-    first = re.split(r"[。；\n]", body, maxsplit=1)[0]
-    return first if len(first) <= 30 else first[:30] + "…"
+def _plan_item(node: Node) -> PlanItem:
+    return PlanItem(node.id, section_of(node), title_of(node.text), node.text)
 
 
 def mask_quotes(text: str) -> str:
@@ -118,27 +122,26 @@ def mask_quotes(text: str) -> str:
     return "".join(out)
 
 
-# -- reading obligations --------------------------------------------------------------
-
-@dataclass
-class _Found:
-    requirement: Requirement
-    start: int
-    end: int
-
-
 def parse_plan(text: str, year: int | None = None) -> PlanDraft:
+    if len(text) > MAX_PLAN_CHARS:
+        raise UserError(f"文件过大（{len(text):,} 字），不像一份年度工作要点（上限 "
+                        f"{MAX_PLAN_CHARS:,} 字）。请只保留工作要点正文后再导入。")
+    text = normalise(text)
     if year is None:
         match = _YEAR_RE.search(text[:300])
         year = int(match.group(1)) if match else None
-    draft = PlanDraft(year, split_items(text))
-    for item in draft.items:
-        found = _read_item(item, draft.unread)
-        if not found:
-            found = [_unnumbered(item)]
+    nodes = split_nodes(text)
+    draft = PlanDraft(year, [_plan_item(n) for n in nodes if n.is_leaf and n.kind != "preamble"])
+    for node in nodes:
+        reader = _ItemReader(node, draft)
+        found = reader.read()
+        if not found and node.is_leaf and node.kind in PLAN_KINDS:
+            found = [_unnumbered(node)]
         draft.requirements += found
     return draft
 
+
+# -- one item -------------------------------------------------------------------------
 
 def _spans(text: str, ends: str) -> list[tuple[int, int]]:
     spans, start = [], 0
@@ -152,97 +155,200 @@ def _spans(text: str, ends: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _read_item(item: PlanItem, unread: list[Unread]) -> list[Requirement]:
-    masked = mask_quotes(item.text)
-    result: list[Requirement] = []
-    for s_start, s_end in _spans(masked, _SENTENCE_END):
-        sentence, original = masked[s_start:s_end], item.text[s_start:s_end]
-        found = _counts_in(item, sentence, original, unread)
-        _percents_in(item, sentence, original, found, result, unread)
-        if not found and not _PERCENT_RE.search(sentence):
-            _note_countless(item, sentence, original, unread)
-        result += [f.requirement for f in found]
-    return result
+class _ItemReader:
+    def __init__(self, node: Node, draft: PlanDraft):
+        self.node = node
+        self.draft = draft
+        self.item = _plan_item(node)
+
+    def requirement(self, text: str, **values) -> Requirement:
+        item = self.item
+        return Requirement(item=item.id, text=text.strip(), section=item.section,
+                           item_title=item.title, item_text=item.text[:ITEM_TEXT_LIMIT],
+                           **values)
+
+    def unread(self, text: str, reason: str) -> None:
+        self.draft.unread.append(Unread(self.item.id, text.strip(), reason))
+
+    def untracked(self, text: str, reason: str) -> None:
+        self.draft.untracked.append(Unread(self.item.id, text.strip(), reason))
+
+    def read(self) -> list[Requirement]:
+        original = self.node.text
+        masked = mask_quotes(original)
+        result: list[Requirement] = []
+        for s_start, s_end in _spans(masked, _SENTENCE_END):
+            sentence, text = masked[s_start:s_end], original[s_start:s_end]
+            found = self._slogans(text) + self._counts(sentence, text)
+            if not found and not counts_in(sentence):
+                found = self._bare_periods(sentence, text)
+            read_percents(self, sentence, text, found, result)
+            result += found
+        return result
+
+    # -- NUMBER UNIT under a period ---------------------------------------------------
+    def _counts(self, sentence: str, text: str) -> list[Requirement]:
+        found: list[Requirement] = []
+        clauses = _spans(sentence, _CLAUSE_END)
+        periods = periods_in(sentence)
+        previous_end = 0
+        for count in counts_in(sentence):
+            c_start, c_end = next(((a, b) for a, b in clauses if a <= count.start < b),
+                                  (0, len(sentence)))
+            clause, clause_text = sentence[c_start:c_end], text[c_start:c_end]
+            before = sentence[max(c_start, previous_end):count.start]
+            own = [p for p in periods if c_start <= p.start < count.start]
+            earlier = [p for p in periods if p.start < count.start]
+            compared = has_comparator(before[-8:]) or has_comparator(
+                sentence[count.end:count.end + 3])
+            period = own[-1] if own else (earlier[-1] if earlier and compared else None)
+            if period is not None and not period.every and not own and not compared:
+                period = None
+            if is_past(clause, before):
+                continue
+            if period is None:
+                if compared and not specific_time(clause):
+                    self.unread(clause_text, "未写明周期（每月、每季度、每半年或每年）")
+                elif compared:
+                    self.unread(clause_text, "写的是某一时段的任务，不是按周期的要求，请核对")
+                continue
+            if not own and specific_time(clause):
+                continue
+            if not isinstance(period.period, Period):
+                self.untracked(clause_text, _UNTRACKED[period.period])
+                previous_end = count.end
+                continue
+            counts = self._object(sentence, clause, count, before, c_start, c_end)
+            if counts is None:
+                self.unread(clause_text, "无法判断这项要求对应哪类记录")
+                continue
+            found.append(self.requirement(
+                clause_text, counts=counts, period=period.period,
+                target=count.target * period.multiplier,
+                unit_word=_unit_word(count.unit, counts),
+                role=subject_role(sentence[:count.start])))
+            previous_end = count.end
+        return found
+
+    def _object(self, sentence: str, clause: str, count: Count, before: str,
+                c_start: int, c_end: int) -> Counts | None:
+        after = _own_object(sentence[count.end:c_end])
+        up = _reporting_up(clause)
+        if up is not None:
+            return up
+        named = _keyword_after(after) or _keyword_before(before)
+        if named is not None:
+            return named
+        for phrase, verb_from in ((after, before), (before, "")):
+            name = clean_object(_strip_periods(phrase))
+            if len(name) >= 2:
+                if len(name) == 2 and verb_from:
+                    verb = clean_object_verb(verb_from)
+                    name = verb + name if verb else name
+                return new_type(name)
+        previous = sentence[:c_start].rstrip("，,、")
+        carried = _keyword_before(previous)
+        if carried is not None:
+            return carried
+        name = clean_object(_strip_periods(re.split(r"[，,；;]", previous)[-1])) if previous \
+            else ""
+        return new_type(name) if len(name) >= 2 else None
+
+    # -- 每季度末交换意见: a bare period means once ------------------------------------
+    def _bare_periods(self, sentence: str, text: str) -> list[Requirement]:
+        found = []
+        for c_start, c_end in _spans(sentence, _CLAUSE_END):
+            clause = sentence[c_start:c_end]
+            every = [p for p in periods_in(clause) if p.every]
+            if not every or is_deadline(clause) or is_past(clause, ""):
+                continue
+            period = every[0]
+            after = clean_object(clause[period.end:])
+            before = clean_object(_without_subject(clause[:period.start]))
+            name = after if len(after) >= 4 or not before else before + after
+            if len(after) < 2 and not before:
+                continue
+            clause_text = text[c_start:c_end]
+            if not isinstance(period.period, Period):
+                self.untracked(clause_text, _UNTRACKED[period.period])
+                continue
+            up = _reporting_up(clause)
+            counts = up or _keyword_after(name) or new_type(name)
+            found.append(self.requirement(
+                clause_text, counts=counts, period=period.period, target=period.multiplier,
+                role=subject_role(sentence[:c_start + period.start])))
+        return found
+
+    # -- “每月一廉文荐读” ----------------------------------------------------------------
+    def _slogans(self, text: str) -> list[Requirement]:
+        found = []
+        for match in _SLOGAN_RE.finditer(text):
+            at = match.start()
+            if at == 0 or text[at - 1] not in "“\"「‘":
+                continue
+            period = _SLOGAN_PERIODS[match.group(1)]
+            if not isinstance(period, Period):
+                self.untracked(match.group(0), _UNTRACKED[period])
+                continue
+            name = match.group(2)
+            counts = _keyword_after(name) or new_type(name)
+            found.append(self.requirement(match.group(0), counts=counts, period=period,
+                                          target=1))
+        return found
 
 
-def _counts_in(item: PlanItem, sentence: str, original: str,
-               unread: list[Unread]) -> list[_Found]:
-    found: list[_Found] = []
-    clauses = _spans(sentence, _CLAUSE_END)
-    for match in _COUNT_RE.finditer(sentence):
-        start, end = match.span()
-        if start > 0 and sentence[start - 1] == "第":
-            continue  # 第二轮: an ordinal
-        try:
-            number = parse_number(match.group("num"))
-        except ValueError:
-            continue
-        c_start, c_end = next((a, b) for a, b in clauses if a <= start < b)
-        before = sentence[max(c_start, found[-1].end if found else 0):start]
-        comparator = any(word in before[-6:] for word in COMPARATORS)
-        period = _period_before(sentence, start)
-        if not comparator and period is None:
-            continue  # a number in passing (六次全会), not an obligation
-        if period is None:
-            period = found[-1].requirement.period if found else None
-        clause_text = original[c_start:c_end].strip()
-        if period is None:
-            unread.append(Unread(item.id, clause_text, "未写明周期（每月、每季度、每半年或每年）"))
-            continue
-        after = sentence[end:c_end]
-        counts = _keyword_after(_own_object(after)) or _keyword_before(before)
-        if counts is None:
-            unread.append(Unread(item.id, clause_text, "无法判断这项要求对应哪类记录"))
-            continue
-        requirement = Requirement(
-            item=item.id, text=clause_text, section=item.section, item_title=item.title,
-            item_text=item.text, counts=counts, period=period, target=number,
-            role=_role(sentence, item.title),
-        )
-        found.append(_Found(requirement, start, end))
-    return found
+def clean_object_verb(text: str) -> str:
+    """The verb right before a number (编发1期简报 → 编发), if it is one."""
+    text = re.sub(rf"(?:{'|'.join(COMPARATORS)})$", "", text.rstrip())
+    match = re.search(r"(编发|编印|撰写|召开|举办|开展|报送|提交|通报|发布|推送|讲授|上报)$", text)
+    return match.group(1) if match and match.group(1) not in ("开展", "举办") else ""
 
 
-def _percents_in(item: PlanItem, sentence: str, original: str, found: list[_Found],
-                 result: list[Requirement], unread: list[Unread]) -> None:
-    clauses = _spans(sentence, _CLAUSE_END)
-    hits = [(m.start(), m.end(), _percent_value(m)) for m in _PERCENT_RE.finditer(sentence)]
-    hits += [(m.start(), m.end(), 100) for m in re.finditer("全覆盖", sentence)]
-    for start, end, value in sorted(hits):
-        c_start, c_end = next((a, b) for a, b in clauses if a <= start < b)
-        clause, clause_text = sentence[c_start:c_end], original[c_start:c_end].strip()
-        is_share = any(word in clause for word in SHARE_WORDS)
-        is_coverage = not is_share and (any(w in clause for w in COVERAGE_WORDS)
-                                        or sentence[start:end] == "全覆盖")
-        if value is None or not (is_share or is_coverage):
-            unread.append(Unread(item.id, clause_text, "含百分比，但无法判断对应哪项要求"))
-            continue
-        before = sentence[:start]
-        for word in COVERAGE_WORDS:  # 约谈面 names the measure, not what is counted
-            before = before.replace(word, "　" * len(word))
-        subject = _keyword_before(before) or Counts("talk")
-        ledger = "talk" if is_share or "约谈" in clause or "谈话" in clause else subject.ledger
-        earlier = [f for f in found if f.start < start and f.requirement.counts
-                   and f.requirement.counts.ledger == ledger]
-        earlier_in_item = [r for r in result if r.counts and r.counts.ledger == ledger]
-        target = earlier[-1].requirement if earlier else (
-            earlier_in_item[-1] if earlier_in_item and is_share else None)
-        if target is not None:
-            if is_share:
-                target.share = value
-            else:
-                target.coverage = value
-            target.text = f"{target.text}，{clause_text}"
-            continue
-        if is_share:
-            unread.append(Unread(item.id, clause_text, "写明了比例，但没有对应的约谈要求"))
-            continue
-        counts = subject if subject.ledger == ledger else _keyword_before(clause)
-        result.append(Requirement(
-            item=item.id, text=clause_text, section=item.section, item_title=item.title,
-            item_text=item.text, counts=counts or subject, period=_period_before(sentence, start),
-            coverage=value, role=_role(sentence, item.title),
-        ))
+def _strip_periods(text: str) -> str:
+    for period in reversed(periods_in(text)):
+        text = text[:period.start] + text[period.end:]
+    return text
+
+
+def _without_subject(text: str) -> str:
+    """The words before a period word, less who does it (党支部, 班子成员 …)."""
+    from lianzheng_desktop.core.plan_vocab import ROLE_WORDS
+
+    for words, _ in ROLE_WORDS:
+        for word in sorted(words, key=len, reverse=True):
+            if word in text:
+                text = text.split(word)[-1]
+    return text
+
+
+def _unit_word(unit: str, counts: Counts) -> str:
+    if unit in ("次", "件", "个", "场", "轮"):
+        return ""  # the usual words; the checklist says 次 or 件 as before
+    return unit
+
+
+def _reporting_up(clause: str) -> Counts | None:
+    """向上级党委汇报 is reporting up, not 听取汇报 (hearing reports)."""
+    match = re.search(r"向([\u4e00-\u9fff（）()]{1,12}?)(?:汇报|报告|述职|述责)", clause)
+    if match is None or "听取" in clause[:match.start()]:
+        return None
+    if any(word in clause for word in ("履责", "一岗双责", "述责", "述廉", "述职", "履行职责")):
+        return Counts("activity", ("履责报告",), "报告履责情况")
+    target = re.sub(r"[（(].*?[）)]", "", match.group(1))
+    return new_type(f"向{target}汇报")
+
+
+def new_type(name: str) -> Counts:
+    """A type of the plan's own, in the ledger its name points to (会议活动 by default)."""
+    name = name.strip("＿ ")
+    ledger = "activity"
+    if "警示" in name:
+        ledger = "warning_education"
+    elif "谈" in name and "座谈" not in name:
+        ledger = "talk"
+    elif "整改" in name:
+        return Counts("rectification", (), name)
+    return Counts(ledger, (name,), name)
 
 
 def _own_object(after: str) -> str:
@@ -254,36 +360,6 @@ def _own_object(after: str) -> str:
     if not firsts:
         return after
     return after[:max(after.rfind("、", 0, min(firsts)), 0)]
-
-
-def _percent_value(match: re.Match[str]) -> int | None:
-    try:
-        if match.group("cn"):
-            return parse_number(match.group("cn"))
-        return round(float(match.group("num"))) if match.group("num").replace(".", "").isdigit() \
-            else parse_number(match.group("num"))
-    except ValueError:
-        return None
-
-
-def _note_countless(item: PlanItem, sentence: str, original: str,
-                    unread: list[Unread]) -> None:
-    """每季度听取汇报: a period and an activity but no number — ask, don't guess."""
-    for c_start, c_end in _spans(sentence, _CLAUSE_END):
-        clause = sentence[c_start:c_end]
-        has_every = any(word.startswith("每") and word in clause for word, _ in PERIOD_WORDS)
-        if has_every and _keyword_after(clause):
-            unread.append(Unread(item.id, original[c_start:c_end].strip(),
-                                 "写明了周期，但没有写明次数"))
-
-
-def _period_before(sentence: str, index: int) -> Period | None:
-    best, best_at = None, -1
-    for word, period in PERIOD_WORDS:
-        at = sentence.rfind(word, 0, index)
-        if at > best_at or (at == best_at and at >= 0 and best is None):
-            best, best_at = period, at
-    return best if best_at >= 0 else None
 
 
 def _keyword_after(segment: str) -> Counts | None:
@@ -308,25 +384,27 @@ def _keyword_before(segment: str) -> Counts | None:
     return best[2] if best else None
 
 
-def _role(sentence: str, title: str) -> Role | None:
-    for text in (sentence, mask_quotes(title)):
+def _unnumbered(node: Node) -> Requirement:
+    """An item with no number is still a requirement: met by a matching record, or by hand."""
+    item = _plan_item(node)
+    masked = mask_quotes(item.text)
+    return Requirement(item=item.id, text=item.title, section=item.section,
+                       item_title=item.title, item_text=item.text[:ITEM_TEXT_LIMIT],
+                       counts=_keyword_after(masked),
+                       role=_first_role(masked[:60], item.title))
+
+
+def _first_role(text: str, title: str) -> Role | None:
+    from lianzheng_desktop.core.plan_vocab import ROLE_WORDS
+
+    for part in (text, mask_quotes(title)):
         for words, role in ROLE_WORDS:
-            if any(word in text for word in words):
+            if role is Role.MEMBER:
+                continue
+            if any(word in part for word in words):
                 return role
     return None
 
 
-def _unnumbered(item: PlanItem) -> Requirement:
-    """An item with no number is still a requirement: met by a matching record, or by hand."""
-    return Requirement(item=item.id, text=item.title, section=item.section,
-                       item_title=item.title, item_text=item.text,
-                       counts=_first_keyword(mask_quotes(item.text)),
-                       role=_role(mask_quotes(item.text)[:60], item.title))
-
-
-def _first_keyword(text: str) -> Counts | None:
-    return _keyword_after(text)
-
-
-__all__ = ["PlanDraft", "PlanItem", "Unread", "mask_quotes", "parse_plan", "replace",
-           "split_items"]
+__all__ = ["PlanDraft", "PlanItem", "Unread", "mask_quotes", "new_type", "parse_plan",
+           "replace", "split_items"]

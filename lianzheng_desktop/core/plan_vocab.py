@@ -40,6 +40,8 @@ KEYWORDS: tuple[tuple[str, Counts], ...] = (
     ("风险点排查", Counts("activity", ("廉政风险排查",), "廉政风险点排查")),
     ("风险排查", Counts("activity", ("廉政风险排查",), "廉政风险排查")),
     ("履责", Counts("activity", ("履责报告",), "报告履责情况")),
+    ("一岗双责情况", Counts("activity", ("履责报告",), "报告履责情况")),
+    ("履行职责情况", Counts("activity", ("履责报告",), "报告履责情况")),
     ("述责述廉", Counts("activity", ("履责报告",), "述责述廉")),
     ("述廉述责", Counts("activity", ("履责报告",), "述廉述责")),
     ("廉政承诺", Counts("activity", ("廉政承诺",), "廉政承诺")),
@@ -66,11 +68,14 @@ COMPARATORS = ("不得少于", "不少于", "不低于", "至少", "达到", "�
 COVERAGE_WORDS = ("约谈面", "覆盖面", "覆盖率", "谈话面", "参学率", "参与率", "参加率")
 SHARE_WORDS = ("问题性约谈", "一对一")
 
-# Who answers for an obligation; the first group found wins.
+# Who answers for an obligation; the first group found wins (a subject, not an object:
+# see plan_grammar.subject_role).
 ROLE_WORDS: tuple[tuple[tuple[str, ...], Role], ...] = (
-    (("主要负责人", "第一责任人", "一把手", "主要领导"), Role.FIRST_RESPONSIBLE),
-    (("班子成员", "分管领导"), Role.LEADERSHIP_MEMBER),
-    (("领导班子", "党组织", "党组", "党委", "党支部", "支部"), Role.ORGANISATION),
+    (("主要负责人", "第一责任人", "一把手", "主要领导", "党组书记", "党委书记", "党支部书记",
+      "支部书记", "总支书记", "书记"), Role.FIRST_RESPONSIBLE),
+    (("班子成员", "分管领导", "党组成员", "党委委员", "支委委员", "支委成员", "领导干部"),
+     Role.LEADERSHIP_MEMBER),
+    (("每名党员", "每位党员", "每个党员", "全体党员", "每人", "党员每"), Role.MEMBER),
+    (("领导班子", "党组织", "党组", "党委", "党总支", "党支部", "支部", "支委会"),
+     Role.ORGANISATION),
 )
-
-UNITS = "次件个轮场期"

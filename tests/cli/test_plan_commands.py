@@ -3,7 +3,7 @@ from pathlib import Path
 
 from docx import Document
 
-PLANS = Path(__file__).resolve().parents[3] / "shared" / "plans"
+PLANS = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
 
 
 

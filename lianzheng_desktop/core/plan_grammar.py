@@ -1,0 +1,170 @@
+"""The grammar of an obligation inside one sentence of a plan.
+
+    [who] [period] [verb] [object] [comparator] NUMBER[-NUMBER] UNIT [object]
+    每季度至少进行1次集中警示教育 · 廉政学习每年不少于12次 · 每年撰写1-2篇心得体会
+    与各股室负责人的谈心谈话，每年不少于6次      (the object carried from the clause before)
+    典型案例每月通报 · 每季度末交换意见             (a bare period means once)
+    “每月一廉文荐读”                                (a quoted slogan that is the obligation)
+
+A count is an obligation only under a period (每月, 每季度, 每三个月, 每半年, 上下半年各,
+每年, 全年, 年内 …); 每两个月 is six a year. Never an obligation: past results (已通报3期,
+上半年共召开13次), deadlines (每季度首月10日前), ordinals (第二轮), counts of things
+(七个重点), durations and head counts (2小时, 30人 — not units of a count). Week and day
+cadences are read but not tracked. The subject before the verb says who must do it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lianzheng_desktop.core.numerals import NUMERAL_CHARS, parse_number
+from lianzheng_desktop.core.plan import Period, Role
+from lianzheng_desktop.core.plan_vocab import COMPARATORS, ROLE_WORDS
+
+_N = rf"\d+|[{NUMERAL_CHARS}]+"
+UNITS = ("人次", "次", "件", "个", "轮", "场", "期", "篇", "份", "堂", "节", "批", "项")
+_COUNT_RE = re.compile(
+    rf"(?P<num>{_N})(?:\s*(?:-|－|—|~|～|至|到)\s*(?P<num2>{_N}))?\s*"
+    rf"(?P<unit>{'|'.join(UNITS)})"
+    r"(?!性|月|季度|工作日|小时|学时|课时|以内|内|百分点|左右|多)")
+
+# (regex, period, multiplier, every) — ``every``: a 每… word that alone means once.
+WEEK, DAY, LONG = "week", "day", "long"
+_PERIODS: tuple[tuple[str, Period | str, int, bool], ...] = (
+    (r"每(?:一|1)?个?(?:周|星期)|每两周|每半个?月", WEEK, 1, True),
+    (r"每(?:一|1)?个?(?:天|日)|每个?工作日", DAY, 1, True),
+    (r"每[两二三四五]年|每届", LONG, 1, True),
+    (r"每(?:两|二|2)个?月", Period.YEAR, 6, True),
+    (r"每(?:三|3)个?月|每(?:一|1)?个?季度?", Period.QUARTER, 1, True),
+    (r"季度内", Period.QUARTER, 1, False),
+    (r"每(?:一|1)?个?月度?|月度", Period.MONTH, 1, True),
+    (r"每半年度?|上、?下半年各|上半年和下半年各|半年内", Period.HALF, 1, True),
+    (r"每(?:一|1)?年度?", Period.YEAR, 1, True),
+    (r"全年|年内|年度内|一年内|年度|一年", Period.YEAR, 1, False),
+)
+_PERIOD_RE = re.compile("|".join(f"(?P<p{i}>{regex})" for i, (regex, *_) in enumerate(_PERIODS)))
+# A time that is not a cadence: a count under it is a one-off or a result, not periodic.
+_SPECIFIC_TIME = re.compile(r"(?<![每各])(?:上半年|下半年|[一二三四1-4第]季度|前三季度|\d{1,2}月份?"
+                            r"|年底前|年初|今年以来|以来)")
+_DEADLINE = re.compile(rf"(?:{_N})日前|月底前|日之前|前报送|前上报|前完成")
+_PAST = re.compile(r"以来|截至|截止|累计|先后|去年|上年|上一年|共计|已经")
+_PAST_JUST_BEFORE = re.compile(r"(?:已|共|了|计)\s*$")
+_LIGHT_VERBS = ("组织开展", "集中开展", "深入开展", "认真开展", "广泛开展", "开展", "召开",
+                "组织", "进行", "举办", "举行", "安排", "参加", "参与", "讲授", "讲好", "上好")
+_ADVERBS = ("至少", "都要", "均要", "都", "均", "要", "应当", "应", "须", "必须", "定期", "坚持",
+            "专门", "分别", "按时", "及时", "认真", "务必", "需", "末", "初", "底", "中")
+_LEADING_WORDS = ("党风廉政建设", "党风廉政", "全面从严治党", "廉政建设和反腐败工作")
+_OBJECT_STOPS = re.compile(r"并|以便|以此|以确保|，|；|确保|做到|切实|对照|围绕|结合|通过|针对")
+_PARENS = re.compile(r"[（(][^（()）]*[）)]")
+_OBJECT_POSITION = re.compile(r"(?:对|与|向|同|和|给|及|组织|督促|带领|要求|推动|听取|约谈|帮助|"
+                              r"指导|联系|所有|其他党员的)\s*$")
+
+
+@dataclass
+class Period_:
+    start: int
+    end: int
+    period: Period | str
+    multiplier: int
+    every: bool
+
+
+@dataclass
+class Count:
+    start: int
+    end: int
+    target: int
+    unit: str
+
+
+def periods_in(text: str) -> list[Period_]:
+    found = []
+    for match in _PERIOD_RE.finditer(text):
+        index = next(i for i in range(len(_PERIODS)) if match.group(f"p{i}"))
+        _, period, multiplier, every = _PERIODS[index]
+        found.append(Period_(match.start(), match.end(), period, multiplier, every))
+    return found
+
+
+def counts_in(text: str) -> list[Count]:
+    """Every NUMBER UNIT in ``text`` that could be a count (not 第二轮, not 每一项)."""
+    found = []
+    for match in _COUNT_RE.finditer(text):
+        start = match.start()
+        before = text[max(0, start - 1):start]
+        if before in ("第", "每") or (before and before.isdigit()):
+            continue
+        try:
+            number = parse_number(match.group("num"))
+        except ValueError:
+            continue
+        unit = match.group("unit")
+        if unit in ("个", "项") and not _counted_thing(text, match.end()):
+            continue  # 七个重点, 三项制度: things, not times
+        found.append(Count(start, match.end(), number, unit))
+    return found
+
+
+def _counted_thing(text: str, end: int) -> bool:
+    after = text[end:end + 8]
+    return any(word in after for word in ("活动", "课题", "调研", "案例", "会议", "专题", "党课"))
+
+
+def is_past(clause: str, before_number: str) -> bool:
+    return bool(_PAST.search(clause) or _PAST_JUST_BEFORE.search(before_number))
+
+
+def specific_time(text: str) -> bool:
+    return bool(_SPECIFIC_TIME.search(text))
+
+
+def is_deadline(text: str) -> bool:
+    return bool(_DEADLINE.search(text))
+
+
+def has_comparator(text: str) -> bool:
+    return any(word in text for word in COMPARATORS)
+
+
+def clean_object(text: str) -> str:
+    """The activity a phrase names: "开展党风廉政建设形势分析会" → "形势分析会"."""
+    text = _PARENS.sub("", text)
+    text = _OBJECT_STOPS.split(text, maxsplit=1)[0]
+    for word in COMPARATORS:
+        text = text.replace(word, "")
+    text = text.strip("、，的 ")
+    changed = True
+    while changed and text:
+        changed = False
+        for word in (*_ADVERBS, *_LIGHT_VERBS, *_LEADING_WORDS, "的", "以上", "及以上"):
+            if text.startswith(word) and len(text) > len(word):
+                text, changed = text[len(word):], True
+    if "的" in text[:-1]:
+        text = text.rsplit("的", 1)[1]
+    text = text.removesuffix("以上").removesuffix("左右").strip("、，的 ")
+    return text[-12:]
+
+
+def verb_before(text: str) -> str:
+    """The light verb a phrase ends with (召开, 编发 …), to name a short object."""
+    match = re.search(r"([\u4e00-\u9fff]{2})$", text)
+    return match.group(1) if match else ""
+
+
+def subject_role(text: str) -> Role | None:
+    """Who must do it, from the subject before the verb; never from an object (对班子成员…)."""
+    best: tuple[int, int, Role] | None = None
+    for rank, (words, role) in enumerate(ROLE_WORDS):
+        for word in words:
+            for match in re.finditer(re.escape(word), text):
+                if _OBJECT_POSITION.search(text[max(0, match.start() - 5):match.start()]):
+                    continue
+                if word == "书记" and text[max(0, match.start() - 2):match.start()] in (
+                        "纪委", "纪检"):
+                    continue
+                key = (rank, match.start())
+                if best is None or key < best[:2]:
+                    best = (rank, match.start(), role)
+                break
+    return best[2] if best else None

@@ -1,0 +1,96 @@
+"""Percentages in a plan: coverage (约谈面达到100%, 全覆盖) and the one-on-one share.
+
+A percentage attaches to the count obligation it qualifies (the talk before it in the
+sentence, or in the item); alone, a coverage becomes a requirement of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from lianzheng_desktop.core.numerals import NUMERAL_CHARS, parse_number
+from lianzheng_desktop.core.plan import Counts, Period, Requirement
+from lianzheng_desktop.core.plan_grammar import periods_in, subject_role
+from lianzheng_desktop.core.plan_vocab import COVERAGE_WORDS, KEYWORDS, SHARE_WORDS
+
+if TYPE_CHECKING:
+    from lianzheng_desktop.core.plan_parser import _ItemReader
+
+_NUM = rf"\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+"
+PERCENT_RE = re.compile(rf"(?:百分之(?P<cn>[{NUMERAL_CHARS}]+))|(?:(?P<num>{_NUM})\s*[%％])")
+_CLAUSE_END = "，,。；;！!？?：:\n"
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for index, ch in enumerate(text):
+        if ch in _CLAUSE_END:
+            if index > start:
+                spans.append((start, index))
+            start = index + 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
+def _value(match: re.Match[str]) -> int | None:
+    try:
+        if match.group("cn"):
+            return parse_number(match.group("cn"))
+        return round(float(match.group("num")))
+    except ValueError:
+        return None
+
+
+def _keyword_before(segment: str) -> Counts | None:
+    best: tuple[int, int, Counts] | None = None
+    for word, counts in KEYWORDS:
+        at = segment.rfind(word)
+        if at >= 0:
+            key = (at + len(word), len(word))
+            if best is None or key > (best[0], best[1]):
+                best = (key[0], key[1], counts)
+    return best[2] if best else None
+
+
+def read_percents(reader: _ItemReader, sentence: str, text: str, found: list[Requirement],
+                  result: list[Requirement]) -> None:
+    clauses = _spans(sentence)
+    hits = [(m.start(), m.end(), _value(m)) for m in PERCENT_RE.finditer(sentence)]
+    hits += [(m.start(), m.end(), 100) for m in re.finditer("全覆盖", sentence)]
+    for start, end, value in sorted(hits):
+        c_start, c_end = next(((a, b) for a, b in clauses if a <= start < b), clauses[-1])
+        clause, clause_text = sentence[c_start:c_end], text[c_start:c_end].strip()
+        is_share = any(word in clause for word in SHARE_WORDS)
+        is_coverage = not is_share and (any(w in clause for w in COVERAGE_WORDS)
+                                        or sentence[start:end] == "全覆盖")
+        if value is None or not (is_share or is_coverage):
+            reader.unread(clause_text, "含百分比，但无法判断对应哪项要求")
+            continue
+        before = sentence[:start]
+        for word in COVERAGE_WORDS:  # 约谈面 names the measure, not what is counted
+            before = before.replace(word, "　" * len(word))
+        subject = _keyword_before(before) or Counts("talk")
+        ledger = "talk" if is_share or "约谈" in clause or "谈话" in clause else subject.ledger
+        earlier = [r for r in found if r.counts and r.counts.ledger == ledger
+                   and 0 <= text.find(r.text) < start]
+        earlier_in_item = [r for r in result if r.counts and r.counts.ledger == ledger]
+        target = earlier[-1] if earlier else (
+            earlier_in_item[-1] if earlier_in_item and is_share else None)
+        if target is not None:
+            if is_share:
+                target.share = value
+            else:
+                target.coverage = value
+            target.text = f"{target.text}，{clause_text}"
+            continue
+        if is_share:
+            reader.unread(clause_text, "写明了比例，但没有对应的约谈要求")
+            continue
+        counts = subject if subject.ledger == ledger else _keyword_before(clause)
+        periods = [p for p in periods_in(sentence[:start]) if isinstance(p.period, Period)]
+        found.append(reader.requirement(
+            clause_text, counts=counts or subject,
+            period=periods[-1].period if periods else None, coverage=value,
+            role=subject_role(sentence[:start])))

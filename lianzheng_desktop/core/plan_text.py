@@ -1,0 +1,235 @@
+"""A plan's text as people publish it, made regular and cut into its numbered items.
+
+Plans arrive numbered in every common style — 一、 （一） 1. 1、 (1) ① 第一条, points
+written 一是……二是……, or plain paragraphs — and often copied from a web page: ASCII
+commas and colons, stray spaces, lines broken mid-sentence, page numbers and "打印本页".
+``normalise`` makes the text regular; ``split_items`` finds its items at every level.
+No item is invented and no text is dropped: what stands before the first number is the
+preamble, and a heading's own words are kept with it (a heading can state an obligation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lianzheng_desktop.core.numerals import NUMERAL_CHARS
+
+_CN = NUMERAL_CHARS
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# Marker kinds, each with the regex that finds it at the start of a line. The depth of a
+# kind is the order in which the document first uses it, so "（一）… 1." and "一、… 1."
+# both nest as written.
+_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter", re.compile(rf"^第([{_CN}\d]+)章\s*(.*)$")),
+    ("article", re.compile(rf"^第([{_CN}\d]+)条\s*(.*)$")),
+    ("cn", re.compile(rf"^([{_CN}]{{1,3}})\s*[、.．]\s*(.+)$")),
+    ("paren_cn", re.compile(rf"^[（(]\s*([{_CN}]{{1,3}})\s*[）)]\s*[、.．]?\s*(.+)$")),
+    ("arabic", re.compile(r"^(\d{1,6})\s*[.．、](?!\d)\s*(.+)$")),
+    ("paren_arabic", re.compile(r"^[（(]\s*(\d{1,6})\s*[）)]\s*[、.．]?\s*(.+)$")),
+    ("circled", re.compile(rf"^([{_CIRCLED}])\s*(.+)$")),
+)
+# Inline points: 一是……；二是……
+_POINT_RE = re.compile(rf"(?:^|(?<=[。；;，,：:\s]))([{_CN}]{{1,3}})是(?=[^是])")
+# Kinds whose items are a plan's own points (an item with no number there is still a
+# requirement, satisfied by a record or by hand); articles of a rule and paragraphs are not.
+PLAN_KINDS = frozenset({"cn", "paren_cn", "arabic", "paren_arabic", "circled", "point"})
+
+_PAGE_NUMBER = re.compile(r"^(?:[-—－–_\s]*\d{1,4}[-—－–_\s]*|第\s*\d+\s*页.*|共\s*\d+\s*页.*)$")
+_FURNITURE_WORDS = ("打印本页", "关闭窗口", "【打印】", "【关闭】", "分享到", "字号：", "【字体：",
+                    "浏览次数", "阅读次数", "责任编辑", "来源：", "发布时间：", "发布日期：",
+                    "点击数", "返回顶部", "上一篇", "下一篇", "扫一扫")
+_ASCII_PUNCT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+_SENTENCE_ENDS = "。；;！!？?：:"
+
+
+def _is_furniture(line: str) -> bool:
+    """Page numbers and a web page's own words (打印本页, 来源：…), never the plan's."""
+    if _PAGE_NUMBER.match(line):
+        return True
+    return (len(line) <= 60 and "。" not in line and not _starts_item(line)
+            and any(word in line for word in _FURNITURE_WORDS))
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def normalise(text: str) -> str:
+    """Regular text: Chinese punctuation, no stray spaces or page furniture, joined lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = text.translate(str.maketrans("０１２３４５６７８９\u3000\xa0\t", "0123456789   "))
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = _tidy_line(raw)
+        if not line or _is_furniture(line):
+            if not line and lines and lines[-1] != "":
+                lines.append("")
+            continue
+        lines.append(line)
+    return "\n".join(_join_broken(lines))
+
+
+def _tidy_line(line: str) -> str:
+    chars = list(line.strip())
+    out: list[str] = []
+    for i, ch in enumerate(chars):
+        prev = out[-1] if out else ""
+        nxt = chars[i + 1] if i + 1 < len(chars) else ""
+        if ch == " " and (not prev or not nxt or not (prev.isascii() and nxt.isascii())):
+            continue  # a space beside Chinese text is a stray one
+        if ch in _ASCII_PUNCT and (_is_cjk(prev) or _is_cjk(nxt) or prev in "）)”"):
+            ch = _ASCII_PUNCT[ch]
+        out.append(ch)
+    return "".join(out)
+
+
+def _starts_item(line: str) -> bool:
+    return any(regex.match(line) for _, regex in _MARKERS)
+
+
+def _join_broken(lines: list[str]) -> list[str]:
+    """Join a line broken mid-sentence (copied from a PDF or a narrow page) to the next."""
+    joined: list[str] = []
+    for line in lines:
+        if line == "":
+            joined.append("")
+            continue
+        prev = joined[-1] if joined else ""
+        if (prev and prev[-1] not in _SENTENCE_ENDS and not _starts_item(line)
+                and not _looks_like_title(prev)):
+            joined[-1] = prev + line
+        else:
+            joined.append(line)
+    return [line for line in joined if line != ""]
+
+
+_HEADING_KINDS = ("chapter", "cn", "paren_cn")
+
+
+def _looks_like_title(line: str) -> bool:
+    if len(line) <= 40 and "。" not in line and any(
+            regex.match(line) for kind, regex in _MARKERS if kind in _HEADING_KINDS):
+        return True  # a heading
+    return len(line) <= 40 and ("要点" in line or "计划" in line or "清单" in line
+                                or "制度" in line or "办法" in line or "方案" in line)
+
+
+@dataclass
+class Node:
+    """One numbered (or pointed, or paragraph) piece of the text, with what it holds."""
+
+    kind: str  # a _MARKERS kind, "point", "paragraph" or "preamble"
+    number: str  # as written: "3", "二", "一是" …
+    text: str  # its own words (the heading line and lines before its first child)
+    depth: int
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    def path(self) -> list[Node]:
+        node: Node | None = self
+        nodes = []
+        while node is not None:
+            nodes.append(node)
+            node = node.parent
+        return nodes[::-1]
+
+
+def split_nodes(text: str) -> list[Node]:
+    """Every item of ``text`` (in order), nested by the document's own numbering."""
+    depth_of: dict[str, int] = {}
+    nodes: list[Node] = []
+    stack: list[Node] = []
+    preamble: list[str] = []
+    for line in text.split("\n"):
+        hit = next(((kind, m) for kind, regex in _MARKERS if (m := regex.match(line))), None)
+        if hit is None:
+            if stack:
+                stack[-1].text += "\n" + line
+            else:
+                preamble.append(line)
+            continue
+        kind, match = hit
+        depth = depth_of.setdefault(kind, len(depth_of))
+        while stack and stack[-1].depth >= depth:
+            stack.pop()
+        node = Node(kind, match.group(1), match.group(2).strip(), depth,
+                    stack[-1] if stack else None)
+        if node.parent:
+            node.parent.children.append(node)
+        nodes.append(node)
+        stack.append(node)
+    if not nodes:  # prose: each paragraph is an item
+        nodes = [Node("paragraph", f"第{n}段", para, 0)
+                 for n, para in enumerate((p for p in preamble if p.strip()), start=1)]
+        preamble = []
+    nodes = _with_points(nodes)
+    if preamble and "\n".join(preamble).strip():
+        nodes.insert(0, Node("preamble", "导语", "\n".join(preamble), -1))
+    _assign_ids(nodes)
+    return nodes
+
+
+def _with_points(nodes: list[Node]) -> list[Node]:
+    """Split 一是……二是…… inside a leaf into points below it."""
+    out: list[Node] = []
+    for node in nodes:
+        out.append(node)
+        if not node.is_leaf:
+            continue
+        marks = list(_POINT_RE.finditer(node.text))
+        if len(marks) < 2 or marks[0].group(1) != "一":
+            continue
+        head = node.text[:marks[0].start()]
+        for i, mark in enumerate(marks):
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(node.text)
+            point = Node("point", f"{mark.group(1)}是", node.text[mark.start():end].strip(),
+                         node.depth + 100, node)
+            node.children.append(point)
+            out.append(point)
+        node.text = head.strip()
+    return out
+
+
+def _assign_ids(nodes: list[Node]) -> None:
+    """Leaves by their own numbers where all differ, else by their parent's too (一.2)."""
+    own = [n.number for n in nodes if n.is_leaf]
+    unique = len(set(own)) == len(own)
+    for node in nodes:
+        if node.kind == "preamble":
+            node.id = node.number
+            continue
+        path = [n for n in node.path() if n.kind != "chapter"] or node.path()
+        if node.is_leaf and (unique or len(path) < 2):
+            node.id = node.number
+        elif len(path) >= 2 and node.is_leaf:
+            node.id = f"{path[-2].number}.{node.number}"
+        else:
+            node.id = ".".join(n.number for n in path)
+    seen: dict[str, int] = {}
+    for node in nodes:  # still repeated (a document numbering twice): make unique
+        count = seen.get(node.id, 0)
+        seen[node.id] = count + 1
+        if count:
+            node.id = f"{node.id}（{count + 1}）"
+
+
+def section_of(node: Node) -> str:
+    """The top heading a node stands under, as written ("二、强化责任担当…")."""
+    top = node.path()[0]
+    if top is node or top.kind in ("paragraph", "preamble"):
+        return ""
+    marker = {"cn": "、", "chapter": ""}.get(top.kind, "")
+    prefix = f"第{top.number}章" if top.kind == "chapter" else f"{top.number}{marker}"
+    return prefix + top.text.split("\n", 1)[0]
+
+
+def title_of(text: str) -> str:
+    first = re.split(r"[。；\n]", text, maxsplit=1)[0]
+    return first if len(first) <= 30 else first[:30] + "…"

@@ -1,0 +1,167 @@
+"""One test per rule of the plan grammar (plan_grammar / plan_parser), each with a wording
+written for this test — from neither shared plan nor the corpus in fixtures/plans/real."""
+
+import pytest
+
+from lianzheng_desktop.core.plan import Period, Role
+from lianzheng_desktop.core.plan_parser import parse_plan
+
+
+def read(*lines, year=2024):
+    return parse_plan("\n".join([f"{year}年机关党支部工作要点", "一、主要任务", *lines]))
+
+
+def numeric(draft):
+    return [(r.period, r.target, r.counts.label, r.unit) for r in draft.requirements
+            if r.target is not None]
+
+
+def one(*lines):
+    found = numeric(read(*lines))
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("1.学习。每个月开展党小组学习不少于1次。", Period.MONTH),
+    ("1.学习。月度召开党小组会不少于1次。", Period.MONTH),
+    ("1.学习。每季召开形势研判会不少于1次。", Period.QUARTER),
+    ("1.学习。每三个月召开形势研判会1次。", Period.QUARTER),
+    ("1.学习。每半年召开形势研判会1次。", Period.HALF),
+    ("1.学习。上下半年各召开形势研判会1次。", Period.HALF),
+    ("1.学习。年度内召开形势研判会不少于1次。", Period.YEAR),
+])
+def test_period_words(text, period):
+    assert one(text)[0] is period
+
+
+def test_every_two_months_is_six_a_year():
+    assert one("1.联系群众。每两个月走访联系点1次。")[:2] == (Period.YEAR, 6)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("1.交流。每季度至少开展两次交流研讨。", 2),
+    ("1.交流。每年开展交流研讨不低于十二次。", 12),
+    ("1.交流。全年交流研讨不得少于3次。", 3),
+    ("1.交流。每年开展交流研讨８次以上。", 8),
+])
+def test_comparators_and_numerals(text, target):
+    assert one(text)[1] == target
+
+
+def test_a_bare_period_means_once():
+    assert one("1.通报。违纪案例每季度通报。")[:2] == (Period.QUARTER, 1)
+    assert one("1.沟通。班子成员每半年末交换意见。")[:2] == (Period.HALF, 1)
+
+
+def test_a_quoted_slogan_can_be_the_obligation():
+    period, target, label, _ = one("1.廉洁文化。坚持“每月一廉语推送”，营造氛围。")
+    assert (period, target, label) == (Period.MONTH, 1, "廉语推送")
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("1.宣传。每季度编发廉政简报1期。", "期"),
+    ("1.学习。每人每季度撰写学习体会1篇。", "篇"),
+    ("1.报送。每半年报送分析报告1份。", "份"),
+    ("1.培训。全年开展业务培训不少于200人次。", "人次"),
+])
+def test_units(text, unit):
+    assert one(text)[3] == unit
+
+
+def test_a_range_counts_its_minimum():
+    assert one("1.学习。每人每年撰写心得2-3篇。")[1] == 2
+    assert one("1.学习。每年讲授微党课二至三次。")[1] == 2
+
+
+def test_the_object_of_the_clause_before_carries_over():
+    period, target, label, _ = one("1.谈心。书记与支委委员的谈心谈话，每季度不少于1次。")
+    assert (period, target, label) == (Period.QUARTER, 1, "谈心谈话")
+
+
+def test_reporting_up_is_not_hearing_reports():
+    draft = read("1.报告。支部每半年向机关党委汇报工作1次。",
+                 "2.听取。书记每季度听取党小组长汇报1次。")
+    labels = [r.counts.types for r in draft.requirements if r.target]
+    assert labels[0] != ("听取汇报",) and "汇报" in labels[0][0]
+    assert labels[1] == ("听取汇报",)
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("1.分管。班子成员每季度听取分管科室汇报1次。", Role.LEADERSHIP_MEMBER),
+    ("1.汇报。每名党员每半年向支部汇报思想1次。", Role.MEMBER),
+    ("1.约谈。主要负责人每年约谈班子成员不少于2次。", Role.FIRST_RESPONSIBLE),
+    ("1.研究。党支部每季度研究党风廉政工作1次。", Role.ORGANISATION),
+    ("1.谈话。每年对班子成员开展廉政谈话1次。", None),
+])
+def test_who_must_do_it(text, role):
+    draft = read(text)
+    assert [r.role for r in draft.requirements if r.target] == [role]
+
+
+@pytest.mark.parametrize("text", [
+    "1.回顾。今年以来已召开支委会9次。",
+    "1.回顾。上半年共开展主题党日活动6次。",
+    "1.期限。每季度首月10日前报送上季度情况。",
+    "1.整改。针对第三轮巡察反馈的问题全面整改。",
+    "1.重点。突出抓好五个重点，落实三项制度。",
+    "1.时长。每次学习不少于2小时。",
+    "1.人数。每次参加人数不少于30人。",
+    "1.罚则。违者每次罚款200元。",
+])
+def test_never_an_obligation(text):
+    assert numeric(read(text)) == []
+
+
+def test_week_and_day_cadences_are_read_but_not_tracked():
+    draft = read("1.学习。每周五下午集中学习1次。", "2.值班。每天巡查1次。")
+    assert numeric(draft) == []
+    assert [u.item for u in draft.untracked] == ["1", "2"]
+
+
+def test_an_unknown_activity_becomes_a_type_of_the_plans_own():
+    draft = read("1.学习。每月开展一次政治学习。", "2.会议。每季度召开党员大会1次。",
+                 "3.会议。全年召开1次会议。")
+    assert [r.counts.types for r in draft.requirements if r.target] == [
+        ("政治学习",), ("党员大会",), ("召开会议",)]
+    assert ("activity", "政治学习") in draft.new_types
+
+
+def test_a_heading_that_states_an_obligation_is_kept():
+    draft = parse_plan("2024年要点\n一、理论学习，集中学习每月不少于2次\n1、学原著。\n2、悟原理。")
+    assert numeric(draft) == [(Period.MONTH, 2, "集中学习", "次")]
+
+
+@pytest.mark.parametrize("numbered", [
+    "第一条 支部每季度召开组织生活会1次。\n第二条 党员每月缴纳党费。",
+    "一是支部每季度召开组织生活会1次；二是党员每月缴纳党费。",
+    "支部每季度召开组织生活会1次。党员每月缴纳党费。",
+    "(1)支部每季度召开组织生活会1次。\n(2)党员每月缴纳党费。",
+    "①支部每季度召开组织生活会1次。\n②党员每月缴纳党费。",
+])
+def test_any_numbering(numbered):
+    draft = parse_plan("2024年制度\n" + numbered)
+    found = [(r.period, r.target) for r in draft.requirements if r.target]
+    assert found == [(Period.QUARTER, 1), (Period.MONTH, 1)]
+
+
+def test_text_copied_from_a_web_page():
+    text = ("2024年工作要点\n字号：大 中 小   打印本页\n1. 每季度至少开展1次集中警示\n"
+            "教育, 每半年开展 1 次谈心谈话.\n- 2 -\n")
+    draft = parse_plan(text)
+    assert numeric(draft) == [(Period.QUARTER, 1, "集中警示教育", "次"),
+                              (Period.HALF, 1, "谈心谈话", "次")]
+
+
+def test_item_numbers_of_any_size():
+    lines = [f"{n}.第{n}项工作。" for n in range(1, 1205)]
+    draft = parse_plan("2024年要点\n" + "\n".join(lines))
+    assert len(draft.items) == 1204 and draft.items[-1].id == "1204"
+
+
+def test_a_requirement_keeps_its_own_sentence():
+    filler = "认真学习。" * 3000
+    draft = read(f"1.学习。{filler}每季度开展集中警示教育1次。")
+    found = [r for r in draft.requirements if r.target]
+    assert found[0].text == "每季度开展集中警示教育1次"
+    assert len(found[0].item_text) <= 2000
