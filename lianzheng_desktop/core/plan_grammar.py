@@ -23,7 +23,7 @@ from lianzheng_desktop.core.plan import Period, Role
 from lianzheng_desktop.core.plan_vocab import COMPARATORS, ROLE_WORDS
 
 _N = rf"\d+|[{NUMERAL_CHARS}]+"
-UNITS = ("人次", "次", "件", "个", "轮", "场", "期", "篇", "份", "堂", "节", "批", "项")
+UNITS = ("人次", "次", "件", "个", "轮", "场", "期", "篇", "份", "堂", "节", "批", "项", "本", "天")
 _COUNT_RE = re.compile(
     rf"(?P<num>{_N})(?:\s*(?:-|－|—|~|～|至|到)\s*(?P<num2>{_N}))?\s*"
     rf"(?P<unit>{'|'.join(UNITS)})"
@@ -36,11 +36,18 @@ _PERIODS: tuple[tuple[str, Period | str, int, bool], ...] = (
     (r"每(?:一|1)?个?(?:天|日)|每个?工作日", DAY, 1, True),
     (r"每[两二三四五]年|每届", LONG, 1, True),
     (r"每(?:两|二|2)个?月", Period.YEAR, 6, True),
-    (r"每(?:三|3)个?月|每(?:一|1)?个?季度?", Period.QUARTER, 1, True),
+    (r"每(?:三|3)个?月|每(?:一|1)?个?季度?|按季度?", Period.QUARTER, 1, True),
+    (r"每(?:一|1)?个?月度?|月度|按月|(?<![\d年])(?:一|1)个?月(?=(?:至少)?(?:\d+|[一两二三])次)",
+     Period.MONTH, 1, True),
+    (r"每半年度?|上、?下半年各|上半年和下半年各|按半年", Period.HALF, 1, True),
+    (r"每(?:一|1)?年度?|按年度?|一年(?=(?:至少)?(?:\d+|[一两二三])次)", Period.YEAR, 1, True),
+    # "支委会1个月召开1次", "半年检查通报一次": a span, when a count follows in its clause
+    (r"(?<![第前后近上下这每])(?:两|二|2)个月(?!内|来|以)", Period.YEAR, 6, True),
+    (r"(?<![第前后近上下这每])(?:三|3)个月(?!内|来|以)|(?<![第前后近上下这每])(?:一|1)个季度(?!内|来)",
+     Period.QUARTER, 1, True),
     (r"季度内", Period.QUARTER, 1, False),
-    (r"每(?:一|1)?个?月度?|月度", Period.MONTH, 1, True),
-    (r"每半年度?|上、?下半年各|上半年和下半年各|半年内", Period.HALF, 1, True),
-    (r"每(?:一|1)?年度?", Period.YEAR, 1, True),
+    (r"(?<![第前后近上下这每])(?:一|1)个月(?!内|来|以)", Period.MONTH, 1, True),
+    (r"(?<![上下每前后近这])半年(?!内|来|以|度)", Period.HALF, 1, True),
     (r"全年|年内|年度内|一年内|年度|一年", Period.YEAR, 1, False),
 )
 _PERIOD_RE = re.compile("|".join(f"(?P<p{i}>{regex})" for i, (regex, *_) in enumerate(_PERIODS)))
@@ -48,7 +55,8 @@ _PERIOD_RE = re.compile("|".join(f"(?P<p{i}>{regex})" for i, (regex, *_) in enum
 _SPECIFIC_TIME = re.compile(r"(?<![每各])(?:上半年|下半年|[一二三四1-4第]季度|前三季度|\d{1,2}月份?"
                             r"|年底前|年初|今年以来|以来)")
 _DEADLINE = re.compile(rf"(?:{_N})日前|月底前|日之前|前报送|前上报|前完成")
-_PAST = re.compile(r"以来|截至|截止|累计|先后|去年|上年|上一年|共计|已经")
+_PAST = re.compile(r"以来|截至|截止|累计|先后|去年|上年|上一年|共计|已经|共(?!同|享|建|治|性|产|青|识|商|赢|进|筑)")
+_MODAL = re.compile(r"至少|不少于|不低于|不得少于|以上|要|应|须|坚持|确保|保证|务必|需|固定|定期")
 _PAST_JUST_BEFORE = re.compile(r"(?:已|共|了|计)\s*$")
 _LIGHT_VERBS = ("组织开展", "集中开展", "深入开展", "认真开展", "广泛开展", "开展", "召开",
                 "组织", "进行", "举办", "举行", "安排", "参加", "参与", "讲授", "讲好", "上好")
@@ -67,7 +75,13 @@ class Period_:
     end: int
     period: Period | str
     multiplier: int
-    every: bool
+    every: bool  # a cadence (每月, 3个月…1次), not a scope (全年, 年内)
+    word: str = ""
+
+    @property
+    def alone_means_once(self) -> bool:
+        """每季度通报: 每…, 按… and 上下半年各 say once without a number; 3个月 does not."""
+        return self.word.startswith(("每", "按", "上"))
 
 
 @dataclass
@@ -83,7 +97,8 @@ def periods_in(text: str) -> list[Period_]:
     for match in _PERIOD_RE.finditer(text):
         index = next(i for i in range(len(_PERIODS)) if match.group(f"p{i}"))
         _, period, multiplier, every = _PERIODS[index]
-        found.append(Period_(match.start(), match.end(), period, multiplier, every))
+        found.append(Period_(match.start(), match.end(), period, multiplier, every,
+                             match.group(0)))
     return found
 
 
@@ -100,6 +115,8 @@ def counts_in(text: str) -> list[Count]:
         except ValueError:
             continue
         unit = match.group("unit")
+        if unit == "天" and text[match.end():match.end() + 1] != "为":
+            continue  # 2天 is a duration; 每月2天为学习日 is not
         if unit in ("个", "项") and not _counted_thing(text, match.end()):
             continue  # 七个重点, 三项制度: things, not times
         found.append(Count(start, match.end(), number, unit))
@@ -121,6 +138,11 @@ def specific_time(text: str) -> bool:
 
 def is_deadline(text: str) -> bool:
     return bool(_DEADLINE.search(text))
+
+
+def has_modal(text: str) -> bool:
+    """要, 应, 至少 …: the words that make a count under 全年 or 年内 a duty, not a result."""
+    return bool(_MODAL.search(text))
 
 
 def has_comparator(text: str) -> bool:

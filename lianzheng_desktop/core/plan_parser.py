@@ -23,6 +23,7 @@ from lianzheng_desktop.core.plan_grammar import (
     clean_object,
     counts_in,
     has_comparator,
+    has_modal,
     is_deadline,
     is_past,
     periods_in,
@@ -47,7 +48,11 @@ _CLAUSE_END = "，,。；;！!？?：:\n"
 _QUOTES = {"“": "”", "「": "」", "\"": "\"", "‘": "’", "《": "》"}
 _YEAR_RE = re.compile(r"(20\d{2})\s*年")
 _MASK = "＿"
-_SLOGAN_RE = re.compile(r"每(月|季度?|半年|年|周|天|日)一([\u4e00-\u9fff]{2,8})")
+_SLOGAN_RE = re.compile(r"每(月|季度?|半年|年|周|天|日)一(?![次回个件篇期份项度年月周天日])"
+                        r"([\u4e00-\u9fff]{1,8}?)(?=[”」\"’、，,等])")
+_DAY_SET_AS = re.compile(r"每月(?:的)?[^，。；为]{1,10}?(?:为|设定为|确定为|定为)([\u4e00-\u9fff]{2,10}?(?:日|活动))")
+_PAST = object()  # a count in a sentence of results: those after it are results too
+_MODIFIER_BEFORE = re.compile(r"(?:在|明确|制定|确定|结合|根据|按照|围绕|对|于|将|为)$")
 _UNTRACKED = {WEEK: "按周的要求只列出，不纳入季度清单", DAY: "按天的要求只列出，不纳入季度清单",
               LONG: "周期长于一年，不纳入季度清单"}
 _SLOGAN_PERIODS = {"月": Period.MONTH, "季": Period.QUARTER, "季度": Period.QUARTER,
@@ -180,8 +185,7 @@ class _ItemReader:
         for s_start, s_end in _spans(masked, _SENTENCE_END):
             sentence, text = masked[s_start:s_end], original[s_start:s_end]
             found = self._slogans(text) + self._counts(sentence, text)
-            if not found and not counts_in(sentence):
-                found = self._bare_periods(sentence, text)
+            found += self._bare_periods(_mask_titles(text), text, found)
             read_percents(self, sentence, text, found, result)
             result += found
         return result
@@ -191,44 +195,62 @@ class _ItemReader:
         found: list[Requirement] = []
         clauses = _spans(sentence, _CLAUSE_END)
         periods = periods_in(sentence)
-        previous_end = 0
-        for count in counts_in(sentence):
+        counts = counts_in(sentence)
+        previous_end, inherited = 0, None
+        for count in counts:
             c_start, c_end = next(((a, b) for a, b in clauses if a <= count.start < b),
                                   (0, len(sentence)))
             clause, clause_text = sentence[c_start:c_end], text[c_start:c_end]
             before = sentence[max(c_start, previous_end):count.start]
-            own = [p for p in periods if c_start <= p.start < count.start]
-            earlier = [p for p in periods if p.start < count.start]
-            compared = has_comparator(before[-8:]) or has_comparator(
-                sentence[count.end:count.end + 3])
-            period = own[-1] if own else (earlier[-1] if earlier and compared else None)
-            if period is not None and not period.every and not own and not compared:
-                period = None
-            if is_past(clause, before):
+            if previous_end > c_start and "或" in before:
+                continue  # 上一次党课或者看一次录像: one obligation, two ways to meet it
+            period = self._period_of(sentence, clause, c_start, count, periods, counts,
+                                     inherited)
+            if is_past(clause, before) or (inherited is _PAST and period is _PAST):
+                inherited = _PAST  # 共开展集中学习22次，支部生活日24次: the results go on
                 continue
             if period is None:
+                compared = has_comparator(before[-8:])
                 if compared and not specific_time(clause):
                     self.unread(clause_text, "未写明周期（每月、每季度、每半年或每年）")
                 elif compared:
                     self.unread(clause_text, "写的是某一时段的任务，不是按周期的要求，请核对")
                 continue
-            if not own and specific_time(clause):
-                continue
             if not isinstance(period.period, Period):
                 self.untracked(clause_text, _UNTRACKED[period.period])
-                previous_end = count.end
+                previous_end, inherited = count.end, period
                 continue
-            counts = self._object(sentence, clause, count, before, c_start, c_end)
-            if counts is None:
+            counts_for = self._object(sentence, clause, count, before, c_start, c_end)
+            if counts_for is None:
                 self.unread(clause_text, "无法判断这项要求对应哪类记录")
                 continue
             found.append(self.requirement(
-                clause_text, counts=counts, period=period.period,
+                clause_text, counts=counts_for, period=period.period,
                 target=count.target * period.multiplier,
-                unit_word=_unit_word(count.unit, counts),
+                unit_word=_unit_word(count.unit, counts_for),
                 role=subject_role(sentence[:count.start])))
-            previous_end = count.end
+            previous_end, inherited = count.end, period
         return found
+
+    @staticmethod
+    def _period_of(sentence: str, clause: str, c_start: int, count: Count,
+                   periods: list, counts: list[Count], inherited):
+        """The period a count falls under: its own clause's, the one the sentence's last
+        obligation had, or a period standing alone in an earlier clause (每季度，…召开一次)."""
+        own = [p for p in periods if c_start <= p.start < count.start]
+        if own:
+            period = own[-1]
+            if period.every or has_modal(clause) or has_comparator(clause):
+                return period if not (not period.every and specific_time(clause)) else None
+            return None
+        if specific_time(clause):
+            return None
+        if inherited is not None:
+            return inherited  # may be _PAST
+        earlier = [p for p in periods if p.start < count.start and p.every]
+        if earlier and not any(earlier[-1].end <= c.start < count.start for c in counts):
+            return earlier[-1]
+        return None
 
     def _object(self, sentence: str, clause: str, count: Count, before: str,
                 c_start: int, c_end: int) -> Counts | None:
@@ -241,6 +263,8 @@ class _ItemReader:
             return named
         for phrase, verb_from in ((after, before), (before, "")):
             name = clean_object(_strip_periods(phrase))
+            if _not_an_activity(name):
+                return None
             if len(name) >= 2:
                 if len(name) == 2 and verb_from:
                     verb = clean_object_verb(verb_from)
@@ -252,23 +276,37 @@ class _ItemReader:
             return carried
         name = clean_object(_strip_periods(re.split(r"[，,；;]", previous)[-1])) if previous \
             else ""
-        return new_type(name) if len(name) >= 2 else None
+        return new_type(name) if len(name) >= 2 and not _not_an_activity(name) else None
+
 
     # -- 每季度末交换意见: a bare period means once ------------------------------------
-    def _bare_periods(self, sentence: str, text: str) -> list[Requirement]:
+    def _bare_periods(self, sentence: str, text: str,
+                      found_here: list[Requirement]) -> list[Requirement]:
         found = []
+        taken = {r.text for r in found_here}
+        counted = {r.period for r in found_here}
         for c_start, c_end in _spans(sentence, _CLAUSE_END):
-            clause = sentence[c_start:c_end]
-            every = [p for p in periods_in(clause) if p.every]
-            if not every or is_deadline(clause) or is_past(clause, ""):
+            clause, clause_text = sentence[c_start:c_end], text[c_start:c_end]
+            if counts_in(clause) or clause_text.strip() in taken:
+                continue
+            if (day := _DAY_SET_AS.search(clause)) and Period.MONTH not in counted:
+                name = day.group(1)  # 把每月5日设定为党员活动日
+                found.append(self.requirement(
+                    clause_text, counts=_keyword_after(name) or new_type(name),
+                    period=Period.MONTH, target=1, role=subject_role(sentence[:c_start])))
+                continue
+            every = [p for p in periods_in(_mask_parens(clause)) if p.alone_means_once
+                     and p.period not in counted]
+            if not every or is_deadline(clause) or is_past(clause, "") or "基础上" in clause:
                 continue
             period = every[0]
+            if _MODIFIER_BEFORE.search(clause[:period.start]):
+                continue  # 明确每月活动主题: "each month's", not "every month do"
             after = clean_object(clause[period.end:])
-            before = clean_object(_without_subject(clause[:period.start]))
+            before = clean_object(_without_subject(_strip_periods(clause[:period.start])))
             name = after if len(after) >= 4 or not before else before + after
-            if len(after) < 2 and not before:
+            if len(after) < 2 and not before or _not_an_activity(name):
                 continue
-            clause_text = text[c_start:c_end]
             if not isinstance(period.period, Period):
                 self.untracked(clause_text, _UNTRACKED[period.period])
                 continue
@@ -283,18 +321,30 @@ class _ItemReader:
     def _slogans(self, text: str) -> list[Requirement]:
         found = []
         for match in _SLOGAN_RE.finditer(text):
-            at = match.start()
-            if at == 0 or text[at - 1] not in "“\"「‘":
-                continue
             period = _SLOGAN_PERIODS[match.group(1)]
             if not isinstance(period, Period):
                 self.untracked(match.group(0), _UNTRACKED[period])
                 continue
-            name = match.group(2)
+            name = match.group(2) if len(match.group(2)) >= 2 else match.group(0)
             counts = _keyword_after(name) or new_type(name)
             found.append(self.requirement(match.group(0), counts=counts, period=period,
                                           target=1))
         return found
+
+
+def _mask_titles(text: str) -> str:
+    """《…》 blanked: a title is never an obligation; a quoted mechanism can be one."""
+    return re.sub(r"《[^》]*》", lambda m: _MASK * len(m.group(0)), text)
+
+
+def _mask_parens(text: str) -> str:
+    """(每月5日) in brackets is an aside, not a duty."""
+    return re.sub(r"[（(][^（()）]*[）)]", lambda m: _MASK * len(m.group(0)), text)
+
+
+def _not_an_activity(name: str) -> bool:
+    """A quoted title (masked), or a time (节庆日期间), cannot name a type of records."""
+    return _MASK in name or name.endswith(("期间", "时", "前", "后", "之际"))
 
 
 def clean_object_verb(text: str) -> str:

@@ -121,7 +121,7 @@ def test_week_and_day_cadences_are_read_but_not_tracked():
 
 def test_an_unknown_activity_becomes_a_type_of_the_plans_own():
     draft = read("1.学习。每月开展一次政治学习。", "2.会议。每季度召开党员大会1次。",
-                 "3.会议。全年召开1次会议。")
+                 "3.会议。每年召开1次会议。")
     assert [r.counts.types for r in draft.requirements if r.target] == [
         ("政治学习",), ("党员大会",), ("召开会议",)]
     assert ("activity", "政治学习") in draft.new_types

@@ -1,0 +1,46 @@
+"""The parser on real texts (tests/fixtures/plans/real): each text's periodic obligations
+were listed by hand beside it; recall and precision must both stay at 0.95 or above.
+``python3 tasks.py bench plan_corpus`` prints the figures and every miss."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests" / "fixtures" / "plans" / "real"
+_spec = importlib.util.spec_from_file_location(
+    "plan_corpus_bench", ROOT / "benchmarks" / "plan_corpus_bench.py")
+bench = importlib.util.module_from_spec(_spec)
+sys.modules["plan_corpus_bench"] = bench
+_spec.loader.exec_module(bench)
+
+
+def test_the_corpus_is_large_and_varied():
+    texts = sorted(CORPUS.glob("*.txt"))
+    assert len(texts) >= 30
+    kinds = {t.read_text(encoding="utf-8").split("\n")[1] for t in texts}
+    for kind in ("县级机关", "乡镇街道", "局", "法院检察院", "学校", "医院", "企业", "工会"):
+        assert f"单位类型：{kind}" in kinds
+
+
+@pytest.mark.parametrize("text", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
+def test_each_text_has_its_source_and_verbatim_evidence(text):
+    lines = text.read_text(encoding="utf-8").split("\n")
+    assert lines[0].startswith("来源：http")
+    body = text.read_text(encoding="utf-8")
+    for row in bench.load_expected(text.with_suffix("").with_suffix(".expected.tsv")):
+        assert row.period in ("month", "quarter", "half", "year")
+        assert body.count(row.evidence) == 1, row.evidence
+
+
+def test_recall_and_precision_on_real_texts():
+    results = bench.score_corpus(CORPUS)
+    matched, expected, read = bench.totals(results)
+    missed = [(s.name, m.evidence) for s in results for m in s.missed]
+    invented = [(s.name, r.text) for s in results for r in s.invented]
+    assert matched / expected >= 0.95, missed
+    assert matched / read >= 0.95, invented
