@@ -143,6 +143,7 @@ ACTIVITY = LedgerSpec(
         F("date", "日期", Kind.DATE, required=True),
         F("type", "类型", Kind.CHOICE, required=True, choices=vocab.ACTIVITY_TYPES),
         F("topic", "主题", Kind.TEXT, required=True),
+        F("host", "负责人", Kind.TEXT),  # who held it or heard the report (一岗双责)
         F("attendees", "参加人员", Kind.PEOPLE),
         F("summary", "内容摘要", Kind.LONGTEXT),
     ),
@@ -162,7 +163,8 @@ def _q(text: str) -> str:
     return f"“{text}”"
 
 
-def _read_field(spec: FieldSpec, raw: object, roster: Collection[str] | None) -> Any:
+def _read_field(spec: FieldSpec, raw: object, roster: Collection[str] | None,
+                extra: Collection[str] = ()) -> Any:
     """The typed value of one field, or ValueError with a Chinese message."""
     label = _q(spec.label)
     if spec.kind is Kind.DATE:
@@ -197,8 +199,9 @@ def _read_field(spec: FieldSpec, raw: object, roster: Collection[str] | None) ->
         raise ValueError(f"{label}过长（{len(text)} 字），最多 {MAX_TEXT} 字")
     if spec.kind is Kind.TEXT and ("\n" in text or "\r" in text):
         text = " ".join(text.split())
-    if text and spec.kind is Kind.CHOICE and text not in spec.choices:
-        raise ValueError(f"{label}“{text}”不在可选项中，可选：{'、'.join(spec.choices)}")
+    if text and spec.kind is Kind.CHOICE and text not in spec.choices and text not in extra:
+        allowed = "、".join((*spec.choices[:-1], *extra, *spec.choices[-1:]))
+        raise ValueError(f"{label}“{text}”不在可选项中，可选：{allowed}")
     if text and spec.kind is Kind.PERSON:
         _check_roster(spec, (text,), roster)
     return text
@@ -223,17 +226,22 @@ def build_record(
     roster: Collection[str] | None,
     *,
     today: date | None = None,
+    extra_choices: Mapping[str, Collection[str]] | None = None,
 ) -> Record:
     """Turn raw values (form, Excel row, command line) into a valid record.
 
     ``roster`` holds the names a person field may take; None skips that check (used for
-    the roster itself). Raises ValidationError listing every problem; never anything else.
+    the roster itself). ``extra_choices`` adds allowed values to choice fields (the types
+    a plan adds, e.g. 政治学习). Raises ValidationError listing every
+    problem; never anything else.
     """
     errors: list[FieldError] = []
     typed: dict[str, Any] = {}
+    extra_choices = extra_choices or {}
     for spec in ledger.fields:
         try:
-            value = _read_field(spec, values.get(spec.key), roster)
+            value = _read_field(spec, values.get(spec.key), roster,
+                                extra_choices.get(spec.key, ()))
         except ValueError as exc:
             errors.append(FieldError(spec.key, spec.label, str(exc)))
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -131,8 +132,11 @@ class Plan:
         return {"year": self.year, "requirements": [r.to_json() for r in self.requirements]}
 
 
-def validate_requirement(requirement: Requirement) -> None:
-    """Chinese messages naming the field; raises ValidationError."""
+def validate_requirement(requirement: Requirement,
+                         plan_types: Mapping[str, Collection[str]] | None = None) -> None:
+    """Chinese messages naming the field; raises ValidationError.
+
+    ``plan_types``: per ledger, the types plans have added beside the built-in ones."""
     from lianzheng_desktop.core.errors import FieldError, ValidationError
     from lianzheng_desktop.core.ledgers import LEDGERS
 
@@ -153,6 +157,7 @@ def validate_requirement(requirement: Requirement) -> None:
             errors.append(FieldError("counts", "计入记录", "“计入记录”应为某一类台账"))
         elif counts.types:
             allowed = spec.field(spec.type_field).choices if spec.type_field else ()
+            allowed = (*allowed, *(plan_types or {}).get(counts.ledger, ()))
             wrong = [t for t in counts.types if t not in allowed]
             if wrong:
                 errors.append(FieldError("counts", "计入记录",

@@ -88,6 +88,7 @@ class Activity(Record):
     date: date
     type: str
     topic: str
+    host: str = ""  # who held it or heard the report; several names with 、
     attendees: tuple[str, ...] = ()
     summary: str = ""
 

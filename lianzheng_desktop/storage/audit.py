@@ -30,6 +30,8 @@ def snapshot(ledger: str, record: Any) -> str:
             return list(value)
         return value
 
+    if ledger == "activity" and not values.get("host"):
+        values.pop("host", None)  # added in 0006: older entries were logged without it
     return json.dumps({k: plain(v) for k, v in values.items()}, ensure_ascii=False,
                       sort_keys=True)
 

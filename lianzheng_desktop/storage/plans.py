@@ -24,7 +24,8 @@ from lianzheng_desktop.storage.store import Query, Store
 BUILTIN_PLAN = ("plans", "trade-union-2022.txt")
 BUILTIN_YEAR = 2022
 _COLUMNS = ("item", "text", "section", "item_title", "item_text", "ledger", "types",
-            "counts_label", "period", "target", "coverage", "share", "role", "manual_done", "note")
+            "counts_label", "period", "target", "coverage", "share", "role", "manual_done", "note",
+            "unit_word")
 
 
 def _now(store: Store) -> str:
@@ -43,10 +44,27 @@ def load_plan(store: Store, year: int) -> Plan | None:
     return Plan(year, [_to_requirement(r) for r in rows], row[0])
 
 
+def _plan_types(store: Store) -> dict[str, tuple[str, ...]]:
+    return {ledger: store.plan_types(ledger) for ledger in ("warning_education", "talk",
+                                                            "activity")}
+
+
 def save_plan(store: Store, plan: Plan, source_text: str = "") -> Plan:
-    """Store ``plan`` as the year's plan, replacing any earlier one of that year."""
+    """Store ``plan`` as the year's plan, replacing any earlier one of that year.
+
+    A requirement the earlier plan of the year also had (same item and wording) keeps
+    what the secretary added to it: the mark done by hand and the note.
+    """
+    types = _plan_types(store)
     for requirement in plan.requirements:
-        validate_requirement(requirement)
+        validate_requirement(requirement, types)
+    earlier = load_plan(store, plan.year)
+    if earlier is not None:
+        kept = {(r.item, r.text): r for r in earlier.requirements}
+        for requirement in plan.requirements:
+            old = kept.get((requirement.item, requirement.text))
+            if old is not None and not requirement.manual_done and not requirement.note:
+                requirement.manual_done, requirement.note = old.manual_done, old.note
     now = _now(store)
     with store.atomic():
         store.db.execute("DELETE FROM requirement WHERE year = ?", [plan.year])
@@ -73,6 +91,7 @@ def _row(requirement: Requirement) -> dict[str, object]:
         "target": requirement.target, "coverage": requirement.coverage,
         "share": requirement.share, "role": requirement.role.value if requirement.role else None,
         "manual_done": int(requirement.manual_done), "note": requirement.note,
+        "unit_word": requirement.unit_word,
     }
 
 
@@ -96,12 +115,12 @@ def _to_requirement(row: dict) -> Requirement:
         period=Period(row["period"]) if row["period"] else None, target=row["target"],
         coverage=row["coverage"], share=row["share"],
         role=Role(row["role"]) if row["role"] else None,
-        manual_done=bool(row["manual_done"]), note=row["note"],
+        manual_done=bool(row["manual_done"]), note=row["note"], unit_word=row["unit_word"],
     )
 
 
 def add_requirement(store: Store, year: int, requirement: Requirement) -> Requirement:
-    validate_requirement(requirement)
+    validate_requirement(requirement, _plan_types(store))
     if load_plan(store, year) is None:
         raise UserError(f"尚无{year}年度计划，请先新建或导入该年度计划。")
     position = store.db.execute("SELECT coalesce(max(position), -1) + 1 FROM requirement"
@@ -112,7 +131,7 @@ def add_requirement(store: Store, year: int, requirement: Requirement) -> Requir
 
 
 def update_requirement(store: Store, requirement: Requirement) -> Requirement:
-    validate_requirement(requirement)
+    validate_requirement(requirement, _plan_types(store))
     row = _row(requirement)
     with store.atomic():
         cursor = store.db.execute(
@@ -153,10 +172,12 @@ def import_plan_text(store: Store, text: str, year: int | None = None):
     draft = parse_plan(text, year)
     if draft.year is None:
         raise UserError("无法从文件中看出计划年度，请用 --year 指定（如 --year 2023）。")
-    if not draft.items:
-        raise UserError("文件中没有找到编号的工作要点（如“1.”“（一）”开头的条目）。")
-    save_plan(store, Plan(draft.year, draft.requirements, f"{draft.year}年党风廉政建设工作要点"),
-              text)
+    if not draft.requirements and not draft.items:
+        raise UserError("文件中没有读到任何工作要点，请检查文件内容。")
+    with store.atomic():
+        store.add_plan_types(draft.new_types, draft.year)
+        save_plan(store, Plan(draft.year, draft.requirements,
+                              f"{draft.year}年党风廉政建设工作要点"), text)
     return draft
 
 

