@@ -42,11 +42,21 @@ def _import(args: argparse.Namespace) -> int:
           f"{len(draft.requirements)} 项要求，其中 {len(numeric)} 项有数量指标：")
     for requirement in numeric:
         print(f"  [{requirement.item}] {requirement.describe()}  ← {requirement.text}")
+    if draft.new_types:
+        names = "、".join(f"{name}（{_LEDGER_LABELS[ledger]}）" for ledger, name in draft.new_types)
+        print(f"计划中有软件原先没有的活动，已作为新类型加入，录入时可以选择：{names}")
+    if draft.untracked:
+        print(f"以下 {len(draft.untracked)} 处按周或按天的要求只列出，不纳入季度清单：")
+        for unread in draft.untracked:
+            print(f"  [{unread.item}] {unread.text}")
     if draft.unread:
         print(f"以下 {len(draft.unread)} 处像是要求但未能读懂，请在“年度计划”中核对补充：")
         for unread in draft.unread:
             print(f"  [{unread.item}] {unread.text}（{unread.reason}）")
     return 0
+
+
+_LEDGER_LABELS = {"warning_education": "警示教育", "talk": "谈话记录", "activity": "会议活动"}
 
 
 def _show(args: argparse.Namespace) -> int:

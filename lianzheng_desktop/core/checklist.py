@@ -62,6 +62,8 @@ class ChecklistItem:
                                                          compare=False)
     person_times: int | None = None  # 人次, for talks
     _records: list[RecordRef] | None = field(default=None, repr=False, compare=False)
+    people: dict[str, int] | None = None  # a duty of each person: what each has done
+    missing: list[str] = field(default_factory=list)  # … and who has not met it yet
 
     @property
     def records(self) -> list[RecordRef]:
@@ -72,6 +74,8 @@ class ChecklistItem:
 
     @property
     def unit(self) -> str:
+        if self.measure == "per_person":
+            return "人"
         return "%" if self.measure in ("coverage", "share") else self.requirement.unit
 
     def __post_init__(self) -> None:
@@ -86,6 +90,8 @@ class ChecklistItem:
             "target": self.target, "expected": self.expected, "actual": self.actual,
             "unit": self.unit, "status": self.status.value, "status_label": self.status.label,
             "explanation": self.explanation, "records": [r.to_json() for r in self.records],
+            "role": self.requirement.role.value if self.requirement.role else None,
+            "people": self.people, "missing": self.missing,
         }
 
 
@@ -212,7 +218,11 @@ def _check(requirement: Requirement, source: RecordSource, roster: Sequence[Pers
         return [_not_due(key, requirement, window, quarter)]
     ask = _Ask(source, requirement, window.start, window.checkpoint)
     items = []
-    if requirement.target is not None:
+    role = requirement.role
+    if requirement.target is not None and role is not None and role.per_person \
+            and requirement.counts is not None and _people_in_role(role, roster):
+        items.append(_check_per_person(key, requirement, window, quarter, ask, roster))
+    elif requirement.target is not None:
         items.append(_check_count(key, requirement, window, quarter, ask))
     if requirement.coverage is not None:
         items.append(_check_coverage(key, requirement, window, ask, roster))
@@ -273,6 +283,52 @@ def _check_count(key: str, requirement: Requirement, window: _Window, quarter: Q
     return ChecklistItem(key, requirement, "count", requirement.period, window.start, window.end,
                          target, expected_by_quarter_end, actual, status, text + "。",
                          ask.refs(), person_times)
+
+
+_ROLE_SCOPE = {Role.FIRST_RESPONSIBLE: (vocab.ROLE_SECRETARY,),
+               Role.LEADERSHIP_MEMBER: (vocab.ROLE_LEADER,),
+               Role.MEMBER: (vocab.ROLE_SECRETARY, vocab.ROLE_LEADER, vocab.ROLE_MEMBER)}
+
+
+def _people_in_role(role: Role, roster: Sequence[Person]) -> list[Person]:
+    roles = _ROLE_SCOPE.get(role, ())
+    return [p for p in roster if p.active and p.role in roles]
+
+
+def _check_per_person(key: str, requirement: Requirement, window: _Window, quarter: Quarter,
+                      ask: _Ask, roster: Sequence[Person]) -> ChecklistItem:
+    """班子成员每季度至少听取1次汇报: met only when every one of them has met it."""
+    role = requirement.role
+    assert role is not None and requirement.counts is not None
+    people = _people_in_role(role, roster)
+    target = requirement.target or 0
+    expected_now = target * window.elapsed // window.units
+    done = ask.source.per_person(requirement.counts, ask.start, ask.end,
+                                 with_attendees=role is Role.MEMBER)
+    each = {p.name: done.get(p.name, 0) for p in people}
+    missing = [name for name, n in each.items() if n < target]
+    behind = [name for name, n in each.items() if n < expected_now]
+    if not missing:
+        status = Status.DONE
+    elif window.over:
+        status = Status.FAILED
+    else:
+        status = Status.BEHIND if behind else Status.ON_TRACK
+    label, unit = requirement.counts.label, requirement.unit
+    who = {Role.FIRST_RESPONSIBLE: "书记", Role.LEADERSHIP_MEMBER: "班子成员",
+           Role.MEMBER: "党员"}[role]
+    scope = _scope_words(requirement, window)
+    counts_text = "、".join(f"{name} {n} {unit}" for name, n in each.items())
+    text = f"{scope}{who}{label}：{counts_text}，要求每人不少于 {target} {unit}"
+    if missing:
+        verb = "未完成" if window.over else "尚未完成"
+        text += f"；{'、'.join(missing)}{verb}{_days_left(window, requirement.period)}"
+    else:
+        text += "，每人均已完成"
+    met = len(people) - len(missing)
+    return ChecklistItem(key, requirement, "per_person", requirement.period, window.start,
+                         window.end, len(people), len(people), met, status, text + "。",
+                         ask.refs(), people=each, missing=missing)
 
 
 def _in_scope(requirement: Requirement, roster: Sequence[Person]) -> list[Person]:

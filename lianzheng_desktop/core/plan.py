@@ -103,7 +103,8 @@ class Requirement:
         label = self.counts.label if self.counts else ""
         parts = []
         if self.target is not None and self.period:
-            parts.append(f"{self.period.label}{label}不少于{self.target}{self.unit}")
+            who = f"{self.role.label}" if self.role and self.role.per_person else ""
+            parts.append(f"{who}{self.period.label}{label}不少于{self.target}{self.unit}")
         if self.coverage is not None:
             parts.append(f"{'' if parts else label}覆盖面{self.coverage}%")
         if self.share is not None:

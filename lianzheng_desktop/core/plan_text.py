@@ -165,10 +165,14 @@ def split_nodes(text: str) -> list[Node]:
             node.parent.children.append(node)
         nodes.append(node)
         stack.append(node)
-    if not nodes:  # prose: each paragraph is an item
-        nodes = [Node("paragraph", f"第{n}段", para, 0)
-                 for n, para in enumerate((p for p in preamble if p.strip()), start=1)]
+    if not nodes:  # prose: each paragraph is an item (a title line before them is not)
+        paragraphs = [p for p in preamble if p.strip()]
         preamble = []
+        if paragraphs and len(paragraphs[0]) <= 40 and "。" not in paragraphs[0]:
+            preamble = paragraphs[:1]
+            paragraphs = paragraphs[1:]
+        nodes = [Node("paragraph", f"第{n}段", para, 0)
+                 for n, para in enumerate(paragraphs, start=1)]
     nodes = _with_points(nodes)
     if preamble and "\n".join(preamble).strip():
         nodes.insert(0, Node("preamble", "导语", "\n".join(preamble), -1))
@@ -189,7 +193,7 @@ def _with_points(nodes: list[Node]) -> list[Node]:
         head = node.text[:marks[0].start()]
         for i, mark in enumerate(marks):
             end = marks[i + 1].start() if i + 1 < len(marks) else len(node.text)
-            point = Node("point", f"{mark.group(1)}是", node.text[mark.start():end].strip(),
+            point = Node("point", f"{mark.group(1)}是", node.text[mark.end():end].strip(),
                          node.depth + 100, node)
             node.children.append(point)
             out.append(point)

@@ -39,6 +39,25 @@ class RecordSource(Protocol):
     def refs(self, counts: Counts, start: date, end: date,
              one_on_one_only: bool = False) -> list[RecordRef]: ...
 
+    def per_person(self, counts: Counts, start: date, end: date,
+                   with_attendees: bool = False) -> dict[str, int]: ...
+
+
+DOER_FIELDS = {"warning_education": "host", "talk": "talker", "rectification": "owner",
+               "activity": "host"}
+"""Who did the thing a record records: the host of a session or meeting (or the member
+who heard a report), the talker, the owner of an item. Free-text hosts may hold several
+names separated by 、 or ，."""
+
+
+def doers(ledger: str, value: object) -> set[str]:
+    """The names in a record's doer field."""
+    import re
+
+    if not value:
+        return set()
+    return {name for name in re.split(r"[、，,；;\s]+", str(value)) if name}
+
 
 class ListSource:
     """Answers from records in memory (tests, and callers that already hold them)."""
@@ -75,6 +94,17 @@ class ListSource:
 
     def one_on_one(self, counts: Counts, start: date, end: date) -> int:
         return sum(1 for r in self._matching(counts, start, end) if getattr(r, "one_on_one", 0))
+
+    def per_person(self, counts: Counts, start: date, end: date,
+                   with_attendees: bool = False) -> dict[str, int]:
+        done: dict[str, int] = {}
+        for record in self._matching(counts, start, end):
+            names = doers(counts.ledger, getattr(record, DOER_FIELDS[counts.ledger], ""))
+            if with_attendees:
+                names |= set(self._people(record))
+            for name in names:
+                done[name] = done.get(name, 0) + 1
+        return done
 
     def refs(self, counts: Counts, start: date, end: date,
              one_on_one_only: bool = False) -> list[RecordRef]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.plan import Counts
-from lianzheng_desktop.core.record_source import RecordRef
+from lianzheng_desktop.core.record_source import DOER_FIELDS, RecordRef, doers
 from lianzheng_desktop.storage.store import TABLES, Store
 
 
@@ -79,3 +79,30 @@ class SqlSource:
             f"SELECT t.id FROM {TABLES[counts.ledger].table} t WHERE {where}"
             f" ORDER BY t.{spec.date_field}, t.id", params)
         return [RecordRef(counts.ledger, row[0]) for row in rows]
+
+    def per_person(self, counts: Counts, start: date, end: date,
+                   with_attendees: bool = False) -> dict[str, int]:
+        """Per person, how many of the span's records they did (or attended)."""
+        where, params = self._where(counts, start, end)
+        tmap = TABLES[counts.ledger]
+        field = DOER_FIELDS[counts.ledger]
+        if field in tmap.person_columns:
+            doer = f"(SELECT name FROM person WHERE id = t.{tmap.person_columns[field]})"
+        else:
+            doer = f"t.{field}"
+        names: dict[int, set[str]] = {}
+        for record_id, value in self._db.execute(
+                f"SELECT t.id, {doer} FROM {tmap.table} t WHERE {where}", params):
+            names[record_id] = doers(counts.ledger, value)
+        junction = self._people_table(counts)
+        if with_attendees and junction is not None:
+            for record_id, name in self._db.execute(
+                    f"SELECT j.record_id, p.name FROM {junction} j JOIN {tmap.table} t"
+                    f" ON t.id = j.record_id JOIN person p ON p.id = j.person_id"
+                    f" WHERE {where}", params):
+                names.setdefault(record_id, set()).add(name)
+        done: dict[str, int] = {}
+        for people in names.values():
+            for name in people:
+                done[name] = done.get(name, 0) + 1
+        return done

@@ -99,3 +99,34 @@ def test_no_plan_for_the_year_is_exit_1(tmp_path, cli):
     db = str(tmp_path / "n.db")
     code, _, err = cli("--db", db, "plan", "show", "--year", "2031", "--json")
     assert code == 1 and "2031" in err
+
+
+def test_a_gbk_plan_written_yishi_ershi_and_a_per_person_duty(tmp_path, cli):
+    """Chinese Windows saves GBK; a plan written 一是……二是…… has no numbered lines."""
+    text = ("2025年机关党支部工作要点\n一是每月开展一次政治学习；二是班子成员每季度至少听取1次"
+            "分管科室汇报；三是每周五集中学习1次。\n")
+    (tmp_path / "plan.txt").write_bytes(text.encode("gbk"))
+    db = str(tmp_path / "p.db")
+    code, out, _ = cli("--db", db, "plan", "import", str(tmp_path / "plan.txt"))
+    assert code == 0
+    assert "每月政治学习不少于1次" in out and "政治学习（会议活动）" in out
+    assert "每周五集中学习1次" in out  # listed, not tracked
+    from lianzheng_desktop.storage.db import open_db
+    from lianzheng_desktop.storage.store import Store
+
+    store = Store(open_db(db))
+    for name in ("甲", "乙", "丙"):
+        store.add("roster", {"name": name, "role": "班子成员", "active": True})
+    for name in ("甲", "乙"):
+        store.add("activity", {"date": "2025-02-10", "type": "听取汇报", "topic": "听取汇报",
+                               "host": name})
+    store.add("activity", {"date": "2025-02-11", "type": "政治学习", "topic": "学习党章"})
+    store.db.close()
+    code, out, _ = cli("--db", db, "checklist", "--quarter", "2025Q1", "--as-of",
+                       "2025-03-31", "--json")
+    items = json.loads(out)["items"]
+    duty = next(i for i in items if "班子成员" in i["text"])
+    assert (duty["status"], duty["missing"], duty["role"]) == ("failed", ["丙"],
+                                                               "leadership_member")
+    study = next(i for i in items if "政治学习" in i["text"])
+    assert study["records"] and study["actual"] == 1

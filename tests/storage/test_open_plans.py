@@ -1,0 +1,77 @@
+"""Issue 13 end to end in storage: a plan's own types are recorded and counted, a duty of
+each 班子成员 is checked person by person, and re-importing a plan keeps the marks."""
+
+from datetime import date
+
+import pytest
+
+from lianzheng_desktop.core.errors import ValidationError
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.storage import plans
+
+PLAN = ("2024年机关党支部工作要点\n一、加强学习\n1.理论学习。每月开展一次政治学习。\n"
+        "2.一岗双责。班子成员每季度至少听取1次分管科室汇报。\n3.巡察整改。认真抓好整改。\n")
+
+
+def people(store, *rows):
+    for name, role in rows:
+        store.add("roster", {"name": name, "role": role, "active": True})
+
+
+@pytest.fixture
+def plan_store(store):
+    people(store, ("周书记", "书记"), ("甲", "班子成员"), ("乙", "班子成员"), ("丙", "班子成员"),
+           ("丁", "党员"))
+    plans.import_plan_text(store, PLAN, 2024)
+    return store
+
+
+def item(checklist, words):
+    return next(i for i in checklist.items if words in i.requirement.text)
+
+
+def test_a_plans_own_type_is_offered_and_counted(plan_store):
+    assert "政治学习" in plan_store.type_choices("activity")
+    assert plan_store.type_choices("activity")[-1] == "其他"
+    plan_store.add("activity", {"date": "2024-01-15", "type": "政治学习", "topic": "学习党章"})
+    checklist = plans.load_checklist(plan_store, Quarter(2024, 1), date(2024, 1, 31))
+    study = item(checklist, "政治学习")
+    assert (study.period.value, study.actual) == ("month", 1)
+    assert "1月1次" in study.explanation
+    with pytest.raises(ValidationError):  # a type no plan named is still refused
+        plan_store.add("activity", {"date": "2024-01-15", "type": "聊天", "topic": "x"})
+
+
+def test_a_duty_of_each_leader_names_who_has_not_met_it(plan_store):
+    for name in ("甲", "乙"):
+        plan_store.add("activity", {"date": "2024-02-01", "type": "听取汇报", "host": name,
+                                    "topic": "听取分管科室汇报"})
+    checklist = plans.load_checklist(plan_store, Quarter(2024, 1), date(2024, 3, 31))
+    duty = item(checklist, "班子成员")
+    assert duty.status.value == "failed"
+    assert duty.missing == ["丙"] and duty.people == {"甲": 1, "乙": 1, "丙": 0}
+    assert "丙未完成" in duty.explanation
+    plan_store.add("activity", {"date": "2024-03-02", "type": "听取汇报", "host": "丙",
+                                "topic": "听取汇报"})
+    checklist = plans.load_checklist(plan_store, Quarter(2024, 1), date(2024, 3, 31))
+    assert item(checklist, "班子成员").status.value == "done"
+
+
+def test_renaming_a_plan_type_moves_its_records_and_requirements(plan_store):
+    plan_store.add("activity", {"date": "2024-01-15", "type": "政治学习", "topic": "学习党章"})
+    assert plan_store.rename_plan_type("activity", "政治学习", "理论学习") == 1
+    assert plan_store.list("activity")[0].type == "理论学习"
+    requirement = next(r for r in plans.load_plan(plan_store, 2024).requirements
+                       if r.target == 1 and r.period.value == "month")
+    assert requirement.counts.types == ("理论学习",)
+    assert "政治学习" not in plan_store.type_choices("activity")
+
+
+def test_reimporting_a_plan_keeps_manual_marks(plan_store):
+    plan = plans.load_plan(plan_store, 2024)
+    rect = next(r for r in plan.requirements if "整改" in r.text)
+    rect.manual_done, rect.note = True, "已按巡察反馈逐项整改"
+    plans.update_requirement(plan_store, rect)
+    plans.import_plan_text(plan_store, PLAN, 2024)
+    again = next(r for r in plans.load_plan(plan_store, 2024).requirements if "整改" in r.text)
+    assert (again.manual_done, again.note) == (True, "已按巡察反馈逐项整改")
