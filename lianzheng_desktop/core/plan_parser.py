@@ -434,6 +434,20 @@ def _keyword_before(segment: str) -> Counts | None:
     return best[2] if best else None
 
 
+def guess_requirement(unread: Unread) -> Requirement:
+    """A starting point for turning an unread sentence into a requirement by hand: what
+    the sentence does say (the activity, a number, a period), for the user to complete."""
+    masked = mask_quotes(unread.text)
+    counts = counts_in(masked)
+    periods = [p for p in periods_in(masked) if isinstance(p.period, Period)]
+    found = _keyword_after(masked[counts[0].end:] if counts else masked) or _keyword_before(
+        masked[:counts[0].start] if counts else masked)
+    return Requirement(item=unread.item, text=unread.text, counts=found,
+                       period=periods[0].period if periods else None,
+                       target=counts[0].target * (periods[0].multiplier if periods else 1)
+                       if counts else None)
+
+
 def _unnumbered(node: Node) -> Requirement:
     """An item with no number is still a requirement: met by a matching record, or by hand."""
     item = _plan_item(node)
@@ -456,5 +470,6 @@ def _first_role(text: str, title: str) -> Role | None:
     return None
 
 
-__all__ = ["PlanDraft", "PlanItem", "Unread", "mask_quotes", "new_type", "parse_plan",
+__all__ = ["PlanDraft", "PlanItem", "Unread", "guess_requirement", "mask_quotes", "new_type",
+           "parse_plan",
            "replace", "split_items"]

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Plan, Requirement
-from lianzheng_desktop.core.plan_parser import PlanDraft, parse_plan
+from lianzheng_desktop.core.plan_parser import PlanDraft, guess_requirement, parse_plan
 from lianzheng_desktop.qt.buttons import accept_cancel
 from lianzheng_desktop.qt.requirement_dialog import RequirementDialog, describe
 from lianzheng_desktop.qt.style import hint, page_title, rows_follow_text
@@ -76,6 +76,8 @@ class PlanPage(QWidget):
         self.add_button = QPushButton("新增要求")
         self.edit_button = QPushButton("修改")
         self.remove_button = QPushButton("删除")
+        self.types_button = QPushButton("活动类型…")
+        self.types_button.setToolTip("计划中新增的活动类型：改名，或并入另一类型")
         bar = QHBoxLayout()
         bar.addWidget(QLabel("年度"))
         bar.addWidget(self.year)
@@ -86,6 +88,7 @@ class PlanPage(QWidget):
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.types_button)
         tip = hint("季度清单按这里的要求逐项检查。没有数量指标的条目，完成后可在“修改”中标记。",
                    wrap=False)
         layout = QVBoxLayout(self)
@@ -104,6 +107,7 @@ class PlanPage(QWidget):
         self.add_button.clicked.connect(self._on_add)
         self.edit_button.clicked.connect(self._on_edit)
         self.remove_button.clicked.connect(self._on_remove)
+        self.types_button.clicked.connect(self._on_types)
         self.table.cellDoubleClicked.connect(lambda *_: self._on_edit())
 
     def reload_years(self, select: int | None = None) -> None:
@@ -137,15 +141,23 @@ class PlanPage(QWidget):
         if self.plan is None:
             QMessageBox.information(self, "尚无计划", "请先导入或新建年度计划。")
             return
-        dialog = RequirementDialog(Requirement(item="", text=""), self)
+        dialog = RequirementDialog(Requirement(item="", text=""), self, self._types())
         if dialog.exec():
             self._save(lambda: plans.add_requirement(self._store, self.plan.year, dialog.result))
+
+    def _types(self) -> dict[str, tuple[str, ...]]:
+        return {key: self._store.plan_types(key) for key in ("warning_education", "talk",
+                                                             "activity")}
+
+    def _on_types(self) -> None:
+        TypesDialog(self._store, self).exec()
+        self._after_change()
 
     def _on_edit(self) -> None:
         requirement = self._selected()
         if requirement is None:
             return
-        dialog = RequirementDialog(requirement, self)
+        dialog = RequirementDialog(requirement, self, self._types())
         if dialog.exec():
             self._save(lambda: plans.update_requirement(self._store, dialog.result))
 
@@ -195,7 +207,7 @@ class PlanPage(QWidget):
         except UserError as exc:
             QMessageBox.warning(self, "无法导入", str(exc))
             return False
-        dialog = DraftDialog(draft, self)
+        dialog = DraftDialog(draft, self, self._types())
         if not dialog.exec():
             return False
         draft.year = dialog.year
@@ -206,8 +218,10 @@ class PlanPage(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         try:
-            plans.save_plan(self._store, Plan(draft.year, draft.requirements,
-                                              f"{draft.year}年党风廉政建设工作要点"), text)
+            with self._store.atomic():
+                self._store.add_plan_types(dialog.new_types(), draft.year)
+                plans.save_plan(self._store, Plan(draft.year, draft.requirements,
+                                                  f"{draft.year}年党风廉政建设工作要点"), text)
         except UserError as exc:
             QMessageBox.warning(self, "未能保存", str(exc))
             return False
@@ -216,12 +230,17 @@ class PlanPage(QWidget):
 
 
 class DraftDialog(QDialog):
-    """The parsed plan for the user to check: requirements found and sentences not read."""
+    """The parsed plan for the user to check: requirements found and sentences not read.
 
-    def __init__(self, draft: PlanDraft, parent=None):
+    A sentence the parser could not read becomes a requirement in two clicks: double-click
+    it, check the prefilled form, 确定."""
+
+    def __init__(self, draft: PlanDraft, parent=None,
+                 plan_types: dict[str, tuple[str, ...]] | None = None):
         super().__init__(parent)
         self.draft = draft
         self.year = draft.year or 0
+        self._plan_types = plan_types or {}
         self.setWindowTitle("核对导入的年度工作要点")
         self.setMinimumSize(900, 600)
         numeric = sum(1 for r in draft.requirements if r.is_numeric)
@@ -234,13 +253,16 @@ class DraftDialog(QDialog):
         self.year_box.setCurrentIndex(max(0, self.year_box.findData(draft.year or 2022)))
         self.table = requirements_table()
         fill_requirements(self.table, draft.requirements)
+        self.pending = [*draft.unread, *draft.untracked]
         self.unread = QListWidget()
-        for unread in draft.unread:
+        for unread in self.pending:
             self.unread.addItem(f"[{unread.item}] {unread.text}（{unread.reason}）")
+        self.unread.setMaximumHeight(22 * min(max(len(self.pending), 1), 6) + 8)
         buttons = accept_cancel("保存计划")
         buttons.accepted.connect(self._on_accept)
         buttons.rejected.connect(self.reject)
         self.table.cellDoubleClicked.connect(self._on_edit)
+        self.unread.itemDoubleClicked.connect(self._on_take_unread)
         year_bar = QHBoxLayout()
         year_bar.addWidget(QLabel("计划年度"))
         year_bar.addWidget(self.year_box)
@@ -249,17 +271,103 @@ class DraftDialog(QDialog):
         layout.addWidget(summary)
         layout.addLayout(year_bar)
         layout.addWidget(self.table, 3)
-        label = QLabel(f"未能读懂的句子（{len(draft.unread)} 处，请核对，必要时手工新增要求）：")
-        layout.addWidget(label)
-        layout.addWidget(self.unread, 1)
+        self.unread_label = QLabel()
+        self._label_unread()
+        layout.addWidget(self.unread_label)
+        layout.addWidget(self.unread)
         layout.addWidget(buttons, alignment=Qt.AlignmentFlag.AlignRight)
 
+    def _label_unread(self) -> None:
+        self.unread_label.setText(
+            f"未纳入清单的句子（{len(self.pending)} 处，附原因）。双击一句，核对后即成为一项要求：")
+
+    def new_types(self) -> list[tuple[str, str]]:
+        return PlanDraft(self.draft.year, requirements=self.draft.requirements).new_types
+
+    def _types(self) -> dict[str, tuple[str, ...]]:
+        types = {k: tuple(v) for k, v in self._plan_types.items()}
+        for ledger, name in self.new_types():
+            types[ledger] = (*types.get(ledger, ()), name)
+        return types
+
     def _on_edit(self, row: int, _column: int) -> None:
-        dialog = RequirementDialog(self.draft.requirements[row], self)
+        dialog = RequirementDialog(self.draft.requirements[row], self, self._types())
         if dialog.exec():
             self.draft.requirements[row] = dialog.result
             fill_requirements(self.table, self.draft.requirements)
 
+    def _on_take_unread(self, item) -> None:
+        row = self.unread.row(item)
+        unread = self.pending[row]
+        dialog = RequirementDialog(guess_requirement(unread), self, self._types())
+        if dialog.exec():
+            self.draft.requirements.append(dialog.result)
+            fill_requirements(self.table, self.draft.requirements)
+            del self.pending[row]
+            self.unread.takeItem(row)
+            self._label_unread()
+
     def _on_accept(self) -> None:
         self.year = self.year_box.currentData()
         self.accept()
+
+
+class TypesDialog(QDialog):
+    """The types plans added (政治学习, 党小组会 …): rename one, or merge it into another."""
+
+    LEDGERS = (("activity", "会议活动"), ("talk", "谈话记录"), ("warning_education", "警示教育"))
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self.setWindowTitle("计划中新增的活动类型")
+        self.setMinimumSize(460, 360)
+        self.list = QListWidget()
+        self.rename_button = QPushButton("改名或并入…")
+        self.rename_button.clicked.connect(self._on_rename)
+        close = QPushButton("关闭")
+        close.clicked.connect(self.accept)
+        note = QLabel("导入工作要点时，软件自带类型以外的活动（如政治学习、党小组会）会作为新类型"
+                      "加入，录入记录时可以选择。改名时，已录入的记录和计划中的要求随之更改；"
+                      "改成已有的类型名称，即并入该类型。")
+        note.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(self.rename_button)
+        bar.addStretch(1)
+        bar.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(bar)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        self.entries: list[tuple[str, str]] = []
+        for key, label in self.LEDGERS:
+            for name in self._store.plan_types(key):
+                self.entries.append((key, name))
+                self.list.addItem(f"{name}（{label}）")
+        if not self.entries:
+            self.list.addItem("（目前没有计划新增的类型）")
+        self.rename_button.setEnabled(bool(self.entries))
+
+    def _on_rename(self) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.entries):
+            QMessageBox.information(self, "请先选择", "请先在列表中选中一个类型。")
+            return
+        key, name = self.entries[row]
+        choices = [t for t in self._store.type_choices(key) if t != name]
+        new, ok = QInputDialog.getItem(self, "改名或并入", f"把“{name}”改为（可直接输入新名称，"
+                                       "或选择已有类型以并入）：", [name, *choices], 0, True)
+        if not ok or new.strip() in ("", name):
+            return
+        try:
+            changed = self._store.rename_plan_type(key, name, new.strip())
+        except UserError as exc:
+            QMessageBox.warning(self, "未能更改", str(exc))
+            return
+        QMessageBox.information(self, "已更改", f"“{name}”已改为“{new.strip()}”，"
+                                f"{changed} 条记录随之更改。")
+        self.refresh()

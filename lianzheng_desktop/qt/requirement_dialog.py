@@ -33,6 +33,11 @@ def describe(requirement: Requirement) -> str:
     return requirement.describe()
 
 
+def _enum(kind, value):
+    """Qt hands a str-based enum back as a plain str; make it the enum again."""
+    return kind(value) if value else None
+
+
 def _optional_spin(maximum: int, suffix: str) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(NONE, maximum)
@@ -42,9 +47,18 @@ def _optional_spin(maximum: int, suffix: str) -> QSpinBox:
 
 
 class RequirementDialog(QDialog):
-    def __init__(self, requirement: Requirement, parent=None):
+    """``plan_types``: per ledger, the types plans added (政治学习 …), offered beside the
+    built-in ones."""
+
+    def __init__(self, requirement: Requirement, parent=None,
+                 plan_types: dict[str, tuple[str, ...]] | None = None):
         super().__init__(parent)
         self._original = requirement
+        self._plan_types = dict(plan_types or {})
+        if requirement.counts and requirement.counts.types:  # a draft's new types
+            own = self._plan_types.get(requirement.counts.ledger, ())
+            self._plan_types[requirement.counts.ledger] = (
+                *own, *(t for t in requirement.counts.types if t not in own))
         self.result: Requirement = requirement
         self.setWindowTitle("修改要求" if requirement.text else "新增要求")
         self.setMinimumWidth(560)
@@ -61,7 +75,7 @@ class RequirementDialog(QDialog):
         self.period.addItem("不限（全年内有即可）", None)
         for period in Period:
             self.period.addItem(period.label, period)
-        self.target = _optional_spin(1000, " 次")
+        self.target = _optional_spin(1000, f" {requirement.unit}")
         self.coverage = _optional_spin(100, " %")
         self.share = _optional_spin(100, " %")
         self.role = QComboBox()
@@ -121,7 +135,9 @@ class RequirementDialog(QDialog):
             self.types.setEnabled(False)
             return
         self.types.setEnabled(True)
-        for choice in spec.field(spec.type_field).choices:
+        builtin = spec.field(spec.type_field).choices
+        extra = [t for t in self._plan_types.get(key, ()) if t not in builtin]
+        for choice in (*builtin[:-1], *extra, *builtin[-1:]):
             item = QListWidgetItem(choice)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -139,15 +155,17 @@ class RequirementDialog(QDialog):
             counts = Counts(key, types, self.label.text().strip() or LEDGERS[key].label)
         return replace(self._original, item=self.item.text().strip(),
                        text=self.text.toPlainText().strip(), counts=counts,
-                       period=self.period.currentData(), target=self._value(self.target),
+                       period=_enum(Period, self.period.currentData()),
+                       target=self._value(self.target),
                        coverage=self._value(self.coverage), share=self._value(self.share),
-                       role=self.role.currentData(), manual_done=self.manual_done.isChecked(),
+                       role=_enum(Role, self.role.currentData()),
+                       manual_done=self.manual_done.isChecked(),
                        note=self.note.text().strip())
 
     def _on_save(self) -> None:
         requirement = self.built()
         try:
-            validate_requirement(requirement)
+            validate_requirement(requirement, self._plan_types)
         except ValidationError as exc:
             self.error.setText("；".join(e.message for e in exc.errors))
             return

@@ -42,3 +42,41 @@ def test_the_bundled_font_is_registered_when_the_system_has_no_cjk(qtbot):
     assert family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
     assert app.font().family() == family
     assert ensure_cjk_font(app, has_cjk=lambda: True) == ""
+
+
+def test_a_gbk_plan_written_yishi_ershi_imports_through_the_window(qtbot, store, monkeypatch,
+                                                                     tmp_path):
+    """Issue 13: 一是……二是…… in GBK; an unread sentence becomes a requirement in two
+    clicks (double-click it, 确定); the plan's own type is then offered for records."""
+    from lianzheng_desktop.core.plan import Period
+    from lianzheng_desktop.qt.requirement_dialog import RequirementDialog
+
+    plan_file = tmp_path / "2025要点.txt"
+    plan_file.write_bytes(("2025年机关党支部工作要点\n一是每月开展一次政治学习；"
+                           "二是开展廉政学习不少于5次。\n").encode("gbk"))
+    page = PlanPage(store)
+    qtbot.addWidget(page)
+    seen = {}
+
+    def confirm(dialog):
+        seen["unread"] = dialog.unread.count()
+        def complete(form):  # the sentence gave 廉政学习 and 5; the secretary adds 全年
+            assert form.ledger.currentData() == "activity" and form.target.value() == 5
+            form.period.setCurrentIndex(form.period.findData(Period.YEAR))
+            form._on_save()
+            return form.result is not form._original
+
+        monkeypatch.setattr(RequirementDialog, "exec", complete)
+        dialog._on_take_unread(dialog.unread.item(0))  # the double-click
+        seen["after"] = (dialog.unread.count(), dialog.table.rowCount())
+        dialog._on_accept()
+        return True
+
+    monkeypatch.setattr(DraftDialog, "exec", confirm)
+    assert page.import_file(plan_file)
+    plan = load_plan(store, 2025)
+    assert seen["unread"] == 1 and seen["after"] == (0, 3)
+    numeric = sorted((r.period.value, r.target, r.counts.label) for r in plan.requirements
+                     if r.target)
+    assert numeric == [("month", 1, "政治学习"), ("year", 5, "廉政学习")]
+    assert "政治学习" in store.type_choices("activity")
