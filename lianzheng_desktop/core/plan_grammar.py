@@ -176,16 +176,28 @@ def verb_before(text: str) -> str:
 
 
 def subject_role(text: str) -> Role | None:
-    """Who must do it, from the subject before the verb; never from an object (对班子成员…)."""
+    """Who must do it, from the subject before the verb; never from an object (对班子成员…).
+
+    ``text`` is the sentence up to the obligation. The clause holding the obligation is
+    read first; an earlier clause counts only where its subject opens the sentence
+    (班子成员要……，每季度听取1次), since later words there are objects and asides."""
+    clauses = re.split(r"[，,；;：:]", text)
+    found = _role_in(clauses[-1])
+    if found is None and len(clauses) > 1:
+        found = _role_in(clauses[0][:20])
+    return found
+
+
+def _role_in(text: str) -> Role | None:
     best: tuple[int, int, Role] | None = None
     for rank, (words, role) in enumerate(ROLE_WORDS):
         for word in words:
             for match in re.finditer(re.escape(word), text):
                 if _OBJECT_POSITION.search(text[max(0, match.start() - 5):match.start()]):
                     continue
-                if word == "书记" and text[max(0, match.start() - 2):match.start()] in (
-                        "纪委", "纪检"):
-                    continue
+                if text[max(0, match.start() - 4):match.start()].endswith(
+                        ("纪委", "纪检", "纪检组", "纪委(纪检组)", "纪检组)", "纪委）", "村", "村党委")):
+                    continue  # the discipline side's head; a village's secretary
                 key = (rank, match.start())
                 if best is None or key < best[:2]:
                     best = (rank, match.start(), role)
