@@ -47,3 +47,14 @@ SELECT id, year, position, item, text, section, item_title, item_text, ledger, t
 DROP TABLE requirement;
 ALTER TABLE requirement_0006 RENAME TO requirement;
 CREATE INDEX requirement_year ON requirement (year, position);
+
+-- A record counted toward chosen requirements, whatever its type (the explicit link wins
+-- over matching by type: a linked record counts only where it is linked).
+CREATE TABLE record_requirement (
+    ledger TEXT NOT NULL CHECK (ledger IN ('warning_education', 'talk', 'rectification',
+                                           'activity')),
+    record_id INTEGER NOT NULL,
+    requirement_id INTEGER NOT NULL REFERENCES requirement (id) ON DELETE CASCADE,
+    PRIMARY KEY (ledger, record_id, requirement_id)
+);
+CREATE INDEX record_requirement_requirement ON record_requirement (requirement_id);

@@ -216,6 +216,8 @@ def _check(requirement: Requirement, source: RecordSource, roster: Sequence[Pers
     window = _window(requirement.period, quarter, as_of)
     if as_of < window.start:
         return [_not_due(key, requirement, window, quarter)]
+    if requirement.counts is not None and requirement.id is not None:
+        requirement = _with_link(requirement)
     ask = _Ask(source, requirement, window.start, window.checkpoint)
     items = []
     role = requirement.role
@@ -231,6 +233,14 @@ def _check(requirement: Requirement, source: RecordSource, roster: Sequence[Pers
     if not items:
         items.append(_check_unnumbered(key, requirement, window, ask))
     return items
+
+
+def _with_link(requirement: Requirement) -> Requirement:
+    """A copy whose counts know the requirement, so records linked to it count."""
+    from dataclasses import replace
+
+    assert requirement.counts is not None
+    return replace(requirement, counts=replace(requirement.counts, link=requirement.id))
 
 
 def _status(actual: int, target: int, expected: int, window: _Window) -> Status:
@@ -425,6 +435,8 @@ def _check_monthly(key: str, requirement: Requirement, source: RecordSource,
     if as_of < quarter.start:
         window = _Window(quarter.start, quarter.end, quarter.start, 0, 3)
         return _not_due(key, requirement, window, quarter)
+    if requirement.counts is not None and requirement.id is not None:
+        requirement = _with_link(requirement)
     label, unit = requirement.counts.label if requirement.counts else "", requirement.unit
     checkpoint = min(as_of, quarter.end)
     parts, total, failed, met = [], 0, False, 0

@@ -52,6 +52,9 @@ class Counts:
     ledger: str  # "warning_education", "talk", "activity", "rectification"
     types: tuple[str, ...] = ()
     label: str = ""  # what the plan calls it, e.g. "集中警示教育"
+    # Set by the checklist to the requirement being checked: records linked to it count
+    # whatever their type, and a record linked elsewhere no longer counts by its type.
+    link: int | None = None
 
     def to_json(self) -> dict[str, object]:
         return {"ledger": self.ledger, "types": list(self.types), "label": self.label}

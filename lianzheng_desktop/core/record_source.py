@@ -62,16 +62,24 @@ def doers(ledger: str, value: object) -> set[str]:
 class ListSource:
     """Answers from records in memory (tests, and callers that already hold them)."""
 
-    def __init__(self, records: Mapping[str, Sequence[Record]]):
+    def __init__(self, records: Mapping[str, Sequence[Record]],
+                 links: Mapping[tuple[str, int], set[int]] | None = None):
         self._records = records
+        self._links = links or {}  # (ledger, record id) → the requirements it is linked to
+
+    def _counts_for(self, counts: Counts, record: Record) -> bool:
+        spec = LEDGERS[counts.ledger]
+        linked = self._links.get((counts.ledger, record.id or 0))
+        if counts.link is not None and linked:
+            return counts.link in linked
+        return not counts.types or getattr(record, spec.type_field) in counts.types
 
     def _matching(self, counts: Counts, start: date, end: date) -> list[Record]:
         spec = LEDGERS[counts.ledger]
         found = []
         for record in self._records.get(counts.ledger, ()):
             day = getattr(record, spec.date_field)
-            if start <= day <= end and (not counts.types
-                                        or getattr(record, spec.type_field) in counts.types):
+            if start <= day <= end and self._counts_for(counts, record):
                 found.append(record)
         return sorted(found, key=lambda r: (getattr(r, spec.date_field), r.id or 0))
 

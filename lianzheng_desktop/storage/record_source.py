@@ -14,15 +14,30 @@ from lianzheng_desktop.storage.store import TABLES, Store
 class SqlSource:
     def __init__(self, store: Store):
         self._db = store.db
+        self._linked_ledgers: set[str] | None = None
+
+    def _has_links(self, ledger: str) -> bool:
+        """Whether any record of ``ledger`` is linked (asked once; most files have none,
+        and their queries stay the plain indexed ones)."""
+        if self._linked_ledgers is None:
+            self._linked_ledgers = {row[0] for row in self._db.execute(
+                "SELECT DISTINCT ledger FROM record_requirement")}
+        return ledger in self._linked_ledgers
 
     def _where(self, counts: Counts, start: date, end: date) -> tuple[str, list[Any]]:
         spec = LEDGERS[counts.ledger]
         sql = f"t.{spec.date_field} BETWEEN ? AND ?"
         params: list[Any] = [start.isoformat(), end.isoformat()]
+        by_type, type_params = "1", []
         if counts.types and spec.type_field:
-            sql += f" AND t.{spec.type_field} IN ({', '.join('?' * len(counts.types))})"
-            params += list(counts.types)
-        return sql, params
+            by_type = f"t.{spec.type_field} IN ({', '.join('?' * len(counts.types))})"
+            type_params = list(counts.types)
+        if counts.link is None or not self._has_links(counts.ledger):
+            return f"{sql} AND {by_type}", params + type_params
+        linked = "SELECT record_id FROM record_requirement WHERE ledger = ?"
+        sql += (f" AND (({by_type} AND t.id NOT IN ({linked}))"
+                f" OR t.id IN ({linked} AND requirement_id = ?))")
+        return sql, [*params, *type_params, counts.ledger, counts.ledger, counts.link]
 
     def _people_table(self, counts: Counts) -> str | None:
         tables = TABLES[counts.ledger].people_tables

@@ -210,6 +210,23 @@ class Store:
         return build_record(spec, values, roster, today=self.clock().date(),
                             extra_choices=extra)
 
+    # -- records counted toward chosen requirements ----------------------------------------
+    def links(self, ledger_key: str, record_id: int) -> tuple[int, ...]:
+        """The requirements a record is explicitly counted toward (none: by its type)."""
+        rows = self.db.execute("SELECT requirement_id FROM record_requirement WHERE ledger = ?"
+                               " AND record_id = ? ORDER BY requirement_id",
+                               [ledger_key, record_id])
+        return tuple(row[0] for row in rows)
+
+    def set_links(self, ledger_key: str, record_id: int, requirement_ids: list[int]) -> None:
+        with self.atomic():
+            self.db.execute("DELETE FROM record_requirement WHERE ledger = ? AND record_id = ?",
+                            [ledger_key, record_id])
+            for requirement_id in dict.fromkeys(requirement_ids):
+                self.db.execute("INSERT INTO record_requirement (ledger, record_id,"
+                                " requirement_id) VALUES (?, ?, ?)",
+                                [ledger_key, record_id, requirement_id])
+
     # -- the types plans add (政治学习, 党小组会 …) -----------------------------------------
     def plan_types(self, ledger_key: str) -> tuple[str, ...]:
         """The types plans added to a ledger, beside its built-in ones."""
@@ -346,6 +363,8 @@ class Store:
             if spec.key == "roster":
                 self._check_person_unused(record_id)
             self.db.execute("DELETE FROM attachment WHERE ledger = ? AND record_id = ?",
+                            [spec.key, record_id])
+            self.db.execute("DELETE FROM record_requirement WHERE ledger = ? AND record_id = ?",
                             [spec.key, record_id])
             self.db.execute(f"DELETE FROM {TABLES[spec.key].table} WHERE id = ?", [record_id])
             audit.append(self.db, self.clock(), spec.key, record_id, "delete",

@@ -75,3 +75,28 @@ def test_reimporting_a_plan_keeps_manual_marks(plan_store):
     plans.import_plan_text(plan_store, PLAN, 2024)
     again = next(r for r in plans.load_plan(plan_store, 2024).requirements if "整改" in r.text)
     assert (again.manual_done, again.note) == (True, "已按巡察反馈逐项整改")
+
+
+def test_a_record_linked_to_a_requirement_counts_there_only(plan_store):
+    """An explicit link wins over type matching: the linked record counts for its
+    requirement whatever its type, and no longer counts elsewhere by its type."""
+    plan = plans.load_plan(plan_store, 2024)
+    study = next(r for r in plan.requirements if r.counts and r.counts.label == "政治学习")
+    record = plan_store.add("activity", {"date": "2024-01-20", "type": "其他",
+                                         "topic": "学习新修订的《纪律处分条例》"})
+    heard = plan_store.add("activity", {"date": "2024-01-21", "type": "听取汇报",
+                                        "topic": "听取汇报", "host": "甲"})
+
+    def actual(words):
+        checklist = plans.load_checklist(plan_store, Quarter(2024, 1), date(2024, 1, 31))
+        return item(checklist, words)
+
+    assert actual("政治学习").actual == 0
+    plan_store.set_links("activity", record.id, [study.id])
+    assert actual("政治学习").actual == 1
+    assert actual("班子成员").people["甲"] == 1
+    plan_store.set_links("activity", heard.id, [study.id])  # now it counts for study only
+    assert actual("政治学习").actual == 2
+    assert actual("班子成员").people["甲"] == 0
+    plan_store.delete("activity", record.id)
+    assert plan_store.links("activity", record.id) == ()
