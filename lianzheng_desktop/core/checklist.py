@@ -235,6 +235,11 @@ def _check(requirement: Requirement, source: RecordSource, roster: Sequence[Pers
     return items
 
 
+def verb_for(label: str) -> str:
+    """召开 a meeting (专题会议, 民主生活会), 开展 anything else."""
+    return "召开" if label.endswith(("会", "会议")) else "开展"
+
+
 def _with_link(requirement: Requirement) -> Requirement:
     """A copy whose counts know the requirement, so records linked to it count."""
     from dataclasses import replace
@@ -276,7 +281,7 @@ def _check_count(key: str, requirement: Requirement, window: _Window, quarter: Q
     status = _status(actual, target, expected_now, window)
     label, unit = requirement.counts.label if requirement.counts else "", requirement.unit
     scope = _scope_words(requirement, window)
-    done_so_far = f"{scope}{'已' if not window.over else ''}开展{label} {actual} {unit}"
+    done_so_far = f"{scope}{'已' if not window.over else ''}{verb_for(label)}{label} {actual} {unit}"
     if status is Status.DONE:
         text = f"{done_so_far}，达到不少于 {target} {unit}的要求"
     elif status is Status.FAILED:
@@ -400,9 +405,44 @@ def _check_share(key: str, requirement: Requirement, window: _Window,
                          ask.refs(one_on_one_only=True))
 
 
+def _check_rectification(key: str, requirement: Requirement, window: _Window,
+                         ask: _Ask) -> ChecklistItem:
+    """做好巡察整改: met only when the items are fixed (已完成, or 长期坚持 with its measures)
+    and each fixed item has had its 回头看 — one item still 整改中 is not done."""
+    when = _scope_words(requirement, window)
+    states = ask.source.rectification_states(ask.start, ask.end)
+    fixed = [s for s in states if s.status == vocab.STATUS_DONE
+             or (s.status == vocab.STATUS_ONGOING and s.has_measures)]
+    reviewed = [s for s in fixed if s.reviewed]
+    open_items = len(states) - len(fixed)
+    parts = [f"{when}整改事项 {len(states)} 件"]
+    if fixed:
+        parts.append(f"已完成 {len(fixed)} 件（其中已“回头看” {len(reviewed)} 件）")
+    if open_items:
+        parts.append(f"尚在整改 {open_items} 件")
+    if requirement.manual_done:
+        status, tail = Status.DONE, "已手工标记为完成"
+    elif states and len(reviewed) == len(states):
+        status, tail = Status.DONE, "均已整改到位并“回头看”"
+    else:
+        status = Status.FAILED if window.over else Status.ON_TRACK
+        if not states:
+            tail = "尚无整改事项记录"
+        elif open_items:
+            tail = "全部整改完成并“回头看”后方为完成"
+        else:
+            tail = "尚待“回头看”"
+    text = "，".join(parts) + "；" + tail if states else f"{when}{tail}"
+    return ChecklistItem(key, requirement, "manual", requirement.period, window.start,
+                         window.end, None, None, len(reviewed), status, text + "。",
+                         ask.refs())
+
+
 def _check_unnumbered(key: str, requirement: Requirement, window: _Window,
                       ask: _Ask) -> ChecklistItem:
     when = _scope_words(requirement, window)
+    if requirement.counts is not None and requirement.counts.ledger == "rectification":
+        return _check_rectification(key, requirement, window, ask)
     found = ask.count()
     if requirement.manual_done:
         status, text = Status.DONE, "此项无量化指标，已手工标记为完成"

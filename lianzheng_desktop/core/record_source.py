@@ -42,6 +42,17 @@ class RecordSource(Protocol):
     def per_person(self, counts: Counts, start: date, end: date,
                    with_attendees: bool = False) -> dict[str, int]: ...
 
+    def rectification_states(self, start: date, end: date) -> list[RectificationState]: ...
+
+
+@dataclass(frozen=True)
+class RectificationState:
+    """How far one rectification item found in a span has got (as of its last change)."""
+
+    status: str
+    has_measures: bool
+    reviewed: bool  # 回头看 done
+
 
 DOER_FIELDS = {"warning_education": "host", "talk": "talker", "rectification": "owner",
                "activity": "host"}
@@ -113,6 +124,10 @@ class ListSource:
             for name in names:
                 done[name] = done.get(name, 0) + 1
         return done
+
+    def rectification_states(self, start: date, end: date) -> list[RectificationState]:
+        return [RectificationState(r.status, bool(r.measures.strip()), r.review_date is not None)
+                for r in self._matching(Counts("rectification"), start, end)]
 
     def refs(self, counts: Counts, start: date, end: date,
              one_on_one_only: bool = False) -> list[RecordRef]:

@@ -7,7 +7,12 @@ from typing import Any
 
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.plan import Counts
-from lianzheng_desktop.core.record_source import DOER_FIELDS, RecordRef, doers
+from lianzheng_desktop.core.record_source import (
+    DOER_FIELDS,
+    RecordRef,
+    RectificationState,
+    doers,
+)
 from lianzheng_desktop.storage.store import TABLES, Store
 
 
@@ -121,3 +126,11 @@ class SqlSource:
             for name in people:
                 done[name] = done.get(name, 0) + 1
         return done
+
+    def rectification_states(self, start: date, end: date) -> list[RectificationState]:
+        rows = self._db.execute(
+            "SELECT status, trim(measures) != '', review_date IS NOT NULL FROM"
+            " rectification_item WHERE found_date BETWEEN ? AND ? ORDER BY found_date, id",
+            [start.isoformat(), end.isoformat()])
+        return [RectificationState(status, bool(measures), bool(reviewed))
+                for status, measures, reviewed in rows]
