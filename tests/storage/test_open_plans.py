@@ -1,7 +1,7 @@
 """Issue 13 end to end in storage: a plan's own types are recorded and counted, a duty of
 each 班子成员 is checked person by person, and re-importing a plan keeps the marks."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -20,6 +20,7 @@ def people(store, *rows):
 
 @pytest.fixture
 def plan_store(store):
+    store.clock = lambda: datetime(2024, 12, 31, 17)
     people(store, ("周书记", "书记"), ("甲", "班子成员"), ("乙", "班子成员"), ("丙", "班子成员"),
            ("丁", "党员"))
     plans.import_plan_text(store, PLAN, 2024)
