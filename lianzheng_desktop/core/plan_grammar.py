@@ -39,7 +39,7 @@ _PERIODS: tuple[tuple[str, Period | str, int, bool], ...] = (
     (r"每(?:三|3)个?月|每(?:一|1)?个?季度?|按季度?", Period.QUARTER, 1, True),
     (r"每(?:一|1)?个?月度?|月度|按月|(?<![\d年])(?:一|1)个?月(?=(?:至少)?(?:\d+|[一两二三])次)",
      Period.MONTH, 1, True),
-    (r"每半年度?|上、?下半年各|上半年和下半年各|按半年", Period.HALF, 1, True),
+    (r"每半年度?|上、?下半年各|上半年和下半年各|按半年|每学期", Period.HALF, 1, True),
     (r"每(?:一|1)?年度?|按年度?|一年(?=(?:至少)?(?:\d+|[一两二三])次)", Period.YEAR, 1, True),
     # "支委会1个月召开1次", "半年检查通报一次": a span, when a count follows in its clause
     (r"(?<![第前后近上下这每])(?:两|二|2)个月(?!内|来|以)", Period.YEAR, 6, True),
@@ -157,6 +157,7 @@ def clean_object(text: str) -> str:
     for word in COMPARATORS:
         text = text.replace(word, "")
     text = text.strip("、，的 ")
+    text = re.sub(rf"^[{NUMERAL_CHARS}]{{1,3}}是", "", text)  # 二是…
     changed = True
     while changed and text:
         changed = False

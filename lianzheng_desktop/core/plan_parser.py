@@ -52,6 +52,7 @@ _SLOGAN_RE = re.compile(r"每(月|季度?|半年|年|周|天|日)一(?![次回�
                         r"([\u4e00-\u9fff]{1,8}?)(?=[”」\"’、，,等])")
 _DAY_SET_AS = re.compile(r"每月(?:的)?[^，。；为]{1,10}?(?:为|设定为|确定为|定为)([\u4e00-\u9fff]{2,10}?(?:日|活动))")
 _PAST = object()  # a count in a sentence of results: those after it are results too
+_TIME_OF_PERIOD = re.compile(r"(?:年初|年底|年终|年末|\d{1,2}[日号]|[一二三四五六七八九十]{1,3}[日号])")
 _MODIFIER_BEFORE = re.compile(r"(?:在|明确|制定|确定|结合|根据|按照|围绕|对|于|将|为)$")
 _UNTRACKED = {WEEK: "按周的要求只列出，不纳入季度清单", DAY: "按天的要求只列出，不纳入季度清单",
               LONG: "周期长于一年，不纳入季度清单"}
@@ -182,13 +183,17 @@ class _ItemReader:
         original = self.node.text
         masked = mask_quotes(original)
         result: list[Requirement] = []
+        loose: list[Requirement] = []  # read from a bare period (每月通报): once
         for s_start, s_end in _spans(masked, _SENTENCE_END):
             sentence, text = masked[s_start:s_end], original[s_start:s_end]
             found = self._slogans(text) + self._counts(sentence, text)
-            found += self._bare_periods(_mask_titles(text), text, found)
+            bare = self._bare_periods(_mask_titles(text), text, found)
             read_percents(self, sentence, text, found, result)
             result += found
-        return result
+            loose += bare
+        counted = {r.period for r in result}
+        # 二是每月一例会。…每月召开一次例会: a heading's slogan restates the duty below it
+        return result + [r for r in loose if r.period not in counted or len(r.text) > 12]
 
     # -- NUMBER UNIT under a period ---------------------------------------------------
     def _counts(self, sentence: str, text: str) -> list[Requirement]:
@@ -197,10 +202,14 @@ class _ItemReader:
         periods = periods_in(sentence)
         counts = counts_in(sentence)
         previous_end, inherited = 0, None
+        inside = _bracketed(sentence)
         for count in counts:
             c_start, c_end = next(((a, b) for a, b in clauses if a <= count.start < b),
                                   (0, len(sentence)))
             clause, clause_text = sentence[c_start:c_end], text[c_start:c_end]
+            if inside[count.start] and any(c_start <= c.start < c_end and not inside[c.start]
+                                           for c in counts):
+                continue  # 每季度召开1次（结合主题党日一般每月1次）: an aside
             before = sentence[max(c_start, previous_end):count.start]
             if previous_end > c_start and "或" in before:
                 continue  # 上一次党课或者看一次录像: one obligation, two ways to meet it
@@ -247,8 +256,10 @@ class _ItemReader:
             return None
         if inherited is not None:
             return inherited  # may be _PAST
-        earlier = [p for p in periods if p.start < count.start and p.every]
-        if earlier and not any(earlier[-1].end <= c.start < count.start for c in counts):
+        earlier = [p for p in periods if p.start < count.start]
+        compared = has_comparator(clause[:count.start - c_start])
+        if earlier and (earlier[-1].every or compared) and not any(
+                earlier[-1].end <= c.start < count.start for c in counts):
             return earlier[-1]
         return None
 
@@ -302,6 +313,8 @@ class _ItemReader:
             period = every[0]
             if _MODIFIER_BEFORE.search(clause[:period.start]):
                 continue  # 明确每月活动主题: "each month's", not "every month do"
+            if _TIME_OF_PERIOD.match(clause, period.end):
+                continue  # 每年年初制订, 每月5日: when in the period, not how often
             after = clean_object(clause[period.end:])
             before = clean_object(_without_subject(_strip_periods(clause[:period.start])))
             name = after if len(after) >= 4 or not before else before + after
@@ -330,6 +343,18 @@ class _ItemReader:
             found.append(self.requirement(match.group(0), counts=counts, period=period,
                                           target=1))
         return found
+
+
+def _bracketed(text: str) -> list[bool]:
+    """For each index, whether it stands inside （…） or (…)."""
+    depth, marks = 0, []
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        marks.append(depth > 0)
+        if ch in "）)" and depth:
+            depth -= 1
+    return marks
 
 
 def _mask_titles(text: str) -> str:
