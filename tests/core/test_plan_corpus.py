@@ -12,6 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "fixtures" / "plans" / "real"
+HELD_OUT = ROOT / "tests" / "fixtures" / "plans" / "heldout"
+TEXTS = sorted([*CORPUS.glob("*.txt"), *HELD_OUT.glob("*.txt")])
 _spec = importlib.util.spec_from_file_location(
     "plan_corpus_bench", ROOT / "benchmarks" / "plan_corpus_bench.py")
 bench = importlib.util.module_from_spec(_spec)
@@ -20,14 +22,14 @@ _spec.loader.exec_module(bench)
 
 
 def test_the_corpus_is_large_and_varied():
-    texts = sorted(CORPUS.glob("*.txt"))
+    texts = TEXTS
     assert len(texts) >= 30
     kinds = {t.read_text(encoding="utf-8").split("\n")[1] for t in texts}
     for kind in ("县级机关", "乡镇街道", "局", "法院检察院", "学校", "医院", "企业", "工会"):
         assert f"单位类型：{kind}" in kinds
 
 
-@pytest.mark.parametrize("text", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("text", TEXTS, ids=lambda p: p.stem)
 def test_each_text_has_its_source_and_verbatim_evidence(text):
     lines = text.read_text(encoding="utf-8").split("\n")
     assert lines[0].startswith("来源：http")
@@ -37,8 +39,9 @@ def test_each_text_has_its_source_and_verbatim_evidence(text):
         assert body.count(row.evidence) == 1, row.evidence
 
 
-def test_recall_and_precision_on_real_texts():
-    results = bench.score_corpus(CORPUS)
+@pytest.mark.parametrize("folder", [CORPUS, HELD_OUT], ids=["real", "heldout"])
+def test_recall_and_precision_on_real_texts(folder):
+    results = bench.score_corpus(folder)
     matched, expected, read = bench.totals(results)
     missed = [(s.name, m.evidence) for s in results for m in s.missed]
     invented = [(s.name, r.text) for s in results for r in s.invented]
