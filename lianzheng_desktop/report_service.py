@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from lianzheng_desktop.core.errors import UserError
-from lianzheng_desktop.core.report_content import build_document
+from lianzheng_desktop.core.report_content import build_document, draft_sections
 from lianzheng_desktop.core.report_model import ReportDocument, ReportPeriod
 from lianzheng_desktop.storage.reports import (
     ReportVersion,
@@ -26,6 +26,13 @@ def report_document(store: Store, period: ReportPeriod, as_of: date | None = Non
     """The report with the user's kept edits (or ``texts``) over the fresh drafts."""
     data = load_report_data(store, period, as_of)
     return build_document(data, texts if texts is not None else load_texts(store, period))
+
+
+def drafts_and_document(store: Store, period: ReportPeriod, as_of: date | None = None
+                        ) -> tuple[dict[str, str], ReportDocument]:
+    """The fresh drafts (to tell typed text from drafted) and the report with the edits."""
+    data = load_report_data(store, period, as_of)
+    return draft_sections(data), build_document(data, load_texts(store, period))
 
 
 def write_report(store: Store, period: ReportPeriod, path: Path, *, as_of: date | None = None,

@@ -23,6 +23,7 @@ from lianzheng_desktop.core.records import (
     WarningSession,
 )
 from lianzheng_desktop.core.report_model import (
+    OLD_PROMPT_STARTS,
     SECTION_HEADINGS,
     Appendix,
     ReportDocument,
@@ -32,14 +33,6 @@ from lianzheng_desktop.core.report_model import (
 from lianzheng_desktop.core.text import tidy
 
 ORDINALS = "一二三四五六七八九十"
-PERSONAL_PROMPT = (
-    "（请本人填写，可围绕以下方面：学习贯彻中央八项规定及其实施细则精神情况；"
-    "执行领导干部个人有关事项报告制度情况；廉洁用权、秉公办事情况；"
-    "注重家庭家教家风、管好配偶子女和身边工作人员情况；"
-    "有无违规收送礼品礼金、违规吃喝等问题。）"
-)
-
-
 @dataclass
 class ReportData:
     """Everything a report is drafted from; gathered by storage, no SQL here."""
@@ -189,7 +182,6 @@ def draft_problems(data: ReportData) -> str:
     else:
         lines.append(f"对照年度工作要点，{data.period.noun}各项有数量要求的工作均已按进度完成，"
                      "但在工作质量和实际成效上仍有提升空间。")
-    lines.append("（请结合实际分析原因，如：思想认识不够到位、工作统筹不够、制度执行不够严格等。）")
     return "\n".join(lines)
 
 
@@ -224,10 +216,16 @@ def draft_next_steps(data: ReportData) -> str:
 def draft_sections(data: ReportData) -> dict[str, str]:
     return {
         SECTION_HEADINGS[0]: tidy(draft_duty(data)),
-        SECTION_HEADINGS[1]: PERSONAL_PROMPT,
+        SECTION_HEADINGS[1]: "",  # the reporter's own; the editor shows what to write
         SECTION_HEADINGS[2]: tidy(draft_problems(data)),
         SECTION_HEADINGS[3]: tidy(draft_next_steps(data)),
     }
+
+
+def without_prompts(text: str) -> str:
+    """Drop the prompt lines earlier versions wrote into the text: they are never printed."""
+    return "\n".join(line for line in text.splitlines()
+                     if not line.strip().startswith(OLD_PROMPT_STARTS))
 
 
 def report_title(data: ReportData) -> str:
@@ -239,7 +237,7 @@ def build_document(data: ReportData, texts: dict[str, str] | None = None,
                    signed: date | None = None) -> ReportDocument:
     """The report with ``texts`` (edited sections) where given, drafts elsewhere."""
     drafts = draft_sections(data)
-    texts = {**drafts, **{k: v for k, v in (texts or {}).items() if k in drafts}}
+    texts = {**drafts, **{k: without_prompts(v) for k, v in (texts or {}).items() if k in drafts}}
     org = data.profile.org_name or data.profile.unit_name
     reporter = data.profile.secretary_name
     meta = [f"（{data.period.label}　{org}书记　{reporter}）"] if reporter else [

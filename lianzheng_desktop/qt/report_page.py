@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSize, Qt, QThreadPool
+from PySide6.QtCore import QPointF, QSize, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -28,13 +30,14 @@ from PySide6.QtWidgets import (
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.periods import Quarter
-from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
+from lianzheng_desktop.core.report_model import EDITOR_PROMPTS, SECTION_HEADINGS, ReportPeriod
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.qt.report_worker import ReportJob
 from lianzheng_desktop.qt.style import hint, page_title
-from lianzheng_desktop.report_service import report_document
+from lianzheng_desktop.report_service import drafts_and_document
 from lianzheng_desktop.storage.reports import (
     clear_texts,
+    last_edited_period,
     list_versions,
     record_version,
     save_texts,
@@ -42,6 +45,7 @@ from lianzheng_desktop.storage.reports import (
 from lianzheng_desktop.storage.store import Store
 
 TAB_NAMES = ("一、履责情况", "二、廉洁自律", "三、问题及原因", "四、下一步打算")
+AUTOSAVE_MS = 800  # typed text is kept this long after the last key press (and on leaving)
 
 
 class ReportPage(QWidget):
@@ -56,8 +60,19 @@ class ReportPage(QWidget):
         self._preview_file = paths.reports_dir / "预览" / "报告预览（未保存）.pdf"
         self.document = QPdfDocument(self)
         self._loaded = False
+        self._loading = False  # filling the editors from a draft: not typing
+        self._shown: ReportPeriod | None = None  # the period the editors hold
+        self._drafts: dict[str, str] = {}  # the drafts as shown, to keep only what was typed
+        self._dirty = False
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.keep_typed_text)
         self._build()
         self._connect_signals()
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.keep_typed_text)
 
     def showEvent(self, event) -> None:  # noqa: N802
         # Drafting reads the period's records: done when the page is first opened, not at
@@ -65,6 +80,11 @@ class ReportPage(QWidget):
         if not self._loaded:
             self._load_period()
         super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        # Leaving the page or closing the window: what was typed is kept now, not later.
+        self.keep_typed_text()
+        super().hideEvent(event)
 
     def _build(self) -> None:
         title = page_title("述廉述责报告")
@@ -87,7 +107,8 @@ class ReportPage(QWidget):
         self.editors: dict[str, QPlainTextEdit] = {}
         for heading, name in zip(SECTION_HEADINGS, TAB_NAMES, strict=True):
             editor = QPlainTextEdit()
-            editor.setPlaceholderText("每段一行；以“（一）”开头的行作为小标题。")
+            editor.setPlaceholderText(EDITOR_PROMPTS[heading])
+            editor.textChanged.connect(self._on_typed)
             self.editors[heading] = editor
             self.tabs.addTab(editor, name)
         self.preview = QPdfView()
@@ -108,9 +129,13 @@ class ReportPage(QWidget):
         self.progress.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.notice = hint("")  # said in place, never as a dialog (e.g. no plan for the year)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(bar)
+        layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
@@ -136,18 +161,36 @@ class ReportPage(QWidget):
                 self.period.addItem(quarter.label, quarter.code)
                 quarter = quarter.next()
             self.period.setCurrentIndex(self.period.count() - 1)
+            if not self._loaded:  # first opening: where the user last typed
+                self._select_last_edited()
         else:
             for year in range(current.year - 4, current.year + 1):
                 self.period.addItem(f"{year}年度", str(year))
             self.period.setCurrentIndex(self.period.count() - 1)
         self.period.blockSignals(False)
 
+    def _select_last_edited(self) -> None:
+        try:
+            last = last_edited_period(self._store)
+        except Exception:  # noqa: BLE001 — only a convenience; the current quarter is fine
+            return
+        if last is not None and last.quarter is not None:
+            index = self.period.findData(last.code)
+            if index >= 0:
+                self.period.setCurrentIndex(index)
+
     def selected_period(self) -> ReportPeriod:
         return ReportPeriod.parse(self.period.currentData())
 
     def set_period(self, period: ReportPeriod) -> None:
+        self.keep_typed_text()
+        self.kind.blockSignals(True)
         self.kind.setCurrentIndex(0 if period.quarter else 1)
+        self.kind.blockSignals(False)
+        self._fill_periods()
+        self.period.blockSignals(True)
         self.period.setCurrentIndex(self.period.findData(period.code))
+        self.period.blockSignals(False)
         self._load_period()
 
     def _on_kind_changed(self) -> None:
@@ -156,26 +199,70 @@ class ReportPage(QWidget):
 
     def _load_period(self) -> None:
         """Show the drafts (with the user's kept edits) for the chosen period."""
+        self.keep_typed_text()  # what was typed for the period shown before
         self._loaded = True
+        period = self.selected_period()
         try:
-            document = report_document(self._store, self.selected_period(), self._today)
+            drafts, document = drafts_and_document(self._store, period, self._today)
         except UserError as exc:
-            for editor in self.editors.values():
-                editor.setPlainText("")
-            self.status.setText(str(exc))
+            self._show_texts(None, {h: "" for h in SECTION_HEADINGS}, {})
+            self.notice.setText(f"{exc}报告要对照年度计划起草，导入计划后即可在此编写。")
+            self.notice.show()
+            self._set_busy(True)
+            self.status.setText("")
             return
-        for heading, text in document.section_texts().items():
-            self.editors[heading].setPlainText(text)
+        self.notice.hide()
+        self._set_busy(False)
+        self._show_texts(period, document.section_texts(), drafts)
         self._show_versions()
+
+    def _show_texts(self, period: ReportPeriod | None, texts: dict[str, str],
+                    drafts: dict[str, str]) -> None:
+        self._loading = True
+        try:
+            for heading, text in texts.items():
+                self.editors[heading].setPlainText(text)
+                self.editors[heading].setReadOnly(period is None)
+        finally:
+            self._loading = False
+        self._shown, self._drafts, self._dirty = period, drafts, False
 
     def texts(self) -> dict[str, str]:
         return {heading: editor.toPlainText() for heading, editor in self.editors.items()}
 
+    def typed_texts(self) -> dict[str, str]:
+        """The sections the user changed from the drafts (the rest follow the ledgers)."""
+        return {h: t for h, t in self.texts().items() if t != self._drafts.get(h)}
+
+    # -- keeping what is typed ----------------------------------------------------------
+    def _on_typed(self) -> None:
+        if self._loading or self._shown is None:
+            return
+        self._dirty = True
+        self._autosave.start()
+
+    def keep_typed_text(self) -> None:
+        """Store the typed sections of the period shown; safe to call at any time."""
+        self._autosave.stop()
+        if not self._dirty or self._shown is None:
+            return
+        try:
+            save_texts(self._store, self._shown, self.typed_texts())
+        except UserError as exc:
+            self.status.setText(f"刚才输入的文字未能保存：{exc}")
+            return
+        except sqlite3.Error as exc:
+            self.status.setText(f"刚才输入的文字未能保存（{exc}），请勿关闭本页，稍后再试。")
+            return
+        self._dirty = False
+
     def _on_redraft(self) -> None:
         answer = QMessageBox.question(self, "重新起草", "放弃本期报告中的修改，"
                                                     "按台账数据重新起草吗？"
-                                      "（第二部分“个人廉洁自律情况”也会恢复为填写提示。）")
+                                      "（第二部分“个人廉洁自律情况”中已写的文字也会清空。）")
         if answer == QMessageBox.StandardButton.Yes:
+            self._dirty = False
+            self._autosave.stop()
             clear_texts(self._store, self.selected_period())
             self._load_period()
 
@@ -199,7 +286,7 @@ class ReportPage(QWidget):
         except OSError as exc:
             self._on_failed(f"无法写入“{path.parent}”：{exc.strerror or exc}。")
             return
-        save_texts(self._store, period, self.texts())
+        self.keep_typed_text()
         self.progress.setValue(0)
         self.progress.show()
         self._set_busy(True)

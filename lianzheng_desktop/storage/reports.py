@@ -37,26 +37,46 @@ def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = No
     )
 
 
-def load_texts(store: Store, period: ReportPeriod) -> dict[str, str]:
+def draft_key(period: ReportPeriod, person: str | None = None) -> str:
+    """The branch report's draft is kept under "2022Q3"; one person's under "2022Q3@姓名"."""
+    return f"{period.code}@{person}" if person else period.code
+
+
+def load_texts(store: Store, period: ReportPeriod, person: str | None = None) -> dict[str, str]:
     row = store.db.execute("SELECT sections FROM report_draft WHERE period = ?",
-                           [period.code]).fetchone()
+                           [draft_key(period, person)]).fetchone()
     return json.loads(row[0]) if row else {}
 
 
-def save_texts(store: Store, period: ReportPeriod, texts: dict[str, str]) -> None:
+def save_texts(store: Store, period: ReportPeriod, texts: dict[str, str],
+               person: str | None = None) -> None:
+    """Keep the sections as typed (the editor calls this as the user types)."""
     with store.atomic():
         store.db.execute(
             "INSERT INTO report_draft (period, sections, updated_at) VALUES (?, ?, ?)"
             " ON CONFLICT (period) DO UPDATE SET sections = excluded.sections,"
             " updated_at = excluded.updated_at",
-            [period.code, json.dumps(texts, ensure_ascii=False),
+            [draft_key(period, person), json.dumps(texts, ensure_ascii=False),
              store.clock().isoformat(timespec="seconds")])
 
 
-def clear_texts(store: Store, period: ReportPeriod) -> None:
+def clear_texts(store: Store, period: ReportPeriod, person: str | None = None) -> None:
     """Back to the drafts drawn from the records."""
     with store.atomic():
-        store.db.execute("DELETE FROM report_draft WHERE period = ?", [period.code])
+        store.db.execute("DELETE FROM report_draft WHERE period = ?",
+                         [draft_key(period, person)])
+
+
+def last_edited_period(store: Store) -> ReportPeriod | None:
+    """The period whose draft was typed in last (the page opens on it again)."""
+    row = store.db.execute("SELECT period FROM report_draft ORDER BY updated_at DESC, rowid DESC"
+                           " LIMIT 1").fetchone()
+    if not row:
+        return None
+    try:
+        return ReportPeriod.parse(row[0].split("@")[0])
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,10 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QSizeF
-from PySide6.QtGui import QPageSize
+from PySide6.QtGui import QInputMethodEvent, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
 from lianzheng_desktop.qt.report_page import ReportPage
@@ -24,7 +25,77 @@ def page(qtbot, demo_store, paths):
 def test_the_drafts_fill_the_editors(page):
     duty = page.editors[SECTION_HEADINGS[0]].toPlainText()
     assert "本季度召开党风廉政建设专题会议1次" in duty
-    assert page.editors[SECTION_HEADINGS[1]].toPlainText().startswith("（请本人填写")
+    personal = page.editors[SECTION_HEADINGS[1]]
+    assert personal.toPlainText() == ""  # the reporter writes it; nothing of ours in print
+    assert personal.placeholderText().startswith("请本人填写")
+
+
+def type_chinese(editor, text):
+    """As a Chinese input method does: each committed phrase arrives as one event."""
+    for phrase in (text[:2], text[2:]):
+        event = QInputMethodEvent()
+        event.setCommitString(phrase)
+        QApplication.sendEvent(editor, event)
+
+
+def _reopen(qtbot, store, paths):
+    again = ReportPage(store, paths, today=date(2022, 12, 31))
+    qtbot.addWidget(again)
+    again.show()
+    return again
+
+
+def test_typed_text_survives_closing_the_window_without_saving(qtbot, demo_store, paths):
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    page = ReportPage(demo_store, paths, today=date(2022, 12, 31))
+    layout.addWidget(page)
+    qtbot.addWidget(window)
+    window.show()
+    page.set_period(ReportPeriod(2022, 3))
+    editor = page.editors[SECTION_HEADINGS[1]]
+    page.tabs.setCurrentWidget(editor)
+    editor.setFocus()
+    type_chinese(editor, "本人严守纪律")
+    assert editor.toPlainText() == "本人严守纪律"
+    window.close()  # at once: the autosave's timer has not yet fired
+    again = _reopen(qtbot, demo_store, paths)
+    assert again.selected_period() == ReportPeriod(2022, 3)  # opens where the user typed
+    assert again.editors[SECTION_HEADINGS[1]].toPlainText() == "本人严守纪律"
+
+
+def test_typed_text_is_kept_while_typing(qtbot, page, demo_store):
+    editor = page.editors[SECTION_HEADINGS[2]]
+    editor.appendPlainText("原因是学习不够深入。")
+    qtbot.waitUntil(lambda: SECTION_HEADINGS[2] in load_texts(demo_store, ReportPeriod(2022, 3)),
+                    timeout=3000)
+    kept = load_texts(demo_store, ReportPeriod(2022, 3))
+    assert kept[SECTION_HEADINGS[2]].endswith("原因是学习不够深入。")
+    assert SECTION_HEADINGS[0] not in kept  # untouched drafts keep following the ledgers
+
+
+def test_switching_period_keeps_what_was_typed(page, demo_store):
+    page.editors[SECTION_HEADINGS[1]].setPlainText("第三季度的自述")
+    page.set_period(ReportPeriod(2022, 2))
+    assert page.editors[SECTION_HEADINGS[1]].toPlainText() == ""
+    page.set_period(ReportPeriod(2022, 3))
+    assert page.editors[SECTION_HEADINGS[1]].toPlainText() == "第三季度的自述"
+
+
+def test_a_year_without_plan_is_said_in_place_without_a_dialog(qtbot, demo_store, paths,
+                                                               monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    opened = []
+    for name in ("warning", "information", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: opened.append(a))
+    page = ReportPage(demo_store, paths, today=date(2026, 5, 1))
+    qtbot.addWidget(page)
+    page.show()
+    assert opened == []
+    assert "尚无2026年度计划" in page.notice.text() and page.notice.isVisibleTo(page)
+    assert page.editors[SECTION_HEADINGS[0]].isReadOnly()
+    assert not page.save_button.isEnabled()
 
 
 def test_preview_shows_the_pdf_and_is_not_kept_as_a_version(page, demo_store, qtbot):
