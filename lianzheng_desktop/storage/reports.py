@@ -9,30 +9,39 @@ from datetime import date, datetime
 from pathlib import Path
 
 from lianzheng_desktop.core import vocab
-from lianzheng_desktop.core.report_content import ReportData
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.report_checklist import year_checklist
+from lianzheng_desktop.core.report_facts import ReportData
 from lianzheng_desktop.core.report_model import ReportPeriod
 from lianzheng_desktop.storage.plans import load_checklist, load_plan
 from lianzheng_desktop.storage.store import Query, Store
 
 
 def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = None) -> ReportData:
-    """Only the period's records (and the year's, for running totals) are read."""
+    """Only the period's records (and the year's, for running totals) are read, up to the
+    report's one date: the period's end, or ``as_of`` if earlier."""
     as_of = min(as_of or period.end, period.end)
-    window = Query(start=period.start, end=min(period.end, as_of), oldest_first=True)
-    year = Query(start=date(period.year, 1, 1), end=min(period.end, as_of), oldest_first=True)
-    items = [i for i in store.list("rectification", Query(end=period.end, oldest_first=True))
+    window = Query(start=period.start, end=as_of, oldest_first=True)
+    year = Query(start=date(period.year, 1, 1), end=as_of, oldest_first=True)
+    items = [i for i in store.list("rectification", Query(end=as_of, oldest_first=True))
              if i.completed_date is None or i.completed_date >= date(period.year, 1, 1)
              or i.status != vocab.STATUS_DONE]
-    nxt = period.next
+    if period.quarter:
+        checklist = load_checklist(store, period.checklist_quarter, as_of)
+    else:
+        quarters = [Quarter(period.year, n) for n in range(1, 5)
+                    if Quarter(period.year, n).start <= as_of]
+        checklist = year_checklist([load_checklist(store, q, min(as_of, q.end))
+                                    for q in quarters], as_of)
     return ReportData(
-        period=period, profile=store.profile(),
+        period=period, as_of=as_of, profile=store.profile(),
         sessions=store.list("warning_education", window),  # type: ignore[arg-type]
         talks=store.list("talk", window),  # type: ignore[arg-type]
         activities=store.list("activity", window),  # type: ignore[arg-type]
         rectification=items,  # type: ignore[arg-type]
         roster=store.list("roster"),  # type: ignore[arg-type]
-        checklist=load_checklist(store, period.checklist_quarter, as_of),
-        next_plan=load_plan(store, nxt.year),
+        checklist=checklist,
+        next_plan=load_plan(store, period.next.year),
         year_activities=store.list("activity", year),  # type: ignore[arg-type]
     )
 

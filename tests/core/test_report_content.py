@@ -53,7 +53,7 @@ def test_edited_sections_are_kept_and_used(demo_store):
     assert load_texts(demo_store, period) == {SECTION_HEADINGS[1]: "本人严格遵守中央八项规定精神。"}
     document = build_document(load_report_data(demo_store, period), load_texts(demo_store, period))
     assert document.section_texts()[SECTION_HEADINGS[1]] == "本人严格遵守中央八项规定精神。"
-    assert "召开党风廉政建设专题会议1次" in document.section_texts()[SECTION_HEADINGS[0]]
+    assert "9月16日召开党风廉政建设专题会议" in document.section_texts()[SECTION_HEADINGS[0]]
 
 
 def test_every_written_version_is_kept_with_its_hash(demo_store, tmp_path):

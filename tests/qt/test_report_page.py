@@ -24,7 +24,7 @@ def page(qtbot, demo_store, paths):
 
 def test_the_drafts_fill_the_editors(page):
     duty = page.editors[SECTION_HEADINGS[0]].toPlainText()
-    assert "本季度召开党风廉政建设专题会议1次" in duty
+    assert "9月16日召开党风廉政建设专题会议" in duty
     personal = page.editors[SECTION_HEADINGS[1]]
     assert personal.toPlainText() == ""  # the reporter writes it; nothing of ours in print
     assert personal.placeholderText().startswith("请本人填写")
