@@ -38,11 +38,23 @@ def drafts_and_document(store: Store, period: ReportPeriod, as_of: date | None =
 def write_report(store: Store, period: ReportPeriod, path: Path, *, as_of: date | None = None,
                  texts: dict[str, str] | None = None,
                  progress: Callable[[int, str], None] | None = None,
-                 keep: bool = True) -> ReportVersion | None:
+                 keep: bool = True, also: Path | None = None,
+                 document: ReportDocument | None = None) -> ReportVersion | None:
     """Write the report to ``path`` (.pdf or .docx); ``keep`` records the version handed in
-    (a preview on screen is not kept)."""
+    (a preview on screen is not kept). ``also``: a Word copy of the same draft (drafted
+    once; the version kept is ``path``'s)."""
     path = Path(path)
-    document = report_document(store, period, as_of, texts)
+    document = document or report_document(store, period, as_of, texts)
+    for target in (path, also):
+        if target is not None:
+            _write(document, Path(target), progress if target == path else None)
+    if not keep:
+        return None
+    return record_version(store, period, path, document.section_texts())
+
+
+def _write(document: ReportDocument, path: Path,
+           progress: Callable[[int, str], None] | None) -> None:
     try:
         if path.suffix.lower() == ".docx":
             from lianzheng_desktop.wordexport.report_docx import write_docx
@@ -55,6 +67,3 @@ def write_report(store: Store, period: ReportPeriod, path: Path, *, as_of: date 
     except OSError as exc:
         raise UserError(f"无法写入“{path}”：{exc.strerror or exc}。如该文件已打开，请先关闭。") \
             from None
-    if not keep:
-        return None
-    return record_version(store, period, path, document.section_texts())

@@ -127,3 +127,8 @@ class ReportDocument:
 
     def section_texts(self) -> dict[str, str]:
         return {s.heading: s.to_text() for s in self.sections}
+
+
+def unwritten_sections(document: ReportDocument) -> list[str]:
+    """The headings of sections with no text: the reporter has not written them."""
+    return [s.heading for s in document.sections if not s.paragraphs]

@@ -291,7 +291,8 @@ class ReportPage(QWidget):
         self.progress.show()
         self._set_busy(True)
         job = ReportJob(self._open_store or (lambda: self._store), period, path, self.texts(),
-                        self._paths.log_dir, keep=path != self._preview_file)
+                        self._paths.log_dir, keep=path != self._preview_file, as_of=self._today,
+                        own_connection=self._open_store is not None)
         job.signals.progress.connect(self._on_progress)
         job.signals.done.connect(lambda p, _sha: self._on_done(p, then))
         job.signals.failed.connect(self._on_failed)
@@ -336,7 +337,24 @@ class ReportPage(QWidget):
         folder.mkdir(parents=True, exist_ok=True)
         return str(folder / f"{period.label}述廉述责报告{suffix}")
 
+    def ready_to_hand_in(self, action: str = "保存") -> bool:
+        """Ask before a report with an unwritten section is saved or printed."""
+        empty = [h for h, t in self.texts().items() if not t.strip()]
+        if not empty:
+            return True
+        named = "、".join(f"第{h[0]}部分“{h[2:]}”" for h in empty)
+        answer = QMessageBox.question(
+            self, "报告尚未写完", f"{named}尚未填写，仍要{action}吗？\n"
+            f"选择“是”，这一部分将空着{action}；选择“否”，可先填写。")
+        if answer != QMessageBox.StandardButton.Yes:
+            self.tabs.setCurrentWidget(self.editors[empty[0]])
+            self.editors[empty[0]].setFocus()
+            return False
+        return True
+
     def _on_save_pdf(self) -> None:
+        if not self.ready_to_hand_in("保存"):
+            return
         name, _ = QFileDialog.getSaveFileName(self, "保存报告", self._default_name(".pdf"),
                                               "PDF 文件 (*.pdf)")
         if name:
@@ -344,12 +362,17 @@ class ReportPage(QWidget):
                 f"已保存到 {p}。{self.status.text()}"))
 
     def _on_docx(self) -> None:
+        if not self.ready_to_hand_in("导出"):
+            return
         name, _ = QFileDialog.getSaveFileName(self, "导出 Word 文档", self._default_name(".docx"),
                                               "Word 文档 (*.docx)")
         if name:
             self.generate(Path(name))
 
     def _on_print(self) -> None:
+        if not self.ready_to_hand_in("打印"):
+            return
+
         def print_and_keep(_path: str) -> None:
             if self.print_preview():
                 record_version(self._store, self.selected_period(), self._preview_file,

@@ -135,3 +135,23 @@ def test_year_report_is_offered(page):
     page.kind.setCurrentIndex(1)
     assert page.selected_period() == ReportPeriod(2022)
     assert "2022年度" in page.editors[SECTION_HEADINGS[0]].toPlainText()
+
+
+def test_saving_with_an_unwritten_section_asks_first(page, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    chosen = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: chosen.append(1) or (str(tmp_path / "x.pdf"), ""))
+    page.save_button.click()
+    assert asked and asked[0].startswith("第二部分“个人廉洁自律情况”尚未填写，仍要保存吗？")
+    assert chosen == []  # answered 否: nothing saved, the empty section is shown to fill in
+    assert page.tabs.currentWidget() is page.editors[SECTION_HEADINGS[1]]
+    page.editors[SECTION_HEADINGS[1]].setPlainText("本人严格遵守中央八项规定精神。")
+    asked.clear()
+    monkeypatch.setattr(page, "generate", lambda *a, **k: None)
+    page.save_button.click()
+    assert asked == [] and chosen == [1]
