@@ -7,11 +7,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSize, Qt, QThreadPool, QTimer
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -28,15 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lianzheng_desktop.core.copy_check import CopyReport, check
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.report_model import EDITOR_PROMPTS, SECTION_HEADINGS, ReportPeriod
 from lianzheng_desktop.paths import AppPaths
+from lianzheng_desktop.qt.report_checks import ask_before_handing_in, mark_repeated, print_pdf
 from lianzheng_desktop.qt.report_worker import ReportJob
 from lianzheng_desktop.qt.style import hint, page_title
 from lianzheng_desktop.report_service import drafts_and_document
 from lianzheng_desktop.storage.reports import (
     clear_texts,
+    earlier_reports,
     last_edited_period,
     list_versions,
     record_version,
@@ -92,12 +94,16 @@ class ReportPage(QWidget):
         self.kind.addItems(["季度报告", "年度报告"])
         self.period = QComboBox()
         self.redraft_button = QPushButton("按台账重新起草")
+        self.copy_button = QPushButton("对照往期查重")
+        self.copy_button.setToolTip("把本期手写的文字与上一期、上年同期的报告比较，"
+                                    "标出重复的句子和过时的提法")
         self.preview_button = QPushButton("生成预览")
         self.save_button = QPushButton("保存 PDF…")
         self.print_button = QPushButton("打印…")
         self.docx_button = QPushButton("导出 Word…")
         bar = QHBoxLayout()
-        for widget in (QLabel("报告"), self.kind, self.period, self.redraft_button):
+        for widget in (QLabel("报告"), self.kind, self.period, self.redraft_button,
+                       self.copy_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         for widget in (self.preview_button, self.save_button, self.print_button,
@@ -145,6 +151,7 @@ class ReportPage(QWidget):
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.period.currentIndexChanged.connect(self._load_period)
         self.redraft_button.clicked.connect(self._on_redraft)
+        self.copy_button.clicked.connect(self._on_copy_check)
         self.preview_button.clicked.connect(lambda: self.generate(self._preview_file))
         self.save_button.clicked.connect(self._on_save_pdf)
         self.print_button.clicked.connect(self._on_print)
@@ -308,7 +315,7 @@ class ReportPage(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.preview_button, self.save_button, self.print_button,
-                       self.docx_button, self.redraft_button):
+                       self.docx_button, self.redraft_button, self.copy_button):
             button.setEnabled(not busy)
 
     def _on_progress(self, value: int, text: str) -> None:
@@ -337,20 +344,36 @@ class ReportPage(QWidget):
         folder.mkdir(parents=True, exist_ok=True)
         return str(folder / f"{period.label}述廉述责报告{suffix}")
 
+    # -- not copied from earlier reports ------------------------------------------------
+    def copy_check(self) -> CopyReport | None:
+        """Compare the typed text with earlier reports; repeated sentences are marked."""
+        period = self._shown
+        if period is None:
+            return None
+        try:
+            earlier = earlier_reports(self._store, period)
+        except (UserError, sqlite3.Error):
+            return None  # the check is a help; saving must not fail for it
+        report = check(self.typed_texts(), earlier, period.year, self._drafts)
+        mark_repeated(self.editors.values(), report)
+        return report
+
+    def _on_copy_check(self) -> None:
+        report = self.copy_check()
+        if report is None:
+            return
+        if not report.sentences:
+            self.notice.setText("本期还没有手写的文字（由台账起草的句子不参与查重）。")
+        else:
+            self.notice.setText(report.explain(limit=3).replace("\n", "　"))
+        self.notice.show()
+
     def ready_to_hand_in(self, action: str = "保存") -> bool:
-        """Ask before a report with an unwritten section is saved or printed."""
-        empty = [h for h, t in self.texts().items() if not t.strip()]
-        if not empty:
-            return True
-        named = "、".join(f"第{h[0]}部分“{h[2:]}”" for h in empty)
-        answer = QMessageBox.question(
-            self, "报告尚未写完", f"{named}尚未填写，仍要{action}吗？\n"
-            f"选择“是”，这一部分将空着{action}；选择“否”，可先填写。")
-        if answer != QMessageBox.StandardButton.Yes:
-            self.tabs.setCurrentWidget(self.editors[empty[0]])
-            self.editors[empty[0]].setFocus()
-            return False
-        return True
+        """Ask before a report with an unwritten section, or one that repeats earlier
+        reports, is saved or printed."""
+        return ask_before_handing_in(self, self.copy_check(), self.texts(), action,
+                                     show=lambda h: (self.tabs.setCurrentWidget(self.editors[h]),
+                                                     self.editors[h].setFocus()))
 
     def _on_save_pdf(self) -> None:
         if not self.ready_to_hand_in("保存"):
@@ -383,24 +406,4 @@ class ReportPage(QWidget):
 
     def print_preview(self, printer: QPrinter | None = None) -> int:
         """Send the previewed PDF's pages to a printer; returns the pages printed."""
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            dialog = QPrintDialog(printer, self)
-            dialog.setWindowTitle("打印述廉述责报告")
-            if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-                return 0
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(self, "无法打印", "无法连接打印机，请检查打印机是否开启。")
-            return 0
-        pages = self.document.pageCount()
-        try:
-            for index in range(pages):
-                if index:
-                    printer.newPage()
-                target = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-                image = self.document.render(index, QSize(target.width(), target.height()))
-                painter.drawImage(QPointF(0, 0), image)
-        finally:
-            painter.end()
-        return pages
+        return print_pdf(self, self.document, printer)

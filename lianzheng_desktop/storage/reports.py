@@ -88,6 +88,27 @@ def last_edited_period(store: Store) -> ReportPeriod | None:
         return None
 
 
+def earlier_reports(store: Store, period: ReportPeriod, person: str | None = None
+                    ) -> list[tuple[str, dict[str, str]]]:
+    """The reports to compare this one with: the previous period and the same period last
+    year (a year report: last year's), each as last handed in, or as last typed."""
+    if period.quarter:
+        previous = Quarter(period.year, period.quarter).previous()
+        wanted = [ReportPeriod(previous.year, previous.number),
+                  ReportPeriod(period.year - 1, period.quarter)]
+    else:
+        wanted = [ReportPeriod(period.year - 1)]
+    out = []
+    for earlier in wanted:
+        row = store.db.execute(
+            "SELECT sections FROM report_version WHERE period = ?"
+            " ORDER BY created_at DESC, id DESC LIMIT 1", [draft_key(earlier, person)]).fetchone()
+        texts = json.loads(row[0]) if row else load_texts(store, earlier, person)
+        if texts:
+            out.append((f"{earlier.label}报告", texts))
+    return out
+
+
 @dataclass(frozen=True)
 class ReportVersion:
     id: int

@@ -79,3 +79,19 @@ def test_period_labels():
     assert ReportPeriod.parse("2022").label == "2022年度"
     assert ReportPeriod(2022, 4).next == ReportPeriod(2023, 1)
     assert ReportPeriod(2022).end == date(2022, 12, 31)
+
+
+def test_earlier_reports_are_last_period_and_same_period_last_year(demo_store, tmp_path):
+    from lianzheng_desktop.report_service import write_report
+    from lianzheng_desktop.storage.reports import earlier_reports
+
+    save_texts(demo_store, ReportPeriod(2022, 2), {SECTION_HEADINGS[1]: "第二季度草稿"})
+    save_texts(demo_store, ReportPeriod(2021, 3), {SECTION_HEADINGS[1]: "去年第三季度"})
+    save_texts(demo_store, ReportPeriod(2022, 1), {SECTION_HEADINGS[1]: "第一季度"})
+    found = dict(earlier_reports(demo_store, ReportPeriod(2022, 3)))
+    assert set(found) == {"2022年第二季度报告", "2021年第三季度报告"}
+    # once handed in, the version as printed is what is compared
+    write_report(demo_store, ReportPeriod(2022, 2), tmp_path / "q2.pdf",
+                 texts={SECTION_HEADINGS[1]: "第二季度定稿"})
+    found = dict(earlier_reports(demo_store, ReportPeriod(2022, 3)))
+    assert found["2022年第二季度报告"][SECTION_HEADINGS[1]] == "第二季度定稿"

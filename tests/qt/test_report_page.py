@@ -155,3 +155,24 @@ def test_saving_with_an_unwritten_section_asks_first(page, monkeypatch, tmp_path
     monkeypatch.setattr(page, "generate", lambda *a, **k: None)
     page.save_button.click()
     assert asked == [] and chosen == [1]
+
+
+def test_saving_text_copied_from_last_quarter_shows_the_share_and_marks_it(
+        page, demo_store, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from lianzheng_desktop.storage.reports import save_texts
+
+    copied = ("本人始终把学习贯彻中央八项规定精神作为必修课，带头遵守各项纪律规定。"
+              "注重家庭家教家风，经常提醒家属廉洁自律，未发现违规收送礼品礼金问题。")
+    save_texts(demo_store, ReportPeriod(2022, 2), {SECTION_HEADINGS[1]: copied})
+    editor = page.editors[SECTION_HEADINGS[1]]
+    editor.setPlainText(copied + "本季度参加县纪委组织的廉政测试，成绩合格。")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    assert not page.ready_to_hand_in("保存")
+    assert "有2句（67%）与2022年第二季度报告相同或几乎相同" in asked[0]
+    assert "·本人始终把学习贯彻中央八项规定精神作为必修课" in asked[0]
+    marked = [s.cursor.selectedText() for s in editor.extraSelections()]
+    assert len(marked) == 2 and marked[0].startswith("本人始终把学习贯彻")
