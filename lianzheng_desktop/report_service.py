@@ -6,12 +6,18 @@ Shared by the command line and the GUI's worker (which opens its own connection)
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from lianzheng_desktop.core.errors import UserError
-from lianzheng_desktop.core.report_content import build_document, draft_sections
-from lianzheng_desktop.core.report_model import ReportDocument, ReportPeriod
+from lianzheng_desktop.core.report_content import (
+    ReportData,
+    build_document,
+    draft_sections,
+    profile_gaps,
+)
+from lianzheng_desktop.core.report_model import ReportDocument, ReportPeriod, unwritten_sections
 from lianzheng_desktop.storage.reports import (
     ReportVersion,
     load_report_data,
@@ -28,11 +34,27 @@ def report_document(store: Store, period: ReportPeriod, as_of: date | None = Non
     return build_document(data, texts if texts is not None else load_texts(store, period))
 
 
-def drafts_and_document(store: Store, period: ReportPeriod, as_of: date | None = None
-                        ) -> tuple[dict[str, str], ReportDocument]:
-    """The fresh drafts (to tell typed text from drafted) and the report with the edits."""
+@dataclass
+class PreparedReport:
+    data: ReportData  # what it is drafted from, as of one date
+    drafts: dict[str, str]  # the fresh drafts, to tell typed text from drafted
+    document: ReportDocument  # the drafts with the user's kept edits
+
+    @property
+    def notes(self) -> list[str]:
+        """What the user should know before handing it in, in Chinese sentences."""
+        gaps = profile_gaps(self.data)
+        return ([gaps] if gaps else []) + [
+            f"第{h[0]}部分“{h[2:]}”尚未填写，报告中这一部分是空的。"
+            for h in unwritten_sections(self.document)]
+
+
+def prepare_report(store: Store, period: ReportPeriod, as_of: date | None = None
+                   ) -> PreparedReport:
+    """The report read once from the store: its data, drafts and document."""
     data = load_report_data(store, period, as_of)
-    return draft_sections(data), build_document(data, load_texts(store, period))
+    return PreparedReport(data, draft_sections(data),
+                          build_document(data, load_texts(store, period)))
 
 
 def write_report(store: Store, period: ReportPeriod, path: Path, *, as_of: date | None = None,

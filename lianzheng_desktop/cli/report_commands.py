@@ -26,8 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _report(args: argparse.Namespace) -> int:
     # not needed by the window: loaded only when the command runs
-    from lianzheng_desktop.core.report_model import ReportPeriod, unwritten_sections
-    from lianzheng_desktop.report_service import report_document, write_report
+    from lianzheng_desktop.core.report_model import ReportPeriod
+    from lianzheng_desktop.report_service import prepare_report, write_report
 
     try:
         period = ReportPeriod.parse(args.quarter or str(args.year))
@@ -36,16 +36,16 @@ def _report(args: argparse.Namespace) -> int:
     as_of = _as_of(args.as_of, period)
     store = open_store(args)
     try:
-        document = report_document(store, period, as_of)
-        version = write_report(store, period, args.output, document=document, also=args.docx)
+        prepared = prepare_report(store, period, as_of)
+        version = write_report(store, period, args.output, document=prepared.document,
+                               also=args.docx)
     finally:
         store.db.close()
     print(f"已生成{period.label}述廉述责报告：{args.output}（SHA-256 {version.sha256[:16]}…）")
     if args.docx:
         print(f"已导出 Word 文档：{args.docx}（与 PDF 内容相同）")
-    for heading in unwritten_sections(document):
-        print(f"提示：第{heading[0]}部分“{heading[2:]}”尚未填写，报告中这一部分是空的。"
-              "请在软件“述廉述责报告”页填写后重新生成。", file=sys.stderr)
+    for note in prepared.notes:  # the file is written; what it lacks is said, exit 0
+        print(f"提示：{note}", file=sys.stderr)
     return 0
 
 

@@ -54,6 +54,18 @@ def secretary(profile: UnitProfile, roster: list[Person]) -> str:
     return found[0] if len(found) == 1 else ""
 
 
+def profile_gaps(data: ReportData) -> str:
+    """What the report lacks because the unit profile is empty, in a sentence ("" if none)."""
+    profile = data.profile
+    if profile.org_name or profile.unit_name:
+        return ""
+    who = secretary(profile, data.roster)
+    signed = (f"署名暂用人员名册中的书记{who}" if who else
+              "人员名册中也没有唯一的书记，报告没有署名")
+    return (f"尚未填写单位信息，报告标题中没有单位名称；{signed}。"
+            "请在“设置”页填写单位名称和书记姓名。")
+
+
 def build_document(data: ReportData, texts: dict[str, str] | None = None,
                    signed: date | None = None) -> ReportDocument:
     """The report with ``texts`` (edited sections) where given, drafts elsewhere."""

@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
 from lianzheng_desktop.core.copy_check import CopyReport, check
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.report_content import profile_gaps
 from lianzheng_desktop.core.report_model import EDITOR_PROMPTS, SECTION_HEADINGS, ReportPeriod
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.qt.report_checks import ask_before_handing_in, mark_repeated, print_pdf
 from lianzheng_desktop.qt.report_worker import ReportJob
 from lianzheng_desktop.qt.style import hint, page_title
-from lianzheng_desktop.report_service import drafts_and_document
+from lianzheng_desktop.report_service import prepare_report
 from lianzheng_desktop.storage.reports import (
     clear_texts,
     earlier_reports,
@@ -210,7 +211,7 @@ class ReportPage(QWidget):
         self._loaded = True
         period = self.selected_period()
         try:
-            drafts, document = drafts_and_document(self._store, period, self._today)
+            prepared = prepare_report(self._store, period, self._today)
         except UserError as exc:
             self._show_texts(None, {h: "" for h in SECTION_HEADINGS}, {})
             self.notice.setText(f"{exc}报告要对照年度计划起草，导入计划后即可在此编写。")
@@ -218,9 +219,11 @@ class ReportPage(QWidget):
             self._set_busy(True)
             self.status.setText("")
             return
-        self.notice.hide()
+        gaps = profile_gaps(prepared.data)
+        self.notice.setText(gaps)
+        self.notice.setVisible(bool(gaps))
         self._set_busy(False)
-        self._show_texts(period, document.section_texts(), drafts)
+        self._show_texts(period, prepared.document.section_texts(), prepared.drafts)
         self._show_versions()
 
     def _show_texts(self, period: ReportPeriod | None, texts: dict[str, str],

@@ -95,3 +95,15 @@ def test_earlier_reports_are_last_period_and_same_period_last_year(demo_store, t
                  texts={SECTION_HEADINGS[1]: "第二季度定稿"})
     found = dict(earlier_reports(demo_store, ReportPeriod(2022, 3)))
     assert found["2022年第二季度报告"][SECTION_HEADINGS[1]] == "第二季度定稿"
+
+
+def test_an_empty_profile_signs_with_the_roster_secretary_and_says_what_is_missing(demo_store):
+    from lianzheng_desktop.core.records import UnitProfile
+    from lianzheng_desktop.core.report_content import profile_gaps
+
+    demo_store.save_profile(UnitProfile())  # as after an Excel import into a new file
+    data = load_report_data(demo_store, ReportPeriod(2022, 3))
+    document = build_document(data)
+    assert document.closing == ["书记　王建国", "2022年9月30日"]
+    assert document.meta == ["（2022年第三季度　书记　王建国）"]
+    assert "尚未填写单位信息" in profile_gaps(data) and "王建国" in profile_gaps(data)
