@@ -46,6 +46,8 @@ def _report(args: argparse.Namespace) -> int:
         print(f"已导出 Word 文档：{args.docx}（与 PDF 内容相同）")
     for note in prepared.notes:  # the file is written; what it lacks is said, exit 0
         print(f"提示：{note}", file=sys.stderr)
+    if prepared.notes:
+        print("可在窗口的“述廉述责报告”页补充后重新生成。", file=sys.stderr)
     return 0
 
 

@@ -38,6 +38,8 @@ TOPIC_VERBS = {"履责报告": "听取", "听取汇报": "听取", "个人事项
 FORM_WORDS = {"观看警示教育片": ("观看", "专题片", "警示片"), "典型案例通报学习": ("案例", "通报"),
               "以案促改专题会": ("以案促改",), "参观廉政教育基地": ("基地", "参观"),
               "廉政党课": ("党课",), "旁听庭审": ("庭审",)}
+FOUND_BY = {"巡察反馈": "县委巡察反馈", "审计": "审计发现", "上级督查": "上级督查发现",
+            "民主生活会": "民主生活会查摆", "自查": "自查发现", "其他": "其他渠道发现"}
 DETAILED_UP_TO = 4  # beyond this many records of one kind, a count and the first few
 
 
@@ -163,9 +165,9 @@ def _talk_point(data: ReportData, f: Figures) -> str:
 
 def _rectification_point(data: ReportData, f: Figures) -> str:
     items = data.rectification
-    sources = Counter(i.source for i in items)
-    source = "、".join(sources) if len(sources) <= 3 else "各渠道"
-    text = (f"扎实推进问题整改。对{source}发现的{f.rectification_total}个问题建立整改台账，"
+    sources = [FOUND_BY.get(s, f"{s}发现") for s in Counter(i.source for i in items)]
+    source = "、".join(sources) if len(sources) <= 3 else "各渠道发现"
+    text = (f"扎实推进问题整改。对{source}的{f.rectification_total}个问题建立整改台账，"
             "逐项明确责任人和整改时限")
     state = []
     if f.rectification_done:

@@ -79,7 +79,7 @@ def pending_items(data: ReportData) -> list[str]:
     for item in data.checklist.items:
         if item.status is not Status.ON_TRACK:
             continue
-        if not _numeric(item):
+        if not _numeric(item) and not item.actual:
             unrecorded.append(item.requirement.text)
         else:
             parts.append(f"{item.requirement.text}：{for_reader(item, data.as_of)}")
@@ -146,8 +146,8 @@ def _running(data: ReportData) -> list[str]:
         elif item.measure in ("coverage", "share") and item.target is not None:
             now = f"目前为{item.actual}%，" if item.actual is not None else ""
             parts.append(f"{item.requirement.text}，{now}须于{by}前达到{item.target}%。")
-        elif item.measure == "manual":
-            unrecorded.append(item.requirement.text)
+        elif item.measure == "manual" and not item.actual:
+            unrecorded.append(item.requirement.text)  # (with records: its items follow)
     if unrecorded:
         parts.append(f"按计划推进{several(unrecorded)}工作，"
                      "及时形成工作记录。")
@@ -170,7 +170,8 @@ def _items(data: ReportData, nxt: ReportPeriod) -> list[str]:
     day, parts, standing = data.as_of, [], []
     for item in data.rectification:
         if is_due(item, day):
-            parts.append(f"抓紧完成逾期整改事项{quoted(item.description)}，由{item.owner}负责，"
+            late = "逾期" if days_late(item, day) else "到期"
+            parts.append(f"抓紧完成{late}整改事项{quoted(item.description)}，由{item.owner}负责，"
                          f"力争于{cn_date(_deadline_ahead(nxt))}前完成销号。")
         elif is_open(item, day):
             parts.append(f"按期推进{quoted(item.description)}的整改，由{item.owner}负责，"
@@ -184,9 +185,13 @@ def _items(data: ReportData, nxt: ReportPeriod) -> list[str]:
 
 
 def draft_next_steps(data: ReportData) -> str:
+    """The rest of the period (a report written before its end) and the next period."""
     nxt = data.period.next
-    parts = _plan_duties(data, nxt) + _running(data) + _carried_over(data, nxt) + \
-        _items(data, nxt)
-    lines = [f"{nxt.label}，将重点抓好以下工作："]
+    running = _running(data)
+    planned = [p for p in _plan_duties(data, nxt)
+               if not any(r.startswith(p.rstrip("。")) for r in running)]
+    parts = running + planned + _carried_over(data, nxt) + _items(data, nxt)
+    when = nxt.label if data.over else "下一步"
+    lines = [f"{when}，将重点抓好以下工作："]
     lines += numbered(parts or ["严格对照年度工作要点，逐项抓好落实。"])
     return "\n".join(lines)

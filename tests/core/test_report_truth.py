@@ -78,7 +78,8 @@ def test_sections_three_and_four_use_one_due_test(demo_store, as_of):
     _, texts = _report(demo_store, period, as_of)
     for item in demo_store.list("rectification"):
         problem = item.description in texts[PROBLEMS]
-        overdue_next = f"逾期整改事项“{item.description}”" in texts[NEXT]
+        overdue_next = re.search(f"(逾期|到期)整改事项“{item.description}”", texts[NEXT])
+        overdue_next = overdue_next is not None
         assert problem == overdue_next, (as_of, item.number)
     # XC-2022-05 is due 30 September and not done: a problem on that day, not the day before
     named = "基层工会经费返还拨付不及时" in texts[PROBLEMS]
@@ -90,6 +91,21 @@ def test_next_steps_name_only_dates_still_ahead(demo_store, period):
     _, texts = _report(demo_store, period)
     for y, m, d in DATE_RE.findall(texts[NEXT]):
         assert date(int(y), int(m), int(d)) > period.end, texts[NEXT]
+
+
+def test_a_rectification_duty_is_not_done_while_an_item_is_open(demo_store):
+    for period in (ReportPeriod(2022, 3), ReportPeriod(2022)):
+        document, texts = _report(demo_store, period)
+        row = next(r for r in document.appendices[0].rows if r[1] == "着力做好县委巡察整改工作")
+        assert row[2] != "已完成" and "尚未完成1件" in row[3]
+    assert row[2] == "未完成" and "着力做好县委巡察整改工作" in texts[PROBLEMS]
+
+
+def test_a_report_written_within_its_period_plans_the_rest_of_it(demo_store):
+    _, texts = _report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 20))
+    assert texts[NEXT].startswith("下一步，")  # not "第四季度" over a 30 September date
+    assert "须于2022年9月30日前完成" in texts[NEXT]
+    assert texts[NEXT].count("坚持每季度至少进行1次集中警示教育") == 1
 
 
 def test_the_annual_report_speaks_of_the_year(demo_store):
