@@ -98,9 +98,9 @@ def with_rectification_truth(checklist: Checklist, items: list[RectificationItem
         if (item.measure == "manual" and counts is not None and counts.ledger == "rectification"
                 and item.status is Status.DONE and not item.requirement.manual_done):
             over = item.period_end <= day
-            text = (f"整改事项{len(items)}件，截至{cn_date(day)}已完成{done}件"
-                    + (f"、长期坚持{standing}件" if standing else "")
-                    + f"、尚未完成{len(open_items)}件"
+            state = [f"已完成{done}件" if done else "", f"长期坚持{standing}件" if standing else "",
+                     f"尚未完成{len(open_items)}件"]
+            text = (f"整改事项{len(items)}件，截至{cn_date(day)}" + "、".join(p for p in state if p)
                     + (f"（其中已到整改时限的{late}件）" if late else "") + "。")
             item = replace(item, status=Status.FAILED if over else Status.ON_TRACK,
                            explanation=text)
