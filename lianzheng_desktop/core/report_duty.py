@@ -124,8 +124,8 @@ def _activities(kind_list: list[Activity], noun: str) -> list[str]:
         elif len(group) <= DETAILED_UP_TO:
             out += [_one_activity(a, with_summary=len(group) <= 2) for a in group]
         else:
-            dates = "、".join(md(a.date) for a in group)
-            out.append(f"{noun}{activity_phrase(kind)}{len(group)}次（{dates}）")
+            span = f"{md(group[0].date)}至{md(group[-1].date)}"
+            out.append(f"{noun}{activity_phrase(kind)}{len(group)}次（{span}）")
     return out
 
 
@@ -200,9 +200,14 @@ def draft_duty(data: ReportData) -> str:
             text += f"{'，' if f.meetings > 1 else '。'}年内累计召开专题会议{year_meetings}次"
         parts.append(text + "。")
     if data.sessions:
-        each = "；".join(_session(s) for s in data.sessions)
-        parts.append(f"深化警示教育。{each}。{noun}共开展集中警示教育{f.sessions}次、"
-                     f"参加{f.session_attendance}人次。")
+        total = f"{noun}共开展集中警示教育{f.sessions}次、参加{f.session_attendance}人次"
+        if len(data.sessions) <= DETAILED_UP_TO:
+            each = "；".join(_session(s) for s in data.sessions)
+            parts.append(f"深化警示教育。{each}。{total}。")
+        else:
+            forms = Counter(s.form for s in data.sessions)
+            kinds = "、".join(f"{form}{n}次" for form, n in forms.most_common())
+            parts.append(f"深化警示教育。{total}，其中{kinds}。")
     if data.talks:
         parts.append(_talk_point(data, f))
     if data.rectification:

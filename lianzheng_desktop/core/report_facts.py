@@ -95,8 +95,14 @@ def cn_number(n: int) -> str:
     """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (for 一是……十二是……)."""
     if n < 10:
         return _DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+    hundreds, rest = divmod(n, 100)
+    if not rest:
+        return _DIGITS[hundreds] + "百"
+    tail = cn_number(rest) if rest >= 10 else "零" + _DIGITS[rest]
+    return _DIGITS[hundreds] + "百" + ("一" + tail if 10 <= rest < 20 else tail)
 
 
 def numbered(parts: list[str]) -> list[str]:
@@ -121,6 +127,22 @@ def first_sentence(text: str) -> str:
 def several(items: list[str], noun: str = "项") -> str:
     """"甲、乙等2项" — every one named, and how many; just "甲" when alone."""
     return "、".join(items) + (f"等{len(items)}{noun}" if len(items) > 1 else "")
+
+
+def by_owner(items: list[RectificationItem]) -> list[tuple[str, str, int]]:
+    """Items grouped by owner: (owner, "“问题甲”、“问题乙”3件", count) — every
+    description named once, with how many items share it."""
+    groups: dict[str, list[str]] = {}
+    for item in items:
+        groups.setdefault(item.owner, []).append(item.description)
+    out = []
+    for owner, descriptions in groups.items():
+        counted: dict[str, int] = {}
+        for d in descriptions:
+            counted[d] = counted.get(d, 0) + 1
+        named = "、".join(quoted(d) + (f"{n}件" if n > 1 else "") for d, n in counted.items())
+        out.append((owner, named, len(descriptions)))
+    return out
 
 
 def names(people: list[str] | tuple[str, ...], limit: int = 6) -> str:

@@ -15,6 +15,7 @@ from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period
 from lianzheng_desktop.core.report_facts import (
     ReportData,
+    by_owner,
     cn_date,
     days_late,
     for_reader,
@@ -27,6 +28,8 @@ from lianzheng_desktop.core.report_facts import (
     verb_for,
 )
 from lianzheng_desktop.core.report_model import ReportPeriod
+
+ONE_BY_ONE = 10  # up to this many items each get a sentence; beyond, one per owner
 
 
 def _numeric(item: ChecklistItem) -> bool:
@@ -65,11 +68,16 @@ def problem_items(data: ReportData) -> list[str]:
         scope = "全年" if data.is_year or data.period.quarter == 4 else data.period.noun
         parts.append(f"{several(unrecorded)}要求，{scope}没有形成工作记录，"
                      "落实情况缺少佐证。")
-    for item in data.rectification:
-        if is_due(item, day):
-            late = days_late(item, day)
-            parts.append(f"整改事项{quoted(item.description)}整改时限为{cn_date(item.deadline)}，"
-                         f"截至{cn_date(day)}仍未完成" + (f"，已逾期{late}天。" if late else "。"))
+    due = [item for item in data.rectification if is_due(item, day)]
+    if len(due) > ONE_BY_ONE:  # many: one line per owner, every item still named
+        groups = "；".join(f"{owner}负责的{n}件（{named}）" for owner, named, n in by_owner(due))
+        parts.append(f"截至{cn_date(day)}，有{len(due)}件整改事项已到整改时限仍未完成："
+                     f"{groups}。")
+        return parts
+    for item in due:
+        late = days_late(item, day)
+        parts.append(f"整改事项{quoted(item.description)}整改时限为{cn_date(item.deadline)}，"
+                     f"截至{cn_date(day)}仍未完成" + (f"，已逾期{late}天。" if late else "。"))
     return parts
 
 
@@ -168,6 +176,10 @@ def _carried_over(data: ReportData, nxt: ReportPeriod) -> list[str]:
 
 def _items(data: ReportData, nxt: ReportPeriod) -> list[str]:
     day, parts, standing = data.as_of, [], []
+    due = [i for i in data.rectification if is_due(i, day)]
+    ahead = [i for i in data.rectification if is_open(i, day) and not is_due(i, day)]
+    if len(due) > ONE_BY_ONE or len(ahead) > ONE_BY_ONE:
+        return _items_grouped(data, nxt, due, ahead)
     for item in data.rectification:
         if is_due(item, day):
             late = "逾期" if days_late(item, day) else "到期"
@@ -181,6 +193,18 @@ def _items(data: ReportData, nxt: ReportPeriod) -> list[str]:
     if standing:
         parts.append(f"持续抓好{several(standing)}长期坚持事项的整改，"
                      "防止问题反弹。")
+    return parts
+
+
+def _items_grouped(data: ReportData, nxt: ReportPeriod, due: list, ahead: list) -> list[str]:
+    parts = [f"{owner}负责抓紧完成到期未完成的{n}件整改事项（{named}），"
+             f"力争于{cn_date(_deadline_ahead(nxt))}前全部销号。"
+             for owner, named, n in by_owner(due)]
+    parts += [f"{owner}负责按期推进{n}件整改事项（{named}），各项均在整改时限前完成。"
+              for owner, named, n in by_owner(ahead)]
+    standing = [i for i in data.rectification if is_standing(i, data.as_of)]
+    if standing:
+        parts.append(f"持续抓好{len(standing)}项长期坚持事项的整改，防止问题反弹。")
     return parts
 
 

@@ -133,7 +133,16 @@ def test_nothing_is_cut_however_many_items(demo_store):
     for n in range(14):
         assert f"自查问题第{n + 1}号" in texts[PROBLEMS]
         assert f"自查问题第{n + 1}号" in texts[NEXT]
-    assert "十五是" in texts[PROBLEMS]  # 一是……十五是……, none cut after the tenth
+    # beyond ten, one line per owner: still every item, none cut after the tenth
+    assert "有15件整改事项已到整改时限仍未完成" in texts[PROBLEMS]
+    assert "刘芳负责的14件" in texts[PROBLEMS] and "张志强负责的1件" in texts[PROBLEMS]
+
+
+def test_ordinals_go_past_ten():
+    from lianzheng_desktop.core.report_facts import numbered
+
+    assert numbered(["甲"] * 120)[10:12] == ["十一是甲", "十二是甲"]
+    assert numbered(["甲"] * 120)[-1] == "一百二十是甲"
 
 
 @pytest.mark.parametrize("period", PERIODS, ids=lambda p: p.code)
