@@ -7,22 +7,19 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,9 +28,10 @@ from lianzheng_desktop.core.copy_check import CopyReport, check
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.report_content import profile_gaps
-from lianzheng_desktop.core.report_model import EDITOR_PROMPTS, SECTION_HEADINGS, ReportPeriod
+from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.qt.report_checks import ask_before_handing_in, mark_repeated, print_pdf
+from lianzheng_desktop.qt.report_editors import SectionEditors
 from lianzheng_desktop.qt.report_worker import ReportJob
 from lianzheng_desktop.qt.style import hint, page_title
 from lianzheng_desktop.report_service import prepare_report
@@ -46,9 +44,6 @@ from lianzheng_desktop.storage.reports import (
     save_texts,
 )
 from lianzheng_desktop.storage.store import Store
-
-TAB_NAMES = ("一、履责情况", "二、廉洁自律", "三、问题及原因", "四、下一步打算")
-AUTOSAVE_MS = 800  # typed text is kept this long after the last key press (and on leaving)
 
 
 class ReportPage(QWidget):
@@ -63,19 +58,8 @@ class ReportPage(QWidget):
         self._preview_file = paths.reports_dir / "预览" / "报告预览（未保存）.pdf"
         self.document = QPdfDocument(self)
         self._loaded = False
-        self._loading = False  # filling the editors from a draft: not typing
-        self._shown: ReportPeriod | None = None  # the period the editors hold
-        self._drafts: dict[str, str] = {}  # the drafts as shown, to keep only what was typed
-        self._dirty = False
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.keep_typed_text)
         self._build()
         self._connect_signals()
-        app = QApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.keep_typed_text)
 
     def showEvent(self, event) -> None:  # noqa: N802
         # Drafting reads the period's records: done when the page is first opened, not at
@@ -91,6 +75,8 @@ class ReportPage(QWidget):
 
     def _build(self) -> None:
         title = page_title("述廉述责报告")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
         self.kind = QComboBox()
         self.kind.addItems(["季度报告", "年度报告"])
         self.period = QComboBox()
@@ -110,14 +96,9 @@ class ReportPage(QWidget):
         for widget in (self.preview_button, self.save_button, self.print_button,
                        self.docx_button):
             bar.addWidget(widget)
-        self.tabs = QTabWidget()
-        self.editors: dict[str, QPlainTextEdit] = {}
-        for heading, name in zip(SECTION_HEADINGS, TAB_NAMES, strict=True):
-            editor = QPlainTextEdit()
-            editor.setPlaceholderText(EDITOR_PROMPTS[heading])
-            editor.textChanged.connect(self._on_typed)
-            self.editors[heading] = editor
-            self.tabs.addTab(editor, name)
+        self.tabs = SectionEditors(lambda period, texts: save_texts(self._store, period, texts),
+                                   self.status_text)
+        self.editors = self.tabs.editors
         self.preview = QPdfView()
         self.preview.setPageMode(QPdfView.PageMode.MultiPage)
         self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -126,7 +107,8 @@ class ReportPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(hint("以下文字由台账数据起草，可直接修改；修改会随报告保存。第二部分请本人填写。"))
+        left_layout.addWidget(hint("以下文字由台账数据起草，可直接修改，输入的文字随时自动保存。"
+                                   "第二部分请本人填写；第三部分请在问题之后写明原因。"))
         left_layout.addWidget(self.tabs, 1)
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
@@ -134,8 +116,6 @@ class ReportPage(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.hide()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
         self.notice = hint("")  # said in place, never as a dialog (e.g. no plan for the year)
         self.notice.setWordWrap(True)
         self.notice.hide()
@@ -213,7 +193,7 @@ class ReportPage(QWidget):
         try:
             prepared = prepare_report(self._store, period, self._today)
         except UserError as exc:
-            self._show_texts(None, {h: "" for h in SECTION_HEADINGS}, {})
+            self.tabs.show_texts(None, {h: "" for h in SECTION_HEADINGS}, {})
             self.notice.setText(f"{exc}报告要对照年度计划起草，导入计划后即可在此编写。")
             self.notice.show()
             self._set_busy(True)
@@ -223,56 +203,27 @@ class ReportPage(QWidget):
         self.notice.setText(gaps)
         self.notice.setVisible(bool(gaps))
         self._set_busy(False)
-        self._show_texts(period, prepared.document.section_texts(), prepared.drafts)
+        self.tabs.show_texts(period, prepared.document.section_texts(), prepared.drafts)
         self._show_versions()
 
-    def _show_texts(self, period: ReportPeriod | None, texts: dict[str, str],
-                    drafts: dict[str, str]) -> None:
-        self._loading = True
-        try:
-            for heading, text in texts.items():
-                self.editors[heading].setPlainText(text)
-                self.editors[heading].setReadOnly(period is None)
-        finally:
-            self._loading = False
-        self._shown, self._drafts, self._dirty = period, drafts, False
-
     def texts(self) -> dict[str, str]:
-        return {heading: editor.toPlainText() for heading, editor in self.editors.items()}
+        return self.tabs.texts()
 
     def typed_texts(self) -> dict[str, str]:
-        """The sections the user changed from the drafts (the rest follow the ledgers)."""
-        return {h: t for h, t in self.texts().items() if t != self._drafts.get(h)}
-
-    # -- keeping what is typed ----------------------------------------------------------
-    def _on_typed(self) -> None:
-        if self._loading or self._shown is None:
-            return
-        self._dirty = True
-        self._autosave.start()
+        return self.tabs.typed_texts()
 
     def keep_typed_text(self) -> None:
-        """Store the typed sections of the period shown; safe to call at any time."""
-        self._autosave.stop()
-        if not self._dirty or self._shown is None:
-            return
-        try:
-            save_texts(self._store, self._shown, self.typed_texts())
-        except UserError as exc:
-            self.status.setText(f"刚才输入的文字未能保存：{exc}")
-            return
-        except sqlite3.Error as exc:
-            self.status.setText(f"刚才输入的文字未能保存（{exc}），请勿关闭本页，稍后再试。")
-            return
-        self._dirty = False
+        self.tabs.keep_typed_text()
+
+    def status_text(self, text: str) -> None:
+        self.status.setText(text)
 
     def _on_redraft(self) -> None:
         answer = QMessageBox.question(self, "重新起草", "放弃本期报告中的修改，"
                                                     "按台账数据重新起草吗？"
                                       "（第二部分“个人廉洁自律情况”中已写的文字也会清空。）")
         if answer == QMessageBox.StandardButton.Yes:
-            self._dirty = False
-            self._autosave.stop()
+            self.tabs.forget_typing()
             clear_texts(self._store, self.selected_period())
             self._load_period()
 
@@ -350,14 +301,14 @@ class ReportPage(QWidget):
     # -- not copied from earlier reports ------------------------------------------------
     def copy_check(self) -> CopyReport | None:
         """Compare the typed text with earlier reports; repeated sentences are marked."""
-        period = self._shown
+        period = self.tabs.shown
         if period is None:
             return None
         try:
             earlier = earlier_reports(self._store, period)
         except (UserError, sqlite3.Error):
             return None  # the check is a help; saving must not fail for it
-        report = check(self.typed_texts(), earlier, period.year, self._drafts)
+        report = check(self.typed_texts(), earlier, period.year, self.tabs.drafts)
         mark_repeated(self.editors.values(), report)
         return report
 
@@ -375,8 +326,7 @@ class ReportPage(QWidget):
         """Ask before a report with an unwritten section, or one that repeats earlier
         reports, is saved or printed."""
         return ask_before_handing_in(self, self.copy_check(), self.texts(), action,
-                                     show=lambda h: (self.tabs.setCurrentWidget(self.editors[h]),
-                                                     self.editors[h].setFocus()))
+                                     show=self.tabs.show_section)
 
     def _on_save_pdf(self) -> None:
         if not self.ready_to_hand_in("保存"):
