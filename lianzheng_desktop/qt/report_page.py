@@ -319,7 +319,7 @@ class ReportPage(QWidget):
         if not report.sentences:
             self.notice.setText("本期还没有手写的文字（由台账起草的句子不参与查重）。")
         else:
-            self.notice.setText(report.explain(limit=3).replace("\n", "　"))
+            self.notice.setText(report.explain(limit=3))
         self.notice.show()
 
     def ready_to_hand_in(self, action: str = "保存") -> bool:
