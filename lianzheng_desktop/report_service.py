@@ -6,12 +6,18 @@ Shared by the command line and the GUI's worker (which opens its own connection)
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from lianzheng_desktop.core.errors import UserError
-from lianzheng_desktop.core.report_content import build_document
-from lianzheng_desktop.core.report_model import ReportDocument, ReportPeriod
+from lianzheng_desktop.core.report_content import (
+    ReportData,
+    build_document,
+    draft_sections,
+    profile_gaps,
+)
+from lianzheng_desktop.core.report_model import ReportDocument, ReportPeriod, unwritten_sections
 from lianzheng_desktop.storage.reports import (
     ReportVersion,
     load_report_data,
@@ -28,14 +34,49 @@ def report_document(store: Store, period: ReportPeriod, as_of: date | None = Non
     return build_document(data, texts if texts is not None else load_texts(store, period))
 
 
+@dataclass
+class PreparedReport:
+    data: ReportData  # what it is drafted from, as of one date
+    drafts: dict[str, str]  # the fresh drafts, to tell typed text from drafted
+    document: ReportDocument  # the drafts with the user's kept edits
+
+    @property
+    def notes(self) -> list[str]:
+        """What the user should know before handing it in, in Chinese sentences."""
+        gaps = profile_gaps(self.data)
+        return ([gaps] if gaps else []) + [
+            f"第{h[0]}部分“{h[2:]}”尚未填写，报告中这一部分是空的。"
+            for h in unwritten_sections(self.document)]
+
+
+def prepare_report(store: Store, period: ReportPeriod, as_of: date | None = None
+                   ) -> PreparedReport:
+    """The report read once from the store: its data, drafts and document."""
+    data = load_report_data(store, period, as_of)
+    return PreparedReport(data, draft_sections(data),
+                          build_document(data, load_texts(store, period)))
+
+
 def write_report(store: Store, period: ReportPeriod, path: Path, *, as_of: date | None = None,
                  texts: dict[str, str] | None = None,
                  progress: Callable[[int, str], None] | None = None,
-                 keep: bool = True) -> ReportVersion | None:
+                 keep: bool = True, also: Path | None = None,
+                 document: ReportDocument | None = None) -> ReportVersion | None:
     """Write the report to ``path`` (.pdf or .docx); ``keep`` records the version handed in
-    (a preview on screen is not kept)."""
+    (a preview on screen is not kept). ``also``: a Word copy of the same draft (drafted
+    once; the version kept is ``path``'s)."""
     path = Path(path)
-    document = report_document(store, period, as_of, texts)
+    document = document or report_document(store, period, as_of, texts)
+    for target in (path, also):
+        if target is not None:
+            _write(document, Path(target), progress if target == path else None)
+    if not keep:
+        return None
+    return record_version(store, period, path, document.section_texts())
+
+
+def _write(document: ReportDocument, path: Path,
+           progress: Callable[[int, str], None] | None) -> None:
     try:
         if path.suffix.lower() == ".docx":
             from lianzheng_desktop.wordexport.report_docx import write_docx
@@ -48,6 +89,3 @@ def write_report(store: Store, period: ReportPeriod, path: Path, *, as_of: date 
     except OSError as exc:
         raise UserError(f"无法写入“{path}”：{exc.strerror or exc}。如该文件已打开，请先关闭。") \
             from None
-    if not keep:
-        return None
-    return record_version(store, period, path, document.section_texts())

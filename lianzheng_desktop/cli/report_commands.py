@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from datetime import date
 from pathlib import Path
 
 from lianzheng_desktop.cli.common import open_store
@@ -17,21 +19,45 @@ def register(sub: argparse._SubParsersAction) -> None:
     report.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf",
                         help="PDF 文件路径")
     report.add_argument("--docx", type=Path, metavar="FILE.docx", help="同时导出 Word 文档")
+    report.add_argument("--as-of", metavar="YYYY-MM-DD",
+                        help="报告截至日期（默认为季度或年度的最后一天；期内可写当天）")
     report.set_defaults(handler=_report)
 
 
 def _report(args: argparse.Namespace) -> int:
-    from lianzheng_desktop.core.report_model import ReportPeriod  # not needed by the window
-    from lianzheng_desktop.report_service import write_report
+    # not needed by the window: loaded only when the command runs
+    from lianzheng_desktop.core.report_model import ReportPeriod
+    from lianzheng_desktop.report_service import prepare_report, write_report
 
     try:
         period = ReportPeriod.parse(args.quarter or str(args.year))
     except ValueError:
         raise UserError(f"季度“{args.quarter}”写法不对，应写成 2022Q3 的形式。") from None
+    as_of = _as_of(args.as_of, period)
     store = open_store(args)
-    version = write_report(store, period, args.output)
+    try:
+        prepared = prepare_report(store, period, as_of)
+        version = write_report(store, period, args.output, document=prepared.document,
+                               also=args.docx)
+    finally:
+        store.db.close()
     print(f"已生成{period.label}述廉述责报告：{args.output}（SHA-256 {version.sha256[:16]}…）")
     if args.docx:
-        write_report(store, period, args.docx)
-        print(f"已导出 Word 文档：{args.docx}")
+        print(f"已导出 Word 文档：{args.docx}（与 PDF 内容相同）")
+    for note in prepared.notes:  # the file is written; what it lacks is said, exit 0
+        print(f"提示：{note}", file=sys.stderr)
+    if prepared.notes:
+        print("可在窗口的“述廉述责报告”页补充后重新生成。", file=sys.stderr)
     return 0
+
+
+def _as_of(text: str | None, period) -> date | None:
+    if not text:
+        return None
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"日期“{text}”写法不对，应写成 2022-09-30 的形式。") from None
+    if day < period.start:
+        raise UserError(f"截至日期 {text} 早于{period.label}开始的日子，无法生成报告。")
+    return day

@@ -14,6 +14,23 @@ SECTION_HEADINGS = (
     "三、存在的问题及原因",
     "四、下一步工作打算",
 )
+PERSONAL_PROMPT = (
+    "请本人填写，可围绕以下方面：学习贯彻中央八项规定及其实施细则精神情况；"
+    "执行领导干部个人有关事项报告制度情况；廉洁用权、秉公办事情况；"
+    "注重家庭家教家风、管好配偶子女和身边工作人员情况；"
+    "有无违规收送礼品礼金、违规吃喝等问题。"
+)
+REASONS_PROMPT = ("请在问题之后分析原因，如：思想认识不够到位、工作统筹不够、制度执行不够严格等。"
+                  "原因要结合本单位实际，避免照抄往年。")
+# Shown in the editor only (as its placeholder text), never printed.
+EDITOR_PROMPTS = {
+    SECTION_HEADINGS[0]: "由台账数据起草，可直接修改。每段一行；以“（一）”开头的行作为小标题。",
+    SECTION_HEADINGS[1]: PERSONAL_PROMPT,
+    SECTION_HEADINGS[2]: "由责任清单和整改台账起草。" + REASONS_PROMPT,
+    SECTION_HEADINGS[3]: "由下一阶段的计划要求和未完成事项起草，可直接修改。",
+}
+# Prompts earlier versions put into the text itself; dropped wherever they are found.
+OLD_PROMPT_STARTS = ("（请本人填写", "（请结合实际分析原因")
 _LEVEL2_RE = re.compile(r"^（[一二三四五六七八九十]+）")
 
 
@@ -110,3 +127,8 @@ class ReportDocument:
 
     def section_texts(self) -> dict[str, str]:
         return {s.heading: s.to_text() for s in self.sections}
+
+
+def unwritten_sections(document: ReportDocument) -> list[str]:
+    """The headings of sections with no text: the reporter has not written them."""
+    return [s.heading for s in document.sections if not s.paragraphs]

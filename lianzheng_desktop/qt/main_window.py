@@ -57,7 +57,7 @@ def report_page(store: Store, paths: AppPaths, today: date) -> QWidget:
     def open_store() -> Store:  # the report worker's own connection
         from lianzheng_desktop.storage.db import open_db
 
-        return Store(open_db(paths.db_path))
+        return Store(open_db(paths.db_path, check=False))  # the window has checked it
 
     persistent = str(paths.db_path) != ":memory:" and paths.db_path.exists()
     return ReportPage(store, paths, open_store=open_store if persistent else None, today=today)

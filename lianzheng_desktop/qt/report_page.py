@@ -2,46 +2,48 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSize, Qt, QThreadPool
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from lianzheng_desktop.core.copy_check import CopyReport, check
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.report_content import profile_gaps
 from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
 from lianzheng_desktop.paths import AppPaths
+from lianzheng_desktop.qt.report_checks import ask_before_handing_in, mark_repeated, print_pdf
+from lianzheng_desktop.qt.report_editors import SectionEditors
 from lianzheng_desktop.qt.report_worker import ReportJob
 from lianzheng_desktop.qt.style import hint, page_title
-from lianzheng_desktop.report_service import report_document
+from lianzheng_desktop.report_service import prepare_report
 from lianzheng_desktop.storage.reports import (
     clear_texts,
+    earlier_reports,
+    last_edited_period,
     list_versions,
     record_version,
     save_texts,
 )
 from lianzheng_desktop.storage.store import Store
-
-TAB_NAMES = ("一、履责情况", "二、廉洁自律", "三、问题及原因", "四、下一步打算")
 
 
 class ReportPage(QWidget):
@@ -66,30 +68,37 @@ class ReportPage(QWidget):
             self._load_period()
         super().showEvent(event)
 
+    def hideEvent(self, event) -> None:  # noqa: N802
+        # Leaving the page or closing the window: what was typed is kept now, not later.
+        self.keep_typed_text()
+        super().hideEvent(event)
+
     def _build(self) -> None:
         title = page_title("述廉述责报告")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
         self.kind = QComboBox()
         self.kind.addItems(["季度报告", "年度报告"])
         self.period = QComboBox()
         self.redraft_button = QPushButton("按台账重新起草")
+        self.copy_button = QPushButton("对照往期查重")
+        self.copy_button.setToolTip("把本期手写的文字与上一期、上年同期的报告比较，"
+                                    "标出重复的句子和过时的提法")
         self.preview_button = QPushButton("生成预览")
         self.save_button = QPushButton("保存 PDF…")
         self.print_button = QPushButton("打印…")
         self.docx_button = QPushButton("导出 Word…")
         bar = QHBoxLayout()
-        for widget in (QLabel("报告"), self.kind, self.period, self.redraft_button):
+        for widget in (QLabel("报告"), self.kind, self.period, self.redraft_button,
+                       self.copy_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         for widget in (self.preview_button, self.save_button, self.print_button,
                        self.docx_button):
             bar.addWidget(widget)
-        self.tabs = QTabWidget()
-        self.editors: dict[str, QPlainTextEdit] = {}
-        for heading, name in zip(SECTION_HEADINGS, TAB_NAMES, strict=True):
-            editor = QPlainTextEdit()
-            editor.setPlaceholderText("每段一行；以“（一）”开头的行作为小标题。")
-            self.editors[heading] = editor
-            self.tabs.addTab(editor, name)
+        self.tabs = SectionEditors(lambda period, texts: save_texts(self._store, period, texts),
+                                   self.status_text)
+        self.editors = self.tabs.editors
         self.preview = QPdfView()
         self.preview.setPageMode(QPdfView.PageMode.MultiPage)
         self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -98,7 +107,8 @@ class ReportPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(hint("以下文字由台账数据起草，可直接修改；修改会随报告保存。第二部分请本人填写。"))
+        left_layout.addWidget(hint("以下文字由台账数据起草，可直接修改，输入的文字随时自动保存。"
+                                   "第二部分请本人填写；第三部分请在问题之后写明原因。"))
         left_layout.addWidget(self.tabs, 1)
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
@@ -106,11 +116,13 @@ class ReportPage(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.hide()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.notice = hint("")  # said in place, never as a dialog (e.g. no plan for the year)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(bar)
+        layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
@@ -120,6 +132,7 @@ class ReportPage(QWidget):
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.period.currentIndexChanged.connect(self._load_period)
         self.redraft_button.clicked.connect(self._on_redraft)
+        self.copy_button.clicked.connect(self._on_copy_check)
         self.preview_button.clicked.connect(lambda: self.generate(self._preview_file))
         self.save_button.clicked.connect(self._on_save_pdf)
         self.print_button.clicked.connect(self._on_print)
@@ -136,18 +149,36 @@ class ReportPage(QWidget):
                 self.period.addItem(quarter.label, quarter.code)
                 quarter = quarter.next()
             self.period.setCurrentIndex(self.period.count() - 1)
+            if not self._loaded:  # first opening: where the user last typed
+                self._select_last_edited()
         else:
             for year in range(current.year - 4, current.year + 1):
                 self.period.addItem(f"{year}年度", str(year))
             self.period.setCurrentIndex(self.period.count() - 1)
         self.period.blockSignals(False)
 
+    def _select_last_edited(self) -> None:
+        try:
+            last = last_edited_period(self._store)
+        except Exception:  # noqa: BLE001 — only a convenience; the current quarter is fine
+            return
+        if last is not None and last.quarter is not None:
+            index = self.period.findData(last.code)
+            if index >= 0:
+                self.period.setCurrentIndex(index)
+
     def selected_period(self) -> ReportPeriod:
         return ReportPeriod.parse(self.period.currentData())
 
     def set_period(self, period: ReportPeriod) -> None:
+        self.keep_typed_text()
+        self.kind.blockSignals(True)
         self.kind.setCurrentIndex(0 if period.quarter else 1)
+        self.kind.blockSignals(False)
+        self._fill_periods()
+        self.period.blockSignals(True)
         self.period.setCurrentIndex(self.period.findData(period.code))
+        self.period.blockSignals(False)
         self._load_period()
 
     def _on_kind_changed(self) -> None:
@@ -156,26 +187,43 @@ class ReportPage(QWidget):
 
     def _load_period(self) -> None:
         """Show the drafts (with the user's kept edits) for the chosen period."""
+        self.keep_typed_text()  # what was typed for the period shown before
         self._loaded = True
+        period = self.selected_period()
         try:
-            document = report_document(self._store, self.selected_period(), self._today)
+            prepared = prepare_report(self._store, period, self._today)
         except UserError as exc:
-            for editor in self.editors.values():
-                editor.setPlainText("")
-            self.status.setText(str(exc))
+            self.tabs.show_texts(None, {h: "" for h in SECTION_HEADINGS}, {})
+            self.notice.setText(f"{exc}报告要对照年度计划起草，导入计划后即可在此编写。")
+            self.notice.show()
+            self._set_busy(True)
+            self.status.setText("")
             return
-        for heading, text in document.section_texts().items():
-            self.editors[heading].setPlainText(text)
+        gaps = profile_gaps(prepared.data)
+        self.notice.setText(gaps)
+        self.notice.setVisible(bool(gaps))
+        self._set_busy(False)
+        self.tabs.show_texts(period, prepared.document.section_texts(), prepared.drafts)
         self._show_versions()
 
     def texts(self) -> dict[str, str]:
-        return {heading: editor.toPlainText() for heading, editor in self.editors.items()}
+        return self.tabs.texts()
+
+    def typed_texts(self) -> dict[str, str]:
+        return self.tabs.typed_texts()
+
+    def keep_typed_text(self) -> None:
+        self.tabs.keep_typed_text()
+
+    def status_text(self, text: str) -> None:
+        self.status.setText(text)
 
     def _on_redraft(self) -> None:
         answer = QMessageBox.question(self, "重新起草", "放弃本期报告中的修改，"
                                                     "按台账数据重新起草吗？"
-                                      "（第二部分“个人廉洁自律情况”也会恢复为填写提示。）")
+                                      "（第二部分“个人廉洁自律情况”中已写的文字也会清空。）")
         if answer == QMessageBox.StandardButton.Yes:
+            self.tabs.forget_typing()
             clear_texts(self._store, self.selected_period())
             self._load_period()
 
@@ -199,12 +247,13 @@ class ReportPage(QWidget):
         except OSError as exc:
             self._on_failed(f"无法写入“{path.parent}”：{exc.strerror or exc}。")
             return
-        save_texts(self._store, period, self.texts())
+        self.keep_typed_text()
         self.progress.setValue(0)
         self.progress.show()
         self._set_busy(True)
         job = ReportJob(self._open_store or (lambda: self._store), period, path, self.texts(),
-                        self._paths.log_dir, keep=path != self._preview_file)
+                        self._paths.log_dir, keep=path != self._preview_file, as_of=self._today,
+                        own_connection=self._open_store is not None)
         job.signals.progress.connect(self._on_progress)
         job.signals.done.connect(lambda p, _sha: self._on_done(p, then))
         job.signals.failed.connect(self._on_failed)
@@ -220,7 +269,7 @@ class ReportPage(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.preview_button, self.save_button, self.print_button,
-                       self.docx_button, self.redraft_button):
+                       self.docx_button, self.redraft_button, self.copy_button):
             button.setEnabled(not busy)
 
     def _on_progress(self, value: int, text: str) -> None:
@@ -249,7 +298,39 @@ class ReportPage(QWidget):
         folder.mkdir(parents=True, exist_ok=True)
         return str(folder / f"{period.label}述廉述责报告{suffix}")
 
+    # -- not copied from earlier reports ------------------------------------------------
+    def copy_check(self) -> CopyReport | None:
+        """Compare the typed text with earlier reports; repeated sentences are marked."""
+        period = self.tabs.shown
+        if period is None:
+            return None
+        try:
+            earlier = earlier_reports(self._store, period)
+        except (UserError, sqlite3.Error):
+            return None  # the check is a help; saving must not fail for it
+        report = check(self.typed_texts(), earlier, period.year, self.tabs.drafts)
+        mark_repeated(self.editors.values(), report)
+        return report
+
+    def _on_copy_check(self) -> None:
+        report = self.copy_check()
+        if report is None:
+            return
+        if not report.sentences:
+            self.notice.setText("本期还没有手写的文字（由台账起草的句子不参与查重）。")
+        else:
+            self.notice.setText(report.explain(limit=3))
+        self.notice.show()
+
+    def ready_to_hand_in(self, action: str = "保存") -> bool:
+        """Ask before a report with an unwritten section, or one that repeats earlier
+        reports, is saved or printed."""
+        return ask_before_handing_in(self, self.copy_check(), self.texts(), action,
+                                     show=self.tabs.show_section)
+
     def _on_save_pdf(self) -> None:
+        if not self.ready_to_hand_in("保存"):
+            return
         name, _ = QFileDialog.getSaveFileName(self, "保存报告", self._default_name(".pdf"),
                                               "PDF 文件 (*.pdf)")
         if name:
@@ -257,12 +338,17 @@ class ReportPage(QWidget):
                 f"已保存到 {p}。{self.status.text()}"))
 
     def _on_docx(self) -> None:
+        if not self.ready_to_hand_in("导出"):
+            return
         name, _ = QFileDialog.getSaveFileName(self, "导出 Word 文档", self._default_name(".docx"),
                                               "Word 文档 (*.docx)")
         if name:
             self.generate(Path(name))
 
     def _on_print(self) -> None:
+        if not self.ready_to_hand_in("打印"):
+            return
+
         def print_and_keep(_path: str) -> None:
             if self.print_preview():
                 record_version(self._store, self.selected_period(), self._preview_file,
@@ -273,24 +359,4 @@ class ReportPage(QWidget):
 
     def print_preview(self, printer: QPrinter | None = None) -> int:
         """Send the previewed PDF's pages to a printer; returns the pages printed."""
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            dialog = QPrintDialog(printer, self)
-            dialog.setWindowTitle("打印述廉述责报告")
-            if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-                return 0
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(self, "无法打印", "无法连接打印机，请检查打印机是否开启。")
-            return 0
-        pages = self.document.pageCount()
-        try:
-            for index in range(pages):
-                if index:
-                    printer.newPage()
-                target = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-                image = self.document.render(index, QSize(target.width(), target.height()))
-                painter.drawImage(QPointF(0, 0), image)
-        finally:
-            painter.end()
-        return pages
+        return print_pdf(self, self.document, printer)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
@@ -21,19 +22,23 @@ class ReportSignals(QObject):
 
 class ReportJob(QRunnable):
     def __init__(self, open_store: Callable[[], Store], period: ReportPeriod, path: Path,
-                 texts: dict[str, str], log_dir: Path, keep: bool = True):
+                 texts: dict[str, str], log_dir: Path, keep: bool = True,
+                 as_of: date | None = None, own_connection: bool = True):
         super().__init__()
         self.signals = ReportSignals()
         self._open_store, self._period, self._path = open_store, period, path
         self._texts, self._log_dir, self._keep = texts, log_dir, keep
+        self._as_of, self._own_connection = as_of, own_connection
 
     def run(self) -> None:
         from lianzheng_desktop.report_service import write_report
 
+        store = None
         try:
             store = self._open_store()
-            version = write_report(store, self._period, self._path, texts=self._texts,
-                                   progress=self.signals.progress.emit, keep=self._keep)
+            version = write_report(store, self._period, self._path, as_of=self._as_of,
+                                   texts=self._texts, progress=self.signals.progress.emit,
+                                   keep=self._keep)
         except UserError as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 — reported to the user, logged in full
@@ -41,3 +46,6 @@ class ReportJob(QRunnable):
             self.signals.failed.emit(f"生成报告时遇到意外问题，已记录到 {path}。")
         else:
             self.signals.done.emit(str(self._path), version.sha256 if version else "")
+        finally:
+            if store is not None and self._own_connection:
+                store.db.close()  # the worker's own connection; the page's stays open

@@ -9,54 +9,105 @@ from datetime import date, datetime
 from pathlib import Path
 
 from lianzheng_desktop.core import vocab
-from lianzheng_desktop.core.report_content import ReportData
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.report_checklist import with_rectification_truth, year_checklist
+from lianzheng_desktop.core.report_facts import ReportData
 from lianzheng_desktop.core.report_model import ReportPeriod
 from lianzheng_desktop.storage.plans import load_checklist, load_plan
 from lianzheng_desktop.storage.store import Query, Store
 
 
 def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = None) -> ReportData:
-    """Only the period's records (and the year's, for running totals) are read."""
+    """Only the period's records (and the year's, for running totals) are read, up to the
+    report's one date: the period's end, or ``as_of`` if earlier."""
     as_of = min(as_of or period.end, period.end)
-    window = Query(start=period.start, end=min(period.end, as_of), oldest_first=True)
-    year = Query(start=date(period.year, 1, 1), end=min(period.end, as_of), oldest_first=True)
-    items = [i for i in store.list("rectification", Query(end=period.end, oldest_first=True))
+    window = Query(start=period.start, end=as_of, oldest_first=True)
+    year = Query(start=date(period.year, 1, 1), end=as_of, oldest_first=True)
+    items = [i for i in store.list("rectification", Query(end=as_of, oldest_first=True))
              if i.completed_date is None or i.completed_date >= date(period.year, 1, 1)
              or i.status != vocab.STATUS_DONE]
-    nxt = period.next
+    if period.quarter:
+        checklist = load_checklist(store, period.checklist_quarter, as_of)
+    else:
+        quarters = [Quarter(period.year, n) for n in range(1, 5)
+                    if Quarter(period.year, n).start <= as_of]
+        checklist = year_checklist([load_checklist(store, q, min(as_of, q.end))
+                                    for q in quarters], as_of)
+    checklist = with_rectification_truth(checklist, items)  # type: ignore[arg-type]
     return ReportData(
-        period=period, profile=store.profile(),
+        period=period, as_of=as_of, profile=store.profile(),
         sessions=store.list("warning_education", window),  # type: ignore[arg-type]
         talks=store.list("talk", window),  # type: ignore[arg-type]
         activities=store.list("activity", window),  # type: ignore[arg-type]
         rectification=items,  # type: ignore[arg-type]
         roster=store.list("roster"),  # type: ignore[arg-type]
-        checklist=load_checklist(store, period.checklist_quarter, as_of),
-        next_plan=load_plan(store, nxt.year),
+        checklist=checklist,
+        next_plan=load_plan(store, period.next.year),
         year_activities=store.list("activity", year),  # type: ignore[arg-type]
     )
 
 
-def load_texts(store: Store, period: ReportPeriod) -> dict[str, str]:
+def draft_key(period: ReportPeriod, person: str | None = None) -> str:
+    """The branch report's draft is kept under "2022Q3"; one person's under "2022Q3@姓名"."""
+    return f"{period.code}@{person}" if person else period.code
+
+
+def load_texts(store: Store, period: ReportPeriod, person: str | None = None) -> dict[str, str]:
     row = store.db.execute("SELECT sections FROM report_draft WHERE period = ?",
-                           [period.code]).fetchone()
+                           [draft_key(period, person)]).fetchone()
     return json.loads(row[0]) if row else {}
 
 
-def save_texts(store: Store, period: ReportPeriod, texts: dict[str, str]) -> None:
+def save_texts(store: Store, period: ReportPeriod, texts: dict[str, str],
+               person: str | None = None) -> None:
+    """Keep the sections as typed (the editor calls this as the user types)."""
     with store.atomic():
         store.db.execute(
             "INSERT INTO report_draft (period, sections, updated_at) VALUES (?, ?, ?)"
             " ON CONFLICT (period) DO UPDATE SET sections = excluded.sections,"
             " updated_at = excluded.updated_at",
-            [period.code, json.dumps(texts, ensure_ascii=False),
+            [draft_key(period, person), json.dumps(texts, ensure_ascii=False),
              store.clock().isoformat(timespec="seconds")])
 
 
-def clear_texts(store: Store, period: ReportPeriod) -> None:
+def clear_texts(store: Store, period: ReportPeriod, person: str | None = None) -> None:
     """Back to the drafts drawn from the records."""
     with store.atomic():
-        store.db.execute("DELETE FROM report_draft WHERE period = ?", [period.code])
+        store.db.execute("DELETE FROM report_draft WHERE period = ?",
+                         [draft_key(period, person)])
+
+
+def last_edited_period(store: Store) -> ReportPeriod | None:
+    """The period whose draft was typed in last (the page opens on it again)."""
+    row = store.db.execute("SELECT period FROM report_draft ORDER BY updated_at DESC, rowid DESC"
+                           " LIMIT 1").fetchone()
+    if not row:
+        return None
+    try:
+        return ReportPeriod.parse(row[0].split("@")[0])
+    except ValueError:
+        return None
+
+
+def earlier_reports(store: Store, period: ReportPeriod, person: str | None = None
+                    ) -> list[tuple[str, dict[str, str]]]:
+    """The reports to compare this one with: the previous period and the same period last
+    year (a year report: last year's), each as last handed in, or as last typed."""
+    if period.quarter:
+        previous = Quarter(period.year, period.quarter).previous()
+        wanted = [ReportPeriod(previous.year, previous.number),
+                  ReportPeriod(period.year - 1, period.quarter)]
+    else:
+        wanted = [ReportPeriod(period.year - 1)]
+    out = []
+    for earlier in wanted:
+        row = store.db.execute(
+            "SELECT sections FROM report_version WHERE period = ?"
+            " ORDER BY created_at DESC, id DESC LIMIT 1", [draft_key(earlier, person)]).fetchone()
+        texts = json.loads(row[0]) if row else load_texts(store, earlier, person)
+        if texts:
+            out.append((f"{earlier.label}报告", texts))
+    return out
 
 
 @dataclass(frozen=True)

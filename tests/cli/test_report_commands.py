@@ -19,3 +19,51 @@ def test_bad_quarter_is_one_chinese_line(tmp_path, cli):
                        "-o", str(tmp_path / "x.pdf"))
     assert code == 1
     assert len(err.strip().splitlines()) == 1
+
+
+def test_docx_beside_the_pdf_is_drafted_once_and_kept_once(tmp_path, cli, monkeypatch):
+    import lianzheng_desktop.report_service as service
+    from lianzheng_desktop.core.report_model import ReportPeriod
+    from lianzheng_desktop.storage.db import open_db
+    from lianzheng_desktop.storage.reports import list_versions
+    from lianzheng_desktop.storage.store import Store
+
+    db = str(tmp_path / "demo.db")
+    assert cli("--db", db, "demo")[0] == 0
+    drafted = []
+    real = service.load_report_data
+    monkeypatch.setattr(service, "load_report_data",
+                        lambda *a, **k: drafted.append(1) or real(*a, **k))
+    code, _, err = cli("--db", db, "report", "--quarter", "2022Q3", "-o", str(tmp_path / "a.pdf"),
+                       "--docx", str(tmp_path / "a.docx"))
+    assert code == 0, err
+    assert drafted == [1]
+    store = Store(open_db(db))
+    assert [v.kind for v in list_versions(store, ReportPeriod(2022, 3))] == ["pdf"]
+
+
+def test_an_unwritten_section_is_printed_empty_and_said_on_stderr(tmp_path, cli):
+    db = str(tmp_path / "demo.db")
+    assert cli("--db", db, "demo")[0] == 0
+    pdf = tmp_path / "q3.pdf"
+    code, out, err = cli("--db", db, "report", "--quarter", "2022Q3", "-o", str(pdf))
+    assert code == 0 and pdf.exists()
+    assert "第二部分“个人廉洁自律情况”尚未填写" in err
+    with pdfplumber.open(pdf) as doc:
+        text = "".join(page.extract_text() or "" for page in doc.pages)
+    assert "请本人填写" not in text and "完成后请" not in text
+
+
+def test_as_of_is_the_one_date_of_the_report(tmp_path, cli):
+    db = str(tmp_path / "demo.db")
+    assert cli("--db", db, "demo")[0] == 0
+    pdf = tmp_path / "q3.pdf"
+    code, _, err = cli("--db", db, "report", "--quarter", "2022Q3", "--as-of", "2022-09-20",
+                       "-o", str(pdf))
+    assert code == 0, err
+    with pdfplumber.open(pdf) as doc:
+        text = "".join((page.extract_text() or "").replace("\n", "") for page in doc.pages)
+    assert "截至2022年9月20日" in text and "截至2022年9月30日" not in text
+    code, _, err = cli("--db", db, "report", "--quarter", "2022Q3", "--as-of", "2022-13-01",
+                       "-o", str(pdf))
+    assert code == 1 and "2022-09-30" in err

@@ -53,7 +53,7 @@ def test_edited_sections_are_kept_and_used(demo_store):
     assert load_texts(demo_store, period) == {SECTION_HEADINGS[1]: "本人严格遵守中央八项规定精神。"}
     document = build_document(load_report_data(demo_store, period), load_texts(demo_store, period))
     assert document.section_texts()[SECTION_HEADINGS[1]] == "本人严格遵守中央八项规定精神。"
-    assert "召开党风廉政建设专题会议1次" in document.section_texts()[SECTION_HEADINGS[0]]
+    assert "9月16日召开党风廉政建设专题会议" in document.section_texts()[SECTION_HEADINGS[0]]
 
 
 def test_every_written_version_is_kept_with_its_hash(demo_store, tmp_path):
@@ -79,3 +79,31 @@ def test_period_labels():
     assert ReportPeriod.parse("2022").label == "2022年度"
     assert ReportPeriod(2022, 4).next == ReportPeriod(2023, 1)
     assert ReportPeriod(2022).end == date(2022, 12, 31)
+
+
+def test_earlier_reports_are_last_period_and_same_period_last_year(demo_store, tmp_path):
+    from lianzheng_desktop.report_service import write_report
+    from lianzheng_desktop.storage.reports import earlier_reports
+
+    save_texts(demo_store, ReportPeriod(2022, 2), {SECTION_HEADINGS[1]: "第二季度草稿"})
+    save_texts(demo_store, ReportPeriod(2021, 3), {SECTION_HEADINGS[1]: "去年第三季度"})
+    save_texts(demo_store, ReportPeriod(2022, 1), {SECTION_HEADINGS[1]: "第一季度"})
+    found = dict(earlier_reports(demo_store, ReportPeriod(2022, 3)))
+    assert set(found) == {"2022年第二季度报告", "2021年第三季度报告"}
+    # once handed in, the version as printed is what is compared
+    write_report(demo_store, ReportPeriod(2022, 2), tmp_path / "q2.pdf",
+                 texts={SECTION_HEADINGS[1]: "第二季度定稿"})
+    found = dict(earlier_reports(demo_store, ReportPeriod(2022, 3)))
+    assert found["2022年第二季度报告"][SECTION_HEADINGS[1]] == "第二季度定稿"
+
+
+def test_an_empty_profile_signs_with_the_roster_secretary_and_says_what_is_missing(demo_store):
+    from lianzheng_desktop.core.records import UnitProfile
+    from lianzheng_desktop.core.report_content import profile_gaps
+
+    demo_store.save_profile(UnitProfile())  # as after an Excel import into a new file
+    data = load_report_data(demo_store, ReportPeriod(2022, 3))
+    document = build_document(data)
+    assert document.closing == ["书记　王建国", "2022年9月30日"]
+    assert document.meta == ["（2022年第三季度　书记　王建国）"]
+    assert "尚未填写单位信息" in profile_gaps(data) and "王建国" in profile_gaps(data)

@@ -52,7 +52,8 @@ def test_text_block_margins_within_1mm(q3_pdf):
         assert lines[0][0]["top"] == pytest.approx(TOP, abs=TOLERANCE)
         lefts = [line[0]["x0"] for line in lines]
         assert min(lefts) == pytest.approx(LEFT, abs=TOLERANCE)
-        full = [line for line in lines if len(line) >= 27]
+        # a paragraph's last line may hold 27 glyphs with narrow digits and still end short
+        full = [line for line in lines if len(line) >= 27 and line[-1]["text"] != "。"]
         assert full, "some lines run the full width"
         for line in full:
             assert line[-1]["x1"] == pytest.approx(LEFT + WIDTH, abs=TOLERANCE)

@@ -26,19 +26,21 @@ def text_of(path, pages=None):
 
 def test_section_one_states_the_databases_counts(q3_pdf, demo_store):
     text = text_of(q3_pdf, pages=3)
-    meetings = demo_store.count("activity", Query(start=Q3.start, end=Q3.end, type="专题会议"))
+    meetings = demo_store.list("activity", Query(start=Q3.start, end=Q3.end, type="专题会议"))
     sessions = demo_store.list("warning_education", Q3)
     talks = demo_store.list("talk", Q3)
     items = demo_store.list("rectification")
     done = [i for i in items if i.completed_date and i.completed_date <= date(2022, 9, 30)]
-    assert f"召开党风廉政建设专题会议{meetings}次" in text
-    assert (f"开展集中警示教育{len(sessions)}次、参加{sum(s.head_count for s in sessions)}人次"
+    for meeting in meetings:  # each meeting: when, and what it was for
+        assert f"{meeting.date.month}月{meeting.date.day}日召开党风廉政建设专题会议" in text
+        assert meeting.topic in text
+    assert (f"共开展集中警示教育{len(sessions)}次、参加{sum(s.head_count for s in sessions)}人次"
             in text)
-    assert f"开展各类谈话{len(talks)}次、{sum(len(t.talkees) for t in talks)}人次" in text
-    assert f"“一对一”问题性约谈{sum(t.one_on_one for t in talks)}次" in text
-    assert f"共有整改事项{len(items)}件，已完成{len(done)}件" in text
     for session in sessions:
-        assert session.topic in text
+        assert session.topic in text and f"{session.host}主持，{session.head_count}人参加" in text
+    for talk in talks:
+        assert f"{talk.talker}同志与{'、'.join(talk.talkees)}开展{talk.type}" in text
+    assert f"巡察反馈的{len(items)}个问题" in text and f"已完成整改{len(done)}件" in text
 
 
 def test_the_four_headings_in_order(q3_pdf):

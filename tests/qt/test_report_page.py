@@ -2,9 +2,10 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QSizeF
-from PySide6.QtGui import QPageSize
+from PySide6.QtGui import QInputMethodEvent, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
 from lianzheng_desktop.qt.report_page import ReportPage
@@ -23,8 +24,78 @@ def page(qtbot, demo_store, paths):
 
 def test_the_drafts_fill_the_editors(page):
     duty = page.editors[SECTION_HEADINGS[0]].toPlainText()
-    assert "本季度召开党风廉政建设专题会议1次" in duty
-    assert page.editors[SECTION_HEADINGS[1]].toPlainText().startswith("（请本人填写")
+    assert "9月16日召开党风廉政建设专题会议" in duty
+    personal = page.editors[SECTION_HEADINGS[1]]
+    assert personal.toPlainText() == ""  # the reporter writes it; nothing of ours in print
+    assert personal.placeholderText().startswith("请本人填写")
+
+
+def type_chinese(editor, text):
+    """As a Chinese input method does: each committed phrase arrives as one event."""
+    for phrase in (text[:2], text[2:]):
+        event = QInputMethodEvent()
+        event.setCommitString(phrase)
+        QApplication.sendEvent(editor, event)
+
+
+def _reopen(qtbot, store, paths):
+    again = ReportPage(store, paths, today=date(2022, 12, 31))
+    qtbot.addWidget(again)
+    again.show()
+    return again
+
+
+def test_typed_text_survives_closing_the_window_without_saving(qtbot, demo_store, paths):
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    page = ReportPage(demo_store, paths, today=date(2022, 12, 31))
+    layout.addWidget(page)
+    qtbot.addWidget(window)
+    window.show()
+    page.set_period(ReportPeriod(2022, 3))
+    editor = page.editors[SECTION_HEADINGS[1]]
+    page.tabs.setCurrentWidget(editor)
+    editor.setFocus()
+    type_chinese(editor, "本人严守纪律")
+    assert editor.toPlainText() == "本人严守纪律"
+    window.close()  # at once: the autosave's timer has not yet fired
+    again = _reopen(qtbot, demo_store, paths)
+    assert again.selected_period() == ReportPeriod(2022, 3)  # opens where the user typed
+    assert again.editors[SECTION_HEADINGS[1]].toPlainText() == "本人严守纪律"
+
+
+def test_typed_text_is_kept_while_typing(qtbot, page, demo_store):
+    editor = page.editors[SECTION_HEADINGS[2]]
+    editor.appendPlainText("原因是学习不够深入。")
+    qtbot.waitUntil(lambda: SECTION_HEADINGS[2] in load_texts(demo_store, ReportPeriod(2022, 3)),
+                    timeout=3000)
+    kept = load_texts(demo_store, ReportPeriod(2022, 3))
+    assert kept[SECTION_HEADINGS[2]].endswith("原因是学习不够深入。")
+    assert SECTION_HEADINGS[0] not in kept  # untouched drafts keep following the ledgers
+
+
+def test_switching_period_keeps_what_was_typed(page, demo_store):
+    page.editors[SECTION_HEADINGS[1]].setPlainText("第三季度的自述")
+    page.set_period(ReportPeriod(2022, 2))
+    assert page.editors[SECTION_HEADINGS[1]].toPlainText() == ""
+    page.set_period(ReportPeriod(2022, 3))
+    assert page.editors[SECTION_HEADINGS[1]].toPlainText() == "第三季度的自述"
+
+
+def test_a_year_without_plan_is_said_in_place_without_a_dialog(qtbot, demo_store, paths,
+                                                               monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    opened = []
+    for name in ("warning", "information", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: opened.append(a))
+    page = ReportPage(demo_store, paths, today=date(2026, 5, 1))
+    qtbot.addWidget(page)
+    page.show()
+    assert opened == []
+    assert "尚无2026年度计划" in page.notice.text() and page.notice.isVisibleTo(page)
+    assert page.editors[SECTION_HEADINGS[0]].isReadOnly()
+    assert not page.save_button.isEnabled()
 
 
 def test_preview_shows_the_pdf_and_is_not_kept_as_a_version(page, demo_store, qtbot):
@@ -64,3 +135,44 @@ def test_year_report_is_offered(page):
     page.kind.setCurrentIndex(1)
     assert page.selected_period() == ReportPeriod(2022)
     assert "2022年度" in page.editors[SECTION_HEADINGS[0]].toPlainText()
+
+
+def test_saving_with_an_unwritten_section_asks_first(page, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    chosen = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: chosen.append(1) or (str(tmp_path / "x.pdf"), ""))
+    page.save_button.click()
+    assert asked and asked[0].startswith("第二部分“个人廉洁自律情况”尚未填写，仍要保存吗？")
+    assert chosen == []  # answered 否: nothing saved, the empty section is shown to fill in
+    assert page.tabs.currentWidget() is page.editors[SECTION_HEADINGS[1]]
+    page.editors[SECTION_HEADINGS[1]].setPlainText("本人严格遵守中央八项规定精神。")
+    asked.clear()
+    monkeypatch.setattr(page, "generate", lambda *a, **k: None)
+    page.save_button.click()
+    assert asked == [] and chosen == [1]
+
+
+def test_saving_text_copied_from_last_quarter_shows_the_share_and_marks_it(
+        page, demo_store, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from lianzheng_desktop.storage.reports import save_texts
+
+    copied = ("本人始终把学习贯彻中央八项规定精神作为必修课，带头遵守各项纪律规定。"
+              "注重家庭家教家风，经常提醒家属廉洁自律，未发现违规收送礼品礼金问题。")
+    save_texts(demo_store, ReportPeriod(2022, 2), {SECTION_HEADINGS[1]: copied})
+    editor = page.editors[SECTION_HEADINGS[1]]
+    editor.setPlainText(copied + "本季度参加县纪委组织的廉政测试，成绩合格。")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    assert not page.ready_to_hand_in("保存")
+    assert "有2句（67%）与2022年第二季度报告相同或几乎相同" in asked[0]
+    assert "·本人始终把学习贯彻中央八项规定精神作为必修课" in asked[0]
+    marked = [s.cursor.selectedText() for s in editor.extraSelections()]
+    assert len(marked) == 2 and marked[0].startswith("本人始终把学习贯彻")

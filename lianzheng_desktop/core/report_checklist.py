@@ -1,0 +1,108 @@
+"""The year's checklist for an annual report: each requirement judged over the whole year.
+
+The quarterly checklist judges a once-a-quarter duty on one quarter only; an annual report
+must say whether it was met in every quarter, a half-yearly one in both halves. Built from
+the checklists of the year's quarters (each as of its end, or the report's as-of date).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.plan import Period
+from lianzheng_desktop.core.records import RectificationItem
+from lianzheng_desktop.core.report_facts import cn_date, done_by, is_due, is_open, is_standing
+
+_QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
+
+
+def year_checklist(quarterly: list[Checklist], as_of: date) -> Checklist:
+    """``quarterly``: the year's checklists in order (Q1 first), those begun by ``as_of``."""
+    last = quarterly[-1]
+    year = last.quarter.year
+    over = as_of >= date(year, 12, 31)
+    by_quarter = [{item.id: item for item in c.items} for c in quarterly]
+    items = []
+    for item in last.items:
+        if item.period in (Period.QUARTER, Period.MONTH):
+            parts = [(_QUARTER_NAMES[c.quarter.number], found[item.id])
+                     for c, found in zip(quarterly, by_quarter, strict=True) if item.id in found]
+            items.append(_combined(item, parts, over, "季度"))
+        elif item.period is Period.HALF:
+            halves = [("上半年", c) for c in quarterly if c.quarter.number == 2]
+            if last.quarter.number >= 3:
+                halves.append(("下半年", last))
+            elif last.quarter.number == 1:
+                halves = [("上半年", last)]
+            parts = [(name, {i.id: i for i in c.items}[item.id]) for name, c in halves
+                     if item.id in {i.id for i in c.items}]
+            items.append(_combined(item, parts, over, "半年"))
+        else:
+            items.append(item)  # a yearly duty: Q4's item already counts from 1 January
+    return Checklist(Quarter(year, 4), as_of, items)
+
+
+def _combined(item: ChecklistItem, parts: list[tuple[str, ChecklistItem]], over: bool,
+              unit_name: str) -> ChecklistItem:
+    parts = [(name, part) for name, part in parts if part.status is not Status.NOT_DUE]
+    if not parts:
+        return item
+    statuses = [p.status for _, p in parts]
+    if Status.FAILED in statuses:
+        status = Status.FAILED
+    elif all(s is Status.DONE for s in statuses):
+        status = Status.DONE if over else Status.ON_TRACK
+    elif Status.BEHIND in statuses:
+        status = Status.BEHIND
+    else:
+        status = Status.ON_TRACK
+    if item.measure == "count" and all(p.actual is not None for _, p in parts):
+        unit = item.requirement.unit
+        label = ""  # the requirement's own text names what is counted
+        each = "、".join(f"{name}{p.actual}{unit}" for name, p in parts)
+        missed = [name for name, p in parts if p.status is Status.FAILED]
+        text = f"{label}{each}" if label else each
+        if missed:
+            text += f"，{'、'.join(missed)}未达到要求"
+        elif status is Status.DONE:
+            text += f"，每个{unit_name}均达到要求"
+        text += "。"
+        actual: int | None = sum(p.actual or 0 for _, p in parts)
+    else:
+        text = "；".join(f"{name}：{p.explanation.rstrip('。')}" for name, p in parts) + "。"
+        actual = parts[-1][1].actual
+    times = [p.person_times for _, p in parts if p.person_times]
+    return replace(item, status=status, actual=actual, explanation=text,
+                   period_start=parts[0][1].period_start, period_end=parts[-1][1].period_end,
+                   person_times=sum(times) if times else None)
+
+
+def with_rectification_truth(checklist: Checklist, items: list[RectificationItem]
+                             ) -> Checklist:
+    """A rectification duty without a number is met only when its items are finished (or
+    standing measures), not merely recorded: the report must not call 巡察整改 done in 附件1
+    while section three names an item still open."""
+    day = checklist.as_of
+    open_items = [i for i in items if is_open(i, day)]
+    if not open_items:
+        return checklist
+    done = sum(1 for i in items if done_by(i, day))
+    standing = sum(1 for i in items if is_standing(i, day))
+    late = sum(1 for i in open_items if is_due(i, day))
+    out = []
+    for item in checklist.items:
+        counts = item.requirement.counts
+        if (item.measure == "manual" and counts is not None and counts.ledger == "rectification"
+                and item.status is Status.DONE and not item.requirement.manual_done):
+            over = item.period_end <= day
+            state = [f"已完成{done}件" if done else "", f"长期坚持{standing}件" if standing else "",
+                     f"尚未完成{len(open_items)}件"]
+            text = (f"整改事项{len(items)}件，截至{cn_date(day)}" + "、".join(p for p in state if p)
+                    + (f"（其中已到整改时限的{late}件）" if late else "") + "。")
+            item = replace(item, status=Status.FAILED if over else Status.ON_TRACK,
+                           explanation=text)
+        out.append(item)
+    return Checklist(checklist.quarter, day, out)

@@ -1,0 +1,227 @@
+"""Section one: what was done — when, in what form, by whom, how many — from the ledgers.
+
+A point is written only for work actually done in the period: a zero is not an achievement
+(section three says what was not done). The register is the county's summary speech:
+一是……二是……, each point a short title and then the facts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.records import Activity, WarningSession
+from lianzheng_desktop.core.report_facts import (
+    ReportData,
+    activity_phrase,
+    clause,
+    cn_date,
+    done_by,
+    first_sentence,
+    is_standing,
+    md,
+    names,
+    numbered,
+)
+
+# Activities that belong to 主体责任 (point one) and to education (point five); the rest
+# are 日常监督.
+RESPONSIBILITY = ("专题会议", "民主生活会", "组织生活会", "廉政承诺", "履责报告", "听取汇报")
+EDUCATION = ("廉政学习", "廉政测试", "典型问题通报")
+# A topic that opens with a verb reads on its own after the date; otherwise a verb is put in.
+VERB_STARTS = ("开展", "学习", "传达", "签订", "召开", "研究", "听取", "组织", "参观", "观看", "赴",
+               "举办", "部署", "通报", "约谈", "督查", "检查", "走访", "签署", "集中", "专题")
+TOPIC_VERBS = {"履责报告": "听取", "听取汇报": "听取", "个人事项报告": "组织", "廉政学习": "组织",
+               "廉政测试": "组织", "廉政承诺": "组织签订"}
+# Words that show a warning-education topic already names its form.
+FORM_WORDS = {"观看警示教育片": ("观看", "专题片", "警示片"), "典型案例通报学习": ("案例", "通报"),
+              "以案促改专题会": ("以案促改",), "参观廉政教育基地": ("基地", "参观"),
+              "廉政党课": ("党课",), "旁听庭审": ("庭审",)}
+FOUND_BY = {"巡察反馈": "县委巡察反馈", "审计": "审计发现", "上级督查": "上级督查发现",
+            "民主生活会": "民主生活会查摆", "自查": "自查发现", "其他": "其他渠道发现"}
+DETAILED_UP_TO = 4  # beyond this many records of one kind, a count and the first few
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The numbers section one states; tests compare them with the database."""
+
+    meetings: int
+    sessions: int
+    session_attendance: int
+    talks: int
+    person_times: int
+    one_on_one: int
+    talked_people: int
+    people_in_scope: int
+    rectification_total: int
+    rectification_done: int
+    rectification_ongoing: int
+    rectification_open: int
+    reviews: int
+
+    @property
+    def coverage(self) -> int:
+        return round(100 * self.talked_people / self.people_in_scope) if self.people_in_scope else 0
+
+
+def figures(data: ReportData) -> Figures:
+    day = data.as_of
+    scope = [p for p in data.roster if p.active and p.role != vocab.ROLE_SECRETARY]
+    talked = {name for talk in data.talks for name in talk.talkees}
+    items = data.rectification
+    done = [i for i in items if done_by(i, day)]
+    ongoing = [i for i in items if is_standing(i, day)]
+    return Figures(
+        meetings=sum(1 for a in data.activities if a.type == "专题会议"),
+        sessions=len(data.sessions),
+        session_attendance=sum(s.head_count for s in data.sessions),
+        talks=len(data.talks),
+        person_times=sum(len(t.talkees) for t in data.talks),
+        one_on_one=sum(1 for t in data.talks if t.one_on_one),
+        talked_people=sum(1 for p in scope if p.name in talked),
+        people_in_scope=len(scope),
+        rectification_total=len(items),
+        rectification_done=len(done),
+        rectification_ongoing=len(ongoing),
+        rectification_open=len(items) - len(done) - len(ongoing),
+        reviews=sum(1 for i in items if i.review_date is not None and i.review_date <= day),
+    )
+
+
+def _one_activity(a: Activity, with_summary: bool) -> str:
+    """"3月8日召开党风廉政建设专题会议，研究部署……（4人参加）"."""
+    topic = clause(a.topic)
+    phrase = activity_phrase(a.type)
+    if a.type in ("民主生活会", "组织生活会") and "生活会" in topic:
+        text = f"{md(a.date)}召开{topic}"
+    elif a.type == "专题会议":
+        text = f"{md(a.date)}{phrase}，{topic}"
+    elif topic.startswith(VERB_STARTS):
+        text = f"{md(a.date)}{topic}"
+    else:  # a noun phrase: "中秋国庆前工会经费使用情况内部检查"
+        text = f"{md(a.date)}{TOPIC_VERBS.get(a.type, '开展')}{topic}"
+    summary = first_sentence(a.summary) if with_summary else ""
+    if summary:
+        text += f"，{summary}"
+    if a.attendees and not summary:
+        text += f"，{len(a.attendees)}人参加"
+    return text
+
+
+def _activities(kind_list: list[Activity], noun: str) -> list[str]:
+    """Per kind: each record when few, otherwise a count and the first topics."""
+    by_kind: dict[str, list[Activity]] = defaultdict(list)
+    for a in kind_list:
+        by_kind[a.type].append(a)
+    out = []
+    for kind, group in by_kind.items():
+        if kind == "廉政学习" and len(group) > 1:
+            subjects = [clause(a.topic).removeprefix("学习") for a in group]
+            shown = "、".join(subjects[:3]) + ("等" if len(subjects) > 3 else "")
+            out.append(f"{noun}组织廉政学习{len(group)}次，学习{shown}")
+        elif len(group) <= DETAILED_UP_TO:
+            out += [_one_activity(a, with_summary=len(group) <= 2) for a in group]
+        else:
+            span = f"{md(group[0].date)}至{md(group[-1].date)}"
+            out.append(f"{noun}{activity_phrase(kind)}{len(group)}次（{span}）")
+    return out
+
+
+def _session(s: WarningSession) -> str:
+    """"3月22日观看警示教育专题片《零容忍》（王建国主持，13人参加）": the form only when
+    the topic does not already say it."""
+    topic = clause(s.topic)
+    words = FORM_WORDS.get(s.form, (s.form[:2],))
+    redundant = s.form == "其他" or any(word in topic for word in words)
+    what = topic if redundant else f"{s.form}：{topic}"
+    who = f"{s.host}主持，" if s.host else ""
+    return f"{md(s.date)}{what}（{who}{s.head_count}人参加）"
+
+
+def _talk_point(data: ReportData, f: Figures) -> str:
+    kinds = Counter(t.type for t in data.talks)
+    title = f"抓实{next(iter(kinds))}" if len(kinds) == 1 else "抓实谈心谈话和廉政提醒"
+    if len(data.talks) <= DETAILED_UP_TO:
+        each = "；".join(f"{md(t.date)}{t.talker}同志与{names(t.talkees)}开展{t.type}"
+                        for t in data.talks)
+    else:
+        each = "，其中" + "、".join(f"{k}{n}次" for k, n in kinds.most_common())
+    noun = data.period.noun
+    text = f"{title}。{each}。" if len(data.talks) <= DETAILED_UP_TO else ""
+    total = f"{noun}共开展各类谈话{f.talks}次、{f.person_times}人次" if f.talks > 1 else ""
+    if not text:
+        total += each
+    more = []
+    if f.one_on_one:
+        more.append(f"“一对一”问题性约谈{f.one_on_one}次")
+    if f.talked_people:
+        more.append(f"谈话覆盖在职干部职工{f.talked_people}人，占应谈{f.people_in_scope}人的"
+                    f"{f.coverage}%")
+    total = "；".join(([total] if total else []) + more)
+    return (text or f"{title}。") + (total + "。" if total else "")
+
+
+def _rectification_point(data: ReportData, f: Figures) -> str:
+    items = data.rectification
+    sources = [FOUND_BY.get(s, f"{s}发现") for s in Counter(i.source for i in items)]
+    source = "、".join(sources) if len(sources) <= 3 else "各渠道发现"
+    text = (f"扎实推进问题整改。对{source}的{f.rectification_total}个问题建立整改台账，"
+            "逐项明确责任人和整改时限")
+    state = []
+    if f.rectification_done:
+        finished = [i for i in items if done_by(i, data.as_of)
+                    and i.completed_date >= data.period.start]  # type: ignore[operator]
+        state.append(f"已完成整改{f.rectification_done}件"
+                     + (f"（其中{data.period.noun}完成{len(finished)}件）"
+                        if data.period.quarter and 0 < len(finished) < f.rectification_done
+                        else ""))
+    if f.rectification_ongoing:
+        state.append(f"长期坚持{f.rectification_ongoing}件")
+    if f.rectification_open:
+        state.append(f"正在整改{f.rectification_open}件")
+    text += f"。截至{cn_date(data.as_of)}，" + "、".join(state)
+    if f.reviews:
+        text += f"；对{f.reviews}件已完成事项开展“回头看”，整改成效得到巩固"
+    return text + "。"
+
+
+def draft_duty(data: ReportData) -> str:
+    f, noun = figures(data), data.period.noun
+    parts: list[str] = []
+    duty = [a for a in data.activities if a.type in RESPONSIBILITY]
+    if duty:
+        text = "压紧压实主体责任。" + "；".join(_activities(duty, noun))
+        year_meetings = sum(1 for a in data.year_activities if a.type == "专题会议")
+        if f.meetings > 1:
+            text += f"。{noun}共召开专题会议{f.meetings}次"
+        if data.period.quarter and year_meetings > f.meetings:
+            text += f"{'，' if f.meetings > 1 else '。'}年内累计召开专题会议{year_meetings}次"
+        parts.append(text + "。")
+    if data.sessions:
+        total = f"{noun}共开展集中警示教育{f.sessions}次、参加{f.session_attendance}人次"
+        if len(data.sessions) <= DETAILED_UP_TO:
+            each = "；".join(_session(s) for s in data.sessions)
+            parts.append(f"深化警示教育。{each}。{total}。")
+        else:
+            forms = Counter(s.form for s in data.sessions)
+            kinds = "、".join(f"{form}{n}次" for form, n in forms.most_common())
+            parts.append(f"深化警示教育。{total}，其中{kinds}。")
+    if data.talks:
+        parts.append(_talk_point(data, f))
+    if data.rectification:
+        parts.append(_rectification_point(data, f))
+    education = [a for a in data.activities if a.type in EDUCATION]
+    if education:
+        parts.append("加强廉政教育。" + "；".join(_activities(education, noun)) + "。")
+    oversight = [a for a in data.activities
+                 if a.type not in RESPONSIBILITY and a.type not in EDUCATION]
+    if oversight:
+        parts.append("强化日常监督。" + "；".join(_activities(oversight, noun)) + "。")
+    org = data.profile.org_name or data.profile.unit_name or "本支部"
+    intro = (f"{data.period.label}，{org}坚持把党风廉政建设摆在突出位置，认真履行管党治党"
+             "主体责任，对照年度工作要点抓好各项工作落实。")
+    if not parts:
+        intro += f"{noun}台账中尚无党风廉政建设工作记录。"
+    return "\n".join([intro, *numbered(parts)])

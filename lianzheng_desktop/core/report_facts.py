@@ -1,0 +1,195 @@
+"""The facts a report states, as of one date, and the small wording rules every section shares.
+
+One as-of date per report (``ReportData.as_of``: the period's end, or the day the report is
+written within the period): every count, status, "due" test and appendix uses it, so no
+sentence can contradict another part of the same report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.checklist import Checklist, ChecklistItem
+from lianzheng_desktop.core.plan import Plan
+from lianzheng_desktop.core.records import (
+    Activity,
+    Person,
+    RectificationItem,
+    Talk,
+    UnitProfile,
+    WarningSession,
+)
+from lianzheng_desktop.core.report_model import ReportPeriod
+
+_DIGITS = "零一二三四五六七八九"
+
+
+@dataclass
+class ReportData:
+    """Everything a report is drafted from; gathered by storage, no SQL here.
+
+    The record lists are the ones the report speaks of: today the branch's; a person's own
+    report is the same data with the lists filtered to that person's records.
+    """
+
+    period: ReportPeriod
+    as_of: date  # the one date of the whole report (never after the period's end)
+    profile: UnitProfile
+    sessions: list[WarningSession]  # within the period, up to as_of
+    talks: list[Talk]
+    activities: list[Activity]
+    rectification: list[RectificationItem]  # found by as_of and still relevant this year
+    roster: list[Person]
+    checklist: Checklist  # the quarter's, or the whole year's (report_checklist)
+    next_plan: Plan | None = None
+    year_activities: list[Activity] = field(default_factory=list)  # 1 January → as_of
+
+    @property
+    def is_year(self) -> bool:
+        return self.period.quarter is None
+
+    @property
+    def over(self) -> bool:
+        """The period has ended by the as-of date (its last day counts as ended)."""
+        return self.as_of >= self.period.end
+
+
+# -- rectification items: one test of "done", "open" and "due" for every section -------
+
+def done_by(item: RectificationItem, day: date) -> bool:
+    return item.completed_date is not None and item.completed_date <= day
+
+
+def is_standing(item: RectificationItem, day: date) -> bool:
+    """长期坚持 and not completed: measures go on, no deadline to miss."""
+    return not done_by(item, day) and item.status == vocab.STATUS_ONGOING
+
+
+def is_open(item: RectificationItem, day: date) -> bool:
+    return not done_by(item, day) and item.status != vocab.STATUS_ONGOING
+
+
+def is_due(item: RectificationItem, day: date) -> bool:
+    """Open on or after its deadline: a problem in section 三, carried forward in 四."""
+    return is_open(item, day) and item.deadline <= day
+
+
+def days_late(item: RectificationItem, day: date) -> int:
+    return max(0, (day - item.deadline).days)
+
+
+# -- wording ------------------------------------------------------------------------
+
+def cn_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def md(day: date) -> str:
+    return f"{day.month}月{day.day}日"
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (for 一是……十二是……)."""
+    if n < 10:
+        return _DIGITS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+    hundreds, rest = divmod(n, 100)
+    if not rest:
+        return _DIGITS[hundreds] + "百"
+    tail = cn_number(rest) if rest >= 10 else "零" + _DIGITS[rest]
+    return _DIGITS[hundreds] + "百" + ("一" + tail if 10 <= rest < 20 else tail)
+
+
+def numbered(parts: list[str]) -> list[str]:
+    """一是……二是……: every part, however many (nothing is cut)."""
+    return [f"{cn_number(i)}是{text}" for i, text in enumerate(parts, start=1)]
+
+
+def quoted(text: str) -> str:
+    """“text”, with quotes inside it turned to single quotes (no nested “”)."""
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
+
+
+def clause(text: str) -> str:
+    """A record's free text as a clause inside our sentence: no closing full stop."""
+    return text.strip().rstrip("。；;，,.")
+
+
+def first_sentence(text: str) -> str:
+    return clause(text.split("。")[0]) if text else ""
+
+
+def several(items: list[str], noun: str = "项") -> str:
+    """"甲、乙等2项" — every one named, and how many; just "甲" when alone."""
+    return "、".join(items) + (f"等{len(items)}{noun}" if len(items) > 1 else "")
+
+
+def by_owner(items: list[RectificationItem]) -> list[tuple[str, str, int]]:
+    """Items grouped by owner: (owner, "“问题甲”、“问题乙”3件", count) — every
+    description named once, with how many items share it."""
+    groups: dict[str, list[str]] = {}
+    for item in items:
+        groups.setdefault(item.owner, []).append(item.description)
+    out = []
+    for owner, descriptions in groups.items():
+        counted: dict[str, int] = {}
+        for d in descriptions:
+            counted[d] = counted.get(d, 0) + 1
+        named = "、".join(quoted(d) + (f"{n}件" if n > 1 else "") for d, n in counted.items())
+        out.append((owner, named, len(descriptions)))
+    return out
+
+
+def names(people: list[str] | tuple[str, ...], limit: int = 6) -> str:
+    shown = "、".join(people[:limit])
+    return shown + (f"等{len(people)}人" if len(people) > limit else "")
+
+
+# What one does with each kind of activity: 召开 a meeting, 组织 a study, 签订 a pledge.
+ACTIVITY_PHRASES = {
+    "专题会议": "召开党风廉政建设专题会议",
+    "民主生活会": "召开民主生活会",
+    "组织生活会": "召开组织生活会",
+    "廉政学习": "组织廉政学习",
+    "廉政测试": "组织廉政测试",
+    "专题调研": "开展专题调研",
+    "听取汇报": "听取工作汇报",
+    "督查检查": "开展督查检查",
+    "协调解决问题": "协调解决问题",
+    "廉政承诺": "组织签订廉政承诺",
+    "个人事项报告": "组织领导干部个人有关事项报告",
+    "典型问题通报": "通报典型问题",
+    "廉政风险排查": "开展廉政风险点排查",
+    "履责报告": "听取履责报告",
+}
+
+
+def activity_phrase(kind: str) -> str:
+    return ACTIVITY_PHRASES.get(kind, f"开展{kind}")
+
+
+def verb_for(label: str) -> str:
+    """The verb a requirement's count takes: 召开 meetings, 组织 study, 开展 the rest."""
+    if label.endswith("会") or label.endswith("会议"):
+        return "召开"
+    if label.startswith(("廉政学习", "廉政测试")):
+        return "组织"
+    return "开展"
+
+
+def for_reader(item: ChecklistItem, as_of: date) -> str:
+    """A checklist item's explanation as a 纪委 reader should read it: no instructions to
+    the app's user, the right verb, the report's own date."""
+    text = re.sub(r"；?完成后请[^。]*", "", item.explanation)
+    text = text.replace("截至查看日期", f"截至{cn_date(as_of)}")
+    text = text.replace("请先填写人员名册。", "")
+    text = text.replace("人员名册中没有在职人员，", "在职人员名单为空，")
+    label = item.requirement.counts.label if item.requirement.counts else ""
+    if label and verb_for(label) != "开展":
+        text = text.replace(f"开展{label}", f"{verb_for(label)}{label}")
+    return text.replace("，。", "。")

@@ -1,0 +1,182 @@
+"""One truth per report: each rule a 纪委 reader applies, checked on the demo year.
+
+Each test names one rule; each was seen failing with the rule broken in the code.
+"""
+
+import re
+from datetime import date
+
+import pytest
+
+from lianzheng_desktop.core.report_content import build_document
+from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
+from lianzheng_desktop.storage.reports import load_report_data
+
+DUTY, PERSONAL, PROBLEMS, NEXT = SECTION_HEADINGS
+PERIODS = [ReportPeriod(2022, q) for q in range(1, 5)] + [ReportPeriod(2022)]
+DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def _report(store, period, as_of=None):
+    document = build_document(load_report_data(store, period, as_of))
+    return document, document.section_texts()
+
+
+def _all_text(document):
+    rows = ["".join(cell for row in a.rows for cell in row) + a.title
+            for a in document.appendices]
+    return "\n".join([*document.section_texts().values(), *rows, *document.closing])
+
+
+@pytest.mark.parametrize("as_of", [date(2022, 8, 10), date(2022, 9, 20), None])
+def test_one_as_of_date_for_every_section_and_appendix(demo_store, as_of):
+    document, _ = _report(demo_store, ReportPeriod(2022, 3), as_of)
+    text = _all_text(document)
+    day = as_of or date(2022, 9, 30)
+    stated = {date(int(y), int(m), int(d)) for y, m, d in re.findall(r"截至" + DATE_RE.pattern,
+                                                                     text)}
+    assert stated == {day}
+    # "距年底还有 N 天" is counted from the same day wherever it is said
+    for words in ("距年底还有", "距季度末还有"):
+        counts = set(re.findall(words + r"(\d+)天", text))
+        assert len(counts) <= 1, (words, counts)
+    assert document.closing[-1] == f"{day.year}年{day.month}月{day.day}日"
+
+
+@pytest.mark.parametrize("period", PERIODS, ids=lambda p: p.code)
+def test_a_zero_is_never_stated_as_an_achievement(demo_store, period):
+    _, texts = _report(demo_store, period)
+    assert not re.search(r"(?<![\d.])0(次|人次|件|人)", texts[DUTY]), texts[DUTY]
+
+
+def test_a_point_is_titled_only_by_work_that_was_done(demo_store):
+    q1 = _report(demo_store, ReportPeriod(2022, 1))[1][DUTY]  # one 廉政谈话, no 谈心谈话
+    assert "谈心谈话" not in q1 and "抓实廉政谈话" in q1
+    q4 = _report(demo_store, ReportPeriod(2022, 4))[1][DUTY]  # no warning education at all
+    assert "警示教育" not in q4
+
+
+@pytest.mark.parametrize("period", PERIODS, ids=lambda p: p.code)
+def test_section_three_says_what_the_appendix_says(demo_store, period):
+    document, texts = _report(demo_store, period)
+    statuses = [row[2] for row in document.appendices[0].rows]
+    if "均已完成" in texts[PROBLEMS]:
+        assert set(statuses) == {"已完成"}
+    overview = texts[PROBLEMS].splitlines()[0]
+    for label in ("已完成", "进行中", "滞后", "未完成", "未开始"):
+        said = re.search(label + r"(\d+)项", overview)
+        assert (int(said.group(1)) if said else 0) == statuses.count(label), (label, overview)
+    # every requirement the appendix shows as failed or behind is named in section three
+    for row in document.appendices[0].rows:
+        if row[2] in ("未完成", "滞后"):
+            assert row[1] in texts[PROBLEMS], row[1]
+
+
+@pytest.mark.parametrize("as_of", [date(2022, 9, 29), date(2022, 9, 30), date(2022, 12, 31)])
+def test_sections_three_and_four_use_one_due_test(demo_store, as_of):
+    period = ReportPeriod(2022, 3 if as_of.month < 10 else 4)
+    _, texts = _report(demo_store, period, as_of)
+    for item in demo_store.list("rectification"):
+        problem = item.description in texts[PROBLEMS]
+        overdue_next = re.search(f"(逾期|到期)整改事项“{item.description}”", texts[NEXT])
+        overdue_next = overdue_next is not None
+        assert problem == overdue_next, (as_of, item.number)
+    # XC-2022-05 is due 30 September and not done: a problem on that day, not the day before
+    named = "基层工会经费返还拨付不及时" in texts[PROBLEMS]
+    assert named == (as_of >= date(2022, 9, 30))
+
+
+@pytest.mark.parametrize("period", PERIODS, ids=lambda p: p.code)
+def test_next_steps_name_only_dates_still_ahead(demo_store, period):
+    _, texts = _report(demo_store, period)
+    for y, m, d in DATE_RE.findall(texts[NEXT]):
+        assert date(int(y), int(m), int(d)) > period.end, texts[NEXT]
+
+
+def test_a_rectification_duty_is_not_done_while_an_item_is_open(demo_store):
+    for period in (ReportPeriod(2022, 3), ReportPeriod(2022)):
+        document, texts = _report(demo_store, period)
+        row = next(r for r in document.appendices[0].rows if r[1] == "着力做好县委巡察整改工作")
+        assert row[2] != "已完成" and "尚未完成1件" in row[3]
+    assert row[2] == "未完成" and "着力做好县委巡察整改工作" in texts[PROBLEMS]
+
+
+def test_a_report_written_within_its_period_plans_the_rest_of_it(demo_store):
+    _, texts = _report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 20))
+    assert texts[NEXT].startswith("下一步，")  # not "第四季度" over a 30 September date
+    assert "须于2022年9月30日前完成" in texts[NEXT]
+    assert texts[NEXT].count("坚持每季度至少进行1次集中警示教育") == 1
+
+
+def test_the_annual_report_speaks_of_the_year(demo_store):
+    document, texts = _report(demo_store, ReportPeriod(2022))
+    assert "本季度" not in texts[PROBLEMS] + texts[NEXT]
+    rows = {row[1]: row for row in document.appendices[0].rows}
+    quarterly = rows["坚持每季度至少进行1次集中警示教育"]
+    assert quarterly[2] == "未完成"
+    assert "第一季度1次" in quarterly[3] and "第四季度0次" in quarterly[3]
+    half = rows["每半年开展1次党风廉政建设谈心谈话"]
+    assert "上半年3次" in half[3] and "下半年2次" in half[3]
+    assert "本季度" not in "".join(row[3] for row in document.appendices[0].rows)
+    # next year: the unmet duties and the open item are carried forward, dated in 2023
+    assert "全年召开不少于4次专题会议" in texts[NEXT]
+    assert "基层工会经费返还拨付不及时" in texts[NEXT] and "2023年3月31日" in texts[NEXT]
+
+
+def test_nothing_is_cut_however_many_items(demo_store):
+    for n in range(14):
+        demo_store.add("rectification", {
+            "number": f"ZC-{n:02d}", "source": "自查", "description": f"自查问题第{n + 1}号",
+            "owner": "刘芳", "found_date": date(2022, 4, 1), "deadline": date(2022, 8, 31),
+            "status": "整改中"})
+    _, texts = _report(demo_store, ReportPeriod(2022, 3))
+    for n in range(14):
+        assert f"自查问题第{n + 1}号" in texts[PROBLEMS]
+        assert f"自查问题第{n + 1}号" in texts[NEXT]
+    # beyond ten, one line per owner: still every item, none cut after the tenth
+    assert "有15件整改事项已到整改时限仍未完成" in texts[PROBLEMS]
+    assert "刘芳负责的14件" in texts[PROBLEMS] and "张志强负责的1件" in texts[PROBLEMS]
+
+
+def test_ordinals_go_past_ten():
+    from lianzheng_desktop.core.report_facts import numbered
+
+    assert numbered(["甲"] * 120)[10:12] == ["十一是甲", "十二是甲"]
+    assert numbered(["甲"] * 120)[-1] == "一百二十是甲"
+
+
+@pytest.mark.parametrize("period", PERIODS, ids=lambda p: p.code)
+def test_no_nested_double_quotes(demo_store, period):
+    document, _ = _report(demo_store, period)
+    for line in _all_text(document).splitlines():
+        depth = 0
+        for ch in line:
+            depth += (ch == "“") - (ch == "”")
+            assert depth <= 1, line
+
+
+@pytest.mark.parametrize("period", PERIODS, ids=lambda p: p.code)
+def test_right_verb_and_no_repetition(demo_store, period):
+    _, texts = _report(demo_store, period)
+    text = texts[DUTY] + texts[PROBLEMS]
+    assert not re.search(r"开展[^，。；：]{0,20}(生活会|专题会议)", text), text
+    # the form is not said again when the topic already says it ("观看警示教育专题片《零容忍》
+    # （观看警示教育片，13人参加）"); one talk is not summed up as "1次"
+    for form in ("观看警示教育片", "参观廉政教育基地", "典型案例通报学习"):
+        assert form not in text
+    assert "开展各类谈话1次" not in text
+
+
+def test_nothing_of_the_software_in_print(demo_store):
+    from lianzheng_desktop.storage.reports import save_texts
+
+    period = ReportPeriod(2022, 1)
+    # a draft kept by an earlier version, with its prompts written into the text
+    save_texts(demo_store, period, {PERSONAL: "（请本人填写，可围绕以下方面：……）",
+                                    PROBLEMS: "（请结合实际分析原因，如：……）"})
+    from lianzheng_desktop.storage.reports import load_texts
+
+    document = build_document(load_report_data(demo_store, period), load_texts(demo_store, period))
+    text = _all_text(document)
+    for words in ("请本人填写", "请结合实际", "完成后请", "年度计划”中标记", "请先填写"):
+        assert words not in text
