@@ -8,7 +8,6 @@ from the sentence the evidence was taken from. Run: ``python3 tasks.py bench pla
 
 from __future__ import annotations
 
-import csv
 import re
 import sys
 import time
@@ -125,8 +124,8 @@ def report(folder: Path, name: str) -> None:
             for row in s.missed:
                 print(f"  漏读 {s.name}: {row.period} {row.target} {row.object}｜{row.evidence}")
             for r in s.invented:
-                print(f"  多读 {s.name}: {r.period.value} {r.target} {r.counts.label if r.counts else ''}"
-                      f"｜{r.text[:40]}")
+                label = r.counts.label if r.counts else ""
+                print(f"  多读 {s.name}: {r.period.value} {r.target} {label}｜{r.text[:40]}")
     print(f"plan corpus, {name}: {len(results)} texts, {expected} obligations listed by hand, "
           f"{read} read by the parser in {seconds * 1000:.0f} ms")
     print(f"  recall    {matched}/{expected} = {matched / max(expected, 1):.3f}   (target ≥ 0.95)")

@@ -281,7 +281,8 @@ def _check_count(key: str, requirement: Requirement, window: _Window, quarter: Q
     status = _status(actual, target, expected_now, window)
     label, unit = requirement.counts.label if requirement.counts else "", requirement.unit
     scope = _scope_words(requirement, window)
-    done_so_far = f"{scope}{'已' if not window.over else ''}{verb_for(label)}{label} {actual} {unit}"
+    already = "已" if not window.over else ""
+    done_so_far = f"{scope}{already}{verb_for(label)}{label} {actual} {unit}"
     if status is Status.DONE:
         text = f"{done_so_far}，达到不少于 {target} {unit}的要求"
     elif status is Status.FAILED:

@@ -55,12 +55,13 @@ _PERIOD_RE = re.compile("|".join(f"(?P<p{i}>{regex})" for i, (regex, *_) in enum
 _SPECIFIC_TIME = re.compile(r"(?<![每各])(?:上半年|下半年|[一二三四1-4第]季度|前三季度|\d{1,2}月份?"
                             r"|年底前|年初|今年以来|以来)")
 _DEADLINE = re.compile(rf"(?:{_N})日前|月底前|日之前|前报送|前上报|前完成")
-_PAST = re.compile(r"以来|截至|截止|累计|先后|去年|上年|上一年|共计|已经|共(?!同|享|建|治|性|产|青|识|商|赢|进|筑)")
+_PAST = re.compile(r"以来|截至|截止|累计|先后|去年|上年|上一年|共计|已经"
+                   r"|共(?!同|享|建|治|性|产|青|识|商|赢|进|筑)")
 _MODAL = re.compile(r"至少|不少于|不低于|不得少于|以上|要|应|须|坚持|确保|保证|务必|需|固定|定期")
 _PAST_JUST_BEFORE = re.compile(r"(?:已|共|了|计)\s*$")
 _LIGHT_VERBS = ("组织开展", "集中开展", "深入开展", "认真开展", "广泛开展", "开展", "召开",
-                "组织", "进行", "举办", "举行", "安排", "参加", "参与", "讲授", "讲好", "上好", "撰写",
-                "编写", "编发", "报送", "上报", "提交")
+                "组织", "进行", "举办", "举行", "安排", "参加", "参与", "讲授", "讲好", "上好",
+                "撰写", "编写", "编发", "报送", "上报", "提交")
 _ADVERBS = ("至少", "都要", "均要", "都", "均", "要", "应当", "应", "须", "必须", "定期", "坚持",
             "专门", "分别", "按时", "及时", "认真", "务必", "需", "末", "初", "底", "中")
 _LEADING_WORDS = ("党风廉政建设", "党风廉政", "全面从严治党", "廉政建设和反腐败工作")
@@ -71,7 +72,7 @@ _OBJECT_POSITION = re.compile(r"(?:对|与|向|同|和|给|及|组织|督促|带
 
 
 @dataclass
-class Period_:
+class PeriodWord:
     start: int
     end: int
     period: Period | str
@@ -93,12 +94,12 @@ class Count:
     unit: str
 
 
-def periods_in(text: str) -> list[Period_]:
+def periods_in(text: str) -> list[PeriodWord]:
     found = []
     for match in _PERIOD_RE.finditer(text):
         index = next(i for i in range(len(_PERIODS)) if match.group(f"p{i}"))
         _, period, multiplier, every = _PERIODS[index]
-        found.append(Period_(match.start(), match.end(), period, multiplier, every,
+        found.append(PeriodWord(match.start(), match.end(), period, multiplier, every,
                              match.group(0)))
     return found
 
@@ -189,6 +190,9 @@ def subject_role(text: str) -> Role | None:
     return found
 
 
+_NOT_THE_UNITS = ("纪委", "纪检", "纪检组", "纪检组)", "纪委）", "村", "村党委")
+
+
 def _role_in(text: str) -> Role | None:
     best: tuple[int, int, Role] | None = None
     for rank, (words, role) in enumerate(ROLE_WORDS):
@@ -196,8 +200,7 @@ def _role_in(text: str) -> Role | None:
             for match in re.finditer(re.escape(word), text):
                 if _OBJECT_POSITION.search(text[max(0, match.start() - 5):match.start()]):
                     continue
-                if text[max(0, match.start() - 4):match.start()].endswith(
-                        ("纪委", "纪检", "纪检组", "纪委(纪检组)", "纪检组)", "纪委）", "村", "村党委")):
+                if text[max(0, match.start() - 4):match.start()].endswith(_NOT_THE_UNITS):
                     continue  # the discipline side's head; a village's secretary
                 key = (rank, match.start())
                 if best is None or key < best[:2]:

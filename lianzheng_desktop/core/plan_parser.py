@@ -50,9 +50,11 @@ _YEAR_RE = re.compile(r"(20\d{2})\s*年")
 _MASK = "＿"
 _SLOGAN_RE = re.compile(r"每(月|季度?|半年|年|周|天|日)一(?![次回个件篇期份项度年月周天日])"
                         r"([\u4e00-\u9fff]{1,8}?)(?=[”」\"’、，,等])")
-_DAY_SET_AS = re.compile(r"每月(?:的)?[^，。；为]{1,10}?(?:为|设定为|确定为|定为)([\u4e00-\u9fff]{2,10}?(?:日|活动))")
+_DAY_SET_AS = re.compile(r"每月(?:的)?[^，。；为]{1,10}?(?:为|设定为|确定为|定为)"
+                         r"([\u4e00-\u9fff]{2,10}?(?:日|活动))")
 _PAST = object()  # a count in a sentence of results: those after it are results too
-_TIME_OF_PERIOD = re.compile(r"(?:年初|年底|年终|年末|\d{1,2}[日号]|[一二三四五六七八九十]{1,3}[日号])")
+_TIME_OF_PERIOD = re.compile(r"(?:年初|年底|年终|年末|\d{1,2}[日号]"
+                             r"|[一二三四五六七八九十]{1,3}[日号])")
 _MODIFIER_BEFORE = re.compile(r"(?:在|明确|制定|确定|结合|根据|按照|围绕|对|于|将|为)$")
 _UNTRACKED = {WEEK: "按周的要求只列出，不纳入季度清单", DAY: "按天的要求只列出，不纳入季度清单",
               LONG: "周期长于一年，不纳入季度清单"}

@@ -13,8 +13,6 @@ from datetime import date
 from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period
-from lianzheng_desktop.core.records import RectificationItem
-from lianzheng_desktop.core.report_facts import cn_date, done_by, is_due, is_open, is_standing
 
 _QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
 
@@ -80,29 +78,3 @@ def _combined(item: ChecklistItem, parts: list[tuple[str, ChecklistItem]], over:
                    person_times=sum(times) if times else None)
 
 
-def with_rectification_truth(checklist: Checklist, items: list[RectificationItem]
-                             ) -> Checklist:
-    """A rectification duty without a number is met only when its items are finished (or
-    standing measures), not merely recorded: the report must not call 巡察整改 done in 附件1
-    while section three names an item still open."""
-    day = checklist.as_of
-    open_items = [i for i in items if is_open(i, day)]
-    if not open_items:
-        return checklist
-    done = sum(1 for i in items if done_by(i, day))
-    standing = sum(1 for i in items if is_standing(i, day))
-    late = sum(1 for i in open_items if is_due(i, day))
-    out = []
-    for item in checklist.items:
-        counts = item.requirement.counts
-        if (item.measure == "manual" and counts is not None and counts.ledger == "rectification"
-                and item.status is Status.DONE and not item.requirement.manual_done):
-            over = item.period_end <= day
-            state = [f"已完成{done}件" if done else "", f"长期坚持{standing}件" if standing else "",
-                     f"尚未完成{len(open_items)}件"]
-            text = (f"整改事项{len(items)}件，截至{cn_date(day)}" + "、".join(p for p in state if p)
-                    + (f"（其中已到整改时限的{late}件）" if late else "") + "。")
-            item = replace(item, status=Status.FAILED if over else Status.ON_TRACK,
-                           explanation=text)
-        out.append(item)
-    return Checklist(checklist.quarter, day, out)

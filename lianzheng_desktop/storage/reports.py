@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.periods import Quarter
-from lianzheng_desktop.core.report_checklist import with_rectification_truth, year_checklist
+from lianzheng_desktop.core.report_checklist import year_checklist
 from lianzheng_desktop.core.report_facts import ReportData
 from lianzheng_desktop.core.report_model import ReportPeriod
 from lianzheng_desktop.storage.plans import load_checklist, load_plan
@@ -33,7 +33,6 @@ def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = No
                     if Quarter(period.year, n).start <= as_of]
         checklist = year_checklist([load_checklist(store, q, min(as_of, q.end))
                                     for q in quarters], as_of)
-    checklist = with_rectification_truth(checklist, items)  # type: ignore[arg-type]
     return ReportData(
         period=period, as_of=as_of, profile=store.profile(),
         sessions=store.list("warning_education", window),  # type: ignore[arg-type]

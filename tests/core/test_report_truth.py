@@ -97,7 +97,7 @@ def test_a_rectification_duty_is_not_done_while_an_item_is_open(demo_store):
     for period in (ReportPeriod(2022, 3), ReportPeriod(2022)):
         document, texts = _report(demo_store, period)
         row = next(r for r in document.appendices[0].rows if r[1] == "着力做好县委巡察整改工作")
-        assert row[2] != "已完成" and "尚未完成1件" in row[3]
+        assert row[2] != "已完成" and "尚在整改1件" in row[3]
     assert row[2] == "未完成" and "着力做好县委巡察整改工作" in texts[PROBLEMS]
 
 

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.gui
 def test_importing_a_plan_shows_the_draft_then_stores_it(qtbot, store, monkeypatch, tmp_path):
     from pathlib import Path
 
-    source = Path(__file__).resolve().parents[1] / "fixtures" / "plans" / "county-government-2022.txt"
+    plans_dir = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
+    source = plans_dir / "county-government-2022.txt"
     plan_file = tmp_path / "县政府2023.txt"
     plan_file.write_text(source.read_text(encoding="utf-8").replace("2022年", "2023年"),
                          encoding="utf-8")
