@@ -28,10 +28,12 @@ from lianzheng_desktop.storage.store import Store
 
 
 def report_document(store: Store, period: ReportPeriod, as_of: date | None = None,
-                    texts: dict[str, str] | None = None) -> ReportDocument:
+                    texts: dict[str, str] | None = None,
+                    person: str | None = None) -> ReportDocument:
     """The report with the user's kept edits (or ``texts``) over the fresh drafts."""
-    data = load_report_data(store, period, as_of)
-    return build_document(data, texts if texts is not None else load_texts(store, period))
+    data = load_report_data(store, period, as_of, person)
+    return build_document(data, texts if texts is not None
+                          else load_texts(store, period, person))
 
 
 @dataclass
@@ -49,30 +51,31 @@ class PreparedReport:
             for h in unwritten_sections(self.document)]
 
 
-def prepare_report(store: Store, period: ReportPeriod, as_of: date | None = None
-                   ) -> PreparedReport:
+def prepare_report(store: Store, period: ReportPeriod, as_of: date | None = None,
+                   person: str | None = None) -> PreparedReport:
     """The report read once from the store: its data, drafts and document."""
-    data = load_report_data(store, period, as_of)
+    data = load_report_data(store, period, as_of, person)
     return PreparedReport(data, draft_sections(data),
-                          build_document(data, load_texts(store, period)))
+                          build_document(data, load_texts(store, period, person)))
 
 
 def write_report(store: Store, period: ReportPeriod, path: Path, *, as_of: date | None = None,
                  texts: dict[str, str] | None = None,
                  progress: Callable[[int, str], None] | None = None,
                  keep: bool = True, also: Path | None = None,
-                 document: ReportDocument | None = None) -> ReportVersion | None:
+                 document: ReportDocument | None = None,
+                 person: str | None = None) -> ReportVersion | None:
     """Write the report to ``path`` (.pdf or .docx); ``keep`` records the version handed in
     (a preview on screen is not kept). ``also``: a Word copy of the same draft (drafted
     once; the version kept is ``path``'s)."""
     path = Path(path)
-    document = document or report_document(store, period, as_of, texts)
+    document = document or report_document(store, period, as_of, texts, person)
     for target in (path, also):
         if target is not None:
             _write(document, Path(target), progress if target == path else None)
     if not keep:
         return None
-    return record_version(store, period, path, document.section_texts())
+    return record_version(store, period, path, document.section_texts(), person)
 
 
 def _write(document: ReportDocument, path: Path,

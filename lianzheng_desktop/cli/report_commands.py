@@ -21,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     report.add_argument("--docx", type=Path, metavar="FILE.docx", help="同时导出 Word 文档")
     report.add_argument("--as-of", metavar="YYYY-MM-DD",
                         help="报告截至日期（默认为季度或年度的最后一天；期内可写当天）")
+    report.add_argument("--person", metavar="姓名",
+                        help="生成某位班子成员（或书记）本人的述责述廉报告（默认为党支部的报告）")
     report.set_defaults(handler=_report)
 
 
@@ -36,12 +38,15 @@ def _report(args: argparse.Namespace) -> int:
     as_of = _as_of(args.as_of, period)
     store = open_store(args)
     try:
-        prepared = prepare_report(store, period, as_of)
+        prepared = prepare_report(store, period, as_of, args.person)
         version = write_report(store, period, args.output, document=prepared.document,
-                               also=args.docx)
+                               also=args.docx, person=args.person)
     finally:
         store.db.close()
-    print(f"已生成{period.label}述廉述责报告：{args.output}（SHA-256 {version.sha256[:16]}…）")
+    which = f"{args.person}同志{period.label}述责述廉报告" if args.person else \
+        f"{period.label}述廉述责报告"
+    print(f"已生成{which}：{args.output}"
+          f"（文件校验码 {version.sha256[:16]}…，已留存备查）")
     if args.docx:
         print(f"已导出 Word 文档：{args.docx}（与 PDF 内容相同）")
     for note in prepared.notes:  # the file is written; what it lacks is said, exit 0

@@ -222,7 +222,7 @@ def _check(requirement: Requirement, source: RecordSource, roster: Sequence[Pers
     items = []
     role = requirement.role
     if requirement.target is not None and role is not None and role.per_person \
-            and requirement.counts is not None and _people_in_role(role, roster):
+            and requirement.counts is not None and people_in_role(role, roster):
         items.append(_check_per_person(key, requirement, window, quarter, ask, roster))
     elif requirement.target is not None:
         items.append(_check_count(key, requirement, window, quarter, ask))
@@ -306,7 +306,7 @@ _ROLE_SCOPE = {Role.FIRST_RESPONSIBLE: (vocab.ROLE_SECRETARY,),
                Role.MEMBER: (vocab.ROLE_SECRETARY, vocab.ROLE_LEADER, vocab.ROLE_MEMBER)}
 
 
-def _people_in_role(role: Role, roster: Sequence[Person]) -> list[Person]:
+def people_in_role(role: Role, roster: Sequence[Person]) -> list[Person]:
     roles = _ROLE_SCOPE.get(role, ())
     return [p for p in roster if p.active and p.role in roles]
 
@@ -316,7 +316,7 @@ def _check_per_person(key: str, requirement: Requirement, window: _Window, quart
     """班子成员每季度至少听取1次汇报: met only when every one of them has met it."""
     role = requirement.role
     assert role is not None and requirement.counts is not None
-    people = _people_in_role(role, roster)
+    people = people_in_role(role, roster)
     target = requirement.target or 0
     expected_now = target * window.elapsed // window.units
     done = ask.source.per_person(requirement.counts, ask.start, ask.end,

@@ -42,6 +42,8 @@ def without_prompts(text: str) -> str:
 
 
 def report_title(data: ReportData) -> str:
+    if data.person is not None:
+        return f"{data.person.name}同志{data.period.label}述责述廉报告"
     org = data.profile.org_name or data.profile.unit_name or ""
     return f"{org}{data.period.label}党风廉政建设述廉述责报告"
 
@@ -74,6 +76,9 @@ def build_document(data: ReportData, texts: dict[str, str] | None = None,
     org = data.profile.org_name or data.profile.unit_name
     reporter = secretary(data.profile, data.roster)
     role = f"{org}书记" if org else "书记"
+    if data.person is not None:  # one person's own report, signed by them
+        reporter = data.person.name
+        role = f"{org}{data.person.post or data.person.role}"
     meta = [f"（{data.period.label}　{role}　{reporter}）"] if reporter else [
         f"（{data.period.label}）"]
     signed = signed or data.as_of

@@ -46,6 +46,7 @@ class ReportData:
     checklist: Checklist  # the quarter's, or the whole year's (report_checklist)
     next_plan: Plan | None = None
     year_activities: list[Activity] = field(default_factory=list)  # 1 January → as_of
+    person: Person | None = None  # one person's own report (report_person); None: the branch's
 
     @property
     def is_year(self) -> bool:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.copy_check import CopyReport, check
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.periods import Quarter
@@ -58,6 +59,7 @@ class ReportPage(QWidget):
         self._preview_file = paths.reports_dir / "预览" / "报告预览（未保存）.pdf"
         self.document = QPdfDocument(self)
         self._loaded = False
+        self._shown_person: str | None = None  # whose report the editors hold
         self._build()
         self._connect_signals()
 
@@ -80,6 +82,8 @@ class ReportPage(QWidget):
         self.kind = QComboBox()
         self.kind.addItems(["季度报告", "年度报告"])
         self.period = QComboBox()
+        self.person = QComboBox()
+        self.person.setToolTip("党支部的报告由书记署名；也可生成某位班子成员本人的述责述廉报告")
         self.redraft_button = QPushButton("按台账重新起草")
         self.copy_button = QPushButton("对照往期查重")
         self.copy_button.setToolTip("把本期手写的文字与上一期、上年同期的报告比较，"
@@ -89,15 +93,16 @@ class ReportPage(QWidget):
         self.print_button = QPushButton("打印…")
         self.docx_button = QPushButton("导出 Word…")
         bar = QHBoxLayout()
-        for widget in (QLabel("报告"), self.kind, self.period, self.redraft_button,
-                       self.copy_button):
+        for widget in (QLabel("报告"), self.kind, self.period, QLabel("报告人"), self.person,
+                       self.redraft_button, self.copy_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         for widget in (self.preview_button, self.save_button, self.print_button,
                        self.docx_button):
             bar.addWidget(widget)
-        self.tabs = SectionEditors(lambda period, texts: save_texts(self._store, period, texts),
-                                   self.status_text)
+        self.tabs = SectionEditors(
+            lambda period, texts: save_texts(self._store, period, texts, self._shown_person),
+            self.status_text)
         self.editors = self.tabs.editors
         self.preview = QPdfView()
         self.preview.setPageMode(QPdfView.PageMode.MultiPage)
@@ -127,10 +132,31 @@ class ReportPage(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         self._fill_periods()
+        self.fill_people()
+
+    def fill_people(self) -> None:
+        """党支部 (signed by the 书记), then each serving 书记 and 班子成员 for their own."""
+        chosen = self.person.currentData()
+        self.person.blockSignals(True)
+        self.person.clear()
+        self.person.addItem("党支部（书记署名）", None)
+        for person in self._store.list("roster"):
+            if person.active and person.role in (vocab.ROLE_SECRETARY, vocab.ROLE_LEADER):
+                self.person.addItem(f"{person.name}本人", person.name)
+        self.person.setCurrentIndex(max(0, self.person.findData(chosen)))
+        self.person.blockSignals(False)
+
+    def selected_person(self) -> str | None:
+        return self.person.currentData()
+
+    def set_person(self, name: str | None) -> None:
+        self.fill_people()
+        self.person.setCurrentIndex(max(0, self.person.findData(name)))
 
     def _connect_signals(self) -> None:
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.period.currentIndexChanged.connect(self._load_period)
+        self.person.currentIndexChanged.connect(self._load_period)
         self.redraft_button.clicked.connect(self._on_redraft)
         self.copy_button.clicked.connect(self._on_copy_check)
         self.preview_button.clicked.connect(lambda: self.generate(self._preview_file))
@@ -190,8 +216,9 @@ class ReportPage(QWidget):
         self.keep_typed_text()  # what was typed for the period shown before
         self._loaded = True
         period = self.selected_period()
+        self._shown_person = self.selected_person()
         try:
-            prepared = prepare_report(self._store, period, self._today)
+            prepared = prepare_report(self._store, period, self._today, self._shown_person)
         except UserError as exc:
             self.tabs.show_texts(None, {h: "" for h in SECTION_HEADINGS}, {})
             self.notice.setText(f"{exc}报告要对照年度计划起草，导入计划后即可在此编写。")
@@ -224,17 +251,17 @@ class ReportPage(QWidget):
                                       "（第二部分“个人廉洁自律情况”中已写的文字也会清空。）")
         if answer == QMessageBox.StandardButton.Yes:
             self.tabs.forget_typing()
-            clear_texts(self._store, self.selected_period())
+            clear_texts(self._store, self.selected_period(), self._shown_person)
             self._load_period()
 
     def _show_versions(self) -> None:
-        versions = list_versions(self._store, self.selected_period())
+        versions = list_versions(self._store, self.selected_period(), self._shown_person)
         kept = versions
         if kept:
             latest = kept[0]
             self.status.setText(
                 f"本期已保存 {len(kept)} 个版本，最近一次：{latest.created_at:%Y-%m-%d %H:%M} "
-                f"{latest.kind.upper()}（{latest.file_path}，SHA-256 {latest.sha256[:12]}…）")
+                f"{latest.kind.upper()}（{latest.file_path}，校验码 {latest.sha256[:12]}…）")
         else:
             self.status.setText("本期报告尚未保存过。")
 
@@ -253,7 +280,8 @@ class ReportPage(QWidget):
         self._set_busy(True)
         job = ReportJob(self._open_store or (lambda: self._store), period, path, self.texts(),
                         self._paths.log_dir, keep=path != self._preview_file, as_of=self._today,
-                        own_connection=self._open_store is not None)
+                        own_connection=self._open_store is not None,
+                        person=self._shown_person)
         job.signals.progress.connect(self._on_progress)
         job.signals.done.connect(lambda p, _sha: self._on_done(p, then))
         job.signals.failed.connect(self._on_failed)
@@ -296,6 +324,8 @@ class ReportPage(QWidget):
         period = self.selected_period()
         folder = self._paths.reports_dir
         folder.mkdir(parents=True, exist_ok=True)
+        if self._shown_person:
+            return str(folder / f"{self._shown_person}{period.label}述责述廉报告{suffix}")
         return str(folder / f"{period.label}述廉述责报告{suffix}")
 
     # -- not copied from earlier reports ------------------------------------------------
@@ -305,7 +335,7 @@ class ReportPage(QWidget):
         if period is None:
             return None
         try:
-            earlier = earlier_reports(self._store, period)
+            earlier = earlier_reports(self._store, period, self._shown_person)
         except (UserError, sqlite3.Error):
             return None  # the check is a help; saving must not fail for it
         report = check(self.typed_texts(), earlier, period.year, self.tabs.drafts)
@@ -352,7 +382,7 @@ class ReportPage(QWidget):
         def print_and_keep(_path: str) -> None:
             if self.print_preview():
                 record_version(self._store, self.selected_period(), self._preview_file,
-                               self.texts())
+                               self.texts(), self._shown_person)
                 self._show_versions()
 
         self.generate(self._preview_file, print_and_keep)

@@ -23,12 +23,13 @@ class ReportSignals(QObject):
 class ReportJob(QRunnable):
     def __init__(self, open_store: Callable[[], Store], period: ReportPeriod, path: Path,
                  texts: dict[str, str], log_dir: Path, keep: bool = True,
-                 as_of: date | None = None, own_connection: bool = True):
+                 as_of: date | None = None, own_connection: bool = True,
+                 person: str | None = None):
         super().__init__()
         self.signals = ReportSignals()
         self._open_store, self._period, self._path = open_store, period, path
         self._texts, self._log_dir, self._keep = texts, log_dir, keep
-        self._as_of, self._own_connection = as_of, own_connection
+        self._as_of, self._own_connection, self._person = as_of, own_connection, person
 
     def run(self) -> None:
         from lianzheng_desktop.report_service import write_report
@@ -38,7 +39,7 @@ class ReportJob(QRunnable):
             store = self._open_store()
             version = write_report(store, self._period, self._path, as_of=self._as_of,
                                    texts=self._texts, progress=self.signals.progress.emit,
-                                   keep=self._keep)
+                                   keep=self._keep, person=self._person)
         except UserError as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 — reported to the user, logged in full

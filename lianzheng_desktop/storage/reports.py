@@ -17,9 +17,11 @@ from lianzheng_desktop.storage.plans import load_checklist, load_plan
 from lianzheng_desktop.storage.store import Query, Store
 
 
-def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = None) -> ReportData:
+def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = None,
+                     person: str | None = None) -> ReportData:
     """Only the period's records (and the year's, for running totals) are read, up to the
-    report's one date: the period's end, or ``as_of`` if earlier."""
+    report's one date: the period's end, or ``as_of`` if earlier. ``person``: that
+    person's own report (their records and duties only)."""
     as_of = min(as_of or period.end, period.end)
     window = Query(start=period.start, end=as_of, oldest_first=True)
     year = Query(start=date(period.year, 1, 1), end=as_of, oldest_first=True)
@@ -33,7 +35,7 @@ def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = No
                     if Quarter(period.year, n).start <= as_of]
         checklist = year_checklist([load_checklist(store, q, min(as_of, q.end))
                                     for q in quarters], as_of)
-    return ReportData(
+    data = ReportData(
         period=period, as_of=as_of, profile=store.profile(),
         sessions=store.list("warning_education", window),  # type: ignore[arg-type]
         talks=store.list("talk", window),  # type: ignore[arg-type]
@@ -44,6 +46,11 @@ def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = No
         next_plan=load_plan(store, period.next.year),
         year_activities=store.list("activity", year),  # type: ignore[arg-type]
     )
+    if person:
+        from lianzheng_desktop.core.report_person import for_person
+
+        data = for_person(data, person)
+    return data
 
 
 def draft_key(period: ReportPeriod, person: str | None = None) -> str:
@@ -121,7 +128,7 @@ class ReportVersion:
 
 
 def record_version(store: Store, period: ReportPeriod, path: Path,
-                   texts: dict[str, str]) -> ReportVersion:
+                   texts: dict[str, str], person: str | None = None) -> ReportVersion:
     """Keep what was handed in: when, which period, the file's SHA-256."""
     data = Path(path).read_bytes()
     digest = hashlib.sha256(data).hexdigest()
@@ -131,17 +138,19 @@ def record_version(store: Store, period: ReportPeriod, path: Path,
         cursor = store.db.execute(
             "INSERT INTO report_version (period, kind, file_path, sha256, size, sections,"
             " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [period.code, kind, str(Path(path).resolve()), digest, len(data),
+            [draft_key(period, person), kind, str(Path(path).resolve()), digest, len(data),
              json.dumps(texts, ensure_ascii=False), now.isoformat(timespec="seconds")])
-    return ReportVersion(cursor.lastrowid, period.code, kind, str(path), digest, len(data), now)
+    return ReportVersion(cursor.lastrowid, draft_key(period, person), kind, str(path), digest,
+                         len(data), now)
 
 
-def list_versions(store: Store, period: ReportPeriod | None = None) -> list[ReportVersion]:
+def list_versions(store: Store, period: ReportPeriod | None = None,
+                  person: str | None = None) -> list[ReportVersion]:
     sql = "SELECT * FROM report_version"
     params: list[object] = []
     if period is not None:
         sql += " WHERE period = ?"
-        params.append(period.code)
+        params.append(draft_key(period, person))
     rows = store.db.query(sql + " ORDER BY created_at DESC, id DESC", params)
     return [ReportVersion(r["id"], r["period"], r["kind"], r["file_path"], r["sha256"],
                           r["size"], datetime.fromisoformat(r["created_at"])) for r in rows]

@@ -1,0 +1,78 @@
+"""One person's 述责述廉 report: the branch's data narrowed to what that person did.
+
+述责述廉 is personal: a 班子成员 reports on their own 一岗双责 — the sessions they hosted,
+the talks they held, the rectification items they own, the activities they held or heard,
+and the duties the plan lays on each of them (checked person by person in the checklist).
+The layout and the sections are the branch report's; the 署名 is the person's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status, people_in_role
+from lianzheng_desktop.core.plan import Plan
+from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.core.record_source import doers
+from lianzheng_desktop.core.records import Person
+from lianzheng_desktop.core.report_facts import ReportData
+
+
+def find_person(roster: list[Person], name: str) -> Person:
+    for person in roster:
+        if person.name == name:
+            return person
+    raise UserError(f"人员名册中没有“{name}”，无法生成其本人的述责述廉报告。")
+
+
+def for_person(data: ReportData, name: str) -> ReportData:
+    """``data`` narrowed to ``name``'s own records and duties."""
+    person = find_person(data.roster, name)
+    return replace(
+        data, person=person,
+        sessions=[s for s in data.sessions if name in doers("warning_education", s.host)],
+        talks=[t for t in data.talks if t.talker == name],
+        activities=[a for a in data.activities if name in doers("activity", a.host)],
+        year_activities=[a for a in data.year_activities if name in doers("activity", a.host)],
+        rectification=[i for i in data.rectification if i.owner == name],
+        checklist=_own_checklist(data.checklist, name),
+        next_plan=_own_plan(data.next_plan, person),
+    )
+
+
+def _own_plan(plan: Plan | None, person: Person) -> Plan | None:
+    """Next period's duties that fall on this person (each 班子成员, the 书记 …)."""
+    if plan is None:
+        return None
+    own = [r for r in plan.requirements if r.role is not None and r.role.per_person
+           and people_in_role(r.role, [person])]
+    return replace(plan, requirements=own)
+
+
+def _own_checklist(checklist: Checklist, name: str) -> Checklist:
+    """The duties laid on each person of a group this person belongs to, as they stand for
+    this person (班子成员每季度听取汇报: 张志强 1 次)."""
+    items = []
+    for item in checklist.items:
+        if not item.people or name not in item.people:
+            continue
+        items.append(_own_item(item, name))
+    return Checklist(checklist.quarter, checklist.as_of, items)
+
+
+def _own_item(item: ChecklistItem, name: str) -> ChecklistItem:
+    requirement = item.requirement
+    target = requirement.target or 0
+    done = (item.people or {}).get(name, 0)
+    unit = requirement.unit
+    label = requirement.counts.label if requirement.counts else ""
+    if done >= target:
+        status, tail = Status.DONE, "达到要求"
+    elif item.status is Status.FAILED:  # the period is over (the group's item failed)
+        status, tail = Status.FAILED, "未达到要求"
+    else:
+        status, tail = Status.ON_TRACK, "尚在推进"
+    text = f"{name}{label} {done} {unit}，要求不少于 {target} {unit}，{tail}。"
+    return replace(item, status=status, explanation=text, people={name: done},
+                   missing=[] if done >= target else [name], target=target, actual=done,
+                   expected=target)

@@ -1,0 +1,60 @@
+"""Issue 14.4: each leader's own 述责述廉 report, and issue 13's per-person duty in the
+report: the branch report names who has not met it; the person's own report says it of them."""
+
+from datetime import date, datetime
+
+import pytest
+
+from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.core.report_model import ReportPeriod
+from lianzheng_desktop.report_service import prepare_report
+from lianzheng_desktop.storage import plans
+
+PLAN = ("2024年机关党支部工作要点\n一、责任落实\n1.一岗双责。班子成员每季度至少听取1次分管科室"
+        "汇报。\n2.谈心谈话。每半年开展1次谈心谈话。\n")
+
+
+@pytest.fixture
+def unit(store):
+    store.clock = lambda: datetime(2024, 12, 31, 17)
+    for name, role, post in (("周书记", "书记", "党支部书记"), ("甲", "班子成员", "副主席"),
+                             ("乙", "班子成员", "经审会主任"), ("丙", "班子成员", "副主席")):
+        store.add("roster", {"name": name, "role": role, "post": post, "active": True})
+    plans.import_plan_text(store, PLAN, 2024)
+    for name in ("甲", "乙"):
+        store.add("activity", {"date": "2024-02-01", "type": "听取汇报", "host": name,
+                               "topic": f"{name}听取分管科室党风廉政建设情况汇报"})
+    store.add("talk", {"date": "2024-03-01", "type": "谈心谈话", "talker": "甲",
+                       "talkees": ["乙"]})
+    return store
+
+
+def appendix_row(document, words):
+    return next(r for r in document.appendices[0].rows if words in r[1])
+
+
+def test_the_branch_report_names_the_leader_who_has_not_met_a_duty(unit):
+    document = prepare_report(unit, ReportPeriod(2024, 1)).document
+    row = appendix_row(document, "班子成员")
+    assert row[2] == "未完成" and "丙" in row[3]
+    problems = next(s for s in document.sections if s.heading.startswith("三"))
+    assert "丙" in problems.to_text()
+
+
+def test_a_leaders_own_report_holds_their_records_and_duties(unit):
+    prepared = prepare_report(unit, ReportPeriod(2024, 1), person="甲")
+    document = prepared.document
+    assert document.title == "甲同志2024年第一季度述责述廉报告"
+    assert document.closing[0].endswith("甲") and "副主席" in document.closing[0]
+    assert [r[2] for r in document.appendices[0].rows] == ["已完成"]  # only 甲's own duty
+    assert [a.topic for a in prepared.data.activities] == ["甲听取分管科室党风廉政建设情况汇报"]
+    assert [t.talker for t in prepared.data.talks] == ["甲"]
+    duty = next(s for s in document.sections if s.heading.startswith("一")).to_text()
+    assert "本人认真履行“一岗双责”" in duty and "乙听取" not in duty
+    own = prepare_report(unit, ReportPeriod(2024, 1), person="丙").document
+    assert [r[2] for r in own.appendices[0].rows] == ["未完成"]
+
+
+def test_a_person_not_on_the_roster_is_refused_in_chinese(unit):
+    with pytest.raises(UserError, match="人员名册中没有“丁”"):
+        prepare_report(unit, ReportPeriod(2024, 1), date(2024, 3, 31), person="丁")
