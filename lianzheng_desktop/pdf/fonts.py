@@ -118,6 +118,8 @@ class FontSet:
     def __init__(self, use_system: bool = True):
         self.use_system = use_system
         self._chains: dict[str, list[LoadedFont]] = {}
+        self._font_of: dict[tuple[str, str], LoadedFont | None] = {}
+        self._advance: dict[tuple[str, str], float] = {}
 
     def chain(self, role: str) -> list[LoadedFont]:
         if role not in self._chains:
@@ -135,21 +137,39 @@ class FontSet:
     def primary(self, role: str) -> LoadedFont:
         return self.chain(role)[0]
 
+    def font_of(self, ch: str, role: str) -> LoadedFont:
+        """The first font of the role's chain that has ``ch`` (else the primary)."""
+        key = (ch, role)
+        if key not in self._font_of:
+            chain = self.chain(role)
+            self._font_of[key] = next((f for f in chain if f.has(ch)), chain[0])
+        return self._font_of[key]
+
+    def advance(self, ch: str, role: str) -> float:
+        """The advance width of ``ch`` at 1 pt."""
+        key = (ch, role)
+        width = self._advance.get(key)
+        if width is None:
+            font = self.font_of(ch, role)
+            width = self._advance[key] = pdfmetrics.stringWidth(ch, font.name, 1.0)
+        return width
+
     def runs(self, text: str, role: str) -> list[tuple[LoadedFont, str]]:
         """Split ``text`` into runs, each in the first font of the chain that has it."""
-        chain = self.chain(role)
         runs: list[tuple[LoadedFont, str]] = []
         for ch in text:
-            font = next((f for f in chain if f.has(ch)), chain[0])
+            font = self.font_of(ch, role)
             if runs and runs[-1][0] is font:
                 runs[-1] = (font, runs[-1][1] + ch)
             else:
                 runs.append((font, ch))
         return runs
 
+    def widths(self, text: str, role: str, size: float) -> list[float]:
+        return [self.advance(ch, role) * size for ch in text]
+
     def width(self, text: str, role: str, size: float) -> float:
-        return sum(pdfmetrics.stringWidth(part, font.name, size)
-                   for font, part in self.runs(text, role))
+        return sum(self.advance(ch, role) for ch in text) * size
 
     def describe(self) -> dict[str, str]:
         """Which font each role uses, for the user ("仿宋: simfang.ttf")."""
