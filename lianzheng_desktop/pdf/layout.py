@@ -131,6 +131,31 @@ def break_lines(text: str, widths: Sequence[float], first: float, rest: float,
     return lines
 
 
+def column_widths(mins: Sequence[float], maxs: Sequence[float], room: float = BLOCK_WIDTH,
+                  keep_whole: float = 0.0) -> list[float]:
+    """Automatic table layout: at least each column's minimum, the rest shared by need.
+
+    Columns of short entries (dates, names, states: up to ``keep_whole`` wide) keep them on one
+    line whenever the other columns can still hold their unbreakable pieces.
+    """
+    if sum(maxs) <= room:
+        return [w * room / sum(maxs) for w in maxs]
+    if sum(mins) >= room:
+        return [w * room / sum(mins) for w in mins]
+    short = [hi <= keep_whole for hi in maxs]
+    floor = [hi if s else lo for lo, hi, s in zip(mins, maxs, short, strict=True)]
+    if sum(floor) >= room or all(short):
+        floor = mins
+    need = [hi - lo for lo, hi in zip(floor, maxs, strict=True)]
+    spare = room - sum(floor)
+    return [lo + spare * n / sum(need) for lo, n in zip(floor, need, strict=True)]
+
+
+def approx_ems(text: str) -> float:
+    """Width in ems without a font: full-width characters 1, the rest ½ (for Word)."""
+    return sum(0.5 if ord(ch) < 0x2E80 or "\uff61" <= ch <= "\uffdc" else 1.0 for ch in text)
+
+
 # Titles break between words: never inside these, and preferably after a unit's name or
 # the period, or before the subject.
 _TITLE_WORDS = re.compile(

@@ -25,6 +25,7 @@ from lianzheng_desktop.pdf.layout import (
     PAGE_HEIGHT,
     TOP,
     break_lines,
+    column_widths,
     units,
 )
 from lianzheng_desktop.pdf.writer import Writer
@@ -37,7 +38,6 @@ RULE = 0.5
 HEADER_FILL = colors.HexColor("#f0f0f0")
 EMPTY = "（本期无记录）"
 CENTRE_UP_TO = 6 * SIZE  # columns whose every cell is this short are centred
-KEEP_WHOLE = 8 * SIZE + 2 * PAD_X  # columns this narrow are not broken if room allows
 
 
 @dataclass
@@ -66,25 +66,6 @@ def _cell_extent(text: str, fonts: FontSet, role: str) -> tuple[float, float]:
     return widest, total
 
 
-def column_widths(mins: list[float], maxs: list[float], room: float = BLOCK_WIDTH) -> list[float]:
-    """Automatic table layout: at least each column's minimum, the rest shared by need.
-
-    Columns of short entries (dates, names, states: up to ``KEEP_WHOLE``) keep them on one
-    line whenever the other columns can still hold their unbreakable pieces.
-    """
-    if sum(maxs) <= room:
-        return [w * room / sum(maxs) for w in maxs]
-    if sum(mins) >= room:
-        return [w * room / sum(mins) for w in mins]
-    short = [hi <= KEEP_WHOLE for hi in maxs]
-    floor = [hi if s else lo for lo, hi, s in zip(mins, maxs, short, strict=True)]
-    if sum(floor) >= room or all(short):
-        floor = mins
-    need = [hi - lo for lo, hi in zip(floor, maxs, strict=True)]
-    spare = room - sum(floor)
-    return [lo + spare * n / sum(need) for lo, n in zip(floor, need, strict=True)]
-
-
 def lay_out(appendix: Appendix, fonts: FontSet) -> LaidTable:
     columns = len(appendix.columns)
     mins = [0.0] * columns
@@ -99,7 +80,8 @@ def lay_out(appendix: Appendix, fonts: FontSet) -> LaidTable:
         for k, text in enumerate(row):
             body_max[k] = max(body_max[k], fonts.width(text, "song", SIZE))
     pad = 2 * PAD_X
-    widths = column_widths([m + pad for m in mins], [m + pad for m in maxs])
+    widths = column_widths([m + pad for m in mins], [m + pad for m in maxs],
+                           keep_whole=8 * SIZE + pad)
     centred = [bool(appendix.rows) and body_max[k] <= min(CENTRE_UP_TO, widths[k] - pad)
                for k in range(columns)]
 
