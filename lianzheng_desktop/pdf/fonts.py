@@ -1,9 +1,10 @@
 """Fonts for the printed report: the office PC's own where present, else bundled ones.
 
 Every font is TrueType (reportlab embeds and subsets those; CFF/OpenType-PS fonts such as
-Noto CJK cannot be embedded). Each is registered once per process — loading a 10 MB font
-is not paid again for every report. A character the chosen font lacks is drawn with the
-next font of its fallback chain that has it, never as an empty box.
+Noto CJK cannot be embedded). Each is registered once per process, from a cache of its
+parsed tables (``fontcache``) so that a 10 MB font is not parsed again for every report.
+A character the chosen font lacks is drawn with the next font of its fallback chain that
+has it, never as an empty box.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from lianzheng_desktop.pdf.fontcache import cache_dir, load_font
 from lianzheng_desktop.resources_access import as_file, resource
 
 # role → candidates in order: (file name on the system, subfont index)
@@ -82,7 +84,7 @@ def _system_index() -> dict[str, Path]:
 
 def _register(name: str, path: Path, index: int) -> TTFont | None:
     try:
-        font = TTFont(name, str(path), subfontIndex=index)
+        font = load_font(name, path, index, cache_dir())
     except (TTFError, OSError, ValueError):
         return None  # CFF outlines, a damaged file, embedding not allowed…
     pdfmetrics.registerFont(font)
