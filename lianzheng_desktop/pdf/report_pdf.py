@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from lianzheng_desktop.core.report_model import ReportDocument
-from lianzheng_desktop.pdf.fonts import FontSet, default_fonts
+from lianzheng_desktop.pdf.fonts import GETA, FontSet, default_fonts
 from lianzheng_desktop.pdf.layout import (
     BLOCK_WIDTH,
     BODY_CHAR_SPACE,
@@ -37,9 +38,15 @@ CARRY_LINES = 2
 
 
 def write_pdf(document: ReportDocument, path: Path, fonts: FontSet | None = None,
-              progress: Progress | None = None) -> Path:
-    """Write ``document`` to ``path`` (atomically: a half-written file never remains)."""
+              progress: Progress | None = None, notes: list[str] | None = None) -> Path:
+    """Write ``document`` to ``path`` (atomically: a half-written file never remains).
+
+    What the user must know about the result (characters no font has) is added to
+    ``notes``, said in the progress callback's last message, and — when there is neither,
+    as for the command line — written to stderr.
+    """
     fonts = fonts or default_fonts()
+    note = unprintable_note(unprintable(document, fonts))
     path = Path(path)
     partial = path.with_name(path.name + ".part")
     canvas = Canvas(str(partial), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1,
@@ -66,8 +73,47 @@ def write_pdf(document: ReportDocument, path: Path, fonts: FontSet | None = None
         draw_table(writer, lay_out(appendix, fonts))
     writer.finish()
     partial.replace(path)
-    report(100, "完成")
+    report(100, f"完成。{note}" if note else "完成")
+    if note and notes is not None:
+        notes.append(note)
+    elif note and progress is None:
+        print(note, file=sys.stderr)
     return path
+
+
+def _texts(document: ReportDocument):
+    yield document.title
+    yield from document.meta
+    for section in document.sections:
+        yield section.heading
+        yield from (p.text for p in section.paragraphs)
+    yield from document.closing
+    for appendix in document.appendices:
+        yield appendix.title
+        yield from appendix.columns
+        for row in appendix.rows:
+            yield from row
+
+
+def unprintable(document: ReportDocument, fonts: FontSet) -> list[tuple[str, str]]:
+    """Each character no font has (neither the report's, nor a fallback on this computer or
+    with the app), with a few characters around its first use: [("𠀾", "陈𠀾新")]."""
+    found: dict[str, str] = {}
+    for text in _texts(document):
+        for i, ch in enumerate(text):
+            if ch not in found and not fonts.printable(ch, "song"):
+                found[ch] = text[max(0, i - 4):i + 5]
+    return list(found.items())
+
+
+def unprintable_note(missing: list[tuple[str, str]]) -> str:
+    """One Chinese sentence for the user, or "" when every character can be printed."""
+    if not missing:
+        return ""
+    places = "、".join(f"“{where}”" for _ch, where in missing[:3])
+    more = f"等{len(missing)}处" if len(missing) > 3 else ""
+    return (f"注意：{places}{more}中有本机和软件自带字体都没有的字（多为生僻字或表情符号），"
+            f"PDF 中已用“{GETA}”标出，请改用常用写法或打印后手写补正。")
 
 
 def attachment_names(document: ReportDocument) -> list[str]:
