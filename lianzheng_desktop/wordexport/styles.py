@@ -107,6 +107,11 @@ def _paragraph_style(document, name: str, family: str, size: float, *, base: str
     if outline is not None:
         set_child(style.element.get_or_add_pPr(), PPR_ORDER, "w:outlineLvl", val=str(outline))
     _strip_borders(style)
+    rpr = style.element.rPr
+    if rpr is not None and name != BODY:  # the template's Title is spaced out and kerned
+        for tag in ("w:spacing", "w:kern"):
+            for old in rpr.findall(qn(tag)):
+                rpr.remove(old)
     style.hidden = False
     style.quick_style = True
     return style
