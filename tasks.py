@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -48,6 +49,29 @@ def ensure_env(extra: str = "test") -> None:
     STAMP.write_text(" ".join([wanted, *extras]))
 
 
+def ensure_test_tools() -> None:
+    """LibreOffice, which the Word-export tests convert .docx files with.
+
+    Installed from the system's packages when missing and when it can be (root on a
+    Debian-like system); otherwise those tests are skipped and say why.
+    """
+    if shutil.which("soffice") or shutil.which("libreoffice"):
+        return
+    if not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("apt-get"):
+        return
+    print("正在安装 LibreOffice（用于检查导出的 Word 文档，首次需要几分钟）…", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    quiet = {"env": env, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    for package in ("libreoffice-writer-nogui", "libreoffice-writer"):
+        install = ["apt-get", "install", "-y", "-q", "--no-install-recommends", package]
+        if subprocess.run(install, **quiet).returncode == 0:
+            return
+        subprocess.run(["apt-get", "update", "-q"], **quiet)  # the package lists may be stale
+        if subprocess.run(install, **quiet).returncode == 0:
+            return
+    print("未能安装 LibreOffice，Word 文档的版面检查将跳过。", flush=True)
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"start", "test", "bench", "dist", "dist-check"}:
         print(__doc__)
@@ -63,6 +87,7 @@ def main(argv: list[str]) -> int:
     if command == "start":
         cmd = [str(PYTHON), "-m", "lianzheng_desktop", *rest]
     elif command == "test":
+        ensure_test_tools()
         cmd = [str(PYTHON), "-m", "pytest", *rest]
     else:
         cmd = [str(PYTHON), str(ROOT / "benchmarks" / "run.py"), *rest]

@@ -120,7 +120,7 @@ def collect(target: Path, modules: Iterable[str], binaries: Iterable[str] = ()) 
     lines.append(f"Python {sys.version.split()[0]}: PSF-2.0 (Python/)")
 
     shutil.copytree(ROOT / "resources" / "fonts" / "licenses", target / "fonts")
-    lines.append("字体 fonts: Arphic Public License, Apache-2.0 (fonts/; "
+    lines.append("字体 fonts: Arphic Public License, Apache-2.0, Symbola free licence (fonts/; "
                  "lianzheng_desktop/resources/fonts/README.md)")
 
     packages = _debian_copyrights(binaries, target)

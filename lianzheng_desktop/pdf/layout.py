@@ -1,81 +1,216 @@
-"""GB/T 9704-2012 page geometry and a grid line-breaker for Chinese text.
+"""GB/T 9704-2012 page geometry and a line-breaker for Chinese text.
 
 The text block is 156 × 225 mm at 28 mm from the left and 37 mm from the top; 3号 (16 pt)
 body text sits on a 22-line × 28-character grid, so characters are set at a pitch of
 156/28 mm (slightly tighter than 16 pt) and lines at 225/22 mm.
+
+Lines break between *units*, never inside one: a run of digits or Latin letters
+("2022-05-31", "XC-2022-05", "100%") is one unit, closing punctuation clings to what
+precedes it and opening punctuation to what follows (so "，" or "”" never opens a line and
+"“" never ends one). In table cells a short run of Chinese between punctuation — a name
+such as 陈立新, a status such as 进行中 — is one unit as well.
+
+No reportlab here: the breaker and the geometry are plain arithmetic, shared by the PDF
+and by tests.
 """
 
 from __future__ import annotations
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
+import re
+from collections.abc import Sequence
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
-LEFT = 28 * mm
-TOP = 37 * mm
-BLOCK_WIDTH = 156 * mm
-BLOCK_HEIGHT = 225 * mm
+MM = 72 / 25.4
+PAGE_WIDTH, PAGE_HEIGHT = 210 * MM, 297 * MM
+LEFT = 28 * MM
+TOP = 37 * MM
+BLOCK_WIDTH = 156 * MM
+BLOCK_HEIGHT = 225 * MM
 LINES_PER_PAGE = 22
 CHARS_PER_LINE = 28
 LINE_PITCH = BLOCK_HEIGHT / LINES_PER_PAGE
 BODY_SIZE = 16.0  # 3号
 TITLE_SIZE = 22.0  # 2号
 PAGE_NUMBER_SIZE = 14.0  # 4号
-PAGE_NUMBER_GAP = 7 * mm  # between the block's bottom and the page number
+PAGE_NUMBER_GAP = 7 * MM  # between the block's bottom and the page number
 CELL = BLOCK_WIDTH / CHARS_PER_LINE  # one character's place on the grid
-# Spacing added after each character so 28 of them span the block exactly.
+# Spacing added after each character so 28 of them span the block exactly (negative:
+# 28 × 16 pt is a little wider than 156 mm).
 BODY_CHAR_SPACE = (BLOCK_WIDTH - CHARS_PER_LINE * BODY_SIZE) / (CHARS_PER_LINE - 1)
 
-NO_LINE_START = set("，。、；：？！）》」』”’…—·%％,.;:?!)]}")
-NO_LINE_END = set("（《「『“‘([{")
+NO_LINE_START = set("，。、；：？！）》」』】〕”’…—·%％,.;:?!)]}")
+NO_LINE_END = set("（《「『【〔“‘([{")
+SHORT_WORD = 4  # in table cells, a Chinese run this short between punctuation is kept whole
+_ATOM = re.compile(r"[0-9A-Za-z][0-9A-Za-z.\-/:%％_+]*")
 
 
-def break_lines(text: str, widths: list[float], first: float, rest: float,
-                space: float) -> list[str]:
+def _is_letter(ch: str) -> bool:
+    """A Chinese character that can stand inside a word (not punctuation or a space)."""
+    return ("\u3400" <= ch <= "\u9fff") or ("\uf900" <= ch <= "\ufaff") or \
+        ("\U00020000" <= ch <= "\U0003ffff")
+
+
+def units(text: str, short_words: bool = False) -> list[str]:
+    """``text`` cut into the pieces a line may break between (see the module's doc)."""
+    tokens: list[str] = []
+    i = 0
+    while i < len(text):
+        match = _ATOM.match(text, i)
+        if match:
+            tokens.append(match.group())
+            i = match.end()
+            continue
+        if short_words and _is_letter(text[i]):
+            j = i
+            while j < len(text) and _is_letter(text[j]):
+                j += 1
+            run = text[i:j]
+            tokens += [run] if len(run) <= SHORT_WORD else list(run)
+            i = j
+            continue
+        tokens.append(text[i])
+        i += 1
+    glued: list[str] = []
+    join_next = False
+    for token in tokens:
+        if glued and (join_next or token[0] in NO_LINE_START):
+            glued[-1] += token
+        else:
+            glued.append(token)
+        join_next = token[-1] in NO_LINE_END
+    return glued
+
+
+def fits(natural: float, limit: float, space: float) -> bool:
+    """Whether a line ``natural`` wide (spacing between its characters included) fits.
+
+    With negative spacing, n characters on the grid span n cells less one (negative)
+    space, so the last glyph may overhang its cell by that much.
+    """
+    return natural <= limit + max(0.0, -space) + 0.01
+
+
+def break_lines(text: str, widths: Sequence[float], first: float, rest: float,
+                space: float, short_words: bool = False) -> list[str]:
     """Greedy breaking of ``text`` into lines no wider than ``first`` then ``rest``.
 
     ``widths[i]`` is the advance of ``text[i]`` before character spacing ``space``.
-    Closing punctuation never opens a line and opening punctuation never ends one
-    (the character before moves down with it instead).
+    Lines break between units only; a unit wider than a whole line is cut by character.
     """
     lines: list[str] = []
-    start, used, limit = 0, 0.0, first
-    i = 0
-    while i < len(text):
-        advance = widths[i] + (space if i > start else 0)
-        if used + advance > limit + 0.01 and i > start:
-            cut = i
-            while cut > start + 1 and (text[cut] in NO_LINE_START or text[cut - 1] in NO_LINE_END):
-                cut -= 1
-            if cut == start + 1 and text[cut] in NO_LINE_START:
-                cut = i  # a line of one character: let the punctuation stand
-            lines.append(text[start:cut])
-            start, used, limit = cut, 0.0, rest
-            i = cut
-            continue
-        used += advance
-        i += 1
-    if start < len(text):
-        lines.append(text[start:])
+    line_start = 0  # index in text where the current line begins
+    used = 0.0  # natural width of the current line
+    limit = first
+    position = 0
+    for unit in units(text, short_words):
+        end = position + len(unit)
+        unit_width = sum(widths[position:end]) + space * (len(unit) - 1)
+        extra = unit_width + (space if position > line_start else 0.0)
+        if position > line_start and not fits(used + extra, limit, space):
+            lines.append(text[line_start:position])
+            line_start, used, limit = position, 0.0, rest
+            extra = unit_width
+        if not fits(extra, limit, space) and position == line_start:
+            # a unit wider than the line: cut it where the line is full
+            for k in range(position, end):
+                advance = widths[k] + (space if k > line_start else 0.0)
+                if k > line_start and not fits(used + advance, limit, space):
+                    cut = k  # punctuation still may not open or end the line
+                    while cut > line_start + 1 and (text[cut] in NO_LINE_START
+                                                    or text[cut - 1] in NO_LINE_END):
+                        cut -= 1
+                    lines.append(text[line_start:cut])
+                    line_start, limit = cut, rest
+                    used = sum(widths[cut:k]) + space * max(0, k - cut - 1)
+                    advance = widths[k] + (space if k > cut else 0.0)
+                used += advance
+        else:
+            used += extra
+        position = end
+    if line_start < len(text):
+        lines.append(text[line_start:])
     return lines
 
 
-def split_title(text: str, widths: list[float], limit: float) -> list[str]:
-    """A long title in two balanced lines, broken after a natural word end if possible."""
+def column_widths(mins: Sequence[float], maxs: Sequence[float], room: float = BLOCK_WIDTH,
+                  keep_whole: float = 0.0) -> list[float]:
+    """Automatic table layout: at least each column's minimum, the rest shared by need.
+
+    Columns of short entries (dates, names, states: up to ``keep_whole`` wide) keep them on one
+    line whenever the other columns can still hold their unbreakable pieces.
+    """
+    if sum(maxs) <= room:
+        return [w * room / sum(maxs) for w in maxs]
+    if sum(mins) >= room:
+        return [w * room / sum(mins) for w in mins]
+    short = [hi <= keep_whole for hi in maxs]
+    floor = [hi if s else lo for lo, hi, s in zip(mins, maxs, short, strict=True)]
+    if sum(floor) >= room or all(short):
+        floor = mins
+    need = [hi - lo for lo, hi in zip(floor, maxs, strict=True)]
+    spare = room - sum(floor)
+    return [lo + spare * n / sum(need) for lo, n in zip(floor, need, strict=True)]
+
+
+def approx_ems(text: str) -> float:
+    """Width in ems without a font: full-width characters 1, the rest ½ (for Word)."""
+    return sum(0.5 if ord(ch) < 0x2E80 or "\uff61" <= ch <= "\uffdc" else 1.0 for ch in text)
+
+
+# Titles break between words: never inside these, and preferably after a unit's name or
+# the period, or before the subject.
+_TITLE_WORDS = re.compile(
+    r"\d+年第[一二三四]季度|\d+年度|\d+年|[一二三四]季度|党风廉政建设|全面从严治党|述廉述责|"
+    r"述责述廉|报告|情况|责任清单|落实|台账|警示教育|谈话记录|整改事项|会议活动|"
+    r"（[^（）]*）|[0-9A-Za-z]+")
+_BREAK_AFTER = ("党支部", "总工会", "党委", "党组", "季度", "年度", "报告", "）")
+_BREAK_BEFORE = ("党风廉政建设", "述廉述责", "述责述廉", "责任清单", "警示教育", "谈话记录",
+                 "整改事项", "会议活动")
+
+
+def _title_cuts(text: str) -> tuple[set[int], set[int]]:
+    """(positions a title may break at, the preferred ones)."""
+    inside: set[int] = set()
+    for match in _TITLE_WORDS.finditer(text):
+        inside.update(range(match.start() + 1, match.end()))
+    allowed = {cut for cut in range(1, len(text)) if cut not in inside
+               and text[cut] not in NO_LINE_START and text[cut - 1] not in NO_LINE_END}
+    preferred = set()
+    for word in _BREAK_AFTER:
+        preferred |= {m.end() for m in re.finditer(re.escape(word), text)}
+    for word in _BREAK_BEFORE:
+        preferred |= {m.start() for m in re.finditer(re.escape(word), text)}
+    return allowed, preferred & allowed
+
+
+def split_title(text: str, widths: Sequence[float], limit: float) -> list[str]:
+    """A title too long for one line, in balanced lines broken between words.
+
+    GB/T 9704 7.3.1: a title that runs over keeps its words whole and its lines of
+    similar length. A break after the unit's name or the period, or before the subject,
+    is preferred to any other that also fits.
+    """
     if sum(widths) <= limit:
         return [text]
-    middle = len(text) // 2
-    natural = ("党支部", "总工会", "年度", "季度", "年", "党委", "党组")
-    best, best_distance = middle, len(text)
-    for word in natural:
-        at = text.find(word)
-        while at >= 0:
-            cut = at + len(word)
-            distance = abs(cut - middle)
-            if 0 < cut < len(text) and distance < best_distance and \
-                    sum(widths[:cut]) <= limit and sum(widths[cut:]) <= limit:
-                best, best_distance = cut, distance
-            at = text.find(word, at + 1)
-    if sum(widths[:best]) > limit or sum(widths[best:]) > limit:
-        return break_lines(text, widths, limit, limit, 0.0)
-    return [text[:best], text[best:]]
+    allowed, preferred = _title_cuts(text)
+    total = sum(widths)
+    best: tuple[float, int] | None = None
+    for cut in sorted(allowed):
+        head = sum(widths[:cut])
+        if head > limit or total - head > limit:
+            continue
+        score = abs(total - 2 * head) + (0 if cut in preferred else total)
+        if best is None or score < best[0]:
+            best = (score, cut)
+    if best is not None:
+        return [text[:best[1]], text[best[1]:]]
+    # Three lines or more: break greedily, but only where a word allows.
+    lines, start, used = [], 0, 0.0
+    for i, w in enumerate(widths):
+        if used + w > limit and i > start:
+            cut = max((c for c in allowed if start < c <= i), default=i)
+            lines.append(text[start:cut])
+            used = sum(widths[cut:i])
+            start = cut
+        used += w
+    lines.append(text[start:])
+    return lines

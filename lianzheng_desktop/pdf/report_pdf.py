@@ -2,229 +2,51 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
-from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.styles import ParagraphStyle
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph as TableText
-from reportlab.platypus import Table, TableStyle
 
-from lianzheng_desktop.core.report_model import Appendix, ReportDocument
-from lianzheng_desktop.pdf.fonts import FontSet, LoadedFont, default_fonts
+from lianzheng_desktop.core.report_model import ReportDocument
+from lianzheng_desktop.pdf.fonts import GETA, FontSet, default_fonts
 from lianzheng_desktop.pdf.layout import (
-    BLOCK_HEIGHT,
     BLOCK_WIDTH,
     BODY_CHAR_SPACE,
     BODY_SIZE,
     CELL,
     LEFT,
-    LINE_PITCH,
     LINES_PER_PAGE,
     PAGE_HEIGHT,
-    PAGE_NUMBER_GAP,
-    PAGE_NUMBER_SIZE,
     PAGE_WIDTH,
     TITLE_SIZE,
-    TOP,
-    break_lines,
-    split_title,
 )
+from lianzheng_desktop.pdf.table import draw_table, lay_out
+from lianzheng_desktop.pdf.writer import BreakCache, Writer
 
-TABLE_SIZE = 10.5  # 五号
 Progress = Callable[[int, str], None]
 
+# Compressed streams are written as bytes, not re-encoded in ASCII85 (a quarter larger and,
+# on a 200-page annual report, a fifth of the time).
+rl_config.useA85 = 0
 
-class _Writer:
-    """Lays lines onto grid rows, page after page, numbering each page."""
-
-    def __init__(self, canvas: Canvas | None, fonts: FontSet, title: str,
-                 broken: dict | None = None):
-        self.c, self.fonts = canvas, fonts  # no canvas: a dry run that only counts rows
-        # (text, role, indent) -> (widths, lines): a dry run's line breaks, reused
-        self._broken = broken if broken is not None else {}
-        self.page = 1
-        self.row = 0  # the next free grid line on this page
-        self.title = title
-        self._default_font()
-
-    # -- grid and pages ---------------------------------------------------------------
-    def _baseline(self, row: int, font: LoadedFont, size: float) -> float:
-        """So that the glyph box's top (size + descent above the baseline) meets the row."""
-        top = PAGE_HEIGHT - TOP - row * LINE_PITCH
-        return top - size - font.font.face.descent * size / 1000
-
-    def new_page(self) -> None:
-        if self.c is not None:
-            self._page_number()
-            self.c.showPage()
-        self._default_font()
-        self.page += 1
-        self.row = 0
-
-    def _default_font(self) -> None:
-        # Text objects open with the canvas's font; without this it is an unembedded Helvetica.
-        if self.c is not None:
-            self.c.setFont(self.fonts.primary("song").name, BODY_SIZE)
-
-    def finish(self) -> None:
-        self._page_number()
-        self.c.save()
-
-    def _page_number(self) -> None:
-        text = f"— {self.page} —"
-        font = self.fonts.primary("song")
-        width = self.fonts.width(text, "song", PAGE_NUMBER_SIZE)
-        inset = PAGE_NUMBER_SIZE  # one character from the block's edge
-        x = (LEFT + BLOCK_WIDTH - inset - width) if self.page % 2 else (LEFT + inset)
-        top = PAGE_HEIGHT - TOP - BLOCK_HEIGHT - PAGE_NUMBER_GAP
-        baseline = top - PAGE_NUMBER_SIZE - font.font.face.descent * PAGE_NUMBER_SIZE / 1000
-        self._draw(text, "song", PAGE_NUMBER_SIZE, x, baseline, 0.0)
-
-    def ensure_rows(self, count: int) -> None:
-        if self.row + count > LINES_PER_PAGE:
-            self.new_page()
-
-    # -- text -------------------------------------------------------------------------
-    def _draw(self, text: str, role: str, size: float, x: float, baseline: float,
-              space: float) -> None:
-        """Each glyph at its own position, so every reader agrees where it stands.
-
-        (Character spacing via Tc is applied inconsistently by some readers when
-        reportlab switches between a font's subsets mid-line.)
-        """
-        if self.c is None:
-            return
-        obj = self.c.beginText(x, baseline)
-        current = None
-        for font, part in self.fonts.runs(text, role):
-            if font is not current:
-                obj.setFont(font.name, size)
-                current = font
-            for ch in part:
-                obj.setTextOrigin(x, baseline)
-                obj.textOut(ch)
-                x += pdfmetrics.stringWidth(ch, font.name, size) + space
-        self.c.drawText(obj)
-
-    def _widths(self, text: str, role: str, size: float) -> list[float]:
-        return [self.fonts.width(ch, role, size) for ch in text]
-
-    def paragraph(self, text: str, role: str = "fangsong", indent: int = 2,
-                  carry: int = 0) -> int:
-        """A body paragraph on the grid: first line indented ``indent`` characters; its
-        last ``carry`` lines start a new page. Returns the number of lines.
-
-        Every line but the last is justified to the block's right edge (两端对齐), as a
-        line holding half-width digits would otherwise stop short of it.
-        """
-        first = BLOCK_WIDTH - indent * CELL
-        key = (text, role, indent)
-        if key not in self._broken:
-            widths = self._widths(text, role, BODY_SIZE)
-            self._broken[key] = widths, break_lines(text, widths, first, BLOCK_WIDTH,
-                                                    BODY_CHAR_SPACE)
-        widths, lines = self._broken[key]
-        position = 0
-        for n, line in enumerate(lines):
-            if carry and n == max(0, len(lines) - carry) and self.row > 0:
-                self.new_page()
-            self.ensure_rows(1)
-            available = first if n == 0 else BLOCK_WIDTH
-            line_widths = widths[position:position + len(line)]
-            position += len(line)
-            space = BODY_CHAR_SPACE
-            if n < len(lines) - 1 and len(line) > 1:
-                natural = sum(line_widths) + BODY_CHAR_SPACE * (len(line) - 1)
-                space += (available - natural) / (len(line) - 1)
-            x = LEFT + (indent * CELL if n == 0 else 0)
-            font = self.fonts.primary(role)
-            self._draw(line, role, BODY_SIZE, x, self._baseline(self.row, font, BODY_SIZE),
-                       space)
-            self.row += 1
-        return len(lines)
-
-    def centred(self, text: str, role: str, size: float) -> None:
-        widths = self._widths(text, role, size)
-        lines = split_title(text, widths, BLOCK_WIDTH) if role == "xiaobiaosong" else \
-            break_lines(text, widths, BLOCK_WIDTH, BLOCK_WIDTH, 0.0)
-        for line in lines:
-            self.ensure_rows(1)
-            width = self.fonts.width(line, role, size)
-            font = self.fonts.primary(role)
-            self._draw(line, role, size, LEFT + (BLOCK_WIDTH - width) / 2,
-                       self._baseline(self.row, font, size), 0.0)
-            self.row += 1
-
-    def right(self, text: str, role: str = "fangsong", inset_chars: int = 4) -> None:
-        self.ensure_rows(1)
-        width = self.fonts.width(text, role, BODY_SIZE) + BODY_CHAR_SPACE * (len(text) - 1)
-        x = LEFT + BLOCK_WIDTH - inset_chars * CELL - width
-        font = self.fonts.primary(role)
-        self._draw(text, role, BODY_SIZE, x, self._baseline(self.row, font, BODY_SIZE),
-                   BODY_CHAR_SPACE)
-        self.row += 1
-
-    def blank(self, rows: int = 1) -> None:
-        self.row = min(self.row + rows, LINES_PER_PAGE)
-
-    # -- tables -----------------------------------------------------------------------
-    def table(self, appendix: Appendix) -> None:
-        style = ParagraphStyle("cell", fontName=self.fonts.primary("song").name,
-                               fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35,
-                               wordWrap="CJK")
-        head = ParagraphStyle("head", parent=style, fontName=self.fonts.primary("hei").name,
-                              alignment=TA_CENTER)
-        total = sum(appendix.widths)
-        widths = [BLOCK_WIDTH * w / total for w in appendix.widths]
-        data = [[TableText(self._markup(c, "hei"), head) for c in appendix.columns]]
-        data += [[TableText(self._markup(c, "song"), style) for c in row] for row in appendix.rows]
-        if len(data) == 1:
-            data.append([TableText("（本期无记录）", style)] + [""] * (len(widths) - 1))
-        table = Table(data, colWidths=widths, repeatRows=1)
-        table.setStyle(TableStyle([
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("FONTNAME", (0, 0), (-1, -1), self.fonts.primary("song").name),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f0f0f0")),
-            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]))
-        pending: Table | None = table
-        while pending is not None:
-            top = PAGE_HEIGHT - TOP - self.row * LINE_PITCH
-            available = top - (PAGE_HEIGHT - TOP - BLOCK_HEIGHT)
-            _w, height = pending.wrapOn(self.c, BLOCK_WIDTH, available)
-            if height <= available:
-                pending.drawOn(self.c, LEFT, top - height)
-                self.row = LINES_PER_PAGE if height > available - LINE_PITCH else \
-                    self.row + int(height // LINE_PITCH) + 1
-                pending = None
-                continue
-            parts = pending.split(BLOCK_WIDTH, available)
-            if len(parts) < 2:
-                if self.row == 0:  # a single row taller than a page: draw what fits
-                    pending.drawOn(self.c, LEFT, top - height)
-                    pending = None
-                self.new_page()
-                continue
-            _w, first_height = parts[0].wrapOn(self.c, BLOCK_WIDTH, available)
-            parts[0].drawOn(self.c, LEFT, top - first_height)
-            pending = parts[1]
-            self.new_page()
-
-    def _markup(self, text: str, role: str) -> str:
-        return "".join(f'<font name="{font.name}">{escape(part)}</font>'
-                       for font, part in self.fonts.runs(text, role))
+# The signature and date never stand alone on a page (公文不出现“此页无正文”): when they
+# would, the last lines of the text go over with them.
+CARRY_LINES = 2
 
 
 def write_pdf(document: ReportDocument, path: Path, fonts: FontSet | None = None,
-              progress: Progress | None = None) -> Path:
-    """Write ``document`` to ``path`` (atomically: a half-written file never remains)."""
+              progress: Progress | None = None, notes: list[str] | None = None) -> Path:
+    """Write ``document`` to ``path`` (atomically: a half-written file never remains).
+
+    What the user must know about the result (characters no font has) is added to
+    ``notes``, said in the progress callback's last message, and — when there is neither,
+    as for the command line — written to stderr.
+    """
     fonts = fonts or default_fonts()
+    note = unprintable_note(unprintable(document, fonts))
     path = Path(path)
     partial = path.with_name(path.name + ".part")
     canvas = Canvas(str(partial), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1,
@@ -235,34 +57,115 @@ def write_pdf(document: ReportDocument, path: Path, fonts: FontSet | None = None
     canvas.setSubject("述廉述责报告")
     report = progress or (lambda _p, _s: None)
     report(5, "正在排版正文…")
-    broken: dict = {}  # the dry run breaks the lines once for both runs
+    broken: BreakCache = {}  # the dry run breaks the lines once for both runs
     carry = _lines_to_carry(document, fonts, broken)
-    writer = _Writer(canvas, fonts, document.title, broken)
+    writer = Writer(canvas, fonts, broken)
     _write_body(writer, document, carry=carry)
     for number, appendix in enumerate(document.appendices, start=1):
         share = 70 * number // max(1, len(document.appendices))
         report(20 + share, f"正在排版{appendix.title[:3]}…")
         writer.new_page()
-        writer.paragraph(appendix.title.split("　")[0], "hei", indent=0)
+        label, _, title = appendix.title.partition("　")
+        writer.paragraph(label, "hei", indent=0)
         writer.blank()
-        writer.centred(appendix.title.split("　", 1)[-1], "xiaobiaosong", 18)
+        writer.centred(title or label, "xiaobiaosong", 18)
         writer.blank()
-        writer.table(appendix)
+        draw_table(writer, lay_out(appendix, fonts))
     writer.finish()
     partial.replace(path)
-    report(100, "完成")
+    report(100, f"完成。{note}" if note else "完成")
+    if note and notes is not None:
+        notes.append(note)
+    elif note and progress is None:
+        print(note, file=sys.stderr)
     return path
 
 
-# The signature and date never stand alone on a page (公文不出现“此页无正文”): when they
-# would, the last lines of the text go over with them.
-CARRY_LINES = 2
+def _texts(document: ReportDocument):
+    yield document.title
+    yield from document.meta
+    for section in document.sections:
+        yield section.heading
+        yield from (p.text for p in section.paragraphs)
+    yield from document.closing
+    for appendix in document.appendices:
+        yield appendix.title
+        yield from appendix.columns
+        for row in appendix.rows:
+            yield from row
 
 
-def _write_body(writer: _Writer, document: ReportDocument, carry: int = 0) -> tuple[int, bool]:
-    """Title, meta, sections and closing; the last ``carry`` lines of the text start a new
-    page. Returns the last paragraph's line count and whether the closing began a page of
-    its own."""
+def unprintable(document: ReportDocument, fonts: FontSet) -> list[tuple[str, str]]:
+    """Each character no font has (neither the report's, nor a fallback on this computer or
+    with the app), with a few characters around its first use: [("𠀾", "陈𠀾新")]."""
+    found: dict[str, str] = {}
+    for text in _texts(document):
+        for i, ch in enumerate(text):
+            if ch not in found and not fonts.printable(ch, "song"):
+                found[ch] = text[max(0, i - 4):i + 5]
+    return list(found.items())
+
+
+def unprintable_note(missing: list[tuple[str, str]]) -> str:
+    """One Chinese sentence for the user, or "" when every character can be printed."""
+    if not missing:
+        return ""
+    places = "、".join(f"“{where}”" for _ch, where in missing[:3])
+    more = f"等{len(missing)}处" if len(missing) > 3 else ""
+    return (f"注意：{places}{more}中有本机和软件自带字体都没有的字（多为生僻字或表情符号），"
+            f"PDF 中已用“{GETA}”标出，请改用常用写法或打印后手写补正。")
+
+
+def attachment_names(document: ReportDocument) -> list[str]:
+    """The appendices' names for 附件说明, without "附件N" and without a full stop."""
+    names = []
+    for appendix in document.appendices:
+        label, _, title = appendix.title.partition("　")
+        names.append((title or label).strip().rstrip("。．."))
+    return names
+
+
+def _attachment_note(writer: Writer, names: list[str], draw: bool) -> int:
+    """附件说明 (GB/T 9704 7.3.4): "附件：1．名称" two characters in, each further number
+    under the first, a long name's next line under its first character. Returns rows."""
+    prefix_x = LEFT + 2 * CELL
+    number_x = prefix_x + 3 * CELL  # "附件：" fills three places on the grid
+    numbers = [f"{n}．" for n in range(1, len(names) + 1)]
+    text_x = number_x + max(writer.natural(n) for n in numbers) + BODY_CHAR_SPACE
+    rows = 0
+    for n, (number, name) in enumerate(zip(numbers, names, strict=True)):
+        if draw:
+            if n == 0:
+                writer.ensure_rows(1)
+                writer.at("附件：", prefix_x)
+                writer.row -= 1
+            writer.hanging(number, number_x, name, text_x)
+        rows += writer.hanging_rows(name, text_x)
+    return rows
+
+
+def _signature(writer: Writer, closing: list[str]) -> None:
+    """署名 and 成文日期 without a seal (GB/T 9704 7.3.5.2): the 署名 two characters in from
+    the right, the date on the next line starting two characters right of the 署名's
+    first character; a longer date keeps two characters from the right and pushes the
+    署名 left to keep the offset."""
+    *names, day = closing if len(closing) > 1 else (closing + [""])
+    right = LEFT + BLOCK_WIDTH - 2 * CELL
+    name_x = right - max(writer.natural(n) for n in names)
+    day_x = name_x + 2 * CELL
+    if day and day_x + writer.natural(day) > right + 0.01:
+        day_x = right - writer.natural(day)
+        name_x = day_x - 2 * CELL
+    for name in names:
+        writer.at(name, name_x)
+    if day:
+        writer.at(day, day_x)
+
+
+def _write_body(writer: Writer, document: ReportDocument, carry: int = 0) -> tuple[int, bool]:
+    """Title, meta, sections, 附件说明 and signature; the last ``carry`` lines of the text
+    start a new page. Returns the last paragraph's line count and whether the closing
+    began a page of its own."""
     writer.centred(document.title, "xiaobiaosong", TITLE_SIZE)
     writer.blank()
     for line in document.meta:
@@ -278,20 +181,30 @@ def _write_body(writer: _Writer, document: ReportDocument, carry: int = 0) -> tu
         if heading:
             writer.ensure_rows(2)  # a heading never stands alone at a page's foot
         last_lines = writer.paragraph(text, role, carry=carry if n == len(blocks) - 1 else 0)
+    names = attachment_names(document)
+    note_rows = _attachment_note(writer, names, draw=False) if names else 0
+    closing_rows = (note_rows + 1 if names else 0) + len(document.closing)
     alone = False
-    if document.closing:
-        writer.blank()
+    if names or document.closing:
+        # one blank line, then 附件说明, one blank line, the signature: kept together
         page = writer.page
-        writer.ensure_rows(len(document.closing))
+        if writer.row + 1 + closing_rows > LINES_PER_PAGE:
+            writer.new_page()
+        else:
+            writer.blank()
         alone = writer.page != page
-        for line in document.closing:
-            writer.right(line)
+        if names:
+            _attachment_note(writer, names, draw=True)
+            if document.closing:
+                writer.blank()
+        if document.closing:
+            _signature(writer, document.closing)
     return last_lines, alone
 
 
-def _lines_to_carry(document: ReportDocument, fonts: FontSet, broken: dict) -> int:
+def _lines_to_carry(document: ReportDocument, fonts: FontSet, broken: BreakCache) -> int:
     """How many of the last paragraph's lines to move so the closing has company."""
-    last_lines, alone = _write_body(_Writer(None, fonts, document.title, broken), document)
+    last_lines, alone = _write_body(Writer(None, fonts, broken), document)
     return min(CARRY_LINES, last_lines) if alone else 0
 
 

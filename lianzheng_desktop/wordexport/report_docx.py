@@ -1,7 +1,8 @@
-"""The report as a Word document that opens the same in WPS and Word.
+"""The report as a Word document that matches the PDF and opens the same in WPS and Word.
 
-Chinese fonts are named on ``w:eastAsia`` as well as ascii/hAnsi, or WPS and Word fall
-back to their own defaults. Page size, margins and the page-number footer follow the PDF.
+Every paragraph carries a style (``styles.py``) and no direct formatting beyond what its
+place needs (the 署名's offset, the 附件说明's hanging indent), so the user restyles the whole
+report by changing one style.
 """
 
 from __future__ import annotations
@@ -10,108 +11,236 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
-from lianzheng_desktop.core.report_model import ReportDocument
+from lianzheng_desktop.core.report_model import Appendix, ReportDocument
+from lianzheng_desktop.pdf.layout import (
+    BLOCK_HEIGHT,
+    BLOCK_WIDTH,
+    CELL,
+    MM,
+    PAGE_HEIGHT,
+    TOP,
+    approx_ems,
+    column_widths,
+    split_title,
+    units,
+)
+from lianzheng_desktop.wordexport import metadata
+from lianzheng_desktop.wordexport.styles import (
+    APPENDIX_TITLE,
+    BODY,
+    CELL_HEAD,
+    CELL_TEXT,
+    HEADING1,
+    HEADING2,
+    LABEL,
+    NOTE,
+    PAGE_NUMBER,
+    SIGNATURE,
+    SUBTITLE,
+    TBLPR_ORDER,
+    TITLE,
+    define_styles,
+    set_child,
+    set_page,
+)
 
-FONTS = {"title": "方正小标宋简体", "body": "仿宋", "hei": "黑体", "kai": "楷体", "song": "宋体"}
-LINE_PITCH_PT = 28.9  # 225 mm / 22 lines, as on the PDF's grid
-
-
-def set_font(run_or_style, family: str, size: float) -> None:
-    """Name ``family`` for every script, East Asian included."""
-    run_or_style.font.name = family
-    run_or_style.font.size = Pt(size)
-    fonts = run_or_style.element.get_or_add_rPr().get_or_add_rFonts()
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attribute), family)
-
-
-def _paragraph(document, text: str, family: str, size: float, *, indent_chars: int = 2,
-               align=None):
-    paragraph = document.add_paragraph()
-    fmt = paragraph.paragraph_format
-    fmt.line_spacing = Pt(LINE_PITCH_PT)
-    fmt.space_before = fmt.space_after = Pt(0)
-    if indent_chars:
-        fmt.first_line_indent = Pt(size * indent_chars)
-    if align is not None:
-        paragraph.alignment = align
-    set_font(paragraph.add_run(text), family, size)
-    return paragraph
-
-
-def _page_number_footer(section) -> None:
-    """"— N —" in 4号 宋体; Word needs odd/even headers to alternate sides, so it is centred."""
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    set_font(footer.add_run("— "), FONTS["song"], 14)
-    run = footer.add_run()
-    set_font(run, FONTS["song"], 14)
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    instruction = OxmlElement("w:instrText")
-    instruction.set(qn("xml:space"), "preserve")
-    instruction.text = "PAGE"
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    for element in (begin, instruction, end):
-        run._element.append(element)
-    set_font(footer.add_run(" —"), FONTS["song"], 14)
+PAGE_NUMBER_SIZE = 14.0
+TABLE_SIZE = 10.5
+CELL_PAD = 4.0  # points each side, as Word's default cell margins (0.19 cm) roughly
 
 
 def write_docx(report: ReportDocument, path: Path) -> Path:
     document = Document()
-    set_font(document.styles["Normal"], FONTS["body"], 16)
+    define_styles(document)
     section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.left_margin = Mm(37), Mm(28)
-    section.bottom_margin, section.right_margin = Mm(35), Mm(26)
-    section.footer_distance = Mm(28)
-    _page_number_footer(section)
-    _paragraph(document, report.title, FONTS["title"], 22, indent_chars=0,
-               align=WD_ALIGN_PARAGRAPH.CENTER)
+    set_page(section)
+    _page_numbers(document, section)
+    body = document.paragraphs[0] if document.paragraphs else None
+    if body is not None and not body.text:  # the template's empty first paragraph
+        body._element.getparent().remove(body._element)
+    _title(document, report.title)
+    document.add_paragraph("", BODY)
     for line in report.meta:
-        _paragraph(document, line, FONTS["kai"], 16, indent_chars=0,
-                   align=WD_ALIGN_PARAGRAPH.CENTER)
-    _paragraph(document, "", FONTS["body"], 16)
+        document.add_paragraph(line, SUBTITLE)
+    if report.meta:
+        document.add_paragraph("", BODY)
     for part in report.sections:
-        _paragraph(document, part.heading, FONTS["hei"], 16)
+        document.add_paragraph(part.heading, HEADING1)
         for paragraph in part.paragraphs:
-            family = FONTS["kai"] if paragraph.level == 2 else FONTS["body"]
-            _paragraph(document, paragraph.text, family, 16)
-    if report.closing:
-        _paragraph(document, "", FONTS["body"], 16)
-        for line in report.closing:
-            _paragraph(document, line, FONTS["body"], 16, indent_chars=0,
-                       align=WD_ALIGN_PARAGRAPH.RIGHT)
+            document.add_paragraph(paragraph.text, HEADING2 if paragraph.level == 2 else BODY)
+    closing_from = len(document.paragraphs) - 1  # the last paragraph of the text
+    _attachment_note(document, report)
+    _signature(document, report.closing)
+    # the signature never stands alone on a page: the text's last lines go over with it
+    for paragraph in document.paragraphs[closing_from:-1]:
+        paragraph.paragraph_format.keep_with_next = True
     for appendix in report.appendices:
-        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         label, _, title = appendix.title.partition("　")
-        _paragraph(document, label, FONTS["hei"], 16, indent_chars=0)
-        _paragraph(document, title, FONTS["title"], 18, indent_chars=0,
-                   align=WD_ALIGN_PARAGRAPH.CENTER)
+        document.add_paragraph(label, LABEL).paragraph_format.page_break_before = True
+        document.add_paragraph("", LABEL)
+        document.add_paragraph(title or label, APPENDIX_TITLE)
+        document.add_paragraph("", LABEL)
         _table(document, appendix)
+    metadata.set_properties(document, title=report.title,
+                            author=report.closing[0] if report.closing else "")
     path = Path(path)
     partial = path.with_name(path.name + ".part")
     document.save(str(partial))
+    metadata.strip_template_parts(partial)
     partial.replace(path)
     return path
 
 
-def _table(document, appendix) -> None:
-    table = document.add_table(rows=1, cols=len(appendix.columns))
-    table.style = "Table Grid"
+def _title(document, title: str) -> None:
+    """The title, broken between words as in the PDF (a line break inside one paragraph)."""
+    widths = [approx_ems(ch) * 22 for ch in title]
+    paragraph = document.add_paragraph(style=TITLE)
+    for n, line in enumerate(split_title(title, widths, BLOCK_WIDTH)):
+        run = paragraph.add_run(line)
+        if n:
+            run._element.insert(0, OxmlElement("w:br"))
+
+
+def _ems_to_pt(ems: float) -> float:
+    """Width on the 28-character grid: full-width characters take one place each."""
+    return ems * CELL
+
+
+def _attachment_note(document, report: ReportDocument) -> None:
+    """附件说明: one blank line, "附件：1．名称" two characters in, the numbers aligned, a long
+    name's next line under its first character, no full stop after a name."""
+    names = []
+    for appendix in report.appendices:
+        label, _, title = appendix.title.partition("　")
+        names.append((title or label).strip().rstrip("。．."))
+    if not names:
+        return
+    document.add_paragraph("", BODY)
+    number_at = 5 * CELL  # "附件：" fills places 3-5
+    name_at = number_at + max(_ems_to_pt(approx_ems(f"{n}．")) for n in range(1, len(names) + 1))
+    for n, name in enumerate(names, start=1):
+        prefix = "附件：" if n == 1 else ""
+        paragraph = document.add_paragraph(f"{prefix}{n}．{name}", NOTE)
+        fmt = paragraph.paragraph_format
+        fmt.left_indent = Pt(name_at)
+        fmt.first_line_indent = Pt((2 * CELL if n == 1 else number_at) - name_at)
+
+
+def _signature(document, closing: list[str]) -> None:
+    """署名 two characters in from the right, the date below starting two characters right
+    of the 署名's first character (GB/T 9704 7.3.5.2, no seal)."""
+    if not closing:
+        return
+    *names, day = closing if len(closing) > 1 else (closing + [""])
+    name_width = max(_ems_to_pt(approx_ems(n)) for n in names)
+    day_width = _ems_to_pt(approx_ems(day))
+    name_right = 2 * CELL
+    day_right = name_right + name_width - 2 * CELL - day_width
+    if day and day_right < 2 * CELL:  # a longer date: it keeps two, the 署名 moves left
+        day_right = 2 * CELL
+        name_right = day_right + day_width + 2 * CELL - name_width
+    document.add_paragraph("", BODY)
+    for name in names:
+        document.add_paragraph(name, SIGNATURE).paragraph_format.right_indent = Pt(name_right)
+    if day:
+        document.add_paragraph(day, SIGNATURE).paragraph_format.right_indent = Pt(day_right)
+
+
+def _field(paragraph, instruction: str, shown: str) -> None:
+    """A field (PAGE) with a result shown until the reader updates it."""
+    def char(kind: str):
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        return element
+
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    for element in (char("begin"), text, char("separate")):
+        paragraph.add_run()._element.append(element)
+    paragraph.add_run(shown)
+    paragraph.add_run()._element.append(char("end"))
+
+
+def _page_numbers(document, section) -> None:
+    """"— 1 —" in 4号 宋体, 7 mm below the block, one character in: odd pages right, even
+    pages left (odd and even footers)."""
+    document.settings.odd_and_even_pages_header_footer = True
+    # the footer's line ends about 1.4 × its size below the glyphs' top
+    top_from_bottom = PAGE_HEIGHT - TOP - BLOCK_HEIGHT - 7 * MM
+    section.footer_distance = Pt(top_from_bottom - PAGE_NUMBER_SIZE * 1.4)
+    for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+                          (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+        paragraph = footer.paragraphs[0]
+        paragraph.style = document.styles[PAGE_NUMBER]
+        paragraph.alignment = align
+        fmt = paragraph.paragraph_format
+        fmt.left_indent = fmt.right_indent = Pt(PAGE_NUMBER_SIZE)
+        paragraph.add_run("— ")
+        _field(paragraph, "PAGE", "1")
+        paragraph.add_run(" —")
+
+
+def _table(document, appendix: Appendix) -> None:
+    """Columns sized to their content as in the PDF; the grid's widths agree with the
+    cells'; the header repeats on each page; no row splits across pages."""
+    columns = len(appendix.columns)
+    rows = appendix.rows or [["（本期无记录）"] + [""] * (columns - 1)]
+    mins = [0.0] * columns
+    maxs = [0.0] * columns
+    for texts in [appendix.columns, *rows]:
+        for k, text in enumerate(texts):
+            whole = approx_ems(text) * TABLE_SIZE
+            pieces = units(text, short_words=True)
+            piece = max((approx_ems(p) for p in pieces), default=0) * TABLE_SIZE
+            mins[k], maxs[k] = max(mins[k], piece), max(maxs[k], whole)
+    pad = 2 * CELL_PAD + 2  # and a little for fonts wider than the estimate
+    widths = column_widths([m + pad for m in mins], [m + pad for m in maxs], BLOCK_WIDTH,
+                           keep_whole=8 * TABLE_SIZE + pad)
+    twips = [int(w * 20) for w in widths]
+    table = document.add_table(rows=0, cols=columns)
+    table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    total = sum(appendix.widths)
-    widths = [Mm(156 * w / total) for w in appendix.widths]
-    rows = appendix.rows or [["（本期无记录）"] + [""] * (len(appendix.columns) - 1)]
-    for cells, texts, family in [(table.rows[0].cells, appendix.columns, FONTS["hei"])] + [
-            (None, row, FONTS["song"]) for row in rows]:
-        cells = cells or table.add_row().cells
-        for cell, text, width in zip(cells, texts, widths, strict=True):
-            cell.width = width
-            set_font(cell.paragraphs[0].add_run(text), family, 10.5)
+    table.autofit = False
+    _fixed_layout(table, sum(twips))
+    for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), twips, strict=True):
+        grid_col.set(qn("w:w"), str(width))
+    for n, texts in enumerate([appendix.columns, *rows]):
+        row = table.add_row()
+        _row_properties(row, header=n == 0)
+        for cell, text, width in zip(row.cells, texts, twips, strict=True):
+            cell.width = Pt(width / 20)
+            paragraph = cell.paragraphs[0]
+            paragraph.style = document.styles[CELL_HEAD if n == 0 else CELL_TEXT]
+            if text:
+                paragraph.add_run(text)
+    if not appendix.rows:
+        first = table.rows[1].cells
+        first[0].merge(first[-1])
+
+
+def _fixed_layout(table, width_twips: int) -> None:
+    """The table's width is the sum of its columns, laid out as given, with the cell
+    margins the widths were computed for."""
+    tbl_pr = table._tbl.tblPr
+    set_child(tbl_pr, TBLPR_ORDER, "w:tblW", w=str(width_twips), type="dxa")
+    set_child(tbl_pr, TBLPR_ORDER, "w:tblLayout", type="fixed")
+    margins = set_child(tbl_pr, TBLPR_ORDER, "w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(int((CELL_PAD if side in ("left", "right") else 2) * 20)))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+
+
+def _row_properties(row, header: bool) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    if header:
+        tr_pr.append(OxmlElement("w:tblHeader"))
+

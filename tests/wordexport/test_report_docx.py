@@ -1,3 +1,9 @@
+"""The Word file's structure: styles the user can restyle, fonts WPS reads, honest metadata,
+tables whose grid agrees with their cells."""
+
+import zipfile
+
+import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -5,26 +11,121 @@ from docx.shared import Mm
 from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
 from lianzheng_desktop.report_service import write_report
 
+TITLE = "县总工会机关党支部2022年第三季度党风廉政建设述廉述责报告"
 
-def test_docx_has_the_structure_and_east_asian_fonts(demo_store, tmp_path):
+
+@pytest.fixture
+def q3_docx(demo_store, tmp_path):
     path = tmp_path / "q3.docx"
     write_report(demo_store, ReportPeriod(2022, 3), path)
-    document = Document(str(path))
-    texts = [p.text for p in document.paragraphs]
-    assert texts[0] == "县总工会机关党支部2022年第三季度党风廉政建设述廉述责报告"
+    return path
+
+
+def style_chain(style):
+    while style is not None:
+        yield style
+        style = style.base_style
+
+
+def east_asian_font(style):
+    for s in style_chain(style):
+        fonts = s.element.rPr.rFonts if s.element.rPr is not None else None
+        if fonts is not None and fonts.get(qn("w:eastAsia")):
+            return fonts.get(qn("w:eastAsia"))
+    return None
+
+
+def outline_level(style):
+    for s in style_chain(style):
+        ppr = s.element.pPr
+        level = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+        if level is not None:
+            return int(level.get(qn("w:val")))
+    return None
+
+
+def test_the_parts_carry_real_styles_with_outline_levels(q3_docx):
+    document = Document(str(q3_docx))
+    paragraphs = document.paragraphs
+    texts = [p.text for p in paragraphs]
+    assert texts[0].replace("\n", "") == TITLE
+    assert paragraphs[0].style.name == "Title"
     positions = [texts.index(h) for h in SECTION_HEADINGS]
     assert positions == sorted(positions)
-    runs = [r for p in document.paragraphs for r in p.runs if r.text.strip()]
-    for run in runs:
-        fonts = run._element.rPr.rFonts
-        assert fonts.get(qn("w:eastAsia")), f"no East Asian font on {run.text[:10]!r}"
-    heading = document.paragraphs[positions[0]].runs[0]
-    assert heading._element.rPr.rFonts.get(qn("w:eastAsia")) == "黑体"
-    body = document.paragraphs[positions[0] + 1].runs[0]
-    assert body._element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋"
+    for n in positions:
+        assert paragraphs[n].style.name == "Heading 1"
+        assert outline_level(paragraphs[n].style) == 0
+    body = paragraphs[positions[0] + 1]
+    assert body.style.name == "Normal" and outline_level(body.style) is None
+    level2 = [p for p in paragraphs if p.text.startswith("（一）")]
+    assert all(p.style.name == "Heading 2" and outline_level(p.style) == 1 for p in level2)
+
+
+def test_fonts_live_in_the_styles_on_east_asia(q3_docx):
+    """Restyling 正文 changes every body paragraph: no run overrides the font or size."""
+    document = Document(str(q3_docx))
+    assert east_asian_font(document.styles["Normal"]) == "仿宋"
+    assert east_asian_font(document.styles["Heading 1"]) == "黑体"
+    assert east_asian_font(document.styles["Heading 2"]) == "楷体"
+    assert east_asian_font(document.styles["Title"]) == "方正小标宋简体"
+    for paragraph in document.paragraphs:
+        assert east_asian_font(paragraph.style), paragraph.style.name
+        for run in paragraph.runs:
+            rpr = run._element.rPr
+            assert rpr is None or (rpr.rFonts is None and rpr.sz is None), run.text
+    assert document.styles["Normal"].paragraph_format.alignment == 3  # justified
+
+
+def test_page_grid_and_margins(q3_docx):
+    document = Document(str(q3_docx))
     section = document.sections[0]
     assert abs(section.page_width - Mm(210)) < Mm(0.5)
     assert abs(section.top_margin - Mm(37)) < Mm(0.5)
     assert abs(section.left_margin - Mm(28)) < Mm(0.5)
+    grid = section._sectPr.find(qn("w:docGrid"))
+    pitch = int(grid.get(qn("w:linePitch"))) / 20
+    assert 22 * pitch <= 225 * 72 / 25.4 < 23 * pitch
+
+
+def test_title_and_author_set_and_nothing_of_the_library(q3_docx):
+    document = Document(str(q3_docx))
+    props = document.core_properties
+    assert props.title == TITLE
+    assert props.author == "县总工会机关党支部书记　王建国"
+    assert not props.comments
+    with zipfile.ZipFile(q3_docx) as package:
+        names = package.namelist()
+        assert not any("thumbnail" in n or n.startswith("customXml") for n in names)
+        for name in names:
+            assert b"python-docx" not in package.read(name).lower(), name
+
+
+def test_tables_grid_widths_agree_with_cells_header_repeats_rows_do_not_split(q3_docx):
+    document = Document(str(q3_docx))
     assert len(document.tables) == 5
     assert document.tables[0].rows[0].cells[1].text == "要求"
+    for table in document.tables:
+        grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        width = table._tbl.tblPr.find(qn("w:tblW"))
+        assert int(width.get(qn("w:w"))) == sum(grid)
+        assert abs(sum(grid) / 20 - 156 * 72 / 25.4) < 2
+        for n, row in enumerate(table.rows):
+            cells = [int(tc.tcPr.tcW.get(qn("w:w"))) for tc in row._tr.tc_lst]
+            if len(cells) == len(grid):
+                assert cells == grid
+            else:  # "（本期无记录）" spans the row
+                assert sum(cells) == sum(grid)
+            tr_pr = row._tr.trPr
+            assert tr_pr.find(qn("w:cantSplit")) is not None
+            assert (tr_pr.find(qn("w:tblHeader")) is not None) == (n == 0)
+
+
+def test_page_numbers_odd_right_even_left(q3_docx):
+    document = Document(str(q3_docx))
+    settings = document.settings.element
+    assert settings.find(qn("w:evenAndOddHeaders")) is not None
+    section = document.sections[0]
+    odd, even = section.footer.paragraphs[0], section.even_page_footer.paragraphs[0]
+    assert odd.alignment == 2 and even.alignment == 0  # right, left
+    for paragraph in (odd, even):
+        assert "PAGE" in paragraph._p.xml and paragraph.text.startswith("— ")

@@ -1,0 +1,187 @@
+"""Lines onto the GB/T 9704 grid, page after page, each page numbered."""
+
+from __future__ import annotations
+
+from reportlab.pdfgen.canvas import Canvas
+
+from lianzheng_desktop.pdf.fonts import FontSet, LoadedFont
+from lianzheng_desktop.pdf.layout import (
+    BLOCK_HEIGHT,
+    BLOCK_WIDTH,
+    BODY_CHAR_SPACE,
+    BODY_SIZE,
+    CELL,
+    LEFT,
+    LINE_PITCH,
+    LINES_PER_PAGE,
+    PAGE_HEIGHT,
+    PAGE_NUMBER_GAP,
+    PAGE_NUMBER_SIZE,
+    TOP,
+    break_lines,
+    split_title,
+)
+
+# (text, role, first-line width) -> (widths, lines): line breaks made once, reused by the
+# dry run that decides where the signature goes and by the real one
+BreakCache = dict[tuple[str, str, float], tuple[list[float], list[str]]]
+
+
+class Writer:
+    """Lays lines onto grid rows; without a canvas it only counts rows (a dry run)."""
+
+    def __init__(self, canvas: Canvas | None, fonts: FontSet, broken: BreakCache | None = None):
+        self.c, self.fonts = canvas, fonts
+        self._broken: BreakCache = broken if broken is not None else {}
+        self.page = 1
+        self.row = 0  # the next free grid line on this page
+        self._default_font()
+
+    # -- grid and pages ---------------------------------------------------------------
+    def baseline(self, row: int, font: LoadedFont, size: float) -> float:
+        """So that the glyph box's top (size + descent above the baseline) meets the row."""
+        top = PAGE_HEIGHT - TOP - row * LINE_PITCH
+        return top - size - font.font.face.descent * size / 1000
+
+    def new_page(self) -> None:
+        if self.c is not None:
+            self._page_number()
+            self.c.showPage()
+        self._default_font()
+        self.page += 1
+        self.row = 0
+
+    def _default_font(self) -> None:
+        # Text objects open with the canvas's font; without this it is an unembedded Helvetica.
+        if self.c is not None:
+            self.c.setFont(self.fonts.primary("song").name, BODY_SIZE)
+
+    def finish(self) -> None:
+        self._page_number()
+        self.c.save()
+
+    def _page_number(self) -> None:
+        """"— 1 —" in 4号 宋体, 7 mm below the block, one character in: odd right, even left."""
+        text = f"— {self.page} —"
+        font = self.fonts.primary("song")
+        width = self.fonts.width(text, "song", PAGE_NUMBER_SIZE)
+        inset = PAGE_NUMBER_SIZE
+        x = (LEFT + BLOCK_WIDTH - inset - width) if self.page % 2 else (LEFT + inset)
+        top = PAGE_HEIGHT - TOP - BLOCK_HEIGHT - PAGE_NUMBER_GAP
+        baseline = top - PAGE_NUMBER_SIZE - font.font.face.descent * PAGE_NUMBER_SIZE / 1000
+        self.draw(text, "song", PAGE_NUMBER_SIZE, x, baseline, 0.0)
+
+    def ensure_rows(self, count: int) -> None:
+        if self.row + count > LINES_PER_PAGE:
+            self.new_page()
+
+    def blank(self, rows: int = 1) -> None:
+        self.row = min(self.row + rows, LINES_PER_PAGE)
+
+    # -- text -------------------------------------------------------------------------
+    def draw(self, text: str, role: str, size: float, x: float, baseline: float,
+             space: float) -> None:
+        """Each glyph at its own position, so every reader agrees where it stands.
+
+        (Character spacing via Tc is applied inconsistently by some readers when
+        reportlab switches between a font's subsets mid-line.)
+        """
+        if self.c is None:
+            return
+        obj = self.c.beginText(x, baseline)
+        current = None
+        advance = self.fonts.advance
+        for font, part in self.fonts.runs(text, role):
+            if font is not current:
+                obj.setFont(font.name, size)
+                current = font
+            for ch in part:
+                obj.setTextOrigin(x, baseline)
+                obj.textOut(ch)
+                x += advance(ch, role) * size + space
+        self.c.drawText(obj)
+
+    def natural(self, text: str, role: str = "fangsong") -> float:
+        """The width of ``text`` set on the grid's character pitch."""
+        return self.fonts.width(text, role, BODY_SIZE) + BODY_CHAR_SPACE * (len(text) - 1)
+
+    def broken(self, text: str, role: str, first: float,
+               rest: float = BLOCK_WIDTH) -> tuple[list[float], list[str]]:
+        key = (text, role, first)
+        if key not in self._broken:
+            widths = self.fonts.widths(text, role, BODY_SIZE)
+            self._broken[key] = widths, break_lines(text, widths, first, rest,
+                                                    BODY_CHAR_SPACE)
+        return self._broken[key]
+
+    def line(self, text: str, widths: list[float], role: str, x: float,
+             justify_to: float | None = None) -> None:
+        """One grid line at ``x``; ``justify_to``: stretch (or squeeze) to that width."""
+        self.ensure_rows(1)
+        space = BODY_CHAR_SPACE
+        if justify_to is not None and len(text) > 1:
+            natural = sum(widths) + BODY_CHAR_SPACE * (len(text) - 1)
+            space += (justify_to - natural) / (len(text) - 1)
+        font = self.fonts.primary(role)
+        self.draw(text, role, BODY_SIZE, x, self.baseline(self.row, font, BODY_SIZE), space)
+        self.row += 1
+
+    def paragraph(self, text: str, role: str = "fangsong", indent: int = 2,
+                  carry: int = 0) -> int:
+        """A body paragraph on the grid: first line indented ``indent`` characters; its
+        last ``carry`` lines start a new page. Returns the number of lines.
+
+        Every line but the last is justified to the block's right edge (两端对齐), as a
+        line holding half-width digits would otherwise stop short of it.
+        """
+        first = BLOCK_WIDTH - indent * CELL
+        widths, lines = self.broken(text, role, first)
+        position = 0
+        for n, line in enumerate(lines):
+            if carry and n == max(0, len(lines) - carry) and self.row > 0:
+                self.new_page()
+            available = first if n == 0 else BLOCK_WIDTH
+            line_widths = widths[position:position + len(line)]
+            position += len(line)
+            x = LEFT + (indent * CELL if n == 0 else 0)
+            self.line(line, line_widths, role, x,
+                      available if n < len(lines) - 1 else None)
+        return len(lines)
+
+    def hanging(self, prefix: str, prefix_x: float, text: str, text_x: float,
+                role: str = "fangsong") -> None:
+        """``prefix`` at ``prefix_x``, then ``text`` from ``text_x``, its further lines
+        aligned under its first character (附件说明: "附件：1．名称")."""
+        available = LEFT + BLOCK_WIDTH - text_x
+        widths, lines = self.broken(text, role, available, available)
+        position = 0
+        for n, line in enumerate(lines):
+            self.ensure_rows(1)
+            if n == 0:
+                font = self.fonts.primary(role)
+                self.draw(prefix, role, BODY_SIZE, prefix_x,
+                          self.baseline(self.row, font, BODY_SIZE), BODY_CHAR_SPACE)
+            line_widths = widths[position:position + len(line)]
+            position += len(line)
+            self.line(line, line_widths, role, text_x,
+                      available if n < len(lines) - 1 else None)
+
+    def hanging_rows(self, text: str, text_x: float, role: str = "fangsong") -> int:
+        available = LEFT + BLOCK_WIDTH - text_x
+        return len(self.broken(text, role, available, available)[1])
+
+    def centred(self, text: str, role: str, size: float) -> None:
+        widths = self.fonts.widths(text, role, size)
+        lines = split_title(text, widths, BLOCK_WIDTH) if role == "xiaobiaosong" else \
+            break_lines(text, widths, BLOCK_WIDTH, BLOCK_WIDTH, 0.0)
+        for line in lines:
+            self.ensure_rows(1)
+            width = self.fonts.width(line, role, size)
+            font = self.fonts.primary(role)
+            self.draw(line, role, size, LEFT + (BLOCK_WIDTH - width) / 2,
+                      self.baseline(self.row, font, size), 0.0)
+            self.row += 1
+
+    def at(self, text: str, x: float, role: str = "fangsong") -> None:
+        """One line of ``text`` on the grid's pitch starting at ``x``."""
+        self.line(text, self.fonts.widths(text, role, BODY_SIZE), role, x)

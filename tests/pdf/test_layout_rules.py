@@ -1,0 +1,216 @@
+"""The layout faults of issue 14 part 6, each measured on a real PDF (GB/T 9704-2012)."""
+
+import re
+
+import pdfplumber
+import pytest
+
+from lianzheng_desktop.core.report_model import (
+    Appendix,
+    Paragraph,
+    ReportDocument,
+    ReportPeriod,
+    Section,
+)
+from lianzheng_desktop.pdf.layout import NO_LINE_END, NO_LINE_START
+from lianzheng_desktop.pdf.report_pdf import write_pdf
+from lianzheng_desktop.report_service import write_report
+
+MM = 72 / 25.4
+LEFT, TOP, WIDTH, HEIGHT = 28 * MM, 37 * MM, 156 * MM, 225 * MM
+CELL = WIDTH / 28
+PITCH = HEIGHT / 22
+DATE = re.compile(r"^[12]\d{3}年[1-9]\d?月[1-9]\d?日$")
+
+
+def lines_of(page):
+    """Text lines inside the text block (page number excluded), top to bottom."""
+    rows = {}
+    for char in page.chars:
+        if char["top"] < TOP + HEIGHT + 2 * MM:
+            rows.setdefault(round(char["top"], 1), []).append(char)
+    return [sorted(cs, key=lambda c: c["x0"]) for _, cs in sorted(rows.items())]
+
+
+def text(line):
+    return "".join(c["text"] for c in line)
+
+
+def all_lines(path):
+    with pdfplumber.open(path) as pdf:
+        return [(n, line) for n, page in enumerate(pdf.pages) for line in lines_of(page)]
+
+
+@pytest.fixture
+def annual_pdf(demo_store, tmp_path):
+    path = tmp_path / "2022.pdf"
+    write_report(demo_store, ReportPeriod(2022), path)
+    return path
+
+
+def _doc(paragraphs, closing=("县总工会机关党支部书记　王建国", "2022年9月30日"), appendices=()):
+    section = Section("一、履行责任情况", [Paragraph(p) for p in paragraphs])
+    return ReportDocument(title="关于党风廉政建设情况的报告", meta=[], sections=[section],
+                          appendices=list(appendices), closing=list(closing))
+
+
+# -- first line: 26 characters ----------------------------------------------------------
+def test_the_first_line_of_a_paragraph_holds_26_characters(tmp_path):
+    """Two characters' indent leave 26 places; the character-space tolerance once cut one."""
+    body = "党风廉政建设责任制落实情况全面梳理检查" * 6
+    path = write_pdf(_doc([body]), tmp_path / "p.pdf")
+    lines = [line for _, line in all_lines(path) if line[0]["size"] == pytest.approx(16)]
+    paragraph = [line for line in lines if text(line) in body]
+    first, second = paragraph[0], paragraph[1]
+    assert first[0]["x0"] == pytest.approx(LEFT + 2 * CELL, abs=0.5)
+    assert len(first) == 26
+    assert first[-1]["x1"] == pytest.approx(LEFT + WIDTH, abs=1)
+    assert len(second) == 28
+
+
+def test_first_lines_of_the_demo_report_hold_26_characters(q3_pdf):
+    lines = [line for _, line in all_lines(q3_pdf)]
+    checked = 0
+    for line, after in zip(lines, lines[1:], strict=False):
+        indented = line[0]["x0"] == pytest.approx(LEFT + 2 * CELL, abs=0.5)
+        continues = after[0]["x0"] == pytest.approx(LEFT, abs=0.5)
+        full_width = all(ord(c["text"]) > 0x2E80 for c in line)
+        if indented and continues and full_width and line[0]["size"] == pytest.approx(16):
+            pushed = after[1]["text"] in NO_LINE_START  # its 26th went down with a "，"
+            assert len(line) == 26 or (len(line) == 25 and pushed), text(line)
+            checked += 1
+    assert checked >= 3
+
+
+# -- titles break between words ---------------------------------------------------------
+def test_the_annual_title_breaks_between_words(annual_pdf):
+    with pdfplumber.open(annual_pdf) as pdf:
+        title = [text(line) for line in lines_of(pdf.pages[0])
+                 if line[0]["size"] == pytest.approx(22)]
+    assert title == ["县总工会机关党支部2022年度", "党风廉政建设述廉述责报告"]
+
+
+@pytest.mark.parametrize("unit", ["县总工会机关党支部", "某某县人民政府办公室机关党支部",
+                                  "县委组织部党支部", "张志强", "县总工会机关党支部书记张志强"])
+@pytest.mark.parametrize("period", ["2022年度", "2022年第三季度", "2023年第一季度"])
+def test_no_title_breaks_inside_a_word(unit, period):
+    from lianzheng_desktop.pdf.fonts import default_fonts
+    from lianzheng_desktop.pdf.layout import BLOCK_WIDTH, split_title
+
+    title = f"{unit}{period}党风廉政建设述廉述责报告"
+    widths = default_fonts().widths(title, "xiaobiaosong", 22)
+    lines = split_title(title, widths, BLOCK_WIDTH)
+    assert "".join(lines) == title
+    cut = 0
+    for line in lines[:-1]:
+        cut += len(line)
+        for word in (period, "党风廉政建设", "述廉述责", "报告", unit):
+            at = title.find(word)
+            assert not at < cut < at + len(word), f"{lines}: {word} broken"
+
+
+# -- 附件说明 -----------------------------------------------------------------------------
+def test_attachment_note_follows_the_body(q3_pdf):
+    lines = [line for _, line in all_lines(q3_pdf)]
+    start = next(n for n, line in enumerate(lines) if text(line).startswith("附件："))
+    note = lines[start]
+    assert text(note).startswith("附件：1．")
+    assert note[0]["x0"] == pytest.approx(LEFT + 2 * CELL, abs=0.5)
+    number_x = next(c["x0"] for c in note if c["text"] == "1")
+    name_x = note[note.index(next(c for c in note if c["text"] == "．")) + 1]["x0"]
+    # one blank line above it: the line before is two pitches up
+    assert note[0]["top"] - lines[start - 1][0]["top"] == pytest.approx(2 * PITCH, abs=0.5)
+    names = ["2022年第三季度党风廉政建设责任清单落实情况"]
+    for n in range(2, 6):
+        line = lines[start + n - 1]
+        assert text(line).startswith(f"{n}．")
+        assert line[0]["x0"] == pytest.approx(number_x, abs=0.5)  # under the "1"
+        assert line[2]["x0"] == pytest.approx(name_x, abs=0.5)  # names aligned
+        names.append(text(line)[2:])
+    assert not any(name.endswith(("。", ".", "．")) for name in names)
+    assert "2022年第三季度警示教育台账" in names
+
+
+def test_a_long_attachment_name_continues_under_its_first_character(tmp_path):
+    long_name = "附件1　" + "关于党风廉政建设责任制落实情况的专项检查报告及问题整改清单" * 2
+    table = Appendix(long_name, ["序号"], [["1"]], [1])
+    path = write_pdf(_doc(["正文。"], appendices=[table]), tmp_path / "a.pdf")
+    lines = [line for _, line in all_lines(path)]
+    start = next(n for n, line in enumerate(lines) if text(line).startswith("附件："))
+    name_x = lines[start][text(lines[start]).index("．") + 1]["x0"]
+    assert lines[start + 1][0]["x0"] == pytest.approx(name_x, abs=0.5)
+    assert lines[start + 1][0]["top"] - lines[start][0]["top"] == pytest.approx(PITCH, abs=0.5)
+
+
+# -- 署名 and 成文日期 (GB/T 9704 7.3.5.2, no seal) ---------------------------------------
+def _closing(path, name):
+    lines = [line for _, line in all_lines(path)]
+    n = next(k for k, line in enumerate(lines) if text(line) == name)
+    return lines[n - 1], lines[n], lines[n + 1]
+
+
+def test_signature_and_date_as_the_standard_places_them(q3_pdf):
+    above, name, day = _closing(q3_pdf, "县总工会机关党支部书记　王建国")
+    assert name[-1]["x1"] == pytest.approx(LEFT + WIDTH - 2 * CELL, abs=1)  # 右空二字
+    assert day[0]["x0"] == pytest.approx(name[0]["x0"] + 2 * CELL, abs=1)  # 右移二字
+    assert day[0]["top"] - name[0]["top"] == pytest.approx(PITCH, abs=0.5)
+    assert name[0]["top"] - above[0]["top"] == pytest.approx(2 * PITCH, abs=0.5)  # 空一行
+    assert DATE.match(text(day))
+
+
+def test_a_date_longer_than_the_signature_keeps_two_characters_and_pushes_it_left(tmp_path):
+    path = write_pdf(_doc(["正文。"], closing=["王建国", "2022年12月31日"]), tmp_path / "s.pdf")
+    _, name, day = _closing(path, "王建国")
+    assert day[-1]["x1"] == pytest.approx(LEFT + WIDTH - 2 * CELL, abs=1)
+    assert name[0]["x0"] == pytest.approx(day[0]["x0"] - 2 * CELL, abs=1)
+
+
+# -- appendix tables --------------------------------------------------------------------
+def cell_lines(page):
+    """Each table cell's lines: a text line split where the gap shows a cell border."""
+    pieces = []
+    for line in lines_of(page):
+        if line[0]["size"] != pytest.approx(10.5):
+            continue
+        current = [line[0]]
+        for a, b in zip(line, line[1:], strict=False):
+            if b["x0"] - a["x1"] > 4:
+                pieces.append(text(current))
+                current = []
+            current.append(b)
+        pieces.append(text(current))
+    return pieces
+
+
+def test_table_cells_keep_dates_numbers_and_names_whole(tmp_path):
+    names = ["陈立新", "欧阳明月", "孙丽娟"]
+    long = ("工会经费支出审批手续不规范，部分报销单据缺少经办人签字"
+            "“三重一大”事项集体决策记录不完整，")
+    crowd = "、".join(names * 4)  # a list of names the column must break
+    rows = [[f"XC-2022-{n:02d}", long * 2, names[n % 3], f"2022-05-{n + 10}", "已完成",
+             f"2022-06-{n + 10}", crowd] for n in range(12)]
+    table = Appendix("附件1　整改事项台账", ["编号", "问题", "责任人", "整改时限", "状态",
+                                        "完成日期", "参加人员"], rows, [1] * 7)
+    path = write_pdf(_doc(["正文。"], appendices=[table]), tmp_path / "t.pdf")
+    with pdfplumber.open(path) as pdf:
+        pieces = [p for page in pdf.pages[1:] for p in cell_lines(page)]
+    for row in rows:
+        for value in (row[0], row[2], row[3], row[5]):
+            assert value in pieces, f"{value} split across lines"
+    assert "编号" in pieces and "责任人" in pieces
+    crowd_lines = [p for p in pieces if "、" in p]
+    assert crowd_lines, "the list of names breaks over lines"
+    for piece in crowd_lines:
+        assert all(name in names for name in piece.strip("、").split("、")), piece
+    for piece in pieces:
+        assert piece[0] not in NO_LINE_START, f"line opens with {piece[0]}: {piece}"
+        assert piece[-1] not in NO_LINE_END, f"line ends with {piece[-1]}: {piece}"
+
+
+def test_demo_appendix_cells_hold_dates_and_names_whole(q3_pdf, demo_store):
+    with pdfplumber.open(q3_pdf) as pdf:
+        pieces = [p for page in pdf.pages for p in cell_lines(page)]
+    items = demo_store.list("rectification")
+    for item in items:
+        assert item.owner in pieces and item.deadline.isoformat() in pieces
+    assert all(p[0] not in NO_LINE_START and p[-1] not in NO_LINE_END for p in pieces)
