@@ -66,11 +66,12 @@ def converted(tmp_path_factory):
     from lianzheng_desktop.storage.demo_loader import load_entries
     from lianzheng_desktop.storage.store import Store
     from tests.conftest import FIXED_NOW
+    from tests.pdf.conftest import OWN_WORDS
 
     folder = tmp_path_factory.mktemp("lo")
     store = Store(open_db(":memory:"), clock=lambda: FIXED_NOW)
     load_entries(store, demo_year(), PROFILE)
-    write_report(store, ReportPeriod(2022, 3), folder / "q3.docx")
+    write_report(store, ReportPeriod(2022, 3), folder / "q3.docx", texts=OWN_WORDS)
     rows = [[f"XC-2022-{n:02d}", "工会经费支出审批手续不规范，部分报销单据缺少经办人签字", "陈立新",
              "2022-05-31"] for n in range(80)]
     prose = [Paragraph("党风廉政建设责任制落实情况全面梳理检查" * (2 + n % 4)) for n in range(30)]
