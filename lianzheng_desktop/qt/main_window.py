@@ -210,12 +210,13 @@ class MainWindow(QMainWindow):
         if not name:
             return
         try:
-            counts = export_workbook(self._store, Path(name))
+            result = export_workbook(self._store, Path(name))
         except UserError as exc:
             QMessageBox.warning(self, "导出失败", str(exc))
             return
-        summary = "，".join(f"{label} {n} 条" for label, n in counts.items())
-        QMessageBox.information(self, "导出完成", f"已导出到 {name}：\n{summary}。")
+        summary = "，".join(f"{label} {n} 条" for label, n in result.counts.items())
+        notes = "".join(f"\n\n注意：{note}" for note in result.notes)
+        QMessageBox.information(self, "导出完成", f"已导出到 {name}：\n{summary}。{notes}")
 
     def _on_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "选择要导入的 Excel 台账", "",
@@ -224,23 +225,40 @@ class MainWindow(QMainWindow):
             self.import_workbook(Path(name))
 
     def import_workbook(self, path: Path) -> bool:
-        from lianzheng_desktop.interchange.xlsx import import_workbook
+        """Check the workbook, show what it would add, and import only when confirmed."""
+        from lianzheng_desktop.interchange.xlsx import apply_import, plan_import
 
         try:
-            result = import_workbook(self._store, path)
+            plan = plan_import(self._store, path)
         except UserError as exc:
             QMessageBox.warning(self, "无法导入", str(exc))
             return False
-        if result.problems:
-            ProblemsDialog(f"“{path.name}”中有 {len(result.problems)} 处问题，未导入任何记录。"
+        if plan.problems:
+            ProblemsDialog(f"“{path.name}”中有 {len(plan.problems)} 处问题，未导入任何记录。"
                            "请在 Excel 中修改后重新导入：",
-                           [str(p) for p in result.problems], self).exec()
+                           [str(p) for p in plan.problems], self).exec()
+            return False
+        lines = plan.details()
+        shown = "\n".join(lines[:12]) + (f"\n……另有 {len(lines) - 12} 行" if len(lines) > 12
+                                          else "")
+        if plan.new == 0:
+            QMessageBox.information(self, "无需导入", f"“{path.name}”中没有新记录，未导入任何记录："
+                                    f"\n{plan.totals()}。\n\n{shown}")
+            return False
+        answer = QMessageBox.question(self, "导入前确认",
+                                      f"“{path.name}”核对结果：\n{plan.totals()}。\n\n{shown}"
+                                      f"\n\n是否导入这 {plan.new} 条新记录？")
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            apply_import(self._store, plan)
+        except UserError as exc:
+            QMessageBox.warning(self, "无法导入", str(exc))
             return False
         for page in self._ledgers.values():
             page.refresh()
         self.home.refresh()
-        summary = "，".join(f"{label} {n} 条" for label, n in result.counts.items())
-        QMessageBox.information(self, "导入完成", f"已导入：{summary}。")
+        QMessageBox.information(self, "导入完成", f"已导入：{plan.totals()}。")
         return True
 
     def _on_restore(self) -> None:

@@ -127,8 +127,8 @@ def test_duplicate_roster_names_in_the_sheet(tmp_path):
 
 def test_not_a_workbook(tmp_path):
     bad = tmp_path / "x.xlsx"
-    bad.write_text("not excel")
-    with pytest.raises(UserError, match="不是可读取的 Excel"):
+    bad.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(UserError, match="不是 Excel 工作簿"):
         import_workbook(fresh_store(), bad)
     with pytest.raises(UserError, match="找不到文件"):
         import_workbook(fresh_store(), tmp_path / "none.xlsx")
