@@ -143,7 +143,11 @@ def opened(path: Path, *, formulas: bool = False) -> Iterator[Any]:
 
 
 def unreadable(path: Path, exc: BaseException, where: str = "") -> UserError:
-    if type(exc).__module__.startswith("defusedxml"):
+    causes = []
+    while exc is not None and len(causes) < 10:  # openpyxl wraps what the parser raised
+        causes.append(exc)
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    if any(type(cause).__module__.startswith("defusedxml") for cause in causes):
         return UserError(f"“{path.name}”{where}含有不安全的 XML 内容（实体定义），"
                          "为保护电脑未读取。" + _SAVE_AS)
     return UserError(f"“{path.name}”{where}内容已损坏或格式不对，无法读取。" + _SAVE_AS)
