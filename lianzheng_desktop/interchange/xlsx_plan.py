@@ -177,10 +177,11 @@ def _sort_out(store: Store, sheet: SheetPlan) -> None:
         kept.setdefault(key(record), []).append(_comparable(spec, record))
     for number, record in numbered:
         pool = kept.get(key(record))
-        mine = _comparable(spec, record)
         if not pool:
             sheet.new.append(record)
-        elif mine in pool:
+            continue
+        mine = _comparable(spec, record)
+        if mine in pool:
             pool.remove(mine)
             sheet.present += 1
         else:

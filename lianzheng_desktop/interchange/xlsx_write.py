@@ -54,6 +54,10 @@ def export_workbook(store: Store, path: Path) -> ExportResult:
         for column, spec_field in enumerate(spec.fields, start=1):
             sheet.column_dimensions[get_column_letter(column)].width = _WIDTH[spec_field.kind]
         sheet.freeze_panes = "A2"
+        # The sheet's size up front, as Excel writes it: without it a streaming reader
+        # (openpyxl's read_only, ours on import) parses the whole sheet once just to size it.
+        last = f"{get_column_letter(len(spec.fields))}{store.count(key) + 1}"
+        sheet.calculate_dimension = lambda last=last: f"A1:{last}"
         sheet.append([styles.header_cell(sheet, f) for f in spec.fields])
         rows = 0
         for record in _records(store, key):
