@@ -119,7 +119,8 @@ def plan_import(store: Store, path: Path) -> ImportPlan:
             rows = reader.read_rows(book, formula_book, spec, title, counter, plan.problems,
                                     plan.notes)
             try:
-                records = _validate(spec, rows, roster, today, plan.problems)
+                records = _validate(spec, rows, roster, today, plan.problems,
+                                    _plan_types(store, spec))
             except reader.BAD_CONTENT as exc:
                 raise reader.unreadable(path, exc, f"的工作表“{title}”") from None
             plan.sheets.append(SheetPlan(spec, records))
@@ -129,8 +130,17 @@ def plan_import(store: Store, path: Path) -> ImportPlan:
     return plan
 
 
-def _validate(spec: LedgerSpec, rows, roster: set[str], today,
-              problems: list[ImportProblem]) -> list[tuple[int, Record]]:
+def _plan_types(store: Store, spec: LedgerSpec) -> dict[str, Any]:
+    """``build_record``'s extra keyword for the types plans add to this ledger (政治学习…),
+    where the store knows such types (``Store.plan_types``); none otherwise."""
+    plan_types = getattr(store, "plan_types", None)
+    if plan_types is None or spec.type_field is None:
+        return {}
+    return {"extra_choices": {spec.type_field: plan_types(spec.key)}}
+
+
+def _validate(spec: LedgerSpec, rows, roster: set[str], today, problems: list[ImportProblem],
+              extra: dict[str, Any]) -> list[tuple[int, Record]]:
     """Each row built into a record; the roster sheet (read first) extends ``roster``."""
     records: list[tuple[int, Record]] = []
     seen: dict[str, int] = {}
@@ -146,7 +156,7 @@ def _validate(spec: LedgerSpec, rows, roster: set[str], today,
             values = {k: _names(spec, k, v, roster) for k, v in values.items()}
         try:
             record = build_record(spec, values, None if spec.key == "roster" else roster,
-                                  today=today)
+                                  today=today, **extra)
         except ValidationError as exc:
             problems += [ImportProblem(spec.label, number, e.label, e.message)
                          for e in exc.errors]

@@ -234,7 +234,8 @@ class Store:
         """Store records ``build_record`` has already checked (an Excel import), in bulk.
 
         One prepared statement per table (``executemany``) and each record's audit entry,
-        inside one transaction; the ids follow the table's largest, as SQLite's own would.
+        inside one transaction. The ids follow the largest this ledger has ever used (in
+        the table or its audit trail), so no new record takes a deleted one's number.
         Returns how many were stored.
         """
         spec = LEDGERS[ledger_key]
@@ -243,7 +244,9 @@ class Store:
         with self.atomic():
             people = dict(self.db.execute("SELECT name, id FROM person").fetchall())
             next_id = self.db.execute(
-                f"SELECT coalesce(max(id), 0) + 1 FROM {tmap.table}").fetchone()[0]
+                f"SELECT max(coalesce((SELECT max(id) FROM {tmap.table}), 0),"
+                " coalesce((SELECT max(record_id) FROM audit_log WHERE ledger = ?), 0)) + 1",
+                [spec.key]).fetchone()[0]
             stored: list[Record] = []
             for record in records:
                 event = getattr(record, spec.date_field) if spec.date_field else None
@@ -251,7 +254,7 @@ class Store:
                                       updated_at=now, late_entry=is_late_entry(event, now)))
             if not stored:
                 return 0
-            rows = [{"id": r.id, **self._row(spec, r, people)} for r in stored]
+            rows = [{"id": r.id, **self._row(spec, r)} for r in stored]
             self.db.conn.executemany(
                 f"INSERT INTO {tmap.table} ({', '.join(rows[0])})"
                 f" VALUES ({', '.join('?' * len(rows[0]))})",
@@ -321,8 +324,7 @@ class Store:
             audit.append(self.db, self.clock(), spec.key, record_id, "delete",
                          audit.snapshot(spec.key, old), None)
 
-    def _row(self, spec: LedgerSpec, record: Record,
-             people: Mapping[str, int] | None = None) -> dict[str, Any]:
+    def _row(self, spec: LedgerSpec, record: Record) -> dict[str, Any]:
         tmap = TABLES[spec.key]
         row: dict[str, Any] = {}
         for field in spec.fields:
@@ -330,8 +332,7 @@ class Store:
             if field.key in tmap.people_tables:
                 continue
             if field.key in tmap.person_columns:
-                row[tmap.person_columns[field.key]] = (
-                    self._person_id(value) if people is None else people[value])
+                row[tmap.person_columns[field.key]] = self._person_id(value)
             elif field.kind is Kind.DATE:
                 row[field.key] = value.isoformat() if value else None
             elif field.kind is Kind.BOOL:

@@ -137,3 +137,34 @@ def test_names_with_spaces_survive_export_and_import(tmp_path):
     other = fresh_store()
     assert import_workbook(other, tmp_path / "a.xlsx").problems == []
     assert other.list("activity")[0].attendees == ("阿依古丽 买买提", "王建国")
+
+
+def test_imported_records_never_take_a_deleted_records_number(tmp_path):
+    store = fresh_store()
+    store.add("roster", {"name": "王建国", "role": "书记"})
+    first = store.add("activity", {"date": "2022-03-08", "type": "廉政学习", "topic": "甲"})
+    store.delete("activity", first.id)
+    path = workbook(tmp_path, {"会议活动": [["2022-03-09", "廉政学习", "乙", "", ""]]})
+    import_workbook(store, path)
+    [second] = store.list("activity")
+    assert second.id > first.id
+
+
+def test_types_a_plan_added_go_to_core_validation(tmp_path, monkeypatch):
+    """Where the store knows a plan's own types, each row is checked with them."""
+    from lianzheng_desktop.interchange import xlsx_plan
+
+    store = fresh_store()
+    monkeypatch.setattr(store, "plan_types", lambda key: ("政治学习",), raising=False)
+    given = []
+    real = xlsx_plan.build_record
+
+    def spy(spec, values, roster, *, today=None, extra_choices=None):
+        given.append((spec.key, extra_choices))
+        return real(spec, values, roster, today=today)
+
+    monkeypatch.setattr(xlsx_plan, "build_record", spy)
+    path = workbook(tmp_path, {"人员名册": ROSTER,
+                               "会议活动": [["2022-03-08", "专题会议", "部署", "", ""]]})
+    import_workbook(store, path)
+    assert ("activity", {"type": ("政治学习",)}) in given
