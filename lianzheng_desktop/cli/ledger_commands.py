@@ -22,8 +22,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.add_argument("file", metavar="FILE.xlsx", type=Path)
     export.set_defaults(handler=_export)
 
+    from lianzheng_desktop.core.ledgers import LEDGERS
+    from lianzheng_desktop.interchange.xlsx_common import KEY_RULES
+
+    rules = "\n".join(f"  {LEDGERS[key].label}：{rule}" for key, rule in KEY_RULES.items())
     imp = sub.add_parser(
-        "import", help="从 Excel 工作簿导入台账：先核对，已有的记录跳过，有任何错误则整体不导入")
+        "import", help="从 Excel 工作簿导入台账：先核对，已有的记录跳过，有任何错误则整体不导入",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="先逐行核对整个工作簿，再与台账中已有的记录比对：\n"
+                    "同一台账中下列字段相同的，视为同一条记录——\n" + rules + "\n"
+                    "其余内容也相同的为“已存在”，跳过；其余内容不同的为“冲突”，不导入并列出不同之处；"
+                    "\n其他为“新增”。有任何一行不合要求，则一条也不导入。")
     imp.add_argument("file", metavar="FILE.xlsx", type=Path)
     imp.add_argument("--dry-run", action="store_true",
                      help="只核对并显示将新增、已存在和冲突的条数，不写入任何记录")

@@ -17,9 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lianzheng_desktop.interchange.xlsx_common import SHEET_ORDER, ImportProblem, header
-from lianzheng_desktop.interchange.xlsx_plan import (
+from lianzheng_desktop.interchange.xlsx_common import (
     KEY_RULES,
+    SHEET_ORDER,
+    ImportProblem,
+    header,
+)
+from lianzheng_desktop.interchange.xlsx_plan import (
     Conflict,
     ImportPlan,
     apply_import,

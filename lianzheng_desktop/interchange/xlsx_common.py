@@ -7,6 +7,14 @@ from dataclasses import dataclass
 from lianzheng_desktop.core.ledgers import FieldSpec
 
 SHEET_ORDER = ("roster", "warning_education", "talk", "rectification", "activity")
+# When an imported row and a kept record are the same entry (xlsx_plan says what follows).
+KEY_RULES = {
+    "roster": "姓名相同",
+    "warning_education": "日期、形式、主题相同",
+    "talk": "日期、类型、谈话人、谈话对象（不计先后）相同",
+    "rectification": "发现日期、问题来源相同，且编号相同（没有编号时问题描述相同）",
+    "activity": "日期、类型、主题相同",
+}
 
 
 def header(spec_field: FieldSpec) -> str:

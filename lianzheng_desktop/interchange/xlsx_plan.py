@@ -32,14 +32,6 @@ from lianzheng_desktop.interchange import xlsx_read as reader
 from lianzheng_desktop.interchange.xlsx_common import SHEET_ORDER, ImportProblem
 from lianzheng_desktop.storage.store import Query, Store
 
-KEY_RULES = {
-    "roster": "姓名相同",
-    "warning_education": "日期、形式、主题相同",
-    "talk": "日期、类型、谈话人、谈话对象相同",
-    "rectification": "发现日期、问题来源相同，且编号相同（没有编号时问题描述相同）",
-    "activity": "日期、类型、主题相同",
-}
-
 
 @dataclass(frozen=True)
 class Conflict:

@@ -241,6 +241,9 @@ class MainWindow(QMainWindow):
         lines = plan.details()
         shown = "\n".join(lines[:12]) + (f"\n……另有 {len(lines) - 12} 行" if len(lines) > 12
                                           else "")
+        if plan.present or plan.conflicts:
+            shown += ("\n\n“已存在”：台账中已有完全相同的记录；“冲突”：同一条记录（如同日、同类型、"
+                      "同主题的会议活动）其他内容不同。")
         if plan.new == 0:
             QMessageBox.information(self, "无需导入", f"“{path.name}”中没有新记录，未导入任何记录："
                                     f"\n{plan.totals()}。\n\n{shown}")
