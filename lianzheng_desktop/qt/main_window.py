@@ -226,12 +226,20 @@ class MainWindow(QMainWindow):
 
     def import_workbook(self, path: Path) -> bool:
         """Check the workbook, show what it would add, and import only when confirmed."""
+        from PySide6.QtCore import Qt  # see qt/style.py: not loaded before the first paint
+        from PySide6.QtWidgets import QApplication
+
         from lianzheng_desktop.interchange.xlsx import apply_import, plan_import
 
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # 50,000 rows: seconds
         try:
             plan = plan_import(self._store, path)
         except UserError as exc:
-            QMessageBox.warning(self, "无法导入", str(exc))
+            plan, error = None, str(exc)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if plan is None:
+            QMessageBox.warning(self, "无法导入", error)
             return False
         if plan.problems:
             ProblemsDialog(f"“{path.name}”中有 {len(plan.problems)} 处问题，未导入任何记录。"
@@ -253,14 +261,20 @@ class MainWindow(QMainWindow):
                                       f"\n\n是否导入这 {plan.new} 条新记录？")
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        error = ""
         try:
             apply_import(self._store, plan)
+            for page in self._ledgers.values():
+                page.refresh()
+            self.home.refresh()
         except UserError as exc:
-            QMessageBox.warning(self, "无法导入", str(exc))
+            error = str(exc)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if error:
+            QMessageBox.warning(self, "无法导入", error)
             return False
-        for page in self._ledgers.values():
-            page.refresh()
-        self.home.refresh()
         QMessageBox.information(self, "导入完成", f"已导入：{plan.totals()}。")
         return True
 

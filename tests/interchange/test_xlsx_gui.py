@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lianzheng_desktop.interchange.xlsx import export_workbook
 from lianzheng_desktop.paths import AppPaths
@@ -58,6 +58,7 @@ def test_the_plan_is_confirmed_before_writing_and_a_second_import_adds_nothing(
     assert win.import_workbook(tmp_path / "a.xlsx") is True
     assert seen[-1][0] == "information" and "已导入：新增 50 条" in seen[-1][1]
     assert store.count("activity") == 21
+    assert QApplication.overrideCursor() is None  # the wait cursor is gone again
     assert win.ledger("activity").model.rowCount() == 21  # the page shows them
 
     asked = len([s for s in seen if s[0] == "question"])
@@ -75,3 +76,4 @@ def test_bad_input_is_one_warning(window, dialogs, tmp_path):
     (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     assert win.import_workbook(tmp_path / "old.xls") is False
     assert seen == [("warning", seen[0][1])] and ".xls" in seen[0][1]
+    assert QApplication.overrideCursor() is None
