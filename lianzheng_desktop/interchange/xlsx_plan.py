@@ -29,6 +29,7 @@ from lianzheng_desktop.core.errors import UserError, ValidationError
 from lianzheng_desktop.core.ledgers import LEDGERS, Kind, LedgerSpec, build_record, to_values
 from lianzheng_desktop.core.records import Record
 from lianzheng_desktop.interchange import xlsx_read as reader
+from lianzheng_desktop.interchange import xlsx_scan
 from lianzheng_desktop.interchange.xlsx_common import SHEET_ORDER, ImportProblem
 from lianzheng_desktop.storage.store import Query, Store
 
@@ -96,7 +97,7 @@ class ImportPlan:
 def plan_import(store: Store, path: Path) -> ImportPlan:
     """Read and check the whole workbook and compare it with the ledgers; write nothing."""
     parts = reader.check_file(path)
-    formulas = reader.has_formulas(path, parts)
+    formulas = xlsx_scan.scan(path, parts)  # refuses what would exhaust memory
     plan = ImportPlan(path)
     formula_reading = reader.opened(path, formulas=True) if formulas else nullcontext()
     with reader.opened(path) as book, formula_reading as formula_book:

@@ -230,3 +230,52 @@ def test_nothing_was_imported_by_any_bad_input(tmp_path, cli):
     run(cli, tmp_path, ole)
     code, out, _ = cli("--db", str(tmp_path / "x.db"), "export", str(tmp_path / "o.xlsx"))
     assert "人员名册 0 条" in out and "会议活动 0 条" in out
+
+
+def sheet_of(tmp_path, body, name="crafted.xlsx"):
+    """A real workbook whose 会议活动 sheet is ``body`` (inside <worksheet>)."""
+    xml = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           f"{body}</worksheet>")
+    return rewrite(meetings(tmp_path), "xl/worksheets/sheet1.xml", xml, tmp_path / name)
+
+
+def test_a_sheet_of_empty_rows_is_refused_before_openpyxl_keeps_them(tmp_path, cli):
+    path = sheet_of(tmp_path, "<sheetData>" + "<row/>" * 300_000 + "</sheetData>")
+    err = one_error(*run(cli, tmp_path, path)[::2])
+    assert "的工作表共有 300,000 行，超过一次导入的上限 250,000 行" in err
+
+
+def test_a_row_wider_than_excel_is_refused(tmp_path, cli):
+    path = sheet_of(tmp_path, '<sheetData><row r="1">' + "<c/>" * 16_385 + "</row></sheetData>")
+    err = one_error(*run(cli, tmp_path, path)[::2])
+    assert "有一行超过 16,384 个单元格" in err
+
+
+def test_too_many_other_entries_cells_or_text(tmp_path, cli, monkeypatch):
+    from lianzheng_desktop.interchange import xlsx_scan
+
+    path = sheet_of(tmp_path, "<cols>" + '<col min="1" max="1"/>' * 300 + "</cols><sheetData/>")
+    monkeypatch.setattr(xlsx_scan, "MAX_OTHER", 200)
+    assert "300 项其他内容" in one_error(*run(cli, tmp_path, path)[::2])
+    path = sheet_of(tmp_path, "<sheetData>" + '<row><c t="n"><v>1</v></c></row>' * 20
+                    + "</sheetData>", "cells.xlsx")
+    monkeypatch.setattr(xlsx_scan, "MAX_CELLS", 10)
+    assert "有 20 个单元格" in one_error(*run(cli, tmp_path, path)[::2])
+    path = sheet_of(tmp_path, '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'
+                    + "长" * 2_000 + "</t></is></c></row></sheetData>", "text.xlsx")
+    monkeypatch.setattr(xlsx_scan, "MAX_TEXT_BYTES", 5_000)
+    assert "中有一段文字超过" in one_error(*run(cli, tmp_path, path)[::2])
+
+
+def test_a_huge_shared_string_table_or_style_part_is_refused(tmp_path, cli, monkeypatch):
+    from lianzheng_desktop.interchange import xlsx_scan
+
+    strings = "<sst>" + "<si><t>文字</t></si>" * 5 + "</sst>"  # as Excel keeps its text
+    path = rewrite(meetings(tmp_path), "xl/sharedStrings.xml", strings)
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("xl/sharedStrings.xml", strings)
+    monkeypatch.setattr(xlsx_scan, "MAX_STRINGS", 3)
+    assert "文字表过大" in one_error(*run(cli, tmp_path, path)[::2])
+    monkeypatch.setattr(xlsx_scan, "MAX_PART_BYTES", 200)
+    err = one_error(*run(cli, tmp_path, meetings(tmp_path))[::2])
+    assert "部分有 0 MB" in err or "超过上限 0 MB" in err
