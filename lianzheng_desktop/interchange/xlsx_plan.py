@@ -96,6 +96,14 @@ class ImportPlan:
 
 def plan_import(store: Store, path: Path) -> ImportPlan:
     """Read and check the whole workbook and compare it with the ledgers; write nothing."""
+    try:
+        return _plan(store, path)
+    except OSError as exc:  # unreadable: no permission, or held by Excel on Windows
+        raise UserError(f"无法读取“{path.name}”：{exc.strerror or exc}。如该文件正在 Excel 或 "
+                        "WPS 中打开，请先关闭后再导入。") from None
+
+
+def _plan(store: Store, path: Path) -> ImportPlan:
     parts = reader.check_file(path)
     formulas = xlsx_scan.scan(path, parts)  # refuses what would exhaust memory
     plan = ImportPlan(path)

@@ -61,6 +61,8 @@ def check_file(path: Path) -> list[zipfile.ZipInfo]:
         raise UserError(f"“{path}”是一个文件夹，不是 Excel 工作簿。请选择文件夹中的 .xlsx 文件。")
     if not path.exists():
         raise UserError(f"找不到文件“{path}”。")
+    if not path.is_file():
+        raise UserError(f"“{path}”不是普通文件，不是 Excel 工作簿。")
     size = path.stat().st_size
     if size == 0:
         raise UserError(f"“{path.name}”是空文件（0 字节），不是 Excel 工作簿。")

@@ -279,3 +279,24 @@ def test_a_huge_shared_string_table_or_style_part_is_refused(tmp_path, cli, monk
     monkeypatch.setattr(xlsx_scan, "MAX_PART_BYTES", 200)
     err = one_error(*run(cli, tmp_path, meetings(tmp_path))[::2])
     assert "部分有 0 MB" in err or "超过上限 0 MB" in err
+
+
+def test_a_file_that_cannot_be_read_or_is_not_a_plain_file(tmp_path, cli, monkeypatch):
+    import os
+    from pathlib import Path
+
+    path = meetings(tmp_path)
+    real_open = Path.open
+
+    def refuse(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    err = one_error(*run(cli, tmp_path, path)[::2])
+    assert "无法读取“in.xlsx”" in err and "请先关闭" in err
+    monkeypatch.undo()
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.xlsx")
+        assert "不是普通文件" in one_error(*run(cli, tmp_path, tmp_path / "pipe.xlsx")[::2])
