@@ -33,6 +33,8 @@ from lianzheng_desktop.interchange import xlsx_scan
 from lianzheng_desktop.interchange.xlsx_common import SHEET_ORDER, ImportProblem
 from lianzheng_desktop.storage.store import Query, Store
 
+MAX_PROBLEMS = 1000  # listed before reading stops: a wrong file would list every row
+
 
 @dataclass(frozen=True)
 class Conflict:
@@ -125,6 +127,12 @@ def _plan(store: Store, path: Path) -> ImportPlan:
             except reader.BAD_CONTENT as exc:
                 raise reader.unreadable(path, exc, f"的工作表“{title}”") from None
             plan.sheets.append(SheetPlan(spec, records))
+            if len(plan.problems) >= MAX_PROBLEMS:
+                break
+    if len(plan.problems) >= MAX_PROBLEMS:
+        del plan.problems[MAX_PROBLEMS:]
+        plan.problems.append(ImportProblem(spec.label, 0, "", (
+            f"问题较多，以上只列出前 {MAX_PROBLEMS} 处，其余未再检查；请先改正这些，再重新导入")))
     if not plan.problems:
         for sheet in plan.sheets:
             _sort_out(store, sheet)
@@ -161,6 +169,8 @@ def _validate(spec: LedgerSpec, rows, roster: set[str], today, problems: list[Im
         except ValidationError as exc:
             problems += [ImportProblem(spec.label, number, e.label, e.message)
                          for e in exc.errors]
+            if len(problems) >= MAX_PROBLEMS:
+                break
             continue
         records.append((number, record))
     roster.update(seen)

@@ -168,3 +168,10 @@ def test_types_a_plan_added_go_to_core_validation(tmp_path, monkeypatch):
                                "会议活动": [["2022-03-08", "专题会议", "部署", "", ""]]})
     import_workbook(store, path)
     assert ("activity", {"type": ("政治学习",)}) in given
+
+
+def test_a_wrong_file_lists_a_thousand_problems_then_stops(tmp_path):
+    rows = [["2022-02-30", "专题会议", f"部署{i}", "", ""] for i in range(1500)]
+    plan = plan_import(fresh_store(), workbook(tmp_path, {"会议活动": rows}))
+    assert len(plan.problems) == 1001
+    assert str(plan.problems[-1]).startswith("会议活动：问题较多，以上只列出前 1000 处")
