@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from lianzheng_desktop.interchange import xlsx_read
-from tests.interchange.test_xlsx import HEADERS, ROSTER, workbook
+from tests.interchange.test_xlsx import HEADERS, ROSTER, by_label, workbook
 
 BILLION_LAUGHS = """<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol">{entities}]>
@@ -183,7 +183,8 @@ def test_a_formula_without_a_stored_result_is_named_not_imported_as_empty(tmp_pa
     sheet = book.active
     sheet.title = "会议活动"
     sheet.append(HEADERS["会议活动"])
-    sheet.append(["2022-03-08", "专题会议", '=CONCAT("部署","工作")', "", "=C2"])
+    sheet.append(by_label("会议活动", {"日期": "2022-03-08", "类型": "专题会议",
+                                    "主题": '=CONCAT("部署","工作")', "内容摘要": "=C2"}))
     book.save(tmp_path / "f.xlsx")  # openpyxl stores formulas without results
     code, _, err = run(cli, tmp_path, tmp_path / "f.xlsx")
     assert code == 1

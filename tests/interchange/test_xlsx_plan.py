@@ -12,7 +12,11 @@ from lianzheng_desktop.interchange.xlsx import (
 )
 from lianzheng_desktop.storage.db import open_db
 from lianzheng_desktop.storage.store import Store
-from tests.interchange.test_xlsx import ROSTER, workbook
+from tests.interchange.test_xlsx import ROSTER, by_label, workbook
+
+
+def meeting(day, topic, attendees="", summary="", kind="专题会议"):
+    return {"日期": day, "类型": kind, "主题": topic, "参加人员": attendees, "内容摘要": summary}
 
 
 def fresh_store():
@@ -54,7 +58,7 @@ def test_a_changed_row_is_a_conflict_named_by_its_fields_and_not_imported(demo_s
     items.cell(row, status).value = "已完成"
     items.cell(row, done).value = datetime(2022, 12, 1)
     meetings = book["会议活动"]
-    meetings.append([datetime(2022, 12, 30), "专题会议", "研究年终工作", "王建国", ""])
+    meetings.append(by_label("会议活动", meeting(datetime(2022, 12, 30), "研究年终工作", "王建国")))
     book.save(tmp_path / "b.xlsx")
     before = totals(demo_store)
     done_before = [i.status for i in demo_store.list("rectification")].count("已完成")
@@ -75,7 +79,7 @@ def test_key_rules_per_ledger(tmp_path):
     store = fresh_store()
     path = workbook(tmp_path, {
         "人员名册": ROSTER,
-        "会议活动": [["2022-03-08", "专题会议", "部署", "王建国、刘芳", "甲"]],
+        "会议活动": [meeting("2022-03-08", "部署", "王建国、刘芳", "甲")],
         "谈话记录": [["2022-05-17", "谈心谈话", "王建国", "刘芳", "是"]],
         "整改事项": [["XC-1", "巡察反馈", "台账不全", "刘芳", "", "2022-03-18", "2022-06-30",
                   "整改中"],
@@ -84,9 +88,9 @@ def test_key_rules_per_ledger(tmp_path):
     import_workbook(store, path)
     again = workbook(tmp_path, {
         "人员名册": [["王建国", "书记", "书记", "是"], ["刘芳", "办公室副主任", "党员", ""]],
-        "会议活动": [["2022-03-08", "专题会议", "部署", "刘芳、王建国", "甲"],  # names reordered
-                 ["2022-03-08", "专题会议", "部署二", "", ""],  # another topic: new
-                 ["2022-03-09", "专题会议", "部署", "", ""]],  # another day: new
+        "会议活动": [meeting("2022-03-08", "部署", "刘芳、王建国", "甲"),  # names reordered
+                 meeting("2022-03-08", "部署二"),  # another topic: new
+                 meeting("2022-03-09", "部署")],  # another day: new
         "谈话记录": [["2022-05-17", "谈心谈话", "王建国", "刘芳", "否"]],  # 一对一 differs
         "整改事项": [["XC-1", "巡察反馈", "台账不全（改写）", "刘芳", "", "2022-03-18",
                   "2022-06-30", "整改中"],  # same number: the same item, description differs
