@@ -54,8 +54,9 @@ def test_control_characters_are_replaced_with_a_note_never_a_failure(tmp_path):
     result = export_workbook(store, tmp_path / "a.xlsx")
     assert len(result.notes) == 1
     assert result.notes[0].startswith("会议活动 第2行“主题”列、会议活动 第2行“内容摘要”列含有")
-    row = list(load_workbook(tmp_path / "a.xlsx")["会议活动"].iter_rows(values_only=True))[1]
-    assert row[2] == "学习 党章" and row[4] == "第一段\n第二段完"
+    head, row = list(load_workbook(tmp_path / "a.xlsx")["会议活动"].iter_rows(values_only=True))
+    cells = dict(zip(head, row, strict=True))
+    assert cells["主题*"] == "学习 党章" and cells["内容摘要"] == "第一段\n第二段完"
     other = fresh_store()
     assert import_workbook(other, tmp_path / "a.xlsx").problems == []
     assert other.list("activity")[0].summary == "第一段\n第二段完"
