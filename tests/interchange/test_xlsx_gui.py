@@ -77,3 +77,20 @@ def test_bad_input_is_one_warning(window, dialogs, tmp_path):
     assert win.import_workbook(tmp_path / "old.xls") is False
     assert seen == [("warning", seen[0][1])] and ".xls" in seen[0][1]
     assert QApplication.overrideCursor() is None
+
+
+def test_export_from_the_window_names_what_it_cleaned(window, dialogs, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    win, store = window
+    seen, _ = dialogs
+    store.add("roster", {"name": "王建国", "role": "书记"})
+    store.add("activity", {"date": "2022-03-08", "type": "其他", "topic": "=HYPERLINK(1)",
+                           "summary": "第一段\x0b第二段"})
+    target = tmp_path / "out.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    win._on_export()
+    kind, text = seen[-1]
+    assert kind == "information" and "会议活动 1 条" in text
+    assert "注意：会议活动 第2行“内容摘要”列含有表格文件不能保存的控制字符" in text
+    assert target.exists()
