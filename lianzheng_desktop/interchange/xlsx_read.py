@@ -3,8 +3,9 @@
 Before openpyxl sees the file: what it is, from its first bytes rather than its name, and
 the sizes its zip directory declares. Python's zipfile never inflates a member past its
 declared size (it stops and reports a bad CRC), so a "zip bomb" is refused before a byte of
-it is inflated. Then each sheet is streamed (openpyxl ``read_only``), a row at a time, with
-a cap on the rows read. XML entities are refused outright (defusedxml, which openpyxl uses
+it is inflated. Then ``xlsx_scan`` counts what the parts hold (rows, cells, text) before
+openpyxl parses them, and each sheet is streamed (openpyxl ``read_only``), a row at a time,
+with a cap on the rows read. XML entities are refused outright (defusedxml, which openpyxl uses
 when it is installed), so an entity bomb is one message, not minutes of work.
 """
 
