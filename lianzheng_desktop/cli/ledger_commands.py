@@ -22,10 +22,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.add_argument("file", metavar="FILE.xlsx", type=Path)
     export.set_defaults(handler=_export)
 
-    imp = sub.add_parser("import", help="从 Excel 工作簿导入台账（有任何错误则整体不导入）")
-    imp.add_argument("file", metavar="FILE.xlsx", type=Path)
-    imp.set_defaults(handler=_import)
+    from lianzheng_desktop.core.ledgers import LEDGERS
+    from lianzheng_desktop.interchange.xlsx_common import KEY_RULES
 
+    rules = "\n".join(f"  {LEDGERS[key].label}：{rule}" for key, rule in KEY_RULES.items())
+    imp = sub.add_parser(
+        "import", help="从 Excel 工作簿导入台账：先核对，已有的记录跳过，有任何错误则整体不导入",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="先逐行核对整个工作簿，再与台账中已有的记录比对：\n"
+                    "同一台账中下列字段相同的，视为同一条记录——\n" + rules + "\n"
+                    "其余内容也相同的为“已存在”，跳过；其余内容不同的为“冲突”，不导入并列出不同之处；"
+                    "\n其他为“新增”。有任何一行不合要求，则一条也不导入。")
+    imp.add_argument("file", metavar="FILE.xlsx", type=Path)
+    imp.add_argument("--dry-run", action="store_true",
+                     help="只核对并显示将新增、已存在和冲突的条数，不写入任何记录")
+    imp.set_defaults(handler=_import)
 
 def _demo(args: argparse.Namespace) -> int:
     from lianzheng_desktop.core.demo import PROFILE, demo_year, synthetic_years
@@ -46,25 +57,34 @@ def _export(args: argparse.Namespace) -> int:
     from lianzheng_desktop.interchange.xlsx import export_workbook
 
     store = open_store(args)
-    counts = export_workbook(store, args.file)
-    summary = "，".join(f"{label} {n} 条" for label, n in counts.items())
+    result = export_workbook(store, args.file)
+    summary = "，".join(f"{label} {n} 条" for label, n in result.counts.items())
     print(f"已导出到 {args.file}：{summary}。")
+    for note in result.notes:
+        print(f"注意：{note}")
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
     import sys
 
-    from lianzheng_desktop.interchange.xlsx import import_workbook
+    from lianzheng_desktop.interchange.xlsx import apply_import, plan_import
 
     store = open_store(args)
-    result = import_workbook(store, args.file)
-    if result.problems:
-        print(f"导入失败：{args.file} 中有 {len(result.problems)} 处问题，未导入任何记录。"
+    plan = plan_import(store, args.file)
+    if plan.problems:
+        print(f"导入失败：{args.file} 中有 {len(plan.problems)} 处问题，未导入任何记录。"
               "请修改后重新导入：", file=sys.stderr)
-        for problem in result.problems:
+        for problem in plan.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
-    summary = "，".join(f"{label} {n} 条" for label, n in result.counts.items())
-    print(f"已从 {args.file} 导入：{summary}。")
+    if args.dry_run:
+        print(f"试导入 {args.file}（未写入任何记录）：{plan.totals()}。")
+    elif plan.new == 0:
+        print(f"{args.file} 中没有新记录，未写入任何记录：{plan.totals()}。")
+    else:
+        apply_import(store, plan)
+        print(f"已从 {args.file} 导入：{plan.totals()}。")
+    for line in plan.details():
+        print(f"  {line}")
     return 0

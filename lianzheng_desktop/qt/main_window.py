@@ -210,12 +210,13 @@ class MainWindow(QMainWindow):
         if not name:
             return
         try:
-            counts = export_workbook(self._store, Path(name))
+            result = export_workbook(self._store, Path(name))
         except UserError as exc:
             QMessageBox.warning(self, "导出失败", str(exc))
             return
-        summary = "，".join(f"{label} {n} 条" for label, n in counts.items())
-        QMessageBox.information(self, "导出完成", f"已导出到 {name}：\n{summary}。")
+        summary = "，".join(f"{label} {n} 条" for label, n in result.counts.items())
+        notes = "".join(f"\n\n注意：{note}" for note in result.notes)
+        QMessageBox.information(self, "导出完成", f"已导出到 {name}：\n{summary}。{notes}")
 
     def _on_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "选择要导入的 Excel 台账", "",
@@ -224,23 +225,57 @@ class MainWindow(QMainWindow):
             self.import_workbook(Path(name))
 
     def import_workbook(self, path: Path) -> bool:
-        from lianzheng_desktop.interchange.xlsx import import_workbook
+        """Check the workbook, show what it would add, and import only when confirmed."""
+        from PySide6.QtCore import Qt  # see qt/style.py: not loaded before the first paint
+        from PySide6.QtWidgets import QApplication
 
+        from lianzheng_desktop.interchange.xlsx import apply_import, plan_import
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # 50,000 rows: seconds
         try:
-            result = import_workbook(self._store, path)
+            plan = plan_import(self._store, path)
         except UserError as exc:
-            QMessageBox.warning(self, "无法导入", str(exc))
+            plan, error = None, str(exc)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if plan is None:
+            QMessageBox.warning(self, "无法导入", error)
             return False
-        if result.problems:
-            ProblemsDialog(f"“{path.name}”中有 {len(result.problems)} 处问题，未导入任何记录。"
+        if plan.problems:
+            ProblemsDialog(f"“{path.name}”中有 {len(plan.problems)} 处问题，未导入任何记录。"
                            "请在 Excel 中修改后重新导入：",
-                           [str(p) for p in result.problems], self).exec()
+                           [str(p) for p in plan.problems], self).exec()
             return False
-        for page in self._ledgers.values():
-            page.refresh()
-        self.home.refresh()
-        summary = "，".join(f"{label} {n} 条" for label, n in result.counts.items())
-        QMessageBox.information(self, "导入完成", f"已导入：{summary}。")
+        lines = plan.details()
+        shown = "\n".join(lines[:12]) + (f"\n……另有 {len(lines) - 12} 行" if len(lines) > 12
+                                          else "")
+        if plan.present or plan.conflicts:
+            shown += ("\n\n“已存在”：台账中已有完全相同的记录；“冲突”：同一条记录（如同日、同类型、"
+                      "同主题的会议活动）其他内容不同。")
+        if plan.new == 0:
+            QMessageBox.information(self, "无需导入", f"“{path.name}”中没有新记录，未导入任何记录："
+                                    f"\n{plan.totals()}。\n\n{shown}")
+            return False
+        answer = QMessageBox.question(self, "导入前确认",
+                                      f"“{path.name}”核对结果：\n{plan.totals()}。\n\n{shown}"
+                                      f"\n\n是否导入这 {plan.new} 条新记录？")
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        error = ""
+        try:
+            apply_import(self._store, plan)
+            for page in self._ledgers.values():
+                page.refresh()
+            self.home.refresh()
+        except UserError as exc:
+            error = str(exc)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if error:
+            QMessageBox.warning(self, "无法导入", error)
+            return False
+        QMessageBox.information(self, "导入完成", f"已导入：{plan.totals()}。")
         return True
 
     def _on_restore(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -312,6 +312,45 @@ class Store:
             audit.append(self.db, now, spec.key, record.id, "create", None,
                          audit.snapshot(spec.key, record))
         return record
+
+    def add_validated(self, ledger_key: str, records: Iterable[Record]) -> int:
+        """Store records ``build_record`` has already checked (an Excel import), in bulk.
+
+        One prepared statement per table (``executemany``) and each record's audit entry,
+        inside one transaction. The ids follow the largest this ledger has ever used (in
+        the table or its audit trail), so no new record takes a deleted one's number.
+        Returns how many were stored.
+        """
+        spec = LEDGERS[ledger_key]
+        tmap = TABLES[spec.key]
+        now = self.clock()
+        with self.atomic():
+            people = dict(self.db.execute("SELECT name, id FROM person").fetchall())
+            next_id = self.db.execute(
+                f"SELECT max(coalesce((SELECT max(id) FROM {tmap.table}), 0),"
+                " coalesce((SELECT max(record_id) FROM audit_log WHERE ledger = ?), 0)) + 1",
+                [spec.key]).fetchone()[0]
+            stored: list[Record] = []
+            for record in records:
+                event = getattr(record, spec.date_field) if spec.date_field else None
+                stored.append(replace(record, id=next_id + len(stored), created_at=now,
+                                      updated_at=now, late_entry=is_late_entry(event, now)))
+            if not stored:
+                return 0
+            rows = [{"id": r.id, **self._row(spec, r)} for r in stored]
+            self.db.conn.executemany(
+                f"INSERT INTO {tmap.table} ({', '.join(rows[0])})"
+                f" VALUES ({', '.join('?' * len(rows[0]))})",
+                [list(row.values()) for row in rows])
+            for key, junction in tmap.people_tables.items():
+                self.db.conn.executemany(
+                    f"INSERT INTO {junction} (record_id, person_id, position) VALUES (?, ?, ?)",
+                    [(r.id, people[name], position) for r in stored
+                     for position, name in enumerate(getattr(r, key))])
+            for record in stored:
+                audit.append(self.db, now, spec.key, record.id, "create", None,
+                             audit.snapshot(spec.key, record))
+        return len(stored)
 
     def update(self, ledger_key: str, record_id: int, values: Mapping[str, object]) -> Record:
         spec = LEDGERS[ledger_key]

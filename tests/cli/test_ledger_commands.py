@@ -21,7 +21,26 @@ def test_export_then_import(tmp_path, cli):
     code, out, _ = cli("--db", db, "export", str(tmp_path / "a.xlsx"))
     assert code == 0 and "整改事项 6 条" in out
     code, out, _ = cli("--db", str(tmp_path / "b.db"), "import", str(tmp_path / "a.xlsx"))
-    assert code == 0 and "谈话记录 8 条" in out
+    assert code == 0
+    assert "导入：新增 50 条，已存在 0 条（跳过），冲突 0 条。" in out
+    assert "谈话记录：新增 8 条，已存在 0 条，冲突 0 条" in out
+
+
+def test_a_second_import_adds_nothing_and_says_so(tmp_path, cli):
+    db = str(tmp_path / "a.db")
+    cli("--db", db, "demo")
+    cli("--db", db, "export", str(tmp_path / "a.xlsx"))
+    fresh = str(tmp_path / "b.db")
+    code, out, _ = cli("--db", fresh, "import", "--dry-run", str(tmp_path / "a.xlsx"))
+    assert code == 0 and "（未写入任何记录）：新增 50 条，已存在 0 条（跳过），冲突 0 条。" in out
+    code, out, _ = cli("--db", fresh, "export", str(tmp_path / "empty.xlsx"))
+    assert "整改事项 0 条" in out  # the dry run wrote nothing
+    assert cli("--db", fresh, "import", str(tmp_path / "a.xlsx"))[0] == 0
+    code, out, _ = cli("--db", fresh, "import", str(tmp_path / "a.xlsx"))
+    assert code == 0
+    assert "中没有新记录，未写入任何记录：新增 0 条，已存在 50 条（跳过），冲突 0 条。" in out
+    code, out, _ = cli("--db", fresh, "export", str(tmp_path / "b.xlsx"))
+    assert "谈话记录 8 条" in out and "会议活动 21 条" in out
 
 
 def test_a_bad_workbook_exits_non_zero_and_lists_problems(tmp_path, cli):

@@ -64,7 +64,7 @@ def workbook(tmp_path, sheets):
         sheet = book.create_sheet(name)
         sheet.append(HEADERS[name])
         for row in rows:
-            sheet.append(row)
+            sheet.append(by_label(name, row) if isinstance(row, dict) else row)
     path = tmp_path / "in.xlsx"
     book.save(path)
     return path
@@ -127,8 +127,8 @@ def test_duplicate_roster_names_in_the_sheet(tmp_path):
 
 def test_not_a_workbook(tmp_path):
     bad = tmp_path / "x.xlsx"
-    bad.write_text("not excel")
-    with pytest.raises(UserError, match="不是可读取的 Excel"):
+    bad.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(UserError, match="不是 Excel 工作簿"):
         import_workbook(fresh_store(), bad)
     with pytest.raises(UserError, match="找不到文件"):
         import_workbook(fresh_store(), tmp_path / "none.xlsx")
@@ -140,3 +140,8 @@ def test_workbook_without_ledger_sheets(tmp_path):
     book.save(tmp_path / "y.xlsx")
     with pytest.raises(UserError, match="没有可导入的工作表"):
         import_workbook(fresh_store(), tmp_path / "y.xlsx")
+
+
+def by_label(sheet, values):
+    """A row of ``sheet`` from {label: value}, in whatever order its columns are."""
+    return [values.get(h.rstrip("*")) for h in HEADERS[sheet]]

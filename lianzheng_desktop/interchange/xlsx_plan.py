@@ -1,0 +1,262 @@
+"""What an import would do, worked out before anything is written.
+
+Each row is validated once (``build_record``, the same rules as the forms), then compared
+with the ledger already kept. Two records are the same entry (同一条记录) when they are in
+the same ledger and agree on its key fields:
+
+    人员名册   姓名
+    警示教育   日期、形式、主题
+    谈话记录   日期、类型、谈话人、谈话对象（不计先后）
+    整改事项   发现日期、问题来源，以及编号（有编号时）或问题描述（没有编号时）
+    会议活动   日期、类型、主题
+
+A row whose every field equals such a record is already there (已存在) and is skipped; a
+row equal in the key but different elsewhere is a conflict (冲突): it is not imported, and
+the fields that differ are named. Any other row is new (新增). Rows are matched one to one,
+so a workbook holding the same entry twice adds it twice to an empty ledger (as exported),
+and adds nothing when imported a second time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lianzheng_desktop.core.errors import UserError, ValidationError
+from lianzheng_desktop.core.ledgers import LEDGERS, Kind, LedgerSpec, build_record, to_values
+from lianzheng_desktop.core.records import Record
+from lianzheng_desktop.interchange import xlsx_read as reader
+from lianzheng_desktop.interchange import xlsx_scan
+from lianzheng_desktop.interchange.xlsx_common import SHEET_ORDER, ImportProblem
+from lianzheng_desktop.storage.store import Query, Store
+
+MAX_PROBLEMS = 1000  # listed before reading stops: a wrong file would list every row
+
+
+@dataclass(frozen=True)
+class Conflict:
+    sheet: str
+    row: int
+    entry: str  # which kept record the row collides with, in words
+    fields: tuple[str, ...]  # labels of the fields that differ
+
+    def __str__(self) -> str:
+        differ = "、".join(f"“{label}”" for label in self.fields)
+        return (f"{self.sheet} 第{self.row}行：台账中已有{self.entry}，但{differ}不同，"
+                "未导入（如以表格为准，请在软件中修改该记录）")
+
+
+@dataclass
+class SheetPlan:
+    spec: LedgerSpec
+    checked: list[tuple[int, Record]] = field(default_factory=list)  # (row, record), unsorted
+    new: list[Record] = field(default_factory=list)
+    present: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"{self.spec.label}：新增 {len(self.new)} 条，已存在 {self.present} 条，"
+                f"冲突 {len(self.conflicts)} 条")
+
+
+@dataclass
+class ImportPlan:
+    path: Path
+    sheets: list[SheetPlan] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def new(self) -> int:
+        return sum(len(s.new) for s in self.sheets)
+
+    @property
+    def present(self) -> int:
+        return sum(s.present for s in self.sheets)
+
+    @property
+    def conflicts(self) -> list[Conflict]:
+        return [c for s in self.sheets for c in s.conflicts]
+
+    def totals(self) -> str:
+        """新增 N 条，已存在 M 条（跳过），冲突 K 条（未导入）"""
+        conflicts = len(self.conflicts)
+        text = f"新增 {self.new} 条，已存在 {self.present} 条（跳过），冲突 {conflicts} 条"
+        return text + ("（未导入）" if self.conflicts else "")
+
+    def details(self) -> list[str]:
+        """One line per sheet, then each conflict, then the notes."""
+        lines = [sheet.line() for sheet in self.sheets]
+        if self.conflicts:
+            lines.append("冲突的行（同一条记录内容不同，未导入，请核对）：")
+            lines += [f"  {conflict}" for conflict in self.conflicts]
+        return lines + self.notes
+
+
+def plan_import(store: Store, path: Path) -> ImportPlan:
+    """Read and check the whole workbook and compare it with the ledgers; write nothing."""
+    try:
+        return _plan(store, path)
+    except OSError as exc:  # unreadable: no permission, or held by Excel on Windows
+        raise UserError(f"无法读取“{path.name}”：{exc.strerror or exc}。如该文件正在 Excel 或 "
+                        "WPS 中打开，请先关闭后再导入。") from None
+
+
+def _plan(store: Store, path: Path) -> ImportPlan:
+    parts = reader.check_file(path)
+    formulas = xlsx_scan.scan(path, parts)  # refuses what would exhaust memory
+    plan = ImportPlan(path)
+    formula_reading = reader.opened(path, formulas=True) if formulas else nullcontext()
+    with reader.opened(path) as book, formula_reading as formula_book:
+        sheets = reader.ledger_sheets(book, plan.problems, plan.notes)
+        if not sheets and not plan.problems:
+            names = "、".join(LEDGERS[k].label for k in SHEET_ORDER)
+            raise UserError(f"“{path.name}”中没有可导入的工作表。工作表应名为：{names}。")
+        counter = reader.RowCounter(path)
+        roster = store.roster_names()
+        today = store.clock().date()
+        for spec, title in sheets:
+            rows = reader.read_rows(book, formula_book, spec, title, counter, plan.problems,
+                                    plan.notes)
+            try:
+                records = _validate(spec, rows, roster, today, plan.problems,
+                                    _plan_types(store, spec))
+            except reader.BAD_CONTENT as exc:
+                raise reader.unreadable(path, exc, f"的工作表“{title}”") from None
+            plan.sheets.append(SheetPlan(spec, records))
+            if len(plan.problems) >= MAX_PROBLEMS:
+                break
+    if len(plan.problems) >= MAX_PROBLEMS:
+        del plan.problems[MAX_PROBLEMS:]
+        plan.problems.append(ImportProblem(spec.label, 0, "", (
+            f"问题较多，以上只列出前 {MAX_PROBLEMS} 处，其余未再检查；请先改正这些，再重新导入")))
+    if not plan.problems:
+        for sheet in plan.sheets:
+            _sort_out(store, sheet)
+    return plan
+
+
+def _plan_types(store: Store, spec: LedgerSpec) -> dict[str, Any]:
+    """``build_record``'s extra keyword for the types plans add to this ledger (政治学习…),
+    where the store knows such types (``Store.plan_types``); none otherwise."""
+    plan_types = getattr(store, "plan_types", None)
+    if plan_types is None or spec.type_field is None:
+        return {}
+    return {"extra_choices": {spec.type_field: plan_types(spec.key)}}
+
+
+def _validate(spec: LedgerSpec, rows, roster: set[str], today, problems: list[ImportProblem],
+              extra: dict[str, Any]) -> list[tuple[int, Record]]:
+    """Each row built into a record; the roster sheet (read first) extends ``roster``."""
+    records: list[tuple[int, Record]] = []
+    seen: dict[str, int] = {}
+    for number, values in rows:
+        if spec.key == "roster":
+            name = str(values.get("name") or "").strip()
+            if name in seen:
+                problems.append(ImportProblem(spec.label, number, "姓名",
+                                              f"“{name}”与第{seen[name]}行重复"))
+            elif name:
+                seen[name] = number
+        else:
+            values = {k: _names(spec, k, v, roster) for k, v in values.items()}
+        try:
+            record = build_record(spec, values, None if spec.key == "roster" else roster,
+                                  today=today, **extra)
+        except ValidationError as exc:
+            problems += [ImportProblem(spec.label, number, e.label, e.message)
+                         for e in exc.errors]
+            if len(problems) >= MAX_PROBLEMS:
+                break
+            continue
+        records.append((number, record))
+    roster.update(seen)
+    return records
+
+
+def _names(spec: LedgerSpec, key: str, value: object, roster: Collection[str]) -> object:
+    """A name list split at 、 only when that gives roster names (names may hold spaces)."""
+    if isinstance(value, str) and spec.field(key).kind is Kind.PEOPLE:
+        parts = tuple(part.strip() for part in value.split("、") if part.strip())
+        if parts and all(part in roster for part in parts):
+            return parts
+    return value
+
+
+def _sort_out(store: Store, sheet: SheetPlan) -> None:
+    """Split the sheet's records into new, already present and conflicting."""
+    spec = sheet.spec
+    numbered, sheet.checked = sheet.checked, []
+    if not numbered:
+        return
+    key = _KEYS[spec.key]
+    kept: dict[tuple, list[tuple]] = {}
+    for record in _kept(store, spec, [r for _, r in numbered]):
+        kept.setdefault(key(record), []).append(_comparable(spec, record))
+    for number, record in numbered:
+        pool = kept.get(key(record))
+        if not pool:
+            sheet.new.append(record)
+            continue
+        mine = _comparable(spec, record)
+        if mine in pool:
+            pool.remove(mine)
+            sheet.present += 1
+        else:
+            differ = tuple(f.label for f, a, b in zip(spec.fields, mine, pool[0], strict=True)
+                           if a != b)
+            sheet.conflicts.append(Conflict(spec.label, number, _entry(spec, record), differ))
+
+
+def _kept(store: Store, spec: LedgerSpec, records: list[Record]):
+    """The kept records that could match: those within the workbook's span of dates."""
+    if spec.date_field is None:
+        return store.list(spec.key)
+    dates = [getattr(r, spec.date_field) for r in records]
+    return store.list(spec.key, Query(start=min(dates), end=max(dates)))
+
+
+def _comparable(spec: LedgerSpec, record: Record) -> tuple:
+    values = to_values(spec, record)
+    return tuple(frozenset(v) if f.kind is Kind.PEOPLE else v
+                 for f, v in zip(spec.fields, values.values(), strict=True))
+
+
+def _rectification_key(r: Any) -> tuple:
+    return (r.found_date, r.source, "编号", r.number) if r.number else (
+        r.found_date, r.source, "描述", r.description)
+
+
+_KEYS: dict[str, Callable[[Any], tuple]] = {
+    "roster": lambda r: (r.name,),
+    "warning_education": lambda r: (r.date, r.form, r.topic),
+    "talk": lambda r: (r.date, r.type, r.talker, frozenset(r.talkees)),
+    "rectification": _rectification_key,
+    "activity": lambda r: (r.date, r.type, r.topic),
+}
+
+
+def _entry(spec: LedgerSpec, r: Any) -> str:
+    if spec.key == "roster":
+        return f"“{r.name}”"
+    if spec.key == "rectification":
+        which = f"编号 {r.number}" if r.number else f"“{r.description[:20]}”"
+        return f"{r.found_date} 发现的{r.source}问题（{which}）"
+    if spec.key == "talk":
+        return f"{r.date} {r.talker}的{r.type}（对象：{'、'.join(r.talkees)}）"
+    topic = r.topic[:20]
+    return f"{r.date} 的{getattr(r, spec.type_field or '')}“{topic}”"
+
+
+def apply_import(store: Store, plan: ImportPlan) -> dict[str, int]:
+    """Store the plan's new records, all in one transaction; rows stored per sheet label."""
+    if plan.problems:
+        raise UserError("工作簿中有问题，未导入任何记录。")
+    counts: dict[str, int] = {}
+    with store.atomic():
+        for sheet in plan.sheets:  # the roster first: the other sheets name its people
+            counts[sheet.spec.label] = store.add_validated(sheet.spec.key, sheet.new)
+    return counts
