@@ -140,12 +140,10 @@ def _plan(store: Store, path: Path) -> ImportPlan:
 
 
 def _plan_types(store: Store, spec: LedgerSpec) -> dict[str, Any]:
-    """``build_record``'s extra keyword for the types plans add to this ledger (政治学习…),
-    where the store knows such types (``Store.plan_types``); none otherwise."""
-    plan_types = getattr(store, "plan_types", None)
-    if plan_types is None or spec.type_field is None:
+    """``build_record``'s extra keyword for the types plans add to this ledger (政治学习…)."""
+    if spec.type_field is None:
         return {}
-    return {"extra_choices": {spec.type_field: plan_types(spec.key)}}
+    return {"extra_choices": {spec.type_field: store.plan_types(spec.key)}}
 
 
 def _validate(spec: LedgerSpec, rows, roster: set[str], today, problems: list[ImportProblem],

@@ -145,3 +145,23 @@ def test_workbook_without_ledger_sheets(tmp_path):
 def by_label(sheet, values):
     """A row of ``sheet`` from {label: value}, in whatever order its columns are."""
     return [values.get(h.rstrip("*")) for h in HEADERS[sheet]]
+
+
+def test_a_plans_own_type_imports_and_counts_in_the_checklist(tmp_path):
+    """Issue 13: a 政治学习 row from Excel counts toward 每月开展一次政治学习, and a 负责人
+    column says who heard a report (a duty of each 班子成员)."""
+    from lianzheng_desktop.core.periods import Quarter
+    from lianzheng_desktop.storage import plans
+
+    store = fresh_store()
+    plans.import_plan_text(store, "2022年要点\n一、学习\n1.学习。每月开展一次政治学习。\n", 2022)
+    path = workbook(tmp_path, {
+        "人员名册": ROSTER,
+        "会议活动": [["2022-02-10", "政治学习", "学习党章", "王建国", "刘芳", ""]],
+    })
+    result = import_workbook(store, path)
+    assert result.problems == []
+    assert store.list("activity")[0].host == "王建国"
+    checklist = plans.load_checklist(store, Quarter(2022, 1), date(2022, 3, 31))
+    study = next(i for i in checklist.items if "政治学习" in i.requirement.text)
+    assert "2月1次" in study.explanation and study.status.value == "failed"

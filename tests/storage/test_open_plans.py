@@ -120,3 +120,14 @@ def test_rectification_work_is_done_only_when_fixed_and_reviewed(plan_store):
                                                   "completed_date": "2024-02-01",
                                                   "review_date": "2024-03-10"})
     assert status() == "done"
+
+
+def test_a_plans_own_type_counts_in_the_reports_appendix(plan_store):
+    from lianzheng_desktop.core.report_model import ReportPeriod
+    from lianzheng_desktop.report_service import prepare_report
+
+    for day in ("2024-01-15", "2024-02-15", "2024-03-15"):
+        plan_store.add("activity", {"date": day, "type": "政治学习", "topic": "学习党章"})
+    document = prepare_report(plan_store, ReportPeriod(2024, 1)).document
+    row = next(r for r in document.appendices[0].rows if "政治学习" in r[1])
+    assert row[2] == "已完成" and "1月1次" in row[3] and "3月1次" in row[3]
