@@ -239,3 +239,12 @@ def person_years(store: Store, name: str) -> list[int]:
         "SELECT DISTINCT substr(day, 1, 4) FROM search_text WHERE day IS NOT NULL"
         " AND names LIKE ? ESCAPE '\\' ORDER BY 1 DESC", [_like(name)])
     return [int(r[0]) for r in rows]
+
+
+def record_years(store: Store) -> list[int]:
+    """Every year some record falls in, newest first."""
+    rows = store.db.execute("SELECT min(day), max(day) FROM search_text WHERE day IS NOT NULL")
+    first, last = rows.fetchone()
+    if first is None:
+        return []
+    return list(range(int(last[:4]), int(first[:4]) - 1, -1))
