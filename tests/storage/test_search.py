@@ -22,7 +22,7 @@ def like_count(store: Store, text: str, ledgers=tuple(search.CODES)) -> int:
     return sum(store.count(key, Query(search=text)) for key in ledgers)
 
 
-@pytest.mark.parametrize("text", ["赵明", "警示教育", "巡察", "党", "XC-2022", "xc-2022-0",
+@pytest.mark.parametrize("text", ["赵明", "警示教育", "巡察", "党", "XC-2022", "xc-2022-0", "Xc",
                                   "李秀梅", "明", "整改中", "一岗双责", "不在任何记录里的话"])
 def test_finds_what_the_like_filter_finds(demo_store, text):
     total, hits = search.search(demo_store, text, limit=1000)
