@@ -221,12 +221,12 @@ END;
 
 -- The records already in the file.
 
-INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, names FROM search_src_roster;
+INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, names FROM search_src_roster ORDER BY key;
 
-INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, names FROM search_src_warning_education;
+INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, names FROM search_src_warning_education ORDER BY key;
 
-INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, names FROM search_src_talk;
+INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, names FROM search_src_talk ORDER BY key;
 
-INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, names FROM search_src_rectification;
+INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, names FROM search_src_rectification ORDER BY key;
 
-INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, names FROM search_src_activity;
+INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, names FROM search_src_activity ORDER BY key;
