@@ -63,36 +63,56 @@ def _expand(store: Store, term: str) -> list[str] | None:
     return [row[0] for row in rows]
 
 
-def _matching(store: Store, terms: list[str], ledger: str | None) -> tuple[str, list[object]]:
-    """SQL selecting the ids of matching search_text rows, and its parameters."""
-    groups: list[str] = []
+def _matching(store: Store, terms: list[str],
+              ledger: str | None) -> tuple[str, list[object], bool]:
+    """SQL selecting the ids of matching search_text rows, its parameters, and whether it
+    is the index alone (then counting it is cheap and a second statement pages it)."""
+    index_only: list[str] = []  # MATCH groups of terms no roster name contains
+    parts: list[tuple[str, list[object]]] = []  # (SQL of ids, parameters) per other term
     scanned: list[str] = []
     for term in terms:
         if len(term) >= _TRIGRAM:
-            groups.append(_phrase(term))
-            continue
-        grams = _expand(store, term)
-        if grams is None:
-            scanned.append(term)
-        elif not grams:
-            return "SELECT 0 AS id WHERE 0", []  # in no record
+            group: str | None = _phrase(term)
         else:
-            groups.append("(" + " OR ".join(_phrase(g) for g in grams) + ")")
+            grams = _expand(store, term)
+            if grams is None:
+                scanned.append(term)
+                continue
+            group = "(" + " OR ".join(_phrase(g) for g in grams) + ")" if grams else None
+        people = [row[0] for row in store.db.execute(
+            "SELECT id FROM person WHERE name LIKE ? ESCAPE '\\'", [_like(term)])]
+        if not people:
+            if group is None:
+                return "SELECT 0 AS id WHERE 0", [], True  # in no record
+            index_only.append(group)
+            continue
+        # Attendees and talkees are found through their links (see migration 0010).
+        linked = (f"SELECT key AS id FROM search_link WHERE person_id IN"
+                  f" ({', '.join('?' * len(people))})")
+        if group is None:
+            parts.append((linked, list(people)))
+        else:
+            parts.append(("SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ?"
+                          f" UNION {linked}", [group, *people]))
+    code = f" % 8 = {CODES[ledger]}" if ledger is not None else ""
+    if index_only and not parts and not scanned:
+        sql = "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ?"
+        return sql + (f" AND rowid{code}" if code else ""), [" AND ".join(index_only)], True
+    if index_only:
+        parts.insert(0, ("SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ?",
+                         [" AND ".join(index_only)]))
     params: list[object] = []
-    clauses: list[str] = []
-    if ledger is not None:
-        clauses.append(f"id % 8 = {CODES[ledger]}")
-    if groups:
-        clauses.append("id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)")
-        params.append(" AND ".join(groups))
-        if not scanned:  # the index alone answers
-            where = " AND ".join(c.replace("id ", "rowid ", 1) for c in clauses[:-1])
-            sql = "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ?"
-            return sql + (f" AND {where}" if where else ""), params
+    for _sql, part_params in parts:
+        params += part_params
+    source = (" INTERSECT ".join(f"SELECT id FROM ({sql})" for sql, _ in parts)
+              if parts else "SELECT id FROM search_text")
+    clauses = [f"id{code}"] if code else []
     for term in scanned:
-        clauses.append("(title || char(10) || body || char(10) || names) LIKE ? ESCAPE '\\'")
+        clauses.append("id IN (SELECT id FROM search_text WHERE (title || char(10) || body"
+                       " || char(10) || names) LIKE ? ESCAPE '\\')")
         params.append(_like(term))
-    return "SELECT id FROM search_text WHERE " + " AND ".join(clauses), params
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return f"SELECT id FROM ({source}){where}", params, False
 
 
 def search(store: Store, text: str, ledger: str | None = None, *, limit: int = 100,
@@ -102,22 +122,36 @@ def search(store: Store, text: str, ledger: str | None = None, *, limit: int = 1
     Every whitespace-separated term must appear (in the text or the names), ASCII
     letters matched regardless of case. An empty query finds nothing.
 
-    The count and the page are two statements on purpose: the index counts from its
-    lists alone (about 4 ms for 25,000 matches among 100,000) and the page is read by id
-    (under 1 ms), while one statement with a window count reads every match's id
-    (about 13 ms) — see benchmarks/search_bench.py.
+    When the index alone answers, the count and the page are two statements on purpose:
+    the index counts from its lists alone (about 4 ms for 25,000 matches among 100,000)
+    and pages by id (under 1 ms), while one statement with a window count reads every
+    match's id (about 13 ms). When links to people take part, one statement gives both.
     """
     terms = _terms(text)
     if not terms:
         return 0, []
-    matching, params = _matching(store, terms, ledger)
-    total = store.db.execute(f"SELECT count(*) FROM ({matching})", params).fetchone()[0]
-    rows = store.db.execute(
-        "SELECT ledger, record_id, day, title, body, names FROM search_text WHERE id IN"
-        f" (SELECT id FROM ({matching}) ORDER BY id DESC LIMIT ? OFFSET ?) ORDER BY id DESC",
-        [*params, limit, offset]).fetchall()
-    hits = [Hit(ledger=r[0], record_id=r[1], day=_day(r[2]), title=r[3].strip(),
-                snippet=snippet(r[3], r[4], r[5], terms), names=r[5].strip()) for r in rows]
+    matching, params, index_only = _matching(store, terms, ledger)
+    columns = "s.ledger, s.record_id, s.day, s.title, s.body, s.names"
+    if index_only:
+        total = store.db.execute(f"SELECT count(*) FROM ({matching})", params).fetchone()[0]
+        rows = [(total, *row) for row in store.db.execute(
+            f"SELECT {columns} FROM search_text AS s WHERE s.id IN"
+            f" (SELECT id FROM ({matching}) ORDER BY id DESC LIMIT ? OFFSET ?)"
+            " ORDER BY s.id DESC", [*params, limit, offset])]
+    else:
+        rows = store.db.execute(
+            f"WITH page AS (SELECT id, count(*) OVER () AS total FROM ({matching})"
+            " ORDER BY id DESC LIMIT ? OFFSET ?)"
+            f" SELECT page.total, {columns} FROM page JOIN search_text AS s ON s.id = page.id"
+            " ORDER BY s.id DESC", [*params, limit, offset]).fetchall()
+        if rows:
+            total = rows[0][0]
+        elif offset:  # past the last page: the count still answers
+            total = store.db.execute(f"SELECT count(*) FROM ({matching})", params).fetchone()[0]
+        else:
+            total = 0
+    hits = [Hit(ledger=r[1], record_id=r[2], day=_day(r[3]), title=r[4].strip(),
+                snippet=snippet(r[4], r[5], r[6], terms), names=r[6].strip()) for r in rows]
     return total, hits
 
 

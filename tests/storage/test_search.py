@@ -131,3 +131,18 @@ def test_items_still_open_count_in_the_next_year(store):
                                 "status": "整改中"})
     assert [h.title for h in search.person_activity(store, "赵明", 2022).items_owned] == ["旧问题"]
     assert search.person_activity(store, "赵明", 2020).items_owned == []
+
+
+def test_links_follow_a_new_date_and_go_with_the_record(store):
+    store.add("roster", {"name": "赵明", "role": "党员"})
+    values = {"date": "2022-05-06", "type": "廉政学习", "topic": "学习条例", "attendees": "赵明"}
+    record = store.add("activity", values)
+    store.update("activity", record.id, {**values, "date": "2021-03-01"})
+    total, hits = search.search(store, "赵明", "activity")
+    assert total == 1 and hits[0].day == date(2021, 3, 1)
+    store.db.execute("UPDATE activity SET date = '2020-01-01' WHERE id = ?", [record.id])
+    total, hits = search.search(store, "赵明", "activity")
+    assert total == 1 and hits[0].day == date(2020, 1, 1)
+    store.delete("activity", record.id)
+    assert search.search(store, "赵明", "activity")[0] == 0
+    assert store.db.execute("SELECT count(*) FROM search_link").fetchone()[0] == 0
