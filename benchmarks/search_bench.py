@@ -99,8 +99,6 @@ def _insert_costs(count: int = 5000) -> None:
     print(f"      without the index {plain / count * 1e6:6.0f} µs;  with it, in date order"
           f" {ordered / count * 1e6:6.0f} µs ({ordered / plain:.1f} ×);"
           f"  in random date order {shuffled / count * 1e6:6.0f} µs ({shuffled / plain:.1f} ×)")
-    print("      (the index's ids follow the records' dates; out of order within one"
-          " transaction, FTS5 writes its pending terms out at each step back)")
 
 
 def _backfill(path) -> float:
@@ -116,6 +114,7 @@ def _backfill(path) -> float:
                   if "INSERT" in s]
     conn = sqlite3.connect(str(copy), isolation_level=None)
     conn.execute("DELETE FROM search_text")
+    conn.execute("DELETE FROM search_link")
     conn.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
     start = time.perf_counter()
     conn.execute("BEGIN")

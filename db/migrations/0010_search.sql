@@ -11,12 +11,12 @@
 -- so "newest first, this ledger only" is answered from ids alone.
 -- Indexed (search_fts): title, body (the rest of the text) and people (the names held in
 -- the record's own row: talker, owner, host, a person's own name).
--- Not indexed: names — every name on the record, for display.
 --
 -- People linked through attendee/talkee tables are found through search_link (person id,
--- record's id) instead: a link is one small row added or removed with the attendee, so
+-- search_text id) instead: a link is one small row added or removed with the attendee, so
 -- ticking ten attendees never rewrites the record's full-text entry ten times (each
--- rewrite in one transaction costs FTS5 a flush: an Excel import would pay it per name).
+-- rewrite within one transaction makes FTS5 flush: an Excel import would pay it per name).
+-- The views' names column (every name, in order) is read for the rows listed only.
 --
 -- The search_src_* views say what each ledger contributes; a later migration that adds a
 -- column worth finding (e.g. activity.host, talk.talker_name) redefines that ledger's view
@@ -30,8 +30,7 @@ CREATE TABLE search_text (
     day TEXT,
     title TEXT NOT NULL,
     body TEXT NOT NULL,
-    people TEXT NOT NULL,
-    names TEXT NOT NULL
+    people TEXT NOT NULL
 );
 
 CREATE VIRTUAL TABLE search_fts USING fts5(
@@ -47,7 +46,7 @@ CREATE TRIGGER search_text_ad AFTER DELETE ON search_text BEGIN
     INSERT INTO search_fts (search_fts, rowid, title, body, people)
         VALUES ('delete', OLD.id, OLD.title, OLD.body, OLD.people);
 END;
-CREATE TRIGGER search_text_au AFTER UPDATE OF id, title, body, people ON search_text BEGIN
+CREATE TRIGGER search_text_au AFTER UPDATE ON search_text BEGIN
     INSERT INTO search_fts (search_fts, rowid, title, body, people)
         VALUES ('delete', OLD.id, OLD.title, OLD.body, OLD.people);
     INSERT INTO search_fts (rowid, title, body, people)
@@ -119,12 +118,12 @@ CREATE INDEX rectification_item_owner ON rectification_item (owner_id);
 -- record changes (its links follow its id), and removed with the record.
 
 CREATE TRIGGER search_roster_ai AFTER INSERT ON person BEGIN
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people, names FROM search_src_roster WHERE record_id = NEW.id;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_roster WHERE record_id = NEW.id;
 END;
 
 CREATE TRIGGER search_roster_au AFTER UPDATE ON person BEGIN
     DELETE FROM search_text WHERE id = OLD.id * 8 + 1;
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people, names FROM search_src_roster WHERE record_id = NEW.id;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_roster WHERE record_id = NEW.id;
 END;
 
 CREATE TRIGGER search_roster_ad AFTER DELETE ON person BEGIN
@@ -132,12 +131,12 @@ CREATE TRIGGER search_roster_ad AFTER DELETE ON person BEGIN
 END;
 
 CREATE TRIGGER search_warning_education_ai AFTER INSERT ON warning_session BEGIN
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people, names FROM search_src_warning_education WHERE record_id = NEW.id;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_warning_education WHERE record_id = NEW.id;
 END;
 
 CREATE TRIGGER search_warning_education_au AFTER UPDATE ON warning_session BEGIN
     DELETE FROM search_text WHERE id = CAST(julianday(OLD.date) AS INTEGER) * 10000000000 + OLD.id * 8 + 2;
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people, names FROM search_src_warning_education WHERE record_id = NEW.id;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_warning_education WHERE record_id = NEW.id;
     UPDATE search_link SET key = CAST(julianday(NEW.date) AS INTEGER) * 10000000000 + NEW.id * 8 + 2
         WHERE key = CAST(julianday(OLD.date) AS INTEGER) * 10000000000 + OLD.id * 8 + 2;
 END;
@@ -150,23 +149,19 @@ END;
 CREATE TRIGGER search_warning_education_people_i AFTER INSERT ON warning_session_attendee BEGIN
     INSERT OR IGNORE INTO search_link SELECT NEW.person_id, (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 2 FROM warning_session AS t WHERE t.id = NEW.record_id)
         WHERE (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 2 FROM warning_session AS t WHERE t.id = NEW.record_id) IS NOT NULL;
-    UPDATE search_text SET names = (SELECT names FROM search_src_warning_education
-        WHERE record_id = NEW.record_id) WHERE id = (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 2 FROM warning_session AS t WHERE t.id = NEW.record_id);
 END;
 
 CREATE TRIGGER search_warning_education_people_d AFTER DELETE ON warning_session_attendee BEGIN
     DELETE FROM search_link WHERE person_id = OLD.person_id AND key = (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 2 FROM warning_session AS t WHERE t.id = OLD.record_id);
-    UPDATE search_text SET names = (SELECT names FROM search_src_warning_education
-        WHERE record_id = OLD.record_id) WHERE id = (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 2 FROM warning_session AS t WHERE t.id = OLD.record_id);
 END;
 
 CREATE TRIGGER search_talk_ai AFTER INSERT ON talk BEGIN
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people, names FROM search_src_talk WHERE record_id = NEW.id;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_talk WHERE record_id = NEW.id;
 END;
 
 CREATE TRIGGER search_talk_au AFTER UPDATE ON talk BEGIN
     DELETE FROM search_text WHERE id = CAST(julianday(OLD.date) AS INTEGER) * 10000000000 + OLD.id * 8 + 3;
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people, names FROM search_src_talk WHERE record_id = NEW.id;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_talk WHERE record_id = NEW.id;
     UPDATE search_link SET key = CAST(julianday(NEW.date) AS INTEGER) * 10000000000 + NEW.id * 8 + 3
         WHERE key = CAST(julianday(OLD.date) AS INTEGER) * 10000000000 + OLD.id * 8 + 3;
 END;
@@ -179,23 +174,19 @@ END;
 CREATE TRIGGER search_talk_people_i AFTER INSERT ON talk_talkee BEGIN
     INSERT OR IGNORE INTO search_link SELECT NEW.person_id, (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 3 FROM talk AS t WHERE t.id = NEW.record_id)
         WHERE (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 3 FROM talk AS t WHERE t.id = NEW.record_id) IS NOT NULL;
-    UPDATE search_text SET names = (SELECT names FROM search_src_talk
-        WHERE record_id = NEW.record_id) WHERE id = (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 3 FROM talk AS t WHERE t.id = NEW.record_id);
 END;
 
 CREATE TRIGGER search_talk_people_d AFTER DELETE ON talk_talkee BEGIN
     DELETE FROM search_link WHERE person_id = OLD.person_id AND key = (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 3 FROM talk AS t WHERE t.id = OLD.record_id);
-    UPDATE search_text SET names = (SELECT names FROM search_src_talk
-        WHERE record_id = OLD.record_id) WHERE id = (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 3 FROM talk AS t WHERE t.id = OLD.record_id);
 END;
 
 CREATE TRIGGER search_rectification_ai AFTER INSERT ON rectification_item BEGIN
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people, names FROM search_src_rectification WHERE record_id = NEW.id;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_rectification WHERE record_id = NEW.id;
 END;
 
 CREATE TRIGGER search_rectification_au AFTER UPDATE ON rectification_item BEGIN
     DELETE FROM search_text WHERE id = CAST(julianday(OLD.found_date) AS INTEGER) * 10000000000 + OLD.id * 8 + 4;
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people, names FROM search_src_rectification WHERE record_id = NEW.id;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_rectification WHERE record_id = NEW.id;
 END;
 
 CREATE TRIGGER search_rectification_ad AFTER DELETE ON rectification_item BEGIN
@@ -203,12 +194,12 @@ CREATE TRIGGER search_rectification_ad AFTER DELETE ON rectification_item BEGIN
 END;
 
 CREATE TRIGGER search_activity_ai AFTER INSERT ON activity BEGIN
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people, names FROM search_src_activity WHERE record_id = NEW.id;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_activity WHERE record_id = NEW.id;
 END;
 
 CREATE TRIGGER search_activity_au AFTER UPDATE ON activity BEGIN
     DELETE FROM search_text WHERE id = CAST(julianday(OLD.date) AS INTEGER) * 10000000000 + OLD.id * 8 + 5;
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people, names FROM search_src_activity WHERE record_id = NEW.id;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_activity WHERE record_id = NEW.id;
     UPDATE search_link SET key = CAST(julianday(NEW.date) AS INTEGER) * 10000000000 + NEW.id * 8 + 5
         WHERE key = CAST(julianday(OLD.date) AS INTEGER) * 10000000000 + OLD.id * 8 + 5;
 END;
@@ -221,46 +212,34 @@ END;
 CREATE TRIGGER search_activity_people_i AFTER INSERT ON activity_attendee BEGIN
     INSERT OR IGNORE INTO search_link SELECT NEW.person_id, (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 5 FROM activity AS t WHERE t.id = NEW.record_id)
         WHERE (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 5 FROM activity AS t WHERE t.id = NEW.record_id) IS NOT NULL;
-    UPDATE search_text SET names = (SELECT names FROM search_src_activity
-        WHERE record_id = NEW.record_id) WHERE id = (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 5 FROM activity AS t WHERE t.id = NEW.record_id);
 END;
 
 CREATE TRIGGER search_activity_people_d AFTER DELETE ON activity_attendee BEGIN
     DELETE FROM search_link WHERE person_id = OLD.person_id AND key = (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 5 FROM activity AS t WHERE t.id = OLD.record_id);
-    UPDATE search_text SET names = (SELECT names FROM search_src_activity
-        WHERE record_id = OLD.record_id) WHERE id = (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 5 FROM activity AS t WHERE t.id = OLD.record_id);
 END;
 
--- A person renamed: the records naming them (their links need nothing: they hold ids).
+-- A person renamed: the records whose own row names them (links hold ids: nothing to do).
 CREATE TRIGGER search_person_renamed AFTER UPDATE OF name ON person
 WHEN OLD.name IS NOT NEW.name BEGIN
-    UPDATE search_text SET names = (SELECT v.names FROM search_src_warning_education AS v
-        WHERE v.key = search_text.id) WHERE id IN (SELECT key FROM search_link
-        WHERE person_id = NEW.id AND key % 8 = 2);
-    UPDATE search_text SET (people, names) = (SELECT v.people, v.names FROM search_src_talk AS v
+    UPDATE search_text SET people = (SELECT v.people FROM search_src_talk AS v
         WHERE v.key = search_text.id) WHERE id IN (SELECT key FROM search_src_talk
-        WHERE record_id IN (SELECT id FROM talk WHERE talker_id = NEW.id
-        UNION SELECT record_id FROM talk_talkee WHERE person_id = NEW.id));
-    UPDATE search_text SET (people, names) = (SELECT v.people, v.names
-        FROM search_src_rectification AS v WHERE v.key = search_text.id)
-        WHERE id IN (SELECT key FROM search_src_rectification
+        WHERE record_id IN (SELECT id FROM talk WHERE talker_id = NEW.id));
+    UPDATE search_text SET people = (SELECT v.people FROM search_src_rectification AS v
+        WHERE v.key = search_text.id) WHERE id IN (SELECT key FROM search_src_rectification
         WHERE record_id IN (SELECT id FROM rectification_item WHERE owner_id = NEW.id));
-    UPDATE search_text SET names = (SELECT v.names FROM search_src_activity AS v
-        WHERE v.key = search_text.id) WHERE id IN (SELECT key FROM search_link
-        WHERE person_id = NEW.id AND key % 8 = 5);
 END;
 
 -- The records already in the file.
 
-INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people, names FROM search_src_roster ORDER BY key;
+INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_roster ORDER BY key;
 
-INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people, names FROM search_src_warning_education ORDER BY key;
+INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_warning_education ORDER BY key;
 
-INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people, names FROM search_src_talk ORDER BY key;
+INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_talk ORDER BY key;
 
-INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people, names FROM search_src_rectification ORDER BY key;
+INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_rectification ORDER BY key;
 
-INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people, names FROM search_src_activity ORDER BY key;
+INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_activity ORDER BY key;
 
 INSERT INTO search_link SELECT j.person_id, CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 2
     FROM warning_session_attendee AS j JOIN warning_session AS t ON t.id = j.record_id;

@@ -1,9 +1,11 @@
 """查找: one search over every ledger, and what one person did in a year.
 
 The index (migration 0010) keeps one row per record in ``search_text`` — its title, the
-rest of its text and the names on it — and a trigram full-text index over it
-(``search_fts``). A row's id orders rows newest first and carries its ledger's code, so
-"this ledger, newest first, one page" and the count are answered by the index alone.
+rest of its text and the names in its own row (talker, owner, host) — and a trigram
+full-text index over it (``search_fts``). A row's id orders rows newest first and carries
+its ledger's code, so "this ledger, newest first, one page" and the count are answered by
+the index alone. Attendees and talkees are links (``search_link``: person, row id): a term
+that some roster name contains also finds the records linked to those people.
 
 Trigrams are three characters long. A term of three or more characters is a phrase of
 them; a shorter one (a two-character name such as 赵明, or 党 alone) is the first one or two
@@ -25,6 +27,10 @@ _TRIGRAM = 3
 # A one-character term can begin thousands of different trigrams in long texts; past this
 # many the term is matched by a scan of search_text instead (correct, only slower).
 MAX_EXPANSION = 400
+# Every name on a listed record, in the record's order (read for the listed rows only).
+_NAMES = ("CASE s.id % 8 " + " ".join(
+    f"WHEN {code} THEN (SELECT v.names FROM search_src_{key} AS v"
+    " WHERE v.record_id = s.record_id)" for key, code in CODES.items()) + " END")
 
 
 @dataclass(frozen=True)
@@ -69,33 +75,32 @@ def _matching(store: Store, terms: list[str],
     is the index alone (then counting it is cheap and a second statement pages it)."""
     index_only: list[str] = []  # MATCH groups of terms no roster name contains
     parts: list[tuple[str, list[object]]] = []  # (SQL of ids, parameters) per other term
-    scanned: list[str] = []
     for term in terms:
-        if len(term) >= _TRIGRAM:
-            group: str | None = _phrase(term)
-        else:
-            grams = _expand(store, term)
-            if grams is None:
-                scanned.append(term)
-                continue
-            group = "(" + " OR ".join(_phrase(g) for g in grams) + ")" if grams else None
+        grams = [term] if len(term) >= _TRIGRAM else _expand(store, term)
         people = [row[0] for row in store.db.execute(
             "SELECT id FROM person WHERE name LIKE ? ESCAPE '\\'", [_like(term)])]
-        if not people:
-            if group is None:
-                return "SELECT 0 AS id WHERE 0", [], True  # in no record
-            index_only.append(group)
-            continue
+        if grams is None:  # too common to list: the slow, sure way
+            text_sql = ("SELECT id FROM search_text WHERE (title || char(10) || body"
+                        " || char(10) || people) LIKE ? ESCAPE '\\'")
+            text_params: list[object] = [_like(term)]
+        elif grams:
+            group = " OR ".join(_phrase(g) for g in grams)
+            if not people:
+                index_only.append(f"({group})")
+                continue
+            text_sql = "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ?"
+            text_params = [f"({group})"]
+        elif not people:
+            return "SELECT 0 AS id WHERE 0", [], True  # in no record
+        else:
+            text_sql, text_params = "", []
         # Attendees and talkees are found through their links (see migration 0010).
         linked = (f"SELECT key AS id FROM search_link WHERE person_id IN"
-                  f" ({', '.join('?' * len(people))})")
-        if group is None:
-            parts.append((linked, list(people)))
-        else:
-            parts.append(("SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ?"
-                          f" UNION {linked}", [group, *people]))
+                  f" ({', '.join('?' * len(people))})") if people else ""
+        sql = " UNION ".join(part for part in (text_sql, linked) if part)
+        parts.append((sql, [*text_params, *people]))
     code = f" % 8 = {CODES[ledger]}" if ledger is not None else ""
-    if index_only and not parts and not scanned:
+    if index_only and not parts:
         sql = "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ?"
         return sql + (f" AND rowid{code}" if code else ""), [" AND ".join(index_only)], True
     if index_only:
@@ -106,12 +111,7 @@ def _matching(store: Store, terms: list[str],
         params += part_params
     source = (" INTERSECT ".join(f"SELECT id FROM ({sql})" for sql, _ in parts)
               if parts else "SELECT id FROM search_text")
-    clauses = [f"id{code}"] if code else []
-    for term in scanned:
-        clauses.append("id IN (SELECT id FROM search_text WHERE (title || char(10) || body"
-                       " || char(10) || names) LIKE ? ESCAPE '\\')")
-        params.append(_like(term))
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    where = f" WHERE id{code}" if code else ""
     return f"SELECT id FROM ({source}){where}", params, False
 
 
@@ -131,7 +131,7 @@ def search(store: Store, text: str, ledger: str | None = None, *, limit: int = 1
     if not terms:
         return 0, []
     matching, params, index_only = _matching(store, terms, ledger)
-    columns = "s.ledger, s.record_id, s.day, s.title, s.body, s.names"
+    columns = f"s.ledger, s.record_id, s.day, s.title, s.body, {_NAMES}"
     if index_only:
         total = store.db.execute(f"SELECT count(*) FROM ({matching})", params).fetchone()[0]
         rows = [(total, *row) for row in store.db.execute(
@@ -231,7 +231,7 @@ def person_activity(store: Store, name: str, year: int) -> PersonActivity:
     def hits(ledger: str, code: int, sql: str, params: list[object]) -> list[Hit]:
         date_column = "found_date" if ledger == "rectification" else "date"
         key = f"CAST(julianday(t.{date_column}) AS INTEGER) * 10000000000 + t.id * 8 + {code}"
-        query = ("SELECT s.record_id, s.day, s.title, s.body, s.names FROM search_text AS s"
+        query = (f"SELECT s.record_id, s.day, s.title, s.body, {_NAMES} FROM search_text AS s"
                  f" WHERE s.id IN ({sql.replace('SELECT t.id', f'SELECT {key}', 1)})"
                  " ORDER BY s.id DESC")
         return [Hit(ledger, r[0], _day(r[1]), r[2].strip(), snippet(r[2], r[3], r[4], []),
@@ -265,14 +265,6 @@ def person_activity(store: Store, name: str, year: int) -> PersonActivity:
             "activity", 5, f"SELECT t.id FROM activity AS t WHERE t.host = ? AND {span}",
             [name, first, last])
     return found
-
-
-def person_years(store: Store, name: str) -> list[int]:
-    """The years in which any ledger names the person, newest first (for the year box)."""
-    rows = store.db.execute(
-        "SELECT DISTINCT substr(day, 1, 4) FROM search_text WHERE day IS NOT NULL"
-        " AND names LIKE ? ESCAPE '\\' ORDER BY 1 DESC", [_like(name)])
-    return [int(r[0]) for r in rows]
 
 
 def record_years(store: Store) -> list[int]:

@@ -146,3 +146,13 @@ def test_links_follow_a_new_date_and_go_with_the_record(store):
     store.delete("activity", record.id)
     assert search.search(store, "赵明", "activity")[0] == 0
     assert store.db.execute("SELECT count(*) FROM search_link").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("text", ["党", "明", "赵明 党"])
+def test_a_term_too_common_to_list_is_scanned_with_the_same_answer(demo_store, monkeypatch,
+                                                                  text):
+    expected = search.search(demo_store, text, limit=1000)
+    monkeypatch.setattr(search, "MAX_EXPANSION", 1)
+    assert search.search(demo_store, text, limit=1000) == expected
+    if " " not in text:
+        assert expected[0] == like_count(demo_store, text)
