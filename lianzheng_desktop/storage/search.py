@@ -16,6 +16,8 @@ becomes "any of them".
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -274,3 +276,26 @@ def record_years(store: Store) -> list[int]:
     if first is None:
         return []
     return list(range(int(last[:4]), int(first[:4]) - 1, -1))
+
+
+@contextmanager
+def index_rebuilt_after(store: Store) -> Iterator[Store]:
+    """One transaction for writing thousands of records (an Excel import): the full-text
+    index is rebuilt once at the end instead of being written record by record.
+
+    SQLite 3.40's FTS5 writes its pending terms out at every statement a trigger runs it
+    from, which makes each record cost about 60 µs more than the index itself needs (see
+    benchmarks/search_bench.py); rebuilding reads search_text once. search_text and the
+    links are still kept by their triggers. If the block fails, the transaction, the
+    triggers included, is rolled back.
+    """
+    with store.atomic():
+        triggers = store.db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+            " AND tbl_name = 'search_text'").fetchall()
+        for name, _sql in triggers:
+            store.db.execute(f"DROP TRIGGER {name}")
+        yield store
+        store.db.execute("INSERT INTO search_fts (search_fts) VALUES ('rebuild')")
+        for _name, sql in triggers:
+            store.db.execute(sql)

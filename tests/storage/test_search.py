@@ -156,3 +156,24 @@ def test_a_term_too_common_to_list_is_scanned_with_the_same_answer(demo_store, m
     assert search.search(demo_store, text, limit=1000) == expected
     if " " not in text:
         assert expected[0] == like_count(demo_store, text)
+
+
+def test_bulk_writes_with_the_index_rebuilt_after(store):
+    with search.index_rebuilt_after(store):
+        load_entries(store, demo_year(), PROFILE)
+        assert search.search(store, "巡察整改")[0] == 0  # not yet indexed
+    for text in ("巡察整改", "赵明", "党"):
+        assert search.search(store, text)[0] == like_count(store, text) > 0
+    added = store.add("activity", {"date": "2022-05-06", "type": "廉政学习", "topic": "甲乙丙丁"})
+    assert search.search(store, "甲乙丙")[1][0].record_id == added.id  # triggers are back
+
+
+def test_a_failed_bulk_write_leaves_the_index_as_it_was(demo_store):
+    before = search.search(demo_store, "党")
+    with pytest.raises(RuntimeError), search.index_rebuilt_after(demo_store):
+        demo_store.add("activity", {"date": "2022-05-06", "type": "廉政学习", "topic": "党课"})
+        raise RuntimeError
+    assert search.search(demo_store, "党") == before
+    added = demo_store.add("activity", {"date": "2022-05-06", "type": "廉政学习",
+                                        "topic": "甲乙丙丁"})
+    assert search.search(demo_store, "甲乙丙")[1][0].record_id == added.id
