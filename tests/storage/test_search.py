@@ -177,3 +177,14 @@ def test_a_failed_bulk_write_leaves_the_index_as_it_was(demo_store):
     added = demo_store.add("activity", {"date": "2022-05-06", "type": "廉政学习",
                                         "topic": "甲乙丙丁"})
     assert search.search(demo_store, "甲乙丙")[1][0].record_id == added.id
+
+
+@pytest.mark.parametrize("ledger", EVENT_LEDGERS)
+def test_record_ids_for_the_ledger_page_filter(demo_store, ledger):
+    table = {"warning_education": "warning_session", "talk": "talk",
+             "rectification": "rectification_item", "activity": "activity"}[ledger]
+    for text in ("赵明", "巡察", "党"):
+        sql, params = search.record_ids_sql(demo_store, text, ledger)
+        ids = sorted(r[0] for r in demo_store.db.execute(
+            f"SELECT id FROM {table} WHERE id IN ({sql})", params))
+        assert ids == sorted(r.id for r in demo_store.list(ledger, Query(search=text)))
