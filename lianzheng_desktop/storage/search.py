@@ -21,7 +21,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
-from lianzheng_desktop.storage.store import Store
+from lianzheng_desktop.core.ledgers import LEDGERS
+from lianzheng_desktop.storage.store import TABLES, Query, Store
 
 SNIPPET_CHARS = 60  # about one line of the results list
 CODES = {"roster": 1, "warning_education": 2, "talk": 3, "rectification": 4, "activity": 5}
@@ -118,14 +119,41 @@ def _matching(store: Store, terms: list[str],
     return f"SELECT id FROM ({source}){where}", params, False
 
 
-def record_ids_sql(store: Store, text: str, ledger: str) -> tuple[str, list[object]]:
-    """SQL selecting the ids of ``ledger``'s records matching ``text``, and its parameters.
+def ledger_page(store: Store, ledger: str, query: Query) -> tuple[int, list[int]]:
+    """The ledger page's text filter through the index: (how many, the page's record ids).
 
-    For the ledger page's text filter (``Store._where``): ``t.id IN (<this>)`` gives the
-    same records as the LIKE filter there, through the index.
+    Honours the query's dates, type, limit, offset and direction; the order is the ledger
+    page's own (date, then record id). For the event ledgers (the roster is listed in an
+    order of its own; its LIKE filter is fast enough on a roster's few hundred names).
     """
-    matching, params, _ = _matching(store, _terms(text), ledger)
-    return f"SELECT (id % {_DAY}) / 8 FROM ({matching})", params
+    spec = LEDGERS[ledger]
+    matching, params, _ = _matching(store, _terms(query.search or ""), ledger)
+    clauses: list[str] = []
+    if query.start:
+        clauses.append("id >= ?")
+        params.append(_day_number(query.start) * _DAY)
+    if query.end:
+        clauses.append("id < ?")
+        params.append((_day_number(query.end) + 1) * _DAY)
+    if query.type and spec.type_field:
+        clauses.append(f"(id % {_DAY}) / 8 IN (SELECT id FROM {TABLES[ledger].table}"
+                       f" WHERE {spec.type_field} = ?)")
+        params.append(query.type)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    selected = f"SELECT id FROM ({matching}){where}"
+    total = store.db.execute(f"SELECT count(*) FROM ({selected})", params).fetchone()[0]
+    direction = "ASC" if query.oldest_first else "DESC"
+    page = f"SELECT (id % {_DAY}) / 8 FROM ({selected}) ORDER BY id {direction}"
+    page_params = list(params)
+    if query.limit is not None:
+        page += " LIMIT ? OFFSET ?"
+        page_params += [query.limit, query.offset]
+    return total, [row[0] for row in store.db.execute(page, page_params)]
+
+
+def _day_number(day: date) -> int:
+    """SQLite's CAST(julianday(day) AS INTEGER)."""
+    return day.toordinal() + 1_721_424
 
 
 def search(store: Store, text: str, ledger: str | None = None, *, limit: int = 100,

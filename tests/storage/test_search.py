@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -180,11 +181,22 @@ def test_a_failed_bulk_write_leaves_the_index_as_it_was(demo_store):
 
 
 @pytest.mark.parametrize("ledger", EVENT_LEDGERS)
-def test_record_ids_for_the_ledger_page_filter(demo_store, ledger):
-    table = {"warning_education": "warning_session", "talk": "talk",
-             "rectification": "rectification_item", "activity": "activity"}[ledger]
-    for text in ("赵明", "巡察", "党"):
-        sql, params = search.record_ids_sql(demo_store, text, ledger)
-        ids = sorted(r[0] for r in demo_store.db.execute(
-            f"SELECT id FROM {table} WHERE id IN ({sql})", params))
-        assert ids == sorted(r.id for r in demo_store.list(ledger, Query(search=text)))
+@pytest.mark.parametrize("query", [
+    Query(search="党"), Query(search="赵明", limit=3, offset=1),
+    Query(search="赵明 学习", start=date(2022, 3, 1), end=date(2022, 6, 30)),
+    Query(search="巡察", oldest_first=True), Query(search="明", type="谈心谈话"),
+    Query(search="整改", type="已完成", start=date(2022, 3, 18), end=date(2022, 3, 18)),
+])
+def test_ledger_page_matches_the_store_filter(demo_store, ledger, query):
+    if " " in (query.search or ""):  # the LIKE filter takes a space literally: one term each
+        first, second = query.search.split()
+        wanted = [r.id for r in demo_store.list(ledger, replace(query, search=first, limit=None,
+                                                                offset=0))
+                  if r.id in {x.id for x in demo_store.list(ledger, replace(query, search=second,
+                                                                            limit=None, offset=0))}]
+        total, ids = search.ledger_page(demo_store, ledger, query)
+        assert (total, ids) == (len(wanted), wanted)
+        return
+    total, ids = search.ledger_page(demo_store, ledger, query)
+    assert total == demo_store.count(ledger, query)
+    assert ids == [r.id for r in demo_store.list(ledger, query)]
