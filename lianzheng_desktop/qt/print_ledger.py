@@ -71,7 +71,8 @@ def print_ledger(parent: QWidget | None, store: Store, spec: LedgerSpec, query: 
     box.exec()
     if box.clickedButton() is open_button:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            QMessageBox.warning(parent, "打印台账", "没有找到能打开 PDF 的程序，请到保存的文件夹中打开。")
+            QMessageBox.warning(parent, "打印台账",
+                                "没有找到能打开 PDF 的程序，请到保存的文件夹中打开。")
     elif box.clickedButton() is print_button:
         send_to_printer(parent, path)
     return path

@@ -60,8 +60,8 @@ def test_person_page_shows_the_year_with_counts(qtbot, demo_store):
     page.choose("赵明", 2022)
     sections = {page.tree.topLevelItem(i).text(0): page.tree.topLevelItem(i).childCount()
                 for i in range(page.tree.topLevelItemCount())}
-    expected = {f"{heading}（{len(hits)}）": len(hits)
-                for heading, hits in page.activity.sections() if hits or "负责的会议" not in heading}
+    expected = {f"{heading}（{len(hits)}）": len(hits) for heading, hits in page.activity.sections()
+                if hits or "负责的会议" not in heading}
     assert sections == expected
     assert sections["参加会议活动（14）"] == 14
     assert "赵明 2022年" in page.summary.text() and "参加会议活动 14 次" in page.summary.text()
