@@ -118,12 +118,14 @@ CREATE INDEX rectification_item_owner ON rectification_item (owner_id);
 -- record changes (its links follow its id), and removed with the record.
 
 CREATE TRIGGER search_roster_ai AFTER INSERT ON person BEGIN
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_roster WHERE record_id = NEW.id;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people
+        FROM search_src_roster WHERE record_id = NEW.id;
 END;
 
 CREATE TRIGGER search_roster_au AFTER UPDATE ON person BEGIN
     DELETE FROM search_text WHERE id = OLD.id * 8 + 1;
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_roster WHERE record_id = NEW.id;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people
+        FROM search_src_roster WHERE record_id = NEW.id;
 END;
 
 CREATE TRIGGER search_roster_ad AFTER DELETE ON person BEGIN
@@ -131,91 +133,131 @@ CREATE TRIGGER search_roster_ad AFTER DELETE ON person BEGIN
 END;
 
 CREATE TRIGGER search_warning_education_ai AFTER INSERT ON warning_session BEGIN
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_warning_education WHERE record_id = NEW.id;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people
+        FROM search_src_warning_education WHERE record_id = NEW.id;
 END;
 
 CREATE TRIGGER search_warning_education_au AFTER UPDATE ON warning_session BEGIN
-    DELETE FROM search_text WHERE id = CAST(julianday(OLD.date) AS INTEGER) * 10000000000 + OLD.id * 8 + 2;
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_warning_education WHERE record_id = NEW.id;
-    UPDATE search_link SET key = CAST(julianday(NEW.date) AS INTEGER) * 10000000000 + NEW.id * 8 + 2
-        WHERE key = CAST(julianday(OLD.date) AS INTEGER) * 10000000000 + OLD.id * 8 + 2;
+    DELETE FROM search_text WHERE id = CAST(julianday(OLD.date) AS INTEGER) * 10000000000
+            + OLD.id * 8 + 2;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people
+        FROM search_src_warning_education WHERE record_id = NEW.id;
+    UPDATE search_link SET key = CAST(julianday(NEW.date) AS INTEGER) * 10000000000
+            + NEW.id * 8 + 2
+        WHERE key = CAST(julianday(OLD.date) AS INTEGER) * 10000000000
+            + OLD.id * 8 + 2;
 END;
 
 CREATE TRIGGER search_warning_education_ad AFTER DELETE ON warning_session BEGIN
-    DELETE FROM search_text WHERE id = CAST(julianday(OLD.date) AS INTEGER) * 10000000000 + OLD.id * 8 + 2;
-    DELETE FROM search_link WHERE key = CAST(julianday(OLD.date) AS INTEGER) * 10000000000 + OLD.id * 8 + 2;
+    DELETE FROM search_text WHERE id = CAST(julianday(OLD.date) AS INTEGER) * 10000000000
+            + OLD.id * 8 + 2;
+    DELETE FROM search_link WHERE key = CAST(julianday(OLD.date) AS INTEGER) * 10000000000
+            + OLD.id * 8 + 2;
 END;
 
 CREATE TRIGGER search_warning_education_people_i AFTER INSERT ON warning_session_attendee BEGIN
-    INSERT OR IGNORE INTO search_link SELECT NEW.person_id, (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 2 FROM warning_session AS t WHERE t.id = NEW.record_id)
-        WHERE (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 2 FROM warning_session AS t WHERE t.id = NEW.record_id) IS NOT NULL;
+    INSERT OR IGNORE INTO search_link
+        SELECT NEW.person_id, CAST(julianday(t.date) AS INTEGER) * 10000000000
+            + t.id * 8 + 2
+        FROM warning_session AS t WHERE t.id = NEW.record_id;
 END;
 
 CREATE TRIGGER search_warning_education_people_d AFTER DELETE ON warning_session_attendee BEGIN
-    DELETE FROM search_link WHERE person_id = OLD.person_id AND key = (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 2 FROM warning_session AS t WHERE t.id = OLD.record_id);
+    DELETE FROM search_link WHERE person_id = OLD.person_id AND key = (
+        SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000
+            + t.id * 8 + 2
+        FROM warning_session AS t WHERE t.id = OLD.record_id);
 END;
 
 CREATE TRIGGER search_talk_ai AFTER INSERT ON talk BEGIN
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_talk WHERE record_id = NEW.id;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people
+        FROM search_src_talk WHERE record_id = NEW.id;
 END;
 
 CREATE TRIGGER search_talk_au AFTER UPDATE ON talk BEGIN
-    DELETE FROM search_text WHERE id = CAST(julianday(OLD.date) AS INTEGER) * 10000000000 + OLD.id * 8 + 3;
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_talk WHERE record_id = NEW.id;
-    UPDATE search_link SET key = CAST(julianday(NEW.date) AS INTEGER) * 10000000000 + NEW.id * 8 + 3
-        WHERE key = CAST(julianday(OLD.date) AS INTEGER) * 10000000000 + OLD.id * 8 + 3;
+    DELETE FROM search_text WHERE id = CAST(julianday(OLD.date) AS INTEGER) * 10000000000
+            + OLD.id * 8 + 3;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people
+        FROM search_src_talk WHERE record_id = NEW.id;
+    UPDATE search_link SET key = CAST(julianday(NEW.date) AS INTEGER) * 10000000000
+            + NEW.id * 8 + 3
+        WHERE key = CAST(julianday(OLD.date) AS INTEGER) * 10000000000
+            + OLD.id * 8 + 3;
 END;
 
 CREATE TRIGGER search_talk_ad AFTER DELETE ON talk BEGIN
-    DELETE FROM search_text WHERE id = CAST(julianday(OLD.date) AS INTEGER) * 10000000000 + OLD.id * 8 + 3;
-    DELETE FROM search_link WHERE key = CAST(julianday(OLD.date) AS INTEGER) * 10000000000 + OLD.id * 8 + 3;
+    DELETE FROM search_text WHERE id = CAST(julianday(OLD.date) AS INTEGER) * 10000000000
+            + OLD.id * 8 + 3;
+    DELETE FROM search_link WHERE key = CAST(julianday(OLD.date) AS INTEGER) * 10000000000
+            + OLD.id * 8 + 3;
 END;
 
 CREATE TRIGGER search_talk_people_i AFTER INSERT ON talk_talkee BEGIN
-    INSERT OR IGNORE INTO search_link SELECT NEW.person_id, (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 3 FROM talk AS t WHERE t.id = NEW.record_id)
-        WHERE (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 3 FROM talk AS t WHERE t.id = NEW.record_id) IS NOT NULL;
+    INSERT OR IGNORE INTO search_link
+        SELECT NEW.person_id, CAST(julianday(t.date) AS INTEGER) * 10000000000
+            + t.id * 8 + 3
+        FROM talk AS t WHERE t.id = NEW.record_id;
 END;
 
 CREATE TRIGGER search_talk_people_d AFTER DELETE ON talk_talkee BEGIN
-    DELETE FROM search_link WHERE person_id = OLD.person_id AND key = (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 3 FROM talk AS t WHERE t.id = OLD.record_id);
+    DELETE FROM search_link WHERE person_id = OLD.person_id AND key = (
+        SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000
+            + t.id * 8 + 3
+        FROM talk AS t WHERE t.id = OLD.record_id);
 END;
 
 CREATE TRIGGER search_rectification_ai AFTER INSERT ON rectification_item BEGIN
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_rectification WHERE record_id = NEW.id;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people
+        FROM search_src_rectification WHERE record_id = NEW.id;
 END;
 
 CREATE TRIGGER search_rectification_au AFTER UPDATE ON rectification_item BEGIN
-    DELETE FROM search_text WHERE id = CAST(julianday(OLD.found_date) AS INTEGER) * 10000000000 + OLD.id * 8 + 4;
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_rectification WHERE record_id = NEW.id;
+    DELETE FROM search_text WHERE id = CAST(julianday(OLD.found_date) AS INTEGER) * 10000000000
+            + OLD.id * 8 + 4;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people
+        FROM search_src_rectification WHERE record_id = NEW.id;
 END;
 
 CREATE TRIGGER search_rectification_ad AFTER DELETE ON rectification_item BEGIN
-    DELETE FROM search_text WHERE id = CAST(julianday(OLD.found_date) AS INTEGER) * 10000000000 + OLD.id * 8 + 4;
+    DELETE FROM search_text WHERE id = CAST(julianday(OLD.found_date) AS INTEGER) * 10000000000
+            + OLD.id * 8 + 4;
 END;
 
 CREATE TRIGGER search_activity_ai AFTER INSERT ON activity BEGIN
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_activity WHERE record_id = NEW.id;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people
+        FROM search_src_activity WHERE record_id = NEW.id;
 END;
 
 CREATE TRIGGER search_activity_au AFTER UPDATE ON activity BEGIN
-    DELETE FROM search_text WHERE id = CAST(julianday(OLD.date) AS INTEGER) * 10000000000 + OLD.id * 8 + 5;
-    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_activity WHERE record_id = NEW.id;
-    UPDATE search_link SET key = CAST(julianday(NEW.date) AS INTEGER) * 10000000000 + NEW.id * 8 + 5
-        WHERE key = CAST(julianday(OLD.date) AS INTEGER) * 10000000000 + OLD.id * 8 + 5;
+    DELETE FROM search_text WHERE id = CAST(julianday(OLD.date) AS INTEGER) * 10000000000
+            + OLD.id * 8 + 5;
+    INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people
+        FROM search_src_activity WHERE record_id = NEW.id;
+    UPDATE search_link SET key = CAST(julianday(NEW.date) AS INTEGER) * 10000000000
+            + NEW.id * 8 + 5
+        WHERE key = CAST(julianday(OLD.date) AS INTEGER) * 10000000000
+            + OLD.id * 8 + 5;
 END;
 
 CREATE TRIGGER search_activity_ad AFTER DELETE ON activity BEGIN
-    DELETE FROM search_text WHERE id = CAST(julianday(OLD.date) AS INTEGER) * 10000000000 + OLD.id * 8 + 5;
-    DELETE FROM search_link WHERE key = CAST(julianday(OLD.date) AS INTEGER) * 10000000000 + OLD.id * 8 + 5;
+    DELETE FROM search_text WHERE id = CAST(julianday(OLD.date) AS INTEGER) * 10000000000
+            + OLD.id * 8 + 5;
+    DELETE FROM search_link WHERE key = CAST(julianday(OLD.date) AS INTEGER) * 10000000000
+            + OLD.id * 8 + 5;
 END;
 
 CREATE TRIGGER search_activity_people_i AFTER INSERT ON activity_attendee BEGIN
-    INSERT OR IGNORE INTO search_link SELECT NEW.person_id, (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 5 FROM activity AS t WHERE t.id = NEW.record_id)
-        WHERE (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 5 FROM activity AS t WHERE t.id = NEW.record_id) IS NOT NULL;
+    INSERT OR IGNORE INTO search_link
+        SELECT NEW.person_id, CAST(julianday(t.date) AS INTEGER) * 10000000000
+            + t.id * 8 + 5
+        FROM activity AS t WHERE t.id = NEW.record_id;
 END;
 
 CREATE TRIGGER search_activity_people_d AFTER DELETE ON activity_attendee BEGIN
-    DELETE FROM search_link WHERE person_id = OLD.person_id AND key = (SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 5 FROM activity AS t WHERE t.id = OLD.record_id);
+    DELETE FROM search_link WHERE person_id = OLD.person_id AND key = (
+        SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000
+            + t.id * 8 + 5
+        FROM activity AS t WHERE t.id = OLD.record_id);
 END;
 
 -- A person renamed: the records whose own row names them (links hold ids: nothing to do).
@@ -231,21 +273,29 @@ END;
 
 -- The records already in the file.
 
-INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_roster ORDER BY key;
+INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people
+    FROM search_src_roster ORDER BY key;
 
-INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_warning_education ORDER BY key;
+INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people
+    FROM search_src_warning_education ORDER BY key;
 
-INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_talk ORDER BY key;
+INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people
+    FROM search_src_talk ORDER BY key;
 
-INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_rectification ORDER BY key;
+INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people
+    FROM search_src_rectification ORDER BY key;
 
-INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people FROM search_src_activity ORDER BY key;
+INSERT INTO search_text SELECT key, ledger, record_id, day, title, body, people
+    FROM search_src_activity ORDER BY key;
 
-INSERT INTO search_link SELECT j.person_id, CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 2
+INSERT INTO search_link SELECT j.person_id, CAST(julianday(t.date) AS INTEGER) * 10000000000
+            + t.id * 8 + 2
     FROM warning_session_attendee AS j JOIN warning_session AS t ON t.id = j.record_id;
 
-INSERT INTO search_link SELECT j.person_id, CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 3
+INSERT INTO search_link SELECT j.person_id, CAST(julianday(t.date) AS INTEGER) * 10000000000
+            + t.id * 8 + 3
     FROM talk_talkee AS j JOIN talk AS t ON t.id = j.record_id;
 
-INSERT INTO search_link SELECT j.person_id, CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 5
+INSERT INTO search_link SELECT j.person_id, CAST(julianday(t.date) AS INTEGER) * 10000000000
+            + t.id * 8 + 5
     FROM activity_attendee AS j JOIN activity AS t ON t.id = j.record_id;
