@@ -3,7 +3,7 @@
 A 序号 column first, then every field of the ledger; the page turns landscape when the
 columns would not fit upright. Headers in 黑体, cells in 宋体 (pdf/fonts.py: the office
 PC's fonts where present, else the bundled ones; a character a font lacks is drawn from
-the next font of its chain).
+the next font of its chain). The title in 小标宋 as GB/T 9704 sets a document's title.
 """
 
 from __future__ import annotations
@@ -86,7 +86,8 @@ def write_ledger_pdf(path: Path, spec: LedgerSpec, records: Sequence[Record], *,
                           wordWrap="CJK")
     centred = ParagraphStyle("centred", parent=cell, alignment=1)
     head = ParagraphStyle("head", parent=centred, fontName=hei)
-    heading = ParagraphStyle("title", fontName=hei, fontSize=TITLE_SIZE,
+    heading = ParagraphStyle("title", fontName=fonts.primary("xiaobiaosong").name,
+                             fontSize=TITLE_SIZE,
                              leading=TITLE_SIZE * 1.4, alignment=1)
     small = ParagraphStyle("note", fontName=song, fontSize=NOTE_SIZE, leading=NOTE_SIZE * 1.5,
                            alignment=1)
@@ -118,7 +119,7 @@ def write_ledger_pdf(path: Path, spec: LedgerSpec, records: Sequence[Record], *,
     facts = [note] if note else []
     facts += [f"共 {len(records)} 条", f"打印日期：{printed_on.year}年{printed_on.month}月"
               f"{printed_on.day}日"]
-    story = [Paragraph(_markup(fonts, title, "hei"), heading), Spacer(1, 2 * mm),
+    story = [Paragraph(_markup(fonts, title, "xiaobiaosong"), heading), Spacer(1, 2 * mm),
              Paragraph(_markup(fonts, "　".join(facts), "song"), small), Spacer(1, 4 * mm),
              table]
 
