@@ -104,10 +104,10 @@ CREATE VIEW search_src_rectification AS
 CREATE VIEW search_src_activity AS
     SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 5 AS key,
            'activity' AS ledger, t.id AS record_id, t.date AS day, t.topic || '  ' AS title,
-           t.type || char(10) || t.summary || '  ' AS body, '  ' AS people,
-           coalesce((SELECT group_concat(name, '、') FROM (
+           t.type || char(10) || t.summary || '  ' AS body, t.host || '  ' AS people,
+           trim(t.host || ' ' || coalesce((SELECT group_concat(name, '、') FROM (
                SELECT p.name FROM activity_attendee AS j JOIN person AS p ON p.id = j.person_id
-               WHERE j.record_id = t.id ORDER BY j.position)), '') AS names
+               WHERE j.record_id = t.id ORDER BY j.position)), '')) AS names
     FROM activity AS t;
 
 -- The person page looks records up by person; so does the rename trigger below.

@@ -251,10 +251,6 @@ class PersonActivity:
         ]
 
 
-def _columns(store: Store, table: str) -> set[str]:
-    return {row[1] for row in store.db.execute(f"PRAGMA table_info({table})")}
-
-
 def person_activity(store: Store, name: str, year: int) -> PersonActivity:
     """The person's sessions, talks, rectification items and activities in ``year``.
 
@@ -284,7 +280,8 @@ def person_activity(store: Store, name: str, year: int) -> PersonActivity:
         f" ON j.record_id = t.id WHERE j.person_id = ? AND {span}", [person_id, first, last])
     found.sessions_hosted = hits(
         "warning_education", 2,
-        f"SELECT t.id FROM warning_session AS t WHERE t.host = ? AND {span}", [name, first, last])
+        f"SELECT t.id FROM warning_session AS t WHERE {_NAMED_IN} AND {span}",
+        [name, first, last])
     found.talks_given = hits(
         "talk", 3, f"SELECT t.id FROM talk AS t WHERE t.talker_id = ? AND {span}",
         [person_id, first, last])
@@ -301,11 +298,15 @@ def person_activity(store: Store, name: str, year: int) -> PersonActivity:
         "activity", 5,
         f"SELECT t.id FROM activity AS t JOIN activity_attendee AS j ON j.record_id = t.id"
         f" WHERE j.person_id = ? AND {span}", [person_id, first, last])
-    if "host" in _columns(store, "activity"):  # 负责人, added after 0010 was written
-        found.activities_hosted = hits(
-            "activity", 5, f"SELECT t.id FROM activity AS t WHERE t.host = ? AND {span}",
-            [name, first, last])
+    found.activities_hosted = hits(
+        "activity", 5, f"SELECT t.id FROM activity AS t WHERE {_NAMED_IN} AND {span}",
+        [name, first, last])
     return found
+
+
+# A host field may name several people ("张三、李四"): the name between separators.
+_NAMED_IN = ("instr('、' || replace(replace(t.host, '，', '、'), ',', '、') || '、',"
+             " '、' || ? || '、') > 0")
 
 
 def record_years(store: Store) -> list[int]:
