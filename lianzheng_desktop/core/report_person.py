@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status, people_in_role
-from lianzheng_desktop.core.plan import Plan
 from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.core.plan import Plan
 from lianzheng_desktop.core.record_source import doers
 from lianzheng_desktop.core.records import Person
 from lianzheng_desktop.core.report_facts import ReportData

@@ -3,7 +3,6 @@ import pytest
 from lianzheng_desktop.core.report_model import ReportPeriod
 from lianzheng_desktop.report_service import write_report
 
-
 # Section 二 as a secretary writes it (no figures, so its lines are all full-width): the
 # layout tests count characters per line on it as well as on the drafted sections.
 OWN_WORDS = {"二、个人廉洁自律情况": (
