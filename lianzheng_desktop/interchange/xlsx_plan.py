@@ -253,8 +253,16 @@ def apply_import(store: Store, plan: ImportPlan) -> dict[str, int]:
     """Store the plan's new records, all in one transaction; rows stored per sheet label."""
     if plan.problems:
         raise UserError("工作簿中有问题，未导入任何记录。")
+    from lianzheng_desktop.storage.search import index_rebuilt_after
+
     counts: dict[str, int] = {}
-    with store.atomic():
+    many = sum(len(sheet.new) for sheet in plan.sheets) >= BULK_ROWS
+    with index_rebuilt_after(store) if many else store.atomic():
         for sheet in plan.sheets:  # the roster first: the other sheets name its people
             counts[sheet.spec.label] = store.add_validated(sheet.spec.key, sheet.new)
     return counts
+
+
+# From this many new records on, the search index is rebuilt once at the end (a few
+# hundred ms on a large file) instead of being written record by record (~70 µs each).
+BULK_ROWS = 5_000
