@@ -50,7 +50,7 @@ def test_create_edit_delete_through_the_form(qtbot, demo_store, paths, answer_ye
     assert added.attendees == ("王建国", "刘芳") and added.head_count == 9
 
     row = next(r for r in range(page.model.rowCount()) if page.model.record(r).id == added.id)
-    page.table.selectRow(page.proxy.mapFromSource(page.model.index(row, 0)).row())
+    page.table.selectRow(row)
 
     def edit_topic(dialog_self):
         fill(dialog_self, topic="书记讲专题廉政党课")
@@ -62,7 +62,7 @@ def test_create_edit_delete_through_the_form(qtbot, demo_store, paths, answer_ye
     assert demo_store.get("warning_education", added.id).topic == "书记讲专题廉政党课"
 
     row = next(r for r in range(page.model.rowCount()) if page.model.record(r).id == added.id)
-    page.table.selectRow(page.proxy.mapFromSource(page.model.index(row, 0)).row())
+    page.table.selectRow(row)
     page._on_delete()
     assert page.model.total == before
     assert all(r.id != added.id for r in demo_store.list("warning_education"))
@@ -154,7 +154,7 @@ def test_every_ledger_page_creates_edits_and_deletes(qtbot, demo_store, paths, a
 
     def select(record_id):
         row = next(r for r in range(page.model.rowCount()) if page.model.record(r).id == record_id)
-        page.table.selectRow(page.proxy.mapFromSource(page.model.index(row, 0)).row())
+        page.table.selectRow(row)
 
     key, value = EDITS[ledger]
     select(added.id)
