@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,14 +45,15 @@ class FieldWidget(QWidget):
     app's today (``--today``), for date defaults and the 今天 button.
     """
 
-    changed = Signal()
-
     def __init__(self, spec: FieldSpec, roster: dict[str, str], today: date | None = None,
                  parent=None):
         super().__init__(parent)
         self.spec = spec
         self._roster = roster
         self._today = today or date.today()
+        # Called after each change. (Not a Qt Signal: PySide6 6.12's Signal.emit miscounts
+        # references to True, and a form emits on every keystroke.)
+        self.listeners: list[Callable[[], None]] = []
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.input = self._make(spec, list(roster))
@@ -91,34 +94,29 @@ class FieldWidget(QWidget):
     def tick(self, wanted, keep: bool = False) -> None:
         """Tick the serving staff whose role ``wanted`` accepts; ``keep`` the others' ticks."""
         widget = self.input
-        for i in range(widget.count()):
-            item = widget.item(i)
-            role = self._roster.get(item.text())
-            if role is not None and wanted(role):
-                item.setCheckState(Qt.CheckState.Checked)
-            elif not keep:
-                item.setCheckState(Qt.CheckState.Unchecked)
+        widget.blockSignals(True)  # one change, not one per name
+        try:
+            for i in range(widget.count()):
+                item = widget.item(i)
+                role = self._roster.get(item.text())
+                if role is not None and wanted(role):
+                    item.setCheckState(Qt.CheckState.Checked)
+                elif not keep:
+                    item.setCheckState(Qt.CheckState.Unchecked)
+        finally:
+            widget.blockSignals(False)
+        self._on_input_changed()
 
     def _connect_changed(self) -> None:
         widget, kind = self.input, self.spec.kind
+        signal = {Kind.DATE: "dateChanged", Kind.CHOICE: "currentTextChanged",
+                  Kind.PERSON: "currentTextChanged", Kind.PEOPLE: "itemChanged",
+                  Kind.COUNT: "valueChanged", Kind.BOOL: "stateChanged"}.get(kind, "textChanged")
+        getattr(widget, signal).connect(self._on_input_changed)
 
-        def emit(*_args) -> None:
-            self.changed.emit()
-
-        if kind is Kind.DATE:
-            widget.dateChanged.connect(emit)
-        elif kind in (Kind.CHOICE, Kind.PERSON):
-            widget.currentTextChanged.connect(emit)
-        elif kind is Kind.PEOPLE:
-            widget.itemChanged.connect(emit)
-        elif kind is Kind.COUNT:
-            widget.valueChanged.connect(emit)
-        elif kind is Kind.BOOL:
-            widget.toggled.connect(emit)
-        elif kind is Kind.LONGTEXT:
-            widget.textChanged.connect(emit)
-        else:
-            widget.textChanged.connect(emit)
+    def _on_input_changed(self, *_args) -> None:
+        for listener in self.listeners:
+            listener()
 
     def _make(self, spec: FieldSpec, roster: list[str]) -> QWidget:
         kind = spec.kind
@@ -191,7 +189,8 @@ class FieldWidget(QWidget):
         elif kind is Kind.PEOPLE:
             chosen = set(value or ())
             present = {widget.item(i).text() for i in range(widget.count())}
-            for name in chosen - present:
+            widget.blockSignals(True)  # one change, not one per name
+            for name in sorted(chosen - present):
                 item = QListWidgetItem(name)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 widget.addItem(item)
@@ -199,6 +198,8 @@ class FieldWidget(QWidget):
                 item = widget.item(i)
                 item.setCheckState(Qt.CheckState.Checked if item.text() in chosen
                                    else Qt.CheckState.Unchecked)
+            widget.blockSignals(False)
+            self._on_input_changed()
         elif kind is Kind.COUNT:
             widget.setValue(int(value or 0))
         elif kind is Kind.BOOL:

@@ -92,10 +92,11 @@ class RecordDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addWidget(self._buttons)
+        self._pending = False  # a change not yet kept as a draft
         self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.keep_draft)
+        self._draft_timer.timeout.connect(self._keep_pending)
+        self._draft_timer.start()
         self._connect_signals()
 
     # -- building ---------------------------------------------------------------------
@@ -146,10 +147,18 @@ class RecordDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._on_save)
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self._on_save)
         for widget in self.fields.values():
-            widget.changed.connect(self._draft_timer.start)
+            widget.listeners.append(self._on_field_changed)
         if "attendees" in self.fields and "head_count" in self.fields:
             self._ticked = len(self.fields["attendees"].value())  # type: ignore[arg-type]
-            self.fields["attendees"].changed.connect(self._follow_ticks)
+            self.fields["attendees"].listeners.append(self._follow_ticks)
+
+    def _on_field_changed(self) -> None:
+        self._pending = True  # kept on the timer's next turn (not QTimer.start per key:
+        # PySide6 6.12 miscounts references to None on each call)
+
+    def _keep_pending(self) -> None:
+        if self._pending:
+            self.keep_draft()
 
     def _follow_ticks(self) -> None:
         """参加人数 follows the ticks, unless a larger number (guests too) was typed."""
@@ -169,7 +178,7 @@ class RecordDialog(QDialog):
         return self.values() != self.initial
 
     def keep_draft(self) -> None:
-        self._draft_timer.stop()
+        self._pending = False
         if self.saved is not None:
             return
         try:
@@ -177,8 +186,9 @@ class RecordDialog(QDialog):
                 drafts.save(self._store, self._spec.key, self._draft_id, self.values())
             else:
                 drafts.discard(self._store, self._spec.key, self._draft_id)
-        except UserError:
-            pass  # the form itself still holds the text; saving will say what is wrong
+        except UserError as exc:  # the form itself still holds the text
+            self.general_error.setText(str(exc))
+            self.general_error.show()
 
     # -- saving and leaving -----------------------------------------------------------
     def _clear_errors(self) -> None:
@@ -235,7 +245,10 @@ class RecordDialog(QDialog):
         self._finished = True
         self._draft_timer.stop()
         if self.saved is None:
-            drafts.discard(self._store, self._spec.key, self._draft_id)
+            try:
+                drafts.discard(self._store, self._spec.key, self._draft_id)
+            except UserError:
+                pass  # a draft left behind is offered again, no harm done
         super().reject()
 
     def _confirm_discard(self) -> bool:
@@ -250,8 +263,8 @@ class RecordDialog(QDialog):
 
     def hideEvent(self, event) -> None:  # noqa: N802
         """Hidden without 保存 or 取消 (the window closing under it): keep what is typed."""
-        if not self._finished:
-            self.keep_draft()
+        if not self._finished and self._pending:
+            self.keep_draft()  # a change not yet kept (they are kept within 0.4 s)
         super().hideEvent(event)
 
 

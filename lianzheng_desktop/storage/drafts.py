@@ -7,10 +7,12 @@ form's raw values as JSON (dates as 2022-03-05, names as lists).
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import LEDGERS
 
 NEW = 0  # the record number of a form for a new record
@@ -38,19 +40,27 @@ def _plain(value: Any) -> Any:
 
 
 def save(store, ledger: str, record_id: int, values: dict[str, Any]) -> None:
+    """Keep the form's values; UserError if the data file cannot take them now."""
     fields = json.dumps({k: _plain(v) for k, v in values.items()}, ensure_ascii=False)
     stamp = store.clock().isoformat(timespec="seconds")
-    with store.atomic():
-        store.db.execute(
-            "INSERT INTO record_draft (ledger, record_id, fields, saved_at) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (ledger, record_id) DO UPDATE SET fields = excluded.fields,"
-            " saved_at = excluded.saved_at", [ledger, record_id, fields, stamp])
+    try:
+        with store.atomic():
+            store.db.execute(
+                "INSERT INTO record_draft (ledger, record_id, fields, saved_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (ledger, record_id) DO UPDATE SET"
+                " fields = excluded.fields, saved_at = excluded.saved_at",
+                [ledger, record_id, fields, stamp])
+    except sqlite3.Error as exc:
+        raise UserError(f"填写的内容暂未能存为草稿（{exc}），请尽快保存。") from None
 
 
 def discard(store, ledger: str, record_id: int) -> None:
-    with store.atomic():
-        store.db.execute("DELETE FROM record_draft WHERE ledger = ? AND record_id = ?",
-                         [ledger, record_id])
+    try:
+        with store.atomic():
+            store.db.execute("DELETE FROM record_draft WHERE ledger = ? AND record_id = ?",
+                             [ledger, record_id])
+    except sqlite3.Error as exc:
+        raise UserError(f"未能删除草稿（{exc}）。") from None
 
 
 def find(store, ledger: str, record_id: int) -> Draft | None:

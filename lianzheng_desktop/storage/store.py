@@ -96,6 +96,14 @@ class Store:
         """True when no ledger (roster included) holds a record."""
         return all(self.count(key) == 0 for key in TABLES)
 
+    def latest_event_date(self) -> date | None:
+        """The date of the latest event in any ledger (None when there is none)."""
+        found = [self.db.execute(f"SELECT max({spec.date_field}) FROM {TABLES[key].table}"
+                                 ).fetchone()[0]
+                 for key, spec in LEDGERS.items() if spec.date_field]
+        days = [date.fromisoformat(text) for text in found if text]
+        return max(days, default=None)
+
     def get(self, ledger_key: str, record_id: int) -> Record:
         sql, params = self._select(LEDGERS[ledger_key], Query(), where_id=record_id)
         rows = list(self.db.query(sql, params))
