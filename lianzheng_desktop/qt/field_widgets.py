@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -168,12 +167,18 @@ class LedgerPage(QWidget):
         self.attach_button.clicked.connect(self._on_attachments)
         self.history_button.clicked.connect(self._on_history)
         self.table.doubleClicked.connect(self._on_edit)
-        # Enter opens the selected row, Delete deletes it (after asking).
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, activated=self._on_edit,
-                      context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self._on_delete,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.table.installEventFilter(self)  # Enter opens the row, Delete deletes it
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.table and event.type() == QEvent.Type.KeyPress \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._on_edit()
+                return True
+            if event.key() == Qt.Key.Key_Delete:
+                self._on_delete()  # asks first
+                return True
+        return super().eventFilter(watched, event)
 
     # -- filtering ----------------------------------------------------------------------
     def query(self) -> Query:

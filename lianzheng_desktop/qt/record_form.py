@@ -8,6 +8,7 @@ with something in it asks first.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
@@ -245,10 +246,8 @@ class RecordDialog(QDialog):
         self._finished = True
         self._draft_timer.stop()
         if self.saved is None:
-            try:
+            with suppress(UserError):  # a draft left behind is offered again: no harm
                 drafts.discard(self._store, self._spec.key, self._draft_id)
-            except UserError:
-                pass  # a draft left behind is offered again, no harm done
         super().reject()
 
     def _confirm_discard(self) -> bool:

@@ -25,7 +25,7 @@ def answer_yes(monkeypatch):
     return shown
 
 
-class ModalDialogOpened(AssertionError):
+class ModalDialogError(AssertionError):
     pass
 
 
@@ -45,7 +45,7 @@ def no_unexpected_modal_dialog(monkeypatch):
         def call(*args, **kwargs):
             texts = [a for a in args if isinstance(a, str)]
             opened.append(f"{what}: {' / '.join(texts)}")
-            raise ModalDialogOpened(f"an unexpected modal dialog opened: {opened[-1]}")
+            raise ModalDialogError(f"an unexpected modal dialog opened: {opened[-1]}")
         return call
 
     for name in ("question", "information", "warning", "critical", "about"):
