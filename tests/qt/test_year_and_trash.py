@@ -152,3 +152,16 @@ def test_the_screenshot_run_finishes_on_the_real_date(tmp_path):
                            env=env, timeout=120, text=True)
     assert shots.returncode == 0, shots.stderr
     assert len(list((tmp_path / "s").glob("*.png"))) == 10
+
+
+def test_qts_own_dialogs_and_calendar_are_chinese_whatever_the_system(qapp, monkeypatch):
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from lianzheng_desktop.qt.app import _install_chinese_translation
+
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    _install_chinese_translation(qapp)
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    assert QLocale().monthName(3) == "三月"
+    assert QLocale().dayName(1) == "星期一"
