@@ -160,3 +160,24 @@ def test_a_talker_from_outside_the_roster_can_be_typed(qtbot, demo_store):
     dialog.fields["talkees"].set_value(("刘芳",))
     dialog._on_save()
     assert dialog.saved is not None and dialog.saved.talker == "县纪委 张强"
+
+
+def test_the_next_start_offers_the_unsaved_form_and_reopens_it(qtbot, demo_store, paths,
+                                                              monkeypatch):
+    from PySide6.QtWidgets import QPushButton
+
+    from lianzheng_desktop.qt.main_window import MainWindow
+
+    drafts.save(demo_store, "talk", 0, {"type": "廉政谈话", "summary": "节前廉政提醒，谈了一半",
+                                        "talkees": ["刘芳"], "date": "2022-12-30"})
+    win = MainWindow(demo_store, paths, today=TODAY)
+    qtbot.addWidget(win)
+    assert not win.drafts_bar.isHidden()
+    [button] = win.drafts_bar.findChildren(QPushButton)
+    assert button.text().startswith("继续填写：新增谈话记录")
+    seen = []
+    monkeypatch.setattr(RecordDialog, "exec", lambda self: seen.append(self.values()) or 0)
+    button.click()
+    assert seen[0]["summary"] == "节前廉政提醒，谈了一半" and seen[0]["talkees"] == ("刘芳",)
+    assert seen[0]["date"] == date(2022, 12, 30)
+    assert win.stack.currentWidget() is win.ledger("talk")
