@@ -84,8 +84,8 @@ CREATE VIEW search_src_talk AS
     SELECT CAST(julianday(t.date) AS INTEGER) * 10000000000 + t.id * 8 + 3 AS key,
            'talk' AS ledger, t.id AS record_id, t.date AS day, t.type || '  ' AS title,
            t.summary || char(10) || t.problems_found || '  ' AS body,
-           coalesce((SELECT name FROM person WHERE id = t.talker_id), '') || '  ' AS people,
-           trim(coalesce((SELECT name FROM person WHERE id = t.talker_id), '') || ' ' ||
+           coalesce((SELECT name FROM person WHERE id = t.talker_id), t.talker_name, '') || '  ' AS people,
+           trim(coalesce((SELECT name FROM person WHERE id = t.talker_id), t.talker_name, '') || ' ' ||
                 coalesce((SELECT group_concat(name, '、') FROM (
                     SELECT p.name FROM talk_talkee AS j JOIN person AS p ON p.id = j.person_id
                     WHERE j.record_id = t.id ORDER BY j.position)), '')) AS names

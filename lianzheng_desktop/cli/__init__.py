@@ -22,10 +22,47 @@ from lianzheng_desktop.cli.common import run_handler
 COMMAND_MODULES = [ledger_commands, plan_commands, report_commands, safety_commands]
 
 
+# argparse's own words, in Chinese (its messages are English whatever the system's language).
+_ARGPARSE_WORDS = (
+    ("the following arguments are required: ", "缺少必需的参数："),
+    ("unrecognized arguments: ", "无法识别的参数："),
+    ("invalid choice: ", "无效的选择："),
+    ("(choose from ", "（可选："),
+    ("expected one argument", "需要一个值"),
+    ("not allowed with argument ", "不能与此参数同时使用："),
+    ("one of the arguments ", "以下参数须指定其一："),
+    (" is required", ""),
+    ("argument ", "参数 "),
+    ("invalid int value: ", "不是整数："),
+)
+
+
+def chinese(message: str) -> str:
+    for english, words in _ARGPARSE_WORDS:
+        message = message.replace(english, words)
+    return message.replace("')", "'）")
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else "用法：")
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse in Chinese: usage, section titles, -h and error messages."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "命令"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="显示本帮助并退出")
+
     def error(self, message: str) -> None:  # argparse's own words are English
         self.print_usage(sys.stderr)
-        self.exit(2, f"命令参数有误：{message}\n")
+        self.exit(2, f"命令参数有误：{chinese(message)}\n")
 
 
 class _Version(argparse.Action):
@@ -54,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="主窗口显示后立即退出（用于检查）")
     parser.add_argument("--today", metavar="YYYY-MM-DD", type=_day,
                         help="把指定日期当作今天打开窗口（查看历史季度、截图用）")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser,
+                                title="命令", description="不带命令时打开软件窗口。"
+                                "在命令后加 -h 查看该命令的用法，如：lianzheng report -h")
     for module in COMMAND_MODULES:
         module.register(sub)
     return parser

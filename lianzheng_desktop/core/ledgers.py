@@ -45,6 +45,7 @@ class FieldSpec:
     kind: Kind
     required: bool = False
     choices: tuple[str, ...] = ()
+    free: bool = False  # a person field that also takes a name not on the roster
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ TALK = LedgerSpec(
     fields=(
         F("date", "日期", Kind.DATE, required=True),
         F("type", "类型", Kind.CHOICE, required=True, choices=vocab.TALK_TYPES),
-        F("talker", "谈话人", Kind.PERSON, required=True),
+        F("talker", "谈话人", Kind.PERSON, required=True, free=True),
         F("talkees", "谈话对象", Kind.PEOPLE, required=True),
         F("one_on_one", "一对一问题性约谈", Kind.BOOL),
         F("summary", "内容摘要", Kind.LONGTEXT),
@@ -202,7 +203,7 @@ def _read_field(spec: FieldSpec, raw: object, roster: Collection[str] | None,
     if text and spec.kind is Kind.CHOICE and text not in spec.choices and text not in extra:
         allowed = "、".join((*spec.choices[:-1], *extra, *spec.choices[-1:]))
         raise ValueError(f"{label}“{text}”不在可选项中，可选：{allowed}")
-    if text and spec.kind is Kind.PERSON:
+    if text and spec.kind is Kind.PERSON and not spec.free:
         _check_roster(spec, (text,), roster)
     return text
 

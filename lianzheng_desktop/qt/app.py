@@ -29,12 +29,44 @@ from lianzheng_desktop.storage.db import DamagedDatabaseError
 
 
 def _install_chinese_translation(app: QApplication) -> None:
-    """Qt's own dialogs (file, print, colour) in Simplified Chinese."""
+    """Qt's own dialogs (file, print, colour) and the calendar in Simplified Chinese,
+    whatever the system's language: the translations PySide6 ships, and a Chinese locale
+    for month and day names."""
+    chinese = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    QLocale.setDefault(chinese)
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
-                       folder):
+    if translator.load(chinese, "qtbase", "_", folder):
         app.installTranslator(translator)
+
+
+def never_wait_on_dialogs(report=None) -> None:
+    """For unattended runs (``--screenshot``, ``--exit-after-start``): a message box or
+    dialog that would wait for a click is written to stderr and answered 否/取消 at once,
+    so the run always ends. ``report`` receives the dialog's text (tests fail on it)."""
+    from PySide6.QtWidgets import QDialog
+
+    def note(text: str) -> None:
+        print(f"（无人值守运行，未显示对话框）{text}", file=sys.stderr)
+        if report is not None:
+            report(text)
+
+    def answer(kind):
+        def show(_parent, title, text="", *args, **kwargs):
+            note(f"{title}：{text}")
+            return QMessageBox.StandardButton.No if kind == "question" \
+                else QMessageBox.StandardButton.Ok
+        return staticmethod(show)
+
+    for kind in ("question", "information", "warning", "critical", "about"):
+        setattr(QMessageBox, kind, answer(kind))
+
+    def exec_(dialog, *args):
+        note(dialog.windowTitle() or type(dialog).__name__)
+        return int(QDialog.DialogCode.Rejected)
+
+    QDialog.exec = exec_  # type: ignore[method-assign]
+    QMessageBox.exec = exec_  # type: ignore[method-assign]
 
 
 @contextmanager
@@ -73,6 +105,8 @@ def run_app(args: argparse.Namespace, check: BackgroundCheck | None = None) -> i
     ensure_cjk_font(app)
     paths = paths_from(args)
     unattended = bool(args.screenshot or args.exit_after_start)
+    if unattended:
+        never_wait_on_dialogs()
     with _error_dialogs(paths.log_dir, unattended):
         return _open_and_run(app, args, check, paths, unattended)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,16 +28,30 @@ from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.qt.style import colour_item, hint, page_title, rows_follow_text
+from lianzheng_desktop.storage import plans
 from lianzheng_desktop.storage.plans import load_checklist, load_warnings
 from lianzheng_desktop.storage.store import Store
 
-WARNINGS_SHOWN = 5  # more scroll within the list
+WARNINGS_SHOWN = 6  # more scroll within the list
 COLUMNS = ("状态", "条目", "要求", "完成情况")
+STALE_DAYS = 120  # no record for this long: say which year the data is from
+
+
+def by_urgency(warnings: list) -> list:
+    """Most urgent first: the most overdue, then the fewest days left, whatever the colour
+    (a quarterly duty with ten days left before a yearly one with a hundred)."""
+    return sorted(warnings, key=lambda w: (w.days, w.level.rank))
 
 
 class ChecklistPage(QWidget):
-    """The checklist of the chosen quarter as of the chosen day (today by default)."""
+    """The checklist of the chosen quarter as of the chosen day (today by default).
 
+    ``import_plan_requested(year)`` asks the window to import that year's 工作要点;
+    ``plan_changed`` follows a plan started here from last year's.
+    """
+
+    import_plan_requested = Signal(int)
+    plan_changed = Signal()
 
     def __init__(self, store: Store, today: date | None = None, parent=None):
         super().__init__(parent)
@@ -52,7 +66,8 @@ class ChecklistPage(QWidget):
         title = page_title("季度责任清单")
         self.quarter = QComboBox()
         current = Quarter.containing(self._today)
-        quarter = Quarter(current.year - 4, 1)
+        latest = self._store.latest_event_date()  # an office's data may be years old
+        quarter = Quarter(min(current.year - 4, latest.year if latest else current.year), 1)
         while quarter <= Quarter(current.year, 4):
             self.quarter.addItem(quarter.label, quarter.code)
             quarter = quarter.next()
@@ -73,6 +88,26 @@ class ChecklistPage(QWidget):
         bar.addWidget(self.as_of)
         bar.addStretch(1)
 
+        self.no_plan = QWidget()  # when the year has no plan: say so here, and offer a way
+        self.no_plan_text = QLabel()
+        self.no_plan_text.setWordWrap(True)
+        self.import_plan_button = QPushButton()
+        self.copy_plan_button = QPushButton()
+        row = QHBoxLayout(self.no_plan)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.no_plan_text, 1)
+        row.addWidget(self.import_plan_button)
+        row.addWidget(self.copy_plan_button)
+        self.no_plan.hide()
+        self.data_note = QWidget()  # the data is from an earlier year: say which
+        self.data_note_text = hint("")
+        self.data_year_button = QPushButton()
+        row = QHBoxLayout(self.data_note)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.data_note_text, 1)
+        row.addWidget(self.data_year_button)
+        self.data_note.hide()
+        self.warnings_label = QLabel("提醒")
         self.warnings = QListWidget()
         self.warnings.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
@@ -93,7 +128,9 @@ class ChecklistPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(bar)
-        layout.addWidget(QLabel("提醒"))
+        layout.addWidget(self.no_plan)
+        layout.addWidget(self.data_note)
+        layout.addWidget(self.warnings_label)
         layout.addWidget(self.warnings)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
@@ -103,6 +140,10 @@ class ChecklistPage(QWidget):
         self.quarter.currentIndexChanged.connect(self.refresh)
         self.as_of.dateChanged.connect(self.refresh)
         self.table.cellDoubleClicked.connect(self._on_item_activated)
+        self.import_plan_button.clicked.connect(
+            lambda: self.import_plan_requested.emit(self.selected_quarter().year))
+        self.copy_plan_button.clicked.connect(self._on_copy_plan)
+        self.data_year_button.clicked.connect(self._on_data_year)
 
     def selected_quarter(self) -> Quarter:
         return Quarter.parse(self.quarter.currentData())
@@ -120,21 +161,66 @@ class ChecklistPage(QWidget):
         quarter, as_of = self.selected_quarter(), self.as_of_date()
         self.table.setRowCount(0)
         self.warnings.clear()
+        self.no_plan.hide()
         try:
             self.checklist = load_checklist(self._store, quarter, as_of)
         except UserError as exc:
             self.checklist = None
             self.summary.setText(str(exc))
+            if plans.load_plan(self._store, quarter.year) is None:
+                self._offer_plan(quarter.year)
         else:
             self.summary.setText(self.checklist.summary)
             self._fill(self.checklist.items)
-        for warning in load_warnings(self._store, as_of, quarter, self.checklist):
+        self.table.setVisible(self.checklist is not None)
+        self._note_data_year(quarter, as_of)
+        warnings = by_urgency(load_warnings(self._store, as_of, quarter, self.checklist))
+        for warning in warnings:
             item = QListWidgetItem(f"●  {warning.level.label}：{warning.text}")
             colour_item(item, warning.level.colour)
             self.warnings.addItem(item)
+        self.warnings_label.setText(f"提醒（{len(warnings)} 条，最紧急的在前）" if warnings
+                                    else "提醒")
         if not self.warnings.count():
             self.warnings.addItem("没有需要提醒的事项。")
         self._fit_warnings()
+
+    # -- a year without a plan, data from an earlier year ---------------------------------
+    def _offer_plan(self, year: int) -> None:
+        earlier = [y for y in plans.plan_years(self._store) if y < year]
+        self.no_plan_text.setText(f"<b>尚无{year}年度计划。</b>季度责任清单依据年度计划生成："
+                                  f"可导入{year}年的工作要点，或沿用上一年度的计划再修改。")
+        self.import_plan_button.setText(f"导入{year}年工作要点…")
+        self.copy_plan_button.setVisible(bool(earlier))
+        if earlier:
+            self.copy_plan_button.setText(f"沿用{max(earlier)}年的计划")
+        self.summary.setText(f"{year}年尚无年度计划，暂无责任清单。")
+        self.no_plan.show()
+
+    def _on_copy_plan(self) -> None:
+        year = self.selected_quarter().year
+        earlier = [y for y in plans.plan_years(self._store) if y < year]
+        if not earlier:
+            return
+        plans.start_new_year(self._store, year, from_year=max(earlier))
+        self.refresh()
+        self.plan_changed.emit()
+
+    def _note_data_year(self, quarter: Quarter, as_of: date) -> None:
+        latest = self._store.latest_event_date()
+        self._data_year = latest.year if latest else None
+        stale = latest is not None and (as_of - latest).days > STALE_DAYS \
+            and latest.year < quarter.year
+        self.data_note.setVisible(stale)
+        if stale and latest is not None:
+            self.data_note_text.setText(
+                f"现有台账记录截至 {latest.isoformat()}（{latest.year}年），此后没有新记录；"
+                "下面的逾期天数从那时算到今天。")
+            self.data_year_button.setText(f"查看{latest.year}年第四季度")
+
+    def _on_data_year(self) -> None:
+        if self._data_year is not None:
+            self.set_quarter(Quarter(self._data_year, 4), date(self._data_year, 12, 31))
 
     def _fit_warnings(self) -> None:
         """As tall as its lines, up to five: the checklist keeps the rest of the page."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
@@ -16,33 +17,105 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
+from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.ledgers import FieldSpec, Kind
 
 NO_DATE = "（未填）"
 
 
-class FieldWidget(QWidget):
-    """Wraps the real input; ``value()`` gives what ``build_record`` accepts."""
+def _button(text: str, tip: str = "") -> QPushButton:
+    """A small button inside a form: Enter never presses it (Enter saves the form)."""
+    button = QPushButton(text)
+    button.setAutoDefault(False)
+    button.setDefault(False)
+    if tip:
+        button.setToolTip(tip)
+    return button
 
-    def __init__(self, spec: FieldSpec, roster: list[str], parent=None):
+
+class FieldWidget(QWidget):
+    """Wraps the real input; ``value()`` gives what ``build_record`` accepts.
+
+    ``roster`` is the serving staff (name → role), in the roster's order; ``today`` is the
+    app's today (``--today``), for date defaults and the 今天 button.
+    """
+
+    def __init__(self, spec: FieldSpec, roster: dict[str, str], today: date | None = None,
+                 parent=None):
         super().__init__(parent)
         self.spec = spec
+        self._roster = roster
+        self._today = today or date.today()
+        # Called after each change. (Not a Qt Signal: PySide6 6.12's Signal.emit miscounts
+        # references to True, and a form emits on every keystroke.)
+        self.listeners: list[Callable[[], None]] = []
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.input = self._make(spec, roster)
+        self.input = self._make(spec, list(roster))
+        if spec.kind is Kind.PEOPLE:
+            layout.addLayout(self._people_buttons(), 0)
         layout.addWidget(self.input, 1)
         if spec.kind is Kind.DATE and not spec.required:
             # An empty optional date would otherwise start from 1999 when first changed.
-            today = QPushButton("今天")
-            today.setToolTip("填入今天的日期")
-            today.clicked.connect(lambda: self.set_value(date.today()))
-            clear = QPushButton("清除")
+            today_button = _button("今天", "填入今天的日期")
+            today_button.clicked.connect(lambda: self.set_value(self._today))
+            clear = _button("清除")
             clear.clicked.connect(lambda: self.set_value(None))
-            layout.addWidget(today)
+            layout.addWidget(today_button)
             layout.addWidget(clear)
+        self._connect_changed()
+
+    def _people_buttons(self) -> QVBoxLayout:
+        """全部在职人员 / by role / 清空, beside the list of names to tick."""
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        everyone = _button("全选", "勾选全部在职人员")
+        everyone.clicked.connect(lambda: self.tick(lambda role: True))
+        column.addWidget(everyone)
+        for role, text in ((vocab.ROLE_LEADER, "班子成员"), (vocab.ROLE_MEMBER, "党员")):
+            if role in self._roster.values():
+                button = _button(f"+{text}", f"加上全部在职的{text}")
+                roles = ((vocab.ROLE_SECRETARY, vocab.ROLE_LEADER)
+                         if role == vocab.ROLE_LEADER else (role,))
+                button.clicked.connect(
+                    lambda _=False, roles=roles: self.tick(lambda who: who in roles, keep=True))
+                column.addWidget(button)
+        clear = _button("清空", "取消全部勾选")
+        clear.clicked.connect(lambda: self.set_value(()))
+        column.addWidget(clear)
+        column.addStretch(1)
+        return column
+
+    def tick(self, wanted, keep: bool = False) -> None:
+        """Tick the serving staff whose role ``wanted`` accepts; ``keep`` the others' ticks."""
+        widget = self.input
+        widget.blockSignals(True)  # one change, not one per name
+        try:
+            for i in range(widget.count()):
+                item = widget.item(i)
+                role = self._roster.get(item.text())
+                if role is not None and wanted(role):
+                    item.setCheckState(Qt.CheckState.Checked)
+                elif not keep:
+                    item.setCheckState(Qt.CheckState.Unchecked)
+        finally:
+            widget.blockSignals(False)
+        self._on_input_changed()
+
+    def _connect_changed(self) -> None:
+        widget, kind = self.input, self.spec.kind
+        signal = {Kind.DATE: "dateChanged", Kind.CHOICE: "currentTextChanged",
+                  Kind.PERSON: "currentTextChanged", Kind.PEOPLE: "itemChanged",
+                  Kind.COUNT: "valueChanged", Kind.BOOL: "stateChanged"}.get(kind, "textChanged")
+        getattr(widget, signal).connect(self._on_input_changed)
+
+    def _on_input_changed(self, *_args) -> None:
+        for listener in self.listeners:
+            listener()
 
     def _make(self, spec: FieldSpec, roster: list[str]) -> QWidget:
         kind = spec.kind
@@ -55,7 +128,7 @@ class FieldWidget(QWidget):
                 edit.setSpecialValueText(NO_DATE)
                 edit.setDate(edit.minimumDate())
             else:
-                edit.setDate(QDate.currentDate())
+                edit.setDate(QDate(self._today.year, self._today.month, self._today.day))
             return edit
         if kind is Kind.CHOICE:
             combo = QComboBox()
@@ -65,7 +138,10 @@ class FieldWidget(QWidget):
             return combo
         if kind is Kind.PERSON:
             combo = QComboBox()
-            combo.setEditable(False)
+            combo.setEditable(spec.free)  # a free name: someone from outside the roster
+            if spec.free:
+                combo.lineEdit().setPlaceholderText("选择，或直接输入名册外人员的姓名")
+                combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             combo.addItem("")
             combo.addItems(roster)
             return combo
@@ -79,7 +155,7 @@ class FieldWidget(QWidget):
                 people.addItem(item)
             people.setFlow(QListWidget.Flow.LeftToRight)
             people.setWrapping(True)
-            people.setMaximumHeight(88)
+            people.setMaximumHeight(96)
             return people
         if kind is Kind.COUNT:
             spin = QSpinBox()
@@ -98,6 +174,8 @@ class FieldWidget(QWidget):
     def set_value(self, value: object) -> None:
         widget, kind = self.input, self.spec.kind
         if kind is Kind.DATE:
+            if isinstance(value, str) and value:
+                value = date.fromisoformat(value)  # from a saved draft
             if isinstance(value, date):
                 widget.setDate(QDate(value.year, value.month, value.day))
             elif not self.spec.required:
@@ -106,11 +184,12 @@ class FieldWidget(QWidget):
             text = str(value or "")
             if widget.findText(text) < 0:
                 widget.addItem(text)  # e.g. a person who has since left
-            widget.setCurrentText(text)
+            widget.setCurrentIndex(widget.findText(text))
         elif kind is Kind.PEOPLE:
             chosen = set(value or ())
             present = {widget.item(i).text() for i in range(widget.count())}
-            for name in chosen - present:
+            widget.blockSignals(True)  # one change, not one per name
+            for name in sorted(chosen - present):
                 item = QListWidgetItem(name)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 widget.addItem(item)
@@ -118,6 +197,8 @@ class FieldWidget(QWidget):
                 item = widget.item(i)
                 item.setCheckState(Qt.CheckState.Checked if item.text() in chosen
                                    else Qt.CheckState.Unchecked)
+            widget.blockSignals(False)
+            self._on_input_changed()
         elif kind is Kind.COUNT:
             widget.setValue(int(value or 0))
         elif kind is Kind.BOOL:
@@ -135,7 +216,7 @@ class FieldWidget(QWidget):
             qdate = widget.date()
             return date(qdate.year(), qdate.month(), qdate.day())
         if kind in (Kind.CHOICE, Kind.PERSON):
-            return widget.currentText()
+            return widget.currentText().strip()
         if kind is Kind.PEOPLE:
             return tuple(widget.item(i).text() for i in range(widget.count())
                          if widget.item(i).checkState() == Qt.CheckState.Checked)

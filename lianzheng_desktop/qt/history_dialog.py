@@ -45,7 +45,7 @@ class HistoryDialog(QDialog):
             top.setExpanded(True)
         for column, width in enumerate((130, 60, 110, 200)):
             self.tree.setColumnWidth(column, width)
-        note = QLabel("每次新建、修改、删除都自动记录，且前后相连，"
+        note = QLabel("每次新建、修改、删除、恢复都自动记录，且前后相连，"
                       "在软件之外改动数据文件可被“检查数据”发现。")
         note.setWordWrap(True)
         close = QPushButton("关闭")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,8 +31,10 @@ from lianzheng_desktop.qt.table_model import RECORD_ROLE, RecordTableModel
 from lianzheng_desktop.storage.store import Query, Store
 
 ALL = "全部"
-_WIDTHS = {Kind.DATE: 96, Kind.BOOL: 60, Kind.COUNT: 70, Kind.CHOICE: 96, Kind.PERSON: 64,
-           Kind.PEOPLE: 180, Kind.TEXT: 200, Kind.LONGTEXT: 200}
+# Columns that take the width left over (share it); the others are as wide as they need.
+STRETCH_KINDS = (Kind.TEXT, Kind.LONGTEXT, Kind.PEOPLE)
+# Sample contents that size a fixed column: a date, a name, 是.
+_SAMPLES = {Kind.DATE: "2022-09-30", Kind.BOOL: "是", Kind.COUNT: "100", Kind.PERSON: "欧阳晓明"}
 
 
 class LedgerPage(QWidget):
@@ -40,13 +42,12 @@ class LedgerPage(QWidget):
 
     changed = Signal()
 
-    def __init__(self, store: Store, paths: AppPaths, spec: LedgerSpec, parent=None):
+    def __init__(self, store: Store, paths: AppPaths, spec: LedgerSpec, parent=None,
+                 today: date | None = None):
         super().__init__(parent)
         self._store, self._paths, self.spec = store, paths, spec
-        self.model = RecordTableModel(store, spec, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self._today = today or date.today()  # the app's today (--today)
+        self.model = RecordTableModel(store, spec, self, today=self._today)
         self._build()
         self._connect_signals()
         self.refresh()
@@ -68,7 +69,7 @@ class LedgerPage(QWidget):
             filters.addWidget(QLabel("季度"))
             filters.addWidget(self.quarter)
             self.year.addItem(ALL)
-            this_year = date.today().year
+            this_year = self._today.year
             for year in range(this_year, 2014, -1):
                 self.year.addItem(str(year))
             self.quarter.addItems([ALL, "第一季度", "第二季度", "第三季度", "第四季度"])
@@ -84,18 +85,17 @@ class LedgerPage(QWidget):
         filters.addWidget(self.count_label)
 
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)  # the model sorts in the database: every row
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, field in enumerate(self.spec.fields):
-            self.table.setColumnWidth(column, _WIDTHS[field.kind])
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the store's order
+        self._fit_columns()
 
         label = "新增人员" if self.spec.key == "roster" else f"新增{self.spec.label}"
         self.add_button = QPushButton(label)
@@ -127,6 +127,35 @@ class LedgerPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
+    def _fit_columns(self) -> None:
+        """Text columns share the width left (no sideways scrolling at 1366 × 768); dates,
+        names, choices and 是/否 flags are as wide as their content or header, no wider."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(36)
+        metrics = header.fontMetrics()
+        cell = self.table.fontMetrics()
+        pad = 18
+        for column in range(self.model.columnCount()):
+            label = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            head = max(metrics.horizontalAdvance(line) for line in label.split("\n")) + pad
+            if column >= len(self.spec.fields):  # 补录
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+                self.table.setColumnWidth(column, head)
+                continue
+            field = self.spec.fields[column]
+            if field.kind in STRETCH_KINDS:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                continue
+            samples = [_SAMPLES.get(field.kind, "")]
+            if field.kind is Kind.CHOICE:
+                samples += [c for c in field.choices if len(c) <= 6]
+            if field.key == "number":
+                samples.append("XC-2022-05")
+            width = max(cell.horizontalAdvance(text) for text in samples) + pad
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, max(head, width))
+
     def _connect_signals(self) -> None:
         self.year.currentIndexChanged.connect(self.refresh)
         self.quarter.currentIndexChanged.connect(self.refresh)
@@ -138,6 +167,18 @@ class LedgerPage(QWidget):
         self.attach_button.clicked.connect(self._on_attachments)
         self.history_button.clicked.connect(self._on_history)
         self.table.doubleClicked.connect(self._on_edit)
+        self.table.installEventFilter(self)  # Enter opens the row, Delete deletes it
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.table and event.type() == QEvent.Type.KeyPress \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._on_edit()
+                return True
+            if event.key() == Qt.Key.Key_Delete:
+                self._on_delete()  # asks first
+                return True
+        return super().eventFilter(watched, event)
 
     # -- filtering ----------------------------------------------------------------------
     def query(self) -> Query:
@@ -158,7 +199,7 @@ class LedgerPage(QWidget):
 
     def refresh(self) -> None:
         try:
-            self.model.set_query(self.query())
+            self.model.set_query(self.query(), self._today)
         except UserError as exc:
             QMessageBox.warning(self, "无法读取记录", str(exc))
             return
@@ -170,7 +211,7 @@ class LedgerPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.proxy.data(rows[0], RECORD_ROLE)
+        return self.model.data(rows[0], RECORD_ROLE)
 
     def _chosen(self, purpose: str) -> Record | None:
         """The selected record, or None after telling the user to select one first."""
@@ -180,7 +221,7 @@ class LedgerPage(QWidget):
         return record
 
     def add_record(self) -> None:
-        dialog = RecordDialog(self._store, self.spec, parent=self)
+        dialog = RecordDialog(self._store, self.spec, parent=self, today=self._today)
         if dialog.exec() and dialog.saved is not None:
             self._after_change()
 
@@ -188,7 +229,7 @@ class LedgerPage(QWidget):
         record = self._chosen("修改")
         if record is None:
             return
-        dialog = RecordDialog(self._store, self.spec, record, parent=self)
+        dialog = RecordDialog(self._store, self.spec, record, parent=self, today=self._today)
         if dialog.exec() and dialog.saved is not None:
             self._after_change()
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -30,7 +31,7 @@ from lianzheng_desktop.qt.style import hint, page_title, style_navigation, windo
 from lianzheng_desktop.storage.store import Store
 
 PAGE_NAMES = ("首页", "警示教育", "谈话记录", "整改事项", "会议活动", "人员名册", "年度计划",
-              "述廉述责报告", "设置")
+              "述廉述责报告", "回收站", "设置")
 LEDGER_PAGES = {"警示教育": "warning_education", "谈话记录": "talk", "整改事项": "rectification",
                 "会议活动": "activity", "人员名册": "roster"}
 
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(12, 4, 12, 8)
         right_layout.addWidget(self.header)
+        self.drafts_bar = drafts_bar(self)
+        right_layout.addWidget(self.drafts_bar)
         right_layout.addWidget(self.stack, 1)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -128,6 +131,8 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.nav.currentRowChanged.connect(self._on_nav)
+        self.home.import_plan_requested.connect(self._on_import_plan)
+        self.home.plan_changed.connect(self._on_plan_started)
         self.new_action.triggered.connect(self._on_new_record)
         self.import_action.triggered.connect(self._on_import)
         self.export_action.triggered.connect(self._on_export)
@@ -156,13 +161,20 @@ class MainWindow(QMainWindow):
         from lianzheng_desktop.qt.settings_page import SettingsPage
 
         if name in LEDGER_PAGES:
-            page = LedgerPage(self._store, self._paths, LEDGERS[LEDGER_PAGES[name]])
+            page = LedgerPage(self._store, self._paths, LEDGERS[LEDGER_PAGES[name]],
+                              today=self._today)
             page.changed.connect(self._on_data_changed)
             self._ledgers[LEDGER_PAGES[name]] = page
             return page
         if name == "年度计划":
             page = PlanPage(self._store)
             page.changed.connect(self.home.refresh)
+            return page
+        if name == "回收站":
+            from lianzheng_desktop.qt.trash_page import TrashPage
+
+            page = TrashPage(self._store)
+            page.changed.connect(self._on_restored)
             return page
         if name == "述廉述责报告":
             return report_page(self._store, self._paths, self._today)
@@ -193,6 +205,45 @@ class MainWindow(QMainWindow):
 
     def _on_data_changed(self) -> None:
         self.home.refresh()
+        if "回收站" in self._pages:
+            self._pages["回收站"].refresh()  # type: ignore[attr-defined]
+
+    def _on_restored(self) -> None:
+        for page in self._ledgers.values():
+            page.refresh()  # type: ignore[attr-defined]
+        self.home.refresh()
+
+    def _on_import_plan(self, year: int) -> None:
+        """首页's offer for a year without a plan: the plan page's own import."""
+        self.show_page("年度计划")
+        plan_page = self.page("年度计划")
+        if hasattr(plan_page, "_on_import"):
+            plan_page._on_import()
+        self.home.refresh()
+
+    def _on_plan_started(self) -> None:
+        if "年度计划" in self._pages:
+            self._pages["年度计划"].reload_years()  # type: ignore[attr-defined]
+
+    def continue_draft(self, ledger: str, record_id: int) -> None:
+        """Open the form a draft belongs to; it fills itself from the draft."""
+        from lianzheng_desktop.qt.record_form import RecordDialog
+
+        self.drafts_bar.hide()
+        page = self.ledger(ledger)
+        self.show_page(next(n for n, k in LEDGER_PAGES.items() if k == ledger))
+        if record_id == 0:
+            page.add_record()
+            return
+        try:
+            record = self._store.get(ledger, record_id)
+        except UserError as exc:
+            QMessageBox.warning(self, "无法继续填写", str(exc))
+            return
+        dialog = RecordDialog(self._store, LEDGERS[ledger], record, self, today=self._today)
+        if dialog.exec() and dialog.saved is not None:
+            page.refresh()
+            self._on_data_changed()
 
     def _on_new_record(self) -> None:
         page = self.stack.currentWidget()
@@ -304,6 +355,31 @@ class MainWindow(QMainWindow):
         if self._settings is not None:
             self._settings.setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)
+
+
+def drafts_bar(window: MainWindow) -> QWidget:
+    """A line above the pages when forms were left unsaved last time: 继续填写 each."""
+    from lianzheng_desktop.storage import drafts
+
+    bar = QWidget()
+    bar.setObjectName("drafts_bar")
+    layout = QHBoxLayout(bar)
+    layout.setContentsMargins(10, 2, 10, 2)
+    try:
+        found = drafts.all_drafts(window._store)
+    except UserError:
+        found = []
+    if not found:
+        bar.hide()
+        return bar
+    layout.addWidget(hint(f"上次有 {len(found)} 张表填写了一半、尚未保存：", wrap=False))
+    for draft in found[:3]:
+        button = QPushButton(f"继续填写：{draft.label}（{draft.saved_at:%m-%d %H:%M}）")
+        button.clicked.connect(lambda _=False, d=draft: window.continue_draft(d.ledger,
+                                                                                d.record_id))
+        layout.addWidget(button)
+    layout.addStretch(1)
+    return bar
 
 
 class ProblemsDialog(QDialog):

@@ -1,8 +1,17 @@
-"""The form for one record of any ledger: built from its spec, checked by core."""
+"""The form for one record of any ledger: built from its spec, checked by core.
+
+Nothing typed is lost: while the form is open its values are kept as a draft (a few tenths
+of a second after each change), so a crash, a power cut or the window closing leaves them
+for the next time the same form is opened. 保存 clears the draft; 取消 or Esc on a form
+with something in it asks first.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from contextlib import suppress
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,104 +22,249 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lianzheng_desktop.core.errors import UserError, ValidationError
+from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.errors import FieldError, UserError, ValidationError
 from lianzheng_desktop.core.ledgers import LedgerSpec, to_values
 from lianzheng_desktop.core.records import Record
 from lianzheng_desktop.qt.buttons import accept_cancel
 from lianzheng_desktop.qt.field_widgets import FieldWidget
+from lianzheng_desktop.storage import drafts
 from lianzheng_desktop.storage.store import Store
 
 ERROR_STYLE = "color: #c62828;"
+DRAFT_DELAY_MS = 400
+# What one record is called in a title: 新增谈话记录, 修改整改事项, 新增人员.
+NOUNS = {"roster": "人员", "rectification": "整改事项"}
+# A new record starts with these (a new person is usually a serving party member).
+NEW_DEFAULTS = {"roster": {"role": vocab.ROLE_MEMBER, "active": True}}
+
+
+def record_noun(spec: LedgerSpec) -> str:
+    if spec.key in NOUNS:
+        return NOUNS[spec.key]
+    return spec.label if spec.label.endswith(("记录", "事项")) else spec.label + "记录"
+
+
+def dialog_title(spec: LedgerSpec, editing: bool) -> str:
+    return f"{'修改' if editing else '新增'}{record_noun(spec)}"
 
 
 class RecordDialog(QDialog):
     """Add (record None) or edit one record. Nothing invalid is saved."""
 
     def __init__(self, store: Store, spec: LedgerSpec, record: Record | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)
         self._store, self._spec, self._record = store, spec, record
+        self._today = today or date.today()
+        self._draft_id = record.id if record is not None else drafts.NEW
         self.saved: Record | None = None
-        self.setWindowTitle(f"{'修改' if record else '新增'}{spec.label}记录")
-        self.setMinimumWidth(560)
-        roster = [p.name for p in store.list("roster") if p.active]  # 书记, 班子成员 first
+        self._finished = False  # saved, or given up on purpose
+        self.setWindowTitle(dialog_title(spec, record is not None))
+        self.setMinimumWidth(600)
+        # 书记, 班子成员 first; the serving staff only (a past name stays on its record)
+        roster = {p.name: p.role for p in store.list("roster") if p.active}
         self.fields: dict[str, FieldWidget] = {}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         for field in spec.fields:
-            widget = FieldWidget(field, roster)
-            error = QLabel()
-            error.setStyleSheet(ERROR_STYLE)
-            error.setWordWrap(True)
-            error.hide()
-            holder = QWidget()
-            box = QVBoxLayout(holder)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(2)
-            box.addWidget(widget)
-            box.addWidget(error)
-            label = QLabel(field.label + ("<span style='color:#c62828'> *</span>"
-                                          if field.required else ""))
-            label.setTextFormat(Qt.TextFormat.RichText)
-            form.addRow(label, holder)
+            widget = FieldWidget(field, roster, self._today)
+            form.addRow(self._label(field.label, field.required), self._holder(field.key, widget))
             self.fields[field.key] = widget
-            self.errors[field.key] = error
-        if record is not None:
-            for key, value in to_values(spec, record).items():
-                self.fields[key].set_value(value)
+        self._fill_start_values()
+        self.initial = self.values()
+        self.draft_note = QLabel()
+        self.draft_note.setWordWrap(True)
+        self.draft_note.setStyleSheet("color: #1565c0;")
+        self.draft_note.hide()
+        self._restore_draft()
         self.general_error = QLabel()
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
-        buttons = accept_cancel()
-        self._buttons = buttons
-        hint = QLabel("带 <span style='color:#c62828'>*</span> 的为必填项。")
+        self._buttons = accept_cancel()
+        hint = QLabel("带 <span style='color:#c62828'>*</span> 的为必填项。按回车键保存"
+                      "（在多行文字框中按 Ctrl+回车）。")
         hint.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
+        layout.addWidget(self.draft_note)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
-        layout.addWidget(buttons)
+        layout.addWidget(self._buttons)
+        self._pending = False  # a change not yet kept as a draft
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self._keep_pending)
+        self._draft_timer.start()
         self._connect_signals()
+
+    # -- building ---------------------------------------------------------------------
+    @staticmethod
+    def _label(text: str, required: bool) -> QLabel:
+        label = QLabel(text + ("<span style='color:#c62828'> *</span>" if required else ""))
+        label.setTextFormat(Qt.TextFormat.RichText)
+        return label
+
+    def _holder(self, key: str, widget: FieldWidget) -> QWidget:
+        error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        self.errors[key] = error
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        box.addWidget(error)
+        return holder
+
+    def _fill_start_values(self) -> None:
+        if self._record is not None:
+            for key, value in to_values(self._spec, self._record).items():
+                self.fields[key].set_value(value)
+        else:
+            for key, value in NEW_DEFAULTS.get(self._spec.key, {}).items():
+                self.fields[key].set_value(value)
+
+    def _restore_draft(self) -> None:
+        draft = drafts.find(self._store, self._spec.key, self._draft_id)
+        if draft is None:
+            return
+        for key, value in draft.values.items():
+            if key in self.fields:
+                self.fields[key].set_value(value)
+        self.draft_note.setText(f"已恢复上次未保存的内容（{draft.saved_at:%Y-%m-%d %H:%M}）。"
+                                "保存后生效；不需要请按“取消”并选择放弃。")
+        self.draft_note.show()
 
     def _connect_signals(self) -> None:
         self._buttons.accepted.connect(self._on_save)
         self._buttons.rejected.connect(self.reject)
-        # Enter saves even from a multi-line box (Ctrl+Enter there), Esc cancels (QDialog).
+        # Enter saves from any one-line box (the 保存 button is the default and the small
+        # buttons never are); in a multi-line box Enter is a new line and Ctrl+Enter saves.
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._on_save)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self._on_save)
+        for widget in self.fields.values():
+            widget.listeners.append(self._on_field_changed)
+        if "attendees" in self.fields and "head_count" in self.fields:
+            self._ticked = len(self.fields["attendees"].value())  # type: ignore[arg-type]
+            self.fields["attendees"].listeners.append(self._follow_ticks)
 
+    def _on_field_changed(self) -> None:
+        self._pending = True  # kept on the timer's next turn (not QTimer.start per key:
+        # PySide6 6.12 miscounts references to None on each call)
+
+    def _keep_pending(self) -> None:
+        if self._pending:
+            self.keep_draft()
+
+    def _follow_ticks(self) -> None:
+        """参加人数 follows the ticks, unless a larger number (guests too) was typed."""
+        ticked = len(self.fields["attendees"].value())  # type: ignore[arg-type]
+        count = self.fields["head_count"]
+        current = int(count.value() or 0)  # type: ignore[call-overload]
+        if current == self._ticked or current < ticked:
+            count.set_value(ticked)
+        self._ticked = ticked
+
+    # -- values -----------------------------------------------------------------------
     def values(self) -> dict[str, object]:
         return {key: widget.value() for key, widget in self.fields.items()}
 
+    def is_dirty(self) -> bool:
+        """Something typed that saving or the draft would keep and closing would lose."""
+        return self.values() != self.initial
+
+    def keep_draft(self) -> None:
+        self._pending = False
+        if self.saved is not None:
+            return
+        try:
+            if self.is_dirty():
+                drafts.save(self._store, self._spec.key, self._draft_id, self.values())
+            else:
+                drafts.discard(self._store, self._spec.key, self._draft_id)
+        except UserError as exc:  # the form itself still holds the text
+            self.general_error.setText(str(exc))
+            self.general_error.show()
+
+    # -- saving and leaving -----------------------------------------------------------
     def _clear_errors(self) -> None:
         for label in self.errors.values():
             label.hide()
         self.general_error.hide()
 
+    def _future_event(self) -> list[FieldError]:
+        key = self._spec.date_field
+        if key is None:
+            return []
+        when = self.fields[key].value()
+        if isinstance(when, date) and when > self._today:
+            label = self._spec.field(key).label
+            return [FieldError(key, label, f"“{label}”不能晚于今天（{self._today.isoformat()}），"
+                                           "请填写事情实际发生的日期")]
+        return []
+
     def _on_save(self) -> None:
         self._clear_errors()
         try:
+            future = self._future_event()
+            if future:
+                raise ValidationError(future)
             if self._record is None:
                 self.saved = self._store.add(self._spec.key, self.values())
             else:
                 self.saved = self._store.update(self._spec.key, self._record.id, self.values())
         except ValidationError as exc:
-            for error in exc.errors:
-                label = self.errors.get(error.field)
-                if label is None:
-                    label = self.general_error
-                label.setText(error.message)
-                label.show()
-            first = exc.errors[0].field
-            if first in self.fields:
-                self.fields[first].input.setFocus()
+            self._show_errors(exc.errors)
             return
         except UserError as exc:
             self.general_error.setText(str(exc))
             self.general_error.show()
             return
+        self._finished = True
+        self._draft_timer.stop()
+        drafts.discard(self._store, self._spec.key, self._draft_id)
         self.accept()
+
+    def _show_errors(self, errors: list[FieldError]) -> None:
+        for error in errors:
+            label = self.errors.get(error.field) or self.general_error
+            label.setText(error.message)
+            label.show()
+        first = errors[0].field
+        if first in self.fields:
+            self.fields[first].input.setFocus()
+
+    def reject(self) -> None:
+        """取消, Esc or the window's close button: ask first if something would be lost."""
+        if self.saved is None and self.is_dirty() and not self._confirm_discard():
+            return
+        self._finished = True
+        self._draft_timer.stop()
+        if self.saved is None:
+            with suppress(UserError):  # a draft left behind is offered again: no harm
+                drafts.discard(self._store, self._spec.key, self._draft_id)
+        super().reject()
+
+    def _confirm_discard(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, "放弃填写的内容？",
+                          "这张表中填写的内容还没有保存。\n\n要放弃这些内容吗？", parent=self)
+        give_up = box.addButton("放弃", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("继续填写", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is give_up
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        """Hidden without 保存 or 取消 (the window closing under it): keep what is typed."""
+        if not self._finished and self._pending:
+            self.keep_draft()  # a change not yet kept (they are kept within 0.4 s)
+        super().hideEvent(event)
 
 
 def confirm_delete(parent: QWidget, spec: LedgerSpec, record: Record) -> bool:
@@ -118,9 +272,9 @@ def confirm_delete(parent: QWidget, spec: LedgerSpec, record: Record) -> bool:
     when = getattr(record, spec.date_field, None) if spec.date_field else None
     what = f"{when.isoformat() + ' ' if when else ''}{title[:30]}"
     answer = QMessageBox.question(
-        parent, "确认删除", f"确定要删除这条{spec.label}记录吗？\n\n{what}\n\n删除后无法在此恢复。",
+        parent, "确认删除", f"确定要删除这条{spec.label}记录吗？\n\n{what}\n\n"
+        "删除后可在“回收站”中找回，直到清空回收站。",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
-
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from lianzheng_desktop.qt.main_window import PAGE_NAMES, MainWindow
 
 
-def save_screenshots(window: MainWindow, folder: Path, size=(1280, 800)) -> list[Path]:
+def save_screenshots(window: MainWindow, folder: Path, size=(1366, 768)) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     window.resize(*size)
     window.show()

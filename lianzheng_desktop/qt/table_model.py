@@ -6,13 +6,14 @@ A 100,000-row ledger opens at once: the view asks for more rows (``canFetchMore`
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from lianzheng_desktop.core.ledgers import Kind, LedgerSpec
+from lianzheng_desktop.core.ledgers import FieldSpec, Kind, LedgerSpec
 from lianzheng_desktop.core.records import Record
 from lianzheng_desktop.core.values import format_bool, format_date, format_names
 from lianzheng_desktop.core.warnings import deadline_level
@@ -21,17 +22,28 @@ from lianzheng_desktop.storage.store import Query, Store
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's record object
 PAGE_SIZE = 200
 LATE_COLUMN_LABEL = "补录"
+LATE_TIP = "补录：事情发生 7 天以后才录入的记录（检查时可能被问到原因）"
+NARROW_KINDS = (Kind.BOOL, Kind.COUNT)  # 是/否 and numbers: narrow, header on two lines
 _MAX_CELL = 60
 _DONE_COLOUR = "#2e7d32"
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def header_label(field: FieldSpec) -> str:
+    """A narrow column's long label on two lines ("一对一\n问题性约谈"), never cut."""
+    label = field.label
+    if field.kind in NARROW_KINDS and len(label) > 4:
+        middle = 3 if len(label) > 6 else len(label) // 2
+        return label[:middle] + "\n" + label[middle:]
+    return label
 _ROOT = QModelIndex()
 
 
 class RecordTableModel(QAbstractTableModel):
     """The records of one ledger matching a query; columns follow the ledger's spec."""
 
-    def __init__(self, store: Store, spec: LedgerSpec, parent=None):
+    def __init__(self, store: Store, spec: LedgerSpec, parent=None, today: date | None = None):
         super().__init__(parent)
         self._store = store
         self._spec = spec
@@ -39,14 +51,18 @@ class RecordTableModel(QAbstractTableModel):
         self._query = Query()
         self._rows: list[Record] = []
         self._total = 0
-        self._today = date.today()
+        self._today = today or date.today()  # the app's today (--today), for colours
         self._fetching = False
+        self._order: tuple[str, bool] | None = None  # (field key, descending)
 
     # -- loading --------------------------------------------------------------------
     def set_query(self, query: Query, today: date | None = None) -> None:
+        """Show the records ``query`` selects, in the order the user last chose."""
+        if self._order is not None:
+            query = replace(query, order_by=self._order[0], descending=self._order[1])
         self.beginResetModel()
         self._query = query
-        self._today = today or date.today()
+        self._today = today or self._today
         self._total = self._store.count(self._spec.key, query)
         self._rows = []
         self._load_page()
@@ -54,6 +70,16 @@ class RecordTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.set_query(self._query, self._today)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort every matching row in the database, not only the pages loaded so far."""
+        if 0 <= column < len(self._fields):
+            self._order = (self._fields[column].key, order == Qt.SortOrder.DescendingOrder)
+        elif column == len(self._fields) and self._spec.date_field:
+            self._order = ("late_entry", order == Qt.SortOrder.DescendingOrder)
+        else:
+            self._order = None  # the ledger's own order (latest first)
+        self.set_query(replace(self._query, order_by=None, descending=False))
 
     def _next_page(self) -> list[Record]:
         return self._store.list(self._spec.key, Query(
@@ -97,12 +123,18 @@ class RecordTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if section == len(self._fields):
+                return LATE_TIP
+            if 0 <= section < len(self._fields):
+                return f"{self._fields[section].label}（点击按此列排序，再点击倒序）"
+            return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
         if 0 <= section < len(self._fields):
-            return self._fields[section].label
+            return header_label(self._fields[section])
         if section == len(self._fields):
             return LATE_COLUMN_LABEL
         return None
@@ -117,8 +149,14 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(record, column)
         if role == Qt.ItemDataRole.ToolTipRole and column < len(self._fields):
+            if self._fields[column].kind not in (Kind.TEXT, Kind.LONGTEXT, Kind.PEOPLE):
+                return None
             text = self._display(record, column, full=True)
-            return text if text and len(text) > _MAX_CELL else None
+            return text or None  # the whole text, however narrow the column
+        if role == Qt.ItemDataRole.ToolTipRole and record.late_entry:
+            return LATE_TIP
+        if role == Qt.ItemDataRole.TextAlignmentRole and self._is_narrow(column):
+            return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(record, column)
         if role == Qt.ItemDataRole.UserRole:  # sort key
@@ -144,6 +182,9 @@ class RecordTableModel(QAbstractTableModel):
             text = " ".join(str(value).split())
         return text if full or len(text) <= _MAX_CELL else text[:_MAX_CELL] + "…"
 
+    def _is_narrow(self, column: int) -> bool:
+        return column >= len(self._fields) or self._fields[column].kind in NARROW_KINDS
+
     def _sort_key(self, record: Record, column: int) -> Any:
         if column >= len(self._fields):
             return int(record.late_entry)
@@ -155,8 +196,8 @@ class RecordTableModel(QAbstractTableModel):
         return value if value is not None else ""
 
     def _foreground(self, record: Record, column: int) -> QBrush | None:
-        if column == len(self._fields) and record.late_entry:
-            return QBrush(QColor("#b26a00"))
+        if column >= len(self._fields):
+            return QBrush(QColor("#b26a00")) if record.late_entry else None
         if self._spec.key == "rectification" and self._fields[column].key in ("deadline",
                                                                               "status"):
             level = deadline_level(record, self._today)  # type: ignore[arg-type]

@@ -16,7 +16,7 @@ from typing import Any
 from lianzheng_desktop.core.ledgers import LEDGERS, to_values
 
 GENESIS = "0" * 64
-ACTION_LABELS = {"create": "新建", "update": "修改", "delete": "删除"}
+ACTION_LABELS = {"create": "新建", "update": "修改", "delete": "删除", "restore": "恢复"}
 
 
 def snapshot(ledger: str, record: Any) -> str:

@@ -101,6 +101,9 @@ def open_db(path: str | Path, *, backup_dir: Path | None = None,
         applied = migrate(db, backup_dir=backup_dir)
         if "0001_ledgers" in applied:  # a brand-new file
             _seed_new_database(db)
+        from lianzheng_desktop.storage.data_steps import run_pending
+
+        run_pending(db)  # the steps that carry data (one cheap query when none is due)
     except sqlite3.DatabaseError as exc:
         raise DamagedDatabaseError(
             f"数据文件“{path}”无法读取（{exc}），它可能已损坏或不是本软件的数据文件。"

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from datetime import date, datetime
 from typing import Any
 
@@ -22,12 +23,15 @@ class TableMap:
     table: str
     person_columns: Mapping[str, str]  # field → column holding a person id
     people_tables: Mapping[str, str]  # field → junction table (record_id, person_id, position)
+    # field → column holding a name from outside the roster (the id column then NULL)
+    free_names: Mapping[str, str] = dataclass_field(default_factory=dict)
 
 
 TABLES: dict[str, TableMap] = {
     "roster": TableMap("person", {}, {}),
     "warning_education": TableMap("warning_session", {}, {"attendees": "warning_session_attendee"}),
-    "talk": TableMap("talk", {"talker": "talker_id"}, {"talkees": "talk_talkee"}),
+    "talk": TableMap("talk", {"talker": "talker_id"}, {"talkees": "talk_talkee"},
+                     {"talker": "talker_name"}),
     "rectification": TableMap("rectification_item", {"owner": "owner_id"}, {}),
     "activity": TableMap("activity", {}, {"attendees": "activity_attendee"}),
 }
@@ -44,6 +48,8 @@ class Query:
     limit: int | None = None
     offset: int = 0
     oldest_first: bool = False
+    order_by: str | None = None  # a field key, or "late_entry"; None: the ledger's own order
+    descending: bool = False  # with order_by
 
 
 def _now_text(moment: datetime) -> str:
@@ -90,6 +96,14 @@ class Store:
         """True when no ledger (roster included) holds a record."""
         return all(self.count(key) == 0 for key in TABLES)
 
+    def latest_event_date(self) -> date | None:
+        """The date of the latest event in any ledger (None when there is none)."""
+        found = [self.db.execute(f"SELECT max({spec.date_field}) FROM {TABLES[key].table}"
+                                 ).fetchone()[0]
+                 for key, spec in LEDGERS.items() if spec.date_field]
+        days = [date.fromisoformat(text) for text in found if text]
+        return max(days, default=None)
+
     def get(self, ledger_key: str, record_id: int) -> Record:
         sql, params = self._select(LEDGERS[ledger_key], Query(), where_id=record_id)
         rows = list(self.db.query(sql, params))
@@ -113,7 +127,10 @@ class Store:
         tmap = TABLES[spec.key]
         columns = ["t.*"]
         for key, column in tmap.person_columns.items():
-            columns.append(f"(SELECT name FROM person WHERE id = t.{column}) AS {key}")
+            name = f"(SELECT name FROM person WHERE id = t.{column})"
+            if key in tmap.free_names:  # a name from outside the roster
+                name = f"COALESCE({name}, t.{tmap.free_names[key]})"
+            columns.append(f"{name} AS {key}")
         for key, junction in tmap.people_tables.items():
             columns.append(
                 f"(SELECT json_group_array(json_array(j.position, p.name)) FROM {junction} j"
@@ -155,6 +172,9 @@ class Store:
                 texts.append(f"EXISTS (SELECT 1 FROM person p WHERE p.id = t.{column}"
                              " AND p.name LIKE ? ESCAPE '\\')")
                 params.append(needle)
+            for column in tmap.free_names.values():
+                texts.append(f"t.{column} LIKE ? ESCAPE '\\'")
+                params.append(needle)
             for junction in tmap.people_tables.values():
                 texts.append(f"EXISTS (SELECT 1 FROM {junction} j JOIN person p ON"
                              " p.id = j.person_id WHERE j.record_id = t.id"
@@ -165,6 +185,8 @@ class Store:
 
     @staticmethod
     def _order(spec: LedgerSpec, query: Query) -> str:
+        if query.order_by is not None:
+            return _column_order(spec, query.order_by, query.descending)
         direction = "ASC" if query.oldest_first else "DESC"
         if spec.key == "roster":
             ranks = " ".join(f"WHEN '{role}' THEN {i}" for i, role in enumerate(vocab.ROSTER_ROLES))
@@ -301,13 +323,13 @@ class Store:
         with self.atomic():
             if spec.key == "roster":
                 self._check_unique_name(record.name, None)
-            row = self._row(spec, record)
-            cursor = self.db.execute(
+            row = {"id": self._next_id(spec.key), **self._row(spec, record)}
+            self.db.execute(
                 f"INSERT INTO {TABLES[spec.key].table} ({', '.join(row)})"
                 f" VALUES ({', '.join('?' * len(row))})",
                 list(row.values()),
             )
-            record = replace(record, id=cursor.lastrowid)
+            record = replace(record, id=row["id"])
             self._write_people(spec, record)
             audit.append(self.db, now, spec.key, record.id, "create", None,
                          audit.snapshot(spec.key, record))
@@ -395,16 +417,31 @@ class Store:
             found += [(key, self.get(key, record_id)) for record_id in sorted(ids)]
         return found
 
+    def _next_id(self, ledger_key: str) -> int:
+        """A number no record of this ledger has ever had, so that a record in 回收站 gets
+        its own number back on restore and no two records share one history."""
+        table = TABLES[ledger_key].table
+        row = self.db.execute(
+            f"SELECT max(coalesce((SELECT max(id) FROM {table}), 0),"
+            " coalesce((SELECT max(record_id) FROM audit_log WHERE ledger = ?), 0),"
+            " coalesce((SELECT max(record_id) FROM trash WHERE ledger = ?), 0))",
+            [ledger_key, ledger_key]).fetchone()
+        return row[0] + 1
+
     def delete(self, ledger_key: str, record_id: int) -> None:
+        """Move the record, with its people links and attachments, to 回收站."""
+        from lianzheng_desktop.storage import trash
+
         spec = LEDGERS[ledger_key]
         old = self.get(ledger_key, record_id)  # a clear message when it is already gone
         with self.atomic():
             if spec.key == "roster":
                 self._check_person_unused(record_id)
+            trash.keep(self, spec, old)
             self.db.execute("DELETE FROM attachment WHERE ledger = ? AND record_id = ?",
                             [spec.key, record_id])
-            self.db.execute("DELETE FROM record_requirement WHERE ledger = ? AND record_id = ?",
-                            [spec.key, record_id])
+            # Its links to requirements stay: numbers are never reused, so they count for
+            # nothing while it is in 回收站 and come back with it (emptying drops them).
             self.db.execute(f"DELETE FROM {TABLES[spec.key].table} WHERE id = ?", [record_id])
             audit.append(self.db, self.clock(), spec.key, record_id, "delete",
                          audit.snapshot(spec.key, old), None)
@@ -416,7 +453,11 @@ class Store:
             value = getattr(record, field.key)
             if field.key in tmap.people_tables:
                 continue
-            if field.key in tmap.person_columns:
+            if field.key in tmap.free_names:
+                person = self._person_id(value, missing_ok=True)
+                row[tmap.person_columns[field.key]] = person
+                row[tmap.free_names[field.key]] = "" if person is not None else value
+            elif field.key in tmap.person_columns:
                 row[tmap.person_columns[field.key]] = self._person_id(value)
             elif field.kind is Kind.DATE:
                 row[field.key] = value.isoformat() if value else None
@@ -438,8 +479,10 @@ class Store:
                     [record.id, self._person_id(name), position],
                 )
 
-    def _person_id(self, name: str) -> int:
+    def _person_id(self, name: str, missing_ok: bool = False) -> Any:
         row = self.db.execute("SELECT id FROM person WHERE name = ?", [name]).fetchone()
+        if row is None and missing_ok:
+            return None
         if row is None:  # validation checked the roster; this guards against a race
             raise UserError(f"人员名册中没有“{name}”，请先在人员名册中添加。")
         return row[0]
@@ -476,6 +519,20 @@ def _timestamp(text: str | None) -> datetime | None:
         return datetime.fromisoformat(text) if text else None
     except ValueError:
         return None
+
+
+def _column_order(spec: LedgerSpec, key: str, descending: bool) -> str:
+    """ORDER BY one column over every row (not just the rows loaded), then by number."""
+    direction = "DESC" if descending else "ASC"
+    if key == "late_entry":
+        column = "t.late_entry"
+    else:
+        field = spec.field(key)  # KeyError for a field the ledger does not have
+        # person and people fields are the selected names (aliases), the others columns
+        column = key if field.kind in (Kind.PERSON, Kind.PEOPLE) else f"t.{key}"
+        if field.kind is Kind.DATE:  # an empty date last whichever way
+            return f"ORDER BY {column} IS NULL, {column} {direction}, t.id {direction}"
+    return f"ORDER BY {column} {direction}, t.id {direction}"
 
 
 def _escape_like(text: str) -> str:

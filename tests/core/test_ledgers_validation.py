@@ -109,7 +109,7 @@ def test_review_needs_its_date_and_not_before_found():
 
 def test_roster_names_are_checked_where_a_roster_name_is_expected():
     messages = errors_of(TALK, dict(VALID["talk"], talker="张无忌", talkees="李秀梅、赵敏"))
-    assert messages["talker"] == "“谈话人”中的“张无忌”不在人员名册中，请先在人员名册中添加"
+    assert "talker" not in messages  # a talker may come from outside (a 县纪委 comrade)
     assert "“赵敏”" in messages["talkees"]
     messages = errors_of(RECTIFICATION, dict(VALID["rectification"], owner="某人"))
     assert "“责任人”" in messages["owner"]

@@ -50,7 +50,7 @@ def test_create_edit_delete_through_the_form(qtbot, demo_store, paths, answer_ye
     assert added.attendees == ("王建国", "刘芳") and added.head_count == 9
 
     row = next(r for r in range(page.model.rowCount()) if page.model.record(r).id == added.id)
-    page.table.selectRow(page.proxy.mapFromSource(page.model.index(row, 0)).row())
+    page.table.selectRow(row)
 
     def edit_topic(dialog_self):
         fill(dialog_self, topic="书记讲专题廉政党课")
@@ -62,7 +62,7 @@ def test_create_edit_delete_through_the_form(qtbot, demo_store, paths, answer_ye
     assert demo_store.get("warning_education", added.id).topic == "书记讲专题廉政党课"
 
     row = next(r for r in range(page.model.rowCount()) if page.model.record(r).id == added.id)
-    page.table.selectRow(page.proxy.mapFromSource(page.model.index(row, 0)).row())
+    page.table.selectRow(row)
     page._on_delete()
     assert page.model.total == before
     assert all(r.id != added.id for r in demo_store.list("warning_education"))
@@ -154,7 +154,7 @@ def test_every_ledger_page_creates_edits_and_deletes(qtbot, demo_store, paths, a
 
     def select(record_id):
         row = next(r for r in range(page.model.rowCount()) if page.model.record(r).id == record_id)
-        page.table.selectRow(page.proxy.mapFromSource(page.model.index(row, 0)).row())
+        page.table.selectRow(row)
 
     key, value = EDITS[ledger]
     select(added.id)
@@ -164,3 +164,60 @@ def test_every_ledger_page_creates_edits_and_deletes(qtbot, demo_store, paths, a
     select(added.id)
     page._on_delete()
     assert page.model.total == before
+
+
+def test_enter_opens_the_selected_row(qtbot, demo_store, paths, monkeypatch):
+    page = LedgerPage(demo_store, paths, LEDGERS["talk"])
+    qtbot.addWidget(page)
+    opened = []
+    monkeypatch.setattr(RecordDialog, "exec", lambda self: opened.append(self._record) or 0)
+    page.table.selectRow(2)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened == [page.model.record(2)]
+
+
+def test_sorting_by_a_column_covers_all_rows_not_the_loaded_page(qtbot, store, paths):
+    from lianzheng_desktop.qt.table_model import PAGE_SIZE
+
+    store.add("roster", {"name": "王建国", "role": "书记"})
+    with store.atomic():
+        for n in range(PAGE_SIZE * 2 + 50):
+            store.add("activity", {"date": f"2022-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                                   "type": "廉政学习", "topic": f"学习{n:04d}"})
+    page = LedgerPage(store, paths, LEDGERS["activity"])
+    qtbot.addWidget(page)
+    topic = [f.key for f in LEDGERS["activity"].fields].index("topic")
+    page.table.sortByColumn(topic, Qt.SortOrder.AscendingOrder)
+    assert page.model.record(0).topic == "学习0000"
+    assert page.model.rowCount() == PAGE_SIZE  # still one page at a time
+    page.table.sortByColumn(topic, Qt.SortOrder.DescendingOrder)
+    assert page.model.record(0).topic == f"学习{PAGE_SIZE * 2 + 49:04d}"
+    page.search.setText("学习00")  # a filter keeps the chosen order
+    assert page.model.record(0).topic == "学习0099"
+
+
+@pytest.mark.parametrize("ledger", list(LEDGERS))
+def test_every_ledger_fits_1366_by_768_with_headers_uncut(qtbot, demo_store, paths, ledger):
+    from lianzheng_desktop.qt.main_window import LEDGER_PAGES, MainWindow
+
+    win = MainWindow(demo_store, paths, today=date(2022, 9, 30))
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    win.show_page(next(name for name, key in LEDGER_PAGES.items() if key == ledger))
+    page = win.ledger(ledger)
+    qtbot.waitExposed(win)
+    table = page.table
+    assert table.horizontalScrollBar().maximum() == 0  # no sideways scrolling
+    header = table.horizontalHeader()
+    for column in range(page.model.columnCount()):
+        label = page.model.headerData(column, Qt.Orientation.Horizontal)
+        needed = max(header.fontMetrics().horizontalAdvance(line) for line in label.split("\n"))
+        assert header.sectionSize(column) >= needed, label
+    if ledger == "talk":
+        flag = [f.key for f in LEDGERS["talk"].fields].index("one_on_one")
+        assert header.sectionSize(flag) < 100  # "一对一\n问题性约谈": narrow, on two lines
+    late = page.model.columnCount() - 1
+    if LEDGERS[ledger].date_field:
+        assert "7 天" in page.model.headerData(late, Qt.Orientation.Horizontal,
+                                               Qt.ItemDataRole.ToolTipRole)

@@ -25,7 +25,8 @@ def test_an_empty_file_becomes_the_full_schema(tmp_path):
         "deadline", "status", "completed_date", "review_date", "review_conclusion",
         "late_entry", "created_at", "updated_at"]
     assert columns(db, "talk") == ["id", "date", "type", "talker_id", "one_on_one", "summary",
-                                   "problems_found", "late_entry", "created_at", "updated_at"]
+                                   "problems_found", "late_entry", "created_at", "updated_at",
+                                   "talker_name"]
     assert schema_version(db) >= 1
 
 

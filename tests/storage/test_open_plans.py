@@ -99,7 +99,15 @@ def test_a_record_linked_to_a_requirement_counts_there_only(plan_store):
     plan_store.set_links("activity", heard.id, [study.id])  # now it counts for study only
     assert actual("政治学习").actual == 2
     assert actual("班子成员").people["甲"] == 0
+    plan_store.delete("activity", record.id)  # to 回收站: counts no more, link kept
+    assert actual("政治学习").actual == 1
+    from lianzheng_desktop.storage import trash
+
+    entry = next(e for e in trash.entries(plan_store) if e.record_id == record.id)
+    trash.restore(plan_store, entry.id)
+    assert actual("政治学习").actual == 2  # back with its link
     plan_store.delete("activity", record.id)
+    trash.empty(plan_store)
     assert plan_store.links("activity", record.id) == ()
 
 

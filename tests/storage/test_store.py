@@ -44,7 +44,7 @@ def test_talkee_order_is_kept(people):
 
 def test_invalid_input_stores_nothing(people):
     with pytest.raises(ValidationError):
-        people.add("talk", talk(talker="路人甲"))
+        people.add("talk", talk(talkees="路人甲"))
     assert people.count("talk") == 0
 
 
@@ -113,3 +113,27 @@ def test_unused_person_can_be_deleted(people):
 
 def test_is_empty(store, demo_store):
     assert not demo_store.is_empty()
+
+
+def test_sorting_by_a_column_covers_every_row_not_one_page(people):
+    for day in range(1, 31):
+        people.add("activity", {"date": f"2022-11-{day:02d}", "type": "廉政学习",
+                                "topic": f"学习{day:02d}"})
+    by_topic = Query(order_by="topic", descending=True, limit=5)
+    assert [a.topic for a in people.list("activity", by_topic)] == [
+        "学习30", "学习29", "学习28", "学习27", "学习26"]
+    oldest = Query(order_by="date", limit=2, offset=10)
+    assert [a.date.day for a in people.list("activity", oldest)] == [11, 12]
+    talks = [people.add("talk", talk(talker=name, talkees="赵明"))
+             for name in ("王建国", "李秀梅", "刘芳")]
+    assert [t.talker for t in people.list("talk", Query(order_by="talker"))] == sorted(
+        t.talker for t in talks)
+
+
+def test_a_talker_may_come_from_outside_the_roster(people):
+    added = people.add("talk", talk(talker="县纪委 张强"))
+    assert people.get("talk", added.id).talker == "县纪委 张强"
+    assert "县纪委 张强" not in people.roster_names()
+    assert people.count("talk", Query(search="张强")) == 1
+    people.update("talk", added.id, talk(talker="王建国"))
+    assert people.get("talk", added.id).talker == "王建国"

@@ -1,0 +1,183 @@
+"""The record form: nothing typed is lost, the defaults and keys a secretary relies on."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from lianzheng_desktop.core.ledgers import LEDGERS
+from lianzheng_desktop.qt.record_form import RecordDialog
+from lianzheng_desktop.storage import drafts
+
+pytestmark = pytest.mark.gui
+TODAY = date(2022, 12, 31)
+
+
+def form(qtbot, store, ledger, record=None):
+    dialog = RecordDialog(store, LEDGERS[ledger], record, today=TODAY)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Answer the 放弃? question with the button named in ``answers.give_up``."""
+    class Asked(list):
+        give_up = True
+
+    asked = Asked()
+
+    def exec_(box):
+        asked.append(box.text())
+        wanted = "放弃" if asked.give_up else "继续填写"
+        for button in box.buttons():
+            if button.text() == wanted:
+                button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return asked
+
+
+def test_typed_text_survives_a_close_and_comes_back_on_the_next_start(qtbot, demo_store):
+    first = form(qtbot, demo_store, "activity")
+    first.fields["topic"].input.setText("学习新修订的纪律处分条例")
+    first.fields["summary"].input.setPlainText("逐章学习，")
+    qtbot.waitUntil(lambda: drafts.find(demo_store, "activity", 0) is not None, timeout=2000)
+    first.hide()  # the window closing under the form (or the power going)
+    first.deleteLater()
+    again = form(qtbot, demo_store, "activity")
+    assert again.fields["topic"].value() == "学习新修订的纪律处分条例"
+    assert again.fields["summary"].value() == "逐章学习，"
+    assert not again.draft_note.isHidden()
+    again._on_save()
+    assert again.saved is not None and drafts.find(demo_store, "activity", 0) is None
+
+
+def test_an_edit_keeps_its_own_draft(qtbot, demo_store):
+    record = demo_store.list("activity")[0]
+    dialog = form(qtbot, demo_store, "activity", record)
+    dialog.fields["topic"].input.setText("改了一半的主题")
+    dialog.keep_draft()
+    assert drafts.find(demo_store, "activity", record.id).values["topic"] == "改了一半的主题"
+    assert drafts.find(demo_store, "activity", 0) is None
+    dialog.hide()
+    again = form(qtbot, demo_store, "activity", record)
+    assert again.fields["topic"].value() == "改了一半的主题"
+
+
+def test_esc_on_a_half_filled_form_asks_and_can_go_back_to_it(qtbot, demo_store, answers):
+    dialog = form(qtbot, demo_store, "talk")
+    dialog.show()
+    dialog.fields["summary"].input.setPlainText("节前提醒")
+    answers.give_up = False
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert len(answers) == 1 and "还没有保存" in answers[0]
+    assert dialog.isVisible()  # 继续填写
+    answers.give_up = True
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert drafts.find(demo_store, "talk", 0) is None  # given up on purpose: no draft
+
+
+def test_an_untouched_form_closes_without_a_question(qtbot, demo_store, answers):
+    dialog = form(qtbot, demo_store, "talk")
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert answers == [] and not dialog.isVisible()
+
+
+def test_a_new_person_is_serving_and_a_party_member(qtbot, demo_store):
+    dialog = form(qtbot, demo_store, "roster")
+    assert dialog.fields["active"].value() is True
+    assert dialog.fields["role"].value() == "党员"
+    assert dialog.windowTitle() == "新增人员"
+
+
+def test_titles_read_right(qtbot, demo_store):
+    assert form(qtbot, demo_store, "talk").windowTitle() == "新增谈话记录"
+    assert form(qtbot, demo_store, "warning_education").windowTitle() == "新增警示教育记录"
+    record = demo_store.list("rectification")[0]
+    assert form(qtbot, demo_store, "rectification", record).windowTitle() == "修改整改事项"
+
+
+def test_attendees_select_all_or_by_role_and_the_head_count_follows(qtbot, demo_store):
+    dialog = form(qtbot, demo_store, "warning_education")
+    attendees, count = dialog.fields["attendees"], dialog.fields["head_count"]
+    serving = [p for p in demo_store.list("roster") if p.active]
+    attendees.tick(lambda role: True)
+    assert len(attendees.value()) == len(serving) and count.value() == len(serving)
+    attendees.set_value(())
+    assert count.value() is None  # 0 people: the spin box shows 0
+    attendees.tick(lambda role: role in ("书记", "班子成员"))
+    leaders = [p.name for p in serving if p.role in ("书记", "班子成员")]
+    assert attendees.value() == tuple(leaders) and count.value() == len(leaders)
+    count.set_value(20)  # guests from outside the roster too: the typed number stays
+    attendees.tick(lambda role: True)
+    assert count.value() == 20
+    item = attendees.input.item(0)
+    item.setCheckState(Qt.CheckState.Unchecked)
+    assert count.value() == 20
+
+
+def test_enter_saves_and_does_not_press_today(qtbot, demo_store):
+    dialog = form(qtbot, demo_store, "rectification")
+    dialog.show()
+    fields = dialog.fields
+    fields["source"].input.setCurrentText("自查")
+    fields["description"].input.setPlainText("会议记录不规范")
+    fields["owner"].input.setCurrentText("刘芳")
+    fields["found_date"].input.setDate(QDate(2022, 12, 1))
+    fields["deadline"].input.setDate(QDate(2023, 1, 31))
+    fields["status"].input.setCurrentText("整改中")
+    fields["number"].input.setFocus()
+    qtbot.keyClick(fields["number"].input, Qt.Key.Key_Return)
+    assert dialog.saved is not None, dialog.general_error.text()
+    assert dialog.saved.completed_date is None  # 今天 was not pressed
+
+
+def test_an_event_after_today_is_refused_with_a_message(qtbot, demo_store):
+    dialog = form(qtbot, demo_store, "activity")
+    dialog.fields["date"].input.setDate(QDate(2023, 1, 5))
+    dialog.fields["type"].input.setCurrentText("专题会议")
+    dialog.fields["topic"].input.setText("部署")
+    dialog._on_save()
+    assert dialog.saved is None
+    assert dialog.errors["date"].text().startswith("“日期”不能晚于今天（2022-12-31）")
+
+
+def test_a_new_form_starts_on_the_apps_today(qtbot, demo_store):
+    dialog = form(qtbot, demo_store, "activity")
+    assert dialog.fields["date"].value() == TODAY
+
+
+def test_a_talker_from_outside_the_roster_can_be_typed(qtbot, demo_store):
+    dialog = form(qtbot, demo_store, "talk")
+    dialog.fields["date"].input.setDate(QDate(2022, 12, 20))
+    dialog.fields["type"].input.setCurrentText("廉政谈话")
+    dialog.fields["talker"].input.setEditText("县纪委 张强")
+    dialog.fields["talkees"].set_value(("刘芳",))
+    dialog._on_save()
+    assert dialog.saved is not None and dialog.saved.talker == "县纪委 张强"
+
+
+def test_the_next_start_offers_the_unsaved_form_and_reopens_it(qtbot, demo_store, paths,
+                                                              monkeypatch):
+    from PySide6.QtWidgets import QPushButton
+
+    from lianzheng_desktop.qt.main_window import MainWindow
+
+    drafts.save(demo_store, "talk", 0, {"type": "廉政谈话", "summary": "节前廉政提醒，谈了一半",
+                                        "talkees": ["刘芳"], "date": "2022-12-30"})
+    win = MainWindow(demo_store, paths, today=TODAY)
+    qtbot.addWidget(win)
+    assert not win.drafts_bar.isHidden()
+    [button] = win.drafts_bar.findChildren(QPushButton)
+    assert button.text().startswith("继续填写：新增谈话记录")
+    seen = []
+    monkeypatch.setattr(RecordDialog, "exec", lambda self: seen.append(self.values()) or 0)
+    button.click()
+    assert seen[0]["summary"] == "节前廉政提醒，谈了一半" and seen[0]["talkees"] == ("刘芳",)
+    assert seen[0]["date"] == date(2022, 12, 30)
+    assert win.stack.currentWidget() is win.ledger("talk")

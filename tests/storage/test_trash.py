@@ -1,0 +1,88 @@
+"""回收站: a deleted record, with its attachments and people, comes back with its history."""
+
+import pytest
+
+from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.storage import audit, trash
+from lianzheng_desktop.storage.attachments import add_attachment, list_attachments
+
+
+@pytest.fixture
+def people(store):
+    for name, role in [("王建国", "书记"), ("李秀梅", "班子成员"), ("刘芳", "党员")]:
+        store.add("roster", {"name": name, "role": role})
+    return store
+
+
+def test_a_deleted_record_comes_back_whole_with_its_history(people, tmp_path):
+    session = people.add("warning_education", {
+        "date": "2022-12-20", "form": "廉政党课", "topic": "书记讲廉政党课",
+        "attendees": "李秀梅、刘芳", "head_count": 5})
+    people.update("warning_education", session.id, {
+        "date": "2022-12-20", "form": "廉政党课", "topic": "书记讲专题廉政党课",
+        "attendees": "李秀梅、刘芳", "head_count": 5})
+    evidence = tmp_path / "签到表.pdf"
+    evidence.write_bytes(b"%PDF-1.4 sign-in sheet")
+    add_attachment(people, tmp_path / "files", "warning_education", session.id, evidence)
+    kept = people.get("warning_education", session.id)
+
+    people.delete("warning_education", session.id)
+    assert people.count("warning_education") == 0
+    assert list_attachments(people, "warning_education", session.id) == []
+    [entry] = trash.entries(people)
+    assert (entry.ledger_label, entry.record_id, entry.attachments) == ("警示教育", session.id, 1)
+    assert "书记讲专题廉政党课" in entry.title and "2022-12-20" in entry.title
+
+    restored = trash.restore(people, entry.id)
+    assert restored == kept  # same number, same fields, same people in the same order
+    assert people.get("warning_education", session.id).attendees == ("李秀梅", "刘芳")
+    assert [a.file_name for a in list_attachments(people, "warning_education", session.id)
+            ] == ["签到表.pdf"]
+    actions = [e.action_label for e in audit.history(people.db, "warning_education", session.id)]
+    assert actions == ["新建", "修改", "删除", "恢复"]
+    assert trash.entries(people) == []
+    assert audit.verify(people) == []  # the trail agrees with the data
+
+
+def test_a_new_record_never_takes_a_deleted_records_number(people):
+    first = people.add("activity", {"date": "2022-12-01", "type": "专题会议", "topic": "部署"})
+    people.delete("activity", first.id)
+    second = people.add("activity", {"date": "2022-12-02", "type": "专题会议", "topic": "再部署"})
+    assert second.id != first.id
+    [entry] = trash.entries(people)
+    assert trash.restore(people, entry.id).topic == "部署"
+    assert {a.topic for a in people.list("activity")} == {"部署", "再部署"}
+    assert len(audit.history(people.db, "activity", second.id)) == 1  # a history of its own
+
+
+def test_a_record_whose_person_was_deleted_waits_for_the_person(people):
+    zhao = people.add("roster", {"name": "赵明", "role": "党员"})
+    talk = people.add("talk", {"date": "2022-12-20", "type": "谈心谈话", "talker": "王建国",
+                               "talkees": "赵明"})
+    people.delete("talk", talk.id)
+    people.delete("roster", zhao.id)
+    talk_entry = next(e for e in trash.entries(people) if e.ledger == "talk")
+    with pytest.raises(UserError) as caught:
+        trash.restore(people, talk_entry.id)
+    assert "“赵明”" in str(caught.value) and "先从回收站恢复" in str(caught.value)
+    person_entry = next(e for e in trash.entries(people) if e.ledger == "roster")
+    trash.restore(people, person_entry.id)
+    assert trash.restore(people, talk_entry.id).talkees == ("赵明",)
+
+
+def test_a_person_is_not_restored_over_a_namesake(people):
+    zhao = people.add("roster", {"name": "赵明", "role": "党员"})
+    people.delete("roster", zhao.id)
+    people.add("roster", {"name": "赵明", "role": "党员"})
+    with pytest.raises(UserError) as caught:
+        trash.restore(people, trash.entries(people)[0].id)
+    assert "已有“赵明”" in str(caught.value)
+
+
+def test_emptying_the_trash_is_final(people):
+    added = people.add("activity", {"date": "2022-12-01", "type": "专题会议", "topic": "部署"})
+    people.delete("activity", added.id)
+    assert trash.count(people) == 1
+    assert trash.empty(people) == 1
+    assert trash.entries(people) == []
+    assert audit.verify(people) == []
