@@ -45,9 +45,10 @@ class FieldWidget(QWidget):
     """
 
     def __init__(self, spec: FieldSpec, roster: dict[str, str], today: date | None = None,
-                 parent=None):
+                 parent=None, choices: tuple[str, ...] | None = None):
         super().__init__(parent)
         self.spec = spec
+        self._choices = choices if choices is not None else spec.choices  # + a plan's types
         self._roster = roster
         self._today = today or date.today()
         # Called after each change. (Not a Qt Signal: PySide6 6.12's Signal.emit miscounts
@@ -134,7 +135,7 @@ class FieldWidget(QWidget):
             combo = QComboBox()
             if not spec.required:
                 combo.addItem("")
-            combo.addItems(list(spec.choices))
+            combo.addItems(list(self._choices))
             return combo
         if kind is Kind.PERSON:
             combo = QComboBox()

@@ -79,7 +79,7 @@ class LedgerPage(QWidget):
         if self.spec.type_field:
             type_spec = self.spec.field(self.spec.type_field)
             filters.addWidget(QLabel(type_spec.label))
-            self.type_filter.addItems([ALL, *type_spec.choices])
+            self.type_filter.addItems([ALL, *self._store.type_choices(self.spec.key)])
             filters.addWidget(self.type_filter)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.count_label)
@@ -104,6 +104,8 @@ class LedgerPage(QWidget):
         self.delete_button = QPushButton("删除")
         self.attach_button = QPushButton("佐证材料…")
         self.history_button = QPushButton("修改记录…")
+        self.print_button = QPushButton("打印台账…")
+        self.print_button.setToolTip("按当前筛选条件，把全部记录打印成带标题、序号的表格（PDF）")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
@@ -114,6 +116,7 @@ class LedgerPage(QWidget):
         else:
             self.attach_button.hide()
         buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
         if self.spec.key == "rectification":
             legend = QLabel("<span style='color:#c62828'>■ 逾期</span>　"
                             "<span style='color:#b26a00'>■ 5天内到期</span>　"
@@ -166,6 +169,7 @@ class LedgerPage(QWidget):
         self.delete_button.clicked.connect(self._on_delete)
         self.attach_button.clicked.connect(self._on_attachments)
         self.history_button.clicked.connect(self._on_history)
+        self.print_button.clicked.connect(self._on_print)
         self.table.doubleClicked.connect(self._on_edit)
         self.table.installEventFilter(self)  # Enter opens the row, Delete deletes it
 
@@ -197,7 +201,22 @@ class LedgerPage(QWidget):
         self.year.setCurrentText(str(year))
         self.quarter.setCurrentIndex(quarter or 0)
 
+    def _follow_plan_types(self) -> None:
+        """A plan imported (or a type renamed) since the page was built: offer its types."""
+        if not self.spec.type_field:
+            return
+        wanted = [ALL, *self._store.type_choices(self.spec.key)]
+        shown = [self.type_filter.itemText(i) for i in range(self.type_filter.count())]
+        if wanted != shown:
+            chosen = self.type_filter.currentText()
+            self.type_filter.blockSignals(True)
+            self.type_filter.clear()
+            self.type_filter.addItems(wanted)
+            self.type_filter.setCurrentText(chosen if chosen in wanted else ALL)
+            self.type_filter.blockSignals(False)
+
     def refresh(self) -> None:
+        self._follow_plan_types()
         try:
             self.model.set_query(self.query(), self._today)
         except UserError as exc:
@@ -224,6 +243,28 @@ class LedgerPage(QWidget):
         dialog = RecordDialog(self._store, self.spec, parent=self, today=self._today)
         if dialog.exec() and dialog.saved is not None:
             self._after_change()
+
+    def _on_print(self) -> None:
+        from lianzheng_desktop.qt.print_ledger import print_ledger
+
+        print_ledger(self, self._store, self.spec, self.query(), self._today,
+                     self._paths.reports_dir)
+
+    def select_record(self, record_id: int) -> bool:
+        """Show every record and select ``record_id`` (from 查找 or 人员); False if absent."""
+        self.search.clear()
+        if self.spec.type_field:
+            self.type_filter.setCurrentIndex(0)
+        if self.spec.date_field:
+            self.year.setCurrentIndex(0)
+            self.quarter.setCurrentIndex(0)
+        self.refresh()
+        row = self.model.row_of(record_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
 
     def _on_edit(self) -> None:
         record = self._chosen("修改")

@@ -31,7 +31,7 @@ from lianzheng_desktop.qt.style import hint, page_title, style_navigation, windo
 from lianzheng_desktop.storage.store import Store
 
 PAGE_NAMES = ("首页", "警示教育", "谈话记录", "整改事项", "会议活动", "人员名册", "年度计划",
-              "述廉述责报告", "回收站", "设置")
+              "述廉述责报告", "查找", "人员情况", "回收站", "设置")
 LEDGER_PAGES = {"警示教育": "warning_education", "谈话记录": "talk", "整改事项": "rectification",
                 "会议活动": "activity", "人员名册": "roster"}
 
@@ -178,6 +178,14 @@ class MainWindow(QMainWindow):
             return page
         if name == "述廉述责报告":
             return report_page(self._store, self._paths, self._today)
+        if name in ("查找", "人员情况"):
+            from lianzheng_desktop.qt.person_page import PersonPage
+            from lianzheng_desktop.qt.search_page import SearchPage
+
+            found = SearchPage(self._store) if name == "查找" else PersonPage(
+                self._store, today=self._today)
+            found.open_record.connect(self.open_record)
+            return found
         page = SettingsPage(self._store, self._paths)
         page.profile_changed.connect(self._update_header)
         return page
@@ -203,8 +211,18 @@ class MainWindow(QMainWindow):
         self.header.setText(f"<b>{unit}</b>　　当前季度：{quarter.label}　　今天：{self._today}")
         self.setWindowTitle(f"廉政台账 — {unit}")
 
+    def open_record(self, ledger: str, record_id: int) -> None:
+        """Show ``record_id`` selected in its ledger (from 查找 or 人员情况)."""
+        page = self.ledger(ledger)
+        self.show_page(next(n for n, k in LEDGER_PAGES.items() if k == ledger))
+        if not page.select_record(record_id):  # type: ignore[attr-defined]
+            QMessageBox.information(self, "找不到记录", "这条记录已不在台账中，可能已被删除。")
+
     def _on_data_changed(self) -> None:
         self.home.refresh()
+        for name in ("查找", "人员情况"):
+            if name in self._pages:
+                self._pages[name].refresh()  # type: ignore[attr-defined]
         if "回收站" in self._pages:
             self._pages["回收站"].refresh()  # type: ignore[attr-defined]
 

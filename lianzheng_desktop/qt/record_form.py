@@ -28,6 +28,7 @@ from lianzheng_desktop.core.ledgers import LedgerSpec, to_values
 from lianzheng_desktop.core.records import Record
 from lianzheng_desktop.qt.buttons import accept_cancel
 from lianzheng_desktop.qt.field_widgets import FieldWidget
+from lianzheng_desktop.qt.requirement_link import RequirementLink
 from lianzheng_desktop.storage import drafts
 from lianzheng_desktop.storage.store import Store
 
@@ -69,9 +70,16 @@ class RecordDialog(QDialog):
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         for field in spec.fields:
-            widget = FieldWidget(field, roster, self._today)
+            choices = store.type_choices(spec.key) if field.key == spec.type_field else None
+            widget = FieldWidget(field, roster, self._today, choices=choices)
             form.addRow(self._label(field.label, field.required), self._holder(field.key, widget))
             self.fields[field.key] = widget
+        self.link: RequirementLink | None = None
+        if spec.date_field and spec.key != "rectification":
+            day = getattr(record, spec.date_field) if record is not None else self._today
+            linked = store.links(spec.key, record.id) if record is not None else ()
+            self.link = RequirementLink(store, spec.key, day.year, linked)
+            form.addRow(self._label("计入要求", False), self.link)
         self._fill_start_values()
         self.initial = self.values()
         self.draft_note = QLabel()
@@ -214,10 +222,15 @@ class RecordDialog(QDialog):
             future = self._future_event()
             if future:
                 raise ValidationError(future)
-            if self._record is None:
-                self.saved = self._store.add(self._spec.key, self.values())
-            else:
-                self.saved = self._store.update(self._spec.key, self._record.id, self.values())
+            with self._store.atomic():
+                if self._record is None:
+                    self.saved = self._store.add(self._spec.key, self.values())
+                else:
+                    self.saved = self._store.update(self._spec.key, self._record.id,
+                                                    self.values())
+                if self.link is not None and (self._record is None
+                                              or self.link.chosen() != self.link.initial):
+                    self._store.set_links(self._spec.key, self.saved.id, self.link.chosen())
         except ValidationError as exc:
             self._show_errors(exc.errors)
             return

@@ -114,6 +114,16 @@ class RecordTableModel(QAbstractTableModel):
     def record(self, row: int) -> Record:
         return self._rows[row]
 
+    def row_of(self, record_id: int) -> int | None:
+        """The row showing ``record_id``, loading further pages until it is found."""
+        while True:
+            for row, record in enumerate(self._rows):
+                if record.id == record_id:
+                    return row
+            if not self.canFetchMore():
+                return None
+            self.fetchMore()
+
     # -- the model --------------------------------------------------------------------
     def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)

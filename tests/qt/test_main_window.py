@@ -101,3 +101,18 @@ def test_the_warnings_list_is_as_tall_as_its_lines(window):
     assert warnings.count() == 1 and rows_shown() <= one < 2 * rows_shown()
     window.home.set_quarter(Quarter(2022, 4), date(2022, 12, 31))
     assert warnings.count() == 3 and rows_shown() <= warnings.height() < one + rows_shown()
+
+
+def test_a_record_found_by_search_opens_selected_in_its_ledger(qtbot, demo_store, paths):
+    """Issue 15.10: 查找 across every ledger; double-clicking a hit shows it in its ledger."""
+    window = MainWindow(demo_store, paths, today=date(2022, 9, 30))
+    qtbot.addWidget(window)
+    search = window.page("查找")
+    search.box.setText("零容忍")
+    search.refresh()
+    assert search.table.rowCount() >= 1
+    ledger, record_id = search.hit_at(0).ledger, search.hit_at(0).record_id
+    window.open_record(ledger, record_id)
+    page = window.ledger(ledger)
+    assert window.stack.currentWidget() is page
+    assert page.selected_record().id == record_id

@@ -181,3 +181,31 @@ def test_the_next_start_offers_the_unsaved_form_and_reopens_it(qtbot, demo_store
     assert seen[0]["summary"] == "节前廉政提醒，谈了一半" and seen[0]["talkees"] == ("刘芳",)
     assert seen[0]["date"] == date(2022, 12, 30)
     assert win.stack.currentWidget() is win.ledger("talk")
+
+
+def test_the_form_offers_a_plans_own_type_and_the_record_counts(qtbot, store):
+    """Issue 13: "每月开展一次政治学习" — a 政治学习 entered in the form counts toward it; a
+    record of another type can be counted toward a chosen requirement from the form."""
+    from lianzheng_desktop.core.periods import Quarter
+    from lianzheng_desktop.storage import plans
+
+    plans.import_plan_text(store, "2022年要点\n一、学习\n1.学习。每月开展一次政治学习。\n", 2022)
+    dialog = form(qtbot, store, "activity")
+    types = dialog.fields["type"].input
+    assert types.findText("政治学习") >= 0 and types.itemText(types.count() - 1) == "其他"
+    dialog.fields["date"].set_value(date(2022, 10, 12))
+    dialog.fields["type"].set_value("政治学习")
+    dialog.fields["topic"].set_value("学习党章")
+    dialog._on_save()
+    assert dialog.saved is not None and dialog.saved.type == "政治学习"
+
+    other = form(qtbot, store, "activity")
+    other.fields["date"].set_value(date(2022, 11, 3))
+    other.fields["type"].set_value("其他")
+    other.fields["topic"].set_value("集体学习新修订的条例")
+    study = next(i for i in range(other.link.count()) if "政治学习" in other.link.itemText(i))
+    other.link.setCurrentIndex(study)
+    other._on_save()
+    checklist = plans.load_checklist(store, Quarter(2022, 4), date(2022, 12, 31))
+    item = next(i for i in checklist.items if "政治学习" in i.requirement.text)
+    assert "10月1次" in item.explanation and "11月1次" in item.explanation

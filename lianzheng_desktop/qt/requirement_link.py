@@ -1,0 +1,34 @@
+"""计入要求: count a record toward one chosen requirement of the year's plan, whatever its
+type. Left at 按类型自动计入, the record counts wherever its type matches."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox
+
+from lianzheng_desktop.storage.plans import load_plan
+from lianzheng_desktop.storage.store import Store
+
+AUTOMATIC = "按类型自动计入"
+
+
+class RequirementLink(QComboBox):
+    def __init__(self, store: Store, ledger: str, year: int, linked: tuple[int, ...] = (),
+                 parent=None):
+        super().__init__(parent)
+        self.addItem(AUTOMATIC, None)
+        plan = load_plan(store, year)
+        for requirement in plan.requirements if plan else []:
+            if requirement.counts is None or requirement.counts.ledger != ledger:
+                continue
+            text = requirement.text if len(requirement.text) <= 34 \
+                else requirement.text[:34] + "…"
+            self.addItem(f"第{requirement.item}条：{text}", requirement.id)
+        self.setToolTip("一般按记录的类型自动计入年度计划的相应要求；类型对不上时，可在此指定"
+                        "这条记录计入哪一项要求（指定后只计入该项）。")
+        if linked:
+            self.setCurrentIndex(max(0, self.findData(linked[0])))
+        self.initial = self.chosen()
+
+    def chosen(self) -> list[int]:
+        value = self.currentData()
+        return [] if value is None else [int(value)]
