@@ -27,10 +27,15 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def stored_name(sha256: str, file_name: str) -> str:
+    """The kept copy's name under the attachments folder: ``<sha[:2]>/<sha256><suffix>``."""
+    return f"{sha256[:2]}/{sha256}{Path(file_name).suffix.lower()}"
+
+
 def stored_path(attachments_dir: Path, attachment: Attachment) -> Path:
     """Where the kept copy lives: ``<dir>/<first two hex digits>/<sha256><suffix>``."""
-    suffix = Path(attachment.file_name).suffix.lower()
-    return attachments_dir / attachment.sha256[:2] / f"{attachment.sha256}{suffix}"
+    return attachments_dir.joinpath(*stored_name(attachment.sha256,
+                                                 attachment.file_name).split("/"))
 
 
 def add_attachment(store: Store, attachments_dir: Path, ledger: str, record_id: int,

@@ -20,7 +20,13 @@ from collections.abc import Callable
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.paths import AppPaths
-from lianzheng_desktop.storage.db import DamagedDatabaseError, check_integrity
+from lianzheng_desktop.storage import db
+from lianzheng_desktop.storage.db import (
+    DamagedDatabaseError,
+    UnavailableDatabaseError,
+    check_integrity,
+    fault,
+)
 from lianzheng_desktop.storage.store import Store
 
 Callback = Callable[["BackgroundCheck"], None]
@@ -30,7 +36,10 @@ class BackgroundCheck:
     def __init__(self, paths: AppPaths, *, daily_backup: bool = True):
         self._paths = paths
         self._daily_backup = daily_backup
-        self.damaged: DamagedDatabaseError | None = None
+        self.damaged: DamagedDatabaseError | None = None  # the file itself is damaged
+        # The check could not run (disk full, file locked, I/O error): the file is not
+        # known to be damaged, so no restore is offered; writes wait for a check that runs.
+        self.unavailable: UnavailableDatabaseError | None = None
         self.backup_problem: str | None = None  # the backup failed; the data is fine
         self._lock = threading.Lock()
         self._done = False
@@ -62,7 +71,7 @@ class BackgroundCheck:
     def _run(self) -> None:
         path = self._paths.db_path
         try:
-            conn = sqlite3.connect(str(path), timeout=10)
+            conn = sqlite3.connect(str(path), timeout=db.BUSY_TIMEOUT)
             try:
                 check_integrity(conn, path)
                 self.checked.set()
@@ -75,9 +84,12 @@ class BackgroundCheck:
                 conn.close()
         except DamagedDatabaseError as exc:
             self.damaged = exc
-        except sqlite3.DatabaseError as exc:
-            self.damaged = DamagedDatabaseError(
-                f"数据文件“{path}”无法读取（{exc}），它可能已损坏。请从备份恢复。")
+        except sqlite3.Error as exc:
+            found = fault(exc, path)  # damage, or a circumstance that is not the file's fault
+            if isinstance(found, DamagedDatabaseError):
+                self.damaged = found
+            else:
+                self.unavailable = found
         except (UserError, OSError) as exc:
             self.backup_problem = f"今天的自动备份没有完成：{exc}"
         except Exception as exc:  # noqa: BLE001 - a thread's error would otherwise vanish
@@ -98,7 +110,35 @@ class BackgroundCheck:
         self._thread.join()
 
     def wait(self) -> None:
-        """Block until the check is over; DamagedDatabaseError if the file failed it."""
+        """Block until the check is over; DamagedDatabaseError if the file failed it.
+
+        A check that could not run is tried again here, so a write goes ahead once the
+        circumstance (a full disk, another program's lock) is over.
+        """
         self.join()
+        if self.unavailable is not None:
+            self._check_again()
         if self.damaged is not None:
             raise self.damaged
+        if self.unavailable is not None:
+            raise self.unavailable
+
+    def _check_again(self) -> None:
+        path = self._paths.db_path
+        try:
+            conn = sqlite3.connect(str(path), timeout=db.BUSY_TIMEOUT)
+            try:
+                check_integrity(conn, path)
+            finally:
+                conn.close()
+        except DamagedDatabaseError as exc:
+            self.damaged, self.unavailable = exc, None
+        except sqlite3.Error as exc:
+            found = fault(exc, path)
+            if isinstance(found, DamagedDatabaseError):
+                self.damaged, self.unavailable = found, None
+            else:
+                self.unavailable = found
+        else:
+            self.unavailable = None
+            self.checked.set()

@@ -5,15 +5,18 @@ Only the storage package speaks SQL.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.resources_access import migrations
 
 MEMORY = ":memory:"
+BUSY_TIMEOUT = 10.0  # seconds to wait for another connection's lock before giving up
 
 
 class DatabaseOpenError(UserError):
@@ -25,13 +28,37 @@ class NewerDatabaseError(DatabaseOpenError):
 
 
 class DamagedDatabaseError(DatabaseOpenError):
-    pass
+    """The file itself is damaged (or gone while backups exist): a restore is offered."""
+
+
+class MissingDatabaseError(DamagedDatabaseError):
+    """The data file is missing or empty although backups exist."""
+
+
+class UnavailableDatabaseError(DatabaseOpenError):
+    """A circumstance (disk full, locked, read-only, I/O) — the file is not damaged."""
+
+
+class ForeignDatabaseError(DatabaseOpenError):
+    """Another program's SQLite file: never migrated into ours."""
+
+
+def fault(exc: sqlite3.Error, path: str | Path) -> DatabaseOpenError:
+    """The Chinese error for a SQLite error met while opening: damage or circumstance."""
+    from lianzheng_desktop.storage import errors
+
+    if errors.is_damage(exc):
+        return DamagedDatabaseError(
+            f"数据文件“{path}”已损坏（不是完整的数据库文件），无法读取。请从备份恢复。")
+    return UnavailableDatabaseError(
+        f"暂时无法打开数据文件“{path}”：{errors.circumstance_text(exc).rstrip('。')}"
+        "。数据文件本身没有损坏，无需从备份恢复；排除上述情况后重新打开即可。")
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
     """A connection in autocommit mode; transactions are explicit (``db.atomic()``)."""
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
-    conn.execute("PRAGMA busy_timeout = 10000")
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT)
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
     if str(path) != MEMORY:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
@@ -93,19 +120,90 @@ def open_db(path: str | Path, *, backup_dir: Path | None = None,
             raise DatabaseOpenError(
                 f"无法创建数据文件夹“{path.parent}”：{exc.strerror}。"
             ) from None
+        if backup_dir is not None:  # the app's own open, under the single-writer lock
+            if _left_by_a_crash(AppPaths(path)):
+                from lianzheng_desktop.storage.restore import finish_interrupted_restore
+
+                finish_interrupted_restore(AppPaths(path))
+            _refuse_missing_with_backups(path, backup_dir)
     try:
         conn = connect(path)
         db = Database(conn)
+        _refuse_foreign(db, path)
         if check or pending_migrations(db):
             check_integrity(conn, path)
         applied = migrate(db, backup_dir=backup_dir)
         if "0001_ledgers" in applied:  # a brand-new file
             _seed_new_database(db)
-    except sqlite3.DatabaseError as exc:
-        raise DamagedDatabaseError(
-            f"数据文件“{path}”无法读取（{exc}），它可能已损坏或不是本软件的数据文件。"
-        ) from None
+    except sqlite3.Error as exc:
+        raise fault(exc, path) from None
     return db
+
+
+def _left_by_a_crash(paths: AppPaths) -> bool:
+    """Whether a restore or backup cut short left something (two short folder listings)."""
+    stem = paths.db_path.stem
+    for folder in (paths.data_dir, paths.backups_dir):
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if name.endswith((".part", ".restore-part")) \
+                            or name.startswith((f".{stem}-恢复中", ".lianzheng-检查-")) \
+                            or (name.startswith("tmp") and entry.is_dir()):
+                        return True
+        except OSError:
+            continue
+    return False
+
+
+def _refuse_missing_with_backups(path: Path, backup_dir: Path) -> None:
+    """A missing or empty file is a new database only when it has no backups to restore."""
+    try:
+        empty = not path.exists() or path.stat().st_size == 0
+        backups = empty and _has_backups_of(path, backup_dir)
+    except OSError:
+        return
+    if backups:
+        state = "是空的" if path.exists() else "不存在"
+        raise MissingDatabaseError(
+            f"数据文件“{path}”{state}，但备份文件夹“{backup_dir}”里有它的备份，"
+            "数据可能被误删或移走。请从备份恢复；如果确实要从头开始，请先把备份文件夹移走。")
+
+
+def _has_backups_of(path: Path, backup_dir: Path) -> bool:
+    """Whether ``backup_dir`` holds a backup of the file named like ``path``.
+
+    Backups name their data file in the manifest; older ones did not, and count for the
+    app's standard file name only (several files may share one data folder).
+    """
+    if not backup_dir.is_dir():
+        return False
+    import json
+    import zipfile
+
+    from lianzheng_desktop.paths import DB_FILE_NAME
+    from lianzheng_desktop.storage.manifest import MANIFEST
+
+    for zipped in backup_dir.glob("*.zip"):
+        try:
+            with zipfile.ZipFile(zipped) as archive:
+                if archive.getinfo(MANIFEST).file_size > 1 << 24:
+                    continue
+                manifest = json.loads(archive.read(MANIFEST))
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+            continue
+        if isinstance(manifest, dict) and manifest.get("db_file", DB_FILE_NAME) == path.name:
+            return True
+    return False
+
+
+def _refuse_foreign(db: Database, path: str | Path) -> None:
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and "schema_migration" not in tables:
+        raise ForeignDatabaseError(
+            f"“{path}”是其他软件的数据库文件，不是廉政台账的数据文件，未作任何改动。"
+            "请选择廉政台账的数据文件（lianzheng.db）。")
 
 
 def _seed_new_database(db: Database) -> None:
@@ -116,6 +214,7 @@ def _seed_new_database(db: Database) -> None:
 
 
 def check_integrity(conn: sqlite3.Connection, path: str | Path) -> None:
+    """DamagedDatabaseError if the file fails SQLite's check; other sqlite3 errors pass up."""
     rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
     if rows != ["ok"]:
         # SQLite's own report (page and cell numbers) means nothing to the secretary.
@@ -168,6 +267,12 @@ def migrate(db: Database, *, backup_dir: Path | None = None) -> list[str]:
         except sqlite3.Error as exc:
             if db.conn.in_transaction:
                 db.conn.execute("ROLLBACK")
+            from lianzheng_desktop.storage import errors
+
+            if errors.kind(exc) == errors.CIRCUMSTANCE:
+                raise UnavailableDatabaseError(
+                    f"升级数据文件时出错：{errors.circumstance_text(exc).rstrip('。')}。"
+                    "数据文件保持原样，排除后重新打开即可。") from None
             raise DatabaseOpenError(
                 f"升级数据文件时出错（{name}：{exc}），数据文件保持原样，请联系维护人员。"
             ) from None
@@ -176,11 +281,13 @@ def migrate(db: Database, *, backup_dir: Path | None = None) -> list[str]:
 
 def backup_before_migration(db: Database, backup_dir: Path) -> Path:
     """A full backup (database and attachments) before the schema changes."""
-    from lianzheng_desktop.paths import AppPaths
-    from lianzheng_desktop.storage.backup import create_backup
+    from lianzheng_desktop.storage.backup import IncompleteBackupError, create_backup
 
     db_file = Path(db.execute("PRAGMA database_list").fetchone()[2])
-    return create_backup(db.conn, AppPaths(db_file), folder=backup_dir, kind="migration")
+    try:
+        return create_backup(db.conn, AppPaths(db_file), folder=backup_dir, kind="migration")
+    except IncompleteBackupError as exc:  # the data is backed up; a bad attachment is not
+        return exc.path
 
 
 def schema_version(db: Database) -> int:
