@@ -38,8 +38,6 @@ from lianzheng_desktop.storage.manifest import (
     stream_member,
 )
 
-_SKIP = Path()  # attachment_dest's answer for "already in place, leave it"
-
 
 def staging_dir(paths: AppPaths) -> Path:
     return paths.data_dir / f".{paths.db_path.stem}-恢复中"
@@ -78,7 +76,7 @@ def _extract(file: Path, db_dest: Path,
              attachment_dest: Callable[[str, str], Path | None]) -> Manifest:
     """Stream the backup's members out, each checked; BackupError says what is wrong.
 
-    ``attachment_dest(name, sha)``: where to write it, None to only hash it, ``_SKIP``.
+    ``attachment_dest(name, sha)``: where to write it, or None to only hash it.
     """
     if not file.is_file():
         raise BackupError(f"找不到备份文件“{file}”。")
@@ -90,8 +88,6 @@ def _extract(file: Path, db_dest: Path,
             _check_database(db_dest, file)
             for rel, digest in manifest.attachments.items():
                 dest = attachment_dest(rel, digest)
-                if dest is _SKIP:
-                    continue
                 if dest is not None:
                     dest.parent.mkdir(parents=True, exist_ok=True)
                 if stream_member(archive, f"{ATTACHMENTS}/{rel}", dest) != digest:
@@ -173,7 +169,7 @@ def _stage(file: Path, paths: AppPaths, staging: Path) -> Manifest:
     def attachment_dest(rel: str, sha: str) -> Path | None:
         final = attachment_target(paths.attachments_dir, rel)
         if final.is_file() and _sha256(final) == sha:
-            return _SKIP
+            return None  # already in place: only checked
         return attachment_target(staging / ATTACHMENTS, rel)
 
     manifest = _extract(file, staging / DB_NAME, attachment_dest)
