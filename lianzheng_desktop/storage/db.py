@@ -262,8 +262,9 @@ def migrate(db: Database, *, backup_dir: Path | None = None) -> list[str]:
         try:
             db.conn.executescript(
                 f"BEGIN;\n{script}\n;INSERT INTO schema_migration VALUES ('{name}', '{stamp}');"
-                "\nCOMMIT;"
             )
+            _AFTER.get(name, lambda _db: None)(db)  # in the same transaction
+            db.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             if db.conn.in_transaction:
                 db.conn.execute("ROLLBACK")
@@ -277,6 +278,20 @@ def migrate(db: Database, *, backup_dir: Path | None = None) -> list[str]:
                 f"升级数据文件时出错（{name}：{exc}），数据文件保持原样，请联系维护人员。"
             ) from None
     return pending
+
+
+def _log_existing_attachments(db: Database) -> None:
+    """0008: attachments enter the audit trail; rows already there are logged as found."""
+    from lianzheng_desktop.storage import audit
+    from lianzheng_desktop.storage.attachments import row_snapshot
+
+    now = datetime.now()
+    for (attachment_id,) in db.execute("SELECT id FROM attachment ORDER BY id").fetchall():
+        audit.append(db, now, audit.ATTACHMENT, attachment_id, "create", None,
+                     row_snapshot(db, attachment_id))
+
+
+_AFTER = {"0008_audit_attachments": _log_existing_attachments}
 
 
 def backup_before_migration(db: Database, backup_dir: Path) -> Path:
