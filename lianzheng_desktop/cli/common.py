@@ -43,10 +43,14 @@ def open_store(args: argparse.Namespace, *, daily_backup: bool = True,
         hint = (f"最近一份完好的备份是“{good}”，可运行 lianzheng restore \"{good}\" 恢复"
                 "（损坏的文件会另存，不会删除）。" if good else "没有找到可用的备份。")
         raise DamagedDatabaseError(f"{exc}{hint}") from None
+    lock.acquire(paths.db_path)  # again: a file just created is now locked on its identity too
     if daily_backup and check:
         from lianzheng_desktop.storage import backup
 
-        backup.daily_backup(store.db.conn, paths)
+        try:
+            backup.daily_backup(store.db.conn, paths)
+        except backup.BackupError as exc:  # e.g. a full disk: the command itself may still run
+            print(f"提示：{exc}（本次命令照常执行。）", file=sys.stderr)
     return store
 
 

@@ -127,9 +127,10 @@ def open_db(path: str | Path, *, backup_dir: Path | None = None,
                 finish_interrupted_restore(AppPaths(path))
             _refuse_missing_with_backups(path, backup_dir)
     try:
+        if str(path) != MEMORY:
+            _refuse_foreign(path)  # before anything (even the WAL switch) changes the file
         conn = connect(path)
         db = Database(conn)
-        _refuse_foreign(db, path)
         if check or pending_migrations(db):
             check_integrity(conn, path)
         applied = migrate(db, backup_dir=backup_dir)
@@ -198,8 +199,15 @@ def _has_backups_of(path: Path, backup_dir: Path) -> bool:
     return False
 
 
-def _refuse_foreign(db: Database, path: str | Path) -> None:
-    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+def _refuse_foreign(path: Path) -> None:
+    if not path.exists():
+        return
+    probe = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT)  # no pragmas: only reads
+    try:
+        tables = {r[0] for r in probe.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        probe.close()
     if tables and "schema_migration" not in tables:
         raise ForeignDatabaseError(
             f"“{path}”是其他软件的数据库文件，不是廉政台账的数据文件，未作任何改动。"
