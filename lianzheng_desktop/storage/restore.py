@@ -151,9 +151,12 @@ def restore_backup(file: Path, paths: AppPaths, now: datetime | None = None) -> 
     attachments = sorted(str(p.relative_to(staging / ATTACHMENTS).as_posix())
                          for p in (staging / ATTACHMENTS).rglob("*") if p.is_file()) \
         if (staging / ATTACHMENTS).is_dir() else []
+    retired = _not_in(paths.attachments_dir, set(manifest.attachments))
     try:
-        _write_journal(paths, {"set_aside": aside.name if aside else None,
-                               "attachments": attachments})
+        _write_journal(paths, {
+            "set_aside": aside.name if aside else None, "attachments": attachments,
+            "retire": retired,
+            "retire_to": f"{paths.attachments_dir.name}-恢复前-{now:%Y%m%d-%H%M%S}"})
         _apply(paths)
     except OSError as exc:
         raise BackupError(f"恢复没有完成（{errors.os_error_text(exc)}）。下次打开软件时会自动"
@@ -198,6 +201,16 @@ def _refuse_without_space(file: Path, paths: AppPaths) -> None:
         raise BackupError(
             f"没有恢复：磁盘空间不足（恢复需要约 {needed / 2**20:.0f} MB，"
             f"现有 {free / 2**20:.0f} MB）。请清理磁盘后重试，现有数据未作任何改动。")
+
+
+def _not_in(folder: Path, named: set[str]) -> list[str]:
+    """Files in the attachments folder that the backup does not name: they are moved aside
+    (never deleted), so the restored folder holds exactly what the restored data knows."""
+    if not folder.is_dir():
+        return []
+    return sorted(rel for rel in (p.relative_to(folder).as_posix()
+                                  for p in folder.rglob("*") if p.is_file())
+                  if rel not in named)
 
 
 def _keep_current(paths: AppPaths, now: datetime) -> tuple[Path | None, Path | None]:
@@ -259,6 +272,13 @@ def _apply(paths: AppPaths) -> None:
                 else:
                     side.unlink()
         os.replace(staged_db, db_path)
+    retire_to = paths.data_dir / journal.get("retire_to", "")
+    for rel in journal.get("retire", []):  # files the restored data has no row for
+        source = attachment_target(paths.attachments_dir, rel)
+        if source.exists():
+            target = attachment_target(retire_to, rel)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
     for rel in journal.get("attachments", []):
         source = attachment_target(staging / ATTACHMENTS, rel)
         if source.exists():
