@@ -136,5 +136,11 @@ def data_problems(store) -> list[str]:
     problems += verify(store)
     db_file = store.db.execute("PRAGMA database_list").fetchone()[2]
     if db_file:  # not an in-memory database
-        problems += attachment_problems(store.db, AppPaths(Path(db_file)).attachments_dir)
+        from lianzheng_desktop.storage import anchor
+
+        paths = AppPaths(Path(db_file))
+        problems += attachment_problems(store.db, paths.attachments_dir)
+        problems += anchor.problems(store.db.conn, paths)
+        if not problems:
+            anchor.advance(store.db.conn, paths)  # all is well: hold to this from now on
     return problems

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from lianzheng_desktop.paths import AppPaths
-from lianzheng_desktop.storage import lock
+from lianzheng_desktop.storage import anchor, lock
 from lianzheng_desktop.storage.errors import circumstance_text, os_error_text
 from lianzheng_desktop.storage.manifest import ATTACHMENTS, DB_NAME, MANIFEST, BackupError
 
@@ -119,13 +119,14 @@ def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | N
                                                     " ORDER BY name")]
             counts = _counts(snapshot)
             wanted = _attachment_names(snapshot)
+            audit_head = anchor.advance(snapshot, paths)  # kept beside the data, and here
         finally:
             snapshot.close()
         db_sha = _sha256(copy)
         held.append(lock.hold(partial))
         header = {"app": "lianzheng", "created": now.isoformat(timespec="seconds"),
                   "db_file": paths.db_path.name, "migrations": names, "counts": counts,
-                  "db_sha256": db_sha}
+                  "db_sha256": db_sha, "audit_head": audit_head}
         bad = _write_zip(partial, copy, paths.attachments_dir, wanted, header)
         if bad:  # rare: write again without the files that failed their hash
             os.truncate(partial, 0)

@@ -287,6 +287,9 @@ def _apply(paths: AppPaths) -> None:
             os.replace(source, target)
             _sync_dir(target.parent)
     _sync_dir(paths.data_dir)
+    from lianzheng_desktop.storage import anchor
+
+    anchor.reset(paths)  # the restored chain is the one to hold to from now on
     journal_path(paths).unlink()
     shutil.rmtree(staging, ignore_errors=True)
 
@@ -309,6 +312,9 @@ def finish_interrupted_restore(paths: AppPaths) -> bool:
     else:
         shutil.rmtree(staging_dir(paths), ignore_errors=True)
     Path(f"{journal_path(paths)}.part").unlink(missing_ok=True)
+    from lianzheng_desktop.storage.anchor import anchor_path
+
+    Path(f"{anchor_path(paths)}.part").unlink(missing_ok=True)
     Path(f"{paths.db_path}.restore-part").unlink(missing_ok=True)  # older versions' temp
     for folder in (paths.data_dir, paths.backups_dir):
         remove_leftovers(folder)

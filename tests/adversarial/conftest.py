@@ -63,3 +63,9 @@ def make_backup(paths, folder):
         return create_backup(conn, paths, folder=folder, now=NOW)
     finally:
         conn.close()
+
+
+@pytest.fixture(autouse=True)
+def secret_in_tmp(tmp_path_factory, monkeypatch):
+    """The per-installation secret lives in a folder of the test's own."""
+    monkeypatch.setenv("LIANZHENG_KEY_DIR", str(tmp_path_factory.mktemp("key")))
