@@ -129,16 +129,23 @@ def data_problems(store) -> list[str]:
     from pathlib import Path
 
     from lianzheng_desktop.paths import AppPaths
+    from lianzheng_desktop.storage import verified
     from lianzheng_desktop.storage.attachment_check import attachment_problems
 
+    db_file = store.db.execute("PRAGMA database_list").fetchone()[2]
+    paths = AppPaths(Path(db_file)) if db_file else None
+    state = verified.stamp(paths) if paths else None
     result = store.db.execute("PRAGMA integrity_check").fetchone()[0]
     problems = [] if result == "ok" else [f"数据文件完整性检查未通过：{result}"]
+    if paths is not None:
+        if problems:
+            verified.forget(paths)
+        else:
+            verified.remember(paths, state)
     problems += verify(store)
-    db_file = store.db.execute("PRAGMA database_list").fetchone()[2]
-    if db_file:  # not an in-memory database
+    if paths is not None:  # not an in-memory database
         from lianzheng_desktop.storage import anchor
 
-        paths = AppPaths(Path(db_file))
         problems += attachment_problems(store.db, paths.attachments_dir)
         problems += anchor.problems(store.db.conn, paths)
         if not problems:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.paths import AppPaths
-from lianzheng_desktop.storage import db
+from lianzheng_desktop.storage import db, verified
 from lianzheng_desktop.storage.db import (
     DamagedDatabaseError,
     UnavailableDatabaseError,
@@ -73,13 +73,16 @@ class BackgroundCheck:
         try:
             conn = sqlite3.connect(str(path), timeout=db.BUSY_TIMEOUT)
             try:
-                check_integrity(conn, path)
+                if not verified.is_fresh(self._paths):  # unchanged since it last passed
+                    state = verified.stamp(self._paths)
+                    check_integrity(conn, path)
+                    verified.remember(self._paths, state)
                 self.checked.set()
                 if self._daily_backup:
                     self._go_ahead.wait()
                     from lianzheng_desktop.storage import backup  # loaded on this thread
 
-                    backup.daily_backup(conn, self._paths)
+                    backup.daily_backup(conn, self._paths)  # checked just above
             finally:
                 conn.close()
         except DamagedDatabaseError as exc:
@@ -128,7 +131,7 @@ class BackgroundCheck:
         try:
             conn = sqlite3.connect(str(path), timeout=db.BUSY_TIMEOUT)
             try:
-                check_integrity(conn, path)
+                verified.ensure_checked(conn, self._paths)
             finally:
                 conn.close()
         except DamagedDatabaseError as exc:

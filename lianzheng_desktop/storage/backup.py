@@ -12,6 +12,7 @@ import json
 import os
 import sqlite3
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -212,13 +213,19 @@ def rotate(folder: Path, today: date) -> list[Path]:
     return removed
 
 
-def daily_backup(conn: sqlite3.Connection, paths: AppPaths,
-                 now: datetime | None = None) -> Path | None:
-    """The first start of each day backs up (and rotates); later starts do nothing."""
+def daily_backup(conn: sqlite3.Connection, paths: AppPaths, now: datetime | None = None,
+                 before: Callable[[], None] | None = None) -> Path | None:
+    """The first start of each day backs up (and rotates); later starts do nothing.
+
+    ``before`` runs first when a backup is due (the integrity check: a damaged file is
+    not backed up over good backups).
+    """
     now = now or datetime.now()
     folder = paths.backups_dir
     if any(day == now.date() for day, _ in _daily_files(folder)) if folder.exists() else False:
         return None
+    if before is not None:
+        before()
     # An incomplete backup raises before the rotation: older backups that still hold the
     # missing or changed attachment's good copy are kept.
     path = create_backup(conn, paths, kind="daily", now=now)

@@ -109,8 +109,9 @@ def open_db(path: str | Path, *, backup_dir: Path | None = None,
     """Open (creating if needed) and migrate the database at ``path``.
 
     ``check=False`` leaves the integrity check to the caller (the window runs it on a
-    thread of its own, see ``storage.background_check``) — unless the file needs migrating,
-    which is never done to a file not checked first.
+    thread of its own, see ``storage.background_check``; commands run it before their first
+    write, see ``storage.verified``) — unless the file needs migrating, which is never done
+    to a file not checked first. ``check=True`` skips it while the file is known sound.
     """
     if str(path) != MEMORY:
         path = Path(path)
@@ -131,7 +132,13 @@ def open_db(path: str | Path, *, backup_dir: Path | None = None,
             _refuse_foreign(path)  # before anything (even the WAL switch) changes the file
         conn = connect(path)
         db = Database(conn)
-        if check or pending_migrations(db):
+        if pending_migrations(db):  # never migrate a file not checked first
+            check_integrity(conn, path)
+        elif check and str(path) != MEMORY:  # unless known sound since it last changed
+            from lianzheng_desktop.storage.verified import ensure_checked
+
+            ensure_checked(conn, AppPaths(path))
+        elif check:
             check_integrity(conn, path)
         applied = migrate(db, backup_dir=backup_dir)
         if "0001_ledgers" in applied:  # a brand-new file

@@ -315,6 +315,9 @@ def finish_interrupted_restore(paths: AppPaths) -> bool:
     from lianzheng_desktop.storage.anchor import anchor_path
 
     Path(f"{anchor_path(paths)}.part").unlink(missing_ok=True)
+    from lianzheng_desktop.storage.verified import record_path
+
+    Path(f"{record_path(paths)}.part").unlink(missing_ok=True)
     Path(f"{paths.db_path}.restore-part").unlink(missing_ok=True)  # older versions' temp
     for folder in (paths.data_dir, paths.backups_dir):
         remove_leftovers(folder)
