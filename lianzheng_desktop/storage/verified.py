@@ -12,12 +12,14 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from lianzheng_desktop.paths import AppPaths
 
 MAX_AGE = timedelta(days=1)
+RACY_NS = 2 * 10**9  # a file changed less than this before its check is checked again
 
 
 def record_path(paths: AppPaths) -> Path:
@@ -33,9 +35,10 @@ def stamp(paths: AppPaths) -> dict | None:
     found = {"size": main.st_size, "mtime_ns": main.st_mtime_ns, "ino": main.st_ino}
     try:
         wal = os.stat(f"{paths.db_path}-wal")
-        found.update(wal_size=wal.st_size, wal_mtime_ns=wal.st_mtime_ns)
     except OSError:
-        pass
+        return found
+    if wal.st_size:  # an empty WAL (made anew by every first open) holds nothing
+        found.update(wal_size=wal.st_size, wal_mtime_ns=wal.st_mtime_ns)
     return found
 
 
@@ -53,6 +56,11 @@ def is_fresh(paths: AppPaths, now: datetime | None = None) -> bool:
 def remember(paths: AppPaths, state: dict | None, now: datetime | None = None) -> None:
     """Keep ``state`` (taken before the check began) as the file's verified state."""
     if state is None:
+        return
+    latest = max(state["mtime_ns"], state.get("wal_mtime_ns", 0))
+    if latest > time.time_ns() - RACY_NS:
+        # Changed a moment ago: a change within the same clock tick would keep the same
+        # time (file times move in steps of a few milliseconds), so do not vouch for it.
         return
     path = record_path(paths)
     partial = path.with_name(path.name + ".part")

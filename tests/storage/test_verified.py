@@ -1,7 +1,9 @@
 """When the whole-file check runs (issue 16 part 2): not for commands that only read, yet
 always before the first write to a file changed since its last passing check."""
 
+import gc
 import os
+import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
@@ -17,7 +19,20 @@ from lianzheng_desktop.storage.background_check import BackgroundCheck
 def data(tmp_path):
     paths = AppPaths(tmp_path / "data" / "l.db")
     assert main(["--db", str(paths.db_path), "demo"]) == 0  # also today's backup
+    gc.collect()  # the command's connection, left open in-process
+    conn = sqlite3.connect(paths.db_path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything into the main file
+    conn.close()
+    _age(paths)
     return paths
+
+
+def _age(paths, seconds=60):
+    """Date the file back: one changed a moment ago is never vouched for (racy times)."""
+    for path in (paths.db_path, paths.db_path.with_name(paths.db_path.name + "-wal")):
+        if path.exists():
+            stat = os.stat(path)
+            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - seconds * 10**9))
 
 
 @pytest.fixture
@@ -75,6 +90,7 @@ def test_a_damaged_file_is_never_written(data):
     from tests.storage.test_background_check import damage_audit_pages
 
     verified.ensure_checked(db_module.connect(data.db_path), data)  # sound, remembered
+    assert verified.is_fresh(data)
     damage_audit_pages(data.db_path)  # the file changed: the record no longer holds
     store = Store(db_module.open_db(data.db_path, check=False))
     store.before_write = verified.Guard(store.db.conn, data)
@@ -108,3 +124,9 @@ def test_the_window_skips_the_check_on_a_file_known_sound(data, checks):
     check = BackgroundCheck(data, daily_backup=False).start()
     check.wait()
     assert len(checks) == 1
+
+
+def test_a_file_changed_a_moment_before_its_check_is_not_vouched_for(data):
+    os.utime(data.db_path)  # just now
+    verified.ensure_checked(db_module.connect(data.db_path), data)
+    assert not verified.is_fresh(data)
