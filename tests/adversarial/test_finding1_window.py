@@ -37,3 +37,27 @@ def test_a_locked_file_is_reported_as_such_and_no_restore_is_offered(qtbot, path
     qtbot.waitUntil(lambda: bool(warned))
     assert "占用" in warned[0] and "没有损坏" in warned[0]
     assert asked == [] and window.restore_from is None and window.isVisible()
+
+
+def test_a_restore_refused_at_the_start_is_said_in_a_dialog(paths, monkeypatch, qapp):
+    import errno
+
+    from lianzheng_desktop.qt import app
+    from lianzheng_desktop.storage import backup
+
+    from .conftest import make_backup
+
+    good = make_backup(paths, paths.backups_dir)
+    before = paths.db_path.read_bytes()
+    monkeypatch.setattr("lianzheng_desktop.qt.opening_check.ask_to_restore",
+                        lambda parent, p, message: good)
+
+    def no_space(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup, "_write_zip", no_space)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    assert app._offer_restore(paths, "数据文件已损坏") is False
+    assert warned and "没有恢复" in warned[0] and "磁盘空间不足" in warned[0]
+    assert paths.db_path.read_bytes() == before
