@@ -141,7 +141,7 @@ def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | N
         raise BackupError(f"无法把备份写入“{folder}”：{os_error_text(exc)}。"
                           "请检查该文件夹（或U盘）是否可写、空间是否足够。") from None
     except sqlite3.Error as exc:
-        raise BackupError(f"无法把备份写入“{folder}”：{circumstance_text(exc).rstrip('。')}。"
+        raise BackupError(f"无法把备份写入“{folder}”：{circumstance_text(exc)}。"
                           "数据本身不受影响。") from None
     finally:
         for fd in held:

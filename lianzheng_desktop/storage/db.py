@@ -50,9 +50,10 @@ def fault(exc: sqlite3.Error, path: str | Path) -> DatabaseOpenError:
     if errors.is_damage(exc):
         return DamagedDatabaseError(
             f"数据文件“{path}”已损坏（不是完整的数据库文件），无法读取。请从备份恢复。")
+    remedy = errors.remedy_text(exc) or "请排除上述情况"
     return UnavailableDatabaseError(
-        f"暂时无法打开数据文件“{path}”：{errors.circumstance_text(exc).rstrip('。')}"
-        "。数据文件本身没有损坏，无需从备份恢复；排除上述情况后重新打开即可。")
+        f"暂时无法打开数据文件“{path}”：{errors.circumstance_text(exc)}。"
+        f"数据文件本身没有损坏，无需从备份恢复；{remedy}，然后重新打开即可。")
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
@@ -287,7 +288,7 @@ def migrate(db: Database, *, backup_dir: Path | None = None) -> list[str]:
 
             if errors.kind(exc) == errors.CIRCUMSTANCE:
                 raise UnavailableDatabaseError(
-                    f"升级数据文件时出错：{errors.circumstance_text(exc).rstrip('。')}。"
+                    f"升级数据文件时出错：{errors.circumstance_text(exc)}。"
                     "数据文件保持原样，排除后重新打开即可。") from None
             raise DatabaseOpenError(
                 f"升级数据文件时出错（{name}：{exc}），数据文件保持原样，请联系维护人员。"

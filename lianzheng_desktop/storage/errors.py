@@ -68,11 +68,31 @@ def is_damage(exc: BaseException) -> bool:
     return kind(exc) == DAMAGE
 
 
+_SHORT = {  # what got in the way, and what to do about it
+    _FULL: ("磁盘空间已满", "请先清理磁盘"),
+    _READONLY: ("数据文件或其所在的文件夹是只读的", "请检查文件权限，或换到可写的位置"),
+    _CANTOPEN: ("无法打开数据文件（所在的磁盘或U盘可能已拔出，或文件夹不可访问）",
+                "请检查磁盘或U盘"),
+    _BUSY: ("数据文件正被另一个程序占用", "请先关闭占用它的程序"),
+    _LOCKED: ("数据文件正被另一个程序占用", "请先关闭占用它的程序"),
+    _IOERR: ("读写磁盘出错（磁盘或U盘可能有故障）", "请检查磁盘或U盘"),
+    _PERM: ("没有读写数据文件的权限", "请检查文件权限"),
+    _NOMEM: ("电脑内存不足", "请关闭其他程序"),
+}
+
+
 def circumstance_text(exc: BaseException) -> str:
-    """What got in the way, as one Chinese clause (for messages that add what to do)."""
+    """What got in the way, as one short Chinese clause (no full stop)."""
     if isinstance(exc, OSError):
         return os_error_text(exc)
-    return _BY_CODE.get(_primary_code(exc) or -1, "读写数据文件时出错")
+    return _SHORT.get(_primary_code(exc) or -1, ("读写数据文件时出错", ""))[0]
+
+
+def remedy_text(exc: BaseException) -> str:
+    """What to do about it, as one short Chinese clause ("" if nothing particular)."""
+    if isinstance(exc, OSError):
+        return "请检查磁盘或U盘的空间和权限"
+    return _SHORT.get(_primary_code(exc) or -1, ("", ""))[1]
 
 
 def os_error_text(exc: OSError) -> str:

@@ -237,7 +237,7 @@ def _keep_current(paths: AppPaths, now: datetime) -> tuple[Path | None, Path | N
     except sqlite3.Error as exc:
         if errors.is_damage(exc):
             return None, aside
-        why = errors.circumstance_text(exc).rstrip("。")
+        why = errors.circumstance_text(exc)
     except BackupError as exc:
         why = str(exc).rstrip("。")
     raise BackupError(f"没有恢复：恢复前必须先备份现有数据，但现在无法备份（{why}）。"
