@@ -88,7 +88,7 @@ class BackgroundCheck:
         except DamagedDatabaseError as exc:
             self.damaged = exc
         except sqlite3.Error as exc:
-            found = fault(exc, path)  # damage, or a circumstance that is not the file's fault
+            found = self._fault(exc)  # damage, or a circumstance that is not the file's fault
             if isinstance(found, DamagedDatabaseError):
                 self.damaged = found
             else:
@@ -126,6 +126,18 @@ class BackgroundCheck:
         if self.unavailable is not None:
             raise self.unavailable
 
+    def _fault(self, exc: sqlite3.Error):
+        from lianzheng_desktop.storage import errors
+
+        if errors.kind(exc) is not None:
+            return fault(exc, self._paths.db_path)
+        from lianzheng_desktop.errorlog import log_unexpected  # a fault of the program
+
+        log = log_unexpected(exc, self._paths.log_dir)
+        return UnavailableDatabaseError(
+            f"检查数据文件时程序遇到意外问题，已记录到“{log}”，请把该文件发给维护人员。"
+            "为稳妥起见，本次暂不保存修改。")
+
     def _check_again(self) -> None:
         path = self._paths.db_path
         try:
@@ -137,7 +149,7 @@ class BackgroundCheck:
         except DamagedDatabaseError as exc:
             self.damaged, self.unavailable = exc, None
         except sqlite3.Error as exc:
-            found = fault(exc, path)
+            found = self._fault(exc)
             if isinstance(found, DamagedDatabaseError):
                 self.damaged, self.unavailable = found, None
             else:

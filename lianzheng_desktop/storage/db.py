@@ -145,6 +145,10 @@ def open_db(path: str | Path, *, backup_dir: Path | None = None,
         if "0001_ledgers" in applied:  # a brand-new file
             _seed_new_database(db)
     except sqlite3.Error as exc:
+        from lianzheng_desktop.storage import errors
+
+        if errors.kind(exc) is None:
+            raise  # neither damage nor circumstance: a fault of the program, for its log
         raise fault(exc, path) from None
     return db
 

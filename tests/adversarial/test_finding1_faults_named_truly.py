@@ -166,3 +166,17 @@ def test_a_damaged_file_is_still_set_aside_and_restored(paths, tmp_path):
     assert done.set_aside.read_bytes() == damaged  # kept, never deleted
     assert sqlite3.connect(paths.db_path).execute("PRAGMA integrity_check").fetchone()[0] \
         == "ok"
+
+
+def test_a_programs_own_sql_fault_is_neither_damage_nor_circumstance(tmp_path, monkeypatch,
+                                                                       capsys):
+    """ "no such table" is a bug: logged for the maintainer, not dressed up as a full disk."""
+    from lianzheng_desktop.storage import db as db_module
+
+    def buggy(db):
+        db.execute("SELECT * FROM no_such_table")
+
+    monkeypatch.setattr(db_module, "_seed_new_database", buggy)
+    code = main(["--db", str(tmp_path / "new.db"), "plan", "show"])
+    err = capsys.readouterr().err
+    assert code == 3 and "意外问题" in err and "没有损坏" not in err
