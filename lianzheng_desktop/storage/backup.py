@@ -145,7 +145,8 @@ def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | N
                           "数据本身不受影响。") from None
     finally:
         for fd in held:
-            os.close(fd)
+            if fd >= 0:
+                os.close(fd)
         for leftover in (copy, partial):
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)

@@ -89,10 +89,14 @@ def release(db_path: Path) -> None:
 
 
 def hold(path: Path) -> int:
-    """Create ``path`` new and hold its lock while it is being written; returns the fd."""
+    """Create ``path`` new and hold its lock while it is being written; returns the fd
+    to close when done (-1 on Windows, where the writer's own open handle is protection
+    enough — an open file cannot be removed there — and a held one could not be renamed)."""
     fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
-    if os.name != "nt":  # Windows: an open file cannot be removed, which is protection enough
-        _try_lock(fd)
+    if os.name == "nt":
+        os.close(fd)
+        return -1
+    _try_lock(fd)
     return fd
 
 
