@@ -240,7 +240,7 @@ def verify_backup(file: Path, work_dir: Path | None = None) -> BackupInfo:
     Nothing is read whole: the database is streamed to a temporary file and checked there,
     attachments are hashed as they stream past.
     """
-    from lianzheng_desktop.storage.restore import checked_archive
+    from lianzheng_desktop.storage.manifest import checked_archive
 
     with checked_archive(Path(file), work_dir) as (manifest, _archive, _db_copy):
         pass

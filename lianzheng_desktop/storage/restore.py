@@ -18,10 +18,7 @@ import json
 import os
 import shutil
 import sqlite3
-import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -34,8 +31,7 @@ from lianzheng_desktop.storage.manifest import (
     BackupError,
     Manifest,
     attachment_target,
-    read_manifest,
-    stream_member,
+    extract,
 )
 
 
@@ -54,60 +50,6 @@ def _sha256(path: Path) -> str | None:
         return sha256_of(path)
     except OSError:
         return None
-
-
-def _check_database(copy: Path, file: Path) -> None:
-    from lianzheng_desktop.resources_access import migrations
-
-    conn = sqlite3.connect(str(copy))
-    try:
-        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        names = [r[0] for r in conn.execute("SELECT name FROM schema_migration")]
-    finally:
-        conn.close()
-    if result != "ok":
-        raise BackupError(f"备份“{file.name}”中的数据文件未通过完整性检查。")
-    known = {m.name.removesuffix(".sql") for m in migrations()}
-    if any(name not in known for name in names):
-        raise BackupError(f"备份“{file.name}”由更新版本的廉政台账生成，请先升级软件。")
-
-
-def _extract(file: Path, db_dest: Path,
-             attachment_dest: Callable[[str, str], Path | None]) -> Manifest:
-    """Stream the backup's members out, each checked; BackupError says what is wrong.
-
-    ``attachment_dest(name, sha)``: where to write it, or None to only hash it.
-    """
-    if not file.is_file():
-        raise BackupError(f"找不到备份文件“{file}”。")
-    try:
-        with zipfile.ZipFile(file) as archive:
-            manifest = read_manifest(archive, file)
-            if stream_member(archive, DB_NAME, db_dest) != manifest.db_sha256:
-                raise BackupError(f"备份“{file.name}”中的数据文件与备份时不一致，可能已损坏。")
-            _check_database(db_dest, file)
-            for rel, digest in manifest.attachments.items():
-                dest = attachment_dest(rel, digest)
-                if dest is not None:
-                    dest.parent.mkdir(parents=True, exist_ok=True)
-                if stream_member(archive, f"{ATTACHMENTS}/{rel}", dest) != digest:
-                    raise BackupError(f"备份中的佐证材料“{rel}”与备份时不一致，可能已损坏。")
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError,
-            RuntimeError, ValueError, sqlite3.DatabaseError):
-        raise BackupError(f"“{file.name}”不是完整的廉政台账备份文件。") from None
-    return manifest
-
-
-@contextmanager
-def checked_archive(file: Path, work_dir: Path | None) -> Iterator[tuple[Manifest, None, Path]]:
-    """Verify ``file`` through and through, writing only a temporary copy of its database."""
-    try:
-        with tempfile.TemporaryDirectory(prefix=".lianzheng-检查-", dir=work_dir) as tmp:
-            copy = Path(tmp) / DB_NAME
-            manifest = _extract(file, copy, lambda rel, sha: None)
-            yield manifest, None, copy
-    except OSError as exc:
-        raise BackupError(f"无法检查备份“{file.name}”：{errors.os_error_text(exc)}。") from None
 
 
 @dataclass(frozen=True)
@@ -175,7 +117,7 @@ def _stage(file: Path, paths: AppPaths, staging: Path) -> Manifest:
             return None  # already in place: only checked
         return attachment_target(staging / ATTACHMENTS, rel)
 
-    manifest = _extract(file, staging / DB_NAME, attachment_dest)
+    manifest = extract(file, staging / DB_NAME, attachment_dest)
     _sync_tree(staging)
     return manifest
 
