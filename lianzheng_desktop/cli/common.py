@@ -23,10 +23,13 @@ def paths_from(args: argparse.Namespace) -> AppPaths:
 
 def open_store(args: argparse.Namespace, *, daily_backup: bool = True,
                check: bool = True) -> Store:
-    """Lock, open (check, back up and migrate), and take the day's first backup.
+    """Lock, open (and migrate), and take the day's first backup.
 
-    ``check=False`` leaves the integrity check and the day's backup to the caller: the
-    window runs them beside its own start (``storage.background_check``).
+    The whole-file integrity check runs before the first write and before the day's backup,
+    unless the file is known sound since it last changed (``storage.verified``): a command
+    that only reads does not wait for it. ``check=False`` leaves the check and the day's
+    backup to the caller: the window runs them beside its own start
+    (``storage.background_check``).
     """
     # backup (zipfile, hashlib: ~7 ms) is loaded only when used: the window's start
     # leaves the backup to its background check and should not wait for the import.
@@ -35,7 +38,19 @@ def open_store(args: argparse.Namespace, *, daily_backup: bool = True,
     paths = paths_from(args)
     lock.acquire(paths.db_path)
     try:
-        store = Store(open_db(paths.db_path, backup_dir=paths.backups_dir, check=check))
+        store = Store(open_db(paths.db_path, backup_dir=paths.backups_dir, check=False))
+        lock.acquire(paths.db_path)  # again: a file just created is now locked on its identity
+        if check:  # the whole-file check runs before the first write; reading never waits
+            from lianzheng_desktop.storage.verified import Guard
+
+            store.before_write = Guard(store.db.conn, paths)
+        if daily_backup and check:
+            from lianzheng_desktop.storage import backup
+
+            try:
+                backup.daily_backup(store.db.conn, paths, before=store.before_write)
+            except backup.BackupError as exc:  # e.g. a full disk: the command may still run
+                print(f"提示：{exc}（本次命令照常执行。）", file=sys.stderr)
     except DamagedDatabaseError as exc:
         from lianzheng_desktop.storage import backup
 
@@ -43,10 +58,6 @@ def open_store(args: argparse.Namespace, *, daily_backup: bool = True,
         hint = (f"最近一份完好的备份是“{good}”，可运行 lianzheng restore \"{good}\" 恢复"
                 "（损坏的文件会另存，不会删除）。" if good else "没有找到可用的备份。")
         raise DamagedDatabaseError(f"{exc}{hint}") from None
-    if daily_backup and check:
-        from lianzheng_desktop.storage import backup
-
-        backup.daily_backup(store.db.conn, paths)
     return store
 
 

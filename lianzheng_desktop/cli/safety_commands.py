@@ -30,18 +30,22 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from lianzheng_desktop.storage import lock
-    from lianzheng_desktop.storage.backup import restore, verify_backup
+    from lianzheng_desktop.storage.restore import restore_backup
 
     paths = paths_from(args)
     lock.acquire(paths.db_path)
-    info = verify_backup(args.file)
-    kept = restore(args.file, paths)
+    # Checked through before anything is replaced; refused (exit 1, nothing changed) when
+    # the current data cannot first be backed up, e.g. on a full disk.
+    done = restore_backup(args.file, paths)
+    info = done.manifest
     labels = {"person": "人员名册", "warning_session": "警示教育", "talk": "谈话记录",
               "rectification_item": "整改事项", "activity": "会议活动", "attachment": "佐证材料"}
     counts = "，".join(f"{labels.get(t, t)} {n} 条" for t, n in info.counts.items())
     print(f"已从 {args.file.name}（{info.created:%Y-%m-%d %H:%M} 备份）恢复：{counts}。")
-    if kept:
-        print(f"恢复前的数据已另行备份到 {kept}")
+    if done.kept:
+        print(f"恢复前的数据已另行备份到 {done.kept}")
+    if done.set_aside:
+        print(f"原来已损坏的数据文件已改名保存为 {done.set_aside}")
     return 0
 
 

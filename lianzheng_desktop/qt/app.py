@@ -185,7 +185,11 @@ def _offer_restore(paths, message: str) -> bool:
     good = ask_to_restore(None, paths, message)
     if good is None:
         return False
-    restore(good, paths)
+    try:
+        restore(good, paths)
+    except UserError as exc:  # e.g. the current file cannot first be backed up: nothing done
+        QMessageBox.warning(None, "没有恢复", str(exc))
+        return False
     return True
 
 

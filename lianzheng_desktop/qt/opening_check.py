@@ -37,6 +37,10 @@ class OpeningCheck(QObject):
     def _on_finished(self, check: BackgroundCheck) -> None:
         if check.damaged is not None:
             self._offer_restore(str(check.damaged))
+        elif getattr(check, "unavailable", None) is not None:
+            # Not damage: the file is whole, a restore would only lose work.
+            QMessageBox.warning(self.window, "暂时无法检查数据文件",
+                                f"{check.unavailable}\n\n在此之前可以查看，保存修改时会再检查一次。")
         elif check.backup_problem is not None:
             QMessageBox.warning(self.window, "自动备份未完成",
                                 f"{check.backup_problem}\n\n数据本身不受影响。"
@@ -54,13 +58,18 @@ class OpeningCheck(QObject):
 
 
 def ask_to_restore(parent, paths: AppPaths, message: str) -> Path | None:
-    """A damaged file: offer the newest good backup, if there is one."""
+    """A damaged (or missing) file: offer the newest good backup, if there is one.
+
+    Only damage comes here: a full disk or a locked file is a circumstance, reported as
+    such by the caller, and never answered with a restore.
+    """
     from lianzheng_desktop.storage.backup import newest_good_backup
 
     good = newest_good_backup(paths)
     if good is None:
         return None
+    kept = ("损坏的文件会改名保存在原处，不会删除。" if paths.db_path.is_file()
+            and paths.db_path.stat().st_size else "")
     answer = QMessageBox.question(
-        parent, "数据文件已损坏", f"{message}\n\n是否用最近的备份“{good.name}”恢复？"
-        "损坏的文件会改名保存在原处，不会删除。")
+        parent, "数据文件已损坏", f"{message}\n\n是否用最近的备份“{good.name}”恢复？{kept}")
     return good if answer == QMessageBox.StandardButton.Yes else None

@@ -7,6 +7,7 @@ deleting the original changes nothing here.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 from datetime import datetime
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.records import Attachment
+from lianzheng_desktop.storage import audit
 from lianzheng_desktop.storage.store import Store
 
 _CHUNK = 1 << 20
@@ -27,10 +29,15 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def stored_name(sha256: str, file_name: str) -> str:
+    """The kept copy's name under the attachments folder: ``<sha[:2]>/<sha256><suffix>``."""
+    return f"{sha256[:2]}/{sha256}{Path(file_name).suffix.lower()}"
+
+
 def stored_path(attachments_dir: Path, attachment: Attachment) -> Path:
     """Where the kept copy lives: ``<dir>/<first two hex digits>/<sha256><suffix>``."""
-    suffix = Path(attachment.file_name).suffix.lower()
-    return attachments_dir / attachment.sha256[:2] / f"{attachment.sha256}{suffix}"
+    return attachments_dir.joinpath(*stored_name(attachment.sha256,
+                                                 attachment.file_name).split("/"))
 
 
 def add_attachment(store: Store, attachments_dir: Path, ledger: str, record_id: int,
@@ -46,10 +53,12 @@ def add_attachment(store: Store, attachments_dir: Path, ledger: str, record_id: 
                                 sha256=digest, size=size, note=note,
                                 added_at=store.clock())
         target = stored_path(attachments_dir, attachment)
-        if not target.exists():
+        if not target.exists() or sha256_of(target) != digest:  # a changed copy is replaced
             target.parent.mkdir(parents=True, exist_ok=True)
             partial = target.with_name(target.name + ".part")
             shutil.copyfile(source, partial)
+            with partial.open("rb") as handle:
+                os.fsync(handle.fileno())
             if sha256_of(partial) != digest:
                 partial.unlink(missing_ok=True)
                 raise UserError(f"复制“{source.name}”时内容发生变化，请重试。")
@@ -63,7 +72,9 @@ def add_attachment(store: Store, attachments_dir: Path, ledger: str, record_id: 
             [ledger, record_id, attachment.file_name, digest, size, note,
              attachment.added_at.isoformat(timespec="seconds")],
         )
-    attachment.id = cursor.lastrowid
+        attachment.id = cursor.lastrowid
+        audit.append(store.db, store.clock(), audit.ATTACHMENT, attachment.id, "create", None,
+                     row_snapshot(store.db, attachment.id))
     return attachment
 
 
@@ -100,11 +111,24 @@ def open_path(attachments_dir: Path, attachment: Attachment) -> Path:
 
 
 def remove_attachment(store: Store, attachment_id: int) -> None:
-    """Remove the link; the kept file stays (backups and other records may still use it)."""
+    """Remove the link; the kept file stays (backups and other records may still use it).
+
+    The removal is in the audit trail, so ``check`` knows the file was let go in the app.
+    """
     row = store.db.execute("SELECT ledger FROM attachment WHERE id = ?",
                            [attachment_id]).fetchone()
     if row is None:
         raise UserError("这份佐证材料已不存在。")
     with store.atomic():
+        before = row_snapshot(store.db, attachment_id)
         store.db.execute("DELETE FROM attachment WHERE id = ?", [attachment_id])
+        audit.append(store.db, store.clock(), audit.ATTACHMENT, attachment_id, "delete",
+                     before, None)
+
+
+def row_snapshot(db, attachment_id: int) -> str | None:
+    """An attachment row as canonical JSON (what the audit trail keeps and compares)."""
+    rows = db.query("SELECT ledger, record_id, file_name, sha256, size, note, added_at"
+                    " FROM attachment WHERE id = ?", [attachment_id])
+    return json.dumps(rows[0], ensure_ascii=False, sort_keys=True) if rows else None
 

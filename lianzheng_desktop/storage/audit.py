@@ -16,6 +16,7 @@ from typing import Any
 from lianzheng_desktop.core.ledgers import LEDGERS, to_values
 
 GENESIS = "0" * 64
+ATTACHMENT = "attachment"  # entries for 佐证材料 rows; every other ledger name is a LEDGERS key
 ACTION_LABELS = {"create": "新建", "update": "修改", "delete": "删除", "restore": "恢复"}
 
 
@@ -104,7 +105,8 @@ def verify(store) -> list[str]:
             problems.append(f"留痕记录第 {entry_id} 条（{at}）与前后记录对不上，"
                             "留痕记录可能在软件之外被改动或删除。")
         prev = digest
-        latest[(ledger, record_id)] = after
+        if ledger in LEDGERS:  # attachments are compared in storage.attachment_check
+            latest[(ledger, record_id)] = after
     for key, spec in LEDGERS.items():
         for record in store.list(key):
             logged = latest.get((key, record.id), "missing")
@@ -124,7 +126,30 @@ def verify(store) -> list[str]:
 
 
 def data_problems(store) -> list[str]:
-    """Everything 检查数据 finds: the file's full integrity check, then the audit trail's."""
+    """Everything 检查数据 finds: the file's full integrity check, the audit trail's, and
+    the attachments' (every row has its file, every file its hash, no file lost its row)."""
+    from pathlib import Path
+
+    from lianzheng_desktop.paths import AppPaths
+    from lianzheng_desktop.storage import verified
+    from lianzheng_desktop.storage.attachment_check import attachment_problems
+
+    db_file = store.db.execute("PRAGMA database_list").fetchone()[2]
+    paths = AppPaths(Path(db_file)) if db_file else None
+    state = verified.stamp(paths) if paths else None
     result = store.db.execute("PRAGMA integrity_check").fetchone()[0]
     problems = [] if result == "ok" else [f"数据文件完整性检查未通过：{result}"]
-    return problems + verify(store)
+    if paths is not None:
+        if problems:
+            verified.forget(paths)
+        else:
+            verified.remember(paths, state)
+    problems += verify(store)
+    if paths is not None:  # not an in-memory database
+        from lianzheng_desktop.storage import anchor
+
+        problems += attachment_problems(store.db, paths.attachments_dir)
+        problems += anchor.problems(store.db.conn, paths)
+        if not problems:
+            anchor.advance(store.db.conn, paths)  # all is well: hold to this from now on
+    return problems

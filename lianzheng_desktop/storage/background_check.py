@@ -20,7 +20,13 @@ from collections.abc import Callable
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.paths import AppPaths
-from lianzheng_desktop.storage.db import DamagedDatabaseError, check_integrity
+from lianzheng_desktop.storage import db, verified
+from lianzheng_desktop.storage.db import (
+    DamagedDatabaseError,
+    UnavailableDatabaseError,
+    check_integrity,
+    fault,
+)
 from lianzheng_desktop.storage.store import Store
 
 Callback = Callable[["BackgroundCheck"], None]
@@ -30,7 +36,10 @@ class BackgroundCheck:
     def __init__(self, paths: AppPaths, *, daily_backup: bool = True):
         self._paths = paths
         self._daily_backup = daily_backup
-        self.damaged: DamagedDatabaseError | None = None
+        self.damaged: DamagedDatabaseError | None = None  # the file itself is damaged
+        # The check could not run (disk full, file locked, I/O error): the file is not
+        # known to be damaged, so no restore is offered; writes wait for a check that runs.
+        self.unavailable: UnavailableDatabaseError | None = None
         self.backup_problem: str | None = None  # the backup failed; the data is fine
         self._lock = threading.Lock()
         self._done = False
@@ -62,22 +71,28 @@ class BackgroundCheck:
     def _run(self) -> None:
         path = self._paths.db_path
         try:
-            conn = sqlite3.connect(str(path), timeout=10)
+            conn = sqlite3.connect(str(path), timeout=db.BUSY_TIMEOUT)
             try:
-                check_integrity(conn, path)
+                if not verified.is_fresh(self._paths):  # unchanged since it last passed
+                    state = verified.stamp(self._paths)
+                    check_integrity(conn, path)
+                    verified.remember(self._paths, state)
                 self.checked.set()
                 if self._daily_backup:
                     self._go_ahead.wait()
                     from lianzheng_desktop.storage import backup  # loaded on this thread
 
-                    backup.daily_backup(conn, self._paths)
+                    backup.daily_backup(conn, self._paths)  # checked just above
             finally:
                 conn.close()
         except DamagedDatabaseError as exc:
             self.damaged = exc
-        except sqlite3.DatabaseError as exc:
-            self.damaged = DamagedDatabaseError(
-                f"数据文件“{path}”无法读取（{exc}），它可能已损坏。请从备份恢复。")
+        except sqlite3.Error as exc:
+            found = self._fault(exc)  # damage, or a circumstance that is not the file's fault
+            if isinstance(found, DamagedDatabaseError):
+                self.damaged = found
+            else:
+                self.unavailable = found
         except (UserError, OSError) as exc:
             self.backup_problem = f"今天的自动备份没有完成：{exc}"
         except Exception as exc:  # noqa: BLE001 - a thread's error would otherwise vanish
@@ -98,7 +113,47 @@ class BackgroundCheck:
         self._thread.join()
 
     def wait(self) -> None:
-        """Block until the check is over; DamagedDatabaseError if the file failed it."""
+        """Block until the check is over; DamagedDatabaseError if the file failed it.
+
+        A check that could not run is tried again here, so a write goes ahead once the
+        circumstance (a full disk, another program's lock) is over.
+        """
         self.join()
+        if self.unavailable is not None:
+            self._check_again()
         if self.damaged is not None:
             raise self.damaged
+        if self.unavailable is not None:
+            raise self.unavailable
+
+    def _fault(self, exc: sqlite3.Error):
+        from lianzheng_desktop.storage import errors
+
+        if errors.kind(exc) is not None:
+            return fault(exc, self._paths.db_path)
+        from lianzheng_desktop.errorlog import log_unexpected  # a fault of the program
+
+        log = log_unexpected(exc, self._paths.log_dir)
+        return UnavailableDatabaseError(
+            f"检查数据文件时程序遇到意外问题，已记录到“{log}”，请把该文件发给维护人员。"
+            "为稳妥起见，本次暂不保存修改。")
+
+    def _check_again(self) -> None:
+        path = self._paths.db_path
+        try:
+            conn = sqlite3.connect(str(path), timeout=db.BUSY_TIMEOUT)
+            try:
+                verified.ensure_checked(conn, self._paths)
+            finally:
+                conn.close()
+        except DamagedDatabaseError as exc:
+            self.damaged, self.unavailable = exc, None
+        except sqlite3.Error as exc:
+            found = self._fault(exc)
+            if isinstance(found, DamagedDatabaseError):
+                self.damaged, self.unavailable = found, None
+            else:
+                self.unavailable = found
+        else:
+            self.unavailable = None
+            self.checked.set()

@@ -6,32 +6,36 @@ checks all of that before it replaces anything, and keeps the current data first
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
-import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.paths import AppPaths
-from lianzheng_desktop.resources_access import migrations
+from lianzheng_desktop.storage import anchor, lock
+from lianzheng_desktop.storage.errors import circumstance_text, os_error_text
+from lianzheng_desktop.storage.manifest import ATTACHMENTS, DB_NAME, MANIFEST, BackupError
 
-DB_NAME = "lianzheng.db"
-MANIFEST = "manifest.json"
-ATTACHMENTS = "附件"
 KEEP_DAILY = 30
 KEEP_MONTHLY = 24
 KINDS = {"daily": "自动备份", "manual": "备份", "restore": "恢复前备份",
          "migration": "升级前备份"}
 
 
-class BackupError(UserError):
-    pass
+class IncompleteBackupError(BackupError):
+    """The backup was written, but without attachments that are missing or changed."""
+
+    def __init__(self, path: Path, bad: list[str]):
+        self.path, self.bad = path, bad
+        super().__init__(
+            f"已备份到“{path}”，但有 {len(bad)} 份佐证材料的文件已丢失或与录入时不一致，"
+            "没有放进备份。请用“检查数据”查看是哪些材料，并从更早的备份恢复。")
 
 
 @dataclass(frozen=True)
@@ -66,44 +70,118 @@ def _counts(conn: sqlite3.Connection) -> dict[str, int]:
             if t in known}
 
 
+def _attachment_names(conn: sqlite3.Connection) -> dict[str, str]:
+    """The stored name and hash of every attachment the database has a row for."""
+    from lianzheng_desktop.storage.attachments import stored_name
+
+    known = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "attachment" not in known:
+        return {}
+    return {stored_name(sha, name): sha for sha, name in
+            conn.execute("SELECT sha256, file_name FROM attachment ORDER BY id")}
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Temporary files of killed backups in ``folder`` (unheld ``.part`` files): removed."""
+    removed = []
+    try:
+        candidates = [Path(e.path) for e in os.scandir(folder)
+                      if e.name.startswith("廉政台账") and e.name.endswith(".part")]
+    except OSError:
+        return removed
+    for path in candidates:
+        if lock.remove_if_abandoned(path):
+            removed.append(path)
+    return removed
+
+
 def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | None = None,
                   kind: str = "manual", now: datetime | None = None) -> Path:
-    """Write a backup .zip into ``folder`` (the backups folder by default); return it."""
+    """Write a backup .zip into ``folder`` (the backups folder by default); return it.
+
+    Only attachments the database has a row for are recorded, each checked against its
+    hash as it is written: a file missing or changed is left out of the backup (which is
+    still written) and ``IncompleteBackupError`` names it.
+    """
     now = now or datetime.now()
     folder = Path(folder or paths.backups_dir)
     target = folder / f"廉政台账{KINDS[kind]}-{now:%Y%m%d-%H%M%S}.zip"
+    partial = target.with_name(target.name + ".part")
+    copy = target.with_name(target.name + ".db.part")
+    held: list[int] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=folder) as tmp:  # staged beside the backups
-            copy = Path(tmp) / DB_NAME
-            _copy_database(conn, copy)
-            snapshot = sqlite3.connect(str(copy))
+        remove_leftovers(folder)
+        held.append(lock.hold(copy))
+        _copy_database(conn, copy)
+        snapshot = sqlite3.connect(str(copy))
+        try:
             names = [r[0] for r in snapshot.execute("SELECT name FROM schema_migration"
                                                     " ORDER BY name")]
             counts = _counts(snapshot)
+            wanted = _attachment_names(snapshot)
+            audit_head = anchor.advance(snapshot, paths)  # kept beside the data, and here
+        finally:
             snapshot.close()
-            files = sorted(p for p in paths.attachments_dir.rglob("*") if p.is_file()) \
-                if paths.attachments_dir.exists() else []
-            manifest = {
-                "app": "lianzheng", "created": now.isoformat(timespec="seconds"),
-                "migrations": names, "counts": counts, "db_sha256": _sha256(copy),
-                "attachments": {p.relative_to(paths.attachments_dir).as_posix(): _sha256(p)
-                                for p in files},
-            }
-            partial = target.with_name(target.name + ".part")
-            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
-                archive.write(copy, DB_NAME)
-                for path in files:
-                    rel = path.relative_to(paths.attachments_dir).as_posix()
-                    archive.write(path, f"{ATTACHMENTS}/{rel}")
-                archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-            with partial.open("rb") as handle:
-                os.fsync(handle.fileno())
-            os.replace(partial, target)
+        db_sha = _sha256(copy)
+        held.append(lock.hold(partial))
+        header = {"app": "lianzheng", "created": now.isoformat(timespec="seconds"),
+                  "db_file": paths.db_path.name, "migrations": names, "counts": counts,
+                  "db_sha256": db_sha, "audit_head": audit_head}
+        bad = _write_zip(partial, copy, paths.attachments_dir, wanted, header)
+        if bad:  # rare: write again without the files that failed their hash
+            os.truncate(partial, 0)
+            wanted = {rel: sha for rel, sha in wanted.items() if rel not in bad}
+            if _write_zip(partial, copy, paths.attachments_dir, wanted, header):
+                raise BackupError("备份时佐证材料的文件正被改动，备份未完成，请稍后重试。")
+        with partial.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
     except OSError as exc:
-        raise BackupError(f"无法把备份写入“{folder}”：{exc.strerror or exc}。"
+        raise BackupError(f"无法把备份写入“{folder}”：{os_error_text(exc)}。"
                           "请检查该文件夹（或U盘）是否可写、空间是否足够。") from None
+    except sqlite3.Error as exc:
+        raise BackupError(f"无法把备份写入“{folder}”：{circumstance_text(exc)}。"
+                          "数据本身不受影响。") from None
+    finally:
+        for fd in held:
+            if fd >= 0:
+                os.close(fd)
+        for leftover in (copy, partial):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+    if bad:
+        raise IncompleteBackupError(target, bad)
     return target
+
+
+def _write_zip(partial: Path, copy: Path, attachments_dir: Path, wanted: dict[str, str],
+               header: dict) -> list[str]:
+    """The zip: database, attachments (hashed as written), manifest. Returns the bad ones."""
+    bad = []
+    recorded = {}
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        archive.write(copy, DB_NAME)
+        for rel, sha in wanted.items():
+            if rel in recorded:
+                continue
+            source = attachments_dir.joinpath(*rel.split("/"))
+            if not source.is_file():
+                bad.append(rel)
+                continue
+            digest = hashlib.sha256()
+            info = zipfile.ZipInfo.from_file(source, f"{ATTACHMENTS}/{rel}")
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with source.open("rb") as src, archive.open(info, "w", force_zip64=True) as dst:
+                while chunk := src.read(1 << 20):
+                    digest.update(chunk)
+                    dst.write(chunk)
+            if digest.hexdigest() != sha:
+                bad.append(rel)
+            recorded[rel] = sha
+        manifest = {**header, "attachments": recorded}
+        archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+    return bad
 
 
 def _daily_files(folder: Path) -> list[tuple[date, Path]]:
@@ -136,94 +214,44 @@ def rotate(folder: Path, today: date) -> list[Path]:
     return removed
 
 
-def daily_backup(conn: sqlite3.Connection, paths: AppPaths,
-                 now: datetime | None = None) -> Path | None:
-    """The first start of each day backs up (and rotates); later starts do nothing."""
+def daily_backup(conn: sqlite3.Connection, paths: AppPaths, now: datetime | None = None,
+                 before: Callable[[], None] | None = None) -> Path | None:
+    """The first start of each day backs up (and rotates); later starts do nothing.
+
+    ``before`` runs first when a backup is due (the integrity check: a damaged file is
+    not backed up over good backups).
+    """
     now = now or datetime.now()
     folder = paths.backups_dir
     if any(day == now.date() for day, _ in _daily_files(folder)) if folder.exists() else False:
         return None
+    if before is not None:
+        before()
+    # An incomplete backup raises before the rotation: older backups that still hold the
+    # missing or changed attachment's good copy are kept.
     path = create_backup(conn, paths, kind="daily", now=now)
     rotate(folder, now.date())
     return path
 
 
 def verify_backup(file: Path, work_dir: Path | None = None) -> BackupInfo:
-    """Check a backup through and through; BackupError says in Chinese what is wrong."""
-    file = Path(file)
-    if not file.is_file():
-        raise BackupError(f"找不到备份文件“{file}”。")
-    try:
-        with zipfile.ZipFile(file) as archive, tempfile.TemporaryDirectory(dir=work_dir) as tmp:
-            manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
-            archive.extract(DB_NAME, tmp)
-            copy = Path(tmp) / DB_NAME
-            if _sha256(copy) != manifest["db_sha256"]:
-                raise BackupError(f"备份“{file.name}”中的数据文件与备份时不一致，可能已损坏。")
-            conn = sqlite3.connect(str(copy))
-            try:
-                result = conn.execute("PRAGMA integrity_check").fetchone()[0]
-                names = [r[0] for r in conn.execute("SELECT name FROM schema_migration")]
-            finally:
-                conn.close()
-            if result != "ok":
-                raise BackupError(f"备份“{file.name}”中的数据文件未通过完整性检查。")
-            known = {m.name.removesuffix(".sql") for m in migrations()}
-            if any(name not in known for name in names):
-                raise BackupError(f"备份“{file.name}”由更新版本的廉政台账生成，请先升级软件。")
-            for rel, digest in manifest["attachments"].items():
-                data = archive.read(f"{ATTACHMENTS}/{rel}")
-                if hashlib.sha256(data).hexdigest() != digest:
-                    raise BackupError(f"备份中的佐证材料“{rel}”与备份时不一致。")
-    except (zipfile.BadZipFile, KeyError, json.JSONDecodeError, sqlite3.DatabaseError):
-        raise BackupError(f"“{file.name}”不是完整的廉政台账备份文件。") from None
-    return BackupInfo(file, datetime.fromisoformat(manifest["created"]), names,
-                      manifest["counts"])
+    """Check a backup through and through; BackupError says in Chinese what is wrong.
+
+    Nothing is read whole: the database is streamed to a temporary file and checked there,
+    attachments are hashed as they stream past.
+    """
+    from lianzheng_desktop.storage.manifest import checked_archive
+
+    with checked_archive(Path(file), work_dir) as (manifest, _archive, _db_copy):
+        pass
+    return BackupInfo(Path(file), manifest.created, manifest.migrations, manifest.counts)
 
 
 def restore(file: Path, paths: AppPaths, now: datetime | None = None) -> Path | None:
-    """Replace the database and add the attachments from ``file``.
+    """Replace the data with the backup ``file``; see ``storage.restore``."""
+    from lianzheng_desktop.storage.restore import restore as run
 
-    The backup is verified first; the current database (if readable) is backed up first
-    and otherwise set aside. Call with no connection to the database open.
-    Returns the backup made of the current data, if any.
-    """
-    paths.data_dir.mkdir(parents=True, exist_ok=True)
-    verify_backup(file, work_dir=paths.data_dir)
-    now = now or datetime.now()
-    kept = None
-    if paths.db_path.exists():
-        try:
-            conn = sqlite3.connect(str(paths.db_path))
-            try:
-                if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                    raise sqlite3.DatabaseError("damaged")
-                kept = create_backup(conn, paths, kind="restore", now=now)
-            finally:
-                conn.close()
-        except sqlite3.DatabaseError:
-            set_aside_damaged(paths.db_path, now)
-    try:
-        with zipfile.ZipFile(file) as archive, \
-                tempfile.TemporaryDirectory(dir=paths.data_dir) as tmp:
-            archive.extract(DB_NAME, tmp)
-            partial = paths.db_path.with_name(paths.db_path.name + ".restore-part")
-            paths.db_path.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(Path(tmp) / DB_NAME, partial)
-            with partial.open("rb") as handle:
-                os.fsync(handle.fileno())
-            for suffix in ("-wal", "-shm"):
-                Path(f"{paths.db_path}{suffix}").unlink(missing_ok=True)
-            os.replace(partial, paths.db_path)
-            for name in archive.namelist():
-                if name.startswith(f"{ATTACHMENTS}/") and not name.endswith("/"):
-                    target = paths.attachments_dir / name[len(ATTACHMENTS) + 1:]
-                    if not target.exists():
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        target.write_bytes(archive.read(name))
-    except OSError as exc:
-        raise BackupError(f"恢复时无法写入数据文件夹：{exc.strerror or exc}。") from None
-    return kept
+    return run(Path(file), paths, now)
 
 
 def set_aside_damaged(db_path: Path, now: datetime | None = None) -> Path:

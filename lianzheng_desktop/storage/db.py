@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.resources_access import migrations
 
 MEMORY = ":memory:"
+BUSY_TIMEOUT = 10.0  # seconds to wait for another connection's lock before giving up
 
 
 class DatabaseOpenError(UserError):
@@ -25,13 +27,38 @@ class NewerDatabaseError(DatabaseOpenError):
 
 
 class DamagedDatabaseError(DatabaseOpenError):
-    pass
+    """The file itself is damaged (or gone while backups exist): a restore is offered."""
+
+
+class MissingDatabaseError(DamagedDatabaseError):
+    """The data file is missing or empty although backups exist."""
+
+
+class UnavailableDatabaseError(DatabaseOpenError):
+    """A circumstance (disk full, locked, read-only, I/O) — the file is not damaged."""
+
+
+class ForeignDatabaseError(DatabaseOpenError):
+    """Another program's SQLite file: never migrated into ours."""
+
+
+def fault(exc: sqlite3.Error, path: str | Path) -> DatabaseOpenError:
+    """The Chinese error for a SQLite error met while opening: damage or circumstance."""
+    from lianzheng_desktop.storage import errors
+
+    if errors.is_damage(exc):
+        return DamagedDatabaseError(
+            f"数据文件“{path}”已损坏（不是完整的数据库文件），无法读取。请从备份恢复。")
+    remedy = errors.remedy_text(exc) or "请排除上述情况"
+    return UnavailableDatabaseError(
+        f"暂时无法打开数据文件“{path}”：{errors.circumstance_text(exc)}。"
+        f"数据文件本身没有损坏，无需从备份恢复；{remedy}，然后重新打开即可。")
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
     """A connection in autocommit mode; transactions are explicit (``db.atomic()``)."""
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
-    conn.execute("PRAGMA busy_timeout = 10000")
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT)
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
     if str(path) != MEMORY:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
@@ -82,8 +109,9 @@ def open_db(path: str | Path, *, backup_dir: Path | None = None,
     """Open (creating if needed) and migrate the database at ``path``.
 
     ``check=False`` leaves the integrity check to the caller (the window runs it on a
-    thread of its own, see ``storage.background_check``) — unless the file needs migrating,
-    which is never done to a file not checked first.
+    thread of its own, see ``storage.background_check``; commands run it before their first
+    write, see ``storage.verified``) — unless the file needs migrating, which is never done
+    to a file not checked first. ``check=True`` skips it while the file is known sound.
     """
     if str(path) != MEMORY:
         path = Path(path)
@@ -93,10 +121,25 @@ def open_db(path: str | Path, *, backup_dir: Path | None = None,
             raise DatabaseOpenError(
                 f"无法创建数据文件夹“{path.parent}”：{exc.strerror}。"
             ) from None
+        if backup_dir is not None:  # the app's own open, under the single-writer lock
+            from lianzheng_desktop.storage import opening_guards
+
+            opening_guards.tidy_after_a_crash(AppPaths(path))
+            opening_guards.refuse_missing_with_backups(path, backup_dir)
     try:
+        if str(path) != MEMORY:  # before anything (even the WAL switch) changes the file
+            from lianzheng_desktop.storage.opening_guards import refuse_foreign
+
+            refuse_foreign(path)
         conn = connect(path)
         db = Database(conn)
-        if check or pending_migrations(db):
+        if pending_migrations(db):  # never migrate a file not checked first
+            check_integrity(conn, path)
+        elif check and str(path) != MEMORY:  # unless known sound since it last changed
+            from lianzheng_desktop.storage.verified import ensure_checked
+
+            ensure_checked(conn, AppPaths(path))
+        elif check:
             check_integrity(conn, path)
         applied = migrate(db, backup_dir=backup_dir)
         if "0001_ledgers" in applied:  # a brand-new file
@@ -104,10 +147,12 @@ def open_db(path: str | Path, *, backup_dir: Path | None = None,
         from lianzheng_desktop.storage.data_steps import run_pending
 
         run_pending(db)  # the steps that carry data (one cheap query when none is due)
-    except sqlite3.DatabaseError as exc:
-        raise DamagedDatabaseError(
-            f"数据文件“{path}”无法读取（{exc}），它可能已损坏或不是本软件的数据文件。"
-        ) from None
+    except sqlite3.Error as exc:
+        from lianzheng_desktop.storage import errors
+
+        if errors.kind(exc) is None:
+            raise  # neither damage nor circumstance: a fault of the program, for its log
+        raise fault(exc, path) from None
     return db
 
 
@@ -119,6 +164,7 @@ def _seed_new_database(db: Database) -> None:
 
 
 def check_integrity(conn: sqlite3.Connection, path: str | Path) -> None:
+    """DamagedDatabaseError if the file fails SQLite's check; other sqlite3 errors pass up."""
     rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
     if rows != ["ok"]:
         # SQLite's own report (page and cell numbers) means nothing to the secretary.
@@ -166,24 +212,47 @@ def migrate(db: Database, *, backup_dir: Path | None = None) -> list[str]:
         try:
             db.conn.executescript(
                 f"BEGIN;\n{script}\n;INSERT INTO schema_migration VALUES ('{name}', '{stamp}');"
-                "\nCOMMIT;"
             )
+            _AFTER.get(name, lambda _db: None)(db)  # in the same transaction
+            db.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             if db.conn.in_transaction:
                 db.conn.execute("ROLLBACK")
+            from lianzheng_desktop.storage import errors
+
+            if errors.kind(exc) == errors.CIRCUMSTANCE:
+                raise UnavailableDatabaseError(
+                    f"升级数据文件时出错：{errors.circumstance_text(exc)}。"
+                    "数据文件保持原样，排除后重新打开即可。") from None
             raise DatabaseOpenError(
                 f"升级数据文件时出错（{name}：{exc}），数据文件保持原样，请联系维护人员。"
             ) from None
     return pending
 
 
+def _log_existing_attachments(db: Database) -> None:
+    """0008: attachments enter the audit trail; rows already there are logged as found."""
+    from lianzheng_desktop.storage import audit
+    from lianzheng_desktop.storage.attachments import row_snapshot
+
+    now = datetime.now()
+    for (attachment_id,) in db.execute("SELECT id FROM attachment ORDER BY id").fetchall():
+        audit.append(db, now, audit.ATTACHMENT, attachment_id, "create", None,
+                     row_snapshot(db, attachment_id))
+
+
+_AFTER = {"0008_audit_attachments": _log_existing_attachments}
+
+
 def backup_before_migration(db: Database, backup_dir: Path) -> Path:
     """A full backup (database and attachments) before the schema changes."""
-    from lianzheng_desktop.paths import AppPaths
-    from lianzheng_desktop.storage.backup import create_backup
+    from lianzheng_desktop.storage.backup import IncompleteBackupError, create_backup
 
     db_file = Path(db.execute("PRAGMA database_list").fetchone()[2])
-    return create_backup(db.conn, AppPaths(db_file), folder=backup_dir, kind="migration")
+    try:
+        return create_backup(db.conn, AppPaths(db_file), folder=backup_dir, kind="migration")
+    except IncompleteBackupError as exc:  # the data is backed up; a bad attachment is not
+        return exc.path
 
 
 def schema_version(db: Database) -> int:
