@@ -1,6 +1,12 @@
-"""Root test configuration: every test runs headless."""
+"""Root test configuration: every test runs headless, and nothing is written to the
+machine's own settings or cache folders (the audit key and the font cache go to a
+folder of the run's own)."""
 
 import os
+import tempfile
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+_SCRATCH = tempfile.mkdtemp(prefix="lianzheng-tests-")
+os.environ.setdefault("LIANZHENG_KEY_DIR", os.path.join(_SCRATCH, "key"))
+os.environ.setdefault("LIANZHENG_FONT_CACHE", os.path.join(_SCRATCH, "fonts"))
