@@ -7,9 +7,10 @@ import sqlite3
 import sys
 from collections.abc import Callable
 
+from lianzheng_desktop.app import session
+from lianzheng_desktop.app.session import paths_for
 from lianzheng_desktop.core.errors import UserError
-from lianzheng_desktop.paths import AppPaths, app_paths
-from lianzheng_desktop.storage.db import DamagedDatabaseError, open_db
+from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.storage.errors import user_message
 from lianzheng_desktop.storage.store import Store
 
@@ -18,47 +19,15 @@ EXIT_UNEXPECTED = 3
 
 
 def paths_from(args: argparse.Namespace) -> AppPaths:
-    return app_paths(getattr(args, "db", None))
+    return paths_for(getattr(args, "db", None))
 
 
 def open_store(args: argparse.Namespace, *, daily_backup: bool = True,
                check: bool = True) -> Store:
-    """Lock, open (and migrate), and take the day's first backup.
-
-    The whole-file integrity check runs before the first write and before the day's backup,
-    unless the file is known sound since it last changed (``storage.verified``): a command
-    that only reads does not wait for it. ``check=False`` leaves the check and the day's
-    backup to the caller: the window runs them beside its own start
-    (``storage.background_check``).
-    """
-    # backup (zipfile, hashlib: ~7 ms) is loaded only when used: the window's start
-    # leaves the backup to its background check and should not wait for the import.
-    from lianzheng_desktop.storage import lock
-
-    paths = paths_from(args)
-    lock.acquire(paths.db_path)
-    try:
-        store = Store(open_db(paths.db_path, backup_dir=paths.backups_dir, check=False))
-        lock.acquire(paths.db_path)  # again: a file just created is now locked on its identity
-        if check:  # the whole-file check runs before the first write; reading never waits
-            from lianzheng_desktop.storage.verified import Guard
-
-            store.before_write = Guard(store.db.conn, paths)
-        if daily_backup and check:
-            from lianzheng_desktop.storage import backup
-
-            try:
-                backup.daily_backup(store.db.conn, paths, before=store.before_write)
-            except backup.BackupError as exc:  # e.g. a full disk: the command may still run
-                print(f"提示：{exc}（本次命令照常执行。）", file=sys.stderr)
-    except DamagedDatabaseError as exc:
-        from lianzheng_desktop.storage import backup
-
-        good = backup.newest_good_backup(paths)
-        hint = (f"最近一份完好的备份是“{good}”，可运行 lianzheng restore \"{good}\" 恢复"
-                "（损坏的文件会另存，不会删除）。" if good else "没有找到可用的备份。")
-        raise DamagedDatabaseError(f"{exc}{hint}") from None
-    return store
+    """The command's data file, opened the one way (``app.session.open_store``), on the
+    one clock (``--today`` where the command has it)."""
+    return session.open_store(paths_from(args), daily_backup=daily_backup, check=check,
+                              today=getattr(args, "today", None))
 
 
 def _guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:

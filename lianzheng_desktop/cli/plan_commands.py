@@ -85,7 +85,8 @@ def _checklist(args: argparse.Namespace) -> int:
     except ValueError:
         raise UserError(f"季度“{args.quarter}”写法不对，应写成 2022Q3 的形式。") from None
     try:
-        as_of = date.fromisoformat(args.as_of) if args.as_of else date.today()
+        as_of = date.fromisoformat(args.as_of) if args.as_of else (
+            getattr(args, "today", None) or date.today())
     except ValueError:
         raise UserError(f"日期“{args.as_of}”写法不对，应写成 2022-09-30 的形式。") from None
     checklist = load_checklist(open_store(args), quarter, as_of)

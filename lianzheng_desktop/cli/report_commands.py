@@ -28,8 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _report(args: argparse.Namespace) -> int:
     # not needed by the window: loaded only when the command runs
+    from lianzheng_desktop.app.reports import prepare_report, write_report
     from lianzheng_desktop.core.report_model import ReportPeriod
-    from lianzheng_desktop.report_service import prepare_report, write_report
 
     try:
         period = ReportPeriod.parse(args.quarter or str(args.year))
@@ -42,7 +42,7 @@ def _report(args: argparse.Namespace) -> int:
         version = write_report(store, period, args.output, document=prepared.document,
                                also=args.docx, person=args.person)
     finally:
-        store.db.close()
+        store.close()
     which = f"{args.person}同志{period.label}述责述廉报告" if args.person else \
         f"{period.label}述廉述责报告"
     print(f"已生成{which}：{args.output}"

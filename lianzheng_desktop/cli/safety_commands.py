@@ -20,10 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from lianzheng_desktop.storage.backup import create_backup
+    from lianzheng_desktop.storage.backup import backup_of
 
     store = open_store(args, daily_backup=False)
-    path = create_backup(store.db.conn, paths_from(args), folder=args.folder)
+    path = backup_of(store, paths_from(args), folder=args.folder)
     print(f"已备份到 {path}")
     return 0
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from lianzheng_desktop.cli.common import open_store, paths_from
+from lianzheng_desktop.app import session
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.qt.fonts import ensure_cjk_font
 from lianzheng_desktop.qt.opening_check import OpeningCheck
@@ -103,7 +103,7 @@ def run_app(args: argparse.Namespace, check: BackgroundCheck | None = None) -> i
     _install_chinese_translation(app)
     app.setWindowIcon(QIcon(str(resource("icons", "lianzheng.png"))))
     ensure_cjk_font(app)
-    paths = paths_from(args)
+    paths = session.paths_for(args.db)
     unattended = bool(args.screenshot or args.exit_after_start)
     if unattended:
         never_wait_on_dialogs()
@@ -114,13 +114,13 @@ def run_app(args: argparse.Namespace, check: BackgroundCheck | None = None) -> i
 def _open_and_run(app, args, check, paths, unattended: bool) -> int:
     check_now = check is None  # no check running beside the start: check before opening
     try:
-        store = open_store(args, check=check_now)
+        store = session.open_store(paths, check=check_now, today=args.today)
     except DamagedDatabaseError as exc:
         if check is not None:
             check.join()  # it reads the file that a restore would replace
         if unattended or not _offer_restore(paths, str(exc)):
             raise
-        store = open_store(args, check=check_now)
+        store = session.open_store(paths, check=check_now, today=args.today)
     except UserError as exc:
         if unattended:
             raise
@@ -196,7 +196,7 @@ def _offer_restore(paths, message: str) -> bool:
 def _restore_and_restart(args, store, paths, file) -> int:
     from lianzheng_desktop.storage.backup import restore
 
-    store.db.close()
+    store.close()
     try:
         kept = restore(file, paths)
     except UserError as exc:

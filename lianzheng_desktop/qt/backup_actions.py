@@ -18,7 +18,7 @@ def backup_to(parent: QWidget, store: Store, paths: AppPaths,
     if not folder:
         return None
     try:
-        path = backup.create_backup(store.db.conn, paths, folder=Path(folder))
+        path = backup.backup_of(store, paths, folder=Path(folder))
     except UserError as exc:
         QMessageBox.warning(parent, "备份失败", str(exc))
         return None

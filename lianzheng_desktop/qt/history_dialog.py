@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
 )
 
 from lianzheng_desktop.core.ledgers import LEDGERS
-from lianzheng_desktop.storage.audit import history
 from lianzheng_desktop.storage.store import Store
 
 
@@ -35,7 +34,7 @@ class HistoryDialog(QDialog):
         self.setMinimumSize(720, 420)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["时间", "操作", "项目", "原内容", "新内容"])
-        for entry in history(store.db, ledger, record_id):
+        for entry in store.history(ledger, record_id):
             top = QTreeWidgetItem([entry.at.strftime("%Y-%m-%d %H:%M"), entry.action_label,
                                    "", "", ""])
             self.tree.addTopLevelItem(top)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lianzheng_desktop.app.reports import prepare_report
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.copy_check import CopyReport, check
 from lianzheng_desktop.core.errors import UserError
@@ -35,7 +36,6 @@ from lianzheng_desktop.qt.report_checks import ask_before_handing_in, mark_repea
 from lianzheng_desktop.qt.report_editors import SectionEditors
 from lianzheng_desktop.qt.report_worker import ReportJob
 from lianzheng_desktop.qt.style import hint, page_title
-from lianzheng_desktop.report_service import prepare_report
 from lianzheng_desktop.storage.reports import (
     clear_texts,
     earlier_reports,

@@ -32,7 +32,7 @@ class ReportJob(QRunnable):
         self._as_of, self._own_connection, self._person = as_of, own_connection, person
 
     def run(self) -> None:
-        from lianzheng_desktop.report_service import write_report
+        from lianzheng_desktop.app.reports import write_report
 
         store = None
         try:
@@ -49,4 +49,4 @@ class ReportJob(QRunnable):
             self.signals.done.emit(str(self._path), version.sha256 if version else "")
         finally:
             if store is not None and self._own_connection:
-                store.db.close()  # the worker's own connection; the page's stays open
+                store.close()  # the worker's own connection; the page's stays open

@@ -277,3 +277,13 @@ def newest_good_backup(paths: AppPaths) -> Path | None:
             continue
         return path
     return None
+
+
+def daily_backup_of(store, paths: AppPaths) -> Path | None:
+    """The day's first backup of ``store``'s file, after its write guard (the check)."""
+    return daily_backup(store.db.conn, paths, before=store.before_write)
+
+
+def backup_of(store, paths: AppPaths, folder: Path) -> Path:
+    """A full backup of ``store``'s file (data and attachments) into ``folder`` (a USB stick)."""
+    return create_backup(store.db.conn, paths, folder=folder)

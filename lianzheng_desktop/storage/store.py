@@ -65,6 +65,14 @@ class Store:
         # Called before each write; the window sets it to wait for the integrity check.
         self.before_write: Callable[[], None] | None = None
 
+    def close(self) -> None:
+        """Close the file (a command's end, a worker's own connection, before a restore)."""
+        self.db.close()
+
+    def history(self, ledger_key: str, record_id: int) -> list:
+        """The record's audit entries, oldest first (修改记录)."""
+        return audit.history(self.db, ledger_key, record_id)
+
     # -- unit profile -----------------------------------------------------------------
     def profile(self) -> UnitProfile:
         rows = list(self.db.query("SELECT * FROM unit_profile WHERE id = 1"))

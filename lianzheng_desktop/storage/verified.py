@@ -107,3 +107,8 @@ class Guard:
 
             raise fault(exc, self._paths.db_path) from None
         self._passed = True
+
+
+def guard_writes(store, paths: AppPaths) -> None:
+    """Make ``store`` run the whole-file check (once) before its first write."""
+    store.before_write = Guard(store.db.conn, paths)

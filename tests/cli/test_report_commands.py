@@ -22,7 +22,7 @@ def test_bad_quarter_is_one_chinese_line(tmp_path, cli):
 
 
 def test_docx_beside_the_pdf_is_drafted_once_and_kept_once(tmp_path, cli, monkeypatch):
-    import lianzheng_desktop.report_service as service
+    import lianzheng_desktop.app.reports as service
     from lianzheng_desktop.core.report_model import ReportPeriod
     from lianzheng_desktop.storage.db import open_db
     from lianzheng_desktop.storage.reports import list_versions

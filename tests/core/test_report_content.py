@@ -59,7 +59,7 @@ def test_edited_sections_are_kept_and_used(demo_store):
 def test_every_written_version_is_kept_with_its_hash(demo_store, tmp_path):
     import hashlib
 
-    from lianzheng_desktop.report_service import write_report
+    from lianzheng_desktop.app.reports import write_report
 
     period = ReportPeriod(2022, 3)
     version = write_report(demo_store, period, tmp_path / "a.pdf")
@@ -82,7 +82,7 @@ def test_period_labels():
 
 
 def test_earlier_reports_are_last_period_and_same_period_last_year(demo_store, tmp_path):
-    from lianzheng_desktop.report_service import write_report
+    from lianzheng_desktop.app.reports import write_report
     from lianzheng_desktop.storage.reports import earlier_reports
 
     save_texts(demo_store, ReportPeriod(2022, 2), {SECTION_HEADINGS[1]: "第二季度草稿"})

@@ -1,0 +1,71 @@
+"""Opening a data file — the one way in — and the one "today".
+
+``open_store`` does for every caller what a data file needs before use: take the
+single-writer lock, open (creating, migrating and seeding a new file), guard the first
+write behind the whole-file check, and take the day's first backup. ``clock_for`` is the
+app's one clock: the real one, or ``--today``'s date with the real time of day, handed to
+the store (补录 marks, 完成日期 not after today) and to every page and command.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from lianzheng_desktop.paths import AppPaths, app_paths
+from lianzheng_desktop.storage.db import DamagedDatabaseError, open_db
+from lianzheng_desktop.storage.store import Store
+
+
+def paths_for(db: str | Path | None) -> AppPaths:
+    """The data file's paths: ``db`` if given, else the user's default data file."""
+    return app_paths(db)
+
+
+def clock_for(today: date | None) -> Callable[[], datetime]:
+    """The app's clock: the real one, or ``today`` with the real time of day."""
+    if today is None:
+        return datetime.now
+    return lambda: datetime.combine(today, datetime.now().time())
+
+
+def open_store(paths: AppPaths, *, daily_backup: bool = True, check: bool = True,
+               today: date | None = None) -> Store:
+    """Lock, open (and migrate), and take the day's first backup.
+
+    The whole-file integrity check runs before the first write and before the day's backup,
+    unless the file is known sound since it last changed (``storage.verified``): a command
+    that only reads does not wait for it. ``check=False`` leaves the check and the day's
+    backup to the caller: the window runs them beside its own start
+    (``storage.background_check``).
+    """
+    # backup (zipfile, hashlib: ~7 ms) is loaded only when used: the window's start
+    # leaves the backup to its background check and should not wait for the import.
+    from lianzheng_desktop.storage import lock
+
+    lock.acquire(paths.db_path)
+    try:
+        store = Store(open_db(paths.db_path, backup_dir=paths.backups_dir, check=False),
+                      clock=clock_for(today))
+        lock.acquire(paths.db_path)  # again: a file just created is now locked on its identity
+        if check:  # the whole-file check runs before the first write; reading never waits
+            from lianzheng_desktop.storage.verified import guard_writes
+
+            guard_writes(store, paths)
+        if daily_backup and check:
+            from lianzheng_desktop.storage import backup
+
+            try:
+                backup.daily_backup_of(store, paths)
+            except backup.BackupError as exc:  # e.g. a full disk: the command may still run
+                print(f"提示：{exc}（本次命令照常执行。）", file=sys.stderr)
+    except DamagedDatabaseError as exc:
+        from lianzheng_desktop.storage import backup
+
+        good = backup.newest_good_backup(paths)
+        hint = (f"最近一份完好的备份是“{good}”，可运行 lianzheng restore \"{good}\" 恢复"
+                "（损坏的文件会另存，不会删除）。" if good else "没有找到可用的备份。")
+        raise DamagedDatabaseError(f"{exc}{hint}") from None
+    return store
