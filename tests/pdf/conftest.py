@@ -1,7 +1,7 @@
 import pytest
 
-from lianzheng_desktop.core.report_model import ReportPeriod
 from lianzheng_desktop.app.reports import write_report
+from lianzheng_desktop.core.report_model import ReportPeriod
 
 # Section 二 as a secretary writes it (no figures, so its lines are all full-width): the
 # layout tests count characters per line on it as well as on the drafted sections.

@@ -5,6 +5,7 @@ import re
 import pdfplumber
 import pytest
 
+from lianzheng_desktop.app.reports import write_report
 from lianzheng_desktop.core.report_model import (
     Appendix,
     Paragraph,
@@ -14,7 +15,6 @@ from lianzheng_desktop.core.report_model import (
 )
 from lianzheng_desktop.pdf.layout import NO_LINE_END, NO_LINE_START
 from lianzheng_desktop.pdf.report_pdf import write_pdf
-from lianzheng_desktop.app.reports import write_report
 
 MM = 72 / 25.4
 LEFT, TOP, WIDTH, HEIGHT = 28 * MM, 37 * MM, 156 * MM, 225 * MM

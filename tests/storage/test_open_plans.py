@@ -131,8 +131,8 @@ def test_rectification_work_is_done_only_when_fixed_and_reviewed(plan_store):
 
 
 def test_a_plans_own_type_counts_in_the_reports_appendix(plan_store):
-    from lianzheng_desktop.core.report_model import ReportPeriod
     from lianzheng_desktop.app.reports import prepare_report
+    from lianzheng_desktop.core.report_model import ReportPeriod
 
     for day in ("2024-01-15", "2024-02-15", "2024-03-15"):
         plan_store.add("activity", {"date": day, "type": "政治学习", "topic": "学习党章"})

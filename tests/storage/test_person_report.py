@@ -5,9 +5,9 @@ from datetime import date, datetime
 
 import pytest
 
+from lianzheng_desktop.app.reports import prepare_report
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.report_model import ReportPeriod
-from lianzheng_desktop.app.reports import prepare_report
 from lianzheng_desktop.storage import plans
 
 PLAN = ("2024年机关党支部工作要点\n一、责任落实\n1.一岗双责。班子成员每季度至少听取1次分管科室"

@@ -15,6 +15,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from lianzheng_desktop.app.reports import write_report
 from lianzheng_desktop.core.report_model import (
     Appendix,
     Paragraph,
@@ -23,7 +24,6 @@ from lianzheng_desktop.core.report_model import (
     Section,
 )
 from lianzheng_desktop.pdf.layout import NO_LINE_START
-from lianzheng_desktop.app.reports import write_report
 from lianzheng_desktop.wordexport.report_docx import write_docx
 
 FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"

@@ -8,8 +8,8 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
 from lianzheng_desktop.app.reports import write_report
+from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
 
 TITLE = "县总工会机关党支部2022年第三季度党风廉政建设述廉述责报告"
 
