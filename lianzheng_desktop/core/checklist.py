@@ -180,12 +180,9 @@ class _Ask:
     start: date
     end: date
 
-    def _ok(self) -> bool:
-        return self.requirement.counts is not None
-
     def count(self) -> int:
-        return self.source.count(self.requirement.counts, self.start, self.end) \
-            if self._ok() else 0
+        counts = self.requirement.counts
+        return 0 if counts is None else self.source.count(counts, self.start, self.end)
 
     def person_times(self) -> int | None:
         counts = self.requirement.counts
@@ -194,17 +191,17 @@ class _Ask:
         return self.source.person_times(counts, self.start, self.end)
 
     def reached(self) -> set[str]:
-        return self.source.reached(self.requirement.counts, self.start, self.end) \
-            if self._ok() else set()
+        counts = self.requirement.counts
+        return set() if counts is None else self.source.reached(counts, self.start, self.end)
 
     def one_on_one(self) -> int:
-        return self.source.one_on_one(self.requirement.counts, self.start, self.end) \
-            if self._ok() else 0
+        counts = self.requirement.counts
+        return 0 if counts is None else self.source.one_on_one(counts, self.start, self.end)
 
     def refs(self, one_on_one_only: bool = False) -> Callable[[], list[RecordRef]]:
-        if not self._ok():
-            return list
         counts, start, end, source = self.requirement.counts, self.start, self.end, self.source
+        if counts is None:
+            return list
         return lambda: source.refs(counts, start, end, one_on_one_only)
 
 

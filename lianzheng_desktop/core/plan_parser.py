@@ -467,10 +467,11 @@ def guess_requirement(unread: Unread) -> Requirement:
     masked = mask_quotes(unread.text)
     counts = counts_in(masked)
     periods = [p for p in periods_in(masked) if isinstance(p.period, Period)]
+    period = periods[0].period if periods else None
     found = _keyword_after(masked[counts[0].end:] if counts else masked) or _keyword_before(
         masked[:counts[0].start] if counts else masked)
     return Requirement(item=unread.item, text=unread.text, counts=found,
-                       period=periods[0].period if periods else None,
+                       period=period if isinstance(period, Period) else None,
                        target=counts[0].target * (periods[0].multiplier if periods else 1)
                        if counts else None)
 

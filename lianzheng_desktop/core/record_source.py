@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Protocol, cast
 
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.plan import Counts
-from lianzheng_desktop.core.records import Record
+from lianzheng_desktop.core.records import Record, RectificationItem
 
 
 @dataclass(frozen=True)
@@ -83,16 +83,16 @@ class ListSource:
         linked = self._links.get((counts.ledger, record.id or 0))
         if counts.link is not None and linked:
             return counts.link in linked
-        return not counts.types or getattr(record, spec.type_field) in counts.types
+        return not counts.types or getattr(record, str(spec.type_field)) in counts.types
 
     def _matching(self, counts: Counts, start: date, end: date) -> list[Record]:
-        spec = LEDGERS[counts.ledger]
+        field = str(LEDGERS[counts.ledger].date_field)  # the event ledgers all have one
         found = []
         for record in self._records.get(counts.ledger, ()):
-            day = getattr(record, spec.date_field)
+            day = getattr(record, field)
             if start <= day <= end and self._counts_for(counts, record):
                 found.append(record)
-        return sorted(found, key=lambda r: (getattr(r, spec.date_field), r.id or 0))
+        return sorted(found, key=lambda r: (getattr(r, field), r.id or 0))
 
     def count(self, counts: Counts, start: date, end: date) -> int:
         return len(self._matching(counts, start, end))
@@ -126,10 +126,11 @@ class ListSource:
         return done
 
     def rectification_states(self, start: date, end: date) -> list[RectificationState]:
+        items = cast(list[RectificationItem], self._matching(Counts("rectification"), start, end))
         return [RectificationState(r.status, bool(r.measures.strip()), r.review_date is not None)
-                for r in self._matching(Counts("rectification"), start, end)]
+                for r in items]
 
     def refs(self, counts: Counts, start: date, end: date,
              one_on_one_only: bool = False) -> list[RecordRef]:
         return [RecordRef(counts.ledger, r.id) for r in self._matching(counts, start, end)
-                if r.id is not None and (not one_on_one_only or getattr(r, "one_on_one", 0))]
+                if r.id is not None and (not one_on_one_only or getattr(r, "one_on_one", False))]

@@ -223,8 +223,8 @@ def draft_duty(data: ReportData) -> str:
     intro = (f"{data.period.label}，{org}坚持把党风廉政建设摆在突出位置，认真履行管党治党"
              "主体责任，对照年度工作要点抓好各项工作落实。")
     if data.person is not None:  # one person's own report
-        duty = ("第一责任人职责" if data.person.role == "书记" else "“一岗双责”")
-        intro = (f"{data.period.label}，本人认真履行{duty}，对照年度工作要点抓好分管范围内"
+        own_duty = ("第一责任人职责" if data.person.role == "书记" else "“一岗双责”")
+        intro = (f"{data.period.label}，本人认真履行{own_duty}，对照年度工作要点抓好分管范围内"
                  "党风廉政建设各项工作。")
     if not parts:
         intro += f"{noun}台账中尚无党风廉政建设工作记录。"

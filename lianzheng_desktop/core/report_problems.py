@@ -76,10 +76,10 @@ def problem_items(data: ReportData) -> list[str]:
         parts.append(f"截至{cn_date(day)}，有{len(due)}件整改事项已到整改时限仍未完成："
                      f"{groups}。")
         return parts
-    for item in due:
-        late = days_late(item, day)
-        parts.append(f"整改事项{quoted(item.description)}整改时限为{cn_date(item.deadline)}，"
-                     f"截至{cn_date(day)}仍未完成" + (f"，已逾期{late}天。" if late else "。"))
+    for overdue in due:
+        late = days_late(overdue, day)
+        parts.append(f"整改事项{quoted(overdue.description)}整改时限为{cn_date(overdue.deadline)}"
+                     f"，截至{cn_date(day)}仍未完成" + (f"，已逾期{late}天。" if late else "。"))
     return parts
 
 

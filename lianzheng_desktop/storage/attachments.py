@@ -49,9 +49,9 @@ def add_attachment(store: Store, attachments_dir: Path, ledger: str, record_id: 
     try:
         digest = sha256_of(source)
         size = source.stat().st_size
+        added_at = store.clock()
         attachment = Attachment(ledger=ledger, record_id=record_id, file_name=source.name,
-                                sha256=digest, size=size, note=note,
-                                added_at=store.clock())
+                                sha256=digest, size=size, note=note, added_at=added_at)
         target = stored_path(attachments_dir, attachment)
         if not target.exists() or sha256_of(target) != digest:  # a changed copy is replaced
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -70,11 +70,11 @@ def add_attachment(store: Store, attachments_dir: Path, ledger: str, record_id: 
             "INSERT INTO attachment (ledger, record_id, file_name, sha256, size, note, added_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [ledger, record_id, attachment.file_name, digest, size, note,
-             attachment.added_at.isoformat(timespec="seconds")],
+             added_at.isoformat(timespec="seconds")],
         )
-        attachment.id = cursor.lastrowid
-        audit.append(store.db, store.clock(), audit.ATTACHMENT, attachment.id, "create", None,
-                     row_snapshot(store.db, attachment.id))
+        attachment.id = new_id = int(cursor.lastrowid or 0)
+        audit.append(store.db, store.clock(), audit.ATTACHMENT, new_id, "create", None,
+                     row_snapshot(store.db, new_id))
     return attachment
 
 

@@ -130,7 +130,7 @@ def open_db(path: str | Path, *, backup_dir: Path | None = None,
         if str(path) != MEMORY:  # before anything (even the WAL switch) changes the file
             from lianzheng_desktop.storage.opening_guards import refuse_foreign
 
-            refuse_foreign(path)
+            refuse_foreign(Path(path))
         conn = connect(path)
         db = Database(conn)
         if pending_migrations(db):  # never migrate a file not checked first
@@ -138,7 +138,7 @@ def open_db(path: str | Path, *, backup_dir: Path | None = None,
         elif check and str(path) != MEMORY:  # unless known sound since it last changed
             from lianzheng_desktop.storage.verified import ensure_checked
 
-            ensure_checked(conn, AppPaths(path))
+            ensure_checked(conn, AppPaths(Path(path)))
         elif check:
             check_integrity(conn, path)
         applied = migrate(db, backup_dir=backup_dir)
