@@ -72,6 +72,65 @@ def ensure_test_tools() -> None:
     print("未能安装 LibreOffice，Word 文档的版面检查将跳过。", flush=True)
 
 
+# The Debian/Ubuntu package of each system library Qt's window plugin (xcb) needs and a
+# fresh desktop may lack. Qt's own message names the plugin, not the missing library.
+QT_SYSTEM_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0", "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1", "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-render-util.so.0": "libxcb-render-util0", "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xkb.so.1": "libxcb-xkb1", "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-xinerama.so.0": "libxcb-xinerama0", "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxkbcommon.so.0": "libxkbcommon0", "libEGL.so.1": "libegl1", "libGL.so.1": "libgl1",
+    "libOpenGL.so.0": "libopengl0", "libfontconfig.so.1": "libfontconfig1",
+    "libdbus-1.so.3": "libdbus-1-3", "libX11-xcb.so.1": "libx11-xcb1",
+}
+
+
+CLI_COMMANDS = {"demo", "export", "import", "plan", "checklist", "report", "backup", "restore",
+                "check"}
+
+
+def missing_libraries(ldd_output: str) -> list[str]:
+    """The libraries ``ldd`` reports as "not found", each once, in order."""
+    found = []
+    for line in ldd_output.splitlines():
+        name, _, rest = line.strip().partition(" => ")
+        if rest.strip() == "not found" and name not in found:
+            found.append(name)
+    return found
+
+
+def qt_libraries_advice(missing: list[str]) -> str:
+    """What to install, in Chinese, for the libraries Qt's window plugin cannot find."""
+    packages = [QT_SYSTEM_LIBRARIES.get(name, name) for name in missing]
+    return ("软件窗口需要的系统库缺少：" + "、".join(missing) + "。\n请先安装（Debian/Ubuntu）：\n"
+            "  sudo apt-get install " + " ".join(dict.fromkeys(packages)) + "\n然后重新运行。")
+
+
+def check_qt_libraries() -> bool:
+    """On Linux, before the window starts: can Qt's xcb plugin load? Says what to install."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM") not in (
+            None, "", "xcb"):
+        return True
+    plugins = sorted(VENV.glob("lib/python3*/site-packages/PySide6/Qt/plugins/platforms"))
+    if not plugins or not (plugins[0] / "libqxcb.so").exists():
+        return True
+    qt_lib = plugins[0].parents[1] / "lib"
+    outputs = []
+    for library in (plugins[0] / "libqxcb.so", qt_lib / "libQt6XcbQpa.so.6"):
+        try:
+            env = {**os.environ, "LD_LIBRARY_PATH": str(qt_lib)}
+            outputs.append(subprocess.run(["ldd", str(library)], capture_output=True,
+                                          text=True, env=env).stdout)
+        except OSError:
+            return True  # no ldd: let Qt speak for itself
+    missing = missing_libraries("\n".join(outputs))
+    if missing:
+        print(qt_libraries_advice(missing), file=sys.stderr)
+        return False
+    return True
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"start", "test", "bench", "dist", "dist-check"}:
         print(__doc__)
@@ -85,6 +144,10 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(PYTHON), str(ROOT / "scripts" / "check_bundle.py"), *rest],
                                cwd=ROOT)
     if command == "start":
+        wants_window = not any(a in CLI_COMMANDS or a in ("-h", "--help", "--version")
+                               for a in rest)
+        if wants_window and not check_qt_libraries():
+            return 1
         cmd = [str(PYTHON), "-m", "lianzheng_desktop", *rest]
     elif command == "test":
         ensure_test_tools()
