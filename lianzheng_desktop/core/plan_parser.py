@@ -42,7 +42,7 @@ from lianzheng_desktop.core.plan_text import (
 from lianzheng_desktop.core.plan_vocab import COMPARATORS, KEYWORDS
 
 MAX_PLAN_CHARS = 2_000_000  # a year's plan is a few thousand characters
-ITEM_TEXT_LIMIT = 2_000  # a requirement keeps its own sentence, and this much of its item
+ITEM_TEXT_LIMIT = 500  # a requirement keeps its own sentence, and the start of its item
 _SENTENCE_END = "。；;！!？?\n"
 _CLAUSE_END = "，,。；;！!？?：:\n"
 _QUOTES = {"“": "”", "「": "」", "\"": "\"", "‘": "’", "《": "》"}

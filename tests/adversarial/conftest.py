@@ -69,3 +69,4 @@ def make_backup(paths, folder):
 def secret_in_tmp(tmp_path_factory, monkeypatch):
     """The per-installation secret lives in a folder of the test's own."""
     monkeypatch.setenv("LIANZHENG_KEY_DIR", str(tmp_path_factory.mktemp("key")))
+from tests.cli.conftest import cli  # noqa: E402,F401 — ``lianzheng ARGS`` run in-process

@@ -164,4 +164,4 @@ def test_a_requirement_keeps_its_own_sentence():
     draft = read(f"1.学习。{filler}每季度开展集中警示教育1次。")
     found = [r for r in draft.requirements if r.target]
     assert found[0].text == "每季度开展集中警示教育1次"
-    assert len(found[0].item_text) <= 2000
+    assert len(found[0].item_text) <= 500
