@@ -1,0 +1,75 @@
+"""Issue 13 and 14.4 in the window: a duty of each 班子成员 names who has not met it on the
+home page; the report page writes one leader's own report; the plan's types can be renamed."""
+
+from datetime import date, datetime
+
+import pytest
+
+from lianzheng_desktop.core.report_model import ReportPeriod
+from lianzheng_desktop.qt.checklist_page import ChecklistPage
+from lianzheng_desktop.storage import plans
+
+pytestmark = pytest.mark.gui
+PLAN = "2024年机关党支部工作要点\n一、责任落实\n1.一岗双责。班子成员每季度至少听取1次汇报。\n"
+
+
+@pytest.fixture
+def unit(store):
+    store.clock = lambda: datetime(2024, 12, 31, 17)
+    for name, role in (("周书记", "书记"), ("甲", "班子成员"), ("乙", "班子成员"),
+                       ("丙", "班子成员")):
+        store.add("roster", {"name": name, "role": role, "post": "副主席", "active": True})
+    plans.import_plan_text(store, PLAN, 2024)
+    for name in ("甲", "乙"):
+        store.add("activity", {"date": "2024-02-01", "type": "听取汇报", "host": name,
+                               "topic": "听取分管科室汇报"})
+    return store
+
+
+def test_the_home_page_names_the_leader_who_has_not_met_the_duty(qtbot, unit):
+    page = ChecklistPage(unit, today=date(2024, 3, 31))
+    qtbot.addWidget(page)
+    page.refresh()
+    rows = [(page.table.item(r, 0).text().strip(), page.table.item(r, 3).text())
+            for r in range(page.table.rowCount())]
+    duty = next(row for row in rows if "甲 1 次" in row[1] or "甲1次" in row[1])
+    assert duty[0] == "未完成" and "丙" in duty[1]
+
+
+def test_the_report_page_writes_one_leaders_own_report(qtbot, unit, paths):
+    from lianzheng_desktop.qt.report_page import ReportPage
+
+    page = ReportPage(unit, paths, today=date(2024, 3, 31))
+    qtbot.addWidget(page)
+    page.set_period(ReportPeriod(2024, 1))
+    page.set_person("丙")
+    duty = page.editors["一、履行全面从严治党（党风廉政建设）责任情况"].toPlainText()
+    assert "本人认真履行" in duty
+    target = paths.reports_dir / "丙.pdf"
+    page.generate(target)
+    page.wait()
+    qtbot.waitUntil(lambda: target.exists(), timeout=10_000)
+    import pdfplumber
+
+    with pdfplumber.open(target) as pdf:
+        first = pdf.pages[0].extract_text()
+    assert "丙同志2024年第一季度述责述廉报告" in first.replace("\n", "")
+
+
+def test_a_plans_type_is_renamed_from_the_plan_page(qtbot, store, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from lianzheng_desktop.qt.plan_page import TypesDialog
+
+    plans.import_plan_text(store, "2022年要点\n一、学习\n1.学习。每月开展一次政治学习。\n", 2022)
+    store.add("activity", {"date": "2022-03-01", "type": "政治学习", "topic": "学习党章"})
+    dialog = TypesDialog(store)
+    qtbot.addWidget(dialog)
+    assert dialog.list.item(0).text() == "政治学习（会议活动）"
+    dialog.list.setCurrentRow(0)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("理论学习", True))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    dialog._on_rename()
+    assert store.list("activity")[0].type == "理论学习"
+    assert "1 条记录" in told[0]
