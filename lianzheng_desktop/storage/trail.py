@@ -77,16 +77,16 @@ COVERED: dict[str, Covered] = {c.table: c for c in (
                       f"（“{str(r['text'])[:15]}”）"),
     Covered("unit_profile", ("id",), lambda r: r["id"], lambda r: "单位信息"),
     Covered("report_draft", ("period",), lambda r: text_id(r["period"]),
-            lambda r: f"{_period_label(r['period'])}的草稿", hashed=("sections",)),
+            lambda r: f"{_period_label(r['period'])}草稿", hashed=("sections",)),
     Covered("report_version", ("id",), lambda r: r["id"],
-            lambda r: f"{_period_label(r['period'])}{str(r['created_at']).replace('T', ' ')}"
-                      "交出的那一份的登记", hashed=("sections",)),
+            lambda r: f"{_period_label(r['period'])}的交出登记"
+                      f"（{str(r['created_at']).replace('T', ' ')}）", hashed=("sections",)),
     Covered("record_type", ("ledger", "name"), lambda r: text_id(r["ledger"], r["name"]),
             lambda r: f"{_ledger_label(r['ledger'])}中计划添加的类型“{r['name']}”"),
     Covered("record_requirement", ("ledger", "record_id"),
             lambda r: text_id(r["ledger"], r["record_id"]),
-            lambda r: f"{_ledger_label(r['ledger'])}编号 {r['record_id']} 的记录计入哪些"
-                      "计划要求", grouped="requirement_id"),
+            lambda r: f"{_ledger_label(r['ledger'])}编号 {r['record_id']} 的记录与计划要求的"
+                      "对应关系", grouped="requirement_id"),
     Covered("trash", ("id",), lambda r: r["id"], lambda r: f"回收站中的“{r['title']}”",
             hashed=("content",)),
 )}
@@ -95,7 +95,7 @@ COVERED: dict[str, Covered] = {c.table: c for c in (
 def _rows(db, cover: Covered, where: str = "", params: Iterable[Any] = ()) -> list[dict]:
     cursor = db.execute(f"SELECT * FROM {cover.table}{where}", list(params))
     names = [d[0] for d in cursor.description]
-    rows = [dict(zip(names, row)) for row in cursor.fetchall()]
+    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     for row in rows:
         for column in cover.hashed:
             row[column] = _sha(row.get(column))
@@ -143,7 +143,7 @@ def log(db, at: datetime, table: str, *key: Any) -> None:
     cover = COVERED[table]
     where = " WHERE " + " AND ".join(f"{c} = ?" for c in cover.key_columns)
     found = current(db, table, where, key)
-    record_id = cover.record_id(dict(zip(cover.key_columns, key)))
+    record_id = cover.record_id(dict(zip(cover.key_columns, key, strict=True)))
     row = db.execute("SELECT after FROM audit_log WHERE ledger = ? AND record_id = ?"
                      " ORDER BY id DESC LIMIT 1", [table, record_id]).fetchone()
     before = row[0] if row else None
