@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from lianzheng_desktop.cli import main
-from lianzheng_desktop.core.plan import Requirement
+from lianzheng_desktop.core.plan import Counts, Period, Requirement
 from lianzheng_desktop.core.records import UnitProfile
 from lianzheng_desktop.core.report_model import ReportPeriod
 from lianzheng_desktop.paths import AppPaths
@@ -186,15 +186,18 @@ def test_every_writer_logs_what_it_writes(tmp_path):
     steps = {
         "save_profile": lambda: store.save_profile(UnitProfile("甲", "乙", "丙")),
         "add_plan_types": lambda: store.add_plan_types([("activity", "廉政家访")], 2022),
+        "add_requirement": lambda: plans.add_requirement(
+            store, 2022, Requirement(item="十", text="开展廉政家访", counts=Counts(
+                "activity", ("廉政家访",), "廉政家访"), target=1, period=Period.YEAR)),
         "rename_plan_type": lambda: store.rename_plan_type("activity", "廉政家访", "家访"),
         "set_links": lambda: store.set_links("activity", activity.id,
                                              [plan.requirements[0].id]),
-        "add_requirement": lambda: plans.add_requirement(
-            store, 2022, Requirement(item="十", text="补一条")),
         "update_requirement": lambda: plans.update_requirement(
             store, _with_note(plans.load_plan(store, 2022).requirements[0])),
         "remove_requirement": lambda: plans.remove_requirement(
             store, plans.load_plan(store, 2022).requirements[0].id),
+        "set_links again": lambda: store.set_links("activity", activity.id, [
+            plans.load_plan(store, 2022).requirements[1].id]),
         "save_plan": lambda: plans.save_plan(store, plans.load_plan(store, 2022), "新文本"),
         "start_new_year": lambda: plans.start_new_year(store, 2023),
         "save_texts": lambda: reports.save_texts(store, period, {"一": "甲"}),
