@@ -3,7 +3,10 @@
 Each entry stores the record's fields before and after, and a SHA-256 over the previous
 entry's hash and its own content. ``verify`` recomputes the chain and compares every live
 record with its last logged state, so an edit made to the file outside the app — to a
-record or to the log itself — is found.
+record or to the log itself — is found. A record's logged state includes its 补录 flag
+and its created/updated times (since 0011). The other tables a user's work lives in (plan,
+requirements, profile, reports, types, links, 回收站) are logged and compared by
+``storage.trail``; attachments by ``storage.attachment_check``.
 """
 
 from __future__ import annotations
