@@ -62,6 +62,7 @@ def _ledger_label(key: object) -> str:
 @dataclass(frozen=True)
 class Covered:
     table: str
+    noun: str  # what a row is called when its own fields cannot name it
     key_columns: tuple[str, ...]
     record_id: Callable[[dict], int]
     label: Callable[[dict], str]
@@ -70,24 +71,26 @@ class Covered:
 
 
 COVERED: dict[str, Covered] = {c.table: c for c in (
-    Covered("plan", ("year",), lambda r: r["year"], lambda r: f"{r['year']}年度计划",
+    Covered("plan", "年度计划", ("year",), lambda r: r["year"], lambda r: f"{r['year']}年度计划",
             hashed=("source_text",)),
-    Covered("requirement", ("id",), lambda r: r["id"],
+    Covered("requirement", "年度计划的要求", ("id",), lambda r: r["id"],
             lambda r: f"{r['year']}年度计划第{r['position'] + 1}条要求"
                       f"（“{str(r['text'])[:15]}”）"),
-    Covered("unit_profile", ("id",), lambda r: r["id"], lambda r: "单位信息"),
-    Covered("report_draft", ("period",), lambda r: text_id(r["period"]),
+    Covered("unit_profile", "单位信息", ("id",), lambda r: r["id"], lambda r: "单位信息"),
+    Covered("report_draft", "报告草稿", ("period",), lambda r: text_id(r["period"]),
             lambda r: f"{_period_label(r['period'])}草稿", hashed=("sections",)),
-    Covered("report_version", ("id",), lambda r: r["id"],
+    Covered("report_version", "交出报告的登记", ("id",), lambda r: r["id"],
             lambda r: f"{_period_label(r['period'])}的交出登记"
                       f"（{str(r['created_at']).replace('T', ' ')}）", hashed=("sections",)),
-    Covered("record_type", ("ledger", "name"), lambda r: text_id(r["ledger"], r["name"]),
+    Covered("record_type", "计划添加的记录类型", ("ledger", "name"),
+            lambda r: text_id(r["ledger"], r["name"]),
             lambda r: f"{_ledger_label(r['ledger'])}中计划添加的类型“{r['name']}”"),
-    Covered("record_requirement", ("ledger", "record_id"),
+    Covered("record_requirement", "记录与计划要求的对应关系", ("ledger", "record_id"),
             lambda r: text_id(r["ledger"], r["record_id"]),
             lambda r: f"{_ledger_label(r['ledger'])}编号 {r['record_id']} 的记录与计划要求的"
                       "对应关系", grouped="requirement_id"),
-    Covered("trash", ("id",), lambda r: r["id"], lambda r: f"回收站中的“{r['title']}”",
+    Covered("trash", "回收站中的记录", ("id",), lambda r: r["id"],
+            lambda r: f"回收站中的“{r['title']}”",
             hashed=("content",)),
 )}
 
@@ -158,12 +161,21 @@ def log_all(db, at: datetime, table: str) -> int:
     now = {rid: _snapshot(row) for rid, row in current(db, table).items()}
     last = logged(db, table)
     written = 0
-    for record_id in sorted(now.keys() | {k for k, v in last.items() if v is not None}):
+    keys = now.keys() | {k for k, v in last.items() if v is not None}
+    for record_id in sorted(keys, key=lambda k: (str(type(k)), k)):  # a key mangled to text
         before, after = last.get(record_id), now.get(record_id)
         if before != after:
             _append(db, at, table, record_id, before, after)
             written += 1
     return written
+
+
+def _name(cover: Covered, row: dict, record_id: int) -> str:
+    """The row as the user knows it; a row mangled outside the app by its number."""
+    try:
+        return cover.label(row)
+    except (KeyError, TypeError, ValueError):
+        return f"{cover.noun}（编号 {record_id}）"
 
 
 def problems(db) -> list[str]:
@@ -175,15 +187,17 @@ def problems(db) -> list[str]:
         for record_id, row in now.items():
             state = last.get(record_id)
             if state is None:
-                found.append(f"{cover.label(row)}没有留痕记录，可能是在软件之外添加的。")
+                found.append(f"{_name(cover, row, record_id)}没有留痕记录，"
+                             "可能是在软件之外添加的。")
             elif state != _snapshot(row):
-                found.append(f"{cover.label(row)}的内容与最后一次留痕不一致，"
+                found.append(f"{_name(cover, row, record_id)}的内容与最后一次留痕不一致，"
                              "可能在软件之外被改动。")
         for record_id, state in last.items():
             if state is not None and record_id not in now:
                 try:
-                    label = cover.label(json.loads(state))
-                except (ValueError, KeyError, TypeError):
-                    label = f"编号 {record_id} 的{table}"
-                found.append(f"{label}已不存在，但没有删除的留痕，可能在软件之外被删除。")
+                    row = json.loads(state)
+                except ValueError:
+                    row = {}
+                found.append(f"{_name(cover, row, record_id)}已不存在，但没有删除的留痕，"
+                             "可能在软件之外被删除。")
     return found
