@@ -3,7 +3,10 @@
 Each entry stores the record's fields before and after, and a SHA-256 over the previous
 entry's hash and its own content. ``verify`` recomputes the chain and compares every live
 record with its last logged state, so an edit made to the file outside the app — to a
-record or to the log itself — is found.
+record or to the log itself — is found. A record's logged state includes its 补录 flag
+and its created/updated times (since 0011). The other tables a user's work lives in (plan,
+requirements, profile, reports, types, links, 回收站) are logged and compared by
+``storage.trail``; attachments by ``storage.attachment_check``.
 """
 
 from __future__ import annotations
@@ -18,6 +21,12 @@ from lianzheng_desktop.core.ledgers import LEDGERS, to_values
 GENESIS = "0" * 64
 ATTACHMENT = "attachment"  # entries for 佐证材料 rows; every other ledger name is a LEDGERS key
 ACTION_LABELS = {"create": "新建", "update": "修改", "delete": "删除", "restore": "恢复"}
+# Logged with every record since 0011 (补录 and its times); entries before lack them.
+STAMPS = ("late_entry", "created_at", "updated_at")
+
+
+def _stamp(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") if moment else None
 
 
 def snapshot(ledger: str, record: Any) -> str:
@@ -33,6 +42,9 @@ def snapshot(ledger: str, record: Any) -> str:
 
     if ledger == "activity" and not values.get("host"):
         values.pop("host", None)  # added in 0006: older entries were logged without it
+    values["late_entry"] = bool(record.late_entry)
+    values["created_at"] = _stamp(record.created_at)
+    values["updated_at"] = _stamp(record.updated_at)
     return json.dumps({k: plain(v) for k, v in values.items()}, ensure_ascii=False,
                       sort_keys=True)
 
@@ -87,9 +99,16 @@ class AuditEntry:
 def history(db, ledger: str, record_id: int) -> list[AuditEntry]:
     rows = db.execute("SELECT id, at, ledger, record_id, action, before, after FROM audit_log"
                       " WHERE ledger = ? AND record_id = ? ORDER BY id", [ledger, record_id])
-    return [AuditEntry(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4],
-                       json.loads(r[5]) if r[5] else None, json.loads(r[6]) if r[6] else None)
-            for r in rows]
+    entries = [AuditEntry(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4],
+                          json.loads(r[5]) if r[5] else None,
+                          json.loads(r[6]) if r[6] else None) for r in rows]
+    return [e for e in entries if not _is_stamp_baseline(e)]
+
+
+def _is_stamp_baseline(entry: AuditEntry) -> bool:
+    """0011's entry adding 补录 and the times to a record's logged state: no one's edit."""
+    return (entry.action == "update" and entry.before is not None
+            and STAMPS[0] not in entry.before and not entry.changes())
 
 
 def verify(store) -> list[str]:
@@ -122,7 +141,9 @@ def verify(store) -> list[str]:
         if after is not None and (ledger, record_id) not in live:
             problems.append(f"{LEDGERS[ledger].label}中编号 {record_id} 的记录已不存在，"
                             "但没有删除的留痕，可能在软件之外被删除。")
-    return problems
+    from lianzheng_desktop.storage import trail
+
+    return problems + trail.problems(store.db)
 
 
 def data_problems(store) -> list[str]:

@@ -34,7 +34,36 @@ def audit_backfill(store) -> int:
     return written
 
 
-STEPS: dict[str, Callable[..., int]] = {"audit_backfill": audit_backfill}
+def trail_baseline(store) -> int:
+    """0011: the tables the trail now covers are logged as they are (``create``), and each
+    record whose last logged state is exactly its state without 补录 and the times gets an
+    ``update`` adding them. A record that already disagreed with its log is not touched:
+    logging it now would hide a change made outside the app. Returns the entries written."""
+    import json
+
+    from lianzheng_desktop.storage import audit, trail
+
+    now = store.clock()
+    written = sum(trail.log_all(store.db, now, table) for table in trail.COVERED)
+    for key in LEDGERS:
+        last = trail.logged(store.db, key)
+        for record in store.list(key):
+            before = last.get(record.id)
+            if not before:
+                continue
+            after = audit.snapshot(key, record)
+            old = json.loads(before)
+            if audit.STAMPS[0] in old:
+                continue
+            plain = {k: v for k, v in json.loads(after).items() if k not in audit.STAMPS}
+            if plain == old:
+                audit.append(store.db, now, key, record.id, "update", before, after)
+                written += 1
+    return written
+
+
+STEPS: dict[str, Callable[..., int]] = {"audit_backfill": audit_backfill,
+                                        "trail_baseline": trail_baseline}
 
 
 def run_pending(db) -> list[str]:

@@ -76,7 +76,21 @@ def save_plan(store: Store, plan: Plan, source_text: str = "") -> Plan:
         )
         for position, requirement in enumerate(plan.requirements):
             requirement.id = _insert(store, plan.year, position, requirement, now)
+        # Its requirements were replaced: their links to records went with them.
+        _log(store, ("plan", plan.year), "requirement", "record_requirement")
     return plan
+
+
+def _log(store: Store, *changed) -> None:
+    """Into the audit trail: a (table, key...) row, or every changed row of a table."""
+    from lianzheng_desktop.storage import trail
+
+    at = store.clock()
+    for what in changed:
+        if isinstance(what, tuple):
+            trail.log(store.db, at, *what)
+        else:
+            trail.log_all(store.db, at, what)
 
 
 def _row(requirement: Requirement) -> dict[str, object]:
@@ -127,6 +141,7 @@ def add_requirement(store: Store, year: int, requirement: Requirement) -> Requir
                                 " WHERE year = ?", [year]).fetchone()[0]
     with store.atomic():
         requirement.id = _insert(store, year, position, requirement, _now(store))
+        _log(store, ("requirement", requirement.id))
     return requirement
 
 
@@ -137,6 +152,7 @@ def update_requirement(store: Store, requirement: Requirement) -> Requirement:
         cursor = store.db.execute(
             f"UPDATE requirement SET {', '.join(f'{c} = ?' for c in _COLUMNS)}, updated_at = ?"
             " WHERE id = ?", [*(row[c] for c in _COLUMNS), _now(store), requirement.id])
+        _log(store, ("requirement", requirement.id))
     if cursor.rowcount != 1:
         raise UserError("这项要求已不存在，可能已被删除。")
     return requirement
@@ -145,6 +161,7 @@ def update_requirement(store: Store, requirement: Requirement) -> Requirement:
 def remove_requirement(store: Store, requirement_id: int) -> None:
     with store.atomic():
         store.db.execute("DELETE FROM requirement WHERE id = ?", [requirement_id])
+        _log(store, ("requirement", requirement_id), "record_requirement")  # links went too
 
 
 def start_new_year(store: Store, year: int, from_year: int | None = None) -> Plan:
@@ -185,7 +202,13 @@ def seed_builtin_plan(store: Store) -> None:
     """A new database starts with the branch's own plan (县总工会 2022)."""
     if plan_years(store):
         return
-    import_plan_text(store, read_text(*BUILTIN_PLAN), BUILTIN_YEAR)
+    # Dated (row and audit entries) at the start of its year: the program's own plan comes
+    # before anything entered, so the demo year's records, entered "in 2022" after the new
+    # file's first backup, are not taken for entries written back-dated behind its anchor.
+    from datetime import datetime
+
+    issued = Store(store.db, clock=lambda: datetime(BUILTIN_YEAR, 1, 1))
+    import_plan_text(issued, read_text(*BUILTIN_PLAN), BUILTIN_YEAR)
 
 
 # -- the checklist and warnings, read from the store -----------------------------------

@@ -13,6 +13,7 @@ from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.report_checklist import year_checklist
 from lianzheng_desktop.core.report_facts import ReportData
 from lianzheng_desktop.core.report_model import ReportPeriod
+from lianzheng_desktop.storage import trail
 from lianzheng_desktop.storage.plans import load_checklist, load_plan
 from lianzheng_desktop.storage.store import Query, Store
 
@@ -74,6 +75,7 @@ def save_texts(store: Store, period: ReportPeriod, texts: dict[str, str],
             " updated_at = excluded.updated_at",
             [draft_key(period, person), json.dumps(texts, ensure_ascii=False),
              store.clock().isoformat(timespec="seconds")])
+        trail.log(store.db, store.clock(), "report_draft", draft_key(period, person))
 
 
 def clear_texts(store: Store, period: ReportPeriod, person: str | None = None) -> None:
@@ -81,6 +83,7 @@ def clear_texts(store: Store, period: ReportPeriod, person: str | None = None) -
     with store.atomic():
         store.db.execute("DELETE FROM report_draft WHERE period = ?",
                          [draft_key(period, person)])
+        trail.log(store.db, store.clock(), "report_draft", draft_key(period, person))
 
 
 def last_edited_period(store: Store) -> ReportPeriod | None:
@@ -140,6 +143,7 @@ def record_version(store: Store, period: ReportPeriod, path: Path,
             " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [draft_key(period, person), kind, str(Path(path).resolve()), digest, len(data),
              json.dumps(texts, ensure_ascii=False), now.isoformat(timespec="seconds")])
+        trail.log(store.db, now, "report_version", cursor.lastrowid)
     return ReportVersion(cursor.lastrowid, draft_key(period, person), kind, str(path), digest,
                          len(data), now)
 

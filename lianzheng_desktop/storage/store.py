@@ -82,8 +82,11 @@ class Store:
         return UnitProfile(row["unit_name"], row["org_name"], row["secretary_name"])
 
     def save_profile(self, profile: UnitProfile) -> None:
+        from lianzheng_desktop.storage import trail
+
         with self.atomic():
             self._save_profile(profile)
+            trail.log(self.db, self.clock(), "unit_profile", 1)
 
     def _save_profile(self, profile: UnitProfile) -> None:
         self.db.execute(
@@ -249,6 +252,8 @@ class Store:
         return tuple(row[0] for row in rows)
 
     def set_links(self, ledger_key: str, record_id: int, requirement_ids: list[int]) -> None:
+        from lianzheng_desktop.storage import trail
+
         with self.atomic():
             self.db.execute("DELETE FROM record_requirement WHERE ledger = ? AND record_id = ?",
                             [ledger_key, record_id])
@@ -256,6 +261,7 @@ class Store:
                 self.db.execute("INSERT INTO record_requirement (ledger, record_id,"
                                 " requirement_id) VALUES (?, ?, ?)",
                                 [ledger_key, record_id, requirement_id])
+            trail.log(self.db, self.clock(), "record_requirement", ledger_key, record_id)
 
     # -- the types plans add (政治学习, 党小组会 …) -----------------------------------------
     def plan_types(self, ledger_key: str) -> tuple[str, ...]:
@@ -278,11 +284,14 @@ class Store:
         return (*builtin, *own)
 
     def add_plan_types(self, pairs: list[tuple[str, str]], year: int | None) -> None:
+        from lianzheng_desktop.storage import trail
+
         with self.atomic():
             for ledger, name in pairs:
                 self.db.execute("INSERT OR IGNORE INTO record_type (ledger, name, year,"
                                 " created_at) VALUES (?, ?, ?, ?)",
                                 [ledger, name, year, _now_text(self.clock())])
+                trail.log(self.db, self.clock(), "record_type", ledger, name)
 
     def rename_plan_type(self, ledger_key: str, old: str, new: str) -> int:
         """Rename (or, if ``new`` exists, merge into it) a plan's type; records and
@@ -294,6 +303,8 @@ class Store:
         if old in spec.field(spec.type_field).choices:
             raise UserError(f"“{old}”是软件自带的类型，不能改名。")
         table = TABLES[ledger_key].table
+        from lianzheng_desktop.storage import trail
+
         with self.atomic():
             ids = [r[0] for r in self.db.execute(
                 f"SELECT id FROM {table} WHERE {spec.type_field} = ?", [old])]
@@ -306,6 +317,7 @@ class Store:
                              audit.snapshot(ledger_key, self.get(ledger_key, record_id)))
             self.db.execute("DELETE FROM record_type WHERE ledger = ? AND name = ?",
                             [ledger_key, old])
+            trail.log(self.db, self.clock(), "record_type", ledger_key, old)
             if new not in spec.field(spec.type_field).choices:
                 self.add_plan_types([(ledger_key, new)], None)
             rows = self.db.execute("SELECT id, types FROM requirement WHERE ledger = ?",
@@ -319,6 +331,7 @@ class Store:
                                     " ELSE counts_label END WHERE id = ?",
                                     [json.dumps(merged, ensure_ascii=False), old, new,
                                      requirement_id])
+                    trail.log(self.db, self.clock(), "requirement", requirement_id)
         return len(ids)
 
     def add(self, ledger_key: str, values: Mapping[str, object]) -> Record:

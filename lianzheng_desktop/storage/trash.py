@@ -15,7 +15,7 @@ from typing import Any
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import LEDGERS, LedgerSpec
 from lianzheng_desktop.core.records import Record
-from lianzheng_desktop.storage import audit
+from lianzheng_desktop.storage import audit, trail
 
 
 @dataclass(frozen=True)
@@ -54,10 +54,11 @@ def keep(store, spec: LedgerSpec, record: Record) -> None:
         " WHERE ledger = ? AND record_id = ? ORDER BY id", [spec.key, record.id])
     content = json.dumps({"row": row, "links": links, "attachments": files},
                          ensure_ascii=False)
-    store.db.execute("INSERT INTO trash (ledger, record_id, title, deleted_at, content)"
-                     " VALUES (?, ?, ?, ?, ?)",
-                     [spec.key, record.id, describe(spec, record),
-                      store.clock().isoformat(timespec="seconds"), content])
+    cursor = store.db.execute("INSERT INTO trash (ledger, record_id, title, deleted_at,"
+                              " content) VALUES (?, ?, ?, ?, ?)",
+                              [spec.key, record.id, describe(spec, record),
+                               store.clock().isoformat(timespec="seconds"), content])
+    trail.log(store.db, store.clock(), "trash", cursor.lastrowid)
 
 
 def entries(store) -> list[TrashEntry]:
@@ -103,6 +104,7 @@ def restore(store, entry_id: int) -> Record:
         audit.append(store.db, store.clock(), ledger, record_id, "restore", None,
                      audit.snapshot(ledger, record))
         store.db.execute("DELETE FROM trash WHERE id = ?", [entry_id])
+        trail.log(store.db, store.clock(), "trash", entry_id)
     return record
 
 
@@ -145,4 +147,7 @@ def empty(store) -> int:
         for ledger, record_id in store.db.execute("SELECT ledger, record_id FROM trash").fetchall():
             store.db.execute("DELETE FROM record_requirement WHERE ledger = ? AND record_id = ?",
                              [ledger, record_id])
-        return store.db.execute("DELETE FROM trash").rowcount
+        gone = store.db.execute("DELETE FROM trash").rowcount
+        for table in ("trash", "record_requirement"):
+            trail.log_all(store.db, store.clock(), table)
+        return gone
