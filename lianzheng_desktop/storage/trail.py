@@ -75,7 +75,7 @@ COVERED: dict[str, Covered] = {c.table: c for c in (
             hashed=("source_text",)),
     Covered("requirement", "年度计划的要求", ("id",), lambda r: r["id"],
             lambda r: f"{r['year']}年度计划第{r['position'] + 1}条要求"
-                      f"（“{str(r['text'])[:15]}”）"),
+                      f"（“{str(r['text'])[:15]}”）", hashed=("item_text",)),
     Covered("unit_profile", "单位信息", ("id",), lambda r: r["id"], lambda r: "单位信息"),
     Covered("report_draft", "报告草稿", ("period",), lambda r: text_id(r["period"]),
             lambda r: f"{_period_label(r['period'])}草稿", hashed=("sections",)),
