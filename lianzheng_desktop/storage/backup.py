@@ -83,7 +83,7 @@ def _attachment_names(conn: sqlite3.Connection) -> dict[str, str]:
 
 def remove_leftovers(folder: Path) -> list[Path]:
     """Temporary files of killed backups in ``folder`` (unheld ``.part`` files): removed."""
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = [Path(e.path) for e in os.scandir(folder)
                       if e.name.startswith("廉政台账") and e.name.endswith(".part")]

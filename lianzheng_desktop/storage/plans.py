@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import cast
 
 from lianzheng_desktop.core.checklist import Checklist, build_checklist
 from lianzheng_desktop.core.errors import UserError
@@ -16,7 +17,7 @@ from lianzheng_desktop.core.plan import (
     Role,
     validate_requirement,
 )
-from lianzheng_desktop.core.records import RectificationItem
+from lianzheng_desktop.core.records import Person, RectificationItem
 from lianzheng_desktop.core.warnings import Warning, build_warnings
 from lianzheng_desktop.resources_access import read_text
 from lianzheng_desktop.storage.store import Query, Store
@@ -116,7 +117,7 @@ def _insert(store: Store, year: int, position: int, requirement: Requirement, no
         f" VALUES (?, ?, {', '.join('?' * len(_COLUMNS))}, ?, ?)",
         [year, position, *(row[c] for c in _COLUMNS), now, now],
     )
-    return cursor.lastrowid
+    return int(cursor.lastrowid or 0)
 
 
 def _to_requirement(row: dict) -> Requirement:
@@ -226,15 +227,16 @@ def load_checklist(store: Store, quarter: Quarter, as_of: date) -> Checklist:
     from lianzheng_desktop.storage.record_source import SqlSource
 
     plan = _plan_for(store, quarter.year)
-    return build_checklist(plan, SqlSource(store), store.list("roster"), quarter, as_of)
+    roster = cast(list[Person], store.list("roster"))
+    return build_checklist(plan, SqlSource(store), roster, quarter, as_of)
 
 
 def open_rectification_items(store: Store) -> list[RectificationItem]:
     """Items not yet done, from any year (they carry over until closed)."""
-    items = []
+    items: list[RectificationItem] = []
     for status in ("未开始", "整改中"):
-        items += store.list("rectification", Query(type=status))  # type: ignore[arg-type]
-    return items  # type: ignore[return-value]
+        items += cast(list[RectificationItem], store.list("rectification", Query(type=status)))
+    return items
 
 
 def load_warnings(store: Store, as_of: date, quarter: Quarter | None = None,

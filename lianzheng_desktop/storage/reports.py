@@ -7,9 +7,11 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import cast
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.records import RectificationItem
 from lianzheng_desktop.core.report_checklist import year_checklist
 from lianzheng_desktop.core.report_facts import ReportData
 from lianzheng_desktop.core.report_model import ReportPeriod
@@ -26,7 +28,9 @@ def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = No
     as_of = min(as_of or period.end, period.end)
     window = Query(start=period.start, end=as_of, oldest_first=True)
     year = Query(start=date(period.year, 1, 1), end=as_of, oldest_first=True)
-    items = [i for i in store.list("rectification", Query(end=as_of, oldest_first=True))
+    found = cast(list[RectificationItem],
+                 store.list("rectification", Query(end=as_of, oldest_first=True)))
+    items = [i for i in found
              if i.completed_date is None or i.completed_date >= date(period.year, 1, 1)
              or i.status != vocab.STATUS_DONE]
     if period.quarter:
@@ -41,7 +45,7 @@ def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = No
         sessions=store.list("warning_education", window),  # type: ignore[arg-type]
         talks=store.list("talk", window),  # type: ignore[arg-type]
         activities=store.list("activity", window),  # type: ignore[arg-type]
-        rectification=items,  # type: ignore[arg-type]
+        rectification=items,
         roster=store.list("roster"),  # type: ignore[arg-type]
         checklist=checklist,
         next_plan=load_plan(store, period.next.year),
@@ -144,8 +148,8 @@ def record_version(store: Store, period: ReportPeriod, path: Path,
             [draft_key(period, person), kind, str(Path(path).resolve()), digest, len(data),
              json.dumps(texts, ensure_ascii=False), now.isoformat(timespec="seconds")])
         trail.log(store.db, now, "report_version", cursor.lastrowid)
-    return ReportVersion(cursor.lastrowid, draft_key(period, person), kind, str(path), digest,
-                         len(data), now)
+    return ReportVersion(int(cursor.lastrowid or 0), draft_key(period, person), kind,
+                         str(path), digest, len(data), now)
 
 
 def list_versions(store: Store, period: ReportPeriod | None = None,

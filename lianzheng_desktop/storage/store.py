@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import LEDGERS, Kind, LedgerSpec, build_record
-from lianzheng_desktop.core.records import Record, UnitProfile, is_late_entry
+from lianzheng_desktop.core.records import Person, Record, UnitProfile, is_late_entry
 from lianzheng_desktop.storage import audit
 from lianzheng_desktop.storage.db import Database
 
@@ -158,7 +159,7 @@ class Store:
             params += [query.limit, query.offset]
         return sql, params
 
-    def _where(self, spec: LedgerSpec, query: Query) -> tuple[str, list[Any]]:
+    def _where(self, spec: LedgerSpec, query: Query) -> tuple[str, builtins.list[Any]]:
         tmap = TABLES[spec.key]
         clauses: list[str] = []
         params: list[Any] = []
@@ -251,7 +252,8 @@ class Store:
                                [ledger_key, record_id])
         return tuple(row[0] for row in rows)
 
-    def set_links(self, ledger_key: str, record_id: int, requirement_ids: list[int]) -> None:
+    def set_links(self, ledger_key: str, record_id: int,
+                  requirement_ids: builtins.list[int]) -> None:
         from lianzheng_desktop.storage import trail
 
         with self.atomic():
@@ -283,7 +285,7 @@ class Store:
             return (*builtin[:-1], *own, vocab.OTHER)
         return (*builtin, *own)
 
-    def add_plan_types(self, pairs: list[tuple[str, str]], year: int | None) -> None:
+    def add_plan_types(self, pairs: builtins.list[tuple[str, str]], year: int | None) -> None:
         from lianzheng_desktop.storage import trail
 
         with self.atomic():
@@ -300,7 +302,7 @@ class Store:
         new = new.strip()
         if not new:
             raise UserError("新的类型名称不能为空。")
-        if old in spec.field(spec.type_field).choices:
+        if old in spec.field(str(spec.type_field)).choices:
             raise UserError(f"“{old}”是软件自带的类型，不能改名。")
         table = TABLES[ledger_key].table
         from lianzheng_desktop.storage import trail
@@ -318,7 +320,7 @@ class Store:
             self.db.execute("DELETE FROM record_type WHERE ledger = ? AND name = ?",
                             [ledger_key, old])
             trail.log(self.db, self.clock(), "record_type", ledger_key, old)
-            if new not in spec.field(spec.type_field).choices:
+            if new not in spec.field(str(spec.type_field)).choices:
                 self.add_plan_types([(ledger_key, new)], None)
             rows = self.db.execute("SELECT id, types FROM requirement WHERE ledger = ?",
                                    [ledger_key]).fetchall()
@@ -343,7 +345,7 @@ class Store:
                          updated_at=now)
         with self.atomic():
             if spec.key == "roster":
-                self._check_unique_name(record.name, None)
+                self._check_unique_name(cast(Person, record).name, None)
             row = {"id": self._next_id(spec.key), **self._row(spec, record)}
             self.db.execute(
                 f"INSERT INTO {TABLES[spec.key].table} ({', '.join(row)})"
@@ -352,7 +354,7 @@ class Store:
             )
             record = replace(record, id=row["id"])
             self._write_people(spec, record)
-            audit.append(self.db, now, spec.key, record.id, "create", None,
+            audit.append(self.db, now, spec.key, int(record.id or 0), "create", None,
                          audit.snapshot(spec.key, record))
         return record
 
@@ -391,7 +393,7 @@ class Store:
                     [(r.id, people[name], position) for r in stored
                      for position, name in enumerate(getattr(r, key))])
             for record in stored:
-                audit.append(self.db, now, spec.key, record.id, "create", None,
+                audit.append(self.db, now, spec.key, int(record.id or 0), "create", None,
                              audit.snapshot(spec.key, record))
         return len(stored)
 
@@ -406,8 +408,9 @@ class Store:
         with self.atomic():
             renamed: list[tuple[str, Record]] = []
             if spec.key == "roster":
-                self._check_unique_name(record.name, record_id)
-                if record.name != old.name:  # records naming this person change with it
+                self._check_unique_name(cast(Person, record).name, record_id)
+                # records naming this person change with it
+                if cast(Person, record).name != cast(Person, old).name:
                     renamed = self._records_naming(record_id)
             row = self._row(spec, record)
             row.pop("created_at")
@@ -420,12 +423,12 @@ class Store:
             audit.append(self.db, now, spec.key, record_id, "update",
                          audit.snapshot(spec.key, old), audit.snapshot(spec.key, record))
             for ledger, before in renamed:
-                after = self.get(ledger, before.id)
-                audit.append(self.db, now, ledger, before.id, "update",
+                after = self.get(ledger, int(before.id or 0))
+                audit.append(self.db, now, ledger, int(before.id or 0), "update",
                              audit.snapshot(ledger, before), audit.snapshot(ledger, after))
         return record
 
-    def _records_naming(self, person_id: int) -> list[tuple[str, Record]]:
+    def _records_naming(self, person_id: int) -> builtins.list[tuple[str, Record]]:
         found: list[tuple[str, Record]] = []
         for key, tmap in TABLES.items():
             ids: set[int] = set()
@@ -487,8 +490,8 @@ class Store:
             else:
                 row[field.key] = value
         row["late_entry"] = int(record.late_entry)
-        row["created_at"] = _now_text(record.created_at)
-        row["updated_at"] = _now_text(record.updated_at)
+        row["created_at"] = _now_text(record.created_at or self.clock())
+        row["updated_at"] = _now_text(record.updated_at or self.clock())
         return row
 
     def _write_people(self, spec: LedgerSpec, record: Record) -> None:
