@@ -19,6 +19,7 @@ from lianzheng_desktop.core.report_facts import (
     cn_date,
     done_by,
     first_sentence,
+    is_due,
     is_standing,
     md,
     names,
@@ -167,8 +168,14 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
     items = data.rectification
     sources = [FOUND_BY.get(s, f"{s}发现") for s in Counter(i.source for i in items)]
     source = "、".join(sources) if len(sources) <= 3 else "各渠道发现"
-    text = (f"扎实推进问题整改。对{source}的{f.rectification_total}个问题建立整改台账，"
-            "逐项明确责任人和整改时限")
+    # not "扎实推进" when nothing is finished and an item is past its deadline (section 三)
+    overdue = any(is_due(i, data.as_of) for i in items)
+    title = "推进问题整改" if overdue and not f.rectification_done else "扎实推进问题整改"
+    if data.person is not None:  # one person's own items: no ledger of theirs to set up
+        text = f"{title}。本人负责{source}的{f.rectification_total}个问题的整改"
+    else:
+        text = (f"{title}。对{source}的{f.rectification_total}个问题建立整改台账，"
+                "逐项明确责任人和整改时限")
     state = []
     if f.rectification_done:
         finished = [i for i in items if done_by(i, data.as_of)
@@ -180,7 +187,7 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
     if f.rectification_ongoing:
         state.append(f"长期坚持{f.rectification_ongoing}件")
     if f.rectification_open:
-        state.append(f"正在整改{f.rectification_open}件")
+        state.append(f"尚在整改{f.rectification_open}件")
     text += f"。截至{cn_date(data.as_of)}，" + "、".join(state)
     if f.reviews:
         text += f"；对{f.reviews}件已完成事项开展“回头看”，整改成效得到巩固"
@@ -203,7 +210,8 @@ def draft_duty(data: ReportData) -> str:
         total = f"{noun}共开展集中警示教育{f.sessions}次、参加{f.session_attendance}人次"
         if len(data.sessions) <= DETAILED_UP_TO:
             each = "；".join(_session(s) for s in data.sessions)
-            parts.append(f"深化警示教育。{each}。{total}。")
+            # one session: its own line already says it all ("本季度共开展…1次" repeats it)
+            parts.append(f"深化警示教育。{each}。" + (f"{total}。" if f.sessions > 1 else ""))
         else:
             forms = Counter(s.form for s in data.sessions)
             kinds = "、".join(f"{form}{n}次" for form, n in forms.most_common())
