@@ -115,11 +115,15 @@ def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
         parts.append(f"长期坚持{len(standing)}件")
     if open_items:
         parts.append(f"尚在整改{open_items}件")
+    text = "，".join(parts)
+    if reviewed:
+        text += f"；已开展“回头看”{len(reviewed)}件"
     if len(reviewed) == len(scope):
-        status, tail = Status.DONE, "均已整改到位并开展“回头看”"
+        status, text = Status.DONE, text + "，均已整改到位"
     else:
         status = Status.FAILED if as_of >= item.period_end else Status.ON_TRACK
-        review = f"已开展“回头看”{len(reviewed)}件" if reviewed else "尚未开展“回头看”"
-        tail = review + ("，尚未全部整改到位" if open_items else "，“回头看”尚未全部完成")
+        if not open_items:  # all fixed: what is left is the 回头看
+            text += f"，另有{len(fixed) - len(reviewed)}件待“回头看”" if reviewed else \
+                "；均待开展“回头看”"
     return replace(item, status=status, actual=len(reviewed),
-                   explanation="，".join(parts) + "；" + tail + "。")
+                   explanation=text + "。")

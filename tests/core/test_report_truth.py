@@ -4,6 +4,7 @@ Each test names one rule; each was seen failing with the rule broken in the code
 """
 
 import re
+from dataclasses import asdict
 from datetime import date
 
 import pytest
@@ -243,3 +244,19 @@ def test_a_leaders_own_report_speaks_as_the_leader(demo_store):
     # his post is the trade union's (县总工会党组成员), not the party branch's
     assert document.closing[0] == "县总工会党组成员、副主席\u3000张志强"
     assert "机关党支部党组成员" not in "".join(document.meta)
+
+
+def test_a_rectification_duty_is_done_only_when_each_item_had_its_review(demo_store):
+    item = next(i for i in demo_store.list("rectification") if i.number == "XC-2022-05")
+    demo_store.update("rectification", item.id, {**asdict(item), "status": "已完成",
+                                                 "completed_date": date(2022, 12, 20)})
+    document, texts = _report(demo_store, ReportPeriod(2022))
+    row = _row(document, "着力做好县委巡察整改工作")
+    # all fixed by the year's end, 3 of 6 reviewed: not done, and the reader is told why
+    assert row[2] == "未完成" and "尚在整改" not in row[3]
+    assert "已完成整改5件" in row[3] and "另有3件待“回头看”" in row[3], row[3]
+    for other in demo_store.list("rectification"):
+        demo_store.update("rectification", other.id,
+                          {**asdict(other), "review_date": date(2022, 12, 28)})
+    row = _row(_report(demo_store, ReportPeriod(2022))[0], "着力做好县委巡察整改工作")
+    assert row[2] == "已完成" and "已开展“回头看”6件，均已整改到位" in row[3], row[3]
