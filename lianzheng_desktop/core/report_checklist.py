@@ -125,5 +125,7 @@ def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
         if not open_items:  # all fixed: what is left is the 回头看
             text += f"，另有{len(fixed) - len(reviewed)}件待“回头看”" if reviewed else \
                 "；均待开展“回头看”"
-    return replace(item, status=status, actual=len(reviewed),
+    # actual: how many records there are (sections three and four call a manual duty with
+    # none "尚无工作记录"), not how many were reviewed
+    return replace(item, status=status, actual=len(scope),
                    explanation=text + "。")

@@ -206,6 +206,10 @@ def test_the_rectification_row_of_the_appendix_is_as_of_the_report_date(demo_sto
     assert (int(said.group(1)) if said else 0) == n, row[3]
     if n:
         assert f"对{n}件已完成事项开展“回头看”" in texts[DUTY]
+    # the items are records: the duty is never among those "without any record"
+    for sentence in re.split("[。\n]", texts[PROBLEMS] + texts[NEXT]):
+        if "尚无工作记录" in sentence or "没有形成工作记录" in sentence:
+            assert "着力做好县委巡察整改工作" not in sentence, sentence
 
 
 def test_the_rectification_row_within_the_period_counts_up_to_that_day(demo_store):
