@@ -158,8 +158,11 @@ def _talk_point(data: ReportData, f: Figures) -> str:
     if f.one_on_one:
         more.append(f"“一对一”问题性约谈{f.one_on_one}次")
     if f.talked_people:
-        more.append(f"谈话覆盖在职干部职工{f.talked_people}人，占应谈{f.people_in_scope}人的"
-                    f"{f.coverage}%")
+        # "占应谈10人的20%" in a quarter reads as a duty missed, which no plan item sets for
+        # one quarter (附件1 shows the talk duty met): the share only over a year or at 100%
+        share = (f"，占应谈{f.people_in_scope}人的{f.coverage}%"
+                 if data.is_year or f.coverage == 100 else "")
+        more.append(f"谈话覆盖在职干部职工{f.talked_people}人{share}")
     total = "；".join(([total] if total else []) + more)
     return (text or f"{title}。") + (total + "。" if total else "")
 

@@ -264,3 +264,12 @@ def test_a_rectification_duty_is_done_only_when_each_item_had_its_review(demo_st
                           {**asdict(other), "review_date": date(2022, 12, 28)})
     row = _row(_report(demo_store, ReportPeriod(2022))[0], "着力做好县委巡察整改工作")
     assert row[2] == "已完成" and "已开展“回头看”6件，均已整改到位" in row[3], row[3]
+
+
+def test_a_quarters_talks_are_not_measured_against_everyone(demo_store):
+    """No plan item asks a quarter's talks to reach every member: "占应谈10人的20%" among the
+    achievements reads as a duty missed while 附件1 shows the talk duty met."""
+    _, q3 = _report(demo_store, ReportPeriod(2022, 3))
+    assert "谈话覆盖在职干部职工2人" in q3[DUTY] and "应谈" not in q3[DUTY]
+    _, year = _report(demo_store, ReportPeriod(2022))
+    assert "谈话覆盖在职干部职工10人，占应谈10人的100%" in year[DUTY]
