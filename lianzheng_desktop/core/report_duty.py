@@ -130,14 +130,15 @@ def _activities(kind_list: list[Activity], noun: str) -> list[str]:
     return out
 
 
-def _session(s: WarningSession) -> str:
+def _session(s: WarningSession, me: str = "") -> str:
     """"3月22日观看警示教育专题片《零容忍》（王建国主持，13人参加）": the form only when
     the topic does not already say it."""
     topic = clause(s.topic)
     words = FORM_WORDS.get(s.form, (s.form[:2],))
     redundant = s.form == "其他" or any(word in topic for word in words)
     what = topic if redundant else f"{s.form}：{topic}"
-    who = f"{s.host}主持，" if s.host else ""
+    host = "本人" if me and s.host == me else s.host  # one's own report: "本人主持"
+    who = f"{host}主持，" if host else ""
     return f"{md(s.date)}{what}（{who}{s.head_count}人参加）"
 
 
@@ -145,7 +146,9 @@ def _talk_point(data: ReportData, f: Figures) -> str:
     kinds = Counter(t.type for t in data.talks)
     title = f"抓实{next(iter(kinds))}" if len(kinds) == 1 else "抓实谈心谈话和廉政提醒"
     if len(data.talks) <= DETAILED_UP_TO:
-        each = "；".join(f"{md(t.date)}{t.talker}同志与{names(t.talkees)}开展{t.type}"
+        me = data.person.name if data.person is not None else ""
+        each = "；".join(f"{md(t.date)}{'本人' if t.talker == me else t.talker + '同志'}与"
+                        f"{names(t.talkees)}开展{t.type}"
                         for t in data.talks)
     else:
         each = "，其中" + "、".join(f"{k}{n}次" for k, n in kinds.most_common())
@@ -161,7 +164,7 @@ def _talk_point(data: ReportData, f: Figures) -> str:
         # "占应谈10人的20%" in a quarter reads as a duty missed, which no plan item sets for
         # one quarter (附件1 shows the talk duty met): the share only over a year or at 100%
         share = (f"，占应谈{f.people_in_scope}人的{f.coverage}%"
-                 if data.is_year or f.coverage == 100 else "")
+                 if (data.is_year or f.coverage == 100) and data.person is None else "")
         more.append(f"谈话覆盖在职干部职工{f.talked_people}人{share}")
     total = "；".join(([total] if total else []) + more)
     return (text or f"{title}。") + (total + "。" if total else "")
@@ -212,7 +215,8 @@ def draft_duty(data: ReportData) -> str:
     if data.sessions:
         total = f"{noun}共开展集中警示教育{f.sessions}次、参加{f.session_attendance}人次"
         if len(data.sessions) <= DETAILED_UP_TO:
-            each = "；".join(_session(s) for s in data.sessions)
+            me = data.person.name if data.person is not None else ""
+            each = "；".join(_session(s, me) for s in data.sessions)
             # one session: its own line already says it all ("本季度共开展…1次" repeats it)
             parts.append(f"深化警示教育。{each}。" + (f"{total}。" if f.sessions > 1 else ""))
         else:
@@ -234,8 +238,9 @@ def draft_duty(data: ReportData) -> str:
     intro = (f"{data.period.label}，{org}坚持把党风廉政建设摆在突出位置，认真履行管党治党"
              "主体责任，对照年度工作要点抓好各项工作落实。")
     if data.person is not None:  # one person's own report
-        own_duty = ("第一责任人职责" if data.person.role == "书记" else "“一岗双责”")
-        intro = (f"{data.period.label}，本人认真履行{own_duty}，对照年度工作要点抓好分管范围内"
+        head = data.person.role == "书记"  # the 第一责任人 answers for the whole unit
+        own_duty, scope = (("第一责任人职责", "本单位") if head else ("“一岗双责”", "分管范围内"))
+        intro = (f"{data.period.label}，本人认真履行{own_duty}，对照年度工作要点抓好{scope}"
                  "党风廉政建设各项工作。")
     if not parts:
         intro += f"{noun}台账中尚无党风廉政建设工作记录。"

@@ -273,3 +273,17 @@ def test_a_quarters_talks_are_not_measured_against_everyone(demo_store):
     assert "谈话覆盖在职干部职工2人" in q3[DUTY] and "应谈" not in q3[DUTY]
     _, year = _report(demo_store, ReportPeriod(2022))
     assert "谈话覆盖在职干部职工10人，占应谈10人的100%" in year[DUTY]
+
+
+def test_in_ones_own_report_one_speaks_as_benren(demo_store):
+    def duty(period, name):
+        data = load_report_data(demo_store, period, person=name)
+        return build_document(data).section_texts()[DUTY]
+
+    own = duty(ReportPeriod(2022), "张志强")
+    assert "6月8日本人与周伟、郑海涛、冯晓燕开展谈心谈话" in own
+    assert "张志强同志" not in own and "应谈" not in own  # the unit's 10 are not his to talk to
+    assert "分管范围内" in own
+    head = duty(ReportPeriod(2022), "王建国")
+    assert "本人主持" in head and "王建国" not in head
+    assert "第一责任人职责" in head and "分管范围内" not in head  # the 书记 answers for all
