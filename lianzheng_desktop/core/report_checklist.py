@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period
+from lianzheng_desktop.core.records import RectificationItem
 
 _QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
 
@@ -78,3 +80,52 @@ def _combined(item: ChecklistItem, parts: list[tuple[str, ChecklistItem]], over:
                    person_times=sum(times) if times else None)
 
 
+def rectification_as_of(checklist: Checklist, items: list[RectificationItem],
+                        as_of: date) -> Checklist:
+    """附件1's 整改 duty as it stood on the report's date, in section one's words.
+
+    The checklist reads each item's present state; a report of an earlier period must say
+    how far the items had got by its own date (completed, 回头看 by then), and call an item
+    已完成 only when it was completed — 长期坚持 is named as such, as in section one.
+    """
+    settled = [_rectification_item(i, items, as_of)
+               if i.requirement.counts is not None
+               and i.requirement.counts.ledger == "rectification"
+               and i.measure == "manual" and not i.requirement.manual_done else i
+               for i in checklist.items]
+    return replace(checklist, items=settled)
+
+
+def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
+                        as_of: date) -> ChecklistItem:
+    scope = [i for i in found if item.period_start <= i.found_date <= as_of]
+    if not scope:
+        return item
+    when = item.explanation.split("整改事项")[0] if "整改事项" in item.explanation else ""
+    done = [i for i in scope if i.completed_date is not None and i.completed_date <= as_of]
+    standing = [i for i in scope if i not in done and i.status == vocab.STATUS_ONGOING
+                and i.measures.strip()]
+    fixed = done + standing
+    reviewed = [i for i in fixed if i.review_date is not None and i.review_date <= as_of]
+    open_items = len(scope) - len(fixed)
+    parts = [f"{when}整改事项{len(scope)}件"]
+    if done:
+        parts.append(f"已完成整改{len(done)}件")
+    if standing:
+        parts.append(f"长期坚持{len(standing)}件")
+    if open_items:
+        parts.append(f"尚在整改{open_items}件")
+    text = "，".join(parts)
+    if reviewed:
+        text += f"；已开展“回头看”{len(reviewed)}件"
+    if len(reviewed) == len(scope):
+        status, text = Status.DONE, text + "，均已整改到位"
+    else:
+        status = Status.FAILED if as_of >= item.period_end else Status.ON_TRACK
+        if not open_items:  # all fixed: what is left is the 回头看
+            text += f"，另有{len(fixed) - len(reviewed)}件待“回头看”" if reviewed else \
+                "；均待开展“回头看”"
+    # actual: how many records there are (sections three and four call a manual duty with
+    # none "尚无工作记录"), not how many were reviewed
+    return replace(item, status=status, actual=len(scope),
+                   explanation=text + "。")

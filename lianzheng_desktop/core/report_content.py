@@ -78,7 +78,8 @@ def build_document(data: ReportData, texts: dict[str, str] | None = None,
     role = f"{org}书记" if org else "书记"
     if data.person is not None:  # one person's own report, signed by them
         reporter = data.person.name
-        role = f"{org}{data.person.post or data.person.role}"
+        # a post (党组成员、副主席) is held in the unit, not in its party branch
+        role = f"{data.profile.unit_name or org or ''}{data.person.post or data.person.role}"
     meta = [f"（{data.period.label}　{role}　{reporter}）"] if reporter else [
         f"（{data.period.label}）"]
     signed = signed or data.as_of

@@ -19,6 +19,7 @@ from lianzheng_desktop.core.report_facts import (
     cn_date,
     done_by,
     first_sentence,
+    is_due,
     is_standing,
     md,
     names,
@@ -129,14 +130,15 @@ def _activities(kind_list: list[Activity], noun: str) -> list[str]:
     return out
 
 
-def _session(s: WarningSession) -> str:
+def _session(s: WarningSession, me: str = "") -> str:
     """"3月22日观看警示教育专题片《零容忍》（王建国主持，13人参加）": the form only when
     the topic does not already say it."""
     topic = clause(s.topic)
     words = FORM_WORDS.get(s.form, (s.form[:2],))
     redundant = s.form == "其他" or any(word in topic for word in words)
     what = topic if redundant else f"{s.form}：{topic}"
-    who = f"{s.host}主持，" if s.host else ""
+    host = "本人" if me and s.host == me else s.host  # one's own report: "本人主持"
+    who = f"{host}主持，" if host else ""
     return f"{md(s.date)}{what}（{who}{s.head_count}人参加）"
 
 
@@ -144,7 +146,9 @@ def _talk_point(data: ReportData, f: Figures) -> str:
     kinds = Counter(t.type for t in data.talks)
     title = f"抓实{next(iter(kinds))}" if len(kinds) == 1 else "抓实谈心谈话和廉政提醒"
     if len(data.talks) <= DETAILED_UP_TO:
-        each = "；".join(f"{md(t.date)}{t.talker}同志与{names(t.talkees)}开展{t.type}"
+        me = data.person.name if data.person is not None else ""
+        each = "；".join(f"{md(t.date)}{'本人' if t.talker == me else t.talker + '同志'}与"
+                        f"{names(t.talkees)}开展{t.type}"
                         for t in data.talks)
     else:
         each = "，其中" + "、".join(f"{k}{n}次" for k, n in kinds.most_common())
@@ -157,8 +161,11 @@ def _talk_point(data: ReportData, f: Figures) -> str:
     if f.one_on_one:
         more.append(f"“一对一”问题性约谈{f.one_on_one}次")
     if f.talked_people:
-        more.append(f"谈话覆盖在职干部职工{f.talked_people}人，占应谈{f.people_in_scope}人的"
-                    f"{f.coverage}%")
+        # "占应谈10人的20%" in a quarter reads as a duty missed, which no plan item sets for
+        # one quarter (附件1 shows the talk duty met): the share only over a year or at 100%
+        share = (f"，占应谈{f.people_in_scope}人的{f.coverage}%"
+                 if (data.is_year or f.coverage == 100) and data.person is None else "")
+        more.append(f"谈话覆盖在职干部职工{f.talked_people}人{share}")
     total = "；".join(([total] if total else []) + more)
     return (text or f"{title}。") + (total + "。" if total else "")
 
@@ -167,8 +174,14 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
     items = data.rectification
     sources = [FOUND_BY.get(s, f"{s}发现") for s in Counter(i.source for i in items)]
     source = "、".join(sources) if len(sources) <= 3 else "各渠道发现"
-    text = (f"扎实推进问题整改。对{source}的{f.rectification_total}个问题建立整改台账，"
-            "逐项明确责任人和整改时限")
+    # not "扎实推进" when nothing is finished and an item is past its deadline (section 三)
+    overdue = any(is_due(i, data.as_of) for i in items)
+    title = "推进问题整改" if overdue and not f.rectification_done else "扎实推进问题整改"
+    if data.person is not None:  # one person's own items: no ledger of theirs to set up
+        text = f"{title}。本人负责整改{source}的问题{f.rectification_total}个"
+    else:
+        text = (f"{title}。对{source}的{f.rectification_total}个问题建立整改台账，"
+                "逐项明确责任人和整改时限")
     state = []
     if f.rectification_done:
         finished = [i for i in items if done_by(i, data.as_of)
@@ -180,7 +193,7 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
     if f.rectification_ongoing:
         state.append(f"长期坚持{f.rectification_ongoing}件")
     if f.rectification_open:
-        state.append(f"正在整改{f.rectification_open}件")
+        state.append(f"尚在整改{f.rectification_open}件")
     text += f"。截至{cn_date(data.as_of)}，" + "、".join(state)
     if f.reviews:
         text += f"；对{f.reviews}件已完成事项开展“回头看”，整改成效得到巩固"
@@ -202,8 +215,10 @@ def draft_duty(data: ReportData) -> str:
     if data.sessions:
         total = f"{noun}共开展集中警示教育{f.sessions}次、参加{f.session_attendance}人次"
         if len(data.sessions) <= DETAILED_UP_TO:
-            each = "；".join(_session(s) for s in data.sessions)
-            parts.append(f"深化警示教育。{each}。{total}。")
+            me = data.person.name if data.person is not None else ""
+            each = "；".join(_session(s, me) for s in data.sessions)
+            # one session: its own line already says it all ("本季度共开展…1次" repeats it)
+            parts.append(f"深化警示教育。{each}。" + (f"{total}。" if f.sessions > 1 else ""))
         else:
             forms = Counter(s.form for s in data.sessions)
             kinds = "、".join(f"{form}{n}次" for form, n in forms.most_common())
@@ -223,8 +238,9 @@ def draft_duty(data: ReportData) -> str:
     intro = (f"{data.period.label}，{org}坚持把党风廉政建设摆在突出位置，认真履行管党治党"
              "主体责任，对照年度工作要点抓好各项工作落实。")
     if data.person is not None:  # one person's own report
-        own_duty = ("第一责任人职责" if data.person.role == "书记" else "“一岗双责”")
-        intro = (f"{data.period.label}，本人认真履行{own_duty}，对照年度工作要点抓好分管范围内"
+        head = data.person.role == "书记"  # the 第一责任人 answers for the whole unit
+        own_duty, scope = (("第一责任人职责", "本单位") if head else ("“一岗双责”", "分管范围内"))
+        intro = (f"{data.period.label}，本人认真履行{own_duty}，对照年度工作要点抓好{scope}"
                  "党风廉政建设各项工作。")
     if not parts:
         intro += f"{noun}台账中尚无党风廉政建设工作记录。"

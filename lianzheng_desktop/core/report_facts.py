@@ -22,6 +22,7 @@ from lianzheng_desktop.core.records import (
     UnitProfile,
     WarningSession,
 )
+from lianzheng_desktop.core.report_checklist import rectification_as_of
 from lianzheng_desktop.core.report_model import ReportPeriod
 
 _DIGITS = "零一二三四五六七八九"
@@ -47,6 +48,10 @@ class ReportData:
     next_plan: Plan | None = None
     year_activities: list[Activity] = field(default_factory=list)  # 1 January → as_of
     person: Person | None = None  # one person's own report (report_person); None: the branch's
+
+    def __post_init__(self) -> None:
+        # 附件1's 整改 row as of the report's date, as section one counts the items
+        self.checklist = rectification_as_of(self.checklist, self.rectification, self.as_of)
 
     @property
     def is_year(self) -> bool:

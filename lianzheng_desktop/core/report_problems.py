@@ -79,7 +79,8 @@ def problem_items(data: ReportData) -> list[str]:
     for overdue in due:
         late = days_late(overdue, day)
         parts.append(f"整改事项{quoted(overdue.description)}整改时限为{cn_date(overdue.deadline)}"
-                     f"，截至{cn_date(day)}仍未完成" + (f"，已逾期{late}天。" if late else "。"))
+                     + (f"，截至{cn_date(day)}仍未完成，已逾期{late}天。" if late else
+                        "，到期仍未完成整改。"))
     return parts
 
 
@@ -182,13 +183,15 @@ def _items(data: ReportData, nxt: ReportPeriod) -> list[str]:
     ahead = [i for i in data.rectification if is_open(i, day) and not is_due(i, day)]
     if len(due) > ONE_BY_ONE or len(ahead) > ONE_BY_ONE:
         return _items_grouped(data, nxt, due, ahead)
+    own = data.person is not None  # one person's report: their own items, no "由某某负责"
     for item in data.rectification:
+        by = "" if own else f"，由{item.owner}负责"
         if is_due(item, day):
             late = "逾期" if days_late(item, day) else "到期"
-            parts.append(f"抓紧完成{late}整改事项{quoted(item.description)}，由{item.owner}负责，"
+            parts.append(f"抓紧完成{late}整改事项{quoted(item.description)}{by}，"
                          f"力争于{cn_date(_deadline_ahead(nxt))}前完成销号。")
         elif is_open(item, day):
-            parts.append(f"按期推进{quoted(item.description)}的整改，由{item.owner}负责，"
+            parts.append(f"按期推进{quoted(item.description)}的整改{by}，"
                          f"确保于{cn_date(item.deadline)}前完成。")
         elif is_standing(item, day):
             standing.append(quoted(item.description))

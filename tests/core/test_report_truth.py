@@ -4,6 +4,7 @@ Each test names one rule; each was seen failing with the rule broken in the code
 """
 
 import re
+from dataclasses import asdict
 from datetime import date
 
 import pytest
@@ -180,3 +181,109 @@ def test_nothing_of_the_software_in_print(demo_store):
     text = _all_text(document)
     for words in ("请本人填写", "请结合实际", "完成后请", "年度计划”中标记", "请先填写"):
         assert words not in text
+
+
+def _row(document, requirement):
+    return next(r for r in document.appendices[0].rows if r[1] == requirement)
+
+
+@pytest.mark.parametrize("period", PERIODS, ids=lambda p: p.code)
+def test_the_rectification_row_of_the_appendix_is_as_of_the_report_date(demo_store, period):
+    """附件1's 整改 row counts completions and 回头看 up to the report's date (the demo's
+    XC-2022-02/03 were reviewed in October): the same figures as section one and 附件4,
+    with 长期坚持 named as such, never counted as 已完成."""
+    document, texts = _report(demo_store, period)
+    row = _row(document, "着力做好县委巡察整改工作")
+    ledger = document.appendices[3].rows
+    done = sum(1 for r in ledger if r[4] == "已完成")
+    standing = sum(1 for r in ledger if r[4] == "长期坚持")
+    said_done = re.search(r"已完成整改(\d+)件", row[3])
+    assert (int(said_done.group(1)) if said_done else 0) == done, row[3]
+    assert f"长期坚持{standing}件" in row[3] and f"长期坚持{standing}件" in texts[DUTY]
+    reviewed = {ReportPeriod(2022, 1): 0, ReportPeriod(2022, 2): 0, ReportPeriod(2022, 3): 1}
+    n = reviewed.get(period, 3)
+    said = re.search(r"已开展“回头看”(\d+)件", row[3])
+    assert (int(said.group(1)) if said else 0) == n, row[3]
+    if n:
+        assert f"对{n}件已完成事项开展“回头看”" in texts[DUTY]
+    # the items are records: the duty is never among those "without any record"
+    for sentence in re.split("[。\n]", texts[PROBLEMS] + texts[NEXT]):
+        if "尚无工作记录" in sentence or "没有形成工作记录" in sentence:
+            assert "着力做好县委巡察整改工作" not in sentence, sentence
+
+
+def test_the_rectification_row_within_the_period_counts_up_to_that_day(demo_store):
+    document, texts = _report(demo_store, ReportPeriod(2022, 2), date(2022, 6, 15))
+    row = _row(document, "着力做好县委巡察整改工作")  # XC-01 (5-26) and XC-03 (6-10) done
+    assert "已完成整改2件" in row[3] and "尚在整改3件" in row[3], row[3]
+    assert "已完成整改2件" in texts[DUTY]
+
+
+@pytest.mark.parametrize("period", PERIODS[:3], ids=lambda p: p.code)
+def test_one_warning_session_is_not_summed_up_again(demo_store, period):
+    _, texts = _report(demo_store, period)  # one session a quarter in Q1-Q3
+    assert "深化警示教育" in texts[DUTY]
+    assert "共开展集中警示教育1次" not in texts[DUTY], texts[DUTY]
+    _, year = _report(demo_store, ReportPeriod(2022))
+    assert "本年度共开展集中警示教育3次、参加35人次" in year[DUTY]
+
+
+def test_an_item_due_on_the_report_date_is_not_dated_twice(demo_store):
+    _, texts = _report(demo_store, ReportPeriod(2022, 3))
+    assert "整改时限为2022年9月30日，到期仍未完成整改" in texts[PROBLEMS]
+    assert "截至2022年9月30日仍未完成" not in texts[PROBLEMS]
+    _, q4 = _report(demo_store, ReportPeriod(2022, 4))
+    assert "截至2022年12月31日仍未完成，已逾期92天" in q4[PROBLEMS]
+
+
+def test_a_leaders_own_report_speaks_as_the_leader(demo_store):
+    document = build_document(load_report_data(demo_store, ReportPeriod(2022, 3),
+                                                person="张志强"))
+    texts = document.section_texts()
+    # his own item: not "由张志强负责" in his own report, nor a branch's ledger set up by him
+    assert "张志强负责" not in texts[NEXT] and "基层工会经费返还拨付不及时" in texts[NEXT]
+    assert "本人负责" in texts[DUTY] and "建立整改台账" not in texts[DUTY]
+    # only an overdue item: no "扎实推进" while section three names it as a problem
+    assert "扎实推进" not in texts[DUTY] and "基层工会经费返还拨付不及时" in texts[PROBLEMS]
+    # his post is the trade union's (县总工会党组成员), not the party branch's
+    assert document.closing[0] == "县总工会党组成员、副主席\u3000张志强"
+    assert "机关党支部党组成员" not in "".join(document.meta)
+
+
+def test_a_rectification_duty_is_done_only_when_each_item_had_its_review(demo_store):
+    item = next(i for i in demo_store.list("rectification") if i.number == "XC-2022-05")
+    demo_store.update("rectification", item.id, {**asdict(item), "status": "已完成",
+                                                 "completed_date": date(2022, 12, 20)})
+    document, texts = _report(demo_store, ReportPeriod(2022))
+    row = _row(document, "着力做好县委巡察整改工作")
+    # all fixed by the year's end, 3 of 6 reviewed: not done, and the reader is told why
+    assert row[2] == "未完成" and "尚在整改" not in row[3]
+    assert "已完成整改5件" in row[3] and "另有3件待“回头看”" in row[3], row[3]
+    for other in demo_store.list("rectification"):
+        demo_store.update("rectification", other.id,
+                          {**asdict(other), "review_date": date(2022, 12, 28)})
+    row = _row(_report(demo_store, ReportPeriod(2022))[0], "着力做好县委巡察整改工作")
+    assert row[2] == "已完成" and "已开展“回头看”6件，均已整改到位" in row[3], row[3]
+
+
+def test_a_quarters_talks_are_not_measured_against_everyone(demo_store):
+    """No plan item asks a quarter's talks to reach every member: "占应谈10人的20%" among the
+    achievements reads as a duty missed while 附件1 shows the talk duty met."""
+    _, q3 = _report(demo_store, ReportPeriod(2022, 3))
+    assert "谈话覆盖在职干部职工2人" in q3[DUTY] and "应谈" not in q3[DUTY]
+    _, year = _report(demo_store, ReportPeriod(2022))
+    assert "谈话覆盖在职干部职工10人，占应谈10人的100%" in year[DUTY]
+
+
+def test_in_ones_own_report_one_speaks_as_benren(demo_store):
+    def duty(period, name):
+        data = load_report_data(demo_store, period, person=name)
+        return build_document(data).section_texts()[DUTY]
+
+    own = duty(ReportPeriod(2022), "张志强")
+    assert "6月8日本人与周伟、郑海涛、冯晓燕开展谈心谈话" in own
+    assert "张志强同志" not in own and "应谈" not in own  # the unit's 10 are not his to talk to
+    assert "分管范围内" in own
+    head = duty(ReportPeriod(2022), "王建国")
+    assert "本人主持" in head and "王建国" not in head
+    assert "第一责任人职责" in head and "分管范围内" not in head  # the 书记 answers for all
