@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -12,12 +13,13 @@ from PySide6.QtCore import (
     QEvent,
     QLibraryInfo,
     QLocale,
+    QObject,
     QSettings,
     QTimer,
     QTranslator,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from lianzheng_desktop.cli.common import open_store, paths_from
 from lianzheng_desktop.core.errors import UserError
@@ -38,6 +40,23 @@ def _install_chinese_translation(app: QApplication) -> None:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(chinese, "qtbase", "_", folder):
         app.installTranslator(translator)
+
+
+class FirstPaint(QObject):
+    """Calls ``then`` once ``widget`` has painted for the first time: on its first Paint
+    event, ``then`` is queued behind the rest of that frame (the children paint in the
+    same pass), so it runs when the whole window is on screen. Kept alive by ``widget``."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]):
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
 
 
 def never_wait_on_dialogs(report=None) -> None:
@@ -146,11 +165,11 @@ def _open_and_run(app, args, check, paths, unattended: bool) -> int:
         return 0
     window.show()
     if args.exit_after_start:
-        def painted() -> None:  # the first turn of the loop: the window has painted
+        def painted() -> None:
             print("主窗口已显示", flush=True)
             app.quit()
 
-        QTimer.singleShot(0, painted)
+        FirstPaint(window, painted)
     if check is not None:
         QTimer.singleShot(0, check.back_up_now)  # the window is on screen: back up now
     code = app.exec()
