@@ -80,7 +80,7 @@ def main() -> None:
                                  for runs in (bare_runs, app_runs))
         bare_exit, app_exit = (statistics.median(t[1] for t in runs)
                                for runs in (bare_runs, app_runs))
-        ratio = statistics.median(a[0] / b[0] for b, a in zip(bare_runs, app_runs))
+        ratio = statistics.median(a[0] / b[0] for b, a in zip(bare_runs, app_runs, strict=True))
         report(f"start to the first real paint, {label}"
                f" ({db.stat().st_size / 1e6:.1f} MB; subprocess, offscreen)", [
                    ("bare PySide6 QMainWindow", bare_paint),
