@@ -112,7 +112,7 @@ class ChecklistPage(QWidget):
         self.warnings.setWordWrap(True)
         # A file left alone for years has hundreds of warnings, each laid out with word
         # wrap: Qt lays out the lines in view first and the rest on later turns of the
-        # event loop, after the window has painted (12 ms less to the first paint at 10 years).
+        # event loop, after the window has painted.
         self.warnings.setLayoutMode(QListWidget.LayoutMode.Batched)
         self.warnings.setBatchSize(WARNINGS_SHOWN)
         self.table = QTableWidget(0, len(COLUMNS))
