@@ -171,7 +171,7 @@ def _open_and_run(app, args, check, paths, unattended: bool) -> int:
 
         FirstPaint(window, painted)
     if check is not None:
-        QTimer.singleShot(0, check.back_up_now)  # the window is on screen: back up now
+        FirstPaint(window, check.back_up_now)  # the window is on screen: back up now
     code = app.exec()
     restore_from = window.restore_from
     _close_after_loop(app, window)
