@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -13,18 +12,17 @@ from PySide6.QtCore import (
     QEvent,
     QLibraryInfo,
     QLocale,
-    QObject,
     QSettings,
-    QTimer,
     QTranslator,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lianzheng_desktop.cli.common import open_store, paths_from
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.qt.fonts import ensure_cjk_font
 from lianzheng_desktop.qt.opening_check import OpeningCheck
+from lianzheng_desktop.qt.painted import FirstPaint
 from lianzheng_desktop.resources_access import resource
 from lianzheng_desktop.storage.background_check import BackgroundCheck
 from lianzheng_desktop.storage.db import DamagedDatabaseError
@@ -40,23 +38,6 @@ def _install_chinese_translation(app: QApplication) -> None:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(chinese, "qtbase", "_", folder):
         app.installTranslator(translator)
-
-
-class FirstPaint(QObject):
-    """Calls ``then`` once ``widget`` has painted for the first time: on its first Paint
-    event, ``then`` is queued behind the rest of that frame (the children paint in the
-    same pass), so it runs when the whole window is on screen. Kept alive by ``widget``."""
-
-    def __init__(self, widget: QWidget, then: Callable[[], None]):
-        super().__init__(widget)
-        self._then = then
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
-        return False
 
 
 def never_wait_on_dialogs(report=None) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from lianzheng_desktop.cli import main
 from lianzheng_desktop.qt import app as app_module
-from lianzheng_desktop.qt.app import FirstPaint
+from lianzheng_desktop.qt.painted import FirstPaint
 
 pytestmark = pytest.mark.gui
 
