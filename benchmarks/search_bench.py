@@ -3,9 +3,11 @@
 The file: the demo roster and 100,000 会议活动 with topics and summaries of a few sentences
 and 1–5 attendees, put in with plain INSERTs (the triggers of migration 0010 keep the index
 in step as they would for records typed in; the time that takes is printed too). The
-baseline is what the ledger page runs on each keystroke today: ``Store.count`` and
+baseline is what the ledger page ran on each keystroke before: ``Store.count`` and
 ``Store.list`` with ``Query(search=…)``, limit 200. The index: ``search.search`` (count and
-page in one statement), limit 200. Medians of alternating runs.
+page in one statement), limit 200; and what the ledger page runs once typing pauses, its
+table model's ``set_query`` (count and the first 200 rows through the index, each read with
+``Store.get``). Medians of alternating runs.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from pathlib import Path
 from benchmarks.common import WORK, open_store, paired_medians
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.demo import ROSTER
+from lianzheng_desktop.core.ledgers import LEDGERS
+from lianzheng_desktop.qt.table_model import RecordTableModel
 from lianzheng_desktop.storage import search
 from lianzheng_desktop.storage.db import open_db
 from lianzheng_desktop.storage.store import Query, Store
@@ -150,9 +154,10 @@ def main() -> None:
         def indexed(text=text):
             return search.search(store, text, "activity", limit=PAGE)
 
-        def page(query=query):  # the ledger page's filter, as it could be wired
-            total, ids = search.ledger_page(store, "activity", query)
-            return total, [store.get("activity", record_id) for record_id in ids]
+        def page(text=text):  # what the ledger page runs once typing pauses
+            model = RecordTableModel(store, LEDGERS["activity"])
+            model.set_query(Query(search=text))
+            return model.total
 
         old_total = baseline()[0]
         new_total = indexed()[0]
@@ -169,8 +174,10 @@ def main() -> None:
         print(f"      LIKE (Store.count + Store.list) {old * 1000:8.1f} ms"
               f"   index {new * 1000:7.1f} ms   {old / new:6.1f} × faster"
               f"   (target ≤ {TARGET_MS} ms: {verdict})")
-        print(f"      the ledger page through the index (ledger_page + Store.get × {PAGE})"
-              f" {on_page * 1000:7.1f} ms   {old / on_page:6.1f} × faster")
+        page_verdict = "within target" if on_page * 1000 <= TARGET_MS else "OVER TARGET"
+        print(f"      the ledger page after the pause (its table model: count, {PAGE} rows)"
+              f" {on_page * 1000:7.1f} ms   {old / on_page:6.1f} × faster"
+              f"   (target ≤ {TARGET_MS} ms: {page_verdict})")
     store.db.close()
     print(f"  migration 0010's backfill of these {rows:,} records: {_backfill(path):.1f} s")
 

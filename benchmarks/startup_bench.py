@@ -1,9 +1,11 @@
-"""Issue 4: app start to first painted main window (10-year database) vs a bare window.
+"""Issue 16.1: app start to the main window's first real paint, against a bare window.
 
-Both programs print a line from the first turn of the event loop after ``show()`` — the
-moment the window has painted — and the parent times the arrival of that line. The time
-to exit is shown too: after the paint the app still waits for its background integrity
-check, which the user never waits for.
+Both programs stop at the same moment: the first Paint event of their main window, plus
+the rest of that frame (the children paint in the same pass). The app does this with
+``--exit-after-start`` (``qt.app.FirstPaint``), the bare PySide6 window with the same event
+filter. The parent times the arrival of the line each prints then. Runs alternate (bare,
+app, bare, app …) so both see the same machine load; medians of the pairs. The files: the
+demo year, and synthetic ledgers of 10 and 20 years (5,000 records a year).
 """
 
 import os
@@ -15,18 +17,30 @@ from collections.abc import Callable
 
 from benchmarks.common import WORK, alternate, database, report
 
+REPEATS = 11
 BARE = """
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication([])
-window = QMainWindow()
-window.show()
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, painted)
+        return False
+
 def painted():
     print("painted", flush=True)
     app.quit()
-QTimer.singleShot(0, painted)
+
+app = QApplication([])
+window = QMainWindow()
+first_paint = FirstPaint(window)
+window.installEventFilter(first_paint)
+window.show()
 app.exec()
 """
+FILES = [("the demo year", None, 1.4), ("a 10-year file", 10, 1.5), ("a 20-year file", 20, None)]
 
 
 def _runner(command: list[str]) -> Callable[[], tuple[float, float]]:
@@ -52,15 +66,26 @@ def _runner(command: list[str]) -> Callable[[], tuple[float, float]]:
 
 
 def main() -> None:
-    db = database("ten-years", years=10, per_year=5000)
-    bare, app = alternate(
-        _runner([sys.executable, "-c", BARE]),
-        _runner([sys.executable, "-m", "lianzheng_desktop", "--db", str(db), "--today",
-                 "2022-09-30", "--exit-after-start"]), 15)
-    bare_paint, app_paint = (statistics.median(t[0] for t in runs) for runs in (bare, app))
-    bare_exit, app_exit = (statistics.median(t[1] for t in runs) for runs in (bare, app))
-    report("start to first painted window (subprocess, offscreen)", [
-        ("bare PySide6 QMainWindow", bare_paint), ("廉政台账 on a 10-year database", app_paint),
-        ("  (bare window, start to exit)", bare_exit), ("  (廉政台账, start to exit)", app_exit)],
-        ("ratio app / bare window, to first paint", app_paint / bare_paint, 2.0))
-    print(f"  (database: {db.stat().st_size / 1e6:.1f} MB in {WORK})")
+    bare = _runner([sys.executable, "-c", BARE])
+    for label, years, target in FILES:
+        name = "demo" if years is None else f"{years}-years"
+        db = database(name, years=years, per_year=5000)
+        app = _runner([sys.executable, "-m", "lianzheng_desktop", "--db", str(db), "--today",
+                       "2022-09-30", "--exit-after-start"])
+        # The first start of a file checks it whole (storage/verified.py); what is timed
+        # is every start after that, the file unchanged since.
+        app()
+        bare_runs, app_runs = alternate(bare, app, REPEATS)
+        bare_paint, app_paint = (statistics.median(t[0] for t in runs)
+                                 for runs in (bare_runs, app_runs))
+        bare_exit, app_exit = (statistics.median(t[1] for t in runs)
+                               for runs in (bare_runs, app_runs))
+        ratio = statistics.median(a[0] / b[0] for b, a in zip(bare_runs, app_runs, strict=True))
+        report(f"start to the first real paint, {label}"
+               f" ({db.stat().st_size / 1e6:.1f} MB; subprocess, offscreen)", [
+                   ("bare PySide6 QMainWindow", bare_paint),
+                   (f"廉政台账 on {label}", app_paint),
+                   ("  (bare window, start to exit)", bare_exit),
+                   ("  (廉政台账, start to exit)", app_exit)],
+               ("ratio app / bare window (median of pairs)", ratio, target))
+    print(f"  (files in {WORK})")

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QSettings,
-    QTimer,
     QTranslator,
 )
 from PySide6.QtGui import QIcon
@@ -23,6 +22,7 @@ from lianzheng_desktop.app import session
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.qt.fonts import ensure_cjk_font
 from lianzheng_desktop.qt.opening_check import OpeningCheck
+from lianzheng_desktop.qt.painted import FirstPaint
 from lianzheng_desktop.resources_access import resource
 from lianzheng_desktop.storage.background_check import BackgroundCheck
 from lianzheng_desktop.storage.db import DamagedDatabaseError
@@ -146,13 +146,13 @@ def _open_and_run(app, args, check, paths, unattended: bool) -> int:
         return 0
     window.show()
     if args.exit_after_start:
-        def painted() -> None:  # the first turn of the loop: the window has painted
+        def painted() -> None:
             print("主窗口已显示", flush=True)
             app.quit()
 
-        QTimer.singleShot(0, painted)
+        FirstPaint(window, painted)
     if check is not None:
-        QTimer.singleShot(0, check.back_up_now)  # the window is on screen: back up now
+        FirstPaint(window, check.back_up_now)  # the window is on screen: back up now
     code = app.exec()
     restore_from = window.restore_from
     _close_after_loop(app, window)

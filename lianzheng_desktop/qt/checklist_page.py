@@ -27,6 +27,7 @@ from lianzheng_desktop.core.checklist import Checklist, ChecklistItem
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.qt.painted import FirstPaint
 from lianzheng_desktop.qt.style import colour_item, hint, page_title, rows_follow_text
 from lianzheng_desktop.storage import plans
 from lianzheng_desktop.storage.plans import load_checklist, load_warnings
@@ -58,6 +59,7 @@ class ChecklistPage(QWidget):
         self._store = store
         self._today = today or date.today()
         self.checklist: Checklist | None = None
+        self._more_warnings: list = []  # listed once the list has painted
         self._build()
         self._connect_signals()
         self.refresh()
@@ -175,15 +177,28 @@ class ChecklistPage(QWidget):
         self.table.setVisible(self.checklist is not None)
         self._note_data_year(quarter, as_of)
         warnings = by_urgency(load_warnings(self._store, as_of, quarter, self.checklist))
-        for warning in warnings:
-            item = QListWidgetItem(f"●  {warning.level.label}：{warning.text}")
-            colour_item(item, warning.level.colour)
-            self.warnings.addItem(item)
+        # The lines in view now, the rest once the list has painted: a file left alone for
+        # years has hundreds, each laid out with word wrap before the list can paint.
+        self._add_warnings(warnings[:WARNINGS_SHOWN])
+        self._more_warnings = warnings[WARNINGS_SHOWN:]
+        if self._more_warnings:
+            FirstPaint(self.warnings, self._add_more_warnings)
         self.warnings_label.setText(f"提醒（{len(warnings)} 条，最紧急的在前）" if warnings
                                     else "提醒")
         if not self.warnings.count():
             self.warnings.addItem("没有需要提醒的事项。")
         self._fit_warnings()
+
+    def _add_warnings(self, warnings: list) -> None:
+        for warning in warnings:
+            item = QListWidgetItem(f"●  {warning.level.label}：{warning.text}")
+            colour_item(item, warning.level.colour)
+            self.warnings.addItem(item)
+
+    def _add_more_warnings(self) -> None:
+        """The warnings below the first screenful, of the latest refresh only."""
+        more, self._more_warnings = self._more_warnings, []
+        self._add_warnings(more)
 
     # -- a year without a plan, data from an earlier year ---------------------------------
     def _offer_plan(self, year: int) -> None:

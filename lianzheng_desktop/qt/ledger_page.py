@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +31,7 @@ from lianzheng_desktop.qt.table_model import RECORD_ROLE, RecordTableModel
 from lianzheng_desktop.storage.store import Query, Store
 
 ALL = "全部"
+PAUSE_MS = 250  # the text filter runs once typing pauses this long, not on every key
 # Columns that take the width left over (share it); the others are as wide as they need.
 STRETCH_KINDS = (Kind.TEXT, Kind.LONGTEXT, Kind.PEOPLE)
 # Sample contents that size a fixed column: a date, a name, 是.
@@ -48,6 +49,9 @@ class LedgerPage(QWidget):
         self._store, self._paths, self.spec = store, paths, spec
         self._today = today or date.today()  # the app's today (--today)
         self.model = RecordTableModel(store, spec, self, today=self._today)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(PAUSE_MS)
         self._build()
         self._connect_signals()
         self.refresh()
@@ -163,7 +167,9 @@ class LedgerPage(QWidget):
         self.year.currentIndexChanged.connect(self.refresh)
         self.quarter.currentIndexChanged.connect(self.refresh)
         self.type_filter.currentIndexChanged.connect(self.refresh)
-        self.search.textChanged.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self.search_timer.start())
+        self.search.returnPressed.connect(self.refresh)  # Enter: at once
+        self.search_timer.timeout.connect(self.refresh)
         self.add_button.clicked.connect(self.add_record)
         self.edit_button.clicked.connect(self._on_edit)
         self.delete_button.clicked.connect(self._on_delete)
@@ -216,6 +222,7 @@ class LedgerPage(QWidget):
             self.type_filter.blockSignals(False)
 
     def refresh(self) -> None:
+        self.search_timer.stop()  # the text typed so far is part of this query
         self._follow_plan_types()
         try:
             self.model.set_query(self.query(), self._today)

@@ -4,7 +4,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from lianzheng_desktop.core.ledgers import LEDGERS
-from lianzheng_desktop.qt.ledger_page import LedgerPage
+from lianzheng_desktop.qt import table_model
+from lianzheng_desktop.qt.ledger_page import PAUSE_MS, LedgerPage
 from lianzheng_desktop.qt.record_form import RecordDialog
 
 pytestmark = pytest.mark.gui
@@ -102,7 +103,7 @@ def test_filters_narrow_the_table(qtbot, demo_store, paths):
     assert {r.date.month for r in page.model._rows} <= {7, 8, 9}
     page.show_year(2022, 0)
     page.search.setText("八项规定")
-    assert page.model.total == 2
+    qtbot.waitUntil(lambda: page.model.total == 2, timeout=PAUSE_MS * 8)  # after the pause
     assert page.count_label.text() == "共 2 条"
 
 
@@ -193,6 +194,7 @@ def test_sorting_by_a_column_covers_all_rows_not_the_loaded_page(qtbot, store, p
     page.table.sortByColumn(topic, Qt.SortOrder.DescendingOrder)
     assert page.model.record(0).topic == f"学习{PAGE_SIZE * 2 + 49:04d}"
     page.search.setText("学习00")  # a filter keeps the chosen order
+    page.search.returnPressed.emit()  # Enter filters at once
     assert page.model.record(0).topic == "学习0099"
 
 
@@ -221,3 +223,36 @@ def test_every_ledger_fits_1366_by_768_with_headers_uncut(qtbot, demo_store, pat
     if LEDGERS[ledger].date_field:
         assert "7 天" in page.model.headerData(late, Qt.Orientation.Horizontal,
                                                Qt.ItemDataRole.ToolTipRole)
+
+
+def test_typing_filters_once_after_the_pause_through_the_index(qtbot, demo_store, paths,
+                                                              monkeypatch):
+    asked = []
+    real = table_model.ledger_page
+
+    def counted(store, ledger, query):
+        asked.append(query.search)
+        return real(store, ledger, query)
+
+    monkeypatch.setattr(table_model, "ledger_page", counted)
+    page = LedgerPage(demo_store, paths, LEDGERS["rectification"])
+    qtbot.addWidget(page)
+    everything = page.model.total
+    qtbot.keyClicks(page.search, "XC-2022-05")  # ten keys (QTest types Latin letters only)
+    assert asked == [] and page.model.total == everything  # nothing runs while typing
+    qtbot.waitUntil(lambda: len(asked) > 0, timeout=PAUSE_MS * 8)
+    qtbot.wait(PAUSE_MS * 2)
+    assert asked == ["XC-2022-05"]  # one query for the ten keys
+    wanted = demo_store.list("rectification", page.query())  # the LIKE filter
+    assert 0 < page.model.total == len(wanted) < everything
+    assert [page.model.record(r).id for r in range(page.model.rowCount())] == \
+        [r.id for r in wanted]
+    assert page.count_label.text() == f"共 {len(wanted)} 条"
+
+
+def test_another_filter_runs_the_typed_text_at_once_and_only_once(qtbot, demo_store, paths):
+    page = LedgerPage(demo_store, paths, LEDGERS["activity"])
+    qtbot.addWidget(page)
+    page.search.setText("八项规定")
+    page.show_year(2022, 0)  # the year filter refreshes now, with the text typed so far
+    assert page.model.total == 2 and not page.search_timer.isActive()

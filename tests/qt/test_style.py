@@ -47,7 +47,7 @@ def test_the_first_paint_does_not_build_the_qt_namespace(tmp_path):
 import sys
 import PySide6.QtCore as core
 from lianzheng_desktop.cli import main
-import lianzheng_desktop.qt.app as app
+import lianzheng_desktop.qt.painted as app  # FirstPaint: the first paint is over
 real = app.QTimer.singleShot
 seen = []
 def spy(ms, *args):

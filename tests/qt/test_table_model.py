@@ -68,3 +68,44 @@ def test_late_entries_are_marked(demo_store):
              for r in range(model.rowCount())}
     assert marks["学习县纪委通报的工会系统违纪违法典型案例"] == "补录"
     assert marks["观看警示教育专题片《零容忍》"] == ""
+
+
+@pytest.mark.parametrize("ledger", [key for key in LEDGERS if key != "roster"])
+@pytest.mark.parametrize("text", ["赵明", "党", "XC-2022"])
+def test_a_text_filter_lists_what_the_store_lists_through_the_index(demo_store, ledger, text):
+    model = RecordTableModel(demo_store, LEDGERS[ledger])
+    model.set_query(Query(search=text))
+    assert model.through_index()
+    assert model.total == demo_store.count(ledger, Query(search=text))
+    assert [model.record(r).id for r in range(model.rowCount())] == \
+        [r.id for r in demo_store.list(ledger, Query(search=text))]
+
+
+def test_the_index_pages_a_large_filtered_ledger(qtmodeltester, store):
+    store.add("roster", {"name": "王建国", "role": "书记"})
+    with store.atomic():
+        for n in range(PAGE_SIZE * 2 + 30):
+            store.add("activity", {"date": f"2022-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                                   "type": "廉政学习", "topic": f"学习{n:04d}"})
+            store.add("activity", {"date": "2022-03-01", "type": "廉政学习", "topic": "其他"})
+    model = RecordTableModel(store, LEDGERS["activity"])
+    model.set_query(Query(search="学习0"))
+    assert model.through_index() and model.total == PAGE_SIZE * 2 + 30
+    assert model.rowCount() == PAGE_SIZE
+    while model.canFetchMore():
+        model.fetchMore()
+    wanted = store.list("activity", Query(search="学习0"))
+    assert [model.record(r).id for r in range(model.rowCount())] == [r.id for r in wanted]
+    qtmodeltester.check(model)
+
+
+def test_the_roster_and_a_sorted_list_keep_the_store_filter(demo_store):
+    roster = RecordTableModel(demo_store, LEDGERS["roster"])
+    roster.set_query(Query(search="赵"))
+    assert not roster.through_index()
+    assert roster.total == demo_store.count("roster", Query(search="赵"))
+    talks = RecordTableModel(demo_store, LEDGERS["talk"])
+    talks.sort(0)
+    talks.set_query(Query(search="赵明"))
+    assert not talks.through_index()
+    assert talks.total == demo_store.count("talk", Query(search="赵明"))
