@@ -409,9 +409,9 @@ def _check_rectification(key: str, requirement: Requirement, window: _Window,
     and each fixed item has had its 回头看 — one item still 整改中 is not done."""
     when = _scope_words(requirement, window)
     states = ask.source.rectification_states(ask.start, ask.end)
-    fixed = [s for s in states if s.status == vocab.STATUS_DONE
-             or (s.status == vocab.STATUS_ONGOING and s.has_measures)]
-    reviewed = [s for s in fixed if s.reviewed]
+    day = ask.end  # as the items stood on the checkpoint, not as they stand today
+    fixed = [s for s in states if s.fixed_by(day)]
+    reviewed = [s for s in fixed if s.reviewed_by(day)]
     open_items = len(states) - len(fixed)
     parts = [f"{when}整改事项 {len(states)} 件"]
     if fixed:

@@ -51,7 +51,17 @@ class RectificationState:
 
     status: str
     has_measures: bool
-    reviewed: bool  # 回头看 done
+    completed: date | None = None  # 完成日期
+    reviewed: date | None = None  # 回头看日期
+
+    def fixed_by(self, day: date) -> bool:
+        """Fixed as of ``day``: completed by then, or 长期坚持 with its measures."""
+        if self.completed is not None:
+            return self.completed <= day
+        return self.status == "长期坚持" and self.has_measures
+
+    def reviewed_by(self, day: date) -> bool:
+        return self.reviewed is not None and self.reviewed <= day
 
 
 DOER_FIELDS = {"warning_education": "host", "talk": "talker", "rectification": "owner",
@@ -127,8 +137,8 @@ class ListSource:
 
     def rectification_states(self, start: date, end: date) -> list[RectificationState]:
         items = cast(list[RectificationItem], self._matching(Counts("rectification"), start, end))
-        return [RectificationState(r.status, bool(r.measures.strip()), r.review_date is not None)
-                for r in items]
+        return [RectificationState(r.status, bool(r.measures.strip()), r.completed_date,
+                                   r.review_date) for r in items]
 
     def refs(self, counts: Counts, start: date, end: date,
              one_on_one_only: bool = False) -> list[RecordRef]:

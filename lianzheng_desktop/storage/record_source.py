@@ -129,8 +129,12 @@ class SqlSource:
 
     def rectification_states(self, start: date, end: date) -> list[RectificationState]:
         rows = self._db.execute(
-            "SELECT status, trim(measures) != '', review_date IS NOT NULL FROM"
+            "SELECT status, trim(measures) != '', completed_date, review_date FROM"
             " rectification_item WHERE found_date BETWEEN ? AND ? ORDER BY found_date, id",
             [start.isoformat(), end.isoformat()])
-        return [RectificationState(status, bool(measures), bool(reviewed))
-                for status, measures, reviewed in rows]
+        return [RectificationState(status, bool(measures), _day(completed), _day(reviewed))
+                for status, measures, completed, reviewed in rows]
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None

@@ -139,3 +139,20 @@ def test_a_plans_own_type_counts_in_the_reports_appendix(plan_store):
     document = prepare_report(plan_store, ReportPeriod(2024, 1)).document
     row = next(r for r in document.appendices[0].rows if "政治学习" in r[1])
     assert row[2] == "已完成" and "1月1次" in row[3] and "3月1次" in row[3]
+
+
+def test_rectification_work_is_judged_as_it_stood_on_the_checkpoint(plan_store):
+    """A checklist as of 31 March counts what was fixed and reviewed by then, not since."""
+    base = {"source": "巡察反馈", "description": "会议记录不规范", "owner": "甲",
+            "found_date": "2024-01-05", "deadline": "2024-06-01", "status": "已完成",
+            "completed_date": "2024-05-10", "review_date": "2024-06-20"}
+    plan_store.add("rectification", base)
+
+    def explanation(as_of):
+        quarter = Quarter(2024, 1 if as_of.month <= 3 else 2)
+        checklist = plans.load_checklist(plan_store, quarter, as_of)
+        return item(checklist, "整改").explanation
+
+    assert "尚在整改1件" in explanation(date(2024, 3, 31))
+    assert "已完成1件（其中已“回头看”0件）" in explanation(date(2024, 5, 31))
+    assert "已完成1件（其中已“回头看”1件）" in explanation(date(2024, 6, 30))
