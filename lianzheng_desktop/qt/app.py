@@ -141,7 +141,11 @@ def _open_and_run(app, args, check, paths, unattended: bool) -> int:
             if check is not None:
                 check.join()
             return _switch_and_run(args, store, paths, demo)
-    window = MainWindow(store, paths, settings, today=getattr(args, "today", None))
+    from lianzheng_desktop.qt.data_files import RecentFiles, recent_settings
+
+    recent = None if unattended else RecentFiles(recent_settings())  # 文件 → 最近打开
+    window = MainWindow(store, paths, settings, today=getattr(args, "today", None),
+                        recent=recent)
     if check is not None and not unattended:
         OpeningCheck(check, window, paths)  # answers in a dialog; kept alive by the window
     if args.screenshot:

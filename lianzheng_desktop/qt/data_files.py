@@ -69,7 +69,7 @@ def fill_recent_menu(menu: QMenu, recent: RecentFiles, current: Path, open_file)
         empty.setEnabled(False)
         return
     for index, path in enumerate(files, start=1):
-        missing = not path.exists()
+        missing = path != current and not path.exists()
         label = f"&{index} {path.name}" + ("（找不到该文件）" if missing else "")
         action = QAction(label, menu)
         action.setToolTip(str(path))

@@ -67,10 +67,11 @@ def demo_path(paths: AppPaths) -> Path:
     return paths.data_dir / DEMO_FILE_NAME
 
 
-def run_first_start(store, paths: AppPaths) -> Path | None:
+def run_first_start(store, paths: AppPaths, recent=None) -> Path | None:
     """The welcome dialog on an empty data file. The unit's details go into this file;
     the demo goes into a file of its own, whose path is returned for the window to open
-    instead (None: stay on this file)."""
+    instead (None: stay on this file). This file goes into 最近打开 (``recent``: the
+    user's list by default), so the user can come back to it from the demo."""
     dialog = FirstStartDialog()
     if not dialog.exec():
         return None
@@ -79,10 +80,16 @@ def run_first_start(store, paths: AppPaths) -> Path | None:
     if not dialog.load_demo.isChecked():
         return None
     try:
-        return prepare_demo(paths)
+        demo = prepare_demo(paths)
     except UserError as exc:  # e.g. the demo file is open in another window
         QMessageBox.warning(None, "无法打开示范数据", str(exc))
         return None
+    if recent is None:
+        from lianzheng_desktop.qt.data_files import RecentFiles, recent_settings
+
+        recent = RecentFiles(recent_settings())
+    recent.add(paths.db_path)
+    return demo
 
 
 def prepare_demo(paths: AppPaths) -> Path:

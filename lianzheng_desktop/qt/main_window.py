@@ -68,13 +68,12 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store, paths: AppPaths, settings: QSettings | None = None,
                  today: date | None = None, recent=None):
         super().__init__()
-        from lianzheng_desktop.qt.data_files import RecentFiles, recent_settings
+        from lianzheng_desktop.qt.data_files import RecentFiles
 
         self._store, self._paths = store, paths
         self._settings = settings
-        # 最近打开: kept for the user's real window; in memory in unattended runs and tests.
-        self.recent = recent or RecentFiles(recent_settings() if settings is not None
-                                            else None)
+        # 最近打开: the start-up hands the user's list over; otherwise kept in memory only.
+        self.recent = recent or RecentFiles(None)
         if str(paths.db_path) != ":memory:":
             self.recent.add(paths.db_path)
         self.switch_to: Path | None = None  # set when the user opens another data file

@@ -265,7 +265,8 @@ def _taken_from(path: Path, paths: AppPaths) -> bool:
 def backups_of(paths: AppPaths) -> list[Path]:
     """This data file's backups, newest first: those in its own folder, and those it left
     in the folder older versions shared between data files."""
-    found = list(paths.backups_dir.glob("*.zip")) if paths.backups_dir.is_dir() else []
+    found = [path for path in paths.backups_dir.glob("*.zip") if _taken_from(path, paths)] \
+        if paths.backups_dir.is_dir() else []
     shared = paths.shared_backups_dir
     if shared != paths.backups_dir and shared.is_dir():
         found += [path for path in shared.glob("*.zip")
