@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -226,7 +227,10 @@ class MainWindow(QMainWindow):
         profile = self._store.profile()
         quarter = Quarter.containing(self._today)
         unit = profile.org_name or profile.unit_name or "（请在“设置”中填写单位名称）"
-        self.header.setText(f"<b>{unit}</b>　　当前季度：{quarter.label}　　今天：{self._today}")
+        where = "" if str(self._paths.db_path) == ":memory:" else \
+            f"　　数据文件：{escape(self._paths.db_path.name)}"
+        self.header.setText(f"<b>{escape(unit)}</b>　　当前季度：{quarter.label}　　今天："
+                            f"{self._today}{where}")
         self.setWindowTitle(window_title(self._paths, profile.unit_name or profile.org_name))
 
     def open_record(self, ledger: str, record_id: int) -> None:
