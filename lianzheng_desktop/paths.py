@@ -27,6 +27,16 @@ class AppPaths:
 
     @property
     def backups_dir(self) -> Path:
+        """Each data file backs up into a folder of its own: ``备份`` for the default
+        ``lianzheng.db`` (where every backup was kept before), ``备份/<file stem>`` for any
+        other, so that two files in one folder each get their own daily backup."""
+        if self.db_path.name == DB_FILE_NAME:
+            return self.shared_backups_dir
+        return self.shared_backups_dir / self.db_path.stem
+
+    @property
+    def shared_backups_dir(self) -> Path:
+        """The folder every data file in this folder once shared (older versions)."""
         return self.data_dir / "备份"
 
     @property

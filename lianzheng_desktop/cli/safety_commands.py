@@ -14,6 +14,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     backup.set_defaults(handler=_backup)
     restore = sub.add_parser("restore", help="从备份恢复（先校验备份，并先备份现有数据）")
     restore.add_argument("file", type=Path, metavar="FILE.zip")
+    restore.add_argument("--force", action="store_true",
+                         help="备份来自另一个数据文件或另一个单位时，仍然恢复")
     restore.set_defaults(handler=_restore)
     check = sub.add_parser("check", help="检查数据文件是否完好、留痕记录是否被改动")
     check.set_defaults(handler=_check)
@@ -29,11 +31,19 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
+    from lianzheng_desktop.core.errors import UserError
     from lianzheng_desktop.storage import lock
-    from lianzheng_desktop.storage.restore import restore_backup
+    from lianzheng_desktop.storage.manifest import origin
+    from lianzheng_desktop.storage.restore import current_unit, origin_warning, restore_backup
 
     paths = paths_from(args)
     lock.acquire(paths.db_path)
+    db_file, unit = origin(args.file) or (None, None)  # the full check comes with the restore
+    warning = origin_warning(db_file, unit, paths, current_unit(paths))
+    if warning and not args.force:
+        raise UserError(f"没有恢复：{warning}如确要用这份备份恢复，请在命令后加上 --force。")
+    if warning:
+        print(f"提示：{warning}（已按 --force 继续。）")
     # Checked through before anything is replaced; refused (exit 1, nothing changed) when
     # the current data cannot first be backed up, e.g. on a full disk.
     done = restore_backup(args.file, paths)

@@ -134,8 +134,18 @@ def _open_and_run(app, args, check, paths, unattended: bool) -> int:
     settings = None if unattended else QSettings(str(paths.data_dir / "窗口设置.ini"),
                                                  QSettings.Format.IniFormat)
     if store.is_empty() and store.profile().is_empty and not unattended:
-        _first_start(store)
-    window = MainWindow(store, paths, settings, today=getattr(args, "today", None))
+        from lianzheng_desktop.qt.first_start import run_first_start
+
+        demo = run_first_start(store, paths)  # the demo has a file of its own: open that
+        if demo is not None:
+            if check is not None:
+                check.join()
+            return _switch_and_run(args, store, paths, demo)
+    from lianzheng_desktop.qt.data_files import RecentFiles, recent_settings
+
+    recent = None if unattended else RecentFiles(recent_settings())  # 文件 → 最近打开
+    window = MainWindow(store, paths, settings, today=getattr(args, "today", None),
+                        recent=recent)
     if check is not None and not unattended:
         OpeningCheck(check, window, paths)  # answers in a dialog; kept alive by the window
     if args.screenshot:
@@ -154,7 +164,7 @@ def _open_and_run(app, args, check, paths, unattended: bool) -> int:
     if check is not None:
         FirstPaint(window, check.back_up_now)  # the window is on screen: back up now
     code = app.exec()
-    restore_from = window.restore_from
+    restore_from, switch_to = window.restore_from, window.switch_to
     _close_after_loop(app, window)
     del window  # nor may a traceback from below keep it
     if check is not None:
@@ -163,7 +173,19 @@ def _open_and_run(app, args, check, paths, unattended: bool) -> int:
             check.wait()  # a damaged file fails the start, as the command line would
     if restore_from is not None:
         return _restore_and_restart(args, store, paths, restore_from)
+    if switch_to is not None:
+        return _switch_and_run(args, store, paths, switch_to)
     return code
+
+
+def _switch_and_run(args, store, paths, target: Path) -> int:
+    """文件 → 打开数据文件 (or the demo): let go of this file, open ``target`` as at start."""
+    from lianzheng_desktop.storage import lock
+
+    store.db.close()
+    lock.release(paths.db_path)
+    args.db = str(target)
+    return run_app(args)
 
 
 def _close_after_loop(app: QApplication, window) -> None:
@@ -205,20 +227,3 @@ def _restore_and_restart(args, store, paths, file) -> int:
     QMessageBox.information(None, "恢复完成", "已从备份恢复。"
                             + (f"恢复前的数据已备份到：\n{kept}" if kept else ""))
     return run_app(args)
-
-
-def _first_start(store) -> None:
-    from lianzheng_desktop.qt.first_start import FirstStartDialog
-
-    dialog = FirstStartDialog()
-    if not dialog.exec():
-        return
-    if dialog.load_demo.isChecked():
-        from lianzheng_desktop.core.demo import PROFILE, demo_year
-        from lianzheng_desktop.storage.demo_loader import load_entries
-
-        load_entries(store, demo_year(), PROFILE)
-        if not dialog.profile().is_empty:
-            store.save_profile(dialog.profile())
-    else:
-        store.save_profile(dialog.profile())

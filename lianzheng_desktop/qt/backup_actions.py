@@ -26,9 +26,16 @@ def backup_to(parent: QWidget, store: Store, paths: AppPaths,
     return path
 
 
-def choose_and_verify(parent: QWidget, file: str | None = None) -> Path | None:
-    """Pick a backup and check it; the caller restores it after the window has closed."""
-    file = file or QFileDialog.getOpenFileName(parent, "选择备份文件", "",
+def choose_and_verify(parent: QWidget, file: str | None = None, *,
+                      paths: AppPaths | None = None, store: Store | None = None
+                      ) -> Path | None:
+    """Pick a backup and check it; the caller restores it after the window has closed.
+
+    With ``paths`` and ``store`` (the data now open), a backup taken from another data
+    file or another unit is named as such before the user agrees.
+    """
+    start = str(paths.backups_dir) if paths is not None and paths.backups_dir.is_dir() else ""
+    file = file or QFileDialog.getOpenFileName(parent, "选择备份文件", start,
                                                "廉政台账备份 (*.zip)")[0]
     if not file:
         return None
@@ -37,10 +44,22 @@ def choose_and_verify(parent: QWidget, file: str | None = None) -> Path | None:
     except UserError as exc:
         QMessageBox.warning(parent, "不能用这个备份恢复", str(exc))
         return None
-    answer = QMessageBox.question(
-        parent, "确认恢复",
-        f"用 {info.created:%Y-%m-%d %H:%M} 的备份替换现在的数据吗？\n\n"
-        "现在的数据会先另行备份，不会丢失。恢复后软件会重新打开。")
+    warning = None
+    if paths is not None:
+        from lianzheng_desktop.storage.restore import origin_warning
+
+        profile = store.profile() if store is not None else None
+        unit_now = (profile.unit_name or profile.org_name) if profile is not None else None
+        warning = origin_warning(info.db_file, info.unit, paths, unit_now)
+    text = (f"用 {info.created:%Y-%m-%d %H:%M} 的备份替换现在的数据吗？\n\n"
+            "现在的数据会先另行备份，不会丢失。恢复后软件会重新打开。")
+    if warning:  # asked as a warning, 否 the default: the other file's data replaces this
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.warning(parent, "备份来自别处",
+                                     f"请注意：{warning}\n\n{text}", buttons,
+                                     QMessageBox.StandardButton.No)
+        return Path(file) if answer == QMessageBox.StandardButton.Yes else None
+    answer = QMessageBox.question(parent, "确认恢复", text)
     return Path(file) if answer == QMessageBox.StandardButton.Yes else None
 
 

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
 )
 
+from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.records import UnitProfile
+from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.qt.buttons import accept_cancel
+
+DEMO_FILE_NAME = "示范数据.db"
 
 
 class FirstStartDialog(QDialog):
@@ -28,9 +35,12 @@ class FirstStartDialog(QDialog):
         self.org_name.setPlaceholderText("如：县总工会机关党支部")
         self.secretary = QLineEdit()
         self.secretary.setPlaceholderText("书记姓名")
-        self.load_demo = QCheckBox("先装入示范数据（2022年县总工会机"
-                                   "关党支部），熟悉软件后可换用新数据文件")
+        self.load_demo = QCheckBox("先看示范数据（2022年县总工会机关党支部）")
         self.load_demo.setStyleSheet("margin-top: 8px;")
+        demo_note = QLabel("示范数据另存为“示范数据.db”，不会放进您自己的数据文件。熟悉软件后，"
+                           "可从“文件 → 最近打开”回到自己的数据文件。")
+        demo_note.setWordWrap(True)
+        demo_note.setStyleSheet("color: #555; margin-left: 22px;")
         form = QFormLayout()
         form.addRow("单位名称", self.unit_name)
         form.addRow("党组织名称", self.org_name)
@@ -42,6 +52,7 @@ class FirstStartDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.load_demo)
+        layout.addWidget(demo_note)
         layout.addWidget(buttons)
 
     def profile(self) -> UnitProfile:
@@ -49,3 +60,59 @@ class FirstStartDialog(QDialog):
         unit = self.unit_name.text().strip()
         return UnitProfile(unit, org or (f"{unit}机关党支部" if unit else ""),
                            self.secretary.text().strip())
+
+
+def demo_path(paths: AppPaths) -> Path:
+    """The demo's own data file, beside the user's (never the user's own file)."""
+    return paths.data_dir / DEMO_FILE_NAME
+
+
+def run_first_start(store, paths: AppPaths, recent=None) -> Path | None:
+    """The welcome dialog on an empty data file. The unit's details go into this file;
+    the demo goes into a file of its own, whose path is returned for the window to open
+    instead (None: stay on this file). This file goes into 最近打开 (``recent``: the
+    user's list by default), so the user can come back to it from the demo."""
+    dialog = FirstStartDialog()
+    if not dialog.exec():
+        return None
+    if not dialog.profile().is_empty:
+        store.save_profile(dialog.profile())
+    if not dialog.load_demo.isChecked():
+        return None
+    try:
+        demo = prepare_demo(paths)
+    except UserError as exc:  # e.g. the demo file is open in another window
+        QMessageBox.warning(None, "无法打开示范数据", str(exc))
+        return None
+    if recent is None:
+        from lianzheng_desktop.qt.data_files import RecentFiles, recent_settings
+
+        recent = RecentFiles(recent_settings())
+    recent.add(paths.db_path)
+    return demo
+
+
+def prepare_demo(paths: AppPaths) -> Path:
+    """Write the demo into ``示范数据.db`` beside the data (once: a demo file that already
+    holds records is left as it is) and return its path."""
+    from lianzheng_desktop.core.demo import PROFILE, demo_year
+    from lianzheng_desktop.storage import lock
+    from lianzheng_desktop.storage.db import open_db
+    from lianzheng_desktop.storage.demo_loader import load_entries
+    from lianzheng_desktop.storage.store import Store
+
+    target = demo_path(paths)
+    if target == paths.db_path:
+        raise ValueError("the demo never goes into the data file in use")
+    demo = AppPaths(target)
+    lock.acquire(target)
+    try:
+        store = Store(open_db(target, backup_dir=demo.backups_dir, check=True))
+        try:
+            if store.is_empty():
+                load_entries(store, demo_year(), PROFILE)
+        finally:
+            store.db.close()
+    finally:
+        lock.release(target)
+    return target

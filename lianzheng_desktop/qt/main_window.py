@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -66,10 +67,17 @@ def report_page(store: Store, paths: AppPaths, today: date) -> QWidget:
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, paths: AppPaths, settings: QSettings | None = None,
-                 today: date | None = None):
+                 today: date | None = None, recent=None):
         super().__init__()
+        from lianzheng_desktop.qt.data_files import RecentFiles
+
         self._store, self._paths = store, paths
         self._settings = settings
+        # 最近打开: the start-up hands the user's list over; otherwise kept in memory only.
+        self.recent = recent or RecentFiles(None)
+        if str(paths.db_path) != ":memory:":
+            self.recent.add(paths.db_path)
+        self.switch_to: Path | None = None  # set when the user opens another data file
         self._today = today or date.today()
         self.setWindowTitle("廉政台账")
         self.header = window_header()
@@ -111,6 +119,15 @@ class MainWindow(QMainWindow):
         self.new_action.setShortcuts(QKeySequence.StandardKey.New)
         quit_action = QAction("退出", self)
         quit_action.triggered.connect(self.close)
+        self.new_file_action = QAction("新建数据文件…", self)
+        self.open_file_action = QAction("打开数据文件…", self)
+        self.open_file_action.setShortcuts(QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("最近打开")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._fill_recent()
+        file_menu.insertAction(self.recent_menu.menuAction(), self.new_file_action)
+        file_menu.insertAction(self.recent_menu.menuAction(), self.open_file_action)
+        file_menu.addSeparator()
         self.backup_action = QAction("备份到…", self)
         self.restore_action = QAction("从备份恢复…", self)
         self.check_action = QAction("检查数据", self)
@@ -141,6 +158,8 @@ class MainWindow(QMainWindow):
         self.check_action.triggered.connect(
             lambda: backup_actions().check_data(self, self._store))
         self.restore_action.triggered.connect(self._on_restore)
+        self.new_file_action.triggered.connect(self._on_new_file)
+        self.open_file_action.triggered.connect(self._on_open_file)
 
     # -- pages, built on first use so the window opens at once --------------------------
     def page(self, name: str) -> QWidget:
@@ -208,8 +227,11 @@ class MainWindow(QMainWindow):
         profile = self._store.profile()
         quarter = Quarter.containing(self._today)
         unit = profile.org_name or profile.unit_name or "（请在“设置”中填写单位名称）"
-        self.header.setText(f"<b>{unit}</b>　　当前季度：{quarter.label}　　今天：{self._today}")
-        self.setWindowTitle(f"廉政台账 — {unit}")
+        where = "" if str(self._paths.db_path) == ":memory:" else \
+            f"　　数据文件：{escape(self._paths.db_path.name)}"
+        self.header.setText(f"<b>{escape(unit)}</b>　　当前季度：{quarter.label}　　今天："
+                            f"{self._today}{where}")
+        self.setWindowTitle(window_title(self._paths, profile.unit_name or profile.org_name))
 
     def open_record(self, ledger: str, record_id: int) -> None:
         """Show ``record_id`` selected in its ledger (from 查找 or 人员情况)."""
@@ -348,10 +370,47 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_restore(self) -> None:
-        chosen = backup_actions().choose_and_verify(self)
+        chosen = backup_actions().choose_and_verify(self, paths=self._paths,
+                                                    store=self._store)
         if chosen is not None:
             self.restore_from = chosen  # run_app restores once this window has closed
             self.close()
+
+    # -- data files ---------------------------------------------------------------------
+    def _fill_recent(self) -> None:
+        from lianzheng_desktop.qt.data_files import fill_recent_menu
+
+        fill_recent_menu(self.recent_menu, self.recent, self._paths.db_path, self.open_data_file)
+
+    def _on_open_file(self) -> None:
+        from lianzheng_desktop.qt.data_files import choose_to_open
+
+        chosen = choose_to_open(self, self._paths.data_dir)
+        if chosen is not None:
+            self.open_data_file(chosen)
+
+    def _on_new_file(self) -> None:
+        from lianzheng_desktop.qt.data_files import choose_new
+
+        chosen = choose_new(self, self._paths.data_dir)
+        if chosen is not None:
+            self.open_data_file(chosen)
+
+    def open_data_file(self, path: Path) -> bool:
+        """Close this window so that the start-up opens ``path`` in its place (run_app)."""
+        from lianzheng_desktop.qt.data_files import why_not_open
+
+        path = Path(path).absolute()
+        if path == self._paths.db_path:
+            QMessageBox.information(self, "打开数据文件", f"“{path.name}”就是现在打开的数据文件。")
+            return False
+        problem = why_not_open(path)
+        if problem:
+            QMessageBox.warning(self, "无法打开数据文件", problem)
+            return False
+        self.switch_to = path
+        self.close()  # pages and forms keep what is typed as they hide
+        return True
 
     def _on_about(self) -> None:
         from lianzheng_desktop import __version__
@@ -373,6 +432,13 @@ class MainWindow(QMainWindow):
         if self._settings is not None:
             self._settings.setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)
+
+
+def window_title(paths: AppPaths, unit: str) -> str:
+    """The title bar: which data file is open, and whose data it holds."""
+    name = paths.db_path.name if str(paths.db_path) != ":memory:" else ""
+    parts = [part for part in (name, unit) if part]
+    return " — ".join(parts + ["廉政台账"])
 
 
 def drafts_bar(window: MainWindow) -> QWidget:

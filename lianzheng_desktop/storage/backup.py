@@ -20,7 +20,13 @@ from pathlib import Path
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.storage import anchor, lock
 from lianzheng_desktop.storage.errors import circumstance_text, os_error_text
-from lianzheng_desktop.storage.manifest import ATTACHMENTS, DB_NAME, MANIFEST, BackupError
+from lianzheng_desktop.storage.manifest import (
+    ATTACHMENTS,
+    DB_NAME,
+    MANIFEST,
+    BackupError,
+    origin,
+)
 
 KEEP_DAILY = 30
 KEEP_MONTHLY = 24
@@ -44,6 +50,8 @@ class BackupInfo:
     created: datetime
     migrations: list[str]
     counts: dict[str, int]
+    db_file: str | None = None  # the data file it was taken from (older backups: None)
+    unit: str | None = None  # the unit's name then (older backups: None)
 
 
 def _sha256(path: Path) -> str:
@@ -79,6 +87,16 @@ def _attachment_names(conn: sqlite3.Connection) -> dict[str, str]:
         return {}
     return {stored_name(sha, name): sha for sha, name in
             conn.execute("SELECT sha256, file_name FROM attachment ORDER BY id")}
+
+
+def _unit_name(conn: sqlite3.Connection) -> str:
+    """The unit's name as the backup records it (the party organisation's if no unit)."""
+    try:
+        row = conn.execute("SELECT unit_name, org_name FROM unit_profile WHERE id = 1"
+                           ).fetchone()
+    except sqlite3.Error:  # a file from before the profile existed
+        return ""
+    return (row[0] or row[1] or "") if row else ""
 
 
 def remove_leftovers(folder: Path) -> list[Path]:
@@ -120,14 +138,15 @@ def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | N
                                                     " ORDER BY name")]
             counts = _counts(snapshot)
             wanted = _attachment_names(snapshot)
+            unit = _unit_name(snapshot)
             audit_head = anchor.advance(snapshot, paths)  # kept beside the data, and here
         finally:
             snapshot.close()
         db_sha = _sha256(copy)
         held.append(lock.hold(partial))
         header = {"app": "lianzheng", "created": now.isoformat(timespec="seconds"),
-                  "db_file": paths.db_path.name, "migrations": names, "counts": counts,
-                  "db_sha256": db_sha, "audit_head": audit_head}
+                  "db_file": paths.db_path.name, "unit": unit, "migrations": names,
+                  "counts": counts, "db_sha256": db_sha, "audit_head": audit_head}
         bad = _write_zip(partial, copy, paths.attachments_dir, wanted, header)
         if bad:  # rare: write again without the files that failed their hash
             os.truncate(partial, 0)
@@ -223,7 +242,8 @@ def daily_backup(conn: sqlite3.Connection, paths: AppPaths, now: datetime | None
     """
     now = now or datetime.now()
     folder = paths.backups_dir
-    if any(day == now.date() for day, _ in _daily_files(folder)) if folder.exists() else False:
+    if folder.exists() and any(day == now.date() and _taken_from(path, paths)
+                               for day, path in _daily_files(folder)):
         return None
     if before is not None:
         before()
@@ -232,6 +252,26 @@ def daily_backup(conn: sqlite3.Connection, paths: AppPaths, now: datetime | None
     path = create_backup(conn, paths, kind="daily", now=now)
     rotate(folder, now.date())
     return path
+
+
+def _taken_from(path: Path, paths: AppPaths) -> bool:
+    """Whether the backup ``path`` was taken from this data file. Backups that do not say
+    count as this file's; a folder shared with another file by older versions holds
+    backups of that file too, which do not count."""
+    found = origin(path)
+    return found is None or found[0] in (None, paths.db_path.name)
+
+
+def backups_of(paths: AppPaths) -> list[Path]:
+    """This data file's backups, newest first: those in its own folder, and those it left
+    in the folder older versions shared between data files."""
+    found = [path for path in paths.backups_dir.glob("*.zip") if _taken_from(path, paths)] \
+        if paths.backups_dir.is_dir() else []
+    shared = paths.shared_backups_dir
+    if shared != paths.backups_dir and shared.is_dir():
+        found += [path for path in shared.glob("*.zip")
+                  if (origin(path) or (None, None))[0] == paths.db_path.name]
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
 def verify_backup(file: Path, work_dir: Path | None = None) -> BackupInfo:
@@ -244,7 +284,8 @@ def verify_backup(file: Path, work_dir: Path | None = None) -> BackupInfo:
 
     with checked_archive(Path(file), work_dir) as (manifest, _archive, _db_copy):
         pass
-    return BackupInfo(Path(file), manifest.created, manifest.migrations, manifest.counts)
+    return BackupInfo(Path(file), manifest.created, manifest.migrations, manifest.counts,
+                      manifest.db_file, manifest.unit)
 
 
 def restore(file: Path, paths: AppPaths, now: datetime | None = None) -> Path | None:
@@ -267,10 +308,7 @@ def set_aside_damaged(db_path: Path, now: datetime | None = None) -> Path:
 
 
 def newest_good_backup(paths: AppPaths) -> Path | None:
-    if not paths.backups_dir.exists():
-        return None
-    for path in sorted(paths.backups_dir.glob("*.zip"), key=lambda p: p.stat().st_mtime,
-                       reverse=True):
+    for path in backups_of(paths):
         try:
             verify_backup(path)
         except BackupError:

@@ -48,6 +48,8 @@ class Manifest:
     counts: dict[str, int]
     db_sha256: str
     attachments: dict[str, str]  # name under 附件/ → SHA-256
+    db_file: str | None = None  # the data file's name it was taken from (e.g. lianzheng.db)
+    unit: str | None = None  # the unit's name at the time (absent in older backups)
 
 
 def safe_name(rel: object) -> bool:
@@ -104,7 +106,30 @@ def _fields(raw: object, file: Path) -> Manifest:
             raise _refuse(file, f"佐证材料的名称“{rel[:60]}”会写到数据文件夹之外")
         if not (isinstance(digest, str) and _HEX64.fullmatch(digest)):
             raise _refuse(file, f"佐证材料“{rel[:60]}”缺少校验值")
-    return Manifest(created, list(names), dict(counts), db_sha, dict(attachments))
+    db_file, unit = raw.get("db_file"), raw.get("unit")
+    if not all(value is None or isinstance(value, str) for value in (db_file, unit)):
+        raise _refuse(file, "清单中的数据文件名或单位名称无法识别")
+    return Manifest(created, list(names), dict(counts), db_sha, dict(attachments),
+                    db_file or None, unit or None)
+
+
+def origin(file: Path) -> tuple[str | None, str | None] | None:
+    """(data file name, unit name) a backup says it came from, read from its manifest
+    without checking the rest; None when the manifest cannot be read."""
+    try:
+        with zipfile.ZipFile(file) as archive:
+            info = archive.getinfo(MANIFEST)
+            if info.file_size > MAX_MANIFEST:
+                return None
+            with archive.open(info) as handle:
+                raw = json.loads(handle.read(MAX_MANIFEST + 1).decode("utf-8"))
+    except (OSError, KeyError, ValueError, UnicodeDecodeError, zipfile.BadZipFile):
+        return None
+    if not isinstance(raw, dict):
+        return None
+    db_file, unit = raw.get("db_file"), raw.get("unit")
+    return (db_file if isinstance(db_file, str) and db_file else None,
+            unit if isinstance(unit, str) and unit else None)
 
 
 def _check_members(archive: zipfile.ZipFile, manifest: Manifest, file: Path) -> None:

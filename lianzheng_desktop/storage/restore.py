@@ -59,6 +59,36 @@ class Restored:
     set_aside: Path | None  # where a damaged file was moved
 
 
+def current_unit(paths: AppPaths) -> str | None:
+    """The unit name in the data file as it is now (read only); None if it cannot be read."""
+    from lianzheng_desktop.storage.backup import _unit_name
+
+    if not paths.db_path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{paths.db_path.as_uri()}?mode=ro", uri=True)
+        try:
+            return _unit_name(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+def origin_warning(db_file: str | None, unit: str | None, paths: AppPaths,
+                   unit_now: str | None) -> str | None:
+    """In Chinese, how a backup's origin differs from the data it would replace; None
+    when it came from this file and this unit (or does not say: older backups)."""
+    notes = []
+    if db_file and db_file != paths.db_path.name:
+        notes.append(f"这份备份来自数据文件“{db_file}”，而现在打开的是“{paths.db_path.name}”。")
+    if unit and unit_now and unit != unit_now:
+        notes.append(f"备份中是“{unit}”的数据，而现在的数据属于“{unit_now}”。")
+    if not notes:
+        return None
+    return "".join(notes) + "恢复后，现在的数据会整个换成备份中的数据。"
+
+
 def restore(file: Path, paths: AppPaths, now: datetime | None = None) -> Path | None:
     """Replace the database and add the attachments from ``file``; see the module's doc.
 

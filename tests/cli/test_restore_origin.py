@@ -1,0 +1,43 @@
+"""``lianzheng restore`` of a backup taken from another data file needs ``--force``."""
+
+import sqlite3
+from pathlib import Path
+
+
+def _count(db):
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT count(*) FROM activity").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_backup_of_another_file_is_refused_without_force(cli, tmp_path):
+    demo = str(tmp_path / "示范数据.db")
+    own = str(tmp_path / "lianzheng.db")
+    assert cli("--db", demo, "demo")[0] == 0
+    code, out, _ = cli("--db", demo, "backup", str(tmp_path / "usb"))
+    zipped = Path(out.strip().removeprefix("已备份到 "))
+    assert cli("--db", own, "check")[0] == 0  # creates the (empty) own file
+    assert _count(own) == 0
+
+    code, out, err = cli("--db", own, "restore", str(zipped))
+    assert code == 1
+    assert "来自数据文件“示范数据.db”" in err and "--force" in err
+    assert _count(own) == 0  # nothing replaced
+
+    code, out, err = cli("--db", own, "restore", "--force", str(zipped))
+    assert code == 0, err
+    assert "提示：" in out and "已从" in out
+    assert _count(own) == _count(demo) > 0
+
+
+def test_a_backup_of_the_same_file_restores_without_a_question(cli, tmp_path):
+    db = str(tmp_path / "l.db")
+    assert cli("--db", db, "demo")[0] == 0
+    code, out, _ = cli("--db", db, "backup")
+    zipped = Path(out.strip().removeprefix("已备份到 "))
+    assert zipped.parent == tmp_path / "备份" / "l"  # its own folder
+    code, out, err = cli("--db", db, "restore", str(zipped))
+    assert code == 0, err
+    assert "提示" not in out

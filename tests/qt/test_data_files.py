@@ -1,0 +1,202 @@
+"""文件 → 新建数据文件 / 打开数据文件 / 最近打开, the title bar, and the demo's own file."""
+
+import argparse
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
+from lianzheng_desktop.paths import AppPaths
+from lianzheng_desktop.qt import data_files
+from lianzheng_desktop.qt.backup_actions import choose_and_verify
+from lianzheng_desktop.qt.first_start import FirstStartDialog, run_first_start
+from lianzheng_desktop.qt.main_window import MainWindow
+from lianzheng_desktop.storage import backup, lock
+from lianzheng_desktop.storage.db import open_db
+from lianzheng_desktop.storage.store import Store
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot, demo_store, paths, no_unexpected_modal_dialog):
+    recent = data_files.RecentFiles(QSettings(str(paths.data_dir / "最近.ini"),
+                                              QSettings.Format.IniFormat))
+    win = MainWindow(demo_store, paths, today=date(2022, 12, 31), recent=recent)
+    qtbot.addWidget(win)
+    return win
+
+
+def test_the_title_names_the_file_and_the_unit(window):
+    assert window.windowTitle() == "lianzheng.db — 县总工会 — 廉政台账"
+    assert "数据文件：lianzheng.db" in window.header.text()
+
+
+def test_recent_files_most_recent_first_missing_ones_greyed_with_a_note(window, tmp_path):
+    older, newer = tmp_path / "2021年.db", tmp_path / "示范数据.db"
+    older.write_bytes(b"")
+    window.recent.add(older)
+    window.recent.add(newer)  # does not exist (any more)
+    window.recent.add(window._paths.db_path)  # the open one goes back on top
+    window._fill_recent()
+    entries = [a for a in window.recent_menu.actions() if not a.isSeparator()]
+    texts = [a.text() for a in entries]
+    assert texts[:3] == ["&1 lianzheng.db", "&2 示范数据.db（找不到该文件）", "&3 2021年.db"]
+    assert [a.isEnabled() for a in entries[:3]] == [False, False, True]
+    assert entries[0].isChecked()  # the file now open
+    assert texts[-1] == "清空列表"
+
+
+def test_the_recent_list_is_kept_in_the_settings(tmp_path):
+    settings = QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat)
+    data_files.RecentFiles(settings).add(tmp_path / "a.db")
+    data_files.RecentFiles(settings).add(tmp_path / "b.db")
+    again = QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat)
+    assert data_files.RecentFiles(again).files() == [tmp_path / "b.db", tmp_path / "a.db"]
+
+
+def test_opening_another_file_keeps_the_typed_report_text_and_closes(
+        qtbot, window, demo_store, paths, tmp_path):
+    from tests.qt.test_report_page import type_chinese
+
+    window.show()
+    window.show_page("述廉述责报告")
+    page = window.report
+    page.set_period(ReportPeriod(2022, 3))
+    editor = page.editors[SECTION_HEADINGS[1]]
+    page.tabs.setCurrentWidget(editor)
+    editor.setFocus()
+    type_chinese(editor, "本人严守纪律")
+    target = tmp_path / "另一个.db"
+    assert window.open_data_file(target)
+    assert window.switch_to == target and not window.isVisible()
+    from lianzheng_desktop.qt.report_page import ReportPage
+
+    again = ReportPage(demo_store, paths, today=date(2022, 12, 31))
+    qtbot.addWidget(again)
+    again.show()
+    assert again.editors[SECTION_HEADINGS[1]].toPlainText() == "本人严守纪律"
+
+
+def test_a_file_of_another_program_is_refused_and_the_window_stays(window, tmp_path,
+                                                                   monkeypatch):
+    foreign = tmp_path / "通讯录.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.commit()
+    conn.close()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[1:3]))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(foreign), data_files.FILE_FILTER))
+    window.show()
+    window.open_file_action.trigger()
+    assert shown and shown[0][0] == "无法打开数据文件" and "不是廉政台账的数据文件" in shown[0][1]
+    assert window.switch_to is None and window.isVisible()
+
+
+def test_a_new_data_file_never_takes_over_an_existing_file(window, tmp_path, monkeypatch):
+    existing = tmp_path / "旧的.db"
+    existing.write_bytes(b"keep me")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(existing), data_files.FILE_FILTER))
+    window.new_file_action.trigger()
+    assert window.switch_to is None and "不会覆盖" in shown[0]
+    assert existing.read_bytes() == b"keep me"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "2023年"), data_files.FILE_FILTER))
+    window.new_file_action.trigger()
+    assert window.switch_to == tmp_path / "2023年.db"
+
+
+def _first_start_answering(monkeypatch, demo: bool, unit: str = ""):
+    def exec_(dialog):
+        dialog.load_demo.setChecked(demo)
+        dialog.unit_name.setText(unit)
+        return 1
+
+    monkeypatch.setattr(FirstStartDialog, "exec", exec_)
+
+
+@pytest.mark.parametrize("unit", ["", "县档案馆"])
+def test_the_demo_never_touches_the_default_data_file(qapp, tmp_path, monkeypatch, unit,
+                                                       no_unexpected_modal_dialog):
+    paths = AppPaths(tmp_path / "lianzheng.db")
+    lock.acquire(paths.db_path)
+    store = Store(open_db(paths.db_path, backup_dir=paths.backups_dir))
+    try:
+        _first_start_answering(monkeypatch, demo=True, unit=unit)
+        recent = data_files.RecentFiles(None)
+        demo = run_first_start(store, paths, recent)
+        assert demo == tmp_path / "示范数据.db"
+        assert recent.files() == [paths.db_path]  # the way back from the demo
+        assert store.is_empty()  # not one demo record in the user's own file
+        assert store.profile().unit_name == unit  # what the user typed is theirs
+    finally:
+        store.db.close()
+        lock.release(paths.db_path)
+    demo_store = Store(open_db(demo, check=False))
+    assert not demo_store.is_empty() and demo_store.profile().unit_name == "县总工会"
+    demo_store.db.close()
+
+
+def test_run_app_opens_the_demo_then_goes_back_to_the_own_file(qapp, tmp_path, monkeypatch,
+                                                               no_unexpected_modal_dialog):
+    """The whole way, as a user goes: first start with the demo, the window opens on
+    示范数据.db, 最近打开 → lianzheng.db reopens the user's own (still empty) file."""
+    from lianzheng_desktop.qt.app import run_app
+
+    monkeypatch.setattr(data_files, "recent_settings",
+                        lambda: QSettings(str(tmp_path / "最近打开.ini"),
+                                          QSettings.Format.IniFormat))
+    _first_start_answering(monkeypatch, demo=True, unit="县档案馆")
+    own = tmp_path / "lianzheng.db"
+    shown = []
+
+    def show(win):
+        shown.append((win._paths.db_path.name, win.windowTitle()))
+        QMainWindow.show(win)
+        if len(shown) == 1:
+            entry = next(a for a in win.recent_menu.actions() if "lianzheng.db" in a.text())
+            QTimer.singleShot(0, entry.trigger)  # 最近打开 → the own file
+        else:
+            QTimer.singleShot(0, win.close)
+
+    monkeypatch.setattr(MainWindow, "show", show)
+    args = argparse.Namespace(db=str(own), screenshot=None, exit_after_start=False,
+                              today=date(2022, 12, 31))
+    assert run_app(args) == 0
+    assert shown == [("示范数据.db", "示范数据.db — 县总工会 — 廉政台账"),
+                     ("lianzheng.db", "lianzheng.db — 县档案馆 — 廉政台账")]
+    store = Store(open_db(own, check=False))
+    assert store.is_empty()
+    store.db.close()
+    # each file took the day's backup into its own folder, and let go of its lock
+    assert list((tmp_path / "备份" / "示范数据").glob("廉政台账自动备份-*.zip"))
+    assert list((tmp_path / "备份").glob("廉政台账自动备份-*.zip"))
+    assert str(Path(f"{(tmp_path / '示范数据.db').resolve()}.lock")) not in lock._HELD
+
+
+def test_restore_from_another_files_backup_asks_with_a_warning(window, demo_store, paths,
+                                                               tmp_path, monkeypatch):
+    other = AppPaths(tmp_path / "示范数据.db")
+    zipped = backup.create_backup(demo_store.db.conn, other, folder=tmp_path / "usb")
+    asked = []
+
+    def warning(parent, title, text, *args):
+        asked.append((title, text))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    assert choose_and_verify(window, str(zipped), paths=paths, store=demo_store) is None
+    (title, text), = asked
+    assert title == "备份来自别处" and "来自数据文件“示范数据.db”" in text
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert choose_and_verify(window, str(zipped), paths=paths, store=demo_store) == zipped
