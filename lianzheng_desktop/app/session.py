@@ -69,3 +69,26 @@ def open_store(paths: AppPaths, *, daily_backup: bool = True, check: bool = True
                 "（损坏的文件会另存，不会删除）。" if good else "没有找到可用的备份。")
         raise DamagedDatabaseError(f"{exc}{hint}") from None
     return store
+
+
+def fill_demo_file(target: Path, own: AppPaths) -> Path:
+    """The demo year written into ``target`` — a file of its own, never ``own``'s data
+    file — once: a demo file that already holds records is left as it is."""
+    from lianzheng_desktop.core.demo import PROFILE, demo_year
+    from lianzheng_desktop.storage import lock
+    from lianzheng_desktop.storage.demo_loader import load_entries
+
+    if target == own.db_path:
+        raise ValueError("the demo never goes into the data file in use")
+    demo = AppPaths(target)
+    lock.acquire(target)
+    try:
+        store = Store(open_db(target, backup_dir=demo.backups_dir, check=True))
+        try:
+            if store.is_empty():
+                load_entries(store, demo_year(), PROFILE)
+        finally:
+            store.close()
+    finally:
+        lock.release(target)
+    return target

@@ -182,7 +182,7 @@ def _switch_and_run(args, store, paths, target: Path) -> int:
     """文件 → 打开数据文件 (or the demo): let go of this file, open ``target`` as at start."""
     from lianzheng_desktop.storage import lock
 
-    store.db.close()
+    store.close()
     lock.release(paths.db_path)
     args.db = str(target)
     return run_app(args)

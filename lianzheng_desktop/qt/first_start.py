@@ -95,24 +95,6 @@ def run_first_start(store, paths: AppPaths, recent=None) -> Path | None:
 def prepare_demo(paths: AppPaths) -> Path:
     """Write the demo into ``示范数据.db`` beside the data (once: a demo file that already
     holds records is left as it is) and return its path."""
-    from lianzheng_desktop.core.demo import PROFILE, demo_year
-    from lianzheng_desktop.storage import lock
-    from lianzheng_desktop.storage.db import open_db
-    from lianzheng_desktop.storage.demo_loader import load_entries
-    from lianzheng_desktop.storage.store import Store
+    from lianzheng_desktop.app.session import fill_demo_file
 
-    target = demo_path(paths)
-    if target == paths.db_path:
-        raise ValueError("the demo never goes into the data file in use")
-    demo = AppPaths(target)
-    lock.acquire(target)
-    try:
-        store = Store(open_db(target, backup_dir=demo.backups_dir, check=True))
-        try:
-            if store.is_empty():
-                load_entries(store, demo_year(), PROFILE)
-        finally:
-            store.db.close()
-    finally:
-        lock.release(target)
-    return target
+    return fill_demo_file(demo_path(paths), paths)
