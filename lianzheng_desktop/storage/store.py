@@ -172,8 +172,8 @@ class Store:
         if spec.type_field and query.type:
             clauses.append(f"t.{spec.type_field} = ?")
             params.append(query.type)
-        if query.search and query.search.strip():
-            needle = f"%{_escape_like(query.search.strip())}%"
+        for term in (query.search or "").split():  # every word must appear (as 查找 does)
+            needle = f"%{_escape_like(term)}%"
             texts = [
                 f"t.{f.key} LIKE ? ESCAPE '\\'"
                 for f in spec.fields

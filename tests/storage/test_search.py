@@ -200,3 +200,16 @@ def test_ledger_page_matches_the_store_filter(demo_store, ledger, query):
     total, ids = search.ledger_page(demo_store, ledger, query)
     assert total == demo_store.count(ledger, query)
     assert ids == [r.id for r in demo_store.list(ledger, query)]
+
+
+def test_the_ledger_filter_the_index_and_printing_agree_on_several_words(demo_store):
+    """"赵明 零容忍": every word must appear, whether the list is answered by the index
+    (the ledger page), by LIKE (a sorted list, 打印台账) or by 查找."""
+    from lianzheng_desktop.storage import search
+    from lianzheng_desktop.storage.store import Query
+
+    query = Query(search="李秀梅 零容忍")
+    by_like = [r.id for r in demo_store.list("warning_education", query)]
+    total, by_index = search.ledger_page(demo_store, "warning_education", query)
+    assert by_like and sorted(by_like) == sorted(by_index) and total == len(by_like)
+    assert demo_store.list("warning_education", Query(search="李秀梅 没有这个词")) == []
