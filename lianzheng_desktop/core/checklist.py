@@ -412,10 +412,13 @@ def _check_rectification(key: str, requirement: Requirement, window: _Window,
     day = ask.end  # as the items stood on the checkpoint, not as they stand today
     fixed = [s for s in states if s.fixed_by(day)]
     reviewed = [s for s in fixed if s.reviewed_by(day)]
+    standing = sum(1 for s in fixed if s.completed is None)  # 长期坚持, measures in place
     open_items = len(states) - len(fixed)
     parts = [f"{when}整改事项 {len(states)} 件"]
     if fixed:
-        parts.append(f"已完成 {len(fixed)} 件（其中已“回头看” {len(reviewed)} 件）")
+        done = [f"已完成 {len(fixed) - standing} 件" if len(fixed) > standing else "",
+                f"长期坚持 {standing} 件" if standing else ""]
+        parts.append("、".join(p for p in done if p) + f"（其中已“回头看” {len(reviewed)} 件）")
     if open_items:
         parts.append(f"尚在整改 {open_items} 件")
     if requirement.manual_done:

@@ -136,7 +136,10 @@ class ChecklistPage(QWidget):
         layout.addWidget(self.warnings)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        self.filler = QWidget()  # takes the table's room while there is no checklist
+        layout.addWidget(self.filler, 1)
         layout.addWidget(tip)
+        self.tip = tip
 
     def _connect_signals(self) -> None:
         self.quarter.currentIndexChanged.connect(self.refresh)
@@ -175,6 +178,8 @@ class ChecklistPage(QWidget):
             self.summary.setText(self.checklist.summary)
             self._fill(self.checklist.items)
         self.table.setVisible(self.checklist is not None)
+        self.filler.setVisible(self.checklist is None)
+        self.tip.setVisible(self.checklist is not None)
         self._note_data_year(quarter, as_of)
         warnings = by_urgency(load_warnings(self._store, as_of, quarter, self.checklist))
         # The lines in view now, the rest once the list has painted: a file left alone for
