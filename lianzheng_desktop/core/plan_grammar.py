@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 
 from lianzheng_desktop.core.numerals import NUMERAL_CHARS, parse_number
-from lianzheng_desktop.core.plan import Period, Role
-from lianzheng_desktop.core.plan_vocab import COMPARATORS, ROLE_WORDS
+from lianzheng_desktop.core.plan import Counts, Period, Role
+from lianzheng_desktop.core.plan_vocab import COMPARATORS, KEYWORDS, ROLE_WORDS
 
 _N = rf"\d+|[{NUMERAL_CHARS}]+"
 UNITS = ("人次", "次", "件", "个", "轮", "场", "期", "篇", "份", "堂", "节", "批", "项", "本", "天")
@@ -206,4 +206,26 @@ def _role_in(text: str) -> Role | None:
                 if best is None or key < best[:2]:
                     best = (rank, match.start(), role)
                 break
+    return best[2] if best else None
+
+
+def keyword_after(segment: str) -> Counts | None:
+    """The keyword that starts first after the number (longest on a tie)."""
+    best: tuple[int, int, Counts] | None = None
+    for word, counts in KEYWORDS:
+        at = segment.find(word)
+        if at >= 0 and (best is None or (at, -len(word)) < (best[0], -best[1])):
+            best = (at, len(word), counts)
+    return best[2] if best else None
+
+
+def keyword_before(segment: str) -> Counts | None:
+    """The keyword that ends nearest the number (longest on a tie)."""
+    best: tuple[int, int, Counts] | None = None
+    for word, counts in KEYWORDS:
+        at = segment.rfind(word)
+        if at >= 0:
+            key = (at + len(word), len(word))
+            if best is None or key > (best[0], best[1]):
+                best = (key[0], key[1], counts)
     return best[2] if best else None

@@ -26,6 +26,8 @@ from lianzheng_desktop.core.plan_grammar import (
     has_modal,
     is_deadline,
     is_past,
+    keyword_after,
+    keyword_before,
     periods_in,
     specific_time,
     subject_role,
@@ -39,7 +41,7 @@ from lianzheng_desktop.core.plan_text import (
     split_nodes,
     title_of,
 )
-from lianzheng_desktop.core.plan_vocab import COMPARATORS, KEYWORDS
+from lianzheng_desktop.core.plan_vocab import COMPARATORS
 
 MAX_PLAN_CHARS = 2_000_000  # a year's plan is a few thousand characters
 ITEM_TEXT_LIMIT = 500  # a requirement keeps its own sentence, and the start of its item
@@ -271,7 +273,7 @@ class _ItemReader:
         up = _reporting_up(clause)
         if up is not None:
             return up
-        named = _keyword_after(after) or _keyword_before(before)
+        named = keyword_after(after) or keyword_before(before)
         if named is not None:
             return named
         for phrase, verb_from in ((after, before), (before, "")):
@@ -284,7 +286,7 @@ class _ItemReader:
                     name = verb + name if verb else name
                 return new_type(name)
         previous = sentence[:c_start].rstrip("，,、")
-        carried = _keyword_before(previous)
+        carried = keyword_before(previous)
         if carried is not None:
             return carried
         name = clean_object(_strip_periods(re.split(r"[，,；;]", previous)[-1])) if previous \
@@ -305,7 +307,7 @@ class _ItemReader:
             if (day := _DAY_SET_AS.search(clause)) and Period.MONTH not in counted:
                 name = day.group(1)  # 把每月5日设定为党员活动日
                 found.append(self.requirement(
-                    clause_text, counts=_keyword_after(name) or new_type(name),
+                    clause_text, counts=keyword_after(name) or new_type(name),
                     period=Period.MONTH, target=1, role=subject_role(sentence[:c_start])))
                 continue
             every = [p for p in periods_in(_mask_parens(clause)) if p.alone_means_once
@@ -326,7 +328,7 @@ class _ItemReader:
                 self.untracked(clause_text, _UNTRACKED[period.period])
                 continue
             up = _reporting_up(clause)
-            counts = up or _keyword_after(name) or new_type(name)
+            counts = up or keyword_after(name) or new_type(name)
             found.append(self.requirement(
                 clause_text, counts=counts, period=period.period, target=period.multiplier,
                 role=subject_role(sentence[:c_start + period.start])))
@@ -341,7 +343,7 @@ class _ItemReader:
                 self.untracked(match.group(0), _UNTRACKED[period])
                 continue
             name = match.group(2) if len(match.group(2)) >= 2 else match.group(0)
-            counts = _keyword_after(name) or new_type(name)
+            counts = keyword_after(name) or new_type(name)
             found.append(self.requirement(match.group(0), counts=counts, period=period,
                                           target=1))
         return found
@@ -439,28 +441,6 @@ def _own_object(after: str) -> str:
     return after[:max(after.rfind("、", 0, min(firsts)), 0)]
 
 
-def _keyword_after(segment: str) -> Counts | None:
-    """The keyword that starts first after the number (longest on a tie)."""
-    best: tuple[int, int, Counts] | None = None
-    for word, counts in KEYWORDS:
-        at = segment.find(word)
-        if at >= 0 and (best is None or (at, -len(word)) < (best[0], -best[1])):
-            best = (at, len(word), counts)
-    return best[2] if best else None
-
-
-def _keyword_before(segment: str) -> Counts | None:
-    """The keyword that ends nearest the number (longest on a tie)."""
-    best: tuple[int, int, Counts] | None = None
-    for word, counts in KEYWORDS:
-        at = segment.rfind(word)
-        if at >= 0:
-            key = (at + len(word), len(word))
-            if best is None or key > (best[0], best[1]):
-                best = (key[0], key[1], counts)
-    return best[2] if best else None
-
-
 def guess_requirement(unread: Unread) -> Requirement:
     """A starting point for turning an unread sentence into a requirement by hand: what
     the sentence does say (the activity, a number, a period), for the user to complete."""
@@ -468,7 +448,7 @@ def guess_requirement(unread: Unread) -> Requirement:
     counts = counts_in(masked)
     periods = [p for p in periods_in(masked) if isinstance(p.period, Period)]
     period = periods[0].period if periods else None
-    found = _keyword_after(masked[counts[0].end:] if counts else masked) or _keyword_before(
+    found = keyword_after(masked[counts[0].end:] if counts else masked) or keyword_before(
         masked[:counts[0].start] if counts else masked)
     return Requirement(item=unread.item, text=unread.text, counts=found,
                        period=period if isinstance(period, Period) else None,
@@ -482,7 +462,7 @@ def _unnumbered(node: Node) -> Requirement:
     masked = mask_quotes(item.text)
     return Requirement(item=item.id, text=item.title, section=item.section,
                        item_title=item.title, item_text=item.text[:ITEM_TEXT_LIMIT],
-                       counts=_keyword_after(masked),
+                       counts=keyword_after(masked),
                        role=_first_role(masked[:60], item.title))
 
 

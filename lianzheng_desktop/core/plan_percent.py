@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from lianzheng_desktop.core.numerals import NUMERAL_CHARS, parse_number
 from lianzheng_desktop.core.plan import Counts, Period, Requirement
-from lianzheng_desktop.core.plan_grammar import periods_in, subject_role
-from lianzheng_desktop.core.plan_vocab import COVERAGE_WORDS, KEYWORDS, SHARE_WORDS
+from lianzheng_desktop.core.plan_grammar import keyword_before, periods_in, subject_role
+from lianzheng_desktop.core.plan_vocab import COVERAGE_WORDS, SHARE_WORDS
 
 if TYPE_CHECKING:
     from lianzheng_desktop.core.plan_parser import _ItemReader
@@ -43,17 +43,6 @@ def _value(match: re.Match[str]) -> int | None:
         return None
 
 
-def _keyword_before(segment: str) -> Counts | None:
-    best: tuple[int, int, Counts] | None = None
-    for word, counts in KEYWORDS:
-        at = segment.rfind(word)
-        if at >= 0:
-            key = (at + len(word), len(word))
-            if best is None or key > (best[0], best[1]):
-                best = (key[0], key[1], counts)
-    return best[2] if best else None
-
-
 def read_percents(reader: _ItemReader, sentence: str, text: str, found: list[Requirement],
                   result: list[Requirement]) -> None:
     clauses = _spans(sentence)
@@ -71,7 +60,7 @@ def read_percents(reader: _ItemReader, sentence: str, text: str, found: list[Req
         before = sentence[:start]
         for word in COVERAGE_WORDS:  # 约谈面 names the measure, not what is counted
             before = before.replace(word, "　" * len(word))
-        subject = _keyword_before(before) or Counts("talk")
+        subject = keyword_before(before) or Counts("talk")
         ledger = "talk" if is_share or "约谈" in clause or "谈话" in clause else subject.ledger
         earlier = [r for r in found if r.counts and r.counts.ledger == ledger
                    and 0 <= text.find(r.text) < start]
@@ -88,7 +77,7 @@ def read_percents(reader: _ItemReader, sentence: str, text: str, found: list[Req
         if is_share:
             reader.unread(clause_text, "写明了比例，但没有对应的约谈要求")
             continue
-        counts = subject if subject.ledger == ledger else _keyword_before(clause)
+        counts = subject if subject.ledger == ledger else keyword_before(clause)
         periods = [p for p in periods_in(sentence[:start]) if isinstance(p.period, Period)]
         found.append(reader.requirement(
             clause_text, counts=counts or subject,
