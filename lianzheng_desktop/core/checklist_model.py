@@ -1,0 +1,108 @@
+"""What a checklist is: its items, their statuses, and how each reads (no engine here;
+``core.checklist`` builds them from the plan and the records)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.plan import Period, Requirement
+from lianzheng_desktop.core.record_source import RecordRef
+from lianzheng_desktop.core.text import tidy
+
+
+class Status(str, Enum):
+    DONE = "done"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    FAILED = "failed"
+    NOT_DUE = "not_due"
+
+    @property
+    def label(self) -> str:
+        return _STATUS_LABELS[self]
+
+    @property
+    def colour(self) -> str:
+        return _STATUS_COLOURS[self]
+
+
+_STATUS_LABELS = {Status.DONE: "已完成", Status.ON_TRACK: "进行中", Status.BEHIND: "滞后",
+                  Status.FAILED: "未完成", Status.NOT_DUE: "未开始"}
+_STATUS_COLOURS = {Status.DONE: "#2e7d32", Status.ON_TRACK: "#1565c0", Status.BEHIND: "#b26a00",
+                   Status.FAILED: "#c62828", Status.NOT_DUE: "#757575"}
+
+
+@dataclass
+class ChecklistItem:
+    id: str  # the requirement's id, with "-coverage" / "-share" for those measures
+    requirement: Requirement
+    measure: str  # "count", "coverage", "share" or "manual"
+    period: Period | None
+    period_start: date
+    period_end: date
+    target: int | None  # for the whole period: a count, or a percentage
+    expected: int | None  # what should stand by the quarter's end (pro-rated)
+    actual: int | None  # count, or percentage (None when it cannot be computed)
+    status: Status
+    explanation: str
+    find_records: Callable[[], list[RecordRef]] = field(default=list, repr=False,
+                                                         compare=False)
+    person_times: int | None = None  # 人次, for talks
+    _records: list[RecordRef] | None = field(default=None, repr=False, compare=False)
+    people: dict[str, int] | None = None  # a duty of each person: what each has done
+    missing: list[str] = field(default_factory=list)  # … and who has not met it yet
+
+    @property
+    def records(self) -> list[RecordRef]:
+        """The records that count for this item (asked of the source when first needed)."""
+        if self._records is None:
+            self._records = self.find_records()
+        return self._records
+
+    @property
+    def unit(self) -> str:
+        if self.measure == "per_person":
+            return "人"
+        return "%" if self.measure in ("coverage", "share") else self.requirement.unit
+
+    def __post_init__(self) -> None:
+        self.explanation = tidy(self.explanation)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id, "item": self.requirement.item, "text": self.requirement.text,
+            "measure": self.measure, "period": self.period.value if self.period else None,
+            "period_start": self.period_start.isoformat(),
+            "period_end": self.period_end.isoformat(),
+            "target": self.target, "expected": self.expected, "actual": self.actual,
+            "unit": self.unit, "status": self.status.value, "status_label": self.status.label,
+            "explanation": self.explanation, "records": [r.to_json() for r in self.records],
+            "role": self.requirement.role.value if self.requirement.role else None,
+            "people": self.people, "missing": self.missing,
+        }
+
+
+@dataclass
+class Checklist:
+    quarter: Quarter
+    as_of: date
+    items: list[ChecklistItem]
+
+    def count(self, status: Status) -> int:
+        return sum(1 for item in self.items if item.status is status)
+
+    @property
+    def summary(self) -> str:
+        """"本季度 8 项要求：已完成 5，进行中 1，滞后 1，未完成 1"."""
+        parts = [f"{s.label} {self.count(s)}" for s in Status if self.count(s)]
+        if not parts:
+            return "本季度没有要求"
+        return f"本季度 {len(self.items)} 项要求：" + "，".join(parts)
+
+    def to_json(self) -> dict[str, object]:
+        return {"quarter": self.quarter.code, "as_of": self.as_of.isoformat(),
+                "summary": self.summary, "items": [i.to_json() for i in self.items]}
