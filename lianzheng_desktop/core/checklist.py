@@ -312,34 +312,33 @@ def _check_rectification(key: str, requirement: Requirement, window: _Window,
     """做好巡察整改: met only when the items are fixed (已完成, or 长期坚持 with its measures)
     and each fixed item has had its 回头看 — one item still 整改中 is not done."""
     when = _scope_words(requirement, window)
-    states = ask.source.rectification_states(ask.start, ask.end)
-    day = ask.end  # as the items stood on the checkpoint, not as they stand today
-    fixed = [s for s in states if s.fixed_by(day)]
-    reviewed = [s for s in fixed if s.reviewed_by(day)]
-    standing = sum(1 for s in fixed if s.completed is None)  # 长期坚持, measures in place
-    open_items = len(states) - len(fixed)
-    parts = [f"{when}整改事项 {len(states)} 件"]
+    # as the items stood on the checkpoint, not as they stand today
+    summary = ask.source.rectification_summary(ask.start, ask.end, ask.end)
+    total, fixed, standing, reviewed = (summary.total, summary.fixed, summary.standing,
+                                        summary.reviewed)
+    open_items = total - fixed
+    parts = [f"{when}整改事项 {total} 件"]
     if fixed:
-        done = [f"已完成 {len(fixed) - standing} 件" if len(fixed) > standing else "",
+        done = [f"已完成 {fixed - standing} 件" if fixed > standing else "",
                 f"长期坚持 {standing} 件" if standing else ""]
-        parts.append("、".join(p for p in done if p) + f"（其中已“回头看” {len(reviewed)} 件）")
+        parts.append("、".join(p for p in done if p) + f"（其中已“回头看” {reviewed} 件）")
     if open_items:
         parts.append(f"尚在整改 {open_items} 件")
     if requirement.manual_done:
         status, tail = Status.DONE, "已手工标记为完成"
-    elif states and len(reviewed) == len(states):
+    elif total and reviewed == total:
         status, tail = Status.DONE, "均已整改到位并“回头看”"
     else:
         status = Status.FAILED if window.over else Status.ON_TRACK
-        if not states:
+        if not total:
             tail = "尚无整改事项记录"
         elif open_items:
             tail = "全部整改完成并“回头看”后方为完成"
         else:
             tail = "尚待“回头看”"
-    text = "，".join(parts) + "；" + tail if states else f"{when}{tail}"
+    text = "，".join(parts) + "；" + tail if total else f"{when}{tail}"
     return ChecklistItem(key, requirement, "manual", requirement.period, window.start,
-                         window.end, None, None, len(reviewed), status, text + "。",
+                         window.end, None, None, reviewed, status, text + "。",
                          ask.refs())
 
 

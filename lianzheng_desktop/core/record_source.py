@@ -44,6 +44,27 @@ class RecordSource(Protocol):
 
     def rectification_states(self, start: date, end: date) -> list[RectificationState]: ...
 
+    def rectification_summary(self, start: date, end: date, day: date) -> RectificationSummary:
+        ...
+
+
+@dataclass(frozen=True)
+class RectificationSummary:
+    """The items found in a span, as they stood on ``day``: how many, how many fixed (of
+    which 长期坚持 with measures), how many of the fixed had their 回头看."""
+
+    total: int = 0
+    fixed: int = 0
+    standing: int = 0
+    reviewed: int = 0
+
+    @staticmethod
+    def of(states: list[RectificationState], day: date) -> RectificationSummary:
+        fixed = [s for s in states if s.fixed_by(day)]
+        return RectificationSummary(len(states), len(fixed),
+                                    sum(1 for s in fixed if s.completed is None),
+                                    sum(1 for s in fixed if s.reviewed_by(day)))
+
 
 @dataclass(frozen=True)
 class RectificationState:
@@ -139,6 +160,9 @@ class ListSource:
         items = cast(list[RectificationItem], self._matching(Counts("rectification"), start, end))
         return [RectificationState(r.status, bool(r.measures.strip()), r.completed_date,
                                    r.review_date) for r in items]
+
+    def rectification_summary(self, start: date, end: date, day: date) -> RectificationSummary:
+        return RectificationSummary.of(self.rectification_states(start, end), day)
 
     def refs(self, counts: Counts, start: date, end: date,
              one_on_one_only: bool = False) -> list[RecordRef]:

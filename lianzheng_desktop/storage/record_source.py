@@ -11,6 +11,7 @@ from lianzheng_desktop.core.record_source import (
     DOER_FIELDS,
     RecordRef,
     RectificationState,
+    RectificationSummary,
     doers,
 )
 from lianzheng_desktop.storage.store import TABLES, Store
@@ -134,6 +135,25 @@ class SqlSource:
             [start.isoformat(), end.isoformat()])
         return [RectificationState(status, bool(measures), _day(completed), _day(reviewed))
                 for status, measures, completed, reviewed in rows]
+
+    def rectification_summary(self, start: date, end: date, day: date) -> RectificationSummary:
+        """Counted from an index (0012), so a year of thousands of items costs what a few
+        do; 长期坚持 items with their measures count as fixed (read from the few such rows)."""
+        span = {"start": start.isoformat(), "end": end.isoformat(), "day": day.isoformat()}
+        total, completed, completed_reviewed = self._db.execute(_FIXED_SQL, span).fetchone()
+        standing, standing_reviewed = self._db.execute(_STANDING_SQL, span).fetchone()
+        return RectificationSummary(total, completed + standing, standing,
+                                    completed_reviewed + standing_reviewed)
+
+
+_FIXED_SQL = (
+    "SELECT count(*), coalesce(sum(completed_date <= :day), 0),"
+    " coalesce(sum(completed_date <= :day AND review_date <= :day), 0)"
+    " FROM rectification_item WHERE found_date BETWEEN :start AND :end")
+_STANDING_SQL = (
+    "SELECT count(*), coalesce(sum(review_date <= :day), 0) FROM rectification_item"
+    " WHERE found_date BETWEEN :start AND :end AND completed_date IS NULL"
+    " AND status = '长期坚持' AND trim(measures) != ''")
 
 
 def _day(text: str | None) -> date | None:
