@@ -113,6 +113,8 @@ class Requirement:
         if self.share is not None:
             parts.append(f"“一对一”问题性约谈{self.share}%")
         if not parts:
+            if self.counts and self.counts.ledger == "rectification":
+                return "整改事项全部完成并“回头看”，或手工标记"
             return f"有{label}记录即可，或手工标记" if self.counts else "完成后手工标记"
         return "，".join(parts)
 
