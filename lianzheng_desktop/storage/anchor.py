@@ -33,9 +33,15 @@ def anchor_path(paths: AppPaths) -> Path:
 def _key_file() -> Path:
     folder = os.environ.get(KEY_ENV)
     if not folder:
-        from platformdirs import user_config_dir
+        from lianzheng_desktop.paths import portable_data_dir
 
-        folder = user_config_dir("lianzheng", appauthor=False)
+        portable = portable_data_dir()  # a USB install writes nothing outside its data/
+        if portable is not None:
+            folder = str(portable / "设置")
+        else:
+            from platformdirs import user_config_dir
+
+            folder = user_config_dir("lianzheng", appauthor=False)
     return Path(folder) / "留痕密钥.key"
 
 

@@ -49,8 +49,12 @@ def _identity_lock_path(db_path: Path) -> Path | None:
         stat = os.stat(db_path)
     except OSError:
         return None  # not created yet: the path lock covers it until then
-    folder = Path(tempfile.gettempdir()) / "lianzheng-locks"
-    folder.mkdir(exist_ok=True)
+    from lianzheng_desktop.paths import portable_data_dir
+
+    portable = portable_data_dir()  # a USB install writes nothing outside its data/
+    folder = portable / "锁" if portable is not None else \
+        Path(tempfile.gettempdir()) / "lianzheng-locks"
+    folder.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(OSError):
         os.chmod(folder, 0o1777)  # shared by every user of the machine
     return folder / f"{stat.st_dev}-{stat.st_ino}.lock"
