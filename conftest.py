@@ -5,7 +5,9 @@ folder of the run's own)."""
 import os
 import tempfile
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Headless by default; LIANZHENG_TEST_QPA=xcb runs the GUI tests in a real window (e.g. under
+# xvfb-run) instead.
+os.environ["QT_QPA_PLATFORM"] = os.environ.get("LIANZHENG_TEST_QPA", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 _SCRATCH = tempfile.mkdtemp(prefix="lianzheng-tests-")
 os.environ.setdefault("LIANZHENG_KEY_DIR", os.path.join(_SCRATCH, "key"))
