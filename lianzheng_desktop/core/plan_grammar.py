@@ -229,3 +229,19 @@ def keyword_before(segment: str) -> Counts | None:
             if best is None or key > (best[0], best[1]):
                 best = (key[0], key[1], counts)
     return best[2] if best else None
+
+
+CLAUSE_END = "，,。；;！!？?：:\n"
+
+
+def spans(text: str, ends: str = CLAUSE_END) -> list[tuple[int, int]]:
+    """The (start, end) of each non-empty piece of ``text`` between the ``ends`` characters."""
+    found, start = [], 0
+    for index, ch in enumerate(text):
+        if ch in ends:
+            if index > start:
+                found.append((start, index))
+            start = index + 1
+    if start < len(text):
+        found.append((start, len(text)))
+    return found

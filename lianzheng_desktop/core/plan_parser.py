@@ -29,6 +29,7 @@ from lianzheng_desktop.core.plan_grammar import (
     keyword_after,
     keyword_before,
     periods_in,
+    spans,
     specific_time,
     subject_role,
 )
@@ -46,7 +47,6 @@ from lianzheng_desktop.core.plan_vocab import COMPARATORS
 MAX_PLAN_CHARS = 2_000_000  # a year's plan is a few thousand characters
 ITEM_TEXT_LIMIT = 500  # a requirement keeps its own sentence, and the start of its item
 _SENTENCE_END = "。；;！!？?\n"
-_CLAUSE_END = "，,。；;！!？?：:\n"
 _QUOTES = {"“": "”", "「": "」", "\"": "\"", "‘": "’", "《": "》"}
 _YEAR_RE = re.compile(r"(20\d{2})\s*年")
 _MASK = "＿"
@@ -153,18 +153,6 @@ def parse_plan(text: str, year: int | None = None) -> PlanDraft:
 
 # -- one item -------------------------------------------------------------------------
 
-def _spans(text: str, ends: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for index, ch in enumerate(text):
-        if ch in ends:
-            if index > start:
-                spans.append((start, index))
-            start = index + 1
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
 class _ItemReader:
     def __init__(self, node: Node, draft: PlanDraft):
         self.node = node
@@ -188,7 +176,7 @@ class _ItemReader:
         masked = mask_quotes(original)
         result: list[Requirement] = []
         loose: list[Requirement] = []  # read from a bare period (每月通报): once
-        for s_start, s_end in _spans(masked, _SENTENCE_END):
+        for s_start, s_end in spans(masked, _SENTENCE_END):
             sentence, text = masked[s_start:s_end], original[s_start:s_end]
             found = self._slogans(text) + self._counts(sentence, text)
             bare = self._bare_periods(_mask_titles(text), text, found)
@@ -202,7 +190,7 @@ class _ItemReader:
     # -- NUMBER UNIT under a period ---------------------------------------------------
     def _counts(self, sentence: str, text: str) -> list[Requirement]:
         found: list[Requirement] = []
-        clauses = _spans(sentence, _CLAUSE_END)
+        clauses = spans(sentence)
         periods = periods_in(sentence)
         counts = counts_in(sentence)
         previous_end, inherited = 0, None
@@ -300,7 +288,7 @@ class _ItemReader:
         found = []
         taken = {r.text for r in found_here}
         counted = {r.period for r in found_here}
-        for c_start, c_end in _spans(sentence, _CLAUSE_END):
+        for c_start, c_end in spans(sentence):
             clause, clause_text = sentence[c_start:c_end], text[c_start:c_end]
             if counts_in(clause) or clause_text.strip() in taken:
                 continue

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from lianzheng_desktop.core.numerals import NUMERAL_CHARS, parse_number
 from lianzheng_desktop.core.plan import Counts, Period, Requirement
-from lianzheng_desktop.core.plan_grammar import keyword_before, periods_in, subject_role
+from lianzheng_desktop.core.plan_grammar import keyword_before, periods_in, spans, subject_role
 from lianzheng_desktop.core.plan_vocab import COVERAGE_WORDS, SHARE_WORDS
 
 if TYPE_CHECKING:
@@ -19,19 +19,6 @@ if TYPE_CHECKING:
 
 _NUM = rf"\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+"
 PERCENT_RE = re.compile(rf"(?:百分之(?P<cn>[{NUMERAL_CHARS}]+))|(?:(?P<num>{_NUM})\s*[%％])")
-_CLAUSE_END = "，,。；;！!？?：:\n"
-
-
-def _spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for index, ch in enumerate(text):
-        if ch in _CLAUSE_END:
-            if index > start:
-                spans.append((start, index))
-            start = index + 1
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans or [(0, len(text))]
 
 
 def _value(match: re.Match[str]) -> int | None:
@@ -45,7 +32,7 @@ def _value(match: re.Match[str]) -> int | None:
 
 def read_percents(reader: _ItemReader, sentence: str, text: str, found: list[Requirement],
                   result: list[Requirement]) -> None:
-    clauses = _spans(sentence)
+    clauses = spans(sentence) or [(0, len(sentence))]
     hits = [(m.start(), m.end(), _value(m)) for m in PERCENT_RE.finditer(sentence)]
     hits += [(m.start(), m.end(), 100) for m in re.finditer("全覆盖", sentence)]
     for start, end, value in sorted(hits):
