@@ -51,14 +51,15 @@ class _Formatter(argparse.HelpFormatter):
 class _Parser(argparse.ArgumentParser):
     """argparse in Chinese: usage, section titles, -h and error messages."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, with_help: bool = True, **kwargs):
         kwargs.setdefault("formatter_class", _Formatter)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
         self._positionals.title = "命令"
         self._optionals.title = "选项"
-        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
-                          help="显示本帮助并退出")
+        if with_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help="显示本帮助并退出")
 
     def error(self, message: str) -> None:  # argparse's own words are English
         self.print_usage(sys.stderr)
@@ -82,15 +83,19 @@ def _day(text: str):
         raise argparse.ArgumentTypeError(f"日期“{text}”应写成 2022-09-30 的形式") from None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="lianzheng", description="廉政台账：党风廉政建设台账与述廉述责报告")
+def _add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH", help="数据文件路径（默认在用户数据文件夹）")
-    parser.add_argument("--version", action=_Version, nargs=0, help="显示版本号")
     parser.add_argument("--screenshot", metavar="DIR", help="把每个页面截图保存到 DIR 后退出")
     parser.add_argument("--exit-after-start", action="store_true",
                         help="主窗口显示后立即退出（用于检查）")
     parser.add_argument("--today", metavar="YYYY-MM-DD", type=_day,
                         help="把指定日期当作今天打开窗口（查看历史季度、截图用）")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="lianzheng", description="廉政台账：党风廉政建设台账与述廉述责报告")
+    _add_window_options(parser)
+    parser.add_argument("--version", action=_Version, nargs=0, help="显示版本号")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser,
                                 title="命令", description="不带命令时打开软件窗口。"
                                 "在命令后加 -h 查看该命令的用法，如：lianzheng report -h")
@@ -99,9 +104,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _window_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The arguments when they only open the window (the usual start), else None.
+
+    Building every command's parser takes a few milliseconds of the window's start, so a
+    start with window options alone is read without them; anything else (a command,
+    -h, --version, a mistake) goes to the full parser, which also words the errors.
+    """
+    parser = _Parser(prog="lianzheng", with_help=False, exit_on_error=False)
+    _add_window_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:  # e.g. a bad --today: the full parser says what is wrong
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _window_arguments(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     if args.command is None:
         from lianzheng_desktop.cli.gui_launch import launch_gui
 

@@ -72,6 +72,11 @@ def test_every_written_version_is_kept_with_its_hash(demo_store, tmp_path):
 def test_tidy_removes_spaces_around_numbers_only_in_chinese():
     assert tidy("召开 3 次，占 20%。") == "召开3次，占20%。"
     assert tidy("王建国　书记") == "王建国　书记"
+    # Latin words keep their spaces; spaces at either end of Chinese text go.
+    assert tidy("Excel 台账 v2 版") == "Excel台账v2版"
+    assert tidy("see page 3 and 4") == "see page 3 and 4"
+    assert tidy(" 召开“ 廉政 ”会议 ") == "召开“廉政”会议"
+    assert tidy("第 ３ 次") == "第３次"  # full-width digits are CJK forms
 
 
 def test_period_labels():
