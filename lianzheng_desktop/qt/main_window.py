@@ -9,14 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -294,80 +290,27 @@ class MainWindow(QMainWindow):
                                                   "“警示教育”），再新增记录。")
 
     def _on_export(self) -> None:
-        from lianzheng_desktop.interchange.xlsx import export_workbook
+        from lianzheng_desktop.qt.workbook_actions import export_all
 
-        name, _ = QFileDialog.getSaveFileName(self, "导出台账", str(Path.home() / "廉政台账.xlsx"),
-                                              "Excel 工作簿 (*.xlsx)")
-        if not name:
-            return
-        try:
-            result = export_workbook(self._store, Path(name))
-        except UserError as exc:
-            QMessageBox.warning(self, "导出失败", str(exc))
-            return
-        summary = "，".join(f"{label} {n} 条" for label, n in result.counts.items())
-        notes = "".join(f"\n\n注意：{note}" for note in result.notes)
-        QMessageBox.information(self, "导出完成", f"已导出到 {name}：\n{summary}。{notes}")
+        export_all(self, self._store)
 
     def _on_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "选择要导入的 Excel 台账", "",
-                                              "Excel 工作簿 (*.xlsx)")
-        if name:
-            self.import_workbook(Path(name))
+        from lianzheng_desktop.qt.workbook_actions import choose_workbook
+
+        path = choose_workbook(self)
+        if path is not None:
+            self.import_workbook(path)
 
     def import_workbook(self, path: Path) -> bool:
         """Check the workbook, show what it would add, and import only when confirmed."""
-        from PySide6.QtCore import Qt  # see qt/style.py: not loaded before the first paint
-        from PySide6.QtWidgets import QApplication
+        from lianzheng_desktop.qt.workbook_actions import import_workbook
 
-        from lianzheng_desktop.interchange.xlsx import apply_import, plan_import
-
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # 50,000 rows: seconds
-        try:
-            plan = plan_import(self._store, path)
-        except UserError as exc:
-            plan, error = None, str(exc)
-        finally:
-            QApplication.restoreOverrideCursor()
-        if plan is None:
-            QMessageBox.warning(self, "无法导入", error)
-            return False
-        if plan.problems:
-            ProblemsDialog(f"“{path.name}”中有 {len(plan.problems)} 处问题，未导入任何记录。"
-                           "请在 Excel 中修改后重新导入：",
-                           [str(p) for p in plan.problems], self).exec()
-            return False
-        lines = plan.details()
-        shown = "\n".join(lines[:12]) + (f"\n……另有 {len(lines) - 12} 行" if len(lines) > 12
-                                          else "")
-        if plan.present or plan.conflicts:
-            shown += ("\n\n“已存在”：台账中已有完全相同的记录；“冲突”：同一条记录（如同日、同类型、"
-                      "同主题的会议活动）其他内容不同。")
-        if plan.new == 0:
-            QMessageBox.information(self, "无需导入", f"“{path.name}”中没有新记录，未导入任何记录："
-                                    f"\n{plan.totals()}。\n\n{shown}")
-            return False
-        answer = QMessageBox.question(self, "导入前确认",
-                                      f"“{path.name}”核对结果：\n{plan.totals()}。\n\n{shown}"
-                                      f"\n\n是否导入这 {plan.new} 条新记录？")
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        error = ""
-        try:
-            apply_import(self._store, plan)
+        def refresh() -> None:
             for page in self._ledgers.values():
-                page.refresh()
+                page.refresh()  # type: ignore[attr-defined]
             self.home.refresh()
-        except UserError as exc:
-            error = str(exc)
-        finally:
-            QApplication.restoreOverrideCursor()
-        if error:
-            QMessageBox.warning(self, "无法导入", error)
-            return False
-        QMessageBox.information(self, "导入完成", f"已导入：{plan.totals()}。")
-        return True
+
+        return import_workbook(self, self._store, path, refresh)
 
     def _on_restore(self) -> None:
         chosen = backup_actions().choose_and_verify(self, paths=self._paths,
@@ -464,24 +407,3 @@ def drafts_bar(window: MainWindow) -> QWidget:
         layout.addWidget(button)
     layout.addStretch(1)
     return bar
-
-
-class ProblemsDialog(QDialog):
-    """A list of problems the user can read, select and copy."""
-
-    def __init__(self, intro: str, problems: list[str], parent=None):
-        super().__init__(parent)
-        self.setWindowTitle("导入失败")
-        self.setMinimumSize(720, 420)
-        label = QLabel(intro)
-        label.setWordWrap(True)
-        self.text = QPlainTextEdit("\n".join(problems))
-        self.text.setReadOnly(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.text, 1)
-        close_label = QLabel("可选中上面的文字复制。")
-        from PySide6.QtCore import Qt  # see qt/style.py: not loaded before the first paint
-
-        close_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(close_label)

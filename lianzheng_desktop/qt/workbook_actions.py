@@ -1,0 +1,121 @@
+"""文件 → 从 Excel 导入 / 导出到 Excel: the dialogs around interchange.xlsx.
+
+Loaded when first used, not on the way to the window's first paint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.storage.store import Store
+
+SHOWN_LINES = 12  # of what an import would do; the rest summed up in one line
+
+
+def export_all(parent: QWidget, store: Store) -> None:
+    from lianzheng_desktop.interchange.xlsx import export_workbook
+
+    name, _ = QFileDialog.getSaveFileName(parent, "导出台账", str(Path.home() / "廉政台账.xlsx"),
+                                          "Excel 工作簿 (*.xlsx)")
+    if not name:
+        return
+    try:
+        result = export_workbook(store, Path(name))
+    except UserError as exc:
+        QMessageBox.warning(parent, "导出失败", str(exc))
+        return
+    summary = "，".join(f"{label} {n} 条" for label, n in result.counts.items())
+    notes = "".join(f"\n\n注意：{note}" for note in result.notes)
+    QMessageBox.information(parent, "导出完成", f"已导出到 {name}：\n{summary}。{notes}")
+
+
+def choose_workbook(parent: QWidget) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "选择要导入的 Excel 台账", "",
+                                          "Excel 工作簿 (*.xlsx)")
+    return Path(name) if name else None
+
+
+def import_workbook(parent: QWidget, store: Store, path: Path,
+                    refresh: Callable[[], None]) -> bool:
+    """Check the workbook, show what it would add, and import only when confirmed;
+    ``refresh`` then updates the pages that show the ledgers."""
+    from lianzheng_desktop.interchange.xlsx import apply_import, plan_import
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # 50,000 rows: seconds
+    try:
+        plan = plan_import(store, path)
+    except UserError as exc:
+        plan, error = None, str(exc)
+    finally:
+        QApplication.restoreOverrideCursor()
+    if plan is None:
+        QMessageBox.warning(parent, "无法导入", error)
+        return False
+    if plan.problems:
+        ProblemsDialog(f"“{path.name}”中有 {len(plan.problems)} 处问题，未导入任何记录。"
+                       "请在 Excel 中修改后重新导入：",
+                       [str(p) for p in plan.problems], parent).exec()
+        return False
+    lines = plan.details()
+    shown = "\n".join(lines[:SHOWN_LINES])
+    if len(lines) > SHOWN_LINES:
+        shown += f"\n……另有 {len(lines) - SHOWN_LINES} 行"
+    if plan.present or plan.conflicts:
+        shown += ("\n\n“已存在”：台账中已有完全相同的记录；“冲突”：同一条记录（如同日、同类型、"
+                  "同主题的会议活动）其他内容不同。")
+    if plan.new == 0:
+        QMessageBox.information(parent, "无需导入", f"“{path.name}”中没有新记录，未导入任何记录："
+                                f"\n{plan.totals()}。\n\n{shown}")
+        return False
+    answer = QMessageBox.question(parent, "导入前确认",
+                                  f"“{path.name}”核对结果：\n{plan.totals()}。\n\n{shown}"
+                                  f"\n\n是否导入这 {plan.new} 条新记录？")
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    error = ""
+    try:
+        apply_import(store, plan)
+        refresh()
+    except UserError as exc:
+        error = str(exc)
+    finally:
+        QApplication.restoreOverrideCursor()
+    if error:
+        QMessageBox.warning(parent, "无法导入", error)
+        return False
+    QMessageBox.information(parent, "导入完成", f"已导入：{plan.totals()}。")
+    return True
+
+
+class ProblemsDialog(QDialog):
+    """A list of problems the user can read, select and copy."""
+
+    def __init__(self, intro: str, problems: list[str], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("导入失败")
+        self.setMinimumSize(720, 420)
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        self.text = QPlainTextEdit("\n".join(problems))
+        self.text.setReadOnly(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.text, 1)
+        close_label = QLabel("可选中上面的文字复制。")
+        close_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(close_label)
