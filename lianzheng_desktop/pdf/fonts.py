@@ -19,7 +19,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from lianzheng_desktop.pdf.fontcache import cache_dir, load_font
-from lianzheng_desktop.resources_access import as_file, resource
+from lianzheng_desktop.resources_access import resource
 
 # role → candidates in order: (file name on the system, subfont index)
 SYSTEM_FONTS: dict[str, list[tuple[str, int]]] = {
@@ -140,11 +140,11 @@ def load_role(role: str, system: bool = True) -> LoadedFont | None:
 @cache
 def load_bundled(role: str) -> LoadedFont:
     file_name = BUNDLED[role]
-    with as_file(resource("fonts", file_name)) as path:
-        font = _register(f"lz-bundled-{role}", Path(path), 0)
-        if font is None:  # pragma: no cover — the bundled files are known to load
-            raise RuntimeError(f"bundled font {file_name} failed to load")
-        return LoadedFont(f"lz-bundled-{role}", str(path), True, font)
+    path = resource("fonts", file_name)
+    font = _register(f"lz-bundled-{role}", path, 0)
+    if font is None:  # pragma: no cover — the bundled files are known to load
+        raise RuntimeError(f"bundled font {file_name} failed to load")
+    return LoadedFont(f"lz-bundled-{role}", str(path), True, font)
 
 
 @cache
@@ -156,10 +156,10 @@ def load_fallbacks(system: bool = True) -> tuple[LoadedFont, ...]:
         font = _register(f"lz-fallback-{n}", path, index) if path is not None else None
         if font is not None:
             fonts.append(LoadedFont(f"lz-fallback-{n}", str(path), False, font))
-    with as_file(resource("fonts", BUNDLED_FALLBACK)) as path:
-        font = _register("lz-bundled-fallback", Path(path), 0)
-        if font is not None:
-            fonts.append(LoadedFont("lz-bundled-fallback", str(path), True, font))
+    path = resource("fonts", BUNDLED_FALLBACK)
+    font = _register("lz-bundled-fallback", path, 0)
+    if font is not None:
+        fonts.append(LoadedFont("lz-bundled-fallback", str(path), True, font))
     return tuple(fonts)
 
 

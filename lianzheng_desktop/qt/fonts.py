@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from lianzheng_desktop.resources_access import as_file, resource
+from lianzheng_desktop.resources_access import resource
 
 BUNDLED_GUI_FONT = ("fonts", "wqy-microhei.ttc")
 # Emoji and symbols pasted from chat messages, which the CJK font lacks (as the PDF does)
@@ -18,8 +18,8 @@ def system_has_cjk() -> bool:
 
 
 def _add(parts: tuple[str, str]) -> list[str]:
-    with as_file(resource(*parts)) as path:
-        font_id = QFontDatabase.addApplicationFont(str(path))
+    path = resource(*parts)
+    font_id = QFontDatabase.addApplicationFont(str(path))
     return QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
 
 

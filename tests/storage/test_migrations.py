@@ -60,7 +60,7 @@ def test_a_database_from_a_newer_version_is_refused_and_left_alone(tmp_path):
 
 
 class _Migration:
-    """A stand-in for a migration file, as importlib.resources would hand it over."""
+    """A stand-in for a migration file, as resources_access hands it over."""
 
     def __init__(self, name, text):
         self.name, self._text = name, text
