@@ -35,12 +35,11 @@ def _command(*args: str):
 FONT_LOAD = """
 import pathlib, sys, time
 from lianzheng_desktop.pdf.fontcache import load_font
-from lianzheng_desktop.resources_access import as_file, resource
+from lianzheng_desktop.resources_access import resource
 folder = pathlib.Path(sys.argv[1]) if sys.argv[1] else None
 start = time.perf_counter()
 for n, name in enumerate(("gbsn00lp.ttf", "gkai00mp.ttf", "wqy-microhei.ttc")):
-    with as_file(resource("fonts", name)) as path:
-        load_font(f"f{n}", pathlib.Path(path), 0, folder)
+    load_font(f"f{n}", resource("fonts", name), 0, folder)
 print(time.perf_counter() - start)
 """
 

@@ -1,0 +1,20 @@
+"""The benchmarks are not run by the tests (they time things), but they must still run:
+each module imports, and the code they hand to a child process works against the app."""
+
+import importlib
+import pkgutil
+
+import benchmarks
+from benchmarks import report_bench
+
+
+def test_every_benchmark_imports():
+    names = [m.name for m in pkgutil.iter_modules(benchmarks.__path__)]
+    assert "startup_bench" in names and "report_bench" in names
+    for name in names:
+        importlib.import_module(f"benchmarks.{name}")
+
+
+def test_the_font_loading_child_runs(tmp_path):
+    assert report_bench._fonts(tmp_path / "cache")() > 0  # parses the three, fills the cache
+    assert list((tmp_path / "cache").glob("*.pickle"))
