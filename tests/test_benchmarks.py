@@ -18,3 +18,17 @@ def test_every_benchmark_imports():
 def test_the_font_loading_child_runs(tmp_path):
     assert report_bench._fonts(tmp_path / "cache")() > 0  # parses the three, fills the cache
     assert list((tmp_path / "cache").glob("*.pickle"))
+
+
+def test_the_start_up_floor_builds_its_widgets_and_paints():
+    import sys
+
+    from benchmarks import startup_bench
+    from lianzheng_desktop.resources_access import resource
+
+    assert "QTableWidget(15, 4)" in startup_bench.WIDGETS_ONLY  # the page was put in
+    font = str(resource("fonts", "wqy-microhei.ttc"))
+    run = startup_bench._runner([sys.executable, "-c",
+                                 f"FONT = {font!r}\n" + startup_bench.WIDGETS_ONLY])
+    painted, ended = run()
+    assert 0 < painted <= ended
