@@ -167,6 +167,7 @@ class ChecklistPage(QWidget):
         self.table.setRowCount(0)
         self.warnings.clear()
         self.no_plan.hide()
+        self.summary.show()
         try:
             self.checklist = load_checklist(self._store, quarter, as_of)
         except UserError as exc:
@@ -214,7 +215,7 @@ class ChecklistPage(QWidget):
         self.copy_plan_button.setVisible(bool(earlier))
         if earlier:
             self.copy_plan_button.setText(f"沿用{max(earlier)}年的计划")
-        self.summary.setText(f"{year}年尚无年度计划，暂无责任清单。")
+        self.summary.hide()  # the line above says it, with what to do
         self.no_plan.show()
 
     def _on_copy_plan(self) -> None:

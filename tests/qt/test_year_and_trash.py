@@ -53,12 +53,14 @@ def test_home_offers_a_plan_in_place_when_the_year_has_none(qtbot, demo_store, p
     assert "尚无2026年度计划" in home.no_plan_text.text()
     assert home.copy_plan_button.text() == "沿用2022年的计划"
     assert home.import_plan_button.text() == "导入2026年工作要点…"
+    assert home.summary.isHidden()  # the offer says there is no plan; not twice
     # the data's own year, said in place, not a bare "逾期 1521 天"
     assert not home.data_note.isHidden()
     assert "2022-11-24（2022年）" in home.data_note_text.text()
     home.data_year_button.click()
     assert home.selected_quarter() == Quarter(2022, 4)
     assert home.checklist is not None and home.no_plan.isHidden()
+    assert not home.summary.isHidden() and home.summary.text().startswith("本季度 15 项要求")
     assert home.data_note.isHidden()
 
 
