@@ -18,6 +18,7 @@ from lianzheng_desktop.core.report_facts import (
     clause,
     cn_date,
     done_by,
+    first_responsible,
     first_sentence,
     is_due,
     is_standing,
@@ -177,7 +178,10 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
     # not "扎实推进" when nothing is finished and an item is past its deadline (section 三)
     overdue = any(is_due(i, data.as_of) for i in items)
     title = "推进问题整改" if overdue and not f.rectification_done else "扎实推进问题整改"
-    if data.person is not None:  # one person's own items: no ledger of theirs to set up
+    if first_responsible(data.person):  # every item of the branch's, each with its owner
+        text = (f"{title}。本人作为整改第一责任人，督促{source}的{f.rectification_total}个问题"
+                "逐项明确责任人和整改时限")
+    elif data.person is not None:  # one person's own items: no ledger of theirs to set up
         text = f"{title}。本人负责整改{source}的问题{f.rectification_total}个"
     else:
         text = (f"{title}。对{source}的{f.rectification_total}个问题建立整改台账，"
@@ -238,7 +242,7 @@ def draft_duty(data: ReportData) -> str:
     intro = (f"{data.period.label}，{org}坚持把党风廉政建设摆在突出位置，认真履行管党治党"
              "主体责任，对照年度工作要点抓好各项工作落实。")
     if data.person is not None:  # one person's own report
-        head = data.person.role == "书记"  # the 第一责任人 answers for the whole unit
+        head = first_responsible(data.person)  # the 第一责任人 answers for the whole unit
         own_duty, scope = (("第一责任人职责", "本单位") if head else ("“一岗双责”", "分管范围内"))
         intro = (f"{data.period.label}，本人认真履行{own_duty}，对照年度工作要点抓好{scope}"
                  "党风廉政建设各项工作。")

@@ -28,6 +28,12 @@ from lianzheng_desktop.core.report_model import ReportPeriod
 _DIGITS = "零一二三四五六七八九"
 
 
+def first_responsible(person: Person | None) -> bool:
+    """The 书记: 第一责任人 of the branch's 主体责任 and of its 整改, whose own report answers
+    for the branch's whole checklist and every rectification item, not only their own."""
+    return person is not None and person.role == vocab.ROLE_SECRETARY
+
+
 @dataclass
 class ReportData:
     """Everything a report is drafted from; gathered by storage, no SQL here.

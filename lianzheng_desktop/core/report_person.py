@@ -3,6 +3,8 @@
 述责述廉 is personal: a 班子成员 reports on their own 一岗双责 — the sessions they hosted,
 the talks they held, the rectification items they own, the activities they held or heard,
 and the duties the plan lays on each of them (checked person by person in the checklist).
+The 书记 reports as 第一责任人: on the branch's whole checklist, its next duties and every
+rectification item (整改第一责任人), beside the records they made themselves.
 The layout and the sections are the branch report's; the 署名 is the person's.
 """
 
@@ -15,7 +17,7 @@ from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Plan
 from lianzheng_desktop.core.record_source import doers
 from lianzheng_desktop.core.records import Person
-from lianzheng_desktop.core.report_facts import ReportData
+from lianzheng_desktop.core.report_facts import ReportData, first_responsible
 
 
 def find_person(roster: list[Person], name: str) -> Person:
@@ -28,16 +30,18 @@ def find_person(roster: list[Person], name: str) -> Person:
 def for_person(data: ReportData, name: str) -> ReportData:
     """``data`` narrowed to ``name``'s own records and duties."""
     person = find_person(data.roster, name)
-    return replace(
+    own = replace(
         data, person=person,
         sessions=[s for s in data.sessions if name in doers("warning_education", s.host)],
         talks=[t for t in data.talks if t.talker == name],
         activities=[a for a in data.activities if name in doers("activity", a.host)],
         year_activities=[a for a in data.year_activities if name in doers("activity", a.host)],
-        rectification=[i for i in data.rectification if i.owner == name],
-        checklist=_own_checklist(data.checklist, name),
-        next_plan=_own_plan(data.next_plan, person),
     )
+    if first_responsible(person):
+        return own
+    return replace(own, rectification=[i for i in data.rectification if i.owner == name],
+                   checklist=_own_checklist(data.checklist, name),
+                   next_plan=_own_plan(data.next_plan, person))
 
 
 def _own_plan(plan: Plan | None, person: Person) -> Plan | None:

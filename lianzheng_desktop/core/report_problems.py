@@ -183,9 +183,9 @@ def _items(data: ReportData, nxt: ReportPeriod) -> list[str]:
     ahead = [i for i in data.rectification if is_open(i, day) and not is_due(i, day)]
     if len(due) > ONE_BY_ONE or len(ahead) > ONE_BY_ONE:
         return _items_grouped(data, nxt, due, ahead)
-    own = data.person is not None  # one person's report: their own items, no "由某某负责"
+    me = data.person.name if data.person is not None else None
     for item in data.rectification:
-        by = "" if own else f"，由{item.owner}负责"
+        by = "" if item.owner == me else f"，由{item.owner}负责"  # one's own: no "由某某负责"
         if is_due(item, day):
             late = "逾期" if days_late(item, day) else "到期"
             parts.append(f"抓紧完成{late}整改事项{quoted(item.description)}{by}，"

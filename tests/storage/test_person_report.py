@@ -58,3 +58,27 @@ def test_a_leaders_own_report_holds_their_records_and_duties(unit):
 def test_a_person_not_on_the_roster_is_refused_in_chinese(unit):
     with pytest.raises(UserError, match="人员名册中没有“丁”"):
         prepare_report(unit, ReportPeriod(2024, 1), date(2024, 3, 31), person="丁")
+
+
+def test_the_secretarys_own_report_answers_for_the_whole_branch(unit):
+    """The 书记 is 第一责任人 (and 整改第一责任人): their report's 附件1, problems and next
+    steps are the branch's, the rectification items everyone's; the records, their own."""
+    unit.add("rectification", {"source": "巡察反馈", "found_date": "2024-01-10",
+                                "description": "经费报销审核不严", "owner": "乙",
+                                "deadline": "2024-03-01", "status": "整改中"})
+    branch = prepare_report(unit, ReportPeriod(2024, 1)).document
+    prepared = prepare_report(unit, ReportPeriod(2024, 1), person="周书记")
+    document = prepared.document
+    assert document.appendices[0].rows == branch.appendices[0].rows
+    row = appendix_row(document, "班子成员")
+    assert row[2] == "未完成" and "丙" in row[3]
+    problems = next(s for s in document.sections if s.heading.startswith("三")).to_text()
+    assert "没有逐人落实到本人" not in problems
+    assert "丙" in problems and "经费报销审核不严" in problems
+    steps = next(s for s in document.sections if s.heading.startswith("四")).to_text()
+    assert "由乙负责" in steps  # another's item, named; the 书记 answers for it too
+    assert prepared.data.activities == [] and prepared.data.talks == []  # held by others
+    duty = next(s for s in document.sections if s.heading.startswith("一")).to_text()
+    assert "本人认真履行第一责任人职责" in duty and "甲听取" not in duty
+    assert "本人作为整改第一责任人，督促县委巡察反馈的1个问题逐项明确责任人" in duty
+    assert "本人负责整改" not in duty  # the item is 乙's
