@@ -8,9 +8,10 @@
 
 A count is an obligation only under a period (每月, 每季度, 每三个月, 每半年, 上下半年各,
 每年, 全年, 年内 …); 每两个月 is six a year. Never an obligation: past results (已通报3期,
-上半年共召开13次), deadlines (每季度首月10日前), ordinals (第二轮), counts of things
-(七个重点), durations and head counts (2小时, 30人 — not units of a count). Week and day
-cadences are read but not tracked. The subject before the verb says who must do it.
+上半年共召开13次), a deadline's date (每月28日 in 每月28日前 is not 28 of anything; the
+report due by it is read by plan_deadline), ordinals (第二轮), counts of things (七个重点),
+durations and head counts (2小时, 30人 — not units of a count). Week and day cadences are
+read but not tracked. The subject before the verb says who must do it.
 """
 
 from __future__ import annotations

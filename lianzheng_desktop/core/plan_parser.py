@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Counts, Period, Requirement, Role
+from lianzheng_desktop.core.plan_deadline import read_deadline_duties
 from lianzheng_desktop.core.plan_grammar import (
     DAY,
     LONG,
@@ -52,7 +53,7 @@ _YEAR_RE = re.compile(r"(20\d{2})\s*年")
 _MASK = "＿"
 _SLOGAN_RE = re.compile(r"每(月|季度?|半年|年|周|天|日)一(?![次回个件篇期份项度年月周天日])"
                         r"([\u4e00-\u9fff]{1,8}?)(?=[”」\"’、，,等])")
-_DAY_SET_AS = re.compile(r"每月(?:的)?[^，。；为]{1,10}?(?:为|设定为|确定为|定为)"
+_DAY_SET_AS = re.compile(r"每月(?:的)?[^，。；为]{1,10}?(?:为|设定为|确定为|定为)[“\"]?"
                          r"([\u4e00-\u9fff]{2,10}?(?:日|活动))")
 _PAST = object()  # a count in a sentence of results: those after it are results too
 _TIME_OF_PERIOD = re.compile(r"(?:年初|年底|年终|年末|\d{1,2}[日号]"
@@ -178,7 +179,8 @@ class _ItemReader:
         loose: list[Requirement] = []  # read from a bare period (每月通报): once
         for s_start, s_end in spans(masked, _SENTENCE_END):
             sentence, text = masked[s_start:s_end], original[s_start:s_end]
-            found = self._slogans(text) + self._counts(sentence, text)
+            found = (self._slogans(text) + read_deadline_duties(self, sentence, text)
+                     + self._counts(sentence, text))
             bare = self._bare_periods(_mask_titles(text), text, found)
             read_percents(self, sentence, text, found, result)
             result += found

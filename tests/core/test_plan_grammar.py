@@ -102,7 +102,8 @@ def test_who_must_do_it(text, role):
 @pytest.mark.parametrize("text", [
     "1.回顾。今年以来已召开支委会9次。",
     "1.回顾。上半年共开展主题党日活动6次。",
-    "1.期限。每季度首月10日前报送上季度情况。",
+    "1.期限。于2024年6月30日前完成整改并报送整改情况。",  # a one-off deadline
+    "1.考核。每月20日前依托平台对各支部进行考评。",  # a recurring deadline sending nothing up
     "1.整改。针对第三轮巡察反馈的问题全面整改。",
     "1.重点。突出抓好五个重点，落实三项制度。",
     "1.时长。每次学习不少于2小时。",
@@ -165,3 +166,25 @@ def test_a_requirement_keeps_its_own_sentence():
     found = [r for r in draft.requirements if r.target]
     assert found[0].text == "每季度开展集中警示教育1次"
     assert len(found[0].item_text) <= 500
+
+
+@pytest.mark.parametrize(("text", "period", "label"), [
+    ("1.报表。每月20日前向县委组织部上报当月党建工作情况。", Period.MONTH, "上报党建工作情况"),
+    ("1.期限。每季度首月10日前报送上季度情况。", Period.QUARTER, "报送情况"),
+    ("1.学习。每年二月底前，各支部应向机关党委报告上一年度理论学习情况。", Period.YEAR,
+     "报告理论学习情况"),
+    ("1.总结。每半年结束前报送半年工作总结。", Period.HALF, "报送半年工作总结"),
+])
+def test_a_report_due_each_period_is_a_duty_of_that_period(text, period, label):
+    assert one(text) == (period, 1, label, "次")
+
+
+def test_a_report_on_ones_own_duty_counts_as_a_duty_report():
+    draft = read("1.述职。班子成员每年12月底前向党组提交年度述职报告。")
+    [requirement] = [r for r in draft.requirements if r.target]
+    assert requirement.counts.types == ("履责报告",)
+    assert requirement.role is Role.LEADERSHIP_MEMBER
+
+
+def test_a_day_set_aside_each_month_is_a_monthly_duty():
+    assert one("1.活动。把每月10日确定为“廉政学习日”，组织集中学习。")[:2] == (Period.MONTH, 1)
