@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from lianzheng_desktop.core.plan import Counts, Period, Requirement
-from lianzheng_desktop.core.plan_grammar import clean_object, subject_role
+from lianzheng_desktop.core.plan_grammar import clean_object, counts_in, periods_in, subject_role
 
 if TYPE_CHECKING:
     from lianzheng_desktop.core.plan_parser import _ItemReader
@@ -36,6 +36,8 @@ def read_deadline_duties(reader: _ItemReader, sentence: str, text: str) -> list[
     """Each recurring report in ``sentence`` (quotes masked; ``text`` as written)."""
     found = []
     for match in _DEADLINE_DUTY.finditer(sentence):
+        if periods_in(match.group("between")) or counts_in(match.group("object")):
+            continue  # 每月10日前完成考核，每季度向党委报告1次: the report has its own period
         what = clean_object(_COVERED.sub("", match.group("object")))
         if len(what) < 2:
             continue

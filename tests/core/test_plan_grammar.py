@@ -188,3 +188,8 @@ def test_a_report_on_ones_own_duty_counts_as_a_duty_report():
 
 def test_a_day_set_aside_each_month_is_a_monthly_duty():
     assert one("1.活动。把每月10日确定为“廉政学习日”，组织集中学习。")[:2] == (Period.MONTH, 1)
+
+
+def test_a_report_with_its_own_period_is_not_taken_for_the_deadlines():
+    found = numeric(read("1.考核。每月10日前完成考核，每季度向党委报告工作1次。"))
+    assert [(period, target) for period, target, *_ in found] == [(Period.QUARTER, 1)]
