@@ -21,6 +21,7 @@ from lianzheng_desktop.core.plan_text import normalise
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "plans"
 CORPUS = FIXTURES / "real"  # collected first; the parser was tuned on it
 HELD_OUT = FIXTURES / "heldout"  # collected separately and first scored unseen
+DEADLINES = FIXTURES / "heldout2"  # reports due by a date each period, first scored unseen
 _WHO = {"unit": None, "secretary": Role.FIRST_RESPONSIBLE, "each_leader": Role.LEADERSHIP_MEMBER,
         "each_member": Role.MEMBER}
 
@@ -107,7 +108,8 @@ def totals(results: list[Scored]) -> tuple[int, int, int]:
 
 
 def main() -> None:
-    for folder, name in ((CORPUS, "real texts (tuned on)"), (HELD_OUT, "held-out texts")):
+    for folder, name in ((CORPUS, "real texts (tuned on)"), (HELD_OUT, "held-out texts"),
+                         (DEADLINES, "held-out texts with deadline duties")):
         report(folder, name)
 
 
