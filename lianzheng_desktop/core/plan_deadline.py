@@ -1,10 +1,14 @@
 """A report due every period, stated by its deadline: a duty of that period, once.
 
 "每月28日前向县委统战工作领导小组办公室上报当月工作情况", "每年一月底前，下级检察院应向上级
-检察院政工部门报告上一年度党组中心组学习情况", "每季度首月10日前报送上季度情况": each says
-what must reach whom each month, year or quarter. A deadline without a period (于6月30日前完成
-整改) is a one-off and stays out, as does a recurring deadline that sends nothing up (每月25日前
-依托平台考核: the count of 考核 is stated elsewhere in the sentence, and read there).
+检察院政工部门报告上一年度党组中心组学习情况", "在每季度最后一个月的30日前将本季度工作进展情况
+报区人民政府办公室", "每年3月1日前编制出年度报告": each says what must reach whom, or be made,
+every month, quarter, half-year or year. Two dates a year (每年7月10日、12月20日前; 分别于6月底
+和12月底前) are twice a year; a date without 每 right after a sentence that names the period
+(会议在每季度初月20日前后召开。……并于18日前将书面汇报材料报送市委办) takes that period.
+A dated one-off (于2023年1月15日前将工作方案报…) stays out, as does a recurring deadline that
+sends nothing (每月25日前依托平台考核) and a report that states its own count (报送一次: the
+count reader reads it).
 """
 
 from __future__ import annotations
@@ -19,35 +23,73 @@ if TYPE_CHECKING:
     from lianzheng_desktop.core.plan_parser import _ItemReader
 
 _PERIOD_OF = {"月": Period.MONTH, "季度": Period.QUARTER, "季": Period.QUARTER,
-              "半年": Period.HALF, "年": Period.YEAR}
-_DEADLINE_DUTY = re.compile(
-    r"每个?(?P<period>季度|季|半年|月|年)度?"  # 每月 / 每季度 / 每年度
-    r"[^。；;，,]{0,10}?(?:日|号|底|末|结束)(?:之)?前[，,]?"  # 28日前 / 一月底前 / 结束前
-    r"(?P<between>[^。；;]{0,30}?)"  # 向…办公室 / ，下级检察院应向…部门
-    r"(?P<verb>上报|报送|报告|提交|汇报)"
-    r"(?P<object>[^。；;，,（(]{2,30})")
+              "半年": Period.HALF, "学期": Period.HALF, "年": Period.YEAR}
+_REST = r"(?=[，,]?(?P<rest>[^。；;]{0,90}))"  # looked at, not taken: a second date may follow
+_EVERY_DUE = re.compile(
+    r"每个?(?P<period>季度|季|半年|学期|月|年)度?"  # 每月 / 每季度 / 每年度 / 每学期
+    r"(?P<when>[^。；;，,]{0,12}?(?:[日号底末]|结束)(?:之)?前"  # 28日前 / 一月底前 / 结束前
+    r"|末最后一天|期末[^。；;，,]{0,6}?后)" + _REST)  # 每季度末最后一天 / 每学期期末汇总后
+_TWICE_A_YEAR = re.compile(r"分别于(?P<when>\d{1,2}月底?(?:\d{1,2}日)?(?:和|、|及)"
+                           r"\d{1,2}月底?(?:\d{1,2}日)?前)" + _REST)
+_UNDATED_DUE = re.compile(r"(?<![\d年])于(?P<when>(?:\d{1,2}月)?(?:\d{1,2}[日号]|底)前)" + _REST)
+_TWO_DATES = re.compile(r"[日底](?:和|、|及)")
+
+# what is sent: 将X报送Y / 编制出X / 向Y报告X
+_SENT = re.compile(r"(?:将|把)(?P<object>[^，,。；;]{2,60}?)(?:分别|及时)?"
+                   r"(?P<verb>上报|报送|呈报|提交|报备|交|报)(?!告)")
+_MADE = re.compile(r"(?P<verb>编制出?|形成|公布)"
+                   r"(?P<object>[^。；;，,（(]{2,30}?(?:报告|总结|月报|简报))")
+_SEND = re.compile(r"(?P<verb>上报|报送|呈报|提交|报备|专题报告|报告|汇报|交)"
+                   r"(?P<object>[^。；;，,（(]{2,30})")
 # what period the report covers (当月, 上一年度), not what is reported
 _COVERED = re.compile(r"^(?:当月|上月|本月|上个月|当季|本季度|上季度|上一季度|上半年|下半年|本年度"
                       r"|上一年度|上年度|年度|全年)(?:的)?")
 _REPORTING_ON_DUTY = ("履责", "一岗双责", "述责", "述廉", "述职", "履行职责")
 
 
-def read_deadline_duties(reader: _ItemReader, sentence: str, text: str) -> list[Requirement]:
-    """Each recurring report in ``sentence`` (quotes masked; ``text`` as written)."""
+def read_deadline_duties(reader: _ItemReader, sentence: str, text: str,
+                         previous: str = "") -> list[Requirement]:
+    """Each recurring report in ``sentence`` (quotes masked; ``text`` as written);
+    ``previous`` is the sentence before it in the item, whose period a bare date takes."""
     found = []
-    for match in _DEADLINE_DUTY.finditer(sentence):
-        if periods_in(match.group("between")) or counts_in(match.group("object")):
-            continue  # 每月10日前完成考核，每季度向党委报告1次: the report has its own period
-        what = clean_object(_COVERED.sub("", match.group("object")))
+    dues = [(m, _PERIOD_OF[m.group("period")]) for m in _EVERY_DUE.finditer(sentence)]
+    dues += [(m, Period.HALF) for m in _TWICE_A_YEAR.finditer(sentence)]
+    if not dues:
+        for match in _UNDATED_DUE.finditer(sentence):
+            carried = [p.period for p in periods_in(previous + sentence[:match.start()])
+                       if p.word.startswith("每") and isinstance(p.period, Period)]
+            if carried:
+                dues.append((match, carried[-1]))
+    for match, period in dues:
+        if period is Period.YEAR and _TWO_DATES.search(match.group("when")):
+            period = Period.HALF  # 每年7月10日、12月20日前
+        sent = _what_is_sent(match.group("rest"), sentence[match.start():match.end("rest")])
+        if sent is None:
+            continue
+        counts, end = sent
+        found.append(reader.requirement(
+            text[match.start():match.start("rest") + end], counts=counts, period=period,
+            target=1, role=subject_role(sentence[:match.start()])))
+    return found
+
+
+def _what_is_sent(rest: str, whole: str) -> tuple[Counts, int] | None:
+    """What the duty sends or makes, and where in ``rest`` saying so ends."""
+    other = [p for p in periods_in(rest) if p.word.startswith("每")]
+    rest = rest[:other[0].start] if other else rest  # 每月…考核，每季度向党委报告: its own
+    for pattern in (_SENT, _MADE, _SEND):
+        sent = pattern.search(rest)
+        if sent is None or "听取" in rest[:sent.start()]:
+            continue
+        if counts_in(sent.group("object")) or counts_in(rest[:sent.start()]):
+            return None  # 报送一次: a count of its own, read by the count reader
+        said = _COVERED.sub("", sent.group("object"))
+        what = clean_object(said)
+        what = what if len(what) >= 4 else said  # 本单位落实主体责任的情况, not 情况
         if len(what) < 2:
             continue
-        if any(word in match.group(0) for word in _REPORTING_ON_DUTY):
-            counts = Counts("activity", ("履责报告",), "报告履责情况")
-        else:
-            name = match.group("verb") + what
-            counts = Counts("activity", (name,), name)
-        found.append(reader.requirement(
-            text[match.start():match.end()], counts=counts,
-            period=_PERIOD_OF[match.group("period")], target=1,
-            role=subject_role(sentence[:match.start()] + match.group("between"))))
-    return found
+        if any(word in whole for word in _REPORTING_ON_DUTY):
+            return Counts("activity", ("履责报告",), "报告履责情况"), sent.end()
+        name = ("报送" if pattern is _SENT else sent.group("verb").rstrip("出")) + what
+        return Counts("activity", (name,), name), sent.end()
+    return None

@@ -58,7 +58,8 @@ _DAY_SET_AS = re.compile(r"每月(?:的)?[^，。；为]{1,10}?(?:为|设定为|
 _PAST = object()  # a count in a sentence of results: those after it are results too
 _TIME_OF_PERIOD = re.compile(r"(?:年初|年底|年终|年末|\d{1,2}[日号]"
                              r"|[一二三四五六七八九十]{1,3}[日号])")
-_MODIFIER_BEFORE = re.compile(r"(?:在|明确|制定|确定|结合|根据|按照|围绕|对|于|将|为)$")
+_MODIFIER_BEFORE = re.compile(r"(?:在|明确|制定|确定|结合|根据|按照|围绕|对|于|将|为"
+                              r"|丰富|充实|完善)$")
 _UNTRACKED = {WEEK: "按周的要求只列出，不纳入季度清单", DAY: "按天的要求只列出，不纳入季度清单",
               LONG: "周期长于一年，不纳入季度清单"}
 _SLOGAN_PERIODS = {"月": Period.MONTH, "季": Period.QUARTER, "季度": Period.QUARTER,
@@ -177,11 +178,15 @@ class _ItemReader:
         masked = mask_quotes(original)
         result: list[Requirement] = []
         loose: list[Requirement] = []  # read from a bare period (每月通报): once
+        previous = ""
         for s_start, s_end in spans(masked, _SENTENCE_END):
             sentence, text = masked[s_start:s_end], original[s_start:s_end]
-            found = (self._slogans(text) + read_deadline_duties(self, sentence, text)
-                     + self._counts(sentence, text))
-            bare = self._bare_periods(_mask_titles(text), text, found)
+            found = self._slogans(text) + self._counts(sentence, text)
+            due = read_deadline_duties(self, sentence, text, previous)
+            bare = self._bare_periods(_mask_titles(text), text, found,
+                                      due_at={text.find(r.text) for r in due})
+            found += due
+            previous = sentence
             read_percents(self, sentence, text, found, result)
             result += found
             loose += bare
@@ -285,8 +290,9 @@ class _ItemReader:
 
 
     # -- 每季度末交换意见: a bare period means once ------------------------------------
-    def _bare_periods(self, sentence: str, text: str,
-                      found_here: list[Requirement]) -> list[Requirement]:
+    def _bare_periods(self, sentence: str, text: str, found_here: list[Requirement],
+                      due_at: set[int]) -> list[Requirement]:
+        """``due_at``: where a report due by a date starts (plan_deadline), read already."""
         found = []
         taken = {r.text for r in found_here}
         counted = {r.period for r in found_here}
@@ -305,6 +311,8 @@ class _ItemReader:
             if not every or is_deadline(clause) or is_past(clause, "") or "基础上" in clause:
                 continue
             period = every[0]
+            if c_start + period.start in due_at:
+                continue  # 每季度末最后一天把…报送: a report due, read by plan_deadline
             if _MODIFIER_BEFORE.search(clause[:period.start]):
                 continue  # 明确每月活动主题: "each month's", not "every month do"
             if _TIME_OF_PERIOD.match(clause, period.end):

@@ -13,7 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "fixtures" / "plans" / "real"
 HELD_OUT = ROOT / "tests" / "fixtures" / "plans" / "heldout"
-DEADLINES = ROOT / "tests" / "fixtures" / "plans" / "heldout2"  # recurring deadline duties, format checks only
+# recurring deadline duties (format checks here; scored by the bench and the test below)
+DEADLINES = ROOT / "tests" / "fixtures" / "plans" / "heldout2"
 TEXTS = sorted([*CORPUS.glob("*.txt"), *HELD_OUT.glob("*.txt"), *DEADLINES.glob("*.txt")])
 _spec = importlib.util.spec_from_file_location(
     "plan_corpus_bench", ROOT / "benchmarks" / "plan_corpus_bench.py")

@@ -193,3 +193,45 @@ def test_a_day_set_aside_each_month_is_a_monthly_duty():
 def test_a_report_with_its_own_period_is_not_taken_for_the_deadlines():
     found = numeric(read("1.考核。每月10日前完成考核，每季度向党委报告工作1次。"))
     assert [(period, target) for period, target, *_ in found] == [(Period.QUARTER, 1)]
+
+
+@pytest.mark.parametrize(("text", "period", "label"), [
+    ("1.进展。各科室在每季度最后一个月的25日前将本季度工作进展情况报办公室。", Period.QUARTER,
+     "报送工作进展情况"),
+    ("1.责任。每季度末最后一天把本单位落实主体责任的情况报送机关纪委。", Period.QUARTER,
+     "报送本单位落实主体责任的情况"),
+    ("1.报告。办公室于每年2月底前编制出上一年度党建工作报告。", Period.YEAR, "编制党建工作报告"),
+    ("1.专报。各支部要在每年6月30日、12月25日前向机关党委专题报告党建工作情况。", Period.HALF,
+     "专题报告党建工作情况"),
+    ("1.总结。分别于6月底和12月底前向上级党委报告半年和全年工作情况。", Period.HALF,
+     "报告半年和全年工作情况"),
+    ("1.汇总。二级党组织每学期期末汇总后，及时报送统计表至组织部。", Period.HALF,
+     "报送统计表至组织部"),
+])
+def test_the_ways_a_periodic_report_is_worded(text, period, label):
+    assert one(text) == (period, 1, label, "次")
+
+
+def test_a_bare_date_takes_the_period_of_the_sentence_before():
+    found = numeric(read("1.例会。会议在每季度首月的15日前后召开。"
+                         "各单位于10日前将书面材料报送办公室。"))
+    assert (Period.QUARTER, 1, "报送书面材料", "次") in found
+
+
+@pytest.mark.parametrize("text", [
+    "1.方案。每季度召开推进会。于2024年1月15日前将工作方案报办公室。",  # a dated one-off
+    "1.内容。丰富每季度主题活动内容。",  # 丰富 each quarter's content: not a duty
+])
+def test_not_a_periodic_report(text):
+    assert numeric(read(text)) in ([], [(Period.QUARTER, 1, "推进会", "次")])
+
+
+def test_a_report_that_states_its_count_is_read_once():
+    found = numeric(read("1.月报。各支部于每月10日前向机关党委报送一次工作情况。"))
+    assert [(period, target) for period, target, *_ in found] == [(Period.MONTH, 1)]
+
+
+def test_a_bare_date_in_another_item_is_a_one_off():
+    found = numeric(read("1.例会。会议在每季度首月的15日前后召开。",
+                         "2.材料。各单位于10日前将书面材料报送办公室。"))
+    assert found == []
