@@ -215,9 +215,14 @@ def _daily_files(folder: Path) -> list[tuple[date, Path]]:
     return sorted(found)
 
 
-def rotate(folder: Path, today: date) -> list[Path]:
-    """Keep the newest 30 daily backups and the first of each month for two years."""
-    files = _daily_files(folder)
+def rotate(folder: Path, today: date,
+           ours: Callable[[Path], bool] = lambda path: True) -> list[Path]:
+    """Keep the newest 30 daily backups and the first of each month for two years.
+
+    Only the backups ``ours`` accepts are counted and deleted: the default file's folder is
+    the one older versions shared, where other files' backups may still lie.
+    """
+    files = [(day, path) for day, path in _daily_files(folder) if ours(path)]
     keep = {path for _, path in files[-KEEP_DAILY:]}
     first_of_month: dict[tuple[int, int], Path] = {}
     for day, path in files:
@@ -250,7 +255,7 @@ def daily_backup(conn: sqlite3.Connection, paths: AppPaths, now: datetime | None
     # An incomplete backup raises before the rotation: older backups that still hold the
     # missing or changed attachment's good copy are kept.
     path = create_backup(conn, paths, kind="daily", now=now)
-    rotate(folder, now.date())
+    rotate(folder, now.date(), lambda backup: _taken_from(backup, paths))
     return path
 
 

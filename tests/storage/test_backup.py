@@ -128,3 +128,18 @@ def test_a_backup_to_an_unwritable_place_says_so(paths, tmp_path):
     blocker.write_text("x")
     with pytest.raises(backup.BackupError, match="无法把备份写入"):
         backup.create_backup(conn(paths), paths, folder=blocker / "sub", now=NOW)
+
+
+def test_the_default_files_rotation_leaves_other_files_backups_in_the_shared_folder(paths):
+    """Older versions kept every data file's backups in one 备份 folder, which is still
+    lianzheng.db's own: its rotation must count and delete only its own backups there."""
+    other = AppPaths(paths.data_dir / "二〇二一年.db")
+    Store(open_db(other.db_path), clock=lambda: NOW).db.close()
+    shared = paths.shared_backups_dir
+    theirs = [backup.create_backup(conn(other), other, folder=shared, kind="daily",
+                                   now=datetime(2022, 3, day, 9)) for day in (2, 9, 16)]
+    for n in range(40):  # forty days of the default file's daily backups, after theirs
+        backup.daily_backup(conn(paths), paths, NOW - timedelta(days=40 - n))
+    assert all(path.exists() for path in theirs)
+    own = [p for p in backup.backups_of(paths) if "自动备份" in p.name]
+    assert len(own) == 30 + 1  # the newest 30 and the first of an earlier month
