@@ -17,7 +17,13 @@ import re
 from typing import TYPE_CHECKING
 
 from lianzheng_desktop.core.plan import Counts, Period, Requirement
-from lianzheng_desktop.core.plan_grammar import clean_object, counts_in, periods_in, subject_role
+from lianzheng_desktop.core.plan_grammar import (
+    clean_object,
+    counts_in,
+    periods_in,
+    spans,
+    subject_role,
+)
 
 if TYPE_CHECKING:
     from lianzheng_desktop.core.plan_parser import _ItemReader
@@ -67,8 +73,9 @@ def read_deadline_duties(reader: _ItemReader, sentence: str, text: str,
         if sent is None:
             continue
         counts, end = sent
-        found.append(reader.requirement(
-            text[match.start():match.start("rest") + end], counts=counts, period=period,
+        begins = max((a for a, _ in spans(sentence) if a <= match.start()), default=0)
+        found.append(reader.requirement(  # from its clause's start: 班子成员每年…, who must
+            text[begins:match.start("rest") + end], counts=counts, period=period,
             target=1, role=subject_role(sentence[:match.start()])))
     return found
 

@@ -292,7 +292,8 @@ class _ItemReader:
     # -- 每季度末交换意见: a bare period means once ------------------------------------
     def _bare_periods(self, sentence: str, text: str, found_here: list[Requirement],
                       due_at: set[int]) -> list[Requirement]:
-        """``due_at``: where a report due by a date starts (plan_deadline), read already."""
+        """``due_at``: the clauses where a report due by a date starts (plan_deadline),
+        read already."""
         found = []
         taken = {r.text for r in found_here}
         counted = {r.period for r in found_here}
@@ -311,7 +312,7 @@ class _ItemReader:
             if not every or is_deadline(clause) or is_past(clause, "") or "基础上" in clause:
                 continue
             period = every[0]
-            if c_start + period.start in due_at:
+            if c_start in due_at:
                 continue  # 每季度末最后一天把…报送: a report due, read by plan_deadline
             if _MODIFIER_BEFORE.search(clause[:period.start]):
                 continue  # 明确每月活动主题: "each month's", not "every month do"

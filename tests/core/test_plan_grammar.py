@@ -235,3 +235,9 @@ def test_a_bare_date_in_another_item_is_a_one_off():
     found = numeric(read("1.例会。会议在每季度首月的15日前后召开。",
                          "2.材料。各单位于10日前将书面材料报送办公室。"))
     assert found == []
+
+
+def test_a_report_due_keeps_who_must_send_it_in_its_text():
+    draft = read("1.述责。班子成员每年12月底前向党组提交年度述责述廉报告。")
+    [requirement] = [r for r in draft.requirements if r.target]
+    assert requirement.text.startswith("班子成员每年12月底前")
