@@ -7,6 +7,7 @@ handler takes the parsed arguments and returns the exit code.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 
@@ -60,6 +61,9 @@ class _Parser(argparse.ArgumentParser):
         if with_help:
             self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                               help="显示本帮助并退出")
+
+    def format_help(self) -> str:  # argparse ends its section titles with an ASCII colon
+        return re.sub(r"^(\S+):$", r"\1：", super().format_help(), flags=re.MULTILINE)
 
     def error(self, message: str) -> None:  # argparse's own words are English
         self.print_usage(sys.stderr)

@@ -16,6 +16,7 @@ def test_help_is_chinese(capsys, argv):
     text = capsys.readouterr().out
     assert text.startswith("用法：lianzheng") and "显示本帮助并退出" in text
     assert not [word for word in ENGLISH if word in text]
+    assert "选项：\n" in text and not [line for line in text.splitlines() if line.endswith(":")]
 
 
 def test_argument_errors_are_chinese(capsys):
