@@ -62,9 +62,23 @@ class SettingsPage(QWidget):
         layout.addWidget(data_box)
         layout.addStretch(1)
         self.save_button.clicked.connect(self._on_save)
+        for field in (self.unit_name, self.org_name, self.secretary):
+            field.editingFinished.connect(self._save_if_changed)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        # Leaving the page or closing the window without 保存: what was typed is kept.
+        self._save_if_changed()
+        super().hideEvent(event)
+
+    def _typed(self) -> UnitProfile:
+        return UnitProfile(self.unit_name.text().strip(), self.org_name.text().strip(),
+                           self.secretary.text().strip())
+
+    def _save_if_changed(self) -> None:
+        if self._typed() != self._store.profile():
+            self._on_save()
 
     def _on_save(self) -> None:
-        self._store.save_profile(UnitProfile(self.unit_name.text(), self.org_name.text(),
-                                             self.secretary.text()))
+        self._store.save_profile(self._typed())
         self.saved_label.setText("已保存。")
         self.profile_changed.emit()

@@ -117,3 +117,21 @@ def test_a_record_found_by_search_opens_selected_in_its_ledger(qtbot, demo_store
     page = window.ledger(ledger)
     assert window.stack.currentWidget() is page
     assert page.selected_record().id == record_id
+
+
+def test_the_unit_typed_in_settings_is_kept_without_pressing_save(window, demo_store):
+    """The secretary types the unit's name and goes to another page, or closes the window:
+    it is saved (and the header follows), not lost."""
+    window.show()
+    window.show_page("设置")
+    settings = window.page("设置")
+    settings.unit_name.setText("县总工会 ")
+    settings.org_name.setText("县总工会机关第二党支部")
+    window.show_page("首页")
+    assert demo_store.profile().org_name == "县总工会机关第二党支部"
+    assert demo_store.profile().unit_name == "县总工会"  # the stray space dropped
+    assert "县总工会机关第二党支部" in window.header.text()
+    window.show_page("设置")
+    settings.secretary.setText("李秀梅")
+    window.close()
+    assert demo_store.profile().secretary_name == "李秀梅"
