@@ -8,12 +8,30 @@ refused before anything (even the switch to WAL) changes it.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
 
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.storage import db
 from lianzheng_desktop.storage.db import ForeignDatabaseError, MissingDatabaseError
+
+# A check copy older versions left when killed mid-check: tempfile's own name (tmp and
+# eight of [a-z0-9_]) holding nothing but the copied database. Nothing else that starts
+# with "tmp" is ours: a secretary's folder such as tmp旧数据 is never touched.
+OLD_CHECK_COPY = re.compile(r"tmp[a-z0-9_]{8}")
+OLD_CHECK_FILES = {"lianzheng.db", "lianzheng.db-wal", "lianzheng.db-shm",
+                   "lianzheng.db-journal"}
+
+
+def is_old_check_copy(folder: Path) -> bool:
+    if not OLD_CHECK_COPY.fullmatch(folder.name) or not folder.is_dir():
+        return False
+    try:
+        names = {entry.name for entry in os.scandir(folder)}
+    except OSError:
+        return False
+    return "lianzheng.db" in names and names <= OLD_CHECK_FILES
 
 
 def tidy_after_a_crash(paths: AppPaths) -> None:
@@ -34,7 +52,7 @@ def _left_by_a_crash(paths: AppPaths) -> bool:
                     name = entry.name
                     if name.endswith((".part", ".restore-part")) \
                             or name.startswith((f".{stem}-恢复中", ".lianzheng-检查-")) \
-                            or (name.startswith("tmp") and entry.is_dir()):
+                            or is_old_check_copy(Path(entry.path)):
                         return True
         except OSError:
             continue

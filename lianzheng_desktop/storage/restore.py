@@ -298,10 +298,11 @@ def finish_interrupted_restore(paths: AppPaths) -> bool:
 
 
 def _remove_check_leftovers(folder: Path) -> None:
+    from lianzheng_desktop.storage.opening_guards import is_old_check_copy
+
     try:
         leftovers = [Path(e.path) for e in os.scandir(folder)
-                     if e.name.startswith(".lianzheng-检查-") or e.name.startswith("tmp")
-                     and e.is_dir() and (Path(e.path) / DB_NAME).exists()]
+                     if e.name.startswith(".lianzheng-检查-") or is_old_check_copy(Path(e.path))]
     except OSError:
         return
     for path in leftovers:

@@ -38,3 +38,28 @@ def test_a_damaged_file_is_reported_kept_aside_and_recovered_from_a_backup(tmp_p
     assert conn.execute("SELECT count(*) FROM talk").fetchone()[0] == talks
     conn.close()
     assert main(["--db", str(db), "check"]) == 0
+
+
+def test_opening_never_deletes_a_folder_of_the_secretarys_that_starts_with_tmp(tmp_path):
+    """Only the exact check copies older versions left (tempfile's tmpXXXXXXXX holding
+    nothing but the database) are tidied away; a folder of hers is never touched."""
+    from lianzheng_desktop.app import session
+
+    data = tmp_path / "台账"
+    data.mkdir()
+    hers = data / "tmp旧数据"
+    hers.mkdir()
+    (hers / "lianzheng.db").write_bytes(b"an old copy she keeps")
+    (hers / "给纪委的说明.docx").write_bytes(b"notes")
+    looks_like_ours = data / "tmpab12cd_3"
+    looks_like_ours.mkdir()
+    (looks_like_ours / "lianzheng.db").write_bytes(b"x")
+    (looks_like_ours / "照片.jpg").write_bytes(b"a photo she put there")
+    left_by_a_kill = data / "tmpq7x_k2m9"
+    left_by_a_kill.mkdir()
+    (left_by_a_kill / "lianzheng.db").write_bytes(b"a check copy")
+    store = session.open_store(session.paths_for(str(data / "支部台账.db")), check=False)
+    store.close()
+    assert sorted(p.name for p in hers.iterdir()) == ["lianzheng.db", "给纪委的说明.docx"]
+    assert (looks_like_ours / "照片.jpg").exists()
+    assert not left_by_a_kill.exists()
