@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 
 
 def accept_cancel(accept: str = "保存", cancel: str = "取消") -> QDialogButtonBox:
@@ -14,3 +14,14 @@ def accept_cancel(accept: str = "保存", cancel: str = "取消") -> QDialogButt
     save.setDefault(True)
     box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel)
     return box
+
+
+def confirm_discard(parent: QWidget, title: str, text: str, keep: str) -> bool:
+    """Whether to give up what was typed: 放弃, or ``keep`` (the default, and Esc)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    give_up = box.addButton("放弃", QMessageBox.ButtonRole.DestructiveRole)
+    kept = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(kept)
+    box.setEscapeButton(kept)
+    box.exec()
+    return box.clickedButton() is give_up

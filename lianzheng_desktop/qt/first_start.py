@@ -73,11 +73,10 @@ def run_first_start(store, paths: AppPaths, recent=None) -> Path | None:
     instead (None: stay on this file). This file goes into 最近打开 (``recent``: the
     user's list by default), so the user can come back to it from the demo."""
     dialog = FirstStartDialog()
-    if not dialog.exec():
-        return None
-    if not dialog.profile().is_empty:
+    accepted = dialog.exec()
+    if not dialog.profile().is_empty:  # typed, then 稍后填写 or Esc: kept all the same
         store.save_profile(dialog.profile())
-    if not dialog.load_demo.isChecked():
+    if not accepted or not dialog.load_demo.isChecked():
         return None
     try:
         demo = prepare_demo(paths)

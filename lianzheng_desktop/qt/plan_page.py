@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Plan, Requirement
 from lianzheng_desktop.core.plan_parser import PlanDraft, guess_requirement, parse_plan
-from lianzheng_desktop.qt.buttons import accept_cancel
+from lianzheng_desktop.qt.buttons import accept_cancel, confirm_discard
 from lianzheng_desktop.qt.requirement_dialog import RequirementDialog, describe
 from lianzheng_desktop.qt.style import hint, page_title, rows_follow_text
 from lianzheng_desktop.storage import plans
@@ -240,6 +240,7 @@ class DraftDialog(QDialog):
         super().__init__(parent)
         self.draft = draft
         self.year = draft.year or 0
+        self.edits = 0  # requirements corrected or taken from the unread sentences
         self._plan_types = plan_types or {}
         self.setWindowTitle("核对导入的年度工作要点")
         self.setMinimumSize(900, 600)
@@ -290,11 +291,20 @@ class DraftDialog(QDialog):
             types[ledger] = (*types.get(ledger, ()), name)
         return types
 
+    def reject(self) -> None:
+        """取消, Esc or the close button: ask first if corrections would be lost."""
+        if self.edits and not confirm_discard(
+                self, "放弃核对结果？", f"您已修改或补充了 {self.edits} 项要求，计划还没有保存。"
+                "\n\n要放弃这些修改吗？", "继续核对"):
+            return
+        super().reject()
+
     def _on_edit(self, row: int, _column: int) -> None:
         dialog = RequirementDialog(self.draft.requirements[row], self, self._types())
         if dialog.exec():
             self.draft.requirements[row] = dialog.result
             fill_requirements(self.table, self.draft.requirements)
+            self.edits += 1
 
     def _on_take_unread(self, item) -> None:
         row = self.unread.row(item)
@@ -306,6 +316,7 @@ class DraftDialog(QDialog):
             del self.pending[row]
             self.unread.takeItem(row)
             self._label_unread()
+            self.edits += 1
 
     def _on_accept(self) -> None:
         self.year = self.year_box.currentData()

@@ -26,7 +26,7 @@ from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.errors import FieldError, UserError, ValidationError
 from lianzheng_desktop.core.ledgers import LedgerSpec, to_values
 from lianzheng_desktop.core.records import Record
-from lianzheng_desktop.qt.buttons import accept_cancel
+from lianzheng_desktop.qt.buttons import accept_cancel, confirm_discard
 from lianzheng_desktop.qt.field_widgets import FieldWidget
 from lianzheng_desktop.qt.requirement_link import RequirementLink
 from lianzheng_desktop.storage import drafts
@@ -264,14 +264,8 @@ class RecordDialog(QDialog):
         super().reject()
 
     def _confirm_discard(self) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, "放弃填写的内容？",
-                          "这张表中填写的内容还没有保存。\n\n要放弃这些内容吗？", parent=self)
-        give_up = box.addButton("放弃", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("继续填写", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is give_up
+        return confirm_discard(self, "放弃填写的内容？",
+                               "这张表中填写的内容还没有保存。\n\n要放弃这些内容吗？", "继续填写")
 
     def hideEvent(self, event) -> None:  # noqa: N802
         """Hidden without 保存 or 取消 (the window closing under it): keep what is typed."""

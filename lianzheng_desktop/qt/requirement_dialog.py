@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from lianzheng_desktop.core.errors import ValidationError
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.plan import Counts, Period, Requirement, Role, validate_requirement
-from lianzheng_desktop.qt.buttons import accept_cancel
+from lianzheng_desktop.qt.buttons import accept_cancel, confirm_discard
 
 _LEDGER_CHOICES = [("", "（不对应台账，手工标记）"), ("warning_education", "警示教育"),
                    ("talk", "谈话记录"), ("activity", "会议活动"), ("rectification", "整改事项")]
@@ -109,6 +109,14 @@ class RequirementDialog(QDialog):
         layout.addWidget(buttons)
         self.ledger.currentIndexChanged.connect(self._on_ledger_changed)
         self._load(requirement)
+        self._as_opened = self.built()
+
+    def reject(self) -> None:
+        """取消, Esc or the close button: ask first if what was typed would be lost."""
+        if self.built() != self._as_opened and not confirm_discard(
+                self, "放弃修改？", "这项要求的修改还没有保存。\n\n要放弃这些修改吗？", "继续修改"):
+            return
+        super().reject()
 
     def _load(self, requirement: Requirement) -> None:
         ledger = requirement.counts.ledger if requirement.counts else ""

@@ -1,0 +1,72 @@
+"""What the secretary typed in a dialog is not thrown away by Esc, 取消 or the close button
+without a question (the plan's review, a requirement, the welcome dialog)."""
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from lianzheng_desktop.core.plan import Period
+from lianzheng_desktop.core.plan_parser import parse_plan
+from lianzheng_desktop.qt import plan_page, requirement_dialog
+from lianzheng_desktop.qt.first_start import FirstStartDialog, run_first_start
+from lianzheng_desktop.qt.plan_page import DraftDialog
+from lianzheng_desktop.qt.requirement_dialog import RequirementDialog
+
+pytestmark = pytest.mark.gui
+
+PLAN = "2024年机关党支部工作要点\n一、责任\n1.会议。每季度召开党风廉政建设专题会议1次。\n"
+
+
+def asked(monkeypatch, module, give_up: bool) -> list[str]:
+    questions: list[str] = []
+
+    def confirm(_parent, title, _text, _keep):
+        questions.append(title)
+        return give_up
+
+    monkeypatch.setattr(module, "confirm_discard", confirm)
+    return questions
+
+
+@pytest.mark.parametrize("give_up", [False, True])
+def test_the_plan_review_asks_before_dropping_corrections(qtbot, monkeypatch, give_up):
+    dialog = DraftDialog(parse_plan(PLAN))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    questions = asked(monkeypatch, plan_page, give_up)
+    dialog.reject()  # nothing corrected yet: closes without a question
+    assert questions == [] and dialog.result() == QDialog.DialogCode.Rejected
+    dialog.show()
+    monkeypatch.setattr(RequirementDialog, "exec", lambda self: 1)
+    dialog._on_edit(0, 0)
+    dialog.reject()
+    assert questions == ["放弃核对结果？"]
+    assert dialog.isVisible() is not give_up  # 继续核对 keeps it open with the corrections
+
+
+def test_a_requirement_asks_before_dropping_what_was_typed(qtbot, monkeypatch):
+    requirement = parse_plan(PLAN).requirements[0]
+    dialog = RequirementDialog(requirement)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    questions = asked(monkeypatch, requirement_dialog, give_up=False)
+    dialog.period.setCurrentIndex(dialog.period.findData(Period.MONTH))
+    dialog.note.setText("改为每月一次")
+    dialog.reject()
+    assert questions == ["放弃修改？"] and dialog.isVisible()
+    dialog.note.setText("")
+    dialog.period.setCurrentIndex(dialog.period.findData(Period.QUARTER))
+    dialog.reject()  # back as it was: nothing to lose, no question
+    assert questions == ["放弃修改？"] and not dialog.isVisible()
+
+
+def test_the_welcome_keeps_the_unit_typed_before_later(qapp, store, tmp_path, monkeypatch):
+    from lianzheng_desktop.paths import AppPaths
+
+    def exec_(dialog):
+        dialog.unit_name.setText("县档案馆")
+        dialog.secretary.setText("周敏")
+        return 0  # 稍后填写, or Esc
+
+    monkeypatch.setattr(FirstStartDialog, "exec", exec_)
+    assert run_first_start(store, AppPaths(tmp_path / "lianzheng.db")) is None
+    assert store.profile().unit_name == "县档案馆" and store.profile().secretary_name == "周敏"
