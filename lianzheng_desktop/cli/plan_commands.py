@@ -32,11 +32,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from lianzheng_desktop.core.plan import Plan
+    from lianzheng_desktop.core.plan_parser import parse_plan
     from lianzheng_desktop.interchange.plan_files import read_plan_file
-    from lianzheng_desktop.storage.plans import import_plan_text
+    from lianzheng_desktop.storage.plans import import_plan_text, plan_replacement
 
     store = open_store(args)
-    draft = import_plan_text(store, read_plan_file(args.file), args.year)
+    text = read_plan_file(args.file)
+    read = parse_plan(text, args.year)
+    replacing = plan_replacement(store, Plan(read.year, read.requirements)) \
+        if read.year is not None else None
+    # Nothing of the year's plan goes unasked: what the import lacks stays (see below).
+    draft = import_plan_text(store, text, args.year, keep_dropped=True)
     numeric = [r for r in draft.requirements if r.is_numeric]
     print(f"已导入{draft.year}年度计划：{len(draft.items)} 条工作要点，"
           f"{len(draft.requirements)} 项要求，其中 {len(numeric)} 项有数量指标：")
@@ -53,6 +60,16 @@ def _import(args: argparse.Namespace) -> int:
         print(f"以下 {len(draft.unread)} 处像是要求但未能读懂，请在“年度计划”中核对补充：")
         for unread in draft.unread:
             print(f"  [{unread.item}] {unread.text}（{unread.reason}）")
+    if replacing is not None and replacing.dropped:
+        print(f"原有计划中有 {len(replacing.dropped)} 项要求是这份工作要点里没有的（手工新增的，"
+              "或文字已改过），已保留在计划末尾，连同其标记、备注和“计入要求”的指定；"
+              "不需要的请在“年度计划”中删除：")
+        for requirement in replacing.dropped:
+            print(f"  [{requirement.item}] {requirement.text}")
+    if replacing is not None and replacing.changed:
+        print(f"以下 {len(replacing.changed)} 项要求的周期、次数或计入的记录已按这份工作要点更新：")
+        for requirement in replacing.changed:
+            print(f"  [{requirement.item}] {requirement.text}")
     return 0
 
 

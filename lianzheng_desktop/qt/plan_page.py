@@ -211,17 +211,20 @@ class PlanPage(QWidget):
         if not dialog.exec():
             return False
         draft.year = dialog.year
-        existing = plans.load_plan(self._store, draft.year)
-        if existing is not None:
-            answer = QMessageBox.question(
-                self, "替换已有计划", f"{draft.year}年度计划已存在，用导入的内容替换它吗？")
-            if answer != QMessageBox.StandardButton.Yes:
+        plan = Plan(draft.year, draft.requirements, f"{draft.year}年党风廉政建设工作要点")
+        replacing = plans.plan_replacement(self._store, plan)
+        keep = False
+        if replacing is not None:
+            from lianzheng_desktop.qt.plan_replace import ask_to_replace
+
+            answer = ask_to_replace(self, draft.year, replacing)
+            if answer is None:
                 return False
+            keep = answer
         try:
             with self._store.atomic():
                 self._store.add_plan_types(dialog.new_types(), draft.year)
-                plans.save_plan(self._store, Plan(draft.year, draft.requirements,
-                                                  f"{draft.year}年党风廉政建设工作要点"), text)
+                plans.save_plan(self._store, plan, text, keep_dropped=keep)
         except UserError as exc:
             QMessageBox.warning(self, "未能保存", str(exc))
             return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import cast
 
@@ -50,24 +51,77 @@ def _plan_types(store: Store) -> dict[str, tuple[str, ...]]:
                                                             "activity")}
 
 
-def save_plan(store: Store, plan: Plan, source_text: str = "") -> Plan:
+@dataclass
+class Replacement:
+    """What storing ``plan`` in place of its year's plan would change, asked before it is
+    done (plan_replacement). The new plan's values win wherever the two differ."""
+
+    dropped: list[Requirement]  # in the year's plan, not in the new one (added by hand, or cut)
+    changed: list[Requirement]  # the same item and wording, another period, count or records
+    links_dropped: int  # records pointed at a dropped requirement (计入要求)
+
+    @property
+    def loses_anything(self) -> bool:
+        return bool(self.dropped or self.changed or self.links_dropped)
+
+
+def _key(requirement: Requirement) -> tuple[str, str]:
+    return requirement.item, requirement.text
+
+
+def _measure(requirement: Requirement) -> tuple:
+    return (requirement.counts, requirement.period, requirement.target, requirement.coverage,
+            requirement.share, requirement.role)
+
+
+def plan_replacement(store: Store, plan: Plan) -> Replacement | None:
+    """What replacing the year's plan with ``plan`` would drop or change; None when the
+    year has no plan yet."""
+    earlier = load_plan(store, plan.year)
+    if earlier is None:
+        return None
+    new = {_key(r): r for r in plan.requirements}
+    dropped = [r for r in earlier.requirements if _key(r) not in new]
+    changed = [r for r in earlier.requirements
+               if _key(r) in new and _measure(new[_key(r)]) != _measure(r)]
+    ids = [r.id for r in dropped if r.id is not None]
+    links = store.db.execute(
+        f"SELECT count(*) FROM record_requirement WHERE requirement_id IN"
+        f" ({', '.join('?' * len(ids))})", ids).fetchone()[0] if ids else 0
+    return Replacement(dropped, changed, links)
+
+
+def save_plan(store: Store, plan: Plan, source_text: str = "",
+              keep_dropped: bool = False) -> Plan:
     """Store ``plan`` as the year's plan, replacing any earlier one of that year.
 
     A requirement the earlier plan of the year also had (same item and wording) keeps
-    what the secretary added to it: the mark done by hand and the note.
+    what the secretary added to it: the mark done by hand, the note and the records
+    pointed at it (计入要求). ``keep_dropped`` keeps the earlier plan's requirements the new
+    one lacks (those added by hand), after the new ones, with all of that.
     """
     types = _plan_types(store)
     for requirement in plan.requirements:
         validate_requirement(requirement, types)
     earlier = load_plan(store, plan.year)
+    old_ids: dict[tuple[str, str], int] = {}
     if earlier is not None:
-        kept = {(r.item, r.text): r for r in earlier.requirements}
+        kept = {_key(r): r for r in earlier.requirements}
+        new_keys = {_key(r) for r in plan.requirements}
         for requirement in plan.requirements:
-            old = kept.get((requirement.item, requirement.text))
+            old = kept.get(_key(requirement))
             if old is not None and not requirement.manual_done and not requirement.note:
                 requirement.manual_done, requirement.note = old.manual_done, old.note
+        if keep_dropped:  # after the new ones; the caller's list is left as it was
+            plan = replace(plan, requirements=[*plan.requirements, *(
+                replace(r, id=None) for r in earlier.requirements if _key(r) not in new_keys)])
+        old_ids = {_key(r): r.id for r in earlier.requirements if r.id is not None}
     now = _now(store)
     with store.atomic():
+        links = store.db.execute(
+            "SELECT l.ledger, l.record_id, l.requirement_id FROM record_requirement l"
+            " JOIN requirement r ON r.id = l.requirement_id WHERE r.year = ?",
+            [plan.year]).fetchall()
         store.db.execute("DELETE FROM requirement WHERE year = ?", [plan.year])
         store.db.execute(
             "INSERT INTO plan (year, title, source_text, created_at, updated_at)"
@@ -77,7 +131,13 @@ def save_plan(store: Store, plan: Plan, source_text: str = "") -> Plan:
         )
         for position, requirement in enumerate(plan.requirements):
             requirement.id = _insert(store, plan.year, position, requirement, now)
-        # Its requirements were replaced: their links to records went with them.
+        # The requirements were replaced: each record's link follows its requirement to
+        # the new row; a link to a requirement the new plan does not have goes with it.
+        moved = {old_ids[_key(r)]: r.id for r in plan.requirements if _key(r) in old_ids}
+        store.db.conn.executemany(
+            "INSERT OR IGNORE INTO record_requirement (ledger, record_id, requirement_id)"
+            " VALUES (?, ?, ?)",
+            [(ledger, record, moved[old]) for ledger, record, old in links if old in moved])
         _log(store, ("plan", plan.year), "requirement", "record_requirement")
     return plan
 
@@ -183,8 +243,10 @@ def start_new_year(store: Store, year: int, from_year: int | None = None) -> Pla
     return save_plan(store, Plan(year, requirements, title))
 
 
-def import_plan_text(store: Store, text: str, year: int | None = None):
-    """Parse and store a plan at once; return the draft (with its unread sentences)."""
+def import_plan_text(store: Store, text: str, year: int | None = None,
+                     keep_dropped: bool = False):
+    """Parse and store a plan at once; return the draft (with its unread sentences).
+    ``keep_dropped``: see save_plan."""
     from lianzheng_desktop.core.plan_parser import parse_plan  # not needed to open the window
 
     draft = parse_plan(text, year)
@@ -195,7 +257,7 @@ def import_plan_text(store: Store, text: str, year: int | None = None):
     with store.atomic():
         store.add_plan_types(draft.new_types, draft.year)
         save_plan(store, Plan(draft.year, draft.requirements,
-                              f"{draft.year}年党风廉政建设工作要点"), text)
+                              f"{draft.year}年党风廉政建设工作要点"), text, keep_dropped)
     return draft
 
 

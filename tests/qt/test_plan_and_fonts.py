@@ -81,3 +81,33 @@ def test_a_gbk_plan_written_yishi_ershi_imports_through_the_window(qtbot, store,
                      if r.target)
     assert numeric == [("month", 1, "政治学习"), ("year", 5, "廉政学习")]
     assert "政治学习" in store.type_choices("activity")
+
+
+@pytest.mark.parametrize("answer", [None, True, False])
+def test_importing_over_a_worked_plan_says_what_goes_and_does_as_answered(
+        qtbot, store, monkeypatch, tmp_path, answer):
+    from lianzheng_desktop.core.plan import Counts, Period, Requirement
+    from lianzheng_desktop.qt import plan_replace
+    from lianzheng_desktop.storage import plans
+
+    text = "2024年机关党支部工作要点\n一、责任\n1.会议。每季度召开党风廉政建设专题会议1次。\n"
+    plan_file = tmp_path / "要点.txt"
+    plan_file.write_text(text, encoding="utf-8")
+    plans.import_plan_text(store, text, 2024)
+    plans.add_requirement(store, 2024, Requirement(
+        item="2", text="每月开展1次廉政学习", counts=Counts("activity", ("廉政学习",)),
+        period=Period.MONTH, target=1))
+    page = PlanPage(store)
+    qtbot.addWidget(page)
+    monkeypatch.setattr(DraftDialog, "exec", lambda dialog: dialog._on_accept() or True)
+    asked = []
+
+    def ask(_parent, year, replacing):
+        asked.append(plan_replace.replacement_text(year, replacing))
+        return answer
+
+    monkeypatch.setattr(plan_replace, "ask_to_replace", ask)
+    assert page.import_file(plan_file) is (answer is not None)
+    assert "1 项要求是导入的工作要点里没有的" in asked[0] and "每月开展1次廉政学习" in asked[0]
+    texts = [r.text for r in load_plan(store, 2024).requirements]
+    assert ("每月开展1次廉政学习" in texts) is (answer is not False)

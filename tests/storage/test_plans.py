@@ -65,3 +65,56 @@ def test_a_year_without_a_plan_is_a_clear_message(store):
 
     with pytest.raises(UserError, match="尚无2025年度计划"):
         plans.load_checklist(store, Quarter(2025, 1), date(2025, 3, 1))
+
+
+REIMPORT = ("2024年机关党支部工作要点\n一、责任\n1.会议。每季度召开党风廉政建设专题会议1次。\n"
+            "2.谈话。每半年开展1次谈心谈话。\n")
+
+
+@pytest.fixture
+def year_with_hand_work(store):
+    """A 2024 plan the secretary has worked on: a requirement added by hand, a target
+    corrected, a record pointed at each (计入要求)."""
+    plans.import_plan_text(store, REIMPORT, 2024)
+    plan = plans.load_plan(store, 2024)
+    meeting, talk = plan.requirements
+    talk.target = 2  # corrected by hand
+    plans.update_requirement(store, talk)
+    added = plans.add_requirement(store, 2024, Requirement(
+        item="3", text="每月开展1次廉政学习", counts=Counts("activity", ("廉政学习",)),
+        period=Period.MONTH, target=1, note="手工补充"))
+    record = store.add("activity", {"date": "2024-02-01", "type": "专题会议",
+                                    "topic": "研究部署党风廉政建设工作"})
+    store.set_links("activity", record.id, [meeting.id, added.id])
+    return store, record
+
+
+def test_a_plan_imported_again_says_first_what_it_would_drop_or_change(year_with_hand_work):
+    from lianzheng_desktop.core.plan import Plan
+    from lianzheng_desktop.core.plan_parser import parse_plan
+
+    store, _record = year_with_hand_work
+    draft = parse_plan(REIMPORT, 2024)
+    replacing = plans.plan_replacement(store, Plan(2024, draft.requirements))
+    assert replacing is not None
+    assert [r.text for r in replacing.dropped] == ["每月开展1次廉政学习"]
+    assert [r.item for r in replacing.changed] == ["2"]  # the corrected target
+    assert replacing.links_dropped == 1
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_importing_again_keeps_links_and_what_was_added_by_hand_if_asked(
+        year_with_hand_work, keep):
+    store, record = year_with_hand_work
+    plans.import_plan_text(store, REIMPORT, 2024, keep_dropped=keep)
+    plan = plans.load_plan(store, 2024)
+    texts = [r.text for r in plan.requirements]
+    linked = {r.text for r in plan.requirements if r.id in store.links("activity", record.id)}
+    assert texts[:2] == ["每季度召开党风廉政建设专题会议1次", "每半年开展1次谈心谈话"]
+    assert plan.requirements[1].target == 1  # the import's value wins where they differ
+    if keep:
+        assert texts[2:] == ["每月开展1次廉政学习"] and plan.requirements[2].note == "手工补充"
+        assert linked == {"每季度召开党风廉政建设专题会议1次", "每月开展1次廉政学习"}
+    else:
+        assert texts[2:] == []
+        assert linked == {"每季度召开党风廉政建设专题会议1次"}  # the same wording: kept
