@@ -23,6 +23,7 @@ from lianzheng_desktop.core.ledgers import LEDGERS, Kind
 from lianzheng_desktop.core.values import format_bool, format_names
 from lianzheng_desktop.interchange.xlsx_common import SHEET_ORDER, header
 from lianzheng_desktop.storage.store import Query, Store
+from lianzheng_desktop.whole_files import written_whole
 
 EXCEL_CELL_LIMIT = 32_767  # characters Excel shows in one cell; longer text is cut there
 _WIDTH = {Kind.DATE: 12, Kind.BOOL: 10, Kind.COUNT: 10, Kind.CHOICE: 16, Kind.PERSON: 10,
@@ -85,7 +86,8 @@ def export_workbook(store: Store, path: Path) -> ExportResult:
             too_long, f"超过 {EXCEL_CELL_LIMIT} 字，Excel 或 WPS 中只显示前 {EXCEL_CELL_LIMIT} 字"
             "（本软件再导入时仍读取全文）"))
     try:
-        book.save(path)
+        with written_whole(Path(path)) as partial:  # last month's export survives a failure
+            book.save(partial)
     except OSError as exc:
         raise UserError(f"无法写入“{path}”：{exc.strerror or exc}。"
                         "如该文件已在 Excel 或 WPS 中打开，请先关闭。") from None

@@ -25,6 +25,7 @@ from lianzheng_desktop.pdf.layout import (
 )
 from lianzheng_desktop.pdf.table import draw_table, lay_out
 from lianzheng_desktop.pdf.writer import BreakCache, Writer
+from lianzheng_desktop.whole_files import written_whole
 
 Progress = Callable[[int, str], None]
 
@@ -48,31 +49,30 @@ def write_pdf(document: ReportDocument, path: Path, fonts: FontSet | None = None
     fonts = fonts or default_fonts()
     note = unprintable_note(unprintable(document, fonts))
     path = Path(path)
-    partial = path.with_name(path.name + ".part")
-    canvas = Canvas(str(partial), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1,
-                    initialFontName=fonts.primary("song").name, initialFontSize=BODY_SIZE)
-    canvas.setTitle(document.title)
-    canvas.setAuthor(document.closing[0] if document.closing else "")
-    canvas.setCreator("廉政台账")
-    canvas.setSubject("述廉述责报告")
     report = progress or (lambda _p, _s: None)
-    report(5, "正在排版正文…")
-    broken: BreakCache = {}  # the dry run breaks the lines once for both runs
-    carry = _lines_to_carry(document, fonts, broken)
-    writer = Writer(canvas, fonts, broken)
-    _write_body(writer, document, carry=carry)
-    for number, appendix in enumerate(document.appendices, start=1):
-        share = 70 * number // max(1, len(document.appendices))
-        report(20 + share, f"正在排版{appendix.title[:3]}…")
-        writer.new_page()
-        label, _, title = appendix.title.partition("　")
-        writer.paragraph(label, "hei", indent=0)
-        writer.blank()
-        writer.centred(title or label, "xiaobiaosong", 18)
-        writer.blank()
-        draw_table(writer, lay_out(appendix, fonts))
-    writer.finish()
-    partial.replace(path)
+    with written_whole(path) as partial:
+        canvas = Canvas(str(partial), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1,
+                        initialFontName=fonts.primary("song").name, initialFontSize=BODY_SIZE)
+        canvas.setTitle(document.title)
+        canvas.setAuthor(document.closing[0] if document.closing else "")
+        canvas.setCreator("廉政台账")
+        canvas.setSubject("述廉述责报告")
+        report(5, "正在排版正文…")
+        broken: BreakCache = {}  # the dry run breaks the lines once for both runs
+        carry = _lines_to_carry(document, fonts, broken)
+        writer = Writer(canvas, fonts, broken)
+        _write_body(writer, document, carry=carry)
+        for number, appendix in enumerate(document.appendices, start=1):
+            share = 70 * number // max(1, len(document.appendices))
+            report(20 + share, f"正在排版{appendix.title[:3]}…")
+            writer.new_page()
+            label, _, title = appendix.title.partition("　")
+            writer.paragraph(label, "hei", indent=0)
+            writer.blank()
+            writer.centred(title or label, "xiaobiaosong", 18)
+            writer.blank()
+            draw_table(writer, lay_out(appendix, fonts))
+        writer.finish()
     report(100, f"完成。{note}" if note else "完成")
     if note and notes is not None:
         notes.append(note)

@@ -29,6 +29,7 @@ from lianzheng_desktop.pdf.layout import (
     split_title,
     units,
 )
+from lianzheng_desktop.whole_files import written_whole
 from lianzheng_desktop.wordexport import metadata
 from lianzheng_desktop.wordexport.styles import (
     APPENDIX_TITLE,
@@ -89,10 +90,9 @@ def write_docx(report: ReportDocument, path: Path) -> Path:
     metadata.set_properties(document, title=report.title,
                             author=report.closing[0] if report.closing else "")
     path = Path(path)
-    partial = path.with_name(path.name + ".part")
-    document.save(str(partial))
-    metadata.strip_template_parts(partial)
-    partial.replace(path)
+    with written_whole(path) as partial:
+        document.save(str(partial))
+        metadata.strip_template_parts(partial)
     return path
 
 
