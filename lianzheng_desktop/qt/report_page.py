@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Callable
 from datetime import date
@@ -45,6 +46,7 @@ from lianzheng_desktop.storage.reports import (
     save_texts,
 )
 from lianzheng_desktop.storage.store import Store
+from lianzheng_desktop.whole_files import written_whole
 
 
 class ReportPage(QWidget):
@@ -379,13 +381,34 @@ class ReportPage(QWidget):
         if not self.ready_to_hand_in("打印"):
             return
 
-        def print_and_keep(_path: str) -> None:
-            if self.print_preview():
-                record_version(self._store, self.selected_period(), self._preview_file,
-                               self.texts(), self._shown_person)
-                self._show_versions()
+        def print_and_keep(path: str) -> None:
+            if not self.print_preview():
+                return
+            try:
+                kept = self.keep_printed(Path(path))
+            except OSError as exc:
+                QMessageBox.warning(self, "未能留存", f"报告已送去打印，但未能留存打印的文件："
+                                    f"{exc.strerror or exc}。可再用“保存 PDF”另存一份。")
+                return
+            record_version(self._store, self.selected_period(), kept, self.texts(),
+                           self._shown_person)
+            self._show_versions()
 
         self.generate(self._preview_file, print_and_keep)
+
+    def keep_printed(self, preview: Path) -> Path:
+        """A copy of what was printed under a name of its own (报告/打印留存): the preview is
+        written over by the next 生成预览, from this data file or another in the folder."""
+        from datetime import datetime
+
+        folder = self._paths.reports_dir / "打印留存"
+        folder.mkdir(parents=True, exist_ok=True)
+        name = Path(self._default_name("")).name
+        target = folder / (f"{name}（{self._paths.db_path.stem}，"
+                           f"{datetime.now():%Y%m%d-%H%M%S}打印）.pdf")
+        with written_whole(target) as partial:
+            shutil.copyfile(preview, partial)
+        return target
 
     def print_preview(self, printer: QPrinter | None = None) -> int:
         """Send the previewed PDF's pages to a printer; returns the pages printed."""

@@ -1,4 +1,6 @@
+import hashlib
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSizeF
@@ -176,3 +178,22 @@ def test_saving_text_copied_from_last_quarter_shows_the_share_and_marks_it(
     assert "·本人始终把学习贯彻中央八项规定精神作为必修课" in asked[0]
     marked = [s.cursor.selectedText() for s in editor.extraSelections()]
     assert len(marked) == 2 and marked[0].startswith("本人始终把学习贯彻")
+
+
+def test_what_was_printed_is_kept_under_its_own_name(page, demo_store, qtbot, monkeypatch):
+    """The version kept on printing is a copy of its own, not the preview file that the
+    next 生成预览 (of this data file or another in the folder) writes over."""
+    monkeypatch.setattr(page, "ready_to_hand_in", lambda action="保存": True)
+    monkeypatch.setattr(page, "print_preview", lambda printer=None: 5)
+    page._on_print()
+    page.wait()
+    qtbot.waitUntil(lambda: list_versions(demo_store, ReportPeriod(2022, 3)) != [])
+    [kept] = list_versions(demo_store, ReportPeriod(2022, 3))
+    printed = Path(kept.file_path)
+    assert printed != page._preview_file.resolve() and printed.parent.name == "打印留存"
+    assert "2022年第三季度述廉述责报告" in printed.name
+    page.editors[SECTION_HEADINGS[1]].setPlainText("预览时改过的文字。")
+    page.generate(page._preview_file)
+    page.wait()
+    qtbot.waitUntil(lambda: page.document.status() == QPdfDocument.Status.Ready)
+    assert hashlib.sha256(printed.read_bytes()).hexdigest() == kept.sha256
