@@ -377,6 +377,11 @@ class TypesDialog(QDialog):
                                        "或选择已有类型以并入）：", [name, *choices], 0, True)
         if not ok or new.strip() in ("", name):
             return
+        if new.strip() in choices and QMessageBox.question(
+                self, "并入已有类型", f"把“{name}”并入“{new.strip()}”后，类型为“{name}”的记录都改为"
+                f"“{new.strip()}”，计划中的要求随之更改；并入后不能再分开。\n\n确定并入吗？"
+        ) != QMessageBox.StandardButton.Yes:
+            return
         try:
             changed = self._store.rename_plan_type(key, name, new.strip())
         except UserError as exc:

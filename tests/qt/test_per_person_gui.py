@@ -73,3 +73,24 @@ def test_a_plans_type_is_renamed_from_the_plan_page(qtbot, store, monkeypatch):
     dialog._on_rename()
     assert store.list("activity")[0].type == "理论学习"
     assert "1 条记录" in told[0]
+
+
+@pytest.mark.parametrize("agreed", [False, True])
+def test_merging_a_plans_type_into_another_asks_first(qtbot, store, monkeypatch, agreed):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from lianzheng_desktop.qt.plan_page import TypesDialog
+
+    plans.import_plan_text(store, "2022年要点\n一、学习\n1.学习。每月开展一次政治学习。\n", 2022)
+    store.add("activity", {"date": "2022-03-01", "type": "政治学习", "topic": "学习党章"})
+    dialog = TypesDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.list.setCurrentRow(0)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("专题会议", True))
+    asked = []
+    answer = QMessageBox.StandardButton.Yes if agreed else QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or answer)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    dialog._on_rename()
+    assert "并入后不能再分开" in asked[0]
+    assert store.list("activity")[0].type == ("专题会议" if agreed else "政治学习")
