@@ -179,10 +179,12 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
     overdue = any(is_due(i, data.as_of) for i in items)
     title = "推进问题整改" if overdue and not f.rectification_done else "扎实推进问题整改"
     if first_responsible(data.person):  # every item of the branch's, each with its owner
-        text = (f"{title}。本人作为整改第一责任人，督促{source}的{f.rectification_total}个问题"
-                "逐项明确责任人和整改时限")
+        text = (f"{title}。本人作为整改第一责任人，对{source}的{f.rectification_total}个问题"
+                "逐项明确责任人和整改时限，督促推进整改")
     elif data.person is not None:  # one person's own items: no ledger of theirs to set up
         text = f"{title}。本人负责整改{source}的问题{f.rectification_total}个"
+    elif all(i.found_date < data.period.start for i in items):  # the ledger is older
+        text = f"{title}。持续推进{source}的{f.rectification_total}个问题的整改"
     else:
         text = (f"{title}。对{source}的{f.rectification_total}个问题建立整改台账，"
                 "逐项明确责任人和整改时限")

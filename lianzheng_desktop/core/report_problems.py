@@ -186,10 +186,10 @@ def _items(data: ReportData, nxt: ReportPeriod) -> list[str]:
     me = data.person.name if data.person is not None else None
     for item in data.rectification:
         by = "" if item.owner == me else f"，由{item.owner}负责"  # one's own: no "由某某负责"
-        if is_due(item, day):
+        if is_due(item, day):  # its missed deadline and the days overdue: section three
             late = "逾期" if days_late(item, day) else "到期"
             parts.append(f"抓紧完成{late}整改事项{quoted(item.description)}{by}，"
-                         f"力争于{cn_date(_deadline_ahead(nxt))}前完成销号。")
+                         f"确保于{cn_date(_deadline_ahead(nxt))}前完成销号。")
         elif is_open(item, day):
             parts.append(f"按期推进{quoted(item.description)}的整改{by}，"
                          f"确保于{cn_date(item.deadline)}前完成。")
@@ -203,7 +203,7 @@ def _items(data: ReportData, nxt: ReportPeriod) -> list[str]:
 
 def _items_grouped(data: ReportData, nxt: ReportPeriod, due: list, ahead: list) -> list[str]:
     parts = [f"{owner}负责抓紧完成到期未完成的{n}件整改事项（{named}），"
-             f"力争于{cn_date(_deadline_ahead(nxt))}前全部销号。"
+             f"确保于{cn_date(_deadline_ahead(nxt))}前全部销号。"
              for owner, named, n in by_owner(due)]
     parts += [f"{owner}负责按期推进{n}件整改事项（{named}），各项均在整改时限前完成。"
               for owner, named, n in by_owner(ahead)]

@@ -287,3 +287,14 @@ def test_in_ones_own_report_one_speaks_as_benren(demo_store):
     head = duty(ReportPeriod(2022), "王建国")
     assert "本人主持" in head and "王建国" not in head
     assert "第一责任人职责" in head and "分管范围内" not in head  # the 书记 answers for all
+
+
+def test_the_rectification_ledger_is_set_up_once_not_every_quarter(demo_store):
+    """The 巡察 items were found in March: Q1 and the year set up their ledger; later
+    quarters carry the same items on, and do not claim to set it up again."""
+    for period, set_up in ((ReportPeriod(2022, 1), True), (ReportPeriod(2022, 2), False),
+                           (ReportPeriod(2022, 4), False), (ReportPeriod(2022), True)):
+        _, texts = _report(demo_store, period)
+        duty = texts[DUTY]
+        assert ("建立整改台账" in duty) is set_up, period.code
+        assert ("持续推进县委巡察反馈的6个问题的整改" in duty) is not set_up, period.code
