@@ -12,7 +12,13 @@ from datetime import date
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.records import Person, UnitProfile
 from lianzheng_desktop.core.report_duty import Figures, draft_duty, figures
-from lianzheng_desktop.core.report_facts import ReportData, cn_date, done_by, for_reader
+from lianzheng_desktop.core.report_facts import (
+    ReportData,
+    cn_date,
+    done_by,
+    first_responsible,
+    for_reader,
+)
 from lianzheng_desktop.core.report_model import (
     OLD_PROMPT_STARTS,
     SECTION_HEADINGS,
@@ -91,24 +97,36 @@ def build_document(data: ReportData, texts: dict[str, str] | None = None,
     )
 
 
+def _scope(data: ReportData, mine: str) -> str:
+    """What a ledger appendix holds, after its title: in one's own report, whose records
+    (so that it is not read as the period's whole ledger); before the period's end, to
+    which day."""
+    said = [mine] if data.person is not None and mine else []
+    if not data.over:
+        said.append(f"截至{cn_date(data.as_of)}")
+    return f"（{'，'.join(said)}）" if said else ""
+
+
 def appendices(data: ReportData) -> list[Appendix]:
     label, day = data.period.label, data.as_of
-    upto = "" if data.over else f"（截至{cn_date(day)}）"
+    upto = _scope(data, "")
+    own_items = data.person is not None and not first_responsible(data.person)
     check = Appendix(
         f"附件1　{label}党风廉政建设责任清单落实情况{upto}", ["序号", "要求", "状态", "完成情况"],
         [[str(n), i.requirement.text, i.status.label, tidy(for_reader(i, day))]
          for n, i in enumerate(data.checklist.items, start=1)], [0.7, 4, 1.4, 6])
     sessions = Appendix(
-        f"附件2　{label}警示教育台账{upto}", ["日期", "形式", "主题", "主持人", "参加人数"],
+        f"附件2　{label}警示教育台账{_scope(data, '本人主持或参加')}",
+        ["日期", "形式", "主题", "主持人", "参加人数"],
         [[s.date.isoformat(), s.form, s.topic, s.host, str(s.head_count)] for s in data.sessions],
         [1.6, 2, 4.5, 1.2, 1.2])
     talks = Appendix(
-        f"附件3　{label}谈话记录台账{upto}",
+        f"附件3　{label}谈话记录台账{_scope(data, '本人开展')}",
         ["日期", "类型", "谈话人", "谈话对象", "一对一问题性约谈"],
         [[t.date.isoformat(), t.type, t.talker, "、".join(t.talkees),
           "是" if t.one_on_one else "否"] for t in data.talks], [1.6, 1.6, 1.2, 4, 1.6])
     items = Appendix(
-        f"附件4　整改事项台账（截至{cn_date(day)}）",
+        f"附件4　整改事项台账（{'本人负责，' if own_items else ''}截至{cn_date(day)}）",
         ["编号", "问题", "责任人", "整改时限", "状态", "完成日期"],
         [[i.number, i.description, i.owner, i.deadline.isoformat(),
           vocab.STATUS_DONE if done_by(i, day) else (
@@ -116,6 +134,6 @@ def appendices(data: ReportData) -> list[Appendix]:
           i.completed_date.isoformat() if done_by(i, day) else ""]  # type: ignore[union-attr]
          for i in data.rectification], [1.5, 4.5, 1.1, 1.6, 1.2, 1.6])
     activities = Appendix(
-        f"附件5　{label}会议活动台账{upto}", ["日期", "类型", "主题"],
+        f"附件5　{label}会议活动台账{_scope(data, '本人主持或参加')}", ["日期", "类型", "主题"],
         [[a.date.isoformat(), a.type, a.topic] for a in data.activities], [1.6, 1.8, 6.6])
     return [check, sessions, talks, items, activities]

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.record_source import doers
 from lianzheng_desktop.core.records import Activity, WarningSession
 from lianzheng_desktop.core.report_facts import (
     ReportData,
@@ -92,8 +93,9 @@ def figures(data: ReportData) -> Figures:
     )
 
 
-def _one_activity(a: Activity, with_summary: bool) -> str:
-    """"3月8日召开党风廉政建设专题会议，研究部署……（4人参加）"."""
+def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
+    """"3月8日召开党风廉政建设专题会议，研究部署……（4人参加）"; in ``me``'s own report, a
+    meeting someone else held is marked "（本人参加）"."""
     topic = clause(a.topic)
     phrase = activity_phrase(a.type)
     if a.type in ("民主生活会", "组织生活会") and "生活会" in topic:
@@ -109,10 +111,12 @@ def _one_activity(a: Activity, with_summary: bool) -> str:
         text += f"，{summary}"
     if a.attendees and not summary:
         text += f"，{len(a.attendees)}人参加"
+    if me and me in a.attendees and me not in doers("activity", a.host):
+        text += "（本人参加）"
     return text
 
 
-def _activities(kind_list: list[Activity], noun: str) -> list[str]:
+def _activities(kind_list: list[Activity], noun: str, me: str = "") -> list[str]:
     """Per kind: each record when few, otherwise a count and the first topics."""
     by_kind: dict[str, list[Activity]] = defaultdict(list)
     for a in kind_list:
@@ -122,9 +126,10 @@ def _activities(kind_list: list[Activity], noun: str) -> list[str]:
         if kind == "廉政学习" and len(group) > 1:
             subjects = [clause(a.topic).removeprefix("学习") for a in group]
             shown = "、".join(subjects[:3]) + ("等" if len(subjects) > 3 else "")
-            out.append(f"{noun}组织廉政学习{len(group)}次，学习{shown}")
+            did = "参加" if me else "组织"  # one's own report: the branch organised them
+            out.append(f"{noun}{did}廉政学习{len(group)}次，学习{shown}")
         elif len(group) <= DETAILED_UP_TO:
-            out += [_one_activity(a, with_summary=len(group) <= 2) for a in group]
+            out += [_one_activity(a, with_summary=len(group) <= 2, me=me) for a in group]
         else:
             span = f"{md(group[0].date)}至{md(group[-1].date)}"
             out.append(f"{noun}{activity_phrase(kind)}{len(group)}次（{span}）")
@@ -140,6 +145,8 @@ def _session(s: WarningSession, me: str = "") -> str:
     what = topic if redundant else f"{s.form}：{topic}"
     host = "本人" if me and s.host == me else s.host  # one's own report: "本人主持"
     who = f"{host}主持，" if host else ""
+    if me and host != "本人" and me in s.attendees:  # one's own report, there as one of many
+        return f"{md(s.date)}{what}（{who}本人参加，共{s.head_count}人）"
     return f"{md(s.date)}{what}（{who}{s.head_count}人参加）"
 
 
@@ -208,20 +215,24 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
 
 def draft_duty(data: ReportData) -> str:
     f, noun = figures(data), data.period.noun
+    me = data.person.name if data.person is not None else ""
+    # one's own report counts what one held or attended, not the branch's totals
+    held, so_far = ("本人参加", "参加") if me else ("共召开", "召开")
     parts: list[str] = []
     duty = [a for a in data.activities if a.type in RESPONSIBILITY]
     if duty:
-        text = "压紧压实主体责任。" + "；".join(_activities(duty, noun))
+        text = "压紧压实主体责任。" + "；".join(_activities(duty, noun, me))
         year_meetings = sum(1 for a in data.year_activities if a.type == "专题会议")
         if f.meetings > 1:
-            text += f"。{noun}共召开专题会议{f.meetings}次"
+            text += f"。{noun}{held}专题会议{f.meetings}次"
         if data.period.quarter and year_meetings > f.meetings:
-            text += f"{'，' if f.meetings > 1 else '。'}年内累计召开专题会议{year_meetings}次"
+            text += (f"{'，' if f.meetings > 1 else '。'}年内累计{so_far}专题会议"
+                     f"{year_meetings}次")
         parts.append(text + "。")
     if data.sessions:
-        total = f"{noun}共开展集中警示教育{f.sessions}次、参加{f.session_attendance}人次"
+        total = (f"{noun}本人主持或参加集中警示教育{f.sessions}次" if me else
+                 f"{noun}共开展集中警示教育{f.sessions}次、参加{f.session_attendance}人次")
         if len(data.sessions) <= DETAILED_UP_TO:
-            me = data.person.name if data.person is not None else ""
             each = "；".join(_session(s, me) for s in data.sessions)
             # one session: its own line already says it all ("本季度共开展…1次" repeats it)
             parts.append(f"深化警示教育。{each}。" + (f"{total}。" if f.sessions > 1 else ""))
@@ -235,11 +246,11 @@ def draft_duty(data: ReportData) -> str:
         parts.append(_rectification_point(data, f))
     education = [a for a in data.activities if a.type in EDUCATION]
     if education:
-        parts.append("加强廉政教育。" + "；".join(_activities(education, noun)) + "。")
+        parts.append("加强廉政教育。" + "；".join(_activities(education, noun, me)) + "。")
     oversight = [a for a in data.activities
                  if a.type not in RESPONSIBILITY and a.type not in EDUCATION]
     if oversight:
-        parts.append("强化日常监督。" + "；".join(_activities(oversight, noun)) + "。")
+        parts.append("强化日常监督。" + "；".join(_activities(oversight, noun, me)) + "。")
     org = data.profile.org_name or data.profile.unit_name or "本支部"
     intro = (f"{data.period.label}，{org}坚持把党风廉政建设摆在突出位置，认真履行管党治党"
              "主体责任，对照年度工作要点抓好各项工作落实。")

@@ -1,7 +1,8 @@
 """One person's 述责述廉 report: the branch's data narrowed to what that person did.
 
-述责述廉 is personal: a 班子成员 reports on their own 一岗双责 — the sessions they hosted,
-the talks they held, the rectification items they own, the activities they held or heard,
+述责述廉 is personal: a 班子成员 reports on their own 一岗双责 — the sessions they hosted or
+attended, the talks they held, the rectification items they own, the meetings and activities
+they held or took part in,
 and the duties the plan lays on each of them (checked person by person in the checklist).
 The 书记 reports as 第一责任人: on the branch's whole checklist, its next duties and every
 rectification item (整改第一责任人), beside the records they made themselves.
@@ -16,7 +17,7 @@ from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status, p
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Plan
 from lianzheng_desktop.core.record_source import doers
-from lianzheng_desktop.core.records import Person
+from lianzheng_desktop.core.records import Activity, Person, WarningSession
 from lianzheng_desktop.core.report_facts import ReportData, first_responsible
 
 
@@ -32,16 +33,21 @@ def for_person(data: ReportData, name: str) -> ReportData:
     person = find_person(data.roster, name)
     own = replace(
         data, person=person,
-        sessions=[s for s in data.sessions if name in doers("warning_education", s.host)],
+        sessions=[s for s in data.sessions if took_part("warning_education", s, name)],
         talks=[t for t in data.talks if t.talker == name],
-        activities=[a for a in data.activities if name in doers("activity", a.host)],
-        year_activities=[a for a in data.year_activities if name in doers("activity", a.host)],
+        activities=[a for a in data.activities if took_part("activity", a, name)],
+        year_activities=[a for a in data.year_activities if took_part("activity", a, name)],
     )
     if first_responsible(person):
         return own
     return replace(own, rectification=[i for i in data.rectification if i.owner == name],
                    checklist=_own_checklist(data.checklist, name),
                    next_plan=_own_plan(data.next_plan, person))
+
+
+def took_part(ledger: str, record: WarningSession | Activity, name: str) -> bool:
+    """Hosted it (主持, 负责) or was there: a session or meeting is part of one's 述廉."""
+    return name in doers(ledger, record.host) or name in record.attendees
 
 
 def _own_plan(plan: Plan | None, person: Person) -> Plan | None:

@@ -83,3 +83,23 @@ def test_the_secretarys_own_report_answers_for_the_whole_branch(unit):
     assert ("本人作为整改第一责任人，对县委巡察反馈的1个问题逐项明确责任人和整改时限，"
             "督促推进整改") in duty
     assert "本人负责整改" not in duty  # the item is 乙's
+
+
+def test_a_leaders_report_holds_what_they_attended_marked_as_such(unit):
+    """张 did not host the session or the meeting but was there: both are part of their
+    述廉, said as "本人参加", and the appendices say they hold this person's records."""
+    unit.add("warning_education", {"date": "2024-03-05", "form": "观看警示教育片",
+                                   "topic": "观看警示教育片《零容忍》", "host": "周书记",
+                                   "attendees": ["甲", "乙", "丙"]})
+    unit.add("activity", {"date": "2024-03-10", "type": "专题会议", "host": "周书记",
+                          "topic": "研究部署党风廉政建设工作", "attendees": ["甲", "乙"]})
+    document = prepare_report(unit, ReportPeriod(2024, 1), person="乙").document
+    duty = next(s for s in document.sections if s.heading.startswith("一")).to_text()
+    assert "（周书记主持，本人参加，共3人）" in duty
+    assert "研究部署党风廉政建设工作" in duty and "（本人参加）" in duty
+    titles = [a.title for a in document.appendices]
+    assert "警示教育台账（本人主持或参加）" in titles[1] and "（本人负责，" in titles[3]
+    assert [r[2] for r in document.appendices[1].rows] == ["观看警示教育片《零容忍》"]
+    branch = prepare_report(unit, ReportPeriod(2024, 1)).document
+    assert "本人" not in next(s for s in branch.sections if s.heading.startswith("一")).to_text()
+    assert branch.appendices[1].title.endswith("警示教育台账")
