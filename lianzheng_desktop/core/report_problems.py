@@ -68,7 +68,7 @@ def problem_items(data: ReportData) -> list[str]:
         parts.append(f"{item.requirement.text}的要求{how}：{for_reader(item, day)}")
     if unrecorded:
         scope = "全年" if data.is_year or data.period.quarter == 4 else data.period.noun
-        parts.append(f"{several(unrecorded)}要求，{scope}没有形成工作记录，"
+        parts.append(f"{several(unrecorded)}要求，{scope}台账中没有计入这些要求的工作记录，"
                      "落实情况缺少佐证。")
     due = [item for item in data.rectification if is_due(item, day)]
     if len(due) > ONE_BY_ONE:  # many: one line per owner, every item still named
@@ -169,12 +169,20 @@ def _carried_over(data: ReportData, nxt: ReportPeriod) -> list[str]:
     """At the year's end: the year's unmet duties, named, for the year to come."""
     if nxt.year == data.period.year:
         return []
-    failed = [i.requirement.text for i in data.checklist.items if i.status is Status.FAILED]
-    if not failed:
-        return []
-    texts = list(dict.fromkeys(failed))
-    return [f"针对{data.period.year}年{several(texts)}要求未落实到位的问题，"
-            f"在{nxt.year}年工作中提前谋划、按季度推进，确保按要求完成。"]
+    failed = [i for i in data.checklist.items if i.status is Status.FAILED]
+    # a duty without a number and without a record lacks proof: not "未落实到位" (section three)
+    unrecorded = list(dict.fromkeys(i.requirement.text for i in failed
+                                    if not _numeric(i) and not i.actual))
+    unmet = list(dict.fromkeys(i.requirement.text for i in failed
+                               if i.requirement.text not in unrecorded))
+    parts = []
+    if unmet:
+        parts.append(f"针对{data.period.year}年{several(unmet)}要求未落实到位的问题，"
+                     f"在{nxt.year}年工作中提前谋划、按季度推进，确保按要求完成。")
+    if unrecorded:
+        parts.append(f"对{several(unrecorded)}要求，在{nxt.year}年工作中逐项明确措施，"
+                     "及时形成工作记录。")
+    return parts
 
 
 def _items(data: ReportData, nxt: ReportPeriod) -> list[str]:

@@ -298,3 +298,13 @@ def test_the_rectification_ledger_is_set_up_once_not_every_quarter(demo_store):
         duty = texts[DUTY]
         assert ("建立整改台账" in duty) is set_up, period.code
         assert ("持续推进县委巡察反馈的6个问题的整改" in duty) is not set_up, period.code
+
+
+def test_duties_without_records_are_not_called_unmet_at_the_years_end(demo_store):
+    """Section three says the unnumbered duties lack records counted toward them; section
+    four must not then call them 未落实到位 beside the duties that missed their numbers."""
+    _, texts = _report(demo_store, ReportPeriod(2022))
+    assert "台账中没有计入这些要求的工作记录" in texts[PROBLEMS]
+    carried = next(line for line in texts[NEXT].splitlines() if "未落实到位的问题" in line)
+    assert "全年召开不少于4次专题会议" in carried and "明确责任分工" not in carried
+    assert "明确责任分工" in texts[NEXT] and "及时形成工作记录" in texts[NEXT]
