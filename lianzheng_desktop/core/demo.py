@@ -130,7 +130,8 @@ def _activities() -> list[DemoEntry]:
                   "部署节日期间监督检查，重申公务接待、公车使用、工会福利发放有关规定。"),
         _activity("09-20", "督查检查", "中秋国庆前工会经费使用情况内部检查",
                   _names("陈立新", "孙丽娟", "刘芳"),
-                  "抽查2022年1—8月经费支出凭证126份，发现2份报销单据审批手续不全，已当场督促补正。"),
+                  "抽查2022年1—8月经费支出凭证126份，审批手续完整，发现1笔慰问品采购未附验收单，"
+                  "已当场督促补齐。"),
         _activity("11-18", "履责报告", "班子成员向党组报告履行“一岗双责”情况", leaders,
                   "3名班子成员书面报告分管领域党风廉政建设情况。"),
     ]
@@ -147,7 +148,8 @@ def _activities() -> list[DemoEntry]:
         ("11-24", "学习《中华人民共和国监察法》"),
     ]
     for day, topic in study_topics:
-        rows.append(_activity(day, "廉政学习", topic, _everyone_but(),
+        there = _everyone_but() if day < "08-15" else _everyone_but(LEFT_IN_AUGUST)  # 调离
+        rows.append(_activity(day, "廉政学习", topic, there,
                               "支部集中学习，书记领学，党员交流学习体会。"))
     return rows
 
@@ -155,7 +157,7 @@ def _activities() -> list[DemoEntry]:
 def _sessions() -> list[DemoEntry]:
     rows = [
         ("03-22", "观看警示教育片", "观看警示教育专题片《零容忍》", "县总工会三楼会议室", "王建国",
-         _everyone_but("周伟"), 13,
+         _everyone_but("周伟"), 12,  # the eleven members there, and the 纪委 observer
          "组织全体党员干部集中观看，县纪委派驻纪检监察组1名同志列席。观看后4名同志作交流发言。", 2),
         ("06-28", "参观廉政教育基地", "赴县廉政教育基地开展“以案为鉴、警钟长鸣”主题教育",
          "县廉政教育基地", "李秀梅", _everyone_but("郑海涛"), 11,
@@ -202,8 +204,8 @@ def _talks() -> list[DemoEntry]:
         _talk("10-19", "谈心谈话", "李秀梅", ("赵明", "吴静", "冯晓燕"),
               "交流下半年工作，提醒严守工作纪律。", late=9),
         _talk("11-09", "廉政谈话", "王建国", ("周伟",),
-              "针对困难职工帮扶资金发放公示不及时问题开展一对一约谈。",
-              "帮扶资金发放公示滞后", one_on_one=True),
+              "针对年底困难职工走访慰问中慰问金发放登记不规范问题开展一对一约谈。",
+              "慰问金发放登记不规范", one_on_one=True),
     ]
     return rows
 
