@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from lianzheng_desktop.core import vocab
-from lianzheng_desktop.core.records import Person, UnitProfile
+from lianzheng_desktop.core.records import Activity, Person, Talk, UnitProfile, WarningSession
 from lianzheng_desktop.core.report_duty import Figures, draft_duty, figures
 from lianzheng_desktop.core.report_facts import (
     ReportData,
@@ -107,6 +107,11 @@ def _scope(data: ReportData, mine: str) -> str:
     return f"（{'，'.join(said)}）" if said else ""
 
 
+def _when(record: WarningSession | Talk | Activity) -> str:
+    """The day it happened; "（补录）" when it was entered long after (as the ledger shows)."""
+    return record.date.isoformat() + ("（补录）" if record.late_entry else "")
+
+
 def appendices(data: ReportData) -> list[Appendix]:
     label, day = data.period.label, data.as_of
     upto = _scope(data, "")
@@ -118,12 +123,12 @@ def appendices(data: ReportData) -> list[Appendix]:
     sessions = Appendix(
         f"附件2　{label}警示教育台账{_scope(data, '本人主持或参加')}",
         ["日期", "形式", "主题", "主持人", "参加人数"],
-        [[s.date.isoformat(), s.form, s.topic, s.host, str(s.head_count)] for s in data.sessions],
+        [[_when(s), s.form, s.topic, s.host, str(s.head_count)] for s in data.sessions],
         [1.6, 2, 4.5, 1.2, 1.2])
     talks = Appendix(
         f"附件3　{label}谈话记录台账{_scope(data, '本人开展')}",
         ["日期", "类型", "谈话人", "谈话对象", "一对一问题性约谈"],
-        [[t.date.isoformat(), t.type, t.talker, "、".join(t.talkees),
+        [[_when(t), t.type, t.talker, "、".join(t.talkees),
           "是" if t.one_on_one else "否"] for t in data.talks], [1.6, 1.6, 1.2, 4, 1.6])
     items = Appendix(
         f"附件4　整改事项台账（{'本人负责，' if own_items else ''}截至{cn_date(day)}）",
@@ -135,5 +140,5 @@ def appendices(data: ReportData) -> list[Appendix]:
          for i in data.rectification], [1.5, 4.5, 1.1, 1.6, 1.2, 1.6])
     activities = Appendix(
         f"附件5　{label}会议活动台账{_scope(data, '本人主持或参加')}", ["日期", "类型", "主题"],
-        [[a.date.isoformat(), a.type, a.topic] for a in data.activities], [1.6, 1.8, 6.6])
+        [[_when(a), a.type, a.topic] for a in data.activities], [1.6, 1.8, 6.6])
     return [check, sessions, talks, items, activities]

@@ -308,3 +308,12 @@ def test_duties_without_records_are_not_called_unmet_at_the_years_end(demo_store
     carried = next(line for line in texts[NEXT].splitlines() if "未落实到位的问题" in line)
     assert "全年召开不少于4次专题会议" in carried and "明确责任分工" not in carried
     assert "明确责任分工" in texts[NEXT] and "及时形成工作记录" in texts[NEXT]
+
+
+def test_records_entered_long_after_are_marked_in_the_appendices(demo_store):
+    """The 9月27日 session was entered on 10月9日, after the Q3 report's date: its row says
+    补录, as the ledger does, so the reader knows when it was written down."""
+    document, _ = _report(demo_store, ReportPeriod(2022, 3))
+    sessions = document.appendices[1].rows
+    assert [r[0] for r in sessions if r[0].startswith("2022-09-27")] == ["2022-09-27（补录）"]
+    assert all("补录" not in r[0] for r in sessions if not r[0].startswith("2022-09-27"))
