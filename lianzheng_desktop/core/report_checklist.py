@@ -126,6 +126,6 @@ def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
             text += f"，另有{len(fixed) - len(reviewed)}件待“回头看”" if reviewed else \
                 "；均待开展“回头看”"
     # actual: how many records there are (sections three and four call a manual duty with
-    # none "尚无工作记录"), not how many were reviewed
+    # none "尚无计入这些要求的工作记录"), not how many were reviewed
     return replace(item, status=status, actual=len(scope),
                    explanation=text + "。")

@@ -96,7 +96,7 @@ def pending_items(data: ReportData) -> list[str]:
             parts.append(f"{item.requirement.text}：{for_reader(item, data.as_of)}")
     if unrecorded:
         parts.append(f"{several(unrecorded)}无量化指标的要求，"
-                     "尚无工作记录。")
+                     "台账中尚无计入这些要求的工作记录。")
     return parts
 
 
@@ -152,8 +152,15 @@ def _running(data: ReportData) -> list[str]:
                 continue
             have = (f"目前已{verb_for(label)}{label}{item.actual}{unit}，" if item.actual else
                     "目前尚未开展，")
+            # a yearly count due in step with the quarters: what this quarter's end asks too
+            step = ""
+            quarter_end = data.period.end if data.period.quarter else None
+            if (quarter_end is not None and quarter_end < item.period_end
+                    and item.expected is not None and item.expected > item.actual):
+                step = (f"，其中{cn_date(quarter_end)}前至少还需"
+                        f"{item.expected - item.actual}{unit}")
             parts.append(f"{item.requirement.text}，{have}还需{item.target - item.actual}"
-                         f"{unit}，须于{by}前完成。")
+                         f"{unit}{step}，须于{by}前完成。")
         elif item.measure in ("coverage", "share") and item.target is not None:
             now = f"目前为{item.actual}%，" if item.actual is not None else ""
             parts.append(f"{item.requirement.text}，{now}须于{by}前达到{item.target}%。")

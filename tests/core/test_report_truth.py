@@ -208,7 +208,7 @@ def test_the_rectification_row_of_the_appendix_is_as_of_the_report_date(demo_sto
         assert f"对{n}件已完成事项开展“回头看”" in texts[DUTY]
     # the items are records: the duty is never among those "without any record"
     for sentence in re.split("[。\n]", texts[PROBLEMS] + texts[NEXT]):
-        if "尚无工作记录" in sentence or "没有形成工作记录" in sentence:
+        if "计入这些要求的工作记录" in sentence or "及时形成工作记录" in sentence:
             assert "着力做好县委巡察整改工作" not in sentence, sentence
 
 
@@ -317,3 +317,12 @@ def test_records_entered_long_after_are_marked_in_the_appendices(demo_store):
     sessions = document.appendices[1].rows
     assert [r[0] for r in sessions if r[0].startswith("2022-09-27")] == ["2022-09-27（补录）"]
     assert all("补录" not in r[0] for r in sessions if not r[0].startswith("2022-09-27"))
+
+
+def test_a_yearly_count_says_what_this_quarters_end_asks_too(demo_store):
+    """Written on 15 August: two 专题会议 held, three due by 30 September, four in the
+    year: the next steps say both dates, as section three does."""
+    _, texts = _report(demo_store, ReportPeriod(2022, 3), date(2022, 8, 15))
+    assert "到第三季度末应不少于3次" in texts[PROBLEMS]
+    assert ("全年召开不少于4次专题会议，目前已召开专题会议2次，还需2次，其中2022年9月30日前"
+            "至少还需1次，须于2022年12月31日前完成") in texts[NEXT]
