@@ -22,6 +22,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from lianzheng_desktop.core.ledgers import Kind, LedgerSpec
 from lianzheng_desktop.core.records import Record
 from lianzheng_desktop.pdf.fonts import FontSet, default_fonts
+from lianzheng_desktop.whole_files import written_whole
 
 MARGIN = 15 * mm
 NUMBER_WIDTH = 11 * mm  # 序号
@@ -71,7 +72,6 @@ def write_ledger_pdf(path: Path, spec: LedgerSpec, records: Sequence[Record], *,
     """
     fonts = fonts or default_fonts()
     path = Path(path)
-    partial = path.with_name(path.name + ".part")
     size = landscape(A4) if is_landscape(spec) else A4
     usable = size[0] - 2 * MARGIN
     narrow = {Kind.DATE, Kind.BOOL, Kind.COUNT, Kind.CHOICE, Kind.PERSON}
@@ -128,13 +128,10 @@ def write_ledger_pdf(path: Path, spec: LedgerSpec, records: Sequence[Record], *,
         canvas.setFont(song, NOTE_SIZE)
         canvas.drawCentredString(size[0] / 2, MARGIN / 2, text)
 
-    document = SimpleDocTemplate(str(partial), pagesize=size, leftMargin=MARGIN,
-                                 rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
-                                 title=title, author="廉政台账", creator="廉政台账",
-                                 subject=spec.label)
-    try:
+    with written_whole(path) as partial:
+        document = SimpleDocTemplate(str(partial), pagesize=size, leftMargin=MARGIN,
+                                     rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
+                                     title=title, author="廉政台账", creator="廉政台账",
+                                     subject=spec.label)
         document.build(story, onFirstPage=page_number, onLaterPages=page_number)
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
     return path
