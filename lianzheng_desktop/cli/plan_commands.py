@@ -35,15 +35,15 @@ def _import(args: argparse.Namespace) -> int:
     from lianzheng_desktop.core.plan import Plan
     from lianzheng_desktop.core.plan_parser import parse_plan
     from lianzheng_desktop.interchange.plan_files import read_plan_file
-    from lianzheng_desktop.storage.plans import import_plan_text, plan_replacement
+    from lianzheng_desktop.storage.plans import plan_replacement, store_draft
 
     store = open_store(args)
     text = read_plan_file(args.file)
-    read = parse_plan(text, args.year)
-    replacing = plan_replacement(store, Plan(read.year, read.requirements)) \
-        if read.year is not None else None
+    draft = parse_plan(text, args.year)
+    replacing = plan_replacement(store, Plan(draft.year, draft.requirements)) \
+        if draft.year is not None else None
     # Nothing of the year's plan goes unasked: what the import lacks stays (see below).
-    draft = import_plan_text(store, text, args.year, keep_dropped=True)
+    store_draft(store, draft, text, keep_dropped=True)
     numeric = [r for r in draft.requirements if r.is_numeric]
     print(f"已导入{draft.year}年度计划：{len(draft.items)} 条工作要点，"
           f"{len(draft.requirements)} 项要求，其中 {len(numeric)} 项有数量指标：")

@@ -243,13 +243,17 @@ def start_new_year(store: Store, year: int, from_year: int | None = None) -> Pla
     return save_plan(store, Plan(year, requirements, title))
 
 
-def import_plan_text(store: Store, text: str, year: int | None = None,
-                     keep_dropped: bool = False):
-    """Parse and store a plan at once; return the draft (with its unread sentences).
-    ``keep_dropped``: see save_plan."""
+def import_plan_text(store: Store, text: str, year: int | None = None):
+    """Parse and store a plan at once; return the draft (with its unread sentences)."""
     from lianzheng_desktop.core.plan_parser import parse_plan  # not needed to open the window
 
     draft = parse_plan(text, year)
+    store_draft(store, draft, text)
+    return draft
+
+
+def store_draft(store: Store, draft, text: str, keep_dropped: bool = False) -> None:
+    """Store a parsed plan as its year's plan (``keep_dropped``: see save_plan)."""
     if draft.year is None:
         raise UserError("无法从文件中看出计划年度，请用 --year 指定（如 --year 2023）。")
     if not draft.requirements and not draft.items:
@@ -258,7 +262,6 @@ def import_plan_text(store: Store, text: str, year: int | None = None,
         store.add_plan_types(draft.new_types, draft.year)
         save_plan(store, Plan(draft.year, draft.requirements,
                               f"{draft.year}年党风廉政建设工作要点"), text, keep_dropped)
-    return draft
 
 
 def seed_builtin_plan(store: Store) -> None:

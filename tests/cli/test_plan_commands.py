@@ -130,3 +130,26 @@ def test_a_gbk_plan_written_yishi_ershi_and_a_per_person_duty(tmp_path, cli):
                                                                "leadership_member")
     study = next(i for i in items if "政治学习" in i["text"])
     assert study["records"] and study["actual"] == 1
+
+
+def test_importing_the_years_plan_again_keeps_and_names_what_the_file_lacks(tmp_path, cli):
+    from lianzheng_desktop.core.plan import Counts, Period, Requirement
+    from lianzheng_desktop.storage import plans
+    from lianzheng_desktop.storage.db import open_db
+    from lianzheng_desktop.storage.store import Store
+
+    db = tmp_path / "p.db"
+    plan_file = tmp_path / "要点.txt"
+    plan_file.write_text("2024年机关党支部工作要点\n一、责任\n1.会议。每季度召开专题会议1次。\n",
+                         encoding="utf-8")
+    assert cli("--db", str(db), "plan", "import", str(plan_file))[0] == 0
+    store = Store(open_db(db))
+    plans.add_requirement(store, 2024, Requirement(
+        item="2", text="每月开展1次廉政学习", counts=Counts("activity", ("廉政学习",)),
+        period=Period.MONTH, target=1))
+    store.db.close()
+    code, out, _ = cli("--db", str(db), "plan", "import", str(plan_file))
+    assert code == 0 and "已保留在计划末尾" in out and "[2] 每月开展1次廉政学习" in out
+    store = Store(open_db(db))
+    assert [r.text for r in plans.load_plan(store, 2024).requirements][-1] == "每月开展1次廉政学习"
+    store.db.close()

@@ -106,7 +106,9 @@ def test_a_plan_imported_again_says_first_what_it_would_drop_or_change(year_with
 def test_importing_again_keeps_links_and_what_was_added_by_hand_if_asked(
         year_with_hand_work, keep):
     store, record = year_with_hand_work
-    plans.import_plan_text(store, REIMPORT, 2024, keep_dropped=keep)
+    from lianzheng_desktop.core.plan_parser import parse_plan
+
+    plans.store_draft(store, parse_plan(REIMPORT, 2024), REIMPORT, keep_dropped=keep)
     plan = plans.load_plan(store, 2024)
     texts = [r.text for r in plan.requirements]
     linked = {r.text for r in plan.requirements if r.id in store.links("activity", record.id)}
