@@ -157,7 +157,6 @@ del F
 LEDGERS: dict[str, LedgerSpec] = {
     spec.key: spec for spec in (ROSTER, WARNING_EDUCATION, TALK, RECTIFICATION, ACTIVITY)
 }
-EVENT_LEDGERS = (WARNING_EDUCATION, TALK, RECTIFICATION, ACTIVITY)  # all but the roster
 
 
 def _q(text: str) -> str:

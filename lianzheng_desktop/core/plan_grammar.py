@@ -172,12 +172,6 @@ def clean_object(text: str) -> str:
     return text[-12:]
 
 
-def verb_before(text: str) -> str:
-    """The light verb a phrase ends with (召开, 编发 …), to name a short object."""
-    match = re.search(r"([\u4e00-\u9fff]{2})$", text)
-    return match.group(1) if match else ""
-
-
 def subject_role(text: str) -> Role | None:
     """Who must do it, from the subject before the verb; never from an object (对班子成员…).
 

@@ -6,7 +6,7 @@ count for it (domain.md: "A plan's requirement counts records of one ledger…")
 
 from __future__ import annotations
 
-from lianzheng_desktop.core.plan import Counts, Period, Role
+from lianzheng_desktop.core.plan import Counts, Role
 
 _INTEGRITY_TALKS = ("廉政谈话", "提醒谈话", "诫勉谈话", "任前廉政谈话")
 
@@ -51,16 +51,6 @@ KEYWORDS: tuple[tuple[str, Counts], ...] = (
     ("组织生活会", Counts("activity", ("组织生活会",), "组织生活会")),
     ("典型问题", Counts("activity", ("典型问题通报",), "典型问题通报")),
     ("整改", Counts("rectification", (), "整改问题")),
-)
-
-# Longest first, so 年度内 wins over 年度.
-PERIOD_WORDS: tuple[tuple[str, Period], ...] = (
-    ("每个月", Period.MONTH), ("每月", Period.MONTH), ("月度", Period.MONTH),
-    ("每个季度", Period.QUARTER), ("每季度", Period.QUARTER), ("每季", Period.QUARTER),
-    ("季度内", Period.QUARTER),
-    ("每半年", Period.HALF), ("半年内", Period.HALF),
-    ("年度内", Period.YEAR), ("每年度", Period.YEAR), ("每年", Period.YEAR),
-    ("全年", Period.YEAR), ("年内", Period.YEAR), ("年度", Period.YEAR), ("一年", Period.YEAR),
 )
 
 COMPARATORS = ("不得少于", "不少于", "不低于", "至少", "达到", "以上")
