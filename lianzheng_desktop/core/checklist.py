@@ -123,7 +123,8 @@ def _check(requirement: Requirement, source: RecordSource, roster: Sequence[Pers
     items = []
     role = requirement.role
     if requirement.target is not None and role is not None and role.per_person \
-            and requirement.counts is not None and people_in_role(role, roster):
+            and requirement.counts is not None \
+            and people_in_role(role, roster, window.checkpoint):
         items.append(_check_per_person(key, requirement, window, quarter, ask, roster))
     elif requirement.target is not None:
         items.append(_check_count(key, requirement, window, quarter, ask))
@@ -207,9 +208,14 @@ _ROLE_SCOPE = {Role.FIRST_RESPONSIBLE: (vocab.ROLE_SECRETARY,),
                Role.MEMBER: (vocab.ROLE_SECRETARY, vocab.ROLE_LEADER, vocab.ROLE_MEMBER)}
 
 
-def people_in_role(role: Role, roster: Sequence[Person]) -> list[Person]:
-    roles = _ROLE_SCOPE.get(role, ())
-    return [p for p in roster if p.active and p.role in roles]
+def in_role(role: Role, person: Person) -> bool:
+    """The duties laid on ``role`` (书记, 班子成员, 党员) fall on ``person``."""
+    return person.role in _ROLE_SCOPE.get(role, ())
+
+
+def people_in_role(role: Role, roster: Sequence[Person], day: date) -> list[Person]:
+    """Those of ``roster`` the role names who were in post on ``day``."""
+    return [p for p in roster if p.in_post(day) and in_role(role, p)]
 
 
 def _check_per_person(key: str, requirement: Requirement, window: _Window, quarter: Quarter,
@@ -217,7 +223,7 @@ def _check_per_person(key: str, requirement: Requirement, window: _Window, quart
     """班子成员每季度至少听取1次汇报: met only when every one of them has met it."""
     role = requirement.role
     assert role is not None and requirement.counts is not None
-    people = people_in_role(role, roster)
+    people = people_in_role(role, roster, window.checkpoint)
     target = requirement.target or 0
     expected_now = target * window.elapsed // window.units
     done = ask.source.per_person(requirement.counts, ask.start, ask.end,
@@ -248,8 +254,8 @@ def _check_per_person(key: str, requirement: Requirement, window: _Window, quart
                          ask.refs(), people=each, missing=missing)
 
 
-def _in_scope(requirement: Requirement, roster: Sequence[Person]) -> list[Person]:
-    people = [p for p in roster if p.active]
+def _in_scope(requirement: Requirement, roster: Sequence[Person], day: date) -> list[Person]:
+    people = [p for p in roster if p.in_post(day)]
     if requirement.counts and requirement.counts.ledger == "talk":
         excluded = {vocab.ROLE_SECRETARY}
         if requirement.role is Role.LEADERSHIP_MEMBER:
@@ -261,13 +267,17 @@ def _in_scope(requirement: Requirement, roster: Sequence[Person]) -> list[Person
 def _check_coverage(key: str, requirement: Requirement, window: _Window, ask: _Ask,
                     roster: Sequence[Person]) -> ChecklistItem:
     target = requirement.coverage or 0
-    scope = _in_scope(requirement, roster)
+    scope = _in_scope(requirement, roster, window.checkpoint)
     label = requirement.counts.label if requirement.counts else ""
     when = _scope_words(requirement, window)
     expected = target * window.elapsed // window.units
     if not scope:
         status = Status.FAILED if window.over else Status.BEHIND
-        text = f"人员名册中没有在职人员，无法计算{label}覆盖面，请先填写人员名册。"
+        day = window.checkpoint
+        text = (f"人员名册中没有在职人员，无法计算{label}覆盖面，请先填写人员名册。"
+                if not any(p.active or p.left_on for p in roster) else
+                f"人员名册中没有{day.year}年{day.month}月{day.day}日在岗的人员，无法计算{label}"
+                "覆盖面，请核对人员的到岗、离岗日期。")
         return ChecklistItem(f"{key}-coverage", requirement, "coverage", requirement.period,
                              window.start, window.end, target, expected, None, status, text,
                              ask.refs())
@@ -404,5 +414,5 @@ def _check_monthly(key: str, requirement: Requirement, source: RecordSource,
                          _Ask(source, requirement, quarter.start, checkpoint).refs())
 
 
-__all__ = ["Checklist", "ChecklistItem", "Status", "build_checklist", "people_in_role",
+__all__ = ["Checklist", "ChecklistItem", "Status", "build_checklist", "in_role", "people_in_role",
            "verb_for"]

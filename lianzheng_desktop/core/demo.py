@@ -56,7 +56,7 @@ ROSTER = [
 ]
 LEADERS = ["王建国", "李秀梅", "张志强", "陈立新"]
 MEMBERS = [name for name, _, _ in ROSTER]
-LEFT_IN_AUGUST = "何军"  # 调离 in August 2022: inactive at year end
+LEFT_IN_AUGUST = "何军"  # 调离 on 14 August 2022 (his last day): in post until then
 
 
 def _d(text: str) -> date:
@@ -85,7 +85,8 @@ def demo_year() -> list[DemoEntry]:
     entries += _activities() + _sessions() + _talks() + _rectifications()
     name, post, role = next(r for r in ROSTER if r[0] == LEFT_IN_AUGUST)
     entries.append(DemoEntry("roster", {"name": name, "post": post, "role": role,
-                                        "active": "否"}, datetime(DEMO_YEAR, 8, 15, 10, 0),
+                                        "active": "否", "left_on": _d("08-14")},
+                             datetime(DEMO_YEAR, 8, 15, 10, 0),
                              updates=f"roster:{name}"))
     entries.sort(key=lambda e: e.entered)
     return entries

@@ -75,6 +75,8 @@ ROSTER = LedgerSpec(
         F("post", "职务", Kind.TEXT),
         F("role", "角色", Kind.CHOICE, required=True, choices=vocab.ROSTER_ROLES),
         F("active", "在职", Kind.BOOL),
+        F("joined_on", "到岗日期", Kind.DATE),
+        F("left_on", "离岗日期", Kind.DATE),
     ),
     date_field=None,
     type_field="role",
@@ -308,7 +310,17 @@ def _session_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | None):
         )
 
 
+def _roster_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | None):
+    joined, left = t.get("joined_on"), t.get("left_on")
+    if joined is not None and left is not None and left < joined:
+        yield _err(ledger, "left_on", "“离岗日期”不能早于“到岗日期”")
+    elif (left is not None and today is not None and left < today
+          and t.get("active") is not False):
+        yield _err(ledger, "active", f"已于 {left:%Y-%m-%d} 离岗，“在职”应为“否”")
+
+
 _RULES: dict[str, tuple[Callable[..., Any], ...]] = {
+    "roster": (_roster_rules,),
     "rectification": (_rectification_rules,),
     "talk": (_talk_rules,),
     "warning_education": (_session_rules,),

@@ -27,6 +27,18 @@ class Person(Record):
     post: str = ""
     role: str
     active: bool = True
+    joined_on: date | None = None  # 到岗日期, when known
+    left_on: date | None = None  # 离岗日期, when known
+
+    def in_post(self, day: date) -> bool:
+        """On the roster on ``day``: arrived by then and not yet gone (the 离岗日期 is the
+        last day in post). Marked 不在职 without a 离岗日期, a person counts on no day:
+        when they left is not known."""
+        if self.joined_on is not None and day < self.joined_on:
+            return False
+        if self.left_on is not None:
+            return day <= self.left_on
+        return self.active
 
 
 @dataclass(kw_only=True)

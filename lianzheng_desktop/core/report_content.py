@@ -54,11 +54,11 @@ def report_title(data: ReportData) -> str:
     return f"{org}{data.period.label}党风廉政建设述廉述责报告"
 
 
-def secretary(profile: UnitProfile, roster: list[Person]) -> str:
-    """The reporter: the profile's 书记, or (profile empty) the 书记 in the roster."""
+def secretary(profile: UnitProfile, roster: list[Person], day: date) -> str:
+    """The reporter: the profile's 书记, or (profile empty) the 书记 in post on ``day``."""
     if profile.secretary_name:
         return profile.secretary_name
-    found = [p.name for p in roster if p.active and p.role == vocab.ROLE_SECRETARY]
+    found = [p.name for p in roster if p.in_post(day) and p.role == vocab.ROLE_SECRETARY]
     return found[0] if len(found) == 1 else ""
 
 
@@ -67,7 +67,7 @@ def profile_gaps(data: ReportData) -> str:
     profile = data.profile
     if profile.org_name or profile.unit_name:
         return ""
-    who = secretary(profile, data.roster)
+    who = secretary(profile, data.roster, data.as_of)
     signed = (f"署名暂用人员名册中的书记{who}" if who else
               "人员名册中也没有唯一的书记，报告没有署名")
     return (f"尚未填写单位信息，报告标题中没有单位名称；{signed}。"
@@ -80,7 +80,7 @@ def build_document(data: ReportData, texts: dict[str, str] | None = None,
     drafts = draft_sections(data)
     texts = {**drafts, **{k: without_prompts(v) for k, v in (texts or {}).items() if k in drafts}}
     org = data.profile.org_name or data.profile.unit_name
-    reporter = secretary(data.profile, data.roster)
+    reporter = secretary(data.profile, data.roster, data.as_of)
     role = f"{org}书记" if org else "书记"
     if data.person is not None:  # one person's own report, signed by them
         reporter = data.person.name

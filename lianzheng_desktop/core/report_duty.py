@@ -71,7 +71,7 @@ class Figures:
 
 def figures(data: ReportData) -> Figures:
     day = data.as_of
-    scope = [p for p in data.roster if p.active and p.role != vocab.ROLE_SECRETARY]
+    scope = [p for p in data.roster if p.in_post(day) and p.role != vocab.ROLE_SECRETARY]
     talked = {name for talk in data.talks for name in talk.talkees}
     items = data.rectification
     done = [i for i in items if done_by(i, day)]

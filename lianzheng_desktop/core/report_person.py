@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status, people_in_role
+from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status, in_role
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Plan
 from lianzheng_desktop.core.record_source import doers
@@ -55,7 +55,7 @@ def _own_plan(plan: Plan | None, person: Person) -> Plan | None:
     if plan is None:
         return None
     own = [r for r in plan.requirements if r.role is not None and r.role.per_person
-           and people_in_role(r.role, [person])]
+           and in_role(r.role, person)]
     return replace(plan, requirements=own)
 
 

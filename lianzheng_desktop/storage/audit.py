@@ -42,6 +42,10 @@ def snapshot(ledger: str, record: Any) -> str:
 
     if ledger == "activity" and not values.get("host"):
         values.pop("host", None)  # added in 0006: older entries were logged without it
+    if ledger == "roster":  # added in 0013: older entries were logged without them
+        for key in ("joined_on", "left_on"):
+            if values.get(key) is None:
+                values.pop(key, None)
     values["late_entry"] = bool(record.late_entry)
     values["created_at"] = _stamp(record.created_at)
     values["updated_at"] = _stamp(record.updated_at)

@@ -223,3 +223,37 @@ def test_json_shape(demo_store, quarter):
         assert {"id", "text", "period", "target", "actual", "status", "explanation",
                 "records"} <= set(item)
         assert item["status"] in {"done", "on_track", "behind", "failed", "not_due"}
+
+
+def test_each_quarters_coverage_counts_the_people_in_post_at_its_end():
+    """甲 left on 30 June, 乙 arrived on 15 July: Q2 asks about 甲 and 丙, Q3 about 乙 and 丙."""
+    roster = [Person(name="书记", role="书记"),
+              Person(name="甲", role="党员", active=False, left_on=date(2022, 6, 30)),
+              Person(name="乙", role="党员", joined_on=date(2022, 7, 15)),
+              Person(name="丙", role="党员")]
+    req = requirement(HEART, Period.QUARTER, 1, coverage=100)
+    talks = {"talk": [talk("2022-05-10", ("甲", "丙")), talk("2022-08-10", ("乙",), n=2)]}
+    q2 = check(req, talks, "2022Q2", "2022-06-30", roster)[1]
+    assert (q2.actual, q2.status) == (100, Status.DONE)
+    assert "覆盖2人，占应覆盖2人" in q2.explanation
+    q3 = check(req, talks, "2022Q3", "2022-09-30", roster)[1]
+    assert (q3.actual, q3.status) == (50, Status.FAILED) and "尚未覆盖：丙" in q3.explanation
+    # Part-way through Q3, before 乙 arrived, only 丙 is asked about.
+    early = check(req, talks, "2022Q3", "2022-07-10", roster)[1]
+    assert "占应覆盖1人" in early.explanation
+
+
+def test_a_person_marked_gone_without_a_date_counts_in_no_quarter():
+    req = requirement(HEART, Period.QUARTER, 1, coverage=100)
+    q2 = check(req, {}, "2022Q2", "2022-06-30", ROSTER)[1]  # 丁: 不在职, no 离岗日期
+    assert "丁" not in q2.explanation and "占应覆盖3人" in q2.explanation
+
+
+def test_per_person_duties_fall_on_the_leaders_in_post_then():
+    roster = [Person(name="丙", role="班子成员"),
+              Person(name="戊", role="班子成员", joined_on=date(2022, 10, 8))]
+    req = requirement(Counts("activity", ("听取汇报",), "听取汇报"), Period.QUARTER, 1,
+                      role=Role.LEADERSHIP_MEMBER)
+    item = check(req, {}, "2022Q3", "2022-09-30", roster)[0]
+    assert item.people == {"丙": 0}
+    assert set(check(req, {}, "2022Q4", "2022-12-31", roster)[0].people) == {"丙", "戊"}

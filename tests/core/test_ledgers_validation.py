@@ -148,3 +148,18 @@ def test_all_problems_are_reported_at_once():
 def test_wrong_types_are_messages_not_crashes(bad):
     with pytest.raises(ValidationError):
         build_record(ACTIVITY, dict(VALID["activity"], topic=bad, date=bad), ROSTER_NAMES)
+
+
+def test_roster_dates_in_order_and_a_person_gone_is_not_in_post():
+    arrived = {**VALID["roster"], "joined_on": "2022-07-01"}
+    assert errors_of(ROSTER, {**arrived, "left_on": "2022-06-30"}) == {
+        "left_on": "“离岗日期”不能早于“到岗日期”"}
+    gone = {**VALID["roster"], "left_on": "2022-08-15"}
+    assert errors_of(ROSTER, gone, today=date(2022, 9, 1)) == {
+        "active": "已于 2022-08-15 离岗，“在职”应为“否”"}
+    person = build_record(ROSTER, {**gone, "active": "否"}, None, today=date(2022, 9, 1))
+    assert (person.left_on, person.active) == (date(2022, 8, 15), False)
+    # Leaving later this year, or today, is still being in post today.
+    for last_day in ("2022-12-31", "2022-09-01"):
+        assert build_record(ROSTER, {**gone, "left_on": last_day}, None,
+                            today=date(2022, 9, 1)).active

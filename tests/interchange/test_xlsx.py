@@ -9,7 +9,7 @@ from lianzheng_desktop.storage.db import open_db
 from lianzheng_desktop.storage.store import Store
 
 HEADERS = {
-    "人员名册": ["姓名*", "职务", "角色*", "在职"],
+    "人员名册": ["姓名*", "职务", "角色*", "在职", "到岗日期", "离岗日期"],
     "警示教育": ["日期*", "形式*", "主题*", "地点", "主持人", "参加人员", "参加人数", "内容摘要"],
     "谈话记录": ["日期*", "类型*", "谈话人*", "谈话对象*", "一对一问题性约谈", "内容摘要",
              "发现问题"],
@@ -165,3 +165,28 @@ def test_a_plans_own_type_imports_and_counts_in_the_checklist(tmp_path):
     checklist = plans.load_checklist(store, Quarter(2022, 1), date(2022, 3, 31))
     study = next(i for i in checklist.items if "政治学习" in i.requirement.text)
     assert "2月1次" in study.explanation and study.status.value == "failed"
+
+
+def test_roster_dates_go_out_and_come_back_and_older_sheets_without_them_import(tmp_path):
+    store = fresh_store()
+    store.add("roster", {"name": "王建国", "role": "书记", "active": "是",
+                         "joined_on": "2021-03-01"})
+    store.add("roster", {"name": "刘芳", "role": "党员", "active": "否",
+                         "left_on": "2022-06-30"})
+    export_workbook(store, tmp_path / "out.xlsx")
+    rows = cells(tmp_path / "out.xlsx")["人员名册"]
+    assert rows[1][4:] == [datetime(2021, 3, 1), None] and rows[2][4:] == [None, datetime(2022, 6, 30)]
+    again = fresh_store()
+    assert import_workbook(again, tmp_path / "out.xlsx").problems == []
+    assert [(p.joined_on, p.left_on) for p in again.list("roster")] == [
+        (date(2021, 3, 1), None), (None, date(2022, 6, 30))]
+    # A workbook from before these columns (four of them) still imports.
+    book = Workbook()
+    book.active.title = "人员名册"
+    for row in [["姓名*", "职务", "角色*", "在职"], *ROSTER]:
+        book.active.append(row)
+    book.save(tmp_path / "old.xlsx")
+    old = fresh_store()
+    assert import_workbook(old, tmp_path / "old.xlsx").problems == []
+    assert {(p.name, p.joined_on, p.left_on) for p in old.list("roster")} == {
+        ("王建国", None, None), ("刘芳", None, None)}
