@@ -40,3 +40,28 @@ def test_a_fresh_file_needs_no_backfill(tmp_path):
     logged = {row[0] for row in db.execute("SELECT DISTINCT ledger FROM audit_log")}
     assert "plan" in logged and logged <= {"plan", "requirement", "record_type"}
     assert audit.verify(Store(db)) == []
+
+
+def test_a_0012_roster_gains_its_dates_with_the_trail_intact(tmp_path):
+    """0013 adds 到岗日期/离岗日期: the people kept before read as dates unknown, and the trail
+    logged without those fields still agrees with every record."""
+    path = tmp_path / "old.db"
+    store = Store(open_db(path))
+    store.add("roster", {"name": "王建国", "role": "书记", "active": "是"})
+    store.add("roster", {"name": "何军", "role": "党员", "active": "否"})
+    store.db.close()
+    conn = sqlite3.connect(path)  # the file as 0012 left it
+    conn.executescript("ALTER TABLE person DROP COLUMN joined_on;"
+                       "ALTER TABLE person DROP COLUMN left_on;"
+                       "DELETE FROM schema_migration WHERE name = '0013_roster_dates';")
+    conn.close()
+    store = Store(open_db(path, backup_dir=tmp_path / "backups"))
+    assert [(p.name, p.joined_on, p.left_on) for p in store.list("roster")] == [
+        ("王建国", None, None), ("何军", None, None)]
+    assert audit.verify(store) == []
+    he = store.list("roster")[1]
+    store.update("roster", he.id, {"name": "何军", "role": "党员", "active": "否",
+                                   "left_on": "2022-08-14"})
+    assert audit.verify(store) == []
+    [_, change] = audit.history(store.db, "roster", he.id)
+    assert change.after is not None and change.after["left_on"] == "2022-08-14"
