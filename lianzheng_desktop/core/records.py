@@ -34,10 +34,14 @@ class Person(Record):
         """On the roster on ``day``: arrived by then and not yet gone (the 离岗日期 is the
         last day in post). Marked 不在职 without a 离岗日期, a person counts on no day:
         when they left is not known."""
-        if self.joined_on is not None and day < self.joined_on:
+        return self.in_post_during(day, day)
+
+    def in_post_during(self, start: date, end: date) -> bool:
+        """In post on at least one day from ``start`` to ``end``."""
+        if self.joined_on is not None and end < self.joined_on:
             return False
         if self.left_on is not None:
-            return day <= self.left_on
+            return start <= self.left_on
         return self.active
 
 

@@ -137,13 +137,17 @@ class ReportPage(QWidget):
         self.fill_people()
 
     def fill_people(self) -> None:
-        """党支部 (signed by the 书记), then each serving 书记 and 班子成员 for their own."""
+        """党支部 (signed by the 书记), then each 书记 and 班子成员 in post during the period
+        shown, for their own (one who has left since still reports on their time)."""
         chosen = self.person.currentData()
+        period = self.selected_period() if self.period.count() else None
         self.person.blockSignals(True)
         self.person.clear()
         self.person.addItem("党支部（书记署名）", None)
         for person in self._store.list("roster"):
-            if person.active and person.role in (vocab.ROLE_SECRETARY, vocab.ROLE_LEADER):
+            serving = (person.in_post_during(period.start, period.end) if period is not None
+                       else person.active)
+            if serving and person.role in (vocab.ROLE_SECRETARY, vocab.ROLE_LEADER):
                 self.person.addItem(f"{person.name}本人", person.name)
         self.person.setCurrentIndex(max(0, self.person.findData(chosen)))
         self.person.blockSignals(False)
@@ -217,6 +221,7 @@ class ReportPage(QWidget):
         """Show the drafts (with the user's kept edits) for the chosen period."""
         self.keep_typed_text()  # what was typed for the period shown before
         self._loaded = True
+        self.fill_people()  # those who served in this period
         period = self.selected_period()
         self._shown_person = self.selected_person()
         try:

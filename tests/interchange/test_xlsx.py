@@ -175,7 +175,8 @@ def test_roster_dates_go_out_and_come_back_and_older_sheets_without_them_import(
                          "left_on": "2022-06-30"})
     export_workbook(store, tmp_path / "out.xlsx")
     rows = cells(tmp_path / "out.xlsx")["人员名册"]
-    assert rows[1][4:] == [datetime(2021, 3, 1), None] and rows[2][4:] == [None, datetime(2022, 6, 30)]
+    assert rows[1][4:] == [datetime(2021, 3, 1), None]
+    assert rows[2][4:] == [None, datetime(2022, 6, 30)]
     again = fresh_store()
     assert import_workbook(again, tmp_path / "out.xlsx").problems == []
     assert [(p.joined_on, p.left_on) for p in again.list("roster")] == [

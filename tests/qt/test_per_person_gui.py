@@ -56,6 +56,30 @@ def test_the_report_page_writes_one_leaders_own_report(qtbot, unit, paths):
     assert "丙同志2024年第一季度述责述廉报告" in first.replace("\n", "")
 
 
+def test_a_leader_who_has_left_still_writes_the_report_for_his_time(qtbot, unit, paths):
+    """甲 left on 20 February: his own report is offered for the first quarter and the year,
+    not for the second quarter, which he was never in post for."""
+    from lianzheng_desktop.qt.report_page import ReportPage
+
+    [gone] = [p for p in unit.list("roster") if p.name == "甲"]
+    unit.update("roster", gone.id, {"name": "甲", "role": "班子成员", "post": "副主席",
+                                    "active": False, "left_on": "2024-02-20"})
+    page = ReportPage(unit, paths, today=date(2024, 6, 30))
+    qtbot.addWidget(page)
+
+    def offered():
+        return [page.person.itemData(i) for i in range(1, page.person.count())]
+
+    page.set_period(ReportPeriod(2024, 1))
+    assert offered() == ["周书记", "乙", "丙", "甲"]  # serving first, as the roster lists
+    page.set_person("甲")
+    assert "本人" in page.editors["一、履行全面从严治党（党风廉政建设）责任情况"].toPlainText()
+    page.set_period(ReportPeriod(2024, 2))
+    assert offered() == ["周书记", "乙", "丙"] and page.selected_person() is None
+    page.set_period(ReportPeriod(2024))
+    assert "甲" in offered()
+
+
 def test_a_plans_type_is_renamed_from_the_plan_page(qtbot, store, monkeypatch):
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 

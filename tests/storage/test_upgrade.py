@@ -61,10 +61,11 @@ def test_a_0012_roster_gains_its_dates_with_the_trail_intact(tmp_path):
     assert audit.verify(store) == []
     he = store.list("roster")[1]
     # What 0012 logged for him, field for field: unknown dates leave the snapshot as it was.
+    created, updated = (moment.isoformat(timespec="seconds")
+                        for moment in (he.created_at, he.updated_at))
     assert audit.snapshot("roster", he) == (
-        '{"active": false, "created_at": "%s", "late_entry": false, "name": "何军", "post": "",'
-        ' "role": "党员", "updated_at": "%s"}' % (he.created_at.isoformat(timespec="seconds"),
-                                                he.updated_at.isoformat(timespec="seconds")))
+        f'{{"active": false, "created_at": "{created}", "late_entry": false, "name": "何军",'
+        f' "post": "", "role": "党员", "updated_at": "{updated}"}}')
     store.update("roster", he.id, {"name": "何军", "role": "党员", "active": "否",
                                    "left_on": "2022-08-14"})
     assert audit.verify(store) == []
