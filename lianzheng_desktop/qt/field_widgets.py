@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,19 +38,27 @@ def _button(text: str, tip: str = "") -> QPushButton:
     return button
 
 
+def _left_note(left: date) -> str:
+    return f"已于 {left:%Y-%m-%d} 离岗；补录此前的记录时可选"
+
+
 class FieldWidget(QWidget):
     """Wraps the real input; ``value()`` gives what ``build_record`` accepts.
 
-    ``roster`` is the serving staff (name → role), in the roster's order; ``today`` is the
-    app's today (``--today``), for date defaults and the 今天 button.
+    ``roster`` is the serving staff (name → role), in the roster's order; ``former`` those
+    who have left on a known day (name → 离岗日期), offered after them for a record entered
+    late (补录) of a time they were still in post — 全选 and the role buttons leave them out.
+    ``today`` is the app's today (``--today``), for date defaults and the 今天 button.
     """
 
     def __init__(self, spec: FieldSpec, roster: dict[str, str], today: date | None = None,
-                 parent=None, choices: tuple[str, ...] | None = None):
+                 parent=None, choices: tuple[str, ...] | None = None,
+                 former: dict[str, date] | None = None):
         super().__init__(parent)
         self.spec = spec
         self._choices = choices if choices is not None else spec.choices  # + a plan's types
         self._roster = roster
+        self._former = former or {}
         self._today = today or date.today()
         # Called after each change. (Not a Qt Signal: PySide6 6.12's Signal.emit miscounts
         # references to True, and a form emits on every keystroke.)
@@ -145,14 +154,20 @@ class FieldWidget(QWidget):
                 combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             combo.addItem("")
             combo.addItems(roster)
+            for name, left in self._former.items():
+                combo.addItem(name)
+                combo.setItemData(combo.count() - 1, _left_note(left), Qt.ItemDataRole.ToolTipRole)
             return combo
         if kind is Kind.PEOPLE:
             people = QListWidget()
             people.setObjectName(f"people_{spec.key}")
-            for name in roster:
+            for name in [*roster, *self._former]:
                 item = QListWidgetItem(name)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
+                if name in self._former:  # grey: not serving now
+                    item.setToolTip(_left_note(self._former[name]))
+                    item.setForeground(QColor("#808080"))
                 people.addItem(item)
             people.setFlow(QListWidget.Flow.LeftToRight)
             people.setWrapping(True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.errors import FieldError, UserError, ValidationError
 from lianzheng_desktop.core.ledgers import LedgerSpec, to_values
-from lianzheng_desktop.core.records import Record
+from lianzheng_desktop.core.records import Person, Record
 from lianzheng_desktop.qt.buttons import accept_cancel, confirm_discard
 from lianzheng_desktop.qt.field_widgets import FieldWidget
 from lianzheng_desktop.qt.requirement_link import RequirementLink
@@ -63,15 +64,18 @@ class RecordDialog(QDialog):
         self._finished = False  # saved, or given up on purpose
         self.setWindowTitle(dialog_title(spec, record is not None))
         self.setMinimumWidth(600)
-        # 书记, 班子成员 first; the serving staff only (a past name stays on its record)
-        roster = {p.name: p.role for p in store.list("roster") if p.active}
+        # 书记, 班子成员 first; the serving staff, then those who left on a known day (for a
+        # record of their time entered late); a past name also stays on its record.
+        people = cast(list[Person], store.list("roster"))
+        roster = {p.name: p.role for p in people if p.active}
+        former = {p.name: p.left_on for p in people if not p.active and p.left_on}
         self.fields: dict[str, FieldWidget] = {}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         for field in spec.fields:
             choices = store.type_choices(spec.key) if field.key == spec.type_field else None
-            widget = FieldWidget(field, roster, self._today, choices=choices)
+            widget = FieldWidget(field, roster, self._today, choices=choices, former=former)
             form.addRow(self._label(field.label, field.required), self._holder(field.key, widget))
             self.fields[field.key] = widget
         self.link: RequirementLink | None = None

@@ -209,3 +209,23 @@ def test_the_form_offers_a_plans_own_type_and_the_record_counts(qtbot, store):
     checklist = plans.load_checklist(store, Quarter(2022, 4), date(2022, 12, 31))
     item = next(i for i in checklist.items if "政治学习" in i.requirement.text)
     assert "10月1次" in item.explanation and "11月1次" in item.explanation
+
+
+def test_someone_who_has_left_can_be_chosen_for_a_record_of_their_time(qtbot, demo_store):
+    """何军 left on 14 August: a June talk entered late (补录) can still name him; 全选 and the
+    role buttons tick only those serving now."""
+    dialog = form(qtbot, demo_store, "talk")
+    talkees, talker = dialog.fields["talkees"], dialog.fields["talker"]
+    names = [talkees.input.item(i).text() for i in range(talkees.input.count())]
+    assert names[-1] == "何军" and names.count("何军") == 1
+    assert "2022-08-14 离岗" in talkees.input.item(len(names) - 1).toolTip()
+    assert talker.input.findText("何军") > 0
+    talkees.tick(lambda role: True)
+    assert "何军" not in talkees.value()
+    dialog.fields["date"].set_value(date(2022, 6, 20))
+    dialog.fields["type"].set_value("谈心谈话")
+    talker.set_value("王建国")
+    talkees.set_value(("何军",))
+    dialog._on_save()
+    assert dialog.saved is not None, dialog.general_error.text()
+    assert dialog.saved.talkees == ("何军",)
