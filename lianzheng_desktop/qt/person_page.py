@@ -70,14 +70,16 @@ class PersonPage(QWidget):
 
     def refresh(self) -> None:
         """Reload the roster and the years (after records changed elsewhere)."""
-        chosen_name, chosen_year = self.person.currentText(), self.year.currentData()
+        chosen_name, chosen_year = self.person.currentData(), self.year.currentData()
         people = self._store.list("roster")
         years = sorted(set(search.record_years(self._store)) | {self._today.year}, reverse=True)
         for box in (self.person, self.year):
             box.blockSignals(True)
         self.person.clear()
         for person in people:
-            label = person.name if person.active else f"{person.name}（已不在职）"
+            label = (person.name if person.active
+                     else f"{person.name}（{person.left_on:%Y-%m-%d} 离岗）" if person.left_on
+                     else f"{person.name}（已不在职）")
             self.person.addItem(label, person.name)
         self.year.clear()
         for year in years:

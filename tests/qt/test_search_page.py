@@ -104,3 +104,12 @@ def test_print_cancelled_writes_nothing(qtbot, demo_store, tmp_path, monkeypatch
                                  today=date(2022, 10, 8), folder=tmp_path) is None
     assert list(tmp_path.iterdir()) == []
     assert _no_dialog_open()
+
+
+def test_person_page_names_the_day_someone_left_and_keeps_them_chosen(qtbot, demo_store):
+    page = PersonPage(demo_store, today=date(2022, 9, 30))
+    qtbot.addWidget(page)
+    page.choose("何军", 2022)
+    assert page.person.currentText() == "何军（2022-08-14 离岗）"
+    page.refresh()  # after records changed elsewhere: still on him
+    assert page.person.currentData() == "何军"
