@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     show.set_defaults(handler=_show)
 
     check = sub.add_parser("checklist", help="季度责任清单：对照年度计划检查台账")
-    check.add_argument("--quarter", required=True, help="季度，如 2022Q3")
+    check.add_argument("--quarter", help="季度，如 2022Q3（默认为截至日期所在的季度）")
     check.add_argument("--as-of", help="截至日期，如 2022-09-30（默认今天）")
     check.add_argument("--json", action="store_true", help="以 JSON 输出")
     check.set_defaults(handler=_checklist)
@@ -98,14 +98,14 @@ def _checklist(args: argparse.Namespace) -> int:
     from lianzheng_desktop.storage.plans import load_checklist
 
     try:
-        quarter = Quarter.parse(args.quarter)
-    except ValueError:
-        raise UserError(f"季度“{args.quarter}”写法不对，应写成 2022Q3 的形式。") from None
-    try:
         as_of = date.fromisoformat(args.as_of) if args.as_of else (
             getattr(args, "today", None) or date.today())
     except ValueError:
         raise UserError(f"日期“{args.as_of}”写法不对，应写成 2022-09-30 的形式。") from None
+    try:
+        quarter = Quarter.parse(args.quarter) if args.quarter else Quarter.containing(as_of)
+    except ValueError:
+        raise UserError(f"季度“{args.quarter}”写法不对，应写成 2022Q3 的形式。") from None
     checklist = load_checklist(open_store(args), quarter, as_of)
     if args.json:
         print(json.dumps(checklist.to_json(), ensure_ascii=False, indent=2))

@@ -48,6 +48,13 @@ def test_checklist_json(tmp_path, cli):
     assert len(meetings["records"]) == 3
 
 
+def test_checklist_without_a_quarter_is_the_as_of_dates(tmp_path, cli):
+    db = str(tmp_path / "q.db")
+    cli("--db", db, "demo")
+    code, out, _ = cli("--db", db, "checklist", "--as-of", "2022-08-10", "--json")
+    assert code == 0 and json.loads(out)["quarter"] == "2022Q3"
+
+
 def test_checklist_errors_are_one_sentence(tmp_path, cli):
     db = str(tmp_path / "e.db")
     code, _, err = cli("--db", db, "checklist", "--quarter", "2022三季度")
