@@ -12,7 +12,9 @@ the same ledger and agree on its key fields:
 
 A row whose every field equals such a record is already there (已存在) and is skipped; a
 row equal in the key but different elsewhere is a conflict (冲突): it is not imported, and
-the fields that differ are named. Any other row is new (新增). Rows are matched one to one,
+the fields that differ are named. A column the sheet does not have is not compared: a
+workbook made before a field existed (人员名册's 到岗日期, 离岗日期) says nothing about it.
+Any other row is new (新增). Rows are matched one to one,
 so a workbook holding the same entry twice adds it twice to an empty ledger (as exported),
 and adds nothing when imported a second time.
 """
@@ -26,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from lianzheng_desktop.core.errors import UserError, ValidationError
-from lianzheng_desktop.core.ledgers import LEDGERS, Kind, LedgerSpec, build_record, to_values
+from lianzheng_desktop.core.ledgers import LEDGERS, FieldSpec, Kind, LedgerSpec, build_record
 from lianzheng_desktop.core.records import Record
 from lianzheng_desktop.interchange import xlsx_read as reader
 from lianzheng_desktop.interchange import xlsx_scan
@@ -53,6 +55,7 @@ class Conflict:
 class SheetPlan:
     spec: LedgerSpec
     checked: list[tuple[int, Record]] = field(default_factory=list)  # (row, record), unsorted
+    columns: frozenset[str] = frozenset()  # the fields the sheet has a column for
     new: list[Record] = field(default_factory=list)
     present: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
@@ -121,12 +124,13 @@ def _plan(store: Store, path: Path) -> ImportPlan:
         for spec, title in sheets:
             rows = reader.read_rows(book, formula_book, spec, title, counter, plan.problems,
                                     plan.notes)
+            columns: set[str] = set()
             try:
                 records = _validate(spec, rows, roster, today, plan.problems,
-                                    _plan_types(store, spec))
+                                    _plan_types(store, spec), columns)
             except reader.BAD_CONTENT as exc:
                 raise reader.unreadable(path, exc, f"的工作表“{title}”") from None
-            plan.sheets.append(SheetPlan(spec, records))
+            plan.sheets.append(SheetPlan(spec, records, frozenset(columns)))
             if len(plan.problems) >= MAX_PROBLEMS:
                 break
     if len(plan.problems) >= MAX_PROBLEMS:
@@ -147,11 +151,13 @@ def _plan_types(store: Store, spec: LedgerSpec) -> dict[str, Any]:
 
 
 def _validate(spec: LedgerSpec, rows, roster: set[str], today, problems: list[ImportProblem],
-              extra: dict[str, Any]) -> list[tuple[int, Record]]:
-    """Each row built into a record; the roster sheet (read first) extends ``roster``."""
+              extra: dict[str, Any], columns: set[str]) -> list[tuple[int, Record]]:
+    """Each row built into a record; the roster sheet (read first) extends ``roster``, and
+    ``columns`` receives the fields the sheet has a column for."""
     records: list[tuple[int, Record]] = []
     seen: dict[str, int] = {}
     for number, values in rows:
+        columns.update(values)
         if spec.key == "roster":
             name = str(values.get("name") or "").strip()
             if name in seen:
@@ -191,20 +197,21 @@ def _sort_out(store: Store, sheet: SheetPlan) -> None:
     if not numbered:
         return
     key = _KEYS[spec.key]
+    compared = [f for f in spec.fields if f.key in sheet.columns]
     kept: dict[tuple, list[tuple]] = {}
     for record in _kept(store, spec, [r for _, r in numbered]):
-        kept.setdefault(key(record), []).append(_comparable(spec, record))
+        kept.setdefault(key(record), []).append(_comparable(compared, record))
     for number, record in numbered:
         pool = kept.get(key(record))
         if not pool:
             sheet.new.append(record)
             continue
-        mine = _comparable(spec, record)
+        mine = _comparable(compared, record)
         if mine in pool:
             pool.remove(mine)
             sheet.present += 1
         else:
-            differ = tuple(f.label for f, a, b in zip(spec.fields, mine, pool[0], strict=True)
+            differ = tuple(f.label for f, a, b in zip(compared, mine, pool[0], strict=True)
                            if a != b)
             sheet.conflicts.append(Conflict(spec.label, number, _entry(spec, record), differ))
 
@@ -217,10 +224,10 @@ def _kept(store: Store, spec: LedgerSpec, records: list[Record]):
     return store.list(spec.key, Query(start=min(dates), end=max(dates)))
 
 
-def _comparable(spec: LedgerSpec, record: Record) -> tuple:
-    values = to_values(spec, record)
+def _comparable(fields: list[FieldSpec], record: Record) -> tuple:
+    values = [getattr(record, f.key) for f in fields]
     return tuple(frozenset(v) if f.kind is Kind.PEOPLE else v
-                 for f, v in zip(spec.fields, values.values(), strict=True))
+                 for f, v in zip(fields, values, strict=True))
 
 
 def _rectification_key(r: Any) -> tuple:

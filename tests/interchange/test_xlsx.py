@@ -191,3 +191,15 @@ def test_roster_dates_go_out_and_come_back_and_older_sheets_without_them_import(
     assert import_workbook(old, tmp_path / "old.xlsx").problems == []
     assert {(p.name, p.joined_on, p.left_on) for p in old.list("roster")} == {
         ("王建国", None, None), ("刘芳", None, None)}
+    # Imported again where the dates are kept: a sheet without those columns says nothing
+    # about them, so its rows are the kept people (已存在), not conflicts.
+    book = Workbook()
+    book.active.title = "人员名册"
+    for row in [["姓名*", "职务", "角色*", "在职"], ["王建国", None, "书记", "是"],
+                ["刘芳", None, "党员", "否"]]:
+        book.active.append(row)
+    book.save(tmp_path / "old2.xlsx")
+    result = import_workbook(store, tmp_path / "old2.xlsx")
+    assert result.problems == [] and result.plan is not None
+    assert (result.plan.new, result.plan.present, result.plan.conflicts) == (0, 2, [])
+    assert store.list("roster")[1].left_on == date(2022, 6, 30)
