@@ -19,7 +19,7 @@ from lianzheng_desktop.core.checklist_model import Checklist, ChecklistItem, Sta
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period, Plan, Requirement, Role
 from lianzheng_desktop.core.record_source import ListSource, RecordRef, RecordSource
-from lianzheng_desktop.core.records import Person, Record
+from lianzheng_desktop.core.records import Person, Record, to_reach
 
 # -- the engine -----------------------------------------------------------------------
 
@@ -254,8 +254,9 @@ def _check_per_person(key: str, requirement: Requirement, window: _Window, quart
                          ask.refs(), people=each, missing=missing)
 
 
-def _in_scope(requirement: Requirement, roster: Sequence[Person], day: date) -> list[Person]:
-    people = [p for p in roster if p.in_post(day)]
+def _in_scope(requirement: Requirement, roster: Sequence[Person], window: _Window,
+              reached: set[str]) -> list[Person]:
+    people = to_reach(list(roster), window.start, window.checkpoint, reached)
     if requirement.counts and requirement.counts.ledger == "talk":
         excluded = {vocab.ROLE_SECRETARY}
         if requirement.role is Role.LEADERSHIP_MEMBER:
@@ -267,7 +268,8 @@ def _in_scope(requirement: Requirement, roster: Sequence[Person], day: date) -> 
 def _check_coverage(key: str, requirement: Requirement, window: _Window, ask: _Ask,
                     roster: Sequence[Person]) -> ChecklistItem:
     target = requirement.coverage or 0
-    scope = _in_scope(requirement, roster, window.checkpoint)
+    names = ask.reached()
+    scope = _in_scope(requirement, roster, window, names)
     label = requirement.counts.label if requirement.counts else ""
     when = _scope_words(requirement, window)
     expected = target * window.elapsed // window.units
@@ -281,13 +283,14 @@ def _check_coverage(key: str, requirement: Requirement, window: _Window, ask: _A
         return ChecklistItem(f"{key}-coverage", requirement, "coverage", requirement.period,
                              window.start, window.end, target, expected, None, status, text,
                              ask.refs())
-    names = ask.reached()
     reached = [p.name for p in scope if p.name in names]
     actual = round(100 * len(reached) / len(scope))
     status = _status(actual, target, expected, window)
     missing = [p.name for p in scope if p.name not in reached]
-    text = (f"{when}{label}覆盖 {len(reached)} 人，占应覆盖 {len(scope)} 人的 {actual}%，"
-            f"要求达到 {target}%")
+    gone = [p.name for p in scope if not p.in_post(window.checkpoint)]
+    text = (f"{when}{label}覆盖 {len(reached)} 人"
+            + (f"（含期间已离岗的{'、'.join(gone)}）" if gone else "")
+            + f"，占应覆盖 {len(scope)} 人的 {actual}%，要求达到 {target}%")
     if missing and status is not Status.DONE:
         shown = "、".join(missing[:6]) + ("等" if len(missing) > 6 else "")
         text += f"；尚未覆盖：{shown}"

@@ -45,6 +45,14 @@ class Person(Record):
         return self.active
 
 
+def to_reach(roster: list[Person], start: date, day: date, reached: set[str]) -> list[Person]:
+    """Whom a coverage from ``start`` to ``day`` is measured against: those in post on
+    ``day``, and those ``reached`` in that time who have left since — covering them was
+    work done, so the figure never shrinks when someone leaves."""
+    return [p for p in roster
+            if p.in_post(day) or (p.name in reached and p.in_post_during(start, day))]
+
+
 @dataclass(kw_only=True)
 class WarningSession(Record):
     """警示教育 — one warning-education session."""

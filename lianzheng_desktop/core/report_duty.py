@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.record_source import doers
-from lianzheng_desktop.core.records import Activity, WarningSession
+from lianzheng_desktop.core.records import Activity, WarningSession, to_reach
 from lianzheng_desktop.core.report_facts import (
     ReportData,
     activity_phrase,
@@ -71,8 +71,9 @@ class Figures:
 
 def figures(data: ReportData) -> Figures:
     day = data.as_of
-    scope = [p for p in data.roster if p.in_post(day) and p.role != vocab.ROLE_SECRETARY]
     talked = {name for talk in data.talks for name in talk.talkees}
+    scope = [p for p in to_reach(data.roster, data.period.start, day, talked)
+             if p.role != vocab.ROLE_SECRETARY]
     items = data.rectification
     done = [i for i in items if done_by(i, day)]
     ongoing = [i for i in items if is_standing(i, day)]
@@ -173,7 +174,7 @@ def _talk_point(data: ReportData, f: Figures) -> str:
         # one quarter (附件1 shows the talk duty met): the share only over a year or at 100%
         share = (f"，占应谈{f.people_in_scope}人的{f.coverage}%"
                  if (data.is_year or f.coverage == 100) and data.person is None else "")
-        more.append(f"谈话覆盖在职干部职工{f.talked_people}人{share}")
+        more.append(f"谈话覆盖干部职工{f.talked_people}人{share}")
     total = "；".join(([total] if total else []) + more)
     return (text or f"{title}。") + (total + "。" if total else "")
 

@@ -243,6 +243,22 @@ def test_each_quarters_coverage_counts_the_people_in_post_at_its_end():
     assert "占应覆盖1人" in early.explanation
 
 
+def test_a_years_coverage_keeps_those_reached_before_they_left():
+    """Talked to in May, 甲 left on 30 June: the year's figure does not shrink in Q3 (the talk
+    was work done) and says why it exceeds today's staff; 丁, who left before anyone talked
+    to him, is not asked about."""
+    roster = [Person(name="甲", role="党员", active=False, left_on=date(2022, 6, 30)),
+              Person(name="丁", role="党员", active=False, left_on=date(2022, 2, 1)),
+              Person(name="丙", role="党员")]
+    req = requirement(HEART, Period.YEAR, 1, coverage=100)
+    talks = {"talk": [talk("2022-05-10", ("甲", "丙"))]}
+    q2 = check(req, talks, "2022Q2", "2022-06-30", roster)[1]
+    q3 = check(req, talks, "2022Q3", "2022-09-30", roster)[1]
+    assert "覆盖2人，占应覆盖2人的100%" in q2.explanation
+    assert "覆盖2人（含期间已离岗的甲），占应覆盖2人的100%" in q3.explanation
+    assert q3.status is Status.DONE and "丁" not in q3.explanation
+
+
 def test_a_person_marked_gone_without_a_date_counts_in_no_quarter():
     req = requirement(HEART, Period.QUARTER, 1, coverage=100)
     q2 = check(req, {}, "2022Q2", "2022-06-30", ROSTER)[1]  # 丁: 不在职, no 离岗日期
