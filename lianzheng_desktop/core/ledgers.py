@@ -314,9 +314,12 @@ def _roster_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | None):
     joined, left = t.get("joined_on"), t.get("left_on")
     if joined is not None and left is not None and left < joined:
         yield _err(ledger, "left_on", "“离岗日期”不能早于“到岗日期”")
-    elif (left is not None and today is not None and left < today
-          and t.get("active") is not False):
-        yield _err(ledger, "active", f"已于 {left:%Y-%m-%d} 离岗，“在职”应为“否”")
+    elif left is not None and today is not None and left < today:
+        if t.get("active") is None:  # 在职 left blank (an Excel cell): the date says it
+            t["active"] = False
+        elif t["active"]:
+            yield _err(ledger, "active", f"已于{left.year}年{left.month}月{left.day}日离岗，"
+                                         "请把“在职”改为“否”")
 
 
 _RULES: dict[str, tuple[Callable[..., Any], ...]] = {

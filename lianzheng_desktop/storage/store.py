@@ -533,7 +533,7 @@ class Store:
                     uses.append(f"{LEDGERS[key].label} {n} 条")
         if uses:
             raise UserError(
-                f"此人已出现在{'、'.join(uses)}记录中，不能删除；如已调离，请把“在职”改为“否”。"
+                f"此人已出现在{'、'.join(uses)}记录中，不能删除；如已调离，请把“在职”改为“否”并填写离岗日期。"
             )
 
 
