@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status, in_role
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Plan
@@ -29,8 +30,21 @@ def find_person(roster: list[Person], name: str) -> Person:
 
 
 def for_person(data: ReportData, name: str) -> ReportData:
-    """``data`` narrowed to ``name``'s own records and duties."""
+    """``data`` narrowed to ``name``'s own records and duties.
+
+    Only a 书记 or 班子成员 in post on the report's date writes one: the duties each carries
+    are counted for those in post then, so a report for someone gone would read as if they
+    had none."""
     person = find_person(data.roster, name)
+    if person.role not in (vocab.ROLE_SECRETARY, vocab.ROLE_LEADER):
+        raise UserError(f"“{name}”在人员名册中是{person.role}；本人述责述廉报告由书记和班子成员"
+                        "撰写。")
+    day = data.as_of
+    if not person.in_post(day):
+        when = (f"已于{person.left_on.year}年{person.left_on.month}月{person.left_on.day}日离岗"
+                if person.left_on else "已不在职")
+        raise UserError(f"“{name}”{when}，{day.year}年{day.month}月{day.day}日不在岗，无法生成"
+                        f"其{data.period.label}本人述责述廉报告；可生成其在岗期间的报告。")
     own = replace(
         data, person=person,
         sessions=[s for s in data.sessions if took_part("warning_education", s, name)],

@@ -137,15 +137,15 @@ class ReportPage(QWidget):
         self.fill_people()
 
     def fill_people(self) -> None:
-        """党支部 (signed by the 书记), then each 书记 and 班子成员 in post during the period
-        shown, for their own (one who has left since still reports on their time)."""
+        """党支部 (signed by the 书记), then each 书记 and 班子成员 in post on the report's
+        date, for their own (one who has left since still reports on the periods before)."""
         chosen = self.person.currentData()
         period = self.selected_period() if self.period.count() else None
         self.person.blockSignals(True)
         self.person.clear()
         self.person.addItem("党支部（书记署名）", None)
         for person in self._store.list("roster"):
-            serving = (person.in_post_during(period.start, period.end) if period is not None
+            serving = (person.in_post(min(period.end, self._today)) if period is not None
                        else person.active)
             if serving and person.role in (vocab.ROLE_SECRETARY, vocab.ROLE_LEADER):
                 self.person.addItem(f"{person.name}本人", person.name)

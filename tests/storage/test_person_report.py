@@ -103,3 +103,19 @@ def test_a_leaders_report_holds_what_they_attended_marked_as_such(unit):
     branch = prepare_report(unit, ReportPeriod(2024, 1)).document
     assert "本人" not in next(s for s in branch.sections if s.heading.startswith("一")).to_text()
     assert branch.appendices[1].title.endswith("警示教育台账")
+
+
+def test_only_a_leader_in_post_on_the_reports_date_writes_an_own_report(unit):
+    """A 党员 has no own 述责述廉 report; a leader who has left has one for the quarters at
+    whose end he was in post, and a sentence, not a report claiming no duties, after."""
+    unit.add("roster", {"name": "丁", "role": "党员", "active": True})
+    with pytest.raises(UserError, match="“丁”在人员名册中是党员"):
+        prepare_report(unit, ReportPeriod(2024, 1), date(2024, 3, 31), "丁")
+    [gone] = [p for p in unit.list("roster") if p.name == "甲"]
+    unit.update("roster", gone.id, {"name": "甲", "role": "班子成员", "post": "副主席",
+                                    "active": False, "left_on": "2024-05-10"})
+    q1 = prepare_report(unit, ReportPeriod(2024, 1), date(2024, 12, 31), "甲")
+    assert "听取" in q1.document.section_texts()["一、履行全面从严治党（党风廉政建设）责任情况"]
+    for period in (ReportPeriod(2024, 2), ReportPeriod(2024)):
+        with pytest.raises(UserError, match="“甲”已于2024年5月10日离岗.*可生成其在岗期间的报告"):
+            prepare_report(unit, period, date(2024, 12, 31), "甲")
