@@ -49,10 +49,16 @@ class _Formatter(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, prefix if prefix is not None else "用法：")
 
 
+class _RawFormatter(argparse.RawDescriptionHelpFormatter, _Formatter):
+    """A description laid out by hand (``import``'s rules), with the Chinese usage line."""
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse in Chinese: usage, section titles, -h and error messages."""
 
     def __init__(self, *args, with_help: bool = True, **kwargs):
+        if kwargs.get("formatter_class") is argparse.RawDescriptionHelpFormatter:
+            kwargs["formatter_class"] = _RawFormatter
         kwargs.setdefault("formatter_class", _Formatter)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)

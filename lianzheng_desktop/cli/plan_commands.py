@@ -110,7 +110,7 @@ def _checklist(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(checklist.to_json(), ensure_ascii=False, indent=2))
         return 0
-    print(f"{quarter.label}责任清单（截至 {as_of.isoformat()}）")
+    print(f"{quarter.label}责任清单（截至 {min(as_of, quarter.end).isoformat()}）")
     print(checklist.summary)
     for item in checklist.items:
         print(f"  [{item.status.label}] {item.requirement.text}")

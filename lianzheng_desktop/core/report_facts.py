@@ -201,6 +201,8 @@ def for_reader(item: ChecklistItem, as_of: date) -> str:
     text = text.replace("截至查看日期", f"截至{cn_date(as_of)}")
     text = text.replace("请先填写人员名册。", "")
     text = text.replace("人员名册中没有在职人员，", "在职人员名单为空，")
+    text = re.sub(r"人员名册中没有(\d+年\d+月\d+日)在岗的人员，", r"\1在岗人员名单为空，", text)
+    text = text.replace("，请核对人员的到岗、离岗日期。", "。")
     label = item.requirement.counts.label if item.requirement.counts else ""
     if label and verb_for(label) != "开展":
         text = text.replace(f"开展{label}", f"{verb_for(label)}{label}")

@@ -8,7 +8,11 @@ ENGLISH = ("usage:", "show this help", "positional arguments", "options:", "requ
            "invalid choice")
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["report", "--help"], ["plan", "--help"]])
+COMMANDS = ["demo", "export", "import", "plan", "checklist", "report", "backup", "restore",
+            "check"]
+
+
+@pytest.mark.parametrize("argv", [["--help"], *([command, "--help"] for command in COMMANDS)])
 def test_help_is_chinese(capsys, argv):
     with pytest.raises(SystemExit) as done:
         main(argv)

@@ -55,6 +55,13 @@ def test_checklist_without_a_quarter_is_the_as_of_dates(tmp_path, cli):
     assert code == 0 and json.loads(out)["quarter"] == "2022Q3"
 
 
+def test_a_past_quarters_checklist_is_headed_by_its_last_day(tmp_path, cli):
+    db = str(tmp_path / "h.db")
+    cli("--db", db, "demo")
+    code, out, _ = cli("--db", db, "checklist", "--quarter", "2022Q3", "--as-of", "2026-11-30")
+    assert code == 0 and out.startswith("2022年第三季度责任清单（截至 2022-09-30）")
+
+
 def test_checklist_errors_are_one_sentence(tmp_path, cli):
     db = str(tmp_path / "e.db")
     code, _, err = cli("--db", db, "checklist", "--quarter", "2022三季度")

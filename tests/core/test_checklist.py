@@ -273,3 +273,14 @@ def test_per_person_duties_fall_on_the_leaders_in_post_then():
     item = check(req, {}, "2022Q3", "2022-09-30", roster)[0]
     assert item.people == {"丙": 0}
     assert set(check(req, {}, "2022Q4", "2022-12-31", roster)[0].people) == {"丙", "戊"}
+
+
+def test_the_printed_line_for_a_roster_empty_on_the_day_gives_no_instruction():
+    from lianzheng_desktop.core.report_facts import for_reader
+
+    roster = [Person(name="甲", role="党员", joined_on=date(2022, 10, 8))]
+    req = requirement(HEART, Period.QUARTER, 1, coverage=100)
+    item = check(req, {}, "2022Q3", "2022-09-30", roster)[1]
+    assert "请核对人员的到岗、离岗日期" in item.explanation  # the app's user is told what to do
+    printed = for_reader(item, date(2022, 9, 30))
+    assert printed == "2022年9月30日在岗人员名单为空，无法计算谈心谈话覆盖面。"
