@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -51,6 +52,9 @@ def run_handler(handler: Callable[[argparse.Namespace], int], args: argparse.Nam
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return EXIT_USER_ERROR
+    except BrokenPipeError:  # the reader stopped early (| head): nothing is wrong
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no flush error at exit
+        return 0
     except OSError as exc:
         where = f"“{exc.filename}”" if exc.filename else ""
         print(f"错误：无法读写文件{where}：{exc.strerror or exc}。", file=sys.stderr)

@@ -70,3 +70,18 @@ def test_a_bad_window_option_is_reported_once(capsys):
         main(["--today", "2022-13-01"])
     err = capsys.readouterr().err
     assert err.count("命令参数有误") == 1 and "2022-13-01" in err
+
+
+def test_output_cut_short_by_its_reader_is_no_error():
+    """`lianzheng plan show --json | head`: the reader closing the pipe is not 无法读写文件."""
+    import subprocess
+    import sys
+
+    program = ("import sys\n"
+               "from lianzheng_desktop.cli.common import run_handler\n"
+               "def handler(args):\n"
+               "    raise BrokenPipeError(32, 'Broken pipe')\n"
+               "sys.exit(run_handler(handler, None))\n")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          timeout=60)
+    assert (done.returncode, done.stderr) == (0, "")
