@@ -199,8 +199,11 @@ def _items(data: ReportData, nxt: ReportPeriod) -> list[str]:
     if len(due) > ONE_BY_ONE or len(ahead) > ONE_BY_ONE:
         return _items_grouped(data, nxt, due, ahead)
     me = data.person.name if data.person is not None else None
+    serving = {p.name for p in data.roster if p.in_post(day)}
     for item in data.rectification:
-        by = "" if item.owner == me else f"，由{item.owner}负责"  # one's own: no "由某某负责"
+        by = ("" if item.owner == me  # one's own: no "由某某负责"
+              else f"，由{item.owner}负责" if item.owner in serving
+              else f"，原责任人{item.owner}已离岗，须明确新的责任人")
         if is_due(item, day):  # its missed deadline and the days overdue: section three
             late = "逾期" if days_late(item, day) else "到期"
             parts.append(f"抓紧完成{late}整改事项{quoted(item.description)}{by}，"

@@ -5,7 +5,7 @@ One list for rectification items and unmet requirements, most urgent first.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -60,24 +60,26 @@ def deadline_level(item: RectificationItem, as_of: date) -> WarningLevel | None:
     return WarningLevel.YELLOW if days <= DUE_SOON_DAYS else WarningLevel.BLUE
 
 
-def rectification_warnings(items: Sequence[RectificationItem], as_of: date) -> list[Warning]:
+def rectification_warnings(items: Sequence[RectificationItem], as_of: date,
+                           gone: Mapping[str, date] | None = None) -> list[Warning]:
+    """``gone``: people who have left (name → 离岗日期), whose items need a new owner."""
+    gone = gone or {}
     warnings = []
     for item in items:
         level = deadline_level(item, as_of)
         if level is None or item.found_date > as_of:
             continue
         days = (item.deadline - as_of).days
-        name = f"整改事项{item.number + '：' if item.number else '“'}{_short(item.description)}"
-        if not item.number:
-            name += "”"
+        name = f"整改事项{item.number}“{_short(item.description)}”"
+        left = gone.get(item.owner)
+        owner = (f"原责任人{item.owner}已于 {left.isoformat()} 离岗，请明确新的责任人"
+                 if left is not None and left < as_of else f"责任人{item.owner}")
         if days < 0:
-            text = (f"{name}已逾期 {-days} 天（整改时限 {item.deadline.isoformat()}，"
-                    f"责任人{item.owner}）")
+            text = f"{name}已逾期 {-days} 天（整改时限 {item.deadline.isoformat()}，{owner}）"
         elif days == 0:
-            text = f"{name}今天到期（责任人{item.owner}）"
+            text = f"{name}今天到期（{owner}）"
         else:
-            text = (f"{name}还有 {days} 天到期（整改时限 {item.deadline.isoformat()}，"
-                    f"责任人{item.owner}）")
+            text = f"{name}还有 {days} 天到期（整改时限 {item.deadline.isoformat()}，{owner}）"
         warnings.append(Warning(level, text + "。", days, "rectification", item.id))
     return warnings
 
@@ -104,10 +106,11 @@ def requirement_warnings(checklist: Checklist) -> list[Warning]:
 
 
 def build_warnings(checklist: Checklist, rectification_items: Sequence[RectificationItem],
-                   as_of: date | None = None) -> list[Warning]:
+                   as_of: date | None = None,
+                   gone: Mapping[str, date] | None = None) -> list[Warning]:
     """Every warning, red first; within a colour the most overdue or soonest due first."""
     as_of = as_of or checklist.as_of
-    warnings = rectification_warnings(rectification_items, as_of)
+    warnings = rectification_warnings(rectification_items, as_of, gone)
     warnings += requirement_warnings(checklist)
     return sorted(warnings, key=lambda w: (w.level.rank, w.days))
 

@@ -326,3 +326,14 @@ def test_a_yearly_count_says_what_this_quarters_end_asks_too(demo_store):
     assert "到第三季度末应不少于3次" in texts[PROBLEMS]
     assert ("全年召开不少于4次专题会议，目前已召开专题会议2次，还需2次，其中2022年9月30日前"
             "至少还需1次，须于2022年12月31日前完成") in texts[NEXT]
+
+
+def test_an_item_whose_owner_has_left_asks_for_a_new_one(demo_store):
+    _, before = _report(demo_store, ReportPeriod(2022, 3))
+    assert "由张志强负责" in before[NEXT]
+    [him] = [p for p in demo_store.list("roster") if p.name == "张志强"]
+    demo_store.update("roster", him.id, {"name": "张志强", "post": him.post, "role": him.role,
+                                         "active": False, "left_on": "2022-09-01"})
+    _, after = _report(demo_store, ReportPeriod(2022, 3))
+    assert "由张志强负责" not in after[NEXT]
+    assert "原责任人张志强已离岗，须明确新的责任人" in after[NEXT]

@@ -56,3 +56,16 @@ def test_demo_q3_end_overdue_item(demo_store):
     warnings = load_warnings(demo_store, date(2022, 10, 8))
     overdue = [w for w in warnings if w.ledger == "rectification"]
     assert overdue[0].level is WarningLevel.RED and "XC-2022-05" in overdue[0].text
+
+
+def test_an_item_names_its_title_in_quotes_and_an_owner_who_has_left():
+    [due] = build_warnings(Checklist(Quarter(2022, 3), AS_OF, []), [item("2022-09-20")])
+    assert due.text == "整改事项XC-1“问题1”今天到期（责任人刘芳）。"
+    [late] = build_warnings(Checklist(Quarter(2022, 3), AS_OF, []), [item("2022-09-01")],
+                            gone={"刘芳": date(2022, 8, 14)})
+    assert late.text == ("整改事项XC-1“问题1”已逾期 19 天（整改时限 2022-09-01，"
+                         "原责任人刘芳已于 2022-08-14 离岗，请明确新的责任人）。")
+    # Leaving later than the day looked at changes nothing that day.
+    [early] = build_warnings(Checklist(Quarter(2022, 3), AS_OF, []), [item("2022-09-01")],
+                             gone={"刘芳": date(2022, 9, 30)})
+    assert "责任人刘芳）" in early.text
