@@ -1,11 +1,12 @@
 """Reading a plan's text (年度工作要点, a rule, a responsibility list) into requirements.
 
 ``plan_text`` makes the text regular and finds its items; ``plan_grammar`` knows the
-shapes an obligation takes inside a sentence; this module walks every sentence of every
-item (headings and the preamble included), reads the obligations and says what it could
-not read. An activity no built-in type names becomes a type of the plan's own, named from
-the text (政治学习, 党小组会 …). What looks like an obligation but cannot be read is
-returned as unread with its reason, never dropped; nothing is invented.
+shapes an obligation takes inside a sentence, ``plan_shapes`` those one clause does not
+show (themed days named across an item, a heading restated below it); this module walks
+every sentence of every item (headings and the preamble included), reads the obligations
+and says what it could not read. An activity no built-in type names becomes a type of the
+plan's own, named from the text (政治学习, 党小组会 …). What looks like an obligation but
+cannot be read is returned as unread with its reason, never dropped; nothing is invented.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import re
 from dataclasses import dataclass, field, replace
 
 from lianzheng_desktop.core.errors import UserError
-from lianzheng_desktop.core.numerals import NUMERAL_CHARS, parse_number
 from lianzheng_desktop.core.plan import Counts, Period, Requirement, Role
 from lianzheng_desktop.core.plan_deadline import read_deadline_duties
 from lianzheng_desktop.core.plan_grammar import (
@@ -36,6 +36,14 @@ from lianzheng_desktop.core.plan_grammar import (
     subject_role,
 )
 from lianzheng_desktop.core.plan_percent import read_percents
+from lianzheng_desktop.core.plan_shapes import (
+    AFTER_A_TIME,
+    HAS,
+    heads_a_body,
+    named_report,
+    restates,
+    themed_days,
+)
 from lianzheng_desktop.core.plan_text import (
     PLAN_KINDS,
     Node,
@@ -61,19 +69,6 @@ _TIME_OF_PERIOD = re.compile(r"(?:年初|年底|年终|年末|\d{1,2}[日号]"
                              r"|[一二三四五六七八九十]{1,3}[日号])")
 _MODIFIER_BEFORE = re.compile(r"(?:在|明确|制定|确定|结合|根据|按照|围绕|对|于|将|为"
                               r"|丰富|充实|完善)$")
-# 对每月底月报内容进行明确: a report named by its own period (月报 each month) recurs, even
-# where the sentence only says what goes into it
-_NAMED_REPORT = re.compile(r"(?:底|末)?的?(?P<report>月报|季报|半年报|年报)")
-_REPORT_PERIODS = {"月报": Period.MONTH, "季报": Period.QUARTER, "半年报": Period.HALF,
-                   "年报": Period.YEAR}
-# 每月有安排, 每季有重点: what each period "has" is a slogan of regularity, not an act
-_HAS = re.compile(r"(?:都|均|要|应)?有")
-# 党员每月缴纳党费后，…: the act before 后 recurs too; 每季度结束后 is only a time
-_AFTER_A_TIME = ("结束", "届满", "期满", "末", "底", "初")
-# “每月四日”活动 with 学习日、议事日、服务日、组织生活日 named: four days a month, each themed
-_THEMED_DAYS = re.compile(rf"[“\"](?P<word>每(?P<period>月|季度?|年)(?P<num>[{NUMERAL_CHARS}\d]{{1,2}})"
-                          r"[日天])[”\"](?P<what>活动)?")
-_DAY_NAME = re.compile(r"[“\"]([\u4e00-\u9fff]{1,5}日)[”\"]")
 _UNTRACKED = {WEEK: "按周的要求只列出，不纳入季度清单", DAY: "按天的要求只列出，不纳入季度清单",
               LONG: "周期长于一年，不纳入季度清单"}
 _SLOGAN_PERIODS = {"月": Period.MONTH, "季": Period.QUARTER, "季度": Period.QUARTER,
@@ -194,12 +189,14 @@ class _ItemReader:
         loose: list[Requirement] = []  # read from a bare period (每月通报): once
         previous = ""
         heading: list[Requirement] = []  # read from a first line that heads a body
-        days = _themed_days(original)
+        days = themed_days(original)
         for s_start, s_end in spans(masked, _SENTENCE_END):
             sentence, text = masked[s_start:s_end], original[s_start:s_end]
             found = self._slogans(text) + self._counts(sentence, text)
             if days is not None and days[0] in text:
-                found.append(self.requirement(days[0], **days[1]))
+                words, period, number = days  # “每月四日”活动: four themed days a month
+                found.append(self.requirement(words, counts=new_type(words), period=period,
+                                              target=number, unit_word="天"))
                 days = None  # the same days named again later in the item: still once
             due = read_deadline_duties(self, sentence, text, previous)
             bare = self._bare_periods(_mask_titles(text), text, found,
@@ -207,14 +204,14 @@ class _ItemReader:
             found += due
             previous = sentence
             read_percents(self, sentence, text, found, result)
-            if s_start == 0 and _heads_a_body(original, s_end):
+            if s_start == 0 and heads_a_body(original, s_end):
                 heading = found + bare
             result += found
             loose += bare
         counted = {r.period for r in result}
         # 二是每月一例会。…每月召开一次例会: a heading's slogan restates the duty below it
         result += [r for r in loose if r.period not in counted or len(r.text) > 12]
-        restated = [h for h in heading if any(_restates(h, r) for r in result if r not in heading)]
+        restated = [h for h in heading if any(restates(h, r) for r in result if r not in heading)]
         return [r for r in result if r not in restated]
 
     # -- NUMBER UNIT under a period ---------------------------------------------------
@@ -337,19 +334,18 @@ class _ItemReader:
             period = every[0]
             if c_start in due_at:
                 continue  # 每季度末最后一天把…报送: a report due, read by plan_deadline
-            report = _NAMED_REPORT.match(clause, period.end)
-            if report and _REPORT_PERIODS[report.group("report")] is period.period:
+            if report := named_report(clause, period):
                 found.append(self.requirement(  # 对每月底月报内容进行明确: a monthly report
-                    clause_text, counts=new_type(report.group("report")), period=period.period,
+                    clause_text, counts=new_type(report), period=period.period,
                     target=1, role=subject_role(sentence[:c_start + period.start])))
                 continue
             if _MODIFIER_BEFORE.search(clause[:period.start]):
                 continue  # 明确每月活动主题: "each month's", not "every month do"
-            if _TIME_OF_PERIOD.match(clause, period.end) or _HAS.match(clause, period.end):
+            if _TIME_OF_PERIOD.match(clause, period.end) or HAS.match(clause, period.end):
                 continue  # 每年年初制订, 每月5日: when in the period; 每月有安排: a slogan
             if clause.endswith("后") and c_end < len(sentence):
                 act = clean_object(clause[period.end:-1])
-                if len(act) < 4 or act.endswith(_AFTER_A_TIME):
+                if len(act) < 4 or act.endswith(AFTER_A_TIME):
                     continue  # 每季度结束后: a time, not an act
                 clause = clause[:-1]  # 党员每月缴纳党费后，…: the act recurs too
             after = clean_object(clause[period.end:])
@@ -380,38 +376,6 @@ class _ItemReader:
             found.append(self.requirement(match.group(0), counts=counts, period=period,
                                           target=1))
         return found
-
-
-def _themed_days(item: str) -> tuple[str, dict] | None:
-    """“每月四日”活动 where the item names the days (“学习日”、“议事日”、“服务日”、“组织生活日”):
-    so many days each month. Without the days named, 每月四日 may be a date; not read."""
-    match = _THEMED_DAYS.search(item)
-    if match is None:
-        return None
-    number = parse_number(match.group("num"))
-    named = {name for name in _DAY_NAME.findall(item) if name not in match.group("word")}
-    if number < 2 or len(named) < number:
-        return None
-    period = {"月": Period.MONTH, "年": Period.YEAR}.get(match.group("period"), Period.QUARTER)
-    name = match.group(0).strip()
-    return match.group(0), {"counts": new_type(name), "period": period, "target": number,
-                            "unit_word": "天"}
-
-
-def _heads_a_body(item: str, first_end: int) -> bool:
-    """Whether the item's first line is a heading over lines of its own (一、每季度召开一次
-    推进会\\n市委每季度召开一次推进会议…): no full stop, and more lines after it."""
-    first = item[:first_end]
-    return item[first_end:first_end + 1] == "\n" and not any(ch in first for ch in "。；;")
-
-
-def _restates(heading: Requirement, body: Requirement) -> bool:
-    """A heading's duty said again below it: same period and number, and the body's
-    activity named in the heading (党建工作推进会议 under 每季度召开一次党建工作推进会)."""
-    if (heading.period, heading.target) != (body.period, body.target) or body.counts is None:
-        return False
-    label = body.counts.label
-    return len(label) >= 4 and label[:4] in heading.text
 
 
 def _bracketed(text: str) -> list[bool]:
