@@ -22,6 +22,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "plan
 CORPUS = FIXTURES / "real"  # collected first; the parser was tuned on it
 HELD_OUT = FIXTURES / "heldout"  # collected separately and first scored unseen
 DEADLINES = FIXTURES / "heldout2"  # reports due by a date each period, first scored unseen
+FRESH = FIXTURES / "heldout3"  # 12 further texts, first scored unseen, then tuned on
 _WHO = {"unit": None, "secretary": Role.FIRST_RESPONSIBLE, "each_leader": Role.LEADERSHIP_MEMBER,
         "each_member": Role.MEMBER}
 
@@ -109,7 +110,8 @@ def totals(results: list[Scored]) -> tuple[int, int, int]:
 
 def main() -> None:
     for folder, name in ((CORPUS, "real texts (tuned on)"), (HELD_OUT, "held-out texts"),
-                         (DEADLINES, "held-out texts with deadline duties")):
+                         (DEADLINES, "held-out texts with deadline duties"),
+                         (FRESH, "third held-out set (heldout3)")):
         report(folder, name)
 
 

@@ -64,7 +64,10 @@ _LIGHT_VERBS = ("组织开展", "集中开展", "深入开展", "认真开展", 
                 "组织", "进行", "举办", "举行", "安排", "参加", "参与", "讲授", "讲好", "上好",
                 "撰写", "编写", "编发", "报送", "上报", "提交")
 _ADVERBS = ("至少", "都要", "均要", "都", "均", "要", "应当", "应", "须", "必须", "定期", "坚持",
-            "专门", "分别", "按时", "及时", "认真", "务必", "需", "末", "初", "底", "中")
+            "专门", "分别", "按时", "足额", "及时", "认真", "务必", "需", "末", "初", "底", "中")
+# 每月第一周星期五开展…: when in the month, not part of what is done
+_DAY_OF_PERIOD = re.compile(r"^第[一二三四1-4]个?(?:周的?)?(?:星期|周)[一二三四五六日天1-7]?"
+                            r"的?(?:上午|下午|晚上)?")
 _LEADING_WORDS = ("党风廉政建设", "党风廉政", "全面从严治党", "廉政建设和反腐败工作")
 _OBJECT_STOPS = re.compile(r"并|以便|以此|以确保|，|；|确保|做到|切实|对照|围绕|结合|通过|针对")
 _PARENS = re.compile(r"[（(][^（()）]*[）)]")
@@ -160,12 +163,13 @@ def clean_object(text: str) -> str:
         text = text.replace(word, "")
     text = text.strip("、，的 ")
     text = re.sub(rf"^[{NUMERAL_CHARS}]{{1,3}}是", "", text)  # 二是…
+    text = _DAY_OF_PERIOD.sub("", text)
     changed = True
     while changed and text:
         changed = False
         for word in (*_ADVERBS, *_LIGHT_VERBS, *_LEADING_WORDS, "的", "以上", "及以上"):
             if text.startswith(word) and len(text) > len(word):
-                text, changed = text[len(word):], True
+                text, changed = text[len(word):].lstrip("、"), True  # 按时、足额缴纳
     if "的" in text[:-1]:
         text = text.rsplit("的", 1)[1]
     text = text.removesuffix("以上").removesuffix("左右").strip("、，的 ")
@@ -179,6 +183,8 @@ def subject_role(text: str) -> Role | None:
     read first; an earlier clause counts only where its subject opens the sentence
     (班子成员要……，每季度听取1次), since later words there are objects and asides."""
     clauses = re.split(r"[，,；;：:]", text)
+    if len(clauses) > 1 and not clauses[-1].strip():
+        clauses.pop()  # …党支部应及时登记造册，每月月底前交…: the clause just before says who
     found = _role_in(clauses[-1])
     if found is None and len(clauses) > 1:
         found = _role_in(clauses[0][:20])

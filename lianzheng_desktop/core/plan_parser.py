@@ -1,11 +1,12 @@
 """Reading a plan's text (年度工作要点, a rule, a responsibility list) into requirements.
 
 ``plan_text`` makes the text regular and finds its items; ``plan_grammar`` knows the
-shapes an obligation takes inside a sentence; this module walks every sentence of every
-item (headings and the preamble included), reads the obligations and says what it could
-not read. An activity no built-in type names becomes a type of the plan's own, named from
-the text (政治学习, 党小组会 …). What looks like an obligation but cannot be read is
-returned as unread with its reason, never dropped; nothing is invented.
+shapes an obligation takes inside a sentence, ``plan_shapes`` those one clause does not
+show (themed days named across an item, a heading restated below it); this module walks
+every sentence of every item (headings and the preamble included), reads the obligations
+and says what it could not read. An activity no built-in type names becomes a type of the
+plan's own, named from the text (政治学习, 党小组会 …). What looks like an obligation but
+cannot be read is returned as unread with its reason, never dropped; nothing is invented.
 """
 
 from __future__ import annotations
@@ -35,6 +36,14 @@ from lianzheng_desktop.core.plan_grammar import (
     subject_role,
 )
 from lianzheng_desktop.core.plan_percent import read_percents
+from lianzheng_desktop.core.plan_shapes import (
+    AFTER_A_TIME,
+    HAS,
+    heads_a_body,
+    named_report,
+    restates,
+    themed_days,
+)
 from lianzheng_desktop.core.plan_text import (
     PLAN_KINDS,
     Node,
@@ -179,20 +188,31 @@ class _ItemReader:
         result: list[Requirement] = []
         loose: list[Requirement] = []  # read from a bare period (每月通报): once
         previous = ""
+        heading: list[Requirement] = []  # read from a first line that heads a body
+        days = themed_days(original)
         for s_start, s_end in spans(masked, _SENTENCE_END):
             sentence, text = masked[s_start:s_end], original[s_start:s_end]
             found = self._slogans(text) + self._counts(sentence, text)
+            if days is not None and days[0] in text:
+                words, period, number = days  # “每月四日”活动: four themed days a month
+                found.append(self.requirement(words, counts=new_type(words), period=period,
+                                              target=number, unit_word="天"))
+                days = None  # the same days named again later in the item: still once
             due = read_deadline_duties(self, sentence, text, previous)
             bare = self._bare_periods(_mask_titles(text), text, found,
                                       due_at={text.find(r.text) for r in due})
             found += due
             previous = sentence
             read_percents(self, sentence, text, found, result)
+            if s_start == 0 and heads_a_body(original, s_end):
+                heading = found + bare
             result += found
             loose += bare
         counted = {r.period for r in result}
         # 二是每月一例会。…每月召开一次例会: a heading's slogan restates the duty below it
-        return result + [r for r in loose if r.period not in counted or len(r.text) > 12]
+        result += [r for r in loose if r.period not in counted or len(r.text) > 12]
+        restated = [h for h in heading if any(restates(h, r) for r in result if r not in heading)]
+        return [r for r in result if r not in restated]
 
     # -- NUMBER UNIT under a period ---------------------------------------------------
     def _counts(self, sentence: str, text: str) -> list[Requirement]:
@@ -314,10 +334,20 @@ class _ItemReader:
             period = every[0]
             if c_start in due_at:
                 continue  # 每季度末最后一天把…报送: a report due, read by plan_deadline
+            if report := named_report(clause, period):
+                found.append(self.requirement(  # 对每月底月报内容进行明确: a monthly report
+                    clause_text, counts=new_type(report), period=period.period,
+                    target=1, role=subject_role(sentence[:c_start + period.start])))
+                continue
             if _MODIFIER_BEFORE.search(clause[:period.start]):
                 continue  # 明确每月活动主题: "each month's", not "every month do"
-            if _TIME_OF_PERIOD.match(clause, period.end):
-                continue  # 每年年初制订, 每月5日: when in the period, not how often
+            if _TIME_OF_PERIOD.match(clause, period.end) or HAS.match(clause, period.end):
+                continue  # 每年年初制订, 每月5日: when in the period; 每月有安排: a slogan
+            if clause.endswith("后") and c_end < len(sentence):
+                act = clean_object(clause[period.end:-1])
+                if len(act) < 4 or act.endswith(AFTER_A_TIME):
+                    continue  # 每季度结束后: a time, not an act
+                clause = clause[:-1]  # 党员每月缴纳党费后，…: the act recurs too
             after = clean_object(clause[period.end:])
             before = clean_object(_without_subject(_strip_periods(clause[:period.start])))
             name = after if len(after) >= 4 or not before else before + after
@@ -330,7 +360,7 @@ class _ItemReader:
             counts = up or keyword_after(name) or new_type(name)
             found.append(self.requirement(
                 clause_text, counts=counts, period=period.period, target=period.multiplier,
-                role=subject_role(sentence[:c_start + period.start])))
+                role=subject_role(sentence[:c_start + period.end])))  # 党员每月…: each member
         return found
 
     # -- “每月一廉文荐读” ----------------------------------------------------------------

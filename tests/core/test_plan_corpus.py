@@ -15,7 +15,10 @@ CORPUS = ROOT / "tests" / "fixtures" / "plans" / "real"
 HELD_OUT = ROOT / "tests" / "fixtures" / "plans" / "heldout"
 # recurring deadline duties (format checks here; scored by the bench and the test below)
 DEADLINES = ROOT / "tests" / "fixtures" / "plans" / "heldout2"
-TEXTS = sorted([*CORPUS.glob("*.txt"), *HELD_OUT.glob("*.txt"), *DEADLINES.glob("*.txt")])
+# a third set, scored unseen (1.000 / 0.850) and then tuned on (see its README)
+FRESH = ROOT / "tests" / "fixtures" / "plans" / "heldout3"
+TEXTS = sorted([*CORPUS.glob("*.txt"), *HELD_OUT.glob("*.txt"), *DEADLINES.glob("*.txt"),
+                *FRESH.glob("*.txt")])
 _spec = importlib.util.spec_from_file_location(
     "plan_corpus_bench", ROOT / "benchmarks" / "plan_corpus_bench.py")
 bench = importlib.util.module_from_spec(_spec)
@@ -56,5 +59,15 @@ def test_reports_due_by_a_date_are_read_on_the_fresh_set():
     0.667 unseen and was then tuned on, so it only guards against losing what is read."""
     results = bench.score_corpus(DEADLINES)
     matched, expected, read = bench.totals(results)
-    assert matched / expected >= 0.85, [(s.name, m.evidence) for s in results for m in s.missed]
+    assert matched / expected >= 0.95, [(s.name, m.evidence) for s in results for m in s.missed]
+    assert matched / read >= 0.95, [(s.name, r.text) for s in results for r in s.invented]
+
+
+def test_the_third_held_out_set_keeps_what_it_taught():
+    """heldout3 scored recall 1.000, precision 0.850 unseen; the rules it led to (a slogan of
+    what each month has, a heading restated below it …) are guarded here. One over-read is
+    left (K09: 每月梳理…作为主题党日必学资料, labelled a part of each 主题党日)."""
+    results = bench.score_corpus(FRESH)
+    matched, expected, read = bench.totals(results)
+    assert matched / expected >= 0.95, [(s.name, m.evidence) for s in results for m in s.missed]
     assert matched / read >= 0.9, [(s.name, r.text) for s in results for r in s.invented]

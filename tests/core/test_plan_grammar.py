@@ -241,3 +241,59 @@ def test_a_report_due_keeps_who_must_send_it_in_its_text():
     draft = read("1.述责。班子成员每年12月底前向党组提交年度述责述廉报告。")
     [requirement] = [r for r in draft.requirements if r.target]
     assert requirement.text.startswith("班子成员每年12月底前")
+
+
+# -- rules added after the third held-out set (tests/fixtures/plans/heldout3) -------------
+
+def test_what_each_period_has_is_a_slogan_not_a_duty():
+    assert numeric(read("1.计划。主题党日要做到年度有计划，每月有安排，每季有总结。")) == []
+
+
+def test_the_act_before_hou_recurs_too():
+    draft = read("1.党费。党员每月按时、足额交纳党费后，党支部应及时登记造册。")
+    [requirement] = [r for r in draft.requirements if r.target]
+    assert (requirement.period, requirement.target, requirement.counts.label) == (
+        Period.MONTH, 1, "交纳党费")
+    assert requirement.role is Role.MEMBER
+
+
+def test_a_time_before_hou_is_not_an_act():
+    assert numeric(read("1.报送。每季度结束后，各支部及时整理会议记录。")) == []
+
+
+def test_a_report_named_by_its_period_recurs():
+    found = numeric(read("1.月报。机关党委对每月底月报内容作出统一规定，按五个方面填写。"))
+    assert found == [(Period.MONTH, 1, "月报", "次")]
+
+
+def test_a_heading_restated_by_its_body_is_read_once():
+    draft = parse_plan("2024年工作安排\n一、每季度召开一次形势研判会\n"
+                       "党委每季度召开一次形势研判会议，由班子成员参加，分析研判形势。")
+    assert numeric(draft) == [(Period.QUARTER, 1, "形势研判会议", "次")]
+
+
+def test_a_heading_over_another_duty_is_kept():
+    draft = parse_plan("2024年工作安排\n一、每季度召开一次形势研判会\n"
+                       "各支部每季度开展一次廉政学习，由书记主持。")
+    assert [(p, t) for p, t, *_ in numeric(draft)] == [(Period.QUARTER, 1), (Period.QUARTER, 1)]
+
+
+def test_themed_days_named_in_the_item_are_so_many_days_a_month():
+    found = numeric(read("1.活动。开展“每月三日”活动，设“学习日”“服务日”“议事日”，"
+                         "把“每月三日”落到实处。"))
+    assert found == [(Period.MONTH, 3, "“每月三日”活动", "天")]
+
+
+def test_themed_days_without_the_days_named_may_be_a_date():
+    assert numeric(read("1.活动。坚持“每月五日”活动。")) == []
+
+
+def test_the_day_of_the_month_is_not_part_of_the_activity():
+    assert one("1.党日。每月第一周星期五开展主题党日活动。")[:3] == (
+        Period.MONTH, 1, "主题党日活动")
+
+
+def test_a_new_clause_takes_who_from_the_clause_before():
+    draft = read("1.党费。收齐党费后，党支部应及时登记造册，每月月底前交机关党委备案。")
+    [requirement] = [r for r in draft.requirements if r.target]
+    assert requirement.role is Role.ORGANISATION

@@ -1,0 +1,69 @@
+"""Shapes of an obligation that one clause alone does not show (plan_parser reads them).
+
+- “坚持‘每月四日’活动”, where the item names the days (“学习日”“议事日”“服务日”“组织生活日”):
+  four days each month. Without the days named, 每月四日 may be a date (the 4th); not read.
+- “对每月底月报内容进行明确”: a report named by its own period (月报 after 每月) recurs every
+  period, even where the sentence only says what goes into it.
+- A heading restated by the body below it (一、每季度召开一次党建工作推进会 / 市委每季度召开一次
+  党建工作推进会议…): one duty, read from the body.
+- Words after a bare period that make it no duty: 每月有安排 (what each period "has", a slogan),
+  每季度结束后 (a time; whereas 党员每月缴纳党费后，… is an act that recurs).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lianzheng_desktop.core.numerals import NUMERAL_CHARS, parse_number
+from lianzheng_desktop.core.plan import Period, Requirement
+from lianzheng_desktop.core.plan_grammar import PeriodWord
+
+HAS = re.compile(r"(?:都|均|要|应)?有")
+AFTER_A_TIME = ("结束", "届满", "期满", "末", "底", "初")
+
+_NAMED_REPORT = re.compile(r"(?:底|末)?的?(?P<report>月报|季报|半年报|年报)")
+_REPORT_PERIODS = {"月报": Period.MONTH, "季报": Period.QUARTER, "半年报": Period.HALF,
+                   "年报": Period.YEAR}
+_THEMED_DAYS = re.compile(
+    rf"[“\"](?P<word>每(?P<period>月|季度?|年)(?P<num>[{NUMERAL_CHARS}\d]{{1,2}})[日天])"
+    r"[”\"](?:活动)?")
+_DAY_NAME = re.compile(r"[“\"]([\u4e00-\u9fff]{1,5}日)[”\"]")
+_DAY_PERIODS = {"月": Period.MONTH, "季": Period.QUARTER, "季度": Period.QUARTER,
+                "年": Period.YEAR}
+
+
+def named_report(clause: str, period: PeriodWord) -> str | None:
+    """月报 right after 每月 (每月底月报, 每月的月报): the report's name, else None."""
+    match = _NAMED_REPORT.match(clause, period.end)
+    if match and _REPORT_PERIODS[match.group("report")] is period.period:
+        return match.group("report")
+    return None
+
+
+def themed_days(item: str) -> tuple[str, Period, int] | None:
+    """(the quoted name as written, its period, how many days) for “每月四日”活动 whose days
+    the item names, at least as many as the number says; else None."""
+    match = _THEMED_DAYS.search(item)
+    if match is None:
+        return None
+    number = parse_number(match.group("num"))
+    named = {name for name in _DAY_NAME.findall(item) if name not in match.group("word")}
+    if number < 2 or len(named) < number:
+        return None
+    return match.group(0), _DAY_PERIODS[match.group("period")], number
+
+
+def heads_a_body(item: str, first_end: int) -> bool:
+    """Whether the item's first line (up to ``first_end``) is a heading over lines of its
+    own: no full stop in it, and more lines after it."""
+    first = item[:first_end]
+    return item[first_end:first_end + 1] == "\n" and not any(ch in first for ch in "。；;")
+
+
+def restates(heading: Requirement, body: Requirement) -> bool:
+    """A heading's duty said again below it: the same period and number, and the body's
+    activity named in the heading (党建工作推进会议 under 每季度召开一次党建工作推进会)."""
+    if (heading.period, heading.target) != (body.period, body.target) or body.counts is None:
+        return False
+    label = body.counts.label
+    return len(label) >= 4 and label[:4] in heading.text
