@@ -189,11 +189,13 @@ def _check_count(key: str, requirement: Requirement, window: _Window, quarter: Q
         text = f"{done_so_far}，达到不少于 {target} {unit}的要求"
     elif status is Status.FAILED:
         text = f"{done_so_far}，未达到不少于 {target} {unit}的要求"
-    elif requirement.period in (Period.YEAR, None) and expected_by_quarter_end < target:
+    elif requirement.period in (Period.YEAR, None) and 0 < expected_by_quarter_end < target:
         text = (f"{done_so_far}，到{quarter.label[5:]}末应不少于 {expected_by_quarter_end} {unit}"
                 f"（全年不少于 {target} {unit}）{_days_left(window, requirement.period)}")
     else:
-        text = f"{done_so_far}，要求不少于 {target} {unit}{_days_left(window, requirement.period)}"
+        whole = "全年" if requirement.period in (Period.YEAR, None) else ""
+        text = (f"{done_so_far}，要求{whole}不少于 {target} {unit}"
+                f"{_days_left(window, requirement.period)}")
     person_times = ask.person_times() if actual else None
 
     if person_times:

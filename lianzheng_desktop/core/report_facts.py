@@ -194,6 +194,11 @@ def verb_for(label: str) -> str:
     return "开展"
 
 
+_NOUGHT = r"([^，。]+?)(?<!\d)0(?:次|期|篇|件|份|人次)"  # what, then a count of nought
+NOUGHT_SO_FAR = re.compile(r"已(召开|组织|开展)" + _NOUGHT)  # 已开展谈话0次 → 尚未开展谈话
+NOUGHT_IN_PERIOD = re.compile(r"(本季度|[上下]半年|\d+年)(召开|组织|开展)" + _NOUGHT)
+
+
 def for_reader(item: ChecklistItem, as_of: date) -> str:
     """A checklist item's explanation as a 纪委 reader should read it: no instructions to
     the app's user, the right verb, the report's own date."""
@@ -206,4 +211,7 @@ def for_reader(item: ChecklistItem, as_of: date) -> str:
     label = item.requirement.counts.label if item.requirement.counts else ""
     if label and verb_for(label) != "开展":
         text = text.replace(f"开展{label}", f"{verb_for(label)}{label}")
+    # In print, nothing done reads as not done, not as a count of nought ("开展…0次").
+    text = NOUGHT_SO_FAR.sub(r"尚未\1\2", text)
+    text = NOUGHT_IN_PERIOD.sub(r"\1未\2\3", text)
     return text.replace("，。", "。")

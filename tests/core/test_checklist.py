@@ -284,3 +284,27 @@ def test_the_printed_line_for_a_roster_empty_on_the_day_gives_no_instruction():
     assert "请核对人员的到岗、离岗日期" in item.explanation  # the app's user is told what to do
     printed = for_reader(item, date(2022, 9, 30))
     assert printed == "2022年9月30日在岗人员名单为空，无法计算谈心谈话覆盖面。"
+
+
+def test_in_print_nothing_done_reads_as_not_done():
+    from lianzheng_desktop.core.report_facts import for_reader
+
+    mid = check(QUARTERLY, {}, "2022Q3", "2022-09-18")[0]
+    assert for_reader(mid, date(2022, 9, 18)) == (
+        "本季度尚未开展集中警示教育，要求不少于1次，距季度末还有12天。")
+    over = check(QUARTERLY, {}, "2022Q3", "2022-09-30")[0]
+    assert for_reader(over, date(2022, 9, 30)) == (
+        "本季度未开展集中警示教育，未达到不少于1次的要求。")
+    ten = check(requirement(SESSIONS, Period.YEAR, 12), {"warning_education": [
+        session(f"2022-0{m}-0{d}", n=10 * m + d) for m in range(1, 6) for d in (1, 2)]},
+        "2022Q4", "2022-12-31")[0]
+    assert for_reader(ten, date(2022, 12, 31)).startswith("2022年开展集中警示教育10次，未达到")
+
+
+def test_a_yearly_once_is_not_said_to_need_nought_by_a_quarters_end():
+    """全年1次 before Q4: "到第三季度末应不少于0次" says nothing; the year's figure counts."""
+    once = requirement(MEETINGS, Period.YEAR, 1)
+    item = check(once, {}, "2022Q3", "2022-09-30")[0]
+    assert item.explanation == "2022年已召开专题会议0次，要求全年不少于1次，距年底还有92天。"
+    two = check(requirement(MEETINGS, Period.YEAR, 2), {}, "2022Q3", "2022-09-30")[0]
+    assert "到第三季度末应不少于1次（全年不少于2次）" in two.explanation
