@@ -119,7 +119,9 @@ def appendices(data: ReportData) -> list[Appendix]:
     check = Appendix(
         f"附件1　{label}党风廉政建设责任清单落实情况{upto}", ["序号", "要求", "状态", "完成情况"],
         [[str(n), i.requirement.text, i.status.label, tidy(for_reader(i, day))]
-         for n, i in enumerate(data.checklist.items, start=1)], [0.7, 4, 1.4, 6])
+         for n, i in enumerate(data.checklist.items, start=1)], [0.7, 4, 1.4, 6],
+        empty=("（年度工作要点中没有逐人落实到本人的要求）" if data.person is not None
+               else "（年度工作要点中尚无可对照检查的要求）"))
     sessions = Appendix(
         f"附件2　{label}警示教育台账{_scope(data, '本人主持或参加')}",
         ["日期", "形式", "主题", "主持人", "参加人数"],

@@ -118,7 +118,10 @@ def cn_number(n: int) -> str:
 
 
 def numbered(parts: list[str]) -> list[str]:
-    """一是……二是……: every part, however many (nothing is cut)."""
+    """一是……二是……: every part, however many (nothing is cut); one alone is not
+    numbered (a lone 一是 waits for a 二是 that never comes)."""
+    if len(parts) == 1:
+        return parts
     return [f"{cn_number(i)}是{text}" for i, text in enumerate(parts, start=1)]
 
 

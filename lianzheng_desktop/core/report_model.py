@@ -114,6 +114,7 @@ class Appendix:
     columns: list[str]
     rows: list[list[str]]
     widths: list[float]  # relative column widths
+    empty: str = "（本期无记录）"  # printed across the table when it has no rows
 
 
 @dataclass

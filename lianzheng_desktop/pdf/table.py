@@ -36,7 +36,6 @@ PAD_X = 4.0
 PAD_Y = 3.0
 RULE = 0.5
 HEADER_FILL = colors.HexColor("#f0f0f0")
-EMPTY = "（本期无记录）"
 CENTRE_UP_TO = 6 * SIZE  # columns whose every cell is this short are centred
 
 
@@ -53,6 +52,7 @@ class LaidTable:
     centred: list[bool]
     header: Row
     rows: list[Row]
+    empty: bool = False  # one row saying there are none, across the whole width
 
 
 def _cell_extent(text: str, fonts: FontSet, role: str) -> tuple[float, float]:
@@ -96,9 +96,11 @@ def lay_out(appendix: Appendix, fonts: FontSet) -> LaidTable:
         return Row(cells, lines * LEADING + 2 * PAD_Y, header)
 
     rows = [row(r, "song") for r in appendix.rows]
+    header = row(appendix.columns, "hei", header=True)
     if not rows:
-        rows = [Row([[EMPTY]] + [[] for _ in range(columns - 1)], LEADING + 2 * PAD_Y)]
-    return LaidTable(widths, centred, row(appendix.columns, "hei", header=True), rows)
+        none = Row([[appendix.empty]] + [[] for _ in range(columns - 1)], LEADING + 2 * PAD_Y)
+        return LaidTable(widths, centred, header, [none], empty=True)
+    return LaidTable(widths, centred, header, rows)
 
 
 class _PageDraw:
@@ -176,8 +178,7 @@ def draw_table(writer: Writer, table: LaidTable) -> None:
     rows: list[Row] = []
     for row in table.rows:
         rows += _split_tall(row, page_room) if row.height > page_room else [row]
-    span = not any(len(c) for c in table.rows[0].cells[1:]) and \
-        table.rows[0].cells[0] == [EMPTY]
+    span = table.empty
     top = PAGE_HEIGHT - TOP - writer.row * LINE_PITCH
     if top - bottom < table.header.height + rows[0].height:
         writer.new_page()

@@ -190,7 +190,7 @@ def _table(document, appendix: Appendix) -> None:
     """Columns sized to their content as in the PDF; the grid's widths agree with the
     cells'; the header repeats on each page; no row splits across pages."""
     columns = len(appendix.columns)
-    rows = appendix.rows or [["（本期无记录）"] + [""] * (columns - 1)]
+    rows = appendix.rows or [[appendix.empty] + [""] * (columns - 1)]
     mins = [0.0] * columns
     maxs = [0.0] * columns
     for texts in [appendix.columns, *rows]:

@@ -70,3 +70,22 @@ def test_a_character_missing_from_the_body_font_comes_from_another_font(tmp_path
         chars = [c for c in pdf.pages[0].chars if c["text"] == missing]
     assert chars, "the character is in the text"
     assert body.font.face.name.decode() not in chars[0]["fontname"]
+
+
+def test_a_leaders_own_report_reads_as_his(tmp_path, demo_store):
+    """张志强's own Q3 report: no duty laid on him personally, so 附件1 says that (not 本期无
+    记录); his meetings are 参与研究部署, not the branch's 主体责任; one next step alone is not
+    numbered 一是."""
+    from lianzheng_desktop.core.report_content import build_document
+    from lianzheng_desktop.core.report_model import ReportPeriod
+    from lianzheng_desktop.storage.reports import load_report_data
+
+    document = build_document(load_report_data(demo_store, ReportPeriod(2022, 3),
+                                               person="张志强"))
+    texts = document.section_texts()
+    duty, nxt = texts[SECTION_HEADINGS[0]], texts[SECTION_HEADINGS[3]]
+    assert "一是参与研究部署党风廉政建设工作。" in duty and "主体责任" not in duty
+    assert nxt.splitlines()[1].startswith("抓紧完成到期整改事项") and "一是" not in nxt
+    path = write_pdf(document, tmp_path / "own.pdf")
+    text = text_of(path)
+    assert "（年度工作要点中没有逐人落实到本人的要求）" in text
