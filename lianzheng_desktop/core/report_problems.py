@@ -153,10 +153,11 @@ def _running(data: ReportData) -> list[str]:
                 continue
             have = (f"目前已{verb_for(label)}{label}{item.actual}{unit}，" if item.actual else
                     "目前尚未开展，")
-            # a yearly count due in step with the quarters: what this quarter's end asks too
+            # a yearly count due in step with the quarters: what this quarter's end asks too,
+            # while that end is still ahead (written on it, "9月30日前" is already past)
             step = ""
             quarter_end = data.period.end if data.period.quarter else None
-            if (quarter_end is not None and quarter_end < item.period_end
+            if (quarter_end is not None and data.as_of < quarter_end < item.period_end
                     and item.expected is not None and item.expected > item.actual):
                 step = (f"，其中{cn_date(quarter_end)}前至少还需"
                         f"{item.expected - item.actual}{unit}")

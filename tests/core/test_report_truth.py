@@ -337,3 +337,18 @@ def test_an_item_whose_owner_has_left_asks_for_a_new_one(demo_store):
     _, after = _report(demo_store, ReportPeriod(2022, 3))
     assert "由张志强负责" not in after[NEXT]
     assert "原责任人张志强已离岗，须明确新的责任人" in after[NEXT]
+
+
+def test_a_quarters_own_end_is_named_as_a_deadline_only_while_ahead(demo_store):
+    """全年4次专题会议 with 2 held by 30 September (3 due by then): written on 30 September
+    the report does not ask for one more "9月30日前"; written on 10 August it does."""
+    from lianzheng_desktop.storage.store import Query
+
+    [last] = demo_store.list("activity", Query(start=date(2022, 9, 16), end=date(2022, 9, 16),
+                                               type="专题会议"))
+    demo_store.delete("activity", last.id)
+    _, at_end = _report(demo_store, ReportPeriod(2022, 3))
+    assert not [t for t in at_end.values() if "9月30日前至少还需" in t]
+    assert "还需2次，须于2022年12月31日前完成" in at_end[NEXT]
+    _, midway = _report(demo_store, ReportPeriod(2022, 3), date(2022, 8, 10))
+    assert "其中2022年9月30日前至少还需" in midway[NEXT]
