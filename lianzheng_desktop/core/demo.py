@@ -92,10 +92,15 @@ def demo_year() -> list[DemoEntry]:
     return entries
 
 
+# The meetings the 书记 convenes and chairs (负责人); the other activities name none.
+CHAIRED = ("专题会议", "民主生活会", "组织生活会")
+
+
 def _activity(day: str, kind: str, topic: str, attendees: str, summary: str,
               late: int = 1) -> DemoEntry:
     event = _d(day)
-    return DemoEntry("activity", {"date": event, "type": kind, "topic": topic,
+    host = LEADERS[0] if kind in CHAIRED else ""
+    return DemoEntry("activity", {"date": event, "type": kind, "topic": topic, "host": host,
                                   "attendees": attendees, "summary": summary},
                      _entered(event, late))
 

@@ -110,11 +110,19 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
     summary = first_sentence(a.summary) if with_summary else ""
     if summary:
         text += f"，{summary}"
-    if a.attendees and not summary:
-        text += f"，{len(a.attendees)}人参加"
-    if me and me in a.attendees and me not in doers("activity", a.host):
+    count = f"{len(a.attendees)}人参加" if a.attendees and not summary else ""
+    if me and me in doers("activity", a.host):  # one's own report: held by oneself
+        return text + f"（本人主持{'，' + count if count else ''}）"
+    text += f"，{count}" if count else ""
+    if me and me in a.attendees:
         text += "（本人参加）"
     return text
+
+
+def _role_in(meetings: list[Activity], me: str) -> str:
+    """主持, 参加 or 主持或参加: what one did at these meetings, for one's own report."""
+    chaired = [me in doers("activity", a.host) for a in meetings]
+    return "主持" if all(chaired) else "主持或参加" if any(chaired) else "参加"
 
 
 def _activities(kind_list: list[Activity], noun: str, me: str = "") -> list[str]:
@@ -218,10 +226,12 @@ def draft_duty(data: ReportData) -> str:
     f, noun = figures(data), data.period.noun
     me = data.person.name if data.person is not None else ""
     # one's own report counts what one held or attended, not the branch's totals
-    held, so_far = ("本人参加", "参加") if me else ("共召开", "召开")
     parts: list[str] = []
     duty = [a for a in data.activities if a.type in RESPONSIBILITY]
     if duty:
+        meetings = [a for a in data.year_activities if a.type == "专题会议"]
+        held, so_far = ((f"本人{_role_in(meetings, me)}", _role_in(meetings, me)) if me
+                        else ("共召开", "召开"))
         # 主体责任 is the branch's (and its 书记's); a 班子成员 takes part in it
         head = data.person is None or first_responsible(data.person)
         title = "压紧压实主体责任。" if head else "参与研究部署党风廉政建设工作。"

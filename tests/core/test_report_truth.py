@@ -352,3 +352,17 @@ def test_a_quarters_own_end_is_named_as_a_deadline_only_while_ahead(demo_store):
     assert "还需2次，须于2022年12月31日前完成" in at_end[NEXT]
     _, midway = _report(demo_store, ReportPeriod(2022, 3), date(2022, 8, 10))
     assert "其中2022年9月30日前至少还需" in midway[NEXT]
+
+
+def test_the_secretarys_own_report_says_he_chaired_the_meetings_he_chaired(demo_store):
+    """The demo's 专题会议 name 王建国 as 负责人: in his own report he chaired them (not
+    "本人参加"), in 张志强's they are meetings he attended."""
+    def duty(period, name):
+        data = load_report_data(demo_store, period, person=name)
+        return build_document(data).section_texts()[DUTY]
+
+    head = duty(ReportPeriod(2022), "王建国")
+    assert "研究部署2022年党风廉政建设工作（本人主持，4人参加）" in head
+    assert "本年度本人主持专题会议3次" in head and "本人参加专题会议" not in head
+    leader = duty(ReportPeriod(2022, 3), "张志强")
+    assert "工会福利发放有关规定（本人参加）" in leader and "年内累计参加专题会议3次" in leader
