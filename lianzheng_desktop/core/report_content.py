@@ -55,11 +55,15 @@ def report_title(data: ReportData) -> str:
 
 
 def secretary(profile: UnitProfile, roster: list[Person], day: date) -> str:
-    """The reporter: the profile's 书记, or (profile empty) the 书记 in post on ``day``."""
-    if profile.secretary_name:
-        return profile.secretary_name
-    found = [p.name for p in roster if p.in_post(day) and p.role == vocab.ROLE_SECRETARY]
-    return found[0] if len(found) == 1 else ""
+    """The reporter: the profile's 书记, unless the roster shows that person not yet (or no
+    longer) in post on ``day`` and one other 书记 then — a past report reprinted after a
+    change of 书记 is signed by the one who served; with the profile empty, that 书记."""
+    serving = [p.name for p in roster if p.in_post(day) and p.role == vocab.ROLE_SECRETARY]
+    named = profile.secretary_name
+    if named:
+        absent = any(p.name == named and not p.in_post(day) for p in roster)
+        return serving[0] if absent and len(serving) == 1 else named
+    return serving[0] if len(serving) == 1 else ""
 
 
 def profile_gaps(data: ReportData) -> str:

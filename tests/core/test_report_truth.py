@@ -366,3 +366,18 @@ def test_the_secretarys_own_report_says_he_chaired_the_meetings_he_chaired(demo_
     assert "本年度本人主持专题会议3次" in head and "本人参加专题会议" not in head
     leader = duty(ReportPeriod(2022, 3), "张志强")
     assert "工会福利发放有关规定（本人参加）" in leader and "年内累计参加专题会议3次" in leader
+
+
+def test_a_past_report_is_signed_by_the_secretary_who_served_then(demo_store):
+    """王建国 left on 31 January 2023 and 周强 took over (单位信息 names him now): the 2022
+    report, reprinted, is still 王建国's."""
+    [wang] = [p for p in demo_store.list("roster") if p.name == "王建国"]
+    demo_store.update("roster", wang.id, {"name": "王建国", "post": wang.post, "role": "书记",
+                                          "active": False, "left_on": "2023-01-31"})
+    demo_store.add("roster", {"name": "周强", "role": "书记", "active": True,
+                              "joined_on": "2023-02-01"})
+    profile = demo_store.profile()
+    demo_store.save_profile(type(profile)(unit_name=profile.unit_name,
+                                          org_name=profile.org_name, secretary_name="周强"))
+    document, _ = _report(demo_store, ReportPeriod(2022))
+    assert "王建国" in "".join(document.closing) and "周强" not in "".join(document.closing)
