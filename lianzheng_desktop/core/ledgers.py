@@ -229,13 +229,15 @@ def build_record(
     *,
     today: date | None = None,
     extra_choices: Mapping[str, Collection[str]] | None = None,
+    posts: Mapping[str, tuple[date | None, date | None]] | None = None,
 ) -> Record:
     """Turn raw values (form, Excel row, command line) into a valid record.
 
     ``roster`` holds the names a person field may take; None skips that check (used for
     the roster itself). ``extra_choices`` adds allowed values to choice fields (the types
-    a plan adds, e.g. 政治学习). Raises ValidationError listing every
-    problem; never anything else.
+    a plan adds, e.g. 政治学习). ``posts`` gives the people whose 到岗日期 or 离岗日期 is
+    known (name → (joined, left)): a record may not name them on a day they were not in
+    post. Raises ValidationError listing every problem; never anything else.
     """
     errors: list[FieldError] = []
     typed: dict[str, Any] = {}
@@ -254,6 +256,8 @@ def build_record(
     if not errors:
         for rule in _RULES.get(ledger.key, ()):
             errors.extend(rule(ledger, typed, today))
+        if posts:
+            errors.extend(_out_of_post(ledger, typed, posts))
     if errors:
         raise ValidationError(errors)
     return _construct(ledger, typed)
@@ -308,6 +312,27 @@ def _session_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | None):
             "head_count",
             f"“参加人数”（{head_count}）少于所列“参加人员”（{len(t['attendees'])} 人）",
         )
+
+
+def _out_of_post(ledger: LedgerSpec, t: dict[str, Any],
+                 posts: Mapping[str, tuple[date | None, date | None]]):
+    """A person named on a day before their 到岗日期 or after their 离岗日期."""
+    day = t.get(ledger.date_field) if ledger.date_field else None
+    if day is None:
+        return
+    for spec in ledger.fields:
+        if spec.kind not in (Kind.PERSON, Kind.PEOPLE):
+            continue
+        value = t.get(spec.key)
+        for name in (value,) if isinstance(value, str) else value or ():
+            joined, left = posts.get(name, (None, None))
+            when = f"{day.year}年{day.month}月{day.day}日"
+            if left is not None and day > left:
+                yield _err(ledger, spec.key, f"{name}已于{left.year}年{left.month}月{left.day}日"
+                                             f"离岗，{when}不在岗；请核对日期或人员")
+            elif joined is not None and day < joined:
+                yield _err(ledger, spec.key, f"{name}{joined.year}年{joined.month}月{joined.day}日"
+                                             f"才到岗，{when}尚未到岗；请核对日期或人员")
 
 
 def _roster_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | None):

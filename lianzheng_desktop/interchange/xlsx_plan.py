@@ -120,13 +120,14 @@ def _plan(store: Store, path: Path) -> ImportPlan:
             raise UserError(f"“{path.name}”中没有可导入的工作表。工作表应名为：{names}。")
         counter = reader.RowCounter(path)
         roster = store.roster_names()
+        posts = store.roster_posts()
         today = store.clock().date()
         for spec, title in sheets:
             rows = reader.read_rows(book, formula_book, spec, title, counter, plan.problems,
                                     plan.notes)
             columns: set[str] = set()
             try:
-                records = _validate(spec, rows, roster, today, plan.problems,
+                records = _validate(spec, rows, (roster, posts), today, plan.problems,
                                     _plan_types(store, spec), columns)
             except reader.BAD_CONTENT as exc:
                 raise reader.unreadable(path, exc, f"的工作表“{title}”") from None
@@ -150,10 +151,13 @@ def _plan_types(store: Store, spec: LedgerSpec) -> dict[str, Any]:
     return {"extra_choices": {spec.type_field: store.plan_types(spec.key)}}
 
 
-def _validate(spec: LedgerSpec, rows, roster: set[str], today, problems: list[ImportProblem],
-              extra: dict[str, Any], columns: set[str]) -> list[tuple[int, Record]]:
-    """Each row built into a record; the roster sheet (read first) extends ``roster``, and
-    ``columns`` receives the fields the sheet has a column for."""
+def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], today,
+              problems: list[ImportProblem], extra: dict[str, Any],
+              columns: set[str]) -> list[tuple[int, Record]]:
+    """Each row built into a record; the roster sheet (read first) extends ``people`` (the
+    names, and the 到岗/离岗日期 known), and ``columns`` receives the fields the sheet has
+    a column for."""
+    roster, posts = people
     records: list[tuple[int, Record]] = []
     seen: dict[str, int] = {}
     for number, values in rows:
@@ -169,7 +173,8 @@ def _validate(spec: LedgerSpec, rows, roster: set[str], today, problems: list[Im
             values = {k: _names(spec, k, v, roster) for k, v in values.items()}
         try:
             record = build_record(spec, values, None if spec.key == "roster" else roster,
-                                  today=today, **extra)
+                                  today=today, posts=None if spec.key == "roster" else posts,
+                                  **extra)
         except ValidationError as exc:
             problems += [ImportProblem(spec.label, number, e.label, e.message)
                          for e in exc.errors]
@@ -178,6 +183,10 @@ def _validate(spec: LedgerSpec, rows, roster: set[str], today, problems: list[Im
             continue
         records.append((number, record))
     roster.update(seen)
+    for _, person in records if spec.key == "roster" else ():
+        joined, left = getattr(person, "joined_on", None), getattr(person, "left_on", None)
+        if joined or left:
+            posts[person.name] = (joined, left)  # type: ignore[attr-defined]
     return records
 
 

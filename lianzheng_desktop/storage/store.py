@@ -104,6 +104,14 @@ class Store:
         sql = "SELECT name FROM person" + (" WHERE active = 1" if active_only else "")
         return {row[0] for row in self.db.execute(sql)}
 
+    def roster_posts(self) -> dict[str, tuple[date | None, date | None]]:
+        """The people whose 到岗日期 or 离岗日期 is known: name → (joined, left)."""
+        rows = self.db.execute("SELECT name, joined_on, left_on FROM person"
+                               " WHERE joined_on IS NOT NULL OR left_on IS NOT NULL")
+        return {name: (date.fromisoformat(joined) if joined else None,
+                       date.fromisoformat(left) if left else None)
+                for name, joined, left in rows}
+
     def is_empty(self) -> bool:
         """True when no ledger (roster included) holds a record."""
         return all(self.count(key) == 0 for key in TABLES)
@@ -242,7 +250,8 @@ class Store:
         roster = None if spec.key == "roster" else self.roster_names()
         extra = {spec.type_field: self.plan_types(ledger_key)} if spec.type_field else {}
         return build_record(spec, values, roster, today=self.clock().date(),
-                            extra_choices=extra)
+                            extra_choices=extra,
+                            posts=None if spec.key == "roster" else self.roster_posts())
 
     # -- records counted toward chosen requirements ----------------------------------------
     def links(self, ledger_key: str, record_id: int) -> tuple[int, ...]:

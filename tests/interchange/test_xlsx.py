@@ -203,3 +203,17 @@ def test_roster_dates_go_out_and_come_back_and_older_sheets_without_them_import(
     assert result.problems == [] and result.plan is not None
     assert (result.plan.new, result.plan.present, result.plan.conflicts) == (0, 2, [])
     assert store.list("roster")[1].left_on == date(2022, 6, 30)
+
+
+def test_an_imported_row_naming_someone_before_they_arrived_is_a_problem(tmp_path):
+    """The roster sheet's own 到岗日期 counts for the sheets after it."""
+    path = workbook(tmp_path, {
+        "人员名册": [["王建国", "书记", "书记", "是"],
+                 ["周强", "", "党员", "是", datetime(2022, 10, 8)]],
+        "谈话记录": [["2022-09-20", "谈心谈话", "王建国", "周强", "否"]],
+    })
+    store = fresh_store()
+    result = import_workbook(store, path)
+    assert [str(p) for p in result.problems] == [
+        "谈话记录 第2行 “谈话对象”列：周强2022年10月8日才到岗，2022年9月20日尚未到岗；请核对日期或人员"]
+    assert store.is_empty()

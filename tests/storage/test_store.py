@@ -137,3 +137,19 @@ def test_a_talker_may_come_from_outside_the_roster(people):
     assert people.count("talk", Query(search="张强")) == 1
     people.update("talk", added.id, talk(talker="王建国"))
     assert people.get("talk", added.id).talker == "王建国"
+
+
+def test_a_record_may_not_name_someone_on_a_day_they_were_not_in_post(demo_store):
+    """何军 left on 14 August (the demo); a talk with him on 20 September is refused with
+    a sentence, one in June is fine (补录 of his time)."""
+    talk = {"type": "谈心谈话", "talker": "王建国", "talkees": ["何军"]}
+    with pytest.raises(ValidationError) as refused:
+        demo_store.add("talk", {**talk, "date": "2022-09-20"})
+    assert [e.message for e in refused.value.errors] == [
+        "何军已于2022年8月14日离岗，2022年9月20日不在岗；请核对日期或人员"]
+    assert demo_store.add("talk", {**talk, "date": "2022-06-20"}).talkees == ("何军",)
+    demo_store.add("roster", {"name": "周强", "role": "党员", "active": True,
+                              "joined_on": "2022-10-08"})
+    with pytest.raises(ValidationError, match="周强2022年10月8日才到岗，2022年9月28日尚未到岗"):
+        demo_store.add("warning_education", {"date": "2022-09-28", "form": "其他",
+                                             "topic": "廉政党课", "attendees": ["周强"]})
