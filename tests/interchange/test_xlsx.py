@@ -215,5 +215,6 @@ def test_an_imported_row_naming_someone_before_they_arrived_is_a_problem(tmp_pat
     store = fresh_store()
     result = import_workbook(store, path)
     assert [str(p) for p in result.problems] == [
-        "谈话记录 第2行 “谈话对象”列：周强2022年10月8日才到岗，2022年9月20日尚未到岗；请核对日期或人员"]
+        "谈话记录 第2行 “谈话对象”列："
+        "周强2022年10月8日才到岗，2022年9月20日尚未到岗；请核对日期或人员"]
     assert store.is_empty()
