@@ -46,19 +46,23 @@ class FieldWidget(QWidget):
     """Wraps the real input; ``value()`` gives what ``build_record`` accepts.
 
     ``roster`` is the serving staff (name → role), in the roster's order; ``former`` those
-    who have left on a known day (name → 离岗日期), offered after them for a record entered
-    late (补录) of a time they were still in post — 全选 and the role buttons leave them out.
+    who have left on a known day (name → (role, 离岗日期)), offered after them for a record
+    entered late (补录) of a time they were still in post. 全选 and the role buttons tick
+    those ``in_post()`` names — the people in post on the form's date — or else the serving.
     ``today`` is the app's today (``--today``), for date defaults and the 今天 button.
     """
 
     def __init__(self, spec: FieldSpec, roster: dict[str, str], today: date | None = None,
                  parent=None, choices: tuple[str, ...] | None = None,
-                 former: dict[str, date] | None = None):
+                 former: dict[str, tuple[str, date]] | None = None,
+                 in_post: Callable[[], set[str]] | None = None):
         super().__init__(parent)
         self.spec = spec
         self._choices = choices if choices is not None else spec.choices  # + a plan's types
         self._roster = roster
         self._former = former or {}
+        self._roles = {**{name: role for name, (role, _) in self._former.items()}, **roster}
+        self._in_post = in_post
         self._today = today or date.today()
         # Called after each change. (Not a Qt Signal: PySide6 6.12's Signal.emit miscounts
         # references to True, and a form emits on every keystroke.)
@@ -101,14 +105,15 @@ class FieldWidget(QWidget):
         return column
 
     def tick(self, wanted, keep: bool = False) -> None:
-        """Tick the serving staff whose role ``wanted`` accepts; ``keep`` the others' ticks."""
+        """Tick those in post whose role ``wanted`` accepts; ``keep`` the others' ticks."""
         widget = self.input
+        serving = self._in_post() if self._in_post is not None else set(self._roster)
         widget.blockSignals(True)  # one change, not one per name
         try:
             for i in range(widget.count()):
                 item = widget.item(i)
-                role = self._roster.get(item.text())
-                if role is not None and wanted(role):
+                role = self._roles.get(item.text())
+                if role is not None and item.text() in serving and wanted(role):
                     item.setCheckState(Qt.CheckState.Checked)
                 elif not keep:
                     item.setCheckState(Qt.CheckState.Unchecked)
@@ -154,7 +159,7 @@ class FieldWidget(QWidget):
                 combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             combo.addItem("")
             combo.addItems(roster)
-            for name, left in self._former.items():
+            for name, (_, left) in self._former.items():
                 combo.addItem(name)
                 combo.setItemData(combo.count() - 1, _left_note(left), Qt.ItemDataRole.ToolTipRole)
             return combo
@@ -166,7 +171,7 @@ class FieldWidget(QWidget):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
                 if name in self._former:  # grey: not serving now
-                    item.setToolTip(_left_note(self._former[name]))
+                    item.setToolTip(_left_note(self._former[name][1]))
                     item.setForeground(QColor("#808080"))
                 people.addItem(item)
             people.setFlow(QListWidget.Flow.LeftToRight)

@@ -68,14 +68,21 @@ class RecordDialog(QDialog):
         # record of their time entered late); a past name also stays on its record.
         people = cast(list[Person], store.list("roster"))
         roster = {p.name: p.role for p in people if p.active}
-        former = {p.name: p.left_on for p in people if not p.active and p.left_on}
+        former = {p.name: (p.role, p.left_on) for p in people if not p.active and p.left_on}
+
+        def in_post() -> set[str]:  # on the form's date: whom 全选 ticks
+            day = self.fields[spec.date_field].value() if spec.date_field else None
+            day = day if isinstance(day, date) else self._today
+            return {p.name for p in people if p.in_post(day)}
+
         self.fields: dict[str, FieldWidget] = {}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         for field in spec.fields:
             choices = store.type_choices(spec.key) if field.key == spec.type_field else None
-            widget = FieldWidget(field, roster, self._today, choices=choices, former=former)
+            widget = FieldWidget(field, roster, self._today, choices=choices, former=former,
+                                 in_post=in_post)
             form.addRow(self._label(field.label, field.required), self._holder(field.key, widget))
             self.fields[field.key] = widget
         self.link: RequirementLink | None = None

@@ -213,16 +213,18 @@ def test_the_form_offers_a_plans_own_type_and_the_record_counts(qtbot, store):
 
 def test_someone_who_has_left_can_be_chosen_for_a_record_of_their_time(qtbot, demo_store):
     """何军 left on 14 August: a June talk entered late (补录) can still name him; 全选 and the
-    role buttons tick only those serving now."""
+    role buttons tick those in post on the form's date."""
     dialog = form(qtbot, demo_store, "talk")
     talkees, talker = dialog.fields["talkees"], dialog.fields["talker"]
     names = [talkees.input.item(i).text() for i in range(talkees.input.count())]
     assert names[-1] == "何军" and names.count("何军") == 1
     assert "2022-08-14 离岗" in talkees.input.item(len(names) - 1).toolTip()
     assert talker.input.findText("何军") > 0
-    talkees.tick(lambda role: True)
-    assert "何军" not in talkees.value()
+    talkees.tick(lambda role: True)  # the form starts on 31 December: he has gone
+    assert "何军" not in talkees.value() and "刘芳" in talkees.value()
     dialog.fields["date"].set_value(date(2022, 6, 20))
+    talkees.tick(lambda role: role == "党员")
+    assert "何军" in talkees.value()
     dialog.fields["type"].set_value("谈心谈话")
     talker.set_value("王建国")
     talkees.set_value(("何军",))
