@@ -345,6 +345,9 @@ def _roster_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | None):
         elif t["active"]:
             yield _err(ledger, "active", f"已于{left.year}年{left.month}月{left.day}日离岗，"
                                          "请把“在职”改为“否”")
+    elif left is not None and today is not None and left > today and t.get("active") is False:
+        yield _err(ledger, "left_on", f"离岗日期{left.year}年{left.month}月{left.day}日还没到；"
+                                      "如已离岗，请填实际离岗的日子")
 
 
 _RULES: dict[str, tuple[Callable[..., Any], ...]] = {

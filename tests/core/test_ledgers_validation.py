@@ -161,6 +161,9 @@ def test_roster_dates_in_order_and_a_person_gone_is_not_in_post():
     assert not build_record(ROSTER, {**gone, "active": None}, None, today=date(2022, 9, 1)).active
     person = build_record(ROSTER, {**gone, "active": "否"}, None, today=date(2022, 9, 1))
     assert (person.left_on, person.active) == (date(2022, 8, 15), False)
+    assert errors_of(ROSTER, {**gone, "active": "否", "left_on": "2022-12-31"},
+                     today=date(2022, 9, 1)) == {
+        "left_on": "离岗日期2022年12月31日还没到；如已离岗，请填实际离岗的日子"}
     # Leaving later this year, or today, is still being in post today.
     for last_day in ("2022-12-31", "2022-09-01"):
         assert build_record(ROSTER, {**gone, "left_on": last_day}, None,
