@@ -371,6 +371,9 @@ def test_the_secretarys_own_report_says_he_chaired_the_meetings_he_chaired(demo_
 def test_a_past_report_is_signed_by_the_secretary_who_served_then(demo_store):
     """王建国 left on 31 January 2023 and 周强 took over (单位信息 names him now): the 2022
     report, reprinted, is still 王建国's."""
+    from datetime import datetime
+
+    demo_store.clock = lambda: datetime(2023, 3, 1, 9)  # reprinted after the change
     [wang] = [p for p in demo_store.list("roster") if p.name == "王建国"]
     demo_store.update("roster", wang.id, {"name": "王建国", "post": wang.post, "role": "书记",
                                           "active": False, "left_on": "2023-01-31"})
