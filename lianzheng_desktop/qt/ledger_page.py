@@ -26,7 +26,7 @@ from lianzheng_desktop.core.records import Record
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.qt.attachments_dialog import AttachmentsDialog
 from lianzheng_desktop.qt.record_form import RecordDialog, confirm_delete
-from lianzheng_desktop.qt.style import page_title
+from lianzheng_desktop.qt.style import hint, page_title
 from lianzheng_desktop.qt.table_model import RECORD_ROLE, RecordTableModel
 from lianzheng_desktop.storage.store import Query, Store
 
@@ -128,9 +128,12 @@ class LedgerPage(QWidget):
                             "<span style='color:#2e7d32'>■ 已完成/长期坚持</span>")
             buttons.addWidget(legend)
 
+        self.note = hint("")  # the roster: who is marked gone without a date
+        self.note.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(filters)
+        layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
@@ -231,6 +234,16 @@ class LedgerPage(QWidget):
             return
         shown = self.model.total
         self.count_label.setText(f"共 {shown} 条")
+        if self.spec.key == "roster":
+            self._note_undated()
+
+    def _note_undated(self) -> None:
+        names = self._store.gone_without_date()
+        if names:
+            who = "、".join(names[:3]) + (f"等{len(names)}人" if len(names) > 3 else "")
+            self.note.setText(f"{who}标为不在职，但没有填写离岗日期，往季的覆盖面和逐人要求都不计入"
+                              "其本人。知道离岗的日子的，请选中后按“修改”补填。")
+        self.note.setVisible(bool(names))
 
     # -- actions ----------------------------------------------------------------------
     def selected_record(self) -> Record | None:

@@ -112,6 +112,11 @@ class Store:
                        date.fromisoformat(left) if left else None)
                 for name, joined, left in rows}
 
+    def gone_without_date(self) -> list[str]:
+        """Names marked 不在职 with no 离岗日期 (past quarters count them nowhere)."""
+        return [row[0] for row in self.db.execute(
+            "SELECT name FROM person WHERE active = 0 AND left_on IS NULL ORDER BY id")]
+
     def is_empty(self) -> bool:
         """True when no ledger (roster included) holds a record."""
         return all(self.count(key) == 0 for key in TABLES)

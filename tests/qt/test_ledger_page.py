@@ -256,3 +256,15 @@ def test_another_filter_runs_the_typed_text_at_once_and_only_once(qtbot, demo_st
     page.search.setText("八项规定")
     page.show_year(2022, 0)  # the year filter refreshes now, with the text typed so far
     assert page.model.total == 2 and not page.search_timer.isActive()
+
+
+def test_the_roster_asks_for_the_day_of_those_marked_gone_without_one(qtbot, demo_store,
+                                                                      paths):
+    page = LedgerPage(demo_store, paths, LEDGERS["roster"], today=date(2022, 12, 31))
+    qtbot.addWidget(page)
+    assert page.note.isHidden()  # the demo's 何军 carries his 离岗日期
+    [he] = [p for p in demo_store.list("roster") if p.name == "何军"]
+    demo_store.update("roster", he.id, {"name": "何军", "role": "党员", "active": False})
+    page.refresh()
+    assert not page.note.isHidden()
+    assert page.note.text().startswith("何军标为不在职，但没有填写离岗日期")
