@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from lianzheng_desktop.cli.common import open_store
+from lianzheng_desktop.core.errors import UserError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     export = sub.add_parser("export", help="把全部台账导出为 Excel 工作簿")
     export.add_argument("file", metavar="FILE.xlsx", type=Path)
+    export.add_argument("--overwrite", action="store_true",
+                        help="文件已存在时覆盖它（不加此项则不覆盖，以免换掉自己的 Excel 台账）")
     export.set_defaults(handler=_export)
 
     from lianzheng_desktop.core.ledgers import LEDGERS
@@ -56,6 +59,9 @@ def _demo(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from lianzheng_desktop.interchange.xlsx import export_workbook
 
+    if args.file.exists() and not args.overwrite:
+        raise UserError(f"“{args.file}”已存在，没有导出，以免覆盖其中的内容。请换一个文件名；"
+                        "如确要覆盖，请加 --overwrite。")
     store = open_store(args)
     result = export_workbook(store, args.file)
     summary = "，".join(f"{label} {n} 条" for label, n in result.counts.items())

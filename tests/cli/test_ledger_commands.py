@@ -26,6 +26,18 @@ def test_export_then_import(tmp_path, cli):
     assert "谈话记录：新增 8 条，已存在 0 条，冲突 0 条" in out
 
 
+def test_export_does_not_replace_an_existing_workbook_unless_told(tmp_path, cli):
+    db = str(tmp_path / "a.db")
+    cli("--db", db, "demo")
+    mine = tmp_path / "我的台账.xlsx"
+    mine.write_bytes(b"the secretary's own ledger")
+    code, _, err = cli("--db", db, "export", str(mine))
+    assert code == 1 and "已存在，没有导出" in err and "--overwrite" in err
+    assert mine.read_bytes() == b"the secretary's own ledger"
+    code, out, _ = cli("--db", db, "export", "--overwrite", str(mine))
+    assert code == 0 and "整改事项 6 条" in out
+
+
 def test_a_second_import_adds_nothing_and_says_so(tmp_path, cli):
     db = str(tmp_path / "a.db")
     cli("--db", db, "demo")
