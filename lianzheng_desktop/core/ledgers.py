@@ -316,9 +316,11 @@ def _session_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | None):
 
 def _out_of_post(ledger: LedgerSpec, t: dict[str, Any],
                  posts: Mapping[str, tuple[date | None, date | None]]):
-    """A person named on a day before their 到岗日期 or after their 离岗日期."""
+    """A person named on a day before their 到岗日期 or after their 离岗日期. Not for an
+    整改事项: its 责任人 answers for it now, and the successor of one who left takes it
+    over although not in post on the day it was found."""
     day = t.get(ledger.date_field) if ledger.date_field else None
-    if day is None:
+    if day is None or ledger.key == "rectification":
         return
     for spec in ledger.fields:
         if spec.kind not in (Kind.PERSON, Kind.PEOPLE):

@@ -153,3 +153,18 @@ def test_a_record_may_not_name_someone_on_a_day_they_were_not_in_post(demo_store
     with pytest.raises(ValidationError, match="周强2022年10月8日才到岗，2022年9月28日尚未到岗"):
         demo_store.add("warning_education", {"date": "2022-09-28", "form": "其他",
                                              "topic": "廉政党课", "attendees": ["周强"]})
+
+
+def test_an_open_item_passes_to_the_successor_of_an_owner_who_left(demo_store):
+    """张志强's item (found in 2022) goes to 周强, who arrived in 2023: the 责任人 answers
+    for it now, not on the day it was found."""
+    from datetime import datetime
+
+    demo_store.clock = lambda: datetime(2023, 3, 1, 9)
+    demo_store.add("roster", {"name": "周强", "role": "班子成员", "active": True,
+                              "joined_on": "2023-02-01"})
+    [item] = [i for i in demo_store.list("rectification") if i.number == "XC-2022-05"]
+    values = {"number": item.number, "source": item.source, "description": item.description,
+              "owner": "周强", "found_date": item.found_date, "deadline": item.deadline,
+              "status": item.status}
+    assert demo_store.update("rectification", item.id, values).owner == "周强"
