@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="PDF 文件路径")
     report.add_argument("--docx", type=Path, metavar="FILE.docx", help="同时导出 Word 文档")
     report.add_argument("--as-of", metavar="YYYY-MM-DD",
-                        help="报告截至日期（默认为季度或年度的最后一天；期内可写当天）")
+                        help="报告截至日期（默认为今天；季度或年度已结束的，为其最后一天）")
     report.add_argument("--person", metavar="姓名",
                         help="生成某位班子成员（或书记）本人的述责述廉报告（默认为党支部的报告）")
     report.set_defaults(handler=_report)
@@ -38,7 +38,12 @@ def _report(args: argparse.Namespace) -> int:
     as_of = _as_of(args.as_of, period)
     store = open_store(args)
     try:
-        prepared = prepare_report(store, period, as_of, args.person)
+        # a period not yet over is reported as it stands today, never from its future end
+        today = store.clock().date()
+        if as_of is None and today < period.start:
+            raise UserError(f"{period.label}还没有开始（今天是{today.isoformat()}），"
+                            "无法生成报告。")
+        prepared = prepare_report(store, period, as_of or today, args.person)
         version = write_report(store, period, args.output, document=prepared.document,
                                also=args.docx, person=args.person)
     finally:

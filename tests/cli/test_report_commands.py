@@ -67,3 +67,23 @@ def test_as_of_is_the_one_date_of_the_report(tmp_path, cli):
     code, _, err = cli("--db", db, "report", "--quarter", "2022Q3", "--as-of", "2022-13-01",
                        "-o", str(pdf))
     assert code == 1 and "2022-09-30" in err
+
+
+def test_a_period_not_yet_over_is_reported_as_of_today_not_its_end(tmp_path, cli):
+    """Run on 10 August, the Q3 report (and the year's) stands on 10 August: not dated,
+    counted and signed on 30 September; a quarter not yet begun is refused."""
+    db = str(tmp_path / "demo.db")
+    assert cli("--db", db, "demo")[0] == 0
+    for period in (["--quarter", "2022Q3"], ["--year", "2022"]):
+        pdf = tmp_path / "now.pdf"
+        code, _, err = cli("--db", db, "--today", "2022-08-10", "report", *period,
+                           "-o", str(pdf))
+        assert code == 0, err
+        with pdfplumber.open(pdf) as doc:
+            text = "".join((page.extract_text() or "").replace("\n", "") for page in doc.pages)
+        assert "截至2022年8月10日" in text  # counted to that day
+        assert "书记 王建国2022年8月10日" in text  # and signed on it
+        assert "截至2022年9月30日" not in text and "截至2022年12月31日" not in text
+    code, _, err = cli("--db", db, "--today", "2022-08-10", "report", "--quarter", "2022Q4",
+                       "-o", str(tmp_path / "q4.pdf"))
+    assert code == 1 and "2022年第四季度还没有开始" in err
