@@ -148,7 +148,10 @@ def _running(data: ReportData) -> list[str]:
         label = item.requirement.counts.label if item.requirement.counts else ""
         unit = item.requirement.unit
         if item.measure == "count" and item.actual is not None and item.target is not None:
-            if item.period in (Period.QUARTER, Period.MONTH) and data.period.quarter is None:
+            # in the year's report, a duty of each quarter or half-year sums its periods:
+            # the year's total against one period's target says nothing ("还需-4次")
+            if (item.period in (Period.QUARTER, Period.MONTH, Period.HALF)
+                    and data.period.quarter is None) or item.actual >= item.target:
                 parts.append(f"{item.requirement.text}，须于{by}前完成。")
                 continue
             have = (f"目前已{verb_for(label)}{label}{item.actual}{unit}，" if item.actual else

@@ -384,3 +384,11 @@ def test_a_past_report_is_signed_by_the_secretary_who_served_then(demo_store):
                                           org_name=profile.org_name, secretary_name="周强"))
     document, _ = _report(demo_store, ReportPeriod(2022))
     assert "王建国" in "".join(document.closing) and "周强" not in "".join(document.closing)
+
+
+def test_an_annual_report_within_the_year_asks_for_no_negative_count(demo_store):
+    """Written on 30 November, the year's report: 每半年开展1次谈心谈话 is not "还需-1次"."""
+    _, year = _report(demo_store, ReportPeriod(2022), date(2022, 11, 30))
+    text = "".join(year.values())
+    assert not re.search(r"还需-\d", text)
+    assert "每半年开展1次党风廉政建设谈心谈话，须于2022年12月31日前完成" in text
