@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any, cast
 
 from lianzheng_desktop.core import vocab
-from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.core.errors import FieldError, UserError, ValidationError
 from lianzheng_desktop.core.ledgers import LEDGERS, Kind, LedgerSpec, build_record
 from lianzheng_desktop.core.records import Person, Record, UnitProfile, is_late_entry
 from lianzheng_desktop.storage import audit
@@ -423,6 +423,7 @@ class Store:
             renamed: list[tuple[str, Record]] = []
             if spec.key == "roster":
                 self._check_unique_name(cast(Person, record).name, record_id)
+                self._check_post_covers_records(cast(Person, record), record_id)
                 # records naming this person change with it
                 if cast(Person, record).name != cast(Person, old).name:
                     renamed = self._records_naming(record_id)
@@ -441,6 +442,34 @@ class Store:
                 audit.append(self.db, now, ledger, int(before.id or 0), "update",
                              audit.snapshot(ledger, before), audit.snapshot(ledger, after))
         return record
+
+    def _check_post_covers_records(self, person: Person, person_id: int) -> None:
+        """New 到岗/离岗日期 may not leave out a day a kept record names them on (records
+        could not be saved again, nor the export imported). 整改事项 do not count: their
+        责任人 answers for them now."""
+        days = []
+        for key, tmap in TABLES.items():
+            if key in ("roster", "rectification"):
+                continue
+            day = f"t.{LEDGERS[key].date_field}"
+            sources = [f"{tmap.table} t WHERE t.{c} = ?" for c in tmap.person_columns.values()]
+            sources += [f"{tmap.table} t JOIN {j} p ON p.record_id = t.id WHERE p.person_id = ?"
+                        for j in tmap.people_tables.values()]
+            for source in sources:
+                row = self.db.execute(f"SELECT min({day}), max({day}) FROM {source}",
+                                      [person_id]).fetchone()
+                days += [date.fromisoformat(d) for d in row if d]
+        if not days:
+            return
+        first, last = min(days), max(days)
+        if person.joined_on is not None and person.joined_on > first:
+            raise ValidationError([FieldError("joined_on", "到岗日期", (
+                f"台账中{first.year}年{first.month}月{first.day}日的记录已列有{person.name}，"
+                "到岗日期不能晚于这一天"))])
+        if person.left_on is not None and person.left_on < last:
+            raise ValidationError([FieldError("left_on", "离岗日期", (
+                f"台账中{last.year}年{last.month}月{last.day}日的记录还列有{person.name}，"
+                "离岗日期不能早于这一天"))])
 
     def _records_naming(self, person_id: int) -> builtins.list[tuple[str, Record]]:
         found: list[tuple[str, Record]] = []

@@ -168,3 +168,19 @@ def test_an_open_item_passes_to_the_successor_of_an_owner_who_left(demo_store):
               "owner": "周强", "found_date": item.found_date, "deadline": item.deadline,
               "status": item.status}
     assert demo_store.update("rectification", item.id, values).owner == "周强"
+
+
+def test_new_roster_dates_may_not_leave_out_a_day_a_record_names_them(demo_store):
+    """刘芳 is named in records up to 24 November (and from January): her 离岗日期 cannot be
+    20 September nor her 到岗日期 1 March (those records could not be saved again, nor an
+    export imported)."""
+    [her] = [p for p in demo_store.list("roster") if p.name == "刘芳"]
+    values = {"name": "刘芳", "post": her.post, "role": her.role, "active": False}
+    with pytest.raises(ValidationError) as refused:
+        demo_store.update("roster", her.id, {**values, "left_on": "2022-09-20"})
+    assert [(e.field, e.message) for e in refused.value.errors] == [(
+        "left_on", "台账中2022年11月24日的记录还列有刘芳，离岗日期不能早于这一天")]
+    with pytest.raises(ValidationError, match="到岗日期不能晚于这一天"):
+        demo_store.update("roster", her.id, {**values, "active": True,
+                                             "joined_on": "2022-03-01"})
+    assert demo_store.update("roster", her.id, {**values, "left_on": "2022-12-30"}).left_on
