@@ -14,7 +14,10 @@ A row whose every field equals such a record is already there (已存在) and is
 row equal in the key but different elsewhere is a conflict (冲突): it is not imported, and
 the fields that differ are named. A column the sheet does not have is not compared: a
 workbook made before a field existed (人员名册's 到岗日期, 离岗日期) says nothing about it.
-Any other row is new (新增). Rows are matched one to one,
+A row that matches no kept record but shares its day and kind (警示教育 日期、形式; 谈话记录
+日期、类型、谈话人 and someone talked to; 会议活动 日期、类型) with one that no row matches is
+a conflict too (疑似同一条记录): a 主题 corrected in Excel would otherwise add the record a
+second time. Any other row is new (新增). Rows are matched one to one,
 so a workbook holding the same entry twice adds it twice to an empty ledger (as exported),
 and adds nothing when imported a second time.
 """
@@ -44,9 +47,14 @@ class Conflict:
     row: int
     entry: str  # which kept record the row collides with, in words
     fields: tuple[str, ...]  # labels of the fields that differ
+    near: bool = False  # same day and kind, its 主题 (or people) differ: perhaps corrected
 
     def __str__(self) -> str:
         differ = "、".join(f"“{label}”" for label in self.fields)
+        if self.near:
+            return (f"{self.sheet} 第{self.row}行：台账中已有{self.entry}，同一天、同一类，"
+                    f"只是{differ}不同，疑似同一条记录，未导入（如是更正，请在软件中修改该记录；"
+                    "如确是另一次，请在软件中新增）")
         return (f"{self.sheet} 第{self.row}行：台账中已有{self.entry}，但{differ}不同，"
                 "未导入（如以表格为准，请在软件中修改该记录）")
 
@@ -205,15 +213,27 @@ def _sort_out(store: Store, sheet: SheetPlan) -> None:
     numbered, sheet.checked = sheet.checked, []
     if not numbered:
         return
-    key = _KEYS[spec.key]
+    key, near = _KEYS[spec.key], _NEAR.get(spec.key)
     compared = [f for f in spec.fields if f.key in sheet.columns]
     kept: dict[tuple, list[tuple]] = {}
+    rows = {key(r) for _, r in numbered}
+    twins: dict[tuple, list[Record]] = {}  # kept records no row matches, by day and kind
     for record in _kept(store, spec, [r for _, r in numbered]):
         kept.setdefault(key(record), []).append(_comparable(compared, record))
+        if near is not None and key(record) not in rows:
+            twins.setdefault(near(record), []).append(record)
     for number, record in numbered:
         pool = kept.get(key(record))
         if not pool:
-            sheet.new.append(record)
+            twin = _twin(spec, record, twins.get(near(record), [])) if near else None
+            if twin is None:
+                sheet.new.append(record)
+                continue
+            differ = tuple(f.label for f, a, b in zip(
+                compared, _comparable(compared, record), _comparable(compared, twin),
+                strict=True) if a != b)
+            sheet.conflicts.append(Conflict(spec.label, number, _entry(spec, twin), differ,
+                                            near=True))
             continue
         mine = _comparable(compared, record)
         if mine in pool:
@@ -223,6 +243,16 @@ def _sort_out(store: Store, sheet: SheetPlan) -> None:
             differ = tuple(f.label for f, a, b in zip(compared, mine, pool[0], strict=True)
                            if a != b)
             sheet.conflicts.append(Conflict(spec.label, number, _entry(spec, record), differ))
+
+
+def _twin(spec: LedgerSpec, record: Any, candidates: list[Record]) -> Record | None:
+    """A kept record of the same day and kind that the row may be a corrected copy of (a
+    talk: with someone in common); taken, so it answers for one row only."""
+    for candidate in candidates:
+        if spec.key != "talk" or set(candidate.talkees) & set(record.talkees):  # type: ignore
+            candidates.remove(candidate)
+            return candidate
+    return None
 
 
 def _kept(store: Store, spec: LedgerSpec, records: list[Record]):
@@ -244,6 +274,13 @@ def _rectification_key(r: Any) -> tuple:
         r.found_date, r.source, "描述", r.description)
 
 
+# Same day and kind: a row that differs from such a kept record only in its 主题 (or its
+# people) is likely that record corrected in Excel, not a second one of the day.
+_NEAR: dict[str, Callable[[Any], tuple]] = {
+    "warning_education": lambda r: (r.date, r.form),
+    "talk": lambda r: (r.date, r.type, r.talker),
+    "activity": lambda r: (r.date, r.type),
+}
 _KEYS: dict[str, Callable[[Any], tuple]] = {
     "roster": lambda r: (r.name,),
     "warning_education": lambda r: (r.date, r.form, r.topic),

@@ -218,3 +218,31 @@ def test_an_imported_row_naming_someone_before_they_arrived_is_a_problem(tmp_pat
         "谈话记录 第2行 “谈话对象”列："
         "周强2022年10月8日才到岗，2022年9月20日尚未到岗；请核对日期或人员"]
     assert store.is_empty()
+
+
+def test_a_row_corrected_in_excel_is_not_added_a_second_time(demo_store, tmp_path):
+    """The exported ledger with one meeting's 主题 corrected and a name added to a talk:
+    both rows are 疑似同一条记录 and not imported (the counts in print would double); a
+    second meeting on a day the workbook also keeps the first of is new."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = load_workbook(tmp_path / "a.xlsx")
+    meetings, talks = book["会议活动"], book["谈话记录"]
+    header = [c.value for c in meetings[1]]
+    topic = header.index("主题*") + 1
+    first = meetings.cell(2, topic).value
+    meetings.cell(2, topic).value = first + "（更正）"
+    talkees = [c.value for c in talks[1]].index("谈话对象*") + 1
+    talks.cell(2, talkees).value = talks.cell(2, talkees).value + "、刘芳"
+    second = [c.value for c in meetings[3]]
+    second[topic - 1] = "同一天的另一次学习"
+    second[header.index("日期*")] = meetings.cell(3, header.index("日期*") + 1).value
+    meetings.append(second)
+    book.save(tmp_path / "b.xlsx")
+    result = import_workbook(demo_store, tmp_path / "b.xlsx")
+    plan = result.plan
+    assert result.problems == [] and plan is not None
+    near = [str(c) for c in plan.conflicts if c.near]
+    assert len(near) == 2
+    assert any("“主题”不同，疑似同一条记录" in line and first[:10] in line for line in near)
+    assert any(line.startswith("谈话记录 第2行") and "“谈话对象”不同" in line for line in near)
+    assert plan.new == 1  # the second meeting of the day
