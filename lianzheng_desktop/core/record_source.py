@@ -85,6 +85,13 @@ class RectificationState:
         return self.reviewed is not None and self.reviewed <= day
 
 
+def carried_over(item: RectificationItem, start: date) -> bool:
+    """Found before ``start`` and not yet fixed then: a span's 整改 carries it (a new year's
+    checklist and report speak of the items still open from the year before)."""
+    return item.found_date < start and (item.completed_date is None
+                                        or item.completed_date >= start)
+
+
 DOER_FIELDS = {"warning_education": "host", "talk": "talker", "rectification": "owner",
                "activity": "host"}
 """Who did the thing a record records: the host of a session or meeting (or the member
@@ -157,9 +164,11 @@ class ListSource:
         return done
 
     def rectification_states(self, start: date, end: date) -> list[RectificationState]:
-        items = cast(list[RectificationItem], self._matching(Counts("rectification"), start, end))
+        items = cast(list[RectificationItem], self._records.get("rectification", ()))
         return [RectificationState(r.status, bool(r.measures.strip()), r.completed_date,
-                                   r.review_date) for r in items]
+                                   r.review_date)
+                for r in sorted(items, key=lambda r: (r.found_date, r.id or 0))
+                if start <= r.found_date <= end or carried_over(r, start)]
 
     def rectification_summary(self, start: date, end: date, day: date) -> RectificationSummary:
         return RectificationSummary.of(self.rectification_states(start, end), day)

@@ -131,8 +131,8 @@ class SqlSource:
     def rectification_states(self, start: date, end: date) -> list[RectificationState]:
         rows = self._db.execute(
             "SELECT status, trim(measures) != '', completed_date, review_date FROM"
-            " rectification_item WHERE found_date BETWEEN ? AND ? ORDER BY found_date, id",
-            [start.isoformat(), end.isoformat()])
+            f" rectification_item WHERE {_SPAN} ORDER BY found_date, id",
+            {"start": start.isoformat(), "end": end.isoformat()})
         return [RectificationState(status, bool(measures), _day(completed), _day(reviewed))
                 for status, measures, completed, reviewed in rows]
 
@@ -146,13 +146,17 @@ class SqlSource:
                                     completed_reviewed + standing_reviewed)
 
 
+# Found in the span, or before it and still open at its start (core.record_source's
+# carried_over): a new year's 整改 carries the items the year before left open.
+_SPAN = ("(found_date BETWEEN :start AND :end OR (found_date < :start"
+         " AND (completed_date IS NULL OR completed_date >= :start)))")
 _FIXED_SQL = (
     "SELECT count(*), coalesce(sum(completed_date <= :day), 0),"
     " coalesce(sum(completed_date <= :day AND review_date <= :day), 0)"
-    " FROM rectification_item WHERE found_date BETWEEN :start AND :end")
+    f" FROM rectification_item WHERE {_SPAN}")
 _STANDING_SQL = (
     "SELECT count(*), coalesce(sum(review_date <= :day), 0) FROM rectification_item"
-    " WHERE found_date BETWEEN :start AND :end AND completed_date IS NULL"
+    f" WHERE {_SPAN} AND completed_date IS NULL"
     " AND status = '长期坚持' AND trim(measures) != ''")
 
 

@@ -156,3 +156,17 @@ def test_rectification_work_is_judged_as_it_stood_on_the_checkpoint(plan_store):
     assert "尚在整改1件" in explanation(date(2024, 3, 31))
     assert "已完成1件（其中已“回头看”0件）" in explanation(date(2024, 5, 31))
     assert "已完成1件（其中已“回头看”1件）" in explanation(date(2024, 6, 30))
+
+
+def test_items_still_open_from_the_year_before_count_in_this_years_work(plan_store):
+    """An item found in 2023 and still 整改中 is 2024's work too (the warnings and the
+    report speak of it): the checklist does not say 尚无整改事项记录; one fixed in 2023
+    is not carried."""
+    base = {"source": "巡察反馈", "owner": "甲", "found_date": "2023-11-05",
+            "deadline": "2023-12-31"}
+    plan_store.add("rectification", {**base, "description": "会议记录不规范", "status": "整改中"})
+    plan_store.add("rectification", {**base, "description": "台账不健全", "status": "已完成",
+                                     "completed_date": "2023-12-20"})
+    checklist = plans.load_checklist(plan_store, Quarter(2024, 1), date(2024, 3, 31))
+    text = item(checklist, "整改").explanation
+    assert "整改事项1件" in text and "尚在整改1件" in text and "尚无" not in text
