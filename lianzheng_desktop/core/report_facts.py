@@ -188,8 +188,15 @@ def activity_phrase(kind: str) -> str:
     return ACTIVITY_PHRASES.get(kind, f"开展{kind}")
 
 
+# Labels that are themselves an act ("听取汇报", "签订责任书"): no verb before them.
+ACTS = ("听取", "签订", "报告", "述职", "述责", "讲授", "参加", "开展", "召开", "组织")
+
+
 def verb_for(label: str) -> str:
-    """The verb a requirement's count takes: 召开 meetings, 组织 study, 开展 the rest."""
+    """The verb a requirement's count takes: 召开 meetings, 组织 study, none for a label
+    that is an act already (听取汇报), 开展 the rest."""
+    if label.startswith(ACTS):
+        return ""
     if label.endswith("会") or label.endswith("会议"):
         return "召开"
     if label.startswith(("廉政学习", "廉政测试")):

@@ -14,7 +14,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lianzheng_desktop.core import vocab
-from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status, in_role
+from lianzheng_desktop.core.checklist import (
+    Checklist,
+    ChecklistItem,
+    Status,
+    in_role,
+    verb_for,
+)
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Plan
 from lianzheng_desktop.core.record_source import doers
@@ -96,7 +102,11 @@ def _own_item(item: ChecklistItem, name: str) -> ChecklistItem:
         status, tail = Status.FAILED, "未达到要求"
     else:
         status, tail = Status.ON_TRACK, "尚在推进"
-    text = f"{name}{label} {done} {unit}，要求不少于 {target} {unit}，{tail}。"
+    # one's own report speaks as 本人, and of nothing done as not yet done
+    did = verb_for(label)
+    text = (f"本人{did}{label} {done} {unit}" if done
+            else f"本人{'未' if status is Status.FAILED else '尚未'}{did}{label}")
+    text += f"，要求不少于 {target} {unit}，{tail}。"
     return replace(item, status=status, explanation=text, people={name: done},
                    missing=[] if done >= target else [name], target=target, actual=done,
                    expected=target)

@@ -53,6 +53,9 @@ def test_a_leaders_own_report_holds_their_records_and_duties(unit):
     assert "本人认真履行“一岗双责”" in duty and "乙听取" not in duty
     own = prepare_report(unit, ReportPeriod(2024, 1), person="丙").document
     assert [r[2] for r in own.appendices[0].rows] == ["未完成"]
+    # one's own duty in one's own voice, nothing done said as not done
+    assert own.appendices[0].rows[0][3] == "本人未听取汇报，要求不少于1次，未达到要求。"
+    assert "本人听取汇报1次" in document.appendices[0].rows[0][3]
 
 
 def test_a_person_not_on_the_roster_is_refused_in_chinese(unit):
