@@ -89,3 +89,13 @@ def test_a_leaders_own_report_reads_as_his(tmp_path, demo_store):
     path = write_pdf(document, tmp_path / "own.pdf")
     text = text_of(path)
     assert "（年度工作要点中没有逐人落实到本人的要求）" in text
+
+
+def test_a_long_line_under_the_title_breaks_between_its_parts_not_in_a_name(tmp_path):
+    document = ReportDocument("张志强同志2026年第二季度述责述廉报告",
+                              ["（2026年第二季度　某某县总工会党组成员、副主席　张志强）"],
+                              [Section(SECTION_HEADINGS[0], [Paragraph("正文。")])])
+    path = write_pdf(document, tmp_path / "meta.pdf")
+    with pdfplumber.open(path) as pdf:
+        lines = pdf.pages[0].extract_text().splitlines()
+    assert lines[1:3] == ["（2026年第二季度 某某县总工会党组成员、副主席", "张志强）"]
