@@ -180,13 +180,17 @@ class ReportPage(QWidget):
             while quarter <= current:
                 self.period.addItem(quarter.label, quarter.code)
                 quarter = quarter.next()
-            self.period.setCurrentIndex(self.period.count() - 1)
+            # in a quarter's first month the report due is the last quarter's
+            early = self._today.month == current.start.month
+            self.period.setCurrentIndex(self.period.count() - (2 if early else 1))
             if not self._loaded:  # first opening: where the user last typed
                 self._select_last_edited()
         else:
             for year in range(current.year - 4, current.year + 1):
                 self.period.addItem(f"{year}年度", str(year))
-            self.period.setCurrentIndex(self.period.count() - 1)
+            # in January the year's report due is last year's
+            self.period.setCurrentIndex(self.period.count() - (2 if self._today.month == 1
+                                                               else 1))
         self.period.blockSignals(False)
 
     def _select_last_edited(self) -> None:

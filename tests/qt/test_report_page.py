@@ -197,3 +197,16 @@ def test_what_was_printed_is_kept_under_its_own_name(page, demo_store, qtbot, mo
     page.wait()
     qtbot.waitUntil(lambda: page.document.status() == QPdfDocument.Status.Ready)
     assert hashlib.sha256(printed.read_bytes()).hexdigest() == kept.sha256
+
+
+def test_early_in_a_quarter_the_page_opens_on_the_report_then_due(qtbot, demo_store, paths):
+    """On 5 January the report due is the fourth quarter's (and the year's), not that of
+    the quarter five days old."""
+    page = ReportPage(demo_store, paths, today=date(2023, 1, 5))
+    qtbot.addWidget(page)
+    assert page.selected_period() == ReportPeriod(2022, 4)
+    page.kind.setCurrentIndex(1)
+    assert page.selected_period() == ReportPeriod(2022)
+    later = ReportPage(demo_store, paths, today=date(2022, 8, 20))
+    qtbot.addWidget(later)
+    assert later.selected_period() == ReportPeriod(2022, 3)
