@@ -27,7 +27,9 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from lianzheng_desktop.core.errors import UserError, ValidationError
@@ -36,6 +38,7 @@ from lianzheng_desktop.core.records import Record
 from lianzheng_desktop.interchange import xlsx_read as reader
 from lianzheng_desktop.interchange import xlsx_scan
 from lianzheng_desktop.interchange.xlsx_common import SHEET_ORDER, ImportProblem
+from lianzheng_desktop.storage import trash
 from lianzheng_desktop.storage.store import Query, Store
 
 MAX_PROBLEMS = 1000  # listed before reading stops: a wrong file would list every row
@@ -67,10 +70,12 @@ class SheetPlan:
     new: list[Record] = field(default_factory=list)
     present: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
+    deleted: int = 0  # rows that are records now in 回收站: not brought back by an import
 
     def line(self) -> str:
         return (f"{self.spec.label}：新增 {len(self.new)} 条，已存在 {self.present} 条，"
-                f"冲突 {len(self.conflicts)} 条")
+                f"冲突 {len(self.conflicts)} 条"
+                + (f"，已删除（在回收站中）{self.deleted} 条" if self.deleted else ""))
 
 
 @dataclass
@@ -101,6 +106,10 @@ class ImportPlan:
     def details(self) -> list[str]:
         """One line per sheet, then each conflict, then the notes."""
         lines = [sheet.line() for sheet in self.sheets]
+        deleted = sum(sheet.deleted for sheet in self.sheets)
+        if deleted:
+            lines.append(f"有 {deleted} 行是已删除、现在回收站中的记录，未导入；如要恢复，"
+                         "请到“回收站”页恢复。")
         if self.conflicts:
             lines.append("冲突的行（同一条记录内容不同，未导入，请核对）：")
             lines += [f"  {conflict}" for conflict in self.conflicts]
@@ -215,6 +224,7 @@ def _sort_out(store: Store, sheet: SheetPlan) -> None:
         return
     key, near = _KEYS[spec.key], _NEAR.get(spec.key)
     compared = [f for f in spec.fields if f.key in sheet.columns]
+    deleted = {key(_as_record(spec, values)) for values in trash.deleted_values(store, spec.key)}
     kept: dict[tuple, list[tuple]] = {}
     rows = {key(r) for _, r in numbered}
     twins: dict[tuple, list[Record]] = {}  # kept records no row matches, by day and kind
@@ -224,6 +234,9 @@ def _sort_out(store: Store, sheet: SheetPlan) -> None:
             twins.setdefault(near(record), []).append(record)
     for number, record in numbered:
         pool = kept.get(key(record))
+        if not pool and key(record) in deleted:
+            sheet.deleted += 1
+            continue
         if not pool:
             twin = _twin(spec, record, twins.get(near(record), [])) if near else None
             if twin is None:
@@ -243,6 +256,19 @@ def _sort_out(store: Store, sheet: SheetPlan) -> None:
             differ = tuple(f.label for f, a, b in zip(compared, mine, pool[0], strict=True)
                            if a != b)
             sheet.conflicts.append(Conflict(spec.label, number, _entry(spec, record), differ))
+
+
+def _as_record(spec: LedgerSpec, values: dict[str, Any]) -> SimpleNamespace:
+    """A record logged as JSON (回收站's), with the types its key compares."""
+    typed = {}
+    for spec_field in spec.fields:
+        value = values.get(spec_field.key)
+        if spec_field.kind is Kind.DATE and value:
+            value = date.fromisoformat(value)
+        elif spec_field.kind is Kind.PEOPLE:
+            value = tuple(value or ())
+        typed[spec_field.key] = value
+    return SimpleNamespace(**typed)
 
 
 def _twin(spec: LedgerSpec, record: Any, candidates: list[Record]) -> Record | None:

@@ -70,6 +70,15 @@ def entries(store) -> list[TrashEntry]:
             if r[1] in LEDGERS]
 
 
+def deleted_values(store, ledger: str) -> list[dict[str, Any]]:
+    """The fields of each record of ``ledger`` now in 回收站, as logged when deleted."""
+    rows = store.db.execute(
+        "SELECT (SELECT before FROM audit_log a WHERE a.ledger = t.ledger"
+        " AND a.record_id = t.record_id AND a.action = 'delete' ORDER BY a.id DESC LIMIT 1)"
+        " FROM trash t WHERE t.ledger = ?", [ledger])
+    return [json.loads(row[0]) for row in rows if row[0]]
+
+
 def count(store) -> int:
     return store.db.execute("SELECT count(*) FROM trash").fetchone()[0]
 

@@ -246,3 +246,17 @@ def test_a_row_corrected_in_excel_is_not_added_a_second_time(demo_store, tmp_pat
     assert any("“主题”不同，疑似同一条记录" in line and first[:10] in line for line in near)
     assert any(line.startswith("谈话记录 第2行") and "“谈话对象”不同" in line for line in near)
     assert plan.new == 1  # the second meeting of the day
+
+
+def test_a_record_deleted_since_the_export_does_not_come_back_with_it(demo_store, tmp_path):
+    """Exported, then a meeting deleted (it is in 回收站): importing the workbook again does
+    not bring it back unasked, and says where it is."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    gone = demo_store.list("activity")[0]
+    demo_store.delete("activity", gone.id)
+    result = import_workbook(demo_store, tmp_path / "a.xlsx")
+    plan = result.plan
+    assert result.problems == [] and plan is not None and plan.new == 0
+    assert "会议活动：新增 0 条，已存在 20 条，冲突 0 条，已删除（在回收站中）1 条" in plan.details()
+    assert any("请到“回收站”页恢复" in line for line in plan.details())
+    assert gone.id not in {a.id for a in demo_store.list("activity")}
