@@ -33,8 +33,15 @@ from types import SimpleNamespace
 from typing import Any
 
 from lianzheng_desktop.core.errors import UserError, ValidationError
-from lianzheng_desktop.core.ledgers import LEDGERS, FieldSpec, Kind, LedgerSpec, build_record
-from lianzheng_desktop.core.records import Record
+from lianzheng_desktop.core.ledgers import (
+    LEDGERS,
+    FieldSpec,
+    Kind,
+    LedgerSpec,
+    build_record,
+    event_date,
+)
+from lianzheng_desktop.core.records import LATE_ENTRY_DAYS, Record, is_late_entry
 from lianzheng_desktop.interchange import xlsx_read as reader
 from lianzheng_desktop.interchange import xlsx_scan
 from lianzheng_desktop.interchange.xlsx_common import SHEET_ORDER, ImportProblem
@@ -158,6 +165,11 @@ def _plan(store: Store, path: Path) -> ImportPlan:
     if not plan.problems:
         for sheet in plan.sheets:
             _sort_out(store, sheet)
+        late = sum(is_late_entry(event_date(s.spec, r), store.clock())
+                   for s in plan.sheets for r in s.new)
+        if late:
+            plan.notes.append(f"新增的记录中有 {late} 条比活动日期晚 {LATE_ENTRY_DAYS} 天以上"
+                              "才录入，将标为“补录”（报告附件中注明），与在软件中补录的相同。")
     return plan
 
 

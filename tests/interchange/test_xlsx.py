@@ -260,3 +260,15 @@ def test_a_record_deleted_since_the_export_does_not_come_back_with_it(demo_store
     assert "会议活动：新增 0 条，已存在 20 条，冲突 0 条，已删除（在回收站中）1 条" in plan.details()
     assert any("请到“回收站”页恢复" in line for line in plan.details())
     assert gone.id not in {a.id for a in demo_store.list("activity")}
+
+
+def test_an_import_says_how_many_rows_it_will_mark_as_entered_late(demo_store, tmp_path):
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    later = fresh_store()  # on 31 December 2022: the year's records, all but December's late
+    plan = import_workbook(later, tmp_path / "a.xlsx").plan
+    assert plan is not None
+    late = sum(r.late_entry for key in ("warning_education", "talk", "rectification",
+                                        "activity") for r in later.list(key))
+    assert late > 30
+    assert f"新增的记录中有 {late} 条比活动日期晚 7 天以上才录入，将标为“补录”" in "".join(
+        plan.notes)
