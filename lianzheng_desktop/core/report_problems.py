@@ -8,7 +8,7 @@ Nothing is cut: every unmet requirement and every overdue item is named.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from lianzheng_desktop.core.checklist import ChecklistItem, Status
 from lianzheng_desktop.core.periods import Quarter
@@ -22,6 +22,7 @@ from lianzheng_desktop.core.report_facts import (
     is_due,
     is_open,
     is_standing,
+    md,
     numbered,
     quoted,
     several,
@@ -204,11 +205,14 @@ def _items(data: ReportData, nxt: ReportPeriod) -> list[str]:
     if len(due) > ONE_BY_ONE or len(ahead) > ONE_BY_ONE:
         return _items_grouped(data, nxt, due, ahead)
     me = data.person.name if data.person is not None else None
-    serving = {p.name for p in data.roster if p.in_post(day)}
+    # the next steps begin the day after the report's: an owner gone by then hands over
+    after = day + timedelta(days=1)
+    gone = {p.name: p.left_on for p in data.roster if not p.in_post(after)}
     for item in data.rectification:
+        left = gone.get(item.owner)
         by = ("" if item.owner == me  # one's own: no "由某某负责"
-              else f"，由{item.owner}负责" if item.owner in serving
-              else f"，原责任人{item.owner}已离岗，须明确新的责任人")
+              else f"，由{item.owner}负责" if item.owner not in gone
+              else f"，原责任人{item.owner}{md(left) if left else '已'}离岗，须明确新的责任人")
         if is_due(item, day):  # its missed deadline and the days overdue: section three
             late = "逾期" if days_late(item, day) else "到期"
             parts.append(f"抓紧完成{late}整改事项{quoted(item.description)}{by}，"

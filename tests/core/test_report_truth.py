@@ -5,10 +5,11 @@ Each test names one rule; each was seen failing with the rule broken in the code
 
 import re
 from dataclasses import asdict
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
+from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.report_content import build_document
 from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
 from lianzheng_desktop.storage.reports import load_report_data
@@ -336,7 +337,7 @@ def test_an_item_whose_owner_has_left_asks_for_a_new_one(demo_store):
                                          "active": False, "left_on": "2022-11-30"})
     _, after = _report(demo_store, ReportPeriod(2022))
     assert "由张志强负责" not in after[NEXT]
-    assert "原责任人张志强已离岗，须明确新的责任人" in after[NEXT]
+    assert "原责任人张志强11月30日离岗，须明确新的责任人" in after[NEXT]
 
 
 def test_a_quarters_own_end_is_named_as_a_deadline_only_while_ahead(demo_store):
@@ -392,3 +393,26 @@ def test_an_annual_report_within_the_year_asks_for_no_negative_count(demo_store)
     text = "".join(year.values())
     assert not re.search(r"还需-\d", text)
     assert "每半年开展1次党风廉政建设谈心谈话，须于2022年12月31日前完成" in text
+
+
+def test_an_owner_whose_last_day_is_the_reports_is_not_given_next_quarters_work(demo_store):
+    """张志强's last day is 30 September, the Q3 report's date: Q4's steps ask for a new
+    owner instead of "由张志强负责"."""
+    demo_store.clock = lambda: datetime(2022, 12, 31, 17)
+    [him] = [p for p in demo_store.list("roster") if p.name == "张志强"]
+    records_after = [r for key in ("talk", "warning_education", "activity")
+                     for r in demo_store.list(key) if r.date > date(2022, 9, 30)
+                     and "张志强" in (*getattr(r, "attendees", ()), *getattr(r, "talkees", ()),
+                                     getattr(r, "talker", ""))]
+    for record in records_after:  # he is gone from October: take him off those records
+        key = "talk" if hasattr(record, "talkees") else (
+            "warning_education" if hasattr(record, "form") else "activity")
+        field = "talkees" if key == "talk" else "attendees"
+        values = {f.key: getattr(record, f.key) for f in LEDGERS[key].fields}
+        values[field] = tuple(n for n in values[field] if n != "张志强")
+        demo_store.update(key, record.id, values)
+    demo_store.update("roster", him.id, {"name": "张志强", "post": him.post, "role": him.role,
+                                         "active": False, "left_on": "2022-09-30"})
+    _, q3 = _report(demo_store, ReportPeriod(2022, 3))
+    assert "由张志强负责" not in q3[NEXT]
+    assert "原责任人张志强9月30日离岗，须明确新的责任人" in q3[NEXT]

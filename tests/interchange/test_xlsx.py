@@ -257,7 +257,8 @@ def test_a_record_deleted_since_the_export_does_not_come_back_with_it(demo_store
     result = import_workbook(demo_store, tmp_path / "a.xlsx")
     plan = result.plan
     assert result.problems == [] and plan is not None and plan.new == 0
-    assert "会议活动：新增 0 条，已存在 20 条，冲突 0 条，已删除（在回收站中）1 条" in plan.details()
+    assert ("会议活动：新增 0 条，已存在 20 条，冲突 0 条，已删除（在回收站中）1 条"
+            in plan.details())
     assert any("请到“回收站”页恢复" in line for line in plan.details())
     assert gone.id not in {a.id for a in demo_store.list("activity")}
 
