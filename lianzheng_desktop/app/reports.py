@@ -5,6 +5,7 @@ Shared by the command line and the GUI's worker (which opens its own connection)
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +19,7 @@ from lianzheng_desktop.core.report_content import (
     profile_gaps,
 )
 from lianzheng_desktop.core.report_model import ReportDocument, ReportPeriod, unwritten_sections
+from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.reports import (
     ReportVersion,
     load_report_data,
@@ -90,5 +92,6 @@ def _write(document: ReportDocument, path: Path,
 
             write_pdf(document, path, progress=progress)
     except OSError as exc:
-        raise UserError(f"无法写入“{path}”：{exc.strerror or exc}。如该文件已打开，请先关闭。") \
-            from None
+        held = exc.errno in (errno.EACCES, errno.EPERM)  # on Windows: open in another program
+        raise UserError(f"无法写入“{path}”：{os_error_text(exc)}。"
+                        + ("如该文件已在其他程序中打开，请先关闭。" if held else "")) from None

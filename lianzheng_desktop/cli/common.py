@@ -12,7 +12,7 @@ from lianzheng_desktop.app import session
 from lianzheng_desktop.app.session import paths_for
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.paths import AppPaths
-from lianzheng_desktop.storage.errors import user_message
+from lianzheng_desktop.storage.errors import os_error_text, user_message
 from lianzheng_desktop.storage.store import Store
 
 EXIT_USER_ERROR = 1
@@ -57,7 +57,7 @@ def run_handler(handler: Callable[[argparse.Namespace], int], args: argparse.Nam
         return 0
     except OSError as exc:
         where = f"“{exc.filename}”" if exc.filename else ""
-        print(f"错误：无法读写文件{where}：{exc.strerror or exc}。", file=sys.stderr)
+        print(f"错误：无法读写文件{where}：{os_error_text(exc)}。", file=sys.stderr)
         return EXIT_USER_ERROR
     except Exception as exc:  # noqa: BLE001 — the last net: log it, say where the log is
         from lianzheng_desktop.errorlog import log_unexpected

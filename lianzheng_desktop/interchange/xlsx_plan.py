@@ -46,6 +46,7 @@ from lianzheng_desktop.interchange import xlsx_read as reader
 from lianzheng_desktop.interchange import xlsx_scan
 from lianzheng_desktop.interchange.xlsx_common import SHEET_ORDER, ImportProblem
 from lianzheng_desktop.storage import trash
+from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.store import Query, Store
 
 MAX_PROBLEMS = 1000  # listed before reading stops: a wrong file would list every row
@@ -128,7 +129,7 @@ def plan_import(store: Store, path: Path) -> ImportPlan:
     try:
         return _plan(store, path)
     except OSError as exc:  # unreadable: no permission, or held by Excel on Windows
-        raise UserError(f"无法读取“{path.name}”：{exc.strerror or exc}。如该文件正在 Excel 或 "
+        raise UserError(f"无法读取“{path.name}”：{os_error_text(exc)}。如该文件正在 Excel 或 "
                         "WPS 中打开，请先关闭后再导入。") from None
 
 

@@ -22,6 +22,7 @@ from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import LEDGERS, Kind
 from lianzheng_desktop.core.values import format_bool, format_names
 from lianzheng_desktop.interchange.xlsx_common import SHEET_ORDER, header
+from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.store import Query, Store
 from lianzheng_desktop.whole_files import written_whole
 
@@ -89,7 +90,7 @@ def export_workbook(store: Store, path: Path) -> ExportResult:
         with written_whole(Path(path)) as partial:  # last month's export survives a failure
             book.save(partial)
     except OSError as exc:
-        raise UserError(f"无法写入“{path}”：{exc.strerror or exc}。"
+        raise UserError(f"无法写入“{path}”：{os_error_text(exc)}。"
                         "如该文件已在 Excel 或 WPS 中打开，请先关闭。") from None
     return result
 

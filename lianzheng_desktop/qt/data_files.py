@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.paths import app_paths
+from lianzheng_desktop.storage.errors import os_error_text
 
 RECENT_KEY = "recent/files"
 KEEP_RECENT = 8
@@ -103,7 +104,7 @@ def why_not_open(path: Path) -> str | None:
     except sqlite3.DatabaseError:
         return f"“{path.name}”不是廉政台账的数据文件（无法读取），未作任何改动。"
     except OSError as exc:
-        return f"无法打开“{path}”：{exc.strerror or exc}。"
+        return f"无法打开“{path}”：{os_error_text(exc)}。"
     return None
 
 

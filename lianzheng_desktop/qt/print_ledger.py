@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from lianzheng_desktop.core.ledgers import LedgerSpec
+from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.store import Query, Store
 
 
@@ -61,7 +62,7 @@ def print_ledger(parent: QWidget | None, store: Store, spec: LedgerSpec, query: 
         count = write_ledger_file(store, spec, query, path, today)
     except OSError as exc:
         QMessageBox.warning(parent, "打印台账",
-                            f"无法保存到“{path}”：{exc.strerror or exc}。请换一个文件夹再试。")
+                            f"无法保存到“{path}”：{os_error_text(exc)}。请换一个文件夹再试。")
         return None
     box = QMessageBox(QMessageBox.Icon.Information, "打印台账",
                       f"已将{spec.label} {count} 条记录保存为：\n{path}", parent=parent)

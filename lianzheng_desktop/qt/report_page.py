@@ -37,6 +37,7 @@ from lianzheng_desktop.qt.report_checks import ask_before_handing_in, mark_repea
 from lianzheng_desktop.qt.report_editors import SectionEditors
 from lianzheng_desktop.qt.report_worker import ReportJob
 from lianzheng_desktop.qt.style import hint, page_title
+from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.reports import (
     clear_texts,
     earlier_reports,
@@ -283,7 +284,7 @@ class ReportPage(QWidget):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            self._on_failed(f"无法写入“{path.parent}”：{exc.strerror or exc}。")
+            self._on_failed(f"无法写入“{path.parent}”：{os_error_text(exc)}。")
             return
         self.keep_typed_text()
         self.progress.setValue(0)
@@ -397,7 +398,7 @@ class ReportPage(QWidget):
                 kept = self.keep_printed(Path(path))
             except OSError as exc:
                 QMessageBox.warning(self, "未能留存", f"报告已送去打印，但未能留存打印的文件："
-                                    f"{exc.strerror or exc}。可再用“保存 PDF”另存一份。")
+                                    f"{os_error_text(exc)}。可再用“保存 PDF”另存一份。")
                 return
             record_version(self._store, self.selected_period(), kept, self.texts(),
                            self._shown_person)

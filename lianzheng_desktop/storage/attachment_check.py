@@ -14,6 +14,7 @@ from pathlib import Path
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.storage import audit, lock
 from lianzheng_desktop.storage.attachments import row_snapshot, sha256_of, stored_name
+from lianzheng_desktop.storage.errors import os_error_text
 
 
 def _label(row: dict) -> str:
@@ -62,7 +63,7 @@ def _file_problems(attachments_dir: Path, row: dict) -> list[str]:
         if sha256_of(path) != row["sha256"]:
             return [f"{_label(row)}的文件已被改动或不完整，与录入时不一致，请从备份恢复。"]
     except OSError as exc:
-        return [f"{_label(row)}的文件无法读取（{exc.strerror or exc}）。"]
+        return [f"{_label(row)}的文件无法读取（{os_error_text(exc)}）。"]
     return []
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.records import Attachment
 from lianzheng_desktop.storage import audit
+from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.store import Store
 
 _CHUNK = 1 << 20
@@ -64,7 +65,7 @@ def add_attachment(store: Store, attachments_dir: Path, ledger: str, record_id: 
                 raise UserError(f"复制“{source.name}”时内容发生变化，请重试。")
             os.replace(partial, target)
     except OSError as exc:
-        raise UserError(f"无法保存佐证材料“{source.name}”：{exc.strerror or exc}。") from None
+        raise UserError(f"无法保存佐证材料“{source.name}”：{os_error_text(exc)}。") from None
     with store.atomic():
         cursor = store.db.execute(
             "INSERT INTO attachment (ledger, record_id, file_name, sha256, size, note, added_at)"

@@ -87,3 +87,12 @@ def test_a_period_not_yet_over_is_reported_as_of_today_not_its_end(tmp_path, cli
     code, _, err = cli("--db", db, "--today", "2022-08-10", "report", "--quarter", "2022Q4",
                        "-o", str(tmp_path / "q4.pdf"))
     assert code == 1 and "2022年第四季度还没有开始" in err
+
+
+def test_a_folder_that_does_not_exist_is_said_in_chinese(tmp_path, cli):
+    db = str(tmp_path / "demo.db")
+    assert cli("--db", db, "demo")[0] == 0
+    code, _, err = cli("--db", db, "report", "--quarter", "2022Q3",
+                       "-o", str(tmp_path / "没有这个文件夹" / "q3.pdf"))
+    assert code == 1 and "找不到文件或文件夹" in err
+    assert "No such file" not in err and "请先关闭" not in err
