@@ -392,7 +392,7 @@ def test_an_annual_report_within_the_year_asks_for_no_negative_count(demo_store)
     _, year = _report(demo_store, ReportPeriod(2022), date(2022, 11, 30))
     text = "".join(year.values())
     assert not re.search(r"还需-\d", text)
-    assert "每半年开展1次党风廉政建设谈心谈话，须于2022年12月31日前完成" in text
+    assert "坚持每季度至少进行1次集中警示教育，须于2022年12月31日前完成" in text
 
 
 def test_an_owner_whose_last_day_is_the_reports_is_not_given_next_quarters_work(demo_store):
@@ -416,3 +416,12 @@ def test_an_owner_whose_last_day_is_the_reports_is_not_given_next_quarters_work(
     _, q3 = _report(demo_store, ReportPeriod(2022, 3))
     assert "由张志强负责" not in q3[NEXT]
     assert "原责任人张志强9月30日离岗，须明确新的责任人" in q3[NEXT]
+
+
+def test_a_duty_met_in_every_period_is_done_before_the_year_is_out(demo_store):
+    """On 30 November both half-years' talks are held: the year's report lists the duty as
+    done, not among the work still to finish."""
+    document, year = _report(demo_store, ReportPeriod(2022), date(2022, 11, 30))
+    row = next(r for r in document.appendices[0].rows if "谈心谈话" in r[1])
+    assert row[2] == "已完成"
+    assert "谈心谈话" not in year[NEXT] and "上半年3次、下半年2次" not in year[PROBLEMS]
