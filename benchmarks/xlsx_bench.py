@@ -59,7 +59,7 @@ assert status == 0
 """
 EXPORT = """
 from lianzheng_desktop.cli import main
-status = main(["--db", {db!r}, "export", {out!r}])
+status = main(["--db", {db!r}, "export", "--overwrite", {out!r}])
 assert status == 0
 """
 
