@@ -244,7 +244,8 @@ def _check_per_person(key: str, requirement: Requirement, window: _Window, quart
            Role.MEMBER: "党员"}[role]
     scope = _scope_words(requirement, window)
     counts_text = "、".join(f"{name} {n} {unit}" for name, n in each.items())
-    text = f"{scope}{who}{label}：{counts_text}，要求每人不少于 {target} {unit}"
+    each_one = "每人" if len(each) > 1 else ""  # one 书记: not "每人"
+    text = f"{scope}{who}{label}：{counts_text}，要求{each_one}不少于 {target} {unit}"
     if missing:
         verb = "未完成" if window.over else "尚未完成"
         text += f"；{'、'.join(missing)}{verb}{_days_left(window, requirement.period)}"

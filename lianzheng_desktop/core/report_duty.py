@@ -34,7 +34,8 @@ RESPONSIBILITY = ("专题会议", "民主生活会", "组织生活会", "廉政�
 EDUCATION = ("廉政学习", "廉政测试", "典型问题通报")
 # A topic that opens with a verb reads on its own after the date; otherwise a verb is put in.
 VERB_STARTS = ("开展", "学习", "传达", "签订", "召开", "研究", "听取", "组织", "参观", "观看", "赴",
-               "举办", "部署", "通报", "约谈", "督查", "检查", "走访", "签署", "集中", "专题")
+               "举办", "部署", "通报", "约谈", "督查", "检查", "走访", "签署", "集中", "专题",
+               "调研", "排查", "抽查", "慰问", "讲授", "宣讲", "参加", "深入", "对照", "围绕")
 TOPIC_VERBS = {"履责报告": "听取", "听取汇报": "听取", "个人事项报告": "组织", "廉政学习": "组织",
                "廉政测试": "组织", "廉政承诺": "组织签订"}
 # Words that show a warning-education topic already names its form.

@@ -308,3 +308,22 @@ def test_a_yearly_once_is_not_said_to_need_nought_by_a_quarters_end():
     assert item.explanation == "2022年已召开专题会议0次，要求全年不少于1次，距年底还有92天。"
     two = check(requirement(MEETINGS, Period.YEAR, 2), {}, "2022Q3", "2022-09-30")[0]
     assert "到第三季度末应不少于1次（全年不少于2次）" in two.explanation
+
+
+def test_a_duty_on_the_one_secretary_is_not_said_of_each_person():
+    roster = [Person(name="周书记", role="书记")]
+    req = requirement(Counts("activity", ("听取汇报",), "听取汇报"), Period.QUARTER, 1,
+                      role=Role.FIRST_RESPONSIBLE)
+    item = check(req, {}, "2022Q3", "2022-09-30", roster)[0]
+    assert "要求不少于1次" in item.explanation and "每人" not in item.explanation
+    leaders = [Person(name="甲", role="班子成员"), Person(name="乙", role="班子成员")]
+    both = check(requirement(Counts("activity", ("听取汇报",), "听取汇报"), Period.QUARTER, 1,
+                             role=Role.LEADERSHIP_MEMBER), {}, "2022Q3", "2022-09-30", leaders)[0]
+    assert "要求每人不少于1次" in both.explanation
+
+
+def test_a_meeting_whose_topic_begins_with_its_act_takes_no_second_verb():
+    from lianzheng_desktop.core.report_duty import _one_activity
+
+    visit = Activity(id=1, date=date(2022, 6, 5), type="督查检查", topic="调研重点工程")
+    assert _one_activity(visit, with_summary=False) == "6月5日调研重点工程"
