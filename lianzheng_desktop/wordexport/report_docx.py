@@ -67,7 +67,13 @@ def write_docx(report: ReportDocument, path: Path) -> Path:
     _title(document, report.title)
     document.add_paragraph("", BODY)
     for line in report.meta:
-        document.add_paragraph(line, SUBTITLE)
+        paragraph = document.add_paragraph("", SUBTITLE)
+        head, _, name = line.rpartition("　")
+        if len(line) > LINE_CHARS and head:  # as the PDF: broken before the name, not in it
+            paragraph.add_run(head).add_break()
+            paragraph.add_run(name)
+        else:
+            paragraph.add_run(line)
     if report.meta:
         document.add_paragraph("", BODY)
     for part in report.sections:
@@ -184,6 +190,9 @@ def _page_numbers(document, section) -> None:
         paragraph.add_run("— ")
         _field(paragraph, "PAGE", "1")
         paragraph.add_run(" —")
+
+
+LINE_CHARS = 28  # characters of 三号 type on the 156 mm line (GB/T 9704)
 
 
 def _table(document, appendix: Appendix) -> None:

@@ -129,3 +129,15 @@ def test_page_numbers_odd_right_even_left(q3_docx):
     assert odd.alignment == 2 and even.alignment == 0  # right, left
     for paragraph in (odd, even):
         assert "PAGE" in paragraph._p.xml and paragraph.text.startswith("— ")
+
+
+def test_a_long_line_under_the_title_breaks_before_the_name(tmp_path):
+    from lianzheng_desktop.core.report_model import Paragraph, ReportDocument, Section
+    from lianzheng_desktop.wordexport.report_docx import write_docx
+
+    long_line = "（2026年第二季度　某某县总工会党组成员、副主席　张志强）"
+    report = ReportDocument("张志强同志2026年第二季度述责述廉报告", [long_line],
+                            [Section(SECTION_HEADINGS[0], [Paragraph("正文。")])])
+    write_docx(report, tmp_path / "meta.docx")
+    meta = Document(str(tmp_path / "meta.docx")).paragraphs[2]
+    assert meta.text == "（2026年第二季度　某某县总工会党组成员、副主席\n张志强）"
