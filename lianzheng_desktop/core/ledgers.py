@@ -257,7 +257,7 @@ def build_record(
         for rule in _RULES.get(ledger.key, ()):
             errors.extend(rule(ledger, typed, today))
         if posts:
-            errors.extend(_out_of_post(ledger, typed, posts))
+            errors.extend(out_of_post(ledger, typed, posts))
     if errors:
         raise ValidationError(errors)
     return _construct(ledger, typed)
@@ -314,8 +314,8 @@ def _session_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | None):
         )
 
 
-def _out_of_post(ledger: LedgerSpec, t: dict[str, Any],
-                 posts: Mapping[str, tuple[date | None, date | None]]):
+def out_of_post(ledger: LedgerSpec, t: Mapping[str, Any],
+                posts: Mapping[str, tuple[date | None, date | None]]):
     """A person named on a day before their 到岗日期 or after their 离岗日期. Not for an
     整改事项: its 责任人 answers for it now, and the successor of one who left takes it
     over although not in post on the day it was found."""
@@ -342,11 +342,9 @@ def _roster_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | None):
     if joined is not None and left is not None and left < joined:
         yield _err(ledger, "left_on", "“离岗日期”不能早于“到岗日期”")
     elif left is not None and today is not None and left < today:
-        if t.get("active") is None:  # 在职 left blank (an Excel cell): the date says it
-            t["active"] = False
-        elif t["active"]:
-            yield _err(ledger, "active", f"已于{left.year}年{left.month}月{left.day}日离岗，"
-                                         "请把“在职”改为“否”")
+        # past the 离岗日期, the person is 不在职 whatever the box says: a date set ahead
+        # while still serving must not make the record unsavable (or the export refused)
+        t["active"] = False
     elif left is not None and today is not None and left > today and t.get("active") is False:
         yield _err(ledger, "left_on", f"离岗日期{left.year}年{left.month}月{left.day}日还没到；"
                                       "如已离岗，请填实际离岗的日子")

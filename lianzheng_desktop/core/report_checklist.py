@@ -14,6 +14,7 @@ from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period
+from lianzheng_desktop.core.record_source import carried_over
 from lianzheng_desktop.core.records import RectificationItem
 
 _QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
@@ -101,17 +102,20 @@ def rectification_as_of(checklist: Checklist, items: list[RectificationItem],
 
 def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
                         as_of: date) -> ChecklistItem:
-    scope = [i for i in found if item.period_start <= i.found_date <= as_of]
+    start = item.period_start
+    # the span's items and those still open from before it, as the checklist counts them
+    scope = [i for i in found if start <= i.found_date <= as_of or carried_over(i, start)]
     if not scope:
         return item
     when = item.explanation.split("整改事项")[0] if "整改事项" in item.explanation else ""
+    earlier = sum(1 for i in scope if i.found_date < start)
     done = [i for i in scope if i.completed_date is not None and i.completed_date <= as_of]
     standing = [i for i in scope if i not in done and i.status == vocab.STATUS_ONGOING
                 and i.measures.strip()]
     fixed = done + standing
     reviewed = [i for i in fixed if i.review_date is not None and i.review_date <= as_of]
     open_items = len(scope) - len(fixed)
-    parts = [f"{when}整改事项{len(scope)}件"]
+    parts = [f"{when}整改事项{len(scope)}件" + (f"（含往年未完成{earlier}件）" if earlier else "")]
     if done:
         parts.append(f"已完成整改{len(done)}件")
     if standing:

@@ -195,16 +195,17 @@ ACTS = ("听取", "签订", "报告", "述职", "述责", "讲授", "参加", "�
 def verb_for(label: str) -> str:
     """The verb a requirement's count takes: 召开 meetings, 组织 study, none for a label
     that is an act already (听取汇报), 开展 the rest."""
+    if label.endswith("会") or label.endswith("会议"):  # 组织生活会: 召开, not an act
+        return "召开"
     if label.startswith(ACTS):
         return ""
-    if label.endswith("会") or label.endswith("会议"):
-        return "召开"
     if label.startswith(("廉政学习", "廉政测试")):
         return "组织"
     return "开展"
 
 
-_NOUGHT = r"([^，。]+?)(?<!\d)0(?:次|期|篇|件|份|人次)"  # what, then a count of nought
+# what (no list or aside inside it), then a count of nought
+_NOUGHT = r"([^，。：、；（）]+?)(?<!\d)0(?:次|期|篇|件|份|人次)(?=[，。；]|$)"
 NOUGHT_SO_FAR = re.compile(r"已(召开|组织|开展)" + _NOUGHT)  # 已开展谈话0次 → 尚未开展谈话
 NOUGHT_IN_PERIOD = re.compile(r"(本季度|[上下]半年|\d+年)(召开|组织|开展)" + _NOUGHT)
 

@@ -207,7 +207,8 @@ def _items(data: ReportData, nxt: ReportPeriod) -> list[str]:
     me = data.person.name if data.person is not None else None
     # the next steps begin the day after the report's: an owner gone by then hands over
     after = day + timedelta(days=1)
-    gone = {p.name: p.left_on for p in data.roster if not p.in_post(after)}
+    gone = {p.name: p.left_on for p in data.roster
+            if not p.in_post(after) and not (p.joined_on and p.joined_on > after)}
     for item in data.rectification:
         left = gone.get(item.owner)
         by = ("" if item.owner == me  # one's own: no "由某某负责"

@@ -188,6 +188,7 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
     names, and the 到岗/离岗日期 known), and ``columns`` receives the fields the sheet has
     a column for."""
     roster, posts = people
+    kept_names = set(roster)  # their dates are the store's: a row may be a 冲突, not kept
     records: list[tuple[int, Record]] = []
     seen: dict[str, int] = {}
     for number, values in rows:
@@ -215,7 +216,7 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
     roster.update(seen)
     for _, person in records if spec.key == "roster" else ():
         joined, left = getattr(person, "joined_on", None), getattr(person, "left_on", None)
-        if joined or left:
+        if (joined or left) and person.name not in kept_names:  # type: ignore[attr-defined]
             posts[person.name] = (joined, left)  # type: ignore[attr-defined]
     return records
 

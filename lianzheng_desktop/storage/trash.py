@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from lianzheng_desktop.core.errors import UserError
-from lianzheng_desktop.core.ledgers import LEDGERS, LedgerSpec
+from lianzheng_desktop.core.ledgers import LEDGERS, LedgerSpec, out_of_post, to_values
 from lianzheng_desktop.core.records import Record
 from lianzheng_desktop.storage import audit, trail
 
@@ -110,6 +110,10 @@ def restore(store, entry_id: int) -> Record:
                 [ledger, record_id, file["file_name"], file["sha256"], file["size"],
                  file["note"], file["added_at"]])
         record = store.get(ledger, record_id)
+        if ledger not in ("roster", "rectification"):  # dates set since it was deleted
+            problems = list(out_of_post(spec, to_values(spec, record), store.roster_posts()))
+            if problems:
+                raise UserError(f"无法恢复：{problems[0].message}。")
         audit.append(store.db, store.clock(), ledger, record_id, "restore", None,
                      audit.snapshot(ledger, record))
         store.db.execute("DELETE FROM trash WHERE id = ?", [entry_id])

@@ -327,3 +327,13 @@ def test_a_meeting_whose_topic_begins_with_its_act_takes_no_second_verb():
 
     visit = Activity(id=1, date=date(2022, 6, 5), type="督查检查", topic="调研重点工程")
     assert _one_activity(visit, with_summary=False) == "6月5日调研重点工程"
+
+
+def test_in_print_a_monthly_line_with_a_nought_month_is_left_whole():
+    from lianzheng_desktop.core.report_facts import NOUGHT_IN_PERIOD, NOUGHT_SO_FAR, verb_for
+
+    monthly = "本季度组织生活会：1月1次、2月0次、3月1次，要求每月不少于1次。"
+    aside = "本季度已开展谈话3次（其中廉政谈话0次），要求不少于1次。"
+    for text in (monthly, aside, "2022年已召开专题会议1次、民主生活会0次。"):
+        assert NOUGHT_SO_FAR.sub("X", NOUGHT_IN_PERIOD.sub("X", text)) == text
+    assert verb_for("组织生活会") == "召开" and verb_for("听取汇报") == ""

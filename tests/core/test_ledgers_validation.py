@@ -155,10 +155,11 @@ def test_roster_dates_in_order_and_a_person_gone_is_not_in_post():
     assert errors_of(ROSTER, {**arrived, "left_on": "2022-06-30"}) == {
         "left_on": "“离岗日期”不能早于“到岗日期”"}
     gone = {**VALID["roster"], "left_on": "2022-08-15"}
-    assert errors_of(ROSTER, gone, today=date(2022, 9, 1)) == {
-        "active": "已于2022年8月15日离岗，请把“在职”改为“否”"}
-    # 在职 left blank (an Excel cell): the date says it.
-    assert not build_record(ROSTER, {**gone, "active": None}, None, today=date(2022, 9, 1)).active
+    # Past the 离岗日期 the person is 不在职, whatever the box or the Excel cell says: a date
+    # set ahead while still serving must not make the entry unsavable once it has passed.
+    for active in ("是", None):
+        assert not build_record(ROSTER, {**gone, "active": active}, None,
+                                today=date(2022, 9, 1)).active
     person = build_record(ROSTER, {**gone, "active": "否"}, None, today=date(2022, 9, 1))
     assert (person.left_on, person.active) == (date(2022, 8, 15), False)
     assert errors_of(ROSTER, {**gone, "active": "否", "left_on": "2022-12-31"},

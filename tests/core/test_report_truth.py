@@ -425,3 +425,28 @@ def test_a_duty_met_in_every_period_is_done_before_the_year_is_out(demo_store):
     row = next(r for r in document.appendices[0].rows if "谈心谈话" in r[1])
     assert row[2] == "已完成"
     assert "谈心谈话" not in year[NEXT] and "上半年3次、下半年2次" not in year[PROBLEMS]
+
+
+def test_an_owner_not_yet_arrived_is_not_said_to_have_left(demo_store):
+    demo_store.add("roster", {"name": "李四", "role": "班子成员", "active": True,
+                              "joined_on": "2023-01-01"})
+    [item] = [i for i in demo_store.list("rectification") if i.number == "XC-2022-05"]
+    values = {f.key: getattr(item, f.key) for f in LEDGERS["rectification"].fields}
+    demo_store.update("rectification", item.id, {**values, "owner": "李四"})
+    _, q3 = _report(demo_store, ReportPeriod(2022, 3))
+    assert "李四已离岗" not in q3[NEXT] and "由李四负责" in q3[NEXT]
+
+
+def test_the_next_years_appendix_counts_the_items_carried_over_as_the_screen_does(demo_store):
+    from lianzheng_desktop.core.periods import Quarter
+    from lianzheng_desktop.storage import plans
+
+    demo_store.clock = lambda: datetime(2023, 4, 1, 9)
+    plans.start_new_year(demo_store, 2023, 2022)
+    screen = plans.load_checklist(demo_store, Quarter(2023, 1), date(2023, 3, 31))
+    on_screen = next(i for i in screen.items if "整改" in i.requirement.text)
+    document, _ = _report(demo_store, ReportPeriod(2023, 1))
+    row = next(r for r in document.appendices[0].rows if "整改" in r[1])
+    assert "2023年整改事项2件（含往年未完成2件）" in row[3]
+    assert "2023年整改事项2件" in on_screen.explanation.replace(" ", "")
+    assert row[2] == on_screen.status.label

@@ -273,3 +273,19 @@ def test_an_import_says_how_many_rows_it_will_mark_as_entered_late(demo_store, t
     assert late > 30
     assert f"新增的记录中有 {late} 条比活动日期晚 7 天以上才录入，将标为“补录”" in "".join(
         plan.notes)
+
+
+def test_a_roster_row_not_kept_lends_the_other_sheets_no_dates(demo_store, tmp_path):
+    """The workbook moves 何军's 离岗日期 to 31 December (a 冲突: not saved) and adds an
+    October talk with him: checked against the kept date, the talk is refused."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = load_workbook(tmp_path / "a.xlsx")
+    roster, talks = book["人员名册"], book["谈话记录"]
+    left = [c.value for c in roster[1]].index("离岗日期") + 1
+    row = next(r for r in range(2, roster.max_row + 1) if roster.cell(r, 1).value == "何军")
+    roster.cell(row, left).value = datetime(2022, 12, 31)
+    talks.append([datetime(2022, 10, 1), "谈心谈话", "王建国", "何军", "否"])
+    book.save(tmp_path / "b.xlsx")
+    result = import_workbook(demo_store, tmp_path / "b.xlsx")
+    assert any("何军已于2022年8月14日离岗，2022年10月1日不在岗" in str(p)
+               for p in result.problems)

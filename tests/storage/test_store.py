@@ -3,6 +3,7 @@ from datetime import date, datetime
 import pytest
 
 from lianzheng_desktop.core.errors import UserError, ValidationError
+from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.records import UnitProfile
 from lianzheng_desktop.storage.store import Query
 
@@ -184,3 +185,26 @@ def test_new_roster_dates_may_not_leave_out_a_day_a_record_names_them(demo_store
         demo_store.update("roster", her.id, {**values, "active": True,
                                              "joined_on": "2022-03-01"})
     assert demo_store.update("roster", her.id, {**values, "left_on": "2022-12-30"}).left_on
+
+
+def test_a_record_restored_from_the_bin_must_fit_the_dates_set_since(demo_store):
+    """A November talk naming 周伟 is deleted, 周伟's 离岗日期 set to 31 October, and the
+    talk restored: refused with the sentence a form gives, so the export still imports."""
+    from lianzheng_desktop.storage import trash
+
+    late = [t for t in demo_store.list("talk") if t.date > date(2022, 10, 31)
+            and "周伟" in t.talkees]
+    for record in late:
+        demo_store.delete("talk", record.id)
+    for record in demo_store.list("activity"):
+        if record.date > date(2022, 10, 31) and "周伟" in record.attendees:
+            values = {f.key: getattr(record, f.key) for f in LEDGERS["activity"].fields}
+            values["attendees"] = tuple(n for n in record.attendees if n != "周伟")
+            demo_store.update("activity", record.id, values)
+    [him] = [p for p in demo_store.list("roster") if p.name == "周伟"]
+    demo_store.update("roster", him.id, {"name": "周伟", "role": him.role, "post": him.post,
+                                         "active": False, "left_on": "2022-10-31"})
+    entry = next(e for e in trash.entries(demo_store) if e.ledger == "talk")
+    with pytest.raises(UserError, match="无法恢复：周伟已于2022年10月31日离岗"):
+        trash.restore(demo_store, entry.id)
+    assert entry.id in {e.id for e in trash.entries(demo_store)}  # still in 回收站
