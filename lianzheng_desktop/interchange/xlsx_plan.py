@@ -252,7 +252,7 @@ def _sort_out(store: Store, sheet: SheetPlan) -> None:
             sheet.deleted += 1
             continue
         if not pool:
-            twin = _twin(spec, record, twins.get(near(record), [])) if near else None
+            twin = _twin(spec, compared, record, twins.get(near(record), [])) if near else None
             if twin is None:
                 sheet.new.append(record)
                 continue
@@ -285,11 +285,18 @@ def _as_record(spec: LedgerSpec, values: dict[str, Any]) -> SimpleNamespace:
     return SimpleNamespace(**typed)
 
 
-def _twin(spec: LedgerSpec, record: Any, candidates: list[Record]) -> Record | None:
-    """A kept record of the same day and kind that the row may be a corrected copy of (a
-    talk: with someone in common); taken, so it answers for one row only."""
+def _twin(spec: LedgerSpec, compared: list[FieldSpec], record: Any,
+          candidates: list[Record]) -> Record | None:
+    """A kept record of the same day and kind that the row may be a corrected copy of: no
+    more than two of its fields differ (主题, or the people, and perhaps a summary), and a
+    talk shares someone talked to. Taken, so it answers for one row only. A row differing
+    in more is another meeting of that day, and new."""
+    mine = _comparable(compared, record)
     for candidate in candidates:
-        if spec.key != "talk" or set(candidate.talkees) & set(record.talkees):  # type: ignore
+        differ = sum(a != b for a, b in zip(mine, _comparable(compared, candidate),
+                                            strict=True))
+        shares = spec.key != "talk" or set(candidate.talkees) & set(record.talkees)  # type: ignore
+        if differ <= 2 and shares:
             candidates.remove(candidate)
             return candidate
     return None

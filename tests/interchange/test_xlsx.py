@@ -289,3 +289,25 @@ def test_a_roster_row_not_kept_lends_the_other_sheets_no_dates(demo_store, tmp_p
     result = import_workbook(demo_store, tmp_path / "b.xlsx")
     assert any("何军已于2022年8月14日离岗，2022年10月1日不在岗" in str(p)
                for p in result.problems)
+
+
+def test_another_meeting_of_the_same_day_differing_in_much_is_new(demo_store, tmp_path):
+    """Kept: 20 December 专题会议 on year-end work (added after the export). The workbook
+    has a 专题会议 that day on something else, other people, another host: a second
+    meeting, imported, not a 疑似同一条记录."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    demo_store.add("activity", {"date": "2022-12-20", "type": "专题会议",
+                                "topic": "研究部署年终廉政工作", "host": "王建国",
+                                "attendees": ["李秀梅", "张志强"]})
+    book = load_workbook(tmp_path / "a.xlsx")
+    sheet = book["会议活动"]
+    header = [c.value for c in sheet[1]]
+    row = [None] * len(header)
+    for label, value in (("日期*", datetime(2022, 12, 20)), ("类型*", "专题会议"),
+                         ("主题*", "专题研究巡察整改推进"), ("负责人", "李秀梅"),
+                         ("参加人员", "陈立新、刘芳"), ("内容摘要", "逐项梳理整改进度")):
+        row[header.index(label)] = value
+    sheet.append(row)
+    book.save(tmp_path / "b.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    assert plan is not None and plan.new == 1 and not plan.conflicts
