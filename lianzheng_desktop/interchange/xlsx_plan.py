@@ -15,9 +15,9 @@ row equal in the key but different elsewhere is a conflict (冲突): it is not i
 the fields that differ are named. A column the sheet does not have is not compared: a
 workbook made before a field existed (人员名册's 到岗日期, 离岗日期) says nothing about it.
 A row that matches no kept record but shares its day and kind (警示教育 日期、形式; 谈话记录
-日期、类型、谈话人 and someone talked to; 会议活动 日期、类型) with one that no row matches is
-a conflict too (疑似同一条记录): a 主题 corrected in Excel would otherwise add the record a
-second time. Any other row is new (新增). Rows are matched one to one,
+日期、类型、谈话人 and someone talked to; 会议活动 日期、类型) with one that no row matches,
+and differs from it in no more than two fields, is a conflict too (疑似同一条记录): a 主题
+corrected in Excel would otherwise add the record a second time. Any other row is new (新增). Rows are matched one to one,
 so a workbook holding the same entry twice adds it twice to an empty ledger (as exported),
 and adds nothing when imported a second time.
 """
