@@ -333,7 +333,8 @@ def _check_rectification(key: str, requirement: Requirement, window: _Window,
     total, fixed, standing, reviewed = (summary.total, summary.fixed, summary.standing,
                                         summary.reviewed)
     open_items = total - fixed
-    parts = [f"{when}整改事项 {total} 件"]
+    carried = f"（含往年未完成 {summary.carried} 件）" if summary.carried else ""
+    parts = [f"{when}整改事项 {total} 件{carried}"]
     if fixed:
         done = [f"已完成 {fixed - standing} 件" if fixed > standing else "",
                 f"长期坚持 {standing} 件" if standing else ""]

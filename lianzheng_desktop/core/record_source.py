@@ -57,13 +57,15 @@ class RectificationSummary:
     fixed: int = 0
     standing: int = 0
     reviewed: int = 0
+    carried: int = 0  # of the total, found before the span and still open at its start
 
     @staticmethod
     def of(states: list[RectificationState], day: date) -> RectificationSummary:
         fixed = [s for s in states if s.fixed_by(day)]
         return RectificationSummary(len(states), len(fixed),
                                     sum(1 for s in fixed if s.completed is None),
-                                    sum(1 for s in fixed if s.reviewed_by(day)))
+                                    sum(1 for s in fixed if s.reviewed_by(day)),
+                                    sum(1 for s in states if s.earlier))
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class RectificationState:
     has_measures: bool
     completed: date | None = None  # 完成日期
     reviewed: date | None = None  # 回头看日期
+    earlier: bool = False  # found before the span (carried over into it)
 
     def fixed_by(self, day: date) -> bool:
         """Fixed as of ``day``: completed by then, or 长期坚持 with its measures."""
@@ -166,7 +169,7 @@ class ListSource:
     def rectification_states(self, start: date, end: date) -> list[RectificationState]:
         items = cast(list[RectificationItem], self._records.get("rectification", ()))
         return [RectificationState(r.status, bool(r.measures.strip()), r.completed_date,
-                                   r.review_date)
+                                   r.review_date, r.found_date < start)
                 for r in sorted(items, key=lambda r: (r.found_date, r.id or 0))
                 if start <= r.found_date <= end or carried_over(r, start)]
 

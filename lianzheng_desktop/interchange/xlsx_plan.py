@@ -17,9 +17,9 @@ workbook made before a field existed (人员名册's 到岗日期, 离岗日期)
 A row that matches no kept record but shares its day and kind (警示教育 日期、形式; 谈话记录
 日期、类型、谈话人 and someone talked to; 会议活动 日期、类型) with one that no row matches,
 and differs from it in no more than two fields, is a conflict too (疑似同一条记录): a 主题
-corrected in Excel would otherwise add the record a second time. Any other row is new (新增). Rows are matched one to one,
-so a workbook holding the same entry twice adds it twice to an empty ledger (as exported),
-and adds nothing when imported a second time.
+corrected in Excel would otherwise add the record a second time. Any other row is new
+(新增). Rows are matched one to one, so a workbook holding the same entry twice adds it
+twice to an empty ledger (as exported), and adds nothing when imported a second time.
 """
 
 from __future__ import annotations

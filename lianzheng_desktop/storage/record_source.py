@@ -130,20 +130,23 @@ class SqlSource:
 
     def rectification_states(self, start: date, end: date) -> list[RectificationState]:
         rows = self._db.execute(
-            "SELECT status, trim(measures) != '', completed_date, review_date FROM"
+            "SELECT status, trim(measures) != '', completed_date, review_date,"
+            " found_date < :start FROM"
             f" rectification_item WHERE {_SPAN} ORDER BY found_date, id",
             {"start": start.isoformat(), "end": end.isoformat()})
-        return [RectificationState(status, bool(measures), _day(completed), _day(reviewed))
-                for status, measures, completed, reviewed in rows]
+        return [RectificationState(status, bool(measures), _day(completed), _day(reviewed),
+                                   bool(earlier))
+                for status, measures, completed, reviewed, earlier in rows]
 
     def rectification_summary(self, start: date, end: date, day: date) -> RectificationSummary:
         """Counted from an index (0012), so a year of thousands of items costs what a few
         do; 长期坚持 items with their measures count as fixed (read from the few such rows)."""
         span = {"start": start.isoformat(), "end": end.isoformat(), "day": day.isoformat()}
-        total, completed, completed_reviewed = self._db.execute(_FIXED_SQL, span).fetchone()
+        total, completed, completed_reviewed, carried = self._db.execute(
+            _FIXED_SQL, span).fetchone()
         standing, standing_reviewed = self._db.execute(_STANDING_SQL, span).fetchone()
         return RectificationSummary(total, completed + standing, standing,
-                                    completed_reviewed + standing_reviewed)
+                                    completed_reviewed + standing_reviewed, carried)
 
 
 # Found in the span, or before it and still open at its start (core.record_source's
@@ -156,7 +159,8 @@ _SPAN = ("(found_date BETWEEN :start AND :end"
          " OR (completed_date >= :start AND +found_date < :start))")
 _FIXED_SQL = (
     "SELECT count(*), coalesce(sum(completed_date <= :day), 0),"
-    " coalesce(sum(completed_date <= :day AND review_date <= :day), 0)"
+    " coalesce(sum(completed_date <= :day AND review_date <= :day), 0),"
+    " coalesce(sum(found_date < :start), 0)"
     f" FROM rectification_item WHERE {_SPAN}")
 _STANDING_SQL = (
     "SELECT count(*), coalesce(sum(review_date <= :day), 0) FROM rectification_item"
