@@ -252,13 +252,11 @@ def _sort_out(store: Store, sheet: SheetPlan) -> None:
             sheet.deleted += 1
             continue
         if not pool:
-            twin = _twin(spec, compared, record, twins.get(near(record), [])) if near else None
-            if twin is None:
+            found = _twin(spec, compared, record, twins.get(near(record), [])) if near else None
+            if found is None:
                 sheet.new.append(record)
                 continue
-            differ = tuple(f.label for f, a, b in zip(
-                compared, _comparable(compared, record), _comparable(compared, twin),
-                strict=True) if a != b)
+            twin, differ = found
             sheet.conflicts.append(Conflict(spec.label, number, _entry(spec, twin), differ,
                                             near=True))
             continue
@@ -286,19 +284,20 @@ def _as_record(spec: LedgerSpec, values: dict[str, Any]) -> SimpleNamespace:
 
 
 def _twin(spec: LedgerSpec, compared: list[FieldSpec], record: Any,
-          candidates: list[Record]) -> Record | None:
-    """A kept record of the same day and kind that the row may be a corrected copy of: no
-    more than two of its fields differ (主题, or the people, and perhaps a summary), and a
-    talk shares someone talked to. Taken, so it answers for one row only. A row differing
-    in more is another meeting of that day, and new."""
+          candidates: list[Record]) -> tuple[Record, tuple[str, ...]] | None:
+    """A kept record of the same day and kind that the row may be a corrected copy of, with
+    the labels of the fields that differ: no more than two (主题, or the people, and perhaps
+    a summary), and a talk shares someone talked to. Taken, so it answers for one row only.
+    A row differing in more is another meeting of that day, and new."""
     mine = _comparable(compared, record)
     for candidate in candidates:
-        differ = sum(a != b for a, b in zip(mine, _comparable(compared, candidate),
-                                            strict=True))
+        differ = tuple(f.label for f, a, b in zip(compared, mine,
+                                                  _comparable(compared, candidate), strict=True)
+                       if a != b)
         shares = spec.key != "talk" or set(candidate.talkees) & set(record.talkees)  # type: ignore
-        if differ <= 2 and shares:
+        if len(differ) <= 2 and shares:
             candidates.remove(candidate)
-            return candidate
+            return candidate, differ
     return None
 
 
