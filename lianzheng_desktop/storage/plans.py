@@ -313,5 +313,5 @@ def load_warnings(store: Store, as_of: date, quarter: Quarter | None = None,
             checklist = load_checklist(store, quarter, as_of)
         except UserError:
             checklist = Checklist(quarter, as_of, [])
-    gone = {p.name: p.left_on for p in cast(list[Person], store.list("roster")) if p.left_on}
+    gone = {name: left for name, (_, left) in store.roster_posts().items() if left}
     return build_warnings(checklist, open_rectification_items(store), as_of, gone)
