@@ -208,3 +208,13 @@ def test_a_record_restored_from_the_bin_must_fit_the_dates_set_since(demo_store)
     with pytest.raises(UserError, match="无法恢复：周伟已于2022年10月31日离岗"):
         trash.restore(demo_store, entry.id)
     assert entry.id in {e.id for e in trash.entries(demo_store)}  # still in 回收站
+
+
+def test_the_home_warning_asks_for_a_new_owner_when_the_owner_has_left(demo_store):
+    from lianzheng_desktop.storage.plans import load_warnings
+
+    [item] = [i for i in demo_store.list("rectification") if i.number == "XC-2022-05"]
+    values = {f.key: getattr(item, f.key) for f in LEDGERS["rectification"].fields}
+    demo_store.update("rectification", item.id, {**values, "owner": "何军"})  # left 14 August
+    texts = [w.text for w in load_warnings(demo_store, date(2022, 9, 30))]
+    assert any("原责任人何军已于 2022-08-14 离岗，请明确新的责任人" in t for t in texts)
