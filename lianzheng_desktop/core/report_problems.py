@@ -43,8 +43,8 @@ def _overview(data: ReportData) -> str:
     noun = data.period.noun
     if not items:
         if data.person is not None:
-            return ("年度工作要点中没有逐人落实到本人的量化要求，本人对照分管工作和台账记录"
-                    "查找问题。")
+            # said plainly: nothing may follow it (the secretary writes what was found)
+            return "年度工作要点中没有逐人落实到本人的量化要求。"
         return "本年度计划中尚无可对照检查的要求。"
     if all(i.status is Status.DONE for i in items):
         return (f"对照年度工作要点，{noun}{len(items)}项要求均已完成，"
