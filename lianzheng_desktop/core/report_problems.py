@@ -8,10 +8,9 @@ Nothing is cut: every unmet requirement and every overdue item is named.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from lianzheng_desktop.core.checklist import ChecklistItem, Status
-from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period
 from lianzheng_desktop.core.report_facts import (
     ReportData,
@@ -31,6 +30,9 @@ from lianzheng_desktop.core.report_facts import (
 from lianzheng_desktop.core.report_model import ReportPeriod
 
 ONE_BY_ONE = 10  # up to this many items each get a sentence; beyond, one per owner
+# An item past its deadline: the report asks for a new one rather than naming a date the
+# secretary never set (she writes it in, or changes the item's 整改时限, before printing).
+RESET_DEADLINE = "重新明确整改时限，尽快完成销号"
 
 
 def _numeric(item: ChecklistItem) -> bool:
@@ -114,10 +116,6 @@ def draft_problems(data: ReportData) -> str:
         lines += numbered(pending)
     return "\n".join(lines)
 
-
-def _deadline_ahead(nxt: ReportPeriod) -> date:
-    """The date an overdue item is now promised for: the end of the next quarter."""
-    return nxt.end if nxt.quarter else Quarter(nxt.year, 1).end
 
 
 def _plan_duties(data: ReportData, nxt: ReportPeriod) -> list[str]:
@@ -203,7 +201,7 @@ def _items(data: ReportData, nxt: ReportPeriod) -> list[str]:
     due = [i for i in data.rectification if is_due(i, day)]
     ahead = [i for i in data.rectification if is_open(i, day) and not is_due(i, day)]
     if len(due) > ONE_BY_ONE or len(ahead) > ONE_BY_ONE:
-        return _items_grouped(data, nxt, due, ahead)
+        return _items_grouped(data, due, ahead)
     me = data.person.name if data.person is not None else None
     # the next steps begin the day after the report's: an owner gone by then hands over
     after = day + timedelta(days=1)
@@ -215,9 +213,10 @@ def _items(data: ReportData, nxt: ReportPeriod) -> list[str]:
               else f"，由{item.owner}负责" if item.owner not in gone
               else f"，原责任人{item.owner}{md(left) if left else '已'}离岗，须明确新的责任人")
         if is_due(item, day):  # its missed deadline and the days overdue: section three
+            # no new deadline is invented here: only the secretary can set one
             late = "逾期" if days_late(item, day) else "到期"
             parts.append(f"抓紧完成{late}整改事项{quoted(item.description)}{by}，"
-                         f"确保于{cn_date(_deadline_ahead(nxt))}前完成销号。")
+                         f"{RESET_DEADLINE}。")
         elif is_open(item, day):
             parts.append(f"按期推进{quoted(item.description)}的整改{by}，"
                          f"确保于{cn_date(item.deadline)}前完成。")
@@ -229,9 +228,9 @@ def _items(data: ReportData, nxt: ReportPeriod) -> list[str]:
     return parts
 
 
-def _items_grouped(data: ReportData, nxt: ReportPeriod, due: list, ahead: list) -> list[str]:
+def _items_grouped(data: ReportData, due: list, ahead: list) -> list[str]:
     parts = [f"{owner}负责抓紧完成到期未完成的{n}件整改事项（{named}），"
-             f"确保于{cn_date(_deadline_ahead(nxt))}前全部销号。"
+             f"逐项{RESET_DEADLINE}。"
              for owner, named, n in by_owner(due)]
     parts += [f"{owner}负责按期推进{n}件整改事项（{named}），各项均在整改时限前完成。"
               for owner, named, n in by_owner(ahead)]

@@ -120,9 +120,11 @@ def test_the_annual_report_speaks_of_the_year(demo_store):
     half = rows["每半年开展1次党风廉政建设谈心谈话"]
     assert "上半年3次" in half[3] and "下半年2次" in half[3]
     assert "本季度" not in "".join(row[3] for row in document.appendices[0].rows)
-    # next year: the unmet duties and the open item are carried forward, dated in 2023
+    # next year: the unmet duties and the open item are carried forward
     assert "全年召开不少于4次专题会议" in texts[NEXT]
-    assert "基层工会经费返还拨付不及时" in texts[NEXT] and "2023年3月31日" in texts[NEXT]
+    assert "基层工会经费返还拨付不及时" in texts[NEXT]
+    # an overdue item gets no deadline the secretary never set: she is asked to set one
+    assert "重新明确整改时限" in texts[NEXT] and "2023年3月31日" not in texts[NEXT]
 
 
 def test_nothing_is_cut_however_many_items(demo_store):
@@ -138,6 +140,9 @@ def test_nothing_is_cut_however_many_items(demo_store):
     # beyond ten, one line per owner: still every item, none cut after the tenth
     assert "有15件整改事项已到整改时限仍未完成" in texts[PROBLEMS]
     assert "刘芳负责的14件" in texts[PROBLEMS] and "张志强负责的1件" in texts[PROBLEMS]
+    # … and no deadline invented for them in the next steps: a new one is to be set
+    assert "刘芳负责抓紧完成到期未完成的14件整改事项" in texts[NEXT]
+    assert "逐项重新明确整改时限" in texts[NEXT] and "确保于" not in texts[NEXT]
 
 
 def test_ordinals_go_past_ten():
