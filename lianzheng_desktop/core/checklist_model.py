@@ -96,12 +96,26 @@ class Checklist:
         return sum(1 for item in self.items if item.status is status)
 
     @property
+    def requirement_count(self) -> int:
+        """How many of the plan's requirements the items check: one requirement may be
+        checked by several measures (its count, coverage and share of problem talks)."""
+        return len({id(item.requirement) for item in self.items})
+
+    def scope(self, gap: str = " ") -> str:
+        """"8 项要求", or "23 项要求、27 项指标" where some are checked by several measures
+        (the plan says 23: a count of 27 "要求" would contradict it)."""
+        requirements, measures = self.requirement_count, len(self.items)
+        if requirements == measures:
+            return f"{requirements}{gap}项要求"
+        return f"{requirements}{gap}项要求、{measures}{gap}项指标"
+
+    @property
     def summary(self) -> str:
         """"本季度 8 项要求：已完成 5，进行中 1，滞后 1，未完成 1"."""
         parts = [f"{s.label} {self.count(s)}" for s in Status if self.count(s)]
         if not parts:
             return "本季度没有要求"
-        return f"本季度 {len(self.items)} 项要求：" + "，".join(parts)
+        return f"本季度 {self.scope()}：" + "，".join(parts)
 
     def to_json(self) -> dict[str, object]:
         return {"quarter": self.quarter.code, "as_of": self.as_of.isoformat(),

@@ -206,8 +206,9 @@ def verb_for(label: str) -> str:
 
 # what (no list or aside inside it), then a count of nought
 _NOUGHT = r"([^，。：、；（）]+?)(?<!\d)0(?:次|期|篇|件|份|人次)(?=[，。；]|$)"
-NOUGHT_SO_FAR = re.compile(r"已(召开|组织|开展)" + _NOUGHT)  # 已开展谈话0次 → 尚未开展谈话
-NOUGHT_IN_PERIOD = re.compile(r"(本季度|[上下]半年|\d+年)(召开|组织|开展)" + _NOUGHT)
+# 已开展谈话0次 → 尚未开展谈话; a label that is an act has no verb: 已听取汇报0次 → 尚未听取汇报
+NOUGHT_SO_FAR = re.compile(r"已(召开|组织|开展)?" + _NOUGHT)
+NOUGHT_IN_PERIOD = re.compile(r"(本季度|[上下]半年|\d+年)(召开|组织|开展)?" + _NOUGHT)
 
 
 def for_reader(item: ChecklistItem, as_of: date) -> str:
@@ -215,7 +216,7 @@ def for_reader(item: ChecklistItem, as_of: date) -> str:
     the app's user, the right verb, the report's own date."""
     text = re.sub(r"；?完成后请[^。]*", "", item.explanation)
     text = text.replace("截至查看日期", f"截至{cn_date(as_of)}")
-    text = text.replace("请先填写人员名册。", "")
+    text = text.replace("，请先填写人员名册。", "。").replace("请先填写人员名册。", "")
     text = text.replace("人员名册中没有在职人员，", "在职人员名单为空，")
     text = re.sub(r"人员名册中没有(\d+年\d+月\d+日)在岗的人员，", r"\1在岗人员名单为空，", text)
     text = text.replace("，请核对人员的到岗、离岗日期。", "。")

@@ -8,10 +8,11 @@ Nothing is cut: every unmet requirement and every overdue item is named.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
 
 from lianzheng_desktop.core.checklist import ChecklistItem, Status
-from lianzheng_desktop.core.plan import Period
+from lianzheng_desktop.core.plan import Period, Requirement
 from lianzheng_desktop.core.report_facts import (
     ReportData,
     by_owner,
@@ -39,6 +40,28 @@ def _numeric(item: ChecklistItem) -> bool:
     return item.measure != "manual"
 
 
+def by_requirement(items: Iterable[ChecklistItem]
+                   ) -> list[tuple[Requirement, list[ChecklistItem]]]:
+    """The items grouped by the requirement they check, in their order: a requirement
+    checked by several measures (its count, coverage, share) is one sentence in print,
+    its long text said once, not three times."""
+    groups: dict[int, list[ChecklistItem]] = {}
+    for item in items:
+        groups.setdefault(id(item.requirement), []).append(item)
+    return [(group[0].requirement, group) for group in groups.values()]
+
+
+def _flagged(data: ReportData) -> set[int]:
+    """The requirements (by identity) with a measure failed or behind: section three's."""
+    return {id(i.requirement) for i in data.checklist.items
+            if i.status in (Status.FAILED, Status.BEHIND)}
+
+
+def joined(clauses: Iterable[str]) -> str:
+    """Sentences about one requirement as one: "…；…。"."""
+    return "；".join(clause.rstrip("。，") for clause in clauses) + "。"
+
+
 def _overview(data: ReportData) -> str:
     """What 附件1's 状态 column says, in one sentence."""
     items = data.checklist.items
@@ -48,12 +71,20 @@ def _overview(data: ReportData) -> str:
             # said plainly: nothing may follow it (the secretary writes what was found)
             return "年度工作要点中没有逐人落实到本人的量化要求。"
         return "本年度计划中尚无可对照检查的要求。"
+    # one requirement may be checked by several measures (count, coverage, share): the
+    # plan's own number of requirements is said, and what the statuses count
+    requirements, measures = data.checklist.requirement_count, len(items)
     if all(i.status is Status.DONE for i in items):
-        return (f"对照年度工作要点，{noun}{len(items)}项要求均已完成，"
+        scope = f"{requirements}项要求" + (f"（{measures}项指标）" if measures > requirements
+                                          else "")
+        return (f"对照年度工作要点，{noun}{scope}均已完成，"
                 "但在工作质量和实际成效上仍有提升空间。")
-    counts = [f"{s.label}{n}项" for s in Status
-              if (n := sum(1 for i in items if i.status is s))]
-    return f"对照年度工作要点，{noun}{len(items)}项要求中，" + "、".join(counts) + "（详见附件1）。"
+    counts = "、".join(f"{s.label}{n}项" for s in Status
+                      if (n := sum(1 for i in items if i.status is s)))
+    if measures > requirements:
+        return (f"对照年度工作要点，{noun}{requirements}项要求分{measures}项指标核对，"
+                f"其中{counts}（详见附件1）。")
+    return f"对照年度工作要点，{noun}{len(items)}项要求中，{counts}（详见附件1）。"
 
 
 def problem_items(data: ReportData) -> list[str]:
@@ -62,14 +93,17 @@ def problem_items(data: ReportData) -> list[str]:
     day = data.as_of
     parts = []
     unrecorded = []
-    for item in data.checklist.items:
-        if item.status not in (Status.FAILED, Status.BEHIND):
+    flagged = _flagged(data)
+    for requirement, group in by_requirement(i for i in data.checklist.items
+                                             if id(i.requirement) in flagged
+                                             and i.status is not Status.DONE):
+        if not any(_numeric(i) or i.actual for i in group):
+            unrecorded.append(requirement.text)
             continue
-        if not _numeric(item) and not item.actual:
-            unrecorded.append(item.requirement.text)
-            continue
-        how = "没有落实到位" if item.status is Status.FAILED else "落实进度滞后"
-        parts.append(f"{item.requirement.text}的要求{how}：{for_reader(item, day)}")
+        how = ("没有落实到位" if any(i.status is Status.FAILED for i in group)
+               else "落实进度滞后")
+        parts.append(f"{requirement.text}的要求{how}："
+                     + joined(for_reader(i, day) for i in group))
     if unrecorded:
         scope = "全年" if data.is_year or data.period.quarter == 4 else data.period.noun
         parts.append(f"{several(unrecorded)}要求，{scope}台账中没有计入这些要求的工作记录，"
@@ -91,13 +125,15 @@ def problem_items(data: ReportData) -> list[str]:
 def pending_items(data: ReportData) -> list[str]:
     """Requirements not yet met whose period is still running: not failures, not done."""
     parts, unrecorded = [], []
-    for item in data.checklist.items:
-        if item.status is not Status.ON_TRACK:
-            continue
-        if not _numeric(item) and not item.actual:
-            unrecorded.append(item.requirement.text)
+    flagged = _flagged(data)  # their measures still running are told with the problem
+    for requirement, group in by_requirement(i for i in data.checklist.items
+                                             if i.status is Status.ON_TRACK
+                                             and id(i.requirement) not in flagged):
+        if not any(_numeric(i) or i.actual for i in group):
+            unrecorded.append(requirement.text)
         else:
-            parts.append(f"{item.requirement.text}：{for_reader(item, data.as_of)}")
+            parts.append(f"{requirement.text}：" + joined(for_reader(i, data.as_of)
+                                                          for i in group))
     if unrecorded:
         parts.append(f"{several(unrecorded)}无量化指标的要求，"
                      "台账中尚无计入这些要求的工作记录。")
@@ -140,40 +176,47 @@ def _plan_duties(data: ReportData, nxt: ReportPeriod) -> list[str]:
 def _running(data: ReportData) -> list[str]:
     """This year's duties not yet met whose period ends after the as-of date."""
     parts, unrecorded = [], []
-    for item in data.checklist.items:
-        if item.status not in (Status.ON_TRACK, Status.BEHIND) or item.period_end <= data.as_of:
-            continue
-        by = cn_date(item.period_end)
-        label = item.requirement.counts.label if item.requirement.counts else ""
-        unit = item.requirement.unit
-        if item.measure == "count" and item.actual is not None and item.target is not None:
-            # in the year's report, a duty of each quarter or half-year sums its periods:
-            # the year's total against one period's target says nothing ("还需-4次")
-            if (item.period in (Period.QUARTER, Period.MONTH, Period.HALF)
-                    and data.period.quarter is None) or item.actual >= item.target:
-                parts.append(f"{item.requirement.text}，须于{by}前完成。")
-                continue
-            have = (f"目前已{verb_for(label)}{label}{item.actual}{unit}，" if item.actual else
-                    "目前尚未开展，")
-            # a yearly count due in step with the quarters: what this quarter's end asks too,
-            # while that end is still ahead (written on it, "9月30日前" is already past)
-            step = ""
-            quarter_end = data.period.end if data.period.quarter else None
-            if (quarter_end is not None and data.as_of < quarter_end < item.period_end
-                    and item.expected is not None and item.expected > item.actual):
-                step = (f"，其中{cn_date(quarter_end)}前至少还需"
-                        f"{item.expected - item.actual}{unit}")
-            parts.append(f"{item.requirement.text}，{have}还需{item.target - item.actual}"
-                         f"{unit}{step}，须于{by}前完成。")
-        elif item.measure in ("coverage", "share") and item.target is not None:
-            now = f"目前为{item.actual}%，" if item.actual is not None else ""
-            parts.append(f"{item.requirement.text}，{now}须于{by}前达到{item.target}%。")
-        elif item.measure == "manual" and not item.actual:
-            unrecorded.append(item.requirement.text)  # (with records: its items follow)
+    for requirement, group in by_requirement(
+            i for i in data.checklist.items
+            if i.status in (Status.ON_TRACK, Status.BEHIND) and i.period_end > data.as_of):
+        clauses = [c for c in (_still_to_do(i, data) for i in group) if c]
+        if clauses:
+            parts.append(f"{requirement.text}，" + joined(clauses))
+        elif any(i.measure == "manual" and not i.actual for i in group):
+            unrecorded.append(requirement.text)  # (with records: its items follow)
     if unrecorded:
         parts.append(f"按计划推进{several(unrecorded)}工作，"
                      "及时形成工作记录。")
     return parts
+
+
+def _still_to_do(item: ChecklistItem, data: ReportData) -> str:
+    """What one measure of a running duty still asks, by its period's end ('' if none)."""
+    by = cn_date(item.period_end)
+    label = item.requirement.counts.label if item.requirement.counts else ""
+    unit = item.requirement.unit
+    if item.measure == "count" and item.actual is not None and item.target is not None:
+        # in the year's report, a duty of each quarter or half-year sums its periods:
+        # the year's total against one period's target says nothing ("还需-4次")
+        if (item.period in (Period.QUARTER, Period.MONTH, Period.HALF)
+                and data.period.quarter is None) or item.actual >= item.target:
+            return f"须于{by}前完成"
+        have = (f"目前已{verb_for(label)}{label}{item.actual}{unit}，" if item.actual else
+                "目前尚未开展，")
+        # a yearly count due in step with the quarters: what this quarter's end asks too,
+        # while that end is still ahead (written on it, "9月30日前" is already past)
+        step = ""
+        quarter_end = data.period.end if data.period.quarter else None
+        if (quarter_end is not None and data.as_of < quarter_end < item.period_end
+                and item.expected is not None and item.expected > item.actual):
+            step = (f"，其中{cn_date(quarter_end)}前至少还需"
+                    f"{item.expected - item.actual}{unit}")
+        return f"{have}还需{item.target - item.actual}{unit}{step}，须于{by}前完成"
+    if item.measure in ("coverage", "share") and item.target is not None:
+        what = f"{label}覆盖面" if item.measure == "coverage" else "“一对一”问题性约谈比例"
+        now = f"目前为{item.actual}%，" if item.actual is not None else ""
+        return f"{what}{now}须于{by}前达到{item.target}%"
+    return ""
 
 
 def _carried_over(data: ReportData, nxt: ReportPeriod) -> list[str]:

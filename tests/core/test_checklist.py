@@ -299,6 +299,14 @@ def test_in_print_nothing_done_reads_as_not_done():
         session(f"2022-0{m}-0{d}", n=10 * m + d) for m in range(1, 6) for d in (1, 2)]},
         "2022Q4", "2022-12-31")[0]
     assert for_reader(ten, date(2022, 12, 31)).startswith("2022年开展集中警示教育10次，未达到")
+    # a label that is an act itself (听取汇报, 报告履责情况) has no verb before it
+    hear = check(requirement(Counts("activity", ("听取汇报",), "听取汇报"), Period.YEAR, 1), {},
+                 "2022Q3", "2022-09-30")[0]
+    assert "听取汇报0次" in hear.explanation  # the screen keeps its count
+    assert for_reader(hear, date(2022, 9, 30)).startswith("2022年尚未听取汇报，要求全年不少于1次")
+    hear_q = check(requirement(Counts("activity", ("听取汇报",), "听取汇报"), Period.QUARTER, 1),
+                   {}, "2022Q3", "2022-09-30")[0]
+    assert for_reader(hear_q, date(2022, 9, 30)).startswith("本季度未听取汇报，")
 
 
 def test_a_yearly_once_is_not_said_to_need_nought_by_a_quarters_end():

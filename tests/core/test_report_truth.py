@@ -455,3 +455,35 @@ def test_the_next_years_appendix_counts_the_items_carried_over_as_the_screen_doe
     assert "2023年整改事项2件（含往年未完成2件）" in row[3]
     assert "2023年整改事项2件（含往年未完成2件）" in on_screen.explanation.replace(" ", "")
     assert row[2] == on_screen.status.label
+
+
+def test_a_requirement_checked_by_several_measures_is_told_once(store):
+    """The county plan's talks are checked by count, coverage and share: the overview
+    gives the plan's own number of requirements beside 附件1's rows, and section three
+    and four each name such a requirement once, not once per measure."""
+    from pathlib import Path
+
+    from lianzheng_desktop.storage import plans
+
+    text = (Path(__file__).resolve().parents[1] / "fixtures" / "plans" /
+            "county-government-2022.txt").read_text(encoding="utf-8")
+    plans.import_plan_text(store, text, 2022)
+    for name, role in (("周书记", "书记"), ("甲", "班子成员"), ("乙", "党员")):
+        store.add("roster", {"name": name, "role": role, "active": True})
+    plan = plans.load_plan(store, 2022)
+    document, texts = _report(store, ReportPeriod(2022, 3), date(2022, 9, 20))
+    rows = document.appendices[0].rows
+    overview = re.search(r"(\d+)项要求分(\d+)项指标核对", texts[PROBLEMS])
+    assert overview, texts[PROBLEMS]
+    assert (int(overview[1]), int(overview[2])) == (len(plan.requirements), len(rows))
+    several = [r.text for r in plan.requirements if r.coverage or r.share]
+    assert several  # the plan's talks: 约谈面达到100%，“一对一”的问题性约谈达到50%
+    for requirement in several:
+        assert texts[PROBLEMS].count(requirement) == 1, requirement
+        assert texts[NEXT].count(requirement) <= 1, requirement
+        assert sum(row[1] == requirement for row in rows) > 1  # 附件1 keeps a row a measure
+    # the screen's summary counts alike
+    from lianzheng_desktop.core.periods import Quarter
+
+    summary = plans.load_checklist(store, Quarter(2022, 3), date(2022, 9, 20)).summary
+    assert summary.startswith(f"本季度 {len(plan.requirements)} 项要求、{len(rows)} 项指标：")
