@@ -137,9 +137,22 @@ def _check(requirement: Requirement, source: RecordSource, roster: Sequence[Pers
     return items
 
 
+# Labels that are themselves an act ("听取汇报", "签订责任书"): no verb before them.
+ACTS = ("听取", "签订", "报告", "述职", "述责", "讲授", "参加", "开展", "召开", "组织")
+
+
 def verb_for(label: str) -> str:
-    """召开 a meeting (专题会议, 民主生活会), 开展 anything else."""
-    return "召开" if label.endswith(("会", "会议")) else "开展"
+    """The verb a requirement's count takes: 召开 meetings, 组织 study, none for a label
+    that is an act already (听取汇报), 开展 the rest."""
+    if label.endswith("会") or label.endswith("会议"):  # 组织生活会: 召开, not an act
+        return "召开"
+    if label.startswith(ACTS):
+        return ""
+    if label.startswith(("廉政学习", "廉政测试")):
+        return "组织"
+    if label.startswith("整改"):  # 督促整改…问题: one sees to it, one does not 开展 it
+        return "督促"
+    return "开展"
 
 
 def _with_link(requirement: Requirement) -> Requirement:
@@ -250,11 +263,11 @@ def _check_per_person(key: str, requirement: Requirement, window: _Window, quart
         verb = "未完成" if window.over else "尚未完成"
         text += f"；{'、'.join(missing)}{verb}{_days_left(window, requirement.period)}"
     else:
-        text += "，每人均已完成"
+        text += "，每人均已完成" if len(each) > 1 else "，已完成"
     met = len(people) - len(missing)
     return ChecklistItem(key, requirement, "per_person", requirement.period, window.start,
                          window.end, len(people), len(people), met, status, text + "。",
-                         ask.refs(), people=each, missing=missing)
+                         ask.refs(), people=each, missing=missing, behind=behind)
 
 
 def _in_scope(requirement: Requirement, roster: Sequence[Person], window: _Window,

@@ -55,6 +55,10 @@ class ChecklistItem:
     _records: list[RecordRef] | None = field(default=None, repr=False, compare=False)
     people: dict[str, int] | None = None  # a duty of each person: what each has done
     missing: list[str] = field(default_factory=list)  # … and who has not met it yet
+    behind: list[str] = field(default_factory=list)  # … of them, who is behind the pace
+    # an annual report's duty of each quarter (or half-year): each period's own item
+    periods: list[tuple[str, ChecklistItem]] = field(default_factory=list, repr=False,
+                                                     compare=False)
 
     @property
     def records(self) -> list[RecordRef]:

@@ -63,6 +63,8 @@ def _combined(item: ChecklistItem, parts: list[tuple[str, ChecklistItem]], over:
         status = Status.BEHIND
     else:
         status = Status.ON_TRACK
+    if item.measure == "per_person":
+        return _combined_per_person(item, parts, status, unit_name)
     if item.measure == "count" and all(p.actual is not None for _, p in parts):
         unit = item.requirement.unit
         label = ""  # the requirement's own text names what is counted
@@ -75,13 +77,44 @@ def _combined(item: ChecklistItem, parts: list[tuple[str, ChecklistItem]], over:
             text += f"，每个{unit_name}均达到要求"
         text += "。"
         actual: int | None = sum(p.actual or 0 for _, p in parts)
-    else:
-        text = "；".join(f"{name}：{p.explanation.rstrip('。')}" for name, p in parts) + "。"
+    else:  # "第一季度：廉政约谈3次…", not "第一季度：本季度廉政约谈3次…"
+        text = "；".join(f"{name}：{_without_scope(p.explanation, name).rstrip('。')}"
+                        for name, p in parts) + "。"
         actual = parts[-1][1].actual
     times = [p.person_times for _, p in parts if p.person_times]
     return replace(item, status=status, actual=actual, explanation=text,
                    period_start=parts[0][1].period_start, period_end=parts[-1][1].period_end,
                    person_times=sum(times) if times else None)
+
+
+def _without_scope(explanation: str, name: str) -> str:
+    for scope in ("本季度", name):
+        explanation = explanation.removeprefix(scope)
+    return explanation
+
+
+def _combined_per_person(item: ChecklistItem, parts: list[tuple[str, ChecklistItem]],
+                         status: Status, unit_name: str) -> ChecklistItem:
+    """A duty of each person, each quarter (or half-year), over the year: who missed
+    which period; each period's item is kept for the person's own report."""
+    names = list(dict.fromkeys(n for _, p in parts for n in (p.people or {})))
+    several = len(names) > 1
+    said = []
+    for name, part in parts:
+        if not part.missing:
+            said.append(f"{name}{'均' if several else ''}达到要求")
+            continue
+        verb = "未达到要求" if part.status is Status.FAILED else "尚未完成"
+        said.append(f"{name}{'、'.join(part.missing)}{verb}" if several else f"{name}{verb}")
+    requirement = item.requirement
+    text = ("，".join(said) + f"（要求{'每人' if several else ''}每{unit_name}不少于"
+            f"{requirement.target}{requirement.unit}）。")
+    totals = {n: sum((p.people or {}).get(n, 0) for _, p in parts) for n in names}
+    missing = list(dict.fromkeys(n for _, p in parts for n in p.missing))
+    return replace(item, status=status, explanation=text, people=totals, missing=missing,
+                   behind=parts[-1][1].behind, periods=parts,
+                   period_start=parts[0][1].period_start, period_end=parts[-1][1].period_end,
+                   actual=len(names) - len(missing))
 
 
 def rectification_as_of(checklist: Checklist, items: list[RectificationItem],

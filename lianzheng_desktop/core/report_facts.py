@@ -188,22 +188,6 @@ def activity_phrase(kind: str) -> str:
     return ACTIVITY_PHRASES.get(kind, f"开展{kind}")
 
 
-# Labels that are themselves an act ("听取汇报", "签订责任书"): no verb before them.
-ACTS = ("听取", "签订", "报告", "述职", "述责", "讲授", "参加", "开展", "召开", "组织")
-
-
-def verb_for(label: str) -> str:
-    """The verb a requirement's count takes: 召开 meetings, 组织 study, none for a label
-    that is an act already (听取汇报), 开展 the rest."""
-    if label.endswith("会") or label.endswith("会议"):  # 组织生活会: 召开, not an act
-        return "召开"
-    if label.startswith(ACTS):
-        return ""
-    if label.startswith(("廉政学习", "廉政测试")):
-        return "组织"
-    return "开展"
-
-
 # what (no list or aside inside it), then a count of nought
 _NOUGHT = r"([^，。：、；（）]+?)(?<!\d)0(?:次|期|篇|件|份|人次)(?=[，。；]|$)"
 # 已开展谈话0次 → 尚未开展谈话; a label that is an act has no verb: 已听取汇报0次 → 尚未听取汇报
@@ -220,9 +204,6 @@ def for_reader(item: ChecklistItem, as_of: date) -> str:
     text = text.replace("人员名册中没有在职人员，", "在职人员名单为空，")
     text = re.sub(r"人员名册中没有(\d+年\d+月\d+日)在岗的人员，", r"\1在岗人员名单为空，", text)
     text = text.replace("，请核对人员的到岗、离岗日期。", "。")
-    label = item.requirement.counts.label if item.requirement.counts else ""
-    if label and verb_for(label) != "开展":
-        text = text.replace(f"开展{label}", f"{verb_for(label)}{label}")
     # In print, nothing done reads as not done, not as a count of nought ("开展…0次").
     text = NOUGHT_SO_FAR.sub(r"尚未\1\2", text)
     text = NOUGHT_IN_PERIOD.sub(r"\1未\2\3", text)

@@ -22,10 +22,10 @@ from lianzheng_desktop.core.checklist import (
     verb_for,
 )
 from lianzheng_desktop.core.errors import UserError
-from lianzheng_desktop.core.plan import Plan
+from lianzheng_desktop.core.plan import Period, Plan
 from lianzheng_desktop.core.record_source import doers
 from lianzheng_desktop.core.records import Activity, Person, WarningSession
-from lianzheng_desktop.core.report_facts import ReportData, first_responsible
+from lianzheng_desktop.core.report_facts import ReportData, first_responsible, md
 
 
 def find_person(roster: list[Person], name: str) -> Person:
@@ -91,6 +91,8 @@ def _own_checklist(checklist: Checklist, name: str) -> Checklist:
 
 
 def _own_item(item: ChecklistItem, name: str) -> ChecklistItem:
+    if item.periods:  # an annual report: period by period, as the duty asks
+        return _own_over_periods(item, name)
     requirement = item.requirement
     target = requirement.target or 0
     done = (item.people or {}).get(name, 0)
@@ -100,8 +102,10 @@ def _own_item(item: ChecklistItem, name: str) -> ChecklistItem:
         status, tail = Status.DONE, "达到要求"
     elif item.status is Status.FAILED:  # the period is over (the group's item failed)
         status, tail = Status.FAILED, "未达到要求"
-    else:
-        status, tail = Status.ON_TRACK, "尚在推进"
+    else:  # as the branch's report says it: behind the pace, or with time left
+        status = Status.BEHIND if name in item.behind else Status.ON_TRACK
+        tail = (("进度滞后，" if status is Status.BEHIND else "")
+                + f"须于{md(item.period_end)}前完成")
     # one's own report speaks as 本人, and of nothing done as not yet done
     did = verb_for(label)
     text = (f"本人{did}{label} {done} {unit}" if done
@@ -109,4 +113,34 @@ def _own_item(item: ChecklistItem, name: str) -> ChecklistItem:
     text += f"，要求不少于 {target} {unit}，{tail}。"
     return replace(item, status=status, explanation=text, people={name: done},
                    missing=[] if done >= target else [name], target=target, actual=done,
-                   expected=target)
+                   expected=target, behind=[name] if status is Status.BEHIND else [])
+
+
+def _own_over_periods(item: ChecklistItem, name: str) -> ChecklistItem:
+    """本人听取汇报：第一季度1次、…第四季度0次 — each period against its own target."""
+    requirement = item.requirement
+    target, unit = requirement.target or 0, requirement.unit
+    label = requirement.counts.label if requirement.counts else ""
+    each = "季度" if item.period in (Period.QUARTER, Period.MONTH) else "半年"
+    mine = [(period, (part.people or {})[name], part) for period, part in item.periods
+            if name in (part.people or {})]
+    failed = [period for period, n, part in mine if n < target and part.status is Status.FAILED]
+    running = [period for period, n, part in mine
+               if n < target and part.status is not Status.FAILED]
+    if failed:
+        status, tail = Status.FAILED, f"{'、'.join(failed)}未达到要求"
+    elif running:
+        late = name in mine[-1][2].behind
+        status = Status.BEHIND if late else Status.ON_TRACK
+        tail = f"{'、'.join(running)}尚未完成" + ("，进度滞后" if late else "")
+    elif item.status is Status.DONE or len(mine) == (4 if each == "季度" else 2):
+        status, tail = Status.DONE, f"每个{each}均达到要求"
+    else:  # every period so far met, the year not over
+        status, tail = Status.ON_TRACK, f"至今各{each}均达到要求"
+    counts = "、".join(f"{period}{n}{unit}" for period, n, _ in mine)
+    text = f"本人{verb_for(label)}{label}：{counts}，要求每{each}不少于{target}{unit}，{tail}。"
+    done = sum(n for _, n, _ in mine)
+    return replace(item, status=status, explanation=text, people={name: done},
+                   missing=[name] if status is not Status.DONE else [], target=target,
+                   actual=done, expected=target, periods=[],
+                   behind=[name] if status is Status.BEHIND else [])

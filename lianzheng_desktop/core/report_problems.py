@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import timedelta
 
-from lianzheng_desktop.core.checklist import ChecklistItem, Status
+from lianzheng_desktop.core.checklist import ChecklistItem, Status, verb_for
 from lianzheng_desktop.core.plan import Period, Requirement
 from lianzheng_desktop.core.report_facts import (
     ReportData,
@@ -26,7 +26,6 @@ from lianzheng_desktop.core.report_facts import (
     numbered,
     quoted,
     several,
-    verb_for,
 )
 from lianzheng_desktop.core.report_model import ReportPeriod
 

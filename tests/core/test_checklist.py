@@ -302,7 +302,7 @@ def test_in_print_nothing_done_reads_as_not_done():
     # a label that is an act itself (听取汇报, 报告履责情况) has no verb before it
     hear = check(requirement(Counts("activity", ("听取汇报",), "听取汇报"), Period.YEAR, 1), {},
                  "2022Q3", "2022-09-30")[0]
-    assert "听取汇报0次" in hear.explanation  # the screen keeps its count
+    assert "2022年已听取汇报0次" in hear.explanation  # the screen: the act, and its count
     assert for_reader(hear, date(2022, 9, 30)).startswith("2022年尚未听取汇报，要求全年不少于1次")
     hear_q = check(requirement(Counts("activity", ("听取汇报",), "听取汇报"), Period.QUARTER, 1),
                    {}, "2022Q3", "2022-09-30")[0]
@@ -324,6 +324,9 @@ def test_a_duty_on_the_one_secretary_is_not_said_of_each_person():
                       role=Role.FIRST_RESPONSIBLE)
     item = check(req, {}, "2022Q3", "2022-09-30", roster)[0]
     assert "要求不少于1次" in item.explanation and "每人" not in item.explanation
+    heard = Activity(id=1, date=date(2022, 8, 1), type="听取汇报", host="周书记", topic="汇报")
+    met = check(req, {"activity": [heard]}, "2022Q3", "2022-09-30", roster)[0]
+    assert met.explanation.endswith("要求不少于1次，已完成。"), met.explanation
     leaders = [Person(name="甲", role="班子成员"), Person(name="乙", role="班子成员")]
     both = check(requirement(Counts("activity", ("听取汇报",), "听取汇报"), Period.QUARTER, 1,
                              role=Role.LEADERSHIP_MEMBER), {}, "2022Q3", "2022-09-30", leaders)[0]
@@ -338,7 +341,8 @@ def test_a_meeting_whose_topic_begins_with_its_act_takes_no_second_verb():
 
 
 def test_in_print_a_monthly_line_with_a_nought_month_is_left_whole():
-    from lianzheng_desktop.core.report_facts import NOUGHT_IN_PERIOD, NOUGHT_SO_FAR, verb_for
+    from lianzheng_desktop.core.checklist import verb_for
+    from lianzheng_desktop.core.report_facts import NOUGHT_IN_PERIOD, NOUGHT_SO_FAR
 
     monthly = "本季度组织生活会：1月1次、2月0次、3月1次，要求每月不少于1次。"
     aside = "本季度已开展谈话3次（其中廉政谈话0次），要求不少于1次。"

@@ -1,6 +1,7 @@
 """Issue 14.4: each leader's own 述责述廉 report, and issue 13's per-person duty in the
 report: the branch report names who has not met it; the person's own report says it of them."""
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -122,3 +123,35 @@ def test_only_a_leader_in_post_on_the_reports_date_writes_an_own_report(unit):
     for period in (ReportPeriod(2024, 2), ReportPeriod(2024)):
         with pytest.raises(UserError, match="“甲”已于2024年5月10日离岗.*可生成其在岗期间的报告"):
             prepare_report(unit, period, date(2024, 12, 31), "甲")
+
+
+def test_a_leaders_annual_report_counts_each_quarter_not_the_last_alone(unit):
+    """甲 heard a report in Q1, Q2 and Q3 but not Q4: the year's own line says so quarter
+    by quarter; before, it showed Q4's nought alone beside the three in section one."""
+    for day in ("2024-05-10", "2024-08-10"):
+        unit.add("activity", {"date": day, "type": "听取汇报", "host": "甲",
+                              "topic": "甲听取分管科室党风廉政建设情况汇报"})
+    document = prepare_report(unit, ReportPeriod(2024), person="甲").document
+    row = appendix_row(document, "班子成员")
+    assert row[2] == "未完成"
+    assert row[3] == ("本人听取汇报：第一季度1次、第二季度1次、第三季度1次、第四季度0次，"
+                      "要求每季度不少于1次，第四季度未达到要求。")
+    # the branch's row says who missed which quarter, not "第一季度：本季度…"
+    branch = appendix_row(prepare_report(unit, ReportPeriod(2024)).document, "班子成员")[3]
+    assert branch.startswith("第一季度丙未达到要求，第二季度乙、丙未达到要求")
+    assert "本季度" not in branch
+
+
+def test_a_leader_behind_is_behind_in_their_own_report_too(unit):
+    """Late in a quarter, 乙 has heard no report yet: behind, as the branch's report says,
+    never '尚未听取…尚在推进' beside the branch's 滞后."""
+    unit.clock = lambda: datetime(2024, 6, 20, 17)
+    leaders = next(r for r in plans.load_plan(unit, 2024).requirements if "班子成员" in r.text)
+    plans.update_requirement(unit, replace(leaders, target=2))  # 2 a quarter: 1 by June
+    branch = appendix_row(prepare_report(unit, ReportPeriod(2024, 2), as_of=date(2024, 6, 20)
+                                         ).document, "班子成员")
+    assert branch[2] == "滞后"
+    own = appendix_row(prepare_report(unit, ReportPeriod(2024, 2), person="乙",
+                                      as_of=date(2024, 6, 20)).document, "班子成员")
+    assert own[2] == "滞后"
+    assert own[3] == "本人尚未听取汇报，要求不少于2次，进度滞后，须于6月30日前完成。"
