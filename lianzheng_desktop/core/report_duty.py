@@ -42,7 +42,7 @@ TOPIC_VERBS = {"履责报告": "听取", "听取汇报": "听取", "个人事项
 FORM_WORDS = {"观看警示教育片": ("观看", "专题片", "警示片"), "典型案例通报学习": ("案例", "通报"),
               "以案促改专题会": ("以案促改",), "参观廉政教育基地": ("基地", "参观"),
               "廉政党课": ("党课",), "旁听庭审": ("庭审",)}
-FOUND_BY = {"巡察反馈": "县委巡察反馈", "审计": "审计发现", "上级督查": "上级督查发现",
+FOUND_BY = {"巡察反馈": "巡察反馈",  # whose 巡察 (县委, 市委) the record does not say "审计": "审计发现", "上级督查": "上级督查发现",
             "民主生活会": "民主生活会查摆", "自查": "自查发现", "其他": "其他渠道发现"}
 DETAILED_UP_TO = 4  # beyond this many records of one kind, a count and the first few
 
@@ -219,7 +219,8 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
         state.append(f"尚在整改{f.rectification_open}件")
     text += f"。截至{cn_date(data.as_of)}，" + "、".join(state)
     if f.reviews:
-        text += f"；对{f.reviews}件已完成事项开展“回头看”，整改成效得到巩固"
+        # what the 回头看 found is the ledger's to say (附件4), not a stock "成效得到巩固"
+        text += f"；对{f.reviews}件已完成事项开展了“回头看”"
     return text + "。"
 
 
@@ -266,7 +267,7 @@ def draft_duty(data: ReportData) -> str:
                  if a.type not in RESPONSIBILITY and a.type not in EDUCATION]
     if oversight:
         parts.append("强化日常监督。" + "；".join(_activities(oversight, noun, me)) + "。")
-    org = data.profile.org_name or data.profile.unit_name or "本支部"
+    org = data.profile.org_name or data.profile.unit_name or "本单位"  # a branch or a 党组
     intro = (f"{data.period.label}，{org}坚持把党风廉政建设摆在突出位置，认真履行管党治党"
              "主体责任，对照年度工作要点抓好各项工作落实。")
     if data.person is not None:  # one person's own report
