@@ -327,8 +327,10 @@ def _check_share(key: str, requirement: Requirement, window: _Window,
         actual = None
     else:
         actual = round(100 * one_on_one / total)
+        # a share is judged at the period's end: before it, the next talks can still
+        # bring it up (as with no talk yet), so it is not 滞后 beside a count on track
         status = Status.DONE if actual >= target else (
-            Status.FAILED if window.over else Status.BEHIND)
+            Status.FAILED if window.over else Status.ON_TRACK)
         text = (f"{when}{label} {total} 次，其中“一对一”问题性约谈 {one_on_one} 次，"
                 f"占 {actual}%，要求达到 {target}%。")
     return ChecklistItem(f"{key}-share", requirement, "share", requirement.period, window.start,
