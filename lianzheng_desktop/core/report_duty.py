@@ -42,7 +42,8 @@ TOPIC_VERBS = {"履责报告": "听取", "听取汇报": "听取", "个人事项
 FORM_WORDS = {"观看警示教育片": ("观看", "专题片", "警示片"), "典型案例通报学习": ("案例", "通报"),
               "以案促改专题会": ("以案促改",), "参观廉政教育基地": ("基地", "参观"),
               "廉政党课": ("党课",), "旁听庭审": ("庭审",)}
-FOUND_BY = {"巡察反馈": "巡察反馈",  # whose 巡察 (县委, 市委) the record does not say "审计": "审计发现", "上级督查": "上级督查发现",
+# where the problems came from; whose 巡察 (县委, 市委) a record does not say
+FOUND_BY = {"巡察反馈": "巡察反馈", "审计": "审计发现", "上级督查": "上级督查发现",
             "民主生活会": "民主生活会查摆", "自查": "自查发现", "其他": "其他渠道发现"}
 DETAILED_UP_TO = 4  # beyond this many records of one kind, a count and the first few
 

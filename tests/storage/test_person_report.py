@@ -155,3 +155,18 @@ def test_a_leader_behind_is_behind_in_their_own_report_too(unit):
                                       as_of=date(2024, 6, 20)).document, "班子成员")
     assert own[2] == "滞后"
     assert own[3] == "本人尚未听取汇报，要求不少于2次，进度滞后，须于6月30日前完成。"
+
+
+def test_next_steps_name_a_duty_of_each_still_owed(unit):
+    """Mid-quarter, 丙 has not yet heard a report: 下一步 says who still owes it (the
+    branch's report) or how many are left (丙's own), not nothing at all."""
+    unit.clock = lambda: datetime(2024, 2, 15, 17)
+    day = date(2024, 2, 15)
+
+    def next_steps(person=None):
+        document = prepare_report(unit, ReportPeriod(2024, 1), as_of=day,
+                                  person=person).document
+        return next(s for s in document.sections if s.heading.startswith("四")).to_text()
+
+    assert "丙尚未完成，须于2024年3月31日前完成" in next_steps()
+    assert "本人尚需1次，须于2024年3月31日前完成" in next_steps("丙")
