@@ -35,7 +35,8 @@ EDUCATION = ("廉政学习", "廉政测试", "典型问题通报")
 # A topic that opens with a verb reads on its own after the date; otherwise a verb is put in.
 VERB_STARTS = ("开展", "学习", "传达", "签订", "召开", "研究", "听取", "组织", "参观", "观看", "赴",
                "举办", "部署", "通报", "约谈", "督查", "检查", "走访", "签署", "集中", "专题",
-               "调研", "排查", "抽查", "慰问", "讲授", "宣讲", "参加", "深入", "对照", "围绕")
+               "调研", "排查", "抽查", "慰问", "讲授", "宣讲", "参加", "深入", "对照", "围绕",
+               "协调", "督促", "推进", "落实", "印发", "制定", "修订")
 TOPIC_VERBS = {"履责报告": "听取", "听取汇报": "听取", "个人事项报告": "组织", "廉政学习": "组织",
                "廉政测试": "组织", "廉政承诺": "组织签订"}
 # Words that show a warning-education topic already names its form.
@@ -45,6 +46,7 @@ FORM_WORDS = {"观看警示教育片": ("观看", "专题片", "警示片"), "�
 # where the problems came from; whose 巡察 (县委, 市委) a record does not say
 FOUND_BY = {"巡察反馈": "巡察反馈", "审计": "审计发现", "上级督查": "上级督查发现",
             "民主生活会": "民主生活会查摆", "自查": "自查发现", "其他": "其他渠道发现"}
+SAID_ALREADY = 4  # a summary this short ("推进", "听取汇报") adds nothing to the topic
 DETAILED_UP_TO = 4  # beyond this many records of one kind, a count and the first few
 
 
@@ -101,7 +103,10 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
     meeting someone else held is marked "（本人参加）"."""
     topic = clause(a.topic)
     phrase = activity_phrase(a.type)
-    if a.type in ("民主生活会", "组织生活会") and "生活会" in topic:
+    mine = bool(me) and me in doers("activity", a.host)
+    if a.type == "履责报告" and mine:  # one's own report on one's duty: made, not heard
+        text = f"{md(a.date)}本人{'' if topic.startswith(VERB_STARTS) else '作'}{topic}"
+    elif a.type in ("民主生活会", "组织生活会") and "生活会" in topic:
         text = f"{md(a.date)}召开{topic}"
     elif a.type == "专题会议":
         text = f"{md(a.date)}{phrase}，{topic}"
@@ -110,10 +115,15 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
     else:  # a noun phrase: "中秋国庆前工会经费使用情况内部检查"
         text = f"{md(a.date)}{TOPIC_VERBS.get(a.type, '开展')}{topic}"
     summary = first_sentence(a.summary) if with_summary else ""
-    if summary:
+    if len(summary) > SAID_ALREADY and summary not in text:  # not a word the topic has said
         text += f"，{summary}"
-    count = f"{len(a.attendees)}人参加" if a.attendees and not summary else ""
-    if me and me in doers("activity", a.host):  # one's own report: held by oneself
+    else:
+        summary = ""
+    # one or two people "参加" a hearing or a visit says nothing a reader can use
+    count = f"{len(a.attendees)}人参加" if len(a.attendees) > 2 and not summary else ""
+    if a.type == "履责报告" and mine:
+        return text + (f"（{count}）" if count else "")
+    if mine:  # one's own report: held by oneself
         return text + f"（本人主持{'，' + count if count else ''}）"
     text += f"，{count}" if count else ""
     if me and me in a.attendees:

@@ -340,6 +340,28 @@ def test_a_meeting_whose_topic_begins_with_its_act_takes_no_second_verb():
 
     visit = Activity(id=1, date=date(2022, 6, 5), type="督查检查", topic="调研重点工程")
     assert _one_activity(visit, with_summary=False) == "6月5日调研重点工程"
+    solve = Activity(id=2, date=date(2022, 8, 15), type="协调解决问题",
+                     topic="协调解决审批积压问题")
+    assert _one_activity(solve, with_summary=False) == "8月15日协调解决审批积压问题"
+
+
+def test_an_activity_line_says_nothing_twice_nor_what_says_nothing():
+    """A one-word summary ("推进") or one the topic already says is left out, as is
+    "1人参加"; a leader's own 履责报告 is one they made ("本人作"), not one they "主持"."""
+    from lianzheng_desktop.core.report_duty import _one_activity
+
+    hearing = Activity(id=1, date=date(2022, 9, 18), type="听取汇报", host="甲",
+                       topic="听取县政府办党风廉政建设情况汇报", summary="听取汇报",
+                       attendees=["甲"])
+    assert _one_activity(hearing, with_summary=True) == "9月18日听取县政府办党风廉政建设情况汇报"
+    meeting = Activity(id=2, date=date(2022, 7, 18), type="专题会议", host="甲",
+                       topic="上半年党风廉政建设工作推进会", summary="推进")
+    assert _one_activity(meeting, with_summary=True).endswith("，上半年党风廉政建设工作推进会")
+    report = Activity(id=3, date=date(2022, 7, 1), type="履责报告", host="甲",
+                      topic="上半年履行一岗双责情况报告")
+    assert _one_activity(report, with_summary=False) == "7月1日听取上半年履行一岗双责情况报告"
+    own = _one_activity(report, with_summary=False, me="甲")
+    assert own == "7月1日本人作上半年履行一岗双责情况报告"
 
 
 def test_in_print_a_monthly_line_with_a_nought_month_is_left_whole():
