@@ -355,13 +355,15 @@ def _check_rectification(key: str, requirement: Requirement, window: _Window,
                 f"长期坚持 {standing} 件" if standing else ""]
         parts.append("、".join(p for p in done if p) + f"（其中已“回头看” {reviewed} 件）")
     if open_items:
-        parts.append(f"尚在整改 {open_items} 件")
+        parts.append(f"尚在整改 {open_items} 件"
+                     + (f"（其中 {summary.due} 件到期未完成）" if summary.due else ""))
     if requirement.manual_done:
         status, tail = Status.DONE, "已手工标记为完成"
     elif total and reviewed == total:
         status, tail = Status.DONE, "均已整改到位并“回头看”"
-    else:
-        status = Status.FAILED if window.over else Status.ON_TRACK
+    else:  # an item past its deadline is not "in progress": the report lists it a problem
+        status = Status.FAILED if window.over else (
+            Status.BEHIND if summary.due else Status.ON_TRACK)
         if not total:
             tail = "尚无整改事项记录"
         elif open_items:

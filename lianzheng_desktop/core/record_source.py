@@ -58,6 +58,7 @@ class RectificationSummary:
     standing: int = 0
     reviewed: int = 0
     carried: int = 0  # of the total, found before the span and still open at its start
+    due: int = 0  # of the open ones, those at or past their deadline on ``day``
 
     @staticmethod
     def of(states: list[RectificationState], day: date) -> RectificationSummary:
@@ -65,7 +66,8 @@ class RectificationSummary:
         return RectificationSummary(len(states), len(fixed),
                                     sum(1 for s in fixed if s.completed is None),
                                     sum(1 for s in fixed if s.reviewed_by(day)),
-                                    sum(1 for s in states if s.earlier))
+                                    sum(1 for s in states if s.earlier),
+                                    sum(1 for s in states if s.due_by(day)))
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class RectificationState:
     completed: date | None = None  # 完成日期
     reviewed: date | None = None  # 回头看日期
     earlier: bool = False  # found before the span (carried over into it)
+    deadline: date | None = None  # 整改时限
 
     def fixed_by(self, day: date) -> bool:
         """Fixed as of ``day``: completed by then, or 长期坚持 with its measures."""
@@ -86,6 +89,12 @@ class RectificationState:
 
     def reviewed_by(self, day: date) -> bool:
         return self.reviewed is not None and self.reviewed <= day
+
+    def due_by(self, day: date) -> bool:
+        """Still open on ``day`` (neither completed nor 长期坚持) with its deadline reached:
+        what the report calls 到期未完成 (report_facts.is_due)."""
+        return ((self.completed is None or self.completed > day) and self.status != "长期坚持"
+                and self.deadline is not None and self.deadline <= day)
 
 
 def carried_over(item: RectificationItem, start: date) -> bool:
@@ -169,7 +178,7 @@ class ListSource:
     def rectification_states(self, start: date, end: date) -> list[RectificationState]:
         items = cast(list[RectificationItem], self._records.get("rectification", ()))
         return [RectificationState(r.status, bool(r.measures.strip()), r.completed_date,
-                                   r.review_date, r.found_date < start)
+                                   r.review_date, r.found_date < start, r.deadline)
                 for r in sorted(items, key=lambda r: (r.found_date, r.id or 0))
                 if start <= r.found_date <= end or carried_over(r, start)]
 

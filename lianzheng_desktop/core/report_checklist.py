@@ -153,15 +153,18 @@ def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
         parts.append(f"已完成整改{len(done)}件")
     if standing:
         parts.append(f"长期坚持{len(standing)}件")
+    due = [i for i in scope if i not in fixed and i.status != vocab.STATUS_ONGOING
+           and i.deadline <= as_of]  # as report_facts.is_due: section three names them
     if open_items:
-        parts.append(f"尚在整改{open_items}件")
+        parts.append(f"尚在整改{open_items}件" + (f"（其中{len(due)}件到期未完成）" if due else ""))
     text = "，".join(parts)
     if reviewed:
         text += f"；已开展“回头看”{len(reviewed)}件"
     if len(reviewed) == len(scope):
         status, text = Status.DONE, text + "，均已整改到位"
     else:
-        status = Status.FAILED if as_of >= item.period_end else Status.ON_TRACK
+        status = Status.FAILED if as_of >= item.period_end else (
+            Status.BEHIND if due else Status.ON_TRACK)
         if not open_items:  # all fixed: what is left is the 回头看
             text += f"，另有{len(fixed) - len(reviewed)}件待“回头看”" if reviewed else \
                 "；均待开展“回头看”"

@@ -131,12 +131,12 @@ class SqlSource:
     def rectification_states(self, start: date, end: date) -> list[RectificationState]:
         rows = self._db.execute(
             "SELECT status, trim(measures) != '', completed_date, review_date,"
-            " found_date < :start FROM"
+            " found_date < :start, deadline FROM"
             f" rectification_item WHERE {_SPAN} ORDER BY found_date, id",
             {"start": start.isoformat(), "end": end.isoformat()})
         return [RectificationState(status, bool(measures), _day(completed), _day(reviewed),
-                                   bool(earlier))
-                for status, measures, completed, reviewed, earlier in rows]
+                                   bool(earlier), _day(deadline))
+                for status, measures, completed, reviewed, earlier, deadline in rows]
 
     def rectification_summary(self, start: date, end: date, day: date) -> RectificationSummary:
         """Counted from an index (0012), so a year of thousands of items costs what a few
@@ -145,8 +145,9 @@ class SqlSource:
         total, completed, completed_reviewed, carried = self._db.execute(
             _FIXED_SQL, span).fetchone()
         standing, standing_reviewed = self._db.execute(_STANDING_SQL, span).fetchone()
+        due = self._db.execute(_DUE_SQL, span).fetchone()[0]
         return RectificationSummary(total, completed + standing, standing,
-                                    completed_reviewed + standing_reviewed, carried)
+                                    completed_reviewed + standing_reviewed, carried, due)
 
 
 # Found in the span, or before it and still open at its start (core.record_source's
@@ -166,6 +167,13 @@ _STANDING_SQL = (
     "SELECT count(*), coalesce(sum(review_date <= :day), 0) FROM rectification_item"
     f" WHERE {_SPAN} AND completed_date IS NULL"
     " AND status = '长期坚持' AND trim(measures) != ''")
+
+# Still open on the day (core.record_source.RectificationState.due_by): only these rows
+# are read for their deadline, the rest are passed over in the index.
+_DUE_SQL = (
+    "SELECT count(*) FROM rectification_item"
+    f" WHERE {_SPAN} AND (completed_date IS NULL OR completed_date > :day)"
+    " AND status != '长期坚持' AND deadline <= :day")
 
 
 def _day(text: str | None) -> date | None:

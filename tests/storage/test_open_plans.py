@@ -113,14 +113,19 @@ def test_a_record_linked_to_a_requirement_counts_there_only(plan_store):
 
 def test_rectification_work_is_done_only_when_fixed_and_reviewed(plan_store):
     """Issue 15.9: one item still 整改中 is not 已完成; a fixed item needs its 回头看."""
-    def status():
-        checklist = plans.load_checklist(plan_store, Quarter(2024, 1), date(2024, 3, 31))
+    def status(day=date(2024, 3, 31)):
+        checklist = plans.load_checklist(plan_store, Quarter(2024, 1), day)
         return item(checklist, "整改").status.value
 
     base = {"source": "巡察反馈", "description": "会议记录不规范", "owner": "甲",
             "found_date": "2024-01-05", "deadline": "2024-03-01"}
     added = plan_store.add("rectification", {**base, "status": "整改中"})
-    assert status() == "on_track"  # not done; the year is not over
+    assert status(date(2024, 2, 15)) == "on_track"  # not done; the year is not over
+    # past its 整改时限 still open: behind, as the report lists it among the problems
+    assert status() == "behind"
+    explanation = item(plans.load_checklist(plan_store, Quarter(2024, 1), date(2024, 3, 31)),
+                       "整改").explanation
+    assert "尚在整改1件（其中1件到期未完成）" in explanation
     plan_store.update("rectification", added.id, {**base, "status": "已完成",
                                                   "completed_date": "2024-02-01"})
     assert status() == "on_track"  # fixed, but no 回头看 yet

@@ -39,6 +39,12 @@ def assert_sources_agree(store):
                     question, counts, start, end)
             assert sql.refs(counts, start, end, one_on_one_only=True) == memory.refs(
                 counts, start, end, one_on_one_only=True)
+    # 整改 as it stood on a day: fixed, reviewed, carried over, at or past its deadline
+    for start, end in SPANS:
+        for day in (start, end, date(2022, 6, 30)):
+            assert sql.rectification_summary(start, end, day) == \
+                memory.rectification_summary(start, end, day), (start, end, day)
+    assert any(memory.rectification_summary(s, e, e).due for s, e in SPANS)  # tried
 
 
 def test_sql_and_memory_agree_on_the_demo_year(demo_store):
