@@ -80,7 +80,8 @@ _OBJECT_POSITION = re.compile(
     r"(?:(?:对|与|向|同|和|给|及|(?<![党层])组织|督促|带领|要求|推动|听取|约谈|帮助|指导|联系|所有"
     r"|其他党员的)\s*"
     r"|(?:(?<![针相绝应核比反校])对(?![照标接口])|(?<![导方倾走指转去意志取动流趋偏双一])向"
-    r"|(?<!参)与(?![会此])|给(?!予)|约谈|听取|督促|指导|帮助|联系)[^\s，。；：,;:！？]{1,10})$")
+    r"|(?<!参)与(?![会此])|给(?!予)|约谈|听取|督促|指导|帮助|联系)"
+    r"(?:(?!第[^，。；]{1,3}条)[^\s，。；：,;:！？]){1,10})$")  # not across 第四条: a new article
 
 
 @dataclass
@@ -240,6 +241,8 @@ def _role_in(text: str, first_words: int | None = None) -> Role | None:
                     continue
                 if text[max(0, match.start() - 4):match.start()].endswith(_NOT_THE_UNITS):
                     continue  # the discipline side's head; a village's secretary
+                if text[max(0, match.start() - 1):match.end()] == "总书记":
+                    continue  # 学习习近平总书记重要讲话: not the branch's secretary
                 key = (rank, match.start())
                 if best is None or key < best[:2]:
                     best = (rank, match.start(), role)

@@ -363,3 +363,15 @@ def test_only_the_opening_words_of_an_earlier_clause_say_who():
 def test_published_wordings_of_who_talks_and_who_reports(text, role):
     draft = read(text)
     assert [r.role for r in draft.requirements if r.target] == [role]
+
+
+def test_the_general_secretary_is_not_the_branchs_secretary():
+    draft = read("1.学习。每月集中学习习近平总书记重要讲话精神1次。",
+                 "2.政治建设。坚决维护习近平总书记党中央的核心、全党的核心地位。")
+    assert [(r.item, r.role) for r in draft.requirements] == [("1", None), ("2", None)]
+
+
+def test_an_article_number_is_not_words_between_a_preposition_and_its_object():
+    # "程序与要求" ends a heading; 第四条 opens an article whose subject is 党委会议
+    draft = read("1.会议。议事程序与要求第四条党委会议一般每月召开一次。")
+    assert [r.role for r in draft.requirements if r.target] == [Role.ORGANISATION]
