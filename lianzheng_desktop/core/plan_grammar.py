@@ -71,8 +71,17 @@ _DAY_OF_PERIOD = re.compile(r"^第[一二三四1-4]个?(?:周的?)?(?:星期|周
 _LEADING_WORDS = ("党风廉政建设", "党风廉政", "全面从严治党", "廉政建设和反腐败工作")
 _OBJECT_STOPS = re.compile(r"并|以便|以此|以确保|，|；|确保|做到|切实|对照|围绕|结合|通过|针对")
 _PARENS = re.compile(r"[（(][^（()）]*[）)]")
-_OBJECT_POSITION = re.compile(r"(?:对|与|向|同|和|给|及|组织|督促|带领|要求|推动|听取|约谈|帮助|"
-                              r"指导|联系|所有|其他党员的)\s*$")
+# A role word right after these is an object (对班子成员, 听取党支部…, 组织党员学习), and
+# after a preposition or a verb done to someone with words between that say which one
+# (向同级党组织, 对下级党组织负责人, 约谈本级班子成员). 党组织 is not the verb 组织
+# (党组织主要负责人 is the leader himself); with words between, 针对, 对照, 导向, 与此同时
+# are no prepositions.
+_OBJECT_POSITION = re.compile(
+    r"(?:(?:对|与|向|同|和|给|及|(?<![党层])组织|督促|带领|要求|推动|听取|约谈|帮助|指导|联系|所有"
+    r"|其他党员的)\s*"
+    r"|(?:(?<![针相绝应核比反校])对(?![照标接口])|(?<![导方倾走指转去意志取动流趋偏双一])向"
+    r"|(?<!参)与(?![会此])|给(?!予)|约谈|听取|督促|指导|帮助|联系)"
+    r"(?:(?!第[^，。；]{1,3}条)[^\s，。；：,;:！？]){1,10})$")  # not across 第四条: a new article
 
 
 @dataclass
@@ -177,32 +186,63 @@ def clean_object(text: str) -> str:
 
 
 def subject_role(text: str) -> Role | None:
-    """Who must do it, from the subject before the verb; never from an object (对班子成员…).
+    """Who must do it, from the subject before the verb; never from an object (对班子成员…,
+    向同级党组织报告…).
 
     ``text`` is the sentence up to the obligation. The clause holding the obligation is
-    read first; an earlier clause counts only where its subject opens the sentence
-    (班子成员要……，每季度听取1次), since later words there are objects and asides."""
+    read first. One that opens with when or to whom (年内向同级党组织报告…) has no subject
+    of its own: it goes on from the nearest clause before it that opens with one (年内班子
+    成员开展调研…). Otherwise an earlier clause counts only where its subject opens the
+    sentence (班子成员要……，每季度听取1次); later words in a clause are objects and asides."""
     clauses = re.split(r"[，,；;：:]", text)
     if len(clauses) > 1 and not clauses[-1].strip():
         clauses.pop()  # …党支部应及时登记造册，每月月底前交…: the clause just before says who
     found = _role_in(clauses[-1])
+    if found is None and _DISCIPLINE_SIDE.match(clauses[-1].strip()):
+        return None  # 纪委(纪检组)主要负责人每年约谈…: a subject, though none of ours
+    if found is None and _goes_on(clauses[-1]):
+        found = next((role for clause in reversed(clauses[1:-1])
+                      if (role := _role_in(_after_time(clause), first_words=_OPENING))), None)
     if found is None and len(clauses) > 1:
         found = _role_in(clauses[0][:20])
     return found
 
 
+_DISCIPLINE_SIDE = re.compile(r"[^，。；：,;:]{0,3}(?:纪委|纪检|纪工委)")
+_OPENING = 6  # 年内县政府班子成员…, 各级党组织主要负责人…: whose, then the subject
+_TO_WHOM = re.compile(r"(?:向|对(?![照标接口])|与(?!会)|给(?!予))")
+
+
+def _after_time(clause: str) -> str:
+    clause = clause.strip()
+    periods = periods_in(clause)
+    return clause[periods[0].end:] if periods and periods[0].start == 0 else clause
+
+
+def _goes_on(clause: str) -> bool:
+    """Whether a clause opens with when or to whom, without a subject of its own."""
+    rest = _after_time(clause)
+    return rest != clause.strip() or bool(_TO_WHOM.match(rest))
+
+
 _NOT_THE_UNITS = ("纪委", "纪检", "纪检组", "纪检组)", "纪委）", "村", "村党委")
 
 
-def _role_in(text: str) -> Role | None:
+def _role_in(text: str, first_words: int | None = None) -> Role | None:
+    """The role a subject in ``text`` names (the first group of ROLE_WORDS found wins);
+    with ``first_words``, only one starting within that many characters."""
     best: tuple[int, int, Role] | None = None
     for rank, (words, role) in enumerate(ROLE_WORDS):
         for word in words:
             for match in re.finditer(re.escape(word), text):
-                if _OBJECT_POSITION.search(text[max(0, match.start() - 5):match.start()]):
+                if first_words is not None and match.start() >= first_words:
+                    break
+                if _OBJECT_POSITION.search(text[max(0, match.start() - 16):match.start()]):
                     continue
                 if text[max(0, match.start() - 4):match.start()].endswith(_NOT_THE_UNITS):
                     continue  # the discipline side's head; a village's secretary
+                if text[max(0, match.start() - 1):match.end()] == "总书记":
+                    continue  # 学习习近平总书记重要讲话: not the branch's secretary
                 key = (rank, match.start())
                 if best is None or key < best[:2]:
                     best = (rank, match.start(), role)

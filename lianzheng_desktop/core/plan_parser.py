@@ -499,6 +499,7 @@ def _first_role(text: str, title: str) -> Role | None:
     from lianzheng_desktop.core.plan_vocab import ROLE_WORDS
 
     for part in (text, mask_quotes(title)):
+        part = part.replace("总书记", "")  # 习近平总书记: not the branch's secretary
         for words, role in ROLE_WORDS:
             if role is Role.MEMBER:
                 continue

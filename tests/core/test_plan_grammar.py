@@ -297,3 +297,81 @@ def test_a_new_clause_takes_who_from_the_clause_before():
     draft = read("1.党费。收齐党费后，党支部应及时登记造册，每月月底前交机关党委备案。")
     [requirement] = [r for r in draft.requirements if r.target]
     assert requirement.role is Role.ORGANISATION
+
+
+# -- who bears a duty: the subject, never an organisation it is done to or reported to ----
+
+@pytest.mark.parametrize(("text", "role"), [
+    # 党组织主要负责人: the organisation's principal leader, not the organisation
+    ("1.约谈。党组织主要负责人对下级党组织书记每年约谈不少于2次。", Role.FIRST_RESPONSIBLE),
+    ("1.党课。党组织书记每年讲廉政党课不少于1次。", Role.FIRST_RESPONSIBLE),
+    # an organisation after 向 / 对 with a qualifier between (同级, 上一级, 下级) is an object
+    ("1.报告。每名班子成员年内向同级党组织报告履责情况不少于2次。", Role.LEADERSHIP_MEMBER),
+    ("1.报告。年内向上一级党委报告履责情况不少于2次。", None),
+    ("1.约谈。每年对下级党支部书记开展廉政约谈不少于2次。", None),
+    ("1.约谈。每季度约谈本级班子成员1次。", None),
+    # and the organisation that reports is still the subject
+    ("1.报告。党支部每半年向上级党组织报告工作1次。", Role.ORGANISATION),
+])
+def test_an_organisation_named_after_to_or_towards_is_not_who_does_it(text, role):
+    draft = read(text)
+    assert [r.role for r in draft.requirements if r.target] == [role]
+
+
+def test_a_clause_without_its_own_subject_takes_the_subject_before_it():
+    # the subject of an earlier clause carries on; the 党组织 reported to does not replace it
+    draft = read("1.分管。坚持问题导向，年内班子成员开展专题调研不少于2次，"
+                 "年内向同级党组织报告履责情况不少于2次。")
+    assert [r.role for r in draft.requirements if r.target] == [Role.LEADERSHIP_MEMBER] * 2
+
+
+def test_a_clause_with_a_subject_of_its_own_does_not_take_the_one_before():
+    # 县纪委 is no role of the branch's own, but it is the subject: the members do not
+    # report in its place
+    draft = read("1.通报。坚持公开通报，班子成员每季度在班子会上通报履责情况1次，"
+                 "县纪委对检查情况每半年通报1次。")
+    assert [r.role for r in draft.requirements if r.target] == [Role.LEADERSHIP_MEMBER, None]
+
+
+def test_the_discipline_sides_head_is_a_subject_of_its_own():
+    draft = read("1.约谈。书记每年约谈班子成员不少于1次，纪委书记每年约谈下级纪委书记不少于1次。")
+    assert [r.role for r in draft.requirements if r.target] == [Role.FIRST_RESPONSIBLE, None]
+
+
+def test_only_the_opening_words_of_an_earlier_clause_say_who():
+    # 党支部 deep in the clause before is what each leader is assigned to, not who acts
+    draft = read("1.联系。实行挂包责任制，分别挂包1个党支部作为联系点，"
+                 "年内参加主题党日活动不少于2次。")
+    assert [r.role for r in draft.requirements if r.target] == [None]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # Adapted from 武定县《关于落实党风廉政建设主体责任的实施办法》 as reported at
+    # http://ynjjjc.gov.cn/html/2015/dangfengzhengfeng_0805/9058.html (工作约谈制度):
+    # the 主要负责人 of the 党委(党组) talks to the 下级党委 heads, who are objects.
+    ("1.约谈。党委(党组)主要负责人每年至少约谈1次本级班子成员和下级党委(党组、内设机构)"
+     "主要负责人。", Role.FIRST_RESPONSIBLE),
+    # The same page (分头推进制度): 班子成员 hear their departments' reports.
+    ("1.汇报。班子成员每季度至少听取1次分管部门单位党风廉政建设和反腐败工作情况汇报。",
+     Role.LEADERSHIP_MEMBER),
+    # Adapted from 绍兴市纪委 (http://m.shaoxing.com.cn/news/content/2017-04/01/
+    # content_2620798.htm): 党委(党组) report to 上一级党委、纪委 — the subject reports,
+    # the 上一级党委 is reported to.
+    ("1.报告。党委(党组)每年向上一级党委、纪委报告1次党风廉政建设主体责任落实情况。",
+     Role.ORGANISATION),
+])
+def test_published_wordings_of_who_talks_and_who_reports(text, role):
+    draft = read(text)
+    assert [r.role for r in draft.requirements if r.target] == [role]
+
+
+def test_the_general_secretary_is_not_the_branchs_secretary():
+    draft = read("1.学习。每月集中学习习近平总书记重要讲话精神1次。",
+                 "2.政治建设。坚决维护习近平总书记党中央的核心、全党的核心地位。")
+    assert [(r.item, r.role) for r in draft.requirements] == [("1", None), ("2", None)]
+
+
+def test_an_article_number_is_not_words_between_a_preposition_and_its_object():
+    # "程序与要求" ends a heading; 第四条 opens an article whose subject is 党委会议
+    draft = read("1.会议。议事程序与要求第四条党委会议一般每月召开一次。")
+    assert [r.role for r in draft.requirements if r.target] == [Role.ORGANISATION]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from lianzheng_desktop.core.numerals import parse_number
-from lianzheng_desktop.core.plan import Period
+from lianzheng_desktop.core.plan import Period, Role
 from lianzheng_desktop.core.plan_parser import parse_plan, split_items
 
 PLANS = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
@@ -179,3 +179,18 @@ def test_arabic_item_numbers_restart_per_section_and_ids_stay_unique():
     assert [i.id for i in draft.items] == ["一.1", "一.2", "二.1", "二.2"]
     assert [(r.item, r.target) for r in draft.requirements if r.is_numeric] == \
         [("一.1", 1), ("二.2", 2)]
+
+
+def test_county_plan_roles_of_the_talks_and_the_duty_report():
+    """二.2: "党组织主要负责人对下级党组织负责人…廉政约谈" is the 书记's own duty like the
+    other four in 二.2; 二.3: "年内向同级党组织报告履责情况" is each 班子成员's, like its
+    siblings — the 同级党组织 is whom they report to."""
+    draft = parse_plan((PLANS / "county-government-2022.txt").read_text(encoding="utf-8"))
+    roles = {(r.item, r.period.value, r.target, r.counts.label): r.role
+             for r in draft.requirements if r.is_numeric and r.target}
+    assert roles[("二.2", "year", 2, "廉政约谈")] is Role.FIRST_RESPONSIBLE
+    assert roles[("二.3", "year", 2, "报告履责情况")] is Role.LEADERSHIP_MEMBER
+    assert {role for (item, *_), role in roles.items() if item == "二.2"} == {
+        Role.FIRST_RESPONSIBLE}
+    assert {role for (item, *_), role in roles.items() if item == "二.3"} == {
+        Role.LEADERSHIP_MEMBER}
