@@ -128,6 +128,9 @@ def _check(requirement: Requirement, source: RecordSource, roster: Sequence[Pers
         items.append(_check_per_person(key, requirement, window, quarter, ask, roster))
     elif requirement.target is not None:
         items.append(_check_count(key, requirement, window, quarter, ask))
+    if requirement.coverage is not None or requirement.share is not None:
+        ask = _Ask(source, _held_by_role(requirement, roster, window), window.start,
+                   window.checkpoint)
     if requirement.coverage is not None:
         items.append(_check_coverage(key, requirement, window, ask, roster))
     if requirement.share is not None:
@@ -153,6 +156,22 @@ def verb_for(label: str) -> str:
     if label.startswith("整改"):  # 督促整改…问题: one sees to it, one does not 开展 it
         return "督促"
     return "开展"
+
+
+def _held_by_role(requirement: Requirement, roster: Sequence[Person],
+                  window: _Window) -> Requirement:
+    """A talk duty of the 书记 or of each 班子成员 is measured on the talks they held:
+    the 班子成员's one-on-one share leaves out the 书记's talks, and the other way round
+    (everyone's talks count where the roster names no one in the role)."""
+    from dataclasses import replace
+
+    role, counts = requirement.role, requirement.counts
+    if counts is None or counts.ledger != "talk" or role not in (Role.FIRST_RESPONSIBLE,
+                                                                  Role.LEADERSHIP_MEMBER):
+        return requirement
+    names = tuple(p.name for p in roster
+                  if in_role(role, p) and p.in_post_during(window.start, window.checkpoint))
+    return replace(requirement, counts=replace(counts, by=names)) if names else requirement
 
 
 def _with_link(requirement: Requirement) -> Requirement:

@@ -55,6 +55,9 @@ class Counts:
     # Set by the checklist to the requirement being checked: records linked to it count
     # whatever their type, and a record linked elsewhere no longer counts by its type.
     link: int | None = None
+    # Set by the checklist for a talk duty of the 书记 or of each 班子成员: only the talks
+    # these people held count (their coverage and one-on-one share, not the branch's).
+    by: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {"ledger": self.ledger, "types": list(self.types), "label": self.label}

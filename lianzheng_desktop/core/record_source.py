@@ -130,6 +130,9 @@ class ListSource:
 
     def _counts_for(self, counts: Counts, record: Record) -> bool:
         spec = LEDGERS[counts.ledger]
+        if counts.by and not doers(counts.ledger, getattr(
+                record, DOER_FIELDS[counts.ledger])) & set(counts.by):
+            return False
         linked = self._links.get((counts.ledger, record.id or 0))
         if counts.link is not None and linked:
             return counts.link in linked

@@ -31,6 +31,15 @@ class SqlSource:
         return ledger in self._linked_ledgers
 
     def _where(self, counts: Counts, start: date, end: date) -> tuple[str, list[Any]]:
+        sql, params = self._where_kind(counts, start, end)
+        if counts.by:  # held by these people (a person column: talks' talker)
+            column = TABLES[counts.ledger].person_columns[DOER_FIELDS[counts.ledger]]
+            sql += (f" AND t.{column} IN (SELECT id FROM person WHERE name IN"
+                    f" ({', '.join('?' * len(counts.by))}))")
+            params = [*params, *counts.by]
+        return sql, params
+
+    def _where_kind(self, counts: Counts, start: date, end: date) -> tuple[str, list[Any]]:
         spec = LEDGERS[counts.ledger]
         sql = f"t.{spec.date_field} BETWEEN ? AND ?"
         params: list[Any] = [start.isoformat(), end.isoformat()]

@@ -158,8 +158,28 @@ def test_coverage_counts_distinct_active_people_in_scope():
 
 def test_leaders_coverage_scope_leaves_out_the_leadership():
     req = requirement(INTEGRITY, Period.YEAR, 1, coverage=100, role=Role.LEADERSHIP_MEMBER)
-    talks = {"talk": [talk("2022-03-01", ("甲", "乙"), "廉政谈话")]}
-    assert check(req, talks, "2022Q4", "2022-12-31", ROSTER)[1].actual == 100
+    held = talk("2022-03-01", ("甲", "乙"), "廉政谈话")
+    held.talker = "丙"  # the 班子成员
+    assert check(req, {"talk": [held]}, "2022Q4", "2022-12-31", ROSTER)[1].actual == 100
+
+
+def test_a_duty_of_the_leaders_is_measured_on_the_talks_they_held():
+    """每名班子成员…约谈面100%，“一对一”问题性约谈50%: the 书记's talks do not count for
+    the 班子成员's coverage and share (a reviewer found the 书记's talk lifting it to 67%)."""
+    req = requirement(INTEGRITY, Period.YEAR, 1, coverage=100, share=50,
+                      role=Role.LEADERSHIP_MEMBER)
+    by_secretary = talk("2022-03-01", ("甲", "乙"), "廉政谈话", one_on_one=True, n=1)
+    by_leader = talk("2022-04-01", ("甲",), "廉政谈话", n=2)
+    by_leader.talker = "丙"
+    items = check(req, {"talk": [by_secretary, by_leader]}, "2022Q4", "2022-12-31", ROSTER)
+    coverage, share = items[1], items[2]
+    assert (coverage.measure, coverage.actual) == ("coverage", 50)  # 甲 of 甲、乙
+    assert (share.measure, share.actual, share.status) == ("share", 0, Status.FAILED)
+    assert "廉政约谈1次" in share.explanation
+    # the branch's own duty (no role) counts every talk
+    branch = requirement(INTEGRITY, Period.YEAR, 1, coverage=100, share=50)
+    items = check(branch, {"talk": [by_secretary, by_leader]}, "2022Q4", "2022-12-31", ROSTER)
+    assert (items[1].actual, items[2].actual) == (67, 50)  # 甲、乙 of 甲、乙、丙; 1 of 2
 
 
 def test_coverage_with_an_empty_roster_says_so():
