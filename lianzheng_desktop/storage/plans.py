@@ -69,6 +69,23 @@ def _key(requirement: Requirement) -> tuple[str, str]:
     return requirement.item, requirement.text
 
 
+def _pairs(earlier: list[Requirement], new: list[Requirement]) -> dict[int, Requirement]:
+    """Each new requirement's earlier self, by position in ``new``: the same item and
+    wording first, then the same wording under another number (a plan whose items were
+    renumbered when one was taken out keeps every mark, note and 计入要求 of the rest)."""
+    pairs: dict[int, Requirement] = {}
+    left = list(earlier)
+    for match in (_key, lambda r: r.text):
+        for index, requirement in enumerate(new):
+            if index in pairs:
+                continue
+            old = next((r for r in left if match(r) == match(requirement)), None)
+            if old is not None:
+                pairs[index] = old
+                left.remove(old)
+    return pairs
+
+
 def _measure(requirement: Requirement) -> tuple:
     return (requirement.counts, requirement.period, requirement.target, requirement.coverage,
             requirement.share, requirement.role)
@@ -80,10 +97,11 @@ def plan_replacement(store: Store, plan: Plan) -> Replacement | None:
     earlier = load_plan(store, plan.year)
     if earlier is None:
         return None
-    new = {_key(r): r for r in plan.requirements}
-    dropped = [r for r in earlier.requirements if _key(r) not in new]
-    changed = [r for r in earlier.requirements
-               if _key(r) in new and _measure(new[_key(r)]) != _measure(r)]
+    pairs = _pairs(earlier.requirements, plan.requirements)
+    paired = [id(old) for old in pairs.values()]
+    dropped = [r for r in earlier.requirements if id(r) not in paired]
+    changed = [old for index, old in pairs.items()
+               if _measure(plan.requirements[index]) != _measure(old)]
     ids = [r.id for r in dropped if r.id is not None]
     links = store.db.execute(
         f"SELECT count(*) FROM record_requirement WHERE requirement_id IN"
@@ -104,18 +122,20 @@ def save_plan(store: Store, plan: Plan, source_text: str = "",
     for requirement in plan.requirements:
         validate_requirement(requirement, types)
     earlier = load_plan(store, plan.year)
-    old_ids: dict[tuple[str, str], int] = {}
-    if earlier is not None:
-        kept = {_key(r): r for r in earlier.requirements}
-        new_keys = {_key(r) for r in plan.requirements}
-        for requirement in plan.requirements:
-            old = kept.get(_key(requirement))
-            if old is not None and not requirement.manual_done and not requirement.note:
-                requirement.manual_done, requirement.note = old.manual_done, old.note
-        if keep_dropped:  # after the new ones; the caller's list is left as it was
-            plan = replace(plan, requirements=[*plan.requirements, *(
-                replace(r, id=None) for r in earlier.requirements if _key(r) not in new_keys)])
-        old_ids = {_key(r): r.id for r in earlier.requirements if r.id is not None}
+    pairs = _pairs(earlier.requirements, plan.requirements) if earlier is not None else {}
+    for index, old in pairs.items():
+        requirement = plan.requirements[index]
+        if not requirement.manual_done and not requirement.note:
+            requirement.manual_done, requirement.note = old.manual_done, old.note
+    # each earlier requirement's id, by the new requirement that takes its place
+    old_ids = {index: old.id for index, old in pairs.items() if old.id is not None}
+    if earlier is not None and keep_dropped:  # after the new ones; the caller's list stays
+        paired = [id(old) for old in pairs.values()]
+        kept = [r for r in earlier.requirements if id(r) not in paired]
+        old_ids.update({len(plan.requirements) + n: r.id for n, r in enumerate(kept)
+                        if r.id is not None})  # their 计入要求 stay with them
+        plan = replace(plan, requirements=[*plan.requirements,
+                                           *(replace(r, id=None) for r in kept)])
     now = _now(store)
     with store.atomic():
         links = store.db.execute(
@@ -133,7 +153,8 @@ def save_plan(store: Store, plan: Plan, source_text: str = "",
             requirement.id = _insert(store, plan.year, position, requirement, now)
         # The requirements were replaced: each record's link follows its requirement to
         # the new row; a link to a requirement the new plan does not have goes with it.
-        moved = {old_ids[_key(r)]: r.id for r in plan.requirements if _key(r) in old_ids}
+        moved = {old_ids[index]: r.id for index, r in enumerate(plan.requirements)
+                 if index in old_ids}
         store.db.conn.executemany(
             "INSERT OR IGNORE INTO record_requirement (ledger, record_id, requirement_id)"
             " VALUES (?, ?, ?)",

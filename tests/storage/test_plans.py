@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from lianzheng_desktop.core.errors import UserError, ValidationError
-from lianzheng_desktop.core.plan import Counts, Period, Requirement
+from lianzheng_desktop.core.plan import Counts, Period, Plan, Requirement
 from lianzheng_desktop.storage import plans
 
 
@@ -120,3 +120,34 @@ def test_importing_again_keeps_links_and_what_was_added_by_hand_if_asked(
     else:
         assert texts[2:] == []
         assert linked == {"每季度召开党风廉政建设专题会议1次"}  # the same wording: kept
+
+
+def test_a_plan_renumbered_keeps_the_marks_of_its_unchanged_wording(store):
+    """One item taken out and the rest renumbered, as anyone edits a plan: each unchanged
+    requirement keeps its mark, note and 计入要求 whatever its new number; before, all of
+    them counted as dropped (doubling the plan if kept, losing the marks if not)."""
+    from lianzheng_desktop.core.plan_parser import parse_plan
+
+    first = ("2024年机关党支部工作要点\n一、责任\n1.会议。每季度召开党风廉政建设专题会议1次。\n"
+             "2.谈话。每半年开展1次谈心谈话。\n3.强化政治监督。\n")
+    plans.import_plan_text(store, first, 2024)
+    meeting, _talk, watch = plans.load_plan(store, 2024).requirements
+    watch.manual_done, watch.note = True, "已开展专项监督"
+    plans.update_requirement(store, watch)
+    record = store.add("activity", {"date": "2024-02-01", "type": "专题会议",
+                                    "topic": "研究部署党风廉政建设工作"})
+    store.set_links("activity", record.id, [meeting.id])
+    second = ("2024年机关党支部工作要点\n一、责任\n1.会议。每季度召开党风廉政建设专题会议1次。\n"
+              "2.强化政治监督。\n")  # 谈话 taken out: 监督 is now item 2
+    draft = parse_plan(second, 2024)
+    replacing = plans.plan_replacement(store, Plan(2024, draft.requirements))
+    assert [r.text for r in replacing.dropped] == ["每半年开展1次谈心谈话"]
+    for keep in (True, False):
+        plans.store_draft(store, parse_plan(second, 2024), second, keep_dropped=keep)
+        plan = plans.load_plan(store, 2024)
+        watch = next(r for r in plan.requirements if r.text == "强化政治监督")
+        assert (watch.item, watch.manual_done, watch.note) == ("2", True, "已开展专项监督")
+        assert len(plan.requirements) == (3 if keep else 2)  # not doubled
+        linked = {r.text for r in plan.requirements if r.id in store.links("activity",
+                                                                            record.id)}
+        assert linked == {"每季度召开党风廉政建设专题会议1次"}
