@@ -35,6 +35,7 @@ from lianzheng_desktop.storage.store import Store
 
 ERROR_STYLE = "color: #c62828;"
 DRAFT_DELAY_MS = 400
+LINK = "_link"  # the 计入要求 chosen, beside the fields in a draft
 # What one record is called in a title: 新增谈话记录, 修改整改事项, 新增人员.
 NOUNS = {"roster": "人员", "rectification": "整改事项"}
 # A new record starts with these (a new person is usually a serving party member).
@@ -92,7 +93,7 @@ class RecordDialog(QDialog):
             self.link = RequirementLink(store, spec.key, day.year, linked)
             form.addRow(self._label("计入要求", False), self.link)
         self._fill_start_values()
-        self.initial = self.values()
+        self.initial = self.state()
         self.draft_note = QLabel()
         self.draft_note.setWordWrap(True)
         self.draft_note.setStyleSheet("color: #1565c0;")
@@ -155,6 +156,9 @@ class RecordDialog(QDialog):
         for key, value in draft.values.items():
             if key in self.fields:
                 self.fields[key].set_value(value)
+        if self.link is not None and LINK in draft.values:
+            self._follow_date()
+            self.link.choose([int(i) for i in draft.values[LINK]])  # type: ignore[union-attr]
         self.draft_note.setText(f"已恢复上次未保存的内容（{draft.saved_at:%Y-%m-%d %H:%M}）。"
                                 "保存后生效；不需要请按“取消”并选择放弃。")
         self.draft_note.show()
@@ -168,6 +172,9 @@ class RecordDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self._on_save)
         for widget in self.fields.values():
             widget.listeners.append(self._on_field_changed)
+        if self.link is not None:
+            self.link.currentIndexChanged.connect(self._on_field_changed)
+            self.fields[str(self._spec.date_field)].listeners.append(self._follow_date)
         if "attendees" in self.fields and "head_count" in self.fields:
             self._ticked = len(self.fields["attendees"].value())  # type: ignore[arg-type]
             self.fields["attendees"].listeners.append(self._follow_ticks)
@@ -193,9 +200,19 @@ class RecordDialog(QDialog):
     def values(self) -> dict[str, object]:
         return {key: widget.value() for key, widget in self.fields.items()}
 
+    def state(self) -> dict[str, object]:
+        """What the form holds: the record's values and its 计入要求 (kept in a draft)."""
+        return {**self.values(), LINK: self.link.chosen()} if self.link is not None \
+            else self.values()
+
     def is_dirty(self) -> bool:
         """Something typed that saving or the draft would keep and closing would lose."""
-        return self.values() != self.initial
+        return self.state() != self.initial
+
+    def _follow_date(self) -> None:
+        day = self.fields[str(self._spec.date_field)].value()
+        if self.link is not None and isinstance(day, date):
+            self.link.follow_year(day.year)
 
     def keep_draft(self) -> None:
         self._pending = False
@@ -203,7 +220,7 @@ class RecordDialog(QDialog):
             return
         try:
             if self.is_dirty():
-                drafts.save(self._store, self._spec.key, self._draft_id, self.values())
+                drafts.save(self._store, self._spec.key, self._draft_id, self.state())
             else:
                 drafts.discard(self._store, self._spec.key, self._draft_id)
         except UserError as exc:  # the form itself still holds the text

@@ -12,22 +12,40 @@ AUTOMATIC = "按类型自动计入"
 
 
 class RequirementLink(QComboBox):
+    """The requirements of the record's own year: a new date in another year offers that
+    year's plan (a link to another year's requirement would count nowhere)."""
+
     def __init__(self, store: Store, ledger: str, year: int, linked: tuple[int, ...] = (),
                  parent=None):
         super().__init__(parent)
+        self._store, self._ledger, self.year = store, ledger, year
+        self._fill()
+        self.setToolTip("一般按记录的类型自动计入年度计划的相应要求；类型对不上时，可在此指定"
+                        "这条记录计入哪一项要求（指定后只计入该项）。")
+        self.choose(list(linked))
+        self.initial = self.chosen()
+
+    def _fill(self) -> None:
+        self.clear()
         self.addItem(AUTOMATIC, None)
-        plan = load_plan(store, year)
+        plan = load_plan(self._store, self.year)
         for requirement in plan.requirements if plan else []:
-            if requirement.counts is None or requirement.counts.ledger != ledger:
+            if requirement.counts is None or requirement.counts.ledger != self._ledger:
                 continue
             text = requirement.text if len(requirement.text) <= 34 \
                 else requirement.text[:34] + "…"
             self.addItem(f"第{requirement.item}条：{text}", requirement.id)
-        self.setToolTip("一般按记录的类型自动计入年度计划的相应要求；类型对不上时，可在此指定"
-                        "这条记录计入哪一项要求（指定后只计入该项）。")
-        if linked:
-            self.setCurrentIndex(max(0, self.findData(linked[0])))
-        self.initial = self.chosen()
+
+    def follow_year(self, year: int) -> None:
+        """The record's date moved to ``year``: offer that year's requirements; a choice
+        from the year before goes back to 按类型自动计入."""
+        if year != self.year:
+            self.year = year
+            self._fill()
+
+    def choose(self, requirement_ids: list[int]) -> None:
+        self.setCurrentIndex(max(0, self.findData(requirement_ids[0])) if requirement_ids
+                             else 0)
 
     def chosen(self) -> list[int]:
         value = self.currentData()

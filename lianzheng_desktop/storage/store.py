@@ -271,12 +271,45 @@ class Store:
         from lianzheng_desktop.storage import trail
 
         with self.atomic():
+            self._check_links_in_year(ledger_key, record_id, requirement_ids)
             self.db.execute("DELETE FROM record_requirement WHERE ledger = ? AND record_id = ?",
                             [ledger_key, record_id])
             for requirement_id in dict.fromkeys(requirement_ids):
                 self.db.execute("INSERT INTO record_requirement (ledger, record_id,"
                                 " requirement_id) VALUES (?, ?, ?)",
                                 [ledger_key, record_id, requirement_id])
+            trail.log(self.db, self.clock(), "record_requirement", ledger_key, record_id)
+
+    def _record_year(self, ledger_key: str, record_id: int) -> int | None:
+        spec = LEDGERS[ledger_key]
+        row = self.db.execute(f"SELECT {spec.date_field} FROM {TABLES[ledger_key].table}"
+                              " WHERE id = ?", [record_id]).fetchone() if spec.date_field else None
+        return int(str(row[0])[:4]) if row and row[0] else None
+
+    def _check_links_in_year(self, ledger_key: str, record_id: int,
+                             requirement_ids: builtins.list[int]) -> None:
+        """A record counts toward its own year's plan only: linked to another year's
+        requirement, it would count nowhere (the other year's span leaves it out)."""
+        year = self._record_year(ledger_key, record_id)
+        if year is None or not requirement_ids:
+            return
+        other = self.db.execute(
+            f"SELECT count(*) FROM requirement WHERE year != ? AND id IN"
+            f" ({', '.join('?' * len(requirement_ids))})", [year, *requirement_ids]).fetchone()[0]
+        if other:
+            raise UserError(f"“计入要求”只能选{year}年度计划中的要求（这条记录的日期在{year}年），"
+                            "请重新选择。")
+
+    def _drop_links_of_other_years(self, ledger_key: str, record_id: int) -> None:
+        """A record moved to another year leaves the old year's requirement it was linked
+        to (the form offers the new year's plan to choose from)."""
+        from lianzheng_desktop.storage import trail
+
+        year = self._record_year(ledger_key, record_id)
+        if year is not None and self.db.execute(
+                "DELETE FROM record_requirement WHERE ledger = ? AND record_id = ?"
+                " AND requirement_id IN (SELECT id FROM requirement WHERE year != ?)",
+                [ledger_key, record_id, year]).rowcount:
             trail.log(self.db, self.clock(), "record_requirement", ledger_key, record_id)
 
     # -- the types plans add (政治学习, 党小组会 …) -----------------------------------------
@@ -435,6 +468,8 @@ class Store:
                 [*row.values(), record_id],
             )
             self._write_people(spec, record)
+            if spec.date_field and event != getattr(old, spec.date_field):
+                self._drop_links_of_other_years(spec.key, record_id)
             audit.append(self.db, now, spec.key, record_id, "update",
                          audit.snapshot(spec.key, old), audit.snapshot(spec.key, record))
             for ledger, before in renamed:

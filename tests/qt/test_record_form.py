@@ -231,3 +231,42 @@ def test_someone_who_has_left_can_be_chosen_for_a_record_of_their_time(qtbot, de
     dialog._on_save()
     assert dialog.saved is not None, dialog.general_error.text()
     assert dialog.saved.talkees == ("何军",)
+
+
+def test_a_linked_record_follows_its_own_years_plan_and_its_draft_keeps_the_link(
+        qtbot, store, answers):
+    """计入要求 lists the plan of the record's own year (a 2021 record linked to 2022's
+    requirement counted nowhere); the choice is part of what a draft keeps, and changing
+    it alone is something to lose."""
+    from lianzheng_desktop.core.errors import UserError
+    from lianzheng_desktop.storage import plans
+
+    for year in (2021, 2022):
+        plans.import_plan_text(store, f"{year}年要点\n一、学习\n1.学习。每月开展一次政治学习。\n",
+                               year)
+    ids = {year: next(r.id for r in plans.load_plan(store, year).requirements)
+           for year in (2021, 2022)}
+    dialog = form(qtbot, store, "activity")
+    assert dialog.link.findData(ids[2022]) > 0
+    dialog.link.setCurrentIndex(dialog.link.findData(ids[2022]))
+    assert dialog.is_dirty()  # the choice alone would be lost on closing
+    dialog.keep_draft()
+    assert drafts.find(store, "activity", 0).values["_link"] == [ids[2022]]
+    dialog._draft_timer.stop()  # the window closed under the form: its draft stays
+
+    again = form(qtbot, store, "activity")  # the draft comes back with its link
+    assert again.link.chosen() == [ids[2022]]
+    again.fields["date"].set_value(date(2021, 12, 20))
+    assert again.link.findData(ids[2022]) < 0 and again.link.findData(ids[2021]) > 0
+    assert again.link.chosen() == []  # back to 按类型自动计入
+    again.fields["date"].set_value(date(2022, 12, 20))
+    again.link.setCurrentIndex(again.link.findData(ids[2022]))
+    again.fields["type"].set_value("其他")
+    again.fields["topic"].set_value("集体学习条例")
+    again._on_save()
+    assert store.links("activity", again.saved.id) == (ids[2022],)
+    with pytest.raises(UserError, match="只能选2022年度计划中的要求"):  # nor through the store
+        store.set_links("activity", again.saved.id, [ids[2021]])
+    # moved to 2021 elsewhere, it leaves 2022's requirement
+    store.update("activity", again.saved.id, {**again.values(), "date": date(2021, 12, 20)})
+    assert store.links("activity", again.saved.id) == ()
