@@ -24,7 +24,7 @@ twice to an empty ledger (as exported), and adds nothing when imported a second 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,6 +41,7 @@ from lianzheng_desktop.core.ledgers import (
     build_record,
     event_date,
 )
+from lianzheng_desktop.core.record_identity import SAME_DAY_AND_KIND, SAME_RECORD
 from lianzheng_desktop.core.records import LATE_ENTRY_DAYS, Record, is_late_entry
 from lianzheng_desktop.interchange import xlsx_read as reader
 from lianzheng_desktop.interchange import xlsx_scan
@@ -236,7 +237,7 @@ def _sort_out(store: Store, sheet: SheetPlan) -> None:
     numbered, sheet.checked = sheet.checked, []
     if not numbered:
         return
-    key, near = _KEYS[spec.key], _NEAR.get(spec.key)
+    key, near = SAME_RECORD[spec.key], SAME_DAY_AND_KIND.get(spec.key)
     compared = [f for f in spec.fields if f.key in sheet.columns]
     deleted = {key(_as_record(spec, values)) for values in trash.deleted_values(store, spec.key)}
     kept: dict[tuple, list[tuple]] = {}
@@ -315,25 +316,6 @@ def _comparable(fields: list[FieldSpec], record: Record) -> tuple:
                  for f, v in zip(fields, values, strict=True))
 
 
-def _rectification_key(r: Any) -> tuple:
-    return (r.found_date, r.source, "编号", r.number) if r.number else (
-        r.found_date, r.source, "描述", r.description)
-
-
-# Same day and kind: a row that differs from such a kept record only in its 主题 (or its
-# people) is likely that record corrected in Excel, not a second one of the day.
-_NEAR: dict[str, Callable[[Any], tuple]] = {
-    "warning_education": lambda r: (r.date, r.form),
-    "talk": lambda r: (r.date, r.type, r.talker),
-    "activity": lambda r: (r.date, r.type),
-}
-_KEYS: dict[str, Callable[[Any], tuple]] = {
-    "roster": lambda r: (r.name,),
-    "warning_education": lambda r: (r.date, r.form, r.topic),
-    "talk": lambda r: (r.date, r.type, r.talker, frozenset(r.talkees)),
-    "rectification": _rectification_key,
-    "activity": lambda r: (r.date, r.type, r.topic),
-}
 
 
 def _entry(spec: LedgerSpec, r: Any) -> str:

@@ -250,6 +250,8 @@ class RecordDialog(QDialog):
             future = self._future_event()
             if future:
                 raise ValidationError(future)
+            if self._record is None and not self._not_twice():
+                return
             with self._store.atomic():
                 if self._record is None:
                     self.saved = self._store.add(self._spec.key, self.values())
@@ -270,6 +272,24 @@ class RecordDialog(QDialog):
         self._draft_timer.stop()
         drafts.discard(self._store, self._spec.key, self._draft_id)
         self.accept()
+
+    def _not_twice(self) -> bool:
+        """A new record the same as one kept (entered twice, or restored from 回收站 and
+        entered again) is saved only when the secretary says it is another one."""
+        from lianzheng_desktop.storage.trash import describe
+        from lianzheng_desktop.storage.twins import same_records
+
+        kept = same_records(self._store, self._spec.key,
+                            self._store.validate(self._spec.key, self.values()))
+        if not kept:
+            return True
+        answer = QMessageBox.question(
+            self, "台账中已有相同的记录",
+            f"{self._spec.label}中已有一条相同的记录：\n{describe(self._spec, kept[0])}\n\n"
+            "同一件事录入两次会重复计数。确实是另一条记录、仍要保存吗？",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _show_errors(self, errors: list[FieldError]) -> None:
         for error in errors:

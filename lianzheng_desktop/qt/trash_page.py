@@ -88,7 +88,16 @@ class TrashPage(QWidget):
             QMessageBox.information(self, "请先选择", "请先在表格中选中要恢复的记录。")
             return
         try:
-            trash.restore(self._store, entry.id)
+            try:
+                trash.restore(self._store, entry.id)
+            except trash.SameRecordError as exc:
+                answer = QMessageBox.question(
+                    self, "台账中已有相同的记录", f"{exc}\n\n仍要恢复吗？",
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No)
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+                trash.restore(self._store, entry.id, twice=True)
         except UserError as exc:
             QMessageBox.warning(self, "无法恢复", str(exc))
             return

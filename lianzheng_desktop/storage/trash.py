@@ -83,9 +83,16 @@ def count(store) -> int:
     return store.db.execute("SELECT count(*) FROM trash").fetchone()[0]
 
 
-def restore(store, entry_id: int) -> Record:
-    """Put the record back as it was deleted; UserError when something stands in the way."""
+class SameRecordError(UserError):
+    """The record to restore was entered again since it was deleted: restored too, it
+    would be counted twice. Restore anyway with ``restore(..., twice=True)``."""
+
+
+def restore(store, entry_id: int, twice: bool = False) -> Record:
+    """Put the record back as it was deleted; UserError when something stands in the way,
+    SameRecordError (unless ``twice``) when the ledger holds the same record again."""
     from lianzheng_desktop.storage.store import TABLES
+    from lianzheng_desktop.storage.twins import same_records
 
     found = store.db.execute("SELECT ledger, record_id, content FROM trash WHERE id = ?",
                              [entry_id]).fetchone()
@@ -110,6 +117,10 @@ def restore(store, entry_id: int) -> Record:
                 [ledger, record_id, file["file_name"], file["sha256"], file["size"],
                  file["note"], file["added_at"]])
         record = store.get(ledger, record_id)
+        kept = [] if twice else same_records(store, ledger, record)
+        if kept:  # raised inside the transaction: nothing is restored
+            raise SameRecordError(f"{spec.label}中已有一条相同的记录（{describe(spec, kept[0])}），"
+                                 "可能是删除后又重新录入的；再恢复这条，同一件事会计算两次。")
         if ledger not in ("roster", "rectification"):  # dates set since it was deleted
             problems = list(out_of_post(spec, to_values(spec, record), store.roster_posts()))
             if problems:

@@ -270,3 +270,31 @@ def test_a_linked_record_follows_its_own_years_plan_and_its_draft_keeps_the_link
     # moved to 2021 elsewhere, it leaves 2022's requirement
     store.update("activity", again.saved.id, {**again.values(), "date": date(2021, 12, 20)})
     assert store.links("activity", again.saved.id) == ()
+
+
+def test_the_same_record_entered_twice_is_saved_only_when_confirmed(qtbot, store,
+                                                                    monkeypatch):
+    asked = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(_parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    values = {"date": date(2022, 12, 1), "type": "专题会议", "topic": "研究部署节前廉洁工作"}
+    store.add("activity", values)
+    dialog = form(qtbot, store, "activity")
+    for key, value in values.items():
+        dialog.fields[key].set_value(value)
+    dialog._on_save()
+    assert dialog.saved is None and store.count("activity") == 1
+    assert "已有一条相同的记录" in asked[0] and "2022-12-01" in asked[0]
+    answer[0] = QMessageBox.StandardButton.Yes  # "确实是另一条记录"
+    dialog._on_save()
+    assert dialog.saved is not None and store.count("activity") == 2
+    other = form(qtbot, store, "activity")  # another topic that day: no question
+    for key, value in {**values, "topic": "研究部署年终考核"}.items():
+        other.fields[key].set_value(value)
+    other._on_save()
+    assert other.saved is not None and len(asked) == 2

@@ -46,6 +46,26 @@ def test_a_deleted_record_comes_back_from_the_trash_with_its_history(qtbot, demo
     assert trash_page.entries == []
 
 
+def test_restoring_a_record_entered_again_asks_first(qtbot, store, paths, monkeypatch):
+    from lianzheng_desktop.qt.trash_page import TrashPage
+
+    answers = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, title, text, *a: answers.append(text) or answers_given[0])
+    answers_given = [QMessageBox.StandardButton.No]
+    values = {"date": "2022-12-01", "type": "专题会议", "topic": "研究部署节前廉洁工作"}
+    store.delete("activity", store.add("activity", values).id)
+    store.add("activity", values)  # entered again by hand
+    page = TrashPage(store)
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    page._on_restore()
+    assert "已有一条相同的记录" in answers[0] and store.count("activity") == 1
+    answers_given[0] = QMessageBox.StandardButton.Yes
+    page._on_restore()
+    assert store.count("activity") == 2 and page.entries == []
+
+
 def test_home_offers_a_plan_in_place_when_the_year_has_none(qtbot, demo_store, paths):
     win = window_on(qtbot, demo_store, paths, date(2026, 11, 29))  # the demo is 2022's
     home = win.home

@@ -86,3 +86,18 @@ def test_emptying_the_trash_is_final(people):
     assert trash.empty(people) == 1
     assert trash.entries(people) == []
     assert audit.verify(people) == []
+
+
+def test_a_record_entered_again_is_not_restored_twice_unasked(people):
+    """Deleted, then entered again by hand: restoring the deleted one too would count the
+    meeting twice; it is refused with a sentence saying so, and done only when asked."""
+    values = {"date": "2022-12-01", "type": "专题会议", "topic": "研究部署节前廉洁工作"}
+    first = people.add("activity", values)
+    people.delete("activity", first.id)
+    people.add("activity", values)
+    [entry] = trash.entries(people)
+    with pytest.raises(trash.SameRecordError, match="已有一条相同的记录.*计算两次"):
+        trash.restore(people, entry.id)
+    assert people.count("activity") == 1 and len(trash.entries(people)) == 1  # nothing done
+    trash.restore(people, entry.id, twice=True)
+    assert people.count("activity") == 2
