@@ -265,21 +265,45 @@ class MainWindow(QMainWindow):
         """Open the form a draft belongs to; it fills itself from the draft."""
         from lianzheng_desktop.qt.record_form import RecordDialog
 
-        self.drafts_bar.hide()
         page = self.ledger(ledger)
         self.show_page(next(n for n, k in LEDGER_PAGES.items() if k == ledger))
-        if record_id == 0:
-            page.add_record()
-            return
         try:
-            record = self._store.get(ledger, record_id)
-        except UserError as exc:
-            QMessageBox.warning(self, "无法继续填写", str(exc))
-            return
-        dialog = RecordDialog(self._store, LEDGERS[ledger], record, self, today=self._today)
-        if dialog.exec() and dialog.saved is not None:
-            page.refresh()
-            self._on_data_changed()
+            if record_id == 0:
+                page.add_record()
+                return
+            try:
+                record = self._store.get(ledger, record_id)
+            except UserError as exc:  # deleted since: the draft can only be given up
+                self._give_up_draft(ledger, record_id, str(exc))
+                return
+            dialog = RecordDialog(self._store, LEDGERS[ledger], record, self, today=self._today)
+            if dialog.exec() and dialog.saved is not None:
+                page.refresh()
+                self._on_data_changed()
+        finally:
+            self.refresh_drafts()  # the others are still offered
+
+    def _give_up_draft(self, ledger: str, record_id: int, why: str) -> None:
+        from lianzheng_desktop.storage import drafts
+
+        answer = QMessageBox.question(
+            self, "无法继续填写", f"{why}\n\n这份未保存的修改已无处可存。要放弃它吗？"
+            "（放弃后不再提示；记录本身可在“回收站”中找回）",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                drafts.discard(self._store, ledger, record_id)
+            except UserError as exc:
+                QMessageBox.warning(self, "未能放弃", str(exc))
+
+    def refresh_drafts(self) -> None:
+        """The drafts bar as the drafts now stand (one continued, the rest still there)."""
+        layout = self.drafts_bar.parentWidget().layout()
+        fresh = drafts_bar(self)
+        layout.replaceWidget(self.drafts_bar, fresh)
+        self.drafts_bar.deleteLater()
+        self.drafts_bar = fresh
 
     def _on_new_record(self) -> None:
         page = self.stack.currentWidget()

@@ -27,8 +27,15 @@ class Draft:
 
     @property
     def label(self) -> str:
+        """"修改会议活动：2022-11-05 研究部署…": which form, and what it holds (two drafts
+        of one ledger are told apart)."""
+        spec = LEDGERS[self.ledger]
         verb = "新增" if self.record_id == NEW else "修改"
-        return f"{verb}{LEDGERS[self.ledger].label}"
+        said = [str(self.values.get(key) or "").strip()
+                for key in (spec.date_field, spec.title_field) if key]
+        what = " ".join(part for part in said if part)
+        what = what if len(what) <= 24 else what[:24] + "…"
+        return f"{verb}{spec.label}" + (f"：{what}" if what else "")
 
 
 def _plain(value: Any) -> Any:

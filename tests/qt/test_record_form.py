@@ -183,6 +183,39 @@ def test_the_next_start_offers_the_unsaved_form_and_reopens_it(qtbot, demo_store
     assert win.stack.currentWidget() is win.ledger("talk")
 
 
+def test_a_draft_of_a_deleted_record_can_be_given_up_and_the_others_stay_offered(
+        qtbot, demo_store, paths, monkeypatch):
+    """Two edits in one ledger are told apart; after continuing one the other is still
+    offered; a draft whose record was deleted since can be given up (it came back at every
+    start, and its button only said it could not continue)."""
+    from PySide6.QtWidgets import QPushButton
+
+    from lianzheng_desktop.qt.main_window import MainWindow
+
+    first, second = demo_store.list("activity")[:2]
+    for record in (first, second):
+        drafts.save(demo_store, "activity", record.id,
+                    {"date": record.date.isoformat(), "topic": record.topic + "（改）"})
+    demo_store.delete("activity", first.id)
+    win = MainWindow(demo_store, paths, today=TODAY)
+    qtbot.addWidget(win)
+    buttons = win.drafts_bar.findChildren(QPushButton)
+    labels = {b.text().split("（")[0] for b in buttons}
+    assert len(labels) == 2 and all(first.date.isoformat() in t or second.date.isoformat() in t
+                                    for t in labels)
+    monkeypatch.setattr(RecordDialog, "exec", lambda self: 0)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2])
+                        or QMessageBox.StandardButton.Yes)
+    win.continue_draft("activity", second.id)  # continued and closed: still a draft
+    assert not win.drafts_bar.isHidden() and len(win.drafts_bar.findChildren(QPushButton)) == 2
+    win.continue_draft("activity", first.id)
+    assert "找不到这条记录" in asked[0] and "要放弃它吗" in asked[0]
+    assert drafts.find(demo_store, "activity", first.id) is None
+    [left] = win.drafts_bar.findChildren(QPushButton)
+    assert second.date.isoformat() in left.text()
+
+
 def test_the_form_offers_a_plans_own_type_and_the_record_counts(qtbot, store):
     """Issue 13: "每月开展一次政治学习" — a 政治学习 entered in the form counts toward it; a
     record of another type can be counted toward a chosen requirement from the form."""
