@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
             self._ledgers[LEDGER_PAGES[name]] = page
             return page
         if name == "年度计划":
-            page = PlanPage(self._store)
+            page = PlanPage(self._store, today=self._today)
             page.changed.connect(self.home.refresh)
             return page
         if name == "回收站":
@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
         self.show_page("年度计划")
         plan_page = self.page("年度计划")
         if hasattr(plan_page, "_on_import"):
-            plan_page._on_import()
+            plan_page._on_import(year)
         self.home.refresh()
 
     def _on_plan_started(self) -> None:

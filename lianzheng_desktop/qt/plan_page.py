@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -64,9 +65,10 @@ def requirements_table() -> QTableWidget:
 class PlanPage(QWidget):
     changed = Signal()
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent=None, today: date | None = None):
         super().__init__(parent)
         self._store = store
+        self._today = today or date.today()
         self.plan: Plan | None = None
         title = page_title("年度计划（年度工作要点）")
         self.year = QComboBox()
@@ -179,7 +181,7 @@ class PlanPage(QWidget):
 
     def _on_new_year(self) -> None:
         years = plans.plan_years(self._store)
-        suggestion = (max(years) + 1) if years else 2022
+        suggestion = (max(years) + 1) if years else self._today.year
         year, ok = QInputDialog.getInt(self, "新建年度计划",
                                        "新计划的年度（将以上一年度的要求为底稿）：",
                                        suggestion, 2000, 2100)
@@ -192,13 +194,15 @@ class PlanPage(QWidget):
             return
         self._after_change(year)
 
-    def _on_import(self) -> None:
+    def _on_import(self, year: int | None = None) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "选择年度工作要点", "",
                                               "工作要点 (*.txt *.docx);;所有文件 (*)")
         if name:
-            self.import_file(Path(name))
+            self.import_file(Path(name), year)
 
-    def import_file(self, path: Path) -> bool:
+    def import_file(self, path: Path, year: int | None = None) -> bool:
+        """Read, check and save a plan; ``year``: the year it was asked for (首页's offer
+        for a year without a plan), else the year the text names, else this year."""
         from lianzheng_desktop.interchange.plan_files import read_plan_file
 
         try:
@@ -207,7 +211,7 @@ class PlanPage(QWidget):
         except UserError as exc:
             QMessageBox.warning(self, "无法导入", str(exc))
             return False
-        dialog = DraftDialog(draft, self, self._types())
+        dialog = DraftDialog(draft, self, self._types(), year or draft.year or self._today.year)
         if not dialog.exec():
             return False
         draft.year = dialog.year
@@ -239,10 +243,11 @@ class DraftDialog(QDialog):
     it, check the prefilled form, 确定."""
 
     def __init__(self, draft: PlanDraft, parent=None,
-                 plan_types: dict[str, tuple[str, ...]] | None = None):
+                 plan_types: dict[str, tuple[str, ...]] | None = None, year: int | None = None):
         super().__init__(parent)
         self.draft = draft
-        self.year = draft.year or 0
+        year = year or draft.year or date.today().year
+        self.year = year
         self.edits = 0  # requirements corrected or taken from the unread sentences
         self._plan_types = plan_types or {}
         self.setWindowTitle("核对导入的年度工作要点")
@@ -252,9 +257,14 @@ class DraftDialog(QDialog):
                          f"其中 {numeric} 项有数量指标。双击一项可修改；确认无误后点“保存计划”。")
         summary.setWordWrap(True)
         self.year_box = QComboBox()
-        for year in range(2015, 2041):
-            self.year_box.addItem(f"{year}年", year)
-        self.year_box.setCurrentIndex(max(0, self.year_box.findData(draft.year or 2022)))
+        for choice in range(2015, 2041):
+            self.year_box.addItem(f"{choice}年", choice)
+        self.year_box.setCurrentIndex(max(0, self.year_box.findData(year)))
+        # asked for one year, the text names another (last year's text reused?): say so
+        self.year_note = hint(f"注意：文件中写的是{draft.year}年，请核对计划年度。"
+                              if draft.year and draft.year != year else "")
+        self.year_note.setStyleSheet("color: #b26a00;")
+        self.year_note.setVisible(bool(draft.year and draft.year != year))
         self.table = requirements_table()
         fill_requirements(self.table, draft.requirements)
         self.pending = [*draft.unread, *draft.untracked]
@@ -270,6 +280,7 @@ class DraftDialog(QDialog):
         year_bar = QHBoxLayout()
         year_bar.addWidget(QLabel("计划年度"))
         year_bar.addWidget(self.year_box)
+        year_bar.addWidget(self.year_note)
         year_bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)

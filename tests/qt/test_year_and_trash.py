@@ -98,10 +98,27 @@ def test_the_import_offer_opens_the_plan_pages_import(qtbot, demo_store, paths, 
     from lianzheng_desktop.qt.plan_page import PlanPage
 
     asked = []
-    monkeypatch.setattr(PlanPage, "_on_import", lambda self: asked.append(True))
+    monkeypatch.setattr(PlanPage, "_on_import", lambda self, year=None: asked.append(year))
     win = window_on(qtbot, demo_store, paths, date(2026, 11, 29))
     win.home.import_plan_button.click()
-    assert asked == [True] and win.stack.currentWidget() is win.page("年度计划")
+    # for the year it offered (it imported into the text's year, or 2022 without one)
+    assert asked == [2026] and win.stack.currentWidget() is win.page("年度计划")
+
+
+def test_a_plan_asked_for_one_year_is_checked_for_that_year(qtbot, store):
+    """The text names 2022 (last year's reused?), 2026 was asked for: 2026 is chosen and
+    the dialog says the text differs; a text without a year goes to the year asked for."""
+    from lianzheng_desktop.core.plan_parser import parse_plan
+    from lianzheng_desktop.qt.plan_page import DraftDialog
+
+    text = "2022年机关党支部工作要点\n一、责任\n1.会议。每季度召开党风廉政建设专题会议1次。\n"
+    dialog = DraftDialog(parse_plan(text), None, {}, 2026)
+    qtbot.addWidget(dialog)
+    assert dialog.year_box.currentData() == 2026
+    assert not dialog.year_note.isHidden() and "文件中写的是2022年" in dialog.year_note.text()
+    plain = DraftDialog(parse_plan(text.replace("2022年", "")), None, {}, 2026)
+    qtbot.addWidget(plain)
+    assert plain.year_box.currentData() == 2026 and plain.year_note.isHidden()
 
 
 def test_reminders_most_urgent_first():
