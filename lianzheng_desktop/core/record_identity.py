@@ -27,4 +27,5 @@ SAME_DAY_AND_KIND: dict[str, Callable[[Any], tuple]] = {
     "warning_education": lambda r: (r.date, r.form),
     "talk": lambda r: (r.date, r.type, r.talker),
     "activity": lambda r: (r.date, r.type),
+    "rectification": lambda r: (r.found_date, r.source),  # its 问题描述 corrected
 }

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -64,7 +64,7 @@ class Conflict:
     def __str__(self) -> str:
         differ = "、".join(f"“{label}”" for label in self.fields)
         if self.near:
-            return (f"{self.sheet} 第{self.row}行：台账中已有{self.entry}，同一天、同一类，"
+            return (f"{self.sheet} 第{self.row}行：台账中已有{self.entry}，"
                     f"只是{differ}不同，疑似同一条记录，未导入（如是更正，请在软件中修改该记录；"
                     "如确是另一次，请在软件中新增）")
         return (f"{self.sheet} 第{self.row}行：台账中已有{self.entry}，但{differ}不同，"
@@ -243,17 +243,28 @@ def _sort_out(store: Store, sheet: SheetPlan) -> None:
     kept: dict[tuple, list[tuple]] = {}
     rows = {key(r) for _, r in numbered}
     twins: dict[tuple, list[Record]] = {}  # kept records no row matches, by day and kind
+    moved: dict[tuple, list[Record]] = {}  # … and by all but the day (a date corrected)
     for record in _kept(store, spec, [r for _, r in numbered]):
         kept.setdefault(key(record), []).append(_comparable(compared, record))
-        if near is not None and key(record) not in rows:
-            twins.setdefault(near(record), []).append(record)
+        if key(record) not in rows:
+            if near is not None:
+                twins.setdefault(near(record), []).append(record)
+            if spec.date_field is not None:
+                moved.setdefault(key(record)[1:], []).append(record)
+    taken: set[int] = set()  # a kept record answers for one row only
     for number, record in numbered:
         pool = kept.get(key(record))
         if not pool and key(record) in deleted:
             sheet.deleted += 1
             continue
         if not pool:
-            found = _twin(spec, compared, record, twins.get(near(record), [])) if near else None
+            found = _twin(spec, compared, record, twins.get(near(record), []), taken) \
+                if near else None
+            if found is None and spec.date_field is not None:
+                found = _twin(spec, compared, record, [
+                    r for r in moved.get(key(record)[1:], [])
+                    if abs((getattr(r, spec.date_field) - getattr(record, spec.date_field)).days)
+                    <= DAYS_APART], taken)
             if found is None:
                 sheet.new.append(record)
                 continue
@@ -285,19 +296,22 @@ def _as_record(spec: LedgerSpec, values: dict[str, Any]) -> SimpleNamespace:
 
 
 def _twin(spec: LedgerSpec, compared: list[FieldSpec], record: Any,
-          candidates: list[Record]) -> tuple[Record, tuple[str, ...]] | None:
-    """A kept record of the same day and kind that the row may be a corrected copy of, with
-    the labels of the fields that differ: no more than two (主题, or the people, and perhaps
-    a summary), and a talk shares someone talked to. Taken, so it answers for one row only.
-    A row differing in more is another meeting of that day, and new."""
+          candidates: list[Record], taken: set[int]) -> tuple[Record, tuple[str, ...]] | None:
+    """A kept record that the row may be a corrected copy of (the same day and kind, or all
+    but a date a few days off), with the labels of the fields that differ: no more than
+    two (主题, or the people, or the date, and perhaps a summary), and a talk shares someone
+    talked to. Taken, so it answers for one row only. A row differing in more is another
+    record, and new."""
     mine = _comparable(compared, record)
     for candidate in candidates:
+        if id(candidate) in taken:
+            continue
         differ = tuple(f.label for f, a, b in zip(compared, mine,
                                                   _comparable(compared, candidate), strict=True)
                        if a != b)
         shares = spec.key != "talk" or set(candidate.talkees) & set(record.talkees)  # type: ignore
         if len(differ) <= 2 and shares:
-            candidates.remove(candidate)
+            taken.add(id(candidate))
             return candidate, differ
     return None
 
@@ -307,7 +321,8 @@ def _kept(store: Store, spec: LedgerSpec, records: list[Record]):
     if spec.date_field is None:
         return store.list(spec.key)
     dates = [getattr(r, spec.date_field) for r in records]
-    return store.list(spec.key, Query(start=min(dates), end=max(dates)))
+    apart = timedelta(days=DAYS_APART)  # a record whose date was corrected since
+    return store.list(spec.key, Query(start=min(dates) - apart, end=max(dates) + apart))
 
 
 def _comparable(fields: list[FieldSpec], record: Record) -> tuple:
@@ -343,6 +358,8 @@ def apply_import(store: Store, plan: ImportPlan) -> dict[str, int]:
             counts[sheet.spec.label] = store.add_validated(sheet.spec.key, sheet.new)
     return counts
 
+
+DAYS_APART = 7  # a row this close to a kept record's date, all else alike, may be it corrected
 
 # From this many new records on, the search index is rebuilt once at the end (a few
 # hundred ms on a large file) instead of being written record by record (~70 µs each).

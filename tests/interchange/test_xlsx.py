@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -311,3 +311,43 @@ def test_another_meeting_of_the_same_day_differing_in_much_is_new(demo_store, tm
     book.save(tmp_path / "b.xlsx")
     plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
     assert plan is not None and plan.new == 1 and not plan.conflicts
+
+
+def test_a_date_corrected_on_either_side_is_not_a_second_record(demo_store, tmp_path):
+    """A 警示教育 whose date was corrected by a day in Excel, a meeting moved by a day in
+    the app after the export, an 整改事项 without 编号 whose 问题描述 was corrected in the
+    app: each is 疑似同一条记录, not added again (they were doubled). The same meeting
+    three weeks later is another one, and new."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    meeting = demo_store.list("activity")[0]
+    moved = {f: getattr(meeting, f) for f in ("type", "topic", "host", "attendees",
+                                               "summary", "head_count") if hasattr(meeting, f)}
+    demo_store.update("activity", meeting.id, {**moved, "date": date.fromordinal(
+        meeting.date.toordinal() + 1)})
+    item = demo_store.add("rectification", {
+        "source": "自查", "description": "公务接待清单未及时登记", "owner": "刘芳",
+        "found_date": "2022-11-10", "deadline": "2022-12-20", "status": "整改中"})
+    export_workbook(demo_store, tmp_path / "c.xlsx")  # with the item as first written
+    demo_store.update("rectification", item.id, {
+        "source": "自查", "description": "公务接待清单未及时登记、审批单缺签字", "owner": "刘芳",
+        "found_date": "2022-11-10", "deadline": "2022-12-20", "status": "整改中"})
+    book = load_workbook(tmp_path / "a.xlsx")
+    sessions = book["警示教育"]
+    day = [c.value for c in sessions[1]].index("日期*") + 1
+    sessions.cell(2, day).value += timedelta(days=1)
+    meetings = book["会议活动"]
+    header = [c.value for c in meetings[1]]
+    later = [c.value for c in meetings[2]]
+    later[header.index("日期*")] += timedelta(days=21)
+    meetings.append(later)
+    book.save(tmp_path / "b.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    assert plan is not None
+    near = [str(c) for c in plan.conflicts if c.near]
+    assert any(line.startswith("警示教育 第2行") and "“日期”不同" in line for line in near)
+    assert any(line.startswith("会议活动") and "“日期”不同" in line for line in near), near
+    assert plan.new == 1  # three weeks on: another meeting
+    corrected = import_workbook(demo_store, tmp_path / "c.xlsx").plan
+    assert corrected is not None and corrected.new == 0
+    assert any(line.startswith("整改事项") and "“问题描述”不同" in line
+               for line in map(str, corrected.conflicts))
