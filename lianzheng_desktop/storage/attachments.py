@@ -51,6 +51,11 @@ def add_attachment(store: Store, attachments_dir: Path, ledger: str, record_id: 
         digest = sha256_of(source)
         size = source.stat().st_size
         added_at = store.clock()
+        same = store.db.execute("SELECT file_name FROM attachment WHERE ledger = ? AND"
+                                " record_id = ? AND sha256 = ?", [ledger, record_id, digest]
+                                ).fetchone()
+        if same:  # the same content twice would list the same proof twice
+            raise UserError(f"这条记录已有内容相同的佐证材料“{same[0]}”，未重复添加。")
         attachment = Attachment(ledger=ledger, record_id=record_id, file_name=source.name,
                                 sha256=digest, size=size, note=note, added_at=added_at)
         target = stored_path(attachments_dir, attachment)

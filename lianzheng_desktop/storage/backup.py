@@ -123,7 +123,7 @@ def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | N
     """
     now = now or datetime.now()
     folder = Path(folder or paths.backups_dir)
-    target = folder / f"廉政台账{KINDS[kind]}-{now:%Y%m%d-%H%M%S}.zip"
+    target = _free_name(folder / f"廉政台账{KINDS[kind]}-{now:%Y%m%d-%H%M%S}.zip")
     partial = target.with_name(target.name + ".part")
     copy = target.with_name(target.name + ".db.part")
     held: list[int] = []
@@ -203,13 +203,22 @@ def _write_zip(partial: Path, copy: Path, attachments_dir: Path, wanted: dict[st
     return bad
 
 
+def _free_name(target: Path) -> Path:
+    """Two backups within one second (备份到… twice) keep both: ~2, ~3 … after the time."""
+    number = 1
+    while target.exists():
+        number += 1
+        target = target.with_name(f"{target.stem.split('~')[0]}~{number}{target.suffix}")
+    return target
+
+
 def _daily_files(folder: Path) -> list[tuple[date, Path]]:
     prefix = f"廉政台账{KINDS['daily']}-"
     found = []
     for path in folder.glob(f"{prefix}*.zip"):
         try:
-            found.append((datetime.strptime(path.stem[len(prefix):], "%Y%m%d-%H%M%S").date(),
-                          path))
+            stamp = path.stem[len(prefix):].split("~")[0]  # ~2: a second one that second
+            found.append((datetime.strptime(stamp, "%Y%m%d-%H%M%S").date(), path))
         except ValueError:
             continue
     return sorted(found)

@@ -62,3 +62,14 @@ def test_deleting_a_record_drops_its_attachment_rows(demo_store, record, tmp_pat
     add_attachment(demo_store, tmp_path / "k", "warning_education", record.id, tmp_path / "a.txt")
     demo_store.delete("warning_education", record.id)
     assert list_attachments(demo_store, "warning_education", record.id) == []
+
+
+def test_the_same_file_is_not_added_twice_to_one_record(demo_store, record, tmp_path):
+    source = tmp_path / "签到表.pdf"
+    source.write_bytes(b"%PDF-1.4 sign-in")
+    add_attachment(demo_store, tmp_path / "k", "warning_education", record.id, source)
+    copy = tmp_path / "签到表（副本）.pdf"
+    copy.write_bytes(source.read_bytes())
+    with pytest.raises(UserError, match="已有内容相同的佐证材料“签到表.pdf”"):
+        add_attachment(demo_store, tmp_path / "k", "warning_education", record.id, copy)
+    assert len(list_attachments(demo_store, "warning_education", record.id)) == 1

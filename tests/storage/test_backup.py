@@ -143,3 +143,14 @@ def test_the_default_files_rotation_leaves_other_files_backups_in_the_shared_fol
     assert all(path.exists() for path in theirs)
     own = [p for p in backup.backups_of(paths) if "自动备份" in p.name]
     assert len(own) == 30 + 1  # the newest 30 and the first of an earlier month
+
+
+def test_two_backups_in_one_second_are_both_kept(paths, tmp_path):
+    """备份到… twice within a second wrote the same file name: the second replaced the
+    first. Now the second is ~2, and both are whole backups (the daily rotation reads it)."""
+    first = backup.create_backup(conn(paths), paths, folder=tmp_path / "usb", now=NOW)
+    second = backup.create_backup(conn(paths), paths, folder=tmp_path / "usb", now=NOW)
+    assert first != second and first.exists() and second.exists()
+    assert second.stem == first.stem + "~2"
+    daily = [backup.create_backup(conn(paths), paths, kind="daily", now=NOW) for _ in range(2)]
+    assert [d for _, d in backup._daily_files(paths.backups_dir)] == sorted(daily)
