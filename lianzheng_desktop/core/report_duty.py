@@ -106,7 +106,7 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
     mine = bool(me) and me in doers("activity", a.host)
     if a.type == "履责报告" and mine:  # one's own report on one's duty: made, not heard
         text = f"{md(a.date)}本人{'' if topic.startswith(VERB_STARTS) else '作'}{topic}"
-    elif a.type in ("民主生活会", "组织生活会") and "生活会" in topic:
+    elif _names_the_meeting(a.type, topic):
         text = f"{md(a.date)}召开{topic}"
     elif a.type == "专题会议":
         text = f"{md(a.date)}{phrase}，{topic}"
@@ -129,6 +129,13 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
     if me and me in a.attendees:
         text += "（本人参加）"
     return text
+
+
+def _names_the_meeting(kind: str, topic: str) -> bool:
+    """"2021年度民主生活会", "第4季度党风廉政建设专题会议": 召开 it, said once."""
+    if kind in ("民主生活会", "组织生活会"):
+        return "生活会" in topic
+    return kind == "专题会议" and topic.endswith(("会议", "会"))
 
 
 def _role_in(meetings: list[Activity], me: str) -> str:

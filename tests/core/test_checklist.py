@@ -375,8 +375,9 @@ def test_an_activity_line_says_nothing_twice_nor_what_says_nothing():
                        attendees=["甲"])
     assert _one_activity(hearing, with_summary=True) == "9月18日听取县政府办党风廉政建设情况汇报"
     meeting = Activity(id=2, date=date(2022, 7, 18), type="专题会议", host="甲",
-                       topic="上半年党风廉政建设工作推进会", summary="推进")
-    assert _one_activity(meeting, with_summary=True).endswith("，上半年党风廉政建设工作推进会")
+                       topic="第4季度党风廉政建设专题会议", summary="推进")
+    # a topic naming the meeting is not said after "召开党风廉政建设专题会议，"
+    assert _one_activity(meeting, with_summary=True) == "7月18日召开第4季度党风廉政建设专题会议"
     report = Activity(id=3, date=date(2022, 7, 1), type="履责报告", host="甲",
                       topic="上半年履行一岗双责情况报告")
     assert _one_activity(report, with_summary=False) == "7月1日听取上半年履行一岗双责情况报告"
