@@ -71,6 +71,8 @@ def profile_gaps(data: ReportData) -> str:
     profile = data.profile
     if profile.org_name or profile.unit_name:
         return ""
+    if data.person is not None:  # one's own report is signed by oneself
+        return "尚未填写单位信息，报告标题中没有单位名称。请在“设置”页填写单位名称。"
     who = secretary(profile, data.roster, data.as_of)
     signed = (f"署名暂用人员名册中的书记{who}" if who else
               "人员名册中也没有唯一的书记，报告没有署名")

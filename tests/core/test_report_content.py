@@ -112,3 +112,7 @@ def test_an_empty_profile_signs_with_the_roster_secretary_and_says_what_is_missi
     assert document.closing == ["书记　王建国", "2022年9月30日"]
     assert document.meta == ["（2022年第三季度　书记　王建国）"]
     assert "尚未填写单位信息" in profile_gaps(data) and "王建国" in profile_gaps(data)
+    # a leader's own report is signed by the leader: the hint does not name the 书记
+    own = load_report_data(demo_store, ReportPeriod(2022, 3), person="张志强")
+    assert build_document(own).closing[0].endswith("张志强")
+    assert "尚未填写单位信息" in profile_gaps(own) and "王建国" not in profile_gaps(own)
