@@ -254,6 +254,12 @@ def build_record(
             continue
         typed[spec.key] = value
     if not errors:
+        day = typed.get(ledger.date_field) if ledger.date_field else None
+        if today is not None and day is not None and day > today:  # a ledger records the past
+            label = ledger.field(str(ledger.date_field)).label
+            errors.append(_err(ledger, str(ledger.date_field),
+                               f"“{label}”不能晚于今天（{today.isoformat()}），"
+                               "请填写事情实际发生的日期"))
         for rule in _RULES.get(ledger.key, ()):
             errors.extend(rule(ledger, typed, today))
         if posts:

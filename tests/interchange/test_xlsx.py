@@ -351,3 +351,21 @@ def test_a_date_corrected_on_either_side_is_not_a_second_record(demo_store, tmp_
     assert corrected is not None and corrected.new == 0
     assert any(line.startswith("整改事项") and "“问题描述”不同" in line
                for line in map(str, corrected.conflicts))
+
+
+def test_a_row_dated_after_today_is_refused_as_the_form_refuses_it(demo_store, tmp_path):
+    """A 民主生活会 planned for next month and typed into the sheet was imported without a
+    word (the form refuses it): the ledgers record what has happened."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = load_workbook(tmp_path / "a.xlsx")
+    sheet = book["会议活动"]
+    header = [c.value for c in sheet[1]]
+    row = [None] * len(header)
+    for label, value in (("日期*", datetime(2023, 1, 20)), ("类型*", "民主生活会"),
+                         ("主题*", "2022年度民主生活会")):
+        row[header.index(label)] = value
+    sheet.append(row)
+    book.save(tmp_path / "b.xlsx")
+    result = import_workbook(demo_store, tmp_path / "b.xlsx")
+    assert any("不能晚于今天（2022-12-31）" in str(p) for p in result.problems), result.problems
+    assert "2022年度民主生活会" not in {a.topic for a in demo_store.list("activity")}

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -75,6 +75,7 @@ REIMPORT = ("2024年机关党支部工作要点\n一、责任\n1.会议。每季
 def year_with_hand_work(store):
     """A 2024 plan the secretary has worked on: a requirement added by hand, a target
     corrected, a record pointed at each (计入要求)."""
+    store.clock = lambda: datetime(2024, 12, 31, 17)  # a ledger records the past
     plans.import_plan_text(store, REIMPORT, 2024)
     plan = plans.load_plan(store, 2024)
     meeting, talk = plan.requirements
@@ -128,6 +129,7 @@ def test_a_plan_renumbered_keeps_the_marks_of_its_unchanged_wording(store):
     them counted as dropped (doubling the plan if kept, losing the marks if not)."""
     from lianzheng_desktop.core.plan_parser import parse_plan
 
+    store.clock = lambda: datetime(2024, 12, 31, 17)
     first = ("2024年机关党支部工作要点\n一、责任\n1.会议。每季度召开党风廉政建设专题会议1次。\n"
              "2.谈话。每半年开展1次谈心谈话。\n3.强化政治监督。\n")
     plans.import_plan_text(store, first, 2024)
