@@ -177,12 +177,13 @@ _STANDING_SQL = (
     f" WHERE {_SPAN} AND completed_date IS NULL"
     " AND status = '长期坚持' AND trim(measures) != ''")
 
-# Still open on the day (core.record_source.RectificationState.due_by): only these rows
-# are read for their deadline, the rest are passed over in the index.
+# Still open on the day (core.record_source.RectificationState.due_by), found from 0015's
+# covering index on completed_date; the unary + keeps the planner off the deadline index,
+# which would walk every item of earlier years (1 ms on ten years, against 0.04).
 _DUE_SQL = (
     "SELECT count(*) FROM rectification_item"
     f" WHERE {_SPAN} AND (completed_date IS NULL OR completed_date > :day)"
-    " AND status != '长期坚持' AND deadline <= :day")
+    " AND status != '长期坚持' AND +deadline <= :day")
 
 
 def _day(text: str | None) -> date | None:
