@@ -141,21 +141,25 @@ def _check(requirement: Requirement, source: RecordSource, roster: Sequence[Pers
 
 
 # Labels that are themselves an act ("听取汇报", "签订责任书"): no verb before them.
-ACTS = ("听取", "签订", "报告", "述职", "述责", "讲授", "参加", "开展", "召开", "组织")
+ACTS = ("听取", "签订", "报告", "述职", "述责", "述廉", "讲授", "参加", "开展", "召开", "组织",
+        "研究", "安排", "协调")
+
+
+# The verb other counted things take, as a secretary says it (督促整改…问题: one sees to it,
+# one does not 开展 it).
+LABEL_VERBS = (("廉政学习", "组织"), ("廉政测试", "组织"), ("整改", "督促"), ("廉政承诺", "签订"),
+               ("个人事项报告", "组织填报"), ("个人有关事项", "组织填报"), ("廉政党课", "讲授"),
+               ("典型问题通报", "组织"))
 
 
 def verb_for(label: str) -> str:
-    """The verb a requirement's count takes: 召开 meetings, 组织 study, none for a label
-    that is an act already (听取汇报), 开展 the rest."""
+    """The verb a requirement's count takes: 召开 meetings, none for a label that is an
+    act already (听取汇报), LABEL_VERBS' for theirs, 开展 the rest."""
     if label.endswith("会") or label.endswith("会议"):  # 组织生活会: 召开, not an act
         return "召开"
     if label.startswith(ACTS):
         return ""
-    if label.startswith(("廉政学习", "廉政测试")):
-        return "组织"
-    if label.startswith("整改"):  # 督促整改…问题: one sees to it, one does not 开展 it
-        return "督促"
-    return "开展"
+    return next((verb for start, verb in LABEL_VERBS if label.startswith(start)), "开展")
 
 
 def _held_by_role(requirement: Requirement, roster: Sequence[Person],

@@ -301,6 +301,8 @@ def _rectification_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | No
         yield _err(ledger, "review_date", "填写了“回头看结论”，请同时填写“回头看日期”")
     if today is not None and completed is not None and completed > today:
         yield _err(ledger, "completed_date", "“完成日期”不能晚于今天")
+    if today is not None and review is not None and review > today:
+        yield _err(ledger, "review_date", "“回头看日期”不能晚于今天")
 
 
 def _talk_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | None):

@@ -27,5 +27,6 @@ SAME_DAY_AND_KIND: dict[str, Callable[[Any], tuple]] = {
     "warning_education": lambda r: (r.date, r.form),
     "talk": lambda r: (r.date, r.type, r.talker),
     "activity": lambda r: (r.date, r.type),
-    "rectification": lambda r: (r.found_date, r.source),  # its 问题描述 corrected
+    # its 问题描述 corrected; a 编号 tells problems of one 巡察 apart, so it must agree
+    "rectification": lambda r: (r.found_date, r.source, r.number),
 }

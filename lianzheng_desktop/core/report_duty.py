@@ -105,7 +105,8 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
     phrase = activity_phrase(a.type)
     mine = bool(me) and me in doers("activity", a.host)
     if a.type == "履责报告" and mine:  # one's own report on one's duty: made, not heard
-        text = f"{md(a.date)}本人{'' if topic.startswith(VERB_STARTS) else '作'}{topic}"
+        made = "" if topic.startswith((*VERB_STARTS, "向", "述")) else "作"  # 向党组报告…
+        text = f"{md(a.date)}本人{made}{topic}"
     elif _names_the_meeting(a.type, topic):
         text = f"{md(a.date)}召开{topic}"
     elif a.type == "专题会议":

@@ -12,6 +12,7 @@ The layout and the sections are the branch report's; the 署名 is the person's.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import (
@@ -86,13 +87,13 @@ def _own_checklist(checklist: Checklist, name: str) -> Checklist:
     for item in checklist.items:
         if not item.people or name not in item.people:
             continue
-        items.append(_own_item(item, name))
+        items.append(_own_item(item, name, checklist.as_of))
     return Checklist(checklist.quarter, checklist.as_of, items)
 
 
-def _own_item(item: ChecklistItem, name: str) -> ChecklistItem:
+def _own_item(item: ChecklistItem, name: str, as_of: date) -> ChecklistItem:
     if item.periods:  # an annual report: period by period, as the duty asks
-        return _own_over_periods(item, name)
+        return _own_over_periods(item, name, as_of)
     requirement = item.requirement
     target = requirement.target or 0
     done = (item.people or {}).get(name, 0)
@@ -116,7 +117,7 @@ def _own_item(item: ChecklistItem, name: str) -> ChecklistItem:
                    expected=target, behind=[name] if status is Status.BEHIND else [])
 
 
-def _own_over_periods(item: ChecklistItem, name: str) -> ChecklistItem:
+def _own_over_periods(item: ChecklistItem, name: str, as_of: date) -> ChecklistItem:
     """本人听取汇报：第一季度1次、…第四季度0次 — each period against its own target."""
     requirement = item.requirement
     target, unit = requirement.target or 0, requirement.unit
@@ -133,14 +134,18 @@ def _own_over_periods(item: ChecklistItem, name: str) -> ChecklistItem:
         late = name in mine[-1][2].behind
         status = Status.BEHIND if late else Status.ON_TRACK
         tail = f"{'、'.join(running)}尚未完成" + ("，进度滞后" if late else "")
-    elif item.status is Status.DONE or len(mine) == (4 if each == "季度" else 2):
-        status, tail = Status.DONE, f"每个{each}均达到要求"
+    elif (item.status is Status.DONE or len(mine) == (4 if each == "季度" else 2)
+          or as_of >= date(as_of.year, 12, 31)):  # every period one was in post: met
+        whole = len(mine) == (4 if each == "季度" else 2)
+        status, tail = Status.DONE, f"{'每个' if whole else '在岗的各个'}{each}均达到要求"
     else:  # every period so far met, the year not over
         status, tail = Status.ON_TRACK, f"至今各{each}均达到要求"
     counts = "、".join(f"{period}{n}{unit}" for period, n, _ in mine)
     text = f"本人{verb_for(label)}{label}：{counts}，要求每{each}不少于{target}{unit}，{tail}。"
     done = sum(n for _, n, _ in mine)
+    # the periods stay: the next steps ask what the running one still needs
     return replace(item, status=status, explanation=text, people={name: done},
-                   missing=[name] if status is not Status.DONE else [], target=target,
-                   actual=done, expected=target, periods=[],
+                   missing=[name] if failed or running else [], target=target,
+                   actual=done, expected=target,
+                   periods=[(period, replace(part, people={name: n})) for period, n, part in mine],
                    behind=[name] if status is Status.BEHIND else [])

@@ -66,7 +66,7 @@ class Conflict:
         if self.near:
             return (f"{self.sheet} 第{self.row}行：台账中已有{self.entry}，"
                     f"只是{differ}不同，疑似同一条记录，未导入（如是更正，请在软件中修改该记录；"
-                    "如确是另一次，请在软件中新增）")
+                    "如确是另一条，请在软件中新增）")
         return (f"{self.sheet} 第{self.row}行：台账中已有{self.entry}，但{differ}不同，"
                 "未导入（如以表格为准，请在软件中修改该记录）")
 
@@ -264,7 +264,7 @@ def _sort_out(store: Store, sheet: SheetPlan) -> None:
                 found = _twin(spec, compared, record, [
                     r for r in moved.get(key(record)[1:], [])
                     if abs((getattr(r, spec.date_field) - getattr(record, spec.date_field)).days)
-                    <= DAYS_APART], taken)
+                    <= DAYS_APART], taken, only_the_date=True)
             if found is None:
                 sheet.new.append(record)
                 continue
@@ -295,13 +295,13 @@ def _as_record(spec: LedgerSpec, values: dict[str, Any]) -> SimpleNamespace:
     return SimpleNamespace(**typed)
 
 
-def _twin(spec: LedgerSpec, compared: list[FieldSpec], record: Any,
-          candidates: list[Record], taken: set[int]) -> tuple[Record, tuple[str, ...]] | None:
+def _twin(spec: LedgerSpec, compared: list[FieldSpec], record: Any, candidates: list[Record],
+          taken: set[int], only_the_date: bool = False) -> tuple[Record, tuple[str, ...]] | None:
     """A kept record that the row may be a corrected copy of (the same day and kind, or all
     but a date a few days off), with the labels of the fields that differ: no more than
-    two (主题, or the people, or the date, and perhaps a summary), and a talk shares someone
-    talked to. Taken, so it answers for one row only. A row differing in more is another
-    record, and new."""
+    two (主题, or the people, and perhaps a summary), and a talk shares someone talked to;
+    with ``only_the_date``, nothing but the date (a weekly study of one topic is another
+    one). Taken, so it answers for one row only. A row differing in more is new."""
     mine = _comparable(compared, record)
     for candidate in candidates:
         if id(candidate) in taken:
@@ -310,7 +310,9 @@ def _twin(spec: LedgerSpec, compared: list[FieldSpec], record: Any,
                                                   _comparable(compared, candidate), strict=True)
                        if a != b)
         shares = spec.key != "talk" or set(candidate.talkees) & set(record.talkees)  # type: ignore
-        if len(differ) <= 2 and shares:
+        date_label = spec.field(str(spec.date_field)).label if spec.date_field else ""
+        alike = differ == (date_label,) if only_the_date else len(differ) <= 2
+        if alike and shares:
             taken.add(id(candidate))
             return candidate, differ
     return None
@@ -359,7 +361,7 @@ def apply_import(store: Store, plan: ImportPlan) -> dict[str, int]:
     return counts
 
 
-DAYS_APART = 7  # a row this close to a kept record's date, all else alike, may be it corrected
+DAYS_APART = 3  # a row this close to a kept record's date, all else alike, may be it corrected
 
 # From this many new records on, the search index is rebuilt once at the end (a few
 # hundred ms on a large file) instead of being written record by record (~70 µs each).

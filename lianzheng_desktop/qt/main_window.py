@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
 
         answer = QMessageBox.question(
             self, "无法继续填写", f"{why}\n\n这份未保存的修改已无处可存。要放弃它吗？"
-            "（放弃后不再提示；记录本身可在“回收站”中找回）",
+            "（放弃后不再提示；回收站未清空时，记录本身可在“回收站”中找回）",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:

@@ -261,10 +261,10 @@ class DraftDialog(QDialog):
             self.year_box.addItem(f"{choice}年", choice)
         self.year_box.setCurrentIndex(max(0, self.year_box.findData(year)))
         # asked for one year, the text names another (last year's text reused?): say so
-        self.year_note = hint(f"注意：文件中写的是{draft.year}年，请核对计划年度。"
-                              if draft.year and draft.year != year else "")
+        self.year_note = hint(f"注意：文件中写的是{draft.year}年，请核对计划年度。")
         self.year_note.setStyleSheet("color: #b26a00;")
-        self.year_note.setVisible(bool(draft.year and draft.year != year))
+        self.year_box.currentIndexChanged.connect(self._note_year)
+        self._note_year()
         self.table = requirements_table()
         fill_requirements(self.table, draft.requirements)
         self.pending = [*draft.unread, *draft.untracked]
@@ -291,6 +291,10 @@ class DraftDialog(QDialog):
         layout.addWidget(self.unread_label)
         layout.addWidget(self.unread)
         layout.addWidget(buttons, alignment=Qt.AlignmentFlag.AlignRight)
+
+    def _note_year(self) -> None:
+        chosen = self.year_box.currentData()
+        self.year_note.setVisible(bool(self.draft.year) and self.draft.year != chosen)
 
     def _label_unread(self) -> None:
         self.unread_label.setText(

@@ -24,6 +24,7 @@ class RequirementLink(QComboBox):
                         "这条记录计入哪一项要求（指定后只计入该项）。")
         self.choose(list(linked))
         self.initial = self.chosen()
+        self._chosen_in: dict[int, list[int]] = {year: self.initial}  # a year's last choice
 
     def _fill(self) -> None:
         self.clear()
@@ -37,11 +38,13 @@ class RequirementLink(QComboBox):
             self.addItem(f"第{requirement.item}条：{text}", requirement.id)
 
     def follow_year(self, year: int) -> None:
-        """The record's date moved to ``year``: offer that year's requirements; a choice
-        from the year before goes back to 按类型自动计入."""
+        """The record's date moved to ``year``: offer that year's requirements (a choice
+        from another year goes back to 按类型自动计入; the year's own comes back with it)."""
         if year != self.year:
+            self._chosen_in[self.year] = self.chosen()
             self.year = year
             self._fill()
+            self.choose(self._chosen_in.get(year, []))  # back in a year: its choice again
 
     def choose(self, requirement_ids: list[int]) -> None:
         self.setCurrentIndex(max(0, self.findData(requirement_ids[0])) if requirement_ids

@@ -383,6 +383,10 @@ def test_an_activity_line_says_nothing_twice_nor_what_says_nothing():
     assert _one_activity(report, with_summary=False) == "7月1日听取上半年履行一岗双责情况报告"
     own = _one_activity(report, with_summary=False, me="甲")
     assert own == "7月1日本人作上半年履行一岗双责情况报告"
+    to_whom = Activity(id=4, date=date(2022, 12, 20), type="履责报告", host="甲",
+                       topic="向党支部报告2022年度履行一岗双责情况")
+    assert _one_activity(to_whom, with_summary=False, me="甲") == (
+        "12月20日本人向党支部报告2022年度履行一岗双责情况")
 
 
 def test_in_print_a_monthly_line_with_a_nought_month_is_left_whole():
@@ -394,3 +398,7 @@ def test_in_print_a_monthly_line_with_a_nought_month_is_left_whole():
     for text in (monthly, aside, "2022年已召开专题会议1次、民主生活会0次。"):
         assert NOUGHT_SO_FAR.sub("X", NOUGHT_IN_PERIOD.sub("X", text)) == text
     assert verb_for("组织生活会") == "召开" and verb_for("听取汇报") == ""
+    # as a secretary says them: 研究部署 and 协调解决问题 are acts, 签订廉政承诺, 讲授廉政党课
+    assert [verb_for(label) for label in ("研究部署", "安排部署", "协调解决问题", "述廉述责",
+                                          "廉政承诺", "个人事项报告", "廉政党课", "整改问题")
+            ] == ["", "", "", "", "签订", "组织填报", "讲授", "督促"]

@@ -1,6 +1,6 @@
 """Every validation rule of the ledgers, each with the Chinese message naming its field."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -105,6 +105,19 @@ def test_review_needs_its_date_and_not_before_found():
     assert "回头看日期" in errors_of(RECTIFICATION, values)["review_date"]
     values = dict(VALID["rectification"], review_date="2022-01-01")
     assert "不能早于" in errors_of(RECTIFICATION, values)["review_date"]
+    values = dict(VALID["rectification"], review_date="2022-05-01")
+    assert "“回头看日期”不能晚于今天" in errors_of(RECTIFICATION, values, today=date(2022, 4, 30))[
+        "review_date"]
+
+
+@pytest.mark.parametrize("key", ["warning_education", "talk", "rectification", "activity"])
+def test_an_event_after_today_is_refused(key):
+    """From the form, an Excel row or a command alike: the ledgers record the past."""
+    spec = LEDGERS[key]
+    day = "2022-03-18" if key == "rectification" else VALID[key][spec.date_field]
+    message = errors_of(spec, VALID[key], today=date.fromisoformat(day) - timedelta(days=1))[
+        spec.date_field]
+    assert "不能晚于今天" in message and "请填写事情实际发生的日期" in message
 
 
 def test_roster_names_are_checked_where_a_roster_name_is_expected():

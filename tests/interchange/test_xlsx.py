@@ -369,3 +369,25 @@ def test_a_row_dated_after_today_is_refused_as_the_form_refuses_it(demo_store, t
     result = import_workbook(demo_store, tmp_path / "b.xlsx")
     assert any("不能晚于今天（2022-12-31）" in str(p) for p in result.problems), result.problems
     assert "2022年度民主生活会" not in {a.topic for a in demo_store.list("activity")}
+
+
+def test_problems_of_one_inspection_and_a_weekly_study_are_new_not_near(store, tmp_path):
+    """Two 巡察 problems found on one day differ in 编号 (and description): the second is
+    new, not 疑似同一条记录. A study of the same topic a week on, its summary different, is
+    new too; only a date a few days off with all else alike is taken for a correction."""
+    store.clock = lambda: datetime(2022, 12, 31, 17)
+    store.add("roster", {"name": "刘芳", "role": "党员"})
+    item = {"source": "巡察反馈", "owner": "刘芳", "found_date": "2022-04-10",
+            "deadline": "2022-06-30", "status": "整改中"}
+    store.add("rectification", {**item, "number": "XC-2022-01", "description": "会议记录不全"})
+    store.add("activity", {"date": "2022-03-01", "type": "廉政学习", "topic": "学习党章",
+                           "summary": "第一章"})
+    other = fresh_store()
+    other.add("roster", {"name": "刘芳", "role": "党员"})
+    other.add("rectification", {**item, "number": "XC-2022-02", "description": "公车登记缺项"})
+    other.add("activity", {"date": "2022-03-08", "type": "廉政学习", "topic": "学习党章",
+                           "summary": "第二章"})
+    export_workbook(other, tmp_path / "o.xlsx")
+    plan = import_workbook(store, tmp_path / "o.xlsx").plan
+    assert plan is not None and not plan.conflicts, [str(c) for c in plan.conflicts]
+    assert plan.new == 2

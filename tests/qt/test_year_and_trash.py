@@ -116,6 +116,8 @@ def test_a_plan_asked_for_one_year_is_checked_for_that_year(qtbot, store):
     qtbot.addWidget(dialog)
     assert dialog.year_box.currentData() == 2026
     assert not dialog.year_note.isHidden() and "文件中写的是2022年" in dialog.year_note.text()
+    dialog.year_box.setCurrentIndex(dialog.year_box.findData(2022))  # chosen as the text says
+    assert dialog.year_note.isHidden()
     plain = DraftDialog(parse_plan(text.replace("2022年", "")), None, {}, 2026)
     qtbot.addWidget(plain)
     assert plain.year_box.currentData() == 2026 and plain.year_note.isHidden()

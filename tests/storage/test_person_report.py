@@ -170,3 +170,33 @@ def test_next_steps_name_a_duty_of_each_still_owed(unit):
 
     assert "丙尚未完成，须于2024年3月31日前完成" in next_steps()
     assert "本人尚需1次，须于2024年3月31日前完成" in next_steps("丙")
+
+
+def test_own_next_steps_are_ones_own_and_never_a_negative_count(unit):
+    """The 书记's own report carries the branch's duties: one 丙 owes is 丙's, not "本人尚需"
+    of the 书记. 甲's annual report in August, Q1–Q3 each met: no "本人尚需-2次"."""
+    unit.clock = lambda: datetime(2024, 2, 15, 17)
+
+    def next_steps(period, person, day):
+        document = prepare_report(unit, period, as_of=day, person=person).document
+        return next(s for s in document.sections if s.heading.startswith("四")).to_text()
+
+    secretary = next_steps(ReportPeriod(2024, 1), "周书记", date(2024, 2, 15))
+    assert "丙尚未完成，须于2024年3月31日前完成" in secretary and "本人尚需" not in secretary
+    unit.clock = lambda: datetime(2024, 8, 15, 17)
+    for day in ("2024-05-10", "2024-08-10"):
+        unit.add("activity", {"date": day, "type": "听取汇报", "host": "甲",
+                              "topic": "甲听取分管科室党风廉政建设情况汇报"})
+    assert "尚需-" not in next_steps(ReportPeriod(2024), "甲", date(2024, 8, 15))
+
+
+def test_a_leader_who_came_in_the_last_quarter_met_the_year_in_post(unit):
+    """丁 came on 8 October and heard a report in November: the finished year's own line is
+    met in the quarters in post, not "进行中 … 至今"."""
+    unit.add("roster", {"name": "丁", "role": "班子成员", "active": True,
+                        "joined_on": "2024-10-08"})
+    unit.add("activity", {"date": "2024-11-10", "type": "听取汇报", "host": "丁",
+                          "topic": "丁听取分管科室汇报"})
+    row = appendix_row(prepare_report(unit, ReportPeriod(2024), person="丁").document, "班子成员")
+    assert row[2] == "已完成"
+    assert row[3] == "本人听取汇报：第四季度1次，要求每季度不少于1次，在岗的各个季度均达到要求。"

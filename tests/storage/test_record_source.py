@@ -5,6 +5,7 @@ answers the same questions with indexed aggregates. Every plan requirement, over
 period of the year and a span crossing a year's end, must get the same answer from both.
 """
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -39,6 +40,17 @@ def assert_sources_agree(store):
                     question, counts, start, end)
             assert sql.refs(counts, start, end, one_on_one_only=True) == memory.refs(
                 counts, start, end, one_on_one_only=True)
+    # talks held by some (a duty of the 书记 or of the 班子成员): each talker, two, no one
+    talkers = sorted({t.talker for t in store.list("talk")})
+    for by in [(name,) for name in talkers] + [tuple(talkers[:2]), ("不在名册的人",)]:
+        for requirement in requirements:
+            counts = replace(requirement.counts, by=by)
+            if counts.ledger != "talk":
+                continue
+            for start, end in SPANS:
+                for question in ("count", "reached", "one_on_one", "refs"):
+                    assert getattr(sql, question)(counts, start, end) == getattr(
+                        memory, question)(counts, start, end), (question, by, start, end)
     # 整改 as it stood on a day: fixed, reviewed, carried over, at or past its deadline
     for start, end in SPANS:
         for day in (start, end, date(2022, 6, 30)):
