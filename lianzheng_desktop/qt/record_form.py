@@ -250,7 +250,7 @@ class RecordDialog(QDialog):
             future = self._future_event()
             if future:
                 raise ValidationError(future)
-            if self._record is None and not self._not_twice():
+            if not self._not_twice():
                 return
             with self._store.atomic():
                 if self._record is None:
@@ -274,13 +274,18 @@ class RecordDialog(QDialog):
         self.accept()
 
     def _not_twice(self) -> bool:
-        """A new record the same as one kept (entered twice, or restored from 回收站 and
-        entered again) is saved only when the secretary says it is another one."""
+        """A record the same as another kept (entered twice, restored from 回收站 and
+        entered again, or edited into a copy of another) is saved only when the secretary
+        says it is another one."""
+        from dataclasses import replace
+
         from lianzheng_desktop.storage.trash import describe
         from lianzheng_desktop.storage.twins import same_records
 
-        kept = same_records(self._store, self._spec.key,
-                            self._store.validate(self._spec.key, self.values()))
+        record = self._store.validate(self._spec.key, self.values())
+        if self._record is not None:  # an edit: the record itself is no copy of itself
+            record = replace(record, id=self._record.id)
+        kept = same_records(self._store, self._spec.key, record)
         if not kept:
             return True
         answer = QMessageBox.question(

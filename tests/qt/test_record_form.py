@@ -331,3 +331,13 @@ def test_the_same_record_entered_twice_is_saved_only_when_confirmed(qtbot, store
         other.fields[key].set_value(value)
     other._on_save()
     assert other.saved is not None and len(asked) == 2
+    # edited into a copy of the first: asked too; an edit of its own fields is not
+    edit = form(qtbot, store, "activity", other.saved)
+    edit.fields["topic"].set_value(values["topic"])
+    answer[0] = QMessageBox.StandardButton.No
+    edit._on_save()
+    assert edit.saved is None and len(asked) == 3
+    again = form(qtbot, store, "activity", other.saved)
+    again.fields["summary"].set_value("补充会议内容")
+    again._on_save()
+    assert again.saved is not None and len(asked) == 3
