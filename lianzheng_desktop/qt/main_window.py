@@ -6,7 +6,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +27,7 @@ from lianzheng_desktop.qt.checklist_page import ChecklistPage
 from lianzheng_desktop.qt.style import hint, page_title, style_navigation, window_header
 from lianzheng_desktop.storage.store import Store
 
+DRAFT_BUTTON_WIDTH = 230  # px of text: three buttons and the line before them fit 1280
 PAGE_NAMES = ("首页", "警示教育", "谈话记录", "整改事项", "会议活动", "人员名册", "年度计划",
               "述廉述责报告", "查找", "人员情况", "回收站", "设置")
 LEDGER_PAGES = {"警示教育": "warning_education", "谈话记录": "talk", "整改事项": "rectification",
@@ -423,9 +424,15 @@ def drafts_bar(window: MainWindow) -> QWidget:
     if not found:
         bar.hide()
         return bar
-    layout.addWidget(hint(f"上次有 {len(found)} 张表填写了一半、尚未保存：", wrap=False))
+    layout.addWidget(hint(f"上次有 {len(found)} 张表填了一半未保存：", wrap=False))
     for draft in found[:3]:
-        button = QPushButton(f"继续填写：{draft.label}（{draft.saved_at:%m-%d %H:%M}）")
+        button = QPushButton()
+        # what it holds first, cut short if long (the whole in the tip): three buttons
+        # never widen the window, and two drafts of one ledger are told apart
+        button.setText(button.fontMetrics().elidedText(
+            f"继续填写：{draft.what or draft.label}", Qt.TextElideMode.ElideRight,
+            DRAFT_BUTTON_WIDTH))
+        button.setToolTip(f"{draft.label}（{draft.saved_at:%Y-%m-%d %H:%M} 存为草稿）")
         button.clicked.connect(lambda _=False, d=draft: window.continue_draft(d.ledger,
                                                                                 d.record_id))
         layout.addWidget(button)

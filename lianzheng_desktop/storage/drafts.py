@@ -26,16 +26,19 @@ class Draft:
     saved_at: datetime
 
     @property
-    def label(self) -> str:
-        """"修改会议活动：2022-11-05 研究部署…": which form, and what it holds (two drafts
-        of one ledger are told apart)."""
+    def what(self) -> str:
+        """"2022-11-05 研究部署…": what the form holds (two drafts of one ledger apart)."""
         spec = LEDGERS[self.ledger]
-        verb = "新增" if self.record_id == NEW else "修改"
         said = [str(self.values.get(key) or "").strip()
                 for key in (spec.date_field, spec.title_field) if key]
         what = " ".join(part for part in said if part)
-        what = what if len(what) <= 24 else what[:24] + "…"
-        return f"{verb}{spec.label}" + (f"：{what}" if what else "")
+        return what if len(what) <= 24 else what[:24] + "…"
+
+    @property
+    def label(self) -> str:
+        """"修改会议活动：2022-11-05 研究部署…": which form, and what it holds."""
+        verb = "新增" if self.record_id == NEW else "修改"
+        return f"{verb}{LEDGERS[self.ledger].label}" + (f"：{self.what}" if self.what else "")
 
 
 def _plain(value: Any) -> Any:

@@ -174,7 +174,8 @@ def test_the_next_start_offers_the_unsaved_form_and_reopens_it(qtbot, demo_store
     qtbot.addWidget(win)
     assert not win.drafts_bar.isHidden()
     [button] = win.drafts_bar.findChildren(QPushButton)
-    assert button.text().startswith("继续填写：新增谈话记录")
+    assert button.text() == "继续填写：2022-12-30 廉政谈话"  # what it holds
+    assert button.toolTip().startswith("新增谈话记录：2022-12-30 廉政谈话（")
     seen = []
     monkeypatch.setattr(RecordDialog, "exec", lambda self: seen.append(self.values()) or 0)
     button.click()
@@ -200,9 +201,10 @@ def test_a_draft_of_a_deleted_record_can_be_given_up_and_the_others_stay_offered
     win = MainWindow(demo_store, paths, today=TODAY)
     qtbot.addWidget(win)
     buttons = win.drafts_bar.findChildren(QPushButton)
-    labels = {b.text().split("（")[0] for b in buttons}
+    labels = {b.toolTip().split("（")[0] for b in buttons}  # the whole text; cut short on it
     assert len(labels) == 2 and all(first.date.isoformat() in t or second.date.isoformat() in t
                                     for t in labels)
+    assert win.minimumSizeHint().width() <= 1280  # long titles never widen the window
     monkeypatch.setattr(RecordDialog, "exec", lambda self: 0)
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2])
@@ -213,7 +215,24 @@ def test_a_draft_of_a_deleted_record_can_be_given_up_and_the_others_stay_offered
     assert "找不到这条记录" in asked[0] and "要放弃它吗" in asked[0]
     assert drafts.find(demo_store, "activity", first.id) is None
     [left] = win.drafts_bar.findChildren(QPushButton)
-    assert second.date.isoformat() in left.text()
+    assert second.date.isoformat() in left.toolTip()
+
+
+def test_three_long_drafts_fit_the_window_and_are_told_apart(qtbot, demo_store, paths):
+    """Three drafts of meetings with long topics made the window 1,848 px wide, wider
+    than an office screen; cut short, they fit 1,280 and still differ on their faces."""
+    from PySide6.QtWidgets import QPushButton
+
+    from lianzheng_desktop.qt.main_window import MainWindow
+
+    for record in demo_store.list("activity")[:3]:
+        drafts.save(demo_store, "activity", record.id, {
+            "date": record.date.isoformat(), "topic": record.topic + "（修改后的较长主题）"})
+    win = MainWindow(demo_store, paths, today=TODAY)
+    qtbot.addWidget(win)
+    texts = [b.text() for b in win.drafts_bar.findChildren(QPushButton)]
+    assert len(set(texts)) == 3, texts
+    assert win.minimumSizeHint().width() <= 1280
 
 
 def test_the_form_offers_a_plans_own_type_and_the_record_counts(qtbot, store):
