@@ -209,13 +209,16 @@ def _read_field(spec: FieldSpec, raw: object, roster: Collection[str] | None,
     return text
 
 
+NOT_ON_ROSTER = "不在人员名册中"
+
+
 def _check_roster(spec: FieldSpec, names: tuple[str, ...], roster: Collection[str] | None) -> None:
     if roster is None:
         return
     missing = [name for name in names if name not in roster]
     if missing:
         who = "、".join(_q(n) for n in missing)
-        raise ValueError(f"{_q(spec.label)}中的{who}不在人员名册中，请先在人员名册中添加")
+        raise ValueError(f"{_q(spec.label)}中的{who}{NOT_ON_ROSTER}，请先在人员名册中添加")
 
 
 def _is_blank(value: Any) -> bool:

@@ -254,9 +254,14 @@ class Store:
         spec = LEDGERS[ledger_key]
         roster = None if spec.key == "roster" else self.roster_names()
         extra = {spec.type_field: self.plan_types(ledger_key)} if spec.type_field else {}
-        return build_record(spec, values, roster, today=self.clock().date(),
-                            extra_choices=extra,
-                            posts=None if spec.key == "roster" else self.roster_posts())
+        try:
+            return build_record(spec, values, roster, today=self.clock().date(),
+                                extra_choices=extra,
+                                posts=None if spec.key == "roster" else self.roster_posts())
+        except ValidationError as exc:
+            from lianzheng_desktop.storage.renames import naming_renames
+
+            raise naming_renames(self.db, self.roster_names, exc) from None
 
     # -- records counted toward chosen requirements ----------------------------------------
     def links(self, ledger_key: str, record_id: int) -> tuple[int, ...]:
