@@ -48,6 +48,7 @@ from lianzheng_desktop.interchange import xlsx_scan
 from lianzheng_desktop.interchange.xlsx_common import SHEET_ORDER, ImportProblem
 from lianzheng_desktop.storage import trash
 from lianzheng_desktop.storage.errors import os_error_text
+from lianzheng_desktop.storage.renames import renamed_names
 from lianzheng_desktop.storage.store import Query, Store
 
 MAX_PROBLEMS = 1000  # listed before reading stops: a wrong file would list every row
@@ -147,6 +148,7 @@ def _plan(store: Store, path: Path) -> ImportPlan:
         counter = reader.RowCounter(path)
         roster = store.roster_names()
         posts = store.roster_posts()
+        renamed = renamed_names(store.db, roster)  # a workbook from before a 改名
         today = store.clock().date()
         for spec, title in sheets:
             rows = reader.read_rows(book, formula_book, spec, title, counter, plan.problems,
@@ -154,7 +156,7 @@ def _plan(store: Store, path: Path) -> ImportPlan:
             columns: set[str] = set()
             try:
                 records = _validate(spec, rows, (roster, posts), today, plan.problems,
-                                    _plan_types(store, spec), columns)
+                                    _plan_types(store, spec), columns, renamed)
             except reader.BAD_CONTENT as exc:
                 raise reader.unreadable(path, exc, f"的工作表“{title}”") from None
             plan.sheets.append(SheetPlan(spec, records, frozenset(columns)))
@@ -184,10 +186,11 @@ def _plan_types(store: Store, spec: LedgerSpec) -> dict[str, Any]:
 
 def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], today,
               problems: list[ImportProblem], extra: dict[str, Any],
-              columns: set[str]) -> list[tuple[int, Record]]:
+              columns: set[str], renamed: dict[str, str]) -> list[tuple[int, Record]]:
     """Each row built into a record; the roster sheet (read first) extends ``people`` (the
     names, and the 到岗/离岗日期 known), and ``columns`` receives the fields the sheet has
-    a column for."""
+    a column for. A roster row under a name since changed (``renamed``: old → now) would
+    add the person a second time: it is a problem."""
     roster, posts = people
     kept_names = set(roster)  # their dates are the store's: a row may be a 冲突, not kept
     records: list[tuple[int, Record]] = []
@@ -201,6 +204,10 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
                                               f"“{name}”与第{seen[name]}行重复"))
             elif name:
                 seen[name] = number
+            if name in renamed:
+                problems.append(ImportProblem(spec.label, number, "姓名", (
+                    f"“{name}”已在人员名册中改名为“{renamed[name]}”；如是同一人，请在表格各页中"
+                    f"改为“{renamed[name]}”，以免添加成另一个人")))
         else:
             values = {k: _names(spec, k, v, roster) for k, v in values.items()}
         try:

@@ -391,3 +391,15 @@ def test_problems_of_one_inspection_and_a_weekly_study_are_new_not_near(store, t
     plan = import_workbook(store, tmp_path / "o.xlsx").plan
     assert plan is not None and not plan.conflicts, [str(c) for c in plan.conflicts]
     assert plan.new == 2
+
+
+def test_a_workbook_from_before_a_rename_does_not_add_the_person_again(demo_store, tmp_path):
+    """刘芳 renamed 刘芳芳 after the export: importing the old workbook added 刘芳 as a new
+    member (and her records under the old name); now the row says what she is called."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    liu = next(p for p in demo_store.list("roster") if p.name == "刘芳")
+    demo_store.update("roster", liu.id, {"name": "刘芳芳", "role": liu.role, "post": liu.post,
+                                         "active": liu.active})
+    result = import_workbook(demo_store, tmp_path / "a.xlsx")
+    assert any("“刘芳”已在人员名册中改名为“刘芳芳”" in str(p) for p in result.problems)
+    assert "刘芳" not in demo_store.roster_names()
