@@ -148,7 +148,7 @@ def _plan(store: Store, path: Path) -> ImportPlan:
         counter = reader.RowCounter(path)
         roster = store.roster_names()
         posts = store.roster_posts()
-        renamed = renamed_names(store.db, roster)  # a workbook from before a 改名
+        renamed = renamed_names(store)  # a workbook from before a 改名
         today = store.clock().date()
         for spec, title in sheets:
             rows = reader.read_rows(book, formula_book, spec, title, counter, plan.problems,

@@ -6,19 +6,23 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Collection
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from lianzheng_desktop.core.errors import ValidationError
 from lianzheng_desktop.core.ledgers import NOT_ON_ROSTER
-from lianzheng_desktop.storage.db import Database
+
+if TYPE_CHECKING:
+    from lianzheng_desktop.storage.store import Store
 
 
-def renamed_names(db: Database, roster: Collection[str]) -> dict[str, str]:
+def renamed_names(store: Store) -> dict[str, str]:
     """Former names → the roster's name now, from the trail of roster edits (改名)."""
+    roster = store.roster_names()
     became: dict[str, str] = {}
-    for before, after in db.execute("SELECT before, after FROM audit_log WHERE ledger = 'roster'"
-                                    " AND action = 'update' ORDER BY id"):
+    edits = store.db.execute("SELECT before, after FROM audit_log WHERE ledger = 'roster'"
+                             " AND action = 'update' ORDER BY id")
+    for before, after in edits:
         old, new = json.loads(before).get("name"), json.loads(after).get("name")
         if old and new and old != new:
             became[old] = new
@@ -33,12 +37,11 @@ def renamed_names(db: Database, roster: Collection[str]) -> dict[str, str]:
     return now
 
 
-def naming_renames(db: Database, roster: Callable[[], Collection[str]],
-                   exc: ValidationError) -> ValidationError:
+def naming_renames(store: Store, exc: ValidationError) -> ValidationError:
     """``exc`` with each name the roster renamed said as it is now."""
     if not any(NOT_ON_ROSTER in e.message for e in exc.errors):
         return exc
-    renamed = renamed_names(db, roster())
+    renamed = renamed_names(store)
     errors = []
     for error in exc.errors:
         names = re.findall(r"“([^”]+)”", error.message.split(NOT_ON_ROSTER)[0])[1:]

@@ -261,7 +261,7 @@ class Store:
         except ValidationError as exc:
             from lianzheng_desktop.storage.renames import naming_renames
 
-            raise naming_renames(self.db, self.roster_names, exc) from None
+            raise naming_renames(self, exc) from None
 
     # -- records counted toward chosen requirements ----------------------------------------
     def links(self, ledger_key: str, record_id: int) -> tuple[int, ...]:
