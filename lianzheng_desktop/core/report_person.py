@@ -128,8 +128,9 @@ def _own_over_periods(item: ChecklistItem, name: str, as_of: date) -> ChecklistI
     failed = [period for period, n, part in mine if n < target and part.status is Status.FAILED]
     running = [period for period, n, part in mine
                if n < target and part.status is not Status.FAILED]
-    if failed:
-        status, tail = Status.FAILED, f"{'、'.join(failed)}未达到要求"
+    if failed:  # and the period still running, if it is not met yet
+        status, tail = Status.FAILED, f"{'、'.join(failed)}未达到要求" + (
+            f"，{'、'.join(running)}尚未完成" if running else "")
     elif running:
         late = name in mine[-1][2].behind
         status = Status.BEHIND if late else Status.ON_TRACK
@@ -147,5 +148,19 @@ def _own_over_periods(item: ChecklistItem, name: str, as_of: date) -> ChecklistI
     return replace(item, status=status, explanation=text, people={name: done},
                    missing=[name] if failed or running else [], target=target,
                    actual=done, expected=target,
-                   periods=[(period, replace(part, people={name: n})) for period, n, part in mine],
+                   periods=[(period, _own_part(part, name, n, target))
+                            for period, n, part in mine],
+                   behind=[name] if status is Status.BEHIND else [])
+
+
+def _own_part(part: ChecklistItem, name: str, done: int, target: int) -> ChecklistItem:
+    """One period of a duty of each, as it stands for ``name`` alone."""
+    if done >= target:
+        status = Status.DONE
+    elif part.status is Status.FAILED:
+        status = Status.FAILED
+    else:
+        status = Status.BEHIND if name in part.behind else Status.ON_TRACK
+    return replace(part, status=status, people={name: done},
+                   missing=[name] if done < target else [],
                    behind=[name] if status is Status.BEHIND else [])

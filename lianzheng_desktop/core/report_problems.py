@@ -176,8 +176,7 @@ def _running(data: ReportData) -> list[str]:
     """This year's duties not yet met whose period ends after the as-of date."""
     parts, unrecorded = [], []
     for requirement, group in by_requirement(
-            i for i in data.checklist.items
-            if i.status in (Status.ON_TRACK, Status.BEHIND) and i.period_end > data.as_of):
+            now for i in data.checklist.items if (now := _running_part(i, data.as_of))):
         clauses = [c for c in (_still_to_do(i, data) for i in group) if c]
         if clauses:
             parts.append(f"{requirement.text}，" + joined(clauses))
@@ -187,6 +186,16 @@ def _running(data: ReportData) -> list[str]:
         parts.append(f"按计划推进{several(unrecorded)}工作，"
                      "及时形成工作记录。")
     return parts
+
+
+def _running_part(item: ChecklistItem, day) -> ChecklistItem | None:
+    """The item, or the year's quarter (half) still running, if not yet met by ``day``:
+    a year's duty missed in the first quarter still asks the fourth's by 12月31日."""
+    if item.periods and item.status is Status.FAILED:
+        item = item.periods[-1][1]
+    if item.status in (Status.ON_TRACK, Status.BEHIND) and item.period_end > day:
+        return item
+    return None
 
 
 def _still_to_do(item: ChecklistItem, data: ReportData) -> str:

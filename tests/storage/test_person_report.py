@@ -200,3 +200,19 @@ def test_a_leader_who_came_in_the_last_quarter_met_the_year_in_post(unit):
     row = appendix_row(prepare_report(unit, ReportPeriod(2024), person="丁").document, "班子成员")
     assert row[2] == "已完成"
     assert row[3] == "本人听取汇报：第四季度1次，要求每季度不少于1次，在岗的各个季度均达到要求。"
+
+
+def test_a_year_missed_in_one_quarter_still_owes_the_quarter_running(unit):
+    """Written on 15 November: 甲 missed Q2 and Q3, Q4 is still open. The year is not met,
+    and yet this quarter is still owed by 31 December (before, it was only put off to the
+    next year, beside the quarterly report of the same day asking it by the 31st)."""
+    unit.clock = lambda: datetime(2024, 11, 15, 17)
+    day = date(2024, 11, 15)
+    own = prepare_report(unit, ReportPeriod(2024), as_of=day, person="甲").document
+    row = appendix_row(own, "班子成员")
+    assert row[3].endswith("第二季度、第三季度未达到要求，第四季度尚未完成。"), row[3]
+    steps = next(s for s in own.sections if s.heading.startswith("四")).to_text()
+    assert "本人尚需1次，须于2024年12月31日前完成" in steps
+    branch = prepare_report(unit, ReportPeriod(2024), as_of=day).document
+    steps = next(s for s in branch.sections if s.heading.startswith("四")).to_text()
+    assert "甲、乙、丙尚未完成，须于2024年12月31日前完成" in steps
