@@ -7,6 +7,7 @@ A point is written only for work actually done in the period: a zero is not an a
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -46,6 +47,8 @@ FORM_WORDS = {"观看警示教育片": ("观看", "专题片", "警示片"), "�
 # where the problems came from; whose 巡察 (县委, 市委) a record does not say
 FOUND_BY = {"巡察反馈": "巡察反馈", "审计": "审计发现", "上级督查": "上级督查发现",
             "民主生活会": "民主生活会查摆", "自查": "自查发现", "其他": "其他渠道发现"}
+MEETINGS = ("专题会议", "民主生活会", "组织生活会", "廉政学习")  # chaired; other work is led
+STUDY_NUMBER = re.compile(r"^第?[0-9一二三四五六七八九十]+次(?:廉政)?学习[：:，,、\s]*")
 SAID_ALREADY = 4  # a summary this short ("推进", "听取汇报") adds nothing to the topic
 DETAILED_UP_TO = 4  # beyond this many records of one kind, a count and the first few
 
@@ -104,11 +107,15 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
     topic = clause(a.topic)
     phrase = activity_phrase(a.type)
     mine = bool(me) and me in doers("activity", a.host)
+    made = "" if topic.startswith((*VERB_STARTS, "向", "述")) else "作"  # 向党组报告…
     if a.type == "履责报告" and mine:  # one's own report on one's duty: made, not heard
-        made = "" if topic.startswith((*VERB_STARTS, "向", "述")) else "作"  # 向党组报告…
         text = f"{md(a.date)}本人{made}{topic}"
+    elif a.type == "履责报告" and a.host:  # whose report it was, not the branch "听取" it
+        text = f"{md(a.date)}{'、'.join(sorted(doers('activity', a.host)))}{made}{topic}"
     elif _names_the_meeting(a.type, topic):
         text = f"{md(a.date)}召开{topic}"
+    elif a.type == "专题会议" and not topic.startswith(VERB_STARTS):  # a noun phrase
+        text = f"{md(a.date)}召开{topic}专题会议"
     elif a.type == "专题会议":
         text = f"{md(a.date)}{phrase}，{topic}"
     elif topic.startswith(VERB_STARTS):
@@ -124,8 +131,9 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
     count = f"{len(a.attendees)}人参加" if len(a.attendees) > 2 and not summary else ""
     if a.type == "履责报告" and mine:
         return text + (f"（{count}）" if count else "")
-    if mine:  # one's own report: held by oneself
-        return text + f"（本人主持{'，' + count if count else ''}）"
+    if mine:  # one's own report: held by oneself (a meeting chaired, other work led)
+        led = "主持" if a.type in MEETINGS else "牵头"
+        return text + f"（本人{led}{'，' + count if count else ''}）"
     text += f"，{count}" if count else ""
     if me and me in a.attendees:
         text += "（本人参加）"
@@ -152,8 +160,8 @@ def _activities(kind_list: list[Activity], noun: str, me: str = "") -> list[str]
         by_kind[a.type].append(a)
     out = []
     for kind, group in by_kind.items():
-        if kind == "廉政学习" and len(group) > 1:
-            subjects = [clause(a.topic).removeprefix("学习") for a in group]
+        if kind == "廉政学习" and len(group) > 1:  # what was studied, each once
+            subjects = list(dict.fromkeys(_studied(a.topic) for a in group))
             shown = "、".join(subjects[:3]) + ("等" if len(subjects) > 3 else "")
             did = "参加" if me else "组织"  # one's own report: the branch organised them
             out.append(f"{noun}{did}廉政学习{len(group)}次，学习{shown}")
@@ -165,6 +173,12 @@ def _activities(kind_list: list[Activity], noun: str, me: str = "") -> list[str]
     return out
 
 
+def _studied(topic: str) -> str:
+    """"第7次廉政学习：学习党纪学习教育读本" → "党纪学习教育读本"."""
+    topic = STUDY_NUMBER.sub("", clause(topic))
+    return topic.removeprefix("学习") or topic
+
+
 def _session(s: WarningSession, me: str = "") -> str:
     """"3月22日观看警示教育专题片《零容忍》（王建国主持，13人参加）": the form only when
     the topic does not already say it."""
@@ -172,6 +186,8 @@ def _session(s: WarningSession, me: str = "") -> str:
     words = FORM_WORDS.get(s.form, (s.form[:2],))
     redundant = s.form == "其他" or any(word in topic for word in words)
     what = topic if redundant else f"{s.form}：{topic}"
+    if what.endswith("会") and not what.startswith(VERB_STARTS):  # 以案促改专题会: held
+        what = f"召开{what}"
     host = "本人" if me and s.host == me else s.host  # one's own report: "本人主持"
     who = f"{host}主持，" if host else ""
     if me and host != "本人" and me in s.attendees:  # one's own report, there as one of many

@@ -380,7 +380,18 @@ def test_an_activity_line_says_nothing_twice_nor_what_says_nothing():
     assert _one_activity(meeting, with_summary=True) == "7月18日召开第4季度党风廉政建设专题会议"
     report = Activity(id=3, date=date(2022, 7, 1), type="履责报告", host="甲",
                       topic="上半年履行一岗双责情况报告")
-    assert _one_activity(report, with_summary=False) == "7月1日听取上半年履行一岗双责情况报告"
+    # the branch's report says whose report it was (it read "听取…报告，向党组报告")
+    assert _one_activity(report, with_summary=False) == "7月1日甲作上半年履行一岗双责情况报告"
+    heard = Activity(id=5, date=date(2022, 7, 1), type="履责报告",
+                     topic="上半年履行一岗双责情况报告")
+    assert _one_activity(heard, with_summary=False) == "7月1日听取上半年履行一岗双责情况报告"
+    analysis = Activity(id=6, date=date(2022, 4, 22), type="专题会议",
+                        topic="一季度党风廉政建设工作分析")
+    assert _one_activity(analysis, with_summary=False) == (
+        "4月22日召开一季度党风廉政建设工作分析专题会议")
+    solve = Activity(id=7, date=date(2022, 8, 15), type="协调解决问题", host="甲",
+                     topic="协调解决项目审批积压问题")
+    assert _one_activity(solve, with_summary=False, me="甲").endswith("（本人牵头）")
     own = _one_activity(report, with_summary=False, me="甲")
     assert own == "7月1日本人作上半年履行一岗双责情况报告"
     to_whom = Activity(id=4, date=date(2022, 12, 20), type="履责报告", host="甲",
@@ -402,3 +413,15 @@ def test_in_print_a_monthly_line_with_a_nought_month_is_left_whole():
     assert [verb_for(label) for label in ("研究部署", "安排部署", "协调解决问题", "述廉述责",
                                           "廉政承诺", "个人事项报告", "廉政党课", "整改问题")
             ] == ["", "", "", "", "签订", "组织填报", "讲授", "督促"]
+
+
+def test_a_series_of_studies_names_each_subject_once_and_a_meeting_is_held():
+    from lianzheng_desktop.core.report_duty import _activities, _session
+
+    studies = [Activity(id=n, date=date(2022, n, 9), type="廉政学习",
+                        topic=f"第{n}次廉政学习：学习党纪学习教育读本") for n in (7, 8)]
+    line = _activities(studies, "本季度")[0]
+    assert line == "本季度组织廉政学习2次，学习党纪学习教育读本"  # not "学习第7次廉政学习：…"
+    session = WarningSession(id=1, date=date(2022, 5, 18), form="以案促改专题会",
+                             topic="以案促改专题会", host="马红梅", head_count=4)
+    assert _session(session) == "5月18日召开以案促改专题会（马红梅主持，4人参加）"
