@@ -40,7 +40,8 @@ BODY_CHAR_SPACE = (BLOCK_WIDTH - CHARS_PER_LINE * BODY_SIZE) / (CHARS_PER_LINE -
 NO_LINE_START = set("，。、；：？！）》」』】〕”’…—·%％,.;:?!)]}")
 NO_LINE_END = set("（《「『【〔“‘([{")
 SHORT_WORD = 4  # in table cells, a Chinese run this short between punctuation is kept whole
-_ATOM = re.compile(r"[0-9A-Za-z][0-9A-Za-z.\-/:%％_+]*")
+# a date's day keeps its 日 ("…11月30" | "日）" would open a line with "日）")
+_ATOM = re.compile(r"[0-9][0-9A-Za-z.\-/:%％_+]*[日号]?|[A-Za-z][0-9A-Za-z.\-/:%％_+]*")
 
 
 def _is_letter(ch: str) -> bool:

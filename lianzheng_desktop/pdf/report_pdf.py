@@ -177,10 +177,18 @@ def _write_body(writer: Writer, document: ReportDocument, carry: int = 0) -> tup
         blocks += [(p.text, "kai" if p.level == 2 else "fangsong", False)
                    for p in section.paragraphs]
     last_lines = 0
-    for n, (text, role, heading) in enumerate(blocks):
-        if heading:
-            writer.ensure_rows(2)  # a heading never stands alone at a page's foot
-        last_lines = writer.paragraph(text, role, carry=carry if n == len(blocks) - 1 else 0)
+    last = len(blocks) - 1
+    # All of the last paragraph goes over to the closing's page: the heading and the
+    # lead-in line just before it go with it, not left alone at this page's foot.
+    over = last if carry and carry >= writer.paragraph_rows(*blocks[last][:2]) else None
+    while over and (blocks[over - 1][2] or _leads_in(blocks[over - 1][0])):
+        over -= 1
+    for n, (text, role, _heading) in enumerate(blocks):
+        if over is not None and n == over < last and writer.row > 0:
+            writer.new_page()
+        writer.ensure_rows(_kept_with_next(writer, blocks, n))
+        moved = carry if n == last and (over is None or over == last) else 0
+        last_lines = writer.paragraph(text, role, carry=moved)
     names = attachment_names(document)
     note_rows = _attachment_note(writer, names, draw=False) if names else 0
     closing_rows = (note_rows + 1 if names else 0) + len(document.closing)
@@ -200,6 +208,25 @@ def _write_body(writer: Writer, document: ReportDocument, carry: int = 0) -> tup
         if document.closing:
             _signature(writer, document.closing)
     return last_lines, alone
+
+
+def _leads_in(text: str) -> bool:
+    """"下一步，将重点抓好以下工作：": a line that only introduces what follows."""
+    return text.endswith("：")
+
+
+def _kept_with_next(writer: Writer, blocks: list[tuple[str, str, bool]], n: int) -> int:
+    """Rows block ``n`` needs on this page: a heading, and a lead-in line, never stand
+    alone at a page's foot; each keeps the first line of what follows (a heading followed
+    by a lead-in keeps both)."""
+    text, role, heading = blocks[n]
+    if n + 1 >= len(blocks) or not (heading or _leads_in(text)):
+        return 1
+    rows = writer.paragraph_rows(text, role) + 1
+    following, next_role, _ = blocks[n + 1]
+    if heading and _leads_in(following) and n + 2 < len(blocks):
+        rows += writer.paragraph_rows(following, next_role)
+    return rows
 
 
 def _lines_to_carry(document: ReportDocument, fonts: FontSet, broken: BreakCache) -> int:

@@ -126,6 +126,10 @@ class Writer:
         self.draw(text, role, BODY_SIZE, x, self.baseline(self.row, font, BODY_SIZE), space)
         self.row += 1
 
+    def paragraph_rows(self, text: str, role: str = "fangsong", indent: int = 2) -> int:
+        """How many grid lines ``paragraph`` would take for ``text``."""
+        return len(self.broken(text, role, BLOCK_WIDTH - indent * CELL)[1])
+
     def paragraph(self, text: str, role: str = "fangsong", indent: int = 2,
                   carry: int = 0) -> int:
         """A body paragraph on the grid: first line indented ``indent`` characters; its

@@ -214,3 +214,19 @@ def test_demo_appendix_cells_hold_dates_and_names_whole(q3_pdf, demo_store):
     for item in items:
         assert item.owner in pieces and item.deadline.isoformat() in pieces
     assert all(p[0] not in NO_LINE_START and p[-1] not in NO_LINE_END for p in pieces)
+
+
+def test_a_lead_in_line_goes_over_with_the_last_item_it_leads(tmp_path):
+    """With the signature's company carried to a new page, "下一步，将重点抓好以下工作："
+    stayed alone at the foot of the page before (a leader's annual report). For every
+    length of text before it, the lead-in and its one item share a page."""
+    lead, item = "下一步，将重点抓好以下工作：", "按期推进整改事项的整改，确保于年底前完成。"
+    filler = "党风廉政建设责任制落实情况全面梳理检查" * 2  # two lines each
+    seen_apart = 0
+    for count in range(4, 16):
+        paragraphs = [filler] * count + [lead, item]
+        path = write_pdf(_doc(paragraphs), tmp_path / f"p{count}.pdf")
+        pages = {text(line): n for n, line in all_lines(path)}
+        assert pages[lead] == pages[item], count
+        seen_apart += pages[lead] > 0
+    assert seen_apart  # some of these lengths put them on the second page

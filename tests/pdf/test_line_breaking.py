@@ -31,3 +31,26 @@ def test_lines_keep_the_rules(text, chars, short_words):
         if left and right and left.start() == 0 and len(left.group()) < len(before):
             short = len(left.group()) + len(right.group()) < chars  # it could have moved
             assert not short, f"number split: {before!r} / {after!r}"
+
+
+def test_a_date_keeps_its_day_whole():
+    """"…截至2026年11月30" | "日）": a line opened with "日）" (seen in a 附件 list)."""
+    from lianzheng_desktop.pdf.layout import units
+
+    assert "30日）" in units("4．整改事项台账（本人负责，截至2026年11月30日）")
+
+
+def test_a_heading_and_a_lead_in_line_keep_what_follows():
+    """"下一步，将重点抓好以下工作：" stood alone at a page's foot, its one item overleaf."""
+    from lianzheng_desktop.pdf.fonts import FontSet
+    from lianzheng_desktop.pdf.report_pdf import _kept_with_next
+    from lianzheng_desktop.pdf.writer import Writer
+
+    writer = Writer(None, FontSet(use_system=False))
+    blocks = [("四、下一步工作打算", "hei", True),
+              ("下一步，将重点抓好以下工作：", "fangsong", False),
+              ("按期推进“困难职工帮扶档案不完整”的整改，确保于2026年12月31日前完成。",
+               "fangsong", False)]
+    assert _kept_with_next(writer, blocks, 2) == 1  # the item itself: as it comes
+    assert _kept_with_next(writer, blocks, 1) == 2  # the lead-in and the item's first line
+    assert _kept_with_next(writer, blocks, 0) == 3  # the heading, the lead-in, one line
