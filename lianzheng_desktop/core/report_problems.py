@@ -121,8 +121,9 @@ def problem_items(data: ReportData) -> list[str]:
     return parts
 
 
-def pending_items(data: ReportData) -> list[str]:
-    """Requirements not yet met whose period is still running: not failures, not done."""
+def pending_items(data: ReportData) -> tuple[list[str], bool]:
+    """Requirements not yet met whose period is still running: not failures, not done;
+    and whether any of them has a period to finish in (those without a number have not)."""
     parts, unrecorded = [], []
     flagged = _flagged(data)  # their measures still running are told with the problem
     for requirement, group in by_requirement(i for i in data.checklist.items
@@ -133,21 +134,22 @@ def pending_items(data: ReportData) -> list[str]:
         else:
             parts.append(f"{requirement.text}：" + joined(for_reader(i, data.as_of)
                                                           for i in group))
+    timed = bool(parts)
     if unrecorded:
         parts.append(f"{several(unrecorded)}无量化指标的要求，"
                      "台账中尚无计入这些要求的工作记录。")
-    return parts
+    return parts, timed
 
 
 def draft_problems(data: ReportData) -> str:
     lines = [_overview(data)]
-    problems, pending = problem_items(data), pending_items(data)
+    problems, (pending, timed) = problem_items(data), pending_items(data)
     if problems:
         lines.append(f"{data.period.noun}主要存在以下问题：")
         lines += numbered(problems)
-    if pending:
-        lines.append("以下工作尚在推进，须在期限内完成：" if problems else
-                     "有以下工作尚在推进，须在期限内完成：")
+    if pending:  # "须在期限内完成" only where the items have a period to finish in
+        lines.append(("以下" if problems else "有以下") + "工作尚在推进"
+                     + ("，须在期限内完成：" if timed else "："))
         lines += numbered(pending)
     return "\n".join(lines)
 

@@ -492,3 +492,17 @@ def test_a_requirement_checked_by_several_measures_is_told_once(store):
 
     summary = plans.load_checklist(store, Quarter(2022, 3), date(2022, 9, 20)).summary
     assert summary.startswith(f"本季度 {len(plan.requirements)} 项要求、{len(rows)} 项指标：")
+
+
+def test_work_without_a_deadline_is_not_told_to_finish_in_time(store):
+    """Only duties without a number are still open: they are "尚在推进", with no "须在期限内
+    完成" that nothing in the list has."""
+    from datetime import datetime
+
+    from lianzheng_desktop.storage import plans
+
+    store.clock = lambda: datetime(2024, 12, 31, 17)
+    plans.import_plan_text(store, "2024年要点\n一、监督\n1.强化政治监督。\n", 2024)
+    _, texts = _report(store, ReportPeriod(2024, 2))
+    assert "有以下工作尚在推进：" in texts[PROBLEMS], texts[PROBLEMS]
+    assert "须在期限内完成" not in texts[PROBLEMS]
