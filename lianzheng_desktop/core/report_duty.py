@@ -48,6 +48,7 @@ FORM_WORDS = {"观看警示教育片": ("观看", "专题片", "警示片"), "�
 FOUND_BY = {"巡察反馈": "巡察反馈", "审计": "审计发现", "上级督查": "上级督查发现",
             "民主生活会": "民主生活会查摆", "自查": "自查发现", "其他": "其他渠道发现"}
 MEETINGS = ("专题会议", "民主生活会", "组织生活会", "廉政学习")  # chaired; other work is led
+HEARD = ("听取汇报",)  # the host heard it: nothing to add in the host's own report
 STUDY_NUMBER = re.compile(r"^第?[0-9一二三四五六七八九十]+次(?:廉政)?学习[：:，,、\s]*")
 SAID_ALREADY = 4  # a summary this short ("推进", "听取汇报") adds nothing to the topic
 DETAILED_UP_TO = 4  # beyond this many records of one kind, a count and the first few
@@ -131,7 +132,9 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
     count = f"{len(a.attendees)}人参加" if len(a.attendees) > 2 and not summary else ""
     if a.type == "履责报告" and mine:
         return text + (f"（{count}）" if count else "")
-    if mine:  # one's own report: held by oneself (a meeting chaired, other work led)
+    if mine and a.type in HEARD:  # one's own report: a report heard is one's own act
+        return text + (f"（{count}）" if count else "")
+    if mine:  # … a meeting chaired, other work led
         led = "主持" if a.type in MEETINGS else "牵头"
         return text + f"（本人{led}{'，' + count if count else ''}）"
     text += f"，{count}" if count else ""

@@ -59,8 +59,10 @@ def for_person(data: ReportData, name: str) -> ReportData:
         activities=[a for a in data.activities if took_part("activity", a, name)],
         year_activities=[a for a in data.year_activities if took_part("activity", a, name)],
     )
-    if first_responsible(person):
-        return own
+    if first_responsible(person):  # the branch's duties; those on the 书记 alone as 本人
+        items = [_own_item(i, name, data.as_of) if i.people and set(i.people) == {name} else i
+                 for i in data.checklist.items]
+        return replace(own, checklist=replace(data.checklist, items=items))
     return replace(own, rectification=[i for i in data.rectification if i.owner == name],
                    checklist=_own_checklist(data.checklist, name),
                    next_plan=_own_plan(data.next_plan, person))

@@ -392,6 +392,9 @@ def test_an_activity_line_says_nothing_twice_nor_what_says_nothing():
     solve = Activity(id=7, date=date(2022, 8, 15), type="协调解决问题", host="甲",
                      topic="协调解决项目审批积压问题")
     assert _one_activity(solve, with_summary=False, me="甲").endswith("（本人牵头）")
+    hearing.attendees = []  # one's own hearing is one's own act: no "（本人…）" after it
+    assert _one_activity(hearing, with_summary=False, me="甲") == (
+        "9月18日听取县政府办党风廉政建设情况汇报")
     own = _one_activity(report, with_summary=False, me="甲")
     assert own == "7月1日本人作上半年履行一岗双责情况报告"
     to_whom = Activity(id=4, date=date(2022, 12, 20), type="履责报告", host="甲",

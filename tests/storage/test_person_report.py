@@ -216,3 +216,16 @@ def test_a_year_missed_in_one_quarter_still_owes_the_quarter_running(unit):
     branch = prepare_report(unit, ReportPeriod(2024), as_of=day).document
     steps = next(s for s in branch.sections if s.heading.startswith("四")).to_text()
     assert "甲、乙、丙尚未完成，须于2024年12月31日前完成" in steps
+
+
+def test_the_secretarys_own_duty_reads_as_his_own_in_his_report(store):
+    """A duty of the 书记 alone, in his own report: "本人听取汇报…", not "书记听取汇报：周书记0次
+    …周书记未完成" of himself in the third person."""
+    store.clock = lambda: datetime(2024, 12, 31, 17)
+    store.add("roster", {"name": "周书记", "role": "书记", "post": "党支部书记", "active": True})
+    plans.import_plan_text(store, "2024年要点\n一、责任\n1.党支部书记每季度至少听取1次班子成员"
+                                  "汇报。\n", 2024)
+    assert plans.load_plan(store, 2024).requirements[0].role is not None
+    document = prepare_report(store, ReportPeriod(2024, 1), person="周书记").document
+    row = document.appendices[0].rows[0]
+    assert row[3].startswith("本人") and "周书记" not in row[3], row
