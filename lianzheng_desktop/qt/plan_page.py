@@ -74,6 +74,9 @@ class PlanPage(QWidget):
         self.year = QComboBox()
         self.table = requirements_table()
         self.import_button = QPushButton("导入年度工作要点…")
+        self.reread_button = QPushButton("按原文重新读取…")
+        self.reread_button.setToolTip("用本软件现在的读法，重新读取这一年度导入时的工作要点原文；"
+                                      "核对后保存，手工标记、备注和“计入要求”的指定照常保留")
         self.new_year_button = QPushButton("新建年度计划…")
         self.add_button = QPushButton("新增要求")
         self.edit_button = QPushButton("修改")
@@ -85,6 +88,7 @@ class PlanPage(QWidget):
         bar.addWidget(self.year)
         bar.addStretch(1)
         bar.addWidget(self.import_button)
+        bar.addWidget(self.reread_button)
         bar.addWidget(self.new_year_button)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.remove_button):
@@ -104,7 +108,8 @@ class PlanPage(QWidget):
 
     def _connect_signals(self) -> None:
         self.year.currentIndexChanged.connect(self.refresh)
-        self.import_button.clicked.connect(self._on_import)
+        self.import_button.clicked.connect(lambda: self._on_import())
+        self.reread_button.clicked.connect(self._on_reread)
         self.new_year_button.clicked.connect(self._on_new_year)
         self.add_button.clicked.connect(self._on_add)
         self.edit_button.clicked.connect(self._on_edit)
@@ -207,6 +212,27 @@ class PlanPage(QWidget):
 
         try:
             text = read_plan_file(path)
+        except UserError as exc:
+            QMessageBox.warning(self, "无法导入", str(exc))
+            return False
+        return self.import_text(text, year)
+
+    def _on_reread(self) -> None:
+        """按原文重新读取: the year's plan read again from the text it was imported from, by
+        the reader as it is now (it may read some requirements better than it did then);
+        shown for checking, and saved as an import is, keeping the marks and links."""
+        year = self.year.currentData()
+        text = plans.source_text(self._store, year) if year else ""
+        if not text.strip():
+            QMessageBox.information(
+                self, "没有原文", f"{year}年度计划没有保存导入时的原文（手工新建或沿用上一年的"
+                "计划），无法重新读取；可用“导入年度工作要点…”重新导入文件。")
+            return
+        self.import_text(text, year)
+
+    def import_text(self, text: str, year: int | None = None) -> bool:
+        """Parse, check (DraftDialog) and save a plan's text; see ``import_file``."""
+        try:
             draft = parse_plan(text)
         except UserError as exc:
             QMessageBox.warning(self, "无法导入", str(exc))

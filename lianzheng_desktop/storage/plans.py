@@ -34,6 +34,12 @@ def _now(store: Store) -> str:
     return store.clock().isoformat(timespec="seconds")
 
 
+def source_text(store: Store, year: int) -> str:
+    """The text the year's plan was imported from ("" if it was made by hand or 沿用)."""
+    row = store.db.execute("SELECT source_text FROM plan WHERE year = ?", [year]).fetchone()
+    return row[0] or "" if row else ""
+
+
 def plan_years(store: Store) -> list[int]:
     return [row[0] for row in store.db.execute("SELECT year FROM plan ORDER BY year")]
 

@@ -1,6 +1,6 @@
 import pytest
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lianzheng_desktop.qt.fonts import ensure_cjk_font
 from lianzheng_desktop.qt.plan_page import DraftDialog, PlanPage
@@ -111,3 +111,36 @@ def test_importing_over_a_worked_plan_says_what_goes_and_does_as_answered(
     assert "1 项要求是导入的工作要点里没有的" in asked[0] and "每月开展1次廉政学习" in asked[0]
     texts = [r.text for r in load_plan(store, 2024).requirements]
     assert ("每月开展1次廉政学习" in texts) is (answer is not False)
+
+
+def test_a_plan_is_read_again_from_its_text_keeping_the_marks(qtbot, store, monkeypatch):
+    """A plan imported before the reader improved keeps its old reading until read again:
+    按原文重新读取 reads the stored text with the reader as it is now, and the secretary's
+    marks stay. A plan without a text (沿用) says why it cannot."""
+    from dataclasses import replace as copied
+
+    from lianzheng_desktop.core.plan import Role
+    from lianzheng_desktop.qt import plan_replace
+    from lianzheng_desktop.storage import plans
+
+    text = "2024年要点\n一、责任\n1.党支部书记每季度至少听取1次班子成员汇报。\n2.强化政治监督。\n"
+    plans.import_plan_text(store, text, 2024)
+    hear, watch = plans.load_plan(store, 2024).requirements
+    assert hear.role is Role.FIRST_RESPONSIBLE
+    plans.update_requirement(store, copied(hear, role=Role.ORGANISATION))  # an old reading
+    plans.update_requirement(store, copied(watch, manual_done=True, note="已开展"))
+    page = PlanPage(store)
+    qtbot.addWidget(page)
+    monkeypatch.setattr(DraftDialog, "exec", lambda dialog: dialog._on_accept() or True)
+    monkeypatch.setattr(plan_replace, "ask_to_replace", lambda *a: False)  # 替换，不保留
+    page.year.setCurrentIndex(page.year.findData(2024))
+    page._on_reread()
+    hear, watch = plans.load_plan(store, 2024).requirements
+    assert hear.role is Role.FIRST_RESPONSIBLE
+    assert (watch.manual_done, watch.note) == (True, "已开展")
+    plans.start_new_year(store, 2025)  # 沿用: no text of its own
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    page.reload_years(2025)
+    page._on_reread()
+    assert "没有保存导入时的原文" in shown[0]
