@@ -225,8 +225,8 @@ def _still_to_do(item: ChecklistItem, data: ReportData) -> str:
     if item.measure == "per_person" and item.missing:  # a duty of each: who still owes it
         me = data.person.name if data.person is not None else None
         if me in item.missing:  # one's own: 本人, and how many this period still asks
-            now = item.periods[-1][1] if item.periods else item  # the year's: its last period
-            left = (item.requirement.target or 0) - (now.people or {}).get(me, 0)
+            part = item.periods[-1][1] if item.periods else item  # the year's: its last one
+            left = (item.requirement.target or 0) - (part.people or {}).get(me, 0)
             return f"本人尚需{left}{unit}，须于{by}前完成" if left > 0 else ""
         return f"{'、'.join(item.missing)}尚未完成，须于{by}前完成"
     if item.measure in ("coverage", "share") and item.target is not None:
