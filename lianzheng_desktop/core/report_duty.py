@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.record_source import doers
@@ -157,23 +158,26 @@ def _role_in(meetings: list[Activity], me: str) -> str:
 
 
 def _activities(kind_list: list[Activity], noun: str, me: str = "") -> list[str]:
-    """Per kind: each record when few, otherwise a count and the first topics."""
+    """Per kind: each record when few (all such in date order, whatever their kind),
+    otherwise a count and the first topics (after them)."""
     by_kind: dict[str, list[Activity]] = defaultdict(list)
     for a in kind_list:
         by_kind[a.type].append(a)
-    out = []
+    one_by_one: list[tuple[date, str]] = []  # (date, line): "3月30日…；4月28日…；8月15日…"
+    summed = []
     for kind, group in by_kind.items():
         if kind == "廉政学习" and len(group) > 1:  # what was studied, each once
             subjects = list(dict.fromkeys(_studied(a.topic) for a in group))
             shown = "、".join(subjects[:3]) + ("等" if len(subjects) > 3 else "")
             did = "参加" if me else "组织"  # one's own report: the branch organised them
-            out.append(f"{noun}{did}廉政学习{len(group)}次，学习{shown}")
+            summed.append(f"{noun}{did}廉政学习{len(group)}次，学习{shown}")
         elif len(group) <= DETAILED_UP_TO:
-            out += [_one_activity(a, with_summary=len(group) <= 2, me=me) for a in group]
+            one_by_one += [(a.date, _one_activity(a, with_summary=len(group) <= 2, me=me))
+                           for a in group]
         else:
             span = f"{md(group[0].date)}至{md(group[-1].date)}"
-            out.append(f"{noun}{activity_phrase(kind)}{len(group)}次（{span}）")
-    return out
+            summed.append(f"{noun}{activity_phrase(kind)}{len(group)}次（{span}）")
+    return [line for _, line in sorted(one_by_one, key=lambda pair: pair[0])] + summed
 
 
 def _studied(topic: str) -> str:

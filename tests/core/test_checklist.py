@@ -428,3 +428,15 @@ def test_a_series_of_studies_names_each_subject_once_and_a_meeting_is_held():
     session = WarningSession(id=1, date=date(2022, 5, 18), form="以案促改专题会",
                              topic="以案促改专题会", host="马红梅", head_count=4)
     assert _session(session) == "5月18日召开以案促改专题会（马红梅主持，4人参加）"
+
+
+def test_activities_told_one_by_one_are_in_date_order_whatever_their_kind():
+    """"3月30日…；8月15日…；4月28日…" read as if the dates were wrong (grouped by kind)."""
+    from lianzheng_desktop.core.report_duty import _activities
+
+    kinds = [(date(2022, 3, 30), "督查检查", "开展节前作风督查"),
+             (date(2022, 8, 15), "督查检查", "开展经费使用检查"),
+             (date(2022, 4, 28), "专题调研", "调研重点工程廉政风险")]
+    lines = _activities([Activity(id=n, date=d, type=t, topic=topic)
+                         for n, (d, t, topic) in enumerate(kinds)], "本季度")
+    assert [line[:line.index("日") + 1] for line in lines] == ["3月30日", "4月28日", "8月15日"]
