@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
 import statistics
 import tempfile
 import time
@@ -15,7 +18,11 @@ from lianzheng_desktop.storage.db import open_db
 from lianzheng_desktop.storage.demo_loader import load_entries
 from lianzheng_desktop.storage.store import Store
 
+# Each run builds its files afresh here (10- and 20-year files: about 800 MB a run) and
+# removes them when it ends; LIANZHENG_BENCH_KEEP=1 keeps them to look at.
 WORK = Path(tempfile.mkdtemp(prefix="lianzheng-bench-"))
+if not os.environ.get("LIANZHENG_BENCH_KEEP"):
+    atexit.register(shutil.rmtree, WORK, ignore_errors=True)
 CLOCK = datetime(2022, 12, 31, 17)
 T = TypeVar("T")
 

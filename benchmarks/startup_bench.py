@@ -160,4 +160,5 @@ def main() -> None:
                    ("  (bare window, start to exit)", bare_exit),
                    ("  (廉政台账, start to exit)", app_exit)],
                ("ratio app / bare window (median of pairs)", ratio, target))
-    print(f"  (files in {WORK})")
+    if os.environ.get("LIANZHENG_BENCH_KEEP"):
+        print(f"  (files kept in {WORK})")
