@@ -48,7 +48,7 @@ from lianzheng_desktop.interchange import xlsx_scan
 from lianzheng_desktop.interchange.xlsx_common import SHEET_ORDER, ImportProblem
 from lianzheng_desktop.storage import trash
 from lianzheng_desktop.storage.errors import os_error_text
-from lianzheng_desktop.storage.renames import renamed_names
+from lianzheng_desktop.storage.renames import renamed_names, reworded
 from lianzheng_desktop.storage.store import Query, Store
 
 MAX_PROBLEMS = 1000  # listed before reading stops: a wrong file would list every row
@@ -215,6 +215,8 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
                                   today=today, posts=None if spec.key == "roster" else posts,
                                   **extra)
         except ValidationError as exc:
+            if renamed:  # a former name on a ledger's row: said as it is now
+                exc = reworded(exc, renamed)
             problems += [ImportProblem(spec.label, number, e.label, e.message)
                          for e in exc.errors]
             if len(problems) >= MAX_PROBLEMS:
@@ -338,8 +340,6 @@ def _comparable(fields: list[FieldSpec], record: Record) -> tuple:
     values = [getattr(record, f.key) for f in fields]
     return tuple(frozenset(v) if f.kind is Kind.PEOPLE else v
                  for f, v in zip(fields, values, strict=True))
-
-
 
 
 def _entry(spec: LedgerSpec, r: Any) -> str:

@@ -17,31 +17,30 @@ if TYPE_CHECKING:
 
 
 def renamed_names(store: Store) -> dict[str, str]:
-    """Former names → the roster's name now, from the trail of roster edits (改名)."""
-    roster = store.roster_names()
-    became: dict[str, str] = {}
-    edits = store.db.execute("SELECT before, after FROM audit_log WHERE ledger = 'roster'"
-                             " AND action = 'update' ORDER BY id")
-    for before, after in edits:
+    """Former names → the name the same person has now, from the trail of roster edits
+    (改名), person by person: a name another person took later is not theirs."""
+    now = {row[0]: row[1] for row in store.db.execute("SELECT id, name FROM person")}
+    edits = store.db.execute("SELECT record_id, before, after FROM audit_log"
+                             " WHERE ledger = 'roster' AND action = 'update' ORDER BY id")
+    whose: dict[str, int] = {}  # a former name → the person who bore it (last)
+    for person_id, before, after in edits:
         old, new = json.loads(before).get("name"), json.loads(after).get("name")
         if old and new and old != new:
-            became[old] = new
-    now = {}
-    for old in became:
-        name, seen = old, {old}
-        while name in became and became[name] not in seen:  # renamed again since
-            name = became[name]
-            seen.add(name)
-        if name in roster and name != old and old not in roster:
-            now[old] = name
-    return now
+            whose[old] = person_id
+    roster = set(now.values())
+    return {old: now[person_id] for old, person_id in whose.items()
+            if person_id in now and now[person_id] != old and old not in roster}
 
 
 def naming_renames(store: Store, exc: ValidationError) -> ValidationError:
     """``exc`` with each name the roster renamed said as it is now."""
     if not any(NOT_ON_ROSTER in e.message for e in exc.errors):
         return exc
-    renamed = renamed_names(store)
+    return reworded(exc, renamed_names(store))
+
+
+def reworded(exc: ValidationError, renamed: dict[str, str]) -> ValidationError:
+    """``exc`` with the former names in ``renamed`` (old → now) said as they are now."""
     errors = []
     for error in exc.errors:
         names = re.findall(r"“([^”]+)”", error.message.split(NOT_ON_ROSTER)[0])[1:]

@@ -403,3 +403,13 @@ def test_a_workbook_from_before_a_rename_does_not_add_the_person_again(demo_stor
     result = import_workbook(demo_store, tmp_path / "a.xlsx")
     assert any("“刘芳”已在人员名册中改名为“刘芳芳”" in str(p) for p in result.problems)
     assert "刘芳" not in demo_store.roster_names()
+    # the roster row taken out, the ledgers' rows under her old name say the same
+    book = load_workbook(tmp_path / "a.xlsx")
+    roster = book["人员名册"]
+    row = next(r for r in range(2, roster.max_row + 1) if roster.cell(r, 1).value == "刘芳")
+    roster.delete_rows(row)
+    book.save(tmp_path / "b.xlsx")
+    problems = [str(p) for p in import_workbook(demo_store, tmp_path / "b.xlsx").problems]
+    named = [p for p in problems if "“刘芳”" in p]
+    assert named and all("改名为“刘芳芳”" in p and "请先在人员名册中添加" not in p
+                         for p in named), named[:3]

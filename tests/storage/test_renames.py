@@ -20,3 +20,16 @@ def test_a_renamed_person_is_named_as_now_not_added_again(store):
     assert "其余请先在人员名册中添加" in message  # 张三 is someone new
     with pytest.raises(ValidationError, match="请先在人员名册中添加"):  # never renamed
         store.add("talk", {**talk, "talkees": ["张三"]})
+
+
+def test_a_former_name_belongs_to_its_own_person(store):
+    """孙丽 became 孙莉 and left (deleted); another 孙莉 came and became 孙莉莉: 孙丽 is not
+    said to be 孙莉莉 now (the names chained, not the people)."""
+    from lianzheng_desktop.storage.renames import renamed_names
+
+    first = store.add("roster", {"name": "孙丽", "role": "党员"})
+    store.update("roster", first.id, {"name": "孙莉", "role": "党员"})
+    store.delete("roster", first.id)
+    second = store.add("roster", {"name": "孙莉", "role": "党员"})
+    store.update("roster", second.id, {"name": "孙莉莉", "role": "党员"})
+    assert renamed_names(store) == {"孙莉": "孙莉莉"}
