@@ -116,7 +116,8 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
         text = f"{md(a.date)}{'、'.join(sorted(doers('activity', a.host)))}{made}{topic}"
     elif _names_the_meeting(a.type, topic):
         text = f"{md(a.date)}召开{topic}"
-    elif a.type == "专题会议" and not topic.startswith(VERB_STARTS):  # a noun phrase
+    elif a.type == "专题会议" and not topic.startswith(VERB_STARTS) and not re.search(
+            "[，；。]", topic):  # a noun phrase: "一季度…工作分析" names the meeting
         text = f"{md(a.date)}召开{topic}专题会议"
     elif a.type == "专题会议":
         text = f"{md(a.date)}{phrase}，{topic}"
@@ -148,7 +149,9 @@ def _names_the_meeting(kind: str, topic: str) -> bool:
     """"2021年度民主生活会", "第4季度党风廉政建设专题会议": 召开 it, said once."""
     if kind in ("民主生活会", "组织生活会"):
         return "生活会" in topic
-    return kind == "专题会议" and topic.endswith(("会议", "会"))
+    # "传达学习省纪委全会" is what was done at one: not "召开传达学习…全会"
+    return kind == "专题会议" and topic.endswith(("会议", "会")) \
+        and not topic.startswith(VERB_STARTS)
 
 
 def _role_in(meetings: list[Activity], me: str) -> str:
@@ -167,10 +170,11 @@ def _activities(kind_list: list[Activity], noun: str, me: str = "") -> list[str]
     summed = []
     for kind, group in by_kind.items():
         if kind == "廉政学习" and len(group) > 1:  # what was studied, each once
-            subjects = list(dict.fromkeys(_studied(a.topic) for a in group))
+            subjects = list(dict.fromkeys(s for a in group if (s := _studied(a.topic))))
             shown = "、".join(subjects[:3]) + ("等" if len(subjects) > 3 else "")
             did = "参加" if me else "组织"  # one's own report: the branch organised them
-            summed.append(f"{noun}{did}廉政学习{len(group)}次，学习{shown}")
+            summed.append(f"{noun}{did}廉政学习{len(group)}次"
+                          + (f"，学习{shown}" if shown else ""))
         elif len(group) <= DETAILED_UP_TO:
             one_by_one += [(a.date, _one_activity(a, with_summary=len(group) <= 2, me=me))
                            for a in group]
@@ -182,7 +186,7 @@ def _activities(kind_list: list[Activity], noun: str, me: str = "") -> list[str]
 
 def _studied(topic: str) -> str:
     """"第7次廉政学习：学习党纪学习教育读本" → "党纪学习教育读本"."""
-    topic = STUDY_NUMBER.sub("", clause(topic))
+    topic = STUDY_NUMBER.sub("", clause(topic))  # "" when the topic is only "第3次廉政学习"
     return topic.removeprefix("学习") or topic
 
 

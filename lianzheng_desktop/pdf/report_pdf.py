@@ -174,7 +174,8 @@ def _write_body(writer: Writer, document: ReportDocument, carry: int = 0) -> tup
     blocks = []  # (text, role, is a heading)
     for section in document.sections:
         blocks.append((section.heading, "hei", True))
-        blocks += [(p.text, "kai" if p.level == 2 else "fangsong", False)
+        # a （一） subheading keeps what follows as a heading does
+        blocks += [(p.text, "kai" if p.level == 2 else "fangsong", p.level == 2)
                    for p in section.paragraphs]
     last_lines = 0
     last = len(blocks) - 1
@@ -222,11 +223,14 @@ def _kept_with_next(writer: Writer, blocks: list[tuple[str, str, bool]], n: int)
     text, role, heading = blocks[n]
     if n + 1 >= len(blocks) or not (heading or _leads_in(text)):
         return 1
-    rows = writer.paragraph_rows(text, role) + 1
-    following, next_role, _ = blocks[n + 1]
-    if heading and _leads_in(following) and n + 2 < len(blocks):
+    rows = writer.paragraph_rows(text, role)
+    # and the next, while it too only leads in (二、 then （一） then "…以下工作："), then
+    # the first line of what they lead to
+    for following, next_role, next_heading in blocks[n + 1:]:
+        if not (next_heading or _leads_in(following)):
+            break
         rows += writer.paragraph_rows(following, next_role)
-    return rows
+    return rows + 1
 
 
 def _lines_to_carry(document: ReportDocument, fonts: FontSet, broken: BreakCache) -> int:

@@ -72,7 +72,8 @@ class Writer:
         self.draw(text, "song", PAGE_NUMBER_SIZE, x, baseline, 0.0)
 
     def ensure_rows(self, count: int) -> None:
-        if self.row + count > LINES_PER_PAGE:
+        """A new page unless ``count`` rows fit on this one (a fresh page takes anything)."""
+        if self.row > 0 and self.row + count > LINES_PER_PAGE:
             self.new_page()
 
     def blank(self, rows: int = 1) -> None:

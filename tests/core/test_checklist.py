@@ -440,3 +440,20 @@ def test_activities_told_one_by_one_are_in_date_order_whatever_their_kind():
     lines = _activities([Activity(id=n, date=d, type=t, topic=topic)
                          for n, (d, t, topic) in enumerate(kinds)], "本季度")
     assert [line[:line.index("日") + 1] for line in lines] == ["3月30日", "4月28日", "8月15日"]
+
+
+def test_study_and_meeting_lines_never_lose_or_double_their_words():
+    from lianzheng_desktop.core.report_duty import _activities, _one_activity
+
+    bare = [Activity(id=n, date=date(2022, 3, n), type="廉政学习", topic=topic)
+            for n, topic in ((1, "第1次廉政学习"), (2, "第2次廉政学习"), (3, "学习党章"))]
+    assert _activities(bare, "本季度") == ["本季度组织廉政学习3次，学习党章"]  # not "学习、党章"
+    only = [Activity(id=n, date=date(2022, 3, n), type="廉政学习", topic=f"第{n}次廉政学习")
+            for n in (1, 2)]
+    assert _activities(only, "本季度") == ["本季度组织廉政学习2次"]
+    relay = Activity(id=9, date=date(2022, 5, 6), type="专题会议", topic="传达学习省纪委全会")
+    assert _one_activity(relay, with_summary=False) == (
+        "5月6日召开党风廉政建设专题会议，传达学习省纪委全会")
+    clauses = Activity(id=10, date=date(2022, 5, 9), type="专题会议",
+                       topic="廉政风险排查，部署下一步工作")
+    assert "专题会议，廉政风险排查，部署下一步工作" in _one_activity(clauses, with_summary=False)

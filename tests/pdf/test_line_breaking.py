@@ -54,3 +54,18 @@ def test_a_heading_and_a_lead_in_line_keep_what_follows():
     assert _kept_with_next(writer, blocks, 2) == 1  # the item itself: as it comes
     assert _kept_with_next(writer, blocks, 1) == 2  # the lead-in and the item's first line
     assert _kept_with_next(writer, blocks, 0) == 3  # the heading, the lead-in, one line
+
+
+def test_a_heading_keeps_its_subheading_and_lead_in_with_what_follows():
+    """"二、…" then "（一）…" (a secretary's own subheading) then "下一步…：": none of them
+    stands alone at a page's foot (a sweep of layouts found the pair left behind)."""
+    from lianzheng_desktop.pdf.fonts import FontSet
+    from lianzheng_desktop.pdf.report_pdf import _kept_with_next
+    from lianzheng_desktop.pdf.writer import Writer
+
+    writer = Writer(None, FontSet(use_system=False))
+    blocks = [("二、下一步工作", "hei", True), ("（一）加强教育", "kai", True),
+              ("下一步，将重点抓好以下工作：", "fangsong", False),
+              ("组织一次警示教育。", "fangsong", False)]
+    assert _kept_with_next(writer, blocks, 0) == 4
+    assert _kept_with_next(writer, blocks, 1) == 3
