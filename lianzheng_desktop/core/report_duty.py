@@ -114,6 +114,10 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
         text = f"{md(a.date)}本人{made}{topic}"
     elif a.type == "履责报告" and a.host:  # whose report it was, not the branch "听取" it
         text = f"{md(a.date)}{'、'.join(sorted(doers('activity', a.host)))}{made}{topic}"
+    elif a.type in HEARD and a.host and not mine:  # who heard it (附件1 counts by person)
+        who = "、".join(sorted(doers("activity", a.host)))
+        heard = "" if topic.startswith((*VERB_STARTS, who)) else "听取"
+        text = f"{md(a.date)}{'' if topic.startswith(who) else who}{heard}{topic}"
     elif _names_the_meeting(a.type, topic):
         text = f"{md(a.date)}召开{topic}"
     elif a.type == "专题会议" and not topic.startswith(VERB_STARTS) and not re.search(

@@ -373,7 +373,11 @@ def test_an_activity_line_says_nothing_twice_nor_what_says_nothing():
     hearing = Activity(id=1, date=date(2022, 9, 18), type="听取汇报", host="甲",
                        topic="听取县政府办党风廉政建设情况汇报", summary="听取汇报",
                        attendees=["甲"])
-    assert _one_activity(hearing, with_summary=True) == "9月18日听取县政府办党风廉政建设情况汇报"
+    # the branch's report says who heard it (附件1 counts hearings person by person)
+    assert _one_activity(hearing, with_summary=True) == "9月18日甲听取县政府办党风廉政建设情况汇报"
+    named = Activity(id=8, date=date(2022, 2, 1), type="听取汇报", host="甲",
+                     topic="甲听取分管科室党风廉政建设情况汇报")
+    assert _one_activity(named, with_summary=False) == "2月1日甲听取分管科室党风廉政建设情况汇报"
     meeting = Activity(id=2, date=date(2022, 7, 18), type="专题会议", host="甲",
                        topic="第4季度党风廉政建设专题会议", summary="推进")
     # a topic naming the meeting is not said after "召开党风廉政建设专题会议，"
