@@ -27,7 +27,8 @@ from lianzheng_desktop.qt.checklist_page import ChecklistPage
 from lianzheng_desktop.qt.style import hint, page_title, style_navigation, window_header
 from lianzheng_desktop.storage.store import Store
 
-DRAFT_BUTTON_WIDTH = 230  # px of text: three buttons and the line before them fit 1280
+DRAFT_BUTTON_WIDTH = 200  # px of text: three buttons and the line before them fit 1280
+SHOWN_DRAFTS = 3
 PAGE_NAMES = ("首页", "警示教育", "谈话记录", "整改事项", "会议活动", "人员名册", "年度计划",
               "述廉述责报告", "查找", "人员情况", "回收站", "设置")
 LEDGER_PAGES = {"警示教育": "warning_education", "谈话记录": "talk", "整改事项": "rectification",
@@ -426,8 +427,9 @@ def drafts_bar(window: MainWindow) -> QWidget:
         return bar
     from PySide6.QtCore import Qt  # its namespace costs 13–16 ms: only with drafts to show
 
-    layout.addWidget(hint(f"上次有 {len(found)} 张表填了一半未保存：", wrap=False))
-    for draft in found[:3]:
+    shown = f"（先列出最近的 {SHOWN_DRAFTS} 张）" if len(found) > SHOWN_DRAFTS else ""
+    layout.addWidget(hint(f"上次有 {len(found)} 张表填了一半未保存{shown}：", wrap=False))
+    for draft in found[:SHOWN_DRAFTS]:  # the next comes up as one is dealt with
         button = QPushButton()
         # what it holds first, cut short if long (the whole in the tip): three buttons
         # never widen the window, and two drafts of one ledger are told apart

@@ -221,11 +221,11 @@ def test_a_draft_of_a_deleted_record_can_be_given_up_and_the_others_stay_offered
 def test_three_long_drafts_fit_the_window_and_are_told_apart(qtbot, demo_store, paths):
     """Three drafts of meetings with long topics made the window 1,848 px wide, wider
     than an office screen; cut short, they fit 1,280 and still differ on their faces."""
-    from PySide6.QtWidgets import QPushButton
+    from PySide6.QtWidgets import QLabel, QPushButton
 
     from lianzheng_desktop.qt.main_window import MainWindow
 
-    for record in demo_store.list("activity")[:3]:
+    for record in demo_store.list("activity")[:4]:
         drafts.save(demo_store, "activity", record.id, {
             "date": record.date.isoformat(), "topic": record.topic + "（修改后的较长主题）"})
     win = MainWindow(demo_store, paths, today=TODAY)
@@ -233,6 +233,9 @@ def test_three_long_drafts_fit_the_window_and_are_told_apart(qtbot, demo_store, 
     texts = [b.text() for b in win.drafts_bar.findChildren(QPushButton)]
     assert len(set(texts)) == 3, texts
     assert win.minimumSizeHint().width() <= 1280
+    # four drafts, three buttons: the line says so (the fourth comes up as one is done)
+    [line] = win.drafts_bar.findChildren(QLabel)
+    assert line.text() == "上次有 4 张表填了一半未保存（先列出最近的 3 张）："
 
 
 def test_the_form_offers_a_plans_own_type_and_the_record_counts(qtbot, store):
