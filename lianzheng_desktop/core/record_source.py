@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol, cast
 
+from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.plan import Counts
 from lianzheng_desktop.core.records import Record, RectificationItem
@@ -92,9 +93,30 @@ class RectificationState:
 
     def due_by(self, day: date) -> bool:
         """Still open on ``day`` (neither completed nor 长期坚持) with its deadline reached:
-        what the report calls 到期未完成 (report_facts.is_due)."""
-        return ((self.completed is None or self.completed > day) and self.status != "长期坚持"
+        what the report calls 到期未完成 (is_due, below, for a whole item)."""
+        return ((self.completed is None or self.completed > day)
+                and self.status != vocab.STATUS_ONGOING
                 and self.deadline is not None and self.deadline <= day)
+
+
+# -- one test of "done", "open" and "due" for every section of the report ---------
+
+def done_by(item: RectificationItem, day: date) -> bool:
+    return item.completed_date is not None and item.completed_date <= day
+
+
+def is_standing(item: RectificationItem, day: date) -> bool:
+    """长期坚持 and not completed: measures go on, no deadline to miss."""
+    return not done_by(item, day) and item.status == vocab.STATUS_ONGOING
+
+
+def is_open(item: RectificationItem, day: date) -> bool:
+    return not done_by(item, day) and item.status != vocab.STATUS_ONGOING
+
+
+def is_due(item: RectificationItem, day: date) -> bool:
+    """Open on or after its deadline: a problem in section 三, carried forward in 四."""
+    return is_open(item, day) and item.deadline <= day
 
 
 def carried_over(item: RectificationItem, start: date) -> bool:

@@ -14,7 +14,7 @@ from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period
-from lianzheng_desktop.core.record_source import carried_over
+from lianzheng_desktop.core.record_source import carried_over, is_due
 from lianzheng_desktop.core.records import RectificationItem
 
 _QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
@@ -153,8 +153,7 @@ def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
         parts.append(f"已完成整改{len(done)}件")
     if standing:
         parts.append(f"长期坚持{len(standing)}件")
-    due = [i for i in scope if i not in fixed and i.status != vocab.STATUS_ONGOING
-           and i.deadline <= as_of]  # as report_facts.is_due: section three names them
+    due = [i for i in scope if is_due(i, as_of)]  # section three names each of them
     if open_items:
         parts.append(f"尚在整改{open_items}件" + (f"（其中{len(due)}件到期未完成）" if due else ""))
     text = "，".join(parts)

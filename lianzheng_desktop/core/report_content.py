@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import date
 
 from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.record_source import done_by
 from lianzheng_desktop.core.records import Activity, Person, Talk, UnitProfile, WarningSession
 from lianzheng_desktop.core.report_duty import Figures, draft_duty, figures
 from lianzheng_desktop.core.report_facts import (
     ReportData,
     cn_date,
-    done_by,
     first_responsible,
     for_reader,
 )

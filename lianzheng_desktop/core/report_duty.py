@@ -13,18 +13,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from lianzheng_desktop.core import vocab
-from lianzheng_desktop.core.record_source import doers
+from lianzheng_desktop.core.record_source import doers, done_by, is_due, is_standing
 from lianzheng_desktop.core.records import Activity, WarningSession, to_reach
 from lianzheng_desktop.core.report_facts import (
     ReportData,
     activity_phrase,
     clause,
     cn_date,
-    done_by,
     first_responsible,
     first_sentence,
-    is_due,
-    is_standing,
     md,
     names,
     numbered,

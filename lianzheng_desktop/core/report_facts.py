@@ -69,25 +69,7 @@ class ReportData:
         return self.as_of >= self.period.end
 
 
-# -- rectification items: one test of "done", "open" and "due" for every section -------
-
-def done_by(item: RectificationItem, day: date) -> bool:
-    return item.completed_date is not None and item.completed_date <= day
-
-
-def is_standing(item: RectificationItem, day: date) -> bool:
-    """长期坚持 and not completed: measures go on, no deadline to miss."""
-    return not done_by(item, day) and item.status == vocab.STATUS_ONGOING
-
-
-def is_open(item: RectificationItem, day: date) -> bool:
-    return not done_by(item, day) and item.status != vocab.STATUS_ONGOING
-
-
-def is_due(item: RectificationItem, day: date) -> bool:
-    """Open on or after its deadline: a problem in section 三, carried forward in 四."""
-    return is_open(item, day) and item.deadline <= day
-
+# -- rectification items: done, open, due (core.record_source) ---------------------
 
 def days_late(item: RectificationItem, day: date) -> int:
     return max(0, (day - item.deadline).days)

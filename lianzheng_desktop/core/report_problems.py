@@ -13,15 +13,13 @@ from datetime import timedelta
 
 from lianzheng_desktop.core.checklist import ChecklistItem, Status, verb_for
 from lianzheng_desktop.core.plan import Period, Requirement
+from lianzheng_desktop.core.record_source import is_due, is_open, is_standing
 from lianzheng_desktop.core.report_facts import (
     ReportData,
     by_owner,
     cn_date,
     days_late,
     for_reader,
-    is_due,
-    is_open,
-    is_standing,
     md,
     numbered,
     quoted,
