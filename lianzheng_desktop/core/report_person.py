@@ -101,14 +101,10 @@ def _own_item(item: ChecklistItem, name: str, as_of: date) -> ChecklistItem:
     done = (item.people or {}).get(name, 0)
     unit = requirement.unit
     label = requirement.counts.label if requirement.counts else ""
-    if done >= target:
-        status, tail = Status.DONE, "达到要求"
-    elif item.status is Status.FAILED:  # the period is over (the group's item failed)
-        status, tail = Status.FAILED, "未达到要求"
-    else:  # as the branch's report says it: behind the pace, or with time left
-        status = Status.BEHIND if name in item.behind else Status.ON_TRACK
-        tail = (("进度滞后，" if status is Status.BEHIND else "")
-                + f"须于{md(item.period_end)}前完成")
+    status = _own_status(item, name, done, target)
+    tail = {Status.DONE: "达到要求", Status.FAILED: "未达到要求",
+            Status.BEHIND: f"进度滞后，须于{md(item.period_end)}前完成"}.get(
+        status, f"须于{md(item.period_end)}前完成")
     # one's own report speaks as 本人, and of nothing done as not yet done
     did = verb_for(label)
     text = (f"本人{did}{label} {done} {unit}" if done
@@ -125,44 +121,48 @@ def _own_over_periods(item: ChecklistItem, name: str, as_of: date) -> ChecklistI
     target, unit = requirement.target or 0, requirement.unit
     label = requirement.counts.label if requirement.counts else ""
     each = "季度" if item.period in (Period.QUARTER, Period.MONTH) else "半年"
-    mine = [(period, (part.people or {})[name], part) for period, part in item.periods
+    # each period as it stands for this person alone (kept: the next steps ask what the
+    # running one still needs)
+    mine = [(period, _own_part(part, name, target)) for period, part in item.periods
             if name in (part.people or {})]
-    failed = [period for period, n, part in mine if n < target and part.status is Status.FAILED]
-    running = [period for period, n, part in mine
-               if n < target and part.status is not Status.FAILED]
+    failed = [period for period, part in mine if part.status is Status.FAILED]
+    running = [period for period, part in mine if part.status in (Status.ON_TRACK,
+                                                                   Status.BEHIND)]
+    whole = len(mine) == (4 if each == "季度" else 2)
     if failed:  # and the period still running, if it is not met yet
         status, tail = Status.FAILED, f"{'、'.join(failed)}未达到要求" + (
             f"，{'、'.join(running)}尚未完成" if running else "")
     elif running:
-        late = name in mine[-1][2].behind
-        status = Status.BEHIND if late else Status.ON_TRACK
-        tail = f"{'、'.join(running)}尚未完成" + ("，进度滞后" if late else "")
-    elif (item.status is Status.DONE or len(mine) == (4 if each == "季度" else 2)
-          or as_of >= date(as_of.year, 12, 31)):  # every period one was in post: met
-        whole = len(mine) == (4 if each == "季度" else 2)
+        status = mine[-1][1].status
+        tail = f"{'、'.join(running)}尚未完成" + ("，进度滞后" if status is Status.BEHIND else "")
+    elif (whole or item.status is Status.DONE  # every period one was in post: met
+          or as_of >= date(item.period_start.year, 12, 31)):
         status, tail = Status.DONE, f"{'每个' if whole else '在岗的各个'}{each}均达到要求"
     else:  # every period so far met, the year not over
         status, tail = Status.ON_TRACK, f"至今各{each}均达到要求"
-    counts = "、".join(f"{period}{n}{unit}" for period, n, _ in mine)
+    counts = "、".join(f"{period}{(part.people or {})[name]}{unit}" for period, part in mine)
     text = f"本人{verb_for(label)}{label}：{counts}，要求每{each}不少于{target}{unit}，{tail}。"
-    done = sum(n for _, n, _ in mine)
-    # the periods stay: the next steps ask what the running one still needs
+    done = sum((part.people or {})[name] for _, part in mine)
     return replace(item, status=status, explanation=text, people={name: done},
                    missing=[name] if failed or running else [], target=target,
-                   actual=done, expected=target,
-                   periods=[(period, _own_part(part, name, n, target))
-                            for period, n, part in mine],
+                   actual=done, expected=target, periods=mine,
                    behind=[name] if status is Status.BEHIND else [])
 
 
-def _own_part(part: ChecklistItem, name: str, done: int, target: int) -> ChecklistItem:
-    """One period of a duty of each, as it stands for ``name`` alone."""
+def _own_status(item: ChecklistItem, name: str, done: int, target: int) -> Status:
+    """A duty of each, for ``name`` alone: met, missed (the period over: the group's item
+    failed), or as the branch's report says it, behind the pace or with time left."""
     if done >= target:
-        status = Status.DONE
-    elif part.status is Status.FAILED:
-        status = Status.FAILED
-    else:
-        status = Status.BEHIND if name in part.behind else Status.ON_TRACK
+        return Status.DONE
+    if item.status is Status.FAILED:
+        return Status.FAILED
+    return Status.BEHIND if name in item.behind else Status.ON_TRACK
+
+
+def _own_part(part: ChecklistItem, name: str, target: int) -> ChecklistItem:
+    """One period of a duty of each, as it stands for ``name`` alone."""
+    done = (part.people or {})[name]
+    status = _own_status(part, name, done, target)
     return replace(part, status=status, people={name: done},
                    missing=[name] if done < target else [],
                    behind=[name] if status is Status.BEHIND else [])
