@@ -106,13 +106,13 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
     topic = clause(a.topic)
     phrase = activity_phrase(a.type)
     mine = bool(me) and me in doers("activity", a.host)
+    who = "、".join(sorted(doers("activity", a.host)))
     made = "" if topic.startswith((*VERB_STARTS, "向", "述")) else "作"  # 向党组报告…
     if a.type == "履责报告" and mine:  # one's own report on one's duty: made, not heard
         text = f"{md(a.date)}本人{made}{topic}"
-    elif a.type == "履责报告" and a.host:  # whose report it was, not the branch "听取" it
-        text = f"{md(a.date)}{'、'.join(sorted(doers('activity', a.host)))}{made}{topic}"
-    elif a.type in HEARD and a.host and not mine:  # who heard it (附件1 counts by person)
-        who = "、".join(sorted(doers("activity", a.host)))
+    elif a.type == "履责报告" and who:  # whose report it was, not the branch "听取" it
+        text = f"{md(a.date)}{who}{made}{topic}"
+    elif a.type in HEARD and who and not mine:  # who heard it (附件1 counts by person)
         heard = "" if topic.startswith((*VERB_STARTS, who)) else "听取"
         text = f"{md(a.date)}{'' if topic.startswith(who) else who}{heard}{topic}"
     elif _names_the_meeting(a.type, topic):
@@ -133,9 +133,7 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
         summary = ""
     # one or two people "参加" a hearing or a visit says nothing a reader can use
     count = f"{len(a.attendees)}人参加" if len(a.attendees) > 2 and not summary else ""
-    if a.type == "履责报告" and mine:
-        return text + (f"（{count}）" if count else "")
-    if mine and a.type in HEARD:  # one's own report: a report heard is one's own act
+    if mine and a.type in ("履责报告", *HEARD):  # one's own report made or heard: one's act
         return text + (f"（{count}）" if count else "")
     if mine:  # … a meeting chaired, other work led
         led = "主持" if a.type in MEETINGS else "牵头"

@@ -9,7 +9,7 @@ Nothing is cut: every unmet requirement and every overdue item is named.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import date, timedelta
 
 from lianzheng_desktop.core.checklist import ChecklistItem, Status, verb_for
 from lianzheng_desktop.core.plan import Period, Requirement
@@ -152,7 +152,6 @@ def draft_problems(data: ReportData) -> str:
     return "\n".join(lines)
 
 
-
 def _plan_duties(data: ReportData, nxt: ReportPeriod) -> list[str]:
     plan = data.next_plan
     if plan is None:
@@ -188,7 +187,7 @@ def _running(data: ReportData) -> list[str]:
     return parts
 
 
-def _running_part(item: ChecklistItem, day) -> ChecklistItem | None:
+def _running_part(item: ChecklistItem, day: date) -> ChecklistItem | None:
     """The item, or the year's quarter (half) still running, if not yet met by ``day``:
     a year's duty missed in the first quarter still asks the fourth's by 12月31日."""
     if item.periods and item.status is Status.FAILED:
@@ -254,7 +253,7 @@ def _carried_over(data: ReportData, nxt: ReportPeriod) -> list[str]:
     return parts
 
 
-def _items(data: ReportData, nxt: ReportPeriod) -> list[str]:
+def _items(data: ReportData) -> list[str]:
     day, parts, standing = data.as_of, [], []
     due = [i for i in data.rectification if is_due(i, day)]
     ahead = [i for i in data.rectification if is_open(i, day) and not is_due(i, day)]
@@ -304,7 +303,7 @@ def draft_next_steps(data: ReportData) -> str:
     running = _running(data)
     planned = [p for p in _plan_duties(data, nxt)
                if not any(r.startswith(p.rstrip("。")) for r in running)]
-    parts = running + planned + _carried_over(data, nxt) + _items(data, nxt)
+    parts = running + planned + _carried_over(data, nxt) + _items(data)
     when = nxt.label if data.over else "下一步"
     lines = [f"{when}，将重点抓好以下工作："]
     lines += numbered(parts or ["严格对照年度工作要点，逐项抓好落实。"])
