@@ -254,16 +254,18 @@ def _sort_out(store: Store, sheet: SheetPlan) -> None:
     twins: dict[tuple, list[Record]] = {}  # kept records no row matches, by day and kind
     moved: dict[tuple, list[Record]] = {}  # … and by all but the day (a date corrected)
     for record in _kept(store, spec, [r for _, r in numbered]):
-        kept.setdefault(key(record), []).append(_comparable(compared, record))
-        if key(record) not in rows:
+        its = key(record)
+        kept.setdefault(its, []).append(_comparable(compared, record))
+        if its not in rows:
             if near is not None:
                 twins.setdefault(near(record), []).append(record)
             if spec.date_field is not None:
-                moved.setdefault(key(record)[1:], []).append(record)
+                moved.setdefault(its[1:], []).append(record)
     taken: set[int] = set()  # a kept record answers for one row only
     for number, record in numbered:
-        pool = kept.get(key(record))
-        if not pool and key(record) in deleted:
+        its = key(record)
+        pool = kept.get(its)
+        if not pool and its in deleted:
             sheet.deleted += 1
             continue
         if not pool:
@@ -271,7 +273,7 @@ def _sort_out(store: Store, sheet: SheetPlan) -> None:
                 if near else None
             if found is None and spec.date_field is not None:
                 found = _twin(spec, compared, record, [
-                    r for r in moved.get(key(record)[1:], [])
+                    r for r in moved.get(its[1:], [])
                     if abs((getattr(r, spec.date_field) - getattr(record, spec.date_field)).days)
                     <= DAYS_APART], taken, only_the_date=True)
             if found is None:

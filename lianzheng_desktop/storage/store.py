@@ -305,13 +305,12 @@ class Store:
             raise UserError(f"“计入要求”只能选{year}年度计划中的要求（这条记录的日期在{year}年），"
                             "请重新选择。")
 
-    def _drop_links_of_other_years(self, ledger_key: str, record_id: int) -> None:
-        """A record moved to another year leaves the old year's requirement it was linked
-        to (the form offers the new year's plan to choose from)."""
+    def _drop_links_of_other_years(self, ledger_key: str, record_id: int, year: int) -> None:
+        """A record moved to ``year`` leaves the old year's requirement it was linked to
+        (the form offers the new year's plan to choose from)."""
         from lianzheng_desktop.storage import trail
 
-        year = self._record_year(ledger_key, record_id)
-        if year is not None and self.db.execute(
+        if self.db.execute(
                 "DELETE FROM record_requirement WHERE ledger = ? AND record_id = ?"
                 " AND requirement_id IN (SELECT id FROM requirement WHERE year != ?)",
                 [ledger_key, record_id, year]).rowcount:
@@ -473,8 +472,8 @@ class Store:
                 [*row.values(), record_id],
             )
             self._write_people(spec, record)
-            if spec.date_field and event != getattr(old, spec.date_field):
-                self._drop_links_of_other_years(spec.key, record_id)
+            if event is not None and event != getattr(old, str(spec.date_field)):
+                self._drop_links_of_other_years(spec.key, record_id, event.year)
             audit.append(self.db, now, spec.key, record_id, "update",
                          audit.snapshot(spec.key, old), audit.snapshot(spec.key, record))
             for ledger, before in renamed:
