@@ -132,6 +132,8 @@ class PlanPage(QWidget):
         year = self.year.currentData()
         self.plan = plans.load_plan(self._store, year) if year else None
         fill_requirements(self.table, self.plan.requirements if self.plan else [])
+        # 按原文重新读取 only for a plan imported from a text (not one made by hand or 沿用)
+        self.reread_button.setEnabled(bool(year and plans.source_text(self._store, year)))
 
     def _selected(self) -> Requirement | None:
         row = self.table.currentRow()
@@ -225,8 +227,8 @@ class PlanPage(QWidget):
         text = plans.source_text(self._store, year) if year else ""
         if not text.strip():
             QMessageBox.information(
-                self, "没有原文", f"{year}年度计划没有保存导入时的原文（手工新建或沿用上一年的"
-                "计划），无法重新读取；可用“导入年度工作要点…”重新导入文件。")
+                self, "没有原文", f"{year or '所选'}年度计划没有保存导入时的原文（手工新建或沿用"
+                "上一年的计划），无法重新读取；可用“导入年度工作要点…”重新导入文件。")
             return
         self.import_text(text, year)
 

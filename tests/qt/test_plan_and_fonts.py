@@ -142,5 +142,8 @@ def test_a_plan_is_read_again_from_its_text_keeping_the_marks(qtbot, store, monk
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
     page.reload_years(2025)
+    assert not page.reread_button.isEnabled()  # nothing to read again: said before asked
     page._on_reread()
     assert "没有保存导入时的原文" in shown[0]
+    page.reload_years(2024)
+    assert page.reread_button.isEnabled()
