@@ -97,9 +97,14 @@ class PlanPage(QWidget):
         buttons.addWidget(self.types_button)
         tip = hint("季度清单按这里的要求逐项检查。没有数量指标的条目，完成后可在“修改”中标记。",
                    wrap=False)
+        # Shown when the reader of today reads the year's text otherwise (see refresh).
+        self.reading_note = hint("")
+        self.reading_note.setStyleSheet("color: #b26a00;")
+        self.reading_note.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(bar)
+        layout.addWidget(self.reading_note)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(tip)
@@ -134,6 +139,26 @@ class PlanPage(QWidget):
         fill_requirements(self.table, self.plan.requirements if self.plan else [])
         # 按原文重新读取 only for a plan imported from a text (not one made by hand or 沿用)
         self.reread_button.setEnabled(bool(year and plans.source_text(self._store, year)))
+        self._note_reading(year)
+
+    def _note_reading(self, year: int | None) -> None:
+        """Say so when 按原文重新读取 would change the year's requirements."""
+        from lianzheng_desktop.storage.plan_reading import reading_change
+
+        change = reading_change(self._store, year) if year else None
+        if change is None:
+            self.reading_note.hide()
+            return
+        if change.reader_changed:
+            why = "本软件读取工作要点的方法已改进，"
+            after = "手工标记、备注和“计入要求”的指定照常保留。"
+        else:  # imported before the reading was kept: the changes may be the secretary's
+            why = ""
+            after = "若这些不同是您手工修改的，不必理会。"
+        self.reading_note.setText(
+            f"{why}按现在的读法，{year}年工作要点原文中有{change.differing}项要求"
+            f"（{change.item_words}）与本计划不同。可点“按原文重新读取…”逐项核对后保存；{after}")
+        self.reading_note.show()
 
     def _selected(self) -> Requirement | None:
         row = self.table.currentRow()
@@ -239,6 +264,9 @@ class PlanPage(QWidget):
         except UserError as exc:
             QMessageBox.warning(self, "无法导入", str(exc))
             return False
+        from lianzheng_desktop.storage.plan_reading import fingerprint
+
+        reading = fingerprint(draft.requirements)  # as read, before the secretary's changes
         dialog = DraftDialog(draft, self, self._types(), year or draft.year or self._today.year)
         if not dialog.exec():
             return False
@@ -256,7 +284,7 @@ class PlanPage(QWidget):
         try:
             with self._store.atomic():
                 self._store.add_plan_types(dialog.new_types(), draft.year)
-                plans.save_plan(self._store, plan, text, keep_dropped=keep)
+                plans.save_plan(self._store, plan, text, keep_dropped=keep, reading=reading)
         except UserError as exc:
             QMessageBox.warning(self, "未能保存", str(exc))
             return False

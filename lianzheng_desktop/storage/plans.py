@@ -25,7 +25,7 @@ from lianzheng_desktop.storage.store import Query, Store
 
 BUILTIN_PLAN = ("plans", "trade-union-2022.txt")
 BUILTIN_YEAR = 2022
-_COLUMNS = ("item", "text", "section", "item_title", "item_text", "ledger", "types",
+COLUMNS = ("item", "text", "section", "item_title", "item_text", "ledger", "types",
             "counts_label", "period", "target", "coverage", "share", "role", "manual_done", "note",
             "unit_word")
 
@@ -75,7 +75,8 @@ def _key(requirement: Requirement) -> tuple[str, str]:
     return requirement.item, requirement.text
 
 
-def _pairs(earlier: list[Requirement], new: list[Requirement]) -> dict[int, Requirement]:
+def pair_requirements(earlier: list[Requirement],
+                      new: list[Requirement]) -> dict[int, Requirement]:
     """Each new requirement's earlier self, by position in ``new``: the same item and
     wording first, then the same wording under another number (a plan whose items were
     renumbered when one was taken out keeps every mark, note and 计入要求 of the rest)."""
@@ -92,7 +93,7 @@ def _pairs(earlier: list[Requirement], new: list[Requirement]) -> dict[int, Requ
     return pairs
 
 
-def _measure(requirement: Requirement) -> tuple:
+def measures(requirement: Requirement) -> tuple:
     return (requirement.counts, requirement.period, requirement.target, requirement.coverage,
             requirement.share, requirement.role)
 
@@ -103,11 +104,11 @@ def plan_replacement(store: Store, plan: Plan) -> Replacement | None:
     earlier = load_plan(store, plan.year)
     if earlier is None:
         return None
-    pairs = _pairs(earlier.requirements, plan.requirements)
+    pairs = pair_requirements(earlier.requirements, plan.requirements)
     paired = [id(old) for old in pairs.values()]
     dropped = [r for r in earlier.requirements if id(r) not in paired]
     changed = [old for index, old in pairs.items()
-               if _measure(plan.requirements[index]) != _measure(old)]
+               if measures(plan.requirements[index]) != measures(old)]
     ids = [r.id for r in dropped if r.id is not None]
     links = store.db.execute(
         f"SELECT count(*) FROM record_requirement WHERE requirement_id IN"
@@ -116,19 +117,22 @@ def plan_replacement(store: Store, plan: Plan) -> Replacement | None:
 
 
 def save_plan(store: Store, plan: Plan, source_text: str = "",
-              keep_dropped: bool = False) -> Plan:
+              keep_dropped: bool = False, reading: str = "") -> Plan:
     """Store ``plan`` as the year's plan, replacing any earlier one of that year.
 
     A requirement the earlier plan of the year also had (same item and wording) keeps
     what the secretary added to it: the mark done by hand, the note and the records
     pointed at it (计入要求). ``keep_dropped`` keeps the earlier plan's requirements the new
-    one lacks (those added by hand), after the new ones, with all of that.
+    one lacks (those added by hand), after the new ones, with all of that. ``reading``:
+    the fingerprint of what the reader read from ``source_text`` before the secretary
+    checked it (storage.plan_reading), or "" for a plan made otherwise.
     """
     types = _plan_types(store)
     for requirement in plan.requirements:
         validate_requirement(requirement, types)
     earlier = load_plan(store, plan.year)
-    pairs = _pairs(earlier.requirements, plan.requirements) if earlier is not None else {}
+    pairs = (pair_requirements(earlier.requirements, plan.requirements)
+             if earlier is not None else {})
     for index, old in pairs.items():
         requirement = plan.requirements[index]
         if not requirement.manual_done and not requirement.note:
@@ -157,6 +161,10 @@ def save_plan(store: Store, plan: Plan, source_text: str = "",
         )
         for position, requirement in enumerate(plan.requirements):
             requirement.id = _insert(store, plan.year, position, requirement, now)
+        store.db.execute("DELETE FROM plan_reading WHERE year = ?", [plan.year])
+        if reading and source_text:
+            store.db.execute("INSERT INTO plan_reading (year, fingerprint) VALUES (?, ?)",
+                             [plan.year, reading])
         # The requirements were replaced: each record's link follows its requirement to
         # the new row; a link to a requirement the new plan does not have goes with it.
         moved = {old_ids[index]: r.id for index, r in enumerate(plan.requirements)
@@ -181,7 +189,7 @@ def _log(store: Store, *changed) -> None:
             trail.log_all(store.db, at, what)
 
 
-def _row(requirement: Requirement) -> dict[str, object]:
+def requirement_row(requirement: Requirement) -> dict[str, object]:
     counts = requirement.counts
     return {
         "item": requirement.item, "text": requirement.text, "section": requirement.section,
@@ -198,11 +206,11 @@ def _row(requirement: Requirement) -> dict[str, object]:
 
 
 def _insert(store: Store, year: int, position: int, requirement: Requirement, now: str) -> int:
-    row = _row(requirement)
+    row = requirement_row(requirement)
     cursor = store.db.execute(
-        f"INSERT INTO requirement (year, position, {', '.join(_COLUMNS)}, created_at, updated_at)"
-        f" VALUES (?, ?, {', '.join('?' * len(_COLUMNS))}, ?, ?)",
-        [year, position, *(row[c] for c in _COLUMNS), now, now],
+        f"INSERT INTO requirement (year, position, {', '.join(COLUMNS)}, created_at, updated_at)"
+        f" VALUES (?, ?, {', '.join('?' * len(COLUMNS))}, ?, ?)",
+        [year, position, *(row[c] for c in COLUMNS), now, now],
     )
     return int(cursor.lastrowid or 0)
 
@@ -235,11 +243,11 @@ def add_requirement(store: Store, year: int, requirement: Requirement) -> Requir
 
 def update_requirement(store: Store, requirement: Requirement) -> Requirement:
     validate_requirement(requirement, _plan_types(store))
-    row = _row(requirement)
+    row = requirement_row(requirement)
     with store.atomic():
         cursor = store.db.execute(
-            f"UPDATE requirement SET {', '.join(f'{c} = ?' for c in _COLUMNS)}, updated_at = ?"
-            " WHERE id = ?", [*(row[c] for c in _COLUMNS), _now(store), requirement.id])
+            f"UPDATE requirement SET {', '.join(f'{c} = ?' for c in COLUMNS)}, updated_at = ?"
+            " WHERE id = ?", [*(row[c] for c in COLUMNS), _now(store), requirement.id])
         _log(store, ("requirement", requirement.id))
     if cursor.rowcount != 1:
         raise UserError("这项要求已不存在，可能已被删除。")
@@ -280,7 +288,10 @@ def import_plan_text(store: Store, text: str, year: int | None = None):
 
 
 def store_draft(store: Store, draft, text: str, keep_dropped: bool = False) -> None:
-    """Store a parsed plan as its year's plan (``keep_dropped``: see save_plan)."""
+    """Store a parsed plan, as the reader read it, as its year's plan (``keep_dropped``:
+    see save_plan)."""
+    from lianzheng_desktop.storage.plan_reading import fingerprint
+
     if draft.year is None:
         raise UserError("无法从文件中看出计划年度，请用 --year 指定（如 --year 2023）。")
     if not draft.requirements and not draft.items:
@@ -288,7 +299,8 @@ def store_draft(store: Store, draft, text: str, keep_dropped: bool = False) -> N
     with store.atomic():
         store.add_plan_types(draft.new_types, draft.year)
         save_plan(store, Plan(draft.year, draft.requirements,
-                              f"{draft.year}年党风廉政建设工作要点"), text, keep_dropped)
+                              f"{draft.year}年党风廉政建设工作要点"), text, keep_dropped,
+                  fingerprint(draft.requirements))
 
 
 def seed_builtin_plan(store: Store) -> None:

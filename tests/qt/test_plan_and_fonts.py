@@ -147,3 +147,47 @@ def test_a_plan_is_read_again_from_its_text_keeping_the_marks(qtbot, store, monk
     assert "没有保存导入时的原文" in shown[0]
     page.reload_years(2024)
     assert page.reread_button.isEnabled()
+
+
+def test_the_plan_page_says_when_reading_the_text_again_would_change_it(qtbot, store,
+                                                                         monkeypatch):
+    """The note above the requirements appears when the reader of today reads the year's
+    text otherwise than it did at the import, says how many requirements would change, and
+    goes once the text is read again; a change the secretary made while checking the import
+    is not taken for one."""
+    from dataclasses import replace as copied
+
+    from lianzheng_desktop.core.plan import Role
+    from lianzheng_desktop.qt import plan_replace
+    from lianzheng_desktop.storage import plans
+    from lianzheng_desktop.storage.plan_reading import fingerprint
+
+    text = ("2024年要点\n一、责任\n1.党支部书记每季度至少听取1次班子成员汇报。\n"
+            "2.每季度至少开展1次集中警示教育。\n")
+
+    def checked(dialog):  # the secretary corrects the count while checking, then saves
+        dialog.draft.requirements[1] = copied(dialog.draft.requirements[1], target=2)
+        dialog._on_accept()
+        return True
+
+    monkeypatch.setattr(DraftDialog, "exec", checked)
+    monkeypatch.setattr(plan_replace, "ask_to_replace", lambda *a: False)
+    page = PlanPage(store)
+    qtbot.addWidget(page)
+    assert page.import_text(text, 2024)
+    assert plans.load_plan(store, 2024).requirements[1].target == 2
+    assert page.reading_note.isHidden()  # the secretary's own count, not a reading
+    hear = plans.load_plan(store, 2024).requirements[0]
+    older = copied(hear, role=Role.ORGANISATION)  # as an older reader read it
+    plans.update_requirement(store, older)
+    as_read = [older, copied(plans.load_plan(store, 2024).requirements[1], target=1)]
+    store.db.execute("UPDATE plan_reading SET fingerprint = ?", [fingerprint(as_read)])
+    page.refresh()
+    assert not page.reading_note.isHidden()
+    note = page.reading_note.text()
+    assert "读取工作要点的方法已改进" in note and "2024年工作要点原文中有1项要求（第1条）与本计划不同" in note
+    assert "按原文重新读取" in note
+    monkeypatch.setattr(DraftDialog, "exec", lambda dialog: dialog._on_accept() or True)
+    page._on_reread()
+    assert plans.load_plan(store, 2024).requirements[0].role is Role.FIRST_RESPONSIBLE
+    assert page.reading_note.isHidden()

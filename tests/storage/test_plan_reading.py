@@ -1,0 +1,82 @@
+"""年度计划 says when 按原文重新读取 would change a year's requirements: when the reader of
+today reads the imported text otherwise than it did then, or (for a plan imported before
+the reading was kept) otherwise than the plan has it — never for the secretary's own
+changes to a plan the reader still reads the same."""
+
+from dataclasses import replace
+
+from lianzheng_desktop.core.plan import Role
+from lianzheng_desktop.storage import plans
+from lianzheng_desktop.storage.plan_reading import fingerprint, reading_change
+
+TEXT = ("2024年要点\n一、责任\n1.党支部书记每季度至少听取1次班子成员汇报。\n"
+        "2.每季度至少开展1次集中警示教育。\n3.强化政治监督。\n")
+
+
+def _as_an_older_reader_read_it(store, year):
+    """The plan and its kept reading as a reader that took the 书记's duty for the branch's
+    would have left them (what the reader fixed since)."""
+    hear = plans.load_plan(store, year).requirements[0]
+    older = replace(hear, role=Role.ORGANISATION)
+    plans.update_requirement(store, older)
+    as_read = [older, *plans.load_plan(store, year).requirements[1:]]
+    store.db.execute("UPDATE plan_reading SET fingerprint = ? WHERE year = ?",
+                     [fingerprint(as_read), year])
+
+
+def test_a_plan_read_as_it_was_imported_says_nothing(store):
+    plans.import_plan_text(store, TEXT, 2024)
+    assert reading_change(store, 2024) is None
+
+
+def test_the_secretarys_own_changes_are_not_taken_for_a_better_reading(store):
+    plans.import_plan_text(store, TEXT, 2024)
+    hear, watch, _ = plans.load_plan(store, 2024).requirements
+    plans.update_requirement(store, replace(hear, target=2))  # the secretary's own choice
+    plans.update_requirement(store, replace(watch, manual_done=True, note="已开展"))
+    plans.remove_requirement(store, plans.load_plan(store, 2024).requirements[2].id)
+    assert reading_change(store, 2024) is None
+
+
+def test_a_reader_that_reads_the_text_otherwise_now_is_said_with_the_count(store):
+    plans.import_plan_text(store, TEXT, 2024)
+    _as_an_older_reader_read_it(store, 2024)
+    watch = plans.load_plan(store, 2024).requirements[1]
+    plans.update_requirement(store, replace(watch, target=2))  # the secretary's, not counted
+    change = reading_change(store, 2024)
+    assert change is not None and change.reader_changed
+    assert change.items == ("1",)  # what the reader reads otherwise: the 书记's duty
+    # read again and saved: the year's plan and its reading agree with the reader
+    plans.import_plan_text(store, TEXT, 2024)
+    assert reading_change(store, 2024) is None
+    assert plans.load_plan(store, 2024).requirements[0].role is Role.FIRST_RESPONSIBLE
+
+
+def test_a_plan_imported_before_readings_were_kept_is_compared_with_the_text(store):
+    plans.import_plan_text(store, TEXT, 2024)
+    store.db.execute("DELETE FROM plan_reading")  # as 0016 finds a plan imported earlier
+    assert reading_change(store, 2024) is None  # reads as it stands: nothing to say
+    hear = plans.load_plan(store, 2024).requirements[0]
+    plans.update_requirement(store, replace(hear, role=Role.ORGANISATION))
+    change = reading_change(store, 2024)
+    assert change is not None and not change.reader_changed and change.items == ("1",)
+
+
+def test_a_requirement_the_text_gains_or_loses_is_counted(store):
+    plans.import_plan_text(store, TEXT, 2024)
+    store.db.execute("DELETE FROM plan_reading")
+    plans.remove_requirement(store, plans.load_plan(store, 2024).requirements[1].id)
+    assert reading_change(store, 2024).items == ("2",)  # the text has it, the plan not
+    extra = replace(plans.load_plan(store, 2024).requirements[0], id=None, item="9",
+                    text="每半年开展1次谈心谈话。")
+    plans.add_requirement(store, 2024, extra)
+    change = reading_change(store, 2024)  # and the plan has one the text has not
+    assert change.items == ("2", "9") and change.item_words == "第2、9条"
+
+
+def test_a_plan_without_a_text_has_nothing_to_read_again(store):
+    plans.import_plan_text(store, TEXT, 2024)
+    plans.start_new_year(store, 2025)  # 沿用
+    assert reading_change(store, 2025) is None
+    assert store.db.execute("SELECT count(*) FROM plan_reading WHERE year = 2025"
+                            ).fetchone()[0] == 0
