@@ -293,15 +293,27 @@ def _check_per_person(key: str, requirement: Requirement, window: _Window, quart
                          ask.refs(), people=each, missing=missing, behind=behind)
 
 
+def _left_out(requirement: Requirement) -> tuple[str, ...]:
+    """The roles a coverage does not ask about: those who hold the talks."""
+    if not (requirement.counts and requirement.counts.ledger == "talk"):
+        return ()
+    if requirement.role is Role.LEADERSHIP_MEMBER:
+        return (vocab.ROLE_SECRETARY, vocab.ROLE_LEADER)
+    return (vocab.ROLE_SECRETARY,)
+
+
 def _in_scope(requirement: Requirement, roster: Sequence[Person], window: _Window,
               reached: set[str]) -> list[Person]:
     people = to_reach(list(roster), window.start, window.checkpoint, reached)
-    if requirement.counts and requirement.counts.ledger == "talk":
-        excluded = {vocab.ROLE_SECRETARY}
-        if requirement.role is Role.LEADERSHIP_MEMBER:
-            excluded.add(vocab.ROLE_LEADER)
-        people = [p for p in people if p.role not in excluded]
-    return people
+    left_out = _left_out(requirement)
+    return [p for p in people if p.role not in left_out]
+
+
+def _scope_basis(requirement: Requirement) -> str:
+    """Whom "应覆盖N人" counts, where it is not everyone on the roster (the reader of the
+    report cannot tell otherwise whom a plan's "分管部门负责人" were taken to be)."""
+    left_out = _left_out(requirement)
+    return f"（人员名册中在岗的，{'和'.join(left_out)}除外）" if left_out else ""
 
 
 def _check_coverage(key: str, requirement: Requirement, window: _Window, ask: _Ask,
@@ -329,7 +341,8 @@ def _check_coverage(key: str, requirement: Requirement, window: _Window, ask: _A
     gone = [p.name for p in scope if not p.in_post(window.checkpoint)]
     text = (f"{when}{label}覆盖 {len(reached)} 人"
             + (f"（含期间已离岗的{'、'.join(gone)}）" if gone else "")
-            + f"，占应覆盖 {len(scope)} 人的 {actual}%，要求达到 {target}%")
+            + f"，占应覆盖 {len(scope)} 人{_scope_basis(requirement)}的 {actual}%，"
+            f"要求达到 {target}%")
     if missing and status is not Status.DONE:
         shown = "、".join(missing[:6]) + ("等" if len(missing) > 6 else "")
         text += f"；尚未覆盖：{shown}"

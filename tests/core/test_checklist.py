@@ -157,10 +157,17 @@ def test_coverage_counts_distinct_active_people_in_scope():
 
 
 def test_leaders_coverage_scope_leaves_out_the_leadership():
+    """and says so: the reader of the report sees whom "应覆盖" counted (a county plan's
+    "分管部门负责人" are taken to be the roster's people in post but the leadership)."""
     req = requirement(INTEGRITY, Period.YEAR, 1, coverage=100, role=Role.LEADERSHIP_MEMBER)
     held = talk("2022-03-01", ("甲", "乙"), "廉政谈话")
     held.talker = "丙"  # the 班子成员
-    assert check(req, {"talk": [held]}, "2022Q4", "2022-12-31", ROSTER)[1].actual == 100
+    coverage = check(req, {"talk": [held]}, "2022Q4", "2022-12-31", ROSTER)[1]
+    assert coverage.actual == 100
+    assert "占应覆盖2人（人员名册中在岗的，书记和班子成员除外）的100%" in coverage.explanation
+    everyone = requirement(SESSIONS, Period.YEAR, 1, coverage=100)  # all in post, no 除外
+    education = check(everyone, {"warning_education": []}, "2022Q4", "2022-12-31", ROSTER)[1]
+    assert "占应覆盖4人的0%" in education.explanation
 
 
 def test_a_duty_of_the_leaders_is_measured_on_the_talks_they_held():
@@ -276,8 +283,9 @@ def test_a_years_coverage_keeps_those_reached_before_they_left():
     talks = {"talk": [talk("2022-05-10", ("甲", "丙"))]}
     q2 = check(req, talks, "2022Q2", "2022-06-30", roster)[1]
     q3 = check(req, talks, "2022Q3", "2022-09-30", roster)[1]
-    assert "覆盖2人，占应覆盖2人的100%" in q2.explanation
-    assert "覆盖2人（含期间已离岗的甲），占应覆盖2人的100%" in q3.explanation
+    assert "覆盖2人，占应覆盖2人（人员名册中在岗的，书记除外）的100%" in q2.explanation
+    assert "覆盖2人（含期间已离岗的甲），占应覆盖2人（人员名册中在岗的，书记除外）的100%" \
+        in q3.explanation
     assert q3.status is Status.DONE and "丁" not in q3.explanation
 
 
