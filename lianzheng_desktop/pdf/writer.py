@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from reportlab.pdfgen.canvas import Canvas
 
 from lianzheng_desktop.pdf.fonts import FontSet, LoadedFont
@@ -26,6 +28,12 @@ from lianzheng_desktop.pdf.layout import (
 # dry run that decides where the signature goes and by the real one
 BreakCache = dict[tuple[str, str, float], tuple[list[float], list[str]]]
 
+
+
+def stretches(before: str, after: str) -> bool:
+    """Whether a justified line may widen the gap between two characters: not inside a
+    run of half-width letters and digits ("2026", "XC2"), which would read "2 0 2 6"."""
+    return not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum())
 
 class Writer:
     """Lays lines onto grid rows; without a canvas it only counts rows (a dry run)."""
@@ -81,8 +89,10 @@ class Writer:
 
     # -- text -------------------------------------------------------------------------
     def draw(self, text: str, role: str, size: float, x: float, baseline: float,
-             space: float) -> None:
-        """Each glyph at its own position, so every reader agrees where it stands.
+             space: float, stretch: float = 0.0) -> None:
+        """Each glyph at its own position, so every reader agrees where it stands;
+        ``stretch`` is added after each character but between two half-width letters or
+        digits (see ``stretches``).
 
         (Character spacing via Tc is applied inconsistently by some readers when
         reportlab switches between a font's subsets mid-line.)
@@ -92,6 +102,7 @@ class Writer:
         obj = self.c.beginText(x, baseline)
         current = None
         advance = self.fonts.advance
+        n = 0
         for font, part in self.fonts.runs(text, role):
             if font is not current:
                 obj.setFont(font.name, size)
@@ -100,6 +111,9 @@ class Writer:
                 obj.setTextOrigin(x, baseline)
                 obj.textOut(ch)
                 x += advance(ch, role) * size + space
+                if n + 1 < len(text) and stretches(text[n], text[n + 1]):
+                    x += stretch
+                n += 1
         self.c.drawText(obj)
 
     def natural(self, text: str, role: str = "fangsong") -> float:
@@ -119,12 +133,14 @@ class Writer:
              justify_to: float | None = None) -> None:
         """One grid line at ``x``; ``justify_to``: stretch (or squeeze) to that width."""
         self.ensure_rows(1)
-        space = BODY_CHAR_SPACE
-        if justify_to is not None and len(text) > 1:
+        stretch = 0.0
+        gaps = sum(stretches(a, b) for a, b in pairwise(text))
+        if justify_to is not None and gaps:
             natural = sum(widths) + BODY_CHAR_SPACE * (len(text) - 1)
-            space += (justify_to - natural) / (len(text) - 1)
+            stretch = (justify_to - natural) / gaps
         font = self.fonts.primary(role)
-        self.draw(text, role, BODY_SIZE, x, self.baseline(self.row, font, BODY_SIZE), space)
+        self.draw(text, role, BODY_SIZE, x, self.baseline(self.row, font, BODY_SIZE),
+                  BODY_CHAR_SPACE, stretch)
         self.row += 1
 
     def paragraph_rows(self, text: str, role: str = "fangsong", indent: int = 2) -> int:

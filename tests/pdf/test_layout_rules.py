@@ -230,3 +230,21 @@ def test_a_lead_in_line_goes_over_with_the_last_item_it_leads(tmp_path):
         assert pages[lead] == pages[item], count
         seen_apart += pages[lead] > 0
     assert seen_apart  # some of these lengths put them on the second page
+
+
+def test_a_justified_line_widens_between_chinese_characters_not_inside_a_number(tmp_path):
+    """"截至2026年11月" was spread to "2 0 2 6 年 1 1 月" when its 附件 line was justified
+    ("30日）" goes over whole): the room goes between the Chinese characters; a number's
+    digits keep their own pitch."""
+    name = "附件1　整改事项台账（本人负责，截至2026年11月30日）"
+    path = write_pdf(_doc(["正文。"], appendices=[Appendix(name, ["序号"], [["1"]], [1])]),
+                     tmp_path / "j.pdf")
+    lines = [line for _, line in all_lines(path)]
+    start = next(n for n, line in enumerate(lines) if text(line).startswith("附件："))
+    line = lines[start]
+    assert text(line).endswith("截至2026年11月") and text(lines[start + 1]) == "30日）"
+    assert line[-1]["x1"] == pytest.approx(LEFT + WIDTH, abs=1)  # still 两端对齐
+    digits = text(line).index("2026")
+    for left, right in zip(line[digits:digits + 3], line[digits + 1:digits + 4], strict=True):
+        natural = left["x1"] - left["x0"] + (WIDTH - 28 * 16) / 27  # the grid's own spacing
+        assert right["x0"] - left["x0"] == pytest.approx(natural, abs=0.2)
