@@ -42,8 +42,11 @@ def _import(args: argparse.Namespace) -> int:
     draft = parse_plan(text, args.year)
     replacing = plan_replacement(store, Plan(draft.year, draft.requirements)) \
         if draft.year is not None else None
-    # Nothing of the year's plan goes unasked: what the import lacks stays (see below).
-    store_draft(store, draft, text, keep_dropped=True)
+    # Nothing the secretary did goes unasked: what was added by hand stays, and so does a
+    # requirement the new text left out that holds a mark, a note or a record (see below).
+    kept = [*replacing.by_hand, *filter(replacing.holds_work, replacing.removed)] \
+        if replacing else []
+    store_draft(store, draft, text, keep={r.id for r in kept if r.id is not None})
     numeric = [r for r in draft.requirements if r.is_numeric]
     print(f"已导入{draft.year}年度计划：{len(draft.items)} 条工作要点，"
           f"{len(draft.requirements)} 项要求，其中 {len(numeric)} 项有数量指标：")
@@ -60,17 +63,27 @@ def _import(args: argparse.Namespace) -> int:
         print(f"以下 {len(draft.unread)} 处像是要求但未能读懂，请在“年度计划”中核对补充：")
         for unread in draft.unread:
             print(f"  [{unread.item}] {unread.text}（{unread.reason}）")
-    if replacing is not None and replacing.dropped:
-        print(f"原有计划中有 {len(replacing.dropped)} 项要求是这份工作要点里没有的（手工新增的，"
-              "或文字已改过），已保留在计划末尾，连同其标记、备注和“计入要求”的指定；"
-              "不需要的请在“年度计划”中删除：")
-        for requirement in replacing.dropped:
-            print(f"  [{requirement.item}] {requirement.text}")
+    if replacing is not None:
+        _say_what_went(replacing, kept)
     if replacing is not None and replacing.changed:
         print(f"以下 {len(replacing.changed)} 项要求的周期、次数或计入的记录已按这份工作要点更新：")
         for requirement in replacing.changed:
             print(f"  [{requirement.item}] {requirement.text}")
     return 0
+
+
+def _say_what_went(replacing, kept: list) -> None:
+    gone = [r for r in replacing.removed if r not in kept]
+    held = [r for r in replacing.removed if r in kept]
+    for requirements, words in (
+            (gone, "这份工作要点里已没有，已从计划中去掉"),
+            (held, "这份工作要点里已没有，但有手工标记、备注或“计入要求”的指定，暂保留在计划末尾；"
+                   "不需要的请在“年度计划”中删除"),
+            (replacing.by_hand, "是手工新增的，照常保留在计划末尾")):
+        if requirements:
+            print(f"原有计划中以下 {len(requirements)} 项要求{words}：")
+            for requirement in requirements:
+                print(f"  [{requirement.item}] {requirement.text}")
 
 
 _LEDGER_LABELS = {"warning_education": "警示教育", "talk": "谈话记录", "activity": "会议活动"}

@@ -273,7 +273,7 @@ class PlanPage(QWidget):
         draft.year = dialog.year
         plan = Plan(draft.year, draft.requirements, f"{draft.year}年党风廉政建设工作要点")
         replacing = plans.plan_replacement(self._store, plan)
-        keep = False
+        keep: set[int] = set()
         if replacing is not None:
             from lianzheng_desktop.qt.plan_replace import ask_to_replace
 
@@ -284,7 +284,7 @@ class PlanPage(QWidget):
         try:
             with self._store.atomic():
                 self._store.add_plan_types(dialog.new_types(), draft.year)
-                plans.save_plan(self._store, plan, text, keep_dropped=keep, reading=reading)
+                plans.save_plan(self._store, plan, text, keep=keep, reading=reading)
         except UserError as exc:
             QMessageBox.warning(self, "未能保存", str(exc))
             return False

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Requirement
+from lianzheng_desktop.core.requirement_pairs import measures, pair_requirements
 from lianzheng_desktop.storage import plans
 from lianzheng_desktop.storage.store import Store
 
@@ -49,10 +50,10 @@ def _read_otherwise(earlier: str, now: str) -> list[str]:
 
 def _unlike_the_plan(plan: list[Requirement], fresh: list[Requirement]) -> list[str]:
     """The item of each requirement the plan has otherwise than the text now reads."""
-    pairs = plans.pair_requirements(plan, fresh)
+    pairs = pair_requirements(plan, fresh)
     paired = [id(old) for old in pairs.values()]
     return [*(r.item for index, r in enumerate(fresh)
-              if index not in pairs or plans.measures(r) != plans.measures(pairs[index])),
+              if index not in pairs or measures(r) != measures(pairs[index])),
             *(r.item for r in plan if id(r) not in paired)]
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from collections.abc import Collection
+from dataclasses import replace
 from datetime import date
 from typing import cast
 
@@ -19,6 +20,11 @@ from lianzheng_desktop.core.plan import (
     validate_requirement,
 )
 from lianzheng_desktop.core.records import Person, RectificationItem
+from lianzheng_desktop.core.requirement_pairs import (
+    Replacement,
+    compare,
+    pair_requirements,
+)
 from lianzheng_desktop.core.warnings import Warning, build_warnings
 from lianzheng_desktop.resources_access import read_text
 from lianzheng_desktop.storage.store import Query, Store
@@ -57,73 +63,28 @@ def _plan_types(store: Store) -> dict[str, tuple[str, ...]]:
                                                             "activity")}
 
 
-@dataclass
-class Replacement:
-    """What storing ``plan`` in place of its year's plan would change, asked before it is
-    done (plan_replacement). The new plan's values win wherever the two differ."""
-
-    dropped: list[Requirement]  # in the year's plan, not in the new one (added by hand, or cut)
-    changed: list[Requirement]  # the same item and wording, another period, count or records
-    links_dropped: int  # records pointed at a dropped requirement (计入要求)
-
-    @property
-    def loses_anything(self) -> bool:
-        return bool(self.dropped or self.changed or self.links_dropped)
-
-
-def _key(requirement: Requirement) -> tuple[str, str]:
-    return requirement.item, requirement.text
-
-
-def pair_requirements(earlier: list[Requirement],
-                      new: list[Requirement]) -> dict[int, Requirement]:
-    """Each new requirement's earlier self, by position in ``new``: the same item and
-    wording first, then the same wording under another number (a plan whose items were
-    renumbered when one was taken out keeps every mark, note and 计入要求 of the rest)."""
-    pairs: dict[int, Requirement] = {}
-    left = list(earlier)
-    for match in (_key, lambda r: r.text):
-        for index, requirement in enumerate(new):
-            if index in pairs:
-                continue
-            old = next((r for r in left if match(r) == match(requirement)), None)
-            if old is not None:
-                pairs[index] = old
-                left.remove(old)
-    return pairs
-
-
-def measures(requirement: Requirement) -> tuple:
-    return (requirement.counts, requirement.period, requirement.target, requirement.coverage,
-            requirement.share, requirement.role)
-
-
 def plan_replacement(store: Store, plan: Plan) -> Replacement | None:
-    """What replacing the year's plan with ``plan`` would drop or change; None when the
+    """What replacing the year's plan with ``plan`` would remove or change; None when the
     year has no plan yet."""
     earlier = load_plan(store, plan.year)
     if earlier is None:
         return None
-    pairs = pair_requirements(earlier.requirements, plan.requirements)
-    paired = [id(old) for old in pairs.values()]
-    dropped = [r for r in earlier.requirements if id(r) not in paired]
-    changed = [old for index, old in pairs.items()
-               if measures(plan.requirements[index]) != measures(old)]
-    ids = [r.id for r in dropped if r.id is not None]
-    links = store.db.execute(
-        f"SELECT count(*) FROM record_requirement WHERE requirement_id IN"
-        f" ({', '.join('?' * len(ids))})", ids).fetchone()[0] if ids else 0
-    return Replacement(dropped, changed, links)
+    links = dict(store.db.execute(
+        "SELECT l.requirement_id, count(*) FROM record_requirement l JOIN requirement r"
+        " ON r.id = l.requirement_id WHERE r.year = ? GROUP BY l.requirement_id",
+        [plan.year]).fetchall())
+    return compare(earlier.requirements, source_text(store, plan.year), plan.requirements,
+                   links)
 
 
 def save_plan(store: Store, plan: Plan, source_text: str = "",
-              keep_dropped: bool = False, reading: str = "") -> Plan:
+              keep: Collection[int] = (), reading: str = "") -> Plan:
     """Store ``plan`` as the year's plan, replacing any earlier one of that year.
 
-    A requirement the earlier plan of the year also had (same item and wording) keeps
+    A requirement the earlier plan of the year also had (core.requirement_pairs) keeps
     what the secretary added to it: the mark done by hand, the note and the records
-    pointed at it (计入要求). ``keep_dropped`` keeps the earlier plan's requirements the new
-    one lacks (those added by hand), after the new ones, with all of that. ``reading``:
+    pointed at it (计入要求). ``keep``: the ids of earlier requirements the new plan lacks
+    that stay (after the new ones, with all of that); the rest go. ``reading``:
     the fingerprint of what the reader read from ``source_text`` before the secretary
     checked it (storage.plan_reading), or "" for a plan made otherwise.
     """
@@ -139,9 +100,9 @@ def save_plan(store: Store, plan: Plan, source_text: str = "",
             requirement.manual_done, requirement.note = old.manual_done, old.note
     # each earlier requirement's id, by the new requirement that takes its place
     old_ids = {index: old.id for index, old in pairs.items() if old.id is not None}
-    if earlier is not None and keep_dropped:  # after the new ones; the caller's list stays
+    if earlier is not None and keep:  # after the new ones; the caller's list stays
         paired = [id(old) for old in pairs.values()]
-        kept = [r for r in earlier.requirements if id(r) not in paired]
+        kept = [r for r in earlier.requirements if id(r) not in paired and r.id in keep]
         old_ids.update({len(plan.requirements) + n: r.id for n, r in enumerate(kept)
                         if r.id is not None})  # their 计入要求 stay with them
         plan = replace(plan, requirements=[*plan.requirements,
@@ -287,9 +248,9 @@ def import_plan_text(store: Store, text: str, year: int | None = None):
     return draft
 
 
-def store_draft(store: Store, draft, text: str, keep_dropped: bool = False) -> None:
-    """Store a parsed plan, as the reader read it, as its year's plan (``keep_dropped``:
-    see save_plan)."""
+def store_draft(store: Store, draft, text: str, keep: Collection[int] = ()) -> None:
+    """Store a parsed plan, as the reader read it, as its year's plan (``keep``: see
+    save_plan)."""
     from lianzheng_desktop.storage.plan_reading import fingerprint
 
     if draft.year is None:
@@ -299,7 +260,7 @@ def store_draft(store: Store, draft, text: str, keep_dropped: bool = False) -> N
     with store.atomic():
         store.add_plan_types(draft.new_types, draft.year)
         save_plan(store, Plan(draft.year, draft.requirements,
-                              f"{draft.year}年党风廉政建设工作要点"), text, keep_dropped,
+                              f"{draft.year}年党风廉政建设工作要点"), text, keep,
                   fingerprint(draft.requirements))
 
 

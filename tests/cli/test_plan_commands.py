@@ -1,4 +1,5 @@
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from docx import Document
@@ -163,7 +164,46 @@ def test_importing_the_years_plan_again_keeps_and_names_what_the_file_lacks(tmp_
         period=Period.MONTH, target=1))
     store.db.close()
     code, out, _ = cli("--db", str(db), "plan", "import", str(plan_file))
-    assert code == 0 and "已保留在计划末尾" in out and "[2] 每月开展1次廉政学习" in out
+    assert code == 0 and "手工新增的，照常保留在计划末尾" in out
+    assert "[2] 每月开展1次廉政学习" in out
     store = Store(open_db(db))
     assert [r.text for r in plans.load_plan(store, 2024).requirements][-1] == "每月开展1次廉政学习"
+    store.db.close()
+
+
+def test_a_corrected_plan_changes_its_requirements_instead_of_doubling_them(tmp_path, cli):
+    """A reviewer re-imported the county's corrected plan ("不少于6次" → "5次", one item
+    taken out): the old requirement stayed beside the new one, the record pointed at it
+    with it, and the report printed both targets. Now the corrected one takes its place
+    with its 计入要求; an item the new text left out goes, unless work hangs on it."""
+    from lianzheng_desktop.storage import plans
+    from lianzheng_desktop.storage.db import open_db
+    from lianzheng_desktop.storage.store import Store
+
+    db = tmp_path / "p.db"
+    plan_file = tmp_path / "要点.txt"
+    plan_file.write_text("2025年工作要点\n一、责任\n1.全年召开不少于6次专题会议。\n"
+                         "2.推进风险防控。\n3.严格党内监督。\n4.每半年开展1次谈心谈话。\n",
+                         encoding="utf-8")
+    assert cli("--db", str(db), "plan", "import", str(plan_file))[0] == 0
+    store = Store(open_db(db))
+    meetings, risks, watch, _talks = plans.load_plan(store, 2025).requirements
+    plans.update_requirement(store, replace(watch, manual_done=True, note="已开展"))
+    record = store.add("activity", {"date": "2025-01-04", "type": "专题会议", "topic": "部署"})
+    store.set_links("activity", record.id, [meetings.id])
+    store.db.close()
+    plan_file.write_text("2025年工作要点\n一、责任\n1.全年召开不少于5次专题会议。\n"
+                         "2.每半年开展1次谈心谈话。\n", encoding="utf-8")  # 2 and 3 taken out
+    code, out, _ = cli("--db", str(db), "plan", "import", str(plan_file))
+    assert code == 0
+    assert "[2] 推进风险防控" in out.split("已从计划中去掉")[1].split("原有计划")[0]
+    assert "暂保留在计划末尾" in out and "[3] 严格党内监督" in out  # its mark and note
+    assert "已按这份工作要点更新" in out and "[1] 全年召开不少于6次专题会议" in out
+    store = Store(open_db(db))
+    plan = plans.load_plan(store, 2025).requirements
+    assert [(r.item, r.text) for r in plan] == [
+        ("1", "全年召开不少于5次专题会议"), ("2", "每半年开展1次谈心谈话"),
+        ("3", "严格党内监督")]
+    assert plan[0].target == 5 and list(store.links("activity", record.id)) == [plan[0].id]
+    assert (plan[2].manual_done, plan[2].note) == (True, "已开展")
     store.db.close()

@@ -83,34 +83,46 @@ def test_a_gbk_plan_written_yishi_ershi_imports_through_the_window(qtbot, store,
     assert "政治学习" in store.type_choices("activity")
 
 
-@pytest.mark.parametrize("answer", [None, True, False])
+@pytest.mark.parametrize("button", ["替换，去掉这些要求", "替换，这些要求也保留", "取消"])
 def test_importing_over_a_worked_plan_says_what_goes_and_does_as_answered(
-        qtbot, store, monkeypatch, tmp_path, answer):
+        qtbot, store, monkeypatch, tmp_path, button):
+    """The new text leaves out one requirement of the year's plan and corrects a count;
+    the secretary added one by hand. Asked first: the left-out one goes or stays as
+    answered, the hand-made one stays, the corrected one takes the old one's place."""
     from lianzheng_desktop.core.plan import Counts, Period, Requirement
     from lianzheng_desktop.qt import plan_replace
     from lianzheng_desktop.storage import plans
 
-    text = "2024年机关党支部工作要点\n一、责任\n1.会议。每季度召开党风廉政建设专题会议1次。\n"
-    plan_file = tmp_path / "要点.txt"
-    plan_file.write_text(text, encoding="utf-8")
-    plans.import_plan_text(store, text, 2024)
+    first = ("2024年机关党支部工作要点\n一、责任\n1.会议。全年召开不少于6次专题会议。\n"
+             "2.推进风险防控。\n")
+    plans.import_plan_text(store, first, 2024)
     plans.add_requirement(store, 2024, Requirement(
-        item="2", text="每月开展1次廉政学习", counts=Counts("activity", ("廉政学习",)),
+        item="3", text="每月开展1次廉政学习", counts=Counts("activity", ("廉政学习",)),
         period=Period.MONTH, target=1))
+    plan_file = tmp_path / "要点.txt"
+    plan_file.write_text("2024年机关党支部工作要点\n一、责任\n1.会议。全年召开不少于5次专题会议。\n",
+                         encoding="utf-8")
     page = PlanPage(store)
     qtbot.addWidget(page)
     monkeypatch.setattr(DraftDialog, "exec", lambda dialog: dialog._on_accept() or True)
     asked = []
 
-    def ask(_parent, year, replacing):
-        asked.append(plan_replace.replacement_text(year, replacing))
-        return answer
+    def click(box):
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == button).click()
 
-    monkeypatch.setattr(plan_replace, "ask_to_replace", ask)
-    assert page.import_file(plan_file) is (answer is not None)
-    assert "1 项要求是导入的工作要点里没有的" in asked[0] and "每月开展1次廉政学习" in asked[0]
+    monkeypatch.setattr(plan_replace.QMessageBox, "exec", click)
+    assert page.import_file(plan_file) is (button != "取消")
+    assert "已没有现有计划中的 1 项要求：\n  · [2] 推进风险防控" in asked[0]
+    assert "1 项要求的周期、次数或计入的记录与现有计划不同" in asked[0]
+    assert "手工新增的 1 项要求不在工作要点里，照常保留" in asked[0]
     texts = [r.text for r in load_plan(store, 2024).requirements]
-    assert ("每月开展1次廉政学习" in texts) is (answer is not False)
+    if button == "取消":
+        assert texts == ["全年召开不少于6次专题会议", "推进风险防控", "每月开展1次廉政学习"]
+    elif button == "替换，去掉这些要求":
+        assert texts == ["全年召开不少于5次专题会议", "每月开展1次廉政学习"]
+    else:
+        assert texts == ["全年召开不少于5次专题会议", "推进风险防控", "每月开展1次廉政学习"]
 
 
 def test_a_plan_is_read_again_from_its_text_keeping_the_marks(qtbot, store, monkeypatch):
@@ -132,7 +144,7 @@ def test_a_plan_is_read_again_from_its_text_keeping_the_marks(qtbot, store, monk
     page = PlanPage(store)
     qtbot.addWidget(page)
     monkeypatch.setattr(DraftDialog, "exec", lambda dialog: dialog._on_accept() or True)
-    monkeypatch.setattr(plan_replace, "ask_to_replace", lambda *a: False)  # 替换，不保留
+    monkeypatch.setattr(plan_replace, "ask_to_replace", lambda *a: set())  # 替换，不保留
     page.year.setCurrentIndex(page.year.findData(2024))
     page._on_reread()
     hear, watch = plans.load_plan(store, 2024).requirements
@@ -171,7 +183,7 @@ def test_the_plan_page_says_when_reading_the_text_again_would_change_it(qtbot, s
         return True
 
     monkeypatch.setattr(DraftDialog, "exec", checked)
-    monkeypatch.setattr(plan_replace, "ask_to_replace", lambda *a: False)
+    monkeypatch.setattr(plan_replace, "ask_to_replace", lambda *a: set())
     page = PlanPage(store)
     qtbot.addWidget(page)
     assert page.import_text(text, 2024)

@@ -98,9 +98,11 @@ def test_a_plan_imported_again_says_first_what_it_would_drop_or_change(year_with
     draft = parse_plan(REIMPORT, 2024)
     replacing = plans.plan_replacement(store, Plan(2024, draft.requirements))
     assert replacing is not None
-    assert [r.text for r in replacing.dropped] == ["每月开展1次廉政学习"]
+    assert replacing.removed == []  # the text still has both of its own
+    assert [r.text for r in replacing.by_hand] == ["每月开展1次廉政学习"]
     assert [r.item for r in replacing.changed] == ["2"]  # the corrected target
-    assert replacing.links_dropped == 1
+    added = replacing.by_hand[0]
+    assert replacing.links[added.id] == 1 and replacing.holds_work(added)
 
 
 @pytest.mark.parametrize("keep", [True, False])
@@ -109,7 +111,9 @@ def test_importing_again_keeps_links_and_what_was_added_by_hand_if_asked(
     store, record = year_with_hand_work
     from lianzheng_desktop.core.plan_parser import parse_plan
 
-    plans.store_draft(store, parse_plan(REIMPORT, 2024), REIMPORT, keep_dropped=keep)
+    added = plans.load_plan(store, 2024).requirements[2]
+    plans.store_draft(store, parse_plan(REIMPORT, 2024), REIMPORT,
+                      keep={added.id} if keep else ())
     plan = plans.load_plan(store, 2024)
     texts = [r.text for r in plan.requirements]
     linked = {r.text for r in plan.requirements if r.id in store.links("activity", record.id)}
@@ -143,9 +147,12 @@ def test_a_plan_renumbered_keeps_the_marks_of_its_unchanged_wording(store):
               "2.强化政治监督。\n")  # 谈话 taken out: 监督 is now item 2
     draft = parse_plan(second, 2024)
     replacing = plans.plan_replacement(store, Plan(2024, draft.requirements))
-    assert [r.text for r in replacing.dropped] == ["每半年开展1次谈心谈话"]
+    assert [r.text for r in replacing.removed] == ["每半年开展1次谈心谈话"]
+    assert replacing.by_hand == []  # it came from the text
+    talk = replacing.removed[0]
     for keep in (True, False):
-        plans.store_draft(store, parse_plan(second, 2024), second, keep_dropped=keep)
+        plans.store_draft(store, parse_plan(second, 2024), second,
+                          keep={talk.id} if keep else ())
         plan = plans.load_plan(store, 2024)
         watch = next(r for r in plan.requirements if r.text == "强化政治监督")
         assert (watch.item, watch.manual_done, watch.note) == ("2", True, "已开展专项监督")

@@ -1,0 +1,109 @@
+"""A year's plan imported again: which new requirement is which earlier one, and what
+replacing the plan would change.
+
+Pairing keeps what the secretary added to a requirement (the mark done by hand, the note,
+the records pointed at it) when the plan comes again: renumbered, or with a count
+corrected ("不少于6次" → "5次"), it is the same requirement changed, not one dropped and
+one new. What the new plan lacks is told apart: a requirement the earlier text had and the
+new one left out, or one the secretary added by hand, which no text speaks for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from lianzheng_desktop.core.plan import Requirement
+
+_NUMBER = re.compile(r"[0-9０-９]+|[一二三四五六七八九十两百]+(?=[次个人项件篇期天日月%％])")
+
+
+def _wording(requirement: Requirement) -> str:
+    """The wording with its numbers taken out: "全年召开不少于#次专题会议"."""
+    return _NUMBER.sub("#", requirement.text)
+
+
+def _measured(requirement: Requirement) -> tuple | None:
+    """None for a requirement marked by hand: two of those under one item number are
+    told apart by their wording only (else a mark could pass to another duty)."""
+    counts = requirement.counts
+    if counts is None:
+        return None
+    return requirement.item, counts.ledger, counts.types, requirement.period, requirement.role
+
+
+# From the surest to the loosest; each pass pairs only what the ones before left.
+_PASSES: tuple[Callable[[Requirement], object | None], ...] = (
+    lambda r: (r.item, r.text),  # the same
+    lambda r: r.text,  # renumbered
+    lambda r: (r.item, _wording(r)),  # a number in it corrected
+    _wording,  # renumbered and a number corrected
+    _measured,  # reworded, measuring the same records by the same period
+)
+
+
+def pair_requirements(earlier: list[Requirement],
+                      new: list[Requirement]) -> dict[int, Requirement]:
+    """Each new requirement's earlier self, by its position in ``new``."""
+    pairs: dict[int, Requirement] = {}
+    left = list(earlier)
+    for match in _PASSES:
+        for index, requirement in enumerate(new):
+            if index in pairs:
+                continue
+            key = match(requirement)
+            if key is None:
+                continue
+            old = next((r for r in left if match(r) == key), None)
+            if old is not None:
+                pairs[index] = old
+                left.remove(old)
+    return pairs
+
+
+def measures(requirement: Requirement) -> tuple:
+    return (requirement.counts, requirement.period, requirement.target, requirement.coverage,
+            requirement.share, requirement.role)
+
+
+def added_by_hand(requirement: Requirement, earlier_text: str) -> bool:
+    """Made with 新增要求, not read from a plan's text (nor copied from one by 沿用): it
+    has no item text and its wording is not in the text the year's plan came from."""
+    return not requirement.item_text and requirement.text not in earlier_text
+
+
+@dataclass
+class Replacement:
+    """What storing a new plan in place of its year's plan would change, asked before it
+    is done. The new plan's values win wherever the two differ."""
+
+    removed: list[Requirement]  # the earlier text had them, the new one has not
+    by_hand: list[Requirement]  # added by hand: no text speaks for them, so they stay
+    changed: list[Requirement]  # paired, with another period, count, records or role
+    links: Mapping[int, int] = field(default_factory=dict)  # 计入要求 by requirement id
+
+    def holds_work(self, requirement: Requirement) -> bool:
+        """A mark, a note or a record pointed at it: the secretary's work on it."""
+        return bool(requirement.manual_done or requirement.note
+                    or self.links.get(requirement.id or 0))
+
+    @property
+    def links_removed(self) -> int:
+        return sum(self.links.get(r.id or 0, 0) for r in self.removed)
+
+    @property
+    def loses_anything(self) -> bool:
+        return bool(self.removed or self.changed)
+
+
+def compare(earlier: list[Requirement], earlier_text: str, new: list[Requirement],
+            links: Mapping[int, int]) -> Replacement:
+    pairs = pair_requirements(earlier, new)
+    paired = [id(old) for old in pairs.values()]
+    unpaired = [r for r in earlier if id(r) not in paired]
+    return Replacement(
+        removed=[r for r in unpaired if not added_by_hand(r, earlier_text)],
+        by_hand=[r for r in unpaired if added_by_hand(r, earlier_text)],
+        changed=[old for index, old in pairs.items() if measures(new[index]) != measures(old)],
+        links=links)

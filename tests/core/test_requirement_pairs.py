@@ -1,0 +1,51 @@
+"""Which requirement of a plan imported again is which earlier one."""
+
+from lianzheng_desktop.core.plan import Counts, Period, Requirement
+from lianzheng_desktop.core.requirement_pairs import added_by_hand, compare, pair_requirements
+
+MEETINGS = Counts("activity", ("专题会议",), "专题会议")
+
+
+def req(item, text, counts=None, period=None, target=None, item_text=""):
+    return Requirement(item=item, text=text, counts=counts, period=period, target=target,
+                       item_text=item_text or text)
+
+
+def test_a_corrected_count_is_the_same_requirement_changed():
+    old = [req("5", "全年召开不少于6次专题会议", MEETINGS, Period.YEAR, 6)]
+    new = [req("5", "全年召开不少于5次专题会议", MEETINGS, Period.YEAR, 5)]
+    assert pair_requirements(old, new) == {0: old[0]}
+    replacing = compare(old, "", new, {})
+    assert replacing.changed == old and not replacing.removed and not replacing.by_hand
+
+
+def test_renumbered_and_corrected_together():
+    old = [req("4", "推进风险防控"), req("5", "全年召开不少于6次专题会议", MEETINGS, Period.YEAR, 6)]
+    new = [req("4", "全年召开不少于五次专题会议", MEETINGS, Period.YEAR, 5)]
+    assert pair_requirements(old, new) == {0: old[1]}
+
+
+def test_reworded_with_the_same_measure_under_the_same_item():
+    old = [req("5", "每年召开专题会议不少于4次", MEETINGS, Period.YEAR, 4)]
+    new = [req("5", "全年至少研究部署4次党风廉政建设工作", MEETINGS, Period.YEAR, 4)]
+    assert pair_requirements(old, new) == {0: old[0]}
+    quarterly = [req("5", "每季度召开专题会议", MEETINGS, Period.QUARTER, 1)]
+    assert pair_requirements(old, quarterly) == {}  # another period: another duty
+
+
+def test_two_duties_marked_by_hand_are_never_paired_by_their_item_alone():
+    """"强化政治监督" taken out, "推进风险防控" renumbered into its place: the mark on the
+    one must not pass to the other."""
+    old = [req("4", "强化政治监督")]
+    new = [req("4", "推进风险防控")]
+    assert pair_requirements(old, new) == {}
+
+
+def test_added_by_hand_is_what_no_text_had():
+    text = "1.会议。全年召开不少于6次专题会议。\n"
+    assert not added_by_hand(req("1", "全年召开不少于6次专题会议"), text)
+    taken_from_unread = Requirement(item="1", text="全年召开不少于6次专题会议")  # no item text
+    assert not added_by_hand(taken_from_unread, text)
+    assert added_by_hand(Requirement(item="9", text="每月开展1次廉政学习"), text)
+    copied_by_yanyong = req("2", "推进风险防控", item_text="推进风险防控。加强廉政风险排查。")
+    assert not added_by_hand(copied_by_yanyong, "")  # 沿用: its item text came from a plan
