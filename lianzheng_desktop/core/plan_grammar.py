@@ -225,6 +225,8 @@ def _goes_on(clause: str) -> bool:
     return rest != clause.strip() or bool(_TO_WHOM.match(rest))
 
 
+_MEETING = ("例会", "座谈会", "会议", "联席会", "培训班")  # named after who attends
+_PAIR = re.compile(r"[与和同]")
 _NOT_THE_UNITS = ("纪委", "纪检", "纪检组", "纪检组)", "纪委）", "村", "村党委")
 
 
@@ -237,12 +239,17 @@ def _role_in(text: str, first_words: int | None = None) -> Role | None:
             for match in re.finditer(re.escape(word), text):
                 if first_words is not None and match.start() >= first_words:
                     break
-                if _OBJECT_POSITION.search(text[max(0, match.start() - 16):match.start()]):
+                if word.endswith("之间"):
+                    if _PAIR.search(re.split(r"[、，,；;]", text[:match.start()])[-1]):
+                        continue  # 书记与其他班子成员之间: the first of the pair talks
+                elif _OBJECT_POSITION.search(text[max(0, match.start() - 16):match.start()]):
                     continue
                 if text[max(0, match.start() - 4):match.start()].endswith(_NOT_THE_UNITS):
                     continue  # the discipline side's head; a village's secretary
                 if text[max(0, match.start() - 1):match.end()] == "总书记":
                     continue  # 学习习近平总书记重要讲话: not the branch's secretary
+                if role is not Role.ORGANISATION and text.startswith(_MEETING, match.end()):
+                    continue  # 支部书记例会, 书记座谈会: the meeting's name, not who holds it
                 key = (rank, match.start())
                 if best is None or key < best[:2]:
                     best = (rank, match.start(), role)
