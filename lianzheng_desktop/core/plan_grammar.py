@@ -68,6 +68,10 @@ _ADVERBS = ("至少", "都要", "均要", "都", "均", "要", "应当", "应", 
 # 每月第一周星期五开展…: when in the month, not part of what is done
 _DAY_OF_PERIOD = re.compile(r"^第[一二三四1-4]个?(?:周的?)?(?:星期|周)[一二三四五六日天1-7]?"
                             r"的?(?:上午|下午|晚上)?")
+_HEDGES = re.compile(r"一般|原则上")
+_NAME_CHARS = 12
+_JOINS = re.compile(r"^[^与同]*[与同]")
+_INLINE_NUMBER = re.compile(r"\d{1,2}[、.．]|第[一二三四五六七八九十百\d]{1,4}条")
 _LEADING_WORDS = ("党风廉政建设", "党风廉政", "全面从严治党", "廉政建设和反腐败工作")
 _OBJECT_STOPS = re.compile(r"并|以便|以此|以确保|，|；|确保|做到|切实|对照|围绕|结合|通过|针对")
 _PARENS = re.compile(r"[（(][^（()）]*[）)]")
@@ -182,7 +186,13 @@ def clean_object(text: str) -> str:
     if "的" in text[:-1]:
         text = text.rsplit("的", 1)[1]
     text = text.removesuffix("以上").removesuffix("左右").strip("、，的 ")
-    return text[-12:]
+    text = _HEDGES.sub("", text)  # 党员大会一般召开, 委员之间原则上谈心: no part of the name
+    text = _INLINE_NUMBER.split(text)[-1] or text  # …制度1、支部党员大会, …第四条党委会议
+    if len(text) <= _NAME_CHARS:
+        return text
+    tail = text[-_NAME_CHARS:]  # 部门负责人与党员、学生谈心 → 与党员、学生谈心, not 门负责人…
+    join = _JOINS.search(tail[:_NAME_CHARS // 2])
+    return tail[join.end() - 1:] if join else tail
 
 
 def subject_role(text: str) -> Role | None:

@@ -426,3 +426,19 @@ def test_a_role_in_a_meetings_name_is_not_who_holds_it(text):
     # the unit holds it (None or the organisation named in the title), no one person
     assert [r.role in (None, Role.ORGANISATION) for r in draft.requirements if r.target] == [
         True]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # 一般 / 原则上 hedge the duty; they are no part of the activity's name
+    ("1.会议。团小组会一般每月召开一次。", "团小组会召开"),
+    ("1.联席会。党建联席会原则上每半年召开一次。", "党建联席会召开"),
+    # a name that was nothing but the hedge: the activity is in the clause before
+    ("1.谈心。支部书记与其他委员之间的定期谈心，一般每季度不少于1次。", "定期谈心"),
+    # an item number or an article run into the text is no part of the name
+    ("1.制度。会议制度3、支部委员会每月召开一次。", "支部委员会召开"),
+    ("1.规则。议事规则第五条党组会议每月召开一次。", "党组会议召开"),
+    # too long a name is cut where "与" begins what is done, not inside a word
+    ("1.谈心。各科室负责人每年与青年干部职工谈心不少于2次。", "与青年干部职工谈心"),
+])
+def test_the_name_of_a_plans_own_activity_is_read_cleanly(text, label):
+    assert one(text)[2] == label
