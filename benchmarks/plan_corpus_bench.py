@@ -23,6 +23,7 @@ CORPUS = FIXTURES / "real"  # collected first; the parser was tuned on it
 HELD_OUT = FIXTURES / "heldout"  # collected separately and first scored unseen
 DEADLINES = FIXTURES / "heldout2"  # reports due by a date each period, first scored unseen
 FRESH = FIXTURES / "heldout3"  # 12 further texts, first scored unseen, then tuned on
+FOURTH = FIXTURES / "heldout4"  # 13 texts of small units (工会, 局 branches), scored unseen first
 _WHO = {"unit": None, "secretary": Role.FIRST_RESPONSIBLE, "each_leader": Role.LEADERSHIP_MEMBER,
         "each_member": Role.MEMBER}
 
@@ -111,7 +112,8 @@ def totals(results: list[Scored]) -> tuple[int, int, int]:
 def main() -> None:
     for folder, name in ((CORPUS, "real texts (tuned on)"), (HELD_OUT, "held-out texts"),
                          (DEADLINES, "held-out texts with deadline duties"),
-                         (FRESH, "third held-out set (heldout3)")):
+                         (FRESH, "third held-out set (heldout3)"),
+                         (FOURTH, "fourth held-out set (heldout4)")):
         report(folder, name)
 
 

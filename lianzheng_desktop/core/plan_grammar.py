@@ -68,6 +68,10 @@ _ADVERBS = ("至少", "都要", "均要", "都", "均", "要", "应当", "应", 
 # 每月第一周星期五开展…: when in the month, not part of what is done
 _DAY_OF_PERIOD = re.compile(r"^第[一二三四1-4]个?(?:周的?)?(?:星期|周)[一二三四五六日天1-7]?"
                             r"的?(?:上午|下午|晚上)?")
+_HEDGES = re.compile(r"一般|原则上")
+_NAME_CHARS = 12
+_JOINS = re.compile(r"^[^与同]*[与同]")
+_INLINE_NUMBER = re.compile(r"\d{1,2}[、.．]|第[一二三四五六七八九十百\d]{1,4}条")
 _LEADING_WORDS = ("党风廉政建设", "党风廉政", "全面从严治党", "廉政建设和反腐败工作")
 _OBJECT_STOPS = re.compile(r"并|以便|以此|以确保|，|；|确保|做到|切实|对照|围绕|结合|通过|针对")
 _PARENS = re.compile(r"[（(][^（()）]*[）)]")
@@ -182,7 +186,13 @@ def clean_object(text: str) -> str:
     if "的" in text[:-1]:
         text = text.rsplit("的", 1)[1]
     text = text.removesuffix("以上").removesuffix("左右").strip("、，的 ")
-    return text[-12:]
+    text = _HEDGES.sub("", text)  # 党员大会一般召开, 委员之间原则上谈心: no part of the name
+    text = _INLINE_NUMBER.split(text)[-1] or text  # …制度1、支部党员大会, …第四条党委会议
+    if len(text) <= _NAME_CHARS:
+        return text
+    tail = text[-_NAME_CHARS:]  # 部门负责人与党员、学生谈心 → 与党员、学生谈心, not 门负责人…
+    join = _JOINS.search(tail[:_NAME_CHARS // 2])
+    return tail[join.end() - 1:] if join else tail
 
 
 def subject_role(text: str) -> Role | None:
@@ -225,6 +235,8 @@ def _goes_on(clause: str) -> bool:
     return rest != clause.strip() or bool(_TO_WHOM.match(rest))
 
 
+_MEETING = ("例会", "座谈会", "会议", "联席会", "培训班")  # named after who attends
+_PAIR = re.compile(r"[与和同]")
 _NOT_THE_UNITS = ("纪委", "纪检", "纪检组", "纪检组)", "纪委）", "村", "村党委")
 
 
@@ -237,12 +249,17 @@ def _role_in(text: str, first_words: int | None = None) -> Role | None:
             for match in re.finditer(re.escape(word), text):
                 if first_words is not None and match.start() >= first_words:
                     break
-                if _OBJECT_POSITION.search(text[max(0, match.start() - 16):match.start()]):
+                if word.endswith("之间"):
+                    if _PAIR.search(re.split(r"[、，,；;]", text[:match.start()])[-1]):
+                        continue  # 书记与其他班子成员之间: the first of the pair talks
+                elif _OBJECT_POSITION.search(text[max(0, match.start() - 16):match.start()]):
                     continue
                 if text[max(0, match.start() - 4):match.start()].endswith(_NOT_THE_UNITS):
                     continue  # the discipline side's head; a village's secretary
                 if text[max(0, match.start() - 1):match.end()] == "总书记":
                     continue  # 学习习近平总书记重要讲话: not the branch's secretary
+                if role is not Role.ORGANISATION and text.startswith(_MEETING, match.end()):
+                    continue  # 支部书记例会, 书记座谈会: the meeting's name, not who holds it
                 key = (rank, match.start())
                 if best is None or key < best[:2]:
                     best = (rank, match.start(), role)

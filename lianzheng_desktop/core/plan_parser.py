@@ -38,10 +38,12 @@ from lianzheng_desktop.core.plan_grammar import (
 from lianzheng_desktop.core.plan_percent import read_percents
 from lianzheng_desktop.core.plan_shapes import (
     AFTER_A_TIME,
+    EACH_ONE,
     HAS,
     heads_a_body,
     named_report,
     restates,
+    stands_alone,
     themed_days,
 )
 from lianzheng_desktop.core.plan_text import (
@@ -273,12 +275,15 @@ class _ItemReader:
             return None
         if specific_time(clause):
             return None
+        each_one = EACH_ONE.match(clause.lstrip())  # 每名支委轮流讲一次: a turn each
         if inherited is not None:
-            return inherited  # may be _PAST
+            return None if each_one and inherited is not _PAST else inherited  # may be _PAST
         earlier = [p for p in periods if p.start < count.start]
         compared = has_comparator(clause[:count.start - c_start])
         if earlier and (earlier[-1].every or compared) and not any(
                 earlier[-1].end <= c.start < count.start for c in counts):
+            if each_one and not stands_alone(sentence, earlier[-1]):
+                return None
             return earlier[-1]
         return None
 

@@ -8,6 +8,9 @@
   党建工作推进会议…): one duty, read from the body.
 - Words after a bare period that make it no duty: 每月有安排 (what each period "has", a slogan),
   每季度结束后 (a time; whereas 党员每月缴纳党费后，… is an act that recurs).
+- Each one's turn in a series: “坚持每月一期，每名支委轮流讲一次” — the series is monthly, each
+  member speaks once; the period goes on to 每名… only from a clause it stands alone in
+  (“每季度，每名党员…谈心一次”).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from lianzheng_desktop.core.plan import Period, Requirement
 from lianzheng_desktop.core.plan_grammar import PeriodWord
 
 HAS = re.compile(r"(?:都|均|要|应)?有")
+EACH_ONE = re.compile(r"每(?:名|位|人)")  # each person; 每个 is as often each branch
+_FILLER = re.compile(r"^(?:原则上|一般|坚持|要|应|须|必须|至少|[、\s])*$")
 AFTER_A_TIME = ("结束", "届满", "期满", "末", "底", "初")
 
 _NAMED_REPORT = re.compile(r"(?:底|末)?的?(?P<report>月报|季报|半年报|年报)")
@@ -67,3 +72,11 @@ def restates(heading: Requirement, body: Requirement) -> bool:
         return False
     label = body.counts.label
     return len(label) >= 4 and label[:4] in heading.text
+
+
+def stands_alone(sentence: str, period: PeriodWord) -> bool:
+    """Whether the clause a period word stands in says nothing else (每季度，…)."""
+    start = max(sentence.rfind(ch, 0, period.start) for ch in "，,；;：:") + 1
+    ends = [at for at in (sentence.find(ch, period.end) for ch in "，,；;：:") if at >= 0]
+    rest = sentence[start:period.start] + sentence[period.end:min(ends, default=len(sentence))]
+    return bool(_FILLER.match(rest))

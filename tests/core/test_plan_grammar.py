@@ -375,3 +375,70 @@ def test_an_article_number_is_not_words_between_a_preposition_and_its_object():
     # "程序与要求" ends a heading; 第四条 opens an article whose subject is 党委会议
     draft = read("1.会议。议事程序与要求第四条党委会议一般每月召开一次。")
     assert [r.role for r in draft.requirements if r.target] == [Role.ORGANISATION]
+
+
+# -- heldout4 (tests/fixtures/plans/heldout4/README.md): each rule with its own wording --
+
+def test_each_members_one_turn_in_a_series_does_not_take_the_series_period():
+    # 每名… 一次 with no period of its own: each one's turn over the year, not a monthly duty
+    draft = read("1.讲堂。开设“廉政微课堂”，坚持每月一期，每名支委轮流讲一次。")
+    assert [(r.period, r.target) for r in draft.requirements if r.target] == [
+        (Period.MONTH, 1)]
+
+
+def test_each_member_with_a_period_of_their_own_still_counts():
+    draft = read("1.学习。每月开展一次集中学习，每名党员每季度交流发言一次。")
+    assert [(r.period, r.target, r.role) for r in draft.requirements if r.target] == [
+        (Period.MONTH, 1, None), (Period.QUARTER, 1, Role.MEMBER)]
+
+
+def test_a_period_standing_alone_still_goes_on_to_each_member():
+    draft = read("1.谈心。每季度，每名党员至少与支部书记谈心一次。")
+    assert [(r.period, r.target, r.role) for r in draft.requirements if r.target] == [
+        (Period.QUARTER, 1, Role.MEMBER)]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # 成员之间, like 委员之间: each member of the team talks with the others
+    ("1.谈心。支委成员要带头谈心，成员之间每半年谈心一次。", Role.LEADERSHIP_MEMBER),
+    ("1.谈心。成员之间每季度至少交流思想一次。", Role.LEADERSHIP_MEMBER),
+    # 党组织负责人 is the secretary, not the 党组织
+    ("1.谈话。党组织负责人每年与支委委员谈话不少于1次。", Role.FIRST_RESPONSIBLE),
+    # a list of who talks with whom that holds 委员之间: each of them, the secretary too
+    ("1.谈心。支部书记与支委委员、支委委员之间开展谈心谈话，每半年至少1次。",
+     Role.LEADERSHIP_MEMBER),
+    # but 书记与其他委员之间 is one pair: the secretary talks with each of the others
+    ("1.谈心。支部书记与其他支委委员之间的谈心谈话，每季度不少于1次。",
+     Role.FIRST_RESPONSIBLE),
+])
+def test_who_talks_between_members_and_the_head_of_a_party_organisation(text, role):
+    draft = read(text)
+    assert [r.role for r in draft.requirements if r.target] == [role]
+
+
+@pytest.mark.parametrize("text", [
+    # a meeting named after those who attend it: 书记 there is no subject
+    "1.例会。支部书记例会每季度召开一次。",
+    "1.座谈。全区机关党组织书记座谈会，每年举办一次。",
+])
+def test_a_role_in_a_meetings_name_is_not_who_holds_it(text):
+    draft = read(text)
+    # the unit holds it (None or the organisation named in the title), no one person
+    assert [r.role in (None, Role.ORGANISATION) for r in draft.requirements if r.target] == [
+        True]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # 一般 / 原则上 hedge the duty; they are no part of the activity's name
+    ("1.会议。团小组会一般每月召开一次。", "团小组会召开"),
+    ("1.联席会。党建联席会原则上每半年召开一次。", "党建联席会召开"),
+    # a name that was nothing but the hedge: the activity is in the clause before
+    ("1.谈心。支部书记与其他委员之间的定期谈心，一般每季度不少于1次。", "定期谈心"),
+    # an item number or an article run into the text is no part of the name
+    ("1.制度。会议制度3、支部委员会每月召开一次。", "支部委员会召开"),
+    ("1.规则。议事规则第五条党组会议每月召开一次。", "党组会议召开"),
+    # too long a name is cut where "与" begins what is done, not inside a word
+    ("1.谈心。各科室负责人每年与青年干部职工谈心不少于2次。", "与青年干部职工谈心"),
+])
+def test_the_name_of_a_plans_own_activity_is_read_cleanly(text, label):
+    assert one(text)[2] == label
