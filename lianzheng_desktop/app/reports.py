@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.core.report_basis import StaleSection, stale_note, stale_sections
 from lianzheng_desktop.core.report_content import (
     ReportData,
     build_document,
@@ -22,6 +23,7 @@ from lianzheng_desktop.core.report_model import ReportDocument, ReportPeriod, un
 from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.reports import (
     ReportVersion,
+    load_basis,
     load_report_data,
     load_texts,
     record_version,
@@ -43,6 +45,7 @@ class PreparedReport:
     data: ReportData  # what it is drafted from, as of one date
     drafts: dict[str, str]  # the fresh drafts, to tell typed text from drafted
     document: ReportDocument  # the drafts with the user's kept edits
+    stale: list[StaleSection] = field(default_factory=list)  # typed over older drafts
 
     @property
     def notes(self) -> list[str]:
@@ -50,15 +53,18 @@ class PreparedReport:
         gaps = profile_gaps(self.data)
         return ([gaps] if gaps else []) + [
             f"第{h[0]}部分“{h[2:]}”尚未填写，报告中这一部分是空的。"
-            for h in unwritten_sections(self.document)]
+            for h in unwritten_sections(self.document)] + (
+            [stale_note(self.stale)] if self.stale else [])
 
 
 def prepare_report(store: Store, period: ReportPeriod, as_of: date | None = None,
                    person: str | None = None) -> PreparedReport:
     """The report read once from the store: its data, drafts and document."""
     data = load_report_data(store, period, as_of, person)
-    return PreparedReport(data, draft_sections(data),
-                          build_document(data, load_texts(store, period, person)))
+    drafts = draft_sections(data)
+    typed = load_texts(store, period, person)
+    return PreparedReport(data, drafts, build_document(data, typed),
+                          stale_sections(typed, load_basis(store, period, person), drafts))
 
 
 def write_report(store: Store, period: ReportPeriod, path: Path, *, as_of: date | None = None,

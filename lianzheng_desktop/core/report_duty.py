@@ -199,10 +199,12 @@ def _session(s: WarningSession, me: str = "") -> str:
     if what.endswith("会") and not what.startswith(VERB_STARTS):  # 以案促改专题会: held
         what = f"召开{what}"
     host = "本人" if me and s.host == me else s.host  # one's own report: "本人主持"
-    who = f"{host}主持，" if host else ""
     if me and host != "本人" and me in s.attendees:  # one's own report, there as one of many
-        return f"{md(s.date)}{what}（{who}本人参加，共{s.head_count}人）"
-    return f"{md(s.date)}{what}（{who}{s.head_count}人参加）"
+        attended = f"本人参加，共{s.head_count}人"
+    else:  # no head count entered: none said (not "0人参加")
+        attended = f"{s.head_count}人参加" if s.head_count else ""
+    said = "，".join(part for part in (f"{host}主持" if host else "", attended) if part)
+    return f"{md(s.date)}{what}（{said}）" if said else f"{md(s.date)}{what}"
 
 
 def _talk_point(data: ReportData, f: Figures) -> str:

@@ -30,6 +30,7 @@ from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.copy_check import CopyReport, check
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.report_basis import StaleSection, stale_note
 from lianzheng_desktop.core.report_content import profile_gaps
 from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
 from lianzheng_desktop.paths import AppPaths
@@ -43,6 +44,7 @@ from lianzheng_desktop.storage.reports import (
     earlier_reports,
     last_edited_period,
     list_versions,
+    recheck,
     record_version,
     save_texts,
 )
@@ -63,6 +65,8 @@ class ReportPage(QWidget):
         self.document = QPdfDocument(self)
         self._loaded = False
         self._shown_person: str | None = None  # whose report the editors hold
+        self._as_of: date | None = None  # the report's date the drafts shown are of
+        self._stale: list[StaleSection] = []  # typed sections over older drafts
         self._build()
         self._connect_signals()
 
@@ -104,7 +108,8 @@ class ReportPage(QWidget):
                        self.docx_button):
             bar.addWidget(widget)
         self.tabs = SectionEditors(
-            lambda period, texts: save_texts(self._store, period, texts, self._shown_person),
+            lambda period, texts: save_texts(self._store, period, texts, self._shown_person,
+                                             self.tabs.drafts, self._as_of),
             self.status_text)
         self.editors = self.tabs.editors
         self.preview = QPdfView()
@@ -127,10 +132,17 @@ class ReportPage(QWidget):
         self.notice = hint("")  # said in place, never as a dialog (e.g. no plan for the year)
         self.notice.setWordWrap(True)
         self.notice.hide()
+        # a typed section whose drafts have moved on since (core.report_basis)
+        self.recheck_button = QPushButton("已核对")
+        self.recheck_button.setToolTip("改写的部分已对照现在的台账核对无误，不再提示")
+        self.recheck_button.hide()
+        said = QHBoxLayout()
+        said.addWidget(self.notice, 1)
+        said.addWidget(self.recheck_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(bar)
-        layout.addWidget(self.notice)
+        layout.addLayout(said)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
@@ -165,6 +177,7 @@ class ReportPage(QWidget):
         self.period.currentIndexChanged.connect(self._load_period)
         self.person.currentIndexChanged.connect(self._load_period)
         self.redraft_button.clicked.connect(self._on_redraft)
+        self.recheck_button.clicked.connect(self._on_recheck)
         self.copy_button.clicked.connect(self._on_copy_check)
         self.preview_button.clicked.connect(lambda: self.generate(self._preview_file))
         self.save_button.clicked.connect(self._on_save_pdf)
@@ -238,15 +251,25 @@ class ReportPage(QWidget):
             self._set_busy(True)
             self.status.setText("")
             return
-        gaps = profile_gaps(prepared.data)
-        self.notice.setText(gaps)
-        self.notice.setVisible(bool(gaps))
+        self._as_of, self._stale = prepared.data.as_of, prepared.stale
+        said = "\n".join(filter(None, [profile_gaps(prepared.data), stale_note(self._stale)]))
+        self.notice.setText(said)
+        self.notice.setVisible(bool(said))
+        self.recheck_button.setVisible(bool(self._stale))
         self._set_busy(False)
         self.tabs.show_texts(period, prepared.document.section_texts(), prepared.drafts)
         self._show_versions()
 
     def texts(self) -> dict[str, str]:
         return self.tabs.texts()
+
+    def _on_recheck(self) -> None:
+        """已核对: the typed sections agree with the records of the report's date."""
+        self.keep_typed_text()
+        if self._as_of is not None:
+            recheck(self._store, self.selected_period(), self.tabs.drafts, self._as_of,
+                    self._shown_person)
+        self._load_period()
 
     def typed_texts(self) -> dict[str, str]:
         return self.tabs.typed_texts()
@@ -365,8 +388,14 @@ class ReportPage(QWidget):
         self.notice.show()
 
     def ready_to_hand_in(self, action: str = "保存") -> bool:
-        """Ask before a report with an unwritten section, or one that repeats earlier
-        reports, is saved or printed."""
+        """Ask before a report with a section typed over older drafts, an unwritten
+        section, or text that repeats earlier reports, is saved or printed."""
+        if self._stale:
+            answer = QMessageBox.question(
+                self, "改写的部分可能已过时", f"{stale_note(self._stale)}\n\n仍要{action}吗？")
+            if answer != QMessageBox.StandardButton.Yes:
+                self.tabs.show_section(self._stale[0].heading)
+                return False
         return ask_before_handing_in(self, self.copy_check(), self.texts(), action,
                                      show=self.tabs.show_section)
 

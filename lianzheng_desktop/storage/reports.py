@@ -70,22 +70,55 @@ def load_texts(store: Store, period: ReportPeriod, person: str | None = None) ->
 
 
 def save_texts(store: Store, period: ReportPeriod, texts: dict[str, str],
-               person: str | None = None) -> None:
-    """Keep the sections as typed (the editor calls this as the user types)."""
+               person: str | None = None, drafts: dict[str, str] | None = None,
+               as_of: date | None = None) -> None:
+    """Keep the sections as typed (the editor calls this as the user types). ``drafts``
+    (of the report's date ``as_of``): what each section said before it was first typed
+    over, kept until it is typed no more (core.report_basis)."""
+    key = draft_key(period, person)
     with store.atomic():
         store.db.execute(
             "INSERT INTO report_draft (period, sections, updated_at) VALUES (?, ?, ?)"
             " ON CONFLICT (period) DO UPDATE SET sections = excluded.sections,"
             " updated_at = excluded.updated_at",
-            [draft_key(period, person), json.dumps(texts, ensure_ascii=False),
+            [key, json.dumps(texts, ensure_ascii=False),
              store.clock().isoformat(timespec="seconds")])
-        trail.log(store.db, store.clock(), "report_draft", draft_key(period, person))
+        trail.log(store.db, store.clock(), "report_draft", key)
+        store.db.execute(f"DELETE FROM report_basis WHERE period = ? AND heading NOT IN"
+                         f" ({', '.join('?' * len(texts))})", [key, *texts])
+        if drafts is not None and as_of is not None:
+            store.db.conn.executemany(
+                "INSERT OR IGNORE INTO report_basis (period, heading, drafted, as_of)"
+                " VALUES (?, ?, ?, ?)",
+                [(key, heading, drafts[heading], as_of.isoformat())
+                 for heading in texts if heading in drafts])
+
+
+def load_basis(store: Store, period: ReportPeriod,
+               person: str | None = None) -> dict[str, tuple[str, date]]:
+    """Each typed section's drafts when it was first typed over, and the report's date then."""
+    rows = store.db.execute("SELECT heading, drafted, as_of FROM report_basis WHERE period = ?",
+                            [draft_key(period, person)]).fetchall()
+    return {heading: (drafted, date.fromisoformat(as_of)) for heading, drafted, as_of in rows}
+
+
+def recheck(store: Store, period: ReportPeriod, drafts: dict[str, str], as_of: date,
+            person: str | None = None) -> None:
+    """已核对: the typed sections agree with the records as of ``as_of``; the drafts of
+    that day become what they were typed over."""
+    with store.atomic():
+        store.db.conn.executemany(
+            "UPDATE report_basis SET drafted = ?, as_of = ? WHERE period = ? AND heading = ?",
+            [(drafts[heading], as_of.isoformat(), draft_key(period, person), heading)
+             for heading in load_basis(store, period, person) if heading in drafts])
 
 
 def clear_texts(store: Store, period: ReportPeriod, person: str | None = None) -> None:
     """Back to the drafts drawn from the records."""
     with store.atomic():
         store.db.execute("DELETE FROM report_draft WHERE period = ?",
+                         [draft_key(period, person)])
+        store.db.execute("DELETE FROM report_basis WHERE period = ?",
                          [draft_key(period, person)])
         trail.log(store.db, store.clock(), "report_draft", draft_key(period, person))
 

@@ -506,3 +506,12 @@ def test_work_without_a_deadline_is_not_told_to_finish_in_time(store):
     _, texts = _report(store, ReportPeriod(2024, 2))
     assert "有以下工作尚在推进：" in texts[PROBLEMS], texts[PROBLEMS]
     assert "须在期限内完成" not in texts[PROBLEMS]
+
+
+def test_a_session_without_a_head_count_says_no_count(demo_store):
+    """A reviewer's session entered without 参加人数 printed "（王建国主持，0人参加）"."""
+    demo_store.add("warning_education", {"date": "2022-12-20", "form": "观看警示教育片",
+                                         "topic": "年终警示教育", "host": "王建国"})
+    duty = _report(demo_store, ReportPeriod(2022, 4))[1][DUTY]
+    assert "12月20日观看警示教育片：年终警示教育（王建国主持）" in duty
+    assert not re.search(r"(?<![\d.])0(次|人次|件|人)", duty), duty

@@ -20,7 +20,8 @@ def test_a_corrected_count_is_the_same_requirement_changed():
 
 
 def test_renumbered_and_corrected_together():
-    old = [req("4", "推进风险防控"), req("5", "全年召开不少于6次专题会议", MEETINGS, Period.YEAR, 6)]
+    old = [req("4", "推进风险防控"),
+           req("5", "全年召开不少于6次专题会议", MEETINGS, Period.YEAR, 6)]
     new = [req("4", "全年召开不少于五次专题会议", MEETINGS, Period.YEAR, 5)]
     assert pair_requirements(old, new) == {0: old[1]}
 

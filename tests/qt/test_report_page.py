@@ -210,3 +210,40 @@ def test_early_in_a_quarter_the_page_opens_on_the_report_then_due(qtbot, demo_st
     later = ReportPage(demo_store, paths, today=date(2022, 8, 20))
     qtbot.addWidget(later)
     assert later.selected_period() == ReportPeriod(2022, 3)
+
+
+def test_a_section_typed_over_older_drafts_is_said_before_it_is_handed_in(
+        qtbot, demo_store, paths, monkeypatch):
+    """A reviewer changed one sentence of section 一 of the annual report on 30 November;
+    printed in January, that section still said November's figures beside the appendix of
+    December's. The page now says which sentences the drafts say otherwise, asks before
+    the report leaves, and is quiet once the secretary has checked it (已核对)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    year = ReportPeriod(2022)
+    november = ReportPage(demo_store, paths, today=date(2022, 11, 30))
+    qtbot.addWidget(november)
+    november.set_period(year)
+    duty = november.editors[SECTION_HEADINGS[0]]
+    duty.setPlainText(duty.toPlainText() + "各项工作有序推进。")
+    november.keep_typed_text()
+    assert november.recheck_button.isHidden()  # typed over today's drafts: nothing to say
+    demo_store.add("warning_education", {"date": "2022-12-20", "form": "观看警示教育片",
+                                         "topic": "年终警示教育", "host": "王建国"})
+    december = ReportPage(demo_store, paths, today=date(2022, 12, 31))
+    qtbot.addWidget(december)
+    december.set_period(year)
+    note = december.notice.text()
+    assert ("第一部分“履行全面从严治党（党风廉政建设）责任情况”是对照2022年11月30日的台账"
+            "改写的") in note
+    assert "截至2022年12月31日" in note or "年终警示教育" in note  # what the drafts say now
+    assert not december.recheck_button.isHidden()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or
+                        QMessageBox.StandardButton.No)
+    assert not december.ready_to_hand_in("打印")
+    assert "仍要打印吗" in asked[0]
+    assert december.tabs.currentWidget() is december.editors[SECTION_HEADINGS[0]]
+    december.recheck_button.click()  # checked against the records of 31 December
+    assert december.recheck_button.isHidden() and "改写的" not in december.notice.text()
+    assert "各项工作有序推进。" in december.editors[SECTION_HEADINGS[0]].toPlainText()

@@ -25,3 +25,27 @@ def test_every_version_keeps_its_sha256(store, tmp_path):
         hashlib.sha256(b"%PDF-1.4 second").hexdigest(),
         hashlib.sha256(b"%PDF-1.4 first").hexdigest()]
     assert reports.list_versions(store, ReportPeriod.parse("2022Q4")) == []
+
+
+def test_what_a_section_was_typed_over_is_kept_from_the_first_keystroke(store):
+    """The drafts a section was first typed over stay its basis while it is typed on (a
+    later keystroke in January does not make November's text January's), go when the
+    section is typed back to the drafts, and move on only when checked (已核对)."""
+    from datetime import date
+
+    from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
+    from lianzheng_desktop.storage.reports import load_basis, recheck, save_texts
+
+    duty, personal = SECTION_HEADINGS[0], SECTION_HEADINGS[1]
+    year = ReportPeriod(2026)
+    save_texts(store, year, {duty: "十一月的文字"}, None, {duty: "十一月起草"},
+               date(2026, 11, 30))
+    save_texts(store, year, {duty: "十一月的文字，一月又改", personal: "本人"}, None,
+               {duty: "一月起草", personal: ""}, date(2026, 12, 31))
+    assert load_basis(store, year) == {duty: ("十一月起草", date(2026, 11, 30)),
+                                       personal: ("", date(2026, 12, 31))}
+    recheck(store, year, {duty: "一月起草", personal: ""}, date(2026, 12, 31))
+    assert load_basis(store, year)[duty] == ("一月起草", date(2026, 12, 31))
+    save_texts(store, year, {personal: "本人"}, None, {duty: "一月起草", personal: ""},
+               date(2026, 12, 31))  # 一 typed back to its drafts
+    assert set(load_basis(store, year)) == {personal}
