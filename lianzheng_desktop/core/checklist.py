@@ -11,7 +11,7 @@ quarter duty is only failed when the quarter has ended without it.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from lianzheng_desktop.core import vocab
@@ -87,6 +87,14 @@ class _Ask:
     def count(self) -> int:
         counts = self.requirement.counts
         return 0 if counts is None else self.source.count(counts, self.start, self.end)
+
+    def count_pointed_here(self) -> int:
+        """Of ``count``, the records pointed at this requirement (计入要求), whatever
+        their type: they are not what the plan's label names."""
+        counts = self.requirement.counts
+        if counts is None or counts.link is None:
+            return 0
+        return self.source.count(replace(counts, linked_only=True), self.start, self.end)
 
     def person_times(self) -> int | None:
         counts = self.requirement.counts
@@ -167,8 +175,6 @@ def _held_by_role(requirement: Requirement, roster: Sequence[Person],
     """A talk duty of the 书记 or of each 班子成员 is measured on the talks they held:
     the 班子成员's one-on-one share leaves out the 书记's talks, and the other way round
     (everyone's talks count where the roster names no one in the role)."""
-    from dataclasses import replace
-
     role, counts = requirement.role, requirement.counts
     if counts is None or counts.ledger != "talk" or role not in (Role.FIRST_RESPONSIBLE,
                                                                   Role.LEADERSHIP_MEMBER):
@@ -180,8 +186,6 @@ def _held_by_role(requirement: Requirement, roster: Sequence[Person],
 
 def _with_link(requirement: Requirement) -> Requirement:
     """A copy whose counts know the requirement, so records linked to it count."""
-    from dataclasses import replace
-
     assert requirement.counts is not None
     return replace(requirement, counts=replace(requirement.counts, link=requirement.id))
 
@@ -424,7 +428,11 @@ def _check_unnumbered(key: str, requirement: Requirement, window: _Window,
             text += f"（{requirement.note}）"
     elif found:
         label = requirement.counts.label if requirement.counts else ""
-        status, text = Status.DONE, f"此项无量化指标，{when}已有{label}记录 {found} 条"
+        pointed = ask.count_pointed_here()
+        by_type = f"{label}记录 {found - pointed} 条" if found > pointed else ""
+        chosen = f"指定计入此项的记录 {pointed} 条" if pointed else ""
+        found_words = "，另有".join(part for part in (by_type, chosen) if part)
+        status, text = Status.DONE, f"此项无量化指标，{when}已有{found_words}"
     else:
         status = Status.FAILED if window.over else Status.ON_TRACK
         hint = f"录入{requirement.counts.label}记录或" if requirement.counts else ""

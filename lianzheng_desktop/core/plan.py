@@ -58,6 +58,9 @@ class Counts:
     # Set by the checklist for a talk duty of the 书记 or of each 班子成员: only the talks
     # these people held count (their coverage and one-on-one share, not the branch's).
     by: tuple[str, ...] = ()
+    # Set by the checklist to tell the records pointed at ``link`` from those of its types:
+    # only those count.
+    linked_only: bool = False
 
     def to_json(self) -> dict[str, object]:
         return {"ledger": self.ledger, "types": list(self.types), "label": self.label}

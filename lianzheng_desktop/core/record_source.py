@@ -156,8 +156,8 @@ class ListSource:
                 record, DOER_FIELDS[counts.ledger])) & set(counts.by):
             return False
         linked = self._links.get((counts.ledger, record.id or 0))
-        if counts.link is not None and linked:
-            return counts.link in linked
+        if counts.link is not None and (linked or counts.linked_only):
+            return counts.link in (linked or ())
         return not counts.types or getattr(record, str(spec.type_field)) in counts.types
 
     def _matching(self, counts: Counts, start: date, end: date) -> list[Record]:

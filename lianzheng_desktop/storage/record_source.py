@@ -48,8 +48,13 @@ class SqlSource:
             by_type = f"t.{spec.type_field} IN ({', '.join('?' * len(counts.types))})"
             type_params = list(counts.types)
         if counts.link is None or not self._has_links(counts.ledger):
+            if counts.linked_only:  # none pointed anywhere
+                return f"{sql} AND 0", params
             return f"{sql} AND {by_type}", params + type_params
         linked = "SELECT record_id FROM record_requirement WHERE ledger = ?"
+        if counts.linked_only:
+            sql += f" AND t.id IN ({linked} AND requirement_id = ?)"
+            return sql, [*params, counts.ledger, counts.link]
         sql += (f" AND (({by_type} AND t.id NOT IN ({linked}))"
                 f" OR t.id IN ({linked} AND requirement_id = ?))")
         return sql, [*params, *type_params, counts.ledger, counts.ledger, counts.link]

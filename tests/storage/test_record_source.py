@@ -81,3 +81,31 @@ def test_reached_leaves_out_people_with_no_record_in_the_span(demo_store):
     year = source.reached(counts, date(2022, 1, 1), date(2022, 12, 31))
     assert "新同志" not in year and len(year) >= 1
     assert source.reached(counts, date(2030, 1, 1), date(2030, 12, 31)) == set()
+
+
+def test_records_pointed_at_a_requirement_are_not_called_what_its_label_names(demo_store):
+    """A reviewer pointed the 廉政承诺 meeting at 第8条 (个人事项报告): 附件1 said "已有个人
+    事项报告记录1条" of a record that is none. What was pointed there is said as such; the
+    SQL and the in-memory answers agree on it."""
+    from lianzheng_desktop.core.plan import Counts
+
+    def said():
+        checklist = plans.load_checklist(demo_store, Quarter(2022, 4), date(2022, 12, 31))
+        return next(i.explanation for i in checklist.items if i.requirement.item == "8")
+
+    assert said() == "此项无量化指标，2022年已有个人事项报告记录1条。"  # by its type alone
+    duty = next(r for r in plans.load_plan(demo_store, 2022).requirements if r.item == "8")
+    pledge = next(a for a in demo_store.list("activity") if a.type == "廉政承诺")
+    demo_store.set_links("activity", pledge.id, [duty.id])
+    assert said() == "此项无量化指标，2022年已有个人事项报告记录1条，另有指定计入此项的记录1条。"
+    report = next(a for a in demo_store.list("activity") if a.type == "个人事项报告")
+    demo_store.delete("activity", report.id)
+    assert said() == "此项无量化指标，2022年已有指定计入此项的记录1条。"
+    links = {("activity", pledge.id): {duty.id}}
+    memory = ListSource(every_record(demo_store), links)
+    for linked_only in (False, True):
+        counts = replace(duty.counts, link=duty.id, linked_only=linked_only)
+        assert isinstance(counts, Counts)
+        for start, end in SPANS:
+            assert SqlSource(demo_store).count(counts, start, end) == memory.count(
+                counts, start, end), (linked_only, start, end)
