@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
 
     def _on_data_changed(self) -> None:
         self.home.refresh()
+        self.refresh_drafts()  # a form saved from its page takes its draft with it
         for name in ("查找", "人员情况"):
             if name in self._pages:
                 self._pages[name].refresh()  # type: ignore[attr-defined]
@@ -266,7 +267,11 @@ class MainWindow(QMainWindow):
     def continue_draft(self, ledger: str, record_id: int) -> None:
         """Open the form a draft belongs to; it fills itself from the draft."""
         from lianzheng_desktop.qt.record_form import RecordDialog
+        from lianzheng_desktop.storage import drafts
 
+        if drafts.find(self._store, ledger, record_id) is None:  # saved or given up since
+            self.refresh_drafts()
+            return
         page = self.ledger(ledger)
         self.show_page(next(n for n, k in LEDGER_PAGES.items() if k == ledger))
         try:

@@ -218,6 +218,34 @@ def test_a_draft_of_a_deleted_record_can_be_given_up_and_the_others_stay_offered
     assert second.date.isoformat() in left.toolTip()
 
 
+def test_a_draft_saved_from_its_page_leaves_the_bar(qtbot, demo_store, paths, monkeypatch):
+    """A reviewer saved the unsaved form through 新增 on its page, not through the bar: the
+    bar still offered it, and its button then opened an empty form."""
+    from PySide6.QtWidgets import QPushButton
+
+    from lianzheng_desktop.qt.main_window import MainWindow
+
+    drafts.save(demo_store, "activity", 0, {"type": "专题会议", "topic": "研究年终考核",
+                                            "date": "2022-12-30"})
+    win = MainWindow(demo_store, paths, today=TODAY)
+    qtbot.addWidget(win)
+    [stale] = win.drafts_bar.findChildren(QPushButton)
+    opened = []
+
+    def save_it(dialog):  # 新增 on the page: the form fills itself from the draft, 保存
+        opened.append(dialog.values()["topic"])
+        dialog._on_save()
+        return 1
+
+    monkeypatch.setattr(RecordDialog, "exec", save_it)
+    win.ledger("activity").add_record()
+    assert opened == ["研究年终考核"] and drafts.find(demo_store, "activity", 0) is None
+    assert win.drafts_bar.isHidden() or not win.drafts_bar.findChildren(QPushButton)
+    opened.clear()
+    stale.click()  # a button kept from before (another window's bar, a late click)
+    assert opened == []  # no empty form
+
+
 def test_three_long_drafts_fit_the_window_and_are_told_apart(qtbot, demo_store, paths):
     """Three drafts of meetings with long topics made the window 1,848 px wide, wider
     than an office screen; cut short, they fit 1,280 and still differ on their faces."""
