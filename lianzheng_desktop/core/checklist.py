@@ -384,7 +384,8 @@ def _check_rectification(key: str, requirement: Requirement, window: _Window,
     and each fixed item has had its 回头看 — one item still 整改中 is not done."""
     when = _scope_words(requirement, window)
     # as the items stood on the checkpoint, not as they stand today
-    summary = ask.source.rectification_summary(ask.start, ask.end, ask.end)
+    sources = requirement.counts.types if requirement.counts else ()  # 巡察整改: 巡察反馈
+    summary = ask.source.rectification_summary(ask.start, ask.end, ask.end, sources)
     total, fixed, standing, reviewed = (summary.total, summary.fixed, summary.standing,
                                         summary.reviewed)
     open_items = total - fixed

@@ -57,6 +57,12 @@ class LedgerSpec:
     date_field: str | None  # the event's date: filters, 补录, the period it counts in
     type_field: str | None  # the field a "type" filter narrows
     title_field: str  # what names one record in a list or a message
+    counts_field: str | None = None  # what a plan's Counts.types narrows, if not the type
+
+    @property
+    def counted_by(self) -> str | None:
+        """The field a plan's requirement picks records by (整改事项: 问题来源)."""
+        return self.counts_field or self.type_field
 
     def field(self, key: str) -> FieldSpec:
         for spec in self.fields:
@@ -137,6 +143,7 @@ RECTIFICATION = LedgerSpec(
     date_field="found_date",
     type_field="status",
     title_field="description",
+    counts_field="source",  # "做好巡察整改": the items 巡察 found
 )
 ACTIVITY = LedgerSpec(
     key="activity",

@@ -168,7 +168,7 @@ def validate_requirement(requirement: Requirement,
         if spec is None or spec.key == "roster":
             errors.append(FieldError("counts", "计入记录", "“计入记录”应为某一类台账"))
         elif counts.types:
-            allowed = spec.field(spec.type_field).choices if spec.type_field else ()
+            allowed = spec.field(spec.counted_by).choices if spec.counted_by else ()
             allowed = (*allowed, *(plan_types or {}).get(counts.ledger, ()))
             wrong = [t for t in counts.types if t not in allowed]
             if wrong:

@@ -111,7 +111,7 @@ class PlanDraft:
             if counts is None or not counts.types:
                 continue
             spec = LEDGERS[counts.ledger]
-            builtin = spec.field(spec.type_field).choices if spec.type_field else ()
+            builtin = spec.field(spec.counted_by).choices if spec.counted_by else ()
             for name in counts.types:
                 if name not in builtin and (counts.ledger, name) not in found:
                     found.append((counts.ledger, name))
@@ -160,8 +160,24 @@ def parse_plan(text: str, year: int | None = None) -> PlanDraft:
         found = reader.read()
         if not found and node.is_leaf and node.kind in PLAN_KINDS:
             found = [_unnumbered(node)]
-        draft.requirements += found
+        draft.requirements += [_with_sources(r) for r in found]
     return draft
+
+
+def _with_sources(requirement: Requirement) -> Requirement:
+    """A 整改 duty counts the items of the 问题来源 its own words name ("做好县委巡察整改工作":
+    巡察反馈), not every item an audit or a self-check found."""
+    from dataclasses import replace
+
+    from lianzheng_desktop.core.plan_vocab import RECTIFICATION_SOURCE_WORDS
+
+    counts = requirement.counts
+    if counts is None or counts.ledger != "rectification" or counts.types:
+        return requirement
+    words = requirement.item_title + requirement.text
+    sources = tuple(dict.fromkeys(source for word, source in RECTIFICATION_SOURCE_WORDS
+                                  if word in words))
+    return replace(requirement, counts=replace(counts, types=sources)) if sources else requirement
 
 
 # -- one item -------------------------------------------------------------------------

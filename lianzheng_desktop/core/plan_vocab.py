@@ -53,6 +53,11 @@ KEYWORDS: tuple[tuple[str, Counts], ...] = (
     ("整改", Counts("rectification", (), "整改问题")),
 )
 
+# "做好县委巡察整改": a 整改 duty that names where its problems came from counts those items
+# only (问题来源); one that names none counts every item.
+RECTIFICATION_SOURCE_WORDS = (("巡察", "巡察反馈"), ("审计", "审计"), ("督查", "上级督查"),
+                              ("民主生活会", "民主生活会"), ("自查", "自查"))
+
 COMPARATORS = ("不得少于", "不少于", "不低于", "至少", "达到", "以上")
 
 COVERAGE_WORDS = ("约谈面", "覆盖面", "覆盖率", "谈话面", "参学率", "参与率", "参加率")

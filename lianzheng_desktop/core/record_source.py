@@ -43,9 +43,12 @@ class RecordSource(Protocol):
     def per_person(self, counts: Counts, start: date, end: date,
                    with_attendees: bool = False) -> dict[str, int]: ...
 
-    def rectification_states(self, start: date, end: date) -> list[RectificationState]: ...
+    def rectification_states(self, start: date, end: date,
+                             sources: tuple[str, ...] = ()) -> list[RectificationState]: ...
 
-    def rectification_summary(self, start: date, end: date, day: date) -> RectificationSummary:
+    def rectification_summary(self, start: date, end: date, day: date,
+                              sources: tuple[str, ...] = ()) -> RectificationSummary:
+        """``sources``: only the items of these 问题来源 (all when empty)."""
         ...
 
 
@@ -158,7 +161,7 @@ class ListSource:
         linked = self._links.get((counts.ledger, record.id or 0))
         if counts.link is not None and (linked or counts.linked_only):
             return counts.link in (linked or ())
-        return not counts.types or getattr(record, str(spec.type_field)) in counts.types
+        return not counts.types or getattr(record, str(spec.counted_by)) in counts.types
 
     def _matching(self, counts: Counts, start: date, end: date) -> list[Record]:
         field = str(LEDGERS[counts.ledger].date_field)  # the event ledgers all have one
@@ -200,15 +203,18 @@ class ListSource:
                 done[name] = done.get(name, 0) + 1
         return done
 
-    def rectification_states(self, start: date, end: date) -> list[RectificationState]:
+    def rectification_states(self, start: date, end: date,
+                             sources: tuple[str, ...] = ()) -> list[RectificationState]:
         items = cast(list[RectificationItem], self._records.get("rectification", ()))
         return [RectificationState(r.status, bool(r.measures.strip()), r.completed_date,
                                    r.review_date, r.found_date < start, r.deadline)
                 for r in sorted(items, key=lambda r: (r.found_date, r.id or 0))
-                if start <= r.found_date <= end or carried_over(r, start)]
+                if (start <= r.found_date <= end or carried_over(r, start))
+                and (not sources or r.source in sources)]
 
-    def rectification_summary(self, start: date, end: date, day: date) -> RectificationSummary:
-        return RectificationSummary.of(self.rectification_states(start, end), day)
+    def rectification_summary(self, start: date, end: date, day: date,
+                              sources: tuple[str, ...] = ()) -> RectificationSummary:
+        return RectificationSummary.of(self.rectification_states(start, end, sources), day)
 
     def refs(self, counts: Counts, start: date, end: date,
              one_on_one_only: bool = False) -> list[RecordRef]:

@@ -136,8 +136,11 @@ def rectification_as_of(checklist: Checklist, items: list[RectificationItem],
 def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
                         as_of: date) -> ChecklistItem:
     start = item.period_start
-    # the span's items and those still open from before it, as the checklist counts them
-    scope = [i for i in found if start <= i.found_date <= as_of or carried_over(i, start)]
+    sources = item.requirement.counts.types if item.requirement.counts else ()
+    # the span's items and those still open from before it, of the 问题来源 the plan names
+    # (巡察整改: 巡察反馈), as the checklist counts them
+    scope = [i for i in found if (start <= i.found_date <= as_of or carried_over(i, start))
+             and (not sources or i.source in sources)]
     if not scope:
         return item
     when = item.explanation.split("整改事项")[0] if "整改事项" in item.explanation else ""

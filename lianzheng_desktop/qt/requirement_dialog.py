@@ -139,11 +139,11 @@ class RequirementDialog(QDialog):
         self.types.clear()
         key = self.ledger.currentData()
         spec = LEDGERS.get(key) if key else None
-        if spec is None or spec.type_field is None or key == "rectification":
+        if spec is None or spec.counted_by is None:
             self.types.setEnabled(False)
             return
         self.types.setEnabled(True)
-        builtin = spec.field(spec.type_field).choices
+        builtin = spec.field(spec.counted_by).choices  # 整改事项: its 问题来源
         extra = [t for t in self._plan_types.get(key, ()) if t not in builtin]
         for choice in (*builtin[:-1], *extra, *builtin[-1:]):
             item = QListWidgetItem(choice)

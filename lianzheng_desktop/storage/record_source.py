@@ -44,8 +44,8 @@ class SqlSource:
         sql = f"t.{spec.date_field} BETWEEN ? AND ?"
         params: list[Any] = [start.isoformat(), end.isoformat()]
         by_type, type_params = "1", []
-        if counts.types and spec.type_field:
-            by_type = f"t.{spec.type_field} IN ({', '.join('?' * len(counts.types))})"
+        if counts.types and spec.counted_by:
+            by_type = f"t.{spec.counted_by} IN ({', '.join('?' * len(counts.types))})"
             type_params = list(counts.types)
         if counts.link is None or not self._has_links(counts.ledger):
             if counts.linked_only:  # none pointed anywhere
@@ -142,24 +142,28 @@ class SqlSource:
                 done[name] = done.get(name, 0) + 1
         return done
 
-    def rectification_states(self, start: date, end: date) -> list[RectificationState]:
+    def rectification_states(self, start: date, end: date,
+                             sources: tuple[str, ...] = ()) -> list[RectificationState]:
         rows = self._db.execute(
             "SELECT status, trim(measures) != '', completed_date, review_date,"
             " found_date < :start, deadline FROM"
-            f" rectification_item WHERE {_SPAN} ORDER BY found_date, id",
-            {"start": start.isoformat(), "end": end.isoformat()})
+            f" rectification_item WHERE {_SPAN}{_sources(sources)} ORDER BY found_date, id",
+            {"start": start.isoformat(), "end": end.isoformat(), **_named(sources)})
         return [RectificationState(status, bool(measures), _day(completed), _day(reviewed),
                                    bool(earlier), _day(deadline))
                 for status, measures, completed, reviewed, earlier, deadline in rows]
 
-    def rectification_summary(self, start: date, end: date, day: date) -> RectificationSummary:
+    def rectification_summary(self, start: date, end: date, day: date,
+                              sources: tuple[str, ...] = ()) -> RectificationSummary:
         """Counted from an index (0012), so a year of thousands of items costs what a few
         do; 长期坚持 items with their measures count as fixed (read from the few such rows)."""
-        span = {"start": start.isoformat(), "end": end.isoformat(), "day": day.isoformat()}
+        span = {"start": start.isoformat(), "end": end.isoformat(), "day": day.isoformat(),
+                **_named(sources)}
+        only = _sources(sources)
         total, completed, completed_reviewed, carried = self._db.execute(
-            _FIXED_SQL, span).fetchone()
-        standing, standing_reviewed = self._db.execute(_STANDING_SQL, span).fetchone()
-        due = self._db.execute(_DUE_SQL, span).fetchone()[0]
+            _FIXED_SQL + only, span).fetchone()
+        standing, standing_reviewed = self._db.execute(_STANDING_SQL + only, span).fetchone()
+        due = self._db.execute(_DUE_SQL + only, span).fetchone()[0]
         return RectificationSummary(total, completed + standing, standing,
                                     completed_reviewed + standing_reviewed, carried, due)
 
@@ -189,6 +193,17 @@ _DUE_SQL = (
     "SELECT count(*) FROM rectification_item"
     f" WHERE {_SPAN} AND (completed_date IS NULL OR completed_date > :day)"
     " AND status != '长期坚持' AND +deadline <= :day")
+
+
+def _named(sources: tuple[str, ...]) -> dict[str, str]:
+    return {f"source{n}": source for n, source in enumerate(sources)}
+
+
+def _sources(sources: tuple[str, ...]) -> str:
+    """" AND source IN (:source0, …)" for the items of some 问题来源 only."""
+    if not sources:
+        return ""
+    return f" AND source IN ({', '.join(f':source{n}' for n in range(len(sources)))})"
 
 
 def _day(text: str | None) -> date | None:

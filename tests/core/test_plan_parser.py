@@ -194,3 +194,15 @@ def test_county_plan_roles_of_the_talks_and_the_duty_report():
         Role.FIRST_RESPONSIBLE}
     assert {role for (item, *_), role in roles.items() if item == "二.3"} == {
         Role.LEADERSHIP_MEMBER}
+
+
+def test_a_rectification_duty_counts_the_source_its_words_name():
+    """"着力做好县委巡察整改工作" counts the 巡察反馈 items only; a 整改 duty naming no
+    source counts every item."""
+    text = ("2024年工作要点\n一、责任\n1.着力做好县委巡察整改工作。\n2.抓好审计发现问题整改。\n"
+            "3.年内督促整改问题不少于4件。\n")
+    draft = parse_plan(text)
+    sources = {r.item: r.counts.types for r in draft.requirements
+               if r.counts and r.counts.ledger == "rectification"}
+    assert sources == {"1": ("巡察反馈",), "2": ("审计",), "3": ()}
+    assert draft.new_types == []  # 问题来源 are the ledger's own words, not new types

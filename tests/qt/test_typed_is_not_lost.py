@@ -70,3 +70,14 @@ def test_the_welcome_keeps_the_unit_typed_before_later(qapp, store, tmp_path, mo
     monkeypatch.setattr(FirstStartDialog, "exec", exec_)
     assert run_first_start(store, AppPaths(tmp_path / "lianzheng.db")) is None
     assert store.profile().unit_name == "县档案馆" and store.profile().secretary_name == "周敏"
+
+
+def test_editing_a_rectification_duty_keeps_the_source_it_counts(qtbot):
+    """The 问题来源 a 巡察整改 duty counts are shown to tick, and kept by 修改."""
+    requirement = next(r for r in parse_plan("2024年要点\n一、责任\n1.着力做好县委巡察整改工作。\n")
+                       .requirements if r.counts and r.counts.ledger == "rectification")
+    dialog = RequirementDialog(requirement)
+    qtbot.addWidget(dialog)
+    shown = [dialog.types.item(i).text() for i in range(dialog.types.count())]
+    assert "巡察反馈" in shown and "审计" in shown
+    assert dialog.built().counts.types == ("巡察反馈",)

@@ -109,3 +109,35 @@ def test_records_pointed_at_a_requirement_are_not_called_what_its_label_names(de
         for start, end in SPANS:
             assert SqlSource(demo_store).count(counts, start, end) == memory.count(
                 counts, start, end), (linked_only, start, end)
+
+
+def test_a_rectification_duty_that_names_its_source_counts_those_items_only(demo_store):
+    """"着力做好县委巡察整改工作" counted an audit finding and a self-check item with the
+    six 巡察反馈 items (a reviewer's 纪委 reading: "2件到期未完成", one of them an audit's).
+    The plan's own words pick the 问题来源; screen, 附件1 and the SQL/list answers agree."""
+    from lianzheng_desktop.app.reports import report_document
+    from lianzheng_desktop.core.report_model import ReportPeriod
+
+    duty = next(r for r in plans.load_plan(demo_store, 2022).requirements if r.item == "2")
+    assert duty.counts.types == ("巡察反馈",)  # read from the plan's own words
+    demo_store.add("rectification", {"source": "审计", "description": "固定资产账实不符",
+                                     "owner": "王建国", "found_date": "2022-10-10",
+                                     "deadline": "2022-11-30", "status": "整改中"})
+
+    def said():
+        checklist = plans.load_checklist(demo_store, Quarter(2022, 4), date(2022, 12, 31))
+        return next(i for i in checklist.items if i.requirement.item == "2")
+
+    said_now = said().explanation.replace(" ", "")
+    assert "整改事项6件" in said_now and "（其中1件到期未完成）" in said_now  # XC-2022-05 only
+    document = report_document(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31))
+    [row] = [r for a in document.appendices for r in a.rows
+             if "着力做好县委巡察整改工作" in "".join(r)]
+    assert "整改事项6件" in "".join(row) and "其中1件到期未完成" in "".join(row)
+    memory = ListSource(every_record(demo_store))
+    for start, end in SPANS:
+        for sources in ((), ("巡察反馈",), ("审计",), ("巡察反馈", "审计")):
+            assert SqlSource(demo_store).rectification_summary(start, end, end, sources) == \
+                memory.rectification_summary(start, end, end, sources), (sources, start, end)
+    assert memory.rectification_summary(date(2022, 1, 1), date(2022, 12, 31),
+                                        date(2022, 12, 31), ("审计",)).due == 1
