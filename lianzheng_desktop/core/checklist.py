@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist_model import Checklist, ChecklistItem, Status
 from lianzheng_desktop.core.periods import Quarter
-from lianzheng_desktop.core.plan import Period, Plan, Requirement, Role
+from lianzheng_desktop.core.plan import Counts, Period, Plan, Requirement, Role
 from lianzheng_desktop.core.record_source import ListSource, RecordRef, RecordSource
 from lianzheng_desktop.core.records import Person, Record, to_reach
 
@@ -75,6 +75,10 @@ def _month_end(year: int, month: int) -> date:
     return following - timedelta(days=1)
 
 
+# The ledgers whose records a requirement marked by hand can be pointed at (计入要求).
+EVENT_LEDGERS = ("warning_education", "talk", "activity")  # the forms with 计入要求
+
+
 @dataclass(frozen=True)
 class _Ask:
     """The source's answers for one requirement within one span of days."""
@@ -90,11 +94,18 @@ class _Ask:
 
     def count_pointed_here(self) -> int:
         """Of ``count``, the records pointed at this requirement (计入要求), whatever
-        their type: they are not what the plan's label names."""
-        counts = self.requirement.counts
-        if counts is None or counts.link is None:
-            return 0
-        return self.source.count(replace(counts, linked_only=True), self.start, self.end)
+        their type: they are not what the plan's label names. For a requirement marked by
+        hand (no ledger of its own), those of every ledger."""
+        return sum(self.source.count(counts, self.start, self.end)
+                   for counts in self._pointed_here())
+
+    def _pointed_here(self) -> list[Counts]:
+        counts, key = self.requirement.counts, self.requirement.id
+        if counts is not None:
+            return [] if counts.link is None else [replace(counts, linked_only=True)]
+        if key is None:
+            return []
+        return [Counts(ledger, link=key, linked_only=True) for ledger in EVENT_LEDGERS]
 
     def person_times(self) -> int | None:
         counts = self.requirement.counts
@@ -112,8 +123,9 @@ class _Ask:
 
     def refs(self, one_on_one_only: bool = False) -> Callable[[], list[RecordRef]]:
         counts, start, end, source = self.requirement.counts, self.start, self.end, self.source
-        if counts is None:
-            return list
+        if counts is None:  # marked by hand: the records pointed at it, if any
+            pointed = self._pointed_here()
+            return lambda: [ref for c in pointed for ref in source.refs(c, start, end)]
         return lambda: source.refs(counts, start, end, one_on_one_only)
 
 
@@ -422,7 +434,7 @@ def _check_unnumbered(key: str, requirement: Requirement, window: _Window,
     when = _scope_words(requirement, window)
     if requirement.counts is not None and requirement.counts.ledger == "rectification":
         return _check_rectification(key, requirement, window, ask)
-    found = ask.count()
+    found = ask.count() if requirement.counts is not None else ask.count_pointed_here()
     if requirement.manual_done:
         status, text = Status.DONE, "此项无量化指标，已手工标记为完成"
         if requirement.note:

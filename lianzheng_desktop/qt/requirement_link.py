@@ -31,7 +31,9 @@ class RequirementLink(QComboBox):
         self.addItem(AUTOMATIC, None)
         plan = load_plan(self._store, self.year)
         for requirement in plan.requirements if plan else []:
-            if requirement.counts is None or requirement.counts.ledger != self._ledger:
+            # one marked by hand (no records count by type) can be met by a record of any
+            # ledger pointed at it; one that counts records, by records of its ledger
+            if requirement.counts is not None and requirement.counts.ledger != self._ledger:
                 continue
             text = requirement.text if len(requirement.text) <= 34 \
                 else requirement.text[:34] + "…"

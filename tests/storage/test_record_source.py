@@ -141,3 +141,27 @@ def test_a_rectification_duty_that_names_its_source_counts_those_items_only(demo
                 memory.rectification_summary(start, end, end, sources), (sources, start, end)
     assert memory.rectification_summary(date(2022, 1, 1), date(2022, 12, 31),
                                         date(2022, 12, 31), ("审计",)).due == 1
+
+
+def test_a_requirement_marked_by_hand_is_met_by_a_record_pointed_at_it(demo_store, qtbot):
+    """Items without a count (强化政治监督 …) could not be chosen in 计入要求, so the report
+    said "台账中尚无计入这些要求的工作记录" beside the very work section 一 described. A record
+    of any ledger can now be pointed at one, and counts there."""
+    from lianzheng_desktop.qt.requirement_link import RequirementLink
+
+    duty = next(r for r in plans.load_plan(demo_store, 2022).requirements if r.item == "4")
+    assert duty.counts is None
+    offered = RequirementLink(demo_store, "talk", 2022)
+    qtbot.addWidget(offered)
+    assert duty.id in [offered.itemData(i) for i in range(offered.count())]
+
+    def item():
+        checklist = plans.load_checklist(demo_store, Quarter(2022, 4), date(2022, 12, 31))
+        return next(i for i in checklist.items if i.requirement.item == "4")
+
+    assert "尚无相关记录" in item().explanation
+    talk = demo_store.list("talk")[0]
+    demo_store.set_links("talk", talk.id, [duty.id])
+    found = item()
+    assert found.explanation == "此项无量化指标，2022年已有指定计入此项的记录1条。"
+    assert found.status.value == "done" and [r.id for r in found.records] == [talk.id]
