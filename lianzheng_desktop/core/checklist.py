@@ -448,8 +448,9 @@ def _check_unnumbered(key: str, requirement: Requirement, window: _Window,
         status, text = Status.DONE, f"此项无量化指标，{when}已有{found_words}"
     else:
         status = Status.FAILED if window.over else Status.ON_TRACK
-        hint = f"录入{requirement.counts.label}记录或" if requirement.counts else ""
-        text = f"此项无量化指标，{when}尚无相关记录；完成后请{hint}在“年度计划”中标记"
+        record = f"录入{requirement.counts.label}记录" if requirement.counts else \
+            "录入记录并在“计入要求”中选此项"
+        text = f"此项无量化指标，{when}尚无相关记录；完成后请{record}，或在“年度计划”中标记"
     return ChecklistItem(key, requirement, "manual", requirement.period, window.start,
                          window.end, None, None, found, status, text + "。", ask.refs())
 

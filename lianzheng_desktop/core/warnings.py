@@ -12,9 +12,12 @@ from enum import Enum
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import Checklist, Status
+from lianzheng_desktop.core.checklist_model import ChecklistItem
 from lianzheng_desktop.core.records import RectificationItem
 
 DUE_SOON_DAYS = 5
+HAND_NOTICE_DAYS = 31  # duties without a number: said in the last month of their period
+SHOWN_NAMES = 4
 
 
 class WarningLevel(str, Enum):
@@ -84,11 +87,39 @@ def rectification_warnings(items: Sequence[RectificationItem], as_of: date,
     return warnings
 
 
-def requirement_warnings(checklist: Checklist) -> list[Warning]:
+def _unmet_by_hand(checklist: Checklist) -> list[Warning]:
+    """Duties without a number still owed: neither marked done nor met by a record. Said
+    once per period end (a plan has many, "强化政治监督…"), in the period's last month."""
+    owed: dict[date, list[ChecklistItem]] = {}
+    for entry in checklist.items:
+        counts = entry.requirement.counts
+        if (entry.measure == "manual" and entry.status in (Status.ON_TRACK, Status.FAILED)
+                and not (counts and counts.ledger == "rectification")):
+            owed.setdefault(entry.period_end, []).append(entry)
     warnings = []
+    for end, entries in owed.items():
+        days = (end - checklist.as_of).days
+        if days > HAND_NOTICE_DAYS:
+            continue
+        names = "、".join(f"“{e.requirement.text}”" for e in entries[:SHOWN_NAMES]) + (
+            f"等{len(entries)}项" if len(entries) > SHOWN_NAMES else "")
+        day = f"{end.year}年{end.month}月{end.day}日"
+        if days < 0 or entries[0].status is Status.FAILED:
+            level, said = WarningLevel.RED, f"【未完成】截至{day}"
+        else:
+            level = WarningLevel.YELLOW if days <= DUE_SOON_DAYS else WarningLevel.BLUE
+            said = f"【进行中】距{day}还有 {days} 天"
+        warnings.append(Warning(level, f"{said}，{len(entries)}项没有数量指标的要求既无计入的"
+                                f"记录、也未标记完成：{names}。已做的请录入记录（可在“计入要求”"
+                                "中指定）或在“年度计划”中标记。", days))
+    return warnings
+
+
+def requirement_warnings(checklist: Checklist) -> list[Warning]:
+    warnings = _unmet_by_hand(checklist)
     for entry in checklist.items:
         if entry.measure == "manual":
-            continue  # no number to fall behind on; the checklist shows it
+            continue  # no number to fall behind on: said together above
         days = (entry.period_end - checklist.as_of).days
         if entry.status is Status.FAILED:
             level = WarningLevel.RED

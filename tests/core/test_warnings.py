@@ -69,3 +69,32 @@ def test_an_item_names_its_title_in_quotes_and_an_owner_who_has_left():
     [early] = build_warnings(Checklist(Quarter(2022, 3), AS_OF, []), [item("2022-09-01")],
                              gone={"刘芳": date(2022, 9, 30)})
     assert "责任人刘芳）" in early.text
+
+
+def test_duties_without_a_number_still_owed_are_said_together_in_their_last_month():
+    """A reviewer's 首页 on 30 November named none of eight yearly duties with nothing
+    recorded, and on 31 December five of them turned 未完成 without a line in 提醒."""
+    from lianzheng_desktop.core.plan import Counts
+
+    def manual(text, status, counts=None):
+        requirement = Requirement(item="1", text=text, period=Period.YEAR, counts=counts)
+        return ChecklistItem(text, requirement, "manual", Period.YEAR, date(2022, 1, 1),
+                             date(2022, 12, 31), None, None, 0, status, "说明。")
+
+    def said(as_of, status):
+        checklist = Checklist(Quarter(2022, 4), as_of, [
+            manual("强化政治监督", status), manual("推进党务政务公开", status),
+            manual("严格制度执行", Status.DONE),  # met: not said
+            manual("做好巡察整改", status, Counts("rectification")),  # its items warn
+        ])
+        return [w for w in build_warnings(checklist, []) if "没有数量指标" in w.text]
+
+    assert said(date(2022, 11, 29), Status.ON_TRACK) == []  # 32 days left: not yet
+    [december] = said(date(2022, 12, 5), Status.ON_TRACK)
+    assert december.level is WarningLevel.BLUE and december.days == 26
+    assert december.text.startswith("【进行中】距2022年12月31日还有 26 天，2项没有数量指标的要求")
+    assert "“强化政治监督”、“推进党务政务公开”" in december.text
+    assert "严格制度执行" not in december.text and "巡察" not in december.text
+    assert said(date(2022, 12, 28), Status.ON_TRACK)[0].level is WarningLevel.YELLOW
+    [over] = said(date(2022, 12, 31), Status.FAILED)
+    assert over.level is WarningLevel.RED and over.text.startswith("【未完成】截至2022年12月31日")
