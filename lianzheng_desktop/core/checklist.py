@@ -390,6 +390,13 @@ def _check_share(key: str, requirement: Requirement, window: _Window,
                          ask.refs(one_on_one_only=True))
 
 
+def carried_words(carried: int, total: int) -> str:
+    """"（含往年未完成2件）", or "（均为往年未完成）" when all are: not "4件（含…4件）"."""
+    if not carried:
+        return ""
+    return "（均为往年未完成）" if carried == total else f"（含往年未完成 {carried} 件）"
+
+
 def _check_rectification(key: str, requirement: Requirement, window: _Window,
                          ask: _Ask) -> ChecklistItem:
     """做好巡察整改: met only when the items are fixed (已完成, or 长期坚持 with its measures)
@@ -401,12 +408,13 @@ def _check_rectification(key: str, requirement: Requirement, window: _Window,
     total, fixed, standing, reviewed = (summary.total, summary.fixed, summary.standing,
                                         summary.reviewed)
     open_items = total - fixed
-    carried = f"（含往年未完成 {summary.carried} 件）" if summary.carried else ""
-    parts = [f"{when}整改事项 {total} 件{carried}"]
+    parts = [f"{when}整改事项 {total} 件{carried_words(summary.carried, total)}"]
     if fixed:
         done = [f"已完成 {fixed - standing} 件" if fixed > standing else "",
                 f"长期坚持 {standing} 件" if standing else ""]
-        parts.append("、".join(p for p in done if p) + f"（其中已“回头看” {reviewed} 件）")
+        parts.append("、".join(p for p in done if p))
+        if reviewed:  # of all the fixed ones, not of the last named
+            parts.append(f"已“回头看” {reviewed} 件")
     if open_items:
         parts.append(f"尚在整改 {open_items} 件"
                      + (f"（其中 {summary.due} 件到期未完成）" if summary.due else ""))

@@ -212,7 +212,8 @@ def _talk_point(data: ReportData, f: Figures) -> str:
     title = f"抓实{next(iter(kinds))}" if len(kinds) == 1 else "抓实谈心谈话和廉政提醒"
     if len(data.talks) <= DETAILED_UP_TO:
         me = data.person.name if data.person is not None else ""
-        each = "；".join(f"{md(t.date)}{'本人' if t.talker == me else t.talker + '同志'}与"
+        # names as written on both sides (not "王建国同志与陈静")
+        each = "；".join(f"{md(t.date)}{'本人' if t.talker == me else t.talker}与"
                         f"{names(t.talkees)}开展{t.type}"
                         for t in data.talks)
     else:

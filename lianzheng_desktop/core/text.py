@@ -15,10 +15,17 @@ def is_cjk(char: str) -> bool:
                                                 for low, high in _CJK_RANGES))
 
 
+def _ideograph(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
 def tidy(text: str) -> str:
-    """Chinese prose sets numbers without spaces: "召开专题会议3次"."""
+    """Chinese prose sets numbers without spaces: "召开专题会议3次". A space between two
+    Chinese characters is the writer's own ("《持续发力 纵深推进》") and stays."""
     def drop_by_cjk(space: re.Match[str]) -> str:
         before, after = text[space.start() - 1:space.start()], text[space.end():space.end() + 1]
+        if _ideograph(before) and _ideograph(after):
+            return space.group()
         return "" if is_cjk(before) or is_cjk(after) else space.group()
 
     return _SPACES.sub(drop_by_cjk, text)

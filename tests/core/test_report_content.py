@@ -116,3 +116,9 @@ def test_an_empty_profile_signs_with_the_roster_secretary_and_says_what_is_missi
     own = load_report_data(demo_store, ReportPeriod(2022, 3), person="张志强")
     assert build_document(own).closing[0].endswith("张志强")
     assert "尚未填写单位信息" in profile_gaps(own) and "王建国" not in profile_gaps(own)
+
+
+def test_tidy_keeps_the_writers_space_between_two_chinese_words():
+    """A film entered as 《持续发力 纵深推进》 printed as 《持续发力纵深推进》."""
+    assert tidy("观看《持续发力 纵深推进》") == "观看《持续发力 纵深推进》"
+    assert tidy("王建国 书记") == "王建国 书记"

@@ -39,7 +39,7 @@ def test_section_one_states_the_databases_counts(q3_pdf, demo_store):
     for session in sessions:
         assert session.topic in text and f"{session.host}主持，{session.head_count}人参加" in text
     for talk in talks:
-        assert f"{talk.talker}同志与{'、'.join(talk.talkees)}开展{talk.type}" in text
+        assert f"{talk.talker}与{'、'.join(talk.talkees)}开展{talk.type}" in text
     assert f"巡察反馈的{len(items)}个问题" in text and f"已完成整改{len(done)}件" in text
 
 

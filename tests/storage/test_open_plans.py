@@ -159,8 +159,8 @@ def test_rectification_work_is_judged_as_it_stood_on_the_checkpoint(plan_store):
         return item(checklist, "整改").explanation
 
     assert "尚在整改1件" in explanation(date(2024, 3, 31))
-    assert "已完成1件（其中已“回头看”0件）" in explanation(date(2024, 5, 31))
-    assert "已完成1件（其中已“回头看”1件）" in explanation(date(2024, 6, 30))
+    assert "已完成1件；尚待“回头看”" in explanation(date(2024, 5, 31))  # no "已“回头看”0件"
+    assert "已完成1件，已“回头看”1件" in explanation(date(2024, 6, 30))
 
 
 def test_items_still_open_from_the_year_before_count_in_this_years_work(plan_store):
