@@ -18,7 +18,12 @@ from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist_model import Checklist, ChecklistItem, Status
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Counts, Period, Plan, Requirement, Role
-from lianzheng_desktop.core.record_source import ListSource, RecordRef, RecordSource
+from lianzheng_desktop.core.record_source import (
+    ListSource,
+    RecordRef,
+    RecordSource,
+    last_day_over,
+)
 from lianzheng_desktop.core.records import Person, Record, to_reach
 
 # -- the engine -----------------------------------------------------------------------
@@ -37,17 +42,20 @@ class _Window:
 
 
 def build_checklist(plan: Plan, records: Mapping[str, Sequence[Record]] | RecordSource,
-                    roster: Sequence[Person], quarter: Quarter, as_of: date) -> Checklist:
+                    roster: Sequence[Person], quarter: Quarter, as_of: date,
+                    today: date | None = None) -> Checklist:
     """Check every requirement of ``plan`` for ``quarter`` as it stands on ``as_of``.
 
     ``records`` is a RecordSource (storage answers with SQL aggregates) or a mapping of
-    ledger key to records; nothing here reads the database.
+    ledger key to records; nothing here reads the database. ``today``: a deadline that
+    falls on it is not yet missed (see record_source.last_day_over).
     """
     source = ListSource(records) if isinstance(records, Mapping) else records
+    due_day = last_day_over(as_of, today)
     items: list[ChecklistItem] = []
     for requirement in plan.requirements:
-        items += _check(requirement, source, roster, quarter, as_of)
-    return Checklist(quarter, as_of, items)
+        items += _check(requirement, source, roster, quarter, as_of, due_day)
+    return Checklist(quarter, as_of, items, due_day)
 
 
 def _window(period: Period | None, quarter: Quarter, as_of: date) -> _Window:
@@ -87,6 +95,7 @@ class _Ask:
     requirement: Requirement
     start: date
     end: date
+    due: date | None = None  # the last day whose deadlines are missed (``end`` when None)
 
     def count(self) -> int:
         counts = self.requirement.counts
@@ -130,7 +139,7 @@ class _Ask:
 
 
 def _check(requirement: Requirement, source: RecordSource, roster: Sequence[Person],
-           quarter: Quarter, as_of: date) -> list[ChecklistItem]:
+           quarter: Quarter, as_of: date, due_day: date) -> list[ChecklistItem]:
     key = str(requirement.id if requirement.id is not None else requirement.item)
     if requirement.period is Period.MONTH and requirement.target is not None:
         return [_check_monthly(key, requirement, source, quarter, as_of)]
@@ -139,7 +148,8 @@ def _check(requirement: Requirement, source: RecordSource, roster: Sequence[Pers
         return [_not_due(key, requirement, window, quarter)]
     if requirement.counts is not None and requirement.id is not None:
         requirement = _with_link(requirement)
-    ask = _Ask(source, requirement, window.start, window.checkpoint)
+    ask = _Ask(source, requirement, window.start, window.checkpoint,
+               min(due_day, window.checkpoint))
     items = []
     role = requirement.role
     if requirement.target is not None and role is not None and role.per_person \
@@ -404,7 +414,7 @@ def _check_rectification(key: str, requirement: Requirement, window: _Window,
     when = _scope_words(requirement, window)
     # as the items stood on the checkpoint, not as they stand today
     sources = requirement.counts.types if requirement.counts else ()  # 巡察整改: 巡察反馈
-    summary = ask.source.rectification_summary(ask.start, ask.end, ask.end, sources)
+    summary = ask.source.rectification_summary(ask.start, ask.end, ask.end, sources, ask.due)
     total, fixed, standing, reviewed = (summary.total, summary.fixed, summary.standing,
                                         summary.reviewed)
     open_items = total - fixed

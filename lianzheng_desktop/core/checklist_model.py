@@ -95,6 +95,13 @@ class Checklist:
     quarter: Quarter
     as_of: date
     items: list[ChecklistItem]
+    # Deadlines up to this day are missed: ``as_of`` once its day is over, the day before
+    # while it is today (an item due today can still be closed today). None: ``as_of``.
+    due_day: date | None = None
+
+    @property
+    def missed_up_to(self) -> date:
+        return self.due_day or self.as_of
 
     def count(self, status: Status) -> int:
         return sum(1 for item in self.items if item.status is status)

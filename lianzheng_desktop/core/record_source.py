@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Protocol, cast
 
 from lianzheng_desktop.core import vocab
@@ -47,8 +47,10 @@ class RecordSource(Protocol):
                              sources: tuple[str, ...] = ()) -> list[RectificationState]: ...
 
     def rectification_summary(self, start: date, end: date, day: date,
-                              sources: tuple[str, ...] = ()) -> RectificationSummary:
-        """``sources``: only the items of these 问题来源 (all when empty)."""
+                              sources: tuple[str, ...] = (),
+                              due: date | None = None) -> RectificationSummary:
+        """``sources``: only the items of these 问题来源 (all when empty); ``due``: the
+        last day whose deadlines are missed (``day`` when None)."""
         ...
 
 
@@ -65,13 +67,15 @@ class RectificationSummary:
     due: int = 0  # of the open ones, those at or past their deadline on ``day``
 
     @staticmethod
-    def of(states: list[RectificationState], day: date) -> RectificationSummary:
+    def of(states: list[RectificationState], day: date,
+           due: date | None = None) -> RectificationSummary:
+        """``due``: the last day whose deadlines are missed (``day`` when None)."""
         fixed = [s for s in states if s.fixed_by(day)]
         return RectificationSummary(len(states), len(fixed),
                                     sum(1 for s in fixed if s.completed is None),
                                     sum(1 for s in fixed if s.reviewed_by(day)),
                                     sum(1 for s in states if s.earlier),
-                                    sum(1 for s in states if s.due_by(day)))
+                                    sum(1 for s in states if s.due_by(day, due)))
 
 
 @dataclass(frozen=True)
@@ -94,12 +98,13 @@ class RectificationState:
     def reviewed_by(self, day: date) -> bool:
         return self.reviewed is not None and self.reviewed <= day
 
-    def due_by(self, day: date) -> bool:
-        """Still open on ``day`` (neither completed nor 长期坚持) with its deadline reached:
-        what the report calls 到期未完成 (is_due, below, for a whole item)."""
+    def due_by(self, day: date, due: date | None = None) -> bool:
+        """Still open on ``day`` (neither completed nor 长期坚持) with its deadline missed by
+        ``due`` (``day`` when None; see last_day_over): what the report calls 到期未完成
+        (is_due, below, for a whole item)."""
         return ((self.completed is None or self.completed > day)
                 and self.status != vocab.STATUS_ONGOING
-                and self.deadline is not None and self.deadline <= day)
+                and self.deadline is not None and self.deadline <= (due or day))
 
 
 # -- one test of "done", "open" and "due" for every section of the report ---------
@@ -117,9 +122,16 @@ def is_open(item: RectificationItem, day: date) -> bool:
     return not done_by(item, day) and item.status != vocab.STATUS_ONGOING
 
 
-def is_due(item: RectificationItem, day: date) -> bool:
-    """Open on or after its deadline: a problem in section 三, carried forward in 四."""
-    return is_open(item, day) and item.deadline <= day
+def last_day_over(as_of: date, today: date | None) -> date:
+    """The last day whose deadlines are missed as of ``as_of``: the day before while
+    ``as_of`` is today (it can still be met today), else ``as_of`` itself."""
+    return as_of - timedelta(days=1) if today is not None and as_of >= today else as_of
+
+
+def is_due(item: RectificationItem, day: date, due: date | None = None) -> bool:
+    """Open on ``day`` with its deadline missed by ``due`` (``day`` when None; see
+    last_day_over): a problem in section 三, carried forward in 四."""
+    return is_open(item, day) and item.deadline <= (due or day)
 
 
 def carried_over(item: RectificationItem, start: date) -> bool:
@@ -213,8 +225,10 @@ class ListSource:
                 and (not sources or r.source in sources)]
 
     def rectification_summary(self, start: date, end: date, day: date,
-                              sources: tuple[str, ...] = ()) -> RectificationSummary:
-        return RectificationSummary.of(self.rectification_states(start, end, sources), day)
+                              sources: tuple[str, ...] = (),
+                              due: date | None = None) -> RectificationSummary:
+        return RectificationSummary.of(self.rectification_states(start, end, sources), day,
+                                       due)
 
     def refs(self, counts: Counts, start: date, end: date,
              one_on_one_only: bool = False) -> list[RecordRef]:

@@ -43,7 +43,7 @@ def year_checklist(quarterly: list[Checklist], as_of: date) -> Checklist:
             items.append(_combined(item, parts, over, "半年"))
         else:
             items.append(item)  # a yearly duty: Q4's item already counts from 1 January
-    return Checklist(Quarter(year, 4), as_of, items)
+    return Checklist(Quarter(year, 4), as_of, items, last.due_day)
 
 
 def _combined(item: ChecklistItem, parts: list[tuple[str, ChecklistItem]], over: bool,
@@ -125,7 +125,7 @@ def rectification_as_of(checklist: Checklist, items: list[RectificationItem],
     how far the items had got by its own date (completed, 回头看 by then), and call an item
     已完成 only when it was completed — 长期坚持 is named as such, as in section one.
     """
-    settled = [_rectification_item(i, items, as_of)
+    settled = [_rectification_item(i, items, as_of, checklist.missed_up_to)
                if i.requirement.counts is not None
                and i.requirement.counts.ledger == "rectification"
                and i.measure == "manual" and not i.requirement.manual_done else i
@@ -134,7 +134,7 @@ def rectification_as_of(checklist: Checklist, items: list[RectificationItem],
 
 
 def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
-                        as_of: date) -> ChecklistItem:
+                        as_of: date, missed: date) -> ChecklistItem:
     start = item.period_start
     sources = item.requirement.counts.types if item.requirement.counts else ()
     # the span's items and those still open from before it, of the 问题来源 the plan names
@@ -156,7 +156,7 @@ def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
         parts.append(f"已完成整改{len(done)}件")
     if standing:
         parts.append(f"长期坚持{len(standing)}件")
-    due = [i for i in scope if is_due(i, as_of)]  # section three names each of them
+    due = [i for i in scope if is_due(i, as_of, missed)]  # section three names each
     if open_items:
         parts.append(f"尚在整改{open_items}件" + (f"（其中{len(due)}件到期未完成）" if due else ""))
     text = "，".join(parts)

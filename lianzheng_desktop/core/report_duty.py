@@ -241,7 +241,7 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
     sources = [FOUND_BY.get(s, f"{s}发现") for s in Counter(i.source for i in items)]
     source = "、".join(sources) if len(sources) <= 3 else "各渠道发现"
     # not "扎实推进" when nothing is finished and an item is past its deadline (section 三)
-    overdue = any(is_due(i, data.as_of) for i in items)
+    overdue = any(is_due(i, data.as_of, data.missed_up_to) for i in items)
     title = "推进问题整改" if overdue and not f.rectification_done else "扎实推进问题整改"
     if first_responsible(data.person):  # every item of the branch's, each with its owner
         text = (f"{title}。本人作为整改第一责任人，对{source}的{f.rectification_total}个问题"

@@ -60,6 +60,12 @@ class ReportData:
         self.checklist = rectification_as_of(self.checklist, self.rectification, self.as_of)
 
     @property
+    def missed_up_to(self) -> date:
+        """The last day whose 整改时限 are missed: the report's date, or the day before
+        while that date is today (an item due today can still be closed today)."""
+        return self.checklist.missed_up_to
+
+    @property
     def is_year(self) -> bool:
         return self.period.quarter is None
 

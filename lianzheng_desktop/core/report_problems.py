@@ -105,7 +105,7 @@ def problem_items(data: ReportData) -> list[str]:
         scope = "全年" if data.is_year or data.period.quarter == 4 else data.period.noun
         parts.append(f"{several(unrecorded)}要求，{scope}台账中没有计入这些要求的工作记录，"
                      "落实情况缺少佐证。")
-    due = [item for item in data.rectification if is_due(item, day)]
+    due = [item for item in data.rectification if is_due(item, day, data.missed_up_to)]
     if len(due) > ONE_BY_ONE:  # many: one line per owner, every item still named
         groups = "；".join(f"{owner}负责的{n}件（{named}）" for owner, named, n in by_owner(due))
         parts.append(f"截至{cn_date(day)}，有{len(due)}件整改事项已到整改时限仍未完成："
@@ -255,8 +255,8 @@ def _carried_over(data: ReportData, nxt: ReportPeriod) -> list[str]:
 
 def _items(data: ReportData) -> list[str]:
     day, parts, standing = data.as_of, [], []
-    due = [i for i in data.rectification if is_due(i, day)]
-    ahead = [i for i in data.rectification if is_open(i, day) and not is_due(i, day)]
+    due = [i for i in data.rectification if is_due(i, day, data.missed_up_to)]
+    ahead = [i for i in data.rectification if is_open(i, day) and i not in due]
     if len(due) > ONE_BY_ONE or len(ahead) > ONE_BY_ONE:
         return _items_grouped(data, due, ahead)
     me = data.person.name if data.person is not None else None
@@ -269,7 +269,7 @@ def _items(data: ReportData) -> list[str]:
         by = ("" if item.owner == me  # one's own: no "由某某负责"
               else f"，由{item.owner}负责" if item.owner not in gone
               else f"，原责任人{item.owner}{md(left) if left else '已'}离岗，须明确新的责任人")
-        if is_due(item, day):  # its missed deadline and the days overdue: section three
+        if item in due:  # its missed deadline and the days overdue: section three
             # no new deadline is invented here: only the secretary can set one
             late = "逾期" if days_late(item, day) else "到期"
             parts.append(f"抓紧完成{late}整改事项{quoted(item.description)}{by}，"

@@ -293,7 +293,8 @@ def load_checklist(store: Store, quarter: Quarter, as_of: date) -> Checklist:
 
     plan = _plan_for(store, quarter.year)
     roster = cast(list[Person], store.list("roster"))
-    return build_checklist(plan, SqlSource(store), roster, quarter, as_of)
+    return build_checklist(plan, SqlSource(store), roster, quarter, as_of,
+                           today=store.clock().date())
 
 
 def open_rectification_items(store: Store) -> list[RectificationItem]:

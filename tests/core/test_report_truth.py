@@ -515,3 +515,26 @@ def test_a_session_without_a_head_count_says_no_count(demo_store):
     duty = _report(demo_store, ReportPeriod(2022, 4))[1][DUTY]
     assert "12月20日观看警示教育片：年终警示教育（王建国主持）" in duty
     assert not re.search(r"(?<![\d.])0(次|人次|件|人)", duty), duty
+
+
+def test_an_item_due_today_is_not_yet_missed_until_the_day_is_over(demo_store):
+    """A reviewer's report written on an item's deadline day told the 纪委 it was missed
+    ("到期仍未完成整改…重新明确整改时限") while 首页 said "今天到期". XC-2022-05 is due on
+    30 September: on that day it is still the team's; looked at afterwards, it was missed."""
+    from lianzheng_desktop.core.periods import Quarter
+    from lianzheng_desktop.storage import plans
+
+    def said(now):
+        demo_store.clock = lambda: now
+        checklist = plans.load_checklist(demo_store, Quarter(2022, 3), date(2022, 9, 30))
+        duty = next(i for i in checklist.items if i.requirement.item == "2")
+        _, texts = _report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 30))
+        return duty.explanation.replace(" ", ""), texts
+
+    on_the_day, texts = said(datetime(2022, 9, 30, 9, 0))
+    assert "到期未完成" not in on_the_day
+    assert "基层工会经费返还拨付不及时" not in texts[PROBLEMS]
+    assert "重新明确整改时限" not in texts[NEXT]
+    afterwards, texts = said(datetime(2022, 10, 8, 9, 0))
+    assert "（其中1件到期未完成）" in afterwards
+    assert "基层工会经费返还拨付不及时" in texts[PROBLEMS]

@@ -165,3 +165,14 @@ def test_a_requirement_marked_by_hand_is_met_by_a_record_pointed_at_it(demo_stor
     found = item()
     assert found.explanation == "此项无量化指标，2022年已有指定计入此项的记录1条。"
     assert found.status.value == "done" and [r.id for r in found.records] == [talk.id]
+
+
+def test_the_sql_and_list_answers_agree_on_deadlines_missed_by_an_earlier_day(demo_store):
+    memory = ListSource(every_record(demo_store))
+    for start, end in SPANS:
+        for due in (end, date(2022, 9, 29), date(2022, 9, 30)):
+            assert SqlSource(demo_store).rectification_summary(start, end, end, (), due) == \
+                memory.rectification_summary(start, end, end, (), due), (start, end, due)
+    year = (date(2022, 1, 1), date(2022, 12, 31), date(2022, 12, 31))
+    assert memory.rectification_summary(*year, (), date(2022, 9, 29)).due == 0
+    assert memory.rectification_summary(*year, (), date(2022, 9, 30)).due == 1
