@@ -241,8 +241,12 @@ def _carried_over(data: ReportData, nxt: ReportPeriod) -> list[str]:
     # a duty without a number and without a record lacks proof: not "未落实到位" (section three)
     unrecorded = list(dict.fromkeys(i.requirement.text for i in failed
                                     if not _numeric(i) and not i.actual))
+    # a duty the next year's plan asks again is already listed, "本期未达到要求" (_plan_duties)
+    again = {r.text for r in data.next_plan.requirements if r.is_numeric} \
+        if data.next_plan is not None else set()
     unmet = list(dict.fromkeys(i.requirement.text for i in failed
-                               if i.requirement.text not in unrecorded))
+                               if i.requirement.text not in unrecorded
+                               and i.requirement.text not in again))
     parts = []
     if unmet:
         parts.append(f"针对{data.period.year}年{several(unmet)}要求未落实到位的问题，"

@@ -538,3 +538,17 @@ def test_an_item_due_today_is_not_yet_missed_until_the_day_is_over(demo_store):
     afterwards, texts = said(datetime(2022, 10, 8, 9, 0))
     assert "（其中1件到期未完成）" in afterwards
     assert "基层工会经费返还拨付不及时" in texts[PROBLEMS]
+
+
+def test_a_missed_duty_the_next_plan_asks_again_is_named_once_in_the_next_steps(demo_store):
+    """With the 2023 plan in the file, the 2022 annual report's next steps listed
+    "坚持每季度至少进行1次集中警示教育（本期未达到要求，须切实改进）" and then again
+    "针对2022年…坚持每季度至少进行1次集中警示教育等…要求未落实到位的问题" (a reviewer)."""
+    from lianzheng_desktop.storage import plans
+
+    plans.start_new_year(demo_store, 2023, 2022)  # the same duties again
+    nxt = _report(demo_store, ReportPeriod(2022))[1][NEXT]
+    assert nxt.count("坚持每季度至少进行1次集中警示教育") == 1
+    assert "坚持每季度至少进行1次集中警示教育（本期未达到要求，须切实改进）" in nxt
+    assert nxt.count("全年召开不少于4次专题会议") == 1
+    assert "着力做好县委巡察整改工作" in nxt  # no number: not restated by the plan's list
