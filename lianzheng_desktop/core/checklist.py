@@ -83,8 +83,9 @@ def _month_end(year: int, month: int) -> date:
     return following - timedelta(days=1)
 
 
-# The ledgers whose records a requirement marked by hand can be pointed at (计入要求).
-EVENT_LEDGERS = ("warning_education", "talk", "activity")  # the forms with 计入要求
+# The ledgers whose records a requirement marked by hand can be pointed at: the forms
+# that offer 计入要求.
+EVENT_LEDGERS = ("warning_education", "talk", "activity")
 
 
 @dataclass(frozen=True)
