@@ -18,12 +18,16 @@ A row that matches no kept record but shares its day and kind (警示教育 日�
 日期、类型、谈话人 and someone talked to; 会议活动 日期、类型) with one that no row matches,
 and differs from it in no more than two fields, is a conflict too (疑似同一条记录): a 主题
 corrected in Excel would otherwise add the record a second time. Any other row is new
-(新增). Rows are matched one to one, so a workbook holding the same entry twice adds it
-twice to an empty ledger (as exported), and adds nothing when imported a second time.
+(新增). Rows are matched one to one with kept records; a row that is the same entry as an
+earlier row of the workbook (pasted twice, or in two years' sheets) and has no kept record
+of its own left is held back as 疑似同一条记录, as the form asks before saving such a record
+(``core.record_identity`` says when two are the same). So a workbook exported from a ledger
+that holds an entry twice imports again with nothing added.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -43,9 +47,15 @@ from lianzheng_desktop.core.ledgers import (
 )
 from lianzheng_desktop.core.record_identity import SAME_DAY_AND_KIND, SAME_RECORD
 from lianzheng_desktop.core.records import LATE_ENTRY_DAYS, Record, is_late_entry
+from lianzheng_desktop.core.values import person_name
 from lianzheng_desktop.interchange import xlsx_read as reader
 from lianzheng_desktop.interchange import xlsx_scan
-from lianzheng_desktop.interchange.xlsx_common import SHEET_ORDER, ImportProblem
+from lianzheng_desktop.interchange.xlsx_common import (
+    KEY_RULES,
+    SHEET_ORDER,
+    ImportProblem,
+    Refused,
+)
 from lianzheng_desktop.storage import trash
 from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.renames import renamed_names, reworded
@@ -61,8 +71,14 @@ class Conflict:
     entry: str  # which kept record the row collides with, in words
     fields: tuple[str, ...]  # labels of the fields that differ
     near: bool = False  # same day and kind, its 主题 (or people) differ: perhaps corrected
+    earlier: tuple[str, int] | None = None  # the same entry as this earlier row (sheet, row)
 
     def __str__(self) -> str:
+        if self.earlier is not None:
+            sheet, row = self.earlier
+            place = f"第{row}行" if sheet == self.sheet else f"“{sheet}”第{row}行"
+            return (f"{self.sheet} 第{self.row}行：与{place}是同一条记录（{self.entry}；"
+                    f"{self.fields[0]}），疑似重复填写，未导入（如确是另一条，请在软件中新增）")
         differ = "、".join(f"“{label}”" for label in self.fields)
         if self.near:
             return (f"{self.sheet} 第{self.row}行：台账中已有{self.entry}，"
@@ -75,7 +91,8 @@ class Conflict:
 @dataclass
 class SheetPlan:
     spec: LedgerSpec
-    checked: list[tuple[int, Record]] = field(default_factory=list)  # (row, record), unsorted
+    # ((sheet as shown, row), record), unsorted; a ledger kept in several sheets is one plan
+    checked: list[tuple[tuple[str, int], Record]] = field(default_factory=list)
     columns: frozenset[str] = frozenset()  # the fields the sheet has a column for
     new: list[Record] = field(default_factory=list)
     present: int = 0
@@ -137,7 +154,8 @@ def plan_import(store: Store, path: Path) -> ImportPlan:
 
 def _plan(store: Store, path: Path) -> ImportPlan:
     parts = reader.check_file(path)
-    formulas = xlsx_scan.scan(path, parts)  # refuses what would exhaust memory
+    merges: dict[str, list[tuple[str, str]]] = {}
+    formulas = xlsx_scan.scan(path, parts, merges)  # refuses what would exhaust memory
     plan = ImportPlan(path)
     formula_reading = reader.opened(path, formulas=True) if formulas else nullcontext()
     with reader.opened(path) as book, formula_reading as formula_book:
@@ -150,16 +168,24 @@ def _plan(store: Store, path: Path) -> ImportPlan:
         posts = store.roster_posts()
         renamed = renamed_names(store)  # a workbook from before a 改名
         today = store.clock().date()
+        by_ledger: dict[str, SheetPlan] = {}
         for spec, title in sheets:
             rows = reader.read_rows(book, formula_book, spec, title, counter, plan.problems,
-                                    plan.notes)
+                                    plan.notes, merges, today.year)
+            where = spec.label if title.strip() == spec.label else \
+                f"{spec.label}（{title.strip()}）"
             columns: set[str] = set()
             try:
                 records = _validate(spec, rows, (roster, posts), today, plan.problems,
-                                    _plan_types(store, spec), columns, renamed)
+                                    _plan_types(store, spec), columns, renamed, where)
             except reader.BAD_CONTENT as exc:
                 raise reader.unreadable(path, exc, f"的工作表“{title}”") from None
-            plan.sheets.append(SheetPlan(spec, records, frozenset(columns)))
+            sheet = by_ledger.get(spec.key)
+            if sheet is None:
+                sheet = by_ledger[spec.key] = SheetPlan(spec)
+                plan.sheets.append(sheet)
+            sheet.checked += records
+            sheet.columns |= frozenset(columns)
             if len(plan.problems) >= MAX_PROBLEMS:
                 break
     if len(plan.problems) >= MAX_PROBLEMS:
@@ -186,30 +212,47 @@ def _plan_types(store: Store, spec: LedgerSpec) -> dict[str, Any]:
 
 def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], today,
               problems: list[ImportProblem], extra: dict[str, Any],
-              columns: set[str], renamed: dict[str, str]) -> list[tuple[int, Record]]:
+              columns: set[str], renamed: dict[str, str],
+              where: str = "") -> list[tuple[tuple[str, int], Record]]:
     """Each row built into a record; the roster sheet (read first) extends ``people`` (the
     names, and the 到岗/离岗日期 known), and ``columns`` receives the fields the sheet has
     a column for. A roster row under a name since changed (``renamed``: old → now) would
-    add the person a second time: it is a problem."""
+    add the person a second time: it is a problem. A name padded with spaces (“刘  芳”) is
+    the name without them. A cell the reader refused (a number in a date column) is a
+    problem of its own, said once."""
+    where = where or spec.label
     roster, posts = people
     kept_names = set(roster)  # their dates are the store's: a row may be a 冲突, not kept
-    records: list[tuple[int, Record]] = []
+    records: list[tuple[tuple[str, int], Record]] = []
     seen: dict[str, int] = {}
+    names = [f.key for f in spec.fields if f.kind is Kind.PERSON or f.key == "host"
+             or (spec.key == "roster" and f.key == "name")]
+    lists = [f.key for f in spec.fields if f.kind is Kind.PEOPLE]
     for number, values in rows:
         columns.update(values)
+        refused = {k: v for k, v in values.items() if type(v) is Refused}
+        for key, why in refused.items():
+            problems.append(ImportProblem(where, number, spec.field(key).label, why.message))
+            values[key] = None
+        for key in names:  # “刘  芳” is 刘芳: never a second person for a spacing
+            value = values.get(key)
+            if isinstance(value, str) and not value.isalnum():
+                values[key] = person_name(value)
         if spec.key == "roster":
             name = str(values.get("name") or "").strip()
             if name in seen:
-                problems.append(ImportProblem(spec.label, number, "姓名",
+                problems.append(ImportProblem(where, number, "姓名",
                                               f"“{name}”与第{seen[name]}行重复"))
             elif name:
                 seen[name] = number
             if name in renamed:
-                problems.append(ImportProblem(spec.label, number, "姓名", (
+                problems.append(ImportProblem(where, number, "姓名", (
                     f"“{name}”已在人员名册中改名为“{renamed[name]}”；如是同一人，请在表格各页中"
                     f"改为“{renamed[name]}”，以免添加成另一个人")))
         else:
-            values = {k: _names(spec, k, v, roster) for k, v in values.items()}
+            for key in lists:
+                if key in values:
+                    values[key] = _names(values[key], roster)
         try:
             record = build_record(spec, values, None if spec.key == "roster" else roster,
                                   today=today, posts=None if spec.key == "roster" else posts,
@@ -217,12 +260,14 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
         except ValidationError as exc:
             if renamed:  # a former name on a ledger's row: said as it is now
                 exc = reworded(exc, renamed)
-            problems += [ImportProblem(spec.label, number, e.label, e.message)
-                         for e in exc.errors]
+            absent = {f.key for f in spec.fields if f.required} - set(values)  # said once
+            problems += [ImportProblem(where, number, e.label, e.message)
+                         for e in exc.errors if e.field not in refused and e.field not in absent]
             if len(problems) >= MAX_PROBLEMS:
                 break
             continue
-        records.append((number, record))
+        if not refused:
+            records.append(((where, number), record))
     roster.update(seen)
     for _, person in records if spec.key == "roster" else ():
         joined, left = getattr(person, "joined_on", None), getattr(person, "left_on", None)
@@ -231,12 +276,22 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
     return records
 
 
-def _names(spec: LedgerSpec, key: str, value: object, roster: Collection[str]) -> object:
-    """A name list split at 、 only when that gives roster names (names may hold spaces)."""
-    if isinstance(value, str) and spec.field(key).kind is Kind.PEOPLE:
-        parts = tuple(part.strip() for part in value.split("、") if part.strip())
+_SEPARATORS = re.compile(r"[、，,;；\n\r]+")
+
+
+def _names(value: object, roster: Collection[str]) -> object:
+    """A name list split at 、 (and ，, ; and line breaks) when that gives roster names
+    (names may hold spaces), each taken as it is or without the spaces that pad it."""
+    if isinstance(value, str):
+        parts = []
+        for part in (p.strip() for p in _SEPARATORS.split(value)):
+            if not part:
+                continue
+            if part not in roster and person_name(part) in roster:
+                part = person_name(part)
+            parts.append(part)
         if parts and all(part in roster for part in parts):
-            return parts
+            return tuple(parts)
     return value
 
 
@@ -251,6 +306,7 @@ def _sort_out(store: Store, sheet: SheetPlan) -> None:
     deleted = {key(_as_record(spec, values)) for values in trash.deleted_values(store, spec.key)}
     kept: dict[tuple, list[tuple]] = {}
     rows = {key(r) for _, r in numbered}
+    first: dict[tuple, tuple[str, int]] = {}  # each entry's first row in the workbook
     twins: dict[tuple, list[Record]] = {}  # kept records no row matches, by day and kind
     moved: dict[tuple, list[Record]] = {}  # … and by all but the day (a date corrected)
     for record in _kept(store, spec, [r for _, r in numbered]):
@@ -262,9 +318,15 @@ def _sort_out(store: Store, sheet: SheetPlan) -> None:
             if spec.date_field is not None:
                 moved.setdefault(its[1:], []).append(record)
     taken: set[int] = set()  # a kept record answers for one row only
-    for number, record in numbered:
+    for (where, number), record in numbered:
         its = key(record)
         pool = kept.get(its)
+        earlier = first.setdefault(its, (where, number))
+        if not pool and earlier != (where, number):  # the same entry as an earlier row
+            sheet.conflicts.append(Conflict(where, number, _entry(spec, record),
+                                            (KEY_RULES[spec.key],), near=True,
+                                            earlier=earlier))
+            continue
         if not pool and its in deleted:
             sheet.deleted += 1
             continue
@@ -280,7 +342,7 @@ def _sort_out(store: Store, sheet: SheetPlan) -> None:
                 sheet.new.append(record)
                 continue
             twin, differ = found
-            sheet.conflicts.append(Conflict(spec.label, number, _entry(spec, twin), differ,
+            sheet.conflicts.append(Conflict(where, number, _entry(spec, twin), differ,
                                             near=True))
             continue
         mine = _comparable(compared, record)
@@ -290,7 +352,7 @@ def _sort_out(store: Store, sheet: SheetPlan) -> None:
         else:
             differ = tuple(f.label for f, a, b in zip(compared, mine, pool[0], strict=True)
                            if a != b)
-            sheet.conflicts.append(Conflict(spec.label, number, _entry(spec, record), differ))
+            sheet.conflicts.append(Conflict(where, number, _entry(spec, record), differ))
 
 
 def _as_record(spec: LedgerSpec, values: dict[str, Any]) -> SimpleNamespace:

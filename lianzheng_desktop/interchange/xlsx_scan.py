@@ -6,7 +6,9 @@ reads the styles and the workbook's own parts whole. Within the unpacked-size li
 of nothing but empty rows or cells could still take gigabytes that way. So the tags of every
 part are counted first (a regular expression over the unpacked bytes, a megabyte at a time;
 about 0.3 s for 50,000 records) and a workbook over the limits is refused with a sentence.
-The same pass says whether any sheet holds a formula.
+The same pass says whether any sheet holds a formula, and collects each sheet's merged
+ranges (openpyxl's streaming reader does not give them: a merged cell reads as blank in
+all but its first row).
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ MAX_TEXT_BYTES = 2 * MB  # one piece of text between two tags (a cell holds 100,
 # text then always reaches from one read into the next, where it is counted.
 # The start of a tag, by its local name (no "</", "<?" or "<!").
 _TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+_MERGE = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=[\"']([A-Z]+[0-9]+):([A-Z]+[0-9]+)")
 # Elements inside a cell or a shared string: emptied with their parent, not kept.
 _INSIDE = {b"v", b"f", b"is", b"t", b"r", b"rPr", b"rFont", b"b", b"i", b"u", b"strike",
            b"sz", b"color", b"family", b"charset", b"scheme", b"vertAlign", b"outline",
@@ -42,8 +46,10 @@ _FRAME = {b"worksheet", b"sheetData", b"sheetPr", b"dimension", b"sheetViews", b
           b"extLst", b"ext"}
 
 
-def scan(path: Path, parts: list[zipfile.ZipInfo]) -> bool:
-    """Refuse a workbook whose parts hold more than the limits; True if it has formulas."""
+def scan(path: Path, parts: list[zipfile.ZipInfo],
+         merges: dict[str, list[tuple[str, str]]] | None = None) -> bool:
+    """Refuse a workbook whose parts hold more than the limits; True if it has formulas.
+    ``merges`` receives each sheet part's merged ranges (first cell, last cell)."""
     sheets: Counter[bytes] = Counter()
     with zipfile.ZipFile(path) as archive:
         for part in parts:
@@ -52,8 +58,9 @@ def scan(path: Path, parts: list[zipfile.ZipInfo]) -> bool:
                 continue  # pictures and other files: openpyxl does not read them here
             if name.startswith("xl/worksheets/"):
                 widest = _Widest(path)
+                found = merges.setdefault(name, []) if merges is not None else None
                 _count(archive, part, sheets, lambda counts: _check_sheets(path, counts),
-                       widest)
+                       widest, found)
             elif name == "xl/sharedStrings.xml":
                 _check_strings(path, archive, part)
             elif part.file_size > MAX_PART_BYTES:
@@ -64,7 +71,8 @@ def scan(path: Path, parts: list[zipfile.ZipInfo]) -> bool:
 
 
 def _count(archive: zipfile.ZipFile, part: zipfile.ZipInfo, counts: Counter[bytes],
-           check, widest: _Widest | None = None) -> None:
+           check, widest: _Widest | None = None,
+           merges: list[tuple[str, str]] | None = None) -> None:
     """Add the part's tags to ``counts``, calling ``check`` after each megabyte (so a
     bomb is refused as soon as it passes a limit, not after all of it is read)."""
     with archive.open(part) as member:
@@ -82,7 +90,10 @@ def _count(archive: zipfile.ZipFile, part: zipfile.ZipInfo, counts: Counter[byte
                                 f"{MAX_TEXT_BYTES // MB} MB，不像是台账工作簿，未导入任何记录。")
             run = run + cut if first == -1 else cut - last - 1
             tags = _TAG.findall(data, 0, cut)
+            merged = counts[b"mergeCell"]
             counts.update(tags)
+            if merges is not None and counts[b"mergeCell"] > merged:
+                merges += [(a.decode(), b.decode()) for a, b in _MERGE.findall(data, 0, cut)]
             check(counts)
             if widest is not None:
                 widest.follow(tags)

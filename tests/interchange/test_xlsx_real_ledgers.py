@@ -1,0 +1,258 @@
+"""Workbooks as offices keep them (reviewer A's findings): numbers typed in date columns,
+merged cells, padded names, full-width digits, 编号 formats, title rows, other headers and
+sheet names. Each test names the finding it guards."""
+
+from datetime import datetime
+
+from openpyxl import Workbook
+
+from lianzheng_desktop.interchange.xlsx import import_workbook, plan_import
+from tests.interchange.test_xlsx import HEADERS, ROSTER
+from tests.interchange.test_xlsx_plan import fresh_store
+
+
+def book_of(tmp_path, sheets, name="in.xlsx"):
+    """sheets: title → list of rows (the header included), or (rows, prepare(sheet))."""
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        prepare = None
+        if isinstance(rows, tuple):
+            rows, prepare = rows
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+        if prepare is not None:
+            prepare(sheet)
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+def roster():
+    return [HEADERS["人员名册"], *ROSTER, ["李秀梅", "", "班子成员", "是"]]
+
+
+WARNING = ["日期*", "形式*", "主题*", "地点", "主持人", "参加人员", "参加人数", "内容摘要"]
+
+
+def problems(result):
+    return [str(p) for p in result.problems]
+
+
+# F1 ----------------------------------------------------------------------------------
+
+def test_numbers_typed_in_a_date_column_are_refused_not_read_as_1905(tmp_path):
+    """2026.3 (a month), 3.15 (no year) and 2022 are numbers in Excel: from_excel made them
+    1905-07-18 and 1900-01-03. Each is refused, saying what to write."""
+    path = book_of(tmp_path, {"人员名册": roster(), "警示教育": [
+        WARNING,
+        [2022.3, "观看警示教育片", "键入2022.3", None, "王建国", "刘芳", None],
+        [3.15, "廉政党课", "键入3.15", None, "王建国", "刘芳", None],
+        [2022, "廉政党课", "只写年份", None, "王建国", "刘芳", None],
+    ]})
+    store = fresh_store()
+    result = import_workbook(store, path)
+    lines = problems(result)
+    assert store.is_empty()
+    assert lines[0].startswith("警示教育 第2行 “日期”列：“2022.3”在 Excel 中存成了数字，只写到月")
+    assert "2022-03-05" in lines[0]
+    assert lines[1].startswith("警示教育 第3行 “日期”列：“3.15”在 Excel 中存成了数字，没有年份")
+    assert "2022-03-15" in lines[1]  # the year of the app's today
+    assert lines[2].startswith("警示教育 第4行 “日期”列：“2022”只有年份")
+    assert len(lines) == 3  # said once per cell: no “为必填项” after it
+
+
+def test_real_date_cells_serials_and_typed_digits_still_import(tmp_path):
+    def formats(sheet):
+        sheet["A3"].number_format = "General"  # a serial whose date format was lost
+    path = book_of(tmp_path, {"人员名册": roster(), "警示教育": ([
+        WARNING,
+        [datetime(2022, 3, 1), "观看警示教育片", "日期单元格", None, "王建国", "刘芳", None],
+        [44635, "观看警示教育片", "序列号", None, "王建国", "刘芳", None],
+        [20220320, "观看警示教育片", "数字20220320", None, "王建国", "刘芳", None],
+    ], formats)})
+    store = fresh_store()
+    assert problems(import_workbook(store, path)) == []
+    assert sorted(str(s.date) for s in store.list("warning_education")) == \
+        ["2022-03-01", "2022-03-15", "2022-03-20"]
+
+
+def test_a_numeric_found_date_of_an_item_is_refused_too(tmp_path):
+    head = ["编号", "问题来源*", "问题描述*", "责任人*", "整改措施", "发现日期*", "整改时限*", "状态*"]
+    path = book_of(tmp_path, {"人员名册": roster(), "整改事项": [
+        head, ["", "自查", "台账不全", "刘芳", "", 2022.3, "2022-06-30", "整改中"]]})
+    result = import_workbook(fresh_store(), path)
+    [line] = problems(result)
+    assert line.startswith("整改事项 第2行 “发现日期”列：“2022.3”在 Excel 中存成了数字")
+
+
+# F4 / S3 -------------------------------------------------------------------------------
+
+def test_a_merged_cell_gives_its_value_to_every_row_it_covers(tmp_path):
+    """负责人 D2:D4 and 参加人员 E2:E4 merged, 日期 A2:A4 merged: openpyxl's streaming reader
+    gives them to the first row only."""
+    def merge(sheet):
+        for cells in ("A2:A4", "D2:D4", "E2:E4"):
+            sheet.merge_cells(cells)
+    path = book_of(tmp_path, {"人员名册": roster(), "会议活动": ([
+        ["日期*", "类型*", "主题*", "负责人", "参加人员", "内容摘要"],
+        ["2022-05-08", "廉政学习", "第一章", "王建国", "王建国、刘芳", "上午"],
+        [None, "廉政学习", "第二章", None, None, "下午"],
+        [None, "廉政学习", "第三章", None, None, "晚上"],
+        ["2022-05-20", "廉政学习", "第四章", None, None, ""],
+    ], merge)})
+    store = fresh_store()
+    assert problems(import_workbook(store, path)) == []
+    meetings = sorted(store.list("activity"), key=lambda a: a.topic)
+    assert [(str(a.date), a.host, a.attendees) for a in meetings] == [
+        ("2022-05-08", "王建国", ("王建国", "刘芳")), ("2022-05-08", "王建国", ("王建国", "刘芳")),
+        ("2022-05-08", "王建国", ("王建国", "刘芳")), ("2022-05-20", "", ())]
+
+
+# F7 / S5 / S6 --------------------------------------------------------------------------
+
+def test_a_padded_name_is_the_same_person_on_the_roster_and_in_a_row(tmp_path):
+    path = book_of(tmp_path, {
+        "人员名册": [HEADERS["人员名册"], ["王建国", "", "书记", "是"], ["刘  芳", "", "党员", "是"],
+                 ["周　伟", "", "党员", "是"]],
+        "警示教育": [WARNING, ["2022-04-10", "观看警示教育片", "写法", None, "王 建 国",
+                           "刘  芳、周  伟、王建国", None]],
+    })
+    store = fresh_store()
+    store.add("roster", {"name": "刘芳", "role": "党员"})
+    assert problems(import_workbook(store, path)) == []
+    assert sorted(store.roster_names()) == sorted(["王建国", "刘芳", "周伟"])
+    [session] = store.list("warning_education")
+    assert session.attendees == ("刘芳", "周伟", "王建国") and session.host == "王建国"
+
+
+def test_padded_names_in_a_row_are_not_cut_into_characters_without_the_roster_either():
+    from lianzheng_desktop.core.values import read_names
+
+    assert read_names("刘  芳、赵  明") == ("刘芳", "赵明")
+    assert read_names("王建国 李秀梅") == ("王建国", "李秀梅")
+    assert read_names("王建国 刘 芳") == ("王建国", "刘芳")
+
+
+def test_full_width_digits_and_dots_read_as_their_ascii_ones(tmp_path):
+    path = book_of(tmp_path, {"人员名册": roster(), "警示教育": [
+        WARNING, ["２０２２．３．１５", "观看警示教育片", "全角", None, "王建国", "刘芳", "１２"]]})
+    store = fresh_store()
+    assert problems(import_workbook(store, path)) == []
+    [session] = store.list("warning_education")
+    assert str(session.date) == "2022-03-15" and session.head_count == 12
+
+
+# F10 -----------------------------------------------------------------------------------
+
+def test_a_numeric_number_keeps_what_the_cell_shows(tmp_path):
+    head = ["编号", "问题来源*", "问题描述*", "责任人*", "整改措施", "发现日期*", "整改时限*", "状态*"]
+
+    def formats(sheet):
+        sheet["A2"].number_format = "0.0"
+        sheet["A3"].number_format = "0.00"
+        sheet["A4"].number_format = "000"
+        sheet["A5"].number_format = '"XC-"000'
+        sheet["A6"].number_format = "0.00%"
+    rows = [head] + [[number, "巡察反馈", f"问题{i}", "刘芳", "", "2022-03-18", "2022-06-30",
+                      "整改中"] for i, number in enumerate([1.1, 1.1, 1, 2, 7], start=1)]
+    path = book_of(tmp_path, {"人员名册": roster(), "整改事项": (rows, formats)})
+    result = plan_import(fresh_store(), path)
+    [line] = problems(result)  # a percentage cannot be an 编号 the cell shows the same
+    assert line.startswith("整改事项 第6行 “编号”列：“7”是数字，显示格式为“0.00%”")
+    rows.pop()
+    path = book_of(tmp_path, {"人员名册": roster(), "整改事项": (rows, formats)})
+    store = fresh_store()
+    assert problems(import_workbook(store, path)) == []
+    assert sorted(i.number for i in store.list("rectification")) == \
+        ["001", "1.1", "1.10", "XC-002"]
+
+
+# F5 / F6 / S1 / S2 ---------------------------------------------------------------------
+
+def test_a_title_row_and_blank_rows_above_the_header_are_skipped(tmp_path):
+    def title(sheet):
+        sheet.merge_cells("A1:H1")
+    path = book_of(tmp_path, {"人员名册": roster(), "警示教育": ([
+        ["县总工会机关党支部2022年警示教育台账"], [None],
+        WARNING, ["2022-03-15", "观看警示教育片", "零容忍", None, "王建国", "刘芳", None],
+    ], title)})
+    store = fresh_store()
+    result = import_workbook(store, path)
+    assert problems(result) == [] and store.count("warning_education") == 1
+    assert any("第1行“县总工会机关党支部2022年警示教育台账”在表头之上" in n for n in result.notes)
+
+
+def test_several_years_in_one_sheet_skip_the_repeated_title_and_header(tmp_path):
+    path = book_of(tmp_path, {"人员名册": roster(), "警示教育": [
+        WARNING, ["2021-03-15", "观看警示教育片", "2021年", None, "王建国", "刘芳", None],
+        [None], ["2022年警示教育台账"], WARNING,
+        ["2022-03-15", "观看警示教育片", "2022年", None, "王建国", "刘芳", None],
+    ]})
+    store = fresh_store()
+    assert problems(import_workbook(store, path)) == []
+    assert store.count("warning_education") == 2
+
+
+def test_spaced_wrapped_and_office_headers_name_the_apps_columns(tmp_path):
+    path = book_of(tmp_path, {"人员名册": roster(), "警示教育": [
+        ["序号", "日 期", "形式", "主  题", "主讲人", "参加\n人员", "备注"],
+        [1, "2022-03-15", "廉政党课", "党课", "王建国", "王建国、刘芳", ""]]})
+    store = fresh_store()
+    result = import_workbook(store, path)
+    assert problems(result) == []
+    [session] = store.list("warning_education")
+    assert session.host == "王建国" and session.attendees == ("王建国", "刘芳")
+    assert "警示教育：“主讲人”列按“主持人”读取。" in result.notes
+    assert "警示教育：“备注”列不是台账字段，已忽略。" in result.notes
+
+
+def test_the_apps_own_column_wins_over_an_office_synonym(tmp_path):
+    path = book_of(tmp_path, {"人员名册": roster(), "会议活动": [
+        ["日期", "类型", "主题", "负责人", "主持人"],
+        ["2022-03-15", "专题会议", "部署", "王建国", "刘芳"]]})
+    store = fresh_store()
+    result = import_workbook(store, path)
+    assert problems(result) == [] and store.list("activity")[0].host == "王建国"
+    assert "会议活动：已有“负责人”列，“主持人”列未导入。" in result.notes
+
+
+def test_a_missing_column_names_the_headers_not_understood_once(tmp_path):
+    head = ["序号", "问题来源", "问题描述", "责任人", "发现日期", "整改时限", "整改情况"]
+    path = book_of(tmp_path, {"人员名册": roster(), "整改事项": [
+        head, [1, "自查", "甲", "刘芳", "2022-03-01", "2022-06-30", "已整改"],
+        [2, "自查", "乙", "刘芳", "2022-03-01", "2022-06-30", "已整改"]]})
+    lines = problems(plan_import(fresh_store(), path))
+    assert lines == ["整改事项 第1行 “状态”列：缺少这一必填列，请检查表头；"
+                     "表头中未能识别的列：“序号”、“整改情况”"]
+
+
+def test_sheets_named_as_offices_name_them_are_read(tmp_path):
+    path = book_of(tmp_path, {
+        "人员名册": roster(),
+        "谈心谈话台账": [["日期", "类型", "谈话人", "谈话对象"],
+                   ["2022-05-12", "谈心谈话", "王建国", "刘芳"]],
+        "2021年警示教育": [WARNING, ["2021-03-15", "观看警示教育片", "甲", None, "王建国", "刘芳"]],
+        "2022年警示教育": [WARNING, ["2022-03-15", "观看警示教育片", "乙", None, "王建国", "刘芳"],
+                       ["2021-03-15", "观看警示教育片", "甲", None, "王建国", "刘芳"]],
+    })
+    store = fresh_store()
+    result = import_workbook(store, path)
+    assert problems(result) == []
+    assert store.count("talk") == 1 and store.count("warning_education") == 2
+    assert "工作表“谈心谈话台账”按“谈话记录”读取。" in result.notes
+    [copy] = result.plan.conflicts  # the same session in two years' sheets: held back
+    assert str(copy).startswith("警示教育（2022年警示教育） 第3行：与“警示教育（2021年警示教育）”第2行"
+                                "是同一条记录")
+
+
+# K1 ------------------------------------------------------------------------------------
+
+def test_a_message_names_its_column_once(tmp_path):
+    path = book_of(tmp_path, {"人员名册": roster(), "警示教育": [
+        WARNING, ["3月15日", "观看警示教育片", "", None, "王建国", "张三", None]]})
+    lines = problems(plan_import(fresh_store(), path))
+    assert "警示教育 第2行 “日期”列：“3月15日”不是有效日期，请写成 2022-03-05 的形式" in lines
+    assert "警示教育 第2行 “主题”列：必填，但未填写" in lines
+    assert "警示教育 第2行 “参加人员”列：“张三”不在人员名册中，请先在人员名册中添加" in lines
