@@ -61,6 +61,18 @@ SYNONYMS: dict[str, dict[str, str]] = {
     },
 }
 
+# 整改事项 状态 as 台账 write it, where the meaning is plain (基本完成, 立行立改 and 未整改
+# are not: 基本 is not done, 立行立改 is how it was fixed, 未整改 may have begun).
+STATUS_SPELLINGS = {
+    "已整改": "已完成", "整改完成": "已完成", "完成": "已完成", "已完成整改": "已完成",
+    "完成整改": "已完成", "已销号": "已完成", "销号": "已完成", "整改到位": "已完成",
+    "已整改到位": "已完成", "已办结": "已完成", "办结": "已完成",
+    "正在整改": "整改中", "整改中": "整改中", "正在推进": "整改中", "推进中": "整改中",
+    "持续整改": "长期坚持", "长期整改": "长期坚持", "持续推进": "长期坚持", "长期": "长期坚持",
+    "常态化推进": "长期坚持",
+    "未启动": "未开始", "尚未开始": "未开始",
+}
+
 # Sheet titles as offices write them: a year in front (2024年警示教育, 2025年度…) and a
 # word behind (…台账, …记录, …登记表) do not change which ledger the sheet is.
 _YEAR_FRONT = re.compile(r"^(?:\d{4}年度?|\d{4}[-—~～至]\d{4}年度?)")

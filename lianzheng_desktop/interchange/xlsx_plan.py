@@ -53,9 +53,11 @@ from lianzheng_desktop.interchange import xlsx_scan
 from lianzheng_desktop.interchange.xlsx_common import (
     KEY_RULES,
     SHEET_ORDER,
+    STATUS_SPELLINGS,
     ImportProblem,
     Refused,
 )
+from lianzheng_desktop.interchange.xlsx_groups import GROUPS, Groups
 from lianzheng_desktop.storage import trash
 from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.renames import renamed_names, reworded
@@ -166,6 +168,7 @@ def _plan(store: Store, path: Path) -> ImportPlan:
         counter = reader.RowCounter(path)
         roster = store.roster_names()
         posts = store.roster_posts()
+        members = store.list("roster")  # for 全体党员; the roster sheet's new rows join
         renamed = renamed_names(store)  # a workbook from before a 改名
         today = store.clock().date()
         by_ledger: dict[str, SheetPlan] = {}
@@ -176,8 +179,14 @@ def _plan(store: Store, path: Path) -> ImportPlan:
                 f"{spec.label}（{title.strip()}）"
             columns: set[str] = set()
             try:
+                groups = Groups(spec, members)
                 records = _validate(spec, rows, (roster, posts), today, plan.problems,
-                                    _plan_types(store, spec), columns, renamed, where)
+                                    _plan_types(store, spec), columns, renamed, where,
+                                    groups, plan.notes)
+                plan.notes += groups.notes(where)
+                if spec.key == "roster":
+                    kept = {person.name for person in members}
+                    members += [p for _, p in records if p.name not in kept]
             except reader.BAD_CONTENT as exc:
                 raise reader.unreadable(path, exc, f"的工作表“{title}”") from None
             sheet = by_ledger.get(spec.key)
@@ -213,7 +222,8 @@ def _plan_types(store: Store, spec: LedgerSpec) -> dict[str, Any]:
 def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], today,
               problems: list[ImportProblem], extra: dict[str, Any],
               columns: set[str], renamed: dict[str, str],
-              where: str = "") -> list[tuple[tuple[str, int], Record]]:
+              where: str = "", groups: Groups | None = None,
+              notes: list[str] | None = None) -> list[tuple[tuple[str, int], Record]]:
     """Each row built into a record; the roster sheet (read first) extends ``people`` (the
     names, and the 到岗/离岗日期 known), and ``columns`` receives the fields the sheet has
     a column for. A roster row under a name since changed (``renamed``: old → now) would
@@ -221,6 +231,7 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
     the name without them. A cell the reader refused (a number in a date column) is a
     problem of its own, said once."""
     where = where or spec.label
+    notes = notes if notes is not None else []
     roster, posts = people
     kept_names = set(roster)  # their dates are the store's: a row may be a 冲突, not kept
     records: list[tuple[tuple[str, int], Record]] = []
@@ -228,12 +239,20 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
     names = [f.key for f in spec.fields if f.kind is Kind.PERSON or f.key == "host"
              or (spec.key == "roster" and f.key == "name")]
     lists = [f.key for f in spec.fields if f.kind is Kind.PEOPLE]
+    spelled: dict[str, list[int]] = {}  # 状态 written otherwise → rows
     for number, values in rows:
         columns.update(values)
+        if groups is not None and groups.lists:
+            groups.expand(number, values)  # 全体党员, 王建国等7人
         refused = {k: v for k, v in values.items() if type(v) is Refused}
         for key, why in refused.items():
             problems.append(ImportProblem(where, number, spec.field(key).label, why.message))
             values[key] = None
+        status = values.get("status") if spec.key == "rectification" else None
+        if isinstance(status, str) and "".join(status.split()) in STATUS_SPELLINGS:
+            values["status"] = STATUS_SPELLINGS["".join(status.split())]
+            if values["status"] != status.strip():
+                spelled.setdefault(status.strip(), []).append(number)
         for key in names:  # “刘  芳” is 刘芳: never a second person for a spacing
             value = values.get(key)
             if isinstance(value, str) and not value.isalnum():
@@ -245,6 +264,10 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
                                               f"“{name}”与第{seen[name]}行重复"))
             elif name:
                 seen[name] = number
+            if "".join(name.split()) in GROUPS:
+                problems.append(ImportProblem(where, number, "姓名", (
+                    f"“{name}”不是一个人的姓名；“参加人员”中写“{name}”时，软件按人员名册填写"
+                    "当日在岗的人，不必把它加入人员名册，请删去这一行")))
             if name in renamed:
                 problems.append(ImportProblem(where, number, "姓名", (
                     f"“{name}”已在人员名册中改名为“{renamed[name]}”；如是同一人，请在表格各页中"
@@ -261,14 +284,19 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
             if renamed:  # a former name on a ledger's row: said as it is now
                 exc = reworded(exc, renamed)
             absent = {f.key for f in spec.fields if f.required} - set(values)  # said once
-            problems += [ImportProblem(where, number, e.label, e.message)
-                         for e in exc.errors if e.field not in refused and e.field not in absent]
+            problems += [ImportProblem(where, number, e.label, e.message + (
+                _OTHER_SPELLINGS if e.field == "status" and "可选" in e.message else ""))
+                for e in exc.errors if e.field not in refused and e.field not in absent]
             if len(problems) >= MAX_PROBLEMS:
                 break
             continue
         if not refused:
             records.append(((where, number), record))
     roster.update(seen)
+    for text, rows_of in spelled.items():
+        notes.append(f"{where}：第{'、'.join(map(str, rows_of[:10]))}行"
+                     f"{'等' if len(rows_of) > 10 else ''}的状态“{text}”按"
+                     f"“{STATUS_SPELLINGS[''.join(text.split())]}”读取。")
     for _, person in records if spec.key == "roster" else ():
         joined, left = getattr(person, "joined_on", None), getattr(person, "left_on", None)
         if (joined or left) and person.name not in kept_names:  # type: ignore[attr-defined]
@@ -276,6 +304,16 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
     return records
 
 
+def _other_spellings() -> str:
+    by_status: dict[str, list[str]] = {}
+    for text, status in STATUS_SPELLINGS.items():
+        if text != status:
+            by_status.setdefault(status, []).append(text)
+    return "；也可写作：" + "；".join(f"{'、'.join(texts)}（即{status}）"
+                                   for status, texts in by_status.items())
+
+
+_OTHER_SPELLINGS = _other_spellings()
 _SEPARATORS = re.compile(r"[、，,;；\n\r]+")
 
 

@@ -68,7 +68,8 @@ def import_workbook(parent: QWidget, store: Store, path: Path,
     if plan.problems:
         ProblemsDialog(f"“{path.name}”中有 {len(plan.problems)} 处问题，未导入任何记录。"
                        "请在 Excel 中修改后重新导入：",
-                       [str(p) for p in plan.problems], parent).exec()
+                       [str(p) for p in plan.problems]
+                       + [f"注意：{note}" for note in plan.notes], parent).exec()
         return False
     lines = plan.details()
     shown = "\n".join(lines[:SHOWN_LINES])

@@ -79,7 +79,7 @@ def test_real_date_cells_serials_and_typed_digits_still_import(tmp_path):
 
 
 def test_a_numeric_found_date_of_an_item_is_refused_too(tmp_path):
-    head = ["编号", "问题来源*", "问题描述*", "责任人*", "整改措施", "发现日期*", "整改时限*", "状态*"]
+    head = HEADERS["整改事项"][:8]
     path = book_of(tmp_path, {"人员名册": roster(), "整改事项": [
         head, ["", "自查", "台账不全", "刘芳", "", 2022.3, "2022-06-30", "整改中"]]})
     result = import_workbook(fresh_store(), path)
@@ -114,8 +114,8 @@ def test_a_merged_cell_gives_its_value_to_every_row_it_covers(tmp_path):
 
 def test_a_padded_name_is_the_same_person_on_the_roster_and_in_a_row(tmp_path):
     path = book_of(tmp_path, {
-        "人员名册": [HEADERS["人员名册"], ["王建国", "", "书记", "是"], ["刘  芳", "", "党员", "是"],
-                 ["周　伟", "", "党员", "是"]],
+        "人员名册": [HEADERS["人员名册"], ["王建国", "", "书记", "是"],
+                 ["刘  芳", "", "党员", "是"], ["周　伟", "", "党员", "是"]],
         "警示教育": [WARNING, ["2022-04-10", "观看警示教育片", "写法", None, "王 建 国",
                            "刘  芳、周  伟、王建国", None]],
     })
@@ -147,7 +147,7 @@ def test_full_width_digits_and_dots_read_as_their_ascii_ones(tmp_path):
 # F10 -----------------------------------------------------------------------------------
 
 def test_a_numeric_number_keeps_what_the_cell_shows(tmp_path):
-    head = ["编号", "问题来源*", "问题描述*", "责任人*", "整改措施", "发现日期*", "整改时限*", "状态*"]
+    head = HEADERS["整改事项"][:8]
 
     def formats(sheet):
         sheet["A2"].number_format = "0.0"
@@ -243,8 +243,8 @@ def test_sheets_named_as_offices_name_them_are_read(tmp_path):
     assert store.count("talk") == 1 and store.count("warning_education") == 2
     assert "工作表“谈心谈话台账”按“谈话记录”读取。" in result.notes
     [copy] = result.plan.conflicts  # the same session in two years' sheets: held back
-    assert str(copy).startswith("警示教育（2022年警示教育） 第3行：与“警示教育（2021年警示教育）”第2行"
-                                "是同一条记录")
+    assert str(copy).startswith("警示教育（2022年警示教育） 第3行："
+                                "与“警示教育（2021年警示教育）”第2行是同一条记录")
 
 
 # K1 ------------------------------------------------------------------------------------
@@ -256,3 +256,82 @@ def test_a_message_names_its_column_once(tmp_path):
     assert "警示教育 第2行 “日期”列：“3月15日”不是有效日期，请写成 2022-03-05 的形式" in lines
     assert "警示教育 第2行 “主题”列：必填，但未填写" in lines
     assert "警示教育 第2行 “参加人员”列：“张三”不在人员名册中，请先在人员名册中添加" in lines
+
+
+# S4 ------------------------------------------------------------------------------------
+
+def test_all_members_is_written_out_from_the_roster_in_post_that_day(tmp_path):
+    """全体党员 = the roster's 书记, 班子成员 and 党员 in post on the date (not 其他, not one
+    gone by then); the summary says so. Added to the roster, it would count as a person."""
+    path = book_of(tmp_path, {
+        "人员名册": [HEADERS["人员名册"], ["王建国", "", "书记", "是"], ["刘芳", "", "党员", "是"],
+                 ["李秀梅", "", "班子成员", "是"], ["小张", "", "其他", "是"],
+                 ["赵明", "", "党员", "否", None, "2022-02-28"]],
+        "警示教育": [WARNING, ["2022-03-15", "观看警示教育片", "甲", None, "王建国", "全体党员"],
+                 ["2022-02-15", "观看警示教育片", "乙", None, "王建国", "全 体 党 员"]],
+    })
+    store = fresh_store()
+    result = import_workbook(store, path)
+    assert problems(result) == []
+    people = {s.topic: (s.attendees, s.head_count) for s in store.list("warning_education")}
+    assert people == {"甲": (("王建国", "刘芳", "李秀梅"), 3),
+                      "乙": (("王建国", "刘芳", "李秀梅", "赵明"), 4)}
+    assert ("警示教育：第2、3行“参加人员”中的“全体党员”已按人员名册写为当日在岗的党员"
+            "（书记、班子成员、党员）（共 2 行）。") in result.notes
+
+
+def test_so_many_people_lists_the_names_and_takes_the_head_count(tmp_path):
+    path = book_of(tmp_path, {"人员名册": roster(), "警示教育": [
+        WARNING, ["2022-03-15", "观看警示教育片", "甲", None, "王建国", "王建国、刘芳等12人"]],
+        "会议活动": [["日期", "类型", "主题", "负责人", "参加人员"],
+                 ["2022-03-16", "专题会议", "乙", "王建国", "王建国等5人"]]})
+    lines = problems(plan_import(fresh_store(), path))
+    assert lines == ["会议活动 第2行 “参加人员”列：写的是“王建国等5人”，这一页没有“参加人数”，"
+                     "请写出全部人员的姓名（全体参加的可写“全体党员”，由软件按人员名册填写）"]
+    path = book_of(tmp_path, {"人员名册": roster(), "警示教育": [
+        WARNING, ["2022-03-15", "观看警示教育片", "甲", None, "王建国", "王建国、刘芳等12人"]]})
+    store = fresh_store()
+    result = import_workbook(store, path)
+    [session] = store.list("warning_education")
+    assert session.attendees == ("王建国", "刘芳") and session.head_count == 12
+    assert any("参加人数记为 12" in note for note in result.notes)
+
+
+def test_a_group_word_on_the_roster_is_refused_as_not_a_name(tmp_path):
+    path = book_of(tmp_path, {"人员名册": roster() + [["全体党员", "", "党员", "是"]]})
+    [line] = problems(plan_import(fresh_store(), path))
+    assert line.startswith("人员名册 第5行 “姓名”列：“全体党员”不是一个人的姓名")
+
+
+# C1 ------------------------------------------------------------------------------------
+
+def test_common_status_spellings_are_read_and_others_refused_with_the_words_accepted(tmp_path):
+    head = ["问题来源", "问题描述", "责任人", "发现日期", "整改时限", "状态", "完成日期"]
+    rows = [head, ["自查", "甲", "刘芳", "2022-03-01", "2022-06-30", "已整改", "2022-05-01"],
+            ["自查", "乙", "刘芳", "2022-03-01", "2022-06-30", "正在整改", None],
+            ["自查", "丙", "刘芳", "2022-03-01", "2022-06-30", "持续整改", None],
+            ["自查", "丁", "刘芳", "2022-03-01", "2022-06-30", "整改完成", "2022-05-01"]]
+    store = fresh_store()
+    result = import_workbook(store, book_of(tmp_path, {"人员名册": roster(), "整改事项": rows}))
+    assert problems(result) == []
+    assert {i.description: i.status for i in store.list("rectification")} == {
+        "甲": "已完成", "乙": "整改中", "丙": "长期坚持", "丁": "已完成"}
+    assert "整改事项：第2行的状态“已整改”按“已完成”读取。" in result.notes
+    rows.append(["自查", "戊", "刘芳", "2022-03-01", "2022-06-30", "基本完成", None])
+    [line] = problems(plan_import(fresh_store(),
+                                  book_of(tmp_path, {"人员名册": roster(), "整改事项": rows})))
+    assert line.startswith("整改事项 第6行 “状态”列：“基本完成”不在可选项中，"
+                           "可选：未开始、整改中、已完成、长期坚持；也可写作：已整改、")
+
+
+# S2 / F6: what was skipped is said when the import fails too ---------------------------
+
+def test_a_failed_import_still_says_which_sheets_and_columns_were_skipped(tmp_path, cli):
+    path = book_of(tmp_path, {"人员名册": roster(), "Sheet3": [["x"]], "警示教育": [
+        ["时 间", "形式", "主题", "讲课人"], ["3月15日", "廉政党课", "党课", "王建国"]]})
+    code, out, err = cli("--db", str(tmp_path / "x.db"), "import", str(path))
+    assert code == 1
+    assert "“日期”列：“3月15日”不是有效日期" in err
+    assert "注意：工作表“Sheet3”不是台账，已跳过" in err
+    assert "注意：警示教育：“讲课人”列不是台账字段，已忽略。" in err
+    assert "注意：警示教育：“时间”列按“日期”读取。" in err
