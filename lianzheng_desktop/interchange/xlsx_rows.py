@@ -58,7 +58,7 @@ def read_rows(book: Any, formula_book: Any | None, spec: LedgerSpec, title: str,
     rows = _chain(enumerate(top_cells[at:], start=at + 1),
                   _counted(lines, counter, len(top_cells) + 1))
     for number, cells in rows:
-        line = fill.apply(number, tuple(cell.value for cell in cells), cells)
+        line = fill.apply(number, tuple([cell.value for cell in cells]), cells)
         formula_line = next(formula_lines, ()) if formula_lines is not None else ()
         if _repeats_header(line, header_labels, first_column):
             if pending is not None and _title_like(pending[1]):
@@ -81,11 +81,18 @@ def read_rows(book: Any, formula_book: Any | None, spec: LedgerSpec, title: str,
             values[spec_field.key] = value
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
             continue
+        if fill.formats and all(_blank(values[f.key]) for i, f in columns.items()
+                                if i not in fill.formats):
+            continue  # nothing of its own: a merged range reaching over empty rows
         if pending is not None:
             yield pending
         pending = (number, values)
     if pending is not None:
         yield pending
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _repeats_header(line: tuple, header_labels: dict[int, str], first: int) -> bool:
@@ -146,6 +153,8 @@ class _Merges:
     def apply(self, number: int, values: tuple, cells: tuple) -> tuple:
         self.cells = cells
         if not self.starting and not self.active:
+            if self.formats:
+                self.formats = {}
             return values
         self.formats = {}
         for col, last_row in self.starting.pop(number, ()):

@@ -335,3 +335,18 @@ def test_a_failed_import_still_says_which_sheets_and_columns_were_skipped(tmp_pa
     assert "注意：工作表“Sheet3”不是台账，已跳过" in err
     assert "注意：警示教育：“讲课人”列不是台账字段，已忽略。" in err
     assert "注意：警示教育：“时间”列按“日期”读取。" in err
+
+
+def test_a_merge_reaching_over_empty_rows_adds_no_rows(tmp_path):
+    """参加人员 merged down over the template's empty rows: those rows hold nothing of
+    their own, so they are blank, not rows missing their 日期."""
+    def merge(sheet):
+        sheet.merge_cells("E2:E6")
+    path = book_of(tmp_path, {"人员名册": roster(), "会议活动": ([
+        ["日期*", "类型*", "主题*", "负责人", "参加人员", "内容摘要"],
+        ["2022-05-08", "廉政学习", "第一章", "王建国", "王建国、刘芳", ""],
+        ["2022-05-09", "廉政学习", "第二章", "王建国", None, ""],
+    ], merge)})
+    store = fresh_store()
+    assert problems(import_workbook(store, path)) == []
+    assert [m.attendees for m in store.list("activity")] == [("王建国", "刘芳")] * 2
