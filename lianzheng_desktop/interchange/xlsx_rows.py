@@ -55,6 +55,7 @@ def read_rows(book: Any, formula_book: Any | None, spec: LedgerSpec, title: str,
     header_labels = {index: label_of(str(head[index])) for index in columns}
     first_column = min(columns, default=0)
     pending: tuple[int, dict[str, object]] | None = None
+    numbered: list[int] = []  # rows with nothing but a 编号
     rows = _chain(enumerate(top_cells[at:], start=at + 1),
                   _counted(lines, counter, len(top_cells) + 1))
     for number, cells in rows:
@@ -84,11 +85,26 @@ def read_rows(book: Any, formula_book: Any | None, spec: LedgerSpec, title: str,
         if fill.formats and all(_blank(values[f.key]) for i, f in columns.items()
                                 if i not in fill.formats):
             continue  # nothing of its own: a merged range reaching over empty rows
+        filled = [v for v in values.values() if not _blank(v)]
+        if len(filled) == 1 and not _blank(values.get("number")):
+            numbered.append(number)  # a template's 编号 written ahead: an empty row
+            continue
+        if isinstance(filled[0], str) and "".join(filled[0].split()) in _TOTALS \
+                and all(not isinstance(v, str) for v in filled[1:]):
+            notes.append(f"{where}：第{number}行是“{filled[0].strip()}”行，已跳过。")
+            continue
         if pending is not None:
             yield pending
         pending = (number, values)
     if pending is not None:
         yield pending
+    if numbered:
+        shown = "、".join(map(str, numbered[:5])) + ("等" if len(numbered) > 5 else "")
+        notes.append(f"{where}：第{shown}行（共 {len(numbered)} 行）只填了编号，其余为空，"
+                     "作为空行跳过。")
+
+
+_TOTALS = {"合计", "总计", "小计", "共计"}
 
 
 def _blank(value: object) -> bool:

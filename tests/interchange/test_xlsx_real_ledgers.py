@@ -350,3 +350,21 @@ def test_a_merge_reaching_over_empty_rows_adds_no_rows(tmp_path):
     store = fresh_store()
     assert problems(import_workbook(store, path)) == []
     assert [m.attendees for m in store.list("activity")] == [("王建国", "刘芳")] * 2
+
+
+# S7 ------------------------------------------------------------------------------------
+
+def test_numbers_written_ahead_and_a_total_row_are_skipped_not_a_page_of_errors(tmp_path):
+    head = HEADERS["整改事项"][:8]
+    rows = [head, [1, "巡察反馈", "问题1", "刘芳", "", "2022-03-18", "2022-06-30", "整改中"]]
+    rows += [[n] for n in range(2, 9)]
+    path = book_of(tmp_path, {"人员名册": roster(), "整改事项": rows, "警示教育": [
+        WARNING, ["2022-03-15", "观看警示教育片", "甲", None, "王建国", "刘芳", 1],
+        ["合 计", None, None, None, None, None, 1]]})
+    store = fresh_store()
+    result = import_workbook(store, path)
+    assert problems(result) == []
+    assert store.count("rectification") == 1 and store.count("warning_education") == 1
+    assert ("整改事项：第3、4、5、6、7等行（共 7 行）只填了编号，其余为空，作为空行跳过。"
+            in result.notes)
+    assert "警示教育：第3行是“合 计”行，已跳过。" in result.notes
