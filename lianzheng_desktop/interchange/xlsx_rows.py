@@ -18,6 +18,7 @@ from lianzheng_desktop.interchange.xlsx_common import SYNONYMS, ImportProblem, l
 from lianzheng_desktop.interchange.xlsx_read import RowCounter
 
 HEADER_ROWS = 10  # the header is looked for in this many rows (a title, blank rows above)
+FORMATTED = {"number"}  # text fields whose number keeps the form its cell shows (编号)
 
 
 def read_rows(book: Any, formula_book: Any | None, spec: LedgerSpec, title: str,
@@ -29,7 +30,10 @@ def read_rows(book: Any, formula_book: Any | None, spec: LedgerSpec, title: str,
     skipped, and so are the header repeated lower down and a title just above it (one
     sheet holding several years). A cell inside a merged range reads as the range's value."""
     sheet = book[title]
-    lines = _lines(book, title, cells=True)
+    # Cells with their number formats only where a number's shown form is kept (编号
+    # 1.10, 001); elsewhere plain values, read faster.
+    formatted = any(f.key in FORMATTED for f in spec.fields)
+    lines = _lines(book, title, cells=formatted)
     formula_lines = _lines(formula_book, title) if formula_book is not None else None
     top_cells: list[tuple] = []
     for line in lines:
@@ -37,7 +41,7 @@ def read_rows(book: Any, formula_book: Any | None, spec: LedgerSpec, title: str,
         top_cells.append(line)
         if len(top_cells) == HEADER_ROWS:
             break
-    top = [tuple(cell.value for cell in line) for line in top_cells]
+    top = [tuple([cell.value for cell in line]) if formatted else line for line in top_cells]
     at = _header_row(spec, top)
     where = spec.label if title.strip() == spec.label else f"{spec.label}（{title.strip()}）"
     head = top[at - 1] if top else ()
@@ -59,7 +63,10 @@ def read_rows(book: Any, formula_book: Any | None, spec: LedgerSpec, title: str,
     rows = _chain(enumerate(top_cells[at:], start=at + 1),
                   _counted(lines, counter, len(top_cells) + 1))
     for number, cells in rows:
-        line = fill.apply(number, tuple([cell.value for cell in cells]), cells)
+        if formatted:
+            line = fill.apply(number, tuple([cell.value for cell in cells]), cells)
+        else:
+            line = fill.apply(number, cells, ())
         formula_line = next(formula_lines, ()) if formula_lines is not None else ()
         if _repeats_header(line, header_labels, first_column):
             if pending is not None and _title_like(pending[1]):
@@ -85,14 +92,16 @@ def read_rows(book: Any, formula_book: Any | None, spec: LedgerSpec, title: str,
         if fill.formats and all(_blank(values[f.key]) for i, f in columns.items()
                                 if i not in fill.formats):
             continue  # nothing of its own: a merged range reaching over empty rows
-        filled = [v for v in values.values() if not _blank(v)]
-        if len(filled) == 1 and not _blank(values.get("number")):
+        if formatted and not _blank(values.get("number")) and all(
+                _blank(v) for k, v in values.items() if k != "number"):
             numbered.append(number)  # a template's 编号 written ahead: an empty row
             continue
-        if isinstance(filled[0], str) and "".join(filled[0].split()) in _TOTALS \
-                and all(not isinstance(v, str) for v in filled[1:]):
-            notes.append(f"{where}：第{number}行是“{filled[0].strip()}”行，已跳过。")
-            continue
+        first = next(v for v in values.values() if not _blank(v))
+        if isinstance(first, str) and len(first) < 8 and "".join(first.split()) in _TOTALS:
+            filled = [v for v in values.values() if not _blank(v)]
+            if all(not isinstance(v, str) for v in filled[1:]):
+                notes.append(f"{where}：第{number}行是“{first.strip()}”行，已跳过。")
+                continue
         if pending is not None:
             yield pending
         pending = (number, values)
