@@ -14,7 +14,7 @@ _DATE_RE = re.compile(
     r"^\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?\s*$"
 )
 _COMPACT_DATE_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
-_NAME_SPLIT_RE = re.compile(r"[、，,;；\n\r]+")
+NAME_SEPARATORS = re.compile(r"[、，,;；/／\n\r]+")  # and spaces, between whole names
 YES = {"是", "y", "yes", "true", "1", "√", "✓"}
 NO = {"否", "n", "no", "false", "0", "", "×"}
 
@@ -81,14 +81,14 @@ def person_name(text: str) -> str:
 
 
 def read_names(value: object) -> tuple[str, ...]:
-    """Names separated by 、 ， , ; line breaks or spaces; order kept, repeats dropped.
+    """Names separated by 、 ， , ; / line breaks or spaces; order kept, repeats dropped.
     Single characters spaced apart are one padded name (“刘  芳、赵  明” → 刘芳, 赵明)."""
     if value is None:
         return ()
     if isinstance(value, (list, tuple)):
         parts = [str(v).strip() for v in value]
     elif isinstance(value, str):
-        parts = [name for piece in _NAME_SPLIT_RE.split(value)
+        parts = [name for piece in NAME_SEPARATORS.split(value)
                  for name in person_names(piece)]
     else:
         raise ValueError(value)

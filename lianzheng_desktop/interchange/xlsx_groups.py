@@ -17,7 +17,7 @@ from datetime import date
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.ledgers import Kind, LedgerSpec
 from lianzheng_desktop.core.records import Person
-from lianzheng_desktop.core.values import plain_width, read_date
+from lianzheng_desktop.core.values import NAME_SEPARATORS, plain_width, read_date
 from lianzheng_desktop.interchange.xlsx_common import Refused
 
 _PARTY = (vocab.ROLE_SECRETARY, vocab.ROLE_LEADER, vocab.ROLE_MEMBER)
@@ -28,7 +28,6 @@ GROUPS: dict[str, tuple[str, ...] | None] = {  # word → roles (None: everyone 
     "全体人员": None, "全体干部职工": None, "全体干部": None, "全体职工": None,
 }
 _WHOM = {_PARTY: "党员（书记、班子成员、党员）", _LEADERS: "书记和班子成员", None: "人员"}
-_SEPARATORS = re.compile(r"[、，,;；\n\r]+")
 _SOME = re.compile(r"^(?P<names>.*?)等\s*(?P<count>\d+)\s*(?:人|名)?(?:同志)?$")
 
 
@@ -62,7 +61,7 @@ class Groups:
             self.some.append(f"第{number}行“{label}”写作“{text}”：{label}记为"
                              f"{some['names'].strip()}，参加人数记为 {values['head_count']}")
             text = some["names"]
-        parts = [part.strip() for part in _SEPARATORS.split(text) if part.strip()]
+        parts = [part.strip() for part in NAME_SEPARATORS.split(text) if part.strip()]
         words = ["".join(part.split()) for part in parts]
         if not any(word in GROUPS for word in words):
             return text

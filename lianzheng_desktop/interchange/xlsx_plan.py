@@ -43,7 +43,7 @@ from lianzheng_desktop.core.ledgers import (
     event_date,
 )
 from lianzheng_desktop.core.records import LATE_ENTRY_DAYS, Record, is_late_entry
-from lianzheng_desktop.core.values import person_name
+from lianzheng_desktop.core.values import NAME_SEPARATORS, person_name
 from lianzheng_desktop.interchange import xlsx_read as reader
 from lianzheng_desktop.interchange import xlsx_scan
 from lianzheng_desktop.interchange.xlsx_common import (
@@ -286,19 +286,24 @@ def _other_spellings() -> str:
 
 
 _OTHER_SPELLINGS = _other_spellings()
-_SEPARATORS = re.compile(r"[、，,;；\n\r]+")
+
+
+_ROLE_NOTE = re.compile(r"\s*[（(][^（()）]{1,8}[）)]$")  # 王建国（主持）
 
 
 def _names(value: object, roster: Collection[str]) -> object:
-    """A name list split at 、 (and ，, ; and line breaks) when that gives roster names
-    (names may hold spaces), each taken as it is or without the spaces that pad it."""
+    """A name list split at 、 (and ，, ; / and line breaks) when that gives roster names
+    (names may hold spaces), each taken as it is, without the spaces that pad it, or
+    without a role noted after it (王建国（主持）)."""
     if isinstance(value, str):
         parts = []
-        for part in (p.strip() for p in _SEPARATORS.split(value)):
+        for part in (p.strip() for p in NAME_SEPARATORS.split(value)):
             if not part:
                 continue
             if part not in roster and person_name(part) in roster:
                 part = person_name(part)
+            elif part not in roster and person_name(_ROLE_NOTE.sub("", part)) in roster:
+                part = person_name(_ROLE_NOTE.sub("", part))
             parts.append(part)
         if parts and all(part in roster for part in parts):
             return tuple(parts)

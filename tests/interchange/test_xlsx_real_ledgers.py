@@ -368,3 +368,11 @@ def test_numbers_written_ahead_and_a_total_row_are_skipped_not_a_page_of_errors(
     assert ("整改事项：第3、4、5、6、7等行（共 7 行）只填了编号，其余为空，作为空行跳过。"
             in result.notes)
     assert "警示教育：第3行是“合 计”行，已跳过。" in result.notes
+
+
+def test_names_split_at_a_slash_and_a_role_noted_after_a_name_is_dropped(tmp_path):
+    path = book_of(tmp_path, {"人员名册": roster(), "警示教育": [
+        WARNING, ["2022-03-15", "观看警示教育片", "甲", None, "王建国", "王建国（主持）/刘芳"]]})
+    store = fresh_store()
+    assert problems(import_workbook(store, path)) == []
+    assert store.list("warning_education")[0].attendees == ("王建国", "刘芳")
