@@ -44,18 +44,23 @@ def _date_number(value: float, year: int) -> object:
         if 1900 <= whole <= 2100:
             return Refused(f"“{shown}”只有年份，不是某一天；请写成 {whole}-03-05 这样的年月日")
     elif 1900 <= value < 2101:
-        month = shown.split(".", 1)[1]
-        return Refused(
-            f"“{shown}”在 Excel 中存成了数字，只写到月（{int(value)}年{int(month)}月？），"
-            f"不是某一天；请写成 {int(value)}-{int(month):02d}-05 这样的年月日"
-            f"（先把单元格设为“文本”，或写成 {int(value)}年{int(month)}月5日）"
-            if 1 <= int(month) <= 12 and len(month) <= 2 else
-            f"“{shown}”在 Excel 中存成了数字，不是日期；请写成 {int(value)}-03-05 这样的年月日")
+        whole, month = int(value), shown.split(".", 1)[1]
+        if 1 <= int(month) <= 12 and len(month) <= 2:
+            # Excel drops a trailing zero: 2026.10 is stored, and shown, as 2026.1
+            which = f"{whole}年{int(month)}月" + ("或10月" if month == "1" else "")
+            return Refused(
+                f"“{shown}”在 Excel 中存成了数字，只写到月（{which}？），不是某一天；"
+                f"请写明哪一天，如 {whole}-{int(month):02d}-05 或 {whole}年{int(month)}月5日"
+                f"（写成“{whole}.{int(month)}.5”也可以）")
+        return Refused(f"“{shown}”在 Excel 中存成了数字，不是日期；"
+                       f"请写成 {whole}-03-05 这样的年月日")
     elif 1 <= value < 13:
         month, day = shown.split(".", 1)
         if 1 <= int(day) <= 31 and len(day) <= 2:
+            which = f"{int(month)}月{int(day)}日" + (
+                f"或{int(month)}月{int(day)}0日" if len(day) == 1 and int(day) <= 3 else "")
             return Refused(
-                f"“{shown}”在 Excel 中存成了数字，没有年份（{int(month)}月{int(day)}日？）；"
+                f"“{shown}”在 Excel 中存成了数字，没有年份（{which}？）；"
                 f"请写明年份，如 {year}-{int(month):02d}-{int(day):02d} "
                 f"或 {year}年{int(month)}月{int(day)}日")
     if SERIAL_FIRST <= value < SERIAL_LAST:
