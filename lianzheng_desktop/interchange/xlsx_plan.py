@@ -112,7 +112,7 @@ class ImportPlan:
             lines.append(f"有 {deleted} 行是已删除、现在回收站中的记录，未导入；如要恢复，"
                          "请到“回收站”页恢复。")
         if self.conflicts:
-            lines.append("冲突的行（同一条记录内容不同，未导入，请核对）：")
+            lines.append("冲突的行（同一条记录内容不同，或在工作簿中重复，未导入，请核对）：")
             lines += [f"  {conflict}" for conflict in self.conflicts]
         return lines + self.notes
 
@@ -214,6 +214,10 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
     spelled: dict[str, list[int]] = {}  # 状态 written otherwise → rows
     for number, values in rows:
         columns.update(values)
+        for key in names:  # “刘  芳” is 刘芳: never a second person for a spacing
+            value = values.get(key)
+            if isinstance(value, str) and not value.isalnum():
+                values[key] = person_name(value)
         if groups is not None and groups.lists:
             groups.expand(number, values)  # 全体党员, 王建国等7人
         refused = {k: v for k, v in values.items() if type(v) is Refused}
@@ -225,10 +229,6 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
             values["status"] = STATUS_SPELLINGS["".join(status.split())]
             if values["status"] != status.strip():
                 spelled.setdefault(status.strip(), []).append(number)
-        for key in names:  # “刘  芳” is 刘芳: never a second person for a spacing
-            value = values.get(key)
-            if isinstance(value, str) and not value.isalnum():
-                values[key] = person_name(value)
         if spec.key == "roster":
             name = str(values.get("name") or "").strip()
             if name in seen:

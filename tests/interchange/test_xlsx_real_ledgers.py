@@ -376,3 +376,13 @@ def test_names_split_at_a_slash_and_a_role_noted_after_a_name_is_dropped(tmp_pat
     store = fresh_store()
     assert problems(import_workbook(store, path)) == []
     assert store.list("warning_education")[0].attendees == ("王建国", "刘芳")
+
+
+def test_all_leaders_talked_to_leaves_out_the_talker_even_written_padded(tmp_path):
+    path = book_of(tmp_path, {"人员名册": roster(), "谈话记录": [
+        ["日期", "类型", "谈话人", "谈话对象"],
+        ["2022-05-12", "廉政谈话", "王 建 国", "全体班子成员"]]})
+    store = fresh_store()
+    assert problems(import_workbook(store, path)) == []
+    [talk] = store.list("talk")
+    assert talk.talker == "王建国" and talk.talkees == ("李秀梅",)
