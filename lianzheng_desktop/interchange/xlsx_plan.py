@@ -54,7 +54,7 @@ from lianzheng_desktop.interchange.xlsx_common import (
 )
 from lianzheng_desktop.interchange.xlsx_groups import GROUPS, Groups
 from lianzheng_desktop.interchange.xlsx_match import Conflict, sort_out
-from lianzheng_desktop.interchange.xlsx_rows import read_rows
+from lianzheng_desktop.interchange.xlsx_rows import read_rows, unnamed_ledgers
 from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.renames import renamed_names, reworded
 from lianzheng_desktop.storage.store import Store
@@ -134,10 +134,11 @@ def _plan(store: Store, path: Path) -> ImportPlan:
     formula_reading = reader.opened(path, formulas=True) if formulas else nullcontext()
     with reader.opened(path) as book, formula_reading as formula_book:
         sheets = reader.ledger_sheets(book, plan.problems, plan.notes)
+        counter = reader.RowCounter(path)
+        unnamed_ledgers(book, counter, plan.problems)
         if not sheets and not plan.problems:
             names = "、".join(LEDGERS[k].label for k in SHEET_ORDER)
             raise UserError(f"“{path.name}”中没有可导入的工作表。工作表应名为：{names}。")
-        counter = reader.RowCounter(path)
         roster = store.roster_names()
         posts = store.roster_posts()
         members = store.list("roster")  # for 全体党员; the roster sheet's new rows join

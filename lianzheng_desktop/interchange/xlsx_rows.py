@@ -12,9 +12,15 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_to_tuple
 
-from lianzheng_desktop.core.ledgers import FieldSpec, LedgerSpec
+from lianzheng_desktop.core.ledgers import LEDGERS, FieldSpec, LedgerSpec
 from lianzheng_desktop.interchange.xlsx_cells import from_cell
-from lianzheng_desktop.interchange.xlsx_common import SYNONYMS, ImportProblem, label_of
+from lianzheng_desktop.interchange.xlsx_common import (
+    SHEET_ORDER,
+    SYNONYMS,
+    ImportProblem,
+    label_of,
+    ledger_of_sheet,
+)
 from lianzheng_desktop.interchange.xlsx_read import RowCounter
 
 HEADER_ROWS = 10  # the header is looked for in this many rows (a title, blank rows above)
@@ -114,6 +120,30 @@ def read_rows(book: Any, formula_book: Any | None, spec: LedgerSpec, title: str,
 
 
 _TOTALS = {"合计", "总计", "小计", "共计"}
+
+
+def unnamed_ledgers(book: Any, counter: RowCounter, problems: list[ImportProblem]) -> None:
+    """A sheet skipped for its name (Sheet1, 2026年工作) whose header is a ledger's, all its
+    required columns there: a problem, not a sheet of records left out unnoticed."""
+    for title in book.sheetnames:
+        if ledger_of_sheet(title.strip()) is not None:
+            continue
+        lines = _lines(book, title)
+        top = []
+        for line in lines:
+            counter.tick()
+            top.append(line)
+            if len(top) == HEADER_ROWS:
+                break
+        for key in SHEET_ORDER:
+            spec = LEDGERS[key]
+            required = {f.key for f in spec.fields if f.required}
+            if any(required <= {f.key for f in _known(spec, line).values()} for line in top):
+                problems.append(ImportProblem(title.strip(), 0, "", (
+                    f"这个工作表的表头是“{spec.label}”的，但工作表名不是台账名，不知是否要导入；"
+                    f"如要导入，请把工作表改名为“{spec.label}”（或“某年{spec.label}”），"
+                    "否则请删去这个工作表或在表头中改动列名")))
+                break
 
 
 def _blank(value: object) -> bool:

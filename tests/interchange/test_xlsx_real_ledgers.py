@@ -386,3 +386,13 @@ def test_all_leaders_talked_to_leaves_out_the_talker_even_written_padded(tmp_pat
     assert problems(import_workbook(store, path)) == []
     [talk] = store.list("talk")
     assert talk.talker == "王建国" and talk.talkees == ("李秀梅",)
+
+
+def test_a_sheet_named_otherwise_with_a_ledgers_header_stops_the_import(tmp_path):
+    """F6: a sheet of 警示教育 under the name Sheet2 would be left out with a note only."""
+    path = book_of(tmp_path, {"人员名册": roster(), "Sheet2": [
+        ["时间", "形式", "主题"], ["2022-03-15", "观看警示教育片", "甲"]], "说明": [["填表说明"]]})
+    result = plan_import(fresh_store(), path)
+    assert [str(p) for p in result.problems] == [
+        "Sheet2：这个工作表的表头是“警示教育”的，但工作表名不是台账名，不知是否要导入；"
+        "如要导入，请把工作表改名为“警示教育”（或“某年警示教育”），否则请删去这个工作表或在表头中改动列名"]
