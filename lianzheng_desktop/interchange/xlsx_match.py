@@ -53,8 +53,10 @@ def sort_out(store: Store, sheet: Any) -> None:
     compared = [f for f in spec.fields if f.key in sheet.columns]
     deleted = {key(_as_record(spec, values)) for values in trash.deleted_values(store, spec.key)}
     kept: dict[tuple, list[tuple]] = {}
-    rows = {key(r) for _, r in numbered}
     first: dict[tuple, tuple[str, int]] = {}  # each entry's first row in the workbook
+    for at, r in numbered:
+        first.setdefault(key(r), at)
+    rows = first.keys()
     twins: dict[tuple, list[Record]] = {}  # kept records no row matches, by day and kind
     moved: dict[tuple, list[Record]] = {}  # … and by all but the day (a date corrected)
     for record in _kept(store, spec, [r for _, r in numbered]):
@@ -69,7 +71,7 @@ def sort_out(store: Store, sheet: Any) -> None:
     for (where, number), record in numbered:
         its = key(record)
         pool = kept.get(its)
-        earlier = first.setdefault(its, (where, number))
+        earlier = first[its]
         if not pool and earlier != (where, number):  # the same entry as an earlier row
             sheet.conflicts.append(Conflict(where, number, _entry(spec, record),
                                             (KEY_RULES[spec.key],), near=True,

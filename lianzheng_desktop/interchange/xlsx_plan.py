@@ -128,7 +128,7 @@ def plan_import(store: Store, path: Path) -> ImportPlan:
 
 def _plan(store: Store, path: Path) -> ImportPlan:
     parts = reader.check_file(path)
-    merges: dict[str, list[tuple[str, str]]] = {}
+    merges: dict[str, dict[int, list[tuple[int, int]]]] = {}
     formulas = xlsx_scan.scan(path, parts, merges)  # refuses what would exhaust memory
     plan = ImportPlan(path)
     formula_reading = reader.opened(path, formulas=True) if formulas else nullcontext()

@@ -10,7 +10,6 @@ from datetime import date
 from typing import Any
 
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import coordinate_to_tuple
 
 from lianzheng_desktop.core.ledgers import LEDGERS, FieldSpec, LedgerSpec
 from lianzheng_desktop.interchange.xlsx_cells import from_cell
@@ -29,7 +28,7 @@ FORMATTED = {"number"}  # text fields whose number keeps the form its cell shows
 
 def read_rows(book: Any, formula_book: Any | None, spec: LedgerSpec, title: str,
               counter: RowCounter, problems: list[ImportProblem], notes: list[str],
-              merges: dict[str, list[tuple[str, str]]] | None = None,
+              merges: dict[str, dict[int, list[tuple[int, int]]]] | None = None,
               year: int = 2026) -> Iterator[tuple[int, dict[str, object]]]:
     """(row number, raw values by field key) for each non-blank row of one sheet. The header
     is the first of the top rows naming the most columns; rows above it (a title) are
@@ -57,7 +56,7 @@ def read_rows(book: Any, formula_book: Any | None, spec: LedgerSpec, title: str,
         if shown:
             notes.append(f"{where}：第{number}行“{_one_line(shown)[:30]}”在表头之上，"
                          "作为标题跳过。")
-    fill = _Merges(merges.get(_part_name(sheet), []) if merges else [])
+    fill = _Merges(merges.pop(_part_name(sheet), {}) if merges else {})
     for number in range(1, at + 1):
         fill.apply(number, top[number - 1], top_cells[number - 1])
         if formula_lines is not None:
@@ -194,13 +193,8 @@ class _Merges:
     """Fills each row a merged range covers with the value of its first cell (the range's
     first column only: a title merged across the columns is not copied into each)."""
 
-    def __init__(self, ranges: list[tuple[str, str]]):
-        self.starting: dict[int, list[tuple[int, int]]] = {}  # row → (column, last row)
-        for first, last in ranges:
-            col, row = coordinate_to_tuple(first)[::-1]
-            last_row = coordinate_to_tuple(last)[0]
-            if last_row > row:
-                self.starting.setdefault(row, []).append((col - 1, last_row))
+    def __init__(self, starting: dict[int, list[tuple[int, int]]]):
+        self.starting = starting  # first row → [(column, last row)], as xlsx_scan found them
         self.active: dict[int, tuple[object, int, str | None]] = {}  # column → value, last row
         self.formats: dict[int, str | None] = {}  # of the row being read: column → format
         self.cells: tuple = ()  # the row being read

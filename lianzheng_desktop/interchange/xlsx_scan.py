@@ -35,6 +35,16 @@ MAX_TEXT_BYTES = 2 * MB  # one piece of text between two tags (a cell holds 100,
 _TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 _MERGE = re.compile(
     rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=[\"']([A-Z]+[0-9]+):([A-Z]+[0-9]+)")
+_LETTERS = re.compile(rb"[A-Z]+")
+
+
+def _cell(ref: bytes) -> tuple[int, int]:
+    """(column from 0, row from 1) of a cell reference such as b"AB12"."""
+    letters = _LETTERS.match(ref).group()  # type: ignore[union-attr]
+    column = 0
+    for letter in letters:
+        column = column * 26 + letter - 64
+    return column - 1, int(ref[len(letters):])
 # Elements inside a cell or a shared string: emptied with their parent, not kept.
 _INSIDE = {b"v", b"f", b"is", b"t", b"r", b"rPr", b"rFont", b"b", b"i", b"u", b"strike",
            b"sz", b"color", b"family", b"charset", b"scheme", b"vertAlign", b"outline",
@@ -47,9 +57,10 @@ _FRAME = {b"worksheet", b"sheetData", b"sheetPr", b"dimension", b"sheetViews", b
 
 
 def scan(path: Path, parts: list[zipfile.ZipInfo],
-         merges: dict[str, list[tuple[str, str]]] | None = None) -> bool:
+         merges: dict[str, dict[int, list[tuple[int, int]]]] | None = None) -> bool:
     """Refuse a workbook whose parts hold more than the limits; True if it has formulas.
-    ``merges`` receives each sheet part's merged ranges (first cell, last cell)."""
+    ``merges`` receives each sheet part's ranges merged down several rows: first row →
+    [(column counted from 0, last row)]."""
     sheets: Counter[bytes] = Counter()
     with zipfile.ZipFile(path) as archive:
         for part in parts:
@@ -58,7 +69,7 @@ def scan(path: Path, parts: list[zipfile.ZipInfo],
                 continue  # pictures and other files: openpyxl does not read them here
             if name.startswith("xl/worksheets/"):
                 widest = _Widest(path)
-                found = merges.setdefault(name, []) if merges is not None else None
+                found = merges.setdefault(name, {}) if merges is not None else None
                 _count(archive, part, sheets, lambda counts: _check_sheets(path, counts),
                        widest, found)
             elif name == "xl/sharedStrings.xml":
@@ -72,7 +83,7 @@ def scan(path: Path, parts: list[zipfile.ZipInfo],
 
 def _count(archive: zipfile.ZipFile, part: zipfile.ZipInfo, counts: Counter[bytes],
            check, widest: _Widest | None = None,
-           merges: list[tuple[str, str]] | None = None) -> None:
+           merges: dict[int, list[tuple[int, int]]] | None = None) -> None:
     """Add the part's tags to ``counts``, calling ``check`` after each megabyte (so a
     bomb is refused as soon as it passes a limit, not after all of it is read)."""
     with archive.open(part) as member:
@@ -93,7 +104,10 @@ def _count(archive: zipfile.ZipFile, part: zipfile.ZipInfo, counts: Counter[byte
             merged = counts[b"mergeCell"]
             counts.update(tags)
             if merges is not None and counts[b"mergeCell"] > merged:
-                merges += [(a.decode(), b.decode()) for a, b in _MERGE.findall(data, 0, cut)]
+                for first, last in _MERGE.findall(data, 0, cut):
+                    (column, row), (_, last_row) = _cell(first), _cell(last)
+                    if last_row > row:  # a merge down several rows: what a row may lack
+                        merges.setdefault(row, []).append((column, last_row))
             check(counts)
             if widest is not None:
                 widest.follow(tags)
