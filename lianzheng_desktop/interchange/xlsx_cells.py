@@ -72,7 +72,8 @@ def _date_number(value: float, year: int) -> object:
 
 
 def _plain(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
+    """As Excel's General format shows it (15 significant digits: 0.1+0.2 is 0.3)."""
+    return str(int(value)) if float(value).is_integer() else f"{float(value):.15g}"
 
 
 _NUMBER_FORMAT = re.compile(
