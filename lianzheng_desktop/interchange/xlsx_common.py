@@ -124,7 +124,7 @@ class ImportProblem:
             where += f" “{self.column}”列"
             # the field's own messages start with its label: said once, not twice (K1)
             named = f"“{self.column}”"
-            if reason.startswith(named) and len(reason) > len(named):
+            if reason.startswith(named) and reason[len(named):len(named) + 1] not in ("", "（"):
                 reason = reason.removeprefix(named).removeprefix("中的")
                 reason = "必填，但未填写" if reason == "为必填项" else reason
         return f"{where}：{reason}"

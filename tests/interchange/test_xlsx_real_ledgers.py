@@ -396,3 +396,11 @@ def test_a_sheet_named_otherwise_with_a_ledgers_header_stops_the_import(tmp_path
     assert [str(p) for p in result.problems] == [
         "Sheet2：这个工作表的表头是“警示教育”的，但工作表名不是台账名，不知是否要导入；"
         "如要导入，请把工作表改名为“警示教育”（或“某年警示教育”），否则请删去这个工作表或在表头中改动列名"]
+
+
+def test_a_message_whose_label_is_its_subject_keeps_it():
+    from lianzheng_desktop.interchange.xlsx_common import ImportProblem
+
+    reason = "“参加人数”（7）少于所列“参加人员”（8 人）"
+    line = str(ImportProblem("警示教育", 2, "参加人数", reason))
+    assert line == "警示教育 第2行 “参加人数”列：“参加人数”（7）少于所列“参加人员”（8 人）"
