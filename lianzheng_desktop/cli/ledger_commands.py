@@ -83,6 +83,8 @@ def _import(args: argparse.Namespace) -> int:
               "请修改后重新导入：", file=sys.stderr)
         for problem in plan.problems:
             print(f"  {problem}", file=sys.stderr)
+        for note in plan.notes:  # a sheet or column skipped, a header read otherwise
+            print(f"  注意：{note}", file=sys.stderr)
         return 1
     if args.dry_run:
         print(f"试导入 {args.file}（未写入任何记录）：{plan.totals()}。")

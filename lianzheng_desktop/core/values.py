@@ -7,13 +7,14 @@ Chinese message naming the field.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 
 _DATE_RE = re.compile(
     r"^\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?\s*$"
 )
 _COMPACT_DATE_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
-_NAME_SPLIT_RE = re.compile(r"[、，,;；\s]+")
+NAME_SEPARATORS = re.compile(r"[、，,;；/／\n\r]+")  # and spaces, between whole names
 YES = {"是", "y", "yes", "true", "1", "√", "✓"}
 NO = {"否", "n", "no", "false", "0", "", "×"}
 
@@ -28,7 +29,7 @@ def read_date(value: object) -> date | None:
         return value
     if not isinstance(value, str):
         raise ValueError(value)
-    text = value.strip()
+    text = plain_width(value).strip()
     if not text:
         return None
     match = _DATE_RE.match(text) or _COMPACT_DATE_RE.match(text)
@@ -38,14 +39,57 @@ def read_date(value: object) -> date | None:
     return date(year, month, day)  # raises ValueError for 2022-02-30
 
 
+def plain_width(text: str) -> str:
+    """Full-width digits, letters and signs as the ASCII ones (２０２６．３．１５ → 2026.3.15,
+    １２ → 12, the ideographic space → a space): what a Chinese input method types."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or char == "\u3007"
+
+
+def person_names(text: str) -> list[str]:
+    """The names in a run of text separated by spaces only. Single Chinese characters
+    standing apart are one name spaced out to line up (“刘  芳” is 刘芳, as rosters pad a
+    two-character name to the width of a three-character one); longer pieces are names of
+    their own (“王建国 李秀梅”)."""
+    names: list[str] = []
+    spaced = ""  # single characters so far, joined
+    for piece in text.split():
+        if len(piece) == 1 and _is_han(piece):
+            spaced += piece
+            continue
+        if spaced:
+            names.append(spaced)
+            spaced = ""
+        names.append(piece)
+    if spaced:
+        names.append(spaced)
+    return names
+
+
+def person_name(text: str) -> str:
+    """One person's name without the spaces that only pad it (“刘  芳” → 刘芳); a name
+    whose pieces are longer (“阿依古丽 买买提”) keeps its space."""
+    text = text.strip()
+    if text and all(_is_han(c) or c.isspace() for c in text):
+        pieces = text.split()
+        if all(len(piece) == 1 for piece in pieces):
+            return "".join(pieces)
+    return text
+
+
 def read_names(value: object) -> tuple[str, ...]:
-    """Names separated by 、 ， , ; or spaces; order kept, repeats dropped."""
+    """Names separated by 、 ， , ; / line breaks or spaces; order kept, repeats dropped.
+    Single characters spaced apart are one padded name (“刘  芳、赵  明” → 刘芳, 赵明)."""
     if value is None:
         return ()
     if isinstance(value, (list, tuple)):
         parts = [str(v).strip() for v in value]
     elif isinstance(value, str):
-        parts = _NAME_SPLIT_RE.split(value)
+        parts = [name for piece in NAME_SEPARATORS.split(value)
+                 for name in person_names(piece)]
     else:
         raise ValueError(value)
     seen: dict[str, None] = {}
@@ -84,7 +128,7 @@ def read_count(value: object) -> int | None:
             raise ValueError(value)
         number = int(value)
     elif isinstance(value, str):
-        text = value.strip().removesuffix("人").strip()
+        text = plain_width(value).strip().removesuffix("人").strip()
         if not text:
             return None
         if not text.isascii() or not text.isdigit():

@@ -18,64 +18,55 @@ A row that matches no kept record but shares its day and kind (警示教育 日�
 日期、类型、谈话人 and someone talked to; 会议活动 日期、类型) with one that no row matches,
 and differs from it in no more than two fields, is a conflict too (疑似同一条记录): a 主题
 corrected in Excel would otherwise add the record a second time. Any other row is new
-(新增). Rows are matched one to one, so a workbook holding the same entry twice adds it
-twice to an empty ledger (as exported), and adds nothing when imported a second time.
+(新增). Rows are matched one to one with kept records; a row that is the same entry as an
+earlier row of the workbook (pasted twice, or in two years' sheets) and has no kept record
+of its own left is held back as 疑似同一条记录, as the form asks before saving such a record
+(``core.record_identity`` says when two are the same). So a workbook exported from a ledger
+that holds an entry twice imports again with nothing added.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from lianzheng_desktop.core.errors import UserError, ValidationError
 from lianzheng_desktop.core.ledgers import (
     LEDGERS,
-    FieldSpec,
     Kind,
     LedgerSpec,
     build_record,
     event_date,
 )
-from lianzheng_desktop.core.record_identity import SAME_DAY_AND_KIND, SAME_RECORD
 from lianzheng_desktop.core.records import LATE_ENTRY_DAYS, Record, is_late_entry
+from lianzheng_desktop.core.values import NAME_SEPARATORS, person_name
 from lianzheng_desktop.interchange import xlsx_read as reader
 from lianzheng_desktop.interchange import xlsx_scan
-from lianzheng_desktop.interchange.xlsx_common import SHEET_ORDER, ImportProblem
-from lianzheng_desktop.storage import trash
+from lianzheng_desktop.interchange.xlsx_common import (
+    SHEET_ORDER,
+    STATUS_SPELLINGS,
+    ImportProblem,
+    Refused,
+)
+from lianzheng_desktop.interchange.xlsx_groups import GROUPS, Groups
+from lianzheng_desktop.interchange.xlsx_match import Conflict, sort_out
+from lianzheng_desktop.interchange.xlsx_rows import read_rows, unnamed_ledgers
 from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.renames import renamed_names, reworded
-from lianzheng_desktop.storage.store import Query, Store
+from lianzheng_desktop.storage.store import Store
 
 MAX_PROBLEMS = 1000  # listed before reading stops: a wrong file would list every row
-
-
-@dataclass(frozen=True)
-class Conflict:
-    sheet: str
-    row: int
-    entry: str  # which kept record the row collides with, in words
-    fields: tuple[str, ...]  # labels of the fields that differ
-    near: bool = False  # same day and kind, its 主题 (or people) differ: perhaps corrected
-
-    def __str__(self) -> str:
-        differ = "、".join(f"“{label}”" for label in self.fields)
-        if self.near:
-            return (f"{self.sheet} 第{self.row}行：台账中已有{self.entry}，"
-                    f"只是{differ}不同，疑似同一条记录，未导入（如是更正，请在软件中修改该记录；"
-                    "如确是另一条，请在软件中新增）")
-        return (f"{self.sheet} 第{self.row}行：台账中已有{self.entry}，但{differ}不同，"
-                "未导入（如以表格为准，请在软件中修改该记录）")
 
 
 @dataclass
 class SheetPlan:
     spec: LedgerSpec
-    checked: list[tuple[int, Record]] = field(default_factory=list)  # (row, record), unsorted
+    # ((sheet as shown, row), record), unsorted; a ledger kept in several sheets is one plan
+    checked: list[tuple[tuple[str, int], Record]] = field(default_factory=list)
     columns: frozenset[str] = frozenset()  # the fields the sheet has a column for
     new: list[Record] = field(default_factory=list)
     present: int = 0
@@ -121,7 +112,7 @@ class ImportPlan:
             lines.append(f"有 {deleted} 行是已删除、现在回收站中的记录，未导入；如要恢复，"
                          "请到“回收站”页恢复。")
         if self.conflicts:
-            lines.append("冲突的行（同一条记录内容不同，未导入，请核对）：")
+            lines.append("冲突的行（同一条记录内容不同，或在工作簿中重复，未导入，请核对）：")
             lines += [f"  {conflict}" for conflict in self.conflicts]
         return lines + self.notes
 
@@ -137,29 +128,46 @@ def plan_import(store: Store, path: Path) -> ImportPlan:
 
 def _plan(store: Store, path: Path) -> ImportPlan:
     parts = reader.check_file(path)
-    formulas = xlsx_scan.scan(path, parts)  # refuses what would exhaust memory
+    merges: dict[str, dict[int, list[tuple[int, int]]]] = {}
+    formulas = xlsx_scan.scan(path, parts, merges)  # refuses what would exhaust memory
     plan = ImportPlan(path)
     formula_reading = reader.opened(path, formulas=True) if formulas else nullcontext()
     with reader.opened(path) as book, formula_reading as formula_book:
         sheets = reader.ledger_sheets(book, plan.problems, plan.notes)
+        counter = reader.RowCounter(path)
+        unnamed_ledgers(book, counter, plan.problems)
         if not sheets and not plan.problems:
             names = "、".join(LEDGERS[k].label for k in SHEET_ORDER)
             raise UserError(f"“{path.name}”中没有可导入的工作表。工作表应名为：{names}。")
-        counter = reader.RowCounter(path)
         roster = store.roster_names()
         posts = store.roster_posts()
+        members = store.list("roster")  # for 全体党员; the roster sheet's new rows join
         renamed = renamed_names(store)  # a workbook from before a 改名
         today = store.clock().date()
+        by_ledger: dict[str, SheetPlan] = {}
         for spec, title in sheets:
-            rows = reader.read_rows(book, formula_book, spec, title, counter, plan.problems,
-                                    plan.notes)
+            rows = read_rows(book, formula_book, spec, title, counter, plan.problems,
+                                    plan.notes, merges, today.year)
+            where = spec.label if title.strip() == spec.label else \
+                f"{spec.label}（{title.strip()}）"
             columns: set[str] = set()
             try:
+                groups = Groups(spec, members)
                 records = _validate(spec, rows, (roster, posts), today, plan.problems,
-                                    _plan_types(store, spec), columns, renamed)
+                                    _plan_types(store, spec), columns, renamed, where,
+                                    groups, plan.notes)
+                plan.notes += groups.notes(where)
+                if spec.key == "roster":
+                    kept = {person.name for person in members}
+                    members += [p for _, p in records if p.name not in kept]
             except reader.BAD_CONTENT as exc:
                 raise reader.unreadable(path, exc, f"的工作表“{title}”") from None
-            plan.sheets.append(SheetPlan(spec, records, frozenset(columns)))
+            sheet = by_ledger.get(spec.key)
+            if sheet is None:
+                sheet = by_ledger[spec.key] = SheetPlan(spec)
+                plan.sheets.append(sheet)
+            sheet.checked += records
+            sheet.columns |= frozenset(columns)
             if len(plan.problems) >= MAX_PROBLEMS:
                 break
     if len(plan.problems) >= MAX_PROBLEMS:
@@ -168,7 +176,7 @@ def _plan(store: Store, path: Path) -> ImportPlan:
             f"问题较多，以上只列出前 {MAX_PROBLEMS} 处，其余未再检查；请先改正这些，再重新导入")))
     if not plan.problems:
         for sheet in plan.sheets:
-            _sort_out(store, sheet)
+            sort_out(store, sheet)
         late = sum(is_late_entry(event_date(s.spec, r), store.clock())
                    for s in plan.sheets for r in s.new)
         if late:
@@ -186,30 +194,61 @@ def _plan_types(store: Store, spec: LedgerSpec) -> dict[str, Any]:
 
 def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], today,
               problems: list[ImportProblem], extra: dict[str, Any],
-              columns: set[str], renamed: dict[str, str]) -> list[tuple[int, Record]]:
+              columns: set[str], renamed: dict[str, str],
+              where: str = "", groups: Groups | None = None,
+              notes: list[str] | None = None) -> list[tuple[tuple[str, int], Record]]:
     """Each row built into a record; the roster sheet (read first) extends ``people`` (the
     names, and the 到岗/离岗日期 known), and ``columns`` receives the fields the sheet has
     a column for. A roster row under a name since changed (``renamed``: old → now) would
-    add the person a second time: it is a problem."""
+    add the person a second time: it is a problem. A name padded with spaces (“刘  芳”) is
+    the name without them. A cell the reader refused (a number in a date column) is a
+    problem of its own, said once."""
+    where = where or spec.label
+    notes = notes if notes is not None else []
     roster, posts = people
     kept_names = set(roster)  # their dates are the store's: a row may be a 冲突, not kept
-    records: list[tuple[int, Record]] = []
+    records: list[tuple[tuple[str, int], Record]] = []
     seen: dict[str, int] = {}
+    names = [f.key for f in spec.fields if f.kind is Kind.PERSON or f.key == "host"
+             or (spec.key == "roster" and f.key == "name")]
+    lists = [f.key for f in spec.fields if f.kind is Kind.PEOPLE]
+    spelled: dict[str, list[int]] = {}  # 状态 written otherwise → rows
     for number, values in rows:
         columns.update(values)
+        for key in names:  # “刘  芳” is 刘芳: never a second person for a spacing
+            value = values.get(key)
+            if isinstance(value, str) and not value.isalnum():
+                values[key] = person_name(value)
+        if groups is not None and groups.lists:
+            groups.expand(number, values)  # 全体党员, 王建国等7人
+        refused = {k: v for k, v in values.items() if type(v) is Refused}
+        for key, why in refused.items():
+            problems.append(ImportProblem(where, number, spec.field(key).label, why.message))
+            values[key] = None
+        status = values.get("status") if spec.key == "rectification" else None
+        if isinstance(status, str) and "".join(status.split()) in STATUS_SPELLINGS:
+            values["status"] = STATUS_SPELLINGS["".join(status.split())]
+            if values["status"] != status.strip():
+                spelled.setdefault(status.strip(), []).append(number)
         if spec.key == "roster":
             name = str(values.get("name") or "").strip()
             if name in seen:
-                problems.append(ImportProblem(spec.label, number, "姓名",
+                problems.append(ImportProblem(where, number, "姓名",
                                               f"“{name}”与第{seen[name]}行重复"))
             elif name:
                 seen[name] = number
+            if "".join(name.split()) in GROUPS:
+                problems.append(ImportProblem(where, number, "姓名", (
+                    f"“{name}”不是一个人的姓名；“参加人员”中写“{name}”时，软件按人员名册填写"
+                    "当日在岗的人，不必把它加入人员名册，请删去这一行")))
             if name in renamed:
-                problems.append(ImportProblem(spec.label, number, "姓名", (
+                problems.append(ImportProblem(where, number, "姓名", (
                     f"“{name}”已在人员名册中改名为“{renamed[name]}”；如是同一人，请在表格各页中"
                     f"改为“{renamed[name]}”，以免添加成另一个人")))
         else:
-            values = {k: _names(spec, k, v, roster) for k, v in values.items()}
+            for key in lists:
+                if key in values:
+                    values[key] = _names(values[key], roster)
         try:
             record = build_record(spec, values, None if spec.key == "roster" else roster,
                                   today=today, posts=None if spec.key == "roster" else posts,
@@ -217,13 +256,20 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
         except ValidationError as exc:
             if renamed:  # a former name on a ledger's row: said as it is now
                 exc = reworded(exc, renamed)
-            problems += [ImportProblem(spec.label, number, e.label, e.message)
-                         for e in exc.errors]
+            absent = {f.key for f in spec.fields if f.required} - set(values)  # said once
+            problems += [ImportProblem(where, number, e.label, e.message + (
+                _OTHER_SPELLINGS if e.field == "status" and "可选" in e.message else ""))
+                for e in exc.errors if e.field not in refused and e.field not in absent]
             if len(problems) >= MAX_PROBLEMS:
                 break
             continue
-        records.append((number, record))
+        if not refused:
+            records.append(((where, number), record))
     roster.update(seen)
+    for text, rows_of in spelled.items():
+        notes.append(f"{where}：第{'、'.join(map(str, rows_of[:10]))}行"
+                     f"{'等' if len(rows_of) > 10 else ''}的状态“{text}”按"
+                     f"“{STATUS_SPELLINGS[''.join(text.split())]}”读取。")
     for _, person in records if spec.key == "roster" else ():
         joined, left = getattr(person, "joined_on", None), getattr(person, "left_on", None)
         if (joined or left) and person.name not in kept_names:  # type: ignore[attr-defined]
@@ -231,129 +277,38 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
     return records
 
 
-def _names(spec: LedgerSpec, key: str, value: object, roster: Collection[str]) -> object:
-    """A name list split at 、 only when that gives roster names (names may hold spaces)."""
-    if isinstance(value, str) and spec.field(key).kind is Kind.PEOPLE:
-        parts = tuple(part.strip() for part in value.split("、") if part.strip())
-        if parts and all(part in roster for part in parts):
-            return parts
-    return value
+def _other_spellings() -> str:
+    by_status: dict[str, list[str]] = {}
+    for text, status in STATUS_SPELLINGS.items():
+        if text != status:
+            by_status.setdefault(status, []).append(text)
+    return "；也可写作：" + "；".join(f"{'、'.join(texts)}（即{status}）"
+                                   for status, texts in by_status.items())
 
 
-def _sort_out(store: Store, sheet: SheetPlan) -> None:
-    """Split the sheet's records into new, already present and conflicting."""
-    spec = sheet.spec
-    numbered, sheet.checked = sheet.checked, []
-    if not numbered:
-        return
-    key, near = SAME_RECORD[spec.key], SAME_DAY_AND_KIND.get(spec.key)
-    compared = [f for f in spec.fields if f.key in sheet.columns]
-    deleted = {key(_as_record(spec, values)) for values in trash.deleted_values(store, spec.key)}
-    kept: dict[tuple, list[tuple]] = {}
-    rows = {key(r) for _, r in numbered}
-    twins: dict[tuple, list[Record]] = {}  # kept records no row matches, by day and kind
-    moved: dict[tuple, list[Record]] = {}  # … and by all but the day (a date corrected)
-    for record in _kept(store, spec, [r for _, r in numbered]):
-        its = key(record)
-        kept.setdefault(its, []).append(_comparable(compared, record))
-        if its not in rows:
-            if near is not None:
-                twins.setdefault(near(record), []).append(record)
-            if spec.date_field is not None:
-                moved.setdefault(its[1:], []).append(record)
-    taken: set[int] = set()  # a kept record answers for one row only
-    for number, record in numbered:
-        its = key(record)
-        pool = kept.get(its)
-        if not pool and its in deleted:
-            sheet.deleted += 1
-            continue
-        if not pool:
-            found = _twin(spec, compared, record, twins.get(near(record), []), taken) \
-                if near else None
-            if found is None and spec.date_field is not None:
-                found = _twin(spec, compared, record, [
-                    r for r in moved.get(its[1:], [])
-                    if abs((getattr(r, spec.date_field) - getattr(record, spec.date_field)).days)
-                    <= DAYS_APART], taken, only_the_date=True)
-            if found is None:
-                sheet.new.append(record)
+_OTHER_SPELLINGS = _other_spellings()
+
+
+_ROLE_NOTE = re.compile(r"\s*[（(][^（()）]{1,8}[）)]$")  # 王建国（主持）
+
+
+def _names(value: object, roster: Collection[str]) -> object:
+    """A name list split at 、 (and ，, ; / and line breaks) when that gives roster names
+    (names may hold spaces), each taken as it is, without the spaces that pad it, or
+    without a role noted after it (王建国（主持）)."""
+    if isinstance(value, str):
+        parts = []
+        for part in (p.strip() for p in NAME_SEPARATORS.split(value)):
+            if not part:
                 continue
-            twin, differ = found
-            sheet.conflicts.append(Conflict(spec.label, number, _entry(spec, twin), differ,
-                                            near=True))
-            continue
-        mine = _comparable(compared, record)
-        if mine in pool:
-            pool.remove(mine)
-            sheet.present += 1
-        else:
-            differ = tuple(f.label for f, a, b in zip(compared, mine, pool[0], strict=True)
-                           if a != b)
-            sheet.conflicts.append(Conflict(spec.label, number, _entry(spec, record), differ))
-
-
-def _as_record(spec: LedgerSpec, values: dict[str, Any]) -> SimpleNamespace:
-    """A record logged as JSON (回收站's), with the types its key compares."""
-    typed = {}
-    for spec_field in spec.fields:
-        value = values.get(spec_field.key)
-        if spec_field.kind is Kind.DATE and value:
-            value = date.fromisoformat(value)
-        elif spec_field.kind is Kind.PEOPLE:
-            value = tuple(value or ())
-        typed[spec_field.key] = value
-    return SimpleNamespace(**typed)
-
-
-def _twin(spec: LedgerSpec, compared: list[FieldSpec], record: Any, candidates: list[Record],
-          taken: set[int], only_the_date: bool = False) -> tuple[Record, tuple[str, ...]] | None:
-    """A kept record that the row may be a corrected copy of (the same day and kind, or all
-    but a date a few days off), with the labels of the fields that differ: no more than
-    two (主题, or the people, and perhaps a summary), and a talk shares someone talked to;
-    with ``only_the_date``, nothing but the date (a weekly study of one topic is another
-    one). Taken, so it answers for one row only. A row differing in more is new."""
-    mine = _comparable(compared, record)
-    for candidate in candidates:
-        if id(candidate) in taken:
-            continue
-        differ = tuple(f.label for f, a, b in zip(compared, mine,
-                                                  _comparable(compared, candidate), strict=True)
-                       if a != b)
-        shares = spec.key != "talk" or set(candidate.talkees) & set(record.talkees)  # type: ignore
-        date_label = spec.field(str(spec.date_field)).label if spec.date_field else ""
-        alike = differ == (date_label,) if only_the_date else len(differ) <= 2
-        if alike and shares:
-            taken.add(id(candidate))
-            return candidate, differ
-    return None
-
-
-def _kept(store: Store, spec: LedgerSpec, records: list[Record]):
-    """The kept records that could match: those within the workbook's span of dates."""
-    if spec.date_field is None:
-        return store.list(spec.key)
-    dates = [getattr(r, spec.date_field) for r in records]
-    apart = timedelta(days=DAYS_APART)  # a record whose date was corrected since
-    return store.list(spec.key, Query(start=min(dates) - apart, end=max(dates) + apart))
-
-
-def _comparable(fields: list[FieldSpec], record: Record) -> tuple:
-    values = [getattr(record, f.key) for f in fields]
-    return tuple(frozenset(v) if f.kind is Kind.PEOPLE else v
-                 for f, v in zip(fields, values, strict=True))
-
-
-def _entry(spec: LedgerSpec, r: Any) -> str:
-    if spec.key == "roster":
-        return f"“{r.name}”"
-    if spec.key == "rectification":
-        which = f"编号 {r.number}" if r.number else f"“{r.description[:20]}”"
-        return f"{r.found_date} 发现的{r.source}问题（{which}）"
-    if spec.key == "talk":
-        return f"{r.date} {r.talker}的{r.type}（对象：{'、'.join(r.talkees)}）"
-    topic = r.topic[:20]
-    return f"{r.date} 的{getattr(r, spec.type_field or '')}“{topic}”"
+            if part not in roster and person_name(part) in roster:
+                part = person_name(part)
+            elif part not in roster and person_name(_ROLE_NOTE.sub("", part)) in roster:
+                part = person_name(_ROLE_NOTE.sub("", part))
+            parts.append(part)
+        if parts and all(part in roster for part in parts):
+            return tuple(parts)
+    return value
 
 
 def apply_import(store: Store, plan: ImportPlan) -> dict[str, int]:
@@ -369,8 +324,6 @@ def apply_import(store: Store, plan: ImportPlan) -> dict[str, int]:
             counts[sheet.spec.label] = store.add_validated(sheet.spec.key, sheet.new)
     return counts
 
-
-DAYS_APART = 3  # a row this close to a kept record's date, all else alike, may be it corrected
 
 # From this many new records on, the search index is rebuilt once at the end (a few
 # hundred ms on a large file) instead of being written record by record (~70 µs each).

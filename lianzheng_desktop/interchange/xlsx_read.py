@@ -15,19 +15,20 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import from_excel
 from openpyxl.utils.exceptions import InvalidFileException
 
 from lianzheng_desktop.core.errors import UserError
-from lianzheng_desktop.core.ledgers import LEDGERS, FieldSpec, Kind, LedgerSpec
-from lianzheng_desktop.interchange.xlsx_common import SHEET_ORDER, ImportProblem, label_of
+from lianzheng_desktop.core.ledgers import LEDGERS, LedgerSpec
+from lianzheng_desktop.interchange.xlsx_common import (
+    SHEET_ORDER,
+    ImportProblem,
+    ledger_of_sheet,
+)
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 100 * MB  # the file as stored (an export of 50,000 records is ~1.5 MB)
@@ -141,22 +142,27 @@ def unreadable(path: Path, exc: BaseException, where: str = "") -> UserError:
 
 def ledger_sheets(book: Any, problems: list[ImportProblem],
                   notes: list[str]) -> list[tuple[LedgerSpec, str]]:
-    """(ledger, sheet title) for each ledger sheet; names differing only in spaces clash."""
+    """(ledger, sheet title) for each ledger sheet, named as offices name them (“谈心谈话
+    台账”, “2024年警示教育”); several sheets of one ledger (one a year) are all read.
+    Names differing only in spaces clash."""
     titles: dict[str, list[str]] = {}
     for title in book.sheetnames:
         titles.setdefault(title.strip(), []).append(title)
-    by_label = {LEDGERS[key].label: LEDGERS[key] for key in SHEET_ORDER}
     found = []
     for label, same in titles.items():
-        if label not in by_label:
-            notes += [f"工作表“{title}”不是台账，已跳过。" for title in same]
+        key = ledger_of_sheet(label)
+        if key is None:
+            notes += [f"工作表“{title}”不是台账，已跳过（台账工作表应名为："
+                      f"{'、'.join(LEDGERS[k].label for k in SHEET_ORDER)}）。" for title in same]
         elif len(same) > 1:
             shown = "、".join(f"“{title}”" for title in same)
             problems.append(ImportProblem(label, 0, "", (
                 f"工作簿中有 {len(same)} 个工作表都是“{label}”（{shown}，只差名字前后的空格），"
                 "请把它们合并成一个工作表后再导入")))
         else:
-            found.append((by_label[label], same[0]))
+            found.append((LEDGERS[key], same[0]))
+            if label != LEDGERS[key].label:
+                notes.append(f"工作表“{same[0]}”按“{LEDGERS[key].label}”读取。")
     order = list(SHEET_ORDER)
     return sorted(found, key=lambda pair: order.index(pair[0].key))
 
@@ -174,74 +180,3 @@ class RowCounter:
             raise UserError(f"“{self.path.name}”的行数超过一次导入的上限 {MAX_ROWS:,} 行"
                             "（空行也计算在内）。如表格末尾有大量空行，请在 Excel 中删去；"
                             "否则请分成几个工作簿导入。")
-
-
-def read_rows(book: Any, formula_book: Any | None, spec: LedgerSpec, title: str,
-              counter: RowCounter, problems: list[ImportProblem],
-              notes: list[str]) -> Iterator[tuple[int, dict[str, object]]]:
-    """(row number, raw values by field key) for each non-blank row of one sheet."""
-    lines = _lines(book, title)
-    formula_lines = _lines(formula_book, title) if formula_book is not None else None
-    head = next(lines, None) or ()
-    if formula_lines is not None:
-        next(formula_lines, None)
-    columns = _columns(spec, head, problems, notes)
-    for number, line in enumerate(lines, start=2):
-        counter.tick()
-        formula_line = next(formula_lines, ()) if formula_lines is not None else ()
-        values: dict[str, object] = {}
-        for index, spec_field in columns.items():
-            value = line[index] if index < len(line) else None
-            if value is None and index < len(formula_line) and formula_line[index] is not None:
-                problems.append(ImportProblem(spec.label, number, spec_field.label, (
-                    "是公式，但文件中没有保存它的计算结果（文件可能由其他软件生成）。"
-                    "请在 Excel 或 WPS 中打开后保存一次，或把公式改成数值，再导入")))
-            values[spec_field.key] = _from_cell(spec_field.kind, value)
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
-            continue
-        yield number, values
-
-
-def _lines(book: Any, title: str) -> Iterator[tuple]:
-    sheet = book[title]
-    sheet.reset_dimensions()  # the file's own dimensions may claim a million columns
-    return sheet.iter_rows(values_only=True)
-
-
-def _columns(spec: LedgerSpec, head: tuple, problems: list[ImportProblem],
-             notes: list[str]) -> dict[int, FieldSpec]:
-    labels = {f.label: f for f in spec.fields}
-    columns: dict[int, FieldSpec] = {}
-    seen: dict[str, list[int]] = {}
-    for index, cell in enumerate(head):
-        text = label_of(str(cell)) if cell is not None else ""
-        if text in labels:
-            seen.setdefault(text, []).append(index)
-            columns[index] = labels[text]
-        elif text:
-            notes.append(f"{spec.label}：“{text}”列不是台账字段，已忽略。")
-    for text, indexes in seen.items():
-        if len(indexes) > 1:
-            letters = "、".join(f"第 {get_column_letter(i + 1)} 列" for i in indexes)
-            problems.append(ImportProblem(spec.label, 1, text, (
-                f"这一列出现了 {len(indexes)} 次（{letters}），不知以哪一列为准，"
-                "请删去多余的列后再导入")))
-    found = {f.key for f in columns.values()}
-    for spec_field in spec.fields:
-        if spec_field.required and spec_field.key not in found:
-            problems.append(ImportProblem(spec.label, 1, spec_field.label,
-                                          "缺少这一必填列，请检查表头"))
-    return columns
-
-
-def _from_cell(kind: Kind, value: object) -> object:
-    if kind is Kind.DATE and isinstance(value, (int, float)) and not isinstance(value, bool):
-        try:
-            return from_excel(value)  # a date typed into a cell formatted as a number
-        except (ValueError, OverflowError):
-            return str(value)
-    if isinstance(value, datetime) and kind is not Kind.DATE:
-        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
-    if isinstance(value, date) and kind is not Kind.DATE:
-        return value.isoformat()
-    return value

@@ -6,7 +6,9 @@ reads the styles and the workbook's own parts whole. Within the unpacked-size li
 of nothing but empty rows or cells could still take gigabytes that way. So the tags of every
 part are counted first (a regular expression over the unpacked bytes, a megabyte at a time;
 about 0.3 s for 50,000 records) and a workbook over the limits is refused with a sentence.
-The same pass says whether any sheet holds a formula.
+The same pass says whether any sheet holds a formula, and collects each sheet's merged
+ranges (openpyxl's streaming reader does not give them: a merged cell reads as blank in
+all but its first row).
 """
 
 from __future__ import annotations
@@ -31,6 +33,18 @@ MAX_TEXT_BYTES = 2 * MB  # one piece of text between two tags (a cell holds 100,
 # text then always reaches from one read into the next, where it is counted.
 # The start of a tag, by its local name (no "</", "<?" or "<!").
 _TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+_MERGE = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=[\"']([A-Z]+[0-9]+):([A-Z]+[0-9]+)")
+_LETTERS = re.compile(rb"[A-Z]+")
+
+
+def _cell(ref: bytes) -> tuple[int, int]:
+    """(column from 0, row from 1) of a cell reference such as b"AB12"."""
+    letters = _LETTERS.match(ref).group()  # type: ignore[union-attr]
+    column = 0
+    for letter in letters:
+        column = column * 26 + letter - 64
+    return column - 1, int(ref[len(letters):])
 # Elements inside a cell or a shared string: emptied with their parent, not kept.
 _INSIDE = {b"v", b"f", b"is", b"t", b"r", b"rPr", b"rFont", b"b", b"i", b"u", b"strike",
            b"sz", b"color", b"family", b"charset", b"scheme", b"vertAlign", b"outline",
@@ -42,8 +56,11 @@ _FRAME = {b"worksheet", b"sheetData", b"sheetPr", b"dimension", b"sheetViews", b
           b"extLst", b"ext"}
 
 
-def scan(path: Path, parts: list[zipfile.ZipInfo]) -> bool:
-    """Refuse a workbook whose parts hold more than the limits; True if it has formulas."""
+def scan(path: Path, parts: list[zipfile.ZipInfo],
+         merges: dict[str, dict[int, list[tuple[int, int]]]] | None = None) -> bool:
+    """Refuse a workbook whose parts hold more than the limits; True if it has formulas.
+    ``merges`` receives each sheet part's ranges merged down several rows: first row →
+    [(column counted from 0, last row)]."""
     sheets: Counter[bytes] = Counter()
     with zipfile.ZipFile(path) as archive:
         for part in parts:
@@ -52,8 +69,9 @@ def scan(path: Path, parts: list[zipfile.ZipInfo]) -> bool:
                 continue  # pictures and other files: openpyxl does not read them here
             if name.startswith("xl/worksheets/"):
                 widest = _Widest(path)
+                found = merges.setdefault(name, {}) if merges is not None else None
                 _count(archive, part, sheets, lambda counts: _check_sheets(path, counts),
-                       widest)
+                       widest, found)
             elif name == "xl/sharedStrings.xml":
                 _check_strings(path, archive, part)
             elif part.file_size > MAX_PART_BYTES:
@@ -64,7 +82,8 @@ def scan(path: Path, parts: list[zipfile.ZipInfo]) -> bool:
 
 
 def _count(archive: zipfile.ZipFile, part: zipfile.ZipInfo, counts: Counter[bytes],
-           check, widest: _Widest | None = None) -> None:
+           check, widest: _Widest | None = None,
+           merges: dict[int, list[tuple[int, int]]] | None = None) -> None:
     """Add the part's tags to ``counts``, calling ``check`` after each megabyte (so a
     bomb is refused as soon as it passes a limit, not after all of it is read)."""
     with archive.open(part) as member:
@@ -82,7 +101,13 @@ def _count(archive: zipfile.ZipFile, part: zipfile.ZipInfo, counts: Counter[byte
                                 f"{MAX_TEXT_BYTES // MB} MB，不像是台账工作簿，未导入任何记录。")
             run = run + cut if first == -1 else cut - last - 1
             tags = _TAG.findall(data, 0, cut)
+            merged = counts[b"mergeCell"]
             counts.update(tags)
+            if merges is not None and counts[b"mergeCell"] > merged:
+                for first, last in _MERGE.findall(data, 0, cut):
+                    (column, row), (_, last_row) = _cell(first), _cell(last)
+                    if last_row > row:  # a merge down several rows: what a row may lack
+                        merges.setdefault(row, []).append((column, last_row))
             check(counts)
             if widest is not None:
                 widest.follow(tags)

@@ -68,7 +68,8 @@ def import_workbook(parent: QWidget, store: Store, path: Path,
     if plan.problems:
         ProblemsDialog(f"“{path.name}”中有 {len(plan.problems)} 处问题，未导入任何记录。"
                        "请在 Excel 中修改后重新导入：",
-                       [str(p) for p in plan.problems], parent).exec()
+                       [str(p) for p in plan.problems]
+                       + [f"注意：{note}" for note in plan.notes], parent).exec()
         return False
     lines = plan.details()
     shown = "\n".join(lines[:SHOWN_LINES])
@@ -77,7 +78,7 @@ def import_workbook(parent: QWidget, store: Store, path: Path,
     if plan.present or plan.conflicts:
         shown += ("\n\n“已存在”：台账中已有完全相同的记录；“冲突”：同一条记录（如同日、同类型、"
                   "同主题的会议活动）其他内容不同，或同日、同类型的记录只有一两项不同（疑似同一条"
-                  "记录，可能是在 Excel 中改过）。")
+                  "记录，可能是在 Excel 中改过），或与工作簿中前面的一行是同一条记录（重复的行）。")
     if plan.new == 0:
         QMessageBox.information(parent, "无需导入", f"“{path.name}”中没有新记录，未导入任何记录："
                                 f"\n{plan.totals()}。\n\n{shown}")

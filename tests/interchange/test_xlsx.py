@@ -100,7 +100,7 @@ def test_any_invalid_row_imports_nothing_and_every_problem_is_listed(tmp_path):
     store = fresh_store()
     result = import_workbook(store, path)
     lines = [str(p) for p in result.problems]
-    assert "整改事项 第3行 “整改时限”列：“整改时限”不能早于“发现日期”" in lines
+    assert "整改事项 第3行 “整改时限”列：不能早于“发现日期”" in lines
     assert any(line.startswith("整改事项 第4行 “问题来源”列：") for line in lines)
     assert any(line.startswith("整改事项 第4行 “责任人”列：") and "张三" in line for line in lines)
     assert any(line.startswith("整改事项 第4行 “发现日期”列：") for line in lines)

@@ -105,12 +105,41 @@ def test_key_rules_per_ledger(tmp_path):
     assert {c.fields for c in plan.conflicts} == {("职务",), ("一对一问题性约谈",), ("问题描述",)}
 
 
-def test_the_same_entry_twice_in_a_workbook_is_added_twice_to_an_empty_ledger(tmp_path):
+def test_the_same_entry_twice_in_a_workbook_is_added_once_and_the_copy_held_back(tmp_path):
+    """F3: a row pasted twice is one meeting, as the form would ask before saving it twice."""
     store = fresh_store()
     rows = [["2022-03-08", "廉政学习", "学习党章", "", ""]] * 2
     path = workbook(tmp_path, {"人员名册": ROSTER, "会议活动": rows})
-    assert import_workbook(store, path).counts["会议活动"] == 2
-    assert plan_import(store, path).totals() == "新增 0 条，已存在 4 条（跳过），冲突 0 条"
+    result = import_workbook(store, path)
+    assert result.counts["会议活动"] == 1 and store.count("activity") == 1
+    [conflict] = result.plan.conflicts
+    assert str(conflict).startswith("会议活动 第3行：与第2行是同一条记录")
+    assert "疑似重复填写，未导入" in str(conflict)
+    again = plan_import(store, path)
+    assert again.totals() == "新增 0 条，已存在 3 条（跳过），冲突 1 条（未导入）"
+
+
+def test_a_row_kept_already_and_listed_twice_is_not_stored_a_second_time(tmp_path):
+    """F3: the ledger has the entry; the workbook lists it twice: nothing is added."""
+    store = fresh_store()
+    store.add("roster", {"name": "王建国", "role": "书记"})
+    store.add("activity", {"date": "2022-03-08", "type": "廉政学习", "topic": "学习党章"})
+    rows = [["2022-03-08", "廉政学习", "学习党章", "", ""]] * 2
+    path = workbook(tmp_path, {"会议活动": rows})
+    result = import_workbook(store, path)
+    assert result.counts["会议活动"] == 0 and store.count("activity") == 1
+    assert result.plan.present == 1 and len(result.plan.conflicts) == 1
+
+
+def test_a_ledger_holding_an_entry_twice_imports_its_own_export_with_nothing_added(tmp_path):
+    """Kept twice on purpose (the form asked, the secretary said yes): both rows match."""
+    store = fresh_store()
+    store.add("roster", {"name": "王建国", "role": "书记"})
+    for _ in range(2):
+        store.add("activity", {"date": "2022-03-08", "type": "廉政学习", "topic": "学习党章"})
+    export_workbook(store, tmp_path / "a.xlsx")
+    plan = plan_import(store, tmp_path / "a.xlsx")
+    assert plan.totals() == "新增 0 条，已存在 3 条（跳过），冲突 0 条"
 
 
 def test_imported_records_carry_their_audit_entries_and_people(tmp_path):

@@ -1,0 +1,170 @@
+"""Whether a row is a record already kept, a conflict with one, or new (``xlsx_plan``'s
+docstring says the rule; ``core.record_identity`` says when two records are the same)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from types import SimpleNamespace
+from typing import Any
+
+from lianzheng_desktop.core.ledgers import FieldSpec, Kind, LedgerSpec
+from lianzheng_desktop.core.record_identity import SAME_DAY_AND_KIND, SAME_RECORD
+from lianzheng_desktop.core.records import Record
+from lianzheng_desktop.interchange.xlsx_common import KEY_RULES
+from lianzheng_desktop.storage import trash
+from lianzheng_desktop.storage.store import Query, Store
+
+DAYS_APART = 3  # a row this close to a kept record's date, all else alike, may be it corrected
+
+
+@dataclass(frozen=True)
+class Conflict:
+    sheet: str
+    row: int
+    entry: str  # which kept record the row collides with, in words
+    fields: tuple[str, ...]  # labels of the fields that differ
+    near: bool = False  # same day and kind, its 主题 (or people) differ: perhaps corrected
+    earlier: tuple[str, int] | None = None  # the same entry as this earlier row (sheet, row)
+
+    def __str__(self) -> str:
+        if self.earlier is not None:
+            sheet, row = self.earlier
+            place = f"第{row}行" if sheet == self.sheet else f"“{sheet}”第{row}行"
+            return (f"{self.sheet} 第{self.row}行：与{place}是同一条记录（{self.entry}；"
+                    f"{self.fields[0]}），疑似重复填写，未导入（如确是另一条，请在软件中新增）")
+        differ = "、".join(f"“{label}”" for label in self.fields)
+        if self.near:
+            return (f"{self.sheet} 第{self.row}行：台账中已有{self.entry}，"
+                    f"只是{differ}不同，疑似同一条记录，未导入（如是更正，请在软件中修改该记录；"
+                    "如确是另一条，请在软件中新增）")
+        return (f"{self.sheet} 第{self.row}行：台账中已有{self.entry}，但{differ}不同，"
+                "未导入（如以表格为准，请在软件中修改该记录）")
+
+
+
+def sort_out(store: Store, sheet: Any) -> None:
+    """Split a ``SheetPlan``'s records into new, already present and conflicting."""
+    spec = sheet.spec
+    numbered, sheet.checked = sheet.checked, []
+    if not numbered:
+        return
+    key, near = SAME_RECORD[spec.key], SAME_DAY_AND_KIND.get(spec.key)
+    compared = [f for f in spec.fields if f.key in sheet.columns]
+    deleted = {key(_as_record(spec, values)) for values in trash.deleted_values(store, spec.key)}
+    kept: dict[tuple, list[tuple]] = {}
+    first: dict[tuple, tuple[str, int]] = {}  # each entry's first row in the workbook
+    for at, r in numbered:
+        first.setdefault(key(r), at)
+    rows = first.keys()
+    twins: dict[tuple, list[Record]] = {}  # kept records no row matches, by day and kind
+    moved: dict[tuple, list[Record]] = {}  # … and by all but the day (a date corrected)
+    for record in _kept(store, spec, [r for _, r in numbered]):
+        its = key(record)
+        kept.setdefault(its, []).append(_comparable(compared, record))
+        if its not in rows:
+            if near is not None:
+                twins.setdefault(near(record), []).append(record)
+            if spec.date_field is not None:
+                moved.setdefault(its[1:], []).append(record)
+    taken: set[int] = set()  # a kept record answers for one row only
+    for (where, number), record in numbered:
+        its = key(record)
+        pool = kept.get(its)
+        earlier = first[its]
+        if not pool and earlier != (where, number):  # the same entry as an earlier row
+            sheet.conflicts.append(Conflict(where, number, _entry(spec, record),
+                                            (KEY_RULES[spec.key],), near=True,
+                                            earlier=earlier))
+            continue
+        if not pool and its in deleted:
+            sheet.deleted += 1
+            continue
+        if not pool:
+            found = _twin(spec, compared, record, twins.get(near(record), []), taken) \
+                if near else None
+            if found is None and spec.date_field is not None:
+                found = _twin(spec, compared, record, [
+                    r for r in moved.get(its[1:], [])
+                    if abs((getattr(r, spec.date_field) - getattr(record, spec.date_field)).days)
+                    <= DAYS_APART], taken, only_the_date=True)
+            if found is None:
+                sheet.new.append(record)
+                continue
+            twin, differ = found
+            sheet.conflicts.append(Conflict(where, number, _entry(spec, twin), differ,
+                                            near=True))
+            continue
+        mine = _comparable(compared, record)
+        if mine in pool:
+            pool.remove(mine)
+            sheet.present += 1
+        else:
+            differ = tuple(f.label for f, a, b in zip(compared, mine, pool[0], strict=True)
+                           if a != b)
+            sheet.conflicts.append(Conflict(where, number, _entry(spec, record), differ))
+
+
+def _as_record(spec: LedgerSpec, values: dict[str, Any]) -> SimpleNamespace:
+    """A record logged as JSON (回收站's), with the types its key compares."""
+    typed = {}
+    for spec_field in spec.fields:
+        value = values.get(spec_field.key)
+        if spec_field.kind is Kind.DATE and value:
+            value = date.fromisoformat(value)
+        elif spec_field.kind is Kind.PEOPLE:
+            value = tuple(value or ())
+        typed[spec_field.key] = value
+    return SimpleNamespace(**typed)
+
+
+def _twin(spec: LedgerSpec, compared: list[FieldSpec], record: Any, candidates: list[Record],
+          taken: set[int], only_the_date: bool = False) -> tuple[Record, tuple[str, ...]] | None:
+    """A kept record that the row may be a corrected copy of (the same day and kind, or all
+    but a date a few days off), with the labels of the fields that differ: no more than
+    two (主题, or the people, and perhaps a summary), and a talk shares someone talked to;
+    with ``only_the_date``, nothing but the date (a weekly study of one topic is another
+    one). Taken, so it answers for one row only. A row differing in more is new."""
+    mine = _comparable(compared, record)
+    for candidate in candidates:
+        if id(candidate) in taken:
+            continue
+        differ = tuple(f.label for f, a, b in zip(compared, mine,
+                                                  _comparable(compared, candidate), strict=True)
+                       if a != b)
+        shares = spec.key != "talk" or set(candidate.talkees) & set(record.talkees)  # type: ignore
+        date_label = spec.field(str(spec.date_field)).label if spec.date_field else ""
+        alike = differ == (date_label,) if only_the_date else len(differ) <= 2
+        if alike and shares:
+            taken.add(id(candidate))
+            return candidate, differ
+    return None
+
+
+def _kept(store: Store, spec: LedgerSpec, records: list[Record]):
+    """The kept records that could match: those within the workbook's span of dates."""
+    if spec.date_field is None:
+        return store.list(spec.key)
+    dates = [getattr(r, spec.date_field) for r in records]
+    apart = timedelta(days=DAYS_APART)  # a record whose date was corrected since
+    return store.list(spec.key, Query(start=min(dates) - apart, end=max(dates) + apart))
+
+
+def _comparable(fields: list[FieldSpec], record: Record) -> tuple:
+    values = [getattr(record, f.key) for f in fields]
+    return tuple(frozenset(v) if f.kind is Kind.PEOPLE else v
+                 for f, v in zip(fields, values, strict=True))
+
+
+def _entry(spec: LedgerSpec, r: Any) -> str:
+    if spec.key == "roster":
+        return f"“{r.name}”"
+    if spec.key == "rectification":
+        which = f"编号 {r.number}" if r.number else f"“{r.description[:20]}”"
+        return f"{r.found_date} 发现的{r.source}问题（{which}）"
+    if spec.key == "talk":
+        return f"{r.date} {r.talker}的{r.type}（对象：{'、'.join(r.talkees)}）"
+    topic = r.topic[:20]
+    return f"{r.date} 的{getattr(r, spec.type_field or '')}“{topic}”"
+
+
