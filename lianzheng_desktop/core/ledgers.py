@@ -208,6 +208,8 @@ def _read_field(spec: FieldSpec, raw: object, roster: Collection[str] | None,
         raise ValueError(f"{label}过长（{len(text)} 字），最多 {MAX_TEXT} 字")
     if spec.kind is Kind.TEXT and ("\n" in text or "\r" in text):
         text = " ".join(text.split())
+    if spec.kind is Kind.PERSON or spec.key == "name":  # a person's name, never padded:
+        text = v.person_name(text)  # “刘  芳” is 刘芳 (one person, not two)
     if text and spec.kind is Kind.CHOICE and text not in spec.choices and text not in extra:
         allowed = "、".join((*spec.choices[:-1], *extra, *spec.choices[-1:]))
         raise ValueError(f"{label}“{text}”不在可选项中，可选：{allowed}")

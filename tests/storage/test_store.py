@@ -218,3 +218,18 @@ def test_the_home_warning_asks_for_a_new_owner_when_the_owner_has_left(demo_stor
     demo_store.update("rectification", item.id, {**values, "owner": "何军"})  # left 14 August
     texts = [w.text for w in load_warnings(demo_store, date(2022, 9, 30))]
     assert any("原责任人何军已于 2022-08-14 离岗，请明确新的责任人" in t for t in texts)
+
+
+def test_a_name_padded_to_line_up_is_one_person_in_the_forms_too(store):
+    """Rosters pad a two-character name to three ("刘  芳"); typed so in the roster form it
+    made a second 刘芳 (the Excel import already read it as one)."""
+    import pytest
+
+    from lianzheng_desktop.core.errors import UserError
+
+    assert store.add("roster", {"name": "刘  芳", "role": "党员"}).name == "刘芳"
+    with pytest.raises(UserError, match="人员名册中已有“刘芳”"):
+        store.add("roster", {"name": "刘芳", "role": "党员"})
+    talk = store.add("talk", {"date": "2022-12-01", "type": "谈心谈话", "talker": "县纪委 张强",
+                              "talkees": "刘  芳"})
+    assert (talk.talker, talk.talkees) == ("县纪委 张强", ("刘芳",))  # a longer piece stays
