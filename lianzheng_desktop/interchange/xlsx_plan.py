@@ -181,7 +181,9 @@ def _plan(store: Store, path: Path) -> ImportPlan:
                    for s in plan.sheets for r in s.new)
         if late:
             plan.notes.append(f"新增的记录中有 {late} 条比活动日期晚 {LATE_ENTRY_DAYS} 天以上"
-                              "才录入，将标为“补录”（报告附件中注明），与在软件中补录的相同。")
+                              "才录入，将标为“补录”（报告附件中注明），与在软件中补录的相同。"
+                              "如是把另一个数据文件的台账转过来，请改用“备份”和“恢复”："
+                              "Excel 中没有录入时间和“计入要求”的指定，恢复则原样保留。")
     return plan
 
 

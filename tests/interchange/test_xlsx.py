@@ -273,6 +273,8 @@ def test_an_import_says_how_many_rows_it_will_mark_as_entered_late(demo_store, t
     assert late > 30
     assert f"新增的记录中有 {late} 条比活动日期晚 7 天以上才录入，将标为“补录”" in "".join(
         plan.notes)
+    # a file moved through Excel loses entry times and 计入要求: the way that keeps them
+    assert "请改用“备份”和“恢复”" in "".join(plan.notes)
 
 
 def test_a_roster_row_not_kept_lends_the_other_sheets_no_dates(demo_store, tmp_path):
