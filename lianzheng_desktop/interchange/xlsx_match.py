@@ -59,6 +59,7 @@ def sort_out(store: Store, sheet: Any) -> None:
     rows = first.keys()
     twins: dict[tuple, list[Record]] = {}  # kept records no row matches, by day and kind
     moved: dict[tuple, list[Record]] = {}  # … and by all but the day (a date corrected)
+    on_the_day: dict[date, list[Record]] = {}  # … and by the day (its 类型 or 谈话人 corrected)
     for record in _kept(store, spec, [r for _, r in numbered]):
         its = key(record)
         kept.setdefault(its, []).append(_comparable(compared, record))
@@ -67,6 +68,7 @@ def sort_out(store: Store, sheet: Any) -> None:
                 twins.setdefault(near(record), []).append(record)
             if spec.date_field is not None:
                 moved.setdefault(its[1:], []).append(record)
+                on_the_day.setdefault(getattr(record, spec.date_field), []).append(record)
     taken: set[int] = set()  # a kept record answers for one row only
     for (where, number), record in numbered:
         its = key(record)
@@ -88,6 +90,10 @@ def sort_out(store: Store, sheet: Any) -> None:
                     r for r in moved.get(its[1:], [])
                     if abs((getattr(r, spec.date_field) - getattr(record, spec.date_field)).days)
                     <= DAYS_APART], taken, only_the_date=True)
+            if found is None and spec.date_field is not None:
+                found = _twin(spec, compared, record,
+                              on_the_day.get(getattr(record, spec.date_field), []), taken,
+                              one_field=True)
             if found is None:
                 sheet.new.append(record)
                 continue
@@ -119,12 +125,15 @@ def _as_record(spec: LedgerSpec, values: dict[str, Any]) -> SimpleNamespace:
 
 
 def _twin(spec: LedgerSpec, compared: list[FieldSpec], record: Any, candidates: list[Record],
-          taken: set[int], only_the_date: bool = False) -> tuple[Record, tuple[str, ...]] | None:
+          taken: set[int], only_the_date: bool = False,
+          one_field: bool = False) -> tuple[Record, tuple[str, ...]] | None:
     """A kept record that the row may be a corrected copy of (the same day and kind, or all
     but a date a few days off), with the labels of the fields that differ: no more than
     two (主题, or the people, and perhaps a summary), and a talk shares someone talked to;
     with ``only_the_date``, nothing but the date (a weekly study of one topic is another
-    one). Taken, so it answers for one row only. A row differing in more is new."""
+    one); with ``one_field``, any one field of a record of the same day (its 类型, 谈话人,
+    问题来源 or 编号 corrected: 廉政学习 made 专题会议 would count twice). Taken, so it
+    answers for one row only. A row differing in more is new."""
     mine = _comparable(compared, record)
     for candidate in candidates:
         if id(candidate) in taken:
@@ -134,7 +143,8 @@ def _twin(spec: LedgerSpec, compared: list[FieldSpec], record: Any, candidates: 
                        if a != b)
         shares = spec.key != "talk" or set(candidate.talkees) & set(record.talkees)  # type: ignore
         date_label = spec.field(str(spec.date_field)).label if spec.date_field else ""
-        alike = differ == (date_label,) if only_the_date else len(differ) <= 2
+        alike = (differ == (date_label,) if only_the_date
+                 else len(differ) == 1 if one_field else len(differ) <= 2)
         if alike and shares:
             taken.add(id(candidate))
             return candidate, differ

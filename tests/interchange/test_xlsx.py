@@ -415,3 +415,40 @@ def test_a_workbook_from_before_a_rename_does_not_add_the_person_again(demo_stor
     named = [p for p in problems if "“刘芳”" in p]
     assert named and all("改名为“刘芳芳”" in p and "请先在人员名册中添加" not in p
                          for p in named), named[:3]
+
+
+def test_a_type_talker_or_source_corrected_in_excel_is_not_a_second_record(demo_store,
+                                                                           tmp_path):
+    """A reviewer corrected a 廉政学习 to 专题会议 in the exported workbook and imported it:
+    it came back as a second record, and "全年专题会议不少于4次" showed 已完成 with three
+    held. The same for a talk's 谈话人 and an item's 问题来源. Each is now 疑似同一条记录;
+    a meeting of the same day differing in more than one field is still new."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = load_workbook(tmp_path / "a.xlsx")
+
+    def column(sheet, label):
+        return [c.value for c in sheet[1]].index(label) + 1
+
+    meetings, talks, items = book["会议活动"], book["谈话记录"], book["整改事项"]
+    study = next(r for r in range(2, meetings.max_row + 1)
+                 if meetings.cell(r, column(meetings, "类型*")).value == "廉政学习")
+    meetings.cell(study, column(meetings, "类型*")).value = "专题会议"
+    talks.cell(2, column(talks, "谈话人*")).value = "县纪委 张强"
+    items.cell(2, column(items, "问题来源*")).value = "审计"
+    other = [c.value for c in meetings[study]]
+    other[column(meetings, "类型*") - 1] = "专题调研"
+    other[column(meetings, "主题*") - 1] = "同一天的基层调研"
+    meetings.append(other)
+    book.save(tmp_path / "b.xlsx")
+    before = {key: demo_store.count(key) for key in ("activity", "talk", "rectification")}
+    result = import_workbook(demo_store, tmp_path / "b.xlsx")
+    plan = result.plan
+    assert plan is not None, result.problems
+    near = [str(c) for c in plan.conflicts if c.near]
+    assert any(line.startswith("会议活动") and "只是“类型”不同，疑似同一条记录" in line
+               for line in near), near
+    assert any(line.startswith("谈话记录 第2行") and "“谈话人”不同" in line for line in near)
+    assert any(line.startswith("整改事项 第2行") and "“问题来源”不同" in line for line in near)
+    assert plan.new == 1  # the 调研: another record of that day
+    assert {key: demo_store.count(key) for key in before} == {
+        **before, "activity": before["activity"] + 1}
