@@ -215,12 +215,19 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
              or (spec.key == "roster" and f.key == "name")]
     lists = [f.key for f in spec.fields if f.kind is Kind.PEOPLE]
     spelled: dict[str, list[int]] = {}  # 状态 written otherwise → rows
+    titled: dict[tuple[str, str], list[int]] = {}  # (name with a title, roster name) → rows
     for number, values in rows:
         columns.update(values)
         for key in names:  # “刘  芳” is 刘芳: never a second person for a spacing
             value = values.get(key)
             if isinstance(value, str) and not value.isalnum():
                 values[key] = person_name(value)
+            value = values.get(key)
+            if spec.key != "roster" and isinstance(value, str) and value not in roster:
+                bare = untitled(value, roster)  # 王建国书记: the 书记 on the roster
+                if bare != value:
+                    values[key] = bare
+                    titled.setdefault((value, bare), []).append(number)
         if groups is not None and groups.lists:
             groups.expand(number, values)  # 全体党员, 王建国等7人
         refused = {k: v for k, v in values.items() if type(v) is Refused}
@@ -268,6 +275,9 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
         if not refused:
             records.append(((where, number), record))
     roster.update(seen)
+    for (text, bare), rows_of in titled.items():
+        notes.append(f"{where}：第{'、'.join(map(str, rows_of[:10]))}行"
+                     f"{'等' if len(rows_of) > 10 else ''}的“{text}”按人员名册读作“{bare}”。")
     for text, rows_of in spelled.items():
         notes.append(f"{where}：第{'、'.join(map(str, rows_of[:10]))}行"
                      f"{'等' if len(rows_of) > 10 else ''}的状态“{text}”按"
@@ -292,12 +302,24 @@ _OTHER_SPELLINGS = _other_spellings()
 
 
 _ROLE_NOTE = re.compile(r"\s*[（(][^（()）]{1,8}[）)]$")  # 王建国（主持）
+# A title written after a name (王建国书记, 李秀梅副主席): the person is the roster's.
+_TITLE = re.compile(r"(?:同志|(?:常务)?副?(?:书记|主席|主任|部长|局长|科长|组长|委员|馆长|所长))$")
+
+
+def untitled(value: str, roster: Collection[str]) -> str:
+    """``value`` without a role noted after it or a title, where what is left is a roster
+    name (王建国（主持）, 王建国书记 → 王建国); else ``value`` as it is."""
+    for pattern in (_ROLE_NOTE, _TITLE):
+        bare = person_name(pattern.sub("", value))
+        if bare != value and bare in roster:
+            return bare
+    return value
 
 
 def _names(value: object, roster: Collection[str]) -> object:
     """A name list split at 、 (and ，, ; / and line breaks) when that gives roster names
     (names may hold spaces), each taken as it is, without the spaces that pad it, or
-    without a role noted after it (王建国（主持）)."""
+    without a role noted or a title written after it (王建国（主持）, 王建国书记)."""
     if isinstance(value, str):
         parts = []
         for part in (p.strip() for p in NAME_SEPARATORS.split(value)):
@@ -305,8 +327,8 @@ def _names(value: object, roster: Collection[str]) -> object:
                 continue
             if part not in roster and person_name(part) in roster:
                 part = person_name(part)
-            elif part not in roster and person_name(_ROLE_NOTE.sub("", part)) in roster:
-                part = person_name(_ROLE_NOTE.sub("", part))
+            elif part not in roster:
+                part = untitled(part, roster)
             parts.append(part)
         if parts and all(part in roster for part in parts):
             return tuple(parts)

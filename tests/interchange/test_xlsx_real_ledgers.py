@@ -404,3 +404,21 @@ def test_a_message_whose_label_is_its_subject_keeps_it():
     reason = "“参加人数”（7）少于所列“参加人员”（8 人）"
     line = str(ImportProblem("警示教育", 2, "参加人数", reason))
     assert line == "警示教育 第2行 “参加人数”列：“参加人数”（7）少于所列“参加人员”（8 人）"
+
+
+def test_a_title_after_a_roster_name_is_the_roster_person(tmp_path):
+    """F8: 谈话人 “王建国书记” and 主持人 “李秀梅副主席” were kept as written, so the 书记's
+    and the 班子成员's own duties found none of their work. A name not on the roster, or
+    one whose end only looks like a title, stays as written."""
+    path = book_of(tmp_path, {"人员名册": roster(), "警示教育": [
+        WARNING, ["2022-03-15", "观看警示教育片", "甲", None, "李秀梅副主席", "王建国书记、刘芳"]],
+        "谈话记录": [["日期", "类型", "谈话人", "谈话对象"],
+                     ["2022-05-12", "廉政谈话", "王建国书记", "刘芳"],
+                     ["2022-05-13", "提醒谈话", "县纪委 张强同志", "刘芳"]]})
+    store = fresh_store()
+    result = import_workbook(store, path)
+    assert problems(result) == []
+    [session] = store.list("warning_education")
+    assert (session.host, session.attendees) == ("李秀梅", ("王建国", "刘芳"))
+    assert {t.talker for t in store.list("talk")} == {"王建国", "县纪委 张强同志"}
+    assert any("“王建国书记”按人员名册读作“王建国”" in note for note in result.plan.notes)
