@@ -401,6 +401,12 @@ def _check_share(key: str, requirement: Requirement, window: _Window,
                          ask.refs(one_on_one_only=True))
 
 
+def sources_words(sources: tuple[str, ...]) -> str:
+    """"巡察反馈的" before 整改事项 where a duty counts some 问题来源 only: section one
+    counts every item, and "整改事项2件" beside its "4个问题" would contradict it."""
+    return f"{'、'.join(sources)}的" if sources else ""
+
+
 def carried_words(carried: int, total: int) -> str:
     """"（含往年未完成2件）", or "（均为往年未完成）" when all are: not "4件（含…4件）"."""
     if not carried:
@@ -419,7 +425,8 @@ def _check_rectification(key: str, requirement: Requirement, window: _Window,
     total, fixed, standing, reviewed = (summary.total, summary.fixed, summary.standing,
                                         summary.reviewed)
     open_items = total - fixed
-    parts = [f"{when}整改事项 {total} 件{carried_words(summary.carried, total)}"]
+    parts = [f"{when}{sources_words(sources)}整改事项 {total} 件"
+             f"{carried_words(summary.carried, total)}"]
     if fixed:
         done = [f"已完成 {fixed - standing} 件" if fixed > standing else "",
                 f"长期坚持 {standing} 件" if standing else ""]

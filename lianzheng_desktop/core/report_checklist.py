@@ -11,7 +11,13 @@ from dataclasses import replace
 from datetime import date
 
 from lianzheng_desktop.core import vocab
-from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status, carried_words
+from lianzheng_desktop.core.checklist import (
+    Checklist,
+    ChecklistItem,
+    Status,
+    carried_words,
+    sources_words,
+)
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period
 from lianzheng_desktop.core.record_source import carried_over, is_due
@@ -151,7 +157,8 @@ def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
     fixed = done + standing
     reviewed = [i for i in fixed if i.review_date is not None and i.review_date <= as_of]
     open_items = len(scope) - len(fixed)
-    parts = [f"{when}整改事项{len(scope)}件" + carried_words(earlier, len(scope)).replace(" ", "")]
+    parts = [f"{when}{sources_words(sources)}整改事项{len(scope)}件"
+             + carried_words(earlier, len(scope)).replace(" ", "")]
     if done:
         parts.append(f"已完成整改{len(done)}件")
     if standing:

@@ -457,8 +457,8 @@ def test_the_next_years_appendix_counts_the_items_carried_over_as_the_screen_doe
     on_screen = next(i for i in screen.items if "整改" in i.requirement.text)
     document, _ = _report(demo_store, ReportPeriod(2023, 1))
     row = next(r for r in document.appendices[0].rows if "整改" in r[1])
-    assert "2023年整改事项2件（均为往年未完成）" in row[3]
-    assert "2023年整改事项2件（均为往年未完成）" in on_screen.explanation.replace(" ", "")
+    assert "2023年巡察反馈的整改事项2件（均为往年未完成）" in row[3]
+    assert "2023年巡察反馈的整改事项2件（均为往年未完成）" in on_screen.explanation.replace(" ", "")
     assert row[2] == on_screen.status.label
 
 

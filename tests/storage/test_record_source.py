@@ -129,11 +129,12 @@ def test_a_rectification_duty_that_names_its_source_counts_those_items_only(demo
         return next(i for i in checklist.items if i.requirement.item == "2")
 
     said_now = said().explanation.replace(" ", "")
-    assert "整改事项6件" in said_now and "（其中1件到期未完成）" in said_now  # XC-2022-05 only
+    # named as what it counts: section one counts the audit's item too (a reviewer)
+    assert "2022年巡察反馈的整改事项6件" in said_now and "（其中1件到期未完成）" in said_now
     document = report_document(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31))
     [row] = [r for a in document.appendices for r in a.rows
              if "着力做好县委巡察整改工作" in "".join(r)]
-    assert "整改事项6件" in "".join(row) and "其中1件到期未完成" in "".join(row)
+    assert "巡察反馈的整改事项6件" in "".join(row) and "其中1件到期未完成" in "".join(row)
     memory = ListSource(every_record(demo_store))
     for start, end in SPANS:
         for sources in ((), ("巡察反馈",), ("审计",), ("巡察反馈", "审计")):
