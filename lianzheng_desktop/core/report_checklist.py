@@ -149,7 +149,8 @@ def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
              and (not sources or i.source in sources)]
     if not scope:
         return item
-    when = item.explanation.split("整改事项")[0] if "整改事项" in item.explanation else ""
+    named = f"{sources_words(sources)}整改事项"  # the screen's words: "2022年巡察反馈的整改事项"
+    when = item.explanation.split(named)[0] if named in item.explanation else ""
     earlier = sum(1 for i in scope if i.found_date < start)
     done = [i for i in scope if i.completed_date is not None and i.completed_date <= as_of]
     standing = [i for i in scope if i not in done and i.status == vocab.STATUS_ONGOING
