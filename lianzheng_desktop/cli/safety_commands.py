@@ -56,6 +56,11 @@ def _restore(args: argparse.Namespace) -> int:
         print(f"恢复前的数据已另行备份到 {done.kept}")
     if done.set_aside:
         print(f"原来已损坏的数据文件已改名保存为 {done.set_aside}")
+    if info.printed:
+        put_back = len(info.printed) - len(done.printed_missing)
+        print(f"交出报告的留存件 {put_back} 份已放回“报告\\打印留存”"
+              + (f"，{len(done.printed_missing)} 份未能放回：{'、'.join(done.printed_missing)}"
+                 if done.printed_missing else "") + "。")
     return 0
 
 

@@ -42,6 +42,7 @@ from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.reports import (
     clear_texts,
     earlier_reports,
+    kept_file,
     last_edited_period,
     list_versions,
     recheck,
@@ -294,9 +295,11 @@ class ReportPage(QWidget):
         kept = versions
         if kept:
             latest = kept[0]
+            where = kept_file(latest, self._paths.reports_dir)
+            place = str(where) if where is not None else f"原文件{latest.file_path}已不在或已改动"
             self.status.setText(
                 f"本期已保存 {len(kept)} 个版本，最近一次：{latest.created_at:%Y-%m-%d %H:%M} "
-                f"{latest.kind.upper()}（{latest.file_path}，校验码 {latest.sha256[:12]}…）")
+                f"{latest.kind.upper()}（{place}，校验码 {latest.sha256[:12]}…）")
         else:
             self.status.setText("本期报告尚未保存过。")
 

@@ -24,6 +24,7 @@ from lianzheng_desktop.storage.manifest import (
     ATTACHMENTS,
     DB_NAME,
     MANIFEST,
+    PRINTED,
     BackupError,
     origin,
 )
@@ -138,6 +139,7 @@ def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | N
                                                     " ORDER BY name")]
             counts = _counts(snapshot)
             wanted = _attachment_names(snapshot)
+            printed = _printed_copies(snapshot)
             unit = _unit_name(snapshot)
             audit_head = anchor.advance(snapshot, paths)  # kept beside the data, and here
         finally:
@@ -147,11 +149,11 @@ def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | N
         header = {"app": "lianzheng", "created": now.isoformat(timespec="seconds"),
                   "db_file": paths.db_path.name, "unit": unit, "migrations": names,
                   "counts": counts, "db_sha256": db_sha, "audit_head": audit_head}
-        bad = _write_zip(partial, copy, paths.attachments_dir, wanted, header)
+        bad = _write_zip(partial, copy, paths.attachments_dir, wanted, header, printed)
         if bad:  # rare: write again without the files that failed their hash
             os.truncate(partial, 0)
             wanted = {rel: sha for rel, sha in wanted.items() if rel not in bad}
-            if _write_zip(partial, copy, paths.attachments_dir, wanted, header):
+            if _write_zip(partial, copy, paths.attachments_dir, wanted, header, printed):
                 raise BackupError("备份时佐证材料的文件正被改动，备份未完成，请稍后重试。")
         with partial.open("rb") as handle:
             os.fsync(handle.fileno())
@@ -174,13 +176,43 @@ def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | N
     return target
 
 
+def _printed_copies(conn: sqlite3.Connection) -> dict[str, tuple[Path, str]]:
+    """The report files handed in (报告/打印留存, or saved elsewhere) that are still as they
+    were: name in the backup → (file, SHA-256). A new PC gets them back with the data."""
+    known = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "report_version" not in known:
+        return {}
+    copies: dict[str, tuple[Path, str]] = {}
+    for file_path, sha in conn.execute("SELECT file_path, sha256 FROM report_version"
+                                       " ORDER BY id"):
+        path = Path(file_path)
+        try:
+            if not path.is_file() or _sha256(path) != sha:
+                continue  # gone, or changed since: not the copy handed in
+        except OSError:
+            continue
+        name = path.name if path.name not in copies else f"{sha[:8]}-{path.name}"
+        copies.setdefault(name, (path, sha))
+    return copies
+
+
 def _write_zip(partial: Path, copy: Path, attachments_dir: Path, wanted: dict[str, str],
-               header: dict) -> list[str]:
-    """The zip: database, attachments (hashed as written), manifest. Returns the bad ones."""
+               header: dict, printed: dict[str, tuple[Path, str]] | None = None) -> list[str]:
+    """The zip: database, attachments (hashed as written), the reports handed in,
+    manifest. Returns the attachments that failed their hash."""
     bad = []
     recorded = {}
+    kept: dict[str, str] = {}
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         archive.write(copy, DB_NAME)
+        for name, (source, sha) in (printed or {}).items():
+            try:
+                data = source.read_bytes()
+            except OSError:
+                continue  # a copy, not the data: left out, never a failed backup
+            if hashlib.sha256(data).hexdigest() == sha:
+                archive.writestr(f"{PRINTED}/{name}", data)
+                kept[name] = sha
         for rel, sha in wanted.items():
             if rel in recorded:
                 continue
@@ -198,7 +230,7 @@ def _write_zip(partial: Path, copy: Path, attachments_dir: Path, wanted: dict[st
             if digest.hexdigest() != sha:
                 bad.append(rel)
             recorded[rel] = sha
-        manifest = {**header, "attachments": recorded}
+        manifest = {**header, "attachments": recorded, "printed": kept}
         archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
     return bad
 

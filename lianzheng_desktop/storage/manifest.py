@@ -2,7 +2,8 @@
 
 Before anything is written, the manifest is checked in full (every field of the right
 type), every member of the zip must be one the manifest names (the database, the manifest
-itself, and ``附件/<name>`` for each attachment it lists), each attachment name must stay
+itself, ``附件/<name>`` for each attachment it lists, and ``打印留存/<name>`` for each kept
+copy of a report handed in), each attachment name must stay
 inside its own folder, and each member's declared size must be within limits. Members are
 then streamed in chunks — never read whole — and hashed as they are written.
 """
@@ -28,6 +29,7 @@ from lianzheng_desktop.storage.errors import os_error_text
 DB_NAME = "lianzheng.db"
 MANIFEST = "manifest.json"
 ATTACHMENTS = "附件"
+PRINTED = "打印留存"  # copies of the reports handed in (报告/打印留存; older backups lack them)
 MAX_MANIFEST = 16 << 20  # bytes: a manifest for 100,000 attachments is about 10 MB
 MAX_MEMBER = 8 << 30  # no single member above 8 GiB
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -50,6 +52,7 @@ class Manifest:
     attachments: dict[str, str]  # name under 附件/ → SHA-256
     db_file: str | None = None  # the data file's name it was taken from (e.g. lianzheng.db)
     unit: str | None = None  # the unit's name at the time (absent in older backups)
+    printed: dict[str, str] | None = None  # name under 打印留存/ → SHA-256
 
 
 def safe_name(rel: object) -> bool:
@@ -101,16 +104,20 @@ def _fields(raw: object, file: Path) -> Manifest:
         raise _refuse(file, "清单缺少数据文件的校验值")
     if not isinstance(attachments, dict):
         raise _refuse(file, "清单缺少佐证材料列表")
-    for rel, digest in attachments.items():
-        if not safe_name(rel):
-            raise _refuse(file, f"佐证材料的名称“{rel[:60]}”会写到数据文件夹之外")
-        if not (isinstance(digest, str) and _HEX64.fullmatch(digest)):
-            raise _refuse(file, f"佐证材料“{rel[:60]}”缺少校验值")
+    printed = raw.get("printed", {})
+    if not isinstance(printed, dict):
+        raise _refuse(file, "清单中的打印留存列表无法识别")
+    for what, listed in (("佐证材料", attachments), ("打印留存的报告", printed)):
+        for rel, digest in listed.items():
+            if not safe_name(rel):
+                raise _refuse(file, f"{what}的名称“{rel[:60]}”会写到数据文件夹之外")
+            if not (isinstance(digest, str) and _HEX64.fullmatch(digest)):
+                raise _refuse(file, f"{what}“{rel[:60]}”缺少校验值")
     db_file, unit = raw.get("db_file"), raw.get("unit")
     if not all(value is None or isinstance(value, str) for value in (db_file, unit)):
         raise _refuse(file, "清单中的数据文件名或单位名称无法识别")
     return Manifest(created, list(names), dict(counts), db_sha, dict(attachments),
-                    db_file or None, unit or None)
+                    db_file or None, unit or None, dict(printed))
 
 
 def origin(file: Path) -> tuple[str | None, str | None] | None:
@@ -133,7 +140,8 @@ def origin(file: Path) -> tuple[str | None, str | None] | None:
 
 
 def _check_members(archive: zipfile.ZipFile, manifest: Manifest, file: Path) -> None:
-    expected = {MANIFEST, DB_NAME} | {f"{ATTACHMENTS}/{rel}" for rel in manifest.attachments}
+    expected = {MANIFEST, DB_NAME} | {f"{ATTACHMENTS}/{rel}" for rel in manifest.attachments} \
+        | {f"{PRINTED}/{rel}" for rel in manifest.printed or {}}
     seen: set[str] = set()
     for info in archive.infolist():
         if info.filename in seen:
@@ -222,6 +230,9 @@ def extract(file: Path, db_dest: Path,
                     dest.parent.mkdir(parents=True, exist_ok=True)
                 if stream_member(archive, f"{ATTACHMENTS}/{rel}", dest) != digest:
                     raise BackupError(f"备份中的佐证材料“{rel}”与备份时不一致，可能已损坏。")
+            for rel, digest in (manifest.printed or {}).items():  # checked, written later
+                if stream_member(archive, f"{PRINTED}/{rel}", None) != digest:
+                    raise BackupError(f"备份中打印留存的报告“{rel}”与备份时不一致，可能已损坏。")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError,
             RuntimeError, ValueError, sqlite3.DatabaseError):
         raise BackupError(f"“{file.name}”不是完整的廉政台账备份文件。") from None

@@ -19,7 +19,7 @@ import os
 import shutil
 import sqlite3
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -28,10 +28,12 @@ from lianzheng_desktop.storage import errors
 from lianzheng_desktop.storage.manifest import (
     ATTACHMENTS,
     DB_NAME,
+    PRINTED,
     BackupError,
     Manifest,
     attachment_target,
     extract,
+    stream_member,
 )
 
 
@@ -57,6 +59,7 @@ class Restored:
     manifest: Manifest
     kept: Path | None  # the 恢复前备份 of the data that was replaced
     set_aside: Path | None  # where a damaged file was moved
+    printed_missing: list[str] = field(default_factory=list)  # report copies not put back
 
 
 def current_unit(paths: AppPaths) -> str | None:
@@ -133,7 +136,28 @@ def restore_backup(file: Path, paths: AppPaths, now: datetime | None = None) -> 
     except OSError as exc:
         raise BackupError(f"恢复没有完成（{errors.os_error_text(exc)}）。下次打开软件时会自动"
                           "把恢复做完；现有数据已备份，不会丢失。") from None
-    return Restored(manifest, kept, aside)
+    return Restored(manifest, kept, aside, _put_back_printed(file, manifest, paths))
+
+
+def _put_back_printed(file: Path, manifest: Manifest, paths: AppPaths) -> list[str]:
+    """The copies of the reports handed in, into this folder's 报告/打印留存 (a file of that
+    name already there is left alone). They are copies, not the data: one that cannot be
+    written is named in the answer, and the restore stands."""
+    folder = paths.reports_dir / PRINTED
+    failed = []
+    for rel, digest in (manifest.printed or {}).items():
+        try:
+            target = attachment_target(folder, rel)
+            if target.exists():
+                continue
+            folder.mkdir(parents=True, exist_ok=True)
+            with zipfile.ZipFile(file) as archive:
+                if stream_member(archive, f"{PRINTED}/{rel}", target) != digest:
+                    target.unlink(missing_ok=True)
+                    failed.append(rel)
+        except (OSError, BackupError, KeyError, zipfile.BadZipFile):
+            failed.append(rel)
+    return failed
 
 
 def _stage(file: Path, paths: AppPaths, staging: Path) -> Manifest:

@@ -154,3 +154,65 @@ def test_two_backups_in_one_second_are_both_kept(paths, tmp_path):
     assert second.stem == first.stem + "~2"
     daily = [backup.create_backup(conn(paths), paths, kind="daily", now=NOW) for _ in range(2)]
     assert [d for _, d in backup._daily_files(paths.backups_dir)] == sorted(daily)
+
+
+def _hand_in(paths, folder):
+    """A report handed in: the version recorded, its PDF kept in ``folder``."""
+    from lianzheng_desktop.core.report_model import ReportPeriod
+    from lianzheng_desktop.storage import reports
+
+    store = Store(open_db(paths.db_path), clock=lambda: NOW)
+    folder.mkdir(parents=True, exist_ok=True)
+    printed = folder / "2022年第四季度报告（打印）.pdf"
+    printed.write_bytes(b"%PDF-1.4 the report as handed in")
+    reports.record_version(store, ReportPeriod(2022, 4), printed, {"一": "正文"})
+    store.db.close()
+    return printed
+
+
+def test_the_reports_handed_in_travel_with_the_backup_to_a_new_pc(paths, tmp_path):
+    """A reviewer moved to a new PC by backup and restore: the copies kept when printing
+    (报告/打印留存) stayed on the old machine, and the report page pointed at them there."""
+    from lianzheng_desktop.storage.restore import restore_backup
+
+    printed = _hand_in(paths, paths.reports_dir / "打印留存")
+    file = backup.create_backup(conn(paths), paths, folder=tmp_path / "usb", now=NOW)
+    with zipfile.ZipFile(file) as archive:
+        assert f"打印留存/{printed.name}" in archive.namelist()
+    new_pc = AppPaths(tmp_path / "新电脑" / "lianzheng.db")
+    done = restore_backup(file, new_pc, now=NOW)
+    copy = new_pc.reports_dir / "打印留存" / printed.name
+    assert copy.read_bytes() == printed.read_bytes() and done.printed_missing == []
+    assert backup.verify_backup(file).counts["warning_session"] == 1
+
+
+def test_a_report_copy_changed_inside_a_backup_fails_its_check(paths, tmp_path):
+    printed = _hand_in(paths, tmp_path / "桌面")  # saved elsewhere: kept all the same
+    file = backup.create_backup(conn(paths), paths, folder=tmp_path / "usb", now=NOW)
+    tampered = tmp_path / "tampered.zip"
+    with zipfile.ZipFile(file) as source, zipfile.ZipFile(tampered, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == f"打印留存/{printed.name}":
+                data = b"%PDF-1.4 another text"
+            target.writestr(info, data)
+    with pytest.raises(backup.BackupError, match="打印留存的报告.*不一致"):
+        backup.verify_backup(tampered)
+    printed.write_bytes(b"changed after it was handed in")  # not the copy handed in
+    later = backup.create_backup(conn(paths), paths, folder=tmp_path / "usb2", now=NOW)
+    with zipfile.ZipFile(later) as archive:
+        assert not any(n.startswith("打印留存/") for n in archive.namelist())
+
+
+def test_a_version_handed_in_is_found_where_it_is_kept_now(paths, tmp_path):
+    from lianzheng_desktop.storage.reports import kept_file, list_versions
+    from lianzheng_desktop.storage.restore import restore_backup
+
+    printed = _hand_in(paths, paths.reports_dir / "打印留存")
+    file = backup.create_backup(conn(paths), paths, folder=tmp_path / "usb", now=NOW)
+    new_pc = AppPaths(tmp_path / "新电脑" / "lianzheng.db")
+    restore_backup(file, new_pc, now=NOW)
+    printed.unlink()  # the old PC is gone
+    [version] = list_versions(Store(open_db(new_pc.db_path)))
+    assert kept_file(version, new_pc.reports_dir) == new_pc.reports_dir / "打印留存" / printed.name
+    assert kept_file(version, paths.reports_dir) is None
