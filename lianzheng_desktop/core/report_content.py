@@ -11,7 +11,14 @@ from datetime import date
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.record_source import done_by
-from lianzheng_desktop.core.records import Activity, Person, Talk, UnitProfile, WarningSession
+from lianzheng_desktop.core.records import (
+    LATE_ENTRY_DAYS,
+    Activity,
+    Person,
+    Talk,
+    UnitProfile,
+    WarningSession,
+)
 from lianzheng_desktop.core.report_duty import Figures, draft_duty, figures
 from lianzheng_desktop.core.report_facts import (
     ReportData,
@@ -31,6 +38,9 @@ from lianzheng_desktop.core.text import tidy
 
 __all__ = ["Figures", "ReportData", "build_document", "draft_sections", "figures", "tidy"]
 
+
+LATE_MARK = "（补录）"
+LATE_NOTE = f"注：日期后注“补录”的，是事情发生{LATE_ENTRY_DAYS}天以后才记入台账的记录。"
 
 def draft_sections(data: ReportData) -> dict[str, str]:
     return {
@@ -115,7 +125,7 @@ def _scope(data: ReportData, mine: str) -> str:
 
 def _when(record: WarningSession | Talk | Activity) -> str:
     """The day it happened; "（补录）" when it was entered long after (as the ledger shows)."""
-    return record.date.isoformat() + ("（补录）" if record.late_entry else "")
+    return record.date.isoformat() + (LATE_MARK if record.late_entry else "")
 
 
 def appendices(data: ReportData) -> list[Appendix]:
@@ -131,7 +141,8 @@ def appendices(data: ReportData) -> list[Appendix]:
     sessions = Appendix(
         f"附件2　{label}警示教育台账{_scope(data, '本人主持或参加')}",
         ["日期", "形式", "主题", "主持人", "参加人数"],
-        [[_when(s), s.form, s.topic, s.host, str(s.head_count)] for s in data.sessions],
+        [[_when(s), s.form, s.topic, s.host, str(s.head_count or "")]  # none entered: blank
+         for s in data.sessions],
         [1.6, 2, 4.5, 1.2, 1.2])
     talks = Appendix(
         f"附件3　{label}谈话记录台账{_scope(data, '本人开展')}",
@@ -149,4 +160,7 @@ def appendices(data: ReportData) -> list[Appendix]:
     activities = Appendix(
         f"附件5　{label}会议活动台账{_scope(data, '本人主持或参加')}", ["日期", "类型", "主题"],
         [[_when(a), a.type, a.topic] for a in data.activities], [1.6, 1.8, 6.6])
+    for ledger in (sessions, talks, activities):  # what the mark means, where it is used
+        if any(row[0].endswith(LATE_MARK) for row in ledger.rows):
+            ledger.note = LATE_NOTE
     return [check, sessions, talks, items, activities]

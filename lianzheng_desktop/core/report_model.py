@@ -115,6 +115,7 @@ class Appendix:
     rows: list[list[str]]
     widths: list[float]  # relative column widths
     empty: str = "（本期无记录）"  # printed across the table when it has no rows
+    note: str = ""  # a line under the table ("注：…")
 
 
 @dataclass

@@ -72,6 +72,8 @@ def write_pdf(document: ReportDocument, path: Path, fonts: FontSet | None = None
             writer.centred(title or label, "xiaobiaosong", 18)
             writer.blank()
             draw_table(writer, lay_out(appendix, fonts))
+            if appendix.note:
+                writer.paragraph(appendix.note, indent=0)
         writer.finish()
     report(100, f"完成。{note}" if note else "完成")
     if note and notes is not None:
@@ -91,6 +93,7 @@ def _texts(document: ReportDocument):
     for appendix in document.appendices:
         yield appendix.title
         yield from appendix.columns
+        yield appendix.note
         for row in appendix.rows:
             yield from row
 

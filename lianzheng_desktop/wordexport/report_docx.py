@@ -93,6 +93,8 @@ def write_docx(report: ReportDocument, path: Path) -> Path:
         document.add_paragraph(title or label, APPENDIX_TITLE)
         document.add_paragraph("", LABEL)
         _table(document, appendix)
+        if appendix.note:
+            document.add_paragraph(appendix.note, LABEL)
     metadata.set_properties(document, title=report.title,
                             author=report.closing[0] if report.closing else "")
     path = Path(path)

@@ -552,3 +552,26 @@ def test_a_missed_duty_the_next_plan_asks_again_is_named_once_in_the_next_steps(
     assert "坚持每季度至少进行1次集中警示教育（本期未达到要求，须切实改进）" in nxt
     assert nxt.count("全年召开不少于4次专题会议") == 1
     assert "着力做好县委巡察整改工作" in nxt  # no number: not restated by the plan's list
+
+
+def test_the_appendices_say_what_the_late_entry_mark_means(demo_store, tmp_path):
+    """A secretary who back-filled the year on her first day printed "（补录）" on every
+    line of 附件2, 3 and 5, and nothing in the report said what it means (a reviewer)."""
+    import pdfplumber
+
+    from lianzheng_desktop.app.reports import write_report
+
+    demo_store.clock = lambda: datetime(2023, 1, 20, 9)
+    demo_store.add("warning_education", {"date": "2022-12-20", "form": "观看警示教育片",
+                                         "topic": "年终警示教育", "host": "王建国"})
+    document, _ = _report(demo_store, ReportPeriod(2022, 4))
+    sessions = document.appendices[1]
+    assert any(row[0] == "2022-12-20（补录）" for row in sessions.rows)
+    assert sessions.note == "注：日期后注“补录”的，是事情发生7天以后才记入台账的记录。"
+    for ledger in (document.appendices[n] for n in (1, 2, 4)):  # said where the mark is used
+        assert bool(ledger.note) == any(row[0].endswith("（补录）") for row in ledger.rows)
+    path = tmp_path / "q4.pdf"
+    write_report(demo_store, ReportPeriod(2022, 4), path)
+    with pdfplumber.open(path) as pdf:
+        text = "".join((page.extract_text() or "") for page in pdf.pages).replace("\n", "")
+    assert "日期后注“补录”的，是事情发生7天以后才记入台账的记录。" in text
