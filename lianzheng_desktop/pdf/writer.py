@@ -30,6 +30,9 @@ BreakCache = dict[tuple[str, str, float], tuple[list[float], list[str]]]
 
 
 
+MAX_STRETCH = BODY_SIZE / 10  # a justified line widens each gap by a tenth of a character at most
+
+
 def stretches(before: str, after: str) -> bool:
     """Whether a justified line may widen the gap between two characters: not inside a
     run of half-width letters and digits ("2026", "XC2"), which would read "2 0 2 6"."""
@@ -138,6 +141,8 @@ class Writer:
         if justify_to is not None and gaps:
             natural = sum(widths) + BODY_CHAR_SPACE * (len(text) - 1)
             stretch = (justify_to - natural) / gaps
+            if stretch > MAX_STRETCH:  # a line cut short ("…截至2026年11月" before "30日）"):
+                stretch = 0.0  # left as it is rather than spread to "整 改 事 项 台 账"
         font = self.fonts.primary(role)
         self.draw(text, role, BODY_SIZE, x, self.baseline(self.row, font, BODY_SIZE),
                   BODY_CHAR_SPACE, stretch)
