@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.errors import FieldError, UserError, ValidationError
 from lianzheng_desktop.core.ledgers import LedgerSpec, to_values
-from lianzheng_desktop.core.records import Person, Record
+from lianzheng_desktop.core.records import LATE_ENTRY_DAYS, Person, Record
 from lianzheng_desktop.qt.buttons import accept_cancel, confirm_discard
 from lianzheng_desktop.qt.field_widgets import FieldWidget
 from lianzheng_desktop.qt.requirement_link import RequirementLink
@@ -98,6 +98,11 @@ class RecordDialog(QDialog):
         self.draft_note.setWordWrap(True)
         self.draft_note.setStyleSheet("color: #1565c0;")
         self.draft_note.hide()
+        # a new record of a day long past is marked 补录 when saved: said before, not after
+        self.late_note = QLabel()
+        self.late_note.setWordWrap(True)
+        self.late_note.setStyleSheet("color: #b26a00;")
+        self.late_note.hide()
         self._restore_draft()
         self.general_error = QLabel()
         self.general_error.setStyleSheet(ERROR_STYLE)
@@ -111,6 +116,7 @@ class RecordDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.draft_note)
         layout.addLayout(form)
+        layout.addWidget(self.late_note)
         layout.addWidget(self.general_error)
         layout.addWidget(self._buttons)
         self._pending = False  # a change not yet kept as a draft
@@ -175,6 +181,9 @@ class RecordDialog(QDialog):
         if self.link is not None:
             self.link.currentIndexChanged.connect(self._on_field_changed)
             self.fields[str(self._spec.date_field)].listeners.append(self._follow_date)
+        if self._record is None and self._spec.date_field:
+            self.fields[self._spec.date_field].listeners.append(self._note_late)
+            self._note_late()
         if "attendees" in self.fields and "head_count" in self.fields:
             self._ticked = len(self.fields["attendees"].value())  # type: ignore[arg-type]
             self.fields["attendees"].listeners.append(self._follow_ticks)
@@ -213,6 +222,16 @@ class RecordDialog(QDialog):
         day = self.fields[str(self._spec.date_field)].value()
         if self.link is not None and isinstance(day, date):
             self.link.follow_year(day.year)
+
+    def _note_late(self) -> None:
+        day = self.fields[str(self._spec.date_field)].value()
+        late = isinstance(day, date) and (self._today - day).days > LATE_ENTRY_DAYS
+        if late:
+            ago = (self._today - day).days  # type: ignore[operator]
+            self.late_note.setText(
+                f"事情发生在{ago}天前（超过{LATE_ENTRY_DAYS}天），保存后这条记录标为“补录”，"
+                "台账和报告附件中注明；按原始记录如实填写即可。")
+        self.late_note.setVisible(late)
 
     def keep_draft(self) -> None:
         self._pending = False

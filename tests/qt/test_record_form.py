@@ -391,3 +391,15 @@ def test_the_same_record_entered_twice_is_saved_only_when_confirmed(qtbot, store
     again.fields["summary"].set_value("补充会议内容")
     again._on_save()
     assert again.saved is not None and len(asked) == 3
+
+
+def test_a_new_record_of_a_day_long_past_says_it_will_be_marked_late(qtbot, demo_store):
+    """The Excel import said which rows it would mark 补录; the form saved them so without
+    a word (a first-day secretary back-filling her year)."""
+    dialog = form(qtbot, demo_store, "activity")
+    assert dialog.late_note.isHidden()  # today's
+    dialog.fields["date"].input.setDate(QDate(2022, 12, 1))
+    assert not dialog.late_note.isHidden()
+    assert dialog.late_note.text().startswith("事情发生在30天前（超过7天），保存后这条记录标为“补录”")
+    dialog.fields["date"].input.setDate(QDate(2022, 12, 25))  # 6 days: in time
+    assert dialog.late_note.isHidden()
