@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.records import UnitProfile
 from lianzheng_desktop.paths import AppPaths
@@ -27,7 +28,9 @@ class FirstStartDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("欢迎使用廉政台账")
         self.setMinimumWidth(460)
-        intro = QLabel("首次使用，请填写单位信息（以后可在“设置”中修改）。")
+        intro = QLabel("首次使用，请填写单位信息（以后可在“设置”中修改）。填好后，请先在“人员名册”"
+                       "中录入支部的班子成员和党员（书记会自动加入名册），再在“年度计划”中导入"
+                       "本年度的工作要点，然后就可以录入台账了。")
         intro.setWordWrap(True)
         self.unit_name = QLineEdit()
         self.unit_name.setPlaceholderText("如：县总工会")
@@ -62,6 +65,16 @@ class FirstStartDialog(QDialog):
                            self.secretary.text().strip())
 
 
+def _secretary_on_roster(store, name: str) -> None:
+    """The 书记 named at the first start is on the roster too (typed once, not twice)."""
+    if not name or name in store.roster_names():
+        return
+    try:
+        store.add("roster", {"name": name, "role": vocab.ROLE_SECRETARY, "active": "是"})
+    except UserError as exc:  # e.g. not a name the roster takes: said, the start goes on
+        QMessageBox.warning(None, "未能加入人员名册", str(exc))
+
+
 def demo_path(paths: AppPaths) -> Path:
     """The demo's own data file, beside the user's (never the user's own file)."""
     return paths.data_dir / DEMO_FILE_NAME
@@ -74,8 +87,10 @@ def run_first_start(store, paths: AppPaths, recent=None) -> Path | None:
     user's list by default), so the user can come back to it from the demo."""
     dialog = FirstStartDialog()
     accepted = dialog.exec()
-    if not dialog.profile().is_empty:  # typed, then 稍后填写 or Esc: kept all the same
-        store.save_profile(dialog.profile())
+    profile = dialog.profile()
+    if not profile.is_empty:  # typed, then 稍后填写 or Esc: kept all the same
+        store.save_profile(profile)
+        _secretary_on_roster(store, profile.secretary_name)
     if not accepted or not dialog.load_demo.isChecked():
         return None
     try:

@@ -70,6 +70,11 @@ def test_the_welcome_keeps_the_unit_typed_before_later(qapp, store, tmp_path, mo
     monkeypatch.setattr(FirstStartDialog, "exec", exec_)
     assert run_first_start(store, AppPaths(tmp_path / "lianzheng.db")) is None
     assert store.profile().unit_name == "县档案馆" and store.profile().secretary_name == "周敏"
+    # typed once: the 书记 is on the roster too (a reviewer typed him a second time there)
+    [secretary] = store.list("roster")
+    assert (secretary.name, secretary.role) == ("周敏", "书记")
+    assert run_first_start(store, AppPaths(tmp_path / "lianzheng.db")) is None  # again:
+    assert len(store.list("roster")) == 1  # not twice
 
 
 def test_editing_a_rectification_duty_keeps_the_source_it_counts(qtbot):
