@@ -209,12 +209,14 @@ class ChecklistPage(QWidget):
     # -- a year without a plan, data from an earlier year ---------------------------------
     def _offer_plan(self, year: int) -> None:
         earlier = [y for y in plans.plan_years(self._store) if y < year]
+        base = max(earlier) if earlier else None  # named: the last plan may be years old
         self.no_plan_text.setText(f"<b>尚无{year}年度计划。</b>季度责任清单依据年度计划生成："
-                                  f"可导入{year}年的工作要点，或沿用上一年度的计划再修改。")
+                                  f"可导入{year}年的工作要点"
+                                  + (f"，或以{base}年的计划为底稿再修改。" if base else "。"))
         self.import_plan_button.setText(f"导入{year}年工作要点…")
-        self.copy_plan_button.setVisible(bool(earlier))
-        if earlier:
-            self.copy_plan_button.setText(f"沿用{max(earlier)}年的计划")
+        self.copy_plan_button.setVisible(base is not None)
+        if base is not None:
+            self.copy_plan_button.setText(f"以{base}年计划为底稿…")
         self.summary.hide()  # the line above says it, with what to do
         self.no_plan.show()
 
@@ -223,7 +225,16 @@ class ChecklistPage(QWidget):
         earlier = [y for y in plans.plan_years(self._store) if y < year]
         if not earlier:
             return
-        plans.start_new_year(self._store, year, from_year=max(earlier))
+        from PySide6.QtWidgets import QMessageBox  # not needed to open the window
+
+        base = max(earlier)
+        answer = QMessageBox.question(
+            self, "以往年计划为底稿", f"把{base}年度计划的各项要求复制为{year}年度计划吗？"
+            f"复制后可在“年度计划”中修改；拿到{year}年的工作要点后再导入，文字相同的要求"
+            "会逐项对应替换。")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        plans.start_new_year(self._store, year, from_year=base)
         self.refresh()
         self.plan_changed.emit()
 

@@ -1,6 +1,7 @@
 """The layout faults of issue 14 part 6, each measured on a real PDF (GB/T 9704-2012)."""
 
 import re
+from itertools import pairwise
 
 import pdfplumber
 import pytest
@@ -246,7 +247,7 @@ def test_a_justified_line_widens_between_chinese_characters_not_inside_a_number(
     # short by more than a tenth of a character a gap: left as set, not spread out (a
     # reviewer read "整 改 事 项 台 账" once the room went between the Chinese characters)
     assert line[-1]["x1"] < LEFT + WIDTH - CELL
-    pitches = [b["x0"] - a["x0"] - (a["x1"] - a["x0"]) for a, b in zip(line, line[1:])]
+    pitches = [b["x0"] - a["x1"] for a, b in pairwise(line)]
     assert max(pitches) - min(pitches) < 0.2
     digits = text(line).index("2026")
     for left, right in zip(line[digits:digits + 3], line[digits + 1:digits + 4], strict=True):

@@ -400,6 +400,7 @@ def test_a_new_record_of_a_day_long_past_says_it_will_be_marked_late(qtbot, demo
     assert dialog.late_note.isHidden()  # today's
     dialog.fields["date"].input.setDate(QDate(2022, 12, 1))
     assert not dialog.late_note.isHidden()
-    assert dialog.late_note.text().startswith("事情发生在30天前（超过7天），保存后这条记录标为“补录”")
+    assert dialog.late_note.text().startswith(
+        "事情发生在30天前（超过7天），保存后这条记录标为“补录”")
     dialog.fields["date"].input.setDate(QDate(2022, 12, 25))  # 6 days: in time
     assert dialog.late_note.isHidden()
