@@ -50,8 +50,12 @@ def for_person(data: ReportData, name: str) -> ReportData:
     if not person.in_post(day):
         when = (f"已于{person.left_on.year}年{person.left_on.month}月{person.left_on.day}日离岗"
                 if person.left_on else "已不在职")
+        last = person.left_on
+        how = (f"可把报告日期定在其在岗的最后一天（命令行加 --as-of {last.isoformat()}，"
+               "或在窗口中选其在岗期间的季度）" if last and last >= data.period.start
+               else "可选其在岗期间的季度或年度")
         raise UserError(f"“{name}”{when}，{day.year}年{day.month}月{day.day}日不在岗，无法生成"
-                        f"其{data.period.label}本人述责述廉报告；可生成其在岗期间的报告。")
+                        f"其{data.period.label}本人述责述廉报告；{how}。")
     own = replace(
         data, person=person,
         sessions=[s for s in data.sessions if took_part("warning_education", s, name)],

@@ -120,9 +120,14 @@ def test_only_a_leader_in_post_on_the_reports_date_writes_an_own_report(unit):
                                     "active": False, "left_on": "2024-05-10"})
     q1 = prepare_report(unit, ReportPeriod(2024, 1), date(2024, 12, 31), "甲")
     assert "听取" in q1.document.section_texts()["一、履行全面从严治党（党风廉政建设）责任情况"]
-    for period in (ReportPeriod(2024, 2), ReportPeriod(2024)):
-        with pytest.raises(UserError, match="“甲”已于2024年5月10日离岗.*可生成其在岗期间的报告"):
+    for period in (ReportPeriod(2024, 2), ReportPeriod(2024)):  # how to get it, said
+        with pytest.raises(UserError, match="“甲”已于2024年5月10日离岗.*可把报告日期定在其在岗的"
+                           "最后一天（命令行加 --as-of 2024-05-10"):
             prepare_report(unit, period, date(2024, 12, 31), "甲")
+    half = prepare_report(unit, ReportPeriod(2024, 2), date(2024, 5, 10), "甲")  # as said
+    assert half.data.person is not None and half.data.person.name == "甲"
+    with pytest.raises(UserError, match="可选其在岗期间的季度或年度"):
+        prepare_report(unit, ReportPeriod(2024, 3), date(2024, 9, 30), "甲")
 
 
 def test_a_leaders_annual_report_counts_each_quarter_not_the_last_alone(unit):
