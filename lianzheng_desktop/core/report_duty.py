@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -169,7 +170,7 @@ def _activities(kind_list: list[Activity], noun: str, me: str = "") -> list[str]
     summed = []
     for kind, group in by_kind.items():
         if kind == "廉政学习" and len(group) > 1:  # what was studied, each once
-            subjects = list(dict.fromkeys(s for a in group if (s := _studied(a.topic))))
+            subjects = _subjects(_studied(a.topic) for a in group)
             shown = "、".join(subjects[:3]) + ("等" if len(subjects) > 3 else "")
             did = "参加" if me else "组织"  # one's own report: the branch organised them
             summed.append(f"{noun}{did}廉政学习{len(group)}次"
@@ -181,6 +182,18 @@ def _activities(kind_list: list[Activity], noun: str, me: str = "") -> list[str]
             span = f"{md(group[0].date)}至{md(group[-1].date)}"
             summed.append(f"{noun}{activity_phrase(kind)}{len(group)}次（{span}）")
     return [line for _, line in sorted(one_by_one, key=lambda pair: pair[0])] + summed
+
+
+def _subjects(studied: Iterable[str]) -> list[str]:
+    """Each subject once: a second session on a book already named (“《条例》第二次集中学习”
+    after “《条例》”) names it no more; "" (a topic that is only its number) is left out."""
+    subjects: list[str] = []
+    for subject in studied:
+        book = re.search(r"《[^》]+》", subject)
+        if subject and subject not in subjects and not (
+                book and any(book.group() in s for s in subjects)):
+            subjects.append(subject)
+    return subjects
 
 
 def _studied(topic: str) -> str:

@@ -437,6 +437,13 @@ def test_a_series_of_studies_names_each_subject_once_and_a_meeting_is_held():
                         topic=f"第{n}次廉政学习：学习党纪学习教育读本") for n in (7, 8)]
     line = _activities(studies, "本季度")[0]
     assert line == "本季度组织廉政学习2次，学习党纪学习教育读本"  # not "学习第7次廉政学习：…"
+    # a second session on a book named already: "《条例》、《条例》第二次集中学习" (a reviewer)
+    books = [Activity(id=n, date=date(2022, 10, n), type="廉政学习", topic=topic)
+             for n, topic in ((8, "学习《中国共产党纪律处分条例》"),
+                              (9, "《中国共产党纪律处分条例》第二次集中学习"),
+                              (10, "学习《监察法》"))]
+    assert _activities(books, "本季度")[0] == (
+        "本季度组织廉政学习3次，学习《中国共产党纪律处分条例》、《监察法》")
     session = WarningSession(id=1, date=date(2022, 5, 18), form="以案促改专题会",
                              topic="以案促改专题会", host="马红梅", head_count=4)
     assert _session(session) == "5月18日召开以案促改专题会（马红梅主持，4人参加）"
