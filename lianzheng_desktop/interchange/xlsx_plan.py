@@ -214,6 +214,9 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
     names = [f.key for f in spec.fields if f.kind is Kind.PERSON or f.key == "host"
              or (spec.key == "roster" and f.key == "name")]
     lists = [f.key for f in spec.fields if f.kind is Kind.PEOPLE]
+    dates = [f.key for f in spec.fields if f.kind is Kind.DATE]
+    sheet_year = _YEAR_OF_SHEET.search(where)  # “2024年警示教育”: its “3月15日” is 2024's
+    yeared: list[int] = []  # rows whose dates took the sheet's year
     spelled: dict[str, list[int]] = {}  # 状态 written otherwise → rows
     titled: dict[tuple[str, str], list[int]] = {}  # (name with a title, roster name) → rows
     for number, values in rows:
@@ -228,6 +231,12 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
                 if bare != value:
                     values[key] = bare
                     titled.setdefault((value, bare), []).append(number)
+        if sheet_year is not None:
+            for key in dates:
+                value = values.get(key)
+                if isinstance(value, str) and _MONTH_DAY.fullmatch(value.strip()):
+                    values[key] = f"{sheet_year[1]}年{value.strip()}"
+                    yeared.append(number)
         if groups is not None and groups.lists:
             groups.expand(number, values)  # 全体党员, 王建国等7人
         refused = {k: v for k, v in values.items() if type(v) is Refused}
@@ -275,6 +284,11 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
         if not refused:
             records.append(((where, number), record))
     roster.update(seen)
+    if yeared and sheet_year is not None:
+        rows_of = sorted(set(yeared))
+        more = "等" if len(rows_of) > 10 else ""
+        notes.append(f"{where}：第{'、'.join(map(str, rows_of[:10]))}行{more}只写了月日的日期，"
+                     f"按工作表名中的{sheet_year[1]}年读取。")
     for (text, bare), rows_of in titled.items():
         notes.append(f"{where}：第{'、'.join(map(str, rows_of[:10]))}行"
                      f"{'等' if len(rows_of) > 10 else ''}的“{text}”按人员名册读作“{bare}”。")
@@ -301,6 +315,8 @@ def _other_spellings() -> str:
 _OTHER_SPELLINGS = _other_spellings()
 
 
+_YEAR_OF_SHEET = re.compile(r"((?:19|20)\d\d)\s*年")  # in “警示教育（2024年警示教育台账）”
+_MONTH_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日?")  # “3月15日”, no year
 _ROLE_NOTE = re.compile(r"\s*[（(][^（()）]{1,8}[）)]$")  # 王建国（主持）
 # A title written after a name (王建国书记, 李秀梅副主席): the person is the roster's.
 _TITLE = re.compile(r"(?:同志|(?:常务)?副?(?:书记|主席|主任|部长|局长|科长|组长|委员|馆长|所长))$")

@@ -422,3 +422,17 @@ def test_a_title_after_a_roster_name_is_the_roster_person(tmp_path):
     assert (session.host, session.attendees) == ("李秀梅", ("王建国", "刘芳"))
     assert {t.talker for t in store.list("talk")} == {"王建国", "县纪委 张强同志"}
     assert any("“王建国书记”按人员名册读作“王建国”" in note for note in result.plan.notes)
+
+
+def test_a_date_without_its_year_takes_the_year_in_the_sheets_name(tmp_path):
+    """C2: a sheet named “2022年警示教育” whose dates read “3月15日”, as offices write within
+    a year's sheet, was refused row by row; a sheet without a year in its name still is."""
+    rows = [WARNING, ["3月15日", "观看警示教育片", "甲", None, "王建国", "王建国、刘芳"]]
+    path = book_of(tmp_path, {"人员名册": roster(), "2022年警示教育": rows})
+    store = fresh_store()
+    result = import_workbook(store, path)
+    assert problems(result) == []
+    assert [s.date.isoformat() for s in store.list("warning_education")] == ["2022-03-15"]
+    assert any("只写了月日的日期，按工作表名中的2022年读取" in n for n in result.plan.notes)
+    bare = book_of(tmp_path, {"人员名册": roster(), "警示教育": rows}, name="bare.xlsx")
+    assert any("“3月15日”" in p for p in problems(import_workbook(fresh_store(), bare)))
