@@ -73,6 +73,13 @@ STATUS_SPELLINGS = {
     "未启动": "未开始", "尚未开始": "未开始",
 }
 
+# 人员名册 角色 as rosters write it, where the meaning is plain (支委委员, 纪检委员 and 副书记
+# are not: whether they are the 班子成员 the plan means is the secretary's to say).
+ROLE_SPELLINGS = {
+    "支部书记": "书记", "党支部书记": "书记", "机关党支部书记": "书记", "党组织书记": "书记",
+    "中共党员": "党员", "正式党员": "党员", "预备党员": "党员", "党员干部": "党员",
+}
+
 # Sheet titles as offices write them: a year in front (2024年警示教育, 2025年度…) and a
 # word behind (…台账, …记录, …登记表) do not change which ledger the sheet is.
 _YEAR_FRONT = re.compile(r"^(?:\d{4}年度?|\d{4}[-—~～至]\d{4}年度?)")

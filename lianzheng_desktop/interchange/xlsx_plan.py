@@ -47,6 +47,7 @@ from lianzheng_desktop.core.values import NAME_SEPARATORS, person_name
 from lianzheng_desktop.interchange import xlsx_read as reader
 from lianzheng_desktop.interchange import xlsx_scan
 from lianzheng_desktop.interchange.xlsx_common import (
+    ROLE_SPELLINGS,
     SHEET_ORDER,
     STATUS_SPELLINGS,
     ImportProblem,
@@ -217,7 +218,9 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
     dates = [f.key for f in spec.fields if f.kind is Kind.DATE]
     sheet_year = _YEAR_OF_SHEET.search(where)  # “2024年警示教育”: its “3月15日” is 2024's
     yeared: list[int] = []  # rows whose dates took the sheet's year
-    spelled: dict[str, list[int]] = {}  # 状态 written otherwise → rows
+    spelled: dict[str, list[int]] = {}  # 状态 or 角色 written otherwise → rows
+    choice, words = {"rectification": ("status", STATUS_SPELLINGS),
+                     "roster": ("role", ROLE_SPELLINGS)}.get(spec.key, ("", {}))
     titled: dict[tuple[str, str], list[int]] = {}  # (name with a title, roster name) → rows
     for number, values in rows:
         columns.update(values)
@@ -243,11 +246,11 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
         for key, why in refused.items():
             problems.append(ImportProblem(where, number, spec.field(key).label, why.message))
             values[key] = None
-        status = values.get("status") if spec.key == "rectification" else None
-        if isinstance(status, str) and "".join(status.split()) in STATUS_SPELLINGS:
-            values["status"] = STATUS_SPELLINGS["".join(status.split())]
-            if values["status"] != status.strip():
-                spelled.setdefault(status.strip(), []).append(number)
+        said = values.get(choice) if choice else None
+        if isinstance(said, str) and "".join(said.split()) in words:
+            values[choice] = words["".join(said.split())]
+            if values[choice] != said.strip():
+                spelled.setdefault(said.strip(), []).append(number)
         if spec.key == "roster":
             name = str(values.get("name") or "").strip()
             if name in seen:
@@ -292,10 +295,11 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
     for (text, bare), rows_of in titled.items():
         notes.append(f"{where}：第{'、'.join(map(str, rows_of[:10]))}行"
                      f"{'等' if len(rows_of) > 10 else ''}的“{text}”按人员名册读作“{bare}”。")
+    field = spec.field(choice).label if choice else ""
     for text, rows_of in spelled.items():
         notes.append(f"{where}：第{'、'.join(map(str, rows_of[:10]))}行"
-                     f"{'等' if len(rows_of) > 10 else ''}的状态“{text}”按"
-                     f"“{STATUS_SPELLINGS[''.join(text.split())]}”读取。")
+                     f"{'等' if len(rows_of) > 10 else ''}的{field}“{text}”按"
+                     f"“{words[''.join(text.split())]}”读取。")
     for _, person in records if spec.key == "roster" else ():
         joined, left = getattr(person, "joined_on", None), getattr(person, "left_on", None)
         if (joined or left) and person.name not in kept_names:  # type: ignore[attr-defined]

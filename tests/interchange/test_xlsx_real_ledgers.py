@@ -436,3 +436,19 @@ def test_a_date_without_its_year_takes_the_year_in_the_sheets_name(tmp_path):
     assert any("只写了月日的日期，按工作表名中的2022年读取" in n for n in result.plan.notes)
     bare = book_of(tmp_path, {"人员名册": roster(), "警示教育": rows}, name="bare.xlsx")
     assert any("“3月15日”" in p for p in problems(import_workbook(fresh_store(), bare)))
+
+
+def test_a_roster_role_written_as_rosters_write_it_is_read(tmp_path):
+    """C3: 角色 “支部书记” or “预备党员” was refused; where the meaning is plain it is read
+    (and said); 纪检委员 is not plain (a 班子成员 or not is the secretary's to say)."""
+    header = HEADERS["人员名册"]
+    path = book_of(tmp_path, {"人员名册": [header, ["王建国", "", "支部书记", "是"],
+                                           ["刘芳", "", "预备党员", "是"]]})
+    store = fresh_store()
+    result = import_workbook(store, path)
+    assert problems(result) == []
+    assert {(p.name, p.role) for p in store.list("roster")} == {("王建国", "书记"),
+                                                                ("刘芳", "党员")}
+    assert any("的角色“支部书记”按“书记”读取" in n for n in result.plan.notes)
+    odd = book_of(tmp_path, {"人员名册": [header, ["赵明", "", "纪检委员", "是"]]}, "odd.xlsx")
+    assert any("纪检委员" in p for p in problems(import_workbook(fresh_store(), odd)))
