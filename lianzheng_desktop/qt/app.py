@@ -144,6 +144,7 @@ def _open_and_run(app, args, check, paths, unattended: bool) -> int:
     from lianzheng_desktop.qt.data_files import RecentFiles, recent_settings
 
     recent = None if unattended else RecentFiles(recent_settings())  # 文件 → 最近打开
+    mark = store.change_mark()  # anything changed by the close is backed up then
     window = MainWindow(store, paths, settings, today=getattr(args, "today", None),
                         recent=recent)
     if check is not None and not unattended:
@@ -171,11 +172,25 @@ def _open_and_run(app, args, check, paths, unattended: bool) -> int:
         check.join()  # never leave a backup half-written, nor restore under a reader
         if args.exit_after_start:
             check.wait()  # a damaged file fails the start, as the command line would
+    if restore_from is None and not unattended:
+        _back_up_the_day(store, paths, mark)
     if restore_from is not None:
         return _restore_and_restart(args, store, paths, restore_from)
     if switch_to is not None:
         return _switch_and_run(args, store, paths, switch_to)
     return code
+
+
+def _back_up_the_day(store, paths, mark: int) -> None:
+    """The day's work in a backup as the window closes (the day's first start backed up
+    the file as it was before): a disk lost tonight loses nothing typed today."""
+    from lianzheng_desktop.storage.backup import closing_backup
+
+    try:
+        closing_backup(store, paths, since=mark)
+    except UserError as exc:
+        QMessageBox.warning(None, "关闭时的备份未完成", f"{exc}\n\n已保存的数据不受影响；"
+                            "下次打开软件时会照常备份，也可用“文件 → 备份到…”备份到U盘。")
 
 
 def _switch_and_run(args, store, paths, target: Path) -> int:

@@ -32,7 +32,8 @@ from lianzheng_desktop.storage.manifest import (
 KEEP_DAILY = 30
 KEEP_MONTHLY = 24
 KINDS = {"daily": "自动备份", "manual": "备份", "restore": "恢复前备份",
-         "migration": "升级前备份"}
+         "migration": "升级前备份", "closing": "关闭时备份"}
+KEEP_CLOSING = 3  # the day's work, backed up when the window closes: the latest few
 
 
 class IncompleteBackupError(BackupError):
@@ -297,6 +298,22 @@ def daily_backup(conn: sqlite3.Connection, paths: AppPaths, now: datetime | None
     # missing or changed attachment's good copy are kept.
     path = create_backup(conn, paths, kind="daily", now=now)
     rotate(folder, now.date(), lambda backup: _taken_from(backup, paths))
+    return path
+
+
+def closing_backup(store, paths: AppPaths, since: int,
+                   now: datetime | None = None) -> Path | None:
+    """When the window closes after a session that changed anything (``store``'s change
+    mark grew past ``since``): a backup of the day's work, which the day's first-start
+    backup does not hold. The newest KEEP_CLOSING are kept; None when nothing changed."""
+    if store.change_mark() <= since:
+        return None
+    path = create_backup(store.db.conn, paths, kind="closing", now=now)
+    prefix = f"廉政台账{KINDS['closing']}-"
+    mine = sorted((p for p in paths.backups_dir.glob(f"{prefix}*.zip")
+                   if _taken_from(p, paths)), key=lambda p: p.name)
+    for old in mine[:-KEEP_CLOSING]:
+        old.unlink(missing_ok=True)
     return path
 
 

@@ -117,6 +117,11 @@ class Store:
         return [row[0] for row in self.db.execute(
             "SELECT name FROM person WHERE active = 0 AND left_on IS NULL ORDER BY id")]
 
+    def change_mark(self) -> int:
+        """A number that grows with every change the app writes (the audit log's head):
+        compared later, it says whether anything was changed in between."""
+        return self.db.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
+
     def is_empty(self) -> bool:
         """True when no ledger (roster included) holds a record."""
         return all(self.count(key) == 0 for key in TABLES)

@@ -216,3 +216,37 @@ def test_a_version_handed_in_is_found_where_it_is_kept_now(paths, tmp_path):
     [version] = list_versions(Store(open_db(new_pc.db_path)))
     assert kept_file(version, new_pc.reports_dir) == new_pc.reports_dir / "打印留存" / printed.name
     assert kept_file(version, paths.reports_dir) is None
+
+
+def test_a_session_that_changed_anything_is_backed_up_as_the_window_closes(paths):
+    """The day's first start backs the file up as it was; a reviewer's whole first day of
+    back-filling was in no backup until the next day. Now the close backs it up, once per
+    session that changed anything, the newest three kept."""
+    store = Store(open_db(paths.db_path), clock=lambda: NOW)
+    mark = store.change_mark()
+    assert backup.closing_backup(store, paths, since=mark, now=NOW) is None  # nothing new
+    for n in range(4):
+        before = store.change_mark()
+        store.add("activity", {"date": "2022-12-30", "type": "专题会议", "topic": f"第{n}次"})
+        assert store.change_mark() > before
+        made = backup.closing_backup(store, paths, since=before,
+                                     now=NOW + timedelta(minutes=n))
+        assert made is not None and "关闭时备份" in made.name
+    kept = sorted(p.name for p in paths.backups_dir.glob("廉政台账关闭时备份-*.zip"))
+    assert kept == [f"廉政台账关闭时备份-20221231-17{n:02d}00.zip" for n in (1, 2, 3)]
+    assert backup.verify_backup(paths.backups_dir / kept[-1]).counts["activity"] == 4
+    assert backup.backups_of(paths)[0].name == kept[-1]  # offered first by 从备份恢复
+    store.db.close()
+
+
+def test_the_window_backs_up_the_day_when_it_closes(paths, qapp):
+    from lianzheng_desktop.qt.app import _back_up_the_day
+
+    store = Store(open_db(paths.db_path), clock=lambda: NOW)
+    mark = store.change_mark()
+    _back_up_the_day(store, paths, mark)
+    assert not list(paths.backups_dir.glob("廉政台账关闭时备份-*.zip"))
+    store.add("activity", {"date": "2022-12-30", "type": "专题会议", "topic": "收工前录入"})
+    _back_up_the_day(store, paths, mark)
+    assert len(list(paths.backups_dir.glob("廉政台账关闭时备份-*.zip"))) == 1
+    store.db.close()
