@@ -257,6 +257,8 @@ class ReportPage(QWidget):
         self.notice.setText(said)
         self.notice.setVisible(bool(said))
         self.recheck_button.setVisible(bool(self._stale))
+        # a section that may now contradict its appendix is a warning, not a hint
+        self.notice.setStyleSheet("color: #b26a00;" if self._stale else "color: #666666;")
         self._set_busy(False)
         self.tabs.show_texts(period, prepared.document.section_texts(), prepared.drafts)
         self._show_versions()

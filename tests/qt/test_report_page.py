@@ -238,6 +238,7 @@ def test_a_section_typed_over_older_drafts_is_said_before_it_is_handed_in(
             "改写的") in note
     assert "截至2022年12月31日" in note or "年终警示教育" in note  # what the drafts say now
     assert not december.recheck_button.isHidden()
+    assert "#b26a00" in december.notice.styleSheet()  # a warning, not a grey hint
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or
                         QMessageBox.StandardButton.No)
