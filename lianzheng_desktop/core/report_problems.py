@@ -65,8 +65,13 @@ def _overview(data: ReportData) -> str:
     noun = data.period.noun
     if not items:
         if data.person is not None:
-            # said plainly: nothing may follow it (the secretary writes what was found)
-            return "年度工作要点中没有逐人落实到本人的量化要求。"
+            # said plainly: what follows is the person's own 整改, if any (the secretary
+            # writes what else was found)
+            ahead = [i for i in data.rectification if is_open(i, data.as_of)
+                     and not is_due(i, data.as_of, data.missed_up_to)]
+            return ("对照年度工作要点，没有逐人落实到本人的量化要求"
+                    + (f"；本人负责的{len(ahead)}件整改事项尚在整改时限内" if ahead else "")
+                    + "。")
         return "本年度计划中尚无可对照检查的要求。"
     # one requirement may be checked by several measures (count, coverage, share): the
     # plan's own number of requirements is said, and what the statuses count

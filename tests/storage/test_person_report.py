@@ -234,3 +234,18 @@ def test_the_secretarys_own_duty_reads_as_his_own_in_his_report(store):
     document = prepare_report(store, ReportPeriod(2024, 1), person="周书记").document
     row = document.appendices[0].rows[0]
     assert row[3].startswith("本人") and "周书记" not in row[3], row
+
+
+def test_a_leader_without_a_duty_of_his_own_is_told_of_his_items_in_section_three(
+        demo_store):
+    """Section 三 of a 班子成员 with no per-person duty said only "年度工作要点中没有逐人落实
+    到本人的量化要求。" — not a problem, and silent on his own 整改 (a reviewer)."""
+    from lianzheng_desktop.core.report_model import SECTION_HEADINGS
+
+    on_time = prepare_report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 20), "张志强")
+    assert on_time.document.section_texts()[SECTION_HEADINGS[2]] == (
+        "对照年度工作要点，没有逐人落实到本人的量化要求；本人负责的1件整改事项尚在整改时限内。")
+    late = prepare_report(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31), "张志强")
+    problems = late.document.section_texts()[SECTION_HEADINGS[2]]
+    assert problems.startswith("对照年度工作要点，没有逐人落实到本人的量化要求。")  # past due:
+    assert "基层工会经费返还拨付不及时" in problems  # named below as a problem instead
