@@ -33,32 +33,40 @@ def _measured(requirement: Requirement) -> tuple | None:
     return requirement.item, counts.ledger, counts.types, requirement.period, requirement.role
 
 
-# From the surest to the loosest; each pass pairs only what the ones before left.
-_PASSES: tuple[Callable[[Requirement], object | None], ...] = (
-    lambda r: (r.item, r.text),  # the same
-    lambda r: r.text,  # renumbered
-    lambda r: (r.item, _wording(r)),  # a number in it corrected
-    _wording,  # renumbered and a number corrected
-    _measured,  # reworded, measuring the same records by the same period
+# From the surest to the loosest; each pass pairs only what the ones before left. Within
+# an item first: "不少于6次" → "5次" in item 1 while item 2 goes "5次" → "4次" must not
+# hand item 2's marks to item 1 because its new words are item 2's old ones.
+_PASSES: tuple[tuple[Callable[[Requirement], object | None], bool], ...] = (
+    (lambda r: (r.item, r.text), False),  # the same
+    (lambda r: (r.item, _wording(r)), False),  # a number in it corrected
+    (_measured, False),  # reworded, measuring the same records by the same period
+    (lambda r: r.text, True),  # renumbered
+    (_wording, True),  # renumbered and a number corrected
 )
 
 
 def pair_requirements(earlier: list[Requirement],
                       new: list[Requirement]) -> dict[int, Requirement]:
-    """Each new requirement's earlier self, by its position in ``new``."""
+    """Each new requirement's earlier self, by its position in ``new``. Across items
+    (``only_one``), a pair is made only where just one requirement on each side has the key:
+    two alike are told apart by no one, and a wrong pair moves marks and 计入要求."""
     pairs: dict[int, Requirement] = {}
     left = list(earlier)
-    for match in _PASSES:
+    for match, only_one in _PASSES:
         for index, requirement in enumerate(new):
             if index in pairs:
                 continue
             key = match(requirement)
             if key is None:
                 continue
-            old = next((r for r in left if match(r) == key), None)
-            if old is not None:
-                pairs[index] = old
-                left.remove(old)
+            found = [r for r in left if match(r) == key]
+            if not found:
+                continue
+            if only_one and (len(found) > 1 or sum(
+                    1 for n, r in enumerate(new) if n not in pairs and match(r) == key) > 1):
+                continue
+            pairs[index] = found[0]
+            left.remove(found[0])
     return pairs
 
 

@@ -50,3 +50,20 @@ def test_added_by_hand_is_what_no_text_had():
     assert added_by_hand(Requirement(item="9", text="每月开展1次廉政学习"), text)
     copied_by_yanyong = req("2", "推进风险防控", item_text="推进风险防控。加强廉政风险排查。")
     assert not added_by_hand(copied_by_yanyong, "")  # 沿用: its item text came from a plan
+
+
+def test_a_number_corrected_in_two_items_keeps_each_items_own_marks():
+    """Item 1 "不少于6次" → "5次" and item 2 "5次" → "4次": item 1's new words are item 2's
+    old ones, and pairing by words first swapped their notes and 计入要求 (a reviewer)."""
+    old = [req("1", "全年开展廉政学习不少于6次", MEETINGS, Period.YEAR, 6),
+           req("2", "全年开展廉政学习不少于5次", MEETINGS, Period.YEAR, 5)]
+    new = [req("1", "全年开展廉政学习不少于5次", MEETINGS, Period.YEAR, 5),
+           req("2", "全年开展廉政学习不少于4次", MEETINGS, Period.YEAR, 4)]
+    assert pair_requirements(old, new) == {0: old[0], 1: old[1]}
+
+
+def test_across_items_two_alike_are_not_paired_by_guess():
+    old = [req("3", "强化政治监督"), req("4", "强化政治监督")]
+    new = [req("5", "强化政治监督")]  # which one moved? nobody can tell
+    assert pair_requirements(old, new) == {}
+    assert pair_requirements(old[:1], new) == {0: old[0]}  # one alike: renumbered
