@@ -40,11 +40,11 @@ def _import(args: argparse.Namespace) -> int:
     store = open_store(args)
     text = read_plan_file(args.file)
     draft = parse_plan(text, args.year)
-    replacing = plan_replacement(store, Plan(draft.year, draft.requirements)) \
+    replacing = plan_replacement(store, Plan(draft.year, draft.requirements), text) \
         if draft.year is not None else None
     # Nothing the secretary did goes unasked: what was added by hand stays, and so does a
     # requirement the new text left out that holds a mark, a note or a record (see below).
-    kept = [*replacing.by_hand, *filter(replacing.holds_work, replacing.removed)] \
+    kept = [*replacing.kept, *filter(replacing.holds_work, replacing.removed)] \
         if replacing else []
     store_draft(store, draft, text, keep={r.id for r in kept if r.id is not None})
     numeric = [r for r in draft.requirements if r.is_numeric]
@@ -79,7 +79,9 @@ def _say_what_went(replacing, kept: list) -> None:
             (gone, "这份工作要点里已没有，已从计划中去掉"),
             (held, "这份工作要点里已没有，但有手工标记、备注或“计入要求”的指定，暂保留在计划末尾；"
                    "不需要的请在“年度计划”中删除"),
-            (replacing.by_hand, "是手工新增的，照常保留在计划末尾")):
+            (replacing.by_hand, "是手工新增的，照常保留在计划末尾"),
+            (replacing.unread, "在这份工作要点里仍有、软件未能读出（是此前手工补充的），"
+                               "照常保留在计划末尾")):
         if requirements:
             print(f"原有计划中以下 {len(requirements)} 项要求{words}：")
             for requirement in requirements:

@@ -90,6 +90,13 @@ class Replacement:
     by_hand: list[Requirement]  # added by hand: no text speaks for them, so they stay
     changed: list[Requirement]  # paired, with another period, count, records or role
     links: Mapping[int, int] = field(default_factory=dict)  # 计入要求 by requirement id
+    # made from a sentence the reader could not read, which the new text still says: stay
+    unread: list[Requirement] = field(default_factory=list)
+
+    @property
+    def kept(self) -> list[Requirement]:
+        """What the new plan lacks but stays: added by hand, or still in its words."""
+        return [*self.by_hand, *self.unread]
 
     def holds_work(self, requirement: Requirement) -> bool:
         """A mark, a note or a record pointed at it: the secretary's work on it."""
@@ -106,12 +113,16 @@ class Replacement:
 
 
 def compare(earlier: list[Requirement], earlier_text: str, new: list[Requirement],
-            links: Mapping[int, int]) -> Replacement:
+            links: Mapping[int, int], new_text: str = "") -> Replacement:
+    """``new_text``: the text ``new`` was read from, if any; a requirement whose words it
+    still holds is not one it took out (the reader could not read that sentence)."""
     pairs = pair_requirements(earlier, new)
     paired = [id(old) for old in pairs.values()]
     unpaired = [r for r in earlier if id(r) not in paired]
+    read = [r for r in unpaired if not added_by_hand(r, earlier_text)]
+    still = [r for r in read if new_text and r.text in new_text]
     return Replacement(
-        removed=[r for r in unpaired if not added_by_hand(r, earlier_text)],
+        removed=[r for r in read if all(r is not s for s in still)],
         by_hand=[r for r in unpaired if added_by_hand(r, earlier_text)],
         changed=[old for index, old in pairs.items() if measures(new[index]) != measures(old)],
-        links=links)
+        links=links, unread=still)

@@ -272,7 +272,7 @@ class PlanPage(QWidget):
             return False
         draft.year = dialog.year
         plan = Plan(draft.year, draft.requirements, f"{draft.year}年党风廉政建设工作要点")
-        replacing = plans.plan_replacement(self._store, plan)
+        replacing = plans.plan_replacement(self._store, plan, text)
         keep: set[int] = set()
         if replacing is not None:
             from lianzheng_desktop.qt.plan_replace import ask_to_replace

@@ -31,6 +31,9 @@ def replacement_text(year: int, replacing: Replacement) -> str:
     if replacing.by_hand:
         parts.append(f"手工新增的 {len(replacing.by_hand)} 项要求不在工作要点里，照常保留在计划"
                      f"末尾：\n{_listed(replacing.by_hand)}")
+    if replacing.unread:
+        parts.append(f"{len(replacing.unread)} 项要求在导入的工作要点里仍有、软件未能读出（是此前"
+                     f"手工补充的），照常保留在计划末尾：\n{_listed(replacing.unread)}")
     parts.append("其余要求的手工标记“已完成”、备注和“计入要求”的指定都会保留。")
     return "\n\n".join(parts)
 
@@ -38,7 +41,7 @@ def replacement_text(year: int, replacing: Replacement) -> str:
 def ask_to_replace(parent: QWidget, year: int, replacing: Replacement) -> set[int] | None:
     """None: leave the plan as it is; else the ids of the earlier requirements the import
     lacks that stay: those added by hand, and those it left out if the secretary says so."""
-    by_hand = {r.id for r in replacing.by_hand if r.id is not None}
+    by_hand = {r.id for r in replacing.kept if r.id is not None}
     if not replacing.loses_anything:
         answer = QMessageBox.question(parent, "替换已有计划",
                                       f"{year}年度计划已存在，用导入的内容替换它吗？"

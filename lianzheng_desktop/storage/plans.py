@@ -63,9 +63,9 @@ def _plan_types(store: Store) -> dict[str, tuple[str, ...]]:
                                                             "activity")}
 
 
-def plan_replacement(store: Store, plan: Plan) -> Replacement | None:
-    """What replacing the year's plan with ``plan`` would remove or change; None when the
-    year has no plan yet."""
+def plan_replacement(store: Store, plan: Plan, text: str = "") -> Replacement | None:
+    """What replacing the year's plan with ``plan`` (read from ``text``, if it was) would
+    remove or change; None when the year has no plan yet."""
     earlier = load_plan(store, plan.year)
     if earlier is None:
         return None
@@ -74,7 +74,7 @@ def plan_replacement(store: Store, plan: Plan) -> Replacement | None:
         " ON r.id = l.requirement_id WHERE r.year = ? GROUP BY l.requirement_id",
         [plan.year]).fetchall())
     return compare(earlier.requirements, source_text(store, plan.year), plan.requirements,
-                   links)
+                   links, text)
 
 
 def save_plan(store: Store, plan: Plan, source_text: str = "",

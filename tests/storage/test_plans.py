@@ -160,3 +160,25 @@ def test_a_plan_renumbered_keeps_the_marks_of_its_unchanged_wording(store):
         linked = {r.text for r in plan.requirements if r.id in store.links("activity",
                                                                             record.id)}
         assert linked == {"每季度召开党风廉政建设专题会议1次"}
+
+
+def test_a_requirement_made_from_an_unread_sentence_stays_when_the_same_text_comes_again(store):
+    """The secretary made a requirement of a sentence the reader could not read; reading
+    the same text again (按原文重新读取) called it taken out by the text, and the command
+    line dropped it (a reviewer). The text still says it: it stays."""
+    from lianzheng_desktop.core.plan import Plan
+    from lianzheng_desktop.core.plan_parser import parse_plan
+
+    text = ("2024年机关党支部工作要点\n一、责任\n1.会议。每季度召开党风廉政建设专题会议1次。\n"
+            "2.审批。将全部行政审批时限压缩至法定时限的20%。\n")
+    draft = parse_plan(text, 2024)
+    [unread] = draft.unread
+    made = Requirement(item=unread.item, text=unread.text,
+                       counts=Counts("activity", ("专题调研",)), period=Period.YEAR, target=2)
+    plans.save_plan(store, Plan(2024, [*draft.requirements, made]), text)
+    replacing = plans.plan_replacement(store, Plan(2024, parse_plan(text, 2024).requirements),
+                                       text)
+    assert replacing.removed == [] and [r.text for r in replacing.unread] == [unread.text]
+    plans.store_draft(store, parse_plan(text, 2024), text,
+                      keep={r.id for r in replacing.kept})
+    assert unread.text in [r.text for r in plans.load_plan(store, 2024).requirements]
