@@ -231,14 +231,17 @@ def _offer_restore(paths, message: str) -> bool:
 
 
 def _restore_and_restart(args, store, paths, file) -> int:
-    from lianzheng_desktop.storage.backup import restore
+    from lianzheng_desktop.storage.restore import restore_backup
 
     store.close()
     try:
-        kept = restore(file, paths)
+        done = restore_backup(file, paths)
     except UserError as exc:
         QMessageBox.warning(None, "恢复失败", str(exc))
         return 1
+    missing = done.printed_missing  # copies of reports handed in: said, not the data
     QMessageBox.information(None, "恢复完成", "已从备份恢复。"
-                            + (f"恢复前的数据已备份到：\n{kept}" if kept else ""))
+                            + (f"恢复前的数据已备份到：\n{done.kept}" if done.kept else "")
+                            + (f"\n\n交出报告的留存件有 {len(missing)} 份未能放回“报告\\打印留存”："
+                               f"{'、'.join(missing)}" if missing else ""))
     return run_app(args)

@@ -140,15 +140,20 @@ def restore_backup(file: Path, paths: AppPaths, now: datetime | None = None) -> 
 
 
 def _put_back_printed(file: Path, manifest: Manifest, paths: AppPaths) -> list[str]:
-    """The copies of the reports handed in, into this folder's 报告/打印留存 (a file of that
-    name already there is left alone). They are copies, not the data: one that cannot be
-    written is named in the answer, and the restore stands."""
+    """The copies of the reports handed in, into this folder's 报告/打印留存; where a file of
+    that name is another one, under “<校验码前8位>-name” (where kept_file looks). They are
+    copies, not the data: one that cannot be written is named in the answer, and the
+    restore stands."""
     folder = paths.reports_dir / PRINTED
     failed = []
     for rel, digest in (manifest.printed or {}).items():
         try:
             target = attachment_target(folder, rel)
+            if target.exists() and _sha256(target) != digest:
+                target = attachment_target(folder, f"{digest[:8]}-{rel}")
             if target.exists():
+                if _sha256(target) != digest:
+                    failed.append(rel)
                 continue
             folder.mkdir(parents=True, exist_ok=True)
             with zipfile.ZipFile(file) as archive:

@@ -250,3 +250,26 @@ def test_the_window_backs_up_the_day_when_it_closes(paths, qapp):
     _back_up_the_day(store, paths, mark)
     assert len(list(paths.backups_dir.glob("廉政台账关闭时备份-*.zip"))) == 1
     store.db.close()
+
+
+def test_a_report_copy_whose_name_is_taken_on_the_new_pc_is_put_back_beside_it(paths,
+                                                                              tmp_path):
+    """A different file of that name in the new folder's 打印留存 made the restore skip the
+    copy without a word, and the report page said the file was gone (a reviewer)."""
+    from lianzheng_desktop.storage.reports import kept_file, list_versions
+    from lianzheng_desktop.storage.restore import restore_backup
+
+    printed = _hand_in(paths, paths.reports_dir / "打印留存")
+    file = backup.create_backup(conn(paths), paths, folder=tmp_path / "usb", now=NOW)
+    new_pc = AppPaths(tmp_path / "新电脑" / "lianzheng.db")
+    other = new_pc.reports_dir / "打印留存" / printed.name
+    other.parent.mkdir(parents=True)
+    other.write_bytes(b"%PDF-1.4 another unit's report of that name")
+    done = restore_backup(file, new_pc, now=NOW)
+    assert done.printed_missing == [] and other.read_bytes().startswith(b"%PDF-1.4 another")
+    kept_bytes = printed.read_bytes()
+    printed.unlink()  # the old PC is gone
+    [version] = list_versions(Store(open_db(new_pc.db_path)))
+    found = kept_file(version, new_pc.reports_dir)
+    assert found is not None and found.read_bytes() == kept_bytes
+    assert found.name == f"{version.sha256[:8]}-{printed.name}"
