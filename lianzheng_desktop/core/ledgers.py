@@ -195,7 +195,7 @@ def _read_field(spec: FieldSpec, raw: object, roster: Collection[str] | None,
             raise ValueError(f"{label}只能填“是”或“否”") from None
     if spec.kind is Kind.PEOPLE:
         try:
-            names = v.read_names(raw)
+            names = tuple(_as_kept(name, roster) for name in v.read_names(raw))
         except ValueError:
             raise ValueError(f"{label}应为人员姓名，用顿号分隔") from None
         _check_roster(spec, names, roster)
@@ -208,8 +208,10 @@ def _read_field(spec: FieldSpec, raw: object, roster: Collection[str] | None,
         raise ValueError(f"{label}过长（{len(text)} 字），最多 {MAX_TEXT} 字")
     if spec.kind is Kind.TEXT and ("\n" in text or "\r" in text):
         text = " ".join(text.split())
-    if spec.kind is Kind.PERSON or spec.key == "name":  # a person's name, never padded:
-        text = v.person_name(text)  # “刘  芳” is 刘芳 (one person, not two)
+    if spec.key == "name":  # a roster name, never padded: “刘  芳” is 刘芳 (one person)
+        text = v.person_name(text)
+    elif spec.kind is Kind.PERSON:
+        text = _as_kept(v.person_name(text), roster)
     if text and spec.kind is Kind.CHOICE and text not in spec.choices and text not in extra:
         allowed = "、".join((*spec.choices[:-1], *extra, *spec.choices[-1:]))
         raise ValueError(f"{label}“{text}”不在可选项中，可选：{allowed}")
@@ -228,6 +230,14 @@ def _check_roster(spec: FieldSpec, names: tuple[str, ...], roster: Collection[st
     if missing:
         who = "、".join(_q(n) for n in missing)
         raise ValueError(f"{_q(spec.label)}中的{who}{NOT_ON_ROSTER}，请先在人员名册中添加")
+
+
+def _as_kept(name: str, roster: Collection[str] | None) -> str:
+    """``name`` as the roster keeps it: a roster name stored padded before padding was taken
+    out (“刘  芳”) is still that person when written 刘芳."""
+    if roster is None or name in roster:
+        return name
+    return next((kept for kept in roster if v.person_name(kept) == name), name)
 
 
 def _is_blank(value: Any) -> bool:

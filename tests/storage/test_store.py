@@ -233,3 +233,19 @@ def test_a_name_padded_to_line_up_is_one_person_in_the_forms_too(store):
     talk = store.add("talk", {"date": "2022-12-01", "type": "谈心谈话", "talker": "县纪委 张强",
                               "talkees": "刘  芳"})
     assert (talk.talker, talk.talkees) == ("县纪委 张强", ("刘芳",))  # a longer piece stays
+
+
+def test_a_roster_name_kept_padded_by_an_older_version_is_still_that_person(store):
+    """Names were kept as typed before padding was taken out: "刘  芳" on the roster. The
+    forms, which now write 刘芳, refused her as 责任人 and lost her as 谈话人 (a reviewer)."""
+    kept = store.add("roster", {"name": "刘芳", "role": "书记"})
+    store.db.execute("UPDATE person SET name = '刘  芳' WHERE id = ?", [kept.id])  # as kept
+    store.add("roster", {"name": "王建国", "role": "党员"})
+    item = store.add("rectification", {
+        "source": "自查", "description": "台账不全", "owner": "刘  芳",
+        "found_date": "2022-02-01", "deadline": "2022-04-01", "status": "整改中"})
+    talk = store.add("talk", {"date": "2022-02-20", "type": "谈心谈话", "talker": "刘芳",
+                              "talkees": "王建国"})
+    heard = store.add("talk", {"date": "2022-02-21", "type": "谈心谈话", "talker": "王建国",
+                               "talkees": "刘 芳"})
+    assert item.owner == "刘  芳" and talk.talker == "刘  芳" and heard.talkees == ("刘  芳",)
