@@ -216,7 +216,9 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
              or (spec.key == "roster" and f.key == "name")]
     lists = [f.key for f in spec.fields if f.kind is Kind.PEOPLE]
     dates = [f.key for f in spec.fields if f.kind is Kind.DATE]
-    sheet_year = _YEAR_OF_SHEET.search(where)  # “2024年警示教育”: its “3月15日” is 2024's
+    # “2024年警示教育”: its “3月15日” is 2024's; a sheet of two years (2023-2024年) names none
+    years = _YEAR_OF_SHEET.findall(where)
+    sheet_year = _YEAR_OF_SHEET.search(where) if len(years) == 1 else None
     yeared: list[int] = []  # rows whose dates took the sheet's year
     spelled: dict[str, list[int]] = {}  # 状态 or 角色 written otherwise → rows
     choice, words = {"rectification": ("status", STATUS_SPELLINGS),
@@ -319,7 +321,7 @@ def _other_spellings() -> str:
 _OTHER_SPELLINGS = _other_spellings()
 
 
-_YEAR_OF_SHEET = re.compile(r"((?:19|20)\d\d)\s*年")  # in “警示教育（2024年警示教育台账）”
+_YEAR_OF_SHEET = re.compile(r"((?:19|20)\d\d)(?=\s*(?:年|[-—~～至]))")  # “2024年…”
 _MONTH_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日?")  # “3月15日”, no year
 _ROLE_NOTE = re.compile(r"\s*[（(][^（()）]{1,8}[）)]$")  # 王建国（主持）
 # A title written after a name (王建国书记, 李秀梅副主席): the person is the roster's.
