@@ -313,7 +313,8 @@ def closing_backup(store, paths: AppPaths, since: int,
     mine = sorted((p for p in paths.backups_dir.glob(f"{prefix}*.zip")
                    if _taken_from(p, paths)), key=lambda p: p.name)
     for old in mine[:-KEEP_CLOSING]:
-        old.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # held open elsewhere (Windows): next time
+            old.unlink(missing_ok=True)
     return path
 
 

@@ -76,6 +76,7 @@ def save_texts(store: Store, period: ReportPeriod, texts: dict[str, str],
     (of the report's date ``as_of``): what each section said before it was first typed
     over, kept until it is typed no more (core.report_basis)."""
     key = draft_key(period, person)
+    before = load_texts(store, period, person)
     with store.atomic():
         store.db.execute(
             "INSERT INTO report_draft (period, sections, updated_at) VALUES (?, ?, ?)"
@@ -90,8 +91,9 @@ def save_texts(store: Store, period: ReportPeriod, texts: dict[str, str],
             store.db.conn.executemany(
                 "INSERT OR IGNORE INTO report_basis (period, heading, drafted, as_of)"
                 " VALUES (?, ?, ?, ?)",
-                [(key, heading, drafts[heading], as_of.isoformat())
-                 for heading in texts if heading in drafts])
+                [(key, heading, drafts[heading], as_of.isoformat()) for heading in texts
+                 if heading in drafts and texts[heading] != before.get(heading)])
+                # a section typed on another day and not touched now: not today's drafts
 
 
 def load_basis(store: Store, period: ReportPeriod,

@@ -49,3 +49,19 @@ def test_what_a_section_was_typed_over_is_kept_from_the_first_keystroke(store):
     save_texts(store, year, {personal: "本人"}, None, {duty: "一月起草", personal: ""},
                date(2026, 12, 31))  # 一 typed back to its drafts
     assert set(load_basis(store, year)) == {personal}
+
+
+def test_a_section_not_touched_now_is_not_taken_as_typed_over_todays_drafts(store):
+    """A section typed before 0017 (no record of its drafts) was recorded as typed over
+    today's drafts as soon as another section was typed: it could never be flagged."""
+    from datetime import date
+
+    from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
+    from lianzheng_desktop.storage.reports import load_basis, save_texts
+
+    duty, personal = SECTION_HEADINGS[0], SECTION_HEADINGS[1]
+    year = ReportPeriod(2026)
+    save_texts(store, year, {duty: "去年十一月写的文字"})  # as before 0017: no drafts kept
+    save_texts(store, year, {duty: "去年十一月写的文字", personal: "本人"}, None,
+               {duty: "一月起草", personal: ""}, date(2027, 1, 5))
+    assert set(load_basis(store, year)) == {personal}
