@@ -203,14 +203,14 @@ def kept_file(version: ReportVersion, reports_dir: Path) -> Path | None:
     """Where the file of a version handed in is now: where it was saved, or — on the PC a
     backup was restored on — its copy in this folder's 报告/打印留存; None if neither holds
     it as it was handed in."""
+    from lianzheng_desktop.storage.attachments import sha256_of
     from lianzheng_desktop.storage.manifest import PRINTED
 
     saved = Path(version.file_path)
     for path in (saved, reports_dir / PRINTED / saved.name,
                  reports_dir / PRINTED / f"{version.sha256[:8]}-{saved.name}"):
         try:
-            if path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() \
-                    == version.sha256:
+            if path.is_file() and sha256_of(path) == version.sha256:
                 return path
         except OSError:
             continue
