@@ -48,7 +48,7 @@ class SqlSource:
             by_type = f"t.{spec.counted_by} IN ({', '.join('?' * len(counts.types))})"
             type_params = list(counts.types)
         if counts.link is None or not self._has_links(counts.ledger):
-            if counts.linked_only:  # none pointed anywhere
+            if counts.linked_only:  # none pointed anywhere (count() does not ask)
                 return f"{sql} AND 0", params
             return f"{sql} AND {by_type}", params + type_params
         linked = "SELECT record_id FROM record_requirement WHERE ledger = ?"
@@ -64,6 +64,8 @@ class SqlSource:
         return next(iter(tables.values()), None)
 
     def count(self, counts: Counts, start: date, end: date) -> int:
+        if counts.linked_only and not self._has_links(counts.ledger):
+            return 0  # nothing pointed anywhere in this ledger: no query (most files)
         where, params = self._where(counts, start, end)
         table = TABLES[counts.ledger].table
         return self._db.execute(f"SELECT count(*) FROM {table} t WHERE {where}",
