@@ -131,22 +131,24 @@ def restore_backup(file: Path, paths: AppPaths, now: datetime | None = None) -> 
         _write_journal(paths, {
             "set_aside": aside.name if aside else None, "attachments": attachments,
             "retire": retired,
-            "retire_to": f"{paths.attachments_dir.name}-恢复前-{now:%Y%m%d-%H%M%S}"})
+            "retire_to": f"{paths.attachments_dir.name}-恢复前-{now:%Y%m%d-%H%M%S}",
+            # a restore cut short and finished at the next open puts these back too
+            "printed_from": str(file.resolve()), "printed": manifest.printed or {}})
         _apply(paths)
     except OSError as exc:
         raise BackupError(f"恢复没有完成（{errors.os_error_text(exc)}）。下次打开软件时会自动"
                           "把恢复做完；现有数据已备份，不会丢失。") from None
-    return Restored(manifest, kept, aside, _put_back_printed(file, manifest, paths))
+    return Restored(manifest, kept, aside, _put_back_printed(file, manifest.printed, paths))
 
 
-def _put_back_printed(file: Path, manifest: Manifest, paths: AppPaths) -> list[str]:
+def _put_back_printed(file: Path, printed: dict[str, str] | None, paths: AppPaths) -> list[str]:
     """The copies of the reports handed in, into this folder's 报告/打印留存; where a file of
     that name is another one, under “<校验码前8位>-name” (where kept_file looks). They are
     copies, not the data: one that cannot be written is named in the answer, and the
     restore stands."""
     folder = paths.reports_dir / PRINTED
     failed = []
-    for rel, digest in (manifest.printed or {}).items():
+    for rel, digest in (printed or {}).items():
         try:
             target = attachment_target(folder, rel)
             if target.exists() and _sha256(target) != digest:
@@ -305,11 +307,16 @@ def finish_interrupted_restore(paths: AppPaths) -> bool:
     finished = False
     if journal_path(paths).exists():
         try:
+            journal = json.loads(journal_path(paths).read_text(encoding="utf-8"))
             _apply(paths)
         except (OSError, ValueError, KeyError) as exc:
             raise BackupError(f"上次从备份恢复没有完成，现在也无法完成（{exc}）。"
                               "请联系维护人员，现有文件都未删除。") from None
         finished = True
+        if journal.get("printed") and journal.get("printed_from"):
+            # the copies of reports handed in; one not put back (the backup on a USB
+            # stick since taken out) is named on the report page as not found
+            _put_back_printed(Path(journal["printed_from"]), journal["printed"], paths)
     else:
         shutil.rmtree(staging_dir(paths), ignore_errors=True)
     Path(f"{journal_path(paths)}.part").unlink(missing_ok=True)

@@ -273,3 +273,28 @@ def test_a_report_copy_whose_name_is_taken_on_the_new_pc_is_put_back_beside_it(p
     found = kept_file(version, new_pc.reports_dir)
     assert found is not None and found.read_bytes() == kept_bytes
     assert found.name == f"{version.sha256[:8]}-{printed.name}"
+
+
+def test_a_restore_cut_short_puts_the_reports_handed_in_back_when_finished(
+        paths, tmp_path, monkeypatch):
+    """A restore to a new PC cut short after its journal was written is finished at the next
+    open; the copies of the reports handed in were left in the backup, never put back."""
+    from lianzheng_desktop.storage import restore as restoring
+    from lianzheng_desktop.storage.opening_guards import tidy_after_a_crash
+
+    printed = _hand_in(paths, paths.reports_dir / "打印留存")
+    file = backup.create_backup(conn(paths), paths, folder=tmp_path / "usb", now=NOW)
+    new_pc = AppPaths(tmp_path / "新电脑" / "lianzheng.db")
+
+    def power_cut(_paths):
+        raise OSError("断电")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(restoring, "_apply", power_cut)
+        with pytest.raises(backup.BackupError, match="下次打开软件时会自动"):
+            restoring.restore_backup(file, new_pc, now=NOW)
+    copy = new_pc.reports_dir / "打印留存" / printed.name
+    assert not copy.exists() and not new_pc.db_path.exists()
+    tidy_after_a_crash(new_pc)  # the next open
+    assert new_pc.db_path.exists()
+    assert copy.read_bytes() == printed.read_bytes()
