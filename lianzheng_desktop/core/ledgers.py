@@ -179,6 +179,8 @@ def _read_field(spec: FieldSpec, raw: object, roster: Collection[str] | None,
     if spec.kind is Kind.DATE:
         try:
             return v.read_date(raw)
+        except v.WeekdayMismatchError as exc:
+            raise ValueError(f"{label}“{raw}”：{exc}") from None
         except (ValueError, OverflowError):
             raise ValueError(f"{label}“{raw}”不是有效日期，请写成 2022-03-05 的形式") from None
     if spec.kind is Kind.COUNT:

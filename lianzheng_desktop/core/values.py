@@ -10,17 +10,33 @@ import re
 import unicodedata
 from datetime import date, datetime
 
+from lianzheng_desktop.core.numerals import parse_number
+
 _DATE_RE = re.compile(
-    r"^\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?\s*$"
+    r"^\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?\.?"
+    # what ledgers write after the day: the weekday, the part of the day, the hour
+    r"(?:\s*(?:[（(]\s*(?:星期|周|礼拜)([一二三四五六日天])\s*[)）]|(?:星期|周|礼拜)([一二三四五六日天])"
+    r"|上午|下午|晚上|早上|中午|\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?"
+    r"|\d{1,2}\s*[点时](?:\s*\d{1,2}\s*分|半)?))*\s*$"
 )
 _COMPACT_DATE_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+# 二〇二六年三月十五日, as documents written in Word date things: the year digit by digit
+_HAN_DATE_RE = re.compile(r"^\s*([〇○零一二三四五六七八九]{4})\s*年"
+                          r"\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
+_HAN_YEAR = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+_WEEKDAYS = "一二三四五六日"
 NAME_SEPARATORS = re.compile(r"[、，,;；/／\n\r]+")  # and spaces, between whole names
 YES = {"是", "y", "yes", "true", "1", "√", "✓"}
 NO = {"否", "n", "no", "false", "0", "", "×"}
 
 
+class WeekdayMismatchError(ValueError):
+    """A date whose weekday, written beside it, is another day's: one of the two is a slip."""
+
+
 def read_date(value: object) -> date | None:
-    """None for blank; accepts date, datetime, 2022-03-05, 2022/3/5, 2022年3月5日, 20220305."""
+    """None for blank; accepts date, datetime, 2022-03-05, 2022/3/5, 2022年3月5日, 20220305,
+    二〇二二年三月五日, and a weekday or hour after the day (2022年3月5日（星期六）上午9:30)."""
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -32,11 +48,22 @@ def read_date(value: object) -> date | None:
     text = plain_width(value).strip()
     if not text:
         return None
+    han = _HAN_DATE_RE.match(text)
+    if han:
+        year, month, day = han.groups()
+        text = (f"{year.translate(_HAN_YEAR)}年{parse_number(month)}月{parse_number(day)}日"
+                + text[han.end():])
     match = _DATE_RE.match(text) or _COMPACT_DATE_RE.match(text)
     if not match:
         raise ValueError(value)
-    year, month, day = (int(g) for g in match.groups())
-    return date(year, month, day)  # raises ValueError for 2022-02-30
+    year, month, day = (int(g) for g in match.groups()[:3])
+    day_read = date(year, month, day)  # raises ValueError for 2022-02-30
+    weekday = next((w for w in match.groups()[3:] if w), None)
+    if weekday is not None and _WEEKDAYS[day_read.weekday()] != weekday.replace("天", "日"):
+        actual = _WEEKDAYS[day_read.weekday()]
+        raise WeekdayMismatchError(f"{year}年{month}月{day}日是星期{actual}，"
+                                   f"与所写的星期{weekday}不符，请核对日期")
+    return day_read
 
 
 def plain_width(text: str) -> str:

@@ -52,6 +52,12 @@ def test_every_required_field_is_named_when_missing(key):
         assert messages[field.key] == f"“{field.label}”为必填项"
 
 
+def test_a_date_with_the_wrong_weekday_says_which_day_it_is():
+    messages = errors_of(ACTIVITY, dict(VALID["activity"], date="2022年3月5日（周一）"))
+    assert messages["date"] == ("“日期”“2022年3月5日（周一）”：2022年3月5日是星期六，"
+                                "与所写的星期一不符，请核对日期")
+
+
 def test_dates_must_be_real():
     messages = errors_of(ACTIVITY, dict(VALID["activity"], date="2022-02-30"))
     assert "“日期”" in messages["date"] and "不是有效日期" in messages["date"]
