@@ -43,6 +43,9 @@ def _report(args: argparse.Namespace) -> int:
         if as_of is None and today < period.start:
             raise UserError(f"{period.label}还没有开始（今天是{today.isoformat()}），"
                             "无法生成报告。")
+        if as_of is not None and as_of > today:  # a paper for the 纪委 states what is known
+            raise UserError(f"截至日期 {as_of.isoformat()} 晚于今天（{today.isoformat()}），"
+                            "报告只能写到今天为止；不写 --as-of 即按今天的情况生成。")
         prepared = prepare_report(store, period, as_of or today, args.person)
         version = write_report(store, period, args.output, document=prepared.document,
                                also=args.docx, person=args.person)

@@ -94,7 +94,7 @@ def _own_checklist(checklist: Checklist, name: str) -> Checklist:
         if not item.people or name not in item.people:
             continue
         items.append(_own_item(item, name, checklist.as_of))
-    return Checklist(checklist.quarter, checklist.as_of, items)
+    return replace(checklist, items=items)  # the same day of reckoning as the branch's
 
 
 def _own_item(item: ChecklistItem, name: str, as_of: date) -> ChecklistItem:

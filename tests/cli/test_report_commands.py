@@ -89,6 +89,21 @@ def test_a_period_not_yet_over_is_reported_as_of_today_not_its_end(tmp_path, cli
     assert code == 1 and "2022年第四季度还没有开始" in err
 
 
+def test_a_report_as_of_a_day_still_to_come_is_refused(tmp_path, cli):
+    """A reviewer printed the annual report "截至2022年12月31日" on 30 November: 未完成 and
+    逾期 stated a month before they could be known, and kept as a version handed in."""
+    db = str(tmp_path / "demo.db")
+    assert cli("--db", db, "demo")[0] == 0
+    pdf = tmp_path / "year.pdf"
+    code, _, err = cli("--db", db, "--today", "2022-11-30", "report", "--year", "2022",
+                       "--as-of", "2022-12-31", "-o", str(pdf))
+    assert code == 1 and not pdf.exists()
+    assert "截至日期 2022-12-31 晚于今天（2022-11-30）" in err
+    code, _, err = cli("--db", db, "--today", "2022-11-30", "report", "--year", "2022",
+                       "--as-of", "2022-11-30", "-o", str(pdf))
+    assert code == 0, err
+
+
 def test_a_folder_that_does_not_exist_is_said_in_chinese(tmp_path, cli):
     db = str(tmp_path / "demo.db")
     assert cli("--db", db, "demo")[0] == 0

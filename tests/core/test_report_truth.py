@@ -540,6 +540,22 @@ def test_an_item_due_today_is_not_yet_missed_until_the_day_is_over(demo_store):
     assert "基层工会经费返还拨付不及时" in texts[PROBLEMS]
 
 
+def test_ones_own_report_on_the_deadline_day_agrees_with_the_branchs(demo_store):
+    """A reviewer read the branch report and 张志强's own, both made on 30 September: the
+    branch's said XC-2022-05 was still to be done by that day, his said "到期仍未完成整改…
+    重新明确整改时限". Both are handed in together; on the day it is not yet missed."""
+    demo_store.clock = lambda: datetime(2022, 9, 30, 9, 0)
+    data = load_report_data(demo_store, ReportPeriod(2022, 3), date(2022, 9, 30),
+                            person="张志强")
+    own = "".join(build_document(data).section_texts().values())
+    assert "基层工会经费返还拨付不及时" in own  # his item is reported …
+    assert "到期仍未完成" not in own and "重新明确整改时限" not in own  # … as not yet missed
+    demo_store.clock = lambda: datetime(2022, 10, 8, 9, 0)
+    data = load_report_data(demo_store, ReportPeriod(2022, 3), date(2022, 9, 30),
+                            person="张志强")
+    assert "到期仍未完成" in "".join(build_document(data).section_texts().values())
+
+
 def test_a_missed_duty_the_next_plan_asks_again_is_named_once_in_the_next_steps(demo_store):
     """With the 2023 plan in the file, the 2022 annual report's next steps listed
     "坚持每季度至少进行1次集中警示教育（本期未达到要求，须切实改进）" and then again
