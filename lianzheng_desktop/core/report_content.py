@@ -104,7 +104,9 @@ def build_document(data: ReportData, texts: dict[str, str] | None = None,
         role = f"{data.profile.unit_name or org or ''}{data.person.post or data.person.role}"
     meta = [f"（{data.period.label}　{role}　{reporter}）"] if reporter else [
         f"（{data.period.label}）"]
-    signed = signed or data.as_of
+    # 成文日期: the day it is written — a third-quarter report written on 10 October counts
+    # to 30 September and is signed on 10 October
+    signed = signed or max(data.as_of, data.made_on or data.as_of)
     closing = [c for c in (f"{role}　{reporter}" if reporter else org, cn_date(signed)) if c]
     return ReportDocument(
         title=report_title(data), meta=meta,

@@ -54,6 +54,7 @@ class ReportData:
     next_plan: Plan | None = None
     year_activities: list[Activity] = field(default_factory=list)  # 1 January → as_of
     person: Person | None = None  # one person's own report (report_person); None: the branch's
+    made_on: date | None = None  # the day it is written: its date under the signature
 
     def __post_init__(self) -> None:
         # 附件1's 整改 row as of the report's date, as section one counts the items

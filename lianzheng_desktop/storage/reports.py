@@ -50,6 +50,7 @@ def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = No
         checklist=checklist,
         next_plan=load_plan(store, period.next.year),
         year_activities=store.list("activity", year),  # type: ignore[arg-type]
+        made_on=store.clock().date(),
     )
     if person:
         from lianzheng_desktop.core.report_person import for_person

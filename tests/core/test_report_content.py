@@ -109,7 +109,7 @@ def test_an_empty_profile_signs_with_the_roster_secretary_and_says_what_is_missi
     demo_store.save_profile(UnitProfile())  # as after an Excel import into a new file
     data = load_report_data(demo_store, ReportPeriod(2022, 3))
     document = build_document(data)
-    assert document.closing == ["书记　王建国", "2022年9月30日"]
+    assert document.closing == ["书记　王建国", "2022年12月31日"]  # signed the day it is made
     assert document.meta == ["（2022年第三季度　书记　王建国）"]
     assert "尚未填写单位信息" in profile_gaps(data) and "王建国" in profile_gaps(data)
     # a leader's own report is signed by the leader: the hint does not name the 书记
