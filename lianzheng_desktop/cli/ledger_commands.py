@@ -39,6 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("file", metavar="FILE.xlsx", type=Path)
     imp.add_argument("--dry-run", action="store_true",
                      help="只核对并显示将新增、已存在和冲突的条数，不写入任何记录")
+    imp.add_argument("--kept-on-time", action="store_true",
+                     help="这些记录当时已按时记在本单位的 Excel 台账中（由本软件接着记）："
+                          "比活动日期晚导入的不标“补录”")
     imp.set_defaults(handler=_import)
 
 def _demo(args: argparse.Namespace) -> int:
@@ -74,6 +77,7 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     import sys
 
+    from lianzheng_desktop.core.records import LATE_ENTRY_DAYS
     from lianzheng_desktop.interchange.xlsx import apply_import, plan_import
 
     store = open_store(args)
@@ -91,8 +95,13 @@ def _import(args: argparse.Namespace) -> int:
     elif plan.new == 0:
         print(f"{args.file} 中没有新记录，未写入任何记录：{plan.totals()}。")
     else:
-        apply_import(store, plan)
+        apply_import(store, plan, kept_on_time=args.kept_on_time)
         print(f"已从 {args.file} 导入：{plan.totals()}。")
+        if plan.late:
+            print(f"  其中 {plan.late} 条比活动日期晚 {LATE_ENTRY_DAYS} 天以上：" + (
+                "按原台账导入，未标“补录”。" if args.kept_on_time else
+                "已标为“补录”（当时已按时记在 Excel 台账中的，导入时应加 --kept-on-time；"
+                "导入前可先用 --dry-run 核对）。"))
     for line in plan.details():
         print(f"  {line}")
     return 0

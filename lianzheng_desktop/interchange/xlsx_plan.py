@@ -86,6 +86,7 @@ class ImportPlan:
     sheets: list[SheetPlan] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    late: int = 0  # new records dated more than LATE_ENTRY_DAYS before today (补录 if stored)
 
     @property
     def new(self) -> int:
@@ -178,11 +179,12 @@ def _plan(store: Store, path: Path) -> ImportPlan:
     if not plan.problems:
         for sheet in plan.sheets:
             sort_out(store, sheet)
-        late = sum(is_late_entry(event_date(s.spec, r), store.clock())
-                   for s in plan.sheets for r in s.new)
-        if late:
-            plan.notes.append(f"新增的记录中有 {late} 条比活动日期晚 {LATE_ENTRY_DAYS} 天以上"
-                              "才录入，将标为“补录”（报告附件中注明），与在软件中补录的相同。"
+        plan.late = sum(is_late_entry(event_date(s.spec, r), store.clock())
+                        for s in plan.sheets for r in s.new)
+        if plan.late:
+            plan.notes.append(f"新增的记录中有 {plan.late} 条比活动日期晚 {LATE_ENTRY_DAYS} 天以上"
+                              "才录入本软件。当时已按时记在 Excel 台账中的，导入时可选“按原台账"
+                              "导入”，不标“补录”；现在才补记的，标为“补录”（报告附件中注明）。"
                               "如是把另一个数据文件的台账转过来，请改用“备份”和“恢复”："
                               "Excel 中没有录入时间和“计入要求”的指定，恢复则原样保留。")
     return plan
@@ -357,8 +359,12 @@ def _names(value: object, roster: Collection[str]) -> object:
     return value
 
 
-def apply_import(store: Store, plan: ImportPlan) -> dict[str, int]:
-    """Store the plan's new records, all in one transaction; rows stored per sheet label."""
+def apply_import(store: Store, plan: ImportPlan, *,
+                 kept_on_time: bool = False) -> dict[str, int]:
+    """Store the plan's new records, all in one transaction; rows stored per sheet label.
+
+    ``kept_on_time``: the secretary says the rows were written into the office's Excel
+    ledger when they happened (the app is taking the ledger over), so none is 补录."""
     if plan.problems:
         raise UserError("工作簿中有问题，未导入任何记录。")
     from lianzheng_desktop.storage.search import index_rebuilt_after
@@ -367,7 +373,8 @@ def apply_import(store: Store, plan: ImportPlan) -> dict[str, int]:
     many = sum(len(sheet.new) for sheet in plan.sheets) >= BULK_ROWS
     with index_rebuilt_after(store) if many else store.atomic():
         for sheet in plan.sheets:  # the roster first: the other sheets name its people
-            counts[sheet.spec.label] = store.add_validated(sheet.spec.key, sheet.new)
+            counts[sheet.spec.label] = store.add_validated(sheet.spec.key, sheet.new,
+                                                           kept_on_time=kept_on_time)
     return counts
 
 

@@ -88,10 +88,15 @@ def import_workbook(parent: QWidget, store: Store, path: Path,
                                   f"\n\n是否导入这 {plan.new} 条新记录？")
     if answer != QMessageBox.StandardButton.Yes:
         return False
+    from lianzheng_desktop.qt.import_timing import ask_kept_on_time
+
+    kept_on_time = ask_kept_on_time(parent, plan.late)
+    if kept_on_time is None:
+        return False
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     error = ""
     try:
-        apply_import(store, plan)
+        apply_import(store, plan, kept_on_time=kept_on_time)
         refresh()
     except UserError as exc:
         error = str(exc)

@@ -414,13 +414,15 @@ class Store:
                          audit.snapshot(spec.key, record))
         return record
 
-    def add_validated(self, ledger_key: str, records: Iterable[Record]) -> int:
+    def add_validated(self, ledger_key: str, records: Iterable[Record], *,
+                      kept_on_time: bool = False) -> int:
         """Store records ``build_record`` has already checked (an Excel import), in bulk.
 
         One prepared statement per table (``executemany``) and each record's audit entry,
         inside one transaction. The ids follow the largest this ledger has ever used (in
         the table or its audit trail), so no new record takes a deleted one's number.
-        Returns how many were stored.
+        Returns how many were stored. ``kept_on_time``: written into the office's own
+        ledger when they happened (taken over from Excel), so none is marked 补录.
         """
         spec = LEDGERS[ledger_key]
         tmap = TABLES[spec.key]
@@ -434,8 +436,9 @@ class Store:
             stored: list[Record] = []
             for record in records:
                 event = getattr(record, spec.date_field) if spec.date_field else None
+                late = not kept_on_time and is_late_entry(event, now)
                 stored.append(replace(record, id=next_id + len(stored), created_at=now,
-                                      updated_at=now, late_entry=is_late_entry(event, now)))
+                                      updated_at=now, late_entry=late))
             if not stored:
                 return 0
             rows = [{"id": r.id, **self._row(spec, r)} for r in stored]
@@ -459,8 +462,12 @@ class Store:
         record = self.validate(ledger_key, values)
         now = self.clock()
         event = getattr(record, spec.date_field) if spec.date_field else None
+        # 补录 says when the record was first written down: an edit that keeps its date
+        # keeps the mark (one taken over from Excel as kept on time stays unmarked)
+        same_day = spec.date_field is not None and event == getattr(old, spec.date_field)
         record = replace(record, id=record_id, created_at=old.created_at, updated_at=now,
-                         late_entry=is_late_entry(event, old.created_at or now))
+                         late_entry=old.late_entry if same_day
+                         else is_late_entry(event, old.created_at or now))
         with self.atomic():
             renamed: list[tuple[str, Record]] = []
             if spec.key == "roster":

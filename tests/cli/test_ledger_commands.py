@@ -26,6 +26,31 @@ def test_export_then_import(tmp_path, cli):
     assert "谈话记录：新增 8 条，已存在 0 条，冲突 0 条" in out
 
 
+def test_an_excel_ledger_kept_on_time_is_taken_over_without_the_late_mark(tmp_path, cli):
+    """The demo's 2022 records imported today are years after their dates: 补录 by default
+    (said, with the way out), not with --kept-on-time (the office's own ledger, kept as
+    things happened)."""
+    import sqlite3
+
+    db = str(tmp_path / "a.db")
+    cli("--db", db, "demo")
+    cli("--db", db, "export", str(tmp_path / "a.xlsx"))
+
+    def marked(name, *flags):
+        code, out, err = cli("--db", str(tmp_path / name), "import", *flags,
+                             str(tmp_path / "a.xlsx"))
+        assert code == 0, err
+        with sqlite3.connect(tmp_path / name) as conn:
+            return out, conn.execute("SELECT count(*), sum(late_entry) FROM talk").fetchone()
+
+    out, (talks, late) = marked("b.db")
+    assert talks == 8 and late == 8
+    assert "其中 38 条比活动日期晚 7 天以上：已标为“补录”" in out and "--kept-on-time" in out
+    out, (talks, late) = marked("c.db", "--kept-on-time")
+    assert talks == 8 and late == 0
+    assert "按原台账导入，未标“补录”" in out
+
+
 def test_export_does_not_replace_an_existing_workbook_unless_told(tmp_path, cli):
     db = str(tmp_path / "a.db")
     cli("--db", db, "demo")

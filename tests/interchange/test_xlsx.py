@@ -271,8 +271,9 @@ def test_an_import_says_how_many_rows_it_will_mark_as_entered_late(demo_store, t
     late = sum(r.late_entry for key in ("warning_education", "talk", "rectification",
                                         "activity") for r in later.list(key))
     assert late > 30
-    assert f"新增的记录中有 {late} 条比活动日期晚 7 天以上才录入，将标为“补录”" in "".join(
-        plan.notes)
+    assert plan.late == late
+    assert (f"新增的记录中有 {late} 条比活动日期晚 7 天以上才录入本软件。当时已按时记在 Excel 台账"
+            "中的，导入时可选“按原台账导入”，不标“补录”") in "".join(plan.notes)
     # a file moved through Excel loses entry times and 计入要求: the way that keeps them
     assert "请改用“备份”和“恢复”" in "".join(plan.notes)
 

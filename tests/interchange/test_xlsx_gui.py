@@ -5,9 +5,12 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from lianzheng_desktop.core.ledgers import LEDGERS, to_values
 from lianzheng_desktop.interchange.xlsx import export_workbook
 from lianzheng_desktop.paths import AppPaths
+from lianzheng_desktop.qt.import_timing import LATE, ON_TIME
 from lianzheng_desktop.qt.main_window import MainWindow
+from lianzheng_desktop.storage.audit import data_problems
 from lianzheng_desktop.storage.db import open_db
 from lianzheng_desktop.storage.store import Store
 
@@ -18,7 +21,7 @@ pytestmark = pytest.mark.gui
 def dialogs(monkeypatch):
     """Every message box recorded instead of shown; questions get ``answers`` in turn."""
     seen: list[tuple[str, str]] = []
-    answers: list[QMessageBox.StandardButton] = []
+    answers: list[QMessageBox.StandardButton | str] = []
 
     def record(kind):
         def show(parent, title, text, *args, **kwargs):
@@ -30,6 +33,13 @@ def dialogs(monkeypatch):
 
     for kind in ("question", "information", "warning", "critical"):
         monkeypatch.setattr(QMessageBox, kind, record(kind))
+
+    def choose(box):  # a box with buttons of its own: the one named next in ``answers``
+        seen.append(("choice", box.text()))
+        answer = answers.pop(0) if answers and isinstance(answers[0], str) else ON_TIME
+        next(b for b in box.buttons() if b.text() == answer).click()
+
+    monkeypatch.setattr(QMessageBox, "exec", choose)
     return seen, answers
 
 
@@ -68,6 +78,32 @@ def test_the_plan_is_confirmed_before_writing_and_a_second_import_adds_nothing(
     assert kind == "information" and "没有新记录，未导入任何记录" in text
     assert "新增 0 条，已存在 50 条（跳过），冲突 0 条" in text
     assert store.count("activity") == 21
+
+
+@pytest.mark.parametrize("choice", [ON_TIME, LATE, "取消"])
+def test_records_long_past_are_marked_late_only_if_the_secretary_says_so(
+        window, dialogs, demo_store, tmp_path, choice):
+    """A union moving its Excel ledgers into the app printed "（补录）" on every row of
+    every appendix, with "是事情发生7天以后才记入台账的记录" — what a 纪委 reads as a ledger
+    filled in afterwards (a reviewer). Whether the Excel ledger was kept on time only the
+    secretary knows: she is asked, and a record edited later keeps the answer."""
+    win, store = window
+    seen, answers = dialogs
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    answers.extend([QMessageBox.StandardButton.Yes, choice])
+    assert win.import_workbook(tmp_path / "a.xlsx") is (choice != "取消")
+    asked = next(text for kind, text in seen if kind == "choice")
+    assert "日期比今天早 7 天以上" in asked and "当时已按时记在本单位的 Excel 台账中" in asked
+    talks = store.list("talk")
+    if choice == "取消":
+        assert store.is_empty()
+        return
+    old = next(t for t in talks if t.date < date(2022, 12, 1))
+    assert old.late_entry is (choice == LATE)
+    assert all(t.late_entry is (choice == LATE) for t in talks if t.date < date(2022, 12, 1))
+    store.update("talk", old.id, {**to_values(LEDGERS["talk"], old), "summary": "改了摘要"})
+    assert store.get("talk", old.id).late_entry is (choice == LATE)  # the edit keeps it
+    assert data_problems(store) == []  # the trail holds what was stored
 
 
 def test_bad_input_is_one_warning(window, dialogs, tmp_path):
