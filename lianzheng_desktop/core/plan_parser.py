@@ -391,8 +391,9 @@ class _ItemReader:
         found = []
         for words, period, act in cadence_lists(text):
             if not isinstance(period, Period):
-                self.untracked(words, _UNTRACKED[period])
+                self.untracked(act, _UNTRACKED[period])  # 周调度, of 周调度、月通报
                 continue
+            act = act[2:] if act.startswith("半年") else act[1:]  # 月通报 → 通报
             found.append(self.requirement(words, counts=keyword_after(act) or new_type(act),
                                           period=period, target=1))
         return found

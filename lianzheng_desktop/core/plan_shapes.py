@@ -98,14 +98,15 @@ _CADENCE_PERIODS = {"日": DAY, "周": WEEK, "月": Period.MONTH, "季": Period.
 
 
 def cadence_lists(text: str) -> list[tuple[str, Period | str, str]]:
-    """(the list as written, a period, the act) for each act of a list such as
-    “周调度、月通报、季评估”, where every act has a period of its own and no two the same."""
+    """(the list as written, a period, the act as written: 月通报) for each act of a list such
+    as “周调度、月通报、季评估”, where every act has a period of its own and no two the same."""
     found = []
     for match in _CADENCE_LIST.finditer(text):
         items = [(item[:-2], item[-2:]) for item in match.group(0).split("、")]
         if len({prefix for prefix, _ in items}) < len(items):
             continue  # 月通报、月点评: two acts a month, not a cadence of periods
-        found += [(match.group(0), _CADENCE_PERIODS[prefix], act) for prefix, act in items]
+        found += [(match.group(0), _CADENCE_PERIODS[prefix], prefix + act)
+                  for prefix, act in items]
     return found
 
 
