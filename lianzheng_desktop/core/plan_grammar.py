@@ -171,7 +171,9 @@ def has_comparator(text: str) -> bool:
 def clean_object(text: str) -> str:
     """The activity a phrase names: "开展党风廉政建设形势分析会" → "形势分析会"."""
     text = _PARENS.sub("", text)
-    text = _OBJECT_STOPS.split(text, maxsplit=1)[0]
+    head, *rest = _OBJECT_STOPS.split(text, maxsplit=1)
+    means = rest and text.startswith("通过", len(head)) and not _HEDGES.sub("", head).strip("、，")
+    text = rest[0] if means else head  # 原则上通过电话联系基层: the means is the act
     for word in COMPARATORS:
         text = text.replace(word, "")
     text = text.strip("、，的 ")

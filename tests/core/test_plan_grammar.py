@@ -439,6 +439,8 @@ def test_a_role_in_a_meetings_name_is_not_who_holds_it(text):
     ("1.规则。议事规则第五条党组会议每月召开一次。", "党组会议召开"),
     # too long a name is cut where "与" begins what is done, not inside a word
     ("1.谈心。各科室负责人每年与青年干部职工谈心不少于2次。", "与青年干部职工谈心"),
+    # nothing but a hedge before 通过: the means is what is done, not the clause before
+    ("1.联系。要深入基层,原则上每月通过走访或者电话联系基层支部1次。", "走访或者电话联系基层支部"),
 ])
 def test_the_name_of_a_plans_own_activity_is_read_cleanly(text, label):
     assert one(text)[2] == label
