@@ -77,14 +77,14 @@ _OBJECT_STOPS = re.compile(r"并|以便|以此|以确保|，|；|确保|做到|�
 _PARENS = re.compile(r"[（(][^（()）]*[）)]")
 # A role word right after these is an object (对班子成员, 听取党支部…, 组织党员学习), and
 # after a preposition or a verb done to someone with words between that say which one
-# (向同级党组织, 对下级党组织负责人, 约谈本级班子成员). 党组织 is not the verb 组织
-# (党组织主要负责人 is the leader himself); with words between, 针对, 对照, 导向, 与此同时
-# are no prepositions.
+# (向同级党组织, 对下级党组织负责人, 约谈本级班子成员, 深入到基层直属党支部: where one
+# goes). 党组织 is not the verb 组织 (党组织主要负责人 is the leader himself); with words
+# between, 针对, 对照, 导向, 与此同时 are no prepositions.
 _OBJECT_POSITION = re.compile(
     r"(?:(?:对|与|向|同|和|给|及|(?<![党层])组织|督促|带领|要求|推动|听取|约谈|帮助|指导|联系|所有"
     r"|其他党员的)\s*"
     r"|(?:(?<![针相绝应核比反校])对(?![照标接口])|(?<![导方倾走指转去意志取动流趋偏双一])向"
-    r"|(?<!参)与(?![会此])|给(?!予)|约谈|听取|督促|指导|帮助|联系)"
+    r"|(?<!参)与(?![会此])|给(?!予)|约谈|听取|督促|指导|帮助|联系|(?<![做达])到)"
     r"(?:(?!第[^，。；]{1,3}条)[^\s，。；：,;:！？]){1,10})$")  # not across 第四条: a new article
 
 
@@ -171,7 +171,9 @@ def has_comparator(text: str) -> bool:
 def clean_object(text: str) -> str:
     """The activity a phrase names: "开展党风廉政建设形势分析会" → "形势分析会"."""
     text = _PARENS.sub("", text)
-    text = _OBJECT_STOPS.split(text, maxsplit=1)[0]
+    head, *rest = _OBJECT_STOPS.split(text, maxsplit=1)
+    means = rest and text.startswith("通过", len(head)) and not _HEDGES.sub("", head).strip("、，")
+    text = rest[0] if means else head  # 原则上通过电话联系基层: the means is the act
     for word in COMPARATORS:
         text = text.replace(word, "")
     text = text.strip("、，的 ")

@@ -40,7 +40,9 @@ from lianzheng_desktop.core.plan_shapes import (
     AFTER_A_TIME,
     EACH_ONE,
     HAS,
+    cadence_lists,
     heads_a_body,
+    in_a_condition,
     named_report,
     restates,
     stands_alone,
@@ -210,7 +212,7 @@ class _ItemReader:
         days = themed_days(original)
         for s_start, s_end in spans(masked, _SENTENCE_END):
             sentence, text = masked[s_start:s_end], original[s_start:s_end]
-            found = self._slogans(text) + self._counts(sentence, text)
+            found = self._slogans(text) + self._cadences(text) + self._counts(sentence, text)
             if days is not None and days[0] in text:
                 words, period, number = days  # “每月四日”活动: four themed days a month
                 found.append(self.requirement(words, counts=new_type(words), period=period,
@@ -360,7 +362,7 @@ class _ItemReader:
                     clause_text, counts=new_type(report), period=period.period,
                     target=1, role=subject_role(sentence[:c_start + period.start])))
                 continue
-            if _MODIFIER_BEFORE.search(clause[:period.start]):
+            if _MODIFIER_BEFORE.search(clause[:period.start]) or in_a_condition(clause, period):
                 continue  # 明确每月活动主题: "each month's", not "every month do"
             if _TIME_OF_PERIOD.match(clause, period.end) or HAS.match(clause, period.end):
                 continue  # 每年年初制订, 每月5日: when in the period; 每月有安排: a slogan
@@ -382,6 +384,18 @@ class _ItemReader:
             found.append(self.requirement(
                 clause_text, counts=counts, period=period.period, target=period.multiplier,
                 role=subject_role(sentence[:c_start + period.end])))  # 党员每月…: each member
+        return found
+
+    # -- “周调度、月通报、季评估” -----------------------------------------------------------
+    def _cadences(self, text: str) -> list[Requirement]:
+        found = []
+        for words, period, act in cadence_lists(text):
+            if not isinstance(period, Period):
+                self.untracked(act, _UNTRACKED[period])  # 周调度, of 周调度、月通报
+                continue
+            act = act[2:] if act.startswith("半年") else act[1:]  # 月通报 → 通报
+            found.append(self.requirement(words, counts=keyword_after(act) or new_type(act),
+                                          period=period, target=1))
         return found
 
     # -- “每月一廉文荐读” ----------------------------------------------------------------

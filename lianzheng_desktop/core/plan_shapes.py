@@ -11,6 +11,11 @@
 - Each one's turn in a series: “坚持每月一期，每名支委轮流讲一次” — the series is monthly, each
   member speaks once; the period goes on to 每名… only from a clause it stands alone in
   (“每季度，每名党员…谈心一次”).
+- A cadence written as a list of acts, each after a one-character period: 实行“周调度、月通报、
+  季评估” — 通报 monthly, 评估 quarterly (调度 weekly: read, not tracked). Alone, “月通报” may be
+  a report's name, so only a list of two or more with different periods is read.
+- A period inside a condition for another act is no duty of its own: “每笔费用需经…每月例会
+  通过后才能支出” asks each payment to pass the monthly meeting, not the unit to hold one.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import re
 
 from lianzheng_desktop.core.numerals import NUMERAL_CHARS, parse_number
 from lianzheng_desktop.core.plan import Period, Requirement
-from lianzheng_desktop.core.plan_grammar import PeriodWord
+from lianzheng_desktop.core.plan_grammar import DAY, WEEK, PeriodWord
 
 HAS = re.compile(r"(?:都|均|要|应)?有")
 EACH_ONE = re.compile(r"每(?:名|位|人)")  # each person; 每个 is as often each branch
@@ -80,3 +85,36 @@ def stands_alone(sentence: str, period: PeriodWord) -> bool:
     ends = [at for at in (sentence.find(ch, period.end) for ch in "，,；;：:") if at >= 0]
     rest = sentence[start:period.start] + sentence[period.end:min(ends, default=len(sentence))]
     return bool(_FILLER.match(rest))
+
+
+_CADENCE_ACTS = ("调度", "通报", "评估", "分析", "考核", "总结", "研判", "督查", "督导", "点评",
+                 "讲评", "会商", "小结", "盘点", "检查", "排名", "晾晒", "例会", "报告", "汇报")
+_CADENCE_ITEM = rf"(?:半年|[日周月季年])(?:{'|'.join(_CADENCE_ACTS)})"
+# opens a quote, a clause or a list, or follows the verb that sets it up (实行, 坚持 …)
+_CADENCE_LIST = re.compile(rf"(?:(?<=[“\"「（(，,：:；;\s])|(?<=实行|坚持|推行|落实|建立|做到)|^)"
+                           rf"{_CADENCE_ITEM}(?:、{_CADENCE_ITEM})+")
+_CADENCE_PERIODS = {"日": DAY, "周": WEEK, "月": Period.MONTH, "季": Period.QUARTER,
+                    "半年": Period.HALF, "年": Period.YEAR}
+
+
+def cadence_lists(text: str) -> list[tuple[str, Period | str, str]]:
+    """(the list as written, a period, the act as written: 月通报) for each act of a list such
+    as “周调度、月通报、季评估”, where every act has a period of its own and no two the same."""
+    found = []
+    for match in _CADENCE_LIST.finditer(text):
+        items = [(item[:-2], item[-2:]) for item in match.group(0).split("、")]
+        if len({prefix for prefix, _ in items}) < len(items):
+            continue  # 月通报、月点评: two acts a month, not a cadence of periods
+        found += [(match.group(0), _CADENCE_PERIODS[prefix], prefix + act)
+                  for prefix, act in items]
+    return found
+
+
+_CONDITION_BEFORE = re.compile(r"经(?!常|费|济|营|验|历)[^，,。；;]*$")
+_CONDITION_AFTER = re.compile(r"[^，,。；;]*?后(?:才能|才可|方可|方能|再)")
+
+
+def in_a_condition(clause: str, period: PeriodWord) -> bool:
+    """Whether the period word stands between 经 and …后才能 (须经每月例会通过后才能支出)."""
+    return bool(_CONDITION_BEFORE.search(clause[:period.start])
+                and _CONDITION_AFTER.match(clause, period.end))

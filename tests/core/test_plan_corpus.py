@@ -19,8 +19,10 @@ DEADLINES = ROOT / "tests" / "fixtures" / "plans" / "heldout2"
 FRESH = ROOT / "tests" / "fixtures" / "plans" / "heldout3"
 # a fourth set of small units' texts, scored unseen (1.000 / 0.958) and then tuned on
 FOURTH = ROOT / "tests" / "fixtures" / "plans" / "heldout4"
+# a fifth set (税务, 教育局, 街道, 国企, 医院 …), scored unseen (0.846 / 0.917) and then tuned on
+FIFTH = ROOT / "tests" / "fixtures" / "plans" / "heldout5"
 TEXTS = sorted([*CORPUS.glob("*.txt"), *HELD_OUT.glob("*.txt"), *DEADLINES.glob("*.txt"),
-                *FRESH.glob("*.txt"), *FOURTH.glob("*.txt")])
+                *FRESH.glob("*.txt"), *FOURTH.glob("*.txt"), *FIFTH.glob("*.txt")])
 _spec = importlib.util.spec_from_file_location(
     "plan_corpus_bench", ROOT / "benchmarks" / "plan_corpus_bench.py")
 bench = importlib.util.module_from_spec(_spec)
@@ -87,3 +89,18 @@ def test_the_fourth_held_out_set_keeps_what_it_taught():
     who_right = sum(1 for s in results for e, r in s.matched if bench._WHO.get(e.who) == r.role
                     or (e.who == "unit" and r.role in (None, bench.Role.ORGANISATION)))
     assert who_right >= 20
+
+
+def test_the_fifth_held_out_set_keeps_what_it_taught():
+    """heldout5 scored recall 0.846, precision 0.917 unseen (a cadence written as 月通报、
+    季评估 was not read; a monthly meeting each payment must pass was read as a duty); after
+    tuning every obligation is read and nothing else, and who does it agrees on 10 of 13
+    (see its README)."""
+    results = bench.score_corpus(FIFTH)
+    matched, expected, read = bench.totals(results)
+    assert len(results) >= 12
+    assert matched == expected, [(s.name, m.evidence) for s in results for m in s.missed]
+    assert matched == read, [(s.name, r.text) for s in results for r in s.invented]
+    who_right = sum(1 for s in results for e, r in s.matched if bench._WHO.get(e.who) == r.role
+                    or (e.who == "unit" and r.role in (None, bench.Role.ORGANISATION)))
+    assert who_right >= 10

@@ -439,6 +439,49 @@ def test_a_role_in_a_meetings_name_is_not_who_holds_it(text):
     ("1.规则。议事规则第五条党组会议每月召开一次。", "党组会议召开"),
     # too long a name is cut where "与" begins what is done, not inside a word
     ("1.谈心。各科室负责人每年与青年干部职工谈心不少于2次。", "与青年干部职工谈心"),
+    # nothing but a hedge before 通过: the means is what is done, not the clause before
+    ("1.联系。要深入基层,原则上每月通过走访或者电话联系基层支部1次。", "走访或者电话联系基层支部"),
 ])
 def test_the_name_of_a_plans_own_activity_is_read_cleanly(text, label):
     assert one(text)[2] == label
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a cadence written as acts, each after a one-character period: each act is a duty
+    ("1.督办。对重点任务实行“周调度、月通报、季评估”,确保落实。",
+     [(Period.MONTH, 1, "通报"), (Period.QUARTER, 1, "评估")]),
+    ("1.台账。整改台账坚持月分析、季讲评、年考核。",
+     [(Period.MONTH, 1, "分析"), (Period.QUARTER, 1, "讲评"), (Period.YEAR, 1, "考核")]),
+    ("1.台账。做到“季研判、半年小结”。", [(Period.QUARTER, 1, "研判"), (Period.HALF, 1, "小结")]),
+])
+def test_a_cadence_written_as_a_list_of_acts(text, expected):
+    assert [found[:3] for found in numeric(read(text))] == expected
+
+
+def test_the_weekly_act_of_a_cadence_list_is_read_but_not_tracked():
+    draft = read("1.督办。实行“周调度、月通报”。")
+    assert [found[:2] for found in numeric(draft)] == [(Period.MONTH, 1)]
+    assert [u.text for u in draft.untracked] == ["周调度"]
+
+
+@pytest.mark.parametrize("text", [
+    "1.简报。按时编发工作月通报。",  # one such word alone may be a report's name
+    "1.点评。做好本月通报、季评估的准备。",  # this month's report, not a cadence
+    "1.讲评。坚持月通报、月点评。",  # two acts a month: no list of periods
+    "1.总结。做好2023年总结、2024年考核工作。",  # years, not a period
+])
+def test_not_a_cadence_list(text):
+    assert numeric(read(text)) == []
+
+
+def test_a_period_inside_a_condition_for_another_act_is_no_duty():
+    # each claim must pass the monthly meeting: the unit is asked to hold nothing
+    assert numeric(read("1.报销。每笔报销需经支部委员会每月例会审议通过后方可入账。")) == []
+    # the same meeting stated as a duty is read
+    assert one("1.例会。支部委员会每月例会审议财务开支。")[:2] == (Period.MONTH, 1)
+
+
+def test_where_one_goes_is_not_who_goes():
+    draft = read("1.联系。要深入到基层党支部,倾听群众意见,原则上每月走访联系点1次。")
+    assert [(r.period, r.target, r.role) for r in draft.requirements if r.target] == [
+        (Period.MONTH, 1, None)]
