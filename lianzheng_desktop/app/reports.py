@@ -21,6 +21,7 @@ from lianzheng_desktop.core.report_content import (
 )
 from lianzheng_desktop.core.report_model import ReportDocument, ReportPeriod, unwritten_sections
 from lianzheng_desktop.storage.errors import os_error_text
+from lianzheng_desktop.storage.plan_reading import ReadingChange, reading_change
 from lianzheng_desktop.storage.reports import (
     ReportVersion,
     load_basis,
@@ -46,6 +47,7 @@ class PreparedReport:
     drafts: dict[str, str]  # the fresh drafts, to tell typed text from drafted
     document: ReportDocument  # the drafts with the user's kept edits
     stale: list[StaleSection] = field(default_factory=list)  # typed over older drafts
+    reading: ReadingChange | None = None  # the year's plan as its text now reads
 
     @property
     def notes(self) -> list[str]:
@@ -54,7 +56,19 @@ class PreparedReport:
         return ([gaps] if gaps else []) + [
             f"第{h[0]}部分“{h[2:]}”尚未填写，报告中这一部分是空的。"
             for h in unwritten_sections(self.document)] + (
-            [stale_note(self.stale)] if self.stale else [])
+            [stale_note(self.stale)] if self.stale else []) + (
+            [self.reading_note] if self.reading_note else [])
+
+    @property
+    def reading_note(self) -> str:
+        """The plan page's note, where the report is read: a requirement the year's text now
+        reads otherwise (巡察整改 counting every source) is printed as the plan has it."""
+        change = self.reading
+        if change is None:
+            return ""
+        return (f"按现在的读法，{change.year}年工作要点原文中有{change.differing}项要求"
+                f"（{change.item_words}）与年度计划中的不同，报告按年度计划中的计算；"
+                "可在“年度计划”页点“按原文重新读取…”逐项核对。")
 
 
 def prepare_report(store: Store, period: ReportPeriod, as_of: date | None = None,
@@ -64,7 +78,8 @@ def prepare_report(store: Store, period: ReportPeriod, as_of: date | None = None
     drafts = draft_sections(data)
     typed = load_texts(store, period, person)
     return PreparedReport(data, drafts, build_document(data, typed),
-                          stale_sections(typed, load_basis(store, period, person), drafts))
+                          stale_sections(typed, load_basis(store, period, person), drafts),
+                          reading_change(store, period.year))
 
 
 def write_report(store: Store, period: ReportPeriod, path: Path, *, as_of: date | None = None,

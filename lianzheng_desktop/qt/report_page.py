@@ -253,7 +253,8 @@ class ReportPage(QWidget):
             self.status.setText("")
             return
         self._as_of, self._stale = prepared.data.as_of, prepared.stale
-        said = "\n".join(filter(None, [profile_gaps(prepared.data), stale_note(self._stale)]))
+        said = "\n".join(filter(None, [profile_gaps(prepared.data), stale_note(self._stale),
+                                       prepared.reading_note]))
         self.notice.setText(said)
         self.notice.setVisible(bool(said))
         self.recheck_button.setVisible(bool(self._stale))

@@ -80,3 +80,19 @@ def test_a_plan_without_a_text_has_nothing_to_read_again(store):
     assert reading_change(store, 2025) is None
     assert store.db.execute("SELECT count(*) FROM plan_reading WHERE year = 2025"
                             ).fetchone()[0] == 0
+
+
+def test_the_report_says_what_the_plan_page_says(store):
+    """A reviewer's report counted 自查 and 督查 items under "着力做好县委巡察整改工作": the plan,
+    imported before the reader took the 问题来源 from the duty's words, counted every
+    source, and only the 年度计划 page said the text now reads otherwise."""
+    from lianzheng_desktop.app.reports import prepare_report
+    from lianzheng_desktop.core.report_model import ReportPeriod
+
+    plans.import_plan_text(store, TEXT, 2024)
+    assert not any("按现在的读法" in note
+                   for note in prepare_report(store, ReportPeriod(2024, 2)).notes)
+    _as_an_older_reader_read_it(store, 2024)
+    notes = prepare_report(store, ReportPeriod(2024, 2)).notes
+    assert ("按现在的读法，2024年工作要点原文中有1项要求（第1条）与年度计划中的不同，报告按年度计划"
+            "中的计算；可在“年度计划”页点“按原文重新读取…”逐项核对。") in notes
