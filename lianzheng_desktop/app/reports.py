@@ -24,6 +24,8 @@ from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.plan_reading import ReadingChange, reading_change
 from lianzheng_desktop.storage.reports import (
     ReportVersion,
+    changed_since,
+    list_versions,
     load_basis,
     load_report_data,
     load_texts,
@@ -41,6 +43,33 @@ def report_document(store: Store, period: ReportPeriod, as_of: date | None = Non
                           else load_texts(store, period, person))
 
 
+@dataclass(frozen=True)
+class HandedIn:
+    """This period's report was kept after the period was over, and records of the period
+    were added, changed or deleted since (a back-dated meeting, an item closed after the
+    fact): two different papers for one period must not meet the 纪委 unsaid."""
+
+    on: date
+    changes: int
+
+    @property
+    def note(self) -> str:
+        return (f"本期报告已于{self.on.year}年{self.on.month}月{self.on.day}日生成留存；此后补录、"
+                f"修改或删除了本期的 {self.changes} 条台账记录，现在生成的报告可能与留存的不同。"
+                "如已交出，重新交出时请向纪委说明改动；留存的原件不受影响。")
+
+
+def _changed_since_kept(store: Store, data: ReportData, person: str | None) -> HandedIn | None:
+    if not data.over:  # a period still running reads differently every day
+        return None
+    kept = list_versions(store, data.period, person)
+    if not kept or kept[0].created_at.date() <= data.period.end:
+        return None  # none, or made before the period was over (counted to another day)
+    changes = changed_since(store, kept[0].created_at, date(data.period.year, 1, 1),
+                            data.as_of)
+    return HandedIn(kept[0].created_at.date(), changes) if changes else None
+
+
 @dataclass
 class PreparedReport:
     data: ReportData  # what it is drafted from, as of one date
@@ -48,6 +77,7 @@ class PreparedReport:
     document: ReportDocument  # the drafts with the user's kept edits
     stale: list[StaleSection] = field(default_factory=list)  # typed over older drafts
     reading: ReadingChange | None = None  # the year's plan as its text now reads
+    handed_in: HandedIn | None = None  # a version handed in after the period, unlike this
 
     @property
     def notes(self) -> list[str]:
@@ -57,7 +87,8 @@ class PreparedReport:
             f"第{h[0]}部分“{h[2:]}”尚未填写，报告中这一部分是空的。"
             for h in unwritten_sections(self.document)] + (
             [stale_note(self.stale)] if self.stale else []) + (
-            [self.reading_note] if self.reading_note else [])
+            [self.reading_note] if self.reading_note else []) + (
+            [self.handed_in.note] if self.handed_in else [])
 
     @property
     def reading_note(self) -> str:
@@ -77,9 +108,11 @@ def prepare_report(store: Store, period: ReportPeriod, as_of: date | None = None
     data = load_report_data(store, period, as_of, person)
     drafts = draft_sections(data)
     typed = load_texts(store, period, person)
-    return PreparedReport(data, drafts, build_document(data, typed),
+    document = build_document(data, typed)
+    return PreparedReport(data, drafts, document,
                           stale_sections(typed, load_basis(store, period, person), drafts),
-                          reading_change(store, period.year))
+                          reading_change(store, period.year),
+                          _changed_since_kept(store, data, person))
 
 
 def write_report(store: Store, period: ReportPeriod, path: Path, *, as_of: date | None = None,

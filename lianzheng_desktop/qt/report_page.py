@@ -254,7 +254,8 @@ class ReportPage(QWidget):
             return
         self._as_of, self._stale = prepared.data.as_of, prepared.stale
         said = "\n".join(filter(None, [profile_gaps(prepared.data), stale_note(self._stale),
-                                       prepared.reading_note]))
+                                       prepared.reading_note,
+                                       prepared.handed_in.note if prepared.handed_in else ""]))
         self.notice.setText(said)
         self.notice.setVisible(bool(said))
         self.recheck_button.setVisible(bool(self._stale))

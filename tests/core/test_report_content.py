@@ -69,6 +69,30 @@ def test_every_written_version_is_kept_with_its_hash(demo_store, tmp_path):
     assert {v.kind for v in kept} == {"pdf", "docx"}
 
 
+def test_a_report_kept_and_then_back_filled_says_so_when_made_again(demo_store, tmp_path):
+    """A reviewer kept the Q2 report ("专题会议…落实进度滞后"), then entered a June meeting in
+    November: the Q2 report made again said the duty was on track, and nothing said it now
+    differs from the paper kept — two Q2 reports for the 纪委, unsaid."""
+    from datetime import datetime
+
+    from lianzheng_desktop.app.reports import prepare_report, write_report
+
+    def notes():
+        return [n for n in prepare_report(demo_store, ReportPeriod(2022, 2)).notes
+                if "生成留存" in n]
+
+    demo_store.clock = lambda: datetime(2023, 1, 5, 9)  # the demo year was entered by then
+    write_report(demo_store, ReportPeriod(2022, 2), tmp_path / "q2.pdf")
+    assert notes() == []
+    demo_store.clock = lambda: datetime(2023, 2, 20, 9)
+    demo_store.add("activity", {"date": "2022-10-20", "type": "专题会议", "topic": "十月会议"})
+    assert notes() == []  # another quarter's record: the kept Q2 report stands
+    demo_store.add("activity", {"date": "2022-06-28", "type": "专题会议", "topic": "补记的会议"})
+    assert notes() == ["本期报告已于2023年1月5日生成留存；此后补录、修改或删除了本期的 1 条台账"
+                       "记录，现在生成的报告可能与留存的不同。如已交出，重新交出时请向纪委说明"
+                       "改动；留存的原件不受影响。"]
+
+
 def test_tidy_removes_spaces_around_numbers_only_in_chinese():
     assert tidy("召开 3 次，占 20%。") == "召开3次，占20%。"
     assert tidy("王建国　书记") == "王建国　书记"
