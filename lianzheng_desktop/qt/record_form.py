@@ -8,6 +8,7 @@ with something in it asks first.
 
 from __future__ import annotations
 
+import sqlite3
 from contextlib import suppress
 from datetime import date
 from typing import cast
@@ -31,6 +32,7 @@ from lianzheng_desktop.qt.buttons import accept_cancel, confirm_discard
 from lianzheng_desktop.qt.field_widgets import FieldWidget
 from lianzheng_desktop.qt.requirement_link import RequirementLink
 from lianzheng_desktop.storage import drafts
+from lianzheng_desktop.storage.errors import circumstance_text, remedy_text
 from lianzheng_desktop.storage.store import Store
 
 ERROR_STYLE = "color: #c62828;"
@@ -273,13 +275,12 @@ class RecordDialog(QDialog):
                 return
             with self._store.atomic():
                 if self._record is None:
-                    self.saved = self._store.add(self._spec.key, self.values())
+                    saved = self._store.add(self._spec.key, self.values())
                 else:
-                    self.saved = self._store.update(self._spec.key, self._record.id,
-                                                    self.values())
+                    saved = self._store.update(self._spec.key, self._record.id, self.values())
                 if self.link is not None and (self._record is None
                                               or self.link.chosen() != self.link.initial):
-                    self._store.set_links(self._spec.key, self.saved.id, self.link.chosen())
+                    self._store.set_links(self._spec.key, saved.id, self.link.chosen())
         except ValidationError as exc:
             self._show_errors(exc.errors)
             return
@@ -287,6 +288,13 @@ class RecordDialog(QDialog):
             self.general_error.setText(str(exc))
             self.general_error.show()
             return
+        except sqlite3.Error as exc:  # the commit itself failed (disk full, USB stick out)
+            why, what = circumstance_text(exc), remedy_text(exc)
+            self.general_error.setText(f"没有保存（{why}）。填写的内容仍在表中，"
+                                       f"{what + '，然后' if what else '请稍后'}再按“保存”。")
+            self.general_error.show()
+            return
+        self.saved = saved  # only once it is in the file: until then the draft is kept
         self._finished = True
         self._draft_timer.stop()
         drafts.discard(self._store, self._spec.key, self._draft_id)

@@ -404,3 +404,38 @@ def test_a_new_record_of_a_day_long_past_says_it_will_be_marked_late(qtbot, demo
         "事情发生在30天前（超过7天），保存后这条记录标为“补录”")
     dialog.fields["date"].input.setDate(QDate(2022, 12, 25))  # 6 days: in time
     assert dialog.late_note.isHidden()
+
+
+def test_a_save_the_disk_refuses_keeps_the_form_and_its_draft(qtbot, demo_store, answers,
+                                                             monkeypatch):
+    """A reviewer's disk filled up at 保存: the commit failed, "程序出错" was shown, the form
+    took its text for saved, and 取消 then closed it without a question — the text was lost."""
+    import sqlite3
+    from contextlib import contextmanager
+
+    real = demo_store.atomic
+
+    @contextmanager
+    def commit_fails():
+        with real():
+            yield
+            raise sqlite3.OperationalError("database or disk is full")
+
+    dialog = form(qtbot, demo_store, "talk")
+    dialog.show()
+    dialog.fields["date"].input.setDate(QDate(2022, 12, 20))
+    dialog.fields["talker"].input.setEditText("王建国")
+    dialog.fields["talkees"].set_value(("刘芳",))
+    dialog.fields["summary"].input.setPlainText("与刘芳同志谈心谈话，提醒其严守财经纪律。")
+    talks = demo_store.count("talk")
+    monkeypatch.setattr(demo_store, "atomic", commit_fails)
+    dialog._on_save()
+    assert dialog.saved is None and dialog.isVisible() and demo_store.count("talk") == talks
+    assert "没有保存（磁盘空间已满）。填写的内容仍在表中，请先清理磁盘，然后再按“保存”。" \
+        == dialog.general_error.text()
+    answers.give_up = False
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert len(answers) == 1 and dialog.isVisible()  # still asked before anything is lost
+    monkeypatch.setattr(demo_store, "atomic", real)
+    dialog.keep_draft()
+    assert drafts.find(demo_store, "talk", 0) is not None  # and still kept as a draft
