@@ -431,8 +431,8 @@ def test_a_save_the_disk_refuses_keeps_the_form_and_its_draft(qtbot, demo_store,
     monkeypatch.setattr(demo_store, "atomic", commit_fails)
     dialog._on_save()
     assert dialog.saved is None and dialog.isVisible() and demo_store.count("talk") == talks
-    assert "没有保存（磁盘空间已满）。填写的内容仍在表中，请先清理磁盘，然后再按“保存”。" \
-        == dialog.general_error.text()
+    assert dialog.general_error.text() \
+        == "没有保存（磁盘空间已满）。填写的内容仍在表中，请先清理磁盘，然后再按“保存”。"
     answers.give_up = False
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert len(answers) == 1 and dialog.isVisible()  # still asked before anything is lost
