@@ -403,6 +403,9 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        report = self._pages.get("述廉述责报告")
+        if report is not None:
+            report.finish_before_closing()  # type: ignore[attr-defined]
         if self._settings is not None:
             self._settings.setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)

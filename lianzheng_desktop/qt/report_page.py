@@ -13,6 +13,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -61,6 +62,7 @@ class ReportPage(QWidget):
         self._open_store = open_store  # a fresh connection for the worker; None: this one
         self._today = today or date.today()
         self._pool = QThreadPool(self)
+        self._closing = False  # the window is closing: finish the file, ask nothing more
         # Inside the data folder, so a portable (USB) install writes nowhere else.
         self._preview_file = paths.reports_dir / "预览" / "报告预览（未保存）.pdf"
         self.document = QPdfDocument(self)
@@ -337,6 +339,19 @@ class ReportPage(QWidget):
     def wait(self) -> None:
         self._pool.waitForDone()
 
+    def finish_before_closing(self) -> None:
+        """The window is closing: a report being written is written whole and kept first
+        (closed mid-way, a reviewer's PDF was never written, or written and not kept)."""
+        if self._pool.activeThreadCount() == 0:
+            return
+        self._closing = True
+        self.status.setText("正在写完报告，写完后关闭……")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._pool.waitForDone()
+        finally:
+            QApplication.restoreOverrideCursor()
+
     def _set_busy(self, busy: bool) -> None:
         for button in (self.preview_button, self.save_button, self.print_button,
                        self.docx_button, self.redraft_button, self.copy_button):
@@ -353,7 +368,7 @@ class ReportPage(QWidget):
             self.document.close()
             self.document.load(path)
         self._show_versions()
-        if then is not None:
+        if then is not None and not self._closing:
             then(path)
 
     def _on_failed(self, message: str) -> None:
