@@ -405,6 +405,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         report = self._pages.get("述廉述责报告")
         if report is not None:
+            if report.text_not_kept() and QMessageBox.question(  # type: ignore[attr-defined]
+                    self, "报告文字未能保存",
+                    "述廉述责报告页中刚写的文字还没能保存（原因见该页下方）。现在关闭，这些文字"
+                    "会丢失。\n\n仍要关闭吗？", QMessageBox.StandardButton.Yes
+                    | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No) \
+                    != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
             report.finish_before_closing()  # type: ignore[attr-defined]
         if self._settings is not None:
             self._settings.setValue("main/geometry", self.saveGeometry())

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTabWidget
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.report_model import EDITOR_PROMPTS, SECTION_HEADINGS, ReportPeriod
+from lianzheng_desktop.storage.errors import circumstance_text
 
 TAB_NAMES = ("一、履责情况", "二、廉洁自律", "三、问题及原因", "四、下一步打算")
 AUTOSAVE_MS = 800
@@ -86,10 +87,14 @@ class SectionEditors(QTabWidget):
             return
         try:
             self._save(self.shown, self.typed_texts())
-        except UserError as exc:
-            self._on_error(f"刚才输入的文字未能保存：{exc}")
-            return
-        except sqlite3.Error as exc:
-            self._on_error(f"刚才输入的文字未能保存（{exc}），请勿关闭本页，稍后再试。")
+        except (UserError, sqlite3.Error) as exc:  # the disk or the file refused it
+            cause = exc.__cause__ if isinstance(exc.__cause__, sqlite3.Error) else exc
+            why = circumstance_text(cause) if isinstance(cause, sqlite3.Error) else str(exc)
+            self._on_error(f"刚才输入的文字未能保存（{why.rstrip('。')}），请勿关闭本页，稍后再试。")
             return
         self._dirty = False
+
+    @property
+    def unsaved(self) -> bool:
+        """Typed text not in the file (its last save failed, or it has not run yet)."""
+        return self._dirty

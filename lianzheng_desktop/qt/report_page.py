@@ -284,6 +284,11 @@ class ReportPage(QWidget):
     def keep_typed_text(self) -> None:
         self.tabs.keep_typed_text()
 
+    def text_not_kept(self) -> bool:
+        """Typed text that could not be stored even now (the disk full, the USB stick out)."""
+        self.tabs.keep_typed_text()
+        return self.tabs.unsaved
+
     def status_text(self, text: str) -> None:
         self.status.setText(text)
 

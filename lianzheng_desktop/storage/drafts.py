@@ -14,6 +14,7 @@ from typing import Any
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import LEDGERS
+from lianzheng_desktop.storage.errors import circumstance_text
 
 NEW = 0  # the record number of a form for a new record
 
@@ -60,8 +61,10 @@ def save(store, ledger: str, record_id: int, values: dict[str, Any]) -> None:
                 " VALUES (?, ?, ?, ?) ON CONFLICT (ledger, record_id) DO UPDATE SET"
                 " fields = excluded.fields, saved_at = excluded.saved_at",
                 [ledger, record_id, fields, stamp])
-    except sqlite3.Error as exc:
-        raise UserError(f"填写的内容暂未能存为草稿（{exc}），请尽快保存。") from None
+    except (sqlite3.Error, UserError) as exc:  # the disk or the file refused it
+        cause = exc.__cause__ if isinstance(exc.__cause__, sqlite3.Error) else exc
+        raise UserError(f"填写的内容暂未能存为草稿（{circumstance_text(cause)}），"
+                        "请尽快保存。") from None
 
 
 def discard(store, ledger: str, record_id: int) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -248,11 +249,21 @@ class Store:
     # -- writing ----------------------------------------------------------------------
     @contextmanager
     def atomic(self) -> Iterator[Store]:
-        """Several writes that land together or not at all."""
+        """Several writes that land together or not at all. A write the disk or the file
+        refuses (full, read-only, a USB stick pulled out) is a UserError saying so: every
+        caller then tells the secretary what got in the way, not 程序出错."""
         if self.before_write is not None and not self.db.conn.in_transaction:
             self.before_write()
-        with self.db.atomic():
-            yield self
+        try:
+            with self.db.atomic():
+                yield self
+        except sqlite3.Error as exc:
+            from lianzheng_desktop.storage.errors import user_message
+
+            said = user_message(exc)
+            if said is None:
+                raise
+            raise said from exc
 
     def validate(self, ledger_key: str, values: Mapping[str, object]) -> Record:
         """The record ``values`` would make; ValidationError (nothing stored) if invalid."""

@@ -6,7 +6,7 @@ import pytest
 
 from lianzheng_desktop.core.report_model import ReportPeriod
 from lianzheng_desktop.paths import AppPaths
-from lianzheng_desktop.qt.main_window import MainWindow
+from lianzheng_desktop.qt.main_window import PAGE_NAMES, MainWindow
 from lianzheng_desktop.storage.db import open_db
 from lianzheng_desktop.storage.reports import list_versions
 from lianzheng_desktop.storage.store import Store
@@ -34,3 +34,30 @@ def test_closing_the_window_while_a_report_is_written_finishes_and_keeps_it(qtbo
     assert target.read_bytes().startswith(b"%PDF")
     assert [v.file_path for v in list_versions(store, ReportPeriod(2022))] == [str(target)]
     assert after == []  # nothing more is asked of a window that is closing
+
+
+def test_closing_with_report_text_the_disk_refused_asks_first(qtbot, demo_store, tmp_path,
+                                                             monkeypatch):
+    """The page said "刚才输入的文字未能保存…请勿关闭本页", and the window closed all the same:
+    the 第二部分 a reviewer typed with the disk full was gone."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from lianzheng_desktop.core.report_model import SECTION_HEADINGS
+
+    window = MainWindow(demo_store, AppPaths(tmp_path / "lianzheng.db"), today=date(2022, 12, 31))
+    qtbot.addWidget(window)
+    window.show()
+    report = window.page("述廉述责报告")
+    window.nav.setCurrentRow(PAGE_NAMES.index("述廉述责报告"))
+    pages = demo_store.db.execute("PRAGMA page_count").fetchone()[0]
+    demo_store.db.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now full
+    report.editors[SECTION_HEADINGS[1]].setPlainText("本人严格遵守中央八项规定精神。" * 300)
+    asked, answer = [], [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, title, text, *a: asked.append(text) or answer[0])
+    window.close()
+    assert window.isVisible() and "刚写的文字还没能保存" in asked[0]
+    assert "磁盘空间已满" in report.status.text()
+    demo_store.db.execute(f"PRAGMA max_page_count = {pages * 10}")  # space again
+    window.close()  # kept now: closes without a question
+    assert not window.isVisible() and len(asked) == 1
