@@ -131,7 +131,11 @@ def write_report(store: Store, period: ReportPeriod, path: Path, *, as_of: date 
             _write(document, Path(target), progress if target == path else None)
     if not keep:
         return None
-    return record_version(store, period, path, document.section_texts(), person)
+    try:
+        return record_version(store, period, path, document.section_texts(), person)
+    except UserError as exc:  # e.g. the data folder became read-only: the file stands
+        raise UserError(f"报告已保存到“{path}”，但未能登记为留存版本（{str(exc).rstrip('。')}）。"
+                        "请排除上述情况后重新保存，以便留存备查。") from exc
 
 
 def _write(document: ReportDocument, path: Path,

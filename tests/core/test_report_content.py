@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from lianzheng_desktop.core.report_content import build_document, figures, tidy
 from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
 from lianzheng_desktop.storage.reports import (
@@ -91,6 +93,21 @@ def test_a_report_kept_and_then_back_filled_says_so_when_made_again(demo_store, 
     assert notes() == ["本期报告已于2023年1月5日生成留存；此后补录、修改或删除了本期的 1 条台账"
                        "记录，现在生成的报告可能与留存的不同。如已交出，重新交出时请向纪委说明"
                        "改动；留存的原件不受影响。"]
+
+
+def test_a_report_written_but_not_kept_says_where_it_is(demo_store, tmp_path):
+    """A reviewer's data folder turned read-only: 保存 PDF wrote the file, then said 未能生成报告
+    / 意外问题, while the PDF stood under the name she chose, unlisted."""
+    from lianzheng_desktop.app.reports import write_report
+    from lianzheng_desktop.core.errors import UserError
+
+    pages = demo_store.db.execute("PRAGMA page_count").fetchone()[0]
+    demo_store.db.execute(f"PRAGMA max_page_count = {pages}")  # nothing more can be written
+    target = tmp_path / "q3.pdf"
+    with pytest.raises(UserError) as said:
+        write_report(demo_store, ReportPeriod(2022, 3), target)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert str(said.value).startswith(f"报告已保存到“{target}”，但未能登记为留存版本（磁盘空间已满")
 
 
 def test_tidy_removes_spaces_around_numbers_only_in_chinese():
