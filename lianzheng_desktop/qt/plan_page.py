@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from lianzheng_desktop.core.plan_parser import PlanDraft, guess_requirement, par
 from lianzheng_desktop.qt.buttons import accept_cancel, confirm_discard
 from lianzheng_desktop.qt.requirement_dialog import RequirementDialog, describe
 from lianzheng_desktop.qt.style import hint, page_title, rows_follow_text
-from lianzheng_desktop.storage import plans
+from lianzheng_desktop.storage import plan_check, plans
 from lianzheng_desktop.storage.store import Store
 
 COLUMNS = ("条目", "要求", "周期与指标", "计入记录", "已手工标记")
@@ -267,8 +268,16 @@ class PlanPage(QWidget):
         from lianzheng_desktop.storage.plan_reading import fingerprint
 
         reading = fingerprint(draft.requirements)  # as read, before the secretary's changes
-        dialog = DraftDialog(draft, self, self._types(), year or draft.year or self._today.year)
+        earlier = self._earlier_check(text)
+        if earlier is not None:  # the corrections of a check cut short: go on from them
+            draft.requirements, year = list(earlier.requirements), earlier.year
+        dialog = DraftDialog(draft, self, self._types(), year or draft.year or self._today.year,
+                             keep=lambda d: self._keep_check(text, d))
+        if earlier is not None:
+            dialog.resume(earlier.pending, earlier.edits)
         if not dialog.exec():
+            if dialog.edits == 0 or dialog.given_up:
+                plan_check.discard(self._store, text)
             return False
         draft.year = dialog.year
         plan = Plan(draft.year, draft.requirements, f"{draft.year}年党风廉政建设工作要点")
@@ -285,11 +294,37 @@ class PlanPage(QWidget):
             with self._store.atomic():
                 self._store.add_plan_types(dialog.new_types(), draft.year)
                 plans.save_plan(self._store, plan, text, keep=keep, reading=reading)
+                plan_check.discard(self._store, text)
         except UserError as exc:
-            QMessageBox.warning(self, "未能保存", str(exc))
+            QMessageBox.warning(self, "未能保存", f"{exc}\n\n核对中的修改已保留，再次导入同一文件"
+                                "即可接着核对。" if dialog.edits else str(exc))
             return False
         self._after_change(draft.year)
         return True
+
+    def _earlier_check(self, text: str) -> plan_check.CheckDraft | None:
+        """A check of this text cut short (power cut, window killed), if the secretary
+        wants to go on from it; given up otherwise."""
+        earlier = plan_check.find(self._store, text)
+        if earlier is None or not earlier.edits:
+            return None
+        when = earlier.saved_at
+        answer = QMessageBox.question(
+            self, "接着上次的核对？",
+            f"上次核对这份工作要点时（{when.month}月{when.day}日 {when:%H:%M}），修改或补充了 "
+            f"{earlier.edits} 项要求，还没有保存。\n\n要接着上次的核对结果继续吗？"
+            "选“否”则按原文重新读取，上次的修改不再保留。")
+        if answer == QMessageBox.StandardButton.Yes:
+            return earlier
+        plan_check.discard(self._store, text)
+        return None
+
+    def _keep_check(self, text: str, dialog: DraftDialog) -> None:
+        try:
+            plan_check.save(self._store, text, dialog.year_box.currentData(),
+                            dialog.draft.requirements, dialog.pending, dialog.edits)
+        except UserError as exc:
+            dialog.note_unkept(str(exc))
 
 
 class DraftDialog(QDialog):
@@ -299,9 +334,12 @@ class DraftDialog(QDialog):
     it, check the prefilled form, 确定."""
 
     def __init__(self, draft: PlanDraft, parent=None,
-                 plan_types: dict[str, tuple[str, ...]] | None = None, year: int | None = None):
+                 plan_types: dict[str, tuple[str, ...]] | None = None, year: int | None = None,
+                 keep: Callable[[DraftDialog], None] | None = None):
         super().__init__(parent)
         self.draft = draft
+        self._keep = keep  # each correction stored as it is made (storage.plan_check)
+        self.given_up = False  # 取消 with corrections, and 放弃 confirmed
         year = year or draft.year or date.today().year
         self.year = year
         self.edits = 0  # requirements corrected or taken from the unread sentences
@@ -371,14 +409,33 @@ class DraftDialog(QDialog):
                 self, "放弃核对结果？", f"您已修改或补充了 {self.edits} 项要求，计划还没有保存。"
                 "\n\n要放弃这些修改吗？", "继续核对"):
             return
+        self.given_up = bool(self.edits)
         super().reject()
+
+    def resume(self, pending: list, edits: int) -> None:
+        """Go on from a check cut short: its sentences still to take, its count of edits."""
+        self.pending = list(pending)
+        self.unread.clear()
+        for unread in self.pending:
+            self.unread.addItem(f"[{unread.item}] {unread.text}（{unread.reason}）")
+        self._label_unread()
+        self.edits = edits
+
+    def note_unkept(self, message: str) -> None:
+        self.unread_label.setText(message)
+        self.unread_label.setStyleSheet("color: #c62828;")
+
+    def _edited(self) -> None:
+        self.edits += 1
+        if self._keep is not None:
+            self._keep(self)
 
     def _on_edit(self, row: int, _column: int) -> None:
         dialog = RequirementDialog(self.draft.requirements[row], self, self._types())
         if dialog.exec():
             self.draft.requirements[row] = dialog.result
             fill_requirements(self.table, self.draft.requirements)
-            self.edits += 1
+            self._edited()
 
     def _on_take_unread(self, item) -> None:
         row = self.unread.row(item)
@@ -390,7 +447,7 @@ class DraftDialog(QDialog):
             del self.pending[row]
             self.unread.takeItem(row)
             self._label_unread()
-            self.edits += 1
+            self._edited()
 
     def _on_accept(self) -> None:
         self.year = self.year_box.currentData()

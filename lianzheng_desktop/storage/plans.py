@@ -176,6 +176,15 @@ def _insert(store: Store, year: int, position: int, requirement: Requirement, no
     return int(cursor.lastrowid or 0)
 
 
+def requirement_as_json(requirement: Requirement) -> dict[str, object]:
+    """A requirement not (yet) in a plan, as a JSON object (a plan being checked)."""
+    return requirement_row(requirement)
+
+
+def requirement_from_json(row: dict) -> Requirement:
+    return _to_requirement({"id": None, **row})
+
+
 def _to_requirement(row: dict) -> Requirement:
     counts = None
     if row["ledger"]:

@@ -1,0 +1,66 @@
+"""核对导入的年度工作要点 cut short (power cut, window killed): the corrections come back."""
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from lianzheng_desktop.qt.plan_page import DraftDialog, PlanPage
+from lianzheng_desktop.storage import plan_check
+from lianzheng_desktop.storage.plans import load_plan
+
+pytestmark = pytest.mark.gui
+TEXT = ("2024年机关党支部工作要点\n一、责任\n1.会议。全年召开不少于4次专题会议。\n"
+        "2.警示教育。每季度至少进行1次集中警示教育。\n")
+
+
+@pytest.mark.parametrize("go_on", [True, False])
+def test_corrections_of_a_check_cut_short_are_offered_when_the_text_comes_again(
+        qtbot, store, monkeypatch, go_on):
+    """A reviewer corrected a requirement while checking an imported plan, and the process
+    was killed: on the next start nothing said so and the correction was gone."""
+    page = PlanPage(store)
+    qtbot.addWidget(page)
+
+    def correct_then_power_cut(dialog):
+        meeting = dialog.draft.requirements[0]
+        dialog.draft.requirements[0] = replace(meeting, target=6, note="县委要求6次")
+        dialog._edited()  # as the 修改要求 form's 确定 does
+        return False  # never answered: the window went (nothing after exec runs on a kill)
+
+    monkeypatch.setattr(DraftDialog, "exec", correct_then_power_cut)
+    assert page.import_text(TEXT, 2024) is False
+    kept = plan_check.find(store, TEXT)
+    assert kept is not None and kept.edits == 1 and kept.requirements[0].target == 6
+
+    asked, seen = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, title, text, *a: asked.append(
+        text) or (QMessageBox.StandardButton.Yes if go_on else QMessageBox.StandardButton.No))
+
+    def check_and_save(dialog):
+        seen.append((dialog.draft.requirements[0].target, dialog.edits))
+        dialog._on_accept()
+        return True
+
+    monkeypatch.setattr(DraftDialog, "exec", check_and_save)
+    assert page.import_text(TEXT, 2024) is True
+    assert "修改或补充了 1 项要求，还没有保存" in asked[0]
+    assert seen == [(6, 1) if go_on else (4, 0)]
+    assert load_plan(store, 2024).requirements[0].target == (6 if go_on else 4)
+    assert plan_check.find(store, TEXT) is None  # saved: nothing left to offer
+
+
+def test_corrections_given_up_are_not_offered_again(qtbot, store, monkeypatch):
+    page = PlanPage(store)
+    qtbot.addWidget(page)
+
+    def correct_then_give_up(dialog):
+        dialog._edited()
+        monkeypatch.setattr("lianzheng_desktop.qt.plan_page.confirm_discard",
+                            lambda *a, **k: True)
+        dialog.reject()  # 取消, and 放弃 confirmed
+        return False
+
+    monkeypatch.setattr(DraftDialog, "exec", correct_then_give_up)
+    assert page.import_text(TEXT, 2024) is False
+    assert plan_check.find(store, TEXT) is None
