@@ -4,6 +4,7 @@
 -- the plan is saved or the corrections are given up. A draft: not in the trail.
 CREATE TABLE plan_check_draft (
     text_sha TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
     year INTEGER NOT NULL,
     requirements TEXT NOT NULL,
     pending TEXT NOT NULL,

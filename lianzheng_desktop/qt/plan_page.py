@@ -102,9 +102,15 @@ class PlanPage(QWidget):
         self.reading_note = hint("")
         self.reading_note.setStyleSheet("color: #b26a00;")
         self.reading_note.hide()
+        # A check of an imported plan cut short (power cut): its corrections wait here.
+        self.check_button = QPushButton()
+        self.check_button.setStyleSheet("color: #b26a00; text-align: left;")
+        self.check_button.setFlat(True)
+        self.check_button.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(bar)
+        layout.addWidget(self.check_button)
         layout.addWidget(self.reading_note)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
@@ -116,6 +122,7 @@ class PlanPage(QWidget):
         self.year.currentIndexChanged.connect(self.refresh)
         self.import_button.clicked.connect(lambda: self._on_import())
         self.reread_button.clicked.connect(self._on_reread)
+        self.check_button.clicked.connect(self._on_go_on_checking)
         self.new_year_button.clicked.connect(self._on_new_year)
         self.add_button.clicked.connect(self._on_add)
         self.edit_button.clicked.connect(self._on_edit)
@@ -134,7 +141,22 @@ class PlanPage(QWidget):
             self.year.setCurrentIndex(self.year.findData(select if select in years else years[-1]))
         self.refresh()
 
+    def _note_unfinished_check(self) -> None:
+        waiting = plan_check.unfinished(self._store)
+        if waiting:
+            last = waiting[0]
+            self.check_button.setText(
+                f"上次核对{last.year}年工作要点时修改或补充了 {last.edits} 项要求，还没有保存。"
+                "点此接着核对…")
+        self.check_button.setVisible(bool(waiting))
+
+    def _on_go_on_checking(self) -> None:
+        waiting = plan_check.unfinished(self._store)
+        if waiting:
+            self.import_text(waiting[0].text, waiting[0].year, go_on=True)
+
     def refresh(self) -> None:
+        self._note_unfinished_check()
         year = self.year.currentData()
         self.plan = plans.load_plan(self._store, year) if year else None
         fill_requirements(self.table, self.plan.requirements if self.plan else [])
@@ -258,8 +280,9 @@ class PlanPage(QWidget):
             return
         self.import_text(text, year)
 
-    def import_text(self, text: str, year: int | None = None) -> bool:
-        """Parse, check (DraftDialog) and save a plan's text; see ``import_file``."""
+    def import_text(self, text: str, year: int | None = None, go_on: bool = False) -> bool:
+        """Parse, check (DraftDialog) and save a plan's text; see ``import_file``.
+        ``go_on``: from the corrections of a check of it cut short, without asking."""
         try:
             draft = parse_plan(text)
         except UserError as exc:
@@ -268,7 +291,7 @@ class PlanPage(QWidget):
         from lianzheng_desktop.storage.plan_reading import fingerprint
 
         reading = fingerprint(draft.requirements)  # as read, before the secretary's changes
-        earlier = self._earlier_check(text)
+        earlier = plan_check.find(self._store, text) if go_on else self._earlier_check(text)
         if earlier is not None:  # the corrections of a check cut short: go on from them
             draft.requirements, year = list(earlier.requirements), earlier.year
         dialog = DraftDialog(draft, self, self._types(), year or draft.year or self._today.year,
@@ -278,6 +301,7 @@ class PlanPage(QWidget):
         if not dialog.exec():
             if dialog.edits == 0 or dialog.given_up:
                 plan_check.discard(self._store, text)
+            self._note_unfinished_check()
             return False
         draft.year = dialog.year
         plan = Plan(draft.year, draft.requirements, f"{draft.year}年党风廉政建设工作要点")

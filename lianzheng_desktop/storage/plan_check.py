@@ -24,6 +24,7 @@ from lianzheng_desktop.storage.store import Store
 
 @dataclass(frozen=True)
 class CheckDraft:
+    text: str  # the plan's text being checked
     year: int
     requirements: list[Requirement]
     pending: list[Unread]  # the sentences not yet made requirements
@@ -41,12 +42,12 @@ def save(store: Store, text: str, year: int, requirements: list[Requirement],
     try:
         with store.atomic():
             store.db.execute(
-                "INSERT INTO plan_check_draft (text_sha, year, requirements, pending, edits,"
-                " saved_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (text_sha) DO UPDATE SET"
-                " year = excluded.year, requirements = excluded.requirements,"
-                " pending = excluded.pending, edits = excluded.edits,"
-                " saved_at = excluded.saved_at",
-                [_key(text), year,
+                "INSERT INTO plan_check_draft (text_sha, text, year, requirements, pending,"
+                " edits, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (text_sha) DO UPDATE SET year = excluded.year,"
+                " requirements = excluded.requirements, pending = excluded.pending,"
+                " edits = excluded.edits, saved_at = excluded.saved_at",
+                [_key(text), text, year,
                  json.dumps([requirement_as_json(r) for r in requirements], ensure_ascii=False),
                  json.dumps([[u.item, u.text, u.reason] for u in pending], ensure_ascii=False),
                  edits, store.clock().isoformat(timespec="seconds")])
@@ -57,14 +58,22 @@ def save(store: Store, text: str, year: int, requirements: list[Requirement],
 
 
 def find(store: Store, text: str) -> CheckDraft | None:
-    row = store.db.execute("SELECT year, requirements, pending, edits, saved_at"
-                           " FROM plan_check_draft WHERE text_sha = ?", [_key(text)]).fetchone()
-    if row is None:
-        return None
-    year, requirements, pending, edits, saved_at = row
-    return CheckDraft(year, [requirement_from_json(r) for r in json.loads(requirements)],
-                      [Unread(*u) for u in json.loads(pending)], edits,
-                      datetime.fromisoformat(saved_at))
+    found = _drafts(store, "WHERE text_sha = ?", [_key(text)])
+    return found[0] if found else None
+
+
+def unfinished(store: Store) -> list[CheckDraft]:
+    """Checks cut short with corrections in them, the latest first."""
+    return _drafts(store, "WHERE edits > 0 ORDER BY saved_at DESC", [])
+
+
+def _drafts(store: Store, where: str, params: list) -> list[CheckDraft]:
+    rows = store.db.execute("SELECT text, year, requirements, pending, edits, saved_at"
+                            f" FROM plan_check_draft {where}", params).fetchall()
+    return [CheckDraft(text, year, [requirement_from_json(r) for r in json.loads(requirements)],
+                       [Unread(*u) for u in json.loads(pending)], edits,
+                       datetime.fromisoformat(saved_at))
+            for text, year, requirements, pending, edits, saved_at in rows]
 
 
 def discard(store: Store, text: str) -> None:

@@ -32,6 +32,9 @@ def test_corrections_of_a_check_cut_short_are_offered_when_the_text_comes_again(
     assert page.import_text(TEXT, 2024) is False
     kept = plan_check.find(store, TEXT)
     assert kept is not None and kept.edits == 1 and kept.requirements[0].target == 6
+    # the plan page says so, with a way back to it (the file may be elsewhere by then)
+    assert page.check_button.isVisibleTo(page)
+    assert page.check_button.text().startswith("上次核对2024年工作要点时修改或补充了 1 项要求")
 
     asked, seen = [], []
     monkeypatch.setattr(QMessageBox, "question", lambda _p, title, text, *a: asked.append(
@@ -64,3 +67,23 @@ def test_corrections_given_up_are_not_offered_again(qtbot, store, monkeypatch):
     monkeypatch.setattr(DraftDialog, "exec", correct_then_give_up)
     assert page.import_text(TEXT, 2024) is False
     assert plan_check.find(store, TEXT) is None
+
+
+def test_the_plan_page_goes_on_from_a_check_cut_short(qtbot, store, monkeypatch):
+    page = PlanPage(store)
+    qtbot.addWidget(page)
+
+    def correct_then_power_cut(dialog):
+        dialog.draft.requirements[0] = replace(dialog.draft.requirements[0], target=6)
+        dialog._edited()
+        return False
+
+    monkeypatch.setattr(DraftDialog, "exec", correct_then_power_cut)
+    page.import_text(TEXT, 2024)
+    again = PlanPage(store)  # the next start
+    qtbot.addWidget(again)
+    assert again.check_button.isVisibleTo(again)
+    monkeypatch.setattr(DraftDialog, "exec", lambda d: d._on_accept() or True)
+    again.check_button.click()  # no file needed, no question: it was asked for
+    assert load_plan(store, 2024).requirements[0].target == 6
+    assert not again.check_button.isVisibleTo(again)
