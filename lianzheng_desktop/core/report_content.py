@@ -25,6 +25,7 @@ from lianzheng_desktop.core.report_facts import (
     cn_date,
     first_responsible,
     for_reader,
+    status_label,
 )
 from lianzheng_desktop.core.report_model import (
     OLD_PROMPT_STARTS,
@@ -136,7 +137,7 @@ def appendices(data: ReportData) -> list[Appendix]:
     own_items = data.person is not None and not first_responsible(data.person)
     check = Appendix(
         f"附件1　{label}党风廉政建设责任清单落实情况{upto}", ["序号", "要求", "状态", "完成情况"],
-        [[str(n), i.requirement.text, i.status.label, tidy(for_reader(i, day))]
+        [[str(n), i.requirement.text, status_label(i), tidy(for_reader(i, day))]
          for n, i in enumerate(data.checklist.items, start=1)], [0.7, 4, 1.4, 6],
         empty=("（年度工作要点中没有逐人落实到本人的要求）" if data.person is not None
                else "（年度工作要点中尚无可对照检查的要求）"))

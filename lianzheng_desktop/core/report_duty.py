@@ -16,6 +16,7 @@ from datetime import date
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.record_source import doers, done_by, is_due, is_standing
 from lianzheng_desktop.core.records import Activity, WarningSession, to_reach
+from lianzheng_desktop.core.report_opening import opening
 from lianzheng_desktop.core.report_facts import (
     ReportData,
     activity_phrase,
@@ -59,7 +60,8 @@ class Figures:
 
     meetings: int
     sessions: int
-    session_attendance: int
+    session_attendance: int  # over the sessions with a head count entered
+    sessions_uncounted: int  # entered without one: not counted as nought
     talks: int
     person_times: int
     one_on_one: int
@@ -88,6 +90,7 @@ def figures(data: ReportData) -> Figures:
         meetings=sum(1 for a in data.activities if a.type == "专题会议"),
         sessions=len(data.sessions),
         session_attendance=sum(s.head_count for s in data.sessions),
+        sessions_uncounted=sum(1 for s in data.sessions if not s.head_count),
         talks=len(data.talks),
         person_times=sum(len(t.talkees) for t in data.talks),
         one_on_one=sum(1 for t in data.talks if t.one_on_one),
@@ -127,13 +130,26 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
         text = f"{md(a.date)}{topic}"
     else:  # a noun phrase: "中秋国庆前工会经费使用情况内部检查"
         text = f"{md(a.date)}{TOPIC_VERBS.get(a.type, '开展')}{topic}"
+    filed = a.type == "个人事项报告" and "事项" in topic  # filed by each, not attended
+    attended = bool(me) and not mine and me in a.attendees and a.type not in (
+        "履责报告", *HEARD)
+    if filed and attended:  # one's own report: one filed one's own, as the rules ask
+        return f"{md(a.date)}按规定报告个人有关事项"
+    if filed:
+        text = f"{md(a.date)}组织领导干部报告个人有关事项"
+    if attended:  # held by another: one took part, one did not hold it ("组织…（本人参加）")
+        text = md(a.date) + _took_part(text[len(md(a.date)):], a.type)
     summary = first_sentence(a.summary) if with_summary else ""
     if len(summary) > SAID_ALREADY and summary not in text:  # not a word the topic has said
         text += f"，{summary}"
     else:
         summary = ""
+    if attended:
+        led = ("主持" if a.type in MEETINGS else "牵头") if who else ""
+        return text + f"（{who}{led}{'，' if who else ''}共{len(a.attendees)}人）"
     # one or two people "参加" a hearing or a visit says nothing a reader can use
-    count = f"{len(a.attendees)}人参加" if len(a.attendees) > 2 and not summary else ""
+    count = (f"{len(a.attendees)}人{'按规定报告' if filed else '参加'}"
+             if len(a.attendees) > 2 and not summary else "")
     if mine and a.type in ("履责报告", *HEARD):  # one's own report made or heard: one's act
         return text + (f"（{count}）" if count else "")
     if mine:  # … a meeting chaired, other work led
@@ -143,6 +159,18 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
     if me and me in a.attendees:
         text += "（本人参加）"
     return text
+
+
+HELD = ("组织签订", "召开", "组织", "开展", "举办")  # the verbs of whoever held it
+
+
+def _took_part(act: str, kind: str) -> str:
+    """"召开党风廉政建设专题会议，研究…" → "参加党风廉政建设专题会议，研究…"; an act
+    named by its content ("学习…精神") → "参加廉政学习，学习…精神"."""
+    held = next((verb for verb in HELD if act.startswith(verb)), None)
+    if held:
+        return "参加" + act[len(held):]
+    return f"参加{kind}，{act}" if kind != vocab.OTHER else f"参加{act}"
 
 
 def _names_the_meeting(kind: str, topic: str) -> bool:
@@ -213,11 +241,39 @@ def _session(s: WarningSession, me: str = "") -> str:
         what = f"召开{what}"
     host = "本人" if me and s.host == me else s.host  # one's own report: "本人主持"
     if me and host != "本人" and me in s.attendees:  # one's own report, there as one of many
-        attended = f"本人参加，共{s.head_count}人"
+        what = _took_part(what, s.form) if what.startswith("召开") else what  # held by another
+        attended = f"本人参加，共{s.head_count}人" if s.head_count else "本人参加"
     else:  # no head count entered: none said (not "0人参加")
         attended = f"{s.head_count}人参加" if s.head_count else ""
     said = "，".join(part for part in (f"{host}主持" if host else "", attended) if part)
     return f"{md(s.date)}{what}（{said}）" if said else f"{md(s.date)}{what}"
+
+
+# The point's title names the work done, not a duty of the plan ("强化日常监督" beside
+# section 三's "严格党内监督…没有计入这些要求的工作记录" contradicted it).
+WORK_NAMES = {"个人事项报告": "个人有关事项报告", "廉政风险排查": "廉政风险防控",
+              "督查检查": "督查检查", "专题调研": "专题调研", "协调解决问题": "问题协调"}
+
+
+def _oversight_title(activities: list[Activity]) -> str:
+    """"抓好个人有关事项报告和廉政风险防控工作。": what these records are, each kind once."""
+    kinds = list(dict.fromkeys(WORK_NAMES.get(a.type, "") for a in activities))
+    named = [k for k in kinds if k]
+    if not named:
+        return "抓好其他相关工作。"
+    listed = "、".join(named[:-1]) + "和" + named[-1] if len(named) > 1 else named[0]
+    return f"抓好{listed}{'等' if '' in kinds else ''}工作。"
+
+
+def _attendance(f: Figures) -> str:
+    """"、参加16人次", over the sessions whose head count was entered — a session entered
+    without one is said so, never summed as nought into the total."""
+    if f.sessions_uncounted == f.sessions:
+        return "（均未记录参加人数）" if f.sessions > 1 else "（未记录参加人数）"
+    if f.sessions_uncounted:
+        return (f"、参加{f.session_attendance}人次"
+                f"（其中{f.sessions_uncounted}次未记录参加人数，未计入）")
+    return f"、参加{f.session_attendance}人次"
 
 
 def _talk_point(data: ReportData, f: Figures) -> str:
@@ -254,7 +310,12 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
     sources = [FOUND_BY.get(s, f"{s}发现") for s in Counter(i.source for i in items)]
     source = "、".join(sources) if len(sources) <= 3 else "各渠道发现"
     # not "扎实推进" when nothing is finished and an item is past its deadline (section 三)
-    overdue = any(is_due(i, data.as_of, data.missed_up_to) for i in items)
+    due = sum(1 for i in items if is_due(i, data.as_of, data.missed_up_to))
+    overdue = bool(due)
+    if (data.person is not None and not first_responsible(data.person)
+            and due == f.rectification_open and not f.rectification_done
+            and not f.rectification_ongoing):
+        return ""  # one's own items, all past their time: section 三's, not an achievement
     title = "推进问题整改" if overdue and not f.rectification_done else "扎实推进问题整改"
     if first_responsible(data.person):  # every item of the branch's, each with its owner
         text = (f"{title}。本人作为整改第一责任人，对{source}的{f.rectification_total}个问题"
@@ -277,7 +338,8 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
     if f.rectification_ongoing:
         state.append(f"长期坚持{f.rectification_ongoing}件")
     if f.rectification_open:
-        state.append(f"尚在整改{f.rectification_open}件")
+        state.append(f"尚在整改{f.rectification_open}件"
+                     + (f"（其中{due}件到期未完成）" if due else ""))
     text += f"。截至{cn_date(data.as_of)}，" + "、".join(state)
     if f.reviews:
         # what the 回头看 found is the ledger's to say (附件4), not a stock "成效得到巩固"
@@ -308,7 +370,7 @@ def draft_duty(data: ReportData) -> str:
         parts.append(text + "。")
     if data.sessions:
         total = (f"{noun}本人主持或参加集中警示教育{f.sessions}次" if me else
-                 f"{noun}共开展集中警示教育{f.sessions}次、参加{f.session_attendance}人次")
+                 f"{noun}共开展集中警示教育{f.sessions}次" + _attendance(f))
         if len(data.sessions) <= DETAILED_UP_TO:
             each = "；".join(_session(s, me) for s in data.sessions)
             # one session: its own line already says it all ("本季度共开展…1次" repeats it)
@@ -319,23 +381,15 @@ def draft_duty(data: ReportData) -> str:
             parts.append(f"深化警示教育。{total}，其中{kinds}。")
     if data.talks:
         parts.append(_talk_point(data, f))
-    if data.rectification:
-        parts.append(_rectification_point(data, f))
+    if data.rectification and (point := _rectification_point(data, f)):
+        parts.append(point)
     education = [a for a in data.activities if a.type in EDUCATION]
     if education:
         parts.append("加强廉政教育。" + "；".join(_activities(education, noun, me)) + "。")
     oversight = [a for a in data.activities
                  if a.type not in RESPONSIBILITY and a.type not in EDUCATION]
     if oversight:
-        parts.append("强化日常监督。" + "；".join(_activities(oversight, noun, me)) + "。")
-    org = data.profile.org_name or data.profile.unit_name or "本单位"  # a branch or a 党组
-    intro = (f"{data.period.label}，{org}坚持把党风廉政建设摆在突出位置，认真履行管党治党"
-             "主体责任，对照年度工作要点抓好各项工作落实。")
-    if data.person is not None:  # one person's own report
-        head = first_responsible(data.person)  # the 第一责任人 answers for the whole unit
-        own_duty, scope = (("第一责任人职责", "本单位") if head else ("“一岗双责”", "分管范围内"))
-        intro = (f"{data.period.label}，本人认真履行{own_duty}，对照年度工作要点抓好{scope}"
-                 "党风廉政建设各项工作。")
-    if not parts:
-        intro += f"{noun}台账中尚无党风廉政建设工作记录。"
+        parts.append(_oversight_title(oversight) + "；".join(_activities(oversight, noun, me))
+                     + "。")
+    intro = opening(data, f, bool(parts))
     return "\n".join([intro, *numbered(parts)])

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from lianzheng_desktop.core import vocab
-from lianzheng_desktop.core.checklist import Checklist, ChecklistItem
+from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status
 from lianzheng_desktop.core.plan import Plan
 from lianzheng_desktop.core.records import (
     Activity,
@@ -55,6 +55,9 @@ class ReportData:
     year_activities: list[Activity] = field(default_factory=list)  # 1 January → as_of
     person: Person | None = None  # one person's own report (report_person); None: the branch's
     made_on: date | None = None  # the day it is written: its date under the signature
+    # one's own report: the branch's checklist, for what a newcomer with no duty of his own
+    # still owes to the branch's (警示教育全覆盖 not yet reaching him)
+    branch_checklist: Checklist | None = None
 
     def __post_init__(self) -> None:
         # 附件1's 整改 row as of the report's date, as section one counts the items
@@ -80,6 +83,27 @@ class ReportData:
 
 def days_late(item: RectificationItem, day: date) -> int:
     return max(0, (day - item.deadline).days)
+
+
+# -- a duty without a number and without a record ------------------------------------
+
+NOT_STARTED = "尚未开展"  # 附件1's 状态 and section 三 for such a duty while its period runs
+
+
+def without_record(item: ChecklistItem) -> bool:
+    """A duty without a number that no record counts toward, nor marked done: nothing
+    shows it under way (the 整改 duty's records are its items, never "without record")."""
+    counts = item.requirement.counts
+    return (item.measure == "manual" and not item.actual and item.status is not Status.DONE
+            and not (counts is not None and counts.ledger == "rectification"))
+
+
+def status_label(item: ChecklistItem) -> str:
+    """附件1's 状态 as the report prints it: a duty with no record while its period runs is
+    "尚未开展", not "进行中" (which says work is under way that no record shows)."""
+    if item.status is Status.ON_TRACK and without_record(item):
+        return NOT_STARTED
+    return item.status.label
 
 
 # -- wording ------------------------------------------------------------------------

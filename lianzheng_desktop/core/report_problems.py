@@ -15,6 +15,7 @@ from lianzheng_desktop.core.checklist import ChecklistItem, Status, verb_for
 from lianzheng_desktop.core.plan import Period, Requirement
 from lianzheng_desktop.core.record_source import is_due, is_open, is_standing
 from lianzheng_desktop.core.report_facts import (
+    NOT_STARTED,
     ReportData,
     by_owner,
     cn_date,
@@ -24,6 +25,8 @@ from lianzheng_desktop.core.report_facts import (
     numbered,
     quoted,
     several,
+    status_label,
+    without_record,
 )
 from lianzheng_desktop.core.report_model import ReportPeriod
 
@@ -81,8 +84,10 @@ def _overview(data: ReportData) -> str:
                                           else "")
         return (f"对照年度工作要点，{noun}{scope}均已完成，"
                 "但在工作质量和实际成效上仍有提升空间。")
-    counts = "、".join(f"{s.label}{n}项" for s in Status
-                      if (n := sum(1 for i in items if i.status is s)))
+    labels = [status_label(i) for i in items]
+    order = [Status.DONE.label, Status.ON_TRACK.label, NOT_STARTED,
+             *(s.label for s in Status if s not in (Status.DONE, Status.ON_TRACK))]
+    counts = "、".join(f"{label}{n}项" for label in order if (n := labels.count(label)))
     if measures > requirements:
         return (f"对照年度工作要点，{noun}{requirements}项要求分{measures}项指标核对，"
                 f"其中{counts}（详见附件1）。")
@@ -124,36 +129,43 @@ def problem_items(data: ReportData) -> list[str]:
     return parts
 
 
-def pending_items(data: ReportData) -> tuple[list[str], bool]:
-    """Requirements not yet met whose period is still running: not failures, not done;
-    and whether any of them has a period to finish in (those without a number have not)."""
+def pending_items(data: ReportData) -> tuple[list[str], list[str]]:
+    """Requirements not yet met whose period is still running: not failures, not done —
+    those with a number still to reach (尚在推进, each by its period's end), and those
+    without a number that no record counts toward yet (尚未开展: nothing shows them under
+    way, and "尚在推进" would say otherwise)."""
     parts, unrecorded = [], []
     flagged = _flagged(data)  # their measures still running are told with the problem
     for requirement, group in by_requirement(i for i in data.checklist.items
                                              if i.status is Status.ON_TRACK
                                              and id(i.requirement) not in flagged):
-        if not any(_numeric(i) or i.actual for i in group):
+        if all(without_record(i) for i in group):
             unrecorded.append(requirement.text)
         else:
             parts.append(f"{requirement.text}：" + joined(for_reader(i, data.as_of)
                                                           for i in group))
-    timed = bool(parts)
-    if unrecorded:
-        parts.append(f"{several(unrecorded)}无量化指标的要求，"
-                     "台账中尚无计入这些要求的工作记录。")
-    return parts, timed
+    return parts, unrecorded
+
+
+def not_started(data: ReportData, unrecorded: list[str]) -> str:
+    """The duties without a number and without a record, while their period runs."""
+    if not unrecorded:
+        return ""
+    return (f"{several(unrecorded)}要求尚未开展，截至{cn_date(data.as_of)}台账中尚无计入"
+            "这些要求的工作记录。")
 
 
 def draft_problems(data: ReportData) -> str:
     lines = [_overview(data)]
-    problems, (pending, timed) = problem_items(data), pending_items(data)
+    problems, (pending, unrecorded) = problem_items(data), pending_items(data)
     if problems:
         lines.append(f"{data.period.noun}主要存在以下问题：")
         lines += numbered(problems)
-    if pending:  # "须在期限内完成" only where the items have a period to finish in
-        lines.append(("以下" if problems else "有以下") + "工作尚在推进"
-                     + ("，须在期限内完成：" if timed else "："))
+    if pending:  # each has a number to reach by its period's end
+        lines.append("以下工作尚在推进，须在期限内完成：")
         lines += numbered(pending)
+    if unrecorded:
+        lines.append(("此外，" if problems or pending else "") + not_started(data, unrecorded))
     return "\n".join(lines)
 
 
@@ -184,11 +196,12 @@ def _running(data: ReportData) -> list[str]:
         clauses = [c for c in (_still_to_do(i, data) for i in group) if c]
         if clauses:
             parts.append(f"{requirement.text}，" + joined(clauses))
-        elif any(i.measure == "manual" and not i.actual for i in group):
-            unrecorded.append(requirement.text)  # (with records: its items follow)
-    if unrecorded:
-        parts.append(f"按计划推进{several(unrecorded)}工作，"
-                     "及时形成工作记录。")
+        elif all(without_record(i) for i in group):
+            unrecorded.append((requirement.text, group[0].period_end))
+    if unrecorded:  # the next step is the work itself, by when, and who leads each
+        by = max(end for _, end in unrecorded)
+        parts.append(f"抓紧开展{several([text for text, _ in unrecorded])}工作，逐项明确"
+                     f"牵头人和具体措施，于{cn_date(by)}前落实到位。")
     return parts
 
 
@@ -257,8 +270,8 @@ def _carried_over(data: ReportData, nxt: ReportPeriod) -> list[str]:
         parts.append(f"针对{data.period.year}年{several(unmet)}要求未落实到位的问题，"
                      f"在{nxt.year}年工作中提前谋划、按季度推进，确保按要求完成。")
     if unrecorded:
-        parts.append(f"对{several(unrecorded)}要求，在{nxt.year}年工作中逐项明确措施，"
-                     "及时形成工作记录。")
+        parts.append(f"对{several(unrecorded)}要求，在{nxt.year}年工作中逐项明确牵头人"
+                     "和具体措施，按季度抓好落实。")
     return parts
 
 
