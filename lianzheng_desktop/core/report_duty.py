@@ -116,6 +116,9 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
         text = f"{md(a.date)}本人{made}{topic}"
     elif a.type == "履责报告" and who:  # whose report it was, not the branch "听取" it
         text = f"{md(a.date)}{who}{made}{topic}"
+    elif a.type in HEARD and mine:  # one's own report: "听取分管科室…汇报", not of oneself
+        heard = topic.removeprefix(me)
+        text = f"{md(a.date)}{'' if heard.startswith(VERB_STARTS) else '听取'}{heard}"
     elif a.type in HEARD and who and not mine:  # who heard it (附件1 counts by person)
         heard = "" if topic.startswith((*VERB_STARTS, who)) else "听取"
         text = f"{md(a.date)}{'' if topic.startswith(who) else who}{heard}{topic}"

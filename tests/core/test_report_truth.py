@@ -255,9 +255,10 @@ def test_a_leaders_own_report_speaks_as_the_leader(demo_store):
     texts = document.section_texts()
     # his own item: not "由张志强负责" in his own report, nor a branch's ledger set up by him
     assert "张志强负责" not in texts[NEXT] and "基层工会经费返还拨付不及时" in texts[NEXT]
-    assert "本人负责" in texts[DUTY] and "建立整改台账" not in texts[DUTY]
-    # only an overdue item: no "扎实推进" while section three names it as a problem
-    assert "扎实推进" not in texts[DUTY] and "基层工会经费返还拨付不及时" in texts[PROBLEMS]
+    assert "建立整改台账" not in texts[DUTY]
+    # his only item is past its deadline: not among his achievements at all (a reviewer
+    # read "推进问题整改。本人负责整改…尚在整改1件" of an item 61 days overdue), only in 三
+    assert "推进问题整改" not in texts[DUTY] and "基层工会经费返还拨付不及时" in texts[PROBLEMS]
     # his post is the trade union's (县总工会党组成员), not the party branch's
     assert document.closing[0] == "县总工会党组成员、副主席\u3000张志强"
     assert "机关党支部党组成员" not in "".join(document.meta)
@@ -320,7 +321,9 @@ def test_duties_without_records_are_not_called_unmet_at_the_years_end(demo_store
     assert "台账中没有计入这些要求的工作记录" in texts[PROBLEMS]
     carried = next(line for line in texts[NEXT].splitlines() if "未落实到位的问题" in line)
     assert "全年召开不少于4次专题会议" in carried and "明确责任分工" not in carried
-    assert "明确责任分工" in texts[NEXT] and "及时形成工作记录" in texts[NEXT]
+    assert "明确责任分工" in texts[NEXT] and "逐项明确牵头人和具体措施" in texts[NEXT]
+    # the next step is the work, not "及时形成工作记录" (留痕 for its own sake)
+    assert "形成工作记录" not in texts[NEXT]
 
 
 def test_records_entered_long_after_are_marked_in_the_appendices(demo_store):
@@ -378,7 +381,10 @@ def test_the_secretarys_own_report_says_he_chaired_the_meetings_he_chaired(demo_
     assert "研究部署2022年党风廉政建设工作（本人主持，4人参加）" in head
     assert "本年度本人主持专题会议3次" in head and "本人参加专题会议" not in head
     leader = duty(ReportPeriod(2022, 3), "张志强")
-    assert "工会福利发放有关规定（本人参加）" in leader and "年内累计参加专题会议3次" in leader
+    # a meeting another held: he took part in it ("参加"), not "召开…（本人参加）"
+    assert ("9月16日参加党风廉政建设专题会议，研究中秋国庆期间作风建设" in leader
+            and "工会福利发放有关规定（王建国主持，共4人）" in leader)
+    assert "召开党风廉政建设专题会议" not in leader and "年内累计参加专题会议3次" in leader
 
 
 def test_a_past_report_is_signed_by_the_secretary_who_served_then(demo_store):
@@ -497,7 +503,8 @@ def test_a_requirement_checked_by_several_measures_is_told_once(store):
 
 
 def test_work_without_a_deadline_is_not_told_to_finish_in_time(store):
-    """Only duties without a number are still open: they are "尚在推进", with no "须在期限内
+    """Only duties without a number are still open, with no record: "尚未开展", neither
+    "尚在推进" (a reviewer: it says work is under way that no record shows) nor "须在期限内
     完成" that nothing in the list has."""
     from datetime import datetime
 
@@ -506,8 +513,9 @@ def test_work_without_a_deadline_is_not_told_to_finish_in_time(store):
     store.clock = lambda: datetime(2024, 12, 31, 17)
     plans.import_plan_text(store, "2024年要点\n一、监督\n1.强化政治监督。\n", 2024)
     _, texts = _report(store, ReportPeriod(2024, 2))
-    assert "有以下工作尚在推进：" in texts[PROBLEMS], texts[PROBLEMS]
-    assert "须在期限内完成" not in texts[PROBLEMS]
+    assert "强化政治监督要求尚未开展，截至2024年6月30日台账中尚无计入这些要求的工作记录" \
+        in texts[PROBLEMS], texts[PROBLEMS]
+    assert "尚在推进" not in texts[PROBLEMS] and "须在期限内完成" not in texts[PROBLEMS]
 
 
 def test_a_session_without_a_head_count_says_no_count(demo_store):

@@ -100,7 +100,9 @@ def test_a_leaders_report_holds_what_they_attended_marked_as_such(unit):
     document = prepare_report(unit, ReportPeriod(2024, 1), person="乙").document
     duty = next(s for s in document.sections if s.heading.startswith("一")).to_text()
     assert "（周书记主持，本人参加，共3人）" in duty
-    assert "研究部署党风廉政建设工作" in duty and "（本人参加）" in duty
+    # held by 周书记: 乙 took part ("参加"), not "召开…（本人参加）" as if 乙 had held it
+    assert "3月10日参加党风廉政建设专题会议，研究部署党风廉政建设工作（周书记主持，共2人）" in duty
+    assert "召开" not in duty
     titles = [a.title for a in document.appendices]
     assert "警示教育台账（本人主持或参加）" in titles[1] and "（本人负责，" in titles[3]
     assert [r[2] for r in document.appendices[1].rows] == ["观看警示教育片《零容忍》"]
