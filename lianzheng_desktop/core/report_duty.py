@@ -16,7 +16,6 @@ from datetime import date
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.record_source import doers, done_by, is_due, is_standing
 from lianzheng_desktop.core.records import Activity, WarningSession, to_reach
-from lianzheng_desktop.core.report_opening import opening
 from lianzheng_desktop.core.report_facts import (
     ReportData,
     activity_phrase,
@@ -28,6 +27,7 @@ from lianzheng_desktop.core.report_facts import (
     names,
     numbered,
 )
+from lianzheng_desktop.core.report_opening import opening
 
 # Activities that belong to 主体责任 (point one) and to education (point five); the rest
 # are 日常监督.

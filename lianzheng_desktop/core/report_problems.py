@@ -9,31 +9,24 @@ Nothing is cut: every unmet requirement and every overdue item is named.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 
 from lianzheng_desktop.core.checklist import ChecklistItem, Status, verb_for
 from lianzheng_desktop.core.plan import Period, Requirement
-from lianzheng_desktop.core.record_source import is_due, is_open, is_standing
+from lianzheng_desktop.core.record_source import is_due, is_open
 from lianzheng_desktop.core.report_facts import (
     NOT_STARTED,
     ReportData,
-    by_owner,
     cn_date,
-    days_late,
+    first_responsible,
     for_reader,
-    md,
     numbered,
-    quoted,
     several,
     status_label,
     without_record,
 )
+from lianzheng_desktop.core.report_items import next_step_sentences, problem_sentences
 from lianzheng_desktop.core.report_model import ReportPeriod
-
-ONE_BY_ONE = 10  # up to this many items each get a sentence; beyond, one per owner
-# An item past its deadline: the report asks for a new one rather than naming a date the
-# secretary never set (she writes it in, or changes the item's 整改时限, before printing).
-RESET_DEADLINE = "重新明确整改时限，尽快完成销号"
 
 
 def _numeric(item: ChecklistItem) -> bool:
@@ -115,18 +108,7 @@ def problem_items(data: ReportData) -> list[str]:
         scope = "全年" if data.is_year or data.period.quarter == 4 else data.period.noun
         parts.append(f"{several(unrecorded)}要求，{scope}台账中没有计入这些要求的工作记录，"
                      "落实情况缺少佐证。")
-    due = [item for item in data.rectification if is_due(item, day, data.missed_up_to)]
-    if len(due) > ONE_BY_ONE:  # many: one line per owner, every item still named
-        groups = "；".join(f"{owner}负责的{n}件（{named}）" for owner, named, n in by_owner(due))
-        parts.append(f"截至{cn_date(day)}，有{len(due)}件整改事项已到整改时限仍未完成："
-                     f"{groups}。")
-        return parts
-    for overdue in due:
-        late = days_late(overdue, day)
-        parts.append(f"整改事项{quoted(overdue.description)}整改时限为{cn_date(overdue.deadline)}"
-                     + (f"，截至{cn_date(day)}仍未完成，已逾期{late}天。" if late else
-                        "，到期仍未完成整改。"))
-    return parts
+    return parts + problem_sentences(data)
 
 
 def pending_items(data: ReportData) -> tuple[list[str], list[str]]:
@@ -158,8 +140,11 @@ def not_started(data: ReportData, unrecorded: list[str]) -> str:
 def draft_problems(data: ReportData) -> str:
     lines = [_overview(data)]
     problems, (pending, unrecorded) = problem_items(data), pending_items(data)
-    if problems:
+    if problems and first_responsible(data.person):  # one's own, as 第一责任人
+        lines.append(f"本人作为第一责任人，对{data.period.noun}以下问题督促不力：")
+    elif problems:
         lines.append(f"{data.period.noun}主要存在以下问题：")
+    if problems:
         lines += numbered(problems)
     if pending:  # each has a number to reach by its period's end
         lines.append("以下工作尚在推进，须在期限内完成：")
@@ -275,58 +260,15 @@ def _carried_over(data: ReportData, nxt: ReportPeriod) -> list[str]:
     return parts
 
 
-def _items(data: ReportData) -> list[str]:
-    day, parts, standing = data.as_of, [], []
-    due = [i for i in data.rectification if is_due(i, day, data.missed_up_to)]
-    ahead = [i for i in data.rectification if is_open(i, day) and i not in due]
-    if len(due) > ONE_BY_ONE or len(ahead) > ONE_BY_ONE:
-        return _items_grouped(data, due, ahead)
-    me = data.person.name if data.person is not None else None
-    # the next steps begin the day after the report's: an owner gone by then hands over
-    after = day + timedelta(days=1)
-    gone = {p.name: p.left_on for p in data.roster
-            if not p.in_post(after) and not (p.joined_on and p.joined_on > after)}
-    for item in data.rectification:
-        left = gone.get(item.owner)
-        by = ("" if item.owner == me  # one's own: no "由某某负责"
-              else f"，由{item.owner}负责" if item.owner not in gone
-              else f"，原责任人{item.owner}{md(left) if left else '已'}离岗，须明确新的责任人")
-        if item in due:  # its missed deadline and the days overdue: section three
-            # no new deadline is invented here: only the secretary can set one
-            late = "逾期" if days_late(item, day) else "到期"
-            parts.append(f"抓紧完成{late}整改事项{quoted(item.description)}{by}，"
-                         f"{RESET_DEADLINE}。")
-        elif is_open(item, day):
-            parts.append(f"按期推进{quoted(item.description)}的整改{by}，"
-                         f"确保于{cn_date(item.deadline)}前完成。")
-        elif is_standing(item, day):
-            standing.append(quoted(item.description))
-    if standing:
-        parts.append(f"持续抓好{several(standing)}长期坚持事项的整改，"
-                     "防止问题反弹。")
-    return parts
-
-
-def _items_grouped(data: ReportData, due: list, ahead: list) -> list[str]:
-    parts = [f"{owner}负责抓紧完成到期未完成的{n}件整改事项（{named}），"
-             f"逐项{RESET_DEADLINE}。"
-             for owner, named, n in by_owner(due)]
-    parts += [f"{owner}负责按期推进{n}件整改事项（{named}），各项均在整改时限前完成。"
-              for owner, named, n in by_owner(ahead)]
-    standing = [i for i in data.rectification if is_standing(i, data.as_of)]
-    if standing:
-        parts.append(f"持续抓好{len(standing)}项长期坚持事项的整改，防止问题反弹。")
-    return parts
-
-
 def draft_next_steps(data: ReportData) -> str:
     """The rest of the period (a report written before its end) and the next period."""
     nxt = data.period.next
     running = _running(data)
     planned = [p for p in _plan_duties(data, nxt)
                if not any(r.startswith(p.rstrip("。")) for r in running)]
-    parts = running + planned + _carried_over(data, nxt) + _items(data)
+    parts = running + planned + _carried_over(data, nxt) + next_step_sentences(data)
     when = nxt.label if data.over else "下一步"
-    lines = [f"{when}，将重点抓好以下工作："]
+    who = "本人" if data.person is not None else ""
+    lines = [f"{when}，{who}将重点抓好以下工作："]
     lines += numbered(parts or ["严格对照年度工作要点，逐项抓好落实。"])
     return "\n".join(lines)
