@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from lianzheng_desktop.core.checklist import ChecklistItem, Status, verb_for
+from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period, Requirement
 from lianzheng_desktop.core.record_source import is_due, is_open
 from lianzheng_desktop.core.report_facts import (
@@ -21,12 +22,18 @@ from lianzheng_desktop.core.report_facts import (
     first_responsible,
     for_reader,
     numbered,
+    quoted,
     several,
     status_label,
     without_record,
 )
 from lianzheng_desktop.core.report_items import next_step_sentences, problem_sentences
 from lianzheng_desktop.core.report_model import ReportPeriod
+from lianzheng_desktop.core.report_person import (
+    branch_running,
+    not_yet_reached,
+    owed_to_branch,
+)
 
 
 def _numeric(item: ChecklistItem) -> bool:
@@ -65,8 +72,11 @@ def _overview(data: ReportData) -> str:
             # writes what else was found)
             ahead = [i for i in data.rectification if is_open(i, data.as_of)
                      and not is_due(i, data.as_of, data.missed_up_to)]
+            unreached = "、".join(quoted(i.requirement.text) for i in not_yet_reached(data))
             return ("对照年度工作要点，没有逐人落实到本人的量化要求"
                     + (f"；本人负责的{len(ahead)}件整改事项尚在整改时限内" if ahead else "")
+                    + (f"；本单位{unreached}的要求截至{cn_date(data.as_of)}尚未覆盖本人"
+                       if unreached else "")
                     + "。")
         return "本年度计划中尚无可对照检查的要求。"
     # one requirement may be checked by several measures (count, coverage, share): the
@@ -154,7 +164,8 @@ def draft_problems(data: ReportData) -> str:
     return "\n".join(lines)
 
 
-def _plan_duties(data: ReportData, nxt: ReportPeriod) -> list[str]:
+def _plan_duties(data: ReportData, nxt: ReportPeriod) -> list[tuple[str, str]]:
+    """The next period's numbered duties: (the requirement, the sentence)."""
     plan = data.next_plan
     if plan is None:
         return []
@@ -169,8 +180,28 @@ def _plan_duties(data: ReportData, nxt: ReportPeriod) -> list[str]:
                 or (period is Period.HALF and nxt.quarter in (1, 3)) or nxt.quarter == 1):
             continue
         again = "（本期未达到要求，须切实改进）" if requirement.text in failed else ""
-        parts.append(f"{requirement.text}{again}。")
+        first = _first_step(requirement, nxt)
+        parts.append((requirement.text,
+                      f"{requirement.text}{again}{'，' if first else ''}{first}。"))
     return parts
+
+
+def _first_step(requirement: Requirement, nxt: ReportPeriod) -> str:
+    """What the duty asks first in the next period, by when: "2027年3月31日前开展集中警示
+    教育1次" — the act and its date, not the plan's sentence copied as a plan."""
+    label = requirement.counts.label if requirement.counts else ""
+    target, unit = requirement.target, requirement.unit
+    if not label or not target or requirement.period is Period.MONTH:
+        return ""
+    first_quarter = Quarter(nxt.year, nxt.quarter or 1)
+    if requirement.period is Period.QUARTER:
+        end, n = first_quarter.end, target
+    elif requirement.period is Period.HALF:
+        end, n = date(nxt.year, 6 if first_quarter.number <= 2 else 12,
+                      30 if first_quarter.number <= 2 else 31), target
+    else:  # the year's count, in step with its quarters (as 附件1 checks it)
+        end, n = first_quarter.end, max(1, target * first_quarter.number // 4)
+    return f"{cn_date(end)}前至少{verb_for(label)}{label}{n}{unit}"
 
 
 def _running(data: ReportData) -> list[str]:
@@ -264,11 +295,16 @@ def draft_next_steps(data: ReportData) -> str:
     """The rest of the period (a report written before its end) and the next period."""
     nxt = data.period.next
     running = _running(data)
-    planned = [p for p in _plan_duties(data, nxt)
-               if not any(r.startswith(p.rstrip("。")) for r in running)]
+    planned = [sentence for text, sentence in _plan_duties(data, nxt)
+               if not any(r.startswith(text) for r in running)]
     parts = running + planned + _carried_over(data, nxt) + next_step_sentences(data)
+    if data.person is not None and not first_responsible(data.person):
+        parts += owed_to_branch(data)
+        if not parts:  # nothing of one's own (a newcomer): the branch's work still running
+            parts = branch_running(data)
     when = nxt.label if data.over else "下一步"
     who = "本人" if data.person is not None else ""
     lines = [f"{when}，{who}将重点抓好以下工作："]
-    lines += numbered(parts or ["严格对照年度工作要点，逐项抓好落实。"])
+    lines += numbered(parts or [f"对照{nxt.year}年度工作要点，结合分管工作明确本人党风廉政"
+                                "建设工作任务，逐项抓好落实。"])
     return "\n".join(lines)

@@ -139,12 +139,15 @@ def test_nothing_is_cut_however_many_items(demo_store):
     for n in range(14):
         assert f"自查问题第{n + 1}号" in texts[PROBLEMS]
         assert f"自查问题第{n + 1}号" in texts[NEXT]
-    # beyond ten, one line per owner: still every item, none cut after the tenth
-    assert "有15件整改事项已到整改时限仍未完成" in texts[PROBLEMS]
-    assert "刘芳负责的14件" in texts[PROBLEMS] and "张志强负责的1件" in texts[PROBLEMS]
-    # … and no deadline invented for them in the next steps: a new one is to be set
-    assert "刘芳负责抓紧完成到期未完成的14件整改事项" in texts[NEXT]
-    assert "逐项重新明确整改时限" in texts[NEXT] and "确保于" not in texts[NEXT]
+    # more than three overdue: one sentence for them all, owner by owner, still every item
+    # named (a reviewer read "三是整改事项…" up to "十四是", in no order)
+    assert "有15件整改事项已过整改时限仍未完成" in texts[PROBLEMS]
+    assert "刘芳负责的" in texts[PROBLEMS] and "张志强负责的“基层工会经费返还拨付不及时”" \
+        in texts[PROBLEMS]
+    assert "抓紧完成15件逾期整改事项，逐项重新明确整改时限" in texts[NEXT]
+    assert "确保于" not in texts[NEXT]  # … and no deadline invented for them
+    assert "整改事项“" not in texts[PROBLEMS]  # no sentence of one's own for any of them
+    assert texts[NEXT].count("抓紧完成") == 1
 
 
 def test_ordinals_go_past_ten():

@@ -80,7 +80,10 @@ def test_the_secretarys_own_report_answers_for_the_whole_branch(unit):
     assert "没有逐人落实到本人" not in problems
     assert "丙" in problems and "经费报销审核不严" in problems
     steps = next(s for s in document.sections if s.heading.startswith("四")).to_text()
-    assert "由乙负责" in steps  # another's item, named; the 书记 answers for it too
+    # another's item, named; the 书记 answers for it as 第一责任人: she 督促s its owner
+    assert "督促乙抓紧完成逾期整改事项“经费报销审核不严”" in steps and "由乙负责" not in steps
+    assert "本人作为第一责任人，对本季度以下问题督促不力" in problems
+    assert "“经费报销审核不严”（乙负责）" in problems
     assert prepared.data.activities == [] and prepared.data.talks == []  # held by others
     duty = next(s for s in document.sections if s.heading.startswith("一")).to_text()
     assert "本人认真履行第一责任人职责" in duty and "甲听取" not in duty
