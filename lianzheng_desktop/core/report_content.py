@@ -7,6 +7,7 @@ part is drawn from one ``ReportData`` as of one date (see report_facts).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from lianzheng_desktop.core import vocab
@@ -166,4 +167,10 @@ def appendices(data: ReportData) -> list[Appendix]:
     for ledger in (sessions, talks, activities):  # what the mark means, where it is used
         if any(row[0].endswith(LATE_MARK) for row in ledger.rows):
             ledger.note = LATE_NOTE
-    return [check, sessions, talks, items, activities]
+    # an annex with no rows is not printed as an empty table: section 一 says the period
+    # has no such records (empty_ledgers), section 三 that the plan asks nothing of one;
+    # those printed are numbered in turn, as 附件说明 lists them
+    printed = [a for a in (check, sessions, talks, items, activities) if a.rows]
+    for n, appendix in enumerate(printed, start=1):
+        appendix.title = re.sub(r"^附件\d+", f"附件{n}", appendix.title)
+    return printed

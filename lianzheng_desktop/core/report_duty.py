@@ -27,7 +27,7 @@ from lianzheng_desktop.core.report_facts import (
     names,
     numbered,
 )
-from lianzheng_desktop.core.report_opening import opening
+from lianzheng_desktop.core.report_opening import empty_ledgers, opening
 
 # Activities that belong to 主体责任 (point one) and to education (point five); the rest
 # are 日常监督.
@@ -395,4 +395,7 @@ def draft_duty(data: ReportData) -> str:
         parts.append(_oversight_title(oversight) + "；".join(_activities(oversight, noun, me))
                      + "。")
     intro = opening(data, f, bool(parts))
-    return "\n".join([intro, *numbered(parts)])
+    # the annexes of ledgers with nothing in the period are left out of print: said here
+    empty = empty_ledgers(data) if parts else ""
+    return "\n".join([intro, *numbered(parts), *([f"{noun}无{empty}，未附相应台账。"]
+                                                  if empty else [])])

@@ -67,3 +67,19 @@ def opening(data: ReportData, f: Figures, has_points: bool) -> str:
     if first_responsible(data.person):  # the 第一责任人 answers for the whole unit
         return f"{arrived}{when}，本人认真履行第一责任人职责，抓好本单位党风廉政建设工作{done}。"
     return f"{arrived}{when}，本人认真履行“一岗双责”，抓好分管范围内党风廉政建设工作{done}。"
+
+
+def empty_ledgers(data: ReportData) -> str:
+    """"谈话记录和会议活动记录": the ledgers with nothing in the period (their annexes are
+    not printed as empty tables), said in section 一 instead; "" if none."""
+    own = data.person is not None
+    empty = [name for name, records in (
+        ("警示教育记录" if not own else "本人主持或参加的警示教育记录", data.sessions),
+        ("谈话记录" if not own else "本人开展的谈话记录", data.talks),
+        ("整改事项" if not own or first_responsible(data.person) else "本人负责的整改事项",
+         data.rectification),
+        ("会议活动记录" if not own else "本人主持或参加的会议活动记录", data.activities))
+        if not records]
+    if len(empty) > 1:
+        return "、".join(empty[:-1]) + "和" + empty[-1]
+    return empty[0] if empty else ""

@@ -107,7 +107,11 @@ def test_a_leaders_report_holds_what_they_attended_marked_as_such(unit):
     assert "3月10日参加党风廉政建设专题会议，研究部署党风廉政建设工作（周书记主持，共2人）" in duty
     assert "召开" not in duty
     titles = [a.title for a in document.appendices]
-    assert "警示教育台账（本人主持或参加）" in titles[1] and "（本人负责，" in titles[3]
+    assert "警示教育台账（本人主持或参加）" in titles[1]
+    # no talk of 乙's, no item of 乙's: no empty tables printed, said in section 一 instead
+    assert not [t for t in titles if "谈话记录台账" in t or "整改事项台账" in t], titles
+    assert "本季度无本人开展的谈话记录和本人负责的整改事项，未附相应台账。" in duty
+    assert [t[:3] for t in titles] == ["附件1", "附件2", "附件3"]  # numbered in turn
     assert [r[2] for r in document.appendices[1].rows] == ["观看警示教育片《零容忍》"]
     branch = prepare_report(unit, ReportPeriod(2024, 1)).document
     assert "本人" not in next(s for s in branch.sections if s.heading.startswith("一")).to_text()
