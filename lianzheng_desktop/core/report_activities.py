@@ -95,6 +95,7 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
 
 
 HELD = ("组织签订", "召开", "组织", "开展", "举办")  # the verbs of whoever held it
+DONE_BY_EACH = ("签订", "签署", "学习", "观看", "参观", "赴", "参加", "集中学习")
 
 
 def _took_part(act: str, kind: str) -> str:
@@ -103,6 +104,8 @@ def _took_part(act: str, kind: str) -> str:
     held = next((verb for verb in HELD if act.startswith(verb)), None)
     if held:
         return "参加" + act[len(held):]
+    if act.startswith(DONE_BY_EACH):  # "签订…责任书", "学习…精神": each did it
+        return act
     return f"参加{kind}，{act}" if kind != vocab.OTHER else f"参加{act}"
 
 
