@@ -122,8 +122,10 @@ def next_step_sentences(data: ReportData) -> list[str]:
                      f"逐项按期完成：{_owners(ahead, gone, me)}。")
     for item in ahead if len(ahead) <= ONE_BY_ONE else []:
         before, after = who(item.owner)
-        parts.append(f"{before}按期推进{quoted(item.description)}的整改{after}，"
-                     f"确保于{cn_date(item.deadline)}前完成。")
+        # due on the report's own day (not yet missed): not "…前完成" of a day already here
+        by = (f"确保于整改时限当日（{cn_date(item.deadline)}）完成" if item.deadline <= day
+              else f"确保于{cn_date(item.deadline)}前完成")
+        parts.append(f"{before}按期推进{quoted(item.description)}的整改{after}，{by}。")
     standing = list(dict.fromkeys(quoted(i.description) for i in data.rectification
                                   if is_standing(i, day)))
     if standing:

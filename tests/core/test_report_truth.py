@@ -553,6 +553,9 @@ def test_an_item_due_today_is_not_yet_missed_until_the_day_is_over(demo_store):
     assert "到期未完成" not in on_the_day
     assert "基层工会经费返还拨付不及时" not in texts[PROBLEMS]
     assert "重新明确整改时限" not in texts[NEXT]
+    # … nor promised "于2022年9月30日前" on the day itself (a reviewer, F8)
+    assert "确保于整改时限当日（2022年9月30日）完成" in texts[NEXT], texts[NEXT]
+    assert "9月30日前完成" not in texts[NEXT]
     afterwards, texts = said(datetime(2022, 10, 8, 9, 0))
     assert "（其中1件到期未完成）" in afterwards
     assert "基层工会经费返还拨付不及时" in texts[PROBLEMS]
