@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from lianzheng_desktop.core import vocab
-from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status
+from lianzheng_desktop.core.checklist import Checklist, ChecklistItem
+from lianzheng_desktop.core.checklist_model import NOT_STARTED_LABEL
 from lianzheng_desktop.core.plan import Plan
 from lianzheng_desktop.core.records import (
     Activity,
@@ -87,23 +88,17 @@ def days_late(item: RectificationItem, day: date) -> int:
 
 # -- a duty without a number and without a record ------------------------------------
 
-NOT_STARTED = "尚未开展"  # 附件1's 状态 and section 三 for such a duty while its period runs
+NOT_STARTED = NOT_STARTED_LABEL  # 附件1's 状态 and section 三 for such a duty while it runs
 
 
 def without_record(item: ChecklistItem) -> bool:
-    """A duty without a number that no record counts toward, nor marked done: nothing
-    shows it under way (the 整改 duty's records are its items, never "without record")."""
-    counts = item.requirement.counts
-    return (item.measure == "manual" and not item.actual and item.status is not Status.DONE
-            and not (counts is not None and counts.ledger == "rectification"))
+    """A duty without a number that no record counts toward (ChecklistItem.without_record)."""
+    return item.without_record
 
 
 def status_label(item: ChecklistItem) -> str:
-    """附件1's 状态 as the report prints it: a duty with no record while its period runs is
-    "尚未开展", not "进行中" (which says work is under way that no record shows)."""
-    if item.status is Status.ON_TRACK and without_record(item):
-        return NOT_STARTED
-    return item.status.label
+    """附件1's 状态 as printed: "尚未开展" for a running duty with no record (item.label)."""
+    return item.label
 
 
 # -- wording ------------------------------------------------------------------------
