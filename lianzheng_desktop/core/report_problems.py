@@ -305,6 +305,9 @@ def draft_next_steps(data: ReportData) -> str:
     when = nxt.label if data.over else "下一步"
     who = "本人" if data.person is not None else ""
     lines = [f"{when}，{who}将重点抓好以下工作："]
-    lines += numbered(parts or [f"对照{nxt.year}年度工作要点，结合分管工作明确本人党风廉政"
-                                "建设工作任务，逐项抓好落实。"])
+    # nothing the records and the plan ask: the first act is to set the work out
+    own = data.person is not None and not first_responsible(data.person)
+    lines += numbered(parts or [
+        f"对照{nxt.year}年度工作要点，结合分管工作明确本人党风廉政建设工作任务和完成时限。"
+        if own else f"对照{nxt.year}年度工作要点，逐项明确牵头人、具体措施和完成时限。"])
     return "\n".join(lines)
