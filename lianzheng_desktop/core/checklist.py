@@ -375,7 +375,7 @@ def _check_coverage(key: str, requirement: Requirement, window: _Window, ask: _A
         text += f"；尚未覆盖：{shown}"
     return ChecklistItem(f"{key}-coverage", requirement, "coverage", requirement.period,
                          window.start, window.end, target, expected, actual, status, text + "。",
-                         ask.refs())
+                         ask.refs(), missing=missing)
 
 
 def _check_share(key: str, requirement: Requirement, window: _Window,

@@ -32,6 +32,7 @@ class Status(str, Enum):
 
 _STATUS_LABELS = {Status.DONE: "已完成", Status.ON_TRACK: "进行中", Status.BEHIND: "滞后",
                   Status.FAILED: "未完成", Status.NOT_DUE: "未开始"}
+NOT_STARTED_LABEL = "尚未开展"  # ChecklistItem.label of an ON_TRACK duty with no record
 _STATUS_COLOURS = {Status.DONE: "#2e7d32", Status.ON_TRACK: "#1565c0", Status.BEHIND: "#b26a00",
                    Status.FAILED: "#c62828", Status.NOT_DUE: "#757575"}
 
@@ -66,6 +67,22 @@ class ChecklistItem:
         if self._records is None:
             self._records = self.find_records()
         return self._records
+
+    @property
+    def without_record(self) -> bool:
+        """A duty without a number that no record counts toward, nor marked done: nothing
+        shows it under way (the 整改 duty's records are its items, never "without")."""
+        counts = self.requirement.counts
+        return (self.measure == "manual" and not self.actual and self.status is not Status.DONE
+                and not (counts is not None and counts.ledger == "rectification"))
+
+    @property
+    def label(self) -> str:
+        """The status as printed (附件1): such a duty while its period runs is "尚未开展",
+        not "进行中" (which says work is under way that no record shows)."""
+        if self.status is Status.ON_TRACK and self.without_record:
+            return NOT_STARTED_LABEL
+        return self.status.label
 
     @property
     def unit(self) -> str:

@@ -7,6 +7,7 @@ part is drawn from one ``ReportData`` as of one date (see report_facts).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from lianzheng_desktop.core import vocab
@@ -25,6 +26,7 @@ from lianzheng_desktop.core.report_facts import (
     cn_date,
     first_responsible,
     for_reader,
+    status_label,
 )
 from lianzheng_desktop.core.report_model import (
     OLD_PROMPT_STARTS,
@@ -136,7 +138,7 @@ def appendices(data: ReportData) -> list[Appendix]:
     own_items = data.person is not None and not first_responsible(data.person)
     check = Appendix(
         f"附件1　{label}党风廉政建设责任清单落实情况{upto}", ["序号", "要求", "状态", "完成情况"],
-        [[str(n), i.requirement.text, i.status.label, tidy(for_reader(i, day))]
+        [[str(n), i.requirement.text, status_label(i), tidy(for_reader(i, day))]
          for n, i in enumerate(data.checklist.items, start=1)], [0.7, 4, 1.4, 6],
         empty=("（年度工作要点中没有逐人落实到本人的要求）" if data.person is not None
                else "（年度工作要点中尚无可对照检查的要求）"))
@@ -165,4 +167,10 @@ def appendices(data: ReportData) -> list[Appendix]:
     for ledger in (sessions, talks, activities):  # what the mark means, where it is used
         if any(row[0].endswith(LATE_MARK) for row in ledger.rows):
             ledger.note = LATE_NOTE
-    return [check, sessions, talks, items, activities]
+    # an annex with no rows is not printed as an empty table: section 一 says the period
+    # has no such records (empty_ledgers), section 三 that the plan asks nothing of one;
+    # those printed are numbered in turn, as 附件说明 lists them
+    printed = [a for a in (check, sessions, talks, items, activities) if a.rows]
+    for n, appendix in enumerate(printed, start=1):
+        appendix.title = re.sub(r"^附件\d+", f"附件{n}", appendix.title)
+    return printed

@@ -7,50 +7,37 @@ A point is written only for work actually done in the period: a zero is not an a
 
 from __future__ import annotations
 
-import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 
 from lianzheng_desktop.core import vocab
-from lianzheng_desktop.core.record_source import doers, done_by, is_due, is_standing
-from lianzheng_desktop.core.records import Activity, WarningSession, to_reach
+from lianzheng_desktop.core.record_source import done_by, is_due, is_standing
+from lianzheng_desktop.core.records import to_reach
+from lianzheng_desktop.core.report_activities import (  # noqa: F401 (tests use them here)
+    DETAILED_UP_TO,
+    _activities,
+    _one_activity,
+    _oversight_title,
+    _role_in,
+    _session,
+)
 from lianzheng_desktop.core.report_facts import (
     ReportData,
-    activity_phrase,
-    clause,
     cn_date,
     first_responsible,
-    first_sentence,
     md,
     names,
     numbered,
 )
+from lianzheng_desktop.core.report_opening import empty_ledgers, opening
 
 # Activities that belong to 主体责任 (point one) and to education (point five); the rest
-# are 日常监督.
+# are told by what they are (_oversight_title).
 RESPONSIBILITY = ("专题会议", "民主生活会", "组织生活会", "廉政承诺", "履责报告", "听取汇报")
 EDUCATION = ("廉政学习", "廉政测试", "典型问题通报")
-# A topic that opens with a verb reads on its own after the date; otherwise a verb is put in.
-VERB_STARTS = ("开展", "学习", "传达", "签订", "召开", "研究", "听取", "组织", "参观", "观看", "赴",
-               "举办", "部署", "通报", "约谈", "督查", "检查", "走访", "签署", "集中", "专题",
-               "调研", "排查", "抽查", "慰问", "讲授", "宣讲", "参加", "深入", "对照", "围绕",
-               "协调", "督促", "推进", "落实", "印发", "制定", "修订")
-TOPIC_VERBS = {"履责报告": "听取", "听取汇报": "听取", "个人事项报告": "组织", "廉政学习": "组织",
-               "廉政测试": "组织", "廉政承诺": "组织签订"}
-# Words that show a warning-education topic already names its form.
-FORM_WORDS = {"观看警示教育片": ("观看", "专题片", "警示片"), "典型案例通报学习": ("案例", "通报"),
-              "以案促改专题会": ("以案促改",), "参观廉政教育基地": ("基地", "参观"),
-              "廉政党课": ("党课",), "旁听庭审": ("庭审",)}
 # where the problems came from; whose 巡察 (县委, 市委) a record does not say
 FOUND_BY = {"巡察反馈": "巡察反馈", "审计": "审计发现", "上级督查": "上级督查发现",
             "民主生活会": "民主生活会查摆", "自查": "自查发现", "其他": "其他渠道发现"}
-MEETINGS = ("专题会议", "民主生活会", "组织生活会", "廉政学习")  # chaired; other work is led
-HEARD = ("听取汇报",)  # the host heard it: nothing to add in the host's own report
-STUDY_NUMBER = re.compile(r"^第?[0-9一二三四五六七八九十]+次(?:廉政)?学习[：:，,、\s]*")
-SAID_ALREADY = 4  # a summary this short ("推进", "听取汇报") adds nothing to the topic
-DETAILED_UP_TO = 4  # beyond this many records of one kind, a count and the first few
 
 
 @dataclass(frozen=True)
@@ -59,7 +46,8 @@ class Figures:
 
     meetings: int
     sessions: int
-    session_attendance: int
+    session_attendance: int  # over the sessions with a head count entered
+    sessions_uncounted: int  # entered without one: not counted as nought
     talks: int
     person_times: int
     one_on_one: int
@@ -88,6 +76,7 @@ def figures(data: ReportData) -> Figures:
         meetings=sum(1 for a in data.activities if a.type == "专题会议"),
         sessions=len(data.sessions),
         session_attendance=sum(s.head_count for s in data.sessions),
+        sessions_uncounted=sum(1 for s in data.sessions if not s.head_count),
         talks=len(data.talks),
         person_times=sum(len(t.talkees) for t in data.talks),
         one_on_one=sum(1 for t in data.talks if t.one_on_one),
@@ -101,123 +90,15 @@ def figures(data: ReportData) -> Figures:
     )
 
 
-def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
-    """"3月8日召开党风廉政建设专题会议，研究部署……（4人参加）"; in ``me``'s own report, a
-    meeting someone else held is marked "（本人参加）"."""
-    topic = clause(a.topic)
-    phrase = activity_phrase(a.type)
-    mine = bool(me) and me in doers("activity", a.host)
-    who = "、".join(sorted(doers("activity", a.host)))
-    made = "" if topic.startswith((*VERB_STARTS, "向", "述")) else "作"  # 向党组报告…
-    if a.type == "履责报告" and mine:  # one's own report on one's duty: made, not heard
-        text = f"{md(a.date)}本人{made}{topic}"
-    elif a.type == "履责报告" and who:  # whose report it was, not the branch "听取" it
-        text = f"{md(a.date)}{who}{made}{topic}"
-    elif a.type in HEARD and who and not mine:  # who heard it (附件1 counts by person)
-        heard = "" if topic.startswith((*VERB_STARTS, who)) else "听取"
-        text = f"{md(a.date)}{'' if topic.startswith(who) else who}{heard}{topic}"
-    elif _names_the_meeting(a.type, topic):
-        text = f"{md(a.date)}召开{topic}"
-    elif a.type == "专题会议" and not topic.startswith(VERB_STARTS) and not re.search(
-            "[，；。]", topic):  # a noun phrase: "一季度…工作分析" names the meeting
-        text = f"{md(a.date)}召开{topic}专题会议"
-    elif a.type == "专题会议":
-        text = f"{md(a.date)}{phrase}，{topic}"
-    elif topic.startswith(VERB_STARTS):
-        text = f"{md(a.date)}{topic}"
-    else:  # a noun phrase: "中秋国庆前工会经费使用情况内部检查"
-        text = f"{md(a.date)}{TOPIC_VERBS.get(a.type, '开展')}{topic}"
-    summary = first_sentence(a.summary) if with_summary else ""
-    if len(summary) > SAID_ALREADY and summary not in text:  # not a word the topic has said
-        text += f"，{summary}"
-    else:
-        summary = ""
-    # one or two people "参加" a hearing or a visit says nothing a reader can use
-    count = f"{len(a.attendees)}人参加" if len(a.attendees) > 2 and not summary else ""
-    if mine and a.type in ("履责报告", *HEARD):  # one's own report made or heard: one's act
-        return text + (f"（{count}）" if count else "")
-    if mine:  # … a meeting chaired, other work led
-        led = "主持" if a.type in MEETINGS else "牵头"
-        return text + f"（本人{led}{'，' + count if count else ''}）"
-    text += f"，{count}" if count else ""
-    if me and me in a.attendees:
-        text += "（本人参加）"
-    return text
-
-
-def _names_the_meeting(kind: str, topic: str) -> bool:
-    """"2021年度民主生活会", "第4季度党风廉政建设专题会议": 召开 it, said once."""
-    if kind in ("民主生活会", "组织生活会"):
-        return "生活会" in topic
-    # "传达学习省纪委全会" is what was done at one: not "召开传达学习…全会"
-    return kind == "专题会议" and topic.endswith(("会议", "会")) \
-        and not topic.startswith(VERB_STARTS)
-
-
-def _role_in(meetings: list[Activity], me: str) -> str:
-    """主持, 参加 or 主持或参加: what one did at these meetings, for one's own report."""
-    chaired = [me in doers("activity", a.host) for a in meetings]
-    return "主持" if all(chaired) else "主持或参加" if any(chaired) else "参加"
-
-
-def _activities(kind_list: list[Activity], noun: str, me: str = "") -> list[str]:
-    """Per kind: each record when few (all such in date order, whatever their kind),
-    otherwise a count and the first topics (after them)."""
-    by_kind: dict[str, list[Activity]] = defaultdict(list)
-    for a in kind_list:
-        by_kind[a.type].append(a)
-    one_by_one: list[tuple[date, str]] = []  # (date, line): "3月30日…；4月28日…；8月15日…"
-    summed = []
-    for kind, group in by_kind.items():
-        if kind == "廉政学习" and len(group) > 1:  # what was studied, each once
-            subjects = _subjects(_studied(a.topic) for a in group)
-            shown = "、".join(subjects[:3]) + ("等" if len(subjects) > 3 else "")
-            did = "参加" if me else "组织"  # one's own report: the branch organised them
-            summed.append(f"{noun}{did}廉政学习{len(group)}次"
-                          + (f"，学习{shown}" if shown else ""))
-        elif len(group) <= DETAILED_UP_TO:
-            one_by_one += [(a.date, _one_activity(a, with_summary=len(group) <= 2, me=me))
-                           for a in group]
-        else:
-            span = f"{md(group[0].date)}至{md(group[-1].date)}"
-            summed.append(f"{noun}{activity_phrase(kind)}{len(group)}次（{span}）")
-    return [line for _, line in sorted(one_by_one, key=lambda pair: pair[0])] + summed
-
-
-def _subjects(studied: Iterable[str]) -> list[str]:
-    """Each subject once: a second session on a book already named (“《条例》第二次集中学习”
-    after “《条例》”) names it no more; "" (a topic that is only its number) is left out."""
-    subjects: list[str] = []
-    for subject in studied:
-        book = re.search(r"《[^》]+》", subject)
-        if subject and subject not in subjects and not (
-                book and any(book.group() in s for s in subjects)):
-            subjects.append(subject)
-    return subjects
-
-
-def _studied(topic: str) -> str:
-    """"第7次廉政学习：学习党纪学习教育读本" → "党纪学习教育读本"."""
-    topic = STUDY_NUMBER.sub("", clause(topic))  # "" when the topic is only "第3次廉政学习"
-    return topic.removeprefix("学习") or topic
-
-
-def _session(s: WarningSession, me: str = "") -> str:
-    """"3月22日观看警示教育专题片《零容忍》（王建国主持，13人参加）": the form only when
-    the topic does not already say it."""
-    topic = clause(s.topic)
-    words = FORM_WORDS.get(s.form, (s.form[:2],))
-    redundant = s.form == "其他" or any(word in topic for word in words)
-    what = topic if redundant else f"{s.form}：{topic}"
-    if what.endswith("会") and not what.startswith(VERB_STARTS):  # 以案促改专题会: held
-        what = f"召开{what}"
-    host = "本人" if me and s.host == me else s.host  # one's own report: "本人主持"
-    if me and host != "本人" and me in s.attendees:  # one's own report, there as one of many
-        attended = f"本人参加，共{s.head_count}人"
-    else:  # no head count entered: none said (not "0人参加")
-        attended = f"{s.head_count}人参加" if s.head_count else ""
-    said = "，".join(part for part in (f"{host}主持" if host else "", attended) if part)
-    return f"{md(s.date)}{what}（{said}）" if said else f"{md(s.date)}{what}"
+def _attendance(f: Figures) -> str:
+    """"、参加16人次", over the sessions whose head count was entered — a session entered
+    without one is said so, never summed as nought into the total."""
+    if f.sessions_uncounted == f.sessions:
+        return "（均未记录参加人数）" if f.sessions > 1 else "（未记录参加人数）"
+    if f.sessions_uncounted:
+        return (f"、参加{f.session_attendance}人次"
+                f"（其中{f.sessions_uncounted}次未记录参加人数，未计入）")
+    return f"、参加{f.session_attendance}人次"
 
 
 def _talk_point(data: ReportData, f: Figures) -> str:
@@ -254,7 +135,12 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
     sources = [FOUND_BY.get(s, f"{s}发现") for s in Counter(i.source for i in items)]
     source = "、".join(sources) if len(sources) <= 3 else "各渠道发现"
     # not "扎实推进" when nothing is finished and an item is past its deadline (section 三)
-    overdue = any(is_due(i, data.as_of, data.missed_up_to) for i in items)
+    due = sum(1 for i in items if is_due(i, data.as_of, data.missed_up_to))
+    overdue = bool(due)
+    if (data.person is not None and not first_responsible(data.person)
+            and due == f.rectification_open and not f.rectification_done
+            and not f.rectification_ongoing):
+        return ""  # one's own items, all past their time: section 三's, not an achievement
     title = "推进问题整改" if overdue and not f.rectification_done else "扎实推进问题整改"
     if first_responsible(data.person):  # every item of the branch's, each with its owner
         text = (f"{title}。本人作为整改第一责任人，对{source}的{f.rectification_total}个问题"
@@ -277,7 +163,8 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
     if f.rectification_ongoing:
         state.append(f"长期坚持{f.rectification_ongoing}件")
     if f.rectification_open:
-        state.append(f"尚在整改{f.rectification_open}件")
+        state.append(f"尚在整改{f.rectification_open}件"
+                     + (f"（其中{due}件到期未完成）" if due else ""))
     text += f"。截至{cn_date(data.as_of)}，" + "、".join(state)
     if f.reviews:
         # what the 回头看 found is the ledger's to say (附件4), not a stock "成效得到巩固"
@@ -308,7 +195,7 @@ def draft_duty(data: ReportData) -> str:
         parts.append(text + "。")
     if data.sessions:
         total = (f"{noun}本人主持或参加集中警示教育{f.sessions}次" if me else
-                 f"{noun}共开展集中警示教育{f.sessions}次、参加{f.session_attendance}人次")
+                 f"{noun}共开展集中警示教育{f.sessions}次" + _attendance(f))
         if len(data.sessions) <= DETAILED_UP_TO:
             each = "；".join(_session(s, me) for s in data.sessions)
             # one session: its own line already says it all ("本季度共开展…1次" repeats it)
@@ -319,23 +206,18 @@ def draft_duty(data: ReportData) -> str:
             parts.append(f"深化警示教育。{total}，其中{kinds}。")
     if data.talks:
         parts.append(_talk_point(data, f))
-    if data.rectification:
-        parts.append(_rectification_point(data, f))
+    if data.rectification and (point := _rectification_point(data, f)):
+        parts.append(point)
     education = [a for a in data.activities if a.type in EDUCATION]
     if education:
         parts.append("加强廉政教育。" + "；".join(_activities(education, noun, me)) + "。")
     oversight = [a for a in data.activities
                  if a.type not in RESPONSIBILITY and a.type not in EDUCATION]
     if oversight:
-        parts.append("强化日常监督。" + "；".join(_activities(oversight, noun, me)) + "。")
-    org = data.profile.org_name or data.profile.unit_name or "本单位"  # a branch or a 党组
-    intro = (f"{data.period.label}，{org}坚持把党风廉政建设摆在突出位置，认真履行管党治党"
-             "主体责任，对照年度工作要点抓好各项工作落实。")
-    if data.person is not None:  # one person's own report
-        head = first_responsible(data.person)  # the 第一责任人 answers for the whole unit
-        own_duty, scope = (("第一责任人职责", "本单位") if head else ("“一岗双责”", "分管范围内"))
-        intro = (f"{data.period.label}，本人认真履行{own_duty}，对照年度工作要点抓好{scope}"
-                 "党风廉政建设各项工作。")
-    if not parts:
-        intro += f"{noun}台账中尚无党风廉政建设工作记录。"
-    return "\n".join([intro, *numbered(parts)])
+        parts.append(_oversight_title(oversight) + "；".join(_activities(oversight, noun, me))
+                     + "。")
+    intro = opening(data, f, bool(parts))
+    # the annexes of ledgers with nothing in the period are left out of print: said here
+    empty = empty_ledgers(data) if parts else ""
+    return "\n".join([intro, *numbered(parts), *([f"{noun}无{empty}，未附相应台账。"]
+                                                  if empty else [])])

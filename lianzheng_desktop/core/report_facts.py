@@ -13,6 +13,7 @@ from datetime import date
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import Checklist, ChecklistItem
+from lianzheng_desktop.core.checklist_model import NOT_STARTED_LABEL
 from lianzheng_desktop.core.plan import Plan
 from lianzheng_desktop.core.records import (
     Activity,
@@ -55,6 +56,9 @@ class ReportData:
     year_activities: list[Activity] = field(default_factory=list)  # 1 January → as_of
     person: Person | None = None  # one person's own report (report_person); None: the branch's
     made_on: date | None = None  # the day it is written: its date under the signature
+    # one's own report: the branch's checklist, for what a newcomer with no duty of his own
+    # still owes to the branch's (警示教育全覆盖 not yet reaching him)
+    branch_checklist: Checklist | None = None
 
     def __post_init__(self) -> None:
         # 附件1's 整改 row as of the report's date, as section one counts the items
@@ -80,6 +84,21 @@ class ReportData:
 
 def days_late(item: RectificationItem, day: date) -> int:
     return max(0, (day - item.deadline).days)
+
+
+# -- a duty without a number and without a record ------------------------------------
+
+NOT_STARTED = NOT_STARTED_LABEL  # 附件1's 状态 and section 三 for such a duty while it runs
+
+
+def without_record(item: ChecklistItem) -> bool:
+    """A duty without a number that no record counts toward (ChecklistItem.without_record)."""
+    return item.without_record
+
+
+def status_label(item: ChecklistItem) -> str:
+    """附件1's 状态 as printed: "尚未开展" for a running duty with no record (item.label)."""
+    return item.label
 
 
 # -- wording ------------------------------------------------------------------------

@@ -26,7 +26,13 @@ from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Period, Plan
 from lianzheng_desktop.core.record_source import doers
 from lianzheng_desktop.core.records import Activity, Person, WarningSession
-from lianzheng_desktop.core.report_facts import ReportData, first_responsible, md
+from lianzheng_desktop.core.report_facts import (
+    ReportData,
+    cn_date,
+    first_responsible,
+    md,
+    several,
+)
 
 
 def find_person(roster: list[Person], name: str) -> Person:
@@ -69,7 +75,42 @@ def for_person(data: ReportData, name: str) -> ReportData:
         return replace(own, checklist=replace(data.checklist, items=items))
     return replace(own, rectification=[i for i in data.rectification if i.owner == name],
                    checklist=_own_checklist(data.checklist, name),
-                   next_plan=_own_plan(data.next_plan, person))
+                   next_plan=_own_plan(data.next_plan, person), branch_checklist=data.checklist)
+
+
+def not_yet_reached(data: ReportData) -> list[ChecklistItem]:
+    """The branch's duties to reach everyone (警示教育全覆盖) that have not yet reached this
+    person while their period runs: his own part of them, for one's own report."""
+    branch, person = data.branch_checklist, data.person
+    if branch is None or person is None:
+        return []
+    return [i for i in branch.items if i.measure == "coverage" and person.name in i.missing
+            and i.status is not Status.DONE and i.period_end > data.as_of]
+
+
+def owed_to_branch(data: ReportData) -> list[str]:
+    """What one owes the branch's duties ("参加集中警示教育…"), for next steps."""
+    parts = []
+    for item in not_yet_reached(data):
+        label = item.requirement.counts.label if item.requirement.counts else ""
+        parts.append(f"按要求参加{label}，落实“{item.requirement.text}”的要求，"
+                     f"须于{cn_date(item.period_end)}前完成。")
+    return parts
+
+
+def branch_running(data: ReportData) -> list[str]:
+    """The branch's numbered duties still to be met this period, for one with no duty of
+    his own to name in next steps (a newcomer): what he can take part in, by when."""
+    branch = data.branch_checklist
+    if branch is None:
+        return []
+    running = [i for i in branch.items if i.status in (Status.ON_TRACK, Status.BEHIND)
+               and i.measure != "manual" and i.period_end > data.as_of]
+    texts = list(dict.fromkeys(i.requirement.text for i in running))
+    if not texts:
+        return []
+    by = max(i.period_end for i in running)
+    return [f"参与推进本单位{several(texts)}工作，须于{cn_date(by)}前完成。"]
 
 
 def took_part(ledger: str, record: WarningSession | Activity, name: str) -> bool:

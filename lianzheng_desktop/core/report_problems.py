@@ -9,28 +9,31 @@ Nothing is cut: every unmet requirement and every overdue item is named.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 
 from lianzheng_desktop.core.checklist import ChecklistItem, Status, verb_for
+from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period, Requirement
-from lianzheng_desktop.core.record_source import is_due, is_open, is_standing
+from lianzheng_desktop.core.record_source import is_due, is_open
 from lianzheng_desktop.core.report_facts import (
+    NOT_STARTED,
     ReportData,
-    by_owner,
     cn_date,
-    days_late,
+    first_responsible,
     for_reader,
-    md,
     numbered,
     quoted,
     several,
+    status_label,
+    without_record,
 )
+from lianzheng_desktop.core.report_items import next_step_sentences, problem_sentences
 from lianzheng_desktop.core.report_model import ReportPeriod
-
-ONE_BY_ONE = 10  # up to this many items each get a sentence; beyond, one per owner
-# An item past its deadline: the report asks for a new one rather than naming a date the
-# secretary never set (she writes it in, or changes the item's 整改时限, before printing).
-RESET_DEADLINE = "重新明确整改时限，尽快完成销号"
+from lianzheng_desktop.core.report_person import (
+    branch_running,
+    not_yet_reached,
+    owed_to_branch,
+)
 
 
 def _numeric(item: ChecklistItem) -> bool:
@@ -69,8 +72,11 @@ def _overview(data: ReportData) -> str:
             # writes what else was found)
             ahead = [i for i in data.rectification if is_open(i, data.as_of)
                      and not is_due(i, data.as_of, data.missed_up_to)]
+            unreached = "、".join(quoted(i.requirement.text) for i in not_yet_reached(data))
             return ("对照年度工作要点，没有逐人落实到本人的量化要求"
                     + (f"；本人负责的{len(ahead)}件整改事项尚在整改时限内" if ahead else "")
+                    + (f"；本单位{unreached}的要求截至{cn_date(data.as_of)}尚未覆盖本人"
+                       if unreached else "")
                     + "。")
         return "本年度计划中尚无可对照检查的要求。"
     # one requirement may be checked by several measures (count, coverage, share): the
@@ -81,8 +87,10 @@ def _overview(data: ReportData) -> str:
                                           else "")
         return (f"对照年度工作要点，{noun}{scope}均已完成，"
                 "但在工作质量和实际成效上仍有提升空间。")
-    counts = "、".join(f"{s.label}{n}项" for s in Status
-                      if (n := sum(1 for i in items if i.status is s)))
+    labels = [status_label(i) for i in items]
+    order = [Status.DONE.label, Status.ON_TRACK.label, NOT_STARTED,
+             *(s.label for s in Status if s not in (Status.DONE, Status.ON_TRACK))]
+    counts = "、".join(f"{label}{n}项" for label in order if (n := labels.count(label)))
     if measures > requirements:
         return (f"对照年度工作要点，{noun}{requirements}项要求分{measures}项指标核对，"
                 f"其中{counts}（详见附件1）。")
@@ -110,54 +118,54 @@ def problem_items(data: ReportData) -> list[str]:
         scope = "全年" if data.is_year or data.period.quarter == 4 else data.period.noun
         parts.append(f"{several(unrecorded)}要求，{scope}台账中没有计入这些要求的工作记录，"
                      "落实情况缺少佐证。")
-    due = [item for item in data.rectification if is_due(item, day, data.missed_up_to)]
-    if len(due) > ONE_BY_ONE:  # many: one line per owner, every item still named
-        groups = "；".join(f"{owner}负责的{n}件（{named}）" for owner, named, n in by_owner(due))
-        parts.append(f"截至{cn_date(day)}，有{len(due)}件整改事项已到整改时限仍未完成："
-                     f"{groups}。")
-        return parts
-    for overdue in due:
-        late = days_late(overdue, day)
-        parts.append(f"整改事项{quoted(overdue.description)}整改时限为{cn_date(overdue.deadline)}"
-                     + (f"，截至{cn_date(day)}仍未完成，已逾期{late}天。" if late else
-                        "，到期仍未完成整改。"))
-    return parts
+    return parts + problem_sentences(data)
 
 
-def pending_items(data: ReportData) -> tuple[list[str], bool]:
-    """Requirements not yet met whose period is still running: not failures, not done;
-    and whether any of them has a period to finish in (those without a number have not)."""
+def pending_items(data: ReportData) -> tuple[list[str], list[str]]:
+    """Requirements not yet met whose period is still running: not failures, not done —
+    those with a number still to reach (尚在推进, each by its period's end), and those
+    without a number that no record counts toward yet (尚未开展: nothing shows them under
+    way, and "尚在推进" would say otherwise)."""
     parts, unrecorded = [], []
     flagged = _flagged(data)  # their measures still running are told with the problem
     for requirement, group in by_requirement(i for i in data.checklist.items
                                              if i.status is Status.ON_TRACK
                                              and id(i.requirement) not in flagged):
-        if not any(_numeric(i) or i.actual for i in group):
+        if all(without_record(i) for i in group):
             unrecorded.append(requirement.text)
         else:
             parts.append(f"{requirement.text}：" + joined(for_reader(i, data.as_of)
                                                           for i in group))
-    timed = bool(parts)
-    if unrecorded:
-        parts.append(f"{several(unrecorded)}无量化指标的要求，"
-                     "台账中尚无计入这些要求的工作记录。")
-    return parts, timed
+    return parts, unrecorded
+
+
+def not_started(data: ReportData, unrecorded: list[str]) -> str:
+    """The duties without a number and without a record, while their period runs."""
+    if not unrecorded:
+        return ""
+    return (f"{several(unrecorded)}要求尚未开展，截至{cn_date(data.as_of)}台账中尚无计入"
+            "这些要求的工作记录。")
 
 
 def draft_problems(data: ReportData) -> str:
     lines = [_overview(data)]
-    problems, (pending, timed) = problem_items(data), pending_items(data)
-    if problems:
+    problems, (pending, unrecorded) = problem_items(data), pending_items(data)
+    if problems and first_responsible(data.person):  # one's own, as 第一责任人
+        lines.append(f"本人作为第一责任人，对{data.period.noun}以下问题督促不力：")
+    elif problems:
         lines.append(f"{data.period.noun}主要存在以下问题：")
+    if problems:
         lines += numbered(problems)
-    if pending:  # "须在期限内完成" only where the items have a period to finish in
-        lines.append(("以下" if problems else "有以下") + "工作尚在推进"
-                     + ("，须在期限内完成：" if timed else "："))
+    if pending:  # each has a number to reach by its period's end
+        lines.append("以下工作尚在推进，须在期限内完成：")
         lines += numbered(pending)
+    if unrecorded:
+        lines.append(("此外，" if problems or pending else "") + not_started(data, unrecorded))
     return "\n".join(lines)
 
 
-def _plan_duties(data: ReportData, nxt: ReportPeriod) -> list[str]:
+def _plan_duties(data: ReportData, nxt: ReportPeriod) -> list[tuple[str, str]]:
+    """The next period's numbered duties: (the requirement, the sentence)."""
     plan = data.next_plan
     if plan is None:
         return []
@@ -172,8 +180,28 @@ def _plan_duties(data: ReportData, nxt: ReportPeriod) -> list[str]:
                 or (period is Period.HALF and nxt.quarter in (1, 3)) or nxt.quarter == 1):
             continue
         again = "（本期未达到要求，须切实改进）" if requirement.text in failed else ""
-        parts.append(f"{requirement.text}{again}。")
+        first = _first_step(requirement, nxt)
+        parts.append((requirement.text,
+                      f"{requirement.text}{again}{'，' if first else ''}{first}。"))
     return parts
+
+
+def _first_step(requirement: Requirement, nxt: ReportPeriod) -> str:
+    """What the duty asks first in the next period, by when: "2027年3月31日前开展集中警示
+    教育1次" — the act and its date, not the plan's sentence copied as a plan."""
+    label = requirement.counts.label if requirement.counts else ""
+    target, unit = requirement.target, requirement.unit
+    if not label or not target or requirement.period is Period.MONTH:
+        return ""
+    first_quarter = Quarter(nxt.year, nxt.quarter or 1)
+    if requirement.period is Period.QUARTER:
+        end, n = first_quarter.end, target
+    elif requirement.period is Period.HALF:
+        end, n = date(nxt.year, 6 if first_quarter.number <= 2 else 12,
+                      30 if first_quarter.number <= 2 else 31), target
+    else:  # the year's count, in step with its quarters (as 附件1 checks it)
+        end, n = first_quarter.end, max(1, target * first_quarter.number // 4)
+    return f"{cn_date(end)}前至少{verb_for(label)}{label}{n}{unit}"
 
 
 def _running(data: ReportData) -> list[str]:
@@ -184,11 +212,12 @@ def _running(data: ReportData) -> list[str]:
         clauses = [c for c in (_still_to_do(i, data) for i in group) if c]
         if clauses:
             parts.append(f"{requirement.text}，" + joined(clauses))
-        elif any(i.measure == "manual" and not i.actual for i in group):
-            unrecorded.append(requirement.text)  # (with records: its items follow)
-    if unrecorded:
-        parts.append(f"按计划推进{several(unrecorded)}工作，"
-                     "及时形成工作记录。")
+        elif all(without_record(i) for i in group):
+            unrecorded.append((requirement.text, group[0].period_end))
+    if unrecorded:  # the next step is the work itself, by when, and who leads each
+        by = max(end for _, end in unrecorded)
+        parts.append(f"抓紧开展{several([text for text, _ in unrecorded])}工作，逐项明确"
+                     f"牵头人和具体措施，于{cn_date(by)}前落实到位。")
     return parts
 
 
@@ -257,52 +286,8 @@ def _carried_over(data: ReportData, nxt: ReportPeriod) -> list[str]:
         parts.append(f"针对{data.period.year}年{several(unmet)}要求未落实到位的问题，"
                      f"在{nxt.year}年工作中提前谋划、按季度推进，确保按要求完成。")
     if unrecorded:
-        parts.append(f"对{several(unrecorded)}要求，在{nxt.year}年工作中逐项明确措施，"
-                     "及时形成工作记录。")
-    return parts
-
-
-def _items(data: ReportData) -> list[str]:
-    day, parts, standing = data.as_of, [], []
-    due = [i for i in data.rectification if is_due(i, day, data.missed_up_to)]
-    ahead = [i for i in data.rectification if is_open(i, day) and i not in due]
-    if len(due) > ONE_BY_ONE or len(ahead) > ONE_BY_ONE:
-        return _items_grouped(data, due, ahead)
-    me = data.person.name if data.person is not None else None
-    # the next steps begin the day after the report's: an owner gone by then hands over
-    after = day + timedelta(days=1)
-    gone = {p.name: p.left_on for p in data.roster
-            if not p.in_post(after) and not (p.joined_on and p.joined_on > after)}
-    for item in data.rectification:
-        left = gone.get(item.owner)
-        by = ("" if item.owner == me  # one's own: no "由某某负责"
-              else f"，由{item.owner}负责" if item.owner not in gone
-              else f"，原责任人{item.owner}{md(left) if left else '已'}离岗，须明确新的责任人")
-        if item in due:  # its missed deadline and the days overdue: section three
-            # no new deadline is invented here: only the secretary can set one
-            late = "逾期" if days_late(item, day) else "到期"
-            parts.append(f"抓紧完成{late}整改事项{quoted(item.description)}{by}，"
-                         f"{RESET_DEADLINE}。")
-        elif is_open(item, day):
-            parts.append(f"按期推进{quoted(item.description)}的整改{by}，"
-                         f"确保于{cn_date(item.deadline)}前完成。")
-        elif is_standing(item, day):
-            standing.append(quoted(item.description))
-    if standing:
-        parts.append(f"持续抓好{several(standing)}长期坚持事项的整改，"
-                     "防止问题反弹。")
-    return parts
-
-
-def _items_grouped(data: ReportData, due: list, ahead: list) -> list[str]:
-    parts = [f"{owner}负责抓紧完成到期未完成的{n}件整改事项（{named}），"
-             f"逐项{RESET_DEADLINE}。"
-             for owner, named, n in by_owner(due)]
-    parts += [f"{owner}负责按期推进{n}件整改事项（{named}），各项均在整改时限前完成。"
-              for owner, named, n in by_owner(ahead)]
-    standing = [i for i in data.rectification if is_standing(i, data.as_of)]
-    if standing:
-        parts.append(f"持续抓好{len(standing)}项长期坚持事项的整改，防止问题反弹。")
+        parts.append(f"对{several(unrecorded)}要求，在{nxt.year}年工作中逐项明确牵头人"
+                     "和具体措施，按季度抓好落实。")
     return parts
 
 
@@ -310,10 +295,19 @@ def draft_next_steps(data: ReportData) -> str:
     """The rest of the period (a report written before its end) and the next period."""
     nxt = data.period.next
     running = _running(data)
-    planned = [p for p in _plan_duties(data, nxt)
-               if not any(r.startswith(p.rstrip("。")) for r in running)]
-    parts = running + planned + _carried_over(data, nxt) + _items(data)
+    planned = [sentence for text, sentence in _plan_duties(data, nxt)
+               if not any(r.startswith(text) for r in running)]
+    parts = running + planned + _carried_over(data, nxt) + next_step_sentences(data)
+    if data.person is not None and not first_responsible(data.person):
+        parts += owed_to_branch(data)
+        if not parts:  # nothing of one's own (a newcomer): the branch's work still running
+            parts = branch_running(data)
     when = nxt.label if data.over else "下一步"
-    lines = [f"{when}，将重点抓好以下工作："]
-    lines += numbered(parts or ["严格对照年度工作要点，逐项抓好落实。"])
+    who = "本人" if data.person is not None else ""
+    lines = [f"{when}，{who}将重点抓好以下工作："]
+    # nothing the records and the plan ask: the first act is to set the work out
+    own = data.person is not None and not first_responsible(data.person)
+    lines += numbered(parts or [
+        f"对照{nxt.year}年度工作要点，结合分管工作明确本人党风廉政建设工作任务和完成时限。"
+        if own else f"对照{nxt.year}年度工作要点，逐项明确牵头人、具体措施和完成时限。"])
     return "\n".join(lines)

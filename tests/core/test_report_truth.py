@@ -57,7 +57,8 @@ def test_a_point_is_titled_only_by_work_that_was_done(demo_store):
     q1 = _report(demo_store, ReportPeriod(2022, 1))[1][DUTY]  # one 廉政谈话, no 谈心谈话
     assert "谈心谈话" not in q1 and "抓实廉政谈话" in q1
     q4 = _report(demo_store, ReportPeriod(2022, 4))[1][DUTY]  # no warning education at all
-    assert "警示教育" not in q4
+    assert "深化警示教育" not in q4 and "开展集中警示教育" not in q4
+    assert q4.endswith("本季度无警示教育记录，未附相应台账。")  # its annex is not printed
 
 
 @pytest.mark.parametrize("period", PERIODS, ids=lambda p: p.code)
@@ -67,7 +68,7 @@ def test_section_three_says_what_the_appendix_says(demo_store, period):
     if "均已完成" in texts[PROBLEMS]:
         assert set(statuses) == {"已完成"}
     overview = texts[PROBLEMS].splitlines()[0]
-    for label in ("已完成", "进行中", "滞后", "未完成", "未开始"):
+    for label in ("已完成", "进行中", "尚未开展", "滞后", "未完成", "未开始"):
         said = re.search(label + r"(\d+)项", overview)
         assert (int(said.group(1)) if said else 0) == statuses.count(label), (label, overview)
     # every requirement the appendix shows as failed or behind is named in section three
@@ -139,12 +140,15 @@ def test_nothing_is_cut_however_many_items(demo_store):
     for n in range(14):
         assert f"自查问题第{n + 1}号" in texts[PROBLEMS]
         assert f"自查问题第{n + 1}号" in texts[NEXT]
-    # beyond ten, one line per owner: still every item, none cut after the tenth
-    assert "有15件整改事项已到整改时限仍未完成" in texts[PROBLEMS]
-    assert "刘芳负责的14件" in texts[PROBLEMS] and "张志强负责的1件" in texts[PROBLEMS]
-    # … and no deadline invented for them in the next steps: a new one is to be set
-    assert "刘芳负责抓紧完成到期未完成的14件整改事项" in texts[NEXT]
-    assert "逐项重新明确整改时限" in texts[NEXT] and "确保于" not in texts[NEXT]
+    # more than three overdue: one sentence for them all, owner by owner, still every item
+    # named (a reviewer read "三是整改事项…" up to "十四是", in no order)
+    assert "有15件整改事项已过整改时限仍未完成" in texts[PROBLEMS]
+    assert "刘芳负责的" in texts[PROBLEMS] and "张志强负责的“基层工会经费返还拨付不及时”" \
+        in texts[PROBLEMS]
+    assert "抓紧完成15件逾期整改事项，逐项重新明确整改时限" in texts[NEXT]
+    assert "确保于" not in texts[NEXT]  # … and no deadline invented for them
+    assert "整改事项“" not in texts[PROBLEMS]  # no sentence of one's own for any of them
+    assert texts[NEXT].count("抓紧完成") == 1
 
 
 def test_ordinals_go_past_ten():
@@ -191,6 +195,10 @@ def test_nothing_of_the_software_in_print(demo_store):
         assert words not in text
 
 
+def _annex(document, title):
+    return next(a for a in document.appendices if title in a.title)
+
+
 def _row(document, requirement):
     return next(r for r in document.appendices[0].rows if r[1] == requirement)
 
@@ -202,7 +210,7 @@ def test_the_rectification_row_of_the_appendix_is_as_of_the_report_date(demo_sto
     with 长期坚持 named as such, never counted as 已完成."""
     document, texts = _report(demo_store, period)
     row = _row(document, "着力做好县委巡察整改工作")
-    ledger = document.appendices[3].rows
+    ledger = _annex(document, "整改事项台账").rows
     done = sum(1 for r in ledger if r[4] == "已完成")
     standing = sum(1 for r in ledger if r[4] == "长期坚持")
     said_done = re.search(r"已完成整改(\d+)件", row[3])
@@ -255,9 +263,10 @@ def test_a_leaders_own_report_speaks_as_the_leader(demo_store):
     texts = document.section_texts()
     # his own item: not "由张志强负责" in his own report, nor a branch's ledger set up by him
     assert "张志强负责" not in texts[NEXT] and "基层工会经费返还拨付不及时" in texts[NEXT]
-    assert "本人负责" in texts[DUTY] and "建立整改台账" not in texts[DUTY]
-    # only an overdue item: no "扎实推进" while section three names it as a problem
-    assert "扎实推进" not in texts[DUTY] and "基层工会经费返还拨付不及时" in texts[PROBLEMS]
+    assert "建立整改台账" not in texts[DUTY]
+    # his only item is past its deadline: not among his achievements at all (a reviewer
+    # read "推进问题整改。本人负责整改…尚在整改1件" of an item 61 days overdue), only in 三
+    assert "推进问题整改" not in texts[DUTY] and "基层工会经费返还拨付不及时" in texts[PROBLEMS]
     # his post is the trade union's (县总工会党组成员), not the party branch's
     assert document.closing[0] == "县总工会党组成员、副主席\u3000张志强"
     assert "机关党支部党组成员" not in "".join(document.meta)
@@ -320,7 +329,9 @@ def test_duties_without_records_are_not_called_unmet_at_the_years_end(demo_store
     assert "台账中没有计入这些要求的工作记录" in texts[PROBLEMS]
     carried = next(line for line in texts[NEXT].splitlines() if "未落实到位的问题" in line)
     assert "全年召开不少于4次专题会议" in carried and "明确责任分工" not in carried
-    assert "明确责任分工" in texts[NEXT] and "及时形成工作记录" in texts[NEXT]
+    assert "明确责任分工" in texts[NEXT] and "逐项明确牵头人和具体措施" in texts[NEXT]
+    # the next step is the work, not "及时形成工作记录" (留痕 for its own sake)
+    assert "形成工作记录" not in texts[NEXT]
 
 
 def test_records_entered_long_after_are_marked_in_the_appendices(demo_store):
@@ -378,7 +389,10 @@ def test_the_secretarys_own_report_says_he_chaired_the_meetings_he_chaired(demo_
     assert "研究部署2022年党风廉政建设工作（本人主持，4人参加）" in head
     assert "本年度本人主持专题会议3次" in head and "本人参加专题会议" not in head
     leader = duty(ReportPeriod(2022, 3), "张志强")
-    assert "工会福利发放有关规定（本人参加）" in leader and "年内累计参加专题会议3次" in leader
+    # a meeting another held: he took part in it ("参加"), not "召开…（本人参加）"
+    assert ("9月16日参加党风廉政建设专题会议，研究中秋国庆期间作风建设" in leader
+            and "工会福利发放有关规定（王建国主持，共4人）" in leader)
+    assert "召开党风廉政建设专题会议" not in leader and "年内累计参加专题会议3次" in leader
 
 
 def test_a_past_report_is_signed_by_the_secretary_who_served_then(demo_store):
@@ -497,7 +511,8 @@ def test_a_requirement_checked_by_several_measures_is_told_once(store):
 
 
 def test_work_without_a_deadline_is_not_told_to_finish_in_time(store):
-    """Only duties without a number are still open: they are "尚在推进", with no "须在期限内
+    """Only duties without a number are still open, with no record: "尚未开展", neither
+    "尚在推进" (a reviewer: it says work is under way that no record shows) nor "须在期限内
     完成" that nothing in the list has."""
     from datetime import datetime
 
@@ -506,8 +521,9 @@ def test_work_without_a_deadline_is_not_told_to_finish_in_time(store):
     store.clock = lambda: datetime(2024, 12, 31, 17)
     plans.import_plan_text(store, "2024年要点\n一、监督\n1.强化政治监督。\n", 2024)
     _, texts = _report(store, ReportPeriod(2024, 2))
-    assert "有以下工作尚在推进：" in texts[PROBLEMS], texts[PROBLEMS]
-    assert "须在期限内完成" not in texts[PROBLEMS]
+    assert "强化政治监督要求尚未开展，截至2024年6月30日台账中尚无计入这些要求的工作记录" \
+        in texts[PROBLEMS], texts[PROBLEMS]
+    assert "尚在推进" not in texts[PROBLEMS] and "须在期限内完成" not in texts[PROBLEMS]
 
 
 def test_a_session_without_a_head_count_says_no_count(demo_store):
@@ -537,6 +553,9 @@ def test_an_item_due_today_is_not_yet_missed_until_the_day_is_over(demo_store):
     assert "到期未完成" not in on_the_day
     assert "基层工会经费返还拨付不及时" not in texts[PROBLEMS]
     assert "重新明确整改时限" not in texts[NEXT]
+    # … nor promised "于2022年9月30日前" on the day itself (a reviewer, F8)
+    assert "确保于整改时限当日（2022年9月30日）完成" in texts[NEXT], texts[NEXT]
+    assert "9月30日前完成" not in texts[NEXT]
     afterwards, texts = said(datetime(2022, 10, 8, 9, 0))
     assert "（其中1件到期未完成）" in afterwards
     assert "基层工会经费返还拨付不及时" in texts[PROBLEMS]
@@ -593,3 +612,131 @@ def test_the_appendices_say_what_the_late_entry_mark_means(demo_store, tmp_path)
     with pdfplumber.open(path) as pdf:
         text = "".join((page.extract_text() or "") for page in pdf.pages).replace("\n", "")
     assert "日期后注“补录”的，是事情发生7天以后才记入台账的记录。" in text
+
+
+# -- a 纪委 reader's findings on the wording (reviews/revjiwei.md) ----------------------
+
+def test_a_session_without_a_head_count_is_not_summed_as_nought(demo_store):
+    """F10: "本季度共开展集中警示教育3次、参加12人次" where one of the three had no head
+    count: 12 is the sum over two, said so, not a total of all three."""
+    demo_store.add("warning_education", {"date": "2022-12-20", "form": "观看警示教育片",
+                                         "topic": "年终警示教育", "host": "王建国"})
+    demo_store.add("warning_education", {"date": "2022-12-21", "form": "廉政党课",
+                                         "topic": "廉政党课", "host": "王建国", "head_count": 10})
+    q4 = _report(demo_store, ReportPeriod(2022, 4))[1][DUTY]
+    assert "本季度共开展集中警示教育2次、参加10人次（其中1次未记录参加人数，未计入）" in q4, q4
+    year = _report(demo_store, ReportPeriod(2022))[1][DUTY]
+    assert "共开展集中警示教育5次、参加44人次（其中1次未记录参加人数，未计入）" in year, year
+
+
+@pytest.mark.parametrize("as_of", [date(2022, 6, 30), date(2022, 9, 20)])
+def test_a_duty_with_no_record_is_not_said_to_be_under_way(demo_store, as_of):
+    """F5: eight duties with no record at all were "进行中" in 附件1 and "以下工作尚在推进"
+    in section 三, and the next step was "及时形成工作记录": not started, and the next
+    step is the work itself."""
+    period = ReportPeriod(2022, 2 if as_of.month <= 6 else 3)
+    document, texts = _report(demo_store, period, as_of)
+    rows = {row[1]: row for row in document.appendices[0].rows}
+    assert rows["强化政治监督"][2] == "尚未开展", rows["强化政治监督"]
+    assert all(row[2] != "进行中" for row in rows.values() if "尚无相关记录" in row[3])
+    not_started = [line for line in texts[PROBLEMS].splitlines() if "强化政治监督" in line]
+    assert len(not_started) == 1 and "尚未开展" in not_started[0], texts[PROBLEMS]
+    assert "尚在推进" not in not_started[0]
+    step = next(line for line in texts[NEXT].splitlines() if "强化政治监督" in line)
+    assert "逐项明确牵头人和具体措施，于2022年12月31日前落实到位" in step, step
+    for period in PERIODS:  # a record for the record's sake is nowhere a next step
+        assert "形成工作记录" not in _report(demo_store, period)[1][NEXT]
+
+
+@pytest.mark.parametrize("period", PERIODS, ids=lambda p: p.code)
+def test_a_point_title_claims_no_duty_section_three_finds_unrecorded(demo_store, period):
+    """F7: "六是强化日常监督" in section 一, and in 三 "严格党内监督、强化政治监督……台账中
+    没有计入这些要求的工作记录": a point's title names the work done, not such a duty."""
+    _, texts = _report(demo_store, period)
+    titles = [re.sub(r"^[一二三四五六七八九十]+是", "", line).split("。")[0]
+              for line in texts[DUTY].splitlines()[1:]]
+    unrecorded = "".join(line for line in texts[PROBLEMS].splitlines()
+                         if "计入这些要求的工作记录" in line)
+    if "监督" in unrecorded:
+        assert not [t for t in titles if "监督" in t], titles
+    if period == ReportPeriod(2022, 1):  # the 3月 排查 and 个人事项报告: named as such
+        assert "抓好廉政风险防控和个人有关事项报告工作" in titles
+
+
+def test_a_leader_files_his_own_personal_matters_report(demo_store):
+    """F13: "组织领导干部个人事项报告，3人参加（本人参加）" in a 班子成员's own report (it
+    was another's to organise): each leader 报告s his own; the branch organises them."""
+    def duty(person=None):
+        data = load_report_data(demo_store, ReportPeriod(2022, 1), person=person)
+        return build_document(data).section_texts()[DUTY]
+
+    own = duty("张志强")
+    assert "3月30日按规定报告个人有关事项" in own, own
+    assert "组织领导干部" not in own and "个人有关事项集中填报" not in own
+    branch = duty()
+    assert "3月30日组织领导干部报告个人有关事项，4名领导干部按时如实填报" in branch, branch
+    assert "个人事项报告，" not in branch and "人参加" not in branch.split("个人有关事项")[1][:12]
+
+
+def test_a_newcomers_report_starts_from_his_first_day(demo_store):
+    """F20: one who took up the post on 20 November: no "2022年第四季度，本人认真履行
+    “一岗双责”" over "尚无工作记录", and a next step from the data, not "严格对照年度工作
+    要点，逐项抓好落实"."""
+    demo_store.add("roster", {"name": "李四", "role": "班子成员", "post": "副主席",
+                              "active": True, "joined_on": "2022-11-20"})
+    data = load_report_data(demo_store, ReportPeriod(2022, 4), date(2022, 12, 10),
+                            person="李四")
+    texts = build_document(data).section_texts()
+    assert texts[DUTY] == ("本人于2022年11月20日到岗。到岗以来，台账中尚无本人主持或参加的"
+                           "党风廉政建设工作记录。"), texts[DUTY]
+    assert "认真履行" not in texts[DUTY]
+    # the branch's 警示教育全覆盖 has not reached him: his part of it, with its date
+    assert "尚未覆盖本人" in texts[PROBLEMS]
+    assert ("按要求参加警示教育，落实“做到党风廉政教育和警示教育全覆盖”的要求，须于"
+            "2022年12月31日前完成") in texts[NEXT], texts[NEXT]
+    assert "逐项抓好落实" not in texts[NEXT]
+
+
+def test_overdue_items_are_told_in_the_order_of_their_deadlines(demo_store):
+    """F19: the items past their time were told in the ledger's order (5-8, 3-10, 8-11…)."""
+    for number, owner, deadline in (("ZC-1", "刘芳", "2022-08-31"), ("ZC-2", "赵明", "2022-07-15")):
+        demo_store.add("rectification", {
+            "number": number, "source": "自查", "description": f"自查问题{number}",
+            "owner": owner, "found_date": "2022-04-01", "deadline": deadline,
+            "status": "整改中"})
+    _, texts = _report(demo_store, ReportPeriod(2022, 4))
+    for section in (texts[PROBLEMS], texts[NEXT]):  # three: a sentence each, in date order
+        at = [section.index(words) for words in
+              ("自查问题ZC-2", "自查问题ZC-1", "基层工会经费返还拨付不及时")]
+        assert at == sorted(at), section
+
+
+def test_the_secretarys_own_report_answers_as_first_responsible(demo_store):
+    """F18: the 书记's own sections 三 and 四 were the branch report's, word for word."""
+    def texts(person=None):
+        data = load_report_data(demo_store, ReportPeriod(2022, 3), person=person)
+        return build_document(data).section_texts()
+
+    branch, own = texts(), texts("王建国")
+    assert own[PROBLEMS] != branch[PROBLEMS] and own[NEXT] != branch[NEXT]
+    assert "本人作为第一责任人，对本季度以下问题督促不力" in own[PROBLEMS]
+    assert "“基层工会经费返还拨付不及时”（张志强负责）" in own[PROBLEMS]
+    assert "督促张志强抓紧完成到期整改事项“基层工会经费返还拨付不及时”" in own[NEXT]
+    assert own[NEXT].startswith("2022年第四季度，本人将重点抓好以下工作")
+
+
+def test_openings_differ_from_period_to_period(demo_store):
+    """F14: one opening sentence, word for word, in every report of the year."""
+    openings = [_report(demo_store, period)[1][DUTY].splitlines()[0] for period in PERIODS]
+    assert len(set(openings)) == len(openings), openings
+    assert "摆在突出位置" not in "".join(openings)
+    assert "召开专题会议1次" in openings[2]  # Q3: its own facts (9月16日 专题会议)
+
+
+def test_a_next_step_does_not_only_restate_the_plan(demo_store):
+    """F14: "四是坚持每季度至少进行1次集中警示教育。" as a next step is the plan copied:
+    the next period's first act and its date are said."""
+    nxt = _report(demo_store, ReportPeriod(2022, 2))[1][NEXT]
+    assert "坚持每季度至少进行1次集中警示教育，2022年9月30日前至少开展集中警示教育1次" in nxt
+    for line in nxt.splitlines()[1:]:
+        assert not re.fullmatch(r"[一二三四五六七八九十]+是[^，]+。", line), line

@@ -73,9 +73,9 @@ def test_a_character_missing_from_the_body_font_comes_from_another_font(tmp_path
 
 
 def test_a_leaders_own_report_reads_as_his(tmp_path, demo_store):
-    """张志强's own Q3 report: no duty laid on him personally, so 附件1 says that (not 本期无
-    记录); his meetings are 参与研究部署, not the branch's 主体责任; one next step alone is not
-    numbered 一是."""
+    """张志强's own Q3 report: no duty laid on him personally, so section 三 says that and no
+    empty 附件1 is printed; his meetings are 参与研究部署, not the branch's 主体责任; one
+    next step alone is not numbered 一是."""
     from lianzheng_desktop.core.report_content import build_document
     from lianzheng_desktop.core.report_model import ReportPeriod
     from lianzheng_desktop.storage.reports import load_report_data
@@ -88,7 +88,10 @@ def test_a_leaders_own_report_reads_as_his(tmp_path, demo_store):
     assert nxt.splitlines()[1].startswith("抓紧完成到期整改事项") and "一是" not in nxt
     path = write_pdf(document, tmp_path / "own.pdf")
     text = text_of(path)
-    assert "（年度工作要点中没有逐人落实到本人的要求）" in text
+    assert "没有逐人落实到本人的量化要求" in text
+    assert "责任清单落实情况" not in text
+    assert "（年度工作要点中没有逐人落实到本人的要求）" not in text
+    assert "附件12022年第三季度警示教育台账" in text  # the annexes printed, numbered in turn
 
 
 def test_a_long_line_under_the_title_breaks_between_its_parts_not_in_a_name(tmp_path):

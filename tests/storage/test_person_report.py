@@ -80,7 +80,10 @@ def test_the_secretarys_own_report_answers_for_the_whole_branch(unit):
     assert "没有逐人落实到本人" not in problems
     assert "丙" in problems and "经费报销审核不严" in problems
     steps = next(s for s in document.sections if s.heading.startswith("四")).to_text()
-    assert "由乙负责" in steps  # another's item, named; the 书记 answers for it too
+    # another's item, named; the 书记 answers for it as 第一责任人: she 督促s its owner
+    assert "督促乙抓紧完成逾期整改事项“经费报销审核不严”" in steps and "由乙负责" not in steps
+    assert "本人作为第一责任人，对本季度以下问题督促不力" in problems
+    assert "“经费报销审核不严”（乙负责）" in problems
     assert prepared.data.activities == [] and prepared.data.talks == []  # held by others
     duty = next(s for s in document.sections if s.heading.startswith("一")).to_text()
     assert "本人认真履行第一责任人职责" in duty and "甲听取" not in duty
@@ -100,9 +103,15 @@ def test_a_leaders_report_holds_what_they_attended_marked_as_such(unit):
     document = prepare_report(unit, ReportPeriod(2024, 1), person="乙").document
     duty = next(s for s in document.sections if s.heading.startswith("一")).to_text()
     assert "（周书记主持，本人参加，共3人）" in duty
-    assert "研究部署党风廉政建设工作" in duty and "（本人参加）" in duty
+    # held by 周书记: 乙 took part ("参加"), not "召开…（本人参加）" as if 乙 had held it
+    assert "3月10日参加党风廉政建设专题会议，研究部署党风廉政建设工作（周书记主持，共2人）" in duty
+    assert "召开" not in duty
     titles = [a.title for a in document.appendices]
-    assert "警示教育台账（本人主持或参加）" in titles[1] and "（本人负责，" in titles[3]
+    assert "警示教育台账（本人主持或参加）" in titles[1]
+    # no talk of 乙's, no item of 乙's: no empty tables printed, said in section 一 instead
+    assert not [t for t in titles if "谈话记录台账" in t or "整改事项台账" in t], titles
+    assert "本季度无本人开展的谈话记录和本人负责的整改事项，未附相应台账。" in duty
+    assert [t[:3] for t in titles] == ["附件1", "附件2", "附件3"]  # numbered in turn
     assert [r[2] for r in document.appendices[1].rows] == ["观看警示教育片《零容忍》"]
     branch = prepare_report(unit, ReportPeriod(2024, 1)).document
     assert "本人" not in next(s for s in branch.sections if s.heading.startswith("一")).to_text()

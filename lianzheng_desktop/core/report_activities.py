@@ -1,0 +1,201 @@
+"""Section one's records told one by one: what was held, by whom, how many were there.
+
+The verbs a reader expects (召开 a meeting, 组织 a study, 签订 a pledge), said once; in one's
+own report what one held ("本人主持") apart from what one attended ("参加……（某某主持，共N人）").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.record_source import doers
+from lianzheng_desktop.core.records import Activity, WarningSession
+from lianzheng_desktop.core.report_facts import activity_phrase, clause, first_sentence, md
+
+# A topic that opens with a verb reads on its own after the date; otherwise a verb is put in.
+VERB_STARTS = ("开展", "学习", "传达", "签订", "召开", "研究", "听取", "组织", "参观", "观看", "赴",
+               "举办", "部署", "通报", "约谈", "督查", "检查", "走访", "签署", "集中", "专题",
+               "调研", "排查", "抽查", "慰问", "讲授", "宣讲", "参加", "深入", "对照", "围绕",
+               "协调", "督促", "推进", "落实", "印发", "制定", "修订")
+TOPIC_VERBS = {"履责报告": "听取", "听取汇报": "听取", "个人事项报告": "组织", "廉政学习": "组织",
+               "廉政测试": "组织", "廉政承诺": "组织签订"}
+# Words that show a warning-education topic already names its form.
+FORM_WORDS = {"观看警示教育片": ("观看", "专题片", "警示片"), "典型案例通报学习": ("案例", "通报"),
+              "以案促改专题会": ("以案促改",), "参观廉政教育基地": ("基地", "参观"),
+              "廉政党课": ("党课",), "旁听庭审": ("庭审",)}
+MEETINGS = ("专题会议", "民主生活会", "组织生活会", "廉政学习")  # chaired; other work is led
+HEARD = ("听取汇报",)  # the host heard it: nothing to add in the host's own report
+STUDY_NUMBER = re.compile(r"^第?[0-9一二三四五六七八九十]+次(?:廉政)?学习[：:，,、\s]*")
+SAID_ALREADY = 4  # a summary this short ("推进", "听取汇报") adds nothing to the topic
+DETAILED_UP_TO = 4  # beyond this many records of one kind, a count and the first few
+
+
+def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
+    """"3月8日召开党风廉政建设专题会议，研究部署……（4人参加）"; in ``me``'s own report, a
+    meeting someone else held is marked "（本人参加）"."""
+    topic = clause(a.topic)
+    phrase = activity_phrase(a.type)
+    mine = bool(me) and me in doers("activity", a.host)
+    who = "、".join(sorted(doers("activity", a.host)))
+    made = "" if topic.startswith((*VERB_STARTS, "向", "述")) else "作"  # 向党组报告…
+    if a.type == "履责报告" and mine:  # one's own report on one's duty: made, not heard
+        text = f"{md(a.date)}本人{made}{topic}"
+    elif a.type == "履责报告" and who:  # whose report it was, not the branch "听取" it
+        text = f"{md(a.date)}{who}{made}{topic}"
+    elif a.type in HEARD and mine:  # one's own report: "听取分管科室…汇报", not of oneself
+        heard = topic.removeprefix(me)
+        text = f"{md(a.date)}{'' if heard.startswith(VERB_STARTS) else '听取'}{heard}"
+    elif a.type in HEARD and who and not mine:  # who heard it (附件1 counts by person)
+        heard = "" if topic.startswith((*VERB_STARTS, who)) else "听取"
+        text = f"{md(a.date)}{'' if topic.startswith(who) else who}{heard}{topic}"
+    elif _names_the_meeting(a.type, topic):
+        text = f"{md(a.date)}召开{topic}"
+    elif a.type == "专题会议" and not topic.startswith(VERB_STARTS) and not re.search(
+            "[，；。]", topic):  # a noun phrase: "一季度…工作分析" names the meeting
+        text = f"{md(a.date)}召开{topic}专题会议"
+    elif a.type == "专题会议":
+        text = f"{md(a.date)}{phrase}，{topic}"
+    elif topic.startswith(VERB_STARTS):
+        text = f"{md(a.date)}{topic}"
+    else:  # a noun phrase: "中秋国庆前工会经费使用情况内部检查"
+        text = f"{md(a.date)}{TOPIC_VERBS.get(a.type, '开展')}{topic}"
+    filed = a.type == "个人事项报告" and "事项" in topic  # filed by each, not attended
+    attended = bool(me) and not mine and me in a.attendees and a.type not in (
+        "履责报告", *HEARD)
+    if filed and attended:  # one's own report: one filed one's own, as the rules ask
+        return f"{md(a.date)}按规定报告个人有关事项"
+    if filed:
+        text = f"{md(a.date)}组织领导干部报告个人有关事项"
+    if attended:  # held by another: one took part, one did not hold it ("组织…（本人参加）")
+        text = md(a.date) + _took_part(text[len(md(a.date)):], a.type)
+    summary = first_sentence(a.summary) if with_summary else ""
+    if len(summary) > SAID_ALREADY and summary not in text:  # not a word the topic has said
+        text += f"，{summary}"
+    else:
+        summary = ""
+    if attended:
+        led = ("主持" if a.type in MEETINGS else "牵头") if who else ""
+        return text + f"（{who}{led}{'，' if who else ''}共{len(a.attendees)}人）"
+    # one or two people "参加" a hearing or a visit says nothing a reader can use
+    count = (f"{len(a.attendees)}人{'按规定报告' if filed else '参加'}"
+             if len(a.attendees) > 2 and not summary else "")
+    if mine and a.type in ("履责报告", *HEARD):  # one's own report made or heard: one's act
+        return text + (f"（{count}）" if count else "")
+    if mine:  # … a meeting chaired, other work led
+        led = "主持" if a.type in MEETINGS else "牵头"
+        return text + f"（本人{led}{'，' + count if count else ''}）"
+    text += f"，{count}" if count else ""
+    if me and me in a.attendees:
+        text += "（本人参加）"
+    return text
+
+
+HELD = ("组织签订", "召开", "组织", "开展", "举办")  # the verbs of whoever held it
+DONE_BY_EACH = ("签订", "签署", "学习", "观看", "参观", "赴", "参加", "集中学习")
+
+
+def _took_part(act: str, kind: str) -> str:
+    """"召开党风廉政建设专题会议，研究…" → "参加党风廉政建设专题会议，研究…"; an act
+    named by its content ("学习…精神") → "参加廉政学习，学习…精神"."""
+    held = next((verb for verb in HELD if act.startswith(verb)), None)
+    if held:
+        return "参加" + act[len(held):]
+    if act.startswith(DONE_BY_EACH):  # "签订…责任书", "学习…精神": each did it
+        return act
+    return f"参加{kind}，{act}" if kind != vocab.OTHER else f"参加{act}"
+
+
+def _names_the_meeting(kind: str, topic: str) -> bool:
+    """"2021年度民主生活会", "第4季度党风廉政建设专题会议": 召开 it, said once."""
+    if kind in ("民主生活会", "组织生活会"):
+        return "生活会" in topic
+    # "传达学习省纪委全会" is what was done at one: not "召开传达学习…全会"
+    return kind == "专题会议" and topic.endswith(("会议", "会")) \
+        and not topic.startswith(VERB_STARTS)
+
+
+def _role_in(meetings: list[Activity], me: str) -> str:
+    """主持, 参加 or 主持或参加: what one did at these meetings, for one's own report."""
+    chaired = [me in doers("activity", a.host) for a in meetings]
+    return "主持" if all(chaired) else "主持或参加" if any(chaired) else "参加"
+
+
+def _activities(kind_list: list[Activity], noun: str, me: str = "") -> list[str]:
+    """Per kind: each record when few (all such in date order, whatever their kind),
+    otherwise a count and the first topics (after them)."""
+    by_kind: dict[str, list[Activity]] = defaultdict(list)
+    for a in kind_list:
+        by_kind[a.type].append(a)
+    one_by_one: list[tuple[date, str]] = []  # (date, line): "3月30日…；4月28日…；8月15日…"
+    summed = []
+    for kind, group in by_kind.items():
+        if kind == "廉政学习" and len(group) > 1:  # what was studied, each once
+            subjects = _subjects(_studied(a.topic) for a in group)
+            shown = "、".join(subjects[:3]) + ("等" if len(subjects) > 3 else "")
+            did = "参加" if me else "组织"  # one's own report: the branch organised them
+            summed.append(f"{noun}{did}廉政学习{len(group)}次"
+                          + (f"，学习{shown}" if shown else ""))
+        elif len(group) <= DETAILED_UP_TO:
+            one_by_one += [(a.date, _one_activity(a, with_summary=len(group) <= 2, me=me))
+                           for a in group]
+        else:
+            span = f"{md(group[0].date)}至{md(group[-1].date)}"
+            summed.append(f"{noun}{activity_phrase(kind)}{len(group)}次（{span}）")
+    return [line for _, line in sorted(one_by_one, key=lambda pair: pair[0])] + summed
+
+
+def _subjects(studied: Iterable[str]) -> list[str]:
+    """Each subject once: a second session on a book already named (“《条例》第二次集中学习”
+    after “《条例》”) names it no more; "" (a topic that is only its number) is left out."""
+    subjects: list[str] = []
+    for subject in studied:
+        book = re.search(r"《[^》]+》", subject)
+        if subject and subject not in subjects and not (
+                book and any(book.group() in s for s in subjects)):
+            subjects.append(subject)
+    return subjects
+
+
+def _studied(topic: str) -> str:
+    """"第7次廉政学习：学习党纪学习教育读本" → "党纪学习教育读本"."""
+    topic = STUDY_NUMBER.sub("", clause(topic))  # "" when the topic is only "第3次廉政学习"
+    return topic.removeprefix("学习") or topic
+
+
+def _session(s: WarningSession, me: str = "") -> str:
+    """"3月22日观看警示教育专题片《零容忍》（王建国主持，13人参加）": the form only when
+    the topic does not already say it."""
+    topic = clause(s.topic)
+    words = FORM_WORDS.get(s.form, (s.form[:2],))
+    redundant = s.form == "其他" or any(word in topic for word in words)
+    what = topic if redundant else f"{s.form}：{topic}"
+    if what.endswith("会") and not what.startswith(VERB_STARTS):  # 以案促改专题会: held
+        what = f"召开{what}"
+    host = "本人" if me and s.host == me else s.host  # one's own report: "本人主持"
+    if me and host != "本人" and me in s.attendees:  # one's own report, there as one of many
+        what = _took_part(what, s.form) if what.startswith("召开") else what  # held by another
+        attended = f"本人参加，共{s.head_count}人" if s.head_count else "本人参加"
+    else:  # no head count entered: none said (not "0人参加")
+        attended = f"{s.head_count}人参加" if s.head_count else ""
+    said = "，".join(part for part in (f"{host}主持" if host else "", attended) if part)
+    return f"{md(s.date)}{what}（{said}）" if said else f"{md(s.date)}{what}"
+
+
+# The point's title names the work done, not a duty of the plan ("强化日常监督" beside
+# section 三's "严格党内监督…没有计入这些要求的工作记录" contradicted it).
+WORK_NAMES = {"个人事项报告": "个人有关事项报告", "廉政风险排查": "廉政风险防控",
+              "督查检查": "督查检查", "专题调研": "专题调研", "协调解决问题": "问题协调"}
+
+
+def _oversight_title(activities: list[Activity]) -> str:
+    """"抓好个人有关事项报告和廉政风险防控工作。": what these records are, each kind once."""
+    kinds = list(dict.fromkeys(WORK_NAMES.get(a.type, "") for a in activities))
+    named = [k for k in kinds if k]
+    if not named:
+        return "抓好其他相关工作。"
+    listed = "、".join(named[:-1]) + "和" + named[-1] if len(named) > 1 else named[0]
+    return f"抓好{listed}{'等' if '' in kinds else ''}工作。"

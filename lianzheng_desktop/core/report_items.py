@@ -1,0 +1,133 @@
+"""The 整改 items in sections three and four: overdue ones as problems, open ones as next steps.
+
+Items are told in the order of their deadlines (the longest overdue first), and one owner's
+many items of a kind are one sentence: a reviewer read "三是整改事项“问题整改”整改时限为…"
+eight times over, in no order, up to "十四是". Every item is still named (by_owner).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from lianzheng_desktop.core.record_source import is_due, is_open, is_standing
+from lianzheng_desktop.core.records import RectificationItem
+from lianzheng_desktop.core.report_facts import (
+    ReportData,
+    by_owner,
+    cn_date,
+    days_late,
+    first_responsible,
+    md,
+    quoted,
+    several,
+)
+
+ONE_BY_ONE = 3  # up to this many items of a kind (overdue, open) each get a sentence
+# An item past its deadline: the report asks for a new one rather than naming a date the
+# secretary never set (she writes it in, or changes the item's 整改时限, before printing).
+RESET_DEADLINE = "重新明确整改时限，尽快完成销号"
+
+
+def _by_deadline(items: list[RectificationItem]) -> list[RectificationItem]:
+    return sorted(items, key=lambda i: (i.deadline, i.number or "", i.description))
+
+
+def _span(items: list[RectificationItem]) -> str:
+    first, last = items[0].deadline, items[-1].deadline
+    if first == last:
+        return cn_date(first)
+    return f"{cn_date(first)}至{cn_date(last) if last.year != first.year else md(last)}"
+
+
+def _owners(items: list[RectificationItem], gone: dict[str, date | None] | None = None,
+            me: str | None = None) -> str:
+    """"张志强负责的“甲”2件；周伟负责的“乙”": every item named once, owner by owner in
+    the order of their earliest deadline; one's own "本人负责的"; one gone, a new owner."""
+    parts = []
+    for owner, named, _n in by_owner(items):
+        if owner == me:
+            parts.append(f"本人负责的{named}")
+        elif gone is not None and owner in gone:
+            parts.append(f"原由{owner}负责的{named}（{owner}已离岗，须明确新的责任人）")
+        else:
+            parts.append(f"{owner}负责的{named}")
+    return "；".join(parts)
+
+
+def due_items(data: ReportData) -> list[RectificationItem]:
+    return _by_deadline([i for i in data.rectification
+                         if is_due(i, data.as_of, data.missed_up_to)])
+
+
+def problem_sentences(data: ReportData) -> list[str]:
+    """Section three: each overdue item, longest overdue first; many, in one sentence."""
+    day = data.as_of
+    me = data.person.name if data.person is not None else None
+    voice = first_responsible(data.person)  # the 书记's own report: whose item it is, said
+    due = due_items(data)
+    if len(due) > ONE_BY_ONE:
+        late = days_late(due[0], day)
+        return [f"截至{cn_date(day)}，有{len(due)}件整改事项已过整改时限仍未完成（整改时限为"
+                f"{_span(due)}）：{_owners(due, me=me)}"
+                + (f"。其中逾期最长的已逾期{late}天。" if late else "。")]
+    parts = []
+    for item in due:
+        whose = f"（{item.owner}负责）" if voice and item.owner != me else ""
+        late = days_late(item, day)
+        parts.append(f"整改事项{quoted(item.description)}{whose}整改时限为"
+                     f"{cn_date(item.deadline)}"
+                     + (f"，截至{cn_date(day)}仍未完成，已逾期{late}天。" if late else
+                        "，到期仍未完成整改。"))
+    return parts
+
+
+def _gone(data: ReportData) -> dict[str, date | None]:
+    """Owners not in post the day after the report's: the next steps ask for a new one."""
+    after = data.as_of + timedelta(days=1)
+    return {p.name: p.left_on for p in data.roster
+            if not p.in_post(after) and not (p.joined_on and p.joined_on > after)}
+
+
+def next_step_sentences(data: ReportData) -> list[str]:
+    """Section four: the overdue items (longest first), then the open ones by deadline,
+    then those kept up for good; more than a few of a kind, in one sentence."""
+    day = data.as_of
+    me = data.person.name if data.person is not None else None
+    voice = first_responsible(data.person)  # the 书记 督促s the owner; others do their own
+    gone = _gone(data)
+    due = due_items(data)
+    ahead = _by_deadline([i for i in data.rectification if is_open(i, day) and i not in due])
+
+    def who(owner: str) -> tuple[str, str]:
+        """(before the act, after it): "督促高建军" / "，由高建军负责" / a handover."""
+        if owner == me:
+            return "", ""
+        if owner in gone:
+            left = gone[owner]
+            return "", f"，原责任人{owner}{md(left) if left else '已'}离岗，须明确新的责任人"
+        return (f"督促{owner}", "") if voice else ("", f"，由{owner}负责")
+
+    urge = "督促相关责任人" if voice else ""
+    parts = []
+    if len(due) > ONE_BY_ONE:  # no new deadline is invented: only the secretary sets one
+        parts.append(f"{urge}抓紧完成{len(due)}件逾期整改事项，逐项{RESET_DEADLINE}："
+                     f"{_owners(due, gone, me)}。")
+    for item in due if len(due) <= ONE_BY_ONE else []:
+        before, after = who(item.owner)
+        late = "逾期" if days_late(item, day) else "到期"
+        parts.append(f"{before}抓紧完成{late}整改事项{quoted(item.description)}{after}，"
+                     f"{RESET_DEADLINE}。")
+    if len(ahead) > ONE_BY_ONE:
+        parts.append(f"{urge}按期推进{len(ahead)}件整改事项的整改，整改时限为{_span(ahead)}，"
+                     f"逐项按期完成：{_owners(ahead, gone, me)}。")
+    for item in ahead if len(ahead) <= ONE_BY_ONE else []:
+        before, after = who(item.owner)
+        # due on the report's own day (not yet missed): not "…前完成" of a day already here
+        by = (f"确保于整改时限当日（{cn_date(item.deadline)}）完成" if item.deadline <= day
+              else f"确保于{cn_date(item.deadline)}前完成")
+        parts.append(f"{before}按期推进{quoted(item.description)}的整改{after}，{by}。")
+    standing = list(dict.fromkeys(quoted(i.description) for i in data.rectification
+                                  if is_standing(i, day)))
+    if standing:
+        parts.append(f"持续抓好{several(standing)}长期坚持事项的整改，防止问题反弹。")
+    return parts

@@ -1,0 +1,85 @@
+"""Section one's opening sentence: the period's own facts, never the same line every period.
+
+A 纪委 reader sets the reports of a year side by side: an opening identical in every one
+("本单位坚持把党风廉政建设摆在突出位置……") reads as copied. The opening says what this
+period held (its meetings, sessions, talks and 整改 items); with no record at all it claims
+nothing; one who took up the post within the period speaks from that day (到岗以来).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lianzheng_desktop.core.record_source import doers
+from lianzheng_desktop.core.report_facts import ReportData, cn_date, first_responsible
+
+if TYPE_CHECKING:
+    from lianzheng_desktop.core.report_duty import Figures
+
+
+def _what_one_did(hosted: list[bool], held: str) -> str:
+    """主持, 参加 or 主持或参加 (``held``: the branch's own verb, in its report)."""
+    if not hosted:
+        return held
+    return "主持" if all(hosted) else "主持或参加" if any(hosted) else "参加"
+
+
+def period_facts(data: ReportData, f: Figures) -> list[str]:
+    """"召开专题会议2次", "开展集中警示教育3次", …: what the period's records hold."""
+    me = data.person.name if data.person is not None else ""
+    meetings = [a for a in data.activities if a.type == "专题会议"]
+    facts = []
+    if meetings:
+        role = _what_one_did([me in doers("activity", a.host) for a in meetings] if me else [],
+                             "召开")
+        facts.append(f"{role}专题会议{len(meetings)}次")
+    if data.sessions:
+        role = _what_one_did([s.host == me for s in data.sessions] if me else [], "开展")
+        facts.append(f"{role}集中警示教育{len(data.sessions)}次")
+    if data.talks:
+        facts.append(f"开展谈话{f.talks}次（{f.person_times}人次）")
+    if data.rectification:
+        own = data.person is not None and not first_responsible(data.person)
+        facts.append(f"{'负责' if own else '推进'}整改事项{f.rectification_total}件")
+    return facts
+
+
+def joined_within(data: ReportData) -> bool:
+    person = data.person
+    return (person is not None and person.joined_on is not None
+            and data.period.start < person.joined_on <= data.as_of)
+
+
+def opening(data: ReportData, f: Figures, has_points: bool) -> str:
+    org = data.profile.org_name or data.profile.unit_name or "本单位"  # a branch or a 党组
+    when = data.period.label
+    arrived = ""
+    if joined_within(data):
+        assert data.person is not None and data.person.joined_on is not None
+        arrived, when = f"本人于{cn_date(data.person.joined_on)}到岗。", "到岗以来"
+    facts = period_facts(data, f)
+    if not has_points:  # nothing to claim: no "认真履行" beside "尚无工作记录"
+        whose = "本人主持或参加的" if data.person is not None else ""
+        return f"{arrived}{when}，台账中尚无{whose}党风廉政建设工作记录。"
+    done = ("，" + "、".join(facts)) if facts else ""
+    if data.person is None:
+        return f"{when}，{org}认真履行管党治党主体责任，对照年度工作要点{done[1:] or '抓好落实'}。"
+    if first_responsible(data.person):  # the 第一责任人 answers for the whole unit
+        return f"{arrived}{when}，本人认真履行第一责任人职责，抓好本单位党风廉政建设工作{done}。"
+    return f"{arrived}{when}，本人认真履行“一岗双责”，抓好分管范围内党风廉政建设工作{done}。"
+
+
+def empty_ledgers(data: ReportData) -> str:
+    """"谈话记录和会议活动记录": the ledgers with nothing in the period (their annexes are
+    not printed as empty tables), said in section 一 instead; "" if none."""
+    own = data.person is not None
+    empty = [name for name, records in (
+        ("警示教育记录" if not own else "本人主持或参加的警示教育记录", data.sessions),
+        ("谈话记录" if not own else "本人开展的谈话记录", data.talks),
+        ("整改事项" if not own or first_responsible(data.person) else "本人负责的整改事项",
+         data.rectification),
+        ("会议活动记录" if not own else "本人主持或参加的会议活动记录", data.activities))
+        if not records]
+    if len(empty) > 1:
+        return "、".join(empty[:-1]) + "和" + empty[-1]
+    return empty[0] if empty else ""
