@@ -35,12 +35,14 @@ from pathlib import Path
 from typing import Any
 
 from lianzheng_desktop.core.errors import UserError, ValidationError
+from lianzheng_desktop.core.in_post import doers_out_of_post
 from lianzheng_desktop.core.ledgers import (
     LEDGERS,
     Kind,
     LedgerSpec,
     build_record,
     event_date,
+    to_values,
 )
 from lianzheng_desktop.core.records import LATE_ENTRY_DAYS, Record, is_late_entry
 from lianzheng_desktop.core.values import NAME_SEPARATORS, person_name
@@ -177,7 +179,9 @@ def _plan(store: Store, path: Path) -> ImportPlan:
             f"问题较多，以上只列出前 {MAX_PROBLEMS} 处，其余未再检查；请先改正这些，再重新导入")))
     if not plan.problems:
         for sheet in plan.sheets:
+            rows_of = {id(record): at for at, record in sheet.checked}
             sort_out(store, sheet)
+            plan.problems += _doers_out_of_post(sheet, rows_of, posts)
         late = sum(is_late_entry(event_date(s.spec, r), store.clock())
                    for s in plan.sheets for r in s.new)
         if late:
@@ -186,6 +190,19 @@ def _plan(store: Store, path: Path) -> ImportPlan:
                               "如是把另一个数据文件的台账转过来，请改用“备份”和“恢复”："
                               "Excel 中没有录入时间和“计入要求”的指定，恢复则原样保留。")
     return plan
+
+
+def _doers_out_of_post(sheet: SheetPlan, rows_of: dict[int, tuple[str, int]],
+                       posts: dict[str, Any]) -> list[ImportProblem]:
+    """The new rows naming as 主持人/负责人/整改责任人 one not in post on the day, as the
+    form refuses them. A row already kept (a workbook exported and imported again) is
+    not: a record kept before this check is not refused for it."""
+    found = []
+    for record in sheet.new:
+        where, number = rows_of[id(record)]
+        found += [ImportProblem(where, number, e.label, e.message) for e in doers_out_of_post(
+            sheet.spec, to_values(sheet.spec, record), posts)]
+    return found
 
 
 def _plan_types(store: Store, spec: LedgerSpec) -> dict[str, Any]:
@@ -275,6 +292,7 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
         try:
             record = build_record(spec, values, None if spec.key == "roster" else roster,
                                   today=today, posts=None if spec.key == "roster" else posts,
+                                  doers=False,  # checked on the new rows (_doers_out_of_post)
                                   **extra)
         except ValidationError as exc:
             if renamed:  # a former name on a ledger's row: said as it is now

@@ -301,7 +301,7 @@ class RecordDialog(QDialog):
         from lianzheng_desktop.storage.trash import describe
         from lianzheng_desktop.storage.twins import same_records
 
-        record = self._store.validate(self._spec.key, self.values())
+        record = self._store.validate(self._spec.key, self.values(), before=self._record)
         if self._record is not None:  # an edit: the record itself is no copy of itself
             record = replace(record, id=self._record.id)
         kept = same_records(self._store, self._spec.key, record)

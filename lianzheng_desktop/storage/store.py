@@ -254,15 +254,19 @@ class Store:
         with self.db.atomic():
             yield self
 
-    def validate(self, ledger_key: str, values: Mapping[str, object]) -> Record:
-        """The record ``values`` would make; ValidationError (nothing stored) if invalid."""
+    def validate(self, ledger_key: str, values: Mapping[str, object],
+                 before: Record | None = None) -> Record:
+        """The record ``values`` would make; ValidationError (nothing stored) if invalid.
+        ``before``: the kept record this edits (its unchanged 主持人/负责人/责任人 is not
+        checked against the roster's dates again: a record kept before that check)."""
         spec = LEDGERS[ledger_key]
         roster = None if spec.key == "roster" else self.roster_names()
         extra = {spec.type_field: self.plan_types(ledger_key)} if spec.type_field else {}
         try:
             return build_record(spec, values, roster, today=self.clock().date(),
                                 extra_choices=extra,
-                                posts=None if spec.key == "roster" else self.roster_posts())
+                                posts=None if spec.key == "roster" else self.roster_posts(),
+                                before=before)
         except ValidationError as exc:
             from lianzheng_desktop.storage.renames import naming_renames
 
@@ -456,7 +460,7 @@ class Store:
     def update(self, ledger_key: str, record_id: int, values: Mapping[str, object]) -> Record:
         spec = LEDGERS[ledger_key]
         old = self.get(ledger_key, record_id)
-        record = self.validate(ledger_key, values)
+        record = self.validate(ledger_key, values, before=old)
         now = self.clock()
         event = getattr(record, spec.date_field) if spec.date_field else None
         record = replace(record, id=record_id, created_at=old.created_at, updated_at=now,
