@@ -14,8 +14,9 @@ from typing import Any
 
 from lianzheng_desktop.core import values as v
 from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.entry_rules import check as check_entry
 from lianzheng_desktop.core.errors import FieldError, ValidationError
-from lianzheng_desktop.core.in_post import absence, doers_out_of_post
+from lianzheng_desktop.core.in_post import absence
 from lianzheng_desktop.core.records import (
     Activity,
     Person,
@@ -256,7 +257,7 @@ def build_record(
     extra_choices: Mapping[str, Collection[str]] | None = None,
     posts: Mapping[str, tuple[date | None, date | None]] | None = None,
     before: Record | None = None,
-    doers: bool = True,
+    entry_rules: bool = True,
 ) -> Record:
     """Turn raw values (form, Excel row, command line) into a valid record.
 
@@ -264,10 +265,10 @@ def build_record(
     the roster itself). ``extra_choices`` adds allowed values to choice fields (the types
     a plan adds, e.g. 政治学习). ``posts`` gives the people whose 到岗日期 or 离岗日期 is
     known (name → (joined, left)): a record may not name them on a day they were not in
-    post, nor as 主持人/负责人/整改责任人 (``in_post``; not with ``doers`` False, for a
-    caller that checks them itself). ``before``: the kept record an edit changes, whose
-    unchanged 主持人/负责人/责任人 is not checked again. Raises ValidationError listing
-    every problem; never anything else.
+    post, nor as 主持人/负责人/整改责任人. ``entry_rules``: the rules added after records
+    were kept (``core.entry_rules``; False for a caller that checks them itself), which
+    skip what an edit of ``before`` (the kept record) leaves unchanged. Raises
+    ValidationError listing every problem; never anything else.
     """
     errors: list[FieldError] = []
     typed: dict[str, Any] = {}
@@ -294,8 +295,8 @@ def build_record(
             errors.extend(rule(ledger, typed, today))
         if posts:
             errors.extend(out_of_post(ledger, typed, posts))
-            if doers:
-                errors.extend(doers_out_of_post(ledger, typed, posts, before))
+        if entry_rules:
+            errors.extend(check_entry(ledger, typed, posts, before))
     if errors:
         raise ValidationError(errors)
     return _construct(ledger, typed)

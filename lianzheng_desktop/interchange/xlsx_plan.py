@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lianzheng_desktop.core.entry_rules import check as check_entry
 from lianzheng_desktop.core.errors import UserError, ValidationError
-from lianzheng_desktop.core.in_post import doers_out_of_post
 from lianzheng_desktop.core.ledgers import (
     LEDGERS,
     Kind,
@@ -181,7 +181,7 @@ def _plan(store: Store, path: Path) -> ImportPlan:
         for sheet in plan.sheets:
             rows_of = {id(record): at for at, record in sheet.checked}
             sort_out(store, sheet)
-            plan.problems += _doers_out_of_post(sheet, rows_of, posts)
+            plan.problems += _entry_rules(sheet, rows_of, posts)
         late = sum(is_late_entry(event_date(s.spec, r), store.clock())
                    for s in plan.sheets for r in s.new)
         if late:
@@ -192,16 +192,17 @@ def _plan(store: Store, path: Path) -> ImportPlan:
     return plan
 
 
-def _doers_out_of_post(sheet: SheetPlan, rows_of: dict[int, tuple[str, int]],
-                       posts: dict[str, Any]) -> list[ImportProblem]:
-    """The new rows naming as 主持人/负责人/整改责任人 one not in post on the day, as the
-    form refuses them. A row already kept (a workbook exported and imported again) is
-    not: a record kept before this check is not refused for it."""
+def _entry_rules(sheet: SheetPlan, rows_of: dict[int, tuple[str, int]],
+                 posts: dict[str, Any]) -> list[ImportProblem]:
+    """What the rules added after records were kept find in the rows to be added (a
+    主持人 who had left, a 回头看 on an item still 整改中), as the form refuses them. A row
+    already kept (a ledger exported and imported again) is not refused for them."""
     found = []
     for record in sheet.new:
         where, number = rows_of[id(record)]
-        found += [ImportProblem(where, number, e.label, e.message) for e in doers_out_of_post(
-            sheet.spec, to_values(sheet.spec, record), posts)]
+        found += [ImportProblem(where, number, e.label, e.message) for e in check_entry(
+            sheet.spec, to_values(sheet.spec, record),
+            None if sheet.spec.key == "roster" else posts)]
     return found
 
 
@@ -292,7 +293,7 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
         try:
             record = build_record(spec, values, None if spec.key == "roster" else roster,
                                   today=today, posts=None if spec.key == "roster" else posts,
-                                  doers=False,  # checked on the new rows (_doers_out_of_post)
+                                  entry_rules=False,  # on the new rows (_entry_rules)
                                   **extra)
         except ValidationError as exc:
             if renamed:  # a former name on a ledger's row: said as it is now

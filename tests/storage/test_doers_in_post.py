@@ -142,3 +142,32 @@ def test_an_exported_ledger_holding_such_a_record_imports_again(unit, tmp_path):
     result = import_workbook(unit, tmp_path / "a.xlsx")
     assert result.problems == [] and result.plan is not None
     assert (result.plan.new, result.plan.conflicts) == (0, [])
+
+
+def test_a_review_on_an_unfinished_item_kept_before_the_check_is_edited_but_not_entered(
+        unit, tmp_path):
+    """revjiwei F17: 回头看日期 on an item still 整改中 is refused when entered or changed;
+    one kept so before is saved again on an unrelated edit, and its ledger re-imports."""
+    values = {**item(found="2022-11-10"), "review_date": "2022-11-12"}
+    with pytest.raises(ValidationError, match="状态为“整改中”的事项还不能填写“回头看日期”"):
+        unit.add("rectification", values)
+    from lianzheng_desktop.core import entry_rules
+
+    real, entry_rules.UNFIXED = entry_rules.UNFIXED, ()
+    try:
+        kept = unit.add("rectification", values)
+    finally:
+        entry_rules.UNFIXED = real
+    assert unit.update("rectification", kept.id, {**values, "measures": "补齐清单"}).review_date
+    with pytest.raises(ValidationError, match="还不能填写“回头看日期”"):
+        unit.update("rectification", kept.id, {**values, "review_date": "2022-11-13"})
+    export_workbook(unit, tmp_path / "a.xlsx")
+    result = import_workbook(unit, tmp_path / "a.xlsx")
+    assert result.problems == [] and result.plan is not None and result.plan.new == 0
+    book = _book(tmp_path, {"整改事项": [
+        ["问题来源*", "问题描述*", "责任人*", "发现日期*", "整改时限*", "状态*", "回头看日期"],
+        ["上级督查", "另一问题", "马红梅", datetime(2022, 11, 3), datetime(2022, 12, 30),
+         "整改中", datetime(2022, 11, 12)]]})
+    assert [str(p) for p in import_workbook(unit, book).problems] == [
+        "整改事项 第2行 “回头看日期”列：“回头看”是整改完成后的复查，状态为“整改中”的事项还不能"
+        "填写“回头看日期”；如已整改完成，请把状态改为“已完成”并填写完成日期"]
