@@ -138,8 +138,12 @@ class Store:
         sql, params = self._select(LEDGERS[ledger_key], Query(), where_id=record_id)
         rows = list(self.db.query(sql, params))
         if not rows:
-            raise UserError(f"{LEDGERS[ledger_key].label}中找不到这条记录（编号 {record_id}），"
-                            "它可能已被删除。")
+            from lianzheng_desktop.storage.record_names import last_logged, record_words
+
+            was = last_logged(self.db, ledger_key, record_id)  # named as the table showed it
+            raise UserError(f"{LEDGERS[ledger_key].label}中找不到这条记录"
+                            + (f"（{record_words(ledger_key, was)}）" if was else "")
+                            + "，它可能已被删除。")
         return self._to_record(LEDGERS[ledger_key], rows[0])
 
     def list(self, ledger_key: str, query: Query = Query()) -> list[Record]:
