@@ -177,11 +177,10 @@ def _plan(store: Store, path: Path) -> ImportPlan:
         del plan.problems[MAX_PROBLEMS:]
         plan.problems.append(ImportProblem(spec.label, 0, "", (
             f"问题较多，以上只列出前 {MAX_PROBLEMS} 处，其余未再检查；请先改正这些，再重新导入")))
+    rows_of = {id(record): at for sheet in plan.sheets for at, record in sheet.checked}
     if not plan.problems:
         for sheet in plan.sheets:
-            rows_of = {id(record): at for at, record in sheet.checked}
             sort_out(store, sheet)
-            plan.problems += _entry_rules(sheet, rows_of, posts)
         late = sum(is_late_entry(event_date(s.spec, r), store.clock())
                    for s in plan.sheets for r in s.new)
         if late:
@@ -189,6 +188,8 @@ def _plan(store: Store, path: Path) -> ImportPlan:
                               "才录入，将标为“补录”（报告附件中注明），与在软件中补录的相同。"
                               "如是把另一个数据文件的台账转过来，请改用“备份”和“恢复”："
                               "Excel 中没有录入时间和“计入要求”的指定，恢复则原样保留。")
+    if not plan.problems:  # the rules added after records were kept: on the rows to add
+        plan.problems += [p for sheet in plan.sheets for p in _entry_rules(sheet, rows_of, posts)]
     return plan
 
 
