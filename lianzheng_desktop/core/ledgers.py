@@ -14,7 +14,9 @@ from typing import Any
 
 from lianzheng_desktop.core import values as v
 from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.entry_rules import check as check_entry
 from lianzheng_desktop.core.errors import FieldError, ValidationError
+from lianzheng_desktop.core.in_post import absence
 from lianzheng_desktop.core.records import (
     Activity,
     Person,
@@ -254,6 +256,8 @@ def build_record(
     today: date | None = None,
     extra_choices: Mapping[str, Collection[str]] | None = None,
     posts: Mapping[str, tuple[date | None, date | None]] | None = None,
+    before: Record | None = None,
+    entry_rules: bool = True,
 ) -> Record:
     """Turn raw values (form, Excel row, command line) into a valid record.
 
@@ -261,7 +265,10 @@ def build_record(
     the roster itself). ``extra_choices`` adds allowed values to choice fields (the types
     a plan adds, e.g. 政治学习). ``posts`` gives the people whose 到岗日期 or 离岗日期 is
     known (name → (joined, left)): a record may not name them on a day they were not in
-    post. Raises ValidationError listing every problem; never anything else.
+    post, nor as 主持人/负责人/整改责任人. ``entry_rules``: the rules added after records
+    were kept (``core.entry_rules``; False for a caller that checks them itself), which
+    skip what an edit of ``before`` (the kept record) leaves unchanged. Raises
+    ValidationError listing every problem; never anything else.
     """
     errors: list[FieldError] = []
     typed: dict[str, Any] = {}
@@ -288,6 +295,8 @@ def build_record(
             errors.extend(rule(ledger, typed, today))
         if posts:
             errors.extend(out_of_post(ledger, typed, posts))
+        if entry_rules:
+            errors.extend(check_entry(ledger, typed, posts, before))
     if errors:
         raise ValidationError(errors)
     return _construct(ledger, typed)
@@ -350,7 +359,8 @@ def out_of_post(ledger: LedgerSpec, t: Mapping[str, Any],
                 posts: Mapping[str, tuple[date | None, date | None]]):
     """A person named on a day before their 到岗日期 or after their 离岗日期. Not for an
     整改事项: its 责任人 answers for it now, and the successor of one who left takes it
-    over although not in post on the day it was found."""
+    over although not in post on the day it was found (``in_post`` checks that the
+    责任人 had not left before it was found, and the free-text 主持人/负责人)."""
     day = t.get(ledger.date_field) if ledger.date_field else None
     if day is None or ledger.key == "rectification":
         return
@@ -359,14 +369,9 @@ def out_of_post(ledger: LedgerSpec, t: Mapping[str, Any],
             continue
         value = t.get(spec.key)
         for name in (value,) if isinstance(value, str) else value or ():
-            joined, left = posts.get(name, (None, None))
-            when = f"{day.year}年{day.month}月{day.day}日"
-            if left is not None and day > left:
-                yield _err(ledger, spec.key, f"{name}已于{left.year}年{left.month}月{left.day}日"
-                                             f"离岗，{when}不在岗；请核对日期或人员")
-            elif joined is not None and day < joined:
-                yield _err(ledger, spec.key, f"{name}{joined.year}年{joined.month}月{joined.day}日"
-                                             f"才到岗，{when}尚未到岗；请核对日期或人员")
+            why = absence(name, day, *posts.get(name, (None, None)))
+            if why is not None:
+                yield _err(ledger, spec.key, why)
 
 
 def _roster_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | None):

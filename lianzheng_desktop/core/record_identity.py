@@ -3,7 +3,9 @@ entry in the form compare, so that a record is never counted twice."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from difflib import SequenceMatcher
 from typing import Any
 
 
@@ -30,3 +32,26 @@ SAME_DAY_AND_KIND: dict[str, Callable[[Any], tuple]] = {
     # its 问题描述 corrected; a 编号 tells problems of one 巡察 apart, so it must agree
     "rectification": lambda r: (r.found_date, r.source, r.number),
 }
+
+
+# One event may be kept in two ledgers: a 以案促改专题会 is a 专题会议 (会议活动) and a
+# 警示教育 too. Entered in both on one day with near the same 主题, it is likely one event
+# (一会多用, allowed, but a reader counts it once): the form asks before saving the second.
+SAME_EVENT_LEDGERS = ("warning_education", "activity")
+_NOT_WORDS = re.compile(r"[\s\W_]+")  # spaces, punctuation, 《》“”（）、，。
+_CLOSE = 0.8  # SequenceMatcher ratio of two 主题 written a little differently
+_SHORTEST = 4  # a 主题 this long or longer may be found inside the other's
+
+
+def same_event(a: Any, b: Any) -> bool:
+    """``a`` and ``b`` (a 警示教育 and a 会议活动, or either two) are of one day with the
+    same or near the same 主题: the same, one inside the other, or alike but for a word."""
+    if a.date != b.date:
+        return False
+    x, y = _NOT_WORDS.sub("", a.topic), _NOT_WORDS.sub("", b.topic)
+    if not x or not y:
+        return False
+    shorter, longer = sorted((x, y), key=len)
+    if x == y or (len(shorter) >= _SHORTEST and shorter in longer):
+        return True
+    return SequenceMatcher(None, x, y, autojunk=False).ratio() >= _CLOSE

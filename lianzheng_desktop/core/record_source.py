@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Protocol, cast
 
 from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.in_post import doer_names
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.plan import Counts
 from lianzheng_desktop.core.records import Record, RectificationItem
@@ -150,11 +151,7 @@ names separated by 、 or ，."""
 
 def doers(ledger: str, value: object) -> set[str]:
     """The names in a record's doer field."""
-    import re
-
-    if not value:
-        return set()
-    return {name for name in re.split(r"[、，,；;\s]+", str(value)) if name}
+    return set(doer_names(value))
 
 
 class ListSource:

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lianzheng_desktop.core.entry_rules import check as check_entry
 from lianzheng_desktop.core.errors import UserError, ValidationError
 from lianzheng_desktop.core.ledgers import (
     LEDGERS,
@@ -41,6 +42,7 @@ from lianzheng_desktop.core.ledgers import (
     LedgerSpec,
     build_record,
     event_date,
+    to_values,
 )
 from lianzheng_desktop.core.records import LATE_ENTRY_DAYS, Record, is_late_entry
 from lianzheng_desktop.core.values import NAME_SEPARATORS, person_name
@@ -176,6 +178,7 @@ def _plan(store: Store, path: Path) -> ImportPlan:
         del plan.problems[MAX_PROBLEMS:]
         plan.problems.append(ImportProblem(spec.label, 0, "", (
             f"问题较多，以上只列出前 {MAX_PROBLEMS} 处，其余未再检查；请先改正这些，再重新导入")))
+    rows_of = {id(record): at for sheet in plan.sheets for at, record in sheet.checked}
     if not plan.problems:
         for sheet in plan.sheets:
             sort_out(store, sheet)
@@ -187,7 +190,23 @@ def _plan(store: Store, path: Path) -> ImportPlan:
                               "导入”，不标“补录”；现在才补记的，标为“补录”（报告附件中注明）。"
                               "如是把另一个数据文件的台账转过来，请改用“备份”和“恢复”："
                               "Excel 中没有录入时间和“计入要求”的指定，恢复则原样保留。")
+    if not plan.problems:  # the rules added after records were kept: on the rows to add
+        plan.problems += [p for sheet in plan.sheets for p in _entry_rules(sheet, rows_of, posts)]
     return plan
+
+
+def _entry_rules(sheet: SheetPlan, rows_of: dict[int, tuple[str, int]],
+                 posts: dict[str, Any]) -> list[ImportProblem]:
+    """What the rules added after records were kept find in the rows to be added (a
+    主持人 who had left, a 回头看 on an item still 整改中), as the form refuses them. A row
+    already kept (a ledger exported and imported again) is not refused for them."""
+    found = []
+    for record in sheet.new:
+        where, number = rows_of[id(record)]
+        found += [ImportProblem(where, number, e.label, e.message) for e in check_entry(
+            sheet.spec, to_values(sheet.spec, record),
+            None if sheet.spec.key == "roster" else posts)]
+    return found
 
 
 def _plan_types(store: Store, spec: LedgerSpec) -> dict[str, Any]:
@@ -277,6 +296,7 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
         try:
             record = build_record(spec, values, None if spec.key == "roster" else roster,
                                   today=today, posts=None if spec.key == "roster" else posts,
+                                  entry_rules=False,  # on the new rows (_entry_rules)
                                   **extra)
         except ValidationError as exc:
             if renamed:  # a former name on a ledger's row: said as it is now

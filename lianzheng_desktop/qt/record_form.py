@@ -306,22 +306,19 @@ class RecordDialog(QDialog):
         says it is another one."""
         from dataclasses import replace
 
-        from lianzheng_desktop.storage.trash import describe
-        from lianzheng_desktop.storage.twins import same_records
+        from lianzheng_desktop.storage.twins import twin_questions
 
-        record = self._store.validate(self._spec.key, self.values())
+        record = self._store.validate(self._spec.key, self.values(), before=self._record)
         if self._record is not None:  # an edit: the record itself is no copy of itself
             record = replace(record, id=self._record.id)
-        kept = same_records(self._store, self._spec.key, record)
-        if not kept:
-            return True
-        answer = QMessageBox.question(
-            self, "台账中已有相同的记录",
-            f"{self._spec.label}中已有一条相同的记录：\n{describe(self._spec, kept[0])}\n\n"
-            "同一件事录入两次会重复计数。确实是另一条记录、仍要保存吗？",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        for title, text in twin_questions(self._store, self._spec.key, record, self._record):
+            answer = QMessageBox.question(
+                self, title, text,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        return True
 
     def _show_errors(self, errors: list[FieldError]) -> None:
         for error in errors:

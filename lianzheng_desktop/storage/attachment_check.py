@@ -11,16 +11,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.storage import audit, lock
 from lianzheng_desktop.storage.attachments import row_snapshot, sha256_of, stored_name
 from lianzheng_desktop.storage.errors import os_error_text
+from lianzheng_desktop.storage.record_names import name_by_id, quoted
 
 
-def _label(row: dict) -> str:
-    spec = LEDGERS.get(row.get("ledger", ""))
-    where = f"{spec.label}编号 {row.get('record_id')} 的记录" if spec else "记录"
-    return f"佐证材料“{row.get('file_name', '')}”（{where}）"
+def _label(db, row: dict) -> str:
+    """The file and the record it belongs to, named as its ledger shows it."""
+    where = name_by_id(db, row.get("ledger", ""), row.get("record_id"))
+    return f"佐证材料{quoted(row.get('file_name', ''), None)}（{where}）"
 
 
 def attachment_problems(db, attachments_dir: Path) -> list[str]:
@@ -37,10 +37,10 @@ def attachment_problems(db, attachments_dir: Path) -> list[str]:
     for attachment_id, row in rows.items():
         state = logged.get(attachment_id)
         if state is None:
-            problems.append(f"{_label(row)}没有留痕记录，可能是在软件之外添加的。")
+            problems.append(f"{_label(db, row)}没有留痕记录，可能是在软件之外添加的。")
         elif state != row_snapshot(db, attachment_id):
-            problems.append(f"{_label(row)}的记录与留痕不一致，可能在软件之外被改动。")
-        problems += _file_problems(attachments_dir, row)
+            problems.append(f"{_label(db, row)}的记录与留痕不一致，可能在软件之外被改动。")
+        problems += _file_problems(db, attachments_dir, row)
     released: set[str] = set()  # files whose rows the app itself removed
     for attachment_id, state in logged.items():
         if state is None or attachment_id in rows:
@@ -49,21 +49,21 @@ def attachment_problems(db, attachments_dir: Path) -> list[str]:
         if (row.get("ledger"), row.get("record_id")) in deleted_records:
             released.add(stored_name(row["sha256"], row["file_name"]))
         else:
-            problems.append(f"{_label(row)}的记录已不存在，但没有删除的留痕，"
+            problems.append(f"{_label(db, row)}的记录已不存在，但没有删除的留痕，"
                             "可能在软件之外被删除。")
     problems += _files_without_rows(db, attachments_dir, rows, logged, released)
     return problems
 
 
-def _file_problems(attachments_dir: Path, row: dict) -> list[str]:
+def _file_problems(db, attachments_dir: Path, row: dict) -> list[str]:
     path = attachments_dir.joinpath(*stored_name(row["sha256"], row["file_name"]).split("/"))
     if not path.is_file():
-        return [f"{_label(row)}的文件已丢失，请从备份恢复。"]
+        return [f"{_label(db, row)}的文件已丢失，请从备份恢复。"]
     try:
         if sha256_of(path) != row["sha256"]:
-            return [f"{_label(row)}的文件已被改动或不完整，与录入时不一致，请从备份恢复。"]
+            return [f"{_label(db, row)}的文件已被改动或不完整，与录入时不一致，请从备份恢复。"]
     except OSError as exc:
-        return [f"{_label(row)}的文件无法读取（{os_error_text(exc)}）。"]
+        return [f"{_label(db, row)}的文件无法读取（{os_error_text(exc)}）。"]
     return []
 
 

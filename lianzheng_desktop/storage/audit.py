@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from lianzheng_desktop.core.ledgers import LEDGERS, to_values
+from lianzheng_desktop.storage.record_names import changed_labels, record_name
 
 GENESIS = "0" * 64
 ATTACHMENT = "attachment"  # entries for 佐证材料 rows; every other ledger name is a LEDGERS key
@@ -134,17 +135,22 @@ def verify(store) -> list[str]:
         for record in store.list(key):
             logged = latest.get((key, record.id), "missing")
             if logged == "missing":
-                problems.append(f"{spec.label}中编号 {record.id} 的记录没有留痕记录，"
-                                "可能是在软件之外添加的。")
-            elif logged != snapshot(key, record):
-                title = str(getattr(record, spec.title_field, ""))[:20]
-                problems.append(f"{spec.label}中“{title}”（编号 {record.id}）的内容与最后一次"
-                                "留痕不一致，可能在软件之外被改动。")
+                name = record_name(key, to_values(spec, record))
+                problems.append(f"{name}没有留痕记录，可能是在软件之外添加的。")
+            elif logged != (now := snapshot(key, record)):
+                name = record_name(key, to_values(spec, record))
+                differ = "、".join(f"“{label}”" for label in changed_labels(key, logged, now))
+                problems.append(f"{name}的内容与最后一次留痕不一致"
+                                + (f"（不同之处：{differ}）" if differ else "")
+                                + "，可能在软件之外被改动。")
     live = {(k, r.id) for k in LEDGERS for r in store.list(k)}
     for (ledger, record_id), after in latest.items():
         if after is not None and (ledger, record_id) not in live:
-            problems.append(f"{LEDGERS[ledger].label}中编号 {record_id} 的记录已不存在，"
-                            "但没有删除的留痕，可能在软件之外被删除。")
+            try:
+                name = record_name(ledger, json.loads(after))
+            except (ValueError, AttributeError):
+                name = f"{LEDGERS[ledger].label}中一条记录"
+            problems.append(f"{name}已不存在，但没有删除的留痕，可能在软件之外被删除。")
     from lianzheng_desktop.storage import trail
 
     return problems + trail.problems(store.db)

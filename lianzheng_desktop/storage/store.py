@@ -139,8 +139,12 @@ class Store:
         sql, params = self._select(LEDGERS[ledger_key], Query(), where_id=record_id)
         rows = list(self.db.query(sql, params))
         if not rows:
-            raise UserError(f"{LEDGERS[ledger_key].label}中找不到这条记录（编号 {record_id}），"
-                            "它可能已被删除。")
+            from lianzheng_desktop.storage.record_names import last_logged, record_words
+
+            was = last_logged(self.db, ledger_key, record_id)  # named as the table showed it
+            raise UserError(f"{LEDGERS[ledger_key].label}中找不到这条记录"
+                            + (f"（{record_words(ledger_key, was)}）" if was else "")
+                            + "，它可能已被删除。")
         return self._to_record(LEDGERS[ledger_key], rows[0])
 
     def list(self, ledger_key: str, query: Query = Query()) -> list[Record]:
@@ -265,15 +269,19 @@ class Store:
                 raise
             raise said from exc
 
-    def validate(self, ledger_key: str, values: Mapping[str, object]) -> Record:
-        """The record ``values`` would make; ValidationError (nothing stored) if invalid."""
+    def validate(self, ledger_key: str, values: Mapping[str, object],
+                 before: Record | None = None) -> Record:
+        """The record ``values`` would make; ValidationError (nothing stored) if invalid.
+        ``before``: the kept record this edits (its unchanged 主持人/负责人/责任人 is not
+        checked against the roster's dates again: a record kept before that check)."""
         spec = LEDGERS[ledger_key]
         roster = None if spec.key == "roster" else self.roster_names()
         extra = {spec.type_field: self.plan_types(ledger_key)} if spec.type_field else {}
         try:
             return build_record(spec, values, roster, today=self.clock().date(),
                                 extra_choices=extra,
-                                posts=None if spec.key == "roster" else self.roster_posts())
+                                posts=None if spec.key == "roster" else self.roster_posts(),
+                                before=before)
         except ValidationError as exc:
             from lianzheng_desktop.storage.renames import naming_renames
 
@@ -470,7 +478,7 @@ class Store:
     def update(self, ledger_key: str, record_id: int, values: Mapping[str, object]) -> Record:
         spec = LEDGERS[ledger_key]
         old = self.get(ledger_key, record_id)
-        record = self.validate(ledger_key, values)
+        record = self.validate(ledger_key, values, before=old)
         now = self.clock()
         event = getattr(record, spec.date_field) if spec.date_field else None
         # 补录 says when the record was first written down: an edit that keeps its date

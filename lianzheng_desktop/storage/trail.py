@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import Any
 
 from lianzheng_desktop.core.ledgers import LEDGERS
+from lianzheng_desktop.storage.record_names import name_by_id, quoted
 
 
 def text_id(*parts: object) -> int:
@@ -75,7 +76,7 @@ COVERED: dict[str, Covered] = {c.table: c for c in (
             hashed=("source_text",)),
     Covered("requirement", "年度计划的要求", ("id",), lambda r: r["id"],
             lambda r: f"{r['year']}年度计划第{r['position'] + 1}条要求"
-                      f"（“{str(r['text'])[:15]}”）", hashed=("item_text",)),
+                      f"（{quoted(r['text'], 15)}）", hashed=("item_text",)),
     Covered("unit_profile", "单位信息", ("id",), lambda r: r["id"], lambda r: "单位信息"),
     Covered("report_draft", "报告草稿", ("period",), lambda r: text_id(r["period"]),
             lambda r: f"{_period_label(r['period'])}草稿", hashed=("sections",)),
@@ -84,13 +85,13 @@ COVERED: dict[str, Covered] = {c.table: c for c in (
                       f"（{str(r['created_at']).replace('T', ' ')}）", hashed=("sections",)),
     Covered("record_type", "计划添加的记录类型", ("ledger", "name"),
             lambda r: text_id(r["ledger"], r["name"]),
-            lambda r: f"{_ledger_label(r['ledger'])}中计划添加的类型“{r['name']}”"),
+            lambda r: f"{_ledger_label(r['ledger'])}中计划添加的类型{quoted(r['name'], None)}"),
     Covered("record_requirement", "记录与计划要求的对应关系", ("ledger", "record_id"),
             lambda r: text_id(r["ledger"], r["record_id"]),
-            lambda r: f"{_ledger_label(r['ledger'])}编号 {r['record_id']} 的记录与计划要求的"
-                      "对应关系", grouped="requirement_id"),
+            lambda r: f"{_ledger_label(r['ledger'])}中一条记录与计划要求的对应关系",
+            grouped="requirement_id"),  # named by the record in _name
     Covered("trash", "回收站中的记录", ("id",), lambda r: r["id"],
-            lambda r: f"回收站中的“{r['title']}”",
+            lambda r: f"回收站中的{quoted(r['title'], None)}",
             hashed=("content",)),
 )}
 
@@ -170,12 +171,18 @@ def log_all(db, at: datetime, table: str) -> int:
     return written
 
 
-def _name(cover: Covered, row: dict, record_id: int) -> str:
-    """The row as the user knows it; a row mangled outside the app by its number."""
+def _name(db, cover: Covered, row: dict) -> str:
+    """The row as the user knows it (a record's link by the record, as its ledger shows
+    it); a row mangled outside the app by what of it can still be read, never by the
+    database's row number, which the user sees nowhere."""
     try:
+        if cover.table == "record_requirement":
+            return f"{name_by_id(db, row['ledger'], row['record_id'])}与计划要求的对应关系"
         return cover.label(row)
     except (KeyError, TypeError, ValueError):
-        return f"{cover.noun}（编号 {record_id}）"
+        text = next((row[c] for c in ("text", "title", "name", "period")
+                     if isinstance(row.get(c), str) and row[c].strip()), None)
+        return f"{cover.noun}（{quoted(text, 15)}）" if text else f"一条{cover.noun}"
 
 
 def problems(db) -> list[str]:
@@ -187,10 +194,10 @@ def problems(db) -> list[str]:
         for record_id, row in now.items():
             state = last.get(record_id)
             if state is None:
-                found.append(f"{_name(cover, row, record_id)}没有留痕记录，"
+                found.append(f"{_name(db, cover, row)}没有留痕记录，"
                              "可能是在软件之外添加的。")
             elif state != _snapshot(row):
-                found.append(f"{_name(cover, row, record_id)}的内容与最后一次留痕不一致，"
+                found.append(f"{_name(db, cover, row)}的内容与最后一次留痕不一致，"
                              "可能在软件之外被改动。")
         for record_id, state in last.items():
             if state is not None and record_id not in now:
@@ -198,6 +205,6 @@ def problems(db) -> list[str]:
                     row = json.loads(state)
                 except ValueError:
                     row = {}
-                found.append(f"{_name(cover, row, record_id)}已不存在，但没有删除的留痕，"
+                found.append(f"{_name(db, cover, row)}已不存在，但没有删除的留痕，"
                              "可能在软件之外被删除。")
     return found

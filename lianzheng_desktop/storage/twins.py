@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any, cast
+
 from lianzheng_desktop.core.ledgers import LEDGERS
-from lianzheng_desktop.core.record_identity import SAME_RECORD
+from lianzheng_desktop.core.record_identity import SAME_EVENT_LEDGERS, SAME_RECORD, same_event
 from lianzheng_desktop.core.records import Record
 from lianzheng_desktop.storage.store import Query, Store
 
@@ -18,3 +21,46 @@ def same_records(store: Store, ledger_key: str, record: Record) -> list[Record]:
     key = SAME_RECORD[ledger_key]
     return [r for r in store.list(ledger_key, Query(start=day, end=day))
             if r.id != record.id and key(r) == key(record)]
+
+
+def same_event_elsewhere(store: Store, ledger_key: str, record: Record,
+                         before: Record | None = None) -> list[tuple[str, Record]]:
+    """Kept records of the other ledgers that are likely the same event as ``record``
+    (``SAME_EVENT_LEDGERS``: one day, near the same 主题), as (ledger, record). For an
+    edit (``before``, the record as kept), only when its date or 主题 changed: a pair
+    already kept in both on purpose (一会多用) is not asked about again."""
+    if ledger_key not in SAME_EVENT_LEDGERS:
+        return []
+    rec = cast(Any, record)
+    if before is not None and (cast(Any, before).date, cast(Any, before).topic) == (
+            rec.date, rec.topic):
+        return []
+    return [(other, kept) for other in SAME_EVENT_LEDGERS if other != ledger_key
+            for kept in store.list(other, Query(start=rec.date, end=rec.date))
+            if same_event(rec, kept)]
+
+
+def twin_questions(store: Store, ledger_key: str, record: Record,
+                   before: Record | None = None) -> list[tuple[str, str]]:
+    """What the form asks before saving ``record`` (title, text; each answered 是 to save):
+    a copy of a kept record of its ledger, then the same event kept in another ledger.
+    ``before``: the record as kept, when this is an edit of it."""
+    from lianzheng_desktop.storage.trash import describe
+
+    spec = LEDGERS[ledger_key]
+    if before is not None:  # an edit: the record itself is no copy of itself
+        record = replace(record, id=before.id)
+    asked = []
+    kept = same_records(store, ledger_key, record)
+    if kept:
+        asked.append(("台账中已有相同的记录", (
+            f"{spec.label}中已有一条相同的记录：\n{describe(spec, kept[0])}\n\n"
+            "同一件事录入两次会重复计数。确实是另一条记录、仍要保存吗？")))
+    elsewhere = same_event_elsewhere(store, ledger_key, record, before)
+    if elsewhere:
+        other, twin = LEDGERS[elsewhere[0][0]], elsewhere[0][1]
+        asked.append((f"{other.label}中已有同一天的相近记录", (
+            f"{other.label}中已有一条同一天、主题相近的记录：\n{describe(other, twin)}\n\n"
+            f"如果本来就是同一次活动，既作{other.label}记录、又作{spec.label}记录"
+            "（一会多用），可以两处都保存；如果是同一件事重复录入，请选“否”。仍要保存吗？")))
+    return asked

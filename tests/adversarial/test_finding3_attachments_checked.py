@@ -35,6 +35,8 @@ def test_a_missing_file_is_found(paths, capsys):
     _stored(paths).unlink()
     code, out = _check(paths, capsys)
     assert code == 1 and "签到表.jpg" in out and "已丢失" in out
+    # the record it belongs to as its ledger shows it, not the database's row number
+    assert "佐证材料“签到表.jpg”（警示教育中2022-12-20的“" in out and "编号" not in out, out
 
 
 def test_a_truncated_or_changed_file_is_found(paths, capsys):

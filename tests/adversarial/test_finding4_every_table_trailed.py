@@ -82,7 +82,7 @@ EDITS = {
         " VALUES (2022, 99, '十', '补一条', '2022-04-02T09:00:00', '2022-04-02T09:00:00')",
         "2022年度计划第100条要求（“补一条”）没有留痕记录"),
     "requirement mangled": ("UPDATE requirement SET position = '第五' WHERE id = {first}",
-                            "年度计划的要求（编号 {first}）的内容与最后一次留痕不一致"),
+                            "年度计划的要求（“巩固拓展党史学习教育成果”）的内容与最后一次留痕不一致"),
     "profile": ("UPDATE unit_profile SET secretary_name = '张三'",
                 "单位信息的内容与最后一次留痕不一致"),
     "report draft": ("UPDATE report_draft SET sections = '{\"一、主要工作\": \"改过\"}'",
@@ -95,16 +95,19 @@ EDITS = {
     "plan type": ("UPDATE record_type SET name = '家访'",
                   "会议活动中计划添加的类型“廉政家访”已不存在"),
     "links": ("DELETE FROM record_requirement",
-              "会议活动编号 1 的记录与计划要求的对应关系已不存在，但没有删除的留痕"),
+              "会议活动中2022-03-28的“以案促改”与计划要求的对应关系已不存在，但没有删除的留痕"),
     "trash": ("UPDATE trash SET content = replace(content, '零容忍', '零')",
               "回收站中的“2022-03-20　观看《零容忍》”的内容与最后一次留痕不一致"),
     "trash emptied": ("DELETE FROM trash", "回收站中的“2022-03-20　观看《零容忍》”已不存在"),
     "补录 flag": ("UPDATE talk SET late_entry = 0",
-                "谈话记录中“廉政谈话”（编号 1）的内容与最后一次留痕不一致"),
+                "谈话记录中2022-02-10的廉政谈话（县纪委 张同志→王建国）的内容与最后一次留痕"
+                "不一致（不同之处：“补录标记”）"),
     "created time": ("UPDATE activity SET created_at = '2022-03-28T18:00:00'",
-                     "会议活动中“以案促改”（编号 1）的内容与最后一次留痕不一致"),
+                     "会议活动中2022-03-28的“以案促改”的内容与最后一次留痕不一致"
+                     "（不同之处：“录入时间”）"),
     "updated time": ("UPDATE activity SET updated_at = '2022-03-29T08:00:00'",
-                     "会议活动中“以案促改”（编号 1）的内容与最后一次留痕不一致"),
+                     "会议活动中2022-03-28的“以案促改”的内容与最后一次留痕不一致"
+                     "（不同之处：“修改时间”）"),
 }
 
 
@@ -159,7 +162,9 @@ def test_an_upgraded_file_is_covered_from_then_on(tmp_path, capsys):
     conn.close()
     code, out = _check(paths, capsys)
     assert code == 1
-    assert "2022年度计划第5条要求" in out and "编号 1）的内容与最后一次留痕不一致" in out, out
+    assert "2022年度计划第5条要求" in out and "的内容与最后一次留痕不一致（不同之处：“补录标记”）" \
+        in out, out
+    assert "编号" not in out  # the database's row number is shown nowhere
 
 
 def test_a_record_edited_outside_before_the_upgrade_is_still_reported(tmp_path, capsys):
@@ -172,7 +177,7 @@ def test_a_record_edited_outside_before_the_upgrade_is_still_reported(tmp_path, 
     conn.close()
     code, out = _check(paths, capsys)
     assert code == 1
-    assert "“改过的主题”（编号 1）的内容与最后一次留痕不一致" in out, out
+    assert "的“改过的主题”的内容与最后一次留痕不一致（不同之处：“主题”）" in out, out
 
 
 def test_every_writer_logs_what_it_writes(tmp_path):

@@ -109,11 +109,28 @@ def test_completion_not_before_found_and_not_in_the_future():
 def test_review_needs_its_date_and_not_before_found():
     values = dict(VALID["rectification"], review_conclusion="整改到位")
     assert "回头看日期" in errors_of(RECTIFICATION, values)["review_date"]
-    values = dict(VALID["rectification"], review_date="2022-01-01")
+    values = dict(VALID["rectification"], status="长期坚持", review_date="2022-01-01")
     assert "不能早于" in errors_of(RECTIFICATION, values)["review_date"]
-    values = dict(VALID["rectification"], review_date="2022-05-01")
+    values = dict(VALID["rectification"], status="长期坚持", review_date="2022-05-01")
     assert "“回头看日期”不能晚于今天" in errors_of(RECTIFICATION, values, today=date(2022, 4, 30))[
         "review_date"]
+
+
+@pytest.mark.parametrize("status", ["未开始", "整改中"])
+def test_a_review_is_refused_on_an_item_not_yet_fixed(status):
+    """回头看 checks a fix: on an item still 整改中 it is a slip (revjiwei F17)."""
+    values = dict(VALID["rectification"], status=status, review_date="2022-04-10")
+    assert errors_of(RECTIFICATION, values) == {"review_date": (
+        f"“回头看”是整改完成后的复查，状态为“{status}”的事项还不能填写“回头看日期”；"
+        "如已整改完成，请把状态改为“已完成”并填写完成日期")}
+
+
+@pytest.mark.parametrize("fixed", [{"status": "已完成", "completed_date": "2022-04-01"},
+                                   {"status": "长期坚持", "measures": "每季度检查"}])
+def test_a_review_of_a_fixed_item_is_kept(fixed):
+    """长期坚持 counts as fixed with its measures, and the checklist asks for its 回头看."""
+    values = dict(VALID["rectification"], **fixed, review_date="2022-04-10")
+    assert build_record(RECTIFICATION, values, ROSTER_NAMES).review_date == date(2022, 4, 10)
 
 
 @pytest.mark.parametrize("key", ["warning_education", "talk", "rectification", "activity"])

@@ -192,9 +192,9 @@ def test_types_a_plan_added_go_to_core_validation(tmp_path, monkeypatch):
     given = []
     real = xlsx_plan.build_record
 
-    def spy(spec, values, roster, *, today=None, extra_choices=None, posts=None):
+    def spy(spec, values, roster, *, today=None, extra_choices=None, posts=None, **more):
         given.append((spec.key, extra_choices))
-        return real(spec, values, roster, today=today, posts=posts)
+        return real(spec, values, roster, today=today, posts=posts, **more)
 
     monkeypatch.setattr(xlsx_plan, "build_record", spy)
     path = workbook(tmp_path, {"人员名册": ROSTER,

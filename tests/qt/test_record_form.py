@@ -393,6 +393,32 @@ def test_the_same_record_entered_twice_is_saved_only_when_confirmed(qtbot, store
     assert again.saved is not None and len(asked) == 3
 
 
+def test_one_event_entered_in_a_second_ledger_is_asked_about_and_may_be_kept(
+        qtbot, store, monkeypatch):
+    """revjiwei F9: a 以案促改专题会 kept as 会议活动, entered again as 警示教育."""
+    asked = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(_parent, title, text, *args, **kwargs):
+        asked.append((title, text))
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    topic = "以案促改专题会暨警示教育大会"
+    store.add("activity", {"date": date(2022, 11, 5), "type": "专题会议", "topic": topic})
+    dialog = form(qtbot, store, "warning_education")
+    for key, value in {"date": date(2022, 11, 5), "form": "以案促改专题会",
+                       "topic": topic}.items():
+        dialog.fields[key].set_value(value)
+    dialog._on_save()
+    assert dialog.saved is None and store.count("warning_education") == 0
+    assert asked[0][0] == "会议活动中已有同一天的相近记录"
+    assert f"2022-11-05　{topic}" in asked[0][1] and "一会多用" in asked[0][1]
+    answer[0] = QMessageBox.StandardButton.Yes
+    dialog._on_save()
+    assert dialog.saved is not None and store.count("warning_education") == 1
+
+
 def test_a_new_record_of_a_day_long_past_says_it_will_be_marked_late(qtbot, demo_store):
     """The Excel import said which rows it would mark 补录; the form saved them so without
     a word (a first-day secretary back-filling her year)."""
