@@ -128,6 +128,6 @@ def _checklist(args: argparse.Namespace) -> int:
     print(f"{quarter.label}责任清单（截至 {min(as_of, quarter.end).isoformat()}）")
     print(checklist.summary)
     for item in checklist.items:
-        print(f"  [{item.status.label}] {item.requirement.text}")
+        print(f"  [{item.label}] {item.requirement.text}")
         print(f"          {item.explanation}")
     return 0

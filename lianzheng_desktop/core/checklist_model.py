@@ -140,7 +140,10 @@ class Checklist:
     @property
     def summary(self) -> str:
         """"本季度 8 项要求：已完成 5，进行中 1，滞后 1，未完成 1"."""
-        parts = [f"{s.label} {self.count(s)}" for s in Status if self.count(s)]
+        labels = [item.label for item in self.items]  # as printed: 尚未开展 apart
+        order = [Status.DONE.label, Status.ON_TRACK.label, NOT_STARTED_LABEL,
+                 *(s.label for s in Status if s not in (Status.DONE, Status.ON_TRACK))]
+        parts = [f"{label} {labels.count(label)}" for label in order if labels.count(label)]
         if not parts:
             return "本季度没有要求"
         return f"本季度 {self.scope()}：" + "，".join(parts)

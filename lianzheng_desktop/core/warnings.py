@@ -108,7 +108,7 @@ def _unmet_by_hand(checklist: Checklist) -> list[Warning]:
             level, said = WarningLevel.RED, f"【未完成】截至{day}"
         else:
             level = WarningLevel.YELLOW if days <= DUE_SOON_DAYS else WarningLevel.BLUE
-            said = f"【进行中】距{day}还有 {days} 天"
+            said = f"【尚未开展】距{day}还有 {days} 天"
         warnings.append(Warning(level, f"{said}，{len(entries)}项没有数量指标的要求既无计入的"
                                 f"记录、也未标记完成：{names}。已做的请录入记录（可在“计入要求”"
                                 "中指定）或在“年度计划”中标记。", days))

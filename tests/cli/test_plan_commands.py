@@ -49,6 +49,17 @@ def test_checklist_json(tmp_path, cli):
     assert len(meetings["records"]) == 3
 
 
+def test_a_duty_with_no_record_is_not_said_to_be_under_way(tmp_path, cli):
+    """The printed report says "尚未开展" of a duty without a number that no record counts
+    toward; the command (and 首页) said "进行中" of the same duty (a reviewer)."""
+    db = str(tmp_path / "c.db")
+    cli("--db", db, "demo")
+    code, out, _ = cli("--db", db, "--today", "2022-09-30", "checklist")
+    assert code == 0
+    assert "本季度 15 项要求：已完成 8，进行中 2，尚未开展 5" in out
+    assert "  [尚未开展] 强化政治监督\n" in out and "  [进行中] 着力做好县委巡察整改工作\n" in out
+
+
 def test_checklist_without_a_quarter_is_the_as_of_dates(tmp_path, cli):
     db = str(tmp_path / "q.db")
     cli("--db", db, "demo")

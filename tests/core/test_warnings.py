@@ -92,7 +92,7 @@ def test_duties_without_a_number_still_owed_are_said_together_in_their_last_mont
     assert said(date(2022, 11, 29), Status.ON_TRACK) == []  # 32 days left: not yet
     [december] = said(date(2022, 12, 5), Status.ON_TRACK)
     assert december.level is WarningLevel.BLUE and december.days == 26
-    assert december.text.startswith("【进行中】距2022年12月31日还有 26 天，2项没有数量指标的要求")
+    assert december.text.startswith("【尚未开展】距2022年12月31日还有 26 天，2项没有数量指标的要求")
     assert "“强化政治监督”、“推进党务政务公开”" in december.text
     assert "严格制度执行" not in december.text and "巡察" not in december.text
     assert said(date(2022, 12, 28), Status.ON_TRACK)[0].level is WarningLevel.YELLOW
