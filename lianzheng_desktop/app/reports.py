@@ -19,7 +19,12 @@ from lianzheng_desktop.core.report_content import (
     draft_sections,
     profile_gaps,
 )
-from lianzheng_desktop.core.report_model import ReportDocument, ReportPeriod, unwritten_sections
+from lianzheng_desktop.core.report_model import (
+    SECTION_HEADINGS,
+    ReportDocument,
+    ReportPeriod,
+    unwritten_sections,
+)
 from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.plan_reading import ReadingChange, reading_change
 from lianzheng_desktop.storage.reports import (
@@ -70,6 +75,10 @@ def _changed_since_kept(store: Store, data: ReportData, person: str | None) -> H
     return HandedIn(kept[0].created_at.date(), changes) if changes else None
 
 
+CAUSES_NOTE = ("第三部分“存在的问题及原因”是按台账起草的，只列出了问题；原因须由本人分析写明"
+               "（在报告页改写这一部分）。")
+
+
 @dataclass
 class PreparedReport:
     data: ReportData  # what it is drafted from, as of one date
@@ -88,7 +97,17 @@ class PreparedReport:
             for h in unwritten_sections(self.document)] + (
             [stale_note(self.stale)] if self.stale else []) + (
             [self.reading_note] if self.reading_note else []) + (
-            [self.handed_in.note] if self.handed_in else [])
+            [self.handed_in.note] if self.handed_in else []) + (
+            [CAUSES_NOTE] if self.causes_unwritten else [])
+
+    @property
+    def causes_unwritten(self) -> bool:
+        """Section 三 as drafted names problems, and the heading promises 原因: only the
+        reporter can say why (the app never makes a cause up)."""
+        heading = SECTION_HEADINGS[2]
+        drafted = self.drafts.get(heading, "")
+        return (self.document.section_texts().get(heading) == drafted
+                and "存在以下问题" in drafted and "原因" not in drafted)
 
     @property
     def reading_note(self) -> str:

@@ -110,6 +110,19 @@ def test_a_report_written_but_not_kept_says_where_it_is(demo_store, tmp_path):
     assert str(said.value).startswith(f"报告已保存到“{target}”，但未能登记为留存版本（磁盘空间已满")
 
 
+def test_a_drafted_problems_section_says_its_causes_are_the_reporters_to_write(demo_store):
+    """Every report a reviewer read was headed "三、存在的问题及原因" and gave no cause: the
+    draft lists the problems, and only the reporter can say why — so the notes say so."""
+    from lianzheng_desktop.app.reports import CAUSES_NOTE, prepare_report
+
+    prepared = prepare_report(demo_store, ReportPeriod(2022, 3))
+    assert "存在以下问题" in prepared.drafts[SECTION_HEADINGS[2]]
+    assert CAUSES_NOTE in prepared.notes
+    save_texts(demo_store, ReportPeriod(2022, 3), {SECTION_HEADINGS[2]: prepared.drafts[
+        SECTION_HEADINGS[2]] + "主要原因是对整改事项跟踪督促不够。"})
+    assert CAUSES_NOTE not in prepare_report(demo_store, ReportPeriod(2022, 3)).notes
+
+
 def test_tidy_removes_spaces_around_numbers_only_in_chinese():
     assert tidy("召开 3 次，占 20%。") == "召开3次，占20%。"
     assert tidy("王建国　书记") == "王建国　书记"
