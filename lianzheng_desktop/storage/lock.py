@@ -69,7 +69,8 @@ def _take(key: Path, db_path: Path) -> None:
     if not _try_lock(fd):
         os.close(fd)
         raise DatabaseInUseError(
-            f"数据文件“{db_path}”正被另一个廉政台账窗口或命令使用。请先关闭另一个窗口，再打开。"
+            f"数据文件“{db_path}”正被另一个廉政台账窗口或命令使用。请先关闭另一个窗口，再打开；"
+            "刚关闭的窗口会先做完关闭时的备份，请稍等几秒再打开。"
         )
     _HELD[str(key)] = fd
 
