@@ -414,6 +414,11 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             report.finish_before_closing()  # type: ignore[attr-defined]
+        from lianzheng_desktop.qt.record_form import RecordDialog
+
+        for form in self.findChildren(RecordDialog):  # a form still open: kept as a draft
+            if form.isVisible():
+                form.put_away()
         if self._settings is not None:
             self._settings.setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)

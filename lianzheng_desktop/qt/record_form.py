@@ -344,6 +344,16 @@ class RecordDialog(QDialog):
         return confirm_discard(self, "放弃填写的内容？",
                                "这张表中填写的内容还没有保存。\n\n要放弃这些内容吗？", "继续填写")
 
+    def put_away(self) -> None:
+        """The window is closing under the form (another data file opened, a restore): what
+        is typed stays a draft, offered at the next start, and nothing is asked — a
+        reviewer's 继续填写 was answered by the program quitting anyway."""
+        if self.saved is None and self.is_dirty():
+            self.keep_draft()
+        self._finished = True
+        self._draft_timer.stop()
+        super().reject()
+
     def hideEvent(self, event) -> None:  # noqa: N802
         """Hidden without 保存 or 取消 (the window closing under it): keep what is typed."""
         if not self._finished and self._pending:

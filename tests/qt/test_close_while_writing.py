@@ -61,3 +61,27 @@ def test_closing_with_report_text_the_disk_refused_asks_first(qtbot, demo_store,
     demo_store.db.execute(f"PRAGMA max_page_count = {pages * 10}")  # space again
     window.close()  # kept now: closes without a question
     assert not window.isVisible() and len(asked) == 1
+
+
+def test_a_form_open_when_the_window_closes_is_kept_as_a_draft_without_a_question(
+        qtbot, demo_store, tmp_path, monkeypatch):
+    """Closed under an open form (another data file opened), the window asked "放弃填写的
+    内容？" over nothing, and 继续填写 was answered by the program quitting (a reviewer)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from lianzheng_desktop.core.ledgers import LEDGERS
+    from lianzheng_desktop.qt.record_form import RecordDialog
+    from lianzheng_desktop.storage import drafts
+
+    window = MainWindow(demo_store, AppPaths(tmp_path / "lianzheng.db"), today=date(2022, 12, 31))
+    qtbot.addWidget(window)
+    window.show()
+    form = RecordDialog(demo_store, LEDGERS["activity"], parent=window, today=date(2022, 12, 31))
+    form.show()
+    form.fields["topic"].input.setText("学习新修订的纪律处分条例")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or 0)
+    window.close()
+    assert asked == [] and not form.isVisible() and not window.isVisible()
+    kept = drafts.find(demo_store, "activity", 0)
+    assert kept is not None and kept.values["topic"] == "学习新修订的纪律处分条例"
