@@ -411,7 +411,8 @@ class MainWindow(QMainWindow):
                     "会丢失。\n\n仍要关闭吗？", QMessageBox.StandardButton.Yes
                     | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No) \
                     != QMessageBox.StandardButton.Yes:
-                event.ignore()
+                event.ignore()  # and whatever the close was for is not done either:
+                self.restore_from = self.switch_to = None  # no restore, no other file later
                 return
             report.finish_before_closing()  # type: ignore[attr-defined]
         from lianzheng_desktop.qt.record_form import RecordDialog

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QEventLoop, Qt, QThreadPool
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
@@ -352,8 +352,9 @@ class ReportPage(QWidget):
         self._closing = True
         self.status.setText("正在写完报告，写完后关闭……")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self._pool.waitForDone()
+        try:  # the progress keeps moving (a year's Word copy takes minutes): not 未响应
+            while not self._pool.waitForDone(100):
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         finally:
             QApplication.restoreOverrideCursor()
 

@@ -55,8 +55,12 @@ def test_closing_with_report_text_the_disk_refused_asks_first(qtbot, demo_store,
     asked, answer = [], [QMessageBox.StandardButton.No]
     monkeypatch.setattr(QMessageBox, "question",
                         lambda _p, title, text, *a: asked.append(text) or answer[0])
+    window.restore_from = tmp_path / "备份.zip"  # the close was for a restore (从备份恢复)
     window.close()
     assert window.isVisible() and "刚写的文字还没能保存" in asked[0]
+    # refused: the restore is not done either, nor later by an ordinary close (a reviewer's
+    # restore ran at the evening's close and took the day's typing with it)
+    assert window.restore_from is None and window.switch_to is None
     assert "磁盘空间已满" in report.status.text()
     demo_store.db.execute(f"PRAGMA max_page_count = {pages * 10}")  # space again
     window.close()  # kept now: closes without a question
