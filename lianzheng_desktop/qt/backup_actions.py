@@ -51,8 +51,15 @@ def choose_and_verify(parent: QWidget, file: str | None = None, *,
         profile = store.profile() if store is not None else None
         unit_now = (profile.unit_name or profile.org_name) if profile is not None else None
         warning = origin_warning(info.db_file, info.unit, paths, unit_now)
-    text = (f"用 {info.created:%Y-%m-%d %H:%M} 的备份替换现在的数据吗？\n\n"
-            "现在的数据会先另行备份，不会丢失。恢复后软件会重新打开。")
+    since = []
+    if store is not None:
+        from lianzheng_desktop.storage.since_backup import work_since
+
+        since = work_since(store, info.created)
+    text = (f"用 {info.created:%Y-%m-%d %H:%M} 的备份替换现在的数据吗？\n\n" + (
+        f"这份备份之后，{'，'.join(since)}；恢复后这些都不在现在的数据中，只留在恢复前自动做的"
+        "备份里。\n\n" if since else "") +
+        "现在的数据会先另行备份，不会丢失。恢复后软件会重新打开。")
     if warning:  # asked as a warning, 否 the default: the other file's data replaces this
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         answer = QMessageBox.warning(parent, "备份来自别处",

@@ -200,3 +200,31 @@ def test_restore_from_another_files_backup_asks_with_a_warning(window, demo_stor
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert choose_and_verify(window, str(zipped), paths=paths, store=demo_store) == zipped
+
+
+def test_restore_says_what_the_work_since_the_backup_was_is_taken_out(window, demo_store,
+                                                                      paths, monkeypatch):
+    """A reviewer's restore took the day's records and report text out of the file; the
+    question said only "现在的数据会先另行备份，不会丢失" (true, and into a zip she never opens)."""
+    from datetime import datetime
+
+    from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
+    from lianzheng_desktop.storage import drafts
+    from lianzheng_desktop.storage.reports import save_texts
+
+    demo_store.clock = lambda: datetime(2023, 1, 5, 9)
+    zipped = backup.create_backup(demo_store.db.conn, paths, folder=paths.data_dir / "usb",
+                                  now=datetime(2023, 1, 5, 9))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, title, text, *a: asked.append(text)
+                        or QMessageBox.StandardButton.No)
+    choose_and_verify(window, str(zipped), paths=paths, store=demo_store)
+    assert "这份备份之后" not in asked[-1]  # nothing since: nothing to say
+    demo_store.clock = lambda: datetime(2023, 1, 5, 15)
+    demo_store.add("activity", {"date": "2023-01-05", "type": "专题会议", "topic": "年初部署"})
+    save_texts(demo_store, ReportPeriod(2022), {SECTION_HEADINGS[1]: "本人严守纪律。"})
+    drafts.save(demo_store, "talk", 0, {"summary": "谈了一半"})
+    choose_and_verify(window, str(zipped), paths=paths, store=demo_store)
+    assert ("这份备份之后，新增、修改或删除了 1 条台账记录，改写了 1 份报告的文字，有 1 张表填了一半"
+            "还没有保存；恢复后这些都不在现在的数据中，只留在恢复前自动做的备份里。") in asked[-1]
