@@ -226,5 +226,6 @@ def test_restore_says_what_the_work_since_the_backup_was_is_taken_out(window, de
     save_texts(demo_store, ReportPeriod(2022), {SECTION_HEADINGS[1]: "本人严守纪律。"})
     drafts.save(demo_store, "talk", 0, {"summary": "谈了一半"})
     choose_and_verify(window, str(zipped), paths=paths, store=demo_store)
-    assert ("这份备份之后，新增、修改或删除了 1 条台账记录，改写了 1 份报告的文字，有 1 张表填了一半"
-            "还没有保存；恢复后这些都不在现在的数据中，只留在恢复前自动做的备份里。") in asked[-1]
+    assert ("这份备份之后，新增、修改或删除了 1 条台账记录，改写了 1 份报告的文字，"
+            "有 1 张表填了一半还没有保存；恢复后这些都不在现在的数据中，"
+            "只留在恢复前自动做的备份里。") in asked[-1]
