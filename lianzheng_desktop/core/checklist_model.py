@@ -33,6 +33,7 @@ class Status(str, Enum):
 _STATUS_LABELS = {Status.DONE: "已完成", Status.ON_TRACK: "进行中", Status.BEHIND: "滞后",
                   Status.FAILED: "未完成", Status.NOT_DUE: "未开始"}
 NOT_STARTED_LABEL = "尚未开展"  # ChecklistItem.label of an ON_TRACK duty with no record
+NOT_STARTED_COLOUR = "#546e7a"
 _STATUS_COLOURS = {Status.DONE: "#2e7d32", Status.ON_TRACK: "#1565c0", Status.BEHIND: "#b26a00",
                    Status.FAILED: "#c62828", Status.NOT_DUE: "#757575"}
 
@@ -83,6 +84,11 @@ class ChecklistItem:
         if self.status is Status.ON_TRACK and self.without_record:
             return NOT_STARTED_LABEL
         return self.status.label
+
+    @property
+    def colour(self) -> str:
+        """The status colour, 尚未开展 in blue-grey apart from 进行中's blue."""
+        return NOT_STARTED_COLOUR if self.label == NOT_STARTED_LABEL else self.status.colour
 
     @property
     def unit(self) -> str:

@@ -263,8 +263,8 @@ class ChecklistPage(QWidget):
     def _fill(self, items: list[ChecklistItem]) -> None:
         self.table.setRowCount(len(items))
         for row, entry in enumerate(items):
-            status = QTableWidgetItem(f"  {entry.status.label}  ")
-            colour_item(status, "white", entry.status.colour)
+            status = QTableWidgetItem(f"  {entry.label}  ")  # as printed in 附件1
+            colour_item(status, "white", entry.colour)
             cells = [status, QTableWidgetItem(entry.requirement.item),
                      QTableWidgetItem(entry.requirement.text),
                      QTableWidgetItem(entry.explanation)]

@@ -47,3 +47,14 @@ def test_a_second_refresh_lists_its_own_warnings_once(qtbot, demo_store):
     qtbot.wait(50)
     assert page.warnings.count() == total
     assert len(set(_texts(page))) == total  # none listed twice
+
+
+def test_the_table_says_of_each_duty_what_its_summary_and_the_report_say(qtbot, demo_store):
+    """首页's summary read "尚未开展 5" above rows marked "进行中" for the same duties (the
+    report's 附件1 prints 尚未开展 too)."""
+    page = ChecklistPage(demo_store, date(2022, 9, 30))
+    qtbot.addWidget(page)
+    shown = [page.table.item(row, 0).text().strip() for row in range(page.table.rowCount())]
+    assert shown.count("尚未开展") == 5
+    said = dict(part.split(" ") for part in page.summary.text().split("：")[1].split("，"))
+    assert said == {label: str(shown.count(label)) for label in set(shown)}
