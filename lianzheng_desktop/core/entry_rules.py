@@ -40,9 +40,9 @@ def _review_of_unfixed(ledger: LedgerSpec, t: Mapping[str, Any],
     status = t.get("status")
     if t.get("review_date") is None or status not in UNFIXED:
         return
-    if before is not None and getattr(before, "review_date", None) == t.get("review_date") \
-            and getattr(before, "status", None) == status:
-        return
+    if before is not None and getattr(before, "review_date", None) == t.get("review_date"):
+        return  # kept as it was: a 回头看 that found the problem back reopens the item, and
+        # its date stays the 留痕 of that review
     yield FieldError("review_date", ledger.field("review_date").label, (
         f"“回头看”是整改完成后的复查，状态为“{status}”的事项还不能填写“回头看日期”；"
         "如已整改完成，请把状态改为“已完成”并填写完成日期"))

@@ -482,11 +482,15 @@ class Store:
         now = self.clock()
         event = getattr(record, spec.date_field) if spec.date_field else None
         # 补录 says when the record was first written down: an edit that keeps its date
-        # keeps the mark (one taken over from Excel as kept on time stays unmarked)
-        same_day = spec.date_field is not None and event == getattr(old, spec.date_field)
+        # keeps the mark, and so does one of a record taken over from an Excel ledger kept
+        # on time (unmarked though entered here long after its day): a date corrected
+        # later does not undo what the secretary said of that ledger
+        old_day = getattr(old, spec.date_field) if spec.date_field else None
+        said_on_time = not old.late_entry and is_late_entry(old_day, old.created_at or now)
+        late = old.late_entry if event == old_day or said_on_time \
+            else is_late_entry(event, old.created_at or now)
         record = replace(record, id=record_id, created_at=old.created_at, updated_at=now,
-                         late_entry=old.late_entry if same_day
-                         else is_late_entry(event, old.created_at or now))
+                         late_entry=late)
         with self.atomic():
             renamed: list[tuple[str, Record]] = []
             if spec.key == "roster":
@@ -529,6 +533,7 @@ class Store:
                 row = self.db.execute(f"SELECT min({day}), max({day}) FROM {source}",
                                       [person_id]).fetchone()
                 days += [date.fromisoformat(d) for d in row if d]
+        days += self._days_as_doer(person.name)
         if not days:
             return
         first, last = min(days), max(days)
@@ -540,6 +545,22 @@ class Store:
             raise ValidationError([FieldError("left_on", "离岗日期", (
                 f"台账中{last.year}年{last.month}月{last.day}日的记录还列有{person.name}，"
                 "离岗日期不能早于这一天"))])
+
+    def _days_as_doer(self, name: str) -> builtins.list[date]:
+        """The days a kept session or meeting names ``name`` as its 主持人/负责人 (a free-text
+        field: a leaver must not be left there as having chaired it after leaving)."""
+        from lianzheng_desktop.core.in_post import DOER_FIELDS_CHECKED, doer_names
+
+        days = []
+        for key, (column, _) in DOER_FIELDS_CHECKED.items():
+            if key == "rectification":  # its 责任人 answers for it now: not a day of work
+                continue
+            day = LEDGERS[key].date_field
+            rows = self.db.execute(f"SELECT {day}, {column} FROM {TABLES[key].table}"
+                                   f" WHERE instr({column}, ?) > 0", [name]).fetchall()
+            days += [date.fromisoformat(d) for d, names in rows
+                     if d and name in doer_names(names)]
+        return days
 
     def _records_naming(self, person_id: int) -> builtins.list[tuple[str, Record]]:
         found: list[tuple[str, Record]] = []

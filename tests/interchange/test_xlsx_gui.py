@@ -103,6 +103,10 @@ def test_records_long_past_are_marked_late_only_if_the_secretary_says_so(
     assert all(t.late_entry is (choice == LATE) for t in talks if t.date < date(2022, 12, 1))
     store.update("talk", old.id, {**to_values(LEDGERS["talk"], old), "summary": "改了摘要"})
     assert store.get("talk", old.id).late_entry is (choice == LATE)  # the edit keeps it
+    moved = to_values(LEDGERS["talk"], store.get("talk", old.id))
+    store.update("talk", old.id, {**moved, "date": old.date.replace(day=1 if old.date.day > 1
+                                                                    else 2)})
+    assert store.get("talk", old.id).late_entry is (choice == LATE)  # so does a date fixed
     assert data_problems(store) == []  # the trail holds what was stored
 
 

@@ -171,3 +171,29 @@ def test_a_review_on_an_unfinished_item_kept_before_the_check_is_edited_but_not_
     assert [str(p) for p in import_workbook(unit, book).problems] == [
         "整改事项 第2行 “回头看日期”列：“回头看”是整改完成后的复查，状态为“整改中”的事项还不能"
         "填写“回头看日期”；如已整改完成，请把状态改为“已完成”并填写完成日期"]
+
+
+def test_an_item_reopened_after_its_review_found_the_problem_back_keeps_the_review(unit):
+    """revdiff: a 回头看 found the problem back, so the item went from 已完成 back to 整改中;
+    the rule refused the edit unless the date of that review — its 留痕 — was erased."""
+    done = {**item(found="2022-06-01", owner="马红梅"), "status": "已完成",
+            "completed_date": "2022-06-20", "review_date": "2022-11-10",
+            "review_conclusion": "未反弹"}
+    kept = unit.add("rectification", done)
+    reopened = unit.update("rectification", kept.id, {
+        **done, "status": "整改中", "completed_date": None,
+        "review_conclusion": "回头看发现问题反弹，重新整改"})
+    assert reopened.status == "整改中" and str(reopened.review_date) == "2022-11-10"
+
+
+def test_a_leave_date_before_a_session_the_person_chaired_is_refused(store):
+    """revdiff: she chaired a session on 20 November; the clerk then entered her 离岗日期
+    as 1 November, and the report went on printing "（郑小芳主持）" after she had left."""
+    store.add("roster", {"name": "马红梅", "role": "书记"})
+    store.add("roster", {"name": "郑小芳", "role": "班子成员"})
+    store.add("warning_education", session(host="郑小芳"))
+    person = next(p for p in store.list("roster") if p.name == "郑小芳")
+    values = {"name": "郑小芳", "role": "班子成员", "active": False}
+    with pytest.raises(ValidationError, match="2022年11月20日的记录还列有郑小芳，离岗日期不能早于"):
+        store.update("roster", person.id, {**values, "left_on": "2022-11-01"})
+    assert store.update("roster", person.id, {**values, "left_on": "2022-11-20"}).left_on

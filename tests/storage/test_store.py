@@ -55,6 +55,19 @@ def test_late_entry_mark_after_seven_days(people):
     assert people.add("talk", talk(day="2022-12-23")).late_entry is True  # 8 days
 
 
+def test_a_date_moved_long_before_its_entry_marks_the_record_late(people):
+    """Entered on time, then its date corrected to a day 8 days before it was entered:
+    it was written down late, and says so (a record taken over from an Excel ledger kept
+    on time is the exception: see tests/interchange/test_xlsx_gui.py)."""
+    from lianzheng_desktop.core.ledgers import LEDGERS, to_values
+
+    added = people.add("talk", talk(day="2022-12-30"))
+    assert added.late_entry is False
+    moved = people.update("talk", added.id, {**to_values(LEDGERS["talk"], added),
+                                             "date": "2022-12-20"})
+    assert moved.late_entry is True
+
+
 def test_timestamps_are_kept(people):
     added = people.add("activity", {"date": "2022-12-30", "type": "专题会议", "topic": "部署"})
     assert added.created_at == datetime(2022, 12, 31, 17, 0) == added.updated_at
