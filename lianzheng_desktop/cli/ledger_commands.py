@@ -39,9 +39,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("file", metavar="FILE.xlsx", type=Path)
     imp.add_argument("--dry-run", action="store_true",
                      help="只核对并显示将新增、已存在和冲突的条数，不写入任何记录")
-    imp.add_argument("--kept-on-time", action="store_true",
-                     help="这些记录当时已按时记在本单位的 Excel 台账中（由本软件接着记）："
-                          "比活动日期晚导入的不标“补录”")
+    timing = imp.add_mutually_exclusive_group()
+    timing.add_argument("--kept-on-time", action="store_true",
+                        help="这些记录当时已按时记在本单位的 Excel 台账中（由本软件接着记）："
+                             "比活动日期晚导入的不标“补录”")
+    timing.add_argument("--backfilled", action="store_true",
+                        help="这些记录是现在才补记的：比活动日期晚 7 天以上的标为“补录”")
     imp.set_defaults(handler=_import)
 
 def _demo(args: argparse.Namespace) -> int:
@@ -94,14 +97,18 @@ def _import(args: argparse.Namespace) -> int:
         print(f"试导入 {args.file}（未写入任何记录）：{plan.totals()}。")
     elif plan.new == 0:
         print(f"{args.file} 中没有新记录，未写入任何记录：{plan.totals()}。")
+    elif plan.late and not (args.kept_on_time or args.backfilled):
+        # asked before, as the window asks: a 补录 mark cannot be taken off afterwards
+        raise UserError(f"没有导入：{args.file} 中有 {plan.late} 条记录比今天早 {LATE_ENTRY_DAYS} "
+                        "天以上。请说明它们是否当时已按时记在本单位的 Excel 台账中：是，请加 "
+                        "--kept-on-time（不标“补录”）；是现在才补记的，请加 --backfilled（标为"
+                        "“补录”，报告附件中注明）。")
     else:
         apply_import(store, plan, kept_on_time=args.kept_on_time)
         print(f"已从 {args.file} 导入：{plan.totals()}。")
         if plan.late:
             print(f"  其中 {plan.late} 条比活动日期晚 {LATE_ENTRY_DAYS} 天以上：" + (
-                "按原台账导入，未标“补录”。" if args.kept_on_time else
-                "已标为“补录”（当时已按时记在 Excel 台账中的，导入时应加 --kept-on-time；"
-                "导入前可先用 --dry-run 核对）。"))
+                "按原台账导入，未标“补录”。" if args.kept_on_time else "已标为“补录”。"))
     for line in plan.details():
         print(f"  {line}")
     return 0

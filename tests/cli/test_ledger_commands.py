@@ -20,7 +20,8 @@ def test_export_then_import(tmp_path, cli):
     cli("--db", db, "demo")
     code, out, _ = cli("--db", db, "export", str(tmp_path / "a.xlsx"))
     assert code == 0 and "整改事项 6 条" in out
-    code, out, _ = cli("--db", str(tmp_path / "b.db"), "import", str(tmp_path / "a.xlsx"))
+    code, out, _ = cli("--db", str(tmp_path / "b.db"), "import", "--backfilled",
+                       str(tmp_path / "a.xlsx"))
     assert code == 0
     assert "导入：新增 50 条，已存在 0 条（跳过），冲突 0 条。" in out
     assert "谈话记录：新增 8 条，已存在 0 条，冲突 0 条" in out
@@ -43,9 +44,11 @@ def test_an_excel_ledger_kept_on_time_is_taken_over_without_the_late_mark(tmp_pa
         with sqlite3.connect(tmp_path / name) as conn:
             return out, conn.execute("SELECT count(*), sum(late_entry) FROM talk").fetchone()
 
-    out, (talks, late) = marked("b.db")
+    code, _, err = cli("--db", str(tmp_path / "a2.db"), "import", str(tmp_path / "a.xlsx"))
+    assert code == 1 and "没有导入" in err and "请加 --kept-on-time" in err  # asked first
+    out, (talks, late) = marked("b.db", "--backfilled")
     assert talks == 8 and late == 8
-    assert "其中 38 条比活动日期晚 7 天以上：已标为“补录”" in out and "--kept-on-time" in out
+    assert "其中 38 条比活动日期晚 7 天以上：已标为“补录”。" in out
     out, (talks, late) = marked("c.db", "--kept-on-time")
     assert talks == 8 and late == 0
     assert "按原台账导入，未标“补录”" in out
@@ -72,7 +75,7 @@ def test_a_second_import_adds_nothing_and_says_so(tmp_path, cli):
     assert code == 0 and "（未写入任何记录）：新增 50 条，已存在 0 条（跳过），冲突 0 条。" in out
     code, out, _ = cli("--db", fresh, "export", str(tmp_path / "empty.xlsx"))
     assert "整改事项 0 条" in out  # the dry run wrote nothing
-    assert cli("--db", fresh, "import", str(tmp_path / "a.xlsx"))[0] == 0
+    assert cli("--db", fresh, "import", "--backfilled", str(tmp_path / "a.xlsx"))[0] == 0
     code, out, _ = cli("--db", fresh, "import", str(tmp_path / "a.xlsx"))
     assert code == 0
     assert "中没有新记录，未写入任何记录：新增 0 条，已存在 50 条（跳过），冲突 0 条。" in out

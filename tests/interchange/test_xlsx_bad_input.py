@@ -58,7 +58,7 @@ def bomb(tmp_path_factory):
 
 
 def run(cli, tmp_path, path):
-    return cli("--db", str(tmp_path / "x.db"), "import", str(path))
+    return cli("--db", str(tmp_path / "x.db"), "import", "--backfilled", str(path))
 
 
 def one_error(code, err):
