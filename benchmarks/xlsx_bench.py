@@ -54,7 +54,7 @@ book.save({out!r})
 IMPORT = """
 from pathlib import Path
 from lianzheng_desktop.cli import main
-status = main(["--db", {db!r}, "import", {book!r}])
+status = main(["--db", {db!r}, "import", "--backfilled", {book!r}])
 assert status == 0
 """
 EXPORT = """
