@@ -34,14 +34,23 @@ SAID_ALREADY = 4  # a summary this short ("推进", "听取汇报") adds nothing
 DETAILED_UP_TO = 4  # beyond this many records of one kind, a count and the first few
 
 
-def _one_activity(a: Activity, with_summary: bool, me: str = "") -> str:
+REPORTERS = re.compile(r"^(?:各|全体)?(?:领导)?(?:班子成员|党组成员)")
+
+
+def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = True) -> str:
     """"3月8日召开党风廉政建设专题会议，研究部署……（4人参加）"; in ``me``'s own report, a
-    meeting someone else held is marked "（本人参加）"."""
+    meeting someone else held is marked "（本人参加）". ``head``: ``me`` is the branch's
+    书记 (or the report is the branch's); a 班子成员 at a 履责报告 made one of the reports."""
     topic = clause(a.topic)
     phrase = activity_phrase(a.type)
     mine = bool(me) and me in doers("activity", a.host)
     who = "、".join(sorted(doers("activity", a.host)))
     made = "" if topic.startswith((*VERB_STARTS, "向", "述")) else "作"  # 向党组报告…
+    if a.type == "履责报告" and not who and me and not head and me in a.attendees:
+        # "班子成员向党组报告履行一岗双责情况", attended by a 班子成员: one of those who reported
+        own = REPORTERS.sub("", topic)
+        made = "" if own.startswith((*VERB_STARTS, "向", "述")) else "作"
+        return f"{md(a.date)}本人{made}{own}"
     if a.type == "履责报告" and mine:  # one's own report on one's duty: made, not heard
         text = f"{md(a.date)}本人{made}{topic}"
     elif a.type == "履责报告" and who:  # whose report it was, not the branch "听取" it
@@ -106,6 +115,8 @@ def _took_part(act: str, kind: str) -> str:
         return "参加" + act[len(held):]
     if act.startswith(DONE_BY_EACH):  # "签订…责任书", "学习…精神": each did it
         return act
+    if act.startswith(("传达", "专题")):  # "参加传达学习县纪委…的通报", not "参加典型问题通报，传达…"
+        return f"参加{act}"
     return f"参加{kind}，{act}" if kind != vocab.OTHER else f"参加{act}"
 
 
@@ -124,7 +135,8 @@ def _role_in(meetings: list[Activity], me: str) -> str:
     return "主持" if all(chaired) else "主持或参加" if any(chaired) else "参加"
 
 
-def _activities(kind_list: list[Activity], noun: str, me: str = "") -> list[str]:
+def _activities(kind_list: list[Activity], noun: str, me: str = "",
+                head: bool = True) -> list[str]:
     """Per kind: each record when few (all such in date order, whatever their kind),
     otherwise a count and the first topics (after them)."""
     by_kind: dict[str, list[Activity]] = defaultdict(list)
@@ -140,8 +152,8 @@ def _activities(kind_list: list[Activity], noun: str, me: str = "") -> list[str]
             summed.append(f"{noun}{did}廉政学习{len(group)}次"
                           + (f"，学习{shown}" if shown else ""))
         elif len(group) <= DETAILED_UP_TO:
-            one_by_one += [(a.date, _one_activity(a, with_summary=len(group) <= 2, me=me))
-                           for a in group]
+            one_by_one += [(a.date, _one_activity(a, with_summary=len(group) <= 2, me=me,
+                                                  head=head)) for a in group]
         else:
             span = f"{md(group[0].date)}至{md(group[-1].date)}"
             summed.append(f"{noun}{activity_phrase(kind)}{len(group)}次（{span}）")

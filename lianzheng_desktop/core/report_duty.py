@@ -185,7 +185,7 @@ def draft_duty(data: ReportData) -> str:
         # 主体责任 is the branch's (and its 书记's); a 班子成员 takes part in it
         head = data.person is None or first_responsible(data.person)
         title = "压紧压实主体责任。" if head else "参与研究部署党风廉政建设工作。"
-        text = title + "；".join(_activities(duty, noun, me))
+        text = title + "；".join(_activities(duty, noun, me, head))
         year_meetings = sum(1 for a in data.year_activities if a.type == "专题会议")
         if f.meetings > 1:
             text += f"。{noun}{held}专题会议{f.meetings}次"

@@ -740,3 +740,23 @@ def test_a_next_step_does_not_only_restate_the_plan(demo_store):
     assert "坚持每季度至少进行1次集中警示教育，2022年9月30日前至少开展集中警示教育1次" in nxt
     for line in nxt.splitlines()[1:]:
         assert not re.fullmatch(r"[一二三四五六七八九十]+是[^，]+。", line), line
+
+
+def test_a_member_who_reported_on_his_duty_did_not_hear_the_reports(demo_store):
+    """revdiff: 张志强's own annual report said "11月18日听取班子成员向党组报告履行“一岗双责”
+    情况…（本人参加）" — he was one of the three who reported, not the one who heard them."""
+    own = build_document(load_report_data(demo_store, ReportPeriod(2022), person="张志强"))
+    duty = own.section_texts()[DUTY]
+    assert "11月18日本人向党组报告履行“一岗双责”情况" in duty
+    assert "听取班子成员向党组报告" not in duty
+    head = build_document(load_report_data(demo_store, ReportPeriod(2022), person="王建国"))
+    assert "听取班子成员向党组报告履行“一岗双责”情况" in head.section_texts()[DUTY]
+
+
+def test_one_took_part_in_a_briefing_not_in_its_kind(demo_store):
+    """revdiff: every leader's own report read "7月12日参加典型问题通报，传达学习县纪委关于…的
+    通报" — one takes part in the 传达学习 itself."""
+    own = build_document(load_report_data(demo_store, ReportPeriod(2022, 3), person="李秀梅"))
+    text = "".join(own.section_texts().values())
+    assert "7月12日参加传达学习县纪委关于违反中央八项规定精神典型问题的通报" in text
+    assert "参加典型问题通报，" not in text
