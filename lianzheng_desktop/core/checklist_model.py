@@ -78,10 +78,18 @@ class ChecklistItem:
                 and not (counts is not None and counts.ledger == "rectification"))
 
     @property
+    def nothing_yet(self) -> bool:
+        """A duty with a number, running, at nought so far ("本季度尚未开展集中警示教育")."""
+        counts = self.requirement.counts
+        return (self.status is Status.ON_TRACK and self.measure != "manual" and not self.actual
+                and not (counts is not None and counts.ledger == "rectification"))
+
+    @property
     def label(self) -> str:
         """The status as printed (附件1): such a duty while its period runs is "尚未开展",
-        not "进行中" (which says work is under way that no record shows)."""
-        if self.status is Status.ON_TRACK and self.without_record:
+        not "进行中" (which says work is under way that no record shows); so is a duty
+        with a number at nought so far."""
+        if self.status is Status.ON_TRACK and (self.without_record or self.nothing_yet):
             return NOT_STARTED_LABEL
         return self.status.label
 

@@ -115,7 +115,7 @@ def _took_part(act: str, kind: str) -> str:
         return "参加" + act[len(held):]
     if act.startswith(DONE_BY_EACH):  # "签订…责任书", "学习…精神": each did it
         return act
-    if act.startswith(("传达", "专题")):  # "参加传达学习县纪委…的通报", not "参加典型问题通报，传达…"
+    if act.startswith(("传达", "专题")):  # "参加传达学习…的通报", not "参加典型问题通报，传达…"
         return f"参加{act}"
     return f"参加{kind}，{act}" if kind != vocab.OTHER else f"参加{act}"
 

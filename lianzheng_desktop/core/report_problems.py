@@ -121,22 +121,23 @@ def problem_items(data: ReportData) -> list[str]:
     return parts + problem_sentences(data)
 
 
-def pending_items(data: ReportData) -> tuple[list[str], list[str]]:
+def pending_items(data: ReportData) -> tuple[list[str], list[str], list[str]]:
     """Requirements not yet met whose period is still running: not failures, not done —
-    those with a number still to reach (尚在推进, each by its period's end), and those
-    without a number that no record counts toward yet (尚未开展: nothing shows them under
-    way, and "尚在推进" would say otherwise)."""
-    parts, unrecorded = [], []
+    those with a number on the way (尚在推进, each by its period's end), those with a
+    number at nought so far (尚未开展, with what they ask), and those without a number
+    that no record counts toward yet (尚未开展: nothing shows them under way, and "尚在
+    推进" would say otherwise)."""
+    parts, nought, unrecorded = [], [], []
     flagged = _flagged(data)  # their measures still running are told with the problem
     for requirement, group in by_requirement(i for i in data.checklist.items
                                              if i.status is Status.ON_TRACK
                                              and id(i.requirement) not in flagged):
         if all(without_record(i) for i in group):
             unrecorded.append(requirement.text)
-        else:
-            parts.append(f"{requirement.text}：" + joined(for_reader(i, data.as_of)
-                                                          for i in group))
-    return parts, unrecorded
+            continue
+        said = f"{requirement.text}：" + joined(for_reader(i, data.as_of) for i in group)
+        (nought if all(i.nothing_yet for i in group) else parts).append(said)
+    return parts, nought, unrecorded
 
 
 def not_started(data: ReportData, unrecorded: list[str]) -> str:
@@ -149,7 +150,7 @@ def not_started(data: ReportData, unrecorded: list[str]) -> str:
 
 def draft_problems(data: ReportData) -> str:
     lines = [_overview(data)]
-    problems, (pending, unrecorded) = problem_items(data), pending_items(data)
+    problems, (pending, nought, unrecorded) = problem_items(data), pending_items(data)
     if problems and first_responsible(data.person):  # one's own, as 第一责任人
         lines.append(f"本人作为第一责任人，对{data.period.noun}以下问题督促不力：")
     elif problems:
@@ -159,8 +160,12 @@ def draft_problems(data: ReportData) -> str:
     if pending:  # each has a number to reach by its period's end
         lines.append("以下工作尚在推进，须在期限内完成：")
         lines += numbered(pending)
+    if nought:  # a number to reach, and nothing done toward it yet
+        lines.append("以下工作尚未开展，须在期限内完成：")
+        lines += numbered(nought)
     if unrecorded:
-        lines.append(("此外，" if problems or pending else "") + not_started(data, unrecorded))
+        lines.append(("此外，" if problems or pending or nought else "")
+                     + not_started(data, unrecorded))
     return "\n".join(lines)
 
 

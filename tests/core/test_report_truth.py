@@ -760,3 +760,18 @@ def test_one_took_part_in_a_briefing_not_in_its_kind(demo_store):
     text = "".join(own.section_texts().values())
     assert "7月12日参加传达学习县纪委关于违反中央八项规定精神典型问题的通报" in text
     assert "参加典型问题通报，" not in text
+
+
+def test_a_counted_duty_at_nought_is_not_said_to_be_under_way(demo_store):
+    """revdiff: on 10 January 附件1 said "进行中 … 本季度尚未开展集中警示教育", and section 三 put
+    five duties with nothing done "尚在推进" beside ten 尚未开展 ones."""
+    demo_store.clock = lambda: datetime(2022, 1, 10, 9)
+    document, texts = _report(demo_store, ReportPeriod(2022, 1), date(2022, 1, 10))
+    rows = {row[1]: row[2] for row in document.appendices[0].rows}
+    assert rows["坚持每季度至少进行1次集中警示教育"] == "尚未开展"
+    assert rows["全年召开不少于4次专题会议"] == "尚未开展"
+    problems = texts[PROBLEMS]
+    assert "以下工作尚未开展，须在期限内完成：" in problems
+    pending = problems.split("以下工作尚在推进")[1].split("以下工作尚未开展")[0] \
+        if "以下工作尚在推进" in problems else ""
+    assert "尚未开展集中警示教育" not in pending and "尚未召开专题会议" not in pending
