@@ -67,12 +67,15 @@ class HandedIn:
 def _changed_since_kept(store: Store, data: ReportData, person: str | None) -> HandedIn | None:
     if not data.over:  # a period still running reads differently every day
         return None
-    kept = list_versions(store, data.period, person)
-    if not kept or kept[0].created_at.date() <= data.period.end:
+    # the first kept once the period was over: what the 纪委 was most likely handed (a
+    # later one, made after the change, must not hide it)
+    after = [v for v in list_versions(store, data.period, person)
+             if v.created_at.date() > data.period.end]
+    if not after:
         return None  # none, or made before the period was over (counted to another day)
-    changes = changed_since(store, kept[0].created_at, date(data.period.year, 1, 1),
-                            data.as_of)
-    return HandedIn(kept[0].created_at.date(), changes) if changes else None
+    first = min(after, key=lambda v: (v.created_at, v.id))
+    changes = changed_since(store, first.created_at, date(data.period.year, 1, 1), data.as_of)
+    return HandedIn(first.created_at.date(), changes) if changes else None
 
 
 CAUSES_NOTE = ("第三部分“存在的问题及原因”是按台账起草的，只列出了问题；原因须由本人分析写明"
@@ -106,8 +109,9 @@ class PreparedReport:
         reporter can say why (the app never makes a cause up)."""
         heading = SECTION_HEADINGS[2]
         drafted = self.drafts.get(heading, "")
-        return (self.document.section_texts().get(heading) == drafted
-                and "存在以下问题" in drafted and "原因" not in drafted)
+        # "主要存在以下问题：" (the branch's, a member's) or "…对本季度以下问题督促不力："
+        # (the 书记's own): the draft names problems and, being a draft, never a cause
+        return self.document.section_texts().get(heading) == drafted and "以下问题" in drafted
 
     @property
     def reading_note(self) -> str:

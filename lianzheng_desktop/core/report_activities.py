@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.in_post import doer_names
 from lianzheng_desktop.core.record_source import doers
 from lianzheng_desktop.core.records import Activity, WarningSession
 from lianzheng_desktop.core.report_facts import activity_phrase, clause, first_sentence, md
@@ -187,8 +188,10 @@ def _session(s: WarningSession, me: str = "") -> str:
     what = topic if redundant else f"{s.form}：{topic}"
     if what.endswith("会") and not what.startswith(VERB_STARTS):  # 以案促改专题会: held
         what = f"召开{what}"
-    host = "本人" if me and s.host == me else s.host  # one's own report: "本人主持"
-    if me and host != "本人" and me in s.attendees:  # one's own report, there as one of many
+    hosts = doer_names(s.host)  # in the order written; one's own report: "本人主持" and
+    host = ("、".join(["本人", *(h for h in hosts if h != me)])  # a co-host named beside
+            if me and me in hosts else s.host)
+    if me and not host.startswith("本人") and me in s.attendees:  # there as one of many
         what = _took_part(what, s.form) if what.startswith("召开") else what  # held by another
         attended = f"本人参加，共{s.head_count}人" if s.head_count else "本人参加"
     else:  # no head count entered: none said (not "0人参加")

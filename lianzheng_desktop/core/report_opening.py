@@ -34,7 +34,8 @@ def period_facts(data: ReportData, f: Figures) -> list[str]:
                              "召开")
         facts.append(f"{role}专题会议{len(meetings)}次")
     if data.sessions:
-        role = _what_one_did([s.host == me for s in data.sessions] if me else [], "开展")
+        role = _what_one_did([me in doers("warning_education", s.host)
+                              for s in data.sessions] if me else [], "开展")
         facts.append(f"{role}集中警示教育{len(data.sessions)}次")
     if data.talks:
         facts.append(f"开展谈话{f.talks}次（{f.person_times}人次）")

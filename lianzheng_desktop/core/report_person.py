@@ -54,8 +54,9 @@ def for_person(data: ReportData, name: str) -> ReportData:
                         "撰写。")
     day = data.as_of
     if not person.in_post(day):
-        when = (f"已于{person.left_on.year}年{person.left_on.month}月{person.left_on.day}日离岗"
-                if person.left_on else "已不在职")
+        joined, left = person.joined_on, person.left_on
+        when = (f"{joined.year}年{joined.month}月{joined.day}日才到岗" if joined and joined > day
+                else f"已于{left.year}年{left.month}月{left.day}日离岗" if left else "已不在职")
         last = person.left_on
         how = (f"可把报告日期定在其在岗的最后一天（命令行加 --as-of {last.isoformat()}，"
                "或在窗口中选其在岗期间的季度）" if last and last >= data.period.start

@@ -93,6 +93,9 @@ def test_a_report_kept_and_then_back_filled_says_so_when_made_again(demo_store, 
     assert notes() == ["本期报告已于2023年1月5日生成留存；此后补录、修改或删除了本期的 1 条台账"
                        "记录，现在生成的报告可能与留存的不同。如已交出，重新交出时请向纪委说明"
                        "改动；留存的原件不受影响。"]
+    demo_store.clock = lambda: datetime(2023, 2, 21, 9)  # made and kept once more, unchanged:
+    write_report(demo_store, ReportPeriod(2022, 2), tmp_path / "q2-again.pdf")
+    assert notes()[0].startswith("本期报告已于2023年1月5日生成留存")  # still said of the first
 
 
 def test_a_report_written_but_not_kept_says_where_it_is(demo_store, tmp_path):
@@ -121,6 +124,8 @@ def test_a_drafted_problems_section_says_its_causes_are_the_reporters_to_write(d
     save_texts(demo_store, ReportPeriod(2022, 3), {SECTION_HEADINGS[2]: prepared.drafts[
         SECTION_HEADINGS[2]] + "主要原因是对整改事项跟踪督促不够。"})
     assert CAUSES_NOTE not in prepare_report(demo_store, ReportPeriod(2022, 3)).notes
+    own = prepare_report(demo_store, ReportPeriod(2022, 3), person="王建国")  # as 第一责任人
+    assert "督促不力" in own.drafts[SECTION_HEADINGS[2]] and CAUSES_NOTE in own.notes
 
 
 def test_tidy_removes_spaces_around_numbers_only_in_chinese():

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import pytest
 
-from lianzheng_desktop.core.ledgers import LEDGERS
+from lianzheng_desktop.core.ledgers import LEDGERS, to_values
 from lianzheng_desktop.core.report_content import build_document
 from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
 from lianzheng_desktop.storage.reports import load_report_data
@@ -775,3 +775,26 @@ def test_a_counted_duty_at_nought_is_not_said_to_be_under_way(demo_store):
     pending = problems.split("以下工作尚在推进")[1].split("以下工作尚未开展")[0] \
         if "以下工作尚在推进" in problems else ""
     assert "尚未开展集中警示教育" not in pending and "尚未召开专题会议" not in pending
+
+
+def test_a_co_host_is_said_to_have_chaired_in_his_own_report(demo_store):
+    """revdiff: with 主持人 "高建军、马红梅", 高建军's own report said he had only attended
+    ("（高建军、马红梅主持，本人参加）", "参加集中警示教育1次")."""
+    session = next(s for s in demo_store.list("warning_education") if s.date.month in (7, 8, 9))
+    values = to_values(LEDGERS["warning_education"], session)
+    host = session.host
+    other = next(p.name for p in demo_store.list("roster")
+                 if p.role == "班子成员" and p.name != host and p.active)
+    demo_store.update("warning_education", session.id, {**values, "host": f"{other}、{host}"})
+    data = load_report_data(demo_store, ReportPeriod(2022, 3), person=other)
+    duty = build_document(data).section_texts()[DUTY]
+    assert f"（本人、{host}主持" in duty and "主持集中警示教育" in duty
+
+
+def test_a_leader_not_yet_arrived_is_not_said_to_have_left(demo_store):
+    """revdiff: a 班子成员 arriving on 1 September was told "已不在职" of the second quarter."""
+    from lianzheng_desktop.core.errors import UserError
+
+    demo_store.add("roster", {"name": "钱新", "role": "班子成员", "joined_on": "2022-09-01"})
+    with pytest.raises(UserError, match="“钱新”2022年9月1日才到岗，2022年6月30日不在岗"):
+        load_report_data(demo_store, ReportPeriod(2022, 2), person="钱新")
