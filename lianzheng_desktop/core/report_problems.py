@@ -127,7 +127,9 @@ def pending_items(data: ReportData) -> tuple[list[str], list[str], list[str]]:
     number at nought so far (尚未开展, with what they ask), and those without a number
     that no record counts toward yet (尚未开展: nothing shows them under way, and "尚在
     推进" would say otherwise)."""
-    parts, nought, unrecorded = [], [], []
+    parts: list[str] = []
+    nought: list[str] = []
+    unrecorded: list[str] = []
     flagged = _flagged(data)  # their measures still running are told with the problem
     for requirement, group in by_requirement(i for i in data.checklist.items
                                              if i.status is Status.ON_TRACK
