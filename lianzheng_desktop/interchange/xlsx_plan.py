@@ -179,19 +179,21 @@ def _plan(store: Store, path: Path) -> ImportPlan:
         plan.problems.append(ImportProblem(spec.label, 0, "", (
             f"问题较多，以上只列出前 {MAX_PROBLEMS} 处，其余未再检查；请先改正这些，再重新导入")))
     rows_of = {id(record): at for sheet in plan.sheets for at, record in sheet.checked}
-    if not plan.problems:
-        for sheet in plan.sheets:
+    if len(plan.problems) < MAX_PROBLEMS:  # the rows that were read: what else is wrong,
+        for sheet in plan.sheets:           # in the same list (not one more round later)
             sort_out(store, sheet)
+        # the rules added after records were kept: on the rows to add
+        plan.problems += [p for sheet in plan.sheets for p in _entry_rules(sheet, rows_of, posts)]
+    if not plan.problems:
         plan.late = sum(is_late_entry(event_date(s.spec, r), store.clock())
                         for s in plan.sheets for r in s.new)
         if plan.late:
             plan.notes.append(f"新增的记录中有 {plan.late} 条比活动日期晚 {LATE_ENTRY_DAYS} 天以上"
-                              "才录入本软件。当时已按时记在 Excel 台账中的，导入时可选“按原台账"
-                              "导入”，不标“补录”；现在才补记的，标为“补录”（报告附件中注明）。"
-                              "如是把另一个数据文件的台账转过来，请改用“备份”和“恢复”："
-                              "Excel 中没有录入时间和“计入要求”的指定，恢复则原样保留。")
-    if not plan.problems:  # the rules added after records were kept: on the rows to add
-        plan.problems += [p for sheet in plan.sheets for p in _entry_rules(sheet, rows_of, posts)]
+                              "才录入本软件。当时已按时记在 Excel 台账中的，可不标“补录”（窗口中"
+                              "选“按原台账导入”，命令行加 --kept-on-time）；现在才补记的，标为"
+                              "“补录”（报告附件中注明）。如是把另一个数据文件的台账转过来，请改用"
+                              "“备份”和“恢复”：Excel 中没有录入时间和“计入要求”的指定，恢复则原样"
+                              "保留。")
     return plan
 
 

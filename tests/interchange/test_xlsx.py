@@ -273,7 +273,8 @@ def test_an_import_says_how_many_rows_it_will_mark_as_entered_late(demo_store, t
     assert late > 30
     assert plan.late == late
     assert (f"新增的记录中有 {late} 条比活动日期晚 7 天以上才录入本软件。当时已按时记在 Excel 台账"
-            "中的，导入时可选“按原台账导入”，不标“补录”") in "".join(plan.notes)
+            "中的，可不标“补录”（窗口中选“按原台账导入”，命令行加 --kept-on-time）") \
+        in "".join(plan.notes)
     # a file moved through Excel loses entry times and 计入要求: the way that keeps them
     assert "请改用“备份”和“恢复”" in "".join(plan.notes)
 
@@ -453,3 +454,30 @@ def test_a_type_talker_or_source_corrected_in_excel_is_not_a_second_record(demo_
     assert plan.new == 1  # the 调研: another record of that day
     assert {key: demo_store.count(key) for key in before} == {
         **before, "activity": before["activity"] + 1}
+
+
+def test_every_problem_of_a_workbook_is_listed_in_one_go(demo_store, tmp_path):
+    """revdiff: a bad date was listed alone; once it was fixed, the next import found a
+    主持人 not yet in post and a 回头看 on an item still 整改中 — one more round each."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = load_workbook(tmp_path / "a.xlsx")
+    sessions = book["警示教育"]
+    header = [c.value for c in sessions[1]]
+    row = [None] * len(header)
+    for name, value in (("日期*", "2022年3月5日（星期五）"), ("形式*", "观看警示教育片"),
+                        ("主题*", "第二场"), ("主持人", "王建国")):
+        row[header.index(name)] = value
+    sessions.append(row)
+    items = book["整改事项"]
+    header = [c.value for c in items[1]]
+    row = [None] * len(header)
+    for name, value in (("问题来源*", "自查"), ("问题描述*", "新问题"), ("责任人*", "王建国"),
+                        ("发现日期*", datetime(2022, 11, 1)), ("整改时限*", datetime(2022, 12, 1)),
+                        ("状态*", "整改中"), ("回头看日期", datetime(2022, 11, 20))):
+        row[header.index(name)] = value
+    items.append(row)
+    book.save(tmp_path / "b.xlsx")
+    plan = import_workbook(fresh_store(), tmp_path / "b.xlsx").plan
+    said = [str(p) for p in plan.problems]
+    assert any("是星期六，与所写的星期五不符" in m for m in said), said
+    assert any("还不能填写“回头看日期”" in m for m in said), said
