@@ -319,6 +319,7 @@ class PlanPage(QWidget):
                 self._store.add_plan_types(dialog.new_types(), draft.year)
                 plans.save_plan(self._store, plan, text, keep=keep, reading=reading)
                 plan_check.discard(self._store, text)
+                plan_check.discard_year(self._store, draft.year)  # older texts' checks too
         except UserError as exc:
             QMessageBox.warning(self, "未能保存", f"{exc}\n\n核对中的修改已保留，再次导入同一文件"
                                 "即可接着核对。" if dialog.edits else str(exc))

@@ -79,3 +79,10 @@ def _drafts(store: Store, where: str, params: list) -> list[CheckDraft]:
 def discard(store: Store, text: str) -> None:
     with store.atomic():
         store.db.execute("DELETE FROM plan_check_draft WHERE text_sha = ?", [_key(text)])
+
+
+def discard_year(store: Store, year: int) -> None:
+    """The year's plan is saved: a check of another text of that year left unfinished is
+    an older version's, and following it would put the older text back."""
+    with store.atomic():
+        store.db.execute("DELETE FROM plan_check_draft WHERE year = ?", [year])

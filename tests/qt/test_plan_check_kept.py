@@ -87,3 +87,22 @@ def test_the_plan_page_goes_on_from_a_check_cut_short(qtbot, store, monkeypatch)
     again.check_button.click()  # no file needed, no question: it was asked for
     assert load_plan(store, 2024).requirements[0].target == 6
     assert not again.check_button.isVisibleTo(again)
+
+
+def test_a_check_of_an_older_text_is_not_offered_once_the_years_plan_is_saved(
+        qtbot, store, monkeypatch):
+    """revdiff: a check of text A was cut short; the county's corrected text B was imported
+    and saved; the page still offered A's check, and following it put 4 back over B's 5."""
+    page = PlanPage(store)
+    qtbot.addWidget(page)
+
+    def correct_then_power_cut(dialog):
+        dialog._edited()
+        return False
+
+    monkeypatch.setattr(DraftDialog, "exec", correct_then_power_cut)
+    page.import_text(TEXT, 2024)
+    assert page.check_button.isVisibleTo(page)
+    monkeypatch.setattr(DraftDialog, "exec", lambda d: d._on_accept() or True)
+    assert page.import_text(TEXT.replace("不少于4次", "不少于5次"), 2024)
+    assert not page.check_button.isVisibleTo(page) and plan_check.unfinished(store) == []
