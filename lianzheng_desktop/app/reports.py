@@ -69,8 +69,8 @@ def _changed_since_kept(store: Store, data: ReportData, person: str | None) -> H
         return None
     # the first kept once the period was over: what the 纪委 was most likely handed (a
     # later one, made after the change, must not hide it)
-    after = [v for v in list_versions(store, data.period, person)
-             if v.created_at.date() > data.period.end]
+    after = [v for v in list_versions(store, data.period, person)  # the last day counts:
+             if v.created_at.date() >= data.period.end]  # a quarter's report is often made then
     if not after:
         return None  # none, or made before the period was over (counted to another day)
     first = min(after, key=lambda v: (v.created_at, v.id))

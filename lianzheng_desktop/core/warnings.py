@@ -131,7 +131,7 @@ def requirement_warnings(checklist: Checklist) -> list[Warning]:
                 continue  # a yearly duty on track: nothing to say this quarter
         else:
             continue
-        text = f"【{entry.status.label}】{entry.requirement.text}：{entry.explanation}"
+        text = f"【{entry.label}】{entry.requirement.text}：{entry.explanation}"  # as 附件1
         warnings.append(Warning(level, text, days, requirement_id=entry.id))
     return warnings
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.core.in_post import doers_out_of_post
 from lianzheng_desktop.core.ledgers import LEDGERS, LedgerSpec, out_of_post, to_values
 from lianzheng_desktop.core.records import Record
 from lianzheng_desktop.storage import audit, trail
@@ -121,8 +122,10 @@ def restore(store, entry_id: int, twice: bool = False) -> Record:
         if kept:  # raised inside the transaction: nothing is restored
             raise SameRecordError(f"{spec.label}中已有一条相同的记录（{describe(spec, kept[0])}），"
                                  "可能是删除后又重新录入的；再恢复这条，同一件事会计算两次。")
-        if ledger not in ("roster", "rectification"):  # dates set since it was deleted
-            problems = list(out_of_post(spec, to_values(spec, record), store.roster_posts()))
+        if ledger != "roster":  # 到岗/离岗 dates set since it was deleted
+            values, posts = to_values(spec, record), store.roster_posts()
+            problems = [*out_of_post(spec, values, posts),
+                        *doers_out_of_post(spec, values, posts)]  # 主持人/负责人/责任人
             if problems:
                 raise UserError(f"无法恢复：{problems[0].message}。")
         audit.append(store.db, store.clock(), ledger, record_id, "restore", None,

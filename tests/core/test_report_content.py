@@ -181,3 +181,19 @@ def test_tidy_keeps_the_writers_space_between_two_chinese_words():
     """A film entered as 《持续发力 纵深推进》 printed as 《持续发力纵深推进》."""
     assert tidy("观看《持续发力 纵深推进》") == "观看《持续发力 纵深推进》"
     assert tidy("王建国 书记") == "王建国 书记"
+
+
+def test_a_report_kept_on_the_periods_last_day_is_compared_too(demo_store, tmp_path):
+    """revdiff: the Q3 report is usually made on 30 September; a 28 September meeting entered
+    in October changed it from 1 meeting to 2 with no note."""
+    from datetime import datetime
+
+    from lianzheng_desktop.app.reports import prepare_report, write_report
+
+    demo_store.clock = lambda: datetime(2022, 9, 30, 16)
+    write_report(demo_store, ReportPeriod(2022, 3), tmp_path / "q3.pdf")
+    demo_store.clock = lambda: datetime(2022, 10, 12, 9)
+    demo_store.add("activity", {"date": "2022-09-28", "type": "专题会议", "topic": "补记的会议"})
+    notes = prepare_report(demo_store, ReportPeriod(2022, 3)).notes
+    assert any(n.startswith("本期报告已于2022年9月30日生成留存；此后补录、修改或删除了本期的")
+               for n in notes), notes

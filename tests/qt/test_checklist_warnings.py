@@ -58,3 +58,23 @@ def test_the_table_says_of_each_duty_what_its_summary_and_the_report_say(qtbot, 
     assert shown.count("尚未开展") == 5
     said = dict(part.split(" ") for part in page.summary.text().split("：")[1].split("，"))
     assert said == {label: str(shown.count(label)) for label in set(shown)}
+
+
+def test_a_reminder_says_of_a_duty_what_the_table_says(qtbot, demo_store):
+    """revdiff: 提醒 read "【进行中】坚持每季度至少进行1次集中警示教育" beside a row marked
+    尚未开展 (nothing held yet this quarter)."""
+    from datetime import datetime
+
+    demo_store.clock = lambda: datetime(2022, 1, 5, 9)  # nothing held yet this quarter
+    page = ChecklistPage(demo_store, date(2022, 1, 5))
+    qtbot.addWidget(page)
+    rows = {page.table.item(r, 2).text(): page.table.item(r, 0).text().strip()
+            for r in range(page.table.rowCount())}
+    compared = 0
+    for text in _texts(page):
+        label = text.split("【")[1].split("】")[0] if "【" in text else ""
+        duty = text.split("】")[1].split("：")[0] if "】" in text else ""
+        if duty in rows:
+            assert label == rows[duty], (text, rows[duty])
+            compared += 1
+    assert compared and rows["坚持每季度至少进行1次集中警示教育"] == "尚未开展"

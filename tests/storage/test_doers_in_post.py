@@ -197,3 +197,22 @@ def test_a_leave_date_before_a_session_the_person_chaired_is_refused(store):
     with pytest.raises(ValidationError, match="2022年11月20日的记录还列有郑小芳，离岗日期不能早于"):
         store.update("roster", person.id, {**values, "left_on": "2022-11-01"})
     assert store.update("roster", person.id, {**values, "left_on": "2022-11-20"}).left_on
+
+
+def test_a_session_restored_from_the_trash_keeps_to_the_hosts_dates(store):
+    """revdiff: deleted before her 离岗日期 was entered, a session she chaired after that day
+    came back from 回收站 and was printed "（郑小芳主持）"."""
+    from lianzheng_desktop.core.errors import UserError
+    from lianzheng_desktop.storage import trash
+
+    store.add("roster", {"name": "马红梅", "role": "书记"})
+    store.add("roster", {"name": "郑小芳", "role": "班子成员"})
+    kept = store.add("warning_education", session(host="郑小芳"))
+    store.delete("warning_education", kept.id)
+    person = next(p for p in store.list("roster") if p.name == "郑小芳")
+    store.update("roster", person.id, {"name": "郑小芳", "role": "班子成员", "active": False,
+                                       "left_on": "2022-11-01"})
+    entry = next(e for e in trash.entries(store) if e.record_id == kept.id)
+    with pytest.raises(UserError, match="无法恢复：郑小芳已于2022年11月1日离岗"):
+        trash.restore(store, entry.id)
+    assert store.count("warning_education") == 0
