@@ -262,7 +262,9 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
         if sheet_year is not None:
             for key in dates:
                 value = values.get(key)
-                if isinstance(value, str) and _MONTH_DAY.fullmatch(value.strip()):
+                # "3月15日", and with what ledgers write after it ("（星期四）", "下午"):
+                # read_date then reads the whole, and refuses what it cannot
+                if isinstance(value, str) and _MONTH_DAY.match(value.strip()):
                     values[key] = f"{sheet_year[1]}年{value.strip()}"
                     yeared.append(number)
         if groups is not None and groups.lists:
@@ -346,7 +348,7 @@ _OTHER_SPELLINGS = _other_spellings()
 
 
 _YEAR_OF_SHEET = re.compile(r"((?:19|20)\d\d)(?=\s*(?:年|[-—~～至]))")  # “2024年…”
-_MONTH_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日?")  # “3月15日”, no year
+_MONTH_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日?(?![\d月])")  # “3月15日”, no year
 _ROLE_NOTE = re.compile(r"\s*[（(][^（()）]{1,8}[）)]$")  # 王建国（主持）
 # A title written after a name (王建国书记, 李秀梅副主席): the person is the roster's.
 _TITLE = re.compile(r"(?:同志|(?:常务)?副?(?:书记|主席|主任|部长|局长|科长|组长|委员|馆长|所长))$")

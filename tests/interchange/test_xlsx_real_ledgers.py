@@ -453,3 +453,20 @@ def test_a_roster_role_written_as_rosters_write_it_is_read(tmp_path):
     assert any("的角色“支部书记”按“书记”读取" in n for n in result.plan.notes)
     odd = book_of(tmp_path, {"人员名册": [header, ["赵明", "", "纪检委员", "是"]]}, "odd.xlsx")
     assert any("纪检委员" in p for p in problems(import_workbook(fresh_store(), odd)))
+
+
+def test_a_month_day_date_with_its_weekday_or_hour_takes_the_sheets_year(tmp_path):
+    """revdiff: “3月15日（星期二）” and “3月16日 下午” in “2022年警示教育” were refused as
+    不是有效日期 while the bare “3月15日” was read; a weekday that is another day's is named."""
+    rows = [WARNING, ["3月15日（星期二）", "观看警示教育片", "甲", None, "王建国", "王建国、刘芳"],
+            ["3月16日 下午", "廉政党课", "乙", None, "王建国", "王建国、刘芳"]]
+    path = book_of(tmp_path, {"人员名册": roster(), "2022年警示教育": rows})
+    store = fresh_store()
+    result = import_workbook(store, path)
+    assert problems(result) == []
+    assert sorted(s.date.isoformat() for s in store.list("warning_education")) == [
+        "2022-03-15", "2022-03-16"]
+    rows[1][0] = "3月15日（星期五）"
+    wrong = book_of(tmp_path, {"人员名册": roster(), "2022年警示教育": rows}, name="w.xlsx")
+    assert any("2022年3月15日是星期二，与所写的星期五不符" in p
+               for p in problems(import_workbook(fresh_store(), wrong)))
