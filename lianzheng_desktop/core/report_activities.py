@@ -36,6 +36,7 @@ DETAILED_UP_TO = 4  # beyond this many records of one kind, a count and the firs
 
 
 REPORTERS = re.compile(r"^(?:各|全体)?(?:领导)?(?:班子成员|党组成员)")
+PREPOSITIONS = ("对", "就", "针对")  # "对基层工会经费使用情况开展专项检查": the verb comes later
 
 
 def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = True) -> str:
@@ -69,7 +70,7 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
         text = f"{md(a.date)}召开{topic}专题会议"
     elif a.type == "专题会议":
         text = f"{md(a.date)}{phrase}，{topic}"
-    elif topic.startswith(VERB_STARTS):
+    elif topic.startswith((*VERB_STARTS, *PREPOSITIONS)):  # "对…开展专项检查": has its verb
         text = f"{md(a.date)}{topic}"
     else:  # a noun phrase: "中秋国庆前工会经费使用情况内部检查"
         text = f"{md(a.date)}{TOPIC_VERBS.get(a.type, '开展')}{topic}"
@@ -118,6 +119,10 @@ def _took_part(act: str, kind: str) -> str:
         return act
     if act.startswith(("传达", "专题")):  # "参加传达学习…的通报", not "参加典型问题通报，传达…"
         return f"参加{act}"
+    if act.startswith(PREPOSITIONS) and "开展" in act:  # "参加对…使用情况的专项检查"
+        return "参加" + act.replace("开展", "的", 1)
+    if act[:2] == kind[:2]:  # "协调解决…" of a 协调解决问题: not "参加协调解决问题，协调解决…"
+        return f"参与{act}"
     return f"参加{kind}，{act}" if kind != vocab.OTHER else f"参加{act}"
 
 

@@ -802,3 +802,19 @@ def test_a_leader_not_yet_arrived_is_not_said_to_have_left(demo_store):
     demo_store.add("roster", {"name": "钱新", "role": "班子成员", "joined_on": "2022-09-01"})
     with pytest.raises(UserError, match="“钱新”2022年9月1日才到岗，2022年6月30日不在岗"):
         load_report_data(demo_store, ReportPeriod(2022, 2), person="钱新")
+
+
+def test_a_topic_that_names_its_act_is_not_given_a_second_verb(demo_store):
+    """revdiff: "10月11日开展对基层工会经费使用情况开展专项检查" (the branch's) and "参加协调解决
+    问题，协调解决困难职工帮扶资金发放问题" (a member's)."""
+    for kind, topic in (("督查检查", "对基层工会经费使用情况开展专项检查"),
+                        ("协调解决问题", "协调解决困难职工帮扶资金发放问题")):
+        demo_store.add("activity", {"date": "2022-10-11", "type": kind, "topic": topic,
+                                    "host": "王建国", "attendees": "王建国、李秀梅"})
+    branch = "".join(_report(demo_store, ReportPeriod(2022, 4))[1].values())
+    assert "10月11日对基层工会经费使用情况开展专项检查" in branch
+    assert "开展对基层" not in branch
+    own = build_document(load_report_data(demo_store, ReportPeriod(2022, 4), person="李秀梅"))
+    text = "".join(own.section_texts().values())
+    assert "10月11日参加对基层工会经费使用情况的专项检查" in text
+    assert "10月11日参与协调解决困难职工帮扶资金发放问题" in text
