@@ -84,6 +84,8 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
     if attended:  # held by another: one took part, one did not hold it ("组织…（本人参加）")
         text = md(a.date) + _took_part(text[len(md(a.date)):], a.type)
     summary = first_sentence(a.summary) if with_summary else ""
+    if attended and "要求" in summary:  # the organiser's demand ("要求全体党员干部引以为戒")
+        summary = ""  # is not an act of one who attended
     if len(summary) > SAID_ALREADY and summary not in text:  # not a word the topic has said
         text += f"，{summary}"
     else:

@@ -764,6 +764,7 @@ def test_one_took_part_in_a_briefing_not_in_its_kind(demo_store):
     text = "".join(own.section_texts().values())
     assert "7月12日参加传达学习县纪委关于违反中央八项规定精神典型问题的通报" in text
     assert "参加典型问题通报，" not in text
+    assert "要求全体党员干部引以为戒" not in text  # the organiser's demand, not her act
 
 
 def test_a_counted_duty_at_nought_is_not_said_to_be_under_way(demo_store):
