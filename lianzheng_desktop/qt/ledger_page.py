@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import Kind, LedgerSpec
 from lianzheng_desktop.core.periods import Quarter
-from lianzheng_desktop.core.records import Record
+from lianzheng_desktop.core.records import LATE_ENTRY_DAYS, Record
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.qt.attachments_dialog import AttachmentsDialog
 from lianzheng_desktop.qt.record_form import RecordDialog, confirm_delete
-from lianzheng_desktop.qt.style import hint, page_title
+from lianzheng_desktop.qt.style import LATE_ENTRY_COLOUR, hint, page_title
 from lianzheng_desktop.qt.table_model import RECORD_ROLE, RecordTableModel
 from lianzheng_desktop.storage.store import Query, Store
 
@@ -121,12 +121,16 @@ class LedgerPage(QWidget):
             self.attach_button.hide()
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
-        if self.spec.key == "rectification":
-            legend = QLabel("<span style='color:#c62828'>■ 逾期</span>　"
-                            "<span style='color:#b26a00'>■ 5天内到期</span>　"
-                            "<span style='color:#1565c0'>■ 未到期</span>　"
-                            "<span style='color:#2e7d32'>■ 已完成/长期坚持</span>")
-            buttons.addWidget(legend)
+        # the colours of 整改时限 and 状态: a line of its own under the table, so the
+        # buttons and the legend never make the page wider than a 1024-px screen
+        self.legend = QLabel("<span style='color:#c62828'>■ 逾期</span>　"
+                             "<span style='color:#b26a00'>■ 5天内到期</span>　"
+                             "<span style='color:#1565c0'>■ 未到期</span>　"
+                             "<span style='color:#2e7d32'>■ 已完成/长期坚持</span>　"
+                             f"<span style='color:{LATE_ENTRY_COLOUR}'>补录</span>"
+                             f"：事情发生{LATE_ENTRY_DAYS}天后才录入")
+        self.legend.setWordWrap(True)
+        self.legend.setVisible(self.spec.key == "rectification")
 
         self.note = hint("")  # the roster: who is marked gone without a date
         self.note.hide()
@@ -135,6 +139,7 @@ class LedgerPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.legend)
         layout.addLayout(buttons)
 
     def _fit_columns(self) -> None:

@@ -30,6 +30,7 @@ from lianzheng_desktop.core.records import LATE_ENTRY_DAYS, Person, Record
 from lianzheng_desktop.qt.buttons import accept_cancel, confirm_discard
 from lianzheng_desktop.qt.field_widgets import FieldWidget
 from lianzheng_desktop.qt.requirement_link import RequirementLink
+from lianzheng_desktop.qt.screen_fit import fit_to_screen, scroll_area
 from lianzheng_desktop.storage import drafts
 from lianzheng_desktop.storage.store import Store
 
@@ -112,13 +113,18 @@ class RecordDialog(QDialog):
         hint = QLabel("带 <span style='color:#c62828'>*</span> 的为必填项。按回车键保存"
                       "（在多行文字框中按 Ctrl+回车）。")
         hint.setTextFormat(Qt.TextFormat.RichText)
+        fields = QWidget()  # scrolls on a low screen; the notes and buttons stay in view
+        fields.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.scroll = scroll_area(fields)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(self.draft_note)
-        layout.addLayout(form)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.late_note)
         layout.addWidget(self.general_error)
         layout.addWidget(self._buttons)
+        fit_to_screen(self, area=self.scroll)
         self._pending = False  # a change not yet kept as a draft
         self._draft_timer = QTimer(self)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
@@ -323,6 +329,7 @@ class RecordDialog(QDialog):
         first = errors[0].field
         if first in self.fields:
             self.fields[first].input.setFocus()
+            self.scroll.ensureWidgetVisible(self.errors[first].parentWidget())
 
     def reject(self) -> None:
         """取消, Esc or the window's close button: ask first if something would be lost."""

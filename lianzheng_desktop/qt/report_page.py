@@ -100,14 +100,22 @@ class ReportPage(QWidget):
         self.save_button = QPushButton("保存 PDF…")
         self.print_button = QPushButton("打印…")
         self.docx_button = QPushButton("导出 Word…")
-        bar = QHBoxLayout()
-        for widget in (QLabel("报告"), self.kind, self.period, QLabel("报告人"), self.person,
-                       self.redraft_button, self.copy_button):
-            bar.addWidget(widget)
-        bar.addStretch(1)
+        # Two rows, so the page fits a 1024-px screen (and 911 px at 150 %): which report
+        # above, what to do with it below — 生成预览, 保存 PDF, 打印 always in view.
+        choose = QHBoxLayout()
+        for widget in (QLabel("报告"), self.kind, self.period, QLabel("报告人"), self.person):
+            choose.addWidget(widget)
+        choose.addStretch(1)
+        act = QHBoxLayout()
         for widget in (self.preview_button, self.save_button, self.print_button,
                        self.docx_button):
-            bar.addWidget(widget)
+            act.addWidget(widget)
+        act.addStretch(1)
+        act.addWidget(self.redraft_button)
+        act.addWidget(self.copy_button)
+        bar = QVBoxLayout()
+        bar.addLayout(choose)
+        bar.addLayout(act)
         self.tabs = SectionEditors(
             lambda period, texts: save_texts(self._store, period, texts, self._shown_person,
                                              self.tabs.drafts, self._as_of),

@@ -16,6 +16,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHeaderView, QLabel, QListWidget, QTableView
 
 PARTY_RED = "#8b1a1a"
+# 补录 (entered long after the day): purple, apart from the deadline colours of 整改事项
+# (red 逾期, orange 5天内到期, blue 未到期, green 已完成) shown beside it
+LATE_ENTRY_COLOUR = "#6a1b9a"
 # Item data roles by number: naming them (Qt.ItemDataRole) would build the Qt namespace.
 # tests/qt/test_style.py holds them to Qt's own values.
 BACKGROUND_ROLE = 8
@@ -56,7 +59,7 @@ def hint(text: str, *, wrap: bool = True) -> QLabel:
 
 def window_header() -> QLabel:
     """The unit name and the current quarter, above every page."""
-    label = _label("", colour="#333333", pixels=14)
+    label = _label("", colour="#333333", pixels=14, wrap=True)  # never wider than the screen
     label.setContentsMargins(10, 6, 10, 6)
     return label
 
