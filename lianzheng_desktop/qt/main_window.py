@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.header = window_header()
         self.nav = QListWidget()
         self.nav.addItems(list(PAGE_NAMES))
-        style_navigation(self.nav)
+        style_navigation(self.nav, self.screen().availableGeometry().height())
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget()
         self.home = ChecklistPage(store, self._today)

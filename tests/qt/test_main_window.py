@@ -90,19 +90,49 @@ def test_screenshot_and_exit_after_start_from_the_command_line(tmp_path):
     assert all((tmp_path / "s" / n).stat().st_size > 10_000 for n in names)
 
 
-def test_the_warnings_list_is_as_tall_as_its_lines(window):
-    """One warning takes one line; the checklist keeps the rest of the page."""
+def whole(warnings, first: int = 5) -> bool:
+    """The first ``first`` reminders lie wholly inside the list's visible area."""
+    view = warnings.viewport().rect()
+    rows = [warnings.visualItemRect(warnings.item(i)) for i in range(min(first,
+                                                                          warnings.count()))]
+    return all(0 <= row.top() and row.bottom() <= view.bottom() for row in rows)
+
+
+def test_the_warnings_list_shows_each_reminder_whole_at_any_width(window, qtbot):
+    """revscreen 6: one warning takes one line (the checklist keeps the rest of the page);
+    four are each shown whole, and still whole once a narrower window wraps them."""
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
     warnings = window.home.warnings
-
-    def rows_shown():
-        return sum(warnings.sizeHintForRow(i) for i in range(warnings.count()))
-
     window.home.set_quarter(Quarter(2022, 3), date(2022, 9, 30))
-    one = warnings.height()
-    assert warnings.count() == 1 and rows_shown() <= one < 2 * rows_shown()
+    qtbot.waitUntil(lambda: whole(warnings))
+    line = warnings.visualItemRect(warnings.item(0)).height()
+    assert warnings.count() == 1 and warnings.height() < 2 * line
     window.home.set_quarter(Quarter(2022, 4), date(2022, 12, 31))
-    # an overdue item, two counts missed, and the duties without a number still owed
-    assert warnings.count() == 4 and rows_shown() <= warnings.height() < one + rows_shown()
+    assert warnings.count() == 4
+    qtbot.waitUntil(lambda: whole(warnings))
+    wide = warnings.height()
+    window.resize(760, 768)  # the lines wrap: the list grows with them
+    qtbot.waitUntil(lambda: whole(warnings) and warnings.height() > wide)
+    window.resize(1366, 768)  # and shrinks back, leaving the room to the checklist
+    qtbot.waitUntil(lambda: warnings.height() == wide)
+
+
+def test_more_than_five_warnings_show_five_whole_and_scroll(qtbot):
+    from lianzheng_desktop.qt.checklist_page import WARNINGS_FITTED, WarningsList
+
+    warnings = WarningsList()
+    qtbot.addWidget(warnings)
+    for n in range(8):
+        warnings.addItem(f"临期：整改事项XC2-0{n}“困难职工帮扶档案不完整”还有 {n} 天到期" * (1 + n % 2))
+    warnings.resize(420, 100)
+    warnings.show()
+    qtbot.waitExposed(warnings)
+    qtbot.waitUntil(lambda: whole(warnings, WARNINGS_FITTED))
+    sixth = warnings.visualItemRect(warnings.item(WARNINGS_FITTED))
+    assert sixth.top() >= warnings.viewport().height() - 2  # the rest below: scrolled to
+    assert warnings.verticalScrollBar().isVisible()
 
 
 def test_a_record_found_by_search_opens_selected_in_its_ledger(qtbot, demo_store, paths):
