@@ -166,3 +166,43 @@ def test_the_unit_typed_in_settings_is_kept_without_pressing_save(window, demo_s
     settings.secretary.setText("李秀梅")
     window.close()
     assert demo_store.profile().secretary_name == "李秀梅"
+
+
+LAPTOP_150 = (911 - 16, 441)  # a 1366 × 768 laptop at 150 %: logical px left for a window
+
+
+def test_every_page_fits_a_1024_screen_and_a_laptop_at_150_percent(qtbot, demo_store,
+                                                                    tmp_path):
+    """revscreen 1, 3, 9: the window's minimum, once every page has been opened, with a
+    long data file name in the header and forms left half-filled, leaves every button on
+    a 1366 × 768 screen at 150 % (911 × 512 logical, about 441 px below the title bar)."""
+    from lianzheng_desktop.paths import AppPaths
+    from lianzheng_desktop.storage import drafts
+
+    paths = AppPaths(tmp_path / "2026年县总工会机关党支部党风廉政建设台账（第二党支部）.db")
+    for ledger, values in (
+            ("warning_education", {"topic": "观看警示教育片《零容忍》第三集并开展专题讨论"}),
+            ("talk", {"summary": "谈心谈话"}),
+            ("activity", {"topic": "研究部署第四季度党风廉政建设工作和巡察整改推进"}),
+            ("rectification", {"description": "经费报销审批手续不全"})):
+        drafts.save(demo_store, ledger, 0, values)
+    window = MainWindow(demo_store, paths, today=date(2022, 9, 30))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.drafts_bar.isVisible()
+    for name in PAGE_NAMES:
+        window.show_page(name)
+        least = window.minimumSizeHint()
+        assert least.width() <= LAPTOP_150[0] and least.height() <= LAPTOP_150[1], name
+    # the whole name is in the header's tip; the line itself leaves out its middle
+    assert str(paths.db_path) in window.header.toolTip()
+    assert paths.db_path.name not in window.header.text()
+
+
+def test_a_first_start_opens_within_the_screen_and_centred(window):
+    room = window.screen().availableGeometry()
+    assert room.width() < 1280  # the test screen is smaller than the usual first size
+    assert window.width() <= room.width() and window.height() <= room.height()
+    left = window.x() - room.x()
+    right = room.right() - (window.x() + window.width())
+    assert abs(left - right) <= 20  # centred, allowing for the frame
