@@ -95,7 +95,7 @@ def whole(warnings, first: int = 5) -> bool:
     view = warnings.viewport().rect()
     rows = [warnings.visualItemRect(warnings.item(i)) for i in range(min(first,
                                                                           warnings.count()))]
-    return all(0 <= row.top() and row.bottom() <= view.bottom() for row in rows)
+    return all(row.top() >= 0 and row.bottom() <= view.bottom() for row in rows)
 
 
 def test_the_warnings_list_shows_each_reminder_whole_at_any_width(window, qtbot):
@@ -125,7 +125,8 @@ def test_more_than_five_warnings_show_five_whole_and_scroll(qtbot):
     warnings = WarningsList()
     qtbot.addWidget(warnings)
     for n in range(8):
-        warnings.addItem(f"临期：整改事项XC2-0{n}“困难职工帮扶档案不完整”还有 {n} 天到期" * (1 + n % 2))
+        line = f"临期：整改事项XC2-0{n}“困难职工帮扶档案不完整”还有 {n} 天到期"
+        warnings.addItem(line * (1 + n % 2))
     warnings.resize(420, 100)
     warnings.show()
     qtbot.waitExposed(warnings)
