@@ -72,3 +72,41 @@ def test_the_plan_check_opens_within_the_screen_with_save_in_view(qtbot):
     space = room(dialog)
     assert dialog.height() <= space.height() and dialog.width() <= space.width()
     fits_the_laptop(qtbot, dialog, dialog.findChild(QDialogButtonBox))
+
+
+def test_the_import_check_lists_every_conflicting_row_with_yes_and_no_in_view(
+        qtbot, store, monkeypatch, tmp_path):
+    """revscreen 4: 导入前确认 named 6 of 15 conflicting rows (“……另有 9 行”), the rows she is
+    asked to correct by hand; at 150 % its 是/否 were below the screen."""
+    from types import SimpleNamespace
+
+    from lianzheng_desktop.interchange import xlsx
+    from lianzheng_desktop.qt import workbook_actions
+
+    conflicts = [f"会议活动第 {n} 行：地点与台账中的记录不同（如以表格为准，请在软件中修改该记录）"
+                 for n in range(2, 17)]
+    plan = SimpleNamespace(
+        problems=[], notes=[], new=1, present=6, conflicts=conflicts,
+        totals=lambda: "新增 1 条，已存在 6 条（跳过），冲突 15 条（未导入）",
+        details=lambda: ["会议活动：新增 1 条，冲突 15 条", "冲突的行：", *conflicts])
+    monkeypatch.setattr(xlsx, "plan_import", lambda _store, _path: plan)
+    applied = []
+    monkeypatch.setattr(xlsx, "apply_import", lambda _store, chosen: applied.append(chosen))
+    monkeypatch.setattr(workbook_actions.QMessageBox, "information", lambda *a: None)
+    shown = []
+
+    def answer(dialog, yes):
+        shown.append(dialog)
+        fits_the_laptop(qtbot, dialog, dialog.buttons)
+        return yes
+
+    for yes in (False, True):
+        monkeypatch.setattr(workbook_actions.ImportCheckDialog, "exec",
+                            lambda dialog, yes=yes: answer(dialog, yes))
+        done = workbook_actions.import_workbook(None, store, tmp_path / "台账.xlsx",
+                                                lambda: None)
+        assert done is yes and len(applied) == int(yes)  # 否 imports nothing
+    listed = shown[0].text.toPlainText()
+    assert all(conflict in listed for conflict in conflicts)  # every row, none summed up
+    assert "另有" not in shown[0].said() and "是否导入这 1 条新记录？" in shown[0].said()
+    assert shown[0].text.isReadOnly()  # selectable and copyable, not editable
