@@ -353,14 +353,22 @@ class RecordDialog(QDialog):
         super().hideEvent(event)
 
 
-def confirm_delete(parent: QWidget, spec: LedgerSpec, record: Record) -> bool:
-    title = str(getattr(record, spec.title_field, "") or "")
+def delete_question(spec: LedgerSpec, record: Record) -> str:
+    """“确定要删除这条谈话记录吗？” and the record as she knows it: a talk by its people."""
+    noun = record_noun(spec)
+    noun = noun if noun.endswith(("记录", "事项")) else noun + "记录"
+    title = " ".join(str(getattr(record, spec.title_field, "") or "").split())
     when = getattr(record, spec.date_field, None) if spec.date_field else None
-    what = f"{when.isoformat() + ' ' if when else ''}{title[:30]}"
+    what = f"{when.isoformat() + ' ' if when else ''}{title[:30]}{'…' if len(title) > 30 else ''}"
+    if spec.key == "talk":
+        talkees = "、".join(getattr(record, "talkees", ()))
+        what += f"（谈话人：{getattr(record, 'talker', '')}；谈话对象：{talkees}）"
+    return f"确定要删除这条{noun}吗？\n\n{what}\n\n删除后可在“回收站”中找回，直到清空回收站。"
+
+
+def confirm_delete(parent: QWidget, spec: LedgerSpec, record: Record) -> bool:
     answer = QMessageBox.question(
-        parent, "确认删除", f"确定要删除这条{spec.label}记录吗？\n\n{what}\n\n"
-        "删除后可在“回收站”中找回，直到清空回收站。",
+        parent, "确认删除", delete_question(spec, record),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
-

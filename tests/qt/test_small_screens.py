@@ -110,3 +110,17 @@ def test_the_import_check_lists_every_conflicting_row_with_yes_and_no_in_view(
     assert all(conflict in listed for conflict in conflicts)  # every row, none summed up
     assert "另有" not in shown[0].said() and "是否导入这 1 条新记录？" in shown[0].said()
     assert shown[0].text.isReadOnly()  # selectable and copyable, not editable
+
+
+def test_what_a_requirement_counts_is_called_is_explained(qtbot):
+    """revscreen 11.5: a field labelled only “称为”, with no tip."""
+    from PySide6.QtWidgets import QFormLayout
+
+    draft = parse_plan((PLANS / "trade-union-2022.txt").read_text(encoding="utf-8"))
+    dialog = RequirementDialog(draft.requirements[0])
+    qtbot.addWidget(dialog)
+    form = dialog.scroll.widget().layout()
+    assert isinstance(form, QFormLayout)
+    label = form.labelForField(dialog.label)
+    assert label.text() == "清单中称为"
+    assert "清单" in label.toolTip() and "不填" in dialog.label.toolTip()
