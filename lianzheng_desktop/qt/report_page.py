@@ -316,7 +316,8 @@ class ReportPage(QWidget):
             place = str(where) if where is not None else f"原文件{latest.file_path}已不在或已改动"
             self.status.setText(
                 f"本期已保存 {len(kept)} 个版本，最近一次：{latest.created_at:%Y-%m-%d %H:%M} "
-                f"{latest.kind.upper()}（{place}，校验码 {latest.sha256[:12]}…）")
+                f"{latest.kind.upper()}（{place}）")  # the 校验码 is kept, not shown: it
+            # means nothing to her (the CLI's report list gives it to whoever checks)
         else:
             self.status.setText("本期报告尚未保存过。")
 

@@ -280,3 +280,12 @@ def test_the_preview_says_how_to_get_one_and_when_it_is_not_the_latest(page, qtb
     preview()
     page.kind.setCurrentIndex(1)  # 年度报告
     assert pane.stack.currentWidget() is pane.hint and page.document.pageCount() == 0
+
+
+def test_the_saved_versions_line_names_the_file_without_a_hash(page, tmp_path):
+    """revscreen 11.6: “校验码 65b45db28829…” on the page meant nothing to the secretary."""
+    page.generate(tmp_path / "三季度报告.pdf")
+    page.wait()
+    assert "本期已保存 1 个版本" in page.status.text()
+    assert str(tmp_path / "三季度报告.pdf") in page.status.text()
+    assert "校验码" not in page.status.text()
