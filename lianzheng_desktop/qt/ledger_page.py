@@ -210,9 +210,19 @@ class LedgerPage(QWidget):
         if not self._elastic:
             return
         left = self.table.viewport().width() - sum(self._fixed.values())
-        shares = sum(share for share, _ in self._elastic.values())
-        for column, (share, least) in self._elastic.items():
-            self.table.setColumnWidth(column, max(least, left * share // shares))
+        sharing = dict(self._elastic)
+        while sharing:  # a column held at its least leaves the rest to the others
+            shares = sum(share for share, _ in sharing.values())
+            held = {column: least for column, (share, least) in sharing.items()
+                    if left * share // shares < least}
+            for column, least in held.items():
+                self.table.setColumnWidth(column, least)
+                left -= least
+                del sharing[column]
+            if not held:
+                for column, (share, _) in sharing.items():
+                    self.table.setColumnWidth(column, left * share // shares)
+                break
 
     def _connect_signals(self) -> None:
         self.year.currentIndexChanged.connect(self.refresh)

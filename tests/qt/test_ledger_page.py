@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
 
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.qt import table_model
@@ -300,6 +301,23 @@ def test_short_columns_fit_their_content_and_the_describing_ones_get_the_room(
     assert width("number") >= cell.horizontalAdvance("XC-2022-05")
     assert width("number") * 2 < width("description")
     assert width("description") > width("measures")
+
+
+def test_the_table_scrolls_sideways_only_when_its_columns_cannot_fit(qtbot, demo_store, paths):
+    """A column held at its least width takes its room from the others, not from beyond
+    the right edge (补录 was cut behind a scroll bar at 1024 px)."""
+    page = LedgerPage(demo_store, paths, LEDGERS["warning_education"])
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    table = page.table
+    needed = sum(page._fixed.values()) + sum(least for _, least in page._elastic.values())
+    for width in range(needed - 60, needed + 400, 7):
+        page.resize(width + 40, 500)
+        qtbot.waitUntil(lambda width=width: table.viewport().width() != 0)
+        QApplication.processEvents()
+        fits = needed <= table.viewport().width()
+        assert (table.horizontalScrollBar().maximum() == 0) == fits, table.viewport().width()
     page, width = shown_ledger(qtbot, demo_store, paths, "activity")
     assert width("host") * 2 < width("attendees") and width("host") * 2 < width("topic")
 
@@ -311,3 +329,4 @@ def test_on_a_narrow_window_the_describing_columns_keep_a_readable_width(qtbot, 
     page, width = shown_ledger(qtbot, demo_store, paths, "rectification", width=1024)
     assert width("description") >= page.table.fontMetrics().horizontalAdvance("字" * 6)
     assert width("description") > width("measures")
+
