@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from lianzheng_desktop.qt.style import hint
 
@@ -35,6 +35,7 @@ class PreviewPane(QWidget):
         self.note.hide()
         self.hint = hint(NO_PREVIEW)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setFrameShape(QFrame.Shape.StyledPanel)  # where the pages will be
         self.stack = QStackedWidget()
         self.stack.addWidget(self.hint)
         self.stack.addWidget(self.view)
