@@ -170,7 +170,7 @@ class LedgerPage(QWidget):
             elif field.kind in ELASTIC_KINDS and field.key not in SHORT_TEXTS:
                 share = 3 if field.key == self.spec.title_field else \
                     2 if field.kind is Kind.PEOPLE else 1
-                least = self._text_width("字" * (6 if share == 3 else 4))
+                least = self._text_width("字" * (10 if share == 3 else 4))
                 self._elastic[column] = (share, max(head, least))
             else:
                 self._fixed[column] = max(head, self._sample_width(field))
@@ -199,7 +199,8 @@ class LedgerPage(QWidget):
             widest = max((self._text_width(text) for text in texts), default=0)
             label = self.model.headerData(column, Qt.Orientation.Horizontal)
             head = self.table.horizontalHeader().fontMetrics().horizontalAdvance(label) + PAD
-            self._fixed[column] = max(head, self._text_width(SHORT_TEXTS[field.key]), widest)
+            typical = 0 if texts else self._text_width(SHORT_TEXTS[field.key])  # no rows yet
+            self._fixed[column] = max(head, typical, widest)
         self._share_width()
 
     def _share_width(self) -> None:

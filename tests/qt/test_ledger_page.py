@@ -327,6 +327,6 @@ def test_on_a_narrow_window_the_describing_columns_keep_a_readable_width(qtbot, 
     """At 1024 px the columns no longer all fit: the table scrolls sideways rather than
     cutting 问题描述 to two characters."""
     page, width = shown_ledger(qtbot, demo_store, paths, "rectification", width=1024)
-    assert width("description") >= page.table.fontMetrics().horizontalAdvance("字" * 6)
+    assert width("description") >= page.table.fontMetrics().horizontalAdvance("字" * 10)
     assert width("description") > width("measures")
 
