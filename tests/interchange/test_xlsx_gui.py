@@ -3,11 +3,12 @@
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from lianzheng_desktop.interchange.xlsx import export_workbook
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.qt.main_window import MainWindow
+from lianzheng_desktop.qt.workbook_actions import ImportCheckDialog
 from lianzheng_desktop.storage.db import open_db
 from lianzheng_desktop.storage.store import Store
 
@@ -30,6 +31,13 @@ def dialogs(monkeypatch):
 
     for kind in ("question", "information", "warning", "critical"):
         monkeypatch.setattr(QMessageBox, kind, record(kind))
+
+    def check(dialog):  # the import's own check: a question when it has 是/否
+        asks = dialog.buttons.button(QDialogButtonBox.StandardButton.Yes) is not None
+        seen.append(("question" if asks else "information", dialog.said()))
+        return asks and answers.pop(0) == QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(ImportCheckDialog, "exec", check)
     return seen, answers
 
 
