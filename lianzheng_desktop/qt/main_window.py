@@ -27,7 +27,7 @@ from lianzheng_desktop.qt.checklist_page import ChecklistPage
 from lianzheng_desktop.qt.style import hint, page_title, style_navigation, window_header
 from lianzheng_desktop.storage.store import Store
 
-DRAFT_BUTTON_WIDTH = 150  # px of text: three buttons and the line before them fit 1024
+DRAFT_BUTTON_WIDTH = 190  # px of text: three buttons and the line before them fit 911
 FIRST_SIZE = (1280, 800)  # a first start's window, if the screen has room for it
 FRAME = (16, 40)  # px the title bar and borders add around the window (Windows 10/11)
 SHOWN_FILE_NAME = 24  # characters of the data file's name in the header; all in its tip
@@ -234,11 +234,10 @@ class MainWindow(QMainWindow):
         unit = profile.org_name or profile.unit_name or "（请在“设置”中填写单位名称）"
         parts = [f"<b>{escape(unit)}</b>", f"当前季度：{quarter.label}", f"今天：{self._today}"]
         if str(self._paths.db_path) != ":memory:":
-            parts.append(f"数据文件：{escape(short_name(self._paths.db_path.name))}")
+            # joined (U+2060) so that a narrow window breaks the line before the name
+            parts.append("\u2060".join(f"数据文件：{escape(short_name(self._paths.db_path.name))}"))
             self.header.setToolTip(f"数据文件：{self._paths.db_path}")
-        # a narrow window breaks the line between the parts, never inside one
-        self.header.setText("　　".join(f"<span style='white-space:nowrap'>{part}</span>"
-                                       for part in parts))
+        self.header.setText("　　".join(parts))
         self.setWindowTitle(window_title(self._paths, profile.unit_name or profile.org_name))
 
     def open_record(self, ledger: str, record_id: int) -> None:
