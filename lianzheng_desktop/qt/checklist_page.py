@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,8 @@ from lianzheng_desktop.storage import plans
 from lianzheng_desktop.storage.plans import load_checklist, load_warnings
 from lianzheng_desktop.storage.store import Store
 
-WARNINGS_SHOWN = 6  # more scroll within the list
+WARNINGS_SHOWN = 6  # listed at once; the rest once the list has painted
+WARNINGS_FITTED = 5  # reminders the list is tall enough to show whole; more scroll
 COLUMNS = ("状态", "条目", "要求", "完成情况")
 STALE_DAYS = 120  # no record for this long: say which year the data is from
 
@@ -42,6 +43,38 @@ def by_urgency(warnings: list) -> list:
     """Most urgent first: the most overdue, then the fewest days left, whatever the colour
     (a quarterly duty with ten days left before a yearly one with a hundred)."""
     return sorted(warnings, key=lambda w: (w.days, w.level.rank))
+
+
+class WarningsList(QListWidget):
+    """The reminders, word-wrapped: as tall as its first five lines are now, at the width
+    it has now — measured again whenever the width changes (a wider window, the scroll bar
+    coming or going), so the last line shown is never cut through."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)  # after the resize, when the new width is in effect
+        self._refit.timeout.connect(self.fit)
+        self._width = -1
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)  # the list's own or its viewport's (the scroll bar)
+        if event.size().width() != self._width:
+            self._width = event.size().width()
+            self._refit.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._refit.start()
+
+    def fit(self) -> None:
+        """Height for the first WARNINGS_FITTED lines as laid out at the present width."""
+        self.doItemsLayout()
+        shown = min(self.count(), WARNINGS_FITTED)
+        rows = sum(max(self.visualItemRect(self.item(i)).height(), 1) for i in range(shown))
+        self.setFixedHeight(max(rows, 1) + 2 * self.frameWidth() + 2 * self.spacing())
 
 
 class ChecklistPage(QWidget):
@@ -110,8 +143,7 @@ class ChecklistPage(QWidget):
         row.addWidget(self.data_year_button)
         self.data_note.hide()
         self.warnings_label = QLabel("提醒")
-        self.warnings = QListWidget()
-        self.warnings.setWordWrap(True)
+        self.warnings = WarningsList()
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.verticalHeader().setVisible(False)
@@ -205,6 +237,7 @@ class ChecklistPage(QWidget):
         """The warnings below the first screenful, of the latest refresh only."""
         more, self._more_warnings = self._more_warnings, []
         self._add_warnings(more)
+        self._fit_warnings()  # the scroll bar now shows: the lines may wrap anew
 
     # -- a year without a plan, data from an earlier year ---------------------------------
     def _offer_plan(self, year: int) -> None:
@@ -256,9 +289,7 @@ class ChecklistPage(QWidget):
 
     def _fit_warnings(self) -> None:
         """As tall as its lines, up to five: the checklist keeps the rest of the page."""
-        shown = min(self.warnings.count(), WARNINGS_SHOWN)
-        rows = sum(max(self.warnings.sizeHintForRow(i), 1) for i in range(shown))
-        self.warnings.setFixedHeight(rows + 2 * self.warnings.frameWidth() + 4)
+        self.warnings.fit()
 
     def _fill(self, items: list[ChecklistItem]) -> None:
         self.table.setRowCount(len(items))

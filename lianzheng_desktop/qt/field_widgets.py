@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,15 @@ from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.ledgers import FieldSpec, Kind
 
 NO_DATE = "（未填）"
+TO_CHOOSE = "（请选择）"
+# Required dates that start empty and must be chosen: today would be a plausible wrong
+# answer (an item due the day it is found is 逾期 the next day).
+CHOSEN_DATES = ("deadline",)
+
+
+def starts_empty(spec: FieldSpec) -> bool:
+    """A date the form does not fill in: an optional one, or one to be chosen."""
+    return spec.kind is Kind.DATE and (not spec.required or spec.key in CHOSEN_DATES)
 
 
 def _button(text: str, tip: str = "") -> QPushButton:
@@ -83,6 +92,13 @@ class FieldWidget(QWidget):
             layout.addWidget(clear)
         self._connect_changed()
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        edit = self.input
+        if event.type() == QEvent.Type.Show and isinstance(edit, QDateEdit) \
+                and watched is edit.calendarWidget() and edit.date() == edit.minimumDate():
+            watched.setCurrentPage(self._today.year, self._today.month)
+        return super().eventFilter(watched, event)
+
     def _people_buttons(self) -> QVBoxLayout:
         """全部在职人员 / by role / 清空, beside the list of names to tick."""
         column = QVBoxLayout()
@@ -138,10 +154,12 @@ class FieldWidget(QWidget):
             edit = QDateEdit()
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            if not spec.required:
+            if starts_empty(spec):
                 edit.setMinimumDate(QDate(1999, 12, 31))
-                edit.setSpecialValueText(NO_DATE)
+                edit.setSpecialValueText(NO_DATE if not spec.required else TO_CHOOSE)
                 edit.setDate(edit.minimumDate())
+                # the calendar opens on this month, not on December 1999
+                edit.calendarWidget().installEventFilter(self)
             else:
                 edit.setDate(QDate(self._today.year, self._today.month, self._today.day))
             return edit
@@ -199,7 +217,7 @@ class FieldWidget(QWidget):
                 value = date.fromisoformat(value)  # from a saved draft
             if isinstance(value, date):
                 widget.setDate(QDate(value.year, value.month, value.day))
-            elif not self.spec.required:
+            elif starts_empty(self.spec):
                 widget.setDate(widget.minimumDate())
         elif kind in (Kind.CHOICE, Kind.PERSON):
             text = str(value or "")
@@ -232,7 +250,7 @@ class FieldWidget(QWidget):
     def value(self) -> object:
         widget, kind = self.input, self.spec.kind
         if kind is Kind.DATE:
-            if not self.spec.required and widget.date() == widget.minimumDate():
+            if starts_empty(self.spec) and widget.date() == widget.minimumDate():
                 return None
             qdate = widget.date()
             return date(qdate.year(), qdate.month(), qdate.day())

@@ -27,10 +27,16 @@ from lianzheng_desktop.qt.checklist_page import ChecklistPage
 from lianzheng_desktop.qt.style import hint, page_title, style_navigation, window_header
 from lianzheng_desktop.storage.store import Store
 
-DRAFT_BUTTON_WIDTH = 200  # px of text: three buttons and the line before them fit 1280
+DRAFT_BUTTON_WIDTH = 190  # px of text: three buttons and the line before them fit 911
+FIRST_SIZE = (1280, 800)  # a first start's window, if the screen has room for it
+FRAME = (16, 40)  # px the title bar and borders add around the window (Windows 10/11)
+SHOWN_FILE_NAME = 24  # characters of the data file's name in the header; all in its tip
 SHOWN_DRAFTS = 3
 PAGE_NAMES = ("首页", "警示教育", "谈话记录", "整改事项", "会议活动", "人员名册", "年度计划",
               "述廉述责报告", "查找", "人员情况", "回收站", "设置")
+# Pages of fields, not of one table: they scroll when the window is lower than they are
+# (a 1366 × 768 laptop at 150 % leaves about 440 px), instead of making it taller.
+SCROLLED_PAGES = ("设置",)
 LEDGER_PAGES = {"警示教育": "warning_education", "谈话记录": "talk", "整改事项": "rectification",
                 "会议活动": "activity", "人员名册": "roster"}
 
@@ -81,7 +87,7 @@ class MainWindow(QMainWindow):
         self.header = window_header()
         self.nav = QListWidget()
         self.nav.addItems(list(PAGE_NAMES))
-        style_navigation(self.nav)
+        style_navigation(self.nav, self.screen().availableGeometry().height())
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget()
         self.home = ChecklistPage(store, self._today)
@@ -165,7 +171,7 @@ class MainWindow(QMainWindow):
             page = self._make_page(name)
             index = PAGE_NAMES.index(name)
             placeholder = self.stack.widget(index)
-            self.stack.insertWidget(index, page)
+            self.stack.insertWidget(index, scrolled(page) if name in SCROLLED_PAGES else page)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self._pages[name] = page
@@ -216,7 +222,8 @@ class MainWindow(QMainWindow):
         return self.page("述廉述责报告")
 
     def _on_nav(self, row: int) -> None:
-        self.stack.setCurrentWidget(self.page(PAGE_NAMES[row]))
+        self.page(PAGE_NAMES[row])
+        self.stack.setCurrentIndex(row)
 
     def show_page(self, name: str) -> None:
         self.nav.setCurrentRow(PAGE_NAMES.index(name))
@@ -225,10 +232,12 @@ class MainWindow(QMainWindow):
         profile = self._store.profile()
         quarter = Quarter.containing(self._today)
         unit = profile.org_name or profile.unit_name or "（请在“设置”中填写单位名称）"
-        where = "" if str(self._paths.db_path) == ":memory:" else \
-            f"　　数据文件：{escape(self._paths.db_path.name)}"
-        self.header.setText(f"<b>{escape(unit)}</b>　　当前季度：{quarter.label}　　今天："
-                            f"{self._today}{where}")
+        parts = [f"<b>{escape(unit)}</b>", f"当前季度：{quarter.label}", f"今天：{self._today}"]
+        if str(self._paths.db_path) != ":memory:":
+            # joined (U+2060) so that a narrow window breaks the line before the name
+            parts.append("\u2060".join(f"数据文件：{escape(short_name(self._paths.db_path.name))}"))
+            self.header.setToolTip(f"数据文件：{self._paths.db_path}")
+        self.header.setText("　　".join(parts))
         self.setWindowTitle(window_title(self._paths, profile.unit_name or profile.org_name))
 
     def open_record(self, ledger: str, record_id: int) -> None:
@@ -400,7 +409,17 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.fit_screen()
+
+    def fit_screen(self) -> None:
+        """A first start: 1280 × 800 where the screen has room, else the room there is
+        (frame included), centred — never larger than the screen's free area."""
+        room = self.screen().availableGeometry()
+        width = min(FIRST_SIZE[0], room.width() - FRAME[0])
+        height = min(FIRST_SIZE[1], room.height() - FRAME[1])
+        self.resize(width, height)
+        self.move(room.x() + (room.width() - width - FRAME[0]) // 2,
+                  room.y() + (room.height() - height - FRAME[1]) // 2)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         report = self._pages.get("述廉述责报告")
@@ -432,6 +451,24 @@ def window_title(paths: AppPaths, unit: str) -> str:
     return " — ".join(parts + ["廉政台账"])
 
 
+def scrolled(page: QWidget) -> QWidget:
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
+
+
+def short_name(name: str) -> str:
+    """A long data file name with its middle left out (it names the file in the header)."""
+    if len(name) <= SHOWN_FILE_NAME:
+        return name
+    tail = SHOWN_FILE_NAME // 2 - 1
+    return f"{name[:SHOWN_FILE_NAME - tail - 1]}…{name[-tail:]}"
+
+
 def drafts_bar(window: MainWindow) -> QWidget:
     """A line above the pages when forms were left unsaved last time: 继续填写 each."""
     from lianzheng_desktop.storage import drafts
@@ -450,7 +487,8 @@ def drafts_bar(window: MainWindow) -> QWidget:
     from PySide6.QtCore import Qt  # its namespace costs 13–16 ms: only with drafts to show
 
     shown = f"（先列出最近的 {SHOWN_DRAFTS} 张）" if len(found) > SHOWN_DRAFTS else ""
-    layout.addWidget(hint(f"上次有 {len(found)} 张表填了一半未保存{shown}：", wrap=False))
+    # the line wraps, the buttons are cut short: the bar never widens the window
+    layout.addWidget(hint(f"上次有 {len(found)} 张表填了一半未保存{shown}：", wrap=True), 1)
     for draft in found[:SHOWN_DRAFTS]:  # the next comes up as one is dealt with
         button = QPushButton()
         # what it holds first, cut short if long (the whole in the tip): three buttons
@@ -462,5 +500,4 @@ def drafts_bar(window: MainWindow) -> QWidget:
         button.clicked.connect(lambda _=False, d=draft: window.continue_draft(d.ledger,
                                                                                 d.record_id))
         layout.addWidget(button)
-    layout.addStretch(1)
     return bar

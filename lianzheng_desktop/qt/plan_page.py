@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +30,7 @@ from lianzheng_desktop.core.plan import Plan, Requirement
 from lianzheng_desktop.core.plan_parser import PlanDraft, guess_requirement, parse_plan
 from lianzheng_desktop.qt.buttons import accept_cancel, confirm_discard
 from lianzheng_desktop.qt.requirement_dialog import RequirementDialog, describe
+from lianzheng_desktop.qt.screen_fit import fit_to_screen
 from lianzheng_desktop.qt.style import hint, page_title, rows_follow_text
 from lianzheng_desktop.storage import plan_check, plans
 from lianzheng_desktop.storage.store import Store
@@ -370,7 +371,7 @@ class DraftDialog(QDialog):
         self.edits = 0  # requirements corrected or taken from the unread sentences
         self._plan_types = plan_types or {}
         self.setWindowTitle("核对导入的年度工作要点")
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(560, 360)  # opened at 900 × 600 where the screen has room
         numeric = sum(1 for r in draft.requirements if r.is_numeric)
         summary = QLabel(f"共读到 {len(draft.items)} 条工作要点、{len(draft.requirements)} 项要求，"
                          f"其中 {numeric} 项有数量指标。双击一项可修改；确认无误后点“保存计划”。")
@@ -410,6 +411,7 @@ class DraftDialog(QDialog):
         layout.addWidget(self.unread_label)
         layout.addWidget(self.unread)
         layout.addWidget(buttons, alignment=Qt.AlignmentFlag.AlignRight)
+        fit_to_screen(self, QSize(900, 600))  # 保存计划 in view on a 125 %/150 % laptop
 
     def _note_year(self) -> None:
         chosen = self.year_box.currentData()

@@ -31,6 +31,7 @@ from lianzheng_desktop.core.records import LATE_ENTRY_DAYS, Person, Record
 from lianzheng_desktop.qt.buttons import accept_cancel, confirm_discard
 from lianzheng_desktop.qt.field_widgets import FieldWidget
 from lianzheng_desktop.qt.requirement_link import RequirementLink
+from lianzheng_desktop.qt.screen_fit import fit_to_screen, scroll_area
 from lianzheng_desktop.storage import drafts
 from lianzheng_desktop.storage.errors import circumstance_text, remedy_text
 from lianzheng_desktop.storage.store import Store
@@ -114,13 +115,18 @@ class RecordDialog(QDialog):
         hint = QLabel("带 <span style='color:#c62828'>*</span> 的为必填项。按回车键保存"
                       "（在多行文字框中按 Ctrl+回车）。")
         hint.setTextFormat(Qt.TextFormat.RichText)
+        fields = QWidget()  # scrolls on a low screen; the notes and buttons stay in view
+        fields.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.scroll = scroll_area(fields)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(self.draft_note)
-        layout.addLayout(form)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.late_note)
         layout.addWidget(self.general_error)
         layout.addWidget(self._buttons)
+        fit_to_screen(self, area=self.scroll)
         self._pending = False  # a change not yet kept as a draft
         self._draft_timer = QTimer(self)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
@@ -328,6 +334,7 @@ class RecordDialog(QDialog):
         first = errors[0].field
         if first in self.fields:
             self.fields[first].input.setFocus()
+            self.scroll.ensureWidgetVisible(self.errors[first].parentWidget())
 
     def reject(self) -> None:
         """取消, Esc or the window's close button: ask first if something would be lost."""
@@ -361,14 +368,22 @@ class RecordDialog(QDialog):
         super().hideEvent(event)
 
 
-def confirm_delete(parent: QWidget, spec: LedgerSpec, record: Record) -> bool:
-    title = str(getattr(record, spec.title_field, "") or "")
+def delete_question(spec: LedgerSpec, record: Record) -> str:
+    """“确定要删除这条谈话记录吗？” and the record as she knows it: a talk by its people."""
+    noun = record_noun(spec)
+    noun = noun if noun.endswith(("记录", "事项")) else noun + "记录"
+    title = " ".join(str(getattr(record, spec.title_field, "") or "").split())
     when = getattr(record, spec.date_field, None) if spec.date_field else None
-    what = f"{when.isoformat() + ' ' if when else ''}{title[:30]}"
+    what = f"{when.isoformat() + ' ' if when else ''}{title[:30]}{'…' if len(title) > 30 else ''}"
+    if spec.key == "talk":
+        talkees = "、".join(getattr(record, "talkees", ()))
+        what += f"（谈话人：{getattr(record, 'talker', '')}；谈话对象：{talkees}）"
+    return f"确定要删除这条{noun}吗？\n\n{what}\n\n删除后可在“回收站”中找回，直到清空回收站。"
+
+
+def confirm_delete(parent: QWidget, spec: LedgerSpec, record: Record) -> bool:
     answer = QMessageBox.question(
-        parent, "确认删除", f"确定要删除这条{spec.label}记录吗？\n\n{what}\n\n"
-        "删除后可在“回收站”中找回，直到清空回收站。",
+        parent, "确认删除", delete_question(spec, record),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
-

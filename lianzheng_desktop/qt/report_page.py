@@ -9,8 +9,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QThreadPool
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +35,7 @@ from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.qt.report_checks import ask_before_handing_in, mark_repeated, print_pdf
 from lianzheng_desktop.qt.report_editors import SectionEditors
+from lianzheng_desktop.qt.report_preview import PreviewPane, Shown
 from lianzheng_desktop.qt.report_worker import ReportJob
 from lianzheng_desktop.qt.style import hint, page_title
 from lianzheng_desktop.storage.errors import os_error_text
@@ -65,11 +64,13 @@ class ReportPage(QWidget):
         self._closing = False  # the window is closing: finish the file, ask nothing more
         # Inside the data folder, so a portable (USB) install writes nowhere else.
         self._preview_file = paths.reports_dir / "预览" / "报告预览（未保存）.pdf"
-        self.document = QPdfDocument(self)
+        self.preview_pane = PreviewPane()
+        self.document = self.preview_pane.document
         self._loaded = False
         self._shown_person: str | None = None  # whose report the editors hold
         self._as_of: date | None = None  # the report's date the drafts shown are of
         self._stale: list[StaleSection] = []  # typed sections over older drafts
+        self._generating: Shown | None = None  # what the report being written is of
         self._build()
         self._connect_signals()
 
@@ -102,23 +103,28 @@ class ReportPage(QWidget):
         self.save_button = QPushButton("保存 PDF…")
         self.print_button = QPushButton("打印…")
         self.docx_button = QPushButton("导出 Word…")
-        bar = QHBoxLayout()
-        for widget in (QLabel("报告"), self.kind, self.period, QLabel("报告人"), self.person,
-                       self.redraft_button, self.copy_button):
-            bar.addWidget(widget)
-        bar.addStretch(1)
+        # Two rows, so the page fits a 1024-px screen (and 911 px at 150 %): which report
+        # above, what to do with it below — 生成预览, 保存 PDF, 打印 always in view.
+        choose = QHBoxLayout()
+        for widget in (QLabel("报告"), self.kind, self.period, QLabel("报告人"), self.person):
+            choose.addWidget(widget)
+        choose.addStretch(1)
+        act = QHBoxLayout()
         for widget in (self.preview_button, self.save_button, self.print_button,
                        self.docx_button):
-            bar.addWidget(widget)
+            act.addWidget(widget)
+        act.addStretch(1)
+        act.addWidget(self.redraft_button)
+        act.addWidget(self.copy_button)
+        bar = QVBoxLayout()
+        bar.addLayout(choose)
+        bar.addLayout(act)
         self.tabs = SectionEditors(
             lambda period, texts: save_texts(self._store, period, texts, self._shown_person,
                                              self.tabs.drafts, self._as_of),
             self.status_text)
         self.editors = self.tabs.editors
-        self.preview = QPdfView()
-        self.preview.setPageMode(QPdfView.PageMode.MultiPage)
-        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.preview.setDocument(self.document)
+        self.preview = self.preview_pane.view
         splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -127,7 +133,7 @@ class ReportPage(QWidget):
                                    "第二部分请本人填写；第三部分请在问题之后写明原因。"))
         left_layout.addWidget(self.tabs, 1)
         splitter.addWidget(left)
-        splitter.addWidget(self.preview)
+        splitter.addWidget(self.preview_pane)
         splitter.setSizes([520, 520])
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -176,6 +182,8 @@ class ReportPage(QWidget):
         self.person.setCurrentIndex(max(0, self.person.findData(name)))
 
     def _connect_signals(self) -> None:
+        for editor in self.editors.values():
+            editor.textChanged.connect(self.follow_preview)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.period.currentIndexChanged.connect(self._load_period)
         self.person.currentIndexChanged.connect(self._load_period)
@@ -253,6 +261,7 @@ class ReportPage(QWidget):
             self.notice.show()
             self._set_busy(True)
             self.status.setText("")
+            self.follow_preview()
             return
         self._as_of, self._stale = prepared.data.as_of, prepared.stale
         said = "\n".join(filter(None, [profile_gaps(prepared.data), stale_note(self._stale),
@@ -266,9 +275,15 @@ class ReportPage(QWidget):
         self._set_busy(False)
         self.tabs.show_texts(period, prepared.document.section_texts(), prepared.drafts)
         self._show_versions()
+        self.follow_preview()  # another report's preview never stays in view
 
     def texts(self) -> dict[str, str]:
         return self.tabs.texts()
+
+    def follow_preview(self) -> None:
+        """No preview yet, another report's (put away), or this one's from before the text
+        was changed (said to be not the latest): see qt/report_preview.py."""
+        self.preview_pane.follow(self.period.currentData(), self._shown_person, self.texts())
 
     def _on_recheck(self) -> None:
         """已核对: the typed sections agree with the records of the report's date."""
@@ -310,7 +325,8 @@ class ReportPage(QWidget):
             place = str(where) if where is not None else f"原文件{latest.file_path}已不在或已改动"
             self.status.setText(
                 f"本期已保存 {len(kept)} 个版本，最近一次：{latest.created_at:%Y-%m-%d %H:%M} "
-                f"{latest.kind.upper()}（{place}，校验码 {latest.sha256[:12]}…）")
+                f"{latest.kind.upper()}（{place}）")  # the 校验码 is kept, not shown: it
+            # means nothing to her (the CLI's report list gives it to whoever checks)
         else:
             self.status.setText("本期报告尚未保存过。")
 
@@ -327,6 +343,7 @@ class ReportPage(QWidget):
         self.progress.setValue(0)
         self.progress.show()
         self._set_busy(True)
+        self._generating = (period.code, self._shown_person, self.texts())
         job = ReportJob(self._open_store or (lambda: self._store), period, path, self.texts(),
                         self._paths.log_dir, keep=path != self._preview_file, as_of=self._today,
                         own_connection=self._open_store is not None,
@@ -371,9 +388,9 @@ class ReportPage(QWidget):
         self._set_busy(False)
         self.progress.hide()
         if path.lower().endswith(".pdf"):
-            self.document.close()
-            self.document.load(path)
+            self.preview_pane.load(path, self._generating)
         self._show_versions()
+        self.follow_preview()
         if then is not None and not self._closing:
             then(path)
 

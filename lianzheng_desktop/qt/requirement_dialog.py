@@ -17,16 +17,20 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from lianzheng_desktop.core.errors import ValidationError
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.plan import Counts, Period, Requirement, Role, validate_requirement
 from lianzheng_desktop.qt.buttons import accept_cancel, confirm_discard
+from lianzheng_desktop.qt.screen_fit import fit_to_screen, scroll_area
 
 _LEDGER_CHOICES = [("", "（不对应台账，手工标记）"), ("warning_education", "警示教育"),
                    ("talk", "谈话记录"), ("activity", "会议活动"), ("rectification", "整改事项")]
 NONE = -1
+LABEL_TIP = ("计入的记录在季度责任清单和报告中的叫法，如填“专题会议”，清单中写作"
+             "“已召开专题会议 2 次”；不填则用所选台账的名称")
 
 
 def describe(requirement: Requirement) -> str:
@@ -92,7 +96,11 @@ class RequirementDialog(QDialog):
         form.addRow("要求内容", self.text)
         form.addRow("计入哪类记录", self.ledger)
         form.addRow("其中哪些类型", self.types)
-        form.addRow("称为", self.label)
+        called = QLabel("清单中称为")
+        called.setToolTip(LABEL_TIP)
+        self.label.setToolTip(LABEL_TIP)
+        self.label.setPlaceholderText("如“专题会议”；不填则用台账名称")
+        form.addRow(called, self.label)
         form.addRow("周期", self.period)
         form.addRow("次数不少于", self.target)
         form.addRow("覆盖面达到", self.coverage)
@@ -103,13 +111,18 @@ class RequirementDialog(QDialog):
         buttons = accept_cancel()
         buttons.accepted.connect(self._on_save)
         buttons.rejected.connect(self.reject)
+        fields = QWidget()  # scrolls on a low screen; 保存 and 取消 stay in view
+        fields.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.scroll = scroll_area(fields)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.ledger.currentIndexChanged.connect(self._on_ledger_changed)
         self._load(requirement)
         self._as_opened = self.built()
+        fit_to_screen(self, area=self.scroll)
 
     def reject(self) -> None:
         """取消, Esc or the close button: ask first if what was typed would be lost."""

@@ -21,6 +21,7 @@ from lianzheng_desktop.core.ledgers import FieldSpec, Kind, LedgerSpec
 from lianzheng_desktop.core.records import Record
 from lianzheng_desktop.core.values import format_bool, format_date, format_names
 from lianzheng_desktop.core.warnings import deadline_level
+from lianzheng_desktop.qt.style import LATE_ENTRY_COLOUR
 from lianzheng_desktop.storage.search import ledger_page
 from lianzheng_desktop.storage.store import Query, Store
 
@@ -233,7 +234,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def _foreground(self, record: Record, column: int) -> QBrush | None:
         if column >= len(self._fields):
-            return QBrush(QColor("#b26a00")) if record.late_entry else None
+            return QBrush(QColor(LATE_ENTRY_COLOUR)) if record.late_entry else None
         if self._spec.key == "rectification" and self._fields[column].key in ("deadline",
                                                                               "status"):
             level = deadline_level(record, self._today)  # type: ignore[arg-type]

@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QLabel,
     QMessageBox,
@@ -21,9 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.qt.screen_fit import fit_to_screen
 from lianzheng_desktop.storage.store import Store
-
-SHOWN_LINES = 12  # of what an import would do; the rest summed up in one line
 
 
 def export_all(parent: QWidget, store: Store) -> None:
@@ -72,21 +72,18 @@ def import_workbook(parent: QWidget, store: Store, path: Path,
                        + [f"注意：{note}" for note in plan.notes], parent).exec()
         return False
     lines = plan.details()
-    shown = "\n".join(lines[:SHOWN_LINES])
-    if len(lines) > SHOWN_LINES:
-        shown += f"\n……另有 {len(lines) - SHOWN_LINES} 行"
     if plan.present or plan.conflicts:
-        shown += ("\n\n“已存在”：台账中已有完全相同的记录；“冲突”：同一条记录（如同日、同类型、"
+        lines += ["", "“已存在”：台账中已有完全相同的记录；“冲突”：同一条记录（如同日、同类型、"
                   "同主题的会议活动）其他内容不同，或同日、同类型的记录只有一两项不同（疑似同一条"
-                  "记录，可能是在 Excel 中改过），或与工作簿中前面的一行是同一条记录（重复的行）。")
+                  "记录，可能是在 Excel 中改过），或与工作簿中前面的一行是同一条记录（重复的行）。"]
+    intro = f"“{path.name}”核对结果：{plan.totals()}。"
     if plan.new == 0:
-        QMessageBox.information(parent, "无需导入", f"“{path.name}”中没有新记录，未导入任何记录："
-                                f"\n{plan.totals()}。\n\n{shown}")
+        ImportCheckDialog("无需导入", f"{intro}没有新记录，未导入任何记录。", lines,
+                          parent=parent).exec()
         return False
-    answer = QMessageBox.question(parent, "导入前确认",
-                                  f"“{path.name}”核对结果：\n{plan.totals()}。\n\n{shown}"
-                                  f"\n\n是否导入这 {plan.new} 条新记录？")
-    if answer != QMessageBox.StandardButton.Yes:
+    check = ImportCheckDialog("导入前确认", intro, lines, f"是否导入这 {plan.new} 条新记录？",
+                              parent)
+    if not check.exec():
         return False
     from lianzheng_desktop.qt.import_timing import ask_kept_on_time
 
@@ -115,14 +112,60 @@ class ProblemsDialog(QDialog):
     def __init__(self, intro: str, problems: list[str], parent=None):
         super().__init__(parent)
         self.setWindowTitle("导入失败")
-        self.setMinimumSize(720, 420)
-        label = QLabel(intro)
-        label.setWordWrap(True)
-        self.text = QPlainTextEdit("\n".join(problems))
-        self.text.setReadOnly(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.text, 1)
-        close_label = QLabel("可选中上面的文字复制。")
-        close_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(close_label)
+        self.text = lines_box(self, intro, problems)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons.rejected.connect(self.reject)
+        self.layout().addWidget(buttons)
+        fit_to_screen(self, QSize(720, 420))
+
+
+class ImportCheckDialog(QDialog):
+    """What an import would do, every line of it (each conflicting row, which she is
+    asked to correct by hand) in a list she can scroll and copy; 是 / 否 below it, in view
+    on any screen. Without a ``question``, only 关闭."""
+
+    def __init__(self, title: str, intro: str, lines: list[str], question: str = "",
+                 parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.text = lines_box(self, intro, lines)
+        layout = self.layout()
+        if question:
+            asked = QLabel(question)
+            asked.setWordWrap(True)
+            layout.addWidget(asked)
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Yes
+                                       | QDialogButtonBox.StandardButton.No)
+            buttons.button(QDialogButtonBox.StandardButton.Yes).setText("是，导入")
+            buttons.button(QDialogButtonBox.StandardButton.No).setText("否")
+            buttons.accepted.connect(self.accept)
+        else:
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+            buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.buttons = buttons
+        fit_to_screen(self, QSize(720, 480))
+
+    def said(self) -> str:
+        """Everything the dialog tells (for the record, and for tests)."""
+        return "\n".join([self.windowTitle(), *(label.text() for label in
+                                                  self.findChildren(QLabel)),
+                          self.text.toPlainText()])
+
+
+def lines_box(dialog: QDialog, intro: str, lines: list[str]) -> QPlainTextEdit:
+    """``intro`` above ``lines`` in a read-only box that scrolls and can be copied from."""
+    label = QLabel(intro)
+    label.setWordWrap(True)
+    text = QPlainTextEdit("\n".join(lines))
+    text.setReadOnly(True)
+    text.setMinimumHeight(80)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(label)
+    layout.addWidget(text, 1)
+    copy_note = QLabel("可选中上面的文字复制。")
+    copy_note.setAlignment(Qt.AlignmentFlag.AlignRight)
+    layout.addWidget(copy_note)
+    return text

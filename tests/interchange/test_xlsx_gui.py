@@ -3,13 +3,14 @@
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from lianzheng_desktop.core.ledgers import LEDGERS, to_values
 from lianzheng_desktop.interchange.xlsx import export_workbook
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.qt.import_timing import LATE, ON_TIME
 from lianzheng_desktop.qt.main_window import MainWindow
+from lianzheng_desktop.qt.workbook_actions import ImportCheckDialog
 from lianzheng_desktop.storage.audit import data_problems
 from lianzheng_desktop.storage.db import open_db
 from lianzheng_desktop.storage.store import Store
@@ -40,6 +41,13 @@ def dialogs(monkeypatch):
         next(b for b in box.buttons() if b.text() == answer).click()
 
     monkeypatch.setattr(QMessageBox, "exec", choose)
+
+    def check(dialog):  # the import's own check: a question when it has 是/否
+        asks = dialog.buttons.button(QDialogButtonBox.StandardButton.Yes) is not None
+        seen.append(("question" if asks else "information", dialog.said()))
+        return asks and answers.pop(0) == QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(ImportCheckDialog, "exec", check)
     return seen, answers
 
 

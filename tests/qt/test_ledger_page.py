@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
 
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.qt import table_model
@@ -268,3 +269,64 @@ def test_the_roster_asks_for_the_day_of_those_marked_gone_without_one(qtbot, dem
     page.refresh()
     assert not page.note.isHidden()
     assert page.note.text().startswith("何军标为不在职，但没有填写离岗日期")
+
+
+def shown_ledger(qtbot, store, paths, ledger, width=1366):
+    from lianzheng_desktop.qt.main_window import LEDGER_PAGES, MainWindow
+
+    win = MainWindow(store, paths, today=date(2022, 9, 30))
+    qtbot.addWidget(win)
+    win.resize(width, 768)
+    win.show()
+    win.show_page(next(name for name, key in LEDGER_PAGES.items() if key == ledger))
+    qtbot.waitExposed(win)
+    page = win.ledger(ledger)
+    keys = [f.key for f in LEDGERS[ledger].fields]
+    header = page.table.horizontalHeader()
+    return page, (lambda key: header.sectionSize(keys.index(key)))
+
+
+def test_short_columns_fit_their_content_and_the_describing_ones_get_the_room(
+        qtbot, demo_store, paths):
+    """revscreen 8: 编号, 地点 and a single name took as much width as 问题描述 or 主题, and
+    the longer 形式 (典型案例通报学习) were always cut."""
+    page, width = shown_ledger(qtbot, demo_store, paths, "warning_education")
+    cell = page.table.fontMetrics()
+    for form in ("典型案例通报学习", "参观廉政教育基地"):
+        assert width("form") >= cell.horizontalAdvance(form) + 8, form  # shown whole
+    assert width("place") * 2 < width("topic") and width("host") * 2 < width("topic")
+    assert width("place") >= cell.horizontalAdvance("机关会议室")
+    assert width("attendees") > width("summary")  # the record's title first, then who
+    page, width = shown_ledger(qtbot, demo_store, paths, "rectification")
+    assert width("number") >= cell.horizontalAdvance("XC-2022-05")
+    assert width("number") * 2 < width("description")
+    assert width("description") > width("measures")
+
+
+def test_the_table_scrolls_sideways_only_when_its_columns_cannot_fit(qtbot, demo_store, paths):
+    """A column held at its least width takes its room from the others, not from beyond
+    the right edge (补录 was cut behind a scroll bar at 1024 px)."""
+    page = LedgerPage(demo_store, paths, LEDGERS["warning_education"])
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    table = page.table
+    needed = sum(page._fixed.values()) + sum(least for _, least in page._elastic.values())
+    for width in range(needed - 60, needed + 400, 7):
+        page.resize(width + 40, 500)
+        qtbot.waitUntil(lambda width=width: table.viewport().width() != 0)
+        QApplication.processEvents()
+        fits = needed <= table.viewport().width()
+        assert (table.horizontalScrollBar().maximum() == 0) == fits, table.viewport().width()
+    page, width = shown_ledger(qtbot, demo_store, paths, "activity")
+    assert width("host") * 2 < width("attendees") and width("host") * 2 < width("topic")
+
+
+def test_on_a_narrow_window_the_describing_columns_keep_a_readable_width(qtbot, demo_store,
+                                                                         paths):
+    """At 1024 px the columns no longer all fit: the table scrolls sideways rather than
+    cutting 问题描述 to two characters."""
+    page, width = shown_ledger(qtbot, demo_store, paths, "rectification", width=1024)
+    assert width("description") >= page.table.fontMetrics().horizontalAdvance("字" * 10)
+    assert width("description") > width("measures")
+

@@ -90,19 +90,50 @@ def test_screenshot_and_exit_after_start_from_the_command_line(tmp_path):
     assert all((tmp_path / "s" / n).stat().st_size > 10_000 for n in names)
 
 
-def test_the_warnings_list_is_as_tall_as_its_lines(window):
-    """One warning takes one line; the checklist keeps the rest of the page."""
+def whole(warnings, first: int = 5) -> bool:
+    """The first ``first`` reminders lie wholly inside the list's visible area."""
+    view = warnings.viewport().rect()
+    rows = [warnings.visualItemRect(warnings.item(i)) for i in range(min(first,
+                                                                          warnings.count()))]
+    return all(row.top() >= 0 and row.bottom() <= view.bottom() for row in rows)
+
+
+def test_the_warnings_list_shows_each_reminder_whole_at_any_width(window, qtbot):
+    """revscreen 6: one warning takes one line (the checklist keeps the rest of the page);
+    four are each shown whole, and still whole once a narrower window wraps them."""
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
     warnings = window.home.warnings
-
-    def rows_shown():
-        return sum(warnings.sizeHintForRow(i) for i in range(warnings.count()))
-
     window.home.set_quarter(Quarter(2022, 3), date(2022, 9, 30))
-    one = warnings.height()
-    assert warnings.count() == 1 and rows_shown() <= one < 2 * rows_shown()
+    qtbot.waitUntil(lambda: whole(warnings))
+    line = warnings.visualItemRect(warnings.item(0)).height()
+    assert warnings.count() == 1 and warnings.height() < 2 * line
     window.home.set_quarter(Quarter(2022, 4), date(2022, 12, 31))
-    # an overdue item, two counts missed, and the duties without a number still owed
-    assert warnings.count() == 4 and rows_shown() <= warnings.height() < one + rows_shown()
+    assert warnings.count() == 4
+    qtbot.waitUntil(lambda: whole(warnings))
+    wide = warnings.height()
+    window.resize(760, 768)  # the lines wrap: the list grows with them
+    qtbot.waitUntil(lambda: whole(warnings) and warnings.height() > wide)
+    window.resize(1366, 768)  # and shrinks back, leaving the room to the checklist
+    qtbot.waitUntil(lambda: warnings.height() == wide)
+
+
+def test_more_than_five_warnings_show_five_whole_and_scroll(qtbot):
+    from lianzheng_desktop.qt.checklist_page import WARNINGS_FITTED, WarningsList
+
+    warnings = WarningsList()
+    qtbot.addWidget(warnings)
+    for n in range(8):
+        line = f"临期：整改事项XC2-0{n}“困难职工帮扶档案不完整”还有 {n} 天到期"
+        warnings.addItem(line * (1 + n % 2))
+    warnings.resize(420, 100)
+    warnings.show()
+    qtbot.waitExposed(warnings)
+    qtbot.waitUntil(lambda: whole(warnings, WARNINGS_FITTED))
+    sixth = warnings.visualItemRect(warnings.item(WARNINGS_FITTED))
+    assert sixth.top() >= warnings.viewport().height() - 2  # the rest below: scrolled to
+    assert warnings.verticalScrollBar().isVisible()
 
 
 def test_a_record_found_by_search_opens_selected_in_its_ledger(qtbot, demo_store, paths):
@@ -136,3 +167,44 @@ def test_the_unit_typed_in_settings_is_kept_without_pressing_save(window, demo_s
     settings.secretary.setText("李秀梅")
     window.close()
     assert demo_store.profile().secretary_name == "李秀梅"
+
+
+LAPTOP_150 = (911 - 16, 441)  # a 1366 × 768 laptop at 150 %: logical px left for a window
+
+
+def test_every_page_fits_a_1024_screen_and_a_laptop_at_150_percent(qtbot, demo_store,
+                                                                    tmp_path):
+    """revscreen 1, 3, 9: the window's minimum, once every page has been opened, with a
+    long data file name in the header and forms left half-filled, leaves every button on
+    a 1366 × 768 screen at 150 % (911 × 512 logical, about 441 px below the title bar)."""
+    from lianzheng_desktop.paths import AppPaths
+    from lianzheng_desktop.storage import drafts
+
+    paths = AppPaths(tmp_path / "2026年县总工会机关党支部党风廉政建设台账（第二党支部）.db")
+    for ledger, values in (
+            ("warning_education", {"topic": "观看警示教育片《零容忍》第三集并开展专题讨论"}),
+            ("talk", {"summary": "谈心谈话"}),
+            ("activity", {"topic": "研究部署第四季度党风廉政建设工作和巡察整改推进"}),
+            ("rectification", {"description": "经费报销审批手续不全"})):
+        drafts.save(demo_store, ledger, 0, values)
+    window = MainWindow(demo_store, paths, today=date(2022, 9, 30))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.drafts_bar.isVisible()
+    for name in PAGE_NAMES:
+        window.show_page(name)
+        least = window.minimumSizeHint()
+        assert least.width() <= LAPTOP_150[0] and least.height() <= LAPTOP_150[1], name
+    # the whole name is in the header's tip; the line itself leaves out its middle
+    assert str(paths.db_path) in window.header.toolTip()
+    shown = window.header.text().replace("\u2060", "")
+    assert paths.db_path.name not in shown and "数据文件：2026年县总工会" in shown
+
+
+def test_a_first_start_opens_within_the_screen_and_centred(window):
+    room = window.screen().availableGeometry()
+    assert room.width() < 1280  # the test screen is smaller than the usual first size
+    assert window.width() <= room.width() and window.height() <= room.height()
+    left = window.x() - room.x()
+    right = room.right() - (window.x() + window.width())
+    assert abs(left - right) <= 20  # centred, allowing for the frame

@@ -486,3 +486,42 @@ def test_a_save_whose_commit_fails_is_not_taken_for_saved(qtbot, demo_store, ans
     answers.give_up = False
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert len(answers) == 1 and dialog.isVisible()
+
+
+def test_a_new_items_deadline_is_chosen_not_today(qtbot, demo_store):
+    """revscreen 11.2: 整改时限 started as today, like 发现日期: saved unchanged, a new item
+    was due the day it was found and 逾期 the next."""
+    from PySide6.QtGui import QShowEvent
+    from PySide6.QtWidgets import QApplication
+
+    dialog = form(qtbot, demo_store, "rectification")
+    assert dialog.fields["found_date"].value() == TODAY
+    deadline = dialog.fields["deadline"]
+    assert deadline.value() is None and deadline.input.text() == "（请选择）"
+    dialog._on_save()
+    assert dialog.errors["deadline"].text() == "“整改时限”为必填项" and dialog.saved is None
+    calendar = deadline.input.calendarWidget()  # opens on this month, not December 1999
+    QApplication.sendEvent(calendar, QShowEvent())
+    assert (calendar.yearShown(), calendar.monthShown()) == (TODAY.year, TODAY.month)
+    deadline.set_value(date(2023, 3, 31))
+    assert deadline.value() == date(2023, 3, 31)
+    record = demo_store.list("rectification")[0]  # an item kept shows its own deadline
+    assert form(qtbot, demo_store, "rectification", record).fields["deadline"].value() \
+        == record.deadline
+
+
+def test_the_delete_question_names_the_record_as_she_knows_it(demo_store):
+    """revscreen 11.1: “这条谈话记录记录”, and a talk named by its date and type only."""
+    from lianzheng_desktop.qt.record_form import delete_question
+
+    talk = demo_store.list("talk")[0]
+    asked = delete_question(LEDGERS["talk"], talk)
+    assert asked.startswith("确定要删除这条谈话记录吗？") and "记录记录" not in asked
+    assert talk.talker in asked and all(name in asked for name in talk.talkees)
+    person = demo_store.list("roster")[0]
+    assert delete_question(LEDGERS["roster"], person).startswith("确定要删除这条人员记录吗？")
+    item = demo_store.list("rectification")[0]
+    assert delete_question(LEDGERS["rectification"], item).startswith("确定要删除这条整改事项吗？")
+    session = demo_store.list("warning_education")[0]
+    assert delete_question(LEDGERS["warning_education"], session).startswith(
+        "确定要删除这条警示教育记录吗？")

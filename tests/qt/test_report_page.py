@@ -248,3 +248,44 @@ def test_a_section_typed_over_older_drafts_is_said_before_it_is_handed_in(
     december.recheck_button.click()  # checked against the records of 31 December
     assert december.recheck_button.isHidden() and "改写的" not in december.notice.text()
     assert "各项工作有序推进。" in december.editors[SECTION_HEADINGS[0]].toPlainText()
+
+
+def test_the_preview_says_how_to_get_one_and_when_it_is_not_the_latest(page, qtbot):
+    """revscreen 5, 10: a blank grey panel on opening; after typing the old preview stayed
+    without a word; after choosing another report, period or person the previous report's
+    preview stayed beside the new report's text."""
+    page.show()
+    pane = page.preview_pane
+    assert pane.stack.currentWidget() is pane.hint and "生成预览" in pane.hint.text()
+
+    def preview():
+        page.generate(page._preview_file)
+        page.wait()
+        qtbot.waitUntil(lambda: page.document.pageCount() > 0)
+
+    preview()
+    assert pane.stack.currentWidget() is pane.view and not pane.note.isVisibleTo(page)
+    page.editors[SECTION_HEADINGS[1]].setPlainText("本人严格遵守廉洁自律各项规定。")
+    assert pane.note.isVisibleTo(page) and pane.note.text() == "预览不是最新的，点“生成预览”更新"
+    preview()
+    assert not pane.note.isVisibleTo(page)  # the preview has the text again
+    page.person.setCurrentIndex(1)  # a member's own report
+    assert page.selected_person() is not None
+    assert pane.stack.currentWidget() is pane.hint and page.document.pageCount() == 0
+    page.person.setCurrentIndex(0)  # the branch's again: its preview was put away too
+    assert pane.stack.currentWidget() is pane.hint
+    preview()
+    page.period.setCurrentIndex(page.period.currentIndex() - 1)  # the quarter before
+    assert pane.stack.currentWidget() is pane.hint and page.document.pageCount() == 0
+    preview()
+    page.kind.setCurrentIndex(1)  # 年度报告
+    assert pane.stack.currentWidget() is pane.hint and page.document.pageCount() == 0
+
+
+def test_the_saved_versions_line_names_the_file_without_a_hash(page, tmp_path):
+    """revscreen 11.6: “校验码 65b45db28829…” on the page meant nothing to the secretary."""
+    page.generate(tmp_path / "三季度报告.pdf")
+    page.wait()
+    assert "本期已保存 1 个版本" in page.status.text()
+    assert str(tmp_path / "三季度报告.pdf") in page.status.text()
+    assert "校验码" not in page.status.text()

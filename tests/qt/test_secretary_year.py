@@ -16,6 +16,7 @@ from lianzheng_desktop.core.report_model import ReportPeriod
 from lianzheng_desktop.qt.main_window import MainWindow
 from lianzheng_desktop.qt.plan_page import DraftDialog
 from lianzheng_desktop.qt.record_form import RecordDialog
+from lianzheng_desktop.qt.workbook_actions import ImportCheckDialog
 from lianzheng_desktop.storage import plans, trash
 
 pytestmark = pytest.mark.gui
@@ -40,6 +41,12 @@ def said(monkeypatch):
 
     for kind in ("information", "warning", "critical", "question"):
         monkeypatch.setattr(QMessageBox, kind, box(kind))
+
+    def check(dialog):  # an import's check: all it lists, then 是
+        seen.append(dialog.said())
+        return True
+
+    monkeypatch.setattr(ImportCheckDialog, "exec", check)
     return seen
 
 

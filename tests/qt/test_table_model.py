@@ -109,3 +109,19 @@ def test_the_roster_and_a_sorted_list_keep_the_store_filter(demo_store):
     talks.set_query(Query(search="赵明"))
     assert not talks.through_index()
     assert talks.total == demo_store.count("talk", Query(search="赵明"))
+
+
+def test_the_late_mark_has_a_colour_of_its_own(demo_store):
+    """revscreen 11.3: 补录 was the orange of the legend's “5天内到期” just below it."""
+    from PySide6.QtCore import Qt
+
+    from lianzheng_desktop.core.warnings import WarningLevel
+    from lianzheng_desktop.qt.table_model import _DONE_COLOUR
+
+    model = RecordTableModel(demo_store, LEDGERS["warning_education"])
+    model.set_query(Query())
+    late = model.columnCount() - 1
+    row = next(r for r in range(model.rowCount()) if model.data(model.index(r, late)) == "补录")
+    colour = model.data(model.index(row, late), Qt.ItemDataRole.ForegroundRole).color().name()
+    deadline_colours = {level.colour for level in WarningLevel} | {_DONE_COLOUR}
+    assert colour not in deadline_colours
