@@ -493,10 +493,14 @@ def drafts_bar(window: MainWindow) -> QWidget:
         button = QPushButton()
         # what it holds first, cut short if long (the whole in the tip): three buttons
         # never widen the window, and two drafts of one ledger are told apart
+        # a change to a record already in the table is told apart from a new one: taken
+        # for a copy of the row below, a reviewer's half-edit would have been given up
+        verb = "继续填写" if draft.record_id == drafts.NEW else "继续修改"
         button.setText(button.fontMetrics().elidedText(
-            f"继续填写：{draft.what or draft.label}", Qt.TextElideMode.ElideRight,
+            f"{verb}：{draft.what or draft.label}", Qt.TextElideMode.ElideRight,
             DRAFT_BUTTON_WIDTH))
-        button.setToolTip(f"{draft.label}（{draft.saved_at:%Y-%m-%d %H:%M} 存为草稿）")
+        button.setToolTip(f"{draft.label}（{draft.saved_at:%Y-%m-%d %H:%M} 存为草稿）" + (
+            "" if draft.record_id == drafts.NEW else "；台账中的这条记录还是修改前的样子"))
         button.clicked.connect(lambda _=False, d=draft: window.continue_draft(d.ledger,
                                                                                 d.record_id))
         layout.addWidget(button)

@@ -525,3 +525,20 @@ def test_the_delete_question_names_the_record_as_she_knows_it(demo_store):
     session = demo_store.list("warning_education")[0]
     assert delete_question(LEDGERS["warning_education"], session).startswith(
         "确定要删除这条警示教育记录吗？")
+
+
+def test_an_unsaved_change_to_a_kept_record_is_offered_as_a_change(qtbot, demo_store, paths):
+    """revclose: "继续填写：2026-07-08 研究巡察整…" sat above the very row it would change, as a
+    new record's draft does: taken for a copy, the half-edit would be given up."""
+    from PySide6.QtWidgets import QPushButton
+
+    from lianzheng_desktop.qt.main_window import MainWindow
+
+    record = demo_store.list("activity")[0]
+    drafts.save(demo_store, "activity", record.id, {"topic": "改了一半的主题",
+                                                    "date": record.date.isoformat()})
+    win = MainWindow(demo_store, paths, today=TODAY)
+    qtbot.addWidget(win)
+    [button] = win.drafts_bar.findChildren(QPushButton)
+    assert button.text().startswith("继续修改：")
+    assert button.toolTip().endswith("台账中的这条记录还是修改前的样子")
