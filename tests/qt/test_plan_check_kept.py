@@ -59,7 +59,7 @@ def test_corrections_given_up_are_not_offered_again(qtbot, store, monkeypatch):
 
     def correct_then_give_up(dialog):
         dialog._edited()
-        monkeypatch.setattr("lianzheng_desktop.qt.plan_page.confirm_discard",
+        monkeypatch.setattr("lianzheng_desktop.qt.plan_check_dialog.confirm_discard",
                             lambda *a, **k: True)
         dialog.reject()  # 取消, and 放弃 confirmed
         return False

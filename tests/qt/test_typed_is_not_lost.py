@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog
 
 from lianzheng_desktop.core.plan import Period
 from lianzheng_desktop.core.plan_parser import parse_plan
-from lianzheng_desktop.qt import plan_page, requirement_dialog
+from lianzheng_desktop.qt import plan_check_dialog, requirement_dialog
 from lianzheng_desktop.qt.first_start import FirstStartDialog, run_first_start
 from lianzheng_desktop.qt.plan_page import DraftDialog
 from lianzheng_desktop.qt.requirement_dialog import RequirementDialog
@@ -32,7 +32,7 @@ def test_the_plan_review_asks_before_dropping_corrections(qtbot, monkeypatch, gi
     dialog = DraftDialog(parse_plan(PLAN))
     qtbot.addWidget(dialog)
     dialog.show()
-    questions = asked(monkeypatch, plan_page, give_up)
+    questions = asked(monkeypatch, plan_check_dialog, give_up)
     dialog.reject()  # nothing corrected yet: closes without a question
     assert questions == [] and dialog.result() == QDialog.DialogCode.Rejected
     dialog.show()
