@@ -39,7 +39,8 @@ REPORTERS = re.compile(r"^(?:各|全体)?(?:领导)?(?:班子成员|党组成员
 PREPOSITIONS = ("对", "就", "针对")  # "对基层工会经费使用情况开展专项检查": the verb comes later
 
 
-def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = True) -> str:
+def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = True,
+                  merged: bool = False) -> str:
     """"3月8日召开党风廉政建设专题会议，研究部署……（4人参加）"; in ``me``'s own report, a
     meeting someone else held is marked "（本人参加）". ``head``: ``me`` is the branch's
     书记 (or the report is the branch's); a 班子成员 at a 履责报告 made one of the reports."""
@@ -74,6 +75,8 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
         text = f"{md(a.date)}{topic}"
     else:  # a noun phrase: "中秋国庆前工会经费使用情况内部检查"
         text = f"{md(a.date)}{TOPIC_VERBS.get(a.type, '开展')}{topic}"
+    if merged and not me:  # one meeting kept in both ledgers: its people are told once,
+        return f"{text}（与集中警示教育合并召开）"  # with the session (二是深化警示教育)
     filed = a.type == "个人事项报告" and "事项" in topic  # filed by each, not attended
     attended = bool(me) and not mine and me in a.attendees and a.type not in (
         "履责报告", *HEARD)
@@ -144,7 +147,7 @@ def _role_in(meetings: list[Activity], me: str) -> str:
 
 
 def _activities(kind_list: list[Activity], noun: str, me: str = "",
-                head: bool = True) -> list[str]:
+                head: bool = True, merged: frozenset[int] = frozenset()) -> list[str]:
     """Per kind: each record when few (all such in date order, whatever their kind),
     otherwise a count and the first topics (after them)."""
     by_kind: dict[str, list[Activity]] = defaultdict(list)
@@ -161,7 +164,8 @@ def _activities(kind_list: list[Activity], noun: str, me: str = "",
                           + (f"，学习{shown}" if shown else ""))
         elif len(group) <= DETAILED_UP_TO:
             one_by_one += [(a.date, _one_activity(a, with_summary=len(group) <= 2, me=me,
-                                                  head=head)) for a in group]
+                                                  head=head, merged=id(a) in merged))
+                           for a in group]
         else:
             span = f"{md(group[0].date)}至{md(group[-1].date)}"
             summed.append(f"{noun}{activity_phrase(kind)}{len(group)}次（{span}）")

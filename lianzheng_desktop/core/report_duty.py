@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.record_identity import same_event
 from lianzheng_desktop.core.record_source import done_by, is_due, is_standing
 from lianzheng_desktop.core.records import to_reach
 from lianzheng_desktop.core.report_activities import (  # noqa: F401 (tests use them here)
@@ -185,7 +186,10 @@ def draft_duty(data: ReportData) -> str:
         # 主体责任 is the branch's (and its 书记's); a 班子成员 takes part in it
         head = data.person is None or first_responsible(data.person)
         title = "压紧压实主体责任。" if head else "参与研究部署党风廉政建设工作。"
-        text = title + "；".join(_activities(duty, noun, me, head))
+        # a meeting also kept as a warning-education session (一会多用): told once, with
+        # the session's people, not twice with two head counts
+        merged = frozenset(id(a) for a in duty if any(same_event(a, s) for s in data.sessions))
+        text = title + "；".join(_activities(duty, noun, me, head, merged))
         year_meetings = sum(1 for a in data.year_activities if a.type == "专题会议")
         if f.meetings > 1:
             text += f"。{noun}{held}专题会议{f.meetings}次"

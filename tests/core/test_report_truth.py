@@ -819,3 +819,19 @@ def test_a_topic_that_names_its_act_is_not_given_a_second_verb(demo_store):
     text = "".join(own.section_texts().values())
     assert "10月11日参加对基层工会经费使用情况的专项检查" in text
     assert "10月11日参与协调解决困难职工帮扶资金发放问题" in text
+
+
+def test_one_meeting_kept_in_both_ledgers_is_told_with_one_head_count(demo_store):
+    """revjiwei F9: a 以案促改专题会暨警示教育大会 kept as a 专题会议 (3 people) and as a 警示教育
+    (6 people) read "…，3人参加" then "…（马红梅主持，6人参加）" in the same section."""
+    for ledger, values in (
+            ("activity", {"type": "专题会议", "attendees": "王建国、李秀梅、张志强"}),
+            ("warning_education", {"form": "以案促改专题会", "host": "王建国",
+                                   "attendees": "王建国、李秀梅、张志强、陈立新、刘芳、赵明",
+                                   "head_count": 6})):
+        demo_store.add(ledger, {"date": "2022-11-05", "topic": "以案促改专题会暨警示教育大会",
+                                **values})
+    duty = _report(demo_store, ReportPeriod(2022, 4))[1][DUTY]
+    assert "以案促改专题会暨警示教育大会（与集中警示教育合并召开）" in duty
+    assert "3人参加" not in duty.split("以案促改专题会暨警示教育大会")[1][:12]
+    assert duty.count("6人参加") >= 1
