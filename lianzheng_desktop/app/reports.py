@@ -25,11 +25,11 @@ from lianzheng_desktop.core.report_model import (
     ReportPeriod,
     unwritten_sections,
 )
+from lianzheng_desktop.storage.changes_since import records_changed
 from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.plan_reading import ReadingChange, reading_change
 from lianzheng_desktop.storage.reports import (
     ReportVersion,
-    changed_since,
     list_versions,
     load_basis,
     load_report_data,
@@ -74,7 +74,8 @@ def _changed_since_kept(store: Store, data: ReportData, person: str | None) -> H
     if not after:
         return None  # none, or made before the period was over (counted to another day)
     first = min(after, key=lambda v: (v.created_at, v.id))
-    changes = changed_since(store, first.created_at, date(data.period.year, 1, 1), data.as_of)
+    changes = records_changed(store, first.created_at, date(data.period.year, 1, 1),
+                              data.as_of)
     return HandedIn(first.created_at.date(), changes) if changes else None
 
 

@@ -53,7 +53,7 @@ def choose_and_verify(parent: QWidget, file: str | None = None, *,
         warning = origin_warning(info.db_file, info.unit, paths, unit_now)
     since = []
     if store is not None:
-        from lianzheng_desktop.storage.since_backup import work_since
+        from lianzheng_desktop.storage.changes_since import work_since
 
         since = work_since(store, info.created)
     text = (f"用 {info.created:%Y-%m-%d %H:%M} 的备份替换现在的数据吗？\n\n" + (

@@ -216,25 +216,3 @@ def kept_file(version: ReportVersion, reports_dir: Path) -> Path | None:
         except OSError:
             continue
     return None
-
-
-
-def changed_since(store: Store, since: datetime, start: date, end: date) -> int:
-    """How many records dated ``start`` to ``end`` (整改事项: found by ``end``) were added,
-    changed, deleted or restored after ``since``: what a report made then did not see."""
-    from lianzheng_desktop.core.ledgers import LEDGERS
-
-    changed = set()
-    rows = store.db.execute("SELECT ledger, record_id, before, after FROM audit_log"
-                            " WHERE at > ?", [since.isoformat(timespec="seconds")])
-    for ledger, record_id, before, after in rows:
-        spec = LEDGERS.get(ledger)
-        if spec is None or spec.date_field is None:
-            continue
-        first = date.min if ledger == "rectification" else start
-        for snapshot in (before, after):
-            day = json.loads(snapshot).get(spec.date_field) if snapshot else None
-            if day and first.isoformat() <= day <= end.isoformat():
-                changed.add((ledger, record_id))
-                break
-    return len(changed)

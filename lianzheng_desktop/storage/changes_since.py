@@ -1,0 +1,51 @@
+"""The work done since a moment, read from the audit trail: what a restore would take out
+of the file (the data now is backed up first, but a secretary never opens that zip), and
+what a report kept then did not see.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from lianzheng_desktop.core.ledgers import LEDGERS
+from lianzheng_desktop.storage.store import Store
+
+
+def records_changed(store: Store, since: datetime, start: date | None = None,
+                    end: date | None = None) -> int:
+    """How many records were added, changed, deleted or restored after ``since``; with
+    ``start``/``end``, only those dated between them (整改事项: found by ``end``), before or
+    after the change. Counted by SQLite: a trail of 50,000 imports is not read into Python."""
+    at = since.isoformat(timespec="seconds")
+    if start is None or end is None:  # the trail also logs plans, reports, links: not records
+        keys = list(LEDGERS)
+        return store.db.execute(
+            "SELECT count(*) FROM (SELECT DISTINCT ledger, record_id FROM audit_log WHERE at > ?"
+            f" AND ledger IN ({', '.join('?' * len(keys))}))", [at, *keys]).fetchone()[0]
+    conditions, params = [], []
+    for key, spec in LEDGERS.items():
+        if spec.date_field is None:
+            continue
+        first = date.min if key == "rectification" else start
+        path = f"$.{spec.date_field}"
+        conditions.append("(ledger = ? AND (json_extract(before, ?) BETWEEN ? AND ?"
+                          " OR json_extract(after, ?) BETWEEN ? AND ?))")
+        window = [first.isoformat(), end.isoformat()]
+        params += [key, path, *window, path, *window]
+    return store.db.execute(
+        "SELECT count(*) FROM (SELECT DISTINCT ledger, record_id FROM audit_log WHERE at > ?"
+        f" AND ({' OR '.join(conditions)}))", [at, *params]).fetchone()[0]
+
+
+def work_since(store: Store, moment: datetime) -> list[str]:
+    """Chinese phrases, one per kind of work done after ``moment``; [] when none."""
+    at = moment.isoformat(timespec="seconds")
+    records = records_changed(store, moment)
+    reports = store.db.execute("SELECT count(*) FROM report_draft WHERE updated_at > ?",
+                               [at]).fetchone()[0]
+    forms = store.db.execute("SELECT count(*) FROM record_draft WHERE saved_at > ?",
+                             [at]).fetchone()[0]
+    return [phrase for count, phrase in (
+        (records, f"新增、修改或删除了 {records} 条台账记录"),
+        (reports, f"改写了 {reports} 份报告的文字"),
+        (forms, f"有 {forms} 张表填了一半还没有保存")) if count]
