@@ -124,8 +124,8 @@ def _took_part(act: str, kind: str) -> str:
         return act
     if act.startswith(("传达", "专题")):  # "参加传达学习…的通报", not "参加典型问题通报，传达…"
         return f"参加{act}"
-    if act.startswith(PREPOSITIONS) and "开展" in act:  # "参加对…使用情况的专项检查"
-        return "参加" + act.replace("开展", "的", 1)
+    if act.startswith(PREPOSITIONS) and re.search("开展(?!了)", act):  # "参加对…的专项检查"
+        return "参加" + re.sub("开展(?!了)", "的", act, count=1)
     if act[:2] == kind[:2]:  # "协调解决…" of a 协调解决问题: not "参加协调解决问题，协调解决…"
         return f"参与{act}"
     return f"参加{kind}，{act}" if kind != vocab.OTHER else f"参加{act}"

@@ -835,3 +835,10 @@ def test_one_meeting_kept_in_both_ledgers_is_told_with_one_head_count(demo_store
     assert "以案促改专题会暨警示教育大会（与集中警示教育合并召开）" in duty
     assert "3人参加" not in duty.split("以案促改专题会暨警示教育大会")[1][:12]
     assert duty.count("6人参加") >= 1
+
+
+def test_a_finished_act_after_a_preposition_is_not_made_a_noun():
+    """"对…开展了检查" must not become "参加对…的了检查"."""
+    from lianzheng_desktop.core.report_activities import _took_part
+
+    assert "的了" not in _took_part("对基层工会经费使用情况开展了检查", "督查检查")
