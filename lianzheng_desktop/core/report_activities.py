@@ -140,10 +140,17 @@ def _names_the_meeting(kind: str, topic: str) -> bool:
         and not topic.startswith(VERB_STARTS)
 
 
+def what_one_did(hosted: list[bool], held: str) -> str:
+    """主持, 参加 or 主持或参加 of records one hosted (``hosted``) or attended, in one's own
+    report; ``held``: the branch's own verb, in its report (no one named)."""
+    if not hosted:
+        return held
+    return "主持" if all(hosted) else "主持或参加" if any(hosted) else "参加"
+
+
 def _role_in(meetings: list[Activity], me: str) -> str:
-    """主持, 参加 or 主持或参加: what one did at these meetings, for one's own report."""
-    chaired = [me in doers("activity", a.host) for a in meetings]
-    return "主持" if all(chaired) else "主持或参加" if any(chaired) else "参加"
+    """What one did at these meetings, for one's own report."""
+    return what_one_did([me in doers("activity", a.host) for a in meetings], "参加")
 
 
 def _activities(kind_list: list[Activity], noun: str, me: str = "",

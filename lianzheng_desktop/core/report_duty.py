@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.record_identity import same_event
-from lianzheng_desktop.core.record_source import done_by, is_due, is_standing
+from lianzheng_desktop.core.record_source import doers, done_by, is_due, is_standing
 from lianzheng_desktop.core.records import to_reach
 from lianzheng_desktop.core.report_activities import (  # noqa: F401 (tests use them here)
     DETAILED_UP_TO,
@@ -21,6 +21,7 @@ from lianzheng_desktop.core.report_activities import (  # noqa: F401 (tests use 
     _oversight_title,
     _role_in,
     _session,
+    what_one_did,
 )
 from lianzheng_desktop.core.report_facts import (
     ReportData,
@@ -198,7 +199,8 @@ def draft_duty(data: ReportData) -> str:
                      f"{year_meetings}次")
         parts.append(text + "。")
     if data.sessions:
-        total = (f"{noun}本人主持或参加集中警示教育{f.sessions}次" if me else
+        hosted = [me in doers("warning_education", s.host) for s in data.sessions]
+        total = (f"{noun}本人{what_one_did(hosted, '开展')}集中警示教育{f.sessions}次" if me else
                  f"{noun}共开展集中警示教育{f.sessions}次" + _attendance(f))
         if len(data.sessions) <= DETAILED_UP_TO:
             each = "；".join(_session(s, me) for s in data.sessions)

@@ -11,17 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lianzheng_desktop.core.record_source import doers
+from lianzheng_desktop.core.report_activities import what_one_did
 from lianzheng_desktop.core.report_facts import ReportData, cn_date, first_responsible
 
 if TYPE_CHECKING:
     from lianzheng_desktop.core.report_duty import Figures
-
-
-def _what_one_did(hosted: list[bool], held: str) -> str:
-    """主持, 参加 or 主持或参加 (``held``: the branch's own verb, in its report)."""
-    if not hosted:
-        return held
-    return "主持" if all(hosted) else "主持或参加" if any(hosted) else "参加"
 
 
 def period_facts(data: ReportData, f: Figures) -> list[str]:
@@ -30,11 +24,11 @@ def period_facts(data: ReportData, f: Figures) -> list[str]:
     meetings = [a for a in data.activities if a.type == "专题会议"]
     facts = []
     if meetings:
-        role = _what_one_did([me in doers("activity", a.host) for a in meetings] if me else [],
+        role = what_one_did([me in doers("activity", a.host) for a in meetings] if me else [],
                              "召开")
         facts.append(f"{role}专题会议{len(meetings)}次")
     if data.sessions:
-        role = _what_one_did([me in doers("warning_education", s.host)
+        role = what_one_did([me in doers("warning_education", s.host)
                               for s in data.sessions] if me else [], "开展")
         facts.append(f"{role}集中警示教育{len(data.sessions)}次")
     if data.talks:

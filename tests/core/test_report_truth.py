@@ -842,3 +842,12 @@ def test_a_finished_act_after_a_preposition_is_not_made_a_noun():
     from lianzheng_desktop.core.report_activities import _took_part
 
     assert "的了" not in _took_part("对基层工会经费使用情况开展了检查", "督查检查")
+
+
+def test_ones_own_total_of_sessions_says_what_the_opening_says(demo_store):
+    """张志强 attended all three of the year's sessions and hosted none: his opening said
+    "参加集中警示教育3次", and point 二 "本年度本人主持或参加集中警示教育3次"."""
+    duty = build_document(load_report_data(demo_store, ReportPeriod(2022), person="张志强")
+                          ).section_texts()[DUTY]
+    assert "参加集中警示教育3次" in duty.splitlines()[0]
+    assert "本年度本人参加集中警示教育3次" in duty and "主持或参加集中警示教育" not in duty
