@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Requirement
-from lianzheng_desktop.core.plan_parser import PlanDraft, guess_requirement
+from lianzheng_desktop.core.plan_parser import PlanDraft, Unread, guess_requirement
 from lianzheng_desktop.qt.buttons import accept_cancel, confirm_discard
 from lianzheng_desktop.qt.requirement_dialog import RequirementDialog, describe
 from lianzheng_desktop.qt.screen_fit import fit_to_screen
@@ -65,10 +66,12 @@ class DraftDialog(QDialog):
 
     def __init__(self, draft: PlanDraft, parent=None,
                  plan_types: dict[str, tuple[str, ...]] | None = None, year: int | None = None,
-                 keep: Callable[[DraftDialog], None] | None = None):
+                 keep: Callable[[int, list[Requirement], list[Unread], int], None] | None = None):
         super().__init__(parent)
         self.draft = draft
-        self._keep = keep  # each correction stored as it is made (storage.plan_check)
+        # each correction stored as it is made, and the form being typed too: keep(year,
+        # requirements, sentences still to take, edits) raises UserError if it could not
+        self._keep = keep
         self.given_up = False  # 取消 with corrections, and 放弃 confirmed
         year = year or draft.year or date.today().year
         self.year = year
@@ -158,27 +161,55 @@ class DraftDialog(QDialog):
 
     def _edited(self) -> None:
         self.edits += 1
+        self._keep_state()
+
+    def _keep_state(self) -> None:
+        """The check as it stands (also after a requirement form given up, whose typing
+        was kept while it was open)."""
         if self._keep is not None:
-            self._keep(self)
+            try:
+                self._keep(self.year_box.currentData(), self.draft.requirements, self.pending,
+                           self.edits)
+            except UserError as exc:
+                self.note_unkept(str(exc))
+
+    def _keep_form(self, row: int | None, taken: int | None, typed: Requirement) -> None:
+        """The requirement form open over the check, as typed so far, kept as a correction
+        made (``row``: the requirement it changes; ``taken``: the sentence it reads)."""
+        if self._keep is None:
+            return
+        requirements, pending = list(self.draft.requirements), list(self.pending)
+        if row is not None:
+            requirements[row] = typed
+        else:
+            requirements.append(typed)
+            del pending[taken]
+        self._keep(self.year_box.currentData(), requirements, pending, self.edits + 1)
 
     def _on_edit(self, row: int, _column: int) -> None:
-        dialog = RequirementDialog(self.draft.requirements[row], self, self._types())
-        if dialog.exec():
-            self.draft.requirements[row] = dialog.result
-            fill_requirements(self.table, self.draft.requirements)
-            self._edited()
+        dialog = RequirementDialog(self.draft.requirements[row], self, self._types(),
+                                   keep=lambda typed: self._keep_form(row, None, typed))
+        if not dialog.exec():
+            self._keep_state()
+            return
+        self.draft.requirements[row] = dialog.result
+        fill_requirements(self.table, self.draft.requirements)
+        self._edited()
 
     def _on_take_unread(self, item) -> None:
         row = self.unread.row(item)
         unread = self.pending[row]
-        dialog = RequirementDialog(guess_requirement(unread), self, self._types())
-        if dialog.exec():
-            self.draft.requirements.append(dialog.result)
-            fill_requirements(self.table, self.draft.requirements)
-            del self.pending[row]
-            self.unread.takeItem(row)
-            self._label_unread()
-            self._edited()
+        dialog = RequirementDialog(guess_requirement(unread), self, self._types(),
+                                   keep=lambda typed: self._keep_form(None, row, typed))
+        if not dialog.exec():
+            self._keep_state()
+            return
+        self.draft.requirements.append(dialog.result)
+        fill_requirements(self.table, self.draft.requirements)
+        del self.pending[row]
+        self.unread.takeItem(row)
+        self._label_unread()
+        self._edited()
 
     def _on_accept(self) -> None:
         self.year = self.year_box.currentData()

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListWidget,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from lianzheng_desktop.qt.plan_check_dialog import (  # noqa: F401 (DraftDialog:
 )
 from lianzheng_desktop.qt.requirement_dialog import RequirementDialog
 from lianzheng_desktop.qt.style import hint, page_title
-from lianzheng_desktop.storage import plan_check, plans
+from lianzheng_desktop.storage import plan_check, plans, requirement_drafts
 from lianzheng_desktop.storage.store import Store
 
 
@@ -78,10 +77,16 @@ class PlanPage(QWidget):
         self.check_button.setStyleSheet("color: #b26a00; text-align: left;")
         self.check_button.setFlat(True)
         self.check_button.hide()
+        # A 修改要求 form left unsaved (power cut): it waits here too.
+        self.form_button = QPushButton()
+        self.form_button.setStyleSheet("color: #b26a00; text-align: left;")
+        self.form_button.setFlat(True)
+        self.form_button.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(bar)
         layout.addWidget(self.check_button)
+        layout.addWidget(self.form_button)
         layout.addWidget(self.reading_note)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
@@ -94,6 +99,7 @@ class PlanPage(QWidget):
         self.import_button.clicked.connect(lambda: self._on_import())
         self.reread_button.clicked.connect(self._on_reread)
         self.check_button.clicked.connect(self._on_go_on_checking)
+        self.form_button.clicked.connect(self._on_go_on_form)
         self.new_year_button.clicked.connect(self._on_new_year)
         self.add_button.clicked.connect(self._on_add)
         self.edit_button.clicked.connect(self._on_edit)
@@ -126,8 +132,17 @@ class PlanPage(QWidget):
         if waiting:
             self.import_text(waiting[0].text, waiting[0].year, go_on=True)
 
+    def _note_unfinished_form(self) -> None:
+        waiting = requirement_drafts.waiting(self._store)
+        if waiting is not None:
+            when = waiting.saved_at
+            self.form_button.setText(f"{when.month}月{when.day}日 {when:%H:%M} {waiting.label}"
+                                     "时没有保存就关闭了。点此接着修改…")
+        self.form_button.setVisible(waiting is not None)
+
     def refresh(self) -> None:
         self._note_unfinished_check()
+        self._note_unfinished_form()
         year = self.year.currentData()
         self.plan = plans.load_plan(self._store, year) if year else None
         fill_requirements(self.table, self.plan.requirements if self.plan else [])
@@ -169,15 +184,15 @@ class PlanPage(QWidget):
         if self.plan is None:
             QMessageBox.information(self, "尚无计划", "请先导入或新建年度计划。")
             return
-        dialog = RequirementDialog(Requirement(item="", text=""), self, self._types())
-        if dialog.exec():
-            self._save(lambda: plans.add_requirement(self._store, self.plan.year, dialog.result))
+        self._edit_requirement(self.plan.year, Requirement(item="", text=""))
 
     def _types(self) -> dict[str, tuple[str, ...]]:
         return {key: self._store.plan_types(key) for key in ("warning_education", "talk",
                                                              "activity")}
 
     def _on_types(self) -> None:
+        from lianzheng_desktop.qt.types_dialog import TypesDialog
+
         TypesDialog(self._store, self).exec()
         self._after_change()
 
@@ -185,9 +200,52 @@ class PlanPage(QWidget):
         requirement = self._selected()
         if requirement is None:
             return
-        dialog = RequirementDialog(requirement, self, self._types())
-        if dialog.exec():
-            self._save(lambda: plans.update_requirement(self._store, dialog.result))
+        self._edit_requirement(self.plan.year, requirement)
+
+    def _edit_requirement(self, year: int, requirement: Requirement,
+                          draft: Requirement | None = None) -> None:
+        """修改要求 / 新增要求 (``draft``: a form left unsaved, gone on with); the form kept
+        as it is typed until it is saved or given up."""
+        def save(typed: Requirement) -> Requirement:
+            if requirement.id is None:
+                return plans.add_requirement(self._store, year, typed)
+            return plans.update_requirement(self._store, typed)
+
+        while True:
+            dialog = RequirementDialog(
+                requirement, self, self._types(), opened_from=draft,
+                keep=lambda typed: requirement_drafts.keep(self._store, year, typed))
+            if not dialog.exec():
+                break
+            if self._save(partial(save, dialog.result),
+                          kept="填写的内容仍在表中，请处理后再保存。"):
+                break
+            draft = dialog.result  # not saved: the form again, as it was typed
+        self._discard_form(requirement.id)
+
+    def _discard_form(self, requirement_id: int | None) -> None:
+        try:
+            requirement_drafts.discard(self._store, requirement_id)
+        except UserError as exc:
+            QMessageBox.warning(self, "草稿未能删除", str(exc))
+        self._note_unfinished_form()
+
+    def _on_go_on_form(self) -> None:
+        waiting = requirement_drafts.waiting(self._store)
+        if waiting is None:
+            self._note_unfinished_form()
+            return
+        typed = waiting.requirement
+        plan = plans.load_plan(self._store, waiting.year)
+        saved = next((r for r in plan.requirements if r.id == typed.id), None) if plan else None
+        if plan is None or (typed.id is not None and saved is None):
+            QMessageBox.information(self, "要求已不在计划中",
+                                    f"{waiting.year}年度计划中已没有这项要求，这份草稿无法接着修改，"
+                                    "将不再保留。")
+            self._discard_form(typed.id)
+            return
+        self.year.setCurrentIndex(max(0, self.year.findData(waiting.year)))
+        self._edit_requirement(waiting.year, saved or Requirement(item="", text=""), typed)
 
     def _on_remove(self) -> None:
         requirement = self._selected()
@@ -197,13 +255,15 @@ class PlanPage(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self._save(lambda: plans.remove_requirement(self._store, requirement.id))
 
-    def _save(self, action) -> None:
+    def _save(self, action, kept: str = "") -> bool:
         try:
             action()
         except UserError as exc:
-            QMessageBox.warning(self, "未能保存", str(exc))
-            return
+            QMessageBox.warning(self, "未能保存", f"{exc}\n\n{kept}" if kept else str(exc))
+            self._note_unfinished_form()
+            return False
         self._after_change()
+        return True
 
     def _on_new_year(self) -> None:
         years = plans.plan_years(self._store)
@@ -266,7 +326,7 @@ class PlanPage(QWidget):
         if earlier is not None:  # the corrections of a check cut short: go on from them
             draft.requirements, year = list(earlier.requirements), earlier.year
         dialog = DraftDialog(draft, self, self._types(), year or draft.year or self._today.year,
-                             keep=lambda d: self._keep_check(text, d))
+                             keep=partial(plan_check.save, self._store, text))
         if earlier is not None:
             dialog.resume(earlier.pending, earlier.edits)
         if not dialog.exec():
@@ -315,75 +375,3 @@ class PlanPage(QWidget):
         plan_check.discard(self._store, text)
         return None
 
-    def _keep_check(self, text: str, dialog: DraftDialog) -> None:
-        try:
-            plan_check.save(self._store, text, dialog.year_box.currentData(),
-                            dialog.draft.requirements, dialog.pending, dialog.edits)
-        except UserError as exc:
-            dialog.note_unkept(str(exc))
-
-
-class TypesDialog(QDialog):
-    """The types plans added (政治学习, 党小组会 …): rename one, or merge it into another."""
-
-    LEDGERS = (("activity", "会议活动"), ("talk", "谈话记录"), ("warning_education", "警示教育"))
-
-    def __init__(self, store: Store, parent=None):
-        super().__init__(parent)
-        self._store = store
-        self.setWindowTitle("计划中新增的活动类型")
-        self.setMinimumSize(460, 360)
-        self.list = QListWidget()
-        self.rename_button = QPushButton("改名或并入…")
-        self.rename_button.clicked.connect(self._on_rename)
-        close = QPushButton("关闭")
-        close.clicked.connect(self.accept)
-        note = QLabel("导入工作要点时，软件自带类型以外的活动（如政治学习、党小组会）会作为新类型"
-                      "加入，录入记录时可以选择。改名时，已录入的记录和计划中的要求随之更改；"
-                      "改成已有的类型名称，即并入该类型。")
-        note.setWordWrap(True)
-        bar = QHBoxLayout()
-        bar.addWidget(self.rename_button)
-        bar.addStretch(1)
-        bar.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(bar)
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.list.clear()
-        self.entries: list[tuple[str, str]] = []
-        for key, label in self.LEDGERS:
-            for name in self._store.plan_types(key):
-                self.entries.append((key, name))
-                self.list.addItem(f"{name}（{label}）")
-        if not self.entries:
-            self.list.addItem("（目前没有计划新增的类型）")
-        self.rename_button.setEnabled(bool(self.entries))
-
-    def _on_rename(self) -> None:
-        row = self.list.currentRow()
-        if not 0 <= row < len(self.entries):
-            QMessageBox.information(self, "请先选择", "请先在列表中选中一个类型。")
-            return
-        key, name = self.entries[row]
-        choices = [t for t in self._store.type_choices(key) if t != name]
-        new, ok = QInputDialog.getItem(self, "改名或并入", f"把“{name}”改为（可直接输入新名称，"
-                                       "或选择已有类型以并入）：", [name, *choices], 0, True)
-        if not ok or new.strip() in ("", name):
-            return
-        if new.strip() in choices and QMessageBox.question(
-                self, "并入已有类型", f"把“{name}”并入“{new.strip()}”后，类型为“{name}”的记录都改为"
-                f"“{new.strip()}”，计划中的要求随之更改；并入后不能再分开。\n\n确定并入吗？"
-        ) != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            changed = self._store.rename_plan_type(key, name, new.strip())
-        except UserError as exc:
-            QMessageBox.warning(self, "未能更改", str(exc))
-            return
-        QMessageBox.information(self, "已更改", f"“{name}”已改为“{new.strip()}”，"
-                                f"{changed} 条记录随之更改。")
-        self.refresh()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lianzheng_desktop.core.errors import ValidationError
+from lianzheng_desktop.core.errors import UserError, ValidationError
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.plan import Counts, Period, Requirement, Role, validate_requirement
 from lianzheng_desktop.qt.buttons import accept_cancel, confirm_discard
@@ -29,6 +30,7 @@ from lianzheng_desktop.qt.screen_fit import fit_to_screen, scroll_area
 _LEDGER_CHOICES = [("", "（不对应台账，手工标记）"), ("warning_education", "警示教育"),
                    ("talk", "谈话记录"), ("activity", "会议活动"), ("rectification", "整改事项")]
 NONE = -1
+DRAFT_DELAY_MS = 400  # typing kept this long after it stops (as the record forms do)
 LABEL_TIP = ("计入的记录在季度责任清单和报告中的叫法，如填“专题会议”，清单中写作"
              "“已召开专题会议 2 次”；不填则用所选台账的名称")
 
@@ -52,17 +54,22 @@ def _optional_spin(maximum: int, suffix: str) -> QSpinBox:
 
 class RequirementDialog(QDialog):
     """``plan_types``: per ledger, the types plans added (政治学习 …), offered beside the
-    built-in ones."""
+    built-in ones. ``keep``: called with the form as it stands a moment after each change,
+    so that a power cut loses nothing typed; it raises UserError if it could not keep it.
+    ``opened_from``: a draft being gone on with: the form opens with it, changed."""
 
     def __init__(self, requirement: Requirement, parent=None,
-                 plan_types: dict[str, tuple[str, ...]] | None = None):
+                 plan_types: dict[str, tuple[str, ...]] | None = None,
+                 keep: Callable[[Requirement], None] | None = None,
+                 opened_from: Requirement | None = None):
         super().__init__(parent)
         self._original = requirement
         self._plan_types = dict(plan_types or {})
-        if requirement.counts and requirement.counts.types:  # a draft's new types
-            own = self._plan_types.get(requirement.counts.ledger, ())
-            self._plan_types[requirement.counts.ledger] = (
-                *own, *(t for t in requirement.counts.types if t not in own))
+        for shown in (requirement, opened_from):  # a draft's new types
+            if shown is not None and shown.counts and shown.counts.types:
+                own = self._plan_types.get(shown.counts.ledger, ())
+                self._plan_types[shown.counts.ledger] = (
+                    *own, *(t for t in shown.counts.types if t not in own))
         self.result: Requirement = requirement
         self.setWindowTitle("修改要求" if requirement.text else "新增要求")
         self.setMinimumWidth(560)
@@ -122,7 +129,35 @@ class RequirementDialog(QDialog):
         self.ledger.currentIndexChanged.connect(self._on_ledger_changed)
         self._load(requirement)
         self._as_opened = self.built()
+        if opened_from is not None:
+            self._load(opened_from)
+        self._keep = keep
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
+        for signal in (self.item.textChanged, self.text.textChanged, self.label.textChanged,
+                       self.note.textChanged, self.ledger.currentIndexChanged,
+                       self.types.itemChanged, self.period.currentIndexChanged,
+                       self.target.valueChanged, self.coverage.valueChanged,
+                       self.share.valueChanged, self.role.currentIndexChanged,
+                       self.manual_done.toggled):
+            signal.connect(self._draft_timer.start)
         fit_to_screen(self, area=self.scroll)
+
+    def keep_draft(self) -> None:
+        """Hand the form as it stands to ``keep``, if it differs from what was opened."""
+        self._draft_timer.stop()
+        if self._keep is None or self.built() == self._as_opened:
+            return
+        try:
+            self._keep(self.built())
+        except UserError as exc:  # the form itself still holds the text
+            self.error.setText(str(exc))
+
+    def done(self, result: int) -> None:
+        self._draft_timer.stop()  # saved or given up: nothing more to keep
+        super().done(result)
 
     def reject(self) -> None:
         """取消, Esc or the close button: ask first if what was typed would be lost."""
@@ -132,6 +167,10 @@ class RequirementDialog(QDialog):
         super().reject()
 
     def _load(self, requirement: Requirement) -> None:
+        self.item.setText(requirement.item)
+        self.text.setPlainText(requirement.text)
+        self.label.setText(requirement.counts.label if requirement.counts else "")
+        self.note.setText(requirement.note)
         ledger = requirement.counts.ledger if requirement.counts else ""
         self.ledger.setCurrentIndex(max(0, self.ledger.findData(ledger)))
         self._on_ledger_changed()
@@ -191,4 +230,5 @@ class RequirementDialog(QDialog):
             self.error.setText("；".join(e.message for e in exc.errors))
             return
         self.result = requirement
+        self.keep_draft()  # the last keystrokes too, until the plan page has saved it
         self.accept()

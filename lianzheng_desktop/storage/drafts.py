@@ -83,6 +83,15 @@ def find(store, ledger: str, record_id: int) -> Draft | None:
         if row else None
 
 
+def latest(store, ledger: str) -> Draft | None:
+    """The form of ``ledger`` left unsaved last, if any."""
+    row = store.db.execute("SELECT record_id, fields, saved_at FROM record_draft"
+                           " WHERE ledger = ? ORDER BY saved_at DESC LIMIT 1",
+                           [ledger]).fetchone()
+    return Draft(ledger, row[0], json.loads(row[1]), datetime.fromisoformat(row[2])) \
+        if row else None
+
+
 def all_drafts(store) -> list[Draft]:
     rows = store.db.execute("SELECT ledger, record_id, fields, saved_at FROM record_draft"
                             " ORDER BY saved_at DESC")

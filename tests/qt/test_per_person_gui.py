@@ -85,7 +85,7 @@ def test_a_leader_who_has_left_still_writes_the_report_for_his_time(qtbot, unit,
 def test_a_plans_type_is_renamed_from_the_plan_page(qtbot, store, monkeypatch):
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-    from lianzheng_desktop.qt.plan_page import TypesDialog
+    from lianzheng_desktop.qt.types_dialog import TypesDialog
 
     plans.import_plan_text(store, "2022年要点\n一、学习\n1.学习。每月开展一次政治学习。\n", 2022)
     store.add("activity", {"date": "2022-03-01", "type": "政治学习", "topic": "学习党章"})
@@ -105,7 +105,7 @@ def test_a_plans_type_is_renamed_from_the_plan_page(qtbot, store, monkeypatch):
 def test_merging_a_plans_type_into_another_asks_first(qtbot, store, monkeypatch, agreed):
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-    from lianzheng_desktop.qt.plan_page import TypesDialog
+    from lianzheng_desktop.qt.types_dialog import TypesDialog
 
     plans.import_plan_text(store, "2022年要点\n一、学习\n1.学习。每月开展一次政治学习。\n", 2022)
     store.add("activity", {"date": "2022-03-01", "type": "政治学习", "topic": "学习党章"})

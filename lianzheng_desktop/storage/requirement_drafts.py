@@ -1,0 +1,58 @@
+"""The 修改要求 / 新增要求 form of a saved plan, kept as it is typed (a power cut, a killed
+window), until it is saved or given up.
+
+It uses the record forms' draft table (storage.drafts) under a key of its own, so the
+ledgers' drafts bar does not list it: the 年度计划 page offers it instead. One draft per
+requirement (its id), and one for a new requirement of whichever year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from lianzheng_desktop.core.plan import Requirement
+from lianzheng_desktop.storage import drafts
+from lianzheng_desktop.storage.plans import requirement_as_json, requirement_from_json
+
+FORM = "plan_requirement"  # record_draft.ledger of these drafts
+
+
+@dataclass(frozen=True)
+class RequirementDraft:
+    year: int
+    requirement: Requirement  # its id: the requirement being changed; None for a new one
+    saved_at: datetime
+
+    @property
+    def label(self) -> str:
+        """"修改2026年的要求“每季度至少…”": which form, and what it holds."""
+        verb = "修改" if self.requirement.id is not None else "新增"
+        what = self.requirement.text or self.requirement.item
+        what = what if len(what) <= 24 else what[:24] + "…"
+        return f"{verb}{self.year}年的要求" + (f"“{what}”" if what else "")
+
+
+def _number(requirement_id: int | None) -> int:
+    return drafts.NEW if requirement_id is None else requirement_id
+
+
+def keep(store, year: int, requirement: Requirement) -> None:
+    """Keep the form as it stands; UserError (in Chinese) if the file refuses it."""
+    drafts.save(store, FORM, _number(requirement.id),
+                {"year": year, "requirement": requirement_as_json(requirement)})
+
+
+def discard(store, requirement_id: int | None) -> None:
+    drafts.discard(store, FORM, _number(requirement_id))
+
+
+def waiting(store) -> RequirementDraft | None:
+    """The form left unsaved last, if any."""
+    draft = drafts.latest(store, FORM)
+    if draft is None:
+        return None
+    requirement = requirement_from_json(draft.values["requirement"])
+    requirement_id = None if draft.record_id == drafts.NEW else draft.record_id
+    return RequirementDraft(draft.values["year"], replace(requirement, id=requirement_id),
+                            draft.saved_at)

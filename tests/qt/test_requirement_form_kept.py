@@ -1,0 +1,201 @@
+"""The 修改要求 / 新增要求 form, kept as it is typed: a power cut or a killed window while it
+is open loses nothing (the record forms have done this from the start)."""
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.qt.plan_page import DraftDialog, PlanPage
+from lianzheng_desktop.qt.requirement_dialog import RequirementDialog
+from lianzheng_desktop.storage import plan_check, plans, requirement_drafts
+from lianzheng_desktop.storage.plans import load_plan
+
+pytestmark = pytest.mark.gui
+TEXT = ("2024年机关党支部工作要点\n一、责任\n1.会议。全年召开不少于4次专题会议。\n"
+        "2.警示教育。每季度至少进行1次集中警示教育。\n3.其他。认真做好各项工作。\n")
+
+
+@pytest.fixture
+def page(qtbot, store, monkeypatch):
+    def check_and_save(dialog):
+        dialog._on_accept()
+        return True
+
+    monkeypatch.setattr(DraftDialog, "exec", check_and_save)
+    page = PlanPage(store)
+    qtbot.addWidget(page)
+    assert page.import_text(TEXT, 2024) is True
+    return page
+
+
+def _type_then_power_cut(note: str):
+    """The form's exec: a note typed, the keeping timer fired, then the process gone."""
+    def run(dialog: RequirementDialog) -> int:
+        dialog.note.setText(note)
+        assert dialog._draft_timer.isActive()  # kept a moment after typing stops
+        dialog._draft_timer.timeout.emit()
+        return 0  # nothing after exec runs on a kill: report "not accepted" and stop
+    return run
+
+
+def test_a_requirement_form_cut_short_comes_back_on_the_plan_page(qtbot, store, page,
+                                                                     monkeypatch):
+    meeting = load_plan(store, 2024).requirements[0]
+    monkeypatch.setattr(RequirementDialog, "exec", _type_then_power_cut("县委要求增至6次"))
+    monkeypatch.setattr(PlanPage, "_discard_form", lambda *a: None)  # the kill: no cleanup
+    page.table.setCurrentCell(0, 0)
+    page._on_edit()
+    monkeypatch.undo()
+
+    again = PlanPage(store)  # the next start
+    qtbot.addWidget(again)
+    assert again.form_button.isVisibleTo(again)
+    assert "修改2024年的要求“全年召开不少于4次专题会议”时没有保存就关闭了。点此接着修改" \
+        in again.form_button.text()
+
+    opened = []
+
+    def check_and_save(dialog: RequirementDialog) -> int:
+        opened.append(dialog.note.text())
+        dialog._on_save()
+        return 1
+
+    monkeypatch.setattr(RequirementDialog, "exec", check_and_save)
+    again._on_go_on_form()
+    assert opened == ["县委要求增至6次"]
+    saved = load_plan(store, 2024).requirements[0]
+    assert saved.id == meeting.id and saved.note == "县委要求增至6次"
+    assert requirement_drafts.waiting(store) is None
+    assert not again.form_button.isVisibleTo(again)
+
+
+def test_a_new_requirement_cut_short_is_added_when_gone_on_with(qtbot, store, page,
+                                                               monkeypatch):
+    def type_new(dialog: RequirementDialog) -> int:
+        dialog.item.setText("4")
+        dialog.text.setPlainText("每半年开展1次谈心谈话")
+        dialog.keep_draft()
+        return 0
+
+    monkeypatch.setattr(RequirementDialog, "exec", type_new)
+    monkeypatch.setattr(PlanPage, "_discard_form", lambda *a: None)
+    page._on_add()
+    monkeypatch.undo()
+    waiting = requirement_drafts.waiting(store)
+    assert waiting is not None and waiting.requirement.id is None and waiting.year == 2024
+    assert waiting.label == "新增2024年的要求“每半年开展1次谈心谈话”"
+
+    monkeypatch.setattr(RequirementDialog, "exec", lambda d: d._on_save() or 1)
+    page._on_go_on_form()
+    texts = [r.text for r in load_plan(store, 2024).requirements]
+    assert texts.count("每半年开展1次谈心谈话") == 1
+    assert requirement_drafts.waiting(store) is None
+
+
+def test_a_form_given_up_or_saved_leaves_no_draft(qtbot, store, page, monkeypatch):
+    def type_then_cancel(dialog: RequirementDialog) -> int:
+        dialog.note.setText("草稿")
+        dialog.keep_draft()
+        assert requirement_drafts.waiting(store) is not None  # kept while open
+        monkeypatch.setattr("lianzheng_desktop.qt.requirement_dialog.confirm_discard",
+                            lambda *a, **k: True)
+        dialog.reject()
+        return 0
+
+    monkeypatch.setattr(RequirementDialog, "exec", type_then_cancel)
+    page.table.setCurrentCell(0, 0)
+    page._on_edit()
+    assert requirement_drafts.waiting(store) is None
+    assert not page.form_button.isVisibleTo(page)
+
+
+def test_a_save_the_file_refuses_brings_the_form_back_as_typed(qtbot, store, page,
+                                                              monkeypatch):
+    """Before, the form had closed when 保存 was pressed: a refused save lost the typing."""
+    shown, warned = [], []
+
+    def type_and_save(dialog: RequirementDialog) -> int:
+        shown.append(dialog.note.text())
+        if len(shown) == 1:
+            dialog.note.setText("已于3月完成")
+        dialog._on_save()
+        return 1
+
+    real_update = plans.update_requirement
+    calls = []
+
+    def refuse_once(store_, requirement):
+        calls.append(requirement.note)
+        if len(calls) == 1:
+            raise UserError("没有保存（磁盘空间已满）。")
+        return real_update(store_, requirement)
+
+    monkeypatch.setattr(RequirementDialog, "exec", type_and_save)
+    monkeypatch.setattr(plans, "update_requirement", refuse_once)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: warned.append(text))
+    page.table.setCurrentCell(0, 0)
+    page._on_edit()
+    assert shown == ["", "已于3月完成"]  # opened again, with what she typed
+    assert "磁盘空间已满" in warned[0] and "仍在表中" in warned[0]
+    assert load_plan(store, 2024).requirements[0].note == "已于3月完成"
+    assert requirement_drafts.waiting(store) is None
+
+
+def test_a_draft_of_a_requirement_since_removed_is_said_and_dropped(qtbot, store, page,
+                                                                  monkeypatch):
+    meeting = load_plan(store, 2024).requirements[0]
+    requirement_drafts.keep(store, 2024, replace(meeting, note="草稿"))
+    plans.remove_requirement(store, meeting.id)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, title, text: told.append(title))
+    page.refresh()
+    page._on_go_on_form()
+    assert told == ["要求已不在计划中"]
+    assert requirement_drafts.waiting(store) is None
+
+
+def test_the_form_open_over_a_plan_check_is_kept_with_the_check(qtbot, store, monkeypatch):
+    """核对导入的年度工作要点 kept each correction once its form was closed; the form being
+    typed when the power went was lost."""
+    page = PlanPage(store)
+    qtbot.addWidget(page)
+
+    def open_form_then_power_cut(dialog: DraftDialog) -> bool:
+        monkeypatch.setattr(RequirementDialog, "exec", _type_then_power_cut("县委要求6次"))
+        dialog._on_edit(0, 0)
+        return False
+
+    monkeypatch.setattr(DraftDialog, "exec", open_form_then_power_cut)
+    monkeypatch.setattr(DraftDialog, "_keep_state", lambda self: None)  # the kill: no
+    monkeypatch.setattr(plan_check, "discard", lambda *a: None)  # cleanup after exec
+    assert page.import_text(TEXT, 2024) is False
+    monkeypatch.undo()
+    kept = plan_check.find(store, TEXT)
+    assert kept is not None and kept.edits == 1
+    assert kept.requirements[0].note == "县委要求6次"
+
+
+def test_a_form_given_up_over_a_plan_check_leaves_the_check_as_it_was(qtbot, store,
+                                                                     monkeypatch):
+    page = PlanPage(store)
+    qtbot.addWidget(page)
+
+    def type_then_cancel(form: RequirementDialog) -> int:
+        form.note.setText("不要了")
+        form.keep_draft()
+        return 0
+
+    def open_form_and_cancel_it(dialog: DraftDialog) -> bool:
+        monkeypatch.setattr(RequirementDialog, "exec", type_then_cancel)
+        dialog._on_edit(0, 0)
+        return False  # then the power went
+
+    monkeypatch.setattr(DraftDialog, "exec", open_form_and_cancel_it)
+    monkeypatch.setattr(plan_check, "discard", lambda *a: None)  # the kill: no cleanup
+    page.import_text(TEXT, 2024)
+    monkeypatch.undo()
+    kept = plan_check.find(store, TEXT)
+    assert kept is not None and kept.edits == 0 and kept.requirements[0].note == ""
+    assert plan_check.unfinished(store) == []  # nothing offered at the next start
