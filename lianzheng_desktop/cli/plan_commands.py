@@ -65,9 +65,15 @@ def _import(args: argparse.Namespace) -> int:
             print(f"  [{unread.item}] {unread.text}（{unread.reason}）")
     if replacing is not None:
         _say_what_went(replacing, kept)
-    if replacing is not None and replacing.changed:
-        print(f"以下 {len(replacing.changed)} 项要求的周期、次数或计入的记录已按这份工作要点更新：")
-        for requirement in replacing.changed:
+    if replacing is not None and replacing.changes:
+        print(f"以下 {len(replacing.changes)} 项要求的周期、次数或计入的记录已按这份工作要点更新"
+              "（手工标记、备注和“计入要求”的指定随之保留）：")
+        for earlier, new in replacing.changes:
+            print(f"  [{earlier.item}] {earlier.text}")
+            print(f"      改为：[{new.item}] {new.text}（{new.describe()}）")
+    if replacing is not None and replacing.added:
+        print(f"这份工作要点新增了以下 {len(replacing.added)} 项要求：")
+        for requirement in replacing.added:
             print(f"  [{requirement.item}] {requirement.text}")
     return 0
 

@@ -19,9 +19,18 @@ from lianzheng_desktop.core.plan import Requirement
 _NUMBER = re.compile(r"[0-9０-９]+|[一二三四五六七八九十两百]+(?=[次个人项件篇期天日月%％])")
 
 
+_PERIOD = re.compile(r"每个?(?:半年|季度|季|年度|年|月|周)|全年|上半年|下半年|年内|半年")
+
+
 def _wording(requirement: Requirement) -> str:
     """The wording with its numbers taken out: "全年召开不少于#次专题会议"."""
     return _NUMBER.sub("#", requirement.text)
+
+
+def _loose(requirement: Requirement) -> str:
+    """The wording without its numbers nor how often: a county's correction of "每半年"
+    to "每季度" leaves the same duty ("班子成员@向党支部报告#次…")."""
+    return _PERIOD.sub("@", _wording(requirement))
 
 
 def _measured(requirement: Requirement) -> tuple | None:
@@ -39,9 +48,11 @@ def _measured(requirement: Requirement) -> tuple | None:
 _PASSES: tuple[tuple[Callable[[Requirement], object | None], bool], ...] = (
     (lambda r: (r.item, r.text), False),  # the same
     (lambda r: (r.item, _wording(r)), False),  # a number in it corrected
+    (lambda r: (r.item, _loose(r)), False),  # how often corrected
     (_measured, False),  # reworded, measuring the same records by the same period
     (lambda r: r.text, True),  # renumbered
     (_wording, True),  # renumbered and a number corrected
+    (_loose, True),  # renumbered and how often corrected
 )
 
 
@@ -88,10 +99,16 @@ class Replacement:
 
     removed: list[Requirement]  # the earlier text had them, the new one has not
     by_hand: list[Requirement]  # added by hand: no text speaks for them, so they stay
-    changed: list[Requirement]  # paired, with another period, count, records or role
+    # paired (earlier, new), with another period, count, records or role
+    changes: list[tuple[Requirement, Requirement]]
     links: Mapping[int, int] = field(default_factory=dict)  # 计入要求 by requirement id
     # made from a sentence the reader could not read, which the new text still says: stay
     unread: list[Requirement] = field(default_factory=list)
+    added: list[Requirement] = field(default_factory=list)  # new: no earlier self
+
+    @property
+    def changed(self) -> list[Requirement]:
+        return [earlier for earlier, _new in self.changes]
 
     @property
     def kept(self) -> list[Requirement]:
@@ -124,5 +141,7 @@ def compare(earlier: list[Requirement], earlier_text: str, new: list[Requirement
     return Replacement(
         removed=[r for r in read if all(r is not s for s in still)],
         by_hand=[r for r in unpaired if added_by_hand(r, earlier_text)],
-        changed=[old for index, old in pairs.items() if measures(new[index]) != measures(old)],
-        links=links, unread=still)
+        changes=[(old, new[index]) for index, old in sorted(pairs.items())
+                 if measures(new[index]) != measures(old)],
+        links=links, unread=still,
+        added=[r for index, r in enumerate(new) if index not in pairs])

@@ -17,6 +17,24 @@ def _listed(requirements: list[Requirement]) -> str:
     return "\n".join(lines)
 
 
+def _listed_changes(changes: list[tuple[Requirement, Requirement]]) -> str:
+    """"[13] 班子成员每半年… → [14] 班子成员每季度…": the requirement as it was and is."""
+    lines = []
+    for earlier, new in changes[:SHOWN]:
+        lines.append(f"  · [{earlier.item}] {earlier.text[:40]}")
+        now = f"[{new.item}] {new.text[:40]}" if (new.item, new.text) != (
+            earlier.item, earlier.text) else ""
+        lines.append(f"      改为：{now or new.describe()}")
+    if len(changes) > SHOWN:
+        lines.append(f"  ……等 {len(changes)} 项")
+    return "\n".join(lines)
+
+
+def added_text(replacing: Replacement) -> str:
+    return (f"导入的工作要点新增了 {len(replacing.added)} 项要求：\n{_listed(replacing.added)}"
+            if replacing.added else "")
+
+
 def replacement_text(year: int, replacing: Replacement) -> str:
     parts = [f"{year}年度计划已存在。用导入的内容替换它："]
     if replacing.removed:
@@ -25,9 +43,12 @@ def replacement_text(year: int, replacing: Replacement) -> str:
         if replacing.links_removed:
             parts.append(f"有 {replacing.links_removed} 条台账记录在“计入要求”中指定计入了这些"
                          "要求；去掉这些要求，这些指定也随之取消（记录本身不受影响）。")
-    if replacing.changed:
-        parts.append(f"{len(replacing.changed)} 项要求的周期、次数或计入的记录与现有计划不同，"
-                     f"将以导入的为准：\n{_listed(replacing.changed)}")
+    if replacing.changes:
+        parts.append(f"{len(replacing.changes)} 项要求的周期、次数或计入的记录与现有计划不同，"
+                     f"将以导入的为准（手工标记、备注和“计入要求”的指定随之保留）：\n"
+                     f"{_listed_changes(replacing.changes)}")
+    if replacing.added:
+        parts.append(added_text(replacing))
     if replacing.by_hand:
         parts.append(f"手工新增的 {len(replacing.by_hand)} 项要求不在工作要点里，照常保留在计划"
                      f"末尾：\n{_listed(replacing.by_hand)}")
@@ -43,9 +64,11 @@ def ask_to_replace(parent: QWidget, year: int, replacing: Replacement) -> set[in
     lacks that stay: those added by hand, and those it left out if the secretary says so."""
     by_hand = {r.id for r in replacing.kept if r.id is not None}
     if not replacing.loses_anything:
+        new = added_text(replacing)
         answer = QMessageBox.question(parent, "替换已有计划",
                                       f"{year}年度计划已存在，用导入的内容替换它吗？"
-                                      + ("手工新增的要求照常保留。" if by_hand else ""))
+                                      + ("手工新增的要求照常保留。" if by_hand else "")
+                                      + (f"\n\n{new}" if new else ""))
         return by_hand if answer == QMessageBox.StandardButton.Yes else None
     box = QMessageBox(QMessageBox.Icon.Question, "替换已有计划",
                       replacement_text(year, replacing), parent=parent)

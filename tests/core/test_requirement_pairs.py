@@ -67,3 +67,25 @@ def test_across_items_two_alike_are_not_paired_by_guess():
     new = [req("5", "强化政治监督")]  # which one moved? nobody can tell
     assert pair_requirements(old, new) == {}
     assert pair_requirements(old[:1], new) == {0: old[0]}  # one alike: renumbered
+
+
+def test_how_often_corrected_and_renumbered_is_the_same_duty_changed():
+    """The county's corrected plan: 一岗双责 reports 每半年 → 每季度, and renumbered 13 → 14
+    as an item was put back before it. It was told as gone, and the default answer took the
+    secretary's 计入要求 designations with it (reviewer revyear, F2)."""
+    duty = Counts("activity", ("向党支部汇报",), "向党支部汇报")
+    old = [req("12", "推进作风建设"),
+           req("13", "班子成员每半年向党支部报告一次履行“一岗双责”情况", duty, Period.HALF, 1)]
+    new = [req("12", "推进作风建设"), req("13", "推进党务政务公开"),
+           req("14", "班子成员每季度向党支部报告一次履行“一岗双责”情况", duty, Period.QUARTER, 1)]
+    assert pair_requirements(old, new) == {0: old[0], 2: old[1]}
+    replacing = compare(old, "", new, {})
+    assert replacing.removed == []
+    assert replacing.changes == [(old[1], new[2])]
+    assert replacing.added == [new[1]]  # what the new plan brings is told too
+
+
+def test_how_often_alone_never_pairs_two_duties_alike_across_items():
+    old = [req("3", "每季度开展1次集中警示教育"), req("4", "每半年开展1次集中警示教育")]
+    new = [req("7", "每月开展1次集中警示教育")]
+    assert pair_requirements(old, new) == {}  # which one it corrects, no one can tell

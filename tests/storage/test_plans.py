@@ -182,3 +182,32 @@ def test_a_requirement_made_from_an_unread_sentence_stays_when_the_same_text_com
     plans.store_draft(store, parse_plan(text, 2024), text,
                       keep={r.id for r in replacing.kept})
     assert unread.text in [r.text for r in plans.load_plan(store, 2024).requirements]
+
+
+def test_the_countys_corrected_frequency_keeps_the_records_pointed_at_the_duty(store):
+    """The county re-issued its plan with 一岗双责 reports 每半年 → 每季度 and the item
+    renumbered: answering the replace question's default took the record's 计入要求 with
+    the "removed" duty, and the checklist then said the member had not done it."""
+    from lianzheng_desktop.core.plan_parser import parse_plan
+
+    store.clock = lambda: datetime(2027, 1, 22, 9)
+    first = ("2027年机关党支部工作要点\n一、责任\n1.强化政治监督。\n"
+             "2.一岗双责。班子成员每半年向党支部报告一次履行“一岗双责”情况。\n")
+    corrected = ("2027年机关党支部工作要点\n一、责任\n1.强化政治监督。\n2.推进党务政务公开。\n"
+                 "3.一岗双责。班子成员每季度向党支部报告一次履行“一岗双责”情况。\n")
+    plans.import_plan_text(store, first, 2027)
+    duty = plans.load_plan(store, 2027).requirements[1]
+    record = store.add("activity", {"date": "2027-01-20", "type": "听取汇报",
+                                    "topic": "听取班子成员履行一岗双责情况汇报"})
+    store.set_links("activity", record.id, [duty.id])
+    draft = parse_plan(corrected, 2027)
+    from lianzheng_desktop.core.plan import Plan
+
+    replacing = plans.plan_replacement(store, Plan(2027, draft.requirements), corrected)
+    assert replacing is not None and replacing.removed == []
+    assert [new.item for _old, new in replacing.changes] == ["3"]
+    assert [r.text for r in replacing.added] == ["推进党务政务公开"]
+    plans.store_draft(store, draft, corrected, keep=())  # the default answer
+    linked = [r for r in plans.load_plan(store, 2027).requirements
+              if r.id in store.links("activity", record.id)]
+    assert [(r.item, r.period) for r in linked] == [("3", Period.QUARTER)]
