@@ -26,6 +26,8 @@ class Conflict:
     fields: tuple[str, ...]  # labels of the fields that differ
     near: bool = False  # same day and kind, its 主题 (or people) differ: perhaps corrected
     earlier: tuple[str, int] | None = None  # the same entry as this earlier row (sheet, row)
+    # per field that differs: (label, the workbook's value, the kept record's), in words
+    values: tuple[tuple[str, str, str], ...] = ()
 
     def __str__(self) -> str:
         if self.earlier is not None:
@@ -33,7 +35,8 @@ class Conflict:
             place = f"第{row}行" if sheet == self.sheet else f"“{sheet}”第{row}行"
             return (f"{self.sheet} 第{self.row}行：与{place}是同一条记录（{self.entry}；"
                     f"{self.fields[0]}），疑似重复填写，未导入（如确是另一条，请在软件中新增）")
-        differ = "、".join(f"“{label}”" for label in self.fields)
+        shown = {label: f"（表格中为{mine}，台账中为{kept}）" for label, mine, kept in self.values}
+        differ = "、".join(f"“{label}”{shown.get(label, '')}" for label in self.fields)
         if self.near:
             return (f"{self.sheet} 第{self.row}行：台账中已有{self.entry}，"
                     f"只是{differ}不同，疑似同一条记录，未导入（如是更正，请在软件中修改该记录；"
@@ -59,6 +62,7 @@ def sort_out(store: Store, sheet: Any) -> None:
     rows = first.keys()
     twins: dict[tuple, list[Record]] = {}  # kept records no row matches, by day and kind
     moved: dict[tuple, list[Record]] = {}  # … and by all but the day (a date corrected)
+    kind: dict[tuple, list[Record]] = {}  # … and by kind alone (a date and one more corrected)
     on_the_day: dict[date, list[Record]] = {}  # … and by the day (its 类型 or 谈话人 corrected)
     for record in _kept(store, spec, [r for _, r in numbered]):
         its = key(record)
@@ -68,7 +72,14 @@ def sort_out(store: Store, sheet: Any) -> None:
                 twins.setdefault(near(record), []).append(record)
             if spec.date_field is not None:
                 moved.setdefault(its[1:], []).append(record)
+                if near is not None:
+                    kind.setdefault(near(record)[1:], []).append(record)
                 on_the_day.setdefault(getattr(record, spec.date_field), []).append(record)
+    # The workbook holds records the ledger keeps (an office's ledger kept in Excel, or one
+    # exported and edited): a kept record it lacks, a few days from a row of the same kind,
+    # is more likely that row corrected than a second event. A sheet of new rows only (a
+    # month's entries) says nothing of the kind: its rows are taken as new.
+    whole_ledger = any(its in rows for its in kept)
     taken: set[int] = set()  # a kept record answers for one row only
     for (where, number), record in numbered:
         its = key(record)
@@ -94,12 +105,16 @@ def sort_out(store: Store, sheet: Any) -> None:
                 found = _twin(spec, compared, record,
                               on_the_day.get(getattr(record, spec.date_field), []), taken,
                               one_field=True)
+            if found is None and near is not None and whole_ledger:
+                found = _twin(spec, compared, record, _days_near(
+                    spec, record, kind.get(near(record)[1:], [])), taken, date_and_one=True)
             if found is None:
                 sheet.new.append(record)
                 continue
             twin, differ = found
-            sheet.conflicts.append(Conflict(where, number, _entry(spec, twin), differ,
-                                            near=True))
+            sheet.conflicts.append(Conflict(
+                where, number, _entry(spec, twin), differ, near=True, values=_values(
+                    compared, _comparable(compared, record), _comparable(compared, twin))))
             continue
         mine = _comparable(compared, record)
         if mine in pool:
@@ -108,7 +123,31 @@ def sort_out(store: Store, sheet: Any) -> None:
         else:
             differ = tuple(f.label for f, a, b in zip(compared, mine, pool[0], strict=True)
                            if a != b)
-            sheet.conflicts.append(Conflict(where, number, _entry(spec, record), differ))
+            sheet.conflicts.append(Conflict(where, number, _entry(spec, record), differ,
+                                            values=_values(compared, mine, pool[0])))
+
+
+def _days_near(spec: LedgerSpec, record: Any, candidates: list[Record]) -> list[Record]:
+    day = getattr(record, str(spec.date_field))
+    return [r for r in candidates
+            if abs((getattr(r, str(spec.date_field)) - day).days) <= DAYS_APART]
+
+
+def _values(compared: list[FieldSpec], mine: tuple, kept: tuple
+            ) -> tuple[tuple[str, str, str], ...]:
+    """What the workbook says and the ledger keeps, field by field where they differ."""
+    return tuple((f.label, _said(a), _said(b))
+                 for f, a, b in zip(compared, mine, kept, strict=True) if a != b)
+
+
+def _said(value: Any) -> str:
+    if value is None or value == "":
+        return "空白"
+    if isinstance(value, frozenset):
+        return "“" + "、".join(sorted(value)) + "”" if value else "空白"
+    text = str(value)
+    return text if isinstance(value, (date, int)) else \
+        "“" + (text if len(text) <= 20 else text[:20] + "…") + "”"
 
 
 def _as_record(spec: LedgerSpec, values: dict[str, Any]) -> SimpleNamespace:
@@ -125,15 +164,17 @@ def _as_record(spec: LedgerSpec, values: dict[str, Any]) -> SimpleNamespace:
 
 
 def _twin(spec: LedgerSpec, compared: list[FieldSpec], record: Any, candidates: list[Record],
-          taken: set[int], only_the_date: bool = False,
-          one_field: bool = False) -> tuple[Record, tuple[str, ...]] | None:
+          taken: set[int], only_the_date: bool = False, one_field: bool = False,
+          date_and_one: bool = False) -> tuple[Record, tuple[str, ...]] | None:
     """A kept record that the row may be a corrected copy of (the same day and kind, or all
     but a date a few days off), with the labels of the fields that differ: no more than
     two (主题, or the people, and perhaps a summary), and a talk shares someone talked to;
     with ``only_the_date``, nothing but the date (a weekly study of one topic is another
     one); with ``one_field``, any one field of a record of the same day (its 类型, 谈话人,
-    问题来源 or 编号 corrected: 廉政学习 made 专题会议 would count twice). Taken, so it
-    answers for one row only. A row differing in more is new."""
+    问题来源 or 编号 corrected: 廉政学习 made 专题会议 would count twice); with
+    ``date_and_one``, the date (a few days off) and one more field: 主题 or the people
+    corrected with it. Taken, so it answers for one row only. A row differing in more is
+    new."""
     mine = _comparable(compared, record)
     for candidate in candidates:
         if id(candidate) in taken:
@@ -144,7 +185,9 @@ def _twin(spec: LedgerSpec, compared: list[FieldSpec], record: Any, candidates: 
         shares = spec.key != "talk" or set(candidate.talkees) & set(record.talkees)  # type: ignore
         date_label = spec.field(str(spec.date_field)).label if spec.date_field else ""
         alike = (differ == (date_label,) if only_the_date
-                 else len(differ) == 1 if one_field else len(differ) <= 2)
+                 else len(differ) == 1 if one_field
+                 else date_label in differ and len(differ) == 2 if date_and_one
+                 else len(differ) <= 2)
         if alike and shares:
             taken.add(id(candidate))
             return candidate, differ

@@ -243,8 +243,11 @@ def test_a_row_corrected_in_excel_is_not_added_a_second_time(demo_store, tmp_pat
     assert result.problems == [] and plan is not None
     near = [str(c) for c in plan.conflicts if c.near]
     assert len(near) == 2
-    assert any("“主题”不同，疑似同一条记录" in line and first[:10] in line for line in near)
-    assert any(line.startswith("谈话记录 第2行") and "“谈话对象”不同" in line for line in near)
+    corrected = (first + "（更正）")[:20]  # the message shows what each side holds
+    assert any(f"“主题”（表格中为“{corrected}" in line and f"台账中为“{first[:20]}" in line
+               and "不同，疑似同一条记录" in line for line in near), near
+    assert any(line.startswith("谈话记录 第2行") and "“谈话对象”（表格中为“" in line
+               and "刘芳" in line for line in near)
     assert plan.new == 1  # the second meeting of the day
 
 
@@ -348,12 +351,15 @@ def test_a_date_corrected_on_either_side_is_not_a_second_record(demo_store, tmp_
     plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
     assert plan is not None
     near = [str(c) for c in plan.conflicts if c.near]
-    assert any(line.startswith("警示教育 第2行") and "“日期”不同" in line for line in near)
-    assert any(line.startswith("会议活动") and "“日期”不同" in line for line in near), near
+    moved = sessions.cell(2, day).value.date()
+    assert any(line.startswith("警示教育 第2行") and f"“日期”（表格中为{moved}，台账中为"
+               f"{moved - timedelta(days=1)}）不同" in line for line in near), near
+    assert any(line.startswith("会议活动") and "“日期”（表格中为" in line for line in near), near
     assert plan.new == 1  # three weeks on: another meeting
     corrected = import_workbook(demo_store, tmp_path / "c.xlsx").plan
     assert corrected is not None and corrected.new == 0
-    assert any(line.startswith("整改事项") and "“问题描述”不同" in line
+    assert any(line.startswith("整改事项") and "“问题描述”（表格中为“公务接待清单未及时登记”，"
+               "台账中为“公务接待清单未及时登记、审批单缺签字”）不同" in line
                for line in map(str, corrected.conflicts))
 
 
@@ -447,10 +453,12 @@ def test_a_type_talker_or_source_corrected_in_excel_is_not_a_second_record(demo_
     plan = result.plan
     assert plan is not None, result.problems
     near = [str(c) for c in plan.conflicts if c.near]
-    assert any(line.startswith("会议活动") and "只是“类型”不同，疑似同一条记录" in line
-               for line in near), near
-    assert any(line.startswith("谈话记录 第2行") and "“谈话人”不同" in line for line in near)
-    assert any(line.startswith("整改事项 第2行") and "“问题来源”不同" in line for line in near)
+    assert any(line.startswith("会议活动") and "只是“类型”（表格中为“专题会议”，台账中为"
+               "“廉政学习”）不同，疑似同一条记录" in line for line in near), near
+    assert any(line.startswith("谈话记录 第2行") and "“谈话人”（表格中为“县纪委 张强”，台账中为"
+               "“王建国”）不同" in line for line in near), near
+    assert any(line.startswith("整改事项 第2行") and "“问题来源”（表格中为“审计”" in line
+               for line in near)
     assert plan.new == 1  # the 调研: another record of that day
     assert {key: demo_store.count(key) for key in before} == {
         **before, "activity": before["activity"] + 1}
@@ -481,3 +489,57 @@ def test_every_problem_of_a_workbook_is_listed_in_one_go(demo_store, tmp_path):
     said = [str(p) for p in plan.problems]
     assert any("是星期六，与所写的星期五不符" in m for m in said), said
     assert any("还不能填写“回头看日期”" in m for m in said), said
+
+
+def test_a_row_whose_date_and_one_more_field_were_corrected_is_not_a_second_record(
+        demo_store, tmp_path):
+    """An office corrected, in its exported ledger, a session's date and its 主题, and a
+    talk's date and its people: both came back as new records beside the old ones, and
+    the quarter's report printed 3 sessions and 4 talks for 2 and 3 (reviewer revyear, F9).
+    They are 疑似同一条记录 now, with what each side holds."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = load_workbook(tmp_path / "a.xlsx")
+
+    def column(sheet, label):
+        return [c.value for c in sheet[1]].index(label) + 1
+
+    sessions, talks = book["警示教育"], book["谈话记录"]
+    kept_day = sessions.cell(2, column(sessions, "日期*")).value
+    sessions.cell(2, column(sessions, "日期*")).value = kept_day - timedelta(days=1)
+    sessions.cell(2, column(sessions, "主题*")).value = "观看警示教育片《警钟长鸣》（上）"
+    talks.cell(2, column(talks, "日期*")).value -= timedelta(days=1)
+    talks.cell(2, column(talks, "谈话对象*")).value += "、刘芳"
+    book.save(tmp_path / "b.xlsx")
+    before = {key: demo_store.count(key) for key in ("warning_education", "talk")}
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    assert plan is not None and plan.new == 0
+    near = [str(c) for c in plan.conflicts if c.near]
+    moved = (kept_day - timedelta(days=1)).date()
+    assert any(line.startswith("警示教育 第2行") and f"“日期”（表格中为{moved}" in line
+               and "“主题”（表格中为“观看警示教育片《警钟长鸣》（上）”" in line
+               for line in near), near
+    assert any(line.startswith("谈话记录 第2行") and "“日期”（表格中为" in line
+               and "“谈话对象”（表格中为“" in line for line in near), near
+    assert {key: demo_store.count(key) for key in before} == before
+
+
+def test_a_sheet_of_new_rows_only_takes_a_session_days_after_another_as_new(
+        demo_store, tmp_path):
+    """A month's new entries typed into an empty sheet: a 廉政学习 two days after one
+    already kept is another meeting, not that one corrected."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = load_workbook(tmp_path / "a.xlsx")
+    meetings = book["会议活动"]
+    header = [c.value for c in meetings[1]]
+    study = next(r for r in range(2, meetings.max_row + 1)
+                 if meetings.cell(r, header.index("类型*") + 1).value == "廉政学习")
+    row = [c.value for c in meetings[study]]
+    row[header.index("日期*")] += timedelta(days=2)
+    row[header.index("主题*")] = "学习新修订的《中国共产党纪律处分条例》"
+    for name in book.sheetnames:
+        sheet = book[name]
+        sheet.delete_rows(2, sheet.max_row)
+    meetings.append(row)
+    book.save(tmp_path / "b.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    assert plan is not None and plan.new == 1 and plan.conflicts == []
