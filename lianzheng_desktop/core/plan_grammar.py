@@ -262,6 +262,9 @@ def _role_in(text: str, first_words: int | None = None) -> Role | None:
                     continue  # 学习习近平总书记重要讲话: not the branch's secretary
                 if role is not Role.ORGANISATION and text.startswith(_MEETING, match.end()):
                     continue  # 支部书记例会, 书记座谈会: the meeting's name, not who holds it
+                if role is not Role.ORGANISATION and word.endswith("委") and text.startswith(
+                        "会", match.end()):
+                    continue  # 市委常委会: the body meets, not each of its members
                 key = (rank, match.start())
                 if best is None or key < best[:2]:
                     best = (rank, match.start(), role)

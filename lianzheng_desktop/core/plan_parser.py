@@ -41,9 +41,12 @@ from lianzheng_desktop.core.plan_shapes import (
     EACH_ONE,
     HAS,
     cadence_lists,
+    counts_heads,
+    half_and_year,
     heads_a_body,
     in_a_condition,
     named_report,
+    names_a_system,
     restates,
     stands_alone,
     themed_days,
@@ -163,7 +166,26 @@ def parse_plan(text: str, year: int | None = None) -> PlanDraft:
         if not found and node.is_leaf and node.kind in PLAN_KINDS:
             found = [_unnumbered(node)]
         draft.requirements += [_with_sources(r) for r in found]
+    draft.requirements = _without_rules_quoted_again(draft.requirements)
     return draft
+
+
+_QUOTES_A_RULE = re.compile(r"《[^》]{1,30}》(?:则|也|还|亦|又)?(?:规定|要求|明确)")
+
+
+def _without_rules_quoted_again(requirements: list[Requirement]) -> list[Requirement]:
+    """A rule a text quotes and then quotes again (《条例》则规定每年都要述责述廉, set against
+    an older rule) is one duty: the later quotation is dropped where an earlier requirement
+    has the same period, number and activity."""
+    kept: list[Requirement] = []
+    for requirement in requirements:
+        again = _QUOTES_A_RULE.search(requirement.text) and any(
+            (r.period, r.target) == (requirement.period, requirement.target)
+            and r.counts is not None and requirement.counts is not None
+            and r.counts.label == requirement.counts.label for r in kept)
+        if not again:
+            kept.append(requirement)
+    return kept
 
 
 def _with_sources(requirement: Requirement) -> Requirement:
@@ -213,6 +235,7 @@ class _ItemReader:
         for s_start, s_end in spans(masked, _SENTENCE_END):
             sentence, text = masked[s_start:s_end], original[s_start:s_end]
             found = self._slogans(text) + self._cadences(text) + self._counts(sentence, text)
+            found += self._half_and_year(sentence, text, found)
             if days is not None and days[0] in text:
                 words, period, number = days  # “每月四日”活动: four themed days a month
                 found.append(self.requirement(words, counts=new_type(words), period=period,
@@ -364,6 +387,8 @@ class _ItemReader:
                 continue
             if _MODIFIER_BEFORE.search(clause[:period.start]) or in_a_condition(clause, period):
                 continue  # 明确每月活动主题: "each month's", not "every month do"
+            if names_a_system(clause, period) or counts_heads(clause, period):
+                continue  # 确立了…每年述职报告制度: a name; 每年安排8位…述职: a head count
             if _TIME_OF_PERIOD.match(clause, period.end) or HAS.match(clause, period.end):
                 continue  # 每年年初制订, 每月5日: when in the period; 每月有安排: a slogan
             if clause.endswith("后") and c_end < len(sentence):
@@ -396,6 +421,22 @@ class _ItemReader:
             act = act[2:] if act.startswith("半年") else act[1:]  # 月通报 → 通报
             found.append(self.requirement(words, counts=keyword_after(act) or new_type(act),
                                           period=period, target=1))
+        return found
+
+    # -- “半年和全年都有自查总结” -----------------------------------------------------------
+    def _half_and_year(self, sentence: str, text: str,
+                       found_here: list[Requirement]) -> list[Requirement]:
+        found = []
+        for c_start, c_end in spans(sentence):
+            clause = sentence[c_start:c_end]
+            if counts_in(clause) or (read := half_and_year(clause)) is None:
+                continue
+            if any(r.period is Period.HALF for r in found_here):
+                continue
+            at, act = read
+            found.append(self.requirement(
+                text[c_start:c_end], counts=keyword_after(act) or new_type(act),
+                period=Period.HALF, target=1, role=subject_role(sentence[:c_start + at])))
         return found
 
     # -- “每月一廉文荐读” ----------------------------------------------------------------

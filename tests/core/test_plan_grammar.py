@@ -485,3 +485,44 @@ def test_where_one_goes_is_not_who_goes():
     draft = read("1.联系。要深入到基层党支部,倾听群众意见,原则上每月走访联系点1次。")
     assert [(r.period, r.target, r.role) for r in draft.requirements if r.target] == [
         (Period.MONTH, 1, None)]
+
+
+def test_the_name_of_a_system_a_text_reports_set_up_is_no_duty():
+    # the system's name holds a period; the duty is read where the text states it
+    assert numeric(read("1.述职。局党组今年建立了班子成员每半年向党组汇报思想工作制度。")) == []
+    assert one("1.述职。班子成员每半年向党组汇报思想工作。")[:2] == (Period.HALF, 1)
+
+
+def test_a_period_over_a_number_of_people_is_a_head_count():
+    # how many go each year, not how often anyone goes
+    assert numeric(read("1.培训。每年选派3名支部委员参加上级党校轮训。")) == []
+    assert numeric(read("1.述职。每年安排五位左右站所负责人到党委会上现场述职。")) == []
+    assert one("1.培训。支部委员每年参加上级党校轮训。")[:2] == (Period.YEAR, 1)
+
+
+def test_half_year_and_year_end_is_once_each_half_year():
+    assert numeric(read("1.总结。各党小组半年和全年都要进行工作总结。")) == [
+        (Period.HALF, 1, "工作总结", "次")]
+    # what a report covers, not when something is done; and a result
+    assert numeric(read("1.报告。向镇党委报告半年和全年工作情况。")) == []
+    assert numeric(read("1.总结。去年半年和全年都开展了工作总结。")) == []
+
+
+def test_a_rule_quoted_again_is_one_duty():
+    text = ("1.述责。《实施办法》规定班子成员每年在党组扩大会议上述责述廉。",
+            "2.对照。原规定要求换届前述职,《实施办法》则规定每年都要述责述廉。")
+    assert [found[:2] for found in numeric(read(*text))] == [(Period.YEAR, 1)]
+    # two rules with periods of their own are two duties
+    assert len(numeric(read("1.述责。《实施办法》规定每年述责述廉。",
+                            "2.谈话。《实施细则》还规定每季度开展谈心谈话。"))) == 2
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("1.述职。各站所主要负责同志每年向局党组述职1次。", Role.FIRST_RESPONSIBLE),
+    # the standing committee meets as a body; each of its members is 常委
+    ("1.研究。县委常委会每季度至少专题研究1次党风廉政建设工作。", None),
+    ("1.调研。各常委每季度至少到联系点调研1次。", Role.LEADERSHIP_MEMBER),
+])
+def test_who_a_head_and_a_standing_committee_are(text, role):
+    draft = read(text)
+    assert [r.role for r in draft.requirements if r.target] == [role]
