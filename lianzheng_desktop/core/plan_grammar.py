@@ -71,7 +71,8 @@ _DAY_OF_PERIOD = re.compile(r"^第[一二三四1-4]个?(?:周的?)?(?:星期|周
 _HEDGES = re.compile(r"一般|原则上")
 # the topic first, then what must be done to it (收支情况应当每月公布, 民主评议每年至少进行)
 _TOPIC_MODAL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:应当|必须|均应|都要|均要)")
-_TOPIC_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<!随时|及时|按时|适时|临时)(?:进行|召开|举行|开展)$")
+_TOPIC_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<!随时|及时|按时|适时|临时)"
+                         r"(?:进行|召开|举行|开展)$")
 _NAME_CHARS = 12
 _JOINS = re.compile(r"^[^与同]*[与同]")
 _INLINE_NUMBER = re.compile(r"\d{1,2}[、.．]|第[一二三四五六七八九十百\d]{1,4}条")
