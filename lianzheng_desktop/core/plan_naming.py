@@ -87,11 +87,18 @@ def own_object(after: str) -> str:
     return after[:max(after.rfind("、", 0, min(firsts)), 0)]
 
 
+# 每月一次的支部会: the count says how often the thing after 的 recurs; the name is that
+# thing, up to where the next one (和, 、, 及) or its own attribute (的) begins
+_COUNT_AS_ATTRIBUTE = re.compile(r"的([^和、及与的，,；;]{2,12}?)(?=[和、及与的，,；;]|$)")
+
+
 def counted_by(sentence: str, clause: str, count: Count, before: str,
                c_start: int, c_end: int) -> Counts | None:
     """What a count counts: a report up, a built-in type named after or before the number,
     or a type of the plan's own named from the words around it (or the clause before)."""
     after = own_object(sentence[count.end:c_end])
+    if attribute := _COUNT_AS_ATTRIBUTE.match(after):
+        after = attribute.group(1)  # 列为每月一次的支部会和…的重要议题: the 支部会 recurs
     up = reporting_up(clause)
     if up is not None:
         return up

@@ -446,6 +446,9 @@ def test_a_role_in_a_meetings_name_is_not_who_holds_it(text):
     ("1.公开。党务事项应当每季度公开一次。", "党务事项公开"),
     ("1.评议。民主评议党员每年至少进行一次。", "民主评议党员"),
     ("1.会议。工会小组会一般每月举行一次。", "工会小组会"),
+    # the count as an attribute (每月一次的…): the thing after 的 is what recurs, not the
+    # last noun of the clause
+    ("1.议题。把廉政教育列为每月一次的党小组会和周例会的固定议题。", "党小组会"),
 ])
 def test_the_name_of_a_plans_own_activity_is_read_cleanly(text, label):
     assert one(text)[2] == label
