@@ -25,6 +25,7 @@ DEADLINES = FIXTURES / "heldout2"  # reports due by a date each period, first sc
 FRESH = FIXTURES / "heldout3"  # 12 further texts, first scored unseen, then tuned on
 FOURTH = FIXTURES / "heldout4"  # 13 texts of small units (工会, 局 branches), scored unseen first
 FIFTH = FIXTURES / "heldout5"  # 15 texts (税务, 教育局, 街道, 国企, 医院 …), scored unseen first
+SIXTH = FIXTURES / "heldout6"  # 15 texts (审计局, 村务公开, 法院, 医院 …), scored unseen first
 _WHO = {"unit": None, "secretary": Role.FIRST_RESPONSIBLE, "each_leader": Role.LEADERSHIP_MEMBER,
         "each_member": Role.MEMBER}
 
@@ -115,7 +116,8 @@ def main() -> None:
                          (DEADLINES, "held-out texts with deadline duties"),
                          (FRESH, "third held-out set (heldout3)"),
                          (FOURTH, "fourth held-out set (heldout4)"),
-                         (FIFTH, "fifth held-out set (heldout5)")):
+                         (FIFTH, "fifth held-out set (heldout5)"),
+                         (SIXTH, "sixth held-out set (heldout6)")):
         report(folder, name)
 
 

@@ -26,7 +26,7 @@ from lianzheng_desktop.core.plan_grammar import (
 )
 
 if TYPE_CHECKING:
-    from lianzheng_desktop.core.plan_parser import _ItemReader
+    from lianzheng_desktop.core.plan_reader import ItemReader
 
 _PERIOD_OF = {"月": Period.MONTH, "季度": Period.QUARTER, "季": Period.QUARTER,
               "半年": Period.HALF, "学期": Period.HALF, "年": Period.YEAR}
@@ -53,7 +53,7 @@ _COVERED = re.compile(r"^(?:当月|上月|本月|上个月|当季|本季度|上�
 _REPORTING_ON_DUTY = ("履责", "一岗双责", "述责", "述廉", "述职", "履行职责")
 
 
-def read_deadline_duties(reader: _ItemReader, sentence: str, text: str,
+def read_deadline_duties(reader: ItemReader, sentence: str, text: str,
                          previous: str = "") -> list[Requirement]:
     """Each recurring report in ``sentence`` (quotes masked; ``text`` as written);
     ``previous`` is the sentence before it in the item, whose period a bare date takes."""

@@ -69,6 +69,10 @@ _ADVERBS = ("至少", "都要", "均要", "都", "均", "要", "应当", "应", 
 _DAY_OF_PERIOD = re.compile(r"^第[一二三四1-4]个?(?:周的?)?(?:星期|周)[一二三四五六日天1-7]?"
                             r"的?(?:上午|下午|晚上)?")
 _HEDGES = re.compile(r"一般|原则上")
+# the topic first, then what must be done to it (收支情况应当每月公布, 民主评议每年至少进行)
+_TOPIC_MODAL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:应当|必须|均应|都要|均要)")
+_TOPIC_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<!随时|及时|按时|适时|临时)"
+                         r"(?:进行|召开|举行|开展)$")
 _NAME_CHARS = 12
 _JOINS = re.compile(r"^[^与同]*[与同]")
 _INLINE_NUMBER = re.compile(r"\d{1,2}[、.．]|第[一二三四五六七八九十百\d]{1,4}条")
@@ -189,6 +193,8 @@ def clean_object(text: str) -> str:
         text = text.rsplit("的", 1)[1]
     text = text.removesuffix("以上").removesuffix("左右").strip("、，的 ")
     text = _HEDGES.sub("", text)  # 党员大会一般召开, 委员之间原则上谈心: no part of the name
+    text = _TOPIC_MODAL.sub("", text)  # 收支情况应当公布: the modal is no part of the name
+    text = _TOPIC_VERB.sub("", text)  # 民主评议进行, 党委会议召开: the topic names the act
     text = _INLINE_NUMBER.split(text)[-1] or text  # …制度1、支部党员大会, …第四条党委会议
     if len(text) <= _NAME_CHARS:
         return text
@@ -262,6 +268,9 @@ def _role_in(text: str, first_words: int | None = None) -> Role | None:
                     continue  # 学习习近平总书记重要讲话: not the branch's secretary
                 if role is not Role.ORGANISATION and text.startswith(_MEETING, match.end()):
                     continue  # 支部书记例会, 书记座谈会: the meeting's name, not who holds it
+                if role is not Role.ORGANISATION and word.endswith("委") and text.startswith(
+                        "会", match.end()):
+                    continue  # 市委常委会: the body meets, not each of its members
                 key = (rank, match.start())
                 if best is None or key < best[:2]:
                     best = (rank, match.start(), role)

@@ -15,7 +15,7 @@ from lianzheng_desktop.core.plan_grammar import keyword_before, periods_in, span
 from lianzheng_desktop.core.plan_vocab import COVERAGE_WORDS, SHARE_WORDS
 
 if TYPE_CHECKING:
-    from lianzheng_desktop.core.plan_parser import _ItemReader
+    from lianzheng_desktop.core.plan_reader import ItemReader
 
 _NUM = rf"\d+(?:\.\d+)?|[{NUMERAL_CHARS}]+"
 PERCENT_RE = re.compile(rf"(?:百分之(?P<cn>[{NUMERAL_CHARS}]+))|(?:(?P<num>{_NUM})\s*[%％])")
@@ -30,7 +30,7 @@ def _value(match: re.Match[str]) -> int | None:
         return None
 
 
-def read_percents(reader: _ItemReader, sentence: str, text: str, found: list[Requirement],
+def read_percents(reader: ItemReader, sentence: str, text: str, found: list[Requirement],
                   result: list[Requirement]) -> None:
     clauses = spans(sentence) or [(0, len(sentence))]
     hits = [(m.start(), m.end(), _value(m)) for m in PERCENT_RE.finditer(sentence)]

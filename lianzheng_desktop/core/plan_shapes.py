@@ -16,6 +16,11 @@
   a report's name, so only a list of two or more with different periods is read.
 - A period inside a condition for another act is no duty of its own: “每笔费用需经…每月例会
   通过后才能支出” asks each payment to pass the monthly meeting, not the unit to hold one.
+- The name of a system a text reports set up is no duty of its own: “确立了…每年向市局党组
+  述职报告工作制度” names the system (the duty is read where the text states it).
+- A period over a number of people is a head count: “每年安排8位左右…做现场述职” says how
+  many report, not how often anyone does.
+- The two moments of a half-year cadence: “半年和全年都有自查总结” — once each half-year.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import re
 
 from lianzheng_desktop.core.numerals import NUMERAL_CHARS, parse_number
 from lianzheng_desktop.core.plan import Period, Requirement
-from lianzheng_desktop.core.plan_grammar import DAY, WEEK, PeriodWord
+from lianzheng_desktop.core.plan_grammar import DAY, WEEK, PeriodWord, clean_object, is_past
 
 HAS = re.compile(r"(?:都|均|要|应)?有")
 EACH_ONE = re.compile(r"每(?:名|位|人)")  # each person; 每个 is as often each branch
@@ -118,3 +123,46 @@ def in_a_condition(clause: str, period: PeriodWord) -> bool:
     """Whether the period word stands between 经 and …后才能 (须经每月例会通过后才能支出)."""
     return bool(_CONDITION_BEFORE.search(clause[:period.start])
                 and _CONDITION_AFTER.match(clause, period.end))
+
+
+_SET_UP = re.compile(r"(?:确立|建立|出台|制定|印发|推行|实行|形成|健全)了[^，,。；;]*$")
+_SYSTEM = re.compile(r"[^，,。；;]*(?:制度|机制)$")
+
+
+def names_a_system(clause: str, period: PeriodWord) -> bool:
+    """Whether the period word stands inside the name of a system the clause reports set up
+    (确立了…每年向党组述职报告工作制度): a name, not a duty."""
+    return bool(_SET_UP.search(clause[:period.start]) and _SYSTEM.match(clause, period.end))
+
+
+_HEADS = re.compile(rf"(\d+|[{NUMERAL_CHARS}]+)\s*(?:名|位)")
+
+
+def counts_heads(clause: str, period: PeriodWord) -> bool:
+    """Whether a number of people (2名, 8位左右 …) follows the period word in its clause:
+    each period that many people act, which is a head count, not how often."""
+    for match in _HEADS.finditer(clause, period.end):
+        try:
+            if parse_number(match.group(1)) >= 2:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+_DOES = r"(?:有|进行|开展|做好|搞好)"
+# 半年和全年 as when something is done (…都有, …要进行), not what a report covers (报告半年和
+# 全年工作情况)
+_HALF_AND_YEAR = re.compile(r"(?<![上下每前后近这])半年(?:和|与|及|、)(?:全年|年终|年底|年末)"
+                            rf"(?:(?:都|均)(?:要|应|须)?{_DOES}?|(?:要|应|须){_DOES}?|{_DOES})"
+                            r"(?P<act>[^，,。；;：:]{2,16})")
+
+
+def half_and_year(clause: str) -> tuple[int, str] | None:
+    """(where it starts, the act) for “半年和全年都有自查总结”: a summary at mid-year and at
+    year end, i.e. once each half-year; None where the clause reports a result."""
+    match = _HALF_AND_YEAR.search(clause)
+    if match is None or is_past(clause, ""):
+        return None
+    act = clean_object(match.group("act"))
+    return (match.start(), act) if len(act) >= 2 else None

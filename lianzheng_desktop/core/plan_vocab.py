@@ -69,8 +69,8 @@ ROLE_WORDS: tuple[tuple[tuple[str, ...], Role], ...] = (
     # 书记与班子成员、班子成员之间开展谈心谈话: talks between them bind each one, the
     # secretary with the rest; "之间" is never an object (see plan_grammar._role_in)
     (("班子成员之间", "成员之间", "委员之间"), Role.LEADERSHIP_MEMBER),
-    (("主要负责人", "第一责任人", "一把手", "主要领导", "党组书记", "党委书记", "党支部书记",
-      "支部书记", "总支书记", "党支部负责人", "支部负责人", "党组织负责人", "书记"),
+    (("主要负责人", "主要负责同志", "第一责任人", "一把手", "主要领导", "党组书记", "党委书记",
+      "党支部书记", "支部书记", "总支书记", "党支部负责人", "支部负责人", "党组织负责人", "书记"),
      Role.FIRST_RESPONSIBLE),
     (("班子成员", "分管领导", "党组成员", "党委委员", "支委委员", "支委成员",
       "各常委", "常委", "中心组成员", "领导干部"), Role.LEADERSHIP_MEMBER),

@@ -21,8 +21,11 @@ FRESH = ROOT / "tests" / "fixtures" / "plans" / "heldout3"
 FOURTH = ROOT / "tests" / "fixtures" / "plans" / "heldout4"
 # a fifth set (税务, 教育局, 街道, 国企, 医院 …), scored unseen (0.846 / 0.917) and then tuned on
 FIFTH = ROOT / "tests" / "fixtures" / "plans" / "heldout5"
+# a sixth set (审计局, 村务公开, 法院, 医院, 税务 …), scored unseen (0.889 / 0.727), then tuned on
+SIXTH = ROOT / "tests" / "fixtures" / "plans" / "heldout6"
 TEXTS = sorted([*CORPUS.glob("*.txt"), *HELD_OUT.glob("*.txt"), *DEADLINES.glob("*.txt"),
-                *FRESH.glob("*.txt"), *FOURTH.glob("*.txt"), *FIFTH.glob("*.txt")])
+                *FRESH.glob("*.txt"), *FOURTH.glob("*.txt"), *FIFTH.glob("*.txt"),
+                *SIXTH.glob("*.txt")])
 _spec = importlib.util.spec_from_file_location(
     "plan_corpus_bench", ROOT / "benchmarks" / "plan_corpus_bench.py")
 bench = importlib.util.module_from_spec(_spec)
@@ -85,7 +88,11 @@ def test_the_third_held_out_set_keeps_what_it_taught():
     # 季评估 was not read; a monthly meeting each payment must pass was read as a duty);
     # who agrees on 10 of 13 after tuning
     (FIFTH, 10),
-], ids=["heldout4", "heldout5"])
+    # heldout6 scored recall 0.889, precision 0.727 unseen (a system's name, a yearly head
+    # count and a rule quoted again were read as duties; 半年和全年都有… was not read); who
+    # agrees on 9 of 9 after tuning
+    (SIXTH, 9),
+], ids=["heldout4", "heldout5", "heldout6"])
 def test_a_tuned_held_out_set_keeps_what_it_taught(corpus, who_at_least):
     """After tuning every obligation of the set is read and nothing else (see its README)."""
     results = bench.score_corpus(corpus)

@@ -1,0 +1,101 @@
+"""What reading a plan gives: its items, the requirements read, what could not be read.
+
+Also the masks the reader reads through: quoted phrases and titles blanked (a title is never
+an obligation), asides in brackets. Each keeps every index where it was.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lianzheng_desktop.core.plan import Requirement
+from lianzheng_desktop.core.plan_text import Node, section_of, title_of
+
+ITEM_TEXT_LIMIT = 500  # a requirement keeps its own sentence, and the start of its item
+MASK = "＿"
+_QUOTES = {"“": "”", "「": "」", "\"": "\"", "‘": "’", "《": "》"}
+
+
+@dataclass
+class PlanItem:
+    id: str
+    section: str
+    title: str
+    text: str
+
+
+@dataclass
+class Unread:
+    item: str
+    text: str
+    reason: str
+
+
+@dataclass
+class PlanDraft:
+    year: int | None
+    items: list[PlanItem] = field(default_factory=list)
+    requirements: list[Requirement] = field(default_factory=list)
+    unread: list[Unread] = field(default_factory=list)  # looked like a requirement
+    untracked: list[Unread] = field(default_factory=list)  # read, but weekly or daily
+
+    @property
+    def new_types(self) -> list[tuple[str, str]]:
+        """(ledger, type) pairs the plan names that no built-in vocabulary has."""
+        from lianzheng_desktop.core.ledgers import LEDGERS
+
+        found: list[tuple[str, str]] = []
+        for requirement in self.requirements:
+            counts = requirement.counts
+            if counts is None or not counts.types:
+                continue
+            spec = LEDGERS[counts.ledger]
+            builtin = spec.field(spec.counted_by).choices if spec.counted_by else ()
+            for name in counts.types:
+                if name not in builtin and (counts.ledger, name) not in found:
+                    found.append((counts.ledger, name))
+        return found
+
+
+def plan_item(node: Node) -> PlanItem:
+    return PlanItem(node.id, section_of(node), title_of(node.text), node.text)
+
+
+def mask_quotes(text: str) -> str:
+    """Blank out quoted phrases and titles, keeping every index where it was."""
+    out, closing = [], None
+    for ch in text:
+        if closing is not None:
+            if ch == closing:
+                closing = None
+                out.append(ch)
+            else:
+                out.append(MASK if ch != "\n" else ch)
+        else:
+            out.append(ch)
+            if ch in _QUOTES:
+                closing = _QUOTES[ch]
+    return "".join(out)
+
+
+def bracketed(text: str) -> list[bool]:
+    """For each index, whether it stands inside （…） or (…)."""
+    depth, marks = 0, []
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        marks.append(depth > 0)
+        if ch in "）)" and depth:
+            depth -= 1
+    return marks
+
+
+def mask_titles(text: str) -> str:
+    """《…》 blanked: a title is never an obligation; a quoted mechanism can be one."""
+    return re.sub(r"《[^》]*》", lambda m: MASK * len(m.group(0)), text)
+
+
+def mask_parens(text: str) -> str:
+    """(每月5日) in brackets is an aside, not a duty."""
+    return re.sub(r"[（(][^（()）]*[）)]", lambda m: MASK * len(m.group(0)), text)

@@ -1,0 +1,123 @@
+"""Naming what a count counts: the activity a phrase names, as a built-in type or one of
+the plan's own (政治学习, 党小组会 …), and the words around it that are no part of the name."""
+
+from __future__ import annotations
+
+import re
+
+from lianzheng_desktop.core.plan import Counts
+from lianzheng_desktop.core.plan_draft import MASK
+from lianzheng_desktop.core.plan_grammar import (
+    Count,
+    clean_object,
+    keyword_after,
+    keyword_before,
+    periods_in,
+)
+from lianzheng_desktop.core.plan_vocab import COMPARATORS
+
+
+def not_an_activity(name: str) -> bool:
+    """A quoted title (masked), or a time (节庆日期间), cannot name a type of records."""
+    return MASK in name or name.endswith(("期间", "时", "前", "后", "之际"))
+
+
+def clean_object_verb(text: str) -> str:
+    """The verb right before a number (编发1期简报 → 编发), if it is one."""
+    text = re.sub(rf"(?:{'|'.join(COMPARATORS)})$", "", text.rstrip())
+    match = re.search(r"(编发|编印|撰写|召开|举办|开展|报送|提交|通报|发布|推送|讲授|上报)$", text)
+    return match.group(1) if match and match.group(1) not in ("开展", "举办") else ""
+
+
+def strip_periods(text: str) -> str:
+    for period in reversed(periods_in(text)):
+        text = text[:period.start] + text[period.end:]
+    return text
+
+
+def without_subject(text: str) -> str:
+    """The words before a period word, less who does it (党支部, 班子成员 …)."""
+    from lianzheng_desktop.core.plan_vocab import ROLE_WORDS
+
+    for words, _ in ROLE_WORDS:
+        for word in sorted(words, key=len, reverse=True):
+            if word in text:
+                text = text.split(word)[-1]
+    return text
+
+
+def unit_word(unit: str, counts: Counts) -> str:
+    if unit in ("次", "件", "个", "场", "轮"):
+        return ""  # the usual words; the checklist says 次 or 件 as before
+    return unit
+
+
+def reporting_up(clause: str) -> Counts | None:
+    """向上级党委汇报 is reporting up, not 听取汇报 (hearing reports)."""
+    match = re.search(r"向([\u4e00-\u9fff（）()]{1,12}?)(?:汇报|报告|述职|述责)", clause)
+    if match is None or "听取" in clause[:match.start()]:
+        return None
+    if any(word in clause for word in ("履责", "一岗双责", "述责", "述廉", "述职", "履行职责")):
+        return Counts("activity", ("履责报告",), "报告履责情况")
+    target = re.sub(r"[（(].*?[）)]", "", match.group(1))
+    return new_type(f"向{target}汇报")
+
+
+def new_type(name: str) -> Counts:
+    """A type of the plan's own, in the ledger its name points to (会议活动 by default)."""
+    name = name.strip("＿ ")
+    ledger = "activity"
+    if "警示" in name:
+        ledger = "warning_education"
+    elif "谈" in name and "座谈" not in name:
+        ledger = "talk"
+    elif "整改" in name:
+        return Counts("rectification", (), name)
+    return Counts(ledger, (name,), name)
+
+
+def own_object(after: str) -> str:
+    """What follows a number, up to where the next obligation's object begins.
+
+    In "不少于10次、廉政测试不少于2次" the words after "10次" belong to the next count.
+    """
+    firsts = [at for at in (after.find(word) for word in COMPARATORS) if at >= 0]
+    if not firsts:
+        return after
+    return after[:max(after.rfind("、", 0, min(firsts)), 0)]
+
+
+# 每月一次的支部会: the count says how often the thing after 的 recurs; the name is that
+# thing, up to where the next one (和, 、, 及) or its own attribute (的) begins
+_COUNT_AS_ATTRIBUTE = re.compile(r"的([^和、及与的，,；;]{2,12}?)(?=[和、及与的，,；;]|$)")
+
+
+def counted_by(sentence: str, clause: str, count: Count, before: str,
+               c_start: int, c_end: int) -> Counts | None:
+    """What a count counts: a report up, a built-in type named after or before the number,
+    or a type of the plan's own named from the words around it (or the clause before)."""
+    after = own_object(sentence[count.end:c_end])
+    if attribute := _COUNT_AS_ATTRIBUTE.match(after):
+        after = attribute.group(1)  # 列为每月一次的支部会和…的重要议题: the 支部会 recurs
+    up = reporting_up(clause)
+    if up is not None:
+        return up
+    named = keyword_after(after) or keyword_before(before)
+    if named is not None:
+        return named
+    for phrase, verb_from in ((after, before), (before, "")):
+        name = clean_object(strip_periods(phrase))
+        if not_an_activity(name):
+            return None
+        if len(name) >= 2:
+            if len(name) == 2 and verb_from:
+                verb = clean_object_verb(verb_from)
+                name = verb + name if verb else name
+            return new_type(name)
+    previous = sentence[:c_start].rstrip("，,、")
+    carried = keyword_before(previous)
+    if carried is not None:
+        return carried
+    name = clean_object(strip_periods(re.split(r"[，,；;]", previous)[-1])) if previous \
+        else ""
+    return new_type(name) if len(name) >= 2 and not not_an_activity(name) else None

@@ -1,0 +1,307 @@
+"""Reading one item of a plan, sentence by sentence, into requirements.
+
+The shapes an obligation takes inside a clause are ``plan_grammar``'s; those one clause does
+not show are ``plan_shapes``'; reports due by a date are ``plan_deadline``'s and shares are
+``plan_percent``'s. This module walks the sentences of one item and puts them together: a
+NUMBER UNIT under a period, a bare period (once), a slogan (每月一廉文荐读), a cadence list
+(月通报、季评估), 半年和全年. What looks like an obligation but cannot be read goes to the
+draft's unread list with its reason; weekly and daily ones to its untracked list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lianzheng_desktop.core.plan import Period, Requirement
+from lianzheng_desktop.core.plan_deadline import read_deadline_duties
+from lianzheng_desktop.core.plan_draft import (
+    ITEM_TEXT_LIMIT,
+    PlanDraft,
+    Unread,
+    bracketed,
+    mask_parens,
+    mask_quotes,
+    mask_titles,
+    plan_item,
+)
+from lianzheng_desktop.core.plan_grammar import (
+    DAY,
+    LONG,
+    WEEK,
+    Count,
+    clean_object,
+    counts_in,
+    has_comparator,
+    has_modal,
+    is_deadline,
+    is_past,
+    keyword_after,
+    periods_in,
+    spans,
+    specific_time,
+    subject_role,
+)
+from lianzheng_desktop.core.plan_naming import (
+    counted_by,
+    new_type,
+    not_an_activity,
+    reporting_up,
+    strip_periods,
+    unit_word,
+    without_subject,
+)
+from lianzheng_desktop.core.plan_percent import read_percents
+from lianzheng_desktop.core.plan_shapes import (
+    AFTER_A_TIME,
+    EACH_ONE,
+    HAS,
+    cadence_lists,
+    counts_heads,
+    half_and_year,
+    heads_a_body,
+    in_a_condition,
+    named_report,
+    names_a_system,
+    restates,
+    stands_alone,
+    themed_days,
+)
+from lianzheng_desktop.core.plan_text import Node
+
+_SENTENCE_END = "。；;！!？?\n"
+_SLOGAN_RE = re.compile(r"每(月|季度?|半年|年|周|天|日)一(?![次回个件篇期份项度年月周天日])"
+                        r"([\u4e00-\u9fff]{1,8}?)(?=[”」\"’、，,等])")
+_DAY_SET_AS = re.compile(r"每月(?:的)?[^，。；为]{1,10}?(?:为|设定为|确定为|定为)[“\"]?"
+                         r"([\u4e00-\u9fff]{2,10}?(?:日|活动))")
+_PAST = object()  # a count in a sentence of results: those after it are results too
+_TIME_OF_PERIOD = re.compile(r"(?:年初|年底|年终|年末|\d{1,2}[日号]"
+                             r"|[一二三四五六七八九十]{1,3}[日号])")
+_MODIFIER_BEFORE = re.compile(r"(?:在|明确|制定|确定|结合|根据|按照|围绕|对|于|将|为"
+                              r"|丰富|充实|完善)$")
+_UNTRACKED = {WEEK: "按周的要求只列出，不纳入季度清单", DAY: "按天的要求只列出，不纳入季度清单",
+              LONG: "周期长于一年，不纳入季度清单"}
+_SLOGAN_PERIODS = {"月": Period.MONTH, "季": Period.QUARTER, "季度": Period.QUARTER,
+                   "半年": Period.HALF, "年": Period.YEAR, "周": WEEK, "天": DAY, "日": DAY}
+
+
+# -- one item, sentence by sentence -------------------------------------------------
+
+class ItemReader:
+    def __init__(self, node: Node, draft: PlanDraft):
+        self.node = node
+        self.draft = draft
+        self.item = plan_item(node)
+
+    def requirement(self, text: str, **values) -> Requirement:
+        item = self.item
+        return Requirement(item=item.id, text=text.strip(), section=item.section,
+                           item_title=item.title, item_text=item.text[:ITEM_TEXT_LIMIT],
+                           **values)
+
+    def unread(self, text: str, reason: str) -> None:
+        self.draft.unread.append(Unread(self.item.id, text.strip(), reason))
+
+    def untracked(self, text: str, reason: str) -> None:
+        self.draft.untracked.append(Unread(self.item.id, text.strip(), reason))
+
+    def read(self) -> list[Requirement]:
+        original = self.node.text
+        masked = mask_quotes(original)
+        result: list[Requirement] = []
+        loose: list[Requirement] = []  # read from a bare period (每月通报): once
+        previous = ""
+        heading: list[Requirement] = []  # read from a first line that heads a body
+        days = themed_days(original)
+        for s_start, s_end in spans(masked, _SENTENCE_END):
+            sentence, text = masked[s_start:s_end], original[s_start:s_end]
+            found = self._slogans(text) + self._cadences(text) + self._counts(sentence, text)
+            found += self._half_and_year(sentence, text, found)
+            if days is not None and days[0] in text:
+                words, period, number = days  # “每月四日”活动: four themed days a month
+                found.append(self.requirement(words, counts=new_type(words), period=period,
+                                              target=number, unit_word="天"))
+                days = None  # the same days named again later in the item: still once
+            due = read_deadline_duties(self, sentence, text, previous)
+            bare = self._bare_periods(mask_titles(text), text, found,
+                                      due_at={text.find(r.text) for r in due})
+            found += due
+            previous = sentence
+            read_percents(self, sentence, text, found, result)
+            if s_start == 0 and heads_a_body(original, s_end):
+                heading = found + bare
+            result += found
+            loose += bare
+        counted = {r.period for r in result}
+        # 二是每月一例会。…每月召开一次例会: a heading's slogan restates the duty below it
+        result += [r for r in loose if r.period not in counted or len(r.text) > 12]
+        restated = [h for h in heading if any(restates(h, r) for r in result if r not in heading)]
+        return [r for r in result if r not in restated]
+
+    # -- NUMBER UNIT under a period ---------------------------------------------------
+    def _counts(self, sentence: str, text: str) -> list[Requirement]:
+        found: list[Requirement] = []
+        clauses = spans(sentence)
+        periods = periods_in(sentence)
+        counts = counts_in(sentence)
+        previous_end, inherited = 0, None
+        inside = bracketed(sentence)
+        for count in counts:
+            c_start, c_end = next(((a, b) for a, b in clauses if a <= count.start < b),
+                                  (0, len(sentence)))
+            clause, clause_text = sentence[c_start:c_end], text[c_start:c_end]
+            if inside[count.start] and any(c_start <= c.start < c_end and not inside[c.start]
+                                           for c in counts):
+                continue  # 每季度召开1次（结合主题党日一般每月1次）: an aside
+            before = sentence[max(c_start, previous_end):count.start]
+            if previous_end > c_start and "或" in before:
+                continue  # 上一次党课或者看一次录像: one obligation, two ways to meet it
+            period = self._period_of(sentence, clause, c_start, count, periods, counts,
+                                     inherited)
+            if is_past(clause, before) or (inherited is _PAST and period is _PAST):
+                inherited = _PAST  # 共开展集中学习22次，支部生活日24次: the results go on
+                continue
+            if period is None:
+                compared = has_comparator(before[-8:])
+                if compared and not specific_time(clause):
+                    self.unread(clause_text, "未写明周期（每月、每季度、每半年或每年）")
+                elif compared:
+                    self.unread(clause_text, "写的是某一时段的任务，不是按周期的要求，请核对")
+                continue
+            if not isinstance(period.period, Period):
+                self.untracked(clause_text, _UNTRACKED[period.period])
+                previous_end, inherited = count.end, period
+                continue
+            counts_for = counted_by(sentence, clause, count, before, c_start, c_end)
+            if counts_for is None:
+                self.unread(clause_text, "无法判断这项要求对应哪类记录")
+                continue
+            found.append(self.requirement(
+                clause_text, counts=counts_for, period=period.period,
+                target=count.target * period.multiplier,
+                unit_word=unit_word(count.unit, counts_for),
+                role=subject_role(sentence[:count.start])))
+            previous_end, inherited = count.end, period
+        return found
+
+    @staticmethod
+    def _period_of(sentence: str, clause: str, c_start: int, count: Count,
+                   periods: list, counts: list[Count], inherited):
+        """The period a count falls under: its own clause's, the one the sentence's last
+        obligation had, or a period standing alone in an earlier clause (每季度，…召开一次)."""
+        own = [p for p in periods if c_start <= p.start < count.start]
+        if own:
+            period = own[-1]
+            if period.every or has_modal(clause) or has_comparator(clause):
+                return period if not (not period.every and specific_time(clause)) else None
+            return None
+        if specific_time(clause):
+            return None
+        each_one = EACH_ONE.match(clause.lstrip())  # 每名支委轮流讲一次: a turn each
+        if inherited is not None:
+            return None if each_one and inherited is not _PAST else inherited  # may be _PAST
+        earlier = [p for p in periods if p.start < count.start]
+        compared = has_comparator(clause[:count.start - c_start])
+        if earlier and (earlier[-1].every or compared) and not any(
+                earlier[-1].end <= c.start < count.start for c in counts):
+            if each_one and not stands_alone(sentence, earlier[-1]):
+                return None
+            return earlier[-1]
+        return None
+
+    # -- 每季度末交换意见: a bare period means once ------------------------------------
+    def _bare_periods(self, sentence: str, text: str, found_here: list[Requirement],
+                      due_at: set[int]) -> list[Requirement]:
+        """``due_at``: the clauses where a report due by a date starts (plan_deadline),
+        read already."""
+        found = []
+        taken = {r.text for r in found_here}
+        counted = {r.period for r in found_here}
+        for c_start, c_end in spans(sentence):
+            clause, clause_text = sentence[c_start:c_end], text[c_start:c_end]
+            if counts_in(clause) or clause_text.strip() in taken:
+                continue
+            if (day := _DAY_SET_AS.search(clause)) and Period.MONTH not in counted:
+                name = day.group(1)  # 把每月5日设定为党员活动日
+                found.append(self.requirement(
+                    clause_text, counts=keyword_after(name) or new_type(name),
+                    period=Period.MONTH, target=1, role=subject_role(sentence[:c_start])))
+                continue
+            every = [p for p in periods_in(mask_parens(clause)) if p.alone_means_once
+                     and p.period not in counted]
+            if not every or is_deadline(clause) or is_past(clause, "") or "基础上" in clause:
+                continue
+            period = every[0]
+            if c_start in due_at:
+                continue  # 每季度末最后一天把…报送: a report due, read by plan_deadline
+            if report := named_report(clause, period):
+                found.append(self.requirement(  # 对每月底月报内容进行明确: a monthly report
+                    clause_text, counts=new_type(report), period=period.period,
+                    target=1, role=subject_role(sentence[:c_start + period.start])))
+                continue
+            if _MODIFIER_BEFORE.search(clause[:period.start]) or in_a_condition(clause, period):
+                continue  # 明确每月活动主题: "each month's", not "every month do"
+            if names_a_system(clause, period) or counts_heads(clause, period):
+                continue  # 确立了…每年述职报告制度: a name; 每年安排8位…述职: a head count
+            if _TIME_OF_PERIOD.match(clause, period.end) or HAS.match(clause, period.end):
+                continue  # 每年年初制订, 每月5日: when in the period; 每月有安排: a slogan
+            if clause.endswith("后") and c_end < len(sentence):
+                act = clean_object(clause[period.end:-1])
+                if len(act) < 4 or act.endswith(AFTER_A_TIME):
+                    continue  # 每季度结束后: a time, not an act
+                clause = clause[:-1]  # 党员每月缴纳党费后，…: the act recurs too
+            after = clean_object(clause[period.end:])
+            before = clean_object(without_subject(strip_periods(clause[:period.start])))
+            name = after if len(after) >= 4 or not before else before + after
+            if len(after) < 2 and not before or not_an_activity(name):
+                continue
+            if not isinstance(period.period, Period):
+                self.untracked(clause_text, _UNTRACKED[period.period])
+                continue
+            up = reporting_up(clause)
+            counts = up or keyword_after(name) or new_type(name)
+            found.append(self.requirement(
+                clause_text, counts=counts, period=period.period, target=period.multiplier,
+                role=subject_role(sentence[:c_start + period.end])))  # 党员每月…: each member
+        return found
+
+    # -- “周调度、月通报、季评估” -----------------------------------------------------------
+    def _cadences(self, text: str) -> list[Requirement]:
+        found = []
+        for words, period, act in cadence_lists(text):
+            if not isinstance(period, Period):
+                self.untracked(act, _UNTRACKED[period])  # 周调度, of 周调度、月通报
+                continue
+            act = act[2:] if act.startswith("半年") else act[1:]  # 月通报 → 通报
+            found.append(self.requirement(words, counts=keyword_after(act) or new_type(act),
+                                          period=period, target=1))
+        return found
+
+    # -- “半年和全年都有自查总结” -----------------------------------------------------------
+    def _half_and_year(self, sentence: str, text: str,
+                       found_here: list[Requirement]) -> list[Requirement]:
+        found = []
+        for c_start, c_end in spans(sentence):
+            clause = sentence[c_start:c_end]
+            if counts_in(clause) or (read := half_and_year(clause)) is None:
+                continue
+            if any(r.period is Period.HALF for r in found_here):
+                continue
+            at, act = read
+            found.append(self.requirement(
+                text[c_start:c_end], counts=keyword_after(act) or new_type(act),
+                period=Period.HALF, target=1, role=subject_role(sentence[:c_start + at])))
+        return found
+
+    # -- “每月一廉文荐读” ----------------------------------------------------------------
+    def _slogans(self, text: str) -> list[Requirement]:
+        found = []
+        for match in _SLOGAN_RE.finditer(text):
+            period = _SLOGAN_PERIODS[match.group(1)]
+            if not isinstance(period, Period):
+                self.untracked(match.group(0), _UNTRACKED[period])
+                continue
+            name = match.group(2) if len(match.group(2)) >= 2 else match.group(0)
+            counts = keyword_after(name) or new_type(name)
+            found.append(self.requirement(match.group(0), counts=counts, period=period,
+                                          target=1))
+        return found
