@@ -33,13 +33,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _import(args: argparse.Namespace) -> int:
     from lianzheng_desktop.core.plan import Plan
-    from lianzheng_desktop.core.plan_parser import parse_plan
     from lianzheng_desktop.interchange.plan_files import read_plan_file
-    from lianzheng_desktop.storage.plans import plan_replacement, store_draft
+    from lianzheng_desktop.storage.plans import plan_replacement, read_plan, store_draft
 
     store = open_store(args)
     text = read_plan_file(args.file)
-    draft = parse_plan(text, args.year)
+    draft = read_plan(store, text, args.year)
     replacing = plan_replacement(store, Plan(draft.year, draft.requirements), text) \
         if draft.year is not None else None
     # Nothing the secretary did goes unasked: what was added by hand stays, and so does a

@@ -11,8 +11,8 @@ new one left out, or one the secretary added by hand, which no text speaks for.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field, replace
 
 from lianzheng_desktop.core.plan import Requirement
 
@@ -79,6 +79,34 @@ def pair_requirements(earlier: list[Requirement],
             pairs[index] = found[0]
             left.remove(found[0])
     return pairs
+
+
+def keep_type_names(earlier: list[Requirement], new: list[Requirement],
+                    own: Mapping[str, Collection[str]]) -> list[Requirement]:
+    """``new`` with each type it names otherwise than its earlier self named it, where the
+    earlier name is one the plans added (``own``, by ledger) and the new one is not known,
+    and one holds the other ("支委会召开" read "支委会" by a better reader): the name the
+    records carry stays, so that they go on counting for the requirement."""
+    kept = list(new)
+    for index, old in pair_requirements(earlier, new).items():
+        counts, before = new[index].counts, old.counts
+        if counts is None or before is None or counts.ledger != before.ledger:
+            continue
+        known = own.get(counts.ledger, ())
+        names = {t: _old_name(t, before.types, known) for t in counts.types}
+        if all(t == n for t, n in names.items()):
+            continue
+        kept[index] = replace(new[index], counts=replace(
+            counts, types=tuple(names[t] for t in counts.types),
+            label=names.get(counts.label, counts.label)))
+    return kept
+
+
+def _old_name(name: str, before: tuple[str, ...], known: Collection[str]) -> str:
+    if name in known:
+        return name
+    found = [t for t in before if t in known and (name in t or t in name)]
+    return found[0] if len(found) == 1 else name
 
 
 def measures(requirement: Requirement) -> tuple:

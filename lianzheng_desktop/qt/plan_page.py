@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Plan, Requirement
-from lianzheng_desktop.core.plan_parser import parse_plan
 from lianzheng_desktop.qt.plan_check_dialog import (  # noqa: F401 (DraftDialog: tests use it here)
     DraftDialog,
     fill_requirements,
@@ -315,7 +314,7 @@ class PlanPage(QWidget):
         """Parse, check (DraftDialog) and save a plan's text; see ``import_file``.
         ``go_on``: from the corrections of a check of it cut short, without asking."""
         try:
-            draft = parse_plan(text)
+            draft = plans.read_plan(self._store, text, names_for=year)
         except UserError as exc:
             QMessageBox.warning(self, "无法导入", str(exc))
             return False

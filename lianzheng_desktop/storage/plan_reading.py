@@ -76,14 +76,12 @@ class ReadingChange:
 def reading_change(store: Store, year: int) -> ReadingChange | None:
     """What a fresh reading of the year's text would change in its requirements; None when
     nothing would, or the year's plan has no text to read again."""
-    from lianzheng_desktop.core.plan_parser import parse_plan
-
     text = plans.source_text(store, year)
     plan = plans.load_plan(store, year)
     if not text.strip() or plan is None:
         return None
     try:
-        fresh = parse_plan(text, year).requirements
+        fresh = plans.read_plan(store, text, year).requirements
     except UserError:
         return None
     row = store.db.execute("SELECT fingerprint FROM plan_reading WHERE year = ?",

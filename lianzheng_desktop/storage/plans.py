@@ -248,11 +248,27 @@ def start_new_year(store: Store, year: int, from_year: int | None = None) -> Pla
     return save_plan(store, Plan(year, requirements, title))
 
 
-def import_plan_text(store: Store, text: str, year: int | None = None):
-    """Parse and store a plan at once; return the draft (with its unread sentences)."""
+def read_plan(store: Store, text: str, year: int | None = None,
+              names_for: int | None = None):
+    """The plan ``text`` as the reader reads it for ``year`` (else the year it names),
+    each type keeping the name the plan of ``names_for`` (else of that year) gave it where
+    the reader now names it a little otherwise (core.requirement_pairs.keep_type_names):
+    records carry that name."""
     from lianzheng_desktop.core.plan_parser import parse_plan  # not needed to open the window
+    from lianzheng_desktop.core.requirement_pairs import keep_type_names
 
     draft = parse_plan(text, year)
+    names_for = names_for or year or draft.year
+    earlier = load_plan(store, names_for) if names_for else None
+    if earlier is not None:
+        own = {key: store.plan_types(key) for key in ("warning_education", "talk", "activity")}
+        draft.requirements = keep_type_names(earlier.requirements, draft.requirements, own)
+    return draft
+
+
+def import_plan_text(store: Store, text: str, year: int | None = None):
+    """Parse and store a plan at once; return the draft (with its unread sentences)."""
+    draft = read_plan(store, text, year)
     store_draft(store, draft, text)
     return draft
 

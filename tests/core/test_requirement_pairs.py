@@ -89,3 +89,20 @@ def test_how_often_alone_never_pairs_two_duties_alike_across_items():
     old = [req("3", "每季度开展1次集中警示教育"), req("4", "每半年开展1次集中警示教育")]
     new = [req("7", "每月开展1次集中警示教育")]
     assert pair_requirements(old, new) == {}  # which one it corrects, no one can tell
+
+
+def test_a_type_named_anew_keeps_its_plan_name_only_where_one_holds_the_other():
+    from lianzheng_desktop.core.requirement_pairs import keep_type_names
+
+    old = [req("1", "支部每月召开1次支委会", Counts("activity", ("支委会召开",), "支委会召开"),
+               Period.MONTH, 1)]
+    renamed = [req("1", "支部每月召开1次支委会", Counts("activity", ("支委会",), "支委会"),
+                   Period.MONTH, 1)]
+    own = {"activity": ("支委会召开",)}
+    kept = keep_type_names(old, renamed, own)
+    assert kept[0].counts == Counts("activity", ("支委会召开",), "支委会召开")
+    other = [req("1", "支部每月召开1次支委会", Counts("activity", ("党小组会",), "党小组会"),
+                 Period.MONTH, 1)]
+    assert keep_type_names(old, other, own) == other  # another meeting: not a new name
+    known = {"activity": ("支委会召开", "支委会")}
+    assert keep_type_names(old, renamed, known) == renamed  # both exist: hers to choose

@@ -211,3 +211,34 @@ def test_the_countys_corrected_frequency_keeps_the_records_pointed_at_the_duty(s
     linked = [r for r in plans.load_plan(store, 2027).requirements
               if r.id in store.links("activity", record.id)]
     assert [(r.item, r.period) for r in linked] == [("3", Period.QUARTER)]
+
+
+def test_a_type_the_reader_now_names_better_keeps_the_name_its_records_carry(store):
+    """The reader once named a plan's meeting "支委会召开" and now reads "支委会": reading
+    the text again gave the requirement a type no record has, and the year's 12 meetings
+    stopped counting for it."""
+    from lianzheng_desktop.core.periods import Quarter
+    from lianzheng_desktop.core.plan import Plan
+    from lianzheng_desktop.storage.plan_reading import fingerprint, reading_change
+
+    store.clock = lambda: datetime(2024, 3, 31, 17)
+    text = "2024年机关党支部工作要点\n一、组织\n1.支委会。支部每月召开1次支委会。\n"
+    from dataclasses import replace as changed
+
+    from lianzheng_desktop.core.plan_parser import parse_plan
+
+    read_now = parse_plan(text, 2024).requirements[0]
+    assert read_now.counts.types == ("支委会",)
+    as_read_then = [changed(read_now, counts=changed(read_now.counts, types=("支委会召开",),
+                                                      label="支委会召开"))]
+    store.add_plan_types([("activity", "支委会召开")], 2024)
+    plans.save_plan(store, Plan(2024, as_read_then), text, reading=fingerprint(as_read_then))
+    store.add("activity", {"date": "2024-03-05", "type": "支委会召开", "topic": "研究三月工作"})
+    assert reading_change(store, 2024) is None  # nothing for the secretary to re-read
+
+    draft = plans.read_plan(store, text, 2024)
+    assert draft.requirements[0].counts.types == ("支委会召开",)
+    assert ("activity", "支委会") not in draft.new_types  # no second name for one meeting
+    plans.store_draft(store, draft, text)
+    item = plans.load_checklist(store, Quarter(2024, 1), date(2024, 3, 31)).items[0]
+    assert item.actual == 1 and [r.ledger for r in item.records] == ["activity"], item
