@@ -8,7 +8,7 @@ the same on ten years of ledgers as on one; ``ListSource`` answers them from lis
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol, cast
@@ -158,18 +158,24 @@ class ListSource:
     """Answers from records in memory (tests, and callers that already hold them)."""
 
     def __init__(self, records: Mapping[str, Sequence[Record]],
-                 links: Mapping[tuple[str, int], set[int]] | None = None):
+                 links: Mapping[tuple[str, int], set[int]] | None = None,
+                 marked_by_hand: Collection[int] = ()):
         self._records = records
         self._links = links or {}  # (ledger, record id) → the requirements it is linked to
+        # requirements that count no records: a record pointed there still counts by type
+        self._by_hand = set(marked_by_hand)
 
     def _counts_for(self, counts: Counts, record: Record) -> bool:
         spec = LEDGERS[counts.ledger]
         if counts.by and not doers(counts.ledger, getattr(
                 record, DOER_FIELDS[counts.ledger])) & set(counts.by):
             return False
-        linked = self._links.get((counts.ledger, record.id or 0))
-        if counts.link is not None and (linked or counts.linked_only):
-            return counts.link in (linked or ())
+        linked = self._links.get((counts.ledger, record.id or 0)) or set()
+        if counts.link is not None:
+            if counts.linked_only or counts.link in linked:
+                return counts.link in linked
+            if linked - self._by_hand:  # pointed at another requirement that counts
+                return False
         return not counts.types or getattr(record, str(spec.counted_by)) in counts.types
 
     def _matching(self, counts: Counts, start: date, end: date) -> list[Record]:

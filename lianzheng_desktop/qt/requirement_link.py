@@ -21,7 +21,8 @@ class RequirementLink(QComboBox):
         self._store, self._ledger, self.year = store, ledger, year
         self._fill()
         self.setToolTip("一般按记录的类型自动计入年度计划的相应要求；类型对不上时，可在此指定"
-                        "这条记录计入哪一项要求（指定后只计入该项）。")
+                        "这条记录计入哪一项要求。指定有次数要求的一项，只计入该项；指定无量化"
+                        "指标的一项（如“强化政治监督”），作为该项已有的工作，同时照常按类型计入。")
         self.choose(list(linked))
         self.initial = self.chosen()
         self._chosen_in: dict[int, list[int]] = {year: self.initial}  # a year's last choice

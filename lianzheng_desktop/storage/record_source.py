@@ -55,7 +55,12 @@ class SqlSource:
         if counts.linked_only:
             sql += f" AND t.id IN ({linked} AND requirement_id = ?)"
             return sql, [*params, counts.ledger, counts.link]
-        sql += (f" AND (({by_type} AND t.id NOT IN ({linked}))"
+        # pointed at another requirement that counts records: counted there only; pointed
+        # at one marked by hand ("强化政治监督"), it is that duty's evidence and counts by
+        # its type as before (a 党员大会 shown for "由书记主持" still is the month's 党员大会)
+        taken = ("SELECT l.record_id FROM record_requirement l JOIN requirement r"
+                 " ON r.id = l.requirement_id WHERE l.ledger = ? AND r.ledger IS NOT NULL")
+        sql += (f" AND (({by_type} AND t.id NOT IN ({taken}))"
                 f" OR t.id IN ({linked} AND requirement_id = ?))")
         return sql, [*params, *type_params, counts.ledger, counts.ledger, counts.link]
 

@@ -177,3 +177,32 @@ def test_the_sql_and_list_answers_agree_on_deadlines_missed_by_an_earlier_day(de
     year = (date(2022, 1, 1), date(2022, 12, 31), date(2022, 12, 31))
     assert memory.rectification_summary(*year, (), date(2022, 9, 29)).due == 0
     assert memory.rectification_summary(*year, (), date(2022, 9, 30)).due == 1
+
+
+def test_a_record_pointed_at_a_duty_marked_by_hand_still_counts_by_its_type(demo_store):
+    """A reviewer did as 首页 says ("在“计入要求”中选此项"): the month's 党员大会 pointed at
+    "党员大会由支部书记主持召开" (no count) was taken from "党员大会每月召开一次", and the report
+    printed "11月0次…没有落实到位" beside "11月25日开展11月党员大会". A duty marked by hand takes
+    the record as its evidence; the record still counts wherever its type does."""
+    def item(number):
+        checklist = plans.load_checklist(demo_store, Quarter(2022, 4), date(2022, 12, 31))
+        return next(i for i in checklist.items if i.requirement.item == number)
+
+    year = plans.load_plan(demo_store, 2022).requirements
+    meetings = next(r for r in year if r.item == "5")  # 全年召开不少于4次专题会议
+    watch = next(r for r in year if r.counts is None)  # marked by hand (强化政治监督 …)
+    before = item("5").actual
+    meeting = next(a for a in demo_store.list("activity") if a.type == "专题会议")
+    demo_store.set_links("activity", meeting.id, [watch.id])
+    assert item("5").actual == before  # still one of the year's 专题会议
+    assert "已有指定计入此项的记录1条" in item(watch.item).explanation
+    links = {("activity", meeting.id): {watch.id}}
+    memory = ListSource(every_record(demo_store), links, marked_by_hand={watch.id})
+    counts = replace(meetings.counts, link=meetings.id)
+    for start, end in SPANS:
+        assert SqlSource(demo_store).count(counts, start, end) == memory.count(
+            counts, start, end), (start, end)
+    demo_store.set_links("activity", meeting.id, [next(
+        r for r in year if r.counts is not None and r.counts.ledger == "activity"
+        and r.id != meetings.id).id])
+    assert item("5").actual == before - 1  # pointed at another counted duty: counted there
