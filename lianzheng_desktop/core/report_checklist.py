@@ -11,13 +11,8 @@ from dataclasses import replace
 from datetime import date
 
 from lianzheng_desktop.core import vocab
-from lianzheng_desktop.core.checklist import (
-    Checklist,
-    ChecklistItem,
-    Status,
-    carried_words,
-    sources_words,
-)
+from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status
+from lianzheng_desktop.core.checklist_words import carried_words, sources_words
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period
 from lianzheng_desktop.core.record_source import carried_over, is_due

@@ -15,13 +15,9 @@ from dataclasses import replace
 from datetime import date
 
 from lianzheng_desktop.core import vocab
-from lianzheng_desktop.core.checklist import (
-    Checklist,
-    ChecklistItem,
-    Status,
-    in_role,
-    verb_for,
-)
+from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status
+from lianzheng_desktop.core.checklist_people import in_role
+from lianzheng_desktop.core.checklist_words import verb_for
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Period, Plan
 from lianzheng_desktop.core.record_source import doers

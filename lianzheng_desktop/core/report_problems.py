@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from lianzheng_desktop.core.checklist import ChecklistItem, Status, verb_for
+from lianzheng_desktop.core.checklist import ChecklistItem, Status
+from lianzheng_desktop.core.checklist_words import verb_for
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period, Requirement
 from lianzheng_desktop.core.record_source import is_due, is_open

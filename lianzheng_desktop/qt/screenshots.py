@@ -6,7 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from lianzheng_desktop.qt.main_window import PAGE_NAMES, MainWindow
+from lianzheng_desktop.qt.main_window import MainWindow
+from lianzheng_desktop.qt.window_pages import PAGE_NAMES
 
 
 def save_screenshots(window: MainWindow, folder: Path, size=(1366, 768)) -> list[Path]:

@@ -17,7 +17,7 @@ def audit_backfill(store) -> int:
     are now, dated when they were entered; otherwise every one of them would be reported
     as "可能是在软件之外添加的". Returns how many entries were written."""
     from lianzheng_desktop.storage import audit
-    from lianzheng_desktop.storage.store import TABLES
+    from lianzheng_desktop.storage.tables import TABLES
 
     written = 0
     for key in LEDGERS:

@@ -86,7 +86,8 @@ def last_logged(db, ledger: str, record_id: int) -> dict[str, Any] | None:
 def name_by_id(db, ledger: str, record_id: object) -> str:
     """The record with this row number, kept or (by its trail) deleted, named in words."""
     from lianzheng_desktop.core.ledgers import to_values
-    from lianzheng_desktop.storage.store import TABLES, Store
+    from lianzheng_desktop.storage.store import Store
+    from lianzheng_desktop.storage.tables import TABLES
 
     spec = LEDGERS.get(str(ledger))
     if spec is None or not isinstance(record_id, int):

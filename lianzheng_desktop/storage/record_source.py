@@ -14,7 +14,8 @@ from lianzheng_desktop.core.record_source import (
     RectificationSummary,
     doers,
 )
-from lianzheng_desktop.storage.store import TABLES, Store
+from lianzheng_desktop.storage.store import Store
+from lianzheng_desktop.storage.tables import TABLES
 
 
 class SqlSource:

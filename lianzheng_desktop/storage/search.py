@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from lianzheng_desktop.core.ledgers import LEDGERS
-from lianzheng_desktop.storage.store import TABLES, Query, Store
+from lianzheng_desktop.storage.store import Query, Store
+from lianzheng_desktop.storage.tables import TABLES
 
 SNIPPET_CHARS = 60  # about one line of the results list
 CODES = {"roster": 1, "warning_education": 2, "talk": 3, "rectification": 4, "activity": 5}

@@ -43,7 +43,7 @@ def describe(spec: LedgerSpec, record: Record) -> str:
 
 def keep(store, spec: LedgerSpec, record: Record) -> None:
     """Copy the record and what hangs on it into 回收站 (inside the deleting transaction)."""
-    from lianzheng_desktop.storage.store import TABLES
+    from lianzheng_desktop.storage.tables import TABLES
 
     tmap = TABLES[spec.key]
     row = store.db.query(f"SELECT * FROM {tmap.table} WHERE id = ?", [record.id])[0]
@@ -92,7 +92,7 @@ class SameRecordError(UserError):
 def restore(store, entry_id: int, twice: bool = False) -> Record:
     """Put the record back as it was deleted; UserError when something stands in the way,
     SameRecordError (unless ``twice``) when the ledger holds the same record again."""
-    from lianzheng_desktop.storage.store import TABLES
+    from lianzheng_desktop.storage.tables import TABLES
     from lianzheng_desktop.storage.twins import same_records
 
     found = store.db.execute("SELECT ledger, record_id, content FROM trash WHERE id = ?",
@@ -137,7 +137,7 @@ def restore(store, entry_id: int, twice: bool = False) -> Record:
 
 def _check_can_restore(store, spec: LedgerSpec, row: dict[str, Any],
                        links: dict[str, list[dict[str, Any]]]) -> None:
-    from lianzheng_desktop.storage.store import TABLES
+    from lianzheng_desktop.storage.tables import TABLES
 
     tmap = TABLES[spec.key]
     if store.db.execute(f"SELECT 1 FROM {tmap.table} WHERE id = ?", [row["id"]]).fetchone():

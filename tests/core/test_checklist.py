@@ -416,7 +416,7 @@ def test_an_activity_line_says_nothing_twice_nor_what_says_nothing():
 
 
 def test_in_print_a_monthly_line_with_a_nought_month_is_left_whole():
-    from lianzheng_desktop.core.checklist import verb_for
+    from lianzheng_desktop.core.checklist_words import verb_for
     from lianzheng_desktop.core.report_facts import NOUGHT_IN_PERIOD, NOUGHT_SO_FAR
 
     monthly = "本季度组织生活会：1月1次、2月0次、3月1次，要求每月不少于1次。"

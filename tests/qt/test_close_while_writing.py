@@ -6,7 +6,8 @@ import pytest
 
 from lianzheng_desktop.core.report_model import ReportPeriod
 from lianzheng_desktop.paths import AppPaths
-from lianzheng_desktop.qt.main_window import PAGE_NAMES, MainWindow
+from lianzheng_desktop.qt.main_window import MainWindow
+from lianzheng_desktop.qt.window_pages import PAGE_NAMES
 from lianzheng_desktop.storage.db import open_db
 from lianzheng_desktop.storage.reports import list_versions
 from lianzheng_desktop.storage.store import Store

@@ -201,7 +201,8 @@ def test_sorting_by_a_column_covers_all_rows_not_the_loaded_page(qtbot, store, p
 
 @pytest.mark.parametrize("ledger", list(LEDGERS))
 def test_every_ledger_fits_1366_by_768_with_headers_uncut(qtbot, demo_store, paths, ledger):
-    from lianzheng_desktop.qt.main_window import LEDGER_PAGES, MainWindow
+    from lianzheng_desktop.qt.main_window import MainWindow
+    from lianzheng_desktop.qt.window_pages import LEDGER_PAGES
 
     win = MainWindow(demo_store, paths, today=date(2022, 9, 30))
     qtbot.addWidget(win)
@@ -272,7 +273,8 @@ def test_the_roster_asks_for_the_day_of_those_marked_gone_without_one(qtbot, dem
 
 
 def shown_ledger(qtbot, store, paths, ledger, width=1366):
-    from lianzheng_desktop.qt.main_window import LEDGER_PAGES, MainWindow
+    from lianzheng_desktop.qt.main_window import MainWindow
+    from lianzheng_desktop.qt.window_pages import LEDGER_PAGES
 
     win = MainWindow(store, paths, today=date(2022, 9, 30))
     qtbot.addWidget(win)

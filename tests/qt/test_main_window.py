@@ -7,7 +7,8 @@ from openpyxl import Workbook
 from PySide6.QtCore import QSettings
 
 from lianzheng_desktop.core.periods import Quarter
-from lianzheng_desktop.qt.main_window import PAGE_NAMES, MainWindow
+from lianzheng_desktop.qt.main_window import MainWindow
+from lianzheng_desktop.qt.window_pages import PAGE_NAMES
 from lianzheng_desktop.qt.workbook_actions import ProblemsDialog
 
 pytestmark = pytest.mark.gui

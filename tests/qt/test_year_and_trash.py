@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.warnings import Warning, WarningLevel
 from lianzheng_desktop.qt.checklist_page import by_urgency
-from lianzheng_desktop.qt.main_window import PAGE_NAMES, MainWindow
+from lianzheng_desktop.qt.main_window import MainWindow
+from lianzheng_desktop.qt.window_pages import PAGE_NAMES
 from lianzheng_desktop.storage import plans
 from lianzheng_desktop.storage.audit import history
 

@@ -1,0 +1,151 @@
+"""The checks of a requirement with a number to reach: a count against its target (pro-rated
+before the period is over), the same for each person a role names (班子成员每季度至少听取1次
+汇报: met when every one has met it), month by month for a 每月 duty, and the share of
+talks held one-on-one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from lianzheng_desktop.core.checklist_ask import Ask, with_link
+from lianzheng_desktop.core.checklist_model import ChecklistItem, Status
+from lianzheng_desktop.core.checklist_people import people_in_role
+from lianzheng_desktop.core.checklist_window import (
+    Window,
+    days_left,
+    month_end,
+    not_due,
+    scope_words,
+    status_of,
+    window_for,
+)
+from lianzheng_desktop.core.checklist_words import verb_for
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.plan import Period, Requirement, Role
+from lianzheng_desktop.core.record_source import RecordSource
+from lianzheng_desktop.core.records import Person
+
+
+def check_count(key: str, requirement: Requirement, window: Window, quarter: Quarter,
+                ask: Ask) -> ChecklistItem:
+    target = requirement.target or 0
+    expected_now = target * window.elapsed // window.units
+    q_units = window_for(requirement.period, quarter, quarter.end).elapsed
+    expected_by_quarter_end = target * q_units // window.units
+    actual = ask.count()
+    status = status_of(actual, target, expected_now, window)
+    label, unit = requirement.counts.label if requirement.counts else "", requirement.unit
+    scope = scope_words(requirement, window)
+    already = "已" if not window.over else ""
+    done_so_far = f"{scope}{already}{verb_for(label)}{label} {actual} {unit}"
+    if status is Status.DONE:
+        text = f"{done_so_far}，达到不少于 {target} {unit}的要求"
+    elif status is Status.FAILED:
+        text = f"{done_so_far}，未达到不少于 {target} {unit}的要求"
+    elif requirement.period in (Period.YEAR, None) and 0 < expected_by_quarter_end < target:
+        text = (f"{done_so_far}，到{quarter.label[5:]}末应不少于 {expected_by_quarter_end} {unit}"
+                f"（全年不少于 {target} {unit}）{days_left(window, requirement.period)}")
+    else:
+        whole = "全年" if requirement.period in (Period.YEAR, None) else ""
+        text = (f"{done_so_far}，要求{whole}不少于 {target} {unit}"
+                f"{days_left(window, requirement.period)}")
+    person_times = ask.person_times() if actual else None
+
+    if person_times:
+        text += f"（共 {person_times} 人次）"
+    return ChecklistItem(key, requirement, "count", requirement.period, window.start, window.end,
+                         target, expected_by_quarter_end, actual, status, text + "。",
+                         ask.refs(), person_times)
+
+
+def check_per_person(key: str, requirement: Requirement, window: Window, quarter: Quarter,
+                     ask: Ask, roster: Sequence[Person]) -> ChecklistItem:
+    """班子成员每季度至少听取1次汇报: met only when every one of them has met it."""
+    role = requirement.role
+    assert role is not None and requirement.counts is not None
+    people = people_in_role(role, roster, window.checkpoint)
+    target = requirement.target or 0
+    expected_now = target * window.elapsed // window.units
+    done = ask.source.per_person(requirement.counts, ask.start, ask.end,
+                                 with_attendees=role is Role.MEMBER)
+    each = {p.name: done.get(p.name, 0) for p in people}
+    missing = [name for name, n in each.items() if n < target]
+    behind = [name for name, n in each.items() if n < expected_now]
+    if not missing:
+        status = Status.DONE
+    elif window.over:
+        status = Status.FAILED
+    else:
+        status = Status.BEHIND if behind else Status.ON_TRACK
+    label, unit = requirement.counts.label, requirement.unit
+    who = {Role.FIRST_RESPONSIBLE: "书记", Role.LEADERSHIP_MEMBER: "班子成员",
+           Role.MEMBER: "党员"}[role]
+    scope = scope_words(requirement, window)
+    counts_text = "、".join(f"{name} {n} {unit}" for name, n in each.items())
+    each_one = "每人" if len(each) > 1 else ""  # one 书记: not "每人"
+    text = f"{scope}{who}{label}：{counts_text}，要求{each_one}不少于 {target} {unit}"
+    if missing:
+        verb = "未完成" if window.over else "尚未完成"
+        text += f"；{'、'.join(missing)}{verb}{days_left(window, requirement.period)}"
+    else:
+        text += "，每人均已完成" if len(each) > 1 else "，已完成"
+    met = len(people) - len(missing)
+    return ChecklistItem(key, requirement, "per_person", requirement.period, window.start,
+                         window.end, len(people), len(people), met, status, text + "。",
+                         ask.refs(), people=each, missing=missing, behind=behind)
+
+
+def check_share(key: str, requirement: Requirement, window: Window,
+                ask: Ask) -> ChecklistItem:
+    target = requirement.share or 0
+    label = requirement.counts.label if requirement.counts else "约谈"
+    when = scope_words(requirement, window)
+    total, one_on_one = ask.count(), ask.one_on_one()
+    if not total:
+        status = Status.FAILED if window.over else Status.ON_TRACK
+        text = f"{when}尚无{label}记录，“一对一”问题性约谈比例无从计算，要求达到 {target}%。"
+        actual = None
+    else:
+        actual = round(100 * one_on_one / total)
+        # a share is judged at the period's end: before it, the next talks can still
+        # bring it up (as with no talk yet), so it is not 滞后 beside a count on track
+        status = Status.DONE if actual >= target else (
+            Status.FAILED if window.over else Status.ON_TRACK)
+        text = (f"{when}{label} {total} 次，其中“一对一”问题性约谈 {one_on_one} 次，"
+                f"占 {actual}%，要求达到 {target}%。")
+    return ChecklistItem(f"{key}-share", requirement, "share", requirement.period, window.start,
+                         window.end, target, target, actual, status, text,
+                         ask.refs(one_on_one_only=True))
+
+
+def check_monthly(key: str, requirement: Requirement, source: RecordSource,
+                  quarter: Quarter, as_of: date) -> ChecklistItem:
+    """每月: checked month by month; one missed month fails the quarter's item."""
+    target = requirement.target or 0
+    if as_of < quarter.start:
+        window = Window(quarter.start, quarter.end, quarter.start, 0, 3)
+        return not_due(key, requirement, window, quarter)
+    if requirement.counts is not None and requirement.id is not None:
+        requirement = with_link(requirement)
+    label, unit = requirement.counts.label if requirement.counts else "", requirement.unit
+    checkpoint = min(as_of, quarter.end)
+    parts, total, failed, met = [], 0, False, 0
+    for offset in range(3):
+        month = quarter.start.month + offset
+        start = date(quarter.year, month, 1)
+        if start > checkpoint:
+            break
+        end = month_end(quarter.year, month)
+        found = Ask(source, requirement, start, min(end, checkpoint)).count()
+        total += found
+        parts.append(f"{month}月 {found} {unit}")
+        if found >= target:
+            met += 1
+        elif end <= checkpoint:
+            failed = True
+    status = Status.DONE if met == 3 else Status.FAILED if failed else Status.ON_TRACK
+    text = f"本季度{label}：{'、'.join(parts)}，要求每月不少于 {target} {unit}。"
+    return ChecklistItem(key, requirement, "count", Period.MONTH, quarter.start, quarter.end,
+                         target * 3, target * 3, total, status, text,
+                         Ask(source, requirement, quarter.start, checkpoint).refs())

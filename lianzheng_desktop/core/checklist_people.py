@@ -1,0 +1,103 @@
+"""Who a duty falls on and whom it must reach: the roles of the roster a requirement names
+(书记, 班子成员, 党员), the talks counted as held by that role, and the coverage check — the
+share of those in post during the period a kind of record reached (谈话覆盖面), leaving out
+those who hold the talks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.checklist_ask import Ask
+from lianzheng_desktop.core.checklist_model import ChecklistItem, Status
+from lianzheng_desktop.core.checklist_window import Window, scope_words, status_of
+from lianzheng_desktop.core.plan import Requirement, Role
+from lianzheng_desktop.core.records import Person, to_reach
+
+_ROLE_SCOPE = {Role.FIRST_RESPONSIBLE: (vocab.ROLE_SECRETARY,),
+               Role.LEADERSHIP_MEMBER: (vocab.ROLE_LEADER,),
+               Role.MEMBER: (vocab.ROLE_SECRETARY, vocab.ROLE_LEADER, vocab.ROLE_MEMBER)}
+
+
+def in_role(role: Role, person: Person) -> bool:
+    """The duties laid on ``role`` (书记, 班子成员, 党员) fall on ``person``."""
+    return person.role in _ROLE_SCOPE.get(role, ())
+
+
+def people_in_role(role: Role, roster: Sequence[Person], day: date) -> list[Person]:
+    """Those of ``roster`` the role names who were in post on ``day``."""
+    return [p for p in roster if p.in_post(day) and in_role(role, p)]
+
+
+def held_by_role(requirement: Requirement, roster: Sequence[Person],
+                 window: Window) -> Requirement:
+    """A talk duty of the 书记 or of each 班子成员 is measured on the talks they held:
+    the 班子成员's one-on-one share leaves out the 书记's talks, and the other way round
+    (everyone's talks count where the roster names no one in the role)."""
+    role, counts = requirement.role, requirement.counts
+    if counts is None or counts.ledger != "talk" or role not in (Role.FIRST_RESPONSIBLE,
+                                                                  Role.LEADERSHIP_MEMBER):
+        return requirement
+    names = tuple(p.name for p in roster
+                  if in_role(role, p) and p.in_post_during(window.start, window.checkpoint))
+    return replace(requirement, counts=replace(counts, by=names)) if names else requirement
+
+
+def _left_out(requirement: Requirement) -> tuple[str, ...]:
+    """The roles a coverage does not ask about: those who hold the talks."""
+    if not (requirement.counts and requirement.counts.ledger == "talk"):
+        return ()
+    if requirement.role is Role.LEADERSHIP_MEMBER:
+        return (vocab.ROLE_SECRETARY, vocab.ROLE_LEADER)
+    return (vocab.ROLE_SECRETARY,)
+
+
+def _in_scope(requirement: Requirement, roster: Sequence[Person], window: Window,
+              reached: set[str]) -> list[Person]:
+    people = to_reach(list(roster), window.start, window.checkpoint, reached)
+    left_out = _left_out(requirement)
+    return [p for p in people if p.role not in left_out]
+
+
+def _scope_basis(requirement: Requirement) -> str:
+    """Whom "应覆盖N人" counts, where it is not everyone on the roster (the reader of the
+    report cannot tell otherwise whom a plan's "分管部门负责人" were taken to be)."""
+    left_out = _left_out(requirement)
+    return f"（人员名册中在岗的，{'和'.join(left_out)}除外）" if left_out else ""
+
+
+def check_coverage(key: str, requirement: Requirement, window: Window, ask: Ask,
+                   roster: Sequence[Person]) -> ChecklistItem:
+    target = requirement.coverage or 0
+    names = ask.reached()
+    scope = _in_scope(requirement, roster, window, names)
+    label = requirement.counts.label if requirement.counts else ""
+    when = scope_words(requirement, window)
+    expected = target * window.elapsed // window.units
+    if not scope:
+        status = Status.FAILED if window.over else Status.BEHIND
+        day = window.checkpoint
+        text = (f"人员名册中没有在职人员，无法计算{label}覆盖面，请先填写人员名册。"
+                if not any(p.active or p.left_on for p in roster) else
+                f"人员名册中没有{day.year}年{day.month}月{day.day}日在岗的人员，无法计算{label}"
+                "覆盖面，请核对人员的到岗、离岗日期。")
+        return ChecklistItem(f"{key}-coverage", requirement, "coverage", requirement.period,
+                             window.start, window.end, target, expected, None, status, text,
+                             ask.refs())
+    reached = [p.name for p in scope if p.name in names]
+    actual = round(100 * len(reached) / len(scope))
+    status = status_of(actual, target, expected, window)
+    missing = [p.name for p in scope if p.name not in reached]
+    gone = [p.name for p in scope if not p.in_post(window.checkpoint)]
+    text = (f"{when}{label}覆盖 {len(reached)} 人"
+            + (f"（含期间已离岗的{'、'.join(gone)}）" if gone else "")
+            + f"，占应覆盖 {len(scope)} 人{_scope_basis(requirement)}的 {actual}%，"
+            f"要求达到 {target}%")
+    if missing and status is not Status.DONE:
+        shown = "、".join(missing[:6]) + ("等" if len(missing) > 6 else "")
+        text += f"；尚未覆盖：{shown}"
+    return ChecklistItem(f"{key}-coverage", requirement, "coverage", requirement.period,
+                         window.start, window.end, target, expected, actual, status, text + "。",
+                         ask.refs(), missing=missing)

@@ -1,0 +1,86 @@
+"""The checklist's reasoning about periods and deadlines: the span a requirement is judged
+over (its quarter, half-year or year, counted up to the checkpoint — the quarter's end, or
+the as-of date if earlier), how many of its units (months of a quarter, quarters of a
+half-year or year) have passed, whether it is over, and what that makes a count — done,
+on track against the pro-rated floor(target × elapsed / units), behind, or failed once the
+period is over. Also the words for the period ("本季度", "上半年") and for the days left,
+and the item of a requirement whose period has not begun."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from lianzheng_desktop.core.checklist_model import ChecklistItem, Status
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.plan import Period, Requirement
+
+
+@dataclass(frozen=True)
+class Window:
+    start: date
+    end: date  # the period's last day
+    checkpoint: date  # count up to here
+    elapsed: int  # completed units (quarters or months) at the checkpoint
+    units: int
+
+    @property
+    def over(self) -> bool:
+        return self.checkpoint >= self.end
+
+
+def window_for(period: Period | None, quarter: Quarter, as_of: date) -> Window:
+    checkpoint = min(as_of, quarter.end)
+    if period is Period.QUARTER:
+        start, end, units = quarter.start, quarter.end, 3
+        month_ends = [month_end(quarter.year, start.month + m) for m in range(3)]
+        elapsed = sum(1 for end_of_month in month_ends if end_of_month <= checkpoint)
+    elif period is Period.HALF:
+        start, end, units = quarter.half_start, quarter.half_end, 2
+        elapsed = sum(1 for q in _quarters_between(start, end) if q.end <= checkpoint)
+    else:
+        start, end, units = date(quarter.year, 1, 1), date(quarter.year, 12, 31), 4
+        elapsed = sum(1 for n in range(1, 5) if Quarter(quarter.year, n).end <= checkpoint)
+    return Window(start, end, min(checkpoint, end), elapsed, units)
+
+
+def _quarters_between(start: date, end: date) -> list[Quarter]:
+    first = Quarter.containing(start)
+    return [q for q in (first, first.next()) if q.end <= end]
+
+
+def month_end(year: int, month: int) -> date:
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return following - timedelta(days=1)
+
+
+def status_of(actual: int, target: int, expected: int, window: Window) -> Status:
+    if actual >= target:
+        return Status.DONE
+    if window.over:
+        return Status.FAILED
+    return Status.ON_TRACK if actual >= expected else Status.BEHIND
+
+
+def scope_words(requirement: Requirement, window: Window) -> str:
+    period = requirement.period
+    if period is Period.QUARTER:
+        return "本季度"
+    if period is Period.HALF:
+        return "上半年" if window.start.month == 1 else "下半年"
+    return f"{window.start.year}年"
+
+
+def days_left(window: Window, period: Period | None) -> str:
+    days = (window.end - window.checkpoint).days
+    end = {Period.QUARTER: "季度末", Period.HALF: "半年末"}.get(period, "年底")  # type: ignore
+    return f"，距{end}还有 {days} 天" if days > 0 else ""
+
+
+def not_due(key: str, requirement: Requirement, window: Window,
+            quarter: Quarter) -> ChecklistItem:
+    measure = "count" if requirement.target is not None else "manual"
+    text = (f"{quarter.label}自 {window.start.month}月{window.start.day}日起，"
+            "截至查看日期尚未开始。")
+    return ChecklistItem(key, requirement, measure, requirement.period, window.start, window.end,
+                         requirement.target, None, None, Status.NOT_DUE, text)
