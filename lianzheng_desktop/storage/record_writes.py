@@ -139,6 +139,14 @@ class RecordWrites(RosterAccess, PlanAccess):
                 [*row.values(), record_id],
             )
             self._write_people(spec, record)
+            if spec.key == "roster" and cast(Person, record).name != cast(Person, old).name:
+                from lianzheng_desktop.storage.reports import rename_person
+
+                old_name, new_name = cast(Person, old).name, cast(Person, record).name
+                seen = {(key, r.id) for key, r in renamed}
+                renamed += [(key, r) for key, r in self._rename_doer(old_name, new_name)
+                            if (key, r.id) not in seen]
+                rename_person(cast("Store", self), old_name, new_name)  # her own reports
             if event is not None and event != getattr(old, str(spec.date_field)):
                 self._drop_links_of_other_years(spec.key, record_id, event.year)
             audit.append(self.db, now, spec.key, record_id, "update",

@@ -64,6 +64,19 @@ def draft_key(period: ReportPeriod, person: str | None = None) -> str:
     return f"{period.code}@{person}" if person else period.code
 
 
+def rename_person(store: Store, old: str, new: str) -> None:
+    """A person renamed on the roster: their own reports' texts, checks and kept versions
+    (kept under "2022Q3@姓名") go with them, in the caller's transaction. Else the texts
+    typed into her report were out of reach under the new name, and would open in the
+    report of the next person given the old one."""
+    for table in ("report_draft", "report_basis", "report_version"):
+        store.db.execute(
+            f"UPDATE {table} SET period = substr(period, 1, length(period) - ?) || ?"
+            " WHERE substr(period, -?) = ?", [len(old), new, len(old) + 1, f"@{old}"])
+    for table in ("report_draft", "report_version"):  # the trail: moved, not lost
+        trail.log_all(store.db, store.clock(), table)
+
+
 def load_texts(store: Store, period: ReportPeriod, person: str | None = None) -> dict[str, str]:
     row = store.db.execute("SELECT sections FROM report_draft WHERE period = ?",
                            [draft_key(period, person)]).fetchone()

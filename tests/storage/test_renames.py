@@ -33,3 +33,27 @@ def test_a_former_name_belongs_to_its_own_person(store):
     second = store.add("roster", {"name": "孙莉", "role": "党员"})
     store.update("roster", second.id, {"name": "孙莉莉", "role": "党员"})
     assert renamed_names(store) == {"孙莉": "孙莉莉"}
+
+
+def test_a_renamed_person_keeps_their_own_report_and_the_sessions_they_chaired(demo_store):
+    """李秀梅's name corrected to 李秀美 on the roster: the text typed into her own report was
+    out of reach under the new name (and would have opened in the report of a later 李秀梅),
+    and the sessions she chaired still named 李秀梅 as 主持人, so her own report said
+    "李秀梅主持，本人参加" (reviewer revcode, F-D and F-I). The trail holds nothing unlogged."""
+    from lianzheng_desktop.core.report_model import ReportPeriod
+    from lianzheng_desktop.storage import reports, trail
+
+    q3 = ReportPeriod(2022, 3)
+    typed = {"二、个人廉洁自律情况": "本人严格遵守中央八项规定精神（手写的一段）。"}
+    reports.save_texts(demo_store, q3, typed, person="李秀梅")
+    chaired = [s for s in demo_store.list("warning_education") if "李秀梅" in s.host]
+    assert chaired
+    person = next(p for p in demo_store.list("roster") if p.name == "李秀梅")
+    values = {f: getattr(person, f) for f in ("role", "post", "joined_on", "left_on")
+              if hasattr(person, f)}
+    demo_store.update("roster", person.id, {**values, "name": "李秀美"})
+    assert reports.load_texts(demo_store, q3, person="李秀美") == typed
+    assert reports.load_texts(demo_store, q3, person="李秀梅") == {}
+    hosts = [demo_store.get("warning_education", s.id).host for s in chaired]
+    assert all("李秀美" in h and "李秀梅" not in h for h in hosts), hosts
+    assert trail.problems(demo_store.db) == []
