@@ -35,6 +35,7 @@ from lianzheng_desktop.storage.reports import (
     load_report_data,
     load_texts,
     record_version,
+    set_aside_kept,
 )
 from lianzheng_desktop.storage.store import Store
 
@@ -152,6 +153,7 @@ def write_report(store: Store, period: ReportPeriod, path: Path, *, as_of: date 
     document = document or report_document(store, period, as_of, texts, person)
     for target in (path, also):
         if target is not None:
+            set_aside_kept(store, Path(target))  # a version handed in is never written over
             _write(document, Path(target), progress if target == path else None)
     if not keep:
         return None

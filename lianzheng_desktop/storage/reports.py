@@ -213,6 +213,44 @@ def list_versions(store: Store, period: ReportPeriod | None = None,
                           r["size"], datetime.fromisoformat(r["created_at"])) for r in rows]
 
 
+def set_aside_kept(store: Store, target: Path) -> Path | None:
+    """Before a report is written to ``target``: if the file there is a version handed in
+    (its checksum is kept), copy it to 报告/打印留存 as "<checksum>-<name>", where
+    ``kept_file`` finds it, and return the copy. Saving the report again under the name
+    offered wrote over the handed-in file, and the proof of what was handed in was gone."""
+    import shutil
+
+    from lianzheng_desktop.core.errors import UserError
+    from lianzheng_desktop.paths import AppPaths
+    from lianzheng_desktop.storage.attachments import sha256_of
+    from lianzheng_desktop.storage.errors import os_error_text
+    from lianzheng_desktop.storage.manifest import PRINTED
+    from lianzheng_desktop.whole_files import written_whole
+
+    target = Path(target)
+    if not target.is_file():
+        return None
+    digest = sha256_of(target)
+    kept = store.db.execute("SELECT 1 FROM report_version WHERE sha256 = ? AND file_path = ?",
+                            [digest, str(target.resolve())]).fetchone()
+    database = store.db.execute("PRAGMA database_list").fetchone()[2]
+    if kept is None or not database:
+        return None
+    folder = AppPaths(Path(database)).reports_dir / PRINTED
+    copy = folder / f"{digest[:8]}-{target.name}"
+    try:
+        if copy.is_file() and sha256_of(copy) == digest:
+            return copy
+        folder.mkdir(parents=True, exist_ok=True)
+        with written_whole(copy) as partial:
+            shutil.copyfile(target, partial)
+    except OSError as exc:
+        raise UserError(f"“{target.name}”是已交出、留存备查的报告，写入新报告前未能先把它另存到"
+                        f"“{folder}”（{os_error_text(exc)}），没有改动它。请另选文件名保存。"
+                        ) from None
+    return copy
+
+
 def kept_file(version: ReportVersion, reports_dir: Path) -> Path | None:
     """Where the file of a version handed in is now: where it was saved, or — on the PC a
     backup was restored on — its copy in this folder's 报告/打印留存; None if neither holds

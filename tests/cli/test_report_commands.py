@@ -111,3 +111,35 @@ def test_a_folder_that_does_not_exist_is_said_in_chinese(tmp_path, cli):
                        "-o", str(tmp_path / "没有这个文件夹" / "q3.pdf"))
     assert code == 1 and "找不到文件或文件夹" in err
     assert "No such file" not in err and "请先关闭" not in err
+
+
+def test_a_report_saved_again_under_its_name_keeps_the_version_handed_in(tmp_path, cli):
+    """The Q3 report was handed in; a record was added late and the report saved again
+    under the same name: the handed-in file was written over, and kept_file found it
+    nowhere (reviewer revcode, F-J). It is set aside in 报告/打印留存 first."""
+    from lianzheng_desktop.core.report_model import ReportPeriod
+    from lianzheng_desktop.paths import AppPaths
+    from lianzheng_desktop.storage.attachments import sha256_of
+    from lianzheng_desktop.storage.db import open_db
+    from lianzheng_desktop.storage.reports import kept_file, list_versions
+    from lianzheng_desktop.storage.store import Store
+
+    db = tmp_path / "demo.db"
+    assert cli("--db", str(db), "demo")[0] == 0
+    pdf = tmp_path / "报告" / "2022年第三季度述廉述责报告.pdf"
+    pdf.parent.mkdir()
+    assert cli("--db", str(db), "report", "--quarter", "2022Q3", "-o", str(pdf))[0] == 0
+    handed_in = sha256_of(pdf)
+    store = Store(open_db(str(db)))
+    store.add("activity", {"date": "2022-09-20", "type": "廉政学习", "topic": "补记的一次学习"})
+    store.close()
+    assert cli("--db", str(db), "report", "--quarter", "2022Q3", "-o", str(pdf))[0] == 0
+    assert sha256_of(pdf) != handed_in  # the new report stands where she saved it
+    store = Store(open_db(str(db)))
+    try:
+        first = list_versions(store, ReportPeriod(2022, 3))[-1]
+        copy = kept_file(first, AppPaths(db).reports_dir)
+    finally:
+        store.close()
+    assert first.sha256 == handed_in and copy is not None
+    assert copy.parent.name == "打印留存" and sha256_of(copy) == handed_in
