@@ -32,6 +32,19 @@ from lianzheng_desktop.storage import plan_check, plans, requirement_drafts
 from lianzheng_desktop.storage.store import Store
 
 
+def removal_question(requirement: Requirement, pointed: int) -> str:
+    """删除这项要求: what goes with it (her marks and choices; the records stay)."""
+    work = []
+    if requirement.manual_done:
+        work.append("手工标记的“已完成”")
+    if requirement.note:
+        work.append(f"备注“{requirement.note[:30]}”")
+    if pointed:
+        work.append(f"{pointed} 条台账记录“计入要求”中对此项的指定（记录本身不受影响）")
+    lost = f"\n\n删除后，{'、'.join(work)}一并去掉，不能恢复。" if work else ""
+    return f"删除这项要求？\n\n{requirement.text}{lost}"
+
+
 class PlanPage(QWidget):
     changed = Signal()
 
@@ -250,7 +263,9 @@ class PlanPage(QWidget):
         requirement = self._selected()
         if requirement is None:
             return
-        answer = QMessageBox.question(self, "确认删除", f"删除这项要求？\n\n{requirement.text}")
+        answer = QMessageBox.question(self, "确认删除", removal_question(
+            requirement, plans.records_pointed_at(self._store, requirement.id or 0)),
+            defaultButton=QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             self._save(lambda: plans.remove_requirement(self._store, requirement.id))
 

@@ -224,6 +224,12 @@ def update_requirement(store: Store, requirement: Requirement) -> Requirement:
     return requirement
 
 
+def records_pointed_at(store: Store, requirement_id: int) -> int:
+    """How many records point at a requirement (计入要求): what deleting it undoes."""
+    return store.db.execute("SELECT count(*) FROM record_requirement WHERE requirement_id = ?",
+                            [requirement_id]).fetchone()[0]
+
+
 def remove_requirement(store: Store, requirement_id: int) -> None:
     with store.atomic():
         store.db.execute("DELETE FROM requirement WHERE id = ?", [requirement_id])

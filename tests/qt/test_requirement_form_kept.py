@@ -2,6 +2,7 @@
 is open loses nothing (the record forms have done this from the start)."""
 
 from dataclasses import replace
+from datetime import datetime
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -199,3 +200,25 @@ def test_a_form_given_up_over_a_plan_check_leaves_the_check_as_it_was(qtbot, sto
     kept = plan_check.find(store, TEXT)
     assert kept is not None and kept.edits == 0 and kept.requirements[0].note == ""
     assert plan_check.unfinished(store) == []  # nothing offered at the next start
+
+
+def test_deleting_a_requirement_says_what_goes_with_it(qtbot, store, page, monkeypatch):
+    """The question was only "删除这项要求？": the mark, the note and every record's
+    计入要求 went with it for good (reviewer revcode, F-H)."""
+    meeting = load_plan(store, 2024).requirements[0]
+    plans.update_requirement(store, replace(meeting, manual_done=True, note="已于3月完成"))
+    store.clock = lambda: datetime(2024, 12, 31, 17)
+    record = store.add("activity", {"date": "2024-03-05", "type": "专题会议",
+                                    "topic": "研究部署党风廉政建设工作"})
+    store.set_links("activity", record.id, [meeting.id])
+    page.refresh()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, title, text, *a, **k: asked.append(
+        (text, k.get("defaultButton"))) or QMessageBox.StandardButton.No)
+    page.table.setCurrentCell(0, 0)
+    page._on_remove()
+    text, default = asked[0]
+    assert text.endswith("删除后，手工标记的“已完成”、备注“已于3月完成”、1 条台账记录“计入要求”中"
+                         "对此项的指定（记录本身不受影响）一并去掉，不能恢复。")
+    assert default == QMessageBox.StandardButton.No
+    assert len(load_plan(store, 2024).requirements) == 3  # 否: nothing removed
