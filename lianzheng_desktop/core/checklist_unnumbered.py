@@ -22,8 +22,10 @@ def check_rectification(key: str, requirement: Requirement, window: Window,
     total, fixed, standing, reviewed = (summary.total, summary.fixed, summary.standing,
                                         summary.reviewed)
     open_items = total - fixed
+    # fixed before the span and never looked back at: not yet 销号, so not done
+    waiting = ask.source.awaiting_review(ask.start, ask.end, sources)
     parts = [f"{when}{sources_words(sources)}整改事项 {total} 件"
-             f"{carried_words(summary.carried, total)}"]
+             f"{carried_words(summary.carried, total)}"] if total else []
     if fixed:
         done = [f"已完成 {fixed - standing} 件" if fixed > standing else "",
                 f"长期坚持 {standing} 件" if standing else ""]
@@ -33,20 +35,23 @@ def check_rectification(key: str, requirement: Requirement, window: Window,
     if open_items:
         parts.append(f"尚在整改 {open_items} 件"
                      + (f"（其中 {summary.due} 件到期未完成）" if summary.due else ""))
+    if waiting:
+        shown = "、".join(waiting[:3]) + ("等" if len(waiting) > 3 else "")
+        parts.append(f"此前已完成整改的{len(waiting)}件（{shown}）尚未“回头看”")
     if requirement.manual_done:
         status, tail = Status.DONE, "已手工标记为完成"
-    elif total and reviewed == total:
+    elif total and reviewed == total and not waiting:
         status, tail = Status.DONE, "均已整改到位并“回头看”"
     else:  # an item past its deadline is not "in progress": the report lists it a problem
         status = Status.FAILED if window.over else (
             Status.BEHIND if summary.due else Status.ON_TRACK)
-        if not total:
+        if not total and not waiting:
             tail = "尚无整改事项记录"
         elif open_items:
             tail = "全部整改完成并“回头看”后方为完成"
         else:
             tail = "尚待“回头看”"
-    text = "，".join(parts) + "；" + tail if total else f"{when}{tail}"
+    text = "，".join(parts) + "；" + tail if parts else f"{when}{tail}"
     return ChecklistItem(key, requirement, "manual", requirement.period, window.start,
                          window.end, None, None, reviewed, status, text + "。",
                          ask.refs())

@@ -54,6 +54,12 @@ class RecordSource(Protocol):
         last day whose deadlines are missed (``day`` when None)."""
         ...
 
+    def awaiting_review(self, start: date, day: date,
+                        sources: tuple[str, ...] = ()) -> list[str]:
+        """The items fixed before ``start`` still awaiting their 回头看 on ``day``
+        (core.record_source.awaiting_review), by 编号 or 问题描述."""
+        ...
+
 
 @dataclass(frozen=True)
 class RectificationSummary:
@@ -135,11 +141,32 @@ def is_due(item: RectificationItem, day: date, due: date | None = None) -> bool:
     return is_open(item, day) and item.deadline <= (due or day)
 
 
+def review_since(start: date) -> date:
+    """How far back a fix still awaits its 回头看 in a span from ``start``: the year before
+    (an item fixed last December and never looked back at is not yet 销号)."""
+    return start.replace(year=start.year - 1) if (start.month, start.day) != (2, 29) \
+        else date(start.year - 1, 2, 28)
+
+
+def awaiting_review(item: RectificationItem, start: date, day: date) -> bool:
+    """Found and completed before ``start`` (within review_since), its 回头看 not done by
+    ``day``: a span's 整改 is not done while it waits, though the item is not the span's."""
+    return (item.status == vocab.STATUS_DONE and item.completed_date is not None
+            and review_since(start) <= item.completed_date < start
+            and item.found_date < start
+            and (item.review_date is None or item.review_date > day))
+
+
 def carried_over(item: RectificationItem, start: date) -> bool:
     """Found before ``start`` and not yet fixed then: a span's 整改 carries it (a new year's
     checklist and report speak of the items still open from the year before)."""
     return item.found_date < start and (item.completed_date is None
                                         or item.completed_date >= start)
+
+
+def item_name(number: str | None, description: str) -> str:
+    """An item as the secretary finds it: its 编号, else the start of its 问题描述."""
+    return number or (description if len(description) <= 16 else description[:16] + "…")
 
 
 DOER_FIELDS = {"warning_education": "host", "talk": "talker", "rectification": "owner",
@@ -232,6 +259,13 @@ class ListSource:
                               due: date | None = None) -> RectificationSummary:
         return RectificationSummary.of(self.rectification_states(start, end, sources), day,
                                        due)
+
+    def awaiting_review(self, start: date, day: date,
+                        sources: tuple[str, ...] = ()) -> list[str]:
+        items = cast(list[RectificationItem], self._records.get("rectification", ()))
+        ordered = sorted(items, key=lambda r: (r.found_date, r.id or 0))
+        return [item_name(r.number, r.description) for r in ordered
+                if awaiting_review(r, start, day) and (not sources or r.source in sources)]
 
     def refs(self, counts: Counts, start: date, end: date,
              one_on_one_only: bool = False) -> list[RecordRef]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.plan import Counts
 from lianzheng_desktop.core.record_source import (
@@ -13,6 +14,8 @@ from lianzheng_desktop.core.record_source import (
     RectificationState,
     RectificationSummary,
     doers,
+    item_name,
+    review_since,
 )
 from lianzheng_desktop.storage.store import Store
 from lianzheng_desktop.storage.tables import TABLES
@@ -175,6 +178,20 @@ class SqlSource:
         missed = self._db.execute(_DUE_SQL + only, span).fetchone()[0]
         return RectificationSummary(total, completed + standing, standing,
                                     completed_reviewed + standing_reviewed, carried, missed)
+
+
+    def awaiting_review(self, start: date, day: date,
+                        sources: tuple[str, ...] = ()) -> list[str]:
+        """core.record_source.awaiting_review, from 0015's index on completed_date."""
+        rows = self._db.execute(
+            "SELECT number, description FROM rectification_item"
+            " WHERE completed_date >= :since AND completed_date < :start"
+            " AND +found_date < :start AND status = :done"
+            " AND (review_date IS NULL OR review_date > :day)"
+            f"{_sources(sources)} ORDER BY found_date, id",
+            {"since": review_since(start).isoformat(), "start": start.isoformat(),
+             "day": day.isoformat(), "done": vocab.STATUS_DONE, **_named(sources)})
+        return [item_name(number, description) for number, description in rows]
 
 
 # Found in the span, or before it and still open at its start (core.record_source's

@@ -6,7 +6,7 @@ period of the year and a span crossing a year's end, must get the same answer fr
 """
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -206,3 +206,45 @@ def test_a_record_pointed_at_a_duty_marked_by_hand_still_counts_by_its_type(demo
         r for r in year if r.counts is not None and r.counts.ledger == "activity"
         and r.id != meetings.id).id])
     assert item("5").actual == before - 1  # pointed at another counted duty: counted there
+
+
+def test_an_item_fixed_in_december_but_never_looked_back_at_keeps_the_new_year_open(demo_store):
+    """XC2-03 was fixed on 17 December and never had its 回头看: the next year's checklist
+    and report said "均已整改到位并“回头看”" (reviewer revyear, F6). It is not yet 销号: the
+    new year's 巡察整改 waits for it, named, and the SQL and in-memory answers agree."""
+    from lianzheng_desktop.core.checklist_model import Status
+
+    demo_store.clock = lambda: datetime(2023, 3, 31, 17)
+    for item in demo_store.list("rectification"):  # the demo's own: all looked back at
+        if item.completed_date is not None and item.review_date is None:
+            demo_store.update("rectification", item.id, {
+                **_values(item), "review_date": "2023-01-05"})
+    demo_store.add("rectification", {
+        "source": "巡察反馈", "number": "XC2-03", "description": "困难职工帮扶档案不完整",
+        "owner": "王建国", "found_date": "2022-10-10", "deadline": "2022-12-31",
+        "status": "已完成", "completed_date": "2022-12-17", "measures": "逐户补齐档案"})
+    plans.start_new_year(demo_store, 2023)
+
+    def item_2(day):
+        checklist = plans.load_checklist(demo_store, Quarter(2023, 1), day)
+        return next(i for i in checklist.items if i.requirement.item == "2")
+
+    waiting = item_2(date(2023, 3, 31))
+    assert waiting.status is not Status.DONE
+    assert "此前已完成整改的1件（XC2-03）尚未“回头看”" in waiting.explanation
+    sql, memory = SqlSource(demo_store), ListSource(every_record(demo_store))
+    for start, day in ((date(2023, 1, 1), date(2023, 3, 31)), (date(2022, 1, 1),
+                                                               date(2022, 12, 31))):
+        assert sql.awaiting_review(start, day) == memory.awaiting_review(start, day)
+    assert sql.awaiting_review(date(2023, 1, 1), date(2023, 3, 31)) == ["XC2-03"]
+    xc = next(i for i in demo_store.list("rectification") if i.number == "XC2-03")
+    demo_store.update("rectification", xc.id, {**_values(xc), "review_date": "2023-03-20"})
+    assert "尚未“回头看”" not in item_2(date(2023, 3, 31)).explanation
+
+
+def _values(item):
+    from dataclasses import asdict
+
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v)
+            for k, v in asdict(item).items()
+            if k not in ("id", "created_at", "updated_at", "late_entry")}
