@@ -1,0 +1,165 @@
+"""Preparing the report page for the report chosen: the periods offered (the quarters, or
+the years, of the last five years; the one due selected, or where she last typed), the
+people who may report (党支部, or a 书记 or 班子成员 in post then, for their own), the drafts
+read from the ledgers with her kept edits and what the page should say of them (a profile
+to fill in, sections typed over drafts that have moved on since), 已核对, 按台账重新起草, and
+the versions already saved."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from lianzheng_desktop.app.reports import prepare_report
+from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.report_basis import stale_note
+from lianzheng_desktop.core.report_content import profile_gaps
+from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
+from lianzheng_desktop.storage.reports import (
+    clear_texts,
+    kept_file,
+    last_edited_period,
+    list_versions,
+    recheck,
+)
+
+
+class ReportPreparation:
+    """Which report a ``ReportPage`` shows, and its drafts prepared from the ledgers."""
+
+    def fill_people(self) -> None:
+        """党支部 (signed by the 书记), then each 书记 and 班子成员 in post on the report's
+        date, for their own (one who has left since still reports on the periods before)."""
+        chosen = self.person.currentData()
+        period = self.selected_period() if self.period.count() else None
+        self.person.blockSignals(True)
+        self.person.clear()
+        self.person.addItem("党支部（书记署名）", None)
+        for person in self._store.list("roster"):
+            serving = (person.in_post(min(period.end, self._today)) if period is not None
+                       else person.active)
+            if serving and person.role in (vocab.ROLE_SECRETARY, vocab.ROLE_LEADER):
+                self.person.addItem(f"{person.name}本人", person.name)
+        self.person.setCurrentIndex(max(0, self.person.findData(chosen)))
+        self.person.blockSignals(False)
+
+    def selected_person(self) -> str | None:
+        return self.person.currentData()
+
+    def set_person(self, name: str | None) -> None:
+        self.fill_people()
+        self.person.setCurrentIndex(max(0, self.person.findData(name)))
+
+    # -- periods --------------------------------------------------------------------
+    def _fill_periods(self) -> None:
+        self.period.blockSignals(True)
+        self.period.clear()
+        current = Quarter.containing(self._today)
+        if self.kind.currentIndex() == 0:
+            quarter = Quarter(current.year - 4, 1)
+            while quarter <= current:
+                self.period.addItem(quarter.label, quarter.code)
+                quarter = quarter.next()
+            # in a quarter's first month the report due is the last quarter's
+            early = self._today.month == current.start.month
+            self.period.setCurrentIndex(self.period.count() - (2 if early else 1))
+            if not self._loaded:  # first opening: where the user last typed
+                self._select_last_edited()
+        else:
+            for year in range(current.year - 4, current.year + 1):
+                self.period.addItem(f"{year}年度", str(year))
+            # in January the year's report due is last year's
+            self.period.setCurrentIndex(self.period.count() - (2 if self._today.month == 1
+                                                               else 1))
+        self.period.blockSignals(False)
+
+    def _select_last_edited(self) -> None:
+        try:
+            last = last_edited_period(self._store)
+        except Exception:  # noqa: BLE001 — only a convenience; the current quarter is fine
+            return
+        if last is not None and last.quarter is not None:
+            index = self.period.findData(last.code)
+            if index >= 0:
+                self.period.setCurrentIndex(index)
+
+    def selected_period(self) -> ReportPeriod:
+        return ReportPeriod.parse(self.period.currentData())
+
+    def set_period(self, period: ReportPeriod) -> None:
+        self.keep_typed_text()
+        self.kind.blockSignals(True)
+        self.kind.setCurrentIndex(0 if period.quarter else 1)
+        self.kind.blockSignals(False)
+        self._fill_periods()
+        self.period.blockSignals(True)
+        self.period.setCurrentIndex(self.period.findData(period.code))
+        self.period.blockSignals(False)
+        self._load_period()
+
+    def _on_kind_changed(self) -> None:
+        self._fill_periods()
+        self._load_period()
+
+    def _load_period(self) -> None:
+        """Show the drafts (with the user's kept edits) for the chosen period."""
+        self.keep_typed_text()  # what was typed for the period shown before
+        self._loaded = True
+        self.fill_people()  # those who served in this period
+        period = self.selected_period()
+        self._shown_person = self.selected_person()
+        try:
+            prepared = prepare_report(self._store, period, self._today, self._shown_person)
+        except UserError as exc:
+            self.tabs.show_texts(None, {h: "" for h in SECTION_HEADINGS}, {})
+            self.notice.setText(f"{exc}报告要对照年度计划起草，导入计划后即可在此编写。")
+            self.notice.show()
+            self._set_busy(True)
+            self.status.setText("")
+            self.follow_preview()
+            return
+        self._as_of, self._stale = prepared.data.as_of, prepared.stale
+        said = "\n".join(filter(None, [profile_gaps(prepared.data), stale_note(self._stale),
+                                       prepared.reading_note,
+                                       prepared.handed_in.note if prepared.handed_in else ""]))
+        self.notice.setText(said)
+        self.notice.setVisible(bool(said))
+        self.recheck_button.setVisible(bool(self._stale))
+        # a section that may now contradict its appendix is a warning, not a hint
+        self.notice.setStyleSheet("color: #b26a00;" if self._stale else "color: #666666;")
+        self._set_busy(False)
+        self.tabs.show_texts(period, prepared.document.section_texts(), prepared.drafts)
+        self._show_versions()
+        self.follow_preview()  # another report's preview never stays in view
+
+    def _on_recheck(self) -> None:
+        """已核对: the typed sections agree with the records of the report's date."""
+        self.keep_typed_text()
+        if self._as_of is not None:
+            recheck(self._store, self.selected_period(), self.tabs.drafts, self._as_of,
+                    self._shown_person)
+        self._load_period()
+
+    def _on_redraft(self) -> None:
+        answer = QMessageBox.question(self, "重新起草", "放弃本期报告中的修改，"
+                                                    "按台账数据重新起草吗？"
+                                      "（第二部分“个人廉洁自律情况”中已写的文字也会清空。）")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.tabs.forget_typing()
+            clear_texts(self._store, self.selected_period(), self._shown_person)
+            self._load_period()
+
+    def _show_versions(self) -> None:
+        versions = list_versions(self._store, self.selected_period(), self._shown_person)
+        kept = versions
+        if kept:
+            latest = kept[0]
+            where = kept_file(latest, self._paths.reports_dir)
+            place = str(where) if where is not None else f"原文件{latest.file_path}已不在或已改动"
+            self.status.setText(
+                f"本期已保存 {len(kept)} 个版本，最近一次：{latest.created_at:%Y-%m-%d %H:%M} "
+                f"{latest.kind.upper()}（{place}）")  # the 校验码 is kept, not shown: it
+            # means nothing to her (the CLI's report list gives it to whoever checks)
+        else:
+            self.status.setText("本期报告尚未保存过。")
