@@ -16,6 +16,7 @@ from typing import cast
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFormLayout,
     QLabel,
@@ -106,6 +107,10 @@ class RecordDialog(QDialog):
         self.late_note.setWordWrap(True)
         self.late_note.setStyleSheet("color: #b26a00;")
         self.late_note.hide()
+        # An office moving its paper ledger into the app: those were kept on time there
+        self.kept_on_time = QCheckBox("这件事当时已记入纸质台账，现在照原始记录转录（不标“补录”）")
+        self.kept_on_time.hide()
+        self.kept_on_time.toggled.connect(self._note_late)
         self._restore_draft()
         self.general_error = QLabel()
         self.general_error.setStyleSheet(ERROR_STYLE)
@@ -124,6 +129,7 @@ class RecordDialog(QDialog):
         layout.addWidget(self.draft_note)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.late_note)
+        layout.addWidget(self.kept_on_time)
         layout.addWidget(self.general_error)
         layout.addWidget(self._buttons)
         fit_to_screen(self, area=self.scroll)
@@ -237,9 +243,12 @@ class RecordDialog(QDialog):
         if late:
             ago = (self._today - day).days  # type: ignore[operator]
             self.late_note.setText(
+                f"事情发生在{ago}天前，当时已记入纸质台账：保存后不标“补录”，录入时间照常留痕。"
+                if self.kept_on_time.isChecked() else
                 f"事情发生在{ago}天前（超过{LATE_ENTRY_DAYS}天），保存后这条记录标为“补录”，"
                 "台账和报告附件中注明；按原始记录如实填写即可。")
         self.late_note.setVisible(late)
+        self.kept_on_time.setVisible(late and self._record is None)
 
     def keep_draft(self) -> None:
         self._pending = False
@@ -281,7 +290,8 @@ class RecordDialog(QDialog):
                 return
             with self._store.atomic():
                 if self._record is None:
-                    saved = self._store.add(self._spec.key, self.values())
+                    saved = self._store.add(self._spec.key, self.values(), kept_on_time=(
+                        self.kept_on_time.isVisibleTo(self) and self.kept_on_time.isChecked()))
                 else:
                     saved = self._store.update(self._spec.key, self._record.id, self.values())
                 if self.link is not None and (self._record is None

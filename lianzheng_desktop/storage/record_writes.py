@@ -43,13 +43,16 @@ class RecordWrites(RosterAccess, PlanAccess):
 
             raise naming_renames(cast("Store", self), exc) from None
 
-    def add(self, ledger_key: str, values: Mapping[str, object]) -> Record:
+    def add(self, ledger_key: str, values: Mapping[str, object],
+            kept_on_time: bool = False) -> Record:
+        """``kept_on_time``: transcribed from the office's paper ledger, where it was written
+        down at the time (the secretary says so in the form): not marked 补录."""
         spec = LEDGERS[ledger_key]
         record = self.validate(ledger_key, values)
         now = self.clock()
         event = getattr(record, spec.date_field) if spec.date_field else None
-        record = replace(record, late_entry=is_late_entry(event, now), created_at=now,
-                         updated_at=now)
+        record = replace(record, late_entry=not kept_on_time and is_late_entry(event, now),
+                         created_at=now, updated_at=now)
         with self.atomic():
             if spec.key == "roster":
                 self._check_unique_name(cast(Person, record).name, None)

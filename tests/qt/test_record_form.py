@@ -542,3 +542,22 @@ def test_an_unsaved_change_to_a_kept_record_is_offered_as_a_change(qtbot, demo_s
     [button] = win.drafts_bar.findChildren(QPushButton)
     assert button.text().startswith("继续修改：")
     assert button.toolTip().endswith("台账中的这条记录还是修改前的样子")
+
+
+@pytest.mark.parametrize("on_paper", [True, False])
+def test_a_record_copied_from_the_paper_ledger_is_not_marked_late(qtbot, demo_store, on_paper):
+    """An office new to the app typed its paper 台账 in through the form: every record was
+    printed "（补录）…事情发生7天以后才记入台账", though each was written down on time on paper;
+    only the Excel import could say so (reviewer revoffice, F7)."""
+    dialog = form(qtbot, demo_store, "activity")
+    dialog.show()
+    assert not dialog.kept_on_time.isVisibleTo(dialog)  # a record of today: nothing to say
+    dialog.fields["date"].input.setDate(QDate(2022, 10, 20))
+    assert dialog.kept_on_time.isVisibleTo(dialog)
+    dialog.kept_on_time.setChecked(on_paper)
+    assert ("当时已记入纸质台账：保存后不标“补录”" in dialog.late_note.text()) is on_paper
+    dialog.fields["type"].input.setCurrentText("廉政学习")
+    dialog.fields["topic"].input.setText("学习《中国共产党纪律处分条例》（据纸质台账转录）")
+    dialog._on_save()
+    assert dialog.saved is not None
+    assert demo_store.get("activity", dialog.saved.id).late_entry is not on_paper
