@@ -245,13 +245,18 @@ class ChecklistPage(QWidget):
         base = max(earlier) if earlier else None  # named: the last plan may be years old
         self.no_plan_text.setText(f"<b>尚无{year}年度计划。</b>季度责任清单依据年度计划生成："
                                   f"可导入{year}年的工作要点"
-                                  + (f"，或以{base}年的计划为底稿再修改。" if base else "。"))
+                                  + (f"，或以{self._whose(base)}{base}年的计划为底稿再修改。"
+                                     if base else "。"))
         self.import_plan_button.setText(f"导入{year}年工作要点…")
         self.copy_plan_button.setVisible(base is not None)
         if base is not None:
-            self.copy_plan_button.setText(f"以{base}年计划为底稿…")
+            self.copy_plan_button.setText(f"以{self._whose(base)}{base}年计划为底稿…")
         self.summary.hide()  # the line above says it, with what to do
         self.no_plan.show()
+
+    def _whose(self, year: int) -> str:
+        """"软件自带的县总工会": the plan the program ships is not the unit's own."""
+        return "软件自带的县总工会" if plans.is_builtin_plan(self._store, year) else ""
 
     def _on_copy_plan(self) -> None:
         year = self.selected_quarter().year
@@ -262,7 +267,8 @@ class ChecklistPage(QWidget):
 
         base = max(earlier)
         answer = QMessageBox.question(
-            self, "以往年计划为底稿", f"把{base}年度计划的各项要求复制为{year}年度计划吗？"
+            self, "以往年计划为底稿", f"把{self._whose(base)}{base}年度计划的各项要求复制为"
+            f"{year}年度计划吗？"
             f"复制后可在“年度计划”中修改；拿到{year}年的工作要点后再导入，文字相同的要求"
             "会逐项对应替换。")
         if answer != QMessageBox.StandardButton.Yes:

@@ -1,6 +1,8 @@
 """What the secretary typed in a dialog is not thrown away by Esc, 取消 or the close button
 without a question (the plan's review, a requirement, the welcome dialog)."""
 
+from datetime import date
+
 import pytest
 from PySide6.QtWidgets import QDialog
 
@@ -86,3 +88,37 @@ def test_editing_a_rectification_duty_keeps_the_source_it_counts(qtbot):
     shown = [dialog.types.item(i).text() for i in range(dialog.types.count())]
     assert "巡察反馈" in shown and "审计" in shown
     assert dialog.built().counts.types == ("巡察反馈",)
+
+
+@pytest.mark.parametrize(("unit", "keeps"), [("县审计局", False), ("县总工会", True)])
+def test_another_units_new_file_does_not_take_the_trade_unions_plan(
+        qtbot, store, tmp_path, monkeypatch, unit, keeps):
+    """A new file started with the 县总工会's 2022 plan, and 首页 offered an audit office
+    "以2022年计划为底稿…": one click made the union's 15 duties its 2026 plan (reviewer
+    revoffice, F10). Another unit's file drops it at the first start; the union's keeps it,
+    offered as what it is."""
+    from lianzheng_desktop.core.periods import Quarter
+    from lianzheng_desktop.paths import AppPaths
+    from lianzheng_desktop.qt.checklist_page import ChecklistPage
+    from lianzheng_desktop.storage import plans
+
+    assert plans.plan_years(store) == [2022]  # as every new file begins
+
+    def exec_(dialog):
+        dialog.unit_name.setText(unit)
+        dialog.secretary.setText("王建国")
+        return 1
+
+    monkeypatch.setattr(FirstStartDialog, "exec", exec_)
+    run_first_start(store, AppPaths(tmp_path / "lianzheng.db"))
+    assert plans.plan_years(store) == ([2022] if keeps else [])
+    page = ChecklistPage(store)
+    qtbot.addWidget(page)
+    page.set_quarter(Quarter(2026, 4), date(2026, 11, 30))
+    offered = page.copy_plan_button.isVisibleTo(page)
+    assert offered is keeps
+    if keeps:
+        assert page.copy_plan_button.text() == "以软件自带的县总工会2022年计划为底稿…"
+    from lianzheng_desktop.storage import trail
+
+    assert trail.problems(store.db) == []

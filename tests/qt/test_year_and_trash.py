@@ -73,8 +73,8 @@ def test_home_offers_a_plan_in_place_when_the_year_has_none(qtbot, demo_store, p
     assert not home.no_plan.isHidden()
     assert "尚无2026年度计划" in home.no_plan_text.text()
     # the year of the plan offered is named: it is not "上一年度" but four years back
-    assert home.copy_plan_button.text() == "以2022年计划为底稿…"
-    assert "或以2022年的计划为底稿再修改" in home.no_plan_text.text()
+    assert home.copy_plan_button.text() == "以软件自带的县总工会2022年计划为底稿…"
+    assert "或以软件自带的县总工会2022年的计划为底稿再修改" in home.no_plan_text.text()
     assert home.import_plan_button.text() == "导入2026年工作要点…"
     assert home.summary.isHidden()  # the offer says there is no plan; not twice
     # the data's own year, said in place, not a bare "逾期 1521 天"
@@ -98,7 +98,7 @@ def test_starting_from_last_years_plan_copies_its_requirements(qtbot, demo_store
     monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or
                         QMessageBox.StandardButton.No)
     win.home.copy_plan_button.click()
-    assert "把2022年度计划的各项要求复制为2026年度计划吗" in asked[0]
+    assert "把软件自带的县总工会2022年度计划的各项要求复制为2026年度计划吗" in asked[0]
     assert plans.load_plan(demo_store, 2026) is None
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     win.home.copy_plan_button.click()
