@@ -142,13 +142,37 @@ class ReportPreparation:
         self._load_period()
 
     def _on_redraft(self) -> None:
-        answer = QMessageBox.question(self, "重新起草", "放弃本期报告中的修改，"
-                                                    "按台账数据重新起草吗？"
-                                      "（第二部分“个人廉洁自律情况”中已写的文字也会清空。）")
-        if answer == QMessageBox.StandardButton.Yes:
-            self.tabs.forget_typing()
-            clear_texts(self._store, self.selected_period(), self._shown_person)
-            self._load_period()
+        """按台账重新起草: the sections typed over drafts that have moved on since, if any
+        (her own 二 and the causes she wrote in 三 stay), else the whole report."""
+        stale = [s.heading for s in self._stale]
+        headings = self._ask_what_to_redraft(stale)
+        if headings is None:
+            return
+        self.tabs.forget_typing()
+        clear_texts(self._store, self.selected_period(), self._shown_person,
+                    headings=headings or None)
+        self._load_period()
+
+    def _ask_what_to_redraft(self, stale: list[str]) -> list[str] | None:
+        """The headings to redraft ([]: all of them); None: nothing."""
+        if not stale:
+            answer = QMessageBox.question(self, "重新起草", "放弃本期报告中的修改，"
+                                                        "按台账数据重新起草吗？"
+                                          "（第二部分“个人廉洁自律情况”中已写的文字也会清空。）")
+            return [] if answer == QMessageBox.StandardButton.Yes else None
+        named = "、".join(f"第{h[0]}部分" for h in stale)
+        box = QMessageBox(QMessageBox.Icon.Question, "重新起草",
+                          f"{named}是对照以前的台账改写的，已经过时。只按现在的台账重新起草"
+                          f"{named}，其余部分（包括您写的第二部分和问题原因）照旧保留吗？",
+                          parent=self)
+        only = box.addButton(f"只重新起草{named}", QMessageBox.ButtonRole.AcceptRole)
+        every = box.addButton("全部重新起草", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(only)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return stale if clicked is only else [] if clicked is every else None
 
     def _show_versions(self) -> None:
         versions = list_versions(self._store, self.selected_period(), self._shown_person)

@@ -129,8 +129,13 @@ def recheck(store: Store, period: ReportPeriod, drafts: dict[str, str], as_of: d
              for heading in load_basis(store, period, person) if heading in drafts])
 
 
-def clear_texts(store: Store, period: ReportPeriod, person: str | None = None) -> None:
-    """Back to the drafts drawn from the records."""
+def clear_texts(store: Store, period: ReportPeriod, person: str | None = None,
+                headings: list[str] | None = None) -> None:
+    """Back to the drafts drawn from the records: these sections (``headings``), or all."""
+    if headings is not None:
+        kept = {h: t for h, t in load_texts(store, period, person).items() if h not in headings}
+        save_texts(store, period, kept, person)  # their 核对 bases go with them
+        return
     with store.atomic():
         store.db.execute("DELETE FROM report_draft WHERE period = ?",
                          [draft_key(period, person)])

@@ -289,3 +289,50 @@ def test_the_saved_versions_line_names_the_file_without_a_hash(page, tmp_path):
     assert "本期已保存 1 个版本" in page.status.text()
     assert str(tmp_path / "三季度报告.pdf") in page.status.text()
     assert "校验码" not in page.status.text()
+
+
+@pytest.mark.parametrize("choice", ["only", "every"])
+def test_redrafting_a_stale_section_keeps_what_she_wrote_elsewhere(
+        qtbot, demo_store, paths, monkeypatch, choice):
+    """The stale note's remedy, 按台账重新起草, cleared every section: her own 二 and the
+    causes she wrote in 三 with the one stale section (reviewer revyear, F5). It now offers
+    to redraft the stale section only."""
+    from PySide6.QtWidgets import QMessageBox
+
+    year = ReportPeriod(2022)
+    november = ReportPage(demo_store, paths, today=date(2022, 11, 30))
+    qtbot.addWidget(november)
+    november.set_period(year)
+    duty, own = november.editors[SECTION_HEADINGS[0]], november.editors[SECTION_HEADINGS[1]]
+    duty.setPlainText(duty.toPlainText() + "各项工作有序推进。")
+    own.setPlainText("本人严格遵守中央八项规定精神。")
+    november.keep_typed_text()
+    demo_store.add("warning_education", {"date": "2022-12-20", "form": "观看警示教育片",
+                                         "topic": "年终警示教育", "host": "王建国"})
+    december = ReportPage(demo_store, paths, today=date(2022, 12, 31))
+    qtbot.addWidget(december)
+    december.set_period(year)
+    asked = []
+
+    def click(box):
+        asked.append(box.text())
+        wanted = "只重新起草第一部分" if choice == "only" else "全部重新起草"
+        box.setProperty("clicked", wanted)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: next(
+        b for b in box.buttons() if b.text() == box.property("clicked")))
+    december._on_redraft()
+    assert asked and asked[0].startswith("第一部分是对照以前的台账改写的")
+    texts = load_texts(demo_store, year)
+    assert "各项工作有序推进。" not in december.editors[SECTION_HEADINGS[0]].toPlainText()
+    assert "年终警示教育" in december.editors[SECTION_HEADINGS[0]].toPlainText() or \
+        "截至2022年12月31日" in december.editors[SECTION_HEADINGS[0]].toPlainText()
+    if choice == "only":
+        mine = "本人严格遵守中央八项规定精神。"
+        assert texts == {SECTION_HEADINGS[1]: mine}
+        assert december.editors[SECTION_HEADINGS[1]].toPlainText() == mine
+    else:
+        assert texts == {}
+    assert december.recheck_button.isHidden()
