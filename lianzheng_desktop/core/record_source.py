@@ -121,12 +121,15 @@ def done_by(item: RectificationItem, day: date) -> bool:
 
 
 def is_standing(item: RectificationItem, day: date) -> bool:
-    """长期坚持 and not completed: measures go on, no deadline to miss."""
-    return not done_by(item, day) and item.status == vocab.STATUS_ONGOING
+    """长期坚持 with its 整改措施, and not completed: fixed, the measures go on (as
+    RectificationState.fixed_by counts it). 长期坚持 with no measure written is still open:
+    three rules had one report say 长期坚持2件 in 一 and 1件 in 三 of the same items."""
+    return (not done_by(item, day) and item.status == vocab.STATUS_ONGOING
+            and bool(item.measures.strip()))
 
 
 def is_open(item: RectificationItem, day: date) -> bool:
-    return not done_by(item, day) and item.status != vocab.STATUS_ONGOING
+    return not done_by(item, day) and not is_standing(item, day)
 
 
 def last_day_over(as_of: date, today: date | None) -> date:
@@ -138,7 +141,8 @@ def last_day_over(as_of: date, today: date | None) -> date:
 def is_due(item: RectificationItem, day: date, due: date | None = None) -> bool:
     """Open on ``day`` with its deadline missed by ``due`` (``day`` when None; see
     last_day_over): a problem in section 三, carried forward in 四."""
-    return is_open(item, day) and item.deadline <= (due or day)
+    return (not done_by(item, day) and item.status != vocab.STATUS_ONGOING
+            and item.deadline <= (due or day))  # 长期坚持 has no deadline to miss
 
 
 def review_since(start: date) -> date:

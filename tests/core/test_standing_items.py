@@ -1,0 +1,28 @@
+"""长期坚持 told one way in every part of a report (reviewer revcode, F-A)."""
+
+import re
+from datetime import datetime
+
+from lianzheng_desktop.core.demo import PROFILE, demo_year
+from lianzheng_desktop.core.report_content import build_document
+from lianzheng_desktop.core.report_model import ReportPeriod
+from lianzheng_desktop.storage.db import open_db
+from lianzheng_desktop.storage.demo_loader import load_entries
+from lianzheng_desktop.storage.reports import load_report_data
+from lianzheng_desktop.storage.store import Store
+
+
+def test_standing_with_no_measure_written_is_counted_alike_in_every_section():
+    """A 长期坚持 item with no 整改措施 was 长期坚持 in section 一 (status only) and 尚在整改
+    in section 三 and 附件1 (status and measures): "长期坚持2件、尚在整改1件" beside
+    "长期坚持1件，尚在整改2件" in one report. With no measure written it is still open."""
+    store = Store(open_db(":memory:"), clock=lambda: datetime(2022, 12, 31, 17))
+    load_entries(store, demo_year(), PROFILE)
+    store.add("rectification", {"source": "巡察反馈", "description": "经费报销票据审核流于形式",
+                                "owner": "王建国", "measures": "", "found_date": "2022-10-10",
+                                "deadline": "2022-11-30", "status": "长期坚持"})
+    document = build_document(load_report_data(store, ReportPeriod(2022, 4)))
+    text = "".join(document.section_texts().values()) + "".join(
+        "".join(row) for appendix in document.appendices for row in appendix.rows)
+    said = set(re.findall(r"长期坚持(\d+)件[、，]尚在整改(\d+)件", text))
+    assert said == {("1", "2")}, said
