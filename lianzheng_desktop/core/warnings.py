@@ -13,6 +13,7 @@ from enum import Enum
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import Checklist, Status
 from lianzheng_desktop.core.checklist_model import ChecklistItem
+from lianzheng_desktop.core.record_source import done_by
 from lianzheng_desktop.core.records import RectificationItem
 
 DUE_SOON_DAYS = 5
@@ -54,8 +55,9 @@ class Warning:
 
 
 def deadline_level(item: RectificationItem, as_of: date) -> WarningLevel | None:
-    """The colour of an open rectification item; None once done or kept up long-term."""
-    if item.status in (vocab.STATUS_DONE, vocab.STATUS_ONGOING):
+    """The colour of an open rectification item on ``as_of``; None once done by then (its
+    完成日期, as the checklist counts it) or kept up long-term."""
+    if item.status == vocab.STATUS_ONGOING or done_by(item, as_of):
         return None
     days = (item.deadline - as_of).days
     if days < 0:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 from typing import cast
 
+from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import Checklist, build_checklist
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.periods import Quarter
@@ -27,7 +28,7 @@ from lianzheng_desktop.core.requirement_pairs import (
 )
 from lianzheng_desktop.core.warnings import Warning, build_warnings
 from lianzheng_desktop.resources_access import read_text
-from lianzheng_desktop.storage.store import Query, Store
+from lianzheng_desktop.storage.store import Store
 
 BUILTIN_PLAN = ("plans", "trade-union-2022.txt")
 BUILTIN_YEAR = 2022
@@ -354,12 +355,15 @@ def load_checklist(store: Store, quarter: Quarter, as_of: date) -> Checklist:
                            today=store.clock().date())
 
 
-def open_rectification_items(store: Store) -> list[RectificationItem]:
-    """Items not yet done, from any year (they carry over until closed)."""
-    items: list[RectificationItem] = []
-    for status in ("未开始", "整改中"):
-        items += cast(list[RectificationItem], store.list("rectification", Query(type=status)))
-    return items
+def open_rectification_items(store: Store, as_of: date) -> list[RectificationItem]:
+    """Items not done on ``as_of``, from any year (they carry over until closed): by their
+    完成日期, as the checklist and the report count them, not by today's 状态 (首页 set to
+    an earlier day named no item that was overdue then and finished since)."""
+    rows = store.db.execute(
+        "SELECT id FROM rectification_item WHERE (completed_date IS NULL OR completed_date > ?)"
+        " AND status != ? AND found_date <= ? ORDER BY deadline, id",
+        [as_of.isoformat(), vocab.STATUS_ONGOING, as_of.isoformat()]).fetchall()
+    return [cast(RectificationItem, store.get("rectification", row[0])) for row in rows]
 
 
 def load_warnings(store: Store, as_of: date, quarter: Quarter | None = None,
@@ -372,4 +376,4 @@ def load_warnings(store: Store, as_of: date, quarter: Quarter | None = None,
         except UserError:
             checklist = Checklist(quarter, as_of, [])
     gone = {name: left for name, (_, left) in store.roster_posts().items() if left}
-    return build_warnings(checklist, open_rectification_items(store), as_of, gone)
+    return build_warnings(checklist, open_rectification_items(store, as_of), as_of, gone)

@@ -9,10 +9,14 @@ from lianzheng_desktop.core.warnings import WarningLevel, build_warnings, deadli
 AS_OF = date(2022, 9, 20)
 
 
-def item(deadline, status="整改中", n=1):
+def item(deadline, status="整改中", n=1, completed=None):
+    """An item as the ledger keeps it: 已完成 has its 完成日期 (the form requires one)."""
+    if status == "已完成" and completed is None:
+        completed = deadline
     return RectificationItem(id=n, number=f"XC-{n}", source="巡察反馈", description=f"问题{n}",
                              owner="刘芳", found_date=date(2022, 3, 1),
-                             deadline=date.fromisoformat(deadline), status=status)
+                             deadline=date.fromisoformat(deadline), status=status,
+                             completed_date=date.fromisoformat(completed) if completed else None)
 
 
 def test_deadline_colours():
@@ -22,6 +26,9 @@ def test_deadline_colours():
     assert deadline_level(item("2022-09-26"), AS_OF) is WarningLevel.BLUE  # 6 days
     assert deadline_level(item("2022-01-01", "已完成"), AS_OF) is None
     assert deadline_level(item("2022-01-01", "长期坚持"), AS_OF) is None
+    # 首页 set to an earlier day: an item finished since was overdue then (revcode F-F)
+    finished_later = item("2022-08-31", "已完成", completed="2022-09-25")
+    assert deadline_level(finished_later, AS_OF) is WarningLevel.RED
 
 
 def entry(status, text, end="2022-09-30"):
@@ -98,3 +105,19 @@ def test_duties_without_a_number_still_owed_are_said_together_in_their_last_mont
     assert said(date(2022, 12, 28), Status.ON_TRACK)[0].level is WarningLevel.YELLOW
     [over] = said(date(2022, 12, 31), Status.FAILED)
     assert over.level is WarningLevel.RED and over.text.startswith("【未完成】截至2022年12月31日")
+
+
+def test_home_set_to_an_earlier_day_names_the_items_overdue_then(demo_store):
+    """The 提醒 list read today's 状态 while the checklist beside it read the 完成日期: on
+    首页 set to 5 September, the checklist said 1件到期未完成 and no reminder named it."""
+    from lianzheng_desktop.storage.plans import load_warnings
+
+    demo_store.add("rectification", {
+        "source": "巡察反馈", "number": "XC-2022-09", "description": "工会会员实名制数据未更新",
+        "owner": "刘芳", "found_date": "2022-07-01", "deadline": "2022-08-31",
+        "status": "已完成", "completed_date": "2022-09-15"})
+    then = [w.text for w in load_warnings(demo_store, date(2022, 9, 5))
+            if w.ledger == "rectification"]
+    assert any("XC-2022-09" in text and "已逾期 5 天" in text for text in then), then
+    after = [w.text for w in load_warnings(demo_store, date(2022, 9, 20))]
+    assert not any("XC-2022-09" in text for text in after)
