@@ -13,7 +13,7 @@ from datetime import date
 
 from lianzheng_desktop.core.checklist import ChecklistItem, Status, verb_for
 from lianzheng_desktop.core.periods import Quarter
-from lianzheng_desktop.core.plan import Period, Requirement
+from lianzheng_desktop.core.plan import Period, Requirement, Role
 from lianzheng_desktop.core.record_source import is_due, is_open
 from lianzheng_desktop.core.report_facts import (
     NOT_STARTED,
@@ -27,7 +27,11 @@ from lianzheng_desktop.core.report_facts import (
     status_label,
     without_record,
 )
-from lianzheng_desktop.core.report_items import next_step_sentences, problem_sentences
+from lianzheng_desktop.core.report_items import (
+    awaiting_review,
+    next_step_sentences,
+    problem_sentences,
+)
 from lianzheng_desktop.core.report_model import ReportPeriod
 from lianzheng_desktop.core.report_person import (
     branch_running,
@@ -67,18 +71,22 @@ def _overview(data: ReportData) -> str:
     items = data.checklist.items
     noun = data.period.noun
     if not items:
-        if data.person is not None:
+        if data.person is not None and not first_responsible(data.person):
             # said plainly: what follows is the person's own 整改, if any (the secretary
             # writes what else was found)
             ahead = [i for i in data.rectification if is_open(i, data.as_of)
                      and not is_due(i, data.as_of, data.missed_up_to)]
             unreached = "、".join(quoted(i.requirement.text) for i in not_yet_reached(data))
-            return ("对照年度工作要点，没有逐人落实到本人的量化要求"
+            branch = data.branch_checklist
+            against = ("对照年度工作要点，没有逐人落实到本人的量化要求"
+                       if branch is None or branch.items else
+                       "年度工作要点尚未逐人明确本人的党风廉政建设工作任务")
+            return (against
                     + (f"；本人负责的{len(ahead)}件整改事项尚在整改时限内" if ahead else "")
                     + (f"；本单位{unreached}的要求截至{cn_date(data.as_of)}尚未覆盖本人"
                        if unreached else "")
                     + "。")
-        return "本年度计划中尚无可对照检查的要求。"
+        return ""  # no requirement to check against: the first problem says so (UNITEMISED)
     # one requirement may be checked by several measures (count, coverage, share): the
     # plan's own number of requirements is said, and what the statuses count
     requirements, measures = data.checklist.requirement_count, len(items)
@@ -97,11 +105,25 @@ def _overview(data: ReportData) -> str:
     return f"对照年度工作要点，{noun}{len(items)}项要求中，{counts}（详见附件1）。"
 
 
+# The branch's plan holds no requirement to check against (none imported, or none read):
+# never "对照年度工作要点" of nothing, nor a section three with no problem — the honest
+# first problem is that the work was not set out item by item.
+UNITEMISED = ("年度党风廉政建设工作任务没有逐项细化为具体要求，未明确完成时限和责任人，"
+              "工作落实缺少逐项对照检查的依据。")
+
+
+def unitemised(data: ReportData) -> bool:
+    """The report answers for the branch's plan (the branch's, the 书记's) and it holds
+    no requirement."""
+    return not data.checklist.items and (data.person is None
+                                         or first_responsible(data.person))
+
+
 def problem_items(data: ReportData) -> list[str]:
     """Each unmet requirement and each overdue item; unnumbered duties without any record
     are named together."""
     day = data.as_of
-    parts = []
+    parts = [UNITEMISED] if unitemised(data) else []
     unrecorded = []
     flagged = _flagged(data)
     for requirement, group in by_requirement(i for i in data.checklist.items
@@ -118,7 +140,18 @@ def problem_items(data: ReportData) -> list[str]:
         scope = "全年" if data.is_year or data.period.quarter == 4 else data.period.noun
         parts.append(f"{several(unrecorded)}要求，{scope}台账中没有计入这些要求的工作记录，"
                      "落实情况缺少佐证。")
-    return parts + problem_sentences(data)
+    return parts + problem_sentences(data) + _awaiting_review(data)
+
+
+def _awaiting_review(data: ReportData) -> list[str]:
+    """One's own items finished and not yet reviewed where the plan asks a 回头看 (the
+    branch's 巡察整改 row counts them unmet): the honest start of a member's section three
+    when no duty of his own is missed (the branch's report says them in 附件1's row)."""
+    if data.person is None or first_responsible(data.person):
+        return []
+    return [f"本人负责的整改事项{quoted(i.description)}已于{cn_date(i.completed_date)}"
+            "完成整改，尚未开展“回头看”，整改成效还有待检验。"
+            for i in awaiting_review(data)]  # type: ignore[arg-type]
 
 
 def pending_items(data: ReportData) -> tuple[list[str], list[str], list[str]]:
@@ -151,7 +184,7 @@ def not_started(data: ReportData, unrecorded: list[str]) -> str:
 
 
 def draft_problems(data: ReportData) -> str:
-    lines = [_overview(data)]
+    lines = [overview] if (overview := _overview(data)) else []
     problems, (pending, nought, unrecorded) = problem_items(data), pending_items(data)
     if problems and first_responsible(data.person):  # one's own, as 第一责任人
         lines.append(f"本人作为第一责任人，对{data.period.noun}以下问题督促不力：")
@@ -207,8 +240,18 @@ def _first_step(requirement: Requirement, nxt: ReportPeriod) -> str:
         end, n = date(nxt.year, 6 if first_quarter.number <= 2 else 12,
                       30 if first_quarter.number <= 2 else 31), target
     else:  # the year's count, in step with its quarters (as 附件1 checks it)
-        end, n = first_quarter.end, max(1, target * first_quarter.number // 4)
-    return f"{cn_date(end)}前至少{verb_for(label)}{label}{n}{unit}"
+        end, n = first_quarter.end, target * first_quarter.number // 4
+        if not n:  # once a year: due by the year's end, not by the first quarter's
+            end, n = date(nxt.year, 12, 31), target
+    role = requirement.role  # a duty of each: "每名班子成员至少…", not one in all
+    each = role.label if role in (Role.LEADERSHIP_MEMBER, Role.MEMBER) else ""
+    return f"{cn_date(end)}前{each}至少{act(label)}{n}{unit}"
+
+
+def act(label: str) -> str:
+    """"开展集中警示教育", "召开专题会议"; a label that is an act already ("向党支部汇报",
+    "听取汇报") takes no verb: not "开展向党支部汇报"."""
+    return label if label.startswith("向") else f"{verb_for(label)}{label}"
 
 
 def _running(data: ReportData) -> list[str]:
@@ -305,7 +348,13 @@ def draft_next_steps(data: ReportData) -> str:
     planned = [sentence for text, sentence in _plan_duties(data, nxt)
                if not any(r.startswith(text) for r in running)]
     parts = running + planned + _carried_over(data, nxt) + next_step_sentences(data)
+    if unitemised(data):  # the first step is to set the work out (section 三's first)
+        year = nxt.year if data.over else data.period.year
+        parts.insert(0, f"对照{year}年度工作要点，把党风廉政建设工作任务逐项细化为具体要求，"
+                        "明确牵头人、具体措施和完成时限，按季度对照检查。")
     if data.person is not None and not first_responsible(data.person):
+        parts += [f"对{quoted(i.description)}开展整改“回头看”，巩固整改成效。"
+                  for i in awaiting_review(data)]
         parts += owed_to_branch(data)
         if not parts:  # nothing of one's own (a newcomer): the branch's work still running
             parts = branch_running(data)
