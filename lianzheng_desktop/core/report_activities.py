@@ -127,8 +127,8 @@ def topic_verb(kind: str, topic: str) -> str:
     if topic.endswith(("会", "会议")) or (not verb and kind.endswith(("会", "会议"))
                                           and kind in topic):
         return "召开"
-    if not verb and kind.endswith("学习"):
-        return "组织"
+    if not verb and kind.endswith("学习"):  # "组织10月集中学习：…", "组织学习《条例》"
+        return "组织" if "学习" in topic else "组织学习"
     if not verb and kind.startswith("向") and kind in topic:  # a clause with its subject
         return ""
     return verb or "开展"

@@ -220,13 +220,14 @@ def _plan_duties(data: ReportData, nxt: ReportPeriod) -> list[tuple[str, str]]:
                 or (period is Period.HALF and nxt.quarter in (1, 3)) or nxt.quarter == 1):
             continue
         again = "（本期未达到要求，须切实改进）" if requirement.text in failed else ""
-        first = _first_step(requirement, nxt)
+        first = _first_step(requirement, nxt, own=data.person is not None
+                            and not first_responsible(data.person))
         parts.append((requirement.text,
                       f"{requirement.text}{again}{'，' if first else ''}{first}。"))
     return parts
 
 
-def _first_step(requirement: Requirement, nxt: ReportPeriod) -> str:
+def _first_step(requirement: Requirement, nxt: ReportPeriod, own: bool = False) -> str:
     """What the duty asks first in the next period, by when: "2027年3月31日前开展集中警示
     教育1次" — the act and its date, not the plan's sentence copied as a plan."""
     label = requirement.counts.label if requirement.counts else ""
@@ -244,7 +245,8 @@ def _first_step(requirement: Requirement, nxt: ReportPeriod) -> str:
         if not n:  # once a year: due by the year's end, not by the first quarter's
             end, n = date(nxt.year, 12, 31), target
     role = requirement.role  # a duty of each: "每名班子成员至少…", not one in all
-    each = role.label if role in (Role.LEADERSHIP_MEMBER, Role.MEMBER) else ""
+    each = ("本人" if own else role.label) if role in (Role.LEADERSHIP_MEMBER,
+                                                      Role.MEMBER) else ""
     return f"{cn_date(end)}前{each}至少{act(label)}{n}{unit}"
 
 
