@@ -36,7 +36,8 @@ from lianzheng_desktop.core.report_model import (
     ReportDocument,
     Section,
 )
-from lianzheng_desktop.core.report_problems import draft_next_steps, draft_problems
+from lianzheng_desktop.core.report_next import draft_next_steps
+from lianzheng_desktop.core.report_problems import draft_problems
 from lianzheng_desktop.core.text import tidy
 
 __all__ = ["Figures", "ReportData", "build_document", "draft_sections", "figures", "tidy"]
