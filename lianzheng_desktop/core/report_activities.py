@@ -60,6 +60,8 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
         own = REPORTERS.sub("", topic)
         made = "" if own.startswith((*VERB_STARTS, "向", "述")) else "作"
         return f"{md(a.date)}本人{made}{own}"
+    if a.type.startswith("向") and mine and topic.startswith((me, "向")):  # 向党支部汇报:
+        return f"{md(a.date)}本人{topic.removeprefix(me)}"  # one's own report, made by one
     if a.type == "履责报告" and mine:  # one's own report on one's duty: made, not heard
         text = f"{md(a.date)}本人{made}{topic}"
     elif a.type == "履责报告" and who:  # whose report it was, not the branch "听取" it

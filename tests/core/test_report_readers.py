@@ -76,6 +76,12 @@ def test_a_plan_with_nothing_to_check_is_not_checked_against(demo_store):
     assert texts[NEXT].splitlines()[1] == (
         "一是对照2023年度工作要点，把党风廉政建设工作任务逐项细化为具体要求，"
         "明确牵头人、具体措施和完成时限，按季度对照检查。")
+    # a member's own report of such a plan: no duty "对照" it either
+    own = load_report_data(demo_store, ReportPeriod(2022), person="张志强")
+    own = replace(own, checklist=replace(own.checklist, items=[]),
+                  branch_checklist=replace(own.branch_checklist, items=[]))
+    assert _texts(own)[PROBLEMS].splitlines()[0] == (
+        "年度工作要点尚未逐人明确本人的党风廉政建设工作任务。")
     # with requirements, the opening is against them
     assert _texts(data)[DUTY].startswith(
         "2022年度，县总工会机关党支部认真履行管党治党主体责任，对照年度工作要点召开专题会议3次")
@@ -102,6 +108,11 @@ def test_a_topic_with_its_own_verb_is_not_given_it_twice():
     assert _one_activity(pledge, True) == "9月1日组织审计组成员签订廉洁承诺书，3人参加"
     plain = replace(pledge, topic="2026年度党风廉政建设责任书")
     assert _one_activity(plain, True) == "9月1日组织签订2026年度党风廉政建设责任书，3人参加"
+    # a plan's own type that is an act with its subject (revyear F7): not "开展高建军向…"
+    report = Activity(date=date(2027, 1, 20), type="向党支部汇报", host="高建军",
+                      topic="高建军向党支部汇报履行一岗双责情况", attendees=("高建军", "马红梅"))
+    assert _one_activity(report, True) == "1月20日高建军向党支部汇报履行一岗双责情况"
+    assert _one_activity(report, True, me="高建军") == "1月20日本人向党支部汇报履行一岗双责情况"
 
 
 def test_a_case_meeting_named_by_its_case_is_held():
