@@ -29,6 +29,12 @@ FORM_WORDS = {"观看警示教育片": ("观看", "专题片", "警示片"), "�
               "以案促改专题会": ("以案促改",), "参观廉政教育基地": ("基地", "参观"),
               "廉政党课": ("党课",), "旁听庭审": ("庭审",)}
 MEETINGS = ("专题会议", "民主生活会", "组织生活会", "廉政学习")  # chaired; other work is led
+
+
+def chaired(kind: str) -> bool:
+    """A meeting or a study is 主持ed (党员大会, 集中学习 of a plan's own types too)."""
+    # a plan's type may keep its verb ("党员大会召开", read from "党员大会每月召开一次")
+    return kind in MEETINGS or kind.removesuffix("召开").endswith(("会", "会议", "学习"))
 HEARD = ("听取汇报",)  # the host heard it: nothing to add in the host's own report
 STUDY_NUMBER = re.compile(r"^第?[0-9一二三四五六七八九十]+次(?:廉政)?学习[：:，,、\s]*")
 SAID_ALREADY = 4  # a summary this short ("推进", "听取汇报") adds nothing to the topic
@@ -54,6 +60,8 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
         own = REPORTERS.sub("", topic)
         made = "" if own.startswith((*VERB_STARTS, "向", "述")) else "作"
         return f"{md(a.date)}本人{made}{own}"
+    if a.type.startswith("向") and mine and topic.startswith((me, "向")):  # 向党支部汇报:
+        return f"{md(a.date)}本人{topic.removeprefix(me)}"  # one's own report, made by one
     if a.type == "履责报告" and mine:  # one's own report on one's duty: made, not heard
         text = f"{md(a.date)}本人{made}{topic}"
     elif a.type == "履责报告" and who:  # whose report it was, not the branch "听取" it
@@ -74,7 +82,7 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
     elif topic.startswith((*VERB_STARTS, *PREPOSITIONS)):  # "对…开展专项检查": has its verb
         text = f"{md(a.date)}{topic}"
     else:  # a noun phrase: "中秋国庆前工会经费使用情况内部检查"
-        text = f"{md(a.date)}{TOPIC_VERBS.get(a.type, '开展')}{topic}"
+        text = f"{md(a.date)}{topic_verb(a.type, topic)}{topic}"
     if merged and not me:  # one meeting kept in both ledgers: its people are told once,
         return f"{text}（与集中警示教育合并召开）"  # with the session (二是深化警示教育)
     filed = a.type == "个人事项报告" and "事项" in topic  # filed by each, not attended
@@ -94,7 +102,7 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
     else:
         summary = ""
     if attended:
-        led = ("主持" if a.type in MEETINGS else "牵头") if who else ""
+        led = ("主持" if chaired(a.type) else "牵头") if who else ""
         return text + f"（{who}{led}{'，' if who else ''}共{len(a.attendees)}人）"
     # one or two people "参加" a hearing or a visit says nothing a reader can use
     count = (f"{len(a.attendees)}人{'按规定报告' if filed else '参加'}"
@@ -102,12 +110,30 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
     if mine and a.type in ("履责报告", *HEARD):  # one's own report made or heard: one's act
         return text + (f"（{count}）" if count else "")
     if mine:  # … a meeting chaired, other work led
-        led = "主持" if a.type in MEETINGS else "牵头"
+        led = "主持" if chaired(a.type) else "牵头"
         return text + f"（本人{led}{'，' + count if count else ''}）"
     text += f"，{count}" if count else ""
     if me and me in a.attendees:
         text += "（本人参加）"
     return text
+
+
+def topic_verb(kind: str, topic: str) -> str:
+    """The verb put before a topic that has none at its start: 召开 a meeting ("10月党员大会"),
+    组织 a study; a topic that names its own act further on ("审计组成员签订廉洁承诺书",
+    "高建军向党支部汇报…") is 组织ed, not "组织签订…签订"; 开展 the rest."""
+    verb = TOPIC_VERBS.get(kind, "")
+    kind = kind.removesuffix("召开")  # "党员大会召开", a plan's type with its verb kept
+    if verb.startswith("组织") and verb[2:] and verb[2:] in topic:
+        return "组织"
+    if topic.endswith(("会", "会议")) or (not verb and kind.endswith(("会", "会议"))
+                                          and kind in topic):
+        return "召开"
+    if not verb and kind.endswith("学习"):  # "组织10月集中学习：…", "组织学习《条例》"
+        return "组织" if "学习" in topic else "组织学习"
+    if not verb and kind.startswith("向") and kind in topic:  # a clause with its subject
+        return ""
+    return verb or "开展"
 
 
 HELD = ("组织签订", "召开", "组织", "开展", "举办")  # the verbs of whoever held it
@@ -204,6 +230,11 @@ def _session(s: WarningSession, me: str = "") -> str:
     words = FORM_WORDS.get(s.form, (s.form[:2],))
     redundant = s.form == "其他" or any(word in topic for word in words)
     what = topic if redundant else f"{s.form}：{topic}"
+    # "…典型案例以案促改" of a 以案促改专题会: the meeting named in full, then held (not a
+    # topic without a verb: "9月20日审计人员违反…以案促改（…）")
+    cut = next((w for w in words if what.endswith(w) and s.form.startswith(w)), "")
+    if cut and not what.startswith(VERB_STARTS) and s.form.endswith("会"):
+        what += s.form[len(cut):]
     if what.endswith("会") and not what.startswith(VERB_STARTS):  # 以案促改专题会: held
         what = f"召开{what}"
     hosts = doer_names(s.host)  # in the order written; one's own report: "本人主持" and

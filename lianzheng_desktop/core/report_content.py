@@ -26,6 +26,7 @@ from lianzheng_desktop.core.report_facts import (
     cn_date,
     first_responsible,
     for_reader,
+    md,
     status_label,
 )
 from lianzheng_desktop.core.report_model import (
@@ -35,7 +36,8 @@ from lianzheng_desktop.core.report_model import (
     ReportDocument,
     Section,
 )
-from lianzheng_desktop.core.report_problems import draft_next_steps, draft_problems
+from lianzheng_desktop.core.report_next import draft_next_steps
+from lianzheng_desktop.core.report_problems import draft_problems
 from lianzheng_desktop.core.text import tidy
 
 __all__ = ["Figures", "ReportData", "build_document", "draft_sections", "figures", "tidy"]
@@ -92,6 +94,18 @@ def profile_gaps(data: ReportData) -> str:
             "请在“设置”页填写单位名称和书记姓名。")
 
 
+def own_title(profile: UnitProfile, person: Person) -> str:
+    """What one signs one's own report as: a post (党组成员、副主席) is held in the unit, not
+    in its party branch; the 书记 with no post on the roster is the branch's 书记 — "某县
+    信访局书记" would read as the bureau's 党组书记, a title not held."""
+    org = profile.org_name or profile.unit_name or ""
+    if person.post:
+        return f"{profile.unit_name or org}{person.post}"
+    if person.role == vocab.ROLE_SECRETARY:
+        return f"{org}{person.role}"
+    return f"{profile.unit_name or org}{person.role}"
+
+
 def build_document(data: ReportData, texts: dict[str, str] | None = None,
                    signed: date | None = None) -> ReportDocument:
     """The report with ``texts`` (edited sections) where given, drafts elsewhere."""
@@ -102,10 +116,10 @@ def build_document(data: ReportData, texts: dict[str, str] | None = None,
     role = f"{org}书记" if org else "书记"
     if data.person is not None:  # one person's own report, signed by them
         reporter = data.person.name
-        # a post (党组成员、副主席) is held in the unit, not in its party branch
-        role = f"{data.profile.unit_name or org or ''}{data.person.post or data.person.role}"
-    meta = [f"（{data.period.label}　{role}　{reporter}）"] if reporter else [
-        f"（{data.period.label}）"]
+        role = own_title(data.profile, data.person)
+    # a period not yet over is told as far as the report's day, on page 1 too
+    label = data.period.label + ("" if data.over else f"，截至{md(data.as_of)}")
+    meta = [f"（{label}　{role}　{reporter}）"] if reporter else [f"（{label}）"]
     # 成文日期: the day it is written — a third-quarter report written on 10 October counts
     # to 30 September and is signed on 10 October
     signed = signed or max(data.as_of, data.made_on or data.as_of)

@@ -8,12 +8,12 @@ A point is written only for work actually done in the period: a zero is not an a
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.record_identity import same_event
 from lianzheng_desktop.core.record_source import doers, done_by, is_due, is_standing
-from lianzheng_desktop.core.records import to_reach
+from lianzheng_desktop.core.records import RectificationItem, to_reach
 from lianzheng_desktop.core.report_activities import (  # noqa: F401 (tests use them here)
     DETAILED_UP_TO,
     _activities,
@@ -21,6 +21,7 @@ from lianzheng_desktop.core.report_activities import (  # noqa: F401 (tests use 
     _oversight_title,
     _role_in,
     _session,
+    chaired,
     what_one_did,
 )
 from lianzheng_desktop.core.report_facts import (
@@ -125,11 +126,21 @@ def _talk_point(data: ReportData, f: Figures) -> str:
     if f.talked_people:
         # "占应谈10人的20%" in a quarter reads as a duty missed, which no plan item sets for
         # one quarter (附件1 shows the talk duty met): the share only over a year or at 100%
+        # and only where the plan sets a talk coverage: "应谈" is the plan's standard, not
+        # one this report may invent (an audit office's plan asks no talk of everyone)
+        branch = data.person is None
         share = (f"，占应谈{f.people_in_scope}人的{f.coverage}%"
-                 if (data.is_year or f.coverage == 100) and data.person is None else "")
-        more.append(f"谈话覆盖干部职工{f.talked_people}人{share}")
+                 if data.is_year and branch and sets_talk_coverage(data) else "")
+        whole = "全体" if branch and f.coverage == 100 and not share else ""
+        more.append(f"谈话覆盖{whole}干部职工{f.talked_people}人{share}")
     total = "；".join(([total] if total else []) + more)
     return (text or f"{title}。") + (total + "。" if total else "")
+
+
+def sets_talk_coverage(data: ReportData) -> bool:
+    """The plan asks talks to reach a share of the people (谈心谈话全覆盖)."""
+    return any(i.measure == "coverage" and i.requirement.counts is not None
+               and i.requirement.counts.ledger == "talk" for i in data.checklist.items)
 
 
 def _rectification_point(data: ReportData, f: Figures) -> str:
@@ -158,10 +169,12 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
     if f.rectification_done:
         finished = [i for i in items if done_by(i, data.as_of)
                     and i.completed_date >= data.period.start]  # type: ignore[operator]
+        # a quarter's report: which were finished in it, none of them said so too
+        earlier = f"（{'均' if f.rectification_done > 1 else ''}在{data.period.noun}以前完成）"
         state.append(f"已完成整改{f.rectification_done}件"
                      + (f"（其中{data.period.noun}完成{len(finished)}件）"
                         if data.period.quarter and 0 < len(finished) < f.rectification_done
-                        else ""))
+                        else earlier if data.period.quarter and not finished else ""))
     if f.rectification_ongoing:
         state.append(f"长期坚持{f.rectification_ongoing}件")
     if f.rectification_open:
@@ -172,6 +185,19 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
         # what the 回头看 found is the ledger's to say (附件4), not a stock "成效得到巩固"
         text += f"；对{f.reviews}件已完成事项开展了“回头看”"
     return text + "。"
+
+
+def period_items(data: ReportData) -> list[RectificationItem]:
+    """The 整改 items section 一 tells as the period's work: in a member's quarterly
+    report, not one finished before the quarter and not reviewed in it (a Q4 report
+    claimed an item completed in Q3 as the quarter's work, which the Q3 report had told);
+    the branch's and the 书记's tell the ledger as it stands, every item."""
+    if data.person is None or first_responsible(data.person) or not data.period.quarter:
+        return data.rectification
+    start = data.period.start
+    return [i for i in data.rectification
+            if not (i.completed_date is not None and i.completed_date < start)
+            or (i.review_date is not None and start <= i.review_date <= data.as_of)]
 
 
 def draft_duty(data: ReportData) -> str:
@@ -212,13 +238,25 @@ def draft_duty(data: ReportData) -> str:
             parts.append(f"深化警示教育。{total}，其中{kinds}。")
     if data.talks:
         parts.append(_talk_point(data, f))
-    if data.rectification and (point := _rectification_point(data, f)):
+    own = period_items(data)
+    if len(own) < len(data.rectification):  # one's items finished before the period
+        narrowed = replace(data, rectification=own)
+        point = _rectification_point(narrowed, figures(narrowed)) if own else ""
+    else:
+        point = _rectification_point(data, f) if own else ""
+    if point:
         parts.append(point)
     education = [a for a in data.activities if a.type in EDUCATION]
     if education:
         parts.append("加强廉政教育。" + "；".join(_activities(education, noun, me)) + "。")
-    oversight = [a for a in data.activities
-                 if a.type not in RESPONSIBILITY and a.type not in EDUCATION]
+    # a plan's own meetings and studies (党员大会, 集中学习) are the branch's 组织生活, not
+    # 督查检查 (a reviewer read 党员大会 filed under "抓好督查检查等工作")
+    life = [a for a in data.activities if a.type not in RESPONSIBILITY
+            and a.type not in EDUCATION and chaired(a.type)]
+    if life:
+        parts.append("严格党的组织生活。" + "；".join(_activities(life, noun, me)) + "。")
+    oversight = [a for a in data.activities if a.type not in RESPONSIBILITY
+                 and a.type not in EDUCATION and not chaired(a.type)]
     if oversight:
         parts.append(_oversight_title(oversight) + "；".join(_activities(oversight, noun, me))
                      + "。")

@@ -193,7 +193,12 @@ ACTIVITY_PHRASES = {
 
 
 def activity_phrase(kind: str) -> str:
-    return ACTIVITY_PHRASES.get(kind, f"开展{kind}")
+    """The act of a kind; a plan's own kinds by their ending: 召开党员大会, 组织集中学习."""
+    if kind in ACTIVITY_PHRASES:
+        return ACTIVITY_PHRASES[kind]
+    if kind.removesuffix("召开").endswith(("会", "会议")):  # "党员大会召开", a plan's
+        return f"召开{kind.removesuffix('召开')}"  # type with its verb kept
+    return f"组织{kind}" if kind.endswith("学习") else f"开展{kind}"
 
 
 # what (no list or aside inside it), then a count of nought

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from lianzheng_desktop.core.record_source import is_due, is_open, is_standing
+from lianzheng_desktop.core.record_source import done_by, is_due, is_open, is_standing
 from lianzheng_desktop.core.records import RectificationItem
 from lianzheng_desktop.core.report_facts import (
     ReportData,
@@ -57,6 +57,18 @@ def _owners(items: list[RectificationItem], gone: dict[str, date | None] | None 
 def due_items(data: ReportData) -> list[RectificationItem]:
     return _by_deadline([i for i in data.rectification
                          if is_due(i, data.as_of, data.missed_up_to)])
+
+
+def awaiting_review(data: ReportData) -> list[RectificationItem]:
+    """Items finished by the report's date and not yet reviewed, where the branch's plan
+    asks for the 回头看 (its 整改 duty is done only when each item had one)."""
+    branch = data.branch_checklist or data.checklist
+    if not any(i.requirement.counts is not None
+               and i.requirement.counts.ledger == "rectification" for i in branch.items):
+        return []
+    day = data.as_of
+    return _by_deadline([i for i in data.rectification if done_by(i, day)
+                         and (i.review_date is None or i.review_date > day)])
 
 
 def problem_sentences(data: ReportData) -> list[str]:

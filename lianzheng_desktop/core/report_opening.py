@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from lianzheng_desktop.core.record_source import doers
 from lianzheng_desktop.core.report_activities import what_one_did
-from lianzheng_desktop.core.report_facts import ReportData, cn_date, first_responsible
+from lianzheng_desktop.core.report_facts import ReportData, cn_date, first_responsible, md
 
 if TYPE_CHECKING:
     from lianzheng_desktop.core.report_duty import Figures
@@ -22,6 +22,8 @@ def period_facts(data: ReportData, f: Figures) -> list[str]:
     """"召开专题会议2次", "开展集中警示教育3次", …: what the period's records hold."""
     me = data.person.name if data.person is not None else ""
     meetings = [a for a in data.activities if a.type == "专题会议"]
+    from lianzheng_desktop.core.report_duty import period_items  # (imports this module)
+
     facts = []
     if meetings:
         role = what_one_did([me in doers("activity", a.host) for a in meetings] if me else [],
@@ -33,9 +35,9 @@ def period_facts(data: ReportData, f: Figures) -> list[str]:
         facts.append(f"{role}集中警示教育{len(data.sessions)}次")
     if data.talks:
         facts.append(f"开展谈话{f.talks}次（{f.person_times}人次）")
-    if data.rectification:
+    if items := period_items(data):  # not one finished before the period (a member's)
         own = data.person is not None and not first_responsible(data.person)
-        facts.append(f"{'负责' if own else '推进'}整改事项{f.rectification_total}件")
+        facts.append(f"{'负责' if own else '推进'}整改事项{len(items)}件")
     return facts
 
 
@@ -47,7 +49,9 @@ def joined_within(data: ReportData) -> bool:
 
 def opening(data: ReportData, f: Figures, has_points: bool) -> str:
     org = data.profile.org_name or data.profile.unit_name or "本单位"  # a branch or a 党组
-    when = data.period.label
+    # a period not yet over: its figures are so far, not its totals ("2026年第四季度，……
+    # 召开专题会议1次" read on 12月20日 is taken for the quarter's whole)
+    when = data.period.label + ("" if data.over else f"（截至{md(data.as_of)}）")
     arrived = ""
     if joined_within(data):
         assert data.person is not None and data.person.joined_on is not None
@@ -58,7 +62,10 @@ def opening(data: ReportData, f: Figures, has_points: bool) -> str:
         return f"{arrived}{when}，台账中尚无{whose}党风廉政建设工作记录。"
     done = ("，" + "、".join(facts)) if facts else ""
     if data.person is None:
-        return f"{when}，{org}认真履行管党治党主体责任，对照年度工作要点{done[1:] or '抓好落实'}。"
+        # "对照年度工作要点" only where the plan sets out requirements to be checked against
+        against = "对照年度工作要点" if data.checklist.items else ""
+        return (f"{when}，{org}认真履行管党治党主体责任，{against}"
+                f"{done[1:] or ('抓好落实' if against else '抓好党风廉政建设各项工作')}。")
     if first_responsible(data.person):  # the 第一责任人 answers for the whole unit
         return f"{arrived}{when}，本人认真履行第一责任人职责，抓好本单位党风廉政建设工作{done}。"
     return f"{arrived}{when}，本人认真履行“一岗双责”，抓好分管范围内党风廉政建设工作{done}。"

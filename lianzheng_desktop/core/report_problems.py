@@ -1,4 +1,4 @@
-"""Sections three and four: the problems as the appendix shows them, and what comes next.
+"""Section three: the problems as the appendix shows them (section four: report_next).
 
 Both read the same checklist (the quarter's, or the year's for an annual report) and the
 same "due" test (``report_facts.is_due``) as of the report's one date, so section three
@@ -9,12 +9,9 @@ Nothing is cut: every unmet requirement and every overdue item is named.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 
 from lianzheng_desktop.core.checklist import ChecklistItem, Status
-from lianzheng_desktop.core.checklist_words import verb_for
-from lianzheng_desktop.core.periods import Quarter
-from lianzheng_desktop.core.plan import Period, Requirement
+from lianzheng_desktop.core.plan import Requirement
 from lianzheng_desktop.core.record_source import is_due, is_open
 from lianzheng_desktop.core.report_facts import (
     NOT_STARTED,
@@ -28,13 +25,8 @@ from lianzheng_desktop.core.report_facts import (
     status_label,
     without_record,
 )
-from lianzheng_desktop.core.report_items import next_step_sentences, problem_sentences
-from lianzheng_desktop.core.report_model import ReportPeriod
-from lianzheng_desktop.core.report_person import (
-    branch_running,
-    not_yet_reached,
-    owed_to_branch,
-)
+from lianzheng_desktop.core.report_items import awaiting_review, problem_sentences
+from lianzheng_desktop.core.report_person import not_yet_reached
 
 
 def _numeric(item: ChecklistItem) -> bool:
@@ -68,18 +60,22 @@ def _overview(data: ReportData) -> str:
     items = data.checklist.items
     noun = data.period.noun
     if not items:
-        if data.person is not None:
+        if data.person is not None and not first_responsible(data.person):
             # said plainly: what follows is the person's own 整改, if any (the secretary
             # writes what else was found)
             ahead = [i for i in data.rectification if is_open(i, data.as_of)
                      and not is_due(i, data.as_of, data.missed_up_to)]
             unreached = "、".join(quoted(i.requirement.text) for i in not_yet_reached(data))
-            return ("对照年度工作要点，没有逐人落实到本人的量化要求"
+            branch = data.branch_checklist
+            against = ("对照年度工作要点，没有逐人落实到本人的量化要求"
+                       if branch is None or branch.items else
+                       "年度工作要点尚未逐人明确本人的党风廉政建设工作任务")
+            return (against
                     + (f"；本人负责的{len(ahead)}件整改事项尚在整改时限内" if ahead else "")
                     + (f"；本单位{unreached}的要求截至{cn_date(data.as_of)}尚未覆盖本人"
                        if unreached else "")
                     + "。")
-        return "本年度计划中尚无可对照检查的要求。"
+        return ""  # no requirement to check against: the first problem says so (UNITEMISED)
     # one requirement may be checked by several measures (count, coverage, share): the
     # plan's own number of requirements is said, and what the statuses count
     requirements, measures = data.checklist.requirement_count, len(items)
@@ -98,11 +94,25 @@ def _overview(data: ReportData) -> str:
     return f"对照年度工作要点，{noun}{len(items)}项要求中，{counts}（详见附件1）。"
 
 
+# The branch's plan holds no requirement to check against (none imported, or none read):
+# never "对照年度工作要点" of nothing, nor a section three with no problem — the honest
+# first problem is that the work was not set out item by item.
+UNITEMISED = ("年度党风廉政建设工作任务没有逐项细化为具体要求，未明确完成时限和责任人，"
+              "工作落实缺少逐项对照检查的依据。")
+
+
+def unitemised(data: ReportData) -> bool:
+    """The report answers for the branch's plan (the branch's, the 书记's) and it holds
+    no requirement."""
+    return not data.checklist.items and (data.person is None
+                                         or first_responsible(data.person))
+
+
 def problem_items(data: ReportData) -> list[str]:
     """Each unmet requirement and each overdue item; unnumbered duties without any record
     are named together."""
     day = data.as_of
-    parts = []
+    parts = [UNITEMISED] if unitemised(data) else []
     unrecorded = []
     flagged = _flagged(data)
     for requirement, group in by_requirement(i for i in data.checklist.items
@@ -119,7 +129,18 @@ def problem_items(data: ReportData) -> list[str]:
         scope = "全年" if data.is_year or data.period.quarter == 4 else data.period.noun
         parts.append(f"{several(unrecorded)}要求，{scope}台账中没有计入这些要求的工作记录，"
                      "落实情况缺少佐证。")
-    return parts + problem_sentences(data)
+    return parts + problem_sentences(data) + _awaiting_review(data)
+
+
+def _awaiting_review(data: ReportData) -> list[str]:
+    """One's own items finished and not yet reviewed where the plan asks a 回头看 (the
+    branch's 巡察整改 row counts them unmet): the honest start of a member's section three
+    when no duty of his own is missed (the branch's report says them in 附件1's row)."""
+    if data.person is None or first_responsible(data.person):
+        return []
+    return [f"本人负责的整改事项{quoted(i.description)}已于{cn_date(i.completed_date)}"
+            "完成整改，尚未开展“回头看”，整改成效还有待检验。"
+            for i in awaiting_review(data)]  # type: ignore[arg-type]
 
 
 def pending_items(data: ReportData) -> tuple[list[str], list[str], list[str]]:
@@ -152,7 +173,7 @@ def not_started(data: ReportData, unrecorded: list[str]) -> str:
 
 
 def draft_problems(data: ReportData) -> str:
-    lines = [_overview(data)]
+    lines = [overview] if (overview := _overview(data)) else []
     problems, (pending, nought, unrecorded) = problem_items(data), pending_items(data)
     if problems and first_responsible(data.person):  # one's own, as 第一责任人
         lines.append(f"本人作为第一责任人，对{data.period.noun}以下问题督促不力：")
@@ -169,153 +190,4 @@ def draft_problems(data: ReportData) -> str:
     if unrecorded:
         lines.append(("此外，" if problems or pending or nought else "")
                      + not_started(data, unrecorded))
-    return "\n".join(lines)
-
-
-def _plan_duties(data: ReportData, nxt: ReportPeriod) -> list[tuple[str, str]]:
-    """The next period's numbered duties: (the requirement, the sentence)."""
-    plan = data.next_plan
-    if plan is None:
-        return []
-    failed = {i.requirement.text for i in data.checklist.items if i.status is Status.FAILED}
-    parts = []
-    for requirement in plan.requirements:
-        period = requirement.period
-        if not requirement.is_numeric:
-            continue
-        if nxt.quarter is not None and not (
-                period in (Period.QUARTER, Period.MONTH)
-                or (period is Period.HALF and nxt.quarter in (1, 3)) or nxt.quarter == 1):
-            continue
-        again = "（本期未达到要求，须切实改进）" if requirement.text in failed else ""
-        first = _first_step(requirement, nxt)
-        parts.append((requirement.text,
-                      f"{requirement.text}{again}{'，' if first else ''}{first}。"))
-    return parts
-
-
-def _first_step(requirement: Requirement, nxt: ReportPeriod) -> str:
-    """What the duty asks first in the next period, by when: "2027年3月31日前开展集中警示
-    教育1次" — the act and its date, not the plan's sentence copied as a plan."""
-    label = requirement.counts.label if requirement.counts else ""
-    target, unit = requirement.target, requirement.unit
-    if not label or not target or requirement.period is Period.MONTH:
-        return ""
-    first_quarter = Quarter(nxt.year, nxt.quarter or 1)
-    if requirement.period is Period.QUARTER:
-        end, n = first_quarter.end, target
-    elif requirement.period is Period.HALF:
-        end, n = date(nxt.year, 6 if first_quarter.number <= 2 else 12,
-                      30 if first_quarter.number <= 2 else 31), target
-    else:  # the year's count, in step with its quarters (as 附件1 checks it)
-        end, n = first_quarter.end, max(1, target * first_quarter.number // 4)
-    return f"{cn_date(end)}前至少{verb_for(label)}{label}{n}{unit}"
-
-
-def _running(data: ReportData) -> list[str]:
-    """This year's duties not yet met whose period ends after the as-of date."""
-    parts, unrecorded = [], []
-    for requirement, group in by_requirement(
-            now for i in data.checklist.items if (now := _running_part(i, data.as_of))):
-        clauses = [c for c in (_still_to_do(i, data) for i in group) if c]
-        if clauses:
-            parts.append(f"{requirement.text}，" + joined(clauses))
-        elif all(without_record(i) for i in group):
-            unrecorded.append((requirement.text, group[0].period_end))
-    if unrecorded:  # the next step is the work itself, by when, and who leads each
-        by = max(end for _, end in unrecorded)
-        parts.append(f"抓紧开展{several([text for text, _ in unrecorded])}工作，逐项明确"
-                     f"牵头人和具体措施，于{cn_date(by)}前落实到位。")
-    return parts
-
-
-def _running_part(item: ChecklistItem, day: date) -> ChecklistItem | None:
-    """The item, or the year's quarter (half) still running, if not yet met by ``day``:
-    a year's duty missed in the first quarter still asks the fourth's by 12月31日."""
-    if item.periods and item.status is Status.FAILED:
-        item = item.periods[-1][1]
-    if item.status in (Status.ON_TRACK, Status.BEHIND) and item.period_end > day:
-        return item
-    return None
-
-
-def _still_to_do(item: ChecklistItem, data: ReportData) -> str:
-    """What one measure of a running duty still asks, by its period's end ('' if none)."""
-    by = cn_date(item.period_end)
-    label = item.requirement.counts.label if item.requirement.counts else ""
-    unit = item.requirement.unit
-    if item.measure == "count" and item.actual is not None and item.target is not None:
-        # in the year's report, a duty of each quarter or half-year sums its periods:
-        # the year's total against one period's target says nothing ("还需-4次")
-        if (item.period in (Period.QUARTER, Period.MONTH, Period.HALF)
-                and data.period.quarter is None) or item.actual >= item.target:
-            return f"须于{by}前完成"
-        have = (f"目前已{verb_for(label)}{label}{item.actual}{unit}，" if item.actual else
-                "目前尚未开展，")
-        # a yearly count due in step with the quarters: what this quarter's end asks too,
-        # while that end is still ahead (written on it, "9月30日前" is already past)
-        step = ""
-        quarter_end = data.period.end if data.period.quarter else None
-        if (quarter_end is not None and data.as_of < quarter_end < item.period_end
-                and item.expected is not None and item.expected > item.actual):
-            step = (f"，其中{cn_date(quarter_end)}前至少还需"
-                    f"{item.expected - item.actual}{unit}")
-        return f"{have}还需{item.target - item.actual}{unit}{step}，须于{by}前完成"
-    if item.measure == "per_person" and item.missing:  # a duty of each: who still owes it
-        me = data.person.name if data.person is not None else None
-        if me in item.missing:  # one's own: 本人, and how many this period still asks
-            part = item.periods[-1][1] if item.periods else item  # the year's: its last one
-            left = (item.requirement.target or 0) - (part.people or {}).get(me, 0)
-            return f"本人尚需{left}{unit}，须于{by}前完成" if left > 0 else ""
-        return f"{'、'.join(item.missing)}尚未完成，须于{by}前完成"
-    if item.measure in ("coverage", "share") and item.target is not None:
-        what = f"{label}覆盖面" if item.measure == "coverage" else "“一对一”问题性约谈比例"
-        now = f"目前为{item.actual}%，" if item.actual is not None else ""
-        return f"{what}{now}须于{by}前达到{item.target}%"
-    return ""
-
-
-def _carried_over(data: ReportData, nxt: ReportPeriod) -> list[str]:
-    """At the year's end: the year's unmet duties, named, for the year to come."""
-    if nxt.year == data.period.year:
-        return []
-    failed = [i for i in data.checklist.items if i.status is Status.FAILED]
-    # a duty without a number and without a record lacks proof: not "未落实到位" (section three)
-    unrecorded = list(dict.fromkeys(i.requirement.text for i in failed
-                                    if not _numeric(i) and not i.actual))
-    # a duty the next year's plan asks again is already listed, "本期未达到要求" (_plan_duties)
-    again = {r.text for r in data.next_plan.requirements if r.is_numeric} \
-        if data.next_plan is not None else set()
-    unmet = list(dict.fromkeys(i.requirement.text for i in failed
-                               if i.requirement.text not in unrecorded
-                               and i.requirement.text not in again))
-    parts = []
-    if unmet:
-        parts.append(f"针对{data.period.year}年{several(unmet)}要求未落实到位的问题，"
-                     f"在{nxt.year}年工作中提前谋划、按季度推进，确保按要求完成。")
-    if unrecorded:
-        parts.append(f"对{several(unrecorded)}要求，在{nxt.year}年工作中逐项明确牵头人"
-                     "和具体措施，按季度抓好落实。")
-    return parts
-
-
-def draft_next_steps(data: ReportData) -> str:
-    """The rest of the period (a report written before its end) and the next period."""
-    nxt = data.period.next
-    running = _running(data)
-    planned = [sentence for text, sentence in _plan_duties(data, nxt)
-               if not any(r.startswith(text) for r in running)]
-    parts = running + planned + _carried_over(data, nxt) + next_step_sentences(data)
-    if data.person is not None and not first_responsible(data.person):
-        parts += owed_to_branch(data)
-        if not parts:  # nothing of one's own (a newcomer): the branch's work still running
-            parts = branch_running(data)
-    when = nxt.label if data.over else "下一步"
-    who = "本人" if data.person is not None else ""
-    lines = [f"{when}，{who}将重点抓好以下工作："]
-    # nothing the records and the plan ask: the first act is to set the work out
-    own = data.person is not None and not first_responsible(data.person)
-    lines += numbered(parts or [
-        f"对照{nxt.year}年度工作要点，结合分管工作明确本人党风廉政建设工作任务和完成时限。"
-        if own else f"对照{nxt.year}年度工作要点，逐项明确牵头人、具体措施和完成时限。"])
     return "\n".join(lines)

@@ -1,0 +1,202 @@
+"""Section four: what comes next — the rest of a period not yet over, the next period's
+duties (their first step, by when), the year's unmet duties carried on, the 整改 items.
+
+It reads the same checklist and "due" test as section three (report_problems), so it never
+calls on schedule what section three calls overdue.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lianzheng_desktop.core.checklist import ChecklistItem, Status
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.plan import Period, Requirement, Role
+from lianzheng_desktop.core.report_facts import (
+    ReportData,
+    cn_date,
+    first_responsible,
+    numbered,
+    quoted,
+    several,
+    without_record,
+)
+from lianzheng_desktop.core.report_items import awaiting_review, next_step_sentences
+from lianzheng_desktop.core.report_model import ReportPeriod
+from lianzheng_desktop.core.report_person import (  # verb_for: as report_person has it
+    branch_running,
+    owed_to_branch,
+    verb_for,
+)
+from lianzheng_desktop.core.report_problems import by_requirement, joined, unitemised
+
+
+def _numeric(item: ChecklistItem) -> bool:
+    return item.measure != "manual"
+
+
+def _plan_duties(data: ReportData, nxt: ReportPeriod) -> list[tuple[str, str]]:
+    """The next period's numbered duties: (the requirement, the sentence)."""
+    plan = data.next_plan
+    if plan is None:
+        return []
+    failed = {i.requirement.text for i in data.checklist.items if i.status is Status.FAILED}
+    parts = []
+    for requirement in plan.requirements:
+        period = requirement.period
+        if not requirement.is_numeric:
+            continue
+        if nxt.quarter is not None and not (
+                period in (Period.QUARTER, Period.MONTH)
+                or (period is Period.HALF and nxt.quarter in (1, 3)) or nxt.quarter == 1):
+            continue
+        again = "（本期未达到要求，须切实改进）" if requirement.text in failed else ""
+        first = _first_step(requirement, nxt, own=data.person is not None
+                            and not first_responsible(data.person))
+        parts.append((requirement.text,
+                      f"{requirement.text}{again}{'，' if first else ''}{first}。"))
+    return parts
+
+
+def _first_step(requirement: Requirement, nxt: ReportPeriod, own: bool = False) -> str:
+    """What the duty asks first in the next period, by when: "2027年3月31日前开展集中警示
+    教育1次" — the act and its date, not the plan's sentence copied as a plan."""
+    label = requirement.counts.label if requirement.counts else ""
+    target, unit = requirement.target, requirement.unit
+    if not label or not target or requirement.period is Period.MONTH:
+        return ""
+    first_quarter = Quarter(nxt.year, nxt.quarter or 1)
+    if requirement.period is Period.QUARTER:
+        end, n = first_quarter.end, target
+    elif requirement.period is Period.HALF:
+        end, n = date(nxt.year, 6 if first_quarter.number <= 2 else 12,
+                      30 if first_quarter.number <= 2 else 31), target
+    else:  # the year's count, in step with its quarters (as 附件1 checks it)
+        end, n = first_quarter.end, target * first_quarter.number // 4
+        if not n:  # once a year: due by the year's end, not by the first quarter's
+            end, n = date(nxt.year, 12, 31), target
+    role = requirement.role  # a duty of each: "每名班子成员至少…", not one in all
+    each = ("本人" if own else role.label) if role in (Role.LEADERSHIP_MEMBER,
+                                                      Role.MEMBER) else ""
+    return f"{cn_date(end)}前{each}至少{act(label)}{n}{unit}"
+
+
+def act(label: str) -> str:
+    """"开展集中警示教育", "召开专题会议"; a label that is an act already ("向党支部汇报",
+    "听取汇报") takes no verb: not "开展向党支部汇报"."""
+    return label if label.startswith("向") else f"{verb_for(label)}{label}"
+
+
+def _running(data: ReportData) -> list[str]:
+    """This year's duties not yet met whose period ends after the as-of date."""
+    parts, unrecorded = [], []
+    for requirement, group in by_requirement(
+            now for i in data.checklist.items if (now := _running_part(i, data.as_of))):
+        clauses = [c for c in (_still_to_do(i, data) for i in group) if c]
+        if clauses:
+            parts.append(f"{requirement.text}，" + joined(clauses))
+        elif all(without_record(i) for i in group):
+            unrecorded.append((requirement.text, group[0].period_end))
+    if unrecorded:  # the next step is the work itself, by when, and who leads each
+        by = max(end for _, end in unrecorded)
+        parts.append(f"抓紧开展{several([text for text, _ in unrecorded])}工作，逐项明确"
+                     f"牵头人和具体措施，于{cn_date(by)}前落实到位。")
+    return parts
+
+
+def _running_part(item: ChecklistItem, day: date) -> ChecklistItem | None:
+    """The item, or the year's quarter (half) still running, if not yet met by ``day``:
+    a year's duty missed in the first quarter still asks the fourth's by 12月31日."""
+    if item.periods and item.status is Status.FAILED:
+        item = item.periods[-1][1]
+    if item.status in (Status.ON_TRACK, Status.BEHIND) and item.period_end > day:
+        return item
+    return None
+
+
+def _still_to_do(item: ChecklistItem, data: ReportData) -> str:
+    """What one measure of a running duty still asks, by its period's end ('' if none)."""
+    by = cn_date(item.period_end)
+    label = item.requirement.counts.label if item.requirement.counts else ""
+    unit = item.requirement.unit
+    if item.measure == "count" and item.actual is not None and item.target is not None:
+        # in the year's report, a duty of each quarter or half-year sums its periods:
+        # the year's total against one period's target says nothing ("还需-4次")
+        if (item.period in (Period.QUARTER, Period.MONTH, Period.HALF)
+                and data.period.quarter is None) or item.actual >= item.target:
+            return f"须于{by}前完成"
+        have = (f"目前已{verb_for(label)}{label}{item.actual}{unit}，" if item.actual else
+                "目前尚未开展，")
+        # a yearly count due in step with the quarters: what this quarter's end asks too,
+        # while that end is still ahead (written on it, "9月30日前" is already past)
+        step = ""
+        quarter_end = data.period.end if data.period.quarter else None
+        if (quarter_end is not None and data.as_of < quarter_end < item.period_end
+                and item.expected is not None and item.expected > item.actual):
+            step = (f"，其中{cn_date(quarter_end)}前至少还需"
+                    f"{item.expected - item.actual}{unit}")
+        return f"{have}还需{item.target - item.actual}{unit}{step}，须于{by}前完成"
+    if item.measure == "per_person" and item.missing:  # a duty of each: who still owes it
+        me = data.person.name if data.person is not None else None
+        if me in item.missing:  # one's own: 本人, and how many this period still asks
+            part = item.periods[-1][1] if item.periods else item  # the year's: its last one
+            left = (item.requirement.target or 0) - (part.people or {}).get(me, 0)
+            return f"本人尚需{left}{unit}，须于{by}前完成" if left > 0 else ""
+        return f"{'、'.join(item.missing)}尚未完成，须于{by}前完成"
+    if item.measure in ("coverage", "share") and item.target is not None:
+        what = f"{label}覆盖面" if item.measure == "coverage" else "“一对一”问题性约谈比例"
+        now = f"目前为{item.actual}%，" if item.actual is not None else ""
+        return f"{what}{now}须于{by}前达到{item.target}%"
+    return ""
+
+
+def _carried_over(data: ReportData, nxt: ReportPeriod) -> list[str]:
+    """At the year's end: the year's unmet duties, named, for the year to come."""
+    if nxt.year == data.period.year:
+        return []
+    failed = [i for i in data.checklist.items if i.status is Status.FAILED]
+    # a duty without a number and without a record lacks proof: not "未落实到位" (section three)
+    unrecorded = list(dict.fromkeys(i.requirement.text for i in failed
+                                    if not _numeric(i) and not i.actual))
+    # a duty the next year's plan asks again is already listed, "本期未达到要求" (_plan_duties)
+    again = {r.text for r in data.next_plan.requirements if r.is_numeric} \
+        if data.next_plan is not None else set()
+    unmet = list(dict.fromkeys(i.requirement.text for i in failed
+                               if i.requirement.text not in unrecorded
+                               and i.requirement.text not in again))
+    parts = []
+    if unmet:
+        parts.append(f"针对{data.period.year}年{several(unmet)}要求未落实到位的问题，"
+                     f"在{nxt.year}年工作中提前谋划、按季度推进，确保按要求完成。")
+    if unrecorded:
+        parts.append(f"对{several(unrecorded)}要求，在{nxt.year}年工作中逐项明确牵头人"
+                     "和具体措施，按季度抓好落实。")
+    return parts
+
+
+def draft_next_steps(data: ReportData) -> str:
+    """The rest of the period (a report written before its end) and the next period."""
+    nxt = data.period.next
+    running = _running(data)
+    planned = [sentence for text, sentence in _plan_duties(data, nxt)
+               if not any(r.startswith(text) for r in running)]
+    parts = running + planned + _carried_over(data, nxt) + next_step_sentences(data)
+    if unitemised(data):  # the first step is to set the work out (section 三's first)
+        year = nxt.year if data.over else data.period.year
+        parts.insert(0, f"对照{year}年度工作要点，把党风廉政建设工作任务逐项细化为具体要求，"
+                        "明确牵头人、具体措施和完成时限，按季度对照检查。")
+    if data.person is not None and not first_responsible(data.person):
+        parts += [f"对{quoted(i.description)}开展整改“回头看”，巩固整改成效。"
+                  for i in awaiting_review(data)]
+        parts += owed_to_branch(data)
+        if not parts:  # nothing of one's own (a newcomer): the branch's work still running
+            parts = branch_running(data)
+    when = nxt.label if data.over else "下一步"
+    who = "本人" if data.person is not None else ""
+    lines = [f"{when}，{who}将重点抓好以下工作："]
+    # nothing the records and the plan ask: the first act is to set the work out
+    own = data.person is not None and not first_responsible(data.person)
+    lines += numbered(parts or [
+        f"对照{nxt.year}年度工作要点，结合分管工作明确本人党风廉政建设工作任务和完成时限。"
+        if own else f"对照{nxt.year}年度工作要点，逐项明确牵头人、具体措施和完成时限。"])
+    return "\n".join(lines)

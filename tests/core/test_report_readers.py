@@ -1,0 +1,196 @@
+"""Sentences two reviewers marked reading reports line by line as the county 纪委 would
+(/work/reviews/revoffice.md, revyear.md): each test names the finding and checks the
+sentence a reader sees."""
+
+from dataclasses import asdict, replace
+from datetime import date
+
+from lianzheng_desktop.core.plan import Counts, Period, Plan, Requirement, Role
+from lianzheng_desktop.core.records import Activity, WarningSession
+from lianzheng_desktop.core.report_activities import _one_activity, _session
+from lianzheng_desktop.core.report_content import build_document
+from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
+from lianzheng_desktop.storage.reports import load_report_data
+
+DUTY, PERSONAL, PROBLEMS, NEXT = SECTION_HEADINGS
+
+
+def _texts(data):
+    return build_document(data).section_texts()
+
+
+def _point(text: str, starts: str) -> str:
+    """The line of section 一 whose point begins with ``starts`` (after 一是/二是…)."""
+    return next(line for line in text.splitlines() if line[2:].startswith(starts))
+
+
+# -- revoffice F14: the 书记 with no post on the roster ------------------------------
+
+def test_the_secretary_without_a_post_signs_as_the_branchs_secretary(demo_store):
+    data = load_report_data(demo_store, ReportPeriod(2022, 3), person="王建国")
+    data = replace(data, person=replace(data.person, post=""))  # as the first start adds him
+    document = build_document(data)
+    # not "县总工会书记" (the union's 党组书记, a title he was not given)
+    assert document.closing[0] == "县总工会机关党支部书记\u3000王建国"
+    assert document.meta == ["（2022年第三季度\u3000县总工会机关党支部书记\u3000王建国）"]
+    # a post held in the unit is still signed as such
+    held = build_document(load_report_data(demo_store, ReportPeriod(2022, 3), person="王建国"))
+    assert held.closing[0] == "县总工会党组书记、常务副主席\u3000王建国"
+
+
+# -- revoffice F9: "占应谈N人" only against the plan's own standard -----------------
+
+def test_talk_coverage_is_measured_only_against_a_standard_the_plan_sets(demo_store):
+    data = load_report_data(demo_store, ReportPeriod(2022))
+    # the demo plan asks talks every half-year, no coverage: two talks reach 3 of the 10
+    few = replace(data, talks=data.talks[:2])
+    assert _point(_texts(few)[DUTY], "抓实").endswith(
+        "本年度共开展各类谈话2次、5人次；谈话覆盖干部职工3人。")
+    # the whole year's talks reach all 10: said so, with no standard invented
+    assert _point(_texts(data)[DUTY], "抓实").endswith("；谈话覆盖全体干部职工10人。")
+    # a plan that asks talks to reach everyone: the share against it
+    talk_cover = Requirement(item="9", text="谈心谈话全覆盖", counts=Counts("talk"),
+                             period=Period.YEAR, coverage=100)
+    items = [replace(i, requirement=talk_cover) if i.measure == "coverage" else i
+             for i in few.checklist.items]
+    asked = replace(few, checklist=replace(few.checklist, items=items))
+    assert _point(_texts(asked)[DUTY], "抓实").endswith(
+        "；谈话覆盖干部职工3人，占应谈10人的30%。")
+
+
+# -- revoffice F6: a plan with no requirement ----------------------------------------
+
+def test_a_plan_with_nothing_to_check_is_not_checked_against(demo_store):
+    data = load_report_data(demo_store, ReportPeriod(2022))
+    empty = replace(data, checklist=replace(data.checklist, items=[]))
+    texts = _texts(empty)
+    assert texts[DUTY].splitlines()[0] == (
+        "2022年度，县总工会机关党支部认真履行管党治党主体责任，召开专题会议3次、"
+        "开展集中警示教育3次、开展谈话8次（18人次）、推进整改事项6件。")
+    problems = texts[PROBLEMS].splitlines()
+    assert "对照年度工作要点" not in texts[PROBLEMS]
+    assert problems[:2] == [
+        "本年度主要存在以下问题：",
+        "一是年度党风廉政建设工作任务没有逐项细化为具体要求，未明确完成时限和责任人，"
+        "工作落实缺少逐项对照检查的依据。"]
+    assert texts[NEXT].splitlines()[1] == (
+        "一是对照2023年度工作要点，把党风廉政建设工作任务逐项细化为具体要求，"
+        "明确牵头人、具体措施和完成时限，按季度对照检查。")
+    # a member's own report of such a plan: no duty "对照" it either
+    own = load_report_data(demo_store, ReportPeriod(2022), person="张志强")
+    own = replace(own, checklist=replace(own.checklist, items=[]),
+                  branch_checklist=replace(own.branch_checklist, items=[]))
+    assert _texts(own)[PROBLEMS].splitlines()[0] == (
+        "年度工作要点尚未逐人明确本人的党风廉政建设工作任务。")
+    # with requirements, the opening is against them
+    assert _texts(data)[DUTY].startswith(
+        "2022年度，县总工会机关党支部认真履行管党治党主体责任，对照年度工作要点召开专题会议3次")
+
+
+# -- revoffice F11: a member's quarter claims only the quarter's 整改 ------------------
+
+def test_a_members_quarter_does_not_claim_an_item_finished_before_it(demo_store):
+    # 陈立新's XC-2022-01: finished 5月26日, reviewed 9月20日 — the third quarter's work
+    q3 = _texts(load_report_data(demo_store, ReportPeriod(2022, 3), person="陈立新"))[DUTY]
+    assert "本人负责整改巡察反馈的问题1个" in q3
+    q4 = _texts(load_report_data(demo_store, ReportPeriod(2022, 4), person="陈立新"))[DUTY]
+    assert "整改" not in q4, q4
+    # the branch tells its ledger as it stands, and that none was finished this quarter
+    q4_branch = _texts(load_report_data(demo_store, ReportPeriod(2022, 4)))[DUTY]
+    assert "已完成整改4件（均在本季度以前完成）" in q4_branch
+
+
+# -- revoffice F8: verbs said once, a meeting 召开ed ---------------------------------
+
+def test_a_topic_with_its_own_verb_is_not_given_it_twice():
+    pledge = Activity(date=date(2026, 9, 1), type="廉政承诺", topic="审计组成员签订廉洁承诺书",
+                      attendees=("张志远", "马骏", "李红梅"))
+    assert _one_activity(pledge, True) == "9月1日组织审计组成员签订廉洁承诺书，3人参加"
+    plain = replace(pledge, topic="2026年度党风廉政建设责任书")
+    assert _one_activity(plain, True) == "9月1日组织签订2026年度党风廉政建设责任书，3人参加"
+    # a plan's own type that is an act with its subject (revyear F7): not "开展高建军向…"
+    report = Activity(date=date(2027, 1, 20), type="向党支部汇报", host="高建军",
+                      topic="高建军向党支部汇报履行一岗双责情况", attendees=("高建军", "马红梅"))
+    assert _one_activity(report, True) == "1月20日高建军向党支部汇报履行一岗双责情况"
+    assert _one_activity(report, True, me="高建军") == "1月20日本人向党支部汇报履行一岗双责情况"
+
+
+def test_a_case_meeting_named_by_its_case_is_held():
+    session = WarningSession(date=date(2026, 9, 20), form="以案促改专题会",
+                             topic="审计人员违反“八不准”典型案例以案促改", host="王建国",
+                             head_count=4)
+    assert _session(session) == (
+        "9月20日召开审计人员违反“八不准”典型案例以案促改专题会（王建国主持，4人参加）")
+
+
+def test_a_plans_own_meetings_are_held_under_party_life_not_oversight(demo_store):
+    data = load_report_data(demo_store, ReportPeriod(2022, 4))
+    meetings = [Activity(date=date(2022, 10, 25), type="党员大会召开", topic="10月党员大会",
+                         host="王建国", attendees=("王建国", "刘芳", "赵明")),
+                Activity(date=date(2022, 11, 8), type="集中学习", topic="《党纪处分条例》",
+                         host="王建国", attendees=("王建国", "刘芳", "赵明"))]
+    duty = _texts(replace(data, activities=meetings))[DUTY]
+    assert _point(duty, "严格党的组织生活") == (
+        "三是严格党的组织生活。10月25日召开10月党员大会，3人参加；"
+        "11月8日组织学习《党纪处分条例》，3人参加。"), duty
+    assert "督查检查" not in duty
+
+
+# -- revyear F1: a period not yet over ---------------------------------------------
+
+def test_a_period_not_over_says_to_which_day_on_its_first_page(demo_store):
+    early = build_document(load_report_data(demo_store, ReportPeriod(2022, 4),
+                                            date(2022, 12, 20)))
+    assert early.meta == [
+        "（2022年第四季度，截至12月20日\u3000县总工会机关党支部书记\u3000王建国）"]
+    assert early.section_texts()[DUTY].startswith(
+        "2022年第四季度（截至12月20日），县总工会机关党支部认真履行管党治党主体责任，")
+    over = build_document(load_report_data(demo_store, ReportPeriod(2022, 4)))
+    assert over.meta == ["（2022年第四季度\u3000县总工会机关党支部书记\u3000王建国）"]
+    assert over.section_texts()[DUTY].startswith("2022年第四季度，县总工会机关党支部")
+
+
+# -- revyear F7: the next year's first steps ---------------------------------------
+
+def _next_plan_steps(demo_store, requirements, person=None):
+    data = load_report_data(demo_store, ReportPeriod(2022), person=person)
+    if person is not None:  # one's own report reads the plan's duties of each
+        requirements = [r for r in requirements if r.role and r.role.per_person]
+    plan = Plan(2023, requirements)
+    return _texts(replace(data, next_plan=plan))[NEXT]
+
+
+ONCE_A_YEAR = Requirement(item="6", text="书记每年对班子成员开展廉政谈话不少于1次",
+                          counts=Counts("talk", ("廉政谈话",), "廉政谈话"), period=Period.YEAR,
+                          target=1, role=Role.FIRST_RESPONSIBLE)
+EACH_QUARTER = Requirement(item="5", text="班子成员每季度向党支部报告一次履行“一岗双责”情况",
+                           counts=Counts("activity", ("向党支部汇报",), "向党支部汇报"),
+                           period=Period.QUARTER, target=1, role=Role.LEADERSHIP_MEMBER)
+
+
+def test_next_steps_keep_a_yearly_duty_to_the_year_and_a_duty_of_each_to_each(demo_store):
+    text = _next_plan_steps(demo_store, [ONCE_A_YEAR, EACH_QUARTER])
+    assert ("书记每年对班子成员开展廉政谈话不少于1次，2023年12月31日前至少开展廉政谈话1次。"
+            in text), text
+    assert ("班子成员每季度向党支部报告一次履行“一岗双责”情况，2023年3月31日前每名班子成员"
+            "至少向党支部汇报1次。" in text), text
+    own = _next_plan_steps(demo_store, [ONCE_A_YEAR, EACH_QUARTER], person="张志强")
+    assert "2023年3月31日前本人至少向党支部汇报1次。" in own, own
+
+
+# -- revyear F8: a member's item awaiting its 回头看 ---------------------------------
+
+def test_a_members_item_awaiting_its_review_opens_his_problems(demo_store):
+    item = next(i for i in demo_store.list("rectification") if i.number == "XC-2022-05")
+    demo_store.update("rectification", item.id, {**asdict(item), "status": "已完成",
+                                                 "completed_date": date(2022, 12, 20)})
+    texts = _texts(load_report_data(demo_store, ReportPeriod(2022), person="张志强"))
+    assert ("本人负责的整改事项“基层工会经费返还拨付不及时”已于2022年12月20日完成整改，"
+            "尚未开展“回头看”，整改成效还有待检验。") in texts[PROBLEMS], texts[PROBLEMS]
+    assert "对“基层工会经费返还拨付不及时”开展整改“回头看”，巩固整改成效。" in texts[NEXT]
+    # reviewed: nothing awaits
+    demo_store.update("rectification", item.id, {**asdict(item), "status": "已完成",
+                                                 "completed_date": date(2022, 12, 20),
+                                                 "review_date": date(2022, 12, 28)})
+    texts = _texts(load_report_data(demo_store, ReportPeriod(2022), person="张志强"))
+    assert "回头看" not in texts[PROBLEMS] + texts[NEXT]
