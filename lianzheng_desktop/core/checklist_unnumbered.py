@@ -23,7 +23,7 @@ def check_rectification(key: str, requirement: Requirement, window: Window,
                                         summary.reviewed)
     open_items = total - fixed
     # fixed before the span and never looked back at: not yet 销号, so not done
-    waiting = ask.source.awaiting_review(ask.start, ask.end, sources)
+    waiting = ask.source.unreviewed_before(ask.start, ask.end, sources)
     parts = [f"{when}{sources_words(sources)}整改事项 {total} 件"
              f"{carried_words(summary.carried, total)}"] if total else []
     if fixed:

@@ -54,10 +54,10 @@ class RecordSource(Protocol):
         last day whose deadlines are missed (``day`` when None)."""
         ...
 
-    def awaiting_review(self, start: date, day: date,
+    def unreviewed_before(self, start: date, day: date,
                         sources: tuple[str, ...] = ()) -> list[str]:
         """The items fixed before ``start`` still awaiting their 回头看 on ``day``
-        (core.record_source.awaiting_review), by 编号 or 问题描述."""
+        (core.record_source.unreviewed_before), by 编号 or 问题描述."""
         ...
 
 
@@ -152,7 +152,7 @@ def review_since(start: date) -> date:
         else date(start.year - 1, 2, 28)
 
 
-def awaiting_review(item: RectificationItem, start: date, day: date) -> bool:
+def unreviewed_before(item: RectificationItem, start: date, day: date) -> bool:
     """Found and completed before ``start`` (within review_since), its 回头看 not done by
     ``day``: a span's 整改 is not done while it waits, though the item is not the span's."""
     return (item.status == vocab.STATUS_DONE and item.completed_date is not None
@@ -264,12 +264,12 @@ class ListSource:
         return RectificationSummary.of(self.rectification_states(start, end, sources), day,
                                        due)
 
-    def awaiting_review(self, start: date, day: date,
+    def unreviewed_before(self, start: date, day: date,
                         sources: tuple[str, ...] = ()) -> list[str]:
         items = cast(list[RectificationItem], self._records.get("rectification", ()))
         ordered = sorted(items, key=lambda r: (r.found_date, r.id or 0))
         return [item_name(r.number, r.description) for r in ordered
-                if awaiting_review(r, start, day) and (not sources or r.source in sources)]
+                if unreviewed_before(r, start, day) and (not sources or r.source in sources)]
 
     def refs(self, counts: Counts, start: date, end: date,
              one_on_one_only: bool = False) -> list[RecordRef]:

@@ -140,7 +140,7 @@ def _awaiting_review(data: ReportData) -> list[str]:
         return []
     return [f"本人负责的整改事项{quoted(i.description)}已于{cn_date(i.completed_date)}"
             "完成整改，尚未开展“回头看”，整改成效还有待检验。"
-            for i in awaiting_review(data)]  # type: ignore[arg-type]
+            for i in awaiting_review(data) if i.completed_date is not None]
 
 
 def pending_items(data: ReportData) -> tuple[list[str], list[str], list[str]]:

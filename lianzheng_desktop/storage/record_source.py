@@ -180,9 +180,9 @@ class SqlSource:
                                     completed_reviewed + standing_reviewed, carried, missed)
 
 
-    def awaiting_review(self, start: date, day: date,
+    def unreviewed_before(self, start: date, day: date,
                         sources: tuple[str, ...] = ()) -> list[str]:
-        """core.record_source.awaiting_review, from 0015's index on completed_date."""
+        """core.record_source.unreviewed_before, from 0015's index on completed_date."""
         rows = self._db.execute(
             "SELECT number, description FROM rectification_item"
             " WHERE completed_date >= :since AND completed_date < :start"
