@@ -19,6 +19,7 @@ from lianzheng_desktop.core.report_content import (
     draft_sections,
     profile_gaps,
 )
+from lianzheng_desktop.core.report_facts import cn_date
 from lianzheng_desktop.core.report_model import (
     SECTION_HEADINGS,
     ReportDocument,
@@ -104,6 +105,15 @@ class PreparedReport:
             [self.reading_note] if self.reading_note else []) + (
             [self.handed_in.note] if self.handed_in else []) + (
             [CAUSES_NOTE] if self.causes_unwritten else [])
+
+    @property
+    def not_over_note(self) -> str:
+        """A report of a period still running: its figures are so far (revyear F1)."""
+        if self.data.over:
+            return ""
+        label = self.data.period.label
+        return (f"{label}尚未结束，报告中的数字截至{cn_date(self.data.as_of)}；"
+                f"{label}结束后请重新生成。")
 
     @property
     def causes_unwritten(self) -> bool:

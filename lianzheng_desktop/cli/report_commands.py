@@ -57,18 +57,13 @@ def _report(args: argparse.Namespace) -> int:
           f"（文件校验码 {version.sha256[:16]}…，已留存备查）")
     if args.docx:
         print(f"已导出 Word 文档：{args.docx}（与 PDF 内容相同）")
-    if not prepared.data.over:  # its figures are so far, not the period's (revyear F1)
-        print(f"提示：{period.label}尚未结束，报告中的数字截至{as_of_text(prepared.data.as_of)}；"
-              f"{period.label}结束后请重新生成。", file=sys.stderr)
+    if prepared.not_over_note:  # its figures are so far, not the period's (revyear F1)
+        print(f"提示：{prepared.not_over_note}", file=sys.stderr)
     for note in prepared.notes:  # the file is written; what it lacks is said, exit 0
         print(f"提示：{note}", file=sys.stderr)
     if prepared.notes:
         print("可在窗口的“述廉述责报告”页补充后重新生成。", file=sys.stderr)
     return 0
-
-
-def as_of_text(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _as_of(text: str | None, period) -> date | None:

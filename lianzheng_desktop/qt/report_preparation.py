@@ -120,7 +120,8 @@ class ReportPreparation:
             self.follow_preview()
             return
         self._as_of, self._stale = prepared.data.as_of, prepared.stale
-        said = "\n".join(filter(None, [profile_gaps(prepared.data), stale_note(self._stale),
+        said = "\n".join(filter(None, [prepared.not_over_note, profile_gaps(prepared.data),
+                                       stale_note(self._stale),
                                        prepared.reading_note,
                                        prepared.handed_in.note if prepared.handed_in else ""]))
         self.notice.setText(said)

@@ -336,3 +336,15 @@ def test_redrafting_a_stale_section_keeps_what_she_wrote_elsewhere(
     else:
         assert texts == {}
     assert december.recheck_button.isHidden()
+
+
+def test_the_page_says_a_quarter_still_running_is_reported_so_far(qtbot, demo_store, paths):
+    """The command said it; the page printed the report of a quarter not over with nothing
+    said (reviewer revyear, F1)."""
+    page = ReportPage(demo_store, paths, today=date(2022, 11, 30))
+    qtbot.addWidget(page)
+    page.set_period(ReportPeriod(2022, 4))
+    assert ("2022年第四季度尚未结束，报告中的数字截至2022年11月30日；"
+            "2022年第四季度结束后请重新生成。") in page.notice.text()
+    page.set_period(ReportPeriod(2022, 3))
+    assert "尚未结束" not in page.notice.text()
