@@ -25,6 +25,7 @@ from lianzheng_desktop.core.records import (
 )
 from lianzheng_desktop.core.report_checklist import rectification_as_of
 from lianzheng_desktop.core.report_model import ReportPeriod
+from lianzheng_desktop.core.text import quoted  # noqa: F401 (the report modules import it here)
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -131,11 +132,6 @@ def numbered(parts: list[str]) -> list[str]:
     if len(parts) == 1:
         return parts
     return [f"{cn_number(i)}是{text}" for i, text in enumerate(parts, start=1)]
-
-
-def quoted(text: str) -> str:
-    """“text”, with quotes inside it turned to single quotes (no nested “”)."""
-    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
 
 
 def clause(text: str) -> str:

@@ -29,3 +29,8 @@ def tidy(text: str) -> str:
         return "" if is_cjk(before) or is_cjk(after) else space.group()
 
     return _SPACES.sub(drop_by_cjk, text)
+
+
+def quoted(text: str) -> str:
+    """“text”, with quotes inside it turned to single quotes (no nested “”)."""
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"

@@ -15,6 +15,7 @@ from lianzheng_desktop.core.checklist import Checklist, Status
 from lianzheng_desktop.core.checklist_model import ChecklistItem
 from lianzheng_desktop.core.record_source import done_by
 from lianzheng_desktop.core.records import RectificationItem
+from lianzheng_desktop.core.text import quoted
 
 DUE_SOON_DAYS = 5
 HAND_NOTICE_DAYS = 31  # duties without a number: said in the last month of their period
@@ -75,7 +76,7 @@ def rectification_warnings(items: Sequence[RectificationItem], as_of: date,
         if level is None or item.found_date > as_of:
             continue
         days = (item.deadline - as_of).days
-        name = f"整改事项{item.number}“{_short(item.description)}”"
+        name = f"整改事项{item.number}{quoted(_short(item.description))}"
         left = gone.get(item.owner)
         owner = (f"原责任人{item.owner}已于 {left.isoformat()} 离岗，请明确新的责任人"
                  if left is not None and left < as_of else f"责任人{item.owner}")
@@ -103,7 +104,7 @@ def _unmet_by_hand(checklist: Checklist) -> list[Warning]:
         days = (end - checklist.as_of).days
         if days > HAND_NOTICE_DAYS:
             continue
-        names = "、".join(f"“{e.requirement.text}”" for e in entries[:SHOWN_NAMES]) + (
+        names = "、".join(quoted(e.requirement.text) for e in entries[:SHOWN_NAMES]) + (
             f"等{len(entries)}项" if len(entries) > SHOWN_NAMES else "")
         day = f"{end.year}年{end.month}月{end.day}日"
         if days < 0 or entries[0].status is Status.FAILED:

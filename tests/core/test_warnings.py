@@ -121,3 +121,13 @@ def test_home_set_to_an_earlier_day_names_the_items_overdue_then(demo_store):
     assert any("XC-2022-09" in text and "已逾期 5 天" in text for text in then), then
     after = [w.text for w in load_warnings(demo_store, date(2022, 9, 20))]
     assert not any("XC-2022-09" in text for text in after)
+
+
+def test_a_quote_inside_a_reminder_is_not_a_second_pair_of_double_quotes():
+    """首页 said 整改事项2“审计现场“四严禁”“八不准”公示不到位” (revoffice F12); the report
+    already turned inner quotes to single ones."""
+    inner = RectificationItem(id=9, number="2", source="巡察反馈", owner="刘芳",
+                              description="审计现场“四严禁”“八不准”公示不到位",
+                              found_date=date(2022, 3, 1), deadline=AS_OF, status="整改中")
+    [warning] = build_warnings(Checklist(Quarter(2022, 3), AS_OF, []), [inner])
+    assert "整改事项2“审计现场‘四严禁’‘八不准’公示不到位”" in warning.text
