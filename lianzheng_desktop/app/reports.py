@@ -29,6 +29,7 @@ from lianzheng_desktop.core.report_model import (
 from lianzheng_desktop.storage.changes_since import records_changed
 from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.plan_reading import ReadingChange, reading_change
+from lianzheng_desktop.storage.plans import plan_changed_since
 from lianzheng_desktop.storage.reports import (
     ReportVersion,
     list_versions,
@@ -58,11 +59,18 @@ class HandedIn:
 
     on: date
     changes: int
+    plans: tuple[int, ...] = ()  # the years whose plan was imported or edited since
 
     @property
     def note(self) -> str:
-        return (f"本期报告已于{self.on.year}年{self.on.month}月{self.on.day}日生成留存；此后补录、"
-                f"修改或删除了本期的 {self.changes} 条台账记录，现在生成的报告可能与留存的不同。"
+        since = []
+        if self.changes:
+            since.append(f"补录、修改或删除了本期的 {self.changes} 条台账记录")
+        if self.plans:
+            since.append("导入或修改了" + "、".join(f"{y}年度" for y in self.plans) + "计划"
+                         "（报告对照的要求和下一步打算随之不同）")
+        return (f"本期报告已于{self.on.year}年{self.on.month}月{self.on.day}日生成留存；此后"
+                f"{'，'.join(since)}，现在生成的报告可能与留存的不同。"
                 "如已交出，重新交出时请向纪委说明改动；留存的原件不受影响。")
 
 
@@ -78,7 +86,9 @@ def _changed_since_kept(store: Store, data: ReportData, person: str | None) -> H
     first = min(after, key=lambda v: (v.created_at, v.id))
     changes = records_changed(store, first.created_at, date(data.period.year, 1, 1),
                               data.as_of)
-    return HandedIn(first.created_at.date(), changes) if changes else None
+    plans = tuple(year for year in (data.period.year, data.period.year + 1)
+                  if plan_changed_since(store, year, first.created_at))
+    return HandedIn(first.created_at.date(), changes, plans) if changes or plans else None
 
 
 CAUSES_NOTE = ("第三部分“存在的问题及原因”是按台账起草的，只列出了问题；原因须由本人分析写明"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import cast
 
 from lianzheng_desktop.core import vocab
@@ -39,6 +39,15 @@ COLUMNS = ("item", "text", "section", "item_title", "item_text", "ledger", "type
 
 def _now(store: Store) -> str:
     return store.clock().isoformat(timespec="seconds")
+
+
+def plan_changed_since(store: Store, year: int, moment: datetime) -> bool:
+    """Whether the year's plan was imported, replaced or edited after ``moment``."""
+    row = store.db.execute(
+        "SELECT max(updated_at) FROM (SELECT updated_at FROM plan WHERE year = :year"
+        " UNION ALL SELECT updated_at FROM requirement WHERE year = :year)",
+        {"year": year}).fetchone()
+    return row[0] is not None and row[0] > moment.isoformat(timespec="seconds")
 
 
 def source_text(store: Store, year: int) -> str:

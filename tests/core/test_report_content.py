@@ -98,6 +98,30 @@ def test_a_report_kept_and_then_back_filled_says_so_when_made_again(demo_store, 
     assert notes()[0].startswith("本期报告已于2023年1月5日生成留存")  # still said of the first
 
 
+def test_next_years_plan_imported_after_a_report_was_kept_is_said_too(demo_store, tmp_path):
+    """The 2022 report kept on 5 January; the 2023 plan imported a week later rewrote its
+    section 四 (下一步打算 quotes the next plan), and nothing said the report now differs from
+    the paper kept (reviewer revyear, F10)."""
+    from datetime import datetime
+
+    from lianzheng_desktop.app.reports import prepare_report, write_report
+    from lianzheng_desktop.storage import plans
+
+    def notes():
+        return [n for n in prepare_report(demo_store, ReportPeriod(2022)).notes
+                if "生成留存" in n]
+
+    demo_store.clock = lambda: datetime(2023, 1, 5, 9)
+    write_report(demo_store, ReportPeriod(2022), tmp_path / "2022.pdf")
+    assert notes() == []
+    demo_store.clock = lambda: datetime(2023, 1, 12, 9)
+    plans.import_plan_text(demo_store, "2023年机关党支部工作要点\n一、责任\n"
+                           "1.会议。每季度召开党风廉政建设专题会议1次。\n", 2023)
+    assert notes() == ["本期报告已于2023年1月5日生成留存；此后导入或修改了2023年度计划（报告对照的"
+                       "要求和下一步打算随之不同），现在生成的报告可能与留存的不同。如已交出，重新"
+                       "交出时请向纪委说明改动；留存的原件不受影响。"]
+
+
 def test_a_report_written_but_not_kept_says_where_it_is(demo_store, tmp_path):
     """A reviewer's data folder turned read-only: 保存 PDF wrote the file, then said 未能生成报告
     / 意外问题, while the PDF stood under the name she chose, unlisted."""
