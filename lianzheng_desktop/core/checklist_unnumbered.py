@@ -23,7 +23,7 @@ def check_rectification(key: str, requirement: Requirement, window: Window,
                                         summary.reviewed)
     open_items = total - fixed
     # fixed before the span and never looked back at: not yet 销号, so not done
-    waiting = ask.source.unreviewed_before(ask.start, ask.end, sources)
+    waiting, named = ask.source.unreviewed_before(ask.start, ask.end, sources)
     parts = [f"{when}{sources_words(sources)}整改事项 {total} 件"
              f"{carried_words(summary.carried, total)}"] if total else []
     if fixed:
@@ -36,8 +36,8 @@ def check_rectification(key: str, requirement: Requirement, window: Window,
         parts.append(f"尚在整改 {open_items} 件"
                      + (f"（其中 {summary.due} 件到期未完成）" if summary.due else ""))
     if waiting:
-        shown = "、".join(waiting[:3]) + ("等" if len(waiting) > 3 else "")
-        parts.append(f"此前已完成整改的{len(waiting)}件（{shown}）尚未“回头看”")
+        shown = "、".join(named) + ("等" if waiting > len(named) else "")
+        parts.append(f"此前已完成整改的{waiting}件（{shown}）尚未“回头看”")
     if requirement.manual_done:
         status, tail = Status.DONE, "已手工标记为完成"
     elif total and reviewed == total and not waiting:

@@ -54,10 +54,11 @@ class RecordSource(Protocol):
         last day whose deadlines are missed (``day`` when None)."""
         ...
 
-    def unreviewed_before(self, start: date, day: date,
-                        sources: tuple[str, ...] = ()) -> list[str]:
-        """The items fixed before ``start`` still awaiting their 回头看 on ``day``
-        (core.record_source.unreviewed_before), by 编号 or 问题描述."""
+    def unreviewed_before(self, start: date, day: date, sources: tuple[str, ...] = (),
+                          named: int = 3) -> tuple[int, list[str]]:
+        """How many items fixed before ``start`` still await their 回头看 on ``day``
+        (core.record_source.unreviewed_before), and the first ``named`` of them by 编号 or
+        问题描述."""
         ...
 
 
@@ -264,12 +265,12 @@ class ListSource:
         return RectificationSummary.of(self.rectification_states(start, end, sources), day,
                                        due)
 
-    def unreviewed_before(self, start: date, day: date,
-                        sources: tuple[str, ...] = ()) -> list[str]:
+    def unreviewed_before(self, start: date, day: date, sources: tuple[str, ...] = (),
+                          named: int = 3) -> tuple[int, list[str]]:
         items = cast(list[RectificationItem], self._records.get("rectification", ()))
-        ordered = sorted(items, key=lambda r: (r.found_date, r.id or 0))
-        return [item_name(r.number, r.description) for r in ordered
-                if unreviewed_before(r, start, day) and (not sources or r.source in sources)]
+        found = [r for r in sorted(items, key=lambda r: (r.completed_date, r.id or 0))
+                 if unreviewed_before(r, start, day) and (not sources or r.source in sources)]
+        return len(found), [item_name(r.number, r.description) for r in found[:named]]
 
     def refs(self, counts: Counts, start: date, end: date,
              one_on_one_only: bool = False) -> list[RecordRef]:

@@ -180,18 +180,20 @@ class SqlSource:
                                     completed_reviewed + standing_reviewed, carried, missed)
 
 
-    def unreviewed_before(self, start: date, day: date,
-                        sources: tuple[str, ...] = ()) -> list[str]:
-        """core.record_source.unreviewed_before, from 0015's index on completed_date."""
-        rows = self._db.execute(
-            "SELECT number, description FROM rectification_item"
-            " WHERE completed_date >= :since AND completed_date < :start"
-            " AND +found_date < :start AND status = :done"
-            " AND (review_date IS NULL OR review_date > :day)"
-            f"{_sources(sources)} ORDER BY found_date, id",
-            {"since": review_since(start).isoformat(), "start": start.isoformat(),
-             "day": day.isoformat(), "done": vocab.STATUS_DONE, **_named(sources)})
-        return [item_name(number, description) for number, description in rows]
+    def unreviewed_before(self, start: date, day: date, sources: tuple[str, ...] = (),
+                          named: int = 3) -> tuple[int, list[str]]:
+        """core.record_source.unreviewed_before, counted from 0020's index."""
+        where = ("completed_date >= :since AND completed_date < :start"
+                 " AND found_date < :start AND status = :done"
+                 f" AND (review_date IS NULL OR review_date > :day){_sources(sources)}")
+        params = {"since": review_since(start).isoformat(), "start": start.isoformat(),
+                  "day": day.isoformat(), "done": vocab.STATUS_DONE, **_named(sources)}
+        count = self._db.execute(f"SELECT count(*) FROM rectification_item WHERE {where}",
+                                 params).fetchone()[0]
+        rows = self._db.execute(f"SELECT number, description FROM rectification_item"
+                                f" WHERE {where} ORDER BY completed_date, id LIMIT {int(named)}",
+                                params).fetchall() if count else []
+        return count, [item_name(number, description) for number, description in rows]
 
 
 # Found in the span, or before it and still open at its start (core.record_source's
