@@ -268,8 +268,9 @@ class ListSource:
     def unreviewed_before(self, start: date, day: date, sources: tuple[str, ...] = (),
                           named: int = 3) -> tuple[int, list[str]]:
         items = cast(list[RectificationItem], self._records.get("rectification", ()))
-        found = [r for r in sorted(items, key=lambda r: (r.completed_date, r.id or 0))
-                 if unreviewed_before(r, start, day) and (not sources or r.source in sources)]
+        found = sorted((r for r in items if unreviewed_before(r, start, day)
+                        and (not sources or r.source in sources)),
+                       key=lambda r: (r.completed_date, r.id or 0))
         return len(found), [item_name(r.number, r.description) for r in found[:named]]
 
     def refs(self, counts: Counts, start: date, end: date,
