@@ -51,6 +51,7 @@ from lianzheng_desktop.core.plan_naming import (
     without_subject,
 )
 from lianzheng_desktop.core.plan_percent import read_percents
+from lianzheng_desktop.core.plan_records import asks_once, listed_duties, named_counts
 from lianzheng_desktop.core.plan_shapes import (
     AFTER_A_TIME,
     EACH_ONE,
@@ -115,6 +116,7 @@ class ItemReader:
         for s_start, s_end in spans(masked, _SENTENCE_END):
             sentence, text = masked[s_start:s_end], original[s_start:s_end]
             found = self._slogans(text) + self._cadences(text) + self._counts(sentence, text)
+            found += self._listed(sentence, text)
             found += self._half_and_year(sentence, text, found)
             if days is not None and days[0] in text:
                 words, period, number = days  # “每月四日”活动: four themed days a month
@@ -149,6 +151,8 @@ class ItemReader:
             c_start, c_end = next(((a, b) for a, b in clauses if a <= count.start < b),
                                   (0, len(sentence)))
             clause, clause_text = sentence[c_start:c_end], text[c_start:c_end]
+            if listed_duties(clause):
+                continue  # 即建立一个…、进行一次…: a list of duties, read by _listed
             if inside[count.start] and any(c_start <= c.start < c_end and not inside[c.start]
                                            for c in counts):
                 continue  # 每季度召开1次（结合主题党日一般每月1次）: an aside
@@ -166,6 +170,9 @@ class ItemReader:
                     self.unread(clause_text, "未写明周期（每月、每季度、每半年或每年）")
                 elif compared:
                     self.unread(clause_text, "写的是某一时段的任务，不是按周期的要求，请核对")
+                elif asks_once(sentence, clause, count, c_start) and not inside[count.start]:
+                    self.unread(clause_text, "只写了次数，未写明周期（每月、每季度、每半年或"
+                                             "每年），请核对是否要按周期检查")
                 continue
             if not isinstance(period.period, Period):
                 self.untracked(clause_text, _UNTRACKED[period.period])
@@ -262,6 +269,20 @@ class ItemReader:
             found.append(self.requirement(
                 clause_text, counts=counts, period=period.period, target=period.multiplier,
                 role=subject_role(sentence[:c_start + period.end])))  # 党员每月…: each member
+        return found
+
+    # -- “七个一”: 即建立一个…、进行一次…、签订一份… ------------------------------------
+    def _listed(self, sentence: str, text: str) -> list[Requirement]:
+        """Each element of a list of counted duties is a duty of its own (once, no period)."""
+        found = []
+        for c_start, c_end in spans(sentence):
+            if is_past(sentence[c_start:c_end], ""):
+                continue
+            for a, b in listed_duties(sentence[c_start:c_end]):
+                words = text[c_start + a:c_start + b]
+                found.append(self.requirement(
+                    words, counts=named_counts(mask_quotes(words)),
+                    role=subject_role(sentence[:c_start])))
         return found
 
     # -- “周调度、月通报、季评估” -----------------------------------------------------------
