@@ -187,10 +187,12 @@ def _place(kind: str, number: str, stack: list[Node], depth: int) -> int:
     A number of a kind already open on the stack continues that list (a sibling). A first
     number (一, 1) under an item of another kind starts a list inside it, even where the
     document used the same kind higher up before ((二)…二、…(一)党员大会制度 1.…: the (一)
-    is under 二、, not a new top part). Otherwise the depth is the order in which the
-    document first used the kind."""
+    is under 二、, not a new top part) — where that item is a heading; after a sentence it is
+    the document starting again. Otherwise the depth is the order in which the document
+    first used the kind."""
     same = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].kind == kind), None)
-    if number in _FIRST and stack and stack[-1].kind != kind and depth <= stack[-1].depth:
+    if number in _FIRST and stack and stack[-1].kind != kind and depth <= stack[-1].depth \
+            and _is_heading(stack[-1].text.split("\n", 1)[0]):
         return stack[-1].depth + 1
     if number not in _FIRST and same is not None:
         depth = stack[same].depth
@@ -199,6 +201,11 @@ def _place(kind: str, number: str, stack: list[Node], depth: int) -> int:
     while stack and stack[-1].depth >= depth:
         stack.pop()
     return depth
+
+
+def _is_heading(line: str) -> bool:
+    """“三会一课”制度, 党员大会制度: a short title with no sentence, which a list may follow."""
+    return len(line) <= 25 and not any(ch in line for ch in "。；;，")
 
 
 def _paragraphs(paragraphs: list[str]) -> list[Node]:
@@ -269,8 +276,9 @@ def _lengthen_repeated(nodes: list[Node]) -> None:
     counts: dict[str, int] = {}
     for node in leaves:
         counts[node.id] = counts.get(node.id, 0) + 1
+    lists = {id(n.parent) for n in leaves if counts[n.id] > 1}  # and their siblings alike
     for node in leaves:
-        if counts[node.id] > 1:
+        if id(node.parent) in lists:
             node.id = ".".join(n.number for n in node.path() if n.kind != "chapter")
 
 

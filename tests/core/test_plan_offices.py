@@ -129,3 +129,19 @@ def test_a_type_named_with_its_verb_is_the_meeting():
     monthly = _by_text(_xinfang(), "党员大会每月召开一次")
     assert monthly.counts.types == ("党员大会",)
     assert monthly.counts.label == "党员大会"
+
+
+def test_a_list_restarted_after_a_sentence_is_the_text_starting_again():
+    """Only a heading (“三会一课”制度) takes a restarted (一) as its own; after a sentence the
+    restart is a new part (a plan pasted twice keeps its items, numbered apart)."""
+    once = "一、教育\n（一）强化教育。每季度开展1次集中警示教育。\n二、监督\n（一）加强监督。\n"
+    draft = parse_plan(once * 2, year=2026)
+    assert [i.id for i in draft.items] == ["一.一", "二.一", "一.一（2）", "二.一（2）"]
+    assert [i.section for i in draft.items][2] == "一、教育"
+
+
+def test_the_siblings_of_a_repeated_number_are_numbered_alike():
+    text = ("1.学习\n（1）学习制度\n①每月集中学习一次。\n②做好记录。\n"
+            "2.会议\n（1）会议制度\n①每月召开支委会一次。\n②做好记录。\n③会前通知。")
+    ids = [i.id for i in parse_plan(text, year=2026).items]
+    assert ids == ["1.1.①", "1.1.②", "2.1.①", "2.1.②", "2.1.③"]
