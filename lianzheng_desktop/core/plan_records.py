@@ -101,6 +101,7 @@ def describes_a_meeting(first_sentence: str) -> bool:
 
 _ASKS = re.compile(r"(?:要求|必须|务必|应当|应|要|须|需)")
 _ACTIVITY_UNITS = ("次", "场", "堂", "期", "轮")
+_NOT_A_COUNT = re.compile(r"届[^，。；]{0,6}$|(?:年|个月|月|季度?|周)$")
 
 
 def asks_once(sentence: str, clause: str, count, c_start: int) -> bool:
@@ -108,5 +109,7 @@ def asks_once(sentence: str, clause: str, count, c_start: int) -> bool:
     必须 … before it) but under no period — it looks like a duty and is not read, so it is
     listed as unread rather than dropped."""
     before = sentence[max(0, c_start - 20):count.start]
+    if _NOT_A_COUNT.search(before[-8:]) or sentence.startswith("全会", count.end):
+        return False  # 十八届纪委二次全会: an ordinal; 两年一次: a period the reader skips
     return count.unit in _ACTIVITY_UNITS and bool(_ASKS.search(before)) \
         and not clause.lstrip().startswith("每")

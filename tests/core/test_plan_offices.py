@@ -145,3 +145,11 @@ def test_the_siblings_of_a_repeated_number_are_numbered_alike():
             "2.会议\n（1）会议制度\n①每月召开支委会一次。\n②做好记录。\n③会前通知。")
     ids = [i.id for i in parse_plan(text, year=2026).items]
     assert ids == ["1.1.①", "1.1.②", "2.1.①", "2.1.②", "2.1.③"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "该县要求各级党政组织认真学习贯彻十八届纪委二次全会精神。",
+    "支部要组织好两年一次的民主评议党员工作。",
+])
+def test_an_ordinal_or_a_long_period_is_not_listed_as_a_count_without_period(sentence):
+    assert parse_plan(sentence, year=2026).unread == []
