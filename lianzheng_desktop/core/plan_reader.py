@@ -51,7 +51,12 @@ from lianzheng_desktop.core.plan_naming import (
     without_subject,
 )
 from lianzheng_desktop.core.plan_percent import read_percents
-from lianzheng_desktop.core.plan_records import asks_once, listed_duties, named_counts
+from lianzheng_desktop.core.plan_records import (
+    asks_once,
+    at_a_time_of_year,
+    listed_duties,
+    named_counts,
+)
 from lianzheng_desktop.core.plan_shapes import (
     AFTER_A_TIME,
     EACH_ONE,
@@ -112,6 +117,7 @@ class ItemReader:
         loose: list[Requirement] = []  # read from a bare period (每月通报): once
         previous = ""
         heading: list[Requirement] = []  # read from a first line that heads a body
+        timed: list[str] = []  # 年初，…制定年度学习计划: a duty at one time of the year
         days = themed_days(original)
         for s_start, s_end in spans(masked, _SENTENCE_END):
             sentence, text = masked[s_start:s_end], original[s_start:s_end]
@@ -131,8 +137,15 @@ class ItemReader:
             read_percents(self, sentence, text, found, result)
             if s_start == 0 and heads_a_body(original, s_end):
                 heading = found + bare
+            if not found and not bare and at_a_time_of_year(text) \
+                    and not is_past(sentence, ""):
+                timed.append(text)
             result += found
             loose += bare
+        if result or loose:  # an item read as nothing is a duty without a number (parse_plan)
+            for text in timed:
+                self.unread(text, "写的是每年年初或年底要做的事，不按季度检查；如需检查，"
+                                  "请双击添加为一项要求")
         counted = {r.period for r in result}
         # 二是每月一例会。…每月召开一次例会: a heading's slogan restates the duty below it
         result += [r for r in loose if r.period not in counted or len(r.text) > 12]

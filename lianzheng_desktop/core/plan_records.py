@@ -113,3 +113,14 @@ def asks_once(sentence: str, clause: str, count, c_start: int) -> bool:
         return False  # 十八届纪委二次全会: an ordinal; 两年一次: a period the reader skips
     return count.unit in _ACTIVITY_UNITS and bool(_ASKS.search(before)) \
         and not clause.lstrip().startswith("每")
+
+
+_AT_A_TIME_OF_YEAR = re.compile(r"^(?:每年)?(?:年初|年底|年末|年终)[，,]?[^。；]{0,20}?"
+                                r"(?:制定|制订|报送|上报|召开|开展|组织|签订)")
+
+
+def at_a_time_of_year(sentence: str) -> bool:
+    """年初，党支部根据实际，制定具体的年度学习计划: a duty at one time of each year, which
+    the quarterly checklist does not check — listed unread, not dropped (revoffice F5)."""
+    sentence = sentence.strip()  # 年初，…制定并下发《2025年…要点》: what one year did
+    return bool(_AT_A_TIME_OF_YEAR.match(sentence)) and not re.search(r"(?:19|20)\d{2}年", sentence)

@@ -153,3 +153,9 @@ def test_the_siblings_of_a_repeated_number_are_numbered_alike():
 ])
 def test_an_ordinal_or_a_long_period_is_not_listed_as_a_count_without_period(sentence):
     assert parse_plan(sentence, year=2026).unread == []
+
+
+def test_a_duty_at_the_start_of_the_year_beside_a_monthly_one_is_listed_unread():
+    """revoffice F5: 年初，党支部…制定具体的年度学习计划 was neither a requirement nor unread."""
+    draft = _xinfang()
+    assert any("制定具体的年度学习计划" in u.text and "年初" in u.reason for u in draft.unread)
