@@ -4,11 +4,11 @@
 (with ``plan_grammar`` for the shapes an obligation takes inside a sentence, ``plan_shapes``
 for those one clause does not show, ``plan_forms`` for lists, cadences and slogans,
 ``plan_naming`` for what a count counts, ``plan_records`` for what records a duty without a
-number names); this module is the entry: it reads every item (headings and the preamble included), keeps a rule quoted
-twice as one duty and says what it could not read (``plan_draft``). An activity no built-in
-type names becomes a type of the plan's own, named from the text (政治学习, 党小组会 …). What
-looks like an obligation but cannot be read is returned as unread with its reason, never
-dropped; nothing is invented.
+number names); this module is the entry: it reads every item (headings and the preamble
+included), keeps a rule quoted twice as one duty and says what it could not read
+(``plan_draft``). An activity no built-in type names becomes a type of the plan's own, named
+from the text (政治学习, 党小组会 …). What looks like an obligation but cannot be read is
+returned as unread with its reason, never dropped; nothing is invented.
 """
 
 from __future__ import annotations

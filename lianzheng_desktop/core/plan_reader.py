@@ -4,8 +4,9 @@ The shapes an obligation takes inside a clause are ``plan_grammar``'s; those one
 not show are ``plan_shapes``'; reports due by a date are ``plan_deadline``'s and shares are
 ``plan_percent``'s; lists of counted duties (七个一), slogans (每月一廉文荐读), cadence
 lists (月通报、季评估) and 半年和全年 are ``plan_forms``'. This module walks the sentences of
-one item and puts them together: a NUMBER UNIT under a period, a bare period (once). What looks like an obligation but cannot be read goes to the
-draft's unread list with its reason; weekly and daily ones to its untracked list.
+one item and puts them together: a NUMBER UNIT under a period, a bare period (once). What
+looks like an obligation but cannot be read goes to the draft's unread list with its reason;
+weekly and daily ones to its untracked list.
 """
 
 from __future__ import annotations
