@@ -47,9 +47,12 @@ def _import(args: argparse.Namespace) -> int:
         if replacing else []
     store_draft(store, draft, text, keep={r.id for r in kept if r.id is not None})
     numeric = [r for r in draft.requirements if r.is_numeric]
-    print(f"已导入{draft.year}年度计划：{len(draft.items)} 条工作要点，"
-          f"{len(draft.requirements)} 项要求，其中 {len(numeric)} 项有数量指标：")
-    for requirement in numeric:
+    if numeric:
+        print(f"已导入{draft.year}年度计划：{len(draft.items)} 条工作要点，"
+              f"{len(draft.requirements)} 项要求，其中 {len(numeric)} 项有数量指标：")
+    else:  # say what was read, and plainly when it is nothing
+        print(f"已导入{draft.year}年度计划。{draft.summary()}")
+    for requirement in numeric or draft.requirements:
         print(f"  [{requirement.item}] {requirement.describe()}  ← {requirement.text}")
     if draft.new_types:
         names = "、".join(f"{name}（{_LEDGER_LABELS[ledger]}）" for ledger, name in draft.new_types)

@@ -40,6 +40,19 @@ class PlanDraft:
     unread: list[Unread] = field(default_factory=list)  # looked like a requirement
     untracked: list[Unread] = field(default_factory=list)  # read, but weekly or daily
 
+    def summary(self) -> str:
+        """What was read, in one sentence; a plan read as no requirement says so plainly
+        (an empty list after "其中 0 项有数量指标：" tells the secretary nothing)."""
+        items, found = len(self.items), len(self.requirements)
+        if not found:
+            return (f"共读到 {items} 条工作要点，但没有读出任何要求。请对照原文在“年度计划”中"
+                    "逐条添加，或确认导入的是工作要点正文。")
+        numeric = sum(1 for r in self.requirements if r.is_numeric)
+        if not numeric:
+            return (f"共读到 {items} 条工作要点、{found} 项要求，都没有数量指标"
+                    "（有相应记录或手工标记即算完成）。")
+        return f"共读到 {items} 条工作要点、{found} 项要求，其中 {numeric} 项有数量指标。"
+
     @property
     def new_types(self) -> list[tuple[str, str]]:
         """(ledger, type) pairs the plan names that no built-in vocabulary has."""

@@ -2,12 +2,13 @@
 
 ``plan_text`` makes the text regular and finds its items; ``plan_reader`` reads each item
 (with ``plan_grammar`` for the shapes an obligation takes inside a sentence, ``plan_shapes``
-for those one clause does not show, ``plan_naming`` for what a count counts); this module is
-the entry: it reads every item (headings and the preamble included), keeps a rule quoted
-twice as one duty and says what it could not read (``plan_draft``). An activity no built-in
-type names becomes a type of the plan's own, named from the text (政治学习, 党小组会 …). What
-looks like an obligation but cannot be read is returned as unread with its reason, never
-dropped; nothing is invented.
+for those one clause does not show, ``plan_forms`` for lists, cadences and slogans,
+``plan_naming`` for what a count counts, ``plan_records`` for what records a duty without a
+number names); this module is the entry: it reads every item (headings and the preamble
+included), keeps a rule quoted twice as one duty and says what it could not read
+(``plan_draft``). An activity no built-in type names becomes a type of the plan's own, named
+from the text (政治学习, 党小组会 …). What looks like an obligation but cannot be read is
+returned as unread with its reason, never dropped; nothing is invented.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from lianzheng_desktop.core.plan_draft import (
 from lianzheng_desktop.core.plan_grammar import counts_in, keyword_after, keyword_before, periods_in
 from lianzheng_desktop.core.plan_naming import new_type
 from lianzheng_desktop.core.plan_reader import ItemReader
+from lianzheng_desktop.core.plan_records import describes_a_meeting, named_counts
 from lianzheng_desktop.core.plan_text import PLAN_KINDS, Node, normalise, split_nodes
 
 MAX_PLAN_CHARS = 2_000_000  # a year's plan is a few thousand characters
@@ -50,12 +52,21 @@ def parse_plan(text: str, year: int | None = None) -> PlanDraft:
         year = int(match.group(1)) if match else None
     nodes = split_nodes(text)
     draft = PlanDraft(year, [plan_item(n) for n in nodes if n.is_leaf and n.kind != "preamble"])
+    unnumbered: list[tuple[Requirement, str]] = []
     for node in nodes:
         reader = ItemReader(node, draft)
+        untracked = len(draft.untracked)
         found = reader.read()
-        if not found and node.is_leaf and node.kind in PLAN_KINDS:
-            found = [_unnumbered(node)]
-        draft.requirements += [_with_sources(r) for r in found]
+        # 一是半月一汇报: a point read and listed as weekly is not a duty without a number too
+        weekly = node.kind == "point" and len(draft.untracked) > untracked
+        if not found and not weekly and node.is_leaf and node.kind in PLAN_KINDS:
+            found = _unnumbered(node)
+            unnumbered += [(r, mask_quotes(node.text)) for r in found]
+        draft.requirements += found
+    plan_types = draft.new_types  # 党员大会每月召开一次 → 认真开好党员大会 counts them too
+    for requirement, masked in unnumbered:
+        requirement.counts = named_counts(masked, plan_types)
+    draft.requirements = [_with_sources(r) for r in draft.requirements]
     draft.requirements = _without_rules_quoted_again(draft.requirements)
     return draft
 
@@ -109,14 +120,20 @@ def guess_requirement(unread: Unread) -> Requirement:
                        if counts else None)
 
 
-def _unnumbered(node: Node) -> Requirement:
-    """An item with no number is still a requirement: met by a matching record, or by hand."""
+def _unnumbered(node: Node) -> list[Requirement]:
+    """An item with no number is still a requirement: met by a record of a type it names
+    (counts set by parse_plan, which knows the plan's own types), or by hand. An item that
+    only says who chairs a meeting or what it covers is none."""
     item = plan_item(node)
+    if describes_a_meeting(item.title):
+        return []
     masked = mask_quotes(item.text)
-    return Requirement(item=item.id, text=item.title, section=item.section,
-                       item_title=item.title, item_text=item.text[:ITEM_TEXT_LIMIT],
-                       counts=keyword_after(masked),
-                       role=_first_role(masked[:60], item.title))
+    return [Requirement(item=item.id, text=item.title, section=item.section,
+                        item_title=item.title, item_text=item.text[:ITEM_TEXT_LIMIT],
+                        role=_first_role(masked[:60], item.title))]
+
+
+_LISTED_WITH_OTHERS = re.compile(r"书记[、和与及][^，。；]{0,12}(?:委员|成员|党员|干部)")
 
 
 def _first_role(text: str, title: str) -> Role | None:
@@ -128,6 +145,8 @@ def _first_role(text: str, title: str) -> Role | None:
             if role is Role.MEMBER:
                 continue
             if any(word in part for word in words):
+                if role is Role.FIRST_RESPONSIBLE and _LISTED_WITH_OTHERS.search(part):
+                    return None  # 支部书记、组宣委员、纪检委员和成员层层落实: everyone
                 return role
     return None
 

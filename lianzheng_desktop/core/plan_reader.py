@@ -2,10 +2,11 @@
 
 The shapes an obligation takes inside a clause are ``plan_grammar``'s; those one clause does
 not show are ``plan_shapes``'; reports due by a date are ``plan_deadline``'s and shares are
-``plan_percent``'s. This module walks the sentences of one item and puts them together: a
-NUMBER UNIT under a period, a bare period (once), a slogan (每月一廉文荐读), a cadence list
-(月通报、季评估), 半年和全年. What looks like an obligation but cannot be read goes to the
-draft's unread list with its reason; weekly and daily ones to its untracked list.
+``plan_percent``'s; lists of counted duties (七个一), slogans (每月一廉文荐读), cadence
+lists (月通报、季评估) and 半年和全年 are ``plan_forms``'. This module walks the sentences of
+one item and puts them together: a NUMBER UNIT under a period, a bare period (once). What
+looks like an obligation but cannot be read goes to the draft's unread list with its reason;
+weekly and daily ones to its untracked list.
 """
 
 from __future__ import annotations
@@ -24,10 +25,8 @@ from lianzheng_desktop.core.plan_draft import (
     mask_titles,
     plan_item,
 )
+from lianzheng_desktop.core.plan_forms import UNTRACKED, OtherForms
 from lianzheng_desktop.core.plan_grammar import (
-    DAY,
-    LONG,
-    WEEK,
     Count,
     clean_object,
     counts_in,
@@ -51,13 +50,16 @@ from lianzheng_desktop.core.plan_naming import (
     without_subject,
 )
 from lianzheng_desktop.core.plan_percent import read_percents
+from lianzheng_desktop.core.plan_records import (
+    asks_once,
+    at_a_time_of_year,
+    listed_duties,
+)
 from lianzheng_desktop.core.plan_shapes import (
     AFTER_A_TIME,
     EACH_ONE,
     HAS,
-    cadence_lists,
     counts_heads,
-    half_and_year,
     heads_a_body,
     in_a_condition,
     named_report,
@@ -69,8 +71,6 @@ from lianzheng_desktop.core.plan_shapes import (
 from lianzheng_desktop.core.plan_text import Node
 
 _SENTENCE_END = "。；;！!？?\n"
-_SLOGAN_RE = re.compile(r"每(月|季度?|半年|年|周|天|日)一(?![次回个件篇期份项度年月周天日])"
-                        r"([\u4e00-\u9fff]{1,8}?)(?=[”」\"’、，,等])")
 _DAY_SET_AS = re.compile(r"每月(?:的)?[^，。；为]{1,10}?(?:为|设定为|确定为|定为)[“\"]?"
                          r"([\u4e00-\u9fff]{2,10}?(?:日|活动))")
 _PAST = object()  # a count in a sentence of results: those after it are results too
@@ -78,15 +78,11 @@ _TIME_OF_PERIOD = re.compile(r"(?:年初|年底|年终|年末|\d{1,2}[日号]"
                              r"|[一二三四五六七八九十]{1,3}[日号])")
 _MODIFIER_BEFORE = re.compile(r"(?:在|明确|制定|确定|结合|根据|按照|围绕|对|于|将|为"
                               r"|丰富|充实|完善)$")
-_UNTRACKED = {WEEK: "按周的要求只列出，不纳入季度清单", DAY: "按天的要求只列出，不纳入季度清单",
-              LONG: "周期长于一年，不纳入季度清单"}
-_SLOGAN_PERIODS = {"月": Period.MONTH, "季": Period.QUARTER, "季度": Period.QUARTER,
-                   "半年": Period.HALF, "年": Period.YEAR, "周": WEEK, "天": DAY, "日": DAY}
 
 
 # -- one item, sentence by sentence -------------------------------------------------
 
-class ItemReader:
+class ItemReader(OtherForms):
     def __init__(self, node: Node, draft: PlanDraft):
         self.node = node
         self.draft = draft
@@ -111,10 +107,12 @@ class ItemReader:
         loose: list[Requirement] = []  # read from a bare period (每月通报): once
         previous = ""
         heading: list[Requirement] = []  # read from a first line that heads a body
+        timed: list[str] = []  # 年初，…制定年度学习计划: a duty at one time of the year
         days = themed_days(original)
         for s_start, s_end in spans(masked, _SENTENCE_END):
             sentence, text = masked[s_start:s_end], original[s_start:s_end]
             found = self._slogans(text) + self._cadences(text) + self._counts(sentence, text)
+            found += self._listed(sentence, text)
             found += self._half_and_year(sentence, text, found)
             if days is not None and days[0] in text:
                 words, period, number = days  # “每月四日”活动: four themed days a month
@@ -129,8 +127,15 @@ class ItemReader:
             read_percents(self, sentence, text, found, result)
             if s_start == 0 and heads_a_body(original, s_end):
                 heading = found + bare
+            if not found and not bare and at_a_time_of_year(text) \
+                    and not is_past(sentence, ""):
+                timed.append(text)
             result += found
             loose += bare
+        if result or loose:  # an item read as nothing is a duty without a number (parse_plan)
+            for text in timed:
+                self.unread(text, "写的是每年年初或年底要做的事，不按季度检查；如需检查，"
+                                  "请双击添加为一项要求")
         counted = {r.period for r in result}
         # 二是每月一例会。…每月召开一次例会: a heading's slogan restates the duty below it
         result += [r for r in loose if r.period not in counted or len(r.text) > 12]
@@ -149,6 +154,8 @@ class ItemReader:
             c_start, c_end = next(((a, b) for a, b in clauses if a <= count.start < b),
                                   (0, len(sentence)))
             clause, clause_text = sentence[c_start:c_end], text[c_start:c_end]
+            if listed_duties(clause):
+                continue  # 即建立一个…、进行一次…: a list of duties, read by _listed
             if inside[count.start] and any(c_start <= c.start < c_end and not inside[c.start]
                                            for c in counts):
                 continue  # 每季度召开1次（结合主题党日一般每月1次）: an aside
@@ -166,9 +173,12 @@ class ItemReader:
                     self.unread(clause_text, "未写明周期（每月、每季度、每半年或每年）")
                 elif compared:
                     self.unread(clause_text, "写的是某一时段的任务，不是按周期的要求，请核对")
+                elif asks_once(sentence, clause, count, c_start) and not inside[count.start]:
+                    self.unread(clause_text, "只写了次数，未写明周期（每月、每季度、每半年或"
+                                             "每年），请核对是否要按周期检查")
                 continue
             if not isinstance(period.period, Period):
-                self.untracked(clause_text, _UNTRACKED[period.period])
+                self.untracked(clause_text, UNTRACKED[period.period])
                 previous_end, inherited = count.end, period
                 continue
             counts_for = counted_by(sentence, clause, count, before, c_start, c_end)
@@ -255,53 +265,11 @@ class ItemReader:
             if len(after) < 2 and not before or not_an_activity(name):
                 continue
             if not isinstance(period.period, Period):
-                self.untracked(clause_text, _UNTRACKED[period.period])
+                self.untracked(clause_text, UNTRACKED[period.period])
                 continue
             up = reporting_up(clause)
             counts = up or keyword_after(name) or new_type(name)
             found.append(self.requirement(
                 clause_text, counts=counts, period=period.period, target=period.multiplier,
                 role=subject_role(sentence[:c_start + period.end])))  # 党员每月…: each member
-        return found
-
-    # -- “周调度、月通报、季评估” -----------------------------------------------------------
-    def _cadences(self, text: str) -> list[Requirement]:
-        found = []
-        for words, period, act in cadence_lists(text):
-            if not isinstance(period, Period):
-                self.untracked(act, _UNTRACKED[period])  # 周调度, of 周调度、月通报
-                continue
-            act = act[2:] if act.startswith("半年") else act[1:]  # 月通报 → 通报
-            found.append(self.requirement(words, counts=keyword_after(act) or new_type(act),
-                                          period=period, target=1))
-        return found
-
-    # -- “半年和全年都有自查总结” -----------------------------------------------------------
-    def _half_and_year(self, sentence: str, text: str,
-                       found_here: list[Requirement]) -> list[Requirement]:
-        found = []
-        for c_start, c_end in spans(sentence):
-            clause = sentence[c_start:c_end]
-            if counts_in(clause) or (read := half_and_year(clause)) is None:
-                continue
-            if any(r.period is Period.HALF for r in found_here):
-                continue
-            at, act = read
-            found.append(self.requirement(
-                text[c_start:c_end], counts=keyword_after(act) or new_type(act),
-                period=Period.HALF, target=1, role=subject_role(sentence[:c_start + at])))
-        return found
-
-    # -- “每月一廉文荐读” ----------------------------------------------------------------
-    def _slogans(self, text: str) -> list[Requirement]:
-        found = []
-        for match in _SLOGAN_RE.finditer(text):
-            period = _SLOGAN_PERIODS[match.group(1)]
-            if not isinstance(period, Period):
-                self.untracked(match.group(0), _UNTRACKED[period])
-                continue
-            name = match.group(2) if len(match.group(2)) >= 2 else match.group(0)
-            counts = keyword_after(name) or new_type(name)
-            found.append(self.requirement(match.group(0), counts=counts, period=period,
-                                          target=1))
         return found

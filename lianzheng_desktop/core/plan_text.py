@@ -156,9 +156,7 @@ def split_nodes(text: str) -> list[Node]:
                 preamble.append(line)
             continue
         kind, match = hit
-        depth = depth_of.setdefault(kind, len(depth_of))
-        while stack and stack[-1].depth >= depth:
-            stack.pop()
+        depth = _place(kind, match.group(1), stack, depth_of.setdefault(kind, len(depth_of)))
         node = Node(kind, match.group(1), match.group(2).strip(), depth,
                     stack[-1] if stack else None)
         if node.parent:
@@ -171,12 +169,58 @@ def split_nodes(text: str) -> list[Node]:
         if paragraphs and len(paragraphs[0]) <= 40 and "。" not in paragraphs[0]:
             preamble = paragraphs[:1]
             paragraphs = paragraphs[1:]
-        nodes = [Node("paragraph", f"第{n}段", para, 0)
-                 for n, para in enumerate(paragraphs, start=1)]
+        nodes = _paragraphs(paragraphs)
     nodes = _with_points(nodes)
     if preamble and "\n".join(preamble).strip():
         nodes.insert(0, Node("preamble", "导语", "\n".join(preamble), -1))
     _assign_ids(nodes)
+    return nodes
+
+
+_FIRST = ("一", "1", "①")
+_POINT_START = re.compile(rf"^([{_CN}]{{1,3}})是(?=[^是])")
+
+
+def _place(kind: str, number: str, stack: list[Node], depth: int) -> int:
+    """Pop ``stack`` to the new item's parent; return the item's depth.
+
+    A number of a kind already open on the stack continues that list (a sibling). A first
+    number (一, 1) under an item of another kind starts a list inside it, even where the
+    document used the same kind higher up before ((二)…二、…(一)党员大会制度 1.…: the (一)
+    is under 二、, not a new top part) — where that item is a heading; after a sentence it is
+    the document starting again. Otherwise the depth is the order in which the document
+    first used the kind."""
+    same = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].kind == kind), None)
+    if number in _FIRST and stack and stack[-1].kind != kind and depth <= stack[-1].depth \
+            and _is_heading(stack[-1].text.split("\n", 1)[0]):
+        return stack[-1].depth + 1
+    if number not in _FIRST and same is not None:
+        depth = stack[same].depth
+        del stack[same:]
+        return depth
+    while stack and stack[-1].depth >= depth:
+        stack.pop()
+    return depth
+
+
+def _is_heading(line: str) -> bool:
+    """“三会一课”制度, 党员大会制度: a short title with no sentence, which a list may follow."""
+    return len(line) <= 25 and not any(ch in line for ch in "。；;，")
+
+
+def _paragraphs(paragraphs: list[str]) -> list[Node]:
+    """Plain paragraphs; those written 一是…, 二是… (one point a paragraph) are points."""
+    points = [m for p in paragraphs if (m := _POINT_START.match(p))]
+    if len(points) < 2 or points[0].group(1) != "一":
+        return [Node("paragraph", f"第{n}段", para, 0)
+                for n, para in enumerate(paragraphs, start=1)]
+    nodes, count = [], 0
+    for para in paragraphs:
+        if match := _POINT_START.match(para):
+            nodes.append(Node("point", f"{match.group(1)}是", para[match.end():].strip(), 0))
+        else:
+            count += 1
+            nodes.append(Node("paragraph", f"第{count}段", para, 0))
     return nodes
 
 
@@ -216,12 +260,26 @@ def _assign_ids(nodes: list[Node]) -> None:
             node.id = f"{path[-2].number}.{node.number}"
         else:
             node.id = ".".join(n.number for n in path)
+    _lengthen_repeated(nodes)
     seen: dict[str, int] = {}
     for node in nodes:  # still repeated (a document numbering twice): make unique
         count = seen.get(node.id, 0)
         seen[node.id] = count + 1
         if count:
             node.id = f"{node.id}（{count + 1}）"
+
+
+def _lengthen_repeated(nodes: list[Node]) -> None:
+    """Leaves whose short ids repeat (一.1 under (一), and 1. under (二)二、(一)) are
+    numbered by their whole path (二.二.一.1), so the secretary can find each in her text."""
+    leaves = [n for n in nodes if n.is_leaf and n.kind != "preamble"]
+    counts: dict[str, int] = {}
+    for node in leaves:
+        counts[node.id] = counts.get(node.id, 0) + 1
+    lists = {id(n.parent) for n in leaves if counts[n.id] > 1}  # and their siblings alike
+    for node in leaves:
+        if id(node.parent) in lists:
+            node.id = ".".join(n.number for n in node.path() if n.kind != "chapter")
 
 
 def section_of(node: Node) -> str:
@@ -231,9 +289,29 @@ def section_of(node: Node) -> str:
         return ""
     marker = {"cn": "、", "chapter": ""}.get(top.kind, "")
     prefix = f"第{top.number}章" if top.kind == "chapter" else f"{top.number}{marker}"
+    if top.kind in ("paren_cn", "paren_arabic"):
+        prefix = f"（{top.number}）"  # (一)党组…: as written, not "一党组…"
     return prefix + top.text.split("\n", 1)[0]
 
 
+TITLE_CHARS = 40
+
+
 def title_of(text: str) -> str:
-    first = re.split(r"[。；\n]", text, maxsplit=1)[0]
-    return first if len(first) <= 30 else first[:30] + "…"
+    """The item's first sentence, or as many of its first clauses as fit in TITLE_CHARS —
+    whole clauses, never cut inside a word or a quotation (the text reaches the report)."""
+    first = re.split(r"[。；;\n]", text, maxsplit=1)[0]
+    if len(first) <= TITLE_CHARS:
+        return first
+    cuts, quoted = [], False
+    for index, ch in enumerate(first):
+        if ch in "“‘「《":
+            quoted = True
+        elif ch in "”’」》":
+            quoted = False
+        elif ch in "，、：:" and not quoted:
+            cuts.append(index)
+    fits = [i for i in cuts if i <= TITLE_CHARS]
+    if fits:
+        return first[:fits[-1]]
+    return first[:cuts[0]] if cuts else first

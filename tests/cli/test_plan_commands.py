@@ -218,3 +218,23 @@ def test_a_corrected_plan_changes_its_requirements_instead_of_doubling_them(tmp_
     assert plan[0].target == 5 and list(store.links("activity", record.id)) == [plan[0].id]
     assert (plan[2].manual_done, plan[2].note) == (True, "已开展")
     store.db.close()
+
+
+def test_plan_import_of_a_plan_read_as_nothing_says_so_plainly(tmp_path, cli):
+    """revoffice F1: "…0 项要求，其中 0 项有数量指标：" with nothing after the colon."""
+    (tmp_path / "p.txt").write_text("2026年工作要点\n坚持党的领导，加强党的建设。\n"
+                                    "持续深化党风廉政建设。", encoding="utf-8")
+    code, out, _ = cli("--db", str(tmp_path / "p.db"), "plan", "import",
+                       str(tmp_path / "p.txt"), "--year", "2026")
+    assert code == 0
+    assert "没有读出任何要求" in out and "逐条添加" in out
+    assert "0 项" not in out and not out.rstrip().endswith("：")
+
+
+def test_plan_import_without_numbers_does_not_end_on_a_colon(tmp_path, cli):
+    (tmp_path / "p.txt").write_text("一、严格落实廉政承诺制度。\n二、认真开展警示教育。",
+                                    encoding="utf-8")
+    code, out, _ = cli("--db", str(tmp_path / "p.db"), "plan", "import",
+                       str(tmp_path / "p.txt"), "--year", "2026")
+    assert code == 0
+    assert "2 项要求，都没有数量指标" in out and "其中 0 项" not in out

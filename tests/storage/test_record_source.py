@@ -93,11 +93,13 @@ def test_records_pointed_at_a_requirement_are_not_called_what_its_label_names(de
         checklist = plans.load_checklist(demo_store, Quarter(2022, 4), date(2022, 12, 31))
         return next(i.explanation for i in checklist.items if i.requirement.item == "8")
 
-    assert said() == "此项无量化指标，2022年已有个人事项报告记录1条。"  # by its type alone
+    # 第8条 names both 个人事项报告 and 廉政承诺 (revyear F3): each counts by its type
+    assert said() == "此项无量化指标，2022年已有个人事项报告或廉政承诺记录2条。"
     duty = next(r for r in plans.load_plan(demo_store, 2022).requirements if r.item == "8")
     pledge = next(a for a in demo_store.list("activity") if a.type == "廉政承诺")
     demo_store.set_links("activity", pledge.id, [duty.id])
-    assert said() == "此项无量化指标，2022年已有个人事项报告记录1条，另有指定计入此项的记录1条。"
+    assert said() == ("此项无量化指标，2022年已有个人事项报告或廉政承诺记录1条，"
+                      "另有指定计入此项的记录1条。")
     report = next(a for a in demo_store.list("activity") if a.type == "个人事项报告")
     demo_store.delete("activity", report.id)
     assert said() == "此项无量化指标，2022年已有指定计入此项的记录1条。"
