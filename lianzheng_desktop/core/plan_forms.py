@@ -35,6 +35,12 @@ _SLOGAN_PERIODS = {"月": Period.MONTH, "季": Period.QUARTER, "季度": Period.
 class OtherForms:
     """Needs ``requirement(text, **values)`` and ``untracked(text, reason)`` (ItemReader)."""
 
+    def requirement(self, text: str, **values) -> Requirement:
+        raise NotImplementedError  # ItemReader's
+
+    def untracked(self, text: str, reason: str) -> None:
+        raise NotImplementedError  # ItemReader's
+
     # -- “七个一”: 即建立一个…、进行一次…、签订一份… ------------------------------------
     def _listed(self, sentence: str, text: str) -> list[Requirement]:
         """Each element of a list of counted duties is a duty of its own (once, no period)."""
