@@ -359,18 +359,6 @@ def restore(file: Path, paths: AppPaths, now: datetime | None = None) -> Path | 
     return run(Path(file), paths, now)
 
 
-def set_aside_damaged(db_path: Path, now: datetime | None = None) -> Path:
-    """Rename a damaged database (never delete it) so a good copy can take its place."""
-    now = now or datetime.now()
-    target = db_path.with_name(f"{db_path.stem}-已损坏-{now:%Y%m%d-%H%M%S}{db_path.suffix}")
-    os.replace(db_path, target)
-    for suffix in ("-wal", "-shm"):
-        side = Path(f"{db_path}{suffix}")
-        if side.exists():
-            os.replace(side, Path(f"{target}{suffix}"))
-    return target
-
-
 def newest_good_backup(paths: AppPaths) -> Path | None:
     for path in backups_of(paths):
         try:

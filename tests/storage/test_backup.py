@@ -109,13 +109,6 @@ def test_rotation_keeps_30_days_and_one_a_month_for_two_years(tmp_path):
     assert all((today.year - y) * 12 + today.month - m < 24 for y, m in months)
 
 
-def test_a_damaged_database_is_set_aside_not_deleted(paths):
-    data = paths.db_path.read_bytes()
-    target = backup.set_aside_damaged(paths.db_path, NOW)
-    assert not paths.db_path.exists() and target.read_bytes() == data
-    assert "已损坏" in target.name
-
-
 def test_the_newest_good_backup_skips_broken_ones(paths):
     good = backup.create_backup(conn(paths), paths, now=NOW)
     broken = paths.backups_dir / "廉政台账备份-20230101-000000.zip"
