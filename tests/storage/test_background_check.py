@@ -107,6 +107,17 @@ def test_an_old_backup_that_cannot_be_deleted_does_not_undo_the_days_backup(demo
         "关闭打开它的程序后，下次启动时会再删除。")
 
 
+def test_a_backup_stopped_by_the_disk_is_said_in_chinese(demo_file, monkeypatch):
+    def refused(conn, paths, **kwargs):
+        raise PermissionError(13, "Permission denied", str(paths.backups_dir))
+
+    monkeypatch.setattr("lianzheng_desktop.storage.backup.daily_backup", refused)
+    check = BackgroundCheck(AppPaths(demo_file)).start()
+    check.join()
+    assert check.backup_problem == ("今天的自动备份没有完成："
+                                    "没有写入权限（文件夹或U盘可能是只读的）。")
+
+
 def hold_open(monkeypatch, held):
     """``held`` cannot be deleted, as a file open in another program on Windows."""
     from pathlib import Path
