@@ -68,6 +68,9 @@ def _export(args: argparse.Namespace) -> int:
     if args.file.exists() and not args.overwrite:
         raise UserError(f"“{args.file}”已存在，没有导出，以免覆盖其中的内容。请换一个文件名；"
                         "如确要覆盖，请加 --overwrite。")
+    if not args.file.absolute().parent.is_dir():
+        raise UserError(f"找不到文件夹“{args.file.absolute().parent}”"
+                        "（U盘可能已拔出，或路径写错了），没有导出。")
     store = open_store(args)
     result = export_workbook(store, args.file)
     summary = "，".join(f"{label} {n} 条" for label, n in result.counts.items())

@@ -119,6 +119,19 @@ def test_the_real_entry_point_prints_no_traceback(tmp_path):
     assert proc.stderr.startswith("错误：数据文件")
 
 
+def test_an_export_to_a_missing_folder_is_one_chinese_sentence(tmp_path):
+    """Through the real entry point: the Chinese message was followed by ten English
+    tracebacks of the workbook's half-run sheet writers."""
+    db = tmp_path / "x.db"
+    gone = tmp_path / "U盘" / "廉政台账.xlsx"
+    for command in (["demo"], ["export", str(gone)]):  # a process each: each takes the lock
+        proc = subprocess.run([sys.executable, "-m", "lianzheng_desktop", "--db", str(db),
+                               *command], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr == (f"错误：找不到文件夹“{gone.parent}”（U盘可能已拔出，或路径写错了），"
+                           "没有导出。\n")
+
+
 def test_report_command_writes_pdf_and_docx(tmp_path, cli):
     db = str(tmp_path / "r.db")
     cli("--db", db, "demo")
