@@ -48,7 +48,7 @@ def test_an_excel_ledger_kept_on_time_is_taken_over_without_the_late_mark(tmp_pa
     assert code == 1 and "没有导入" in err and "请加 --kept-on-time" in err  # asked first
     out, (talks, late) = marked("b.db", "--backfilled")
     assert talks == 8 and late == 8
-    assert "其中 38 条比活动日期晚 7 天以上：已标为“补录”。" in out
+    assert "其中 38 条录入时距活动日期已超过7天：已标为“补录”。" in out
     out, (talks, late) = marked("c.db", "--kept-on-time")
     assert talks == 8 and late == 0
     assert "按原台账导入，未标“补录”" in out
