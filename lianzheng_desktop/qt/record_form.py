@@ -9,7 +9,7 @@ with something in it asks first.
 from __future__ import annotations
 
 from contextlib import suppress
-from datetime import date, datetime
+from datetime import date
 from typing import cast
 
 from PySide6.QtCore import Qt, QTimer
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.errors import FieldError, UserError, ValidationError
 from lianzheng_desktop.core.ledgers import LedgerSpec, to_values
-from lianzheng_desktop.core.records import LATE_ENTRY_LIMIT, Person, Record, is_late_entry
+from lianzheng_desktop.core.records import LATE_ENTRY_DAYS, Person, Record
 from lianzheng_desktop.qt.buttons import accept_cancel, confirm_discard
 from lianzheng_desktop.qt.field_widgets import FieldWidget
 from lianzheng_desktop.qt.requirement_link import RequirementLink
@@ -232,12 +232,11 @@ class RecordDialog(QDialog):
 
     def _note_late(self) -> None:
         day = self.fields[str(self._spec.date_field)].value()
-        late = isinstance(day, date) and is_late_entry(day, datetime.combine(self._today,
-                                                                             datetime.min.time()))
+        late = isinstance(day, date) and (self._today - day).days > LATE_ENTRY_DAYS
         if late:
             ago = (self._today - day).days  # type: ignore[operator]
             self.late_note.setText(
-                f"事情发生在{ago}天前（{LATE_ENTRY_LIMIT}），保存后这条记录标为“补录”，"
+                f"事情发生在{ago}天前（超过{LATE_ENTRY_DAYS}天），保存后这条记录标为“补录”，"
                 "台账和报告附件中注明；按原始记录如实填写即可。")
         self.late_note.setVisible(late)
 
