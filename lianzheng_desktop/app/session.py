@@ -58,7 +58,8 @@ def open_store(paths: AppPaths, *, daily_backup: bool = True, check: bool = True
             from lianzheng_desktop.storage import backup
 
             try:
-                backup.daily_backup_of(store, paths)
+                backup.daily_backup_of(store, paths,
+                                       say=lambda text: print(f"提示：{text}", file=sys.stderr))
             except backup.BackupError as exc:  # e.g. a full disk: the command may still run
                 print(f"提示：{exc}（本次命令照常执行。）", file=sys.stderr)
     except DamagedDatabaseError as exc:

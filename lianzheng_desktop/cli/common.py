@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 from collections.abc import Callable
 
@@ -12,7 +11,7 @@ from lianzheng_desktop.app import session
 from lianzheng_desktop.app.session import paths_for
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.paths import AppPaths
-from lianzheng_desktop.storage.errors import os_error_text, user_message
+from lianzheng_desktop.storage.errors import DataFileError, os_error_text, user_message
 from lianzheng_desktop.storage.store import Store
 
 EXIT_USER_ERROR = 1
@@ -35,7 +34,7 @@ def _guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namesp
     """Turn SQLite's errors the user can act on into UserError."""
     try:
         return handler(args)
-    except sqlite3.Error as exc:
+    except DataFileError as exc:
         translated = user_message(exc)
         if translated is None:
             raise

@@ -26,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.set_defaults(handler=_export)
 
     from lianzheng_desktop.core.ledgers import LEDGERS
+    from lianzheng_desktop.core.records import LATE_ENTRY_LIMIT
     from lianzheng_desktop.interchange.xlsx_common import KEY_RULES
 
     rules = "\n".join(f"  {LEDGERS[key].label}：{rule}" for key, rule in KEY_RULES.items())
@@ -44,7 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="这些记录当时已按时记在本单位的 Excel 台账中（由本软件接着记）："
                              "比活动日期晚导入的不标“补录”")
     timing.add_argument("--backfilled", action="store_true",
-                        help="这些记录是现在才补记的：比活动日期晚 7 天以上的标为“补录”")
+                        help=f"这些记录是现在才补记的：录入时距活动日期已{LATE_ENTRY_LIMIT}的"
+                             "标为“补录”")
     imp.set_defaults(handler=_import)
 
 def _demo(args: argparse.Namespace) -> int:
@@ -68,6 +70,9 @@ def _export(args: argparse.Namespace) -> int:
     if args.file.exists() and not args.overwrite:
         raise UserError(f"“{args.file}”已存在，没有导出，以免覆盖其中的内容。请换一个文件名；"
                         "如确要覆盖，请加 --overwrite。")
+    if not args.file.absolute().parent.is_dir():
+        raise UserError(f"找不到文件夹“{args.file.absolute().parent}”"
+                        "（U盘可能已拔出，或路径写错了），没有导出。")
     store = open_store(args)
     result = export_workbook(store, args.file)
     summary = "，".join(f"{label} {n} 条" for label, n in result.counts.items())
@@ -80,7 +85,7 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     import sys
 
-    from lianzheng_desktop.core.records import LATE_ENTRY_DAYS
+    from lianzheng_desktop.core.records import LATE_ENTRY_LIMIT
     from lianzheng_desktop.interchange.xlsx import apply_import, plan_import
 
     store = open_store(args)
@@ -99,15 +104,16 @@ def _import(args: argparse.Namespace) -> int:
         print(f"{args.file} 中没有新记录，未写入任何记录：{plan.totals()}。")
     elif plan.late and not (args.kept_on_time or args.backfilled):
         # asked before, as the window asks: a 补录 mark cannot be taken off afterwards
-        raise UserError(f"没有导入：{args.file} 中有 {plan.late} 条记录比今天早 {LATE_ENTRY_DAYS} "
-                        "天以上。请说明它们是否当时已按时记在本单位的 Excel 台账中：是，请加 "
+        raise UserError(f"没有导入：{args.file} 中有 {plan.late} 条记录的日期距今天已"
+                        f"{LATE_ENTRY_LIMIT}。"
+                        "请说明它们是否当时已按时记在本单位的 Excel 台账中：是，请加 "
                         "--kept-on-time（不标“补录”）；是现在才补记的，请加 --backfilled（标为"
                         "“补录”，报告附件中注明）。")
     else:
         apply_import(store, plan, kept_on_time=args.kept_on_time)
         print(f"已从 {args.file} 导入：{plan.totals()}。")
         if plan.late:
-            print(f"  其中 {plan.late} 条比活动日期晚 {LATE_ENTRY_DAYS} 天以上：" + (
+            print(f"  其中 {plan.late} 条录入时距活动日期已{LATE_ENTRY_LIMIT}：" + (
                 "按原台账导入，未标“补录”。" if args.kept_on_time else "已标为“补录”。"))
     for line in plan.details():
         print(f"  {line}")

@@ -34,6 +34,8 @@ def _report(args: argparse.Namespace) -> int:
     try:
         period = ReportPeriod.parse(args.quarter or str(args.year))
     except ValueError:
+        if args.quarter is None:
+            raise UserError(f"年度“{args.year}”写法不对，应写成 2022 这样的四位数年份。") from None
         raise UserError(f"季度“{args.quarter}”写法不对，应写成 2022Q3 的形式。") from None
     as_of = _as_of(args.as_of, period)
     store = open_store(args)

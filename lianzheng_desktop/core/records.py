@@ -9,6 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 LATE_ENTRY_DAYS = 7  # entered more than this many days after the event: 补录
+# The rule in words, said this one way on every page, in every command and in print: more
+# than 7 days (超过). "7天以上/以后" would take in the 7th day, which is not 补录.
+LATE_ENTRY_LIMIT = f"超过{LATE_ENTRY_DAYS}天"
+LATE_ENTRY_MEANING = f"事情发生后{LATE_ENTRY_LIMIT}才录入"  # what a 补录 mark means
 
 
 @dataclass(kw_only=True)

@@ -44,7 +44,7 @@ from lianzheng_desktop.core.ledgers import (
     event_date,
     to_values,
 )
-from lianzheng_desktop.core.records import LATE_ENTRY_DAYS, Record, is_late_entry
+from lianzheng_desktop.core.records import LATE_ENTRY_LIMIT, Record, is_late_entry
 from lianzheng_desktop.core.values import NAME_SEPARATORS, person_name
 from lianzheng_desktop.interchange import xlsx_read as reader
 from lianzheng_desktop.interchange import xlsx_scan
@@ -188,8 +188,9 @@ def _plan(store: Store, path: Path) -> ImportPlan:
         plan.late = sum(is_late_entry(event_date(s.spec, r), store.clock())
                         for s in plan.sheets for r in s.new)
         if plan.late:
-            plan.notes.append(f"新增的记录中有 {plan.late} 条比活动日期晚 {LATE_ENTRY_DAYS} 天以上"
-                              "才录入本软件。当时已按时记在 Excel 台账中的，可不标“补录”（窗口中"
+            plan.notes.append(f"新增的记录中有 {plan.late} 条录入本软件时距活动日期已"
+                              f"{LATE_ENTRY_LIMIT}。"
+                              "当时已按时记在 Excel 台账中的，可不标“补录”（窗口中"
                               "选“按原台账导入”，命令行加 --kept-on-time）；现在才补记的，标为"
                               "“补录”（报告附件中注明）。如是把另一个数据文件的台账转过来，请改用"
                               "“备份”和“恢复”：Excel 中没有录入时间和“计入要求”的指定，恢复则原样"

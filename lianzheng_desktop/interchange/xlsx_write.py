@@ -8,6 +8,7 @@ a note saying where.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,9 +91,18 @@ def export_workbook(store: Store, path: Path) -> ExportResult:
         with written_whole(Path(path)) as partial:  # last month's export survives a failure
             book.save(partial)
     except OSError as exc:
+        _discard(book)
         raise UserError(f"无法写入“{path}”：{os_error_text(exc)}。"
                         "如该文件已在 Excel 或 WPS 中打开，请先关闭。") from None
     return result
+
+
+def _discard(book: Workbook) -> None:
+    """Finish the sheets a failed save left streaming: otherwise each one's half-run writer
+    prints an English traceback ("Exception ignored in …") when it is thrown away."""
+    for sheet in book.worksheets:
+        with contextlib.suppress(Exception):  # already closed by the save, or its file gone
+            sheet.close()
 
 
 def _records(store: Store, key: str):

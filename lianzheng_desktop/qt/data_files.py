@@ -7,7 +7,6 @@ through the same path as any start (lock, check, migrate, the day's backup).
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.paths import app_paths
-from lianzheng_desktop.storage.errors import os_error_text
+from lianzheng_desktop.storage.errors import UnreadableFileError, os_error_text
 
 RECENT_KEY = "recent/files"
 KEEP_RECENT = 8
@@ -101,7 +100,7 @@ def why_not_open(path: Path) -> str | None:
         refuse_foreign(path)
     except UserError as exc:
         return str(exc)
-    except sqlite3.DatabaseError:
+    except UnreadableFileError:
         return f"“{path.name}”不是廉政台账的数据文件（无法读取），未作任何改动。"
     except OSError as exc:
         return f"无法打开“{path}”：{os_error_text(exc)}。"

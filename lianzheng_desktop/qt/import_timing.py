@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from lianzheng_desktop.core.records import LATE_ENTRY_DAYS
+from lianzheng_desktop.core.records import LATE_ENTRY_LIMIT
 
 ON_TIME = "按原台账导入，不标补录"
 LATE = "标为补录"
@@ -20,7 +20,7 @@ def ask_kept_on_time(parent: QWidget, late: int) -> bool | None:
     if not late:
         return False
     box = QMessageBox(QMessageBox.Icon.Question, "这些记录是当时记的吗？",
-                      f"要导入的记录中有 {late} 条，日期比今天早 {LATE_ENTRY_DAYS} 天以上。\n\n"
+                      f"要导入的记录中有 {late} 条，日期距今天已{LATE_ENTRY_LIMIT}。\n\n"
                       "如果它们当时已按时记在本单位的 Excel 台账中，现在由本软件接着记，请选"
                       f"“{ON_TIME}”；如果是现在才补记的，请选“{LATE}”，报告附件中这些记录的"
                       "日期后会注明“补录”。", parent=parent)

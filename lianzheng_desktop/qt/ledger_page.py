@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import Kind, LedgerSpec
 from lianzheng_desktop.core.periods import Quarter
-from lianzheng_desktop.core.records import LATE_ENTRY_DAYS, Record
+from lianzheng_desktop.core.records import LATE_ENTRY_MEANING, Record
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.qt.attachments_dialog import AttachmentsDialog
 from lianzheng_desktop.qt.record_form import RecordDialog, confirm_delete
@@ -135,7 +135,7 @@ class LedgerPage(QWidget):
                              "<span style='color:#1565c0'>■ 未到期</span>　"
                              "<span style='color:#2e7d32'>■ 已完成/长期坚持</span>　"
                              f"<span style='color:{LATE_ENTRY_COLOUR}'>补录</span>"
-                             f"：事情发生{LATE_ENTRY_DAYS}天后才录入")
+                             f"：{LATE_ENTRY_MEANING}")
         self.legend.setWordWrap(True)
         self.legend.setVisible(self.spec.key == "rectification")
 

@@ -45,6 +45,8 @@ class OpeningCheck(QObject):
             QMessageBox.warning(self.window, "自动备份未完成",
                                 f"{check.backup_problem}\n\n数据本身不受影响。"
                                 "可以用“文件 → 备份到…”手动备份到其他文件夹或U盘。")
+        elif getattr(check, "backup_notice", None) is not None:  # made; old ones kept back
+            QMessageBox.information(self.window, "自动备份已完成", check.backup_notice)
 
     def _offer_restore(self, message: str) -> None:
         good = ask_to_restore(self.window, self._paths, message)

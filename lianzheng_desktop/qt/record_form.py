@@ -8,7 +8,6 @@ with something in it asks first.
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import suppress
 from datetime import date
 from typing import cast
@@ -34,7 +33,7 @@ from lianzheng_desktop.qt.field_widgets import FieldWidget
 from lianzheng_desktop.qt.requirement_link import RequirementLink
 from lianzheng_desktop.qt.screen_fit import fit_to_screen, scroll_area
 from lianzheng_desktop.storage import drafts
-from lianzheng_desktop.storage.errors import circumstance_text, remedy_text
+from lianzheng_desktop.storage.errors import DataFileError, circumstance_text, remedy_text
 from lianzheng_desktop.storage.store import Store
 
 ERROR_STYLE = "color: #c62828;"
@@ -304,7 +303,7 @@ class RecordDialog(QDialog):
             self.general_error.setText(str(exc))
             self.general_error.show()
             return
-        except sqlite3.Error as exc:  # the commit itself failed (disk full, USB stick out)
+        except DataFileError as exc:  # the commit itself failed (disk full, USB stick out)
             why, what = circumstance_text(exc), remedy_text(exc)
             self.general_error.setText(f"没有保存（{why}）。填写的内容仍在表中，"
                                        f"{what + '，然后' if what else '请稍后'}再按“保存”。")

@@ -8,7 +8,6 @@ drafts keep following the ledgers.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTabWidget
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.report_model import EDITOR_PROMPTS, SECTION_HEADINGS, ReportPeriod
-from lianzheng_desktop.storage.errors import circumstance_text
+from lianzheng_desktop.storage.errors import DataFileError, circumstance_text
 
 TAB_NAMES = ("一、履责情况", "二、廉洁自律", "三、问题及原因", "四、下一步打算")
 AUTOSAVE_MS = 800
@@ -87,9 +86,9 @@ class SectionEditors(QTabWidget):
             return
         try:
             self._save(self.shown, self.typed_texts())
-        except (UserError, sqlite3.Error) as exc:  # the disk or the file refused it
-            cause = exc.__cause__ if isinstance(exc.__cause__, sqlite3.Error) else exc
-            why = circumstance_text(cause) if isinstance(cause, sqlite3.Error) else str(exc)
+        except (UserError, DataFileError) as exc:  # the disk or the file refused it
+            cause = exc.__cause__ if isinstance(exc.__cause__, DataFileError) else exc
+            why = circumstance_text(cause) if isinstance(cause, DataFileError) else str(exc)
             self._on_error(f"刚才输入的文字未能保存（{why.rstrip('。')}），请勿关闭本页，稍后再试。")
             return
         self._dirty = False

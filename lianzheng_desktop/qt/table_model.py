@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import FieldSpec, Kind, LedgerSpec
-from lianzheng_desktop.core.records import Record
+from lianzheng_desktop.core.records import LATE_ENTRY_MEANING, Record
 from lianzheng_desktop.core.values import format_bool, format_date, format_names
 from lianzheng_desktop.core.warnings import deadline_level
 from lianzheng_desktop.qt.style import LATE_ENTRY_COLOUR
@@ -28,7 +28,7 @@ from lianzheng_desktop.storage.store import Query, Store
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's record object
 PAGE_SIZE = 200
 LATE_COLUMN_LABEL = "补录"
-LATE_TIP = "补录：事情发生 7 天以后才录入的记录（检查时可能被问到原因）"
+LATE_TIP = f"补录：{LATE_ENTRY_MEANING}的记录（检查时可能被问到原因）"
 NARROW_KINDS = (Kind.BOOL, Kind.COUNT)  # 是/否 and numbers: narrow, header on two lines
 _MAX_CELL = 60
 _DONE_COLOUR = "#2e7d32"

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.paths import AppPaths
-from lianzheng_desktop.storage import db, verified
+from lianzheng_desktop.storage import db, errors, verified
 from lianzheng_desktop.storage.db import (
     DamagedDatabaseError,
     UnavailableDatabaseError,
@@ -41,6 +41,7 @@ class BackgroundCheck:
         # known to be damaged, so no restore is offered; writes wait for a check that runs.
         self.unavailable: UnavailableDatabaseError | None = None
         self.backup_problem: str | None = None  # the backup failed; the data is fine
+        self.backup_notice: str | None = None  # made, with something to say (old ones kept)
         self._lock = threading.Lock()
         self._done = False
         self._on_done: Callback | None = None
@@ -82,7 +83,8 @@ class BackgroundCheck:
                     self._go_ahead.wait()
                     from lianzheng_desktop.storage import backup  # loaded on this thread
 
-                    backup.daily_backup(conn, self._paths)  # checked just above
+                    backup.daily_backup(conn, self._paths,  # checked just above
+                                        say=lambda text: setattr(self, "backup_notice", text))
             finally:
                 conn.close()
         except DamagedDatabaseError as exc:
@@ -93,8 +95,10 @@ class BackgroundCheck:
                 self.damaged = found
             else:
                 self.unavailable = found
-        except (UserError, OSError) as exc:
+        except UserError as exc:
             self.backup_problem = f"今天的自动备份没有完成：{exc}"
+        except OSError as exc:
+            self.backup_problem = f"今天的自动备份没有完成：{errors.os_error_text(exc)}。"
         except Exception as exc:  # noqa: BLE001 - a thread's error would otherwise vanish
             from lianzheng_desktop.errorlog import log_unexpected
 

@@ -34,6 +34,7 @@ KEEP_MONTHLY = 24
 KINDS = {"daily": "自动备份", "manual": "备份", "restore": "恢复前备份",
          "migration": "升级前备份", "closing": "关闭时备份"}
 KEEP_CLOSING = 3  # the day's work, backed up when the window closes: the latest few
+SHOWN_STUCK = 3  # old backups that could not be deleted, named in the notice
 
 
 class IncompleteBackupError(BackupError):
@@ -258,11 +259,13 @@ def _daily_files(folder: Path) -> list[tuple[date, Path]]:
 
 
 def rotate(folder: Path, today: date,
-           ours: Callable[[Path], bool] = lambda path: True) -> list[Path]:
+           ours: Callable[[Path], bool] = lambda path: True) -> Rotated:
     """Keep the newest 30 daily backups and the first of each month for two years.
 
     Only the backups ``ours`` accepts are counted and deleted: the default file's folder is
-    the one older versions shared, where other files' backups may still lie.
+    the one older versions shared, where other files' backups may still lie. A backup that
+    cannot be deleted (held open by Explorer, an antivirus or WPS on Windows) is left for
+    next time and the rest are still removed.
     """
     files = [(day, path) for day, path in _daily_files(folder) if ours(path)]
     keep = {path for _, path in files[-KEEP_DAILY:]}
@@ -272,20 +275,42 @@ def rotate(folder: Path, today: date,
     for (year, month), path in first_of_month.items():
         if (today.year - year) * 12 + (today.month - month) < KEEP_MONTHLY:
             keep.add(path)
-    removed = []
+    removed, stuck = [], []
     for _, path in files:
         if path not in keep:
-            path.unlink(missing_ok=True)
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                stuck.append(path)
+                continue
             removed.append(path)
-    return removed
+    return Rotated(removed, stuck)
+
+
+@dataclass(frozen=True)
+class Rotated:
+    removed: list[Path]
+    stuck: list[Path]  # due to go but could not be deleted: tried again next time
+
+    def notice(self) -> str | None:
+        """One Chinese sentence about the backups left behind; None when there are none."""
+        if not self.stuck:
+            return None
+        names = "、".join(f"“{path.name}”" for path in self.stuck[:SHOWN_STUCK])
+        more = f"等{len(self.stuck)}份" if len(self.stuck) > SHOWN_STUCK else ""
+        return (f"今天的自动备份已完成。有{len(self.stuck)}份过期的旧备份无法删除（可能正被其他"
+                f"程序打开），暂时留在备份文件夹中：{names}{more}；其余过期备份已照常清理。"
+                f"关闭打开{'它' if len(self.stuck) == 1 else '它们'}的程序后，下次启动时会再删除。")
 
 
 def daily_backup(conn: sqlite3.Connection, paths: AppPaths, now: datetime | None = None,
-                 before: Callable[[], None] | None = None) -> Path | None:
+                 before: Callable[[], None] | None = None,
+                 say: Callable[[str], None] | None = None) -> Path | None:
     """The first start of each day backs up (and rotates); later starts do nothing.
 
     ``before`` runs first when a backup is due (the integrity check: a damaged file is
-    not backed up over good backups).
+    not backed up over good backups). ``say`` is given the Chinese notice when old backups
+    due to go could not be deleted (the backup itself was made).
     """
     now = now or datetime.now()
     folder = paths.backups_dir
@@ -297,7 +322,9 @@ def daily_backup(conn: sqlite3.Connection, paths: AppPaths, now: datetime | None
     # An incomplete backup raises before the rotation: older backups that still hold the
     # missing or changed attachment's good copy are kept.
     path = create_backup(conn, paths, kind="daily", now=now)
-    rotate(folder, now.date(), lambda backup: _taken_from(backup, paths))
+    notice = rotate(folder, now.date(), lambda backup: _taken_from(backup, paths)).notice()
+    if notice and say is not None:
+        say(notice)
     return path
 
 
@@ -359,18 +386,6 @@ def restore(file: Path, paths: AppPaths, now: datetime | None = None) -> Path | 
     return run(Path(file), paths, now)
 
 
-def set_aside_damaged(db_path: Path, now: datetime | None = None) -> Path:
-    """Rename a damaged database (never delete it) so a good copy can take its place."""
-    now = now or datetime.now()
-    target = db_path.with_name(f"{db_path.stem}-已损坏-{now:%Y%m%d-%H%M%S}{db_path.suffix}")
-    os.replace(db_path, target)
-    for suffix in ("-wal", "-shm"):
-        side = Path(f"{db_path}{suffix}")
-        if side.exists():
-            os.replace(side, Path(f"{target}{suffix}"))
-    return target
-
-
 def newest_good_backup(paths: AppPaths) -> Path | None:
     for path in backups_of(paths):
         try:
@@ -381,9 +396,10 @@ def newest_good_backup(paths: AppPaths) -> Path | None:
     return None
 
 
-def daily_backup_of(store, paths: AppPaths) -> Path | None:
+def daily_backup_of(store, paths: AppPaths,
+                    say: Callable[[str], None] | None = None) -> Path | None:
     """The day's first backup of ``store``'s file, after its write guard (the check)."""
-    return daily_backup(store.db.conn, paths, before=store.before_write)
+    return daily_backup(store.db.conn, paths, before=store.before_write, say=say)
 
 
 def backup_of(store, paths: AppPaths, folder: Path) -> Path:

@@ -17,6 +17,11 @@ from lianzheng_desktop.core.errors import UserError
 DAMAGE = "damage"
 CIRCUMSTANCE = "circumstance"
 
+# The data file refused a read or a write (any of SQLite's errors), and the narrower "this
+# is not a readable database": named here so that no layer above storage imports sqlite3.
+DataFileError = sqlite3.Error
+UnreadableFileError = sqlite3.DatabaseError
+
 # SQLite's primary result codes (the low byte of an extended code).
 _DAMAGE_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _FULL, _BUSY, _LOCKED, _READONLY, _IOERR, _CANTOPEN, _PERM, _NOMEM = 13, 5, 6, 8, 10, 14, 3, 7

@@ -48,7 +48,7 @@ def test_an_excel_ledger_kept_on_time_is_taken_over_without_the_late_mark(tmp_pa
     assert code == 1 and "没有导入" in err and "请加 --kept-on-time" in err  # asked first
     out, (talks, late) = marked("b.db", "--backfilled")
     assert talks == 8 and late == 8
-    assert "其中 38 条比活动日期晚 7 天以上：已标为“补录”。" in out
+    assert "其中 38 条录入时距活动日期已超过7天：已标为“补录”。" in out
     out, (talks, late) = marked("c.db", "--kept-on-time")
     assert talks == 8 and late == 0
     assert "按原台账导入，未标“补录”" in out
@@ -117,6 +117,19 @@ def test_the_real_entry_point_prints_no_traceback(tmp_path):
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert proc.stderr.startswith("错误：数据文件")
+
+
+def test_an_export_to_a_missing_folder_is_one_chinese_sentence(tmp_path):
+    """Through the real entry point: the Chinese message was followed by ten English
+    tracebacks of the workbook's half-run sheet writers."""
+    db = tmp_path / "x.db"
+    gone = tmp_path / "U盘" / "廉政台账.xlsx"
+    for command in (["demo"], ["export", str(gone)]):  # a process each: each takes the lock
+        proc = subprocess.run([sys.executable, "-m", "lianzheng_desktop", "--db", str(db),
+                               *command], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr == (f"错误：找不到文件夹“{gone.parent}”（U盘可能已拔出，或路径写错了），"
+                           "没有导出。\n")
 
 
 def test_report_command_writes_pdf_and_docx(tmp_path, cli):

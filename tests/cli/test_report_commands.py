@@ -1,4 +1,5 @@
 import pdfplumber
+import pytest
 
 
 def test_report_writes_pdf_and_docx(tmp_path, cli):
@@ -18,7 +19,17 @@ def test_bad_quarter_is_one_chinese_line(tmp_path, cli):
     code, _, err = cli("--db", str(tmp_path / "x.db"), "report", "--quarter", "2022Q9",
                        "-o", str(tmp_path / "x.pdf"))
     assert code == 1
-    assert len(err.strip().splitlines()) == 1
+    assert err == "错误：季度“2022Q9”写法不对，应写成 2022Q3 的形式。\n"
+
+
+@pytest.mark.parametrize("year", ["0", "99999"])
+def test_a_bad_year_is_said_to_be_the_year(tmp_path, cli, year):
+    """It said "季度“None”写法不对" of a --year the secretary typed."""
+    code, _, err = cli("--db", str(tmp_path / "x.db"), "report", "--year", year,
+                       "-o", str(tmp_path / "x.pdf"))
+    assert code == 1
+    assert err == f"错误：年度“{year}”写法不对，应写成 2022 这样的四位数年份。\n"
+    assert not (tmp_path / "x.pdf").exists()
 
 
 def test_docx_beside_the_pdf_is_drafted_once_and_kept_once(tmp_path, cli, monkeypatch):

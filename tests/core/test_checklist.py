@@ -106,6 +106,36 @@ def test_half_year_counts_from_its_start_and_fails_only_when_over():
     assert status(HALF1, july, "2022Q2", "2022-06-30") is Status.FAILED
 
 
+QUARTERLY3 = requirement(SESSIONS, Period.QUARTER, 3)
+HALF2 = requirement(HEART, Period.HALF, 2)
+
+
+def test_a_quarters_target_is_pro_rated_by_months_over_on_their_last_day():
+    """季度3次: one is due once January is over — on 31 January, not the day after —
+    and two once February is (floor(3 × months over / 3))."""
+    assert status(QUARTERLY3, {}, "2022Q1", "2022-01-30") is Status.ON_TRACK
+    assert status(QUARTERLY3, {}, "2022Q1", "2022-01-31") is Status.BEHIND
+    one = {"warning_education": [session("2022-01-31")]}
+    assert status(QUARTERLY3, one, "2022Q1", "2022-01-31") is Status.ON_TRACK
+    assert status(QUARTERLY3, one, "2022Q1", "2022-02-27") is Status.ON_TRACK
+    assert status(QUARTERLY3, one, "2022Q1", "2022-02-28") is Status.BEHIND
+    two = {"warning_education": [session("2022-01-31"), session("2022-02-28", 2)]}
+    assert status(QUARTERLY3, two, "2022Q1", "2022-02-28") is Status.ON_TRACK
+    assert status(QUARTERLY3, two, "2022Q1", "2022-03-31") is Status.FAILED
+
+
+def test_a_half_years_target_is_pro_rated_by_quarters_over_on_their_last_day():
+    """半年2次: one is due once the half-year's first quarter is over, on its last day."""
+    assert status(HALF2, {}, "2022Q1", "2022-03-30") is Status.ON_TRACK
+    assert status(HALF2, {}, "2022Q1", "2022-03-31") is Status.BEHIND
+    assert status(HALF2, {"talk": [talk("2022-03-31")]}, "2022Q1",
+                  "2022-03-31") is Status.ON_TRACK
+    assert status(HALF2, {}, "2022Q3", "2022-09-29") is Status.ON_TRACK
+    assert status(HALF2, {}, "2022Q3", "2022-09-30") is Status.BEHIND
+    march = {"talk": [talk("2022-03-31")]}  # the first half's: not the second's
+    assert status(HALF2, march, "2022Q3", "2022-09-30") is Status.BEHIND
+
+
 def test_records_after_the_as_of_day_do_not_count():
     records = {"warning_education": [session("2022-09-20")]}
     assert status(QUARTERLY, records, "2022Q3", "2022-09-19") is Status.ON_TRACK

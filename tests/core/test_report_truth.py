@@ -233,11 +233,22 @@ def test_the_rectification_row_of_the_appendix_is_as_of_the_report_date(demo_sto
             assert "着力做好县委巡察整改工作" not in sentence, sentence
 
 
-def test_the_rectification_row_within_the_period_counts_up_to_that_day(demo_store):
-    document, texts = _report(demo_store, ReportPeriod(2022, 2), date(2022, 6, 15))
-    row = _row(document, "着力做好县委巡察整改工作")  # XC-01 (5-26) and XC-03 (6-10) done
-    assert "已完成整改2件" in row[3] and "尚在整改3件" in row[3], row[3]
-    assert "已完成整改2件" in texts[DUTY]
+@pytest.mark.parametrize("as_of, done, open_", [
+    (date(2022, 6, 9), 1, 4),    # the day before XC-03 was completed
+    (date(2022, 6, 10), 2, 3),   # the day it was completed: done by that day
+    (date(2022, 6, 15), 2, 3),
+])
+def test_the_rectification_row_within_the_period_counts_up_to_that_day(demo_store, as_of,
+                                                                        done, open_):
+    """An item completed ON the report's date is done by it — in 附件1 (and 三) as in
+    section one: the demo's XC-01 was completed 5-26, XC-03 6-10; XC-06 is 长期坚持;
+    XC-02 (6-22), XC-04 (7-28) and XC-05 are still open in mid-June."""
+    document, texts = _report(demo_store, ReportPeriod(2022, 2), as_of)
+    row = _row(document, "着力做好县委巡察整改工作")
+    assert (f"2022年巡察反馈的整改事项6件，已完成整改{done}件，长期坚持1件，"
+            f"尚在整改{open_}件") in row[3], row[3]
+    assert (f"截至2022年{as_of.month}月{as_of.day}日，已完成整改{done}件、长期坚持1件、"
+            f"尚在整改{open_}件") in texts[DUTY], texts[DUTY]
 
 
 @pytest.mark.parametrize("period", PERIODS[:3], ids=lambda p: p.code)

@@ -97,6 +97,9 @@ def test_duties_without_a_number_still_owed_are_said_together_in_their_last_mont
         return [w for w in build_warnings(checklist, []) if "没有数量指标" in w.text]
 
     assert said(date(2022, 11, 29), Status.ON_TRACK) == []  # 32 days left: not yet
+    [november] = said(date(2022, 11, 30), Status.ON_TRACK)  # the reviewer's day: 31 left
+    assert november.level is WarningLevel.BLUE and november.days == 31
+    assert november.text.startswith("【尚未开展】距2022年12月31日还有 31 天，2项没有数量指标的要求")
     [december] = said(date(2022, 12, 5), Status.ON_TRACK)
     assert december.level is WarningLevel.BLUE and december.days == 26
     assert december.text.startswith("【尚未开展】距2022年12月31日还有 26 天，2项没有数量指标的要求")

@@ -275,7 +275,7 @@ def test_an_import_says_how_many_rows_it_will_mark_as_entered_late(demo_store, t
                                         "activity") for r in later.list(key))
     assert late > 30
     assert plan.late == late
-    assert (f"新增的记录中有 {late} 条比活动日期晚 7 天以上才录入本软件。当时已按时记在 Excel 台账"
+    assert (f"新增的记录中有 {late} 条录入本软件时距活动日期已超过7天。当时已按时记在 Excel 台账"
             "中的，可不标“补录”（窗口中选“按原台账导入”，命令行加 --kept-on-time）") \
         in "".join(plan.notes)
     # a file moved through Excel loses entry times and 计入要求: the way that keeps them

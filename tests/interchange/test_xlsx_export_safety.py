@@ -94,8 +94,9 @@ def test_the_apps_own_export_always_imports_again(topic, summary, place, tmp_pat
     assert import_workbook(other, path).counts["警示教育"] == 0  # and never twice
 
 
-# A write-only workbook never saved leaves its sheets' XML writers open: not this test's subject
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+# A failed save must not leave the sheets' XML writers half-run: thrown away, each printed an
+# English traceback after the Chinese message (revcode F-B).
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
 def test_an_export_that_fails_half_way_leaves_the_earlier_export_as_it_was(tmp_path,
                                                                           monkeypatch):
     """Last month's 廉政台账.xlsx, kept as the 设置 page advises, survives a full disk or a
@@ -125,3 +126,21 @@ def test_an_export_that_fails_half_way_leaves_the_earlier_export_as_it_was(tmp_p
     import gc
 
     gc.collect()  # the unsaved book's writers go now, under this test's filter
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
+def test_an_export_to_a_folder_that_is_gone_says_so_and_nothing_else(tmp_path):
+    """The USB stick pulled before 导出: one Chinese sentence, no traceback after it."""
+    import gc
+
+    from lianzheng_desktop.core.errors import UserError
+
+    store = fresh_store()
+    store.add("activity", {"date": date(2022, 3, 1), "type": "专题会议", "topic": "三月会议"})
+    target = tmp_path / "U盘" / "廉政台账.xlsx"
+    with pytest.raises(UserError) as raised:
+        export_workbook(store, target)
+    assert str(raised.value) == (f"无法写入“{target}”：找不到文件或文件夹（U盘可能已拔出）。"
+                                 "如该文件已在 Excel 或 WPS 中打开，请先关闭。")
+    del raised
+    gc.collect()  # the unsaved book goes now: a half-run writer would be reported here

@@ -101,7 +101,7 @@ def test_records_long_past_are_marked_late_only_if_the_secretary_says_so(
     answers.extend([QMessageBox.StandardButton.Yes, choice])
     assert win.import_workbook(tmp_path / "a.xlsx") is (choice != "取消")
     asked = next(text for kind, text in seen if kind == "choice")
-    assert "日期比今天早 7 天以上" in asked and "当时已按时记在本单位的 Excel 台账中" in asked
+    assert "日期距今天已超过7天" in asked and "当时已按时记在本单位的 Excel 台账中" in asked
     talks = store.list("talk")
     if choice == "取消":
         assert store.is_empty()

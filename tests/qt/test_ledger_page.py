@@ -223,7 +223,7 @@ def test_every_ledger_fits_1366_by_768_with_headers_uncut(qtbot, demo_store, pat
         assert header.sectionSize(flag) < 100  # "一对一\n问题性约谈": narrow, on two lines
     late = page.model.columnCount() - 1
     if LEDGERS[ledger].date_field:
-        assert "7 天" in page.model.headerData(late, Qt.Orientation.Horizontal,
+        assert "超过7天" in page.model.headerData(late, Qt.Orientation.Horizontal,
                                                Qt.ItemDataRole.ToolTipRole)
 
 

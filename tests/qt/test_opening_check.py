@@ -78,3 +78,15 @@ def test_a_check_ending_on_its_own_thread_answers_on_the_window_thread(qtbot, wi
     OpeningCheck(CheckOnItsThread(backup_problem="今天的自动备份没有完成：磁盘已满"), window, paths)
     qtbot.waitUntil(lambda: bool(shown))
     assert "磁盘已满" in shown[0][0] and shown[0][1] is threading.main_thread()
+
+
+def test_old_backups_kept_back_are_told_as_news_not_as_a_failed_backup(qtbot, window, paths,
+                                                                       monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[1:3]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[1:3]))
+    check = FinishedCheck()
+    check.backup_notice = "今天的自动备份已完成。有1份过期的旧备份无法删除……"
+    OpeningCheck(check, window, paths)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown == [("自动备份已完成", check.backup_notice)]

@@ -69,7 +69,7 @@ def test_the_daily_backup_waits_until_the_window_is_on_screen(demo_file):
 
 
 def test_an_unexpected_error_on_the_thread_is_reported_not_lost(demo_file, monkeypatch):
-    def broken(conn, paths):
+    def broken(conn, paths, **kwargs):
         raise RuntimeError("磁盘驱动异常")
 
     monkeypatch.setattr("lianzheng_desktop.storage.backup.daily_backup", broken)
@@ -82,6 +82,56 @@ def test_an_unexpected_error_on_the_thread_is_reported_not_lost(demo_file, monke
     assert "RuntimeError" not in check.backup_problem  # the secretary reads Chinese only
     assert "RuntimeError: 磁盘驱动异常" in log.read_text(encoding="utf-8")
     assert told == [check]  # the window hears of it
+
+
+def test_an_old_backup_that_cannot_be_deleted_does_not_undo_the_days_backup(demo_file,
+                                                                           monkeypatch):
+    """One old backup held open (Explorer, an antivirus, WPS): the day's backup was made and
+    the rest rotate; the secretary hears that once, in Chinese — before, every start said
+    "今天的自动备份没有完成：[Errno …]" and no old backup was ever removed again."""
+    folder = AppPaths(demo_file).backups_dir
+    folder.mkdir(parents=True)
+    for n in range(40):  # January and February 2020: long past keeping
+        (folder / f"廉政台账自动备份-2020{1 + n // 28:02d}{1 + n % 28:02d}-080000.zip"
+         ).write_bytes(b"x")
+    held = hold_open(monkeypatch, folder / "廉政台账自动备份-20200101-080000.zip")
+    told = []
+    check = BackgroundCheck(AppPaths(demo_file)).start()
+    check.when_done(told.append)
+    check.join()
+    assert check.damaged is None and check.backup_problem is None and told == [check]
+    assert held.exists() and len(backups(demo_file)) == 31  # 30 daily + the one held open
+    assert check.backup_notice == (
+        "今天的自动备份已完成。有1份过期的旧备份无法删除（可能正被其他程序打开），暂时留在"
+        "备份文件夹中：“廉政台账自动备份-20200101-080000.zip”；其余过期备份已照常清理。"
+        "关闭打开它的程序后，下次启动时会再删除。")
+
+
+def test_a_backup_stopped_by_the_disk_is_said_in_chinese(demo_file, monkeypatch):
+    def refused(conn, paths, **kwargs):
+        raise PermissionError(13, "Permission denied", str(paths.backups_dir))
+
+    monkeypatch.setattr("lianzheng_desktop.storage.backup.daily_backup", refused)
+    check = BackgroundCheck(AppPaths(demo_file)).start()
+    check.join()
+    assert check.backup_problem == ("今天的自动备份没有完成："
+                                    "没有写入权限（文件夹或U盘可能是只读的）。")
+
+
+def hold_open(monkeypatch, held):
+    """``held`` cannot be deleted, as a file open in another program on Windows."""
+    from pathlib import Path
+
+    held.write_bytes(b"x")
+    unlink = Path.unlink
+
+    def refuse(path, missing_ok=False):
+        if path == held:
+            raise PermissionError(13, "另一个程序正在使用此文件，进程无法访问。", str(path))
+        unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    return held
 
 
 def test_a_damaged_file_opens_for_reading_but_refuses_every_write(demo_file):

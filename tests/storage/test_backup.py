@@ -109,11 +109,57 @@ def test_rotation_keeps_30_days_and_one_a_month_for_two_years(tmp_path):
     assert all((today.year - y) * 12 + today.month - m < 24 for y, m in months)
 
 
-def test_a_damaged_database_is_set_aside_not_deleted(paths):
-    data = paths.db_path.read_bytes()
-    target = backup.set_aside_damaged(paths.db_path, NOW)
-    assert not paths.db_path.exists() and target.read_bytes() == data
-    assert "已损坏" in target.name
+def _hold_open(monkeypatch, held: set):
+    """Backups in ``held`` cannot be deleted, as files open in another program on Windows."""
+    from pathlib import Path
+
+    unlink = Path.unlink
+
+    def refuse(path, missing_ok=False):
+        if path in held:
+            raise PermissionError(13, "另一个程序正在使用此文件，进程无法访问。", str(path))
+        unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+
+
+def _old_backups(folder, n=40):
+    folder.mkdir(parents=True, exist_ok=True)
+    files = [folder / f"廉政台账自动备份-{date(2020, 1, 1) + timedelta(days=d):%Y%m%d}-090000.zip"
+             for d in range(n)]
+    for file in files:
+        file.write_text("x")
+    return files  # oldest first: 2020, long past the two years of monthly backups
+
+
+def test_rotation_skips_backups_it_cannot_delete_and_removes_the_rest(tmp_path, monkeypatch):
+    files = _old_backups(tmp_path / "b")
+    held = set(files[:4])  # the oldest, first in line to go
+    _hold_open(monkeypatch, held)
+    done = backup.rotate(tmp_path / "b", date(2022, 12, 31))
+    assert set(done.stuck) == held and done.removed == files[4:10]
+    assert sorted((tmp_path / "b").iterdir()) == sorted([*held, *files[10:]])
+    assert done.notice() == (
+        "今天的自动备份已完成。有4份过期的旧备份无法删除（可能正被其他程序打开），暂时留在"
+        "备份文件夹中：“廉政台账自动备份-20200101-090000.zip”、“廉政台账自动备份-20200102-"
+        "090000.zip”、“廉政台账自动备份-20200103-090000.zip”等4份；其余过期备份已照常清理。"
+        "关闭打开它们的程序后，下次启动时会再删除。")
+    monkeypatch.undo()
+    assert backup.rotate(tmp_path / "b", date(2022, 12, 31)).notice() is None  # closed: gone
+    assert sorted((tmp_path / "b").iterdir()) == files[10:]
+
+
+def test_a_command_says_once_that_an_old_backup_was_kept_and_runs(paths, monkeypatch, capsys):
+    from lianzheng_desktop.app import session
+
+    held = _old_backups(paths.backups_dir)[0]
+    _hold_open(monkeypatch, {held})
+    session.open_store(paths).db.close()
+    err = capsys.readouterr().err
+    assert err == ("提示：今天的自动备份已完成。有1份过期的旧备份无法删除（可能正被其他程序打开），"
+                   "暂时留在备份文件夹中：“廉政台账自动备份-20200101-090000.zip”；其余过期备份已"
+                   "照常清理。关闭打开它的程序后，下次启动时会再删除。\n")
+    assert held.exists() and len(list(paths.backups_dir.glob("*.zip"))) == 31
 
 
 def test_the_newest_good_backup_skips_broken_ones(paths):

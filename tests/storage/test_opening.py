@@ -1,10 +1,11 @@
 """Opening a damaged file: a Chinese sentence, the file kept aside, the newest good backup back."""
 
+import re
 import sqlite3
 
 from lianzheng_desktop.cli import main
 from lianzheng_desktop.paths import AppPaths
-from lianzheng_desktop.storage.backup import newest_good_backup, restore, set_aside_damaged
+from lianzheng_desktop.storage.backup import newest_good_backup, restore
 
 
 def test_a_damaged_file_is_reported_kept_aside_and_recovered_from_a_backup(tmp_path, capsys):
@@ -24,15 +25,18 @@ def test_a_damaged_file_is_reported_kept_aside_and_recovered_from_a_backup(tmp_p
     code = main(["--db", str(db), "check"])
     err = capsys.readouterr().err
     assert code == 1 and "Traceback" not in err
-    assert "损坏" in err or "无法" in err, err
+    assert err.startswith(f"错误：数据文件“{db}”已损坏") and err.count("\n") == 1, err
     assert db.read_bytes() == bytes(raw)  # nothing was written over the damaged file
 
     paths = AppPaths(db)
     good = newest_good_backup(paths)
-    assert good is not None
-    aside = set_aside_damaged(db)
-    assert aside.read_bytes() == bytes(raw) and "已损坏" in aside.name and not db.exists()
-    restore(good, paths)
+    assert good is not None and f"最近一份完好的备份是“{good}”" in err
+    # What the window runs when the secretary agrees to restore (qt/app.py _offer_restore):
+    # the damaged file itself — the only copy of everything since that backup — is moved
+    # aside under a new name by the restore, never deleted.
+    assert restore(good, paths) is None  # nothing to back up first: the file is damaged
+    aside = [p for p in db.parent.iterdir() if re.fullmatch(r"l-已损坏-\d{8}-\d{6}\.db", p.name)]
+    assert len(aside) == 1 and aside[0].read_bytes() == bytes(raw)
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT count(*) FROM talk").fetchone()[0] == talks

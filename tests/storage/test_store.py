@@ -125,7 +125,26 @@ def test_unused_person_can_be_deleted(people):
     assert "赵明" not in people.roster_names()
 
 
-def test_is_empty(store, demo_store):
+def test_is_empty(store):
+    """The guard in front of loading the demo (and the first-start offer): a file holding
+    only the secretary's 人员名册 is not empty, and the demo is never mixed into it."""
+    from lianzheng_desktop.core.demo import PROFILE, demo_year
+    from lianzheng_desktop.core.errors import UserError
+    from lianzheng_desktop.storage.demo_loader import load_entries
+
+    assert store.is_empty()
+    person = store.add("roster", {"name": "王建国", "role": "书记"})
+    assert not store.is_empty()
+    with pytest.raises(UserError, match="示范数据只能装入空数据库"):
+        load_entries(store, demo_year(), PROFILE)
+    assert store.count("roster") == 1 and store.count("talk") == 0  # nothing mixed in
+    store.delete("roster", person.id)
+    assert store.is_empty()
+    store.add("activity", {"date": "2022-11-01", "type": "廉政学习", "topic": "学习"})
+    assert not store.is_empty()  # a ledger record without any roster person
+
+
+def test_the_demo_year_is_not_empty(demo_store):
     assert not demo_store.is_empty()
 
 
