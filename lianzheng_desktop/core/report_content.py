@@ -13,7 +13,7 @@ from datetime import date
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.record_source import done_by
 from lianzheng_desktop.core.records import (
-    LATE_ENTRY_DAYS,
+    LATE_ENTRY_MEANING,
     Activity,
     Person,
     Talk,
@@ -44,7 +44,7 @@ __all__ = ["Figures", "ReportData", "build_document", "draft_sections", "figures
 
 
 LATE_MARK = "（补录）"
-LATE_NOTE = f"注：日期后注“补录”的，是事情发生{LATE_ENTRY_DAYS}天以后才记入台账的记录。"
+LATE_NOTE = f"注：日期后注“补录”的，是{LATE_ENTRY_MEANING}的记录。"
 
 def draft_sections(data: ReportData) -> dict[str, str]:
     return {

@@ -7,7 +7,6 @@ kept under a name of its own."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.report_basis import stale_note
 from lianzheng_desktop.qt.report_checks import ask_before_handing_in, mark_repeated, print_pdf
 from lianzheng_desktop.qt.report_worker import ReportJob
-from lianzheng_desktop.storage.errors import os_error_text
+from lianzheng_desktop.storage.errors import DataFileError, os_error_text
 from lianzheng_desktop.storage.reports import earlier_reports, record_version
 from lianzheng_desktop.whole_files import written_whole
 
@@ -114,7 +113,7 @@ class ReportOutput:
             return None
         try:
             earlier = earlier_reports(self._store, period, self._shown_person)
-        except (UserError, sqlite3.Error):
+        except (UserError, DataFileError):
             return None  # the check is a help; saving must not fail for it
         report = check(self.typed_texts(), earlier, period.year, self.tabs.drafts)
         mark_repeated(self.editors.values(), report)

@@ -617,14 +617,14 @@ def test_the_appendices_say_what_the_late_entry_mark_means(demo_store, tmp_path)
     document, _ = _report(demo_store, ReportPeriod(2022, 4))
     sessions = document.appendices[1]
     assert any(row[0] == "2022-12-20（补录）" for row in sessions.rows)
-    assert sessions.note == "注：日期后注“补录”的，是事情发生7天以后才记入台账的记录。"
+    assert sessions.note == "注：日期后注“补录”的，是事情发生后超过7天才录入的记录。"
     for ledger in (document.appendices[n] for n in (1, 2, 4)):  # said where the mark is used
         assert bool(ledger.note) == any(row[0].endswith("（补录）") for row in ledger.rows)
     path = tmp_path / "q4.pdf"
     write_report(demo_store, ReportPeriod(2022, 4), path)
     with pdfplumber.open(path) as pdf:
         text = "".join((page.extract_text() or "") for page in pdf.pages).replace("\n", "")
-    assert "日期后注“补录”的，是事情发生7天以后才记入台账的记录。" in text
+    assert "日期后注“补录”的，是事情发生后超过7天才录入的记录。" in text
 
 
 # -- a 纪委 reader's findings on the wording (reviews/revjiwei.md) ----------------------
