@@ -107,11 +107,10 @@ class RectificationState:
         return self.reviewed is not None and self.reviewed <= day
 
     def due_by(self, day: date, due: date | None = None) -> bool:
-        """Still open on ``day`` (neither completed nor 长期坚持) with its deadline missed by
-        ``due`` (``day`` when None; see last_day_over): what the report calls 到期未完成
-        (is_due, below, for a whole item)."""
-        return ((self.completed is None or self.completed > day)
-                and self.status != vocab.STATUS_ONGOING
+        """Still open on ``day`` (neither completed nor 长期坚持 with its measures) with its
+        deadline missed by ``due`` (``day`` when None; see last_day_over): what the report
+        calls 到期未完成 (is_due, below, for a whole item)."""
+        return (not self.fixed_by(day)
                 and self.deadline is not None and self.deadline <= (due or day))
 
 
@@ -142,8 +141,8 @@ def last_day_over(as_of: date, today: date | None) -> date:
 def is_due(item: RectificationItem, day: date, due: date | None = None) -> bool:
     """Open on ``day`` with its deadline missed by ``due`` (``day`` when None; see
     last_day_over): a problem in section 三, carried forward in 四."""
-    return (not done_by(item, day) and item.status != vocab.STATUS_ONGOING
-            and item.deadline <= (due or day))  # 长期坚持 has no deadline to miss
+    return is_open(item, day) and item.deadline <= (due or day)  # 长期坚持 with its
+    # measures has no deadline to miss; with none written it is open like any other
 
 
 def review_since(start: date) -> date:

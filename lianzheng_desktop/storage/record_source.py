@@ -221,7 +221,7 @@ _STANDING_SQL = (
 _DUE_SQL = (
     "SELECT count(*) FROM rectification_item"
     f" WHERE {_SPAN} AND (completed_date IS NULL OR completed_date > :day)"
-    " AND status != '长期坚持' AND +deadline <= :due")
+    " AND NOT (status = '长期坚持' AND trim(measures) != '') AND +deadline <= :due")
 
 
 def _named(sources: tuple[str, ...]) -> dict[str, str]:

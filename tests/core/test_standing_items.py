@@ -26,3 +26,21 @@ def test_standing_with_no_measure_written_is_counted_alike_in_every_section():
         "".join(row) for appendix in document.appendices for row in appendix.rows)
     said = set(re.findall(r"长期坚持(\d+)件[、，]尚在整改(\d+)件", text))
     assert said == {("1", "2")}, said
+
+
+def test_standing_with_no_measure_written_is_overdue_past_its_deadline():
+    """Open but never due: on 10 January its owner's report said "尚在整改时限内" of an item
+    due on 31 December, and the branch's plan for the new year promised to finish it by a
+    day already gone (reviewer revjiwei2, N4)."""
+    from lianzheng_desktop.core.report_model import ReportPeriod as Period
+
+    store = Store(open_db(":memory:"), clock=lambda: datetime(2022, 12, 31, 17))
+    load_entries(store, demo_year(), PROFILE)
+    store.add("rectification", {"source": "巡察反馈", "description": "廉政风险防控措施落实不到位",
+                                "owner": "王建国", "measures": "", "found_date": "2022-10-10",
+                                "deadline": "2022-11-30", "status": "长期坚持"})
+    branch = build_document(load_report_data(store, Period(2022, 4)))
+    text = "".join(branch.section_texts().values())
+    assert "“廉政风险防控措施落实不到位”" in text and "确保于整改时限当日" not in text
+    said = set(re.findall(r"尚在整改(\d+)件（其中(\d+)件到期未完成）", text))
+    assert said == {("2", "2")}, said
