@@ -79,9 +79,9 @@ class DraftDialog(QDialog):
         self._plan_types = plan_types or {}
         self.setWindowTitle("核对导入的年度工作要点")
         self.setMinimumSize(560, 360)  # opened at 900 × 600 where the screen has room
-        numeric = sum(1 for r in draft.requirements if r.is_numeric)
-        summary = QLabel(f"共读到 {len(draft.items)} 条工作要点、{len(draft.requirements)} 项要求，"
-                         f"其中 {numeric} 项有数量指标。双击一项可修改；确认无误后点“保存计划”。")
+        summary = QLabel(draft.summary() + (
+            "双击一项可修改；确认无误后点“保存计划”。" if draft.requirements else
+            "可双击下方未纳入清单的句子补为要求。"))
         summary.setWordWrap(True)
         self.year_box = QComboBox()
         for choice in range(2015, 2041):

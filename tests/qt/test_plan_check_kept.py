@@ -106,3 +106,15 @@ def test_a_check_of_an_older_text_is_not_offered_once_the_years_plan_is_saved(
     monkeypatch.setattr(DraftDialog, "exec", lambda d: d._on_accept() or True)
     assert page.import_text(TEXT.replace("不少于4次", "不少于5次"), 2024)
     assert not page.check_button.isVisibleTo(page) and plan_check.unfinished(store) == []
+
+
+def test_the_check_of_a_plan_read_as_no_requirement_says_so_plainly(qtbot):
+    """The 核对 dialog said "共读到 4 条工作要点、0 项要求，其中 0 项有数量指标" of an audit
+    office's plan and nothing more (reviewer revoffice, F1)."""
+    from lianzheng_desktop.core.plan_parser import parse_plan
+
+    dialog = DraftDialog(parse_plan("2026年工作要点\n今年的总体要求是：坚持全面从严治党。\n"))
+    qtbot.addWidget(dialog)
+    said = [label.text() for label in dialog.findChildren(type(dialog.unread_label))]
+    assert any("但没有读出任何要求" in text for text in said), said
+    assert not any("其中 0 项有数量指标" in text for text in said)
