@@ -1,0 +1,103 @@
+"""Guiding principles and goals are listed, not made duties (revjiwei2 N5); a duty that
+sits beside a principle is never dropped. Texts from the reviewer's plan and from the
+corpus (tests/fixtures/plans), each checked by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lianzheng_desktop.core.plan_parser import parse_plan
+from lianzheng_desktop.core.plan_principles import PRINCIPLE_REASON
+
+PLANS = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
+
+# /tmp/revjiwei2/plan2027.txt: the report said the branch had "not yet started" these
+SLOGANS = ("2027年党风廉政建设工作要点\n"
+           "一、坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神，全面从严治党。\n"
+           "二、持之以恒正风肃纪，营造风清气正的良好政治生态。\n"
+           "三、加强党的纪律建设，推动全面从严治党向纵深发展。\n")
+
+
+def _principles(draft) -> list[str]:
+    return [u.item for u in draft.untracked if u.reason == PRINCIPLE_REASON]
+
+
+def _fixture(pattern: str, year: int = 2024):
+    path = next(PLANS.glob(pattern))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return parse_plan("\n".join(lines[3:]), year=year)
+
+
+def test_a_plan_of_slogans_has_no_duty_and_says_so():
+    draft = parse_plan(SLOGANS)
+    assert draft.requirements == []
+    assert _principles(draft) == ["一", "二", "三"]
+    assert [u.text for u in draft.untracked][1] == "持之以恒正风肃纪，营造风清气正的良好政治生态。"
+    summary = draft.summary()
+    assert "都是指导思想或总体目标" in summary and "没有读出任何要求" not in summary
+
+
+@pytest.mark.parametrize("item", [
+    "坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神，全面从严治党。",
+    "持之以恒正风肃纪，营造风清气正的良好政治生态。",
+    "加强党的纪律建设，推动全面从严治党向纵深发展。",
+    "以党的政治建设为统领，不断开创党风廉政建设新局面。",
+    "引导党员牢固树立“四个意识”，坚定“四个自信”，做到“两个维护”。",
+    "为全县高质量发展提供坚强纪律保障。",
+])
+def test_each_kind_of_principle_is_listed_not_required(item):
+    draft = parse_plan(f"2027年工作要点\n一、{item}\n二、每季度召开一次党风廉政建设专题会议。\n")
+    assert _principles(draft) == ["一"], [(r.item, r.text) for r in draft.requirements]
+    assert [r.item for r in draft.requirements] == ["二"]
+    assert "另有 1 条是指导思想或总体目标" in draft.summary()
+
+
+@pytest.mark.parametrize("item", [
+    # a study of the guiding thought can be on record (K10, 35: 一是)
+    "深入学习宣传贯彻党的二十大精神、习近平系列讲话精神，抓好整改落实阶段各项工作。",
+    "坚持以习近平新时代中国特色社会主义思想为指导，组织党员深入学习党的二十大精神。",
+    # the README's own example of a duty marked by hand (trade-union-2022 4)
+    "强化政治监督。认真落实党中央重大决策部署和习近平总书记重要指示批示精神，严明政治纪律和政治规矩。",
+    # conduct is a duty (county-government-2022 四.4)
+    "从严从实廉洁自律。把全面从严治党作为重中之重，带头遵守《中国共产党廉洁自律准则》。",
+    # putting a system in place is a duty (M12 一)
+    "坚持从严治党，从严治政，在医院上下全面推行党风廉政建设责任制。",
+    "持之以恒正风肃纪，及时传达上级纪委关于违反中央八项规定精神典型问题的通报。",
+    "营造风清气正的政治生态，开展廉洁文化进机关活动。",
+])
+def test_a_duty_beside_a_principle_stays_a_duty(item):
+    draft = parse_plan(f"2027年工作要点\n一、{item}\n")
+    assert [r.item for r in draft.requirements] == ["一"]
+    assert _principles(draft) == []
+
+
+def test_a_guiding_heading_is_listed_and_the_duties_below_it_are_read():
+    draft = parse_plan("2027年工作要点\n一、指导思想\n坚持以习近平新时代中国特色社会主义思想为指导，"
+                       "常态开展理论学习，不断增强党组织的政治功能。\n二、工作要点\n"
+                       "1. 每季度召开一次党风廉政建设专题会议。\n2. 认真开好民主生活会。\n")
+    assert _principles(draft) == ["一"]
+    assert [r.item for r in draft.requirements] == ["1", "2"]
+
+
+def test_under_principles_a_named_record_is_still_a_duty():
+    """47-jiguan-dangyuan-xuexi-jiaoyu-zhidu: 一、基本原则 — three principles, and
+    "适时开展警示教育", which a warning-education record meets."""
+    draft = _fixture("real/47-*.txt")
+    assert _principles(draft) == ["一.1", "一.2", "一.3"]
+    (warning,) = [r for r in draft.requirements if r.item == "一.4"]
+    assert warning.counts is not None and warning.counts.ledger == "warning_education"
+
+
+@pytest.mark.parametrize("pattern, items", [
+    ("real/35-*.txt", ["一"]),  # 一、工作目标 …开创各项工作的新局面
+    ("real/23-*.txt", ["六"]),  # 六、工作目标 通过建立“主题党日”，促进全体党员…
+    ("real/44-*.txt", ["一"]),  # 一、目的意义
+    ("real/45-*.txt", ["一"]),  # 一、总体思路
+    ("heldout4/L13-*.txt", ["一是", "二是"]),  # 方向很明确，就是全面从严治党
+])
+def test_goals_in_real_plans_are_listed(pattern, items):
+    draft = _fixture(pattern)
+    assert _principles(draft) == items
+    assert not any(r.item in items for r in draft.requirements)
