@@ -250,6 +250,6 @@ def test_plan_import_of_slogans_says_they_are_not_duties(tmp_path, cli):
     code, out, _ = cli("--db", str(tmp_path / "p.db"), "plan", "import", str(plan))
     assert code == 0
     assert "都是指导思想或总体目标" in out
-    assert "[二] 持之以恒正风肃纪，营造风清气正的良好政治生态。（指导思想或总体目标，不作为检查事项）" \
-        in out
+    assert ("[二] 持之以恒正风肃纪，营造风清气正的良好政治生态。"
+            "（指导思想或总体目标，不作为检查事项）") in out
     assert "按周" not in out
