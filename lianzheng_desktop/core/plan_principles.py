@@ -67,6 +67,14 @@ def is_principle(item: PlanItem) -> bool:
     return bool(_SIGNALS.search(item.text)) and not _ACTS.search(masked)
 
 
+def principle_text(item: PlanItem) -> str:
+    """The item on one line, as listed: "指导思想\n坚持以…" reads "指导思想：坚持以…"."""
+    lines = [line.strip() for line in item.text.strip().split("\n") if line.strip()]
+    if len(lines) > 1 and len(lines[0]) <= 12 and lines[0][-1] not in "。；;：:，,":
+        return f"{lines[0]}：{''.join(lines[1:])}"
+    return "".join(lines)
+
+
 def _under_a_heading(item: PlanItem) -> bool:
     first_line = item.text.strip().split("\n", 1)[0]
     return any(_HEADINGS.match(_NUMBERING.sub("", words.strip()).strip())

@@ -106,3 +106,18 @@ def test_goals_in_real_plans_are_listed(pattern, items):
     draft = _fixture(pattern)
     assert _principles(draft) == items
     assert not any(r.item in items for r in draft.requirements)
+
+
+def test_a_plan_with_a_guiding_section_and_goals_lists_them_on_one_line_each():
+    """The shape of a 年度党建工作计划 as the `search` pages corpus shows it (指导思想,
+    主要目标, then 重点工作 一是…): the first two listed, every 一是… read."""
+    draft = parse_plan(
+        "2026年党支部工作计划\n一、指导思想\n以习近平新时代中国特色社会主义思想为引领，深入学习"
+        "贯彻党的二十大精神，坚持党要管党、全面从严治党，为各项工作提供坚实的政治保障。\n"
+        "二、主要目标\n组织设置合理，职能定位明晰，工作全面覆盖，班子素质优良。\n三、重点工作\n"
+        "一是加强党员教育管理，建立常态化学习机制；\n二是推进党组织标准化建设，规范组织生活；\n"
+        "三是聚焦重点任务，推动全面从严治党向纵深发展，制定具体实施方案。\n")
+    assert _principles(draft) == ["一", "二"]
+    assert draft.untracked[1].text == ("主要目标：组织设置合理，职能定位明晰，工作全面覆盖，"
+                                       "班子素质优良。")
+    assert [r.item for r in draft.requirements] == ["一是", "二是", "三是"]
