@@ -58,9 +58,9 @@ def _import(args: argparse.Namespace) -> int:
         names = "、".join(f"{name}（{_LEDGER_LABELS[ledger]}）" for ledger, name in draft.new_types)
         print(f"计划中有软件原先没有的活动，已作为新类型加入，录入时可以选择：{names}")
     if draft.untracked:
-        print(f"以下 {len(draft.untracked)} 处按周或按天的要求只列出，不纳入季度清单：")
-        for unread in draft.untracked:
-            print(f"  [{unread.item}] {unread.text}")
+        print(f"以下 {len(draft.untracked)} 处只列出，不纳入季度清单：")
+        for unread in draft.untracked:  # 按周的要求, 指导思想: each says why
+            print(f"  [{unread.item}] {unread.text}（{unread.reason}）")
     if draft.unread:
         print(f"以下 {len(draft.unread)} 处像是要求但未能读懂，请在“年度计划”中核对补充：")
         for unread in draft.unread:

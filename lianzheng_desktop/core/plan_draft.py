@@ -43,15 +43,25 @@ class PlanDraft:
     def summary(self) -> str:
         """What was read, in one sentence; a plan read as no requirement says so plainly
         (an empty list after "其中 0 项有数量指标：" tells the secretary nothing)."""
+        from lianzheng_desktop.core.plan_principles import PRINCIPLE_REASON
+
         items, found = len(self.items), len(self.requirements)
+        principles = sum(1 for u in self.untracked if u.reason == PRINCIPLE_REASON)
+        if not found and principles and principles == items:
+            return (f"共读到 {items} 条工作要点，都是指导思想或总体目标（如“坚持以……为指导”"
+                    "“营造……政治生态”），不作为检查事项，没有读出要做的具体工作。请在“年度计划”"
+                    "中逐条添加本年度要开展的工作（如召开会议、开展警示教育、谈心谈话），"
+                    "或确认导入的是工作要点正文。")
+        aside = (f"另有 {principles} 条是指导思想或总体目标，只列出，不作为检查事项。"
+                 if principles else "")
         if not found:
-            return (f"共读到 {items} 条工作要点，但没有读出任何要求。请对照原文在“年度计划”中"
-                    "逐条添加，或确认导入的是工作要点正文。")
+            return (f"共读到 {items} 条工作要点，但没有读出任何要求。{aside}请对照原文在"
+                    "“年度计划”中逐条添加，或确认导入的是工作要点正文。")
         numeric = sum(1 for r in self.requirements if r.is_numeric)
         if not numeric:
             return (f"共读到 {items} 条工作要点、{found} 项要求，都没有数量指标"
-                    "（有相应记录或手工标记即算完成）。")
-        return f"共读到 {items} 条工作要点、{found} 项要求，其中 {numeric} 项有数量指标。"
+                    f"（有相应记录或手工标记即算完成）。{aside}")
+        return f"共读到 {items} 条工作要点、{found} 项要求，其中 {numeric} 项有数量指标。{aside}"
 
     @property
     def new_types(self) -> list[tuple[str, str]]:

@@ -28,6 +28,11 @@ from lianzheng_desktop.core.plan_draft import (
 )
 from lianzheng_desktop.core.plan_grammar import counts_in, keyword_after, keyword_before, periods_in
 from lianzheng_desktop.core.plan_naming import new_type
+from lianzheng_desktop.core.plan_principles import (
+    PRINCIPLE_REASON,
+    is_principle,
+    principle_text,
+)
 from lianzheng_desktop.core.plan_reader import ItemReader
 from lianzheng_desktop.core.plan_records import describes_a_meeting, named_counts
 from lianzheng_desktop.core.plan_text import PLAN_KINDS, Node, normalise, split_nodes
@@ -60,6 +65,10 @@ def parse_plan(text: str, year: int | None = None) -> PlanDraft:
         # 一是半月一汇报: a point read and listed as weekly is not a duty without a number too
         weekly = node.kind == "point" and len(draft.untracked) > untracked
         if not found and not weekly and node.is_leaf and node.kind in PLAN_KINDS:
+            item = plan_item(node)
+            if is_principle(item):  # 坚持以…为指导: why and to what end, not a duty
+                draft.untracked.append(Unread(item.id, principle_text(item), PRINCIPLE_REASON))
+                continue
             found = _unnumbered(node)
             unnumbered += [(r, mask_quotes(node.text)) for r in found]
         draft.requirements += found

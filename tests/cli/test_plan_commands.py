@@ -238,3 +238,18 @@ def test_plan_import_without_numbers_does_not_end_on_a_colon(tmp_path, cli):
                        str(tmp_path / "p.txt"), "--year", "2026")
     assert code == 0
     assert "2 项要求，都没有数量指标" in out and "其中 0 项" not in out
+
+
+def test_plan_import_of_slogans_says_they_are_not_duties(tmp_path, cli):
+    """revjiwei2 N5: a plan of guiding principles imported as three "requirements" the
+    report then said were "尚未开展"."""
+    plan = tmp_path / "plan2027.txt"
+    plan.write_text("2027年党风廉政建设工作要点\n"
+                    "一、坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神。\n"
+                    "二、持之以恒正风肃纪，营造风清气正的良好政治生态。\n", encoding="utf-8")
+    code, out, _ = cli("--db", str(tmp_path / "p.db"), "plan", "import", str(plan))
+    assert code == 0
+    assert "都是指导思想或总体目标" in out
+    assert ("[二] 持之以恒正风肃纪，营造风清气正的良好政治生态。"
+            "（指导思想或总体目标，不作为检查事项）") in out
+    assert "按周" not in out
