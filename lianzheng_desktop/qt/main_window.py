@@ -6,7 +6,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -434,6 +434,9 @@ class MainWindow(QMainWindow):
                 self.restore_from = self.switch_to = None  # no restore, no other file later
                 return
             report.finish_before_closing()  # type: ignore[attr-defined]
+        task = self.findChild(QObject, "workbook_task")  # an Excel import or export
+        if task is not None:  # reading is stopped, writing finished; she is told which
+            task.finish_before_closing()  # type: ignore[attr-defined]
         from lianzheng_desktop.qt.record_form import RecordDialog
 
         for form in self.findChildren(RecordDialog):  # a form still open: kept as a draft
