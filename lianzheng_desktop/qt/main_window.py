@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self._update_header()
         self._restore_geometry()
+        from lianzheng_desktop.qt.unfinished_import import tell_after_first_paint
+
+        tell_after_first_paint(self, store)  # an Excel import a kill or power cut cut short
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")

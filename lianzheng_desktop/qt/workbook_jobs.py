@@ -86,9 +86,12 @@ def reading(path: Path) -> Callable[[Store, WorkbookJob], Any]:
             if stage == "compare":
                 job.say(f"已读完 {rows:,} 行，正在与台账中的记录逐条核对…", now=True)
             else:
-                job.say(f"正在读取工作簿“{path.name}”…第 {rows:,} 行")
+                job.say(f"正在读取工作簿“{path.name}”…" + (f"第 {rows:,} 行" if rows else ""))
 
-        return xlsx.plan_import(store, path, progress=progress)
+        plan = xlsx.plan_import(store, path, progress=progress)
+        if job.stop.is_set():  # asked while the last rows were compared: still nothing written
+            raise Stopped
+        return plan
     return work
 
 

@@ -9,6 +9,7 @@ not at all: a mark found later always means that nothing of that import was writ
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -87,3 +88,26 @@ def opener(store: Store) -> Callable[[], Store] | None:
         return worker
 
     return open_worker_store
+
+
+def forget_in_background(store: Store) -> threading.Thread | None:
+    """``forget`` on a thread and a connection of its own (the first write of a session
+    waits for the opening check and the day's backup); in memory, at once."""
+    open_store = opener(store)
+    if open_store is None:
+        forget(store)
+        return None
+
+    def run() -> None:
+        try:
+            worker = open_store()
+        except (UserError, sqlite3.Error):
+            return  # told again next time, which is still true
+        try:
+            forget(worker)
+        finally:
+            worker.close()
+
+    thread = threading.Thread(target=run, name="import-marker", daemon=False)
+    thread.start()
+    return thread
