@@ -136,7 +136,7 @@ def _import(task: WorkbookTask, parent: QWidget, store: Store, path: Path,
         return False
     task.closing_note = lambda outcome: _closed_while_writing(path, plan, outcome)
     wrote = run_job(task, store, jobs.writing(path, plan, kept_on_time), cancellable=False,
-                    note="正在写入，请稍候。要么全部导入，要么一条也不导入；写入完成前不能取消。")
+                    note="正在写入，请稍候。写入完成前不能取消：这些记录会一次全部导入，不会只导入一部分。")
     if wrote.kind == "done" and not task.closing:
         refresh()
     if task.closing:
