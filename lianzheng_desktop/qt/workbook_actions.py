@@ -104,8 +104,7 @@ def _import(task: WorkbookTask, parent: QWidget, store: Store, path: Path,
         QMessageBox.warning(parent, "无法导入", read.value)
         return False
     plan = read.value
-    task.closing_note = lambda _outcome: ("导入已取消", (
-        f"窗口关闭时还在确认是否导入“{path.name}”，未导入任何记录，台账没有改动。"))
+    task.closing_note = None  # what she reads now says that nothing was imported
     if plan.problems:
         task.asking = ProblemsDialog(f"“{path.name}”中有 {len(plan.problems)} 处问题，未导入任何"
                                      "记录。请在 Excel 中修改后重新导入：",
@@ -124,6 +123,8 @@ def _import(task: WorkbookTask, parent: QWidget, store: Store, path: Path,
                                         parent=parent)
         task.asking.exec()
         return False
+    task.closing_note = lambda _outcome: ("导入已取消", (
+        f"窗口关闭时还在确认是否导入“{path.name}”，未导入任何记录，台账没有改动。"))
     check = task.asking = ImportCheckDialog("导入前确认", intro, lines,
                                             f"是否导入这 {plan.new} 条新记录？", parent)
     if not check.exec() or task.closing:

@@ -117,14 +117,20 @@ def test_reading_shows_rows_read_while_the_window_keeps_turning(window, said, mo
     gate = gate_comparing(monkeypatch)
     asked = []
     monkeypatch.setattr(ImportCheckDialog, "exec", lambda d: asked.append(d.said()) or False)
+    shown = []
+    set_line = ProgressDialog.set_line
+    monkeypatch.setattr(ProgressDialog, "set_line", lambda dialog, line, *a: (
+        shown.append(line), set_line(dialog, line, *a)))
     watch = Watch(win)
     watch.when = lambda dialog: "核对" in dialog.line.text()
     turns_at_gate = []
     watch.then = lambda _d: (turns_at_gate.append(watch.turns),
                              QTimer.singleShot(300, gate.set))
     assert win.import_workbook(workbook(tmp_path / "台账.xlsx")) is False  # she said 否
-    assert "正在读取工作簿“台账.xlsx”…第 200 行" in watch.lines
-    assert f"已读完 {ROWS + 1:,} 行，正在与台账中的记录逐条核对…" in watch.lines
+    assert "正在读取工作簿“台账.xlsx”…第 200 行" in shown  # every 200 rows
+    assert "正在读取工作簿“台账.xlsx”…第 600 行" in shown
+    assert shown[-1] == f"已读完 {ROWS + 1:,} 行，正在与台账中的记录逐条核对…"
+    assert watch.lines[-1] == shown[-1]  # on screen while the rows are compared
     # the worker held for 300 ms in the comparison: the window's loop kept turning
     assert watch.turns - turns_at_gate[0] >= 10
     assert "新增 700 条" in asked[0] and store.is_empty()
@@ -246,14 +252,21 @@ def test_export_runs_off_the_window_thread_and_a_close_finishes_it(window, said,
     threads = []
     export = workbook_jobs.exporting
 
+    gate = threading.Event()
+
     def noted(path):
         work = export(path)
-        return lambda s, job: threads.append(threading.current_thread()) or work(s, job)
+
+        def held(worker_store, job):
+            threads.append(threading.current_thread())
+            assert gate.wait(20)
+            return work(worker_store, job)
+        return held
 
     monkeypatch.setattr(workbook_jobs, "exporting", noted)
     watch = Watch(win)
     watch.when = lambda dialog: True
-    watch.then = lambda _d: win.close()
+    watch.then = lambda _d: (QTimer.singleShot(200, gate.set), win.close())
     win._on_export()
     assert threads and threads[0] is not threading.main_thread()
     assert target.exists() and not win.isVisible()
