@@ -38,7 +38,8 @@ def export_all(parent: QWidget, store: Store) -> None:
                                          else "导出没有完成", _exported(path, outcome))
     try:
         outcome = run_job(task, store, jobs.exporting(path), cancellable=False,
-                          note="导出时台账不会有任何改动。")
+                          note="导出时台账不会有任何改动。",
+                          refused="正在导出，请稍候。导出完成后此窗口自动关闭。")
     finally:
         task.end()
     if task.closing:
@@ -66,7 +67,7 @@ def choose_workbook(parent: QWidget) -> Path | None:
 
 
 def run_job(task: WorkbookTask, store: Store, work, *, cancellable: bool,
-            note: str) -> Outcome:
+            note: str, refused: str = "") -> Outcome:
     """``work`` on a connection of its own, off this thread (in memory: on this one)."""
     from lianzheng_desktop.paths import AppPaths
     from lianzheng_desktop.storage import import_marker
@@ -76,7 +77,8 @@ def run_job(task: WorkbookTask, store: Store, work, *, cancellable: bool,
     log_dir = AppPaths(where).log_dir if where is not None else Path(tempfile.gettempdir())
     job = jobs.WorkbookJob(opener or (lambda: store), work, log_dir,
                            own_connection=opener is not None)
-    return task.run(job, on_this_thread=opener is None, cancellable=cancellable, note=note)
+    return task.run(job, on_this_thread=opener is None, cancellable=cancellable, note=note,
+                    refused=refused)
 
 
 def import_workbook(parent: QWidget, store: Store, path: Path,
@@ -137,7 +139,8 @@ def _import(task: WorkbookTask, parent: QWidget, store: Store, path: Path,
         return False
     task.closing_note = lambda outcome: _closed_while_writing(path, plan, outcome)
     wrote = run_job(task, store, jobs.writing(path, plan, kept_on_time), cancellable=False,
-                    note="正在写入，请稍候。写入完成前不能取消：这些记录会一次全部导入，不会只导入一部分。")
+                    note="正在写入，请稍候。写入完成前不能取消：这些记录会一次全部导入，不会只导入一部分。",
+                    refused="正在写入，请稍候。写入完成前不能取消，以免只导入一部分。")
     if wrote.kind == "done" and not task.closing:
         refresh()
     if task.closing:

@@ -72,9 +72,13 @@ class ProgressDialog(QDialog):
         layout.addLayout(buttons)
         self.setMinimumWidth(460)
         self._on_cancel: Callable[[], None] | None = None
+        self._refused = ""
 
-    def allow_cancel(self, on_cancel: Callable[[], None] | None, note: str) -> None:
-        self._on_cancel = on_cancel
+    def allow_cancel(self, on_cancel: Callable[[], None] | None, note: str,
+                     refused: str = "") -> None:
+        """``on_cancel`` for 取消 (None: no 取消); ``refused``: said when she tries all the
+        same (Esc, the dialog's ×)."""
+        self._on_cancel, self._refused = on_cancel, refused or note
         self.cancel_button.setVisible(on_cancel is not None)
         self.note.setText(note)
 
@@ -90,7 +94,7 @@ class ProgressDialog(QDialog):
         if self._on_cancel is not None:
             self._on_cancel()
         else:
-            self.note.setText("正在写入，请稍候。写入完成前不能取消，以免只导入一部分。")
+            self.note.setText(self._refused)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         event.ignore()
@@ -121,10 +125,10 @@ class WorkbookTask(QObject):
         self._freezer.timeout.connect(gc.freeze)
 
     def run(self, job: WorkbookJob, *, on_this_thread: bool, cancellable: bool,
-            note: str) -> Outcome:
+            note: str, refused: str = "") -> Outcome:
         """Run ``job`` behind the progress dialog and return how it ended."""
         dialog = self._dialog = ProgressDialog(self.window, self.title)
-        dialog.allow_cancel(self._stop if cancellable else None, note)
+        dialog.allow_cancel(self._stop if cancellable else None, note, refused)
         self._job, self._outcome = job, None
         job.signals.progress.connect(dialog.set_line)
         job.signals.done.connect(self._on_done)
@@ -193,7 +197,7 @@ class WorkbookTask(QObject):
             if cancellable:
                 self._stop()
             elif self._dialog is not None:
-                self._dialog.note.setText("正在写入，写完后关闭窗口…")
+                self._dialog.note.setText("窗口将在完成后关闭，请稍候…")
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 self._wait()
