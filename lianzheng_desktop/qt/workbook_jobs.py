@@ -8,8 +8,10 @@ import's writing is one transaction and is never stopped half-way.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -82,17 +84,42 @@ def reading(path: Path) -> Callable[[Store, WorkbookJob], Any]:
     def work(store: Store, job: WorkbookJob):
         from lianzheng_desktop.interchange import xlsx
 
+        total = declared_rows(path)
+
         def progress(stage: str, rows: int) -> None:
             if stage == "compare":
                 job.say(f"已读完 {rows:,} 行，正在与台账中的记录逐条核对…", now=True)
             else:
-                job.say(f"正在读取工作簿“{path.name}”…" + (f"第 {rows:,} 行" if rows else ""))
+                job.say(f"正在读取工作簿“{path.name}”…" + (f"第 {rows:,} 行" if rows else ""),
+                        min(rows, total), total)
 
         plan = xlsx.plan_import(store, path, progress=progress)
         if job.stop.is_set():  # asked while the last rows were compared: still nothing written
             raise Stopped
         return plan
     return work
+
+
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=[\"'][A-Z]+\d+:[A-Z]+(\d+)[\"']")
+
+
+def declared_rows(path: Path) -> int:
+    """The rows the workbook's sheets say they hold (the size Excel, WPS and our export
+    write at the top of each sheet), for the progress bar; 0 if any sheet does not say."""
+    total = 0
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for part in archive.infolist():
+                if not part.filename.startswith("xl/worksheets/sheet"):
+                    continue
+                with archive.open(part) as sheet:
+                    found = _DIMENSION.search(sheet.read(4096))
+                if found is None:
+                    return 0
+                total += int(found[1])
+    except (OSError, zipfile.BadZipFile, ValueError, RuntimeError):
+        return 0  # reading it says what is wrong
+    return total
 
 
 def writing(path: Path, plan: Any, kept_on_time: bool) -> Callable[[Store, WorkbookJob], Any]:

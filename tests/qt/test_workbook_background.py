@@ -120,7 +120,8 @@ def test_reading_shows_rows_read_while_the_window_keeps_turning(window, said, mo
     shown = []
     set_line = ProgressDialog.set_line
     monkeypatch.setattr(ProgressDialog, "set_line", lambda dialog, line, *a: (
-        shown.append(line), set_line(dialog, line, *a)))
+        shown.append(line), bars.append(a), set_line(dialog, line, *a)))
+    bars = []
     watch = Watch(win)
     watch.when = lambda dialog: "核对" in dialog.line.text()
     turns_at_gate = []
@@ -129,6 +130,8 @@ def test_reading_shows_rows_read_while_the_window_keeps_turning(window, said, mo
     assert win.import_workbook(workbook(tmp_path / "台账.xlsx")) is False  # she said 否
     assert "正在读取工作簿“台账.xlsx”…第 200 行" in shown  # every 200 rows
     assert "正在读取工作簿“台账.xlsx”…第 600 行" in shown
+    # the bar: of the rows the sheet says it has (the header's included)
+    assert bars[shown.index("正在读取工作簿“台账.xlsx”…第 600 行")] == (600, ROWS + 1)
     assert shown[-1] == f"已读完 {ROWS + 1:,} 行，正在与台账中的记录逐条核对…"
     assert watch.lines[-1] == shown[-1]  # on screen while the rows are compared
     # the worker held for 300 ms in the comparison: the window's loop kept turning
