@@ -6,6 +6,12 @@ includes Python and the imports), alternating with its baseline in the same run:
 - export  vs openpyxl merely writing as many rows of the same width (``write_only``);
 - a second import of the same workbook (everything already there), vs the same baseline.
 Targets (issue 16): import and export ≤ 10 s with peak memory ≤ 150 MB.
+
+Then the window (offscreen) during 文件 → 从 Excel 导入 of the same workbook and 导出 of the
+ledgers: the longest gap between two turns of its event loop (a 10 ms timer), against the
+same for the idle window in the same process, and against the import done the old way, on
+the window's own thread. Target (bgimport brief): no gap over 200 ms. Questions are
+answered at once (是, 按原台账导入), so the gaps include building them.
 """
 
 from __future__ import annotations
@@ -80,6 +86,100 @@ def peak_mb():
 """
 
 
+GUI = """
+import json, os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, {root!r})
+from datetime import date
+from pathlib import Path
+from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+app = QApplication([])
+from lianzheng_desktop.app import session
+from lianzheng_desktop.paths import AppPaths
+from lianzheng_desktop.qt import import_timing, workbook_actions
+from lianzheng_desktop.qt.main_window import MainWindow
+paths = AppPaths(Path({db!r}))
+store = session.open_store(paths, daily_backup=False)
+window = MainWindow(store, paths, today=date.today())
+window.show()
+told = []
+for kind in ("information", "warning", "critical"):
+    setattr(QMessageBox, kind, staticmethod(lambda *a, **k: told.append(a[2])))
+workbook_actions.ImportCheckDialog.exec = lambda self: True
+import_timing.ask_kept_on_time = lambda *a, **k: True
+QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: ({out!r}, ""))
+
+
+class Gaps:
+    def __init__(self):
+        self.clock, self.timer = QElapsedTimer(), QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self.turn)
+
+    def start(self):
+        self.last = self.longest = 0
+        self.clock.start()
+        self.timer.start()
+
+    def turn(self):
+        now = self.clock.elapsed()
+        self.longest, self.last = max(self.longest, now - self.last), now
+
+    def stop(self):
+        self.turn()
+        self.timer.stop()
+        return self.longest
+
+
+def idle(ms):
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def measured(action):
+    gaps.start()
+    begun = time.perf_counter()
+    action()
+    return gaps.stop(), time.perf_counter() - begun
+
+
+def on_the_windows_thread():  # as 文件 → 从 Excel 导入 did before
+    from lianzheng_desktop.interchange.xlsx import apply_import, plan_import
+    QTimer.singleShot(0, lambda: apply_import(store, plan_import(store, Path({book!r})),
+                                              kept_on_time=True))
+    idle(20)
+
+
+gaps = Gaps()
+idle(300)
+idle_gap, _ = measured(lambda: idle({idle_ms}))
+if {blocking!r}:
+    figures = {{"idle": idle_gap, "blocking": measured(on_the_windows_thread)}}
+else:
+    figures = {{"idle": idle_gap,
+               "import": measured(lambda: window.import_workbook(Path({book!r}))),
+               "export": measured(window._on_export)}}
+    assert told and not any("无法" in t or "失败" in t for t in told), told
+figures["records"] = sum(store.count(k) for k in ("warning_education", "talk",
+                                                  "rectification", "activity"))
+print(json.dumps(figures))
+"""
+
+
+def _gui(book: str, db: str, *, blocking: bool = False, idle_ms: int = 2000) -> dict:
+    """The window's gaps (ms) and times (s) in a process of its own."""
+    code = GUI.format(root=str(ROOT_DIR), db=db, book=book, out=str(WORK / "gui-export.xlsx"),
+                      blocking=blocking, idle_ms=idle_ms)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False)
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def _run(body: str, **names: object) -> tuple[float, float]:
     code = PEAK + _PRELUDE.format(root=str(ROOT_DIR)) + body.format(**names) + _EPILOGUE
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -141,6 +241,29 @@ def main() -> None:
           f"≤ 150 MB: {_verdict(first)}")
     print(f"  {'import again / baseline':<46} {second[0] / base_r[0]:7.2f} ×   "
           f"{_verdict(second)}")
+    window_gaps(book, counter)
+
+
+def window_gaps(book: str, counter: list[int]) -> None:
+    print("\n== The window during 从 Excel 导入 and 导出 (offscreen; each run a process "
+          "of its own)")
+    runs = [_gui(book, _fresh_db("gui", counter)) for _ in range(REPEATS)]
+    before = _gui(book, _fresh_db("gui-blocking", counter), blocking=True)
+    idle = max(run["idle"] for run in runs + [before])
+    worst_import = max(run["import"][0] for run in runs)
+    worst_export = max(run["export"][0] for run in runs)
+    seconds = statistics.median(run["import"][1] for run in runs)
+    print(f"  {'idle window: longest gap between turns':<52} {idle:6.0f} ms")
+    print(f"  {'import through the window: longest gap':<52} {worst_import:6.0f} ms   "
+          f"{worst_import / idle:5.1f} × idle   target ≤ 200 ms: "
+          f"{'within target' if worst_import <= 200 else 'OVER TARGET'}")
+    print(f"  {'export through the window: longest gap':<52} {worst_export:6.0f} ms   "
+          f"{worst_export / idle:5.1f} × idle   target ≤ 200 ms: "
+          f"{'within target' if worst_export <= 200 else 'OVER TARGET'}")
+    print(f"  {'as before, on the window thread: longest gap':<52} "
+          f"{before['blocking'][0]:6.0f} ms")
+    print(f"  {'import through the window, start to 导入完成':<52} {seconds:6.2f} s    "
+          f"({runs[0]['records']:,} records stored)")
 
 
 def _verdict(figures: tuple[float, float]) -> str:

@@ -28,7 +28,7 @@ that holds an entry twice imports again with nothing added.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,24 +121,31 @@ class ImportPlan:
         return lines + self.notes
 
 
-def plan_import(store: Store, path: Path) -> ImportPlan:
+# Told how far reading has come: ("read", rows read so far), then ("compare", rows read)
+# while the rows are compared with the ledgers. It may raise to stop the reading.
+Progress = Callable[[str, int], None]
+
+
+def plan_import(store: Store, path: Path, progress: Progress | None = None) -> ImportPlan:
     """Read and check the whole workbook and compare it with the ledgers; write nothing."""
     try:
-        return _plan(store, path)
+        return _plan(store, path, progress or (lambda _stage, _rows: None))
     except OSError as exc:  # unreadable: no permission, or held by Excel on Windows
         raise UserError(f"无法读取“{path.name}”：{os_error_text(exc)}。如该文件正在 Excel 或 "
                         "WPS 中打开，请先关闭后再导入。") from None
 
 
-def _plan(store: Store, path: Path) -> ImportPlan:
+def _plan(store: Store, path: Path, progress: Progress) -> ImportPlan:
+    progress("read", 0)
     parts = reader.check_file(path)
     merges: dict[str, dict[int, list[tuple[int, int]]]] = {}
     formulas = xlsx_scan.scan(path, parts, merges)  # refuses what would exhaust memory
+    progress("read", 0)
     plan = ImportPlan(path)
     formula_reading = reader.opened(path, formulas=True) if formulas else nullcontext()
     with reader.opened(path) as book, formula_reading as formula_book:
         sheets = reader.ledger_sheets(book, plan.problems, plan.notes)
-        counter = reader.RowCounter(path)
+        counter = reader.RowCounter(path, lambda rows: progress("read", rows))
         unnamed_ledgers(book, counter, plan.problems)
         if not sheets and not plan.problems:
             names = "、".join(LEDGERS[k].label for k in SHEET_ORDER)
@@ -181,6 +188,7 @@ def _plan(store: Store, path: Path) -> ImportPlan:
     rows_of = {id(record): at for sheet in plan.sheets for at, record in sheet.checked}
     if len(plan.problems) < MAX_PROBLEMS:  # the rows that were read: what else is wrong,
         for sheet in plan.sheets:           # in the same list (not one more round later)
+            progress("compare", counter.rows)
             sort_out(store, sheet)
         # the rules added after records were kept: on the rows to add
         plan.problems += [p for sheet in plan.sheets for p in _entry_rules(sheet, rows_of, posts)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -168,14 +168,20 @@ def ledger_sheets(book: Any, problems: list[ImportProblem],
 
 
 class RowCounter:
-    """Counts rows read across the workbook and stops at ``MAX_ROWS``."""
+    """Counts rows read across the workbook and stops at ``MAX_ROWS``; ``on_rows`` hears
+    the count every ``ROW_STEP`` rows (a window's progress; it may raise to stop)."""
 
-    def __init__(self, path: Path):
+    ROW_STEP = 200
+
+    def __init__(self, path: Path, on_rows: Callable[[int], None] | None = None):
         self.path = path
         self.rows = 0
+        self.on_rows = on_rows
 
     def tick(self) -> None:
         self.rows += 1
+        if self.on_rows is not None and self.rows % self.ROW_STEP == 0:
+            self.on_rows(self.rows)
         if self.rows > MAX_ROWS:
             raise UserError(f"“{self.path.name}”的行数超过一次导入的上限 {MAX_ROWS:,} 行"
                             "（空行也计算在内）。如表格末尾有大量空行，请在 Excel 中删去；"

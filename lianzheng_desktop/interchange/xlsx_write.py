@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,8 +45,10 @@ class ExportResult:
     notes: list[str] = field(default_factory=list)  # what was changed on the way out
 
 
-def export_workbook(store: Store, path: Path) -> ExportResult:
-    """Write every ledger to ``path``."""
+def export_workbook(store: Store, path: Path,
+                    progress: Callable[[str, int], None] | None = None) -> ExportResult:
+    """Write every ledger to ``path``; ``progress`` hears (sheet label, rows written so
+    far) every 1,000 rows, and ("", all rows) before the file is saved."""
     book = Workbook(write_only=True)
     result = ExportResult()
     styles = _Styles()
@@ -65,6 +68,8 @@ def export_workbook(store: Store, path: Path) -> ExportResult:
         rows = 0
         for record in _records(store, key):
             rows += 1
+            if progress is not None and rows % 1000 == 0:
+                progress(spec.label, rows)
             line = []
             for spec_field in spec.fields:
                 value = _value(spec_field.kind, getattr(record, spec_field.key))
@@ -87,6 +92,8 @@ def export_workbook(store: Store, path: Path) -> ExportResult:
         result.notes.append(_where_note(
             too_long, f"超过 {EXCEL_CELL_LIMIT} 字，Excel 或 WPS 中只显示前 {EXCEL_CELL_LIMIT} 字"
             "（本软件再导入时仍读取全文）"))
+    if progress is not None:
+        progress("", sum(result.counts.values()))
     try:
         with written_whole(Path(path)) as partial:  # last month's export survives a failure
             book.save(partial)

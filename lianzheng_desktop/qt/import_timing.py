@@ -15,8 +15,9 @@ ON_TIME = "按原台账导入，不标补录"
 LATE = "标为补录"
 
 
-def ask_kept_on_time(parent: QWidget, late: int) -> bool | None:
-    """True: kept on time in Excel; False: 补录; None: cancelled (nothing imported)."""
+def ask_kept_on_time(parent: QWidget, late: int, task=None) -> bool | None:
+    """True: kept on time in Excel; False: 补录; None: cancelled (nothing imported).
+    ``task`` (a ``WorkbookTask``) closes the question if the window closes meanwhile."""
     if not late:
         return False
     box = QMessageBox(QMessageBox.Icon.Question, "这些记录是当时记的吗？",
@@ -27,6 +28,8 @@ def ask_kept_on_time(parent: QWidget, late: int) -> bool | None:
     on_time = box.addButton(ON_TIME, QMessageBox.ButtonRole.AcceptRole)
     marked = box.addButton(LATE, QMessageBox.ButtonRole.AcceptRole)
     box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    if task is not None:
+        task.asking = box
     box.exec()
     clicked = box.clickedButton()
     return True if clicked is on_time else False if clicked is marked else None

@@ -78,6 +78,9 @@ class MainWindow(PageSwitching, WindowMenus, DraftsOffer, ClosingGuards, QMainWi
         self.nav.setCurrentRow(0)
         self._update_header()
         self._restore_geometry()
+        from lianzheng_desktop.qt.unfinished_import import tell_after_first_paint
+
+        tell_after_first_paint(self, store)  # an Excel import a kill or power cut cut short
 
     def _update_header(self) -> None:
         profile = self._store.profile()

@@ -5,6 +5,7 @@ place for next time."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 FIRST_SIZE = (1280, 800)  # a first start's window, if the screen has room for it
@@ -45,6 +46,9 @@ class ClosingGuards:
                 self.restore_from = self.switch_to = None  # no restore, no other file later
                 return
             report.finish_before_closing()  # type: ignore[attr-defined]
+        task = self.findChild(QObject, "workbook_task")  # an Excel import or export
+        if task is not None:  # reading is stopped, writing finished; she is told which
+            task.finish_before_closing()  # type: ignore[attr-defined]
         from lianzheng_desktop.qt.record_form import RecordDialog
 
         for form in self.findChildren(RecordDialog):  # a form still open: kept as a draft

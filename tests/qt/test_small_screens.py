@@ -89,7 +89,7 @@ def test_the_import_check_lists_every_conflicting_row_with_yes_and_no_in_view(
         problems=[], notes=[], new=1, present=6, conflicts=conflicts, late=0,
         totals=lambda: "新增 1 条，已存在 6 条（跳过），冲突 15 条（未导入）",
         details=lambda: ["会议活动：新增 1 条，冲突 15 条", "冲突的行：", *conflicts])
-    monkeypatch.setattr(xlsx, "plan_import", lambda _store, _path: plan)
+    monkeypatch.setattr(xlsx, "plan_import", lambda _store, _path, **_: plan)
     applied = []
     monkeypatch.setattr(xlsx, "apply_import",
                         lambda _store, chosen, **_: applied.append(chosen))
