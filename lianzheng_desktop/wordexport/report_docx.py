@@ -67,13 +67,9 @@ def write_docx(report: ReportDocument, path: Path) -> Path:
     _title(document, report.title)
     document.add_paragraph("", BODY)
     for line in report.meta:
-        paragraph = document.add_paragraph("", SUBTITLE)
-        head, _, name = line.rpartition("　")
-        if len(line) > LINE_CHARS and head:  # as the PDF: broken before the name, not in it
-            paragraph.add_run(head).add_break()
-            paragraph.add_run(name)
-        else:
-            paragraph.add_run(line)
+        # a long one is two lines of the document (core's _meta): no hard break, which
+        # Word and WPS would keep whatever the width
+        document.add_paragraph("", SUBTITLE).add_run(line)
     if report.meta:
         document.add_paragraph("", BODY)
     for part in report.sections:
@@ -192,9 +188,6 @@ def _page_numbers(document, section) -> None:
         paragraph.add_run("— ")
         _field(paragraph, "PAGE", "1")
         paragraph.add_run(" —")
-
-
-LINE_CHARS = 28  # characters of 三号 type on the 156 mm line (GB/T 9704)
 
 
 def _table(document, appendix: Appendix) -> None:
