@@ -160,8 +160,11 @@ def named(requirement: Requirement) -> str:
 
 
 def several(items: list[str], noun: str = "项") -> str:
-    """"甲、乙等2项" — every one named, and how many; just "甲" when alone."""
-    return "、".join(items) + (f"等{len(items)}{noun}" if len(items) > 1 else "")
+    """"甲、乙等2项" — every one named, and how many; just "甲" when alone. Items in
+    quotation marks stand side by side with no 顿号 between (GB/T 15834): "“甲”“乙”"."""
+    said = "".join(items) if all(i.startswith("“") and i.endswith("”") for i in items) \
+        else "、".join(items)
+    return said + (f"等{len(items)}{noun}" if len(items) > 1 else "")
 
 
 def by_owner(items: list[RectificationItem]) -> list[tuple[str, str, int]]:

@@ -102,7 +102,7 @@ def _running(data: ReportData) -> list[str]:
         # requirement, a principle too, reads after "对照…要求" (never "抓紧开展坚持以…")
         by = max(end for _, end in unrecorded)
         parts.append(f"对照{several([text for text, _ in unrecorded])}要求，逐项明确"
-                     f"牵头人和具体措施，于{cn_date(by)}前落实到位，做好工作记录。")
+                     f"牵头人和具体措施，于{cn_date(by)}前落实到位。")
     return parts
 
 
@@ -163,7 +163,7 @@ def _carried_over(data: ReportData, nxt: ReportPeriod) -> list[str]:
     # a duty the next year's plan asks again is already listed, "本期未达到要求" (_plan_duties)
     again = {r.text for r in data.next_plan.requirements if r.is_numeric} \
         if data.next_plan is not None else set()
-    unmet = list(dict.fromkeys(named(i.requirement) for i in failed
+    unmet = list(dict.fromkeys(quoted(named(i.requirement)) for i in failed
                                if quoted(named(i.requirement)) not in unrecorded
                                and i.requirement.text not in again))
     parts = []
