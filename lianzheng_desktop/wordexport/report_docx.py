@@ -74,14 +74,14 @@ def write_docx(report: ReportDocument, path: Path) -> Path:
         document.add_paragraph("", BODY)
     for part in report.sections:
         document.add_paragraph(part.heading, HEADING1)
-        for paragraph in part.paragraphs:
-            document.add_paragraph(paragraph.text, HEADING2 if paragraph.level == 2 else BODY)
+        for said in part.paragraphs:
+            document.add_paragraph(said.text, HEADING2 if said.level == 2 else BODY)
     closing_from = len(document.paragraphs) - 1  # the last paragraph of the text
     _attachment_note(document, report)
     _signature(document, report.closing)
     # the signature never stands alone on a page: the text's last lines go over with it
-    for paragraph in document.paragraphs[closing_from:-1]:
-        paragraph.paragraph_format.keep_with_next = True
+    for kept in document.paragraphs[closing_from:-1]:
+        kept.paragraph_format.keep_with_next = True
     for appendix in report.appendices:
         label, _, title = appendix.title.partition("　")
         document.add_paragraph(label, LABEL).paragraph_format.page_break_before = True
