@@ -4,7 +4,7 @@ reader sees in the branch's report, the 书记's own and a member's own."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 
 from lianzheng_desktop.core.records import Person, UnitProfile
 from lianzheng_desktop.core.report_content import build_document, own_title
@@ -66,23 +66,24 @@ def test_a_standing_item_without_measures_is_marked_in_the_annex(demo_store):
 
 # -- N5: requirements without records, of any wording --------------------------------
 
-SLOGANS = ("2027年党风廉政建设工作要点\n"
-           "一、坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神，全面从严治党。\n"
-           "二、持之以恒正风肃纪，营造风清气正的良好政治生态。\n")
+FULL = "坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神，全面从严治党"
 
 
-def test_a_requirement_without_a_record_reads_whole_and_in_quotes(store):
-    """"坚持以习近平…深入贯彻党的二…等3项要求尚未开展" and "抓紧开展坚持以…为指导…"."""
-    from lianzheng_desktop.storage import plans
-
-    store.clock = lambda: datetime(2027, 3, 31, 17)
-    plans.import_plan_text(store, SLOGANS, 2027)
-    texts = _texts(store, ReportPeriod(2027, 1))
-    first = "坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神"
-    assert (f"年度工作要点中“{first}”“持之以恒正风肃纪，营造风清气正的良好政治生态”等2项要求，"
-            "截至2027年3月31日台账中尚无计入的工作记录。") in texts[PROBLEMS], texts[PROBLEMS]
-    assert (f"对照“{first}”“持之以恒正风肃纪，营造风清气正的良好政治生态”等2项要求，逐项明确"
-            "牵头人和具体措施，于2027年12月31日前落实到位。") in texts[NEXT], texts[NEXT]
+def test_a_requirement_without_a_record_reads_whole_and_in_quotes(demo_store):
+    """"坚持以习近平…深入贯彻党的二…等3项要求尚未开展" and "抓紧开展坚持以…为指导…": any
+    requirement a plan holds, a principle too, is named whole, in quotes, with no 开展."""
+    data = load_report_data(demo_store, ReportPeriod(2022, 3), date(2022, 9, 20))
+    cut = FULL[:30] + "…"  # as the plan reader stores a long one
+    items = [replace(i, requirement=replace(i.requirement, text=cut, item_text=FULL + "。"))
+             if i.requirement.text == "强化政治监督" else i for i in data.checklist.items]
+    data = replace(data, checklist=replace(data.checklist, items=items))
+    texts = build_document(data).section_texts()
+    [said] = [line for line in texts[PROBLEMS].splitlines() if FULL in line]
+    assert said.startswith("此外，年度工作要点中“") and f"“{FULL}”" in said, said
+    assert said.endswith("要求，截至2022年9月20日台账中尚无计入的工作记录。"), said
+    [step] = [line for line in texts[NEXT].splitlines() if FULL in line]
+    assert "对照“" in step and step.endswith(
+        "要求，逐项明确牵头人和具体措施，于2022年12月31日前落实到位。"), step
     body = "".join(texts.values())
     assert "…" not in body and "开展坚持" not in body and "要求尚未开展" not in body
 
