@@ -89,8 +89,9 @@ def write_docx(report: ReportDocument, path: Path) -> Path:
         document.add_paragraph(title or label, APPENDIX_TITLE)
         document.add_paragraph("", LABEL)
         _table(document, appendix)
-        if appendix.note:
-            document.add_paragraph(appendix.note, LABEL)
+        if appendix.note:  # in the body's type, as the PDF prints it (not 附件标注's 黑体)
+            note = document.add_paragraph(appendix.note, BODY)
+            note.paragraph_format.first_line_indent = 0
     metadata.set_properties(document, title=report.title,
                             author=report.closing[0] if report.closing else "")
     path = Path(path)

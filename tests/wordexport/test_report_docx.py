@@ -143,3 +143,19 @@ def test_a_line_under_the_title_has_no_hard_break(tmp_path):
     write_docx(report, tmp_path / "meta.docx")
     meta = Document(str(tmp_path / "meta.docx")).paragraphs[2]
     assert meta.text == long_line and "\n" not in meta.text
+
+
+def test_an_annex_note_is_in_the_body_type_not_the_label_style(tmp_path):
+    """revjiwei2 N11: "注：日期后注“补录”的…" had the style 附件标注 (黑体 16 pt, the "附件1"
+    label's): in Word and WPS a bold-looking label line under the table."""
+    from lianzheng_desktop.core.report_model import Appendix, Paragraph, ReportDocument, Section
+    from lianzheng_desktop.wordexport.report_docx import write_docx
+
+    annex = Appendix("附件1　整改事项台账", ["编号", "状态"], [["ZC-01", "整改中"]], [1, 1],
+                     note="注：状态为“长期坚持（未填整改措施）”的事项，正文按尚在整改计算。")
+    report = ReportDocument("报告", [], [Section(SECTION_HEADINGS[0], [Paragraph("正文。")])],
+                            [annex])
+    write_docx(report, tmp_path / "note.docx")
+    [note] = [p for p in Document(str(tmp_path / "note.docx")).paragraphs
+              if p.text.startswith("注：")]
+    assert note.style.name == "Normal" and note.paragraph_format.first_line_indent == 0
