@@ -141,7 +141,7 @@ def test_a_plans_own_meetings_are_held_under_party_life_not_oversight(demo_store
 def test_a_period_not_over_says_to_which_day_on_its_first_page(demo_store):
     early = build_document(load_report_data(demo_store, ReportPeriod(2022, 4),
                                             date(2022, 12, 20)))
-    signer = "县总工会机关党支部书记、县总工会党组书记、常务副主席\u3000王建国"  # too long: two lines
+    signer = "县总工会机关党支部书记、县总工会党组书记、常务副主席\u3000王建国"  # two lines
     assert early.meta == ["（2022年第四季度，截至12月20日）", signer]
     assert early.section_texts()[DUTY].startswith(
         "2022年第四季度（截至12月20日），县总工会机关党支部认真履行管党治党主体责任，")
