@@ -91,6 +91,9 @@ def _changed_since_kept(store: Store, data: ReportData, person: str | None) -> H
     return HandedIn(first.created_at.date(), changes, plans) if changes or plans else None
 
 
+NO_OWN_PROBLEM_NOTE = ("第三部分“存在的问题及原因”按台账起草，没有列出本人自身的问题；"
+                       "请本人对照职责查找不足、分析原因后写明（在报告页改写这一部分），"
+                       "只写“没有问题”的报告通常会被退回。")
 CAUSES_NOTE = ("第三部分“存在的问题及原因”是按台账起草的，只列出了问题；原因须由本人分析写明"
                "（在报告页改写这一部分）。")
 
@@ -114,7 +117,17 @@ class PreparedReport:
             [stale_note(self.stale)] if self.stale else []) + (
             [self.reading_note] if self.reading_note else []) + (
             [self.handed_in.note] if self.handed_in else []) + (
-            [CAUSES_NOTE] if self.causes_unwritten else [])
+            [CAUSES_NOTE] if self.causes_unwritten else []) + (
+            [NO_OWN_PROBLEM_NOTE] if self.no_own_problem else [])
+
+    @property
+    def no_own_problem(self) -> bool:
+        """One's own report whose section 三, as drafted, names no problem of one's own (a
+        纪委 returns a 述责述廉 report that finds none): the reporter must write them."""
+        heading = SECTION_HEADINGS[2]
+        drafted = self.drafts.get(heading, "")
+        return (self.data.person is not None and bool(drafted) and "以下问题" not in drafted
+                and self.document.section_texts().get(heading) == drafted)
 
     @property
     def not_over_note(self) -> str:

@@ -114,7 +114,7 @@ class ChecklistItem:
             "period_start": self.period_start.isoformat(),
             "period_end": self.period_end.isoformat(),
             "target": self.target, "expected": self.expected, "actual": self.actual,
-            "unit": self.unit, "status": self.status.value, "status_label": self.status.label,
+            "unit": self.unit, "status": self.status.value, "status_label": self.label,
             "explanation": self.explanation, "records": [r.to_json() for r in self.records],
             "role": self.requirement.role.value if self.requirement.role else None,
             "people": self.people, "missing": self.missing,

@@ -83,11 +83,14 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
         text = f"{md(a.date)}{topic}"
     else:  # a noun phrase: "中秋国庆前工会经费使用情况内部检查"
         text = f"{md(a.date)}{topic_verb(a.type, topic)}{topic}"
-    if merged and not me:  # one meeting kept in both ledgers: its people are told once,
-        return f"{text}（与集中警示教育合并召开）"  # with the session (二是深化警示教育)
     filed = a.type == "个人事项报告" and "事项" in topic  # filed by each, not attended
     attended = bool(me) and not mine and me in a.attendees and a.type not in (
         "履责报告", *HEARD)
+    if merged:  # one meeting kept in both ledgers: its people are told once, with the
+        # session (深化警示教育) — in every report alike, the branch's and one's own
+        if attended:
+            text = md(a.date) + _took_part(text[len(md(a.date)):], a.type)
+        return f"{text}（与集中警示教育合并召开）"
     if filed and attended:  # one's own report: one filed one's own, as the rules ask
         return f"{md(a.date)}按规定报告个人有关事项"
     if filed:

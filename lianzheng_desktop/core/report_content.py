@@ -11,11 +11,12 @@ import re
 from datetime import date
 
 from lianzheng_desktop.core import vocab
-from lianzheng_desktop.core.record_source import done_by
+from lianzheng_desktop.core.record_source import done_by, is_standing
 from lianzheng_desktop.core.records import (
     LATE_ENTRY_MEANING,
     Activity,
     Person,
+    RectificationItem,
     Talk,
     UnitProfile,
     WarningSession,
@@ -95,15 +96,34 @@ def profile_gaps(data: ReportData) -> str:
 
 
 def own_title(profile: UnitProfile, person: Person) -> str:
-    """What one signs one's own report as: a post (党组成员、副主席) is held in the unit, not
-    in its party branch; the 书记 with no post on the roster is the branch's 书记 — "某县
-    信访局书记" would read as the bureau's 党组书记, a title not held."""
+    """What one signs a report as — the same rule for the branch's report and one's own:
+    a post (党组成员、副主席) is held in the unit, not in its party branch; the 书记 is the
+    branch's 书记 (the profile's 党组织), with her posts in the unit after it: "某县总工会
+    机关党支部书记、某县总工会常务副主席", never "某县总工会党支部书记、常务副主席" (a
+    branch that does not exist, and a 副主席 of the branch)."""
     org = profile.org_name or profile.unit_name or ""
-    if person.post:
-        return f"{profile.unit_name or org}{person.post}"
-    if person.role == vocab.ROLE_SECRETARY:
-        return f"{org}{person.role}"
-    return f"{profile.unit_name or org}{person.role}"
+    unit = profile.unit_name or org
+    if person.role != vocab.ROLE_SECRETARY:
+        return f"{unit}{person.post or person.role}"
+    if not org:  # no unit named: the roster's post as it is ("党支部书记、常务副主席")
+        return person.post or person.role
+    posts = [p.strip() for p in re.split("[、，,]", person.post) if p.strip()]
+    branch = [p for p in posts if p.endswith("书记") and not p.startswith(("党组", "党委"))]
+    head = f"{org}书记"
+    others = "、".join(p for p in posts if p not in branch)  # the unit named once before
+    return f"{head}、{unit}{others}" if others else head  # them: "某局党组成员、副局长"
+
+
+def _meta(label: str, role: str, reporter: str) -> list[str]:
+    """The line under the title; too long for one line of 三号 type, the period on one
+    line and who on the next (two paragraphs: no hard line break inside one)."""
+    if not reporter:
+        return [f"（{label}）"]
+    line = f"（{label}　{role}　{reporter}）"
+    return [line] if len(line) <= META_CHARS else [f"（{label}）", f"{role}　{reporter}"]
+
+
+META_CHARS = 28  # characters of 三号 type on the 156 mm line (GB/T 9704)
 
 
 def build_document(data: ReportData, texts: dict[str, str] | None = None,
@@ -114,12 +134,15 @@ def build_document(data: ReportData, texts: dict[str, str] | None = None,
     org = data.profile.org_name or data.profile.unit_name
     reporter = secretary(data.profile, data.roster, data.as_of)
     role = f"{org}书记" if org else "书记"
+    signer = data.person or next((p for p in data.roster if p.name == reporter
+                                  and p.role == vocab.ROLE_SECRETARY), None)
     if data.person is not None:  # one person's own report, signed by them
         reporter = data.person.name
-        role = own_title(data.profile, data.person)
+    if signer is not None:  # one title rule: the branch's report and the 书记's own
+        role = own_title(data.profile, signer)
     # a period not yet over is told as far as the report's day, on page 1 too
     label = data.period.label + ("" if data.over else f"，截至{md(data.as_of)}")
-    meta = [f"（{label}　{role}　{reporter}）"] if reporter else [f"（{label}）"]
+    meta = _meta(label, role, reporter)
     # 成文日期: the day it is written — a third-quarter report written on 10 October counts
     # to 30 September and is signed on 10 October
     signed = signed or max(data.as_of, data.made_on or data.as_of)
@@ -146,6 +169,23 @@ def _when(record: WarningSession | Talk | Activity) -> str:
     return record.date.isoformat() + (LATE_MARK if record.late_entry else "")
 
 
+UNMEASURED = f"{vocab.STATUS_ONGOING}（未填整改措施）"
+UNMEASURED_NOTE = (f"注：状态为“{UNMEASURED}”的事项，未填写长期坚持的整改措施，正文按尚在整改"
+                   "计算。")
+
+
+def _item_status(item: RectificationItem, day: date) -> str:
+    """附件 整改事项台账's 状态 as the body counts it (record_source.is_standing): 长期坚持
+    with no 整改措施 written is still open, and the cell says why it is not counted so."""
+    if done_by(item, day):
+        return vocab.STATUS_DONE
+    if item.status == vocab.STATUS_DONE:  # completed after the report's date
+        return vocab.STATUS_IN_PROGRESS
+    if item.status == vocab.STATUS_ONGOING and not is_standing(item, day):
+        return UNMEASURED
+    return item.status
+
+
 def appendices(data: ReportData) -> list[Appendix]:
     label, day = data.period.label, data.as_of
     upto = _scope(data, "")
@@ -170,11 +210,11 @@ def appendices(data: ReportData) -> list[Appendix]:
     items = Appendix(
         f"附件4　整改事项台账（{'本人负责，' if own_items else ''}截至{cn_date(day)}）",
         ["编号", "问题", "责任人", "整改时限", "状态", "完成日期"],
-        [[i.number, i.description, i.owner, i.deadline.isoformat(),
-          vocab.STATUS_DONE if done_by(i, day) else (
-              i.status if i.status != vocab.STATUS_DONE else vocab.STATUS_IN_PROGRESS),
+        [[i.number, i.description, i.owner, i.deadline.isoformat(), _item_status(i, day),
           i.completed_date.isoformat() if done_by(i, day) else ""]  # type: ignore[union-attr]
          for i in data.rectification], [1.5, 4.5, 1.1, 1.6, 1.2, 1.6])
+    if any(_item_status(i, day) == UNMEASURED for i in data.rectification):
+        items.note = UNMEASURED_NOTE
     activities = Appendix(
         f"附件5　{label}会议活动台账{_scope(data, '本人主持或参加')}", ["日期", "类型", "主题"],
         [[_when(a), a.type, a.topic] for a in data.activities], [1.6, 1.8, 6.6])
@@ -182,7 +222,7 @@ def appendices(data: ReportData) -> list[Appendix]:
         if any(row[0].endswith(LATE_MARK) for row in ledger.rows):
             ledger.note = LATE_NOTE
     # an annex with no rows is not printed as an empty table: section 一 says the period
-    # has no such records (empty_ledgers), section 三 that the plan asks nothing of one;
+    # has no such records (no point of it), section 三 that the plan asks nothing of one;
     # those printed are numbered in turn, as 附件说明 lists them
     printed = [a for a in (check, sessions, talks, items, activities) if a.rows]
     for n, appendix in enumerate(printed, start=1):

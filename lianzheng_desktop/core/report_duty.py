@@ -32,7 +32,7 @@ from lianzheng_desktop.core.report_facts import (
     names,
     numbered,
 )
-from lianzheng_desktop.core.report_opening import empty_ledgers, opening
+from lianzheng_desktop.core.report_opening import opening
 
 # Activities that belong to 主体责任 (point one) and to education (point five); the rest
 # are told by what they are (_oversight_title).
@@ -100,7 +100,7 @@ def _attendance(f: Figures) -> str:
         return "（均未记录参加人数）" if f.sessions > 1 else "（未记录参加人数）"
     if f.sessions_uncounted:
         return (f"、参加{f.session_attendance}人次"
-                f"（其中{f.sessions_uncounted}次未记录参加人数，未计入）")
+                f"（其中{f.sessions_uncounted}次参加人数未记录）")
     return f"、参加{f.session_attendance}人次"
 
 
@@ -131,10 +131,19 @@ def _talk_point(data: ReportData, f: Figures) -> str:
         branch = data.person is None
         share = (f"，占应谈{f.people_in_scope}人的{f.coverage}%"
                  if data.is_year and branch and sets_talk_coverage(data) else "")
-        whole = "全体" if branch and f.coverage == 100 and not share else ""
-        more.append(f"谈话覆盖{whole}干部职工{f.talked_people}人{share}")
+        more.append(_reach(data, f, share) if branch and f.coverage == 100 and not share
+                    else f"谈话覆盖干部职工{f.talked_people}人{share}")
     total = "；".join(([total] if total else []) + more)
     return (text or f"{title}。") + (total + "。" if total else "")
+
+
+def _reach(data: ReportData, f: Figures, share: str) -> str:
+    """Every one in scope talked to: "全体" as it is — the 书记 who talks is not among
+    them (a 6-person unit read "覆盖全体干部职工5人"), nor one who has left since."""
+    gone = [p.name for p in data.roster if p.name in {n for t in data.talks for n in t.talkees}
+            and p.role != vocab.ROLE_SECRETARY and not p.in_post(data.as_of)]
+    left = f"，含已离岗的{'、'.join(gone)}" if gone else ""
+    return f"谈话覆盖除书记外的全体干部职工{f.talked_people}人{left}{share}"
 
 
 def sets_talk_coverage(data: ReportData) -> bool:
@@ -261,7 +270,17 @@ def draft_duty(data: ReportData) -> str:
         parts.append(_oversight_title(oversight) + "；".join(_activities(oversight, noun, me))
                      + "。")
     intro = opening(data, f, bool(parts))
-    # the annexes of ledgers with nothing in the period are left out of print: said here
-    empty = empty_ledgers(data) if parts else ""
-    return "\n".join([intro, *numbered(parts), *([f"{noun}无{empty}，未附相应台账。"]
-                                                  if empty else [])])
+    # a ledger with nothing in the period has no annex: section 一 tells what was done,
+    # not how the document was put together ("未附相应台账" is not 履责情况)
+    return "\n".join([intro, *_points(parts)])
+
+
+def _points(parts: list[str]) -> list[str]:
+    """一是……二是……; a point alone keeps its title as a phrase ("在深化警示教育方面，10月
+    16日…"), not a heading-less fragment ("深化警示教育。10月16日…")."""
+    if len(parts) != 1:
+        return numbered(parts)
+    title, dot, rest = parts[0].partition("。")
+    if not dot or not rest or "，" in title or len(title) > 20:
+        return parts
+    return [f"在{title}方面，{rest}"]

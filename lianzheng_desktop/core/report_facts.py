@@ -8,13 +8,13 @@ sentence can contradict another part of the same report.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import Checklist, ChecklistItem
 from lianzheng_desktop.core.checklist_model import NOT_STARTED_LABEL
-from lianzheng_desktop.core.plan import Plan
+from lianzheng_desktop.core.plan import Plan, Requirement
 from lianzheng_desktop.core.records import (
     Activity,
     Person,
@@ -62,6 +62,11 @@ class ReportData:
     branch_checklist: Checklist | None = None
 
     def __post_init__(self) -> None:
+        if self.as_of >= self.period.end and self.checklist.due_day not in (None, self.as_of):
+            # the period is over: its figures at its stated cut-off do not depend on the day
+            # the report is printed (an item due 12月31日 is 到期未完成 in the annual report
+            # made on 12月31日 as in the one made on 1月10日)
+            self.checklist = replace(self.checklist, due_day=self.as_of)
         # 附件1's 整改 row as of the report's date, as section one counts the items
         self.checklist = rectification_as_of(self.checklist, self.rectification, self.as_of)
 
@@ -143,9 +148,23 @@ def first_sentence(text: str) -> str:
     return clause(text.split("。")[0]) if text else ""
 
 
+def named(requirement: Requirement) -> str:
+    """A requirement as the body of a report names it: never cut off with "…" (the plan
+    reader stores a long one shortened; its item's full text is kept beside it)."""
+    text = requirement.text
+    full = requirement.item_text
+    if text.endswith("…") and full.startswith(text[:-1]):
+        end = full.find("。", len(text) - 1)  # the sentence it was cut in, whole
+        return clause(full[:end] if end >= 0 else full)
+    return text
+
+
 def several(items: list[str], noun: str = "项") -> str:
-    """"甲、乙等2项" — every one named, and how many; just "甲" when alone."""
-    return "、".join(items) + (f"等{len(items)}{noun}" if len(items) > 1 else "")
+    """"甲、乙等2项" — every one named, and how many; just "甲" when alone. Items in
+    quotation marks stand side by side with no 顿号 between (GB/T 15834): "“甲”“乙”"."""
+    said = "".join(items) if all(i.startswith("“") and i.endswith("”") for i in items) \
+        else "、".join(items)
+    return said + (f"等{len(items)}{noun}" if len(items) > 1 else "")
 
 
 def by_owner(items: list[RectificationItem]) -> list[tuple[str, str, int]]:

@@ -134,12 +134,59 @@ def next_step_sentences(data: ReportData) -> list[str]:
                      f"逐项按期完成：{_owners(ahead, gone, me)}。")
     for item in ahead if len(ahead) <= ONE_BY_ONE else []:
         before, after = who(item.owner)
-        # due on the report's own day (not yet missed): not "…前完成" of a day already here
-        by = (f"确保于整改时限当日（{cn_date(item.deadline)}）完成" if item.deadline <= day
+        # due on the report's own day, the period still running (not yet missed): not
+        # "…前完成" of a day already here; once the period is over it is missed (is_due)
+        by = (f"确保于今日（{cn_date(item.deadline)}）完成" if item.deadline <= day
               else f"确保于{cn_date(item.deadline)}前完成")
         parts.append(f"{before}按期推进{quoted(item.description)}的整改{after}，{by}。")
     standing = list(dict.fromkeys(quoted(i.description) for i in data.rectification
                                   if is_standing(i, day)))
     if standing:
         parts.append(f"持续抓好{several(standing)}长期坚持事项的整改，防止问题反弹。")
+    return parts
+
+
+def review_problems(data: ReportData) -> list[str]:
+    """Section three: items finished and not yet reviewed where the plan asks a 回头看 —
+    one rule for the branch's report, the 书记's (整改第一责任人: whose item it is) and a
+    member's (本人负责的): each paper handed in together names them."""
+    items = [i for i in awaiting_review(data) if i.completed_date is not None]
+    me = data.person.name if data.person is not None else None
+    voice = data.person is not None  # the 书记's own names the owner; the branch's does not
+    if len(items) > ONE_BY_ONE:
+        return [f"有{len(items)}件整改事项已完成整改，尚未开展“回头看”，整改成效还有待检验："
+                f"{_owners(items, me=me)}。"]
+    parts = []
+    for item in items:
+        if item.owner == me:
+            what = f"本人负责的整改事项{quoted(item.description)}"
+        else:
+            whose = f"（{item.owner}负责）" if voice else ""
+            what = f"整改事项{quoted(item.description)}{whose}"
+        parts.append(f"{what}已于{cn_date(item.completed_date)}完成整改，"  # type: ignore[arg-type]
+                     "尚未开展“回头看”，整改成效还有待检验。")
+    return parts
+
+
+def review_steps(data: ReportData) -> list[str]:
+    """Section four: the 回头看 still owed (review_problems), who does it."""
+    items = awaiting_review(data)
+    me = data.person.name if data.person is not None else None
+    voice = first_responsible(data.person)  # the 书记 督促s the owner
+    gone = _gone(data)
+    if len(items) > ONE_BY_ONE:
+        urge = "督促相关责任人" if voice else ""
+        return [f"{urge}对{len(items)}件已完成整改事项开展整改“回头看”，巩固整改成效："
+                f"{_owners(items, gone, me)}。"]
+    parts = []
+    for item in items:
+        before, after = "", ""
+        if item.owner in gone and item.owner != me:
+            after = f"（原责任人{item.owner}已离岗，须明确新的责任人）"
+        elif item.owner != me and voice:
+            before = f"督促{item.owner}"
+        elif item.owner != me and data.person is None:
+            after = f"，由{item.owner}负责"
+        parts.append(f"{before}对{quoted(item.description)}开展整改“回头看”{after}，"
+                     "巩固整改成效。")
     return parts

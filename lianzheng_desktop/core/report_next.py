@@ -16,12 +16,13 @@ from lianzheng_desktop.core.report_facts import (
     ReportData,
     cn_date,
     first_responsible,
+    named,
     numbered,
     quoted,
     several,
     without_record,
 )
-from lianzheng_desktop.core.report_items import awaiting_review, next_step_sentences
+from lianzheng_desktop.core.report_items import next_step_sentences, review_steps
 from lianzheng_desktop.core.report_model import ReportPeriod
 from lianzheng_desktop.core.report_person import (  # verb_for: as report_person has it
     branch_running,
@@ -53,8 +54,8 @@ def _plan_duties(data: ReportData, nxt: ReportPeriod) -> list[tuple[str, str]]:
         again = "（本期未达到要求，须切实改进）" if requirement.text in failed else ""
         first = _first_step(requirement, nxt, own=data.person is not None
                             and not first_responsible(data.person))
-        parts.append((requirement.text,
-                      f"{requirement.text}{again}{'，' if first else ''}{first}。"))
+        parts.append((named(requirement),
+                      f"{named(requirement)}{again}{'，' if first else ''}{first}。"))
     return parts
 
 
@@ -94,12 +95,13 @@ def _running(data: ReportData) -> list[str]:
             now for i in data.checklist.items if (now := _running_part(i, data.as_of))):
         clauses = [c for c in (_still_to_do(i, data) for i in group) if c]
         if clauses:
-            parts.append(f"{requirement.text}，" + joined(clauses))
+            parts.append(f"{named(requirement)}，" + joined(clauses))
         elif all(without_record(i) for i in group):
-            unrecorded.append((requirement.text, group[0].period_end))
-    if unrecorded:  # the next step is the work itself, by when, and who leads each
+            unrecorded.append((quoted(named(requirement)), group[0].period_end))
+    if unrecorded:  # the next step is the work itself, by when, and who leads each — any
+        # requirement, a principle too, reads after "对照…要求" (never "抓紧开展坚持以…")
         by = max(end for _, end in unrecorded)
-        parts.append(f"抓紧开展{several([text for text, _ in unrecorded])}工作，逐项明确"
+        parts.append(f"对照{several([text for text, _ in unrecorded])}要求，逐项明确"
                      f"牵头人和具体措施，于{cn_date(by)}前落实到位。")
     return parts
 
@@ -156,13 +158,13 @@ def _carried_over(data: ReportData, nxt: ReportPeriod) -> list[str]:
         return []
     failed = [i for i in data.checklist.items if i.status is Status.FAILED]
     # a duty without a number and without a record lacks proof: not "未落实到位" (section three)
-    unrecorded = list(dict.fromkeys(i.requirement.text for i in failed
+    unrecorded = list(dict.fromkeys(quoted(named(i.requirement)) for i in failed
                                     if not _numeric(i) and not i.actual))
     # a duty the next year's plan asks again is already listed, "本期未达到要求" (_plan_duties)
     again = {r.text for r in data.next_plan.requirements if r.is_numeric} \
         if data.next_plan is not None else set()
-    unmet = list(dict.fromkeys(i.requirement.text for i in failed
-                               if i.requirement.text not in unrecorded
+    unmet = list(dict.fromkeys(quoted(named(i.requirement)) for i in failed
+                               if quoted(named(i.requirement)) not in unrecorded
                                and i.requirement.text not in again))
     parts = []
     if unmet:
@@ -180,14 +182,13 @@ def draft_next_steps(data: ReportData) -> str:
     running = _running(data)
     planned = [sentence for text, sentence in _plan_duties(data, nxt)
                if not any(r.startswith(text) for r in running)]
-    parts = running + planned + _carried_over(data, nxt) + next_step_sentences(data)
+    parts = (running + planned + _carried_over(data, nxt) + next_step_sentences(data)
+             + review_steps(data))
     if unitemised(data):  # the first step is to set the work out (section 三's first)
         year = nxt.year if data.over else data.period.year
         parts.insert(0, f"对照{year}年度工作要点，把党风廉政建设工作任务逐项细化为具体要求，"
                         "明确牵头人、具体措施和完成时限，按季度对照检查。")
     if data.person is not None and not first_responsible(data.person):
-        parts += [f"对{quoted(i.description)}开展整改“回头看”，巩固整改成效。"
-                  for i in awaiting_review(data)]
         parts += owed_to_branch(data)
         if not parts:  # nothing of one's own (a newcomer): the branch's work still running
             parts = branch_running(data)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lianzheng_desktop.core.record_source import doers
+from lianzheng_desktop.core.record_source import doers, done_by, is_due
 from lianzheng_desktop.core.report_activities import what_one_did
 from lianzheng_desktop.core.report_facts import ReportData, cn_date, first_responsible, md
 
@@ -35,9 +35,16 @@ def period_facts(data: ReportData, f: Figures) -> list[str]:
         facts.append(f"{role}集中警示教育{len(data.sessions)}次")
     if data.talks:
         facts.append(f"开展谈话{f.talks}次（{f.person_times}人次）")
-    if items := period_items(data):  # not one finished before the period (a member's)
-        own = data.person is not None and not first_responsible(data.person)
-        facts.append(f"{'负责' if own else '推进'}整改事项{len(items)}件")
+    items = period_items(data)  # not one finished before the period (a member's)
+    if data.person is not None and not first_responsible(data.person):
+        # what one did, not what one owns: an item past its deadline is section 三's
+        done = sum(1 for i in items if done_by(i, data.as_of))
+        going = sum(1 for i in items if not done_by(i, data.as_of)
+                    and not is_due(i, data.as_of, data.missed_up_to))
+        facts += ([f"完成整改事项{done}件"] if done else []) + (
+            [f"推进整改事项{going}件"] if going else [])
+    elif items:
+        facts.append(f"推进整改事项{len(items)}件")
     return facts
 
 
@@ -69,19 +76,3 @@ def opening(data: ReportData, f: Figures, has_points: bool) -> str:
     if first_responsible(data.person):  # the 第一责任人 answers for the whole unit
         return f"{arrived}{when}，本人认真履行第一责任人职责，抓好本单位党风廉政建设工作{done}。"
     return f"{arrived}{when}，本人认真履行“一岗双责”，抓好分管范围内党风廉政建设工作{done}。"
-
-
-def empty_ledgers(data: ReportData) -> str:
-    """"谈话记录和会议活动记录": the ledgers with nothing in the period (their annexes are
-    not printed as empty tables), said in section 一 instead; "" if none."""
-    own = data.person is not None
-    empty = [name for name, records in (
-        ("警示教育记录" if not own else "本人主持或参加的警示教育记录", data.sessions),
-        ("谈话记录" if not own else "本人开展的谈话记录", data.talks),
-        ("整改事项" if not own or first_responsible(data.person) else "本人负责的整改事项",
-         data.rectification),
-        ("会议活动记录" if not own else "本人主持或参加的会议活动记录", data.activities))
-        if not records]
-    if len(empty) > 1:
-        return "、".join(empty[:-1]) + "和" + empty[-1]
-    return empty[0] if empty else ""

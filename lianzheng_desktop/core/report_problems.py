@@ -19,13 +19,14 @@ from lianzheng_desktop.core.report_facts import (
     cn_date,
     first_responsible,
     for_reader,
+    named,
     numbered,
     quoted,
     several,
     status_label,
     without_record,
 )
-from lianzheng_desktop.core.report_items import awaiting_review, problem_sentences
+from lianzheng_desktop.core.report_items import problem_sentences, review_problems
 from lianzheng_desktop.core.report_person import not_yet_reached
 
 
@@ -67,11 +68,12 @@ def _overview(data: ReportData) -> str:
                      and not is_due(i, data.as_of, data.missed_up_to)]
             unreached = "、".join(quoted(i.requirement.text) for i in not_yet_reached(data))
             branch = data.branch_checklist
-            against = ("对照年度工作要点，没有逐人落实到本人的量化要求"
+            against = ("年度工作要点没有对本人单独提出量化任务"
                        if branch is None or branch.items else
                        "年度工作要点尚未逐人明确本人的党风廉政建设工作任务")
             return (against
-                    + (f"；本人负责的{len(ahead)}件整改事项尚在整改时限内" if ahead else "")
+                    + (f"；本人负责的{len(ahead)}件整改事项尚未完成，仍在整改时限内"
+                       if ahead else "")
                     + (f"；本单位{unreached}的要求截至{cn_date(data.as_of)}尚未覆盖本人"
                        if unreached else "")
                     + "。")
@@ -119,28 +121,17 @@ def problem_items(data: ReportData) -> list[str]:
                                              if id(i.requirement) in flagged
                                              and i.status is not Status.DONE):
         if not any(_numeric(i) or i.actual for i in group):
-            unrecorded.append(requirement.text)
+            unrecorded.append(quoted(named(requirement)))
             continue
         how = ("没有落实到位" if any(i.status is Status.FAILED for i in group)
                else "落实进度滞后")
-        parts.append(f"{requirement.text}的要求{how}："
+        parts.append(f"{named(requirement)}的要求{how}："
                      + joined(for_reader(i, day) for i in group))
     if unrecorded:
         scope = "全年" if data.is_year or data.period.quarter == 4 else data.period.noun
         parts.append(f"{several(unrecorded)}要求，{scope}台账中没有计入这些要求的工作记录，"
                      "落实情况缺少佐证。")
-    return parts + problem_sentences(data) + _awaiting_review(data)
-
-
-def _awaiting_review(data: ReportData) -> list[str]:
-    """One's own items finished and not yet reviewed where the plan asks a 回头看 (the
-    branch's 巡察整改 row counts them unmet): the honest start of a member's section three
-    when no duty of his own is missed (the branch's report says them in 附件1's row)."""
-    if data.person is None or first_responsible(data.person):
-        return []
-    return [f"本人负责的整改事项{quoted(i.description)}已于{cn_date(i.completed_date)}"
-            "完成整改，尚未开展“回头看”，整改成效还有待检验。"
-            for i in awaiting_review(data) if i.completed_date is not None]
+    return parts + problem_sentences(data) + review_problems(data)
 
 
 def pending_items(data: ReportData) -> tuple[list[str], list[str], list[str]]:
@@ -157,26 +148,30 @@ def pending_items(data: ReportData) -> tuple[list[str], list[str], list[str]]:
                                              if i.status is Status.ON_TRACK
                                              and id(i.requirement) not in flagged):
         if all(without_record(i) for i in group):
-            unrecorded.append(requirement.text)
+            unrecorded.append(quoted(named(requirement)))
             continue
-        said = f"{requirement.text}：" + joined(for_reader(i, data.as_of) for i in group)
+        said = f"{named(requirement)}：" + joined(for_reader(i, data.as_of) for i in group)
         (nought if all(i.nothing_yet for i in group) else parts).append(said)
     return parts, nought, unrecorded
 
 
 def not_started(data: ReportData, unrecorded: list[str]) -> str:
-    """The duties without a number and without a record, while their period runs."""
+    """The duties without a number and without a record, while their period runs: each
+    named in quotes, of which the ledgers hold nothing yet — never "…要求尚未开展" (a
+    requirement may be a principle, "坚持以…为指导", which no one "has not started")."""
     if not unrecorded:
         return ""
-    return (f"{several(unrecorded)}要求尚未开展，截至{cn_date(data.as_of)}台账中尚无计入"
-            "这些要求的工作记录。")
+    return (f"年度工作要点中{several(unrecorded)}要求，截至{cn_date(data.as_of)}台账中尚无"
+            "计入的工作记录。")
 
 
 def draft_problems(data: ReportData) -> str:
     lines = [overview] if (overview := _overview(data)) else []
     problems, (pending, nought, unrecorded) = problem_items(data), pending_items(data)
-    if problems and first_responsible(data.person):  # one's own, as 第一责任人
-        lines.append(f"本人作为第一责任人，对{data.period.noun}以下问题督促不力：")
+    if problems and first_responsible(data.person):  # one's own, as 第一责任人: duties
+        # she carries out herself too (she convenes the meetings) — not "督促不力"
+        lines.append(f"本人作为第一责任人，履行职责还有不到位的地方，{data.period.noun}"
+                     "主要存在以下问题：")
     elif problems:
         lines.append(f"{data.period.noun}主要存在以下问题：")
     if problems:

@@ -67,25 +67,21 @@ def write_docx(report: ReportDocument, path: Path) -> Path:
     _title(document, report.title)
     document.add_paragraph("", BODY)
     for line in report.meta:
-        paragraph = document.add_paragraph("", SUBTITLE)
-        head, _, name = line.rpartition("　")
-        if len(line) > LINE_CHARS and head:  # as the PDF: broken before the name, not in it
-            paragraph.add_run(head).add_break()
-            paragraph.add_run(name)
-        else:
-            paragraph.add_run(line)
+        # a long one is two lines of the document (core's _meta): no hard break, which
+        # Word and WPS would keep whatever the width
+        document.add_paragraph("", SUBTITLE).add_run(line)
     if report.meta:
         document.add_paragraph("", BODY)
     for part in report.sections:
         document.add_paragraph(part.heading, HEADING1)
-        for paragraph in part.paragraphs:
-            document.add_paragraph(paragraph.text, HEADING2 if paragraph.level == 2 else BODY)
+        for said in part.paragraphs:
+            document.add_paragraph(said.text, HEADING2 if said.level == 2 else BODY)
     closing_from = len(document.paragraphs) - 1  # the last paragraph of the text
     _attachment_note(document, report)
     _signature(document, report.closing)
     # the signature never stands alone on a page: the text's last lines go over with it
-    for paragraph in document.paragraphs[closing_from:-1]:
-        paragraph.paragraph_format.keep_with_next = True
+    for kept in document.paragraphs[closing_from:-1]:
+        kept.paragraph_format.keep_with_next = True
     for appendix in report.appendices:
         label, _, title = appendix.title.partition("　")
         document.add_paragraph(label, LABEL).paragraph_format.page_break_before = True
@@ -93,8 +89,9 @@ def write_docx(report: ReportDocument, path: Path) -> Path:
         document.add_paragraph(title or label, APPENDIX_TITLE)
         document.add_paragraph("", LABEL)
         _table(document, appendix)
-        if appendix.note:
-            document.add_paragraph(appendix.note, LABEL)
+        if appendix.note:  # in the body's type, as the PDF prints it (not 附件标注's 黑体)
+            note = document.add_paragraph(appendix.note, BODY)
+            note.paragraph_format.first_line_indent = 0
     metadata.set_properties(document, title=report.title,
                             author=report.closing[0] if report.closing else "")
     path = Path(path)
@@ -192,9 +189,6 @@ def _page_numbers(document, section) -> None:
         paragraph.add_run("— ")
         _field(paragraph, "PAGE", "1")
         paragraph.add_run(" —")
-
-
-LINE_CHARS = 28  # characters of 三号 type on the 156 mm line (GB/T 9704)
 
 
 def _table(document, appendix: Appendix) -> None:

@@ -93,7 +93,7 @@ def test_a_period_not_yet_over_is_reported_as_of_today_not_its_end(tmp_path, cli
         with pdfplumber.open(pdf) as doc:
             text = "".join((page.extract_text() or "").replace("\n", "") for page in doc.pages)
         assert "截至2022年8月10日" in text  # counted to that day
-        assert "书记 王建国2022年8月10日" in text  # and signed on it
+        assert "常务副主席 王建国2022年8月10日" in text  # and signed on it
         assert "截至2022年9月30日" not in text and "截至2022年12月31日" not in text
     code, _, err = cli("--db", db, "--today", "2022-08-10", "report", "--quarter", "2022Q4",
                        "-o", str(tmp_path / "q4.pdf"))

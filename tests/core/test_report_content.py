@@ -149,7 +149,8 @@ def test_a_drafted_problems_section_says_its_causes_are_the_reporters_to_write(d
         SECTION_HEADINGS[2]] + "主要原因是对整改事项跟踪督促不够。"})
     assert CAUSES_NOTE not in prepare_report(demo_store, ReportPeriod(2022, 3)).notes
     own = prepare_report(demo_store, ReportPeriod(2022, 3), person="王建国")  # as 第一责任人
-    assert "督促不力" in own.drafts[SECTION_HEADINGS[2]] and CAUSES_NOTE in own.notes
+    assert "本人作为第一责任人，履行职责还有不到位的地方，本季度主要存在以下问题：" in \
+        own.drafts[SECTION_HEADINGS[2]] and CAUSES_NOTE in own.notes
 
 
 def test_tidy_removes_spaces_around_numbers_only_in_chinese():
@@ -192,8 +193,9 @@ def test_an_empty_profile_signs_with_the_roster_secretary_and_says_what_is_missi
     demo_store.save_profile(UnitProfile())  # as after an Excel import into a new file
     data = load_report_data(demo_store, ReportPeriod(2022, 3))
     document = build_document(data)
-    assert document.closing == ["书记　王建国", "2022年12月31日"]  # signed the day it is made
-    assert document.meta == ["（2022年第三季度　书记　王建国）"]
+    # signed the day it is made, with the roster's post as in his own report (no unit named)
+    assert document.closing == ["党组书记、常务副主席　王建国", "2022年12月31日"]
+    assert document.meta == ["（2022年第三季度　党组书记、常务副主席　王建国）"]
     assert "尚未填写单位信息" in profile_gaps(data) and "王建国" in profile_gaps(data)
     # a leader's own report is signed by the leader: the hint does not name the 书记
     own = load_report_data(demo_store, ReportPeriod(2022, 3), person="张志强")

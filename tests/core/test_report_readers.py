@@ -35,7 +35,7 @@ def test_the_secretary_without_a_post_signs_as_the_branchs_secretary(demo_store)
     assert document.meta == ["（2022年第三季度\u3000县总工会机关党支部书记\u3000王建国）"]
     # a post held in the unit is still signed as such
     held = build_document(load_report_data(demo_store, ReportPeriod(2022, 3), person="王建国"))
-    assert held.closing[0] == "县总工会党组书记、常务副主席\u3000王建国"
+    assert held.closing[0] == "县总工会机关党支部书记、县总工会党组书记、常务副主席\u3000王建国"
 
 
 # -- revoffice F9: "占应谈N人" only against the plan's own standard -----------------
@@ -47,7 +47,7 @@ def test_talk_coverage_is_measured_only_against_a_standard_the_plan_sets(demo_st
     assert _point(_texts(few)[DUTY], "抓实").endswith(
         "本年度共开展各类谈话2次、5人次；谈话覆盖干部职工3人。")
     # the whole year's talks reach all 10: said so, with no standard invented
-    assert _point(_texts(data)[DUTY], "抓实").endswith("；谈话覆盖全体干部职工10人。")
+    assert _point(_texts(data)[DUTY], "抓实").endswith("；谈话覆盖除书记外的全体干部职工10人。")
     # a plan that asks talks to reach everyone: the share against it
     talk_cover = Requirement(item="9", text="谈心谈话全覆盖", counts=Counts("talk"),
                              period=Period.YEAR, coverage=100)
@@ -141,12 +141,12 @@ def test_a_plans_own_meetings_are_held_under_party_life_not_oversight(demo_store
 def test_a_period_not_over_says_to_which_day_on_its_first_page(demo_store):
     early = build_document(load_report_data(demo_store, ReportPeriod(2022, 4),
                                             date(2022, 12, 20)))
-    assert early.meta == [
-        "（2022年第四季度，截至12月20日\u3000县总工会机关党支部书记\u3000王建国）"]
+    signer = "县总工会机关党支部书记、县总工会党组书记、常务副主席\u3000王建国"  # two lines
+    assert early.meta == ["（2022年第四季度，截至12月20日）", signer]
     assert early.section_texts()[DUTY].startswith(
         "2022年第四季度（截至12月20日），县总工会机关党支部认真履行管党治党主体责任，")
     over = build_document(load_report_data(demo_store, ReportPeriod(2022, 4)))
-    assert over.meta == ["（2022年第四季度\u3000县总工会机关党支部书记\u3000王建国）"]
+    assert over.meta == ["（2022年第四季度）", signer]
     assert over.section_texts()[DUTY].startswith("2022年第四季度，县总工会机关党支部")
 
 

@@ -58,7 +58,8 @@ def test_a_point_is_titled_only_by_work_that_was_done(demo_store):
     assert "谈心谈话" not in q1 and "抓实廉政谈话" in q1
     q4 = _report(demo_store, ReportPeriod(2022, 4))[1][DUTY]  # no warning education at all
     assert "深化警示教育" not in q4 and "开展集中警示教育" not in q4
-    assert q4.endswith("本季度无警示教育记录，未附相应台账。")  # its annex is not printed
+    # its annex is not printed, and 履责情况 does not say how the paper was put together
+    assert "未附相应台账" not in q4 and "无警示教育记录" not in q4
 
 
 @pytest.mark.parametrize("period", PERIODS, ids=lambda p: p.code)
@@ -85,7 +86,9 @@ def test_sections_three_and_four_use_one_due_test(demo_store, as_of):
         problem = item.description in texts[PROBLEMS]
         overdue_next = re.search(f"(逾期|到期)整改事项“{item.description}”", texts[NEXT])
         overdue_next = overdue_next is not None
-        assert problem == overdue_next, (as_of, item.number)
+        # a finished item awaiting its 回头看 is named in both too (revjiwei2 N1)
+        review_next = f"对“{item.description}”开展整改“回头看”" in texts[NEXT]
+        assert problem == (overdue_next or review_next), (as_of, item.number)
     # XC-2022-05 is due 30 September and not done: a problem on that day, not the day before
     named = "基层工会经费返还拨付不及时" in texts[PROBLEMS]
     assert named == (as_of >= date(2022, 9, 30))
@@ -147,7 +150,8 @@ def test_nothing_is_cut_however_many_items(demo_store):
         in texts[PROBLEMS]
     assert "抓紧完成15件逾期整改事项，逐项重新明确整改时限" in texts[NEXT]
     assert "确保于" not in texts[NEXT]  # … and no deadline invented for them
-    assert "整改事项“" not in texts[PROBLEMS]  # no sentence of one's own for any of them
+    # no sentence of one's own for any of them
+    assert not re.search("整改事项“[^”]+”整改时限为", texts[PROBLEMS])
     assert texts[NEXT].count("抓紧完成") == 1
 
 
@@ -307,7 +311,7 @@ def test_a_quarters_talks_are_not_measured_against_everyone(demo_store):
     _, year = _report(demo_store, ReportPeriod(2022))
     # the demo plan asks talks every half-year, not of everyone: no "应谈" standard, but
     # every one of the 10 was talked to, and that is said
-    assert "谈话覆盖全体干部职工10人" in year[DUTY] and "应谈" not in year[DUTY]
+    assert "谈话覆盖除书记外的全体干部职工10人" in year[DUTY] and "应谈" not in year[DUTY]
 
 
 def test_in_ones_own_report_one_speaks_as_benren(demo_store):
@@ -534,7 +538,7 @@ def test_work_without_a_deadline_is_not_told_to_finish_in_time(store):
     store.clock = lambda: datetime(2024, 12, 31, 17)
     plans.import_plan_text(store, "2024年要点\n一、监督\n1.强化政治监督。\n", 2024)
     _, texts = _report(store, ReportPeriod(2024, 2))
-    assert "强化政治监督要求尚未开展，截至2024年6月30日台账中尚无计入这些要求的工作记录" \
+    assert "年度工作要点中“强化政治监督”要求，截至2024年6月30日台账中尚无计入的工作记录。" \
         in texts[PROBLEMS], texts[PROBLEMS]
     assert "尚在推进" not in texts[PROBLEMS] and "须在期限内完成" not in texts[PROBLEMS]
 
@@ -550,44 +554,72 @@ def test_a_session_without_a_head_count_says_no_count(demo_store):
 
 def test_an_item_due_today_is_not_yet_missed_until_the_day_is_over(demo_store):
     """A reviewer's report written on an item's deadline day told the 纪委 it was missed
-    ("到期仍未完成整改…重新明确整改时限") while 首页 said "今天到期". XC-2022-05 is due on
-    30 September: on that day it is still the team's; looked at afterwards, it was missed."""
-    from lianzheng_desktop.core.periods import Quarter
-    from lianzheng_desktop.storage import plans
+    ("到期仍未完成整改…重新明确整改时限") while 首页 said "今天到期": within a period still
+    running, an item due today is still the team's; looked at afterwards, it was missed."""
+    demo_store.add("rectification", {
+        "number": "ZC-11", "source": "自查", "description": "食堂采购台账不完整",
+        "owner": "张志强", "found_date": date(2022, 10, 10), "deadline": date(2022, 11, 15),
+        "status": "整改中"})
 
     def said(now):
         demo_store.clock = lambda: now
-        checklist = plans.load_checklist(demo_store, Quarter(2022, 3), date(2022, 9, 30))
-        duty = next(i for i in checklist.items if i.requirement.item == "2")
-        _, texts = _report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 30))
-        return duty.explanation.replace(" ", ""), texts
+        return _report(demo_store, ReportPeriod(2022, 4), date(2022, 11, 15))[1]
 
-    on_the_day, texts = said(datetime(2022, 9, 30, 9, 0))
-    assert "到期未完成" not in on_the_day
-    assert "基层工会经费返还拨付不及时" not in texts[PROBLEMS]
-    assert "重新明确整改时限" not in texts[NEXT]
-    # … nor promised "于2022年9月30日前" on the day itself (a reviewer, F8)
-    assert "确保于整改时限当日（2022年9月30日）完成" in texts[NEXT], texts[NEXT]
-    assert "9月30日前完成" not in texts[NEXT]
-    afterwards, texts = said(datetime(2022, 10, 8, 9, 0))
-    assert "（其中1件到期未完成）" in afterwards
-    assert "基层工会经费返还拨付不及时" in texts[PROBLEMS]
+    texts = said(datetime(2022, 11, 15, 9, 0))
+    assert "食堂采购台账不完整" not in texts[PROBLEMS]
+    # … nor promised "于2022年11月15日前" on the day itself, nor in the program's words
+    assert "按期推进“食堂采购台账不完整”的整改，由张志强负责，确保于今日（2022年11月15日）完成。" \
+        in texts[NEXT], texts[NEXT]
+    assert "整改时限当日" not in texts[NEXT]
+    texts = said(datetime(2022, 11, 20, 9, 0))
+    assert "整改事项“食堂采购台账不完整”整改时限为2022年11月15日，到期仍未完成整改。" \
+        in texts[PROBLEMS], texts[PROBLEMS]
+
+
+def test_a_period_over_says_the_same_whatever_the_day_it_is_printed(demo_store):
+    """revjiwei2 N3: the annual report made on 31 December said "1件到期未完成" and planned
+    for 2027 "确保于整改时限当日（2026年12月31日）完成"; made ten days later, "2件". The
+    period is over on its last day: its figures at that cut-off are the same either way,
+    and no step for the next period carries a date already gone."""
+    def said(now):
+        demo_store.clock = lambda: now
+        document = build_document(load_report_data(demo_store, ReportPeriod(2022, 3),
+                                                   date(2022, 9, 30)))
+        return _all_text(document).replace("2022年9月30日", "").replace("2022年10月8日", "")
+
+    on_the_day, later = said(datetime(2022, 9, 30, 9, 0)), said(datetime(2022, 10, 8, 9, 0))
+    assert on_the_day == later
+    texts = _report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 30))[1]
+    assert "整改事项“基层工会经费返还拨付不及时”整改时限为2022年9月30日，到期仍未完成整改。" \
+        in texts[PROBLEMS]
+    assert "抓紧完成到期整改事项“基层工会经费返还拨付不及时”，由张志强负责，重新明确整改时限" \
+        in texts[NEXT], texts[NEXT]
+    assert "确保于" not in texts[NEXT] and "整改时限当日" not in texts[NEXT]
 
 
 def test_ones_own_report_on_the_deadline_day_agrees_with_the_branchs(demo_store):
-    """A reviewer read the branch report and 张志强's own, both made on 30 September: the
-    branch's said XC-2022-05 was still to be done by that day, his said "到期仍未完成整改…
-    重新明确整改时限". Both are handed in together; on the day it is not yet missed."""
-    demo_store.clock = lambda: datetime(2022, 9, 30, 9, 0)
-    data = load_report_data(demo_store, ReportPeriod(2022, 3), date(2022, 9, 30),
-                            person="张志强")
-    own = "".join(build_document(data).section_texts().values())
-    assert "基层工会经费返还拨付不及时" in own  # his item is reported …
-    assert "到期仍未完成" not in own and "重新明确整改时限" not in own  # … as not yet missed
-    demo_store.clock = lambda: datetime(2022, 10, 8, 9, 0)
-    data = load_report_data(demo_store, ReportPeriod(2022, 3), date(2022, 9, 30),
-                            person="张志强")
-    assert "到期仍未完成" in "".join(build_document(data).section_texts().values())
+    """A reviewer read the branch report and 张志强's own, both made on an item's deadline
+    day: the branch's said it was still to be done by that day, his said "到期仍未完成整改…
+    重新明确整改时限". Both are handed in together; within the period it is not yet missed."""
+    demo_store.add("rectification", {
+        "number": "ZC-11", "source": "自查", "description": "食堂采购台账不完整",
+        "owner": "张志强", "found_date": date(2022, 10, 10), "deadline": date(2022, 11, 15),
+        "status": "整改中"})
+    demo_store.clock = lambda: datetime(2022, 11, 15, 9, 0)
+
+    def own():
+        data = load_report_data(demo_store, ReportPeriod(2022, 4), date(2022, 11, 15),
+                                person="张志强")
+        return build_document(data).section_texts()
+
+    texts = own()
+    assert "按期推进“食堂采购台账不完整”的整改，确保于今日（2022年11月15日）完成。" in texts[NEXT]
+    assert "食堂采购台账不完整" not in texts[PROBLEMS]
+    branch = _report(demo_store, ReportPeriod(2022, 4), date(2022, 11, 15))[1]
+    assert "食堂采购台账不完整" not in branch[PROBLEMS]
+    demo_store.clock = lambda: datetime(2022, 11, 20, 9, 0)
+    assert "整改事项“食堂采购台账不完整”整改时限为2022年11月15日，到期仍未完成整改。" \
+        in own()[PROBLEMS]
 
 
 def test_a_missed_duty_the_next_plan_asks_again_is_named_once_in_the_next_steps(demo_store):
@@ -637,9 +669,10 @@ def test_a_session_without_a_head_count_is_not_summed_as_nought(demo_store):
     demo_store.add("warning_education", {"date": "2022-12-21", "form": "廉政党课",
                                          "topic": "廉政党课", "host": "王建国", "head_count": 10})
     q4 = _report(demo_store, ReportPeriod(2022, 4))[1][DUTY]
-    assert "本季度共开展集中警示教育2次、参加10人次（其中1次未记录参加人数，未计入）" in q4, q4
+    assert "本季度共开展集中警示教育2次、参加10人次（其中1次参加人数未记录）。" in q4, q4
     year = _report(demo_store, ReportPeriod(2022))[1][DUTY]
-    assert "共开展集中警示教育5次、参加44人次（其中1次未记录参加人数，未计入）" in year, year
+    assert "共开展集中警示教育5次、参加44人次（其中1次参加人数未记录）" in year, year
+    assert "未计入" not in q4 + year  # read as if the session were not counted
 
 
 @pytest.mark.parametrize("as_of", [date(2022, 6, 30), date(2022, 9, 20)])
@@ -654,7 +687,7 @@ def test_a_duty_with_no_record_is_not_said_to_be_under_way(demo_store, as_of):
     unrecorded = [row for row in rows.values() if "尚无相关记录" in row[3]]
     assert unrecorded and all(row[2] == "尚未开展" for row in unrecorded), unrecorded
     not_started = [line for line in texts[PROBLEMS].splitlines() if "强化政治监督" in line]
-    assert len(not_started) == 1 and "尚未开展" in not_started[0], texts[PROBLEMS]
+    assert len(not_started) == 1 and "尚无计入的工作记录" in not_started[0], texts[PROBLEMS]
     assert "尚在推进" not in not_started[0]
     step = next(line for line in texts[NEXT].splitlines() if "强化政治监督" in line)
     assert "逐项明确牵头人和具体措施，于2022年12月31日前落实到位" in step, step
@@ -670,7 +703,7 @@ def test_a_point_title_claims_no_duty_section_three_finds_unrecorded(demo_store,
     titles = [re.sub(r"^[一二三四五六七八九十]+是", "", line).split("。")[0]
               for line in texts[DUTY].splitlines()[1:]]
     unrecorded = "".join(line for line in texts[PROBLEMS].splitlines()
-                         if "计入这些要求的工作记录" in line)
+                         if re.search("计入(这些要求)?的工作记录", line))
     assert "监督" in unrecorded, texts[PROBLEMS]  # the demo never records 强化政治监督
     assert not [t for t in titles if "监督" in t], titles
     if period == ReportPeriod(2022, 1):  # the 3月 排查 and 个人事项报告: named as such
@@ -733,7 +766,7 @@ def test_the_secretarys_own_report_answers_as_first_responsible(demo_store):
 
     branch, own = texts(), texts("王建国")
     assert own[PROBLEMS] != branch[PROBLEMS] and own[NEXT] != branch[NEXT]
-    assert "本人作为第一责任人，对本季度以下问题督促不力" in own[PROBLEMS]
+    assert "本人作为第一责任人，履行职责还有不到位的地方，本季度主要存在以下问题：" in own[PROBLEMS]
     assert "“基层工会经费返还拨付不及时”（张志强负责）" in own[PROBLEMS]
     assert "督促张志强抓紧完成到期整改事项“基层工会经费返还拨付不及时”" in own[NEXT]
     assert own[NEXT].startswith("2022年第四季度，本人将重点抓好以下工作")

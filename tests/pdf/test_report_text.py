@@ -88,7 +88,7 @@ def test_a_leaders_own_report_reads_as_his(tmp_path, demo_store):
     assert nxt.splitlines()[1].startswith("抓紧完成到期整改事项") and "一是" not in nxt
     path = write_pdf(document, tmp_path / "own.pdf")
     text = text_of(path)
-    assert "没有逐人落实到本人的量化要求" in text
+    assert "年度工作要点没有对本人单独提出量化任务" in text
     assert "责任清单落实情况" not in text
     assert "（年度工作要点中没有逐人落实到本人的要求）" not in text
     assert "附件12022年第三季度警示教育台账" in text  # the annexes printed, numbered in turn

@@ -91,7 +91,7 @@ def test_title_and_author_set_and_nothing_of_the_library(q3_docx):
     document = Document(str(q3_docx))
     props = document.core_properties
     assert props.title == TITLE
-    assert props.author == "县总工会机关党支部书记　王建国"
+    assert props.author == "县总工会机关党支部书记、县总工会党组书记、常务副主席　王建国"
     assert not props.comments
     with zipfile.ZipFile(q3_docx) as package:
         names = package.namelist()
@@ -131,7 +131,9 @@ def test_page_numbers_odd_right_even_left(q3_docx):
         assert "PAGE" in paragraph._p.xml and paragraph.text.startswith("— ")
 
 
-def test_a_long_line_under_the_title_breaks_before_the_name(tmp_path):
+def test_a_line_under_the_title_has_no_hard_break(tmp_path):
+    """revjiwei2 N8: a hard break inside the subtitle stays wherever Word or WPS wraps; a
+    long one is two lines of the document (report_content._meta), each a paragraph."""
     from lianzheng_desktop.core.report_model import Paragraph, ReportDocument, Section
     from lianzheng_desktop.wordexport.report_docx import write_docx
 
@@ -140,4 +142,20 @@ def test_a_long_line_under_the_title_breaks_before_the_name(tmp_path):
                             [Section(SECTION_HEADINGS[0], [Paragraph("正文。")])])
     write_docx(report, tmp_path / "meta.docx")
     meta = Document(str(tmp_path / "meta.docx")).paragraphs[2]
-    assert meta.text == "（2026年第二季度　某某县总工会党组成员、副主席\n张志强）"
+    assert meta.text == long_line and "\n" not in meta.text
+
+
+def test_an_annex_note_is_in_the_body_type_not_the_label_style(tmp_path):
+    """revjiwei2 N11: "注：日期后注“补录”的…" had the style 附件标注 (黑体 16 pt, the "附件1"
+    label's): in Word and WPS a bold-looking label line under the table."""
+    from lianzheng_desktop.core.report_model import Appendix, Paragraph, ReportDocument, Section
+    from lianzheng_desktop.wordexport.report_docx import write_docx
+
+    annex = Appendix("附件1　整改事项台账", ["编号", "状态"], [["ZC-01", "整改中"]], [1, 1],
+                     note="注：状态为“长期坚持（未填整改措施）”的事项，正文按尚在整改计算。")
+    report = ReportDocument("报告", [], [Section(SECTION_HEADINGS[0], [Paragraph("正文。")])],
+                            [annex])
+    write_docx(report, tmp_path / "note.docx")
+    [note] = [p for p in Document(str(tmp_path / "note.docx")).paragraphs
+              if p.text.startswith("注：")]
+    assert note.style.name == "Normal" and note.paragraph_format.first_line_indent == 0
