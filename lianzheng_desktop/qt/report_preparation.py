@@ -162,14 +162,16 @@ class ReportPreparation:
                                           "（第二部分“个人廉洁自律情况”中已写的文字也会清空。）")
             return [] if answer == QMessageBox.StandardButton.Yes else None
         named = "、".join(f"第{h[0]}部分" for h in stale)
+        kept = [f"第{h[0]}部分" for h in SECTION_HEADINGS if h not in stale]
+        lost = ("\n\n第三部分中您写的问题原因也在这一部分里，会随之清除；请先复制保存，"
+                "重新起草后再写回。" if SECTION_HEADINGS[2] in stale else "")
         box = QMessageBox(QMessageBox.Icon.Question, "重新起草",
                           f"{named}是对照以前的台账改写的，已经过时。只按现在的台账重新起草"
-                          f"{named}，其余部分（包括您写的第二部分和问题原因）照旧保留吗？",
-                          parent=self)
+                          f"{named}，{'、'.join(kept)}照旧保留吗？{lost}", parent=self)
         only = box.addButton(f"只重新起草{named}", QMessageBox.ButtonRole.AcceptRole)
         every = box.addButton("全部重新起草", QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(only)
+        box.setDefaultButton(cancel if lost else only)  # her causes: never by a keystroke
         box.setEscapeButton(cancel)
         box.exec()
         clicked = box.clickedButton()

@@ -348,3 +348,31 @@ def test_the_page_says_a_quarter_still_running_is_reported_so_far(qtbot, demo_st
             "2022年第四季度结束后请重新生成。") in page.notice.text()
     page.set_period(ReportPeriod(2022, 3))
     assert "尚未结束" not in page.notice.text()
+
+
+def test_redrafting_a_stale_section_three_says_her_causes_go_with_it(
+        qtbot, demo_store, paths, monkeypatch):
+    """When 三 was the stale section, the question promised to keep "问题原因" — which live in
+    三 — and its default button erased them (reviewer revdiff2, F1)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    november = ReportPage(demo_store, paths, today=date(2022, 11, 30))
+    qtbot.addWidget(november)
+    november.set_period(ReportPeriod(2022, 4))
+    problems = november.editors[SECTION_HEADINGS[2]]
+    problems.setPlainText(problems.toPlainText() + "产生上述问题的原因：本人督促不够。")
+    november.keep_typed_text()
+    demo_store.add("rectification", {"source": "自查", "description": "会议记录不全",
+                                     "owner": "刘芳", "found_date": "2022-12-05",
+                                     "deadline": "2022-12-20", "status": "整改中"})
+    december = ReportPage(demo_store, paths, today=date(2022, 12, 31))
+    qtbot.addWidget(december)
+    december.set_period(ReportPeriod(2022, 4))
+    seen = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: seen.append(
+        (box.text(), box.defaultButton().text())) or 0)
+    december._on_redraft()
+    text, default = seen[0]
+    assert "问题原因也在这一部分里，会随之清除" in text and "包括您写的" not in text
+    assert default == "取消"
+    assert "本人督促不够" in december.editors[SECTION_HEADINGS[2]].toPlainText()
