@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -223,17 +224,20 @@ class PlanPage(QWidget):
                 return plans.add_requirement(self._store, year, typed)
             return plans.update_requirement(self._store, typed)
 
+        was = requirement if requirement.id is not None else None
+        going_on = draft is not None  # a draft left before: this form answers for it
         while True:
             dialog = RequirementDialog(
                 requirement, self, self._types(), opened_from=draft,
-                keep=lambda typed: requirement_drafts.keep(self._store, year, typed))
+                keep=lambda typed: requirement_drafts.keep(self._store, year, typed, was))
             if not dialog.exec():
                 break
             if self._save(partial(save, dialog.result),
                           kept="填写的内容仍在表中，请处理后再保存。"):
                 break
             draft = dialog.result  # not saved: the form again, as it was typed
-        self._discard_form(requirement.id)
+        if going_on or dialog.kept:  # a 新增 opened and closed untouched leaves an older
+            self._discard_form(requirement.id)  # 新增 draft waiting where it was
 
     def _discard_form(self, requirement_id: int | None) -> None:
         try:
@@ -249,7 +253,7 @@ class PlanPage(QWidget):
             return
         typed = waiting.requirement
         plan = plans.load_plan(self._store, waiting.year)
-        saved = next((r for r in plan.requirements if r.id == typed.id), None) if plan else None
+        saved = waiting.find_in(plan.requirements) if plan and typed.id is not None else None
         if plan is None or (typed.id is not None and saved is None):
             QMessageBox.information(self, "要求已不在计划中",
                                     f"{waiting.year}年度计划中已没有这项要求，这份草稿无法接着修改，"
@@ -257,6 +261,9 @@ class PlanPage(QWidget):
             self._discard_form(typed.id)
             return
         self.year.setCurrentIndex(max(0, self.year.findData(waiting.year)))
+        if saved is not None and saved.id != typed.id:  # the plan was saved again since
+            requirement_drafts.discard(self._store, typed.id)
+            typed = replace(typed, id=saved.id)
         self._edit_requirement(waiting.year, saved or Requirement(item="", text=""), typed)
 
     def _on_remove(self) -> None:

@@ -132,6 +132,7 @@ class RequirementDialog(QDialog):
         if opened_from is not None:
             self._load(opened_from)
         self._keep = keep
+        self.kept = False  # something typed here was handed to ``keep``
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
@@ -152,6 +153,7 @@ class RequirementDialog(QDialog):
             return
         try:
             self._keep(self.built())
+            self.kept = True
         except UserError as exc:  # the form itself still holds the text
             self.error.setText(str(exc))
 

@@ -23,6 +23,18 @@ class RequirementDraft:
     year: int
     requirement: Requirement  # its id: the requirement being changed; None for a new one
     saved_at: datetime
+    was: tuple[str, str] = ("", "")  # the item and text of the requirement being changed
+
+    def find_in(self, requirements: list[Requirement]) -> Requirement | None:
+        """The requirement this draft changes, in the year's plan as it is now: a plan
+        saved again since (an import, 按原文重新读取) gave its requirements new ids, so
+        the id alone could open the draft over another requirement."""
+        for same in (lambda r: r.id == self.requirement.id and (r.item, r.text) == self.was,
+                     lambda r: (r.item, r.text) == self.was, lambda r: r.text == self.was[1]):
+            found = [r for r in requirements if same(r)]
+            if len(found) == 1:
+                return found[0]
+        return None
 
     @property
     def label(self) -> str:
@@ -37,10 +49,12 @@ def _number(requirement_id: int | None) -> int:
     return drafts.NEW if requirement_id is None else requirement_id
 
 
-def keep(store, year: int, requirement: Requirement) -> None:
-    """Keep the form as it stands; UserError (in Chinese) if the file refuses it."""
+def keep(store, year: int, requirement: Requirement, was: Requirement | None = None) -> None:
+    """Keep the form as it stands (``was``: the requirement as saved, for a change);
+    UserError (in Chinese) if the file refuses it."""
     drafts.save(store, FORM, _number(requirement.id),
-                {"year": year, "requirement": requirement_as_json(requirement)})
+                {"year": year, "requirement": requirement_as_json(requirement),
+                 "was": [was.item, was.text] if was is not None else ["", ""]})
 
 
 def discard(store, requirement_id: int | None) -> None:
@@ -54,5 +68,6 @@ def waiting(store) -> RequirementDraft | None:
         return None
     requirement = requirement_from_json(draft.values["requirement"])
     requirement_id = None if draft.record_id == drafts.NEW else draft.record_id
+    item, text = draft.values.get("was") or ["", ""]
     return RequirementDraft(draft.values["year"], replace(requirement, id=requirement_id),
-                            draft.saved_at)
+                            draft.saved_at, (item, text))

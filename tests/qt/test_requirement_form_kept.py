@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.core.plan import Requirement
 from lianzheng_desktop.qt.plan_page import DraftDialog, PlanPage
 from lianzheng_desktop.qt.requirement_dialog import RequirementDialog
 from lianzheng_desktop.storage import plan_check, plans, requirement_drafts
@@ -222,3 +223,37 @@ def test_deleting_a_requirement_says_what_goes_with_it(qtbot, store, page, monke
                          "对此项的指定（记录本身不受影响）一并去掉，不能恢复。")
     assert default == QMessageBox.StandardButton.No
     assert len(load_plan(store, 2024).requirements) == 3  # 否: nothing removed
+
+
+def test_a_form_draft_outlives_the_plan_saved_again_and_opens_over_its_own_requirement(
+        qtbot, store, page, monkeypatch):
+    """The plan was saved again (an import, 按原文重新读取) after a 修改要求 form was left
+    unsaved: the ids were handed out anew and 点此接着修改 opened the draft over another
+    requirement, whose 保存 then overwrote it (reviewer revdiff2, F2)."""
+    warning = next(r for r in load_plan(store, 2024).requirements if "警示教育" in r.text)
+    requirement_drafts.keep(store, 2024, replace(warning, note="我改的，未保存"), was=warning)
+    plans.store_draft(store, plans.read_plan(store, TEXT.replace(
+        "1.会议。全年召开不少于4次专题会议。\n", ""), 2024), TEXT)  # 第1条 dropped, renumbered
+    opened = []
+
+    def save_it(dialog: RequirementDialog) -> int:
+        opened.append((dialog._original.text, dialog.note.text()))
+        dialog._on_save()
+        return 1
+
+    monkeypatch.setattr(RequirementDialog, "exec", save_it)
+    page.refresh()
+    page._on_go_on_form()
+    assert opened == [(warning.text, "我改的，未保存")]
+    after = {r.text: r.note for r in load_plan(store, 2024).requirements}
+    assert after[warning.text] == "我改的，未保存"
+    assert requirement_drafts.waiting(store) is None
+
+
+def test_a_new_requirement_form_closed_untouched_leaves_an_older_new_draft(
+        qtbot, store, page, monkeypatch):
+    requirement_drafts.keep(store, 2024, Requirement(item="4", text="每季度开展1次廉政提醒"))
+    monkeypatch.setattr(RequirementDialog, "exec", lambda dialog: 0)  # 取消, nothing typed
+    page._on_add()
+    waiting = requirement_drafts.waiting(store)
+    assert waiting is not None and waiting.requirement.text == "每季度开展1次廉政提醒"
