@@ -150,6 +150,11 @@ class RecordWrites(RosterAccess, PlanAccess):
                 renamed += [(key, r) for key, r in self._rename_doer(old_name, new_name)
                             if (key, r.id) not in seen]
                 rename_person(cast("Store", self), old_name, new_name)  # her own reports
+                self.db.execute("UPDATE unit_profile SET secretary_name = ?"  # the 书记 named
+                                " WHERE secretary_name = ?", [new_name, old_name])  # in 设置
+                from lianzheng_desktop.storage import trail
+
+                trail.log_all(self.db, now, "unit_profile")
             if event is not None and event != getattr(old, str(spec.date_field)):
                 self._drop_links_of_other_years(spec.key, record_id, event.year)
             audit.append(self.db, now, spec.key, record_id, "update",

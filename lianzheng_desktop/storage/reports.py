@@ -69,12 +69,31 @@ def rename_person(store: Store, old: str, new: str) -> None:
     (kept under "2022Q3@姓名") go with them, in the caller's transaction. Else the texts
     typed into her report were out of reach under the new name, and would open in the
     report of the next person given the old one."""
-    for table in ("report_draft", "report_basis", "report_version"):
-        store.db.execute(
-            f"UPDATE {table} SET period = substr(period, 1, length(period) - ?) || ?"
-            " WHERE substr(period, -?) = ?", [len(old), new, len(old) + 1, f"@{old}"])
+    def move(before: str, after: str) -> None:
+        for table in ("report_draft", "report_basis", "report_version"):
+            store.db.execute(
+                f"UPDATE {table} SET period = substr(period, 1, length(period) - ?) || ?"
+                " WHERE substr(period, -?) = ?",
+                [len(before), after, len(before) + 1, f"@{before}"])
+
+    # Papers left under the new name by someone deleted from the roster are theirs, not
+    # this person's: set aside under a name of their own (and a draft of each would clash)
+    aside, n = f"{new}（已删除人员）", 1
+    while _keyed(store, aside):
+        n += 1
+        aside = f"{new}（已删除人员{n}）"
+    if _keyed(store, new):
+        move(new, aside)
+    move(old, new)
     for table in ("report_draft", "report_version"):  # the trail: moved, not lost
         trail.log_all(store.db, store.clock(), table)
+
+
+def _keyed(store: Store, person: str) -> bool:
+    """Whether any report text, check or kept version is kept under ``person``'s name."""
+    return any(store.db.execute(f"SELECT 1 FROM {table} WHERE substr(period, -?) = ? LIMIT 1",
+                                [len(person) + 1, f"@{person}"]).fetchone()
+               for table in ("report_draft", "report_basis", "report_version"))
 
 
 def load_texts(store: Store, period: ReportPeriod, person: str | None = None) -> dict[str, str]:

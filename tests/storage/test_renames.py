@@ -57,3 +57,29 @@ def test_a_renamed_person_keeps_their_own_report_and_the_sessions_they_chaired(d
     hosts = [demo_store.get("warning_education", s.id).host for s in chaired]
     assert all("李秀美" in h and "李秀梅" not in h for h in hosts), hosts
     assert trail.problems(demo_store.db) == []
+
+
+def test_a_rename_to_the_name_of_someone_deleted_does_not_take_their_papers(demo_store):
+    """孙立 was deleted with a typed report left under his name; 孙丽, renamed 孙立, opened
+    his text as hers — or, with a text of her own, the rename failed with 程序出错 (UNIQUE
+    constraint) (reviewer revdiff2, F3). The 书记 renamed is renamed in 设置 too (F5)."""
+    from lianzheng_desktop.core.records import UnitProfile
+    from lianzheng_desktop.core.report_model import ReportPeriod
+    from lianzheng_desktop.storage import reports, trail
+
+    q3 = ReportPeriod(2022, 3)
+    gone = demo_store.add("roster", {"name": "孙立", "role": "党员"})
+    reports.save_texts(demo_store, q3, {"二、个人廉洁自律情况": "孙立写的。"}, person="孙立")
+    demo_store.delete("roster", gone.id)
+    she = demo_store.add("roster", {"name": "孙丽", "role": "党员"})
+    reports.save_texts(demo_store, q3, {"二、个人廉洁自律情况": "孙丽写的。"}, person="孙丽")
+    demo_store.update("roster", she.id, {"name": "孙立", "role": "党员"})
+    assert reports.load_texts(demo_store, q3, person="孙立") == {
+        "二、个人廉洁自律情况": "孙丽写的。"}
+    assert reports.load_texts(demo_store, q3, person="孙立（已删除人员）") == {
+        "二、个人廉洁自律情况": "孙立写的。"}
+    secretary = next(p for p in demo_store.list("roster") if p.role == "书记")
+    demo_store.save_profile(UnitProfile("县总工会", "县总工会机关党支部", secretary.name))
+    demo_store.update("roster", secretary.id, {"name": "王建华", "role": "书记"})
+    assert demo_store.profile().secretary_name == "王建华"
+    assert trail.problems(demo_store.db) == []
