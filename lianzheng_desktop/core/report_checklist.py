@@ -15,7 +15,12 @@ from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status
 from lianzheng_desktop.core.checklist_words import carried_words, sources_words
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period
-from lianzheng_desktop.core.record_source import carried_over, is_due
+from lianzheng_desktop.core.record_source import (
+    carried_over,
+    is_due,
+    item_name,
+    unreviewed_before,
+)
 from lianzheng_desktop.core.records import RectificationItem
 
 _QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
@@ -142,6 +147,9 @@ def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
     # (巡察整改: 巡察反馈), as the checklist counts them
     scope = [i for i in found if (start <= i.found_date <= as_of or carried_over(i, start))
              and (not sources or i.source in sources)]
+    # fixed before the span and never looked back at: the checklist keeps the duty open
+    waiting = [i for i in found if unreviewed_before(i, start, as_of)
+               and (not sources or i.source in sources)]
     if not scope:
         return item
     named = f"{sources_words(sources)}整改事项"  # the screen's words: "2022年巡察反馈的整改事项"
@@ -165,7 +173,11 @@ def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
     text = "，".join(parts)
     if reviewed:
         text += f"；已开展“回头看”{len(reviewed)}件"
-    if len(reviewed) == len(scope):
+    if waiting:
+        names = "、".join(item_name(i.number, i.description) for i in waiting[:3])
+        text += (f"；此前已完成整改的{len(waiting)}件（{names}"
+                 f"{'等' if len(waiting) > 3 else ''}）尚未“回头看”")
+    if len(reviewed) == len(scope) and not waiting:
         status, text = Status.DONE, text + "，均已整改到位"
     else:
         status = Status.FAILED if as_of >= item.period_end else (

@@ -11,6 +11,7 @@ from typing import cast
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.record_source import unreviewed_before
 from lianzheng_desktop.core.records import RectificationItem
 from lianzheng_desktop.core.report_checklist import year_checklist
 from lianzheng_desktop.core.report_facts import ReportData
@@ -30,9 +31,11 @@ def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = No
     year = Query(start=date(period.year, 1, 1), end=as_of, oldest_first=True)
     found = cast(list[RectificationItem],
                  store.list("rectification", Query(end=as_of, oldest_first=True)))
+    year_start = date(period.year, 1, 1)
     items = [i for i in found
-             if i.completed_date is None or i.completed_date >= date(period.year, 1, 1)
-             or i.status != vocab.STATUS_DONE]
+             if i.completed_date is None or i.completed_date >= year_start
+             or i.status != vocab.STATUS_DONE
+             or unreviewed_before(i, year_start, as_of)]  # fixed last year, not looked back at
     if period.quarter:
         checklist = load_checklist(store, period.checklist_quarter, as_of)
     else:

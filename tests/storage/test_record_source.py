@@ -250,3 +250,27 @@ def _values(item):
     return {k: (v.isoformat() if hasattr(v, "isoformat") else v)
             for k, v in asdict(item).items()
             if k not in ("id", "created_at", "updated_at", "late_entry")}
+
+
+def test_the_report_names_last_years_item_awaiting_its_review_as_the_checklist_does(
+        demo_store):
+    """The checklist kept 巡察整改 open for XC2-03 (fixed in December, never looked back at)
+    while the printed 附件1 of the same quarter said "均已整改到位" and named it nowhere
+    (reviewer revdiff2, F4)."""
+    from lianzheng_desktop.app.reports import report_document
+    from lianzheng_desktop.core.report_model import ReportPeriod
+
+    demo_store.clock = lambda: datetime(2023, 3, 31, 17)
+    demo_store.add("rectification", {
+        "source": "巡察反馈", "number": "XC2-03", "description": "困难职工帮扶档案不完整",
+        "owner": "王建国", "found_date": "2022-10-10", "deadline": "2022-12-31",
+        "status": "已完成", "completed_date": "2022-12-17", "measures": "逐户补齐档案"})
+    plans.start_new_year(demo_store, 2023)
+    document = report_document(demo_store, ReportPeriod(2023, 1), date(2023, 3, 31))
+    [row] = [r for a in document.appendices for r in a.rows
+             if len(r) > 1 and r[1] == "着力做好县委巡察整改工作"]
+    checklist = plans.load_checklist(demo_store, Quarter(2023, 1), date(2023, 3, 31))
+    screen = next(i.explanation for i in checklist.items if i.requirement.item == "2")
+    said = "此前已完成整改的2件（XC-2022-04、XC2-03）尚未“回头看”"  # the demo's own too
+    assert said in row[-1] and said in screen, (row, screen)
+    assert "均已整改到位" not in row[-1]
