@@ -86,8 +86,10 @@ def _changed_since_kept(store: Store, data: ReportData, person: str | None) -> H
     first = min(after, key=lambda v: (v.created_at, v.id))
     changes = records_changed(store, first.created_at, date(data.period.year, 1, 1),
                               data.as_of)
-    plans = tuple(year for year in (data.period.year, data.period.year + 1)
-                  if plan_changed_since(store, year, first.created_at))
+    # the next year's plan is read by section 四 of a year-end report only (annual, Q4)
+    years = (data.period.year,) + ((data.period.year + 1,)
+                                   if data.period.end.month == 12 else ())
+    plans = tuple(year for year in years if plan_changed_since(store, year, first.created_at))
     return HandedIn(first.created_at.date(), changes, plans) if changes or plans else None
 
 

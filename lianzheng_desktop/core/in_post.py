@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 Posts = Mapping[str, tuple[date | None, date | None]]
 
 DOER_SEPARATORS = re.compile(r"[、，,；;\s]+")
+DOER_NAME = re.compile(r"[^、，,；;\s]+")  # one name in such a field
 
 # ledger → (the doer field, whether arriving after the day also counts against it)
 DOER_FIELDS_CHECKED: dict[str, tuple[str, bool]] = {

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import Checklist, Status
 from lianzheng_desktop.core.checklist_model import ChecklistItem
-from lianzheng_desktop.core.record_source import done_by
+from lianzheng_desktop.core.record_source import is_open
 from lianzheng_desktop.core.records import RectificationItem
 from lianzheng_desktop.core.text import quoted
 
@@ -58,7 +57,7 @@ class Warning:
 def deadline_level(item: RectificationItem, as_of: date) -> WarningLevel | None:
     """The colour of an open rectification item on ``as_of``; None once done by then (its
     完成日期, as the checklist counts it) or kept up long-term."""
-    if item.status == vocab.STATUS_ONGOING or done_by(item, as_of):
+    if not is_open(item, as_of):  # done by then, or 长期坚持 with its measures
         return None
     days = (item.deadline - as_of).days
     if days < 0:

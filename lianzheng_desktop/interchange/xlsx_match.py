@@ -141,6 +141,8 @@ def _values(compared: list[FieldSpec], mine: tuple, kept: tuple
 
 
 def _said(value: Any) -> str:
+    if isinstance(value, bool):  # as the workbook and the form write it
+        return "“是”" if value else "“否”"
     if value is None or value == "":
         return "空白"
     if isinstance(value, frozenset):

@@ -242,7 +242,13 @@ def records_pointed_at(store: Store, requirement_id: int) -> int:
 
 def remove_requirement(store: Store, requirement_id: int) -> None:
     with store.atomic():
+        year = store.db.execute("SELECT year FROM requirement WHERE id = ?",
+                                [requirement_id]).fetchone()
         store.db.execute("DELETE FROM requirement WHERE id = ?", [requirement_id])
+        if year is not None:  # the plan changed (plan_changed_since: a kept report differs)
+            store.db.execute("UPDATE plan SET updated_at = ? WHERE year = ?",
+                             [_now(store), year[0]])
+            _log(store, ("plan", year[0]))
         _log(store, ("requirement", requirement_id), "record_requirement")  # links went too
 
 
@@ -370,7 +376,8 @@ def open_rectification_items(store: Store, as_of: date) -> list[RectificationIte
     an earlier day named no item that was overdue then and finished since)."""
     rows = store.db.execute(
         "SELECT id FROM rectification_item WHERE (completed_date IS NULL OR completed_date > ?)"
-        " AND status != ? AND found_date <= ? ORDER BY deadline, id",
+        " AND NOT (status = ? AND trim(measures) != '') AND found_date <= ?"
+        " ORDER BY deadline, id",  # 长期坚持 with no measure written is open (record_source)
         [as_of.isoformat(), vocab.STATUS_ONGOING, as_of.isoformat()]).fetchall()
     return [cast(RectificationItem, store.get("rectification", row[0])) for row in rows]
 

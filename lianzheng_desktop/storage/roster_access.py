@@ -6,7 +6,6 @@ change with a person's new name."""
 from __future__ import annotations
 
 import builtins
-import re
 from datetime import date
 
 from lianzheng_desktop.core.errors import FieldError, UserError, ValidationError
@@ -85,10 +84,9 @@ class RosterAccess(RecordReads):
         """A person renamed on the roster: the free-text 主持人/负责人/责任人 that name them
         follow (the records, as they were, for the trail). Before, her own report said
         "李秀梅主持，本人参加" of the session she chaired as 李秀美."""
-        from lianzheng_desktop.core.in_post import DOER_FIELDS_CHECKED, doer_names
+        from lianzheng_desktop.core.in_post import DOER_FIELDS_CHECKED, DOER_NAME, doer_names
 
         changed: list[tuple[str, Record]] = []
-        token = re.compile(r"[^、，,；;\s]+")
         for key, (column, _) in DOER_FIELDS_CHECKED.items():
             if column in TABLES[key].person_columns:  # a person's id: follows by itself
                 continue
@@ -100,7 +98,7 @@ class RosterAccess(RecordReads):
                     continue
                 changed.append((key, self.get(key, record_id)))
                 self.db.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", [
-                    token.sub(lambda m: new if m.group(0) == old else m.group(0), names),
+                    DOER_NAME.sub(lambda m: new if m.group(0) == old else m.group(0), names),
                     record_id])
         return changed
 

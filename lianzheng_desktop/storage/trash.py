@@ -89,6 +89,22 @@ class SameRecordError(UserError):
     would be counted twice. Restore anyway with ``restore(..., twice=True)``."""
 
 
+def _as_named_now(store, ledger: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A person renamed on the roster since the record was deleted: its free-text
+    主持人/负责人 name them as now, as the kept records' do (their people, kept by id,
+    follow by themselves). Else one's own report said "高建军主持，本人参加"."""
+    from lianzheng_desktop.core.in_post import DOER_FIELDS_CHECKED, DOER_NAME
+    from lianzheng_desktop.storage.renames import renamed_names
+    from lianzheng_desktop.storage.tables import TABLES
+
+    doer = DOER_FIELDS_CHECKED.get(ledger)
+    if doer is None or doer[0] in TABLES[ledger].person_columns or not row.get(doer[0]):
+        return row
+    now = renamed_names(store)
+    return {**row, doer[0]: DOER_NAME.sub(lambda m: now.get(m.group(0), m.group(0)),
+                                            row[doer[0]])}
+
+
 def restore(store, entry_id: int, twice: bool = False) -> Record:
     """Put the record back as it was deleted; UserError when something stands in the way,
     SameRecordError (unless ``twice``) when the ledger holds the same record again."""
@@ -101,7 +117,7 @@ def restore(store, entry_id: int, twice: bool = False) -> Record:
         raise UserError("回收站中已没有这条记录，可能已被恢复或已清空。")
     ledger, record_id, content = found[0], found[1], json.loads(found[2])
     spec, tmap = LEDGERS[ledger], TABLES[ledger]
-    row: dict[str, Any] = content["row"]
+    row: dict[str, Any] = _as_named_now(store, ledger, content["row"])
     _check_can_restore(store, spec, row, content["links"])
     with store.atomic():
         store.db.execute(f"INSERT INTO {tmap.table} ({', '.join(row)})"

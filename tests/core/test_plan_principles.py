@@ -121,3 +121,13 @@ def test_a_plan_with_a_guiding_section_and_goals_lists_them_on_one_line_each():
     assert draft.untracked[1].text == ("主要目标：组织设置合理，职能定位明晰，工作全面覆盖，"
                                        "班子素质优良。")
     assert [r.item for r in draft.requirements] == ["一是", "二是", "三是"]
+
+
+def test_a_task_named_with_a_principle_stays_a_duty():
+    """"坚持以案促改，推动全面从严治党向纵深发展" under 重点任务 is a task (以案促改 sessions are
+    kept in 警示教育), not a slogan (reviewer revdiff2, F10)."""
+    from lianzheng_desktop.core.plan_parser import parse_plan
+
+    draft = parse_plan("2027年工作要点\n三、重点任务\n"
+                       "3．坚持以案促改，推动全面从严治党向纵深发展。\n", 2027)
+    assert [r.text for r in draft.requirements] == ["坚持以案促改，推动全面从严治党向纵深发展"]

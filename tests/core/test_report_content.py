@@ -223,3 +223,26 @@ def test_a_report_kept_on_the_periods_last_day_is_compared_too(demo_store, tmp_p
     notes = prepare_report(demo_store, ReportPeriod(2022, 3)).notes
     assert any(n.startswith("本期报告已于2022年9月30日生成留存；此后补录、修改或删除了本期的")
                for n in notes), notes
+
+
+def test_a_kept_report_is_said_to_differ_when_a_requirement_was_deleted_not_when_next_years_plan_began(  # noqa: E501
+        demo_store, tmp_path):
+    """Deleting a requirement changed a kept Q3 report unsaid; starting next year's plan
+    flagged every kept quarterly report though none reads it (reviewer revdiff2, F8, F9)."""
+    from datetime import datetime
+
+    from lianzheng_desktop.app.reports import prepare_report, write_report
+    from lianzheng_desktop.storage import plans
+
+    def noted(period):
+        return [n for n in prepare_report(demo_store, period).notes if "生成留存" in n]
+
+    demo_store.clock = lambda: datetime(2023, 1, 5, 9)
+    write_report(demo_store, ReportPeriod(2022, 3), tmp_path / "q3.pdf")
+    demo_store.clock = lambda: datetime(2023, 1, 12, 9)
+    plans.start_new_year(demo_store, 2023)
+    assert noted(ReportPeriod(2022, 3)) == []  # its 下一步 is the fourth quarter's
+    duty = next(r for r in plans.load_plan(demo_store, 2022).requirements if r.item == "5")
+    plans.remove_requirement(demo_store, duty.id)
+    assert noted(ReportPeriod(2022, 3)) and "导入或修改了2022年度计划" in noted(
+        ReportPeriod(2022, 3))[0]

@@ -25,7 +25,9 @@ def test_deadline_colours():
     assert deadline_level(item("2022-09-25"), AS_OF) is WarningLevel.YELLOW  # 5 days
     assert deadline_level(item("2022-09-26"), AS_OF) is WarningLevel.BLUE  # 6 days
     assert deadline_level(item("2022-01-01", "已完成"), AS_OF) is None
-    assert deadline_level(item("2022-01-01", "长期坚持"), AS_OF) is None
+    kept_up = RectificationItem(**{**item("2022-01-01", "长期坚持").__dict__,
+                                   "measures": "每月检查一次"})
+    assert deadline_level(kept_up, AS_OF) is None
     # 首页 set to an earlier day: an item finished since was overdue then (revcode F-F)
     finished_later = item("2022-08-31", "已完成", completed="2022-09-25")
     assert deadline_level(finished_later, AS_OF) is WarningLevel.RED
@@ -134,3 +136,12 @@ def test_a_quote_inside_a_reminder_is_not_a_second_pair_of_double_quotes():
                               found_date=date(2022, 3, 1), deadline=AS_OF, status="整改中")
     [warning] = build_warnings(Checklist(Quarter(2022, 3), AS_OF, []), [inner])
     assert "整改事项2“审计现场‘四严禁’‘八不准’公示不到位”" in warning.text
+
+
+def test_standing_with_no_measure_written_is_reminded_when_overdue():
+    """长期坚持 with no 整改措施 is open, and 逾期 in the checklist and report; 首页's reminders
+    and the ledger's colour left it out as if kept up (reviewer revdiff2, F7)."""
+    bare = item("2022-09-01", "长期坚持")
+    assert deadline_level(bare, AS_OF) is WarningLevel.RED
+    kept_up = RectificationItem(**{**bare.__dict__, "measures": "每月检查一次"})
+    assert deadline_level(kept_up, AS_OF) is None

@@ -543,3 +543,15 @@ def test_a_sheet_of_new_rows_only_takes_a_session_days_after_another_as_new(
     book.save(tmp_path / "b.xlsx")
     plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
     assert plan is not None and plan.new == 1 and plan.conflicts == []
+
+
+def test_a_yes_no_conflict_is_said_as_the_workbook_says_it():
+    """"（表格中为True，台账中为False）" (reviewer revdiff2, F11)."""
+    from lianzheng_desktop.interchange.xlsx_match import Conflict
+
+    conflict = Conflict("谈话记录", 3, "2026-09-05 马红梅的谈心谈话（对象：高建军）",
+                        ("一对一问题性约谈",), values=(("一对一问题性约谈", "“是”", "“否”"),))
+    assert "“一对一问题性约谈”（表格中为“是”，台账中为“否”）不同" in str(conflict)
+    from lianzheng_desktop.interchange.xlsx_match import _said
+
+    assert (_said(True), _said(False)) == ("“是”", "“否”")

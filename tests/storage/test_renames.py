@@ -83,3 +83,20 @@ def test_a_rename_to_the_name_of_someone_deleted_does_not_take_their_papers(demo
     demo_store.update("roster", secretary.id, {"name": "王建华", "role": "书记"})
     assert demo_store.profile().secretary_name == "王建华"
     assert trail.problems(demo_store.db) == []
+
+
+def test_a_record_restored_after_a_rename_names_its_host_as_now(demo_store):
+    """A session 李秀梅 chaired was deleted, she was renamed 李秀美, and the session restored
+    from 回收站 came back naming 李秀梅 as its 主持人 (reviewer revdiff2, F6)."""
+    from lianzheng_desktop.storage import trail, trash
+
+    session = next(s for s in demo_store.list("warning_education") if "李秀梅" in s.host)
+    demo_store.delete("warning_education", session.id)
+    person = next(p for p in demo_store.list("roster") if p.name == "李秀梅")
+    values = {f: getattr(person, f) for f in ("role", "post", "joined_on", "left_on")
+              if hasattr(person, f)}
+    demo_store.update("roster", person.id, {**values, "name": "李秀美"})
+    [entry] = [e for e in trash.entries(demo_store) if e.record_id == session.id]
+    back = trash.restore(demo_store, entry.id)
+    assert "李秀美" in back.host and "李秀梅" not in back.host
+    assert trail.problems(demo_store.db) == []
