@@ -161,9 +161,8 @@ def test_cancel_while_reading_writes_nothing_and_asks_nothing(
     assert win.isVisible()
 
 
-def test_writing_offers_no_cancel_and_says_so(window, said, monkeypatch, tmp_path):
-    win, store = window
-    monkeypatch.setattr(ImportCheckDialog, "exec", lambda d: True)
+def gate_writing(monkeypatch) -> threading.Event:
+    """Each record's write waits until the returned gate is set (the import is writing)."""
     gate = threading.Event()
     add = Store.add_validated
 
@@ -172,6 +171,13 @@ def test_writing_offers_no_cancel_and_says_so(window, said, monkeypatch, tmp_pat
         return add(self, *args, **kwargs)
 
     monkeypatch.setattr(Store, "add_validated", held)
+    return gate
+
+
+def test_writing_offers_no_cancel_and_says_so(window, said, monkeypatch, tmp_path):
+    win, store = window
+    monkeypatch.setattr(ImportCheckDialog, "exec", lambda d: True)
+    gate = gate_writing(monkeypatch)
     watch = Watch(win)
     watch.when = lambda dialog: "正在写入" in dialog.line.text()
 
@@ -208,15 +214,8 @@ def test_closing_the_window_while_writing_finishes_the_import_first(window, said
     is told they were (over the window still on screen), and asked nothing more."""
     win, store = window
     monkeypatch.setattr(ImportCheckDialog, "exec", lambda d: True)
-    gate = threading.Event()
-    add = Store.add_validated
+    gate = gate_writing(monkeypatch)
     visible_when_told = []
-
-    def held(self, *args, **kwargs):
-        assert gate.wait(20)
-        return add(self, *args, **kwargs)
-
-    monkeypatch.setattr(Store, "add_validated", held)
     watch = Watch(win)
     watch.when = lambda dialog: "正在写入" in dialog.line.text()
     watch.then = lambda _d: (QTimer.singleShot(200, gate.set), win.close())
