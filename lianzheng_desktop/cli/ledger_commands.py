@@ -86,7 +86,7 @@ def _import(args: argparse.Namespace) -> int:
     import sys
 
     from lianzheng_desktop.core.records import LATE_ENTRY_LIMIT
-    from lianzheng_desktop.interchange.xlsx import apply_import, plan_import
+    from lianzheng_desktop.interchange.xlsx import apply_import_marked, plan_import
 
     store = open_store(args)
     plan = plan_import(store, args.file)
@@ -110,7 +110,7 @@ def _import(args: argparse.Namespace) -> int:
                         "--kept-on-time（不标“补录”）；是现在才补记的，请加 --backfilled（标为"
                         "“补录”，报告附件中注明）。")
     else:
-        apply_import(store, plan, kept_on_time=args.kept_on_time)
+        apply_import_marked(store, Path(args.file), plan, kept_on_time=args.kept_on_time)
         print(f"已从 {args.file} 导入：{plan.totals()}。")
         if plan.late:
             print(f"  其中 {plan.late} 条录入时距活动日期已{LATE_ENTRY_LIMIT}：" + (

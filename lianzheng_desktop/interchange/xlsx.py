@@ -33,7 +33,8 @@ from lianzheng_desktop.interchange.xlsx_write import ExportResult, export_workbo
 from lianzheng_desktop.storage.store import Store
 
 __all__ = ["KEY_RULES", "SHEET_ORDER", "Conflict", "ExportResult", "ImportPlan",
-           "ImportProblem", "ImportResult", "apply_import", "export_workbook", "header",
+           "ImportProblem", "ImportResult", "apply_import", "apply_import_marked",
+           "export_workbook", "header",
            "import_workbook", "plan_import"]
 
 
@@ -43,6 +44,24 @@ class ImportResult:
     problems: list[ImportProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     plan: ImportPlan | None = None
+
+
+def apply_import_marked(store: Store, path: Path, plan: ImportPlan, *,
+                        kept_on_time: bool = False) -> dict[str, int]:
+    """``apply_import``, marked in the file as under way first (storage.import_marker): a
+    kill or a power cut mid-way is told at the next start, from the window or the command
+    line; rows stored per sheet label."""
+    from lianzheng_desktop.storage import import_marker
+
+    import_marker.begin(store, path)
+    try:
+        with store.atomic():
+            counts = apply_import(store, plan, kept_on_time=kept_on_time)
+            import_marker.clear(store)  # with the rows: both land, or neither
+    except BaseException:
+        import_marker.forget(store)  # she is told now; nothing was written
+        raise
+    return counts
 
 
 def import_workbook(store: Store, path: Path) -> ImportResult:

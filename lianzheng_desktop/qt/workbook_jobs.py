@@ -20,7 +20,6 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.errorlog import log_unexpected
-from lianzheng_desktop.storage import import_marker
 from lianzheng_desktop.storage.store import Store
 
 SAY_EVERY = 0.1  # seconds between two progress lines
@@ -125,24 +124,10 @@ def declared_rows(path: Path) -> int:
 def writing(path: Path, plan: Any, kept_on_time: bool) -> Callable[[Store, WorkbookJob], Any]:
     def work(store: Store, job: WorkbookJob):
         job.say(f"正在写入 {plan.new:,} 条记录，请稍候…", now=True)
-        return write_import(store, path, plan, kept_on_time=kept_on_time)
+        from lianzheng_desktop.interchange.xlsx import apply_import_marked
+
+        return apply_import_marked(store, path, plan, kept_on_time=kept_on_time)
     return work
-
-
-def write_import(store: Store, path: Path, plan: Any, *, kept_on_time: bool) -> dict[str, int]:
-    """The new rows of ``path``'s plan in one transaction, marked as under way first (a
-    kill or a power cut is then told at the next start); rows stored per sheet label."""
-    from lianzheng_desktop.interchange import xlsx
-
-    import_marker.begin(store, path)
-    try:
-        with store.atomic():
-            counts = xlsx.apply_import(store, plan, kept_on_time=kept_on_time)
-            import_marker.clear(store)  # with the rows: both land, or neither
-    except BaseException:
-        import_marker.forget(store)  # she is told now; nothing was written
-        raise
-    return counts
 
 
 def exporting(path: Path) -> Callable[[Store, WorkbookJob], Any]:

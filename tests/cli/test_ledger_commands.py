@@ -143,3 +143,27 @@ def test_report_command_writes_pdf_and_docx(tmp_path, cli):
     code, _, err = cli("--db", db, "report", "--quarter", "2022Q5", "-o",
                        str(tmp_path / "x.pdf"))
     assert code == 1 and "2022Q3" in err
+
+
+def test_the_command_line_import_is_marked_while_it_writes(tmp_path, cli, monkeypatch):
+    """A `lianzheng import` killed mid-way left no mark, so nothing told the secretary at the
+    next start that the import had not happened (the window's import had one)."""
+    from lianzheng_desktop.interchange import xlsx
+    from lianzheng_desktop.storage import import_marker
+
+    db = str(tmp_path / "demo.db")
+    assert cli("--db", db, "demo")[0] == 0
+    book = tmp_path / "台账.xlsx"
+    assert cli("--db", db, "export", str(book))[0] == 0
+    target = str(tmp_path / "new.db")
+    seen = []
+    apply = xlsx.apply_import
+
+    def watched(store, plan, **kwargs):
+        seen.append(import_marker.unfinished(store))
+        return apply(store, plan, **kwargs)
+
+    monkeypatch.setattr(xlsx, "apply_import", watched)
+    code, _, err = cli("--db", target, "import", "--kept-on-time", str(book))
+    assert code == 0, err
+    assert seen and seen[0] is not None and seen[0].file.name == "台账.xlsx"

@@ -281,7 +281,6 @@ import sys, time
 sys.path.insert(0, {root!r})
 from pathlib import Path
 from lianzheng_desktop.interchange import xlsx
-from lianzheng_desktop.qt.workbook_jobs import write_import
 from lianzheng_desktop.storage.db import open_db
 from lianzheng_desktop.storage.store import Store
 
@@ -295,7 +294,7 @@ def add_then_hang(self, *args, **kwargs):
     time.sleep(600)
 
 Store.add_validated = add_then_hang
-write_import(store, Path({book!r}), plan, kept_on_time=True)
+xlsx.apply_import_marked(store, Path({book!r}), plan, kept_on_time=True)
 """
 
 
@@ -354,9 +353,9 @@ def test_an_import_that_fails_leaves_no_marker(tmp_path, monkeypatch):
 
     monkeypatch.setattr(xlsx, "apply_import", refused)
     with pytest.raises(UserError):
-        workbook_jobs.write_import(store, book, plan, kept_on_time=True)
+        xlsx.apply_import_marked(store, book, plan, kept_on_time=True)
     assert import_marker.unfinished(store) is None and store.is_empty()
     monkeypatch.setattr(xlsx, "apply_import", apply)
-    workbook_jobs.write_import(store, book, plan, kept_on_time=True)
+    xlsx.apply_import_marked(store, book, plan, kept_on_time=True)
     assert store.count("activity") == 3 and import_marker.unfinished(store) is None
     store.close()
