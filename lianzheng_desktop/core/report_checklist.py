@@ -7,6 +7,7 @@ the checklists of the year's quarters (each as of its end, or the report's as-of
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -124,14 +125,14 @@ def _combined_per_person(item: ChecklistItem, parts: list[tuple[str, ChecklistIt
 
 
 def rectification_as_of(checklist: Checklist, items: list[RectificationItem],
-                        as_of: date) -> Checklist:
+                        as_of: date, unreviewed: Sequence[RectificationItem] = ()) -> Checklist:
     """附件1's 整改 duty as it stood on the report's date, in section one's words.
 
     The checklist reads each item's present state; a report of an earlier period must say
     how far the items had got by its own date (completed, 回头看 by then), and call an item
     已完成 only when it was completed — 长期坚持 is named as such, as in section one.
     """
-    settled = [_rectification_item(i, items, as_of, checklist.missed_up_to)
+    settled = [_rectification_item(i, items, as_of, checklist.missed_up_to, list(unreviewed))
                if i.requirement.counts is not None
                and i.requirement.counts.ledger == "rectification"
                and i.measure == "manual" and not i.requirement.manual_done else i
@@ -140,7 +141,8 @@ def rectification_as_of(checklist: Checklist, items: list[RectificationItem],
 
 
 def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
-                        as_of: date, missed: date) -> ChecklistItem:
+                        as_of: date, missed: date,
+                        unreviewed: list[RectificationItem]) -> ChecklistItem:
     start = item.period_start
     sources = item.requirement.counts.types if item.requirement.counts else ()
     # the span's items and those still open from before it, of the 问题来源 the plan names
@@ -148,7 +150,7 @@ def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
     scope = [i for i in found if (start <= i.found_date <= as_of or carried_over(i, start))
              and (not sources or i.source in sources)]
     # fixed before the span and never looked back at: the checklist keeps the duty open
-    waiting = [i for i in found if unreviewed_before(i, start, as_of)
+    waiting = [i for i in [*found, *unreviewed] if unreviewed_before(i, start, as_of)
                and (not sources or i.source in sources)]
     if not scope:
         return item
@@ -182,7 +184,7 @@ def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
     else:
         status = Status.FAILED if as_of >= item.period_end else (
             Status.BEHIND if due else Status.ON_TRACK)
-        if not open_items:  # all fixed: what is left is the 回头看
+        if not open_items and len(fixed) > len(reviewed):  # all fixed: the 回头看 is left
             text += f"，另有{len(fixed) - len(reviewed)}件待“回头看”" if reviewed else \
                 "；均待开展“回头看”"
     # actual: how many records there are (sections three and four call a manual duty with

@@ -60,6 +60,9 @@ class ReportData:
     # one's own report: the branch's checklist, for what a newcomer with no duty of his own
     # still owes to the branch's (警示教育全覆盖 not yet reaching him)
     branch_checklist: Checklist | None = None
+    # fixed before this year and not looked back at: not the year's work (section 一 counts
+    # none of them), but its 巡察整改 duty waits for them (附件1 names them, as 首页 does)
+    unreviewed: list[RectificationItem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.as_of >= self.period.end and self.checklist.due_day not in (None, self.as_of):
@@ -68,7 +71,8 @@ class ReportData:
             # made on 12月31日 as in the one made on 1月10日)
             self.checklist = replace(self.checklist, due_day=self.as_of)
         # 附件1's 整改 row as of the report's date, as section one counts the items
-        self.checklist = rectification_as_of(self.checklist, self.rectification, self.as_of)
+        self.checklist = rectification_as_of(self.checklist, self.rectification, self.as_of,
+                                             self.unreviewed)
 
     @property
     def missed_up_to(self) -> date:

@@ -34,8 +34,8 @@ def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = No
     year_start = date(period.year, 1, 1)
     items = [i for i in found
              if i.completed_date is None or i.completed_date >= year_start
-             or i.status != vocab.STATUS_DONE
-             or unreviewed_before(i, year_start, as_of)]  # fixed last year, not looked back at
+             or i.status != vocab.STATUS_DONE]
+    unreviewed = [i for i in found if unreviewed_before(i, year_start, as_of)]
     if period.quarter:
         checklist = load_checklist(store, period.checklist_quarter, as_of)
     else:
@@ -54,6 +54,7 @@ def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = No
         next_plan=load_plan(store, period.next.year),
         year_activities=store.list("activity", year),  # type: ignore[arg-type]
         made_on=store.clock().date(),
+        unreviewed=unreviewed,
     )
     if person:
         from lianzheng_desktop.core.report_person import for_person
