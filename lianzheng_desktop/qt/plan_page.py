@@ -30,6 +30,7 @@ from lianzheng_desktop.qt.plan_check_dialog import (  # noqa: F401 (DraftDialog:
 from lianzheng_desktop.qt.requirement_dialog import RequirementDialog
 from lianzheng_desktop.qt.style import hint, page_title
 from lianzheng_desktop.storage import plan_check, plans, requirement_drafts
+from lianzheng_desktop.storage.requirement_drafts import RequirementDraft
 from lianzheng_desktop.storage.store import Store
 
 
@@ -112,7 +113,7 @@ class PlanPage(QWidget):
         self.import_button.clicked.connect(lambda: self._on_import())
         self.reread_button.clicked.connect(self._on_reread)
         self.check_button.clicked.connect(self._on_go_on_checking)
-        self.form_button.clicked.connect(self._on_go_on_form)
+        self.form_button.clicked.connect(lambda: self._on_go_on_form())
         self.new_year_button.clicked.connect(self._on_new_year)
         self.add_button.clicked.connect(self._on_add)
         self.edit_button.clicked.connect(self._on_edit)
@@ -197,6 +198,14 @@ class PlanPage(QWidget):
         if self.plan is None:
             QMessageBox.information(self, "尚无计划", "请先导入或新建年度计划。")
             return
+        earlier = requirement_drafts.waiting(self._store, new_only=True)
+        if earlier is not None:  # one 新增 form's draft at a time: never typed over unasked
+            if QMessageBox.question(
+                    self, "接着上次新增的要求？", f"上次{earlier.label}还没有保存。\n\n要接着"
+                    "填写它吗？选“否”则放弃它，重新填写一项。") == QMessageBox.StandardButton.Yes:
+                self._on_go_on_form(earlier)
+                return
+            self._discard_form(None)
         self._edit_requirement(self.plan.year, Requirement(item="", text=""))
 
     def _types(self) -> dict[str, tuple[str, ...]]:
@@ -246,20 +255,29 @@ class PlanPage(QWidget):
             QMessageBox.warning(self, "草稿未能删除", str(exc))
         self._note_unfinished_form()
 
-    def _on_go_on_form(self) -> None:
-        waiting = requirement_drafts.waiting(self._store)
+    def _on_go_on_form(self, waiting: RequirementDraft | None = None) -> None:
+        waiting = waiting or requirement_drafts.waiting(self._store)
         if waiting is None:
             self._note_unfinished_form()
             return
         typed = waiting.requirement
         plan = plans.load_plan(self._store, waiting.year)
         saved = waiting.find_in(plan.requirements) if plan and typed.id is not None else None
-        if plan is None or (typed.id is not None and saved is None):
-            QMessageBox.information(self, "要求已不在计划中",
-                                    f"{waiting.year}年度计划中已没有这项要求，这份草稿无法接着修改，"
-                                    "将不再保留。")
+        if plan is None:
+            QMessageBox.information(self, "计划已不在", f"已没有{waiting.year}年度计划，这份草稿"
+                                    "无法接着填写，将不再保留。")
             self._discard_form(typed.id)
             return
+        if typed.id is not None and saved is None:  # the plan was re-imported or changed
+            answer = QMessageBox.question(
+                self, "找不到原来的要求",
+                f"{waiting.year}年度计划此后重新导入或修改过，找不到这份草稿原来修改的要求"
+                f"“{waiting.was[1] or typed.text}”。\n\n把草稿中填写的内容作为一项新要求"
+                "接着填写吗？选“否”则放弃这份草稿。")
+            self._discard_form(typed.id)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            typed = replace(typed, id=None)
         self.year.setCurrentIndex(max(0, self.year.findData(waiting.year)))
         if saved is not None and saved.id != typed.id:  # the plan was saved again since
             requirement_drafts.discard(self._store, typed.id)

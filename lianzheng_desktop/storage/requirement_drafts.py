@@ -29,9 +29,13 @@ class RequirementDraft:
         """The requirement this draft changes, in the year's plan as it is now: a plan
         saved again since (an import, 按原文重新读取) gave its requirements new ids, so
         the id alone could open the draft over another requirement."""
+        if self.was == ("", ""):  # kept by an earlier version: its id is all it says
+            return next((r for r in requirements if r.id == self.requirement.id), None)
         for same in (lambda r: r.id == self.requirement.id and (r.item, r.text) == self.was,
                      lambda r: (r.item, r.text) == self.was, lambda r: r.text == self.was[1]):
             found = [r for r in requirements if same(r)]
+            if len(found) > 1:  # two alike (renumbered): the one with its id, if any
+                found = [r for r in found if r.id == self.requirement.id]
             if len(found) == 1:
                 return found[0]
         return None
@@ -61,9 +65,9 @@ def discard(store, requirement_id: int | None) -> None:
     drafts.discard(store, FORM, _number(requirement_id))
 
 
-def waiting(store) -> RequirementDraft | None:
-    """The form left unsaved last, if any."""
-    draft = drafts.latest(store, FORM)
+def waiting(store, new_only: bool = False) -> RequirementDraft | None:
+    """The form left unsaved last, if any (``new_only``: the 新增要求 form's)."""
+    draft = drafts.find(store, FORM, drafts.NEW) if new_only else drafts.latest(store, FORM)
     if draft is None:
         return None
     requirement = requirement_from_json(draft.values["requirement"])

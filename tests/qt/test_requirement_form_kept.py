@@ -145,17 +145,41 @@ def test_a_save_the_file_refuses_brings_the_form_back_as_typed(qtbot, store, pag
     assert requirement_drafts.waiting(store) is None
 
 
-def test_a_draft_of_a_requirement_since_removed_is_said_and_dropped(qtbot, store, page,
-                                                                  monkeypatch):
+@pytest.mark.parametrize("go_on", [True, False])
+def test_a_draft_of_a_requirement_since_removed_is_offered_as_a_new_one(qtbot, store, page,
+                                                                        monkeypatch, go_on):
+    """A draft whose requirement the plan no longer has (re-imported, reworded, removed) was
+    dropped with a message, the typing lost (reviewer revlast, L3): she is asked whether to
+    go on with it as a new requirement."""
     meeting = load_plan(store, 2024).requirements[0]
-    requirement_drafts.keep(store, 2024, replace(meeting, note="草稿"))
+    requirement_drafts.keep(store, 2024, replace(meeting, note="草稿"), was=meeting)
     plans.remove_requirement(store, meeting.id)
-    told = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, title, text: told.append(title))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, title, text, *a, **k: asked.append(
+        title) or (QMessageBox.StandardButton.Yes if go_on else QMessageBox.StandardButton.No))
+    monkeypatch.setattr(RequirementDialog, "exec", lambda d: d._on_save() or 1)
     page.refresh()
     page._on_go_on_form()
-    assert told == ["要求已不在计划中"]
+    assert asked == ["找不到原来的要求"]
+    notes = [r.note for r in load_plan(store, 2024).requirements]
+    assert ("草稿" in notes) is go_on
     assert requirement_drafts.waiting(store) is None
+
+
+def test_a_draft_kept_by_an_earlier_version_is_found_by_its_id(qtbot, store, page,
+                                                               monkeypatch):
+    """Drafts kept before the requirement's words were kept with them: found by id, as
+    then (they were all deleted as "已没有这项要求", reviewer revlast L3)."""
+    from lianzheng_desktop.storage import drafts
+    from lianzheng_desktop.storage.plans import requirement_as_json
+
+    meeting = load_plan(store, 2024).requirements[0]
+    drafts.save(store, requirement_drafts.FORM, meeting.id, {
+        "year": 2024, "requirement": requirement_as_json(replace(meeting, note="旧草稿"))})
+    monkeypatch.setattr(RequirementDialog, "exec", lambda d: d._on_save() or 1)
+    page.refresh()
+    page._on_go_on_form()
+    assert load_plan(store, 2024).requirements[0].note == "旧草稿"
 
 
 def test_the_form_open_over_a_plan_check_is_kept_with_the_check(qtbot, store, monkeypatch):
@@ -250,10 +274,17 @@ def test_a_form_draft_outlives_the_plan_saved_again_and_opens_over_its_own_requi
     assert requirement_drafts.waiting(store) is None
 
 
-def test_a_new_requirement_form_closed_untouched_leaves_an_older_new_draft(
-        qtbot, store, page, monkeypatch):
+@pytest.mark.parametrize("go_on", [True, False])
+def test_a_new_requirement_form_with_an_older_one_waiting_asks_first(
+        qtbot, store, page, monkeypatch, go_on):
+    """Every 新增要求 form shares one draft: opening one and typing wrote over a half-typed
+    older one unasked (reviewer revlast, L6; revdiff2 F2)."""
     requirement_drafts.keep(store, 2024, Requirement(item="4", text="每季度开展1次廉政提醒"))
-    monkeypatch.setattr(RequirementDialog, "exec", lambda dialog: 0)  # 取消, nothing typed
+    asked, opened = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, title, text, *a, **k: asked.append(
+        text) or (QMessageBox.StandardButton.Yes if go_on else QMessageBox.StandardButton.No))
+    monkeypatch.setattr(RequirementDialog, "exec", lambda d: opened.append(
+        d.text.toPlainText()) or 0)
     page._on_add()
-    waiting = requirement_drafts.waiting(store)
-    assert waiting is not None and waiting.requirement.text == "每季度开展1次廉政提醒"
+    assert "上次新增2024年的要求“每季度开展1次廉政提醒”还没有保存" in asked[0]
+    assert opened == ["每季度开展1次廉政提醒" if go_on else ""]
