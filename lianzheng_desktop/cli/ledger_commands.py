@@ -110,7 +110,8 @@ def _import(args: argparse.Namespace) -> int:
                         "--kept-on-time（不标“补录”）；是现在才补记的，请加 --backfilled（标为"
                         "“补录”，报告附件中注明）。")
     else:
-        apply_import_marked(store, Path(args.file), plan, kept_on_time=args.kept_on_time)
+        apply_import_marked(store, Path(args.file).resolve(), plan,
+                            kept_on_time=args.kept_on_time)
         print(f"已从 {args.file} 导入：{plan.totals()}。")
         if plan.late:
             print(f"  其中 {plan.late} 条录入时距活动日期已{LATE_ENTRY_LIMIT}：" + (

@@ -133,7 +133,8 @@ class LedgerPage(QWidget):
         self.legend = QLabel("<span style='color:#c62828'>■ 逾期</span>　"
                              "<span style='color:#b26a00'>■ 5天内到期</span>　"
                              "<span style='color:#1565c0'>■ 未到期</span>　"
-                             "<span style='color:#2e7d32'>■ 已完成/长期坚持</span>　"
+                             "<span style='color:#2e7d32'>■ 已完成/长期坚持"
+                             "（已填整改措施）</span>　"
                              f"<span style='color:{LATE_ENTRY_COLOUR}'>补录</span>"
                              f"：{LATE_ENTRY_MEANING}")
         self.legend.setWordWrap(True)

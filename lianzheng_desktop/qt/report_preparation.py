@@ -163,8 +163,9 @@ class ReportPreparation:
             return [] if answer == QMessageBox.StandardButton.Yes else None
         named = "、".join(f"第{h[0]}部分" for h in stale)
         kept = [f"第{h[0]}部分" for h in SECTION_HEADINGS if h not in stale]
-        lost = ("\n\n第三部分中您写的问题原因也在这一部分里，会随之清除；请先复制保存，"
-                "重新起草后再写回。" if SECTION_HEADINGS[2] in stale else "")
+        lost = (f"\n\n重新起草后，您在{named}中写的文字（包括第三部分写的问题原因）会一并清除。"
+                "如要保留，请先点“取消”，把它复制下来，重新起草后再粘贴回去。"
+                if SECTION_HEADINGS[2] in stale else "")
         box = QMessageBox(QMessageBox.Icon.Question, "重新起草",
                           f"{named}是对照以前的台账改写的，已经过时。只按现在的台账重新起草"
                           f"{named}，{'、'.join(kept)}照旧保留吗？{lost}", parent=self)

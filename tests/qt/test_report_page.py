@@ -373,6 +373,6 @@ def test_redrafting_a_stale_section_three_says_her_causes_go_with_it(
         (box.text(), box.defaultButton().text())) or 0)
     december._on_redraft()
     text, default = seen[0]
-    assert "问题原因也在这一部分里，会随之清除" in text and "包括您写的" not in text
+    assert "（包括第三部分写的问题原因）会一并清除" in text and "照旧保留吗" in text
     assert default == "取消"
     assert "本人督促不够" in december.editors[SECTION_HEADINGS[2]].toPlainText()
