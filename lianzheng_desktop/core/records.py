@@ -70,10 +70,6 @@ class WarningSession(Record):
     head_count: int = 0  # everyone present, roster attendees and outsiders
     summary: str = ""
 
-    @property
-    def outsider_count(self) -> int:
-        return max(0, self.head_count - len(self.attendees))
-
 
 @dataclass(kw_only=True)
 class Talk(Record):
