@@ -8,7 +8,7 @@ from __future__ import annotations
 import errno
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from lianzheng_desktop.core.errors import UserError
@@ -26,7 +26,7 @@ from lianzheng_desktop.core.report_model import (
     ReportPeriod,
     unwritten_sections,
 )
-from lianzheng_desktop.storage.changes_since import records_changed
+from lianzheng_desktop.storage.changes_since import records_changed, renames_since
 from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.plan_reading import ReadingChange, reading_change
 from lianzheng_desktop.storage.plans import plan_changed_since
@@ -60,6 +60,8 @@ class HandedIn:
     on: date
     changes: int
     plans: tuple[int, ...] = ()  # the years whose plan was imported or edited since
+    renamed: tuple[tuple[str, str], ...] = ()  # people renamed since: (was, is)
+    again: date | None = None  # a later version kept with all of it (handed in again?)
 
     @property
     def note(self) -> str:
@@ -69,8 +71,14 @@ class HandedIn:
         if self.plans:
             since.append("导入或修改了" + "、".join(f"{y}年度" for y in self.plans) + "计划"
                          "（报告对照的要求和下一步打算随之不同）")
-        return (f"本期报告已于{self.on.year}年{self.on.month}月{self.on.day}日生成留存；此后"
-                f"{'，'.join(since)}，现在生成的报告可能与留存的不同。"
+        if self.renamed:
+            since.append("人员名册中" + "、".join(f"“{was}”改名为“{now}”"
+                                              for was, now in self.renamed))
+        done = f"本期报告已于{cn_date(self.on)}生成留存；此后{'，'.join(since)}"
+        if self.again is not None:
+            return (f"{done}；{cn_date(self.again)}重新生成留存的一份已含这些改动。两份内容不同："
+                    "如纪委收到的是前一份，请交出后一份并说明改动；留存的原件都不受影响。")
+        return (f"{done}，现在生成的报告可能与留存的不同。"
                 "如已交出，重新交出时请向纪委说明改动；留存的原件不受影响。")
 
 
@@ -84,13 +92,25 @@ def _changed_since_kept(store: Store, data: ReportData, person: str | None) -> H
     if not after:
         return None  # none, or made before the period was over (counted to another day)
     first = min(after, key=lambda v: (v.created_at, v.id))
-    changes = records_changed(store, first.created_at, date(data.period.year, 1, 1),
-                              data.as_of)
+    last = max(after, key=lambda v: (v.created_at, v.id))
+    since = _differences(store, data, first.created_at)
+    if since is None:
+        return None
+    again = last.created_at.date() if last is not first and _differences(
+        store, data, last.created_at) is None else None
+    return HandedIn(first.created_at.date(), *since, again=again)
+
+
+def _differences(store: Store, data: ReportData, moment: datetime,
+                 ) -> tuple[int, tuple[int, ...], tuple[tuple[str, str], ...]] | None:
+    """(records changed, plans changed, renames) of the period since ``moment``; None if none."""
+    changes = records_changed(store, moment, date(data.period.year, 1, 1), data.as_of)
     # the next year's plan is read by section 四 of a year-end report only (annual, Q4)
     years = (data.period.year,) + ((data.period.year + 1,)
                                    if data.period.end.month == 12 else ())
-    plans = tuple(year for year in years if plan_changed_since(store, year, first.created_at))
-    return HandedIn(first.created_at.date(), changes, plans) if changes or plans else None
+    plans = tuple(year for year in years if plan_changed_since(store, year, moment))
+    renamed = tuple(renames_since(store, moment))
+    return (changes, plans, renamed) if changes or plans or renamed else None
 
 
 NO_OWN_PROBLEM_NOTE = ("第三部分“存在的问题及原因”按台账起草，没有列出本人自身的问题；"

@@ -15,7 +15,9 @@ def records_changed(store: Store, since: datetime, start: date | None = None,
                     end: date | None = None) -> int:
     """How many records were added, changed, deleted or restored after ``since``; with
     ``start``/``end``, only those dated between them (整改事项: found by ``end``), before or
-    after the change. Counted by SQLite: a trail of 50,000 imports is not read into Python."""
+    after the change, and not those changed only because a person named in them was renamed
+    (``renames_since`` says that, once, rather than as so many records changed). Counted by
+    SQLite: a trail of 50,000 imports is not read into Python."""
     at = since.isoformat(timespec="seconds")
     if start is None or end is None:  # the trail also logs plans, reports, links: not records
         keys = list(LEDGERS)
@@ -32,9 +34,23 @@ def records_changed(store: Store, since: datetime, start: date | None = None,
                           " OR json_extract(after, ?) BETWEEN ? AND ?))")
         window = [first.isoformat(), end.isoformat()]
         params += [key, path, *window, path, *window]
+    # a rename writes its records' new names in the same moment as the roster's own row
     return store.db.execute(
         "SELECT count(*) FROM (SELECT DISTINCT ledger, record_id FROM audit_log WHERE at > ?"
-        f" AND ({' OR '.join(conditions)}))", [at, *params]).fetchone()[0]
+        f" AND ({' OR '.join(conditions)}) AND NOT (action = 'update' AND at IN"
+        f" (SELECT at FROM audit_log WHERE at > ? AND {_RENAME})))",
+        [at, *params, at]).fetchone()[0]
+
+
+_RENAME = ("ledger = 'roster' AND action = 'update'"
+           " AND json_extract(before, '$.name') != json_extract(after, '$.name')")
+
+
+def renames_since(store: Store, since: datetime) -> list[tuple[str, str]]:
+    """The roster's renames after ``since``, in order: (old name, new name)."""
+    return [(old, new) for old, new in store.db.execute(
+        "SELECT json_extract(before, '$.name'), json_extract(after, '$.name') FROM audit_log"
+        f" WHERE at > ? AND {_RENAME} ORDER BY id", [since.isoformat(timespec="seconds")])]
 
 
 def work_since(store: Store, moment: datetime) -> list[str]:

@@ -95,7 +95,42 @@ def test_a_report_kept_and_then_back_filled_says_so_when_made_again(demo_store, 
                        "改动；留存的原件不受影响。"]
     demo_store.clock = lambda: datetime(2023, 2, 21, 9)  # made and kept once more, unchanged:
     write_report(demo_store, ReportPeriod(2022, 2), tmp_path / "q2-again.pdf")
-    assert notes()[0].startswith("本期报告已于2023年1月5日生成留存")  # still said of the first
+    # still said of the first (the 纪委 may hold it), but no longer "may differ": the second
+    # paper has the change, and the note says which one to hand in
+    assert notes() == ["本期报告已于2023年1月5日生成留存；此后补录、修改或删除了本期的 1 条台账"
+                       "记录；2023年2月21日重新生成留存的一份已含这些改动。两份内容不同：如纪委"
+                       "收到的是前一份，请交出后一份并说明改动；留存的原件都不受影响。"]
+    demo_store.clock = lambda: datetime(2023, 2, 22, 9)  # and changed again after the second
+    demo_store.add("activity", {"date": "2022-06-29", "type": "专题会议", "topic": "又补记的会议"})
+    assert notes()[0].endswith("现在生成的报告可能与留存的不同。如已交出，重新交出时请向纪委说明"
+                               "改动；留存的原件不受影响。")
+
+
+def test_a_rename_after_a_report_was_kept_is_said_as_a_rename_not_as_records_changed(
+        demo_store, tmp_path):
+    """李秀梅 renamed 李秀美 after the Q3 report was kept: the note said "修改了本期的 5 条台账
+    记录" — her sessions' 主持人 follow the rename — as if the year's work had been changed
+    (reviewer revlast, L7). The paper differs by her name; that is what it says now."""
+    from datetime import datetime
+
+    from lianzheng_desktop.app.reports import prepare_report, write_report
+
+    def notes():
+        return [n for n in prepare_report(demo_store, ReportPeriod(2022, 3)).notes
+                if "生成留存" in n]
+
+    demo_store.clock = lambda: datetime(2023, 1, 5, 9)  # the demo year was entered by then
+    write_report(demo_store, ReportPeriod(2022, 3), tmp_path / "q3.pdf")
+    demo_store.clock = lambda: datetime(2023, 1, 10, 9)
+    person = next(p for p in demo_store.list("roster") if p.name == "李秀梅")
+    values = {f: getattr(person, f) for f in ("role", "post", "joined_on", "left_on")}
+    demo_store.update("roster", person.id, {**values, "name": "李秀美"})
+    assert notes() == ["本期报告已于2023年1月5日生成留存；此后人员名册中“李秀梅”改名为“李秀美”，"
+                       "现在生成的报告可能与留存的不同。如已交出，重新交出时请向纪委说明改动；"
+                       "留存的原件不受影响。"]
+    demo_store.clock = lambda: datetime(2023, 1, 11, 9)  # a real change after it still counts
+    demo_store.add("activity", {"date": "2022-09-29", "type": "专题会议", "topic": "补记的会议"})
+    assert "补录、修改或删除了本期的 1 条台账记录" in notes()[0]
 
 
 def test_next_years_plan_imported_after_a_report_was_kept_is_said_too(demo_store, tmp_path):
