@@ -19,10 +19,10 @@ from lianzheng_desktop.core.plan import Period
 from lianzheng_desktop.core.record_source import (
     carried_over,
     is_due,
-    item_name,
     unreviewed_before,
 )
 from lianzheng_desktop.core.records import RectificationItem
+from lianzheng_desktop.core.text import quoted
 
 _QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
 
@@ -175,10 +175,11 @@ def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
     text = "，".join(parts)
     if reviewed:
         text += f"；已开展“回头看”{len(reviewed)}件"
-    if waiting:
-        names = "、".join(item_name(i.number, i.description) for i in waiting[:3])
-        text += (f"；此前已完成整改的{len(waiting)}件（{names}"
-                 f"{'等' if len(waiting) > 3 else ''}）尚未“回头看”")
+    if waiting:  # by what they are: the paper's reader has no ledger to look a 编号 up in
+        names = "、".join(quoted(i.description) for i in waiting[:3])
+        text += (f"；此前已完成整改的{names}尚未“回头看”" if len(waiting) == 1 else
+                 f"；此前已完成整改的{names}{'等' if len(waiting) > 3 else ''}{len(waiting)}件"
+                 "尚未“回头看”")
     if len(reviewed) == len(scope) and not waiting:
         status, text = Status.DONE, text + "，均已整改到位"
     else:

@@ -30,6 +30,7 @@ from lianzheng_desktop.core.report_facts import (
     md,
     status_label,
 )
+from lianzheng_desktop.core.report_items import unreviewed_earlier
 from lianzheng_desktop.core.report_model import (
     OLD_PROMPT_STARTS,
     SECTION_HEADINGS,
@@ -207,13 +208,16 @@ def appendices(data: ReportData) -> list[Appendix]:
         ["日期", "类型", "谈话人", "谈话对象", "一对一问题性约谈"],
         [[_when(t), t.type, t.talker, "、".join(t.talkees),
           "是" if t.one_on_one else "否"] for t in data.talks], [1.6, 1.6, 1.2, 4, 1.6])
+    # with last year's items still owed a 回头看: 三 and 四 name them, the annex lists them
+    listed = data.rectification + [i for i in unreviewed_earlier(data)
+                                   if i not in data.rectification]
     items = Appendix(
         f"附件4　整改事项台账（{'本人负责，' if own_items else ''}截至{cn_date(day)}）",
         ["编号", "问题", "责任人", "整改时限", "状态", "完成日期"],
         [[i.number, i.description, i.owner, i.deadline.isoformat(), _item_status(i, day),
           i.completed_date.isoformat() if done_by(i, day) else ""]  # type: ignore[union-attr]
-         for i in data.rectification], [1.5, 4.5, 1.1, 1.6, 1.2, 1.6])
-    if any(_item_status(i, day) == UNMEASURED for i in data.rectification):
+         for i in listed], [1.5, 4.5, 1.1, 1.6, 1.2, 1.6])
+    if any(_item_status(i, day) == UNMEASURED for i in listed):
         items.note = UNMEASURED_NOTE
     activities = Appendix(
         f"附件5　{label}会议活动台账{_scope(data, '本人主持或参加')}", ["日期", "类型", "主题"],

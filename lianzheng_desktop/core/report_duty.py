@@ -28,6 +28,7 @@ from lianzheng_desktop.core.report_facts import (
     ReportData,
     cn_date,
     first_responsible,
+    gone_owners,
     md,
     names,
     numbered,
@@ -164,16 +165,19 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
             and not f.rectification_ongoing):
         return ""  # one's own items, all past their time: section 三's, not an achievement
     title = "推进问题整改" if overdue and not f.rectification_done else "扎实推进问题整改"
+    # not "逐项明确责任人" while an open item's owner has left and none is named (三 says so)
+    gone = gone_owners(data)
+    named = ("逐项明确责任人和整改时限" if not any(
+        i.owner in gone and not done_by(i, data.as_of) for i in items) else "明确整改时限")
     if first_responsible(data.person):  # every item of the branch's, each with its owner
         text = (f"{title}。本人作为整改第一责任人，对{source}的{f.rectification_total}个问题"
-                "逐项明确责任人和整改时限，督促推进整改")
+                f"{named}，督促推进整改")
     elif data.person is not None:  # one person's own items: no ledger of theirs to set up
         text = f"{title}。本人负责整改{source}的问题{f.rectification_total}个"
     elif all(i.found_date < data.period.start for i in items):  # the ledger is older
         text = f"{title}。持续推进{source}的{f.rectification_total}个问题的整改"
     else:
-        text = (f"{title}。对{source}的{f.rectification_total}个问题建立整改台账，"
-                "逐项明确责任人和整改时限")
+        text = (f"{title}。对{source}的{f.rectification_total}个问题建立整改台账，{named}")
     state = []
     if f.rectification_done:
         finished = [i for i in items if done_by(i, data.as_of)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import Checklist, ChecklistItem
@@ -28,6 +28,14 @@ from lianzheng_desktop.core.report_model import ReportPeriod
 from lianzheng_desktop.core.text import quoted  # noqa: F401 (the report modules import it here)
 
 _DIGITS = "零一二三四五六七八九"
+
+
+def gone_owners(data: ReportData) -> dict[str, date | None]:
+    """Owners not in post the day after the report's (name → 离岗日期): no one answers for
+    their items until a new 责任人 is named, and the report says so where it names them."""
+    after = data.as_of + timedelta(days=1)
+    return {p.name: p.left_on for p in data.roster
+            if not p.in_post(after) and not (p.joined_on and p.joined_on > after)}
 
 
 def first_responsible(person: Person | None) -> bool:

@@ -7,7 +7,7 @@ eight times over, in no order, up to "十四是". Every item is still named (by_
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from lianzheng_desktop.core.record_source import done_by, is_due, is_open, is_standing
 from lianzheng_desktop.core.records import RectificationItem
@@ -17,6 +17,7 @@ from lianzheng_desktop.core.report_facts import (
     cn_date,
     days_late,
     first_responsible,
+    gone_owners,
     md,
     quoted,
     several,
@@ -77,27 +78,30 @@ def problem_sentences(data: ReportData) -> list[str]:
     me = data.person.name if data.person is not None else None
     voice = first_responsible(data.person)  # the 书记's own report: whose item it is, said
     due = due_items(data)
+    gone = gone_owners(data)
     if len(due) > ONE_BY_ONE:
         late = days_late(due[0], day)
         return [f"截至{cn_date(day)}，有{len(due)}件整改事项已过整改时限仍未完成（整改时限为"
-                f"{_span(due)}）：{_owners(due, me=me)}"
+                f"{_span(due)}）：{_owners(due, gone, me)}"
                 + (f"。其中逾期最长的已逾期{late}天。" if late else "。")]
     parts = []
     for item in due:
-        whose = f"（{item.owner}负责）" if voice and item.owner != me else ""
+        # a leaver is not "负责" of what went past its deadline after he left: nobody was,
+        # and that is the problem to state (revjiwei3 J10)
+        left = item.owner in gone and item.owner != me
+        whose = f"（{item.owner}负责）" if voice and item.owner != me and not left else ""
         late = days_late(item, day)
         parts.append(f"整改事项{quoted(item.description)}{whose}整改时限为"
                      f"{cn_date(item.deadline)}"
-                     + (f"，截至{cn_date(day)}仍未完成，已逾期{late}天。" if late else
-                        "，到期仍未完成整改。"))
+                     + (f"，截至{cn_date(day)}仍未完成，已逾期{late}天" if late else
+                        "，到期仍未完成整改")
+                     + (f"；原责任人{item.owner}{_left_on(gone[item.owner])}离岗，"
+                        "未及时明确新的责任人。" if left else "。"))
     return parts
 
 
-def _gone(data: ReportData) -> dict[str, date | None]:
-    """Owners not in post the day after the report's: the next steps ask for a new one."""
-    after = data.as_of + timedelta(days=1)
-    return {p.name: p.left_on for p in data.roster
-            if not p.in_post(after) and not (p.joined_on and p.joined_on > after)}
+def _left_on(day: date | None) -> str:
+    return f"已于{cn_date(day)}" if day else "已"
 
 
 def next_step_sentences(data: ReportData) -> list[str]:
@@ -106,7 +110,7 @@ def next_step_sentences(data: ReportData) -> list[str]:
     day = data.as_of
     me = data.person.name if data.person is not None else None
     voice = first_responsible(data.person)  # the 书记 督促s the owner; others do their own
-    gone = _gone(data)
+    gone = gone_owners(data)
     due = due_items(data)
     ahead = _by_deadline([i for i in data.rectification if is_open(i, day) and i not in due])
 
@@ -168,12 +172,25 @@ def review_problems(data: ReportData) -> list[str]:
     return parts
 
 
+def unreviewed_earlier(data: ReportData) -> list[RectificationItem]:
+    """Items fixed before the year and never looked back at (ReportData.unreviewed): not
+    the year's work, but still owed a 回头看 — on one's own paper, one's own."""
+    own = data.person is not None and not first_responsible(data.person)
+    return _by_deadline([i for i in data.unreviewed
+                         if not own or i.owner == data.person.name])  # type: ignore[union-attr]
+
+
 def review_steps(data: ReportData) -> list[str]:
-    """Section four: the 回头看 still owed (review_problems), who does it."""
+    """Section four: the 回头看 still owed (review_problems, and the earlier years' items
+    the duty's row names in 三), who does it: a problem named is a step planned."""
     items = awaiting_review(data)
+    if items or any(i.requirement.counts is not None  # the plan asks 回头看 (awaiting_review)
+                    and i.requirement.counts.ledger == "rectification"
+                    for i in (data.branch_checklist or data.checklist).items):
+        items = _by_deadline(items + [i for i in unreviewed_earlier(data) if i not in items])
     me = data.person.name if data.person is not None else None
     voice = first_responsible(data.person)  # the 书记 督促s the owner
-    gone = _gone(data)
+    gone = gone_owners(data)
     if len(items) > ONE_BY_ONE:
         urge = "督促相关责任人" if voice else ""
         return [f"{urge}对{len(items)}件已完成整改事项开展整改“回头看”，巩固整改成效："

@@ -1,0 +1,33 @@
+"""An item whose owner has left, as the 书记's and the branch's papers tell it."""
+
+from datetime import date
+
+from lianzheng_desktop.app.reports import report_document
+from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
+
+
+def test_an_item_overdue_after_its_owner_left_names_no_one_as_answering_for_it(demo_store):
+    """吴涛 left on 31 December; his item went past its deadline in February. The 书记's Q1
+    paper said "（吴涛负责）" in 三 and "逐项明确责任人和整改时限" in 一, while 四 of the same
+    paper said a new 责任人 was still to be named (reviewer revjiwei3, J10)."""
+    demo_store.add("rectification", {
+        "source": "自查", "number": "ZC-01", "description": "办公用品采购未执行比价",
+        "owner": "何军", "found_date": "2022-05-10", "deadline": "2022-10-31",
+        "status": "整改中"})  # 何军 left on 14 August (core/demo.py)
+    for person in ("王建国", None):
+        texts = report_document(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31),
+                                person=person).section_texts()
+        duty, problems, steps = (texts[SECTION_HEADINGS[n]] for n in (0, 2, 3))
+        said = "“办公用品采购未执行比价”"
+        assert "（何军负责）" not in problems, problems
+        assert (f"整改事项{said}整改时限为2022年10月31日，截至2022年12月31日仍未完成，已逾期61天；"
+                "原责任人何军已于2022年8月14日离岗，未及时明确新的责任人。") in problems, problems
+        assert "逐项明确责任人" not in duty, duty
+        assert person is None or "逐项明确整改时限" not in duty and "明确整改时限" in duty, duty
+        assert "原责任人何军8月14日离岗，须明确新的责任人" in steps, steps  # as before
+
+
+def test_while_every_owner_is_in_post_the_paper_still_says_each_item_has_one(demo_store):
+    texts = report_document(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31),
+                            person="王建国").section_texts()
+    assert "逐项明确责任人和整改时限" in texts[SECTION_HEADINGS[0]]
