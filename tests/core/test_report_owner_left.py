@@ -31,3 +31,21 @@ def test_while_every_owner_is_in_post_the_paper_still_says_each_item_has_one(dem
     texts = report_document(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31),
                             person="王建国").section_texts()
     assert "逐项明确责任人和整改时限" in texts[SECTION_HEADINGS[0]]
+
+
+def test_an_item_finished_past_its_deadline_is_not_told_as_a_plain_achievement(demo_store):
+    """XC2-03 was due on 31 December and finished on 25 January: the annual had told the 纪委
+    "到期仍未完成", the next quarter's paper "完成整改事项1件" and nothing more (revjiwei3, J3)."""
+    demo_store.add("rectification", {
+        "source": "自查", "number": "ZC-02", "description": "会议记录不规范",
+        "owner": "张志强", "found_date": "2022-09-01", "deadline": "2022-10-31",
+        "status": "已完成", "completed_date": "2022-11-25", "measures": "统一记录本"})
+    duty = SECTION_HEADINGS[0]
+    branch = report_document(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31))
+    assert "已完成整改5件（其中本季度完成1件，1件超过整改时限完成）" in \
+        branch.section_texts()[duty], branch.section_texts()[duty]
+    own = report_document(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31),
+                          person="张志强").section_texts()[duty]
+    assert "已完成整改1件（超过整改时限完成）" in own, own
+    year = report_document(demo_store, ReportPeriod(2022), date(2022, 12, 31))
+    assert "（其中1件超过整改时限完成）" in year.section_texts()[duty]
