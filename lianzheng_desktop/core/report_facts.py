@@ -8,7 +8,7 @@ sentence can contradict another part of the same report.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from lianzheng_desktop.core import vocab
@@ -73,11 +73,10 @@ class ReportData:
     unreviewed: list[RectificationItem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        if self.as_of >= self.period.end and self.checklist.due_day not in (None, self.as_of):
-            # the period is over: its figures at its stated cut-off do not depend on the day
-            # the report is printed (an item due 12月31日 is 到期未完成 in the annual report
-            # made on 12月31日 as in the one made on 1月10日)
-            self.checklist = replace(self.checklist, due_day=self.as_of)
+        # The checklist's rule: a deadline on the day the report is made is not yet missed
+        # (it can still be met today; 首页 says 今天到期). A paper made on 31 December once
+        # said "2件到期未完成…重新明确整改时限" of an item due that day, while the checklist
+        # printed beside it said 1件 (reviewer revjiwei3, J1); made later, it is missed.
         # 附件1's 整改 row as of the report's date, as section one counts the items
         self.checklist = rectification_as_of(self.checklist, self.rectification, self.as_of,
                                              self.unreviewed)

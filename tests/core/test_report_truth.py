@@ -10,6 +10,7 @@ from datetime import date, datetime
 import pytest
 
 from lianzheng_desktop.core.ledgers import LEDGERS, to_values
+from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.report_content import build_document
 from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
 from lianzheng_desktop.storage.reports import load_report_data
@@ -576,20 +577,29 @@ def test_an_item_due_today_is_not_yet_missed_until_the_day_is_over(demo_store):
         in texts[PROBLEMS], texts[PROBLEMS]
 
 
-def test_a_period_over_says_the_same_whatever_the_day_it_is_printed(demo_store):
-    """revjiwei2 N3: the annual report made on 31 December said "1件到期未完成" and planned
-    for 2027 "确保于整改时限当日（2026年12月31日）完成"; made ten days later, "2件". The
-    period is over on its last day: its figures at that cut-off are the same either way,
-    and no step for the next period carries a date already gone."""
+def test_on_its_last_day_a_paper_counts_deadlines_as_the_checklist_and_later_as_missed(
+        demo_store):
+    """revjiwei2 N3 had a period's last day count as over for deadlines too, so a paper made
+    on 31 December said "2件到期未完成…重新明确整改时限" of an item due that day, while the
+    checklist printed beside it (首页, JSON) said 今天到期 and 1件 (revjiwei3, J1): the
+    owner could still close it that day. On the day it is not yet missed, as the checklist
+    says; printed later it is, and then no step carries a date already gone."""
+    from lianzheng_desktop.storage import plans
+
     def said(now):
         demo_store.clock = lambda: now
-        document = build_document(load_report_data(demo_store, ReportPeriod(2022, 3),
-                                                   date(2022, 9, 30)))
-        return _all_text(document).replace("2022年9月30日", "").replace("2022年10月8日", "")
+        return _report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 30))[1]
 
-    on_the_day, later = said(datetime(2022, 9, 30, 9, 0)), said(datetime(2022, 10, 8, 9, 0))
-    assert on_the_day == later
-    texts = _report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 30))[1]
+    texts = said(datetime(2022, 9, 30, 9, 0))
+    checklist = plans.load_checklist(demo_store, Quarter(2022, 3), date(2022, 9, 30))
+    row = next(i.explanation for i in checklist.items if "整改事项" in i.explanation)
+    assert "尚在整改1件；" in row and "到期未完成" not in row, row  # none missed yet
+    assert "尚在整改1件；" in texts[DUTY] and "到期未完成" not in texts[DUTY], texts[DUTY]
+    assert "基层工会经费返还拨付不及时" not in texts[PROBLEMS], texts[PROBLEMS]
+    assert "按期推进“基层工会经费返还拨付不及时”的整改，由张志强负责，确保于今日（2022年9月30日）" \
+        "完成。" in texts[NEXT], texts[NEXT]
+    texts = said(datetime(2022, 10, 8, 9, 0))
+    assert "尚在整改1件（其中1件到期未完成）" in texts[DUTY]
     assert "整改事项“基层工会经费返还拨付不及时”整改时限为2022年9月30日，到期仍未完成整改。" \
         in texts[PROBLEMS]
     assert "抓紧完成到期整改事项“基层工会经费返还拨付不及时”，由张志强负责，重新明确整改时限" \
