@@ -330,6 +330,9 @@ def _rectification_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | No
     review = t.get("review_date")
     if review is not None and review < found:
         yield _err(ledger, "review_date", "“回头看日期”不能早于“发现日期”")
+    elif review is not None and completed is not None and review < completed:
+        yield _err(ledger, "review_date",
+                   "“回头看”是整改完成后的复查，“回头看日期”不能早于“完成日期”")
     if t.get("review_conclusion") and review is None:
         yield _err(ledger, "review_date", "填写了“回头看结论”，请同时填写“回头看日期”")
     if today is not None and completed is not None and completed > today:
@@ -375,6 +378,10 @@ def out_of_post(ledger: LedgerSpec, t: Mapping[str, Any],
 
 
 def _roster_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | None):
+    name = t.get("name") or ""
+    if "".join(name.split()) in vocab.PEOPLE_GROUPS:  # the Excel import refuses it too
+        yield _err(ledger, "name", f"“{name}”不是一个人的姓名，不能加入人员名册；请逐人添加。"
+                   "填写参加人员时，点“全选”或按角色勾选即可")
     joined, left = t.get("joined_on"), t.get("left_on")
     if joined is not None and left is not None and left < joined:
         yield _err(ledger, "left_on", "“离岗日期”不能早于“到岗日期”")

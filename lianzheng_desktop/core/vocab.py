@@ -42,3 +42,14 @@ ROLE_SECRETARY = "书记"
 ROLE_LEADER = "班子成员"
 ROLE_MEMBER = "党员"
 ROSTER_ROLES = (ROLE_SECRETARY, ROLE_LEADER, ROLE_MEMBER, OTHER)
+PARTY_ROLES = (ROLE_SECRETARY, ROLE_LEADER, ROLE_MEMBER)
+LEADER_ROLES = (ROLE_SECRETARY, ROLE_LEADER)
+# Words offices write for a group of people (interchange.xlsx_groups writes them out): no
+# person on the roster may be named so (he would count as one more member, the members as
+# absent). word → the roles it means (None: everyone in post).
+PEOPLE_GROUPS: dict[str, tuple[str, ...] | None] = {
+    "全体党员": PARTY_ROLES, "全体党员同志": PARTY_ROLES, "支部全体党员": PARTY_ROLES,
+    "全体在职党员": PARTY_ROLES,
+    "全体班子成员": LEADER_ROLES, "班子全体成员": LEADER_ROLES, "领导班子成员": LEADER_ROLES,
+    "全体人员": None, "全体干部职工": None, "全体干部": None, "全体职工": None,
+}

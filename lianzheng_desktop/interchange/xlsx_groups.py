@@ -20,13 +20,8 @@ from lianzheng_desktop.core.records import Person
 from lianzheng_desktop.core.values import NAME_SEPARATORS, plain_width, read_date
 from lianzheng_desktop.interchange.xlsx_common import Refused
 
-_PARTY = (vocab.ROLE_SECRETARY, vocab.ROLE_LEADER, vocab.ROLE_MEMBER)
-_LEADERS = (vocab.ROLE_SECRETARY, vocab.ROLE_LEADER)
-GROUPS: dict[str, tuple[str, ...] | None] = {  # word → roles (None: everyone in post)
-    "全体党员": _PARTY, "全体党员同志": _PARTY, "支部全体党员": _PARTY, "全体在职党员": _PARTY,
-    "全体班子成员": _LEADERS, "班子全体成员": _LEADERS, "领导班子成员": _LEADERS,
-    "全体人员": None, "全体干部职工": None, "全体干部": None, "全体职工": None,
-}
+_PARTY, _LEADERS = vocab.PARTY_ROLES, vocab.LEADER_ROLES
+GROUPS = vocab.PEOPLE_GROUPS  # word → roles (None: everyone in post)
 _WHOM = {_PARTY: "党员（书记、班子成员、党员）", _LEADERS: "书记和班子成员", None: "人员"}
 _SOME = re.compile(r"^(?P<names>.*?)等\s*(?P<count>\d+)\s*(?:人|名)?(?:同志)?$")
 

@@ -287,6 +287,7 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
             values[choice] = words["".join(said.split())]
             if values[choice] != said.strip():
                 spelled.setdefault(said.strip(), []).append(number)
+        group = False  # a group word as a name: said here, in the workbook's words
         if spec.key == "roster":
             name = str(values.get("name") or "").strip()
             if name in seen:
@@ -294,7 +295,7 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
                                               f"“{name}”与第{seen[name]}行重复"))
             elif name:
                 seen[name] = number
-            if "".join(name.split()) in GROUPS:
+            if group := "".join(name.split()) in GROUPS:
                 problems.append(ImportProblem(where, number, "姓名", (
                     f"“{name}”不是一个人的姓名；“参加人员”中写“{name}”时，软件按人员名册填写"
                     "当日在岗的人，不必把它加入人员名册，请删去这一行")))
@@ -317,7 +318,8 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
             absent = {f.key for f in spec.fields if f.required} - set(values)  # said once
             problems += [ImportProblem(where, number, e.label, e.message + (
                 _OTHER_SPELLINGS if e.field == "status" and "可选" in e.message else ""))
-                for e in exc.errors if e.field not in refused and e.field not in absent]
+                for e in exc.errors if e.field not in refused and e.field not in absent
+                and not (group and e.field == "name")]
             if len(problems) >= MAX_PROBLEMS:
                 break
             continue

@@ -205,3 +205,22 @@ def test_roster_dates_in_order_and_a_person_gone_is_not_in_post():
     for last_day in ("2022-12-31", "2022-09-01"):
         assert build_record(ROSTER, {**gone, "left_on": last_day}, None,
                             today=date(2022, 9, 1)).active
+
+
+@pytest.mark.parametrize("word", ["全体党员", "全体 班子成员", "全体干部职工"])
+def test_a_group_word_is_not_a_persons_name_on_the_roster(word):
+    """A reviewer added “全体党员” through the roster form: the checklist then counted it as
+    one more member never covered, and the app's own Excel export could not be imported
+    again (the import refuses it; the form did not)."""
+    messages = errors_of(ROSTER, {**VALID["roster"], "name": word})
+    assert messages["name"].startswith(f"“{word}”不是一个人的姓名，不能加入人员名册"), messages
+    build_record(ROSTER, {**VALID["roster"], "name": "全体"}, ROSTER_NAMES)  # a real surname
+
+
+def test_a_review_before_the_item_was_finished_is_refused():
+    """回头看 is the check after the fix: dated before 完成日期 it counted the item reviewed."""
+    values = {**VALID["rectification"], "status": "已完成", "completed_date": "2022-05-27",
+              "review_date": "2022-05-26"}
+    assert errors_of(RECTIFICATION, values) == {
+        "review_date": "“回头看”是整改完成后的复查，“回头看日期”不能早于“完成日期”"}
+    build_record(RECTIFICATION, {**values, "review_date": "2022-05-27"}, ROSTER_NAMES)
