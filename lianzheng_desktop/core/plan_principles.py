@@ -54,6 +54,9 @@ _NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十]+[章条部分]
                         r"|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])\s*")
 
 
+ACTS, NUMBERING = _ACTS, _NUMBERING  # what a branch does; a heading's number (plan_clauses)
+
+
 def is_principle(item: PlanItem) -> bool:
     """Whether an item with no number states a principle or a goal, not a duty (above)."""
     from lianzheng_desktop.core.plan_grammar import counts_in
