@@ -90,11 +90,15 @@ def _starts_item(line: str) -> bool:
 
 
 def _join_broken(lines: list[str]) -> list[str]:
-    """Join a line broken mid-sentence (copied from a PDF or a narrow page) to the next."""
+    """Join a line broken mid-sentence (copied from a PDF or a narrow page) to the next.
+    A blank line ends a paragraph, except in a PDF's text layer that puts blank lines
+    between all its printed lines (``_wrapped_with_blank_lines``)."""
     joined: list[str] = []
+    blank_is_wrap = _wrapped_with_blank_lines(lines)
     for line in lines:
         if line == "":
-            joined.append("")
+            if not blank_is_wrap:
+                joined.append("")
             continue
         prev = joined[-1] if joined else ""
         if (prev and prev[-1] not in _SENTENCE_ENDS and not _starts_item(line)
@@ -103,6 +107,16 @@ def _join_broken(lines: list[str]) -> list[str]:
         else:
             joined.append(line)
     return [line for line in joined if line != ""]
+
+
+def _wrapped_with_blank_lines(lines: list[str]) -> bool:
+    """Whether most lines followed by a blank line stop in mid-sentence (“支部委员会一⏎⏎般每
+    月召开 1 次”): the blank lines are the layout of a page, not the ends of paragraphs. A
+    web page's paragraphs end in 。, and a title or a heading before one is no such stop."""
+    before_blank = [line for line, after in zip(lines, lines[1:]) if line and not after]
+    broken = [line for line in before_blank
+              if line[-1] not in _SENTENCE_ENDS and not _looks_like_title(line)]
+    return len(broken) >= 3 and len(broken) * 2 > len(before_blank)
 
 
 _HEADING_KINDS = ("chapter", "cn", "paren_cn")

@@ -53,3 +53,31 @@ def test_a_plain_item_with_a_number_gains_nothing():
     draft = parse_plan("2025年工作要点\n（一）每季度召开一次支部委员会，研究部署党风廉政建设。\n")
     assert _read(draft) == [(Period.QUARTER, 1, "支部委员会", "每季度召开一次支部委员会")]
     assert draft.unread == [] and draft.untracked == []
+
+
+# -- a PDF's text layer: blank lines between all printed lines ------------------------------
+
+PDF_PAGE = ("            二、组织生活\n\n\n"
+            "      党员大会一般每季度召开 1 次,支部委\n\n"
+            "      员会一般每月召开 1 次,每半年\n\n\n"
+            "      上 1 次廉政党课,每年召开组织生活\n\n"
+            "      会 1 次。会议要有记录,资料\n\n"
+            "      齐全。\n")
+
+
+def test_blank_lines_of_a_pdf_page_are_line_wraps():
+    read = _read(parse_plan("2025年党支部工作计划\n\n" + PDF_PAGE))
+    assert [(p, t, text) for p, t, _, text in read] == [
+        (Period.QUARTER, 1, "党员大会一般每季度召开1次"),
+        (Period.MONTH, 1, "支部委员会一般每月召开1次"),
+        (Period.HALF, 1, "每半年上1次廉政党课"),
+        (Period.YEAR, 1, "每年召开组织生活会1次")]
+
+
+def test_blank_lines_between_a_web_pages_paragraphs_still_end_them():
+    """A heading with no stop and paragraphs ending in 。: the blank lines are paragraphs'."""
+    draft = parse_plan("支部工作制度\n\n强化学习，提升素质\n\n"
+                       "支部每月组织一次集中学习。\n\n支委会每季度研究一次党风廉政建设。\n")
+    assert [(r.period, r.text) for r in draft.requirements] == [
+        (Period.MONTH, "支部每月组织一次集中学习"), (Period.QUARTER, "支委会每季度研究一次党风廉政建设")]
+    assert [i.title for i in draft.items][0] == "强化学习，提升素质"
