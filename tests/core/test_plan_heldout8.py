@@ -81,3 +81,15 @@ def test_blank_lines_between_a_web_pages_paragraphs_still_end_them():
     assert [(r.period, r.text) for r in draft.requirements] == [
         (Period.MONTH, "支部每月组织一次集中学习"), (Period.QUARTER, "支委会每季度研究一次党风廉政建设")]
     assert [i.title for i in draft.items][0] == "强化学习，提升素质"
+
+
+# -- who: 为全体党员 is for whom -----------------------------------------------------------
+
+def test_for_the_members_is_not_who_gives_it():
+    from lianzheng_desktop.core.plan import Role
+
+    draft = parse_plan("2025年工作计划\n（一）党总支每半年为全体党员讲一次廉政党课。\n"
+                       "（二）全体党员每月作为志愿者参加一次服务活动。\n")
+    assert [(r.text, r.role) for r in draft.requirements] == [
+        ("党总支每半年为全体党员讲一次廉政党课", Role.ORGANISATION),
+        ("全体党员每月作为志愿者参加一次服务活动", Role.MEMBER)]
