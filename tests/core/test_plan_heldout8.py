@@ -89,7 +89,7 @@ def test_for_the_members_is_not_who_gives_it():
     from lianzheng_desktop.core.plan import Role
 
     draft = parse_plan("2025年工作计划\n（一）党总支每半年为全体党员讲一次廉政党课。\n"
-                       "（二）全体党员每月作为志愿者参加一次服务活动。\n")
+                       "（二）作为支部书记，每年至少讲一次党课。\n")
     assert [(r.text, r.role) for r in draft.requirements] == [
         ("党总支每半年为全体党员讲一次廉政党课", Role.ORGANISATION),
-        ("全体党员每月作为志愿者参加一次服务活动", Role.MEMBER)]
+        ("每年至少讲一次党课", Role.FIRST_RESPONSIBLE)]  # 作为: as, not for
