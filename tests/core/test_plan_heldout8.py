@@ -93,3 +93,15 @@ def test_for_the_members_is_not_who_gives_it():
     assert [(r.text, r.role) for r in draft.requirements] == [
         ("党总支每半年为全体党员讲一次廉政党课", Role.ORGANISATION),
         ("每年至少讲一次党课", Role.FIRST_RESPONSIBLE)]  # 作为: as, not for
+
+
+# -- headings of principles joined (指导思想和总体目标) and 工作思路 --------------------------
+
+def test_joined_principle_headings_and_a_working_idea_are_principles():
+    draft = parse_plan("2025年卫生院党风廉政建设工作计划\n"
+                       "一、指导思想与工作目标\n以党的二十大精神为指导，加强教育、健全制度、强化监督，"
+                       "推动全院党风廉政建设再上新台阶。\n"
+                       "二、工作思路\n围绕医院中心工作，强化监督执纪，为医院发展提供坚强保障。\n"
+                       "三、主要措施\n（一）全面落实“三会一课”制度。\n")
+    assert [u.item for u in draft.untracked if u.reason == PRINCIPLE_REASON] == ["一", "二"]
+    assert [r.item for r in draft.requirements] == ["三.一"]
