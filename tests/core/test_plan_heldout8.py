@@ -105,3 +105,13 @@ def test_joined_principle_headings_and_a_working_idea_are_principles():
                        "三、主要措施\n（一）全面落实“三会一课”制度。\n")
     assert [u.item for u in draft.untracked if u.reason == PRINCIPLE_REASON] == ["一", "二"]
     assert [r.item for r in draft.requirements] == ["三.一"]
+
+
+# -- 在X的基础上: X is the basis, not what is counted -------------------------------------
+
+def test_the_basis_of_an_activity_is_not_what_it_counts():
+    draft = parse_plan("2025年党支部工作计划\n（一）党支部每年在组织生活会的基础上开展一次民主评议党员。\n")
+    [requirement] = draft.requirements
+    assert (requirement.period, requirement.target) == (Period.YEAR, 1)
+    assert requirement.counts.label == "民主评议党员"  # not 组织生活会: a 组织生活会 record
+    # would otherwise have met the yearly 民主评议
