@@ -115,3 +115,11 @@ def test_the_basis_of_an_activity_is_not_what_it_counts():
     assert (requirement.period, requirement.target) == (Period.YEAR, 1)
     assert requirement.counts.label == "民主评议党员"  # not 组织生活会: a 组织生活会 record
     # would otherwise have met the yearly 民主评议
+
+
+# -- what a meeting is: no duty ----------------------------------------------------------
+
+def test_what_a_meeting_is_is_no_duty():
+    draft = parse_plan("党小组工作规范\n一、党小组会\n1.党小组会是党小组成员共同参加的会议，"
+                       "由党小组长主持。\n2.党小组会一般每月召开1次。\n")
+    assert [(r.item, r.period) for r in draft.requirements] == [("2", Period.MONTH)]
