@@ -123,3 +123,8 @@ def test_what_a_meeting_is_is_no_duty():
     draft = parse_plan("党小组工作规范\n一、党小组会\n1.党小组会是党小组成员共同参加的会议，"
                        "由党小组长主持。\n2.党小组会一般每月召开1次。\n")
     assert [(r.item, r.period) for r in draft.requirements] == [("2", Period.MONTH)]
+
+
+def test_a_lesson_given_to_the_members_is_named_after_the_lesson():
+    draft = parse_plan("2025年工作计划\n（一）书记每季度为全体党员讲党课1次。\n")
+    assert [r.counts.label for r in draft.requirements] == ["党课"]  # not 书记为全体党员讲党课
