@@ -17,8 +17,8 @@ import re
 from dataclasses import replace
 
 from lianzheng_desktop.core.errors import UserError
-from lianzheng_desktop.core.plan_clauses import goal_clauses_left, states_goals
 from lianzheng_desktop.core.plan import Period, Requirement, Role
+from lianzheng_desktop.core.plan_clauses import goal_clauses_left, states_goals
 from lianzheng_desktop.core.plan_draft import (
     ITEM_TEXT_LIMIT,
     PlanDraft,

@@ -79,7 +79,8 @@ def test_blank_lines_between_a_web_pages_paragraphs_still_end_them():
     draft = parse_plan("支部工作制度\n\n强化学习，提升素质\n\n"
                        "支部每月组织一次集中学习。\n\n支委会每季度研究一次党风廉政建设。\n")
     assert [(r.period, r.text) for r in draft.requirements] == [
-        (Period.MONTH, "支部每月组织一次集中学习"), (Period.QUARTER, "支委会每季度研究一次党风廉政建设")]
+        (Period.MONTH, "支部每月组织一次集中学习"),
+        (Period.QUARTER, "支委会每季度研究一次党风廉政建设")]
     assert [i.title for i in draft.items][0] == "强化学习，提升素质"
 
 
@@ -110,7 +111,8 @@ def test_joined_principle_headings_and_a_working_idea_are_principles():
 # -- 在X的基础上: X is the basis, not what is counted -------------------------------------
 
 def test_the_basis_of_an_activity_is_not_what_it_counts():
-    draft = parse_plan("2025年党支部工作计划\n（一）党支部每年在组织生活会的基础上开展一次民主评议党员。\n")
+    draft = parse_plan("2025年党支部工作计划\n"
+                       "（一）党支部每年在组织生活会的基础上开展一次民主评议党员。\n")
     [requirement] = draft.requirements
     assert (requirement.period, requirement.target) == (Period.YEAR, 1)
     assert requirement.counts.label == "民主评议党员"  # not 组织生活会: a 组织生活会 record
