@@ -83,12 +83,14 @@ _PARENS = re.compile(r"[（(][^（()）]*[）)]")
 # after a preposition or a verb done to someone with words between that say which one
 # (向同级党组织, 对下级党组织负责人, 约谈本级班子成员, 深入到基层直属党支部: where one
 # goes). 党组织 is not the verb 组织 (党组织主要负责人 is the leader himself); with words
-# between, 针对, 对照, 导向, 与此同时 are no prepositions.
+# between, 针对, 对照, 导向, 与此同时 are no prepositions. 为 before a person is for whom
+# (支部每学期为全体党员上党课), not in 作为, 成为, 认为, 以…为, 定为, 称为, 视为, 行为.
+_FOR_WHOM = r"(?<![作成认以因称定视行更较])为"
 _OBJECT_POSITION = re.compile(
-    r"(?:(?:对|与|向|同|和|给|及|(?<![党层])组织|督促|带领|要求|推动|听取|约谈|帮助|指导|联系|所有"
-    r"|其他党员的)\s*"
+    r"(?:(?:对|与|向|同|和|给|及|" + _FOR_WHOM + r"|(?<![党层])组织|督促|带领|要求|推动|听取|约谈"
+    r"|帮助|指导|联系|所有|其他党员的)\s*"
     r"|(?:(?<![针相绝应核比反校])对(?![照标接口])|(?<![导方倾走指转去意志取动流趋偏双一])向"
-    r"|(?<!参)与(?![会此])|给(?!予)|约谈|听取|督促|指导|帮助|联系|(?<![做达])到)"
+    r"|(?<!参)与(?![会此])|给(?!予)|" + _FOR_WHOM + r"|约谈|听取|督促|指导|帮助|联系|(?<![做达])到)"
     r"(?:(?!第[^，。；]{1,3}条)[^\s，。；：,;:！？]){1,10})$")  # not across 第四条: a new article
 
 

@@ -92,6 +92,10 @@ def own_object(after: str) -> str:
 _COUNT_AS_ATTRIBUTE = re.compile(r"的([^和、及与的，,；;]{2,12}?)(?=[和、及与的，,；;]|$)")
 
 
+_ON_THE_BASIS = re.compile(r"在[^，。；、]{1,20}?的?基础上")
+_GIVEN_TO = re.compile(r"(?:为|给)[^，。；、]{1,10}?(?:上|讲)([\u4e00-\u9fff]{2,8})$")
+
+
 def counted_by(sentence: str, clause: str, count: Count, before: str,
                c_start: int, c_end: int) -> Counts | None:
     """What a count counts: a report up, a built-in type named after or before the number,
@@ -102,11 +106,14 @@ def counted_by(sentence: str, clause: str, count: Count, before: str,
     up = reporting_up(clause)
     if up is not None:
         return up
+    before = _ON_THE_BASIS.sub("", before)  # 在民主生活会的基础上召开一次民主评议: the basis
     named = keyword_after(after) or keyword_before(before)
     if named is not None:
         return named
     for phrase, verb_from in ((after, before), (before, "")):
         name = clean_object(strip_periods(phrase))
+        if given := _GIVEN_TO.search(name):
+            name = given.group(1)  # 支部为全体党员上党课: the 党课, not who gets it
         if not_an_activity(name):
             return None
         if len(name) >= 2:

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Period, Requirement, Role
+from lianzheng_desktop.core.plan_clauses import goal_clauses_left, states_goals
 from lianzheng_desktop.core.plan_draft import (
     ITEM_TEXT_LIMIT,
     PlanDraft,
@@ -60,10 +61,13 @@ def parse_plan(text: str, year: int | None = None) -> PlanDraft:
     unnumbered: list[tuple[Requirement, str]] = []
     for node in nodes:
         reader = ItemReader(node, draft)
-        untracked = len(draft.untracked)
+        unread, untracked = len(draft.unread), len(draft.untracked)
         found = reader.read()
         # 一是半月一汇报: a point read and listed as weekly is not a duty without a number too
         weekly = node.kind == "point" and len(draft.untracked) > untracked
+        if found and states_goals(node):  # 主要目标: …警示教育不少于4次，谈心谈话覆盖全体党员
+            listed = draft.unread[unread:] + draft.untracked[untracked:]
+            found += goal_clauses_left(node, found, draft, listed)
         if not found and not weekly and node.is_leaf and node.kind in PLAN_KINDS:
             item = plan_item(node)
             if is_principle(item):  # 坚持以…为指导: why and to what end, not a duty

@@ -10,8 +10,9 @@ requirement — only when nothing in it is something a branch does and records:
   推动…向纵深发展, 全面从严治党, 正风肃纪, 方向很明确 …), and names no act a branch can do
   (``_ACTS``: 召开, 开展, 组织, 学习, 谈话, 检查, 整改, 报告, 制定, 传达, 监督 …), no number
   and no kind of record (警示教育, 民主生活会 …); or
-- it stands under (or is) a heading of that kind (指导思想, 总体要求, 总体思路, 工作目标,
-  目的意义, 基本原则) and names no number and no kind of record — a heading's own words
+- it stands under (or is) a heading of that kind (指导思想, 总体要求, 总体思路, 工作思路,
+  工作目标, 目的意义, 基本原则, or two of them joined: 指导思想和总体目标) and names no
+  number and no kind of record — a heading's own words
   "常态开展理论学习" restate the sections of duties below it.
 
 Precision first: a sentence that names any act stays a duty ("深入学习贯彻党的二十大精神" can
@@ -48,10 +49,15 @@ _ACTS = re.compile(
     r"|会议|大会|例会|生活会|座谈会|推进会|党日|活动|制度|责任制|推行|清单|计划|方案|总结"
     r"|遵守|带头|严守|严禁|不得|禁止|杜绝|防止|抵制|管住|管好")  # and how to conduct oneself
 
-_HEADINGS = re.compile(r"^(?:指导思想|总体要求|总体思路|总体目标|工作目标|主要目标|目的意义"
-                       r"|基本原则|工作原则|指导原则)[：:。]?$")
+_HEADING = (r"(?:指导思想|总体要求|总体思路|工作思路|总体目标|工作目标|主要目标|目的意义"
+            r"|基本原则|工作原则|指导原则)")
+# 指导思想和总体目标, 指导思想、基本原则: two such headings joined are one
+_HEADINGS = re.compile(rf"^{_HEADING}(?:[和与及、]{_HEADING})*[：:。]?$")
 _NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十]+[章条部分]|[一二三四五六七八九十]+[、.．]"
                         r"|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])\s*")
+
+
+ACTS, NUMBERING = _ACTS, _NUMBERING  # what a branch does; a heading's number (plan_clauses)
 
 
 def is_principle(item: PlanItem) -> bool:

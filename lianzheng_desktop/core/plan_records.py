@@ -7,8 +7,9 @@ of a rule that describe a meeting rather than ask for one.
   whatever the order the words come in.
 - ``listed_duties``: 七个一 — "即建立一个临时党支部、进行一次审前廉政谈话、签订一份廉洁
   承诺书…": each element is a duty (done once, per occasion the plan names; no period).
-- ``describes_a_meeting``: "党员大会由支部书记主持召开", "党员大会的主要内容：…" say who
-  chairs a meeting or what it covers; they are not something to be done.
+- ``describes_a_meeting``: "党员大会由支部书记主持召开", "党员大会的主要内容：…",
+  "支部党员大会是全体党员参加的会议" say who chairs a meeting, what it covers or what it
+  is; they are not something to be done.
 """
 
 from __future__ import annotations
@@ -92,11 +93,17 @@ _CONTENTS = re.compile(r"^[^，。；]{2,12}的?主要(?:内容|议题|任务)(?
                        r"|^(?:会议|学习|活动)?(?:主要)?内容$")
 
 
+# 支部党员大会是全体党员参加的会议, 党课是…的基本形式: what the meeting is
+_DEFINES = re.compile(r"^[^，。；是]{0,10}(?:会|会议|课)是[^，。；]{1,24}?"
+                      r"(?:会议|机关|机构|组织|形式|制度|载体|平台)(?:[，,]|$)")
+
+
 def describes_a_meeting(first_sentence: str) -> bool:
-    """党员大会由支部书记主持召开 / 党员大会的主要内容：… / a heading 会议内容 — who chairs
-    a meeting, what it covers."""
+    """党员大会由支部书记主持召开 / 党员大会的主要内容：… / a heading 会议内容 / 支部党员大会是
+    全体党员参加的会议 — who chairs a meeting, what it covers, what it is."""
     first_sentence = first_sentence.strip().rstrip("。；;")
-    return bool(_CHAIRED.match(first_sentence) or _CONTENTS.match(first_sentence))
+    return bool(_CHAIRED.match(first_sentence) or _CONTENTS.match(first_sentence)
+                or _DEFINES.match(first_sentence))
 
 
 _ASKS = re.compile(r"(?:要求|必须|务必|应当|应|要|须|需)")

@@ -25,9 +25,12 @@ FIFTH = ROOT / "tests" / "fixtures" / "plans" / "heldout5"
 SIXTH = ROOT / "tests" / "fixtures" / "plans" / "heldout6"
 # a seventh set: two texts reviewers read through the app as other offices (revoffice F1–F5)
 SEVENTH = ROOT / "tests" / "fixtures" / "plans" / "heldout7"
+# an eighth set of small units' texts (妇联, 街道, 卫生院, 国企党支部, 村 …), scored unseen
+# (0.909 / 1.000) and then tuned on
+EIGHTH = ROOT / "tests" / "fixtures" / "plans" / "heldout8"
 TEXTS = sorted([*CORPUS.glob("*.txt"), *HELD_OUT.glob("*.txt"), *DEADLINES.glob("*.txt"),
                 *FRESH.glob("*.txt"), *FOURTH.glob("*.txt"), *FIFTH.glob("*.txt"),
-                *SIXTH.glob("*.txt"), *SEVENTH.glob("*.txt")])
+                *SIXTH.glob("*.txt"), *SEVENTH.glob("*.txt"), *EIGHTH.glob("*.txt")])
 _spec = importlib.util.spec_from_file_location(
     "plan_corpus_bench", ROOT / "benchmarks" / "plan_corpus_bench.py")
 bench = importlib.util.module_from_spec(_spec)
@@ -94,7 +97,11 @@ def test_the_third_held_out_set_keeps_what_it_taught():
     # count and a rule quoted again were read as duties; 半年和全年都有… was not read); who
     # agrees on 9 of 9 after tuning
     (SIXTH, 9),
-], ids=["heldout4", "heldout5", "heldout6"])
+    # heldout8 scored recall 0.909, precision 1.000 unseen (a PDF page's blank lines between
+    # its printed lines cut 每半年⏎上 1 次党课; 为全体党员 was taken for who); who agrees on
+    # 11 of 11 after tuning
+    (EIGHTH, 11),
+], ids=["heldout4", "heldout5", "heldout6", "heldout8"])
 def test_a_tuned_held_out_set_keeps_what_it_taught(corpus, who_at_least):
     """After tuning every obligation of the set is read and nothing else (see its README)."""
     results = bench.score_corpus(corpus)
