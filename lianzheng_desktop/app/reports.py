@@ -156,7 +156,10 @@ class PreparedReport:
         """A report of a period still running: its figures are so far (revyear F1)."""
         if self.data.over:
             return ""
-        label = self.data.period.label
+        label, person = self.data.period.label, self.data.person
+        if person is not None and person.left_on == self.data.as_of:  # his time, not over
+            return (f"{person.name}已于{cn_date(person.left_on)}离岗，本人报告中的数字截至"
+                    "其离岗之日。")
         return (f"{label}尚未结束，报告中的数字截至{cn_date(self.data.as_of)}；"
                 f"{label}结束后请重新生成。")
 

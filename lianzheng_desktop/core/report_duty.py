@@ -205,7 +205,7 @@ def _finished_when(data: ReportData, done: int, finished: list[RectificationItem
         return f"（{'均' if done > 1 else ''}在{data.period.noun}以前完成）"
     said = [f"{data.period.noun}完成{len(finished)}件"] if quarter and len(finished) < done \
         else []
-    late = sum(1 for i in finished if i.completed_date > i.deadline)  # type: ignore[operator]
+    late = sum(1 for i in finished if i.completed_date and i.completed_date > i.deadline)
     if late:
         said.append("超过整改时限完成" if late == done and not said
                     else f"{late}件超过整改时限完成")

@@ -41,8 +41,11 @@ class ReportOutput:
         self.progress.show()
         self._set_busy(True)
         self._generating = (period.code, self._shown_person, self.texts())
-        job = ReportJob(self._open_store or (lambda: self._store), period, path, self.texts(),
-                        self._paths.log_dir, keep=path != self._preview_file, as_of=self._today,
+        # only what she typed: the sections she left as drafted are drafted again from the
+        # ledgers as they are now, never printed from an older draft still on screen
+        job = ReportJob(self._open_store or (lambda: self._store), period, path,
+                        self.typed_texts(), self._paths.log_dir,
+                        keep=path != self._preview_file, as_of=self._report_day,
                         own_connection=self._open_store is not None,
                         person=self._shown_person)
         job.signals.progress.connect(self._on_progress)

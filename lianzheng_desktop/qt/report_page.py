@@ -48,6 +48,7 @@ class ReportPage(ReportPreparation, ReportOutput, QWidget):
         self._loaded = False
         self._shown_person: str | None = None  # whose report the editors hold
         self._as_of: date | None = None  # the report's date the drafts shown are of
+        self._report_day = self._today  # today, or the last day in post of one who left
         self._stale: list[StaleSection] = []  # typed sections over older drafts
         self._generating: Shown | None = None  # what the report being written is of
         self._build()
@@ -58,6 +59,8 @@ class ReportPage(ReportPreparation, ReportOutput, QWidget):
         # the app's start.
         if not self._loaded:
             self._load_period()
+        else:
+            self.refresh_if_moved()  # records added or renamed while she was elsewhere
         super().showEvent(event)
 
     def hideEvent(self, event) -> None:  # noqa: N802

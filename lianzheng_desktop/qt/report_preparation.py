@@ -7,6 +7,8 @@ the versions already saved."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from PySide6.QtWidgets import QMessageBox
 
 from lianzheng_desktop.app.reports import prepare_report
@@ -16,11 +18,13 @@ from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.report_basis import stale_note
 from lianzheng_desktop.core.report_content import profile_gaps
 from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
+from lianzheng_desktop.storage.changes_since import renames_since
 from lianzheng_desktop.storage.reports import (
     clear_texts,
     kept_file,
     last_edited_period,
     list_versions,
+    people_with_papers,
     recheck,
 )
 
@@ -36,10 +40,14 @@ class ReportPreparation:
         self.person.blockSignals(True)
         self.person.clear()
         self.person.addItem("党支部（书记署名）", None)
+        # in post on any day of the period so far (one who left mid-quarter reports up to
+        # his last day), and anyone whose own report of it is kept, whatever their role now
+        kept = people_with_papers(self._store, period) if period is not None else set()
         for person in self._store.list("roster"):
-            serving = (person.in_post(min(period.end, self._today)) if period is not None
-                       else person.active)
-            if serving and person.role in (vocab.ROLE_SECRETARY, vocab.ROLE_LEADER):
+            serving = (person.in_post_during(period.start, min(period.end, self._today))
+                       if period is not None else person.active)
+            if (serving and person.role in (vocab.ROLE_SECRETARY, vocab.ROLE_LEADER)
+                    or person.name in kept):
                 self.person.addItem(f"{person.name}本人", person.name)
         self.person.setCurrentIndex(max(0, self.person.findData(chosen)))
         self.person.blockSignals(False)
@@ -109,8 +117,11 @@ class ReportPreparation:
         self.fill_people()  # those who served in this period
         period = self.selected_period()
         self._shown_person = self.selected_person()
+        self._shown_since = self._store.clock()  # renames after it follow (on_data_changed)
+        self._report_day = self._last_day_of(self._shown_person)
         try:
-            prepared = prepare_report(self._store, period, self._today, self._shown_person)
+            prepared = prepare_report(self._store, period, self._report_day,
+                                      self._shown_person)
         except UserError as exc:
             self.tabs.show_texts(None, {h: "" for h in SECTION_HEADINGS}, {})
             self.notice.setText(f"{exc}报告要对照年度计划起草，导入计划后即可在此编写。")
@@ -134,6 +145,38 @@ class ReportPreparation:
         self._show_versions()
         self.follow_preview()  # another report's preview never stays in view
 
+    def _last_day_of(self, name: str | None) -> date:
+        """The report's date: today, or the last day in post of one who has left since."""
+        left = next((p.left_on for p in self._store.list("roster") if p.name == name), None)
+        return min(self._today, left) if left is not None else self._today
+
+    def on_data_changed(self) -> None:
+        """A record, the roster or the plan changed elsewhere: the untouched sections are
+        drafted again from the ledgers before she sees or prints them (a record added
+        after the page was opened was missing from 一 while the 附件 counted it), and a
+        renamed reporter's report follows the new name. Done when the page is next shown."""
+        if not self._loaded:
+            return
+        self.keep_typed_text()  # under the name it was typed for, before any rename moves it
+        self._data_moved = True
+        if self.isVisible():
+            self.refresh_if_moved()
+
+    def refresh_if_moved(self) -> None:
+        if not getattr(self, "_data_moved", False):
+            return
+        self._data_moved = False
+        if self._shown_person is not None:
+            name = self._shown_person
+            for was, now in renames_since(self._store,
+                                          self._shown_since - timedelta(seconds=1)):
+                name = now if was == name else name
+            self.fill_people()
+            self.person.blockSignals(True)
+            self.person.setCurrentIndex(max(0, self.person.findData(name)))
+            self.person.blockSignals(False)
+        self._load_period()
+
     def _on_recheck(self) -> None:
         """已核对: the typed sections agree with the records of the report's date."""
         self.keep_typed_text()
@@ -156,10 +199,13 @@ class ReportPreparation:
 
     def _ask_what_to_redraft(self, stale: list[str]) -> list[str] | None:
         """The headings to redraft ([]: all of them); None: nothing."""
-        if not stale:
-            answer = QMessageBox.question(self, "重新起草", "放弃本期报告中的修改，"
-                                                        "按台账数据重新起草吗？"
-                                          "（第二部分“个人廉洁自律情况”中已写的文字也会清空。）")
+        if not stale:  # her own 二 and the causes in 三: never lost by one Enter
+            answer = QMessageBox.question(
+                self, "重新起草", "放弃本期报告中的修改，按台账数据重新起草吗？\n\n"
+                "您在各部分写的文字都会清除，包括第二部分“个人廉洁自律情况”和第三部分写的问题原因。"
+                "台账有了新记录时不必重新起草：没有改写过的部分会自动按台账更新。",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
             return [] if answer == QMessageBox.StandardButton.Yes else None
         named = "、".join(f"第{h[0]}部分" for h in stale)
         kept = [f"第{h[0]}部分" for h in SECTION_HEADINGS if h not in stale]

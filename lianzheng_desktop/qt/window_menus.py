@@ -102,6 +102,9 @@ class WindowMenus:
         return import_workbook(self, self._store, path, refresh)
 
     def _on_restore(self) -> None:
+        report = self._pages.get("述廉述责报告")
+        if report is not None:  # typed a moment ago: counted in what the restore takes out
+            report.keep_typed_text()  # type: ignore[attr-defined]
         chosen = backup_actions().choose_and_verify(self, paths=self._paths,
                                                     store=self._store)
         if chosen is not None:

@@ -61,7 +61,16 @@ def work_since(store: Store, moment: datetime) -> list[str]:
                                [at]).fetchone()[0]
     forms = store.db.execute("SELECT count(*) FROM record_draft WHERE saved_at > ?",
                              [at]).fetchone()[0]
+    # the trail logs the plan's and the unit's tables too: a restore takes them out as well
+    plans, links, profile = (store.db.execute(
+        "SELECT count(*) FROM (SELECT DISTINCT ledger, record_id FROM audit_log"
+        f" WHERE at > ? AND ledger IN ({', '.join('?' * len(tables))}))",
+        [at, *tables]).fetchone()[0] for tables in (
+            ("plan", "requirement", "record_type"), ("record_requirement",), ("unit_profile",)))
     return [phrase for count, phrase in (
         (records, f"新增、修改或删除了 {records} 条台账记录"),
+        (plans, f"修改了年度计划（导入、要求的修改或标记等 {plans} 处）"),
+        (links, f"调整了 {links} 条记录计入的要求"),
+        (profile, "修改了“设置”中的单位信息"),
         (reports, f"改写了 {reports} 份报告的文字"),
         (forms, f"有 {forms} 张表填了一半还没有保存")) if count]

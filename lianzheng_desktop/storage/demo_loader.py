@@ -21,7 +21,10 @@ def load_entries(store: Store, entries: Iterable[DemoEntry], profile: UnitProfil
         raise UserError(
             "数据库中已有记录，示范数据只能装入空数据库。请用 --db 指定一个新的数据文件。"
         )
-    moment = datetime.now()
+    # the unit set up before its first record (not "now": a backup made after the example
+    # year would count the profile as changed since)
+    entries = list(entries)
+    moment = entries[0].entered if entries else datetime.now()
     original_clock = store.clock
     store.clock = lambda: moment
     ids: dict[str, int] = {}

@@ -93,6 +93,16 @@ def rename_person(store: Store, old: str, new: str) -> None:
         trail.log_all(store.db, store.clock(), table)
 
 
+def people_with_papers(store: Store, period: ReportPeriod) -> set[str]:
+    """Whose own report of ``period`` has typed text or a kept version: offered for it
+    whatever their role or post is now (a 班子成员 who left, or became a 党员, since)."""
+    prefix = f"{period.code}@"
+    return {row[0][len(prefix):] for table in ("report_draft", "report_version")
+            for row in store.db.execute(f"SELECT DISTINCT period FROM {table}"
+                                        " WHERE substr(period, 1, ?) = ?",
+                                        [len(prefix), prefix])}
+
+
 def _keyed(store: Store, person: str) -> bool:
     """Whether any report text, check or kept version is kept under ``person``'s name."""
     return any(store.db.execute(f"SELECT 1 FROM {table} WHERE substr(period, -?) = ? LIMIT 1",

@@ -230,3 +230,14 @@ def test_restore_says_what_the_work_since_the_backup_was_is_taken_out(window, de
     assert ("这份备份之后，新增、修改或删除了 1 条台账记录，改写了 1 份报告的文字，"
             "有 1 张表填了一半还没有保存；恢复后这些都不在现在的数据中，"
             "只留在恢复前自动做的备份里。") in asked[-1]
+    # a requirement's mark and note, and 设置, go too: said (reviewer revclose2, finding 7)
+    from dataclasses import replace
+
+    from lianzheng_desktop.storage import plans
+
+    first = plans.load_plan(demo_store, 2022).requirements[0]
+    plans.update_requirement(demo_store, replace(first, note="已于11月完成，见会议记录"))
+    demo_store.save_profile(replace(demo_store.profile(), org_name="县总工会机关第一党支部"))
+    choose_and_verify(window, str(zipped), paths=paths, store=demo_store)
+    assert ("这份备份之后，新增、修改或删除了 1 条台账记录，修改了年度计划（导入、要求的修改或"
+            "标记等 1 处），修改了“设置”中的单位信息，改写了 1 份报告的文字，") in asked[-1]

@@ -58,9 +58,10 @@ def test_the_report_page_writes_one_leaders_own_report(qtbot, unit, paths):
 
 
 def test_a_leader_who_has_left_still_writes_the_report_for_his_time(qtbot, unit, paths):
-    """甲 left on 20 April: his own report is offered for the first quarter, at whose end he
-    was in post, not for the second nor the year (each one's duties are counted for those
-    in post at its end, so his would read as if he had none)."""
+    """甲 left on 20 April: his own report is offered for the first quarter, and for the
+    second and the year he served part of, dated his last day (counted as of that day, his
+    duties are his; a reviewer lost his typed report when he was no longer offered:
+    revclose2, finding 11) — not for a quarter he served no day of."""
     from lianzheng_desktop.qt.report_page import ReportPage
 
     [gone] = [p for p in unit.list("roster") if p.name == "甲"]
@@ -77,9 +78,12 @@ def test_a_leader_who_has_left_still_writes_the_report_for_his_time(qtbot, unit,
     page.set_person("甲")
     assert "本人" in page.editors["一、履行全面从严治党（党风廉政建设）责任情况"].toPlainText()
     page.set_period(ReportPeriod(2024, 2))
-    assert offered() == ["周书记", "乙", "丙"] and page.selected_person() is None
+    assert offered() == ["周书记", "乙", "丙", "甲"] and page.selected_person() == "甲"
+    assert "甲已于2024年4月20日离岗，本人报告中的数字截至其离岗之日。" in page.notice.text()
+    assert "2024年第二季度（截至4月20日）" in page.editors[
+        "一、履行全面从严治党（党风廉政建设）责任情况"].toPlainText()
     page.set_period(ReportPeriod(2024))
-    assert "甲" not in offered()
+    assert "甲" in offered()
 
 
 def test_a_plans_type_is_renamed_from_the_plan_page(qtbot, store, monkeypatch):
