@@ -125,6 +125,10 @@ def _checklist(args: argparse.Namespace) -> int:
             getattr(args, "today", None) or date.today())
     except ValueError:
         raise UserError(f"日期“{args.as_of}”写法不对，应写成 2022-09-30 的形式。") from None
+    today = getattr(args, "today", None) or date.today()
+    if as_of > today:  # as `report` refuses: a checklist states what is known by today
+        raise UserError(f"截至日期 {as_of.isoformat()} 晚于今天（{today.isoformat()}），"
+                        "责任清单只能查看到今天为止；不写 --as-of 即按今天的情况查看。")
     try:
         quarter = Quarter.parse(args.quarter) if args.quarter else Quarter.containing(as_of)
     except ValueError:

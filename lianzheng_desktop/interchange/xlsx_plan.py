@@ -362,7 +362,9 @@ _YEAR_OF_SHEET = re.compile(r"((?:19|20)\d\d)(?=\s*(?:年|[-—~～至]))")  # �
 _MONTH_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日?(?![\d月])")  # “3月15日”, no year
 _ROLE_NOTE = re.compile(r"\s*[（(][^（()）]{1,8}[）)]$")  # 王建国（主持）
 # A title written after a name (王建国书记, 李秀梅副主席): the person is the roster's.
-_TITLE = re.compile(r"(?:同志|(?:常务)?副?(?:书记|主席|主任|部长|局长|科长|组长|委员|馆长|所长))$")
+# Schools, hospitals, townships and firms write their own (王志刚校长, 李晓燕副院长, 周丽老师).
+_TITLE = re.compile(r"(?:同志|老师|(?:常务|执行)?副?(?:书记|主席|主任|部长|局长|科长|组长|委员|馆长"
+                    r"|所长|校长|园长|院长|镇长|乡长|区长|站长|队长|经理|总经理|行长|社长|会长))$")
 
 
 def untitled(value: str, roster: Collection[str]) -> str:

@@ -253,3 +253,13 @@ def test_plan_import_of_slogans_says_they_are_not_duties(tmp_path, cli):
     assert ("[二] 持之以恒正风肃纪，营造风清气正的良好政治生态。"
             "（指导思想或总体目标，不作为检查事项）") in out
     assert "按周" not in out
+
+
+def test_a_checklist_as_of_a_day_not_yet_come_is_refused_as_the_report_is(tmp_path, cli):
+    """`checklist --as-of` a fortnight ahead printed "距季度末还有16天" of a day to come
+    (reviewer revnew, N-cli-1); `report` already refused such a date."""
+    db = str(tmp_path / "f.db")
+    cli("--db", db, "demo")
+    code, out, err = cli("--db", db, "checklist", "--as-of", "2099-01-01")
+    assert code == 1 and out == ""
+    assert err.strip().startswith("截至日期 2099-01-01 晚于今天"), err

@@ -424,6 +424,21 @@ def test_a_title_after_a_roster_name_is_the_roster_person(tmp_path):
     assert any("“王建国书记”按人员名册读作“王建国”" in note for note in result.plan.notes)
 
 
+def test_a_schools_titles_after_roster_names_are_read_too(tmp_path):
+    """A school's sheet wrote 谈话对象 “王志刚校长”: refused as not on the roster, and the
+    message's advice would have added a second person “王志刚校长” (reviewer revnew, N-xl-4)."""
+    people = [["王志刚", "", "班子成员", "是"], ["周丽", "", "党员", "是"]]
+    path = book_of(tmp_path, {"人员名册": roster() + people, "谈话记录": [
+        ["日期", "类型", "谈话人", "谈话对象"],
+        ["2022-05-12", "谈心谈话", "王建国书记", "王志刚校长、周丽老师"],
+        ["2022-05-13", "谈心谈话", "李秀梅副院长", "刘芳"]]})
+    store = fresh_store()
+    result = import_workbook(store, path)
+    assert problems(result) == []
+    assert sorted(t.talkees for t in store.list("talk")) == [("刘芳",), ("王志刚", "周丽")]
+    assert {t.talker for t in store.list("talk")} == {"王建国", "李秀梅"}
+
+
 def test_a_date_without_its_year_takes_the_year_in_the_sheets_name(tmp_path):
     """C2: a sheet named “2022年警示教育” whose dates read “3月15日”, as offices write within
     a year's sheet, was refused row by row; a sheet without a year in its name still is."""
