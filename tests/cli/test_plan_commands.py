@@ -262,4 +262,4 @@ def test_a_checklist_as_of_a_day_not_yet_come_is_refused_as_the_report_is(tmp_pa
     cli("--db", db, "demo")
     code, out, err = cli("--db", db, "checklist", "--as-of", "2099-01-01")
     assert code == 1 and out == ""
-    assert err.strip().startswith("截至日期 2099-01-01 晚于今天"), err
+    assert err.strip().startswith("错误：截至日期 2099-01-01 晚于今天"), err
