@@ -185,6 +185,23 @@ def doers(ledger: str, value: object) -> set[str]:
     return set(doer_names(value))
 
 
+def reported_upward(counts: Counts) -> bool:
+    """Records of members reporting to the branch (向党组织汇报, 书面报告): their 负责人 is
+    the one who heard it, so a member's own duty to report counts those who reported —
+    the attendees — not the 书记 who listened (reviewer revnew, N-check-1)."""
+    return any(("汇报" in t or "报告" in t) and "听取" not in t for t in counts.types)
+
+
+def did_it(host: set[str], attendees: set[str], counts: Counts,
+           with_attendees: bool) -> set[str]:
+    """Who did a record's thing for a per-person duty (per_person of both sources)."""
+    if not with_attendees:
+        return host
+    if reported_upward(counts) and attendees:
+        return attendees
+    return host | attendees
+
+
 class ListSource:
     """Answers from records in memory (tests, and callers that already hold them)."""
 
@@ -242,9 +259,8 @@ class ListSource:
                    with_attendees: bool = False) -> dict[str, int]:
         done: dict[str, int] = {}
         for record in self._matching(counts, start, end):
-            names = doers(counts.ledger, getattr(record, DOER_FIELDS[counts.ledger], ""))
-            if with_attendees:
-                names |= set(self._people(record))
+            names = did_it(doers(counts.ledger, getattr(record, DOER_FIELDS[counts.ledger], "")),
+                           set(self._people(record)), counts, with_attendees)
             for name in names:
                 done[name] = done.get(name, 0) + 1
         return done

@@ -13,6 +13,7 @@ from lianzheng_desktop.core.record_source import (
     RecordRef,
     RectificationState,
     RectificationSummary,
+    did_it,
     doers,
     item_name,
     review_since,
@@ -136,20 +137,21 @@ class SqlSource:
             doer = f"(SELECT name FROM person WHERE id = t.{tmap.person_columns[field]})"
         else:
             doer = f"t.{field}"
-        names: dict[int, set[str]] = {}
+        hosts: dict[int, set[str]] = {}
         for record_id, value in self._db.execute(
                 f"SELECT t.id, {doer} FROM {tmap.table} t WHERE {where}", params):
-            names[record_id] = doers(counts.ledger, value)
+            hosts[record_id] = doers(counts.ledger, value)
+        attended: dict[int, set[str]] = {}
         junction = self._people_table(counts)
         if with_attendees and junction is not None:
             for record_id, name in self._db.execute(
                     f"SELECT j.record_id, p.name FROM {junction} j JOIN {tmap.table} t"
                     f" ON t.id = j.record_id JOIN person p ON p.id = j.person_id"
                     f" WHERE {where}", params):
-                names.setdefault(record_id, set()).add(name)
+                attended.setdefault(record_id, set()).add(name)
         done: dict[str, int] = {}
-        for people in names.values():
-            for name in people:
+        for record_id, host in hosts.items():
+            for name in did_it(host, attended.get(record_id, set()), counts, with_attendees):
                 done[name] = done.get(name, 0) + 1
         return done
 

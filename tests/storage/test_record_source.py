@@ -286,3 +286,22 @@ def test_the_report_names_last_years_item_awaiting_its_review_as_the_checklist_d
     # not this year's work: section 一 does not count or tell it (reviewer revlast, L1)
     duty = document.section_texts()["一、履行全面从严治党（党风廉政建设）责任情况"]
     assert "推进整改事项2件" in duty and "均在本季度以前完成" not in duty, duty
+
+
+def test_a_members_duty_to_report_counts_who_reported_not_the_secretary_who_heard_it(store):
+    """One record "陈建华向党支部汇报思想工作学习情况" (负责人 褚红梅, who heard it; 参加人员
+    陈建华) printed "褚红梅1次 … 陈建华1次" for the members' duty to report (reviewer revnew,
+    N-check-1). Both answers — SQL and in memory — credit 陈建华 alone."""
+    for name, role in (("褚红梅", "书记"), ("陈建华", "党员"), ("周丽", "党员")):
+        store.add("roster", {"name": name, "role": role, "active": True})
+    plans.import_plan_text(store, "2022年党支部工作要点\n一、组织生活\n"
+                           "1.每名党员每半年至少向党组织汇报1次思想工作情况。\n", 2022)
+    store.add("activity", {"date": "2022-11-24", "type": "向党组织汇报",
+                           "topic": "陈建华向党支部汇报思想工作学习情况", "host": "褚红梅",
+                           "attendees": "陈建华"})
+    [duty] = plans.load_plan(store, 2022).requirements
+    start, end = date(2022, 7, 1), date(2022, 12, 31)
+    for source in (SqlSource(store), ListSource(every_record(store))):
+        assert source.per_person(duty.counts, start, end, with_attendees=True) == {"陈建华": 1}
+    item = plans.load_checklist(store, Quarter(2022, 4), date(2022, 12, 31)).items[0]
+    assert "褚红梅0次、陈建华1次、周丽0次" in item.explanation, item.explanation
