@@ -35,8 +35,10 @@ LEADING = 14.0
 PAD_X = 4.0
 PAD_Y = 3.0
 RULE = 0.5
+GAP = LINE_PITCH / 3  # at least this between a table and the text below it
 HEADER_FILL = colors.HexColor("#f0f0f0")
 CENTRE_UP_TO = 6 * SIZE  # columns whose every cell is this short are centred
+KEEP_TOKEN = 12 * SIZE  # a piece up to this wide is never cut, however crowded the table
 
 
 @dataclass
@@ -55,33 +57,72 @@ class LaidTable:
     empty: bool = False  # one row saying there are none, across the whole width
 
 
-def _cell_extent(text: str, fonts: FontSet, role: str) -> tuple[float, float]:
-    """(widest unbreakable piece, whole text on one line)."""
-    widest = 0.0
-    total = 0.0
-    for unit in units(text, short_words=True):
-        w = fonts.width(unit, role, SIZE)
-        widest = max(widest, w)
-        total += w
-    return widest, total
+def _two_lines(widths: list[float]) -> float:
+    """The narrowest width that holds these units on two lines (a header may take two)."""
+    total, head, best = sum(widths), 0.0, sum(widths)
+    for w in widths[:-1]:
+        head += w
+        best = min(best, max(head, total - head))
+    return max([best, *widths])
+
+
+def size_columns(header: list[str], rows: list[list[str]], fonts: FontSet, size: float,
+                 pad: float, room: float) -> list[float]:
+    """Column widths from the cells' content at ``size`` (headers in 黑体, cells in 宋体).
+
+    Every column is at least as wide as its widest short piece (a date with its （补录）, a
+    number, a name, 已完成), so none of these ever breaks; a column of short entries keeps
+    them on one line; a header may take two lines rather than widen a column of 是 and 否.
+    """
+    count = len(header)
+    mins, hard, body, one, two = ([0.0] * count for _ in range(5))
+    keep_token = KEEP_TOKEN * size / SIZE
+    for texts, role in [(header, "hei")] + [(row, "song") for row in rows]:
+        for k, text in enumerate(texts):
+            pieces = [fonts.width(u, role, size) for u in units(text, short_words=True)]
+            mins[k] = max([mins[k], *pieces])
+            hard[k] = max([hard[k], *(w for w in pieces if w <= keep_token)])
+            if role == "hei":
+                one[k], two[k] = sum(pieces), _two_lines(pieces) if pieces else 0.0
+            else:
+                body[k] = max(body[k], sum(pieces))
+    full = [max(b, h) + pad for b, h in zip(body, one, strict=True)]
+    if sum(full) <= room:
+        return column_widths(full, full, room)
+    least = [max(b, h, m) + pad for b, h, m in zip(body, two, mins, strict=True)]
+    if sum(least) <= room:  # the headers get back what is left, as far as it goes
+        gain = [f - lo for f, lo in zip(full, least, strict=True)]
+        spare = room - sum(least)
+        return [lo + spare * g / sum(gain) for lo, g in zip(least, gain, strict=True)]
+    return column_widths([m + pad for m in mins], least, room, keep_whole=8 * size + pad,
+                         hard=[h + pad for h in hard])
+
+
+def cell_lines(text: str, widths: list[float], room: float,
+               balanced: bool = False) -> list[str]:
+    """``text`` broken to fit ``room``; ``balanced``: its lines as even as the same number of
+    lines allows (a header: "一对一问 / 题性约谈", not "一对一问题性 / 约谈")."""
+    lines = break_lines(text, widths, room, room, 0.0, short_words=True)
+    if not balanced or len(lines) < 2:
+        return lines
+    low, high = max(widths), room  # the narrowest room that still takes as few lines
+    for _ in range(12):
+        middle = (low + high) / 2
+        if len(break_lines(text, widths, middle, middle, 0.0, short_words=True)) > len(lines):
+            low = middle
+        else:
+            high = middle
+    return break_lines(text, widths, high, high, 0.0, short_words=True)
 
 
 def lay_out(appendix: Appendix, fonts: FontSet) -> LaidTable:
     columns = len(appendix.columns)
-    mins = [0.0] * columns
-    maxs = [0.0] * columns
-    for texts, role in [(appendix.columns, "hei")] + [(row, "song") for row in appendix.rows]:
-        for k, text in enumerate(texts):
-            lo, hi = _cell_extent(text, fonts, role)
-            mins[k] = max(mins[k], lo)
-            maxs[k] = max(maxs[k], hi)
     body_max = [0.0] * columns
     for row in appendix.rows:
         for k, text in enumerate(row):
             body_max[k] = max(body_max[k], fonts.width(text, "song", SIZE))
     pad = 2 * PAD_X
-    widths = column_widths([m + pad for m in mins], [m + pad for m in maxs],
-                           keep_whole=8 * SIZE + pad)
+    widths = size_columns(appendix.columns, appendix.rows, fonts, SIZE, pad, BLOCK_WIDTH)
     centred = [bool(appendix.rows) and body_max[k] <= min(CENTRE_UP_TO, widths[k] - pad)
                for k in range(columns)]
 
@@ -89,8 +130,7 @@ def lay_out(appendix: Appendix, fonts: FontSet) -> LaidTable:
         cells = []
         for text, width in zip(texts, widths, strict=True):
             char_widths = fonts.widths(text, role, SIZE)
-            room = width - pad
-            cells.append(break_lines(text, char_widths, room, room, 0.0, short_words=True)
+            cells.append(cell_lines(text, char_widths, width - pad, balanced=header)
                          if text else [])
         lines = max((len(c) for c in cells), default=1) or 1
         return Row(cells, lines * LEADING + 2 * PAD_Y, header)
@@ -170,9 +210,11 @@ def _split_tall(row: Row, room: float) -> list[Row]:
             for i in range(0, count, per_page)]
 
 
-def draw_table(writer: Writer, table: LaidTable) -> None:
+def draw_table(writer: Writer, table: LaidTable, keep_after: float = 0.0) -> None:
     """Draw ``table`` from the writer's current row, the header repeated on every page and
-    no row split across pages; the writer continues on the grid line below it."""
+    no row split across pages; the writer continues on the first grid line at least
+    GAP below it. ``keep_after``: the height of what follows (a note under the table),
+    which the last row goes over to a new page with rather than leave it alone there."""
     bottom = PAGE_HEIGHT - TOP - BLOCK_HEIGHT
     page_room = BLOCK_HEIGHT - table.header.height
     rows: list[Row] = []
@@ -185,12 +227,16 @@ def draw_table(writer: Writer, table: LaidTable) -> None:
         top = PAGE_HEIGHT - TOP
     page = _PageDraw(writer, table, top)
     page.add(table.header)
-    for row in rows:
-        if page.y - row.height < bottom - 0.01:
+    placed = 0  # rows on this page
+    for n, row in enumerate(rows):
+        after = GAP + keep_after if n == len(rows) - 1 and placed > 1 else 0.0
+        if page.y - row.height - after < bottom - 0.01:
             page.close()
             writer.new_page()
             page = _PageDraw(writer, table, PAGE_HEIGHT - TOP)
             page.add(table.header)
+            placed = 0
         page.add(row, span=span)
+        placed += 1
     used = page.close()
-    writer.row = min(LINES_PER_PAGE, writer.row + int(-(-used // LINE_PITCH)))
+    writer.row = min(LINES_PER_PAGE, writer.row + int(-(-(used + GAP) // LINE_PITCH)))
