@@ -57,13 +57,22 @@ class LaidTable:
     empty: bool = False  # one row saying there are none, across the whole width
 
 
-def _two_lines(widths: list[float]) -> float:
-    """The narrowest width that holds these units on two lines (a header may take two)."""
-    total, head, best = sum(widths), 0.0, sum(widths)
-    for w in widths[:-1]:
-        head += w
-        best = min(best, max(head, total - head))
-    return max([best, *widths])
+def _in_lines(widths: list[float], count: int) -> float:
+    """The narrowest width that holds these units in ``count`` lines (a header may take
+    two or three)."""
+    def lines_at(room: float) -> int:
+        lines, used = 1, 0.0
+        for w in widths:
+            if used and used + w > room + 0.01:
+                lines, used = lines + 1, 0.0
+            used += w
+        return lines
+
+    low, high = max(widths, default=0.0), sum(widths)
+    for _ in range(20):
+        middle = (low + high) / 2
+        low, high = (middle, high) if lines_at(middle) > count else (low, middle)
+    return high
 
 
 def size_columns(header: list[str], rows: list[list[str]], fonts: FontSet, size: float,
@@ -72,10 +81,12 @@ def size_columns(header: list[str], rows: list[list[str]], fonts: FontSet, size:
 
     Every column is at least as wide as its widest short piece (a date with its （补录）, a
     number, a name, 已完成), so none of these ever breaks; a column of short entries keeps
-    them on one line; a header may take two lines rather than widen a column of 是 and 否.
+    them on one line; a header may take two lines, or three, rather than widen a column
+    of 是 and 否 and make a row of cells take two.
     """
     count = len(header)
-    mins, hard, body, one, two = ([0.0] * count for _ in range(5))
+    mins, hard, body, one = ([0.0] * count for _ in range(4))
+    fewer: list[list[float]] = [[0.0] * count, [0.0] * count]  # a header in two, three lines
     keep_token = KEEP_TOKEN * size / SIZE
     for texts, role in [(header, "hei")] + [(row, "song") for row in rows]:
         for k, text in enumerate(texts):
@@ -83,17 +94,20 @@ def size_columns(header: list[str], rows: list[list[str]], fonts: FontSet, size:
             mins[k] = max([mins[k], *pieces])
             hard[k] = max([hard[k], *(w for w in pieces if w <= keep_token)])
             if role == "hei":
-                one[k], two[k] = sum(pieces), _two_lines(pieces) if pieces else 0.0
+                one[k] = sum(pieces)
+                fewer[0][k], fewer[1][k] = _in_lines(pieces, 2), _in_lines(pieces, 3)
             else:
                 body[k] = max(body[k], sum(pieces))
     full = [max(b, h) + pad for b, h in zip(body, one, strict=True)]
     if sum(full) <= room:
         return column_widths(full, full, room)
-    least = [max(b, h, m) + pad for b, h, m in zip(body, two, mins, strict=True)]
-    if sum(least) <= room:  # the headers get back what is left, as far as it goes
-        gain = [f - lo for f, lo in zip(full, least, strict=True)]
-        spare = room - sum(least)
-        return [lo + spare * g / sum(gain) for lo, g in zip(least, gain, strict=True)]
+    for header_widths in fewer:
+        least = [max(b, h, m) + pad for b, h, m in zip(body, header_widths, mins, strict=True)]
+        if sum(least) <= room:  # the headers get back what is left, as far as it goes
+            gain = [f - lo for f, lo in zip(full, least, strict=True)]
+            spare = room - sum(least)
+            return [lo + spare * g / sum(gain) for lo, g in zip(least, gain, strict=True)]
+    least = [max(b, h, m) + pad for b, h, m in zip(body, fewer[0], mins, strict=True)]
     return column_widths([m + pad for m in mins], least, room, keep_whole=8 * size + pad,
                          hard=[h + pad for h in hard])
 
