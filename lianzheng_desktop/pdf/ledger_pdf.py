@@ -21,8 +21,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from lianzheng_desktop.core.ledgers import Kind, LedgerSpec
 from lianzheng_desktop.core.records import Record
+from lianzheng_desktop.pdf.columns import cell_lines, even_out, size_columns
 from lianzheng_desktop.pdf.fonts import FontSet, default_fonts
-from lianzheng_desktop.pdf.table import cell_lines, size_columns
 from lianzheng_desktop.whole_files import written_whole
 
 MARGIN = 15 * mm
@@ -83,6 +83,7 @@ def write_ledger_pdf(path: Path, spec: LedgerSpec, records: Sequence[Record], *,
     # widths from the content, as in the report's annexes: a date, a name, 已完成 whole
     widths = size_columns(header, texts, fonts, CELL_SIZE, 2 * PAD + SLACK,
                           size[0] - 2 * MARGIN)
+    widths = even_out(widths, header, texts, fonts, CELL_SIZE, 2 * PAD + SLACK)
 
     song, hei = fonts.primary("song").name, fonts.primary("hei").name
     cell = ParagraphStyle("cell", fontName=song, fontSize=CELL_SIZE, leading=CELL_SIZE * 1.35,

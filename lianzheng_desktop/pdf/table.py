@@ -2,10 +2,8 @@
 
 Each cell is broken into lines by the same breaker as the body (``layout.break_lines``
 with short words kept whole), so a date, a number or a name is never split and no line
-opens with "，" or "”". Column widths follow the classic automatic table layout: every
-column gets at least its widest unbreakable piece, and the room left is shared in
-proportion to how much more each column would need to hold its longest cell on one line.
-Row heights then follow from the line counts — nothing is measured twice.
+opens with "，" or "”". Column widths come from the content (``columns``). Row heights
+then follow from the line counts — nothing is measured twice.
 """
 
 from __future__ import annotations
@@ -15,6 +13,7 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 
 from lianzheng_desktop.core.report_model import Appendix
+from lianzheng_desktop.pdf.columns import cell_lines, even_out, size_columns
 from lianzheng_desktop.pdf.fonts import FontSet
 from lianzheng_desktop.pdf.layout import (
     BLOCK_HEIGHT,
@@ -24,9 +23,6 @@ from lianzheng_desktop.pdf.layout import (
     LINES_PER_PAGE,
     PAGE_HEIGHT,
     TOP,
-    break_lines,
-    column_widths,
-    units,
 )
 from lianzheng_desktop.pdf.writer import Writer
 
@@ -38,7 +34,6 @@ RULE = 0.5
 GAP = LINE_PITCH / 3  # at least this between a table and the text below it
 HEADER_FILL = colors.HexColor("#f0f0f0")
 CENTRE_UP_TO = 6 * SIZE  # columns whose every cell is this short are centred
-KEEP_TOKEN = 12 * SIZE  # a piece up to this wide is never cut, however crowded the table
 
 
 @dataclass
@@ -57,78 +52,6 @@ class LaidTable:
     empty: bool = False  # one row saying there are none, across the whole width
 
 
-def _in_lines(widths: list[float], count: int) -> float:
-    """The narrowest width that holds these units in ``count`` lines (a header may take
-    two or three)."""
-    def lines_at(room: float) -> int:
-        lines, used = 1, 0.0
-        for w in widths:
-            if used and used + w > room + 0.01:
-                lines, used = lines + 1, 0.0
-            used += w
-        return lines
-
-    low, high = max(widths, default=0.0), sum(widths)
-    for _ in range(20):
-        middle = (low + high) / 2
-        low, high = (middle, high) if lines_at(middle) > count else (low, middle)
-    return high
-
-
-def size_columns(header: list[str], rows: list[list[str]], fonts: FontSet, size: float,
-                 pad: float, room: float) -> list[float]:
-    """Column widths from the cells' content at ``size`` (headers in 黑体, cells in 宋体).
-
-    Every column is at least as wide as its widest short piece (a date with its （补录）, a
-    number, a name, 已完成), so none of these ever breaks; a column of short entries keeps
-    them on one line; a header may take two lines, or three, rather than widen a column
-    of 是 and 否 and make a row of cells take two.
-    """
-    count = len(header)
-    mins, hard, body, one = ([0.0] * count for _ in range(4))
-    fewer: list[list[float]] = [[0.0] * count, [0.0] * count]  # a header in two, three lines
-    keep_token = KEEP_TOKEN * size / SIZE
-    for texts, role in [(header, "hei")] + [(row, "song") for row in rows]:
-        for k, text in enumerate(texts):
-            pieces = [fonts.width(u, role, size) for u in units(text, short_words=True)]
-            mins[k] = max([mins[k], *pieces])
-            hard[k] = max([hard[k], *(w for w in pieces if w <= keep_token)])
-            if role == "hei":
-                one[k] = sum(pieces)
-                fewer[0][k], fewer[1][k] = _in_lines(pieces, 2), _in_lines(pieces, 3)
-            else:
-                body[k] = max(body[k], sum(pieces))
-    full = [max(b, h) + pad for b, h in zip(body, one, strict=True)]
-    if sum(full) <= room:
-        return column_widths(full, full, room)
-    for header_widths in fewer:
-        least = [max(b, h, m) + pad for b, h, m in zip(body, header_widths, mins, strict=True)]
-        if sum(least) <= room:  # the headers get back what is left, as far as it goes
-            gain = [f - lo for f, lo in zip(full, least, strict=True)]
-            spare = room - sum(least)
-            return [lo + spare * g / sum(gain) for lo, g in zip(least, gain, strict=True)]
-    least = [max(b, h, m) + pad for b, h, m in zip(body, fewer[0], mins, strict=True)]
-    return column_widths([m + pad for m in mins], least, room, keep_whole=8 * size + pad,
-                         hard=[h + pad for h in hard])
-
-
-def cell_lines(text: str, widths: list[float], room: float,
-               balanced: bool = False) -> list[str]:
-    """``text`` broken to fit ``room``; ``balanced``: its lines as even as the same number of
-    lines allows (a header: "一对一问 / 题性约谈", not "一对一问题性 / 约谈")."""
-    lines = break_lines(text, widths, room, room, 0.0, short_words=True)
-    if not balanced or len(lines) < 2:
-        return lines
-    low, high = max(widths), room  # the narrowest room that still takes as few lines
-    for _ in range(12):
-        middle = (low + high) / 2
-        if len(break_lines(text, widths, middle, middle, 0.0, short_words=True)) > len(lines):
-            low = middle
-        else:
-            high = middle
-    return break_lines(text, widths, high, high, 0.0, short_words=True)
-
-
 def lay_out(appendix: Appendix, fonts: FontSet) -> LaidTable:
     columns = len(appendix.columns)
     body_max = [0.0] * columns
@@ -137,6 +60,7 @@ def lay_out(appendix: Appendix, fonts: FontSet) -> LaidTable:
             body_max[k] = max(body_max[k], fonts.width(text, "song", SIZE))
     pad = 2 * PAD_X
     widths = size_columns(appendix.columns, appendix.rows, fonts, SIZE, pad, BLOCK_WIDTH)
+    widths = even_out(widths, appendix.columns, appendix.rows, fonts, SIZE, pad)
     centred = [bool(appendix.rows) and body_max[k] <= min(CENTRE_UP_TO, widths[k] - pad)
                for k in range(columns)]
 

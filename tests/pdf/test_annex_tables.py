@@ -80,3 +80,32 @@ def test_the_note_under_a_table_keeps_the_last_row_with_it_and_a_gap_above(tmp_p
             assert rules, f"{count} rows: the note stands alone on page {page.page_number}"
             assert note_top - max(rules) >= PITCH / 3 - 0.5, count
             assert note_top > TOP
+
+
+def test_width_goes_where_it_saves_lines_and_the_checklist_keeps_to_one_page(q3_pdf):
+    """The demo's 附件1: 要求 wrapped to three lines beside room to spare in 完成情况, and
+    its 15th row went over to a page of its own under a repeated header."""
+    with pdfplumber.open(q3_pdf) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+    first = next(n for n, page in enumerate(pages) if page.startswith("附件1"))
+    assert "严肃执纪问责" in pages[first]
+    assert "附件2" in pages[first + 1]
+
+
+def test_even_out_moves_width_to_where_it_saves_lines():
+    """Shared by need alone, both columns of this table wrap to three lines; a character's
+    width moved from the shorter text to the longer leaves every row two lines."""
+    from lianzheng_desktop.pdf.columns import even_out, size_columns
+
+    fonts = default_fonts()
+    words = "党风廉政建设责任制落实情况全面梳理检查整改到位" * 3
+    header, rows = ["要求", "完成情况"], [[words[:41], words[:38]]] * 5
+    table = Appendix("附件1", header, rows, [1, 1])
+    pad = 2 * PAD_X
+    shared = size_columns(header, rows, fonts, SIZE, pad, 156 * 72 / 25.4)
+    laid = lay_out(table, fonts)
+    assert sum(laid.widths) == pytest.approx(sum(shared))
+    assert [len(c) for c in laid.rows[0].cells] == [2, 2]
+    assert laid.widths == pytest.approx(even_out(shared, header, rows, fonts, SIZE, pad))
+    for cells in laid.rows[0].cells:
+        assert "".join(cells) in words
