@@ -76,6 +76,8 @@ def cell_lines(text: str, widths: list[float], room: float,
                balanced: bool = False) -> list[str]:
     """``text`` broken to fit ``room``; ``balanced``: its lines as even as the same number of
     lines allows (a header: "一对一问 / 题性约谈", not "一对一问题性 / 约谈")."""
+    if sum(widths) <= room + 0.01:
+        return [text]
     lines = break_lines(text, widths, room, room, 0.0, short_words=True)
     if not balanced or len(lines) < 2:
         return lines
