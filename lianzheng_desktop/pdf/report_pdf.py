@@ -76,7 +76,7 @@ def write_pdf(document: ReportDocument, path: Path, fonts: FontSet | None = None
             writer.blank()
             # the note under a table does not go over to a page of its own
             note_rows = writer.paragraph_rows(appendix.note, indent=0) if appendix.note else 0
-            draw_table(writer, lay_out(appendix, fonts), keep_after=note_rows * LINE_PITCH)
+            draw_table(writer, lay_out(appendix, fonts), note_rows * LINE_PITCH)
             if appendix.note:
                 writer.paragraph(appendix.note, indent=0)
         writer.finish()
