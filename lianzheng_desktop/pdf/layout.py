@@ -17,7 +17,8 @@ and by tests.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from itertools import combinations
 
 MM = 72 / 25.4
 PAGE_WIDTH, PAGE_HEIGHT = 210 * MM, 297 * MM
@@ -42,6 +43,7 @@ NO_LINE_END = set("（《「『【〔“‘([{")
 SHORT_WORD = 4  # in table cells, a Chinese run this short between punctuation is kept whole
 # a date's day keeps its 日 ("…11月30" | "日）" would open a line with "日）")
 _ATOM = re.compile(r"[0-9][0-9A-Za-z.\-/:%％_+]*[日号]?|[A-Za-z][0-9A-Za-z.\-/:%％_+]*")
+_TAG = re.compile(rf"（[^（）]{{1,{SHORT_WORD}}}）[，。、；]?")
 
 
 def _is_letter(ch: str) -> bool:
@@ -78,6 +80,14 @@ def units(text: str, short_words: bool = False) -> list[str]:
         else:
             glued.append(token)
         join_next = token[-1] in NO_LINE_END
+    if short_words:  # "2022-01-10（补录）": a short note in brackets stays with its date
+        tagged: list[str] = []
+        for unit in glued:
+            if tagged and _TAG.fullmatch(unit) and _ATOM.match(tagged[-1]):
+                tagged[-1] += unit
+            else:
+                tagged.append(unit)
+        glued = tagged
     return glued
 
 
@@ -133,22 +143,26 @@ def break_lines(text: str, widths: Sequence[float], first: float, rest: float,
 
 
 def column_widths(mins: Sequence[float], maxs: Sequence[float], room: float = BLOCK_WIDTH,
-                  keep_whole: float = 0.0) -> list[float]:
+                  keep_whole: float = 0.0, hard: Sequence[float] | None = None) -> list[float]:
     """Automatic table layout: at least each column's minimum, the rest shared by need.
 
     Columns of short entries (dates, names, states: up to ``keep_whole`` wide) keep them on one
-    line whenever the other columns can still hold their unbreakable pieces.
+    line whenever the other columns can still hold their unbreakable pieces. When even the
+    pieces do not fit, a column goes below its minimum only down to ``hard`` (its widest
+    short piece — a date, a number, a name — which is never cut; a long one may be).
     """
     if sum(maxs) <= room:
         return [w * room / sum(maxs) for w in maxs]
-    if sum(mins) >= room:
-        return [w * room / sum(mins) for w in mins]
     short = [hi <= keep_whole for hi in maxs]
-    floor = [hi if s else lo for lo, hi, s in zip(mins, maxs, short, strict=True)]
-    if sum(floor) >= room or all(short):
-        floor = mins
+    floors = [[hi if s else lo for lo, hi, s in zip(mins, maxs, short, strict=True)],
+              list(mins), list(hard if hard is not None else mins)]
+    floor = next((f for f in floors if sum(f) < room), None)
+    if floor is None:
+        return [w * room / sum(floors[-1]) for w in floors[-1]]
     need = [hi - lo for lo, hi in zip(floor, maxs, strict=True)]
     spare = room - sum(floor)
+    if sum(need) <= 0:
+        return [lo + spare / len(floor) for lo in floor]
     return [lo + spare * n / sum(need) for lo, n in zip(floor, need, strict=True)]
 
 
@@ -215,3 +229,35 @@ def split_title(text: str, widths: Sequence[float], limit: float) -> list[str]:
         used += w
     lines.append(text[start:])
     return lines
+
+
+def split_byline(text: str, measure: Callable[[str], float], limit: float) -> list[str]:
+    """Who signs ("县总工会机关党支部书记、县总工会党组书记、常务副主席　王建国") in as few lines
+    no wider than ``limit`` as will do: broken at a full-width space between its parts or
+    after a 、 between posts, never inside a post or a name, so the name keeps at least its
+    last post beside it when a 、 allows; of the same number of lines, the most even.
+    ``measure`` gives a line's width."""
+    if measure(text) <= limit:
+        return [text]
+    cuts = [(i, i + 1) for i, ch in enumerate(text) if ch == "　"] + \
+        [(i + 1, i + 1) for i, ch in enumerate(text[:-1]) if ch == "、"]
+    cuts.sort()
+    for count in range(1, min(len(cuts), 3) + 1):
+        best: tuple[float, list[str]] | None = None
+        for chosen in combinations(cuts, count):
+            starts = [0] + [after for _end, after in chosen]
+            ends = [end for end, _after in chosen] + [len(text)]
+            lines = [text[a:b] for a, b in zip(starts, ends, strict=True)]
+            widths = [measure(line) for line in lines]
+            if not all(lines) or max(widths) > limit:
+                continue
+            # between parts rather than posts; a lone name only when nothing else fits
+            score = max(widths) + sum(0.0 if text[end] == "　" else measure("一")
+                                      for end, _after in chosen)
+            score += 4 * measure("一") if len(lines[-1]) <= 4 and "、" in text else 0.0
+            if best is None or score < best[0]:
+                best = (score, lines)
+        if best is not None:
+            return best[1]
+    widths = [measure(ch) for ch in text]
+    return break_lines(text, widths, limit, limit, 0.0, short_words=True)

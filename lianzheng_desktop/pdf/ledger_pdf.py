@@ -21,6 +21,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from lianzheng_desktop.core.ledgers import Kind, LedgerSpec
 from lianzheng_desktop.core.records import Record
+from lianzheng_desktop.pdf.columns import cell_lines, even_out, size_columns
 from lianzheng_desktop.pdf.fonts import FontSet, default_fonts
 from lianzheng_desktop.whole_files import written_whole
 
@@ -32,6 +33,8 @@ WIDTHS = {Kind.DATE: 21 * mm, Kind.BOOL: 13 * mm, Kind.COUNT: 13 * mm, Kind.CHOI
           Kind.PERSON: 16 * mm, Kind.PEOPLE: 38 * mm, Kind.TEXT: 40 * mm,
           Kind.LONGTEXT: 60 * mm}
 TITLE_SIZE, NOTE_SIZE, CELL_SIZE = 18, 10.5, 9
+PAD = 3.0  # a cell's padding left and right
+SLACK = 0.5  # lines are broken this much short of the cell, so reportlab never breaks again
 
 
 def cell_text(spec: LedgerSpec, record: Record, key: str) -> str:
@@ -73,13 +76,14 @@ def write_ledger_pdf(path: Path, spec: LedgerSpec, records: Sequence[Record], *,
     fonts = fonts or default_fonts()
     path = Path(path)
     size = landscape(A4) if is_landscape(spec) else A4
-    usable = size[0] - 2 * MARGIN
     narrow = {Kind.DATE, Kind.BOOL, Kind.COUNT, Kind.CHOICE, Kind.PERSON}
-    fixed = NUMBER_WIDTH + sum(WIDTHS[f.kind] for f in spec.fields if f.kind in narrow)
-    flexible = sum(WIDTHS[f.kind] for f in spec.fields if f.kind not in narrow)
-    scale = (usable - fixed) / flexible if flexible else 1.0
-    widths = [NUMBER_WIDTH] + [WIDTHS[f.kind] * (1.0 if f.kind in narrow else scale)
-                               for f in spec.fields]
+    header = ["序号", *(f.label for f in spec.fields)]
+    texts = [[str(n), *(cell_text(spec, r, f.key) for f in spec.fields)]
+             for n, r in enumerate(records, start=1)]
+    # widths from the content, as in the report's annexes: a date, a name, 已完成 whole
+    widths = size_columns(header, texts, fonts, CELL_SIZE, 2 * PAD + SLACK,
+                          size[0] - 2 * MARGIN)
+    widths = even_out(widths, header, texts, fonts, CELL_SIZE, 2 * PAD + SLACK)
 
     song, hei = fonts.primary("song").name, fonts.primary("hei").name
     cell = ParagraphStyle("cell", fontName=song, fontSize=CELL_SIZE, leading=CELL_SIZE * 1.35,
@@ -92,28 +96,43 @@ def write_ledger_pdf(path: Path, spec: LedgerSpec, records: Sequence[Record], *,
     small = ParagraphStyle("note", fontName=song, fontSize=NOTE_SIZE, leading=NOTE_SIZE * 1.5,
                            alignment=1)
 
-    rows = [[Paragraph(_markup(fonts, text, "hei"), head)
-             for text in ["序号", *(f.label for f in spec.fields)]]]
-    for number, record in enumerate(records, start=1):
-        row = [Paragraph(str(number), centred)]
-        for field in spec.fields:
-            style = centred if field.kind in narrow else cell
-            row.append(Paragraph(_markup(fonts, cell_text(spec, record, field.key), "song"),
-                                 style))
-        rows.append(row)
+    def broken(text: str, role: str, width: float, balanced: bool = False) -> list[str]:
+        """The cell's lines as the report's tables break them (never inside a date or a
+        name, no line opening with "，")."""
+        return [line for part in text.split("\n") for line in (
+            cell_lines(part, fonts.widths(part, role, CELL_SIZE), width - 2 * PAD - SLACK,
+                       balanced) if part else [""])]
+
+    rows = [[Paragraph(_markup(fonts, "\n".join(broken(text, "hei", w, True)), "hei"), head)
+             for text, w in zip(header, widths, strict=True)]]
+    styles = [centred] + [centred if f.kind in narrow else cell for f in spec.fields]
+    line_counts = []
+    for row_texts in texts:
+        cells = [broken(text, "song", w) for text, w in zip(row_texts, widths, strict=True)]
+        line_counts.append(max(len(lines) for lines in cells))
+        rows.append([Paragraph(_markup(fonts, "\n".join(lines), "song"), style)
+                     for lines, style in zip(cells, styles, strict=True)])
     if not records:
         rows.append([Paragraph(_markup(fonts, "（没有符合条件的记录）", "song"), cell)]
                     + [""] * len(spec.fields))
-    table = Table(rows, colWidths=widths, repeatRows=1)
+    # a row taller than a page (a pasted 10,000-character summary) goes on over the next
+    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
     commands = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
     ]
     if not records:
         commands.append(("SPAN", (0, 1), (-1, 1)))
+    # a row more than half a page tall reads from its top, where it starts (in the middle,
+    # its date and topic would come pages after its first lines)
+    tall = (size[1] - 2 * MARGIN) / 2
+    commands += [("VALIGN", (0, n), (-1, n), "TOP")
+                 for n, lines in enumerate(line_counts, start=1) if lines * cell.leading > tall]
     table.setStyle(TableStyle(commands))
 
     facts = [note] if note else []

@@ -18,10 +18,12 @@ from lianzheng_desktop.pdf.layout import (
     BODY_SIZE,
     CELL,
     LEFT,
+    LINE_PITCH,
     LINES_PER_PAGE,
     PAGE_HEIGHT,
     PAGE_WIDTH,
     TITLE_SIZE,
+    split_byline,
 )
 from lianzheng_desktop.pdf.table import draw_table, lay_out
 from lianzheng_desktop.pdf.writer import BreakCache, Writer
@@ -36,6 +38,7 @@ rl_config.useA85 = 0
 # The signature and date never stand alone on a page (公文不出现“此页无正文”): when they
 # would, the last lines of the text go over with them.
 CARRY_LINES = 2
+SIGNATURE_INDENT = 4  # a long 署名 starts this many characters in at least
 
 
 def write_pdf(document: ReportDocument, path: Path, fonts: FontSet | None = None,
@@ -71,7 +74,9 @@ def write_pdf(document: ReportDocument, path: Path, fonts: FontSet | None = None
             writer.blank()
             writer.centred(title or label, "xiaobiaosong", 18)
             writer.blank()
-            draw_table(writer, lay_out(appendix, fonts))
+            # the note under a table does not go over to a page of its own
+            note_rows = writer.paragraph_rows(appendix.note, indent=0) if appendix.note else 0
+            draw_table(writer, lay_out(appendix, fonts), note_rows * LINE_PITCH)
             if appendix.note:
                 writer.paragraph(appendix.note, indent=0)
         writer.finish()
@@ -147,12 +152,23 @@ def _attachment_note(writer: Writer, names: list[str], draw: bool) -> int:
     return rows
 
 
+def _signature_lines(writer: Writer, closing: list[str]) -> tuple[list[str], str]:
+    """(the 署名's lines, the date): a 署名 longer than the line leaves room for ("县总工会
+    机关党支部书记、县总工会党组书记、常务副主席　王建国") breaks after a 、, the name kept
+    with its last post (``split_byline``), so that it starts SIGNATURE_INDENT characters in
+    at least and never runs into the left margin."""
+    *names, day = closing if len(closing) > 1 else (closing + [""])
+    room = BLOCK_WIDTH - (2 + SIGNATURE_INDENT) * CELL
+    return [line for name in names for line in split_byline(name, writer.natural, room)], day
+
+
 def _signature(writer: Writer, closing: list[str]) -> None:
     """署名 and 成文日期 without a seal (GB/T 9704 7.3.5.2): the 署名 two characters in from
     the right, the date on the next line starting two characters right of the 署名's
     first character; a longer date keeps two characters from the right and pushes the
-    署名 left to keep the offset."""
-    *names, day = closing if len(closing) > 1 else (closing + [""])
+    署名 left to keep the offset. A 署名 of several lines is one block, its lines starting
+    under each other."""
+    names, day = _signature_lines(writer, closing)
     right = LEFT + BLOCK_WIDTH - 2 * CELL
     name_x = right - max(writer.natural(n) for n in names)
     day_x = name_x + 2 * CELL
@@ -195,7 +211,9 @@ def _write_body(writer: Writer, document: ReportDocument, carry: int = 0) -> tup
         last_lines = writer.paragraph(text, role, carry=moved)
     names = attachment_names(document)
     note_rows = _attachment_note(writer, names, draw=False) if names else 0
-    closing_rows = (note_rows + 1 if names else 0) + len(document.closing)
+    signature, day = _signature_lines(writer, document.closing) if document.closing \
+        else ([], "")
+    closing_rows = (note_rows + 1 if names else 0) + len(signature) + bool(day)
     alone = False
     if names or document.closing:
         # one blank line, then 附件说明, one blank line, the signature: kept together

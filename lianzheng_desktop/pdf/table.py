@@ -2,10 +2,8 @@
 
 Each cell is broken into lines by the same breaker as the body (``layout.break_lines``
 with short words kept whole), so a date, a number or a name is never split and no line
-opens with "，" or "”". Column widths follow the classic automatic table layout: every
-column gets at least its widest unbreakable piece, and the room left is shared in
-proportion to how much more each column would need to hold its longest cell on one line.
-Row heights then follow from the line counts — nothing is measured twice.
+opens with "，" or "”". Column widths come from the content (``columns``). Row heights
+then follow from the line counts — nothing is measured twice.
 """
 
 from __future__ import annotations
@@ -15,6 +13,7 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 
 from lianzheng_desktop.core.report_model import Appendix
+from lianzheng_desktop.pdf.columns import cell_lines, even_out, size_columns
 from lianzheng_desktop.pdf.fonts import FontSet
 from lianzheng_desktop.pdf.layout import (
     BLOCK_HEIGHT,
@@ -24,9 +23,6 @@ from lianzheng_desktop.pdf.layout import (
     LINES_PER_PAGE,
     PAGE_HEIGHT,
     TOP,
-    break_lines,
-    column_widths,
-    units,
 )
 from lianzheng_desktop.pdf.writer import Writer
 
@@ -35,6 +31,7 @@ LEADING = 14.0
 PAD_X = 4.0
 PAD_Y = 3.0
 RULE = 0.5
+GAP = LINE_PITCH / 3  # at least this between a table and the text below it
 HEADER_FILL = colors.HexColor("#f0f0f0")
 CENTRE_UP_TO = 6 * SIZE  # columns whose every cell is this short are centred
 
@@ -55,33 +52,15 @@ class LaidTable:
     empty: bool = False  # one row saying there are none, across the whole width
 
 
-def _cell_extent(text: str, fonts: FontSet, role: str) -> tuple[float, float]:
-    """(widest unbreakable piece, whole text on one line)."""
-    widest = 0.0
-    total = 0.0
-    for unit in units(text, short_words=True):
-        w = fonts.width(unit, role, SIZE)
-        widest = max(widest, w)
-        total += w
-    return widest, total
-
-
 def lay_out(appendix: Appendix, fonts: FontSet) -> LaidTable:
     columns = len(appendix.columns)
-    mins = [0.0] * columns
-    maxs = [0.0] * columns
-    for texts, role in [(appendix.columns, "hei")] + [(row, "song") for row in appendix.rows]:
-        for k, text in enumerate(texts):
-            lo, hi = _cell_extent(text, fonts, role)
-            mins[k] = max(mins[k], lo)
-            maxs[k] = max(maxs[k], hi)
     body_max = [0.0] * columns
     for row in appendix.rows:
         for k, text in enumerate(row):
             body_max[k] = max(body_max[k], fonts.width(text, "song", SIZE))
     pad = 2 * PAD_X
-    widths = column_widths([m + pad for m in mins], [m + pad for m in maxs],
-                           keep_whole=8 * SIZE + pad)
+    widths = size_columns(appendix.columns, appendix.rows, fonts, SIZE, pad, BLOCK_WIDTH)
+    widths = even_out(widths, appendix.columns, appendix.rows, fonts, SIZE, pad)
     centred = [bool(appendix.rows) and body_max[k] <= min(CENTRE_UP_TO, widths[k] - pad)
                for k in range(columns)]
 
@@ -89,8 +68,7 @@ def lay_out(appendix: Appendix, fonts: FontSet) -> LaidTable:
         cells = []
         for text, width in zip(texts, widths, strict=True):
             char_widths = fonts.widths(text, role, SIZE)
-            room = width - pad
-            cells.append(break_lines(text, char_widths, room, room, 0.0, short_words=True)
+            cells.append(cell_lines(text, char_widths, width - pad, balanced=header)
                          if text else [])
         lines = max((len(c) for c in cells), default=1) or 1
         return Row(cells, lines * LEADING + 2 * PAD_Y, header)
@@ -170,9 +148,11 @@ def _split_tall(row: Row, room: float) -> list[Row]:
             for i in range(0, count, per_page)]
 
 
-def draw_table(writer: Writer, table: LaidTable) -> None:
+def draw_table(writer: Writer, table: LaidTable, keep_after: float = 0.0) -> None:
     """Draw ``table`` from the writer's current row, the header repeated on every page and
-    no row split across pages; the writer continues on the grid line below it."""
+    no row split across pages; the writer continues on the first grid line at least
+    GAP below it. ``keep_after``: the height of what follows (a note under the table),
+    which the last row goes over to a new page with rather than leave it alone there."""
     bottom = PAGE_HEIGHT - TOP - BLOCK_HEIGHT
     page_room = BLOCK_HEIGHT - table.header.height
     rows: list[Row] = []
@@ -185,12 +165,16 @@ def draw_table(writer: Writer, table: LaidTable) -> None:
         top = PAGE_HEIGHT - TOP
     page = _PageDraw(writer, table, top)
     page.add(table.header)
-    for row in rows:
-        if page.y - row.height < bottom - 0.01:
+    placed = 0  # rows on this page
+    for n, row in enumerate(rows):
+        after = GAP + keep_after if n == len(rows) - 1 and placed > 1 else 0.0
+        if page.y - row.height - after < bottom - 0.01:
             page.close()
             writer.new_page()
             page = _PageDraw(writer, table, PAGE_HEIGHT - TOP)
             page.add(table.header)
+            placed = 0
         page.add(row, span=span)
+        placed += 1
     used = page.close()
-    writer.row = min(LINES_PER_PAGE, writer.row + int(-(-used // LINE_PITCH)))
+    writer.row = min(LINES_PER_PAGE, writer.row + int(-(-(used + GAP) // LINE_PITCH)))

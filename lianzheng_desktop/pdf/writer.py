@@ -21,6 +21,7 @@ from lianzheng_desktop.pdf.layout import (
     PAGE_NUMBER_SIZE,
     TOP,
     break_lines,
+    split_byline,
     split_title,
 )
 
@@ -200,8 +201,9 @@ class Writer:
         widths = self.fonts.widths(text, role, size)
         if role == "xiaobiaosong":
             lines = split_title(text, widths, BLOCK_WIDTH)
-        elif sum(widths) > BLOCK_WIDTH and "　" in text:
-            lines = self._at_spaces(text, role, size)
+        elif "　" in text or "、" in text:  # who reports, under the title
+            lines = split_byline(text, lambda line: self.fonts.width(line, role, size),
+                                 BLOCK_WIDTH)
         else:
             lines = break_lines(text, widths, BLOCK_WIDTH, BLOCK_WIDTH, 0.0)
         for line in lines:
@@ -211,21 +213,6 @@ class Writer:
             self.draw(line, role, size, LEFT + (BLOCK_WIDTH - width) / 2,
                       self.baseline(self.row, font, size), 0.0)
             self.row += 1
-
-    def _at_spaces(self, text: str, role: str, size: float) -> list[str]:
-        """A line of parts set apart by full-width spaces (period　post　name under the
-        title), broken between the parts, never inside a name."""
-        lines: list[str] = []
-        for part in text.split("　"):
-            joined = f"{lines[-1]}　{part}" if lines else part
-            if lines and self.fonts.width(joined, role, size) <= BLOCK_WIDTH:
-                lines[-1] = joined
-            else:
-                lines.append(part)
-        return [piece for line in lines for piece in (
-            [line] if self.fonts.width(line, role, size) <= BLOCK_WIDTH else
-            break_lines(line, self.fonts.widths(line, role, size), BLOCK_WIDTH, BLOCK_WIDTH,
-                        0.0))]
 
     def at(self, text: str, x: float, role: str = "fangsong") -> None:
         """One line of ``text`` on the grid's pitch starting at ``x``."""

@@ -147,18 +147,30 @@ def test_a_long_attachment_name_continues_under_its_first_character(tmp_path):
 # -- 署名 and 成文日期 (GB/T 9704 7.3.5.2, no seal) ---------------------------------------
 def _closing(path, name):
     lines = [line for _, line in all_lines(path)]
-    n = next(k for k, line in enumerate(lines) if text(line) == name)
+    n = max(k for k, line in enumerate(lines) if text(line) == name)  # not the one on page 1
     return lines[n - 1], lines[n], lines[n + 1]
 
 
 def test_signature_and_date_as_the_standard_places_them(q3_pdf):
-    above, name, day = _closing(q3_pdf,
-                                "县总工会机关党支部书记、县总工会党组书记、常务副主席　王建国")
+    """The demo's 署名 (31 characters) ran on one line three characters into the left
+    margin; it breaks after a 、, the name with its last post, the two lines one block."""
+    above, first, _ = _closing(q3_pdf, "县总工会机关党支部书记、")
+    _, name, day = _closing(q3_pdf, "县总工会党组书记、常务副主席　王建国")
+    assert first[0]["x0"] == pytest.approx(name[0]["x0"], abs=0.5)  # one block
+    assert first[0]["x0"] >= LEFT + 4 * CELL - 1  # well clear of the left margin
     assert name[-1]["x1"] == pytest.approx(LEFT + WIDTH - 2 * CELL, abs=1)  # 右空二字
     assert day[0]["x0"] == pytest.approx(name[0]["x0"] + 2 * CELL, abs=1)  # 右移二字
+    assert name[0]["top"] - first[0]["top"] == pytest.approx(PITCH, abs=0.5)
     assert day[0]["top"] - name[0]["top"] == pytest.approx(PITCH, abs=0.5)
-    assert name[0]["top"] - above[0]["top"] == pytest.approx(2 * PITCH, abs=0.5)  # 空一行
+    assert first[0]["top"] - above[0]["top"] == pytest.approx(2 * PITCH, abs=0.5)  # 空一行
     assert DATE.match(text(day))
+
+
+def test_a_short_signature_stays_on_one_line(tmp_path):
+    path = write_pdf(_doc(["正文。"], closing=["党支部书记、常务副主席　马红梅", "2026年12月31日"]),
+                     tmp_path / "s.pdf")
+    _, name, _day = _closing(path, "党支部书记、常务副主席　马红梅")
+    assert name[-1]["x1"] == pytest.approx(LEFT + WIDTH - 2 * CELL, abs=1)
 
 
 def test_a_date_longer_than_the_signature_keeps_two_characters_and_pushes_it_left(tmp_path):

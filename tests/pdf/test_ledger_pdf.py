@@ -8,6 +8,7 @@ import pdfplumber
 import pytest
 
 from lianzheng_desktop.core.ledgers import LEDGERS
+from lianzheng_desktop.core.records import Activity
 from lianzheng_desktop.pdf.ledger_pdf import cell_text, is_landscape, write_ledger_pdf
 from lianzheng_desktop.storage.store import Query
 
@@ -72,3 +73,47 @@ def test_no_records_says_so(tmp_path):
     text, _rows, _ = _tables(path)
     assert "没有符合条件的记录" in text and "共 0 条" in text
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_cells_break_as_the_reports_tables_do(demo_store, tmp_path):
+    """Widths came from each field's kind, not its content: in 警示教育 the names in
+    参加人员 broke inside ("张" over "志强") while 地点 stood half empty, and 《 ended a
+    line. Now each line of a cell holds whole names and no 《 or “ ends one."""
+    spec = LEDGERS["warning_education"]
+    records = demo_store.list("warning_education", Query(oldest_first=True))
+    path = write_ledger_pdf(tmp_path / "w.pdf", spec, records, title="警示教育台账",
+                            printed_on=date(2022, 12, 31))
+    _text, rows, _ = _tables(path)
+    column = 1 + [f.key for f in spec.fields].index("attendees")
+    body = rows[1:]
+    assert len(body) == len(records)
+    for row, record in zip(body, records, strict=True):
+        lines = (row[column] or "").split("\n")
+        assert len(lines) > 1  # a long list of names does break…
+        for line in lines:  # …but only between names
+            assert all(name in record.attendees for name in line.strip("、").split("、")), line
+        for cell in row:
+            for line in (cell or "").split("\n"):
+                assert not line.endswith(("《", "“", "（")), line
+                assert not line.startswith(("》", "”", "，", "、")), line
+        day = row[1 + [f.key for f in spec.fields].index("date")]
+        assert day == record.date.isoformat()
+
+
+def test_a_record_taller_than_a_page_runs_on_over_pages_from_its_top(tmp_path):
+    """A pasted 11,000-character summary (the ledgers take 100,000) made reportlab give up
+    ("too large on page"): printing failed. Now the row goes on over the pages, its date
+    and topic on the first of them beside the summary's first lines."""
+    summary = "认真学习党章党规党纪，" * 1000
+    record = Activity(id=1, late_entry=False, created_at=None, updated_at=None,
+                      date=date(2022, 3, 1), type="廉政学习", topic="专题学习", host="王建国",
+                      attendees=("王建国",), summary=summary)
+    path = write_ledger_pdf(tmp_path / "long.pdf", LEDGERS["activity"], [record],
+                            title="会议活动台账", printed_on=date(2022, 3, 1))
+    with pdfplumber.open(path) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+    assert len(pages) > 2
+    assert "2022-03-01" in pages[0] and "专题学习" in pages[0]
+    assert all("序号" in page for page in pages)  # the header on every page
+    # every word of it printed (a phrase may run over a page's foot: count one character)
+    assert "".join(pages).count("认") == 1000

@@ -2,6 +2,7 @@
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pdfplumber
 
@@ -101,4 +102,31 @@ def test_a_long_line_under_the_title_breaks_between_its_parts_not_in_a_name(tmp_
     path = write_pdf(document, tmp_path / "meta.pdf")
     with pdfplumber.open(path) as pdf:
         lines = pdf.pages[0].extract_text().splitlines()
-    assert lines[1:3] == ["（2026年第二季度 某某县总工会党组成员、副主席", "张志强）"]
+    # between the parts: the period, then who (the name with the post, never alone)
+    assert lines[1:3] == ["（2026年第二季度", "某某县总工会党组成员、副主席 张志强）"]
+
+
+def test_a_secretarys_long_title_breaks_after_a_post_and_keeps_the_name_with_the_last():
+    """"县总工会机关党支部书记、县总工会党组书记、常务副主席　王建国" (31 characters) was
+    printed as the whole title and "王建国" alone below it; now two centred lines of
+    similar length, broken after a 、."""
+    from tempfile import TemporaryDirectory
+
+    who = "县总工会机关党支部书记、县总工会党组书记、常务副主席　王建国"
+    document = ReportDocument("县总工会机关党支部2022年度党风廉政建设述廉述责报告",
+                              ["（2022年度）", who],
+                              [Section(SECTION_HEADINGS[0], [Paragraph("正文。")])])
+    with TemporaryDirectory() as folder:
+        path = write_pdf(document, Path(folder) / "meta.pdf")
+        with pdfplumber.open(path) as pdf:
+            page = pdf.pages[0]
+            lines = {}
+            for char in page.chars:
+                if char["size"] == 16 and char["top"] < page.height / 3:
+                    lines.setdefault(round(char["top"]), []).append(char)
+    rows = [sorted(cs, key=lambda c: c["x0"]) for _top, cs in sorted(lines.items())]
+    texts = ["".join(c["text"] for c in row) for row in rows]
+    assert texts[1:3] == ["县总工会机关党支部书记、", "县总工会党组书记、常务副主席　王建国"]
+    for row in rows[1:3]:  # each centred on the text block
+        middle = (row[0]["x0"] + row[-1]["x1"]) / 2
+        assert abs(middle - (28 + 156 / 2) * 72 / 25.4) < 1
