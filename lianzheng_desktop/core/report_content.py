@@ -214,11 +214,15 @@ def appendices(data: ReportData) -> list[Appendix]:
     items = Appendix(
         f"附件4　整改事项台账（{'本人负责，' if own_items else ''}截至{cn_date(day)}）",
         ["编号", "问题", "责任人", "整改时限", "状态", "完成日期"],
-        [[i.number, i.description, i.owner, i.deadline.isoformat(), _item_status(i, day),
+        [[i.number, i.description + (LATE_MARK if i.late_entry else ""), i.owner,
+          i.deadline.isoformat(), _item_status(i, day),
           i.completed_date.isoformat() if done_by(i, day) else ""]  # type: ignore[union-attr]
          for i in listed], [1.5, 4.5, 1.1, 1.6, 1.2, 1.6])
-    if any(_item_status(i, day) == UNMEASURED for i in listed):
-        items.note = UNMEASURED_NOTE
+    notes = [UNMEASURED_NOTE] if any(_item_status(i, day) == UNMEASURED for i in listed) else []
+    if any(i.late_entry for i in listed):  # as the other annexes mark theirs
+        notes.append(f"注：问题后注“补录”的，是{LATE_ENTRY_MEANING}的记录。")
+    if notes:  # one 注 line: "注：…；…。"
+        items.note = "注：" + "；".join(n.removeprefix("注：").rstrip("。") for n in notes) + "。"
     activities = Appendix(
         f"附件5　{label}会议活动台账{_scope(data, '本人主持或参加')}", ["日期", "类型", "主题"],
         [[_when(a), a.type, a.topic] for a in data.activities], [1.6, 1.8, 6.6])

@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from lianzheng_desktop.core.ledgers import Kind, LedgerSpec
-from lianzheng_desktop.core.records import Record
+from lianzheng_desktop.core.records import LATE_ENTRY_MEANING, Record
 from lianzheng_desktop.pdf.columns import cell_lines, even_out, size_columns
 from lianzheng_desktop.pdf.fonts import FontSet, default_fonts
 from lianzheng_desktop.whole_files import written_whole
@@ -33,6 +33,7 @@ WIDTHS = {Kind.DATE: 21 * mm, Kind.BOOL: 13 * mm, Kind.COUNT: 13 * mm, Kind.CHOI
           Kind.PERSON: 16 * mm, Kind.PEOPLE: 38 * mm, Kind.TEXT: 40 * mm,
           Kind.LONGTEXT: 60 * mm}
 TITLE_SIZE, NOTE_SIZE, CELL_SIZE = 18, 10.5, 9
+LATE_MARK = "（补录）"  # as core.report_content's annexes mark it
 PAD = 3.0  # a cell's padding left and right
 SLACK = 0.5  # lines are broken this much short of the cell, so reportlab never breaks again
 
@@ -78,7 +79,10 @@ def write_ledger_pdf(path: Path, spec: LedgerSpec, records: Sequence[Record], *,
     size = landscape(A4) if is_landscape(spec) else A4
     narrow = {Kind.DATE, Kind.BOOL, Kind.COUNT, Kind.CHOICE, Kind.PERSON}
     header = ["序号", *(f.label for f in spec.fields)]
-    texts = [[str(n), *(cell_text(spec, r, f.key) for f in spec.fields)]
+    # entered long after the day (补录), as the screen and the report's annexes mark it
+    texts = [[str(n), *(cell_text(spec, r, f.key)
+                        + (LATE_MARK if f.key == spec.date_field and r.late_entry else "")
+                        for f in spec.fields)]
              for n, r in enumerate(records, start=1)]
     # widths from the content, as in the report's annexes: a date, a name, 已完成 whole
     widths = size_columns(header, texts, fonts, CELL_SIZE, 2 * PAD + SLACK,
@@ -141,6 +145,11 @@ def write_ledger_pdf(path: Path, spec: LedgerSpec, records: Sequence[Record], *,
     story = [Paragraph(_markup(fonts, title, "xiaobiaosong"), heading), Spacer(1, 2 * mm),
              Paragraph(_markup(fonts, "　".join(facts), "song"), small), Spacer(1, 4 * mm),
              table]
+    if any(r.late_entry for r in records) and spec.date_field is not None:
+        label = spec.field(spec.date_field).label
+        story += [Spacer(1, 2 * mm), Paragraph(_markup(
+            fonts, f"注：{label}后注“补录”的，是{LATE_ENTRY_MEANING}的记录。", "song"),
+            ParagraphStyle("late", parent=small, alignment=0))]
 
     def page_number(canvas, doc) -> None:
         text = f"第 {doc.page} 页"

@@ -49,3 +49,16 @@ def test_an_item_finished_past_its_deadline_is_not_told_as_a_plain_achievement(d
     assert "已完成整改1件（超过整改时限完成）" in own, own
     year = report_document(demo_store, ReportPeriod(2022), date(2022, 12, 31))
     assert "（其中1件超过整改时限完成）" in year.section_texts()[duty]
+
+
+def test_an_item_entered_late_is_marked_in_the_reports_item_annex(demo_store):
+    """附件2/3/5 marked 补录 records; the 整改事项 annex did not (reviewer revnew, N-late-1)."""
+    demo_store.add("rectification", {
+        "source": "自查", "number": "ZC-03", "description": "公务接待清单不全",
+        "owner": "张志强", "found_date": "2022-11-01", "deadline": "2023-03-31",
+        "status": "整改中"})  # entered on 31 December: 补录
+    document = report_document(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31))
+    annex = next(a for a in document.appendices if "整改事项台账" in a.title)
+    row = next(r for r in annex.rows if r[0] == "ZC-03")
+    assert row[1] == "公务接待清单不全（补录）"
+    assert annex.note.startswith("注：") and "问题后注“补录”的" in annex.note, annex.note

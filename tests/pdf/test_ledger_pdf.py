@@ -97,7 +97,23 @@ def test_cells_break_as_the_reports_tables_do(demo_store, tmp_path):
                 assert not line.endswith(("《", "“", "（")), line
                 assert not line.startswith(("》", "”", "，", "、")), line
         day = row[1 + [f.key for f in spec.fields].index("date")]
-        assert day == record.date.isoformat()
+        assert day == record.date.isoformat() + ("（补录）" if record.late_entry else "")
+
+
+def test_records_entered_late_are_marked_on_the_printed_ledger(demo_store, tmp_path):
+    """The form promises "台账和报告附件中注明" of a 补录 record; the printed ledger said
+    nothing, so a 纪委 reader took it as kept on time (reviewer revnew, N-late-1)."""
+    spec = LEDGERS["warning_education"]
+    records = demo_store.list("warning_education", Query(oldest_first=True))
+    late = [r for r in records if r.late_entry]
+    assert late and len(late) < len(records)  # the demo has both kinds
+    path = write_ledger_pdf(tmp_path / "w.pdf", spec, records, title="警示教育台账",
+                            printed_on=date(2022, 12, 31))
+    text, rows, _ = _tables(path)
+    days = [row[1 + [f.key for f in spec.fields].index("date")] for row in rows[1:]]
+    assert days.count(None) == 0
+    assert sum(d.endswith("（补录）") for d in days) == len(late)
+    assert "注：日期后注“补录”的，是事情发生后" in text.replace("\n", "")
 
 
 def test_a_record_taller_than_a_page_runs_on_over_pages_from_its_top(tmp_path):
