@@ -198,8 +198,8 @@ def _plan(store: Store, path: Path, progress: Progress) -> ImportPlan:
         if plan.late:
             plan.notes.append(f"新增的记录中有 {plan.late} 条录入本软件时距活动日期已"
                               f"{LATE_ENTRY_LIMIT}。"
-                              "当时已按时记在 Excel 台账中的，可不标“补录”（窗口中"
-                              "选“按原台账导入”，命令行加 --kept-on-time）；现在才补记的，标为"
+                              "当时已按时记在 Excel 台账中的，可不标“补录”（选“按原台账"
+                              "导入”）；现在才补记的，标为"
                               "“补录”（报告附件中注明）。如是把另一个数据文件的台账转过来，请改用"
                               "“备份”和“恢复”：Excel 中没有录入时间和“计入要求”的指定，恢复则原样"
                               "保留。")
