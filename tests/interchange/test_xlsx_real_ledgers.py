@@ -485,3 +485,14 @@ def test_a_month_day_date_with_its_weekday_or_hour_takes_the_sheets_year(tmp_pat
     wrong = book_of(tmp_path, {"人员名册": roster(), "2022年警示教育": rows}, name="w.xlsx")
     assert any("2022年3月15日是星期二，与所写的星期五不符" in p
                for p in problems(import_workbook(fresh_store(), wrong)))
+
+
+def test_a_type_a_plan_added_tells_her_to_import_that_plan_first(tmp_path):
+    """The app's own export of a 会议活动 typed “向党组织汇报” (added by the year's plan) was
+    refused in a new file with the list of built-in types only; she would have changed the
+    cell to 其他 (reviewer revnew, N-xl-2)."""
+    path = book_of(tmp_path, {"人员名册": roster(), "会议活动": [
+        ["日期", "类型", "主题"], ["2022-11-24", "向党组织汇报", "刘芳汇报思想工作"]]})
+    [line] = problems(plan_import(fresh_store(), path))
+    assert "“向党组织汇报”不在可选项中" in line
+    assert line.endswith("请先在“年度计划”中导入该年度的工作要点，再导入本表，不必改成“其他”"), line
