@@ -185,3 +185,44 @@ def test_the_school_text_is_read_as_labelled():
                     ("第二", "half", 1), ("第五", "year", 1), ("第六", "year", 1)]
     assert _one(draft, "民主生活会议").text == "党支部每学期至少召开一次民主生活会议"
     assert [u.item for u in draft.untracked] == ["第一"]  # 每两周: read, not tracked
+
+
+# -- what the secretary then sees (the checklist reads the plan as read) -------------------
+
+def _checklist(records):
+    from datetime import date
+
+    from lianzheng_desktop.core.checklist import build_checklist
+    from lianzheng_desktop.core.periods import Quarter
+    from lianzheng_desktop.core.plan import Plan
+    from lianzheng_desktop.core.records import Person
+
+    roster = [Person(name="褚红梅", role="书记"), Person(name="王志刚", role="班子成员"),
+              Person(name="陈建华", role="党员"), Person(name="周丽", role="党员")]
+    plan = Plan(2026, _school().requirements)
+    return build_checklist(plan, {"activity": records}, roster, Quarter.parse("2026Q4"),
+                           date(2026, 11, 30)).items
+
+
+def _activity(kind, topic, host):
+    from datetime import date
+
+    from lianzheng_desktop.core.records import Activity
+
+    return Activity(id=1, date=date(2026, 11, 24), type=kind, topic=topic, host=host)
+
+
+def test_one_members_report_does_not_tick_every_members_duty():
+    from lianzheng_desktop.core.checklist import Status
+
+    items = _checklist([_activity("向党组织汇报", "陈建华向党支部汇报思想工作学习情况", "陈建华")])
+    report = next(i for i in items if "向党组织汇报一次" in i.requirement.text)
+    assert report.status is not Status.DONE  # the others (书记 included) have not reported
+    assert report.missing == ["褚红梅", "王志刚", "周丽"], report.explanation
+
+
+def test_the_attendance_report_is_said_as_reported_not_heard():
+    items = _checklist([_activity("汇报出勤情况", "向学校党总支汇报出勤情况", "褚红梅")])
+    attendance = next(i for i in items if "出勤情况" in i.requirement.text)
+    assert "下半年已汇报出勤情况1次" in attendance.explanation, attendance.explanation
+    assert "听取" not in attendance.explanation
