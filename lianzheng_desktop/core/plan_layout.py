@@ -21,8 +21,9 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^第([{_CN}\d]+)章\s*(.*)$")),
     ("article", re.compile(rf"^第([{_CN}\d]+)条\s*(.*)$")),
-    # 第一，组织生活… / 第二、…: numbered as written ("第一"); not 第一、第二党支部…, a list
-    ("ordinal", re.compile(rf"^(第[{_CN}\d]{{1,3}})\s*[，,、](?!第)\s*(.+)$")),
+    # 第一，组织生活… / 第二、…: numbered as written ("第一"); not 第一、第二党支部… or
+    # 第一、二季度…, a list of ordinals
+    ("ordinal", re.compile(rf"^(第[{_CN}\d]{{1,3}})\s*(?:[，,]|、(?![{_CN}\d]))(?!第)\s*(.+)$")),
     ("cn", re.compile(rf"^([{_CN}]{{1,3}})\s*[、.．]\s*(.+)$")),
     ("paren_cn", re.compile(rf"^[（(]\s*([{_CN}]{{1,3}})\s*[）)]\s*[、.．]?\s*(.+)$")),
     ("arabic", re.compile(r"^(\d{1,6})\s*[.．、](?!\d)\s*(.+)$")),

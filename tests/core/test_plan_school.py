@@ -39,9 +39,12 @@ def test_items_numbered_di_yi_are_numbered_as_written():
 
 
 def test_a_list_of_ordinals_is_no_numbering():
-    """第一、第二、第三党支部分别召开…: which branches, not items 第一 … 第三."""
+    """第一、第二、第三党支部分别召开…: which branches, not items 第一 … 第三; 第一、二季度:
+    which quarters."""
     draft = parse_plan("全年召开组织生活会6次。\n第一、第二、第三党支部分别召开组织生活会2次。",
                        year=2026)
+    assert [i.id for i in draft.items] == ["第1段", "第2段"]
+    draft = parse_plan("党支部每季度召开一次支委会。\n第一、二季度各开展一次警示教育。", year=2026)
     assert [i.id for i in draft.items] == ["第1段", "第2段"]
 
 
