@@ -4,9 +4,10 @@ counts, and the 往年未完成 items carried into the year."""
 
 from __future__ import annotations
 
-# Labels that are themselves an act ("听取汇报", "签订责任书"): no verb before them.
-ACTS = ("听取", "签订", "报告", "述职", "述责", "述廉", "讲授", "参加", "开展", "召开", "组织",
-        "研究", "安排", "协调")
+# Labels that are themselves an act ("听取汇报", "签订责任书", a plan's "汇报出勤情况"): no
+# verb before them.
+ACTS = ("听取", "签订", "报告", "汇报", "述职", "述责", "述廉", "讲授", "参加", "开展", "召开",
+        "组织", "研究", "安排", "协调")
 
 
 # The verb other counted things take, as a secretary says it (督促整改…问题: one sees to it,

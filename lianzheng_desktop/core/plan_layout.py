@@ -2,7 +2,8 @@
 
 ASCII commas and colons, stray spaces, page numbers and "打印本页", lines broken mid-sentence
 (a narrow page, or a PDF's text layer with blank lines between all its printed lines).
-Also the numbering markers (一、 （一） 1. (1) ① 第一条) ``plan_text`` cuts items by.
+Also the numbering markers (一、 （一） 1. (1) ① 第一条 第一，) ``plan_text`` cuts items by, and
+an item's name run into its first sentence (``name_apart``: 党纪检查制度党支部应…).
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^第([{_CN}\d]+)章\s*(.*)$")),
     ("article", re.compile(rf"^第([{_CN}\d]+)条\s*(.*)$")),
+    # 第一，组织生活… / 第二、…: numbered as written ("第一"); not 第一、第二党支部… or
+    # 第一、二季度…, a list of ordinals
+    ("ordinal", re.compile(rf"^(第[{_CN}\d]{{1,3}})\s*(?:[，,]|、(?![{_CN}\d]))(?!第)\s*(.+)$")),
     ("cn", re.compile(rf"^([{_CN}]{{1,3}})\s*[、.．]\s*(.+)$")),
     ("paren_cn", re.compile(rf"^[（(]\s*([{_CN}]{{1,3}})\s*[）)]\s*[、.．]?\s*(.+)$")),
     ("arabic", re.compile(r"^(\d{1,6})\s*[.．、](?!\d)\s*(.+)$")),
@@ -111,7 +115,7 @@ def _wrapped_with_blank_lines(lines: list[str]) -> bool:
     return len(broken) >= 3 and len(broken) * 2 > len(before_blank)
 
 
-_HEADING_KINDS = ("chapter", "cn", "paren_cn")
+_HEADING_KINDS = ("chapter", "cn", "paren_cn", "ordinal")
 
 
 def _looks_like_title(line: str) -> bool:
@@ -120,3 +124,28 @@ def _looks_like_title(line: str) -> bool:
         return True  # a heading
     return len(line) <= 40 and ("要点" in line or "计划" in line or "清单" in line
                                 or "制度" in line or "办法" in line or "方案" in line)
+
+
+# 党纪检查制度党支部应…, 党员向党组织汇报制度党员每学期…, 党支部对党员的考核制度每年对党员进行
+# 一次考核: a published rule runs an item's name into its first sentence. The name ends in 制度
+# or 会议 (or 系统, which some sites put for 制度, after an activity: 民主生活系统 — not 教育系统,
+# a sector) and the sentence opens with who does it or how often.
+_NAME = re.compile(r"^([^\s，。；：、“”《》（）()]{2,16}?"
+                   r"(?:制度|会议|(?:生活|学习|汇报|检查|考核|评议)系统))"
+                   r"(?=(?:党支部|党总支|党委|党组织|党组|支部|支委会|全体党员|每名党员|每个党员|"
+                   r"党员|书记|班子成员|领导班子|每(?:年|学期|半年|季度?|月)))")
+_COUNT_ENDS_CLAUSE = re.compile(rf"[{_CN}\d]+\s*次\s*(?:[，,。；;：:]|$)")
+
+
+def name_apart(text: str) -> str:
+    """An item's text with a run-in name on a line of its own (“党纪检查制度⏎党支部应…”), so
+    the name is the item's title and the duty is read without it. Not where the name is what
+    the sentence counts (支部委员会会议每月召开一次, 民主评议党员制度每年开展一次)."""
+    match = _NAME.match(text)
+    if match is None:
+        return text
+    rest = text[match.end():]
+    first_clause = re.split(r"[，,。；;：:\n]", rest, maxsplit=1)[0]
+    if _COUNT_ENDS_CLAUSE.search(first_clause + "。"):
+        return text
+    return f"{match.group(1)}\n{rest}"

@@ -14,6 +14,7 @@ from lianzheng_desktop.core.plan_grammar import (
     keyword_before,
     periods_in,
 )
+from lianzheng_desktop.core.plan_records import reports
 from lianzheng_desktop.core.plan_vocab import COMPARATORS
 
 
@@ -63,6 +64,12 @@ def reporting_up(clause: str) -> Counts | None:
     return new_type(f"向{target}汇报")
 
 
+def _report_type(after: str) -> Counts:
+    """What is reported, as a type of the plan's own: 汇报出勤情况, or 汇报工作."""
+    what = clean_object(after)
+    return new_type(f"汇报{what}" if len(what) >= 2 and not not_an_activity(what) else "汇报工作")
+
+
 def new_type(name: str) -> Counts:
     """A type of the plan's own, in the ledger its name points to (会议活动 by default)."""
     name = name.strip("＿ ")
@@ -108,6 +115,8 @@ def counted_by(sentence: str, clause: str, count: Count, before: str,
         return up
     before = _ON_THE_BASIS.sub("", before)  # 在民主生活会的基础上召开一次民主评议: the basis
     named = keyword_after(after) or keyword_before(before)
+    if named is not None and named.types == ("听取汇报",) and reports(clause):
+        return _report_type(after)
     if named is not None:
         return named
     for phrase, verb_from in ((after, before), (before, "")):

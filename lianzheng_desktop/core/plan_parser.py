@@ -35,8 +35,19 @@ from lianzheng_desktop.core.plan_principles import (
     principle_text,
 )
 from lianzheng_desktop.core.plan_reader import ItemReader
-from lianzheng_desktop.core.plan_records import describes_a_meeting, named_counts
-from lianzheng_desktop.core.plan_text import PLAN_KINDS, Node, normalise, split_nodes
+from lianzheng_desktop.core.plan_records import (
+    UNQUANTIFIED_REASON,
+    describes_a_meeting,
+    named_counts,
+)
+from lianzheng_desktop.core.plan_text import (
+    PLAN_KINDS,
+    TITLE_CHARS,
+    Node,
+    normalise,
+    split_nodes,
+    title_of,
+)
 
 MAX_PLAN_CHARS = 2_000_000  # a year's plan is a few thousand characters
 _YEAR_RE = re.compile(r"(20\d{2})\s*年")
@@ -75,6 +86,12 @@ def parse_plan(text: str, year: int | None = None) -> PlanDraft:
                 continue
             found = _unnumbered(node)
             unnumbered += [(r, mask_quotes(node.text)) for r in found]
+            if found:  # the item is the duty: 经常… is in it
+                reader.done_often = []
+        # 第五，党纪检查制度…经常对党员进行党纪教育…。每年都要…进行一次全面的评价和检查:
+        # read as the yearly duty only, or an article of a rule: the rest is listed, not lost
+        draft.unread += [Unread(reader.item.id, text.strip(), UNQUANTIFIED_REASON)
+                         for text in reader.done_often]
         draft.requirements += found
     plan_types = draft.new_types  # 党员大会每月召开一次 → 认真开好党员大会 counts them too
     for requirement, masked in unnumbered:
@@ -141,17 +158,26 @@ def _unnumbered(node: Node) -> list[Requirement]:
     if describes_a_meeting(item.title):
         return []
     masked = mask_quotes(item.text)
-    return [Requirement(item=item.id, text=item.title, section=item.section,
+    text = item.title
+    if node.run_in:  # 党纪检查制度⏎党支部应…经常对党员进行党纪教育: the duty, not its name
+        masked = masked.split("\n", 1)[1]
+        duty = item.text.split("\n", 1)[1]
+        first = re.split(r"[。；;\n]", duty, maxsplit=1)[0]  # whole, not cut at 端正党风、
+        text = first if len(first) <= 2 * TITLE_CHARS else title_of(duty)
+    return [Requirement(item=item.id, text=text, section=item.section,
                         item_title=item.title, item_text=item.text[:ITEM_TEXT_LIMIT],
                         role=_first_role(masked[:60], item.title))]
 
 
+_MEMBERS_FIRST = re.compile(r"(?:每名|每位|每个|全体)?党员(?:每|要|应|必须|须|都要|均)")
 _LISTED_WITH_OTHERS = re.compile(r"书记[、和与及][^，。；]{0,12}(?:委员|成员|党员|干部)")
 
 
 def _first_role(text: str, title: str) -> Role | None:
     from lianzheng_desktop.core.plan_vocab import ROLE_WORDS
 
+    if _MEMBERS_FIRST.match(text.lstrip()):
+        return Role.MEMBER  # 党员要经常向党组织汇报思想: each member, not the 党组织 told
     for part in (text, mask_quotes(title)):
         part = part.replace("总书记", "")  # 习近平总书记: not the branch's secretary
         for words, role in ROLE_WORDS:

@@ -10,6 +10,8 @@ requirement — only when nothing in it is something a branch does and records:
   推动…向纵深发展, 全面从严治党, 正风肃纪, 方向很明确 …), and names no act a branch can do
   (``_ACTS``: 召开, 开展, 组织, 学习, 谈话, 检查, 整改, 报告, 制定, 传达, 监督 …), no number
   and no kind of record (警示教育, 民主生活会 …); or
+- its first words say how to understand something (第一，要准确理解述责述廉的内涵: a
+  commentary's point, not a duty); or
 - it stands under (or is) a heading of that kind (指导思想, 总体要求, 总体思路, 工作思路,
   工作目标, 目的意义, 基本原则, or two of them joined: 指导思想和总体目标) and names no
   number and no kind of record — a heading's own words
@@ -49,6 +51,7 @@ _ACTS = re.compile(
     r"|会议|大会|例会|生活会|座谈会|推进会|党日|活动|制度|责任制|推行|清单|计划|方案|总结"
     r"|遵守|带头|严守|严禁|不得|禁止|杜绝|防止|抵制|管住|管好")  # and how to conduct oneself
 
+_UNDERSTANDING = re.compile(r"^要?(?:准确|正确|深刻|全面|充分)?(?:理解|把握|认识|领会)")
 _HEADING = (r"(?:指导思想|总体要求|总体思路|工作思路|总体目标|工作目标|主要目标|目的意义"
             r"|基本原则|工作原则|指导原则)")
 # 指导思想和总体目标, 指导思想、基本原则: two such headings joined are one
@@ -66,7 +69,11 @@ def is_principle(item: PlanItem) -> bool:
     from lianzheng_desktop.core.plan_records import named_counts
 
     masked = mask_quotes(item.text)
-    if counts_in(masked) or named_counts(masked) is not None:
+    if counts_in(masked):
+        return False
+    if _UNDERSTANDING.match(item.title):
+        return True  # 第一，要准确理解述责述廉的内涵: how to understand a duty, not one
+    if named_counts(masked) is not None:
         return False
     if _under_a_heading(item):
         return True

@@ -53,6 +53,7 @@ from lianzheng_desktop.core.plan_percent import read_percents
 from lianzheng_desktop.core.plan_records import (
     asks_once,
     at_a_time_of_year,
+    done_often,
     listed_duties,
 )
 from lianzheng_desktop.core.plan_shapes import (
@@ -87,6 +88,7 @@ class ItemReader(OtherForms):
         self.node = node
         self.draft = draft
         self.item = plan_item(node)
+        self.done_often: list[str] = []  # 经常对党员进行党纪教育: read as nothing (parse_plan)
 
     def requirement(self, text: str, **values) -> Requirement:
         item = self.item
@@ -111,6 +113,7 @@ class ItemReader(OtherForms):
         days = themed_days(original)
         for s_start, s_end in spans(masked, _SENTENCE_END):
             sentence, text = masked[s_start:s_end], original[s_start:s_end]
+            listed = len(self.draft.unread) + len(self.draft.untracked)
             found = self._slogans(text) + self._cadences(text) + self._counts(sentence, text)
             found += self._listed(sentence, text)
             found += self._half_and_year(sentence, text, found)
@@ -130,6 +133,9 @@ class ItemReader(OtherForms):
             if not found and not bare and at_a_time_of_year(text) \
                     and not is_past(sentence, ""):
                 timed.append(text)
+            elif not found and not bare and done_often(sentence) and not is_past(sentence, "") \
+                    and listed == len(self.draft.unread) + len(self.draft.untracked):
+                self.done_often.append(text)
             result += found
             loose += bare
         if result or loose:  # an item read as nothing is a duty without a number (parse_plan)

@@ -10,6 +10,8 @@ of a rule that describe a meeting rather than ask for one.
 - ``describes_a_meeting``: "党员大会由支部书记主持召开", "党员大会的主要内容：…",
   "支部党员大会是全体党员参加的会议" say who chairs a meeting, what it covers or what it
   is; they are not something to be done.
+- ``done_often``: "经常对党员进行党纪教育", "定期召开专题例会": a duty done often, with no
+  number — where its item is read otherwise, listed as unread (UNQUANTIFIED_REASON).
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ def _hits(text: str, plan_types: Iterable[tuple[str, str]]) -> list[tuple[int, i
     for word, counts in candidates:
         start = text.find(word)
         while start >= 0:
-            hits.append((start, start + len(word), counts))
+            if not (counts.types == ("听取汇报",) and reports(_clause_at(text, start))):
+                hits.append((start, start + len(word), counts))
             start = text.find(word, start + 1)
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[tuple[int, int, Counts]] = []
@@ -40,6 +43,18 @@ def _hits(text: str, plan_types: Iterable[tuple[str, str]]) -> list[tuple[int, i
         if not kept or hit[0] >= kept[-1][1]:
             kept.append(hit)
     return kept
+
+
+def reports(clause: str) -> bool:
+    """每学期汇报一次出勤情况, 向党委汇报: the one named reports (up); no one hears a report
+    (听取…汇报, 审议…汇报, a 汇报会 the branch holds), so it is no 听取汇报 record."""
+    return "汇报" in clause and not any(word in clause for word in ("听", "审议", "汇报会"))
+
+
+def _clause_at(text: str, at: int) -> str:
+    start = max(text.rfind(ch, 0, at) for ch in "，,。；;：:\n") + 1
+    ends = [i for i in (text.find(ch, at) for ch in "，,。；;：:\n") if i >= 0]
+    return text[start:min(ends, default=len(text))]
 
 
 def named_counts(text: str, plan_types: Iterable[tuple[str, str]] = ()) -> Counts | None:
@@ -131,3 +146,25 @@ def at_a_time_of_year(sentence: str) -> bool:
     the quarterly checklist does not check — listed unread, not dropped (revoffice F5)."""
     sentence = sentence.strip()  # 年初，…制定并下发《2025年…要点》: what one year did
     return bool(_AT_A_TIME_OF_YEAR.match(sentence)) and not re.search(r"(?:19|20)\d{2}年", sentence)
+
+
+UNQUANTIFIED_REASON = ("写了要经常（定期）做的事，但没有写次数和周期，未作为检查事项；如需检查，"
+                       "请双击添加为一项要求")
+_OFTEN = re.compile(r"(?<!、)(?:经常|定期|不定期|适时)(?:性地|地)?")
+_ASKED = re.compile(r"应当|应该|应|必须|须|(?<![主重纪需必])要(?![求点素件])|坚持")
+
+
+def done_often(sentence: str) -> bool:
+    """党支部应…经常对党员进行党纪教育, 党员要定期向党组织汇报: an act (召开, 开展, 教育 …)
+    the text asks (应, 要, 必须 … before it) to be done often or regularly, with no number — a
+    duty a reader must not drop silently. Not 需要定期召开的会议 (which meetings), not
+    、定期述职、 (a list of systems' names), not 必要时可随时召开."""
+    from lianzheng_desktop.core.plan_principles import ACTS
+
+    for match in _OFTEN.finditer(sentence):
+        clause = re.split(r"[，,。；;：:]", sentence[match.end():], maxsplit=1)[0]
+        act = ACTS.search(clause)
+        if act and not clause.startswith("的", act.end()) \
+                and _ASKED.search(sentence[:match.start()]):
+            return True
+    return False

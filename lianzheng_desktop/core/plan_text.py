@@ -1,6 +1,6 @@
 """A plan's text as people publish it, made regular and cut into its numbered items.
 
-Plans arrive numbered in every common style — 一、 （一） 1. 1、 (1) ① 第一条, points
+Plans arrive numbered in every common style — 一、 （一） 1. 1、 (1) ① 第一条 第一，, points
 written 一是……二是……, or plain paragraphs — and often copied from a web page: ASCII
 commas and colons, stray spaces, lines broken mid-sentence, page numbers and "打印本页".
 ``normalise`` (``plan_layout``) makes the text regular; ``split_nodes`` finds its items at
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from lianzheng_desktop.core.plan_layout import CN as _CN
 from lianzheng_desktop.core.plan_layout import MARKERS as _MARKERS
-from lianzheng_desktop.core.plan_layout import normalise
+from lianzheng_desktop.core.plan_layout import name_apart, normalise
 
 __all__ = ["PLAN_KINDS", "Node", "normalise", "section_of", "split_nodes", "title_of"]
 
@@ -24,7 +24,8 @@ __all__ = ["PLAN_KINDS", "Node", "normalise", "section_of", "split_nodes", "titl
 _POINT_RE = re.compile(rf"(?:^|(?<=[。；;，,：:\s]))([{_CN}]{{1,3}})是(?=[^是])")
 # Kinds whose items are a plan's own points (an item with no number there is still a
 # requirement, satisfied by a record or by hand); articles of a rule and paragraphs are not.
-PLAN_KINDS = frozenset({"cn", "paren_cn", "arabic", "paren_arabic", "circled", "point"})
+PLAN_KINDS = frozenset({"cn", "paren_cn", "ordinal", "arabic", "paren_arabic", "circled",
+                        "point"})
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Node:
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
     id: str = ""
+    run_in: bool = False  # its name was run into its first sentence (plan_layout.name_apart)
 
     @property
     def is_leaf(self) -> bool:
@@ -68,8 +70,9 @@ def split_nodes(text: str) -> list[Node]:
             continue
         kind, match = hit
         depth = _place(kind, match.group(1), stack, depth_of.setdefault(kind, len(depth_of)))
-        node = Node(kind, match.group(1), match.group(2).strip(), depth,
-                    stack[-1] if stack else None)
+        words = match.group(2).strip()
+        node = Node(kind, match.group(1), name_apart(words), depth, stack[-1] if stack else None)
+        node.run_in = node.text != words
         if node.parent:
             node.parent.children.append(node)
         nodes.append(node)
@@ -88,7 +91,7 @@ def split_nodes(text: str) -> list[Node]:
     return nodes
 
 
-_FIRST = ("一", "1", "①")
+_FIRST = ("一", "1", "①", "第一", "第1")
 _POINT_START = re.compile(rf"^([{_CN}]{{1,3}})是(?=[^是])")
 
 
@@ -198,7 +201,7 @@ def section_of(node: Node) -> str:
     top = node.path()[0]
     if top is node or top.kind in ("paragraph", "preamble"):
         return ""
-    marker = {"cn": "、", "chapter": ""}.get(top.kind, "")
+    marker = {"cn": "、", "ordinal": "，", "chapter": ""}.get(top.kind, "")
     prefix = f"第{top.number}章" if top.kind == "chapter" else f"{top.number}{marker}"
     if top.kind in ("paren_cn", "paren_arabic"):
         prefix = f"（{top.number}）"  # (一)党组…: as written, not "一党组…"
