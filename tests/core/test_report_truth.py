@@ -80,6 +80,8 @@ def test_section_three_says_what_the_appendix_says(demo_store, period):
 
 @pytest.mark.parametrize("as_of", [date(2022, 9, 29), date(2022, 9, 30), date(2022, 12, 31)])
 def test_sections_three_and_four_use_one_due_test(demo_store, as_of):
+    # written on its own date (section four is written on the day it is made: revjiwei3 J11)
+    demo_store.clock = lambda: datetime(as_of.year, as_of.month, as_of.day, 17)
     period = ReportPeriod(2022, 3 if as_of.month < 10 else 4)
     _, texts = _report(demo_store, period, as_of)
     for item in demo_store.list("rectification"):
@@ -110,6 +112,7 @@ def test_a_rectification_duty_is_not_done_while_an_item_is_open(demo_store):
 
 
 def test_a_report_written_within_its_period_plans_the_rest_of_it(demo_store):
+    demo_store.clock = lambda: datetime(2022, 9, 20, 17)  # written on the day it counts to
     _, texts = _report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 20))
     assert texts[NEXT].startswith("下一步，")  # not "第四季度" over a 30 September date
     assert "须于2022年9月30日前完成" in texts[NEXT]
@@ -590,7 +593,11 @@ def test_a_period_over_says_the_same_whatever_the_day_it_is_printed(demo_store):
         return _all_text(document).replace("2022年9月30日", "").replace("2022年10月8日", "")
 
     on_the_day, later = said(datetime(2022, 9, 30, 9, 0)), said(datetime(2022, 10, 8, 9, 0))
-    assert on_the_day == later
+    # sections one to three and the annexes; section four is written on the day it is made
+    # (revjiwei3 J11): on 8 October the item due 30 September is 逾期, and said so
+    assert on_the_day.split("2022年第四季度，将重点")[0] == later.split("2022年第四季度，将重点")[0]
+    assert "抓紧完成逾期整改事项“基层工会经费返还拨付不及时”" in later
+    demo_store.clock = lambda: datetime(2022, 9, 30, 17)
     texts = _report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 30))[1]
     assert "整改事项“基层工会经费返还拨付不及时”整改时限为2022年9月30日，到期仍未完成整改。" \
         in texts[PROBLEMS]
@@ -770,7 +777,8 @@ def test_the_secretarys_own_report_answers_as_first_responsible(demo_store):
     assert own[PROBLEMS] != branch[PROBLEMS] and own[NEXT] != branch[NEXT]
     assert "本人作为第一责任人，履行职责还有不到位的地方，本季度主要存在以下问题：" in own[PROBLEMS]
     assert "“基层工会经费返还拨付不及时”（张志强负责）" in own[PROBLEMS]
-    assert "督促张志强抓紧完成到期整改事项“基层工会经费返还拨付不及时”" in own[NEXT]
+    # written on 31 December (the demo's clock), three months past the item's deadline
+    assert "督促张志强抓紧完成逾期整改事项“基层工会经费返还拨付不及时”" in own[NEXT]
     assert own[NEXT].startswith("2022年第四季度，本人将重点抓好以下工作")
 
 
