@@ -234,13 +234,17 @@ def _still_to_do(item: ChecklistItem, data: ReportData) -> str:
     return ""
 
 
-def _carried_over(data: ReportData, nxt: ReportPeriod, listed: list[Requirement]) -> list[str]:
+def _carried_over(data: ReportData, nxt: ReportPeriod, listed: list[Requirement],
+                  items_planned: bool = False) -> list[str]:
     """At the year's end: the year's unmet duties, named, for the year to come — where the
     next year's plan is in, only those it still asks (by its own words), and none it lists
-    already with "本期未达到要求" (``listed``, _plan_duties)."""
+    already with "本期未达到要求" (``listed``, _plan_duties). ``items_planned``: the 整改
+    items have their own steps, which are the 巡察整改 duty's (not "提前谋划、按季度推进")."""
     if nxt.year == data.period.year:
         return []
-    failed = [i for i in data.checklist.items if i.status is Status.FAILED]
+    failed = [i for i in data.checklist.items if i.status is Status.FAILED
+              and not (items_planned and i.requirement.counts is not None
+                       and i.requirement.counts.ledger == "rectification")]
     if data.next_plan is not None:  # what the next plan asks of each, and not yet said
         earlier, said = _earlier_selves(data), {id(r) for r in listed}
         asked = {key: requirement for requirement in data.next_plan.requirements
@@ -283,9 +287,9 @@ def draft_next_steps(data: ReportData) -> str:
     duties = [(r, sentence) for r, text, sentence in _plan_duties(data, nxt)
               if not any(said.startswith(text) for said in running)]
     written = _as_written(data)
+    items = next_step_sentences(written) + review_steps(written)
     parts = (running + [sentence for _, sentence in duties]
-             + _carried_over(data, nxt, [r for r, _ in duties])
-             + next_step_sentences(written) + review_steps(written))
+             + _carried_over(data, nxt, [r for r, _ in duties], bool(items)) + items)
     if unitemised(data):  # the first step is to set the work out (section 三's first)
         year = nxt.year if data.over else data.period.year
         parts.insert(0, f"对照{year}年度工作要点，把党风廉政建设工作任务逐项细化为具体要求，"

@@ -496,7 +496,8 @@ def test_the_next_years_appendix_counts_the_items_carried_over_as_the_screen_doe
     row = next(r for r in document.appendices[0].rows if "整改" in r[1])
     # revjiwei3 J4: named as what they are, not as a 2023 inspection's
     assert row[3].startswith("巡察反馈的整改事项2件（均为往年延续）")
-    assert on_screen.explanation.replace(" ", "").startswith("巡察反馈的整改事项2件（均为往年延续）")
+    said = on_screen.explanation.replace(" ", "")
+    assert said.startswith("巡察反馈的整改事项2件（均为往年延续）")
     assert row[2] == on_screen.status.label
 
 
