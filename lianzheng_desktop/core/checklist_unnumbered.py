@@ -7,7 +7,7 @@ from __future__ import annotations
 from lianzheng_desktop.core.checklist_ask import Ask
 from lianzheng_desktop.core.checklist_model import ChecklistItem, Status
 from lianzheng_desktop.core.checklist_window import Window, scope_words
-from lianzheng_desktop.core.checklist_words import carried_words, sources_words
+from lianzheng_desktop.core.checklist_words import items_words
 from lianzheng_desktop.core.plan import Requirement
 
 
@@ -24,8 +24,7 @@ def check_rectification(key: str, requirement: Requirement, window: Window,
     open_items = total - fixed
     # fixed before the span and never looked back at: not yet 销号, so not done
     waiting, named = ask.source.unreviewed_before(ask.start, ask.end, sources)
-    parts = [f"{when}{sources_words(sources)}整改事项 {total} 件"
-             f"{carried_words(summary.carried, total)}"] if total else []
+    parts = [items_words(when, sources, total, summary.carried, " ")] if total else []
     if fixed:
         done = [f"已完成 {fixed - standing} 件" if fixed > standing else "",
                 f"长期坚持 {standing} 件" if standing else ""]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from lianzheng_desktop.core.checklist_model import ChecklistItem, Status
+from lianzheng_desktop.core.checklist_words import span_words
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period, Requirement
 
@@ -63,12 +64,7 @@ def status_of(actual: int, target: int, expected: int, window: Window) -> Status
 
 
 def scope_words(requirement: Requirement, window: Window) -> str:
-    period = requirement.period
-    if period is Period.QUARTER:
-        return "本季度"
-    if period is Period.HALF:
-        return "上半年" if window.start.month == 1 else "下半年"
-    return f"{window.start.year}年"
+    return span_words(requirement.period, window.start)
 
 
 def days_left(window: Window, period: Period | None) -> str:

@@ -1,13 +1,17 @@
 """The words the checklist and the reports say a requirement's work in: the verb its count
 takes (召开 a meeting, 督促 整改, none for 听取汇报), "巡察反馈的" before the 整改事项 a duty
-counts, and the 往年未完成 items carried into the year."""
+counts, and the items carried into the year from the years before."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from lianzheng_desktop.core.plan import Period
+
 # Labels that are themselves an act ("听取汇报", "签订责任书", a plan's "汇报出勤情况"): no
-# verb before them.
+# verb before them. "向党支部汇报" too: "本人尚未向党支部汇报", not "本人尚未开展向党支部汇报".
 ACTS = ("听取", "签订", "报告", "汇报", "述职", "述责", "述廉", "讲授", "参加", "开展", "召开",
-        "组织", "研究", "安排", "协调")
+        "组织", "研究", "安排", "协调", "向")
 
 
 # The verb other counted things take, as a secretary says it (督促整改…问题: one sees to it,
@@ -27,14 +31,34 @@ def verb_for(label: str) -> str:
     return next((verb for start, verb in LABEL_VERBS if label.startswith(start)), "开展")
 
 
+def span_words(period: Period | None, start: date) -> str:
+    """The span a duty is checked over, as the checklist names it: "本季度", "上半年",
+    "2027年" (a duty of the year, or of none)."""
+    if period is Period.QUARTER:
+        return "本季度"
+    if period is Period.HALF:
+        return "上半年" if start.month == 1 else "下半年"
+    return f"{start.year}年"
+
+
 def sources_words(sources: tuple[str, ...]) -> str:
     """"巡察反馈的" before 整改事项 where a duty counts some 问题来源 only: section one
     counts every item, and "整改事项2件" beside its "4个问题" would contradict it."""
     return f"{'、'.join(sources)}的" if sources else ""
 
 
-def carried_words(carried: int, total: int) -> str:
-    """"（含往年未完成2件）", or "（均为往年未完成）" when all are: not "4件（含…4件）"."""
+def items_words(when: str, sources: tuple[str, ...], total: int, carried: int,
+                space: str = "") -> str:
+    """The 整改事项 a duty counts, named as what they are: "2027年巡察反馈的整改事项2件" for
+    those found in the span; those carried into it are not the span's 巡察反馈 — "2027年巡察
+    反馈的整改事项2件（均为往年未完成）" read as a 2027 inspection that never took place:
+    "巡察反馈的整改事项2件（均为往年延续）", "…3件（2027年新增1件、往年延续2件）".
+    ``space``: the screen sets numbers apart ("整改事项 2 件"), print does not."""
+    count = f"{space}{total}{space}件"
+    named = f"{sources_words(sources)}整改事项"
     if not carried:
-        return ""
-    return "（均为往年未完成）" if carried == total else f"（含往年未完成 {carried} 件）"
+        return f"{when}{named}{count}"
+    before = "往年" if when.endswith("年") and when[:1].isdigit() else "此前"
+    if carried >= total:
+        return f"{named}{count}（均为{before}延续）"
+    return f"{named}{count}（{when}新增{total - carried}件、{before}延续{carried}件）"

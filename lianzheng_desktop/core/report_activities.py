@@ -245,7 +245,10 @@ def _session(s: WarningSession, me: str = "") -> str:
             if me and me in hosts else s.host)
     if me and not host.startswith("本人") and me in s.attendees:  # there as one of many
         what = _took_part(what, s.form) if what.startswith("召开") else what  # held by another
-        attended = f"本人参加，共{s.head_count}人" if s.head_count else "本人参加"
+        # "参加以案促改专题会" says one was there: not "（…主持，本人参加，共4人）" again
+        there = "" if what.startswith("参加") else "本人参加"
+        attended = "，".join(w for w in (there, f"共{s.head_count}人" if s.head_count else "")
+                            if w)
     else:  # no head count entered: none said (not "0人参加")
         attended = f"{s.head_count}人参加" if s.head_count else ""
     said = "，".join(part for part in (f"{host}主持" if host else "", attended) if part)

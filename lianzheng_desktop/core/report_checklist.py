@@ -13,7 +13,7 @@ from datetime import date
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status
-from lianzheng_desktop.core.checklist_words import carried_words, sources_words
+from lianzheng_desktop.core.checklist_words import items_words, span_words
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period
 from lianzheng_desktop.core.record_source import (
@@ -154,8 +154,7 @@ def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
                and (not sources or i.source in sources)]
     if not scope:
         return item
-    named = f"{sources_words(sources)}整改事项"  # the screen's words: "2022年巡察反馈的整改事项"
-    when = item.explanation.split(named)[0] if named in item.explanation else ""
+    when = span_words(item.period, start)  # the screen's words (checklist_words)
     earlier = sum(1 for i in scope if i.found_date < start)
     done = [i for i in scope if i.completed_date is not None and i.completed_date <= as_of]
     standing = [i for i in scope if i not in done and i.status == vocab.STATUS_ONGOING
@@ -163,8 +162,7 @@ def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
     fixed = done + standing
     reviewed = [i for i in fixed if i.review_date is not None and i.review_date <= as_of]
     open_items = len(scope) - len(fixed)
-    parts = [f"{when}{sources_words(sources)}整改事项{len(scope)}件"
-             + carried_words(earlier, len(scope)).replace(" ", "")]
+    parts = [items_words(when, sources, len(scope), earlier)]
     if done:
         parts.append(f"已完成整改{len(done)}件")
     if standing:

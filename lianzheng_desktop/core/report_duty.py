@@ -107,12 +107,14 @@ def _attendance(f: Figures) -> str:
 
 def _talk_point(data: ReportData, f: Figures) -> str:
     kinds = Counter(t.type for t in data.talks)
+    one = len(data.talks) == 1  # one talk, told: not counted again ("约谈1次；覆盖1人")
     title = f"抓实{next(iter(kinds))}" if len(kinds) == 1 else "抓实谈心谈话和廉政提醒"
     if len(data.talks) <= DETAILED_UP_TO:
         me = data.person.name if data.person is not None else ""
         # names as written on both sides (not "王建国同志与陈静")
         each = "；".join(f"{md(t.date)}{'本人' if t.talker == me else t.talker}与"
                         f"{names(t.talkees)}开展{t.type}"
+                        + ("（“一对一”问题性约谈）" if one and t.one_on_one else "")
                         for t in data.talks)
     else:
         each = "，其中" + "、".join(f"{k}{n}次" for k, n in kinds.most_common())
@@ -122,7 +124,7 @@ def _talk_point(data: ReportData, f: Figures) -> str:
     if not text:
         total += each
     more = []
-    if f.one_on_one:
+    if f.one_on_one and not one:
         more.append(f"“一对一”问题性约谈{f.one_on_one}次")
     if f.talked_people:
         # "占应谈10人的20%" in a quarter reads as a duty missed, which no plan item sets for
@@ -132,8 +134,10 @@ def _talk_point(data: ReportData, f: Figures) -> str:
         branch = data.person is None
         share = (f"，占应谈{f.people_in_scope}人的{f.coverage}%"
                  if data.is_year and branch and sets_talk_coverage(data) else "")
-        more.append(_reach(data, f, share) if branch and f.coverage == 100 and not share
-                    else f"谈话覆盖干部职工{f.talked_people}人{share}")
+        if branch and f.coverage == 100 and not share:
+            more.append(_reach(data, f, share))
+        elif share or not one or f.talked_people > 1:
+            more.append(f"谈话覆盖干部职工{f.talked_people}人{share}")
     total = "；".join(([total] if total else []) + more)
     return (text or f"{title}。") + (total + "。" if total else "")
 

@@ -234,6 +234,9 @@ NOUGHT_SO_FAR = re.compile(r"已(召开|组织|开展)?" + _NOUGHT)
 NOUGHT_IN_PERIOD = re.compile(r"(本季度|[上下]半年|\d+年)(召开|组织|开展)?" + _NOUGHT)
 
 
+COUNTDOWN = re.compile(r"，距(?:季度末|半年末|年底)还有 ?\d+ ?天")
+
+
 def for_reader(item: ChecklistItem, as_of: date) -> str:
     """A checklist item's explanation as a 纪委 reader should read it: no instructions to
     the app's user, the right verb, the report's own date."""
@@ -243,6 +246,7 @@ def for_reader(item: ChecklistItem, as_of: date) -> str:
     text = text.replace("人员名册中没有在职人员，", "在职人员名单为空，")
     text = re.sub(r"人员名册中没有(\d+年\d+月\d+日)在岗的人员，", r"\1在岗人员名单为空，", text)
     text = text.replace("，请核对人员的到岗、离岗日期。", "。")
+    text = COUNTDOWN.sub("", text)  # the screen's countdown: a paper names dates, not days
     # In print, nothing done reads as not done, not as a count of nought ("开展…0次").
     text = NOUGHT_SO_FAR.sub(r"尚未\1\2", text)
     text = NOUGHT_IN_PERIOD.sub(r"\1未\2\3", text)

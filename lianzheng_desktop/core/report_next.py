@@ -7,11 +7,12 @@ calls on schedule what section three calls overdue.
 
 from __future__ import annotations
 
-from datetime import date
+from copy import copy
+from dataclasses import replace
+from datetime import date, timedelta
 
 from lianzheng_desktop.core.checklist import ChecklistItem, Status
-from lianzheng_desktop.core.periods import Quarter
-from lianzheng_desktop.core.plan import Period, Requirement, Role
+from lianzheng_desktop.core.plan import Period, Requirement
 from lianzheng_desktop.core.report_facts import (
     ReportData,
     cn_date,
@@ -24,6 +25,7 @@ from lianzheng_desktop.core.report_facts import (
 )
 from lianzheng_desktop.core.report_items import next_step_sentences, review_steps
 from lianzheng_desktop.core.report_model import ReportPeriod
+from lianzheng_desktop.core.report_next_plan import earlier_selves, key, plan_duties, written_on
 from lianzheng_desktop.core.report_person import (  # verb_for: as report_person has it
     branch_running,
     owed_to_branch,
@@ -36,63 +38,13 @@ def _numeric(item: ChecklistItem) -> bool:
     return item.measure != "manual"
 
 
-def _plan_duties(data: ReportData, nxt: ReportPeriod) -> list[tuple[str, str]]:
-    """The next period's numbered duties: (the requirement, the sentence)."""
-    plan = data.next_plan
-    if plan is None:
-        return []
-    failed = {i.requirement.text for i in data.checklist.items if i.status is Status.FAILED}
-    parts = []
-    for requirement in plan.requirements:
-        period = requirement.period
-        if not requirement.is_numeric:
-            continue
-        if nxt.quarter is not None and not (
-                period in (Period.QUARTER, Period.MONTH)
-                or (period is Period.HALF and nxt.quarter in (1, 3)) or nxt.quarter == 1):
-            continue
-        again = "（本期未达到要求，须切实改进）" if requirement.text in failed else ""
-        first = _first_step(requirement, nxt, own=data.person is not None
-                            and not first_responsible(data.person))
-        parts.append((named(requirement),
-                      f"{named(requirement)}{again}{'，' if first else ''}{first}。"))
-    return parts
-
-
-def _first_step(requirement: Requirement, nxt: ReportPeriod, own: bool = False) -> str:
-    """What the duty asks first in the next period, by when: "2027年3月31日前开展集中警示
-    教育1次" — the act and its date, not the plan's sentence copied as a plan."""
-    label = requirement.counts.label if requirement.counts else ""
-    target, unit = requirement.target, requirement.unit
-    if not label or not target or requirement.period is Period.MONTH:
-        return ""
-    first_quarter = Quarter(nxt.year, nxt.quarter or 1)
-    if requirement.period is Period.QUARTER:
-        end, n = first_quarter.end, target
-    elif requirement.period is Period.HALF:
-        end, n = date(nxt.year, 6 if first_quarter.number <= 2 else 12,
-                      30 if first_quarter.number <= 2 else 31), target
-    else:  # the year's count, in step with its quarters (as 附件1 checks it)
-        end, n = first_quarter.end, target * first_quarter.number // 4
-        if not n:  # once a year: due by the year's end, not by the first quarter's
-            end, n = date(nxt.year, 12, 31), target
-    role = requirement.role  # a duty of each: "每名班子成员至少…", not one in all
-    each = ("本人" if own else role.label) if role in (Role.LEADERSHIP_MEMBER,
-                                                      Role.MEMBER) else ""
-    return f"{cn_date(end)}前{each}至少{act(label)}{n}{unit}"
-
-
-def act(label: str) -> str:
-    """"开展集中警示教育", "召开专题会议"; a label that is an act already ("向党支部汇报",
-    "听取汇报") takes no verb: not "开展向党支部汇报"."""
-    return label if label.startswith("向") else f"{verb_for(label)}{label}"
-
-
 def _running(data: ReportData) -> list[str]:
     """This year's duties not yet met whose period ends after the as-of date."""
     parts, unrecorded = [], []
+    made = written_on(data)  # a period over by the day it is written asks nothing more
     for requirement, group in by_requirement(
-            now for i in data.checklist.items if (now := _running_part(i, data.as_of))):
+            now for i in data.checklist.items if (now := _running_part(i, data.as_of))
+            and now.period_end >= made):
         clauses = [c for c in (_still_to_do(i, data) for i in group) if c]
         if clauses:
             parts.append(f"{named(requirement)}，" + joined(clauses))
@@ -152,20 +104,28 @@ def _still_to_do(item: ChecklistItem, data: ReportData) -> str:
     return ""
 
 
-def _carried_over(data: ReportData, nxt: ReportPeriod) -> list[str]:
-    """At the year's end: the year's unmet duties, named, for the year to come."""
+def _carried_over(data: ReportData, nxt: ReportPeriod, listed: list[Requirement],
+                  items_planned: bool = False) -> list[str]:
+    """At the year's end: the year's unmet duties, named, for the year to come — where the
+    next year's plan is in, only those it still asks (by its own words), and none it lists
+    already with "本期未达到要求" (``listed``, _plan_duties). ``items_planned``: the 整改
+    items have their own steps, which are the 巡察整改 duty's (not "提前谋划、按季度推进")."""
     if nxt.year == data.period.year:
         return []
-    failed = [i for i in data.checklist.items if i.status is Status.FAILED]
+    failed = [i for i in data.checklist.items if i.status is Status.FAILED
+              and not (items_planned and i.requirement.counts is not None
+                       and i.requirement.counts.ledger == "rectification")]
+    if data.next_plan is not None:  # what the next plan asks of each, and not yet said
+        earlier, said = earlier_selves(data), {id(r) for r in listed}
+        asked = {self: requirement for requirement in data.next_plan.requirements
+                 if (self := earlier.get(id(requirement))) and id(requirement) not in said}
+        failed = [replace(i, requirement=asked[key(i.requirement)]) for i in failed
+                  if key(i.requirement) in asked]
     # a duty without a number and without a record lacks proof: not "未落实到位" (section three)
     unrecorded = list(dict.fromkeys(quoted(named(i.requirement)) for i in failed
                                     if not _numeric(i) and not i.actual))
-    # a duty the next year's plan asks again is already listed, "本期未达到要求" (_plan_duties)
-    again = {r.text for r in data.next_plan.requirements if r.is_numeric} \
-        if data.next_plan is not None else set()
     unmet = list(dict.fromkeys(quoted(named(i.requirement)) for i in failed
-                               if quoted(named(i.requirement)) not in unrecorded
-                               and i.requirement.text not in again))
+                               if quoted(named(i.requirement)) not in unrecorded))
     parts = []
     if unmet:
         parts.append(f"针对{data.period.year}年{several(unmet)}要求未落实到位的问题，"
@@ -176,14 +136,30 @@ def _carried_over(data: ReportData, nxt: ReportPeriod) -> list[str]:
     return parts
 
 
+def _as_written(data: ReportData) -> ReportData:
+    """The report's data as of the day section four is written, for the 整改 items' steps:
+    none finished by then is still to do, none with a deadline passed by then is "按期"
+    (the day itself: still to be met today). The figures of sections 一–三 stay as of
+    ``as_of``."""
+    made = written_on(data)
+    if made <= data.as_of:
+        return data
+    late = copy(data)  # not dataclasses.replace: __post_init__ would fix the figures anew
+    late.as_of = made
+    late.checklist = replace(data.checklist, due_day=made - timedelta(days=1))
+    return late
+
+
 def draft_next_steps(data: ReportData) -> str:
     """The rest of the period (a report written before its end) and the next period."""
     nxt = data.period.next
     running = _running(data)
-    planned = [sentence for text, sentence in _plan_duties(data, nxt)
-               if not any(r.startswith(text) for r in running)]
-    parts = (running + planned + _carried_over(data, nxt) + next_step_sentences(data)
-             + review_steps(data))
+    duties = [(r, sentence) for r, text, sentence in plan_duties(data, nxt)
+              if not any(said.startswith(text) for said in running)]
+    written = _as_written(data)
+    items = next_step_sentences(written) + review_steps(written)
+    parts = (running + [sentence for _, sentence in duties]
+             + _carried_over(data, nxt, [r for r, _ in duties], bool(items)) + items)
     if unitemised(data):  # the first step is to set the work out (section 三's first)
         year = nxt.year if data.over else data.period.year
         parts.insert(0, f"对照{year}年度工作要点，把党风廉政建设工作任务逐项细化为具体要求，"

@@ -134,25 +134,17 @@ def problem_items(data: ReportData) -> list[str]:
     return parts + problem_sentences(data) + review_problems(data)
 
 
-def pending_items(data: ReportData) -> tuple[list[str], list[str], list[str]]:
-    """Requirements not yet met whose period is still running: not failures, not done —
-    those with a number on the way (尚在推进, each by its period's end), those with a
-    number at nought so far (尚未开展, with what they ask), and those without a number
-    that no record counts toward yet (尚未开展: nothing shows them under way, and "尚在
-    推进" would say otherwise)."""
-    parts: list[str] = []
-    nought: list[str] = []
-    unrecorded: list[str] = []
+def unrecorded_running(data: ReportData) -> list[str]:
+    """Duties without a number that no record counts toward yet, while their period runs
+    (named in quotes). A duty on schedule is not a problem: one with a number that has met
+    its share so far ("以下工作尚在推进…距年底还有275天"), or whose share is not yet due, is
+    left to section four (report_next), which says what it still asks and by when."""
     flagged = _flagged(data)  # their measures still running are told with the problem
-    for requirement, group in by_requirement(i for i in data.checklist.items
-                                             if i.status is Status.ON_TRACK
-                                             and id(i.requirement) not in flagged):
-        if all(without_record(i) for i in group):
-            unrecorded.append(quoted(named(requirement)))
-            continue
-        said = f"{named(requirement)}：" + joined(for_reader(i, data.as_of) for i in group)
-        (nought if all(i.nothing_yet for i in group) else parts).append(said)
-    return parts, nought, unrecorded
+    return [quoted(named(requirement))
+            for requirement, group in by_requirement(i for i in data.checklist.items
+                                                     if i.status is Status.ON_TRACK
+                                                     and id(i.requirement) not in flagged)
+            if all(without_record(i) for i in group)]
 
 
 def not_started(data: ReportData, unrecorded: list[str]) -> str:
@@ -167,7 +159,7 @@ def not_started(data: ReportData, unrecorded: list[str]) -> str:
 
 def draft_problems(data: ReportData) -> str:
     lines = [overview] if (overview := _overview(data)) else []
-    problems, (pending, nought, unrecorded) = problem_items(data), pending_items(data)
+    problems, unrecorded = problem_items(data), unrecorded_running(data)
     if problems and first_responsible(data.person):  # one's own, as 第一责任人: duties
         # she carries out herself too (she convenes the meetings) — not "督促不力"
         lines.append(f"本人作为第一责任人，履行职责还有不到位的地方，{data.period.noun}"
@@ -176,13 +168,6 @@ def draft_problems(data: ReportData) -> str:
         lines.append(f"{data.period.noun}主要存在以下问题：")
     if problems:
         lines += numbered(problems)
-    if pending:  # each has a number to reach by its period's end
-        lines.append("以下工作尚在推进，须在期限内完成：")
-        lines += numbered(pending)
-    if nought:  # a number to reach, and nothing done toward it yet
-        lines.append("以下工作尚未开展，须在期限内完成：")
-        lines += numbered(nought)
     if unrecorded:
-        lines.append(("此外，" if problems or pending or nought else "")
-                     + not_started(data, unrecorded))
+        lines.append(("此外，" if problems else "") + not_started(data, unrecorded))
     return "\n".join(lines)

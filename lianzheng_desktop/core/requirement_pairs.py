@@ -56,14 +56,21 @@ _PASSES: tuple[tuple[Callable[[Requirement], object | None], bool], ...] = (
 )
 
 
-def pair_requirements(earlier: list[Requirement],
-                      new: list[Requirement]) -> dict[int, Requirement]:
+# The next year's plan, beside this year's: renumbered and reworded too ("进行"→"开展",
+# "全年召开不少于4次专题会议"→"每年召开党风廉政建设专题会议不少于4次"), one duty still
+# measures the same records by the same period and role — alone on each side (a report's
+# section four names it once, with "本期未达到要求"; the re-import pairs by the passes above).
+ACROSS_YEARS = (*_PASSES, (lambda r: m[1:] if (m := _measured(r)) else None, True))
+
+
+def pair_requirements(earlier: list[Requirement], new: list[Requirement],
+                      passes: tuple = _PASSES) -> dict[int, Requirement]:
     """Each new requirement's earlier self, by its position in ``new``. Across items
     (``only_one``), a pair is made only where just one requirement on each side has the key:
     two alike are told apart by no one, and a wrong pair moves marks and 计入要求."""
     pairs: dict[int, Requirement] = {}
     left = list(earlier)
-    for match, only_one in _PASSES:
+    for match, only_one in passes:
         for index, requirement in enumerate(new):
             if index in pairs:
                 continue

@@ -86,7 +86,8 @@ def test_a_leaders_own_report_reads_as_his(tmp_path, demo_store):
     texts = document.section_texts()
     duty, nxt = texts[SECTION_HEADINGS[0]], texts[SECTION_HEADINGS[3]]
     assert "一是参与研究部署党风廉政建设工作。" in duty and "主体责任" not in duty
-    assert nxt.splitlines()[1].startswith("抓紧完成到期整改事项") and "一是" not in nxt
+    # written on 31 December (the demo's clock): the item due 30 September is 逾期 by then
+    assert nxt.splitlines()[1].startswith("抓紧完成逾期整改事项") and "一是" not in nxt
     path = write_pdf(document, tmp_path / "own.pdf")
     text = text_of(path)
     assert "年度工作要点没有对本人单独提出量化任务" in text

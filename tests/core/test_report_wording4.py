@@ -1,0 +1,195 @@
+"""revjiwei3 (a 纪委's reading at the turn of the year): section 四 against next year's
+plan (J2), written on the day it is made (J11); the 整改 items carried into a year (J4);
+no on-schedule duty nor countdown in section 三 (J5); words as a person writes them (J6).
+
+Each test was seen failing on the code before the fix."""
+
+import re
+from datetime import date, datetime
+
+from lianzheng_desktop.core.ledgers import LEDGERS, to_values
+from lianzheng_desktop.core.report_content import build_document
+from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
+from lianzheng_desktop.storage import plans
+from lianzheng_desktop.storage.reports import load_report_data
+
+DUTY, PERSONAL, PROBLEMS, NEXT = SECTION_HEADINGS
+DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+# The demo's 2022 plan, as a county rewords it for 2023: 专题会议 "全年召开不少于4次" →
+# "每年召开党风廉政建设专题会议不少于4次", 集中警示教育 "进行" → "开展", renumbered; 党务政务
+# 公开, 党史学习教育, 党内政治生活, 政治监督, 责任分工 dropped (as /tmp/revjiwei3/plan2027.txt).
+PLAN_2023 = """县总工会机关党支部2023年党风廉政建设工作要点
+一、坚持政治引领，压紧压实全面从严治党责任
+1.深入学习贯彻党的创新理论。严格落实“第一议题”制度，推动党纪学习教育常态化长效化。
+2.持续抓好县委巡察整改。对县委巡察反馈问题整改情况开展“回头看”，做到问题不清零不收兵。
+3.压实主体责任。每年召开党风廉政建设专题会议不少于4次，研究解决党风廉政建设工作中的重要问题。
+二、强化监督制约，规范权力运行
+4.严格党内监督。抓好党组织日常监督、党员民主监督。
+5.严格制度执行。严格落实领导干部报告个人有关事项、廉政承诺、谈话等制度。
+6.推进风险防控。持续开展廉政风险点排查。
+三、加强纪律教育，筑牢拒腐防变思想防线
+7.深化警示教育。做到党风廉政教育和警示教育全覆盖。坚持每季度至少开展1次集中警示教育，每季度开展1次党风廉政建设谈心谈话。
+8.推进作风建设。认真贯彻落实中央八项规定及其实施细则精神。
+9.严肃执纪问责。运用好监督执纪问责“四种形态”。
+"""
+
+
+def _texts(store, period, as_of=None, person=None):
+    return build_document(load_report_data(store, period, as_of, person)).section_texts()
+
+
+def _with_2023_plan(store, day):
+    store.clock = lambda: day
+    plans.import_plan_text(store, PLAN_2023, 2023)
+
+
+def _steps(text):
+    return [line for line in text.splitlines()[1:]]
+
+
+def test_a_duty_next_year_rewords_is_planned_once_with_its_shortfall(demo_store):
+    before = _texts(demo_store, ReportPeriod(2022))[NEXT]
+    assert "“全年召开不少于4次专题会议”" in before  # 2022 missed it (no 2023 plan yet)
+    _with_2023_plan(demo_store, datetime(2023, 1, 15, 9))
+    nxt = _texts(demo_store, ReportPeriod(2022))[NEXT]
+    for duty in ("专题会议", "集中警示教育"):
+        assert sum(duty in line for line in _steps(nxt)) == 1, nxt
+    assert "每年召开党风廉政建设专题会议不少于4次（本期未达到要求，须切实改进），2023年3月31日前" \
+        in nxt, nxt
+    assert "坚持每季度至少开展1次集中警示教育（本期未达到要求，须切实改进），2023年3月31日前" \
+        in nxt, nxt
+    assert "全年召开不少于4次" not in nxt and "进行1次" not in nxt
+
+
+def test_no_duty_the_next_plan_dropped_is_promised_for_next_year(demo_store):
+    _with_2023_plan(demo_store, datetime(2023, 1, 15, 9))
+    nxt = _texts(demo_store, ReportPeriod(2022))[NEXT]
+    for dropped in ("推进党务政务公开", "巩固拓展党史学习教育成果", "严肃党内政治生活",
+                    "强化政治监督", "明确责任分工", "着力做好县委巡察整改工作"):
+        assert dropped not in nxt, (dropped, nxt)
+    assert "“严肃执纪问责”" in nxt  # still asked in 2023, and without a record in 2022
+
+
+def test_no_step_is_the_plan_phrase_alone(demo_store):
+    _with_2023_plan(demo_store, datetime(2023, 1, 15, 9))
+    nxt = _texts(demo_store, ReportPeriod(2022))[NEXT]
+    assert "做到党风廉政教育和警示教育全覆盖。" not in nxt
+    for line in _steps(nxt):  # each duty's: a date, or who leads it with what measures
+        if "整改" not in line:  # (the 整改 items' steps name the items themselves)
+            assert DATE_RE.search(line) or "措施" in line, line
+    assert "提前谋划、按季度推进" not in nxt  # the 巡察整改 duty: its items' steps are its plan
+
+
+def test_a_coverage_duty_missed_names_whom_it_left_out(demo_store):
+    """"三是做到党风廉政教育和警示教育全覆盖。" was the plan's phrase as a step: a coverage duty
+    met asks nothing to name; one missed names whom it left out, first thing next year."""
+    _with_2023_plan(demo_store, datetime(2023, 1, 15, 9))
+    met = _texts(demo_store, ReportPeriod(2022))[NEXT]
+    assert "全覆盖" not in met  # 2022 reached everyone: no step to name
+    for name, left in (("赵六", ""), ("钱七", "2022-12-31")):  # 钱七 has left since
+        demo_store.add("roster", {"name": name, "role": "其他", "active": not left,
+                                  "joined_on": "2022-01-01", "left_on": left})
+    document = build_document(load_report_data(demo_store, ReportPeriod(2022)))
+    row = next(r for r in document.appendices[0].rows if "全覆盖" in r[1])
+    assert row[2] == "未完成" and "赵六" in row[3] and "钱七" in row[3], row
+    nxt = document.section_texts()[NEXT]
+    assert ("做到党风廉政教育和警示教育全覆盖（本期未达到要求，须切实改进），2023年3月31日前组织"
+            "2022年未覆盖的赵六参加警示教育。") in nxt, nxt
+
+
+def test_an_annual_printed_late_plans_from_the_day_it_is_signed(demo_store):
+    """J11: signed 5 April: no "3月31日前", nor work on an item finished since."""
+    [item] = [i for i in demo_store.list("rectification") if i.number == "XC-2022-05"]
+    _with_2023_plan(demo_store, datetime(2023, 4, 5, 9))
+    values = to_values(LEDGERS["rectification"], item)
+    demo_store.update("rectification", item.id, {**values, "status": "已完成",
+                                                 "completed_date": "2023-02-10"})
+    document = build_document(load_report_data(demo_store, ReportPeriod(2022)))
+    nxt = document.section_texts()[NEXT]
+    assert document.closing[-1] == "2023年4月5日"
+    for y, m, d in DATE_RE.findall(nxt):
+        assert date(int(y), int(m), int(d)) >= date(2023, 4, 5), nxt
+    assert "2023年6月30日前累计至少召开专题会议2次" in nxt, nxt
+    assert f"完成逾期整改事项“{item.description}”" not in nxt
+    assert f"对“{item.description}”开展整改“回头看”" in nxt  # finished, not looked back at
+    # sections one to three still tell the year as it stood on 31 December
+    assert f"整改事项“{item.description}”整改时限为2022年9月30日" in \
+        document.section_texts()[PROBLEMS]
+
+
+# -- J4: the 整改 items carried into a year are not that year's 巡察反馈 ---------------------
+
+def test_items_carried_into_a_year_are_named_as_carried_on_screen_and_paper(demo_store):
+    from lianzheng_desktop.core.periods import Quarter
+
+    demo_store.clock = lambda: datetime(2023, 4, 1, 9)
+    plans.start_new_year(demo_store, 2023, 2022)
+    demo_store.add("rectification", {
+        "number": "XC-2023-01", "source": "巡察反馈", "description": "新发现的问题",
+        "owner": "张志强", "found_date": "2023-02-01", "deadline": "2023-06-30",
+        "status": "整改中"})
+    screen = plans.load_checklist(demo_store, Quarter(2023, 1), date(2023, 3, 31))
+    on_screen = next(i for i in screen.items if "整改" in i.requirement.text)
+    document = build_document(load_report_data(demo_store, ReportPeriod(2023, 1)))
+    row = next(r for r in document.appendices[0].rows if "整改" in r[1])
+    problems = document.section_texts()[PROBLEMS]
+    said = "巡察反馈的整改事项3件（2023年新增1件、往年延续2件）"
+    assert on_screen.explanation.replace(" ", "").startswith(said), on_screen.explanation
+    assert row[3].startswith(said) and said in problems, row
+    assert "2023年巡察反馈的整改事项3件" not in problems + row[3]
+
+
+def test_items_words():
+    from lianzheng_desktop.core.checklist_words import items_words
+
+    assert items_words("2027年", ("巡察反馈",), 2, 0) == "2027年巡察反馈的整改事项2件"
+    assert items_words("2027年", ("巡察反馈",), 2, 2) == "巡察反馈的整改事项2件（均为往年延续）"
+    assert items_words("2027年", (), 3, 1, " ") == "整改事项 3 件（2027年新增2件、往年延续1件）"
+    assert items_words("本季度", (), 2, 2) == "整改事项2件（均为此前延续）"
+
+
+# -- J5: section 三 holds problems; a paper counts no days down --------------------------
+
+def test_a_duty_on_schedule_is_not_a_problem_and_no_paper_counts_down(demo_store):
+    demo_store.clock = lambda: datetime(2022, 8, 15, 17)  # written on the day it counts to
+    document = build_document(load_report_data(demo_store, ReportPeriod(2022, 3),
+                                               date(2022, 8, 15)))
+    texts = document.section_texts()
+    row = next(r for r in document.appendices[0].rows if r[1] == "全年召开不少于4次专题会议")
+    assert row[2] == "进行中"  # two held, its share so far met
+    assert "全年召开不少于4次专题会议" not in texts[PROBLEMS], texts[PROBLEMS]
+    assert "尚在推进" not in texts[PROBLEMS] and "须在期限内完成" not in texts[PROBLEMS]
+    assert "全年召开不少于4次专题会议，目前已召开专题会议2次" in texts[NEXT]  # planned in 四
+    rows = "".join(cell for a in document.appendices for r in a.rows for cell in r)
+    assert not re.search(r"距\S{1,3}还有", "".join(texts.values()) + rows)
+
+
+# -- J6: as a person writes ----------------------------------------------------------------
+
+def test_a_report_to_the_branch_takes_no_verb_before_it(demo_store):
+    demo_store.clock = lambda: datetime(2023, 4, 5, 9)
+    plans.import_plan_text(demo_store, "2023年要点\n一、责任\n1.落实“一岗双责”。班子成员每半年"
+                                       "向党支部报告一次履行“一岗双责”情况。\n", 2023)
+    document = build_document(load_report_data(demo_store, ReportPeriod(2023, 1),
+                                               person="张志强"))
+    row = document.appendices[0].rows[0]
+    assert row[3].startswith("本人尚未向党支部汇报"), row
+    text = "".join(document.section_texts().values())
+    assert "开展向党支部" not in text + row[3], text
+
+
+def test_one_who_took_part_is_not_said_to_take_part_twice(demo_store):
+    demo_store.add("warning_education", {
+        "date": "2022-05-18", "form": "以案促改专题会", "topic": "以案促改专题会",
+        "place": "机关会议室", "host": "王建国", "attendees": "王建国、张志强、陈立新、刘芳",
+        "head_count": "4", "summary": ""})
+    duty = _texts(demo_store, ReportPeriod(2022, 2), person="张志强")[DUTY]
+    assert "5月18日参加以案促改专题会（王建国主持，共4人）" in duty, duty
+    assert "（李秀梅主持，本人参加，共11人）" in duty  # one not saying 参加: said in brackets
+
+
+def test_one_talk_is_told_once_not_counted_again(demo_store):
+    duty = _texts(demo_store, ReportPeriod(2022, 4), person="王建国")[DUTY]
+    assert "11月9日本人与周伟开展廉政谈话（“一对一”问题性约谈）。" in duty, duty
+    assert "谈话覆盖干部职工1人" not in duty and "问题性约谈1次" not in duty
