@@ -134,7 +134,8 @@ def topic_verb(kind: str, topic: str) -> str:
         return "召开"
     if not verb and kind.endswith("学习"):  # "组织10月集中学习：…", "组织学习《条例》"
         return "组织" if "学习" in topic else "组织学习"
-    if not verb and kind.startswith("向") and kind in topic:  # a clause with its subject
+    if not verb and kind.startswith("向") and (  # a clause with its subject: "陈建华向党支部
+            kind in topic or re.search(r"向\S{1,10}(?:汇报|报告)", topic)):  # 汇报…"
         return ""
     return verb or "开展"
 
@@ -162,8 +163,8 @@ def _took_part(act: str, kind: str) -> str:
 
 def _names_the_meeting(kind: str, topic: str) -> bool:
     """"2021年度民主生活会", "第4季度党风廉政建设专题会议": 召开 it, said once."""
-    if kind in ("民主生活会", "组织生活会"):
-        return "生活会" in topic
+    if kind in ("民主生活会", "组织生活会"):  # "召开2026年…民主生活会" has its verb already
+        return "生活会" in topic and not topic.startswith(VERB_STARTS)
     # "传达学习省纪委全会" is what was done at one: not "召开传达学习…全会"
     return kind == "专题会议" and topic.endswith(("会议", "会")) \
         and not topic.startswith(VERB_STARTS)

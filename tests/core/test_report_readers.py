@@ -115,6 +115,19 @@ def test_a_topic_with_its_own_verb_is_not_given_it_twice():
     assert _one_activity(report, True, me="高建军") == "1月20日本人向党支部汇报履行一岗双责情况"
 
 
+def test_a_life_meeting_or_a_report_with_its_own_verb_is_not_given_another():
+    """A school's paper printed "10月20日召开召开2026年下半年民主生活会" and "11月24日开展陈建华
+    向党支部汇报…" (a plan's type 向党组织汇报, its topic worded 向党支部; revnew N-rep-1, -2)."""
+    life = Activity(date=date(2026, 10, 20), type="民主生活会",
+                    topic="召开2026年下半年民主生活会", attendees=("甲", "乙", "丙"))
+    assert _one_activity(life, True) == "10月20日召开2026年下半年民主生活会，3人参加"
+    named = replace(life, topic="2026年下半年民主生活会")
+    assert _one_activity(named, True) == "10月20日召开2026年下半年民主生活会，3人参加"
+    report = Activity(date=date(2026, 11, 24), type="向党组织汇报", host="褚红梅",
+                      topic="陈建华向党支部汇报思想工作学习情况", attendees=("陈建华",))
+    assert _one_activity(report, True).startswith("11月24日陈建华向党支部汇报思想工作学习情况")
+
+
 def test_a_case_meeting_named_by_its_case_is_held():
     session = WarningSession(date=date(2026, 9, 20), form="以案促改专题会",
                              topic="审计人员违反“八不准”典型案例以案促改", host="王建国",
