@@ -177,7 +177,7 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
         text = (f"{title}。本人作为整改第一责任人，对{source}的{f.rectification_total}个问题"
                 f"{named}，督促推进整改")
     elif data.person is not None:  # one person's own items: no ledger of theirs to set up
-        text = f"{title}。本人负责整改{source}的问题{f.rectification_total}个"
+        text = f"{title}。本人负责{source}的整改事项{f.rectification_total}件"
     elif all(i.found_date < data.period.start for i in items):  # the ledger is older
         text = f"{title}。持续推进{source}的{f.rectification_total}个问题的整改"
     else:

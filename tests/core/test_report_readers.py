@@ -92,7 +92,7 @@ def test_a_plan_with_nothing_to_check_is_not_checked_against(demo_store):
 def test_a_members_quarter_does_not_claim_an_item_finished_before_it(demo_store):
     # 陈立新's XC-2022-01: finished 5月26日, reviewed 9月20日 — the third quarter's work
     q3 = _texts(load_report_data(demo_store, ReportPeriod(2022, 3), person="陈立新"))[DUTY]
-    assert "本人负责整改巡察反馈的问题1个" in q3
+    assert "本人负责巡察反馈的整改事项1件" in q3
     q4 = _texts(load_report_data(demo_store, ReportPeriod(2022, 4), person="陈立新"))[DUTY]
     assert "整改" not in q4, q4
     # the branch tells its ledger as it stands, and that none was finished this quarter
