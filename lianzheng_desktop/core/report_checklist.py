@@ -173,6 +173,9 @@ def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
     text = "，".join(parts)
     if reviewed:
         text += f"；已开展“回头看”{len(reviewed)}件"
+    pending = [i for i in done if i not in reviewed]  # 三 and 四 name them; the row counts
+    if pending:  # them (revjiwei3 J4 note: the row was silent on the 回头看 still owed)
+        text += f"{'，' if reviewed else '；'}已完成整改尚未“回头看”{len(pending)}件"
     if waiting:  # by what they are: the paper's reader has no ledger to look a 编号 up in
         names = "、".join(quoted(i.description) for i in waiting[:3])
         text += (f"；此前已完成整改的{names}尚未“回头看”" if len(waiting) == 1 else

@@ -62,3 +62,13 @@ def test_an_item_entered_late_is_marked_in_the_reports_item_annex(demo_store):
     row = next(r for r in annex.rows if r[0] == "ZC-03")
     assert row[1] == "公务接待清单不全（补录）"
     assert annex.note.startswith("注：") and "问题后注“补录”的" in annex.note, annex.note
+
+
+def test_the_duty_row_counts_the_items_still_owed_their_review(demo_store):
+    """附件1's 巡察整改 row said "已开展“回头看”1件" and nothing of the three finished items
+    not yet looked back at, which 三 and 四 of the same paper name (revjiwei3, J4 note)."""
+    document = report_document(demo_store, ReportPeriod(2022, 3), date(2022, 9, 30))
+    [row] = [r for a in document.appendices for r in a.rows
+             if len(r) > 1 and r[1] == "着力做好县委巡察整改工作"]
+    assert "已完成整改4件" in row[-1], row[-1]
+    assert "已开展“回头看”1件，已完成整改尚未“回头看”3件" in row[-1], row[-1]
