@@ -106,3 +106,21 @@ def test_a_type_named_anew_keeps_its_plan_name_only_where_one_holds_the_other():
     assert keep_type_names(old, other, own) == other  # another meeting: not a new name
     known = {"activity": ("支委会召开", "支委会")}
     assert keep_type_names(old, renamed, known) == renamed  # both exist: hers to choose
+
+
+def test_a_duty_read_once_with_its_items_name_run_in_is_the_same_duty_read_without():
+    """A plan read before "第一，" was numbering: items 第3段/第11段, names run into the duty.
+    Read again, none paired: the old readings stayed as "此前手工补充的" beside the new ones,
+    and each duty was counted and planned twice (reviewer revdiff3, D4)."""
+    review = Counts("activity", ("考核",), "考核")
+    old = [req("第11段", "党支部对党员的考核制度每年对党员进行一次考核", review, Period.YEAR, 1),
+           req("第3段", "民主生活系统党支部每学期至少召开一次民主生活会议")]
+    new = [req("第六", "每年对党员进行一次考核", review, Period.YEAR, 1),
+           req("第二", "党支部每学期至少召开一次民主生活会议")]
+    text = "".join(r.text for r in old)
+    assert pair_requirements(old, new) == {0: old[0], 1: old[1]}
+    replacing = compare(old, text, new, {}, new_text=text)
+    assert not replacing.unread and not replacing.removed and not replacing.added
+    # two new duties that both end an old one: told apart by no one, so not paired by guess
+    twins = [req("一", "每年对党员进行一次考核"), req("二", "每年对党员进行一次考核")]
+    assert pair_requirements(old[:1], twins) == {}
