@@ -89,9 +89,11 @@ def _combined(item: ChecklistItem, parts: list[tuple[str, ChecklistItem]], over:
                         for name, p in parts) + "。"
         actual = parts[-1][1].actual
     times = [p.person_times for _, p in parts if p.person_times]
+    # its periods kept: a year's report made before 31 December plans the half (quarter)
+    # still open by its date, not only the one lost (revnew N-rep-3)
     return replace(item, status=status, actual=actual, explanation=text,
                    period_start=parts[0][1].period_start, period_end=parts[-1][1].period_end,
-                   person_times=sum(times) if times else None)
+                   person_times=sum(times) if times else None, periods=parts)
 
 
 def _without_scope(explanation: str, name: str) -> str:

@@ -127,18 +127,13 @@ def _carried_over(data: ReportData, nxt: ReportPeriod, listed: list[Requirement]
     unmet = list(dict.fromkeys(quoted(named(i.requirement)) for i in failed
                                if quoted(named(i.requirement)) not in unrecorded))
     parts = []
-    if unmet and not data.over:  # a year report before the year's end: its own time is
-        # still ahead — not "在2027年…" of a duty the year still asks (revnew N-rep-3)
-        parts.append(f"针对{several(unmet)}要求前期未落实到位的问题，查找原因，在"
-                     f"{data.period.year}年余下时间抓紧补上，确保全年按要求完成。")
-    elif unmet:
+    if unmet:  # a part already lost (a quarter over): for next year; a part still open is
+        # planned by its date above (_running: the year's item keeps its periods)
         parts.append(f"针对{data.period.year}年{several(unmet)}要求未落实到位的问题，"
                      f"在{nxt.year}年工作中提前谋划、按季度推进，确保按要求完成。")
     if unrecorded:
-        when = f"在{nxt.year}年工作中" if data.over else f"在{data.period.year}年余下时间"
-        parts.append(f"对{several(unrecorded)}要求，{when}逐项明确牵头人和具体措施，"
-                     "按季度抓好落实。" if data.over else
-                     f"对{several(unrecorded)}要求，逐项明确牵头人和具体措施，{when}抓紧落实。")
+        parts.append(f"对{several(unrecorded)}要求，在{nxt.year}年工作中逐项明确牵头人"
+                     "和具体措施，按季度抓好落实。")
     return parts
 
 

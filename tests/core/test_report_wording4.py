@@ -198,16 +198,19 @@ def test_one_talk_is_told_once_not_counted_again(demo_store):
 def test_a_year_report_before_the_years_end_does_not_send_this_years_work_to_next_year(
         store):
     """Made on 30 November, the year's report planned a half-yearly duty missed in the
-    first half "在2023年工作中提前谋划", while the quarter's report of the same day said it
-    was due by 31 December (reviewer revnew, N-rep-3)."""
+    first half only "在2023年工作中提前谋划", while the quarter's report of the same day said
+    the second half's was due by 31 December (reviewer revnew, N-rep-3; "在余下时间抓紧补上"
+    of a quarter already over was no better: revdiff3, D2)."""
     store.add("roster", {"name": "甲", "role": "书记", "active": True})
     plans.import_plan_text(store, "2022年党支部工作要点\n一、监督\n"
                            "1.每半年至少召开1次党风廉政建设形势分析会。\n", 2022)
     store.clock = lambda: datetime(2022, 11, 30, 9)
     steps = build_document(load_report_data(store, ReportPeriod(2022), date(2022, 11, 30))
                            ).section_texts()[SECTION_HEADINGS[3]]
-    assert "在2023年工作中" not in steps, steps
-    assert "在2022年余下时间抓紧补上" in steps, steps
-    store.clock = lambda: datetime(2023, 1, 5, 9)  # once the year is over: next year's work
+    # the second half still open is planned by its date; the first, lost, for next year
+    assert "每半年至少召开1次党风廉政建设形势分析会，须于2022年12月31日前完成" in steps, steps
+    assert steps.count("每半年至少召开1次党风廉政建设形势分析会") == 2, steps
+    store.clock = lambda: datetime(2023, 1, 5, 9)  # once the year is over: only next year's
     over = build_document(load_report_data(store, ReportPeriod(2022))).section_texts()
+    assert "须于2022年12月31日前" not in over[SECTION_HEADINGS[3]], over[SECTION_HEADINGS[3]]
     assert "在2023年工作中" in over[SECTION_HEADINGS[3]], over[SECTION_HEADINGS[3]]
