@@ -318,7 +318,8 @@ def _validate(spec: LedgerSpec, rows, people: tuple[set[str], dict[str, Any]], t
             absent = {f.key for f in spec.fields if f.required} - set(values)  # said once
             problems += [ImportProblem(where, number, e.label, e.message + (
                 _OTHER_SPELLINGS if e.field == "status" and "可选" in e.message else
-                _PLAN_TYPES if e.field == spec.counted_by and "可选" in e.message else ""))
+                _PLAN_TYPES if e.field == spec.counted_by and "可选" in e.message
+                and spec.key in _PLAN_TYPED else ""))
                 for e in exc.errors if e.field not in refused and e.field not in absent
                 and not (group and e.field == "name")]
             if len(problems) >= MAX_PROBLEMS:
@@ -359,8 +360,9 @@ def _other_spellings() -> str:
 _OTHER_SPELLINGS = _other_spellings()
 # A type a year's plan added (向党组织汇报) is known once that plan is in this file: an
 # export moved to a new file is refused row by row until then (reviewer revnew, N-xl-2).
-_PLAN_TYPES = ("；如是年度工作要点中规定的活动，请先在“年度计划”中导入该年度的工作要点，"
-               "再导入本表，不必改成“其他”")
+_PLAN_TYPES = ("；如是年度工作要点中规定的类型，请先在“年度计划”中导入该年度的工作要点，"
+               "再导入本表")
+_PLAN_TYPED = ("warning_education", "talk", "activity")  # a role or a source: never a plan's
 
 
 _YEAR_OF_SHEET = re.compile(r"((?:19|20)\d\d)(?=\s*(?:年|[-—~～至]))")  # “2024年…”

@@ -495,4 +495,8 @@ def test_a_type_a_plan_added_tells_her_to_import_that_plan_first(tmp_path):
         ["日期", "类型", "主题"], ["2022-11-24", "向党组织汇报", "刘芳汇报思想工作"]]})
     [line] = problems(plan_import(fresh_store(), path))
     assert "“向党组织汇报”不在可选项中" in line
-    assert line.endswith("请先在“年度计划”中导入该年度的工作要点，再导入本表，不必改成“其他”"), line
+    assert line.endswith("请先在“年度计划”中导入该年度的工作要点，再导入本表"), line
+    # not of a role, which no plan adds (revdiff3, D6)
+    path = book_of(tmp_path, {"人员名册": roster() + [["赵六", "", "纪检委员", "是"]]})
+    [line] = problems(plan_import(fresh_store(), path))
+    assert "“纪检委员”不在可选项中" in line and "年度计划" not in line, line
