@@ -69,8 +69,12 @@ class ReadingChange:
 
     @property
     def item_words(self) -> str:
-        """"第4、11条" — each item once, in the text's order."""
-        return f"第{'、'.join(dict.fromkeys(self.items))}条"
+        """"第4、11条" — each item once, in the text's order; items a plan names itself
+        ("第五", "第3段") as they are named, not "第第五条" (reviewer revdiff3, D5)."""
+        items = list(dict.fromkeys(self.items))
+        plain = [i for i in items if not i.startswith("第")]
+        named = [i for i in items if i.startswith("第")]
+        return "、".join(([f"第{'、'.join(plain)}条"] if plain else []) + named)
 
 
 def reading_change(store: Store, year: int) -> ReadingChange | None:

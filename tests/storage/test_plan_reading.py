@@ -72,6 +72,8 @@ def test_a_requirement_the_text_gains_or_loses_is_counted(store):
     plans.add_requirement(store, 2024, extra)
     change = reading_change(store, 2024)  # and the plan has one the text has not
     assert change.items == ("2", "9") and change.item_words == "第2、9条"
+    # items the plan names itself, as named (revdiff3, D5)
+    assert replace(change, items=("第五", "第3段", "4")).item_words == "第4条、第五、第3段"
 
 
 def test_a_plan_without_a_text_has_nothing_to_read_again(store):
