@@ -41,8 +41,12 @@ BODY_CHAR_SPACE = (BLOCK_WIDTH - CHARS_PER_LINE * BODY_SIZE) / (CHARS_PER_LINE -
 NO_LINE_START = set("，。、；：？！）》」』】〕”’…—·%％,.;:?!)]}")
 NO_LINE_END = set("（《「『【〔“‘([{")
 SHORT_WORD = 4  # in table cells, a Chinese run this short between punctuation is kept whole
-# a date's day keeps its 日 ("…11月30" | "日）" would open a line with "日）")
+# a date's day keeps its 日 ("…11月30" | "日）" would open a line with "日）"); in a table
+# cell a count keeps its measure word too ("不少于12" | "次的要求" reads as two numbers:
+# reviewer revdiff3, D7 — the body's 26-character grid breaks there as print does)
 _ATOM = re.compile(r"[0-9][0-9A-Za-z.\-/:%％_+]*[日号]?|[A-Za-z][0-9A-Za-z.\-/:%％_+]*")
+_CELL_ATOM = re.compile(r"[0-9][0-9A-Za-z.\-/:%％_+]*[日号次个人项件篇期天月年名条份]?"
+                        r"|[A-Za-z][0-9A-Za-z.\-/:%％_+]*")
 _TAG = re.compile(rf"（[^（）]{{1,{SHORT_WORD}}}）[，。、；]?")
 
 
@@ -55,9 +59,10 @@ def _is_letter(ch: str) -> bool:
 def units(text: str, short_words: bool = False) -> list[str]:
     """``text`` cut into the pieces a line may break between (see the module's doc)."""
     tokens: list[str] = []
+    atom = _CELL_ATOM if short_words else _ATOM
     i = 0
     while i < len(text):
-        match = _ATOM.match(text, i)
+        match = atom.match(text, i)
         if match:
             tokens.append(match.group())
             i = match.end()
