@@ -132,6 +132,10 @@ class PlanPage(QWidget):
             self.year.setCurrentIndex(self.year.findData(select if select in years else years[-1]))
         self.refresh()
 
+    def on_data_changed(self) -> None:
+        """Another page changed the data (设置 dropped the shipped plan, records added)."""
+        self.reload_years(self.year.currentData())
+
     def _note_unfinished_check(self) -> None:
         waiting = plan_check.unfinished(self._store)
         if waiting:

@@ -34,6 +34,10 @@ class ClosingGuards:
                   room.y() + (room.height() - height - FRAME[1]) // 2)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if not self._settings_may_close():
+            event.ignore()
+            self.restore_from = self.switch_to = None
+            return
         report = self._pages.get("述廉述责报告")
         if report is not None:
             if report.text_not_kept() and QMessageBox.question(  # type: ignore[attr-defined]
@@ -57,3 +61,18 @@ class ClosingGuards:
         if self._settings is not None:
             self._settings.setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)
+
+    def _settings_may_close(self) -> bool:
+        """设置 typed and not yet in the file: saved now; if the disk still refuses it,
+        she is asked before it is lost (as for report text)."""
+        page = self._pages.get("设置")
+        if page is None:
+            return True
+        page._save_if_changed()  # type: ignore[attr-defined]
+        if not page.text_not_kept():  # type: ignore[attr-defined]
+            return True
+        return QMessageBox.question(
+            self, "单位信息未能保存", "“设置”页中填写的单位信息还没能保存（原因见该页）。"
+            "现在关闭，这些内容会丢失。\n\n仍要关闭吗？", QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No) \
+            == QMessageBox.StandardButton.Yes

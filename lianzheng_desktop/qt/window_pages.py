@@ -92,7 +92,7 @@ class PageSwitching:
             found.open_record.connect(self.open_record)
             return found
         page = SettingsPage(self._store, self._paths)
-        page.profile_changed.connect(self._update_header)
+        page.profile_changed.connect(self._on_profile_changed)
         return page
 
     def ledger(self, key: str):
@@ -131,6 +131,14 @@ class PageSwitching:
         for name, page in self._pages.items():  # 述廉述责报告, 设置 …: their own way
             if name not in LEDGER_PAGES and hasattr(page, "on_data_changed"):
                 page.on_data_changed()
+
+    def _on_profile_changed(self) -> None:
+        """设置 saved: the header, and 首页 and 年度计划 (another unit's name drops the
+        shipped union plan they offered)."""
+        self._update_header()
+        self.home.refresh()
+        if "年度计划" in self._pages:
+            self._pages["年度计划"].on_data_changed()  # type: ignore[attr-defined]
 
     def _on_restored(self) -> None:
         self._on_data_changed()
