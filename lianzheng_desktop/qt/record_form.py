@@ -296,6 +296,7 @@ class RecordDialog(QDialog):
                 if self.link is not None and (self._record is None
                                               or self.link.chosen() != self.link.initial):
                     self._store.set_links(self._spec.key, saved.id, self.link.chosen())
+                drafts.discard_within(self._store, self._spec.key, self._draft_id)
         except ValidationError as exc:
             self._show_errors(exc.errors)
             return
@@ -310,9 +311,8 @@ class RecordDialog(QDialog):
             self.general_error.show()
             return
         self.saved = saved  # only once it is in the file: until then the draft is kept
-        self._finished = True
+        self._finished = True  # (and the draft went with the same commit)
         self._draft_timer.stop()
-        drafts.discard(self._store, self._spec.key, self._draft_id)
         self.accept()
 
     def _not_twice(self) -> bool:

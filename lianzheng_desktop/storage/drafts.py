@@ -76,6 +76,14 @@ def discard(store, ledger: str, record_id: int) -> None:
         raise UserError(f"未能删除草稿（{exc}）。") from None
 
 
+def discard_within(store, ledger: str, record_id: int) -> None:
+    """Remove the draft inside the caller's transaction (the record's save): the record
+    and its draft's removal land together or not at all, so a form is never told
+    "没有保存" for a record that was, nor offered again as a draft once it is saved."""
+    store.db.execute("DELETE FROM record_draft WHERE ledger = ? AND record_id = ?",
+                     [ledger, record_id])
+
+
 def find(store, ledger: str, record_id: int) -> Draft | None:
     row = store.db.execute("SELECT fields, saved_at FROM record_draft WHERE ledger = ?"
                            " AND record_id = ?", [ledger, record_id]).fetchone()
