@@ -244,6 +244,8 @@ class PlanPage(QWidget):
                 requirement, self, self._types(), opened_from=draft,
                 keep=lambda typed: requirement_drafts.keep(self._store, year, typed, was))
             if not dialog.exec():
+                if dialog.put_aside:  # the window closing: the draft waits for next time
+                    return
                 break
             if self._save(partial(save, dialog.result),
                           kept="填写的内容仍在表中，请处理后再保存。"):
@@ -373,6 +375,8 @@ class PlanPage(QWidget):
         if earlier is not None:
             dialog.resume(earlier.pending, earlier.edits)
         if not dialog.exec():
+            if dialog.put_aside:  # the window closing: the check waits for next time
+                return False
             if dialog.edits == 0 or dialog.given_up:
                 plan_check.discard(self._store, text)
             self._note_unfinished_check()

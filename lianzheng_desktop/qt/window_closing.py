@@ -53,11 +53,16 @@ class ClosingGuards:
         task = self.findChild(QObject, "workbook_task")  # an Excel import or export
         if task is not None:  # reading is stopped, writing finished; she is told which
             task.finish_before_closing()  # type: ignore[attr-defined]
+        from lianzheng_desktop.qt.plan_check_dialog import DraftDialog
         from lianzheng_desktop.qt.record_form import RecordDialog
+        from lianzheng_desktop.qt.requirement_dialog import RequirementDialog
 
-        for form in self.findChildren(RecordDialog):  # a form still open: kept as a draft
-            if form.isVisible():
-                form.put_away()
+        # a form still open: kept as a draft, nothing asked (the innermost first: a
+        # requirement form over the plan check is kept by its own draft, then the check)
+        for kind in (RecordDialog, RequirementDialog, DraftDialog):
+            for form in self.findChildren(kind):
+                if form.isVisible():
+                    form.put_away()
         if self._settings is not None:
             self._settings.setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)
