@@ -12,9 +12,10 @@ from contextlib import suppress
 from datetime import date
 from typing import cast
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QFormLayout,
@@ -355,6 +356,9 @@ class RecordDialog(QDialog):
         first = errors[0].field
         if first in self.fields:
             self.fields[first].input.setFocus()
+            # the new red lines laid out first (else the area scrolls to where the field
+            # was, and a low field's message stays under the fold)
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self.scroll.ensureWidgetVisible(self.errors[first].parentWidget())
 
     def reject(self) -> None:
