@@ -112,3 +112,17 @@ def test_another_units_name_drops_the_untouched_union_plan(qtbot, store, paths, 
     page._on_save()
     assert store.profile().unit_name == unit
     assert plans.plan_years(store) == ([plans.BUILTIN_YEAR] if kept else [])
+
+
+def test_home_stops_offering_the_union_plan_once_settings_names_another_unit(
+        qtbot, store, paths):
+    plans.seed_builtin_plan(store)
+    window = MainWindow(store, paths, today=date(2026, 11, 30))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.home.copy_plan_button.isVisibleTo(window.home)  # the union's 2022 plan
+    window.show_page("设置")
+    window.page("设置").unit_name.setText("县妇联")
+    window.show_page("首页")
+    assert store.profile().unit_name == "县妇联" and plans.plan_years(store) == []
+    assert not window.home.copy_plan_button.isVisibleTo(window.home)
