@@ -138,7 +138,7 @@ class PageSwitching:
         self._update_header()
         self.home.refresh()
         if "年度计划" in self._pages:
-            self._pages["年度计划"].on_data_changed()  # type: ignore[attr-defined]
+            self._pages["年度计划"].follow_plans()  # type: ignore[attr-defined]
 
     def _on_restored(self) -> None:
         self._on_data_changed()
