@@ -181,7 +181,8 @@ class RecordDialog(QDialog):
         if self.link is not None and LINK in restored.values:
             self._follow_date()
             self.link.choose([int(i) for i in restored.values[LINK]])  # type: ignore[union-attr]
-        since = "；".join(f"{self._field_label(key)}：{said(was)}→{said(now)}"
+        since = "；".join((f"{self._spec.field(key).label}：{said(was)}→{said(now)}"
+                           if key != LINK else "计入要求有变动")
                           + ("（您也改过此项，表中为您填写的）" if key in restored.values else "")
                           for key, (was, now) in restored.since.items())
         self.draft_note.setText(
@@ -190,9 +191,6 @@ class RecordDialog(QDialog):
                if since else "")
             + "保存后生效；不需要请按“取消”并选择放弃。")
         self.draft_note.show()
-
-    def _field_label(self, key: str) -> str:
-        return "计入要求" if key == LINK else self._spec.field(key).label
 
     def _connect_signals(self) -> None:
         self._buttons.accepted.connect(self._on_save)
