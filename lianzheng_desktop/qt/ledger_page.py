@@ -301,6 +301,15 @@ class LedgerPage(QWidget):
         if self.spec.key == "roster":
             self._note_undated()
 
+    def on_data_changed(self) -> None:
+        """Another page changed the data (a rename in 人员名册, a 活动类型 renamed, a record
+        restored): the rows shown anew, the selected one still selected if loaded."""
+        chosen = self.selected_record()
+        self.refresh()
+        row = self.model.loaded_row(chosen.id) if chosen is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+
     def _note_undated(self) -> None:
         names = self._store.gone_without_date()
         if names:
@@ -351,8 +360,14 @@ class LedgerPage(QWidget):
         return True
 
     def _on_edit(self) -> None:
-        record = self._chosen("修改")
-        if record is None:
+        shown = self._chosen("修改")
+        if shown is None:
+            return
+        try:  # the record as it is now, not as the table read it (a rename since)
+            record = self._store.get(self.spec.key, shown.id)
+        except UserError as exc:  # deleted since, from another window or page
+            QMessageBox.information(self, "找不到记录", str(exc))
+            self.refresh()
             return
         dialog = RecordDialog(self._store, self.spec, record, parent=self, today=self._today)
         if dialog.exec() and dialog.saved is not None:

@@ -73,6 +73,7 @@ class DraftDialog(QDialog):
         # requirements, sentences still to take, edits) raises UserError if it could not
         self._keep = keep
         self.given_up = False  # 取消 with corrections, and 放弃 confirmed
+        self.put_aside = False  # closed by the window closing: the check is kept as it is
         year = year or draft.year or date.today().year
         self.year = year
         self.edits = 0  # requirements corrected or taken from the unread sentences
@@ -146,6 +147,15 @@ class DraftDialog(QDialog):
         self.given_up = bool(self.edits)
         super().reject()
 
+    def put_away(self) -> None:
+        """The window is closing under the check: its corrections (and a requirement form
+        open over it, kept by that form) wait for the next import of this text."""
+        for form in self.findChildren(RequirementDialog):
+            if form.isVisible():
+                form.put_away()
+        self.put_aside = True
+        super().reject()
+
     def resume(self, pending: list, edits: int) -> None:
         """Go on from a check cut short: its sentences still to take, its count of edits."""
         self.pending = list(pending)
@@ -190,7 +200,8 @@ class DraftDialog(QDialog):
         dialog = RequirementDialog(self.draft.requirements[row], self, self._types(),
                                    keep=lambda typed: self._keep_form(row, None, typed))
         if not dialog.exec():
-            self._keep_state()
+            if not dialog.put_aside:  # given up: the check as it was before the form
+                self._keep_state()
             return
         self.draft.requirements[row] = dialog.result
         fill_requirements(self.table, self.draft.requirements)
@@ -202,7 +213,8 @@ class DraftDialog(QDialog):
         dialog = RequirementDialog(guess_requirement(unread), self, self._types(),
                                    keep=lambda typed: self._keep_form(None, row, typed))
         if not dialog.exec():
-            self._keep_state()
+            if not dialog.put_aside:
+                self._keep_state()
             return
         self.draft.requirements.append(dialog.result)
         fill_requirements(self.table, self.draft.requirements)

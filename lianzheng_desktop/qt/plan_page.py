@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from functools import partial
-from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -27,6 +25,7 @@ from lianzheng_desktop.qt.plan_check_dialog import (  # noqa: F401 (DraftDialog:
     fill_requirements,
     requirements_table,
 )
+from lianzheng_desktop.qt.plan_import import PlanImport
 from lianzheng_desktop.qt.requirement_dialog import RequirementDialog
 from lianzheng_desktop.qt.style import hint, page_title
 from lianzheng_desktop.storage import plan_check, plans, requirement_drafts
@@ -47,7 +46,7 @@ def removal_question(requirement: Requirement, pointed: int) -> str:
     return f"删除这项要求？\n\n{requirement.text}{lost}"
 
 
-class PlanPage(QWidget):
+class PlanPage(PlanImport, QWidget):
     changed = Signal()
 
     def __init__(self, store: Store, parent=None, today: date | None = None):
@@ -131,6 +130,12 @@ class PlanPage(QWidget):
         if years:
             self.year.setCurrentIndex(self.year.findData(select if select in years else years[-1]))
         self.refresh()
+
+    def follow_plans(self) -> None:
+        """设置 dropped the shipped union plan (another unit's name): the years anew. (Not
+        on every record saved: they do not change the plans, and reading them takes
+        ~15 ms.)"""
+        self.reload_years(self.year.currentData())
 
     def _note_unfinished_check(self) -> None:
         waiting = plan_check.unfinished(self._store)
@@ -240,6 +245,8 @@ class PlanPage(QWidget):
                 requirement, self, self._types(), opened_from=draft,
                 keep=lambda typed: requirement_drafts.keep(self._store, year, typed, was))
             if not dialog.exec():
+                if dialog.put_aside:  # the window closing: the draft waits for next time
+                    return
                 break
             if self._save(partial(save, dialog.result),
                           kept="填写的内容仍在表中，请处理后再保存。"):
@@ -318,99 +325,3 @@ class PlanPage(QWidget):
             QMessageBox.warning(self, "未能新建", str(exc))
             return
         self._after_change(year)
-
-    def _on_import(self, year: int | None = None) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "选择年度工作要点", "",
-                                              "工作要点 (*.txt *.docx);;所有文件 (*)")
-        if name:
-            self.import_file(Path(name), year)
-
-    def import_file(self, path: Path, year: int | None = None) -> bool:
-        """Read, check and save a plan; ``year``: the year it was asked for (首页's offer
-        for a year without a plan), else the year the text names, else this year."""
-        from lianzheng_desktop.interchange.plan_files import read_plan_file
-
-        try:
-            text = read_plan_file(path)
-        except UserError as exc:
-            QMessageBox.warning(self, "无法导入", str(exc))
-            return False
-        return self.import_text(text, year)
-
-    def _on_reread(self) -> None:
-        """按原文重新读取: the year's plan read again from the text it was imported from, by
-        the reader as it is now (it may read some requirements better than it did then);
-        shown for checking, and saved as an import is, keeping the marks and links."""
-        year = self.year.currentData()
-        text = plans.source_text(self._store, year) if year else ""
-        if not text.strip():
-            QMessageBox.information(
-                self, "没有原文", f"{year or '所选'}年度计划没有保存导入时的原文（手工新建或沿用"
-                "上一年的计划），无法重新读取；可用“导入年度工作要点…”重新导入文件。")
-            return
-        self.import_text(text, year)
-
-    def import_text(self, text: str, year: int | None = None, go_on: bool = False) -> bool:
-        """Parse, check (DraftDialog) and save a plan's text; see ``import_file``.
-        ``go_on``: from the corrections of a check of it cut short, without asking."""
-        try:
-            draft = plans.read_plan(self._store, text, names_for=year)
-        except UserError as exc:
-            QMessageBox.warning(self, "无法导入", str(exc))
-            return False
-        from lianzheng_desktop.storage.plan_reading import fingerprint
-
-        reading = fingerprint(draft.requirements)  # as read, before the secretary's changes
-        earlier = plan_check.find(self._store, text) if go_on else self._earlier_check(text)
-        if earlier is not None:  # the corrections of a check cut short: go on from them
-            draft.requirements, year = list(earlier.requirements), earlier.year
-        dialog = DraftDialog(draft, self, self._types(), year or draft.year or self._today.year,
-                             keep=partial(plan_check.save, self._store, text))
-        if earlier is not None:
-            dialog.resume(earlier.pending, earlier.edits)
-        if not dialog.exec():
-            if dialog.edits == 0 or dialog.given_up:
-                plan_check.discard(self._store, text)
-            self._note_unfinished_check()
-            return False
-        draft.year = dialog.year
-        plan = Plan(draft.year, draft.requirements, f"{draft.year}年党风廉政建设工作要点")
-        replacing = plans.plan_replacement(self._store, plan, text)
-        keep: set[int] = set()
-        if replacing is not None:
-            from lianzheng_desktop.qt.plan_replace import ask_to_replace
-
-            answer = ask_to_replace(self, draft.year, replacing)
-            if answer is None:
-                return False
-            keep = answer
-        try:
-            with self._store.atomic():
-                self._store.add_plan_types(dialog.new_types(), draft.year)
-                plans.save_plan(self._store, plan, text, keep=keep, reading=reading)
-                plan_check.discard(self._store, text)
-                plan_check.discard_year(self._store, draft.year)  # older texts' checks too
-        except UserError as exc:
-            QMessageBox.warning(self, "未能保存", f"{exc}\n\n核对中的修改已保留，再次导入同一文件"
-                                "即可接着核对。" if dialog.edits else str(exc))
-            return False
-        self._after_change(draft.year)
-        return True
-
-    def _earlier_check(self, text: str) -> plan_check.CheckDraft | None:
-        """A check of this text cut short (power cut, window killed), if the secretary
-        wants to go on from it; given up otherwise."""
-        earlier = plan_check.find(self._store, text)
-        if earlier is None or not earlier.edits:
-            return None
-        when = earlier.saved_at
-        answer = QMessageBox.question(
-            self, "接着上次的核对？",
-            f"上次核对这份工作要点时（{when.month}月{when.day}日 {when:%H:%M}），修改或补充了 "
-            f"{earlier.edits} 项要求，还没有保存。\n\n要接着上次的核对结果继续吗？"
-            "选“否”则按原文重新读取，上次的修改不再保留。")
-        if answer == QMessageBox.StandardButton.Yes:
-            return earlier
-        plan_check.discard(self._store, text)
-        return None
-

@@ -12,9 +12,10 @@ from contextlib import suppress
 from datetime import date
 from typing import cast
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QFormLayout,
@@ -30,6 +31,12 @@ from lianzheng_desktop.core.ledgers import LedgerSpec, to_values
 from lianzheng_desktop.core.records import LATE_ENTRY_DAYS, Person, Record
 from lianzheng_desktop.qt.buttons import accept_cancel, confirm_discard
 from lianzheng_desktop.qt.field_widgets import FieldWidget
+from lianzheng_desktop.qt.record_delete import (  # noqa: F401 (ledger_page, tests use them)
+    NOUNS,
+    confirm_delete,
+    delete_question,
+    record_noun,
+)
 from lianzheng_desktop.qt.requirement_link import RequirementLink
 from lianzheng_desktop.qt.screen_fit import fit_to_screen, scroll_area
 from lianzheng_desktop.storage import drafts
@@ -39,16 +46,8 @@ from lianzheng_desktop.storage.store import Store
 ERROR_STYLE = "color: #c62828;"
 DRAFT_DELAY_MS = 400
 LINK = "_link"  # the 计入要求 chosen, beside the fields in a draft
-# What one record is called in a title: 新增谈话记录, 修改整改事项, 新增人员.
-NOUNS = {"roster": "人员", "rectification": "整改事项"}
 # A new record starts with these (a new person is usually a serving party member).
 NEW_DEFAULTS = {"roster": {"role": vocab.ROLE_MEMBER, "active": True}}
-
-
-def record_noun(spec: LedgerSpec) -> str:
-    if spec.key in NOUNS:
-        return NOUNS[spec.key]
-    return spec.label if spec.label.endswith(("记录", "事项")) else spec.label + "记录"
 
 
 def dialog_title(spec: LedgerSpec, editing: bool) -> str:
@@ -169,17 +168,28 @@ class RecordDialog(QDialog):
                 self.fields[key].set_value(value)
 
     def _restore_draft(self) -> None:
+        """A draft left unsaved: what she changed goes back over the record as it is now
+        (not the whole record as it was then: a rename since is kept), and the note says
+        what changed under her meanwhile."""
         draft = drafts.find(self._store, self._spec.key, self._draft_id)
         if draft is None:
             return
-        for key, value in draft.values.items():
+        restored = drafts.restore_over(draft, self.initial)
+        for key, value in restored.values.items():
             if key in self.fields:
                 self.fields[key].set_value(value)
-        if self.link is not None and LINK in draft.values:
+        if self.link is not None and LINK in restored.values:
             self._follow_date()
-            self.link.choose([int(i) for i in draft.values[LINK]])  # type: ignore[union-attr]
-        self.draft_note.setText(f"已恢复上次未保存的内容（{draft.saved_at:%Y-%m-%d %H:%M}）。"
-                                "保存后生效；不需要请按“取消”并选择放弃。")
+            self.link.choose([int(i) for i in restored.values[LINK]])  # type: ignore[union-attr]
+        since = "；".join((f"{self._spec.field(key).label}：{said(was)}→{said(now)}"
+                           if key != LINK else "计入要求有变动")
+                          + ("（您也改过此项，表中为您填写的）" if key in restored.values else "")
+                          for key, (was, now) in restored.since.items())
+        self.draft_note.setText(
+            f"已恢复上次未保存的内容（{draft.saved_at:%Y-%m-%d %H:%M}）。"
+            + (f"这条记录此后又有改动（{since}），表中是现在的记录加上您改过的内容，请核对。"
+               if since else "")
+            + "保存后生效；不需要请按“取消”并选择放弃。")
         self.draft_note.show()
 
     def _connect_signals(self) -> None:
@@ -254,8 +264,9 @@ class RecordDialog(QDialog):
         if self.saved is not None:
             return
         try:
-            if self.is_dirty():
-                drafts.save(self._store, self._spec.key, self._draft_id, self.state())
+            if self.is_dirty():  # a 修改 keeps the record as opened beside it
+                drafts.save(self._store, self._spec.key, self._draft_id, self.state(),
+                            was=self.initial if self._record is not None else None)
             else:
                 drafts.discard(self._store, self._spec.key, self._draft_id)
         except UserError as exc:  # the form itself still holds the text
@@ -296,6 +307,7 @@ class RecordDialog(QDialog):
                 if self.link is not None and (self._record is None
                                               or self.link.chosen() != self.link.initial):
                     self._store.set_links(self._spec.key, saved.id, self.link.chosen())
+                drafts.discard_within(self._store, self._spec.key, self._draft_id)
         except ValidationError as exc:
             self._show_errors(exc.errors)
             return
@@ -310,9 +322,8 @@ class RecordDialog(QDialog):
             self.general_error.show()
             return
         self.saved = saved  # only once it is in the file: until then the draft is kept
-        self._finished = True
+        self._finished = True  # (and the draft went with the same commit)
         self._draft_timer.stop()
-        drafts.discard(self._store, self._spec.key, self._draft_id)
         self.accept()
 
     def _not_twice(self) -> bool:
@@ -343,6 +354,9 @@ class RecordDialog(QDialog):
         first = errors[0].field
         if first in self.fields:
             self.fields[first].input.setFocus()
+            # the new red lines laid out first (else the area scrolls to where the field
+            # was, and a low field's message stays under the fold)
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self.scroll.ensureWidgetVisible(self.errors[first].parentWidget())
 
     def reject(self) -> None:
@@ -377,22 +391,11 @@ class RecordDialog(QDialog):
         super().hideEvent(event)
 
 
-def delete_question(spec: LedgerSpec, record: Record) -> str:
-    """“确定要删除这条谈话记录吗？” and the record as she knows it: a talk by its people."""
-    noun = record_noun(spec)
-    noun = noun if noun.endswith(("记录", "事项")) else noun + "记录"
-    title = " ".join(str(getattr(record, spec.title_field, "") or "").split())
-    when = getattr(record, spec.date_field, None) if spec.date_field else None
-    what = f"{when.isoformat() + ' ' if when else ''}{title[:30]}{'…' if len(title) > 30 else ''}"
-    if spec.key == "talk":
-        talkees = "、".join(getattr(record, "talkees", ()))
-        what += f"（谈话人：{getattr(record, 'talker', '')}；谈话对象：{talkees}）"
-    return f"确定要删除这条{noun}吗？\n\n{what}\n\n删除后可在“回收站”中找回，直到清空回收站。"
-
-
-def confirm_delete(parent: QWidget, spec: LedgerSpec, record: Record) -> bool:
-    answer = QMessageBox.question(
-        parent, "确认删除", delete_question(spec, record),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+def said(value: object) -> str:
+    """A field's value (as a draft keeps it) in a few words: 高建军、林峰 / 是 / （空）."""
+    if isinstance(value, list):
+        value = "、".join(str(v) for v in value)
+    elif isinstance(value, bool):
+        value = "是" if value else "否"
+    text = " ".join(str(value if value is not None else "").split())
+    return "（空）" if not text else text if len(text) <= 16 else text[:16] + "…"

@@ -133,6 +133,7 @@ class RequirementDialog(QDialog):
             self._load(opened_from)
         self._keep = keep
         self.kept = False  # something typed here was handed to ``keep``
+        self.put_aside = False  # closed by the window closing: its draft is not given up
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
@@ -160,6 +161,13 @@ class RequirementDialog(QDialog):
     def done(self, result: int) -> None:
         self._draft_timer.stop()  # saved or given up: nothing more to keep
         super().done(result)
+
+    def put_away(self) -> None:
+        """The window is closing under the form (a restore, another data file): what is
+        typed stays a draft, offered next time, and nothing is asked."""
+        self.keep_draft()
+        self.put_aside = True
+        super().reject()
 
     def reject(self) -> None:
         """取消, Esc or the close button: ask first if what was typed would be lost."""

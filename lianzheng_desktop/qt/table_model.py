@@ -141,6 +141,11 @@ class RecordTableModel(QAbstractTableModel):
     def record(self, row: int) -> Record:
         return self._rows[row]
 
+    def loaded_row(self, record_id: int) -> int | None:
+        """The row showing ``record_id`` among the rows loaded (no more are read)."""
+        return next((row for row, record in enumerate(self._rows) if record.id == record_id),
+                    None)
+
     def row_of(self, record_id: int) -> int | None:
         """The row showing ``record_id``, loading further pages until it is found."""
         while True:

@@ -34,6 +34,10 @@ class ClosingGuards:
                   room.y() + (room.height() - height - FRAME[1]) // 2)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if not self._settings_may_close():
+            event.ignore()
+            self.restore_from = self.switch_to = None
+            return
         report = self._pages.get("述廉述责报告")
         if report is not None:
             if report.text_not_kept() and QMessageBox.question(  # type: ignore[attr-defined]
@@ -49,11 +53,31 @@ class ClosingGuards:
         task = self.findChild(QObject, "workbook_task")  # an Excel import or export
         if task is not None:  # reading is stopped, writing finished; she is told which
             task.finish_before_closing()  # type: ignore[attr-defined]
+        from lianzheng_desktop.qt.plan_check_dialog import DraftDialog
         from lianzheng_desktop.qt.record_form import RecordDialog
+        from lianzheng_desktop.qt.requirement_dialog import RequirementDialog
 
-        for form in self.findChildren(RecordDialog):  # a form still open: kept as a draft
-            if form.isVisible():
-                form.put_away()
+        # a form still open: kept as a draft, nothing asked (the innermost first: a
+        # requirement form over the plan check is kept by its own draft, then the check)
+        for kind in (RecordDialog, RequirementDialog, DraftDialog):
+            for form in self.findChildren(kind):
+                if form.isVisible():
+                    form.put_away()
         if self._settings is not None:
             self._settings.setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)
+
+    def _settings_may_close(self) -> bool:
+        """设置 typed and not yet in the file: saved now; if the disk still refuses it,
+        she is asked before it is lost (as for report text)."""
+        page = self._pages.get("设置")
+        if page is None:
+            return True
+        page._save_if_changed()  # type: ignore[attr-defined]
+        if not page.text_not_kept():  # type: ignore[attr-defined]
+            return True
+        return QMessageBox.question(
+            self, "单位信息未能保存", "“设置”页中填写的单位信息还没能保存（原因见该页）。"
+            "现在关闭，这些内容会丢失。\n\n仍要关闭吗？", QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No) \
+            == QMessageBox.StandardButton.Yes

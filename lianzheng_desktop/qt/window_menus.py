@@ -94,12 +94,7 @@ class WindowMenus:
         """Check the workbook, show what it would add, and import only when confirmed."""
         from lianzheng_desktop.qt.workbook_actions import import_workbook
 
-        def refresh() -> None:
-            for page in self._ledgers.values():
-                page.refresh()  # type: ignore[attr-defined]
-            self.home.refresh()
-
-        return import_workbook(self, self._store, path, refresh)
+        return import_workbook(self, self._store, path, self._on_data_changed)
 
     def _on_restore(self) -> None:
         report = self._pages.get("述廉述责报告")

@@ -73,7 +73,7 @@ class PageSwitching:
             return page
         if name == "年度计划":
             page = PlanPage(self._store, today=self._today)
-            page.changed.connect(self.home.refresh)
+            page.changed.connect(self._on_data_changed)  # a type renamed: the records too
             return page
         if name == "回收站":
             from lianzheng_desktop.qt.trash_page import TrashPage
@@ -92,7 +92,7 @@ class PageSwitching:
             found.open_record.connect(self.open_record)
             return found
         page = SettingsPage(self._store, self._paths)
-        page.profile_changed.connect(self._update_header)
+        page.profile_changed.connect(self._on_profile_changed)
         return page
 
     def ledger(self, key: str):
@@ -118,18 +118,30 @@ class PageSwitching:
             QMessageBox.information(self, "找不到记录", "这条记录已不在台账中，可能已被删除。")
 
     def _on_data_changed(self) -> None:
+        """A page changed the data: every page built shows it anew. A ledger page built
+        before a rename in 人员名册 (or of a 活动类型) would otherwise show, and its 修改
+        write back, the old name."""
         self.home.refresh()
         self.refresh_drafts()  # a form saved from its page takes its draft with it
-        for name in ("查找", "人员情况"):
+        for page in self._ledgers.values():
+            page.on_data_changed()  # type: ignore[attr-defined]
+        for name in ("查找", "人员情况", "回收站"):
             if name in self._pages:
                 self._pages[name].refresh()  # type: ignore[attr-defined]
-        if "回收站" in self._pages:
-            self._pages["回收站"].refresh()  # type: ignore[attr-defined]
+        for name, page in self._pages.items():  # 述廉述责报告, 设置 …: their own way
+            if name not in LEDGER_PAGES and hasattr(page, "on_data_changed"):
+                page.on_data_changed()
+
+    def _on_profile_changed(self) -> None:
+        """设置 saved: the header, and 首页 and 年度计划 (another unit's name drops the
+        shipped union plan they offered)."""
+        self._update_header()
+        self.home.refresh()
+        if "年度计划" in self._pages:
+            self._pages["年度计划"].follow_plans()  # type: ignore[attr-defined]
 
     def _on_restored(self) -> None:
-        for page in self._ledgers.values():
-            page.refresh()  # type: ignore[attr-defined]
-        self.home.refresh()
+        self._on_data_changed()
 
     def _on_import_plan(self, year: int) -> None:
         """首页's offer for a year without a plan: the plan page's own import."""

@@ -1,7 +1,9 @@
 """Form drafts: what an open form holds, kept as it is typed, until saved or given up.
 
 One draft per form: (ledger, record number), number 0 for a new record. The values are the
-form's raw values as JSON (dates as 2022-03-05, names as lists).
+form's raw values as JSON (dates as 2022-03-05, names as lists). A 修改 form's draft also
+keeps the record's values as the form opened them (``was``, under WAS in the JSON), so that
+going on with it later restores only what she changed, over the record as it is by then.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.storage.errors import circumstance_text
 
 NEW = 0  # the record number of a form for a new record
+WAS = "_was"  # the record's values when the form opened, beside the draft's own
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class Draft:
     record_id: int  # NEW for a record not yet saved
     values: dict[str, Any]
     saved_at: datetime
+    was: dict[str, Any] | None = None  # a 修改's record as the form opened it (plain JSON)
 
     @property
     def what(self) -> str:
@@ -42,6 +46,27 @@ class Draft:
         return f"{verb}{LEDGERS[self.ledger].label}" + (f"：{self.what}" if self.what else "")
 
 
+@dataclass(frozen=True)
+class Restored:
+    """A draft laid over its record as it is now: ``values`` to put in the form (what she
+    changed; all of a draft kept without ``was``), and ``since``: field → (was, now) for
+    what changed in the record under her since the draft was kept."""
+    values: dict[str, Any]
+    since: dict[str, tuple[Any, Any]]
+
+
+def restore_over(draft: Draft, now: dict[str, Any]) -> Restored:
+    """What of ``draft`` goes back into a form showing ``now`` (the form's values)."""
+    now = plain(now)
+    if draft.was is None:  # a new record's draft, or one kept before ``was`` was kept
+        return Restored(dict(draft.values), {})
+    mine = {key: value for key, value in draft.values.items()
+            if value != draft.was.get(key, value)}
+    since = {key: (draft.was[key], now[key]) for key in draft.was
+             if key in now and draft.was[key] != now[key]}
+    return Restored(mine, since)
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
@@ -50,9 +75,17 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def save(store, ledger: str, record_id: int, values: dict[str, Any]) -> None:
-    """Keep the form's values; UserError if the data file cannot take them now."""
-    fields = json.dumps({k: _plain(v) for k, v in values.items()}, ensure_ascii=False)
+def plain(values: dict[str, Any]) -> dict[str, Any]:
+    """The values as a draft keeps them (and gives them back): JSON's own types."""
+    return {k: _plain(v) for k, v in values.items()}
+
+
+def save(store, ledger: str, record_id: int, values: dict[str, Any],
+         was: dict[str, Any] | None = None) -> None:
+    """Keep the form's values (``was``: the record's as the form opened it); UserError if
+    the data file cannot take them now."""
+    kept = plain(values) if was is None else {**plain(values), WAS: plain(was)}
+    fields = json.dumps(kept, ensure_ascii=False)
     stamp = store.clock().isoformat(timespec="seconds")
     try:
         with store.atomic():
@@ -76,11 +109,24 @@ def discard(store, ledger: str, record_id: int) -> None:
         raise UserError(f"未能删除草稿（{exc}）。") from None
 
 
+def discard_within(store, ledger: str, record_id: int) -> None:
+    """Remove the draft inside the caller's transaction (the record's save): the record
+    and its draft's removal land together or not at all, so a form is never told
+    "没有保存" for a record that was, nor offered again as a draft once it is saved."""
+    store.db.execute("DELETE FROM record_draft WHERE ledger = ? AND record_id = ?",
+                     [ledger, record_id])
+
+
+def _draft(ledger: str, record_id: int, fields: str, saved_at: str) -> Draft:
+    values = json.loads(fields)
+    was = values.pop(WAS, None) if isinstance(values, dict) else None
+    return Draft(ledger, record_id, values, datetime.fromisoformat(saved_at), was)
+
+
 def find(store, ledger: str, record_id: int) -> Draft | None:
     row = store.db.execute("SELECT fields, saved_at FROM record_draft WHERE ledger = ?"
                            " AND record_id = ?", [ledger, record_id]).fetchone()
-    return Draft(ledger, record_id, json.loads(row[0]), datetime.fromisoformat(row[1])) \
-        if row else None
+    return _draft(ledger, record_id, *row) if row else None
 
 
 def latest(store, ledger: str) -> Draft | None:
@@ -88,12 +134,10 @@ def latest(store, ledger: str) -> Draft | None:
     row = store.db.execute("SELECT record_id, fields, saved_at FROM record_draft"
                            " WHERE ledger = ? ORDER BY saved_at DESC LIMIT 1",
                            [ledger]).fetchone()
-    return Draft(ledger, row[0], json.loads(row[1]), datetime.fromisoformat(row[2])) \
-        if row else None
+    return _draft(ledger, *row) if row else None
 
 
 def all_drafts(store) -> list[Draft]:
     rows = store.db.execute("SELECT ledger, record_id, fields, saved_at FROM record_draft"
                             " ORDER BY saved_at DESC")
-    return [Draft(r[0], r[1], json.loads(r[2]), datetime.fromisoformat(r[3])) for r in rows
-            if r[0] in LEDGERS]
+    return [_draft(*r) for r in rows if r[0] in LEDGERS]

@@ -81,8 +81,16 @@ def discard(store: Store, text: str) -> None:
         store.db.execute("DELETE FROM plan_check_draft WHERE text_sha = ?", [_key(text)])
 
 
+def others_of_year(store: Store, year: int, text: str) -> list[CheckDraft]:
+    """Unfinished checks (with corrections) of another text for ``year``, the latest
+    first: saving the year's plan from ``text`` ends them (the caller asks first)."""
+    return _drafts(store, "WHERE year = ? AND text_sha <> ? AND edits > 0"
+                   " ORDER BY saved_at DESC", [year, _key(text)])
+
+
 def discard_year(store: Store, year: int) -> None:
-    """The year's plan is saved: a check of another text of that year left unfinished is
-    an older version's, and following it would put the older text back."""
+    """The year's plan is saved: checks of other texts of that year end (following one
+    would put that text back over the plan saved). The caller has asked first about any
+    with corrections in them (``others_of_year``)."""
     with store.atomic():
         store.db.execute("DELETE FROM plan_check_draft WHERE year = ?", [year])

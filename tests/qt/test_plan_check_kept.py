@@ -104,6 +104,8 @@ def test_a_check_of_an_older_text_is_not_offered_once_the_years_plan_is_saved(
     page.import_text(TEXT, 2024)
     assert page.check_button.isVisibleTo(page)
     monkeypatch.setattr(DraftDialog, "exec", lambda d: d._on_accept() or True)
+    monkeypatch.setattr(QMessageBox, "question",  # A's check is to end: 是 (asked first,
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)  # see close3 tests)
     assert page.import_text(TEXT.replace("不少于4次", "不少于5次"), 2024)
     assert not page.check_button.isVisibleTo(page) and plan_check.unfinished(store) == []
 

@@ -1,0 +1,116 @@
+"""The window closing under an open 修改要求 form, or under the plan check and a form over
+it (a damaged file's restore accepted, another data file opened): nothing is asked, the
+typing stays a draft and is offered next time (revclose2 finding 10). The forms' own
+modal loops run here for real; timers do what the secretary and the program do."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from lianzheng_desktop.qt import requirement_dialog
+from lianzheng_desktop.qt.main_window import MainWindow
+from lianzheng_desktop.qt.plan_check_dialog import DraftDialog
+from lianzheng_desktop.qt.requirement_dialog import RequirementDialog
+from lianzheng_desktop.storage import plan_check, plans, requirement_drafts
+
+pytestmark = pytest.mark.gui
+# The real modal loop, as collected: an in-process unattended run (--screenshot) elsewhere
+# in the suite replaces QDialog.exec for good with one that returns at once.
+REAL_EXEC = QDialog.exec
+TEXT = ("2024年机关党支部工作要点\n一、责任\n1.会议。全年召开不少于4次专题会议。\n"
+        "2.警示教育。每季度至少进行1次集中警示教育。\n")
+
+
+@pytest.fixture
+def window(qtbot, demo_store, paths, monkeypatch):
+    monkeypatch.setattr(QDialog, "exec", REAL_EXEC)
+    QApplication.instance().setQuitOnLastWindowClosed(False)
+    win = MainWindow(demo_store, paths, today=date(2022, 9, 30))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    QApplication.instance().setQuitOnLastWindowClosed(True)
+
+
+@pytest.fixture
+def asked(monkeypatch) -> list[str]:
+    """放弃修改？ answered 继续修改, and noted: it must not be asked at all."""
+    questions: list[str] = []
+
+    def confirm(_parent, title, _text, _keep):
+        questions.append(title)
+        return False
+
+    monkeypatch.setattr(requirement_dialog, "confirm_discard", confirm)
+    from lianzheng_desktop.qt import plan_check_dialog
+
+    monkeypatch.setattr(plan_check_dialog, "confirm_discard", confirm)
+    return questions
+
+
+def open_forms(window, kind):
+    return [form for form in window.findChildren(kind) if form.isVisible()]
+
+
+def then(window, ms: int, action) -> None:
+    QTimer.singleShot(ms, window, action)  # never after the window has gone
+
+
+def once_open(window, kind, action) -> None:
+    """``action(form)`` as soon as a form of ``kind`` shows (however slow the machine)."""
+    def look():
+        forms = open_forms(window, kind)
+        if forms:
+            action(forms[0])
+        else:
+            then(window, 20, look)
+    then(window, 20, look)
+
+
+def type_then_close(window, note: str):
+    """The note typed and kept, then the window closes under the form; if the form is
+    still open a moment later, the program ending returns its loop (as quitting does)."""
+    def act(form):
+        form.note.setText(note)
+        form.keep_draft()  # what its timer does 0.4 s after typing stops
+        then(window, 50, window.close)
+        then(window, 400, lambda: program_ends(window))
+    return act
+
+
+def program_ends(window) -> None:
+    """What the program quitting does to a modal form still open: its loop returns 0."""
+    for kind in (RequirementDialog, DraftDialog):
+        for form in open_forms(window, kind):
+            form.done(0)
+
+
+def test_a_requirement_form_open_when_the_window_closes_stays_a_draft(window, demo_store,
+                                                                      asked):
+    page = window.page("年度计划")
+    window.show_page("年度计划")
+    page.table.setCurrentCell(0, 0)
+    once_open(window, RequirementDialog, type_then_close(window, "已于11月完成"))
+    page._on_edit()  # the form's loop, until the window closes under it
+    waiting = requirement_drafts.waiting(demo_store)
+    assert waiting is not None and waiting.requirement.note == "已于11月完成"
+    assert asked == []
+
+
+def test_the_plan_check_and_its_form_open_when_the_window_closes_are_kept(window,
+                                                                         demo_store, asked):
+    page = window.page("年度计划")
+    window.show_page("年度计划")
+
+    def edit_first_requirement(check):
+        once_open(window, RequirementDialog, type_then_close(window, "核对时补充的备注"))
+        check._on_edit(0, 0)
+
+    once_open(window, DraftDialog, edit_first_requirement)
+    assert page.import_text(TEXT, 2024) is False
+    kept = plan_check.unfinished(demo_store)
+    assert len(kept) == 1 and kept[0].edits == 1
+    assert kept[0].requirements[0].note == "核对时补充的备注"
+    assert asked == [] and 2024 not in plans.plan_years(demo_store)
