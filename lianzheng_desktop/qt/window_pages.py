@@ -139,6 +139,8 @@ class PageSwitching:
         self.home.refresh()
         if "年度计划" in self._pages:
             self._pages["年度计划"].follow_plans()  # type: ignore[attr-defined]
+        if "述廉述责报告" in self._pages:  # its title, signature and notes name the unit
+            self._pages["述廉述责报告"].on_data_changed()  # type: ignore[attr-defined]
 
     def _on_restored(self) -> None:
         self._on_data_changed()

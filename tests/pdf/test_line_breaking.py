@@ -69,3 +69,13 @@ def test_a_heading_keeps_its_subheading_and_lead_in_with_what_follows():
               ("组织一次警示教育。", "fangsong", False)]
     assert _kept_with_next(writer, blocks, 0) == 4
     assert _kept_with_next(writer, blocks, 1) == 3
+
+
+def test_in_a_table_cell_a_count_keeps_its_measure_word():
+    """附件1 broke "…未达到不少于12" / "次的要求。" (reviewer revdiff3, D7); the body's
+    26-character grid still breaks where print breaks."""
+    from lianzheng_desktop.pdf.layout import units
+
+    assert "12次" in units("未达到不少于12次的要求。", short_words=True)
+    assert "1件" in units("已完成整改1件", short_words=True)
+    assert "12次" not in units("未达到不少于12次的要求。")

@@ -110,3 +110,22 @@ def test_redrafting_the_whole_report_is_never_one_enter_away(page, monkeypatch):
     assert default == QMessageBox.StandardButton.No
     assert "第三部分写的问题原因" in text
     assert page.editors[PERSONAL].toPlainText() == "本人严格遵守中央八项规定精神。"
+
+
+def test_the_window_tells_the_report_page_of_every_change(qtbot, demo_store, paths):
+    """The page's following was called by no one in the window (reviewer revdiff3, D1): a
+    record saved on a ledger page, or a rename, left the report page as it was."""
+    from lianzheng_desktop.qt.main_window import MainWindow
+
+    window = MainWindow(demo_store, paths, today=date(2022, 12, 31))
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("述廉述责报告")
+    window.report.set_period(ReportPeriod(2022, 4))
+    window.show_page("警示教育")
+    demo_store.add("warning_education", {
+        "date": "2022-12-20", "form": "观看警示教育片", "topic": "观看警示教育片《零容忍》",
+        "attendees": "王建国、李秀梅", "head_count": 2})
+    window._on_data_changed()  # what a ledger page's 保存 ends with
+    window.show_page("述廉述责报告")
+    assert "观看警示教育片《零容忍》" in window.report.editors[DUTY].toPlainText()
