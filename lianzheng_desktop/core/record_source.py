@@ -145,6 +145,12 @@ def is_due(item: RectificationItem, day: date, due: date | None = None) -> bool:
     # measures has no deadline to miss; with none written it is open like any other
 
 
+def due_today(item: RectificationItem, day: date, due: date | None) -> bool:
+    """Open on ``day`` with its deadline ``day`` itself, not yet missed (``due`` the day
+    before: a paper made on the day): "今日到期", neither on time nor 到期未完成."""
+    return due is not None and due < day and is_open(item, day) and item.deadline == day
+
+
 def review_since(start: date) -> date:
     """How far back a fix still awaits its 回头看 in a span from ``start``: the year before
     (an item fixed last December and never looked back at is not yet 销号)."""

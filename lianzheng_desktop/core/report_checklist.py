@@ -18,6 +18,7 @@ from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period
 from lianzheng_desktop.core.record_source import (
     carried_over,
+    due_today,
     is_due,
     unreviewed_before,
 )
@@ -170,8 +171,10 @@ def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
     if standing:
         parts.append(f"长期坚持{len(standing)}件")
     due = [i for i in scope if is_due(i, as_of, missed)]  # section three names each
+    today = [i for i in scope if due_today(i, as_of, missed)]
     if open_items:
-        parts.append(f"尚在整改{open_items}件" + (f"（其中{len(due)}件到期未完成）" if due else ""))
+        which = [f"{len(due)}件到期未完成"] * bool(due) + [f"{len(today)}件今日到期"] * bool(today)
+        parts.append(f"尚在整改{open_items}件" + (f"（其中{'、'.join(which)}）" if which else ""))
     text = "，".join(parts)
     if reviewed:
         text += f"；已开展“回头看”{len(reviewed)}件"

@@ -12,7 +12,13 @@ from dataclasses import dataclass, replace
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.record_identity import same_event
-from lianzheng_desktop.core.record_source import doers, done_by, is_due, is_standing
+from lianzheng_desktop.core.record_source import (
+    doers,
+    done_by,
+    due_today,
+    is_due,
+    is_standing,
+)
 from lianzheng_desktop.core.records import RectificationItem, to_reach
 from lianzheng_desktop.core.report_activities import (  # noqa: F401 (tests use them here)
     DETAILED_UP_TO,
@@ -191,8 +197,12 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
     if f.rectification_ongoing:
         state.append(f"长期坚持{f.rectification_ongoing}件")
     if f.rectification_open:
+        # made on an item's deadline day: it is 今日到期, said so (a reprint after the day
+        # counts it 到期未完成 — the kept-report note says why the two differ)
+        today = sum(1 for i in items if due_today(i, data.as_of, data.missed_up_to))
+        which = [f"{due}件到期未完成"] * bool(due) + [f"{today}件今日到期"] * bool(today)
         state.append(f"尚在整改{f.rectification_open}件"
-                     + (f"（其中{due}件到期未完成）" if due else ""))
+                     + (f"（其中{'、'.join(which)}）" if which else ""))
     text += f"。截至{cn_date(data.as_of)}，" + "、".join(state)
     if f.reviews:
         # what the 回头看 found is the ledger's to say (附件4), not a stock "成效得到巩固"

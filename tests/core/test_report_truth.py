@@ -601,10 +601,18 @@ def test_on_its_last_day_a_paper_counts_deadlines_as_the_checklist_and_later_as_
     checklist = plans.load_checklist(demo_store, Quarter(2022, 3), date(2022, 9, 30))
     row = next(i.explanation for i in checklist.items if "整改事项" in i.explanation)
     assert "尚在整改1件；" in row and "到期未完成" not in row, row  # none missed yet
-    assert "尚在整改1件；" in texts[DUTY] and "到期未完成" not in texts[DUTY], texts[DUTY]
+    # said as it is that day (revdiff3, D8): 今日到期 — neither on time nor missed
+    assert "尚在整改1件（其中1件今日到期）；" in texts[DUTY], texts[DUTY]
+    assert "到期未完成" not in texts[DUTY]
     assert "基层工会经费返还拨付不及时" not in texts[PROBLEMS], texts[PROBLEMS]
-    assert "按期推进“基层工会经费返还拨付不及时”的整改，由张志强负责，确保于今日（2022年9月30日）" \
-        "完成。" in texts[NEXT], texts[NEXT]
+    # the next quarter's plan is not "确保于今日" but what follows either way (D3)
+    assert ("抓紧完成今日到期的整改事项“基层工会经费返还拨付不及时”，由张志强负责，完成后及时开展"
+            "“回头看”；未能按时完成的，重新明确整改时限、尽快销号。") in texts[NEXT], texts[NEXT]
+    assert "确保于今日" not in texts[NEXT]
+    document = _report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 30))[0]
+    [row] = [r for a in document.appendices for r in a.rows
+             if len(r) > 1 and r[1] == "着力做好县委巡察整改工作"]
+    assert "尚在整改1件（其中1件今日到期）" in row[-1], row[-1]  # 附件1 says it alike
     texts = said(datetime(2022, 10, 8, 9, 0))
     assert "尚在整改1件（其中1件到期未完成）" in texts[DUTY]
     assert "整改事项“基层工会经费返还拨付不及时”整改时限为2022年9月30日，到期仍未完成整改。" \
