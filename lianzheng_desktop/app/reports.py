@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.core.record_source import is_open
 from lianzheng_desktop.core.report_basis import StaleSection, stale_note, stale_sections
 from lianzheng_desktop.core.report_content import (
     ReportData,
@@ -62,6 +63,7 @@ class HandedIn:
     plans: tuple[int, ...] = ()  # the years whose plan was imported or edited since
     renamed: tuple[tuple[str, str], ...] = ()  # people renamed since: (was, is)
     again: date | None = None  # a later version kept with all of it (handed in again?)
+    lapsed: int = 0  # due the day it was kept (今日到期 then), not done that day
 
     @property
     def note(self) -> str:
@@ -74,6 +76,8 @@ class HandedIn:
         if self.renamed:
             since.append("人员名册中" + "、".join(f"“{was}”改名为“{now}”"
                                               for was, now in self.renamed))
+        if self.lapsed:
+            since.append(f"留存当日到期的 {self.lapsed} 件整改事项未在当日完成，现按到期未完成计")
         done = f"本期报告已于{cn_date(self.on)}生成留存；此后{'，'.join(since)}"
         if self.again is not None:
             return (f"{done}；{cn_date(self.again)}重新生成留存的一份已含这些改动。两份内容不同："
@@ -93,12 +97,17 @@ def _changed_since_kept(store: Store, data: ReportData, person: str | None) -> H
         return None  # none, or made before the period was over (counted to another day)
     first = min(after, key=lambda v: (v.created_at, v.id))
     last = max(after, key=lambda v: (v.created_at, v.id))
+    kept_on = first.created_at.date()
+    # kept on the period's last day, an item due then was 今日到期; made later, it is 到期未
+    # 完成: the two papers differ with nothing changed (reviewer revdiff3, D8)
+    lapsed = sum(1 for i in data.rectification if kept_on == data.as_of < (data.made_on or kept_on)
+                 and i.deadline == kept_on and is_open(i, data.as_of))
     since = _differences(store, data, first.created_at)
-    if since is None:
+    if since is None and not lapsed:
         return None
-    again = last.created_at.date() if last is not first and _differences(
+    again = last.created_at.date() if last is not first and not lapsed and _differences(
         store, data, last.created_at) is None else None
-    return HandedIn(first.created_at.date(), *since, again=again)
+    return HandedIn(kept_on, *(since or (0, (), ())), again=again, lapsed=lapsed)
 
 
 def _differences(store: Store, data: ReportData, moment: datetime,

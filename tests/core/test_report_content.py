@@ -281,3 +281,26 @@ def test_a_kept_report_is_said_to_differ_when_a_requirement_was_deleted_not_when
     plans.remove_requirement(demo_store, duty.id)
     assert noted(ReportPeriod(2022, 3)) and "导入或修改了2022年度计划" in noted(
         ReportPeriod(2022, 3))[0]
+
+
+def test_a_paper_kept_on_an_items_deadline_day_and_made_again_later_says_why_they_differ(
+        demo_store, tmp_path):
+    """Kept on 30 September with "1件今日到期", made again on 8 October with "1件到期未完成",
+    nothing changed in between and nothing said (reviewer revdiff3, D8)."""
+    from datetime import datetime
+
+    from lianzheng_desktop.app.reports import prepare_report, write_report
+
+    def notes():
+        return [n for n in prepare_report(demo_store, ReportPeriod(2022, 3)).notes
+                if "生成留存" in n]
+
+    demo_store.clock = lambda: datetime(2022, 9, 30, 16)
+    for item in demo_store.list("rectification"):  # the demo's entries, as if kept on time
+        demo_store.db.execute("UPDATE audit_log SET at = '2022-09-01T00:00:00'"
+                              " WHERE ledger = 'rectification' AND record_id = ?", [item.id])
+    write_report(demo_store, ReportPeriod(2022, 3), tmp_path / "q3.pdf")
+    demo_store.clock = lambda: datetime(2022, 10, 8, 9)
+    [note] = notes()
+    assert note.startswith("本期报告已于2022年9月30日生成留存；此后")
+    assert "留存当日到期的 1 件整改事项未在当日完成，现按到期未完成计" in note, note
