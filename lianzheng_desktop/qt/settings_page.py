@@ -81,8 +81,12 @@ class SettingsPage(QWidget):
         self._save_timer = QTimer(self)  # typing kept a moment after it stops (a power cut)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self._save_if_changed)
-        self.save_button.clicked.connect(self._on_save)
+        # kept as typed, but a name is taken as hers only when she is done with it (保存 or
+        # leaving the page): "县" alone, a pause to find the next character, must not drop
+        # the shipped union plan as another unit's (reviewer revlast2, 1)
+        self._save_timer.timeout.connect(lambda: self._save_if_changed(final=False))
+        self._renamed_unit = False  # a unit name saved on this visit: is the plan hers?
+        self.save_button.clicked.connect(lambda: self._on_save())
         for field in self._fields.values():
             field.editingFinished.connect(self._save_if_changed)
             field.textEdited.connect(lambda _text: self._save_timer.start())
@@ -130,12 +134,14 @@ class SettingsPage(QWidget):
             self._save_if_changed()
         super().hideEvent(event)
 
-    def _save_if_changed(self) -> None:
+    def _save_if_changed(self, final: bool = True) -> None:
         self._save_timer.stop()
         if self._edited():
-            self._on_save()
+            self._on_save(final)
+        elif final and self._renamed_unit:  # saved while typing: now she is done with it
+            self._drop_shipped_plan()
 
-    def _on_save(self) -> None:
+    def _on_save(self, final: bool = True) -> None:
         """Only the fields she edited go into the file; the others stay as they are there
         (a rename made in 人员名册 meanwhile is not undone)."""
         self._save_timer.stop()
@@ -156,10 +162,18 @@ class SettingsPage(QWidget):
         self._shown.update(edited)
         self.saved_label.setStyleSheet("")
         self.saved_label.setText("已保存。")
-        if edited and "工会" not in profile.unit_name + profile.org_name \
-                and profile.unit_name and plans.plan_years(self._store) == [plans.BUILTIN_YEAR]:
-            # another unit's file: the shipped union plan is not hers (as a first start
-            # does); a refusal keeps it for now, to go with the next save
+        self._renamed_unit |= bool({"unit_name", "org_name"} & set(edited))
+        if final and self._renamed_unit:
+            self._drop_shipped_plan()
+        self.profile_changed.emit()
+
+    def _drop_shipped_plan(self) -> None:
+        """Another unit's file: the shipped union plan is not hers (as a first start does);
+        a refusal keeps it for now, to go with the next save."""
+        self._renamed_unit = False
+        profile = self._store.profile()
+        if "工会" not in profile.unit_name + profile.org_name and profile.unit_name \
+                and plans.plan_years(self._store) == [plans.BUILTIN_YEAR]:
             with suppress(UserError):
                 plans.drop_builtin_plan(self._store)
-        self.profile_changed.emit()
+            self.profile_changed.emit()

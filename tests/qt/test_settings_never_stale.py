@@ -126,3 +126,29 @@ def test_home_stops_offering_the_union_plan_once_settings_names_another_unit(
     window.show_page("首页")
     assert store.profile().unit_name == "县妇联" and plans.plan_years(store) == []
     assert not window.home.copy_plan_button.isVisibleTo(window.home)
+
+
+def test_a_half_typed_unit_name_kept_by_the_timer_does_not_drop_the_union_plan(
+        qtbot, store, paths):
+    """She typed "县", paused to find the next character: the autosave took "县" for another
+    unit's name and dropped the shipped union plan for good (reviewer revlast2, 1)."""
+    plans.seed_builtin_plan(store)
+    page = SettingsPage(store, paths)
+    qtbot.addWidget(page)
+    page.show()
+    page.unit_name.setText("县")
+    page.unit_name.textEdited.emit("县")
+    qtbot.waitUntil(lambda: store.profile().unit_name == "县", timeout=3000)  # kept as typed
+    assert plans.plan_years(store) == [plans.BUILTIN_YEAR]
+    page.unit_name.setText("县总工会")
+    page.unit_name.textEdited.emit("县总工会")
+    page.hide()  # done with it: a union keeps its plan
+    assert store.profile().unit_name == "县总工会"
+    assert plans.plan_years(store) == [plans.BUILTIN_YEAR]
+    page.show()
+    page.unit_name.setText("县妇联")
+    page.unit_name.textEdited.emit("县妇联")
+    qtbot.waitUntil(lambda: store.profile().unit_name == "县妇联", timeout=3000)
+    assert plans.plan_years(store) == [plans.BUILTIN_YEAR]  # still typing, perhaps
+    page.hide()  # left with another unit's name: not hers
+    assert plans.plan_years(store) == []
