@@ -57,6 +57,20 @@ class SectionEditors(QTabWidget):
             self._loading = False
         self.shown, self.drafts, self._dirty = period, drafts, False
 
+    def follow_drafts(self, drafts: dict[str, str]) -> None:
+        """New drafts for the report shown: the sections still as drafted take them; those
+        she typed in stay as they are, cursor and all (an import run while she writes must
+        not move her to the start of her sentence)."""
+        self._loading = True
+        try:
+            for heading, editor in self.editors.items():
+                if editor.toPlainText() == self.drafts.get(heading) \
+                        and drafts.get(heading) != self.drafts.get(heading):
+                    editor.setPlainText(drafts.get(heading, ""))
+        finally:
+            self._loading = False
+        self.drafts = drafts
+
     def texts(self) -> dict[str, str]:
         return {heading: editor.toPlainText() for heading, editor in self.editors.items()}
 

@@ -130,6 +130,27 @@ class ReportPreparation:
             self.status.setText("")
             self.follow_preview()
             return
+        self._say(prepared)
+        self._set_busy(False)
+        self.tabs.show_texts(period, prepared.document.section_texts(), prepared.drafts)
+        self._show_versions()
+        self.follow_preview()  # another report's preview never stays in view
+
+    def _follow_in_place(self) -> None:
+        """The report on screen, drafted again from the ledgers as they are now, without
+        reloading what she typed (revlast2, 2)."""
+        try:
+            prepared = prepare_report(self._store, self.selected_period(), self._report_day,
+                                      self._shown_person)
+        except UserError:
+            self._load_period()
+            return
+        self._say(prepared)
+        self.tabs.follow_drafts(prepared.drafts)
+        self.follow_preview()
+
+    def _say(self, prepared) -> None:
+        """What the page says above the editors of the report prepared."""
         self._as_of, self._stale = prepared.data.as_of, prepared.stale
         said = "\n".join(filter(None, [prepared.not_over_note, profile_gaps(prepared.data),
                                        stale_note(self._stale),
@@ -140,10 +161,6 @@ class ReportPreparation:
         self.recheck_button.setVisible(bool(self._stale))
         # a section that may now contradict its appendix is a warning, not a hint
         self.notice.setStyleSheet("color: #b26a00;" if self._stale else "color: #666666;")
-        self._set_busy(False)
-        self.tabs.show_texts(period, prepared.document.section_texts(), prepared.drafts)
-        self._show_versions()
-        self.follow_preview()  # another report's preview never stays in view
 
     def _last_day_of(self, name: str | None) -> date:
         """The report's date: today, or the last day in post of one who has left since."""
@@ -166,11 +183,13 @@ class ReportPreparation:
         if not getattr(self, "_data_moved", False):
             return
         self._data_moved = False
-        if self._shown_person is not None:
-            name = self._shown_person
-            for was, now in renames_since(self._store,
-                                          self._shown_since - timedelta(seconds=1)):
-                name = now if was == name else name
+        name = self._shown_person
+        for was, now in renames_since(self._store, self._shown_since - timedelta(seconds=1)):
+            name = now if was == name else name
+        if self.isVisible() and name == self._shown_person and self._generating is None:
+            self._follow_in_place()  # she may be typing: the drafted sections only
+            return
+        if name is not None:
             self.fill_people()
             self.person.blockSignals(True)
             self.person.setCurrentIndex(max(0, self.person.findData(name)))

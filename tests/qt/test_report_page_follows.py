@@ -129,3 +129,21 @@ def test_the_window_tells_the_report_page_of_every_change(qtbot, demo_store, pat
     window._on_data_changed()  # what a ledger page's 保存 ends with
     window.show_page("述廉述责报告")
     assert "观看警示教育片《零容忍》" in window.report.editors[DUTY].toPlainText()
+
+
+def test_a_change_while_she_types_leaves_her_sentence_and_cursor_alone(page, demo_store):
+    """An Excel import run from the report page reloaded every editor: her cursor jumped to
+    the start and she typed on into the middle of her own text (reviewer revlast2, 2)."""
+    page.show()
+    editor = page.editors[PERSONAL]
+    editor.setPlainText("本人严格遵守八项规定，")
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    demo_store.add("warning_education", {
+        "date": "2022-12-20", "form": "观看警示教育片", "topic": "观看警示教育片《零容忍》",
+        "attendees": "王建国、李秀梅", "head_count": 2})
+    page.on_data_changed()
+    assert "观看警示教育片《零容忍》" in page.editors[DUTY].toPlainText()  # drafted anew
+    assert editor.toPlainText() == "本人严格遵守八项规定，"
+    assert editor.textCursor().position() == len("本人严格遵守八项规定，")
