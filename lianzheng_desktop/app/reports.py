@@ -105,8 +105,10 @@ def _changed_since_kept(store: Store, data: ReportData, person: str | None) -> H
     since = _differences(store, data, first.created_at)
     if since is None and not lapsed:
         return None
-    again = last.created_at.date() if last is not first and not lapsed and _differences(
-        store, data, last.created_at) is None else None
+    # kept again since with all of it (a lapse, after the day it lapsed): which to hand in
+    again = last.created_at.date() if last is not first and _differences(
+        store, data, last.created_at) is None and (
+            not lapsed or last.created_at.date() > kept_on) else None
     return HandedIn(kept_on, *(since or (0, (), ())), again=again, lapsed=lapsed)
 
 
