@@ -76,9 +76,10 @@ class HandedIn:
         if self.renamed:
             since.append("人员名册中" + "、".join(f"“{was}”改名为“{now}”"
                                               for was, now in self.renamed))
-        if self.lapsed:
-            since.append(f"留存当日到期的 {self.lapsed} 件整改事项未在当日完成，现按到期未完成计")
-        done = f"本期报告已于{cn_date(self.on)}生成留存；此后{'，'.join(since)}"
+        said = [f"此后{'，'.join(since)}"] if since else []
+        if self.lapsed:  # no change at all: the day itself went by (revlast2, 5)
+            said.append(f"当日到期的 {self.lapsed} 件整改事项当天未能完成，现在按到期未完成计")
+        done = f"本期报告已于{cn_date(self.on)}生成留存；{'；'.join(said)}"
         if self.again is not None:
             return (f"{done}；{cn_date(self.again)}重新生成留存的一份已含这些改动。两份内容不同："
                     "如纪委收到的是前一份，请交出后一份并说明改动；留存的原件都不受影响。")

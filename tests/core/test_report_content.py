@@ -302,8 +302,8 @@ def test_a_paper_kept_on_an_items_deadline_day_and_made_again_later_says_why_the
     write_report(demo_store, ReportPeriod(2022, 3), tmp_path / "q3.pdf")
     demo_store.clock = lambda: datetime(2022, 10, 8, 9)
     [note] = notes()
-    assert note.startswith("本期报告已于2022年9月30日生成留存；此后")
-    assert "留存当日到期的 1 件整改事项未在当日完成，现按到期未完成计" in note, note
+    assert note.startswith("本期报告已于2022年9月30日生成留存；")
+    assert "；当日到期的 1 件整改事项当天未能完成，现在按到期未完成计" in note, note
     # kept again on 10 October: that paper has it, and the note says which to hand in,
     # not "may differ" for ever (reviewer revlast2, 3)
     demo_store.clock = lambda: datetime(2022, 10, 10, 9)
