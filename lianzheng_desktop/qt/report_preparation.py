@@ -175,6 +175,7 @@ class ReportPreparation:
         if not self._loaded:
             return
         self.keep_typed_text()  # under the name it was typed for, before any rename moves it
+        self.preview_pane.data_changed()
         self._data_moved = True
         if self.isVisible():
             self.refresh_if_moved()

@@ -49,7 +49,7 @@ class PreviewPane(QWidget):
         """Show the PDF at ``path``, made of ``shown``."""
         self.document.close()
         self.document.load(path)
-        self.shown = shown
+        self.shown, self.outdated = shown, False
 
     def follow(self, period_code: str, person: str | None, texts: dict[str, str]) -> None:
         """The report on the left is now this one: keep, mark or put away the preview."""
@@ -58,4 +58,13 @@ class PreviewPane(QWidget):
             self.document.close()
             self.shown = shown = None
         self.stack.setCurrentWidget(self.hint if shown is None else self.view)
-        self.note.setVisible(shown is not None and shown[2] != texts)
+        self.note.setVisible(shown is not None and (shown[2] != texts or self.outdated))
+
+    outdated = False  # the ledgers changed since it was made (an annex may differ)
+
+    def data_changed(self) -> None:
+        """A record, the roster or the plan changed: the preview may differ in an annex the
+        section texts do not show (reviewer revlast2, 4), until it is made again."""
+        if self.shown is not None:
+            self.outdated = True
+            self.note.show()

@@ -147,3 +147,21 @@ def test_a_change_while_she_types_leaves_her_sentence_and_cursor_alone(page, dem
     assert "观看警示教育片《零容忍》" in page.editors[DUTY].toPlainText()  # drafted anew
     assert editor.toPlainText() == "本人严格遵守八项规定，"
     assert editor.textCursor().position() == len("本人严格遵守八项规定，")
+
+
+def test_a_preview_made_before_a_change_is_said_to_be_out_of_date(page, demo_store, qtbot):
+    """A change reaching only an annex (an item's 编号) left the preview unmarked, while 保存
+    PDF wrote another paper (reviewer revlast2, 4)."""
+    from PySide6.QtPdf import QPdfDocument
+
+    page.show()
+    page.generate(page._preview_file)
+    qtbot.waitUntil(lambda: page.document.status() == QPdfDocument.Status.Ready)
+    assert not page.preview_pane.note.isVisible()
+    item = demo_store.list("rectification")[0]
+    values = {**_values(item), "number": (item.number or "") + "（巡察）"}
+    demo_store.update("rectification", item.id, values)
+    page.on_data_changed()
+    assert page.preview_pane.note.isVisible()
+    page.generate(page._preview_file)
+    qtbot.waitUntil(lambda: not page.preview_pane.note.isVisible())
