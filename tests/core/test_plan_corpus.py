@@ -85,45 +85,35 @@ def test_the_third_held_out_set_keeps_what_it_taught():
     assert matched / read >= 0.9, [(s.name, r.text) for s in results for r in s.invented]
 
 
-@pytest.mark.parametrize("corpus, who_at_least", [
+@pytest.mark.parametrize("corpus, who_at_least, texts", [
     # heldout4 scored recall 1.000, precision 0.958 unseen (each member's one turn in a
     # monthly series was read as a monthly duty); who agrees on 20 of 23 after tuning
-    (FOURTH, 20),
+    (FOURTH, 20, 12),
     # heldout5 scored recall 0.846, precision 0.917 unseen (a cadence written as 月通报、
     # 季评估 was not read; a monthly meeting each payment must pass was read as a duty);
     # who agrees on 10 of 13 after tuning
-    (FIFTH, 10),
+    (FIFTH, 10, 12),
     # heldout6 scored recall 0.889, precision 0.727 unseen (a system's name, a yearly head
     # count and a rule quoted again were read as duties; 半年和全年都有… was not read); who
     # agrees on 9 of 9 after tuning
-    (SIXTH, 9),
+    (SIXTH, 9, 12),
     # heldout8 scored recall 0.909, precision 1.000 unseen (a PDF page's blank lines between
     # its printed lines cut 每半年⏎上 1 次党课; 为全体党员 was taken for who); who agrees on
     # 11 of 11 after tuning
-    (EIGHTH, 11),
-], ids=["heldout4", "heldout5", "heldout6", "heldout8"])
-def test_a_tuned_held_out_set_keeps_what_it_taught(corpus, who_at_least):
+    (EIGHTH, 11, 12),
+    # heldout7: P01, P02 (revoffice) and P03, a school's 第一，… rules (revnew N-plan-1…4),
+    # which scored 6/6, 6/6 unseen with who right on 4 of 6 (党员每学期…汇报 read as the
+    # branch's, the run-in name before it); after tuning who is right on 7 of 8 — the one
+    # left is 预备党员应当每季度书面报告, a duty of the probationary members only (its README)
+    (SEVENTH, 7, 3),
+], ids=["heldout4", "heldout5", "heldout6", "heldout8", "heldout7"])
+def test_a_tuned_held_out_set_keeps_what_it_taught(corpus, who_at_least, texts):
     """After tuning every obligation of the set is read and nothing else (see its README)."""
     results = bench.score_corpus(corpus)
     matched, expected, read = bench.totals(results)
-    assert len(results) >= 12
+    assert len(results) >= texts
     assert matched == expected, [(s.name, m.evidence) for s in results for m in s.missed]
     assert matched == read, [(s.name, r.text) for s in results for r in s.invented]
     who_right = sum(1 for s in results for e, r in s.matched if bench._WHO.get(e.who) == r.role
                     or (e.who == "unit" and r.role in (None, bench.Role.ORGANISATION)))
     assert who_right >= who_at_least
-
-
-def test_the_texts_offices_read_through_the_app_stay_read():
-    """heldout7: P01, P02 (revoffice) and P03, a school's 第一，… rules (revnew N-plan-1…4),
-    which scored 6/6, 6/6 unseen with who right on 4 of 6 (党员每学期…汇报 read as the
-    branch's, the run-in name before it); after tuning who is right on 7 of 8 — the one left
-    is 预备党员应当每季度书面报告, a duty of the probationary members only (see its README)."""
-    results = bench.score_corpus(SEVENTH)
-    matched, expected, read = bench.totals(results)
-    assert len(results) >= 3
-    assert matched == expected, [(s.name, m.evidence) for s in results for m in s.missed]
-    assert matched == read, [(s.name, r.text) for s in results for r in s.invented]
-    who_right = sum(1 for s in results for e, r in s.matched if bench._WHO.get(e.who) == r.role
-                    or (e.who == "unit" and r.role in (None, bench.Role.ORGANISATION)))
-    assert who_right >= 7

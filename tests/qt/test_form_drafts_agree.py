@@ -2,23 +2,15 @@
 land together (revclose2 9); a kept 修改 draft restores only what she changed, over the
 record as it is now, and says what changed under her since (revclose2 8)."""
 
-from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate
 
 from lianzheng_desktop.core.ledgers import LEDGERS
-from lianzheng_desktop.qt.record_form import RecordDialog
 from lianzheng_desktop.storage import drafts
+from tests.qt.test_record_form import form
 
 pytestmark = pytest.mark.gui
-TODAY = date(2022, 12, 31)
-
-
-def form(qtbot, store, ledger, record=None):
-    dialog = RecordDialog(store, LEDGERS[ledger], record, today=TODAY)
-    qtbot.addWidget(dialog)
-    return dialog
 
 
 def test_a_new_record_and_its_drafts_removal_land_together(qtbot, demo_store, monkeypatch):
