@@ -64,6 +64,12 @@ def restore_over(draft: Draft, now: dict[str, Any]) -> Restored:
             if value != draft.was.get(key, value)}
     since = {key: (draft.was[key], now[key]) for key in draft.was
              if key in now and draft.was[key] != now[key]}
+    for key in set(mine) & set(since):  # a list both changed: her ticks over the list now
+        was, hers, there = draft.was[key], mine[key], now[key]
+        if all(isinstance(v, list) for v in (was, hers, there)):  # (a person renamed since
+            # stays ticked under the new name, not the old one: reviewer revlast2, 3)
+            mine[key] = [n for n in there if n not in set(was) - set(hers)] + [
+                n for n in hers if n not in was and n not in there]
     return Restored(mine, since)
 
 
