@@ -170,10 +170,11 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
     # not "扎实推进" when nothing is finished and an item is past its deadline (section 三)
     due = sum(1 for i in items if is_due(i, data.as_of, data.missed_up_to))
     overdue = bool(due)
-    if (data.person is not None and not first_responsible(data.person)
-            and due == f.rectification_open and not f.rectification_done
-            and not f.rectification_ongoing):
-        return ""  # one's own items, all past their time: section 三's, not an achievement
+    if (due == f.rectification_open and not f.rectification_done
+            and not f.rectification_ongoing
+            and (data.person is not None and not first_responsible(data.person)
+                 or only_overdue(data))):
+        return ""  # items all past their time, nothing done: section 三's, not work done
     title = "推进问题整改" if overdue and not f.rectification_done else "扎实推进问题整改"
     # not "逐项明确责任人" while an open item's owner has left and none is named (三 says so)
     gone = gone_owners(data)
@@ -208,6 +209,16 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
         # what the 回头看 found is the ledger's to say (附件4), not a stock "成效得到巩固"
         text += f"；对{f.reviews}件已完成事项开展了“回头看”"
     return text + "。"
+
+
+def only_overdue(data: ReportData) -> bool:
+    """Every item open and past its deadline, none found, finished or kept up in the
+    period: nothing was done on them, so 一 claims no 推进 (a quarter with no record read
+    "认真履行…推进整改事项2件" on the branch's and the 书记's papers: reviewer revjiwei4, K1)."""
+    items = data.rectification
+    return bool(items) and all(
+        is_due(i, data.as_of, data.missed_up_to) and i.found_date < data.period.start
+        and i.status != vocab.STATUS_ONGOING for i in items)
 
 
 def _finished_when(data: ReportData, done: int, finished: list[RectificationItem]) -> str:

@@ -22,7 +22,10 @@ def period_facts(data: ReportData, f: Figures) -> list[str]:
     """"召开专题会议2次", "开展集中警示教育3次", …: what the period's records hold."""
     me = data.person.name if data.person is not None else ""
     meetings = [a for a in data.activities if a.type == "专题会议"]
-    from lianzheng_desktop.core.report_duty import period_items  # (imports this module)
+    from lianzheng_desktop.core.report_duty import (  # (imports this module)
+        only_overdue,
+        period_items,
+    )
 
     facts = []
     if meetings:
@@ -43,7 +46,7 @@ def period_facts(data: ReportData, f: Figures) -> list[str]:
                     and not is_due(i, data.as_of, data.missed_up_to))
         facts += ([f"完成整改事项{done}件"] if done else []) + (
             [f"推进整改事项{going}件"] if going else [])
-    elif items:
+    elif items and not only_overdue(data):
         facts.append(f"推进整改事项{len(items)}件")
     return facts
 

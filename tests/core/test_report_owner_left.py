@@ -72,3 +72,25 @@ def test_the_duty_row_counts_the_items_still_owed_their_review(demo_store):
              if len(r) > 1 and r[1] == "着力做好县委巡察整改工作"]
     assert "已完成整改4件" in row[-1], row[-1]
     assert "已开展“回头看”1件，已完成整改尚未“回头看”3件" in row[-1], row[-1]
+
+
+def test_a_quarter_with_nothing_recorded_claims_no_work_on_overdue_items(demo_store):
+    """2027's first quarter had no record at all and two items sat overdue: the branch's and
+    the 书记's papers read "认真履行…推进整改事项2件 / 督促推进整改", a member's of the same day
+    "台账中尚无…工作记录" (reviewer revjiwei4, K1)."""
+    from datetime import datetime
+
+    from lianzheng_desktop.storage import plans
+
+    demo_store.clock = lambda: datetime(2023, 4, 5, 9)
+    plans.start_new_year(demo_store, 2023, 2022)
+    for item in demo_store.list("rectification"):  # only the overdue one is left open
+        if item.completed_date is None and item.status == "长期坚持":
+            demo_store.delete("rectification", item.id)
+    for person in (None, "王建国"):
+        texts = report_document(demo_store, ReportPeriod(2023, 1), date(2023, 3, 31),
+                                person=person).section_texts()
+        duty = texts[SECTION_HEADINGS[0]]
+        assert "推进整改事项" not in duty and "督促推进整改" not in duty, duty
+        assert "台账中尚无" in duty, duty
+        assert "基层工会经费返还拨付不及时" in texts[SECTION_HEADINGS[2]]  # 三 names it
