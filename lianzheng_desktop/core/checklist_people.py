@@ -65,7 +65,8 @@ def _scope_basis(requirement: Requirement) -> str:
     """Whom "应覆盖N人" counts, where it is not everyone on the roster (the reader of the
     report cannot tell otherwise whom a plan's "分管部门负责人" were taken to be)."""
     left_out = _left_out(requirement)
-    return f"（在岗人员，{'和'.join(left_out)}除外）" if left_out else ""
+    return f"（期间在岗人员，{'和'.join(left_out)}除外）" if left_out else ""  # a leaver
+    # reached before leaving counts too (to_reach): "期间", not "在岗" alone (revjiwei4, K12)
 
 
 def check_coverage(key: str, requirement: Requirement, window: Window, ask: Ask,

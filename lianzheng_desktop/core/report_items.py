@@ -142,9 +142,12 @@ def next_step_sentences(data: ReportData) -> list[str]:
         # "…前完成" of a day already here; once the period is over it is missed (is_due)
         if item.deadline <= day and data.over:  # due the day a period's last paper is
             # made: the next period's plan is not "确保于今日" but what follows either way
-            parts.append(f"{before}抓紧完成整改事项{quoted(item.description)}（整改时限为"
-                         f"{cn_date(item.deadline)}）{after}，完成后及时开展“回头看”；未能按时"
-                         "完成的，重新明确整改时限、尽快销号。")
+            # what the next period does, whichever way the day ends (revjiwei4, K10)
+            nxt = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+            parts.append(f"{before}核实整改事项{quoted(item.description)}（整改时限为"
+                         f"{cn_date(item.deadline)}）的完成情况{after}：已按时完成的，及时开展"
+                         f"“回头看”；未完成的，于{nxt.year}年{nxt.month}月内重新明确整改时限、"
+                         "尽快销号。")
             continue
         by = (f"确保于今日（{cn_date(item.deadline)}）完成" if item.deadline <= day
               else f"确保于{cn_date(item.deadline)}前完成")

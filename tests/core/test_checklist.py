@@ -194,7 +194,7 @@ def test_leaders_coverage_scope_leaves_out_the_leadership():
     held.talker = "丙"  # the 班子成员
     coverage = check(req, {"talk": [held]}, "2022Q4", "2022-12-31", ROSTER)[1]
     assert coverage.actual == 100
-    assert "占应覆盖2人（在岗人员，书记和班子成员除外）的100%" in coverage.explanation
+    assert "占应覆盖2人（期间在岗人员，书记和班子成员除外）的100%" in coverage.explanation
     everyone = requirement(SESSIONS, Period.YEAR, 1, coverage=100)  # all in post, no 除外
     education = check(everyone, {"warning_education": []}, "2022Q4", "2022-12-31", ROSTER)[1]
     assert "占应覆盖4人的0%" in education.explanation
@@ -313,8 +313,8 @@ def test_a_years_coverage_keeps_those_reached_before_they_left():
     talks = {"talk": [talk("2022-05-10", ("甲", "丙"))]}
     q2 = check(req, talks, "2022Q2", "2022-06-30", roster)[1]
     q3 = check(req, talks, "2022Q3", "2022-09-30", roster)[1]
-    assert "覆盖2人，占应覆盖2人（在岗人员，书记除外）的100%" in q2.explanation
-    assert "覆盖2人（含期间已离岗的甲），占应覆盖2人（在岗人员，书记除外）的100%" \
+    assert "覆盖2人，占应覆盖2人（期间在岗人员，书记除外）的100%" in q2.explanation
+    assert "覆盖2人（含期间已离岗的甲），占应覆盖2人（期间在岗人员，书记除外）的100%" \
         in q3.explanation
     assert q3.status is Status.DONE and "丁" not in q3.explanation
 

@@ -606,9 +606,9 @@ def test_on_its_last_day_a_paper_counts_deadlines_as_the_checklist_and_later_as_
     assert "到期未完成" not in texts[DUTY]
     assert "基层工会经费返还拨付不及时" not in texts[PROBLEMS], texts[PROBLEMS]
     # the next quarter's plan is not "确保于今日" but what follows either way (D3)
-    assert ("抓紧完成整改事项“基层工会经费返还拨付不及时”（整改时限为2022年9月30日），由张志强"
-            "负责，完成后及时开展“回头看”；未能按时完成的，重新明确整改时限、尽快销号。") \
-        in texts[NEXT], texts[NEXT]
+    assert ("核实整改事项“基层工会经费返还拨付不及时”（整改时限为2022年9月30日）的完成情况，由"
+            "张志强负责：已按时完成的，及时开展“回头看”；未完成的，于2022年10月内重新明确整改"
+            "时限、尽快销号。") in texts[NEXT], texts[NEXT]
     assert "今日" not in texts[NEXT]  # a plan for next quarter: no "today" in it (revlast2, 6)
     document = _report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 30))[0]
     [row] = [r for a in document.appendices for r in a.rows
