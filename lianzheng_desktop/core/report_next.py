@@ -89,6 +89,14 @@ def _still_to_do(item: ChecklistItem, data: ReportData) -> str:
                 and item.expected is not None and item.expected > item.actual):
             step = (f"，其中{cn_date(quarter_end)}前至少还需"
                     f"{item.expected - item.actual}{unit}")
+        elif (data.over and data.period.quarter and data.period.quarter < 3
+              and item.period is Period.YEAR):
+            # the quarter over and behind its share: the next quarter's share by its end
+            # (三 said "behind"; 四 gave only the year's end: reviewer revjiwei4, K3)
+            nxt = data.period.next
+            owed = item.target * (data.period.quarter + 1) // 4 - item.actual
+            if owed > 0 and nxt.end < item.period_end:
+                step = f"，其中{cn_date(nxt.end)}前至少还需{owed}{unit}"
         return f"{have}还需{item.target - item.actual}{unit}{step}，须于{by}前完成"
     if item.measure == "per_person" and item.missing:  # a duty of each: who still owes it
         me = data.person.name if data.person is not None else None

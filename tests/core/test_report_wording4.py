@@ -214,3 +214,14 @@ def test_a_year_report_before_the_years_end_does_not_send_this_years_work_to_nex
     over = build_document(load_report_data(store, ReportPeriod(2022))).section_texts()
     assert "须于2022年12月31日前" not in over[SECTION_HEADINGS[3]], over[SECTION_HEADINGS[3]]
     assert "在2023年工作中" in over[SECTION_HEADINGS[3]], over[SECTION_HEADINGS[3]]
+
+
+def test_a_quarter_behind_its_share_plans_the_next_quarters_share(demo_store):
+    """Q1 2027's 三 said the 专题会议 duty was behind the first quarter's share; 四, the plan
+    for the second quarter, said only "还需4次，须于2027年12月31日前完成" (revjiwei4, K3)."""
+    demo_store.clock = lambda: datetime(2023, 4, 5, 9)
+    plans.start_new_year(demo_store, 2023, 2022)
+    steps = build_document(load_report_data(demo_store, ReportPeriod(2023, 1))
+                           ).section_texts()[SECTION_HEADINGS[3]]
+    assert ("全年召开不少于4次专题会议，目前尚未开展，还需4次，其中2023年6月30日前至少还需2次，"
+            "须于2023年12月31日前完成") in steps, steps
