@@ -113,7 +113,7 @@ def _still_to_do(item: ChecklistItem, data: ReportData) -> str:
 
 
 def _carried_over(data: ReportData, nxt: ReportPeriod, listed: list[Requirement],
-                  items_planned: bool = False) -> list[str]:
+                  items_planned: bool = False, running: tuple[str, ...] = ()) -> list[str]:
     """At the year's end: the year's unmet duties, named, for the year to come — where the
     next year's plan is in, only those it still asks (by its own words), and none it lists
     already with "本期未达到要求" (``listed``, _plan_duties). ``items_planned``: the 整改
@@ -122,7 +122,11 @@ def _carried_over(data: ReportData, nxt: ReportPeriod, listed: list[Requirement]
         return []
     failed = [i for i in data.checklist.items if i.status is Status.FAILED
               and not (items_planned and i.requirement.counts is not None
-                       and i.requirement.counts.ledger == "rectification")]
+                       and i.requirement.counts.ledger == "rectification")
+              # before the year's end, a duty whose open part is planned above by its date
+              # is not planned again "在下一年" (reviewer revjiwei4, K6)
+              and not (not data.over
+                       and any(step.startswith(named(i.requirement)) for step in running))]
     if data.next_plan is not None:  # what the next plan asks of each, and not yet said
         earlier, said = earlier_selves(data), {id(r) for r in listed}
         asked = {self: requirement for requirement in data.next_plan.requirements
@@ -168,7 +172,8 @@ def draft_next_steps(data: ReportData) -> str:
     written = _as_written(data)
     items = next_step_sentences(written) + review_steps(written)
     parts = (running + [sentence for _, sentence in duties]
-             + _carried_over(data, nxt, [r for r, _ in duties], bool(items)) + items)
+             + _carried_over(data, nxt, [r for r, _ in duties], bool(items),
+                             tuple(running)) + items)
     if unitemised(data):  # the first step is to set the work out (section 三's first)
         year = nxt.year if data.over else data.period.year
         parts.insert(0, f"对照{year}年度工作要点，把党风廉政建设工作任务逐项细化为具体要求，"
