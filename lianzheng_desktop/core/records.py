@@ -13,6 +13,12 @@ LATE_ENTRY_DAYS = 7  # entered more than this many days after the event: 补录
 # than 7 days (超过). "7天以上/以后" would take in the 7th day, which is not 补录.
 LATE_ENTRY_LIMIT = f"超过{LATE_ENTRY_DAYS}天"
 LATE_ENTRY_MEANING = f"事情发生后{LATE_ENTRY_LIMIT}才录入"  # what a 补录 mark means
+LATE_MARK = "（补录）"  # after a date (or an item's 问题) in print: entered late
+
+
+def late_note(where: str) -> str:
+    """The 注 under a printed table whose ``where`` (日期, 问题…) may carry LATE_MARK."""
+    return f"注：{where}后注“补录”的，是{LATE_ENTRY_MEANING}的记录。"
 
 
 @dataclass(kw_only=True)

@@ -13,13 +13,14 @@ from datetime import date
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.record_source import done_by, is_standing
 from lianzheng_desktop.core.records import (
-    LATE_ENTRY_MEANING,
+    LATE_MARK,
     Activity,
     Person,
     RectificationItem,
     Talk,
     UnitProfile,
     WarningSession,
+    late_note,
 )
 from lianzheng_desktop.core.report_duty import Figures, draft_duty, figures
 from lianzheng_desktop.core.report_facts import (
@@ -45,8 +46,7 @@ from lianzheng_desktop.core.text import tidy
 __all__ = ["Figures", "ReportData", "build_document", "draft_sections", "figures", "tidy"]
 
 
-LATE_MARK = "（补录）"
-LATE_NOTE = f"注：日期后注“补录”的，是{LATE_ENTRY_MEANING}的记录。"
+LATE_NOTE = late_note("日期")
 
 def draft_sections(data: ReportData) -> dict[str, str]:
     return {
@@ -220,7 +220,7 @@ def appendices(data: ReportData) -> list[Appendix]:
          for i in listed], [1.5, 4.5, 1.1, 1.6, 1.2, 1.6])
     notes = [UNMEASURED_NOTE] if any(_item_status(i, day) == UNMEASURED for i in listed) else []
     if any(i.late_entry for i in listed):  # as the other annexes mark theirs
-        notes.append(f"注：问题后注“补录”的，是{LATE_ENTRY_MEANING}的记录。")
+        notes.append(late_note("问题"))
     if notes:  # one 注 line: "注：…；…。"
         items.note = "注：" + "；".join(n.removeprefix("注：").rstrip("。") for n in notes) + "。"
     activities = Appendix(

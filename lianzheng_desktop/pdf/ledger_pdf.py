@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from lianzheng_desktop.core.ledgers import Kind, LedgerSpec
-from lianzheng_desktop.core.records import LATE_ENTRY_MEANING, Record
+from lianzheng_desktop.core.records import LATE_MARK, Record, late_note
 from lianzheng_desktop.pdf.columns import cell_lines, even_out, size_columns
 from lianzheng_desktop.pdf.fonts import FontSet, default_fonts
 from lianzheng_desktop.whole_files import written_whole
@@ -33,7 +33,6 @@ WIDTHS = {Kind.DATE: 21 * mm, Kind.BOOL: 13 * mm, Kind.COUNT: 13 * mm, Kind.CHOI
           Kind.PERSON: 16 * mm, Kind.PEOPLE: 38 * mm, Kind.TEXT: 40 * mm,
           Kind.LONGTEXT: 60 * mm}
 TITLE_SIZE, NOTE_SIZE, CELL_SIZE = 18, 10.5, 9
-LATE_MARK = "（补录）"  # as core.report_content's annexes mark it
 PAD = 3.0  # a cell's padding left and right
 SLACK = 0.5  # lines are broken this much short of the cell, so reportlab never breaks again
 
@@ -148,7 +147,7 @@ def write_ledger_pdf(path: Path, spec: LedgerSpec, records: Sequence[Record], *,
     if any(r.late_entry for r in records) and spec.date_field is not None:
         label = spec.field(spec.date_field).label
         story += [Spacer(1, 2 * mm), Paragraph(_markup(
-            fonts, f"注：{label}后注“补录”的，是{LATE_ENTRY_MEANING}的记录。", "song"),
+            fonts, late_note(label), "song"),
             ParagraphStyle("late", parent=small, alignment=0))]
 
     def page_number(canvas, doc) -> None:
