@@ -13,7 +13,7 @@ from datetime import date
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status
-from lianzheng_desktop.core.checklist_words import items_words, span_words
+from lianzheng_desktop.core.checklist_words import items_words, span_words, still_open
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period
 from lianzheng_desktop.core.record_source import (
@@ -173,8 +173,7 @@ def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
     due = [i for i in scope if is_due(i, as_of, missed)]  # section three names each
     today = [i for i in scope if due_today(i, as_of, missed)]
     if open_items:
-        which = [f"{len(due)}件到期未完成"] * bool(due) + [f"{len(today)}件今日到期"] * bool(today)
-        parts.append(f"尚在整改{open_items}件" + (f"（其中{'、'.join(which)}）" if which else ""))
+        parts.append(still_open(open_items, len(due), len(today)))
     text = "，".join(parts)
     if reviewed:
         text += f"；已开展“回头看”{len(reviewed)}件"

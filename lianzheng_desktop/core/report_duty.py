@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.checklist_words import still_open
 from lianzheng_desktop.core.record_identity import same_event
 from lianzheng_desktop.core.record_source import (
     doers,
@@ -201,9 +202,7 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
         # made on an item's deadline day: it is 今日到期, said so (a reprint after the day
         # counts it 到期未完成 — the kept-report note says why the two differ)
         today = sum(1 for i in items if due_today(i, data.as_of, data.missed_up_to))
-        which = [f"{due}件到期未完成"] * bool(due) + [f"{today}件今日到期"] * bool(today)
-        state.append(f"尚在整改{f.rectification_open}件"
-                     + (f"（其中{'、'.join(which)}）" if which else ""))
+        state.append(still_open(f.rectification_open, due, today))
     text += f"。截至{cn_date(data.as_of)}，" + "、".join(state)
     if f.reviews:
         # what the 回头看 found is the ledger's to say (附件4), not a stock "成效得到巩固"

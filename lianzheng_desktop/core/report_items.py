@@ -7,7 +7,7 @@ eight times over, in no order, up to "十四是". Every item is still named (by_
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from lianzheng_desktop.core.record_source import done_by, is_due, is_open, is_standing
 from lianzheng_desktop.core.records import RectificationItem
@@ -138,12 +138,11 @@ def next_step_sentences(data: ReportData) -> list[str]:
                      f"逐项按期完成：{_owners(ahead, gone, me)}。")
     for item in ahead if len(ahead) <= ONE_BY_ONE else []:
         before, after = who(item.owner)
-        # due on the report's own day, the period still running (not yet missed): not
-        # "…前完成" of a day already here; once the period is over it is missed (is_due)
-        if item.deadline <= day and data.over:  # due the day a period's last paper is
-            # made: the next period's plan is not "确保于今日" but what follows either way
-            # what the next period does, whichever way the day ends (revjiwei4, K10)
-            nxt = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+        # due on the report's own day (not yet missed: is_due). The period's last paper
+        # plans what the next period does, whichever way the day ends (revjiwei4, K10);
+        # one written within the period, "确保于今日", not "…前完成" of a day already here
+        if item.deadline <= day and data.over:
+            nxt = day + timedelta(days=1)  # the period's last day: the next begins
             parts.append(f"{before}核实整改事项{quoted(item.description)}（整改时限为"
                          f"{cn_date(item.deadline)}）的完成情况{after}：已按时完成的，及时开展"
                          f"“回头看”；未完成的，于{nxt.year}年{nxt.month}月内重新明确整改时限、"

@@ -7,7 +7,7 @@ printing it in ``report_output``."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import (
@@ -49,6 +49,8 @@ class ReportPage(ReportPreparation, ReportOutput, QWidget):
         self._shown_person: str | None = None  # whose report the editors hold
         self._as_of: date | None = None  # the report's date the drafts shown are of
         self._report_day = self._today  # today, or the last day in post of one who left
+        self._shown_since = datetime.now()  # when the report shown was read (renames after)
+        self._data_moved = False  # the data changed since (on_data_changed)
         self._stale: list[StaleSection] = []  # typed sections over older drafts
         self._generating: Shown | None = None  # what the report being written is of
         self._build()

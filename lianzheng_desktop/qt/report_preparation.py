@@ -181,7 +181,7 @@ class ReportPreparation:
             self.refresh_if_moved()
 
     def refresh_if_moved(self) -> None:
-        if not getattr(self, "_data_moved", False):
+        if not self._data_moved:
             return
         self._data_moved = False
         name = self._shown_person

@@ -44,6 +44,7 @@ class PreviewPane(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.stack, 1)
         self.shown: Shown | None = None
+        self.outdated = False  # the ledgers changed since it was made (an annex may differ)
 
     def load(self, path: str, shown: Shown | None) -> None:
         """Show the PDF at ``path``, made of ``shown``."""
@@ -59,8 +60,6 @@ class PreviewPane(QWidget):
             self.shown = shown = None
         self.stack.setCurrentWidget(self.hint if shown is None else self.view)
         self.note.setVisible(shown is not None and (shown[2] != texts or self.outdated))
-
-    outdated = False  # the ledgers changed since it was made (an annex may differ)
 
     def data_changed(self) -> None:
         """A record, the roster or the plan changed: the preview may differ in an annex the
