@@ -133,6 +133,13 @@ class UnitProfile:
     def is_empty(self) -> bool:
         return not (self.unit_name or self.org_name or self.secretary_name)
 
+    @property
+    def names_another_unit(self) -> bool:
+        """A unit is named and it is no trade union: the plan the software ships (a county
+        trade union's) is not its own (a plain rule, not a guess at every union's name)."""
+        names = self.unit_name + self.org_name
+        return bool(names) and "工会" not in names
+
 
 @dataclass(kw_only=True)
 class Attachment:

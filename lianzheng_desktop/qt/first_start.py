@@ -91,7 +91,7 @@ def run_first_start(store, paths: AppPaths, recent=None) -> Path | None:
     if not profile.is_empty:  # typed, then 稍后填写 or Esc: kept all the same
         store.save_profile(profile)
         _secretary_on_roster(store, profile.secretary_name)
-        if "工会" not in profile.unit_name + profile.org_name:
+        if profile.names_another_unit:
             from lianzheng_desktop.storage.plans import drop_builtin_plan
 
             drop_builtin_plan(store)  # the trade union's plan is not another unit's

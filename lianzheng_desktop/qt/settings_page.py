@@ -172,7 +172,7 @@ class SettingsPage(QWidget):
         a refusal keeps it for now, to go with the next save."""
         self._renamed_unit = False
         profile = self._store.profile()
-        if "工会" not in profile.unit_name + profile.org_name and profile.unit_name \
+        if profile.names_another_unit \
                 and plans.plan_years(self._store) == [plans.BUILTIN_YEAR]:
             with suppress(UserError):
                 plans.drop_builtin_plan(self._store)
