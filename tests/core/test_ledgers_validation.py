@@ -224,3 +224,14 @@ def test_a_review_before_the_item_was_finished_is_refused():
     assert errors_of(RECTIFICATION, values) == {
         "review_date": "“回头看”是整改完成后的复查，“回头看日期”不能早于“完成日期”"}
     build_record(RECTIFICATION, {**values, "review_date": "2022-05-27"}, ROSTER_NAMES)
+
+
+def test_another_units_name_is_a_named_unit_without_a_trade_union_in_it():
+    """The first start and 设置 drop the shipped union plan by this one rule; a profile
+    with only the 书记 typed names no unit, and a half-typed "县" is left to 设置's timing."""
+    from lianzheng_desktop.core.records import UnitProfile
+
+    assert UnitProfile("县审计局").names_another_unit
+    assert UnitProfile("", "县妇联机关党支部").names_another_unit
+    assert not UnitProfile("县总工会").names_another_unit
+    assert not UnitProfile("", "", "王建国").names_another_unit
