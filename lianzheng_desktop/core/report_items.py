@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from lianzheng_desktop.core.plan import Requirement
 from lianzheng_desktop.core.record_source import done_by, is_due, is_open, is_standing
 from lianzheng_desktop.core.records import RectificationItem
 from lianzheng_desktop.core.report_facts import (
@@ -72,12 +73,26 @@ def awaiting_review(data: ReportData) -> list[RectificationItem]:
                          and (i.review_date is None or i.review_date > day)])
 
 
-def problem_sentences(data: ReportData) -> list[str]:
-    """Section three: each overdue item, longest overdue first; many, in one sentence."""
+def of_duty(requirement: Requirement, items: list[RectificationItem]
+            ) -> list[RectificationItem]:
+    """The items a 整改 duty counts (its 问题来源; every item when it names none), as the
+    checklist's row counts them (report_checklist); none for any other duty."""
+    counts = requirement.counts
+    if counts is None or counts.ledger != "rectification":
+        return []
+    return [i for i in items if not counts.types or i.source in counts.types]
+
+
+def problem_sentences(data: ReportData, due: list[RectificationItem] | None = None
+                      ) -> list[str]:
+    """Section three: each overdue item (``due``: those of ``due_items`` still to tell),
+    longest overdue first; many, in one sentence."""
     day = data.as_of
     me = data.person.name if data.person is not None else None
     voice = first_responsible(data.person)  # the 书记's own report: whose item it is, said
-    due = due_items(data)
+    due = due_items(data) if due is None else due
+    if not due:
+        return []
     gone = gone_owners(data)
     if len(due) > ONE_BY_ONE:
         late = days_late(due[0], day)
@@ -158,11 +173,15 @@ def next_step_sentences(data: ReportData) -> list[str]:
     return parts
 
 
-def review_problems(data: ReportData) -> list[str]:
-    """Section three: items finished and not yet reviewed where the plan asks a 回头看 —
-    one rule for the branch's report, the 书记's (整改第一责任人: whose item it is) and a
-    member's (本人负责的): each paper handed in together names them."""
-    items = [i for i in awaiting_review(data) if i.completed_date is not None]
+def review_problems(data: ReportData, items: list[RectificationItem] | None = None
+                    ) -> list[str]:
+    """Section three: items finished and not yet reviewed where the plan asks a 回头看
+    (``items``: those of ``awaiting_review`` still to tell) — one rule for the branch's
+    report, the 书记's (整改第一责任人: whose item it is) and a member's (本人负责的): each
+    paper handed in together names them."""
+    if items is None:
+        items = awaiting_review(data)
+    items = [i for i in items if i.completed_date is not None]
     me = data.person.name if data.person is not None else None
     voice = data.person is not None  # the 书记's own names the owner; the branch's does not
     if len(items) > ONE_BY_ONE:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from lianzheng_desktop.core.checklist import ChecklistItem, Status
 from lianzheng_desktop.core.plan import Requirement
 from lianzheng_desktop.core.record_source import is_due, is_open
+from lianzheng_desktop.core.records import RectificationItem
 from lianzheng_desktop.core.report_facts import (
     NOT_STARTED,
     ReportData,
@@ -26,7 +27,13 @@ from lianzheng_desktop.core.report_facts import (
     status_label,
     without_record,
 )
-from lianzheng_desktop.core.report_items import problem_sentences, review_problems
+from lianzheng_desktop.core.report_items import (
+    awaiting_review,
+    due_items,
+    of_duty,
+    problem_sentences,
+    review_problems,
+)
 from lianzheng_desktop.core.report_person import not_yet_reached
 
 
@@ -110,6 +117,11 @@ def unitemised(data: ReportData) -> bool:
                                          or first_responsible(data.person))
 
 
+def _besides(items: list[RectificationItem], told: list[RectificationItem]
+             ) -> list[RectificationItem]:
+    return [i for i in items if all(i is not t for t in told)]
+
+
 def problem_items(data: ReportData) -> list[str]:
     """Each unmet requirement and each overdue item; unnumbered duties without any record
     are named together."""
@@ -117,6 +129,9 @@ def problem_items(data: ReportData) -> list[str]:
     parts = [UNITEMISED] if unitemised(data) else []
     unrecorded = []
     flagged = _flagged(data)
+    # a 整改 duty's overdue items and 回头看 owed are told in its own problem, after its
+    # counts — not again as problems of their own (revjiwei4 K2: one item, two numbers)
+    due, owed = due_items(data), awaiting_review(data)
     for requirement, group in by_requirement(i for i in data.checklist.items
                                              if id(i.requirement) in flagged
                                              and i.status is not Status.DONE):
@@ -125,13 +140,17 @@ def problem_items(data: ReportData) -> list[str]:
             continue
         how = ("没有落实到位" if any(i.status is Status.FAILED for i in group)
                else "落实进度滞后")
+        its_due, its_owed = of_duty(requirement, due), of_duty(requirement, owed)
+        due, owed = _besides(due, its_due), _besides(owed, its_owed)
         parts.append(f"{named(requirement)}的要求{how}："
-                     + joined(for_reader(i, day) for i in group))
+                     + joined(for_reader(i, day) for i in group)
+                     + "".join(problem_sentences(data, its_due)
+                               + review_problems(data, its_owed)))
     if unrecorded:
         scope = "全年" if data.is_year or data.period.quarter == 4 else data.period.noun
         parts.append(f"{several(unrecorded)}要求，{scope}台账中没有计入这些要求的工作记录，"
                      "落实情况缺少佐证。")
-    return parts + problem_sentences(data) + review_problems(data)
+    return parts + problem_sentences(data, due) + review_problems(data, owed)
 
 
 def unrecorded_running(data: ReportData) -> list[str]:

@@ -150,13 +150,17 @@ def test_nothing_is_cut_however_many_items(demo_store):
         assert f"自查问题第{n + 1}号" in texts[NEXT]
     # more than three overdue: one sentence for them all, owner by owner, still every item
     # named (a reviewer read "三是整改事项…" up to "十四是", in no order)
-    assert "有15件整改事项已过整改时限仍未完成" in texts[PROBLEMS]
-    assert "刘芳负责的" in texts[PROBLEMS] and "张志强负责的“基层工会经费返还拨付不及时”" \
-        in texts[PROBLEMS]
+    # (the 巡察 item is told in the 巡察整改 duty's own problem: revjiwei4 K2)
+    problems = texts[PROBLEMS].splitlines()
+    duty = next(line for line in problems if "巡察整改工作的要求" in line)
+    assert "整改事项“基层工会经费返还拨付不及时”整改时限为2022年9月30日" in duty
+    others = [line for line in problems if line is not duty]
+    assert any("有14件整改事项已过整改时限仍未完成" in line and "刘芳负责的" in line
+               for line in others)
     assert "抓紧完成15件逾期整改事项，逐项重新明确整改时限" in texts[NEXT]
     assert "确保于" not in texts[NEXT]  # … and no deadline invented for them
     # no sentence of one's own for any of them
-    assert not re.search("整改事项“[^”]+”整改时限为", texts[PROBLEMS])
+    assert not any(re.search("整改事项“[^”]+”整改时限为", line) for line in others)
     assert texts[NEXT].count("抓紧完成") == 1
 
 
@@ -776,11 +780,12 @@ def test_overdue_items_are_told_in_the_order_of_their_deadlines(demo_store):
     """F19: the items past their time were told in the ledger's order (5-8, 3-10, 8-11…)."""
     for number, owner, deadline in (("ZC-1", "刘芳", "2022-08-31"), ("ZC-2", "赵明", "2022-07-15")):
         demo_store.add("rectification", {
-            "number": number, "source": "自查", "description": f"自查问题{number}",
+            "number": number, "source": "巡察反馈", "description": f"自查问题{number}",
             "owner": owner, "found_date": "2022-04-01", "deadline": deadline,
             "status": "整改中"})
     _, texts = _report(demo_store, ReportPeriod(2022, 4))
-    for section in (texts[PROBLEMS], texts[NEXT]):  # three: a sentence each, in date order
+    # three: a sentence each, in date order (in 三 within the 巡察整改 duty's problem)
+    for section in (texts[PROBLEMS], texts[NEXT]):
         at = [section.index(words) for words in
               ("自查问题ZC-2", "自查问题ZC-1", "基层工会经费返还拨付不及时")]
         assert at == sorted(at), section
@@ -925,3 +930,18 @@ def test_ones_own_total_of_sessions_says_what_the_opening_says(demo_store):
                           ).section_texts()[DUTY]
     assert "参加集中警示教育3次" in duty.splitlines()[0]
     assert "本年度本人参加集中警示教育3次" in duty and "主持或参加集中警示教育" not in duty
+
+
+def test_a_duty_s_items_are_one_problem_not_three(demo_store):
+    """revjiwei4 K2: the 巡察整改 duty's row said "其中1件到期未完成" and three numbered
+    problems later the same item had a sentence of its own; a 纪委 tallying the 问题 counted
+    one item twice. Its overdue items and its 回头看 still owed are told in its problem."""
+    _, texts = _report(demo_store, ReportPeriod(2022, 3))
+    lines = texts[PROBLEMS].splitlines()
+    for description in ("基层工会经费返还拨付不及时", "固定资产台账不健全，账实不符",
+                        "困难职工帮扶资金发放公示不及时"):
+        told = [line for line in lines if description in line]
+        assert len(told) == 1 and "巡察整改工作的要求" in told[0], texts[PROBLEMS]
+    duty = next(line for line in lines if "巡察整改工作的要求" in line)
+    assert "（其中1件到期未完成）" in duty and "已完成整改尚未“回头看”3件" in duty
+    assert re.search("“基层工会经费返还拨付不及时”整改时限为2022年9月30日，到期仍未完成整改", duty)
