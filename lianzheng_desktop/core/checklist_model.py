@@ -81,7 +81,10 @@ class ChecklistItem:
     def nothing_yet(self) -> bool:
         """A duty with a number, running, at nought so far ("本季度尚未开展集中警示教育")."""
         counts = self.requirement.counts
-        return (self.status is Status.ON_TRACK and self.measure != "manual" and not self.actual
+        # a duty of each person counts who has met it: the 书记's 3 of 4 meetings are not
+        # nought (revjiwei5: "尚未开展" printed beside "王建国3次，要求不少于4次")
+        done = any(self.people.values()) if self.people is not None else self.actual
+        return (self.status is Status.ON_TRACK and self.measure != "manual" and not done
                 and not (counts is not None and counts.ledger == "rectification"))
 
     @property

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from lianzheng_desktop.core.plan import Requirement
+from lianzheng_desktop.core.checklist import ChecklistItem
 from lianzheng_desktop.core.record_source import done_by, is_due, is_open, is_standing
 from lianzheng_desktop.core.records import RectificationItem
 from lianzheng_desktop.core.report_facts import (
@@ -73,12 +73,15 @@ def awaiting_review(data: ReportData) -> list[RectificationItem]:
                          and (i.review_date is None or i.review_date > day)])
 
 
-def of_duty(requirement: Requirement, items: list[RectificationItem]
+def of_duty(group: list[ChecklistItem], items: list[RectificationItem]
             ) -> list[RectificationItem]:
-    """The items a 整改 duty counts (its 问题来源; every item when it names none), as the
-    checklist's row counts them (report_checklist); none for any other duty."""
-    counts = requirement.counts
-    if counts is None or counts.ledger != "rectification":
+    """The items a 整改 duty's row counts by their state ("尚在整改2件（其中1件到期未完成）",
+    report_checklist.rectification_as_of): those of its 问题来源, every item when it names
+    none. None for any other duty, nor for one that counts items per person ("班子成员
+    整改问题：李明华2件…"), whose row does not say which are overdue."""
+    counts = group[0].requirement.counts
+    if counts is None or counts.ledger != "rectification" \
+            or not any(i.measure == "manual" for i in group):
         return []
     return [i for i in items if not counts.types or i.source in counts.types]
 

@@ -104,12 +104,31 @@ def _still_to_do(item: ChecklistItem, data: ReportData) -> str:
             part = item.periods[-1][1] if item.periods else item  # the year's: its last one
             left = (item.requirement.target or 0) - (part.people or {}).get(me, 0)
             return f"本人尚需{left}{unit}，须于{by}前完成" if left > 0 else ""
-        return f"{'、'.join(item.missing)}尚未完成，须于{by}前完成"
+        return f"{_owed_by_each(item, label)}，须于{by}前完成"
     if item.measure in ("coverage", "share") and item.target is not None:
         what = f"{label}覆盖面" if item.measure == "coverage" else "“一对一”问题性约谈比例"
         now = f"目前为{item.actual}%，" if item.actual is not None else ""
         return f"{what}{now}须于{by}前达到{item.target}%"
     return ""
+
+
+def _owed_by_each(item: ChecklistItem, label: str) -> str:
+    """Who still owes a duty of each, and how much ("王建国目前已专题调研1次，还需1次";
+    "张卫东、刘志强各还需1次"), as the branch's own count duty says it (revjiwei4 K6)."""
+    part = item.periods[-1][1] if item.periods else item  # the year's: its running one
+    target, unit = item.requirement.target, item.requirement.unit
+    had = part.people or {}
+    if target is None or not all(name in had for name in item.missing):
+        return f"{'、'.join(item.missing)}尚未完成"
+    owed = {name: target - had[name] for name in item.missing if target > had[name]}
+    if len(owed) == 1 and (name := next(iter(owed))) and had[name]:
+        return (f"{name}目前已{verb_for(label)}{label}{had[name]}{unit}，"
+                f"还需{owed[name]}{unit}")
+    by_count: dict[int, list[str]] = {}
+    for name, left in owed.items():
+        by_count.setdefault(left, []).append(name)
+    return "，".join(f"{'、'.join(names)}{'各' if len(names) > 1 else ''}还需{left}{unit}"
+                    for left, names in by_count.items()) or f"{'、'.join(item.missing)}尚未完成"
 
 
 def _carried_over(data: ReportData, nxt: ReportPeriod, listed: list[Requirement],

@@ -140,7 +140,7 @@ def problem_items(data: ReportData) -> list[str]:
             continue
         how = ("没有落实到位" if any(i.status is Status.FAILED for i in group)
                else "落实进度滞后")
-        its_due, its_owed = of_duty(requirement, due), of_duty(requirement, owed)
+        its_due, its_owed = of_duty(group, due), of_duty(group, owed)
         due, owed = _besides(due, its_due), _besides(owed, its_owed)
         parts.append(f"{named(requirement)}的要求{how}："
                      + joined(for_reader(i, day) for i in group)

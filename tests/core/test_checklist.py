@@ -507,3 +507,19 @@ def test_study_and_meeting_lines_never_lose_or_double_their_words():
     clauses = Activity(id=10, date=date(2022, 5, 9), type="专题会议",
                        topic="廉政风险排查，部署下一步工作")
     assert "专题会议，廉政风险排查，部署下一步工作" in _one_activity(clauses, with_summary=False)
+
+
+def test_a_duty_of_each_person_begun_is_not_labelled_not_started():
+    """The county annual's 附件1 printed "尚未开展" beside "王建国3次，要求不少于4次": a duty
+    of each person counted who had met it (none yet), not what had been done."""
+    roster = [Person(name="丙", role="班子成员"), Person(name="丁", role="班子成员")]
+    req = requirement(Counts("activity", ("听取汇报",), "听取汇报"), Period.YEAR, 2,
+                      role=Role.LEADERSHIP_MEMBER)
+    heard = Activity(id=1, date=date(2022, 8, 1), type="听取汇报", topic="汇报", host="丙")
+    heard2 = Activity(id=2, date=date(2022, 5, 1), type="听取汇报", topic="汇报", host="丁")
+    records = {"activity": [heard, heard2]}
+    begun = check(req, records, "2022Q3", "2022-09-30", roster)[0]
+    assert begun.people == {"丙": 1, "丁": 1} and begun.status is Status.ON_TRACK
+    assert begun.actual == 0  # neither has met it yet
+    assert begun.label == "进行中"
+    assert check(req, {}, "2022Q1", "2022-02-01", roster)[0].label == "尚未开展"

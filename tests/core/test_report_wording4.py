@@ -227,3 +227,21 @@ def test_a_quarter_behind_its_share_plans_the_next_quarters_share(demo_store):
                            ).section_texts()[SECTION_HEADINGS[3]]
     assert ("全年召开不少于4次专题会议，目前尚未开展，还需4次，其中2023年6月30日前至少还需2次，"
             "须于2023年12月31日前完成") in steps, steps
+
+
+def test_a_duty_of_each_says_how_much_each_still_owes(demo_store):
+    """revjiwei4 K6: "六是协调解决具体问题不少于4件，王建国尚未完成" — the branch's own count
+    duty says "目前已…N次，还需M次"; a duty of each said only who had not finished."""
+    demo_store.clock = lambda: datetime(2023, 7, 1, 9)
+    plans.import_plan_text(demo_store, "2023年要点\n一、责任\n1.加强调查研究。班子成员每年开展"
+                                       "专题调研不少于2次。\n2.书记带头。书记每年开展专题调研"
+                                       "不少于2次。\n", 2023)
+    for day, host in (("2023-03-01", "李秀梅"), ("2023-04-01", "张志强"),
+                      ("2023-05-01", "张志强"), ("2023-05-20", "王建国")):
+        demo_store.add("activity", {"date": day, "type": "专题调研", "topic": "调研",
+                                    "host": host, "attendees": host})
+    steps = _texts(demo_store, ReportPeriod(2023, 2))[NEXT]
+    assert "班子成员每年开展专题调研不少于2次，李秀梅还需1次，陈立新还需2次，须于2023年12月31日" \
+        "前完成" in steps, steps
+    assert "书记每年开展专题调研不少于2次，王建国目前已开展专题调研1次，还需1次，须于" \
+        in steps, steps
