@@ -19,6 +19,7 @@ from lianzheng_desktop.core.report_content import (
     build_document,
     draft_sections,
     profile_gaps,
+    quiet_quarters_note,
 )
 from lianzheng_desktop.core.report_facts import cn_date
 from lianzheng_desktop.core.report_model import (
@@ -145,7 +146,8 @@ class PreparedReport:
     def notes(self) -> list[str]:
         """What the user should know before handing it in, in Chinese sentences."""
         gaps = profile_gaps(self.data)
-        return ([gaps] if gaps else []) + [
+        quiet = quiet_quarters_note(self.data)
+        return ([gaps] if gaps else []) + ([quiet] if quiet else []) + [
             f"第{h[0]}部分“{h[2:]}”尚未填写，报告中这一部分是空的。"
             for h in unwritten_sections(self.document)] + (
             [stale_note(self.stale)] if self.stale else []) + (

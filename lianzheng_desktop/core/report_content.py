@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from lianzheng_desktop.core import vocab
+from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.record_source import done_by, is_standing
 from lianzheng_desktop.core.records import (
     LATE_MARK,
@@ -94,6 +95,34 @@ def profile_gaps(data: ReportData) -> str:
               "人员名册中也没有唯一的书记，报告没有署名")
     return (f"尚未填写单位信息，报告标题中没有单位名称；{signed}。"
             "请在“设置”页填写单位名称和书记姓名。")
+
+
+_QUARTERS = "一二三四"
+
+
+def quiet_quarters_note(data: ReportData) -> str:
+    """The year's quarters already over that no ledger holds a single event for ("" if
+    none): a unit that began using the app in October would hand in a year that "held
+    nothing" in the first three quarters (reviewer revother F6). The paper is hers: the
+    app says so before she prints, and does not write it into the paper."""
+    year = data.period.year
+    quiet = [n for n in range(1, 5) if Quarter(year, n).end <= data.as_of
+             and not any(Quarter(year, n).start <= day <= Quarter(year, n).end
+                         for day in data.event_days)]
+    if not quiet:
+        return ""
+    runs: list[list[int]] = []
+    for n in quiet:
+        if runs and runs[-1][-1] == n - 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    spans = "、".join(f"第{_QUARTERS[r[0] - 1]}至第{_QUARTERS[r[-1] - 1]}季度" if len(r) > 2
+                     else "、".join(f"第{_QUARTERS[n - 1]}季度" for n in r) for r in runs)
+    first = min(data.event_days, default=None)
+    since = f"（最早的一条记录是{md(first)}）" if first is not None and quiet[0] == 1 else ""
+    return (f"台账中{year}年{spans}没有任何记录{since}，报告按台账把这段时间的工作写为未开展；"
+            "如这段时间的工作已经开展，请先在各台账中补录，再生成报告。")
 
 
 def own_title(profile: UnitProfile, person: Person) -> str:

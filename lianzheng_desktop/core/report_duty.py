@@ -144,18 +144,19 @@ def _talk_point(data: ReportData, f: Figures) -> str:
         if branch and f.coverage == 100 and not share:
             more.append(_reach(data, f, share))
         elif share or not one or f.talked_people > 1:
-            more.append(f"谈话覆盖干部职工{f.talked_people}人{share}")
+            more.append(f"谈话覆盖党员干部{f.talked_people}人{share}")
     total = "；".join(([total] if total else []) + more)
     return (text or f"{title}。") + (total + "。" if total else "")
 
 
 def _reach(data: ReportData, f: Figures, share: str) -> str:
     """Every one in scope talked to: "全体" as it is — the 书记 who talks is not among
-    them (a 6-person unit read "覆盖全体干部职工5人"), nor one who has left since."""
+    them (a 6-person unit read "覆盖全体干部职工5人"), nor one who has left since. The
+    roster is the branch's people, not a hospital's whole staff: 党员干部 (revother F3)."""
     gone = [p.name for p in data.roster if p.name in {n for t in data.talks for n in t.talkees}
             and p.role != vocab.ROLE_SECRETARY and not p.in_post(data.as_of)]
     left = f"，含已离岗的{'、'.join(gone)}" if gone else ""
-    return f"谈话覆盖除书记外的全体干部职工{f.talked_people}人{left}{share}"
+    return f"谈话覆盖除书记外的全体党员干部{f.talked_people}人{left}{share}"
 
 
 def sets_talk_coverage(data: ReportData) -> bool:

@@ -71,6 +71,9 @@ class ReportData:
     # fixed before this year and not looked back at: not the year's work (section 一 counts
     # none of them), but its 巡察整改 duty waits for them (附件1 names them, as 首页 does)
     unreviewed: list[RectificationItem] = field(default_factory=list)
+    # the days from 1 January to as_of with an event in any ledger: a quarter with none is
+    # more likely not typed in than idle (a unit that began using the app in October)
+    event_days: frozenset[date] = frozenset()
 
     def __post_init__(self) -> None:
         # The checklist's rule: a deadline on the day the report is made is not yet missed

@@ -16,7 +16,7 @@ from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.report_basis import stale_note
-from lianzheng_desktop.core.report_content import profile_gaps
+from lianzheng_desktop.core.report_content import profile_gaps, quiet_quarters_note
 from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
 from lianzheng_desktop.storage.changes_since import renames_since
 from lianzheng_desktop.storage.reports import (
@@ -153,6 +153,7 @@ class ReportPreparation:
         """What the page says above the editors of the report prepared."""
         self._as_of, self._stale = prepared.data.as_of, prepared.stale
         said = "\n".join(filter(None, [prepared.not_over_note, profile_gaps(prepared.data),
+                                       quiet_quarters_note(prepared.data),
                                        stale_note(self._stale),
                                        prepared.reading_note,
                                        prepared.handed_in.note if prepared.handed_in else ""]))

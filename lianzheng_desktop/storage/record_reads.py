@@ -60,6 +60,17 @@ class RecordReads(StoreBase):
         days = [date.fromisoformat(text) for text in found if text]
         return max(days, default=None)
 
+    def event_days(self, start: date, end: date) -> set[date]:
+        """The days from ``start`` to ``end`` (inclusive) on which any ledger has an event."""
+        days: set[date] = set()
+        for key, spec in LEDGERS.items():
+            if spec.date_field:
+                column = spec.date_field
+                days.update(date.fromisoformat(row[0]) for row in self.db.execute(
+                    f"SELECT DISTINCT {column} FROM {TABLES[key].table}"
+                    f" WHERE {column} BETWEEN ? AND ?", [start.isoformat(), end.isoformat()]))
+        return days
+
     def get(self, ledger_key: str, record_id: int) -> Record:
         sql, params = self._select(LEDGERS[ledger_key], Query(), where_id=record_id)
         rows = list(self.db.query(sql, params))

@@ -55,6 +55,7 @@ def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = No
         year_activities=store.list("activity", year),  # type: ignore[arg-type]
         made_on=store.clock().date(),
         unreviewed=unreviewed,
+        event_days=frozenset(store.event_days(year_start, as_of)),
     )
     if person:
         from lianzheng_desktop.core.report_person import for_person

@@ -312,3 +312,26 @@ def test_a_paper_kept_on_an_items_deadline_day_and_made_again_later_says_why_the
     [note] = notes()
     assert "2022年10月10日重新生成留存的一份已含这些改动" in note, note
     assert "现在生成的报告可能与留存的不同" not in note
+
+
+def test_a_year_begun_in_the_app_late_is_said_before_printing(demo_store):
+    """revother F6: a unit that began using the app in October got a year's report saying
+    it held nothing in the first three quarters; nothing warned. The quarters with no record
+    in any ledger are named before she prints (the paper itself is hers)."""
+    from lianzheng_desktop.app.reports import prepare_report
+
+    year = [n for n in prepare_report(demo_store, ReportPeriod(2022)).notes if "没有任何记录" in n]
+    assert year == []  # the demo has records in every quarter
+    for key in ("warning_education", "talk", "activity", "rectification"):
+        for record in demo_store.list(key):
+            day = getattr(record, "date", None) or record.found_date
+            if day < date(2022, 10, 15):
+                demo_store.delete(key, record.id)
+    notes = prepare_report(demo_store, ReportPeriod(2022)).notes
+    assert any(n.startswith("台账中2022年第一至第三季度没有任何记录（最早的一条记录是10月")
+               and "请先在各台账中补录" in n for n in notes), notes
+    # a quarter still running is not called empty: by 30 September, Q3's end, it is
+    notes = prepare_report(demo_store, ReportPeriod(2022, 3)).notes
+    assert any("第一至第三季度没有任何记录" in n for n in notes), notes
+    notes = prepare_report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 29)).notes
+    assert any("第一季度、第二季度没有任何记录" in n for n in notes), notes

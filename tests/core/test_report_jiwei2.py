@@ -43,8 +43,8 @@ def test_talks_reaching_everyone_say_the_secretary_is_not_among_them(demo_store)
     demo_store.add("talk", {"date": "2022-07-01", "type": "谈心谈话", "talker": "王建国",
                             "talkees": "何军"})
     duty = _texts(demo_store, ReportPeriod(2022))[DUTY]
-    assert "谈话覆盖除书记外的全体干部职工11人，含已离岗的何军。" in duty, duty
-    assert "覆盖全体干部职工" not in duty
+    assert "谈话覆盖除书记外的全体党员干部11人，含已离岗的何军。" in duty, duty
+    assert "谈话覆盖全体" not in duty
 
 
 # -- N4: the annex agrees with the body on 长期坚持 without 整改措施 -----------------------

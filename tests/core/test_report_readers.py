@@ -45,9 +45,9 @@ def test_talk_coverage_is_measured_only_against_a_standard_the_plan_sets(demo_st
     # the demo plan asks talks every half-year, no coverage: two talks reach 3 of the 10
     few = replace(data, talks=data.talks[:2])
     assert _point(_texts(few)[DUTY], "抓实").endswith(
-        "本年度共开展各类谈话2次、5人次；谈话覆盖干部职工3人。")
+        "本年度共开展各类谈话2次、5人次；谈话覆盖党员干部3人。")
     # the whole year's talks reach all 10: said so, with no standard invented
-    assert _point(_texts(data)[DUTY], "抓实").endswith("；谈话覆盖除书记外的全体干部职工10人。")
+    assert _point(_texts(data)[DUTY], "抓实").endswith("；谈话覆盖除书记外的全体党员干部10人。")
     # a plan that asks talks to reach everyone: the share against it
     talk_cover = Requirement(item="9", text="谈心谈话全覆盖", counts=Counts("talk"),
                              period=Period.YEAR, coverage=100)
@@ -55,7 +55,7 @@ def test_talk_coverage_is_measured_only_against_a_standard_the_plan_sets(demo_st
              for i in few.checklist.items]
     asked = replace(few, checklist=replace(few.checklist, items=items))
     assert _point(_texts(asked)[DUTY], "抓实").endswith(
-        "；谈话覆盖干部职工3人，占应谈10人的30%。")
+        "；谈话覆盖党员干部3人，占应谈10人的30%。")
 
 
 # -- revoffice F6: a plan with no requirement ----------------------------------------

@@ -316,11 +316,11 @@ def test_a_quarters_talks_are_not_measured_against_everyone(demo_store):
     """No plan item asks a quarter's talks to reach every member: "占应谈10人的20%" among the
     achievements reads as a duty missed while 附件1 shows the talk duty met."""
     _, q3 = _report(demo_store, ReportPeriod(2022, 3))
-    assert "谈话覆盖干部职工2人" in q3[DUTY] and "应谈" not in q3[DUTY]
+    assert "谈话覆盖党员干部2人" in q3[DUTY] and "应谈" not in q3[DUTY]
     _, year = _report(demo_store, ReportPeriod(2022))
     # the demo plan asks talks every half-year, not of everyone: no "应谈" standard, but
     # every one of the 10 was talked to, and that is said
-    assert "谈话覆盖除书记外的全体干部职工10人" in year[DUTY] and "应谈" not in year[DUTY]
+    assert "谈话覆盖除书记外的全体党员干部10人" in year[DUTY] and "应谈" not in year[DUTY]
 
 
 def test_in_ones_own_report_one_speaks_as_benren(demo_store):

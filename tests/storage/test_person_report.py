@@ -182,7 +182,7 @@ def test_next_steps_name_a_duty_of_each_still_owed(unit):
                                   person=person).document
         return next(s for s in document.sections if s.heading.startswith("四")).to_text()
 
-    assert "丙尚未完成，须于2024年3月31日前完成" in next_steps()
+    assert "丙还需1次，须于2024年3月31日前完成" in next_steps()
     assert "本人尚需1次，须于2024年3月31日前完成" in next_steps("丙")
 
 
@@ -196,7 +196,7 @@ def test_own_next_steps_are_ones_own_and_never_a_negative_count(unit):
         return next(s for s in document.sections if s.heading.startswith("四")).to_text()
 
     secretary = next_steps(ReportPeriod(2024, 1), "周书记", date(2024, 2, 15))
-    assert "丙尚未完成，须于2024年3月31日前完成" in secretary and "本人尚需" not in secretary
+    assert "丙还需1次，须于2024年3月31日前完成" in secretary and "本人尚需" not in secretary
     unit.clock = lambda: datetime(2024, 8, 15, 17)
     for day in ("2024-05-10", "2024-08-10"):
         unit.add("activity", {"date": day, "type": "听取汇报", "host": "甲",
@@ -229,7 +229,7 @@ def test_a_year_missed_in_one_quarter_still_owes_the_quarter_running(unit):
     assert "本人尚需1次，须于2024年12月31日前完成" in steps
     branch = prepare_report(unit, ReportPeriod(2024), as_of=day).document
     steps = next(s for s in branch.sections if s.heading.startswith("四")).to_text()
-    assert "甲、乙、丙尚未完成，须于2024年12月31日前完成" in steps
+    assert "甲、乙、丙各还需1次，须于2024年12月31日前完成" in steps
 
 
 def test_the_secretarys_own_duty_reads_as_his_own_in_his_report(store):
