@@ -237,6 +237,11 @@ def appendices(data: ReportData) -> list[Appendix]:
         ["日期", "类型", "谈话人", "谈话对象", "一对一问题性约谈"],
         [[_when(t), t.type, t.talker, "、".join(t.talkees),
           "是" if t.one_on_one else "否"] for t in data.talks], [1.6, 1.6, 1.2, 4, 1.6])
+    if any(t.problems_found.strip() for t in data.talks):  # the ledger's own column
+        talks.columns.append("发现问题")
+        for row, t in zip(talks.rows, data.talks, strict=True):
+            row.append(t.problems_found.strip())
+        talks.widths = [1.6, 1.4, 1.2, 2.6, 1.2, 3.6]
     # with last year's items still owed a 回头看: 三 and 四 name them, the annex lists them
     listed = data.rectification + [i for i in unreviewed_earlier(data)
                                    if i not in data.rectification]

@@ -7,6 +7,7 @@ A point is written only for work actually done in the period: a zero is not an a
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -20,7 +21,7 @@ from lianzheng_desktop.core.record_source import (
     is_due,
     is_standing,
 )
-from lianzheng_desktop.core.records import RectificationItem, to_reach
+from lianzheng_desktop.core.records import RectificationItem, Talk, to_reach
 from lianzheng_desktop.core.report_activities import (  # noqa: F401 (tests use them here)
     DETAILED_UP_TO,
     _activities,
@@ -122,7 +123,7 @@ def _talk_point(data: ReportData, f: Figures) -> str:
         each = "；".join(f"{md(t.date)}{'本人' if t.talker == me else t.talker}与"
                         f"{names(t.talkees)}开展{t.type}"
                         + ("（“一对一”问题性约谈）" if one and t.one_on_one else "")
-                        for t in data.talks)
+                        + _found(t) for t in data.talks)
     else:
         each = "，其中" + "、".join(f"{k}{n}次" for k, n in kinds.most_common())
     noun = data.period.noun
@@ -147,6 +148,13 @@ def _talk_point(data: ReportData, f: Figures) -> str:
             more.append(f"谈话覆盖党员干部{f.talked_people}人{share}")
     total = "；".join(([total] if total else []) + more)
     return (text or f"{title}。") + (total + "。" if total else "")
+
+
+def _found(talk: Talk) -> str:
+    """What the talk found, as she wrote it (a 问题性约谈's problem is what a 纪委 reader
+    asks after first; revother F5), as one clause of the talks' sentence."""
+    text = re.sub(r"[。；;]+", "，", talk.problems_found.strip()).strip("，, ")
+    return f"，谈话指出：{text}" if text else ""
 
 
 def _reach(data: ReportData, f: Figures, share: str) -> str:

@@ -335,3 +335,25 @@ def test_a_year_begun_in_the_app_late_is_said_before_printing(demo_store):
     assert any("第一至第三季度没有任何记录" in n for n in notes), notes
     notes = prepare_report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 29)).notes
     assert any("第一季度、第二季度没有任何记录" in n for n in notes), notes
+
+
+def test_what_a_talk_found_is_printed(demo_store):
+    """revother F5: the 发现问题 of a 问题性约谈 was asked by the form and printed nowhere."""
+    from lianzheng_desktop.core.report_content import appendices
+
+    def talk_annex(period):
+        data = load_report_data(demo_store, period)
+        return data, next(a for a in appendices(data) if "谈话记录台账" in a.title)
+
+    _, plain = talk_annex(ReportPeriod(2022, 3))
+    assert "发现问题" not in plain.columns  # none found: the table stays as it was
+    demo_store.add("talk", {"date": "2022-08-20", "type": "提醒谈话", "talker": "王建国",
+                            "talkees": "刘芳", "one_on_one": True,
+                            "problems_found": "两笔维修费报销缺少验收单。已要求补齐。"})
+    data, annex = talk_annex(ReportPeriod(2022, 3))
+    assert annex.columns[-1] == "发现问题"
+    assert [
+        row[-1] for row in annex.rows if row[-1]] == ["两笔维修费报销缺少验收单。已要求补齐。"]
+    duty = build_document(data).section_texts()[SECTION_HEADINGS[0]]
+    assert "8月20日王建国与刘芳开展提醒谈话，谈话指出：两笔维修费报销缺少验收单，已要求补齐" \
+        in duty, duty

@@ -191,7 +191,8 @@ def test_one_who_took_part_is_not_said_to_take_part_twice(demo_store):
 
 def test_one_talk_is_told_once_not_counted_again(demo_store):
     duty = _texts(demo_store, ReportPeriod(2022, 4), person="王建国")[DUTY]
-    assert "11月9日本人与周伟开展廉政谈话（“一对一”问题性约谈）。" in duty, duty
+    assert "11月9日本人与周伟开展廉政谈话（“一对一”问题性约谈），谈话指出：慰问金发放登记不规范。" \
+        in duty, duty
     assert "谈话覆盖党员干部1人" not in duty and "问题性约谈1次" not in duty
 
 
