@@ -130,7 +130,7 @@ def check_monthly(key: str, requirement: Requirement, source: RecordSource,
         requirement = with_link(requirement)
     label, unit = requirement.counts.label if requirement.counts else "", requirement.unit
     checkpoint = min(as_of, quarter.end)
-    parts, total, failed, met = [], 0, False, 0
+    parts, total, failed, met, months = [], 0, False, 0, []
     for offset in range(3):
         month = quarter.start.month + offset
         start = date(quarter.year, month, 1)
@@ -139,6 +139,7 @@ def check_monthly(key: str, requirement: Requirement, source: RecordSource,
         end = month_end(quarter.year, month)
         found = Ask(source, requirement, start, min(end, checkpoint)).count()
         total += found
+        months.append((month, found))
         parts.append(f"{month}月 {found} {unit}")
         if found >= target:
             met += 1
@@ -148,4 +149,5 @@ def check_monthly(key: str, requirement: Requirement, source: RecordSource,
     text = f"本季度{label}：{'、'.join(parts)}，要求每月不少于 {target} {unit}。"
     return ChecklistItem(key, requirement, "count", Period.MONTH, quarter.start, quarter.end,
                          target * 3, target * 3, total, status, text,
-                         Ask(source, requirement, quarter.start, checkpoint).refs())
+                         Ask(source, requirement, quarter.start, checkpoint).refs(),
+                         months=tuple(months))

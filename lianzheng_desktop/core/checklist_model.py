@@ -61,6 +61,8 @@ class ChecklistItem:
     # an annual report's duty of each quarter (or half-year): each period's own item
     periods: list[tuple[str, ChecklistItem]] = field(default_factory=list, repr=False,
                                                      compare=False)
+    # a duty of each month: (month, how many) for each month of the quarter begun so far
+    months: tuple[tuple[int, int], ...] = ()
 
     @property
     def records(self) -> list[RecordRef]:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from lianzheng_desktop.core.checklist import ChecklistItem, Status
+from lianzheng_desktop.core.checklist_window import month_end
 from lianzheng_desktop.core.plan import Period, Requirement
 from lianzheng_desktop.core.report_facts import (
     ReportData,
@@ -65,6 +66,8 @@ def _running_part(item: ChecklistItem, day: date) -> ChecklistItem | None:
         item = item.periods[-1][1]
     if item.status in (Status.ON_TRACK, Status.BEHIND) and item.period_end > day:
         return item
+    if item.months and item.period_end > day:  # a month missed: the months to come ask
+        return item                            # theirs (revother F7), not "2027年…"
     return None
 
 
@@ -73,6 +76,8 @@ def _still_to_do(item: ChecklistItem, data: ReportData) -> str:
     by = cn_date(item.period_end)
     label = item.requirement.counts.label if item.requirement.counts else ""
     unit = item.requirement.unit
+    if item.months:
+        return _months_to_come(item, data.as_of, label)
     if item.measure == "count" and item.actual is not None and item.target is not None:
         # in the year's report, a duty of each quarter or half-year sums its periods:
         # the year's total against one period's target says nothing ("还需-4次")
@@ -110,6 +115,24 @@ def _still_to_do(item: ChecklistItem, data: ReportData) -> str:
         now = f"目前为{item.actual}%，" if item.actual is not None else ""
         return f"{what}{now}须于{by}前达到{item.target}%"
     return ""
+
+
+def _months_to_come(item: ChecklistItem, day: date, label: str) -> str:
+    """A duty of each month, in the quarter running: the months still ahead (or this one,
+    not yet met), with those already missed said ("12月至少组织集中学习1次（10月、11月
+    未达到要求，须切实改进）")."""
+    target, unit = item.requirement.target or 0, item.requirement.unit
+    seen = dict(item.months)
+    months = [item.period_start.month + k for k in range(3)]
+    year = item.period_start.year
+    owed = [m for m in months if month_end(year, m) > day and seen.get(m, 0) < target]
+    missed = [m for m in months if month_end(year, m) <= day and seen.get(m, 0) < target]
+    if not owed:
+        return ""
+    when = "、".join(f"{m}月" for m in owed) + ("每月" if len(owed) > 1 else "")
+    said = f"（{'、'.join(f'{m}月' for m in missed)}未达到要求，须切实改进）" if missed else ""
+    return (f"{when}至少{verb_for(label)}{label}{target}{unit}{said}，"
+            f"须于{cn_date(item.period_end)}前完成")
 
 
 def _owed_by_each(item: ChecklistItem, label: str) -> str:

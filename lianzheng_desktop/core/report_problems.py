@@ -148,7 +148,8 @@ def problem_items(data: ReportData) -> list[str]:
                                + review_problems(data, its_owed)))
     if unrecorded:
         scope = "全年" if data.is_year or data.period.quarter == 4 else data.period.noun
-        parts.append(f"{several(unrecorded)}要求，{scope}台账中没有计入这些要求的工作记录，"
+        these = "这些要求" if len(unrecorded) > 1 else "该项要求"  # one: not "这些" (F7)
+        parts.append(f"{several(unrecorded)}要求，{scope}台账中没有计入{these}的工作记录，"
                      "落实情况缺少佐证。")
     return parts + problem_sentences(data, due) + review_problems(data, owed)
 

@@ -246,3 +246,22 @@ def test_a_duty_of_each_says_how_much_each_still_owes(demo_store):
         "前完成" in steps, steps
     assert "书记每年开展专题调研不少于2次，王建国目前已开展专题调研1次，还需1次，须于" \
         in steps, steps
+
+
+def test_a_monthly_duty_missed_plans_the_months_still_ahead(demo_store):
+    """revother F7: on 30 November a Q4 paper sent "每月组织一次集中学习" (October and
+    November missed) to "2027年工作中…按季度推进", and planned nothing for December."""
+    demo_store.clock = lambda: datetime(2023, 11, 30, 9)
+    plans.import_plan_text(demo_store, "2023年要点\n一、学习\n1.加强学习。每月组织一次集中学习。\n"
+                                       "2.加强组织建设。持续推进支部标准化建设。\n", 2023)
+    texts = _texts(demo_store, ReportPeriod(2023, 4), date(2023, 11, 30))
+    assert "每月组织一次集中学习，12月至少开展集中学习1次（10月、11月未达到要求，须切实改进），" \
+        "须于2023年12月31日前完成。" in texts[NEXT], texts[NEXT]
+    assert "2024年" not in texts[NEXT]
+    texts = _texts(demo_store, ReportPeriod(2023, 4), date(2023, 10, 31))  # one month gone
+    assert "11月、12月每月至少开展集中学习1次（10月未达到要求，须切实改进）" in texts[NEXT]
+    over = _texts(demo_store, ReportPeriod(2023, 4))  # the quarter over: next year's work
+    assert "12月至少" not in over[NEXT] and "2024年" in over[NEXT]
+    # one requirement without a record is "该项要求", not "这些要求" (F7)
+    assert "“加强组织建设”要求，全年台账中没有计入该项要求的工作记录" in over[PROBLEMS], \
+        over[PROBLEMS]
