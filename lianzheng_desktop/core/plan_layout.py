@@ -95,6 +95,9 @@ def _join_broken(lines: list[str]) -> list[str]:
             if not blank_is_wrap:
                 joined.append("")
             continue
+        if joined[-2:-1] and joined[-1] == "" and _cut_in_a_word(joined[-2]) \
+                and not _starts_item(line) and not _looks_like_title(line):
+            joined.pop()  # …不少于2小⏎⏎时。: a page break inside a sentence, not a paragraph's end
         prev = joined[-1] if joined else ""
         if (prev and prev[-1] not in _SENTENCE_ENDS and not _starts_item(line)
                 and not _looks_like_title(prev)):
@@ -102,6 +105,14 @@ def _join_broken(lines: list[str]) -> list[str]:
         else:
             joined.append(line)
     return [line for line in joined if line != ""]
+
+
+def _cut_in_a_word(line: str) -> bool:
+    """A long body line that stops on a character of a word (…每两周集中学习时间不少于2小): a
+    blank line after it is a page break, not a paragraph's end. A heading, a title or a short
+    line (a name, a date) stops where it means to."""
+    return len(line) > 40 and (_is_cjk(line[-1]) or line[-1].isdigit()) \
+        and not _looks_like_title(line)
 
 
 def _wrapped_with_blank_lines(lines: list[str]) -> bool:
@@ -119,7 +130,9 @@ _HEADING_KINDS = ("chapter", "cn", "paren_cn", "ordinal")
 
 
 def _looks_like_title(line: str) -> bool:
-    if len(line) <= 40 and "。" not in line and any(
+    if "。" in line:
+        return False  # 1.…制度。党支部必须定期召开支委会、党员: a sentence ends in it, a body line
+    if len(line) <= 40 and any(
             regex.match(line) for kind, regex in MARKERS if kind in _HEADING_KINDS):
         return True  # a heading
     return len(line) <= 40 and ("要点" in line or "计划" in line or "清单" in line

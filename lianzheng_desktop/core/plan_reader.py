@@ -72,6 +72,8 @@ from lianzheng_desktop.core.plan_shapes import (
 from lianzheng_desktop.core.plan_text import Node
 
 _SENTENCE_END = "。；;！!？?\n"
+_HOURS = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?(?:小时|学时|分钟)"
+                    r"|[半一二两三四五六七八九十]+(?:个)?(?:小时|学时)")
 _DAY_SET_AS = re.compile(r"每月(?:的)?[^，。；为]{1,10}?(?:为|设定为|确定为|定为)[“\"]?"
                          r"([\u4e00-\u9fff]{2,10}?(?:日|活动))")
 _PAST = object()  # a count in a sentence of results: those after it are results too
@@ -269,6 +271,8 @@ class ItemReader(OtherForms):
             before = clean_object(without_subject(strip_periods(clause[:period.start])))
             name = after if len(after) >= 4 or not before else before + after
             if len(after) < 2 and not before or not_an_activity(name):
+                if not isinstance(period.period, Period) and _HOURS.search(clause):
+                    self.untracked(clause_text, UNTRACKED[period.period])  # 每两周…不少于2小时
                 continue
             if not isinstance(period.period, Period):
                 self.untracked(clause_text, UNTRACKED[period.period])
