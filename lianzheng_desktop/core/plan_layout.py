@@ -32,6 +32,8 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 _PAGE_NUMBER = re.compile(r"^(?:[-—－–_\s]*\d{1,4}[-—－–_\s]*|第\s*\d+\s*页.*|共\s*\d+\s*页.*)$")
+# 镇纪第1页共4页委: a document site's page marker dropped inside a sentence
+_INLINE_PAGE = re.compile(r"第\s*\d{1,4}\s*页\s*[，,]?\s*共\s*\d{1,4}\s*页")
 _FURNITURE_WORDS = ("打印本页", "关闭窗口", "【打印】", "【关闭】", "分享到", "字号：", "【字体：",
                     "浏览次数", "阅读次数", "责任编辑", "来源：", "发布时间：", "发布日期：",
                     "点击数", "返回顶部", "上一篇", "下一篇", "扫一扫")
@@ -57,7 +59,7 @@ def normalise(text: str) -> str:
     text = text.translate(str.maketrans("０１２３４５６７８９\u3000\xa0\t", "0123456789   "))
     lines: list[str] = []
     for raw in text.split("\n"):
-        line = _tidy_line(raw)
+        line = _INLINE_PAGE.sub("", _tidy_line(raw))
         if not line or _is_furniture(line):
             if not line and lines and lines[-1] != "":
                 lines.append("")
