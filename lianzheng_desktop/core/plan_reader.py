@@ -74,7 +74,7 @@ from lianzheng_desktop.core.plan_text import Node
 _SENTENCE_END = "。；;！!？?\n"
 # an amount under a period is how much, not how often: days, households, money (not 每月相对
 # 固定1天开展主题党日: the day it is done)
-_AMOUNT = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:户|元|万元|天以上)"
+_AMOUNT = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:户|元|万元|天(?=以上))"
                      r"|(?:不少于|至少|累计|超过)\s*(?:\d+|[一二两三四五六七八九十百千]+)\s*个?天")
 AMOUNT_REASON = ("写的是天数、户数或金额，不是次数，未作为检查事项；如需检查，请双击添加为"
                  "一项要求")
