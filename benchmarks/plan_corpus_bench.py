@@ -28,6 +28,7 @@ FIFTH = FIXTURES / "heldout5"  # 15 texts (税务, 教育局, 街道, 国企, �
 SIXTH = FIXTURES / "heldout6"  # 15 texts (审计局, 村务公开, 法院, 医院 …), scored unseen first
 SEVENTH = FIXTURES / "heldout7"  # 2 texts other offices read through the app (审计局 一是…, 信访局)
 EIGHTH = FIXTURES / "heldout8"  # 20 texts of small units (妇联, 街道, 村 …), scored unseen first
+NINTH = FIXTURES / "heldout9"  # 19 texts (共青团 rules, 乡镇, 工会, 社区 …), scored unseen first
 _WHO = {"unit": None, "secretary": Role.FIRST_RESPONSIBLE, "each_leader": Role.LEADERSHIP_MEMBER,
         "each_member": Role.MEMBER}
 
@@ -121,7 +122,8 @@ def main() -> None:
                          (FIFTH, "fifth held-out set (heldout5)"),
                          (SIXTH, "sixth held-out set (heldout6)"),
                          (SEVENTH, "seventh held-out set (heldout7)"),
-                         (EIGHTH, "eighth held-out set (heldout8)")):
+                         (EIGHTH, "eighth held-out set (heldout8)"),
+                         (NINTH, "ninth held-out set (heldout9)")):
         report(folder, name)
 
 

@@ -30,6 +30,8 @@ _COUNT_RE = re.compile(
     rf"(?P<unit>{'|'.join(UNITS)})"
     r"(?!性|月|季度|工作日|小时|学时|课时|以内|内|百分点|左右|多)")
 
+# 逐月增加, 逐月提高: a trend, not a cadence (逐月报告 is one)
+_TREND = r"递增|增加|增长|减少|下降|上升|提高|递减|加大|扩大|好转|改善"
 # (regex, period, multiplier, every) — ``every``: a 每… word that alone means once.
 WEEK, DAY, LONG = "week", "day", "long"
 _PERIODS: tuple[tuple[str, Period | str, int, bool], ...] = (
@@ -38,10 +40,11 @@ _PERIODS: tuple[tuple[str, Period | str, int, bool], ...] = (
     (r"每[两二三四五]年|每届", LONG, 1, True),
     (r"每(?:两|二|2)个?月", Period.YEAR, 6, True),
     (r"每(?:三|3)个?月|每(?:一|1)?个?季度?|按季度?", Period.QUARTER, 1, True),
-    (r"每(?:一|1)?个?月度?|月度|按月|(?<![\d年])(?:一|1)个?月(?=(?:至少)?(?:\d+|[一两二三])次)",
-     Period.MONTH, 1, True),
+    (r"每(?:一|1)?个?月度?|月度|按月|(?<![\d年])(?:一|1)个?月(?=(?:至少)?(?:\d+|[一两二三])次)"
+     rf"|逐月(?!{_TREND})", Period.MONTH, 1, True),
     (r"每半年度?|上、?下半年各|上半年和下半年各|按半年|每学期", Period.HALF, 1, True),
-    (r"每(?:一|1)?年度?|按年度?|一年(?=(?:至少)?(?:\d+|[一两二三])次)", Period.YEAR, 1, True),
+    (r"每(?:一|1)?年度?|按年度?|一年(?=(?:至少)?(?:\d+|[一两二三])次)"
+     r"|每(?:一|1)?个?新?学年度?", Period.YEAR, 1, True),  # 每学年, 每一新学年: a school year
     # "支委会1个月召开1次", "半年检查通报一次": a span, when a count follows in its clause
     (r"(?<![第前后近上下这每])(?:两|二|2)个月(?!内|来|以)", Period.YEAR, 6, True),
     (r"(?<![第前后近上下这每])(?:三|3)个月(?!内|来|以)|(?<![第前后近上下这每])(?:一|1)个季度(?!内|来)",
@@ -105,8 +108,9 @@ class PeriodWord:
 
     @property
     def alone_means_once(self) -> bool:
-        """每季度通报: 每…, 按… and 上下半年各 say once without a number; 3个月 does not."""
-        return self.word.startswith(("每", "按", "上"))
+        """每季度通报: 每…, 按…, 逐月 and 上下半年各 say once without a number; 3个月 does
+        not."""
+        return self.word.startswith(("每", "按", "上", "逐"))
 
 
 @dataclass
@@ -193,7 +197,7 @@ def clean_object(text: str) -> str:
                 text, changed = text[len(word):].lstrip("、"), True  # 按时、足额缴纳
     if "的" in text[:-1]:
         text = text.rsplit("的", 1)[1]
-    text = text.removesuffix("以上").removesuffix("左右").strip("、，的 ")
+    text = text.removesuffix("以上").removesuffix("左右").strip("、，的：: ")  # 团小组会：
     text = _HEDGES.sub("", text)  # 党员大会一般召开, 委员之间原则上谈心: no part of the name
     text = _TOPIC_MODAL.sub("", text)  # 收支情况应当公布: the modal is no part of the name
     text = _TOPIC_VERB.sub("", text)  # 民主评议进行, 党委会议召开: the topic names the act

@@ -32,6 +32,8 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 _PAGE_NUMBER = re.compile(r"^(?:[-—－–_\s]*\d{1,4}[-—－–_\s]*|第\s*\d+\s*页.*|共\s*\d+\s*页.*)$")
+# 镇纪第1页共4页委: a document site's page marker dropped inside a sentence
+_INLINE_PAGE = re.compile(r"第\s*\d{1,4}\s*页\s*[，,]?\s*共\s*\d{1,4}\s*页")
 _FURNITURE_WORDS = ("打印本页", "关闭窗口", "【打印】", "【关闭】", "分享到", "字号：", "【字体：",
                     "浏览次数", "阅读次数", "责任编辑", "来源：", "发布时间：", "发布日期：",
                     "点击数", "返回顶部", "上一篇", "下一篇", "扫一扫")
@@ -57,7 +59,7 @@ def normalise(text: str) -> str:
     text = text.translate(str.maketrans("０１２３４５６７８９\u3000\xa0\t", "0123456789   "))
     lines: list[str] = []
     for raw in text.split("\n"):
-        line = _tidy_line(raw)
+        line = _INLINE_PAGE.sub("", _tidy_line(raw))
         if not line or _is_furniture(line):
             if not line and lines and lines[-1] != "":
                 lines.append("")
@@ -95,6 +97,9 @@ def _join_broken(lines: list[str]) -> list[str]:
             if not blank_is_wrap:
                 joined.append("")
             continue
+        if joined[-2:-1] and joined[-1] == "" and _cut_in_a_word(joined[-2]) \
+                and not _starts_item(line) and not _looks_like_title(line):
+            joined.pop()  # …不少于2小⏎⏎时。: a page break inside a sentence, not a paragraph's end
         prev = joined[-1] if joined else ""
         if (prev and prev[-1] not in _SENTENCE_ENDS and not _starts_item(line)
                 and not _looks_like_title(prev)):
@@ -102,6 +107,14 @@ def _join_broken(lines: list[str]) -> list[str]:
         else:
             joined.append(line)
     return [line for line in joined if line != ""]
+
+
+def _cut_in_a_word(line: str) -> bool:
+    """A long body line that stops on a character of a word (…每两周集中学习时间不少于2小): a
+    blank line after it is a page break, not a paragraph's end. A heading, a title or a short
+    line (a name, a date) stops where it means to."""
+    return len(line) > 40 and (_is_cjk(line[-1]) or line[-1].isdigit()) \
+        and not _looks_like_title(line)
 
 
 def _wrapped_with_blank_lines(lines: list[str]) -> bool:
@@ -119,7 +132,9 @@ _HEADING_KINDS = ("chapter", "cn", "paren_cn", "ordinal")
 
 
 def _looks_like_title(line: str) -> bool:
-    if len(line) <= 40 and "。" not in line and any(
+    if "。" in line:
+        return False  # 1.…制度。党支部必须定期召开支委会、党员: a sentence ends in it, a body line
+    if len(line) <= 40 and any(
             regex.match(line) for kind, regex in MARKERS if kind in _HEADING_KINDS):
         return True  # a heading
     return len(line) <= 40 and ("要点" in line or "计划" in line or "清单" in line

@@ -19,8 +19,10 @@ from lianzheng_desktop.core.plan_vocab import COMPARATORS
 
 
 def not_an_activity(name: str) -> bool:
-    """A quoted title (masked), or a time (节庆日期间), cannot name a type of records."""
-    return MASK in name or name.endswith(("期间", "时", "前", "后", "之际"))
+    """A quoted title (masked), a time (节庆日期间), or fetching things (到镇纪委领取招待票据)
+    cannot name a type of records."""
+    return MASK in name or name.endswith(("期间", "时", "前", "后", "之际")) \
+        or "领取" in name or "领用" in name
 
 
 def clean_object_verb(text: str) -> str:

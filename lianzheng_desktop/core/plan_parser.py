@@ -164,6 +164,8 @@ def _unnumbered(node: Node) -> list[Requirement]:
         duty = item.text.split("\n", 1)[1]
         first = re.split(r"[。；;\n]", duty, maxsplit=1)[0]  # whole, not cut at 端正党风、
         text = first if len(first) <= 2 * TITLE_CHARS else title_of(duty)
+    elif text.endswith(("：", ":")) and "\n" in item.text.strip():  # 活动报道：⏎要及时…报道
+        text += title_of(item.text.strip().split("\n", 1)[1].strip())
     return [Requirement(item=item.id, text=text, section=item.section,
                         item_title=item.title, item_text=item.text[:ITEM_TEXT_LIMIT],
                         role=_first_role(masked[:60], item.title))]

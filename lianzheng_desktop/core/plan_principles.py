@@ -53,7 +53,7 @@ _ACTS = re.compile(
 
 _UNDERSTANDING = re.compile(r"^要?(?:准确|正确|深刻|全面|充分)?(?:理解|把握|认识|领会)")
 _HEADING = (r"(?:指导思想|总体要求|总体思路|工作思路|总体目标|工作目标|主要目标|目的意义"
-            r"|基本原则|工作原则|指导原则)")
+            r"|目标任务|基本原则|工作原则|指导原则)")
 # 指导思想和总体目标, 指导思想、基本原则: two such headings joined are one
 _HEADINGS = re.compile(rf"^{_HEADING}(?:[和与及、]{_HEADING})*[：:。]?$")
 _NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十]+[章条部分]|[一二三四五六七八九十]+[、.．]"

@@ -72,11 +72,20 @@ from lianzheng_desktop.core.plan_shapes import (
 from lianzheng_desktop.core.plan_text import Node
 
 _SENTENCE_END = "。；;！!？?\n"
+# an amount under a period is how much, not how often: days, households, money (not 每月相对
+# 固定1天开展主题党日: the day it is done)
+_AMOUNT = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:户|元|万元|天(?=以上))"
+                     r"|(?:不少于|至少|累计|超过)\s*(?:\d+|[一二两三四五六七八九十百千]+)\s*个?天")
+AMOUNT_REASON = ("写的是天数、户数或金额，不是次数，未作为检查事项；如需检查，请双击添加为"
+                 "一项要求")
+_HOURS = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?(?:小时|学时|分钟)"
+                    r"|[半一二两三四五六七八九十]+(?:个)?(?:小时|学时)")
 _DAY_SET_AS = re.compile(r"每月(?:的)?[^，。；为]{1,10}?(?:为|设定为|确定为|定为)[“\"]?"
                          r"([\u4e00-\u9fff]{2,10}?(?:日|活动))")
 _PAST = object()  # a count in a sentence of results: those after it are results too
 _TIME_OF_PERIOD = re.compile(r"(?:年初|年底|年终|年末|\d{1,2}[日号]"
                              r"|[一二三四五六七八九十]{1,3}[日号])")
+_SEMESTER_TIME = re.compile(r"(?:初|末|结束前|结束时|开学)")  # 每学期初, like 每年年初
 _MODIFIER_BEFORE = re.compile(r"(?:在|明确|制定|确定|结合|根据|按照|围绕|对|于|将|为"
                               r"|丰富|充实|完善)$")
 
@@ -140,7 +149,8 @@ class ItemReader(OtherForms):
             loose += bare
         if result or loose:  # an item read as nothing is a duty without a number (parse_plan)
             for text in timed:
-                self.unread(text, "写的是每年年初或年底要做的事，不按季度检查；如需检查，"
+                when = "每学期开始或结束时" if "学期" in text[:6] else "每年年初或年底"
+                self.unread(text, f"写的是{when}要做的事，不按季度检查；如需检查，"
                                   "请双击添加为一项要求")
         counted = {r.period for r in result}
         # 二是每月一例会。…每月召开一次例会: a heading's slogan restates the duty below it
@@ -258,7 +268,8 @@ class ItemReader(OtherForms):
                 continue  # 明确每月活动主题: "each month's", not "every month do"
             if names_a_system(clause, period) or counts_heads(clause, period):
                 continue  # 确立了…每年述职报告制度: a name; 每年安排8位…述职: a head count
-            if _TIME_OF_PERIOD.match(clause, period.end) or HAS.match(clause, period.end):
+            if _TIME_OF_PERIOD.match(clause, period.end) or HAS.match(clause, period.end) \
+                    or (period.word == "每学期" and _SEMESTER_TIME.match(clause, period.end)):
                 continue  # 每年年初制订, 每月5日: when in the period; 每月有安排: a slogan
             if clause.endswith("后") and c_end < len(sentence):
                 act = clean_object(clause[period.end:-1])
@@ -269,6 +280,11 @@ class ItemReader(OtherForms):
             before = clean_object(without_subject(strip_periods(clause[:period.start])))
             name = after if len(after) >= 4 or not before else before + after
             if len(after) < 2 and not before or not_an_activity(name):
+                if not isinstance(period.period, Period) and _HOURS.search(clause):
+                    self.untracked(clause_text, UNTRACKED[period.period])  # 每两周…不少于2小时
+                continue
+            if _AMOUNT.search(clause, period.end):  # 每年不少于150天, 每年联系2户, 每月交0.20元
+                self.unread(clause_text, AMOUNT_REASON)
                 continue
             if not isinstance(period.period, Period):
                 self.untracked(clause_text, UNTRACKED[period.period])

@@ -137,13 +137,16 @@ def asks_once(sentence: str, clause: str, count, c_start: int) -> bool:
         and not clause.lstrip().startswith("每")
 
 
-_AT_A_TIME_OF_YEAR = re.compile(r"^(?:每年)?(?:年初|年底|年末|年终)[，,]?[^。；]{0,20}?"
-                                r"(?:制定|制订|报送|上报|召开|开展|组织|签订)")
+# 每年年初…制定, and 每学期初…举行 / 每学期结束前…总结 (a semester's start or end, likewise)
+_AT_A_TIME_OF_YEAR = re.compile(r"^(?:(?:每年)?(?:年初|年底|年末|年终)"
+                                r"|每学期(?:初|末|结束前|结束时|开学))[，,]?[^。；]{0,20}?"
+                                r"(?:制定|制订|报送|上报|召开|开展|组织|签订|总结|举行|进行)")
 
 
 def at_a_time_of_year(sentence: str) -> bool:
-    """年初，党支部根据实际，制定具体的年度学习计划: a duty at one time of each year, which
-    the quarterly checklist does not check — listed unread, not dropped (revoffice F5)."""
+    """年初，党支部根据实际，制定具体的年度学习计划: a duty at one time of each year (or of
+    each semester: 每学期结束前总结…), which the quarterly checklist does not check — listed
+    unread, not dropped (revoffice F5)."""
     sentence = sentence.strip()  # 年初，…制定并下发《2025年…要点》: what one year did
     return bool(_AT_A_TIME_OF_YEAR.match(sentence)) and not re.search(r"(?:19|20)\d{2}年", sentence)
 

@@ -76,7 +76,9 @@ ROLE_WORDS: tuple[tuple[tuple[str, ...], Role], ...] = (
      Role.FIRST_RESPONSIBLE),
     (("班子成员", "分管领导", "党组成员", "党委委员", "支委委员", "支委成员",
       "各常委", "常委", "中心组成员", "领导干部"), Role.LEADERSHIP_MEMBER),
-    (("每名党员", "每位党员", "每个党员", "全体党员", "每人", "党员每"), Role.MEMBER),
+    # 其他干部每年撰写…, 驻村干部…: each of the other staff, as each member (not 领导干部)
+    (("每名党员", "每位党员", "每个党员", "全体党员", "每人", "党员每", "其他干部", "驻村干部",
+      "包村干部", "全体干部", "每名干部"), Role.MEMBER),
     (("领导班子", "党组织", "党组", "党委", "党总支", "党支部", "支部", "支委会"),
      Role.ORGANISATION),
 )

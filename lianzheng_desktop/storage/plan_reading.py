@@ -11,6 +11,7 @@ plan imported before readings were kept, those that differ from the plan.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from lianzheng_desktop.core.requirement_pairs import measures, pair_requirements
 from lianzheng_desktop.storage import plans
 from lianzheng_desktop.storage.store import Store
 
+_NUMBERED = re.compile(r"\d+|[一二三四五六七八九十百]+")
 # What the reader decides for a requirement; not what the secretary adds (marks, notes).
 _READ = tuple(c for c in plans.COLUMNS if c not in ("manual_done", "note"))
 
@@ -70,11 +72,16 @@ class ReadingChange:
     @property
     def item_words(self) -> str:
         """"第4、11条" — each item once, in the text's order; items a plan names itself
-        ("第五", "第3段") as they are named, not "第第五条" (reviewer revdiff3, D5)."""
+        ("第五", "第3段", "导语") as they are named, not "第第五条" (reviewer revdiff3, D5);
+        "涉及…，共12处" where some item has more than one, so the count given is the count
+        listed."""
         items = list(dict.fromkeys(self.items))
-        plain = [i for i in items if not i.startswith("第")]
-        named = [i for i in items if i.startswith("第")]
-        return "、".join(([f"第{'、'.join(plain)}条"] if plain else []) + named)
+        plain = [i for i in items if _NUMBERED.fullmatch(i)]  # 2, 十一: the plan's 条
+        named = [i for i in items if i not in plain]  # 第五, 第3段, 导语, 3.一是: as named
+        words = "、".join(([f"第{'、'.join(plain)}条"] if plain else []) + named)
+        if len(items) == self.differing:
+            return words
+        return f"涉及{words}，共{len(items)}处"  # two requirements of one item: 13项…共12处
 
 
 def reading_change(store: Store, year: int) -> ReadingChange | None:

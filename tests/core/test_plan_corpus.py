@@ -28,9 +28,12 @@ SEVENTH = ROOT / "tests" / "fixtures" / "plans" / "heldout7"
 # an eighth set of small units' texts (妇联, 街道, 卫生院, 国企党支部, 村 …), scored unseen
 # (0.909 / 1.000) and then tuned on
 EIGHTH = ROOT / "tests" / "fixtures" / "plans" / "heldout8"
+# a ninth set (共青团 rules, 乡镇, 工会, 社区 …), scored unseen (0.750 / 0.625), then tuned on
+NINTH = ROOT / "tests" / "fixtures" / "plans" / "heldout9"
 TEXTS = sorted([*CORPUS.glob("*.txt"), *HELD_OUT.glob("*.txt"), *DEADLINES.glob("*.txt"),
                 *FRESH.glob("*.txt"), *FOURTH.glob("*.txt"), *FIFTH.glob("*.txt"),
-                *SIXTH.glob("*.txt"), *SEVENTH.glob("*.txt"), *EIGHTH.glob("*.txt")])
+                *SIXTH.glob("*.txt"), *SEVENTH.glob("*.txt"), *EIGHTH.glob("*.txt"),
+                *NINTH.glob("*.txt")])
 _spec = importlib.util.spec_from_file_location(
     "plan_corpus_bench", ROOT / "benchmarks" / "plan_corpus_bench.py")
 bench = importlib.util.module_from_spec(_spec)
@@ -117,3 +120,25 @@ def test_a_tuned_held_out_set_keeps_what_it_taught(corpus, who_at_least, texts):
     who_right = sum(1 for s in results for e, r in s.matched if bench._WHO.get(e.who) == r.role
                     or (e.who == "unit" and r.role in (None, bench.Role.ORGANISATION)))
     assert who_right >= who_at_least
+
+
+def test_the_ninth_held_out_set_keeps_what_it_taught():
+    """heldout9 scored recall 0.750, precision 0.625 unseen (每学年, 每一新学年 and 逐月 were
+    not read; days, households and money under a period, and 每学期初 / 每学期结束前, were
+    read as duties). After tuning two disagreements are left (its README): 团课:没学年不得少
+    于四次, a slip for 每学年 the reader does not guess — listed for the secretary, not lost —
+    and 确定不少于2个重点课题开展调研, read as two 调研 a year, labelled a count of topics."""
+    from lianzheng_desktop.core.plan_parser import parse_plan
+
+    results = bench.score_corpus(NINTH)
+    matched, expected, read = bench.totals(results)
+    missed = [m.evidence for s in results for m in s.missed]
+    invented = [r.text for s in results for r in s.invented]
+    assert missed == ["没学年不得少于四次"]
+    assert invented == ["确定不少于2个重点课题开展调研"]
+    who_right = sum(1 for s in results for e, r in s.matched if bench._WHO.get(e.who) == r.role
+                    or (e.who == "unit" and r.role in (None, bench.Role.ORGANISATION)))
+    assert who_right >= 19
+    slip = NINTH / "S03-tuanzhibu-zuzhi-shenghuohui-zhidu.txt"
+    draft = parse_plan(bench.document(slip))
+    assert "没学年不得少于四次" in [u.text for u in draft.unread]

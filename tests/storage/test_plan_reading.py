@@ -76,6 +76,20 @@ def test_a_requirement_the_text_gains_or_loses_is_counted(store):
     assert replace(change, items=("第五", "第3段", "4")).item_words == "第4条、第五、第3段"
 
 
+def test_the_note_counts_requirements_and_names_each_item_once_as_the_plan_names_it():
+    """13 requirements in 12 items: the note says how many places it names, so that the
+    count it gives is the count it lists (D5); an item the plan calls 导语 or 3.一是 is
+    named so, never 第导语条."""
+    from lianzheng_desktop.storage.plan_reading import ReadingChange
+
+    two_in_one = ReadingChange(2025, ("第一", "第一", "第二", "第1段"), reader_changed=True)
+    assert two_in_one.differing == 4
+    assert two_in_one.item_words == "涉及第一、第二、第1段，共3处"
+    mixed = ReadingChange(2025, ("导语", "3.一是", "2", "11"), reader_changed=True)
+    assert mixed.item_words == "第2、11条、导语、3.一是"
+    assert not any(word in mixed.item_words for word in ("第第", "段条", "第导语"))
+
+
 def test_a_plan_without_a_text_has_nothing_to_read_again(store):
     plans.import_plan_text(store, TEXT, 2024)
     plans.start_new_year(store, 2025)  # 沿用
