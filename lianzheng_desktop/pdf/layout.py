@@ -7,8 +7,15 @@ body text sits on a 22-line × 28-character grid, so characters are set at a pit
 Lines break between *units*, never inside one: a run of digits or Latin letters
 ("2022-05-31", "XC-2022-05", "100%") is one unit, closing punctuation clings to what
 precedes it and opening punctuation to what follows (so "，" or "”" never opens a line and
-"“" never ends one). In table cells a short run of Chinese between punctuation — a name
-such as 陈立新, a status such as 进行中 — is one unit as well.
+"“" never ends one). A short term in quotation marks (“一对一”, “回头看”: at most
+QUOTED_TERM characters inside) is one unit, never split over two lines. In table cells a
+short run of Chinese between punctuation — a name such as 陈立新, a status such as 进行中 —
+is one unit as well.
+
+Two brackets or quotation marks of the same side set together ("（“", "”）") share one
+character's place and a half, not two: a full-width mark's glyph fills half its cell, and
+side by side their blank halves would show as a gap a reader takes for a space ("（ “一").
+A mark next to a comma or full stop ("”，") keeps its full place, as Word and WPS set it.
 
 No reportlab here: the breaker and the geometry are plain arithmetic, shared by the PDF
 and by tests.
@@ -40,6 +47,10 @@ BODY_CHAR_SPACE = (BLOCK_WIDTH - CHARS_PER_LINE * BODY_SIZE) / (CHARS_PER_LINE -
 
 NO_LINE_START = set("，。、；：？！）》」』】〕”’…—·%％,.;:?!)]}")
 NO_LINE_END = set("（《「『【〔“‘([{")
+OPENING_MARKS = set("（《「『【〔“‘")
+CLOSING_MARKS = set("）》」』】〕”’")
+QUOTED_TERM = 5  # a term this short in quotation marks is never split over two lines
+_QUOTED = re.compile(rf"“[^“”\n]{{1,{QUOTED_TERM}}}”|‘[^‘’\n]{{1,{QUOTED_TERM}}}’")
 SHORT_WORD = 4  # in table cells, a Chinese run this short between punctuation is kept whole
 # a date's day keeps its 日 ("…11月30" | "日）" would open a line with "日）"); in a table
 # cell a count keeps its measure word too ("不少于12" | "次的要求" reads as two numbers:
@@ -62,7 +73,7 @@ def units(text: str, short_words: bool = False) -> list[str]:
     atom = _CELL_ATOM if short_words else _ATOM
     i = 0
     while i < len(text):
-        match = atom.match(text, i)
+        match = _QUOTED.match(text, i) or atom.match(text, i)
         if match:
             tokens.append(match.group())
             i = match.end()
@@ -94,6 +105,19 @@ def units(text: str, short_words: bool = False) -> list[str]:
                 tagged.append(unit)
         glued = tagged
     return glued
+
+
+def squeezed(text: str, widths: Sequence[float], size: float) -> list[float]:
+    """``widths`` with half a character taken from the first of two full-width brackets
+    or quotation marks of the same side set together ("（“", "”）"; see the module's doc)."""
+    out = list(widths)
+    full = 0.9 * size
+    for i in range(len(text) - 1):
+        pair = text[i] + text[i + 1]
+        same_side = set(pair) <= OPENING_MARKS or set(pair) <= CLOSING_MARKS
+        if same_side and widths[i] >= full and widths[i + 1] >= full:
+            out[i] -= size / 2
+    return out
 
 
 def fits(natural: float, limit: float, space: float) -> bool:

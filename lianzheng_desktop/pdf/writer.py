@@ -6,7 +6,7 @@ from itertools import pairwise
 
 from reportlab.pdfgen.canvas import Canvas
 
-from lianzheng_desktop.pdf.fonts import FontSet, LoadedFont
+from lianzheng_desktop.pdf.fonts import INVISIBLE, FontSet, LoadedFont
 from lianzheng_desktop.pdf.layout import (
     BLOCK_HEIGHT,
     BLOCK_WIDTH,
@@ -23,6 +23,7 @@ from lianzheng_desktop.pdf.layout import (
     break_lines,
     split_byline,
     split_title,
+    squeezed,
 )
 
 # (text, role, first-line width) -> (widths, lines): line breaks made once, reused by the
@@ -105,30 +106,40 @@ class Writer:
             return
         obj = self.c.beginText(x, baseline)
         current = None
-        advance = self.fonts.advance
+        widths = iter(self.widths(text, role, size))
         n = 0
         for font, part in self.fonts.runs(text, role):
             if font is not current:
                 obj.setFont(font.name, size)
                 current = font
             for ch in part:
+                while text[n] != ch and text[n] in INVISIBLE:  # runs leave these out
+                    next(widths)
+                    n += 1
                 obj.setTextOrigin(x, baseline)
                 obj.textOut(ch)
-                x += advance(ch, role) * size + space
+                x += next(widths) + space
                 if n + 1 < len(text) and stretches(text[n], text[n + 1]):
                     x += stretch
                 n += 1
         self.c.drawText(obj)
 
+    def widths(self, text: str, role: str, size: float = BODY_SIZE) -> list[float]:
+        """Each character's advance, two brackets or quotes side by side squeezed."""
+        return squeezed(text, self.fonts.widths(text, role, size), size)
+
+    def width(self, text: str, role: str, size: float = BODY_SIZE) -> float:
+        return sum(self.widths(text, role, size))
+
     def natural(self, text: str, role: str = "fangsong") -> float:
         """The width of ``text`` set on the grid's character pitch."""
-        return self.fonts.width(text, role, BODY_SIZE) + BODY_CHAR_SPACE * (len(text) - 1)
+        return self.width(text, role) + BODY_CHAR_SPACE * (len(text) - 1)
 
     def broken(self, text: str, role: str, first: float,
                rest: float = BLOCK_WIDTH) -> tuple[list[float], list[str]]:
         key = (text, role, first)
         if key not in self._broken:
-            widths = self.fonts.widths(text, role, BODY_SIZE)
+            widths = self.widths(text, role)
             self._broken[key] = widths, break_lines(text, widths, first, rest,
                                                     BODY_CHAR_SPACE)
         return self._broken[key]
@@ -198,17 +209,17 @@ class Writer:
         return len(self.broken(text, role, available, available)[1])
 
     def centred(self, text: str, role: str, size: float) -> None:
-        widths = self.fonts.widths(text, role, size)
+        widths = self.widths(text, role, size)
         if role == "xiaobiaosong":
             lines = split_title(text, widths, BLOCK_WIDTH)
         elif "　" in text or "、" in text:  # who reports, under the title
-            lines = split_byline(text, lambda line: self.fonts.width(line, role, size),
+            lines = split_byline(text, lambda line: self.width(line, role, size),
                                  BLOCK_WIDTH)
         else:
             lines = break_lines(text, widths, BLOCK_WIDTH, BLOCK_WIDTH, 0.0)
         for line in lines:
             self.ensure_rows(1)
-            width = self.fonts.width(line, role, size)
+            width = self.width(line, role, size)
             font = self.fonts.primary(role)
             self.draw(line, role, size, LEFT + (BLOCK_WIDTH - width) / 2,
                       self.baseline(self.row, font, size), 0.0)
@@ -216,4 +227,4 @@ class Writer:
 
     def at(self, text: str, x: float, role: str = "fangsong") -> None:
         """One line of ``text`` on the grid's pitch starting at ``x``."""
-        self.line(text, self.fonts.widths(text, role, BODY_SIZE), role, x)
+        self.line(text, self.widths(text, role), role, x)

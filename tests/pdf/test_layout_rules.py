@@ -267,3 +267,22 @@ def test_a_justified_line_widens_between_chinese_characters_not_inside_a_number(
     for left, right in zip(line[digits:digits + 3], line[digits + 1:digits + 4], strict=True):
         natural = left["x1"] - left["x0"] + (WIDTH - 28 * 16) / 27  # the grid's own spacing
         assert right["x0"] - left["x0"] == pytest.approx(natural, abs=0.2)
+
+
+def test_no_gap_between_a_bracket_and_the_quote_it_opens(tmp_path):
+    """"提醒谈话（ “一" (revdiff3 D9): on paper the quote stands half a place after the
+    bracket, the term whole on one line, wherever the line falls."""
+    term = "（“一对一”问题性约谈）"
+    paragraphs = ["党" * n + "本人与林峰开展提醒谈话" + term + "。" for n in range(0, 28, 3)]
+    path = write_pdf(_doc(paragraphs), tmp_path / "q.pdf")
+    seen = 0
+    for _, line in all_lines(path):
+        chars = text(line)
+        for n, ch in enumerate(chars[:-1]):
+            if ch == "（" and chars[n + 1] == "“":
+                step = line[n + 1]["x0"] - line[n]["x0"]
+                assert step == pytest.approx(CELL / 2, abs=0.6), chars
+                seen += 1
+        if "一对一" in chars or "“" in chars:
+            assert "“一对一”" in chars, chars
+    assert seen == len(paragraphs)

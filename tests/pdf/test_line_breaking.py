@@ -79,3 +79,37 @@ def test_in_a_table_cell_a_count_keeps_its_measure_word():
     assert "12次" in units("未达到不少于12次的要求。", short_words=True)
     assert "1件" in units("已完成整改1件", short_words=True)
     assert "12次" not in units("未达到不少于12次的要求。")
+
+
+def test_a_short_quoted_term_is_never_split_over_two_lines():
+    """高建军's annual printed "…提醒谈话（“一" | "对一”问题性约谈）" (revdiff3 D9): a term of
+    at most five characters in quotation marks goes over whole, with its opening bracket;
+    a longer quotation still breaks where the line is full."""
+    sentence = ("开展提醒谈话（“一对一”问题性约谈），及时开展“回头看”，"
+                "整改“困难职工帮扶档案不完整”问题。")
+    widths = [16.0] * len(sentence)
+    kept = [(sentence.index(term), sentence.index(term) + len(term))
+            for term in ("（“一对一”", "“回头看”")]
+    for chars in range(6, 29):
+        for first in range(chars - 3, chars + 1):
+            lines = break_lines(sentence, widths, first * 16.0, chars * 16.0, 0.0)
+            assert "".join(lines) == sentence
+            cuts = [len("".join(lines[:n])) for n in range(1, len(lines))]
+            assert not [c for c in cuts for a, b in kept if a < c < b], lines
+    # the long one is not held whole: some width breaks inside it
+    split = [break_lines(sentence, widths, c * 16.0, c * 16.0, 0.0) for c in range(6, 29)]
+    assert any(not any("“困难职工帮扶档案不完整”" in line for line in lines) for lines in split)
+
+
+def test_two_brackets_or_quotes_of_one_side_share_a_place_and_a_half():
+    """"（ “一": the blank halves of two full-width marks made a gap; a mark beside a
+    comma keeps its full place."""
+    from lianzheng_desktop.pdf.layout import squeezed
+
+    text = "话（“一对一”）、“回头看”，"
+    out = squeezed(text, [16.0] * len(text), 16.0)
+    assert out[text.index("（")] == 8.0 and out[text.index("“")] == 16.0
+    assert out[text.index("”")] == 8.0 and out[text.index("）")] == 16.0
+    assert out[text.rindex("”")] == 16.0  # before "，"
+    # a half-width mark (a font without full-width quotes) is left as it is
+    assert squeezed("（\u201c一", [16.0, 6.0, 16.0], 16.0) == [16.0, 6.0, 16.0]
