@@ -13,9 +13,10 @@ from lianzheng_desktop.pdf.layout import (
     BODY_CHAR_SPACE,
     BODY_SIZE,
     CELL,
+    CLOSING_MARKS,
     LEFT,
-    LINE_PITCH,
     LINES_PER_PAGE,
+    OPENING_MARKS,
     PAGE_HEIGHT,
     PAGE_NUMBER_GAP,
     PAGE_NUMBER_SIZE,
@@ -33,33 +34,52 @@ BreakCache = dict[tuple[str, str, float], tuple[list[float], list[str]]]
 
 
 MAX_STRETCH = BODY_SIZE / 10  # a justified line widens each gap by a tenth of a character at most
+# in a paragraph, a quarter: a line ends up to five places short before a quoted term kept
+# whole (“一岗双责”), and left ragged it reads as the paragraph's end
+PARAGRAPH_STRETCH = BODY_SIZE / 4
 
 
 def stretches(before: str, after: str) -> bool:
     """Whether a justified line may widen the gap between two characters: not inside a
-    run of half-width letters and digits ("2026", "XC2"), which would read "2 0 2 6"."""
+    run of half-width letters and digits ("2026", "XC2"), which would read "2 0 2 6", nor
+    between two brackets or quotes set close ("（“")."""
+    pair = {before, after}
+    if pair <= OPENING_MARKS or pair <= CLOSING_MARKS:
+        return False
     return not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum())
+
 
 class Writer:
     """Lays lines onto grid rows; without a canvas it only counts rows (a dry run)."""
 
-    def __init__(self, canvas: Canvas | None, fonts: FontSet, broken: BreakCache | None = None):
+    def __init__(self, canvas: Canvas | None, fonts: FontSet, broken: BreakCache | None = None,
+                 closer: dict[int, int] | None = None):
         self.c, self.fonts = canvas, fonts
         self._broken: BreakCache = broken if broken is not None else {}
+        # page → lines more than the grid's 22 that page holds, set closer to keep the
+        # signature with the text (GB/T 9704 7.3.5.5: 调整行距)
+        self.closer = closer or {}
         self.page = 1
         self.row = 0  # the next free grid line on this page
+        self.feet: list[int] = []  # lines left blank at the foot of each page before this
         self._default_font()
 
     # -- grid and pages ---------------------------------------------------------------
+    @property
+    def lines(self) -> int:
+        """How many lines this page holds."""
+        return LINES_PER_PAGE + self.closer.get(self.page, 0)
+
     def baseline(self, row: int, font: LoadedFont, size: float) -> float:
         """So that the glyph box's top (size + descent above the baseline) meets the row."""
-        top = PAGE_HEIGHT - TOP - row * LINE_PITCH
+        top = PAGE_HEIGHT - TOP - row * BLOCK_HEIGHT / self.lines
         return top - size - font.font.face.descent * size / 1000
 
     def new_page(self) -> None:
         if self.c is not None:
             self._page_number()
             self.c.showPage()
+        self.feet.append(self.lines - self.row)
         self._default_font()
         self.page += 1
         self.row = 0
@@ -86,11 +106,11 @@ class Writer:
 
     def ensure_rows(self, count: int) -> None:
         """A new page unless ``count`` rows fit on this one (a fresh page takes anything)."""
-        if self.row > 0 and self.row + count > LINES_PER_PAGE:
+        if self.row > 0 and self.row + count > self.lines:
             self.new_page()
 
     def blank(self, rows: int = 1) -> None:
-        self.row = min(self.row + rows, LINES_PER_PAGE)
+        self.row = min(self.row + rows, self.lines)
 
     # -- text -------------------------------------------------------------------------
     def draw(self, text: str, role: str, size: float, x: float, baseline: float,
@@ -145,15 +165,16 @@ class Writer:
         return self._broken[key]
 
     def line(self, text: str, widths: list[float], role: str, x: float,
-             justify_to: float | None = None) -> None:
-        """One grid line at ``x``; ``justify_to``: stretch (or squeeze) to that width."""
+             justify_to: float | None = None, most: float = MAX_STRETCH) -> None:
+        """One grid line at ``x``; ``justify_to``: stretch (or squeeze) to that width,
+        widening each gap by ``most`` at most."""
         self.ensure_rows(1)
         stretch = 0.0
         gaps = sum(stretches(a, b) for a, b in pairwise(text))
         if justify_to is not None and gaps:
             natural = sum(widths) + BODY_CHAR_SPACE * (len(text) - 1)
             stretch = (justify_to - natural) / gaps
-            if stretch > MAX_STRETCH:  # a line cut short ("…截至2026年11月" before "30日）"):
+            if stretch > most:  # a line cut short ("…截至2026年11月" before "30日）"):
                 stretch = 0.0  # left as it is rather than spread to "整 改 事 项 台 账"
         font = self.fonts.primary(role)
         self.draw(text, role, BODY_SIZE, x, self.baseline(self.row, font, BODY_SIZE),
@@ -170,21 +191,32 @@ class Writer:
         last ``carry`` lines start a new page. Returns the number of lines.
 
         Every line but the last is justified to the block's right edge (两端对齐), as a
-        line holding half-width digits would otherwise stop short of it.
+        line holding half-width digits would otherwise stop short of it. A paragraph never
+        leaves its first line alone at a page's foot, nor its last alone at the next
+        page's top (孤行控制, as Word and WPS set a paper): the page ends a line early.
         """
         first = BLOCK_WIDTH - indent * CELL
         widths, lines = self.broken(text, role, first)
         position = 0
         for n, line in enumerate(lines):
-            if carry and n == max(0, len(lines) - carry) and self.row > 0:
+            if self.row > 0 and self._page_ends_before(n, len(lines), carry):
                 self.new_page()
             available = first if n == 0 else BLOCK_WIDTH
             line_widths = widths[position:position + len(line)]
             position += len(line)
             x = LEFT + (indent * CELL if n == 0 else 0)
             self.line(line, line_widths, role, x,
-                      available if n < len(lines) - 1 else None)
+                      available if n < len(lines) - 1 else None, PARAGRAPH_STRETCH)
         return len(lines)
+
+    def _page_ends_before(self, n: int, count: int, carry: int) -> bool:
+        """Whether line ``n`` of a paragraph of ``count`` lines starts a new page."""
+        if carry:
+            return n == max(0, count - carry)
+        free, left = self.lines - self.row, count - n
+        if n == 0:  # of a paragraph that runs over, one line here, or two and one there
+            return left > free and (free == 1 or (free == 2 and left == 3))
+        return free == 1 and left == 2  # the last line would stand alone overleaf
 
     def hanging(self, prefix: str, prefix_x: float, text: str, text_x: float,
                 role: str = "fangsong") -> None:

@@ -15,7 +15,7 @@ from lianzheng_desktop.core.report_model import (
     Section,
 )
 from lianzheng_desktop.pdf.layout import NO_LINE_END, NO_LINE_START
-from lianzheng_desktop.pdf.report_pdf import write_pdf
+from lianzheng_desktop.pdf.report_pdf import CLOSER_LINES, write_pdf
 
 MM = 72 / 25.4
 LEFT, TOP, WIDTH, HEIGHT = 28 * MM, 37 * MM, 156 * MM, 225 * MM
@@ -120,8 +120,11 @@ def test_attachment_note_follows_the_body(q3_pdf):
     assert note[0]["x0"] == pytest.approx(LEFT + 2 * CELL, abs=0.5)
     number_x = next(c["x0"] for c in note if c["text"] == "1")
     name_x = note[note.index(next(c for c in note if c["text"] == "．")) + 1]["x0"]
-    # one blank line above it: the line before is two pitches up
-    assert note[0]["top"] - lines[start - 1][0]["top"] == pytest.approx(2 * PITCH, abs=0.5)
+    # one blank line above it: the line before is two pitches up (the page's own pitch:
+    # it may be set closer to keep the closing with the text)
+    pitch = lines[start + 1][0]["top"] - note[0]["top"]
+    assert HEIGHT / (22 + CLOSER_LINES) - 0.1 <= pitch <= PITCH + 0.1
+    assert note[0]["top"] - lines[start - 1][0]["top"] == pytest.approx(2 * pitch, abs=0.5)
     names = ["2022年第三季度党风廉政建设责任清单落实情况"]
     for n in range(2, 6):
         line = lines[start + n - 1]
@@ -160,9 +163,10 @@ def test_signature_and_date_as_the_standard_places_them(q3_pdf):
     assert first[0]["x0"] >= LEFT + 4 * CELL - 1  # well clear of the left margin
     assert name[-1]["x1"] == pytest.approx(LEFT + WIDTH - 2 * CELL, abs=1)  # 右空二字
     assert day[0]["x0"] == pytest.approx(name[0]["x0"] + 2 * CELL, abs=1)  # 右移二字
-    assert name[0]["top"] - first[0]["top"] == pytest.approx(PITCH, abs=0.5)
-    assert day[0]["top"] - name[0]["top"] == pytest.approx(PITCH, abs=0.5)
-    assert first[0]["top"] - above[0]["top"] == pytest.approx(2 * PITCH, abs=0.5)  # 空一行
+    pitch = name[0]["top"] - first[0]["top"]  # the page's own: it may be set closer
+    assert HEIGHT / (22 + CLOSER_LINES) - 0.1 <= pitch <= PITCH + 0.1
+    assert day[0]["top"] - name[0]["top"] == pytest.approx(pitch, abs=0.5)
+    assert first[0]["top"] - above[0]["top"] == pytest.approx(2 * pitch, abs=0.5)  # 空一行
     assert DATE.match(text(day))
 
 

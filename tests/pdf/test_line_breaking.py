@@ -52,8 +52,9 @@ def test_a_heading_and_a_lead_in_line_keep_what_follows():
               ("按期推进“困难职工帮扶档案不完整”的整改，确保于2026年12月31日前完成。",
                "fangsong", False)]
     assert _kept_with_next(writer, blocks, 2) == 1  # the item itself: as it comes
-    assert _kept_with_next(writer, blocks, 1) == 2  # the lead-in and the item's first line
-    assert _kept_with_next(writer, blocks, 0) == 3  # the heading, the lead-in, one line
+    # the lead-in and the item's first two lines (of its two: none left alone overleaf)
+    assert _kept_with_next(writer, blocks, 1) == 3
+    assert _kept_with_next(writer, blocks, 0) == 4  # the heading, the lead-in, two lines
 
 
 def test_a_heading_keeps_its_subheading_and_lead_in_with_what_follows():
