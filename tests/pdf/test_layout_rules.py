@@ -290,3 +290,14 @@ def test_no_gap_between_a_bracket_and_the_quote_it_opens(tmp_path):
         if "一对一" in chars or "“" in chars:
             assert "“一对一”" in chars, chars
     assert seen == len(paragraphs)
+
+
+def test_a_line_cut_short_before_a_quoted_term_still_reaches_the_right_edge(tmp_path):
+    """“一岗双责” goes over whole; the line it leaves up to five places short is spread
+    to the block's edge, not left ragged as if the paragraph ended there."""
+    body = ("2026年第四季度（截至11月30日），本人认真履行“一岗双责”，"
+            "抓好分管范围内党风廉政建设工作。")
+    path = write_pdf(_doc([body]), tmp_path / "s.pdf")
+    lines = [line for _, line in all_lines(path) if text(line) in body]
+    assert text(lines[1]).startswith("“一岗双责”")
+    assert lines[0][-1]["x1"] == pytest.approx(LEFT + WIDTH, abs=1)
