@@ -283,8 +283,8 @@ def _leads_in(text: str) -> bool:
 
 def _kept_with_next(writer: Writer, blocks: list[tuple[str, str, bool]], n: int) -> int:
     """Rows block ``n`` needs on this page: a heading, and a lead-in line, never stand
-    alone at a page's foot; each keeps the first two lines of what follows, or its one
-    (a heading followed by a lead-in keeps both)."""
+    alone at a page's foot; each keeps with it what follows as far as that may begin on
+    the page (``Writer.first_rows``; a heading followed by a lead-in keeps both)."""
     text, role, heading = blocks[n]
     if n + 1 >= len(blocks) or not (heading or _leads_in(text)):
         return 1
@@ -293,7 +293,7 @@ def _kept_with_next(writer: Writer, blocks: list[tuple[str, str, bool]], n: int)
     # the first two lines of what they lead to (a paragraph leaves no line alone)
     for following, next_role, next_heading in blocks[n + 1:]:
         if not (next_heading or _leads_in(following)):
-            return rows + min(2, writer.paragraph_rows(following, next_role))
+            return rows + writer.first_rows(following, next_role)
         rows += writer.paragraph_rows(following, next_role)
     return rows + 1
 

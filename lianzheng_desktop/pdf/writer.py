@@ -209,6 +209,12 @@ class Writer:
                       available if n < len(lines) - 1 else None, PARAGRAPH_STRETCH)
         return len(lines)
 
+    def first_rows(self, text: str, role: str = "fangsong") -> int:
+        """Rows a paragraph needs at a page's foot to begin there (see ``paragraph``):
+        all of one of three lines or fewer, else two."""
+        count = self.paragraph_rows(text, role)
+        return count if count <= 3 else 2
+
     def _page_ends_before(self, n: int, count: int, carry: int) -> bool:
         """Whether line ``n`` of a paragraph of ``count`` lines starts a new page."""
         if carry:

@@ -137,3 +137,16 @@ def test_a_members_period_and_name_are_two_lines_as_the_branchs(demo_store, tmp_
     period = next(n for n, text in enumerate(texts) if text.startswith("（2022年"))
     assert texts[period].endswith("）") and member not in texts[period]
     assert texts[period + 1].endswith(member)
+
+
+@pytest.mark.parametrize("count", range(10, 20))
+def test_a_lead_in_line_keeps_a_three_line_item_that_may_not_split(tmp_path, count):
+    """Branch Q4 2026: "本季度主要存在以下问题：" at page 1's foot, its "一是…" (three lines,
+    which may not leave one behind) all on page 2."""
+    lead = "本季度主要存在以下问题："
+    item = "一是着力做好县委巡察整改工作的要求落实进度滞后：" + FILLER * 2
+    paragraphs = [FILLER] * count + [lead, item, FILLER * 4]  # one line each
+    pages = _pages(write_pdf(_report(paragraphs, annexes=[]), tmp_path / "l.pdf"))
+    where = {text: n for n, page in enumerate(pages) for _, _, text in page}
+    first = next(text for text in where if text.startswith("一是"))
+    assert where[lead] == where[first], count
