@@ -135,13 +135,17 @@ def break_lines(text: str, widths: Sequence[float], first: float, rest: float,
 
     ``widths[i]`` is the advance of ``text[i]`` before character spacing ``space``.
     Lines break between units only; a unit wider than a whole line is cut by character.
+    Outside table cells a paragraph does not end in a line of one character ("录。"
+    under a full line, 单字成行): the unit before it goes down too.
     """
     lines: list[str] = []
     line_start = 0  # index in text where the current line begins
     used = 0.0  # natural width of the current line
     limit = first
     position = 0
+    starts = []  # where each unit begins
     for unit in units(text, short_words):
+        starts.append(position)
         end = position + len(unit)
         unit_width = sum(widths[position:end]) + space * (len(unit) - 1)
         extra = unit_width + (space if position > line_start else 0.0)
@@ -168,7 +172,27 @@ def break_lines(text: str, widths: Sequence[float], first: float, rest: float,
         position = end
     if line_start < len(text):
         lines.append(text[line_start:])
+    if not short_words and len(lines) > 1 and _lone(lines[-1]):
+        _take_down(text, widths, rest, space, lines, starts)
     return lines
+
+
+def _lone(line: str) -> bool:
+    """A line holding one character and the punctuation after it."""
+    return len(line.rstrip("".join(NO_LINE_START))) <= 1
+
+
+def _take_down(text: str, widths: Sequence[float], rest: float, space: float,
+               lines: list[str], starts: list[int]) -> None:
+    """Move the last unit of the line before the last onto the last (see break_lines)."""
+    last = len(text) - len(lines[-1])
+    before = last - len(lines[-2])
+    cut = max((s for s in starts if before < s < last), default=None)
+    if cut is None:
+        return
+    natural = sum(widths[cut:]) + space * (len(text) - cut - 1)
+    if fits(natural, rest, space):
+        lines[-2:] = [text[before:cut], text[cut:]]
 
 
 def column_widths(mins: Sequence[float], maxs: Sequence[float], room: float = BLOCK_WIDTH,

@@ -114,3 +114,18 @@ def test_two_brackets_or_quotes_of_one_side_share_a_place_and_a_half():
     assert out[text.rindex("”")] == 16.0  # before "，"
     # a half-width mark (a font without full-width quotes) is left as it is
     assert squeezed("（\u201c一", [16.0, 6.0, 16.0], 16.0) == [16.0, 6.0, 16.0]
+
+
+def test_a_paragraph_does_not_end_in_a_line_of_one_character():
+    """Under every annex table: "注：日期后注“补录”的，是事情发生后超过7天才录入的记" | "录。"
+    (单字成行). The character before goes down with it, at any width."""
+    note = "注：日期后注“补录”的，是事情发生后超过7天才录入的记录。"
+    widths = [8.0 if ch.isdigit() else 16.0 for ch in note]
+    seen = 0
+    for chars in range(6, 28):
+        lines = break_lines(note, widths, chars * 16.0, chars * 16.0, 0.0)
+        assert "".join(lines) == note
+        if len(lines) > 1:
+            assert len(lines[-1].rstrip("。，”")) >= 2, lines
+            seen += 1
+    assert seen
