@@ -49,6 +49,7 @@ NO_LINE_START = set("，。、；：？！）》」』】〕”’…—·%％,.
 NO_LINE_END = set("（《「『【〔“‘([{")
 OPENING_MARKS = set("（《「『【〔“‘")
 CLOSING_MARKS = set("）》」』】〕”’")
+PUNCTUATION = OPENING_MARKS | CLOSING_MARKS | set("，。、；：？！")
 QUOTED_TERM = 5  # a term this short in quotation marks is never split over two lines
 _QUOTED = re.compile(rf"“[^“”\n]{{1,{QUOTED_TERM}}}”|‘[^‘’\n]{{1,{QUOTED_TERM}}}’")
 SHORT_WORD = 4  # in table cells, a Chinese run this short between punctuation is kept whole
@@ -120,6 +121,24 @@ def squeezed(text: str, widths: Sequence[float], size: float) -> list[float]:
     return out
 
 
+def gives(text: str, widths: Sequence[float], size: float) -> list[int]:
+    """Where a line set closer gives room first (标点挤压): the gaps beside a full-width
+    mark's blank half — before an opening mark, after a closing mark or a stop — each
+    good for half a character, once; not at the line's ends, nor where two brackets or
+    quotes are set close already (see ``squeezed``)."""
+    gaps: set[int] = set()
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        if ch not in PUNCTUATION or widths[i] < 0.9 * size:
+            continue
+        if ch in OPENING_MARKS:
+            if i > 0 and text[i - 1] not in OPENING_MARKS:
+                gaps.add(i - 1)
+        elif i < last and not (ch in CLOSING_MARKS and text[i + 1] in CLOSING_MARKS):
+            gaps.add(i)
+    return sorted(gaps)
+
+
 def fits(natural: float, limit: float, space: float) -> bool:
     """Whether a line ``natural`` wide (spacing between its characters included) fits.
 
@@ -130,11 +149,14 @@ def fits(natural: float, limit: float, space: float) -> bool:
 
 
 def break_lines(text: str, widths: Sequence[float], first: float, rest: float,
-                space: float, short_words: bool = False) -> list[str]:
+                space: float, short_words: bool = False, overfull: float = 0.0) -> list[str]:
     """Greedy breaking of ``text`` into lines no wider than ``first`` then ``rest``.
 
     ``widths[i]`` is the advance of ``text[i]`` before character spacing ``space``.
     Lines break between units only; a unit wider than a whole line is cut by character.
+    A quoted term kept whole (“回头看”) may run past the end by ``overfull`` at most and
+    by no more than the line's punctuation can give (``gives``), for the line to be set
+    closer there, rather than leave the line that much short.
     Outside table cells a paragraph does not end in a line of one character ("录。"
     under a full line, 单字成行): the unit before it goes down too.
     """
@@ -149,7 +171,12 @@ def break_lines(text: str, widths: Sequence[float], first: float, rest: float,
         end = position + len(unit)
         unit_width = sum(widths[position:end]) + space * (len(unit) - 1)
         extra = unit_width + (space if position > line_start else 0.0)
-        if position > line_start and not fits(used + extra, limit, space):
+        squeezes = False
+        if overfull and _QUOTED.search(unit):  # as far as the line's marks give room
+            size = max(widths[line_start:end])
+            room = len(gives(text[line_start:end], widths[line_start:end], size)) * size / 2
+            squeezes = fits(used + extra, limit + min(overfull, room), space)
+        if position > line_start and not fits(used + extra, limit, space) and not squeezes:
             lines.append(text[line_start:position])
             line_start, used, limit = position, 0.0, rest
             extra = unit_width

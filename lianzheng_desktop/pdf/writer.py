@@ -22,6 +22,7 @@ from lianzheng_desktop.pdf.layout import (
     PAGE_NUMBER_SIZE,
     TOP,
     break_lines,
+    gives,
     split_byline,
     split_title,
     squeezed,
@@ -114,10 +115,10 @@ class Writer:
 
     # -- text -------------------------------------------------------------------------
     def draw(self, text: str, role: str, size: float, x: float, baseline: float,
-             space: float, stretch: float = 0.0) -> None:
+             space: float, stretch: float = 0.0, adjust: list[float] | None = None) -> None:
         """Each glyph at its own position, so every reader agrees where it stands;
         ``stretch`` is added after each character but between two half-width letters or
-        digits (see ``stretches``).
+        digits (see ``stretches``), ``adjust[n]`` after character n.
 
         (Character spacing via Tc is applied inconsistently by some readers when
         reportlab switches between a font's subsets mid-line.)
@@ -141,6 +142,7 @@ class Writer:
                 x += next(widths) + space
                 if n + 1 < len(text) and stretches(text[n], text[n + 1]):
                     x += stretch
+                x += adjust[n] if adjust else 0.0
                 n += 1
         self.c.drawText(obj)
 
@@ -161,24 +163,37 @@ class Writer:
         if key not in self._broken:
             widths = self.widths(text, role)
             self._broken[key] = widths, break_lines(text, widths, first, rest,
-                                                    BODY_CHAR_SPACE)
+                                                    BODY_CHAR_SPACE, overfull=2 * CELL)
         return self._broken[key]
 
     def line(self, text: str, widths: list[float], role: str, x: float,
-             justify_to: float | None = None, most: float = MAX_STRETCH) -> None:
+             justify_to: float | None = None, most: float = MAX_STRETCH,
+             room: float | None = None) -> None:
         """One grid line at ``x``; ``justify_to``: stretch (or squeeze) to that width,
-        widening each gap by ``most`` at most."""
+        widening each gap by ``most`` at most; ``room``: squeezed to that width if wider
+        (a line a quoted term runs over, see ``break_lines``)."""
         self.ensure_rows(1)
         stretch = 0.0
         gaps = sum(stretches(a, b) for a, b in pairwise(text))
+        natural = sum(widths) + BODY_CHAR_SPACE * (len(text) - 1)
+        target = justify_to if justify_to is not None else room
+        adjust = None
+        if target is not None and natural > target + 1.0:  # (not the grid's own 0.2 pt)
+            # set closer: first the marks' blank halves (标点挤压), then every gap
+            closer = gives(text, widths, BODY_SIZE)
+            each = min((natural - target) / len(closer), BODY_SIZE / 2) if closer else 0.0
+            adjust = [0.0] * len(text)
+            for gap in closer:
+                adjust[gap] = -each
+            natural -= each * len(closer)
+            justify_to = target
         if justify_to is not None and gaps:
-            natural = sum(widths) + BODY_CHAR_SPACE * (len(text) - 1)
             stretch = (justify_to - natural) / gaps
             if stretch > most:  # a line cut short ("…截至2026年11月" before "30日）"):
                 stretch = 0.0  # left as it is rather than spread to "整 改 事 项 台 账"
         font = self.fonts.primary(role)
         self.draw(text, role, BODY_SIZE, x, self.baseline(self.row, font, BODY_SIZE),
-                  BODY_CHAR_SPACE, stretch)
+                  BODY_CHAR_SPACE, stretch, adjust)
         self.row += 1
 
     def paragraph_rows(self, text: str, role: str = "fangsong", indent: int = 2) -> int:
@@ -206,7 +221,8 @@ class Writer:
             position += len(line)
             x = LEFT + (indent * CELL if n == 0 else 0)
             self.line(line, line_widths, role, x,
-                      available if n < len(lines) - 1 else None, PARAGRAPH_STRETCH)
+                      available if n < len(lines) - 1 else None, PARAGRAPH_STRETCH,
+                      room=available)
         return len(lines)
 
     def first_rows(self, text: str, role: str = "fangsong") -> int:
@@ -240,7 +256,7 @@ class Writer:
             line_widths = widths[position:position + len(line)]
             position += len(line)
             self.line(line, line_widths, role, text_x,
-                      available if n < len(lines) - 1 else None)
+                      available if n < len(lines) - 1 else None, room=available)
 
     def hanging_rows(self, text: str, text_x: float, role: str = "fangsong") -> int:
         available = LEFT + BLOCK_WIDTH - text_x

@@ -301,3 +301,36 @@ def test_a_line_cut_short_before_a_quoted_term_still_reaches_the_right_edge(tmp_
     lines = [line for _, line in all_lines(path) if text(line) in body]
     assert text(lines[1]).startswith("“一岗双责”")
     assert lines[0][-1]["x1"] == pytest.approx(LEFT + WIDTH, abs=1)
+
+
+def test_a_quoted_term_that_overruns_a_little_is_set_in_by_the_marks_blank_halves(tmp_path):
+    """County annual: "二十是对“政府采购程序执行不严格”开展整改" was spread letter by letter
+    when “回头看” went over whole. The term stays on the line, the room taken from the
+    quotation marks' blank halves (标点挤压); nothing crosses the right edge or another
+    character."""
+    body = "二十是对“政府采购程序执行不严格”开展整改“回头看”，由张卫东负责，巩固整改成效。"
+    path = write_pdf(_doc([body]), tmp_path / "p.pdf")
+    lines = [line for _, line in all_lines(path) if text(line) in body]
+    first = lines[0]
+    assert text(first).endswith("“回头看”，")
+    assert first[-1]["x1"] <= LEFT + WIDTH + 0.5
+    steps = [b["x0"] - a["x0"] for a, b in pairwise(first)]
+    assert min(steps) >= CELL / 2 - 0.5  # a mark gives at most its blank half
+    letters = [b["x0"] - a["x0"] for a, b in pairwise(first)
+               if a["text"] not in "“”" and b["text"] not in "“”"]
+    # the characters themselves keep the grid's pitch
+    assert min(letters) == pytest.approx(CELL, abs=0.3)
+    assert max(letters) == pytest.approx(CELL, abs=0.3)
+
+
+def test_the_marks_give_room_once_a_gap_and_not_at_the_line_ends():
+    from lianzheng_desktop.pdf.layout import gives
+
+    text = "（对“政府采购”开展整改），由“回头看”"
+    got = gives(text, [16.0] * len(text), 16.0)
+    assert 0 not in got and len(text) - 1 not in got  # the line's two ends
+    assert text.index("对") in got  # before “
+    assert text.index("购") + 1 in got  # after ”
+    assert got == sorted(set(got))
+    assert text.index("）") not in got or text.index("，") in got
+    assert gives("（“一", [16.0, 16.0, 16.0], 16.0) == []  # set close already
