@@ -290,7 +290,7 @@ def _kept_with_next(writer: Writer, blocks: list[tuple[str, str, bool]], n: int)
         return 1
     rows = writer.paragraph_rows(text, role)
     # and the next, while it too only leads in (二、 then （一） then "…以下工作："), then
-    # the first two lines of what they lead to (a paragraph leaves no line alone)
+    # as much of what they lead to as may begin a page's foot (no line left alone)
     for following, next_role, next_heading in blocks[n + 1:]:
         if not (next_heading or _leads_in(following)):
             return rows + writer.first_rows(following, next_role)
