@@ -15,7 +15,7 @@ from lianzheng_desktop.core.report_model import (
     Section,
 )
 from lianzheng_desktop.pdf.layout import NO_LINE_END, NO_LINE_START
-from lianzheng_desktop.pdf.report_pdf import write_pdf
+from lianzheng_desktop.pdf.report_pdf import CLOSER_LINES, write_pdf
 
 MM = 72 / 25.4
 LEFT, TOP, WIDTH, HEIGHT = 28 * MM, 37 * MM, 156 * MM, 225 * MM
@@ -120,8 +120,11 @@ def test_attachment_note_follows_the_body(q3_pdf):
     assert note[0]["x0"] == pytest.approx(LEFT + 2 * CELL, abs=0.5)
     number_x = next(c["x0"] for c in note if c["text"] == "1")
     name_x = note[note.index(next(c for c in note if c["text"] == "．")) + 1]["x0"]
-    # one blank line above it: the line before is two pitches up
-    assert note[0]["top"] - lines[start - 1][0]["top"] == pytest.approx(2 * PITCH, abs=0.5)
+    # one blank line above it: the line before is two pitches up (the page's own pitch:
+    # it may be set closer to keep the closing with the text)
+    pitch = lines[start + 1][0]["top"] - note[0]["top"]
+    assert HEIGHT / (22 + CLOSER_LINES) - 0.1 <= pitch <= PITCH + 0.1
+    assert note[0]["top"] - lines[start - 1][0]["top"] == pytest.approx(2 * pitch, abs=0.5)
     names = ["2022年第三季度党风廉政建设责任清单落实情况"]
     for n in range(2, 6):
         line = lines[start + n - 1]
@@ -160,9 +163,10 @@ def test_signature_and_date_as_the_standard_places_them(q3_pdf):
     assert first[0]["x0"] >= LEFT + 4 * CELL - 1  # well clear of the left margin
     assert name[-1]["x1"] == pytest.approx(LEFT + WIDTH - 2 * CELL, abs=1)  # 右空二字
     assert day[0]["x0"] == pytest.approx(name[0]["x0"] + 2 * CELL, abs=1)  # 右移二字
-    assert name[0]["top"] - first[0]["top"] == pytest.approx(PITCH, abs=0.5)
-    assert day[0]["top"] - name[0]["top"] == pytest.approx(PITCH, abs=0.5)
-    assert first[0]["top"] - above[0]["top"] == pytest.approx(2 * PITCH, abs=0.5)  # 空一行
+    pitch = name[0]["top"] - first[0]["top"]  # the page's own: it may be set closer
+    assert HEIGHT / (22 + CLOSER_LINES) - 0.1 <= pitch <= PITCH + 0.1
+    assert day[0]["top"] - name[0]["top"] == pytest.approx(pitch, abs=0.5)
+    assert first[0]["top"] - above[0]["top"] == pytest.approx(2 * pitch, abs=0.5)  # 空一行
     assert DATE.match(text(day))
 
 
@@ -267,3 +271,66 @@ def test_a_justified_line_widens_between_chinese_characters_not_inside_a_number(
     for left, right in zip(line[digits:digits + 3], line[digits + 1:digits + 4], strict=True):
         natural = left["x1"] - left["x0"] + (WIDTH - 28 * 16) / 27  # the grid's own spacing
         assert right["x0"] - left["x0"] == pytest.approx(natural, abs=0.2)
+
+
+def test_no_gap_between_a_bracket_and_the_quote_it_opens(tmp_path):
+    """"提醒谈话（ “一" (revdiff3 D9): on paper the quote stands half a place after the
+    bracket, the term whole on one line, wherever the line falls."""
+    term = "（“一对一”问题性约谈）"
+    paragraphs = ["党" * n + "本人与林峰开展提醒谈话" + term + "。" for n in range(0, 28, 3)]
+    path = write_pdf(_doc(paragraphs), tmp_path / "q.pdf")
+    seen = 0
+    for _, line in all_lines(path):
+        chars = text(line)
+        for n, ch in enumerate(chars[:-1]):
+            if ch == "（" and chars[n + 1] == "“":
+                step = line[n + 1]["x0"] - line[n]["x0"]
+                assert step == pytest.approx(CELL / 2, abs=0.6), chars
+                seen += 1
+        if "一对一" in chars or "“" in chars:
+            assert "“一对一”" in chars, chars
+    assert seen == len(paragraphs)
+
+
+def test_a_line_cut_short_before_a_quoted_term_still_reaches_the_right_edge(tmp_path):
+    """“一岗双责” goes over whole; the line it leaves up to five places short is spread
+    to the block's edge, not left ragged as if the paragraph ended there."""
+    body = ("2026年第四季度（截至11月30日），本人认真履行“一岗双责”，"
+            "抓好分管范围内党风廉政建设工作。")
+    path = write_pdf(_doc([body]), tmp_path / "s.pdf")
+    lines = [line for _, line in all_lines(path) if text(line) in body]
+    assert text(lines[1]).startswith("“一岗双责”")
+    assert lines[0][-1]["x1"] == pytest.approx(LEFT + WIDTH, abs=1)
+
+
+def test_a_quoted_term_that_overruns_a_little_is_set_in_by_the_marks_blank_halves(tmp_path):
+    """County annual: "二十是对“政府采购程序执行不严格”开展整改" was spread letter by letter
+    when “回头看” went over whole. The term stays on the line, the room taken from the
+    quotation marks' blank halves (标点挤压); nothing crosses the right edge or another
+    character."""
+    body = "二十是对“政府采购程序执行不严格”开展整改“回头看”，由张卫东负责，巩固整改成效。"
+    path = write_pdf(_doc([body]), tmp_path / "p.pdf")
+    lines = [line for _, line in all_lines(path) if text(line) in body]
+    first = lines[0]
+    assert text(first).endswith("“回头看”，")
+    assert first[-1]["x1"] <= LEFT + WIDTH + 0.5
+    steps = [b["x0"] - a["x0"] for a, b in pairwise(first)]
+    assert min(steps) >= CELL / 2 - 0.5  # a mark gives at most its blank half
+    letters = [b["x0"] - a["x0"] for a, b in pairwise(first)
+               if a["text"] not in "“”" and b["text"] not in "“”"]
+    # the characters themselves keep the grid's pitch
+    assert min(letters) == pytest.approx(CELL, abs=0.3)
+    assert max(letters) == pytest.approx(CELL, abs=0.3)
+
+
+def test_the_marks_give_room_once_a_gap_and_not_at_the_line_ends():
+    from lianzheng_desktop.pdf.layout import gives
+
+    text = "（对“政府采购”开展整改），由“回头看”"
+    got = gives(text, [16.0] * len(text), 16.0)
+    assert 0 not in got and len(text) - 1 not in got  # the line's two ends
+    assert text.index("对") in got  # before “
+    assert text.index("购") + 1 in got  # after ”
+    assert got == sorted(set(got))
+    assert text.index("）") not in got or text.index("，") in got
+    assert gives("（“一", [16.0, 16.0, 16.0], 16.0) == []  # set close already

@@ -52,8 +52,9 @@ def test_a_heading_and_a_lead_in_line_keep_what_follows():
               ("按期推进“困难职工帮扶档案不完整”的整改，确保于2026年12月31日前完成。",
                "fangsong", False)]
     assert _kept_with_next(writer, blocks, 2) == 1  # the item itself: as it comes
-    assert _kept_with_next(writer, blocks, 1) == 2  # the lead-in and the item's first line
-    assert _kept_with_next(writer, blocks, 0) == 3  # the heading, the lead-in, one line
+    # the lead-in and the item's first two lines (of its two: none left alone overleaf)
+    assert _kept_with_next(writer, blocks, 1) == 3
+    assert _kept_with_next(writer, blocks, 0) == 4  # the heading, the lead-in, two lines
 
 
 def test_a_heading_keeps_its_subheading_and_lead_in_with_what_follows():
@@ -79,3 +80,52 @@ def test_in_a_table_cell_a_count_keeps_its_measure_word():
     assert "12次" in units("未达到不少于12次的要求。", short_words=True)
     assert "1件" in units("已完成整改1件", short_words=True)
     assert "12次" not in units("未达到不少于12次的要求。")
+
+
+def test_a_short_quoted_term_is_never_split_over_two_lines():
+    """高建军's annual printed "…提醒谈话（“一" | "对一”问题性约谈）" (revdiff3 D9): a term of
+    at most five characters in quotation marks goes over whole, with its opening bracket;
+    a longer quotation still breaks where the line is full."""
+    sentence = ("开展提醒谈话（“一对一”问题性约谈），及时开展“回头看”，"
+                "整改“困难职工帮扶档案不完整”问题。")
+    widths = [16.0] * len(sentence)
+    kept = [(sentence.index(term), sentence.index(term) + len(term))
+            for term in ("（“一对一”", "“回头看”")]
+    for chars in range(6, 29):
+        for first in range(chars - 3, chars + 1):
+            lines = break_lines(sentence, widths, first * 16.0, chars * 16.0, 0.0)
+            assert "".join(lines) == sentence
+            cuts = [len("".join(lines[:n])) for n in range(1, len(lines))]
+            assert not [c for c in cuts for a, b in kept if a < c < b], lines
+    # the long one is not held whole: some width breaks inside it
+    split = [break_lines(sentence, widths, c * 16.0, c * 16.0, 0.0) for c in range(6, 29)]
+    assert any(not any("“困难职工帮扶档案不完整”" in line for line in lines) for lines in split)
+
+
+def test_two_brackets_or_quotes_of_one_side_share_a_place_and_a_half():
+    """"（ “一": the blank halves of two full-width marks made a gap; a mark beside a
+    comma keeps its full place."""
+    from lianzheng_desktop.pdf.layout import squeezed
+
+    text = "话（“一对一”）、“回头看”，"
+    out = squeezed(text, [16.0] * len(text), 16.0)
+    assert out[text.index("（")] == 8.0 and out[text.index("“")] == 16.0
+    assert out[text.index("”")] == 8.0 and out[text.index("）")] == 16.0
+    assert out[text.rindex("”")] == 16.0  # before "，"
+    # a half-width mark (a font without full-width quotes) is left as it is
+    assert squeezed("（\u201c一", [16.0, 6.0, 16.0], 16.0) == [16.0, 6.0, 16.0]
+
+
+def test_a_paragraph_does_not_end_in_a_line_of_one_character():
+    """Under every annex table: "注：日期后注“补录”的，是事情发生后超过7天才录入的记" | "录。"
+    (单字成行). The character before goes down with it, at any width."""
+    note = "注：日期后注“补录”的，是事情发生后超过7天才录入的记录。"
+    widths = [8.0 if ch.isdigit() else 16.0 for ch in note]
+    seen = 0
+    for chars in range(6, 28):
+        lines = break_lines(note, widths, chars * 16.0, chars * 16.0, 0.0)
+        assert "".join(lines) == note
+        if len(lines) > 1:
+            assert len(lines[-1].rstrip("。，”")) >= 2, lines
+            seen += 1
+    assert seen
