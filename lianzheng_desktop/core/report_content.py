@@ -145,15 +145,10 @@ def own_title(profile: UnitProfile, person: Person) -> str:
 
 
 def _meta(label: str, role: str, reporter: str) -> list[str]:
-    """The line under the title; too long for one line of 三号 type, the period on one
-    line and who on the next (two paragraphs: no hard line break inside one)."""
-    if not reporter:
-        return [f"（{label}）"]
-    line = f"（{label}　{role}　{reporter}）"
-    return [line] if len(line) <= META_CHARS else [f"（{label}）", f"{role}　{reporter}"]
-
-
-META_CHARS = 28  # characters of 三号 type on the 156 mm line (GB/T 9704)
+    """The lines under the title: the period, then who reports, on a line of its own in
+    every paper (a short one once read "（2026年第四季度，截至11月30日　副主席　高建军）",
+    the 署名 inside the period's bracket; revjiwei4 K7)."""
+    return [f"（{label}）"] + ([f"{role}　{reporter}"] if reporter else [])
 
 
 def build_document(data: ReportData, texts: dict[str, str] | None = None,

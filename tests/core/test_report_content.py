@@ -230,7 +230,7 @@ def test_an_empty_profile_signs_with_the_roster_secretary_and_says_what_is_missi
     document = build_document(data)
     # signed the day it is made, with the roster's post as in his own report (no unit named)
     assert document.closing == ["党组书记、常务副主席　王建国", "2022年12月31日"]
-    assert document.meta == ["（2022年第三季度　党组书记、常务副主席　王建国）"]
+    assert document.meta == ["（2022年第三季度）", "党组书记、常务副主席　王建国"]
     assert "尚未填写单位信息" in profile_gaps(data) and "王建国" in profile_gaps(data)
     # a leader's own report is signed by the leader: the hint does not name the 书记
     own = load_report_data(demo_store, ReportPeriod(2022, 3), person="张志强")

@@ -32,7 +32,7 @@ def test_the_secretary_without_a_post_signs_as_the_branchs_secretary(demo_store)
     document = build_document(data)
     # not "县总工会书记" (the union's 党组书记, a title he was not given)
     assert document.closing[0] == "县总工会机关党支部书记\u3000王建国"
-    assert document.meta == ["（2022年第三季度\u3000县总工会机关党支部书记\u3000王建国）"]
+    assert document.meta == ["（2022年第三季度）", "县总工会机关党支部书记\u3000王建国"]
     # a post held in the unit is still signed as such
     held = build_document(load_report_data(demo_store, ReportPeriod(2022, 3), person="王建国"))
     assert held.closing[0] == "县总工会机关党支部书记、县总工会党组书记、常务副主席\u3000王建国"
