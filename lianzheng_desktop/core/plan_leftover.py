@@ -8,12 +8,12 @@ among the lines read and not checked (``untracked``: the dialog lists them with 
 ones, and a double-click makes any of them a requirement; ``unread`` keeps to what looks like
 a count the reader could not place):
 
-- in an item, or naming an act a branch does (开展, 组织, 建立 … ``plan_principles.ACTS``):
-  "写了要做的事，但没有写次数和周期";
+- in an item (not a result, not a principle): "写了要做的事，但没有写次数和周期";
 - it reports what was done (共召开, 累计, 以来 …): listed as a result, not a duty;
 - the words before the first item (指导思想, 总体要求: ``PREAMBLE_REASON``) or a sentence
   that says a principle or goal (``PRINCIPLE_REASON``): listed as such;
-- else (a preamble's "2022年是党的二十大召开之年"): listed as background.
+- else (the preamble's "2022年是党的二十大召开之年", "现将《要点》下发给你们"): listed as
+  background.
 
 Not listed: a heading over its items or its body (the section's name the requirements carry),
 the title line of the text, and an item made one duty marked by hand as a whole.
@@ -117,6 +117,6 @@ def _reason(node: Node, sentence: str) -> str:
         return PREAMBLE_REASON
     if _SIGNALS.search(sentence) and not ACTS.search(sentence):
         return PRINCIPLE_REASON
-    if node.kind != "preamble" or ACTS.search(sentence):  # 加强…管理, 严格审核: a plan's
-        return LEFTOVER_REASON  # sentences are its duties, whatever the verb
-    return ASIDE_REASON  # 2022年是党的二十大召开之年
+    if node.kind != "preamble":  # 加强…管理, 严格审核: a plan's sentences are its duties,
+        return LEFTOVER_REASON  # whatever the verb
+    return ASIDE_REASON  # 2022年是党的二十大召开之年, 现将《要点》下发给你们

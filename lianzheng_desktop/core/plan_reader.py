@@ -71,6 +71,7 @@ from lianzheng_desktop.core.plan_shapes import (
     themed_days,
 )
 from lianzheng_desktop.core.plan_text import Node
+from lianzheng_desktop.core.plan_topic import with_subject
 
 _SENTENCE_END = "。；;！!？?\n"
 _DAY_SET_AS = re.compile(r"每月(?:的)?[^，。；为]{1,10}?(?:为|设定为|确定为|定为)[“\"]?"
@@ -117,6 +118,7 @@ class ItemReader(OtherForms):
             listed = len(self.draft.unread) + len(self.draft.untracked)
             found = self._slogans(text) + self._cadences(text) + self._counts(sentence, text)
             found += self._listed(sentence, text)
+            found = [with_subject(r, text) for r in found]  # 研判意识形态形势，…召开一次专题会议
             found += self._half_and_year(sentence, text, found)
             if days is not None and days[0] in text:
                 words, period, number = days  # “每月四日”活动: four themed days a month
