@@ -183,3 +183,21 @@ def test_the_unions_headed_items_stay_duties_marked_by_hand():
     texts = [r.text for r in draft.requirements]
     for title in ("巩固拓展党史学习教育成果", "强化政治监督", "明确责任分工", "严肃执纪问责"):
         assert title in texts
+
+
+def test_reading_the_saved_plan_again_pairs_the_meeting_with_its_subject_now_kept():
+    """The plan saved before kept "每半年召开一次专题会议"; read again it is the same duty with
+    its subject: paired (its marks and 计入要求 kept, the new records named), not kept as a
+    sentence "软件未能读出" beside the new one and counted twice."""
+    from lianzheng_desktop.core.plan import Counts, Requirement
+    from lianzheng_desktop.core.requirement_pairs import compare
+
+    text = _text("S01")
+    saved = Requirement(item="一", text="每半年召开一次专题会议", item_text="深入开展理论学习",
+                        counts=Counts("activity", ("专题会议",), "专题会议"),
+                        period=Period.HALF, target=1, id=3)
+    new = parse_plan(text, year=2026).requirements
+    replacing = compare([saved], text, new, {}, new_text=text)
+    assert replacing.unread == [] and replacing.removed == []
+    assert [(old.id, now.counts.types) for old, now in replacing.changes] == [
+        (3, ("意识形态专题会议",))]
