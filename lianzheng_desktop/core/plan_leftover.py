@@ -11,7 +11,8 @@ a count the reader could not place):
 - in an item (not a result, not a principle): "写了要做的事，但没有写次数和周期";
 - it reports what was done (共召开, 累计, 以来 …): listed as a result, not a duty;
 - the words before the first item (指导思想, 总体要求: ``PREAMBLE_REASON``) or a sentence
-  that says a principle or goal (``PRINCIPLE_REASON``): listed as such;
+  that says a principle or goal (``GOAL_REASON``): listed as such (apart from the items of
+  principles, ``PRINCIPLE_REASON``, which the summary counts);
 - else (the preamble's "2022年是党的二十大召开之年", "现将《要点》下发给你们"): listed as
   background.
 
@@ -31,7 +32,7 @@ import re
 
 from lianzheng_desktop.core.plan_draft import PlanDraft, PlanItem, Unread, mask_quotes
 from lianzheng_desktop.core.plan_grammar import is_past, spans
-from lianzheng_desktop.core.plan_principles import _SIGNALS, ACTS, PRINCIPLE_REASON
+from lianzheng_desktop.core.plan_principles import _SIGNALS, ACTS
 from lianzheng_desktop.core.plan_text import Node
 
 LEFTOVER_REASON = ("写了要做的事，但没有写次数和周期，未作为检查事项；如需检查，请双击添加为"
@@ -40,6 +41,8 @@ RESULT_REASON = "写的是已经开展的工作情况，不是要求，只列出
 ASIDE_REASON = "说明做法、目的或背景，没有要做的具体事项，只列出"
 # the words before the first item: counted apart from the items (PlanDraft.summary)
 PREAMBLE_REASON = "开头的指导思想或总体要求，不作为检查事项"
+# a sentence, not an item: PlanDraft.summary counts whole items of principles only
+GOAL_REASON = "说的是指导思想或目标，不作为检查事项"
 TITLE_REASON = "标题或口号，下面没有读出要做的具体工作，不作为检查事项"
 _SENTENCE_END = "。；;！!？?\n"
 _PIECES = re.compile(r"[，,：:、]")
@@ -116,7 +119,7 @@ def _reason(node: Node, sentence: str) -> str:
     if _SIGNALS.search(sentence) and node.kind == "preamble":
         return PREAMBLE_REASON
     if _SIGNALS.search(sentence) and not ACTS.search(sentence):
-        return PRINCIPLE_REASON
+        return GOAL_REASON
     if node.kind != "preamble":  # 加强…管理, 严格审核: a plan's sentences are its duties,
         return LEFTOVER_REASON  # whatever the verb
     return ASIDE_REASON  # 2022年是党的二十大召开之年, 现将《要点》下发给你们
