@@ -63,7 +63,7 @@ def test_a_body_line_under_a_heading_is_read_not_replaced_by_the_heading():
 
 
 def test_the_hospital_plans_red_education_is_read_with_its_lower_number():
-    requirement = _by_text(parse_plan(_text("S01"), year=2026), "红色主题教育活动")
+    requirement = _by_text(parse_plan(_text("O01"), year=2026), "红色主题教育活动")
     assert (requirement.period, requirement.target) == (Period.YEAR, 2)
 
 
@@ -101,7 +101,7 @@ def _sentences(text: str):
                 yield sentence, sentence in heads or sentence == title
 
 
-@pytest.mark.parametrize("name", ["S01", "S02", "S03"])
+@pytest.mark.parametrize("name", ["O01", "O02", "O03"])
 def test_no_sentence_is_neither_a_requirement_nor_listed(name):
     text = _text(name)
     draft = parse_plan(text, year=2026)
@@ -116,14 +116,14 @@ def test_no_sentence_is_neither_a_requirement_nor_listed(name):
 
 
 def test_the_hospital_plans_guiding_paragraph_is_listed_as_such():
-    draft = parse_plan(_text("S01"), year=2026)
+    draft = parse_plan(_text("O01"), year=2026)
     assert any("为指导" in u.text and "指导思想" in u.reason for u in draft.untracked)
 
 
 # -- F8: 支部书记与支部委员、支部委员与党员之间: a chain covering everyone ---------------------
 
 def test_talks_down_the_chain_are_a_coverage_of_everyone_not_the_secretarys_one_talk():
-    draft = parse_plan((OFFICES2 / "S03-zhibu-lianzheng-yaodian-dianxing.txt")
+    draft = parse_plan((OFFICES2 / "O03-zhibu-lianzheng-yaodian-dianxing.txt")
                        .read_text(encoding="utf-8").split("\n", 3)[3], year=2026)
     requirement = _by_text(draft, "支部委员与党员之间")
     assert requirement.role is not Role.FIRST_RESPONSIBLE
@@ -143,7 +143,7 @@ def test_talks_between_the_secretary_and_others_alone_stay_the_secretarys():
 # -- F2: 每半年召开一次专题会议 on 意识形态 is not ticked by a 廉政 meeting ------------------------
 
 def test_a_meeting_on_ideology_keeps_its_subject_and_counts_only_such_meetings():
-    requirement = _by_text(parse_plan(_text("S01"), year=2026), "专题会议")
+    requirement = _by_text(parse_plan(_text("O01"), year=2026), "专题会议")
     assert "意识形态" in requirement.text
     assert (requirement.period, requirement.target) == (Period.HALF, 1)
     assert requirement.counts.types == ("意识形态专题会议",)
@@ -166,13 +166,13 @@ def test_the_unions_clean_governance_meetings_still_count_every_special_meeting(
 # -- F4: a heading alone is a title, not a duty -----------------------------------------------
 
 def test_a_bare_heading_at_the_end_is_listed_as_a_title_not_a_duty():
-    draft = parse_plan(_text("S01"), year=2026)
+    draft = parse_plan(_text("O01"), year=2026)
     assert not [r for r in draft.requirements if "加强组织建设" in r.text]
     assert any("加强组织建设" in u.text and "标题" in u.reason for u in draft.untracked)
 
 
 def test_a_slogan_heading_over_a_body_the_reader_cannot_read_is_no_duty():
-    draft = parse_plan(_text("S02"), year=2026)
+    draft = parse_plan(_text("O02"), year=2026)
     assert not [r for r in draft.requirements if "摆在首位" in r.text]
     assert any("摆在首位" in u.text and "标题" in u.reason for u in draft.untracked)
     assert any("闭环管理流程" in u.text for u in draft.untracked)  # the body: listed, not lost
@@ -192,7 +192,7 @@ def test_reading_the_saved_plan_again_pairs_the_meeting_with_its_subject_now_kep
     from lianzheng_desktop.core.plan import Counts, Requirement
     from lianzheng_desktop.core.requirement_pairs import compare
 
-    text = _text("S01")
+    text = _text("O01")
     saved = Requirement(item="一", text="每半年召开一次专题会议", item_text="深入开展理论学习",
                         counts=Counts("activity", ("专题会议",), "专题会议"),
                         period=Period.HALF, target=1, id=3)
