@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Period, Requirement, Role
+from lianzheng_desktop.core.plan_chain import down_the_chain
 from lianzheng_desktop.core.plan_clauses import goal_clauses_left, states_goals
 from lianzheng_desktop.core.plan_draft import (
     ITEM_TEXT_LIMIT,
@@ -28,6 +29,7 @@ from lianzheng_desktop.core.plan_draft import (
     plan_item,
 )
 from lianzheng_desktop.core.plan_grammar import counts_in, keyword_after, keyword_before, periods_in
+from lianzheng_desktop.core.plan_leftover import list_the_rest, title_only
 from lianzheng_desktop.core.plan_naming import new_type
 from lianzheng_desktop.core.plan_principles import (
     PRINCIPLE_REASON,
@@ -74,6 +76,7 @@ def parse_plan(text: str, year: int | None = None) -> PlanDraft:
         reader = ItemReader(node, draft)
         unread, untracked = len(draft.unread), len(draft.untracked)
         found = reader.read()
+        whole = False  # the item made one duty marked by hand: every sentence of it is in it
         # 一是半月一汇报: a point read and listed as weekly is not a duty without a number too
         weekly = node.kind == "point" and len(draft.untracked) > untracked
         if found and states_goals(node):  # 主要目标: …警示教育不少于4次，谈心谈话覆盖全体党员
@@ -84,7 +87,8 @@ def parse_plan(text: str, year: int | None = None) -> PlanDraft:
             if is_principle(item):  # 坚持以…为指导: why and to what end, not a duty
                 draft.untracked.append(Unread(item.id, principle_text(item), PRINCIPLE_REASON))
                 continue
-            found = _unnumbered(node)
+            found = [] if title_only(node, nodes, item, draft) else _unnumbered(node)
+            whole = bool(found)
             unnumbered += [(r, mask_quotes(node.text)) for r in found]
             if found:  # the item is the duty: 经常… is in it
                 reader.done_often = []
@@ -93,10 +97,14 @@ def parse_plan(text: str, year: int | None = None) -> PlanDraft:
         draft.unread += [Unread(reader.item.id, text.strip(), UNQUANTIFIED_REASON)
                          for text in reader.done_often]
         draft.requirements += found
+        if not whole:  # 读不懂的不丢: what no requirement took is listed, with why
+            list_the_rest(node, [r.text for r in found] + [
+                u.text for u in draft.unread[unread:] + draft.untracked[untracked:]], draft)
     plan_types = draft.new_types  # 党员大会每月召开一次 → 认真开好党员大会 counts them too
     for requirement, masked in unnumbered:
         requirement.counts = named_counts(masked, plan_types)
     draft.requirements = [_with_sources(r) for r in draft.requirements]
+    draft.requirements = [down_the_chain(r) for r in draft.requirements]  # A与B、B与C之间
     draft.requirements = _without_rules_quoted_again(draft.requirements)
     return draft
 

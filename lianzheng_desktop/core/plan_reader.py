@@ -56,6 +56,7 @@ from lianzheng_desktop.core.plan_records import (
     done_often,
     listed_duties,
 )
+from lianzheng_desktop.core.plan_scope import plans_a_count
 from lianzheng_desktop.core.plan_shapes import (
     AFTER_A_TIME,
     EACH_ONE,
@@ -70,6 +71,7 @@ from lianzheng_desktop.core.plan_shapes import (
     themed_days,
 )
 from lianzheng_desktop.core.plan_text import Node
+from lianzheng_desktop.core.plan_topic import with_subject
 
 _SENTENCE_END = "。；;！!？?\n"
 # an amount under a period is how much, not how often: days, households, money (not 每月相对
@@ -125,6 +127,7 @@ class ItemReader(OtherForms):
             listed = len(self.draft.unread) + len(self.draft.untracked)
             found = self._slogans(text) + self._cadences(text) + self._counts(sentence, text)
             found += self._listed(sentence, text)
+            found = [with_subject(r, text) for r in found]  # 研判意识形态形势，…召开一次专题会议
             found += self._half_and_year(sentence, text, found)
             if days is not None and days[0] in text:
                 words, period, number = days  # “每月四日”活动: four themed days a month
@@ -209,15 +212,15 @@ class ItemReader(OtherForms):
             previous_end, inherited = count.end, period
         return found
 
-    @staticmethod
-    def _period_of(sentence: str, clause: str, c_start: int, count: Count,
+    def _period_of(self, sentence: str, clause: str, c_start: int, count: Count,
                    periods: list, counts: list[Count], inherited):
         """The period a count falls under: its own clause's, the one the sentence's last
         obligation had, or a period standing alone in an earlier clause (每季度，…召开一次)."""
         own = [p for p in periods if c_start <= p.start < count.start]
         if own:
             period = own[-1]
-            if period.every or has_modal(clause) or has_comparator(clause):
+            if period.every or has_modal(clause) or has_comparator(clause) \
+                    or plans_a_count(clause, period.start - c_start, self.node.text):
                 return period if not (not period.every and specific_time(clause)) else None
             return None
         if specific_time(clause):

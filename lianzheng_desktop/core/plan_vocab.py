@@ -15,6 +15,8 @@ KEYWORDS: tuple[tuple[str, Counts], ...] = (
     ("集中警示教育", Counts("warning_education", (), "集中警示教育")),
     ("警示教育", Counts("warning_education", (), "警示教育")),
     ("廉政党课", Counts("warning_education", ("廉政党课",), "廉政党课")),
+    # 参观廉政教育基地: a form of 警示教育 the ledger has (revother F1), not a type of its own
+    ("廉政教育基地", Counts("warning_education", ("参观廉政教育基地",), "参观廉政教育基地")),
     ("谈心谈话", Counts("talk", ("谈心谈话",), "谈心谈话")),
     ("任前廉政谈话", Counts("talk", ("任前廉政谈话",), "任前廉政谈话")),
     ("提醒谈话", Counts("talk", ("提醒谈话",), "提醒谈话")),

@@ -102,12 +102,18 @@ def _pair_run_in(pairs: dict[int, Requirement], left: list[Requirement],
         if index in pairs or len(requirement.text) < RUN_IN_SHORTEST:
             continue
         tail = _loose(requirement)
-        found = [r for r in left if r.text != requirement.text and _loose(r).endswith(tail)]
+        found = [r for r in left if r.text != requirement.text and _runs_in(_loose(r), tail)]
         rivals = [n for n, r in enumerate(new) if n not in pairs and len(found) == 1
-                  and _loose(found[0]).endswith(_loose(r))]
+                  and _runs_in(_loose(found[0]), _loose(r))]
         if len(found) == 1 and rivals == [index]:
             pairs[index] = found[0]
             left.remove(found[0])
+
+
+def _runs_in(earlier: str, new: str) -> bool:
+    """One wording is the other with words before it: a name run in, or the subject the
+    reader now keeps ("定期分析研判意识形态形势，每半年召开#次专题会议", revother F2)."""
+    return earlier.endswith(new) or (len(earlier) >= RUN_IN_SHORTEST and new.endswith(earlier))
 
 
 def keep_type_names(earlier: list[Requirement], new: list[Requirement],

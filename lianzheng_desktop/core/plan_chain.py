@@ -1,0 +1,30 @@
+"""Talks down a chain of people: a coverage of everyone, not one person's count (revother F8).
+
+"支部书记与支部委员、支部委员与党员之间每年至少开展一次谈心谈话" — the line of the 支部工作条例
+nearly every branch's plan has — asks each pair down the chain (书记 with each 委员, each 委员
+with each 党员) to talk at least once a year. Read by its subject it was the 书记's own duty
+("书记（第一责任人）全年谈心谈话不少于1次") and one talk met it. It is read as "谈心谈话全覆盖"
+is: in the period, the talks reach every one on the roster (those who hold them, the 书记,
+left out), by the branch, not by one person. Only a chain says so: a pair whose second is the
+first of the next pair (A与B、B与C之间); "书记与其他班子成员之间…每年不少于2次" stays the
+书记's count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from lianzheng_desktop.core.plan import Requirement
+
+_WHO = r"[\u4e00-\u9fff]{2,10}?"
+_CHAIN = re.compile(rf"({_WHO})[与和同]({_WHO})、\2[与和同]({_WHO})之间")
+
+
+def down_the_chain(requirement: Requirement) -> Requirement:
+    """A talk duty laid on a chain of pairs (A与B、B与C之间): every one covered each period."""
+    counts = requirement.counts
+    if counts is None or counts.ledger != "talk" or requirement.period is None \
+            or not _CHAIN.search(requirement.text):
+        return requirement
+    return replace(requirement, target=None, coverage=100, role=None)
