@@ -41,6 +41,12 @@ def _import(args: argparse.Namespace) -> int:
     draft = read_plan(store, text, args.year)
     replacing = plan_replacement(store, Plan(draft.year, draft.requirements), text) \
         if draft.year is not None else None
+    if replacing is not None and args.year is None:  # a year read from the text is never
+        # enough to replace a plan: a 2027 plan whose opening spoke of 2026 replaced 2026's
+        year = draft.year
+        raise UserError(f"{year}年度计划已存在。这份工作要点按文中读取的年度是{year}年；"
+                        f"如确要用它替换{year}年度计划，请加上 --year {year} 再导入，"
+                        "如是另一年度的，请用 --year 指明年度。")
     # Nothing the secretary did goes unasked: what was added by hand stays, and so does a
     # requirement the new text left out that holds a mark, a note or a record (see below).
     kept = [*replacing.kept, *filter(replacing.holds_work, replacing.removed)] \

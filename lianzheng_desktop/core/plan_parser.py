@@ -52,7 +52,22 @@ from lianzheng_desktop.core.plan_text import (
 )
 
 MAX_PLAN_CHARS = 2_000_000  # a year's plan is a few thousand characters
-_YEAR_RE = re.compile(r"(20\d{2})\s*年")
+# a year, not a date in it ("根据2026年12月县纪委全会部署" is when, not which year's plan)
+_YEAR_RE = re.compile(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+# the year in the document's own name: "…2027年党风廉政建设工作要点"
+_TITLED_YEAR_RE = re.compile(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)[^。；\n]{0,30}?"
+                             r"(?:工作要点|工作计划|工作安排|责任清单|任务清单|实施方案|要点)")
+
+
+def plan_year(text: str) -> int | None:
+    """The year a plan is for: the one its own name gives, else the one year its opening
+    names; None when the opening names several and none as the plan's (a preamble
+    reviewing 2026 before the 2027 points: revloss F3 — the 2026 plan was replaced)."""
+    head = text[:300]
+    if titled := _TITLED_YEAR_RE.search(head):
+        return int(titled.group(1))
+    years = {int(found.group(1)) for found in _YEAR_RE.finditer(head)}
+    return years.pop() if len(years) == 1 else None
 
 
 def split_items(text: str) -> list[PlanItem]:
@@ -67,8 +82,7 @@ def parse_plan(text: str, year: int | None = None) -> PlanDraft:
                         f"{MAX_PLAN_CHARS:,} 字）。请只保留工作要点正文后再导入。")
     text = normalise(text)
     if year is None:
-        match = _YEAR_RE.search(text[:300])
-        year = int(match.group(1)) if match else None
+        year = plan_year(text)
     nodes = split_nodes(text)
     draft = PlanDraft(year, [plan_item(n) for n in nodes if n.is_leaf and n.kind != "preamble"])
     unnumbered: list[tuple[Requirement, str]] = []

@@ -174,7 +174,7 @@ def test_importing_the_years_plan_again_keeps_and_names_what_the_file_lacks(tmp_
         item="2", text="每月开展1次廉政学习", counts=Counts("activity", ("廉政学习",)),
         period=Period.MONTH, target=1))
     store.db.close()
-    code, out, _ = cli("--db", str(db), "plan", "import", str(plan_file))
+    code, out, _ = cli("--db", str(db), "plan", "import", str(plan_file), "--year", "2024")
     assert code == 0 and "手工新增的，照常保留在计划末尾" in out
     assert "[2] 每月开展1次廉政学习" in out
     store = Store(open_db(db))
@@ -205,7 +205,7 @@ def test_a_corrected_plan_changes_its_requirements_instead_of_doubling_them(tmp_
     store.db.close()
     plan_file.write_text("2025年工作要点\n一、责任\n1.全年召开不少于5次专题会议。\n"
                          "2.每半年开展1次谈心谈话。\n", encoding="utf-8")  # 2 and 3 taken out
-    code, out, _ = cli("--db", str(db), "plan", "import", str(plan_file))
+    code, out, _ = cli("--db", str(db), "plan", "import", str(plan_file), "--year", "2025")
     assert code == 0
     assert "[2] 推进风险防控" in out.split("已从计划中去掉")[1].split("原有计划")[0]
     assert "暂保留在计划末尾" in out and "[3] 严格党内监督" in out  # its mark and note
@@ -263,3 +263,27 @@ def test_a_checklist_as_of_a_day_not_yet_come_is_refused_as_the_report_is(tmp_pa
     code, out, err = cli("--db", db, "checklist", "--as-of", "2099-01-01")
     assert code == 1 and out == ""
     assert err.strip().startswith("错误：截至日期 2099-01-01 晚于今天"), err
+
+
+def test_a_plan_is_never_replaced_by_a_year_read_from_the_text(tmp_path, cli):
+    """revloss F3: a 2027 plan whose opening said "根据2026年12月县纪委全会部署" was read as
+    2026's and replaced the 2026 plan without a question. The date is not the plan's year,
+    and a year read from a text never replaces a plan on its own."""
+    from lianzheng_desktop.core.plan_parser import plan_year
+
+    assert plan_year("根据2026年12月县纪委全会部署，结合实际，制定本要点。\n一、责任") is None
+    assert plan_year("2026年，我会党风廉政建设工作取得新成效。2027年党风廉政建设工作要点如下：") \
+        == 2027
+    assert plan_year("2025年工作回顾。2026年工作打算") is None  # two years, neither named
+    db = str(tmp_path / "p.db")
+    first = tmp_path / "2026.txt"
+    first.write_text("2026年工作要点\n一、责任\n1.全年召开不少于4次专题会议。\n", encoding="utf-8")
+    assert cli("--db", db, "plan", "import", str(first))[0] == 0
+    later = tmp_path / "2027.txt"
+    later.write_text("2026年，本支部党风廉政建设取得新成效。\n一、责任\n1.全年召开不少于6次专题会议。\n",
+                     encoding="utf-8")
+    code, _, err = cli("--db", db, "plan", "import", str(later))
+    assert code == 1 and "2026年度计划已存在" in err and "--year" in err
+    code, out, _ = cli("--db", db, "plan", "show", "--year", "2026")
+    assert "不少于4次" in out and "不少于6次" not in out  # untouched
+    assert cli("--db", db, "plan", "import", str(later), "--year", "2027")[0] == 0
