@@ -259,3 +259,15 @@ def test_the_window_closing_under_the_box_keeps_the_text_and_asks_nothing(qtbot,
         QApplication.instance().setQuitOnLastWindowClosed(True)
     assert paste_draft.waiting(store).text == PASTED[:80]
     assert plan_check.unfinished(store) == []
+
+
+def test_the_paste_box_fits_a_small_laptop_with_its_buttons_in_view(qtbot, store):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from tests.qt.test_small_screens import fits_the_laptop
+
+    dialog = PasteDialog(store)
+    dialog.box.setPlainText(PASTED * 20)
+    dialog.say("粘贴的文字中没有读到工作要点（如“一、……”“每季度至少召开1次……”这样的条目和"
+               "要求）。请从网页或文件中复制工作要点全文，再粘贴到框中。")
+    fits_the_laptop(qtbot, dialog, dialog.findChild(QDialogButtonBox))
