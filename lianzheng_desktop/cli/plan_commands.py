@@ -15,7 +15,7 @@ from lianzheng_desktop.core.periods import Quarter
 def register(sub: argparse._SubParsersAction) -> None:
     plan = sub.add_parser("plan", help="年度计划：导入工作要点、查看要求")
     plan_sub = plan.add_subparsers(dest="plan_command", metavar="import|show", required=True)
-    imp = plan_sub.add_parser("import", help="从 .txt 或 .docx 导入年度工作要点并立即保存")
+    imp = plan_sub.add_parser("import", help="从 .txt、.docx 或 .pdf 导入年度工作要点并立即保存")
     imp.add_argument("file", type=Path)
     imp.add_argument("--year", type=int, help="计划年度（默认从文中读取）")
     imp.set_defaults(handler=_import)

@@ -85,6 +85,7 @@ class ChecklistPage(QWidget):
     """
 
     import_plan_requested = Signal(int)
+    paste_plan_requested = Signal(int)  # the same, its text pasted
     plan_changed = Signal()
 
     def __init__(self, store: Store, today: date | None = None, parent=None):
@@ -127,11 +128,13 @@ class ChecklistPage(QWidget):
         self.no_plan_text = QLabel()
         self.no_plan_text.setWordWrap(True)
         self.import_plan_button = QPushButton()
+        self.paste_plan_button = QPushButton("粘贴工作要点文字…")
         self.copy_plan_button = QPushButton()
         row = QHBoxLayout(self.no_plan)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.no_plan_text, 1)
         row.addWidget(self.import_plan_button)
+        row.addWidget(self.paste_plan_button)
         row.addWidget(self.copy_plan_button)
         self.no_plan.hide()
         self.data_note = QWidget()  # the data is from an earlier year: say which
@@ -179,6 +182,8 @@ class ChecklistPage(QWidget):
         self.table.cellDoubleClicked.connect(self._on_item_activated)
         self.import_plan_button.clicked.connect(
             lambda: self.import_plan_requested.emit(self.selected_quarter().year))
+        self.paste_plan_button.clicked.connect(
+            lambda: self.paste_plan_requested.emit(self.selected_quarter().year))
         self.copy_plan_button.clicked.connect(self._on_copy_plan)
         self.data_year_button.clicked.connect(self._on_data_year)
 

@@ -1,5 +1,6 @@
-"""年度计划's import: a plan document read, checked (核对导入的年度工作要点) and saved; 按原文
-重新读取; going on from a check cut short. Mixed into ``PlanPage``."""
+"""年度计划's import: a plan document read (.txt, .docx, .pdf) or its text pasted (粘贴工作要点
+文字), checked (核对导入的年度工作要点) and saved; 按原文重新读取; going on from a check cut
+short. Mixed into ``PlanPage``."""
 
 from __future__ import annotations
 
@@ -11,7 +12,19 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Plan
 from lianzheng_desktop.qt.plan_check_dialog import DraftDialog
-from lianzheng_desktop.storage import plan_check, plans
+from lianzheng_desktop.storage import paste_draft, plan_check, plans
+
+# how a check of a plan's text ended (PlanImport.check_text)
+SAVED, NOT_READ, NOT_SAVED, PUT_ASIDE = "saved", "not read", "not saved", "put aside"
+EXAMPLES = "如“一、……”“每季度至少召开1次……”这样的条目和要求"
+
+
+def nothing_read(source: str) -> str:
+    """The text holds nothing to check: what to do, for a file (its name) or pasted text."""
+    if source:
+        return f"“{source}”中没有读到工作要点（{EXAMPLES}），请确认选的是年度工作要点的正文。"
+    return (f"粘贴的文字中没有读到工作要点（{EXAMPLES}）。请从网页或文件中复制工作要点全文，"
+            "再粘贴到框中。")
 
 
 class PlanImport:
@@ -19,9 +32,27 @@ class PlanImport:
 
     def _on_import(self, year: int | None = None) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "选择年度工作要点", "",
-                                              "工作要点 (*.txt *.docx);;所有文件 (*)")
+                                              "工作要点 (*.txt *.docx *.pdf);;所有文件 (*)")
         if name:
             self.import_file(Path(name), year)
+
+    def _on_paste(self, year: int | None = None) -> bool:
+        """粘贴工作要点文字: the box, then the check as for a file; back to the box (the
+        text as it was) when nothing was read in it or the check ended unsaved."""
+        from lianzheng_desktop.qt.plan_paste import PasteDialog
+
+        dialog = PasteDialog(self._store, self, year, self._today)
+        try:
+            while dialog.exec():
+                outcome = self.check_text(dialog.text(), dialog.year(), say=dialog.came_back)
+                if outcome in (SAVED, PUT_ASIDE):
+                    return outcome == SAVED
+                if outcome == NOT_SAVED:
+                    dialog.came_back("计划还没有保存。文字仍在框中，可修改后再点“下一步”；"
+                                     "点“取消”关闭，文字留到下次。")
+            return False
+        finally:
+            dialog.deleteLater()
 
     def import_file(self, path: Path, year: int | None = None) -> bool:
         """Read, check and save a plan; ``year``: the year it was asked for (首页's offer
@@ -33,7 +64,7 @@ class PlanImport:
         except UserError as exc:
             QMessageBox.warning(self, "无法导入", str(exc))
             return False
-        return self.import_text(text, year)
+        return self.import_text(text, year, source=path.name)
 
     def _on_reread(self) -> None:
         """按原文重新读取: the year's plan read again from the text it was imported from, by
@@ -48,14 +79,27 @@ class PlanImport:
             return
         self.import_text(text, year)
 
-    def import_text(self, text: str, year: int | None = None, go_on: bool = False) -> bool:
+    def import_text(self, text: str, year: int | None = None, go_on: bool = False,
+                    source: str = "") -> bool:
         """Parse, check (DraftDialog) and save a plan's text; see ``import_file``.
-        ``go_on``: from the corrections of a check of it cut short, without asking."""
+        ``go_on``: from the corrections of a check of it cut short, without asking;
+        ``source``: the file's name (empty: pasted)."""
+        return self.check_text(text, year, go_on, source) == SAVED
+
+    def check_text(self, text: str, year: int | None = None, go_on: bool = False,
+                   source: str = "", say=None) -> str:
+        """``import_text``, saying how it ended (SAVED, NOT_READ …); ``say``: where to
+        tell why the text could not be read (else a message box)."""
         try:
             draft = plans.read_plan(self._store, text, names_for=year)
+            if not (go_on or draft.requirements or draft.unread or draft.untracked):
+                raise UserError(nothing_read(source))
         except UserError as exc:
-            QMessageBox.warning(self, "无法导入", str(exc))
-            return False
+            if say is not None:
+                say(str(exc))
+            else:
+                QMessageBox.warning(self, "无法导入", str(exc))
+            return NOT_READ
         from lianzheng_desktop.storage.plan_reading import fingerprint
 
         reading = fingerprint(draft.requirements)  # as read, before the secretary's changes
@@ -68,14 +112,14 @@ class PlanImport:
             dialog.resume(earlier.pending, earlier.edits)
         if not dialog.exec():
             if dialog.put_aside:  # the window closing: the check waits for next time
-                return False
+                return PUT_ASIDE
             if dialog.edits == 0 or dialog.given_up:
                 plan_check.discard(self._store, text)
             self._note_unfinished_check()
-            return False
+            return NOT_SAVED
         draft.year = dialog.year
         if not self._others_may_go(draft.year, text, dialog.edits):
-            return False
+            return NOT_SAVED
         plan = Plan(draft.year, draft.requirements, f"{draft.year}年党风廉政建设工作要点")
         replacing = plans.plan_replacement(self._store, plan, text)
         keep: set[int] = set()
@@ -84,7 +128,7 @@ class PlanImport:
 
             answer = ask_to_replace(self, draft.year, replacing)
             if answer is None:
-                return False
+                return NOT_SAVED
             keep = answer
         try:
             with self._store.atomic():
@@ -92,12 +136,13 @@ class PlanImport:
                 plans.save_plan(self._store, plan, text, keep=keep, reading=reading)
                 plan_check.discard(self._store, text)
                 plan_check.discard_year(self._store, draft.year)  # others': she said so
+                paste_draft.discard_if_saved(self._store, text)  # the text pasted is in
         except UserError as exc:
             QMessageBox.warning(self, "未能保存", f"{exc}\n\n核对中的修改已保留，再次导入同一文件"
                                 "即可接着核对。" if dialog.edits else str(exc))
-            return False
+            return NOT_SAVED
         self._after_change(draft.year)
-        return True
+        return SAVED
 
     def _earlier_check(self, text: str) -> plan_check.CheckDraft | None:
         """A check of this text cut short (power cut, window killed), if the secretary

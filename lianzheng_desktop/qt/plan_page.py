@@ -58,6 +58,9 @@ class PlanPage(PlanImport, QWidget):
         self.year = QComboBox()
         self.table = requirements_table()
         self.import_button = QPushButton("导入年度工作要点…")
+        self.import_button.setToolTip("从文件导入：文本文件（.txt）、Word 文档（.docx）或 PDF")
+        self.paste_button = QPushButton("粘贴工作要点文字…")
+        self.paste_button.setToolTip("工作要点在网页上或打开的文档中：复制全文，粘贴进来导入")
         self.reread_button = QPushButton("按原文重新读取…")
         self.reread_button.setToolTip("用本软件现在的读法，重新读取这一年度导入时的工作要点原文；"
                                       "核对后保存，手工标记、备注和“计入要求”的指定照常保留")
@@ -72,6 +75,7 @@ class PlanPage(PlanImport, QWidget):
         bar.addWidget(self.year)
         bar.addStretch(1)
         bar.addWidget(self.import_button)
+        bar.addWidget(self.paste_button)
         bar.addWidget(self.reread_button)
         bar.addWidget(self.new_year_button)
         buttons = QHBoxLayout()
@@ -110,6 +114,7 @@ class PlanPage(PlanImport, QWidget):
     def _connect_signals(self) -> None:
         self.year.currentIndexChanged.connect(self.refresh)
         self.import_button.clicked.connect(lambda: self._on_import())
+        self.paste_button.clicked.connect(lambda: self._on_paste())
         self.reread_button.clicked.connect(self._on_reread)
         self.check_button.clicked.connect(self._on_go_on_checking)
         self.form_button.clicked.connect(lambda: self._on_go_on_form())

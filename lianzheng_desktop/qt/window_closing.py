@@ -54,12 +54,13 @@ class ClosingGuards:
         if task is not None:  # reading is stopped, writing finished; she is told which
             task.finish_before_closing()  # type: ignore[attr-defined]
         from lianzheng_desktop.qt.plan_check_dialog import DraftDialog
+        from lianzheng_desktop.qt.plan_paste import PasteDialog
         from lianzheng_desktop.qt.record_form import RecordDialog
         from lianzheng_desktop.qt.requirement_dialog import RequirementDialog
 
         # a form still open: kept as a draft, nothing asked (the innermost first: a
         # requirement form over the plan check is kept by its own draft, then the check)
-        for kind in (RecordDialog, RequirementDialog, DraftDialog):
+        for kind in (RecordDialog, RequirementDialog, DraftDialog, PasteDialog):
             for form in self.findChildren(kind):
                 if form.isVisible():
                     form.put_away()

@@ -58,6 +58,7 @@ class WindowMenus:
     def _connect_signals(self) -> None:
         self.nav.currentRowChanged.connect(self._on_nav)
         self.home.import_plan_requested.connect(self._on_import_plan)
+        self.home.paste_plan_requested.connect(lambda year: self._on_import_plan(year, True))
         self.home.plan_changed.connect(self._on_plan_started)
         self.new_action.triggered.connect(self._on_new_record)
         self.import_action.triggered.connect(self._on_import)

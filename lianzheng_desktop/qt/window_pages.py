@@ -145,12 +145,13 @@ class PageSwitching:
     def _on_restored(self) -> None:
         self._on_data_changed()
 
-    def _on_import_plan(self, year: int) -> None:
-        """首页's offer for a year without a plan: the plan page's own import."""
+    def _on_import_plan(self, year: int, paste: bool = False) -> None:
+        """首页's offer for a year without a plan: the plan page's own import (``paste``:
+        粘贴工作要点文字)."""
         self.show_page("年度计划")
         plan_page = self.page("年度计划")
         if hasattr(plan_page, "_on_import"):
-            plan_page._on_import(year)
+            (plan_page._on_paste if paste else plan_page._on_import)(year)
         self.home.refresh()
 
     def _on_plan_started(self) -> None:
