@@ -92,7 +92,9 @@ class PlanImport:
         tell why the text could not be read (else a message box)."""
         try:
             draft = plans.read_plan(self._store, text, names_for=year)
-            if not (go_on or draft.requirements or draft.unread or draft.untracked):
+            # sentences only listed (every sentence is: 读不懂的不丢) make no plan: a notice
+            # ("请各支部于月底前报送") is not a year's points
+            if not (go_on or draft.requirements or draft.unread):
                 raise UserError(nothing_read(source))
         except UserError as exc:
             if say is not None:
