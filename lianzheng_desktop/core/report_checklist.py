@@ -13,6 +13,7 @@ from datetime import date
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status
+from lianzheng_desktop.core.checklist_window import month_end
 from lianzheng_desktop.core.checklist_words import items_words, span_words, still_open
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period
@@ -39,7 +40,8 @@ def year_checklist(quarterly: list[Checklist], as_of: date) -> Checklist:
         if item.period in (Period.QUARTER, Period.MONTH):
             parts = [(_QUARTER_NAMES[c.quarter.number], found[item.id])
                      for c, found in zip(quarterly, by_quarter, strict=True) if item.id in found]
-            items.append(_combined(item, parts, over, "季度"))
+            combined = _combined(item, parts, over, "季度")
+            items.append(_by_month(combined, as_of) if item.months else combined)
         elif item.period is Period.HALF:
             halves = [("上半年", c) for c in quarterly if c.quarter.number == 2]
             if last.quarter.number >= 3:
@@ -95,6 +97,38 @@ def _combined(item: ChecklistItem, parts: list[tuple[str, ChecklistItem]], over:
     return replace(item, status=status, actual=actual, explanation=text,
                    period_start=parts[0][1].period_start, period_end=parts[-1][1].period_end,
                    person_times=sum(times) if times else None, periods=parts)
+
+
+def _by_month(item: ChecklistItem, as_of: date) -> ChecklistItem:
+    """A duty of each month over the year, told by month, not by quarter ("第一季度0次…"
+    of a monthly duty hid which months were missed; reviewer revother F6)."""
+    months = [m for _, part in item.periods for m in part.months]
+    if not item.periods or not months:
+        return item
+    year, unit = item.period_start.year, item.requirement.unit
+    target = item.requirement.target or 0
+    missed = [m for m, n in months if n < target and month_end(year, m) <= as_of]
+    label = item.requirement.counts.label if item.requirement.counts else ""
+    text = f"{year}年{label}{sum(n for _, n in months)}{unit}"
+    if missed:
+        text += f"，{_month_runs(missed)}未达到每月不少于{target}{unit}的要求。"
+    elif item.status is Status.DONE:
+        text += "，每个月均达到要求。"
+    else:
+        text += f"，要求每月不少于{target}{unit}。"
+    return replace(item, explanation=text, months=tuple(months))
+
+
+def _month_runs(months: list[int]) -> str:
+    """[1, 2, 3, 5, 9, 10] → "1月至3月、5月、9月、10月": three or more in a row as a span."""
+    runs: list[list[int]] = []
+    for m in months:
+        if runs and runs[-1][-1] == m - 1:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return "、".join(f"{r[0]}月至{r[-1]}月" if len(r) > 2 else "、".join(f"{m}月" for m in r)
+                    for r in runs)
 
 
 def _without_scope(explanation: str, name: str) -> str:

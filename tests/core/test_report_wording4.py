@@ -265,3 +265,17 @@ def test_a_monthly_duty_missed_plans_the_months_still_ahead(demo_store):
     # one requirement without a record is "该项要求", not "这些要求" (F7)
     assert "“加强组织建设”要求，全年台账中没有计入该项要求的工作记录" in over[PROBLEMS], \
         over[PROBLEMS]
+
+
+def test_a_monthly_duty_over_the_year_is_told_by_month(demo_store):
+    """revother F6: a year's report told a monthly duty by quarter ("第一季度0次…第一季度、
+    第二季度…未达到要求"), which hid which months were missed."""
+    demo_store.clock = lambda: datetime(2024, 1, 5, 9)
+    plans.import_plan_text(demo_store, "2023年要点\n一、学习\n1.加强学习。每月组织一次集中学习。\n",
+                           2023)
+    for month in (1, 2, 3, 5):
+        demo_store.add("activity", {"date": f"2023-{month:02d}-10", "type": "集中学习",
+                                    "topic": "学习"})
+    problems = _texts(demo_store, ReportPeriod(2023))[PROBLEMS]
+    assert "2023年集中学习4次，4月、6月至12月未达到每月不少于1次的要求。" in problems, problems
+    assert "第一季度" not in problems
