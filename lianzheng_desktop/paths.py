@@ -11,6 +11,9 @@ DB_FILE_NAME = "lianzheng.db"
 PORTABLE_MARKER = "portable.txt"
 
 
+DEMO_FILE_NAME = "示范数据.db"  # the demo's file, beside the unit's own (first start)
+
+
 @dataclass(frozen=True)
 class AppPaths:
     """Every file the app writes lives below ``data_dir`` (or beside the chosen database)."""
@@ -20,6 +23,11 @@ class AppPaths:
     @property
     def data_dir(self) -> Path:
         return self.db_path.parent
+
+    @property
+    def is_demo(self) -> bool:
+        """The demo's own file (示范数据.db), not the unit's ledgers."""
+        return self.db_path.name == DEMO_FILE_NAME
 
     @property
     def attachments_dir(self) -> Path:

@@ -24,6 +24,16 @@ def paths_for(db: str | Path | None) -> AppPaths:
     return app_paths(db)
 
 
+# The demo opens on a day of its own year (2022), as the README's pictures show it: on
+# today's date it showed an empty checklist and an item 1,522 days overdue (revnew N-demo-1).
+DEMO_DAY = date(2022, 9, 30)
+
+
+def today_for(paths: AppPaths, today: date | None) -> date | None:
+    """The day to open ``paths`` on: ``--today``'s, the demo's own, else the real one."""
+    return today if today is not None or not paths.is_demo else DEMO_DAY
+
+
 def clock_for(today: date | None) -> Callable[[], datetime]:
     """The app's clock: the real one, or ``today`` with the real time of day."""
     if today is None:

@@ -113,14 +113,15 @@ def run_app(args: argparse.Namespace, check: BackgroundCheck | None = None) -> i
 
 def _open_and_run(app, args, check, paths, unattended: bool) -> int:
     check_now = check is None  # no check running beside the start: check before opening
+    today = session.today_for(paths, args.today)
     try:
-        store = session.open_store(paths, check=check_now, today=args.today)
+        store = session.open_store(paths, check=check_now, today=today)
     except DamagedDatabaseError as exc:
         if check is not None:
             check.join()  # it reads the file that a restore would replace
         if unattended or not _offer_restore(paths, str(exc)):
             raise
-        store = session.open_store(paths, check=check_now, today=args.today)
+        store = session.open_store(paths, check=check_now, today=today)
     except UserError as exc:
         if unattended:
             raise
@@ -145,8 +146,7 @@ def _open_and_run(app, args, check, paths, unattended: bool) -> int:
 
     recent = None if unattended else RecentFiles(recent_settings())  # 文件 → 最近打开
     mark = store.change_mark()  # anything changed by the close is backed up then
-    window = MainWindow(store, paths, settings, today=getattr(args, "today", None),
-                        recent=recent)
+    window = MainWindow(store, paths, settings, today=today, recent=recent)
     if check is not None and not unattended:
         OpeningCheck(check, window, paths)  # answers in a dialog; kept alive by the window
     if args.screenshot:

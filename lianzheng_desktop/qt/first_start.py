@@ -17,10 +17,8 @@ from PySide6.QtWidgets import (
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.records import UnitProfile
-from lianzheng_desktop.paths import AppPaths
+from lianzheng_desktop.paths import DEMO_FILE_NAME, AppPaths
 from lianzheng_desktop.qt.buttons import accept_cancel
-
-DEMO_FILE_NAME = "示范数据.db"
 
 
 class FirstStartDialog(QDialog):

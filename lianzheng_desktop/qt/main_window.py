@@ -87,6 +87,8 @@ class MainWindow(PageSwitching, WindowMenus, DraftsOffer, ClosingGuards, QMainWi
         quarter = Quarter.containing(self._today)
         unit = profile.org_name or profile.unit_name or "（请在“设置”中填写单位名称）"
         parts = [f"<b>{escape(unit)}</b>", f"当前季度：{quarter.label}", f"今天：{self._today}"]
+        if self._paths.is_demo:  # not her ledgers, nor her day: said where she looks first
+            parts[2] = f"<b>示范数据</b>，按{self._today}显示（回到本单位的台账：文件 → 最近打开）"
         if str(self._paths.db_path) != ":memory:":
             # joined (U+2060) so that a narrow window breaks the line before the name
             parts.append("\u2060".join(f"数据文件：{escape(short_name(self._paths.db_path.name))}"))

@@ -184,6 +184,39 @@ def test_run_app_opens_the_demo_then_goes_back_to_the_own_file(qapp, tmp_path, m
     assert str(Path(f"{(tmp_path / '示范数据.db').resolve()}.lock")) not in lock._HELD
 
 
+def test_the_demo_opens_on_a_day_of_its_own_year(qapp, tmp_path, monkeypatch,
+                                                 no_unexpected_modal_dialog):
+    """revnew N-demo-1: "先看示范数据" opened the 2022 demo on today's date — an empty
+    checklist and an item 1,522 days overdue. It opens on 2022-09-30 and says it is the demo
+    and how to go back; her own file opens on the real day."""
+    from lianzheng_desktop.app.session import DEMO_DAY
+    from lianzheng_desktop.qt.app import run_app
+
+    monkeypatch.setattr(data_files, "recent_settings",
+                        lambda: QSettings(str(tmp_path / "最近打开.ini"),
+                                          QSettings.Format.IniFormat))
+    _first_start_answering(monkeypatch, demo=True, unit="县档案馆")
+    shown = []
+
+    def show(win):
+        shown.append((win._paths.db_path.name, win._today, win.header.text()))
+        QMainWindow.show(win)
+        if len(shown) == 1:
+            entry = next(a for a in win.recent_menu.actions() if "lianzheng.db" in a.text())
+            QTimer.singleShot(0, entry.trigger)
+        else:
+            QTimer.singleShot(0, win.close)
+
+    monkeypatch.setattr(MainWindow, "show", show)
+    args = argparse.Namespace(db=str(tmp_path / "lianzheng.db"), screenshot=None,
+                              exit_after_start=False, today=None)
+    assert run_app(args) == 0
+    (demo, demo_day, demo_header), (own, own_day, own_header) = shown
+    assert demo == "示范数据.db" and demo_day == DEMO_DAY == date(2022, 9, 30)
+    assert "示范数据</b>，按2022-09-30显示（回到本单位的台账：文件 → 最近打开）" in demo_header
+    assert own == "lianzheng.db" and own_day == date.today() and "示范数据" not in own_header
+
+
 def test_restore_from_another_files_backup_asks_with_a_warning(window, demo_store, paths,
                                                                tmp_path, monkeypatch):
     other = AppPaths(tmp_path / "示范数据.db")
