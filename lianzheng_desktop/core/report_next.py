@@ -72,7 +72,16 @@ def _running_part(item: ChecklistItem, day: date) -> ChecklistItem | None:
 
 
 def _still_to_do(item: ChecklistItem, data: ReportData) -> str:
-    """What one measure of a running duty still asks, by its period's end ('' if none)."""
+    """What one measure of a running duty still asks, by its period's end ('' if none).
+    A plan's 每学期 is counted by calendar halves: said, so that the paper does not set a
+    deadline the plan does not (an autumn term runs into January; revjiwei4 K4)."""
+    clause = _as_counted(item, data)
+    if clause and item.period is Period.HALF and "学期" in item.requirement.text:
+        return f"{clause}（学期按半年计）"
+    return clause
+
+
+def _as_counted(item: ChecklistItem, data: ReportData) -> str:
     by = cn_date(item.period_end)
     label = item.requirement.counts.label if item.requirement.counts else ""
     unit = item.requirement.unit

@@ -279,3 +279,13 @@ def test_a_monthly_duty_over_the_year_is_told_by_month(demo_store):
     problems = _texts(demo_store, ReportPeriod(2023))[PROBLEMS]
     assert "2023年集中学习4次，4月、6月至12月未达到每月不少于1次的要求。" in problems, problems
     assert "第一季度" not in problems
+
+
+def test_a_duty_of_each_term_says_it_is_counted_by_halves(demo_store):
+    """revjiwei4 K4: a school's "每学期汇报一次" got "须于2026年12月31日前完成" — a deadline the
+    plan does not set (the autumn term runs into January). The paper says how it counts."""
+    demo_store.clock = lambda: datetime(2023, 11, 30, 9)
+    plans.import_plan_text(demo_store, "2023年要点\n一、纪律\n1.加强考勤。每学期汇报一次"
+                                       "出勤情况。\n", 2023)
+    steps = _texts(demo_store, ReportPeriod(2023, 4), date(2023, 11, 30))[NEXT]
+    assert "须于2023年12月31日前完成（学期按半年计）" in steps, steps
