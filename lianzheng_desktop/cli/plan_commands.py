@@ -39,7 +39,8 @@ def _import(args: argparse.Namespace) -> int:
     store = open_store(args)
     text = read_plan_file(args.file)
     draft = read_plan(store, text, args.year)
-    replacing = plan_replacement(store, Plan(draft.year, draft.requirements), text) \
+    replacing = plan_replacement(store, Plan(draft.year, draft.requirements), text,
+                                 [line.text for line in draft.untracked]) \
         if draft.year is not None else None
     if replacing is not None and args.year is None:  # a year read from the text is never
         # enough to replace a plan: a 2027 plan whose opening spoke of 2026 replaced 2026's
@@ -66,11 +67,11 @@ def _import(args: argparse.Namespace) -> int:
     if draft.untracked:
         print(f"以下 {len(draft.untracked)} 处只列出，不纳入季度清单：")
         for unread in draft.untracked:  # 按周的要求, 指导思想: each says why
-            print(f"  [{unread.item}] {unread.text}（{unread.reason}）")
+            print(f"  [{unread.item}] {unread.text}（{_for_the_command_line(unread.reason)}）")
     if draft.unread:
         print(f"以下 {len(draft.unread)} 处像是要求但未能读懂，请在“年度计划”中核对补充：")
         for unread in draft.unread:
-            print(f"  [{unread.item}] {unread.text}（{unread.reason}）")
+            print(f"  [{unread.item}] {unread.text}（{_for_the_command_line(unread.reason)}）")
     if replacing is not None:
         _say_what_went(replacing, kept)
     if replacing is not None and replacing.changes:
@@ -90,7 +91,7 @@ def _say_what_went(replacing, kept: list) -> None:
     gone = [r for r in replacing.removed if r not in kept]
     held = [r for r in replacing.removed if r in kept]
     for requirements, words in (
-            (gone, "这份工作要点里已没有，已从计划中去掉"),
+            (gone, "这份工作要点里已没有（或现在只列出、不作为检查事项），已从计划中去掉"),
             (held, "这份工作要点里已没有，但有手工标记、备注或“计入要求”的指定，暂保留在计划末尾；"
                    "不需要的请在“年度计划”中删除"),
             (replacing.by_hand, "是手工新增的，照常保留在计划末尾"),
@@ -103,6 +104,11 @@ def _say_what_went(replacing, kept: list) -> None:
 
 
 _LEDGER_LABELS = {"warning_education": "警示教育", "talk": "谈话记录", "activity": "会议活动"}
+
+
+def _for_the_command_line(reason: str) -> str:
+    """A reason written for the 核对 dialog: nothing is double-clicked here (revjiwei5 F15)."""
+    return reason.replace("请双击添加为一项要求", "可在窗口的“年度计划”中添加为一项要求")
 
 
 def _show(args: argparse.Namespace) -> int:

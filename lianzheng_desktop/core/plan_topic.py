@@ -28,8 +28,14 @@ def with_subject(requirement: Requirement, sentence: str) -> Requirement:
     """``requirement`` (read from ``sentence``) counting 专题会议 on the sentence's subject
     only, with the words that name it; unchanged where none is named or 党风廉政 is."""
     counts = requirement.counts
-    if counts is None or counts.ledger != "activity" or counts.types != ("专题会议",) \
-            or _CLEAN_GOVERNANCE.search(sentence):
+    if counts is None or counts.ledger != "activity" or counts.types != ("专题会议",):
+        return requirement
+    clause = _clause_of(sentence, requirement.text)
+    if any(word in clause for word in SUBJECTS) and not _CLEAN_GOVERNANCE.search(clause):
+        # the meeting named by its subject ("每半年召开一次意识形态工作专题会议"), whatever
+        # else the sentence names ("落实党风廉政建设和意识形态工作责任制，…": revjiwei5 F2)
+        sentence = clause
+    elif _CLEAN_GOVERNANCE.search(sentence):
         return requirement
     found = [(sentence.find(word), word) for word in SUBJECTS if word in sentence]
     own = sentence.find(requirement.text)
@@ -42,3 +48,13 @@ def with_subject(requirement: Requirement, sentence: str) -> Requirement:
     text = sentence[start:min(ends, default=len(sentence))].strip()
     name = f"{subject}专题会议"
     return replace(requirement, text=text, counts=Counts("activity", (name,), name))
+
+
+def _clause_of(sentence: str, text: str) -> str:
+    """The clause of ``sentence`` that holds ``text`` (between 、-free clause marks)."""
+    at = sentence.find(text)
+    if at < 0:
+        return ""
+    start = max(sentence.rfind(ch, 0, at) for ch in _CLAUSE_ENDS) + 1
+    ends = [i for i in (sentence.find(ch, at + len(text)) for ch in _CLAUSE_ENDS) if i >= 0]
+    return sentence[start:min(ends, default=len(sentence))]

@@ -11,7 +11,7 @@ new one left out, or one the secretary added by hand, which no text speaks for.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from lianzheng_desktop.core.plan import Requirement
@@ -193,14 +193,18 @@ class Replacement:
 
 
 def compare(earlier: list[Requirement], earlier_text: str, new: list[Requirement],
-            links: Mapping[int, int], new_text: str = "") -> Replacement:
+            links: Mapping[int, int], new_text: str = "",
+            listed: Sequence[str] = ()) -> Replacement:
     """``new_text``: the text ``new`` was read from, if any; a requirement whose words it
-    still holds is not one it took out (the reader could not read that sentence)."""
+    still holds is not one it took out (the reader could not read that sentence) — unless
+    the new reading lists that sentence as no duty (``listed``: a title, a goal, a result),
+    when it goes like any other (revjiwei5 F1: a bare heading kept as 此前手工补充的)."""
     pairs = pair_requirements(earlier, new)
     paired = [id(old) for old in pairs.values()]
     unpaired = [r for r in earlier if id(r) not in paired]
     read = [r for r in unpaired if not added_by_hand(r, earlier_text)]
-    still = [r for r in read if new_text and r.text in new_text]
+    still = [r for r in read if new_text and r.text in new_text
+             and not any(r.text in line for line in listed)]
     return Replacement(
         removed=[r for r in read if all(r is not s for s in still)],
         by_hand=[r for r in unpaired if added_by_hand(r, earlier_text)],

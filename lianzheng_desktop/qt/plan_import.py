@@ -123,7 +123,8 @@ class PlanImport:
         if not self._others_may_go(draft.year, text, dialog.edits):
             return NOT_SAVED
         plan = Plan(draft.year, draft.requirements, f"{draft.year}年党风廉政建设工作要点")
-        replacing = plans.plan_replacement(self._store, plan, text)
+        replacing = plans.plan_replacement(self._store, plan, text,
+                                           [line.text for line in draft.untracked])
         keep: set[int] = set()
         if replacing is not None:
             from lianzheng_desktop.qt.plan_replace import ask_to_replace

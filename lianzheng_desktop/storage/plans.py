@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import cast
@@ -73,9 +73,11 @@ def _plan_types(store: Store) -> dict[str, tuple[str, ...]]:
                                                             "activity")}
 
 
-def plan_replacement(store: Store, plan: Plan, text: str = "") -> Replacement | None:
-    """What replacing the year's plan with ``plan`` (read from ``text``, if it was) would
-    remove or change; None when the year has no plan yet."""
+def plan_replacement(store: Store, plan: Plan, text: str = "",
+                     listed: Sequence[str] = ()) -> Replacement | None:
+    """What replacing the year's plan with ``plan`` (read from ``text``, if it was, with
+    the sentences its reading ``listed`` as no duty) would remove or change; None when the
+    year has no plan yet."""
     earlier = load_plan(store, plan.year)
     if earlier is None:
         return None
@@ -84,7 +86,7 @@ def plan_replacement(store: Store, plan: Plan, text: str = "") -> Replacement | 
         " ON r.id = l.requirement_id WHERE r.year = ? GROUP BY l.requirement_id",
         [plan.year]).fetchall())
     return compare(earlier.requirements, source_text(store, plan.year), plan.requirements,
-                   links, text)
+                   links, text, listed)
 
 
 def save_plan(store: Store, plan: Plan, source_text: str = "",

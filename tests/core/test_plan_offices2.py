@@ -201,3 +201,39 @@ def test_reading_the_saved_plan_again_pairs_the_meeting_with_its_subject_now_kep
     assert replacing.unread == [] and replacing.removed == []
     assert [(old.id, now.counts.types) for old, now in replacing.changes] == [
         (3, ("意识形态专题会议",))]
+
+
+def test_a_meeting_named_by_its_subject_keeps_it_beside_the_branchs_words():
+    """revjiwei5 F2: "落实党风廉政建设和意识形态工作责任制，每半年召开一次意识形态工作专题会议"
+    lost its subject because the sentence also named 党风廉政, and a 巡察整改 meeting ticked it."""
+    from lianzheng_desktop.core.plan_parser import parse_plan
+
+    for text in ("落实党风廉政建设和意识形态工作责任制，每半年召开一次意识形态工作专题会议。",
+                 "完善党风廉政建设责任制，全年召开不少于4次专题会议，"
+                 "每半年召开一次意识形态工作专题会议。"):
+        draft = parse_plan(f"2026年要点\n一、责任\n1.{text}\n")
+        found = {r.text: r.counts.types for r in draft.requirements}
+        assert found["每半年召开一次意识形态工作专题会议"] == ("意识形态专题会议",), found
+    both = parse_plan("2026年要点\n一、责任\n1.研究党风廉政建设和意识形态工作，"
+                      "每季度召开专题会议1次。\n")
+    assert [r.counts.types for r in both.requirements] == [("专题会议",)]  # the branch's own
+
+
+def test_a_heading_the_new_reading_lists_is_not_kept_as_unread():
+    """revjiwei5 F1: re-reading the hospital's plan listed "加强组织建设…" as a title, then kept
+    the requirement an older reading had made of it "是此前手工补充的"; the paper promised
+    measures for a section heading."""
+    from lianzheng_desktop.core.plan import Requirement
+    from lianzheng_desktop.core.requirement_pairs import compare
+
+    text = ("2026年计划\n一、加强党性教育\n每月组织一次集中学习。\n"
+            "二、加强组织建设，提升党组织凝聚力和战斗力\n")
+    heading = Requirement(item="二", text="加强组织建设，提升党组织凝聚力和战斗力",
+                          item_text="加强组织建设，提升党组织凝聚力和战斗力")
+    draft = parse_plan(text)
+    listed = [line.text for line in draft.untracked]
+    assert "加强组织建设，提升党组织凝聚力和战斗力" in listed
+    went = compare([heading], text, draft.requirements, {}, text, listed)
+    assert went.removed == [heading] and went.unread == []
+    kept = compare([heading], text, draft.requirements, {}, text)  # a sentence not read
+    assert kept.unread == [heading]
