@@ -63,12 +63,9 @@ def open_store(paths: AppPaths, *, daily_backup: bool = True, check: bool = True
             except backup.BackupError as exc:  # e.g. a full disk: the command may still run
                 print(f"提示：{exc}（本次命令照常执行。）", file=sys.stderr)
     except DamagedDatabaseError as exc:
-        from lianzheng_desktop.storage import backup
+        from lianzheng_desktop.storage.damage import restore_hint
 
-        good = backup.newest_good_backup(paths)
-        hint = (f"最近一份完好的备份是“{good}”，可运行 lianzheng restore \"{good}\" 恢复"
-                "（损坏的文件会另存，不会删除）。" if good else "没有找到可用的备份。")
-        raise DamagedDatabaseError(f"{exc}{hint}") from None
+        raise DamagedDatabaseError(f"{exc}{restore_hint(paths)}") from None
     return store
 
 
