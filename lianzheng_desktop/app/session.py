@@ -51,9 +51,13 @@ def open_store(paths: AppPaths, *, daily_backup: bool = True, check: bool = True
                       clock=clock_for(today))
         lock.acquire(paths.db_path)  # again: a file just created is now locked on its identity
         if check:  # the whole-file check runs before the first write; reading never waits
+            from lianzheng_desktop.storage.attachment_home import settle_store
             from lianzheng_desktop.storage.verified import guard_writes
 
             guard_writes(store, paths)
+            moved = settle_store(store, paths)  # 佐证材料 left under the file's old name
+            if moved:
+                print(f"提示：{moved.notice}", file=sys.stderr)
         if daily_backup and check:
             from lianzheng_desktop.storage import backup
 

@@ -35,6 +35,9 @@ class OpeningCheck(QObject):
             self.finished.emit(check)
 
     def _on_finished(self, check: BackgroundCheck) -> None:
+        moved = getattr(check, "attachments_notice", None)
+        if moved is not None and check.damaged is None:
+            QMessageBox.information(self.window, "佐证材料文件夹", moved)
         if check.damaged is not None:
             self._offer_restore(str(check.damaged))
         elif getattr(check, "unavailable", None) is not None:

@@ -183,9 +183,12 @@ def data_problems(store, *, window: bool = False) -> list[str]:
         verified.remember(paths, state)
     problems = verify(store)
     if paths is not None:  # not an in-memory database
-        from lianzheng_desktop.storage import anchor
+        from lianzheng_desktop.storage import anchor, attachment_home
 
-        problems += attachment_problems(store.db, paths.attachments_dir)
+        moved = attachment_home.settle(store.db, paths)  # left under an old file name
+        problems += [moved.notice] if moved else []
+        problems += attachment_problems(store.db, paths.attachments_dir,
+                                        elsewhere=moved.elsewhere if moved else frozenset())
         problems += anchor.problems(store.db.conn, paths)
         if not problems:
             anchor.advance(store.db.conn, paths)  # all is well: hold to this from now on

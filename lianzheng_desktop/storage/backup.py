@@ -40,9 +40,11 @@ SHOWN_STUCK = 3  # old backups that could not be deleted, named in the notice
 class IncompleteBackupError(BackupError):
     """The backup was written, but without attachments that are missing or changed."""
 
-    def __init__(self, path: Path, bad: list[str]):
+    def __init__(self, path: Path, bad: list[str], elsewhere: str | None = None):
         self.path, self.bad = path, bad
         super().__init__(
+            f"已备份到“{path}”，但有 {len(bad)} 份佐证材料的文件不在本数据文件的佐证材料"
+            f"文件夹中，没有放进备份。{elsewhere}" if elsewhere else
             f"已备份到“{path}”，但有 {len(bad)} 份佐证材料的文件已丢失或与录入时不一致，"
             "没有放进备份。请用“检查数据”查看是哪些材料，并从更早的备份恢复。")
 
@@ -117,13 +119,20 @@ def remove_leftovers(folder: Path) -> list[Path]:
 
 
 def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | None = None,
-                  kind: str = "manual", now: datetime | None = None) -> Path:
+                  kind: str = "manual", now: datetime | None = None,
+                  say: Callable[[str], None] | None = None) -> Path:
     """Write a backup .zip into ``folder`` (the backups folder by default); return it.
 
     Only attachments the database has a row for are recorded, each checked against its
     hash as it is written: a file missing or changed is left out of the backup (which is
-    still written) and ``IncompleteBackupError`` names it.
+    still written) and ``IncompleteBackupError`` names it. Files left under the data file's
+    old name are taken over first (``storage.attachment_home``; ``say`` hears of it).
     """
+    from lianzheng_desktop.storage.attachment_home import settle
+
+    moved = settle(conn, paths)
+    if moved and not moved.elsewhere and say is not None:
+        say(moved.notice)  # (files still elsewhere: said with the incomplete backup)
     now = now or datetime.now()
     folder = Path(folder or paths.backups_dir)
     target = _free_name(folder / f"廉政台账{KINDS[kind]}-{now:%Y%m%d-%H%M%S}.zip")
@@ -174,7 +183,8 @@ def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | N
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
     if bad:
-        raise IncompleteBackupError(target, bad)
+        only_elsewhere = moved is not None and set(bad) <= moved.elsewhere
+        raise IncompleteBackupError(target, bad, moved.notice if only_elsewhere else None)
     return target
 
 
@@ -321,7 +331,7 @@ def daily_backup(conn: sqlite3.Connection, paths: AppPaths, now: datetime | None
         before()
     # An incomplete backup raises before the rotation: older backups that still hold the
     # missing or changed attachment's good copy are kept.
-    path = create_backup(conn, paths, kind="daily", now=now)
+    path = create_backup(conn, paths, kind="daily", now=now, say=say)
     notice = rotate(folder, now.date(), lambda backup: _taken_from(backup, paths)).notice()
     if notice and say is not None:
         say(notice)
