@@ -58,6 +58,10 @@ def open_store(paths: AppPaths, *, daily_backup: bool = True, check: bool = True
             moved = settle_store(store, paths)  # 佐证材料 left under the file's old name
             if moved:
                 print(f"提示：{moved.notice}", file=sys.stderr)
+            from lianzheng_desktop.storage.crash_notes import take_notices
+
+            for notice in take_notices():  # a restore or backup killed last time
+                print(f"提示：{notice}", file=sys.stderr)
         if daily_backup and check:
             from lianzheng_desktop.storage import backup
 

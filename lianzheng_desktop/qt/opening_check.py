@@ -23,6 +23,12 @@ class OpeningCheck(QObject):
         self.window = window
         self.check = check
         self.finished.connect(self._on_finished)
+        from lianzheng_desktop.storage.crash_notes import take_notices
+
+        notices = take_notices()  # a restore or backup killed last time: said once
+        if notices:
+            QTimer.singleShot(0, lambda: QMessageBox.information(
+                self.window, "上次的操作没有做完", "\n\n".join(notices)))
         check.when_done(self._done)
 
     def _done(self, check: BackgroundCheck) -> None:

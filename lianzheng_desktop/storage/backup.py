@@ -139,9 +139,14 @@ def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | N
     partial = target.with_name(target.name + ".part")
     copy = target.with_name(target.name + ".db.part")
     held: list[int] = []
+    from lianzheng_desktop.storage import crash_notes
+
+    elsewhere = folder != Path(paths.backups_dir)  # a USB stick: tidied by the next start
+    if elsewhere:
+        crash_notes.backup_into(paths, folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        remove_leftovers(folder)
+        crash_notes.remove_unfinished(folder)
         held.append(lock.hold(copy))
         _copy_database(conn, copy)
         snapshot = sqlite3.connect(str(copy))
@@ -182,6 +187,8 @@ def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | N
         for leftover in (copy, partial):
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
+        if elsewhere:
+            crash_notes.backup_into_over(paths, folder)
     if bad:
         only_elsewhere = moved is not None and set(bad) <= moved.elsewhere
         raise IncompleteBackupError(target, bad, moved.notice if only_elsewhere else None)
