@@ -105,7 +105,7 @@ def backup_into(paths: AppPaths, folder: Path) -> None:
     """A backup into ``folder`` (not the backups folder) begins."""
     note = backup_note(paths)
     found = _read(note) or {}
-    folders = sorted(set(found.get("folders", [])) | {str(folder)})
+    folders = sorted(set(found.get("folders", [])) | {str(Path(folder).absolute())})
     _write(note, {"folders": folders})
 
 
@@ -114,7 +114,7 @@ def backup_into_over(paths: AppPaths, folder: Path) -> None:
     found = _read(note)
     if found is None:
         return
-    left = [f for f in found.get("folders", []) if f != str(folder)]
+    left = [f for f in found.get("folders", []) if f != str(Path(folder).absolute())]
     if left:
         _write(note, {"folders": left})
     else:
