@@ -90,3 +90,21 @@ def test_without_a_backup_it_still_says_damaged(demo_file, capsys):
     assert main(["--db", str(demo_file), "check"]) == 1
     out, err = capsys.readouterr()
     assert "已损坏" in out and "没有找到可用的备份" in out and "意外问题" not in out + err
+
+
+def test_export_on_a_damaged_file_says_so_without_an_english_traceback(demo_file, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from lianzheng_desktop.storage import lock
+
+    lock.release(demo_file)  # held by the commands run in this process for the fixture
+    scribble(demo_file, "activity")
+    done = subprocess.run([sys.executable, "-m", "lianzheng_desktop", "--db", str(demo_file),
+                           "export", str(tmp_path / "out.xlsx")], capture_output=True,
+                          text=True, timeout=120, env={**os.environ})
+    assert done.returncode == 1
+    assert "已损坏" in done.stderr and "lianzheng restore" in done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+    assert not (tmp_path / "out.xlsx").exists()
