@@ -4,10 +4,12 @@ Roster rows are the same person when their 姓名 agree (``core.record_identity`
 corrected in Excel would so add a second person who attended nothing — and the checklist
 would then print coverage short of 100% and “尚未覆盖：吴韬”. When the workbook's roster
 sheet holds the kept roster (some kept names are on it) and a new name there looks like a
-kept person's whose own name is missing from it — the same 职务 and 角色, or a name one
-character apart — the row is a 冲突 pointing to the app's own way: change the name in
-人员名册, which carries it to every record. Rows of the other sheets that would add a
-record naming that person wait for it too (they would name someone not on the roster).
+kept person's whose own name is missing from it — the same 职务 and 角色, a name one
+character apart, or a name every row of the other sheets has where a kept record has the
+kept one (all those rows conflict on it) — the row is a 冲突 pointing to the app's own
+way: change the name in 人员名册, which carries it to every record. Rows of the other
+sheets that would add a record naming that person wait for it too (they would name
+someone not on the roster).
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ def hold_corrected_names(store: Store, plan: Any, sheet_names: set[str],
     same_post = "post" in roster.columns and "role" in roster.columns
     held: dict[str, str] = {}  # the new name → the kept one it likely corrects
     for record in list(roster.new):
-        was = _corrected(record, absent, same_post, set(held.values()))
+        was = _corrected(record, absent, same_post, set(held.values())) \
+            or _only_in_conflicts(plan, record.name, absent, set(held.values()))
         if was is None:
             continue
         held[record.name] = was.name
@@ -60,6 +63,27 @@ def _corrected(record: Any, absent: list[Any], same_post: bool, taken: set[str])
     return None
 
 
+def _only_in_conflicts(plan: Any, name: str, absent: list[Any], taken: set[str]) -> Any:
+    """The kept person whose name the rows naming ``name`` all have in its place: every
+    row of the other sheets naming ``name`` conflicts with a kept record naming them."""
+    others = [s for s in plan.sheets if s.spec.key != "roster"]
+    keys = {s.spec.key: _name_keys(s.spec) for s in others}
+    if any(name in _names_in(r, keys[s.spec.key]) for s in others for r in s.new):
+        return None  # a row naming them is new: they are not only in conflicts
+    differ = [(mine, kept) for s in others for c in s.conflicts for _, mine, kept in c.values
+              if name in mine and name not in kept]
+    if not differ:
+        return None
+    for person in absent:
+        if person.name not in taken and all(person.name in kept for _, kept in differ):
+            return person
+    return None
+
+
+def _name_keys(spec: Any) -> list[str]:
+    return [f.key for f in spec.fields if f.kind in (Kind.PERSON, Kind.PEOPLE) or f.key == "host"]
+
+
 def _post(person: Any) -> str:
     return "、".join(part for part in (person.post, person.role) if part)
 
@@ -69,8 +93,7 @@ def _hold_rows_naming(plan: Any, held: dict[str, str],
     for sheet in plan.sheets:
         if sheet.spec.key == "roster":
             continue
-        keys = [f.key for f in sheet.spec.fields
-                if f.kind in (Kind.PERSON, Kind.PEOPLE) or f.key == "host"]
+        keys = _name_keys(sheet.spec)
         for record in list(sheet.new):
             named = _names_in(record, keys) & held.keys()
             if not named:

@@ -96,3 +96,21 @@ def test_corrected_name_is_one_character_apart():
     assert corrected_name("吴涛", "吴韬") and corrected_name("欧阳明", "欧明")
     assert not corrected_name("吴涛", "吴涛") and not corrected_name("吴涛", "李韬")
     assert not corrected_name("王芳", "王芳芳芳")
+
+
+def test_a_name_found_only_in_rows_conflicting_on_it_is_held_though_post_changed(
+        demo_store, tmp_path):
+    """刘芳 → 周燕 (not one character apart) with her 职务 rewritten too: every row naming
+    周燕 conflicts where the kept record has 刘芳, so it is still 疑似更正姓名."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = _replace_everywhere(tmp_path / "a.xlsx", "刘芳", "周燕", tmp_path / "b.xlsx")
+    roster = book["人员名册"]
+    row = next(r for r in range(2, roster.max_row + 1) if roster.cell(r, 1).value == "周燕")
+    roster.cell(row, 2).value = "另写的职务"
+    book.save(tmp_path / "b.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    assert plan is not None
+    roster_plan = next(s for s in plan.sheets if s.spec.key == "roster")
+    assert roster_plan.new == []
+    assert any("疑似更正姓名" in str(c) and "“刘芳”" in str(c) for c in roster_plan.conflicts)
+    assert "周燕" not in demo_store.roster_names()
