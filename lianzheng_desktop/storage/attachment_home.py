@@ -113,8 +113,9 @@ def settle(db, paths: AppPaths) -> Settled | None:
             pass  # e.g. held open on Windows: copy instead, below
         else:
             return Settled(f"佐证材料的文件还在原来的文件夹“{folder.name}”中（数据文件改过名），"
-                           f"已把该文件夹改名为“{own.name}”，{len(found)} 份佐证材料的文件"
-                           "都已找回，无需从备份恢复。")
+                           f"已把该文件夹改名为“{own.name}”，佐证材料的文件"
+                           + ("已找回" if len(found) == 1 else f"（共 {len(found)} 份）都已找回")
+                           + "，无需从备份恢复。")
     copied = _copy(folder, own, {rel: missing[rel] for rel in found})
     why = f"它仍属于数据文件“{owner.name}”，" if owner is not None else ""
     left = len(missing) - len(copied)
