@@ -106,7 +106,7 @@ def test_a_backup_to_a_usb_stick_killed_half_way_is_tidied_and_said(data, tmp_pa
     stick = tmp_path / "U盘"
     stick.mkdir()
     (stick / "她自己的文件.docx").write_text("x", encoding="utf-8")
-    _killed(f"""
+    _killed("""
         import sqlite3
         real = backup._write_zip
         def half(partial, *args, **kwargs):
