@@ -61,9 +61,17 @@ def open_store(paths: AppPaths, *, daily_backup: bool = True, check: bool = True
                       clock=clock_for(today))
         lock.acquire(paths.db_path)  # again: a file just created is now locked on its identity
         if check:  # the whole-file check runs before the first write; reading never waits
+            from lianzheng_desktop.storage.attachment_home import settle_store
             from lianzheng_desktop.storage.verified import guard_writes
 
             guard_writes(store, paths)
+            moved = settle_store(store, paths)  # 佐证材料 left under the file's old name
+            if moved:
+                print(f"提示：{moved.notice}", file=sys.stderr)
+            from lianzheng_desktop.storage.crash_notes import take_notices
+
+            for notice in take_notices():  # a restore or backup killed last time
+                print(f"提示：{notice}", file=sys.stderr)
         if daily_backup and check:
             from lianzheng_desktop.storage import backup
 
@@ -73,12 +81,9 @@ def open_store(paths: AppPaths, *, daily_backup: bool = True, check: bool = True
             except backup.BackupError as exc:  # e.g. a full disk: the command may still run
                 print(f"提示：{exc}（本次命令照常执行。）", file=sys.stderr)
     except DamagedDatabaseError as exc:
-        from lianzheng_desktop.storage import backup
+        from lianzheng_desktop.storage.damage import restore_hint
 
-        good = backup.newest_good_backup(paths)
-        hint = (f"最近一份完好的备份是“{good}”，可运行 lianzheng restore \"{good}\" 恢复"
-                "（损坏的文件会另存，不会删除）。" if good else "没有找到可用的备份。")
-        raise DamagedDatabaseError(f"{exc}{hint}") from None
+        raise DamagedDatabaseError(f"{exc}{restore_hint(paths)}") from None
     return store
 
 

@@ -35,7 +35,9 @@ def _guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namesp
     try:
         return handler(args)
     except DataFileError as exc:
-        translated = user_message(exc)
+        from lianzheng_desktop.storage.damage import met_while_reading
+
+        translated = user_message(exc) or met_while_reading(exc, paths_from(args))
         if translated is None:
             raise
         raise translated from None

@@ -34,6 +34,22 @@ SAME_DAY_AND_KIND: dict[str, Callable[[Any], tuple]] = {
 }
 
 
+def corrected_name(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one character written otherwise, added or left out (吴涛 and
+    吴韬, 王芳 and 王方, 欧阳明 and 欧明): a name likely corrected, not another person's."""
+    if a == b or not a or not b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    shorter, longer = sorted((a, b), key=len)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
+# A kept person absent from a workbook's whole roster, and a new name there with the same
+# 职务 and 角色 (or a name one character apart): likely the name corrected in Excel.
+SAME_PERSON_BUT_NAME: Callable[[Any], tuple] = lambda r: (r.post, r.role)  # noqa: E731
+
+
 # One event may be kept in two ledgers: a 以案促改专题会 is a 专题会议 (会议活动) and a
 # 警示教育 too. Entered in both on one day with near the same 主题, it is likely one event
 # (一会多用, allowed, but a reader counts it once): the form asks before saving the second.

@@ -28,8 +28,11 @@ class Conflict:
     earlier: tuple[str, int] | None = None  # the same entry as this earlier row (sheet, row)
     # per field that differs: (label, the workbook's value, the kept record's), in words
     values: tuple[tuple[str, str, str], ...] = ()
+    said: str = ""  # the whole reason, in words (疑似更正姓名, see ``xlsx_renamed``)
 
     def __str__(self) -> str:
+        if self.said:
+            return f"{self.sheet} 第{self.row}行：{self.said}"
         if self.earlier is not None:
             sheet, row = self.earlier
             place = f"第{row}行" if sheet == self.sheet else f"“{sheet}”第{row}行"

@@ -22,7 +22,10 @@ corrected in Excel would otherwise add the record a second time. Any other row i
 earlier row of the workbook (pasted twice, or in two years' sheets) and has no kept record
 of its own left is held back as 疑似同一条记录, as the form asks before saving such a record
 (``core.record_identity`` says when two are the same). So a workbook exported from a ledger
-that holds an entry twice imports again with nothing added.
+that holds an entry twice imports again with nothing added. A new name on a roster sheet
+that holds the kept roster, looking like a kept person's missing from it (same 职务 and
+角色, or one character apart), is a 冲突 疑似更正姓名, and so are new rows naming it
+(``xlsx_renamed``): the name is changed in 人员名册, which carries it to every record.
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ from lianzheng_desktop.interchange.xlsx_common import (
 )
 from lianzheng_desktop.interchange.xlsx_groups import GROUPS, Groups
 from lianzheng_desktop.interchange.xlsx_match import Conflict, sort_out
+from lianzheng_desktop.interchange.xlsx_renamed import hold_corrected_names
 from lianzheng_desktop.interchange.xlsx_rows import read_rows, unnamed_ledgers
 from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.renames import renamed_names, reworded
@@ -187,9 +191,12 @@ def _plan(store: Store, path: Path, progress: Progress) -> ImportPlan:
             f"问题较多，以上只列出前 {MAX_PROBLEMS} 处，其余未再检查；请先改正这些，再重新导入")))
     rows_of = {id(record): at for sheet in plan.sheets for at, record in sheet.checked}
     if len(plan.problems) < MAX_PROBLEMS:  # the rows that were read: what else is wrong,
+        on_roster = {r.name for s in plan.sheets if s.spec.key == "roster"  # type: ignore
+                     for _, r in s.checked}
         for sheet in plan.sheets:           # in the same list (not one more round later)
             progress("compare", counter.rows)
             sort_out(store, sheet)
+        hold_corrected_names(store, plan, on_roster, rows_of)  # 吴涛 → 吴韬: not a 2nd person
         # the rules added after records were kept: on the rows to add
         plan.problems += [p for sheet in plan.sheets for p in _entry_rules(sheet, rows_of, posts)]
     if not plan.problems:

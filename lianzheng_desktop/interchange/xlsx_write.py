@@ -54,36 +54,40 @@ def export_workbook(store: Store, path: Path,
     styles = _Styles()
     cleaned: list[str] = []
     too_long: list[str] = []
-    for key in SHEET_ORDER:
-        spec = LEDGERS[key]
-        sheet = book.create_sheet(spec.label)
-        for column, spec_field in enumerate(spec.fields, start=1):
-            sheet.column_dimensions[get_column_letter(column)].width = _WIDTH[spec_field.kind]
-        sheet.freeze_panes = "A2"
-        # The sheet's size up front, as Excel writes it: without it a streaming reader
-        # (openpyxl's read_only, ours on import) parses the whole sheet once just to size it.
-        last = f"{get_column_letter(len(spec.fields))}{store.count(key) + 1}"
-        sheet.calculate_dimension = lambda last=last: f"A1:{last}"
-        sheet.append([styles.header_cell(sheet, f) for f in spec.fields])
-        rows = 0
-        for record in _records(store, key):
-            rows += 1
-            if progress is not None and rows % 1000 == 0:
-                progress(spec.label, rows)
-            line = []
-            for spec_field in spec.fields:
-                value = _value(spec_field.kind, getattr(record, spec_field.key))
-                if isinstance(value, str):
-                    clean = _clean(value, spec_field.kind)
-                    where = f"{spec.label} 第{rows + 1}行“{spec_field.label}”列"
-                    if clean != value:
-                        cleaned.append(where)
-                    if len(clean) > EXCEL_CELL_LIMIT:
-                        too_long.append(where)
-                    value = styles.text_cell(sheet, clean, spec_field.kind)
-                line.append(value)
-            sheet.append(line)
-        result.counts[spec.label] = rows
+    try:
+        for key in SHEET_ORDER:
+            spec = LEDGERS[key]
+            sheet = book.create_sheet(spec.label)
+            for column, spec_field in enumerate(spec.fields, start=1):
+                sheet.column_dimensions[get_column_letter(column)].width = _WIDTH[spec_field.kind]
+            sheet.freeze_panes = "A2"
+            # The sheet's size up front, as Excel writes it: without it a streaming reader
+            # (openpyxl's read_only, ours on import) parses the whole sheet once just to size it.
+            last = f"{get_column_letter(len(spec.fields))}{store.count(key) + 1}"
+            sheet.calculate_dimension = lambda last=last: f"A1:{last}"
+            sheet.append([styles.header_cell(sheet, f) for f in spec.fields])
+            rows = 0
+            for record in _records(store, key):
+                rows += 1
+                if progress is not None and rows % 1000 == 0:
+                    progress(spec.label, rows)
+                line = []
+                for spec_field in spec.fields:
+                    value = _value(spec_field.kind, getattr(record, spec_field.key))
+                    if isinstance(value, str):
+                        clean = _clean(value, spec_field.kind)
+                        where = f"{spec.label} 第{rows + 1}行“{spec_field.label}”列"
+                        if clean != value:
+                            cleaned.append(where)
+                        if len(clean) > EXCEL_CELL_LIMIT:
+                            too_long.append(where)
+                        value = styles.text_cell(sheet, clean, spec_field.kind)
+                    line.append(value)
+                sheet.append(line)
+            result.counts[spec.label] = rows
+    except BaseException:  # e.g. a damaged file met while reading: no English traceback
+        _discard(book)       # from the half-written sheets on top of the Chinese message
+        raise
     if cleaned:
         result.notes.append(_where_note(
             cleaned, "含有表格文件不能保存的控制字符（如从 Word 粘贴带入的换行符），"

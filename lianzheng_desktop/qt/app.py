@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lianzheng_desktop.app import session
 from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.qt.fonts import ensure_cjk_font
 from lianzheng_desktop.qt.opening_check import OpeningCheck
 from lianzheng_desktop.qt.painted import FirstPaint
@@ -70,15 +71,26 @@ def never_wait_on_dialogs(report=None) -> None:
 
 
 @contextmanager
-def _error_dialogs(log_dir: Path, unattended: bool):
+def _error_dialogs(log_dir: Path, unattended: bool, db_path: Path | None = None):
     """While the window runs, an error in a slot becomes a Chinese message, not a traceback.
 
     Outside the loop the command line's own handler answers, and an unattended run
     (``--screenshot``, ``--exit-after-start``) must never wait on a dialog nobody sees.
     """
     def hook(kind, value, trace):
+        if isinstance(value, DamagedDatabaseError):  # found damaged while open (检查数据)
+            QMessageBox.critical(None, "数据文件已损坏", str(value))
+            return
         if isinstance(value, UserError):
             QMessageBox.warning(None, "提示", str(value))
+            return
+        from lianzheng_desktop.storage.damage import met_while_reading
+
+        damaged = met_while_reading(value, AppPaths(db_path or log_dir.parent / "lianzheng.db"),
+                                    window=True)
+        if damaged is not None:  # a page of the file could not be read: not a fault of ours
+            QMessageBox.critical(None, "数据文件已损坏",
+                                 f"{damaged}\n\n为免损坏扩大，请先不要再修改数据。")
             return
         from lianzheng_desktop.errorlog import log_unexpected
 
@@ -107,7 +119,7 @@ def run_app(args: argparse.Namespace, check: BackgroundCheck | None = None) -> i
     unattended = bool(args.screenshot or args.exit_after_start)
     if unattended:
         never_wait_on_dialogs()
-    with _error_dialogs(paths.log_dir, unattended):
+    with _error_dialogs(paths.log_dir, unattended, paths.db_path):
         return _open_and_run(app, args, check, paths, unattended)
 
 

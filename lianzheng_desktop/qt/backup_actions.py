@@ -71,7 +71,7 @@ def choose_and_verify(parent: QWidget, file: str | None = None, *,
 
 
 def check_data(parent: QWidget, store: Store) -> list[str]:
-    problems = audit.data_problems(store)
+    problems = audit.data_problems(store, window=True)
     if problems:
         QMessageBox.warning(parent, "检查发现问题", "\n".join(problems[:20]))
     else:

@@ -23,6 +23,12 @@ class OpeningCheck(QObject):
         self.window = window
         self.check = check
         self.finished.connect(self._on_finished)
+        from lianzheng_desktop.storage.crash_notes import take_notices
+
+        notices = take_notices()  # a restore or backup killed last time: said once
+        if notices:
+            QTimer.singleShot(0, lambda: QMessageBox.information(
+                self.window, "上次的操作没有做完", "\n\n".join(notices)))
         check.when_done(self._done)
 
     def _done(self, check: BackgroundCheck) -> None:
@@ -35,6 +41,9 @@ class OpeningCheck(QObject):
             self.finished.emit(check)
 
     def _on_finished(self, check: BackgroundCheck) -> None:
+        moved = getattr(check, "attachments_notice", None)
+        if moved is not None and check.damaged is None:
+            QMessageBox.information(self.window, "佐证材料文件夹", moved)
         if check.damaged is not None:
             self._offer_restore(str(check.damaged))
         elif getattr(check, "unavailable", None) is not None:

@@ -9,6 +9,7 @@ rows with it under the record's own delete entry.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from pathlib import Path
 
 from lianzheng_desktop.storage import audit, lock
@@ -23,7 +24,10 @@ def _label(db, row: dict) -> str:
     return f"佐证材料{quoted(row.get('file_name', ''), None)}（{where}）"
 
 
-def attachment_problems(db, attachments_dir: Path) -> list[str]:
+def attachment_problems(db, attachments_dir: Path,
+                        elsewhere: Collection[str] = ()) -> list[str]:
+    """``elsewhere``: stored names found in another folder (said by the caller, with how
+    to put them back — not "lost")."""
     problems: list[str] = []
     rows = {r["id"]: r for r in db.query("SELECT * FROM attachment ORDER BY id")}
     logged: dict[int, str | None] = {}
@@ -40,7 +44,8 @@ def attachment_problems(db, attachments_dir: Path) -> list[str]:
             problems.append(f"{_label(db, row)}没有留痕记录，可能是在软件之外添加的。")
         elif state != row_snapshot(db, attachment_id):
             problems.append(f"{_label(db, row)}的记录与留痕不一致，可能在软件之外被改动。")
-        problems += _file_problems(db, attachments_dir, row)
+        if stored_name(row["sha256"], row["file_name"]) not in elsewhere:
+            problems += _file_problems(db, attachments_dir, row)
     released: set[str] = set()  # files whose rows the app itself removed
     for attachment_id, state in logged.items():
         if state is None or attachment_id in rows:

@@ -156,30 +156,39 @@ def verify(store) -> list[str]:
     return problems + trail.problems(store.db)
 
 
-def data_problems(store) -> list[str]:
+def data_problems(store, *, window: bool = False) -> list[str]:
     """Everything 检查数据 finds: the file's full integrity check, the audit trail's, and
-    the attachments' (every row has its file, every file its hash, no file lost its row)."""
+    the attachments' (every row has its file, every file its hash, no file lost its row).
+
+    A damaged file is the one problem said, with how to restore (``window``: through the
+    menu, else the command): nothing else is read from it, since any read may fail there.
+    """
     from pathlib import Path
 
     from lianzheng_desktop.paths import AppPaths
-    from lianzheng_desktop.storage import verified
+    from lianzheng_desktop.storage import damage, verified
     from lianzheng_desktop.storage.attachment_check import attachment_problems
 
     db_file = store.db.execute("PRAGMA database_list").fetchone()[2]
     paths = AppPaths(Path(db_file)) if db_file else None
     state = verified.stamp(paths) if paths else None
-    result = store.db.execute("PRAGMA integrity_check").fetchone()[0]
-    problems = [] if result == "ok" else [f"数据文件完整性检查未通过：{result}"]
-    if paths is not None:
-        if problems:
+    broken = damage.integrity_problem(store.db, db_file or "内存数据库")
+    if broken is not None:
+        if paths is not None:
             verified.forget(paths)
-        else:
-            verified.remember(paths, state)
-    problems += verify(store)
+            broken += damage.restore_hint(paths, window=window)
+        damage.refuse_writes(store, broken)
+        return [broken]
+    if paths is not None:
+        verified.remember(paths, state)
+    problems = verify(store)
     if paths is not None:  # not an in-memory database
-        from lianzheng_desktop.storage import anchor
+        from lianzheng_desktop.storage import anchor, attachment_home
 
-        problems += attachment_problems(store.db, paths.attachments_dir)
+        moved = attachment_home.settle(store.db, paths)  # left under an old file name
+        problems += [moved.notice] if moved else []
+        problems += attachment_problems(store.db, paths.attachments_dir,
+                                        elsewhere=moved.elsewhere if moved else frozenset())
         problems += anchor.problems(store.db.conn, paths)
         if not problems:
             anchor.advance(store.db.conn, paths)  # all is well: hold to this from now on

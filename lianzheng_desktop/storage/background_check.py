@@ -42,6 +42,8 @@ class BackgroundCheck:
         self.unavailable: UnavailableDatabaseError | None = None
         self.backup_problem: str | None = None  # the backup failed; the data is fine
         self.backup_notice: str | None = None  # made, with something to say (old ones kept)
+        # 佐证材料 found under the data file's old name and taken over (or where they are)
+        self.attachments_notice: str | None = None
         self._lock = threading.Lock()
         self._done = False
         self._on_done: Callback | None = None
@@ -79,6 +81,10 @@ class BackgroundCheck:
                     check_integrity(conn, path)
                     verified.remember(self._paths, state)
                 self.checked.set()
+                from lianzheng_desktop.storage.attachment_home import settle
+
+                moved = settle(conn, self._paths)
+                self.attachments_notice = moved.notice if moved else None
                 if self._daily_backup:
                     self._go_ahead.wait()
                     from lianzheng_desktop.storage import backup  # loaded on this thread

@@ -40,9 +40,11 @@ SHOWN_STUCK = 3  # old backups that could not be deleted, named in the notice
 class IncompleteBackupError(BackupError):
     """The backup was written, but without attachments that are missing or changed."""
 
-    def __init__(self, path: Path, bad: list[str]):
+    def __init__(self, path: Path, bad: list[str], elsewhere: str | None = None):
         self.path, self.bad = path, bad
         super().__init__(
+            f"已备份到“{path}”，但有 {len(bad)} 份佐证材料的文件不在本数据文件的佐证材料"
+            f"文件夹中，没有放进备份。{elsewhere}" if elsewhere else
             f"已备份到“{path}”，但有 {len(bad)} 份佐证材料的文件已丢失或与录入时不一致，"
             "没有放进备份。请用“检查数据”查看是哪些材料，并从更早的备份恢复。")
 
@@ -117,22 +119,34 @@ def remove_leftovers(folder: Path) -> list[Path]:
 
 
 def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | None = None,
-                  kind: str = "manual", now: datetime | None = None) -> Path:
+                  kind: str = "manual", now: datetime | None = None,
+                  say: Callable[[str], None] | None = None) -> Path:
     """Write a backup .zip into ``folder`` (the backups folder by default); return it.
 
     Only attachments the database has a row for are recorded, each checked against its
     hash as it is written: a file missing or changed is left out of the backup (which is
-    still written) and ``IncompleteBackupError`` names it.
+    still written) and ``IncompleteBackupError`` names it. Files left under the data file's
+    old name are taken over first (``storage.attachment_home``; ``say`` hears of it).
     """
+    from lianzheng_desktop.storage.attachment_home import settle
+
+    moved = settle(conn, paths)
+    if moved and not moved.elsewhere and say is not None:
+        say(moved.notice)  # (files still elsewhere: said with the incomplete backup)
     now = now or datetime.now()
     folder = Path(folder or paths.backups_dir)
     target = _free_name(folder / f"廉政台账{KINDS[kind]}-{now:%Y%m%d-%H%M%S}.zip")
     partial = target.with_name(target.name + ".part")
     copy = target.with_name(target.name + ".db.part")
     held: list[int] = []
+    from lianzheng_desktop.storage import crash_notes
+
+    elsewhere = folder != Path(paths.backups_dir)  # a USB stick: tidied by the next start
+    if elsewhere:
+        crash_notes.backup_into(paths, folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        remove_leftovers(folder)
+        crash_notes.remove_unfinished(folder)
         held.append(lock.hold(copy))
         _copy_database(conn, copy)
         snapshot = sqlite3.connect(str(copy))
@@ -173,8 +187,11 @@ def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | N
         for leftover in (copy, partial):
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
+        if elsewhere:
+            crash_notes.backup_into_over(paths, folder)
     if bad:
-        raise IncompleteBackupError(target, bad)
+        only_elsewhere = moved is not None and set(bad) <= moved.elsewhere
+        raise IncompleteBackupError(target, bad, moved.notice if only_elsewhere else None)
     return target
 
 
@@ -321,7 +338,7 @@ def daily_backup(conn: sqlite3.Connection, paths: AppPaths, now: datetime | None
         before()
     # An incomplete backup raises before the rotation: older backups that still hold the
     # missing or changed attachment's good copy are kept.
-    path = create_backup(conn, paths, kind="daily", now=now)
+    path = create_backup(conn, paths, kind="daily", now=now, say=say)
     notice = rotate(folder, now.date(), lambda backup: _taken_from(backup, paths)).notice()
     if notice and say is not None:
         say(notice)

@@ -37,9 +37,12 @@ def is_old_check_copy(folder: Path) -> bool:
 def tidy_after_a_crash(paths: AppPaths) -> None:
     """Finish a restore cut short and remove killed backups' leftovers, if there are any."""
     if _left_by_a_crash(paths):
+        from lianzheng_desktop.storage import crash_notes
         from lianzheng_desktop.storage.restore import finish_interrupted_restore
 
-        finish_interrupted_restore(paths)
+        finished = finish_interrupted_restore(paths)
+        crash_notes.after_a_restore(paths, finished)  # said by the command or the window
+        crash_notes.after_a_backup(paths)
 
 
 def _left_by_a_crash(paths: AppPaths) -> bool:
@@ -50,8 +53,10 @@ def _left_by_a_crash(paths: AppPaths) -> bool:
             with os.scandir(folder) as entries:
                 for entry in entries:
                     name = entry.name
-                    if name.endswith((".part", ".restore-part")) \
-                            or name.startswith((f".{stem}-恢复中", ".lianzheng-检查-")) \
+                    if name.endswith((".part", ".restore-part", ".part-journal",
+                                      ".part-wal", ".part-shm")) \
+                            or name.startswith((f".{stem}-恢复中", f".{stem}-备份中",
+                                                ".lianzheng-检查-")) \
                             or is_old_check_copy(Path(entry.path)):
                         return True
         except OSError:

@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from lianzheng_desktop.paths import AppPaths
-from lianzheng_desktop.storage import errors
+from lianzheng_desktop.storage import crash_notes, errors
 from lianzheng_desktop.storage.manifest import (
     ATTACHMENTS,
     DB_NAME,
@@ -109,20 +109,25 @@ def restore_backup(file: Path, paths: AppPaths, now: datetime | None = None) -> 
         why = errors.os_error_text(exc)
         raise BackupError(f"没有恢复：无法创建数据文件夹（{why}）。") from None
     finish_interrupted_restore(paths)
+    crash_notes.restore_step(paths, source=str(file))  # a kill from here on is told next start
     try:
         manifest = _stage(file, paths, staging)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        crash_notes.restore_over(paths)
         raise BackupError(f"没有恢复：无法在数据文件夹中准备恢复（{errors.os_error_text(exc)}）。"
                           "现有数据未作任何改动。") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        crash_notes.restore_over(paths)
         raise
     try:
         kept, aside = _keep_current(paths, now)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        crash_notes.restore_over(paths)
         raise
+    crash_notes.restore_step(paths, kept=str(kept) if kept else None)
     attachments = sorted(str(p.relative_to(staging / ATTACHMENTS).as_posix())
                          for p in (staging / ATTACHMENTS).rglob("*") if p.is_file()) \
         if (staging / ATTACHMENTS).is_dir() else []
@@ -134,11 +139,16 @@ def restore_backup(file: Path, paths: AppPaths, now: datetime | None = None) -> 
             "retire_to": f"{paths.attachments_dir.name}-恢复前-{now:%Y%m%d-%H%M%S}",
             # a restore cut short and finished at the next open puts these back too
             "printed_from": str(file.resolve()), "printed": manifest.printed or {}})
+        crash_notes.restore_step(paths, applying=True)  # the journal is there: it will be
         _apply(paths)
     except OSError as exc:
+        if not journal_path(paths).exists():  # nothing replaced: said now, not next start
+            crash_notes.restore_over(paths)
         raise BackupError(f"恢复没有完成（{errors.os_error_text(exc)}）。下次打开软件时会自动"
                           "把恢复做完；现有数据已备份，不会丢失。") from None
-    return Restored(manifest, kept, aside, _put_back_printed(file, manifest.printed, paths))
+    done = Restored(manifest, kept, aside, _put_back_printed(file, manifest.printed, paths))
+    crash_notes.restore_over(paths)  # the caller says it now
+    return done
 
 
 def _put_back_printed(file: Path, printed: dict[str, str] | None, paths: AppPaths) -> list[str]:
@@ -302,8 +312,6 @@ def finish_interrupted_restore(paths: AppPaths) -> bool:
 
     Also removes temporary files left by killed backups. True if a restore was finished.
     """
-    from lianzheng_desktop.storage.backup import remove_leftovers
-
     finished = False
     if journal_path(paths).exists():
         try:
@@ -328,7 +336,7 @@ def finish_interrupted_restore(paths: AppPaths) -> bool:
     Path(f"{record_path(paths)}.part").unlink(missing_ok=True)
     Path(f"{paths.db_path}.restore-part").unlink(missing_ok=True)  # older versions' temp
     for folder in (paths.data_dir, paths.backups_dir):
-        remove_leftovers(folder)
+        crash_notes.remove_unfinished(folder)  # killed backups' (and their copies' SQLite files)
         _remove_check_leftovers(folder)
     return finished
 

@@ -1,0 +1,152 @@
+"""佐证材料 left under the data file's old name: found by their hashes and taken over.
+
+The attachments folder is named after the data file (``<stem>_附件``, see ``paths``). A
+secretary who renames her file while the app is closed leaves its evidence in the old
+folder: without this, every check would call those files lost ("请从备份恢复" — a needless
+restore of older ledgers) and every backup would leave them out.
+
+When recorded files are missing here and exactly one other ``*_附件`` folder beside the
+file holds files with the recorded hashes, that folder is taken over: renamed when this
+file has no folder yet and no other data file uses it, otherwise the matching files are
+copied (checked against their hash) and the old folder is left as it was. Nothing is ever
+deleted. Found in several folders, nothing is moved: the notice says where they are and
+how to put them back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lianzheng_desktop.paths import AppPaths
+from lianzheng_desktop.storage.attachments import sha256_of, stored_name
+
+SUFFIX = "_附件"
+
+
+def _recorded(db) -> dict[str, str]:
+    """Stored name → hash of every attachment row (none in a file from before 0007)."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'attachment'"
+                  ).fetchone() is None:
+        return {}
+    rows = db.execute("SELECT sha256, file_name FROM attachment").fetchall()
+    return {stored_name(sha, name): sha for sha, name in rows}
+
+
+def _is_there(folder: Path, rel: str, sha: str | None = None) -> bool:
+    path = folder.joinpath(*rel.split("/"))
+    if not path.is_file():
+        return False
+    if sha is None:
+        return True
+    try:
+        return sha256_of(path) == sha
+    except OSError:
+        return False
+
+
+def _other_folders(paths: AppPaths) -> list[Path]:
+    own = paths.attachments_dir
+    try:
+        entries = sorted(os.scandir(paths.data_dir), key=lambda e: e.name)
+    except OSError:
+        return []
+    return [Path(e.path) for e in entries
+            if e.name.endswith(SUFFIX) and e.name != own.name and e.is_dir()]
+
+
+def _used_by_another_file(folder: Path) -> Path | None:
+    """The data file ``folder`` belongs to, if it is still there beside it."""
+    stem = folder.name[:-len(SUFFIX)]
+    for candidate in folder.parent.glob(f"{_glob_escape(stem)}.*"):
+        if candidate.is_file() and candidate.stem == stem \
+                and not candidate.name.endswith((".lock", "-wal", "-shm", ".json")):
+            return candidate
+    return None
+
+
+def _glob_escape(text: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[]" else c for c in text)
+
+
+@dataclass(frozen=True)
+class Settled:
+    notice: str  # what was done, or where the files are and how to put them back
+    elsewhere: frozenset[str] = field(default=frozenset())  # still only in another folder
+
+    def __str__(self) -> str:
+        return self.notice
+
+
+def settle(db, paths: AppPaths) -> Settled | None:
+    """Take over this file's 佐证材料 from a folder left under an old name, if that is
+    where they are; what was done (or where they are), else None."""
+    recorded = _recorded(db)
+    own = paths.attachments_dir
+    missing = {rel: sha for rel, sha in recorded.items() if not _is_there(own, rel)}
+    if not missing:
+        return None
+    holders = []
+    for folder in _other_folders(paths):
+        found = {rel for rel, sha in missing.items() if _is_there(folder, rel, sha)}
+        if found:
+            holders.append((folder, found))
+    if not holders:
+        return None  # truly missing: the check says so, with its restore advice
+    if len(holders) > 1:
+        names = "、".join(f"“{folder}”" for folder, _ in holders)
+        elsewhere = frozenset().union(*(found for _, found in holders))
+        return Settled(f"本数据文件的佐证材料文件夹应为“{own}”，"
+                       f"其中缺少 {len(missing)} 份佐证材料的文件，"
+                       f"但在{names}中找到了内容一致的文件（数据文件可能改过名）。软件无法确定用哪个，"
+                       f"没有移动任何文件。请关闭软件，把属于本数据文件的那个文件夹改名为“{own.name}”"
+                       "（或把其中的文件复制进去），再打开软件。不需要从备份恢复。", elsewhere)
+    folder, found = holders[0]
+    owner = _used_by_another_file(folder)
+    if not own.exists() and owner is None:
+        try:
+            os.rename(folder, own)
+        except OSError:
+            pass  # e.g. held open on Windows: copy instead, below
+        else:
+            return Settled(f"佐证材料的文件还在原来的文件夹“{folder.name}”中（数据文件改过名），"
+                           f"已把该文件夹改名为“{own.name}”，佐证材料的文件"
+                           + ("已找回" if len(found) == 1 else f"（共 {len(found)} 份）都已找回")
+                           + "，无需从备份恢复。")
+    copied = _copy(folder, own, {rel: missing[rel] for rel in found})
+    why = f"它仍属于数据文件“{owner.name}”，" if owner is not None else ""
+    left = len(missing) - len(copied)
+    return Settled(f"佐证材料的文件还在原来的文件夹“{folder}”中（数据文件改过名），"
+                   f"已把其中 {len(copied)} 份复制到本数据文件的文件夹“{own.name}”；"
+                   f"{why}原文件夹保留未动。"
+                   + (f"另有 {left} 份没有找到，请用“检查数据”查看。" if left
+                      else "无需从备份恢复。"), frozenset(found - copied))
+
+
+def settle_store(store, paths: AppPaths) -> Settled | None:
+    """``settle`` on an open store's file (for callers outside storage)."""
+    return settle(store.db, paths)
+
+
+def _copy(source_dir: Path, target_dir: Path, files: dict[str, str]) -> set[str]:
+    """Copy each file (through a .part, checked against its hash); those that arrived."""
+    done: set[str] = set()
+    for rel, sha in files.items():
+        source = source_dir.joinpath(*rel.split("/"))
+        target = target_dir.joinpath(*rel.split("/"))
+        partial = target.with_name(target.name + ".part")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, partial)
+            if sha256_of(partial) != sha:
+                raise OSError("changed while copied")
+            os.replace(partial, target)
+        except OSError:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            continue
+        done.add(rel)
+    return done

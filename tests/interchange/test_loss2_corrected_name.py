@@ -1,0 +1,116 @@
+"""revloss F4: a name corrected in an exported workbook (刘芳 → 刘方 in every sheet) is a
+冲突 “疑似更正姓名” pointing to 人员名册, not a new person who attended nothing; rows naming
+the corrected name that would be new wait with it. After the rename in the app the same
+workbook imports as already there."""
+
+from datetime import date
+
+from openpyxl import load_workbook
+
+from lianzheng_desktop.core.record_identity import corrected_name
+from lianzheng_desktop.interchange.xlsx import export_workbook, import_workbook
+
+
+def _replace_everywhere(path, old, new, out):
+    book = load_workbook(path)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and old in cell.value:
+                    cell.value = cell.value.replace(old, new)
+    book.save(out)
+    return book
+
+
+def _with_new_meeting_naming(path, name, out):
+    book = load_workbook(path)
+    meetings = book["会议活动"]
+    header = [c.value for c in meetings[1]]
+    row = [None] * len(header)
+    row[header.index("日期*")] = date(2022, 12, 20)
+    row[header.index("类型*")] = "廉政学习"
+    row[header.index("主题*")] = "年底前的一次廉政学习"
+    row[header.index("参加人员")] = f"王建国、{name}"
+    meetings.append(row)
+    book.save(out)
+
+
+def test_a_corrected_name_is_a_conflict_not_a_seventh_person(demo_store, tmp_path):
+    before = sorted(demo_store.roster_names())
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    _replace_everywhere(tmp_path / "a.xlsx", "刘芳", "刘方", tmp_path / "b.xlsx")
+    _with_new_meeting_naming(tmp_path / "b.xlsx", "刘方", tmp_path / "c.xlsx")
+    result = import_workbook(demo_store, tmp_path / "c.xlsx")
+    plan = result.plan
+    assert result.problems == [] and plan is not None
+    roster = next(s for s in plan.sheets if s.spec.key == "roster")
+    assert roster.new == []  # not added as another person
+    said = [str(c) for c in roster.conflicts]
+    assert len(said) == 1 and "疑似更正姓名" in said[0]
+    assert "“刘芳”" in said[0] and "“刘方”" in said[0] and "人员名册" in said[0]
+    # the new meeting naming 刘方 would name someone not on the roster: it waits too
+    meetings = next(s for s in plan.sheets if s.spec.key == "activity")
+    assert all("刘方" not in r.attendees for r in meetings.new)
+    assert any("刘方" in str(c) and "更正姓名" in str(c) for c in meetings.conflicts)
+    assert sorted(demo_store.roster_names()) == before  # imported: nobody added
+
+
+def test_after_the_rename_in_the_app_the_same_workbook_is_already_there(demo_store, tmp_path):
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    _replace_everywhere(tmp_path / "a.xlsx", "刘芳", "刘方", tmp_path / "b.xlsx")
+    liu = next(p for p in demo_store.list("roster") if p.name == "刘芳")
+    demo_store.update("roster", liu.id, {"name": "刘方", "role": liu.role, "post": liu.post,
+                                         "active": liu.active})
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    assert plan is not None and plan.new == 0 and plan.conflicts == []
+
+
+def test_a_sheet_of_new_people_only_adds_them(demo_store, tmp_path):
+    """A roster sheet naming none of the kept people says nothing of who is missing."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = load_workbook(tmp_path / "a.xlsx")
+    roster = book["人员名册"]
+    liu = next(r for r in range(2, roster.max_row + 1) if roster.cell(r, 1).value == "刘芳")
+    row = [c.value for c in roster[liu]]
+    roster.delete_rows(2, roster.max_row)
+    row[0] = "刘方"
+    roster.append(row)
+    for other in ("警示教育", "谈话记录", "整改事项", "会议活动"):
+        del book[other]
+    book.save(tmp_path / "b.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    assert plan is not None and plan.new == 1 and plan.conflicts == []
+
+
+def test_a_newcomer_of_another_role_beside_the_whole_roster_is_new(demo_store, tmp_path):
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = load_workbook(tmp_path / "a.xlsx")
+    roster = book["人员名册"]
+    roster.append(["赵新来", "新来的干事", "党员", "是", None, None])
+    book.save(tmp_path / "b.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    assert plan is not None and plan.new == 1 and plan.conflicts == []
+
+
+def test_corrected_name_is_one_character_apart():
+    assert corrected_name("吴涛", "吴韬") and corrected_name("欧阳明", "欧明")
+    assert not corrected_name("吴涛", "吴涛") and not corrected_name("吴涛", "李韬")
+    assert not corrected_name("王芳", "王芳芳芳")
+
+
+def test_a_name_found_only_in_rows_conflicting_on_it_is_held_though_post_changed(
+        demo_store, tmp_path):
+    """刘芳 → 周燕 (not one character apart) with her 职务 rewritten too: every row naming
+    周燕 conflicts where the kept record has 刘芳, so it is still 疑似更正姓名."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = _replace_everywhere(tmp_path / "a.xlsx", "刘芳", "周燕", tmp_path / "b.xlsx")
+    roster = book["人员名册"]
+    row = next(r for r in range(2, roster.max_row + 1) if roster.cell(r, 1).value == "周燕")
+    roster.cell(row, 2).value = "另写的职务"
+    book.save(tmp_path / "b.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    assert plan is not None
+    roster_plan = next(s for s in plan.sheets if s.spec.key == "roster")
+    assert roster_plan.new == []
+    assert any("疑似更正姓名" in str(c) and "“刘芳”" in str(c) for c in roster_plan.conflicts)
+    assert "周燕" not in demo_store.roster_names()
