@@ -85,7 +85,10 @@ class ChecklistItem:
         counts = self.requirement.counts
         # a duty of each person counts who has met it: the 书记's 3 of 4 meetings are not
         # nought (revjiwei5: "尚未开展" printed beside "王建国3次，要求不少于4次")
-        done = any(self.people.values()) if self.people is not None else self.actual
+        # a share is begun with the first talk, whatever its share (revjiwei5 F5: "尚未
+        # 开展" beside "本季度廉政约谈1次，其中“一对一”问题性约谈0次")
+        done = (any(self.people.values()) if self.people is not None else
+                self.actual is not None if self.measure == "share" else self.actual)
         return (self.status is Status.ON_TRACK and self.measure != "manual" and not done
                 and not (counts is not None and counts.ledger == "rectification"))
 

@@ -81,15 +81,24 @@ def _combined(item: ChecklistItem, parts: list[tuple[str, ChecklistItem]], over:
         each = "、".join(f"{name}{p.actual}{unit}" for name, p in parts)
         missed = [name for name, p in parts if p.status is Status.FAILED]
         text = f"{label}{each}" if label else each
-        if missed:
+        if missed and len(missed) == len(parts) > 1:  # not every name said twice (F11)
+            text += "，均未达到要求"
+        elif missed:
             text += f"，{'、'.join(missed)}未达到要求"
         elif status is Status.DONE:
             text += f"，每个{unit_name}均达到要求"
         text += "。"
         actual: int | None = sum(p.actual or 0 for _, p in parts)
     else:  # "第一季度：廉政约谈3次…", not "第一季度：本季度廉政约谈3次…"
+        # a duty not met: the periods that fell short, the others said met in a word — a
+        # quarter that met its share, listed among "没有落实到位", read as one more failure
+        # (revjiwei5 F4)
+        short = [(name, p) for name, p in parts if p.status is not Status.DONE]
+        shown = short if status is not Status.DONE and 0 < len(short) < len(parts) else parts
         text = "；".join(f"{name}：{_without_scope(p.explanation, name).rstrip('。')}"
-                        for name, p in parts) + "。"
+                        for name, p in shown)
+        met = [name for name, p in parts if p.status is Status.DONE]
+        text += (f"；{'、'.join(met)}达到要求" if shown is short and met else "") + "。"
         actual = parts[-1][1].actual
     times = [p.person_times for _, p in parts if p.person_times]
     # its periods kept: a year's report made before 31 December plans the half (quarter)
@@ -109,7 +118,9 @@ def _by_month(item: ChecklistItem, as_of: date) -> ChecklistItem:
     target = item.requirement.target or 0
     missed = [m for m, n in months if n < target and month_end(year, m) <= as_of]
     label = item.requirement.counts.label if item.requirement.counts else ""
-    text = f"{year}年{label}{sum(n for _, n in months)}{unit}"
+    total = sum(n for _, n in months)
+    # "2026年未开展集中学习", not the reader's rewrite of "…0次" ("未集中学习": F11)
+    text = f"{year}年{label}{total}{unit}" if total else f"{year}年尚无{label}记录"
     if missed:
         text += f"，{_month_runs(missed)}未达到每月不少于{target}{unit}的要求。"
     elif item.status is Status.DONE:

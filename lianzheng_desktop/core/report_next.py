@@ -118,7 +118,8 @@ def _as_counted(item: ChecklistItem, data: ReportData) -> str:
             part = item.periods[-1][1] if item.periods else item  # the year's: its last one
             left = (item.requirement.target or 0) - (part.people or {}).get(me, 0)
             return f"本人尚需{left}{unit}，须于{by}前完成" if left > 0 else ""
-        return f"{_owed_by_each(item, label)}，须于{by}前完成"
+        # the 书记's own paper: the others' shares are his to 督促 (revjiwei5 F13)
+        return f"{_owed_by_each(item, label, first_responsible(data.person))}，须于{by}前完成"
     if item.measure in ("coverage", "share") and item.target is not None:
         what = f"{label}覆盖面" if item.measure == "coverage" else "“一对一”问题性约谈比例"
         now = f"目前为{item.actual}%，" if item.actual is not None else ""
@@ -144,23 +145,29 @@ def _months_to_come(item: ChecklistItem, day: date, label: str) -> str:
             f"须于{cn_date(item.period_end)}前完成")
 
 
-def _owed_by_each(item: ChecklistItem, label: str) -> str:
+def _owed_by_each(item: ChecklistItem, label: str, urge: bool = False) -> str:
     """Who still owes a duty of each, and how much ("王建国目前已专题调研1次，还需1次";
-    "张卫东、刘志强各还需1次"), as the branch's own count duty says it (revjiwei4 K6)."""
+    "张卫东、刘志强各还需1次"), as the branch's own count duty says it (revjiwei4 K6);
+    ``urge``: the 书记's own paper, "督促张卫东、刘志强各再完成1次"."""
     part = item.periods[-1][1] if item.periods else item  # the year's: its running one
     target, unit = item.requirement.target, item.requirement.unit
     had = part.people or {}
     if target is None or not all(name in had for name in item.missing):
-        return f"{'、'.join(item.missing)}尚未完成"
+        return f"{'督促' if urge else ''}{'、'.join(item.missing)}尚未完成"
     owed = {name: target - had[name] for name in item.missing if target > had[name]}
     if len(owed) == 1 and (name := next(iter(owed))) and had[name]:
-        return (f"{name}目前已{verb_for(label)}{label}{had[name]}{unit}，"
-                f"还需{owed[name]}{unit}")
+        done = f"{verb_for(label)}{label}{had[name]}{unit}"
+        return (f"督促{name}再完成{owed[name]}{unit}（目前已{done}）" if urge else
+                f"{name}目前已{done}，还需{owed[name]}{unit}")
     by_count: dict[int, list[str]] = {}
     for name, left in owed.items():
         by_count.setdefault(left, []).append(name)
-    return "，".join(f"{'、'.join(names)}{'各' if len(names) > 1 else ''}还需{left}{unit}"
-                    for left, names in by_count.items()) or f"{'、'.join(item.missing)}尚未完成"
+    said = "，".join(f"{'、'.join(names)}{'各' if len(names) > 1 else ''}"
+                     f"{'再完成' if urge else '还需'}{left}{unit}"
+                     for left, names in by_count.items())
+    if not said:
+        return f"{'、'.join(item.missing)}尚未完成"
+    return f"督促{said}" if urge else said
 
 
 def _carried_over(data: ReportData, nxt: ReportPeriod, listed: list[Requirement],

@@ -523,3 +523,14 @@ def test_a_duty_of_each_person_begun_is_not_labelled_not_started():
     assert begun.actual == 0  # neither has met it yet
     assert begun.label == "进行中"
     assert check(req, {}, "2022Q1", "2022-02-01", roster)[0].label == "尚未开展"
+
+
+def test_a_share_begun_is_not_labelled_not_started():
+    """revjiwei5 F5: "尚未开展" beside "本季度廉政约谈1次，其中“一对一”问题性约谈0次" — a
+    share with a talk held is begun, whatever its share; with none held it is not."""
+    req = requirement(INTEGRITY, Period.QUARTER, 1, share=50)
+    held = {"talk": [talk("2022-07-05", kind="廉政谈话")]}
+    share = next(i for i in check(req, held, "2022Q3", "2022-08-01") if i.measure == "share")
+    assert share.actual == 0 and share.label == "进行中"
+    none = next(i for i in check(req, {}, "2022Q3", "2022-08-01") if i.measure == "share")
+    assert none.actual is None and none.label == "尚未开展"

@@ -289,3 +289,33 @@ def test_a_duty_of_each_term_says_it_is_counted_by_halves(demo_store):
                                        "出勤情况。\n", 2023)
     steps = _texts(demo_store, ReportPeriod(2023, 4), date(2023, 11, 30))[NEXT]
     assert "须于2023年12月31日前完成（学期按半年计）" in steps, steps
+
+
+def test_a_year_names_each_missed_period_once_and_a_met_one_as_met(demo_store):
+    """revjiwei5 F4, F11: "第一季度0次…第四季度0次，第一季度、第二季度、第三季度、第四季度未达到
+    要求"; a quarter that met its share printed among "没有落实到位" like one that did not."""
+    from lianzheng_desktop.core.checklist import ChecklistItem, Status
+    from lianzheng_desktop.core.plan import Counts, Period, Requirement
+    from lianzheng_desktop.core.report_checklist import _combined
+
+    demo_store.clock = lambda: datetime(2024, 1, 5, 9)
+    plans.import_plan_text(demo_store, "2023年要点\n一、学习\n1.加强交流。每季度开展一次学习交流"
+                                       "活动。\n2.加强学习。每月组织一次集中学习。\n", 2023)
+    problems = _texts(demo_store, ReportPeriod(2023))[PROBLEMS]
+    assert "第一季度0次、第二季度0次、第三季度0次、第四季度0次，均未达到要求。" \
+        in problems, problems
+    assert "2023年尚无集中学习记录，1月至12月未达到每月不少于1次的要求。" in problems, problems
+
+    req = Requirement(item="1", text="每季度廉政约谈，一对一达到50%",
+                      counts=Counts("talk", ("廉政谈话",), "廉政约谈"), period=Period.QUARTER,
+                      target=1, share=50)
+
+    def share(quarter, status, text):
+        start = date(2023, 3 * quarter - 2, 1)
+        return ChecklistItem("1-share", req, "share", Period.QUARTER, start, start, 50, 50,
+                             0, status, text)
+    parts = [("第一季度", share(1, Status.FAILED, "本季度廉政约谈2次，其中“一对一”约谈0次。")),
+             ("第二季度", share(2, Status.DONE, "本季度廉政约谈2次，其中“一对一”约谈1次。"))]
+    year = _combined(parts[-1][1], parts, True, "季度")
+    assert year.status is Status.FAILED
+    assert year.explanation == "第一季度：廉政约谈2次，其中“一对一”约谈0次；第二季度达到要求。"

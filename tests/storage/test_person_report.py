@@ -196,7 +196,7 @@ def test_own_next_steps_are_ones_own_and_never_a_negative_count(unit):
         return next(s for s in document.sections if s.heading.startswith("四")).to_text()
 
     secretary = next_steps(ReportPeriod(2024, 1), "周书记", date(2024, 2, 15))
-    assert "丙还需1次，须于2024年3月31日前完成" in secretary and "本人尚需" not in secretary
+    assert "督促丙再完成1次，须于2024年3月31日前完成" in secretary and "本人尚需" not in secretary
     unit.clock = lambda: datetime(2024, 8, 15, 17)
     for day in ("2024-05-10", "2024-08-10"):
         unit.add("activity", {"date": day, "type": "听取汇报", "host": "甲",
