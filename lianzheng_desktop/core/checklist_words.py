@@ -64,8 +64,10 @@ def items_words(when: str, sources: tuple[str, ...], total: int, carried: int,
     return f"{named}{count}（{when}新增{total - carried}件、{before}延续{carried}件）"
 
 
-def still_open(count: int, due: int, today: int = 0) -> str:
-    """"尚在整改3件（其中1件到期未完成、1件今日到期）": the open items and, of them, those
-    past their deadline and those due on the paper's own day (one wording for 一 and 附件1)."""
-    which = [f"{due}件到期未完成"] * bool(due) + [f"{today}件今日到期"] * bool(today)
+def still_open(count: int, due: int, today: int, day: date) -> str:
+    """"尚在整改3件（其中1件到期未完成、1件整改时限为12月31日）": the open items and, of them,
+    those past their deadline and those due on the paper's own ``day`` (one wording for 一
+    and 附件1; a paper is read later, so its day is named, not "今日": revjiwei5 F8)."""
+    on = f"整改时限为{day.month}月{day.day}日"
+    which = [f"{due}件到期未完成"] * bool(due) + [f"{today}件{on}"] * bool(today)
     return f"尚在整改{count}件" + (f"（其中{'、'.join(which)}）" if which else "")

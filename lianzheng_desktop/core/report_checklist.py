@@ -218,7 +218,7 @@ def _rectification_item(item: ChecklistItem, found: list[RectificationItem],
     due = [i for i in scope if is_due(i, as_of, missed)]  # section three names each
     today = [i for i in scope if due_today(i, as_of, missed)]
     if open_items:
-        parts.append(still_open(open_items, len(due), len(today)))
+        parts.append(still_open(open_items, len(due), len(today), as_of))
     text = "，".join(parts)
     if reviewed:
         text += f"；已开展“回头看”{len(reviewed)}件"

@@ -208,10 +208,10 @@ def _rectification_point(data: ReportData, f: Figures) -> str:
     if f.rectification_ongoing:
         state.append(f"长期坚持{f.rectification_ongoing}件")
     if f.rectification_open:
-        # made on an item's deadline day: it is 今日到期, said so (a reprint after the day
+        # made on an item's deadline day: due that day, said so (a reprint after the day
         # counts it 到期未完成 — the kept-report note says why the two differ)
         today = sum(1 for i in items if due_today(i, data.as_of, data.missed_up_to))
-        state.append(still_open(f.rectification_open, due, today))
+        state.append(still_open(f.rectification_open, due, today, data.as_of))
     text += f"。截至{cn_date(data.as_of)}，" + "、".join(state)
     if f.reviews:
         # what the 回头看 found is the ledger's to say (附件4), not a stock "成效得到巩固"

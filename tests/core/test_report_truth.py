@@ -605,8 +605,10 @@ def test_on_its_last_day_a_paper_counts_deadlines_as_the_checklist_and_later_as_
     checklist = plans.load_checklist(demo_store, Quarter(2022, 3), date(2022, 9, 30))
     row = next(i.explanation for i in checklist.items if "整改事项" in i.explanation)
     assert "尚在整改1件；" in row and "到期未完成" not in row, row  # none missed yet
-    # said as it is that day (revdiff3, D8): 今日到期 — neither on time nor missed
-    assert "尚在整改1件（其中1件今日到期）；" in texts[DUTY], texts[DUTY]
+    # said as it is that day (revdiff3, D8) — neither on time nor missed — by its date, not
+    # "今日", which the paper's later reader cannot place (revjiwei5 F8)
+    assert "尚在整改1件（其中1件整改时限为9月30日）；" in texts[DUTY], texts[DUTY]
+    assert "今日" not in texts[DUTY]
     assert "到期未完成" not in texts[DUTY]
     assert "基层工会经费返还拨付不及时" not in texts[PROBLEMS], texts[PROBLEMS]
     # the next quarter's plan is not "确保于今日" but what follows either way (D3)
@@ -617,7 +619,7 @@ def test_on_its_last_day_a_paper_counts_deadlines_as_the_checklist_and_later_as_
     document = _report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 30))[0]
     [row] = [r for a in document.appendices for r in a.rows
              if len(r) > 1 and r[1] == "着力做好县委巡察整改工作"]
-    assert "尚在整改1件（其中1件今日到期）" in row[-1], row[-1]  # 附件1 says it alike
+    assert "尚在整改1件（其中1件整改时限为9月30日）" in row[-1], row[-1]  # 附件1 alike
     texts = said(datetime(2022, 10, 8, 9, 0))
     assert "尚在整改1件（其中1件到期未完成）" in texts[DUTY]
     assert "整改事项“基层工会经费返还拨付不及时”整改时限为2022年9月30日，到期仍未完成整改。" \
