@@ -190,8 +190,8 @@ def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | N
         if elsewhere:
             crash_notes.backup_into_over(paths, folder)
     if bad:
-        only_elsewhere = moved is not None and set(bad) <= moved.elsewhere
-        raise IncompleteBackupError(target, bad, moved.notice if only_elsewhere else None)
+        notice = moved.notice if moved is not None and set(bad) <= moved.elsewhere else None
+        raise IncompleteBackupError(target, bad, notice)
     return target
 
 
