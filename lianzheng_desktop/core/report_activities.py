@@ -200,13 +200,25 @@ def _activities(kind_list: list[Activity], noun: str, me: str = "",
             summed.append(f"{noun}{did}廉政学习{len(group)}次"
                           + (f"，学习{shown}" if shown else ""))
         elif len(group) <= DETAILED_UP_TO:
-            one_by_one += [(a.date, _one_activity(a, with_summary=len(group) <= 2, me=me,
-                                                  head=head, merged=id(a) in merged))
-                           for a in group]
+            lines = [(a, _one_activity(a, with_summary=len(group) <= 2, me=me, head=head,
+                                       merged=id(a) in merged)) for a in group]
+            one_by_one += [(a.date, _whose(a, line, lines)) for a, line in lines]
         else:
             span = f"{md(group[0].date)}至{md(group[-1].date)}"
             summed.append(f"{noun}{activity_phrase(kind)}{len(group)}次（{span}）")
     return [line for _, line in sorted(one_by_one, key=lambda pair: pair[0])] + summed
+
+
+def _whose(a: Activity, line: str, lines: list[tuple[Activity, str]]) -> str:
+    """A line said alike of several records ("开展分管领域党风廉政建设专题调研" three times)
+    names who did each, when they differ: the reader ties them to 附件1's per-person
+    counts (revjiwei5 F12)."""
+    day = md(a.date)
+    alike = [b for b, other in lines if other[len(md(b.date)):] == line[len(day):]]
+    hosts = {b.host for b in alike}
+    if len(alike) < 2 or len(hosts) < 2 or not a.host or a.host in line:
+        return line
+    return f"{day}{a.host}{line[len(day):]}"
 
 
 def _subjects(studied: Iterable[str]) -> list[str]:

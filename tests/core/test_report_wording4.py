@@ -319,3 +319,16 @@ def test_a_year_names_each_missed_period_once_and_a_met_one_as_met(demo_store):
     year = _combined(parts[-1][1], parts, True, "季度")
     assert year.status is Status.FAILED
     assert year.explanation == "第一季度：廉政约谈2次，其中“一对一”约谈0次；第二季度达到要求。"
+
+
+def test_records_said_alike_name_who_did_each(demo_store):
+    """revjiwei5 F12: "5月26日开展分管领域党风廉政建设专题调研；6月30日开展分管领域党风廉政
+    建设专题调研；…" — three lines alike, no one named, while 附件1 counts them per person."""
+    for day, host in (("2022-07-26", "李秀梅"), ("2022-08-30", "张志强"),
+                      ("2022-09-13", "李秀梅")):
+        demo_store.add("activity", {"date": day, "type": "专题调研", "topic": "分管领域党风廉政建设"
+                                    "专题调研", "host": host})
+    duty = _texts(demo_store, ReportPeriod(2022, 3))[DUTY]
+    for said in ("7月26日李秀梅开展分管领域党风廉政建设专题调研", "8月30日张志强开展分管领域党风"
+                 "廉政建设专题调研", "9月13日李秀梅开展分管领域党风廉政建设专题调研"):
+        assert said in duty, duty
