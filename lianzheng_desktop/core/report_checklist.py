@@ -24,7 +24,7 @@ from lianzheng_desktop.core.record_source import (
     unreviewed_before,
 )
 from lianzheng_desktop.core.records import RectificationItem
-from lianzheng_desktop.core.text import quoted
+from lianzheng_desktop.core.text import quoted, spans
 
 _QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
 
@@ -122,24 +122,12 @@ def _by_month(item: ChecklistItem, as_of: date) -> ChecklistItem:
     # "2026年未开展集中学习", not the reader's rewrite of "…0次" ("未集中学习": F11)
     text = f"{year}年{label}{total}{unit}" if total else f"{year}年尚无{label}记录"
     if missed:
-        text += f"，{_month_runs(missed)}未达到每月不少于{target}{unit}的要求。"
+        text += f"，{spans(missed, lambda m: f'{m}月')}未达到每月不少于{target}{unit}的要求。"
     elif item.status is Status.DONE:
         text += "，每个月均达到要求。"
     else:
         text += f"，要求每月不少于{target}{unit}。"
     return replace(item, explanation=text, months=tuple(months))
-
-
-def _month_runs(months: list[int]) -> str:
-    """[1, 2, 3, 5, 9, 10] → "1月至3月、5月、9月、10月": three or more in a row as a span."""
-    runs: list[list[int]] = []
-    for m in months:
-        if runs and runs[-1][-1] == m - 1:
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    return "、".join(f"{r[0]}月至{r[-1]}月" if len(r) > 2 else "、".join(f"{m}月" for m in r)
-                    for r in runs)
 
 
 def _without_scope(explanation: str, name: str) -> str:

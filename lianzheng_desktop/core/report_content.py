@@ -42,7 +42,7 @@ from lianzheng_desktop.core.report_model import (
 )
 from lianzheng_desktop.core.report_next import draft_next_steps
 from lianzheng_desktop.core.report_problems import draft_problems
-from lianzheng_desktop.core.text import tidy
+from lianzheng_desktop.core.text import spans, tidy
 
 __all__ = ["Figures", "ReportData", "build_document", "draft_sections", "figures", "tidy"]
 
@@ -111,17 +111,10 @@ def quiet_quarters_note(data: ReportData) -> str:
                          for day in data.event_days)]
     if not quiet:
         return ""
-    runs: list[list[int]] = []
-    for n in quiet:
-        if runs and runs[-1][-1] == n - 1:
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-    spans = "、".join(f"第{_QUARTERS[r[0] - 1]}至第{_QUARTERS[r[-1] - 1]}季度" if len(r) > 2
-                     else "、".join(f"第{_QUARTERS[n - 1]}季度" for n in r) for r in runs)
+    said = spans(quiet, lambda n: f"第{_QUARTERS[n - 1]}季度")
     first = min(data.event_days, default=None)
     since = f"（最早的一条记录是{md(first)}）" if first is not None and quiet[0] == 1 else ""
-    return (f"台账中{year}年{spans}没有任何记录{since}，报告按台账把这段时间的工作写为未开展；"
+    return (f"台账中{year}年{said}没有任何记录{since}，报告按台账把这段时间的工作写为未开展；"
             "如这段时间的工作已经开展，请先在各台账中补录，再生成报告。")
 
 

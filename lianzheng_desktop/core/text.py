@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _SPACES = re.compile(" +")
 # CJK punctuation, ideographs, full-width forms and Chinese quotes. Tested by code point:
@@ -34,3 +35,16 @@ def tidy(text: str) -> str:
 def quoted(text: str) -> str:
     """“text”, with quotes inside it turned to single quotes (no nested “”)."""
     return "“" + text.replace("“", "‘").replace("”", "’") + "”"
+
+
+def spans(numbers: list[int], name: Callable[[int], str], through: str = "至") -> str:
+    """Ascending numbers said as a reader counts them: three or more in a row as one span
+    ([1, 2, 3, 5, 9, 10] → "1月至3月、5月、9月、10月" with name "{n}月")."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and runs[-1][-1] == n - 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return "、".join(f"{name(r[0])}{through}{name(r[-1])}" if len(r) > 2 else
+                    "、".join(name(n) for n in r) for r in runs)
