@@ -7,10 +7,12 @@ body text sits on a 22-line × 28-character grid, so characters are set at a pit
 Lines break between *units*, never inside one: a run of digits or Latin letters
 ("2022-05-31", "XC-2022-05", "100%") is one unit, closing punctuation clings to what
 precedes it and opening punctuation to what follows (so "，" or "”" never opens a line and
-"“" never ends one). A short term in quotation marks (“一对一”, “回头看”: at most
-QUOTED_TERM characters inside) is one unit, never split over two lines. In table cells a
-short run of Chinese between punctuation — a name such as 陈立新, a status such as 进行中 —
-is one unit as well.
+"“" never ends one). A space never opens a line either: it stays at the end of the line
+before, where it is not drawn (a title such as 《一刻不停歇 半步不退让》 broke at its space
+and the next line began half a place in). A short term in quotation marks (“一对一”,
+“回头看”: at most QUOTED_TERM characters inside) is one unit, kept on one line as long as
+that costs the line little (see ``break_lines``). In table cells a short run of Chinese
+between punctuation — a name such as 陈立新, a status such as 进行中 — is one unit as well.
 
 Two brackets or quotation marks of the same side set together ("（“", "”）") share one
 character's place and a half, not two: a full-width mark's glyph fills half its cell, and
@@ -68,6 +70,22 @@ def _is_letter(ch: str) -> bool:
         ("\U00020000" <= ch <= "\U0003ffff")
 
 
+def stretches(before: str, after: str) -> bool:
+    """Whether a justified line may widen the gap between two characters: not inside a
+    run of half-width letters and digits ("2026", "XC2"), which would read "2 0 2 6", nor
+    between two brackets or quotes set close ("（“")."""
+    pair = {before, after}
+    if pair <= OPENING_MARKS or pair <= CLOSING_MARKS:
+        return False
+    return not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum())
+
+
+def spread_needed(line: str, short: float) -> float:
+    """How much each gap of ``line`` widens for it to run ``short`` further (justified)."""
+    gaps = sum(stretches(a, b) for a, b in zip(line, line[1:], strict=False))
+    return max(0.0, short) / gaps if gaps else (0.0 if short <= 0.01 else float("inf"))
+
+
 def units(text: str, short_words: bool = False) -> list[str]:
     """``text`` cut into the pieces a line may break between (see the module's doc)."""
     tokens: list[str] = []
@@ -92,7 +110,7 @@ def units(text: str, short_words: bool = False) -> list[str]:
     glued: list[str] = []
     join_next = False
     for token in tokens:
-        if glued and (join_next or token[0] in NO_LINE_START):
+        if glued and (join_next or token[0] in NO_LINE_START or token.isspace()):
             glued[-1] += token
         else:
             glued.append(token)
@@ -149,14 +167,27 @@ def fits(natural: float, limit: float, space: float) -> bool:
 
 
 def break_lines(text: str, widths: Sequence[float], first: float, rest: float,
-                space: float, short_words: bool = False, overfull: float = 0.0) -> list[str]:
+                space: float, short_words: bool = False, overfull: float = 0.0,
+                spread: float = 0.0) -> list[str]:
     """Greedy breaking of ``text`` into lines no wider than ``first`` then ``rest``.
 
     ``widths[i]`` is the advance of ``text[i]`` before character spacing ``space``.
     Lines break between units only; a unit wider than a whole line is cut by character.
-    A quoted term kept whole (“回头看”) may run past the end by ``overfull`` at most and
-    by no more than the line's punctuation can give (``gives``), for the line to be set
-    closer there, rather than leave the line that much short.
+    A space at a break ends the line before (the caller does not draw it; it is not
+    counted in what fits). Every line but the last is joined to the next without loss:
+    ``"".join(lines) == text``.
+
+    A quoted term that does not fit at a line's end:
+    1. stays on the line when it runs past the end by ``overfull`` at most and by no more
+       than the line's punctuation can give (``gives``), the line set closer there;
+    2. else goes down whole when the line it leaves can be justified widening each gap by
+       ``spread`` at most — a line spread further reads letter by letter ("2026 年 第 四
+       季 度 （ 截 至…", revjiwei5 F9), which no office paper shows;
+    3. else (with ``spread`` given) breaks inside as any Chinese text does on an office
+       paper, after at least two of its characters — "“一" never ends a line (revdiff3
+       D9) — and before at least one: at a place that leaves two on each side
+       (“一岗 | 双责”) if one brings the line within ``spread``, else at the fullest that
+       does; if none does, it goes down whole after all.
     Outside table cells a paragraph does not end in a line of one character ("录。"
     under a full line, 单字成行): the unit before it goes down too.
     """
@@ -171,12 +202,23 @@ def break_lines(text: str, widths: Sequence[float], first: float, rest: float,
         end = position + len(unit)
         unit_width = sum(widths[position:end]) + space * (len(unit) - 1)
         extra = unit_width + (space if position > line_start else 0.0)
+        ink = len(unit.rstrip())  # a space ending the unit may stand past the line's end
+        seen = extra - sum(widths[position + ink:end]) - space * (len(unit) - ink)
         squeezes = False
         if overfull and _QUOTED.search(unit):  # as far as the line's marks give room
             size = max(widths[line_start:end])
             room = len(gives(text[line_start:end], widths[line_start:end], size)) * size / 2
-            squeezes = fits(used + extra, limit + min(overfull, room), space)
-        if position > line_start and not fits(used + extra, limit, space) and not squeezes:
+            squeezes = fits(used + seen, limit + min(overfull, room), space)
+        if position > line_start and not fits(used + seen, limit, space) and not squeezes:
+            cut = _inside_term(text, widths, (line_start, position, end), used, limit,
+                               space, spread) if spread else None
+            if cut is not None:
+                lines.append(text[line_start:cut])
+                starts.append(cut)
+                line_start, limit = cut, rest
+                used = sum(widths[cut:end]) + space * (end - cut - 1)
+                position = end
+                continue
             lines.append(text[line_start:position])
             line_start, used, limit = position, 0.0, rest
             extra = unit_width
@@ -187,6 +229,7 @@ def break_lines(text: str, widths: Sequence[float], first: float, rest: float,
                 if k > line_start and not fits(used + advance, limit, space):
                     cut = k  # punctuation still may not open or end the line
                     while cut > line_start + 1 and (text[cut] in NO_LINE_START
+                                                    or text[cut].isspace()
                                                     or text[cut - 1] in NO_LINE_END):
                         cut -= 1
                     lines.append(text[line_start:cut])
@@ -202,6 +245,28 @@ def break_lines(text: str, widths: Sequence[float], first: float, rest: float,
     if not short_words and len(lines) > 1 and _lone(lines[-1]):
         _take_down(text, widths, rest, space, lines, starts)
     return lines
+
+
+def _inside_term(text: str, widths: Sequence[float], span: tuple[int, int, int],
+                 used: float, limit: float, space: float, spread: float) -> int | None:
+    """Where the quoted term in the unit ``text[position:end]`` breaks (rule 3 of
+    ``break_lines``), the line having begun at ``line_start`` and run ``used`` wide;
+    None: it goes down whole."""
+    line_start, position, end = span
+    term = _QUOTED.search(text, position, end)
+    if term is None or spread_needed(text[line_start:position], limit - used) <= spread:
+        return None
+    first, last = term.start() + 1, term.end() - 1  # the term's characters, marks aside
+    best: tuple[bool, int] | None = None
+    for cut in range(first + 2, last):
+        if text[cut] in NO_LINE_START or text[cut - 1] in NO_LINE_END:
+            continue
+        width = used + space + sum(widths[position:cut]) + space * (cut - position - 1)
+        if not fits(width, limit, space):
+            break
+        if spread_needed(text[line_start:cut], limit - width) <= spread:
+            best = max(best or (False, 0), (last - cut >= 2 and cut - first >= 2, cut))
+    return best[1] if best else None
 
 
 def _lone(line: str) -> bool:
