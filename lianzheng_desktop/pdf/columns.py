@@ -75,10 +75,12 @@ def size_columns(header: list[str], rows: list[list[str]], fonts: FontSet, size:
 def cell_lines(text: str, widths: list[float], room: float,
                balanced: bool = False) -> list[str]:
     """``text`` broken to fit ``room``; ``balanced``: its lines as even as the same number of
-    lines allows (a header: "一对一问 / 题性约谈", not "一对一问题性 / 约谈")."""
+    lines allows (a header: "一对一问 / 题性约谈", not "一对一问题性 / 约谈"). A space where a line
+    breaks is left out: it would set the next line in by half a place (revjiwei5 F14)."""
     if sum(widths) <= room + 0.01:
         return [text]
-    lines = break_lines(text, widths, room, room, 0.0, short_words=True)
+    lines = [line.rstrip() for line in break_lines(text, widths, room, room, 0.0,
+                                                    short_words=True)]
     if not balanced or len(lines) < 2:
         return lines
     low, high = max(widths), room  # the narrowest room that still takes as few lines
@@ -88,7 +90,8 @@ def cell_lines(text: str, widths: list[float], room: float,
             low = middle
         else:
             high = middle
-    return break_lines(text, widths, high, high, 0.0, short_words=True)
+    return [line.rstrip() for line in break_lines(text, widths, high, high, 0.0,
+                                                   short_words=True)]
 
 
 def even_out(widths: list[float], header: list[str], rows: list[list[str]], fonts: FontSet,

@@ -1,24 +1,11 @@
-"""GB/T 9704-2012 page geometry and a line-breaker for Chinese text.
+"""GB/T 9704-2012 page geometry, table column widths and balanced titles.
 
 The text block is 156 × 225 mm at 28 mm from the left and 37 mm from the top; 3号 (16 pt)
 body text sits on a 22-line × 28-character grid, so characters are set at a pitch of
-156/28 mm (slightly tighter than 16 pt) and lines at 225/22 mm.
+156/28 mm (slightly tighter than 16 pt) and lines at 225/22 mm. Where lines break (and the
+names below re-exported for the modules that know them from here): ``breaking``.
 
-Lines break between *units*, never inside one: a run of digits or Latin letters
-("2022-05-31", "XC-2022-05", "100%") is one unit, closing punctuation clings to what
-precedes it and opening punctuation to what follows (so "，" or "”" never opens a line and
-"“" never ends one). A short term in quotation marks (“一对一”, “回头看”: at most
-QUOTED_TERM characters inside) is one unit, never split over two lines. In table cells a
-short run of Chinese between punctuation — a name such as 陈立新, a status such as 进行中 —
-is one unit as well.
-
-Two brackets or quotation marks of the same side set together ("（“", "”）") share one
-character's place and a half, not two: a full-width mark's glyph fills half its cell, and
-side by side their blank halves would show as a gap a reader takes for a space ("（ “一").
-A mark next to a comma or full stop ("”，") keeps its full place, as Word and WPS set it.
-
-No reportlab here: the breaker and the geometry are plain arithmetic, shared by the PDF
-and by tests.
+No reportlab here: plain arithmetic, shared by the PDF, the Word copy and tests.
 """
 
 from __future__ import annotations
@@ -26,6 +13,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from itertools import combinations
+
+from lianzheng_desktop.pdf.breaking import (  # noqa: F401  (re-exported)
+    CLOSING_MARKS,
+    NO_LINE_END,
+    NO_LINE_START,
+    OPENING_MARKS,
+    PUNCTUATION,
+    QUOTED_TERM,
+    SHORT_WORD,
+    break_lines,
+    fits,
+    gives,
+    spread_needed,
+    squeezed,
+    stretches,
+    units,
+)
 
 MM = 72 / 25.4
 PAGE_WIDTH, PAGE_HEIGHT = 210 * MM, 297 * MM
@@ -44,182 +48,6 @@ CELL = BLOCK_WIDTH / CHARS_PER_LINE  # one character's place on the grid
 # Spacing added after each character so 28 of them span the block exactly (negative:
 # 28 × 16 pt is a little wider than 156 mm).
 BODY_CHAR_SPACE = (BLOCK_WIDTH - CHARS_PER_LINE * BODY_SIZE) / (CHARS_PER_LINE - 1)
-
-NO_LINE_START = set("，。、；：？！）》」』】〕”’…—·%％,.;:?!)]}")
-NO_LINE_END = set("（《「『【〔“‘([{")
-OPENING_MARKS = set("（《「『【〔“‘")
-CLOSING_MARKS = set("）》」』】〕”’")
-PUNCTUATION = OPENING_MARKS | CLOSING_MARKS | set("，。、；：？！")
-QUOTED_TERM = 5  # a term this short in quotation marks is never split over two lines
-_QUOTED = re.compile(rf"“[^“”\n]{{1,{QUOTED_TERM}}}”|‘[^‘’\n]{{1,{QUOTED_TERM}}}’")
-SHORT_WORD = 4  # in table cells, a Chinese run this short between punctuation is kept whole
-# a date's day keeps its 日 ("…11月30" | "日）" would open a line with "日）"); in a table
-# cell a count keeps its measure word too ("不少于12" | "次的要求" reads as two numbers:
-# reviewer revdiff3, D7 — the body's 26-character grid breaks there as print does)
-_ATOM = re.compile(r"[0-9][0-9A-Za-z.\-/:%％_+]*[日号]?|[A-Za-z][0-9A-Za-z.\-/:%％_+]*")
-_CELL_ATOM = re.compile(r"[0-9][0-9A-Za-z.\-/:%％_+]*[日号次个人项件篇期天月年名条份]?"
-                        r"|[A-Za-z][0-9A-Za-z.\-/:%％_+]*")
-_TAG = re.compile(rf"（[^（）]{{1,{SHORT_WORD}}}）[，。、；]?")
-
-
-def _is_letter(ch: str) -> bool:
-    """A Chinese character that can stand inside a word (not punctuation or a space)."""
-    return ("\u3400" <= ch <= "\u9fff") or ("\uf900" <= ch <= "\ufaff") or \
-        ("\U00020000" <= ch <= "\U0003ffff")
-
-
-def units(text: str, short_words: bool = False) -> list[str]:
-    """``text`` cut into the pieces a line may break between (see the module's doc)."""
-    tokens: list[str] = []
-    atom = _CELL_ATOM if short_words else _ATOM
-    i = 0
-    while i < len(text):
-        match = _QUOTED.match(text, i) or atom.match(text, i)
-        if match:
-            tokens.append(match.group())
-            i = match.end()
-            continue
-        if short_words and _is_letter(text[i]):
-            j = i
-            while j < len(text) and _is_letter(text[j]):
-                j += 1
-            run = text[i:j]
-            tokens += [run] if len(run) <= SHORT_WORD else list(run)
-            i = j
-            continue
-        tokens.append(text[i])
-        i += 1
-    glued: list[str] = []
-    join_next = False
-    for token in tokens:
-        if glued and (join_next or token[0] in NO_LINE_START):
-            glued[-1] += token
-        else:
-            glued.append(token)
-        join_next = token[-1] in NO_LINE_END
-    if short_words:  # "2022-01-10（补录）": a short note in brackets stays with its date
-        tagged: list[str] = []
-        for unit in glued:
-            if tagged and _TAG.fullmatch(unit) and _ATOM.match(tagged[-1]):
-                tagged[-1] += unit
-            else:
-                tagged.append(unit)
-        glued = tagged
-    return glued
-
-
-def squeezed(text: str, widths: Sequence[float], size: float) -> list[float]:
-    """``widths`` with half a character taken from the first of two full-width brackets
-    or quotation marks of the same side set together ("（“", "”）"; see the module's doc)."""
-    out = list(widths)
-    full = 0.9 * size
-    for i in range(len(text) - 1):
-        pair = text[i] + text[i + 1]
-        same_side = set(pair) <= OPENING_MARKS or set(pair) <= CLOSING_MARKS
-        if same_side and widths[i] >= full and widths[i + 1] >= full:
-            out[i] -= size / 2
-    return out
-
-
-def gives(text: str, widths: Sequence[float], size: float) -> list[int]:
-    """Where a line set closer gives room first (标点挤压): the gaps beside a full-width
-    mark's blank half — before an opening mark, after a closing mark or a stop — each
-    good for half a character, once; not at the line's ends, nor where two brackets or
-    quotes are set close already (see ``squeezed``)."""
-    gaps: set[int] = set()
-    last = len(text) - 1
-    for i, ch in enumerate(text):
-        if ch not in PUNCTUATION or widths[i] < 0.9 * size:
-            continue
-        if ch in OPENING_MARKS:
-            if i > 0 and text[i - 1] not in OPENING_MARKS:
-                gaps.add(i - 1)
-        elif i < last and not (ch in CLOSING_MARKS and text[i + 1] in CLOSING_MARKS):
-            gaps.add(i)
-    return sorted(gaps)
-
-
-def fits(natural: float, limit: float, space: float) -> bool:
-    """Whether a line ``natural`` wide (spacing between its characters included) fits.
-
-    With negative spacing, n characters on the grid span n cells less one (negative)
-    space, so the last glyph may overhang its cell by that much.
-    """
-    return natural <= limit + max(0.0, -space) + 0.01
-
-
-def break_lines(text: str, widths: Sequence[float], first: float, rest: float,
-                space: float, short_words: bool = False, overfull: float = 0.0) -> list[str]:
-    """Greedy breaking of ``text`` into lines no wider than ``first`` then ``rest``.
-
-    ``widths[i]`` is the advance of ``text[i]`` before character spacing ``space``.
-    Lines break between units only; a unit wider than a whole line is cut by character.
-    A quoted term kept whole (“回头看”) may run past the end by ``overfull`` at most and
-    by no more than the line's punctuation can give (``gives``), for the line to be set
-    closer there, rather than leave the line that much short.
-    Outside table cells a paragraph does not end in a line of one character ("录。"
-    under a full line, 单字成行): the unit before it goes down too.
-    """
-    lines: list[str] = []
-    line_start = 0  # index in text where the current line begins
-    used = 0.0  # natural width of the current line
-    limit = first
-    position = 0
-    starts = []  # where each unit begins
-    for unit in units(text, short_words):
-        starts.append(position)
-        end = position + len(unit)
-        unit_width = sum(widths[position:end]) + space * (len(unit) - 1)
-        extra = unit_width + (space if position > line_start else 0.0)
-        squeezes = False
-        if overfull and _QUOTED.search(unit):  # as far as the line's marks give room
-            size = max(widths[line_start:end])
-            room = len(gives(text[line_start:end], widths[line_start:end], size)) * size / 2
-            squeezes = fits(used + extra, limit + min(overfull, room), space)
-        if position > line_start and not fits(used + extra, limit, space) and not squeezes:
-            lines.append(text[line_start:position])
-            line_start, used, limit = position, 0.0, rest
-            extra = unit_width
-        if not fits(extra, limit, space) and position == line_start:
-            # a unit wider than the line: cut it where the line is full
-            for k in range(position, end):
-                advance = widths[k] + (space if k > line_start else 0.0)
-                if k > line_start and not fits(used + advance, limit, space):
-                    cut = k  # punctuation still may not open or end the line
-                    while cut > line_start + 1 and (text[cut] in NO_LINE_START
-                                                    or text[cut - 1] in NO_LINE_END):
-                        cut -= 1
-                    lines.append(text[line_start:cut])
-                    line_start, limit = cut, rest
-                    used = sum(widths[cut:k]) + space * max(0, k - cut - 1)
-                    advance = widths[k] + (space if k > cut else 0.0)
-                used += advance
-        else:
-            used += extra
-        position = end
-    if line_start < len(text):
-        lines.append(text[line_start:])
-    if not short_words and len(lines) > 1 and _lone(lines[-1]):
-        _take_down(text, widths, rest, space, lines, starts)
-    return lines
-
-
-def _lone(line: str) -> bool:
-    """A line holding one character and the punctuation after it."""
-    return len(line.rstrip("".join(NO_LINE_START))) <= 1
-
-
-def _take_down(text: str, widths: Sequence[float], rest: float, space: float,
-               lines: list[str], starts: list[int]) -> None:
-    """Move the last unit of the line before the last onto the last (see break_lines)."""
-    last = len(text) - len(lines[-1])
-    before = last - len(lines[-2])
-    cut = max((s for s in starts if before < s < last), default=None)
-    if cut is None:
-        return
-    natural = sum(widths[cut:]) + space * (len(text) - cut - 1)
-    if fits(natural, rest, space):
-        lines[-2:] = [text[before:cut], text[cut:]]
 
 
 def column_widths(mins: Sequence[float], maxs: Sequence[float], room: float = BLOCK_WIDTH,

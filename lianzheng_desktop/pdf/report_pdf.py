@@ -9,8 +9,12 @@ together and never on a page without text (公文不出现“此页无正文”)
    CLOSER_LINES lines more (26 lines, 24.5 pt apart: 1.5 times the 16 pt type) — and the
    page before it too when that is not enough — so the closing stays under the text;
 3. else the last lines of the text go over with it: the last paragraph's last two lines,
-   or all of it (with the heading or lead-in line above it) when it has three lines or
-   fewer — provided the page they leave ends no more than a quarter (QUARTER lines) blank;
+   or all of it when it has three lines or fewer — with the heading, subheading and
+   lead-in lines that introduce it, none of which ends a page without what it introduces
+   (高建军's Q4 paper: "四、下一步工作打算", "下一步，本人将重点抓好以下工作：" and a
+   two-line item go over together; left behind, the heading and lead-in would stand alone
+   at the foot, and the page could hold them and the closing only set 29 lines close) —
+   provided the page they leave ends no more than a quarter (QUARTER lines) blank;
 4. else the pages are set closer still, up to CLOSER_MOST lines more (28 lines); only
    when even that does not hold it (a closing of half a page under a one-page text) do
    the lines go over as in 3, whatever is left blank.

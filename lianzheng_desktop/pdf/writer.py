@@ -13,10 +13,8 @@ from lianzheng_desktop.pdf.layout import (
     BODY_CHAR_SPACE,
     BODY_SIZE,
     CELL,
-    CLOSING_MARKS,
     LEFT,
     LINES_PER_PAGE,
-    OPENING_MARKS,
     PAGE_HEIGHT,
     PAGE_NUMBER_GAP,
     PAGE_NUMBER_SIZE,
@@ -26,28 +24,21 @@ from lianzheng_desktop.pdf.layout import (
     split_byline,
     split_title,
     squeezed,
+    stretches,
 )
 
-# (text, role, first-line width) -> (widths, lines): line breaks made once, reused by the
-# dry run that decides where the signature goes and by the real one
-BreakCache = dict[tuple[str, str, float], tuple[list[float], list[str]]]
+# (text, role, first-line width, spread) -> (widths, lines): line breaks made once, reused
+# by the dry run that decides where the signature goes and by the real one
+BreakCache = dict[tuple[str, str, float, float], tuple[list[float], list[str]]]
 
 
 
 MAX_STRETCH = BODY_SIZE / 10  # a justified line widens each gap by a tenth of a character at most
-# in a paragraph, a quarter: a line ends up to five places short before a quoted term kept
-# whole (“一岗双责”), and left ragged it reads as the paragraph's end
-PARAGRAPH_STRETCH = BODY_SIZE / 4
-
-
-def stretches(before: str, after: str) -> bool:
-    """Whether a justified line may widen the gap between two characters: not inside a
-    run of half-width letters and digits ("2026", "XC2"), which would read "2 0 2 6", nor
-    between two brackets or quotes set close ("（“")."""
-    pair = {before, after}
-    if pair <= OPENING_MARKS or pair <= CLOSING_MARKS:
-        return False
-    return not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum())
+# in a paragraph, an eighth: left ragged, a line reads as the paragraph's end, and a line
+# short only for a date or number kept whole ("30日），") needs a little more. A quarter
+# read letter by letter ("2026 年 第 四 季 度", revjiwei5 F9): a quoted term that would
+# leave its line shorter than this covers breaks inside instead (``break_lines``).
+PARAGRAPH_STRETCH = BODY_SIZE / 8
 
 
 class Writer:
@@ -157,13 +148,16 @@ class Writer:
         """The width of ``text`` set on the grid's character pitch."""
         return self.width(text, role) + BODY_CHAR_SPACE * (len(text) - 1)
 
-    def broken(self, text: str, role: str, first: float,
-               rest: float = BLOCK_WIDTH) -> tuple[list[float], list[str]]:
-        key = (text, role, first)
+    def broken(self, text: str, role: str, first: float, rest: float = BLOCK_WIDTH,
+               spread: float = PARAGRAPH_STRETCH) -> tuple[list[float], list[str]]:
+        """``text`` broken into lines (``break_lines``) that ``line`` can justify widening
+        each gap by ``spread`` at most."""
+        key = (text, role, first, spread)
         if key not in self._broken:
             widths = self.widths(text, role)
             self._broken[key] = widths, break_lines(text, widths, first, rest,
-                                                    BODY_CHAR_SPACE, overfull=2 * CELL)
+                                                    BODY_CHAR_SPACE, overfull=2 * CELL,
+                                                    spread=spread)
         return self._broken[key]
 
     def line(self, text: str, widths: list[float], role: str, x: float,
@@ -171,8 +165,11 @@ class Writer:
              room: float | None = None) -> None:
         """One grid line at ``x``; ``justify_to``: stretch (or squeeze) to that width,
         widening each gap by ``most`` at most; ``room``: squeezed to that width if wider
-        (a line a quoted term runs over, see ``break_lines``)."""
+        (a line a quoted term runs over, see ``break_lines``). A space ending the line
+        (where it broke) is neither drawn nor counted."""
         self.ensure_rows(1)
+        ink = len(text.rstrip())
+        text, widths = text[:ink], widths[:ink]
         stretch = 0.0
         gaps = sum(stretches(a, b) for a, b in pairwise(text))
         natural = sum(widths) + BODY_CHAR_SPACE * (len(text) - 1)
@@ -245,7 +242,7 @@ class Writer:
         """``prefix`` at ``prefix_x``, then ``text`` from ``text_x``, its further lines
         aligned under its first character (附件说明: "附件：1．名称")."""
         available = LEFT + BLOCK_WIDTH - text_x
-        widths, lines = self.broken(text, role, available, available)
+        widths, lines = self.broken(text, role, available, available, MAX_STRETCH)
         position = 0
         for n, line in enumerate(lines):
             self.ensure_rows(1)
@@ -260,7 +257,7 @@ class Writer:
 
     def hanging_rows(self, text: str, text_x: float, role: str = "fangsong") -> int:
         available = LEFT + BLOCK_WIDTH - text_x
-        return len(self.broken(text, role, available, available)[1])
+        return len(self.broken(text, role, available, available, MAX_STRETCH)[1])
 
     def centred(self, text: str, role: str, size: float) -> None:
         widths = self.widths(text, role, size)
@@ -271,7 +268,7 @@ class Writer:
                                  BLOCK_WIDTH)
         else:
             lines = break_lines(text, widths, BLOCK_WIDTH, BLOCK_WIDTH, 0.0)
-        for line in lines:
+        for line in (line.strip() for line in lines):  # no blank where a line breaks
             self.ensure_rows(1)
             width = self.width(line, role, size)
             font = self.fonts.primary(role)

@@ -150,3 +150,37 @@ def test_a_lead_in_line_keeps_a_three_line_item_that_may_not_split(tmp_path, cou
     where = {text: n for n, page in enumerate(pages) for _, _, text in page}
     first = next(text for text in where if text.startswith("一是"))
     assert where[lead] == where[first], count
+
+
+def test_a_heading_and_lead_in_go_over_with_the_item_the_closing_takes(tmp_path):
+    """高建军's Q4 paper (revjiwei5 F9): the closing (two two-line annex names and the
+    署名) cannot stand under 四 on page 1 nor on a page of its own, and 四's two-line item
+    may not split; its heading and lead-in go over with it rather than stand alone at
+    page 1's foot, which ends with 三 a quarter blank at most."""
+    sections = [
+        Section("一、履行全面从严治党（党风廉政建设）责任情况", [Paragraph(p) for p in (
+            "2026年第四季度（截至11月30日），本人认真履行“一岗双责”，抓好分管范围内党风廉政"
+            "建设工作，主持集中警示教育1次、推进整改事项1件。",
+            "一是深化警示教育。10月16日学习县纪委通报典型案例（本人主持，6人参加）。",
+            "二是扎实推进问题整改。本人负责巡察反馈的整改事项1件。截至2026年11月30日，"
+            "尚在整改1件。")]),
+        Section("二、个人廉洁自律情况", []),
+        Section("三、存在的问题及原因", [Paragraph(
+            "年度工作要点没有对本人单独提出量化任务；本人负责的1件整改事项尚未完成，"
+            "仍在整改时限内。")]),
+        Section("四、下一步工作打算", [Paragraph("下一步，本人将重点抓好以下工作："), Paragraph(
+            "按期推进“困难职工帮扶档案不完整”的整改，确保于2026年12月31日前完成。")])]
+    names = ["2026年第四季度警示教育台账（本人主持或参加，截至2026年11月30日）",
+             "整改事项台账（本人负责，截至2026年11月30日）"]
+    document = ReportDocument(
+        title="高建军同志2026年第四季度述责述廉报告",
+        meta=["（2026年第四季度，截至11月30日）", "副主席　高建军"], sections=sections,
+        appendices=[Appendix(f"附件{n}　{name}", ["序号"], [["1"]], [1])
+                    for n, name in enumerate(names, start=1)],
+        closing=["副主席　高建军", "2026年11月30日"])
+    pages = _pages(write_pdf(document, tmp_path / "gao.pdf"))
+    at = _closing_page(pages)
+    assert at == 1
+    assert pages[1][0][2] == "四、下一步工作打算"
+    assert pages[0][-1][2].endswith("仍在整改时限内。")
+    assert _blank_at_foot(pages[0]) <= QUARTER + 0.2
