@@ -111,7 +111,8 @@ def quiet_quarters_note(data: ReportData) -> str:
                          for day in data.event_days)]
     if not quiet:
         return ""
-    said = spans(quiet, lambda n: f"第{_QUARTERS[n - 1]}季度")
+    said = spans(quiet, lambda n: f"第{_QUARTERS[n - 1]}季度",
+                 lambda a, b: f"第{_QUARTERS[a - 1]}至第{_QUARTERS[b - 1]}季度")
     first = min(data.event_days, default=None)
     since = f"（最早的一条记录是{md(first)}）" if first is not None and quiet[0] == 1 else ""
     return (f"台账中{year}年{said}没有任何记录{since}，报告按台账把这段时间的工作写为未开展；"

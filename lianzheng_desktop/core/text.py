@@ -37,14 +37,17 @@ def quoted(text: str) -> str:
     return "“" + text.replace("“", "‘").replace("”", "’") + "”"
 
 
-def spans(numbers: list[int], name: Callable[[int], str], through: str = "至") -> str:
+def spans(numbers: list[int], name: Callable[[int], str],
+          span: Callable[[int, int], str] | None = None) -> str:
     """Ascending numbers said as a reader counts them: three or more in a row as one span
-    ([1, 2, 3, 5, 9, 10] → "1月至3月、5月、9月、10月" with name "{n}月")."""
+    ([1, 2, 3, 5, 9, 10] → "1月至3月、5月、9月、10月" with name "{n}月"); ``span`` says a run
+    ("第一至第三季度"), else "{first}至{last}"."""
+    span = span or (lambda first, last: f"{name(first)}至{name(last)}")
     runs: list[list[int]] = []
     for n in numbers:
         if runs and runs[-1][-1] == n - 1:
             runs[-1].append(n)
         else:
             runs.append([n])
-    return "、".join(f"{name(r[0])}{through}{name(r[-1])}" if len(r) > 2 else
+    return "、".join(span(r[0], r[-1]) if len(r) > 2 else
                     "、".join(name(n) for n in r) for r in runs)
