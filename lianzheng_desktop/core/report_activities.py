@@ -31,6 +31,11 @@ FORM_WORDS = {"观看警示教育片": ("观看", "专题片", "警示片"), "�
 MEETINGS = ("专题会议", "民主生活会", "组织生活会", "廉政学习")  # chaired; other work is led
 
 
+# a topic that names the body meeting, then its act: "支部委员会专题研究…", "党组会传达…"
+_BODY_THEN_ACT = re.compile(r"^([^，；。\s]{0,10}?(?:委员会|大会|党组会|支委会|会议))"
+                            r"(?=专题研究|研究|传达|学习|部署|听取|审议|分析)")
+
+
 def chaired(kind: str) -> bool:
     """A meeting or a study is 主持ed (党员大会, 集中学习 of a plan's own types too)."""
     # a plan's type may keep its verb ("党员大会召开", read from "党员大会每月召开一次")
@@ -74,6 +79,10 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
         text = f"{md(a.date)}{'' if topic.startswith(who) else who}{heard}{topic}"
     elif _names_the_meeting(a.type, topic):
         text = f"{md(a.date)}召开{topic}"
+    elif a.type == "专题会议" and (held := _BODY_THEN_ACT.match(topic)):
+        # "支部委员会专题研究党风廉政建设…工作": the body met, then what it did — not glued
+        # to "…工作专题会议" (revother F7, revjiwei5 F7)
+        text = f"{md(a.date)}召开{held.group(1)}，{topic[held.end(1):]}"
     elif a.type == "专题会议" and not topic.startswith(VERB_STARTS) and not re.search(
             "[，；。]", topic):  # a noun phrase: "一季度…工作分析" names the meeting
         text = f"{md(a.date)}召开{topic}专题会议"

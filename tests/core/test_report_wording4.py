@@ -332,3 +332,18 @@ def test_records_said_alike_name_who_did_each(demo_store):
     for said in ("7月26日李秀梅开展分管领域党风廉政建设专题调研", "8月30日张志强开展分管领域党风"
                  "廉政建设专题调研", "9月13日李秀梅开展分管领域党风廉政建设专题调研"):
         assert said in duty, duty
+
+
+def test_a_meeting_named_by_its_body_is_not_glued_to_its_act():
+    """revother F7 / revjiwei5 F7: "召开支部委员会专题研究党风廉政建设和巡察整改工作专题会议"."""
+    from lianzheng_desktop.core.records import Activity
+    from lianzheng_desktop.core.report_activities import _one_activity
+
+    def said(topic):
+        return _one_activity(Activity(id=1, date=date(2026, 10, 28), type="专题会议",
+                                      topic=topic), False)
+
+    assert said("支部委员会专题研究党风廉政建设和巡察整改工作") == \
+        "10月28日召开支部委员会，专题研究党风廉政建设和巡察整改工作"
+    assert said("党组会传达学习中纪委全会精神") == "10月28日召开党组会，传达学习中纪委全会精神"
+    assert said("一季度党风廉政建设工作分析") == "10月28日召开一季度党风廉政建设工作分析专题会议"
