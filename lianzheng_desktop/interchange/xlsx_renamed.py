@@ -4,9 +4,10 @@ Roster rows are the same person when their 姓名 agree (``core.record_identity`
 corrected in Excel would so add a second person who attended nothing — and the checklist
 would then print coverage short of 100% and “尚未覆盖：吴韬”. When the workbook's roster
 sheet holds the kept roster (some kept names are on it) and a new name there looks like a
-kept person's whose own name is missing from it — the same 职务 and 角色, a name one
-character apart, or a name every row of the other sheets has where a kept record has the
-kept one (all those rows conflict on it) — the row is a 冲突 pointing to the app's own
+kept person's whose own name is missing from it — a name every row of the other sheets
+has where a kept record has the kept one (all those rows conflict on it), or the same 职务
+and 角色 or a name one character apart with at least one kept record so rewritten (alone,
+those fit a newcomer who took a leaver's post) — the row is a 冲突 pointing to the app's own
 way: change the name in 人员名册, which carries it to every record. Rows of the other
 sheets that would add a record naming that person wait for it too (they would name
 someone not on the roster).
@@ -36,8 +37,14 @@ def hold_corrected_names(store: Store, plan: Any, sheet_names: set[str],
     same_post = "post" in roster.columns and "role" in roster.columns
     held: dict[str, str] = {}  # the new name → the kept one it likely corrects
     for record in list(roster.new):
-        was = _corrected(record, absent, same_post, set(held.values())) \
-            or _only_in_conflicts(plan, record.name, absent, set(held.values()))
+        was = _only_in_conflicts(plan, record.name, absent, set(held.values()))
+        if was is None:
+            # alike in post or one character apart is no proof alone: a newcomer (吴军 after
+            # 吴涛 left, both 党员) would be held back and the advice would rewrite the
+            # leaver's records (revdiff4 F1); a kept record renamed in the workbook is
+            was = _corrected(record, absent, same_post, set(held.values()))
+            if was is not None and not _renamed_somewhere(plan, record.name, was.name):
+                was = None
         if was is None:
             continue
         held[record.name] = was.name
@@ -80,6 +87,14 @@ def _only_in_conflicts(plan: Any, name: str, absent: list[Any], taken: set[str])
     return None
 
 
+def _renamed_somewhere(plan: Any, name: str, kept_name: str) -> bool:
+    """Some row of the other sheets names ``name`` where its kept record names
+    ``kept_name``: the workbook rewrote a kept record's person, not added one."""
+    return any(name in mine and kept_name in kept and name not in kept
+               for s in plan.sheets if s.spec.key != "roster"
+               for c in s.conflicts for _, mine, kept in c.values)
+
+
 def _name_keys(spec: Any) -> list[str]:
     return [f.key for f in spec.fields if f.kind in (Kind.PERSON, Kind.PEOPLE) or f.key == "host"]
 
@@ -104,8 +119,8 @@ def _hold_rows_naming(plan: Any, held: dict[str, str],
             sheet.conflicts.append(Conflict(
                 where, number, "", ("姓名",), near=True, said=(
                     f"写有“{name}”，人员名册中还没有此人（疑似“{held[name]}”更正姓名，"
-                    f"见人员名册一页），未导入；在人员名册中把“{held[name]}”改为“{name}”后"
-                    "再导入一次即可")))
+                    f"见人员名册一页），未导入；如是同一人，在人员名册中把“{held[name]}”改为"
+                    f"“{name}”后再导入一次即可；如是另一个人，请先在人员名册中新增“{name}”")))
 
 
 def _names_in(record: Any, keys: list[str]) -> set[str]:

@@ -114,3 +114,20 @@ def test_a_name_found_only_in_rows_conflicting_on_it_is_held_though_post_changed
     assert roster_plan.new == []
     assert any("疑似更正姓名" in str(c) and "“刘芳”" in str(c) for c in roster_plan.conflicts)
     assert "周燕" not in demo_store.roster_names()
+
+
+def test_a_newcomer_in_a_leavers_post_is_a_new_person(demo_store, tmp_path):
+    """revdiff4 F1: 刘芳 taken off the roster sheet and 刘方 added with her post and role and
+    a meeting of his own — a newcomer, not a corrected name: he is added, and nothing
+    advises rewriting 刘芳's records to his name."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = load_workbook(tmp_path / "a.xlsx")
+    roster = book["人员名册"]
+    row = next(r for r in roster.iter_rows() if r[0].value == "刘芳")
+    row[0].value = "刘方"  # the leaver's row given to the newcomer, post and role alike
+    book.save(tmp_path / "b.xlsx")
+    _with_new_meeting_naming(tmp_path / "b.xlsx", "刘方", tmp_path / "c.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "c.xlsx").plan
+    roster_sheet = next(s for s in plan.sheets if s.spec.key == "roster")
+    assert [p.name for p in roster_sheet.new] == ["刘方"]
+    assert not any("更正姓名" in str(c) for s in plan.sheets for c in s.conflicts)
