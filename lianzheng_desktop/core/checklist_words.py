@@ -21,13 +21,16 @@ LABEL_VERBS = (("廉政学习", "组织"), ("廉政测试", "组织"), ("整改"
                ("典型问题通报", "组织"))
 
 
+_VERBS_INSIDE = ("开展", "组织", "召开", "举办", "进行")
+
+
 def verb_for(label: str) -> str:
     """The verb a requirement's count takes: 召开 meetings, none for a label that is an
     act already (听取汇报), LABEL_VERBS' for theirs, 开展 the rest."""
     if label.endswith("会") or label.endswith("会议"):  # 组织生活会: 召开, not an act
         return "召开"
-    if label.startswith(ACTS):
-        return ""
+    if label.startswith(ACTS) or any(verb in label for verb in _VERBS_INSIDE):
+        return ""  # a plan's own type may hold its verb: "党支部开展集中学习" (revdiff4 F3)
     return next((verb for start, verb in LABEL_VERBS if label.startswith(start)), "开展")
 
 

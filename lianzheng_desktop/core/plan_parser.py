@@ -54,18 +54,23 @@ from lianzheng_desktop.core.plan_text import (
 MAX_PLAN_CHARS = 2_000_000  # a year's plan is a few thousand characters
 # a year, not a date in it ("根据2026年12月县纪委全会部署" is when, not which year's plan)
 _YEAR_RE = re.compile(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
-# the year in the document's own name: "…2027年党风廉政建设工作要点"
-_TITLED_YEAR_RE = re.compile(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)[^。；\n]{0,30}?"
+# the year in the document's own name: "…2027年党风廉政建设工作要点" (the year nearest the
+# name: "2026年工作总结暨2027年…工作要点" is 2027's)
+_TITLED_YEAR_RE = re.compile(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)(?:(?!20\d{2})[^。；\n]){0,30}?"
                              r"(?:工作要点|工作计划|工作安排|责任清单|任务清单|实施方案|要点)")
+_CITED_RE = re.compile(r"《[^》]*》")
 
 
 def plan_year(text: str) -> int | None:
     """The year a plan is for: the one its own name gives, else the one year its opening
     names; None when the opening names several and none as the plan's (a preamble
-    reviewing 2026 before the 2027 points: revloss F3 — the 2026 plan was replaced)."""
+    reviewing 2026 before the 2027 points: revloss F3 — the 2026 plan was replaced). A name
+    in 《》 is another document's (根据《县委2026年…责任清单》) unless no other is named
+    (关于印发《2026年…工作要点》的通知)."""
     head = text[:300]
-    if titled := _TITLED_YEAR_RE.search(head):
-        return int(titled.group(1))
+    for searched in (_CITED_RE.sub("", head), head):
+        if titled := _TITLED_YEAR_RE.search(searched):
+            return int(titled.group(1))
     years = {int(found.group(1)) for found in _YEAR_RE.finditer(head)}
     return years.pop() if len(years) == 1 else None
 

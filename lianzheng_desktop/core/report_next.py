@@ -133,7 +133,8 @@ def _months_to_come(item: ChecklistItem, day: date, label: str) -> str:
     未达到要求，须切实改进）")."""
     target, unit = item.requirement.target or 0, item.requirement.unit
     seen = dict(item.months)
-    months = [item.period_start.month + k for k in range(3)]
+    # the quarter's months, or the year's for an annual report (revdiff4 F2)
+    months = list(range(item.period_start.month, item.period_end.month + 1))
     year = item.period_start.year
     owed = [m for m in months if month_end(year, m) > day and seen.get(m, 0) < target]
     missed = [m for m in months if month_end(year, m) <= day and seen.get(m, 0) < target]

@@ -6,7 +6,6 @@ next time the dialog opens."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -29,15 +28,16 @@ from lianzheng_desktop.storage import paste_draft
 
 DRAFT_DELAY_MS = 400  # the box kept this long after a change (as the record forms do)
 YEARS = range(2015, 2041)  # as the check's own 计划年度
-_YEAR = re.compile(r"(20\d{2})\s*年")  # "2026年…工作要点" in the title, as the reader takes it
 EXAMPLE = ("例如：\n2026年党风廉政建设工作要点\n一、压实管党治党政治责任\n"
            "1.每季度至少召开1次党风廉政建设专题会议……\n二、……")
 
 
 def named_year(text: str) -> int | None:
-    """The year the text's first lines name (its title), as the plan reader reads it."""
-    match = _YEAR.search(normalise(text[:400])[:300])
-    return int(match.group(1)) if match else None
+    """The year the text names as its own, as the plan reader reads it (one rule: a date
+    in its opening is not its year; revdiff4 F4)."""
+    from lianzheng_desktop.core.plan_parser import plan_year
+
+    return plan_year(normalise(text[:400]))
 
 
 class PasteDialog(QDialog):

@@ -275,6 +275,15 @@ def test_a_plan_is_never_replaced_by_a_year_read_from_the_text(tmp_path, cli):
     assert plan_year("2026年，我会党风廉政建设工作取得新成效。2027年党风廉政建设工作要点如下：") \
         == 2027
     assert plan_year("2025年工作回顾。2026年工作打算") is None  # two years, neither named
+    # the year nearest the plan's name; a name in 《》 is another document's (revdiff4 F5)
+    assert plan_year("县总工会2026年工作总结暨2027年党风廉政建设工作要点\n一、") == 2027
+    assert plan_year("根据《县委2026年党风廉政建设主体责任清单》，现制定2027年党风廉政建设"
+                     "工作要点如下：") == 2027
+    assert plan_year("关于印发《2026年党风廉政建设主体责任清单》的通知") == 2026
+    from lianzheng_desktop.qt.plan_paste import named_year  # the paste box reads it alike (F4)
+
+    assert named_year("根据2026年12月县纪委全会部署，制定本要点。\n2027年党风廉政建设工作要点") \
+        == 2027
     db = str(tmp_path / "p.db")
     first = tmp_path / "2026.txt"
     first.write_text("2026年工作要点\n一、责任\n1.全年召开不少于4次专题会议。\n", encoding="utf-8")

@@ -347,3 +347,23 @@ def test_a_meeting_named_by_its_body_is_not_glued_to_its_act():
         "10月28日召开支部委员会，专题研究党风廉政建设和巡察整改工作"
     assert said("党组会传达学习中纪委全会精神") == "10月28日召开党组会，传达学习中纪委全会精神"
     assert said("一季度党风廉政建设工作分析") == "10月28日召开一季度党风廉政建设工作分析专题会议"
+
+
+def test_a_monthly_duty_on_track_in_a_year_report_asks_for_the_month_ahead(demo_store):
+    """revdiff4 F2, F3: a year report made on 30 November left out a monthly duty met every
+    month so far (December still to come), and a type holding its verb read "开展党支部开展…"."""
+    demo_store.clock = lambda: datetime(2023, 11, 30, 9)
+    plans.import_plan_text(demo_store, "2023年要点\n一、学习\n1.加强学习。党支部每月开展一次集中"
+                                       "学习。\n", 2023)
+    types = [r.counts.types for r in plans.load_plan(demo_store, 2023).requirements]
+    kind = types[0][0]
+    for month in range(1, 12):
+        demo_store.add("activity", {"date": f"2023-{month:02d}-10", "type": kind,
+                                    "topic": "学习"})
+    steps = _texts(demo_store, ReportPeriod(2023), date(2023, 11, 30))[NEXT]
+    assert "12月至少" in steps and "须于2023年12月31日前完成" in steps, steps
+    assert "开展党支部开展" not in steps and "开展开展" not in steps, steps
+    from lianzheng_desktop.core.checklist_words import verb_for
+
+    assert verb_for("党支部开展集中学习") == ""  # a plan's type that holds its verb (F3)
+    assert verb_for("集中学习") == "开展" and verb_for("专题会议") == "召开"
