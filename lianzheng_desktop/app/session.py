@@ -41,15 +41,21 @@ def clock_for(today: date | None) -> Callable[[], datetime]:
     return lambda: datetime.combine(today, datetime.now().time())
 
 
+def _on_stderr(text: str) -> None:
+    print(f"提示：{text}", file=sys.stderr)
+
+
 def open_store(paths: AppPaths, *, daily_backup: bool = True, check: bool = True,
-               today: date | None = None) -> Store:
+               today: date | None = None, tell: Callable[[str], None] = _on_stderr) -> Store:
     """Lock, open (and migrate), and take the day's first backup.
 
     The whole-file integrity check runs before the first write and before the day's backup,
     unless the file is known sound since it last changed (``storage.verified``): a command
     that only reads does not wait for it. ``check=False`` leaves the check and the day's
     backup to the caller: the window runs them beside its own start
-    (``storage.background_check``).
+    (``storage.background_check``). ``tell``: where what happened to the file since it was
+    last open goes (its 佐证材料 folder taken over, a restore or backup killed half-way):
+    stderr for a command, the window's own message for a window (revdiff4 F6).
     """
     # backup (zipfile, hashlib: ~7 ms) is loaded only when used: the window's start
     # leaves the backup to its background check and should not wait for the import.
@@ -67,11 +73,11 @@ def open_store(paths: AppPaths, *, daily_backup: bool = True, check: bool = True
             guard_writes(store, paths)
             moved = settle_store(store, paths)  # 佐证材料 left under the file's old name
             if moved:
-                print(f"提示：{moved.notice}", file=sys.stderr)
+                tell(moved.notice)
             from lianzheng_desktop.storage.crash_notes import take_notices
 
             for notice in take_notices():  # a restore or backup killed last time
-                print(f"提示：{notice}", file=sys.stderr)
+                tell(notice)
         if daily_backup and check:
             from lianzheng_desktop.storage import backup
 

@@ -126,14 +126,15 @@ def run_app(args: argparse.Namespace, check: BackgroundCheck | None = None) -> i
 def _open_and_run(app, args, check, paths, unattended: bool) -> int:
     check_now = check is None  # no check running beside the start: check before opening
     today = session.today_for(paths, args.today)
+    told: list[str] = []  # opened here, not beside the start: OpeningCheck does not say them
     try:
-        store = session.open_store(paths, check=check_now, today=today)
+        store = session.open_store(paths, check=check_now, today=today, tell=told.append)
     except DamagedDatabaseError as exc:
         if check is not None:
             check.join()  # it reads the file that a restore would replace
         if unattended or not _offer_restore(paths, str(exc)):
             raise
-        store = session.open_store(paths, check=check_now, today=today)
+        store = session.open_store(paths, check=check_now, today=today, tell=told.append)
     except UserError as exc:
         if unattended:
             raise
@@ -161,6 +162,8 @@ def _open_and_run(app, args, check, paths, unattended: bool) -> int:
     window = MainWindow(store, paths, settings, today=today, recent=recent)
     if check is not None and not unattended:
         OpeningCheck(check, window, paths)  # answers in a dialog; kept alive by the window
+    if told:
+        _say_after_paint(window, told, unattended)
     if args.screenshot:
         from lianzheng_desktop.qt.screenshots import save_screenshots
 
@@ -191,6 +194,17 @@ def _open_and_run(app, args, check, paths, unattended: bool) -> int:
     if switch_to is not None:
         return _switch_and_run(args, store, paths, switch_to)
     return code
+
+
+def _say_after_paint(window, told: list[str], unattended: bool) -> None:
+    """What happened to the file since it was last open (its 佐证材料 folder taken over, a
+    restore or backup killed half-way), in the window once it is on screen; printed for an
+    unattended run."""
+    if unattended:
+        for text in told:
+            print(f"提示：{text}", file=sys.stderr)
+        return
+    FirstPaint(window, lambda: QMessageBox.information(window, "提示", "\n\n".join(told)))
 
 
 def _back_up_the_day(store, paths, mark: int) -> None:

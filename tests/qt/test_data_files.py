@@ -274,3 +274,35 @@ def test_restore_says_what_the_work_since_the_backup_was_is_taken_out(window, de
     choose_and_verify(window, str(zipped), paths=paths, store=demo_store)
     assert ("这份备份之后，新增、修改或删除了 1 条台账记录，修改了年度计划（导入、要求的修改或"
             "标记等 1 处），修改了“设置”中的单位信息，改写了 1 份报告的文字，") in asked[-1]
+
+
+def test_a_window_opened_without_the_background_check_says_what_happened_to_the_file(
+        qapp, tmp_path, monkeypatch):
+    """revdiff4 F6: opened through 文件 → 打开, 最近打开, the demo switch or a restore's
+    restart, the notices of what happened to the file (its 佐证材料 folder taken over from
+    its old name) went to stderr only — no console on the Windows build."""
+    from lianzheng_desktop.qt.app import run_app
+    from lianzheng_desktop.storage.attachments import add_attachment
+
+    old = AppPaths(tmp_path / "旧名.db")
+    store = Store(open_db(old.db_path))
+    record = store.add("activity", {"date": "2022-06-01", "type": "专题会议", "topic": "部署"})
+    source = tmp_path / "签到表.txt"
+    source.write_text("签到", encoding="utf-8")
+    add_attachment(store, old.attachments_dir, "activity", record.id, source)
+    store.close()
+    (tmp_path / "旧名.db").rename(tmp_path / "新名.db")  # she renamed it, the app closed
+    said = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda _parent, title, text, *a: said.append((title, text)))
+
+    def show(win):
+        QMainWindow.show(win)
+        QTimer.singleShot(50, win.close)
+
+    monkeypatch.setattr(MainWindow, "show", show)
+    args = argparse.Namespace(db=str(tmp_path / "新名.db"), screenshot=None,
+                              exit_after_start=False, today=date(2022, 12, 31))
+    assert run_app(args) == 0  # no check beside the start: as a switch or restart opens
+    assert any("旧名_附件" in text and "新名_附件" in text for _, text in said), said
+    assert (tmp_path / "新名_附件").is_dir()
