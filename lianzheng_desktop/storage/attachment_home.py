@@ -96,15 +96,18 @@ def settle(db, paths: AppPaths) -> Settled | None:
             holders.append((folder, found))
     if not holders:
         return None  # truly missing: the check says so, with its restore advice
-    if len(holders) > 1:
+    chosen = _the_one(holders, set(missing))
+    if chosen is None:
         names = "、".join(f"“{folder}”" for folder, _ in holders)
         elsewhere = frozenset().union(*(found for _, found in holders))
+        # never "rename it": one of them may be another data file's own (revdiff4 F7)
         return Settled(f"本数据文件的佐证材料文件夹应为“{own}”，"
                        f"其中缺少 {len(missing)} 份佐证材料的文件，"
                        f"但在{names}中找到了内容一致的文件（数据文件可能改过名）。软件无法确定用哪个，"
-                       f"没有移动任何文件。请关闭软件，把属于本数据文件的那个文件夹改名为“{own.name}”"
-                       "（或把其中的文件复制进去），再打开软件。不需要从备份恢复。", elsewhere)
-    folder, found = holders[0]
+                       f"没有移动任何文件。请关闭软件，把属于本数据文件的那些文件复制到“{own.name}”"
+                       "文件夹中，再打开软件；原文件夹不要改名或删除，它可能属于另一个数据文件。"
+                       "不需要从备份恢复。", elsewhere)
+    folder, found = chosen
     owner = _used_by_another_file(folder)
     if not own.exists() and owner is None:
         try:
@@ -118,12 +121,32 @@ def settle(db, paths: AppPaths) -> Settled | None:
                            + "，无需从备份恢复。")
     copied = _copy(folder, own, {rel: missing[rel] for rel in found})
     why = f"它仍属于数据文件“{owner.name}”，" if owner is not None else ""
-    left = len(missing) - len(copied)
+    failed, unfound = len(found - copied), len(missing) - len(found)
     return Settled(f"佐证材料的文件还在原来的文件夹“{folder}”中（数据文件改过名），"
                    f"已把其中 {len(copied)} 份复制到本数据文件的文件夹“{own.name}”；"
                    f"{why}原文件夹保留未动。"
-                   + (f"另有 {left} 份没有找到，请用“检查数据”查看。" if left
-                      else "无需从备份恢复。"), frozenset(found - copied))
+                   # found, not copied (a full disk, a file held open): said so, and where
+                   # (revdiff4 F8: it read "没有找到", and the check then showed nothing)
+                   + (f"有 {failed} 份未能复制（可能磁盘已满或文件正被占用），仍在原文件夹中，"
+                      "下次打开软件时会再试。" if failed else "")
+                   + (f"另有 {unfound} 份没有找到，请用“检查数据”查看。" if unfound else "")
+                   + ("" if failed or unfound else "无需从备份恢复。"), frozenset(found - copied))
+
+
+def _the_one(holders: list[tuple[Path, set[str]]], missing: set[str]
+             ) -> tuple[Path, set[str]] | None:
+    """The folder to take the files from: the only one holding every missing file (one
+    no other data file uses first), else the only one no other data file uses; None when
+    that leaves a choice (copy-then-rename: 2025_附件 is 2025.db's, 2026_附件 nobody's —
+    revdiff4 F7 was told to rename 2025's)."""
+    if len(holders) == 1:
+        return holders[0]
+    free = [h for h in holders if _used_by_another_file(h[0]) is None]
+    for pool in ([h for h in free if h[1] == missing],
+                 [h for h in holders if h[1] == missing], free):
+        if len(pool) == 1:
+            return pool[0]
+    return None
 
 
 def settle_store(store, paths: AppPaths) -> Settled | None:

@@ -128,3 +128,32 @@ def test_the_window_check_takes_the_folder_over_and_has_the_notice(old_file):
     check.wait()
     assert check.attachments_notice and "2026年台账_附件" in check.attachments_notice
     assert AppPaths(new).attachments_dir.is_dir() and not AppPaths(db).attachments_dir.exists()
+
+
+def test_copied_then_renamed_takes_the_folder_no_other_file_uses(old_file, tmp_path, capsys):
+    """revdiff4 F7: 2025.db copied to 2026.db (its files copied to 2026_附件), a new file
+    added there, then 2026.db renamed: two folders hold the files, but only 2026_附件 holds
+    them all and no data file uses it. It is taken; 2025's own folder is left alone, and
+    she is never told to rename a folder another data file uses."""
+    db, names = old_file
+    first = db.with_name("2025.db")
+    db.rename(first)
+    shutil.move(str(AppPaths(db).attachments_dir), str(AppPaths(first).attachments_dir))
+    second = db.with_name("2026.db")
+    shutil.copyfile(first, second)
+    assert main(["--db", str(second), "check"]) == 0  # copies them into 2026_附件
+    store = Store(open_db(second))
+    record = store.list("activity")[0]
+    source = tmp_path / "新照片.jpg"
+    source.write_text("新照片", encoding="utf-8")
+    add_attachment(store, AppPaths(second).attachments_dir, "activity", record.id, source)
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # closed as the app closes it
+    store.close()
+    renamed = _renamed(second, "2026台账.db")
+    capsys.readouterr()
+    assert main(["--db", str(renamed), "check"]) == 0
+    _, err = capsys.readouterr()
+    assert "软件无法确定" not in err and "2026_附件" in err, err
+    assert AppPaths(first).attachments_dir.is_dir()  # 2025's own, untouched
+    own = AppPaths(renamed).attachments_dir
+    assert len([p for p in own.rglob("*") if p.is_file()]) == len(names) + 1
