@@ -51,9 +51,13 @@ class StoreBase:
         path, identity = self._file
         try:
             now = os.stat(path)
-            moved = (now.st_dev, now.st_ino) != identity
-        except OSError:
+        except FileNotFoundError:
             moved = True
+        except OSError:  # a share that blinked, a folder's permission: not moved — SQLite
+            return       # says what got in the way (revdiff4 F9)
+        else:  # another file now at the path; Windows refuses to rename an open file, and
+            # some shares there number files anew, so only its absence counts there
+            moved = os.name != "nt" and (now.st_dev, now.st_ino) != identity
         if moved:
             raise UserError(f"数据文件“{path}”已被移动、改名或删除，这次的修改没有保存。"
                             "请关闭本软件，把数据文件放回原处后重新打开；如是有意移动的，"
