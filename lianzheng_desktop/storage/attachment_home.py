@@ -59,17 +59,21 @@ def _other_folders(paths: AppPaths) -> list[Path]:
 
 
 def _used_by_another_file(folder: Path) -> Path | None:
-    """The data file ``folder`` belongs to, if it is still there beside it."""
-    stem = folder.name[:-len(SUFFIX)]
-    for candidate in folder.parent.glob(f"{_glob_escape(stem)}.*"):
-        if candidate.is_file() and candidate.stem == stem \
-                and not candidate.name.endswith((".lock", "-wal", "-shm", ".json")):
-            return candidate
+    """The data file ``folder`` belongs to, if it is still there beside it — named as the
+    disk compares names (Windows ignores case) and with or without an extension (revdiff4
+    F11: ``Ledger.db`` beside ``ledger_附件`` was taken for no owner)."""
+    stem = os.path.normcase(folder.name[:-len(SUFFIX)])
+    try:
+        entries = list(os.scandir(folder.parent))
+    except OSError:
+        return None
+    for entry in entries:
+        name = entry.name
+        if name.endswith((".lock", "-wal", "-shm", ".json")) or not entry.is_file():
+            continue
+        if os.path.normcase(Path(name).stem) == stem or os.path.normcase(name) == stem:
+            return Path(entry.path)
     return None
-
-
-def _glob_escape(text: str) -> str:
-    return "".join(f"[{c}]" if c in "*?[]" else c for c in text)
 
 
 @dataclass(frozen=True)

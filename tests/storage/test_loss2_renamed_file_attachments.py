@@ -157,3 +157,15 @@ def test_copied_then_renamed_takes_the_folder_no_other_file_uses(old_file, tmp_p
     assert AppPaths(first).attachments_dir.is_dir()  # 2025's own, untouched
     own = AppPaths(renamed).attachments_dir
     assert len([p for p in own.rglob("*") if p.is_file()]) == len(names) + 1
+
+
+def test_a_folder_is_owned_by_a_file_named_without_an_extension(tmp_path):
+    """revdiff4 F11: a data file with no extension (台账) owned no folder, so its folder
+    could be renamed away to another file's."""
+    from lianzheng_desktop.storage.attachment_home import _used_by_another_file
+
+    folder = tmp_path / "台账_附件"
+    folder.mkdir()
+    assert _used_by_another_file(folder) is None
+    (tmp_path / "台账").write_bytes(b"")
+    assert _used_by_another_file(folder) == tmp_path / "台账"
