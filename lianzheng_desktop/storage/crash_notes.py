@@ -89,8 +89,8 @@ def after_a_restore(paths: AppPaths, finished_now: bool) -> None:
     kept = note.get("kept")
     where = f"恢复前的数据已备份到“{kept}”。" if kept else ""
     if finished_now:
-        _NOTICES.append(f"上次从备份{source}恢复时，软件在恢复完成前被关闭；现已把恢复做完，"
-                        f"现在的数据是备份中的数据。{where}")
+        _NOTICES.append(f"上次从备份{source}恢复时，恢复没有做完（软件被关闭或中途出错）；"
+                        f"现已把恢复做完，现在的数据是备份中的数据。{where}")
     elif note.get("applying"):
         _NOTICES.append(f"上次从备份{source}恢复已经完成（软件在显示结果前被关闭），"
                         f"现在的数据是备份中的数据。{where}")
