@@ -71,10 +71,16 @@ def restore_step(paths: AppPaths, **step) -> None:
     _write(note, step if "source" in step else {**(_read(note) or {}), **step})
 
 
+def _remove(note: Path) -> None:
+    """The note and the half-written one a kill inside ``_write`` may have left."""
+    for path in (note, note.with_name(note.name + ".part")):
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+
+
 def restore_over(paths: AppPaths) -> None:
     """The restore has ended and its caller says so: no note is left."""
-    with contextlib.suppress(OSError):
-        restore_note(paths).unlink(missing_ok=True)
+    _remove(restore_note(paths))
 
 
 def after_a_restore(paths: AppPaths, finished_now: bool) -> None:
@@ -83,6 +89,7 @@ def after_a_restore(paths: AppPaths, finished_now: bool) -> None:
     note_path = restore_note(paths)
     note = _read(note_path)
     if note is None and not finished_now:
+        _remove(note_path)  # a note half-written when the kill came: nothing to say
         return
     note = note or {}
     source = f"“{note['source']}”" if note.get("source") else ""
@@ -127,8 +134,7 @@ def after_a_backup(paths: AppPaths) -> None:
     note = backup_note(paths)
     found = _read(note)
     if found is None:
-        with contextlib.suppress(OSError):
-            note.unlink(missing_ok=True)  # unreadable: nothing to go by
+        _remove(note)  # unreadable or half-written: nothing to go by
         return
     waiting = []
     for folder in map(Path, found.get("folders", [])):
@@ -142,8 +148,7 @@ def after_a_backup(paths: AppPaths) -> None:
     if waiting:
         _write(note, {"folders": waiting})
     else:
-        with contextlib.suppress(OSError):
-            note.unlink(missing_ok=True)
+        _remove(note)
 
 
 def remove_unfinished(folder: Path) -> list[Path]:

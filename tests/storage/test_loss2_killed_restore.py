@@ -121,3 +121,19 @@ def test_a_backup_to_a_usb_stick_killed_half_way_is_tidied_and_said(data, tmp_pa
     assert "备份没有完成" in err and str(stick) in err
     assert sorted(p.name for p in stick.iterdir()) == ["她自己的文件.docx"]
     assert not crash_notes.backup_note(AppPaths(db)).exists()
+
+
+def test_a_note_half_written_when_the_kill_came_is_removed(tmp_path):
+    """A kill inside the note's own write leaves its .part: the next open removes it (the
+    random-kill test once found '.…-恢复中-经过.json.part' left in the data folder)."""
+    from lianzheng_desktop.paths import AppPaths
+    from lianzheng_desktop.storage import crash_notes
+    from lianzheng_desktop.storage.db import open_db
+
+    paths = AppPaths(tmp_path / "台账.db")
+    open_db(paths.db_path).close()
+    for note in (crash_notes.restore_note(paths), crash_notes.backup_note(paths)):
+        note.with_name(note.name + ".part").write_text("{\"sou", encoding="utf-8")
+    open_db(paths.db_path, backup_dir=paths.backups_dir).close()  # as every open does
+    crash_notes.take_notices()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
