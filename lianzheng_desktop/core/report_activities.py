@@ -70,7 +70,13 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
     if a.type == "履责报告" and mine:  # one's own report on one's duty: made, not heard
         text = f"{md(a.date)}本人{made}{topic}"
     elif a.type == "履责报告" and who:  # whose report it was, not the branch "听取" it
-        text = f"{md(a.date)}{who}{made}{topic}"
+        to = first_sentence(a.summary).rstrip("。") if with_summary else ""
+        if to.startswith("向") and len(to) <= 8 and made:  # "向党组报告": to whom, once —
+            # not "李明华作…情况报告，向党组报告" (revjiwei4 K8)
+            text = f"{md(a.date)}{who}{to.removesuffix('报告').removesuffix('汇报')}{made}{topic}"
+            with_summary = False
+        else:
+            text = f"{md(a.date)}{who}{made}{topic}"
     elif a.type in HEARD and mine:  # one's own report: "听取分管科室…汇报", not of oneself
         heard = topic.removeprefix(me)
         text = f"{md(a.date)}{'' if heard.startswith(VERB_STARTS) else '听取'}{heard}"

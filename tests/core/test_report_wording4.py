@@ -367,3 +367,13 @@ def test_a_monthly_duty_on_track_in_a_year_report_asks_for_the_month_ahead(demo_
 
     assert verb_for("党支部开展集中学习") == ""  # a plan's type that holds its verb (F3)
     assert verb_for("集中学习") == "开展" and verb_for("专题会议") == "召开"
+
+
+def test_to_whom_a_report_was_made_is_said_once():
+    """revjiwei4 K8: "7月1日李明华作上半年履行一岗双责情况报告，向党组报告"."""
+    from lianzheng_desktop.core.records import Activity
+    from lianzheng_desktop.core.report_activities import _one_activity
+
+    made = Activity(id=1, date=date(2026, 7, 1), type="履责报告",
+                    topic="上半年履行一岗双责情况报告", host="李明华", summary="向党组报告。")
+    assert _one_activity(made, True) == "7月1日李明华向党组作上半年履行一岗双责情况报告"
