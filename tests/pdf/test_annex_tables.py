@@ -8,7 +8,8 @@ from lianzheng_desktop.core.report_model import Appendix
 from lianzheng_desktop.pdf.fonts import default_fonts
 from lianzheng_desktop.pdf.report_pdf import write_pdf
 from lianzheng_desktop.pdf.table import PAD_X, SIZE, lay_out
-from tests.pdf.test_layout_rules import LEFT, PITCH, TOP, _doc, cell_lines, lines_of, text
+from tests.pdf.pages import LEFT, PITCH, TOP, lines_of, text
+from tests.pdf.test_layout_rules import _doc, cell_lines
 
 NOTE = "注：日期后注“补录”的，是事情发生后超过7天才录入的记录。"
 # the 谈话记录 annex of a real year (union2026): before, "2026-04-10（补录）" took two lines

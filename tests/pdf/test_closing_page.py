@@ -1,6 +1,5 @@
 """Where the closing (附件说明, 署名, date) and the pages' last lines go, read from the PDF."""
 
-import pdfplumber
 import pytest
 
 from lianzheng_desktop.app.reports import write_report
@@ -13,11 +12,7 @@ from lianzheng_desktop.core.report_model import (
 )
 from lianzheng_desktop.core.vocab import ROLE_SECRETARY
 from lianzheng_desktop.pdf.report_pdf import CLOSER_MOST, QUARTER, write_pdf
-
-MM = 72 / 25.4
-LEFT, TOP, WIDTH, HEIGHT = 28 * MM, 37 * MM, 156 * MM, 225 * MM
-CELL = WIDTH / 28
-PITCH = HEIGHT / 22
+from tests.pdf.pages import CELL, HEIGHT, LEFT, PITCH, TOP, pages_of, text
 
 # 高建军's 31 December annual (revjiwei4 K11): four annexes, one name of two lines
 ANNEXES = ["2026年度警示教育台账（本人主持或参加）", "2026年度谈话记录台账（本人开展）",
@@ -29,17 +24,8 @@ FILLER = "党风廉政建设责任制落实情况全面梳理检查"
 
 def _pages(path):
     """Each page's text lines (page number excluded): (top, x0, text)."""
-    with pdfplumber.open(path) as pdf:
-        pages = []
-        for page in pdf.pages:
-            rows = {}
-            for char in page.chars:
-                if char["top"] < TOP + HEIGHT + 2 * MM:
-                    rows.setdefault(round(char["top"], 1), []).append(char)
-            lines = [sorted(cs, key=lambda c: c["x0"]) for _, cs in sorted(rows.items())]
-            pages.append([(line[0]["top"], line[0]["x0"], "".join(c["text"] for c in line))
-                          for line in lines])
-        return pages
+    return [[(line[0]["top"], line[0]["x0"], text(line)) for line in lines]
+            for lines in pages_of(path)]
 
 
 def _report(paragraphs, annexes=ANNEXES):

@@ -3,7 +3,6 @@
 
 from itertools import pairwise
 
-import pdfplumber
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,10 +10,8 @@ from hypothesis import strategies as st
 from lianzheng_desktop.core.report_model import Paragraph, ReportDocument, Section
 from lianzheng_desktop.pdf.layout import break_lines
 from lianzheng_desktop.pdf.report_pdf import write_pdf
+from tests.pdf.pages import CELL, LEFT, WIDTH, all_lines
 
-MM = 72 / 25.4
-LEFT, TOP, WIDTH, HEIGHT = 28 * MM, 37 * MM, 156 * MM, 225 * MM
-CELL = WIDTH / 28
 MOST = 16 / 8  # PARAGRAPH_STRETCH: an eighth of a character a gap
 # 高建军's Q4 paper, the first sentence of 一 (revjiwei5 F9)
 GAO = ("2026年第四季度（截至11月30日），本人认真履行“一岗双责”，抓好分管范围内党风廉政建设"
@@ -30,15 +27,7 @@ def _doc(paragraphs):
 
 def _lines(path):
     """Every text line of every page (page numbers aside), its characters left to right."""
-    with pdfplumber.open(path) as pdf:
-        out = []
-        for page in pdf.pages:
-            rows = {}
-            for char in page.chars:
-                if char["top"] < TOP + HEIGHT + 2 * MM:
-                    rows.setdefault(round(char["top"], 1), []).append(char)
-            out += [sorted(cs, key=lambda c: c["x0"]) for _, cs in sorted(rows.items())]
-        return out
+    return [line for _, line in all_lines(path)]
 
 
 def _text(line):

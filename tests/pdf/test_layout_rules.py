@@ -16,30 +16,9 @@ from lianzheng_desktop.core.report_model import (
 )
 from lianzheng_desktop.pdf.layout import NO_LINE_END, NO_LINE_START
 from lianzheng_desktop.pdf.report_pdf import CLOSER_LINES, write_pdf
+from tests.pdf.pages import CELL, HEIGHT, LEFT, PITCH, WIDTH, all_lines, lines_of, text
 
-MM = 72 / 25.4
-LEFT, TOP, WIDTH, HEIGHT = 28 * MM, 37 * MM, 156 * MM, 225 * MM
-CELL = WIDTH / 28
-PITCH = HEIGHT / 22
 DATE = re.compile(r"^[12]\d{3}年[1-9]\d?月[1-9]\d?日$")
-
-
-def lines_of(page):
-    """Text lines inside the text block (page number excluded), top to bottom."""
-    rows = {}
-    for char in page.chars:
-        if char["top"] < TOP + HEIGHT + 2 * MM:
-            rows.setdefault(round(char["top"], 1), []).append(char)
-    return [sorted(cs, key=lambda c: c["x0"]) for _, cs in sorted(rows.items())]
-
-
-def text(line):
-    return "".join(c["text"] for c in line)
-
-
-def all_lines(path):
-    with pdfplumber.open(path) as pdf:
-        return [(n, line) for n, page in enumerate(pdf.pages) for line in lines_of(page)]
 
 
 @pytest.fixture

@@ -5,19 +5,10 @@ import pytest
 from pypdf import PdfReader
 
 from lianzheng_desktop.pdf.layout import NO_LINE_START
+from tests.pdf.pages import HEIGHT, LEFT, MM, TOP, WIDTH, lines_of
 
-MM = 72 / 25.4
-LEFT, TOP, WIDTH, HEIGHT = 28 * MM, 37 * MM, 156 * MM, 225 * MM
 TOLERANCE = 1 * MM
-
-
-def body_lines(page):
-    """Lines of text inside the text block (the page number excluded), top to bottom."""
-    chars = [c for c in page.chars if c["top"] < TOP + HEIGHT + 2 * MM]
-    lines = {}
-    for char in chars:
-        lines.setdefault(round(char["top"], 1), []).append(char)
-    return [sorted(cs, key=lambda c: c["x0"]) for _, cs in sorted(lines.items())]
+body_lines = lines_of
 
 
 def page_number_chars(page):
