@@ -43,8 +43,9 @@ def hold_corrected_names(store: Store, plan: Any, sheet_names: set[str],
             # 吴涛 left, both 党员) would be held back and the advice would rewrite the
             # leaver's records (revdiff4 F1); a kept record renamed in the workbook is
             was = _corrected(record, absent, same_post, set(held.values()))
-            if was is not None and not _renamed_somewhere(plan, record.name, was.name):
-                was = None
+            if was is not None and not _renamed_somewhere(plan, record.name, was.name) \
+                    and (_named_in_rows(plan, record.name) or _came_after(record, was)):
+                was = None  # rows or a 到岗日期 of his own: a newcomer (revlast3 1)
         if was is None:
             continue
         held[record.name] = was.name
@@ -81,18 +82,40 @@ def _only_in_conflicts(plan: Any, name: str, absent: list[Any], taken: set[str])
               if name in mine and name not in kept]
     if not differ:
         return None
-    for person in absent:
-        if person.name not in taken and all(person.name in kept for _, kept in differ):
+    for person in absent:  # named in its place, not beside it (a newcomer: revlast3 4)
+        if person.name not in taken and all(person.name in kept and person.name not in mine
+                                            for mine, kept in differ):
             return person
     return None
 
 
 def _renamed_somewhere(plan: Any, name: str, kept_name: str) -> bool:
-    """Some row of the other sheets names ``name`` where its kept record names
-    ``kept_name``: the workbook rewrote a kept record's person, not added one."""
-    return any(name in mine and kept_name in kept and name not in kept
+    """Some row of the other sheets names ``name`` in place of ``kept_name`` where its kept
+    record names them: the workbook rewrote a kept record's person, not added one (a row
+    naming both added a newcomer beside the leaver: revlast3 4)."""
+    return any(name in mine and kept_name not in mine and kept_name in kept
+               and name not in kept
                for s in plan.sheets if s.spec.key != "roster"
                for c in s.conflicts for _, mine, kept in c.values)
+
+
+def _named_in_rows(plan: Any, name: str) -> bool:
+    """Some row of the other sheets names ``name`` (his own records, new or not)."""
+    for sheet in plan.sheets:
+        if sheet.spec.key == "roster":
+            continue
+        keys = _name_keys(sheet.spec)
+        rows = [*sheet.new, *(record for _, record in sheet.checked)]
+        if any(name in _names_in(r, keys) for r in rows) or any(
+                name in mine for c in sheet.conflicts for _, mine, _kept in c.values):
+            return True
+    return False
+
+
+def _came_after(record: Any, was: Any) -> bool:
+    """The new row's 到岗日期 after the kept person's 离岗日期: one who came after."""
+    joined, left = getattr(record, "joined_on", None), getattr(was, "left_on", None)
+    return joined is not None and left is not None and joined > left
 
 
 def _name_keys(spec: Any) -> list[str]:

@@ -131,3 +131,38 @@ def test_a_newcomer_in_a_leavers_post_is_a_new_person(demo_store, tmp_path):
     roster_sheet = next(s for s in plan.sheets if s.spec.key == "roster")
     assert [p.name for p in roster_sheet.new] == ["刘方"]
     assert not any("更正姓名" in str(c) for s in plan.sheets for c in s.conflicts)
+
+
+def _roster_row_renamed(src, old, new, out):
+    book = load_workbook(src)
+    row = next(r for r in book["人员名册"].iter_rows() if r[0].value == old)
+    row[0].value = new
+    book.save(out)
+    return book
+
+
+def test_a_name_corrected_on_the_roster_sheet_only_is_still_held(demo_store, tmp_path):
+    """revlast3 1: the fix for newcomers let a name corrected on the 人员名册 sheet alone
+    (records left as they were) in as a second person, "尚未覆盖：刘方"."""
+    before = sorted(demo_store.roster_names())
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    _roster_row_renamed(tmp_path / "a.xlsx", "刘芳", "刘方", tmp_path / "b.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    roster = next(s for s in plan.sheets if s.spec.key == "roster")
+    assert roster.new == [] and any("疑似更正姓名" in str(c) for c in roster.conflicts)
+    assert sorted(demo_store.roster_names()) == before
+
+
+def test_a_newcomer_added_beside_the_leaver_in_a_meeting_is_a_new_person(demo_store, tmp_path):
+    """revlast3 4: a kept meeting's row listing both 刘芳 and the newcomer 刘方 is no rename."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = _roster_row_renamed(tmp_path / "a.xlsx", "刘芳", "刘方", tmp_path / "b.xlsx")
+    meetings = book["会议活动"]
+    column = [c.value for c in meetings[1]].index("参加人员")
+    row = next(r for r in meetings.iter_rows(min_row=2) if "刘芳" in str(r[column].value))
+    row[column].value = f"{row[column].value}、刘方"
+    book.save(tmp_path / "c.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "c.xlsx").plan
+    roster = next(s for s in plan.sheets if s.spec.key == "roster")
+    assert [p.name for p in roster.new] == ["刘方"]
+    assert not any("更正姓名" in str(c) for s in plan.sheets for c in s.conflicts)
