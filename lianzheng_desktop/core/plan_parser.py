@@ -58,19 +58,23 @@ _YEAR_RE = re.compile(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 # name: "2026年工作总结暨2027年…工作要点" is 2027's)
 _TITLED_YEAR_RE = re.compile(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)(?:(?!20\d{2})[^。；\n]){0,30}?"
                              r"(?:工作要点|工作计划|工作安排|责任清单|任务清单|实施方案|要点)")
-_CITED_RE = re.compile(r"《[^》]*》")
+# another document's name, cited ("根据《县委2026年…责任清单》"); "印发《…》" is the plan's own
+_CITED_RE = re.compile(r"(?:根据|按照|依据|贯彻|落实|对照|结合|遵照)[^《。\n]{0,6}《[^》]*》")
 
 
 def plan_year(text: str) -> int | None:
-    """The year a plan is for: the one its own name gives, else the one year its opening
-    names; None when the opening names several and none as the plan's (a preamble
-    reviewing 2026 before the 2027 points: revloss F3 — the 2026 plan was replaced). A name
-    in 《》 is another document's (根据《县委2026年…责任清单》) unless no other is named
-    (关于印发《2026年…工作要点》的通知)."""
+    """The year a plan is for, in this order: the year its own name gives (nearest the
+    name, and not in a document it cites: "根据《县委2026年…》…2027年…工作要点" is 2027's);
+    the year its first line names (its title, as written); the one year its opening names.
+    None when the opening names several and no title does (a preamble reviewing 2026
+    before the 2027 points: revloss F3 — the 2026 plan was replaced; revlast3 2, 3)."""
     head = text[:300]
-    for searched in (_CITED_RE.sub("", head), head):
-        if titled := _TITLED_YEAR_RE.search(searched):
-            return int(titled.group(1))
+    if titled := _TITLED_YEAR_RE.search(_CITED_RE.sub("", head)):
+        return int(titled.group(1))
+    first = next((line for line in head.splitlines() if line.strip()), "")
+    in_title = {int(found.group(1)) for found in _YEAR_RE.finditer(_CITED_RE.sub("", first))}
+    if len(in_title) == 1:
+        return in_title.pop()
     years = {int(found.group(1)) for found in _YEAR_RE.finditer(head)}
     return years.pop() if len(years) == 1 else None
 

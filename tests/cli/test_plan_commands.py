@@ -280,6 +280,11 @@ def test_a_plan_is_never_replaced_by_a_year_read_from_the_text(tmp_path, cli):
     assert plan_year("根据《县委2026年党风廉政建设主体责任清单》，现制定2027年党风廉政建设"
                      "工作要点如下：") == 2027
     assert plan_year("关于印发《2026年党风廉政建设主体责任清单》的通知") == 2026
+    # the plan's own name in 《》, and a title line without 要点 (revlast3 2, 3)
+    assert plan_year("关于印发《2027年党风廉政建设工作要点》的通知\n在全面完成2026年工作计划的"
+                     "基础上") == 2027
+    assert plan_year("2027年党风廉政建设工作\n巩固深化2026年成果") == 2027
+    assert plan_year("党支部党风廉政建设工作计划（2027年度）\n2026年以来，") == 2027
     from lianzheng_desktop.qt.plan_paste import named_year  # the paste box reads it alike (F4)
 
     assert named_year("根据2026年12月县纪委全会部署，制定本要点。\n2027年党风廉政建设工作要点") \
