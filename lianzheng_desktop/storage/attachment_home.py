@@ -108,12 +108,14 @@ def settle(db, paths: AppPaths) -> Settled | None:
         return Settled(f"本数据文件的佐证材料文件夹应为“{own}”，"
                        f"其中缺少 {len(missing)} 份佐证材料的文件，"
                        f"但在{names}中找到了内容一致的文件（数据文件可能改过名）。软件无法确定用哪个，"
-                       f"没有移动任何文件。请关闭软件，把属于本数据文件的那些文件复制到“{own.name}”"
-                       "文件夹中，再打开软件；原文件夹不要改名或删除，它可能属于另一个数据文件。"
-                       "不需要从备份恢复。", elsewhere)
+                       f"没有移动任何文件。请关闭软件，把上述文件夹中的文件全部复制到“{own.name}”"
+                       "文件夹中（同名的跳过），再打开软件；原文件夹不要改名或删除，它们可能属于"
+                       "另一个数据文件。不需要从备份恢复。", elsewhere)
     folder, found = chosen
     owner = _used_by_another_file(folder)
-    if not own.exists() and owner is None:
+    # renamed only when it holds them all: else copied, and the rest said missing (a
+    # folder holding part of them was renamed and "都已找回" said: revlast3 5)
+    if not own.exists() and owner is None and found == set(missing):
         try:
             os.rename(folder, own)
         except OSError:

@@ -169,3 +169,18 @@ def test_a_folder_is_owned_by_a_file_named_without_an_extension(tmp_path):
     assert _used_by_another_file(folder) is None
     (tmp_path / "台账").write_bytes(b"")
     assert _used_by_another_file(folder) == tmp_path / "台账"
+
+
+def test_a_folder_holding_part_of_the_files_is_copied_not_renamed(old_file, capsys):
+    """revlast3 5: an unowned folder holding one of the two files was renamed away and the
+    notice said both were found."""
+    db, names = old_file
+    new = _renamed(db)
+    old_dir = AppPaths(db).attachments_dir
+    gone = old_dir.joinpath(*names[1].split("/"))
+    gone.unlink()
+    assert main(["--db", str(new), "check"]) == 1  # one is missing, and said so
+    _, err = capsys.readouterr()
+    assert "都已找回" not in err and "另有 1 份没有找到" in err, err
+    assert old_dir.is_dir()  # copied from, not renamed away
+    assert AppPaths(new).attachments_dir.joinpath(*names[0].split("/")).is_file()
