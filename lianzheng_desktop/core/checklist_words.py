@@ -29,7 +29,8 @@ def verb_for(label: str) -> str:
     act already (听取汇报), LABEL_VERBS' for theirs, 开展 the rest."""
     if label.endswith("会") or label.endswith("会议"):  # 组织生活会: 召开, not an act
         return "召开"
-    if label.startswith(ACTS) or any(verb in label for verb in _VERBS_INSIDE):
+    if label.startswith(ACTS) or any(verb in label.replace("党组织", "")
+                                     for verb in _VERBS_INSIDE):
         return ""  # a plan's own type may hold its verb: "党支部开展集中学习" (revdiff4 F3)
     return next((verb for start, verb in LABEL_VERBS if label.startswith(start)), "开展")
 

@@ -31,6 +31,7 @@ FORM_WORDS = {"观看警示教育片": ("观看", "专题片", "警示片"), "�
 MEETINGS = ("专题会议", "民主生活会", "组织生活会", "廉政学习")  # chaired; other work is led
 
 
+_TO_WHOM = re.compile(r"^(向[^，。；\s]{1,6}?)(?:书面)?(?:报告|汇报)$")  # "向党组报告"
 # a topic that names the body meeting, then its act: "支部委员会专题研究…", "党组会传达…"
 _BODY_THEN_ACT = re.compile(r"^([^，；。\s]{0,10}?(?:委员会|大会|党组会|支委会|会议))"
                             r"(?=专题研究|研究|传达|学习|部署|听取|审议|分析)")
@@ -59,7 +60,8 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
     phrase = activity_phrase(a.type)
     mine = bool(me) and me in doers("activity", a.host)
     who = "、".join(sorted(doers("activity", a.host)))
-    made = "" if topic.startswith((*VERB_STARTS, "向", "述")) else "作"  # 向党组报告…
+    # 向党组报告…; "书面作…报告" has its verb
+    made = "" if topic.startswith((*VERB_STARTS, "向", "述")) or "作" in topic[:4] else "作"
     if a.type == "履责报告" and not who and me and not head and me in a.attendees:
         # "班子成员向党组报告履行一岗双责情况", attended by a 班子成员: one of those who reported
         own = REPORTERS.sub("", topic)
@@ -70,10 +72,10 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
     if a.type == "履责报告" and mine:  # one's own report on one's duty: made, not heard
         text = f"{md(a.date)}本人{made}{topic}"
     elif a.type == "履责报告" and who:  # whose report it was, not the branch "听取" it
-        to = first_sentence(a.summary).rstrip("。") if with_summary else ""
-        if to.startswith("向") and len(to) <= 8 and made:  # "向党组报告": to whom, once —
-            # not "李明华作…情况报告，向党组报告" (revjiwei4 K8)
-            text = f"{md(a.date)}{who}{to.removesuffix('报告').removesuffix('汇报')}{made}{topic}"
+        to = _TO_WHOM.match(first_sentence(a.summary).rstrip("。")) if with_summary else None
+        if to and made and "作" not in topic:  # "向党组报告": to whom, once — not "李明华作
+            # …情况报告，向党组报告" (revjiwei4 K8); nor "向党组作书面作…" (revlast3)
+            text = f"{md(a.date)}{who}{to.group(1)}{made}{topic}"
             with_summary = False
         else:
             text = f"{md(a.date)}{who}{made}{topic}"

@@ -377,3 +377,13 @@ def test_to_whom_a_report_was_made_is_said_once():
     made = Activity(id=1, date=date(2026, 7, 1), type="履责报告",
                     topic="上半年履行一岗双责情况报告", host="李明华", summary="向党组报告。")
     assert _one_activity(made, True) == "7月1日李明华向党组作上半年履行一岗双责情况报告"
+    # a topic with its own verb, or a summary that is not "to whom" (revlast3)
+    written = Activity(id=2, date=date(2026, 4, 1), type="履责报告",
+                       topic="书面作一季度履职情况报告", host="张卫东", summary="向党组报告。")
+    assert _one_activity(written, True) == "4月1日张卫东书面作一季度履职情况报告，向党组报告"
+    said = Activity(id=3, date=date(2026, 4, 1), type="履责报告", topic="一季度履职情况报告",
+                    host="张卫东", summary="向党组述责述廉。")
+    assert "向党组述责述廉作" not in _one_activity(said, True)
+    from lianzheng_desktop.core.checklist_words import verb_for
+
+    assert verb_for("党组织专题研究") == "开展"  # 组织 inside 党组织 is no verb
