@@ -5,12 +5,12 @@ corrected in Excel would so add a second person who attended nothing — and the
 would then print coverage short of 100% and “尚未覆盖：吴韬”. When the workbook's roster
 sheet holds the kept roster (some kept names are on it) and a new name there looks like a
 kept person's whose own name is missing from it — a name every row of the other sheets
-has where a kept record has the kept one (all those rows conflict on it), or the same 职务
-and 角色 or a name one character apart with at least one kept record so rewritten (alone,
-those fit a newcomer who took a leaver's post) — the row is a 冲突 pointing to the app's own
-way: change the name in 人员名册, which carries it to every record. Rows of the other
-sheets that would add a record naming that person wait for it too (they would name
-someone not on the roster).
+has in place of the kept one (all those rows conflict on it), or the same 职务 and 角色 or
+a name one character apart, with a kept record so rewritten or no row and no later
+到岗日期 of his own (those fit a newcomer who took a leaver's post) — the row is a 冲突
+pointing to the app's own way: change the name in 人员名册, which carries it to every
+record. Rows of the other sheets that would add a record naming that person wait for it
+too (they would name someone not on the roster).
 """
 
 from __future__ import annotations
@@ -39,13 +39,15 @@ def hold_corrected_names(store: Store, plan: Any, sheet_names: set[str],
     for record in list(roster.new):
         was = _only_in_conflicts(plan, record.name, absent, set(held.values()))
         if was is None:
-            # alike in post or one character apart is no proof alone: a newcomer (吴军 after
-            # 吴涛 left, both 党员) would be held back and the advice would rewrite the
-            # leaver's records (revdiff4 F1); a kept record renamed in the workbook is
+            # alike in post or one character apart: a corrected name when a kept record is
+            # rewritten to it, or when nothing else speaks of him (the roster sheet alone
+            # corrected: revlast3 1); a newcomer (吴军 after 吴涛 left, both 党员) when rows
+            # of his own or a 到岗日期 after the leaver's name him — held, the advice would
+            # rewrite the leaver's records (revdiff4 F1)
             was = _corrected(record, absent, same_post, set(held.values()))
             if was is not None and not _renamed_somewhere(plan, record.name, was.name) \
                     and (_named_in_rows(plan, record.name) or _came_after(record, was)):
-                was = None  # rows or a 到岗日期 of his own: a newcomer (revlast3 1)
+                was = None
         if was is None:
             continue
         held[record.name] = was.name
