@@ -4,11 +4,10 @@ record as it is now, and says what changed under her since (revclose2 8)."""
 
 
 import pytest
-from PySide6.QtCore import QDate
 
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.storage import drafts
-from tests.qt.test_record_form import form
+from tests.qt.test_record_form import form, talk_typed
 
 pytestmark = pytest.mark.gui
 
@@ -34,12 +33,7 @@ def test_a_new_record_and_its_drafts_removal_land_together(qtbot, demo_store, mo
             if outermost and had_draft and draft_gone():  # the commit removing the draft
                 raise sqlite3.OperationalError("database or disk is full")
 
-    dialog = form(qtbot, demo_store, "talk")
-    dialog.show()
-    dialog.fields["date"].input.setDate(QDate(2022, 12, 20))
-    dialog.fields["talker"].input.setEditText("王建国")
-    dialog.fields["talkees"].set_value(("刘芳",))
-    dialog.fields["summary"].input.setPlainText("与刘芳同志谈心谈话，提醒其严守财经纪律。")
+    dialog = talk_typed(qtbot, demo_store, "与刘芳同志谈心谈话，提醒其严守财经纪律。")
     dialog.keep_draft()
     talks = demo_store.count("talk")
     monkeypatch.setattr(demo_store.db, "atomic", full_when_the_draft_goes)

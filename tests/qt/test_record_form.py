@@ -20,6 +20,17 @@ def form(qtbot, store, ledger, record=None):
     return dialog
 
 
+def talk_typed(qtbot, store, summary):
+    """The 谈话记录 form, shown, with a talk of 王建国 with 刘芳 on 2022-12-20 typed in."""
+    dialog = form(qtbot, store, "talk")
+    dialog.show()
+    dialog.fields["date"].input.setDate(QDate(2022, 12, 20))
+    dialog.fields["talker"].input.setEditText("王建国")
+    dialog.fields["talkees"].set_value(("刘芳",))
+    dialog.fields["summary"].input.setPlainText(summary)
+    return dialog
+
+
 @pytest.fixture
 def answers(monkeypatch):
     """Answer the 放弃? question with the button named in ``answers.give_up``."""
@@ -435,12 +446,7 @@ def test_a_new_record_of_a_day_long_past_says_it_will_be_marked_late(qtbot, demo
 def test_a_save_the_disk_refuses_keeps_the_form_and_its_draft(qtbot, demo_store, answers):
     """A reviewer's disk filled up at 保存: the commit failed, "程序出错" was shown, the form
     took its text for saved, and 取消 then closed it without a question — the text was lost."""
-    dialog = form(qtbot, demo_store, "talk")
-    dialog.show()
-    dialog.fields["date"].input.setDate(QDate(2022, 12, 20))
-    dialog.fields["talker"].input.setEditText("王建国")
-    dialog.fields["talkees"].set_value(("刘芳",))
-    dialog.fields["summary"].input.setPlainText("与刘芳同志谈心谈话，提醒其严守财经纪律。" * 400)
+    dialog = talk_typed(qtbot, demo_store, "与刘芳同志谈心谈话，提醒其严守财经纪律。" * 400)
     talks = demo_store.count("talk")
     pages = demo_store.db.execute("PRAGMA page_count").fetchone()[0]
     demo_store.db.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now full
@@ -472,12 +478,7 @@ def test_a_save_whose_commit_fails_is_not_taken_for_saved(qtbot, demo_store, ans
             if outermost:  # the commit, not a savepoint inside it
                 raise sqlite3.OperationalError("database or disk is full")
 
-    dialog = form(qtbot, demo_store, "talk")
-    dialog.show()
-    dialog.fields["date"].input.setDate(QDate(2022, 12, 20))
-    dialog.fields["talker"].input.setEditText("王建国")
-    dialog.fields["talkees"].set_value(("刘芳",))
-    dialog.fields["summary"].input.setPlainText("与刘芳同志谈心谈话。")
+    dialog = talk_typed(qtbot, demo_store, "与刘芳同志谈心谈话。")
     talks = demo_store.count("talk")
     monkeypatch.setattr(demo_store.db, "atomic", commit_fails)
     dialog._on_save()
