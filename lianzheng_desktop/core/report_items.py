@@ -86,14 +86,12 @@ def of_duty(group: list[ChecklistItem], items: list[RectificationItem]
     return [i for i in items if not counts.types or i.source in counts.types]
 
 
-def problem_sentences(data: ReportData, due: list[RectificationItem] | None = None
-                      ) -> list[str]:
+def problem_sentences(data: ReportData, due: list[RectificationItem]) -> list[str]:
     """Section three: each overdue item (``due``: those of ``due_items`` still to tell),
     longest overdue first; many, in one sentence."""
     day = data.as_of
     me = data.person.name if data.person is not None else None
     voice = first_responsible(data.person)  # the 书记's own report: whose item it is, said
-    due = due_items(data) if due is None else due
     if not due:
         return []
     gone = gone_owners(data)
@@ -176,14 +174,11 @@ def next_step_sentences(data: ReportData) -> list[str]:
     return parts
 
 
-def review_problems(data: ReportData, items: list[RectificationItem] | None = None
-                    ) -> list[str]:
+def review_problems(data: ReportData, items: list[RectificationItem]) -> list[str]:
     """Section three: items finished and not yet reviewed where the plan asks a 回头看
     (``items``: those of ``awaiting_review`` still to tell) — one rule for the branch's
     report, the 书记's (整改第一责任人: whose item it is) and a member's (本人负责的): each
     paper handed in together names them."""
-    if items is None:
-        items = awaiting_review(data)
     items = [i for i in items if i.completed_date is not None]
     me = data.person.name if data.person is not None else None
     voice = data.person is not None  # the 书记's own names the owner; the branch's does not
