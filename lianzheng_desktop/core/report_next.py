@@ -33,6 +33,7 @@ from lianzheng_desktop.core.report_person import (  # verb_for: as report_person
     verb_for,
 )
 from lianzheng_desktop.core.report_problems import by_requirement, joined, unitemised
+from lianzheng_desktop.core.text import spans
 
 
 def _numeric(item: ChecklistItem) -> bool:
@@ -140,8 +141,8 @@ def _months_to_come(item: ChecklistItem, day: date, label: str) -> str:
     missed = [m for m in months if month_end(year, m) <= day and seen.get(m, 0) < target]
     if not owed:
         return ""
-    when = "、".join(f"{m}月" for m in owed) + ("每月" if len(owed) > 1 else "")
-    said = f"（{'、'.join(f'{m}月' for m in missed)}未达到要求，须切实改进）" if missed else ""
+    when = spans(owed, lambda m: f"{m}月") + ("每月" if len(owed) > 1 else "")
+    said = f"（{spans(missed, lambda m: f'{m}月')}未达到要求，须切实改进）" if missed else ""
     return (f"{when}至少{verb_for(label)}{label}{target}{unit}{said}，"
             f"须于{cn_date(item.period_end)}前完成")
 
