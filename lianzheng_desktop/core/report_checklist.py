@@ -77,7 +77,11 @@ def _combined(item: ChecklistItem, parts: list[tuple[str, ChecklistItem]], over:
         return _combined_per_person(item, parts, status, unit_name)
     if item.measure == "count" and all(p.actual is not None for _, p in parts):
         unit = item.requirement.unit
-        label = ""  # the requirement's own text names what is counted
+        # what is counted, where the requirement's own text does not name it so:
+        # "每半年召开一次专题会议" counting 意识形态 meetings says "意识形态专题会议上半年0次"
+        # (revjiwei5 F7)
+        counts = item.requirement.counts
+        label = counts.label if counts and counts.label not in item.requirement.text else ""
         each = "、".join(f"{name}{p.actual}{unit}" for name, p in parts)
         missed = [name for name, p in parts if p.status is Status.FAILED]
         text = f"{label}{each}" if label else each

@@ -387,3 +387,15 @@ def test_to_whom_a_report_was_made_is_said_once():
     from lianzheng_desktop.core.checklist_words import verb_for
 
     assert verb_for("党组织专题研究") == "开展"  # 组织 inside 党组织 is no verb
+
+
+def test_a_subject_meeting_counted_by_halves_names_what_it_counts(demo_store):
+    """revjiwei5 F7: "每半年召开一次专题会议的要求没有落实到位：上半年0次、下半年0次" while 一
+    of the same paper said "召开专题会议1次": the count is of 意识形态 meetings, and says so."""
+    demo_store.clock = lambda: datetime(2024, 1, 5, 9)
+    plans.import_plan_text(demo_store, "2023年要点\n一、意识形态\n1.定期分析研判意识形态形势，"
+                                       "每半年召开一次专题会议。\n", 2023)
+    demo_store.add("activity", {"date": "2023-10-12", "type": "专题会议",
+                                "topic": "专题研究党风廉政建设工作"})
+    problems = _texts(demo_store, ReportPeriod(2023))[PROBLEMS]
+    assert "意识形态专题会议上半年0次、下半年0次，均未达到要求。" in problems, problems
