@@ -72,10 +72,12 @@ def opening(data: ReportData, f: Figures, has_points: bool) -> str:
         return f"{arrived}{when}，台账中尚无{whose}党风廉政建设工作记录。"
     done = ("，" + "、".join(facts)) if facts else ""
     if data.person is None:
-        # "对照年度工作要点" only where the plan sets out requirements to be checked against
-        against = "对照年度工作要点" if data.checklist.items else ""
-        return (f"{when}，{org}认真履行管党治党主体责任，{against}"
-                f"{done[1:] or ('抓好落实' if against else '抓好党风廉政建设各项工作')}。")
+        # "对照年度工作要点" only where the plan sets out requirements to be checked against,
+        # and not as the verb of the period's facts: "对照年度工作要点召开专题会议1次" credited
+        # the plan with a meeting no duty of it counts (revjiwei5 F7)
+        lead = "对照年度工作要点抓好落实" if data.checklist.items else "抓好党风廉政建设各项工作"
+        body = done[1:] if done and not data.checklist.items else lead + done
+        return f"{when}，{org}认真履行管党治党主体责任，{body}。"
     if first_responsible(data.person):  # the 第一责任人 answers for the whole unit
         return f"{arrived}{when}，本人认真履行第一责任人职责，抓好本单位党风廉政建设工作{done}。"
     return f"{arrived}{when}，本人认真履行“一岗双责”，抓好分管范围内党风廉政建设工作{done}。"

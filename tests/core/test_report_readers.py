@@ -84,7 +84,8 @@ def test_a_plan_with_nothing_to_check_is_not_checked_against(demo_store):
         "年度工作要点尚未逐人明确本人的党风廉政建设工作任务。")
     # with requirements, the opening is against them
     assert _texts(data)[DUTY].startswith(
-        "2022年度，县总工会机关党支部认真履行管党治党主体责任，对照年度工作要点召开专题会议3次")
+        "2022年度，县总工会机关党支部认真履行管党治党主体责任，对照年度工作要点抓好落实，"
+        "召开专题会议3次")
 
 
 # -- revoffice F11: a member's quarter claims only the quarter's 整改 ------------------
