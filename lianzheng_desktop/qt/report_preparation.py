@@ -230,16 +230,18 @@ class ReportPreparation:
             return [] if answer == QMessageBox.StandardButton.Yes else None
         named = "、".join(f"第{h[0]}部分" for h in stale)
         kept = [f"第{h[0]}部分" for h in SECTION_HEADINGS if h not in stale]
-        lost = (f"\n\n重新起草后，您在{named}中写的文字（包括第三部分写的问题原因）会一并清除。"
-                "如要保留，请先点“取消”，把它复制下来，重新起草后再粘贴回去。"
-                if SECTION_HEADINGS[2] in stale else "")
+        # a stale section is one she rewrote: redrafting it always drops her words there —
+        # 四's own next steps as much as 三's causes (revclose3 B)
+        causes = "（包括第三部分写的问题原因）" if SECTION_HEADINGS[2] in stale else ""
+        lost = (f"\n\n重新起草后，您在{named}中写的文字{causes}会一并清除。"
+                "如要保留，请先点“取消”，把它复制下来，重新起草后再粘贴回去。")
         box = QMessageBox(QMessageBox.Icon.Question, "重新起草",
                           f"{named}是对照以前的台账改写的，已经过时。只按现在的台账重新起草"
                           f"{named}，{'、'.join(kept)}照旧保留吗？{lost}", parent=self)
         only = box.addButton(f"只重新起草{named}", QMessageBox.ButtonRole.AcceptRole)
         every = box.addButton("全部重新起草", QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel if lost else only)  # her causes: never by a keystroke
+        box.setDefaultButton(cancel)  # her words: never lost by a keystroke
         box.setEscapeButton(cancel)
         box.exec()
         clicked = box.clickedButton()

@@ -315,7 +315,7 @@ def test_redrafting_a_stale_section_keeps_what_she_wrote_elsewhere(
     asked = []
 
     def click(box):
-        asked.append(box.text())
+        asked.append((box.text(), box.defaultButton().text()))
         wanted = "只重新起草第一部分" if choice == "only" else "全部重新起草"
         box.setProperty("clicked", wanted)
         return 0
@@ -324,7 +324,10 @@ def test_redrafting_a_stale_section_keeps_what_she_wrote_elsewhere(
     monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: next(
         b for b in box.buttons() if b.text() == box.property("clicked")))
     december._on_redraft()
-    assert asked and asked[0].startswith("第一部分是对照以前的台账改写的")
+    text, default = asked[0]
+    assert text.startswith("第一部分是对照以前的台账改写的")
+    # what she wrote there goes: said, and not done by Enter (revclose3 B)
+    assert "您在第一部分中写的文字会一并清除" in text and default == "取消"
     texts = load_texts(demo_store, year)
     assert "各项工作有序推进。" not in december.editors[SECTION_HEADINGS[0]].toPlainText()
     assert "年终警示教育" in december.editors[SECTION_HEADINGS[0]].toPlainText() or \
