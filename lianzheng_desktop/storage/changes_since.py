@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from lianzheng_desktop.core.ledgers import LEDGERS
+from lianzheng_desktop.storage import paste_draft, plan_check
 from lianzheng_desktop.storage.store import Store
 
 
@@ -59,8 +60,12 @@ def work_since(store: Store, moment: datetime) -> list[str]:
     records = records_changed(store, moment)
     reports = store.db.execute("SELECT count(*) FROM report_draft WHERE updated_at > ?",
                                [at]).fetchone()[0]
-    forms = store.db.execute("SELECT count(*) FROM record_draft WHERE saved_at > ?",
-                             [at]).fetchone()[0]
+    forms = store.db.execute("SELECT count(*) FROM record_draft WHERE saved_at > ?"
+                             " AND ledger <> ?", [at, paste_draft.FORM]).fetchone()[0]
+    pasted = store.db.execute("SELECT count(*) FROM record_draft WHERE saved_at > ?"
+                              " AND ledger = ?", [at, paste_draft.FORM]).fetchone()[0]
+    # a plan check cut short keeps her corrections: the longest typing in the app
+    checks = [draft for draft in plan_check.unfinished(store) if draft.saved_at > moment]
     # the trail logs the plan's and the unit's tables too: a restore takes them out as well
     plans, links, profile = (store.db.execute(
         "SELECT count(*) FROM (SELECT DISTINCT ledger, record_id FROM audit_log"
@@ -73,4 +78,7 @@ def work_since(store: Store, moment: datetime) -> list[str]:
         (links, f"调整了 {links} 条记录计入的要求"),
         (profile, "修改了“设置”中的单位信息"),
         (reports, f"改写了 {reports} 份报告的文字"),
-        (forms, f"有 {forms} 张表填了一半还没有保存")) if count]
+        (forms, f"有 {forms} 张表填了一半还没有保存"),
+        *((1, f"核对{draft.year}年工作要点时修改或补充了 {draft.edits} 项要求，还没有保存计划")
+          for draft in checks),
+        (pasted, "粘贴的工作要点文字还没有导入")) if count]

@@ -274,6 +274,16 @@ def test_restore_says_what_the_work_since_the_backup_was_is_taken_out(window, de
     choose_and_verify(window, str(zipped), paths=paths, store=demo_store)
     assert ("这份备份之后，新增、修改或删除了 1 条台账记录，修改了年度计划（导入、要求的修改或"
             "标记等 1 处），修改了“设置”中的单位信息，改写了 1 份报告的文字，") in asked[-1]
+    # a plan check cut short and a pasted plan text go too: named as what they are, not
+    # counted among the half-filled forms (revclose3 A)
+    from lianzheng_desktop.storage import paste_draft, plan_check
+
+    text = "2023年工作要点\n一、学习\n1.每季度开展一次集中学习。\n"
+    paste_draft.keep(demo_store, text, 2023)
+    plan_check.save(demo_store, text, 2023, [first], [], edits=2)
+    choose_and_verify(window, str(zipped), paths=paths, store=demo_store)
+    assert ("有 1 张表填了一半还没有保存，核对2023年工作要点时修改或补充了 2 项要求，还没有保存"
+            "计划，粘贴的工作要点文字还没有导入；") in asked[-1], asked[-1]
 
 
 def test_a_window_opened_without_the_background_check_says_what_happened_to_the_file(
