@@ -27,6 +27,7 @@ from lianzheng_desktop.core.checklist import Checklist, ChecklistItem
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.qt.day import FollowsToday
 from lianzheng_desktop.qt.painted import FirstPaint
 from lianzheng_desktop.qt.style import colour_item, hint, page_title, rows_follow_text
 from lianzheng_desktop.storage import plans
@@ -77,7 +78,7 @@ class WarningsList(QListWidget):
         self.setFixedHeight(max(rows, 1) + 2 * self.frameWidth() + 2 * self.spacing())
 
 
-class ChecklistPage(QWidget):
+class ChecklistPage(FollowsToday, QWidget):
     """The checklist of the chosen quarter as of the chosen day (today by default).
 
     ``import_plan_requested(year)`` asks the window to import that year's 工作要点;
@@ -91,7 +92,7 @@ class ChecklistPage(QWidget):
     def __init__(self, store: Store, today: date | None = None, parent=None):
         super().__init__(parent)
         self._store = store
-        self._today = today or date.today()
+        self._fixed_today = today
         self.checklist: Checklist | None = None
         self._more_warnings: list = []  # listed once the list has painted
         self._build()
@@ -194,6 +195,18 @@ class ChecklistPage(QWidget):
         self.as_of.setDate(QDate(as_of.year, as_of.month, as_of.day))
         self.quarter.setCurrentIndex(self.quarter.findData(quarter.code))
         self.refresh()
+
+    def follow_day(self, before: date, day: date) -> None:
+        """The day changed with the window open: a page showing ``before``'s quarter as of
+        then moves to ``day`` (one she set to another date or quarter stays)."""
+        if self.as_of_date() != before or self.selected_quarter() != Quarter.containing(before):
+            return
+        quarter = Quarter.containing(day)
+        last = Quarter.parse(self.quarter.itemData(self.quarter.count() - 1))
+        while last < Quarter(day.year, 4):  # 1 January: the new year's quarters
+            last = last.next()
+            self.quarter.addItem(last.label, last.code)
+        self.set_quarter(quarter, day)
 
     def as_of_date(self) -> date:
         value = self.as_of.date()

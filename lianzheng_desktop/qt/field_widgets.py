@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.ledgers import FieldSpec, Kind
+from lianzheng_desktop.qt.day import FollowsToday
 
 NO_DATE = "（未填）"
 TO_CHOOSE = "（请选择）"
@@ -51,7 +52,7 @@ def _left_note(left: date) -> str:
     return f"已于 {left:%Y-%m-%d} 离岗；补录此前的记录时可选"
 
 
-class FieldWidget(QWidget):
+class FieldWidget(FollowsToday, QWidget):
     """Wraps the real input; ``value()`` gives what ``build_record`` accepts.
 
     ``roster`` is the serving staff (name → role), in the roster's order; ``former`` those
@@ -72,7 +73,7 @@ class FieldWidget(QWidget):
         self._former = former or {}
         self._roles = {**{name: role for name, (role, _) in self._former.items()}, **roster}
         self._in_post = in_post
-        self._today = today or date.today()
+        self._fixed_today = today
         # Called after each change. (Not a Qt Signal: PySide6 6.12's Signal.emit miscounts
         # references to True, and a form emits on every keystroke.)
         self.listeners: list[Callable[[], None]] = []

@@ -25,6 +25,7 @@ from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.records import LATE_ENTRY_MEANING, Record
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.qt.attachments_dialog import AttachmentsDialog
+from lianzheng_desktop.qt.day import FollowsToday
 from lianzheng_desktop.qt.record_form import RecordDialog, confirm_delete
 from lianzheng_desktop.qt.style import LATE_ENTRY_COLOUR, hint, page_title
 from lianzheng_desktop.qt.table_model import RECORD_ROLE, RecordTableModel
@@ -45,7 +46,7 @@ NARROWEST = 36  # px of a column
 _SAMPLES = {Kind.DATE: "2022-09-30", Kind.BOOL: "是", Kind.COUNT: "100", Kind.PERSON: "欧阳晓明"}
 
 
-class LedgerPage(QWidget):
+class LedgerPage(FollowsToday, QWidget):
     """Every record of one ledger; ``changed`` fires after any add, edit or delete."""
 
     changed = Signal()
@@ -54,8 +55,8 @@ class LedgerPage(QWidget):
                  today: date | None = None):
         super().__init__(parent)
         self._store, self._paths, self.spec = store, paths, spec
-        self._today = today or date.today()  # the app's today (--today)
-        self.model = RecordTableModel(store, spec, self, today=self._today)
+        self._fixed_today = today  # the app's today (--today)
+        self.model = RecordTableModel(store, spec, self, today=self._fixed_today)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(PAUSE_MS)
@@ -291,7 +292,7 @@ class LedgerPage(QWidget):
         self.search_timer.stop()  # the text typed so far is part of this query
         self._follow_plan_types()
         try:
-            self.model.set_query(self.query(), self._today)
+            self.model.set_query(self.query(), self._fixed_today)
         except UserError as exc:
             QMessageBox.warning(self, "无法读取记录", str(exc))
             return
@@ -333,7 +334,7 @@ class LedgerPage(QWidget):
         return record
 
     def add_record(self) -> None:
-        dialog = RecordDialog(self._store, self.spec, parent=self, today=self._today)
+        dialog = RecordDialog(self._store, self.spec, parent=self, today=self._fixed_today)
         if dialog.exec() and dialog.saved is not None:
             self._after_change()
 
@@ -369,7 +370,7 @@ class LedgerPage(QWidget):
             QMessageBox.information(self, "找不到记录", str(exc))
             self.refresh()
             return
-        dialog = RecordDialog(self._store, self.spec, record, parent=self, today=self._today)
+        dialog = RecordDialog(self._store, self.spec, record, parent=self, today=self._fixed_today)
         if dialog.exec() and dialog.saved is not None:
             self._after_change()
 

@@ -10,7 +10,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.qt.checklist_page import ChecklistPage
+from lianzheng_desktop.qt.day import FollowsToday
 from lianzheng_desktop.qt.style import style_navigation, window_header
 from lianzheng_desktop.qt.window_closing import ClosingGuards
 from lianzheng_desktop.qt.window_drafts import DraftsOffer, drafts_bar
@@ -30,10 +31,11 @@ from lianzheng_desktop.qt.window_menus import WindowMenus
 from lianzheng_desktop.qt.window_pages import PAGE_NAMES, PageSwitching
 from lianzheng_desktop.storage.store import Store
 
+DAY_CHECK_MS = 60_000  # how often an open window looks whether the day has changed
 SHOWN_FILE_NAME = 24  # characters of the data file's name in the header; all in its tip
 
 
-class MainWindow(PageSwitching, WindowMenus, DraftsOffer, ClosingGuards, QMainWindow):
+class MainWindow(FollowsToday, PageSwitching, WindowMenus, DraftsOffer, ClosingGuards, QMainWindow):
     def __init__(self, store: Store, paths: AppPaths, settings: QSettings | None = None,
                  today: date | None = None, recent=None):
         super().__init__()
@@ -46,7 +48,7 @@ class MainWindow(PageSwitching, WindowMenus, DraftsOffer, ClosingGuards, QMainWi
         if str(paths.db_path) != ":memory:":
             self.recent.add(paths.db_path)
         self.switch_to: Path | None = None  # set when the user opens another data file
-        self._today = today or date.today()
+        self._fixed_today = today
         self.setWindowTitle("廉政台账")
         self.header = window_header()
         self.nav = QListWidget()
@@ -54,7 +56,7 @@ class MainWindow(PageSwitching, WindowMenus, DraftsOffer, ClosingGuards, QMainWi
         style_navigation(self.nav, self.screen().availableGeometry().height())
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget()
-        self.home = ChecklistPage(store, self._today)
+        self.home = ChecklistPage(store, self._fixed_today)
         self._ledgers: dict[str, QWidget] = {}
         self._pages: dict[str, QWidget] = {"首页": self.home}
         for name in PAGE_NAMES:  # the others are built when first opened
@@ -81,6 +83,18 @@ class MainWindow(PageSwitching, WindowMenus, DraftsOffer, ClosingGuards, QMainWi
         from lianzheng_desktop.qt.unfinished_import import tell_after_first_paint
 
         tell_after_first_paint(self, store)  # an Excel import a kill or power cut cut short
+        self._shown_day = self._today
+        if self._fixed_today is None:  # left open over midnight: the header and 首页 move on
+            self._day_timer = QTimer(self)
+            self._day_timer.timeout.connect(self._follow_the_day)
+            self._day_timer.start(DAY_CHECK_MS)
+
+    def _follow_the_day(self) -> None:
+        day = self._today
+        if day != self._shown_day:
+            before, self._shown_day = self._shown_day, day
+            self._update_header()
+            self.home.follow_day(before, day)
 
     def _update_header(self) -> None:
         profile = self._store.profile()

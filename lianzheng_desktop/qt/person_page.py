@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lianzheng_desktop.qt.day import FollowsToday
 from lianzheng_desktop.qt.style import hint, page_title
 from lianzheng_desktop.storage import search
 from lianzheng_desktop.storage.search import Hit, PersonActivity
@@ -23,7 +24,7 @@ from lianzheng_desktop.storage.store import Store
 HIT_ROLE = Qt.ItemDataRole.UserRole
 
 
-class PersonPage(QWidget):
+class PersonPage(FollowsToday, QWidget):
     """``open_record(ledger, record_id)`` asks the window to show that record's ledger.
 
     ``today`` chooses the year shown first (the app's one clock; the real date if None).
@@ -34,7 +35,7 @@ class PersonPage(QWidget):
     def __init__(self, store: Store, today: date | None = None, parent=None):
         super().__init__(parent)
         self._store = store
-        self._today = today or date.today()
+        self._fixed_today = today
         self.activity: PersonActivity | None = None
         self._build()
         self.refresh()

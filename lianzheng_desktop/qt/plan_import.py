@@ -41,7 +41,7 @@ class PlanImport:
         text as it was) when nothing was read in it or the check ended unsaved."""
         from lianzheng_desktop.qt.plan_paste import PasteDialog
 
-        dialog = PasteDialog(self._store, self, year, self._today)
+        dialog = PasteDialog(self._store, self, year, self._fixed_today)
         try:
             while dialog.exec():
                 outcome = self.check_text(dialog.text(), dialog.year(), say=dialog.came_back)

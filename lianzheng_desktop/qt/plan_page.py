@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Plan, Requirement
+from lianzheng_desktop.qt.day import FollowsToday
 from lianzheng_desktop.qt.plan_check_dialog import (  # noqa: F401 (DraftDialog: tests use it here)
     DraftDialog,
     fill_requirements,
@@ -46,13 +47,13 @@ def removal_question(requirement: Requirement, pointed: int) -> str:
     return f"删除这项要求？\n\n{requirement.text}{lost}"
 
 
-class PlanPage(PlanImport, QWidget):
+class PlanPage(FollowsToday, PlanImport, QWidget):
     changed = Signal()
 
     def __init__(self, store: Store, parent=None, today: date | None = None):
         super().__init__(parent)
         self._store = store
-        self._today = today or date.today()
+        self._fixed_today = today
         self.plan: Plan | None = None
         title = page_title("年度计划（年度工作要点）")
         self.year = QComboBox()

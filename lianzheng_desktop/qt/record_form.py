@@ -30,6 +30,7 @@ from lianzheng_desktop.core.errors import FieldError, UserError, ValidationError
 from lianzheng_desktop.core.ledgers import LedgerSpec, to_values
 from lianzheng_desktop.core.records import LATE_ENTRY_DAYS, Person, Record
 from lianzheng_desktop.qt.buttons import accept_cancel, confirm_discard
+from lianzheng_desktop.qt.day import FollowsToday
 from lianzheng_desktop.qt.field_widgets import FieldWidget
 from lianzheng_desktop.qt.record_delete import (  # noqa: F401 (ledger_page, tests use them)
     NOUNS,
@@ -54,14 +55,14 @@ def dialog_title(spec: LedgerSpec, editing: bool) -> str:
     return f"{'修改' if editing else '新增'}{record_noun(spec)}"
 
 
-class RecordDialog(QDialog):
+class RecordDialog(FollowsToday, QDialog):
     """Add (record None) or edit one record. Nothing invalid is saved."""
 
     def __init__(self, store: Store, spec: LedgerSpec, record: Record | None = None,
                  parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)
         self._store, self._spec, self._record = store, spec, record
-        self._today = today or date.today()
+        self._fixed_today = today
         self._draft_id = record.id if record is not None else drafts.NEW
         self.saved: Record | None = None
         self._finished = False  # saved, or given up on purpose
@@ -84,7 +85,7 @@ class RecordDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         for field in spec.fields:
             choices = store.type_choices(spec.key) if field.key == spec.type_field else None
-            widget = FieldWidget(field, roster, self._today, choices=choices, former=former,
+            widget = FieldWidget(field, roster, self._fixed_today, choices=choices, former=former,
                                  in_post=in_post)
             form.addRow(self._label(field.label, field.required), self._holder(field.key, widget))
             self.fields[field.key] = widget

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from lianzheng_desktop.core.report_basis import StaleSection
 from lianzheng_desktop.paths import AppPaths
+from lianzheng_desktop.qt.day import FollowsToday
 from lianzheng_desktop.qt.report_editors import SectionEditors
 from lianzheng_desktop.qt.report_output import ReportOutput
 from lianzheng_desktop.qt.report_preparation import ReportPreparation
@@ -32,13 +33,13 @@ from lianzheng_desktop.storage.reports import save_texts
 from lianzheng_desktop.storage.store import Store
 
 
-class ReportPage(ReportPreparation, ReportOutput, QWidget):
+class ReportPage(FollowsToday, ReportPreparation, ReportOutput, QWidget):
     def __init__(self, store: Store, paths: AppPaths, parent=None, *,
                  open_store: Callable[[], Store] | None = None, today: date | None = None):
         super().__init__(parent)
         self._store, self._paths = store, paths
         self._open_store = open_store  # a fresh connection for the worker; None: this one
-        self._today = today or date.today()
+        self._fixed_today = today
         self._pool = QThreadPool(self)
         self._closing = False  # the window is closing: finish the file, ask nothing more
         # Inside the data folder, so a portable (USB) install writes nowhere else.

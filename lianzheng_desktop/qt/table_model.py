@@ -21,6 +21,7 @@ from lianzheng_desktop.core.ledgers import FieldSpec, Kind, LedgerSpec
 from lianzheng_desktop.core.records import LATE_ENTRY_MEANING, Record
 from lianzheng_desktop.core.values import format_bool, format_date, format_names
 from lianzheng_desktop.core.warnings import deadline_level
+from lianzheng_desktop.qt.day import FollowsToday
 from lianzheng_desktop.qt.style import LATE_ENTRY_COLOUR
 from lianzheng_desktop.storage.search import ledger_page
 from lianzheng_desktop.storage.store import Query, Store
@@ -46,7 +47,7 @@ def header_label(field: FieldSpec) -> str:
 _ROOT = QModelIndex()
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(FollowsToday, QAbstractTableModel):
     """The records of one ledger matching a query; columns follow the ledger's spec."""
 
     def __init__(self, store: Store, spec: LedgerSpec, parent=None, today: date | None = None):
@@ -57,7 +58,7 @@ class RecordTableModel(QAbstractTableModel):
         self._query = Query()
         self._rows: list[Record] = []
         self._total = 0
-        self._today = today or date.today()  # the app's today (--today), for colours
+        self._fixed_today = today  # the app's today (--today), for colours
         self._fetching = False
         self._order: tuple[str, bool] | None = None  # (field key, descending)
 
@@ -68,7 +69,7 @@ class RecordTableModel(QAbstractTableModel):
             query = replace(query, order_by=self._order[0], descending=self._order[1])
         self.beginResetModel()
         self._query = query
-        self._today = today or self._today
+        self._fixed_today = today or self._fixed_today
         if self.through_index():
             self._total, ids = ledger_page(self._store, self._spec.key, self._page_query(0))
             self._rows = self._records(ids)

@@ -42,7 +42,8 @@ class DraftsOffer:
             except UserError as exc:  # deleted since: the draft can only be given up
                 self._give_up_draft(ledger, record_id, str(exc))
                 return
-            dialog = RecordDialog(self._store, LEDGERS[ledger], record, self, today=self._today)
+            dialog = RecordDialog(self._store, LEDGERS[ledger], record, self,
+                                  today=self._fixed_today)
             if dialog.exec() and dialog.saved is not None:
                 page.refresh()
                 self._on_data_changed()

@@ -67,12 +67,12 @@ class PageSwitching:
 
         if name in LEDGER_PAGES:
             page = LedgerPage(self._store, self._paths, LEDGERS[LEDGER_PAGES[name]],
-                              today=self._today)
+                              today=self._fixed_today)
             page.changed.connect(self._on_data_changed)
             self._ledgers[LEDGER_PAGES[name]] = page
             return page
         if name == "年度计划":
-            page = PlanPage(self._store, today=self._today)
+            page = PlanPage(self._store, today=self._fixed_today)
             page.changed.connect(self._on_data_changed)  # a type renamed: the records too
             return page
         if name == "回收站":
@@ -82,13 +82,13 @@ class PageSwitching:
             page.changed.connect(self._on_restored)
             return page
         if name == "述廉述责报告":
-            return report_page(self._store, self._paths, self._today)
+            return report_page(self._store, self._paths, self._fixed_today)
         if name in ("查找", "人员情况"):
             from lianzheng_desktop.qt.person_page import PersonPage
             from lianzheng_desktop.qt.search_page import SearchPage
 
             found = SearchPage(self._store) if name == "查找" else PersonPage(
-                self._store, today=self._today)
+                self._store, today=self._fixed_today)
             found.open_record.connect(self.open_record)
             return found
         page = SettingsPage(self._store, self._paths)
