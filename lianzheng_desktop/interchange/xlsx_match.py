@@ -16,6 +16,7 @@ from lianzheng_desktop.storage import trash
 from lianzheng_desktop.storage.store import Query, Store
 
 DAYS_APART = 3  # a row this close to a kept record's date, all else alike, may be it corrected
+DATE_MOVED = 366  # … and in a workbook of the whole ledger, this close (only the date differs)
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,10 @@ def sort_out(store: Store, sheet: Any) -> None:
     # is more likely that row corrected than a second event. A sheet of new rows only (a
     # month's entries) says nothing of the kind: its rows are taken as new.
     whole_ledger = any(its in rows for its in kept)
+    if whole_ledger and spec.date_field is not None:
+        for record in _kept_beyond(store, spec, [r for _, r in numbered]):
+            if key(record) not in rows:  # its date may have been corrected by more
+                moved.setdefault(key(record)[1:], []).append(record)
     taken: set[int] = set()  # a kept record answers for one row only
     for (where, number), record in numbered:
         its = key(record)
@@ -100,9 +105,13 @@ def sort_out(store: Store, sheet: Any) -> None:
             found = _twin(spec, compared, record, twins.get(near(record), []), taken) \
                 if near else None
             if found is None and spec.date_field is not None:
+                # in a workbook of the whole ledger, a kept record it lacks that is this
+                # row in all but the date is this row, however far the date was moved
+                # (02-09 typed 02-19 and corrected; one held after New Year): imported as
+                # new, the one meeting was counted twice (revyear2 G0)
                 found = _twin(spec, compared, record, [
-                    r for r in moved.get(its[1:], [])
-                    if abs((getattr(r, spec.date_field) - getattr(record, spec.date_field)).days)
+                    r for r in moved.get(its[1:], []) if whole_ledger
+                    or abs((getattr(r, spec.date_field) - getattr(record, spec.date_field)).days)
                     <= DAYS_APART], taken, only_the_date=True)
             if found is None and spec.date_field is not None:
                 found = _twin(spec, compared, record,
@@ -206,6 +215,15 @@ def _kept(store: Store, spec: LedgerSpec, records: list[Record]):
     dates = [getattr(r, spec.date_field) for r in records]
     apart = timedelta(days=DAYS_APART)  # a record whose date was corrected since
     return store.list(spec.key, Query(start=min(dates) - apart, end=max(dates) + apart))
+
+
+def _kept_beyond(store: Store, spec: LedgerSpec, records: list[Record]) -> list[Record]:
+    """The kept records up to a year outside the span ``_kept`` reads (a date corrected
+    by more than a few days: the first meeting of the year moved on by ten)."""
+    dates = [getattr(r, str(spec.date_field)) for r in records]
+    near, far = timedelta(days=DAYS_APART + 1), timedelta(days=DATE_MOVED)
+    return (store.list(spec.key, Query(start=min(dates) - far, end=min(dates) - near))
+            + store.list(spec.key, Query(start=max(dates) + near, end=max(dates) + far)))
 
 
 def _comparable(fields: list[FieldSpec], record: Record) -> tuple:

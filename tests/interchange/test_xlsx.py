@@ -364,6 +364,37 @@ def test_a_date_corrected_on_either_side_is_not_a_second_record(demo_store, tmp_
                for line in map(str, corrected.conflicts))
 
 
+def test_a_date_corrected_by_days_in_an_exported_ledger_is_not_a_second_record(
+        demo_store, tmp_path):
+    """revyear2 G0: an exported ledger with one meeting's date corrected from 6-09 to 6-19
+    (a typo) imported it as a new record, "冲突 0 条": the meeting counted twice. Within a
+    workbook of the whole ledger, a kept record it lacks that is the row in all but the
+    date is the row corrected, however far the date moved."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = load_workbook(tmp_path / "a.xlsx")
+    meetings = book["会议活动"]
+    day = [c.value for c in meetings[1]].index("日期*") + 1
+    was = meetings.cell(2, day).value.date()
+    meetings.cell(2, day).value += timedelta(days=10)
+    book.save(tmp_path / "b.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    assert plan is not None and plan.new == 0
+    (line,) = [str(c) for c in plan.conflicts]
+    assert line.startswith("会议活动 第2行") and (
+        f"只是“日期”（表格中为{was + timedelta(days=10)}，台账中为{was}）不同，疑似同一条记录"
+        in line), line
+    # a sheet of new rows only (a month's entries) says nothing of the kind: a copy of a
+    # kept meeting ten days on is another one
+    new_rows = Workbook()
+    sheet = new_rows.active
+    sheet.title = "会议活动"
+    sheet.append([c.value for c in meetings[1]])
+    sheet.append([c.value for c in meetings[2]])
+    new_rows.save(tmp_path / "c.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "c.xlsx").plan
+    assert plan is not None and plan.new == 1 and not plan.conflicts
+
+
 def test_a_row_dated_after_today_is_refused_as_the_form_refuses_it(demo_store, tmp_path):
     """A 民主生活会 planned for next month and typed into the sheet was imported without a
     word (the form refuses it): the ledgers record what has happened."""
