@@ -25,11 +25,14 @@ def written_on(data: ReportData) -> date:
     return made if made <= data.period.next.end else data.as_of
 
 
-def key(requirement: Requirement) -> tuple[str, str]:
-    return requirement.item, requirement.text
+def key(requirement: Requirement) -> tuple[str, str, str]:
+    """A requirement of this period's checklist: by its number, words and what it counts
+    (two duties cut from one sentence, "每季度一次支委会、一次支部大会", share the first two:
+    四 put "本期未达到要求" on the one that was met, revjiwei6 G2)."""
+    return requirement.item, requirement.text, requirement.describe()
 
 
-def earlier_selves(data: ReportData) -> dict[int, tuple[str, str]]:
+def earlier_selves(data: ReportData) -> dict[int, tuple[str, str, str]]:
     """The next plan's requirements (by identity) → their self in this period's checklist,
     paired as the plan's re-import pairs them, and across a year's renumbering and
     rewording too (requirement_pairs.ACROSS_YEARS): "进行"→"开展" is the same duty."""
@@ -41,7 +44,7 @@ def earlier_selves(data: ReportData) -> dict[int, tuple[str, str]]:
     return {id(plan.requirements[index]): key(old) for index, old in pairs.items()}
 
 
-def _failed(data: ReportData) -> set[tuple[str, str]]:
+def _failed(data: ReportData) -> set[tuple[str, str, str]]:
     return {key(i.requirement) for i in data.checklist.items if i.status is Status.FAILED}
 
 
@@ -117,7 +120,7 @@ def _month_end(day: date) -> date:
     return following - timedelta(days=1)
 
 
-def _uncovered_step(data: ReportData, earlier: tuple[str, str] | None,
+def _uncovered_step(data: ReportData, earlier: tuple[str, str, str] | None,
                     nxt: ReportPeriod) -> str | None:
     """A coverage duty the period missed, asked again: whom it left out, first (its
     measure); None when the checklist names no one."""

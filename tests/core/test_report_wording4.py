@@ -399,3 +399,23 @@ def test_a_subject_meeting_counted_by_halves_names_what_it_counts(demo_store):
                                 "topic": "专题研究党风廉政建设工作"})
     problems = _texts(demo_store, ReportPeriod(2023))[PROBLEMS]
     assert "意识形态专题会议上半年0次、下半年0次，均未达到要求。" in problems, problems
+
+
+def test_two_duties_cut_from_one_sentence_are_each_told_by_their_own_result(demo_store):
+    """revjiwei6 G2: "每季度一次支委会、一次支部大会" read as two duties of one item and one
+    text: 四 put "本期未达到要求" on the 支委会 duty, met, and not on the 支部大会 one."""
+    from lianzheng_desktop.core.plan import Counts, Period, Plan, Requirement
+
+    demo_store.clock = lambda: datetime(2023, 3, 31, 17)
+    both = "每季度一次支委会、一次支部大会"
+    demo_store.add_plan_types([("activity", "支委会"), ("activity", "支部大会")], 2023)
+    plans.save_plan(demo_store, Plan(2023, [
+        Requirement("6", both, counts=Counts("activity", ("支委会",), "支委会"),
+                    period=Period.QUARTER, target=1),
+        Requirement("6", both, counts=Counts("activity", ("支部大会",), "支部大会"),
+                    period=Period.QUARTER, target=1)]))
+    demo_store.add("activity", {"date": "2023-01-15", "type": "支委会", "topic": "研究全年工作"})
+    steps = _steps(_texts(demo_store, ReportPeriod(2023, 1), date(2023, 3, 31))[NEXT])
+    committee = next(s for s in steps if "支委会1次" in s)
+    assembly = next(s for s in steps if "支部大会1次" in s)
+    assert "本期未达到要求" in assembly and "本期未达到要求" not in committee, steps
