@@ -98,16 +98,24 @@ def owed_to_branch(data: ReportData) -> list[str]:
 def branch_running(data: ReportData) -> list[str]:
     """The branch's numbered duties still to be met this period, for one with no duty of
     his own to name in next steps (a newcomer): what he can take part in, by when."""
-    branch = data.branch_checklist
+    branch, person = data.branch_checklist, data.person
     if branch is None:
         return []
+    # not another's own duty (the 书记's talks: no one "参与推进" them, revyear2 G6)
     running = [i for i in branch.items if i.status in (Status.ON_TRACK, Status.BEHIND)
-               and i.measure != "manual" and i.period_end > data.as_of]
-    texts = list(dict.fromkeys(i.requirement.text for i in running))
-    if not texts:
+               and i.measure != "manual" and i.period_end > data.as_of
+               and not (person is not None and i.requirement.role is not None
+                        and i.requirement.role.per_person
+                        and not in_role(i.requirement.role, person))]
+    by_day: dict[date, list[str]] = {}  # each by its own date, the soonest first
+    for item in sorted(running, key=lambda i: i.period_end):
+        texts = by_day.setdefault(item.period_end, [])
+        if item.requirement.text not in texts:
+            texts.append(item.requirement.text)
+    if not by_day:
         return []
-    by = max(i.period_end for i in running)
-    return [f"参与推进本单位{several(texts)}工作，须于{cn_date(by)}前完成。"]
+    return ["参与推进本单位" + "；".join(f"{several(texts)}工作，须于{cn_date(day)}前完成"
+                                   for day, texts in by_day.items()) + "。"]
 
 
 def took_part(ledger: str, record: WarningSession | Activity, name: str) -> bool:

@@ -419,3 +419,26 @@ def test_two_duties_cut_from_one_sentence_are_each_told_by_their_own_result(demo
     committee = next(s for s in steps if "支委会1次" in s)
     assembly = next(s for s in steps if "支部大会1次" in s)
     assert "本期未达到要求" in assembly and "本期未达到要求" not in committee, steps
+
+
+def test_a_newcomers_next_steps_take_no_part_in_the_secretarys_own_duty(demo_store):
+    """revyear2 G6: a member with no duty of his own pledged to "参与推进" the 书记's own
+    half-year talk duty, under one date for all (the latest, 12月31日, though it is due by
+    6月30日)."""
+    from lianzheng_desktop.core.plan import Counts, Period, Plan, Requirement, Role
+
+    demo_store.clock = lambda: datetime(2023, 3, 31, 17)
+    plans.save_plan(demo_store, Plan(2023, [
+        Requirement("1", "全年召开不少于4次专题会议", period=Period.YEAR, target=4,
+                    counts=Counts("activity", ("专题会议",), "专题会议")),
+        Requirement("2", "每季度至少开展1次集中警示教育", period=Period.QUARTER, target=1,
+                    counts=Counts("warning_education", (), "集中警示教育")),
+        Requirement("3", "党支部书记每半年至少与党员谈心谈话一次", period=Period.HALF,
+                    target=1, role=Role.FIRST_RESPONSIBLE,
+                    counts=Counts("talk", ("谈心谈话",), "谈心谈话"))]))
+    demo_store.add("roster", {"name": "赵新", "role": "班子成员", "active": True,
+                              "joined_on": "2023-01-10"})
+    steps = _texts(demo_store, ReportPeriod(2023, 1), date(2023, 3, 20), person="赵新")[NEXT]
+    assert "谈心谈话" not in steps, steps
+    assert ("参与推进本单位每季度至少开展1次集中警示教育工作，须于2023年3月31日前完成；"
+            "全年召开不少于4次专题会议工作，须于2023年12月31日前完成。") in steps, steps
