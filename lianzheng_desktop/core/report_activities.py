@@ -82,6 +82,11 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
     elif a.type in HEARD and mine:  # one's own report: "听取分管科室…汇报", not of oneself
         heard = topic.removeprefix(me)
         text = f"{md(a.date)}{'' if heard.startswith(VERB_STARTS) else '听取'}{heard}"
+    elif a.type in HEARD and who and not mine and me and topic.startswith(me):
+        # one's own report, heard by another: made by one, not "马红梅听取高建军…汇报（本人
+        # 参加）" (revyear2 G6)
+        said = topic.removeprefix(me).removeprefix("汇报").removesuffix("汇报")
+        return f"{md(a.date)}本人向{who}汇报{said or '工作'}"
     elif a.type in HEARD and who and not mine:  # who heard it (附件1 counts by person)
         heard = "" if topic.startswith((*VERB_STARTS, who)) else "听取"
         text = f"{md(a.date)}{'' if topic.startswith(who) else who}{heard}{topic}"

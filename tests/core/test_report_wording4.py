@@ -442,3 +442,14 @@ def test_a_newcomers_next_steps_take_no_part_in_the_secretarys_own_duty(demo_sto
     assert "谈心谈话" not in steps, steps
     assert ("参与推进本单位每季度至少开展1次集中警示教育工作，须于2023年3月31日前完成；"
             "全年召开不少于4次专题会议工作，须于2023年12月31日前完成。") in steps, steps
+
+
+def test_ones_own_report_heard_by_the_secretary_is_told_as_made(demo_store):
+    """revyear2 G6: 高建军's own paper said "1月12日马红梅听取高建军履行一岗双责情况汇报（本人
+    参加）" — his own report, told in the third person as a meeting he attended."""
+    demo_store.add("activity", {"date": "2022-11-12", "type": "听取汇报",
+                                "topic": "张志强履行一岗双责情况汇报", "host": "王建国",
+                                "attendees": ["张志强"]})
+    duty = _texts(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31), person="张志强")[DUTY]
+    assert "11月12日本人向王建国汇报履行一岗双责情况" in duty, duty
+    assert "听取张志强" not in duty
