@@ -55,7 +55,8 @@ def _running(data: ReportData) -> list[str]:
     if unrecorded:  # the next step is the work itself, by when, and who leads each — any
         # requirement, a principle too, reads after "对照…要求" (never "抓紧开展坚持以…")
         by = max(end for _, end in unrecorded)
-        parts.append(f"对照{several([text for text, _ in unrecorded])}要求，逐项明确"
+        each = "逐项" if len(unrecorded) > 1 else ""  # not of one (revyear2 G9)
+        parts.append(f"对照{several([text for text, _ in unrecorded])}要求，{each}明确"
                      f"牵头人和具体措施，于{cn_date(by)}前落实到位。")
     return parts
 
@@ -204,7 +205,8 @@ def _carried_over(data: ReportData, nxt: ReportPeriod, listed: list[Requirement]
         parts.append(f"针对{data.period.year}年{several(unmet)}要求未落实到位的问题，"
                      f"在{nxt.year}年工作中提前谋划、按季度推进，确保按要求完成。")
     if unrecorded:
-        parts.append(f"对{several(unrecorded)}要求，在{nxt.year}年工作中逐项明确牵头人"
+        each = "逐项" if len(unrecorded) > 1 else ""
+        parts.append(f"对{several(unrecorded)}要求，在{nxt.year}年工作中{each}明确牵头人"
                      "和具体措施，按季度抓好落实。")
     return parts
 

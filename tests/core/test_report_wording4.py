@@ -453,3 +453,13 @@ def test_ones_own_report_heard_by_the_secretary_is_told_as_made(demo_store):
     duty = _texts(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31), person="张志强")[DUTY]
     assert "11月12日本人向王建国汇报履行一岗双责情况" in duty, duty
     assert "听取张志强" not in duty
+
+
+def test_one_requirement_without_records_is_not_set_out_item_by_item(demo_store):
+    """revyear2 G9: "对照“聚焦两个维护，把稳‘政治方向’”要求，逐项明确牵头人…" — 逐项 of one."""
+    from lianzheng_desktop.core.plan import Plan, Requirement
+
+    demo_store.clock = lambda: datetime(2023, 3, 20, 17)
+    plans.save_plan(demo_store, Plan(2023, [Requirement("1", "聚焦两个维护，把稳政治方向")]))
+    steps = _texts(demo_store, ReportPeriod(2023, 1), date(2023, 3, 20))[NEXT]
+    assert "对照“聚焦两个维护，把稳政治方向”要求，明确牵头人和具体措施" in steps, steps
