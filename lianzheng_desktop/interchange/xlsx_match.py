@@ -68,10 +68,12 @@ def sort_out(store: Store, sheet: Any) -> None:
     moved: dict[tuple, list[Record]] = {}  # … and by all but the day (a date corrected)
     kind: dict[tuple, list[Record]] = {}  # … and by kind alone (a date and one more corrected)
     on_the_day: dict[date, list[Record]] = {}  # … and by the day (its 类型 or 谈话人 corrected)
+    unmatched: list[Record] = []  # kept records no row is
     for record in _kept(store, spec, [r for _, r in numbered]):
         its = key(record)
         kept.setdefault(its, []).append(_comparable(compared, record))
         if its not in rows:
+            unmatched.append(record)
             if near is not None:
                 twins.setdefault(near(record), []).append(record)
             if spec.date_field is not None:
@@ -137,6 +139,12 @@ def sort_out(store: Store, sheet: Any) -> None:
                            if a != b)
             sheet.conflicts.append(Conflict(where, number, _entry(spec, record), differ,
                                             values=_values(compared, mine, pool[0])))
+    if whole_ledger and spec.date_field is not None:
+        # a record the office took out of its workbook stays, and counts: said, not
+        # deleted behind her back nor kept unsaid (revyear2 G4)
+        dates = [getattr(r, spec.date_field) for _, r in numbered]
+        sheet.absent = [_entry(spec, r) for r in unmatched if id(r) not in taken
+                        and min(dates) <= getattr(r, spec.date_field) <= max(dates)]
 
 
 def _days_near(spec: LedgerSpec, record: Any, candidates: list[Record]) -> list[Record]:

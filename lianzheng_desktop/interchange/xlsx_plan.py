@@ -79,11 +79,16 @@ class SheetPlan:
     present: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
     deleted: int = 0  # rows that are records now in 回收站: not brought back by an import
+    # kept records, within the dates of a workbook that holds the ledger, it has no row for
+    absent: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         return (f"{self.spec.label}：新增 {len(self.new)} 条，已存在 {self.present} 条，"
                 f"冲突 {len(self.conflicts)} 条"
                 + (f"，已删除（在回收站中）{self.deleted} 条" if self.deleted else ""))
+
+
+SHOWN_ABSENT = 20  # kept records the workbook lacks, named one by one in the check
 
 
 @dataclass
@@ -122,6 +127,13 @@ class ImportPlan:
         if self.conflicts:
             lines.append("冲突的行（同一条记录内容不同，或在工作簿中重复，未导入，请核对）：")
             lines += [f"  {conflict}" for conflict in self.conflicts]
+        absent = [f"{sheet.spec.label}：{entry}" for sheet in self.sheets for entry in sheet.absent]
+        if absent:
+            lines.append("台账中有、工作簿中没有的记录（导入不会删除它们，仍计入台账；如确已不要，"
+                         "请在软件中删除）：")
+            lines += [f"  {entry}" for entry in absent[:SHOWN_ABSENT]]
+            if len(absent) > SHOWN_ABSENT:
+                lines.append(f"  ……等共 {len(absent)} 条")
         return lines + self.notes
 
 

@@ -395,6 +395,27 @@ def test_a_date_corrected_by_days_in_an_exported_ledger_is_not_a_second_record(
     assert plan is not None and plan.new == 1 and not plan.conflicts
 
 
+def test_a_row_the_office_took_out_of_its_ledger_is_named_not_kept_unsaid(demo_store,
+                                                                          tmp_path):
+    """revyear2 G4: a meeting deleted from the exported ledger in Excel stayed in the app,
+    still counted, and the check said nothing of it."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = load_workbook(tmp_path / "a.xlsx")
+    meetings = book["会议活动"]
+    header = [c.value for c in meetings[1]]
+    gone = [c.value for c in meetings[3]]
+    meetings.delete_rows(3)
+    book.save(tmp_path / "b.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    assert plan is not None and plan.new == 0 and not plan.conflicts
+    lines = plan.details()
+    at = lines.index("台账中有、工作簿中没有的记录（导入不会删除它们，仍计入台账；如确已不要，"
+                     "请在软件中删除）：")
+    day, kind = gone[header.index("日期*")].date(), gone[header.index("类型*")]
+    assert lines[at + 1].startswith(f"  会议活动：{day} 的{kind}“"), lines
+    assert len(lines) == at + 2  # that one only
+
+
 def test_a_row_dated_after_today_is_refused_as_the_form_refuses_it(demo_store, tmp_path):
     """A 民主生活会 planned for next month and typed into the sheet was imported without a
     word (the form refuses it): the ledgers record what has happened."""
