@@ -254,9 +254,14 @@ class ReportPreparation:
             latest = kept[0]
             where = kept_file(latest, self._paths.reports_dir)
             place = str(where) if where is not None else f"原文件{latest.file_path}已不在或已改动"
+            period = self.selected_period()
+            # made before the period ended, shown weeks later as its latest (revyear2 G7)
+            early = (f"。这一版本是{period.label}结束前生成的，数字截至"
+                     f"{latest.created_at.month}月{latest.created_at.day}日，请重新生成"
+                     if latest.created_at.date() < period.end < self._today else "")
             self.status.setText(
                 f"本期已保存 {len(kept)} 个版本，最近一次：{latest.created_at:%Y-%m-%d %H:%M} "
-                f"{latest.kind.upper()}（{place}）")  # the 校验码 is kept, not shown: it
-            # means nothing to her (the CLI's report list gives it to whoever checks)
+                f"{latest.kind.upper()}（{place}）{early}")  # the 校验码 is kept, not shown:
+            # it means nothing to her (the CLI's report list gives it to whoever checks)
         else:
             self.status.setText("本期报告尚未保存过。")

@@ -282,6 +282,26 @@ def test_the_preview_says_how_to_get_one_and_when_it_is_not_the_latest(page, qtb
     assert pane.stack.currentWidget() is pane.hint and page.document.pageCount() == 0
 
 
+def test_a_version_made_before_the_period_ended_is_said_so_after_it(qtbot, demo_store,
+                                                                       paths, tmp_path):
+    """revyear2 G7: weeks after New Year the page showed the 12-28 copy as the quarter's
+    latest version, with nothing to say it counted only to 12-28."""
+    from datetime import datetime
+
+    demo_store.clock = lambda: datetime(2022, 12, 20, 10)
+    early = ReportPage(demo_store, paths, today=date(2022, 12, 20))
+    qtbot.addWidget(early)
+    early.set_period(ReportPeriod(2022, 4))
+    early.generate(tmp_path / "四季度报告.pdf")
+    early.wait()
+    assert "结束前生成" not in early.status.text()  # the quarter still runs: nothing to add
+    later = ReportPage(demo_store, paths, today=date(2023, 1, 5))
+    qtbot.addWidget(later)
+    later.set_period(ReportPeriod(2022, 4))
+    assert ("这一版本是2022年第四季度结束前生成的，数字截至12月20日，请重新生成"
+            in later.status.text()), later.status.text()
+
+
 def test_the_saved_versions_line_names_the_file_without_a_hash(page, tmp_path):
     """revscreen 11.6: “校验码 65b45db28829…” on the page meant nothing to the secretary."""
     page.generate(tmp_path / "三季度报告.pdf")
