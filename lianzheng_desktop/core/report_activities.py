@@ -41,6 +41,18 @@ def chaired(kind: str) -> bool:
     """A meeting or a study is 主持ed (党员大会, 集中学习 of a plan's own types too)."""
     # a plan's type may keep its verb ("党员大会召开", read from "党员大会每月召开一次")
     return kind in MEETINGS or kind.removesuffix("召开").endswith(("会", "会议", "学习"))
+
+
+# a plan's own kinds of the branch's 组织生活 that are not meetings: 党课, 主题党日, 党员活动
+# (revjiwei6 G6: told under "抓好廉政风险防控和督查检查等工作")
+PARTY_LIFE = ("党课", "党日", "党员活动", "组织生活")
+
+
+def party_life(kind: str) -> bool:
+    """The branch's 组织生活: its meetings and studies, and a plan's 党课 or 党员活动."""
+    return chaired(kind) or any(word in kind for word in PARTY_LIFE)
+
+
 HEARD = ("听取汇报",)  # the host heard it: nothing to add in the host's own report
 STUDY_NUMBER = re.compile(r"^第?[0-9一二三四五六七八九十]+次(?:廉政)?学习[：:，,、\s]*")
 SAID_ALREADY = 4  # a summary this short ("推进", "听取汇报") adds nothing to the topic
@@ -298,7 +310,10 @@ WORK_NAMES = {"个人事项报告": "个人有关事项报告", "廉政风险排
 
 def _oversight_title(activities: list[Activity]) -> str:
     """"抓好个人有关事项报告和廉政风险防控工作。": what these records are, each kind once."""
-    kinds = list(dict.fromkeys(WORK_NAMES.get(a.type, "") for a in activities))
+    # a plan's own kind (跟踪督办) by its own name, not "其他相关工作" (revjiwei6 G6)
+    kinds = list(dict.fromkeys(
+        WORK_NAMES.get(a.type, "" if a.type in vocab.ACTIVITY_TYPES else a.type)
+        for a in activities))
     named = [k for k in kinds if k]
     if not named:
         return "抓好其他相关工作。"

@@ -29,7 +29,7 @@ from lianzheng_desktop.core.report_activities import (  # noqa: F401 (tests use 
     _oversight_title,
     _role_in,
     _session,
-    chaired,
+    party_life,
     what_one_did,
 )
 from lianzheng_desktop.core.report_facts import (
@@ -310,11 +310,11 @@ def draft_duty(data: ReportData) -> str:
     # a plan's own meetings and studies (党员大会, 集中学习) are the branch's 组织生活, not
     # 督查检查 (a reviewer read 党员大会 filed under "抓好督查检查等工作")
     life = [a for a in data.activities if a.type not in RESPONSIBILITY
-            and a.type not in EDUCATION and chaired(a.type)]
+            and a.type not in EDUCATION and party_life(a.type)]
     if life:
         parts.append("严格党的组织生活。" + "；".join(_activities(life, noun, me)) + "。")
     oversight = [a for a in data.activities if a.type not in RESPONSIBILITY
-                 and a.type not in EDUCATION and not chaired(a.type)]
+                 and a.type not in EDUCATION and not party_life(a.type)]
     if oversight:
         parts.append(_oversight_title(oversight) + "；".join(_activities(oversight, noun, me))
                      + "。")

@@ -463,3 +463,20 @@ def test_one_requirement_without_records_is_not_set_out_item_by_item(demo_store)
     plans.save_plan(demo_store, Plan(2023, [Requirement("1", "聚焦两个维护，把稳政治方向")]))
     steps = _texts(demo_store, ReportPeriod(2023, 1), date(2023, 3, 20))[NEXT]
     assert "对照“聚焦两个维护，把稳政治方向”要求，明确牵头人和具体措施" in steps, steps
+
+
+def test_a_plans_own_party_life_and_oversight_are_told_under_their_own_point(demo_store):
+    """revjiwei6 G6: a 党课 and 党员活动 were told under "抓好廉政风险防控和督查检查等工作",
+    a 跟踪督办 as "抓好其他相关工作"."""
+    demo_store.add_plan_types([("activity", "党课"), ("activity", "党员活动"),
+                               ("activity", "跟踪督办")], 2022)
+    for day, kind, topic in (("2022-10-20", "党课", "书记讲党课：守住廉洁底线"),
+                             ("2022-11-20", "党员活动", "反家暴法律宣传进村"),
+                             ("2022-11-25", "跟踪督办", "巡察反馈问题整改跟踪督办")):
+        demo_store.add("activity", {"date": day, "type": kind, "topic": topic})
+    points = _texts(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31))[DUTY].splitlines()
+    life = next(p for p in points if "严格党的组织生活" in p)
+    assert "守住廉洁底线" in life and "反家暴法律宣传进村" in life, points
+    assert any("是抓好跟踪督办工作。" in p and "巡察反馈问题整改跟踪督办" in p
+               for p in points), points
+    assert not any("其他相关工作" in p for p in points), points
