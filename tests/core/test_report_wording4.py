@@ -480,3 +480,19 @@ def test_a_plans_own_party_life_and_oversight_are_told_under_their_own_point(dem
     assert any("是抓好跟踪督办工作。" in p and "巡察反馈问题整改跟踪督办" in p
                for p in points), points
     assert not any("其他相关工作" in p for p in points), points
+
+
+def test_the_papers_checklist_speaks_of_the_work_not_of_how_the_app_checks(demo_store):
+    """revjiwei6 G7: 附件1 printed "此项无量化指标，2022年已有…记录2条" — software words."""
+    document = build_document(load_report_data(demo_store, ReportPeriod(2022), date(2022, 12, 31)))
+    annex = next(a for a in document.appendices if a.title.startswith("附件1"))
+    cells = [cell for row in annex.rows for cell in row]
+    assert any("年已有" in cell or "尚无相关记录" in cell for cell in cells), cells
+    assert not any("此项无量化指标" in cell for cell in cells), cells
+    from dataclasses import replace
+
+    from lianzheng_desktop.core.report_facts import for_reader
+
+    marked = replace(load_report_data(demo_store, ReportPeriod(2022)).checklist.items[0],
+                     explanation="此项无量化指标，已手工标记为完成。")
+    assert for_reader(marked, date(2022, 12, 31)) == "经核实已落实。"
