@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from lianzheng_desktop.core.ledgers import LEDGERS
-from lianzheng_desktop.storage import paste_draft, plan_check
+from lianzheng_desktop.storage import audit, paste_draft, plan_check
 from lianzheng_desktop.storage.store import Store
 
 
@@ -67,17 +67,22 @@ def work_since(store: Store, moment: datetime) -> list[str]:
     # a plan check cut short keeps her corrections: the longest typing in the app
     checks = [draft for draft in plan_check.unfinished(store) if draft.saved_at > moment]
     # the trail logs the plan's and the unit's tables too: a restore takes them out as well
-    plans, links, profile = (store.db.execute(
+    # … and the 佐证材料 attached or taken off, and the reports kept as handed in
+    # (revclose3 E: a restore took a scanned sign-in sheet off its record, unsaid)
+    plans, links, profile, attached, kept = (store.db.execute(
         "SELECT count(*) FROM (SELECT DISTINCT ledger, record_id FROM audit_log"
         f" WHERE at > ? AND ledger IN ({', '.join('?' * len(tables))}))",
         [at, *tables]).fetchone()[0] for tables in (
-            ("plan", "requirement", "record_type"), ("record_requirement",), ("unit_profile",)))
+            ("plan", "requirement", "record_type"), ("record_requirement",), ("unit_profile",),
+            (audit.ATTACHMENT,), ("report_version",)))
     return [phrase for count, phrase in (
         (records, f"新增、修改或删除了 {records} 条台账记录"),
         (plans, f"修改了年度计划（导入、要求的修改或标记等 {plans} 处）"),
         (links, f"调整了 {links} 条记录计入的要求"),
         (profile, "修改了“设置”中的单位信息"),
+        (attached, f"添加或移除了 {attached} 份佐证材料"),
         (reports, f"改写了 {reports} 份报告的文字"),
+        (kept, f"保存了 {kept} 份报告的留存版本"),
         (forms, f"有 {forms} 张表填了一半还没有保存"),
         *((1, f"核对{draft.year}年工作要点时修改或补充了 {draft.edits} 项要求，还没有保存计划")
           for draft in checks),

@@ -284,6 +284,18 @@ def test_restore_says_what_the_work_since_the_backup_was_is_taken_out(window, de
     choose_and_verify(window, str(zipped), paths=paths, store=demo_store)
     assert ("有 1 张表填了一半还没有保存，核对2023年工作要点时修改或补充了 2 项要求，还没有保存"
             "计划，粘贴的工作要点文字还没有导入；") in asked[-1], asked[-1]
+    # a scanned sign-in sheet attached and a report kept as handed in go too (revclose3 E)
+    from lianzheng_desktop.storage.attachments import add_attachment
+    from lianzheng_desktop.storage.reports import record_version
+
+    scan = paths.data_dir / "签到表.txt"
+    scan.write_text("签到", encoding="utf-8")
+    add_attachment(demo_store, paths.attachments_dir, "activity",
+                   demo_store.list("activity")[0].id, scan)
+    record_version(demo_store, ReportPeriod(2022), scan, {})
+    choose_and_verify(window, str(zipped), paths=paths, store=demo_store)
+    assert "添加或移除了 1 份佐证材料，改写了 1 份报告的文字，保存了 1 份报告的留存版本，" \
+        in asked[-1], asked[-1]
 
 
 def test_a_window_opened_without_the_background_check_says_what_happened_to_the_file(
