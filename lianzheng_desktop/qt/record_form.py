@@ -47,6 +47,7 @@ from lianzheng_desktop.storage.store import Store
 ERROR_STYLE = "color: #c62828;"
 DRAFT_DELAY_MS = 400
 LINK = "_link"  # the 计入要求 chosen, beside the fields in a draft
+KEPT_ON_TIME = "_kept_on_time"  # … and the tick "当时已记入纸质台账" (not 补录)
 # A new record starts with these (a new person is usually a serving party member).
 NEW_DEFAULTS = {"roster": {"role": vocab.ROLE_MEMBER, "active": True}}
 
@@ -95,6 +96,9 @@ class RecordDialog(FollowsToday, QDialog):
             linked = store.links(spec.key, record.id) if record is not None else ()
             self.link = RequirementLink(store, spec.key, day.year, linked)
             form.addRow(self._label("计入要求", False), self.link)
+        # An office moving its paper ledger into the app: those were kept on time there
+        self.kept_on_time = QCheckBox("这件事当时已记入纸质台账，现在照原始记录转录（不标“补录”）")
+        self.kept_on_time.hide()
         self._fill_start_values()
         self.initial = self.state()
         self.draft_note = QLabel()
@@ -106,9 +110,6 @@ class RecordDialog(FollowsToday, QDialog):
         self.late_note.setWordWrap(True)
         self.late_note.setStyleSheet("color: #b26a00;")
         self.late_note.hide()
-        # An office moving its paper ledger into the app: those were kept on time there
-        self.kept_on_time = QCheckBox("这件事当时已记入纸质台账，现在照原始记录转录（不标“补录”）")
-        self.kept_on_time.hide()
         self.kept_on_time.toggled.connect(self._note_late)
         self._restore_draft()
         self.general_error = QLabel()
@@ -182,10 +183,12 @@ class RecordDialog(FollowsToday, QDialog):
         if self.link is not None and LINK in restored.values:
             self._follow_date()
             self.link.choose([int(i) for i in restored.values[LINK]])  # type: ignore[union-attr]
+        if KEPT_ON_TIME in restored.values:  # not 补录: she said so (revclose3 H)
+            self.kept_on_time.setChecked(bool(restored.values[KEPT_ON_TIME]))
         since = "；".join((f"{self._spec.field(key).label}：{said(was)}→{said(now)}"
                            if key != LINK else "计入要求有变动")
                           + ("（您也改过此项，表中为您填写的）" if key in restored.values else "")
-                          for key, (was, now) in restored.since.items())
+                          for key, (was, now) in restored.since.items() if key != KEPT_ON_TIME)
         self.draft_note.setText(
             f"已恢复上次未保存的内容（{draft.saved_at:%Y-%m-%d %H:%M}）。"
             + (f"这条记录此后又有改动（{since}），表中是现在的记录加上您改过的内容，请核对。"
@@ -202,6 +205,7 @@ class RecordDialog(FollowsToday, QDialog):
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self._on_save)
         for widget in self.fields.values():
             widget.listeners.append(self._on_field_changed)
+        self.kept_on_time.toggled.connect(self._on_field_changed)
         if self.link is not None:
             self.link.currentIndexChanged.connect(self._on_field_changed)
             self.fields[str(self._spec.date_field)].listeners.append(self._follow_date)
@@ -234,9 +238,14 @@ class RecordDialog(FollowsToday, QDialog):
         return {key: widget.value() for key, widget in self.fields.items()}
 
     def state(self) -> dict[str, object]:
-        """What the form holds: the record's values and its 计入要求 (kept in a draft)."""
-        return {**self.values(), LINK: self.link.chosen()} if self.link is not None \
-            else self.values()
+        """What the form holds: the record's values, its 计入要求 and, for a new record, the
+        tick that it was kept on time on paper (all kept in a draft)."""
+        held: dict[str, object] = self.values()
+        if self.link is not None:
+            held[LINK] = self.link.chosen()
+        if self._record is None:
+            held[KEPT_ON_TIME] = self.kept_on_time.isChecked()
+        return held
 
     def is_dirty(self) -> bool:
         """Something typed that saving or the draft would keep and closing would lose."""

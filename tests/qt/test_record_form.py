@@ -562,3 +562,21 @@ def test_a_record_copied_from_the_paper_ledger_is_not_marked_late(qtbot, demo_st
     dialog._on_save()
     assert dialog.saved is not None
     assert demo_store.get("activity", dialog.saved.id).late_entry is not on_paper
+
+
+def test_the_tick_kept_on_paper_comes_back_with_the_draft(qtbot, demo_store):
+    """revclose3 H: after a kill, 继续填写 gave back every field but "当时已记入纸质台账", and
+    保存 marked the transcribed record 补录 for good (修改 never offers the tick)."""
+    dialog = form(qtbot, demo_store, "warning_education")
+    dialog.fields["date"].input.setDate(QDate(2022, 10, 9))  # 83 days before TODAY
+    dialog.fields["form"].input.setCurrentText("观看警示教育片")
+    dialog.fields["topic"].input.setText("观看警示教育片《国家监察》")
+    assert dialog.kept_on_time.isVisibleTo(dialog)
+    dialog.kept_on_time.setChecked(True)
+    dialog.keep_draft()
+    dialog._draft_timer.stop()  # killed: the draft stays
+
+    again = form(qtbot, demo_store, "warning_education")
+    assert again.kept_on_time.isChecked()
+    again._on_save()
+    assert again.saved is not None and not again.saved.late_entry
