@@ -47,6 +47,7 @@ from lianzheng_desktop.storage.store import Store
 ERROR_STYLE = "color: #c62828;"
 DRAFT_DELAY_MS = 400
 LINK = "_link"  # the 计入要求 chosen, beside the fields in a draft
+LINK_NAME = "_link_name"  # … and its words ("第8条：严格制度执行"): ids change with a plan
 KEPT_ON_TIME = "_kept_on_time"  # … and the tick "当时已记入纸质台账" (not 补录)
 # A new record starts with these (a new person is usually a serving party member).
 NEW_DEFAULTS = {"roster": {"role": vocab.ROLE_MEMBER, "active": True}}
@@ -180,21 +181,41 @@ class RecordDialog(FollowsToday, QDialog):
         for key, value in restored.values.items():
             if key in self.fields:
                 self.fields[key].set_value(value)
+        lost = ""
         if self.link is not None and LINK in restored.values:
             self._follow_date()
             self.link.choose([int(i) for i in restored.values[LINK]])  # type: ignore[union-attr]
+            lost = self._find_link_again(str(restored.values.get(LINK_NAME) or ""))
         if KEPT_ON_TIME in restored.values:  # not 补录: she said so (revclose3 H)
             self.kept_on_time.setChecked(bool(restored.values[KEPT_ON_TIME]))
         since = "；".join((f"{self._spec.field(key).label}：{said(was)}→{said(now)}"
                            if key != LINK else "计入要求有变动")
                           + ("（您也改过此项，表中为您填写的）" if key in restored.values else "")
-                          for key, (was, now) in restored.since.items() if key != KEPT_ON_TIME)
+                          for key, (was, now) in restored.since.items()
+                          if key in self.fields or key == LINK)
         self.draft_note.setText(
-            f"已恢复上次未保存的内容（{draft.saved_at:%Y-%m-%d %H:%M}）。"
+            f"已恢复上次未保存的内容（{draft.saved_at:%Y-%m-%d %H:%M}）。{lost}"
             + (f"这条记录此后又有改动（{since}），表中是现在的记录加上您改过的内容，请核对。"
                if since else "")
             + "保存后生效；不需要请按“取消”并选择放弃。")
         self.draft_note.show()
+
+    def _find_link_again(self, name: str) -> str:
+        """The requirement the draft chose, found by its words: the year's plan imported
+        again since gives its ids to other requirements (revclose3 D: 第8条 came back as
+        第9条). What she chose and cannot be found any more is said."""
+        link = self.link
+        if link is None or not name or link.currentText() == name:
+            return ""
+        at = link.findText(name)
+        if at < 0:  # renumbered: its words alone ("第8条：" now "第7条：")
+            words = name.split("：", 1)[-1]
+            alike = [i for i in range(1, link.count())
+                     if link.itemText(i).split("：", 1)[-1] == words]
+            at = alike[0] if len(alike) == 1 else -1
+        link.setCurrentIndex(max(0, at))
+        return "" if at >= 0 else (f"上次选的计入要求“{name}”在现在的年度计划中已找不到，"
+                                   "请重新选择。")
 
     def _connect_signals(self) -> None:
         self._buttons.accepted.connect(self._on_save)
@@ -243,6 +264,7 @@ class RecordDialog(FollowsToday, QDialog):
         held: dict[str, object] = self.values()
         if self.link is not None:
             held[LINK] = self.link.chosen()
+            held[LINK_NAME] = self.link.currentText() if held[LINK] else ""
         if self._record is None:
             held[KEPT_ON_TIME] = self.kept_on_time.isChecked()
         return held

@@ -580,3 +580,38 @@ def test_the_tick_kept_on_paper_comes_back_with_the_draft(qtbot, demo_store):
     assert again.kept_on_time.isChecked()
     again._on_save()
     assert again.saved is not None and not again.saved.late_entry
+
+
+def test_a_drafts_link_comes_back_on_the_requirement_she_chose_after_a_new_plan(qtbot, store):
+    """revclose3 D: the draft kept the requirement's id; the year's plan imported again
+    gave that id to the next requirement, and 继续填写 linked the record there unsaid."""
+    from lianzheng_desktop.storage import plans
+
+    text = ("2022年要点\n一、学习\n1.加强学习。每月开展一次政治学习。\n"
+            "2.严格制度执行。每季度开展一次制度学习。\n3.推进风险防控。每半年开展一次风险排查。\n")
+    plans.import_plan_text(store, text, 2022)
+    chosen = next(r for r in plans.load_plan(store, 2022).requirements
+                  if "制度" in r.text)
+    dialog = form(qtbot, store, "activity")
+    dialog.link.setCurrentIndex(dialog.link.findData(chosen.id))
+    name = dialog.link.currentText()
+    dialog.keep_draft()
+    dialog._draft_timer.stop()  # killed: the draft stays
+    # the corrected plan, its first item dropped: the ids are given out again in order
+    plans.import_plan_text(store, text.replace("1.加强学习。每月开展一次政治学习。\n", ""), 2022)
+    taken = next(r for r in plans.load_plan(store, 2022).requirements if r.id == chosen.id)
+    assert "制度" not in taken.text  # (the case: its id now names another requirement)
+    again = form(qtbot, store, "activity")
+    assert again.link.currentText() == name
+    again.close()
+    # renumbered as well: found by its words; gone altogether: said, not another chosen
+    plans.import_plan_text(store, "2022年要点\n一、学习\n1.严格制度执行。每季度开展一次制度学习。\n"
+                                  "2.推进风险防控。每半年开展一次风险排查。\n", 2022)
+    third = form(qtbot, store, "activity")
+    assert third.link.currentText() == "第1条：" + name.split("：", 1)[1]
+    third.close()
+    plans.import_plan_text(store, "2022年要点\n一、学习\n"
+                                  "1.推进风险防控。每半年开展一次风险排查。\n", 2022)
+    fourth = form(qtbot, store, "activity")
+    assert fourth.link.chosen() == []
+    assert f"上次选的计入要求“{name}”在现在的年度计划中已找不到" in fourth.draft_note.text()
