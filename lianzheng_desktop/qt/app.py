@@ -193,6 +193,9 @@ def _open_and_run(app, args, check, paths, unattended: bool) -> int:
         return _restore_and_restart(args, store, paths, restore_from)
     if switch_to is not None:
         return _switch_and_run(args, store, paths, switch_to)
+    # closed, not left to the process's end: the last connection folds the -wal back
+    # into the .db, so the file she copies holds the day's work (revclose3 I)
+    store.close()
     return code
 
 

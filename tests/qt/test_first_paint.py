@@ -58,3 +58,26 @@ def test_exit_after_start_reports_after_the_main_window_has_painted(qapp, tmp_pa
     assert main(["--db", db, "--today", "2022-09-30", "--exit-after-start"]) == 0
     assert [text for text, _ in printed] == [("主窗口已显示",)]
     assert printed[0][1] >= 1  # the window had painted when it was said
+
+
+def test_the_window_closes_its_data_file_when_it_ends(qapp, tmp_path, monkeypatch):
+    """revclose3 I: the process ended with the store still open: the day's work stayed in
+    the file's -wal beside it, and a copy of the .db alone (e-mailed, put on a USB stick)
+    lacked it."""
+    import gc
+    import sqlite3
+
+    from lianzheng_desktop.app import session
+
+    db = str(tmp_path / "l.db")
+    assert main(["--db", db, "demo"]) == 0
+    gc.collect()  # the demo command's file, closed as its process would end
+    opened = []
+    real_open = session.open_store
+    monkeypatch.setattr(session, "open_store",
+                        lambda *a, **k: opened.append(real_open(*a, **k)) or opened[-1])
+    assert main(["--db", db, "--today", "2022-09-30", "--exit-after-start"]) == 0
+    assert opened
+    with pytest.raises(sqlite3.ProgrammingError):  # closed: its -wal folded back in
+        opened[0].db.execute("SELECT 1")
+    assert not (tmp_path / "l.db-wal").exists()
