@@ -29,7 +29,7 @@ from lianzheng_desktop.qt.plan_check_dialog import (  # noqa: F401 (DraftDialog:
 from lianzheng_desktop.qt.plan_import import PlanImport
 from lianzheng_desktop.qt.requirement_dialog import RequirementDialog
 from lianzheng_desktop.qt.style import hint, page_title
-from lianzheng_desktop.storage import plan_check, plans, requirement_drafts
+from lianzheng_desktop.storage import paste_draft, plan_check, plans, requirement_drafts
 from lianzheng_desktop.storage.requirement_drafts import RequirementDraft
 from lianzheng_desktop.storage.store import Store
 
@@ -100,9 +100,15 @@ class PlanPage(FollowsToday, PlanImport, QWidget):
         self.form_button.setStyleSheet("color: #b26a00; text-align: left;")
         self.form_button.setFlat(True)
         self.form_button.hide()
+        # … and a pasted text not yet imported (revclose3 F: found only by pasting again)
+        self.paste_note_button = QPushButton()
+        self.paste_note_button.setStyleSheet("color: #b26a00; text-align: left;")
+        self.paste_note_button.setFlat(True)
+        self.paste_note_button.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(bar)
+        layout.addWidget(self.paste_note_button)
         layout.addWidget(self.check_button)
         layout.addWidget(self.form_button)
         layout.addWidget(self.reading_note)
@@ -118,6 +124,7 @@ class PlanPage(FollowsToday, PlanImport, QWidget):
         self.paste_button.clicked.connect(lambda: self._on_paste())
         self.reread_button.clicked.connect(self._on_reread)
         self.check_button.clicked.connect(self._on_go_on_checking)
+        self.paste_note_button.clicked.connect(lambda: self._on_paste())
         self.form_button.clicked.connect(lambda: self._on_go_on_form())
         self.new_year_button.clicked.connect(self._on_new_year)
         self.add_button.clicked.connect(self._on_add)
@@ -165,7 +172,22 @@ class PlanPage(FollowsToday, PlanImport, QWidget):
                                      "时没有保存就关闭了。点此接着修改…")
         self.form_button.setVisible(waiting is not None)
 
+    def _note_unfinished_paste(self) -> None:
+        waiting = paste_draft.waiting(self._store)
+        if waiting is not None:
+            when = waiting.saved_at
+            self.paste_note_button.setText(f"{when.month}月{when.day}日 {when:%H:%M} 粘贴的工作要点"
+                                           "文字还没有导入。点此接着导入…")
+        self.paste_note_button.setVisible(waiting is not None)
+
+    def _on_paste(self, year: int | None = None) -> bool:
+        try:
+            return super()._on_paste(year)
+        finally:  # the box closed with its text kept, or imported: said as it is now
+            self._note_unfinished_paste()
+
     def refresh(self) -> None:
+        self._note_unfinished_paste()
         self._note_unfinished_check()
         self._note_unfinished_form()
         year = self.year.currentData()

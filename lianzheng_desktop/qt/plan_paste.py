@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -110,7 +111,9 @@ class PasteDialog(QDialog):
             self.note.setText(f"{when.month}月{when.day}日 {when:%H:%M} 粘贴的文字还没有导入，"
                               "已放回框中；不再需要时点“清空”。")
             self.note.show()
-            self._chosen = True  # the year as she left it (or as asked)
+            # the year as she left it if she chose it; else it follows the title again,
+            # after 清空 or another year's text pasted over it (revclose3 G)
+            self._chosen = self._chosen or kept.chosen
         self._set_year(year or (kept.year if kept is not None and kept.text.strip() else None)
                        or named_year(self.text()) or today.year)
 
@@ -153,12 +156,15 @@ class PasteDialog(QDialog):
                 self._set_year(named)
         self._count()
         try:
-            paste_draft.keep(self._store, self.text(), self.year())
+            paste_draft.keep(self._store, self.text(), self.year(), self._chosen)
         except UserError as exc:  # the box itself still holds the text
             self.say(str(exc))
 
     def _on_clear(self) -> None:
-        self.box.clear()
+        # removed as an edit, not clear(): Ctrl+Z brings it back (revclose3 F)
+        cursor = self.box.textCursor()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.removeSelectedText()
         self.note.hide()
         self.keep()
 

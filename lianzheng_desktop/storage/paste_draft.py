@@ -21,15 +21,16 @@ class PasteDraft:
     text: str
     year: int
     saved_at: datetime
+    chosen: bool = True  # the year chosen (by hand or asked), not read from the title
 
 
-def keep(store, text: str, year: int) -> None:
+def keep(store, text: str, year: int, chosen: bool = True) -> None:
     """Keep the box as it stands (an empty box: nothing kept); UserError (in Chinese) if
     the file refuses it."""
     if not text.strip():
         drafts.discard(store, FORM, drafts.NEW)
         return
-    drafts.save(store, FORM, drafts.NEW, {"text": text, "year": year})
+    drafts.save(store, FORM, drafts.NEW, {"text": text, "year": year, "chosen": chosen})
 
 
 def waiting(store) -> PasteDraft | None:
@@ -37,7 +38,7 @@ def waiting(store) -> PasteDraft | None:
     if draft is None:
         return None
     return PasteDraft(str(draft.values.get("text") or ""), int(draft.values.get("year") or 0),
-                      draft.saved_at)
+                      draft.saved_at, bool(draft.values.get("chosen", True)))
 
 
 def discard_if_saved(store, text: str) -> None:

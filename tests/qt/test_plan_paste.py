@@ -271,3 +271,39 @@ def test_the_paste_box_fits_a_small_laptop_with_its_buttons_in_view(qtbot, store
     dialog.say("粘贴的文字中没有读到工作要点（如“一、……”“每季度至少召开1次……”这样的条目和"
                "要求）。请从网页或文件中复制工作要点全文，再粘贴到框中。")
     fits_the_laptop(qtbot, dialog, dialog.findChild(QDialogButtonBox))
+
+
+def test_a_kept_texts_year_follows_a_new_title_unless_she_chose_it(page, store, qtbot):
+    """revclose3 G: once a kept 2027 text was put back, 清空 and a 2028 plan pasted over it
+    stayed 2027, and 下一步 checked the 2028 points as 2027's plan."""
+    dialog = PasteDialog(store, page, today=date(2026, 11, 30))
+    qtbot.addWidget(dialog)
+    dialog.box.setPlainText(PASTED)
+    dialog.keep()
+    dialog.reject()  # closed: kept, its year read from the title
+    again = PasteDialog(store, page, today=date(2026, 11, 30))
+    qtbot.addWidget(again)
+    assert (again.text(), again.year()) == (PASTED, 2027)
+    again._on_clear()
+    again.box.setPlainText(PASTED.replace("2027年", "2028年"))
+    again.keep()
+    assert again.year() == 2028
+    # 清空 can be undone: the text comes back with Ctrl+Z (revclose3 F)
+    again._on_clear()
+    assert again.text() == ""
+    again.box.undo()
+    assert again.text() == PASTED.replace("2027年", "2028年")
+
+
+def test_a_pasted_text_not_yet_imported_is_offered_on_the_plan_page(page, store, qtbot,
+                                                                    monkeypatch):
+    """revclose3 F: a kept pasted text was announced nowhere: found only by pasting again."""
+    assert not page.paste_note_button.isVisibleTo(page)
+    monkeypatch.setattr(PasteDialog, "exec", paste_then(
+        lambda dialog: dialog.box.setPlainText(PASTED) or dialog.keep() or False))
+    page._on_paste()
+    assert page.paste_note_button.isVisibleTo(page)
+    assert "粘贴的工作要点文字还没有导入。点此接着导入" in page.paste_note_button.text()
+    fresh = PlanPage(store, today=date(2026, 11, 30))  # the next start
+    qtbot.addWidget(fresh)
+    assert fresh.paste_note_button.isVisibleTo(fresh)
