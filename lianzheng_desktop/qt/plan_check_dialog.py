@@ -92,6 +92,9 @@ class DraftDialog(QDialog):
         self.year_note = hint(f"注意：文件中写的是{draft.year}年，请核对计划年度。")
         self.year_note.setStyleSheet("color: #b26a00;")
         self.year_box.currentIndexChanged.connect(self._note_year)
+        # the year changed after the last correction is kept too (revclose3: a power cut
+        # brought the check back under the year it had before)
+        self.year_box.currentIndexChanged.connect(self._keep_state)
         self._note_year()
         self.table = requirements_table()
         fill_requirements(self.table, draft.requirements)

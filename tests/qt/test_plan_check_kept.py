@@ -120,3 +120,20 @@ def test_the_check_of_a_plan_read_as_no_requirement_says_so_plainly(qtbot):
     said = [label.text() for label in dialog.findChildren(type(dialog.unread_label))]
     assert any("但没有读出任何要求" in text for text in said), said
     assert not any("其中 0 项有数量指标" in text for text in said)
+
+
+def test_the_year_chosen_after_the_last_correction_is_kept_too(qtbot, store, monkeypatch):
+    """revclose3: a year changed after the last correction came back as it was before."""
+    page = PlanPage(store)
+    qtbot.addWidget(page)
+
+    def correct_choose_year_then_power_cut(dialog):
+        meeting = dialog.draft.requirements[0]
+        dialog.draft.requirements[0] = replace(meeting, target=6)
+        dialog._edited()
+        dialog.year_box.setCurrentIndex(dialog.year_box.findData(2025))
+        return False
+
+    monkeypatch.setattr(DraftDialog, "exec", correct_choose_year_then_power_cut)
+    page.import_text(TEXT, 2024)
+    assert plan_check.find(store, TEXT).year == 2025
