@@ -137,3 +137,8 @@ def test_a_type_named_among_the_steps_of_a_mechanism_does_not_meet_the_duty():
 def test_items_numbered_through_the_sections_are_numbered_as_written():
     ids = [item.id for item in split_items(_text("F02"))]
     assert ids == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）", "（八）"]
+
+
+def test_a_type_in_a_list_of_acts_that_names_no_mechanism_still_meets_the_duty():
+    draft = parse_plan("（二）强化日常监督。开展监督检查、专项巡察、财务审计等工作。", year=2027)
+    assert [r.counts.types for r in draft.requirements] == [("督查检查",)]
