@@ -58,7 +58,7 @@ class OtherForms:
     # -- “周调度、月通报、季评估” -----------------------------------------------------------
     def _cadences(self, text: str) -> list[Requirement]:
         found = []
-        for words, period, act in cadence_lists(text):
+        for _words, period, act in cadence_lists(text):
             if not isinstance(period, Period):
                 self.untracked(act, UNTRACKED[period])  # 周调度, of 周调度、月通报
                 continue

@@ -63,3 +63,14 @@ def own_words(text: str, sentence: str, count: Count, counts: list[Count], c_sta
     (每季度一次支部大会)."""
     lead = text[c_start:chain_start(sentence, count, counts).start]
     return lead + text[count.start:own_end(sentence, count, counts, c_end)]
+
+
+def as_listed(text: str, sentence: str, count: Count, counts: list[Count], c_start: int,
+              c_end: int, before: str) -> tuple[str | None, str, int, int]:
+    """For a count in ``counts`` of one clause: its title (None where it stands in no list:
+    the clause's text), the words before it that may name it, where its own noun ends and
+    where the subject of its list is to be read up to."""
+    title = own_words(text, sentence, count, counts, c_start, c_end) \
+        if in_a_list(sentence, count, counts, c_end) else None
+    return (title, "" if joined_to_previous(sentence, count, counts) else before,
+            own_end(sentence, count, counts, c_end), chain_start(sentence, count, counts).start)

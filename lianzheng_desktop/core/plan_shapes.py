@@ -99,8 +99,8 @@ _CADENCE_ACTS = ("调度", "通报", "评估", "分析", "考核", "总结", "�
 _CADENCE_PREFIX = r"半年度?|[月季年]度|[日周月季年]"
 _CADENCE_ITEM = rf"(?:{_CADENCE_PREFIX})(?:{'|'.join(_CADENCE_ACTS)})"
 # opens a quote, a clause or a list, or follows the verb that sets it up (实行, 坚持, 通过 …)
-_CADENCE_LIST = re.compile(rf"(?:(?<=[“\"「（(，,：:；;\s])|(?<=实行|坚持|推行|落实|建立|做到|通过)|^)"
-                           rf"{_CADENCE_ITEM}(?:、{_CADENCE_ITEM})+")
+_CADENCE_LIST = re.compile(r"(?:(?<=[“\"「（(，,：:；;\s])|(?<=实行|坚持|推行|落实|建立|做到|通过)"
+                           rf"|^){_CADENCE_ITEM}(?:、{_CADENCE_ITEM})+")
 _CADENCE_PERIODS = {"日": DAY, "周": WEEK, "月": Period.MONTH, "季": Period.QUARTER,
                     "半年": Period.HALF, "年": Period.YEAR}
 
