@@ -155,6 +155,14 @@ def added_by_hand(requirement: Requirement, earlier_text: str) -> bool:
     return not requirement.item_text and requirement.text not in earlier_text
 
 
+def _read_apart(requirement: Requirement, new: list[Requirement]) -> bool:
+    """The new reading reads the sentence now, as duties of their own ("每季度一次支委会" of
+    "每季度一次支委会、一次支部大会", revjiwei6 G2): the earlier reading of it goes, not kept
+    as unread beside them (each duty counted twice)."""
+    return any(n.item == requirement.item and n.text != requirement.text
+               and n.text in requirement.text for n in new)
+
+
 @dataclass
 class Replacement:
     """What storing a new plan in place of its year's plan would change, asked before it
@@ -204,7 +212,7 @@ def compare(earlier: list[Requirement], earlier_text: str, new: list[Requirement
     unpaired = [r for r in earlier if id(r) not in paired]
     read = [r for r in unpaired if not added_by_hand(r, earlier_text)]
     still = [r for r in read if new_text and r.text in new_text
-             and not any(r.text in line for line in listed)]
+             and not any(r.text in line for line in listed) and not _read_apart(r, new)]
     return Replacement(
         removed=[r for r in read if all(r is not s for s in still)],
         by_hand=[r for r in unpaired if added_by_hand(r, earlier_text)],

@@ -142,3 +142,27 @@ def test_items_numbered_through_the_sections_are_numbered_as_written():
 def test_a_type_in_a_list_of_acts_that_names_no_mechanism_still_meets_the_duty():
     draft = parse_plan("（二）强化日常监督。开展监督检查、专项巡察、财务审计等工作。", year=2027)
     assert [r.counts.types for r in draft.requirements] == [("督查检查",)]
+
+
+def test_reading_a_plan_saved_by_the_older_reader_again_drops_its_list_readings():
+    """The plan saved before held "每季度一次支委会、一次支部大会" (a type "支委会、一次支部大会")
+    and "每年一次民主生活会和一次民主评议党员" twice; read again, those readings go and are
+    not kept "软件未能读出" beside the new duties (each counted twice)."""
+    from lianzheng_desktop.core.plan import Counts, Requirement
+    from lianzheng_desktop.core.requirement_pairs import compare
+
+    text = _text("F01")
+
+    def saved(words, name, period, number):
+        return Requirement(item="6", text=words, item_text="组织生活做到", period=period,
+                           counts=Counts("activity", (name,), name), target=1, id=number)
+
+    earlier = [saved("每季度一次支委会、一次支部大会", "支委会、一次支部大会", Period.QUARTER, 1),
+               saved("每季度一次支委会、一次支部大会", "支部大会", Period.QUARTER, 2),
+               saved("每年一次民主生活会和一次民主评议党员", "民主生活会", Period.YEAR, 3),
+               saved("每年一次民主生活会和一次民主评议党员", "民主生活会", Period.YEAR, 4)]
+    new = parse_plan(text, year=2026).requirements
+    replacing = compare(earlier, text, new, {}, new_text=text)
+    assert replacing.unread == []
+    # the 支部大会 reading is the new 支部大会 duty; the rest go (two alike pair with neither)
+    assert {r.id for r in replacing.removed} == {1, 3, 4}
