@@ -157,10 +157,12 @@ def added_by_hand(requirement: Requirement, earlier_text: str) -> bool:
 
 def _read_apart(requirement: Requirement, new: list[Requirement]) -> bool:
     """The new reading reads the sentence now, as duties of their own ("每季度一次支委会" of
-    "每季度一次支委会、一次支部大会", revjiwei6 G2): the earlier reading of it goes, not kept
-    as unread beside them (each duty counted twice)."""
-    return any(n.item == requirement.item and n.text != requirement.text
-               and n.text in requirement.text for n in new)
+    "每季度一次支委会、一次支部大会", revjiwei6 G2), or reads the item the earlier one was
+    only the heading of ("聚焦两个维护，把稳“政治方向”", revyear2 G2): the earlier reading
+    goes, not kept as unread beside them (each duty counted twice)."""
+    return any(n.text != requirement.text and (
+        n.item == requirement.item and n.text in requirement.text
+        or n.item_title == requirement.text) for n in new)
 
 
 @dataclass

@@ -166,3 +166,18 @@ def test_reading_a_plan_saved_by_the_older_reader_again_drops_its_list_readings(
     assert replacing.unread == []
     # the 支部大会 reading is the new 支部大会 duty; the rest go (two alike pair with neither)
     assert {r.id for r in replacing.removed} == {1, 3, 4}
+
+
+def test_reading_again_drops_the_heading_the_older_reader_made_the_duty():
+    """The 2027 plan saved before held its item （一） as "聚焦两个维护，把稳“政治方向”" (item
+    "一（2）", met by a 督查检查); read again the item's duty is the 第一议题 clause, and the
+    heading is not kept "软件未能读出" beside it."""
+    from lianzheng_desktop.core.plan import Counts, Requirement
+    from lianzheng_desktop.core.requirement_pairs import compare
+
+    text = _text("F02")
+    heading = Requirement(item="一（2）", text="聚焦两个维护，把稳“政治方向”",
+                          item_text="聚焦两个维护，把稳“政治方向”。要将…",
+                          counts=Counts("activity", ("督查检查",), "监督检查"), id=7)
+    replacing = compare([heading], text, parse_plan(text).requirements, {}, new_text=text)
+    assert replacing.unread == []
