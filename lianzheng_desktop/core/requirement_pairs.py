@@ -159,10 +159,17 @@ def _read_apart(requirement: Requirement, new: list[Requirement]) -> bool:
     """The new reading reads the sentence now, as duties of their own ("每季度一次支委会" of
     "每季度一次支委会、一次支部大会", revjiwei6 G2), or reads the item the earlier one was
     only the heading of ("聚焦两个维护，把稳“政治方向”", revyear2 G2): the earlier reading
-    goes, not kept as unread beside them (each duty counted twice)."""
-    return any(n.text != requirement.text and (
-        n.item == requirement.item and n.text in requirement.text
+    goes, not kept as unread beside them (each duty counted twice). Only a reading the
+    software made (it keeps its item's text): one made by hand of an unread line stays."""
+    return bool(requirement.item_text) and any(n.text != requirement.text and (
+        n.item == requirement.item and _first_of_list(n.text, requirement.text)
         or n.item_title == requirement.text) for n in new)
+
+
+def _first_of_list(first: str, whole: str) -> bool:
+    """"每季度一次支委会" opens "每季度一次支委会、一次支部大会": the list's first duty."""
+    return whole.startswith(first) and whole[len(first):len(first) + 2].startswith(
+        ("、", "和", "及", "与", "以及"))
 
 
 @dataclass
