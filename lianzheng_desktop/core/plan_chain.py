@@ -28,3 +28,17 @@ def down_the_chain(requirement: Requirement) -> Requirement:
             or not _CHAIN.search(requirement.text):
         return requirement
     return replace(requirement, target=None, coverage=100, role=None)
+
+
+# 党支部书记每年至少找党员谈话一次: each 党员 is talked to, not one talk in all
+_TO_EACH_MEMBER = re.compile(r"找(?:每名|每位|每个|全体|所有)?党员(?:个别)?谈话")
+
+
+def to_each_member(requirement: Requirement) -> Requirement:
+    """A talk duty of a person toward the 党员 (找党员谈话…一次): every member covered each
+    period by that person's talks (revyear2 G1, revjiwei6 G4), besides the count."""
+    counts = requirement.counts
+    if counts is None or counts.ledger != "talk" or counts.types or requirement.period is None \
+            or requirement.coverage is not None or not _TO_EACH_MEMBER.search(requirement.text):
+        return requirement
+    return replace(requirement, coverage=100)

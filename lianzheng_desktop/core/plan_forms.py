@@ -58,12 +58,13 @@ class OtherForms:
     # -- “周调度、月通报、季评估” -----------------------------------------------------------
     def _cadences(self, text: str) -> list[Requirement]:
         found = []
-        for words, period, act in cadence_lists(text):
+        for _words, period, act in cadence_lists(text):
             if not isinstance(period, Period):
                 self.untracked(act, UNTRACKED[period])  # 周调度, of 周调度、月通报
                 continue
-            act = act[2:] if act.startswith("半年") else act[1:]  # 月通报 → 通报
-            found.append(self.requirement(words, counts=keyword_after(act) or new_type(act),
+            name = act[-2:]  # 月通报, 季度督查 → 通报, 督查
+            # each act titled by its own words: two rows of one list never read alike
+            found.append(self.requirement(act, counts=keyword_after(name) or new_type(name),
                                           period=period, target=1))
         return found
 

@@ -85,6 +85,16 @@ def new_type(name: str) -> Counts:
     return Counts(ledger, (name,), name)
 
 
+_BARE_TALK = re.compile(r"(?:(?:找|与|同|和|跟)[\u4e00-\u9fff、]{1,12})?(?:个别)?谈话")
+
+
+def any_talk(name: str) -> Counts | None:
+    """党支部书记找党员谈话, 与分管科室负责人谈话: a talk of no kind the plan names is any talk
+    the ledger holds (谈心谈话, 廉政谈话 …), never a type of its own named with who holds it
+    (revyear2 G1, revjiwei6 G4: "书记党支部书记找党员谈话")."""
+    return Counts("talk", (), "谈话") if _BARE_TALK.fullmatch(without_subject(name)) else None
+
+
 def own_object(after: str) -> str:
     """What follows a number, up to where the next obligation's object begins.
 
@@ -127,6 +137,8 @@ def counted_by(sentence: str, clause: str, count: Count, before: str,
             name = given.group(1)  # 支部为全体党员上党课: the 党课, not who gets it
         if not_an_activity(name):
             return None
+        if talk := any_talk(name):
+            return talk
         if len(name) >= 2:
             if len(name) == 2 and verb_from:
                 verb = clean_object_verb(verb_from)

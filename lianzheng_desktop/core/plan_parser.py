@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Period, Requirement, Role
-from lianzheng_desktop.core.plan_chain import down_the_chain
+from lianzheng_desktop.core.plan_chain import down_the_chain, to_each_member
 from lianzheng_desktop.core.plan_clauses import goal_clauses_left, states_goals
 from lianzheng_desktop.core.plan_draft import (
     ITEM_TEXT_LIMIT,
@@ -128,6 +128,7 @@ def parse_plan(text: str, year: int | None = None) -> PlanDraft:
         requirement.counts = named_counts(masked, plan_types)
     draft.requirements = [_with_sources(r) for r in draft.requirements]
     draft.requirements = [down_the_chain(r) for r in draft.requirements]  # A与B、B与C之间
+    draft.requirements = [to_each_member(r) for r in draft.requirements]  # 找党员谈话一次
     draft.requirements = _without_rules_quoted_again(draft.requirements)
     return draft
 
@@ -197,9 +198,28 @@ def _unnumbered(node: Node) -> list[Requirement]:
         text = first if len(first) <= 2 * TITLE_CHARS else title_of(duty)
     elif text.endswith(("：", ":")) and "\n" in item.text.strip():  # 活动报道：⏎要及时…报道
         text += title_of(item.text.strip().split("\n", 1)[1].strip())
+    elif said := _what_to_do(item.text, text):
+        text = said  # 把稳“政治方向”。要将…作为“第一议题”抓紧抓实: what to do, not the slogan
     return [Requirement(item=item.id, text=text, section=item.section,
                         item_title=item.title, item_text=item.text[:ITEM_TEXT_LIMIT],
                         role=_first_role(masked[:60], item.title))]
+
+
+_TOLD_TO = re.compile(r"(?:必须|应当|要|应|须)(?=[将把])")
+
+
+def _what_to_do(item_text: str, title: str) -> str:
+    """The clause after a heading that says what is to be done (要将…作为“第一议题”抓紧抓实),
+    without its 要 — where the heading ends its sentence and the next opens so (revyear2 G2:
+    the heading "聚焦两个维护，把稳“政治方向”" alone said nothing to do)."""
+    rest = item_text.strip()[len(title):]
+    if not rest.startswith("。"):
+        return ""
+    told = _TOLD_TO.match(rest[1:].lstrip())
+    if told is None:
+        return ""
+    said = re.split(r"[，,。；;\n]", rest[1:].lstrip()[told.end():], maxsplit=1)[0]
+    return said if 4 <= len(said) <= 2 * TITLE_CHARS else ""
 
 
 _MEMBERS_FIRST = re.compile(r"(?:每名|每位|每个|全体)?党员(?:每|要|应|必须|须|都要|均)")

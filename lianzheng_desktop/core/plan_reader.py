@@ -40,6 +40,7 @@ from lianzheng_desktop.core.plan_grammar import (
     specific_time,
     subject_role,
 )
+from lianzheng_desktop.core.plan_joined import as_listed
 from lianzheng_desktop.core.plan_naming import (
     counted_by,
     new_type,
@@ -200,15 +201,18 @@ class ItemReader(OtherForms):
                 self.untracked(clause_text, UNTRACKED[period.period])
                 previous_end, inherited = count.end, period
                 continue
-            counts_for = counted_by(sentence, clause, count, before, c_start, c_end)
+            # 每季度一次支委会、一次支部大会: each count of a list with its own noun and title
+            title, named_before, own_end, subject_end = as_listed(
+                text, sentence, count, counts, c_start, c_end, before)
+            counts_for = counted_by(sentence, clause, count, named_before, c_start, own_end)
             if counts_for is None:
                 self.unread(clause_text, "无法判断这项要求对应哪类记录")
                 continue
             found.append(self.requirement(
-                clause_text, counts=counts_for, period=period.period,
+                title or clause_text, counts=counts_for, period=period.period,
                 target=count.target * period.multiplier,
                 unit_word=unit_word(count.unit, counts_for),
-                role=subject_role(sentence[:count.start])))
+                role=subject_role(sentence[:subject_end])))
             previous_end, inherited = count.end, period
         return found
 

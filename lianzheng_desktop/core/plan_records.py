@@ -34,7 +34,9 @@ def _hits(text: str, plan_types: Iterable[tuple[str, str]]) -> list[tuple[int, i
     for word, counts in candidates:
         start = text.find(word)
         while start >= 0:
-            if not (counts.types == ("听取汇报",) and reports(_clause_at(text, start))):
+            if _a_step(text, start, start + len(word)):
+                pass  # 传达学习、…、监督检查、回头看全链条闭环机制: a step named, not a record
+            elif not (counts.types == ("听取汇报",) and reports(_clause_at(text, start))):
                 hits.append((start, start + len(word), counts))
             start = text.find(word, start + 1)
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -43,6 +45,20 @@ def _hits(text: str, plan_types: Iterable[tuple[str, str]]) -> list[tuple[int, i
         if not kept or hit[0] >= kept[-1][1]:
             kept.append(hit)
     return kept
+
+
+# …传达学习、任务分解、贯彻落实、监督检查、回头看全链条闭环机制: the steps of a mechanism
+_CHAIN_END = re.compile(r"[^，,。；;：:]*?(?:全链条|全流程|链条|闭环|机制)")
+
+
+def _a_step(text: str, start: int, end: int) -> bool:
+    """Whether a record type named at ``start`` is one step of a list of three or more that
+    names a mechanism's chain (revyear2 G2): to set up the chain is the duty, not to hold a
+    督查检查; one record of that type must not mark it done."""
+    if "、" not in text[max(start - 1, 0):start] + text[end:end + 1] \
+            or _clause_at(text, start).count("、") < 2:
+        return False
+    return _CHAIN_END.match(text, end) is not None
 
 
 def reports(clause: str) -> bool:

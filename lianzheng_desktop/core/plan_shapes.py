@@ -93,11 +93,14 @@ def stands_alone(sentence: str, period: PeriodWord) -> bool:
 
 
 _CADENCE_ACTS = ("调度", "通报", "评估", "分析", "考核", "总结", "研判", "督查", "督导", "点评",
-                 "讲评", "会商", "小结", "盘点", "检查", "排名", "晾晒", "例会", "报告", "汇报")
-_CADENCE_ITEM = rf"(?:半年|[日周月季年])(?:{'|'.join(_CADENCE_ACTS)})"
-# opens a quote, a clause or a list, or follows the verb that sets it up (实行, 坚持 …)
-_CADENCE_LIST = re.compile(rf"(?:(?<=[“\"「（(，,：:；;\s])|(?<=实行|坚持|推行|落实|建立|做到)|^)"
-                           rf"{_CADENCE_ITEM}(?:、{_CADENCE_ITEM})+")
+                 "讲评", "会商", "小结", "盘点", "检查", "排名", "晾晒", "例会", "报告", "汇报",
+                 "自查", "抽查")
+# 季度督查、年度自查 (revjiwei6 G8): the period inside the noun, as in 月通报、季评估
+_CADENCE_PREFIX = r"半年度?|[月季年]度|[日周月季年]"
+_CADENCE_ITEM = rf"(?:{_CADENCE_PREFIX})(?:{'|'.join(_CADENCE_ACTS)})"
+# opens a quote, a clause or a list, or follows the verb that sets it up (实行, 坚持, 通过 …)
+_CADENCE_LIST = re.compile(r"(?:(?<=[“\"「（(，,：:；;\s])|(?<=实行|坚持|推行|落实|建立|做到|通过)"
+                           rf"|^){_CADENCE_ITEM}(?:、{_CADENCE_ITEM})+")
 _CADENCE_PERIODS = {"日": DAY, "周": WEEK, "月": Period.MONTH, "季": Period.QUARTER,
                     "半年": Period.HALF, "年": Period.YEAR}
 
@@ -108,9 +111,9 @@ def cadence_lists(text: str) -> list[tuple[str, Period | str, str]]:
     found = []
     for match in _CADENCE_LIST.finditer(text):
         items = [(item[:-2], item[-2:]) for item in match.group(0).split("、")]
-        if len({prefix for prefix, _ in items}) < len(items):
+        if len({prefix.rstrip("度") for prefix, _ in items}) < len(items):
             continue  # 月通报、月点评: two acts a month, not a cadence of periods
-        found += [(match.group(0), _CADENCE_PERIODS[prefix], prefix + act)
+        found += [(match.group(0), _CADENCE_PERIODS[prefix.rstrip("度")], prefix + act)
                   for prefix, act in items]
     return found
 

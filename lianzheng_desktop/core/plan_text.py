@@ -175,6 +175,7 @@ def _assign_ids(nodes: list[Node]) -> None:
         else:
             node.id = ".".join(n.number for n in path)
     _lengthen_repeated(nodes)
+    _bracket_through_numbered(nodes)
     seen: dict[str, int] = {}
     for node in nodes:  # still repeated (a document numbering twice): make unique
         count = seen.get(node.id, 0)
@@ -194,6 +195,18 @@ def _lengthen_repeated(nodes: list[Node]) -> None:
     for node in leaves:
         if id(node.parent) in lists:
             node.id = ".".join(n.number for n in node.path() if n.kind != "chapter")
+
+
+def _bracket_through_numbered(nodes: list[Node]) -> None:
+    """Items （一）…（八） numbered through the sections 一、二、三、 keep their brackets
+    (revyear2 G3): "（二）", as the text writes it, not "二" — the label of the section 二、
+    — nor "一（2）"."""
+    taken = {n.id for n in nodes if n.kind not in ("paren_cn", "paren_arabic")}
+    kinds = {n.kind for n in nodes if n.kind in ("paren_cn", "paren_arabic") and n.is_leaf
+             and n.id == n.number and n.id in taken}
+    for node in nodes:
+        if node.kind in kinds and node.is_leaf and node.id == node.number:
+            node.id = f"（{node.number}）"
 
 
 def section_of(node: Node) -> str:

@@ -155,6 +155,23 @@ def added_by_hand(requirement: Requirement, earlier_text: str) -> bool:
     return not requirement.item_text and requirement.text not in earlier_text
 
 
+def _read_apart(requirement: Requirement, new: list[Requirement]) -> bool:
+    """The new reading reads the sentence now, as duties of their own ("每季度一次支委会" of
+    "每季度一次支委会、一次支部大会", revjiwei6 G2), or reads the item the earlier one was
+    only the heading of ("聚焦两个维护，把稳“政治方向”", revyear2 G2): the earlier reading
+    goes, not kept as unread beside them (each duty counted twice). Only a reading the
+    software made (it keeps its item's text): one made by hand of an unread line stays."""
+    return bool(requirement.item_text) and any(n.text != requirement.text and (
+        n.item == requirement.item and _first_of_list(n.text, requirement.text)
+        or n.item_title == requirement.text) for n in new)
+
+
+def _first_of_list(first: str, whole: str) -> bool:
+    """"每季度一次支委会" opens "每季度一次支委会、一次支部大会": the list's first duty."""
+    return whole.startswith(first) and whole[len(first):len(first) + 2].startswith(
+        ("、", "和", "及", "与", "以及"))
+
+
 @dataclass
 class Replacement:
     """What storing a new plan in place of its year's plan would change, asked before it
@@ -204,7 +221,7 @@ def compare(earlier: list[Requirement], earlier_text: str, new: list[Requirement
     unpaired = [r for r in earlier if id(r) not in paired]
     read = [r for r in unpaired if not added_by_hand(r, earlier_text)]
     still = [r for r in read if new_text and r.text in new_text
-             and not any(r.text in line for line in listed)]
+             and not any(r.text in line for line in listed) and not _read_apart(r, new)]
     return Replacement(
         removed=[r for r in read if all(r is not s for s in still)],
         by_hand=[r for r in unpaired if added_by_hand(r, earlier_text)],

@@ -1,0 +1,76 @@
+"""Counts joined in one clause, each with its own noun (revjiwei6 G1, G2).
+
+"每季度一次支委会、一次支部大会", "每年一次民主生活会和一次民主评议党员" (the “五个一” of
+organisational life): the clause lists two duties, each a count with the noun after it. The
+first count's noun ends where the joiner (、 和 及 与) before the next count begins — not
+"支委会、一次支部大会" — and the second count's words before it ("民主生活会和") are the first
+one's noun, not its own. Each duty is titled by its own words under the clause's lead
+("每季度一次支委会", "每季度一次支部大会"), so no two rows of a report read alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lianzheng_desktop.core.plan_grammar import Count
+
+_JOINER = re.compile(r"(?:以及|、|和|及|与)$")
+_OBJECT_CHARS = 12
+
+
+def _joined(sentence: str, first: Count, second: Count) -> int | None:
+    """Where the first count's noun ends, if ``second`` follows it as the next of a list
+    (一次支委会、一次支部大会); else None."""
+    between = sentence[first.end:second.start]
+    joiner = _JOINER.search(between)
+    if joiner is None or not 2 <= joiner.start() <= _OBJECT_CHARS \
+            or re.search(r"[，,。；;：:\s]", between):
+        return None
+    return first.end + joiner.start()
+
+
+def own_end(sentence: str, count: Count, counts: list[Count], c_end: int) -> int:
+    """Where the words a count counts end: before the next count of a list, or the clause's
+    end."""
+    later = [c for c in counts if count.end <= c.start < c_end]
+    if later and (end := _joined(sentence, count, later[0])) is not None:
+        return end
+    return c_end
+
+
+def joined_to_previous(sentence: str, count: Count, counts: list[Count]) -> bool:
+    """Whether ``count`` is the second (or later) of a list of counts (…和一次民主评议党员)."""
+    earlier = [c for c in counts if c.end <= count.start]
+    return bool(earlier) and _joined(sentence, earlier[-1], count) is not None
+
+
+def chain_start(sentence: str, count: Count, counts: list[Count]) -> Count:
+    """The first count of the list ``count`` stands in (itself when in none)."""
+    first = count
+    while joined_to_previous(sentence, first, counts):
+        first = [c for c in counts if c.end <= first.start][-1]
+    return first
+
+
+def in_a_list(sentence: str, count: Count, counts: list[Count], c_end: int) -> bool:
+    return joined_to_previous(sentence, count, counts) or own_end(
+        sentence, count, counts, c_end) != c_end
+
+
+def own_words(text: str, sentence: str, count: Count, counts: list[Count], c_start: int,
+              c_end: int) -> str:
+    """The duty's title: the clause's lead before the list and this count's own words
+    (每季度一次支部大会)."""
+    lead = text[c_start:chain_start(sentence, count, counts).start]
+    return lead + text[count.start:own_end(sentence, count, counts, c_end)]
+
+
+def as_listed(text: str, sentence: str, count: Count, counts: list[Count], c_start: int,
+              c_end: int, before: str) -> tuple[str | None, str, int, int]:
+    """For a count in ``counts`` of one clause: its title (None where it stands in no list:
+    the clause's text), the words before it that may name it, where its own noun ends and
+    where the subject of its list is to be read up to."""
+    title = own_words(text, sentence, count, counts, c_start, c_end) \
+        if in_a_list(sentence, count, counts, c_end) else None
+    return (title, "" if joined_to_previous(sentence, count, counts) else before,
+            own_end(sentence, count, counts, c_end), chain_start(sentence, count, counts).start)

@@ -1,0 +1,183 @@
+"""Plans two reviewers built from published sentences (revjiwei6 G1, G2, G4, G8; revyear2
+G1, G2, G3): a township 妇联 branch's 2026 要点 and a 总工会 机关党支部's 2027 要点 — the
+texts of tests/fixtures/plans/offices3, read as the secretary reads them in the 核对 dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lianzheng_desktop.core.plan import Period, Role
+from lianzheng_desktop.core.plan_parser import parse_plan, split_items
+
+OFFICES3 = Path(__file__).resolve().parents[1] / "fixtures" / "plans" / "offices3"
+
+
+def _text(name: str) -> str:
+    lines = next(OFFICES3.glob(f"{name}*.txt")).read_text(encoding="utf-8").split("\n")
+    return "\n".join(lines[3:])
+
+
+def _read(line: str):
+    return [(r.text, r.period, r.target, r.counts.label if r.counts else None)
+            for r in parse_plan(line, year=2026).requirements]
+
+
+# -- G1: 每年一次A和一次B — each count its own noun ----------------------------------------
+
+def test_a_second_count_joined_by_and_counts_its_own_noun():
+    assert _read("6．每年一次民主生活会和一次民主评议党员。") == [
+        ("每年一次民主生活会", Period.YEAR, 1, "民主生活会"),
+        ("每年一次民主评议党员", Period.YEAR, 1, "民主评议党员")]
+
+
+def test_democratic_appraisal_becomes_a_type_of_the_plans_own():
+    draft = parse_plan("6．每年一次民主生活会和一次民主评议党员。", year=2026)
+    assert ("activity", "民主评议党员") in draft.new_types
+
+
+# -- G2: 每季度一次A、一次B — two duties, each titled by its own words --------------------
+
+def test_counts_listed_with_a_comma_are_two_duties_with_their_own_titles():
+    assert _read("6．每季度一次支委会、一次支部大会。") == [
+        ("每季度一次支委会", Period.QUARTER, 1, "支委会"),
+        ("每季度一次支部大会", Period.QUARTER, 1, "支部大会")]
+
+
+def test_the_five_ones_of_the_womens_federation_plan():
+    draft = parse_plan(_text("F01"), year=2026)
+    six = [(r.text, r.period, r.target, r.counts.label) for r in draft.requirements
+           if r.item == "6"]
+    assert six == [("每月一次党员活动", Period.MONTH, 1, "党员活动"),
+                   ("每季度一次支委会", Period.QUARTER, 1, "支委会"),
+                   ("每季度一次支部大会", Period.QUARTER, 1, "支部大会"),
+                   ("每半年上一次党课", Period.HALF, 1, "党课"),
+                   ("每年一次民主生活会", Period.YEAR, 1, "民主生活会"),
+                   ("每年一次民主评议党员", Period.YEAR, 1, "民主评议党员")]
+    # the two duties of one list sentence answer for the same body
+    assert len({r.role for r in draft.requirements if r.item == "6"
+                and r.period is Period.QUARTER}) == 1
+
+
+@pytest.mark.parametrize("name", ["F01", "F02"])
+def test_no_two_requirements_of_a_plan_share_item_and_text(name):
+    draft = parse_plan(_text(name))
+    keys = [(r.item, r.text) for r in draft.requirements]
+    assert len(keys) == len(set(keys)), keys
+
+
+@pytest.mark.parametrize("name", ["F01", "F02"])
+def test_no_type_name_holds_a_list_or_a_count(name):
+    draft = parse_plan(_text(name))
+    for _ledger, type_name in draft.new_types:
+        assert "、" not in type_name and "一次" not in type_name, type_name
+
+
+# -- revyear2 G1 = revjiwei6 G4: 书记每年至少找党员谈话一次 ------------------------------
+
+@pytest.mark.parametrize("line", ["党支部书记每年至少找党员谈话一次。",
+                                  "党支部负责人每年至少找党员谈话一次。"])
+def test_the_secretary_talking_to_members_counts_every_talk_and_covers_them(line):
+    draft = parse_plan(f"5．落实谈话与诫勉制度。{line}", year=2027)
+    [requirement] = draft.requirements
+    assert requirement.role is Role.FIRST_RESPONSIBLE
+    assert requirement.period is Period.YEAR
+    assert requirement.counts.ledger == "talk"
+    assert requirement.counts.types == ()  # 谈心谈话, 廉政谈话 … whatever she held
+    assert requirement.coverage == 100  # every 党员 talked to within the year
+    assert draft.new_types == []
+    assert not requirement.counts.label.startswith(("党支部", "书记"))
+    assert "书记" not in requirement.describe().split("）", 1)[-1]
+
+
+def test_a_bare_talk_with_a_person_subject_is_no_new_type_nor_named_by_its_subject():
+    draft = parse_plan("4．班子成员每年至少与分管科室负责人谈话一次。", year=2027)
+    [requirement] = draft.requirements
+    assert requirement.counts.ledger == "talk"
+    assert draft.new_types == []
+    assert not requirement.counts.label.startswith("班子成员")
+    assert requirement.coverage is None  # 分管科室负责人: not every member on the roster
+
+
+def test_the_2027_plan_adds_no_talk_type():
+    draft = parse_plan(_text("F02"))
+    assert [name for ledger, name in draft.new_types if ledger == "talk"] == []
+
+
+# -- revjiwei6 G8: 通过季度督查、年度自查 — a period inside the noun ------------------------
+
+def test_quarterly_inspection_in_a_list_of_means_is_one_each_quarter():
+    draft = parse_plan(_text("F01"), year=2026)
+    two = [(r.text, r.period, r.target, r.counts.types) for r in draft.requirements
+           if r.item == "2"]
+    assert two == [("季度督查", Period.QUARTER, 1, ("督查检查",)),
+                   ("年度自查", Period.YEAR, 1, ("自查",))]
+
+
+def test_a_yearly_appraisal_named_in_passing_is_no_duty():
+    # 结合年度考核: when it is done, not a 考核 to count (the 2027 plan's (七))
+    draft = parse_plan("（七）每年召开一次专题组织生活会，结合年度考核开展民主评议党员工作。",
+                       year=2027)
+    assert [(r.period, r.counts.label) for r in draft.requirements] == [
+        (Period.YEAR, "组织生活会")]
+
+
+# -- revyear2 G2: a record type named in a chain of steps is no way to meet the duty ---------
+
+def test_a_type_named_among_the_steps_of_a_mechanism_does_not_meet_the_duty():
+    draft = parse_plan(_text("F02"))
+    [first] = [r for r in draft.requirements if "第一议题" in r.text]
+    assert first.counts is None  # marked by hand, not met by any 督查检查 record
+    assert first.text == "将贯彻落实习近平总书记重要指示批示精神作为“第一议题”抓紧抓实"
+
+
+# -- revyear2 G3: items numbered through the sections keep their own numbers -----------------
+
+def test_items_numbered_through_the_sections_are_numbered_as_written():
+    ids = [item.id for item in split_items(_text("F02"))]
+    assert ids == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）", "（八）"]
+
+
+def test_a_type_in_a_list_of_acts_that_names_no_mechanism_still_meets_the_duty():
+    draft = parse_plan("（二）强化日常监督。开展监督检查、专项巡察、财务审计等工作。", year=2027)
+    assert [r.counts.types for r in draft.requirements] == [("督查检查",)]
+
+
+def test_reading_a_plan_saved_by_the_older_reader_again_drops_its_list_readings():
+    """The plan saved before held "每季度一次支委会、一次支部大会" (a type "支委会、一次支部大会")
+    and "每年一次民主生活会和一次民主评议党员" twice; read again, those readings go and are
+    not kept "软件未能读出" beside the new duties (each counted twice)."""
+    from lianzheng_desktop.core.plan import Counts, Requirement
+    from lianzheng_desktop.core.requirement_pairs import compare
+
+    text = _text("F01")
+
+    def saved(words, name, period, number):
+        return Requirement(item="6", text=words, item_text="组织生活做到", period=period,
+                           counts=Counts("activity", (name,), name), target=1, id=number)
+
+    earlier = [saved("每季度一次支委会、一次支部大会", "支委会、一次支部大会", Period.QUARTER, 1),
+               saved("每季度一次支委会、一次支部大会", "支部大会", Period.QUARTER, 2),
+               saved("每年一次民主生活会和一次民主评议党员", "民主生活会", Period.YEAR, 3),
+               saved("每年一次民主生活会和一次民主评议党员", "民主生活会", Period.YEAR, 4)]
+    new = parse_plan(text, year=2026).requirements
+    replacing = compare(earlier, text, new, {}, new_text=text)
+    assert replacing.unread == []
+    # the 支部大会 reading is the new 支部大会 duty; the rest go (two alike pair with neither)
+    assert {r.id for r in replacing.removed} == {1, 3, 4}
+
+
+def test_reading_again_drops_the_heading_the_older_reader_made_the_duty():
+    """The 2027 plan saved before held its item （一） as "聚焦两个维护，把稳“政治方向”" (item
+    "一（2）", met by a 督查检查); read again the item's duty is the 第一议题 clause, and the
+    heading is not kept "软件未能读出" beside it."""
+    from lianzheng_desktop.core.plan import Counts, Requirement
+    from lianzheng_desktop.core.requirement_pairs import compare
+
+    text = _text("F02")
+    heading = Requirement(item="一（2）", text="聚焦两个维护，把稳“政治方向”",
+                          item_text="聚焦两个维护，把稳“政治方向”。要将…",
+                          counts=Counts("activity", ("督查检查",), "监督检查"), id=7)
+    replacing = compare([heading], text, parse_plan(text).requirements, {}, new_text=text)
+    assert replacing.unread == []
