@@ -38,7 +38,10 @@ class RequirementLink(QComboBox):
                 continue
             text = requirement.text if len(requirement.text) <= 34 \
                 else requirement.text[:34] + "…"
-            self.addItem(f"第{requirement.item}条：{text}", requirement.id)
+            # "（二）" as the plan numbers it, not "第（二）条"
+            where = requirement.item if requirement.item.startswith("（") \
+                else f"第{requirement.item}条："
+            self.addItem(f"{where}{text}", requirement.id)
 
     def follow_year(self, year: int) -> None:
         """The record's date moved to ``year``: offer that year's requirements (a choice

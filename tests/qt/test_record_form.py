@@ -615,3 +615,15 @@ def test_a_drafts_link_comes_back_on_the_requirement_she_chose_after_a_new_plan(
     fourth = form(qtbot, store, "activity")
     assert fourth.link.chosen() == []
     assert f"上次选的计入要求“{name}”在现在的年度计划中已找不到" in fourth.draft_note.text()
+
+
+def test_a_requirement_numbered_in_brackets_is_offered_as_the_plan_numbers_it(qtbot, store):
+    """reader13: items （一）…（八） keep their brackets; "第（二）条" is not how a plan reads."""
+    from lianzheng_desktop.core.plan import Counts, Period, Plan, Requirement
+    from lianzheng_desktop.storage import plans
+
+    plans.save_plan(store, Plan(2022, [Requirement(
+        "（二）", "党支部每月开展一次政治学习", counts=Counts("activity", ("专题会议",), "政治学习"),
+        period=Period.MONTH, target=1)]))
+    dialog = form(qtbot, store, "activity")
+    assert dialog.link.itemText(1) == "（二）党支部每月开展一次政治学习"
