@@ -623,7 +623,7 @@ def test_a_requirement_numbered_in_brackets_is_offered_as_the_plan_numbers_it(qt
     from lianzheng_desktop.storage import plans
 
     plans.save_plan(store, Plan(2022, [Requirement(
-        "（二）", "党支部每月开展一次政治学习", counts=Counts("activity", ("专题会议",), "政治学习"),
-        period=Period.MONTH, target=1)]))
+        "（二）", "党支部每月开展一次政治学习", period=Period.MONTH, target=1,
+        counts=Counts("activity", ("专题会议",), "政治学习"))]))
     dialog = form(qtbot, store, "activity")
     assert dialog.link.itemText(1) == "（二）党支部每月开展一次政治学习"
