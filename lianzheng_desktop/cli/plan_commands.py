@@ -84,6 +84,11 @@ def _import(args: argparse.Namespace) -> int:
         print(f"这份工作要点新增了以下 {len(replacing.added)} 项要求：")
         for requirement in replacing.added:
             print(f"  [{requirement.item}] {requirement.text}")
+    from lianzheng_desktop.storage.idle_types import idle_types_said
+
+    idle = idle_types_said(store, draft.year) if draft.year is not None else ""
+    if idle:
+        print(f"注意：{idle}")
     return 0
 
 

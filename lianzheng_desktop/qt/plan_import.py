@@ -145,6 +145,11 @@ class PlanImport:
                                 "即可接着核对。" if dialog.edits else str(exc))
             return NOT_SAVED
         self._after_change(draft.year)
+        from lianzheng_desktop.storage.idle_types import idle_types_said
+
+        idle = idle_types_said(self._store, draft.year)
+        if idle:
+            QMessageBox.information(self, "有记录的类型已没有要求计入", idle)
         return SAVED
 
     def _earlier_check(self, text: str) -> plan_check.CheckDraft | None:

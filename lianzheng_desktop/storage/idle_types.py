@@ -1,0 +1,57 @@
+"""Kinds of record a year's plan no longer counts, though records of the year have them.
+
+A plan read anew names its kinds anew: the older reader made "每季度一次支委会、一次支部大会"
+one kind "支委会、一次支部大会", the better one two kinds, 支委会 and 支部大会. The meetings filed
+under the old kind then count for nothing, unsaid (reader13). The import says which, and
+where to merge them (年度计划 → 活动类型…, whose rename moves the records with the name).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lianzheng_desktop.storage.plans import load_plan
+from lianzheng_desktop.storage.store import Query, Store
+
+LEDGERS_WITH_TYPES = ("warning_education", "talk", "activity")
+
+
+def idle_types(store: Store, year: int) -> list[tuple[str, str, int]]:
+    """(ledger, kind, records of the year) for each kind a plan added that no requirement
+    of the year's plan counts any more, while records of the year are of it."""
+    plan = load_plan(store, year)
+    if plan is None:
+        return []
+    counted = {(r.counts.ledger, kind) for r in plan.requirements if r.counts
+               for kind in r.counts.types}
+    every = {r.counts.ledger for r in plan.requirements if r.counts and not r.counts.types}
+    found = []
+    for ledger in LEDGERS_WITH_TYPES:
+        for kind in store.plan_types(ledger):
+            if (ledger, kind) in counted or ledger in every:  # (all its kinds count)
+                continue
+            held = store.count(ledger, Query(start=date(year, 1, 1), end=date(year, 12, 31),
+                                             type=kind))
+            if held:
+                found.append((ledger, kind, held))
+    return found
+
+
+def idle_types_said(store: Store, year: int) -> str:
+    """The sentence for the import: "" when every such kind is still counted."""
+    idle = idle_types(store, year)
+    if not idle:
+        return ""
+    plan = load_plan(store, year)
+    counted = {kind for r in (plan.requirements if plan else []) if r.counts
+               for kind in r.counts.types}
+
+    def said(kind: str, count: int) -> str:
+        # the older reading's kind named after its list's first act: "支委会、一次支部大会"
+        # held the 支委会 (its 支部大会 had a kind of its own)
+        first = [k for k in counted if kind.startswith(k) and k != kind]
+        return f"“{kind}”（{count} 条" + (f"，可合并到“{first[0]}”）" if len(first) == 1 else "）")
+
+    names = "、".join(said(kind, count) for _, kind, count in idle)
+    return (f"{year}年有记录的类型{names}已没有要求计入。请在“年度计划”页的“活动类型…”中"
+            "把它改名合并到新计划中相应的类型，记录随之计入。")
