@@ -5,7 +5,9 @@ talks held one-on-one."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from lianzheng_desktop.core.checklist_ask import Ask, with_link
@@ -119,18 +121,48 @@ def check_share(key: str, requirement: Requirement, window: Window,
                          ask.refs(one_on_one_only=True))
 
 
+# "针对巡察反馈问题…每月跟踪督办": a duty of the 巡察's problems (not the 整改 items' own count)
+_OF_INSPECTION = re.compile(r"巡察.{0,12}(?:问题|整改|反馈)|(?:问题|整改|反馈).{0,6}巡察")
+
+
+def inspection_fed_back(requirement: Requirement, source: RecordSource, quarter: Quarter,
+                        as_of: date) -> date | None:
+    """The day this year's 巡察 fed its problems back, for a monthly duty about them: the
+    months before it owe nothing (revjiwei6 G3: "1月至4月未达到" of a 督办 whose problems
+    came on 4月20日); date.max while none has come. None: not such a duty, or its problems
+    were carried into the year (owed from January)."""
+    said = f"{requirement.text}{requirement.item_text}"
+    if not _OF_INSPECTION.search(said) or (
+            requirement.counts is not None and requirement.counts.ledger == "rectification"):
+        return None
+    states = source.rectification_states(date(quarter.year, 1, 1), min(as_of, quarter.end),
+                                         ("巡察反馈",))
+    if any(s.earlier for s in states):
+        return None
+    return min((s.found for s in states if s.found is not None), default=date.max)
+
+
 def check_monthly(key: str, requirement: Requirement, source: RecordSource,
                   quarter: Quarter, as_of: date) -> ChecklistItem:
-    """每月: checked month by month; one missed month fails the quarter's item."""
+    """每月: checked month by month; one missed month fails the quarter's item. A duty of
+    a 巡察's problems runs from the month they were fed back (a miss in that month itself
+    is not held against it)."""
     target = requirement.target or 0
     if as_of < quarter.start:
         window = Window(quarter.start, quarter.end, quarter.start, 0, 3)
         return not_due(key, requirement, window, quarter)
+    fed_back = inspection_fed_back(requirement, source, quarter, as_of)
+    if fed_back is not None and fed_back > quarter.end:  # the quarter owes nothing yet
+        window = Window(quarter.start, quarter.end, quarter.start, 0, 3)
+        return replace(not_due(key, requirement, window, quarter), explanation=(
+            "尚无巡察反馈问题，此项自问题交办之月起按月计。" if fed_back == date.max else
+            f"巡察反馈问题于{fed_back.month}月{fed_back.day}日交办，此前不计。"))
     if requirement.counts is not None and requirement.id is not None:
         requirement = with_link(requirement)
     label, unit = requirement.counts.label if requirement.counts else "", requirement.unit
     checkpoint = min(as_of, quarter.end)
     parts, total, failed, met, months = [], 0, False, 0, []
+    owed = 3  # months of the quarter the duty runs in
     for offset in range(3):
         month = quarter.start.month + offset
         start = date(quarter.year, month, 1)
@@ -138,6 +170,10 @@ def check_monthly(key: str, requirement: Requirement, source: RecordSource,
             break
         end = month_end(quarter.year, month)
         found = Ask(source, requirement, start, min(end, checkpoint)).count()
+        if fed_back is not None and (end < fed_back or (
+                start <= fed_back and found < target)):  # before its problems came
+            owed -= 1
+            continue
         total += found
         months.append((month, found))
         parts.append(f"{month}月 {found} {unit}")
@@ -145,8 +181,17 @@ def check_monthly(key: str, requirement: Requirement, source: RecordSource,
             met += 1
         elif end <= checkpoint:
             failed = True
-    status = Status.DONE if met == 3 else Status.FAILED if failed else Status.ON_TRACK
-    text = f"本季度{label}：{'、'.join(parts)}，要求每月不少于 {target} {unit}。"
+    if owed == 0 and fed_back is not None:  # fed back in the quarter's last month, none
+        # held yet: owed from the next month
+        window = Window(fed_back, quarter.end, quarter.start, 0, 3)
+        return replace(not_due(key, requirement, window, quarter),
+                       explanation=f"巡察反馈问题于{fed_back.month}月{fed_back.day}日交办，"
+                       f"{label}自下月起按月计。")
+    status = Status.DONE if met == owed else Status.FAILED if failed else Status.ON_TRACK
+    text = f"本季度{label}：{'、'.join(parts)}，要求每月不少于 {target} {unit}。" if parts \
+        else f"本季度{label}尚无记录，要求每月不少于 {target} {unit}。"
+    if fed_back is not None and owed < 3:
+        text += f"巡察反馈问题于{fed_back.month}月{fed_back.day}日交办，此前不计。"
     return ChecklistItem(key, requirement, "count", Period.MONTH, quarter.start, quarter.end,
                          target * 3, target * 3, total, status, text,
                          Ask(source, requirement, quarter.start, checkpoint).refs(),

@@ -96,6 +96,7 @@ class RectificationState:
     reviewed: date | None = None  # 回头看日期
     earlier: bool = False  # found before the span (carried over into it)
     deadline: date | None = None  # 整改时限
+    found: date | None = None  # 发现日期
 
     def fixed_by(self, day: date) -> bool:
         """Fixed as of ``day``: completed by then, or 长期坚持 with its measures."""
@@ -275,7 +276,8 @@ class ListSource:
                              sources: tuple[str, ...] = ()) -> list[RectificationState]:
         items = cast(list[RectificationItem], self._records.get("rectification", ()))
         return [RectificationState(r.status, bool(r.measures.strip()), r.completed_date,
-                                   r.review_date, r.found_date < start, r.deadline)
+                                   r.review_date, r.found_date < start, r.deadline,
+                                   r.found_date)
                 for r in sorted(items, key=lambda r: (r.found_date, r.id or 0))
                 if (start <= r.found_date <= end or carried_over(r, start))
                 and (not sources or r.source in sources)]

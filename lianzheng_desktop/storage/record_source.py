@@ -159,12 +159,12 @@ class SqlSource:
                              sources: tuple[str, ...] = ()) -> list[RectificationState]:
         rows = self._db.execute(
             "SELECT status, trim(measures) != '', completed_date, review_date,"
-            " found_date < :start, deadline FROM"
+            " found_date < :start, deadline, found_date FROM"
             f" rectification_item WHERE {_SPAN}{_sources(sources)} ORDER BY found_date, id",
             {"start": start.isoformat(), "end": end.isoformat(), **_named(sources)})
         return [RectificationState(status, bool(measures), _day(completed), _day(reviewed),
-                                   bool(earlier), _day(deadline))
-                for status, measures, completed, reviewed, earlier, deadline in rows]
+                                   bool(earlier), _day(deadline), _day(found))
+                for status, measures, completed, reviewed, earlier, deadline, found in rows]
 
     def rectification_summary(self, start: date, end: date, day: date,
                               sources: tuple[str, ...] = (),

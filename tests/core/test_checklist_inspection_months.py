@@ -1,0 +1,52 @@
+"""revjiwei6 G3: "针对巡察反馈问题…每月跟踪督办" was counted from January; the annual printed
+"1月至4月…未达到每月不少于1次的要求" of a 督办 whose problems came on 4月20日."""
+
+from datetime import date, datetime
+
+from lianzheng_desktop.core.checklist import Status
+from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.report_content import build_document
+from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
+from lianzheng_desktop.storage import plans
+from lianzheng_desktop.storage.reports import load_report_data
+
+PLAN = ("2022年要点\n一、整改\n1.抓好巡察整改。针对巡察反馈问题制定整改工作方案，明确整改时限，"
+        "每月跟踪督办。\n")
+
+
+def _year(store):
+    store.clock = lambda: datetime(2022, 12, 31, 17)
+    plans.import_plan_text(store, PLAN, 2022)
+    for number, day in (("XC-01", "2022-04-20"), ("XC-02", "2022-04-20")):
+        store.add("rectification", {"number": number, "source": "巡察反馈", "description":
+                                    f"问题{number}", "owner": "刘芳", "found_date": day,
+                                    "deadline": "2022-10-31", "status": "整改中"})
+    for month in (5, 6, 7, 9, 10, 11, 12):  # August missed
+        store.add("activity", {"date": f"2022-{month:02d}-15", "type": "跟踪督办",
+                               "topic": "巡察反馈问题整改跟踪督办"})
+
+
+def test_the_months_before_the_inspection_fed_back_owe_nothing(store):
+    store.add("roster", {"name": "刘芳", "role": "党员", "active": True})
+    _year(store)
+    first = plans.load_checklist(store, Quarter(2022, 1), date(2022, 3, 31))
+    (item,) = [i for i in first.items if i.requirement.counts
+               and "跟踪督办" in i.requirement.counts.types]
+    assert item.status is Status.NOT_DUE, item.explanation
+    second = plans.load_checklist(store, Quarter(2022, 2), date(2022, 6, 30))
+    (item,) = [i for i in second.items if i.requirement.counts
+               and "跟踪督办" in i.requirement.counts.types]
+    assert item.status is Status.DONE, item.explanation
+    assert "巡察反馈问题于4月20日交办，此前不计" in item.explanation
+    problems = build_document(load_report_data(store, ReportPeriod(2022), date(2022, 12, 31))
+                              ).section_texts()[SECTION_HEADINGS[2]]
+    assert "8月未达到每月不少于1次的要求" in problems, problems
+    assert "1月" not in problems and "4月未达到" not in problems, problems
+
+
+def test_a_monthly_duty_of_no_inspection_is_counted_from_january(store):
+    store.clock = lambda: datetime(2022, 12, 31, 17)
+    plans.import_plan_text(store, "2022年要点\n一、学习\n1.加强学习。每月开展一次集中学习。\n",
+                           2022)
+    first = plans.load_checklist(store, Quarter(2022, 1), date(2022, 3, 31))
+    assert first.items[0].status is Status.FAILED
