@@ -16,7 +16,6 @@ from lianzheng_desktop.storage import trash
 from lianzheng_desktop.storage.store import Query, Store
 
 DAYS_APART = 3  # a row this close to a kept record's date, all else alike, may be it corrected
-DATE_MOVED = 366  # … and in a workbook of the whole ledger, this close (only the date differs)
 
 
 @dataclass(frozen=True)
@@ -86,10 +85,6 @@ def sort_out(store: Store, sheet: Any) -> None:
     # is more likely that row corrected than a second event. A sheet of new rows only (a
     # month's entries) says nothing of the kind: its rows are taken as new.
     whole_ledger = any(its in rows for its in kept)
-    if whole_ledger and spec.date_field is not None:
-        for record in _kept_beyond(store, spec, [r for _, r in numbered]):
-            if key(record) not in rows:  # its date may have been corrected by more
-                moved.setdefault(key(record)[1:], []).append(record)
     taken: set[int] = set()  # a kept record answers for one row only
     for (where, number), record in numbered:
         its = key(record)
@@ -107,10 +102,12 @@ def sort_out(store: Store, sheet: Any) -> None:
             found = _twin(spec, compared, record, twins.get(near(record), []), taken) \
                 if near else None
             if found is None and spec.date_field is not None:
-                # in a workbook of the whole ledger, a kept record it lacks that is this
-                # row in all but the date is this row, however far the date was moved
-                # (02-09 typed 02-19 and corrected; one held after New Year): imported as
-                # new, the one meeting was counted twice (revyear2 G0)
+                # in a workbook of the whole ledger, a kept record within its dates that
+                # it lacks and that is this row in all but the date is this row, however
+                # far the date moved within them (02-09 typed 02-19 and corrected; one
+                # held after New Year): imported as new, the one meeting was counted twice
+                # (revyear2 G0). Not one outside its dates: last year's talk with the same
+                # person is not this year's (revdiff5 F1)
                 found = _twin(spec, compared, record, [
                     r for r in moved.get(its[1:], []) if whole_ledger
                     or abs((getattr(r, spec.date_field) - getattr(record, spec.date_field)).days)
@@ -143,7 +140,8 @@ def sort_out(store: Store, sheet: Any) -> None:
         # a record the office took out of its workbook stays, and counts: said, not
         # deleted behind her back nor kept unsaid (revyear2 G4)
         dates = [getattr(r, spec.date_field) for _, r in numbered]
-        sheet.absent = [_entry(spec, r) for r in unmatched if id(r) not in taken
+        sheet.absent = [(_entry(spec, r), _words(spec, r)) for r in unmatched
+                        if id(r) not in taken
                         and min(dates) <= getattr(r, spec.date_field) <= max(dates)]
 
 
@@ -225,13 +223,11 @@ def _kept(store: Store, spec: LedgerSpec, records: list[Record]):
     return store.list(spec.key, Query(start=min(dates) - apart, end=max(dates) + apart))
 
 
-def _kept_beyond(store: Store, spec: LedgerSpec, records: list[Record]) -> list[Record]:
-    """The kept records up to a year outside the span ``_kept`` reads (a date corrected
-    by more than a few days: the first meeting of the year moved on by ten)."""
-    dates = [getattr(r, str(spec.date_field)) for r in records]
-    near, far = timedelta(days=DAYS_APART + 1), timedelta(days=DATE_MOVED)
-    return (store.list(spec.key, Query(start=min(dates) - far, end=min(dates) - near))
-            + store.list(spec.key, Query(start=max(dates) + near, end=max(dates) + far)))
+def _words(spec: LedgerSpec, record: Record) -> str:
+    """Every name and word a record holds, to tell whom it names."""
+    values = [getattr(record, f.key) for f in spec.fields]
+    return " ".join(" ".join(v) if isinstance(v, tuple) else str(v) for v in values
+                    if v is not None)
 
 
 def _comparable(fields: list[FieldSpec], record: Record) -> tuple:

@@ -79,8 +79,9 @@ class SheetPlan:
     present: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
     deleted: int = 0  # rows that are records now in 回收站: not brought back by an import
-    # kept records, within the dates of a workbook that holds the ledger, it has no row for
-    absent: list[str] = field(default_factory=list)
+    # kept records, within the dates of a workbook that holds the ledger, it has no row for:
+    # (the record in words, every name and word it holds)
+    absent: list[tuple[str, str]] = field(default_factory=list)
 
     def line(self) -> str:
         return (f"{self.spec.label}：新增 {len(self.new)} 条，已存在 {self.present} 条，"
@@ -127,7 +128,8 @@ class ImportPlan:
         if self.conflicts:
             lines.append("冲突的行（同一条记录内容不同，或在工作簿中重复，未导入，请核对）：")
             lines += [f"  {conflict}" for conflict in self.conflicts]
-        absent = [f"{sheet.spec.label}：{entry}" for sheet in self.sheets for entry in sheet.absent]
+        absent = [f"{sheet.spec.label}：{entry}" for sheet in self.sheets
+                  for entry, _ in sheet.absent]
         if absent:
             lines.append("台账中有、工作簿中没有的记录（导入不会删除它们，仍计入台账；如确已不要，"
                          "请在软件中删除）：")
@@ -208,7 +210,11 @@ def _plan(store: Store, path: Path, progress: Progress) -> ImportPlan:
         for sheet in plan.sheets:           # in the same list (not one more round later)
             progress("compare", counter.rows)
             sort_out(store, sheet)
-        hold_corrected_names(store, plan, on_roster, rows_of)  # 吴涛 → 吴韬: not a 2nd person
+        held = hold_corrected_names(store, plan, on_roster, rows_of)  # 吴涛 → 吴韬: not a
+        # 2nd person; nor is a kept record naming 吴涛 one the workbook lacks (revdiff5 F4)
+        for sheet in plan.sheets:
+            sheet.absent = [(entry, words) for entry, words in sheet.absent
+                            if not any(name in words for name in held.values())]
         # the rules added after records were kept: on the rows to add
         plan.problems += [p for sheet in plan.sheets for p in _entry_rules(sheet, rows_of, posts)]
     if not plan.problems:

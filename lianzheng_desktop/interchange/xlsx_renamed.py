@@ -24,15 +24,16 @@ from lianzheng_desktop.storage.store import Store
 
 
 def hold_corrected_names(store: Store, plan: Any, sheet_names: set[str],
-                         rows_of: dict[int, tuple[str, int]]) -> None:
+                         rows_of: dict[int, tuple[str, int]]) -> dict[str, str]:
     """Move roster rows that look like a kept person renamed (and the rows naming them)
-    from ``new`` to ``conflicts``. ``sheet_names``: every name on the roster sheet."""
+    from ``new`` to ``conflicts``. ``sheet_names``: every name on the roster sheet.
+    Returns the names held: the new name → the kept one it likely corrects."""
     roster = next((s for s in plan.sheets if s.spec.key == "roster"), None)
     if roster is None or not roster.new:
-        return
+        return {}
     kept = store.list("roster")
     if not any(person.name in sheet_names for person in kept):
-        return  # a sheet of new people only says nothing of who is missing from it
+        return {}  # a sheet of new people only says nothing of who is missing from it
     absent = [person for person in kept if person.name not in sheet_names]
     same_post = "post" in roster.columns and "role" in roster.columns
     held: dict[str, str] = {}  # the new name → the kept one it likely corrects
@@ -61,6 +62,7 @@ def hold_corrected_names(store: Store, plan: Any, sheet_names: set[str],
                 "改过来），再导入一次；如确是另一个人，请在人员名册中新增")))
     if held:
         _hold_rows_naming(plan, held, rows_of)
+    return held
 
 
 def _corrected(record: Any, absent: list[Any], same_post: bool, taken: set[str]) -> Any:

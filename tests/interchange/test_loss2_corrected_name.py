@@ -36,6 +36,8 @@ def _with_new_meeting_naming(path, name, out):
 
 
 def test_a_corrected_name_is_a_conflict_not_a_seventh_person(demo_store, tmp_path):
+    demo_store.add("talk", {"date": "2022-06-10", "type": "提醒谈话", "talker": "王建国",
+                            "talkees": ["刘芳"]})  # a talk with her alone (revdiff5 F4)
     before = sorted(demo_store.roster_names())
     export_workbook(demo_store, tmp_path / "a.xlsx")
     _replace_everywhere(tmp_path / "a.xlsx", "刘芳", "刘方", tmp_path / "b.xlsx")
@@ -53,6 +55,10 @@ def test_a_corrected_name_is_a_conflict_not_a_seventh_person(demo_store, tmp_pat
     assert all("刘方" not in r.attendees for r in meetings.new)
     assert any("刘方" in str(c) and "更正姓名" in str(c) for c in meetings.conflicts)
     assert sorted(demo_store.roster_names()) == before  # imported: nobody added
+    # nor is a kept record naming 刘芳 one "the workbook lacks": its row is held with the
+    # name (revdiff5 F4: she was told to delete it)
+    assert not any("刘芳" in words for sheet in plan.sheets for _, words in sheet.absent)
+    assert not any(line.startswith("台账中有、工作簿中没有") for line in plan.details())
 
 
 def test_after_the_rename_in_the_app_the_same_workbook_is_already_there(demo_store, tmp_path):

@@ -370,17 +370,23 @@ def test_a_date_corrected_by_days_in_an_exported_ledger_is_not_a_second_record(
     (a typo) imported it as a new record, "冲突 0 条": the meeting counted twice. Within a
     workbook of the whole ledger, a kept record it lacks that is the row in all but the
     date is the row corrected, however far the date moved."""
+    demo_store.add("activity", {"date": "2022-01-20", "type": "专题会议", "topic": "年度工作部署",
+                                "host": "王建国"})  # (no one named who has left since)
     export_workbook(demo_store, tmp_path / "a.xlsx")
     book = load_workbook(tmp_path / "a.xlsx")
     meetings = book["会议活动"]
     day = [c.value for c in meetings[1]].index("日期*") + 1
-    was = meetings.cell(2, day).value.date()
-    meetings.cell(2, day).value += timedelta(days=10)
+    dates = [meetings.cell(n, day).value for n in range(2, meetings.max_row + 1)]
+    # a meeting within the workbook's dates, its date moved on by ten days, still within
+    row = next(n for n, d in enumerate(dates, start=2)
+               if min(dates) < d and d + timedelta(days=10) < max(dates))
+    was = meetings.cell(row, day).value.date()
+    meetings.cell(row, day).value += timedelta(days=10)
     book.save(tmp_path / "b.xlsx")
     plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
     assert plan is not None and plan.new == 0
     (line,) = [str(c) for c in plan.conflicts]
-    assert line.startswith("会议活动 第2行") and (
+    assert line.startswith(f"会议活动 第{row}行") and (
         f"只是“日期”（表格中为{was + timedelta(days=10)}，台账中为{was}）不同，疑似同一条记录"
         in line), line
     # a sheet of new rows only (a month's entries) says nothing of the kind: a copy of a
@@ -389,10 +395,27 @@ def test_a_date_corrected_by_days_in_an_exported_ledger_is_not_a_second_record(
     sheet = new_rows.active
     sheet.title = "会议活动"
     sheet.append([c.value for c in meetings[1]])
-    sheet.append([c.value for c in meetings[2]])
+    sheet.append([c.value for c in meetings[row]])
     new_rows.save(tmp_path / "c.xlsx")
     plan = import_workbook(demo_store, tmp_path / "c.xlsx").plan
     assert plan is not None and plan.new == 1 and not plan.conflicts
+    # revdiff5 F1: a workbook of the ledger's last months, with a new row that repeats a
+    # kept meeting of months before them in all but the date: another meeting, imported
+    late = Workbook()
+    sheet = late.active
+    sheet.title = "会议活动"
+    sheet.append([c.value for c in meetings[1]])
+    last = max(range(2, meetings.max_row + 1), key=lambda n: meetings.cell(n, day).value)
+    sheet.append([c.value for c in meetings[last]])  # kept: the workbook holds the ledger
+    topic = [c.value for c in meetings[1]].index("主题*") + 1
+    first = next(n for n in range(2, meetings.max_row + 1)
+                 if meetings.cell(n, topic).value == "年度工作部署")
+    again = [c.value for c in meetings[first]]
+    again[day - 1] = meetings.cell(last, day).value - timedelta(days=1)
+    sheet.append(again)
+    late.save(tmp_path / "d.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "d.xlsx").plan
+    assert plan is not None and plan.new == 1 and not plan.conflicts, plan.details()
 
 
 def test_a_row_the_office_took_out_of_its_ledger_is_named_not_kept_unsaid(demo_store,
