@@ -288,6 +288,12 @@ class LedgerPage(FollowsToday, QWidget):
             self.type_filter.setCurrentText(chosen if chosen in wanted else ALL)
             self.type_filter.blockSignals(False)
 
+    def follow_day(self) -> None:
+        """The window left open into a new year: 年度 offers it, at the top (revdiff5 F7)."""
+        if self.spec.date_field and self.year.findText(str(self._today.year)) < 0:
+            self.year.insertItem(1, str(self._today.year))
+        self.refresh()  # the deadline colours of the new day
+
     def refresh(self) -> None:
         self.search_timer.stop()  # the text typed so far is part of this query
         self._follow_plan_types()

@@ -95,6 +95,10 @@ class MainWindow(FollowsToday, PageSwitching, WindowMenus, DraftsOffer, ClosingG
             before, self._shown_day = self._shown_day, day
             self._update_header()
             self.home.follow_day(before, day)
+            if "述廉述责报告" in self._pages:  # drafted again on the day it is signed
+                self._pages["述廉述责报告"].refresh_if_moved()  # type: ignore[attr-defined]
+            for ledger in self._ledgers.values():  # 年度 offers the new year
+                ledger.follow_day()  # type: ignore[attr-defined]
 
     def _update_header(self) -> None:
         profile = self._store.profile()

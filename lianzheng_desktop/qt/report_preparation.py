@@ -82,6 +82,14 @@ class ReportPreparation:
                                                                else 1))
         self.period.blockSignals(False)
 
+    def _follow_periods(self) -> None:
+        """The periods offered as of today, the one chosen kept (1 January: 2027's too)."""
+        chosen = self.period.currentData()
+        self._fill_periods()
+        self.period.blockSignals(True)
+        self.period.setCurrentIndex(max(0, self.period.findData(chosen)))
+        self.period.blockSignals(False)
+
     def _select_last_edited(self) -> None:
         try:
             last = last_edited_period(self._store)
@@ -138,7 +146,9 @@ class ReportPreparation:
 
     def _follow_in_place(self) -> None:
         """The report on screen, drafted again from the ledgers as they are now, without
-        reloading what she typed (revlast2, 2)."""
+        reloading what she typed (revlast2, 2), on today's day (the window may have been
+        left open since another: revdiff5 F2)."""
+        self._report_day = self._last_day_of(self._shown_person)
         try:
             prepared = prepare_report(self._store, self.selected_period(), self._report_day,
                                       self._shown_person)
@@ -182,6 +192,11 @@ class ReportPreparation:
             self.refresh_if_moved()
 
     def refresh_if_moved(self) -> None:
+        """Drafted again where the ledgers or the day moved since (a window left open
+        over midnight: the report of the day it is signed, revdiff5 F2)."""
+        if self._loaded and self._last_day_of(self._shown_person) != self._report_day:
+            self._follow_periods()
+            self._data_moved = True
         if not self._data_moved:
             return
         self._data_moved = False

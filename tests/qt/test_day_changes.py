@@ -79,3 +79,21 @@ def test_a_window_opened_on_a_chosen_day_stays_on_it(qtbot, demo_store, paths, c
     window._follow_the_day()
     assert "今天：2022-09-30" in window.header.text()
     assert window.home.selected_quarter() == Quarter(2022, 3)
+
+
+def test_the_report_page_and_a_ledger_follow_the_new_day(qtbot, demo_store, paths, clock):
+    """revdiff5 F2, F7: the report page kept the day it first loaded (its 截至 two days back,
+    a record of the signing day left out), and a ledger's 年度 offered no new year."""
+    window = MainWindow(demo_store, paths)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("述廉述责报告")
+    report = window.page("述廉述责报告")
+    assert report._loaded and report._report_day == NEW_YEARS_EVE
+    meetings = window.ledger("activity")
+    assert meetings.year.findText("2023") < 0
+    clock.day = NEW_YEAR
+    window._follow_the_day()
+    assert report._report_day == NEW_YEAR
+    assert report.period.findData("2023Q1") >= 0  # the new quarter is offered
+    assert meetings.year.itemText(1) == "2023"
