@@ -63,6 +63,25 @@ REPORTERS = re.compile(r"^(?:各|全体)?(?:领导)?(?:班子成员|党组成员
 PREPOSITIONS = ("对", "就", "针对")  # "对基层工会经费使用情况开展专项检查": the verb comes later
 
 
+def _own_report(topic: str, me: str) -> str | None:
+    """"高建军同志汇报分管领域…" → "汇报分管领域…"; "高建军关于经费审批整改情况的汇报" →
+    "汇报经费审批整改情况": one's own report as one made it. None: not one's alone (a
+    report of several, "高建军、郑小芳汇报…", is told as heard, with every name: revdiff5 F3)."""
+    if not topic.startswith(me):
+        return None
+    rest = topic.removeprefix(me).removeprefix("同志")
+    if rest.startswith(("、", "和", "与", "及", "等")):
+        return None
+    rest = rest.removeprefix("的").removeprefix("关于")
+    for tail, kept in (("的情况汇报", "情况"), ("的汇报", ""), ("汇报", "")):
+        if rest.endswith(tail) and rest != tail:
+            rest = rest[:-len(tail)] + kept
+            break
+    if rest in ("", "汇报"):
+        return "汇报工作"
+    return rest if rest.startswith(("汇报", "述职", "报告")) else f"汇报{rest}"
+
+
 def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = True,
                   merged: bool = False) -> str:
     """"3月8日召开党风廉政建设专题会议，研究部署……（4人参加）"; in ``me``'s own report, a
@@ -94,11 +113,10 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
     elif a.type in HEARD and mine:  # one's own report: "听取分管科室…汇报", not of oneself
         heard = topic.removeprefix(me)
         text = f"{md(a.date)}{'' if heard.startswith(VERB_STARTS) else '听取'}{heard}"
-    elif a.type in HEARD and who and not mine and me and topic.startswith(me):
+    elif a.type in HEARD and who and not mine and me and _own_report(topic, me) is not None:
         # one's own report, heard by another: made by one, not "马红梅听取高建军…汇报（本人
         # 参加）" (revyear2 G6)
-        said = topic.removeprefix(me).removeprefix("汇报").removesuffix("汇报")
-        return f"{md(a.date)}本人向{who}汇报{said or '工作'}"
+        return f"{md(a.date)}本人向{who}{_own_report(topic, me)}"
     elif a.type in HEARD and who and not mine:  # who heard it (附件1 counts by person)
         heard = "" if topic.startswith((*VERB_STARTS, who)) else "听取"
         text = f"{md(a.date)}{'' if topic.startswith(who) else who}{heard}{topic}"

@@ -496,3 +496,17 @@ def test_the_papers_checklist_speaks_of_the_work_not_of_how_the_app_checks(demo_
     marked = replace(load_report_data(demo_store, ReportPeriod(2022)).checklist.items[0],
                      explanation="此项无量化指标，已手工标记为完成。")
     assert for_reader(marked, date(2022, 12, 31)) == "经核实已落实。"
+
+
+def test_ones_own_report_keeps_its_words_and_a_joint_one_names_everyone(demo_store):
+    """revdiff5 F3: "本人向王建国汇报同志汇报分管领域…", "本人向王建国汇报、刘芳汇报…" (a joint
+    report told as made to two), "…汇报关于经费审批整改情况的"."""
+    for day, topic in (("2022-11-10", "张志强同志汇报分管领域党风廉政建设工作"),
+                       ("2022-11-12", "张志强、刘芳汇报分管工作落实“一岗双责”情况"),
+                       ("2022-11-14", "张志强关于经费审批整改情况的汇报")):
+        demo_store.add("activity", {"date": day, "type": "听取汇报", "topic": topic,
+                                    "host": "王建国", "attendees": ["张志强", "刘芳"]})
+    duty = _texts(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31), person="张志强")[DUTY]
+    assert "11月10日本人向王建国汇报分管领域党风廉政建设工作" in duty, duty
+    assert "11月12日王建国听取张志强、刘芳汇报分管工作落实“一岗双责”情况" in duty, duty
+    assert "11月14日本人向王建国汇报经费审批整改情况" in duty, duty
