@@ -270,10 +270,12 @@ class ReportPreparation:
             where = kept_file(latest, self._paths.reports_dir)
             place = str(where) if where is not None else f"原文件{latest.file_path}已不在或已改动"
             period = self.selected_period()
-            # made before the period ended, shown weeks later as its latest (revyear2 G7)
-            early = (f"。这一版本是{period.label}结束前生成的，数字截至"
-                     f"{latest.created_at.month}月{latest.created_at.day}日，请重新生成"
-                     if latest.created_at.date() < period.end < self._today else "")
+            # made before the period ended, shown weeks later as its latest (revyear2 G7);
+            # not of one whose figures stop at his last day in post anyway (revdiff5 F5)
+            now = min(period.end, self._last_day_of(self._shown_person))
+            then = min(latest.created_at.date(), now)
+            early = (f"。这一版本是{period.label}结束前生成的，数字截至{then.month}月{then.day}日，"
+                     "请重新生成" if then < now and period.end < self._today else "")
             self.status.setText(
                 f"本期已保存 {len(kept)} 个版本，最近一次：{latest.created_at:%Y-%m-%d %H:%M} "
                 f"{latest.kind.upper()}（{place}）{early}")  # the 校验码 is kept, not shown:

@@ -300,6 +300,21 @@ def test_a_version_made_before_the_period_ended_is_said_so_after_it(qtbot, demo_
     later.set_period(ReportPeriod(2022, 4))
     assert ("这一版本是2022年第四季度结束前生成的，数字截至12月20日，请重新生成"
             in later.status.text()), later.status.text()
+    # one who left on 11月30日: his paper counts to that day whenever made (revdiff5 F5)
+    from lianzheng_desktop.core.ledgers import LEDGERS, to_values
+
+    [him] = [p for p in demo_store.list("roster") if p.name == "张志强"]
+    demo_store.update("roster", him.id, {**to_values(LEDGERS["roster"], him),
+                                         "active": False, "left_on": date(2022, 11, 30)})
+    early.set_period(ReportPeriod(2022, 4))
+    early.person.setCurrentIndex(early.person.findData("张志强"))
+    early.generate(tmp_path / "张志强四季度.pdf")
+    early.wait()
+    again = ReportPage(demo_store, paths, today=date(2023, 1, 5))
+    qtbot.addWidget(again)
+    again.set_period(ReportPeriod(2022, 4))
+    again.person.setCurrentIndex(again.person.findData("张志强"))
+    assert "本期已保存" in again.status.text() and "结束前生成" not in again.status.text()
 
 
 def test_the_saved_versions_line_names_the_file_without_a_hash(page, tmp_path):
