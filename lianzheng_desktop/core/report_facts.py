@@ -246,7 +246,7 @@ def for_reader(item: ChecklistItem, as_of: date) -> str:
     text = re.sub(r"；?完成后请[^。]*", "", item.explanation)
     # the app's words for how it checks, not the paper's (revjiwei6 G7): "此项无量化指标，
     # 2026年已有专题研究记录2条" reads "2026年已有专题研究记录2条"
-    text = text.replace("此项无量化指标，已手工标记为完成", "经核实已落实")
+    text = text.replace("此项无量化指标，已手工标记为完成", "本单位确认已完成")
     text = text.replace("此项无量化指标，", "")
     text = text.replace("截至查看日期", f"截至{cn_date(as_of)}")
     text = text.replace("，请先填写人员名册。", "。").replace("请先填写人员名册。", "")
