@@ -495,7 +495,8 @@ def test_the_papers_checklist_speaks_of_the_work_not_of_how_the_app_checks(demo_
 
     marked = replace(load_report_data(demo_store, ReportPeriod(2022)).checklist.items[0],
                      explanation="此项无量化指标，已手工标记为完成。")
-    assert for_reader(marked, date(2022, 12, 31)) == "本单位确认已完成。"  # (not 经核实: revdiff5 F6)
+    # the secretary ticked it: not "经核实" (revdiff5 F6)
+    assert for_reader(marked, date(2022, 12, 31)) == "本单位确认已完成。"
 
 
 def test_ones_own_report_keeps_its_words_and_a_joint_one_names_everyone(demo_store):
