@@ -104,7 +104,8 @@ class RecordDialog(FollowsToday, QDialog):
             self.link = RequirementLink(store, spec.key, day.year, linked)
             form.addRow(self._label("计入要求", False), self.link)
         # An office moving its paper ledger into the app: those were kept on time there
-        self.kept_on_time = QCheckBox("这件事当时已记入纸质台账，现在照原始记录转录（不标“补录”）")
+        self.kept_on_time = QCheckBox("这件事当时已记入纸质台账，现在照原始记录转录（不标“补录”）",
+                                      self)
         self.kept_on_time.hide()
         self._fill_start_values()
         self.initial = self.state()
@@ -113,7 +114,7 @@ class RecordDialog(FollowsToday, QDialog):
         self.draft_note.setStyleSheet("color: #1565c0;")
         self.draft_note.hide()
         # a new record of a day long past is marked 补录 when saved: said before, not after
-        self.late_note = QLabel()
+        self.late_note = QLabel(self)  # a child from the start: never a window of its own
         self.late_note.setWordWrap(True)
         self.late_note.setStyleSheet("color: #b26a00;")
         self.late_note.hide()

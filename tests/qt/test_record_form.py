@@ -578,6 +578,8 @@ def test_the_tick_kept_on_paper_comes_back_with_the_draft(qtbot, demo_store):
 
     again = form(qtbot, demo_store, "warning_education")
     assert again.kept_on_time.isChecked()
+    # never shown as windows of their own while the draft is put back (revdiff5 F8)
+    assert not again.kept_on_time.isWindow() and not again.late_note.isWindow()
     again._on_save()
     assert again.saved is not None and not again.saved.late_entry
 
