@@ -330,6 +330,13 @@ class RecordDialog(FollowsToday, QDialog):
 
     def _on_save(self) -> None:
         self._clear_errors()
+        if self._record is None and self._spec.date_field:
+            # the day may have moved on since the date was typed (a form left open over
+            # midnight): a 补录 note that appears now is read before saving (revdiff5)
+            shown = self.kept_on_time.isVisibleTo(self)
+            self._note_late()
+            if self.kept_on_time.isVisibleTo(self) and not shown:
+                return
         try:
             future = self._future_event()
             if future:

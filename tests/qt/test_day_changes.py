@@ -97,3 +97,24 @@ def test_the_report_page_and_a_ledger_follow_the_new_day(qtbot, demo_store, path
     assert report._report_day == NEW_YEAR
     assert report.period.findData("2023Q1") >= 0  # the new quarter is offered
     assert meetings.year.itemText(1) == "2023"
+
+
+def test_a_form_that_became_late_overnight_says_so_before_saving(qtbot, demo_store, clock):
+    """revdiff5: a form opened 7 days after the event and saved after midnight was stored
+    补录 with no note said and the tick "当时已记入纸质台账" never offered."""
+    clock.day = date(2022, 12, 31)
+    dialog = RecordDialog(demo_store, LEDGERS["activity"])
+    qtbot.addWidget(dialog)
+    typed = date(2022, 12, 24)  # 7 days before: not yet 补录
+    dialog.fields["date"].input.setDate(QDate(2022, 12, 24))
+    dialog.fields["type"].input.setCurrentText("专题会议")
+    dialog.fields["topic"].input.setText("年终党风廉政建设专题会议")
+    assert not dialog.kept_on_time.isVisibleTo(dialog)
+    clock.day = date(2023, 1, 1)  # 8 days after it now
+    dialog._on_save()
+    assert dialog.saved is None  # held once: the note and the tick are shown first
+    assert dialog.late_note.isVisibleTo(dialog) and dialog.kept_on_time.isVisibleTo(dialog)
+    dialog.kept_on_time.setChecked(True)
+    dialog._on_save()
+    assert dialog.saved is not None and dialog.saved.date == typed
+    assert not dialog.saved.late_entry
