@@ -47,6 +47,14 @@ def removal_question(requirement: Requirement, pointed: int) -> str:
     return f"删除这项要求？\n\n{requirement.text}{lost}"
 
 
+def _offer(button: QPushButton, waiting, what: str) -> None:
+    """A line offering work left unsaved (``waiting``: with its ``saved_at``), or none."""
+    if waiting is not None:
+        when = waiting.saved_at
+        button.setText(f"{when.month}月{when.day}日 {when:%H:%M} {what}")
+    button.setVisible(waiting is not None)
+
+
 class PlanPage(FollowsToday, PlanImport, QWidget):
     changed = Signal()
 
@@ -166,19 +174,12 @@ class PlanPage(FollowsToday, PlanImport, QWidget):
 
     def _note_unfinished_form(self) -> None:
         waiting = requirement_drafts.waiting(self._store)
-        if waiting is not None:
-            when = waiting.saved_at
-            self.form_button.setText(f"{when.month}月{when.day}日 {when:%H:%M} {waiting.label}"
-                                     "时没有保存就关闭了。点此接着修改…")
-        self.form_button.setVisible(waiting is not None)
+        _offer(self.form_button, waiting,
+               f"{waiting.label}时没有保存就关闭了。点此接着修改…" if waiting else "")
 
     def _note_unfinished_paste(self) -> None:
-        waiting = paste_draft.waiting(self._store)
-        if waiting is not None:
-            when = waiting.saved_at
-            self.paste_note_button.setText(f"{when.month}月{when.day}日 {when:%H:%M} 粘贴的工作要点"
-                                           "文字还没有导入。点此接着导入…")
-        self.paste_note_button.setVisible(waiting is not None)
+        _offer(self.paste_note_button, paste_draft.waiting(self._store),
+               "粘贴的工作要点文字还没有导入。点此接着导入…")
 
     def _on_paste(self, year: int | None = None) -> bool:
         try:
