@@ -16,6 +16,7 @@ from lianzheng_desktop.storage import trash
 from lianzheng_desktop.storage.store import Query, Store
 
 DAYS_APART = 3  # a row this close to a kept record's date, all else alike, may be it corrected
+DATE_TYPO_DAYS = 31  # … in a workbook of the whole ledger, this close beyond its dates too
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ def sort_out(store: Store, sheet: Any) -> None:
     # is more likely that row corrected than a second event. A sheet of new rows only (a
     # month's entries) says nothing of the kind: its rows are taken as new.
     whole_ledger = any(its in rows for its in kept)
+    span = _span(spec, [r for _, r in numbered])
     taken: set[int] = set()  # a kept record answers for one row only
     for (where, number), record in numbered:
         its = key(record)
@@ -102,16 +104,16 @@ def sort_out(store: Store, sheet: Any) -> None:
             found = _twin(spec, compared, record, twins.get(near(record), []), taken) \
                 if near else None
             if found is None and spec.date_field is not None:
-                # in a workbook of the whole ledger, a kept record within its dates that
-                # it lacks and that is this row in all but the date is this row, however
-                # far the date moved within them (02-09 typed 02-19 and corrected; one
-                # held after New Year): imported as new, the one meeting was counted twice
-                # (revyear2 G0). Not one outside its dates: last year's talk with the same
-                # person is not this year's (revdiff5 F1)
+                # in a workbook of the whole ledger, a kept record it lacks that is this
+                # row in all but the date is this row with its date corrected: within the
+                # workbook's dates, however far (02-09 typed 02-19; one held after New
+                # Year: imported as new, the one meeting was counted twice, revyear2 G0),
+                # or a month beyond them (the first row moved on: revlast4 F1). Not last
+                # year's talk with the same person (revdiff5 F1)
                 found = _twin(spec, compared, record, [
-                    r for r in moved.get(its[1:], []) if whole_ledger
-                    or abs((getattr(r, spec.date_field) - getattr(record, spec.date_field)).days)
-                    <= DAYS_APART], taken, only_the_date=True)
+                    r for r in moved.get(its[1:], []) if _moved_within(
+                        spec, r, record, span if whole_ledger else None)],
+                    taken, only_the_date=True)
             if found is None and spec.date_field is not None:
                 found = _twin(spec, compared, record,
                               on_the_day.get(getattr(record, spec.date_field), []), taken,
@@ -143,6 +145,25 @@ def sort_out(store: Store, sheet: Any) -> None:
         sheet.absent = [(_entry(spec, r), _words(spec, r)) for r in unmatched
                         if id(r) not in taken
                         and min(dates) <= getattr(r, spec.date_field) <= max(dates)]
+
+
+def _span(spec: LedgerSpec, records: list[Any]) -> tuple[date, date] | None:
+    """The first and last dates of the workbook's rows (None: a ledger without dates)."""
+    if spec.date_field is None:
+        return None
+    dates = [getattr(r, spec.date_field) for r in records]
+    return min(dates), max(dates)
+
+
+def _moved_within(spec: LedgerSpec, kept: Record, row: Any,
+                  span: tuple[date, date] | None) -> bool:
+    """Whether ``kept`` may be ``row`` with its date corrected: a few days apart; in a
+    workbook of the whole ledger (``span``: its dates), anywhere within its dates or up
+    to a month from the row."""
+    apart = abs((getattr(kept, str(spec.date_field)) - getattr(row, str(spec.date_field))).days)
+    if apart <= DAYS_APART or span is None:
+        return apart <= DAYS_APART
+    return span[0] <= getattr(kept, str(spec.date_field)) <= span[1] or apart <= DATE_TYPO_DAYS
 
 
 def _days_near(spec: LedgerSpec, record: Any, candidates: list[Record]) -> list[Record]:
@@ -219,7 +240,7 @@ def _kept(store: Store, spec: LedgerSpec, records: list[Record]):
     if spec.date_field is None:
         return store.list(spec.key)
     dates = [getattr(r, spec.date_field) for r in records]
-    apart = timedelta(days=DAYS_APART)  # a record whose date was corrected since
+    apart = timedelta(days=DATE_TYPO_DAYS)  # a record whose date was corrected since
     return store.list(spec.key, Query(start=min(dates) - apart, end=max(dates) + apart))
 
 

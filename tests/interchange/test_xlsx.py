@@ -389,6 +389,15 @@ def test_a_date_corrected_by_days_in_an_exported_ledger_is_not_a_second_record(
     assert line.startswith(f"会议活动 第{row}行") and (
         f"只是“日期”（表格中为{was + timedelta(days=10)}，台账中为{was}）不同，疑似同一条记录"
         in line), line
+    # the sheet's first meeting moved on by eleven days: still that meeting (revlast4 F1)
+    first_moved = load_workbook(tmp_path / "a.xlsx")
+    sheet = first_moved["会议活动"]
+    earliest = min(range(2, sheet.max_row + 1), key=lambda n: sheet.cell(n, day).value)
+    sheet.cell(earliest, day).value += timedelta(days=11)
+    first_moved.save(tmp_path / "e.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "e.xlsx").plan
+    assert plan is not None and plan.new == 0, plan.details()
+    assert [c.row for c in plan.conflicts] == [earliest]
     # a sheet of new rows only (a month's entries) says nothing of the kind: a copy of a
     # kept meeting ten days on is another one
     new_rows = Workbook()
