@@ -131,8 +131,7 @@ def inspection_fed_back(requirement: Requirement, source: RecordSource, quarter:
     months before it owe nothing (revjiwei6 G3: "1月至4月未达到" of a 督办 whose problems
     came on 4月20日); date.max while none has come. None: not such a duty, or its problems
     were carried into the year (owed from January)."""
-    said = f"{requirement.text}{requirement.item_text}"
-    if not _OF_INSPECTION.search(said) or (
+    if not _OF_INSPECTION.search(_own_sentence(requirement)) or (
             requirement.counts is not None and requirement.counts.ledger == "rectification"):
         return None
     states = source.rectification_states(date(quarter.year, 1, 1), min(as_of, quarter.end),
@@ -140,6 +139,16 @@ def inspection_fed_back(requirement: Requirement, source: RecordSource, quarter:
     if any(s.earlier for s in states):
         return None
     return min((s.found for s in states if s.found is not None), default=date.max)
+
+
+def _own_sentence(requirement: Requirement) -> str:
+    """The sentence of its item that holds the requirement's words (not the item's other
+    sentences: a 政治学习 under an item that also speaks of 巡察 is not a 巡察 duty,
+    revlast4 F2)."""
+    for sentence in re.split(r"(?<=[。；;！!？?])", requirement.item_text):
+        if requirement.text in sentence:
+            return sentence
+    return requirement.text
 
 
 def check_monthly(key: str, requirement: Requirement, source: RecordSource,

@@ -50,3 +50,15 @@ def test_a_monthly_duty_of_no_inspection_is_counted_from_january(store):
                            2022)
     first = plans.load_checklist(store, Quarter(2022, 1), date(2022, 3, 31))
     assert first.items[0].status is Status.FAILED
+
+
+def test_a_monthly_duty_beside_a_sentence_on_the_inspection_is_not_excused(store):
+    """revlast4 F2: 每月政治学习 under an item that also speaks of 巡察反馈问题 was excused
+    from January to the feedback, and its misses dropped out of 三."""
+    store.clock = lambda: datetime(2022, 12, 31, 17)
+    plans.import_plan_text(store, "2022年要点\n一、学习\n1.加强学习。每月开展一次政治学习。"
+                                  "对巡察反馈问题，立行立改。\n", 2022)
+    first = plans.load_checklist(store, Quarter(2022, 1), date(2022, 3, 31))
+    (item,) = [i for i in first.items if i.requirement.period is not None
+               and i.requirement.period.value == "month"]
+    assert item.status is Status.FAILED, item.explanation
