@@ -139,7 +139,9 @@ def _months_to_come(item: ChecklistItem, day: date, label: str) -> str:
     months = list(range(item.period_start.month, item.period_end.month + 1))
     year = item.period_start.year
     owed = [m for m in months if month_end(year, m) > day and seen.get(m, 0) < target]
-    missed = [m for m in months if month_end(year, m) <= day and seen.get(m, 0) < target]
+    # a month the checklist did not count (before a 巡察 fed its problems back) is not one
+    # missed (revlast4 F3)
+    missed = [m for m in months if month_end(year, m) <= day and m in seen and seen[m] < target]
     if not owed:
         return ""
     when = spans(owed, lambda m: f"{m}月") + ("每月" if len(owed) > 1 else "")

@@ -62,3 +62,14 @@ def test_a_monthly_duty_beside_a_sentence_on_the_inspection_is_not_excused(store
     (item,) = [i for i in first.items if i.requirement.period is not None
                and i.requirement.period.value == "month"]
     assert item.status is Status.FAILED, item.explanation
+
+
+def test_the_quarters_next_steps_do_not_blame_the_month_of_the_feedback(store):
+    """revlast4 F3: the Q2 paper written in May said "（4月未达到要求，须切实改进）" beside its
+    附件1's "巡察反馈问题于4月20日交办，此前不计"."""
+    store.add("roster", {"name": "刘芳", "role": "党员", "active": True})
+    _year(store)
+    texts = build_document(load_report_data(store, ReportPeriod(2022, 2), date(2022, 5, 10))
+                           ).section_texts()
+    nxt = texts[SECTION_HEADINGS[3]]
+    assert "每月跟踪督办" in nxt and "4月未达到要求" not in nxt, nxt
