@@ -63,23 +63,29 @@ REPORTERS = re.compile(r"^(?:各|全体)?(?:领导)?(?:班子成员|党组成员
 PREPOSITIONS = ("对", "就", "针对")  # "对基层工会经费使用情况开展专项检查": the verb comes later
 
 
-def _own_report(topic: str, me: str) -> str | None:
-    """"高建军同志汇报分管领域…" → "汇报分管领域…"; "高建军关于经费审批整改情况的汇报" →
-    "汇报经费审批整改情况": one's own report as one made it. None: not one's alone (a
-    report of several, "高建军、郑小芳汇报…", is told as heard, with every name: revdiff5 F3)."""
+def _own_report(topic: str, me: str, who: str) -> str | None:
+    """One's own report heard by ``who``, as one made it, after "本人": "高建军同志汇报分管
+    领域…" → "向马红梅汇报分管领域…"; "…关于经费审批整改情况的汇报" → "向马红梅汇报经费审批整改
+    情况"; "…就帮扶档案整改情况作专题汇报" → "向马红梅就…作专题汇报"; "…向支部汇报…" as
+    written. None: not one's alone (a report of several, "高建军、郑小芳汇报…", is told as
+    heard, with every name: revdiff5 F3, revlast4 F4)."""
     if not topic.startswith(me):
         return None
-    rest = topic.removeprefix(me).removeprefix("同志")
+    rest = topic.removeprefix(me).removeprefix("同志").removeprefix("的")
     if rest.startswith(("、", "和", "与", "及", "等")):
         return None
-    rest = rest.removeprefix("的").removeprefix("关于")
-    for tail, kept in (("的情况汇报", "情况"), ("的汇报", ""), ("汇报", "")):
+    if rest.startswith("向"):  # to whom, in its own words
+        return rest
+    if rest.startswith(("就", "对", "专题", "作", "书面", "述")):  # its own verb follows
+        return f"向{who}{rest}"
+    rest = rest.removeprefix("关于")
+    for tail, kept in (("的情况汇报", "情况"), ("的汇报", ""), ("的报告", ""), ("汇报", "")):
         if rest.endswith(tail) and rest != tail:
             rest = rest[:-len(tail)] + kept
             break
     if rest in ("", "汇报"):
-        return "汇报工作"
-    return rest if rest.startswith(("汇报", "述职", "报告")) else f"汇报{rest}"
+        return f"向{who}汇报工作"
+    return f"向{who}{rest}" if rest.startswith(("汇报", "报告")) else f"向{who}汇报{rest}"
 
 
 def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = True,
@@ -113,10 +119,10 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
     elif a.type in HEARD and mine:  # one's own report: "听取分管科室…汇报", not of oneself
         heard = topic.removeprefix(me)
         text = f"{md(a.date)}{'' if heard.startswith(VERB_STARTS) else '听取'}{heard}"
-    elif a.type in HEARD and who and not mine and me and _own_report(topic, me) is not None:
+    elif a.type in HEARD and who and not mine and me and _own_report(topic, me, who):
         # one's own report, heard by another: made by one, not "马红梅听取高建军…汇报（本人
         # 参加）" (revyear2 G6)
-        return f"{md(a.date)}本人向{who}{_own_report(topic, me)}"
+        return f"{md(a.date)}本人{_own_report(topic, me, who)}"
     elif a.type in HEARD and who and not mine:  # who heard it (附件1 counts by person)
         heard = "" if topic.startswith((*VERB_STARTS, who)) else "听取"
         text = f"{md(a.date)}{'' if topic.startswith(who) else who}{heard}{topic}"
@@ -256,9 +262,26 @@ def _activities(kind_list: list[Activity], noun: str, me: str = "",
                                        merged=id(a) in merged)) for a in group]
             one_by_one += [(a.date, _whose(a, line, lines)) for a, line in lines]
         else:
-            span = f"{md(group[0].date)}至{md(group[-1].date)}"
-            summed.append(f"{noun}{activity_phrase(kind)}{len(group)}次（{span}）")
+            made = [a for a in group if _made_by(a, me)]  # one's own reports, heard by
+            # another: made, not "听取工作汇报5次" in one's own paper (revlast4 F4)
+            if made:
+                to = "、".join(sorted({n for a in made for n in doers("activity", a.host)}))
+                summed.append(f"{noun}本人向{to}汇报工作{len(made)}次（{_span(made)}）")
+            group = [a for a in group if a not in made]
+            if group:
+                summed.append(f"{noun}{activity_phrase(kind)}{len(group)}次（{_span(group)}）")
     return [line for _, line in sorted(one_by_one, key=lambda pair: pair[0])] + summed
+
+
+def _span(group: list[Activity]) -> str:
+    return f"{md(group[0].date)}至{md(group[-1].date)}" if len(group) > 1 else md(group[0].date)
+
+
+def _made_by(a: Activity, me: str) -> bool:
+    """A report ``me`` made that another heard (a 听取汇报 of ``me``'s alone)."""
+    who = "、".join(sorted(doers("activity", a.host)))
+    return bool(me) and a.type in HEARD and bool(who) and me not in doers("activity", a.host) \
+        and _own_report(clause(a.topic), me, who) is not None
 
 
 def _whose(a: Activity, line: str, lines: list[tuple[Activity, str]]) -> str:

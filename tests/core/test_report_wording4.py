@@ -511,3 +511,24 @@ def test_ones_own_report_keeps_its_words_and_a_joint_one_names_everyone(demo_sto
     assert "11月10日本人向王建国汇报分管领域党风廉政建设工作" in duty, duty
     assert "11月12日王建国听取张志强、刘芳汇报分管工作落实“一岗双责”情况" in duty, duty
     assert "11月14日本人向王建国汇报经费审批整改情况" in duty, duty
+
+
+def test_ones_own_reports_with_their_own_verbs_and_many_of_them(demo_store):
+    """revlast4 F4: "本人向王建国汇报就…作专题", "…汇报专题汇报…", "…汇报向支部汇报…"; and five
+    of one's own reports summed as "本季度听取工作汇报5次" — he made them."""
+    topics = ("张志强同志就困难职工帮扶档案整改情况作专题汇报", "张志强专题汇报巡察整改进展情况",
+              "张志强同志向支部汇报经费审批整改情况", "张志强同志述责述廉")
+    for n, topic in enumerate(topics):
+        demo_store.add("activity", {"date": f"2022-11-{10 + n}", "type": "听取汇报",
+                                    "topic": topic, "host": "王建国", "attendees": ["张志强"]})
+    duty = _texts(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31), person="张志强")[DUTY]
+    for said in ("11月10日本人向王建国就困难职工帮扶档案整改情况作专题汇报",
+                 "11月11日本人向王建国专题汇报巡察整改进展情况",
+                 "11月12日本人向支部汇报经费审批整改情况", "11月13日本人向王建国述责述廉"):
+        assert said in duty, duty
+    demo_store.add("activity", {"date": "2022-11-20", "type": "听取汇报",
+                                "topic": "张志强汇报分管工作", "host": "王建国",
+                                "attendees": ["张志强"]})
+    duty = _texts(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31), person="张志强")[DUTY]
+    assert "本季度本人向王建国汇报工作5次（11月10日至11月20日）" in duty, duty
+    assert "听取工作汇报" not in duty
