@@ -53,5 +53,8 @@ def idle_types_said(store: Store, year: int) -> str:
         return f"“{kind}”（{count} 条" + (f"，可合并到“{first[0]}”）" if len(first) == 1 else "）")
 
     names = "、".join(said(kind, count) for _, kind, count in idle)
-    return (f"{year}年有记录的类型{names}已没有要求计入。请在“年度计划”页的“活动类型…”中"
-            "把它改名合并到新计划中相应的类型，记录随之计入。")
+    # merging is only for records that are in truth one of the new kinds: a kind the plan
+    # simply no longer asks for stays as it is (revlast4 F5: "合并" said of 政治学习 dropped)
+    return (f"{year}年有记录的类型{names}已没有要求计入，这些记录照常保留在台账中。如它们其实"
+            "是新计划中的某一类活动，可在“年度计划”页的“活动类型…”中把类型改名合并过去，记录随之"
+            "计入；如新计划已不再要求这类活动，不必处理。")

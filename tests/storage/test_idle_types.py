@@ -20,8 +20,11 @@ def test_records_of_a_kind_the_new_plan_no_longer_counts_are_said(store):
     store.add_plan_types([("activity", "支委会")], 2022)
     plans.save_plan(store, _plan("支委会", "支部大会"))  # the better reading
     assert idle_types(store, 2022) == [("activity", "支委会、一次支部大会", 1)]
-    assert idle_types_said(store, 2022).startswith(
-        "2022年有记录的类型“支委会、一次支部大会”（1 条，可合并到“支委会”）已没有要求计入。")
+    said = idle_types_said(store, 2022)
+    assert said.startswith("2022年有记录的类型“支委会、一次支部大会”（1 条，可合并到“支委会”）"
+                           "已没有要求计入，这些记录照常保留在台账中。")
+    # a kind the plan simply dropped is not to be merged into another (revlast4 F5)
+    assert said.endswith("如新计划已不再要求这类活动，不必处理。")
     assert idle_types(store, 2023) == []  # no plan that year: nothing to say
 
 
