@@ -54,6 +54,13 @@ def read_percents(reader: ItemReader, sentence: str, text: str, found: list[Requ
         earlier_in_item = [r for r in result if r.counts and r.counts.ledger == ledger]
         target = earlier[-1] if earlier else (
             earlier_in_item[-1] if earlier_in_item and is_share else None)
+        if target is not None and sentence[start:end] == "全覆盖" and _of_the_year(target, clause):
+            # "每季度至少进行1次集中警示教育，做到警示教育全覆盖": everyone reached over the
+            # year, not at every quarter's session (revyear2 G8): a requirement of its own
+            found.append(reader.requirement(clause_text, counts=target.counts,
+                                            period=Period.YEAR, coverage=value,
+                                            role=target.role))
+            continue
         if target is not None:
             if is_share:
                 target.share = value
@@ -70,3 +77,11 @@ def read_percents(reader: ItemReader, sentence: str, text: str, found: list[Requ
             clause_text, counts=counts or subject,
             period=periods[-1].period if periods else None, coverage=value,
             role=subject_role(sentence[:start])))
+
+
+def _of_the_year(target: Requirement, clause: str) -> bool:
+    """"全覆盖" without a period of its own after a duty of a shorter one (after "每季度…
+    1次"): over the year, as such plans mean it ("约谈面达到100%" of each quarter's 约谈 is
+    the quarter's)."""
+    return (target.period in (Period.QUARTER, Period.MONTH, Period.HALF)
+            and not [p for p in periods_in(clause) if isinstance(p.period, Period)])

@@ -181,3 +181,19 @@ def test_reading_again_drops_the_heading_the_older_reader_made_the_duty():
                           counts=Counts("activity", ("督查检查",), "监督检查"), id=7)
     replacing = compare([heading], text, parse_plan(text).requirements, {}, new_text=text)
     assert replacing.unread == []
+
+
+def test_full_coverage_after_a_quarterly_duty_is_over_the_year():
+    """revyear2 G8: "坚持每季度至少进行1次集中警示教育，做到警示教育全覆盖" was checked as 100%
+    coverage every quarter (one member on leave for a quarter's only session failed it);
+    the union's 2026 plan, with the same words in a clause of their own, read it yearly."""
+    from lianzheng_desktop.core.plan import Period
+    from lianzheng_desktop.core.plan_parser import parse_plan
+
+    draft = parse_plan("2027年要点\n一、教育\n1.加强警示教育。坚持每季度至少进行1次集中警示教育，"
+                       "做到警示教育全覆盖。每季度开展一次廉政约谈，约谈面达到100%。\n", 2027)
+    read = {r.text: (r.period, r.target, r.coverage) for r in draft.requirements}
+    assert read["坚持每季度至少进行1次集中警示教育"] == (Period.QUARTER, 1, None), read
+    assert read["做到警示教育全覆盖"] == (Period.YEAR, None, 100), read
+    # a coverage that names the quarter's own 约谈 stays the quarter's
+    assert read["每季度开展一次廉政约谈，约谈面达到100%"] == (Period.QUARTER, 1, 100), read
