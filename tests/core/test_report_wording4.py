@@ -48,6 +48,17 @@ def _steps(text):
     return [line for line in text.splitlines()[1:]]
 
 
+def _heard(store, day, topic, attendees=("张志强",)):
+    """A 听取汇报 王建国 held of ``topic`` on ``day``."""
+    store.add("activity", {"date": day, "type": "听取汇报", "topic": topic, "host": "王建国",
+                           "attendees": list(attendees)})
+
+
+def _zhangs_q4_duty(store):
+    """一 of 张志强's own 2022 Q4 paper."""
+    return _texts(store, ReportPeriod(2022, 4), date(2022, 12, 31), person="张志强")[DUTY]
+
+
 def test_a_duty_next_year_rewords_is_planned_once_with_its_shortfall(demo_store):
     before = _texts(demo_store, ReportPeriod(2022))[NEXT]
     assert "“全年召开不少于4次专题会议”" in before  # 2022 missed it (no 2023 plan yet)
@@ -447,10 +458,8 @@ def test_a_newcomers_next_steps_take_no_part_in_the_secretarys_own_duty(demo_sto
 def test_ones_own_report_heard_by_the_secretary_is_told_as_made(demo_store):
     """revyear2 G6: 高建军's own paper said "1月12日马红梅听取高建军履行一岗双责情况汇报（本人
     参加）" — his own report, told in the third person as a meeting he attended."""
-    demo_store.add("activity", {"date": "2022-11-12", "type": "听取汇报",
-                                "topic": "张志强履行一岗双责情况汇报", "host": "王建国",
-                                "attendees": ["张志强"]})
-    duty = _texts(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31), person="张志强")[DUTY]
+    _heard(demo_store, "2022-11-12", "张志强履行一岗双责情况汇报")
+    duty = _zhangs_q4_duty(demo_store)
     assert "11月12日本人向王建国汇报履行一岗双责情况" in duty, duty
     assert "听取张志强" not in duty
 
@@ -505,9 +514,8 @@ def test_ones_own_report_keeps_its_words_and_a_joint_one_names_everyone(demo_sto
     for day, topic in (("2022-11-10", "张志强同志汇报分管领域党风廉政建设工作"),
                        ("2022-11-12", "张志强、刘芳汇报分管工作落实“一岗双责”情况"),
                        ("2022-11-14", "张志强关于经费审批整改情况的汇报")):
-        demo_store.add("activity", {"date": day, "type": "听取汇报", "topic": topic,
-                                    "host": "王建国", "attendees": ["张志强", "刘芳"]})
-    duty = _texts(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31), person="张志强")[DUTY]
+        _heard(demo_store, day, topic, ("张志强", "刘芳"))
+    duty = _zhangs_q4_duty(demo_store)
     assert "11月10日本人向王建国汇报分管领域党风廉政建设工作" in duty, duty
     assert "11月12日王建国听取张志强、刘芳汇报分管工作落实“一岗双责”情况" in duty, duty
     assert "11月14日本人向王建国汇报经费审批整改情况" in duty, duty
@@ -519,16 +527,13 @@ def test_ones_own_reports_with_their_own_verbs_and_many_of_them(demo_store):
     topics = ("张志强同志就困难职工帮扶档案整改情况作专题汇报", "张志强专题汇报巡察整改进展情况",
               "张志强同志向支部汇报经费审批整改情况", "张志强同志述责述廉")
     for n, topic in enumerate(topics):
-        demo_store.add("activity", {"date": f"2022-11-{10 + n}", "type": "听取汇报",
-                                    "topic": topic, "host": "王建国", "attendees": ["张志强"]})
-    duty = _texts(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31), person="张志强")[DUTY]
+        _heard(demo_store, f"2022-11-{10 + n}", topic)
+    duty = _zhangs_q4_duty(demo_store)
     for said in ("11月10日本人向王建国就困难职工帮扶档案整改情况作专题汇报",
                  "11月11日本人向王建国专题汇报巡察整改进展情况",
                  "11月12日本人向支部汇报经费审批整改情况", "11月13日本人向王建国述责述廉"):
         assert said in duty, duty
-    demo_store.add("activity", {"date": "2022-11-20", "type": "听取汇报",
-                                "topic": "张志强汇报分管工作", "host": "王建国",
-                                "attendees": ["张志强"]})
-    duty = _texts(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31), person="张志强")[DUTY]
+    _heard(demo_store, "2022-11-20", "张志强汇报分管工作")
+    duty = _zhangs_q4_duty(demo_store)
     assert "本季度本人向王建国汇报工作5次（11月10日至11月20日）" in duty, duty
     assert "听取工作汇报" not in duty
