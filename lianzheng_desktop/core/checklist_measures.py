@@ -131,14 +131,19 @@ def inspection_fed_back(requirement: Requirement, source: RecordSource, quarter:
     months before it owe nothing (revjiwei6 G3: "1月至4月未达到" of a 督办 whose problems
     came on 4月20日); date.max while none has come. None: not such a duty, or its problems
     were carried into the year (owed from January)."""
-    if not _OF_INSPECTION.search(_own_sentence(requirement)) or (
-            requirement.counts is not None and requirement.counts.ledger == "rectification"):
+    if not about_inspection(requirement):
         return None
     states = source.rectification_states(date(quarter.year, 1, 1), min(as_of, quarter.end),
                                          ("巡察反馈",))
     if any(s.earlier for s in states):
         return None
     return min((s.found for s in states if s.found is not None), default=date.max)
+
+
+def about_inspection(requirement: Requirement) -> bool:
+    """A monthly duty whose own sentence is about a 巡察's problems (not their 整改 count)."""
+    return bool(_OF_INSPECTION.search(_own_sentence(requirement))) and not (
+        requirement.counts is not None and requirement.counts.ledger == "rectification")
 
 
 def _own_sentence(requirement: Requirement) -> str:

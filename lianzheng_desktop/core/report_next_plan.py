@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from lianzheng_desktop.core.checklist import Status
+from lianzheng_desktop.core.checklist_measures import about_inspection
 from lianzheng_desktop.core.checklist_words import verb_for
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period, Requirement, Role
@@ -69,12 +70,24 @@ def plan_duties(data: ReportData, nxt: ReportPeriod) -> list[tuple[Requirement, 
         again = "（本期未达到要求，须切实改进）" if missed else ""
         first = _first_step(requirement, nxt, written_on(data),
                             own=data.person is not None and not first_responsible(data.person))
+        if first and requirement.period is Period.MONTH and about_inspection(requirement) \
+                and not _fed_back(data, nxt.year):  # no problem yet: nothing due by a date
+            # (revlast4 F7: "4月30日前至少开展跟踪督办1次" before any 巡察)
+            first = f"巡察反馈问题交办后，每月至少{act(requirement.counts.label)}" \
+                    f"{requirement.target}{requirement.unit}" if requirement.counts else first
         if first is None and requirement.coverage is not None and missed:
             first = _uncovered_step(data, earlier.get(id(requirement)), nxt)
         if first:
             parts.append((requirement, named(requirement),
                           f"{named(requirement)}{again}，{first}。"))
     return parts
+
+
+def _fed_back(data: ReportData, year: int) -> bool:
+    """Whether a 巡察 fed problems back in ``year`` (or its items run on into it)."""
+    return any(item.source == "巡察反馈" and (item.found_date.year == year or (
+        item.found_date.year < year and item.completed_date is None))
+        for item in data.rectification)
 
 
 def _first_quarter(nxt: ReportPeriod, made: date) -> Quarter | None:

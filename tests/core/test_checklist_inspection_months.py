@@ -73,3 +73,14 @@ def test_the_quarters_next_steps_do_not_blame_the_month_of_the_feedback(store):
                            ).section_texts()
     nxt = texts[SECTION_HEADINGS[3]]
     assert "每月跟踪督办" in nxt and "4月未达到要求" not in nxt, nxt
+
+
+def test_next_steps_before_any_inspection_ask_for_no_dated_duty(store):
+    """revlast4 F7: the Q1 paper written on 4月5日, before any 巡察 problem had come, asked
+    for "2022年4月30日前至少开展跟踪督办1次"."""
+    store.clock = lambda: datetime(2022, 4, 5, 17)
+    plans.import_plan_text(store, PLAN, 2022)
+    nxt = build_document(load_report_data(store, ReportPeriod(2022, 1), date(2022, 3, 31))
+                         ).section_texts()[SECTION_HEADINGS[3]]
+    assert "巡察反馈问题交办后，每月至少开展跟踪督办1次" in nxt, nxt
+    assert "4月30日前至少开展跟踪督办" not in nxt, nxt
