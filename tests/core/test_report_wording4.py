@@ -537,3 +537,11 @@ def test_ones_own_reports_with_their_own_verbs_and_many_of_them(demo_store):
     duty = _zhangs_q4_duty(demo_store)
     assert "本季度本人向王建国汇报工作5次（11月10日至11月20日）" in duty, duty
     assert "听取工作汇报" not in duty
+
+
+def test_a_topic_that_opens_with_its_verb_gets_no_second_one(demo_store):
+    """revyear2 G9: "12月29日开展公开2026年度党务和工会经费使用情况" — the topic has its verb."""
+    demo_store.add("activity", {"date": "2022-12-20", "type": "督查检查",
+                                "topic": "公开2022年度党务和工会经费使用情况"})
+    duty = _texts(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31))[DUTY]
+    assert "12月20日公开2022年度党务和工会经费使用情况" in duty, duty
