@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from lianzheng_desktop.core.ledgers import FieldSpec, Kind, LedgerSpec
+from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.record_identity import SAME_DAY_AND_KIND, SAME_RECORD
 from lianzheng_desktop.core.records import Record
 from lianzheng_desktop.interchange.xlsx_common import KEY_RULES
@@ -158,12 +159,16 @@ def _span(spec: LedgerSpec, records: list[Any]) -> tuple[date, date] | None:
 def _moved_within(spec: LedgerSpec, kept: Record, row: Any,
                   span: tuple[date, date] | None) -> bool:
     """Whether ``kept`` may be ``row`` with its date corrected: a few days apart; in a
-    workbook of the whole ledger (``span``: its dates), anywhere within its dates or up
-    to a month from the row."""
-    apart = abs((getattr(kept, str(spec.date_field)) - getattr(row, str(spec.date_field))).days)
+    workbook of the whole ledger (``span``: its dates), anywhere within its dates, or up
+    to a month from the row within the row's quarter."""
+    was, now = getattr(kept, str(spec.date_field)), getattr(row, str(spec.date_field))
+    apart = abs((was - now).days)
     if apart <= DAYS_APART or span is None:
         return apart <= DAYS_APART
-    return span[0] <= getattr(kept, str(spec.date_field)) <= span[1] or apart <= DATE_TYPO_DAYS
+    # beyond the workbook's dates only within the row's own quarter: a quarter's workbook
+    # or a January row is not last quarter's or December's like record (revlast5 1, 2)
+    return span[0] <= was <= span[1] or (
+        apart <= DATE_TYPO_DAYS and Quarter.containing(was) == Quarter.containing(now))
 
 
 def _days_near(spec: LedgerSpec, record: Any, candidates: list[Record]) -> list[Record]:

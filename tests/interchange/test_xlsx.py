@@ -398,6 +398,22 @@ def test_a_date_corrected_by_days_in_an_exported_ledger_is_not_a_second_record(
     plan = import_workbook(demo_store, tmp_path / "e.xlsx").plan
     assert plan is not None and plan.new == 0, plan.details()
     assert [c.row for c in plan.conflicts] == [earliest]
+    # …but not last quarter's like meeting: a January row repeating December's, in a
+    # workbook that repeats one kept row, is new (revlast5 1, 2)
+    demo_store.clock = lambda: datetime(2023, 2, 1, 9)
+    january = Workbook()
+    sheet = january.active
+    sheet.title = "会议活动"
+    sheet.append([c.value for c in meetings[1]])
+    last = max(range(2, meetings.max_row + 1), key=lambda n: meetings.cell(n, day).value)
+    sheet.append([c.value for c in meetings[last]])  # kept: the workbook holds the ledger
+    again = [c.value for c in meetings[last]]
+    again[day - 1] = datetime(2023, 1, 10)
+    sheet.append(again)
+    january.save(tmp_path / "f.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "f.xlsx").plan
+    assert plan is not None and plan.new == 1 and not plan.conflicts, plan.details()
+    demo_store.clock = lambda: datetime(2022, 12, 31, 17)
     # a sheet of new rows only (a month's entries) says nothing of the kind: a copy of a
     # kept meeting ten days on is another one
     new_rows = Workbook()
