@@ -401,14 +401,23 @@ def test_a_date_corrected_by_days_in_an_exported_ledger_is_not_a_second_record(
     # …but not last quarter's like meeting: a January row repeating December's, in a
     # workbook that repeats one kept row, is new (revlast5 1, 2)
     demo_store.clock = lambda: datetime(2023, 2, 1, 9)
+    demo_store.add("activity", {"date": "2023-01-06", "type": "专题会议", "topic": "新年部署",
+                                "host": "王建国"})  # imported before: 2023's ledger so far
     january = Workbook()
     sheet = january.active
     sheet.title = "会议活动"
     sheet.append([c.value for c in meetings[1]])
-    last = max(range(2, meetings.max_row + 1), key=lambda n: meetings.cell(n, day).value)
-    sheet.append([c.value for c in meetings[last]])  # kept: the workbook holds the ledger
-    again = [c.value for c in meetings[last]]
-    again[day - 1] = datetime(2023, 1, 10)
+    kept = [None] * meetings.max_column
+    for column, value in (("日期*", datetime(2023, 1, 6)), ("类型*", "专题会议"),
+                          ("主题*", "新年部署"), ("负责人", "王建国")):
+        kept[[c.value for c in meetings[1]].index(column)] = value
+    sheet.append(kept)
+    demo_store.add("activity", {"date": "2022-12-20", "type": "廉政学习", "topic": "节前廉政提醒",
+                                "host": "王建国"})
+    again = list(kept)  # December's 廉政学习, held again in January
+    for column, value in (("日期*", datetime(2023, 1, 10)), ("类型*", "廉政学习"),
+                          ("主题*", "节前廉政提醒")):
+        again[[c.value for c in meetings[1]].index(column)] = value
     sheet.append(again)
     january.save(tmp_path / "f.xlsx")
     plan = import_workbook(demo_store, tmp_path / "f.xlsx").plan
