@@ -140,20 +140,30 @@ def inspection_fed_back(requirement: Requirement, source: RecordSource, quarter:
     return min((s.found for s in states if s.found is not None), default=date.max)
 
 
+# the acts that follow a 巡察's problems up: a sentence of them after the 巡察's own goes on
+# about it ("…明确整改时限。每月跟踪督办…": revlast5 3)
+_FOLLOWING_UP = ("督办", "跟踪", "整改", "调度", "销号", "盯办")
+
+
 def about_inspection(requirement: Requirement) -> bool:
-    """A monthly duty whose own sentence is about a 巡察's problems (not their 整改 count)."""
-    return bool(_OF_INSPECTION.search(_own_sentence(requirement))) and not (
-        requirement.counts is not None and requirement.counts.ledger == "rectification")
+    """A monthly duty whose own sentence is about a 巡察's problems (not their 整改 count):
+    it names them, or follows the sentence that does with an act of following them up."""
+    if requirement.counts is not None and requirement.counts.ledger == "rectification":
+        return False
+    before, own = _own_sentence(requirement)
+    return bool(_OF_INSPECTION.search(own)) or (
+        bool(_OF_INSPECTION.search(before)) and any(word in own for word in _FOLLOWING_UP))
 
 
-def _own_sentence(requirement: Requirement) -> str:
-    """The sentence of its item that holds the requirement's words (not the item's other
-    sentences: a 政治学习 under an item that also speaks of 巡察 is not a 巡察 duty,
-    revlast4 F2)."""
-    for sentence in re.split(r"(?<=[。；;！!？?])", requirement.item_text):
+def _own_sentence(requirement: Requirement) -> tuple[str, str]:
+    """The sentence of its item that holds the requirement's words, and the one before
+    it (not the item's other sentences: a 政治学习 under an item that also speaks of 巡察
+    is not a 巡察 duty, revlast4 F2)."""
+    sentences = [s for s in re.split(r"(?<=[。；;！!？?])", requirement.item_text) if s]
+    for at, sentence in enumerate(sentences):
         if requirement.text in sentence:
-            return sentence
-    return requirement.text
+            return (sentences[at - 1] if at else ""), sentence
+    return "", requirement.text
 
 
 def check_monthly(key: str, requirement: Requirement, source: RecordSource,

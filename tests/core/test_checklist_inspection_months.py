@@ -14,9 +14,9 @@ PLAN = ("2022年要点\n一、整改\n1.抓好巡察整改。针对巡察反馈�
         "每月跟踪督办。\n")
 
 
-def _year(store):
+def _year(store, plan=PLAN):
     store.clock = lambda: datetime(2022, 12, 31, 17)
-    plans.import_plan_text(store, PLAN, 2022)
+    plans.import_plan_text(store, plan, 2022)
     for number, day in (("XC-01", "2022-04-20"), ("XC-02", "2022-04-20")):
         store.add("rectification", {"number": number, "source": "巡察反馈", "description":
                                     f"问题{number}", "owner": "刘芳", "found_date": day,
@@ -84,3 +84,14 @@ def test_next_steps_before_any_inspection_ask_for_no_dated_duty(store):
                          ).section_texts()[SECTION_HEADINGS[3]]
     assert "巡察反馈问题交办后，每月至少开展跟踪督办1次" in nxt, nxt
     assert "4月30日前至少开展跟踪督办" not in nxt, nxt
+
+
+def test_a_follow_up_sentence_after_the_inspections_own_is_about_it(store):
+    """revlast5 3: "…明确整改时限。每月跟踪督办…" as a sentence of its own after the 巡察's was
+    owed from January again."""
+    store.add("roster", {"name": "刘芳", "role": "党员", "active": True})
+    _year(store, PLAN.replace("明确整改时限，每月跟踪督办。", "明确整改时限。每月跟踪督办。"))
+    first = plans.load_checklist(store, Quarter(2022, 1), date(2022, 3, 31))
+    (item,) = [i for i in first.items if i.requirement.counts
+               and "跟踪督办" in i.requirement.counts.types]
+    assert item.status is Status.NOT_DUE, item.explanation
