@@ -54,7 +54,8 @@ def read_percents(reader: ItemReader, sentence: str, text: str, found: list[Requ
         earlier_in_item = [r for r in result if r.counts and r.counts.ledger == ledger]
         target = earlier[-1] if earlier else (
             earlier_in_item[-1] if earlier_in_item and is_share else None)
-        if target is not None and sentence[start:end] == "全覆盖" and _of_the_year(target, clause):
+        if target is not None and not is_share and _of_the_year(
+                target, clause, sentence[start:end] == "全覆盖"):
             # "每季度至少进行1次集中警示教育，做到警示教育全覆盖": everyone reached over the
             # year, not at every quarter's session (revyear2 G8): a requirement of its own
             found.append(reader.requirement(clause_text, counts=target.counts,
@@ -72,16 +73,24 @@ def read_percents(reader: ItemReader, sentence: str, text: str, found: list[Requ
             reader.unread(clause_text, "写明了比例，但没有对应的约谈要求")
             continue
         counts = subject if subject.ledger == ledger else keyword_before(clause)
-        periods = [p for p in periods_in(sentence[:start]) if isinstance(p.period, Period)]
+        period = next((p.period for p in reversed(periods_in(sentence[:start]))
+                       if isinstance(p.period, Period)), None)
+        if sentence[start:end] == "全覆盖" and period is not None and _of_the_year(
+                Requirement("", "", period=period), clause, True):  # as above: the year's
+            period = Period.YEAR
         found.append(reader.requirement(
-            clause_text, counts=counts or subject,
-            period=periods[-1].period if periods else None, coverage=value,
+            clause_text, counts=counts or subject, period=period, coverage=value,
             role=subject_role(sentence[:start])))
 
 
-def _of_the_year(target: Requirement, clause: str) -> bool:
-    """"全覆盖" without a period of its own after a duty of a shorter one (after "每季度…
-    1次"): over the year, as such plans mean it ("约谈面达到100%" of each quarter's 约谈 is
-    the quarter's)."""
-    return (target.period in (Period.QUARTER, Period.MONTH, Period.HALF)
-            and not [p for p in periods_in(clause) if isinstance(p.period, Period)])
+def _of_the_year(target: Requirement, clause: str, full: bool) -> bool:
+    """A coverage over the year after a duty of a shorter period: the clause says the year
+    ("全年实现全覆盖", "年内覆盖率达到100%"), or "全覆盖" (``full``) says no period at all
+    after "每季度…1次" (as such plans mean it, revyear2 G8). Not one of the quarter's own
+    ("本季度全覆盖", "逐季实现全覆盖"), nor a 约谈面 of the quarter's 约谈 (revlast5 4)."""
+    if target.period not in (Period.QUARTER, Period.MONTH, Period.HALF):
+        return False
+    said = [p.period for p in periods_in(clause) if isinstance(p.period, Period)]
+    if said:
+        return said[-1] is Period.YEAR
+    return full and not any(word in clause for word in ("季", "月", "半年", *COVERAGE_WORDS))

@@ -197,3 +197,22 @@ def test_full_coverage_after_a_quarterly_duty_is_over_the_year():
     assert read["做到警示教育全覆盖"] == (Period.YEAR, None, 100), read
     # a coverage that names the quarter's own 约谈 stays the quarter's
     assert read["每季度开展一次廉政约谈，约谈面达到100%"] == (Period.QUARTER, 1, 100), read
+
+
+def test_a_coverage_keeps_the_period_its_own_clause_gives():
+    """revlast5 4: "全年实现全覆盖" was checked every quarter; "做到本季度全覆盖", "逐季实现全覆盖"
+    and "约谈面实现全覆盖" became yearly."""
+    from lianzheng_desktop.core.plan import Period
+    from lianzheng_desktop.core.plan_parser import parse_plan
+
+    def read(clause):
+        text = f"2027年要点\n一、教育\n1.加强教育。每季度开展一次廉政约谈，{clause}。\n"
+        draft = parse_plan(text, 2027)
+        return [(r.period, r.target, r.coverage) for r in draft.requirements]
+
+    yearly = [(Period.QUARTER, 1, None), (Period.YEAR, None, 100)]
+    quarterly = [(Period.QUARTER, 1, 100)]
+    for clause in ("全年实现全覆盖", "年内实现全覆盖", "全年覆盖率达到100%", "做到警示教育全覆盖"):
+        assert read(clause) == yearly, clause
+    for clause in ("做到本季度全覆盖", "逐季实现全覆盖", "约谈面实现全覆盖", "约谈面达到100%"):
+        assert read(clause) == quarterly, clause
