@@ -21,7 +21,10 @@ from lianzheng_desktop.core.report_facts import activity_phrase, clause, first_s
 VERB_STARTS = ("开展", "学习", "传达", "签订", "召开", "研究", "听取", "组织", "参观", "观看", "赴",
                "举办", "部署", "通报", "约谈", "督查", "检查", "走访", "签署", "集中", "专题",
                "调研", "排查", "抽查", "慰问", "讲授", "宣讲", "参加", "深入", "对照", "围绕",
-               "协调", "督促", "推进", "落实", "印发", "制定", "修订", "公开", "公示")
+               "协调", "督促", "推进", "落实", "印发", "制定", "修订")
+# 公开/公示 open with their verb only before what is made public ("公开2026年度党务…"),
+# not as a noun ("公开承诺践诺活动": revyear2 G9, revlast5 F6)
+VERB_LED = re.compile(r"^(?:公开|公示)(?=[0-9０-９本全上下该])")
 TOPIC_VERBS = {"履责报告": "听取", "听取汇报": "听取", "个人事项报告": "组织", "廉政学习": "组织",
                "廉政测试": "组织", "廉政承诺": "组织签订"}
 # Words that show a warning-education topic already names its form.
@@ -63,29 +66,40 @@ REPORTERS = re.compile(r"^(?:各|全体)?(?:领导)?(?:班子成员|党组成员
 PREPOSITIONS = ("对", "就", "针对")  # "对基层工会经费使用情况开展专项检查": the verb comes later
 
 
+_REPORTED = ("汇报", "报告", "述职", "述责", "述廉", "发言", "说明")
+
+
 def _own_report(topic: str, me: str, who: str) -> str | None:
     """One's own report heard by ``who``, as one made it, after "本人": "高建军同志汇报分管
     领域…" → "向马红梅汇报分管领域…"; "…关于经费审批整改情况的汇报" → "向马红梅汇报经费审批整改
     情况"; "…就帮扶档案整改情况作专题汇报" → "向马红梅就…作专题汇报"; "…向支部汇报…" as
-    written. None: not one's alone (a report of several, "高建军、郑小芳汇报…", is told as
-    heard, with every name: revdiff5 F3, revlast4 F4)."""
+    written. None where its words do not fall in one of these shapes ("在支委会上汇报…",
+    "结合分管工作汇报…"): told as heard, true if in the third person, never garbled; and
+    for a report of several ("高建军、郑小芳汇报…") (revdiff5 F3, revlast4 F4, revlast5 F5)."""
     if not topic.startswith(me):
         return None
     rest = topic.removeprefix(me).removeprefix("同志").removeprefix("的")
-    if rest.startswith(("、", "和", "与", "及", "等")):
-        return None
-    if rest.startswith("向"):  # to whom, in its own words
-        return rest
-    if rest.startswith(("就", "对", "专题", "作", "书面", "述")):  # its own verb follows
-        return f"向{who}{rest}"
-    rest = rest.removeprefix("关于")
-    for tail, kept in (("的情况汇报", "情况"), ("的汇报", ""), ("的报告", ""), ("汇报", "")):
-        if rest.endswith(tail) and rest != tail:
-            rest = rest[:-len(tail)] + kept
-            break
-    if rest in ("", "汇报"):
+    if rest in ("汇报", "报告", "工作汇报"):
         return f"向{who}汇报工作"
-    return f"向{who}{rest}" if rest.startswith(("汇报", "报告")) else f"向{who}汇报{rest}"
+    reported = any(word in rest for word in _REPORTED)
+    if rest.startswith("向") and reported:  # to whom, in its own words
+        return rest
+    if reported and (rest.startswith(("就", "对", "专题", "书面", "述职", "述责", "述廉",
+                                      "汇报", "报告"))
+                     or rest.startswith("作") and not rest.startswith("作为")) \
+            and not rest.startswith(("就任", "对照")) and "向" not in rest:
+        return f"向{who}{rest}"
+    core = rest.removeprefix("关于")
+    for tail, kept in (("的情况汇报", "情况"), ("的汇报", ""), ("的报告", ""), ("汇报", "")):
+        if core.endswith(tail) and core != tail:
+            core = core[:-len(tail)] + kept
+            break
+    else:
+        return None
+    if any(word in core for word in (*_REPORTED, "向", "作专题", "作为", "在", "结合", "围绕",
+                                     "、", "和")):
+        return None
+    return f"向{who}汇报{core or '工作'}"
 
 
 def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = True,
@@ -137,7 +151,8 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
         text = f"{md(a.date)}召开{topic}专题会议"
     elif a.type == "专题会议":
         text = f"{md(a.date)}{phrase}，{topic}"
-    elif topic.startswith((*VERB_STARTS, *PREPOSITIONS)):  # "对…开展专项检查": has its verb
+    elif topic.startswith((*VERB_STARTS, *PREPOSITIONS)) or VERB_LED.match(topic):
+        # "对…开展专项检查", "公开2026年度党务…": has its verb
         text = f"{md(a.date)}{topic}"
     else:  # a noun phrase: "中秋国庆前工会经费使用情况内部检查"
         text = f"{md(a.date)}{topic_verb(a.type, topic)}{topic}"
@@ -174,7 +189,7 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
         led = "主持" if chaired(a.type) else "牵头"
         return text + f"（本人{led}{'，' + count if count else ''}）"
     text += f"，{count}" if count else ""
-    if me and me in a.attendees:
+    if me and me in a.attendees and not topic.startswith(me):  # (his own report: made)
         text += "（本人参加）"
     return text
 

@@ -545,3 +545,27 @@ def test_a_topic_that_opens_with_its_verb_gets_no_second_one(demo_store):
                                 "topic": "公开2022年度党务和工会经费使用情况"})
     duty = _texts(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31))[DUTY]
     assert "12月20日公开2022年度党务和工会经费使用情况" in duty, duty
+
+
+def test_ones_own_report_in_other_shapes_is_told_as_heard_never_garbled(demo_store):
+    """revlast5 F5: "本人向王建国汇报在党支部会议上作专题", "…汇报结合分管工作汇报…",
+    "本人向王建国作为分管领导汇报…" — shapes the rule did not know were garbled."""
+    for n, topic in enumerate(("张志强在党支部会议上作专题汇报",
+                               "张志强同志结合分管工作汇报廉政风险防控情况",
+                               "张志强作为分管领导汇报经费管理情况",
+                               "张志强第三季度工作汇报")):
+        _heard(demo_store, f"2022-11-{10 + n}", topic)
+    duty = _zhangs_q4_duty(demo_store)
+    assert "11月10日王建国听取张志强在党支部会议上作专题汇报；" in duty, duty
+    assert "11月11日王建国听取张志强同志结合分管工作汇报廉政风险防控情况；" in duty, duty
+    assert "11月13日本人向王建国汇报第三季度工作" in duty, duty
+    assert "本人向王建国汇报在" not in duty and "本人向王建国作为" not in duty
+    assert "（本人参加）" not in duty  # his own report: made, not attended
+
+
+def test_a_public_commitment_keeps_a_verb(demo_store):
+    """revlast5 F6: "公开承诺践诺活动" printed with no verb once 公开 was taken for one."""
+    demo_store.add("activity", {"date": "2022-10-20", "type": "廉政承诺",
+                                "topic": "公开承诺践诺活动"})
+    duty = _texts(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31))[DUTY]
+    assert "10月20日组织签订公开承诺践诺活动" in duty, duty
