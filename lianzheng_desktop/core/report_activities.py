@@ -281,7 +281,11 @@ def _activities(kind_list: list[Activity], noun: str, me: str = "",
             # another: made, not "听取工作汇报5次" in one's own paper (revlast4 F4)
             if made:
                 to = "、".join(sorted({n for a in made for n in doers("activity", a.host)}))
-                summed.append(f"{noun}本人向{to}汇报工作{len(made)}次（{_span(made)}）")
+                # one made "向支部…" in its own words: to whom is not said for them all
+                own_to = any(clause(a.topic).removeprefix(me).removeprefix("同志")
+                             .startswith("向") for a in made)
+                summed.append(f"{noun}本人{'' if own_to else f'向{to}'}汇报工作{len(made)}次"
+                              f"（{_span(made)}）")
             group = [a for a in group if a not in made]
             if group:
                 summed.append(f"{noun}{activity_phrase(kind)}{len(group)}次（{_span(group)}）")
