@@ -71,30 +71,34 @@ def test_after_the_rename_in_the_app_the_same_workbook_is_already_there(demo_sto
     assert plan is not None and plan.new == 0 and plan.conflicts == []
 
 
+def _export_edited(store, tmp_path, edit):
+    """The store's own export with ``edit(book)`` done to it, as planned for import."""
+    export_workbook(store, tmp_path / "a.xlsx")
+    book = load_workbook(tmp_path / "a.xlsx")
+    edit(book)
+    book.save(tmp_path / "b.xlsx")
+    return import_workbook(store, tmp_path / "b.xlsx").plan
+
+
 def test_a_sheet_of_new_people_only_adds_them(demo_store, tmp_path):
     """A roster sheet naming none of the kept people says nothing of who is missing."""
-    export_workbook(demo_store, tmp_path / "a.xlsx")
-    book = load_workbook(tmp_path / "a.xlsx")
-    roster = book["人员名册"]
-    liu = next(r for r in range(2, roster.max_row + 1) if roster.cell(r, 1).value == "刘芳")
-    row = [c.value for c in roster[liu]]
-    roster.delete_rows(2, roster.max_row)
-    row[0] = "刘方"
-    roster.append(row)
-    for other in ("警示教育", "谈话记录", "整改事项", "会议活动"):
-        del book[other]
-    book.save(tmp_path / "b.xlsx")
-    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    def only_a_new_name(book):
+        roster = book["人员名册"]
+        liu = next(r for r in range(2, roster.max_row + 1) if roster.cell(r, 1).value == "刘芳")
+        row = [c.value for c in roster[liu]]
+        roster.delete_rows(2, roster.max_row)
+        row[0] = "刘方"
+        roster.append(row)
+        for other in ("警示教育", "谈话记录", "整改事项", "会议活动"):
+            del book[other]
+
+    plan = _export_edited(demo_store, tmp_path, only_a_new_name)
     assert plan is not None and plan.new == 1 and plan.conflicts == []
 
 
 def test_a_newcomer_of_another_role_beside_the_whole_roster_is_new(demo_store, tmp_path):
-    export_workbook(demo_store, tmp_path / "a.xlsx")
-    book = load_workbook(tmp_path / "a.xlsx")
-    roster = book["人员名册"]
-    roster.append(["赵新来", "新来的干事", "党员", "是", None, None])
-    book.save(tmp_path / "b.xlsx")
-    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    plan = _export_edited(demo_store, tmp_path, lambda book: book["人员名册"].append(
+        ["赵新来", "新来的干事", "党员", "是", None, None]))
     assert plan is not None and plan.new == 1 and plan.conflicts == []
 
 
