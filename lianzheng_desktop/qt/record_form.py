@@ -8,7 +8,6 @@ with something in it asks first.
 
 from __future__ import annotations
 
-import re
 from contextlib import suppress
 from datetime import date
 from typing import cast
@@ -56,11 +55,6 @@ NEW_DEFAULTS = {"roster": {"role": vocab.ROLE_MEMBER, "active": True}}
 
 def dialog_title(spec: LedgerSpec, editing: bool) -> str:
     return f"{'修改' if editing else '新增'}{record_noun(spec)}"
-
-
-def _words(label: str) -> str:
-    """A 计入要求 choice without its number: "第8条：严格制度执行" → "严格制度执行"."""
-    return re.sub(r"^(?:第[^条：]+条：|（[^）]*）)", "", label)
 
 
 class RecordDialog(FollowsToday, QDialog):
@@ -214,11 +208,7 @@ class RecordDialog(FollowsToday, QDialog):
         link = self.link
         if link is None or not name or link.currentText() == name:
             return ""
-        at = link.findText(name)
-        if at < 0:  # renumbered: its words alone ("第8条：" now "第7条：", "（八）" "（七）")
-            alike = [i for i in range(1, link.count())
-                     if _words(link.itemText(i)) == _words(name)]
-            at = alike[0] if len(alike) == 1 else -1
+        at = link.find_label(name)
         link.setCurrentIndex(max(0, at))
         return "" if at >= 0 else (f"上次选的计入要求“{name}”在现在的年度计划中已找不到，"
                                    "请重新选择。")

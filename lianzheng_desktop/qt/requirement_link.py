@@ -3,6 +3,8 @@ type. Left at 按类型自动计入, the record counts wherever its type matches
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import QComboBox
 
 from lianzheng_desktop.storage.plans import load_plan
@@ -43,6 +45,17 @@ class RequirementLink(QComboBox):
                 else f"第{requirement.item}条："
             self.addItem(f"{where}{text}", requirement.id)
 
+    def find_label(self, label: str) -> int:
+        """The index of the choice shown as ``label``, or of the one choice with its words
+        under another number (a plan renumbered: "第8条：" now "第7条：", "（八）" "（七）");
+        -1 when there is none, or more than one."""
+        at = self.findText(label)
+        if at >= 0:
+            return at
+        alike = [i for i in range(1, self.count())
+                 if _without_number(self.itemText(i)) == _without_number(label)]
+        return alike[0] if len(alike) == 1 else -1
+
     def follow_year(self, year: int) -> None:
         """The record's date moved to ``year``: offer that year's requirements (a choice
         from another year goes back to 按类型自动计入; the year's own comes back with it)."""
@@ -59,3 +72,9 @@ class RequirementLink(QComboBox):
     def chosen(self) -> list[int]:
         value = self.currentData()
         return [] if value is None else [int(value)]
+
+
+def _without_number(label: str) -> str:
+    """A choice's words without the number ``_fill`` puts before them: "第8条：严格制度执行"
+    → "严格制度执行"."""
+    return re.sub(r"^(?:第[^条：]+条：|（[^）]*）)", "", label)
