@@ -184,8 +184,9 @@ def _scope(data: ReportData, mine: str) -> str:
 
 
 def _when(record: WarningSession | Talk | Activity) -> str:
-    """The day it happened; "（补录）" when it was entered long after (as the ledger shows)."""
-    return record.date.isoformat() + (LATE_MARK if record.late_entry else "")
+    """The day it happened, as the body says it ("1月8日": the annex's title names the
+    period, which never spans two years); "（补录）" when it was entered long after."""
+    return md(record.date) + (LATE_MARK if record.late_entry else "")
 
 
 UNMEASURED = f"{vocab.STATUS_ONGOING}（未填整改措施）"
@@ -238,8 +239,8 @@ def appendices(data: ReportData) -> list[Appendix]:
         f"附件4　整改事项台账（{'本人负责，' if own_items else ''}截至{cn_date(day)}）",
         ["编号", "问题", "责任人", "整改时限", "状态", "完成日期"],
         [[i.number, i.description + (LATE_MARK if i.late_entry else ""), i.owner,
-          i.deadline.isoformat(), _item_status(i, day),
-          i.completed_date.isoformat() if done_by(i, day) else ""]  # type: ignore[union-attr]
+          cn_date(i.deadline), _item_status(i, day),  # items run across years: with the year
+          cn_date(i.completed_date) if done_by(i, day) else ""]  # type: ignore[arg-type]
          for i in listed], [1.5, 4.5, 1.1, 1.6, 1.2, 1.6])
     notes = [UNMEASURED_NOTE] if any(_item_status(i, day) == UNMEASURED for i in listed) else []
     if any(i.late_entry for i in listed):  # as the other annexes mark theirs

@@ -365,8 +365,9 @@ def test_records_entered_long_after_are_marked_in_the_appendices(demo_store):
     补录, as the ledger does, so the reader knows when it was written down."""
     document, _ = _report(demo_store, ReportPeriod(2022, 3))
     sessions = document.appendices[1].rows
-    assert [r[0] for r in sessions if r[0].startswith("2022-09-27")] == ["2022-09-27（补录）"]
-    assert all("补录" not in r[0] for r in sessions if not r[0].startswith("2022-09-27"))
+    # dated as the body dates them (revjiwei6 G7: "2022-09-27" beside the body's "9月27日")
+    assert [r[0] for r in sessions if r[0].startswith("9月27日")] == ["9月27日（补录）"]
+    assert all("补录" not in r[0] for r in sessions if not r[0].startswith("9月27日"))
 
 
 def test_a_yearly_count_says_what_this_quarters_end_asks_too(demo_store):
@@ -682,7 +683,7 @@ def test_the_appendices_say_what_the_late_entry_mark_means(demo_store, tmp_path)
                                          "topic": "年终警示教育", "host": "王建国"})
     document, _ = _report(demo_store, ReportPeriod(2022, 4))
     sessions = document.appendices[1]
-    assert any(row[0] == "2022-12-20（补录）" for row in sessions.rows)
+    assert any(row[0] == "12月20日（补录）" for row in sessions.rows)
     assert sessions.note == "注：日期后注“补录”的，是事情发生后超过7天才录入的记录。"
     for ledger in (document.appendices[n] for n in (1, 2, 4)):  # said where the mark is used
         assert bool(ledger.note) == any(row[0].endswith("（补录）") for row in ledger.rows)

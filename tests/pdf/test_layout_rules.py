@@ -209,8 +209,9 @@ def test_demo_appendix_cells_hold_dates_and_names_whole(q3_pdf, demo_store):
     with pdfplumber.open(q3_pdf) as pdf:
         pieces = [p for page in pdf.pages for p in cell_lines(page)]
     items = demo_store.list("rectification")
-    for item in items:
-        assert item.owner in pieces and item.deadline.isoformat() in pieces
+    for item in items:  # 附件's 整改时限 with its year, as the body writes dates
+        deadline = f"{item.deadline.year}年{item.deadline.month}月{item.deadline.day}日"
+        assert item.owner in pieces and deadline in pieces
     assert all(p[0] not in NO_LINE_START and p[-1] not in NO_LINE_END for p in pieces)
 
 
