@@ -42,6 +42,7 @@ from lianzheng_desktop.core.plan_records import (
     describes_a_meeting,
     named_counts,
 )
+from lianzheng_desktop.core.plan_table import tables_as_items
 from lianzheng_desktop.core.plan_text import (
     PLAN_KINDS,
     TITLE_CHARS,
@@ -89,7 +90,7 @@ def parse_plan(text: str, year: int | None = None) -> PlanDraft:
     if len(text) > MAX_PLAN_CHARS:
         raise UserError(f"文件过大（{len(text):,} 字），不像一份年度工作要点（上限 "
                         f"{MAX_PLAN_CHARS:,} 字）。请只保留工作要点正文后再导入。")
-    text = normalise(text)
+    text = normalise(tables_as_items(text))  # a table pasted from Word: a row is an item
     if year is None:
         year = plan_year(text)
     nodes = split_nodes(text)

@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 
 from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.core.plan_table import table_lines
 
 _ENCODINGS = ("utf-8-sig", "gb18030", "utf-16")
 # "- 3 -", "— 3 —", "第 3 页", "3/12": a page's number on a line of its own
@@ -47,16 +48,38 @@ def read_plan_file(path: Path) -> str:
 def _read_docx(path: Path) -> str:
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.oxml.ns import qn
 
     try:
         document = Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError):
         raise UserError(f"“{path.name}”不是可读取的 Word 文档（.docx）。") from None
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("".join(cell.text for cell in row.cells))
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[str] = []
+    for element in document.element.body.iterchildren():  # the body in its own order
+        if element.tag == qn("w:p"):
+            lines.append(Paragraph(element, document).text)
+        elif element.tag == qn("w:tbl"):  # a 责任清单 as a table: a row is an item
+            lines.extend(table_lines(_rows(Table(element, document))))
     return "\n".join(lines)
+
+
+def _rows(table) -> list[list[str]]:
+    """Each row's cells' text, a merged cell once; a cell's paragraphs as sentences."""
+    rows = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # merged across columns: the same cell again
+                continue
+            seen.add(id(cell._tc))
+            parts = [p.text.strip() for p in cell.paragraphs if p.text.strip()]
+            cells.append("".join(part if part[-1] in "。；;，,：:" or n == len(parts) - 1
+                                 else part + "。" for n, part in enumerate(parts)))
+        rows.append(cells)
+    return rows
 
 
 def _read_pdf(path: Path) -> str:

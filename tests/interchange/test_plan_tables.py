@@ -1,0 +1,97 @@
+"""A plan sent as a Word table (责任清单), or such a table copied out of Word and pasted: a
+row is one numbered item, read where it stands (revjiwei7 F1: the cells were run together,
+each row's 责任人 and 完成时限 and the next row's 序号 glued into the next duty, the table
+read after the signature). Rows quote published 责任清单 (see revjiwei7's sources)."""
+
+from __future__ import annotations
+
+from docx import Document
+
+from lianzheng_desktop.core.plan import Period
+from lianzheng_desktop.core.plan_parser import parse_plan
+from lianzheng_desktop.interchange.plan_files import read_plan_file
+
+HEADER = ["序号", "工作任务", "具体措施", "责任人", "完成时限"]
+ROWS = [
+    ["1", "开展“主题党日”活动", "每月第一周的周五作为“主题党日”活动时间。", "组织委员", "每月"],
+    ["2", "开展党内谈心谈话", "班子成员与普通党员开展谈心谈话，每年至少2次。",
+     "支部书记、支部委员", "全年"],
+    ["3", "加强廉政警示教育", "组织党员观看警示教育片，用身边事教育身边人。", "纪检委员", "每季度"],
+    ["4", "抓好巡察反馈问题整改", "针对县委巡察反馈问题建立整改清单，纪检委员每月跟踪督办。",
+     "支部书记、纪检委员", "按整改时限"],
+]
+
+
+def _docx(path, rows=ROWS, header=HEADER):
+    document = Document()
+    document.add_paragraph("县卫生健康局机关党支部2026年度党风廉政建设主体责任清单")
+    table = document.add_table(rows=0, cols=5)
+    for row in ([header] if header else []) + rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    document.add_paragraph("中共某县卫生健康局机关支部委员会")
+    document.add_paragraph("2026年1月15日")
+    document.save(path)
+    return path
+
+
+def _read(text: str) -> dict[str, list[tuple[str, Period | None, str]]]:
+    draft = parse_plan(text, 2026)
+    found: dict[str, list[tuple[str, Period | None, str]]] = {}
+    for r in draft.requirements:
+        found.setdefault(r.item, []).append(
+            (r.text, r.period, r.counts.describe() if r.counts else ""))
+    return found
+
+
+def test_a_word_table_is_read_row_by_row_where_it_stands(tmp_path):
+    text = read_plan_file(_docx(tmp_path / "清单.docx"))
+    lines = text.splitlines()
+    # the header row is not a duty; each row is an item numbered by its 序号, before the
+    # signature that follows the table in the document
+    assert lines[1] == "1. 开展“主题党日”活动。每月第一周的周五作为“主题党日”活动时间。"
+    assert lines[4].startswith("4. 抓好巡察反馈问题整改。针对县委巡察反馈问题")
+    assert lines[5:] == ["中共某县卫生健康局机关支部委员会", "2026年1月15日"]
+    assert "责任人" not in text and "序号" not in text
+    read = _read(text)
+    assert [p for _, p, _ in read["1"]] == [Period.MONTH]  # not also the talks' period
+    assert read["2"] == [("每年至少2次", Period.YEAR, "谈话记录：谈心谈话")]
+    # its 完成时限 "每季度" is the period of measures that name none
+    assert read["3"] == [("每季度组织党员观看警示教育片", Period.QUARTER, "警示教育（全部）")]
+    assert ("纪检委员每月跟踪督办", Period.MONTH, "会议活动：跟踪督办") in read["4"]
+    # nothing of one row is read into another
+    everything = " ".join(t for rows in read.values() for t, _, _ in rows)
+    assert "组织委员" not in everything and "纪检委员每季度" not in everything
+
+
+def test_a_table_pasted_from_word_reads_as_the_document_does(tmp_path):
+    """Copied out of Word, a table's cells come apart by tabs, a row a line."""
+    pasted = "\n".join(["县卫生健康局机关党支部2026年度党风廉政建设主体责任清单",
+                        *("\t".join(row) for row in [HEADER, *ROWS]),
+                        "中共某县卫生健康局机关支部委员会"])
+    document = read_plan_file(_docx(tmp_path / "清单.docx"))
+    assert _read(pasted) == _read(document)
+
+
+def test_a_table_without_a_header_is_still_a_row_an_item(tmp_path):
+    text = read_plan_file(_docx(tmp_path / "无表头.docx", header=None))
+    assert text.splitlines()[3].startswith("3. 加强廉政警示教育。组织党员观看警示教育片")
+    assert "组织委员" in text.splitlines()[1]  # every cell kept: nothing known to leave out
+    read = _read(text)
+    assert read["2"] == [("每年至少2次", Period.YEAR, "谈话记录：谈心谈话")]
+
+
+def test_a_row_spanning_the_table_is_a_heading_and_merged_cells_count_once(tmp_path):
+    document = Document()
+    document.add_paragraph("2026年度党风廉政建设责任清单")
+    table = document.add_table(rows=3, cols=5)
+    for cell, text in zip(table.rows[0].cells, HEADER, strict=True):
+        cell.text = text
+    heading = table.rows[1].cells[0].merge(table.rows[1].cells[4])
+    heading.text = "一、加强廉政教育"
+    for cell, text in zip(table.rows[2].cells, ROWS[2], strict=True):
+        cell.text = text
+    document.save(tmp_path / "合并.docx")
+    lines = read_plan_file(tmp_path / "合并.docx").splitlines()
+    assert lines[1:] == ["一、加强廉政教育", "3. 加强廉政警示教育。每季度组织党员观看警示教育片，"
+                         "用身边事教育身边人。"]
