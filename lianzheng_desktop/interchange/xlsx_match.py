@@ -94,7 +94,7 @@ def sort_out(store: Store, sheet: Any) -> None:
         pool = kept.get(its)
         earlier = first[its]
         if not pool and earlier != (where, number):  # the same entry as an earlier row
-            sheet.conflicts.append(Conflict(where, number, _entry(spec, record),
+            sheet.conflicts.append(Conflict(where, number, entry(spec, record),
                                             (KEY_RULES[spec.key],), near=True,
                                             earlier=earlier))
             continue
@@ -120,14 +120,18 @@ def sort_out(store: Store, sheet: Any) -> None:
                               on_the_day.get(getattr(record, spec.date_field), []), taken,
                               one_field=True)
             if found is None and near is not None and whole_ledger:
-                found = _twin(spec, compared, record, _days_near(
-                    spec, record, kind.get(near(record)[1:], [])), taken, date_and_one=True)
+                # its date and 主题 (or people) both corrected: a kept record of the kind
+                # the workbook lacks, within a month in the row's quarter (11-10 made 11-17
+                # and reworded was imported as a second meeting, revyear3 H0)
+                found = _twin(spec, compared, record, [
+                    r for r in kind.get(near(record)[1:], [])
+                    if _within_a_month(spec, r, record)], taken, date_and_one=True)
             if found is None:
                 sheet.new.append(record)
                 continue
             twin, differ = found
             sheet.conflicts.append(Conflict(
-                where, number, _entry(spec, twin), differ, near=True, values=_values(
+                where, number, entry(spec, twin), differ, near=True, values=_values(
                     compared, _comparable(compared, record), _comparable(compared, twin))))
             continue
         mine = _comparable(compared, record)
@@ -137,13 +141,13 @@ def sort_out(store: Store, sheet: Any) -> None:
         else:
             differ = tuple(f.label for f, a, b in zip(compared, mine, pool[0], strict=True)
                            if a != b)
-            sheet.conflicts.append(Conflict(where, number, _entry(spec, record), differ,
+            sheet.conflicts.append(Conflict(where, number, entry(spec, record), differ,
                                             values=_values(compared, mine, pool[0])))
     if whole_ledger and spec.date_field is not None:
         # a record the office took out of its workbook stays, and counts: said, not
         # deleted behind her back nor kept unsaid (revyear2 G4)
         dates = [getattr(r, spec.date_field) for _, r in numbered]
-        sheet.absent = [(_entry(spec, r), _words(spec, r)) for r in unmatched
+        sheet.absent = [(entry(spec, r), _words(spec, r)) for r in unmatched
                         if id(r) not in taken
                         and min(dates) <= getattr(r, spec.date_field) <= max(dates)]
 
@@ -165,16 +169,15 @@ def _moved_within(spec: LedgerSpec, kept: Record, row: Any,
     apart = abs((was - now).days)
     if apart <= DAYS_APART or span is None:
         return apart <= DAYS_APART
-    # beyond the workbook's dates only within the row's own quarter: a quarter's workbook
-    # or a January row is not last quarter's or December's like record (revlast5 1, 2)
-    return span[0] <= was <= span[1] or (
-        apart <= DATE_TYPO_DAYS and Quarter.containing(was) == Quarter.containing(now))
+    return span[0] <= was <= span[1] or _within_a_month(spec, kept, row)
 
 
-def _days_near(spec: LedgerSpec, record: Any, candidates: list[Record]) -> list[Record]:
-    day = getattr(record, str(spec.date_field))
-    return [r for r in candidates
-            if abs((getattr(r, str(spec.date_field)) - day).days) <= DAYS_APART]
+def _within_a_month(spec: LedgerSpec, kept: Record, row: Any) -> bool:
+    """A month apart at most, in one quarter: a quarter's workbook or a January row is not
+    last quarter's or December's like record (revlast5 1, 2)."""
+    was, now = getattr(kept, str(spec.date_field)), getattr(row, str(spec.date_field))
+    return abs((was - now).days) <= DATE_TYPO_DAYS and \
+        Quarter.containing(was) == Quarter.containing(now)
 
 
 def _values(compared: list[FieldSpec], mine: tuple, kept: tuple
@@ -218,7 +221,7 @@ def _twin(spec: LedgerSpec, compared: list[FieldSpec], record: Any, candidates: 
     with ``only_the_date``, nothing but the date (a weekly study of one topic is another
     one); with ``one_field``, any one field of a record of the same day (its 类型, 谈话人,
     问题来源 or 编号 corrected: 廉政学习 made 专题会议 would count twice); with
-    ``date_and_one``, the date (a few days off) and one more field: 主题 or the people
+    ``date_and_one``, the date (within a month) and one more field: 主题 or the people
     corrected with it. Taken, so it answers for one row only. A row differing in more is
     new."""
     mine = _comparable(compared, record)
@@ -262,7 +265,8 @@ def _comparable(fields: list[FieldSpec], record: Record) -> tuple:
                  for f, v in zip(fields, values, strict=True))
 
 
-def _entry(spec: LedgerSpec, r: Any) -> str:
+def entry(spec: LedgerSpec, r: Any) -> str:
+    """A record in words, as the check names it: "2026-11-10 的专题会议“…”"."""
     if spec.key == "roster":
         return f"“{r.name}”"
     if spec.key == "rectification":

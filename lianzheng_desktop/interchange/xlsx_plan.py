@@ -59,7 +59,7 @@ from lianzheng_desktop.interchange.xlsx_common import (
     Refused,
 )
 from lianzheng_desktop.interchange.xlsx_groups import GROUPS, Groups
-from lianzheng_desktop.interchange.xlsx_match import Conflict, sort_out
+from lianzheng_desktop.interchange.xlsx_match import Conflict, entry, sort_out
 from lianzheng_desktop.interchange.xlsx_renamed import hold_corrected_names
 from lianzheng_desktop.interchange.xlsx_rows import read_rows, unnamed_ledgers
 from lianzheng_desktop.storage.errors import os_error_text
@@ -89,7 +89,7 @@ class SheetPlan:
                 + (f"，已删除（在回收站中）{self.deleted} 条" if self.deleted else ""))
 
 
-SHOWN_ABSENT = 20  # kept records the workbook lacks, named one by one in the check
+SHOWN_ABSENT = 20  # records new or missing, named one by one in the check
 
 
 @dataclass
@@ -128,15 +128,28 @@ class ImportPlan:
         if self.conflicts:
             lines.append("冲突的行（同一条记录内容不同，或在工作簿中重复，未导入，请核对）：")
             lines += [f"  {conflict}" for conflict in self.conflicts]
-        absent = [f"{sheet.spec.label}：{entry}" for sheet in self.sheets
-                  for entry, _ in sheet.absent]
+        # a workbook of records already kept: its few new ones named, so that a row
+        # corrected beyond what the check pairs is seen beside the kept one (revyear3 H0)
+        added = [f"{sheet.spec.label}：{entry(sheet.spec, r)}" for sheet in self.sheets
+                 if sheet.present for r in sheet.new]
+        if added:
+            lines.append("将新增的记录：")
+            lines += _some(added)
+        absent = [f"{sheet.spec.label}：{said}" for sheet in self.sheets
+                  for said, _ in sheet.absent]
         if absent:
             lines.append("台账中有、工作簿中没有的记录（导入不会删除它们，仍计入台账；如确已不要，"
                          "请在软件中删除）：")
-            lines += [f"  {entry}" for entry in absent[:SHOWN_ABSENT]]
-            if len(absent) > SHOWN_ABSENT:
-                lines.append(f"  ……等共 {len(absent)} 条")
+            lines += _some(absent)
         return lines + self.notes
+
+
+def _some(entries: list[str]) -> list[str]:
+    """The first SHOWN_ABSENT of ``entries``, one a line, and how many in all."""
+    lines = [f"  {said}" for said in entries[:SHOWN_ABSENT]]
+    if len(entries) > SHOWN_ABSENT:
+        lines.append(f"  ……等共 {len(entries)} 条")
+    return lines
 
 
 # Told how far reading has come: ("read", rows read so far), then ("compare", rows read)

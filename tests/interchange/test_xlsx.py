@@ -633,6 +633,56 @@ def test_a_row_whose_date_and_one_more_field_were_corrected_is_not_a_second_reco
     assert {key: demo_store.count(key) for key in before} == before
 
 
+def test_a_meeting_moved_a_week_and_reworded_is_not_a_second_meeting(demo_store, tmp_path):
+    """revyear3 H0: the office moved a 专题会议 by a week and reworded its 主题 in its
+    workbook; beyond three days it was imported as new ("冲突 0 条") and "全年不少于4次"
+    was met on 3 meetings. Within a month in the quarter it is 疑似同一条记录."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = load_workbook(tmp_path / "a.xlsx")
+    meetings = book["会议活动"]
+    head = [c.value for c in meetings[1]]
+    day, topic = head.index("日期*") + 1, head.index("主题*") + 1
+    row = next(n for n in range(2, meetings.max_row + 1)
+               if (d := meetings.cell(n, day).value.date()).month in (1, 4, 7, 10)
+               and d.day <= 20)  # a week on stays in its quarter
+    was = meetings.cell(row, day).value.date()
+    meetings.cell(row, day).value += timedelta(days=7)
+    meetings.cell(row, topic).value = "研究部署" + meetings.cell(row, topic).value
+    book.save(tmp_path / "b.xlsx")
+    before = demo_store.count("activity")
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    assert plan is not None and plan.new == 0, plan.details()
+    (line,) = [str(c) for c in plan.conflicts]
+    assert line.startswith(f"会议活动 第{row}行") and (
+        f"“日期”（表格中为{was + timedelta(days=7)}，台账中为{was}）" in line) and \
+        "疑似同一条记录" in line, line
+    assert demo_store.count("activity") == before
+
+
+def test_the_check_names_the_new_rows_of_a_workbook_of_kept_records(demo_store, tmp_path):
+    """revyear3 H0: "新增 1 条" did not say which, so a corrected row the check does not pair
+    was not seen beside the kept one it repeats. A workbook of kept records names its new
+    rows; a first import of a whole ledger does not list thousands."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = load_workbook(tmp_path / "a.xlsx")
+    meetings = book["会议活动"]
+    head = [c.value for c in meetings[1]]
+    row = [None] * len(head)
+    for column, value in (("日期*", datetime(2022, 9, 20)), ("类型*", "专题会议"),
+                          ("主题*", "研究第四季度工作")):
+        row[head.index(column)] = value
+    meetings.append(row)
+    book.save(tmp_path / "b.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    assert plan is not None and plan.new == 1
+    details = plan.details()
+    at = details.index("将新增的记录：")
+    assert details[at + 1] == "  会议活动：2022-09-20 的专题会议“研究第四季度工作”"
+    empty = Store(open_db(tmp_path / "empty.db"), clock=demo_store.clock)
+    first = import_workbook(empty, tmp_path / "a.xlsx").plan
+    assert first is not None and first.new > 20 and "将新增的记录：" not in first.details()
+
+
 def test_a_sheet_of_new_rows_only_takes_a_session_days_after_another_as_new(
         demo_store, tmp_path):
     """A month's new entries typed into an empty sheet: a 廉政学习 two days after one
