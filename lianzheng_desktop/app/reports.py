@@ -118,9 +118,10 @@ def _differences(store: Store, data: ReportData, moment: datetime,
                  ) -> tuple[int, tuple[int, ...], tuple[tuple[str, str], ...]] | None:
     """(records changed, plans changed, renames) of the period since ``moment``; None if none."""
     changes = records_changed(store, moment, date(data.period.year, 1, 1), data.as_of)
-    # the next year's plan is read by section 四 of a year-end report only (annual, Q4)
+    # the next year's plan is read by section 四 of a year-end report only (annual, Q4),
+    # and only once the year is over (storage.reports.load_report_data)
     years = (data.period.year,) + ((data.period.year + 1,)
-                                   if data.period.end.month == 12 else ())
+                                   if data.period.end.month == 12 and data.over else ())
     plans = tuple(year for year in years if plan_changed_since(store, year, moment))
     renamed = tuple(renames_since(store, moment))
     return (changes, plans, renamed) if changes or plans or renamed else None

@@ -51,7 +51,11 @@ def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = No
         rectification=items,
         roster=store.list("roster"),  # type: ignore[arg-type]
         checklist=checklist,
-        next_plan=load_plan(store, period.next.year),
+        # next year's plan only once this year's paper is over: imported early, in
+        # December, it put six 2027 deadlines into a 2026Q4 paper whose own duties were
+        # still open (revyear3 H3)
+        next_plan=load_plan(store, period.next.year)
+        if period.next.year == period.year or as_of >= period.end else None,
         year_activities=store.list("activity", year),  # type: ignore[arg-type]
         made_on=store.clock().date(),
         unreviewed=unreviewed,

@@ -73,6 +73,18 @@ def test_a_duty_next_year_rewords_is_planned_once_with_its_shortfall(demo_store)
     assert "全年召开不少于4次" not in nxt and "进行1次" not in nxt
 
 
+def test_next_years_plan_imported_early_waits_for_this_years_paper_to_be_over(demo_store):
+    """revyear3 H3: the 2023 plan imported on 8 December put 2023 deadlines into a Q4 paper
+    dated 8 December, burying the year's own open duties. Before the period is over,
+    section four keeps to this year; from its last day on, it plans from next year's."""
+    _with_2023_plan(demo_store, datetime(2022, 12, 8, 9))
+    early = _texts(demo_store, ReportPeriod(2022, 4), date(2022, 12, 8))[NEXT]
+    assert "2023年" not in early, early
+    assert "2022年12月31日前" in early, early
+    over = _texts(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31))[NEXT]
+    assert "2023年3月31日前" in over, over
+
+
 def test_no_duty_the_next_plan_dropped_is_promised_for_next_year(demo_store):
     _with_2023_plan(demo_store, datetime(2023, 1, 15, 9))
     nxt = _texts(demo_store, ReportPeriod(2022))[NEXT]
