@@ -78,7 +78,9 @@ def _import(args: argparse.Namespace) -> int:
         print(f"以下 {len(replacing.changes)} 项要求的周期、次数或计入的记录已按这份工作要点更新"
               "（手工标记、备注和“计入要求”的指定随之保留）：")
         for earlier, new in replacing.changes:
-            print(f"  [{earlier.item}] {earlier.text}")
+            why = "（原文未改，软件现在的读法不同）" if any(
+                (earlier, new) == pair for pair in replacing.reread) else ""
+            print(f"  [{earlier.item}] {earlier.text}{why}")
             print(f"      改为：[{new.item}] {new.text}（{new.describe()}）")
     if replacing is not None and replacing.added:
         print(f"这份工作要点新增了以下 {len(replacing.added)} 项要求：")

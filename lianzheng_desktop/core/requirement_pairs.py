@@ -185,10 +185,18 @@ class Replacement:
     # made from a sentence the reader could not read, which the new text still says: stay
     unread: list[Requirement] = field(default_factory=list)
     added: list[Requirement] = field(default_factory=list)  # new: no earlier self
+    # of the changes, those the earlier text itself now reads as: not her text's change but
+    # the reader's, since the plan was imported (revyear3 H1)
+    reread: list[tuple[Requirement, Requirement]] = field(default_factory=list)
 
     @property
     def changed(self) -> list[Requirement]:
         return [earlier for earlier, _new in self.changes]
+
+    @property
+    def her_changes(self) -> list[tuple[Requirement, Requirement]]:
+        """The changes her new text made (the rest are the reader's, ``reread``)."""
+        return [pair for pair in self.changes if all(pair is not r for r in self.reread)]
 
     @property
     def kept(self) -> list[Requirement]:
@@ -211,21 +219,26 @@ class Replacement:
 
 def compare(earlier: list[Requirement], earlier_text: str, new: list[Requirement],
             links: Mapping[int, int], new_text: str = "",
-            listed: Sequence[str] = ()) -> Replacement:
+            listed: Sequence[str] = (), earlier_now: Sequence[Requirement] = ()
+            ) -> Replacement:
     """``new_text``: the text ``new`` was read from, if any; a requirement whose words it
     still holds is not one it took out (the reader could not read that sentence) — unless
     the new reading lists that sentence as no duty (``listed``: a title, a goal, a result),
-    when it goes like any other (revjiwei5 F1: a bare heading kept as 此前手工补充的)."""
+    when it goes like any other (revjiwei5 F1: a bare heading kept as 此前手工补充的).
+    ``earlier_now``: the earlier text as the reader reads it today; a change it reads too
+    is the reader's, not the new text's (``Replacement.reread``)."""
     pairs = pair_requirements(earlier, new)
     paired = [id(old) for old in pairs.values()]
     unpaired = [r for r in earlier if id(r) not in paired]
     read = [r for r in unpaired if not added_by_hand(r, earlier_text)]
     still = [r for r in read if new_text and r.text in new_text
              and not any(r.text in line for line in listed) and not _read_apart(r, new)]
+    changes = [(old, new[index]) for index, old in sorted(pairs.items())
+               if measures(new[index]) != measures(old)]
+    now = {(r.text, measures(r)) for r in earlier_now}
     return Replacement(
         removed=[r for r in read if all(r is not s for s in still)],
         by_hand=[r for r in unpaired if added_by_hand(r, earlier_text)],
-        changes=[(old, new[index]) for index, old in sorted(pairs.items())
-                 if measures(new[index]) != measures(old)],
-        links=links, unread=still,
-        added=[r for index, r in enumerate(new) if index not in pairs])
+        changes=changes, links=links, unread=still,
+        added=[r for index, r in enumerate(new) if index not in pairs],
+        reread=[pair for pair in changes if (pair[1].text, measures(pair[1])) in now])

@@ -8,6 +8,7 @@ from lianzheng_desktop.core.plan import Requirement
 from lianzheng_desktop.core.requirement_pairs import Replacement
 
 SHOWN = 5  # requirements named one by one; the rest counted
+SHOWN_CHANGES = 20  # changed ones: each is asked about, so named up to a long list
 
 
 def _listed(requirements: list[Requirement]) -> str:
@@ -18,15 +19,18 @@ def _listed(requirements: list[Requirement]) -> str:
 
 
 def _listed_changes(changes: list[tuple[Requirement, Requirement]]) -> str:
-    """"[13] 班子成员每半年… → [14] 班子成员每季度…": the requirement as it was and is."""
+    """"[13] 班子成员每半年… → [14] 班子成员每季度…": the requirement as it was and is, every
+    one (her own change hidden behind "……等 7 项" could not be checked, revyear3 H1)."""
     lines = []
-    for earlier, new in changes[:SHOWN]:
+    for earlier, new in changes[:SHOWN_CHANGES]:
         lines.append(f"  · [{earlier.item}] {earlier.text[:40]}")
-        now = f"[{new.item}] {new.text[:40]}" if (new.item, new.text) != (
-            earlier.item, earlier.text) else ""
-        lines.append(f"      改为：{now or new.describe()}")
-    if len(changes) > SHOWN:
-        lines.append(f"  ……等 {len(changes)} 项")
+        if (new.item, new.text) != (earlier.item, earlier.text):
+            lines.append(f"      改为：[{new.item}] {new.text[:40]}")
+        else:  # the same words, read otherwise: what it counts, was and is
+            lines.append(f"      原为：{earlier.describe()}")
+            lines.append(f"      改为：{new.describe()}")
+    if len(changes) > SHOWN_CHANGES:
+        lines.append(f"  ……另有 {len(changes) - SHOWN_CHANGES} 项")
     return "\n".join(lines)
 
 
@@ -43,10 +47,14 @@ def replacement_text(year: int, replacing: Replacement) -> str:
         if replacing.links_removed:
             parts.append(f"有 {replacing.links_removed} 条台账记录在“计入要求”中指定计入了这些"
                          "要求；去掉这些要求，这些指定也随之取消（记录本身不受影响）。")
-    if replacing.changes:
-        parts.append(f"{len(replacing.changes)} 项要求的周期、次数或计入的记录与现有计划不同，"
-                     f"将以导入的为准（手工标记、备注和“计入要求”的指定随之保留）：\n"
-                     f"{_listed_changes(replacing.changes)}")
+    if replacing.her_changes:
+        parts.append(f"导入的工作要点改动了 {len(replacing.her_changes)} 项要求的周期、次数或计入的"
+                     f"记录，将以导入的为准（手工标记、备注和“计入要求”的指定随之保留）：\n"
+                     f"{_listed_changes(replacing.her_changes)}")
+    if replacing.reread:
+        parts.append(f"另有 {len(replacing.reread)} 项要求的原文没有改动，是软件现在读得与当初"
+                     f"导入时不同；替换后也按现在的读法检查，已有的检查结果可能随之变化：\n"
+                     f"{_listed_changes(replacing.reread)}")
     if replacing.added:
         parts.append(added_text(replacing))
     if replacing.by_hand:

@@ -85,8 +85,13 @@ def plan_replacement(store: Store, plan: Plan, text: str = "",
         "SELECT l.requirement_id, count(*) FROM record_requirement l JOIN requirement r"
         " ON r.id = l.requirement_id WHERE r.year = ? GROUP BY l.requirement_id",
         [plan.year]).fetchall())
-    return compare(earlier.requirements, source_text(store, plan.year), plan.requirements,
-                   links, text, listed)
+    earlier_text = source_text(store, plan.year)
+    # the earlier text as the reader reads it today: what differs from the stored plan
+    # that way is the reader's change since the import, not her new text's
+    earlier_now = read_plan(store, earlier_text, plan.year).requirements \
+        if earlier_text else []
+    return compare(earlier.requirements, earlier_text, plan.requirements, links, text,
+                   listed, earlier_now)
 
 
 def save_plan(store: Store, plan: Plan, source_text: str = "",

@@ -116,7 +116,7 @@ def test_importing_over_a_worked_plan_says_what_goes_and_does_as_answered(
     monkeypatch.setattr(plan_replace.QMessageBox, "exec", click)
     assert page.import_file(plan_file) is (button != "取消")
     assert "已没有现有计划中的 1 项要求：\n  · [2] 推进风险防控" in asked[0]
-    assert "1 项要求的周期、次数或计入的记录与现有计划不同" in asked[0]
+    assert "导入的工作要点改动了 1 项要求的周期、次数或计入的记录" in asked[0]
     assert "手工新增的 1 项要求不在工作要点里，照常保留" in asked[0]
     texts = [r.text for r in load_plan(store, 2024).requirements]
     if button == "取消":

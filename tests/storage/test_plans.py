@@ -242,3 +242,35 @@ def test_a_type_the_reader_now_names_better_keeps_the_name_its_records_carry(sto
     plans.store_draft(store, draft, text)
     item = plans.load_checklist(store, Quarter(2024, 1), date(2024, 3, 31)).items[0]
     assert item.actual == 1 and [r.ledger for r in item.records] == ["activity"], item
+
+
+def test_the_replace_question_tells_her_change_from_the_readers_own(store):
+    """revyear3 H1: her corrected plan changed one frequency; the box said "7 项…不同",
+    named five she never touched (the reader reads the old text otherwise since it was
+    imported) and hid hers behind "……等 7 项". Her changes come first, every one; the
+    reader's are said apart, as the old text's new reading."""
+    from dataclasses import replace
+
+    from lianzheng_desktop.core.plan_parser import parse_plan
+    from lianzheng_desktop.qt.plan_replace import replacement_text
+
+    first = ("2027年机关党支部工作要点\n一、责任\n1.会议。每季度召开党风廉政建设专题会议1次。\n"
+             "2.谈话。每半年开展1次谈心谈话。\n3.学习。每月开展1次廉政学习。\n")
+    draft = parse_plan(first, 2027)
+    # as an older reader stored it: the 学习 duty counted quarterly
+    older = [replace(r, period=Period.QUARTER) if r.item == "3" else r
+             for r in draft.requirements]
+    plans.save_plan(store, Plan(2027, older), first)
+    corrected = first.replace("每半年开展1次谈心谈话", "每季度开展1次谈心谈话")
+    replacing = plans.plan_replacement(store, Plan(2027, parse_plan(corrected, 2027)
+                                                   .requirements), corrected)
+    assert replacing is not None
+    assert [old.item for old, _new in replacing.her_changes] == ["2"]
+    assert [old.item for old, _new in replacing.reread] == ["3"]
+    said = replacement_text(2027, replacing)
+    hers = said.index("导入的工作要点改动了 1 项要求")
+    reader = said.index("另有 1 项要求的原文没有改动，是软件现在读得与当初导入时不同")
+    assert hers < said.index("[2] 每半年开展1次谈心谈话") \
+        < said.index("改为：[2] 每季度开展1次谈心谈话") < reader \
+        < said.index("[3] 每月开展1次廉政学习")
+    assert "原为：" in said[reader:] and "等" not in said
