@@ -40,14 +40,18 @@ class Conflict:
             place = f"第{row}行" if sheet == self.sheet else f"“{sheet}”第{row}行"
             return (f"{self.sheet} 第{self.row}行：与{place}是同一条记录（{self.entry}；"
                     f"{self.fields[0]}），疑似重复填写，未导入（如确是另一条，请在软件中新增）")
-        shown = {label: f"（表格中为{mine}，台账中为{kept}）" for label, mine, kept in self.values}
+        shown = {label: f"（表格中为{mine}，台账中为{kept}）" if kept else f"（{mine}）"
+                 for label, mine, kept in self.values}
         differ = "、".join(f"“{label}”{shown.get(label, '')}" for label in self.fields)
         if self.near:
             return (f"{self.sheet} 第{self.row}行：台账中已有{self.entry}，"
                     f"只是{differ}不同，疑似同一条记录，未导入（如是更正，请在软件中修改该记录；"
                     "如确是另一条，请在软件中新增）")
+        # either side may be the newer: an older copy of the workbook, imported again, is
+        # not to be copied over a correction made in the app (revyear3 H2)
         return (f"{self.sheet} 第{self.row}行：台账中已有{self.entry}，但{differ}不同，"
-                "未导入（如以表格为准，请在软件中修改该记录）")
+                "未导入（如以表格为准，请在软件中修改该记录；如以台账为准，请改正表格，"
+                "以免下次导入再次提示）")
 
 
 
@@ -182,9 +186,19 @@ def _within_a_month(spec: LedgerSpec, kept: Record, row: Any) -> bool:
 
 def _values(compared: list[FieldSpec], mine: tuple, kept: tuple
             ) -> tuple[tuple[str, str, str], ...]:
-    """What the workbook says and the ledger keeps, field by field where they differ."""
-    return tuple((f.label, _said(a), _said(b))
+    """What the workbook says and the ledger keeps, field by field where they differ; for
+    people, who is more or missing in the workbook, not two lists to compare by eye."""
+    return tuple(_people_apart(f.label, a, b) if isinstance(a, frozenset) and a and b
+                 else (f.label, _said(a), _said(b))
                  for f, a, b in zip(compared, mine, kept, strict=True) if a != b)
+
+
+def _people_apart(label: str, mine: frozenset, kept: frozenset) -> tuple[str, str, str]:
+    more, fewer = sorted(mine - kept), sorted(kept - mine)
+    said = "，".join(part for part in (
+        f"表格中多了“{'、'.join(more)}”" if more else "",
+        f"少了“{'、'.join(fewer)}”" if fewer else "") if part)
+    return label, said, ""
 
 
 def _said(value: Any) -> str:

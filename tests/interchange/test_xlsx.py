@@ -246,8 +246,9 @@ def test_a_row_corrected_in_excel_is_not_added_a_second_time(demo_store, tmp_pat
     corrected = (first + "（更正）")[:20]  # the message shows what each side holds
     assert any(f"“主题”（表格中为“{corrected}" in line and f"台账中为“{first[:20]}" in line
                and "不同，疑似同一条记录" in line for line in near), near
-    assert any(line.startswith("谈话记录 第2行") and "“谈话对象”（表格中为“" in line
-               and "刘芳" in line for line in near)
+    # who is more in the workbook, not two re-sorted lists to compare (revyear3 H2)
+    assert any(line.startswith("谈话记录 第2行") and "“谈话对象”（表格中多了“刘芳”）" in line
+               for line in near), near
     assert plan.new == 1  # the second meeting of the day
 
 
@@ -629,7 +630,7 @@ def test_a_row_whose_date_and_one_more_field_were_corrected_is_not_a_second_reco
                and "“主题”（表格中为“观看警示教育片《警钟长鸣》（上）”" in line
                for line in near), near
     assert any(line.startswith("谈话记录 第2行") and "“日期”（表格中为" in line
-               and "“谈话对象”（表格中为“" in line for line in near), near
+               and "“谈话对象”（表格中多了“刘芳”）" in line for line in near), near
     assert {key: demo_store.count(key) for key in before} == before
 
 
@@ -681,6 +682,25 @@ def test_the_check_names_the_new_rows_of_a_workbook_of_kept_records(demo_store, 
     empty = Store(open_db(tmp_path / "empty.db"), clock=demo_store.clock)
     first = import_workbook(empty, tmp_path / "a.xlsx").plan
     assert first is not None and first.new > 20 and "将新增的记录：" not in first.details()
+
+
+def test_a_conflict_says_the_table_may_be_the_one_to_correct(demo_store, tmp_path):
+    """revyear3 H2: an older copy of the workbook imported again was answered only with
+    "如以表格为准，请在软件中修改该记录": undo the correction made in the app. Either side may
+    be the newer; the conflict says both ways, and its people as who differs."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = load_workbook(tmp_path / "a.xlsx")
+    sessions = book["警示教育"]
+    head = [c.value for c in sessions[1]]
+    host = head.index("主持人") + 1
+    sessions.cell(2, host).value = "赵明" if sessions.cell(2, host).value != "赵明" else "刘芳"
+    book.save(tmp_path / "b.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    assert plan is not None and plan.new == 0
+    (line,) = [str(c) for c in plan.conflicts]
+    assert line.startswith("警示教育 第2行") and "“主持人”（表格中为“" in line
+    assert line.endswith("未导入（如以表格为准，请在软件中修改该记录；如以台账为准，请改正表格，"
+                         "以免下次导入再次提示）"), line
 
 
 def test_a_sheet_of_new_rows_only_takes_a_session_days_after_another_as_new(
