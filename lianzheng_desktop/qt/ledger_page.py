@@ -384,7 +384,10 @@ class LedgerPage(FollowsToday, QWidget):
         record = self._chosen("删除")
         if record is None:
             return
-        if not confirm_delete(self, self.spec, record):
+        from lianzheng_desktop.qt.requirement_link import linked_labels
+
+        if not confirm_delete(self, self.spec, record,
+                              linked_labels(self._store, self.spec.key, record)):
             return
         try:
             self._store.delete(self.spec.key, record.id)

@@ -3,6 +3,8 @@ it as the secretary knows it (a talk by its people)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from lianzheng_desktop.core.ledgers import LedgerSpec
@@ -18,8 +20,10 @@ def record_noun(spec: LedgerSpec) -> str:
     return spec.label if spec.label.endswith(("记录", "事项")) else spec.label + "记录"
 
 
-def delete_question(spec: LedgerSpec, record: Record) -> str:
-    """“确定要删除这条谈话记录吗？” and the record as she knows it: a talk by its people."""
+def delete_question(spec: LedgerSpec, record: Record, linked: Sequence[str] = ()) -> str:
+    """“确定要删除这条谈话记录吗？” and the record as she knows it: a talk by its people;
+    ``linked``: the requirements it was pointed at (计入要求), which lose it (revyear3 H5:
+    the one record counted for 第1条 was deleted as the import advised, unsaid)."""
     noun = record_noun(spec)
     noun = noun if noun.endswith(("记录", "事项")) else noun + "记录"
     title = " ".join(str(getattr(record, spec.title_field, "") or "").split())
@@ -28,12 +32,16 @@ def delete_question(spec: LedgerSpec, record: Record) -> str:
     if spec.key == "talk":
         talkees = "、".join(getattr(record, "talkees", ()))
         what += f"（谈话人：{getattr(record, 'talker', '')}；谈话对象：{talkees}）"
-    return f"确定要删除这条{noun}吗？\n\n{what}\n\n删除后可在“回收站”中找回，直到清空回收站。"
+    counted = (f"\n\n这条记录已在“计入要求”中指定计入：{'；'.join(linked)}。删除后不再计入，"
+               "该项的检查结果可能随之改变。") if linked else ""
+    return (f"确定要删除这条{noun}吗？\n\n{what}{counted}\n\n"
+            "删除后可在“回收站”中找回，直到清空回收站。")
 
 
-def confirm_delete(parent: QWidget, spec: LedgerSpec, record: Record) -> bool:
+def confirm_delete(parent: QWidget, spec: LedgerSpec, record: Record,
+                   linked: Sequence[str] = ()) -> bool:
     answer = QMessageBox.question(
-        parent, "确认删除", delete_question(spec, record),
+        parent, "确认删除", delete_question(spec, record, linked),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes

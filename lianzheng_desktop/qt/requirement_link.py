@@ -13,6 +13,22 @@ from lianzheng_desktop.storage.store import Store
 AUTOMATIC = "按类型自动计入"
 
 
+def label_of(requirement) -> str:
+    """"第8条：每季度至少进行1次集中警示教育", or "（二）…" as the plan numbers it."""
+    text = requirement.text if len(requirement.text) <= 34 else requirement.text[:34] + "…"
+    where = requirement.item if requirement.item.startswith("（") \
+        else f"第{requirement.item}条："
+    return f"{where}{text}"
+
+
+def linked_labels(store: Store, ledger: str, record) -> list[str]:
+    """The requirements ``record`` is pointed at (计入要求), as the form shows them."""
+    ids = set(store.links(ledger, record.id))
+    day = getattr(record, "date", None)
+    plan = load_plan(store, day.year) if ids and day is not None else None
+    return [label_of(r) for r in plan.requirements if r.id in ids] if plan else []
+
+
 class RequirementLink(QComboBox):
     """The requirements of the record's own year: a new date in another year offers that
     year's plan (a link to another year's requirement would count nowhere)."""
@@ -38,12 +54,7 @@ class RequirementLink(QComboBox):
             # ledger pointed at it; one that counts records, by records of its ledger
             if requirement.counts is not None and requirement.counts.ledger != self._ledger:
                 continue
-            text = requirement.text if len(requirement.text) <= 34 \
-                else requirement.text[:34] + "…"
-            # "（二）" as the plan numbers it, not "第（二）条"
-            where = requirement.item if requirement.item.startswith("（") \
-                else f"第{requirement.item}条："
-            self.addItem(f"{where}{text}", requirement.id)
+            self.addItem(label_of(requirement), requirement.id)
 
     def find_label(self, label: str) -> int:
         """The index of the choice shown as ``label``, or of the one choice with its words

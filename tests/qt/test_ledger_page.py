@@ -117,6 +117,30 @@ def test_a_used_person_cannot_be_deleted_and_says_why(qtbot, demo_store, paths, 
     assert page.model.total == 12
 
 
+def test_deleting_a_record_pointed_at_a_requirement_says_it_no_longer_counts(
+        qtbot, demo_store, paths, monkeypatch):
+    """revyear3 H5: the one record pointed at 第1条 (计入要求) was deleted as the import
+    advised, and the requirement turned 尚未开展 a month before the annual report, unsaid."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from lianzheng_desktop.storage.plans import load_plan
+
+    duty = next(r for r in load_plan(demo_store, 2022).requirements if r.counts is None)
+    record = demo_store.list("activity")[0]
+    demo_store.set_links("activity", record.id, [duty.id])
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (
+        asked.append(a[2]), QMessageBox.StandardButton.No)[1])
+    page = LedgerPage(demo_store, paths, LEDGERS["activity"])
+    qtbot.addWidget(page)
+    page.select_record(record.id)
+    page._on_delete()
+    where = duty.item if duty.item.startswith("（") else f"第{duty.item}条："
+    assert f"这条记录已在“计入要求”中指定计入：{where}{duty.text[:34]}" in asked[0], asked
+    assert "删除后不再计入" in asked[0]
+    assert demo_store.count("activity") == 21  # answered 否: kept
+
+
 NEW_VALUES = {
     "roster": dict(name="马晓东", post="办公室科员", role="党员", active=True),
     "warning_education": dict(date=date(2022, 11, 15), form="廉政党课", topic="书记讲廉政党课",
