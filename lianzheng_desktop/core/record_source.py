@@ -17,7 +17,8 @@ from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.in_post import doer_names
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.plan import Counts
-from lianzheng_desktop.core.records import Record, RectificationItem
+from lianzheng_desktop.core.record_year import of_an_earlier_year
+from lianzheng_desktop.core.records import Activity, Record, RectificationItem
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,11 @@ class RecordSource(Protocol):
 
     def rectification_states(self, start: date, end: date,
                              sources: tuple[str, ...] = ()) -> list[RectificationState]: ...
+
+    def held_back(self, counts: Counts, start: date, end: date) -> list[tuple[date, str]]:
+        """The span's meetings of ``counts``' types that are a review of an earlier year
+        (core.record_year), not counted: (date, 主题), to say why."""
+        ...
 
     def rectification_summary(self, start: date, end: date, day: date,
                               sources: tuple[str, ...] = (),
@@ -231,6 +237,9 @@ class ListSource:
                 return counts.link in linked
             if linked - self._by_hand:  # pointed at another requirement that counts
                 return False
+        if counts.own_year_only and isinstance(record, Activity) \
+                and of_an_earlier_year(record.date, record.topic):
+            return False  # last year's 民主生活会 held in January (core.record_year)
         return not counts.types or getattr(record, str(spec.counted_by)) in counts.types
 
     def _matching(self, counts: Counts, start: date, end: date) -> list[Record]:
@@ -295,6 +304,12 @@ class ListSource:
                         and (not sources or r.source in sources)),
                        key=lambda r: (r.completed_date, r.id or 0))
         return len(found), [item_name(r.number, r.description) for r in found[:named]]
+
+    def held_back(self, counts: Counts, start: date, end: date) -> list[tuple[date, str]]:
+        return [(r.date, r.topic) for r in self._records.get(counts.ledger, ())
+                if counts.own_year_only and isinstance(r, Activity) and start <= r.date <= end
+                and (not counts.types or r.type in counts.types)
+                and of_an_earlier_year(r.date, r.topic)]
 
     def refs(self, counts: Counts, start: date, end: date,
              one_on_one_only: bool = False) -> list[RecordRef]:

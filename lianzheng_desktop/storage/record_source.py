@@ -18,6 +18,7 @@ from lianzheng_desktop.core.record_source import (
     item_name,
     review_since,
 )
+from lianzheng_desktop.core.record_year import of_an_earlier_year
 from lianzheng_desktop.storage.store import Store
 from lianzheng_desktop.storage.tables import TABLES
 
@@ -26,6 +27,16 @@ class SqlSource:
     def __init__(self, store: Store):
         self._db = store.db
         self._linked_ledgers: set[str] | None = None
+        self._earlier: list[int] | None = None
+
+    def _earlier_years(self) -> list[int]:
+        """The meetings that are a review of the year before their date's (core.record_year:
+        "2025年度民主生活会" held in January 2026), found once: they count by type nowhere."""
+        if self._earlier is None:
+            self._earlier = [row[0] for row in self._db.execute(
+                "SELECT id, date, topic FROM activity WHERE topic LIKE '%年度%'")
+                if of_an_earlier_year(date.fromisoformat(row[1]), row[2])]
+        return self._earlier
 
     def _has_links(self, ledger: str) -> bool:
         """Whether any record of ``ledger`` is linked (asked once; most files have none,
@@ -48,10 +59,13 @@ class SqlSource:
         spec = LEDGERS[counts.ledger]
         sql = f"t.{spec.date_field} BETWEEN ? AND ?"
         params: list[Any] = [start.isoformat(), end.isoformat()]
-        by_type, type_params = "1", []
+        by_type, type_params = "1", list[Any]()
         if counts.types and spec.counted_by:
             by_type = f"t.{spec.counted_by} IN ({', '.join('?' * len(counts.types))})"
             type_params = list(counts.types)
+        if counts.own_year_only and counts.ledger == "activity" and self._earlier_years():
+            by_type += f" AND t.id NOT IN ({', '.join('?' * len(self._earlier_years()))})"
+            type_params = [*type_params, *self._earlier_years()]
         if counts.link is None or not self._has_links(counts.ledger):
             if counts.linked_only:  # none pointed anywhere (count() does not ask)
                 return f"{sql} AND 0", params
@@ -126,6 +140,19 @@ class SqlSource:
             f"SELECT t.id FROM {TABLES[counts.ledger].table} t WHERE {where}"
             f" ORDER BY t.{spec.date_field}, t.id", params)
         return [RecordRef(counts.ledger, row[0]) for row in rows]
+
+    def held_back(self, counts: Counts, start: date, end: date) -> list[tuple[date, str]]:
+        earlier = self._earlier_years() \
+            if counts.own_year_only and counts.ledger == "activity" else []
+        if not earlier:
+            return []
+        types = list(counts.types)
+        rows = self._db.execute(
+            f"SELECT date, topic FROM activity WHERE id IN ({', '.join('?' * len(earlier))})"
+            " AND date BETWEEN ? AND ?"
+            + (f" AND type IN ({', '.join('?' * len(types))})" if types else "")
+            + " ORDER BY date, id", [*earlier, start.isoformat(), end.isoformat(), *types])
+        return [(date.fromisoformat(day), topic) for day, topic in rows]
 
     def per_person(self, counts: Counts, start: date, end: date,
                    with_attendees: bool = False) -> dict[str, int]:
