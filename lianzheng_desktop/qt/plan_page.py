@@ -55,6 +55,11 @@ def _offer(button: QPushButton, waiting, what: str) -> None:
     button.setVisible(waiting is not None)
 
 
+RESTORED = "已恢复上次未保存的内容。"
+CHANGED_SINCE = ("这项要求此后有改动（如重新导入了计划），表中是现在的要求加上您上次改过的"
+                 "内容，请核对后保存。")
+
+
 class PlanPage(FollowsToday, PlanImport, QWidget):
     changed = Signal()
 
@@ -256,12 +261,17 @@ class PlanPage(FollowsToday, PlanImport, QWidget):
         requirement = self._selected()
         if requirement is None:
             return
+        kept = requirement_drafts.waiting_for(self._store, self.plan.year, requirement,
+                                              self.plan.requirements)
+        if kept is not None:  # left unsaved before: go on with it, never blank over it
+            self._on_go_on_form(kept)
+            return
         self._edit_requirement(self.plan.year, requirement)
 
     def _edit_requirement(self, year: int, requirement: Requirement,
-                          draft: Requirement | None = None) -> None:
-        """修改要求 / 新增要求 (``draft``: a form left unsaved, gone on with); the form kept
-        as it is typed until it is saved or given up."""
+                          draft: Requirement | None = None, said: str = "") -> None:
+        """修改要求 / 新增要求 (``draft``: a form left unsaved, gone on with, ``said`` above
+        it); the form kept as it is typed until it is saved or given up."""
         def save(typed: Requirement) -> Requirement:
             if requirement.id is None:
                 return plans.add_requirement(self._store, year, typed)
@@ -271,7 +281,7 @@ class PlanPage(FollowsToday, PlanImport, QWidget):
         going_on = draft is not None  # a draft left before: this form answers for it
         while True:
             dialog = RequirementDialog(
-                requirement, self, self._types(), opened_from=draft,
+                requirement, self, self._types(), opened_from=draft, said=said,
                 keep=lambda typed: requirement_drafts.keep(self._store, year, typed, was))
             if not dialog.exec():
                 if dialog.put_aside:  # the window closing: the draft waits for next time
@@ -315,10 +325,15 @@ class PlanPage(FollowsToday, PlanImport, QWidget):
                 return
             typed = replace(typed, id=None)
         self.year.setCurrentIndex(max(0, self.year.findData(waiting.year)))
-        if saved is not None and saved.id != typed.id:  # the plan was saved again since
-            requirement_drafts.discard(self._store, typed.id)
-            typed = replace(typed, id=saved.id)
-        self._edit_requirement(waiting.year, saved or Requirement(item="", text=""), typed)
+        said = RESTORED
+        if saved is not None:
+            if saved.id != typed.id:  # the plan was saved again since
+                requirement_drafts.discard(self._store, typed.id)
+            typed, since = waiting.over(saved)  # what she changed, over it as it is now
+            if since:
+                said += CHANGED_SINCE
+        self._edit_requirement(waiting.year, saved or Requirement(item="", text=""), typed,
+                               said)
 
     def _on_remove(self) -> None:
         requirement = self._selected()

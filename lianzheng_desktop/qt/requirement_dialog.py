@@ -56,12 +56,13 @@ class RequirementDialog(QDialog):
     """``plan_types``: per ledger, the types plans added (政治学习 …), offered beside the
     built-in ones. ``keep``: called with the form as it stands a moment after each change,
     so that a power cut loses nothing typed; it raises UserError if it could not keep it.
-    ``opened_from``: a draft being gone on with: the form opens with it, changed."""
+    ``opened_from``: a draft being gone on with: the form opens with it, changed; ``said``
+    above the fields (restored, and whether the requirement changed since)."""
 
     def __init__(self, requirement: Requirement, parent=None,
                  plan_types: dict[str, tuple[str, ...]] | None = None,
                  keep: Callable[[Requirement], None] | None = None,
-                 opened_from: Requirement | None = None):
+                 opened_from: Requirement | None = None, said: str = ""):
         super().__init__(parent)
         self._original = requirement
         self._plan_types = dict(plan_types or {})
@@ -123,6 +124,11 @@ class RequirementDialog(QDialog):
         form.setContentsMargins(0, 0, 0, 0)
         self.scroll = scroll_area(fields)
         layout = QVBoxLayout(self)
+        self.said = QLabel(said)  # a draft gone on with: restored, and what changed since
+        self.said.setWordWrap(True)
+        self.said.setStyleSheet("color: #b26a00;")
+        self.said.setVisible(bool(said))
+        layout.addWidget(self.said)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

@@ -135,6 +135,13 @@ def find(store, ledger: str, record_id: int) -> Draft | None:
     return _draft(ledger, record_id, *row) if row else None
 
 
+def of_form(store, ledger: str) -> list[Draft]:
+    """Every draft kept under ``ledger`` (a form's own key), the newest first."""
+    rows = store.db.execute("SELECT record_id, fields, saved_at FROM record_draft"
+                            " WHERE ledger = ? ORDER BY saved_at DESC", [ledger])
+    return [_draft(ledger, *row) for row in rows]
+
+
 def latest(store, ledger: str) -> Draft | None:
     """The form of ``ledger`` left unsaved last, if any."""
     row = store.db.execute("SELECT record_id, fields, saved_at FROM record_draft"

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from lianzheng_desktop.core.plan import Requirement
 from lianzheng_desktop.storage import drafts
 from lianzheng_desktop.storage.plans import requirement_as_json, requirement_from_json
 
 FORM = "plan_requirement"  # record_draft.ledger of these drafts
+COUNTED = frozenset({"ledger", "types", "counts_label"})
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,23 @@ class RequirementDraft:
     requirement: Requirement  # its id: the requirement being changed; None for a new one
     saved_at: datetime
     was: tuple[str, str] = ("", "")  # the item and text of the requirement being changed
+    # the requirement being changed as the form opened it (its row); None in older drafts
+    was_whole: dict[str, Any] | None = None
+
+    def over(self, saved: Requirement) -> tuple[Requirement, bool]:
+        """The draft laid over ``saved``, the requirement as it is now: only what she changed
+        goes back (a plan imported again since keeps its new counting, number and target:
+        revclose4 2); and whether ``saved`` changed under the draft since it was opened."""
+        if self.was_whole is None:
+            return replace(self.requirement, id=saved.id), False
+        typed, was, now = (requirement_as_json(self.requirement), self.was_whole,
+                           requirement_as_json(saved))
+        mine = {key for key in typed if typed[key] != was.get(key, typed[key])}
+        if mine & COUNTED:  # what it counts is one choice: its ledger, types and name
+            mine |= COUNTED
+        merged = {**now, **{key: typed[key] for key in mine}}
+        since = any(now[key] != was.get(key, now[key]) for key in now)
+        return replace(requirement_from_json(merged), id=saved.id), since
 
     def find_in(self, requirements: list[Requirement]) -> Requirement | None:
         """The requirement this draft changes, in the year's plan as it is now: a plan
@@ -58,7 +77,8 @@ def keep(store, year: int, requirement: Requirement, was: Requirement | None = N
     UserError (in Chinese) if the file refuses it."""
     drafts.save(store, FORM, _number(requirement.id),
                 {"year": year, "requirement": requirement_as_json(requirement),
-                 "was": [was.item, was.text] if was is not None else ["", ""]})
+                 "was": [was.item, was.text] if was is not None else ["", ""],
+                 "was_whole": requirement_as_json(was) if was is not None else None})
 
 
 def discard(store, requirement_id: int | None) -> None:
@@ -68,10 +88,25 @@ def discard(store, requirement_id: int | None) -> None:
 def waiting(store, new_only: bool = False) -> RequirementDraft | None:
     """The form left unsaved last, if any (``new_only``: the 新增要求 form's)."""
     draft = drafts.find(store, FORM, drafts.NEW) if new_only else drafts.latest(store, FORM)
-    if draft is None:
-        return None
+    return None if draft is None else _kept(draft)
+
+
+def waiting_for(store, year: int, requirement: Requirement,
+                requirements: list[Requirement]) -> RequirementDraft | None:
+    """The unsaved 修改 of ``requirement`` (one of the year's ``requirements``), if one is
+    kept: opened again the usual way (修改要求, a double-click), the form goes on with it,
+    not blank over it (revclose4 3: her first keystroke overwrote the kept 备注)."""
+    for draft in drafts.of_form(store, FORM):
+        kept = _kept(draft)
+        if kept.year == year and kept.requirement.id is not None \
+                and kept.find_in(requirements) is requirement:
+            return kept
+    return None
+
+
+def _kept(draft: drafts.Draft) -> RequirementDraft:
     requirement = requirement_from_json(draft.values["requirement"])
     requirement_id = None if draft.record_id == drafts.NEW else draft.record_id
     item, text = draft.values.get("was") or ["", ""]
     return RequirementDraft(draft.values["year"], replace(requirement, id=requirement_id),
-                            draft.saved_at, (item, text))
+                            draft.saved_at, (item, text), draft.values.get("was_whole"))

@@ -288,3 +288,55 @@ def test_a_new_requirement_form_with_an_older_one_waiting_asks_first(
     page._on_add()
     assert "上次新增2024年的要求“每季度开展1次廉政提醒”还没有保存" in asked[0]
     assert opened == ["每季度开展1次廉政提醒" if go_on else ""]
+
+
+def test_a_draft_gone_on_with_after_a_new_import_keeps_the_imports_changes(
+        qtbot, store, page, monkeypatch):
+    """revclose4 2: a 修改要求 left unsaved (a 备注 typed), then the plan imported again with
+    that duty renumbered and its count raised: 点此接着修改 put the whole old requirement
+    back — old 条目编号 (two 第1条) and old 次数 — over what the import set, unsaid. Only
+    what she changed goes back, and the form says the requirement changed since."""
+    warning = next(r for r in load_plan(store, 2024).requirements if "警示教育" in r.text)
+    requirement_drafts.keep(store, 2024, replace(warning, note="由纪检委员负责"), was=warning)
+    corrected = TEXT.replace("1.会议。全年召开不少于4次专题会议。\n", "").replace(
+        "2.警示教育", "1.警示教育").replace("3.其他", "2.其他")
+    draft = plans.read_plan(store, corrected, 2024)  # renumbered: 警示教育 is now 第1条
+    draft.requirements = [replace(r, target=2) if "警示教育" in r.text else r
+                          for r in draft.requirements]  # and read as twice a quarter
+    plans.store_draft(store, draft, corrected)
+    shown = []
+
+    def save_it(dialog: RequirementDialog) -> int:
+        shown.append((dialog.item.text(), dialog.target.value(), dialog.note.text(),
+                      dialog.said.text()))
+        dialog._on_save()
+        return 1
+
+    monkeypatch.setattr(RequirementDialog, "exec", save_it)
+    page.refresh()
+    page._on_go_on_form()
+    [(item, target, note, said)] = shown
+    assert (item, target, note) == ("1", 2, "由纪检委员负责")
+    assert said.startswith("已恢复上次未保存的内容。") and "此后有改动" in said
+    after = next(r for r in load_plan(store, 2024).requirements if "警示教育" in r.text)
+    assert (after.item, after.target, after.note) == ("1", 2, "由纪检委员负责")
+    assert sorted(r.item for r in load_plan(store, 2024).requirements) == ["1", "2"]
+
+
+def test_opening_a_requirement_with_a_kept_draft_the_usual_way_goes_on_with_it(
+        qtbot, store, page, monkeypatch):
+    """revclose4 3: after a kill, 修改要求 on the same requirement (not 点此接着修改) opened a
+    blank form; her first keystroke overwrote the kept 备注 and 保存 threw it away."""
+    monkeypatch.setattr(RequirementDialog, "exec", _type_then_power_cut("由郑小芳负责"))
+    monkeypatch.setattr(PlanPage, "_discard_form", lambda *a: None)  # the kill: no cleanup
+    page.table.setCurrentCell(1, 0)
+    page._on_edit()
+    monkeypatch.undo()
+    again = PlanPage(store)  # the next start
+    qtbot.addWidget(again)
+    shown = []
+    monkeypatch.setattr(RequirementDialog, "exec", lambda d: shown.append(
+        (d.note.text(), d.said.text())) or 0)
+    again.table.setCurrentCell(1, 0)
+    again._on_edit()  # the usual way
+    assert shown == [("由郑小芳负责", "已恢复上次未保存的内容。")]
