@@ -39,7 +39,7 @@ class ReportOutput:
         self.keep_typed_text()
         self.progress.setValue(0)
         self.progress.show()
-        self._set_busy(True)
+        self._set_writing(True)
         self._generating = (period.code, self._shown_person, self.texts())
         # only what she typed: the sections she left as drafted are drafted again from the
         # ledgers as they are now, never printed from an older draft still on screen
@@ -76,16 +76,27 @@ class ReportOutput:
             QApplication.restoreOverrideCursor()
 
     def _set_busy(self, busy: bool) -> None:
+        if not busy and self._writing:  # a page reloaded while a report is being written
+            return
         for button in (self.preview_button, self.save_button, self.print_button,
                        self.docx_button, self.redraft_button, self.copy_button):
             button.setEnabled(not busy)
+
+    def _set_writing(self, writing: bool) -> None:
+        """While a report is written, what it is of stays chosen: switched to a member
+        meanwhile, 打印 printed an empty document, or kept the branch's report as his
+        (revclose4 1)."""
+        self._writing = writing
+        for chooser in (self.kind, self.period, self.person):
+            chooser.setEnabled(not writing)
+        self._set_busy(writing)
 
     def _on_progress(self, value: int, text: str) -> None:
         self.progress.setValue(value)
         self.status.setText(text)
 
     def _on_done(self, path: str, then: Callable[[str], None] | None) -> None:
-        self._set_busy(False)
+        self._set_writing(False)
         self.progress.hide()
         if path.lower().endswith(".pdf"):
             self.preview_pane.load(path, self._generating)
@@ -95,7 +106,7 @@ class ReportOutput:
             then(path)
 
     def _on_failed(self, message: str) -> None:
-        self._set_busy(False)
+        self._set_writing(False)
         self.progress.hide()
         self.status.setText(message)
         QMessageBox.warning(self, "未能生成报告", message)

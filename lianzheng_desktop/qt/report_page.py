@@ -54,6 +54,7 @@ class ReportPage(FollowsToday, ReportPreparation, ReportOutput, QWidget):
         self._data_moved = False  # the data changed since (on_data_changed)
         self._stale: list[StaleSection] = []  # typed sections over older drafts
         self._generating: Shown | None = None  # what the report being written is of
+        self._writing = False  # a report is being written (report_output._set_writing)
         self._build()
         self._connect_signals()
 

@@ -90,3 +90,29 @@ def test_a_form_open_when_the_window_closes_is_kept_as_a_draft_without_a_questio
     assert asked == [] and not form.isVisible() and not window.isVisible()
     kept = drafts.find(demo_store, "activity", 0)
     assert kept is not None and kept.values["topic"] == "学习新修订的纪律处分条例"
+
+
+def test_what_a_report_is_of_stays_chosen_while_it_is_written(qtbot, tmp_path):
+    """revclose4 1: 打印 of the year's report, then 人员 switched to a member while it was
+    written: the buttons came back at once and the print step read the member's page (an
+    empty document printed, or the branch's report kept as his)."""
+    from lianzheng_desktop.core.demo import PROFILE, demo_year
+    from lianzheng_desktop.storage.demo_loader import load_entries
+
+    paths = AppPaths(tmp_path / "lianzheng.db")
+    store = Store(open_db(paths.db_path), clock=lambda: datetime(2023, 1, 5, 9))
+    load_entries(store, demo_year(), PROFILE)
+    window = MainWindow(store, paths, today=date(2023, 1, 5))
+    qtbot.addWidget(window)
+    report = window.page("述廉述责报告")
+    report.set_period(ReportPeriod(2022))
+    printed = []
+    report.generate(tmp_path / "预览.pdf", then=printed.append)  # in the background
+    choosers = (report.kind, report.period, report.person)
+    assert not any(c.isEnabled() for c in choosers) and not report.save_button.isEnabled()
+    report._load_period()  # the page reloaded meanwhile (the data or the day changed)
+    assert not report.save_button.isEnabled() and not report.person.isEnabled()
+    qtbot.waitUntil(lambda: bool(printed), timeout=30000)
+    assert all(c.isEnabled() for c in choosers) and report.save_button.isEnabled()
+    assert report._shown_person is None  # still the branch's, as asked
+    window.close()
