@@ -55,6 +55,7 @@ class ReportPage(FollowsToday, ReportPreparation, ReportOutput, QWidget):
         self._stale: list[StaleSection] = []  # typed sections over older drafts
         self._generating: Shown | None = None  # what the report being written is of
         self._writing = False  # a report is being written (report_output._set_writing)
+        self._going_back = False  # the choosers put back to the report shown (_stay_on_shown)
         self._build()
         self._connect_signals()
 

@@ -120,7 +120,12 @@ class ReportPreparation:
 
     def _load_period(self) -> None:
         """Show the drafts (with the user's kept edits) for the chosen period."""
+        if self._going_back:
+            return
         self.keep_typed_text()  # what was typed for the period shown before
+        if self.tabs.unsaved and self.tabs.shown is not None:
+            self._stay_on_shown()
+            return
         self._loaded = True
         self.fill_people()  # those who served in this period
         period = self.selected_period()
@@ -143,6 +148,23 @@ class ReportPreparation:
         self.tabs.show_texts(period, prepared.document.section_texts(), prepared.drafts)
         self._show_versions()
         self.follow_preview()  # another report's preview never stays in view
+
+    def _stay_on_shown(self) -> None:
+        """The file refused her text ("请勿关闭本页"): another 期间 or 报告人 chosen would
+        put other texts in the editors and hers were gone, the warning with them
+        (revclose4 7). The report shown stays chosen, and she is told why."""
+        shown = self.tabs.shown
+        assert shown is not None
+        self._going_back = True
+        try:
+            self.kind.setCurrentIndex(0 if shown.quarter else 1)
+            self._fill_periods()
+            self.period.setCurrentIndex(max(0, self.period.findData(shown.code)))
+            self.set_person(self._shown_person)
+        finally:
+            self._going_back = False
+        QMessageBox.warning(self, "报告文字未能保存", "刚才输入的文字还没能保存（原因见本页下方），"
+                            "先不切换，以免这些文字丢失。请稍后再试；也可先把文字复制到别处留存。")
 
     def _follow_in_place(self) -> None:
         """The report on screen, drafted again from the ledgers as they are now, without

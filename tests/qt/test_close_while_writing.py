@@ -116,3 +116,34 @@ def test_what_a_report_is_of_stays_chosen_while_it_is_written(qtbot, tmp_path):
     assert all(c.isEnabled() for c in choosers) and report.save_button.isEnabled()
     assert report._shown_person is None  # still the branch's, as asked
     window.close()
+
+
+def test_text_the_disk_refused_is_not_thrown_away_by_choosing_another_report(
+        qtbot, demo_store, tmp_path, monkeypatch):
+    """revclose4 7: the page said "刚才输入的文字未能保存…请勿关闭本页"; picking another 期间
+    (or 报告人) put other texts in the editors and hers were gone, the warning with them."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from lianzheng_desktop.core.report_model import SECTION_HEADINGS
+
+    window = MainWindow(demo_store, AppPaths(tmp_path / "lianzheng.db"), today=date(2022, 12, 31))
+    qtbot.addWidget(window)
+    report = window.page("述廉述责报告")
+    report.set_period(ReportPeriod(2022, 4))
+    pages = demo_store.db.execute("PRAGMA page_count").fetchone()[0]
+    demo_store.db.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now full
+    typed = "本人严格遵守中央八项规定精神。" * 300
+    report.editors[SECTION_HEADINGS[1]].setPlainText(typed)
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text, *a: told.append(title))
+    report.period.setCurrentIndex(report.period.findData("2022Q3"))  # another quarter
+    assert told == ["报告文字未能保存"]
+    assert report.period.currentData() == "2022Q4"
+    assert report.editors[SECTION_HEADINGS[1]].toPlainText() == typed
+    report.person.setCurrentIndex(1)  # another 报告人: the same
+    assert report.selected_person() is None and len(told) == 2
+    assert report.editors[SECTION_HEADINGS[1]].toPlainText() == typed
+    demo_store.db.execute("PRAGMA max_page_count = 1073741823")  # room again
+    report.period.setCurrentIndex(report.period.findData("2022Q3"))
+    assert report.period.currentData() == "2022Q3" and len(told) == 2
+    window.close()
