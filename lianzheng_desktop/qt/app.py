@@ -260,11 +260,12 @@ def _offer_restore(paths, message: str) -> bool:
 
 
 def _restore_and_restart(args, store, paths, file) -> int:
+    from lianzheng_desktop.storage import crash_notes
     from lianzheng_desktop.storage.restore import restore_backup
 
     store.close()
     try:
-        done = restore_backup(file, paths)
+        done = restore_backup(file, paths, told_later=True)
     except UserError as exc:
         QMessageBox.warning(None, "恢复失败", str(exc))
         return 1
@@ -273,4 +274,5 @@ def _restore_and_restart(args, store, paths, file) -> int:
                             + (f"恢复前的数据已备份到：\n{done.kept}" if done.kept else "")
                             + (f"\n\n交出报告的留存件有 {len(missing)} 份未能放回“报告\\打印留存”："
                                f"{'、'.join(missing)}" if missing else ""))
+    crash_notes.restore_over(paths)  # said: the next start need not say it again
     return run_app(args)

@@ -100,7 +100,11 @@ def restore(file: Path, paths: AppPaths, now: datetime | None = None) -> Path | 
     return restore_backup(file, paths, now).kept
 
 
-def restore_backup(file: Path, paths: AppPaths, now: datetime | None = None) -> Restored:
+def restore_backup(file: Path, paths: AppPaths, now: datetime | None = None,
+                   told_later: bool = False) -> Restored:
+    """``told_later``: the caller says the restore is done in a message she must close, and
+    removes its note then (``crash_notes.restore_over``): a kill while that message is up
+    leaves the note, and the next start says the restore was done (revclose4 6)."""
     now = now or datetime.now()
     staging = staging_dir(paths)
     try:
@@ -147,7 +151,8 @@ def restore_backup(file: Path, paths: AppPaths, now: datetime | None = None) -> 
         raise BackupError(f"恢复没有完成（{errors.os_error_text(exc)}）。下次打开软件时会自动"
                           "把恢复做完；现有数据已备份，不会丢失。") from None
     done = Restored(manifest, kept, aside, _put_back_printed(file, manifest.printed, paths))
-    crash_notes.restore_over(paths)  # the caller says it now
+    if not told_later:
+        crash_notes.restore_over(paths)  # the caller says it now
     return done
 
 

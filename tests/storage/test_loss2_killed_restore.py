@@ -64,6 +64,18 @@ def test_killed_after_the_swap_the_next_start_says_it_was_restored(data, tmp_pat
     assert "恢复已经完成" not in _next_start(db, capsys)  # said once
 
 
+def test_killed_while_the_window_says_restore_done_the_next_start_says_it(data, tmp_path,
+                                                                           capsys):
+    """revclose4 6: the window's "恢复完成" waits for a click; killed (a power cut) while it
+    was up, the next start said nothing: the note was gone before the message showed."""
+    db, backup = data
+    _killed("restore.restore_backup(file, paths, told_later=True)\ndie()  # 恢复完成 on screen",
+            db, backup, tmp_path)
+    err = _next_start(db, capsys)
+    kept, = _kept_backups(db)
+    assert "恢复已经完成（软件在显示结果前被关闭）" in err and str(kept) in err
+
+
 def test_killed_after_the_journal_the_next_start_finishes_and_says_so(data, tmp_path, capsys):
     db, backup = data
     _killed("restore._apply = die\nrestore.restore_backup(file, paths)", db, backup, tmp_path)
