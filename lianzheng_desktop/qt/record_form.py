@@ -38,7 +38,7 @@ from lianzheng_desktop.qt.record_delete import (  # noqa: F401 (ledger_page, tes
     delete_question,
     record_noun,
 )
-from lianzheng_desktop.qt.requirement_link import RequirementLink
+from lianzheng_desktop.qt.requirement_link import RequirementLink, without_number
 from lianzheng_desktop.qt.screen_fit import fit_to_screen, scroll_area
 from lianzheng_desktop.storage import drafts
 from lianzheng_desktop.storage.errors import DataFileError, circumstance_text, remedy_text
@@ -193,13 +193,20 @@ class RecordDialog(FollowsToday, QDialog):
                            if key != LINK else "计入要求有变动")
                           + ("（您也改过此项，表中为您填写的）" if key in restored.values else "")
                           for key, (was, now) in restored.since.items()
-                          if key in self.fields or key == LINK)
+                          if key in self.fields or key == LINK and self._link_moved(draft))
         self.draft_note.setText(
             f"已恢复上次未保存的内容（{draft.saved_at:%Y-%m-%d %H:%M}）。{lost}"
             + (f"这条记录此后又有改动（{since}），表中是现在的记录加上您改过的内容，请核对。"
                if since else "")
             + "保存后生效；不需要请按“取消”并选择放弃。")
         self.draft_note.show()
+
+    def _link_moved(self, draft: drafts.Draft) -> bool:
+        """The 计入要求 changed since the draft, not only its id or number: a plan imported
+        again gives the same requirement a new id (and 第8条 may be 第7条 now), and "计入要求
+        有变动" sent her hunting for a change that was not there (revclose4, smaller)."""
+        was = str((draft.was or {}).get(LINK_NAME) or "")
+        return without_number(was) != without_number(str(self.initial.get(LINK_NAME) or ""))
 
     def _find_link_again(self, name: str) -> str:
         """The requirement the draft chose, found by its words: the year's plan imported

@@ -64,7 +64,7 @@ class RequirementLink(QComboBox):
         if at >= 0:
             return at
         alike = [i for i in range(1, self.count())
-                 if _without_number(self.itemText(i)) == _without_number(label)]
+                 if without_number(self.itemText(i)) == without_number(label)]
         return alike[0] if len(alike) == 1 else -1
 
     def follow_year(self, year: int) -> None:
@@ -85,7 +85,7 @@ class RequirementLink(QComboBox):
         return [] if value is None else [int(value)]
 
 
-def _without_number(label: str) -> str:
+def without_number(label: str) -> str:
     """A choice's words without the number ``_fill`` puts before them: "第8条：严格制度执行"
     → "严格制度执行"."""
     return re.sub(r"^(?:第[^条：]+条：|（[^）]*）)", "", label)
