@@ -22,7 +22,7 @@ from lianzheng_desktop.storage.changes_since import renames_since
 from lianzheng_desktop.storage.reports import (
     clear_texts,
     kept_file,
-    last_edited_period,
+    last_edited,
     list_versions,
     people_with_papers,
     recheck,
@@ -92,13 +92,18 @@ class ReportPreparation:
 
     def _select_last_edited(self) -> None:
         try:
-            last = last_edited_period(self._store)
+            last = last_edited(self._store)
         except Exception:  # noqa: BLE001 — only a convenience; the current quarter is fine
             return
-        if last is not None and last.quarter is not None:
-            index = self.period.findData(last.code)
+        if last is not None and last[0].quarter is not None:
+            index = self.period.findData(last[0].code)
             if index >= 0:
                 self.period.setCurrentIndex(index)
+                if last[1] is not None:  # his own report: chosen once the people are listed
+                    self.person.blockSignals(True)
+                    self.person.clear()
+                    self.person.addItem(last[1], last[1])
+                    self.person.blockSignals(False)
 
     def selected_period(self) -> ReportPeriod:
         return ReportPeriod.parse(self.period.currentData())

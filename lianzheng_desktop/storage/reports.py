@@ -182,14 +182,17 @@ def clear_texts(store: Store, period: ReportPeriod, person: str | None = None,
         trail.log(store.db, store.clock(), "report_draft", draft_key(period, person))
 
 
-def last_edited_period(store: Store) -> ReportPeriod | None:
-    """The period whose draft was typed in last (the page opens on it again)."""
+def last_edited(store: Store) -> tuple[ReportPeriod, str | None] | None:
+    """The report typed in last, (its period, whose own report or None for the branch's):
+    the page opens on it again — on the member's report, not the branch's with its 二
+    empty, after a power cut (revclose4 4)."""
     row = store.db.execute("SELECT period FROM report_draft ORDER BY updated_at DESC, rowid DESC"
                            " LIMIT 1").fetchone()
     if not row:
         return None
+    code, _at, person = row[0].partition("@")
     try:
-        return ReportPeriod.parse(row[0].split("@")[0])
+        return ReportPeriod.parse(code), person or None
     except ValueError:
         return None
 

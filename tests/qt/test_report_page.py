@@ -414,3 +414,19 @@ def test_redrafting_a_stale_section_three_says_her_causes_go_with_it(
     assert "（包括第三部分写的问题原因）会一并清除" in text and "照旧保留吗" in text
     assert default == "取消"
     assert "本人督促不够" in december.editors[SECTION_HEADINGS[2]].toPlainText()
+
+
+def test_the_page_opens_again_on_the_members_report_she_typed_in_last(qtbot, demo_store,
+                                                                        paths):
+    """revclose4 4: after a kill the page came back on the quarter she typed in, but on the
+    branch's report with its 二 empty: her text under 张志强本人 seemed lost."""
+    from lianzheng_desktop.storage.reports import save_texts
+
+    save_texts(demo_store, ReportPeriod(2022, 2), {SECTION_HEADINGS[1]: "本人严格遵守规定。"},
+               person="张志强")
+    page = ReportPage(demo_store, paths, today=date(2022, 12, 31))
+    qtbot.addWidget(page)
+    page.show()  # the page drafts its report when first shown
+    assert page.selected_period() == ReportPeriod(2022, 2)
+    assert page.selected_person() == "张志强"
+    assert page.editors[SECTION_HEADINGS[1]].toPlainText() == "本人严格遵守规定。"
