@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.storage import audit, paste_draft, plan_check
+from lianzheng_desktop.storage.requirement_drafts import FORM as REQUIREMENT_FORM
 from lianzheng_desktop.storage.store import Store
 
 
@@ -61,7 +62,11 @@ def work_since(store: Store, moment: datetime) -> list[str]:
     reports = store.db.execute("SELECT count(*) FROM report_draft WHERE updated_at > ?",
                                [at]).fetchone()[0]
     forms = store.db.execute("SELECT count(*) FROM record_draft WHERE saved_at > ?"
-                             " AND ledger <> ?", [at, paste_draft.FORM]).fetchone()[0]
+                             " AND ledger NOT IN (?, ?)",
+                             [at, paste_draft.FORM, REQUIREMENT_FORM]).fetchone()[0]
+    # a 修改要求 / 新增要求 form is found on 年度计划, not in the ledgers' drafts bar
+    requirements = store.db.execute("SELECT count(*) FROM record_draft WHERE saved_at > ?"
+                                    " AND ledger = ?", [at, REQUIREMENT_FORM]).fetchone()[0]
     pasted = store.db.execute("SELECT count(*) FROM record_draft WHERE saved_at > ?"
                               " AND ledger = ?", [at, paste_draft.FORM]).fetchone()[0]
     # a plan check cut short keeps her corrections: the longest typing in the app
@@ -84,6 +89,7 @@ def work_since(store: Store, moment: datetime) -> list[str]:
         (reports, f"改写了 {reports} 份报告的文字"),
         (kept, f"保存了 {kept} 份报告的留存版本"),
         (forms, f"有 {forms} 张表填了一半还没有保存"),
+        (requirements, f"年度计划中有 {requirements} 项要求改了一半还没有保存"),
         *((1, f"核对{draft.year}年工作要点时修改或补充了 {draft.edits} 项要求，还没有保存计划")
           for draft in checks),
         (pasted, "粘贴的工作要点文字还没有导入")) if count]

@@ -284,6 +284,13 @@ def test_restore_says_what_the_work_since_the_backup_was_is_taken_out(window, de
     choose_and_verify(window, str(zipped), paths=paths, store=demo_store)
     assert ("有 1 张表填了一半还没有保存，核对2023年工作要点时修改或补充了 2 项要求，还没有保存"
             "计划，粘贴的工作要点文字还没有导入；") in asked[-1], asked[-1]
+    # a 修改要求 form cut short is on 年度计划, not a "张表" of the ledgers (revclose4)
+    from lianzheng_desktop.storage import requirement_drafts
+
+    requirement_drafts.keep(demo_store, 2022, replace(first, note="改了一半"), was=first)
+    choose_and_verify(window, str(zipped), paths=paths, store=demo_store)
+    assert "有 1 张表填了一半还没有保存，年度计划中有 1 项要求改了一半还没有保存，" in asked[-1], \
+        asked[-1]
     # a scanned sign-in sheet attached and a report kept as handed in go too (revclose3 E)
     from lianzheng_desktop.storage.attachments import add_attachment
     from lianzheng_desktop.storage.reports import record_version
