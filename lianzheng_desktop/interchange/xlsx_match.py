@@ -31,6 +31,7 @@ class Conflict:
     # per field that differs: (label, the workbook's value, the kept record's), in words
     values: tuple[tuple[str, str, str], ...] = ()
     said: str = ""  # the whole reason, in words (疑似更正姓名, see ``xlsx_renamed``)
+    apart: tuple[tuple[str, str], ...] = ()  # people that differ: (label, who is more/less)
 
     def __str__(self) -> str:
         if self.said:
@@ -40,8 +41,8 @@ class Conflict:
             place = f"第{row}行" if sheet == self.sheet else f"“{sheet}”第{row}行"
             return (f"{self.sheet} 第{self.row}行：与{place}是同一条记录（{self.entry}；"
                     f"{self.fields[0]}），疑似重复填写，未导入（如确是另一条，请在软件中新增）")
-        shown = {label: f"（表格中为{mine}，台账中为{kept}）" if kept else f"（{mine}）"
-                 for label, mine, kept in self.values}
+        shown = {label: f"（表格中为{mine}，台账中为{kept}）" for label, mine, kept in self.values}
+        shown.update({label: f"（{said}）" for label, said in self.apart})
         differ = "、".join(f"“{label}”{shown.get(label, '')}" for label in self.fields)
         if self.near:
             return (f"{self.sheet} 第{self.row}行：台账中已有{self.entry}，"
@@ -134,9 +135,10 @@ def sort_out(store: Store, sheet: Any) -> None:
                 sheet.new.append(record)
                 continue
             twin, differ = found
+            mine, theirs = _comparable(compared, record), _comparable(compared, twin)
             sheet.conflicts.append(Conflict(
-                where, number, entry(spec, twin), differ, near=True, values=_values(
-                    compared, _comparable(compared, record), _comparable(compared, twin))))
+                where, number, entry(spec, twin), differ, near=True,
+                values=_values(compared, mine, theirs), apart=_apart(compared, mine, theirs)))
             continue
         mine = _comparable(compared, record)
         if mine in pool:
@@ -146,7 +148,8 @@ def sort_out(store: Store, sheet: Any) -> None:
             differ = tuple(f.label for f, a, b in zip(compared, mine, pool[0], strict=True)
                            if a != b)
             sheet.conflicts.append(Conflict(where, number, entry(spec, record), differ,
-                                            values=_values(compared, mine, pool[0])))
+                                            values=_values(compared, mine, pool[0]),
+                                            apart=_apart(compared, mine, pool[0])))
     if whole_ledger and spec.date_field is not None:
         # a record the office took out of its workbook stays, and counts: said, not
         # deleted behind her back nor kept unsaid (revyear2 G4)
@@ -186,19 +189,22 @@ def _within_a_month(spec: LedgerSpec, kept: Record, row: Any) -> bool:
 
 def _values(compared: list[FieldSpec], mine: tuple, kept: tuple
             ) -> tuple[tuple[str, str, str], ...]:
-    """What the workbook says and the ledger keeps, field by field where they differ; for
-    people, who is more or missing in the workbook, not two lists to compare by eye."""
-    return tuple(_people_apart(f.label, a, b) if isinstance(a, frozenset) and a and b
-                 else (f.label, _said(a), _said(b))
+    """What the workbook says and the ledger keeps, field by field where they differ."""
+    return tuple((f.label, _said(a), _said(b))
                  for f, a, b in zip(compared, mine, kept, strict=True) if a != b)
 
 
-def _people_apart(label: str, mine: frozenset, kept: frozenset) -> tuple[str, str, str]:
-    more, fewer = sorted(mine - kept), sorted(kept - mine)
-    said = "，".join(part for part in (
-        f"表格中多了“{'、'.join(more)}”" if more else "",
-        f"少了“{'、'.join(fewer)}”" if fewer else "") if part)
-    return label, said, ""
+def _apart(compared: list[FieldSpec], mine: tuple, kept: tuple) -> tuple[tuple[str, str], ...]:
+    """For people that differ, who is more or missing in the workbook: not two re-sorted
+    lists to compare by eye (revyear3 H2)."""
+    found = []
+    for f, a, b in zip(compared, mine, kept, strict=True):
+        if isinstance(a, frozenset) and isinstance(b, frozenset) and a and b and a != b:
+            more, fewer = sorted(a - b), sorted(b - a)
+            found.append((f.label, "，".join(part for part in (
+                f"表格中多了“{'、'.join(more)}”" if more else "",
+                f"少了“{'、'.join(fewer)}”" if fewer else "") if part)))
+    return tuple(found)
 
 
 def _said(value: Any) -> str:
