@@ -75,7 +75,8 @@ def test_a_table_pasted_from_word_reads_as_the_document_does(tmp_path):
 
 def test_a_table_without_a_header_is_still_a_row_an_item(tmp_path):
     text = read_plan_file(_docx(tmp_path / "无表头.docx", header=None))
-    assert text.splitlines()[3].startswith("3. 加强廉政警示教育。组织党员观看警示教育片")
+    # a cell that is only a 时限 is still the row's, before its longest cell (the measures)
+    assert text.splitlines()[3].startswith("3. 加强廉政警示教育。每季度组织党员观看警示教育片")
     assert "组织委员" in text.splitlines()[1]  # every cell kept: nothing known to leave out
     read = _read(text)
     assert read["2"] == [("每年至少2次", Period.YEAR, "谈话记录：谈心谈话")]
@@ -95,3 +96,80 @@ def test_a_row_spanning_the_table_is_a_heading_and_merged_cells_count_once(tmp_p
     lines = read_plan_file(tmp_path / "合并.docx").splitlines()
     assert lines[1:] == ["一、加强廉政教育", "3. 加强廉政警示教育。每季度组织党员观看警示教育片，"
                          "用身边事教育身边人。"]
+
+
+def _table_docx(path, rows, before=("2026年度党风廉政建设责任清单",)):
+    document = Document()
+    for line in before:
+        document.add_paragraph(line)
+    table = document.add_table(rows=0, cols=len(rows[0]))
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            if isinstance(text, list):  # a cell of several paragraphs
+                cell.text = text[0]
+                for more in text[1:]:
+                    cell.add_paragraph(more)
+            else:
+                cell.text = text
+    document.save(path)
+    return path
+
+
+def test_the_layouts_offices_use_lose_no_period_and_invent_no_duty(tmp_path):
+    """revdiff6 2, 3, 8, 10: a 考核清单's 分值/考核标准 made "每半年未组织1次扣1分" a duty; a
+    清单 with no 具体措施 column lost every 完成时限; a cell of numbered measures gave the row's
+    每季度 to the first only; a 类别 column became each duty's name."""
+    scored = read_plan_file(_table_docx(tmp_path / "考核.docx", [
+        ["序号", "工作任务", "具体措施", "分值", "考核标准", "完成时限"],
+        ["1", "开展警示教育", "组织党员观看警示教育片", "5", "每半年未组织1次扣1分", "每半年"]]))
+    assert scored.splitlines()[1] == "1. 开展警示教育。每半年组织党员观看警示教育片。"
+    no_measures = read_plan_file(_table_docx(tmp_path / "四列.docx", [
+        ["序号", "工作任务", "责任领导", "完成时限"],
+        ["1", "组织观看警示教育片", "张三", "每季度"]]))
+    assert _read(no_measures)["1"] == [("每季度组织观看警示教育片", Period.QUARTER,
+                                        "警示教育（全部）")]
+    several = read_plan_file(_table_docx(tmp_path / "多条.docx", [
+        ["序号", "工作任务", "具体措施", "完成时限"],
+        ["1", "加强廉政教育", ["1.组织观看警示教育片", "2.开展廉政谈话"], "每季度"]]))
+    assert [p for _, p, _ in _read(several)["1"]] == [Period.QUARTER, Period.QUARTER]
+    grouped = read_plan_file(_table_docx(tmp_path / "类别.docx", [
+        ["类别", "序号", "工作任务", "时间节点"],
+        ["一、思想建设", "1", "每月开展一次廉政学习", "每月"],
+        ["一、思想建设", "2", "组织观看警示教育片", "每季度"]]))
+    assert grouped.splitlines()[1:] == ["一、思想建设", "1. 每月开展一次廉政学习。",
+                                        "2. 每季度组织观看警示教育片。"]
+
+
+def test_a_two_row_header_lines_the_columns_up(tmp_path):
+    """revdiff6 7: 责任主体 merged over 牵头领导 | 责任部门: the header's second row became a
+    duty and every column after the merge moved one along (a name glued into a duty)."""
+    document = Document()
+    document.add_paragraph("2026年度党风廉政建设责任分解")
+    table = document.add_table(rows=3, cols=6)
+    for cell, text in zip(table.rows[0].cells, ["序号", "工作任务", "具体措施", "责任主体", "",
+                                                "完成时限"], strict=True):
+        cell.text = text
+    table.rows[0].cells[3].merge(table.rows[0].cells[4])
+    for cell, text in zip(table.rows[1].cells, ["", "", "", "牵头领导", "责任部门", ""],
+                          strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[2].cells, ["1", "加强廉政教育", "组织廉政党课", "张三",
+                                                "办公室", "每季度"], strict=True):
+        cell.text = text
+    document.save(tmp_path / "两行表头.docx")
+    lines = read_plan_file(tmp_path / "两行表头.docx").splitlines()
+    assert lines[1:] == ["1. 加强廉政教育。每季度组织廉政党课。"]
+
+
+def test_pasted_text_with_tabs_that_is_no_table_reads_as_before():
+    """revdiff6 6, 11: a Word list pasted ("一、\t强化思想教育") and a contact block were made
+    tables: items renumbered 2, 3, 5, 6, and "联系人" and "抄送" became duties."""
+    from lianzheng_desktop.core.plan_table import tables_as_items
+
+    listed = ("2026年工作要点\n一、\t强化思想教育\n（一）\t加强理论学习。每月开展一次廉政学习。\n"
+              "（二）\t开展警示教育。每季度组织一次警示教育。\n")
+    signed = "联系人：\t王五\t电话：\t1234567\n抄送：\t县纪委监委派驻纪检组\n"
+    for text in (listed, signed):
+        assert tables_as_items(text) == text
+    assert sorted(_read(listed)) == ["（一）", "（二）"]  # the plan's own numbers
