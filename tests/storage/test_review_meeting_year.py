@@ -58,3 +58,38 @@ def test_as_evidence_of_a_duty_without_a_number_last_years_meeting_still_counts(
     checklist = load_checklist(demo_store, Quarter(2022, 1), date(2022, 3, 31))
     [item] = [i for i in checklist.items if i.requirement.text == "严肃党内政治生活"]
     assert item.label == "已完成" and "2条" in item.explanation, item.explanation
+
+
+def test_a_meeting_of_another_kind_about_last_years_review_is_this_years(store):
+    """revdiff6 1: a 专题会议 "专题研究2021年度民主生活会查摆问题整改工作" held in March was
+    held back as last year's, and "全年召开不少于4次专题会议" fell to 滞后."""
+    plans.import_plan_text(store, "2022年要点\n一、会议\n1.专题会议。全年召开不少于1次专题会议。\n",
+                           2022)
+    store.add("activity", {"date": "2022-03-10", "type": "专题会议",
+                           "topic": "专题研究2021年度民主生活会查摆问题整改工作"})
+    checklist = load_checklist(store, Quarter(2022, 4), date(2022, 12, 31))
+    [item] = checklist.items
+    assert item.actual == 1 and "未计入" not in item.explanation
+
+
+def test_this_years_meeting_held_next_january_counts_for_this_year(store):
+    """revdiff6 5: held back from 2023, the 2022年度 meeting of January 2023 counted for no
+    year: 2022's paper, made once it was held, said 未完成. It counts for the year it names;
+    pointed at 2023's duty by hand, it counts there and is not said to be held back."""
+    from datetime import datetime
+
+    plans.import_plan_text(store, PLAN, 2022)
+    plans.import_plan_text(store, PLAN.replace("2022", "2023"), 2023)
+    store.clock = lambda: datetime(2023, 2, 1, 9)
+    january = _meeting(store, "2023-01-15", "2022年度支委班子民主生活会")
+    assert _item(store, date(2022, 12, 31)).actual == 1  # the 2022 paper, made in February
+    source = ListSource({"activity": store.list("activity")})
+    counts = _item(store, date(2022, 12, 31)).requirement.counts
+    assert source.count(counts, date(2022, 1, 1), date(2022, 12, 31)) == 1  # both sources
+    later = load_checklist(store, Quarter(2023, 1), date(2023, 3, 31))
+    [of_2023] = [i for i in later.items if "民主生活会" in i.requirement.text]
+    assert of_2023.actual == 0 and "是2022年度的，未计入" in of_2023.explanation
+    store.set_links("activity", january.id, [of_2023.requirement.id])
+    later = load_checklist(store, Quarter(2023, 1), date(2023, 3, 31))
+    [of_2023] = [i for i in later.items if "民主生活会" in i.requirement.text]
+    assert of_2023.actual == 1 and "未计入" not in of_2023.explanation
