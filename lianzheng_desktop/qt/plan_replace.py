@@ -27,11 +27,21 @@ def _listed_changes(changes: list[tuple[Requirement, Requirement]]) -> str:
         if (new.item, new.text) != (earlier.item, earlier.text):
             lines.append(f"      改为：[{new.item}] {new.text[:40]}")
         else:  # the same words, read otherwise: what it counts, was and is
-            lines.append(f"      原为：{earlier.describe()}")
-            lines.append(f"      改为：{new.describe()}")
+            was, now = _said(earlier), _said(new)
+            lines.append(f"      原为：{was}")
+            lines.append(f"      改为：{now}")
     if len(changes) > SHOWN_CHANGES:
         lines.append(f"  ……另有 {len(changes) - SHOWN_CHANGES} 项")
     return "\n".join(lines)
+
+
+def _said(requirement: Requirement) -> str:
+    """What it asks and counts, and who must do it: enough to tell two readings apart
+    ("原为" and "改为" printed the same words for a change of types or role: revdiff6 12)."""
+    counts = requirement.counts
+    counted = f"；计入{counts.describe()}" if counts else ""
+    role = requirement.role.label if requirement.role else "未写明"
+    return f"{requirement.describe()}{counted}；责任主体：{role}"
 
 
 def added_text(replacing: Replacement) -> str:
@@ -52,8 +62,9 @@ def replacement_text(year: int, replacing: Replacement) -> str:
                      f"记录，将以导入的为准（手工标记、备注和“计入要求”的指定随之保留）：\n"
                      f"{_listed_changes(replacing.her_changes)}")
     if replacing.reread:
-        parts.append(f"另有 {len(replacing.reread)} 项要求的原文没有改动，是软件现在读得与当初"
-                     f"导入时不同；替换后也按现在的读法检查，已有的检查结果可能随之变化：\n"
+        parts.append(f"另有 {len(replacing.reread)} 项要求的原文没有改动，但与年度计划中现有的"
+                     f"不同（软件现在的读法与导入时不同，或此前在软件中修改过这项要求）；替换后"
+                     f"以导入的读法为准，已有的检查结果可能随之变化：\n"
                      f"{_listed_changes(replacing.reread)}")
     if replacing.added:
         parts.append(added_text(replacing))

@@ -269,8 +269,26 @@ def test_the_replace_question_tells_her_change_from_the_readers_own(store):
     assert [old.item for old, _new in replacing.reread] == ["3"]
     said = replacement_text(2027, replacing)
     hers = said.index("导入的工作要点改动了 1 项要求")
-    reader = said.index("另有 1 项要求的原文没有改动，是软件现在读得与当初导入时不同")
+    # (or she changed it in the app: from the stored plan alone the two cannot be told apart)
+    reader = said.index("另有 1 项要求的原文没有改动，但与年度计划中现有的不同（软件现在的读法"
+                        "与导入时不同，或此前在软件中修改过这项要求）")
     assert hers < said.index("[2] 每半年开展1次谈心谈话") \
         < said.index("改为：[2] 每季度开展1次谈心谈话") < reader \
         < said.index("[3] 每月开展1次廉政学习")
     assert "原为：" in said[reader:] and "等" not in said
+    # what was and is, told apart: the period (revdiff6 12: the same words printed twice)
+    assert "原为：每季度" in said[reader:] and "改为：每月" in said[reader:], said
+
+
+def test_a_change_of_role_alone_is_said_as_such():
+    """revdiff6 12: "原为：完成后手工标记 / 改为：完成后手工标记" for a duty that stopped being
+    the 书记's own: she was asked about a change she could not see."""
+    from dataclasses import replace
+
+    from lianzheng_desktop.core.plan import Role
+    from lianzheng_desktop.qt.plan_replace import _listed_changes
+
+    was = Requirement("4", "强化政治监督", role=Role.FIRST_RESPONSIBLE)
+    lines = _listed_changes([(was, replace(was, role=None))]).splitlines()
+    assert lines[1].startswith("      原为：") and lines[1].endswith("责任主体：书记（第一责任人）")
+    assert lines[2].startswith("      改为：") and lines[2].endswith("责任主体：未写明")
