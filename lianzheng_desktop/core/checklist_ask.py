@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from lianzheng_desktop.core.plan import Counts, Period, Requirement
+from lianzheng_desktop.core.plan import Counts, Requirement
 from lianzheng_desktop.core.record_source import RecordRef, RecordSource
 
 # The ledgers whose records a requirement marked by hand can be pointed at: the forms
@@ -46,11 +46,6 @@ class Ask:
             return []
         return [Counts(ledger, link=key, linked_only=True) for ledger in EVENT_LEDGERS]
 
-    def held_back(self) -> list[tuple[date, str]]:
-        """The span's review meetings of an earlier year, not counted (core.record_year)."""
-        counts = self.requirement.counts
-        return [] if counts is None else self.source.held_back(counts, self.start, self.end)
-
     def person_times(self) -> int | None:
         counts = self.requirement.counts
         if counts is None or counts.ledger != "talk":
@@ -74,9 +69,6 @@ class Ask:
 
 
 def with_link(requirement: Requirement) -> Requirement:
-    """A copy whose counts know the requirement, so records linked to it count; a yearly
-    duty with a number counts only its own year's review meetings (core.record_year)."""
+    """A copy whose counts know the requirement, so records linked to it count."""
     assert requirement.counts is not None
-    yearly = requirement.period is Period.YEAR and bool(requirement.target)
-    return replace(requirement, counts=replace(requirement.counts, link=requirement.id,
-                                               own_year_only=yearly))
+    return replace(requirement, counts=replace(requirement.counts, link=requirement.id))

@@ -26,7 +26,6 @@ from lianzheng_desktop.core.checklist_words import verb_for
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period, Requirement, Role
 from lianzheng_desktop.core.record_source import RecordSource
-from lianzheng_desktop.core.record_year import named_year
 from lianzheng_desktop.core.records import Person
 
 
@@ -57,11 +56,6 @@ def check_count(key: str, requirement: Requirement, window: Window, quarter: Qua
 
     if person_times:
         text += f"（共 {person_times} 人次）"
-    held = ask.held_back()
-    if held:  # in the ledger, dated this year: why it is not among the count
-        day, topic = held[0]
-        text += (f"；{day.month}月{day.day}日的“{topic[:24]}”是{named_year(topic)}年度的，未计入"
-                 + (f"（另有 {len(held) - 1} 条同样未计入）" if len(held) > 1 else ""))
     return ChecklistItem(key, requirement, "count", requirement.period, window.start, window.end,
                          target, expected_by_quarter_end, actual, status, text + "。",
                          ask.refs(), person_times)

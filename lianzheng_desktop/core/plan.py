@@ -61,10 +61,6 @@ class Counts:
     # Set by the checklist to tell the records pointed at ``link`` from those of its types:
     # only those count.
     linked_only: bool = False
-    # Set by the checklist for a yearly duty with a number ("每年召开一次民主生活会"): a review
-    # meeting of an earlier year held this January does not count by its type
-    # (core.record_year); as evidence of an unquantified duty it does.
-    own_year_only: bool = False
 
     def to_json(self) -> dict[str, object]:
         return {"ledger": self.ledger, "types": list(self.types), "label": self.label}

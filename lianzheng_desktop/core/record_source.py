@@ -17,8 +17,7 @@ from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.in_post import doer_names
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.plan import Counts
-from lianzheng_desktop.core.record_year import review_year
-from lianzheng_desktop.core.records import Activity, Record, RectificationItem
+from lianzheng_desktop.core.records import Record, RectificationItem
 
 
 @dataclass(frozen=True)
@@ -47,11 +46,6 @@ class RecordSource(Protocol):
 
     def rectification_states(self, start: date, end: date,
                              sources: tuple[str, ...] = ()) -> list[RectificationState]: ...
-
-    def held_back(self, counts: Counts, start: date, end: date) -> list[tuple[date, str]]:
-        """The span's meetings of ``counts``' types that are a review of an earlier year
-        (core.record_year), not counted: (date, 主题), to say why."""
-        ...
 
     def rectification_summary(self, start: date, end: date, day: date,
                               sources: tuple[str, ...] = (),
@@ -215,11 +209,6 @@ def did_it(host: set[str], attendees: set[str], counts: Counts,
     return host | attendees
 
 
-def _review_year(record: Record) -> int | None:
-    return review_year(record.date, record.type, record.topic) \
-        if isinstance(record, Activity) else None
-
-
 class ListSource:
     """Answers from records in memory (tests, and callers that already hold them)."""
 
@@ -242,8 +231,6 @@ class ListSource:
                 return counts.link in linked
             if linked - self._by_hand:  # pointed at another requirement that counts
                 return False
-        if counts.own_year_only and _review_year(record) is not None:
-            return False  # last year's 民主生活会 held in January (core.record_year)
         return not counts.types or getattr(record, str(spec.counted_by)) in counts.types
 
     def _matching(self, counts: Counts, start: date, end: date) -> list[Record]:
@@ -251,8 +238,7 @@ class ListSource:
         found = []
         for record in self._records.get(counts.ledger, ()):
             day = getattr(record, field)
-            if start <= day <= end and self._counts_for(counts, record) \
-                    or self._held_later_for(counts, record, start, end):
+            if start <= day <= end and self._counts_for(counts, record):
                 found.append(record)
         return sorted(found, key=lambda r: (getattr(r, field), r.id or 0))
 
@@ -309,20 +295,6 @@ class ListSource:
                         and (not sources or r.source in sources)),
                        key=lambda r: (r.completed_date, r.id or 0))
         return len(found), [item_name(r.number, r.description) for r in found[:named]]
-
-    def _held_later_for(self, counts: Counts, record: Record, start: date, end: date) -> bool:
-        """A review of ``start``'s year held after ``end`` (core.record_year)."""
-        return counts.own_year_only and not counts.linked_only and isinstance(record, Activity) \
-            and record.date > end \
-            and _review_year(record) == start.year \
-            and (not counts.types or record.type in counts.types)
-
-    def held_back(self, counts: Counts, start: date, end: date) -> list[tuple[date, str]]:
-        return [(r.date, r.topic) for r in self._records.get(counts.ledger, ())
-                if counts.own_year_only and isinstance(r, Activity) and start <= r.date <= end
-                and (not counts.types or r.type in counts.types)
-                and _review_year(r) is not None
-                and counts.link not in self._links.get((counts.ledger, r.id or 0), set())]
 
     def refs(self, counts: Counts, start: date, end: date,
              one_on_one_only: bool = False) -> list[RecordRef]:

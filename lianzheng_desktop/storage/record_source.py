@@ -18,7 +18,6 @@ from lianzheng_desktop.core.record_source import (
     item_name,
     review_since,
 )
-from lianzheng_desktop.core.record_year import review_year
 from lianzheng_desktop.storage.store import Store
 from lianzheng_desktop.storage.tables import TABLES
 
@@ -27,29 +26,6 @@ class SqlSource:
     def __init__(self, store: Store):
         self._db = store.db
         self._linked_ledgers: set[str] | None = None
-        self._earlier: list[tuple[int, date, int]] | None = None
-
-    def _reviews(self) -> list[tuple[int, date, int]]:
-        """The review meetings of a year before their date's (core.record_year: "2025年度
-        民主生活会" held in January 2026): (id, date, the year they are of), found once."""
-        if self._earlier is None:
-            self._earlier = []
-            for record_id, day, kind, topic in self._db.execute(
-                    "SELECT id, date, type, topic FROM activity WHERE topic LIKE '%年度%'"):
-                held = date.fromisoformat(day)
-                year = review_year(held, kind, topic)
-                if year is not None:
-                    self._earlier.append((record_id, held, year))
-        return self._earlier
-
-    def _review_ids(self, counts: Counts, start: date, end: date) -> tuple[list[int], list[int]]:
-        """For a counted yearly duty: (the reviews of an earlier year held in the span, the
-        reviews of the span's year held after it), by id."""
-        if not counts.own_year_only or counts.ledger != "activity":
-            return [], []
-        reviews = self._reviews()
-        return ([i for i, held, _year in reviews if start <= held <= end],
-                [i for i, held, year in reviews if held > end and year == start.year])
 
     def _has_links(self, ledger: str) -> bool:
         """Whether any record of ``ledger`` is linked (asked once; most files have none,
@@ -69,29 +45,13 @@ class SqlSource:
         return sql, params
 
     def _where_kind(self, counts: Counts, start: date, end: date) -> tuple[str, list[Any]]:
-        sql, params = self._where_span(counts, start, end)
-        _earlier, owed = self._review_ids(counts, start, end)
-        if not owed or counts.linked_only:
-            return sql, params
-        # the span's year's review, held after it (2026年度民主生活会 in January 2027)
-        spec = LEDGERS[counts.ledger]
-        types = list(counts.types) if counts.types and spec.counted_by else []
-        kind = f" AND t.{spec.counted_by} IN ({', '.join('?' * len(types))})" if types else ""
-        return (f"(({sql}) OR (t.id IN ({', '.join('?' * len(owed))}){kind}))",
-                [*params, *owed, *types])
-
-    def _where_span(self, counts: Counts, start: date, end: date) -> tuple[str, list[Any]]:
         spec = LEDGERS[counts.ledger]
         sql = f"t.{spec.date_field} BETWEEN ? AND ?"
         params: list[Any] = [start.isoformat(), end.isoformat()]
-        by_type, type_params = "1", list[Any]()
+        by_type, type_params = "1", []
         if counts.types and spec.counted_by:
             by_type = f"t.{spec.counted_by} IN ({', '.join('?' * len(counts.types))})"
             type_params = list(counts.types)
-        earlier, _owed = self._review_ids(counts, start, end)
-        if earlier:  # last year's review held this January: not this year's (core.record_year)
-            by_type += f" AND t.id NOT IN ({', '.join('?' * len(earlier))})"
-            type_params = [*type_params, *earlier]
         if counts.link is None or not self._has_links(counts.ledger):
             if counts.linked_only:  # none pointed anywhere (count() does not ask)
                 return f"{sql} AND 0", params
@@ -166,20 +126,6 @@ class SqlSource:
             f"SELECT t.id FROM {TABLES[counts.ledger].table} t WHERE {where}"
             f" ORDER BY t.{spec.date_field}, t.id", params)
         return [RecordRef(counts.ledger, row[0]) for row in rows]
-
-    def held_back(self, counts: Counts, start: date, end: date) -> list[tuple[date, str]]:
-        earlier, _owed = self._review_ids(counts, start, end)
-        if not earlier:
-            return []
-        types = list(counts.types)
-        # one pointed at this duty by hand (计入要求) counts: not said to be held back
-        linked = (" AND id NOT IN (SELECT record_id FROM record_requirement WHERE"
-                  " ledger = 'activity' AND requirement_id = ?)") if counts.link else ""
-        rows = self._db.execute(
-            f"SELECT date, topic FROM activity WHERE id IN ({', '.join('?' * len(earlier))})"
-            + (f" AND type IN ({', '.join('?' * len(types))})" if types else "") + linked
-            + " ORDER BY date, id", [*earlier, *types, *([counts.link] if counts.link else [])])
-        return [(date.fromisoformat(day), topic) for day, topic in rows]
 
     def per_person(self, counts: Counts, start: date, end: date,
                    with_attendees: bool = False) -> dict[str, int]:
