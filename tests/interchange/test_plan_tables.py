@@ -173,3 +173,16 @@ def test_pasted_text_with_tabs_that_is_no_table_reads_as_before():
     for text in (listed, signed):
         assert tables_as_items(text) == text
     assert sorted(_read(listed)) == ["（一）", "（二）"]  # the plan's own numbers
+
+
+def test_an_assessment_table_and_a_due_said_with_its_count(tmp_path):
+    """revlast6 4, 6: a 完成时限 "每季度一次" was dropped, and a 考核清单 headed 考核项目 |
+    考核内容 | 评分标准 | 分值 was no table: its header became a duty, its 扣分 words duties."""
+    text = read_plan_file(_table_docx(tmp_path / "考核.docx", [
+        ["序号", "考核项目", "考核内容", "评分标准", "分值"],
+        ["1", "警示教育", "每季度组织一次警示教育", "未组织扣1分", "5"]]))
+    assert text.splitlines()[1:] == ["1. 警示教育。每季度组织一次警示教育。"]
+    due = read_plan_file(_table_docx(tmp_path / "时限.docx", [
+        ["序号", "工作任务", "具体措施", "完成时限"],
+        ["1", "学习", "开展政治学习", "每月一次"]]))
+    assert _read(due)["1"][0][1] == Period.MONTH
