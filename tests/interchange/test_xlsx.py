@@ -474,19 +474,24 @@ def test_a_row_the_office_took_out_of_its_ledger_is_named_not_kept_unsaid(demo_s
     assert len(lines) == at + 2  # that one only
 
 
-def test_a_row_dated_after_today_is_refused_as_the_form_refuses_it(demo_store, tmp_path):
-    """A 民主生活会 planned for next month and typed into the sheet was imported without a
-    word (the form refuses it): the ledgers record what has happened."""
-    export_workbook(demo_store, tmp_path / "a.xlsx")
+def _export_with_a_meeting(store, tmp_path, day, kind, topic):
+    """The ledger exported to a.xlsx, and as b.xlsx with one meeting row added."""
+    export_workbook(store, tmp_path / "a.xlsx")
     book = load_workbook(tmp_path / "a.xlsx")
     sheet = book["会议活动"]
     header = [c.value for c in sheet[1]]
     row = [None] * len(header)
-    for label, value in (("日期*", datetime(2023, 1, 20)), ("类型*", "民主生活会"),
-                         ("主题*", "2022年度民主生活会")):
+    for label, value in (("日期*", day), ("类型*", kind), ("主题*", topic)):
         row[header.index(label)] = value
     sheet.append(row)
     book.save(tmp_path / "b.xlsx")
+
+
+def test_a_row_dated_after_today_is_refused_as_the_form_refuses_it(demo_store, tmp_path):
+    """A 民主生活会 planned for next month and typed into the sheet was imported without a
+    word (the form refuses it): the ledgers record what has happened."""
+    _export_with_a_meeting(demo_store, tmp_path, datetime(2023, 1, 20), "民主生活会",
+                           "2022年度民主生活会")
     result = import_workbook(demo_store, tmp_path / "b.xlsx")
     assert any("不能晚于今天（2022-12-31）" in str(p) for p in result.problems), result.problems
     assert "2022年度民主生活会" not in {a.topic for a in demo_store.list("activity")}
@@ -664,16 +669,8 @@ def test_the_check_names_the_new_rows_of_a_workbook_of_kept_records(demo_store, 
     """revyear3 H0: "新增 1 条" did not say which, so a corrected row the check does not pair
     was not seen beside the kept one it repeats. A workbook of kept records names its new
     rows; a first import of a whole ledger does not list thousands."""
-    export_workbook(demo_store, tmp_path / "a.xlsx")
-    book = load_workbook(tmp_path / "a.xlsx")
-    meetings = book["会议活动"]
-    head = [c.value for c in meetings[1]]
-    row = [None] * len(head)
-    for column, value in (("日期*", datetime(2022, 9, 20)), ("类型*", "专题会议"),
-                          ("主题*", "研究第四季度工作")):
-        row[head.index(column)] = value
-    meetings.append(row)
-    book.save(tmp_path / "b.xlsx")
+    _export_with_a_meeting(demo_store, tmp_path, datetime(2022, 9, 20), "专题会议",
+                           "研究第四季度工作")
     plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
     assert plan is not None and plan.new == 1
     details = plan.details()

@@ -15,9 +15,9 @@ from lianzheng_desktop.storage.store import Store
 pytestmark = pytest.mark.gui
 
 
-def test_closing_the_window_while_a_report_is_written_finishes_and_keeps_it(qtbot, tmp_path):
-    """The window closed at once and the worker died with it: the PDF she had asked for
-    was never written (or written and not kept as handed in), and 错误日志 said 程序出错."""
+def _year_report_page(qtbot, tmp_path):
+    """The demo in a file of its own (reports are written on a worker thread, as in use),
+    its window on 5 January 2023, showing the 2022 annual report."""
     from lianzheng_desktop.core.demo import PROFILE, demo_year
     from lianzheng_desktop.storage.demo_loader import load_entries
 
@@ -28,6 +28,13 @@ def test_closing_the_window_while_a_report_is_written_finishes_and_keeps_it(qtbo
     qtbot.addWidget(window)
     report = window.page("述廉述责报告")
     report.set_period(ReportPeriod(2022))
+    return store, window, report
+
+
+def test_closing_the_window_while_a_report_is_written_finishes_and_keeps_it(qtbot, tmp_path):
+    """The window closed at once and the worker died with it: the PDF she had asked for
+    was never written (or written and not kept as handed in), and 错误日志 said 程序出错."""
+    store, window, report = _year_report_page(qtbot, tmp_path)
     target = tmp_path / "2022年度报告.pdf"
     after = []
     report.generate(target, then=after.append)  # in the background, as 保存 PDF… does
@@ -96,16 +103,7 @@ def test_what_a_report_is_of_stays_chosen_while_it_is_written(qtbot, tmp_path):
     """revclose4 1: 打印 of the year's report, then 人员 switched to a member while it was
     written: the buttons came back at once and the print step read the member's page (an
     empty document printed, or the branch's report kept as his)."""
-    from lianzheng_desktop.core.demo import PROFILE, demo_year
-    from lianzheng_desktop.storage.demo_loader import load_entries
-
-    paths = AppPaths(tmp_path / "lianzheng.db")
-    store = Store(open_db(paths.db_path), clock=lambda: datetime(2023, 1, 5, 9))
-    load_entries(store, demo_year(), PROFILE)
-    window = MainWindow(store, paths, today=date(2023, 1, 5))
-    qtbot.addWidget(window)
-    report = window.page("述廉述责报告")
-    report.set_period(ReportPeriod(2022))
+    store, window, report = _year_report_page(qtbot, tmp_path)
     printed = []
     report.generate(tmp_path / "预览.pdf", then=printed.append)  # in the background
     choosers = (report.kind, report.period, report.person)

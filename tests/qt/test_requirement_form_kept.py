@@ -42,17 +42,23 @@ def _type_then_power_cut(note: str):
     return run
 
 
+def _cut_short_then_started_again(qtbot, store, page, monkeypatch, row: int, note: str):
+    """修改要求 on ``row``, ``note`` typed and kept, the process killed (no cleanup); the
+    plan page of the next start."""
+    monkeypatch.setattr(RequirementDialog, "exec", _type_then_power_cut(note))
+    monkeypatch.setattr(PlanPage, "_discard_form", lambda *a: None)  # the kill: no cleanup
+    page.table.setCurrentCell(row, 0)
+    page._on_edit()
+    monkeypatch.undo()
+    again = PlanPage(store)  # the next start
+    qtbot.addWidget(again)
+    return again
+
+
 def test_a_requirement_form_cut_short_comes_back_on_the_plan_page(qtbot, store, page,
                                                                      monkeypatch):
     meeting = load_plan(store, 2024).requirements[0]
-    monkeypatch.setattr(RequirementDialog, "exec", _type_then_power_cut("县委要求增至6次"))
-    monkeypatch.setattr(PlanPage, "_discard_form", lambda *a: None)  # the kill: no cleanup
-    page.table.setCurrentCell(0, 0)
-    page._on_edit()
-    monkeypatch.undo()
-
-    again = PlanPage(store)  # the next start
-    qtbot.addWidget(again)
+    again = _cut_short_then_started_again(qtbot, store, page, monkeypatch, 0, "县委要求增至6次")
     assert again.form_button.isVisibleTo(again)
     assert "修改2024年的要求“全年召开不少于4次专题会议”时没有保存就关闭了。点此接着修改" \
         in again.form_button.text()
@@ -327,13 +333,7 @@ def test_opening_a_requirement_with_a_kept_draft_the_usual_way_goes_on_with_it(
         qtbot, store, page, monkeypatch):
     """revclose4 3: after a kill, 修改要求 on the same requirement (not 点此接着修改) opened a
     blank form; her first keystroke overwrote the kept 备注 and 保存 threw it away."""
-    monkeypatch.setattr(RequirementDialog, "exec", _type_then_power_cut("由郑小芳负责"))
-    monkeypatch.setattr(PlanPage, "_discard_form", lambda *a: None)  # the kill: no cleanup
-    page.table.setCurrentCell(1, 0)
-    page._on_edit()
-    monkeypatch.undo()
-    again = PlanPage(store)  # the next start
-    qtbot.addWidget(again)
+    again = _cut_short_then_started_again(qtbot, store, page, monkeypatch, 1, "由郑小芳负责")
     shown = []
     monkeypatch.setattr(RequirementDialog, "exec", lambda d: shown.append(
         (d.note.text(), d.said.text())) or 0)
