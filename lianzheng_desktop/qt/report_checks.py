@@ -60,9 +60,10 @@ def ask_before_handing_in(parent: QWidget, report: CopyReport | None, texts: dic
     return True
 
 
-def print_pdf(parent: QWidget, document: QPdfDocument, printer: QPrinter | None = None) -> int:
+def print_pdf(parent: QWidget, document: QPdfDocument, printer: QPrinter | None = None,
+              before_pages: Callable[[], None] | None = None) -> int:
     """Send a loaded PDF's pages to a printer (asking which, if none is given); returns the
-    pages printed."""
+    pages printed. ``before_pages``: called once the printer answers, before any page."""
     if printer is None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, parent)
@@ -74,6 +75,8 @@ def print_pdf(parent: QWidget, document: QPdfDocument, printer: QPrinter | None 
         QMessageBox.warning(parent, "无法打印", "无法连接打印机，请检查打印机是否开启。")
         return 0
     pages = document.pageCount()
+    if before_pages is not None:
+        before_pages()
     try:
         for index in range(pages):
             if index:

@@ -176,20 +176,22 @@ class ReportOutput:
         if not self.ready_to_hand_in("打印"):
             return
 
-        def print_and_keep(path: str) -> None:
-            if not self.print_preview():
-                return
+        def keep(path: str) -> None:
             try:
                 kept = self.keep_printed(Path(path))
             except OSError as exc:
-                QMessageBox.warning(self, "未能留存", f"报告已送去打印，但未能留存打印的文件："
+                QMessageBox.warning(self, "未能留存", f"报告照常打印，但未能留存打印的文件："
                                     f"{os_error_text(exc)}。可再用“保存 PDF”另存一份。")
                 return
             record_version(self._store, self.selected_period(), kept, self.texts(),
                            self._shown_person)
             self._show_versions()
 
-        self.generate(self._preview_file, print_and_keep)
+        # kept once the printer is chosen and answers, before the pages are fed to it: a
+        # power cut while it prints (the longest step) left paper in her hand and no
+        # 留存版本 (revclose4 5)
+        self.generate(self._preview_file,
+                      lambda path: self.print_preview(before_pages=lambda: keep(path)))
 
     def keep_printed(self, preview: Path) -> Path:
         """A copy of what was printed under a name of its own (报告/打印留存): the preview is
@@ -205,6 +207,8 @@ class ReportOutput:
             shutil.copyfile(preview, partial)
         return target
 
-    def print_preview(self, printer: QPrinter | None = None) -> int:
-        """Send the previewed PDF's pages to a printer; returns the pages printed."""
-        return print_pdf(self, self.document, printer)
+    def print_preview(self, printer: QPrinter | None = None,
+                      before_pages: Callable[[], None] | None = None) -> int:
+        """Send the previewed PDF's pages to a printer; returns the pages printed.
+        ``before_pages``: called once the printer answers, before any page is sent."""
+        return print_pdf(self, self.document, printer, before_pages)

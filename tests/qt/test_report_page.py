@@ -184,11 +184,22 @@ def test_what_was_printed_is_kept_under_its_own_name(page, demo_store, qtbot, mo
     """The version kept on printing is a copy of its own, not the preview file that the
     next 生成预览 (of this data file or another in the folder) writes over."""
     monkeypatch.setattr(page, "ready_to_hand_in", lambda action="保存": True)
-    monkeypatch.setattr(page, "print_preview", lambda printer=None: 5)
+    kept_before_the_pages = []
+
+    def printing(printer=None, before_pages=None):
+        if before_pages is not None:  # the printer has answered
+            before_pages()
+        # kept before a page is fed: a power cut while it prints leaves the 留存版本
+        # (revclose4 5: the version was recorded only after the last page)
+        kept_before_the_pages.append(len(list_versions(demo_store, ReportPeriod(2022, 3))))
+        return 5
+
+    monkeypatch.setattr(page, "print_preview", printing)
     page._on_print()
     page.wait()
     qtbot.waitUntil(lambda: list_versions(demo_store, ReportPeriod(2022, 3)) != [])
     [kept] = list_versions(demo_store, ReportPeriod(2022, 3))
+    assert kept_before_the_pages == [1]
     printed = Path(kept.file_path)
     assert printed != page._preview_file.resolve() and printed.parent.name == "打印留存"
     assert "2022年第三季度述廉述责报告" in printed.name
