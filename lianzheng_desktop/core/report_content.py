@@ -128,7 +128,7 @@ def own_title(profile: UnitProfile, person: Person) -> str:
     org = profile.org_name or profile.unit_name or ""
     unit = profile.unit_name or org
     if person.role != vocab.ROLE_SECRETARY:
-        return f"{unit}{person.post or person.role}"
+        return _member_title(org, unit, person)
     if not org:  # no unit named: the roster's post as it is ("党支部书记、常务副主席")
         return person.post or person.role
     posts = [p.strip() for p in re.split("[、，,]", person.post) if p.strip()]
@@ -136,6 +136,23 @@ def own_title(profile: UnitProfile, person: Person) -> str:
     head = f"{org}书记"
     others = "、".join(p for p in posts if p not in branch)  # the unit named once before
     return f"{head}、{unit}{others}" if others else head  # them: "某局党组成员、副局长"
+
+
+def _member_title(org: str, unit: str, person: Person) -> str:
+    """A member's posts, each before the body it is held in: one in the branch (支部纪检
+    委员, 组织委员) after the 党组织's name, one in the unit (财务科科长, 副主席) after the
+    unit's — "某县卫生健康局支部纪检委员" named a branch that does not exist (revjiwei7 F8)."""
+    posts = [p.strip() for p in re.split("[、，,]", person.post or "") if p.strip()]
+    branch = [p.removeprefix("党支部").removeprefix("支部") for p in posts
+              if p.startswith(("支部", "党支部")) or p in _BRANCH_POSTS]
+    others = [p for p in posts if not (p.startswith(("支部", "党支部")) or p in _BRANCH_POSTS)]
+    if not branch or not org:
+        return f"{unit}{person.post or person.role}"
+    return "、".join([f"{org}{'、'.join(branch)}"]
+                    + ([f"{unit}{'、'.join(others)}"] if others else []))
+
+
+_BRANCH_POSTS = ("纪检委员", "组织委员", "宣传委员", "青年委员", "统战委员", "支委")
 
 
 def _meta(label: str, role: str, reporter: str) -> list[str]:

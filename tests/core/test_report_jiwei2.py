@@ -153,6 +153,12 @@ def test_the_secretary_signs_both_papers_with_one_title():
     assert own_title(UnitProfile(), head) == "党支部书记、常务副主席"  # no unit to name
     member = Person(name="高建军", post="副主席", role="班子成员")
     assert own_title(profile, member) == "某县总工会副主席"
+    # a post in the branch after the branch's name, one in the unit after the unit's:
+    # "某县卫生健康局支部纪检委员" named a branch that does not exist (revjiwei7 F8)
+    health = UnitProfile(unit_name="某县卫生健康局", org_name="中共某县卫生健康局机关支部委员会")
+    inspector = Person(name="赵志刚", post="支部纪检委员、财务科科长", role="班子成员")
+    assert own_title(health, inspector) == \
+        "中共某县卫生健康局机关支部委员会纪检委员、某县卫生健康局财务科科长"
 
 
 def test_the_branch_report_and_the_secretarys_own_carry_the_same_title(demo_store):
