@@ -103,6 +103,7 @@ class RecordDialog(FollowsToday, QDialog):
         self.kept_on_time.hide()
         self._fill_start_values()
         self.initial = self.state()
+        self._keep_failed = False  # the last draft the file refused (draft_not_kept)
         self.draft_note = QLabel()
         self.draft_note.setWordWrap(True)
         self.draft_note.setStyleSheet("color: #1565c0;")
@@ -304,9 +305,16 @@ class RecordDialog(FollowsToday, QDialog):
                             was=self.initial if self._record is not None else None)
             else:
                 drafts.discard(self._store, self._spec.key, self._draft_id)
+            self._keep_failed = False
         except UserError as exc:  # the form itself still holds the text
+            self._keep_failed = True
             self.general_error.setText(str(exc))
             self.general_error.show()
+
+    def draft_not_kept(self) -> bool:
+        """Typed and not in the file even now (the disk full): closing would lose it."""
+        self.keep_draft()
+        return self._keep_failed and self.saved is None and self.is_dirty()
 
     # -- saving and leaving -----------------------------------------------------------
     def _clear_errors(self) -> None:

@@ -139,6 +139,7 @@ class RequirementDialog(QDialog):
             self._load(opened_from)
         self._keep = keep
         self.kept = False  # something typed here was handed to ``keep``
+        self._keep_failed = False  # the last keep the file refused (draft_not_kept)
         self.put_aside = False  # closed by the window closing: its draft is not given up
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -160,9 +161,15 @@ class RequirementDialog(QDialog):
             return
         try:
             self._keep(self.built())
-            self.kept = True
+            self.kept, self._keep_failed = True, False
         except UserError as exc:  # the form itself still holds the text
+            self._keep_failed = True
             self.error.setText(str(exc))
+
+    def draft_not_kept(self) -> bool:
+        """Typed and not in the file even now (the disk full): closing would lose it."""
+        self.keep_draft()
+        return self._keep_failed and self.built() != self._as_opened
 
     def done(self, result: int) -> None:
         self._draft_timer.stop()  # saved or given up: nothing more to keep

@@ -34,7 +34,7 @@ class ClosingGuards:
                   room.y() + (room.height() - height - FRAME[1]) // 2)
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        if not self._settings_may_close():
+        if not self._settings_may_close() or not self._forms_may_close():
             event.ignore()
             self.restore_from = self.switch_to = None
             return
@@ -67,6 +67,21 @@ class ClosingGuards:
         if self._settings is not None:
             self._settings.setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)
+
+    def _forms_may_close(self) -> bool:
+        """A form whose draft the file refused ("填写的内容暂未能存为草稿…请尽快保存"): she
+        is asked before closing loses what she typed there (revclose4 8)."""
+        from lianzheng_desktop.qt.record_form import RecordDialog
+        from lianzheng_desktop.qt.requirement_dialog import RequirementDialog
+
+        unkept = [form for kind in (RecordDialog, RequirementDialog)
+                  for form in self.findChildren(kind)
+                  if form.isVisible() and form.draft_not_kept()]
+        return not unkept or QMessageBox.question(
+            self, "填写的内容未能保存", f"有 {len(unkept)} 张打开的表中填写的内容还没能存为草稿"
+            "（原因见表中红字）。现在关闭，这些内容会丢失。\n\n仍要关闭吗？",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
 
     def _settings_may_close(self) -> bool:
         """设置 typed and not yet in the file: saved now; if the disk still refuses it,

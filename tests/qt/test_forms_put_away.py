@@ -114,3 +114,32 @@ def test_the_plan_check_and_its_form_open_when_the_window_closes_are_kept(window
     assert len(kept) == 1 and kept[0].edits == 1
     assert kept[0].requirements[0].note == "核对时补充的备注"
     assert asked == [] and 2024 not in plans.plan_years(demo_store)
+
+
+def test_a_form_whose_draft_the_file_refuses_asks_before_the_window_closes(
+        qtbot, window, demo_store, monkeypatch):
+    """revclose4 8: the form said "填写的内容暂未能存为草稿（磁盘空间已满），请尽快保存", and the
+    window closed under it without a word: the typed record was gone."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from lianzheng_desktop.core.errors import UserError
+    from lianzheng_desktop.core.ledgers import LEDGERS
+    from lianzheng_desktop.qt.record_form import RecordDialog
+    from lianzheng_desktop.storage import drafts
+
+    def full(*_a, **_k):
+        raise UserError("填写的内容暂未能存为草稿（磁盘空间已满），请尽快保存。")
+
+    monkeypatch.setattr(drafts, "save", full)
+    form = RecordDialog(demo_store, LEDGERS["activity"], parent=window)
+    form.show()
+    form.fields["topic"].set_value("研究部署第四季度党风廉政建设工作")
+    asked, answer = [], [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, title, text, *a: asked.append(title) or answer[0])
+    window.close()
+    assert asked == ["填写的内容未能保存"]
+    assert window.isVisible() and form.isVisible()  # 否: nothing closed, nothing lost
+    answer[0] = QMessageBox.StandardButton.Yes
+    window.close()
+    assert not window.isVisible()
