@@ -70,13 +70,15 @@ SHARE_WORDS = ("问题性约谈", "一对一")
 # Who answers for an obligation; the first group found wins (a subject, not an object:
 # see plan_grammar.subject_role).
 ROLE_WORDS: tuple[tuple[tuple[str, ...], Role], ...] = (
+    # the committee, not its members (支部委员 is each 班子成员: revjiwei7 F6)
+    (("支部委员会", "党支部委员会"), Role.ORGANISATION),
     # 书记与班子成员、班子成员之间开展谈心谈话: talks between them bind each one, the
     # secretary with the rest; "之间" is never an object (see plan_grammar._role_in)
     (("班子成员之间", "成员之间", "委员之间"), Role.LEADERSHIP_MEMBER),
     (("主要负责人", "主要负责同志", "第一责任人", "一把手", "主要领导", "党组书记", "党委书记",
       "党支部书记", "支部书记", "总支书记", "党支部负责人", "支部负责人", "党组织负责人", "书记"),
      Role.FIRST_RESPONSIBLE),
-    (("班子成员", "分管领导", "党组成员", "党委委员", "支委委员", "支委成员",
+    (("班子成员", "分管领导", "党组成员", "党委委员", "支委委员", "支委成员", "支部委员",
       "各常委", "常委", "中心组成员", "领导干部"), Role.LEADERSHIP_MEMBER),
     # 其他干部每年撰写…, 驻村干部…: each of the other staff, as each member (not 领导干部)
     (("每名党员", "每位党员", "每个党员", "全体党员", "每人", "党员每", "其他干部", "驻村干部",

@@ -216,3 +216,15 @@ def test_a_coverage_keeps_the_period_its_own_clause_gives():
         assert read(clause) == yearly, clause
     for clause in ("做到本季度全覆盖", "逐季实现全覆盖", "约谈面实现全覆盖", "约谈面达到100%"):
         assert read(clause) == quarterly, clause
+
+
+def test_each_branch_committee_member_is_each_leader_not_the_branch():
+    """revjiwei7 F6: "支部委员每年与分管科室党员开展一次谈心谈话" was the branch's duty (支部
+    matched first); each 支部委员 is a 班子成员. The committee itself is still the branch."""
+    from lianzheng_desktop.core.plan import Role
+
+    [each] = parse_plan("1.一岗双责。支部委员每年与分管科室党员开展一次谈心谈话。",
+                        2026).requirements
+    assert each.role is Role.LEADERSHIP_MEMBER
+    [committee] = parse_plan("1.会议。支部委员会每月至少召开1次。", 2026).requirements
+    assert committee.role is Role.ORGANISATION
