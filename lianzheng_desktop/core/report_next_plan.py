@@ -125,6 +125,11 @@ def _first_step(requirement: Requirement, nxt: ReportPeriod, made: date,
     role = requirement.role  # a duty of each: "每名班子成员至少…", not one in all
     each = ("本人" if own else role.label) if role in (Role.LEADERSHIP_MEMBER,
                                                       Role.MEMBER) else ""
+    if requirement.coverage is not None:  # whom it reaches, not one talk (revyear3 H4:
+        # "找党员谈话" of every 党员 pledged as "至少开展谈话1次")
+        when = end if requirement.period in (Period.MONTH, Period.QUARTER, Period.HALF) \
+            else date(nxt.year, 12, 31)
+        return f"{cn_date(when)}前{each}{label}覆盖面达到{requirement.coverage}%"
     return f"{cn_date(end)}前{each}{so_far}至少{act(label)}{n}{unit}"
 
 

@@ -582,3 +582,16 @@ def test_a_public_commitment_keeps_a_verb(demo_store):
                                 "topic": "公开承诺践诺活动"})
     duty = _texts(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31))[DUTY]
     assert "10月20日组织签订公开承诺践诺活动" in duty, duty
+
+
+def test_a_coverage_duty_is_pledged_as_whom_it_reaches_not_as_one_talk():
+    """revyear3 H4: "党支部书记每年至少找党员谈话一次" (every 党员 reached) was pledged in 四 as
+    "2027年12月31日前至少开展谈话1次": one talk would have kept the promise."""
+    from lianzheng_desktop.core.plan import Counts, Period, Requirement
+    from lianzheng_desktop.core.report_next_plan import _first_step
+
+    talks = Requirement("（五）", "党支部书记每年至少找党员谈话一次",
+                        counts=Counts("talk", (), "谈话"), period=Period.YEAR, target=1,
+                        coverage=100)
+    assert _first_step(talks, ReportPeriod(2027), date(2027, 1, 5)) == \
+        "2027年12月31日前谈话覆盖面达到100%"
