@@ -77,6 +77,7 @@ _TOPIC_MODAL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:应当|必须|均应|都�
 _TOPIC_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<!随时|及时|按时|适时|临时)"
                          r"(?:进行|召开|举行|开展)$")
 _NAME_CHARS = 12
+_NAME_START = re.compile(r"研究|分析|开展|召开|组织|学习|通报|听取|检查|督查|排查|谈心|谈话")
 _JOINS = re.compile(r"^[^与同]*[与同]")
 _INLINE_NUMBER = re.compile(r"\d{1,2}[、.．]|第[一二三四五六七八九十百\d]{1,4}条")
 _LEADING_WORDS = ("党风廉政建设", "党风廉政", "全面从严治党", "廉政建设和反腐败工作")
@@ -206,7 +207,12 @@ def clean_object(text: str) -> str:
         return text
     tail = text[-_NAME_CHARS:]  # 部门负责人与党员、学生谈心 → 与党员、学生谈心, not 门负责人…
     join = _JOINS.search(tail[:_NAME_CHARS // 2])
-    return tail[join.end() - 1:] if join else tail
+    if join:
+        return tail[join.end() - 1:]
+    # not from the middle of a word: 专题分析研究本支部廉政建设状况 → 研究本支部…, not
+    # 析研究本支部… (revjiwei7: a type named "析研究本支部廉政建设状况")
+    verb = _NAME_START.search(tail)
+    return tail[verb.start():] if verb and verb.start() <= _NAME_CHARS // 2 else tail
 
 
 def subject_role(text: str) -> Role | None:

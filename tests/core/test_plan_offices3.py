@@ -228,3 +228,11 @@ def test_each_branch_committee_member_is_each_leader_not_the_branch():
     assert each.role is Role.LEADERSHIP_MEMBER
     [committee] = parse_plan("1.会议。支部委员会每月至少召开1次。", 2026).requirements
     assert committee.role is Role.ORGANISATION
+
+
+def test_a_long_type_name_is_not_cut_in_the_middle_of_a_word():
+    """revjiwei7: "支部书记每半年专题分析研究本支部廉政建设状况" made a type "析研究本支部廉政
+    建设状况" (the name's last 12 characters); it starts at a word now."""
+    [duty] = parse_plan("1.专题研究。支部书记每半年专题分析研究本支部廉政建设状况。",
+                        2026).requirements
+    assert duty.counts is not None and duty.counts.label == "研究本支部廉政建设状况"
