@@ -179,7 +179,7 @@ def _carried_over(data: ReportData, nxt: ReportPeriod, listed: list[Requirement]
                   items_planned: bool = False, running: tuple[str, ...] = ()) -> list[str]:
     """At the year's end: the year's unmet duties, named, for the year to come — where the
     next year's plan is in, only those it still asks (by its own words), and none it lists
-    already with "本期未达到要求" (``listed``, _plan_duties). ``items_planned``: the 整改
+    already with "…未达到要求" (``listed``, _plan_duties). ``items_planned``: the 整改
     items have their own steps, which are the 巡察整改 duty's (not "提前谋划、按季度推进")."""
     if nxt.year == data.period.year:
         return []

@@ -67,7 +67,9 @@ def plan_duties(data: ReportData, nxt: ReportPeriod) -> list[tuple[Requirement, 
                 or (period is Period.HALF and nxt.quarter in (1, 3)) or nxt.quarter == 1):
             continue
         missed = earlier.get(id(requirement)) in failed
-        again = "（本期未达到要求，须切实改进）" if missed else ""
+        # which period missed it, by name: "本期" in a point about next year read as next
+        # year's (revyear3 H4)
+        again = f"（{data.period.label}未达到要求，须切实改进）" if missed else ""
         first = _first_step(requirement, nxt, written_on(data),
                             own=data.person is not None and not first_responsible(data.person))
         if first and requirement.period is Period.MONTH and about_inspection(requirement) \

@@ -59,7 +59,7 @@ _PASSES: tuple[tuple[Callable[[Requirement], object | None], bool], ...] = (
 # The next year's plan, beside this year's: renumbered and reworded too ("进行"→"开展",
 # "全年召开不少于4次专题会议"→"每年召开党风廉政建设专题会议不少于4次"), one duty still
 # measures the same records by the same period and role — alone on each side (a report's
-# section four names it once, with "本期未达到要求"; the re-import pairs by the passes above).
+# section four names it once, with "…未达到要求"; the re-import pairs by the passes above).
 ACROSS_YEARS = (*_PASSES, (lambda r: m[1:] if (m := _measured(r)) else None, True))
 
 

@@ -664,7 +664,7 @@ def test_a_missed_duty_the_next_plan_asks_again_is_named_once_in_the_next_steps(
     plans.start_new_year(demo_store, 2023, 2022)  # the same duties again
     nxt = _report(demo_store, ReportPeriod(2022))[1][NEXT]
     assert nxt.count("坚持每季度至少进行1次集中警示教育") == 1
-    assert "坚持每季度至少进行1次集中警示教育（本期未达到要求，须切实改进）" in nxt
+    assert "坚持每季度至少进行1次集中警示教育（2022年度未达到要求，须切实改进）" in nxt
     assert nxt.count("全年召开不少于4次专题会议") == 1
     # the 巡察整改 duty is planned by its items' own steps, not by "提前谋划、按季度推进"
     # (revjiwei3 J2: 套话)
