@@ -138,21 +138,24 @@ def own_title(profile: UnitProfile, person: Person) -> str:
     return f"{head}、{unit}{others}" if others else head  # them: "某局党组成员、副局长"
 
 
+_BRANCH_POSTS = ("纪检委员", "组织委员", "宣传委员", "青年委员", "统战委员", "支委")
+
+
+def _in_branch(post: str) -> bool:
+    return post.startswith(("支部", "党支部")) or post in _BRANCH_POSTS
+
+
 def _member_title(org: str, unit: str, person: Person) -> str:
     """A member's posts, each before the body it is held in: one in the branch (支部纪检
     委员, 组织委员) after the 党组织's name, one in the unit (财务科科长, 副主席) after the
     unit's — "某县卫生健康局支部纪检委员" named a branch that does not exist (revjiwei7 F8)."""
     posts = [p.strip() for p in re.split("[、，,]", person.post or "") if p.strip()]
-    branch = [p.removeprefix("党支部").removeprefix("支部") for p in posts
-              if p.startswith(("支部", "党支部")) or p in _BRANCH_POSTS]
-    others = [p for p in posts if not (p.startswith(("支部", "党支部")) or p in _BRANCH_POSTS)]
+    branch = [p.removeprefix("党支部").removeprefix("支部") for p in posts if _in_branch(p)]
+    others = [p for p in posts if not _in_branch(p)]
     if not branch or not org:
         return f"{unit}{person.post or person.role}"
     return "、".join([f"{org}{'、'.join(branch)}"]
                     + ([f"{unit}{'、'.join(others)}"] if others else []))
-
-
-_BRANCH_POSTS = ("纪检委员", "组织委员", "宣传委员", "青年委员", "统战委员", "支委")
 
 
 def _meta(label: str, role: str, reporter: str) -> list[str]:
