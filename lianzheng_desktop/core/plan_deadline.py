@@ -24,6 +24,7 @@ from lianzheng_desktop.core.plan_grammar import (
     spans,
     subject_role,
 )
+from lianzheng_desktop.core.plan_naming import new_type, strip_periods
 
 if TYPE_CHECKING:
     from lianzheng_desktop.core.plan_reader import ItemReader
@@ -73,15 +74,32 @@ def read_deadline_duties(reader: ItemReader, sentence: str, text: str,
         if sent is None:
             continue
         counts, end = sent
-        begins = max((a for a, _ in spans(sentence) if a <= match.start()), default=0)
+        clauses = [a for a, _ in spans(sentence) if a <= match.start()]
+        begins = clauses[-1] if clauses else 0
+        if counts is None:  # 按季度填写…纪实表，并于季末次月7日前交支部纪检委员: the form
+            if len(clauses) < 2:
+                continue
+            begins = clauses[-2]
+            made = clean_object(strip_periods(sentence[begins:clauses[-1]]))
+            if len(made) < 2:
+                continue
+            counts = new_type(made if made.startswith(("填写", "填报")) else "报送" + made)
         found.append(reader.requirement(  # from its clause's start: 班子成员每年…, who must
             text[begins:match.start("rest") + end], counts=counts, period=period,
             target=1, role=subject_role(sentence[:match.start()])))
     return found
 
 
-def _what_is_sent(rest: str, whole: str) -> tuple[Counts, int] | None:
-    """What the duty sends or makes, and where in ``rest`` saying so ends."""
+# 交支部纪检委员, 报送县纪委: to whom, not what (what is sent is in the clause before)
+_PUT = re.compile(r"(?:将|把)(?P<object>[^，,。；;]{2,60})")
+_TO = re.compile(r"至|到")  # 统计表至组织部: what, then to whom
+_RECIPIENT = re.compile(r"(?:委员|纪委|纪工委|党委|党组|党总支|支部|办公室|办|组织部|宣传部"
+                        r"|领导小组|书记|部门|局|科|股)$")
+
+
+def _what_is_sent(rest: str, whole: str) -> tuple[Counts | None, int] | None:
+    """What the duty sends or makes, and where in ``rest`` saying so ends; no counts where
+    it names only to whom (the clause before says what)."""
     other = [p for p in periods_in(rest) if p.word.startswith("每")]
     rest = rest[:other[0].start] if other else rest  # 每月…考核，每季度向党委报告: its own
     for pattern in (_SENT, _MADE, _SEND):
@@ -95,8 +113,15 @@ def _what_is_sent(rest: str, whole: str) -> tuple[Counts, int] | None:
         what = what if len(what) >= 4 else said  # 本单位落实主体责任的情况, not 情况
         if len(what) < 2:
             continue
-        if any(word in whole for word in _REPORTING_ON_DUTY):
-            return Counts("activity", ("履责报告",), "报告履责情况"), sent.end()
+        end = sent.end()
         name = ("报送" if pattern is _SENT else sent.group("verb").rstrip("出")) + what
-        return Counts("activity", (name,), name), sent.end()
+        if pattern is _SEND and _RECIPIENT.search(what) and not _TO.search(what):
+            put = _PUT.search(rest[:sent.start()])  # 将年度总结…，以书面形式报送纪委委员
+            what = clean_object(_COVERED.sub("", put.group("object"))) if put else ""
+            if len(what) < 2:
+                return None, end  # to whom only: the clause before says what
+            name = "报送" + what
+        if any(word in whole for word in _REPORTING_ON_DUTY):
+            return Counts("activity", ("履责报告",), "报告履责情况"), end
+        return Counts("activity", (name,), name), end
     return None

@@ -205,14 +205,34 @@ def clean_object(text: str) -> str:
     text = _INLINE_NUMBER.split(text)[-1] or text  # …制度1、支部党员大会, …第四条党委会议
     if len(text) <= _NAME_CHARS:
         return text
-    tail = text[-_NAME_CHARS:]  # 部门负责人与党员、学生谈心 → 与党员、学生谈心, not 门负责人…
-    join = _JOINS.search(tail[:_NAME_CHARS // 2])
+    tail = text[_word_start(text, len(text) - _NAME_CHARS):]  # 部门负责人与党员、学生谈心
+    if text.startswith(_FORM_VERBS) and len(tail) <= _NAME_CHARS - 2:
+        return text[:2] + tail  # 填写主体责任情况纪实表: what is done with the form
+    join = _JOINS.search(tail[:_NAME_CHARS // 2])  # → 与党员、学生谈心, not 门负责人…
     if join:
         return tail[join.end() - 1:]
     # not from the middle of a word: 专题分析研究本支部廉政建设状况 → 研究本支部…, not
     # 析研究本支部… (revjiwei7: a type named "析研究本支部廉政建设状况")
     verb = _NAME_START.search(tail)
     return tail[verb.start():] if verb and verb.start() <= _NAME_CHARS // 2 else tail
+
+
+# words a name is never cut inside: 落实党风廉政建设主体责任情况纪实表 is named 主体责任情况纪实表,
+# not 政建设主体责任情况纪实表 (revjiwei7)
+_WHOLE_WORDS = ("党风廉政建设", "廉政建设", "全面从严治党", "主体责任", "监督责任", "意识形态",
+                "警示教育", "谈心谈话", "民主生活会", "组织生活会", "年度", "季度", "制度")
+
+
+_FORM_VERBS = ("填写", "填报")
+
+
+def _word_start(text: str, cut: int) -> int:
+    """``cut``, moved past the end of a whole word it would fall inside."""
+    for word in _WHOLE_WORDS:
+        for match in re.finditer(word, text):
+            if match.start() < cut < match.end():
+                cut = match.end()
+    return cut
 
 
 def subject_role(text: str) -> Role | None:

@@ -22,7 +22,15 @@ def not_an_activity(name: str) -> bool:
     """A quoted title (masked), a time (节庆日期间), or fetching things (到镇纪委领取招待票据)
     cannot name a type of records."""
     return MASK in name or name.endswith(("期间", "时", "前", "后", "之际")) \
-        or "领取" in name or "领用" in name
+        or "领取" in name or "领用" in name or _only_who(name)
+
+
+def _only_who(name: str) -> bool:
+    """班子成员 (of 每半年班子成员召开1次): who does it, not what (支委会 is both: a meeting)."""
+    from lianzheng_desktop.core.plan import Role
+    from lianzheng_desktop.core.plan_vocab import ROLE_WORDS
+
+    return any(name in words for words, role in ROLE_WORDS if role is not Role.ORGANISATION)
 
 
 def clean_object_verb(text: str) -> str:
@@ -33,8 +41,13 @@ def clean_object_verb(text: str) -> str:
 
 
 def strip_periods(text: str) -> str:
-    for period in reversed(periods_in(text)):
-        text = text[:period.start] + text[period.end:]
+    """``text`` without its period words, and the 或 between two (每季度或半年)."""
+    periods = periods_in(text)
+    for at, period in reversed(list(enumerate(periods))):
+        end = period.end
+        if at + 1 < len(periods) and text[end:periods[at + 1].start] in ("或", "或者", "、"):
+            end = periods[at + 1].start
+        text = text[:period.start] + text[end:]
     return text
 
 
@@ -72,13 +85,16 @@ def _report_type(after: str) -> Counts:
     return new_type(f"汇报{what}" if len(what) >= 2 and not not_an_activity(what) else "汇报工作")
 
 
+_PAPERS = ("记录", "记录表", "纪实表", "台账", "清单", "登记表")
+
+
 def new_type(name: str) -> Counts:
     """A type of the plan's own, in the ledger its name points to (会议活动 by default)."""
     name = name.strip("＿ ")
     ledger = "activity"
     if "警示" in name:
         ledger = "warning_education"
-    elif "谈" in name and "座谈" not in name:
+    elif "谈" in name and "座谈" not in name and not name.endswith(_PAPERS):  # 约谈记录
         ledger = "talk"
     elif "整改" in name:
         return Counts("rectification", (), name)

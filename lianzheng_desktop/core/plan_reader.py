@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from lianzheng_desktop.core.plan import Period, Requirement
+from lianzheng_desktop.core.plan import Counts, Period, Requirement
 from lianzheng_desktop.core.plan_deadline import read_deadline_duties
 from lianzheng_desktop.core.plan_draft import (
     ITEM_TEXT_LIMIT,
@@ -204,7 +204,8 @@ class ItemReader(OtherForms):
             # 每季度一次支委会、一次支部大会: each count of a list with its own noun and title
             title, named_before, own_end, subject_end = as_listed(
                 text, sentence, count, counts, c_start, c_end, before)
-            counts_for = counted_by(sentence, clause, count, named_before, c_start, own_end)
+            counts_for = counted_by(sentence, clause, count, named_before, c_start, own_end) \
+                or self._titled(sentence)
             if counts_for is None:
                 self.unread(clause_text, "无法判断这项要求对应哪类记录")
                 continue
@@ -215,6 +216,12 @@ class ItemReader(OtherForms):
                 role=subject_role(sentence[:subject_end])))
             previous_end, inherited = count.end, period
         return found
+
+    def _titled(self, sentence: str) -> Counts | None:
+        """开好党支部组织生活会。每季度或半年班子成员召开1次: a count that names nothing
+        counts what the item's heading names, when the heading is another sentence."""
+        title = mask_quotes(self.item.title)
+        return keyword_after(title) if title and title not in sentence else None
 
     def _period_of(self, sentence: str, clause: str, c_start: int, count: Count,
                    periods: list, counts: list[Count], inherited):

@@ -236,3 +236,44 @@ def test_a_long_type_name_is_not_cut_in_the_middle_of_a_word():
     [duty] = parse_plan("1.专题研究。支部书记每半年专题分析研究本支部廉政建设状况。",
                         2026).requirements
     assert duty.counts is not None and duty.counts.label == "研究本支部廉政建设状况"
+
+
+def test_a_type_name_is_not_cut_inside_a_compound_word_and_keeps_what_is_done():
+    """revjiwei7: "按季度填写落实党风廉政建设主体责任情况纪实表" made a type "政建设主体责任情况
+    纪实表" (cut inside 党风廉政建设)."""
+    [duty] = parse_plan("1.监督。按季度填写落实党风廉政建设主体责任情况纪实表。",
+                        2026).requirements
+    assert duty.counts is not None and duty.counts.label == "填写主体责任情况纪实表"
+
+
+def test_a_form_handed_to_someone_by_a_date_is_one_duty_not_a_talk_and_a_person():
+    """revjiwei7: "按季度填写…主体责任情况和约谈记录，并于每季季末次月7日前交支部纪检委员"
+    was read as a quarterly 约谈 (from 约谈记录) and a quarterly activity named
+    "交支部纪检委员" (to whom, read as what). It is one quarterly duty: hand in the form."""
+    from lianzheng_desktop.core.plan import Period
+
+    draft = parse_plan("10.强化监督检查。按季度填写落实党风廉政建设主体责任情况和约谈记录，"
+                       "并于每季季末次月7日前交支部纪检委员。", 2026)
+    [duty] = draft.requirements
+    assert duty.counts is not None
+    assert (duty.counts.ledger, duty.counts.label) == ("activity", "报送主体责任情况和约谈记录")
+    assert (duty.period, duty.target) == (Period.QUARTER, 1)
+
+
+def test_what_is_put_before_a_comma_is_what_is_sent_not_to_whom():
+    """"将…年度总结和下一年度工作思路，以书面形式报送纪委委员" was a type "报送纪委委员"."""
+    [duty] = parse_plan("4.联系。联系单位应于每年12月底前将党风廉政建设年度总结和下一年度工作"
+                        "思路，以书面形式报送纪委委员。", 2026).requirements
+    assert duty.counts is not None and duty.counts.label == "报送总结和下一年度工作思路"
+
+
+def test_a_count_naming_only_who_counts_what_the_heading_names():
+    """revjiwei7: "开好党支部组织生活会。每季度或半年班子成员召开1次" made a type "或班子成员";
+    the count names no activity, its heading does (组织生活会), and 每季度或半年 is at least
+    every half-year."""
+    from lianzheng_desktop.core.plan import Period
+
+    [duty] = parse_plan("2.开好党支部组织生活会。每季度或半年班子成员召开1次，也可根据需要随时"
+                        "召开。", 2026).requirements
+    assert duty.counts is not None and duty.counts.types == ("组织生活会",)
+    assert duty.period is Period.HALF
