@@ -41,6 +41,19 @@ _END = "。；;，,：:！？"
 PART_BREAK = "；"  # between a cell's own numbered measures (interchange.plan_files)
 
 
+_SUB_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）]|[①-⑳])\s*")
+
+
+def cell_text(paragraphs: list[str]) -> str:
+    """A cell's paragraphs (or lines) as sentences; its own numbered measures ("1.组织观看…"
+    "2.开展…") apart by PART_BREAK, so that the row's 完成时限 reaches each."""
+    parts = [part.strip() for part in paragraphs if part.strip()]
+    if len(parts) > 1 and all(_SUB_NUMBER.match(part) for part in parts):
+        return PART_BREAK.join(_SUB_NUMBER.sub("", part).rstrip("。；;") for part in parts)
+    return "".join(part if part[-1] in "。；;，,：:" or n == len(parts) - 1 else part + "。"
+                   for n, part in enumerate(parts))
+
+
 def _column(cell: str) -> str | None:
     for name, words in _COLUMNS:
         if any(word in cell for word in words):
@@ -159,6 +172,10 @@ def tables_as_items(text: str) -> str:
 
     for line in lines:
         cells = [cell.strip() for cell in line.split("\t")]
+        if _goes_on(block, cells):  # a cell of two paragraphs: Word pastes it on two lines
+            block[-1] = block[-1][:-1] + [cell_text([block[-1][-1], cells[0]])] + cells[1:]
+            raw[-1] += "\n" + line
+            continue
         if sum(1 for cell in cells if cell) >= 2:
             block.append(cells)
             raw.append(line)
@@ -167,3 +184,14 @@ def tables_as_items(text: str) -> str:
         out.append(line)
     flush()
     return "\n".join(out)
+
+
+def _goes_on(block: list[list[str]], cells: list[str]) -> bool:
+    """Whether ``cells`` finish the block's last row: under a header, that row is short
+    of the header's columns by as many as this line brings, less the cell they share
+    ("1\t谈心谈话\t1.书记与班子成员谈话" then "2.班子成员与分管干部谈话\t每季度\t办公室")."""
+    found = _header(block) if len(cells) > 1 and len(block) >= 2 else None
+    if found is None or found[0] == len(block) - 1:
+        return False
+    width = len(block[found[0]])
+    return len(block[-1]) < width and len(block[-1]) + len(cells) - 1 == width

@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 
 from lianzheng_desktop.core.errors import UserError
-from lianzheng_desktop.core.plan_table import PART_BREAK, table_lines
+from lianzheng_desktop.core.plan_table import cell_text, table_lines
 
 _ENCODINGS = ("utf-8-sig", "gb18030", "utf-16")
 # "- 3 -", "— 3 —", "第 3 页", "3/12": a page's number on a line of its own
@@ -21,7 +21,6 @@ _PAGE_NUMBER = re.compile(r"^[\s\-—－–·]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\
 _ITEM_START = re.compile(r"\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]"
                          r"|\d+[.、．]|[①-⑳]|第[一二三四五六七八九十\d]+[条章节部分，、]"
                          r"|[一二三四五六七八九十]是)")
-_SUB_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）]|[①-⑳])\s*")
 FULL_SLACK = 1.5  # a line this many characters short of the widest is still full
 LEAST_FULL = 15  # characters: narrower "full" lines are a table's or a list's, not wrapped
 
@@ -76,14 +75,7 @@ def _rows(table) -> list[list[str]]:
     for row in table.rows:
         cells = []
         for cell in row.cells:
-            parts = [p.text.strip() for p in cell.paragraphs if p.text.strip()]
-            numbered = len(parts) > 1 and all(_SUB_NUMBER.match(part) for part in parts)
-            if numbered:
-                cells.append(PART_BREAK.join(_SUB_NUMBER.sub("", part).rstrip("。；;")
-                                             for part in parts))
-            else:
-                cells.append("".join(part if part[-1] in "。；;，,：:" or n == len(parts) - 1
-                                     else part + "。" for n, part in enumerate(parts)))
+            cells.append(cell_text([p.text.strip() for p in cell.paragraphs]))
         rows.append(cells)
     return rows
 

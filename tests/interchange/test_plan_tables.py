@@ -186,3 +186,18 @@ def test_an_assessment_table_and_a_due_said_with_its_count(tmp_path):
         ["序号", "工作任务", "具体措施", "完成时限"],
         ["1", "学习", "开展政治学习", "每月一次"]]))
     assert _read(due)["1"][0][1] == Period.MONTH
+
+
+def test_a_pasted_cell_of_two_numbered_measures_on_two_lines_stays_in_its_row():
+    """revlast6 6: Word pastes a cell of two paragraphs on two lines. The second line was a
+    row of its own: its measure lost, the row's 每季度 lost, and a duty "每季度" invented as
+    item 2 (the real item 2 renumbered 2（2）)."""
+    pasted = ("2026年党风廉政建设工作要点\n序号\t工作任务\t具体措施\t完成时限\t责任单位\n"
+              "1\t谈心谈话\t1.书记与班子成员谈话\n2.班子成员与分管干部谈话\t每季度\t办公室\n"
+              "2\t警示教育\t组织观看警示教育片\t每季度\t办公室\n")
+    read = _read(pasted)
+    assert sorted(read) == ["1", "2"]
+    assert [(text, period) for text, period, _ in read["1"]] == [
+        ("每季度书记与班子成员谈话", Period.QUARTER),
+        ("每季度班子成员与分管干部谈话", Period.QUARTER)]
+    assert read["2"] == [("每季度组织观看警示教育片", Period.QUARTER, "警示教育（全部）")]
