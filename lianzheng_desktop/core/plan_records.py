@@ -119,7 +119,7 @@ def listed_duties(clause: str) -> list[tuple[int, int]]:
     return found
 
 
-_CHAIRED = re.compile(r"^[^，。；]{2,12}由[^，。；]{2,14}主持(?:召开)?$")
+_CHAIRED = re.compile(r"^[^，。；]{2,12}由[^，。；]{2,14}(?:主持(?:召开)?$|参加(?:[，,]|$))")
 _CONTENTS = re.compile(r"^[^，。；]{2,12}的?主要(?:内容|议题|任务)(?:是|为|包括|有)?[：:]"
                        r"|^(?:会议|学习|活动)?(?:主要)?内容$")
 
@@ -130,8 +130,9 @@ _DEFINES = re.compile(r"^[^，。；是]{0,10}(?:会|会议|课)是[^，。；]{
 
 
 def describes_a_meeting(first_sentence: str) -> bool:
-    """党员大会由支部书记主持召开 / 党员大会的主要内容：… / a heading 会议内容 / 支部党员大会是
-    全体党员参加的会议 — who chairs a meeting, what it covers, what it is."""
+    """党员大会由支部书记主持召开 / 支委会由全体支部委员参加 / 党员大会的主要内容：… /
+    a heading 会议内容 / 支部党员大会是全体党员参加的会议 — who chairs or attends a meeting,
+    what it covers, what it is."""
     first_sentence = first_sentence.strip().rstrip("。；;")
     return bool(_CHAIRED.match(first_sentence) or _CONTENTS.match(first_sentence)
                 or _DEFINES.match(first_sentence))

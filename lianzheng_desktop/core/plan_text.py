@@ -69,7 +69,13 @@ def split_nodes(text: str) -> list[Node]:
                 preamble.append(line)
             continue
         kind, match = hit
-        depth = _place(kind, match.group(1), stack, depth_of.setdefault(kind, len(depth_of)))
+        if kind not in depth_of and match.group(1) not in _FIRST and stack and all(
+                _RANK[kind] < _RANK.get(n.kind, 0) for n in stack):
+            depth = stack[0].depth  # 1.… 2.… 二、监督责任清单: a list of a higher kind whose
+            stack.clear()  # 一、 was never written (two tables, the second under a heading)
+            depth_of[kind] = depth
+        else:
+            depth = _place(kind, match.group(1), stack, depth_of.setdefault(kind, len(depth_of)))
         words = match.group(2).strip()
         node = Node(kind, match.group(1), name_apart(words), depth, stack[-1] if stack else None)
         node.run_in = node.text != words
@@ -91,6 +97,7 @@ def split_nodes(text: str) -> list[Node]:
     return nodes
 
 
+_RANK = {kind: rank for rank, (kind, _) in enumerate(_MARKERS)}  # 一、 above （一） above 1.
 _FIRST = ("一", "1", "①", "第一", "第1")
 _POINT_START = re.compile(rf"^([{_CN}]{{1,3}})是(?=[^是])")
 

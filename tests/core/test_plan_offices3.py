@@ -277,3 +277,22 @@ def test_a_count_naming_only_who_counts_what_the_heading_names():
                         "召开。", 2026).requirements
     assert duty.counts is not None and duty.counts.types == ("组织生活会",)
     assert duty.period is Period.HALF
+
+
+def test_a_second_list_under_a_heading_whose_first_was_never_written_is_not_inside_the_first():
+    """revdiff6 14: two Word tables, the second under "二、监督责任清单" (the first had no
+    "一、"): the second's duties stood under the first table's last row, whose text was
+    printed as their section."""
+    draft = parse_plan("2026年清单\n1. 落实主体责任。每季度召开一次党风廉政建设专题会议。\n"
+                       "2. 警示教育。每季度组织一次警示教育。\n二、监督责任清单\n"
+                       "1. 监督检查。每月开展一次监督检查。\n", 2026)
+    assert [(r.item, r.section) for r in draft.requirements] == [
+        ("1", ""), ("2", ""), ("二.1", "二、监督责任清单")]
+
+
+def test_who_attends_a_meeting_is_no_duty():
+    """"支委会由全体支部委员参加，必要时可吸收党小组长…参加" says who attends, as 由…主持 says
+    who chairs: it was a duty 完成后手工标记 that no record could meet."""
+    draft = parse_plan("2026年制度\n1. 支委会由全体支部委员参加，必要时可吸收党小组长或有关党员"
+                       "参加。\n2. 支委会每月至少召开一次。\n", 2026)
+    assert [r.item for r in draft.requirements] == ["2"]
