@@ -26,10 +26,13 @@ from lianzheng_desktop.core.records import (
 from lianzheng_desktop.core.report_duty import Figures, draft_duty, figures
 from lianzheng_desktop.core.report_facts import (
     ReportData,
+    branch_posts,
     cn_date,
     first_responsible,
     for_reader,
+    in_branch,
     md,
+    named,
     status_label,
 )
 from lianzheng_desktop.core.report_items import unreviewed_earlier
@@ -76,10 +79,10 @@ def secretary(profile: UnitProfile, roster: list[Person], day: date) -> str:
     longer) in post on ``day`` and one other 书记 then — a past report reprinted after a
     change of 书记 is signed by the one who served; with the profile empty, that 书记."""
     serving = [p.name for p in roster if p.in_post(day) and p.role == vocab.ROLE_SECRETARY]
-    named = profile.secretary_name
-    if named:
-        absent = any(p.name == named and not p.in_post(day) for p in roster)
-        return serving[0] if absent and len(serving) == 1 else named
+    given = profile.secretary_name
+    if given:
+        absent = any(p.name == given and not p.in_post(day) for p in roster)
+        return serving[0] if absent and len(serving) == 1 else given
     return serving[0] if len(serving) == 1 else ""
 
 
@@ -138,20 +141,13 @@ def own_title(profile: UnitProfile, person: Person) -> str:
     return f"{head}、{unit}{others}" if others else head  # them: "某局党组成员、副局长"
 
 
-_BRANCH_POSTS = ("纪检委员", "组织委员", "宣传委员", "青年委员", "统战委员", "支委")
-
-
-def _in_branch(post: str) -> bool:
-    return post.startswith(("支部", "党支部")) or post in _BRANCH_POSTS
-
-
 def _member_title(org: str, unit: str, person: Person) -> str:
     """A member's posts, each before the body it is held in: one in the branch (支部纪检
     委员, 组织委员) after the 党组织's name, one in the unit (财务科科长, 副主席) after the
     unit's — "某县卫生健康局支部纪检委员" named a branch that does not exist (revjiwei7 F8)."""
     posts = [p.strip() for p in re.split("[、，,]", person.post or "") if p.strip()]
-    branch = [p.removeprefix("党支部").removeprefix("支部") for p in posts if _in_branch(p)]
-    others = [p for p in posts if not _in_branch(p)]
+    branch = branch_posts(person)
+    others = [p for p in posts if not in_branch(p)]
     if not branch or not org:
         return f"{unit}{person.post or person.role}"
     return "、".join([f"{org}{'、'.join(branch)}"]
@@ -232,7 +228,7 @@ def appendices(data: ReportData) -> list[Appendix]:
     own_items = data.person is not None and not first_responsible(data.person)
     check = Appendix(
         f"附件1　{label}党风廉政建设责任清单落实情况{upto}", ["序号", "要求", "状态", "完成情况"],
-        [[str(n), i.requirement.text, status_label(i), tidy(for_reader(i, day))]
+        [[str(n), named(i.requirement), status_label(i), tidy(for_reader(i, day))]
          for n, i in enumerate(data.checklist.items, start=1)], [0.7, 4, 1.4, 6],
         empty=("（年度工作要点中没有逐人落实到本人的要求）" if data.person is not None
                else "（年度工作要点中尚无可对照检查的要求）"))

@@ -44,6 +44,20 @@ def first_responsible(person: Person | None) -> bool:
     return person is not None and person.role == vocab.ROLE_SECRETARY
 
 
+_BRANCH_POSTS = ("纪检委员", "组织委员", "宣传委员", "青年委员", "统战委员", "支委")
+
+
+def in_branch(post: str) -> bool:
+    """A post held in the branch (支部纪检委员, 组织委员), not in the unit (财务科科长)."""
+    return post.startswith(("支部", "党支部")) or post in _BRANCH_POSTS
+
+
+def branch_posts(person: Person) -> list[str]:
+    """``person``'s posts in the branch, without the branch's name: 纪检委员, 组织委员."""
+    posts = [p.strip() for p in re.split("[、，,]", person.post or "") if p.strip()]
+    return [p.removeprefix("党支部").removeprefix("支部") for p in posts if in_branch(p)]
+
+
 @dataclass
 class ReportData:
     """Everything a report is drafted from; gathered by storage, no SQL here.
@@ -170,7 +184,13 @@ def named(requirement: Requirement) -> str:
     if text.endswith("…") and full.startswith(text[:-1]):
         end = full.find("。", len(text) - 1)  # the sentence it was cut in, whole
         return clause(full[:end] if end >= 0 else full)
+    label, title = requirement.counts.label if requirement.counts else "", requirement.item_title
+    if label and label not in text and len(text) <= _BARE and title and title not in text:
+        return f"{clause(title)}，{text}"  # 开展党内谈心谈话，每年至少2次 — not "每年至少2次"
     return text
+
+
+_BARE = 20  # a requirement's words this short may say how often but not what (每年至少2次)
 
 
 def several(items: list[str], noun: str = "项") -> str:

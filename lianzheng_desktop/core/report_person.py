@@ -27,6 +27,7 @@ from lianzheng_desktop.core.report_facts import (
     cn_date,
     first_responsible,
     md,
+    named,
     several,
 )
 
@@ -90,7 +91,7 @@ def owed_to_branch(data: ReportData) -> list[str]:
     parts = []
     for item in not_yet_reached(data):
         label = item.requirement.counts.label if item.requirement.counts else ""
-        parts.append(f"按要求参加{label}，落实“{item.requirement.text}”的要求，"
+        parts.append(f"按要求参加{label}，落实“{named(item.requirement)}”的要求，"
                      f"须于{cn_date(item.period_end)}前完成。")
     return parts
 
@@ -110,8 +111,8 @@ def branch_running(data: ReportData) -> list[str]:
     by_day: dict[date, list[str]] = {}  # each by its own date, the soonest first
     for item in sorted(running, key=lambda i: i.period_end):
         texts = by_day.setdefault(item.period_end, [])
-        if item.requirement.text not in texts:
-            texts.append(item.requirement.text)
+        if named(item.requirement) not in texts:
+            texts.append(named(item.requirement))
     if not by_day:
         return []
     return ["参与推进本单位" + "；".join(f"{several(texts)}工作，须于{cn_date(day)}前完成"

@@ -17,6 +17,7 @@ from lianzheng_desktop.core.records import RectificationItem
 from lianzheng_desktop.core.report_facts import (
     NOT_STARTED,
     ReportData,
+    branch_posts,
     cn_date,
     first_responsible,
     for_reader,
@@ -73,11 +74,15 @@ def _overview(data: ReportData) -> str:
             # writes what else was found)
             ahead = [i for i in data.rectification if is_open(i, data.as_of)
                      and not is_due(i, data.as_of, data.missed_up_to)]
-            unreached = "、".join(quoted(i.requirement.text) for i in not_yet_reached(data))
+            unreached = "、".join(quoted(named(i.requirement)) for i in not_yet_reached(data))
             branch = data.branch_checklist
             against = ("年度工作要点没有对本人单独提出量化任务"
                        if branch is None or branch.items else
                        "年度工作要点尚未逐人明确本人的党风廉政建设工作任务")
+            if posted := _of_my_post(data):  # 纪检委员每月跟踪督办: his, counted as the branch's
+                post, said = posted
+                against = (f"年度工作要点对{post}提出的{'、'.join(said)}，按支部整体核对（见"
+                           "支部的述廉述责报告）；此外" + against.removeprefix("年度工作要点"))
             return (against
                     + (f"；本人负责的{len(ahead)}件整改事项尚未完成，仍在整改时限内"
                        if ahead else "")
@@ -101,6 +106,21 @@ def _overview(data: ReportData) -> str:
         return (f"对照年度工作要点，{noun}{requirements}项要求分{measures}项指标核对，"
                 f"其中{counts}（详见附件1）。")
     return f"对照年度工作要点，{noun}{len(items)}项要求中，{counts}（详见附件1）。"
+
+
+def _of_my_post(data: ReportData) -> tuple[str, list[str]] | None:
+    """The person's branch post and the branch's requirements whose words name it
+    ("纪检委员每月跟踪督办"): the plan does set them a task, checked with the branch's (revjiwei7
+    F4: his paper said the plan set him none)."""
+    branch = data.branch_checklist
+    if data.person is None or branch is None:
+        return None
+    for post in branch_posts(data.person):
+        said = list(dict.fromkeys(quoted(named(i.requirement)) for i in branch.items
+                                  if post in i.requirement.text))
+        if said:
+            return post, said
+    return None
 
 
 # The branch's plan holds no requirement to check against (none imported, or none read):

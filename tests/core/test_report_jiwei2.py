@@ -201,3 +201,37 @@ def test_checklist_json_labels_a_duty_without_record_as_printed(demo_store):
     item = next(i for i in checklist.items if i.requirement.text == "强化政治监督")
     assert item.to_json()["status_label"] == "尚未开展" == item.label
     assert item.to_json()["status"] == "on_track"
+
+
+def test_a_duty_the_plan_sets_a_members_branch_post_is_named_in_his_paper(demo_store):
+    """revjiwei7 F4: "纪检委员每月跟踪督办" is in the plan, yet the 纪检委员's own paper said
+    "年度工作要点没有对本人单独提出量化任务". It names the duty and where it is checked."""
+    from lianzheng_desktop.app.reports import prepare_report
+    from lianzheng_desktop.core.plan import Counts, Period, Requirement
+    from lianzheng_desktop.storage.plans import add_requirement
+
+    person = next(p for p in demo_store.list("roster") if p.name == "张志强")
+    demo_store.update("roster", person.id, {"name": person.name, "role": person.role,
+                                            "post": "支部纪检委员、副主席"})
+    add_requirement(demo_store, 2022, Requirement(
+        item="9", text="纪检委员每月跟踪督办", counts=Counts("activity", ("督查检查",), "督查"),
+        period=Period.MONTH, target=1))
+    own = prepare_report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 20), "张志强")
+    said = own.document.section_texts()[PROBLEMS]
+    assert said.startswith("年度工作要点对纪检委员提出的“纪检委员每月跟踪督办”，按支部整体核对"
+                           "（见支部的述廉述责报告）；此外没有对本人单独提出量化任务；"), said
+
+
+def test_a_requirement_whose_words_say_only_how_often_is_named_with_its_item():
+    """A table row's measure "每年至少2次" (of 开展党内谈心谈话) was printed alone: "一是每年至少
+    2次的要求落实进度滞后", "二是每年至少2次，本人尚需2次" — two times of what, the reader
+    cannot tell. Words that name what is counted are printed as they are."""
+    from lianzheng_desktop.core.plan import Counts, Period, Requirement
+    from lianzheng_desktop.core.report_facts import named
+
+    talks = Counts("talk", ("谈心谈话",), "谈心谈话")
+    bare = Requirement(item="4", text="每年至少2次", item_title="开展党内谈心谈话", counts=talks,
+                       period=Period.YEAR, target=2)
+    assert named(bare) == "开展党内谈心谈话，每年至少2次"
+    said = replace(bare, text="班子成员之间每年至少开展2次谈心谈话")
+    assert named(said) == "班子成员之间每年至少开展2次谈心谈话"
