@@ -58,7 +58,7 @@ def _check(requirement: Requirement, source: RecordSource, roster: Sequence[Pers
     key = str(requirement.id if requirement.id is not None else requirement.item)
     if requirement.period is Period.MONTH and requirement.target is not None:
         return [check_monthly(key, requirement, source, quarter, as_of)]
-    window = window_for(requirement.period, quarter, as_of)
+    window = window_for(requirement.period, quarter, as_of, requirement.handed_in_after)
     if as_of < window.start:
         return [not_due(key, requirement, window, quarter)]
     if requirement.counts is not None and requirement.id is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from lianzheng_desktop.core.checklist_ask import Ask, with_link
 from lianzheng_desktop.core.checklist_model import ChecklistItem, Status
@@ -33,7 +33,8 @@ def check_count(key: str, requirement: Requirement, window: Window, quarter: Qua
                 ask: Ask) -> ChecklistItem:
     target = requirement.target or 0
     expected_now = target * window.elapsed // window.units
-    q_units = window_for(requirement.period, quarter, quarter.end).elapsed
+    q_units = window_for(requirement.period, quarter, quarter.end + timedelta(days=window.lag),
+                         window.lag).elapsed
     expected_by_quarter_end = target * q_units // window.units
     actual = ask.count()
     status = status_of(actual, target, expected_now, window)

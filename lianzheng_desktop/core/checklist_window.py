@@ -24,13 +24,24 @@ class Window:
     checkpoint: date  # count up to here
     elapsed: int  # completed units (quarters or months) at the checkpoint
     units: int
+    lag: int = 0  # days the period is shifted by: a return handed in after it ends
 
     @property
     def over(self) -> bool:
         return self.checkpoint >= self.end
 
 
-def window_for(period: Period | None, quarter: Quarter, as_of: date) -> Window:
+def window_for(period: Period | None, quarter: Quarter, as_of: date, lag: int = 0) -> Window:
+    """``lag``: a return on the period, handed in up to that many days after it ends
+    (Requirement.handed_in_after): the window is the period shifted by as many days —
+    the first quarter's form is handed in from 1月8日 to 4月7日, not within March."""
+    shift = timedelta(days=lag)
+    window = _calendar_window(period, quarter, as_of - shift)
+    return Window(window.start + shift, window.end + shift, window.checkpoint + shift,
+                  window.elapsed, window.units, lag) if lag else window
+
+
+def _calendar_window(period: Period | None, quarter: Quarter, as_of: date) -> Window:
     checkpoint = min(as_of, quarter.end)
     if period is Period.QUARTER:
         start, end, units = quarter.start, quarter.end, 3
@@ -64,12 +75,18 @@ def status_of(actual: int, target: int, expected: int, window: Window) -> Status
 
 
 def scope_words(requirement: Requirement, window: Window) -> str:
+    if window.lag:  # 10月8日至次年1月7日: the days a return on the quarter is handed in
+        start, end = window.start, window.end
+        return (f"{start.month}月{start.day}日至{'次年' if end.year > start.year else ''}"
+                f"{end.month}月{end.day}日")
     return span_words(requirement.period, window.start)
 
 
 def days_left(window: Window, period: Period | None) -> str:
     days = (window.end - window.checkpoint).days
     end = {Period.QUARTER: "季度末", Period.HALF: "半年末"}.get(period, "年底")  # type: ignore
+    if window.lag:
+        end = f"{window.end.month}月{window.end.day}日报送期限"
     return f"，距{end}还有 {days} 天" if days > 0 else ""
 
 

@@ -11,7 +11,7 @@ from lianzheng_desktop.core.plan import Period
 # Labels that are themselves an act ("听取汇报", "签订责任书", a plan's "汇报出勤情况"): no
 # verb before them. "向党支部汇报" too: "本人尚未向党支部汇报", not "本人尚未开展向党支部汇报".
 ACTS = ("听取", "签订", "报告", "汇报", "述职", "述责", "述廉", "讲授", "参加", "开展", "召开",
-        "组织", "研究", "安排", "协调", "向")
+        "组织", "研究", "安排", "协调", "向", "报送", "上报", "填写", "填报", "提交")
 
 
 # The verb other counted things take, as a secretary says it (督促整改…问题: one sees to it,

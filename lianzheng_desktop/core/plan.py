@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -23,6 +24,11 @@ class Period(str, Enum):
         """"本季度" etc., for explanations."""
         nouns = {"month": "本月", "quarter": "本季度", "half": "本半年", "year": "本年度"}
         return nouns[self.value]
+
+
+# a return on a period handed in after it: 季末次月7日前, 每季度结束后10日内, 次年1月15日前
+_HANDED_IN_AFTER = re.compile(r"次月(\d{1,2})[日号](?:之)?前|结束后(\d{1,2})(?:个工作)?日内"
+                              r"|次年(?:1|一)月(\d{1,2})[日号](?:之)?前")
 
 
 class Role(str, Enum):
@@ -107,6 +113,18 @@ class Requirement:
     def is_numeric(self) -> bool:
         return self.target is not None or self.coverage is not None or self.share is not None
 
+    @property
+    def handed_in_after(self) -> int:
+        """Days after its period ends by which a return on that period is handed in, as
+        its words say ("按季度填写…纪实表，并于每季季末次月7日前交": 7); 0 for a duty done
+        within its period. The form on the first quarter, handed in on 4月7日, is the
+        first quarter's (revjiwei7 F3: it was counted in the second)."""
+        if self.period not in (Period.QUARTER, Period.HALF, Period.YEAR):
+            return 0
+        found = _HANDED_IN_AFTER.search(self.text)
+        days = int(next(g for g in found.groups() if g)) if found else 0
+        return days if 1 <= days <= 31 else 0
+
     def describe(self) -> str:
         """"每季度集中警示教育不少于1次，覆盖面100%" — what the numbers ask, in words."""
         label = self.counts.label if self.counts else ""
@@ -118,6 +136,10 @@ class Requirement:
             parts.append(f"{'' if parts else label}覆盖面{self.coverage}%")
         if self.share is not None:
             parts.append(f"“一对一”问题性约谈{self.share}%")
+        if parts and (days := self.handed_in_after):
+            parts[-1] += {Period.QUARTER: f"（季末次月{days}日前报送）",
+                          Period.HALF: f"（半年结束后{days}日内报送）"}.get(
+                self.period, f"（次年1月{days}日前报送）")  # type: ignore[call-overload]
         if not parts:
             if self.counts and self.counts.ledger == "rectification":
                 return "整改事项全部完成并“回头看”，或手工标记"

@@ -534,3 +534,28 @@ def test_a_share_begun_is_not_labelled_not_started():
     assert share.actual == 0 and share.label == "进行中"
     none = next(i for i in check(req, {}, "2022Q3", "2022-08-01") if i.measure == "share")
     assert none.actual is None and none.label == "尚未开展"
+
+
+def test_a_return_handed_in_after_its_quarter_counts_for_that_quarter():
+    """revjiwei7 F3: "按季度填写…纪实表，并于每季季末次月7日前交" — the first quarter's form
+    handed in on 4月7日 was counted in the second quarter (the first read as missed, the
+    second as met by it), and the fourth's, due in January, was never owed by the year."""
+    forms = Counts("activity", ("报送纪实表",), "报送纪实表")
+    returns = Requirement(item="10", text="按季度填写纪实表，并于每季季末次月7日前交纪检委员",
+                          counts=forms, period=Period.QUARTER, target=1)
+    april_7 = {"activity": [Activity(id=1, date=date(2022, 4, 7), type="报送纪实表",
+                                     topic="一季度纪实表")]}
+    [q1] = check(returns, april_7, "2022Q1", "2022-04-30")
+    assert (q1.status, q1.period_start, q1.period_end) == (
+        Status.DONE, date(2022, 1, 8), date(2022, 4, 7))
+    assert q1.explanation.startswith("1月8日至4月7日报送纪实表1次，达到"), q1.explanation
+    [q2] = check(returns, april_7, "2022Q2", "2022-06-30")
+    assert q2.status is Status.ON_TRACK  # its form is due by 7月7日; April's is Q1's
+    assert q2.explanation.endswith("要求不少于1次，距7月7日报送期限还有7天。"), q2.explanation
+    [q4] = check(returns, {}, "2022Q4", "2022-12-31")
+    assert (q4.status, q4.period_end) == (Status.ON_TRACK, date(2023, 1, 7))
+    assert returns.describe() == "每季度报送纪实表不少于1次（季末次月7日前报送）"
+    within = Requirement(item="1", text="每季度至少报送1次", counts=forms,
+                         period=Period.QUARTER, target=1)
+    [calendar] = check(within, april_7, "2022Q2", "2022-06-30")
+    assert calendar.status is Status.DONE  # a duty done within its quarter, as before
