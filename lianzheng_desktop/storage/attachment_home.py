@@ -22,18 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lianzheng_desktop.paths import AppPaths
-from lianzheng_desktop.storage.attachments import sha256_of, stored_name
+from lianzheng_desktop.storage.attachments import kept_files, sha256_of
 
 SUFFIX = "_附件"
-
-
-def _recorded(db) -> dict[str, str]:
-    """Stored name → hash of every attachment row (none in a file from before 0007)."""
-    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'attachment'"
-                  ).fetchone() is None:
-        return {}
-    rows = db.execute("SELECT sha256, file_name FROM attachment").fetchall()
-    return {stored_name(sha, name): sha for sha, name in rows}
 
 
 def _is_there(folder: Path, rel: str, sha: str | None = None) -> bool:
@@ -88,7 +79,7 @@ class Settled:
 def settle(db, paths: AppPaths) -> Settled | None:
     """Take over this file's 佐证材料 from a folder left under an old name, if that is
     where they are; what was done (or where they are), else None."""
-    recorded = _recorded(db)
+    recorded = kept_files(db)
     own = paths.attachments_dir
     missing = {rel: sha for rel, sha in recorded.items() if not _is_there(own, rel)}
     if not missing:

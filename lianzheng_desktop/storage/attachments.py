@@ -35,6 +35,28 @@ def stored_name(sha256: str, file_name: str) -> str:
     return f"{sha256[:2]}/{sha256}{Path(file_name).suffix.lower()}"
 
 
+def kept_files(conn) -> dict[str, str]:
+    """Stored name → hash of every file the data still needs: the 佐证材料 of its records
+    and of the records in 回收站, which come back with them (revloss2 H-3: backups left
+    the latter out, so a record taken back after a restore had lost its 签到表)."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    found: dict[str, str] = {}
+    if "attachment" in tables:
+        found.update({stored_name(sha, name): sha for sha, name in conn.execute(
+            "SELECT sha256, file_name FROM attachment ORDER BY id")})
+    if "trash" in tables:
+        for (content,) in conn.execute("SELECT content FROM trash ORDER BY id"):
+            try:
+                files = json.loads(content).get("attachments") or []
+            except (ValueError, TypeError, AttributeError):
+                continue  # a mangled entry: the check names it
+            for file in files:
+                if isinstance(file, dict) and file.get("sha256") and file.get("file_name"):
+                    found.setdefault(stored_name(file["sha256"], file["file_name"]),
+                                     file["sha256"])
+    return found
+
+
 def stored_path(attachments_dir: Path, attachment: Attachment) -> Path:
     """Where the kept copy lives: ``<dir>/<first two hex digits>/<sha256><suffix>``."""
     return attachments_dir.joinpath(*stored_name(attachment.sha256,

@@ -83,15 +83,10 @@ def _counts(conn: sqlite3.Connection) -> dict[str, int]:
             if t in known}
 
 
-def _attachment_names(conn: sqlite3.Connection) -> dict[str, str]:
-    """The stored name and hash of every attachment the database has a row for."""
-    from lianzheng_desktop.storage.attachments import stored_name
+def _kept_files(conn: sqlite3.Connection) -> dict[str, str]:
+    from lianzheng_desktop.storage.attachments import kept_files
 
-    known = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if "attachment" not in known:
-        return {}
-    return {stored_name(sha, name): sha for sha, name in
-            conn.execute("SELECT sha256, file_name FROM attachment ORDER BY id")}
+    return kept_files(conn)
 
 
 def _unit_name(conn: sqlite3.Connection) -> str:
@@ -154,7 +149,7 @@ def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | N
             names = [r[0] for r in snapshot.execute("SELECT name FROM schema_migration"
                                                     " ORDER BY name")]
             counts = _counts(snapshot)
-            wanted = _attachment_names(snapshot)
+            wanted = _kept_files(snapshot)  # 回收站's too: they come back with it
             printed = _printed_copies(snapshot)
             unit = _unit_name(snapshot)
             audit_head = anchor.advance(snapshot, paths)  # kept beside the data, and here

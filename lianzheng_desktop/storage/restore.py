@@ -135,7 +135,7 @@ def restore_backup(file: Path, paths: AppPaths, now: datetime | None = None,
     attachments = sorted(str(p.relative_to(staging / ATTACHMENTS).as_posix())
                          for p in (staging / ATTACHMENTS).rglob("*") if p.is_file()) \
         if (staging / ATTACHMENTS).is_dir() else []
-    retired = _not_in(paths.attachments_dir, set(manifest.attachments))
+    retired = _not_in(paths.attachments_dir, set(manifest.attachments) | _needed(staging))
     try:
         _write_journal(paths, {
             "set_aside": aside.name if aside else None, "attachments": attachments,
@@ -219,6 +219,20 @@ def _refuse_without_space(file: Path, paths: AppPaths) -> None:
         raise BackupError(
             f"没有恢复：磁盘空间不足（恢复需要约 {needed / 2**20:.0f} MB，"
             f"现有 {free / 2**20:.0f} MB）。请清理磁盘后重试，现有数据未作任何改动。")
+
+
+def _needed(staging: Path) -> set[str]:
+    """The files the restored data names, 回收站's included: one an older backup left
+    out (of a record in 回收站) stays where it is, not moved aside (revloss2 H-3)."""
+    from lianzheng_desktop.storage.attachments import kept_files
+
+    conn = sqlite3.connect(f"file:{staging / DB_NAME}?mode=ro", uri=True)
+    try:
+        return set(kept_files(conn))
+    except sqlite3.Error:
+        return set()
+    finally:
+        conn.close()
 
 
 def _not_in(folder: Path, named: set[str]) -> list[str]:

@@ -1,3 +1,4 @@
+import json
 import sqlite3
 import zipfile
 from datetime import date, datetime, timedelta
@@ -344,3 +345,53 @@ def test_a_restore_cut_short_puts_the_reports_handed_in_back_when_finished(
     tidy_after_a_crash(new_pc)  # the next open
     assert new_pc.db_path.exists()
     assert copy.read_bytes() == printed.read_bytes()
+
+
+def test_a_deleted_records_evidence_travels_with_every_backup_and_comes_back(paths, tmp_path):
+    """revloss2 H-3: a record in 回收站 kept its 佐证材料 only as a note in the trash, so no
+    backup carried the file: restored on another PC, the record came back from 回收站 with
+    its 签到表 "已丢失"."""
+    from lianzheng_desktop.storage import trash
+    from lianzheng_desktop.storage.restore import restore_backup
+
+    store = Store(open_db(paths.db_path), clock=lambda: NOW)
+    session = store.list("warning_education")[0]
+    store.delete("warning_education", session.id)
+    store.db.close()
+    file = backup.create_backup(conn(paths), paths, folder=tmp_path / "usb", now=NOW)
+    with zipfile.ZipFile(file) as archive:
+        assert any(n.startswith("附件/") for n in archive.namelist())
+    new_pc = AppPaths(tmp_path / "new-pc" / "lianzheng.db")
+    restore_backup(file, new_pc, now=NOW)
+    restored = Store(open_db(new_pc.db_path), clock=lambda: NOW)
+    [entry] = trash.entries(restored)
+    back = trash.restore(restored, entry.id)
+    (attachment,) = list_attachments(restored, "warning_education", back.id)
+    assert open_path(new_pc.attachments_dir, attachment).read_bytes() == b"sign-in sheet photo"
+
+
+def test_restoring_an_older_backup_leaves_a_trashed_records_file_in_place(paths, tmp_path):
+    """A backup made before the fix above lacks the file of a record in 回收站; restoring
+    it moved that file aside (only the backup's own files stayed), so taking the record
+    back found it missing."""
+    from lianzheng_desktop.storage import trash
+    from lianzheng_desktop.storage.restore import restore_backup
+
+    store = Store(open_db(paths.db_path), clock=lambda: NOW)
+    store.delete("warning_education", store.list("warning_education")[0].id)
+    store.db.close()
+    file = backup.create_backup(conn(paths), paths, folder=tmp_path / "usb", now=NOW)
+    older = tmp_path / "older.zip"  # the same backup without the file, as before the fix
+    with zipfile.ZipFile(file) as source, zipfile.ZipFile(older, "w") as target:
+        manifest = json.loads(source.read("manifest.json"))
+        manifest["attachments"] = {}
+        for info in source.infolist():
+            if not info.filename.startswith("附件/") and info.filename != "manifest.json":
+                target.writestr(info, source.read(info))
+        target.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False))
+    restore_backup(older, paths, now=NOW + timedelta(minutes=1))
+    restored = Store(open_db(paths.db_path), clock=lambda: NOW)
+    [entry] = trash.entries(restored)
+    back = trash.restore(restored, entry.id)
+    (attachment,) = list_attachments(restored, "warning_education", back.id)
+    assert open_path(paths.attachments_dir, attachment).read_bytes() == b"sign-in sheet photo"
