@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from lianzheng_desktop.core.errors import UserError
+from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.qt.style import hint, page_title
 from lianzheng_desktop.storage import trash
+from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.store import Store
 
 COLUMNS = ("删除时间", "台账", "内容", "佐证材料")
@@ -28,9 +30,9 @@ class TrashPage(QWidget):
 
     changed = Signal()
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, paths: AppPaths | None = None, parent=None):
         super().__init__(parent)
-        self._store = store
+        self._store, self._paths = store, paths
         self.entries: list[trash.TrashEntry] = []
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
@@ -105,12 +107,25 @@ class TrashPage(QWidget):
         self.changed.emit()
 
     def _on_empty(self) -> None:
+        kept = self._paths is not None and str(self._paths.db_path) != ":memory:"
         answer = QMessageBox.question(
             self, "清空回收站", f"回收站中的 {len(self.entries)} 条记录将被永久删除，"
-            "不能再恢复（已做的备份中仍有）。确定清空吗？",
+            "在软件中不能再恢复。" + ("清空前会先把现有数据备份一份（“清空回收站前备份”），"
+                             "日后如需找回，可从这份备份中恢复。" if kept else "") + "确定清空吗？",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
+        if kept:
+            from lianzheng_desktop.storage.backup import trash_backup
+
+            assert self._paths is not None
+            try:
+                trash_backup(self._store, self._paths)
+            except (UserError, OSError) as exc:
+                why = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
+                QMessageBox.warning(self, "回收站没有清空", f"清空前的备份没有完成：{why}\n\n"
+                                    "回收站中的记录都还在。请处理后再清空。")
+                return
         trash.empty(self._store)
         self.refresh()

@@ -78,7 +78,7 @@ class PageSwitching:
         if name == "回收站":
             from lianzheng_desktop.qt.trash_page import TrashPage
 
-            page = TrashPage(self._store)
+            page = TrashPage(self._store, self._paths)
             page.changed.connect(self._on_restored)
             return page
         if name == "述廉述责报告":

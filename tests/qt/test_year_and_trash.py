@@ -221,3 +221,36 @@ def test_qts_own_dialogs_and_calendar_are_chinese_whatever_the_system(qapp, monk
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
     assert QLocale().monthName(3) == "三月"
     assert QLocale().dayName(1) == "星期一"
+
+
+def test_emptying_the_trash_backs_up_first_what_no_backup_held(qtbot, paths, monkeypatch):
+    """revloss2 H-2: "不能再恢复（已做的备份中仍有）" — a record entered and deleted since the
+    day's backup was in no backup, and emptying lost it for good. A backup is made first,
+    and the question says so."""
+    import sqlite3
+    import zipfile
+
+    from lianzheng_desktop.qt.trash_page import TrashPage
+    from lianzheng_desktop.storage.db import open_db
+    from lianzheng_desktop.storage.store import Store
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text, *a: asked.append(text)
+                        or QMessageBox.StandardButton.Yes)
+    store = Store(open_db(paths.db_path))
+    record = store.add("activity", {"date": "2022-12-01", "type": "专题会议",
+                                    "topic": "今天录入又删除的会议"})
+    store.delete("activity", record.id)
+    page = TrashPage(store, paths)
+    qtbot.addWidget(page)
+    page._on_empty()
+    assert "已做的备份中仍有" not in asked[0] and "清空回收站前备份" in asked[0]
+    assert page.entries == []
+    [kept] = paths.backups_dir.glob("廉政台账清空回收站前备份-*.zip")
+    with zipfile.ZipFile(kept) as archive:
+        (paths.backups_dir / "held.db").write_bytes(archive.read("lianzheng.db"))
+    held = sqlite3.connect(paths.backups_dir / "held.db")
+    assert held.execute("SELECT title FROM trash").fetchall() == [
+        ("2022-12-01　今天录入又删除的会议",)]
+    held.close()
