@@ -37,24 +37,40 @@ def stored_name(sha256: str, file_name: str) -> str:
 
 def kept_files(conn) -> dict[str, str]:
     """Stored name → hash of every file the data still needs: the 佐证材料 of its records
-    and of the records in 回收站, which come back with them (revloss2 H-3: backups left
-    the latter out, so a record taken back after a restore had lost its 签到表)."""
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    (``record_files``) and of the records in 回收站 (``trash_files``)."""
+    return {**trash_files(conn), **record_files(conn)}
+
+
+def record_files(conn) -> dict[str, str]:
+    """Stored name → hash of the 佐证材料 of the records (none before 0007)."""
+    if not _has_table(conn, "attachment"):
+        return {}
+    return {stored_name(sha, name): sha for sha, name in conn.execute(
+        "SELECT sha256, file_name FROM attachment ORDER BY id")}
+
+
+def trash_files(conn) -> dict[str, str]:
+    """Stored name → hash of the 佐证材料 of the records in 回收站, which come back with
+    them (revloss2 H-3: backups left them out, so a record taken back after a restore had
+    lost its 签到表)."""
+    if not _has_table(conn, "trash"):
+        return {}
     found: dict[str, str] = {}
-    if "attachment" in tables:
-        found.update({stored_name(sha, name): sha for sha, name in conn.execute(
-            "SELECT sha256, file_name FROM attachment ORDER BY id")})
-    if "trash" in tables:
-        for (content,) in conn.execute("SELECT content FROM trash ORDER BY id"):
-            try:
-                files = json.loads(content).get("attachments") or []
-            except (ValueError, TypeError, AttributeError):
-                continue  # a mangled entry: the check names it
-            for file in files:
-                if isinstance(file, dict) and file.get("sha256") and file.get("file_name"):
-                    found.setdefault(stored_name(file["sha256"], file["file_name"]),
-                                     file["sha256"])
+    for (content,) in conn.execute("SELECT content FROM trash ORDER BY id"):
+        try:
+            files = json.loads(content).get("attachments") or []
+        except (ValueError, TypeError, AttributeError):
+            continue  # a mangled entry: the check names it
+        for file in files:
+            if isinstance(file, dict) and file.get("sha256") and file.get("file_name"):
+                found.setdefault(stored_name(file["sha256"], file["file_name"]),
+                                 file["sha256"])
     return found
+
+
+def _has_table(conn, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        [name]).fetchone() is not None
 
 
 def stored_path(attachments_dir: Path, attachment: Attachment) -> Path:

@@ -84,10 +84,20 @@ def _counts(conn: sqlite3.Connection) -> dict[str, int]:
             if t in known}
 
 
-def _kept_files(conn: sqlite3.Connection) -> dict[str, str]:
-    from lianzheng_desktop.storage.attachments import kept_files
+def _files_of(conn: sqlite3.Connection, folder: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """The records' 佐证材料 (a backup without one of them is incomplete), and those of
+    the records in 回收站 that are in the folder as entered: carried, like the reports
+    handed in, never a failed backup when gone (revcode2 K)."""
+    from lianzheng_desktop.storage.attachments import record_files, sha256_of, trash_files
 
-    return kept_files(conn)
+    wanted = record_files(conn)
+    extra = {}
+    for rel, sha in trash_files(conn).items():
+        path = folder.joinpath(*rel.split("/"))
+        with contextlib.suppress(OSError):
+            if rel not in wanted and path.is_file() and sha256_of(path) == sha:
+                extra[rel] = sha
+    return wanted, extra
 
 
 def _unit_name(conn: sqlite3.Connection) -> str:
@@ -150,7 +160,7 @@ def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | N
             names = [r[0] for r in snapshot.execute("SELECT name FROM schema_migration"
                                                     " ORDER BY name")]
             counts = _counts(snapshot)
-            wanted = _kept_files(snapshot)  # 回收站's too: they come back with it
+            wanted, extra = _files_of(snapshot, paths.attachments_dir)
             printed = _printed_copies(snapshot)
             unit = _unit_name(snapshot)
             audit_head = anchor.advance(snapshot, paths)  # kept beside the data, and here
@@ -161,12 +171,17 @@ def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | N
         header = {"app": "lianzheng", "created": now.isoformat(timespec="seconds"),
                   "db_file": paths.db_path.name, "unit": unit, "migrations": names,
                   "counts": counts, "db_sha256": db_sha, "audit_head": audit_head}
-        bad = _write_zip(partial, copy, paths.attachments_dir, wanted, header, printed)
+        bad = _write_zip(partial, copy, paths.attachments_dir, {**extra, **wanted}, header,
+                         printed)
         if bad:  # rare: write again without the files that failed their hash
             os.truncate(partial, 0)
+            trashed = set(extra)
             wanted = {rel: sha for rel, sha in wanted.items() if rel not in bad}
-            if _write_zip(partial, copy, paths.attachments_dir, wanted, header, printed):
+            extra = {rel: sha for rel, sha in extra.items() if rel not in bad}
+            if _write_zip(partial, copy, paths.attachments_dir, {**extra, **wanted}, header,
+                          printed):
                 raise BackupError("备份时佐证材料的文件正被改动，备份未完成，请稍后重试。")
+            bad = [rel for rel in bad if rel not in trashed]  # 回收站's: carried if intact
         with partial.open("rb") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, target)

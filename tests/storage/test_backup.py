@@ -395,3 +395,17 @@ def test_restoring_an_older_backup_leaves_a_trashed_records_file_in_place(paths,
     back = trash.restore(restored, entry.id)
     (attachment,) = list_attachments(restored, "warning_education", back.id)
     assert open_path(paths.attachments_dir, attachment).read_bytes() == b"sign-in sheet photo"
+
+
+def test_a_trashed_records_file_gone_from_the_folder_does_not_fail_the_backup(paths, tmp_path):
+    """revcode2 K: carrying 回收站's files made their absence (moved aside by an older
+    restore) an "incomplete" backup every day — "已丢失…请从更早的备份恢复" about a record
+    she deleted, while 检查数据 found nothing, and rotation stopped."""
+    import shutil
+
+    store = Store(open_db(paths.db_path), clock=lambda: NOW)
+    store.delete("warning_education", store.list("warning_education")[0].id)
+    store.db.close()
+    shutil.rmtree(paths.attachments_dir)
+    file = backup.create_backup(conn(paths), paths, folder=tmp_path / "usb", now=NOW)
+    assert backup.verify_backup(file).counts["warning_session"] == 0
