@@ -185,12 +185,23 @@ def named(requirement: Requirement) -> str:
         end = full.find("。", len(text) - 1)  # the sentence it was cut in, whole
         return clause(full[:end] if end >= 0 else full)
     label, title = requirement.counts.label if requirement.counts else "", requirement.item_title
-    if label and label not in text and len(text) <= _BARE and title and title not in text:
+    if label and label not in text and _says_only_how_often(text) and title \
+            and title not in text:
+        if text in title:  # an item with no heading: its first sentence holds the words
+            return clause(title)
         return f"{clause(title)}，{text}"  # 开展党内谈心谈话，每年至少2次 — not "每年至少2次"
     return text
 
 
-_BARE = 20  # a requirement's words this short may say how often but not what (每年至少2次)
+# the words of how often and how many, and of doing: what is left says what is done
+_HOW_OFTEN = re.compile(r"每|[年月周]|季度?|半年|学[期年]|至少|不少于|不得少于|不低于|以上|一般"
+                        r"|原则上|要|应|须|必须|[0-9０-９一二两三四五六七八九十]|次|个|度|全|按"
+                        r"|开展|召开|进行|举行|组织|[，,、：:；;。\s（）()]")
+
+
+def _says_only_how_often(text: str) -> bool:
+    """每年至少2次, 一般每月不少于1次, 每学期不得少于两次: no word of what is done."""
+    return len(_HOW_OFTEN.sub("", text)) < 2
 
 
 def several(items: list[str], noun: str = "项") -> str:

@@ -235,3 +235,14 @@ def test_a_requirement_whose_words_say_only_how_often_is_named_with_its_item():
     assert named(bare) == "开展党内谈心谈话，每年至少2次"
     said = replace(bare, text="班子成员之间每年至少开展2次谈心谈话")
     assert named(said) == "班子成员之间每年至少开展2次谈心谈话"
+
+
+def test_a_requirement_of_an_item_without_a_heading_is_named_once():
+    """revcode2 I: an item with no heading has its first sentence as its title, holding the
+    requirement's words: "开展谈心谈话，每年至少2次，每年至少2次" was printed."""
+    from lianzheng_desktop.core.plan_parser import parse_plan
+    from lianzheng_desktop.core.report_facts import named
+
+    [talks] = [r for r in parse_plan("2022年工作要点\n（三）开展谈心谈话，每年至少2次。\n",
+                                     2022).requirements]
+    assert named(talks) == "开展谈心谈话，每年至少2次"
