@@ -151,8 +151,16 @@ def save_plan(store: Store, plan: Plan, source_text: str = "",
             "INSERT OR IGNORE INTO record_requirement (ledger, record_id, requirement_id)"
             " VALUES (?, ?, ?)",
             [(ledger, record, moved[old]) for ledger, record, old in links if old in moved])
+        _drafts_follow(store, moved, [r.id for r in earlier.requirements if r.id is not None]
+                       if earlier is not None else [])
         _log(store, ("plan", plan.year), "requirement", "record_requirement")
     return plan
+
+
+def _drafts_follow(store: Store, moved: dict[int, int], old: list[int]) -> None:
+    from lianzheng_desktop.storage import requirement_drafts  # it reads requirements here
+
+    requirement_drafts.follow(store, moved, old)
 
 
 def _log(store: Store, *changed) -> None:
@@ -252,6 +260,7 @@ def remove_requirement(store: Store, requirement_id: int) -> None:
         year = store.db.execute("SELECT year FROM requirement WHERE id = ?",
                                 [requirement_id]).fetchone()
         store.db.execute("DELETE FROM requirement WHERE id = ?", [requirement_id])
+        _drafts_follow(store, {}, [requirement_id])
         if year is not None:  # the plan changed (plan_changed_since: a kept report differs)
             store.db.execute("UPDATE plan SET updated_at = ? WHERE year = ?",
                              [_now(store), year[0]])

@@ -8,6 +8,7 @@ requirement (its id), and one for a new requirement of whichever year.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -79,6 +80,32 @@ def keep(store, year: int, requirement: Requirement, was: Requirement | None = N
                 {"year": year, "requirement": requirement_as_json(requirement),
                  "was": [was.item, was.text] if was is not None else ["", ""],
                  "was_whole": requirement_as_json(was) if was is not None else None})
+
+
+def follow(store, moved: dict[int, int], gone: Iterable[int] = ()) -> None:
+    """Inside the transaction that replaced or removed requirements: each 修改 draft
+    keyed by an old id (``moved``'s keys, ``gone``) goes to its requirement's new id, or,
+    its requirement gone, to a number no requirement has, where 接着填写 says it is gone.
+    Ids are handed out again: a draft left under one was overwritten by a 修改 of
+    another requirement at its first keystroke (revcode2 C)."""
+    old = sorted({*moved, *gone} - {drafts.NEW})
+    held = [rid for (rid,) in store.db.execute(
+        f"SELECT record_id FROM record_draft WHERE ledger = ? AND record_id IN"
+        f" ({', '.join('?' * len(old))})", [FORM, *old])] if old else []
+    if not held:
+        return
+    lowest = store.db.execute("SELECT min(coalesce(min(record_id), 0), 0) FROM record_draft"
+                              " WHERE ledger = ?", [FORM]).fetchone()[0]
+    parked = {}
+    for rid in held:  # out of the way first: a new id may be another draft's old one
+        lowest -= 1
+        store.db.execute("UPDATE record_draft SET record_id = ? WHERE ledger = ? AND"
+                         " record_id = ?", [lowest, FORM, rid])
+        parked[rid] = lowest
+    for rid, at in parked.items():
+        if rid in moved:  # (another's draft under the new id, unlikely: stays parked)
+            store.db.execute("UPDATE OR IGNORE record_draft SET record_id = ? WHERE"
+                             " ledger = ? AND record_id = ?", [moved[rid], FORM, at])
 
 
 def discard(store, requirement_id: int | None) -> None:

@@ -1,0 +1,48 @@
+"""修改要求 drafts follow their requirement when the plan is saved again (revcode2 C)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lianzheng_desktop.storage import drafts, plans, requirement_drafts
+
+TEXT = ("2026年机关党支部工作要点\n一、责任\n1.会议。全年召开不少于4次专题会议。\n"
+        "2.警示教育。每季度至少进行1次集中警示教育。\n3.谈心谈话。每半年开展一次谈心谈话。\n")
+AGAIN = ("2026年机关党支部工作要点\n一、责任\n1.学习。每月开展一次政治学习。\n"
+         "2.会议。全年召开不少于4次专题会议。\n3.警示教育。每季度至少进行1次集中警示教育。\n"
+         "4.谈心谈话。每半年开展一次谈心谈话。\n")
+NOTE = "11月已与5名班子成员谈话，记录在册"
+
+
+def _kept(store):
+    return {d.record_id: requirement_drafts._kept(d)
+            for d in drafts.of_form(store, requirement_drafts.FORM)}
+
+
+def test_a_waiting_draft_is_not_overwritten_by_another_requirement_that_took_its_id(store):
+    """A plan imported again deletes and inserts its requirements, and the ids come round
+    again: the 修改 of 警示教育 was kept under the id of 谈心谈话's waiting draft, over it."""
+    plans.import_plan_text(store, TEXT, 2026)
+    talk = next(r for r in plans.load_plan(store, 2026).requirements if "谈心" in r.text)
+    requirement_drafts.keep(store, 2026, replace(talk, note=NOTE), was=talk)
+    plans.import_plan_text(store, AGAIN, 2026)
+    now = plans.load_plan(store, 2026).requirements
+    other = next(r for r in now if r.id == talk.id)
+    assert "谈心" not in other.text  # the id is another requirement's now
+    requirement_drafts.keep(store, 2026, replace(other, note="已"), was=other)
+    talk_now = next(r for r in now if "谈心" in r.text)
+    waiting = requirement_drafts.waiting_for(store, 2026, talk_now, now)
+    assert waiting is not None and waiting.requirement.note == NOTE
+    assert sorted(d.requirement.note for d in _kept(store).values()) == sorted([NOTE, "已"])
+
+
+def test_a_draft_whose_requirement_was_deleted_keeps_clear_of_a_new_one(store):
+    plans.import_plan_text(store, TEXT, 2026)
+    talk = next(r for r in plans.load_plan(store, 2026).requirements if "谈心" in r.text)
+    requirement_drafts.keep(store, 2026, replace(talk, note=NOTE), was=talk)
+    plans.remove_requirement(store, talk.id)
+    from lianzheng_desktop.core.plan import Requirement
+
+    added = plans.add_requirement(store, 2026, Requirement(item="9", text="新增的一项要求"))
+    requirement_drafts.keep(store, 2026, replace(added, note="新的"), was=added)
+    assert sorted(d.requirement.note for d in _kept(store).values()) == sorted([NOTE, "新的"])
