@@ -77,6 +77,7 @@ class DraftDialog(QDialog):
         year = year or draft.year or date.today().year
         self.year = year
         self.edits = 0  # requirements corrected or taken from the unread sentences
+        self._keep_failed = False  # the last keep the file refused (draft_not_kept)
         self._plan_types = plan_types or {}
         self.setWindowTitle("核对导入的年度工作要点")
         self.setMinimumSize(560, 360)  # opened at 900 × 600 where the screen has room
@@ -183,8 +184,17 @@ class DraftDialog(QDialog):
             try:
                 self._keep(self.year_box.currentData(), self.draft.requirements, self.pending,
                            self.edits)
+                self._keep_failed = False
             except UserError as exc:
+                self._keep_failed = True
                 self.note_unkept(str(exc))
+
+    def draft_not_kept(self) -> bool:
+        """Corrections made and not in the file even now (the disk full): closing the
+        window would lose them (revcode2 A)."""
+        if self._keep_failed:
+            self._keep_state()
+        return self._keep_failed and self.edits > 0
 
     def _keep_form(self, row: int | None, taken: int | None, typed: Requirement) -> None:
         """The requirement form open over the check, as typed so far, kept as a correction

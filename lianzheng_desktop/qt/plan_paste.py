@@ -93,6 +93,7 @@ class PasteDialog(QDialog):
         self._restore(year, today or date.today())
         self._count()
         self._pending = False  # a change not yet kept
+        self._keep_failed = False  # the last keep the file refused (draft_not_kept)
         self._timer = QTimer(self)
         self._timer.setInterval(DRAFT_DELAY_MS)
         self._timer.timeout.connect(self._keep_pending)
@@ -157,8 +158,17 @@ class PasteDialog(QDialog):
         self._count()
         try:
             paste_draft.keep(self._store, self.text(), self.year(), self._chosen)
+            self._keep_failed = False
         except UserError as exc:  # the box itself still holds the text
+            self._keep_failed = True
             self.say(str(exc))
+
+    def draft_not_kept(self) -> bool:
+        """Text in the box and not in the file even now (the disk full): closing the
+        window would lose it (revcode2 A)."""
+        if self._keep_failed or self._pending:
+            self.keep()
+        return self._keep_failed and bool(self.text().strip())
 
     def _on_clear(self) -> None:
         # removed as an edit, not clear(): Ctrl+Z brings it back (revclose3 F)

@@ -71,10 +71,12 @@ class ClosingGuards:
     def _forms_may_close(self) -> bool:
         """A form whose draft the file refused ("填写的内容暂未能存为草稿…请尽快保存"): she
         is asked before closing loses what she typed there (revclose4 8)."""
+        from lianzheng_desktop.qt.plan_check_dialog import DraftDialog
+        from lianzheng_desktop.qt.plan_paste import PasteDialog
         from lianzheng_desktop.qt.record_form import RecordDialog
         from lianzheng_desktop.qt.requirement_dialog import RequirementDialog
 
-        unkept = [form for kind in (RecordDialog, RequirementDialog)
+        unkept = [form for kind in (RecordDialog, RequirementDialog, DraftDialog, PasteDialog)
                   for form in self.findChildren(kind)
                   if form.isVisible() and form.draft_not_kept()]
         return not unkept or QMessageBox.question(

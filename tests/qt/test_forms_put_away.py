@@ -143,3 +143,40 @@ def test_a_form_whose_draft_the_file_refuses_asks_before_the_window_closes(
     answer[0] = QMessageBox.StandardButton.Yes
     window.close()
     assert not window.isVisible()
+
+
+@pytest.mark.parametrize("kind", ["paste", "check"])
+def test_the_paste_box_and_the_plan_check_refused_by_the_file_ask_before_closing(
+        window, demo_store, monkeypatch, kind):
+    """revcode2 A: the close question covered the record and requirement forms only; under
+    粘贴工作要点 or 核对导入的年度工作要点 whose keeping the disk refused, the window closed
+    without a word and the pasted text or her corrections were gone."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from lianzheng_desktop.core.errors import UserError
+    from lianzheng_desktop.core.plan_parser import parse_plan
+    from lianzheng_desktop.qt.plan_paste import PasteDialog
+    from lianzheng_desktop.storage import paste_draft
+
+    def full(*_a, **_k):
+        raise UserError("内容暂未能保存（磁盘空间已满）。")
+
+    asked, answer = [], [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, title, *a, **k: asked.append(title) or answer[0])
+    if kind == "paste":
+        monkeypatch.setattr(paste_draft, "keep", full)
+        dialog = PasteDialog(demo_store, window, today=date(2022, 9, 30))
+        dialog.show()
+        dialog.box.setPlainText(TEXT)
+        dialog.keep()
+    else:
+        dialog = DraftDialog(parse_plan(TEXT), window, year=2024, keep=full)
+        dialog.show()
+        dialog._edited()  # a correction made; its keeping refused
+    window.close()
+    assert asked == ["填写的内容未能保存"]
+    assert window.isVisible() and dialog.isVisible()  # 否: nothing closed, nothing lost
+    answer[0] = QMessageBox.StandardButton.Yes
+    window.close()
+    assert not window.isVisible()
