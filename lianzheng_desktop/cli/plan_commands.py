@@ -78,10 +78,16 @@ def _import(args: argparse.Namespace) -> int:
         print(f"以下 {len(replacing.changes)} 项要求的周期、次数或计入的记录已按这份工作要点更新"
               "（手工标记、备注和“计入要求”的指定随之保留）：")
         for earlier, new in replacing.changes:
-            why = "（原文未改，软件现在的读法不同）" if any(
-                (earlier, new) == pair for pair in replacing.reread) else ""
+            why = "" if all((earlier, new) != pair for pair in replacing.reread) else \
+                "（原文未改，软件现在的读法不同）" if replacing.told_apart else \
+                "（原文未改：软件现在的读法不同，或此前在软件中修改过这项要求）"
             print(f"  [{earlier.item}] {earlier.text}{why}")
             print(f"      改为：[{new.item}] {new.text}（{new.describe()}）")
+    if replacing is not None and replacing.hers:
+        print(f"以下 {len(replacing.hers)} 项要求此前在软件中修改过，这份工作要点中原文没有改动，"
+              "保留您的修改：")
+        for _earlier, new in replacing.hers:
+            print(f"  [{new.item}] {new.text}（{new.describe()}）")
     if replacing is not None and replacing.added:
         print(f"这份工作要点新增了以下 {len(replacing.added)} 项要求：")
         for requirement in replacing.added:

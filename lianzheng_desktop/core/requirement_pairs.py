@@ -188,6 +188,10 @@ class Replacement:
     # of the changes, those the earlier text itself now reads as: not her text's change but
     # the reader's, since the plan was imported (revyear3 H1)
     reread: list[tuple[Requirement, Requirement]] = field(default_factory=list)
+    # (earlier, new) of the same words, where the earlier is her own change of what the
+    # reader read at the import: the new plan keeps hers (revloss2 H-1), not a change
+    hers: list[tuple[Requirement, Requirement]] = field(default_factory=list)
+    told_apart: bool = False  # the import's reading was kept: ``reread`` is the reader's only
 
     @property
     def changed(self) -> list[Requirement]:
@@ -219,14 +223,16 @@ class Replacement:
 
 def compare(earlier: list[Requirement], earlier_text: str, new: list[Requirement],
             links: Mapping[int, int], new_text: str = "",
-            listed: Sequence[str] = (), earlier_now: Sequence[Requirement] = ()
-            ) -> Replacement:
+            listed: Sequence[str] = (), earlier_now: Sequence[Requirement] = (),
+            read_then: Sequence[Requirement] | None = None) -> Replacement:
     """``new_text``: the text ``new`` was read from, if any; a requirement whose words it
     still holds is not one it took out (the reader could not read that sentence) — unless
     the new reading lists that sentence as no duty (``listed``: a title, a goal, a result),
     when it goes like any other (revjiwei5 F1: a bare heading kept as 此前手工补充的).
     ``earlier_now``: the earlier text as the reader reads it today; a change it reads too
-    is the reader's, not the new text's (``Replacement.reread``)."""
+    is the reader's, not the new text's (``Replacement.reread``). ``read_then``: what the
+    reader read at the import, before she checked it (None where not kept): an earlier
+    requirement unlike it is hers, and stays where the new text says the same words."""
     pairs = pair_requirements(earlier, new)
     paired = [id(old) for old in pairs.values()]
     unpaired = [r for r in earlier if id(r) not in paired]
@@ -235,10 +241,21 @@ def compare(earlier: list[Requirement], earlier_text: str, new: list[Requirement
              and not any(r.text in line for line in listed) and not _read_apart(r, new)]
     changes = [(old, new[index]) for index, old in sorted(pairs.items())
                if measures(new[index]) != measures(old)]
+    hers = [(old, later) for old, later in changes if read_then is not None
+            and old.text == later.text and _changed_by_her(old, read_then)]
+    changes = [pair for pair in changes if pair not in hers]
     now = {(r.text, measures(r)) for r in earlier_now}
     return Replacement(
         removed=[r for r in read if all(r is not s for s in still)],
         by_hand=[r for r in unpaired if added_by_hand(r, earlier_text)],
         changes=changes, links=links, unread=still,
         added=[r for index, r in enumerate(new) if index not in pairs],
-        reread=[pair for pair in changes if (pair[1].text, measures(pair[1])) in now])
+        reread=[pair for pair in changes if (pair[1].text, measures(pair[1])) in now],
+        hers=hers, told_apart=read_then is not None)
+
+
+def _changed_by_her(requirement: Requirement, read_then: Sequence[Requirement]) -> bool:
+    """Read from these words at the import, and stored otherwise since: her change (in the
+    check, or with 修改要求)."""
+    same = [r for r in read_then if r.text == requirement.text]
+    return bool(same) and all(measures(r) != measures(requirement) for r in same)

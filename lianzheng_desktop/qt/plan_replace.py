@@ -62,10 +62,14 @@ def replacement_text(year: int, replacing: Replacement) -> str:
                      f"记录，将以导入的为准（手工标记、备注和“计入要求”的指定随之保留）：\n"
                      f"{_listed_changes(replacing.her_changes)}")
     if replacing.reread:
+        why = "软件现在的读法与导入时不同" if replacing.told_apart else \
+            "软件现在的读法与导入时不同，或此前在软件中修改过这项要求"
         parts.append(f"另有 {len(replacing.reread)} 项要求的原文没有改动，但与年度计划中现有的"
-                     f"不同（软件现在的读法与导入时不同，或此前在软件中修改过这项要求）；替换后"
-                     f"以导入的读法为准，已有的检查结果可能随之变化：\n"
+                     f"不同（{why}）；替换后以导入的读法为准，已有的检查结果可能随之变化：\n"
                      f"{_listed_changes(replacing.reread)}")
+    if replacing.hers:
+        parts.append(f"{len(replacing.hers)} 项要求此前在软件中修改过，导入的工作要点中原文没有"
+                     f"改动，照常保留您的修改：\n{_listed([new for _, new in replacing.hers])}")
     if replacing.added:
         parts.append(added_text(replacing))
     if replacing.by_hand:
@@ -87,6 +91,8 @@ def ask_to_replace(parent: QWidget, year: int, replacing: Replacement) -> set[in
         answer = QMessageBox.question(parent, "替换已有计划",
                                       f"{year}年度计划已存在，用导入的内容替换它吗？"
                                       + ("手工新增的要求照常保留。" if by_hand else "")
+                                      + (f"此前在软件中修改过的 {len(replacing.hers)} 项要求"
+                                         "（原文未改）照常保留您的修改。" if replacing.hers else "")
                                       + (f"\n\n{new}" if new else ""))
         return by_hand if answer == QMessageBox.StandardButton.Yes else None
     box = QMessageBox(QMessageBox.Icon.Question, "替换已有计划",

@@ -59,6 +59,18 @@ def _unlike_the_plan(plan: list[Requirement], fresh: list[Requirement]) -> list[
             *(r.item for r in plan if id(r) not in paired)]
 
 
+def read_at_import(store: Store, year: int) -> list[Requirement] | None:
+    """What the reader read from the year's text at its import, before she checked it;
+    None for a plan imported before readings were kept (or made otherwise)."""
+    row = store.db.execute("SELECT fingerprint FROM plan_reading WHERE year = ?",
+                           [year]).fetchone()
+    if row is None:
+        return None
+    return [plans.requirement_from_json({**dict(zip(_READ, values, strict=True)),
+                                         "manual_done": 0, "note": ""})
+            for values in json.loads(row[0])]
+
+
 @dataclass(frozen=True)
 class ReadingChange:
     year: int

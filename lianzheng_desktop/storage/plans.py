@@ -90,8 +90,16 @@ def plan_replacement(store: Store, plan: Plan, text: str = "",
     # that way is the reader's change since the import, not her new text's
     earlier_now = read_plan(store, earlier_text, plan.year).requirements \
         if earlier_text else []
-    return compare(earlier.requirements, earlier_text, plan.requirements, links, text,
-                   listed, earlier_now)
+    from lianzheng_desktop.storage.plan_reading import read_at_import
+
+    replacing = compare(earlier.requirements, earlier_text, plan.requirements, links, text,
+                        listed, earlier_now, read_at_import(store, plan.year))
+    for earlier_one, new in replacing.hers:  # her change stays: the words are the same
+        new.counts, new.period, new.target = earlier_one.counts, earlier_one.period, \
+            earlier_one.target
+        new.coverage, new.share, new.role, new.unit_word = earlier_one.coverage, \
+            earlier_one.share, earlier_one.role, earlier_one.unit_word
+    return replacing
 
 
 def save_plan(store: Store, plan: Plan, source_text: str = "",

@@ -100,7 +100,8 @@ def test_a_plan_imported_again_says_first_what_it_would_drop_or_change(year_with
     assert replacing is not None
     assert replacing.removed == []  # the text still has both of its own
     assert [r.text for r in replacing.by_hand] == ["每月开展1次廉政学习"]
-    assert [r.item for r in replacing.changed] == ["2"]  # the corrected target
+    # the target corrected by hand, the same words in the text: hers stays (revloss2 H-1)
+    assert replacing.changed == [] and [new.item for _, new in replacing.hers] == ["2"]
     added = replacing.by_hand[0]
     assert replacing.links[added.id] == 1 and replacing.holds_work(added)
 
@@ -292,3 +293,34 @@ def test_a_change_of_role_alone_is_said_as_such():
     lines = _listed_changes([(was, replace(was, role=None))]).splitlines()
     assert lines[1].startswith("      原为：") and lines[1].endswith("责任主体：书记（第一责任人）")
     assert lines[2].startswith("      改为：") and lines[2].endswith("责任主体：未写明")
+
+
+def test_importing_the_same_text_again_keeps_her_own_change(store):
+    """revloss2 H-1: she raised 全年专题会议 from 4 to 6 (修改要求); importing the very text
+    again (or 按原文重新读取) put it back to 4, kept her note, and the command line said
+    the software now read the text otherwise — untrue: the reader read 4 all along."""
+    from dataclasses import replace
+
+    from lianzheng_desktop.storage.plan_reading import fingerprint
+
+    text = ("2026年机关党支部工作要点\n一、责任\n1.会议。全年召开不少于4次专题会议。\n"
+            "2.警示教育。每季度至少进行1次集中警示教育。\n")
+    draft = plans.read_plan(store, text, 2026)
+    plans.save_plan(store, Plan(2026, draft.requirements), text,
+                    reading=fingerprint(draft.requirements))
+    meetings = next(r for r in plans.load_plan(store, 2026).requirements if r.target == 4)
+    plans.update_requirement(store, replace(meetings, target=6, note="支部决定提高到6次"))
+    again = plans.read_plan(store, text, 2026)
+    plan = Plan(2026, again.requirements)
+    replacing = plans.plan_replacement(store, plan, text)
+    assert replacing is not None and replacing.changes == [] and replacing.told_apart
+    assert [new.text for _old, new in replacing.hers] == ["全年召开不少于4次专题会议"]
+    plans.save_plan(store, plan, text, reading=fingerprint(again.requirements))
+    kept = next(r for r in plans.load_plan(store, 2026).requirements if "专题" in r.text)
+    assert (kept.target, kept.note) == (6, "支部决定提高到6次")
+    # a text that changes the sentence itself is hers to follow: the new words win
+    revised = text.replace("不少于4次", "不少于5次")
+    plan = Plan(2026, plans.read_plan(store, revised, 2026).requirements)
+    replacing = plans.plan_replacement(store, plan, revised)
+    assert replacing is not None and replacing.hers == []
+    assert [(old.target, new.target) for old, new in replacing.changes] == [(6, 5)]
