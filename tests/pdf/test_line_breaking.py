@@ -2,7 +2,7 @@
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from lianzheng_desktop.pdf.layout import NO_LINE_END, NO_LINE_START, break_lines
@@ -13,6 +13,7 @@ NUMBER = re.compile(r"[0-9][0-9\-]*")
 
 @given(st.text(alphabet=ALPHABET, min_size=1, max_size=120),
        st.integers(min_value=6, max_value=28), st.booleans())
+@example("“000””", 6, False)  # the number alone after its quote: nowhere else to go
 def test_lines_keep_the_rules(text, chars, short_words):
     widths = [8.0 if ch.isdigit() or ch == "-" else 16.0 for ch in text]
     limit = chars * 16.0
@@ -28,7 +29,11 @@ def test_lines_keep_the_rules(text, chars, short_words):
             assert after[0] not in NO_LINE_START, lines
             assert before[-1] not in NO_LINE_END, lines
         left, right = NUMBER.search(before[::-1]), NUMBER.match(after)
-        if left and right and left.start() == 0 and len(left.group()) < len(before):
+        # what stands before the number on its line, less what may not end a line (“):
+        # nothing there, the number could not have moved down ("“00" / "0””" alone)
+        ahead = before[:len(before) - len(left.group())] if left else ""
+        ahead = ahead.rstrip("".join(NO_LINE_END))
+        if left and right and left.start() == 0 and ahead:
             short = len(left.group()) + len(right.group()) < chars  # it could have moved
             assert not short, f"number split: {before!r} / {after!r}"
 
