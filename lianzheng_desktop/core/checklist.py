@@ -17,7 +17,7 @@ words (``checklist_words``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from lianzheng_desktop.core.checklist_ask import Ask, with_link
 from lianzheng_desktop.core.checklist_measures import (
@@ -49,8 +49,21 @@ def build_checklist(plan: Plan, records: Mapping[str, Sequence[Record]] | Record
     due_day = last_day_over(as_of, today)
     items: list[ChecklistItem] = []
     for requirement in plan.requirements:
-        items += _check(requirement, source, roster, quarter, as_of, due_day)
+        items += _check(requirement, source, roster, quarter,
+                        _seen_by(requirement, quarter, as_of, today), due_day)
     return Checklist(quarter, as_of, items, due_day)
+
+
+def _seen_by(requirement: Requirement, quarter: Quarter, as_of: date,
+             today: date | None) -> date:
+    """The day a requirement is checked as of: ``as_of``, but for a return on a quarter
+    that is over, handed in after it (季末次月7日前), the days since up to its deadline
+    that have passed by ``today`` — a paper on the fourth quarter made on 1月10日 counts
+    the return of 1月5日 (revcode2 J)."""
+    lag = requirement.handed_in_after
+    if not lag or today is None or as_of < quarter.end:
+        return as_of
+    return max(as_of, min(today, quarter.end + timedelta(days=lag)))
 
 
 def _check(requirement: Requirement, source: RecordSource, roster: Sequence[Person],
