@@ -70,7 +70,7 @@ def _check(requirement: Requirement, source: RecordSource, roster: Sequence[Pers
            quarter: Quarter, as_of: date, due_day: date) -> list[ChecklistItem]:
     key = str(requirement.id if requirement.id is not None else requirement.item)
     if requirement.period is Period.MONTH and requirement.target is not None:
-        return [check_monthly(key, requirement, source, quarter, as_of)]
+        return [check_monthly(key, requirement, source, quarter, as_of, roster)]
     window = window_for(requirement.period, quarter, as_of, requirement.handed_in_after)
     if as_of < window.start:
         return [not_due(key, requirement, window, quarter)]

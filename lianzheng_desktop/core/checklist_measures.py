@@ -27,6 +27,7 @@ from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period, Requirement, Role
 from lianzheng_desktop.core.record_source import RecordSource
 from lianzheng_desktop.core.records import Person
+from lianzheng_desktop.core.text import spans
 
 
 def check_count(key: str, requirement: Requirement, window: Window, quarter: Quarter,
@@ -168,7 +169,8 @@ def _own_sentence(requirement: Requirement) -> tuple[str, str]:
 
 
 def check_monthly(key: str, requirement: Requirement, source: RecordSource,
-                  quarter: Quarter, as_of: date) -> ChecklistItem:
+                  quarter: Quarter, as_of: date,
+                  roster: Sequence[Person] = ()) -> ChecklistItem:
     """每月: checked month by month; one missed month fails the quarter's item. A duty of
     a 巡察's problems runs from the month they were fed back (a miss in that month itself
     is not held against it)."""
@@ -186,6 +188,10 @@ def check_monthly(key: str, requirement: Requirement, source: RecordSource,
         requirement = with_link(requirement)
     label, unit = requirement.counts.label if requirement.counts else "", requirement.unit
     checkpoint = min(as_of, quarter.end)
+    role = requirement.role
+    if role is not None and role.per_person and requirement.counts is not None \
+            and fed_back is None and people_in_role(role, roster, checkpoint):
+        return _monthly_each(key, requirement, source, quarter, checkpoint, roster)
     parts, total, failed, met, months = [], 0, False, 0, []
     owed = 3  # months of the quarter the duty runs in
     for offset in range(3):
@@ -221,3 +227,48 @@ def check_monthly(key: str, requirement: Requirement, source: RecordSource,
                          target * 3, target * 3, total, status, text,
                          Ask(source, requirement, quarter.start, checkpoint).refs(),
                          months=tuple(months))
+
+
+def _monthly_each(key: str, requirement: Requirement, source: RecordSource,
+                  quarter: Quarter, checkpoint: date, roster: Sequence[Person]) -> ChecklistItem:
+    """每名班子成员每月…, 书记每月…: each person, each month (revcode2 H: the branch's total
+    for the month met it, though the 书记 or two of the three members held none)."""
+    role, counts = requirement.role, requirement.counts
+    assert role is not None and counts is not None
+    target, unit, label = requirement.target or 0, requirement.unit, counts.label
+    each: dict[str, list[tuple[int, int]]] = {}
+    said, missing, failed, met = [], [], False, 0
+    for offset in range(3):
+        month = quarter.start.month + offset
+        start, end = date(quarter.year, month, 1), month_end(quarter.year, month)
+        if start > checkpoint:
+            break
+        day = min(end, checkpoint)
+        done = source.per_person(counts, start, day, with_attendees=role is Role.MEMBER)
+        people = [p.name for p in people_in_role(role, roster, day)]
+        for name in people:
+            each.setdefault(name, []).append((month, done.get(name, 0)))
+        short = [name for name in people if done.get(name, 0) < target]
+        missing += [name for name in short if name not in missing]
+        failed = failed or bool(short and end <= checkpoint)
+        met += not short
+        verb = "未完成" if end <= checkpoint else "尚未完成"
+        said.append(f"{month}月" + (f"{'、'.join(short)}{verb}" if short else
+                                    "均已完成" if len(people) > 1 else "已完成"))
+    who = {Role.FIRST_RESPONSIBLE: "书记", Role.LEADERSHIP_MEMBER: "班子成员",
+           Role.MEMBER: "党员"}[role]
+    status = Status.DONE if met == 3 else Status.FAILED if failed else Status.ON_TRACK
+    if len(each) == 1:  # one 书记: his months, not his name month after month
+        [(name, months)] = each.items()
+        late = [m for m, n in months if n < target and month_end(quarter.year, m) <= checkpoint]
+        text = (f"本季度{who}{label}：{name}" + "、".join(f"{m}月 {n} {unit}" for m, n in months)
+                + f"，要求每月不少于 {target} {unit}"
+                + (f"；{spans(late, lambda m: f'{m}月')}未完成" if late else "") + "。")
+    else:
+        text = f"本季度{who}{label}：{'；'.join(said)}，要求每人每月不少于 {target} {unit}。"
+    return ChecklistItem(key, requirement, "per_person", Period.MONTH, quarter.start,
+                         quarter.end, target * 3, target * 3, met, status, text,
+                         Ask(source, requirement, quarter.start, checkpoint).refs(),
+                         people={name: sum(n for _, n in months) for name, months in each.items()},
+                         missing=missing, each_month={name: tuple(months)
+                                                      for name, months in each.items()})

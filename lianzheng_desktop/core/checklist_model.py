@@ -63,6 +63,8 @@ class ChecklistItem:
                                                      compare=False)
     # a duty of each month: (month, how many) for each month of the quarter begun so far
     months: tuple[tuple[int, int], ...] = ()
+    # a duty of each person, each month: their (month, how many) (每名班子成员每月…)
+    each_month: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
     @property
     def records(self) -> list[RecordRef]:

@@ -154,7 +154,8 @@ def _combined_per_person(item: ChecklistItem, parts: list[tuple[str, ChecklistIt
         verb = "未达到要求" if part.status is Status.FAILED else "尚未完成"
         said.append(f"{name}{'、'.join(part.missing)}{verb}" if several else f"{name}{verb}")
     requirement = item.requirement
-    text = ("，".join(said) + f"（要求{'每人' if several else ''}每{unit_name}不少于"
+    every = "月" if item.period is Period.MONTH else unit_name  # 每名班子成员每月…: by month
+    text = ("，".join(said) + f"（要求{'每人' if several else ''}每{every}不少于"
             f"{requirement.target}{requirement.unit}）。")
     totals = {n: sum((p.people or {}).get(n, 0) for _, p in parts) for n in names}
     missing = list(dict.fromkeys(n for _, p in parts for n in p.missing))

@@ -17,6 +17,7 @@ from datetime import date
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status
 from lianzheng_desktop.core.checklist_people import in_role
+from lianzheng_desktop.core.checklist_window import month_end
 from lianzheng_desktop.core.checklist_words import verb_for
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Period, Plan
@@ -30,6 +31,7 @@ from lianzheng_desktop.core.report_facts import (
     named,
     several,
 )
+from lianzheng_desktop.core.text import spans
 
 
 def find_person(roster: list[Person], name: str) -> Person:
@@ -145,6 +147,8 @@ def _own_checklist(checklist: Checklist, name: str) -> Checklist:
 
 
 def _own_item(item: ChecklistItem, name: str, as_of: date) -> ChecklistItem:
+    if item.each_month or any(part.each_month for _, part in item.periods):
+        return _own_months(item, name, as_of)
     if item.periods:  # an annual report: period by period, as the duty asks
         return _own_over_periods(item, name, as_of)
     requirement = item.requirement
@@ -164,6 +168,37 @@ def _own_item(item: ChecklistItem, name: str, as_of: date) -> ChecklistItem:
     return replace(item, status=status, explanation=text, people={name: done},
                    missing=[] if done >= target else [name], target=target, actual=done,
                    expected=target, behind=[name] if status is Status.BEHIND else [])
+
+
+def _own_months(item: ChecklistItem, name: str, as_of: date) -> ChecklistItem:
+    """本人谈心谈话：10月1次、11月0次、12月1次 — a duty of each, each month (revcode2 H: a
+    member's paper left it out, the 书记's said it done on the others' talks)."""
+    requirement = item.requirement
+    target, unit = requirement.target or 0, requirement.unit
+    label = requirement.counts.label if requirement.counts else ""
+    parts = [part for _, part in item.periods] or [item]
+    months = [m for part in parts for m in part.each_month.get(name, ())]
+    year = item.period_start.year
+    over = [(m, n) for m, n in months if month_end(year, m) <= as_of]
+    missed = [m for m, n in over if n < target]
+    running = [m for m, n in months if (m, n) not in over and n < target]
+    month = lambda m: f"{m}月"  # noqa: E731
+    if missed:
+        status, tail = Status.FAILED, f"{spans(missed, month)}未达到要求"
+    elif running:
+        status, tail = Status.ON_TRACK, f"{month(running[0])}尚未完成，须于" \
+            f"{md(month_end(year, running[0]))}前完成"
+    elif as_of >= item.period_end:
+        status, tail = Status.DONE, "每月均达到要求"
+    else:
+        status, tail = Status.ON_TRACK, "至今每月均达到要求"
+    said = "、".join(f"{m}月{n}{unit}" for m, n in months)
+    text = (f"本人{verb_for(label)}{label}：{said}，要求每月不少于{target}{unit}，{tail}。"
+            if months else f"本人尚无此项要求的月份，要求每月不少于{target}{unit}。")
+    done = sum(n for _, n in months)
+    return replace(item, status=status, explanation=text, people={name: done},
+                   missing=[name] if missed or running else [], actual=done,
+                   behind=[], each_month={name: tuple(months)}, periods=[])
 
 
 def _own_over_periods(item: ChecklistItem, name: str, as_of: date) -> ChecklistItem:

@@ -559,3 +559,29 @@ def test_a_return_handed_in_after_its_quarter_counts_for_that_quarter():
                          period=Period.QUARTER, target=1)
     [calendar] = check(within, april_7, "2022Q2", "2022-06-30")
     assert calendar.status is Status.DONE  # a duty done within its quarter, as before
+
+
+def test_a_monthly_duty_of_each_leader_is_met_only_when_each_met_it_each_month():
+    """revcode2 H: "每名班子成员每月…谈心谈话" was checked on the branch's total: the 书记's
+    own talks met it for three members who held none."""
+    leaders = [Person(id=n, name=name, role="班子成员") for n, name in
+               enumerate(("李秀梅", "张志强"), start=1)]
+    secretary = Person(id=9, name="王建国", role="书记")
+    each = requirement(HEART, Period.MONTH, 1, role=Role.LEADERSHIP_MEMBER)
+    talks = {"talk": [Talk(id=n, date=date.fromisoformat(day), type="谈心谈话", talker=who,
+                           talkees=("甲",)) for n, (day, who) in enumerate([
+                               ("2022-10-10", "李秀梅"), ("2022-10-11", "张志强"),
+                               ("2022-11-10", "李秀梅"), ("2022-11-20", "王建国"),
+                               ("2022-12-10", "王建国")], start=1)]}
+    roster = [*leaders, secretary]
+    [item] = check(each, talks, "2022Q4", "2022-12-31", roster)
+    assert item.status is Status.FAILED
+    assert item.explanation == ("本季度班子成员谈心谈话：10月均已完成；11月张志强未完成；"
+                                "12月李秀梅、张志强未完成，要求每人每月不少于1次。")
+    assert item.each_month == {"李秀梅": ((10, 1), (11, 1), (12, 0)),
+                               "张志强": ((10, 1), (11, 0), (12, 0))}
+    own = requirement(HEART, Period.MONTH, 1, role=Role.FIRST_RESPONSIBLE)
+    [his] = check(own, talks, "2022Q4", "2022-12-31", roster)
+    assert his.status is Status.FAILED  # he held none in October
+    assert his.explanation == ("本季度书记谈心谈话：王建国10月0次、11月1次、12月1次，"
+                               "要求每月不少于1次；10月未完成。")

@@ -246,3 +246,35 @@ def test_a_requirement_of_an_item_without_a_heading_is_named_once():
     [talks] = [r for r in parse_plan("2022年工作要点\n（三）开展谈心谈话，每年至少2次。\n",
                                      2022).requirements]
     assert named(talks) == "开展谈心谈话，每年至少2次"
+
+
+def test_a_members_paper_holds_his_monthly_duty_month_by_month(demo_store):
+    """revcode2 H: the member's own paper left out the duty the plan lays on each 班子成员
+    each month; the 书记's said it done on the others' talks."""
+    from lianzheng_desktop.app.reports import prepare_report
+    from lianzheng_desktop.core.plan import Counts, Period, Requirement, Role
+    from lianzheng_desktop.storage.plans import add_requirement
+
+    add_requirement(demo_store, 2022, Requirement(
+        item="9", text="每名班子成员每月至少与分管科室党员开展1次谈心谈话",
+        counts=Counts("talk", ("谈心谈话",), "谈心谈话"), period=Period.MONTH, target=1,
+        role=Role.LEADERSHIP_MEMBER))
+    own = prepare_report(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31), "陈立新")
+    [row] = [r for r in own.document.appendices[0].rows if "每月至少与分管科室" in r[1]]
+    assert row[2] == "未完成"
+    assert row[3] == ("本人开展谈心谈话：10月0次、11月0次、12月0次，要求每月不少于1次，"
+                      "10月至12月未达到要求。"), row
+
+
+def test_the_years_paper_asks_a_monthly_duty_of_each_by_the_month(demo_store):
+    from lianzheng_desktop.app.reports import prepare_report
+    from lianzheng_desktop.core.plan import Counts, Period, Requirement, Role
+    from lianzheng_desktop.storage.plans import add_requirement
+
+    add_requirement(demo_store, 2022, Requirement(
+        item="9", text="每名班子成员每月至少与分管科室党员开展1次谈心谈话",
+        counts=Counts("talk", ("谈心谈话",), "谈心谈话"), period=Period.MONTH, target=1,
+        role=Role.LEADERSHIP_MEMBER))
+    year = prepare_report(demo_store, ReportPeriod(2022), date(2022, 12, 31))
+    [row] = [r for r in year.document.appendices[0].rows if "每月至少与分管科室" in r[1]]
+    assert row[3].endswith("（要求每人每月不少于1次）。"), row
