@@ -29,6 +29,7 @@ SIXTH = FIXTURES / "heldout6"  # 15 texts (审计局, 村务公开, 法院, 医�
 SEVENTH = FIXTURES / "heldout7"  # 2 texts other offices read through the app (审计局 一是…, 信访局)
 EIGHTH = FIXTURES / "heldout8"  # 20 texts of small units (妇联, 街道, 村 …), scored unseen first
 NINTH = FIXTURES / "heldout9"  # 19 texts (共青团 rules, 乡镇, 工会, 社区 …), scored unseen first
+TENTH = FIXTURES / "heldout10"  # 15 texts (学校, 工会, 医院, 乡镇, 机关 …), scored unseen first
 _WHO = {"unit": None, "secretary": Role.FIRST_RESPONSIBLE, "each_leader": Role.LEADERSHIP_MEMBER,
         "each_member": Role.MEMBER}
 
@@ -123,7 +124,8 @@ def main() -> None:
                          (SIXTH, "sixth held-out set (heldout6)"),
                          (SEVENTH, "seventh held-out set (heldout7)"),
                          (EIGHTH, "eighth held-out set (heldout8)"),
-                         (NINTH, "ninth held-out set (heldout9)")):
+                         (NINTH, "ninth held-out set (heldout9)"),
+                         (TENTH, "tenth held-out set (heldout10)")):
         report(folder, name)
 
 

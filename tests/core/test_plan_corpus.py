@@ -30,10 +30,12 @@ SEVENTH = ROOT / "tests" / "fixtures" / "plans" / "heldout7"
 EIGHTH = ROOT / "tests" / "fixtures" / "plans" / "heldout8"
 # a ninth set (共青团 rules, 乡镇, 工会, 社区 …), scored unseen (0.750 / 0.625), then tuned on
 NINTH = ROOT / "tests" / "fixtures" / "plans" / "heldout9"
+# a tenth set (学校, 工会, 医院, 乡镇, 机关 …), labelled by hand and scored unseen (0.833 / 0.833)
+TENTH = ROOT / "tests" / "fixtures" / "plans" / "heldout10"
 TEXTS = sorted([*CORPUS.glob("*.txt"), *HELD_OUT.glob("*.txt"), *DEADLINES.glob("*.txt"),
                 *FRESH.glob("*.txt"), *FOURTH.glob("*.txt"), *FIFTH.glob("*.txt"),
                 *SIXTH.glob("*.txt"), *SEVENTH.glob("*.txt"), *EIGHTH.glob("*.txt"),
-                *NINTH.glob("*.txt")])
+                *NINTH.glob("*.txt"), *TENTH.glob("*.txt")])
 _spec = importlib.util.spec_from_file_location(
     "plan_corpus_bench", ROOT / "benchmarks" / "plan_corpus_bench.py")
 bench = importlib.util.module_from_spec(_spec)
@@ -142,3 +144,22 @@ def test_the_ninth_held_out_set_keeps_what_it_taught():
     slip = NINTH / "S03-tuanzhibu-zuzhi-shenghuohui-zhidu.txt"
     draft = parse_plan(bench.document(slip))
     assert "没学年不得少于四次" in [u.text for u in draft.unread]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "heldout10 unseen: recall 5/6 = 0.833, precision 5/6 = 0.833, who 5/5 (its README). "
+    "Missed: J13 每月9日(遇节假日顺延)的主题党日活动 — a day of the month after 每月 is taken "
+    "for a time in the month and the clause is dropped, neither read nor listed. Over-read: "
+    "J03 按季度制定…年度系统学习教育计划 as a quarterly duty. The reader was not changed."))
+def test_the_tenth_held_out_set_unseen():
+    """heldout10 was labelled by hand before the reader saw it; scored with the thresholds
+    the other sets use. Strict: once the reader reads it right this XPASSes and fails, so
+    the marker must then be taken off and the test kept as a guard."""
+    results = bench.score_corpus(TENTH)
+    matched, expected, read = bench.totals(results)
+    assert len(results) == 15
+    assert matched / expected >= 0.95, [(s.name, m.evidence) for s in results for m in s.missed]
+    assert matched / read >= 0.95, [(s.name, r.text) for s in results for r in s.invented]
+    who_right = sum(1 for s in results for e, r in s.matched if bench._WHO.get(e.who) == r.role
+                    or (e.who == "unit" and r.role in (None, bench.Role.ORGANISATION)))
+    assert who_right == matched
