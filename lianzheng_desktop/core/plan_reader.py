@@ -89,6 +89,11 @@ _PAST = object()  # a count in a sentence of results: those after it are results
 _TIME_OF_PERIOD = re.compile(r"(?:年初|年底|年终|年末|\d{1,2}[日号]"
                              r"|[一二三四五六七八九十]{1,3}[日号])")
 _SEMESTER_TIME = re.compile(r"(?:初|末|结束前|结束时|开学)")  # 每学期初, like 每年年初
+# 每月9日（遇节假日顺延）的主题党日活动: the day of the month an activity is held on
+_HELD_ON = re.compile(r"(?:第[一二三四1-4]个?(?:周|星期)[一二三四五六日天1-7]?|\d{1,2}[日号]"
+                      r"|[一二三四五六七八九十]{1,3}[日号])(?:[（(][^（()）]{1,12}[）)])?的"
+                      r"([\u4e00-\u9fff“”\"]{2,12})$")
+_YEARS_PLAN = re.compile(r"(?:年度|全年)[^，。；]*(?:计划|方案)$")
 _MODIFIER_BEFORE = re.compile(r"(?:在|明确|制定|确定|结合|根据|按照|围绕|对|于|将|为"
                               r"|丰富|充实|完善)$")
 
@@ -282,6 +287,14 @@ class ItemReader(OtherForms):
                 continue  # 明确每月活动主题: "each month's", not "every month do"
             if names_a_system(clause, period) or counts_heads(clause, period):
                 continue  # 确立了…每年述职报告制度: a name; 每年安排8位…述职: a head count
+            if (held := _HELD_ON.match(clause, period.end)) and isinstance(period.period, Period):
+                name = clean_object(held.group(1))  # 每月9日(遇节假日顺延)的主题党日活动
+                if len(name) >= 2 and not not_an_activity(name):
+                    found.append(self.requirement(
+                        clause_text, counts=keyword_after(name) or new_type(name),
+                        period=period.period, target=period.multiplier,
+                        role=subject_role(sentence[:c_start + period.start])))
+                    continue
             if _TIME_OF_PERIOD.match(clause, period.end) or HAS.match(clause, period.end) \
                     or (period.word == "每学期" and _SEMESTER_TIME.match(clause, period.end)):
                 continue  # 每年年初制订, 每月5日: when in the period; 每月有安排: a slogan
@@ -303,6 +316,9 @@ class ItemReader(OtherForms):
             if not isinstance(period.period, Period):
                 self.untracked(clause_text, UNTRACKED[period.period])
                 continue
+            if period.period in (Period.QUARTER, Period.MONTH) \
+                    and _YEARS_PLAN.search(clause[period.end:]):
+                continue  # 按季度制定…年度系统学习教育计划: the year's plan, by quarter
             up = reporting_up(clause)
             counts = up or keyword_after(name) or new_type(name)
             found.append(self.requirement(
