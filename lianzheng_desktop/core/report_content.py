@@ -135,9 +135,9 @@ def own_title(profile: UnitProfile, person: Person) -> str:
     if not org:  # no unit named: the roster's post as it is ("党支部书记、常务副主席")
         return person.post or person.role
     posts = [p.strip() for p in re.split("[、，,]", person.post) if p.strip()]
-    branch = [p for p in posts if p.endswith("书记") and not p.startswith(("党组", "党委"))]
-    head = f"{org}书记"
-    others = "、".join(p for p in posts if p not in branch)  # the unit named once before
+    also = [p for p in branch_posts(person) if not p.endswith("书记")]  # 兼纪检委员
+    head = f"{org}书记" + "".join(f"、{p}" for p in also)
+    others = "、".join(p for p in posts if not in_branch(p))  # the unit named once before
     return f"{head}、{unit}{others}" if others else head  # them: "某局党组成员、副局长"
 
 

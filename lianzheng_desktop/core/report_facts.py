@@ -48,14 +48,19 @@ _BRANCH_POSTS = ("纪检委员", "组织委员", "宣传委员", "青年委员",
 
 
 def in_branch(post: str) -> bool:
-    """A post held in the branch (支部纪检委员, 组织委员), not in the unit (财务科科长)."""
-    return post.startswith(("支部", "党支部")) or post in _BRANCH_POSTS
+    """A post held in the branch (支部纪检委员, 组织委员, 副书记, 委员), not in the unit
+    (财务科科长, 党组书记) — one rule for every title and for the duties of a post
+    (revcode2 B: "副书记" was printed as the unit's)."""
+    return post.startswith(("支部", "党支部")) or post in _BRANCH_POSTS or post == "委员" \
+        or (post.endswith("书记") and not post.startswith(("党组", "党委")))
 
 
 def branch_posts(person: Person) -> list[str]:
-    """``person``'s posts in the branch, without the branch's name: 纪检委员, 组织委员."""
+    """``person``'s posts in the branch, without the branch's name: 纪检委员, 副书记, 委员
+    (支委: the committee's 委员, not "…支部委员会支委")."""
     posts = [p.strip() for p in re.split("[、，,]", person.post or "") if p.strip()]
-    return [p.removeprefix("党支部").removeprefix("支部") for p in posts if in_branch(p)]
+    return [{"支委": "委员"}.get(post, post) for post in
+            (p.removeprefix("党支部").removeprefix("支部") for p in posts if in_branch(p))]
 
 
 @dataclass

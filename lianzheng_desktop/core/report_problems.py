@@ -116,6 +116,8 @@ def _of_my_post(data: ReportData) -> tuple[str, list[str]] | None:
     if data.person is None or branch is None:
         return None
     for post in branch_posts(data.person):
+        if post in ("委员", "书记"):  # every 委员's duties are each 班子成员's (checked so)
+            continue
         said = list(dict.fromkeys(quoted(named(i.requirement)) for i in branch.items
                                   if post in i.requirement.text))
         if said:

@@ -278,3 +278,17 @@ def test_the_years_paper_asks_a_monthly_duty_of_each_by_the_month(demo_store):
     year = prepare_report(demo_store, ReportPeriod(2022), date(2022, 12, 31))
     [row] = [r for r in year.document.appendices[0].rows if "每月至少与分管科室" in r[1]]
     assert row[3].endswith("（要求每人每月不少于1次）。"), row
+
+
+def test_every_branch_post_is_the_branchs_in_every_title():
+    """revcode2 B: two rules for one fact — a member's "副书记" and "委员" were printed as the
+    bureau's (某县卫生健康局副书记), the secretary's 纪检委员 as the bureau's too."""
+    health = UnitProfile(unit_name="某县卫生健康局", org_name="中共某县卫生健康局机关支部委员会")
+    org, unit = "中共某县卫生健康局机关支部委员会", "某县卫生健康局"
+    for post, title in (("副书记", f"{org}副书记"),
+                        ("副书记、副局长", f"{org}副书记、{unit}副局长"),
+                        ("委员", f"{org}委员"),
+                        ("支委、办公室主任", f"{org}委员、{unit}办公室主任")):
+        assert own_title(health, Person(name="甲", post=post, role="班子成员")) == title, post
+    head = Person(name="王振华", post="党支部书记、纪检委员、局长", role="书记")
+    assert own_title(health, head) == f"{org}书记、纪检委员、{unit}局长"
