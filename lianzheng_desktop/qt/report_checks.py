@@ -75,9 +75,9 @@ def print_pdf(parent: QWidget, document: QPdfDocument, printer: QPrinter | None 
         QMessageBox.warning(parent, "无法打印", "无法连接打印机，请检查打印机是否开启。")
         return 0
     pages = document.pageCount()
-    if before_pages is not None:
-        before_pages()
     try:
+        if before_pages is not None:
+            before_pages()  # whatever it says, the pages follow and the job is ended
         for index in range(pages):
             if index:
                 printer.newPage()

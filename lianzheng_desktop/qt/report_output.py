@@ -183,8 +183,13 @@ class ReportOutput:
                 QMessageBox.warning(self, "未能留存", f"报告照常打印，但未能留存打印的文件："
                                     f"{os_error_text(exc)}。可再用“保存 PDF”另存一份。")
                 return
-            record_version(self._store, self.selected_period(), kept, self.texts(),
-                           self._shown_person)
+            try:
+                record_version(self._store, self.selected_period(), kept, self.texts(),
+                               self._shown_person)
+            except (UserError, DataFileError) as exc:  # the file refused: printed all the same
+                QMessageBox.warning(self, "未能登记留存版本", f"报告照常打印，打印的文件已留存在"
+                                    f"“{kept}”，但未能登记为留存版本：{exc}")
+                return
             self._show_versions()
 
         # kept once the printer is chosen and answers, before the pages are fed to it: a

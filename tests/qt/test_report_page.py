@@ -441,3 +441,38 @@ def test_the_page_opens_again_on_the_members_report_she_typed_in_last(qtbot, dem
     assert page.selected_period() == ReportPeriod(2022, 2)
     assert page.selected_person() == "张志强"
     assert page.editors[SECTION_HEADINGS[1]].toPlainText() == "本人严格遵守规定。"
+
+
+def test_printing_goes_on_when_the_file_refuses_the_kept_version(qtbot, demo_store, paths,
+                                                                  monkeypatch, tmp_path):
+    """revcode2 D: the 留存版本 registered before the pages, refused by a full disk,
+    raised past the printer: nothing printed, the job left open, and she was told only
+    "本次修改没有保存". The pages are printed; she is told the version was not registered."""
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QMessageBox
+
+    from lianzheng_desktop.core.errors import UserError
+    from lianzheng_desktop.qt import report_output
+
+    page = ReportPage(demo_store, paths, today=date(2022, 12, 31))
+    qtbot.addWidget(page)
+    page.set_period(ReportPeriod(2022, 3))
+    monkeypatch.setattr(page, "ready_to_hand_in", lambda action="保存": True)
+
+    def full(*_a, **_k):
+        raise UserError("磁盘空间已满，本次修改没有保存。请清理磁盘后重试。")
+
+    monkeypatch.setattr(report_output, "record_version", full)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: warned.append(title))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    real, printed = page.print_preview, []
+    monkeypatch.setattr(page, "print_preview", lambda _printer=None, before_pages=None:
+                        printed.append(real(printer, before_pages)) or printed[-1])
+    page._on_print()
+    page.wait()
+    qtbot.waitUntil(lambda: bool(printed), timeout=20000)
+    assert printed[0] > 0 and warned == ["未能登记留存版本"]
+    assert printer.printerState() is not QPrinter.PrinterState.Active
