@@ -75,12 +75,16 @@ class ReportPreparation:
             if not self._loaded:  # first opening: where the user last typed
                 self._select_last_edited()
         else:
-            for year in range(current.year - 4, current.year + 1):
-                self.period.addItem(f"{year}年度", str(year))
-            # in January the year's report due is last year's
-            self.period.setCurrentIndex(self.period.count() - (2 if self._today.month == 1
-                                                               else 1))
+            self._fill_years()
         self.period.blockSignals(False)
+
+    def _fill_years(self) -> None:
+        current = Quarter.containing(self._today)
+        self.period.clear()
+        for year in range(current.year - 4, current.year + 1):
+            self.period.addItem(f"{year}年度", str(year))
+        # in January the year's report due is last year's
+        self.period.setCurrentIndex(self.period.count() - (2 if self._today.month == 1 else 1))
 
     def _follow_periods(self) -> None:
         """The periods offered as of today, the one chosen kept (1 January: 2027's too)."""
@@ -95,7 +99,14 @@ class ReportPreparation:
             last = last_edited(self._store)
         except Exception:  # noqa: BLE001 — only a convenience; the current quarter is fine
             return
-        if last is not None and last[0].quarter is not None:
+        if last is not None and last[0].quarter is None:  # a year's report (revcode2 E)
+            if not self._today.year - 4 <= last[0].year <= self._today.year:
+                return  # not offered any more: the current quarter
+            self.kind.blockSignals(True)
+            self.kind.setCurrentIndex(1)
+            self.kind.blockSignals(False)
+            self._fill_years()
+        if last is not None:
             index = self.period.findData(last[0].code)
             if index >= 0:
                 self.period.setCurrentIndex(index)

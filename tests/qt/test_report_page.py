@@ -476,3 +476,16 @@ def test_printing_goes_on_when_the_file_refuses_the_kept_version(qtbot, demo_sto
     qtbot.waitUntil(lambda: bool(printed), timeout=20000)
     assert printed[0] > 0 and warned == ["未能登记留存版本"]
     assert printer.printerState() is not QPrinter.PrinterState.Active
+
+
+def test_the_page_reopens_on_the_years_report_typed_in_last(qtbot, demo_store, paths):
+    """revcode2 E: after a power cut while she wrote the 年度报告, the page opened on
+    2022年第四季度 with 二 empty; "where she typed last" skipped year reports."""
+    from lianzheng_desktop.storage.reports import save_texts
+
+    save_texts(demo_store, ReportPeriod(2022), {SECTION_HEADINGS[1]: "本人全年严格遵守规定。"})
+    page = ReportPage(demo_store, paths, today=date(2023, 1, 5))
+    qtbot.addWidget(page)
+    page.show()
+    assert (page.kind.currentIndex(), page.period.currentData()) == (1, "2022")
+    assert page.editors[SECTION_HEADINGS[1]].toPlainText() == "本人全年严格遵守规定。"
