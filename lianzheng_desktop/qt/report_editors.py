@@ -91,7 +91,8 @@ class SectionEditors(QTabWidget):
         if self._loading or self.shown is None:
             return
         self._dirty = True
-        self._timer.start()
+        if not self._timer.isActive():  # at most AUTOSAVE_MS after the first key unkept,
+            self._timer.start()  # not after a pause that a steady typist never makes
 
     def keep_typed_text(self) -> None:
         """Store the typed sections of the period shown; safe to call at any time."""

@@ -489,3 +489,21 @@ def test_the_page_reopens_on_the_years_report_typed_in_last(qtbot, demo_store, p
     page.show()
     assert (page.kind.currentIndex(), page.period.currentData()) == (1, "2022")
     assert page.editors[SECTION_HEADINGS[1]].toPlainText() == "本人全年严格遵守规定。"
+
+
+def test_steady_typing_is_kept_without_waiting_for_a_pause(qtbot, demo_store, paths):
+    """revloss2 L-1: the text was kept only 0.8 s after the last key; typed at one
+    character every half second, nothing since the last pause was in the file when the
+    window was killed."""
+    from lianzheng_desktop.qt.report_editors import AUTOSAVE_MS
+    from lianzheng_desktop.storage.reports import load_texts
+
+    page = ReportPage(demo_store, paths, today=date(2022, 12, 31))
+    qtbot.addWidget(page)
+    page.set_period(ReportPeriod(2022, 3))
+    editor = page.editors[SECTION_HEADINGS[1]]
+    for _key in range(8):  # a key every half of the wait, for four waits: never a pause
+        editor.insertPlainText("字")
+        qtbot.wait(AUTOSAVE_MS // 2)
+    kept = load_texts(demo_store, ReportPeriod(2022, 3)).get(SECTION_HEADINGS[1], "")
+    assert kept.startswith("字" * 5), kept
