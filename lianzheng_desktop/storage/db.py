@@ -5,6 +5,7 @@ Only the storage package speaks SQL.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -49,10 +50,21 @@ def fault(exc: sqlite3.Error, path: str | Path) -> DatabaseOpenError:
     if errors.is_damage(exc):
         return DamagedDatabaseError(
             f"数据文件“{path}”已损坏（不是完整的数据库文件），无法读取。请从备份恢复。")
-    remedy = errors.remedy_text(exc) or "请排除上述情况"
+    circumstance, remedy = errors.circumstance_text(exc), errors.remedy_text(exc)
+    if errors.is_io_error(exc) and _nearly_full(Path(path)):
+        # a disk with no room left fails the open's shared-memory file as an I/O error:
+        # "磁盘或U盘可能有故障" sent her to check a sound disk (revloss2 M-1)
+        circumstance, remedy = "磁盘空间已满", "请先清理磁盘"
     return UnavailableDatabaseError(
-        f"暂时无法打开数据文件“{path}”：{errors.circumstance_text(exc)}。"
-        f"数据文件本身没有损坏，无需从备份恢复；{remedy}，然后重新打开即可。")
+        f"暂时无法打开数据文件“{path}”：{circumstance}。"
+        f"数据文件本身没有损坏，无需从备份恢复；{remedy or '请排除上述情况'}，然后重新打开即可。")
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < 1 << 20
+    except OSError:
+        return False
 
 
 def connect(path: str | Path) -> sqlite3.Connection:

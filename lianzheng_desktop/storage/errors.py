@@ -73,6 +73,10 @@ def is_damage(exc: BaseException) -> bool:
     return kind(exc) == DAMAGE
 
 
+def is_io_error(exc: BaseException) -> bool:
+    return _primary_code(exc) == _IOERR
+
+
 _SHORT = {  # what got in the way, and what to do about it
     _FULL: ("磁盘空间已满", "请先清理磁盘"),
     _READONLY: ("数据文件或其所在的文件夹是只读的", "请检查文件权限，或换到可写的位置"),

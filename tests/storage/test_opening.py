@@ -67,3 +67,22 @@ def test_opening_never_deletes_a_folder_of_the_secretarys_that_starts_with_tmp(t
     assert sorted(p.name for p in hers.iterdir()) == ["lianzheng.db", "给纪委的说明.docx"]
     assert (looks_like_ours / "照片.jpg").exists()
     assert not left_by_a_kill.exists()
+
+
+def test_a_disk_with_no_room_left_is_said_full_not_faulty(tmp_path, monkeypatch):
+    """revloss2 M-1: on a disk with no byte free the open fails on its shared-memory file
+    with an I/O error, and she was told "读写磁盘出错（磁盘或U盘可能有故障）…请检查磁盘或U盘"."""
+    import shutil
+    import sqlite3
+    from collections import namedtuple
+
+    from lianzheng_desktop.storage import db as storage_db
+
+    error = sqlite3.OperationalError("disk I/O error")
+    error.sqlite_errorcode = 10 | (18 << 8)  # SQLITE_IOERR_SHMSIZE
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: usage(10 << 20, 10 << 20, 0))
+    said = str(storage_db.fault(error, tmp_path / "a.db"))
+    assert "磁盘空间已满" in said and "请先清理磁盘" in said and "故障" not in said
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: usage(10 << 30, 1 << 30, 9 << 30))
+    assert "磁盘或U盘可能有故障" in str(storage_db.fault(error, tmp_path / "a.db"))
