@@ -154,7 +154,7 @@ def sort_out(store: Store, sheet: Any) -> None:
         # a record the office took out of its workbook stays, and counts: said, not
         # deleted behind her back nor kept unsaid (revyear2 G4)
         dates = [getattr(r, spec.date_field) for _, r in numbered]
-        sheet.absent = [(entry(spec, r), _words(spec, r)) for r in unmatched
+        sheet.absent = [(entry(spec, r), record_words(spec, r)) for r in unmatched
                         if id(r) not in taken
                         and min(dates) <= getattr(r, spec.date_field) <= max(dates)]
 
@@ -272,7 +272,7 @@ def _kept(store: Store, spec: LedgerSpec, records: list[Record]):
     return store.list(spec.key, Query(start=min(dates) - apart, end=max(dates) + apart))
 
 
-def _words(spec: LedgerSpec, record: Record) -> str:
+def record_words(spec: LedgerSpec, record: Record) -> str:
     """Every name and word a record holds, to tell whom it names."""
     values = [getattr(record, f.key) for f in spec.fields]
     return " ".join(" ".join(v) if isinstance(v, tuple) else str(v) for v in values

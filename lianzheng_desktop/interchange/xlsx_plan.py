@@ -82,6 +82,9 @@ class SheetPlan:
     # kept records, within the dates of a workbook that holds the ledger, it has no row for:
     # (the record in words, every name and word it holds)
     absent: list[tuple[str, str]] = field(default_factory=list)
+    # rows held for a corrected name (吴韬), as the kept records they stand for would read
+    # (吴涛): those records are not "taken out of the workbook" (revloss2 M-2)
+    held_words: set[str] = field(default_factory=set)
 
     def line(self) -> str:
         return (f"{self.spec.label}：新增 {len(self.new)} 条，已存在 {self.present} 条，"
@@ -223,11 +226,12 @@ def _plan(store: Store, path: Path, progress: Progress) -> ImportPlan:
         for sheet in plan.sheets:           # in the same list (not one more round later)
             progress("compare", counter.rows)
             sort_out(store, sheet)
-        held = hold_corrected_names(store, plan, on_roster, rows_of)  # 吴涛 → 吴韬: not a
+        hold_corrected_names(store, plan, on_roster, rows_of)  # 吴涛 → 吴韬: not a
         # 2nd person; nor is a kept record naming 吴涛 one the workbook lacks (revdiff5 F4)
-        for sheet in plan.sheets:
+        for sheet in plan.sheets:  # only the kept records a held row stands for: 28 of
+            # 50 rows she took out were not listed for naming 吴涛 (revloss2 M-2)
             sheet.absent = [(entry, words) for entry, words in sheet.absent
-                            if not any(name in words for name in held.values())]
+                            if words not in sheet.held_words]
         # the rules added after records were kept: on the rows to add
         plan.problems += [p for sheet in plan.sheets for p in _entry_rules(sheet, rows_of, posts)]
     if not plan.problems:

@@ -19,7 +19,7 @@ from typing import Any
 
 from lianzheng_desktop.core.ledgers import Kind
 from lianzheng_desktop.core.record_identity import SAME_PERSON_BUT_NAME, corrected_name
-from lianzheng_desktop.interchange.xlsx_match import Conflict
+from lianzheng_desktop.interchange.xlsx_match import Conflict, record_words
 from lianzheng_desktop.storage.store import Store
 
 
@@ -141,6 +141,10 @@ def _hold_rows_naming(plan: Any, held: dict[str, str],
             if not named:
                 continue
             sheet.new.remove(record)
+            words = record_words(sheet.spec, record)
+            for new, kept in held.items():
+                words = words.replace(new, kept)
+            sheet.held_words.add(words)  # the kept record it stands for is not absent
             name = sorted(named)[0]
             where, number = rows_of[id(record)]
             sheet.conflicts.append(Conflict(

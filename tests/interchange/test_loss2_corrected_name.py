@@ -176,3 +176,26 @@ def test_a_newcomer_added_beside_the_leaver_in_a_meeting_is_a_new_person(demo_st
     roster = next(s for s in plan.sheets if s.spec.key == "roster")
     assert [p.name for p in roster.new] == ["刘方"]
     assert not any("更正姓名" in str(c) for s in plan.sheets for c in s.conflicts)
+
+
+def test_rows_taken_out_of_the_workbook_are_still_listed_beside_a_corrected_name(
+        demo_store, tmp_path):
+    """revloss2 M-2: with 吴涛 → 吴韬 corrected in the workbook, the rows she had taken
+    out that named 吴涛 were not listed as "台账中有、工作簿中没有" (22 of 50 said)."""
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    book = _replace_everywhere(tmp_path / "a.xlsx", "刘芳", "刘方", tmp_path / "b.xlsx")
+    meetings = book["会议活动"]
+    header = [c.value for c in meetings[1]]
+    at = header.index("参加人员")
+    gone = next(n for n, row in enumerate(meetings.iter_rows(min_row=2, values_only=True),
+                                          start=2) if row[at] and "刘方" in row[at]
+                and n > 2)  # not the first row: the dates span the rest
+    topic = meetings.cell(gone, header.index("主题*") + 1).value
+    meetings.delete_rows(gone)
+    book.save(tmp_path / "c.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "c.xlsx").plan
+    assert plan is not None
+    absent = [entry for sheet in plan.sheets for entry, _words in sheet.absent]
+    assert any(topic[:12] in entry for entry in absent), (topic, absent)
+    # the kept records the renamed rows stand for are not listed as taken out
+    assert len(absent) == 1
