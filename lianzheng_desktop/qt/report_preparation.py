@@ -152,8 +152,17 @@ class ReportPreparation:
             prepared = prepare_report(self._store, period, self._report_day,
                                       self._shown_person)
         except UserError as exc:
-            self.tabs.show_texts(None, {h: "" for h in SECTION_HEADINGS}, {})
-            self.notice.setText(f"{exc}报告要对照年度计划起草，导入计划后即可在此编写。")
+            from lianzheng_desktop.storage.reports import load_texts
+
+            # what was typed for it before stays in view, read-only (revcode2 L: his role
+            # changed since, his kept text was out of reach)
+            kept = load_texts(self._store, period, self._shown_person)
+            self.tabs.show_texts(None, {h: kept.get(h, "") for h in SECTION_HEADINGS}, {})
+            said = str(exc) + ("报告要对照年度计划起草，导入计划后即可在此编写。"
+                               if str(exc).startswith("尚无") else "")
+            if any(kept.values()):
+                said += "此前为这份报告填写的内容仍保存着，下面只读显示，可复制使用。"
+            self.notice.setText(said)
             self.notice.show()
             self._set_busy(True)
             self.status.setText("")

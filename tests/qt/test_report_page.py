@@ -507,3 +507,29 @@ def test_steady_typing_is_kept_without_waiting_for_a_pause(qtbot, demo_store, pa
         qtbot.wait(AUTOSAVE_MS // 2)
     kept = load_texts(demo_store, ReportPeriod(2022, 3)).get(SECTION_HEADINGS[1], "")
     assert kept.startswith("字" * 5), kept
+
+
+def test_a_members_kept_text_stays_in_view_when_his_report_cannot_be_made(qtbot, demo_store,
+                                                                         paths):
+    """revcode2 L: his role changed to 党员 after he wrote his own report; the page offered
+    him, refused the report, hid his text and told her to import a plan."""
+    from dataclasses import asdict
+
+    from lianzheng_desktop.storage.reports import save_texts
+
+    save_texts(demo_store, ReportPeriod(2022, 3), {SECTION_HEADINGS[1]: "本人严格遵守规定。"},
+               person="张志强")
+    person = next(p for p in demo_store.list("roster") if p.name == "张志强")
+    values = {k: v for k, v in asdict(person).items()
+              if k not in ("id", "created_at", "updated_at")}
+    demo_store.update("roster", person.id, {**values, "role": "党员"})
+    page = ReportPage(demo_store, paths, today=date(2022, 12, 31))
+    qtbot.addWidget(page)
+    page.show()
+    page.set_period(ReportPeriod(2022, 3))
+    page.set_person("张志强")
+    page._load_period()
+    editor = page.editors[SECTION_HEADINGS[1]]
+    assert editor.toPlainText() == "本人严格遵守规定。" and editor.isReadOnly()
+    notice = page.notice.text()
+    assert "是党员" in notice and "导入计划" not in notice and "只读显示" in notice
