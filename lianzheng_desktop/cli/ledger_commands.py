@@ -116,6 +116,8 @@ def _import(args: argparse.Namespace) -> int:
         if plan.late:
             print(f"  其中 {plan.late} 条录入时距活动日期已{LATE_ENTRY_LIMIT}：" + (
                 "按原台账导入，未标“补录”。" if args.kept_on_time else "已标为“补录”。"))
-    for line in plan.details():
-        print(f"  {line}")
+    imported = not args.dry_run and plan.new and (not plan.late or args.kept_on_time
+                                                   or args.backfilled)
+    for line in plan.details(chosen=bool(imported)):
+        print(f"  {line.replace('（选“按原台账导入”）', '（加 --kept-on-time）')}")
     return 0

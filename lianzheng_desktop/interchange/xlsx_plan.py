@@ -67,6 +67,7 @@ from lianzheng_desktop.storage.renames import renamed_names, reworded
 from lianzheng_desktop.storage.store import Store
 
 MAX_PROBLEMS = 1000  # listed before reading stops: a wrong file would list every row
+LATE_ADVICE = "新增的记录中有"  # the note that asks whether to mark 补录
 
 
 @dataclass
@@ -121,8 +122,11 @@ class ImportPlan:
         text = f"新增 {self.new} 条，已存在 {self.present} 条（跳过），冲突 {conflicts} 条"
         return text + ("（未导入）" if self.conflicts else "")
 
-    def details(self) -> list[str]:
-        """One line per sheet, then each conflict, then the notes."""
+    def details(self, chosen: bool = False) -> list[str]:
+        """One line per sheet, then each conflict, then the notes (``chosen``: the 补录
+        question answered, its advice left out — revloss2 L-2)."""
+        if chosen:
+            return [line for line in self.details() if not line.startswith(LATE_ADVICE)]
         lines = [sheet.line() for sheet in self.sheets]
         deleted = sum(sheet.deleted for sheet in self.sheets)
         if deleted:
@@ -237,8 +241,8 @@ def _plan(store: Store, path: Path, progress: Progress) -> ImportPlan:
     if not plan.problems:
         plan.late = sum(is_late_entry(event_date(s.spec, r), store.clock())
                         for s in plan.sheets for r in s.new)
-        if plan.late:
-            plan.notes.append(f"新增的记录中有 {plan.late} 条录入本软件时距活动日期已"
+        if plan.late:  # the choice to make, before the import (late_advice)
+            plan.notes.append(f"{LATE_ADVICE} {plan.late} 条录入本软件时距活动日期已"
                               f"{LATE_ENTRY_LIMIT}。"
                               "当时已按时记在 Excel 台账中的，可不标“补录”（选“按原台账"
                               "导入”）；现在才补记的，标为"

@@ -52,6 +52,11 @@ def test_an_excel_ledger_kept_on_time_is_taken_over_without_the_late_mark(tmp_pa
     out, (talks, late) = marked("c.db", "--kept-on-time")
     assert talks == 8 and late == 0
     assert "按原台账导入，未标“补录”" in out
+    # the question answered, not asked again in the window's words (revloss2 L-2)
+    assert "新增的记录中有" not in out and "选“按原台账导入”" not in out
+    code, out, _ = cli("--db", str(tmp_path / "d.db"), "import", "--dry-run",
+                       str(tmp_path / "a.xlsx"))
+    assert code == 0 and "（加 --kept-on-time）" in out and "选“按原台账导入”" not in out
 
 
 def test_export_does_not_replace_an_existing_workbook_unless_told(tmp_path, cli):
