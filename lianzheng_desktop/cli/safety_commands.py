@@ -44,6 +44,7 @@ def _restore(args: argparse.Namespace) -> int:
         raise UserError(f"没有恢复：{warning}如确要用这份备份恢复，请在命令后加上 --force。")
     if warning:
         print(f"提示：{warning}（已按 --force 继续。）")
+    since = _work_since(paths, args.file)  # what the restore takes out, said as the window does
     # Checked through before anything is replaced; refused (exit 1, nothing changed) when
     # the current data cannot first be backed up, e.g. on a full disk.
     done = restore_backup(args.file, paths)
@@ -54,6 +55,9 @@ def _restore(args: argparse.Namespace) -> int:
     print(f"已从 {args.file.name}（{info.created:%Y-%m-%d %H:%M} 备份）恢复：{counts}。")
     if done.kept:
         print(f"恢复前的数据已另行备份到 {done.kept}")
+        if since:  # revloss2 L-3: said by the window, not by the command
+            print(f"这份备份之后，{'，'.join(since)}；这些不在恢复后的数据中，只留在上面这份"
+                  "恢复前的备份里。")
     if done.set_aside:
         print(f"原来已损坏的数据文件已改名保存为 {done.set_aside}")
     if info.printed:
@@ -62,6 +66,32 @@ def _restore(args: argparse.Namespace) -> int:
               + (f"，{len(done.printed_missing)} 份未能放回：{'、'.join(done.printed_missing)}"
                  if done.printed_missing else "") + "。")
     return 0
+
+
+def _work_since(paths, file) -> list[str]:
+    """The work done after the backup ``file`` was made, in the data about to be replaced;
+    [] when it cannot be read (a damaged file is set aside whole)."""
+    import sqlite3
+
+    from lianzheng_desktop.core.errors import UserError
+    from lianzheng_desktop.storage.changes_since import work_since
+    from lianzheng_desktop.storage.db import open_db
+    from lianzheng_desktop.storage.manifest import made_at
+    from lianzheng_desktop.storage.store import Store
+
+    made = made_at(file)
+    if made is None or not paths.db_path.is_file():
+        return []
+    try:
+        db = open_db(paths.db_path, check=False)  # read only what changed since
+    except (UserError, sqlite3.Error, OSError):
+        return []
+    try:
+        return work_since(Store(db), made)
+    except sqlite3.Error:
+        return []
+    finally:
+        db.close()
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -120,9 +120,8 @@ def _fields(raw: object, file: Path) -> Manifest:
                     db_file or None, unit or None, dict(printed))
 
 
-def origin(file: Path) -> tuple[str | None, str | None] | None:
-    """(data file name, unit name) a backup says it came from, read from its manifest
-    without checking the rest; None when the manifest cannot be read."""
+def _glance(file: Path) -> dict | None:
+    """The manifest as written, without checking the rest; None when it cannot be read."""
     try:
         with zipfile.ZipFile(file) as archive:
             info = archive.getinfo(MANIFEST)
@@ -132,7 +131,23 @@ def origin(file: Path) -> tuple[str | None, str | None] | None:
                 raw = json.loads(handle.read(MAX_MANIFEST + 1).decode("utf-8"))
     except (OSError, KeyError, ValueError, UnicodeDecodeError, zipfile.BadZipFile):
         return None
-    if not isinstance(raw, dict):
+    return raw if isinstance(raw, dict) else None
+
+
+def made_at(file: Path) -> datetime | None:
+    """When a backup says it was made (unchecked, as ``origin``)."""
+    raw = _glance(file)
+    try:
+        return datetime.fromisoformat(raw["created"]) if raw else None
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def origin(file: Path) -> tuple[str | None, str | None] | None:
+    """(data file name, unit name) a backup says it came from, read from its manifest
+    without checking the rest; None when the manifest cannot be read."""
+    raw = _glance(file)
+    if raw is None:
         return None
     db_file, unit = raw.get("db_file"), raw.get("unit")
     return (db_file if isinstance(db_file, str) and db_file else None,

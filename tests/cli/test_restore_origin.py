@@ -41,3 +41,23 @@ def test_a_backup_of_the_same_file_restores_without_a_question(cli, tmp_path):
     code, out, err = cli("--db", db, "restore", str(zipped))
     assert code == 0, err
     assert "提示" not in out
+
+
+def test_restore_says_what_work_since_the_backup_it_takes_out(cli, tmp_path):
+    """revloss2 L-3: the window names the work done since the backup before it is taken
+    out; the command said only where the data was kept."""
+    from datetime import datetime, timedelta
+
+    from lianzheng_desktop.storage.db import open_db
+    from lianzheng_desktop.storage.store import Store
+
+    db = str(tmp_path / "l.db")
+    assert cli("--db", db, "demo")[0] == 0
+    code, out, _ = cli("--db", db, "backup")
+    zipped = Path(out.strip().removeprefix("已备份到 "))
+    later = Store(open_db(db), clock=lambda: datetime.now() + timedelta(minutes=5))
+    later.add("activity", {"date": "2022-12-30", "type": "专题会议", "topic": "备份之后开的会"})
+    later.db.close()
+    code, out, err = cli("--db", db, "restore", str(zipped))
+    assert code == 0, err
+    assert "这份备份之后，" in out and "只留在上面这份恢复前的备份里" in out, out
