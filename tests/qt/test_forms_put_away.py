@@ -145,7 +145,7 @@ def test_a_form_whose_draft_the_file_refuses_asks_before_the_window_closes(
     assert not window.isVisible()
 
 
-@pytest.mark.parametrize("kind", ["paste", "check"])
+@pytest.mark.parametrize("kind", ["paste", "check", "requirement"])
 def test_the_paste_box_and_the_plan_check_refused_by_the_file_ask_before_closing(
         window, demo_store, monkeypatch, kind):
     """revcode2 A: the close question covered the record and requirement forms only; under
@@ -170,10 +170,15 @@ def test_the_paste_box_and_the_plan_check_refused_by_the_file_ask_before_closing
         dialog.show()
         dialog.box.setPlainText(TEXT)
         dialog.keep()
-    else:
+    elif kind == "check":
         dialog = DraftDialog(parse_plan(TEXT), window, year=2024, keep=full)
         dialog.show()
         dialog._edited()  # a correction made; its keeping refused
+    else:  # revcode2 T2: the 修改要求 form's half of revclose4 8, untested
+        dialog = RequirementDialog(parse_plan(TEXT).requirements[0], window, keep=full)
+        dialog.show()
+        dialog.note.setText("改为每月一次")
+        dialog.keep_draft()
     window.close()
     assert asked == ["填写的内容未能保存"]
     assert window.isVisible() and dialog.isVisible()  # 否: nothing closed, nothing lost

@@ -165,3 +165,23 @@ def test_a_preview_made_before_a_change_is_said_to_be_out_of_date(page, demo_sto
     assert page.preview_pane.note.isVisible()
     page.generate(page._preview_file)
     qtbot.waitUntil(lambda: not page.preview_pane.note.isVisible())
+
+
+def test_her_own_words_in_a_drafted_section_stay_when_its_draft_moves(page, demo_store):
+    """revcode2 T1: the test above types in 二, whose draft never moves; a section she
+    wrote in (一) whose draft changes with a new record must keep her words, in the editor
+    and in the file."""
+    from lianzheng_desktop.storage.reports import load_texts
+
+    page.show()
+    editor = page.editors[DUTY]
+    mine = editor.toPlainText() + "另组织党员干部学习了新修订的《条例》。"
+    editor.setPlainText(mine)
+    page.tabs.keep_typed_text()
+    demo_store.add("warning_education", {
+        "date": "2022-12-20", "form": "观看警示教育片", "topic": "观看警示教育片《零容忍》",
+        "attendees": "王建国、李秀梅", "head_count": 2})
+    page.on_data_changed()
+    assert editor.toPlainText() == mine
+    page.tabs.keep_typed_text()
+    assert load_texts(demo_store, ReportPeriod(2022, 4))[DUTY] == mine

@@ -108,6 +108,12 @@ def test_rotation_keeps_30_days_and_one_a_month_for_two_years(tmp_path):
     months = {(d.year, d.month) for d in older}
     assert len(older) == len(months)  # one a month
     assert all((today.year - y) * 12 + today.month - m < 24 for y, m in months)
+    # and that one is kept for every month of the two years (revcode2 T4: the bounds above
+    # held with no monthly backup kept at all)
+    made = [start + timedelta(days=n) for n in range(0, 1100, 3)]
+    for y, m in {(d.year, d.month) for d in made
+                 if (today.year - d.year) * 12 + today.month - d.month < 24}:
+        assert min(d for d in made if (d.year, d.month) == (y, m)) in kept, (y, m)
 
 
 def _hold_open(monkeypatch, held: set):

@@ -65,3 +65,20 @@ def test_a_section_not_touched_now_is_not_taken_as_typed_over_todays_drafts(stor
     save_texts(store, year, {duty: "去年十一月写的文字", personal: "本人"}, None,
                {duty: "一月起草", personal: ""}, date(2027, 1, 5))
     assert set(load_basis(store, year)) == {personal}
+
+
+def test_the_report_typed_in_last_is_the_one_updated_last_not_created(demo_store):
+    """revcode2 T5: the page's tests held one typed report, so any order passed; in
+    December, with 第一 to 第三季度 kept, the page must reopen on the one typed in last."""
+    from datetime import datetime
+
+    from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
+    from lianzheng_desktop.storage.reports import last_edited, save_texts
+
+    for minute, quarter in ((1, 1), (2, 2), (3, 3)):
+        demo_store.clock = lambda minute=minute: datetime(2022, 12, 20, 9, minute)
+        save_texts(demo_store, ReportPeriod(2022, quarter), {SECTION_HEADINGS[1]: f"第{quarter}季"})
+    assert last_edited(demo_store) == (ReportPeriod(2022, 3), None)
+    demo_store.clock = lambda: datetime(2022, 12, 20, 9, 4)
+    save_texts(demo_store, ReportPeriod(2022, 1), {SECTION_HEADINGS[1]: "第一季度，改过"})
+    assert last_edited(demo_store) == (ReportPeriod(2022, 1), None)
