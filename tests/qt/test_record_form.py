@@ -655,3 +655,23 @@ def test_a_requirement_numbered_in_brackets_is_offered_as_the_plan_numbers_it(qt
         counts=Counts("activity", ("专题会议",), "政治学习"))]))
     dialog = form(qtbot, store, "activity")
     assert dialog.link.itemText(1) == "（二）党支部每月开展一次政治学习"
+
+
+def test_a_changed_records_draft_says_so_when_its_link_really_moved(qtbot, store):
+    """revcode2 T3: the test above checks only that "计入要求有变动" is not said when the
+    plan alone moved; never saying it passed. Pointed elsewhere while her 修改 waited, the
+    record's link did change, and 继续修改 must say so."""
+    from lianzheng_desktop.storage import plans
+
+    plans.import_plan_text(store, "2022年要点\n一、学习\n1.加强学习。每月开展一次政治学习。\n"
+                                  "2.严格制度执行。每季度开展一次制度学习。\n", 2022)
+    first, second = plans.load_plan(store, 2022).requirements
+    record = store.add("activity", {"date": "2022-03-01", "type": "专题会议", "topic": "学习"})
+    store.set_links("activity", record.id, [second.id])
+    dialog = form(qtbot, store, "activity", record)
+    dialog.fields["topic"].set_value("学习制度（补）")
+    dialog.keep_draft()
+    dialog._draft_timer.stop()  # killed: the draft stays
+    store.set_links("activity", record.id, [first.id])  # changed elsewhere meanwhile
+    again = form(qtbot, store, "activity", store.get("activity", record.id))
+    assert "计入要求有变动" in again.draft_note.text(), again.draft_note.text()

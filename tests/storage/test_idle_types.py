@@ -39,3 +39,15 @@ def test_a_kind_with_no_records_of_the_year_or_counted_as_any_is_not_said(store)
     store.add("talk", {"date": "2022-03-01", "type": "党支部书记找党员谈话", "talker": "王建国",
                        "talkees": ["刘芳"]})
     assert idle_types(store, 2022) == []  # any talk counts; no meeting of the old kind
+
+
+def test_a_kind_is_offered_to_merge_into_a_kind_of_its_own_ledger_only(store):
+    """revcode2 T6: "of the same ledger only" (8c84591) had no test: a 会议活动 kind could be
+    offered to merge into a 谈话 kind, which she cannot do."""
+    store.add_plan_types([("activity", "谈心谈话会"), ("talk", "谈心谈话")], 2022)
+    plans.save_plan(store, Plan(2022, [Requirement(
+        "3", "每季度一次谈心谈话", period=Period.QUARTER, target=1,
+        counts=Counts("talk", ("谈心谈话",), "谈心谈话"))]))
+    store.add("activity", {"date": "2022-02-15", "type": "谈心谈话会", "topic": "谈心"})
+    said = idle_types_said(store, 2022)
+    assert "“谈心谈话会”（1 条）" in said and "可合并到" not in said
