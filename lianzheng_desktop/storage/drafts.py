@@ -112,7 +112,7 @@ def discard(store, ledger: str, record_id: int) -> None:
             store.db.execute("DELETE FROM record_draft WHERE ledger = ? AND record_id = ?",
                              [ledger, record_id])
     except sqlite3.Error as exc:
-        raise UserError(f"未能删除草稿（{exc}）。") from None
+        raise UserError(f"未能删除草稿（{circumstance_text(exc)}）。") from None
 
 
 def discard_within(store, ledger: str, record_id: int) -> None:

@@ -105,6 +105,8 @@ def remedy_text(exc: BaseException) -> str:
 
 
 def os_error_text(exc: OSError) -> str:
+    if getattr(exc, "winerror", None) in (32, 33):  # Windows: held open by another program
+        return "文件正被另一个程序使用（请先关闭打开它的程序）"
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return "磁盘空间不足"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
@@ -113,7 +115,15 @@ def os_error_text(exc: OSError) -> str:
         return "读写磁盘出错（磁盘或U盘可能有故障）"
     if exc.errno == errno.ENOENT:
         return "找不到文件或文件夹（U盘可能已拔出）"
-    return exc.strerror or str(exc)
+    if exc.errno in (errno.EBUSY, getattr(errno, "ETXTBSY", -1)):
+        return "文件正被另一个程序使用"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "文件名或路径太长"
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR, errno.EISDIR):
+        return "同名的文件或文件夹妨碍了操作"
+    # the system's own words are English on most machines (revcode2 F8): said in Chinese,
+    # with the number a maintainer can look up
+    return f"文件操作出错（错误号 {exc.errno}）" if exc.errno else "文件操作出错"
 
 
 def user_message(exc: sqlite3.Error) -> UserError | None:

@@ -337,7 +337,8 @@ def finish_interrupted_restore(paths: AppPaths) -> bool:
             journal = json.loads(journal_path(paths).read_text(encoding="utf-8"))
             _apply(paths)
         except (OSError, ValueError, KeyError) as exc:
-            raise BackupError(f"上次从备份恢复没有完成，现在也无法完成（{exc}）。"
+            why = errors.os_error_text(exc) if isinstance(exc, OSError) else "恢复记录已损坏"
+            raise BackupError(f"上次从备份恢复没有完成，现在也无法完成（{why}）。"
                               "请联系维护人员，现有文件都未删除。") from None
         finished = True
         if journal.get("printed") and journal.get("printed_from"):

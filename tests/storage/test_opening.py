@@ -86,3 +86,18 @@ def test_a_disk_with_no_room_left_is_said_full_not_faulty(tmp_path, monkeypatch)
     assert "磁盘空间已满" in said and "请先清理磁盘" in said and "故障" not in said
     monkeypatch.setattr(shutil, "disk_usage", lambda _p: usage(10 << 30, 1 << 30, 9 << 30))
     assert "磁盘或U盘可能有故障" in str(storage_db.fault(error, tmp_path / "a.db"))
+
+
+def test_an_os_error_is_said_in_chinese_whatever_its_kind():
+    """revcode2 F8: an error number the app does not name fell back to the system's own
+    words — English on most machines — in front of the secretary."""
+    import errno
+
+    from lianzheng_desktop.storage.errors import os_error_text
+
+    for number in (errno.EBUSY, errno.ENAMETOOLONG, errno.EEXIST, errno.EINVAL, 0):
+        said = os_error_text(OSError(number, "Some English words"))
+        assert "English" not in said and said, number
+    held = PermissionError(13, "The process cannot access the file")
+    held.winerror = 32
+    assert os_error_text(held).startswith("文件正被另一个程序使用")
