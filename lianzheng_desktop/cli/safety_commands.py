@@ -34,7 +34,12 @@ def _restore(args: argparse.Namespace) -> int:
     from lianzheng_desktop.core.errors import UserError
     from lianzheng_desktop.storage import lock
     from lianzheng_desktop.storage.manifest import origin
-    from lianzheng_desktop.storage.restore import current_unit, origin_warning, restore_backup
+    from lianzheng_desktop.storage.restore import (
+        current_unit,
+        origin_warning,
+        restore_backup,
+        work_taken_out,
+    )
 
     paths = paths_from(args)
     lock.acquire(paths.db_path)
@@ -44,7 +49,7 @@ def _restore(args: argparse.Namespace) -> int:
         raise UserError(f"没有恢复：{warning}如确要用这份备份恢复，请在命令后加上 --force。")
     if warning:
         print(f"提示：{warning}（已按 --force 继续。）")
-    since = _work_since(paths, args.file)  # what the restore takes out, said as the window does
+    since = work_taken_out(paths, args.file)  # what the restore takes out, as the window says
     # Checked through before anything is replaced; refused (exit 1, nothing changed) when
     # the current data cannot first be backed up, e.g. on a full disk.
     done = restore_backup(args.file, paths)
@@ -66,32 +71,6 @@ def _restore(args: argparse.Namespace) -> int:
               + (f"，{len(done.printed_missing)} 份未能放回：{'、'.join(done.printed_missing)}"
                  if done.printed_missing else "") + "。")
     return 0
-
-
-def _work_since(paths, file) -> list[str]:
-    """The work done after the backup ``file`` was made, in the data about to be replaced;
-    [] when it cannot be read (a damaged file is set aside whole)."""
-    import sqlite3
-
-    from lianzheng_desktop.core.errors import UserError
-    from lianzheng_desktop.storage.changes_since import work_since
-    from lianzheng_desktop.storage.db import open_db
-    from lianzheng_desktop.storage.manifest import made_at
-    from lianzheng_desktop.storage.store import Store
-
-    made = made_at(file)
-    if made is None or not paths.db_path.is_file():
-        return []
-    try:
-        db = open_db(paths.db_path, check=False)  # read only what changed since
-    except (UserError, sqlite3.Error, OSError):
-        return []
-    try:
-        return work_since(Store(db), made)
-    except sqlite3.Error:
-        return []
-    finally:
-        db.close()
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -95,10 +95,7 @@ class ReportPreparation:
         self.period.blockSignals(False)
 
     def _select_last_edited(self) -> None:
-        try:
-            last = last_edited(self._store)
-        except Exception:  # noqa: BLE001 — only a convenience; the current quarter is fine
-            return
+        last = last_edited(self._store)  # None when it cannot tell: the current quarter
         if last is not None and last[0].quarter is None:  # a year's report (revcode2 E)
             if not self._today.year - 4 <= last[0].year <= self._today.year:
                 return  # not offered any more: the current quarter

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -187,8 +188,11 @@ def last_edited(store: Store) -> tuple[ReportPeriod, str | None] | None:
     """The report typed in last, (its period, whose own report or None for the branch's):
     the page opens on it again — on the member's report, not the branch's with its 二
     empty, after a power cut (revclose4 4)."""
-    row = store.db.execute("SELECT period FROM report_draft ORDER BY updated_at DESC, rowid DESC"
-                           " LIMIT 1").fetchone()
+    try:  # a convenience (where the page opens): a file that cannot say opens on today's
+        row = store.db.execute("SELECT period FROM report_draft"
+                               " ORDER BY updated_at DESC, rowid DESC LIMIT 1").fetchone()
+    except sqlite3.Error:
+        return None
     if not row:
         return None
     code, _at, person = row[0].partition("@")

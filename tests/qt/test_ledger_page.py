@@ -100,7 +100,9 @@ def test_filters_narrow_the_table(qtbot, demo_store, paths):
     assert page.model.total == 3
     page.type_filter.setCurrentText("全部")
     page.show_year(2022, 3)
-    assert page.model.total == demo_store.count("activity", page.query())
+    # counted apart from the page's own query (revcode2 T8: the check was its own total)
+    third = [a for a in demo_store.list("activity") if 7 <= a.date.month <= 9]
+    assert page.model.total == len(third) > 0
     assert {r.date.month for r in page.model._rows} <= {7, 8, 9}
     page.show_year(2022, 0)
     page.search.setText("八项规定")
