@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from lianzheng_desktop.storage import drafts, plans, requirement_drafts
 
@@ -46,3 +47,32 @@ def test_a_draft_whose_requirement_was_deleted_keeps_clear_of_a_new_one(store):
     added = plans.add_requirement(store, 2026, Requirement(item="9", text="新增的一项要求"))
     requirement_drafts.keep(store, 2026, replace(added, note="新的"), was=added)
     assert sorted(d.requirement.note for d in _kept(store).values()) == sorted([NOTE, "新的"])
+
+
+def test_what_a_draft_counts_goes_back_whole_over_a_requirement_read_otherwise():
+    """revcode2 T10: she changed only the types; the plan imported since counts another
+    ledger. Her ledger, types and name go back together — never her types under the
+    import's ledger (a duty counting talk kinds among 会议活动)."""
+    from lianzheng_desktop.core.plan import Counts, Period, Requirement
+    from lianzheng_desktop.storage.plans import requirement_as_json
+    from lianzheng_desktop.storage.requirement_drafts import RequirementDraft
+
+    was = Requirement(item="2", text="每季度开展一次专题学习", id=7, period=Period.QUARTER,
+                      target=1, counts=Counts("activity", ("专题会议",), "专题会议"))
+    typed = replace(was, counts=Counts("activity", ("廉政学习",), "专题会议"))
+    now = replace(was, counts=Counts("talk", ("谈心谈话",), "谈心谈话"))
+    draft = RequirementDraft(2026, typed, datetime(2026, 11, 30), (was.item, was.text),
+                             requirement_as_json(was))
+    merged, since = draft.over(now)
+    assert merged.counts == Counts("activity", ("廉政学习",), "专题会议") and since
+
+
+def test_of_two_requirements_alike_the_draft_goes_to_the_one_with_its_id():
+    from lianzheng_desktop.core.plan import Requirement
+    from lianzheng_desktop.storage.requirement_drafts import RequirementDraft
+
+    first = Requirement(item="3", text="每月开展一次政治学习", id=4)
+    second = Requirement(item="3", text="每月开展一次政治学习", id=9)
+    draft = RequirementDraft(2026, replace(second, note="她的备注"), datetime(2026, 11, 30),
+                             ("3", "每月开展一次政治学习"))
+    assert draft.find_in([first, second]) is second
