@@ -26,9 +26,17 @@ class Period(str, Enum):
         return nouns[self.value]
 
 
-# a return on a period handed in after it: 季末次月7日前, 每季度结束后10日内, 次年1月15日前
-_HANDED_IN_AFTER = re.compile(r"次月(\d{1,2})[日号](?:之)?前|结束后(\d{1,2})(?:个工作)?日内"
-                              r"|次年(?:1|一)月(\d{1,2})[日号](?:之)?前")
+# a return on a period handed in after it ends, by words tied to that end: 季末次月7日前,
+# 每季度结束后10个工作日内, 半年结束后15日内, 次年1月15日前 — not 会议结束后5日内 (revdiff7 F1)
+_AFTER_THE_END = {
+    "quarter": re.compile(r"(?:季末|季度末|每季度?末?)次月(\d{1,2})[日号](?:之)?前"
+                          r"|季度?末?结束后(\d{1,2})(个工作)?日内"),
+    "half": re.compile(r"半年度?末?结束后(\d{1,2})(个工作)?日内"),
+    "year": re.compile(r"次年(?:1|一)月(\d{1,2})[日号](?:之)?前"
+                       r"|年度?末?结束后(\d{1,2})(个工作)?日内"),
+}
+# what such a duty counts is the return itself (报送纪实表), not a meeting whose minutes follow
+_RETURNS = ("报送", "填写", "填报", "上报", "提交", "交")
 
 
 class Role(str, Enum):
@@ -119,10 +127,15 @@ class Requirement:
         its words say ("按季度填写…纪实表，并于每季季末次月7日前交": 7); 0 for a duty done
         within its period. The form on the first quarter, handed in on 4月7日, is the
         first quarter's (revjiwei7 F3: it was counted in the second)."""
-        if self.period not in (Period.QUARTER, Period.HALF, Period.YEAR):
+        if self.period not in (Period.QUARTER, Period.HALF, Period.YEAR) or self.counts is None \
+                or not self.counts.label.startswith(_RETURNS):
             return 0
-        found = _HANDED_IN_AFTER.search(self.text)
-        days = int(next(g for g in found.groups() if g)) if found else 0
+        found = _AFTER_THE_END[self.period.value].search(self.text)
+        if found is None:
+            return 0
+        days = int(next(g for g in found.groups() if g and g.isdigit()))
+        if "个工作" in found.group(0):  # working days: the calendar days they take at most
+            days = -(-days * 7 // 5)
         return days if 1 <= days <= 31 else 0
 
     def describe(self) -> str:
@@ -137,7 +150,7 @@ class Requirement:
         if self.share is not None:
             parts.append(f"“一对一”问题性约谈{self.share}%")
         if parts and (days := self.handed_in_after):
-            parts[-1] += {Period.QUARTER: f"（季末次月{days}日前报送）",
+            parts[-1] += {Period.QUARTER: f"（季度结束后{days}日内报送）",
                           Period.HALF: f"（半年结束后{days}日内报送）"}.get(
                 self.period, f"（次年1月{days}日前报送）")  # type: ignore[call-overload]
         if not parts:

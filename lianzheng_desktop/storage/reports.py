@@ -42,9 +42,8 @@ def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = No
     else:
         quarters = [Quarter(period.year, n) for n in range(1, 5)
                     if Quarter(period.year, n).start <= as_of]
-        # each quarter as of the paper's date (a quarter's own checks stop at its end;
-        # a return on it handed in after it, 季末次月7日前, is judged by its deadline)
-        checklist = year_checklist([load_checklist(store, q, as_of) for q in quarters], as_of)
+        checklist = year_checklist([load_checklist(store, q, min(as_of, q.end))
+                                    for q in quarters], as_of)
     data = ReportData(
         period=period, as_of=as_of, profile=store.profile(),
         sessions=store.list("warning_education", window),  # type: ignore[arg-type]

@@ -554,7 +554,7 @@ def test_a_return_handed_in_after_its_quarter_counts_for_that_quarter():
     assert q2.explanation.endswith("要求不少于1次，距7月7日报送期限还有7天。"), q2.explanation
     [q4] = check(returns, {}, "2022Q4", "2022-12-31")
     assert (q4.status, q4.period_end) == (Status.ON_TRACK, date(2023, 1, 7))
-    assert returns.describe() == "每季度报送纪实表不少于1次（季末次月7日前报送）"
+    assert returns.describe() == "每季度报送纪实表不少于1次（季度结束后7日内报送）"
     within = Requirement(item="1", text="每季度至少报送1次", counts=forms,
                          period=Period.QUARTER, target=1)
     [calendar] = check(within, april_7, "2022Q2", "2022-06-30")
@@ -585,3 +585,18 @@ def test_a_monthly_duty_of_each_leader_is_met_only_when_each_met_it_each_month()
     assert his.status is Status.FAILED  # he held none in October
     assert his.explanation == ("本季度书记谈心谈话：王建国10月0次、11月1次、12月1次，"
                                "要求每月不少于1次；10月未完成。")
+
+
+def test_only_a_return_tied_to_the_periods_end_is_counted_after_it():
+    """revdiff7 F1, F6: "会议结束后5日内报送会议纪要" moved a quarter's meetings by five
+    days, "次月5日前报送学习记录" the year's studies; ten working days were ten days."""
+    from lianzheng_desktop.core.plan_parser import parse_plan
+
+    def lag(line):
+        [duty] = parse_plan("2026年要点\n" + line, 2026).requirements
+        return duty.handed_in_after
+
+    assert lag("3.会议。每季度召开1次专题会议并于会议结束后5日内报送会议纪要。") == 0
+    assert lag("4.学习。全年开展廉政学习不少于12次并于次月5日前报送学习记录。") == 0
+    assert lag("5.报告。每季度结束后10个工作日内向县纪委报送落实主体责任情况。") == 14
+    assert lag("6.纪实。按季度填写纪实表，并于每季季末次月7日前交支部纪检委员。") == 7
