@@ -241,8 +241,11 @@ def compare(earlier: list[Requirement], earlier_text: str, new: list[Requirement
              and not any(r.text in line for line in listed) and not _read_apart(r, new)]
     changes = [(old, new[index]) for index, old in sorted(pairs.items())
                if measures(new[index]) != measures(old)]
+    # hers, where the new one is the reader's own (not set anew in this check: revdiff7 F2)
     hers = [(old, later) for old, later in changes if read_then is not None
-            and old.text == later.text and _changed_by_her(old, read_then)]
+            and old.text == later.text and _changed_by_her(old, read_then)
+            and any(r.text == later.text and measures(r) == measures(later)
+                    for r in earlier_now)]
     changes = [pair for pair in changes if pair not in hers]
     now = {(r.text, measures(r)) for r in earlier_now}
     return Replacement(

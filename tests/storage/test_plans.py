@@ -324,3 +324,23 @@ def test_importing_the_same_text_again_keeps_her_own_change(store):
     replacing = plans.plan_replacement(store, plan, revised)
     assert replacing is not None and replacing.hers == []
     assert [(old.target, new.target) for old, new in replacing.changes] == [(6, 5)]
+
+
+def test_a_value_she_sets_in_the_check_of_the_same_text_wins_over_her_old_change(store):
+    """revdiff7 F2: importing the same text again and setting 8 in the 核对 dialog, where she
+    had once changed 4 to 6, stored 6 and said "照常保留您的修改"."""
+    from dataclasses import replace
+
+    from lianzheng_desktop.storage.plan_reading import fingerprint
+
+    text = "2026年机关党支部工作要点\n一、责任\n1.会议。全年召开不少于4次专题会议。\n"
+    draft = plans.read_plan(store, text, 2026)
+    plans.save_plan(store, Plan(2026, draft.requirements), text,
+                    reading=fingerprint(draft.requirements))
+    [meetings] = plans.load_plan(store, 2026).requirements
+    plans.update_requirement(store, replace(meetings, target=6))
+    again = plans.read_plan(store, text, 2026)
+    checked = [replace(again.requirements[0], target=8)]  # set in this check
+    replacing = plans.plan_replacement(store, Plan(2026, checked), text)
+    assert replacing is not None and replacing.hers == []
+    assert [(old.target, new.target) for old, new in replacing.changes] == [(6, 8)]
