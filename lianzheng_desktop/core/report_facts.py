@@ -51,8 +51,9 @@ def in_branch(post: str) -> bool:
     """A post held in the branch (支部纪检委员, 组织委员, 副书记, 委员), not in the unit
     (财务科科长, 党组书记) — one rule for every title and for the duties of a post
     (revcode2 B: "副书记" was printed as the unit's)."""
-    return post.startswith(("支部", "党支部")) or post in _BRANCH_POSTS or post == "委员" \
-        or (post.endswith("书记") and not post.startswith(("党组", "党委")))
+    return post.startswith(("支部", "党支部")) or post in _BRANCH_POSTS \
+        or post in ("委员", "书记", "副书记") or post.endswith(("支部书记", "支部副书记"))
+    # (another body's 书记 — 机关党委, 团委, 纪委, 党总支 — is not: revdiff7 F5)
 
 
 def branch_posts(person: Person) -> list[str]:
@@ -60,7 +61,7 @@ def branch_posts(person: Person) -> list[str]:
     (支委: the committee's 委员, not "…支部委员会支委")."""
     posts = [p.strip() for p in re.split("[、，,]", person.post or "") if p.strip()]
     return [{"支委": "委员"}.get(post, post) for post in
-            (p.removeprefix("党支部").removeprefix("支部") for p in posts if in_branch(p))]
+            (re.sub(r"^.*?支部(?=副?书记$)|^党?支部", "", p) for p in posts if in_branch(p))]
 
 
 @dataclass

@@ -8,6 +8,7 @@ Nothing is cut: every unmet requirement and every overdue item is named.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from lianzheng_desktop.core.checklist import ChecklistItem, Status
@@ -119,10 +120,17 @@ def _of_my_post(data: ReportData) -> tuple[str, list[str]] | None:
         if post in ("委员", "书记"):  # every 委员's duties are each 班子成员's (checked so)
             continue
         said = list(dict.fromkeys(quoted(named(i.requirement)) for i in branch.items
-                                  if post in i.requirement.text))
+                                  if _set_to(post, i.requirement.text)))
         if said:
             return post, said
     return None
+
+
+def _set_to(post: str, text: str) -> bool:
+    """The post is who does it (纪检委员每月跟踪督办, 由纪检委员…), not to whom something
+    goes (…交支部纪检委员, 向纪检委员报告: revdiff7 F4)."""
+    return bool(re.match(rf"(?:党?支部)?{post}", text)) or f"由{post}" in text \
+        or f"由支部{post}" in text
 
 
 # The branch's plan holds no requirement to check against (none imported, or none read):

@@ -369,20 +369,26 @@ def closing_backup(store, paths: AppPaths, since: int,
 def trash_backup(store, paths: AppPaths, now: datetime | None = None) -> Path:
     """Before 回收站 is emptied: a backup holding what it holds, so a record deleted since
     the last backup can still be found (revloss2 H-2: "已做的备份中仍有" was not so for a
-    record entered and deleted that day). The newest KEEP_TRASH are kept."""
-    return _kept_latest(store, paths, "trash", KEEP_TRASH, now)
+    record entered and deleted that day). The newest KEEP_TRASH are kept. A backup made
+    without a record's missing file still holds everything of 回收站 (revdiff7 F3: one
+    lost 签到表 made it impossible to empty, and each try left a backup never pruned)."""
+    try:
+        return _kept_latest(store, paths, "trash", KEEP_TRASH, now)
+    except IncompleteBackupError as exc:
+        return exc.path
 
 
 def _kept_latest(store, paths: AppPaths, kind: str, keep: int,
                  now: datetime | None) -> Path:
-    path = create_backup(store.db.conn, paths, kind=kind, now=now)
-    prefix = f"廉政台账{KINDS[kind]}-"
-    mine = sorted((p for p in paths.backups_dir.glob(f"{prefix}*.zip")
-                   if _taken_from(p, paths)), key=lambda p: p.name)
-    for old in mine[:-keep]:
-        with contextlib.suppress(OSError):  # held open elsewhere (Windows): next time
-            old.unlink(missing_ok=True)
-    return path
+    try:
+        return create_backup(store.db.conn, paths, kind=kind, now=now)
+    finally:  # an incomplete backup was made too: the oldest still go
+        prefix = f"廉政台账{KINDS[kind]}-"
+        mine = sorted((p for p in paths.backups_dir.glob(f"{prefix}*.zip")
+                       if _taken_from(p, paths)), key=lambda p: p.name)
+        for old in mine[:-keep]:
+            with contextlib.suppress(OSError):  # held open elsewhere (Windows): next time
+                old.unlink(missing_ok=True)
 
 
 def _taken_from(path: Path, paths: AppPaths) -> bool:

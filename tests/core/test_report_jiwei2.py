@@ -292,3 +292,33 @@ def test_every_branch_post_is_the_branchs_in_every_title():
         assert own_title(health, Person(name="甲", post=post, role="班子成员")) == title, post
     head = Person(name="王振华", post="党支部书记、纪检委员、局长", role="书记")
     assert own_title(health, head) == f"{org}书记、纪检委员、{unit}局长"
+
+
+def test_another_bodys_secretary_is_not_a_post_of_the_branch():
+    """revdiff7 F5: "机关党委书记", "局团委书记", "党总支书记" were printed after the branch's
+    name, a body that does not hold them."""
+    profile = UnitProfile(unit_name="某县交通运输局", org_name="某县交通运输局机关党支部")
+    for post, title in (("副局长、局团委书记", "某县交通运输局副局长、局团委书记"),
+                        ("党总支书记、副局长", "某县交通运输局党总支书记、副局长"),
+                        ("机关党支部副书记、副局长",
+                         "某县交通运输局机关党支部副书记、某县交通运输局副局长")):
+        assert own_title(profile, Person(name="甲", post=post, role="班子成员")) == title, post
+
+
+def test_a_duty_handed_to_a_post_is_not_set_to_it(demo_store):
+    """revdiff7 F4: "…并于每季季末次月7日前交支部纪检委员" (handed TO him) was printed in the
+    纪检委员's own paper as a task the plan set him."""
+    from lianzheng_desktop.app.reports import prepare_report
+    from lianzheng_desktop.core.plan import Counts, Period, Requirement
+    from lianzheng_desktop.storage.plans import add_requirement
+
+    person = next(p for p in demo_store.list("roster") if p.name == "张志强")
+    demo_store.update("roster", person.id, {"name": person.name, "role": person.role,
+                                            "post": "支部纪检委员、副主席"})
+    demo_store.add_plan_types([("activity", "报送纪实表")], 2022)
+    add_requirement(demo_store, 2022, Requirement(
+        item="10", text="按季度填写纪实表，并于每季季末次月7日前交支部纪检委员",
+        counts=Counts("activity", ("报送纪实表",), "报送纪实表"), period=Period.QUARTER,
+        target=1))
+    own = prepare_report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 20), "张志强")
+    assert "对纪检委员提出的" not in own.document.section_texts()[PROBLEMS]

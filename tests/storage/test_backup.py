@@ -415,3 +415,17 @@ def test_a_trashed_records_file_gone_from_the_folder_does_not_fail_the_backup(pa
     shutil.rmtree(paths.attachments_dir)
     file = backup.create_backup(conn(paths), paths, folder=tmp_path / "usb", now=NOW)
     assert backup.verify_backup(file).counts["warning_session"] == 0
+
+
+def test_a_record_file_lost_does_not_stop_the_trash_being_emptied(paths, tmp_path):
+    """revdiff7 F3: one live record's missing 签到表 made the backup before 清空回收站
+    "incomplete", so 回收站 could never be emptied and each try left a backup never pruned."""
+    import shutil
+
+    store = Store(open_db(paths.db_path), clock=lambda: NOW)
+    record = store.add("activity", {"date": "2022-12-01", "type": "专题会议", "topic": "删掉的"})
+    store.delete("activity", record.id)
+    shutil.rmtree(paths.attachments_dir)  # the live session's 签到表 gone from the folder
+    made = [backup.trash_backup(store, paths, now=NOW + timedelta(minutes=n)) for n in range(7)]
+    assert all(path.exists() for path in made[-backup.KEEP_TRASH:])
+    assert len(list(paths.backups_dir.glob("廉政台账清空回收站前备份-*.zip"))) == backup.KEEP_TRASH
