@@ -245,7 +245,9 @@ def _monthly_each(key: str, requirement: Requirement, source: RecordSource,
             break
         day = min(end, checkpoint)
         done = source.per_person(counts, start, day, with_attendees=role is Role.MEMBER)
-        people = [p.name for p in people_in_role(role, roster, day)]
+        # owed by those in post the whole month: one who came on 11月25日 owes December
+        # on, not November (revdiff7 F10)
+        people = [p.name for p in people_in_role(role, roster, day) if p.in_post(start)]
         for name in people:
             each.setdefault(name, []).append((month, done.get(name, 0)))
         short = [name for name in people if done.get(name, 0) < target]

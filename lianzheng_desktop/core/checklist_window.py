@@ -86,7 +86,8 @@ def days_left(window: Window, period: Period | None) -> str:
     days = (window.end - window.checkpoint).days
     end = {Period.QUARTER: "季度末", Period.HALF: "半年末"}.get(period, "年底")  # type: ignore
     if window.lag:
-        end = f"{window.end.month}月{window.end.day}日报送期限"
+        next_year = "次年" if window.end.year > window.checkpoint.year else ""
+        end = f"{next_year}{window.end.month}月{window.end.day}日报送期限"
     return f"，距{end}还有 {days} 天" if days > 0 else ""
 
 

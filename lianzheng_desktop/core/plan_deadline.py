@@ -74,17 +74,17 @@ def read_deadline_duties(reader: ItemReader, sentence: str, text: str,
         sent = _what_is_sent(match.group("rest"), sentence[match.start():match.end("rest")])
         if sent is None:
             continue
-        counts, end = sent
+        counts, end, to_whom = sent
         clauses = [a for a, _ in spans(sentence) if a <= match.start()]
         begins = clauses[-1] if clauses else 0
         if counts is None:  # 按季度填写…纪实表，并于季末次月7日前交支部纪检委员: the form
-            if len(clauses) < 2:
-                continue
-            begins = clauses[-2]
-            made = clean_object(strip_periods(sentence[begins:clauses[-1]]))
-            if len(made) < 2:
-                continue
-            counts = new_type(made if made.startswith(("填写", "填报")) else "报送" + made)
+            raw = strip_periods(sentence[clauses[-2]:clauses[-1]]) if len(clauses) > 1 else ""
+            made = clean_object(raw)
+            if any(form in raw[:6] for form in _FORMS) and len(made) >= 2:
+                begins = clauses[-2]
+                counts = new_type(made if made.startswith(("填写", "填报")) else "报送" + made)
+            else:  # 每季度末报送支部书记: to whom is all it says (never dropped: revdiff7 F9)
+                counts = new_type(f"向{to_whom}报送")
         found.append(reader.requirement(  # from its clause's start: 班子成员每年…, who must
             text[begins:match.start("rest") + end], counts=counts, period=period,
             target=1, role=subject_role(sentence[:match.start()])))
@@ -98,7 +98,10 @@ _RECIPIENT = re.compile(r"(?:委员|纪委|纪工委|党委|党组|党总支|支
                         r"|领导小组|书记|部门|局|科|股)$")
 
 
-def _what_is_sent(rest: str, whole: str) -> tuple[Counts | None, int] | None:
+_FORMS = ("填写", "填报", "整理", "形成", "撰写", "编制", "编写")  # what is then handed in
+
+
+def _what_is_sent(rest: str, whole: str) -> tuple[Counts | None, int, str] | None:
     """What the duty sends or makes, and where in ``rest`` saying so ends; no counts where
     it names only to whom (the clause before says what)."""
     other = [p for p in periods_in(rest) if p.word.startswith("每")]
@@ -117,12 +120,13 @@ def _what_is_sent(rest: str, whole: str) -> tuple[Counts | None, int] | None:
         end = sent.end()
         name = ("报送" if pattern is _SENT else sent.group("verb").rstrip("出")) + what
         if pattern is _SEND and _RECIPIENT.search(what) and not _TO.search(what):
+            to_whom = what
             put = _PUT.search(rest[:sent.start()])  # 将年度总结…，以书面形式报送纪委委员
             what = clean_object(_COVERED.sub("", put.group("object"))) if put else ""
             if len(what) < 2:
-                return None, end  # to whom only: the clause before says what
+                return None, end, to_whom  # to whom only: the clause before says what
             name = "报送" + what
         if any(word in whole for word in _REPORTING_ON_DUTY):
-            return Counts("activity", ("履责报告",), "报告履责情况"), end
-        return Counts("activity", (name,), name), end
+            return Counts("activity", ("履责报告",), "报告履责情况"), end, ""
+        return Counts("activity", (name,), name), end, ""
     return None

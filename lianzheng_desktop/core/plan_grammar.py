@@ -214,7 +214,8 @@ def clean_object(text: str) -> str:
     # not from the middle of a word: 专题分析研究本支部廉政建设状况 → 研究本支部…, not
     # 析研究本支部… (revjiwei7: a type named "析研究本支部廉政建设状况")
     verb = _NAME_START.search(tail)
-    return tail[verb.start():] if verb and verb.start() <= _NAME_CHARS // 2 else tail
+    named = tail[verb.start():] if verb and verb.start() <= _NAME_CHARS // 2 else tail
+    return named.lstrip("和及") or named  # …全面从严治党和党风廉政建设: not "和党风…"
 
 
 # words a name is never cut inside: 落实党风廉政建设主体责任情况纪实表 is named 主体责任情况纪实表,

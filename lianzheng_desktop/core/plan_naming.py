@@ -22,10 +22,10 @@ def not_an_activity(name: str) -> bool:
     """A quoted title (masked), a time (节庆日期间), or fetching things (到镇纪委领取招待票据)
     cannot name a type of records."""
     return MASK in name or name.endswith(("期间", "时", "前", "后", "之际")) \
-        or "领取" in name or "领用" in name or _only_who(name)
+        or "领取" in name or "领用" in name
 
 
-def _only_who(name: str) -> bool:
+def only_who(name: str) -> bool:
     """班子成员 (of 每半年班子成员召开1次): who does it, not what (支委会 is both: a meeting)."""
     from lianzheng_desktop.core.plan import Role
     from lianzheng_desktop.core.plan_vocab import ROLE_WORDS
@@ -151,7 +151,7 @@ def counted_by(sentence: str, clause: str, count: Count, before: str,
         name = clean_object(strip_periods(phrase))
         if given := _GIVEN_TO.search(name):
             name = given.group(1)  # 支部为全体党员上党课: the 党课, not who gets it
-        if not_an_activity(name):
+        if not_an_activity(name) or only_who(name):  # 每季度或半年班子成员召开1次
             return None
         if talk := any_talk(name):
             return talk

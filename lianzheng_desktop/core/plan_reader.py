@@ -45,6 +45,7 @@ from lianzheng_desktop.core.plan_naming import (
     counted_by,
     new_type,
     not_an_activity,
+    only_who,
     reporting_up,
     strip_periods,
     unit_word,
@@ -93,7 +94,9 @@ _SEMESTER_TIME = re.compile(r"(?:初|末|结束前|结束时|开学)")  # 每学
 _HELD_ON = re.compile(r"(?:第[一二三四1-4]个?(?:周|星期)[一二三四五六日天1-7]?|\d{1,2}[日号]"
                       r"|[一二三四五六七八九十]{1,3}[日号])(?:[（(][^（()）]{1,12}[）)])?的"
                       r"([\u4e00-\u9fff“”\"]{2,12})$")
-_YEARS_PLAN = re.compile(r"(?:年度|全年)[^，。；]*(?:计划|方案)$")
+_SENT_TO = re.compile(r"报送|上报|呈报|交")
+# 按季度制定…年度学习计划: the year's plan is what is made (not 研究落实年度工作计划, revdiff7 F9)
+_YEARS_PLAN = re.compile(r"^(?:制定|制订|拟定|编制)[^，。；]*(?:年度|全年)[^，。；]*(?:计划|方案)$")
 _MODIFIER_BEFORE = re.compile(r"(?:在|明确|制定|确定|结合|根据|按照|围绕|对|于|将|为"
                               r"|丰富|充实|完善)$")
 
@@ -306,6 +309,8 @@ class ItemReader(OtherForms):
             after = clean_object(clause[period.end:])
             before = clean_object(without_subject(strip_periods(clause[:period.start])))
             name = after if len(after) >= 4 or not before else before + after
+            if only_who(name) and _SENT_TO.search(clause[period.end:]):
+                name = f"向{name}报送"  # 每季度末报送支部书记: to whom is all it says
             if len(after) < 2 and not before or not_an_activity(name):
                 if not isinstance(period.period, Period) and _HOURS.search(clause):
                     self.untracked(clause_text, UNTRACKED[period.period])  # 每两周…不少于2小时

@@ -193,5 +193,7 @@ def _goes_on(block: list[list[str]], cells: list[str]) -> bool:
     found = _header(block) if len(cells) > 1 and len(block) >= 2 else None
     if found is None or found[0] == len(block) - 1:
         return False
+    if found[1] and found[1][0] == "number" and _NUMBER.match(cells[0].rstrip(".、．")):
+        return False  # "3\t谈心谈话\t…": a row of its own, short too (revdiff7 F8)
     width = len(block[found[0]])
     return len(block[-1]) < width and len(block[-1]) + len(cells) - 1 == width

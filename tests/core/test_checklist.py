@@ -600,3 +600,15 @@ def test_only_a_return_tied_to_the_periods_end_is_counted_after_it():
     assert lag("4.学习。全年开展廉政学习不少于12次并于次月5日前报送学习记录。") == 0
     assert lag("5.报告。每季度结束后10个工作日内向县纪委报送落实主体责任情况。") == 14
     assert lag("6.纪实。按季度填写纪实表，并于每季季末次月7日前交支部纪检委员。") == 7
+
+
+def test_a_monthly_duty_of_each_is_owed_by_those_in_post_the_whole_month():
+    """revdiff7 F10: a member who came on 11月25日 was said to have missed November."""
+    newcomer = Person(id=3, name="赵新", role="班子成员", joined_on=date(2022, 11, 25))
+    leader = Person(id=1, name="李秀梅", role="班子成员")
+    each = requirement(HEART, Period.MONTH, 1, role=Role.LEADERSHIP_MEMBER)
+    talks = {"talk": [Talk(id=n, date=date(2022, month, 10), type="谈心谈话", talker=who,
+                           talkees=("甲",)) for n, (month, who) in enumerate(
+                               [(10, "李秀梅"), (11, "李秀梅"), (12, "李秀梅"), (12, "赵新")])]}
+    [item] = check(each, talks, "2022Q4", "2022-12-31", [leader, newcomer])
+    assert item.status is Status.DONE, item.explanation

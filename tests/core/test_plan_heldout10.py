@@ -25,3 +25,21 @@ def test_the_years_plan_set_out_by_quarter_is_no_quarterly_duty():
                        "二、每季度召开一次专题会议。\n", 2026)
     assert [(r.period, r.text) for r in draft.requirements if r.period] == [
         (Period.QUARTER, "每季度召开一次专题会议")]
+
+
+def test_a_monthly_duty_that_follows_the_years_plan_is_still_read():
+    """revdiff7 F9: the rule for "按季度制定…年度…计划" dropped every periodic clause that
+    ended in 年度…计划, unread and unlisted ("每月召开支委会研究落实年度工作计划")."""
+    draft = parse_plan("2026年工作要点\n1.推进。每月召开支委会研究落实年度工作计划。\n", 2026)
+    assert [r.period for r in draft.requirements] == [Period.MONTH]
+
+
+def test_a_return_that_names_only_to_whom_is_still_a_duty():
+    """revdiff7 F9: "每季度末报送支部书记" and "每年12月10日前报送县纪委" vanished."""
+    quarterly = parse_plan("2026年工作要点\n8.监督。纪检委员每月跟踪督办，每季度末报送支部书记。\n",
+                           2026)
+    assert [(r.period, r.counts.label if r.counts else "") for r in quarterly.requirements] \
+        == [(Period.MONTH, "跟踪督办"), (Period.QUARTER, "向支部书记报送")]
+    yearly = parse_plan("2026年工作要点\n5.总结。每年12月10日前报送县纪委。\n", 2026)
+    assert [(r.period, r.counts.label if r.counts else "") for r in yearly.requirements] \
+        == [(Period.YEAR, "向县纪委报送")]

@@ -201,3 +201,14 @@ def test_a_pasted_cell_of_two_numbered_measures_on_two_lines_stays_in_its_row():
         ("每季度书记与班子成员谈话", Period.QUARTER),
         ("每季度班子成员与分管干部谈话", Period.QUARTER)]
     assert read["2"] == [("每季度组织观看警示教育片", Period.QUARTER, "警示教育（全部）")]
+
+
+def test_a_short_row_after_a_short_row_is_a_row_of_its_own():
+    """revdiff7 F8: two short rows in a row (trailing tabs trimmed) were glued: row 3's
+    谈心谈话 became row 2's 完成时限 and vanished."""
+    pasted = ("2026年要点\n序号\t工作任务\t具体措施\t完成时限\t责任人\n"
+              "1\t警示教育\t每季度组织1次集中警示教育\t每季度\t王建国\n"
+              "2\t廉政学习\t每月开展1次廉政学习\n3\t谈心谈话\t每半年开展1次谈心谈话\n")
+    read = _read(pasted)
+    assert sorted(read) == ["1", "2", "3"]
+    assert read["3"][0][1] == Period.HALF
