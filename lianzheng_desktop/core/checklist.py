@@ -71,7 +71,12 @@ def _check(requirement: Requirement, source: RecordSource, roster: Sequence[Pers
     key = str(requirement.id if requirement.id is not None else requirement.item)
     if requirement.period is Period.MONTH and requirement.target is not None:
         return [check_monthly(key, requirement, source, quarter, as_of, roster)]
-    window = window_for(requirement.period, quarter, as_of, requirement.handed_in_after)
+    lag = requirement.handed_in_after
+    window = window_for(requirement.period, quarter, as_of, lag)
+    if as_of < window.start and lag and requirement.period is Period.QUARTER \
+            and quarter.previous().year == quarter.year:
+        # 10月1日–7日: the third quarter's return is what is due now (revdiff7 F7)
+        window = window_for(requirement.period, quarter.previous(), as_of, lag)
     if as_of < window.start:
         return [not_due(key, requirement, window, quarter)]
     if requirement.counts is not None and requirement.id is not None:

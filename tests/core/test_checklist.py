@@ -612,3 +612,16 @@ def test_a_monthly_duty_of_each_is_owed_by_those_in_post_the_whole_month():
                                [(10, "李秀梅"), (11, "李秀梅"), (12, "李秀梅"), (12, "赵新")])]}
     [item] = check(each, talks, "2022Q4", "2022-12-31", [leader, newcomer])
     assert item.status is Status.DONE, item.explanation
+
+
+def test_in_the_days_a_return_is_due_the_page_shows_that_return():
+    """revdiff7 F7: on 10月3日 the return on the third quarter, due 10月7日, was nowhere on
+    首页: the fourth quarter's read 未开始."""
+    forms = Counts("activity", ("报送纪实表",), "报送纪实表")
+    returns = Requirement(item="10", text="按季度填写纪实表，并于每季季末次月7日前交纪检委员",
+                          counts=forms, period=Period.QUARTER, target=1)
+    [item] = check(returns, {}, "2022Q4", "2022-10-03")
+    assert item.status is Status.ON_TRACK and item.period_end == date(2022, 10, 7)
+    assert item.explanation.startswith("7月8日至10月7日"), item.explanation
+    [later] = check(returns, {}, "2022Q4", "2022-10-09")
+    assert later.period_end == date(2023, 1, 7)
