@@ -33,13 +33,9 @@ def _backup(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     from lianzheng_desktop.core.errors import UserError
     from lianzheng_desktop.storage import lock
+    from lianzheng_desktop.storage.changes_since import work_taken_out
     from lianzheng_desktop.storage.manifest import origin
-    from lianzheng_desktop.storage.restore import (
-        current_unit,
-        origin_warning,
-        restore_backup,
-        work_taken_out,
-    )
+    from lianzheng_desktop.storage.restore import current_unit, origin_warning, restore_backup
 
     paths = paths_from(args)
     lock.acquire(paths.db_path)

@@ -150,9 +150,9 @@ class Requirement:
         if self.share is not None:
             parts.append(f"“一对一”问题性约谈{self.share}%")
         if parts and (days := self.handed_in_after):
-            parts[-1] += {Period.QUARTER: f"（季度结束后{days}日内报送）",
-                          Period.HALF: f"（半年结束后{days}日内报送）"}.get(
-                self.period, f"（次年1月{days}日前报送）")  # type: ignore[call-overload]
+            parts[-1] += (f"（季度结束后{days}日内报送）" if self.period is Period.QUARTER
+                          else f"（半年结束后{days}日内报送）" if self.period is Period.HALF
+                          else f"（次年1月{days}日前报送）")
         if not parts:
             if self.counts and self.counts.ledger == "rectification":
                 return "整改事项全部完成并“回头看”，或手工标记"

@@ -213,7 +213,7 @@ def _say_after_paint(window, told: list[str], unattended: bool) -> None:
 def _back_up_the_day(store, paths, mark: int) -> None:
     """The day's work in a backup as the window closes (the day's first start backed up
     the file as it was before): a disk lost tonight loses nothing typed today."""
-    from lianzheng_desktop.storage.backup import closing_backup
+    from lianzheng_desktop.storage.backup_kept import closing_backup
 
     try:
         closing_backup(store, paths, since=mark)

@@ -117,7 +117,7 @@ class TrashPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         if kept:
-            from lianzheng_desktop.storage.backup import trash_backup
+            from lianzheng_desktop.storage.backup_kept import trash_backup
 
             assert self._paths is not None
             try:

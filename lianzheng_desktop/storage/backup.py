@@ -33,8 +33,6 @@ KEEP_DAILY = 30
 KEEP_MONTHLY = 24
 KINDS = {"daily": "自动备份", "manual": "备份", "restore": "恢复前备份",
          "migration": "升级前备份", "closing": "关闭时备份", "trash": "清空回收站前备份"}
-KEEP_CLOSING = 3  # the day's work, backed up when the window closes: the latest few
-KEEP_TRASH = 5  # what 回收站 held when emptied: the latest few
 SHOWN_STUCK = 3  # old backups that could not be deleted, named in the notice
 
 
@@ -354,41 +352,6 @@ def daily_backup(conn: sqlite3.Connection, paths: AppPaths, now: datetime | None
     if notice and say is not None:
         say(notice)
     return path
-
-
-def closing_backup(store, paths: AppPaths, since: int,
-                   now: datetime | None = None) -> Path | None:
-    """When the window closes after a session that changed anything (``store``'s change
-    mark grew past ``since``): a backup of the day's work, which the day's first-start
-    backup does not hold. The newest KEEP_CLOSING are kept; None when nothing changed."""
-    if store.change_mark() <= since:
-        return None
-    return _kept_latest(store, paths, "closing", KEEP_CLOSING, now)
-
-
-def trash_backup(store, paths: AppPaths, now: datetime | None = None) -> Path:
-    """Before 回收站 is emptied: a backup holding what it holds, so a record deleted since
-    the last backup can still be found (revloss2 H-2: "已做的备份中仍有" was not so for a
-    record entered and deleted that day). The newest KEEP_TRASH are kept. A backup made
-    without a record's missing file still holds everything of 回收站 (revdiff7 F3: one
-    lost 签到表 made it impossible to empty, and each try left a backup never pruned)."""
-    try:
-        return _kept_latest(store, paths, "trash", KEEP_TRASH, now)
-    except IncompleteBackupError as exc:
-        return exc.path
-
-
-def _kept_latest(store, paths: AppPaths, kind: str, keep: int,
-                 now: datetime | None) -> Path:
-    try:
-        return create_backup(store.db.conn, paths, kind=kind, now=now)
-    finally:  # an incomplete backup was made too: the oldest still go
-        prefix = f"廉政台账{KINDS[kind]}-"
-        mine = sorted((p for p in paths.backups_dir.glob(f"{prefix}*.zip")
-                       if _taken_from(p, paths)), key=lambda p: p.name)
-        for old in mine[:-keep]:
-            with contextlib.suppress(OSError):  # held open elsewhere (Windows): next time
-                old.unlink(missing_ok=True)
 
 
 def _taken_from(path: Path, paths: AppPaths) -> bool:

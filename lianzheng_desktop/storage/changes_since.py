@@ -5,9 +5,12 @@ what a report kept then did not see.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, datetime
+from pathlib import Path
 
 from lianzheng_desktop.core.ledgers import LEDGERS
+from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.storage import audit, paste_draft, plan_check
 from lianzheng_desktop.storage.requirement_drafts import FORM as REQUIREMENT_FORM
 from lianzheng_desktop.storage.store import Store
@@ -93,3 +96,27 @@ def work_since(store: Store, moment: datetime) -> list[str]:
         *((1, f"核对{draft.year}年工作要点时修改或补充了 {draft.edits} 项要求，还没有保存计划")
           for draft in checks),
         (pasted, "粘贴的工作要点文字还没有导入")) if count]
+
+
+def work_taken_out(paths: AppPaths, file: Path) -> list[str]:
+    """The work done after the backup ``file`` was made, in the data about to be replaced,
+    as Chinese phrases (changes_since.work_since); [] when it cannot be read (a damaged
+    file is set aside whole)."""
+    from lianzheng_desktop.core.errors import UserError
+    from lianzheng_desktop.storage.db import open_db
+    from lianzheng_desktop.storage.manifest import made_at
+    from lianzheng_desktop.storage.store import Store
+
+    made = made_at(file)
+    if made is None or not paths.db_path.is_file():
+        return []
+    try:
+        db = open_db(paths.db_path, check=False)  # read only what changed since
+    except (UserError, sqlite3.Error, OSError):
+        return []
+    try:
+        return work_since(Store(db), made)
+    except sqlite3.Error:
+        return []
+    finally:
+        db.close()

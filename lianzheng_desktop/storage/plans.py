@@ -159,7 +159,8 @@ def save_plan(store: Store, plan: Plan, source_text: str = "",
             "INSERT OR IGNORE INTO record_requirement (ledger, record_id, requirement_id)"
             " VALUES (?, ?, ?)",
             [(ledger, record, moved[old]) for ledger, record, old in links if old in moved])
-        _drafts_follow(store, moved, [r.id for r in earlier.requirements if r.id is not None]
+        _drafts_follow(store, {old: new for old, new in moved.items() if new is not None},
+                       [r.id for r in earlier.requirements if r.id is not None]
                        if earlier is not None else [])
         _log(store, ("plan", plan.year), "requirement", "record_requirement")
     return plan

@@ -389,28 +389,3 @@ def _sync_dir(folder: Path) -> None:
 def _sync_tree(root: Path) -> None:
     for folder, _dirs, _files in os.walk(root):
         _sync_dir(Path(folder))
-
-
-def work_taken_out(paths: AppPaths, file: Path) -> list[str]:
-    """The work done after the backup ``file`` was made, in the data about to be replaced,
-    as Chinese phrases (changes_since.work_since); [] when it cannot be read (a damaged
-    file is set aside whole)."""
-    from lianzheng_desktop.core.errors import UserError
-    from lianzheng_desktop.storage.changes_since import work_since
-    from lianzheng_desktop.storage.db import open_db
-    from lianzheng_desktop.storage.manifest import made_at
-    from lianzheng_desktop.storage.store import Store
-
-    made = made_at(file)
-    if made is None or not paths.db_path.is_file():
-        return []
-    try:
-        db = open_db(paths.db_path, check=False)  # read only what changed since
-    except (UserError, sqlite3.Error, OSError):
-        return []
-    try:
-        return work_since(Store(db), made)
-    except sqlite3.Error:
-        return []
-    finally:
-        db.close()

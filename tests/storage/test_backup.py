@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from lianzheng_desktop.paths import AppPaths
-from lianzheng_desktop.storage import backup
+from lianzheng_desktop.storage import backup, backup_kept
 from lianzheng_desktop.storage.attachments import add_attachment, list_attachments, open_path
 from lianzheng_desktop.storage.db import open_db
 from lianzheng_desktop.storage.store import Store
@@ -277,12 +277,12 @@ def test_a_session_that_changed_anything_is_backed_up_as_the_window_closes(paths
     session that changed anything, the newest three kept."""
     store = Store(open_db(paths.db_path), clock=lambda: NOW)
     mark = store.change_mark()
-    assert backup.closing_backup(store, paths, since=mark, now=NOW) is None  # nothing new
+    assert backup_kept.closing_backup(store, paths, since=mark, now=NOW) is None  # nothing new
     for n in range(4):
         before = store.change_mark()
         store.add("activity", {"date": "2022-12-30", "type": "专题会议", "topic": f"第{n}次"})
         assert store.change_mark() > before
-        made = backup.closing_backup(store, paths, since=before,
+        made = backup_kept.closing_backup(store, paths, since=before,
                                      now=NOW + timedelta(minutes=n))
         assert made is not None and "关闭时备份" in made.name
     kept = sorted(p.name for p in paths.backups_dir.glob("廉政台账关闭时备份-*.zip"))
@@ -426,6 +426,8 @@ def test_a_record_file_lost_does_not_stop_the_trash_being_emptied(paths, tmp_pat
     record = store.add("activity", {"date": "2022-12-01", "type": "专题会议", "topic": "删掉的"})
     store.delete("activity", record.id)
     shutil.rmtree(paths.attachments_dir)  # the live session's 签到表 gone from the folder
-    made = [backup.trash_backup(store, paths, now=NOW + timedelta(minutes=n)) for n in range(7)]
-    assert all(path.exists() for path in made[-backup.KEEP_TRASH:])
-    assert len(list(paths.backups_dir.glob("廉政台账清空回收站前备份-*.zip"))) == backup.KEEP_TRASH
+    made = [backup_kept.trash_backup(store, paths, now=NOW + timedelta(minutes=n))
+            for n in range(7)]
+    keep = backup_kept.KEEP_TRASH
+    assert all(path.exists() for path in made[-keep:])
+    assert len(list(paths.backups_dir.glob("廉政台账清空回收站前备份-*.zip"))) == keep
