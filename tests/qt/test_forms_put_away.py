@@ -120,7 +120,6 @@ def test_a_form_whose_draft_the_file_refuses_asks_before_the_window_closes(
         qtbot, window, demo_store, monkeypatch):
     """revclose4 8: the form said "填写的内容暂未能存为草稿（磁盘空间已满），请尽快保存", and the
     window closed under it without a word: the typed record was gone."""
-    from PySide6.QtWidgets import QMessageBox
 
     from lianzheng_desktop.core.errors import UserError
     from lianzheng_desktop.core.ledgers import LEDGERS
@@ -134,9 +133,16 @@ def test_a_form_whose_draft_the_file_refuses_asks_before_the_window_closes(
     form = RecordDialog(demo_store, LEDGERS["activity"], parent=window)
     form.show()
     form.fields["topic"].set_value("研究部署第四季度党风廉政建设工作")
+    _closes_only_when_told(window, form, monkeypatch)
+
+
+def _closes_only_when_told(window, form, monkeypatch) -> None:
+    """Closing asks first; 否 keeps the window and the form, 是 closes."""
+    from PySide6.QtWidgets import QMessageBox
+
     asked, answer = [], [QMessageBox.StandardButton.No]
     monkeypatch.setattr(QMessageBox, "question",
-                        lambda _p, title, text, *a: asked.append(title) or answer[0])
+                        lambda _p, title, *a, **k: asked.append(title) or answer[0])
     window.close()
     assert asked == ["填写的内容未能保存"]
     assert window.isVisible() and form.isVisible()  # 否: nothing closed, nothing lost
@@ -151,7 +157,6 @@ def test_the_paste_box_and_the_plan_check_refused_by_the_file_ask_before_closing
     """revcode2 A: the close question covered the record and requirement forms only; under
     粘贴工作要点 or 核对导入的年度工作要点 whose keeping the disk refused, the window closed
     without a word and the pasted text or her corrections were gone."""
-    from PySide6.QtWidgets import QMessageBox
 
     from lianzheng_desktop.core.errors import UserError
     from lianzheng_desktop.core.plan_parser import parse_plan
@@ -161,9 +166,6 @@ def test_the_paste_box_and_the_plan_check_refused_by_the_file_ask_before_closing
     def full(*_a, **_k):
         raise UserError("内容暂未能保存（磁盘空间已满）。")
 
-    asked, answer = [], [QMessageBox.StandardButton.No]
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda _p, title, *a, **k: asked.append(title) or answer[0])
     if kind == "paste":
         monkeypatch.setattr(paste_draft, "keep", full)
         dialog = PasteDialog(demo_store, window, today=date(2022, 9, 30))
@@ -179,9 +181,4 @@ def test_the_paste_box_and_the_plan_check_refused_by_the_file_ask_before_closing
         dialog.show()
         dialog.note.setText("改为每月一次")
         dialog.keep_draft()
-    window.close()
-    assert asked == ["填写的内容未能保存"]
-    assert window.isVisible() and dialog.isVisible()  # 否: nothing closed, nothing lost
-    answer[0] = QMessageBox.StandardButton.Yes
-    window.close()
-    assert not window.isVisible()
+    _closes_only_when_told(window, dialog, monkeypatch)

@@ -630,12 +630,7 @@ def test_a_changed_records_draft_does_not_say_its_link_moved_when_only_the_plan_
             "2.严格制度执行。每季度开展一次制度学习。\n")
     plans.import_plan_text(store, text, 2022)
     chosen = next(r for r in plans.load_plan(store, 2022).requirements if "制度" in r.text)
-    record = store.add("activity", {"date": "2022-03-01", "type": "专题会议", "topic": "学习"})
-    store.set_links("activity", record.id, [chosen.id])
-    dialog = form(qtbot, store, "activity", record)
-    dialog.fields["topic"].set_value("学习制度（补）")
-    dialog.keep_draft()
-    dialog._draft_timer.stop()  # killed: the draft stays
+    record = _left_unsaved(qtbot, store, chosen.id)
     plans.import_plan_text(store, text.replace("1.加强学习。每月开展一次政治学习。\n", "")
                            .replace("2.严格", "1.严格"), 2022)
     again = form(qtbot, store, "activity", store.get("activity", record.id))
@@ -666,12 +661,19 @@ def test_a_changed_records_draft_says_so_when_its_link_really_moved(qtbot, store
     plans.import_plan_text(store, "2022年要点\n一、学习\n1.加强学习。每月开展一次政治学习。\n"
                                   "2.严格制度执行。每季度开展一次制度学习。\n", 2022)
     first, second = plans.load_plan(store, 2022).requirements
-    record = store.add("activity", {"date": "2022-03-01", "type": "专题会议", "topic": "学习"})
-    store.set_links("activity", record.id, [second.id])
-    dialog = form(qtbot, store, "activity", record)
-    dialog.fields["topic"].set_value("学习制度（补）")
-    dialog.keep_draft()
-    dialog._draft_timer.stop()  # killed: the draft stays
+    record = _left_unsaved(qtbot, store, second.id)
     store.set_links("activity", record.id, [first.id])  # changed elsewhere meanwhile
     again = form(qtbot, store, "activity", store.get("activity", record.id))
     assert "计入要求有变动" in again.draft_note.text(), again.draft_note.text()
+
+
+def _left_unsaved(qtbot, store, requirement_id: int):
+    """A meeting pointed at ``requirement_id``, its 修改 typed and the window killed: the
+    draft stays."""
+    record = store.add("activity", {"date": "2022-03-01", "type": "专题会议", "topic": "学习"})
+    store.set_links("activity", record.id, [requirement_id])
+    dialog = form(qtbot, store, "activity", record)
+    dialog.fields["topic"].set_value("学习制度（补）")
+    dialog.keep_draft()
+    dialog._draft_timer.stop()
+    return record

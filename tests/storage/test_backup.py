@@ -357,7 +357,6 @@ def test_a_deleted_records_evidence_travels_with_every_backup_and_comes_back(pat
     """revloss2 H-3: a record in 回收站 kept its 佐证材料 only as a note in the trash, so no
     backup carried the file: restored on another PC, the record came back from 回收站 with
     its 签到表 "已丢失"."""
-    from lianzheng_desktop.storage import trash
     from lianzheng_desktop.storage.restore import restore_backup
 
     store = Store(open_db(paths.db_path), clock=lambda: NOW)
@@ -369,18 +368,13 @@ def test_a_deleted_records_evidence_travels_with_every_backup_and_comes_back(pat
         assert any(n.startswith("附件/") for n in archive.namelist())
     new_pc = AppPaths(tmp_path / "new-pc" / "lianzheng.db")
     restore_backup(file, new_pc, now=NOW)
-    restored = Store(open_db(new_pc.db_path), clock=lambda: NOW)
-    [entry] = trash.entries(restored)
-    back = trash.restore(restored, entry.id)
-    (attachment,) = list_attachments(restored, "warning_education", back.id)
-    assert open_path(new_pc.attachments_dir, attachment).read_bytes() == b"sign-in sheet photo"
+    assert _taken_back(new_pc) == b"sign-in sheet photo"
 
 
 def test_restoring_an_older_backup_leaves_a_trashed_records_file_in_place(paths, tmp_path):
     """A backup made before the fix above lacks the file of a record in 回收站; restoring
     it moved that file aside (only the backup's own files stayed), so taking the record
     back found it missing."""
-    from lianzheng_desktop.storage import trash
     from lianzheng_desktop.storage.restore import restore_backup
 
     store = Store(open_db(paths.db_path), clock=lambda: NOW)
@@ -396,11 +390,7 @@ def test_restoring_an_older_backup_leaves_a_trashed_records_file_in_place(paths,
                 target.writestr(info, source.read(info))
         target.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False))
     restore_backup(older, paths, now=NOW + timedelta(minutes=1))
-    restored = Store(open_db(paths.db_path), clock=lambda: NOW)
-    [entry] = trash.entries(restored)
-    back = trash.restore(restored, entry.id)
-    (attachment,) = list_attachments(restored, "warning_education", back.id)
-    assert open_path(paths.attachments_dir, attachment).read_bytes() == b"sign-in sheet photo"
+    assert _taken_back(paths) == b"sign-in sheet photo"
 
 
 def test_a_trashed_records_file_gone_from_the_folder_does_not_fail_the_backup(paths, tmp_path):
@@ -431,3 +421,14 @@ def test_a_record_file_lost_does_not_stop_the_trash_being_emptied(paths, tmp_pat
     keep = backup_kept.KEEP_TRASH
     assert all(path.exists() for path in made[-keep:])
     assert len(list(paths.backups_dir.glob("廉政台账清空回收站前备份-*.zip"))) == keep
+
+
+def _taken_back(where: AppPaths) -> bytes:
+    """The session taken back from 回收站 of the data at ``where``: its 签到表's content."""
+    from lianzheng_desktop.storage import trash
+
+    restored = Store(open_db(where.db_path), clock=lambda: NOW)
+    [entry] = trash.entries(restored)
+    back = trash.restore(restored, entry.id)
+    (attachment,) = list_attachments(restored, "warning_education", back.id)
+    return open_path(where.attachments_dir, attachment).read_bytes()
