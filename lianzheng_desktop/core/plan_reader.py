@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from lianzheng_desktop.core.plan import Counts, Period, Requirement
+from lianzheng_desktop.core.plan import Counts, Period, Requirement, Role
 from lianzheng_desktop.core.plan_deadline import read_deadline_duties
 from lianzheng_desktop.core.plan_draft import (
     ITEM_TEXT_LIMIT,
@@ -221,7 +221,7 @@ class ItemReader(OtherForms):
                 title or clause_text, counts=counts_for, period=period.period,
                 target=count.target * period.multiplier,
                 unit_word=unit_word(count.unit, counts_for),
-                role=subject_role(sentence[:subject_end])))
+                role=_held_together(subject_role(sentence[:subject_end]), counts_for)))
             previous_end, inherited = count.end, period
         return found
 
@@ -330,3 +330,14 @@ class ItemReader(OtherForms):
                 clause_text, counts=counts, period=period.period, target=period.multiplier,
                 role=subject_role(sentence[:c_start + period.end])))  # 党员每月…: each member
         return found
+
+
+_HELD_TOGETHER = ("组织生活会", "民主生活会")  # a body's meeting: its 班子成员 hold it together
+
+
+def _held_together(role, counts: Counts):
+    """每季度或半年班子成员召开1次 (组织生活会): the branch's, not each member's one."""
+    if role is Role.LEADERSHIP_MEMBER and counts.types and set(counts.types) <= set(
+            _HELD_TOGETHER):
+        return Role.ORGANISATION
+    return role

@@ -296,3 +296,16 @@ def test_who_attends_a_meeting_is_no_duty():
     draft = parse_plan("2026年制度\n1. 支委会由全体支部委员参加，必要时可吸收党小组长或有关党员"
                        "参加。\n2. 支委会每月至少召开一次。\n", 2026)
     assert [r.item for r in draft.requirements] == ["2"]
+
+
+def test_a_life_meeting_the_leaders_hold_is_the_branchs_not_each_ones():
+    """"每季度或半年班子成员召开1次" (组织生活会) and "党员领导干部民主生活会每年召开一次" were
+    read as one meeting for each 班子成员 to hold: each was listed as not done."""
+    from lianzheng_desktop.core.plan import Role
+
+    [held] = parse_plan("2.开好党支部组织生活会。每季度或半年班子成员召开1次。", 2026).requirements
+    assert held.role is Role.ORGANISATION
+    [review] = parse_plan("二、党员领导干部民主生活会每年召开一次。", 2026).requirements
+    assert review.role is Role.ORGANISATION
+    [each] = parse_plan("1.谈心。班子成员每年开展1次谈心谈话。", 2026).requirements
+    assert each.role is Role.LEADERSHIP_MEMBER  # a duty of each, as before
