@@ -64,7 +64,10 @@ def sort_out(store: Store, sheet: Any) -> None:
         return
     key, near = SAME_RECORD[spec.key], SAME_DAY_AND_KIND.get(spec.key)
     compared = [f for f in spec.fields if f.key in sheet.columns]
-    deleted = {key(_as_record(spec, values)) for values in trash.deleted_values(store, spec.key)}
+    deleted: dict[tuple, tuple] = {}  # a trashed record's key → what the row would say
+    for values in trash.deleted_values(store, spec.key):
+        trashed = _as_record(spec, values)
+        deleted[key(trashed)] = _comparable(compared, trashed)
     kept: dict[tuple, list[tuple]] = {}
     first: dict[tuple, tuple[str, int]] = {}  # each entry's first row in the workbook
     for at, r in numbered:
@@ -105,6 +108,13 @@ def sort_out(store: Store, sheet: Any) -> None:
             continue
         if not pool and its in deleted:
             sheet.deleted += 1
+            mine = _comparable(compared, record)
+            differ = [f.label for f, a, b in zip(compared, mine, deleted[its], strict=True)
+                      if a != b and not (a in (None, "") and b in (None, ""))]
+            if differ:  # the row holds more than the trashed record: restored, it is lost
+                sheet.deleted_apart.append(  # unless she copies it in (revloss2 L-4)
+                    f"{where} 第{number}行（{entry(spec, record)}）的“{'、'.join(differ)}”"
+                    "与回收站中的记录不同")
             continue
         if not pool:
             found = _twin(spec, compared, record, twins.get(near(record), []), taken) \

@@ -80,6 +80,7 @@ class SheetPlan:
     present: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
     deleted: int = 0  # rows that are records now in 回收站: not brought back by an import
+    deleted_apart: list[str] = field(default_factory=list)  # … whose row differs from it
     # kept records, within the dates of a workbook that holds the ledger, it has no row for:
     # (the record in words, every name and word it holds)
     absent: list[tuple[str, str]] = field(default_factory=list)
@@ -129,9 +130,11 @@ class ImportPlan:
             return [line for line in self.details() if not line.startswith(LATE_ADVICE)]
         lines = [sheet.line() for sheet in self.sheets]
         deleted = sum(sheet.deleted for sheet in self.sheets)
+        apart = [said for sheet in self.sheets for said in sheet.deleted_apart]
         if deleted:
             lines.append(f"有 {deleted} 行是已删除、现在回收站中的记录，未导入；如要恢复，"
                          "请到“回收站”页恢复。")
+            lines += [f"  其中{said}，恢复后请按表格补改" for said in apart]
         if self.conflicts:
             lines.append("冲突的行（同一条记录内容不同，或在工作簿中重复，未导入，请核对）：")
             lines += [f"  {conflict}" for conflict in self.conflicts]

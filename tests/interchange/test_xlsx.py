@@ -264,7 +264,30 @@ def test_a_record_deleted_since_the_export_does_not_come_back_with_it(demo_store
     assert ("会议活动：新增 0 条，已存在 20 条，冲突 0 条，已删除（在回收站中）1 条"
             in plan.details())
     assert any("请到“回收站”页恢复" in line for line in plan.details())
+    assert not any("与回收站中的记录不同" in line for line in plan.details())  # the same
     assert gone.id not in {a.id for a in demo_store.list("activity")}
+
+
+def test_a_deleted_records_row_that_says_more_than_the_trash_is_said(demo_store, tmp_path):
+    """revloss2 L-4: a row whose record is in 回收站 was skipped as 已删除 though the
+    workbook's row held a 内容摘要 the trashed record lacks; restored, it was lost."""
+    from openpyxl import load_workbook
+
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    gone = demo_store.list("activity")[0]
+    demo_store.delete("activity", gone.id)
+    book = load_workbook(tmp_path / "a.xlsx")
+    sheet = book["会议活动"]
+    header = [c.value for c in sheet[1]]
+    topic_at, summary_at = header.index("主题*") + 1, header.index("内容摘要") + 1
+    row = next(r for r in range(2, sheet.max_row + 1)
+               if sheet.cell(r, topic_at).value == gone.topic)
+    sheet.cell(row, summary_at).value = "在Excel中补写的会议内容摘要"
+    book.save(tmp_path / "b.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    assert plan is not None
+    said = [line for line in plan.details() if "与回收站中的记录不同" in line]
+    assert len(said) == 1 and "“内容摘要”" in said[0] and f"第{row}行" in said[0], said
 
 
 def test_an_import_says_how_many_rows_it_will_mark_as_entered_late(demo_store, tmp_path):
