@@ -19,12 +19,6 @@ class Period(str, Enum):
         labels = {"month": "每月", "quarter": "每季度", "half": "每半年", "year": "全年"}
         return labels[self.value]
 
-    @property
-    def noun(self) -> str:
-        """"本季度" etc., for explanations."""
-        nouns = {"month": "本月", "quarter": "本季度", "half": "本半年", "year": "本年度"}
-        return nouns[self.value]
-
 
 # a return on a period handed in after it ends, by words tied to that end: 季末次月7日前,
 # 每季度结束后10个工作日内, 半年结束后15日内, 次年1月15日前 — not 会议结束后5日内 (revdiff7 F1)
