@@ -152,20 +152,9 @@ def about_inspection(requirement: Requirement) -> bool:
     it names them, or follows the sentence that does with an act of following them up."""
     if requirement.counts is not None and requirement.counts.ledger == "rectification":
         return False
-    before, own = _own_sentence(requirement)
+    before, own = requirement.own_sentence()
     return bool(_OF_INSPECTION.search(own)) or (
         bool(_OF_INSPECTION.search(before)) and any(word in own for word in _FOLLOWING_UP))
-
-
-def _own_sentence(requirement: Requirement) -> tuple[str, str]:
-    """The sentence of its item that holds the requirement's words, and the one before
-    it (not the item's other sentences: a 政治学习 under an item that also speaks of 巡察
-    is not a 巡察 duty, revlast4 F2)."""
-    sentences = [s for s in re.split(r"(?<=[。；;！!？?])", requirement.item_text) if s]
-    for at, sentence in enumerate(sentences):
-        if requirement.text in sentence:
-            return (sentences[at - 1] if at else ""), sentence
-    return "", requirement.text
 
 
 def check_monthly(key: str, requirement: Requirement, source: RecordSource,
@@ -237,7 +226,7 @@ def _monthly_each(key: str, requirement: Requirement, source: RecordSource,
     assert role is not None and counts is not None
     target, unit, label = requirement.target or 0, requirement.unit, counts.label
     each: dict[str, list[tuple[int, int]]] = {}
-    said, missing, failed, met = [], [], False, 0
+    said, missing, failed, met, owed = [], [], False, 0, 3
     for offset in range(3):
         month = quarter.start.month + offset
         start, end = date(quarter.year, month, 1), month_end(quarter.year, month)
@@ -248,6 +237,10 @@ def _monthly_each(key: str, requirement: Requirement, source: RecordSource,
         # owed by those in post the whole month: one who came on 11月25日 owes December
         # on, not November (revdiff7 F10)
         people = [p.name for p in people_in_role(role, roster, day) if p.in_post(start)]
+        if not people:  # a month of 换届: nobody owed it whole, nor is it met (revlast7 F9)
+            said.append(f"{month}月（期间人员变动，不计）")
+            owed -= 1
+            continue
         for name in people:
             each.setdefault(name, []).append((month, done.get(name, 0)))
         short = [name for name in people if done.get(name, 0) < target]
@@ -259,7 +252,8 @@ def _monthly_each(key: str, requirement: Requirement, source: RecordSource,
                                     "均已完成" if len(people) > 1 else "已完成"))
     who = {Role.FIRST_RESPONSIBLE: "书记", Role.LEADERSHIP_MEMBER: "班子成员",
            Role.MEMBER: "党员"}[role]
-    status = Status.DONE if met == 3 else Status.FAILED if failed else Status.ON_TRACK
+    status = Status.FAILED if failed else Status.DONE if met == owed and (
+        checkpoint >= quarter.end or met == 3) else Status.ON_TRACK
     if len(each) == 1:  # one 书记: his months, not his name month after month
         [(name, months)] = each.items()
         late = [m for m, n in months if n < target and month_end(quarter.year, m) <= checkpoint]

@@ -33,12 +33,16 @@ class Window:
 
 def window_for(period: Period | None, quarter: Quarter, as_of: date, lag: int = 0) -> Window:
     """``lag``: a return on the period, handed in up to that many days after it ends
-    (Requirement.handed_in_after): the window is the period shifted by as many days —
-    the first quarter's form is handed in from 1月8日 to 4月7日, not within March."""
-    shift = timedelta(days=lag)
-    window = _calendar_window(period, quarter, as_of - shift)
-    return Window(window.start + shift, window.end + shift, window.checkpoint + shift,
-                  window.elapsed, window.units, lag) if lag else window
+    (core.returns): counted from the period's last month to its deadline — the first
+    quarter's form from 3月1日 to 4月7日; one handed in late, on 10月9日, is no return of
+    the fourth quarter (revlast7 F1)."""
+    window = _calendar_window(period, quarter, as_of)
+    if not lag:
+        return window
+    start = date(window.end.year, window.end.month, 1)
+    end = window.end + timedelta(days=lag)
+    checkpoint = min(as_of, end)
+    return Window(start, end, checkpoint, int(checkpoint >= end), 1, lag)
 
 
 def _calendar_window(period: Period | None, quarter: Quarter, as_of: date) -> Window:

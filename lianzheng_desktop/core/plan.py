@@ -20,19 +20,6 @@ class Period(str, Enum):
         return labels[self.value]
 
 
-# a return on a period handed in after it ends, by words tied to that end: 季末次月7日前,
-# 每季度结束后10个工作日内, 半年结束后15日内, 次年1月15日前 — not 会议结束后5日内 (revdiff7 F1)
-_AFTER_THE_END = {
-    "quarter": re.compile(r"(?:季末|季度末|每季度?末?)次月(\d{1,2})[日号](?:之)?前"
-                          r"|季度?末?结束后(\d{1,2})(个工作)?日内"),
-    "half": re.compile(r"半年度?末?结束后(\d{1,2})(个工作)?日内"),
-    "year": re.compile(r"次年(?:1|一)月(\d{1,2})[日号](?:之)?前"
-                       r"|年度?末?结束后(\d{1,2})(个工作)?日内"),
-}
-# what such a duty counts is the return itself (报送纪实表), not a meeting whose minutes follow
-_RETURNS = ("报送", "填写", "填报", "上报", "提交", "交")
-
-
 class Role(str, Enum):
     ORGANISATION = "organisation"
     FIRST_RESPONSIBLE = "first_responsible"
@@ -117,20 +104,22 @@ class Requirement:
 
     @property
     def handed_in_after(self) -> int:
-        """Days after its period ends by which a return on that period is handed in, as
-        its words say ("按季度填写…纪实表，并于每季季末次月7日前交": 7); 0 for a duty done
-        within its period. The form on the first quarter, handed in on 4月7日, is the
-        first quarter's (revjiwei7 F3: it was counted in the second)."""
-        if self.period not in (Period.QUARTER, Period.HALF, Period.YEAR) or self.counts is None \
-                or not self.counts.label.startswith(_RETURNS):
-            return 0
-        found = _AFTER_THE_END[self.period.value].search(self.text)
-        if found is None:
-            return 0
-        days = int(next(g for g in found.groups() if g and g.isdigit()))
-        if "个工作" in found.group(0):  # working days: the calendar days they take at most
-            days = -(-days * 7 // 5)
-        return days if 1 <= days <= 31 else 0
+        """Days after its period ends by which a return on that period is handed in
+        (core.returns); 0 for a duty done within its period."""
+        from lianzheng_desktop.core.returns import handed_in
+
+        found = handed_in(self)
+        return found[0] if found else 0
+
+    def own_sentence(self) -> tuple[str, str]:
+        """The sentence of its item that holds the requirement's words, and the one before
+        it (not the item's other sentences: a 政治学习 under an item that also speaks of 巡察
+        is not a 巡察 duty, revlast4 F2)."""
+        sentences = [s for s in re.split(r"(?<=[。；;！!？?])", self.item_text) if s]
+        for at, sentence in enumerate(sentences):
+            if self.text in sentence:
+                return (sentences[at - 1] if at else ""), sentence
+        return "", self.text
 
     def describe(self) -> str:
         """"每季度集中警示教育不少于1次，覆盖面100%" — what the numbers ask, in words."""
@@ -143,10 +132,11 @@ class Requirement:
             parts.append(f"{'' if parts else label}覆盖面{self.coverage}%")
         if self.share is not None:
             parts.append(f"“一对一”问题性约谈{self.share}%")
-        if parts and (days := self.handed_in_after):
-            parts[-1] += (f"（季度结束后{days}日内报送）" if self.period is Period.QUARTER
-                          else f"（半年结束后{days}日内报送）" if self.period is Period.HALF
-                          else f"（次年1月{days}日前报送）")
+        if parts:
+            from lianzheng_desktop.core.returns import handed_in
+
+            if found := handed_in(self):  # the plan's own words: 季末次月7日前, 10个工作日内
+                parts[-1] += f"（{found[1]}报送）"
         if not parts:
             if self.counts and self.counts.ledger == "rectification":
                 return "整改事项全部完成并“回头看”，或手工标记"

@@ -221,7 +221,8 @@ class ItemReader(OtherForms):
                 title or clause_text, counts=counts_for, period=period.period,
                 target=count.target * period.multiplier,
                 unit_word=unit_word(count.unit, counts_for),
-                role=_held_together(subject_role(sentence[:subject_end]), counts_for)))
+                role=_held_together(subject_role(sentence[:subject_end]), counts_for,
+                                    clause)))
             previous_end, inherited = count.end, period
         return found
 
@@ -290,7 +291,8 @@ class ItemReader(OtherForms):
                 continue  # 明确每月活动主题: "each month's", not "every month do"
             if names_a_system(clause, period) or counts_heads(clause, period):
                 continue  # 确立了…每年述职报告制度: a name; 每年安排8位…述职: a head count
-            if (held := _HELD_ON.match(clause, period.end)) and isinstance(period.period, Period):
+            if (held := _HELD_ON.match(clause, period.end)) and isinstance(period.period, Period) \
+                    and "主持" not in clause:  # …会议由书记主持: who chairs it (revlast7 F7)
                 name = clean_object(held.group(1))  # 每月9日(遇节假日顺延)的主题党日活动
                 if len(name) >= 2 and not not_an_activity(name):
                     found.append(self.requirement(
@@ -335,9 +337,13 @@ class ItemReader(OtherForms):
 _HELD_TOGETHER = ("组织生活会", "民主生活会")  # a body's meeting: its 班子成员 hold it together
 
 
-def _held_together(role, counts: Counts):
-    """每季度或半年班子成员召开1次 (组织生活会): the branch's, not each member's one."""
+def _held_together(role, counts: Counts, clause: str):
+    """每季度或半年班子成员召开1次 (组织生活会): the branch's, not each member's one — but
+    每名班子成员…参加…组织生活会 is each one's attendance (revlast7 F6)."""
     if role is Role.LEADERSHIP_MEMBER and counts.types and set(counts.types) <= set(
-            _HELD_TOGETHER):
+            _HELD_TOGETHER) and "参加" not in clause and not _EACH.search(clause):
         return Role.ORGANISATION
     return role
+
+
+_EACH = re.compile(r"每名|每位|每个|各自|均要|都要")

@@ -59,7 +59,7 @@ def in_branch(post: str) -> bool:
 def branch_posts(person: Person) -> list[str]:
     """``person``'s posts in the branch, without the branch's name: 纪检委员, 副书记, 委员
     (支委: the committee's 委员, not "…支部委员会支委")."""
-    posts = [p.strip() for p in re.split("[、，,]", person.post or "") if p.strip()]
+    posts = [p.strip() for p in re.split("[、，,]|兼", person.post or "") if p.strip()]
     return [{"支委": "委员"}.get(post, post) for post in
             (re.sub(r"^.*?支部(?=副?书记$)|^党?支部", "", p) for p in posts if in_branch(p))]
 

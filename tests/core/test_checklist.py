@@ -547,14 +547,14 @@ def test_a_return_handed_in_after_its_quarter_counts_for_that_quarter():
                                      topic="一季度纪实表")]}
     [q1] = check(returns, april_7, "2022Q1", "2022-04-30")
     assert (q1.status, q1.period_start, q1.period_end) == (
-        Status.DONE, date(2022, 1, 8), date(2022, 4, 7))
-    assert q1.explanation.startswith("1月8日至4月7日报送纪实表1次，达到"), q1.explanation
+        Status.DONE, date(2022, 3, 1), date(2022, 4, 7))
+    assert q1.explanation.startswith("3月1日至4月7日报送纪实表1次，达到"), q1.explanation
     [q2] = check(returns, april_7, "2022Q2", "2022-06-30")
     assert q2.status is Status.ON_TRACK  # its form is due by 7月7日; April's is Q1's
     assert q2.explanation.endswith("要求不少于1次，距7月7日报送期限还有7天。"), q2.explanation
     [q4] = check(returns, {}, "2022Q4", "2022-12-31")
     assert (q4.status, q4.period_end) == (Status.ON_TRACK, date(2023, 1, 7))
-    assert returns.describe() == "每季度报送纪实表不少于1次（季度结束后7日内报送）"
+    assert returns.describe() == "每季度报送纪实表不少于1次（季末次月7日前报送）"
     within = Requirement(item="1", text="每季度至少报送1次", counts=forms,
                          period=Period.QUARTER, target=1)
     [calendar] = check(within, april_7, "2022Q2", "2022-06-30")
@@ -622,6 +622,58 @@ def test_in_the_days_a_return_is_due_the_page_shows_that_return():
                           counts=forms, period=Period.QUARTER, target=1)
     [item] = check(returns, {}, "2022Q4", "2022-10-03")
     assert item.status is Status.ON_TRACK and item.period_end == date(2022, 10, 7)
-    assert item.explanation.startswith("7月8日至10月7日"), item.explanation
-    [later] = check(returns, {}, "2022Q4", "2022-10-09")
-    assert later.period_end == date(2023, 1, 7)
+    assert item.explanation.startswith("9月1日至10月7日"), item.explanation
+    [later] = check(returns, {}, "2022Q4", "2022-10-09")  # missed: said until December
+    assert (later.status, later.period_end) == (Status.FAILED, date(2022, 10, 7))
+    [december] = check(returns, {}, "2022Q4", "2022-12-02")
+    assert december.period_end == date(2023, 1, 7)
+    assert "距次年1月7日报送期限" in december.explanation  # next year's day (revdiff7 F12)
+
+
+def test_a_late_return_is_not_the_next_quarters():
+    """revlast7 F1: the third quarter's form handed in late, on 10月9日, filled the fourth
+    quarter's, which had none."""
+    forms = Counts("activity", ("报送纪实表",), "报送纪实表")
+    returns = Requirement(item="10", text="按季度填写纪实表，并于每季季末次月7日前交纪检委员",
+                          counts=forms, period=Period.QUARTER, target=1)
+    late = {"activity": [Activity(id=1, date=date(2022, 10, 9), type="报送纪实表",
+                                  topic="三季度纪实表")]}
+    [q3] = check(returns, late, "2022Q3", "2022-10-31")
+    [q4] = check(returns, late, "2022Q4", "2023-01-10")
+    assert (q3.status, q4.status) == (Status.FAILED, Status.FAILED)
+
+
+def test_returns_in_the_wordings_plans_use_and_what_is_no_return():
+    """revlast7 F3, F5, F10: 次月七日前, 季度结束后5日内交…, a 总结 due 次年1月15日前 said in
+    the next clause were no returns; a 交流研讨 was one; a type renamed to the paper's name
+    (主体责任纪实表) lost its delay."""
+    from dataclasses import replace
+
+    from lianzheng_desktop.core.plan_parser import parse_plan
+
+    def lag(line):
+        return [r.handed_in_after for r in parse_plan("2026年要点\n" + line, 2026).requirements]
+
+    assert lag("6.纪实。按季度填写纪实表，并于每季季末次月七日前交支部纪检委员。") == [7]
+    assert lag("7.报告。每季度填写落实主体责任情况报告，并于季度结束后5日内交县纪委。") == [5]
+    assert lag("8.总结。全年报送1次党风廉政建设工作总结，于次年1月15日前报送。") == [15]
+    assert lag("9.研讨。每季度开展1次交流研讨，并于季末次月5日前报送研讨材料。") == [0]
+    forms = Requirement(item="10", text="按季度填写纪实表，并于每季季末次月7日前交纪检委员",
+                        counts=Counts("activity", ("报送纪实表",), "报送纪实表"),
+                        period=Period.QUARTER, target=1)
+    renamed = replace(forms, counts=Counts("activity", ("主体责任纪实表",), "主体责任纪实表"))
+    assert renamed.handed_in_after == 7
+
+
+def test_a_month_of_changing_hands_is_neither_met_nor_missed():
+    """revlast7 F9: with the 书记 changed mid-November, nobody owed November and it was
+    printed "11月已完成" though no talk was held."""
+    old = Person(id=1, name="王建国", role="书记", left_on=date(2022, 11, 15))
+    new = Person(id=2, name="马红梅", role="书记", joined_on=date(2022, 11, 16))
+    own = requirement(HEART, Period.MONTH, 1, role=Role.FIRST_RESPONSIBLE)
+    talks = {"talk": [Talk(id=n, date=date(2022, m, 10), type="谈心谈话", talker=who,
+                           talkees=("甲",)) for n, (m, who) in enumerate(
+                               [(10, "王建国"), (12, "马红梅")])]}
+    [item] = check(own, talks, "2022Q4", "2022-12-31", [old, new])
+    assert "11月已完成" not in item.explanation and "11月（期间人员变动，不计）" in item.explanation
+    assert item.status is Status.DONE, item.explanation

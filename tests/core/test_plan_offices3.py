@@ -309,3 +309,25 @@ def test_a_life_meeting_the_leaders_hold_is_the_branchs_not_each_ones():
     assert review.role is Role.ORGANISATION
     [each] = parse_plan("1.谈心。班子成员每年开展1次谈心谈话。", 2026).requirements
     assert each.role is Role.LEADERSHIP_MEMBER  # a duty of each, as before
+
+
+def test_each_leaders_attendance_at_a_life_meeting_stays_each_ones():
+    """revlast7 F6: "每名班子成员每年至少参加1次所在支部组织生活会" became one branch meeting."""
+    from lianzheng_desktop.core.plan import Role
+
+    [each] = parse_plan("3.双重组织生活。每名班子成员每年至少参加1次所在支部组织生活会。",
+                        2026).requirements
+    assert each.role is Role.LEADERSHIP_MEMBER
+
+
+def test_who_chairs_a_monthly_meeting_makes_no_type_of_its_own():
+    """revlast7 F7: "每月9日的支部委员会会议由书记主持" made a type "支部委员会会议由书记主持"."""
+    draft = parse_plan("4.会议。每月9日的支部委员会会议由书记主持。", 2026)
+    assert not any("主持" in name for _, name in draft.new_types)
+
+
+def test_a_name_does_not_open_with_and():
+    """revdiff7 F12: "深入推进本单位全面从严治党和党风廉政建设" was named "和党风廉政建设"."""
+    from lianzheng_desktop.core.plan_grammar import clean_object
+
+    assert clean_object("深入推进本单位全面从严治党和党风廉政建设") == "党风廉政建设"

@@ -322,3 +322,11 @@ def test_a_duty_handed_to_a_post_is_not_set_to_it(demo_store):
         target=1))
     own = prepare_report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 20), "张志强")
     assert "对纪检委员提出的" not in own.document.section_texts()[PROBLEMS]
+
+
+def test_a_secretary_who_is_also_the_inspector_is_titled_once_for_each_post():
+    """revlast7 F11: "党支部书记兼纪检委员" was printed "…书记、书记兼纪检委员"."""
+    profile = UnitProfile(unit_name="某县交通运输局", org_name="某县交通运输局机关党支部")
+    head = Person(name="甲", post="党支部书记兼纪检委员、副局长", role="书记")
+    assert own_title(profile, head) == ("某县交通运输局机关党支部书记、纪检委员、"
+                                        "某县交通运输局副局长")

@@ -1,0 +1,56 @@
+"""A return on a period: a form or a report on it (纪实表, 工作总结), handed in after the
+period ends by words tied to that end — 季末次月7日前, 每季度结束后10个工作日内, 半年结束后
+15日内, 次年1月15日前 (revjiwei7 F3). It is counted for the period it reports on, in a
+window from the period's last month to the deadline (core.checklist_window): a form of
+the first quarter handed in on 4月7日 is the first quarter's; one of the third handed in
+late, on 10月9日, is no return of the fourth (revlast7 F1).
+
+Not a return: a meeting whose minutes follow it (会议结束后5日内报送会议纪要), a monthly
+report's 次月5日前, or a 交流研讨 (revdiff7 F1, revlast7 F5).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from lianzheng_desktop.core.numerals import parse_number
+
+if TYPE_CHECKING:
+    from lianzheng_desktop.core.plan import Requirement
+
+_N = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
+_AFTER_THE_END = {
+    "quarter": re.compile(rf"(?:季末|季度末|每季度?末?)次月{_N}[日号](?:之)?前"
+                          rf"|季度?末?结束后{_N}(个工作)?日内"),
+    "half": re.compile(rf"半年度?末?结束后{_N}(个工作)?日内"),
+    "year": re.compile(rf"次年(?:1|一)月{_N}[日号](?:之)?前|年度?末?结束后{_N}(个工作)?日内"),
+}
+_VERBS = ("报送", "填写", "填报", "上报", "提交", "呈报")
+_PAPERS = ("表", "报告", "总结", "材料", "记录", "情况", "台账", "清单", "纪实")
+_NOT_HANDING = ("交流", "交心", "交换", "交叉", "交办")
+
+
+def is_return(label: str) -> bool:
+    """Whether what a duty counts is a paper handed in: 报送…, 交…, 向县纪委报送, or a paper
+    by its name (主体责任纪实表, as she may rename the type: revlast7 F10)."""
+    return label.startswith(_VERBS) or any(word in label for word in _PAPERS) \
+        or (label.startswith("交") and not label.startswith(_NOT_HANDING)) \
+        or (label.startswith("向") and label.endswith(("报送", "报告", "汇报")))
+
+
+def handed_in(requirement: Requirement) -> tuple[int, str] | None:
+    """(days after the period's end, the plan's words for it), or None: not a return."""
+    period, counts = requirement.period, requirement.counts
+    if period is None or period.value not in _AFTER_THE_END or counts is None \
+            or not is_return(counts.label):
+        return None
+    pattern = _AFTER_THE_END[period.value]
+    # its own words, or the sentence they stand in (…总结，于次年1月15日前报送: revlast7 F3)
+    found = pattern.search(requirement.text) or pattern.search(requirement.own_sentence()[1])
+    if found is None:
+        return None
+    days = parse_number(next(g for g in found.groups() if g and g != "个工作"))
+    if "个工作" in found.group(0):  # working days: the calendar days they take at most
+        days = -(-days * 7 // 5)
+    return (days, found.group(0)) if 1 <= days <= 31 else None
