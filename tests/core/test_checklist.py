@@ -677,3 +677,12 @@ def test_a_month_of_changing_hands_is_neither_met_nor_missed():
     [item] = check(own, talks, "2022Q4", "2022-12-31", [old, new])
     assert "11月已完成" not in item.explanation and "11月（期间人员变动，不计）" in item.explanation
     assert item.status is Status.DONE, item.explanation
+
+
+def test_in_july_the_first_half_years_return_is_shown():
+    """revlast7 F2: from 7月1日 to 15日 a half-year's return due then read 未开始."""
+    half = Requirement(item="11", text="半年结束后15日内报送履责情况报告",
+                       counts=Counts("activity", ("报送履责情况报告",), "报送履责情况报告"),
+                       period=Period.HALF, target=1)
+    [item] = check(half, {}, "2022Q3", "2022-07-05")
+    assert (item.status, item.period_end) == (Status.ON_TRACK, date(2022, 7, 15))
