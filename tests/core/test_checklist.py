@@ -44,6 +44,10 @@ def status(req, records, quarter, as_of, roster=()):
 
 
 QUARTERLY = requirement(SESSIONS, Period.QUARTER, 1)
+# a return on each quarter, handed in by the 7th of the month after it (core.returns)
+FORMS = Counts("activity", ("报送纪实表",), "报送纪实表")
+RETURNS = Requirement(item="10", text="按季度填写纪实表，并于每季季末次月7日前交纪检委员",
+                      counts=FORMS, period=Period.QUARTER, target=1)
 YEARLY4 = requirement(MEETINGS, Period.YEAR, 4)
 HALF1 = requirement(HEART, Period.HALF, 1)
 
@@ -540,9 +544,7 @@ def test_a_return_handed_in_after_its_quarter_counts_for_that_quarter():
     """revjiwei7 F3: "按季度填写…纪实表，并于每季季末次月7日前交" — the first quarter's form
     handed in on 4月7日 was counted in the second quarter (the first read as missed, the
     second as met by it), and the fourth's, due in January, was never owed by the year."""
-    forms = Counts("activity", ("报送纪实表",), "报送纪实表")
-    returns = Requirement(item="10", text="按季度填写纪实表，并于每季季末次月7日前交纪检委员",
-                          counts=forms, period=Period.QUARTER, target=1)
+    forms, returns = FORMS, RETURNS
     april_7 = {"activity": [Activity(id=1, date=date(2022, 4, 7), type="报送纪实表",
                                      topic="一季度纪实表")]}
     [q1] = check(returns, april_7, "2022Q1", "2022-04-30")
@@ -617,9 +619,7 @@ def test_a_monthly_duty_of_each_is_owed_by_those_in_post_the_whole_month():
 def test_in_the_days_a_return_is_due_the_page_shows_that_return():
     """revdiff7 F7: on 10月3日 the return on the third quarter, due 10月7日, was nowhere on
     首页: the fourth quarter's read 未开始."""
-    forms = Counts("activity", ("报送纪实表",), "报送纪实表")
-    returns = Requirement(item="10", text="按季度填写纪实表，并于每季季末次月7日前交纪检委员",
-                          counts=forms, period=Period.QUARTER, target=1)
+    returns = RETURNS
     [item] = check(returns, {}, "2022Q4", "2022-10-03")
     assert item.status is Status.ON_TRACK and item.period_end == date(2022, 10, 7)
     assert item.explanation.startswith("9月1日至10月7日"), item.explanation
@@ -633,9 +633,7 @@ def test_in_the_days_a_return_is_due_the_page_shows_that_return():
 def test_a_late_return_is_not_the_next_quarters():
     """revlast7 F1: the third quarter's form handed in late, on 10月9日, filled the fourth
     quarter's, which had none."""
-    forms = Counts("activity", ("报送纪实表",), "报送纪实表")
-    returns = Requirement(item="10", text="按季度填写纪实表，并于每季季末次月7日前交纪检委员",
-                          counts=forms, period=Period.QUARTER, target=1)
+    returns = RETURNS
     late = {"activity": [Activity(id=1, date=date(2022, 10, 9), type="报送纪实表",
                                   topic="三季度纪实表")]}
     [q3] = check(returns, late, "2022Q3", "2022-10-31")
