@@ -135,3 +135,6 @@ class ImportProblem:
                 reason = reason.removeprefix(named).removeprefix("中的")
                 reason = "必填，但未填写" if reason == "为必填项" else reason
         return f"{where}：{reason}"
+
+
+MAX_PROBLEMS = 1000  # listed before reading stops: a wrong file would list every row
