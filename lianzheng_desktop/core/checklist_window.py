@@ -100,5 +100,7 @@ def not_due(key: str, requirement: Requirement, window: Window,
     measure = "count" if requirement.target is not None else "manual"
     text = (f"{quarter.label}自 {window.start.month}月{window.start.day}日起，"
             "截至查看日期尚未开始。")
+    if window.lag:  # a return: when it is handed in, not "第二季度自12月1日起"
+        text = f"{scope_words(requirement, window)}报送，截至查看日期尚未开始。"
     return ChecklistItem(key, requirement, measure, requirement.period, window.start, window.end,
                          requirement.target, None, None, Status.NOT_DUE, text)

@@ -684,3 +684,12 @@ def test_in_july_the_first_half_years_return_is_shown():
                        period=Period.HALF, target=1)
     [item] = check(half, {}, "2022Q3", "2022-07-05")
     assert (item.status, item.period_end) == (Status.ON_TRACK, date(2022, 7, 15))
+
+
+def test_a_yearly_return_not_yet_due_says_when_it_is_handed_in():
+    """"2026年第二季度自12月1日起" named a quarter for a return of the year."""
+    summary = Requirement(item="8", text="全年报送1次工作总结，于次年1月15日前报送",
+                          counts=Counts("activity", ("报送工作总结",), "报送工作总结"),
+                          period=Period.YEAR, target=1)
+    [item] = check(summary, {}, "2022Q2", "2022-06-30")
+    assert item.explanation == "12月1日至次年1月15日报送，截至查看日期尚未开始。"
