@@ -248,8 +248,12 @@ def _monthly_each(key: str, requirement: Requirement, source: RecordSource,
         failed = failed or bool(short and end <= checkpoint)
         met += not short
         verb = "未完成" if end <= checkpoint else "尚未完成"
+        # held, but nobody named on it: its 参加人员 left empty (revdiff7 F10)
+        unnamed = role is Role.MEMBER and short and not any(done.values()) \
+            and source.count(counts, start, day) > 0
         said.append(f"{month}月" + (f"{'、'.join(short)}{verb}" if short else
-                                    "均已完成" if len(people) > 1 else "已完成"))
+                                    "均已完成" if len(people) > 1 else "已完成")
+                    + ("（该月的记录未填参加人员）" if unnamed else ""))
     who = {Role.FIRST_RESPONSIBLE: "书记", Role.LEADERSHIP_MEMBER: "班子成员",
            Role.MEMBER: "党员"}[role]
     status = Status.FAILED if failed else Status.DONE if met == owed and (

@@ -693,3 +693,14 @@ def test_a_yearly_return_not_yet_due_says_when_it_is_handed_in():
                           period=Period.YEAR, target=1)
     [item] = check(summary, {}, "2022Q2", "2022-06-30")
     assert item.explanation == "12月1日至次年1月15日报送，截至查看日期尚未开始。"
+
+
+def test_a_monthly_duty_of_each_member_says_when_attendance_was_not_entered():
+    """revdiff7 F10: a 主题党日 entered without 参加人员 listed every 党员 as 未完成, with no
+    hint that only the list was missing."""
+    members = [Person(id=n, name=name, role="党员") for n, name in enumerate(("甲", "乙"))]
+    each = requirement(Counts("activity", ("主题党日",), "主题党日"), Period.MONTH, 1,
+                       role=Role.MEMBER)
+    held = {"activity": [Activity(id=1, date=date(2022, 10, 9), type="主题党日", topic="学习")]}
+    [item] = check(each, held, "2022Q4", "2022-10-31", members)
+    assert "10月甲、乙未完成（该月的记录未填参加人员）" in item.explanation, item.explanation
