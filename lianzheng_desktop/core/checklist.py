@@ -73,10 +73,10 @@ def _check(requirement: Requirement, source: RecordSource, roster: Sequence[Pers
         return [check_monthly(key, requirement, source, quarter, as_of, roster)]
     lag = requirement.handed_in_after
     window = window_for(requirement.period, quarter, as_of, lag)
-    if as_of < window.start and lag and requirement.period in (Period.QUARTER, Period.HALF) \
-            and quarter.previous().year == quarter.year:
+    if as_of < window.start and lag and requirement.period in (Period.QUARTER, Period.HALF):
         # 10月1日–7日: the third quarter's return is what is due now (revdiff7 F7); 7月
-        # 1日–15日 the first half-year's (revlast7 F2)
+        # 1日–15日 the first half-year's, 1月1日–7日 last year's fourth quarter's (the
+        # same words in this year's plan: revlast7 F2)
         window = window_for(requirement.period, quarter.previous(), as_of, lag)
     if as_of < window.start:
         return [not_due(key, requirement, window, quarter)]

@@ -704,3 +704,10 @@ def test_a_monthly_duty_of_each_member_says_when_attendance_was_not_entered():
     held = {"activity": [Activity(id=1, date=date(2022, 10, 9), type="主题党日", topic="学习")]}
     [item] = check(each, held, "2022Q4", "2022-10-31", members)
     assert "10月甲、乙未完成（该月的记录未填参加人员）" in item.explanation, item.explanation
+
+
+def test_in_the_first_days_of_january_last_years_last_return_is_shown():
+    """revlast7 F2: from 1月1日 to 7日 the return on the fourth quarter, due then, read
+    未开始 on the new year's page."""
+    [item] = check(RETURNS, {}, "2023Q1", "2023-01-03")
+    assert (item.status, item.period_end) == (Status.ON_TRACK, date(2023, 1, 7))
