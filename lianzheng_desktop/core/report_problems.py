@@ -129,8 +129,8 @@ def _of_my_post(data: ReportData) -> tuple[str, list[str]] | None:
 def _set_to(post: str, text: str) -> bool:
     """The post is who does it (纪检委员每月跟踪督办, 由纪检委员…), not to whom something
     goes (…交支部纪检委员, 向纪检委员报告: revdiff7 F4)."""
-    return bool(re.match(rf"(?:党?支部)?{post}", text)) or f"由{post}" in text \
-        or f"由支部{post}" in text
+    return bool(re.match(rf"(?:党?支部)?{re.escape(post)}", text)) or f"由{post}" in text \
+        or f"由支部{post}" in text  # (a post as typed on the roster: "纪检委员（兼"…)
 
 
 # The branch's plan holds no requirement to check against (none imported, or none read):

@@ -330,3 +330,15 @@ def test_a_secretary_who_is_also_the_inspector_is_titled_once_for_each_post():
     head = Person(name="甲", post="党支部书记兼纪检委员、副局长", role="书记")
     assert own_title(profile, head) == ("某县交通运输局机关党支部书记、纪检委员、"
                                         "某县交通运输局副局长")
+
+
+def test_a_post_typed_with_a_bracket_does_not_break_the_paper(demo_store):
+    """A post as she types it ("支部纪检委员（兼"), read as a pattern, raised an error
+    out of the report."""
+    from lianzheng_desktop.app.reports import prepare_report
+
+    person = next(p for p in demo_store.list("roster") if p.name == "张志强")
+    demo_store.update("roster", person.id, {"name": person.name, "role": person.role,
+                                            "post": "支部纪检委员(兼、副主席"})
+    own = prepare_report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 20), "张志强")
+    assert own.document.section_texts()[PROBLEMS]
