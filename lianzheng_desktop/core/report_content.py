@@ -30,10 +30,10 @@ from lianzheng_desktop.core.report_facts import (
     cn_date,
     first_responsible,
     for_reader,
-    in_branch,
     md,
     named,
     status_label,
+    unit_posts,
 )
 from lianzheng_desktop.core.report_items import unreviewed_earlier
 from lianzheng_desktop.core.report_model import (
@@ -134,10 +134,9 @@ def own_title(profile: UnitProfile, person: Person) -> str:
         return _member_title(org, unit, person)
     if not org:  # no unit named: the roster's post as it is ("党支部书记、常务副主席")
         return person.post or person.role
-    posts = [p.strip() for p in re.split("[、，,]|兼", person.post) if p.strip()]
     also = [p for p in branch_posts(person) if not p.endswith("书记")]  # 兼纪检委员
     head = f"{org}书记" + "".join(f"、{p}" for p in also)
-    others = "、".join(p for p in posts if not in_branch(p))  # the unit named once before
+    others = "、".join(unit_posts(person))  # the unit named once before
     return f"{head}、{unit}{others}" if others else head  # them: "某局党组成员、副局长"
 
 
@@ -145,9 +144,7 @@ def _member_title(org: str, unit: str, person: Person) -> str:
     """A member's posts, each before the body it is held in: one in the branch (支部纪检
     委员, 组织委员) after the 党组织's name, one in the unit (财务科科长, 副主席) after the
     unit's — "某县卫生健康局支部纪检委员" named a branch that does not exist (revjiwei7 F8)."""
-    posts = [p.strip() for p in re.split("[、，,]|兼", person.post or "") if p.strip()]
-    branch = branch_posts(person)
-    others = [p for p in posts if not in_branch(p)]
+    branch, others = branch_posts(person), unit_posts(person)
     if not branch or not org:
         return f"{unit}{person.post or person.role}"
     return "、".join([f"{org}{'、'.join(branch)}"]

@@ -56,12 +56,22 @@ def in_branch(post: str) -> bool:
     # (another body's 书记 — 机关党委, 团委, 纪委, 党总支 — is not: revdiff7 F5)
 
 
+def posts_of(person: Person) -> list[str]:
+    """The posts the roster gives, one by one: "党支部书记兼纪检委员、副局长" is three."""
+    return [p.strip() for p in re.split("[、，,]|兼", person.post or "") if p.strip()]
+
+
+def unit_posts(person: Person) -> list[str]:
+    """``person``'s posts in the unit (副局长, 党组书记), as written."""
+    return [p for p in posts_of(person) if not in_branch(p)]
+
+
 def branch_posts(person: Person) -> list[str]:
     """``person``'s posts in the branch, without the branch's name: 纪检委员, 副书记, 委员
     (支委: the committee's 委员, not "…支部委员会支委")."""
-    posts = [p.strip() for p in re.split("[、，,]|兼", person.post or "") if p.strip()]
     return [{"支委": "委员"}.get(post, post) for post in
-            (re.sub(r"^.*?支部(?=副?书记$)|^党?支部", "", p) for p in posts if in_branch(p))]
+            (re.sub(r"^.*?支部(?=副?书记$)|^党?支部", "", p) for p in posts_of(person)
+             if in_branch(p))]
 
 
 @dataclass
