@@ -15,7 +15,7 @@ from lianzheng_desktop.core.plan_grammar import (
     periods_in,
 )
 from lianzheng_desktop.core.plan_records import reports
-from lianzheng_desktop.core.plan_vocab import COMPARATORS
+from lianzheng_desktop.core.plan_vocab import COMPARATORS, PAPERS
 
 
 def not_an_activity(name: str) -> bool:
@@ -85,16 +85,13 @@ def _report_type(after: str) -> Counts:
     return new_type(f"汇报{what}" if len(what) >= 2 and not not_an_activity(what) else "汇报工作")
 
 
-_PAPERS = ("记录", "记录表", "纪实表", "台账", "清单", "登记表")
-
-
 def new_type(name: str) -> Counts:
     """A type of the plan's own, in the ledger its name points to (会议活动 by default)."""
     name = name.strip("＿ ")
     ledger = "activity"
     if "警示" in name:
         ledger = "warning_education"
-    elif "谈" in name and "座谈" not in name and not name.endswith(_PAPERS):  # 约谈记录
+    elif "谈" in name and "座谈" not in name and not name.endswith(PAPERS):  # 约谈记录
         ledger = "talk"
     elif "整改" in name:
         return Counts("rectification", (), name)

@@ -86,3 +86,7 @@ ROLE_WORDS: tuple[tuple[tuple[str, ...], Role], ...] = (
     (("领导班子", "党组织", "党组", "党委", "党总支", "党支部", "支部", "支委会"),
      Role.ORGANISATION),
 )
+
+# the names of papers handed in or kept (纪实表, 工作总结, 约谈记录): a return, not the act they
+# record (core.returns, plan_naming.new_type)
+PAPERS = ("表", "报告", "总结", "材料", "记录", "情况", "台账", "清单", "纪实")
