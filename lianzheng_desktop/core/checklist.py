@@ -17,7 +17,7 @@ words (``checklist_words``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from lianzheng_desktop.core.checklist_ask import Ask, with_link
 from lianzheng_desktop.core.checklist_measures import (
@@ -29,7 +29,7 @@ from lianzheng_desktop.core.checklist_measures import (
 from lianzheng_desktop.core.checklist_model import Checklist, ChecklistItem, Status
 from lianzheng_desktop.core.checklist_people import check_coverage, held_by_role, people_in_role
 from lianzheng_desktop.core.checklist_unnumbered import check_unnumbered
-from lianzheng_desktop.core.checklist_window import not_due, window_for
+from lianzheng_desktop.core.checklist_window import not_due, window_of
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period, Plan, Requirement
 from lianzheng_desktop.core.record_source import ListSource, RecordSource, last_day_over
@@ -49,36 +49,18 @@ def build_checklist(plan: Plan, records: Mapping[str, Sequence[Record]] | Record
     due_day = last_day_over(as_of, today)
     items: list[ChecklistItem] = []
     for requirement in plan.requirements:
-        items += _check(requirement, source, roster, quarter,
-                        _seen_by(requirement, quarter, as_of, today), due_day)
+        items += _check(requirement, source, roster, quarter, as_of, today, due_day)
     return Checklist(quarter, as_of, items, due_day)
 
 
-def _seen_by(requirement: Requirement, quarter: Quarter, as_of: date,
-             today: date | None) -> date:
-    """The day a requirement is checked as of: ``as_of``, but for a return on a quarter
-    that is over, handed in after it (季末次月7日前), the days since up to its deadline
-    that have passed by ``today`` — a paper on the fourth quarter made on 1月10日 counts
-    the return of 1月5日 (revcode2 J)."""
-    lag = requirement.handed_in_after
-    if not lag or today is None or as_of < quarter.end:
-        return as_of
-    return max(as_of, min(today, quarter.end + timedelta(days=lag)))
-
-
 def _check(requirement: Requirement, source: RecordSource, roster: Sequence[Person],
-           quarter: Quarter, as_of: date, due_day: date) -> list[ChecklistItem]:
+           quarter: Quarter, as_of: date, today: date | None,
+           due_day: date) -> list[ChecklistItem]:
     key = str(requirement.id if requirement.id is not None else requirement.item)
     if requirement.period is Period.MONTH and requirement.target is not None:
         return [check_monthly(key, requirement, source, quarter, as_of, roster)]
-    lag = requirement.handed_in_after
-    window = window_for(requirement.period, quarter, as_of, lag)
-    if as_of < window.start and lag and requirement.period in (Period.QUARTER, Period.HALF):
-        # 10月1日–7日: the third quarter's return is what is due now (revdiff7 F7); 7月
-        # 1日–15日 the first half-year's, 1月1日–7日 last year's fourth quarter's (the
-        # same words in this year's plan: revlast7 F2)
-        window = window_for(requirement.period, quarter.previous(), as_of, lag)
-    if as_of < window.start:
+    window = window_of(requirement, quarter, as_of, today)
+    if window.checkpoint < window.start:
         return [not_due(key, requirement, window, quarter)]
     if requirement.counts is not None and requirement.id is not None:
         requirement = with_link(requirement)

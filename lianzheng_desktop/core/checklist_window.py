@@ -31,6 +31,24 @@ class Window:
         return self.checkpoint >= self.end
 
 
+def window_of(requirement: Requirement, quarter: Quarter, as_of: date,
+              today: date | None = None) -> Window:
+    """The span ``requirement`` is checked over in ``quarter`` as of ``as_of``. A return
+    handed in after its period (core.returns) has a window of its own (``window_for``); a
+    paper made after the quarter (``today`` later than ``as_of``, its end) sees the return
+    handed in since, up to its deadline: the paper on the fourth quarter made on 1月10日
+    counts the return of 1月5日 (revcode2 J). In the days the last period's return is due
+    (10月1日–7日, 7月1日–15日, 1月1日–7日) that return is the one shown (revdiff7 F7,
+    revlast7 F2)."""
+    lag = requirement.handed_in_after
+    if lag and today is not None and as_of >= quarter.end:
+        as_of = max(as_of, min(today, quarter.end + timedelta(days=lag)))
+    window = window_for(requirement.period, quarter, as_of, lag)
+    if as_of < window.start and lag and requirement.period in (Period.QUARTER, Period.HALF):
+        window = window_for(requirement.period, quarter.previous(), as_of, lag)
+    return window
+
+
 def window_for(period: Period | None, quarter: Quarter, as_of: date, lag: int = 0) -> Window:
     """``lag``: a return on the period, handed in up to that many days after it ends
     (core.returns): counted from the period's last month to its deadline — the first
