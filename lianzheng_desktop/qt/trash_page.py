@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
@@ -121,7 +122,11 @@ class TrashPage(QWidget):
 
             assert self._paths is not None
             try:
-                trash_backup(self._store, self._paths)
+                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # seconds, with 附件
+                try:
+                    trash_backup(self._store, self._paths)
+                finally:
+                    QApplication.restoreOverrideCursor()
             except (UserError, OSError) as exc:
                 why = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
                 QMessageBox.warning(self, "回收站没有清空", f"清空前的备份没有完成：{why}\n\n"
