@@ -58,9 +58,17 @@ def check_count(key: str, requirement: Requirement, window: Window, quarter: Qua
 
     if person_times:
         text += f"（共 {person_times} 人次）"
+    records, late = ask.refs(), 0
+    if status is Status.FAILED and window.late_until is not None:
+        after = Ask(ask.source, ask.requirement, window.end + timedelta(days=1),
+                    window.late_until)
+        late = after.count()
+        if late:  # handed in after the deadline: said, and shown among its records
+            text += f"；{window.end.month}月{window.end.day}日后逾期报送 {late} {unit}"
+            records = replace(after, start=window.start).refs()
     return ChecklistItem(key, requirement, "count", requirement.period, window.start, window.end,
                          target, expected_by_quarter_end, actual, status, text + "。",
-                         ask.refs(), person_times)
+                         records, person_times, late=late)
 
 
 def check_per_person(key: str, requirement: Requirement, window: Window, quarter: Quarter,

@@ -65,6 +65,7 @@ class ChecklistItem:
     months: tuple[tuple[int, int], ...] = ()
     # a duty of each person, each month: their (month, how many) (每名班子成员每月…)
     each_month: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    late: int = 0  # a return not handed in by its deadline: how many were handed in since
 
     @property
     def records(self) -> list[RecordRef]:

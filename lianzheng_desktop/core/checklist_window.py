@@ -8,7 +8,7 @@ and the item of a requirement whose period has not begun."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from lianzheng_desktop.core.checklist_model import ChecklistItem, Status
@@ -25,10 +25,14 @@ class Window:
     elapsed: int  # completed units (quarters or months) at the checkpoint
     units: int
     lag: int = 0  # days the period is shifted by: a return handed in after it ends
+    # a return whose deadline has passed: the last day one handed in late is its own (up
+    # to the as-of date, before the next period's return is due)
+    late_until: date | None = None
+    due_today: bool = False  # a return's deadline is today: it can still be handed in
 
     @property
     def over(self) -> bool:
-        return self.checkpoint >= self.end
+        return self.checkpoint >= self.end and not self.due_today
 
 
 def window_of(requirement: Requirement, quarter: Quarter, as_of: date,
@@ -37,15 +41,18 @@ def window_of(requirement: Requirement, quarter: Quarter, as_of: date,
     handed in after its period (core.returns) has a window of its own (``window_for``); a
     paper made after the quarter (``today`` later than ``as_of``, its end) sees the return
     handed in since, up to its deadline: the paper on the fourth quarter made on 1月10日
-    counts the return of 1月5日 (revcode2 J). In the days the last period's return is due
-    (10月1日–7日, 7月1日–15日, 1月1日–7日) that return is the one shown (revdiff7 F7,
-    revlast7 F2)."""
+    counts the return of 1月5日 (revcode2 J), and names one handed in later still
+    (``late_until``). Until this period's return falls due (10月1日–11月30日 for the
+    fourth quarter's) the last period's return is the one shown (revdiff7 F7, revlast7 F2);
+    on its deadline day, as of that day, it is still due, not missed (revlast7 F8)."""
     lag = requirement.handed_in_after
     if lag and today is not None and as_of >= quarter.end:
-        as_of = max(as_of, min(today, quarter.end + timedelta(days=lag)))
+        as_of = max(as_of, today)
     window = window_for(requirement.period, quarter, as_of, lag)
     if as_of < window.start and lag and requirement.period in (Period.QUARTER, Period.HALF):
         window = window_for(requirement.period, quarter.previous(), as_of, lag)
+    if lag and window.checkpoint == window.end == today:  # not yet missed (revlast7 F8)
+        window = replace(window, elapsed=0, due_today=True)
     return window
 
 
@@ -60,7 +67,17 @@ def window_for(period: Period | None, quarter: Quarter, as_of: date, lag: int = 
     start = date(window.end.year, window.end.month, 1)
     end = window.end + timedelta(days=lag)
     checkpoint = min(as_of, end)
-    return Window(start, end, checkpoint, int(checkpoint >= end), 1, lag)
+    following = _next_end(period, window.end)
+    late_until = min(as_of, date(following.year, following.month, 1) - timedelta(days=1))
+    return Window(start, end, checkpoint, int(checkpoint >= end), 1, lag,
+                  late_until if late_until > end else None)
+
+
+def _next_end(period: Period | None, end: date) -> date:
+    """The last day of the period after the one ending on ``end``."""
+    months = {Period.QUARTER: 3, Period.HALF: 6}.get(period, 12)  # type: ignore[arg-type]
+    month = end.month + months
+    return month_end(end.year + (month - 1) // 12, (month - 1) % 12 + 1)
 
 
 def _calendar_window(period: Period | None, quarter: Quarter, as_of: date) -> Window:
@@ -107,6 +124,8 @@ def scope_words(requirement: Requirement, window: Window) -> str:
 def days_left(window: Window, period: Period | None) -> str:
     days = (window.end - window.checkpoint).days
     end = {Period.QUARTER: "季度末", Period.HALF: "半年末"}.get(period, "年底")  # type: ignore
+    if window.due_today:
+        return "，今天是报送期限"
     if window.lag:
         next_year = "次年" if window.end.year > window.checkpoint.year else ""
         end = f"{next_year}{window.end.month}月{window.end.day}日报送期限"

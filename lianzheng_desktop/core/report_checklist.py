@@ -91,6 +91,9 @@ def _combined(item: ChecklistItem, parts: list[tuple[str, ChecklistItem]], over:
             text += f"，{'、'.join(missed)}未达到要求"
         elif status is Status.DONE:
             text += f"，每个{unit_name}均达到要求"
+        late = [f"{name}{p.period_end.month}月{p.period_end.day}日后逾期报送{p.late}{unit}"
+                for name, p in parts if p.late]
+        text += f"（{'，'.join(late)}）" if late else ""
         text += "。"
         actual: int | None = sum(p.actual or 0 for _, p in parts)
     else:  # "第一季度：廉政约谈3次…", not "第一季度：本季度廉政约谈3次…"

@@ -123,6 +123,8 @@ def requirement_warnings(checklist: Checklist) -> list[Warning]:
         if entry.measure == "manual":
             continue  # no number to fall behind on: said together above
         days = (entry.period_end - checklist.as_of).days
+        if entry.status is Status.FAILED and entry.late >= (entry.target or 1):
+            continue  # a return handed in late: nothing left to do (its item says when)
         if entry.status is Status.FAILED:
             level = WarningLevel.RED
         elif entry.status is Status.BEHIND:
