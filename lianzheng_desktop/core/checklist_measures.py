@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from lianzheng_desktop.core.checklist_ask import Ask, with_link
 from lianzheng_desktop.core.checklist_model import ChecklistItem, Status
-from lianzheng_desktop.core.checklist_people import people_in_role
+from lianzheng_desktop.core.checklist_people import attends, people_in_role
 from lianzheng_desktop.core.checklist_window import (
     Window,
     days_left,
@@ -80,7 +80,7 @@ def check_per_person(key: str, requirement: Requirement, window: Window, quarter
     target = requirement.target or 0
     expected_now = target * window.elapsed // window.units
     done = ask.source.per_person(requirement.counts, ask.start, ask.end,
-                                 with_attendees=role is Role.MEMBER)
+                                 with_attendees=attends(requirement))
     each = {p.name: done.get(p.name, 0) for p in people}
     missing = [name for name, n in each.items() if n < target]
     behind = [name for name, n in each.items() if n < expected_now]
@@ -241,7 +241,7 @@ def _monthly_each(key: str, requirement: Requirement, source: RecordSource,
         if start > checkpoint:
             break
         day = min(end, checkpoint)
-        done = source.per_person(counts, start, day, with_attendees=role is Role.MEMBER)
+        done = source.per_person(counts, start, day, with_attendees=attends(requirement))
         # owed by those in post the whole month: one who came on 11月25日 owes December
         # on, not November (revdiff7 F10)
         people = [p.name for p in people_in_role(role, roster, day) if p.in_post(start)]
@@ -257,7 +257,7 @@ def _monthly_each(key: str, requirement: Requirement, source: RecordSource,
         met += not short
         verb = "未完成" if end <= checkpoint else "尚未完成"
         # held, but nobody named on it: its 参加人员 left empty (revdiff7 F10)
-        unnamed = role is Role.MEMBER and short and not any(done.values()) \
+        unnamed = attends(requirement) and short and not any(done.values()) \
             and source.count(counts, start, day) > 0
         said.append(f"{month}月" + (f"{'、'.join(short)}{verb}" if short else
                                     "均已完成" if len(people) > 1 else "已完成")

@@ -26,6 +26,19 @@ def in_role(role: Role, person: Person) -> bool:
     return person.role in _ROLE_SCOPE.get(role, ())
 
 
+_ATTEND = ("参加", "参与", "出席", "列席")
+_LEAD = ("主持", "组织", "召开", "召集", "讲党课", "讲廉政党课", "讲授", "带头讲")
+
+
+def attends(requirement: Requirement) -> bool:
+    """Whether the duty is to take part: every 党员's, or one whose words say so
+    (每名班子成员每月至少参加1次廉政学习). Those named among a record's 参加人员 have done
+    it then, not only who chaired it (revjiwei8 B)."""
+    text = requirement.text
+    return requirement.role is Role.MEMBER or (any(word in text for word in _ATTEND)
+                                               and not any(word in text for word in _LEAD))
+
+
 def people_in_role(role: Role, roster: Sequence[Person], day: date) -> list[Person]:
     """Those of ``roster`` the role names who were in post on ``day``."""
     return [p for p in roster if p.in_post(day) and in_role(role, p)]

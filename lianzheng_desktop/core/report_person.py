@@ -16,11 +16,11 @@ from datetime import date
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status
-from lianzheng_desktop.core.checklist_people import in_role
+from lianzheng_desktop.core.checklist_people import attends, in_role
 from lianzheng_desktop.core.checklist_window import month_end
 from lianzheng_desktop.core.checklist_words import verb_for
 from lianzheng_desktop.core.errors import UserError
-from lianzheng_desktop.core.plan import Period, Plan
+from lianzheng_desktop.core.plan import Period, Plan, Requirement
 from lianzheng_desktop.core.record_source import doers
 from lianzheng_desktop.core.records import Activity, Person, WarningSession
 from lianzheng_desktop.core.report_facts import (
@@ -146,6 +146,11 @@ def _own_checklist(checklist: Checklist, name: str) -> Checklist:
     return replace(checklist, items=items)  # the same day of reckoning as the branch's
 
 
+def _own_verb(requirement: Requirement, label: str) -> str:
+    """本人参加廉政学习 where the duty is to take part, not 本人组织… (revjiwei8 C)."""
+    return "参加" if attends(requirement) else verb_for(label)
+
+
 def _own_item(item: ChecklistItem, name: str, as_of: date) -> ChecklistItem:
     if item.each_month or any(part.each_month for _, part in item.periods):
         return _own_months(item, name, as_of)
@@ -161,7 +166,7 @@ def _own_item(item: ChecklistItem, name: str, as_of: date) -> ChecklistItem:
             Status.BEHIND: f"进度滞后，须于{md(item.period_end)}前完成"}.get(
         status, f"须于{md(item.period_end)}前完成")
     # one's own report speaks as 本人, and of nothing done as not yet done
-    did = verb_for(label)
+    did = _own_verb(item.requirement, label)
     text = (f"本人{did}{label} {done} {unit}" if done
             else f"本人{'未' if status is Status.FAILED else '尚未'}{did}{label}")
     text += f"，要求不少于 {target} {unit}，{tail}。"
@@ -193,7 +198,8 @@ def _own_months(item: ChecklistItem, name: str, as_of: date) -> ChecklistItem:
     else:
         status, tail = Status.ON_TRACK, "至今每月均达到要求"
     said = "、".join(f"{m}月{n}{unit}" for m, n in months)
-    text = (f"本人{verb_for(label)}{label}：{said}，要求每月不少于{target}{unit}，{tail}。"
+    did = _own_verb(requirement, label)
+    text = (f"本人{did}{label}：{said}，要求每月不少于{target}{unit}，{tail}。"
             if months else f"本人尚无此项要求的月份，要求每月不少于{target}{unit}。")
     done = sum(n for _, n in months)
     return replace(item, status=status, explanation=text, people={name: done},
@@ -227,7 +233,8 @@ def _own_over_periods(item: ChecklistItem, name: str, as_of: date) -> ChecklistI
     else:  # every period so far met, the year not over
         status, tail = Status.ON_TRACK, f"至今各{each}均达到要求"
     counts = "、".join(f"{period}{(part.people or {})[name]}{unit}" for period, part in mine)
-    text = f"本人{verb_for(label)}{label}：{counts}，要求每{each}不少于{target}{unit}，{tail}。"
+    did = _own_verb(item.requirement, label)
+    text = f"本人{did}{label}：{counts}，要求每{each}不少于{target}{unit}，{tail}。"
     done = sum((part.people or {})[name] for _, part in mine)
     return replace(item, status=status, explanation=text, people={name: done},
                    missing=[name] if failed or running else [], target=target,

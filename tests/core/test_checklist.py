@@ -589,6 +589,31 @@ def test_a_monthly_duty_of_each_leader_is_met_only_when_each_met_it_each_month()
                                "要求每月不少于1次；10月未完成。")
 
 
+def test_a_monthly_duty_to_take_part_counts_those_who_took_part_not_only_the_chair():
+    """revjiwei8 B: "每名班子成员每月至少参加1次廉政学习" counted only who chaired the study;
+    the members who attended were 未完成 every month, by name, in every paper."""
+    leaders = [Person(id=n, name=name, role="班子成员") for n, name in
+               enumerate(("李秀梅", "张志强", "赵刚"), start=1)]
+    study = Counts("activity", ("廉政学习",), "廉政学习")
+    take_part = Requirement(item="14", text="每名班子成员每月至少参加1次廉政学习", counts=study,
+                            period=Period.MONTH, target=1, role=Role.LEADERSHIP_MEMBER)
+    held = {"activity": [Activity(id=n, date=date(2022, month, 12), type="廉政学习", topic="学习",
+                                  host=host, attendees=who)
+                         for n, (month, host, who) in enumerate([
+                             (10, "李秀梅", ("李秀梅", "张志强")),
+                             (11, "李秀梅", ("张志强", "赵刚")),  # who chairs it takes part
+                             (12, "王建国", ("张志强", "赵刚"))], start=1)]}
+    [item] = check(take_part, held, "2022Q4", "2022-12-31", leaders)
+    assert item.explanation == ("本季度班子成员廉政学习：10月赵刚未完成；11月均已完成；"
+                                "12月李秀梅未完成，要求每人每月不少于1次。")
+    # to hold it is another duty: those who only attended have not held it
+    hold = Requirement(item="15", text="每名班子成员每月至少组织1次廉政学习", counts=study,
+                       period=Period.MONTH, target=1, role=Role.LEADERSHIP_MEMBER)
+    [item] = check(hold, held, "2022Q4", "2022-12-31", leaders)
+    assert item.each_month["张志强"] == ((10, 0), (11, 0), (12, 0))
+    assert item.each_month["李秀梅"] == ((10, 1), (11, 1), (12, 0))
+
+
 def test_only_a_return_tied_to_the_periods_end_is_counted_after_it():
     """revdiff7 F1, F6: "会议结束后5日内报送会议纪要" moved a quarter's meetings by five
     days, "次月5日前报送学习记录" the year's studies; ten working days were ten days."""

@@ -342,3 +342,20 @@ def test_a_post_typed_with_a_bracket_does_not_break_the_paper(demo_store):
                                             "post": "支部纪检委员(兼、副主席"})
     own = prepare_report(demo_store, ReportPeriod(2022, 3), date(2022, 9, 20), "张志强")
     assert own.document.section_texts()[PROBLEMS]
+
+
+def test_a_members_paper_says_he_took_part_where_the_duty_is_to_take_part(demo_store):
+    """revjiwei8 C: "每名班子成员每月至少参加1次廉政学习" printed in his own paper as "本人组织
+    廉政学习：10月0次…未达到要求", beside "本季度参加廉政学习2次" on the same page."""
+    from lianzheng_desktop.app.reports import prepare_report
+    from lianzheng_desktop.core.plan import Counts, Period, Requirement, Role
+    from lianzheng_desktop.storage.plans import add_requirement
+
+    add_requirement(demo_store, 2022, Requirement(
+        item="9", text="每名班子成员每月至少参加1次廉政学习",
+        counts=Counts("activity", ("廉政学习",), "廉政学习"), period=Period.MONTH, target=1,
+        role=Role.LEADERSHIP_MEMBER))
+    own = prepare_report(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31), "陈立新")
+    [row] = [r for r in own.document.appendices[0].rows if "参加1次廉政学习" in r[1]]
+    assert row[3] == ("本人参加廉政学习：10月1次、11月1次、12月0次，要求每月不少于1次，"
+                      "12月未达到要求。"), row
