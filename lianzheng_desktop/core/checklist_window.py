@@ -42,15 +42,14 @@ def window_of(requirement: Requirement, quarter: Quarter, as_of: date,
     paper made after the quarter (``today`` later than ``as_of``, its end) sees the return
     handed in since, up to its deadline: the paper on the fourth quarter made on 1月10日
     counts the return of 1月5日 (revcode2 J), and names one handed in later still
-    (``late_until``). Until this period's return falls due (10月1日–11月30日 for the
-    fourth quarter's) the last period's return is the one shown (revdiff7 F7, revlast7 F2);
-    on its deadline day, as of that day, it is still due, not missed (revlast7 F8)."""
+    (``late_until``). On its deadline day, as of that day, it is still due, not missed
+    (revlast7 F8). The last period's return, due in this quarter's first days, is not this
+    quarter's: it was, on 首页 and in the paper, until revjiwei8 D (core.returns.ending_with
+    tells 首页 of it)."""
     lag = requirement.handed_in_after
     if lag and today is not None and as_of >= quarter.end:
         as_of = max(as_of, today)
     window = window_for(requirement.period, quarter, as_of, lag)
-    if as_of < window.start and lag and requirement.period in (Period.QUARTER, Period.HALF):
-        window = window_for(requirement.period, quarter.previous(), as_of, lag)
     if lag and window.checkpoint == window.end == today:  # not yet missed (revlast7 F8)
         window = replace(window, elapsed=0, due_today=True)
     return window

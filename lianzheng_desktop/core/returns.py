@@ -12,13 +12,16 @@ report's 次月5日前, or a 交流研讨 (revdiff7 F1, revlast7 F5).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from lianzheng_desktop.core.numerals import parse_number
 from lianzheng_desktop.core.plan_vocab import PAPERS
 
 if TYPE_CHECKING:
-    from lianzheng_desktop.core.plan import Requirement
+    from lianzheng_desktop.core.periods import Quarter
+    from lianzheng_desktop.core.plan import Plan, Requirement
 
 _N = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 _AFTER_THE_END = {
@@ -54,3 +57,18 @@ def handed_in(requirement: Requirement) -> tuple[int, str] | None:
     if "个工作" in found.group(0):  # working days: the calendar days they take at most
         days = -(-days * 7 // 5)
     return (days, found.group(0)) if 1 <= days <= 31 else None
+
+
+def ending_with(plan: Plan, quarter: Quarter, day: date) -> Plan:
+    """The returns of ``plan`` on the periods that end with ``quarter``, as of ``day`` in
+    the quarter after it: the quarter's until the next quarter's falls due (its last month),
+    the half-year's after the second and fourth, the year's after the fourth. Still owed
+    or overdue then, 首页 says so whatever quarter it shows (revjiwei8 D, H, N)."""
+    from lianzheng_desktop.core.plan import Period
+
+    following = quarter.next().end
+    ending = ({Period.QUARTER} if day < date(following.year, following.month, 1) else set()) \
+        | ({Period.HALF} if quarter.number in (2, 4) else set()) \
+        | ({Period.YEAR} if quarter.number == 4 else set())
+    return replace(plan, requirements=[r for r in plan.requirements
+                                       if r.handed_in_after and r.period in ending])

@@ -12,6 +12,7 @@ from enum import Enum
 
 from lianzheng_desktop.core.checklist import Checklist, Status
 from lianzheng_desktop.core.checklist_model import ChecklistItem
+from lianzheng_desktop.core.plan import Period
 from lianzheng_desktop.core.record_source import is_open
 from lianzheng_desktop.core.records import RectificationItem
 from lianzheng_desktop.core.text import quoted
@@ -131,7 +132,8 @@ def requirement_warnings(checklist: Checklist) -> list[Warning]:
             level = WarningLevel.YELLOW
         elif entry.status is Status.ON_TRACK and entry.measure != "manual" and days >= 0:
             level = WarningLevel.YELLOW if days <= DUE_SOON_DAYS else WarningLevel.BLUE
-            if level is WarningLevel.BLUE and entry.period_end > checklist.quarter.end:
+            if level is WarningLevel.BLUE and entry.period_end > checklist.quarter.end \
+                    and not entry.requirement.handed_in_after:  # a return due now is said
                 continue  # a yearly duty on track: nothing to say this quarter
         else:
             continue
@@ -140,13 +142,35 @@ def requirement_warnings(checklist: Checklist) -> list[Warning]:
     return warnings
 
 
+def owed_returns(checklist: Checklist) -> list[Warning]:
+    """The returns on the periods that ended with ``checklist``'s quarter (its items:
+    core.returns.ending_with), as of a day after: due soon, or not handed in by their
+    deadline. A return handed in late is not owed any more."""
+    warnings = []
+    quarter = checklist.quarter
+    for entry in checklist.items:
+        if entry.status in (Status.DONE, Status.NOT_DUE) or entry.late >= (entry.target or 1):
+            continue
+        days = (entry.period_end - checklist.as_of).days
+        level = WarningLevel.RED if entry.status is Status.FAILED else \
+            WarningLevel.YELLOW if days <= DUE_SOON_DAYS else WarningLevel.BLUE
+        name = {Period.QUARTER: quarter.label,
+                Period.HALF: f"{quarter.year}年{'上' if quarter.number <= 2 else '下'}半年"}.get(
+                    entry.period, f"{quarter.year}年度")  # type: ignore[arg-type]
+        text = f"【{entry.label}】{name}{quoted(entry.requirement.text)}：{entry.explanation}"
+        warnings.append(Warning(level, text, days, requirement_id=entry.id))
+    return warnings
+
+
 def build_warnings(checklist: Checklist, rectification_items: Sequence[RectificationItem],
-                   as_of: date | None = None,
-                   gone: Mapping[str, date] | None = None) -> list[Warning]:
-    """Every warning, red first; within a colour the most overdue or soonest due first."""
+                   as_of: date | None = None, gone: Mapping[str, date] | None = None,
+                   returns: Checklist | None = None) -> list[Warning]:
+    """Every warning, red first; within a colour the most overdue or soonest due first.
+    ``returns``: the last periods' returns still owed (``owed_returns``)."""
     as_of = as_of or checklist.as_of
     warnings = rectification_warnings(rectification_items, as_of, gone)
     warnings += requirement_warnings(checklist)
+    warnings += owed_returns(returns) if returns is not None else []
     return sorted(warnings, key=lambda w: (w.level.rank, w.days))
 
 

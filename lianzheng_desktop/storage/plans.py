@@ -417,4 +417,20 @@ def load_warnings(store: Store, as_of: date, quarter: Quarter | None = None,
         except UserError:
             checklist = Checklist(quarter, as_of, [])
     gone = {name: left for name, (_, left) in store.roster_posts().items() if left}
-    return build_warnings(checklist, open_rectification_items(store, as_of), as_of, gone)
+    return build_warnings(checklist, open_rectification_items(store, as_of), as_of, gone,
+                          _returns_owed(store, as_of))
+
+
+def _returns_owed(store: Store, as_of: date) -> Checklist | None:
+    """The returns on the periods that ended before ``as_of``'s quarter, as of then: by
+    last year's plan in January, whether or not this year's is in yet (revjiwei8 H)."""
+    from lianzheng_desktop.core.returns import ending_with
+    from lianzheng_desktop.storage.record_source import SqlSource
+
+    last = Quarter.containing(as_of).previous()
+    plan = load_plan(store, last.year)
+    if plan is None:
+        return None
+    roster = cast(list[Person], store.list("roster"))
+    return build_checklist(ending_with(plan, last, as_of), SqlSource(store), roster, last,
+                           as_of, today=store.clock().date())

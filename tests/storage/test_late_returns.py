@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from lianzheng_desktop.core.checklist import Status
 from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.plan import Counts, Period, Plan, Requirement
 from lianzheng_desktop.core.report_model import ReportPeriod
 from lianzheng_desktop.storage import plans
 from lianzheng_desktop.storage.store import Store
@@ -67,14 +68,54 @@ def test_a_paper_made_after_the_deadline_names_the_form_handed_in_late(db):
 
 def test_on_the_deadline_day_the_form_is_still_due_not_missed(db):
     store = _year(db, date(2022, 10, 7))
-    item = _check(store, Quarter(2022, 4), date(2022, 10, 7))  # 首页 on 10月7日
+    item = _check(store, Quarter(2022, 3), date(2022, 10, 7))  # the paper made that day
     assert item.status is Status.ON_TRACK, item.explanation
     assert item.explanation.endswith("要求不少于1次，今天是报送期限。"), item.explanation
-    [reminder] = [w for w in plans.load_warnings(store, date(2022, 10, 7))
-                  if RETURNS.text in w.text]
+    [reminder] = _reminders(store, date(2022, 10, 7))  # 首页, showing the fourth quarter
     assert reminder.level.label == "临期"
+    assert reminder.text.startswith("【尚未开展】2022年第三季度“按季度填写纪实表"), reminder.text
     store = Store(store.db, clock=lambda: datetime(2022, 10, 8, 9))
-    assert _check(store, Quarter(2022, 4), date(2022, 10, 8)).status is Status.FAILED
+    assert _check(store, Quarter(2022, 3), date(2022, 10, 8)).status is Status.FAILED
+    assert [w.level.label for w in _reminders(store, date(2022, 10, 8))] == ["逾期"]
+
+
+def _reminders(store: Store, day: date):
+    return [w for w in plans.load_warnings(store, day) if RETURNS.text in w.text]
+
+
+def test_the_last_quarters_form_is_said_until_the_next_one_falls_due(db):
+    """revjiwei8 D, N: the third quarter's form is a reminder of its own, not a row of the
+    fourth quarter's list; from 12月1日 the fourth quarter's is said, due 次年1月7日."""
+    store = _year(db, date(2022, 11, 30))
+    assert [w.level.label for w in _reminders(store, date(2022, 11, 30))] == ["逾期"]
+    store = Store(store.db, clock=lambda: datetime(2022, 12, 1, 9))
+    [december] = _reminders(store, date(2022, 12, 1))
+    assert december.level.label == "提示" and "距次年1月7日报送期限还有37天" in december.text
+
+
+def test_in_july_the_half_years_return_is_said(db):
+    """revlast7 F2: from 7月1日 to 15日 a half-year's return due then read 未开始."""
+    half = Requirement(item="11", text="半年结束后15日内报送履责情况报告",
+                       counts=Counts("activity", ("报送履责情况报告",), "报送履责情况报告"),
+                       period=Period.HALF, target=1)
+    store = Store(db, clock=lambda: datetime(2022, 7, 5, 9))
+    store.add_plan_types([("activity", "报送履责情况报告")], 2022)
+    plans.save_plan(store, Plan(2022, [half]))
+    [reminder] = [w for w in plans.load_warnings(store, date(2022, 7, 5)) if half.text in w.text]
+    assert reminder.level.label == "提示"
+    assert reminder.text.startswith("【尚未开展】2022年上半年“半年结束后15日内"), reminder.text
+
+
+def test_in_january_last_years_returns_are_said_before_this_years_plan_is_in(db):
+    """revjiwei8 H, I: in January 首页 said only "尚无2027年度计划" and nothing of the form
+    due 1月7日; with the new plan in, its first quarter counted last year's missing form."""
+    store = _year(db, date(2023, 1, 5))
+    [reminder] = _reminders(store, date(2023, 1, 5))
+    assert reminder.level.label == "临期" and "2022年第四季度" in reminder.text
+    plans.save_plan(store, Plan(2023, [RETURNS]))
+    assert _check(store, Quarter(2023, 1), date(2023, 1, 10)).status is Status.NOT_DUE
+    store = Store(store.db, clock=lambda: datetime(2023, 1, 10, 9))
+    assert [w.level.label for w in _reminders(store, date(2023, 1, 10))] == ["逾期"]
 
 
 def test_the_years_paper_names_the_quarter_whose_form_came_late(db):
