@@ -124,6 +124,9 @@ def _first_step(requirement: Requirement, nxt: ReportPeriod, made: date,
         so_far = "累计" if first_quarter.number > 1 else ""
         if not n:  # once a year: due by the year's end, not by the first quarter's
             end, n, so_far = date(nxt.year, 12, 31), target, ""
+    if requirement.handed_in_after and requirement.period is not Period.MONTH:
+        # a return on the period, due after it: 次年1月7日, not 12月31日 (revjiwei8 E)
+        end += timedelta(days=requirement.handed_in_after)
     role = requirement.role  # a duty of each: "每名班子成员至少…", not one in all
     each = ("本人" if own else role.label) if role in (Role.LEADERSHIP_MEMBER,
                                                       Role.MEMBER) else ""
