@@ -16,6 +16,7 @@ from lianzheng_desktop.core.in_post import doer_names
 from lianzheng_desktop.core.record_source import doers
 from lianzheng_desktop.core.records import Activity, WarningSession
 from lianzheng_desktop.core.report_facts import activity_phrase, clause, first_sentence, md
+from lianzheng_desktop.core.returns import RETURN_VERBS, is_return
 
 # A topic that opens with a verb reads on its own after the date; otherwise a verb is put in.
 VERB_STARTS = ("开展", "学习", "传达", "签订", "召开", "研究", "听取", "组织", "参观", "观看", "赴",
@@ -199,6 +200,8 @@ def topic_verb(kind: str, topic: str) -> str:
     组织 a study; a topic that names its own act further on ("审计组成员签订廉洁承诺书",
     "高建军向党支部汇报…") is 组织ed, not "组织签订…签订"; 开展 the rest."""
     verb = TOPIC_VERBS.get(kind, "")
+    if not verb and is_return(kind):  # a paper: 填写/报送 it, not "开展…报表" (revjiwei8 G)
+        return next((v for v in RETURN_VERBS if kind.startswith(v)), "报送")
     kind = kind.removesuffix("召开")  # "党员大会召开", a plan's type with its verb kept
     if verb.startswith("组织") and verb[2:] and verb[2:] in topic:
         return "组织"

@@ -96,7 +96,7 @@ def _as_counted(item: ChecklistItem, data: ReportData) -> str:
                 and data.period.quarter is None) or item.actual >= item.target:
             return f"须于{by}前完成"
         have = (f"目前已{verb_for(label)}{label}{item.actual}{unit}，" if item.actual else
-                "目前尚未开展，")
+                "目前尚未报送，" if item.requirement.handed_in_after else "目前尚未开展，")
         # a yearly count due in step with the quarters: what this quarter's end asks too,
         # while that end is still ahead (written on it, "9月30日前" is already past)
         step = ""

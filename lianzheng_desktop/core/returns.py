@@ -30,14 +30,14 @@ _AFTER_THE_END = {
     "half": re.compile(rf"半年度?末?结束后{_N}(个工作)?日内"),
     "year": re.compile(rf"次年(?:1|一)月{_N}[日号](?:之)?前|年度?末?结束后{_N}(个工作)?日内"),
 }
-_VERBS = ("报送", "填写", "填报", "上报", "提交", "呈报")
+RETURN_VERBS = ("报送", "填写", "填报", "上报", "提交", "呈报")
 _NOT_HANDING = ("交流", "交心", "交换", "交叉", "交办")
 
 
 def is_return(label: str) -> bool:
     """Whether what a duty counts is a paper handed in: 报送…, 交…, 向县纪委报送, or a paper
     by its name (主体责任纪实表, as she may rename the type: revlast7 F10)."""
-    return label.startswith(_VERBS) or any(word in label for word in PAPERS) \
+    return label.startswith(RETURN_VERBS) or any(word in label for word in PAPERS) \
         or (label.startswith("交") and not label.startswith(_NOT_HANDING)) \
         or (label.startswith("向") and label.endswith(("报送", "报告", "汇报")))
 

@@ -597,3 +597,19 @@ def test_a_coverage_duty_is_pledged_as_whom_it_reaches_not_as_one_talk():
                         coverage=100)
     assert _first_step(talks, ReportPeriod(2027), date(2027, 1, 5)) == \
         "2027年12月31日前谈话覆盖面达到100%"
+
+
+def test_a_paper_handed_in_is_filled_in_or_sent_not_held():
+    """revjiwei8 G: "10月20日开展第三季度主体责任落实情况报表" in every paper; and in 下一步 a
+    return not yet sent was "目前尚未开展"."""
+    from lianzheng_desktop.core.records import Activity
+    from lianzheng_desktop.core.report_activities import _one_activity
+
+    def said(kind, topic):
+        return _one_activity(Activity(id=1, date=date(2026, 10, 20), type=kind, topic=topic),
+                             False)
+
+    assert said("填写主体责任落实情况报表", "第三季度主体责任落实情况报表") == \
+        "10月20日填写第三季度主体责任落实情况报表"
+    assert said("交支部纪检委员", "第三季度主体责任纪实表") == "10月20日报送第三季度主体责任纪实表"
+    assert said("专项检查", "工会经费使用情况") == "10月20日开展工会经费使用情况"  # as before

@@ -8,6 +8,7 @@ be handed in that day, was 未完成 and 逾期.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from lianzheng_desktop.core.checklist import Status
@@ -124,3 +125,20 @@ def test_the_years_paper_names_the_quarter_whose_form_came_late(db):
     item = _item(store, ReportPeriod(2022))
     assert item.explanation == ("报送纪实表第一季度0次、第二季度0次、第三季度0次、第四季度0次，"
                                 "均未达到要求（第三季度10月7日后逾期报送1次）。")
+
+
+def test_the_years_summary_not_yet_sent_is_said_so_in_the_next_steps(db):
+    """revjiwei8 G: "每年1次向县纪委报送…工作总结，目前尚未开展，还需1次"."""
+    from lianzheng_desktop.app.reports import prepare_report
+
+    summary = Requirement(item="8", text="每年1次向县纪委报送党风廉政建设年度工作总结",
+                          counts=Counts("activity", ("报送工作总结",), "报送工作总结"),
+                          period=Period.YEAR, target=1)
+    assert summary.handed_in_after == 0  # no deadline in its words: none is made up
+    summary = replace(summary, text=summary.text + "，于次年1月15日前报送")
+    store = Store(db, clock=lambda: datetime(2023, 1, 10, 9))
+    store.add_plan_types([("activity", "报送工作总结")], 2022)
+    plans.save_plan(store, Plan(2022, [summary]))
+    paper = prepare_report(store, ReportPeriod(2022), date(2023, 1, 10))
+    steps = paper.document.section_texts()["四、下一步工作打算"]
+    assert "目前尚未报送，还需1次，须于2023年1月15日前完成" in steps, steps
