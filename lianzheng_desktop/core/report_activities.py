@@ -200,8 +200,6 @@ def topic_verb(kind: str, topic: str) -> str:
     组织 a study; a topic that names its own act further on ("审计组成员签订廉洁承诺书",
     "高建军向党支部汇报…") is 组织ed, not "组织签订…签订"; 开展 the rest."""
     verb = TOPIC_VERBS.get(kind, "")
-    if not verb and is_return(kind):  # a paper: 填写/报送 it, not "开展…报表" (revjiwei8 G)
-        return next((v for v in RETURN_VERBS if kind.startswith(v)), "报送")
     kind = kind.removesuffix("召开")  # "党员大会召开", a plan's type with its verb kept
     if verb.startswith("组织") and verb[2:] and verb[2:] in topic:
         return "组织"
@@ -213,6 +211,8 @@ def topic_verb(kind: str, topic: str) -> str:
     if not verb and kind.startswith("向") and (  # a clause with its subject: "陈建华向党支部
             kind in topic or re.search(r"向\S{1,10}(?:汇报|报告)", topic)):  # 汇报…"
         return ""
+    if not verb and is_return(kind):  # a paper: 填写/报送 it, not "开展…报表" (revjiwei8 G)
+        return next((v for v in RETURN_VERBS if kind.startswith(v)), "报送")
     return verb or "开展"
 
 

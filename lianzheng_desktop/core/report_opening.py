@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 
 from lianzheng_desktop.core.record_source import doers, done_by, is_due
 from lianzheng_desktop.core.report_activities import what_one_did
-from lianzheng_desktop.core.report_facts import ReportData, cn_date, first_responsible, md
+from lianzheng_desktop.core.report_facts import (
+    ReportData,
+    branch_posts,
+    cn_date,
+    first_responsible,
+    md,
+)
 
 if TYPE_CHECKING:
     from lianzheng_desktop.core.report_duty import Figures
@@ -78,6 +84,11 @@ def opening(data: ReportData, f: Figures, has_points: bool) -> str:
         lead = "对照年度工作要点抓好落实" if data.checklist.items else "抓好党风廉政建设各项工作"
         body = done[1:] if done and not data.checklist.items else lead + done
         return f"{when}，{org}认真履行管党治党主体责任，{body}。"
+    # the 纪检委员 answers for the branch's oversight too (监督责任, domain.md 责任主体:
+    # revjiwei8 M: his paper spoke only of 一岗双责)
+    watches = "纪检委员" in branch_posts(data.person)
     if first_responsible(data.person):  # the 第一责任人 answers for the whole unit
-        return f"{arrived}{when}，本人认真履行第一责任人职责，抓好本单位党风廉政建设工作{done}。"
-    return f"{arrived}{when}，本人认真履行“一岗双责”，抓好分管范围内党风廉政建设工作{done}。"
+        duty = "第一责任人职责和监督责任" if watches else "第一责任人职责"
+        return f"{arrived}{when}，本人认真履行{duty}，抓好本单位党风廉政建设工作{done}。"
+    duty = "监督责任和“一岗双责”" if watches else "“一岗双责”"
+    return f"{arrived}{when}，本人认真履行{duty}，抓好分管范围内党风廉政建设工作{done}。"

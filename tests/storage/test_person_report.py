@@ -258,3 +258,20 @@ def test_a_leader_without_a_duty_of_his_own_is_told_of_his_items_in_section_thre
     problems = late.document.section_texts()[SECTION_HEADINGS[2]]
     assert problems.startswith("年度工作要点没有对本人单独提出量化任务。")  # past due:
     assert "基层工会经费返还拨付不及时" in problems  # named below as a problem instead
+
+
+def test_the_discipline_members_own_report_names_his_oversight(unit):
+    """revjiwei8 M: the 纪检委员's paper spoke only of 一岗双责, never of his 监督责任."""
+    def opening(name):
+        document = prepare_report(unit, ReportPeriod(2024, 1), person=name).document
+        return next(s for s in document.sections if s.heading.startswith("一")).to_text()
+
+    [watcher] = [p for p in unit.list("roster") if p.name == "乙"]
+    unit.update("roster", watcher.id, {**vars(watcher), "post": "党支部纪检委员、经审会主任"})
+    assert "本人认真履行监督责任和“一岗双责”" in opening("乙")
+    assert "本人认真履行“一岗双责”" in opening("甲")  # another 班子成员, as before
+    [secretary] = [p for p in unit.list("roster") if p.name == "周书记"]
+    unit.update("roster", secretary.id, {**vars(secretary), "post": "党支部书记兼纪检委员"})
+    unit.add("talk", {"date": "2024-03-05", "type": "谈心谈话", "talker": "周书记",
+                      "talkees": ["丙"]})
+    assert "本人认真履行第一责任人职责和监督责任" in opening("周书记")
