@@ -108,18 +108,19 @@ class TrashPage(QWidget):
         self.changed.emit()
 
     def _on_empty(self) -> None:
+        from lianzheng_desktop.storage.backup_kept import KEEP_TRASH, trash_backup
+
         kept = self._paths is not None and str(self._paths.db_path) != ":memory:"
         answer = QMessageBox.question(
             self, "清空回收站", f"回收站中的 {len(self.entries)} 条记录将被永久删除，"
-            "在软件中不能再恢复。" + ("清空前会先把现有数据备份一份（“清空回收站前备份”），"
-                             "日后如需找回，可从这份备份中恢复。" if kept else "") + "确定清空吗？",
+            "在软件中不能再恢复。" + ("清空前会先把现有数据备份一份（“清空回收站前备份”，"
+                             f"保留最近 {KEEP_TRASH} 次的），日后如需找回，可从这份备份中恢复。"
+                             if kept else "") + "确定清空吗？",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
         if kept:
-            from lianzheng_desktop.storage.backup_kept import trash_backup
-
             assert self._paths is not None
             try:
                 QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # seconds, with 附件

@@ -44,12 +44,20 @@ def trash_backup(store, paths: AppPaths, now: datetime | None = None) -> Path:
 
 def _kept_latest(store, paths: AppPaths, kind: str, keep: int,
                  now: datetime | None) -> Path:
+    """A backup of ``kind`` made now; of the earlier ones the newest ``keep`` - 1 stay. The
+    one just made always stays, even when the clock was set back behind an earlier one
+    (revloss3 TB-1: it sorted first by its name and was deleted at once)."""
+    made: Path | None = None
     try:
-        return create_backup(store.db.conn, paths, kind=kind, now=now)
-    finally:  # an incomplete backup was made too: the oldest still go
+        made = create_backup(store.db.conn, paths, kind=kind, now=now)
+        return made
+    except IncompleteBackupError as exc:  # an incomplete backup was made too: it stays,
+        made = exc.path  # and the oldest still go
+        raise
+    finally:
         prefix = f"廉政台账{KINDS[kind]}-"
-        mine = sorted((p for p in paths.backups_dir.glob(f"{prefix}*.zip")
-                       if _taken_from(p, paths)), key=lambda p: p.name)
-        for old in mine[:-keep]:
+        earlier = sorted((p for p in paths.backups_dir.glob(f"{prefix}*.zip")
+                          if _taken_from(p, paths) and p != made), key=lambda p: p.name)
+        for old in earlier[:max(0, len(earlier) - (keep - 1 if made else keep))]:
             with contextlib.suppress(OSError):  # held open elsewhere (Windows): next time
                 old.unlink(missing_ok=True)

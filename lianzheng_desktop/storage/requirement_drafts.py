@@ -29,6 +29,8 @@ class RequirementDraft:
     was: tuple[str, str] = ("", "")  # the item and text of the requirement being changed
     # the requirement being changed as the form opened it (its row); None in older drafts
     was_whole: dict[str, Any] | None = None
+    # kept since drafts follow their requirement's id (``follow``): the id is the one
+    keyed: bool = False
 
     def over(self, saved: Requirement) -> tuple[Requirement, bool]:
         """The draft laid over ``saved``, the requirement as it is now: only what she changed
@@ -49,7 +51,9 @@ class RequirementDraft:
         """The requirement this draft changes, in the year's plan as it is now: a plan
         saved again since (an import, 按原文重新读取) gave its requirements new ids, so
         the id alone could open the draft over another requirement."""
-        if self.was == ("", ""):  # kept by an earlier version: its id is all it says
+        if self.keyed or self.was == ("", ""):  # its id is its requirement's (or all it
+            # says, kept by an earlier version): an import that changed the sentence's
+            # number is still the same requirement, moved there by ``follow`` (revloss3 D-1)
             return next((r for r in requirements if r.id == self.requirement.id), None)
         for same in (lambda r: r.id == self.requirement.id and (r.item, r.text) == self.was,
                      lambda r: (r.item, r.text) == self.was, lambda r: r.text == self.was[1]):
@@ -79,7 +83,8 @@ def keep(store, year: int, requirement: Requirement, was: Requirement | None = N
     drafts.save(store, FORM, _number(requirement.id),
                 {"year": year, "requirement": requirement_as_json(requirement),
                  "was": [was.item, was.text] if was is not None else ["", ""],
-                 "was_whole": requirement_as_json(was) if was is not None else None})
+                 "was_whole": requirement_as_json(was) if was is not None else None,
+                 "keyed": True})
 
 
 def follow(store, moved: dict[int, int], gone: Iterable[int] = ()) -> None:
@@ -136,4 +141,5 @@ def _kept(draft: drafts.Draft) -> RequirementDraft:
     requirement_id = None if draft.record_id == drafts.NEW else draft.record_id
     item, text = draft.values.get("was") or ["", ""]
     return RequirementDraft(draft.values["year"], replace(requirement, id=requirement_id),
-                            draft.saved_at, (item, text), draft.values.get("was_whole"))
+                            draft.saved_at, (item, text), draft.values.get("was_whole"),
+                            bool(draft.values.get("keyed")))

@@ -246,6 +246,7 @@ def test_emptying_the_trash_backs_up_first_what_no_backup_held(qtbot, paths, mon
     qtbot.addWidget(page)
     page._on_empty()
     assert "已做的备份中仍有" not in asked[0] and "清空回收站前备份" in asked[0]
+    assert "保留最近 5 次的" in asked[0]  # not kept for ever (revloss3 TB-1)
     assert page.entries == []
     [kept] = paths.backups_dir.glob("廉政台账清空回收站前备份-*.zip")
     with zipfile.ZipFile(kept) as archive:

@@ -423,6 +423,18 @@ def test_a_record_file_lost_does_not_stop_the_trash_being_emptied(paths, tmp_pat
     assert len(list(paths.backups_dir.glob("廉政台账清空回收站前备份-*.zip"))) == keep
 
 
+def test_the_backup_just_made_before_emptying_stays_with_the_clock_set_back(paths):
+    """revloss3 TB-1: with the PC's clock behind the last emptying, the backup made for this
+    one sorted first by its name and was deleted at once, and 回收站 emptied anyway."""
+    store = Store(open_db(paths.db_path), clock=lambda: NOW)
+    later = [backup_kept.trash_backup(store, paths, now=NOW + timedelta(days=n))
+             for n in range(1, backup_kept.KEEP_TRASH + 1)]
+    made = backup_kept.trash_backup(store, paths, now=NOW)  # the clock set back
+    assert made.exists()
+    kept = sorted(paths.backups_dir.glob("廉政台账清空回收站前备份-*.zip"))
+    assert len(kept) == backup_kept.KEEP_TRASH and later[0] not in kept
+
+
 def _taken_back(where: AppPaths) -> bytes:
     """The session taken back from 回收站 of the data at ``where``: its 签到表's content."""
     from lianzheng_desktop.storage import trash

@@ -76,3 +76,25 @@ def test_of_two_requirements_alike_the_draft_goes_to_the_one_with_its_id():
     draft = RequirementDraft(2026, replace(second, note="她的备注"), datetime(2026, 11, 30),
                              ("3", "每月开展一次政治学习"))
     assert draft.find_in([first, second]) is second
+
+
+def test_a_draft_finds_its_requirement_after_an_import_that_changed_its_number(store):
+    """revloss3 D-1: the county's text corrected "不少于4次" to "不少于5次" (and numbered the
+    items anew): the import paired the requirement and moved the draft onto it, yet 接着修改
+    said "找不到这份草稿原来修改的要求" — 否 threw her typing away, 是 made a second 专题会议
+    duty — and 修改要求 opened blank over the draft."""
+    plans.import_plan_text(store, TEXT, 2026)
+    meetings = next(r for r in plans.load_plan(store, 2026).requirements if "专题会议" in r.text)
+    requirement_drafts.keep(store, 2026, replace(meetings, target=7, note="书记要求加开"),
+                            was=meetings)
+    plans.import_plan_text(store, AGAIN.replace("不少于4次", "不少于5次"), 2026)
+    now = plans.load_plan(store, 2026).requirements
+    corrected = next(r for r in now if "专题会议" in r.text)
+    assert corrected.target == 5 and corrected.item == "2"
+    [kept] = _kept(store).values()
+    assert kept.find_in(now) is corrected
+    waiting = requirement_drafts.waiting_for(store, 2026, corrected, now)
+    assert waiting is not None
+    typed, changed_since = waiting.over(corrected)
+    assert (typed.target, typed.note, typed.text, changed_since) == (
+        7, "书记要求加开", "全年召开不少于5次专题会议", True)
