@@ -239,14 +239,13 @@ def compare(earlier: list[Requirement], earlier_text: str, new: list[Requirement
     read = [r for r in unpaired if not added_by_hand(r, earlier_text)]
     still = [r for r in read if new_text and r.text in new_text
              and not any(r.text in line for line in listed) and not _read_apart(r, new)]
+    # hers: she changed what the import read (its words or its counting), and the new
+    # text says just what it said then (not set anew in this check: revdiff7 F2)
+    hers = [(old, new[index]) for index, old in sorted(pairs.items())
+            if read_then is not None and _hers(old, new[index], read_then)]
     changes = [(old, new[index]) for index, old in sorted(pairs.items())
-               if measures(new[index]) != measures(old)]
-    # hers, where the new one is the reader's own (not set anew in this check: revdiff7 F2)
-    hers = [(old, later) for old, later in changes if read_then is not None
-            and old.text == later.text and _changed_by_her(old, read_then)
-            and any(r.text == later.text and measures(r) == measures(later)
-                    for r in earlier_now)]
-    changes = [pair for pair in changes if pair not in hers]
+               if measures(new[index]) != measures(old)
+               and all(old is not mine for mine, _ in hers)]
     now = {(r.text, measures(r)) for r in earlier_now}
     return Replacement(
         removed=[r for r in read if all(r is not s for s in still)],
@@ -257,8 +256,13 @@ def compare(earlier: list[Requirement], earlier_text: str, new: list[Requirement
         hers=hers, told_apart=read_then is not None)
 
 
-def _changed_by_her(requirement: Requirement, read_then: Sequence[Requirement]) -> bool:
-    """Read from these words at the import, and stored otherwise since: her change (in the
-    check, or with 修改要求)."""
-    same = [r for r in read_then if r.text == requirement.text]
-    return bool(same) and all(measures(r) != measures(requirement) for r in same)
+def _hers(earlier: Requirement, later: Requirement, read_then: Sequence[Requirement]) -> bool:
+    """``earlier`` is her change (in the check, or with 修改要求) of what the reader read at
+    the import, and ``later`` reads just as that did: the new text says the same as then.
+    Her change may be of the words too ("全年召开不少于6次专题会议", 6: revloss3 P-2) or of
+    the words alone (P-3): the reading it came from is then the one its words pair with."""
+    same = [r for r in read_then if r.text == earlier.text]
+    if any(measures(r) == measures(earlier) for r in same):
+        return False  # read so then: not changed
+    origins = same or list(pair_requirements(read_then, [earlier]).values())
+    return any(r.text == later.text and measures(r) == measures(later) for r in origins)

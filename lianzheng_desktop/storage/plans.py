@@ -94,9 +94,9 @@ def plan_replacement(store: Store, plan: Plan, text: str = "",
 
     replacing = compare(earlier.requirements, earlier_text, plan.requirements, links, text,
                         listed, earlier_now, read_at_import(store, plan.year))
-    for earlier_one, new in replacing.hers:  # her change stays: the words are the same
-        new.counts, new.period, new.target = earlier_one.counts, earlier_one.period, \
-            earlier_one.target
+    for earlier_one, new in replacing.hers:  # her change stays: the text says the same
+        new.text, new.counts, new.period, new.target = earlier_one.text, \
+            earlier_one.counts, earlier_one.period, earlier_one.target
         new.coverage, new.share, new.role, new.unit_word = earlier_one.coverage, \
             earlier_one.share, earlier_one.role, earlier_one.unit_word
     return replacing

@@ -326,6 +326,32 @@ def test_importing_the_same_text_again_keeps_her_own_change(store):
     assert [(old.target, new.target) for old, new in replacing.changes] == [(6, 5)]
 
 
+def test_her_change_of_the_words_too_or_alone_stays_when_the_same_text_comes_again(store):
+    """revloss3 P-2, P-3: she wrote her decision into the sentence ("全年召开不少于6次专题
+    会议", 6), or reworded one alone; importing the very text again put the plan's back and
+    blamed the reader ("软件现在的读法不同"), or said nothing at all."""
+    from dataclasses import replace
+
+    from lianzheng_desktop.storage.plan_reading import fingerprint
+
+    text = ("2026年机关党支部工作要点\n一、责任\n1.会议。全年召开不少于4次专题会议。\n"
+            "2.警示教育。每季度至少进行1次集中警示教育。\n")
+    draft = plans.read_plan(store, text, 2026)
+    plans.save_plan(store, Plan(2026, draft.requirements), text,
+                    reading=fingerprint(draft.requirements))
+    meetings, sessions = plans.load_plan(store, 2026).requirements
+    plans.update_requirement(store, replace(meetings, text="全年召开不少于6次专题会议", target=6))
+    worded = "坚持每季度至少进行1次集中警示教育（含观看警示教育片）"
+    plans.update_requirement(store, replace(sessions, text=worded))
+    plan = Plan(2026, plans.read_plan(store, text, 2026).requirements)
+    replacing = plans.plan_replacement(store, plan, text)
+    assert replacing is not None and replacing.changes == [] and replacing.reread == []
+    assert [new.text for _old, new in replacing.hers] == ["全年召开不少于6次专题会议", worded]
+    plans.save_plan(store, plan, text)
+    assert [(r.text, r.target) for r in plans.load_plan(store, 2026).requirements] == [
+        ("全年召开不少于6次专题会议", 6), (worded, 1)]
+
+
 def test_a_value_she_sets_in_the_check_of_the_same_text_wins_over_her_old_change(store):
     """revdiff7 F2: importing the same text again and setting 8 in the 核对 dialog, where she
     had once changed 4 to 6, stored 6 and said "照常保留您的修改"."""
