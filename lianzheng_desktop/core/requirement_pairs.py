@@ -264,5 +264,5 @@ def _hers(earlier: Requirement, later: Requirement, read_then: Sequence[Requirem
     same = [r for r in read_then if r.text == earlier.text]
     if any(measures(r) == measures(earlier) for r in same):
         return False  # read so then: not changed
-    origins = same or list(pair_requirements(read_then, [earlier]).values())
+    origins = same or list(pair_requirements(list(read_then), [earlier]).values())
     return any(r.text == later.text and measures(r) == measures(later) for r in origins)
