@@ -17,6 +17,7 @@ from lianzheng_desktop.core.in_post import doers_out_of_post
 from lianzheng_desktop.core.ledgers import LEDGERS, LedgerSpec, out_of_post, to_values
 from lianzheng_desktop.core.records import Record
 from lianzheng_desktop.storage import audit, trail
+from lianzheng_desktop.storage.attachments import row_snapshot
 
 
 @dataclass(frozen=True)
@@ -128,11 +129,15 @@ def restore(store, entry_id: int, twice: bool = False) -> Record:
                                  " VALUES (?, ?, ?)",
                                  [record_id, link["person_id"], link["position"]])
         for file in content["attachments"]:
-            store.db.execute(
+            added = store.db.execute(
                 "INSERT INTO attachment (ledger, record_id, file_name, sha256, size, note,"
                 " added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [ledger, record_id, file["file_name"], file["sha256"], file["size"],
-                 file["note"], file["added_at"]])
+                 file["note"], file["added_at"]]).lastrowid
+            # in the trail as the record is: 检查数据 took it for a file added outside
+            # the software (revloss3 T-1)
+            audit.append(store.db, store.clock(), audit.ATTACHMENT, added, "create", None,
+                         row_snapshot(store.db, added))
         record = store.get(ledger, record_id)
         kept = [] if twice else same_records(store, ledger, record)
         if kept:  # raised inside the transaction: nothing is restored

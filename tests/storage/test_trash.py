@@ -4,6 +4,7 @@ import pytest
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.storage import audit, trash
+from lianzheng_desktop.storage.attachment_check import attachment_problems
 from lianzheng_desktop.storage.attachments import add_attachment, list_attachments
 
 
@@ -33,6 +34,9 @@ def test_a_deleted_record_comes_back_whole_with_its_history(people, tmp_path):
     assert (entry.ledger_label, entry.record_id, entry.attachments) == ("警示教育", session.id, 1)
     assert "书记讲专题廉政党课" in entry.title and "2022-12-20" in entry.title
 
+    other = people.add("talk", {"date": "2022-12-21", "type": "谈心谈话", "talker": "王建国",
+                                "talkees": "刘芳"})  # its file takes the next number
+    add_attachment(people, tmp_path / "files", "talk", other.id, evidence)
     restored = trash.restore(people, entry.id)
     assert restored == kept  # same number, same fields, same people in the same order
     assert people.get("warning_education", session.id).attendees == ("李秀梅", "刘芳")
@@ -42,6 +46,8 @@ def test_a_deleted_record_comes_back_whole_with_its_history(people, tmp_path):
     assert actions == ["新建", "修改", "删除", "恢复"]
     assert trash.entries(people) == []
     assert audit.verify(people) == []  # the trail agrees with the data
+    # and with the 佐证材料 (revloss3 T-1: "没有留痕记录，可能是在软件之外添加的")
+    assert attachment_problems(people.db, tmp_path / "files") == []
 
 
 def test_a_new_record_never_takes_a_deleted_records_number(people):
