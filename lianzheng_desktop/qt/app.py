@@ -210,7 +210,7 @@ def _say_after_paint(window, told: list[str], unattended: bool) -> None:
     FirstPaint(window, lambda: QMessageBox.information(window, "提示", "\n\n".join(told)))
 
 
-def _back_up_the_day(store, paths, mark: int) -> None:
+def _back_up_the_day(store, paths, mark: tuple) -> None:
     """The day's work in a backup as the window closes (the day's first start backed up
     the file as it was before): a disk lost tonight loses nothing typed today."""
     from lianzheng_desktop.storage.backup_kept import closing_backup

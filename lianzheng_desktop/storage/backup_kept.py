@@ -20,12 +20,12 @@ KEEP_CLOSING = 3  # the day's work, backed up when the window closes: the latest
 KEEP_TRASH = 5  # what 回收站 held when emptied: the latest few
 
 
-def closing_backup(store, paths: AppPaths, since: int,
+def closing_backup(store, paths: AppPaths, since: tuple,
                    now: datetime | None = None) -> Path | None:
     """When the window closes after a session that changed anything (``store``'s change
-    mark grew past ``since``): a backup of the day's work, which the day's first-start
+    mark moved from ``since``): a backup of the day's work, which the day's first-start
     backup does not hold. The newest KEEP_CLOSING are kept; None when nothing changed."""
-    if store.change_mark() <= since:
+    if tuple(store.change_mark()) == tuple(since):
         return None
     return _kept_latest(store, paths, "closing", KEEP_CLOSING, now)
 

@@ -43,10 +43,15 @@ class RecordReads(StoreBase):
         """The record's audit entries, oldest first (修改记录)."""
         return audit.history(self.db, ledger_key, record_id)
 
-    def change_mark(self) -> int:
-        """A number that grows with every change the app writes (the audit log's head):
-        compared later, it says whether anything was changed in between."""
-        return self.db.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
+    def change_mark(self) -> tuple[int, str, str]:
+        """What moves with every change the app writes (the audit log's head) and every
+        form kept as a draft (which the trail leaves out): compared later, it says whether
+        anything was changed or typed in between (revloss3 L-1: a half-typed record left
+        open at closing was in no backup)."""
+        return self.db.execute(
+            "SELECT (SELECT coalesce(max(id), 0) FROM audit_log),"
+            " (SELECT coalesce(max(saved_at), '') FROM record_draft),"
+            " (SELECT coalesce(max(saved_at), '') FROM plan_check_draft)").fetchone()
 
     def is_empty(self) -> bool:
         """True when no ledger (roster included) holds a record."""

@@ -292,6 +292,20 @@ def test_a_session_that_changed_anything_is_backed_up_as_the_window_closes(paths
     store.db.close()
 
 
+def test_a_form_left_open_at_closing_is_backed_up_too(paths):
+    """revloss3 L-1: the day's only work a long half-typed record, kept as a draft as the
+    window closed: the trail leaves drafts out, so the close made no backup of it."""
+    from lianzheng_desktop.storage import drafts
+
+    store = Store(open_db(paths.db_path), clock=lambda: NOW)
+    mark = store.change_mark()
+    drafts.save(store, "activity", drafts.NEW, {"topic": "半天斟酌的会议记录"})
+    made = backup_kept.closing_backup(store, paths, since=mark, now=NOW)
+    assert made is not None
+    assert backup_kept.closing_backup(store, paths, since=store.change_mark(), now=NOW) is None
+    store.db.close()
+
+
 def test_the_window_backs_up_the_day_when_it_closes(paths, qapp):
     from lianzheng_desktop.qt.app import _back_up_the_day
 
