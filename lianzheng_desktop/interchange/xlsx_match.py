@@ -65,9 +65,12 @@ def sort_out(store: Store, sheet: Any) -> None:
     key, near = SAME_RECORD[spec.key], SAME_DAY_AND_KIND.get(spec.key)
     compared = [f for f in spec.fields if f.key in sheet.columns]
     deleted: dict[tuple, tuple] = {}  # a trashed record's key → what the row would say
+    trashed_near: dict[tuple, list] = {}  # … and the trashed records by day and kind
     for values in trash.deleted_values(store, spec.key):
         trashed = _as_record(spec, values)
         deleted[key(trashed)] = _comparable(compared, trashed)
+        if near is not None:
+            trashed_near.setdefault(near(trashed), []).append(trashed)
     kept: dict[tuple, list[tuple]] = {}
     first: dict[tuple, tuple[str, int]] = {}  # each entry's first row in the workbook
     for at, r in numbered:
@@ -141,6 +144,17 @@ def sort_out(store: Store, sheet: Any) -> None:
                 found = _twin(spec, compared, record, [
                     r for r in kind.get(near(record)[1:], [])
                     if _within_a_month(spec, r, record)], taken, date_and_one=True)
+            if found is None and near is not None:
+                # a trashed record corrected in the workbook: imported, and the trashed one
+                # taken back later, one meeting counted twice (revloss3 W-1)
+                binned = _twin(spec, compared, record, trashed_near.get(near(record), []),
+                               taken)
+                if binned is not None:
+                    sheet.deleted += 1
+                    sheet.deleted_apart.append(
+                        f"{where} 第{number}行（{entry(spec, record)}）疑似回收站中的"
+                        f"{entry(spec, binned[0])}，“{'、'.join(binned[1])}”不同")
+                    continue
             if found is None:
                 sheet.new.append(record)
                 continue
@@ -260,7 +274,7 @@ def _twin(spec: LedgerSpec, compared: list[FieldSpec], record: Any, candidates: 
             continue
         differ = tuple(f.label for f, a, b in zip(compared, mine,
                                                   _comparable(compared, candidate), strict=True)
-                       if a != b)
+                       if a != b and not (a in (None, "") and b in (None, "")))
         shares = spec.key != "talk" or set(candidate.talkees) & set(record.talkees)  # type: ignore
         date_label = spec.field(str(spec.date_field)).label if spec.date_field else ""
         alike = (differ == (date_label,) if only_the_date

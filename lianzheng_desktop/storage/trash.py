@@ -110,7 +110,7 @@ def restore(store, entry_id: int, twice: bool = False) -> Record:
     """Put the record back as it was deleted; UserError when something stands in the way,
     SameRecordError (unless ``twice``) when the ledger holds the same record again."""
     from lianzheng_desktop.storage.tables import TABLES
-    from lianzheng_desktop.storage.twins import same_records
+    from lianzheng_desktop.storage.twins import near_records, same_records
 
     found = store.db.execute("SELECT ledger, record_id, content FROM trash WHERE id = ?",
                              [entry_id]).fetchone()
@@ -140,9 +140,13 @@ def restore(store, entry_id: int, twice: bool = False) -> Record:
                          row_snapshot(store.db, added))
         record = store.get(ledger, record_id)
         kept = [] if twice else same_records(store, ledger, record)
-        if kept:  # raised inside the transaction: nothing is restored
-            raise SameRecordError(f"{spec.label}中已有一条相同的记录（{describe(spec, kept[0])}），"
-                                 "可能是删除后又重新录入的；再恢复这条，同一件事会计算两次。")
+        # or its title corrected since, in the window or a workbook (revloss3 W-1)
+        alike = [] if twice or kept else near_records(store, ledger, record)
+        if kept or alike:  # raised inside the transaction: nothing is restored
+            what = "相同" if kept else "同一天、同类型、主题相近"
+            raise SameRecordError(f"{spec.label}中已有一条{what}的记录（"
+                                  f"{describe(spec, (kept or alike)[0])}），可能是删除后又重新"
+                                  "录入的；再恢复这条，同一件事会计算两次。")
         if ledger != "roster":  # 到岗/离岗 dates set since it was deleted
             values, posts = to_values(spec, record), store.roster_posts()
             problems = [*out_of_post(spec, values, posts),

@@ -6,7 +6,12 @@ from dataclasses import replace
 from typing import Any, cast
 
 from lianzheng_desktop.core.ledgers import LEDGERS
-from lianzheng_desktop.core.record_identity import SAME_EVENT_LEDGERS, SAME_RECORD, same_event
+from lianzheng_desktop.core.record_identity import (
+    SAME_DAY_AND_KIND,
+    SAME_EVENT_LEDGERS,
+    SAME_RECORD,
+    same_event,
+)
 from lianzheng_desktop.core.records import Record
 from lianzheng_desktop.storage.store import Query, Store
 
@@ -21,6 +26,17 @@ def same_records(store: Store, ledger_key: str, record: Record) -> list[Record]:
     key = SAME_RECORD[ledger_key]
     return [r for r in store.list(ledger_key, Query(start=day, end=day))
             if r.id != record.id and key(r) == key(record)]
+
+
+def near_records(store: Store, ledger_key: str, record: Record) -> list[Record]:
+    """Kept records (other than ``record``) of its day and kind with near the same 主题
+    (a session or meeting whose title was corrected): one event, likely, kept twice."""
+    if ledger_key not in SAME_EVENT_LEDGERS:
+        return []
+    rec = cast(Any, record)
+    kind = SAME_DAY_AND_KIND[ledger_key]
+    return [r for r in store.list(ledger_key, Query(start=rec.date, end=rec.date))
+            if r.id != record.id and kind(r) == kind(record) and same_event(rec, r)]
 
 
 def same_event_elsewhere(store: Store, ledger_key: str, record: Record,

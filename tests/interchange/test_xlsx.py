@@ -290,6 +290,27 @@ def test_a_deleted_records_row_that_says_more_than_the_trash_is_said(demo_store,
     assert len(said) == 1 and "“内容摘要”" in said[0] and f"第{row}行" in said[0], said
 
 
+def test_a_row_correcting_a_deleted_records_title_is_not_a_new_record(demo_store, tmp_path):
+    """revloss3 W-1: a row renaming a meeting now in 回收站 was imported as new; taken back
+    from 回收站, the one meeting then counted twice."""
+    from openpyxl import load_workbook
+
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    gone = demo_store.list("activity")[0]
+    demo_store.delete("activity", gone.id)
+    book = load_workbook(tmp_path / "a.xlsx")
+    sheet = book["会议活动"]
+    topic_at = [c.value for c in sheet[1]].index("主题*") + 1
+    row = next(r for r in range(2, sheet.max_row + 1)
+               if sheet.cell(r, topic_at).value == gone.topic)
+    sheet.cell(row, topic_at).value = gone.topic + "（第二轮）"
+    book.save(tmp_path / "b.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    assert plan is not None and plan.new == 0
+    said = [line for line in plan.details() if "疑似回收站中的" in line]
+    assert len(said) == 1 and f"第{row}行" in said[0] and "“主题”不同" in said[0], said
+
+
 def test_an_import_says_how_many_rows_it_will_mark_as_entered_late(demo_store, tmp_path):
     export_workbook(demo_store, tmp_path / "a.xlsx")
     later = fresh_store()  # on 31 December 2022: the year's records, all but December's late

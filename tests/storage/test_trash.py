@@ -107,3 +107,23 @@ def test_a_record_entered_again_is_not_restored_twice_unasked(people):
     assert people.count("activity") == 1 and len(trash.entries(people)) == 1  # nothing done
     trash.restore(people, entry.id, twice=True)
     assert people.count("activity") == 2
+
+
+def test_a_record_whose_title_was_corrected_since_is_not_restored_twice_unasked(people):
+    """revloss3 W-1: the meeting entered again with its title corrected (in the window, or
+    by a workbook row) was a second meeting once the deleted one was taken back."""
+    first = people.add("activity", {"date": "2022-07-08", "type": "专题会议",
+                                    "topic": "研究巡察整改推进工作"})
+    people.delete("activity", first.id)
+    people.add("activity", {"date": "2022-07-08", "type": "专题会议",
+                            "topic": "研究巡察整改推进工作（第二轮）"})
+    [entry] = trash.entries(people)
+    with pytest.raises(trash.SameRecordError, match="同一天、同类型、主题相近的记录"):
+        trash.restore(people, entry.id)
+    assert people.count("activity") == 1
+    people.add("activity", {"date": "2022-07-08", "type": "专题会议",
+                            "topic": "部署下半年党风廉政建设工作"})  # another of the day
+    [other] = [r for r in people.list("activity") if r.topic.startswith("部署")]
+    people.delete("activity", other.id)
+    [entry] = [e for e in trash.entries(people) if "部署" in e.title]
+    trash.restore(people, entry.id)  # not alike: taken back unasked
