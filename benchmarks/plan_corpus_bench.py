@@ -30,6 +30,7 @@ SEVENTH = FIXTURES / "heldout7"  # 2 texts other offices read through the app (�
 EIGHTH = FIXTURES / "heldout8"  # 20 texts of small units (妇联, 街道, 村 …), scored unseen first
 NINTH = FIXTURES / "heldout9"  # 19 texts (共青团 rules, 乡镇, 工会, 社区 …), scored unseen first
 TENTH = FIXTURES / "heldout10"  # 15 texts (学校, 工会, 医院, 乡镇, 机关 …), scored unseen first
+ELEVENTH = FIXTURES / "heldout11"  # 15 texts (学院, 社区公开, 市委, 表格, 街道 …), scored unseen
 _WHO = {"unit": None, "secretary": Role.FIRST_RESPONSIBLE, "each_leader": Role.LEADERSHIP_MEMBER,
         "each_member": Role.MEMBER}
 
@@ -125,7 +126,8 @@ def main() -> None:
                          (SEVENTH, "seventh held-out set (heldout7)"),
                          (EIGHTH, "eighth held-out set (heldout8)"),
                          (NINTH, "ninth held-out set (heldout9)"),
-                         (TENTH, "tenth held-out set (heldout10)")):
+                         (TENTH, "tenth held-out set (heldout10)"),
+                         (ELEVENTH, "eleventh held-out set (heldout11)")):
         report(folder, name)
 
 

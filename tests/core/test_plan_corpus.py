@@ -32,10 +32,13 @@ EIGHTH = ROOT / "tests" / "fixtures" / "plans" / "heldout8"
 NINTH = ROOT / "tests" / "fixtures" / "plans" / "heldout9"
 # a tenth set (学校, 工会, 医院, 乡镇, 机关 …), labelled by hand and scored unseen (0.833 / 0.833)
 TENTH = ROOT / "tests" / "fixtures" / "plans" / "heldout10"
+# an eleventh set (学院, 社区 公开制度, 市委, 政协, 分季 tables, 街道, 镇, 国企 …), labelled by
+# hand and scored unseen (0.733 / 0.917); not tuned on
+ELEVENTH = ROOT / "tests" / "fixtures" / "plans" / "heldout11"
 TEXTS = sorted([*CORPUS.glob("*.txt"), *HELD_OUT.glob("*.txt"), *DEADLINES.glob("*.txt"),
                 *FRESH.glob("*.txt"), *FOURTH.glob("*.txt"), *FIFTH.glob("*.txt"),
                 *SIXTH.glob("*.txt"), *SEVENTH.glob("*.txt"), *EIGHTH.glob("*.txt"),
-                *NINTH.glob("*.txt"), *TENTH.glob("*.txt")])
+                *NINTH.glob("*.txt"), *TENTH.glob("*.txt"), *ELEVENTH.glob("*.txt")])
 _spec = importlib.util.spec_from_file_location(
     "plan_corpus_bench", ROOT / "benchmarks" / "plan_corpus_bench.py")
 bench = importlib.util.module_from_spec(_spec)
@@ -152,6 +155,25 @@ def test_the_tenth_held_out_set():
     listed; J03 "按季度制定…年度…计划" read as a quarterly duty); the thresholds the other
     sets use now hold."""
     results = bench.score_corpus(TENTH)
+    matched, expected, read = bench.totals(results)
+    assert len(results) == 15
+    assert matched / expected >= 0.95, [(s.name, m.evidence) for s in results for m in s.missed]
+    assert matched / read >= 0.95, [(s.name, r.text) for s in results for r in s.invented]
+    who_right = sum(1 for s in results for e, r in s.matched if bench._WHO.get(e.who) == r.role
+                    or (e.who == "unit" and r.role in (None, bench.Role.ORGANISATION)))
+    assert who_right == matched
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "heldout11 unseen: recall 11/15 = 0.733, precision 11/12 = 0.917, who 10/11. Missed: "
+    "L03 一般为一年一公开 / 一般为一季度一公开 and L05 正常是一季度更新一次 (a period without 每, "
+    "一年一… / 一季度…一次, not read); L07 每个季度一个主题的常委会 read as quarter 9 会议 (the "
+    "list's total 等9个会议 taken as the quarterly count). Who: L02 每年中层以上干部和党员各过一次"
+    "民主生活会 read as the branch's, labelled each member's. See heldout11/README.md."))
+def test_the_eleventh_held_out_set():
+    """heldout11 was labelled by hand before the reader saw it; the thresholds the other
+    sets use are asserted here, and fail until the reader learns what its README lists."""
+    results = bench.score_corpus(ELEVENTH)
     matched, expected, read = bench.totals(results)
     assert len(results) == 15
     assert matched / expected >= 0.95, [(s.name, m.evidence) for s in results for m in s.missed]
