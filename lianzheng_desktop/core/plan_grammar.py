@@ -34,16 +34,23 @@ _COUNT_RE = re.compile(
 _TREND = r"递增|增加|增长|减少|下降|上升|提高|递减|加大|扩大|好转|改善"
 # (regex, period, multiplier, every) — ``every``: a 每… word that alone means once.
 WEEK, DAY, LONG = "week", "day", "long"
+# 一季度一公开: a verb of its own, the clause's last words (not a headline's "一月一报标准化
+# 党建显成效")
+_IDIOM = r"(?=[\u4e00-\u9fff]{1,3}(?:[，,。；;、]|$))"
 _PERIODS: tuple[tuple[str, Period | str, int, bool], ...] = (
     (r"每(?:一|1)?个?(?:周|星期)|每两周|每半个?月", WEEK, 1, True),
     (r"每(?:一|1)?个?(?:天|日)|每个?工作日", DAY, 1, True),
     (r"每[两二三四五]年|每届", LONG, 1, True),
     (r"每(?:两|二|2)个?月", Period.YEAR, 6, True),
-    (r"每(?:三|3)个?月|每(?:一|1)?个?季度?|按季度?", Period.QUARTER, 1, True),
+    # 一季度一公开, 一年一评, 一月一通报: once each (the idiom's second 一 is the count)
+    (r"每(?:三|3)个?月|每(?:一|1)?个?季度?|按季度?|(?<![第前后近上下这每\d])一个?季度?一"
+     rf"{_IDIOM}(?![次个项件])", Period.QUARTER, 1, True),
     (r"每(?:一|1)?个?月度?|月度|按月|(?<![\d年])(?:一|1)个?月(?=(?:至少)?(?:\d+|[一两二三])次)"
+     rf"|(?<![第前后近上下这每\d年])一个?月一{_IDIOM}(?![次个项件日号])"
      rf"|逐月(?!{_TREND})", Period.MONTH, 1, True),
     (r"每半年度?|上、?下半年各|上半年和下半年各|按半年|每学期", Period.HALF, 1, True),
     (r"每(?:一|1)?年度?|按年度?|一年(?=(?:至少)?(?:\d+|[一两二三])次)"
+     rf"|(?<![第前后近上下这每\d])一年一{_IDIOM}(?![次个项件度])"
      r"|每(?:一|1)?个?新?学年度?", Period.YEAR, 1, True),  # 每学年, 每一新学年: a school year
     # "支委会1个月召开1次", "半年检查通报一次": a span, when a count follows in its clause
     (r"(?<![第前后近上下这每])(?:两|二|2)个月(?!内|来|以)", Period.YEAR, 6, True),
@@ -56,7 +63,8 @@ _PERIODS: tuple[tuple[str, Period | str, int, bool], ...] = (
 )
 _PERIOD_RE = re.compile("|".join(f"(?P<p{i}>{regex})" for i, (regex, *_) in enumerate(_PERIODS)))
 # A time that is not a cadence: a count under it is a one-off or a result, not periodic.
-_SPECIFIC_TIME = re.compile(r"(?<![每各])(?:上半年|下半年|[一二三四1-4第]季度|前三季度|\d{1,2}月份?"
+_SPECIFIC_TIME = re.compile(r"(?<![每各])(?:上半年|下半年|[一二三四1-4第]季度(?!一[\u4e00-\u9fff])"
+                            r"|前三季度|\d{1,2}月份?"
                             r"|年底前|年初|今年以来|以来)")
 _DEADLINE = re.compile(rf"(?:{_N})日前|月底前|日之前|前报送|前上报|前完成")
 _PAST = re.compile(r"以来|截至|截止|累计|先后|去年|上年|上一年|共计|已经"
@@ -111,7 +119,7 @@ class PeriodWord:
     def alone_means_once(self) -> bool:
         """每季度通报: 每…, 按…, 逐月 and 上下半年各 say once without a number; 3个月 does
         not."""
-        return self.word.startswith(("每", "按", "上", "逐"))
+        return self.word.startswith(("每", "按", "上", "逐")) or self.word.endswith("一")
 
 
 @dataclass
@@ -139,6 +147,8 @@ def counts_in(text: str) -> list[Count]:
         start = match.start()
         before = text[max(0, start - 1):start]
         if before in ("第", "每") or (before and before.isdigit()):
+            continue
+        if before == "等" and "、" in text[:start]:  # …、新春茶话会等9个会议: the list's size
             continue
         try:
             number = parse_number(match.group("num"))
@@ -177,6 +187,11 @@ def has_modal(text: str) -> bool:
 
 def has_comparator(text: str) -> bool:
     return any(word in text for word in COMPARATORS)
+
+
+def only_adverb(text: str) -> bool:
+    """A word that says how a thing is done, naming no act of its own (坚持, 定期)."""
+    return text in _ADVERBS
 
 
 def clean_object(text: str) -> str:

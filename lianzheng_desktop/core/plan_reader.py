@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from lianzheng_desktop.core.numerals import NUMERAL_CHARS
 from lianzheng_desktop.core.plan import Counts, Period, Requirement, Role
 from lianzheng_desktop.core.plan_deadline import read_deadline_duties
 from lianzheng_desktop.core.plan_draft import (
@@ -35,6 +36,7 @@ from lianzheng_desktop.core.plan_grammar import (
     is_deadline,
     is_past,
     keyword_after,
+    only_adverb,
     periods_in,
     spans,
     specific_time,
@@ -97,7 +99,10 @@ _HELD_ON = re.compile(r"(?:第[一二三四1-4]个?(?:周|星期)[一二三四�
 _SENT_TO = re.compile(r"报送|上报|呈报|交")
 # 按季度制定…年度学习计划: the year's plan is what is made (not 研究落实年度工作计划, revdiff7 F9)
 _YEARS_PLAN = re.compile(r"^(?:制定|制订|拟定|编制)[^，。；]*(?:年度|全年)[^，。；]*(?:计划|方案)$")
-_MODIFIER_BEFORE = re.compile(r"(?:在|明确|制定|确定|结合|根据|按照|围绕|对|于|将|为"
+_LIST_TOTAL = re.compile(rf"、[^，,。；;]*等(?:\d+|[{NUMERAL_CHARS}]+)[个项次场]")
+_HEDGED_IS = re.compile(r"(?:一般|通常|正常|原则上)为$")
+_MODIFIER_BEFORE = re.compile(r"(?:在|明确|制定|确定|结合|根据|按照|围绕|对|于|将"
+                              r"|(?<!一般)(?<!通常)(?<!正常)(?<!原则上)为"  # 一般为每季度: "is"
                               r"|丰富|充实|完善)$")
 
 
@@ -308,9 +313,17 @@ class ItemReader(OtherForms):
                 if len(act) < 4 or act.endswith(AFTER_A_TIME):
                     continue  # 每季度结束后: a time, not an act
                 clause = clause[:-1]  # 党员每月缴纳党费后，…: the act recurs too
-            after = clean_object(clause[period.end:])
+            rest = clause[period.end:]
+            if _LIST_TOTAL.search(rest):  # 每个季度一个主题的常委会、…、新春茶话会等9个会议:
+                rest = rest.split("、", 1)[0]  # the period is the first item's
+            after = clean_object(rest)
             before = clean_object(without_subject(strip_periods(clause[:period.start])))
-            name = after if len(after) >= 4 or not before else before + after
+            if only_adverb(before) or before in ("包括", "其中"):  # 坚持一月一通报: "通报"
+                before = ""  # (not "坚持通报"); 包括每个季度…的常委会: "常委会"
+            elif _HEDGED_IS.search(clause, 0, period.start):  # 党务公开一般为每季度公开
+                before = before.removesuffix("为")
+            name = after if len(after) >= 4 or not before else \
+                before if before.endswith(after) else before + after  # 党务公开…公开
             if only_who(name) and _SENT_TO.search(clause[period.end:]):
                 name = f"向{name}报送"  # 每季度末报送支部书记: to whom is all it says
             if len(after) < 2 and not before or not_an_activity(name):

