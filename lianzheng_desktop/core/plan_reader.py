@@ -281,7 +281,7 @@ class ItemReader(OtherForms):
                     period=Period.MONTH, target=1, role=subject_role(sentence[:c_start])))
                 continue
             every = [p for p in periods_in(mask_parens(clause)) if p.alone_means_once
-                     and p.period not in counted]
+                     and (p.period not in counted or _own_subject(clause, p))]
             if not every or is_deadline(clause) or is_past(clause, "") or "基础上" in clause:
                 continue
             period = every[0]
@@ -345,6 +345,13 @@ class ItemReader(OtherForms):
                 clause_text, counts=counts, period=period.period, target=period.multiplier,
                 role=subject_role(sentence[:c_start + period.end])))  # 党员每月…: each member
         return found
+
+
+def _own_subject(clause: str, period) -> bool:
+    """…每月至少参加1次廉政学习，书记每月至少与1名党员开展谈心谈话: a clause naming whose
+    duty it is, before its period, is a duty of its own though the sentence's count had
+    that period (revjiwei8 A: the 书记's monthly talks were lost)."""
+    return subject_role(clause[:period.start]) is not None
 
 
 _HELD_TOGETHER = ("组织生活会", "民主生活会")  # a body's meeting: its 班子成员 hold it together

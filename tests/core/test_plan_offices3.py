@@ -356,3 +356,14 @@ def test_a_lists_total_is_no_count_of_its_period():
     [meeting] = parse_plan("1.会议。包括每个季度一个主题的常委会、提案交办会、新春茶话会"
                            "等9个会议。", 2026).requirements
     assert (meeting.period, meeting.target, meeting.counts.label) == (Period.QUARTER, 1, "常委会")
+
+
+def test_the_secretarys_monthly_duty_after_a_members_one_is_read():
+    """revjiwei8 A: in "每名班子成员每月至少参加1次廉政学习，书记每月至少与1名党员开展谈心谈话"
+    the 书记's clause was lost without a word: the sentence's count had the month already."""
+    from lianzheng_desktop.core.plan import Role
+
+    read = parse_plan("14.日常落实。每名班子成员每月至少参加1次廉政学习，书记每月至少与1名党员"
+                      "开展谈心谈话。", 2026).requirements
+    assert [(r.role, r.counts.label if r.counts else "") for r in read] == [
+        (Role.LEADERSHIP_MEMBER, "廉政学习"), (Role.FIRST_RESPONSIBLE, "谈心谈话")]
