@@ -41,6 +41,9 @@ _TWICE_A_YEAR = re.compile(r"分别于(?P<when>\d{1,2}月底?(?:\d{1,2}日)?(?:�
                            r"\d{1,2}月底?(?:\d{1,2}日)?前)" + _REST)
 _UNDATED_DUE = re.compile(r"(?<![\d年])于(?P<when>(?:\d{1,2}月)?(?:\d{1,2}[日号]|底)前)" + _REST)
 _TWO_DATES = re.compile(r"[日底](?:和|、|及)")
+# 年度工作总结于次年1月15日前报送县纪委: a paper of each year, due in the next
+_NEXT_YEAR_DUE = re.compile(r"(?P<paper>[^，,。；;]{2,30}?(?:总结|报告))于?次年"
+                            r"(?P<when>\d{1,2}月(?:\d{1,2}[日号]|底)前)" + _REST)
 
 # what is sent: 将X报送Y / 编制出X / 向Y报告X
 _SENT = re.compile(r"(?:将|把)(?P<object>[^，,。；;]{2,60}?)(?:分别|及时)?"
@@ -63,6 +66,8 @@ def read_deadline_duties(reader: ItemReader, sentence: str, text: str,
     dues = [(m, _PERIOD_OF[m.group("period")]) for m in _EVERY_DUE.finditer(sentence)]
     dues += [(m, Period.HALF) for m in _TWICE_A_YEAR.finditer(sentence)]
     if not dues:
+        dues += [(m, Period.YEAR) for m in _NEXT_YEAR_DUE.finditer(sentence)]
+    if not dues:
         for match in _UNDATED_DUE.finditer(sentence):
             carried = [p.period for p in periods_in(previous + sentence[:match.start()])
                        if p.word.startswith("每") and isinstance(p.period, Period)]
@@ -77,6 +82,9 @@ def read_deadline_duties(reader: ItemReader, sentence: str, text: str,
         counts, end, to_whom = sent
         clauses = [a for a, _ in spans(sentence) if a <= match.start()]
         begins = clauses[-1] if clauses else 0
+        paper = match.groupdict().get("paper")
+        if counts is None and paper and len(made := clean_object(_COVERED.sub("", paper))) >= 2:
+            counts = new_type("报送" + made)  # the paper, named before its date
         if counts is None:  # 按季度填写…纪实表，并于季末次月7日前交支部纪检委员: the form
             raw = strip_periods(sentence[clauses[-2]:clauses[-1]]) if len(clauses) > 1 else ""
             made = clean_object(raw)

@@ -367,3 +367,14 @@ def test_the_secretarys_monthly_duty_after_a_members_one_is_read():
                       "开展谈心谈话。", 2026).requirements
     assert [(r.role, r.counts.label if r.counts else "") for r in read] == [
         (Role.LEADERSHIP_MEMBER, "廉政学习"), (Role.FIRST_RESPONSIBLE, "谈心谈话")]
+
+
+def test_a_years_paper_due_the_next_year_is_a_return_of_the_year():
+    """revjiwei8 A: "党风廉政建设年度工作总结于次年1月15日前报送县纪委" was listed as "没有写
+    次数和周期", though the README gives its wording as a return's."""
+    from lianzheng_desktop.core.plan import Period
+
+    [summary] = parse_plan("15.总结。党风廉政建设年度工作总结于次年1月15日前报送县纪委。",
+                           2026).requirements
+    assert (summary.period, summary.target, summary.handed_in_after) == (Period.YEAR, 1, 15)
+    assert summary.counts is not None and "工作总结" in summary.counts.label
