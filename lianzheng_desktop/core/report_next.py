@@ -12,8 +12,9 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from lianzheng_desktop.core.checklist import ChecklistItem, Status
+from lianzheng_desktop.core.checklist_people import attends
 from lianzheng_desktop.core.checklist_window import month_end
-from lianzheng_desktop.core.plan import Period, Requirement
+from lianzheng_desktop.core.plan import Period, Requirement, Role
 from lianzheng_desktop.core.report_facts import (
     ReportData,
     cn_date,
@@ -68,8 +69,9 @@ def _running_part(item: ChecklistItem, day: date) -> ChecklistItem | None:
         item = item.periods[-1][1]
     if item.status in (Status.ON_TRACK, Status.BEHIND) and item.period_end > day:
         return item
-    if item.months and item.period_end > day:  # a month missed: the months to come ask
-        return item                            # theirs (revother F7), not "2027年…"
+    if (item.months or item.each_month) and item.period_end > day:  # a month missed:
+        return item  # the months to come ask theirs (revother F7), not "2027年…" — of each
+        # person too (revjiwei8 L: "每名班子成员每月…" was put off to the next year)
     return None
 
 
@@ -89,6 +91,10 @@ def _as_counted(item: ChecklistItem, data: ReportData) -> str:
     unit = item.requirement.unit
     if item.months:
         return _months_to_come(item, data.as_of, label)
+    if item.each_month:
+        # one's own months (a member's paper), or each one's (the 书记 answers for all)
+        own = data.person is not None and set(item.each_month) <= {data.person.name}
+        return _months_each_to_come(item, data.as_of, label, own)
     if item.measure == "count" and item.actual is not None and item.target is not None:
         # in the year's report, a duty of each quarter or half-year sums its periods:
         # the year's total against one period's target says nothing ("还需-4次")
@@ -148,6 +154,29 @@ def _months_to_come(item: ChecklistItem, day: date, label: str) -> str:
     said = f"（{spans(missed, lambda m: f'{m}月')}未达到要求，须切实改进）" if missed else ""
     return (f"{when}至少{verb_for(label)}{label}{target}{unit}{said}，"
             f"须于{cn_date(item.period_end)}前完成")
+
+
+def _months_each_to_come(item: ChecklistItem, day: date, label: str, own: bool) -> str:
+    """A duty of each person, each month: the months still ahead, with who missed which
+    ("12月每名班子成员至少参加廉政学习1次（10月郑小芳未达到要求，须切实改进）")."""
+    requirement = item.requirement
+    target, unit, year = requirement.target or 0, requirement.unit, item.period_start.year
+    months = range(item.period_start.month, item.period_end.month + 1)
+    ahead = [m for m in months if month_end(year, m) > day]
+    if not ahead:
+        return ""
+    done = {name: dict(each) for name, each in item.each_month.items()}
+    missed = [(m, [name for name, had in done.items() if m in had and had[m] < target])
+              for m in months if month_end(year, m) <= day]
+    said = "；".join(f"{m}月{'' if own else '、'.join(names)}未达到要求"
+                     for m, names in missed if names)
+    who = "本人" if own or requirement.role is None else \
+        "书记" if requirement.role is Role.FIRST_RESPONSIBLE else requirement.role.label
+    verb = "参加" if attends(requirement) else verb_for(label)
+    when = spans(ahead, lambda m: f"{m}月") + ("每月" if len(ahead) > 1 else "")
+    return (f"{when}{who}至少{verb}{label}{target}{unit}"
+            + (f"（{said}，须切实改进）" if said else "")
+            + f"，须于{cn_date(item.period_end)}前完成")
 
 
 def _owed_by_each(item: ChecklistItem, label: str, urge: bool = False) -> str:

@@ -222,3 +222,23 @@ def test_a_members_item_awaiting_its_review_opens_his_problems(demo_store):
                                                  "review_date": date(2022, 12, 28)})
     texts = _texts(load_report_data(demo_store, ReportPeriod(2022), person="张志强"))
     assert "回头看" not in texts[PROBLEMS] + texts[NEXT]
+
+
+def test_a_monthly_duty_of_each_missed_asks_the_months_still_ahead(demo_store):
+    """revjiwei8 L: the Q4 paper of 11月30日 put "每名班子成员每月至少参加1次廉政学习",
+    missed by one member in October, off "在2023年工作中…按季度推进": December was ahead."""
+    from lianzheng_desktop.storage.plans import add_requirement
+
+    add_requirement(demo_store, 2022, Requirement(
+        item="9", text="每名班子成员每月至少参加1次廉政学习",
+        counts=Counts("activity", ("廉政学习",), "廉政学习"), period=Period.MONTH, target=1,
+        role=Role.LEADERSHIP_MEMBER))
+    [october] = [a for a in demo_store.list("activity")
+                 if a.type == "廉政学习" and a.date == date(2022, 10, 27)]
+    demo_store.update("activity", october.id, {
+        **asdict(october), "attendees": [n for n in october.attendees if n != "陈立新"]})
+    steps = _texts(load_report_data(demo_store, ReportPeriod(2022, 4),
+                                    date(2022, 11, 30)))[NEXT]
+    assert ("12月每名班子成员至少参加廉政学习1次（10月陈立新未达到要求，须切实改进），"
+            "须于2022年12月31日前完成。") in steps, steps
+    assert "2023年工作中" not in steps
