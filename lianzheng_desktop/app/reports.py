@@ -21,7 +21,7 @@ from lianzheng_desktop.core.report_content import (
     profile_gaps,
     quiet_quarters_note,
 )
-from lianzheng_desktop.core.report_facts import cn_date
+from lianzheng_desktop.core.report_facts import cn_date, named, quoted
 from lianzheng_desktop.core.report_model import (
     SECTION_HEADINGS,
     ReportDocument,
@@ -65,6 +65,8 @@ class HandedIn:
     renamed: tuple[tuple[str, str], ...] = ()  # people renamed since: (was, is)
     again: date | None = None  # a later version kept with all of it (handed in again?)
     lapsed: int = 0  # due the day it was kept (今日到期 then), not done that day
+    # returns (次年1月7日前报送…) whose deadline came after it was kept: judged since
+    returns: tuple[str, ...] = ()
 
     @property
     def note(self) -> str:
@@ -80,6 +82,8 @@ class HandedIn:
         said = [f"此后{'，'.join(since)}"] if since else []
         if self.lapsed:  # no change at all: the day itself went by (revlast2, 5)
             said.append(f"当日到期的 {self.lapsed} 件整改事项当天未能完成，现在按到期未完成计")
+        if self.returns:  # its deadline passed since (revjiwei8 K)
+            said.append(f"{'、'.join(self.returns)}的报送期限已过，现在按实际报送情况计")
         done = f"本期报告已于{cn_date(self.on)}生成留存；{'；'.join(said)}"
         if self.again is not None:
             return (f"{done}；{cn_date(self.again)}重新生成留存的一份已含这些改动。两份内容不同："
@@ -105,13 +109,26 @@ def _changed_since_kept(store: Store, data: ReportData, person: str | None) -> H
     lapsed = sum(1 for i in data.rectification if kept_on == data.as_of < (data.made_on or kept_on)
                  and i.deadline == kept_on and is_open(i, data.as_of))
     since = _differences(store, data, first.created_at)
-    if since is None and not lapsed:
+    made = data.made_on or kept_on
+    returns = _returns_due_between(data, kept_on, made)
+    if since is None and not lapsed and not returns:
         return None
     # kept again since with all of it (a lapse, after the day it lapsed): which to hand in
     again = last.created_at.date() if last is not first and _differences(
         store, data, last.created_at) is None and (
-            not lapsed or last.created_at.date() > kept_on) else None
-    return HandedIn(kept_on, *(since or (0, (), ())), again=again, lapsed=lapsed)
+            not (lapsed or returns) or last.created_at.date() > kept_on) \
+        and not _returns_due_between(data, last.created_at.date(), made) else None
+    return HandedIn(kept_on, *(since or (0, (), ())), again=again, lapsed=lapsed,
+                    returns=returns)
+
+
+def _returns_due_between(data: ReportData, kept: date, made: date) -> tuple[str, ...]:
+    """The returns of the paper (handed in after the period: 次年1月7日前…) whose deadline
+    fell from ``kept`` on and before ``made``: the paper kept then still awaited them."""
+    return tuple(dict.fromkeys(
+        quoted(named(item.requirement)) for item in data.checklist.items
+        if item.requirement.handed_in_after and any(
+            kept <= part.period_end < made for part in (item, *(p for _, p in item.periods)))))
 
 
 def _differences(store: Store, data: ReportData, moment: datetime,

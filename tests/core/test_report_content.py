@@ -314,6 +314,35 @@ def test_a_paper_kept_on_an_items_deadline_day_and_made_again_later_says_why_the
     assert "现在生成的报告可能与留存的不同" not in note
 
 
+def test_a_paper_kept_before_a_returns_deadline_and_made_again_after_says_why(
+        demo_store, tmp_path):
+    """revjiwei8 K: the year's paper kept on 12月31日 and made again on 1月10日 differ by the
+    form due 1月7日 (not handed in: now 未完成); the note gave only the 整改 item's reason."""
+    from datetime import datetime
+
+    from lianzheng_desktop.app.reports import prepare_report, write_report
+    from lianzheng_desktop.core.plan import Counts, Period, Requirement
+    from lianzheng_desktop.storage.plans import add_requirement
+
+    def notes():
+        return [n for n in prepare_report(demo_store, ReportPeriod(2022)).notes
+                if "生成留存" in n]
+
+    demo_store.clock = lambda: datetime(2022, 12, 31, 16)
+    demo_store.add_plan_types([("activity", "报送纪实表")], 2022)
+    add_requirement(demo_store, 2022, Requirement(
+        item="10", text="按季度填写纪实表，并于每季季末次月7日前交纪检委员",
+        counts=Counts("activity", ("报送纪实表",), "报送纪实表"), period=Period.QUARTER,
+        target=1))
+    for ledger in ("rectification", "requirement"):  # entered before the paper was kept
+        demo_store.db.execute("UPDATE audit_log SET at = '2022-12-01T00:00:00'"
+                              " WHERE ledger = ?", [ledger])
+    write_report(demo_store, ReportPeriod(2022), tmp_path / "y.pdf")
+    demo_store.clock = lambda: datetime(2023, 1, 10, 9)
+    [note] = notes()
+    assert "“按季度填写纪实表，并于每季季末次月7日前交纪检委员”的报送期限已过" in note, note
+
+
 def test_a_year_begun_in_the_app_late_is_said_before_printing(demo_store):
     """revother F6: a unit that began using the app in October got a year's report saying
     it held nothing in the first three quarters; nothing warned. The quarters with no record
