@@ -41,7 +41,8 @@ def year_checklist(quarterly: list[Checklist], as_of: date) -> Checklist:
             parts = [(_QUARTER_NAMES[c.quarter.number], found[item.id])
                      for c, found in zip(quarterly, by_quarter, strict=True) if item.id in found]
             combined = _combined(item, parts, over, "季度")
-            items.append(_by_month(combined, as_of) if item.months else combined)
+            items.append(_by_month(combined, as_of) if item.months
+                         else _by_month_each(combined, as_of) if item.each_month else combined)
         elif item.period is Period.HALF:
             halves = [("上半年", c) for c in quarterly if c.quarter.number == 2]
             if last.quarter.number >= 3:
@@ -135,6 +136,30 @@ def _by_month(item: ChecklistItem, as_of: date) -> ChecklistItem:
     else:
         text += f"，要求每月不少于{target}{unit}。"
     return replace(item, explanation=text, months=tuple(months))
+
+
+def _by_month_each(item: ChecklistItem, as_of: date) -> ChecklistItem:
+    """A duty of each person, each month, over the year: who missed which months
+    ("郑小芳10月、12月，高建军8月未达到要求"), not only which quarter (revjiwei8 F)."""
+    each: dict[str, list[tuple[int, int]]] = {}
+    for _, part in item.periods:
+        for name, months in part.each_month.items():
+            each.setdefault(name, []).extend(months)
+    if not item.periods or not each:
+        return item
+    year, unit = item.period_start.year, item.requirement.unit
+    target = item.requirement.target or 0
+    missed = {name: ms for name, months in each.items()
+              if (ms := [m for m, n in months if n < target and month_end(year, m) <= as_of])}
+    several = len(each) > 1
+    if missed:
+        text = "，".join(f"{name if several else ''}{spans(ms, lambda m: f'{m}月')}"
+                        for name, ms in missed.items()) + "未达到要求"
+    else:
+        text = ("" if item.status is Status.DONE else "至今") + \
+            ("每人每月均达到要求" if several else "每月均达到要求")
+    text += f"（要求{'每人' if several else ''}每月不少于{target}{unit}）。"
+    return replace(item, explanation=text)
 
 
 def _without_scope(explanation: str, name: str) -> str:

@@ -278,6 +278,13 @@ def test_the_years_paper_asks_a_monthly_duty_of_each_by_the_month(demo_store):
     year = prepare_report(demo_store, ReportPeriod(2022), date(2022, 12, 31))
     [row] = [r for r in year.document.appendices[0].rows if "每月至少与分管科室" in r[1]]
     assert row[3].endswith("（要求每人每月不少于1次）。"), row
+    # which months each missed, not only which quarters (revjiwei8 F)
+    talks = demo_store.list("talk")
+    missed = {name: [m for m in range(1, 13) if not any(
+        t.talker == name and t.date.month == m and t.type == "谈心谈话" for t in talks)]
+        for name in ("李秀梅", "张志强", "陈立新")}
+    assert all(missed.values()), missed
+    assert row[3].startswith(f"李秀梅{missed['李秀梅'][0]}月"), row
 
 
 def test_every_branch_post_is_the_branchs_in_every_title():
