@@ -81,7 +81,7 @@ def _import(args: argparse.Namespace) -> int:
             why = "" if all((earlier, new) != pair for pair in replacing.reread) else \
                 "（原文未改，软件现在的读法不同）" if replacing.told_apart else \
                 "（原文未改：软件现在的读法不同，或此前在软件中修改过这项要求）"
-            print(f"  [{earlier.item}] {earlier.text}{why}")
+            print(f"  [{earlier.item}] {earlier.text}{why}（现为：{earlier.describe()}）")
             print(f"      改为：[{new.item}] {new.text}（{new.describe()}）")
     if replacing is not None and replacing.hers:
         print(f"以下 {len(replacing.hers)} 项要求此前在软件中修改过，这份工作要点中原文没有改动，"

@@ -23,13 +23,15 @@ def _listed_changes(changes: list[tuple[Requirement, Requirement]]) -> str:
     one (her own change hidden behind "……等 7 项" could not be checked, revyear3 H1)."""
     lines = []
     for earlier, new in changes[:SHOWN_CHANGES]:
-        lines.append(f"  · [{earlier.item}] {earlier.text[:40]}")
         if (new.item, new.text) != (earlier.item, earlier.text):
-            lines.append(f"      改为：[{new.item}] {new.text[:40]}")
+            # what each asks too: the words may not say it — hers raised to 6, the old
+            # words say 4 (revloss3 M-1: "4次 → 5次" hid that her 6 drops to 5)
+            lines.append(f"  · [{earlier.item}] {earlier.text[:40]}（现为：{earlier.describe()}）")
+            lines.append(f"      改为：[{new.item}] {new.text[:40]}（{new.describe()}）")
         else:  # the same words, read otherwise: what it counts, was and is
-            was, now = _said(earlier), _said(new)
-            lines.append(f"      原为：{was}")
-            lines.append(f"      改为：{now}")
+            lines.append(f"  · [{earlier.item}] {earlier.text[:40]}")
+            lines.append(f"      原为：{_said(earlier)}")
+            lines.append(f"      改为：{_said(new)}")
     if len(changes) > SHOWN_CHANGES:
         lines.append(f"  ……另有 {len(changes) - SHOWN_CHANGES} 项")
     return "\n".join(lines)

@@ -295,6 +295,23 @@ def test_a_change_of_role_alone_is_said_as_such():
     assert lines[2].startswith("      改为：") and lines[2].endswith("责任主体：未写明")
 
 
+def test_a_change_of_words_says_what_each_side_asks(store):
+    """revloss3 M-1: her 修改要求 raised 4 to 6; the county's text says 5 now. The question
+    read "全年召开不少于4次专题会议 改为：全年召开不少于5次专题会议" — the county raising 4 to 5
+    — and hid that her 6 drops to 5."""
+    from dataclasses import replace
+
+    from lianzheng_desktop.qt.plan_replace import _listed_changes
+
+    was = Requirement("5", "全年召开不少于4次专题会议",
+                      counts=Counts("activity", ("专题会议",), "专题会议"),
+                      period=Period.YEAR, target=6)
+    lines = _listed_changes([(was, replace(was, item="6", text="全年召开不少于5次专题会议",
+                                           target=5))]).splitlines()
+    assert lines[0].endswith("（现为：全年专题会议不少于6次）"), lines
+    assert lines[1].endswith("（全年专题会议不少于5次）"), lines
+
+
 def test_importing_the_same_text_again_keeps_her_own_change(store):
     """revloss2 H-1: she raised 全年专题会议 from 4 to 6 (修改要求); importing the very text
     again (or 按原文重新读取) put it back to 4, kept her note, and the command line said
