@@ -11,6 +11,7 @@ from typing import Any
 from lianzheng_desktop.core.ledgers import FieldSpec, Kind, LedgerSpec
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.record_identity import SAME_DAY_AND_KIND, SAME_RECORD
+from lianzheng_desktop.core.record_source import DOER_FIELDS
 from lianzheng_desktop.core.records import Record
 from lianzheng_desktop.interchange.xlsx_common import KEY_RULES
 from lianzheng_desktop.storage import trash
@@ -149,6 +150,9 @@ def sort_out(store: Store, sheet: Any) -> None:
                 # taken back later, one meeting counted twice (revloss3 W-1)
                 binned = _twin(spec, compared, record, trashed_near.get(near(record), []),
                                taken)
+                doer = DOER_FIELDS.get(spec.key)
+                if binned is not None and doer is not None and spec.field(doer).label in binned[1]:
+                    binned = None  # another's own (甲听取…, 乙听取…): two records
                 if binned is not None:
                     sheet.deleted += 1
                     sheet.deleted_apart.append(

@@ -12,6 +12,7 @@ from lianzheng_desktop.core.record_identity import (
     SAME_RECORD,
     same_event,
 )
+from lianzheng_desktop.core.record_source import DOER_FIELDS
 from lianzheng_desktop.core.records import Record
 from lianzheng_desktop.storage.store import Query, Store
 
@@ -34,9 +35,15 @@ def near_records(store: Store, ledger_key: str, record: Record) -> list[Record]:
     if ledger_key not in SAME_EVENT_LEDGERS:
         return []
     rec = cast(Any, record)
-    kind = SAME_DAY_AND_KIND[ledger_key]
+    kind, doer = SAME_DAY_AND_KIND[ledger_key], DOER_FIELDS[ledger_key]
     return [r for r in store.list(ledger_key, Query(start=rec.date, end=rec.date))
-            if r.id != record.id and kind(r) == kind(record) and same_event(rec, r)]
+            if r.id != record.id and kind(r) == kind(record) and same_event(rec, r)
+            and not _anothers(getattr(r, doer, ""), getattr(rec, doer, ""))]
+
+
+def _anothers(one: object, other: object) -> bool:
+    """Two people's own (甲听取…, 乙听取… of one day): two records, however alike."""
+    return bool(one) and bool(other) and one != other
 
 
 def same_event_elsewhere(store: Store, ledger_key: str, record: Record,

@@ -127,3 +127,16 @@ def test_a_record_whose_title_was_corrected_since_is_not_restored_twice_unasked(
     people.delete("activity", other.id)
     [entry] = [e for e in trash.entries(people) if "部署" in e.title]
     trash.restore(people, entry.id)  # not alike: taken back unasked
+
+
+def test_two_peoples_own_records_of_a_day_are_not_taken_for_one(people):
+    """Found by the whole year's walk: 甲听取分管部门汇报 and 乙听取分管部门汇报 of one day are
+    two records, however alike their titles: 乙's came back from 回收站 unasked before."""
+    for name in ("李秀梅", "王建国"):
+        people.add("activity", {"date": "2022-03-08", "type": "听取汇报", "host": name,
+                                "topic": f"{name[0]}听取分管部门汇报"})
+    heard = next(a for a in people.list("activity") if a.host == "王建国")
+    people.delete("activity", heard.id)
+    [entry] = trash.entries(people)
+    trash.restore(people, entry.id)
+    assert people.count("activity") == 2
