@@ -429,8 +429,9 @@ def _returns_owed(store: Store, as_of: date) -> Checklist | None:
 
     last = Quarter.containing(as_of).previous()
     plan = load_plan(store, last.year)
-    if plan is None:
+    owed = ending_with(plan, last, as_of) if plan is not None else None
+    if owed is None or not owed.requirements:
         return None
     roster = cast(list[Person], store.list("roster"))
-    return build_checklist(ending_with(plan, last, as_of), SqlSource(store), roster, last,
-                           as_of, today=store.clock().date())
+    return build_checklist(owed, SqlSource(store), roster, last, as_of,
+                           today=store.clock().date())
