@@ -251,16 +251,8 @@ def test_a_requirement_of_an_item_without_a_heading_is_named_once():
 def test_a_members_paper_holds_his_monthly_duty_month_by_month(demo_store):
     """revcode2 H: the member's own paper left out the duty the plan lays on each 班子成员
     each month; the 书记's said it done on the others' talks."""
-    from lianzheng_desktop.app.reports import prepare_report
-    from lianzheng_desktop.core.plan import Counts, Period, Requirement, Role
-    from lianzheng_desktop.storage.plans import add_requirement
-
-    add_requirement(demo_store, 2022, Requirement(
-        item="9", text="每名班子成员每月至少与分管科室党员开展1次谈心谈话",
-        counts=Counts("talk", ("谈心谈话",), "谈心谈话"), period=Period.MONTH, target=1,
-        role=Role.LEADERSHIP_MEMBER))
-    own = prepare_report(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31), "陈立新")
-    [row] = [r for r in own.document.appendices[0].rows if "每月至少与分管科室" in r[1]]
+    row = _own_monthly_row(demo_store, "每名班子成员每月至少与分管科室党员开展1次谈心谈话",
+                           "talk", "谈心谈话")
     assert row[2] == "未完成"
     assert row[3] == ("本人开展谈心谈话：10月0次、11月0次、12月0次，要求每月不少于1次，"
                       "10月至12月未达到要求。"), row
@@ -354,15 +346,21 @@ def test_a_post_typed_with_a_bracket_does_not_break_the_paper(demo_store):
 def test_a_members_paper_says_he_took_part_where_the_duty_is_to_take_part(demo_store):
     """revjiwei8 C: "每名班子成员每月至少参加1次廉政学习" printed in his own paper as "本人组织
     廉政学习：10月0次…未达到要求", beside "本季度参加廉政学习2次" on the same page."""
+    row = _own_monthly_row(demo_store, "每名班子成员每月至少参加1次廉政学习", "activity",
+                           "廉政学习")
+    assert row[3] == ("本人参加廉政学习：10月1次、11月1次、12月0次，要求每月不少于1次，"
+                      "12月未达到要求。"), row
+
+
+def _own_monthly_row(store, text: str, ledger: str, kind: str) -> list[str]:
+    """附件1's row of a monthly duty of each 班子成员 in 陈立新's own Q4 paper."""
     from lianzheng_desktop.app.reports import prepare_report
     from lianzheng_desktop.core.plan import Counts, Period, Requirement, Role
     from lianzheng_desktop.storage.plans import add_requirement
 
-    add_requirement(demo_store, 2022, Requirement(
-        item="9", text="每名班子成员每月至少参加1次廉政学习",
-        counts=Counts("activity", ("廉政学习",), "廉政学习"), period=Period.MONTH, target=1,
-        role=Role.LEADERSHIP_MEMBER))
-    own = prepare_report(demo_store, ReportPeriod(2022, 4), date(2022, 12, 31), "陈立新")
-    [row] = [r for r in own.document.appendices[0].rows if "参加1次廉政学习" in r[1]]
-    assert row[3] == ("本人参加廉政学习：10月1次、11月1次、12月0次，要求每月不少于1次，"
-                      "12月未达到要求。"), row
+    add_requirement(store, 2022, Requirement(
+        item="9", text=text, counts=Counts(ledger, (kind,), kind), period=Period.MONTH,
+        target=1, role=Role.LEADERSHIP_MEMBER))
+    own = prepare_report(store, ReportPeriod(2022, 4), date(2022, 12, 31), "陈立新")
+    [row] = [r for r in own.document.appendices[0].rows if r[1] == text]
+    return row
