@@ -30,7 +30,7 @@ from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.qt.day import FollowsToday
 from lianzheng_desktop.qt.painted import FirstPaint
 from lianzheng_desktop.qt.style import colour_item, hint, page_title, rows_follow_text
-from lianzheng_desktop.storage import plans
+from lianzheng_desktop.storage import builtin_plan, plans
 from lianzheng_desktop.storage.plans import load_checklist, load_warnings
 from lianzheng_desktop.storage.store import Store
 
@@ -274,7 +274,7 @@ class ChecklistPage(FollowsToday, QWidget):
 
     def _whose(self, year: int) -> str:
         """"软件自带的县总工会": the plan the program ships is not the unit's own."""
-        return "软件自带的县总工会" if plans.is_builtin_plan(self._store, year) else ""
+        return "软件自带的县总工会" if builtin_plan.is_builtin_plan(self._store, year) else ""
 
     def _on_copy_plan(self) -> None:
         year = self.selected_quarter().year

@@ -90,7 +90,7 @@ def run_first_start(store, paths: AppPaths, recent=None) -> Path | None:
         store.save_profile(profile)
         _secretary_on_roster(store, profile.secretary_name)
         if profile.names_another_unit:
-            from lianzheng_desktop.storage.plans import drop_builtin_plan
+            from lianzheng_desktop.storage.builtin_plan import drop_builtin_plan
 
             drop_builtin_plan(store)  # the trade union's plan is not another unit's
     if not accepted or not dialog.load_demo.isChecked():

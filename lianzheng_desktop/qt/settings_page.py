@@ -25,7 +25,7 @@ from shiboken6 import isValid
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.qt.style import hint, page_title
-from lianzheng_desktop.storage import plans
+from lianzheng_desktop.storage import builtin_plan, plans
 from lianzheng_desktop.storage.errors import DataFileError, circumstance_text, remedy_text
 from lianzheng_desktop.storage.store import Store
 
@@ -173,7 +173,7 @@ class SettingsPage(QWidget):
         self._renamed_unit = False
         profile = self._store.profile()
         if profile.names_another_unit \
-                and plans.plan_years(self._store) == [plans.BUILTIN_YEAR]:
+                and plans.plan_years(self._store) == [builtin_plan.BUILTIN_YEAR]:
             with suppress(UserError):
-                plans.drop_builtin_plan(self._store)
+                builtin_plan.drop_builtin_plan(self._store)
             self.profile_changed.emit()

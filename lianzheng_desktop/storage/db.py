@@ -169,7 +169,7 @@ def open_db(path: str | Path, *, backup_dir: Path | None = None,
 
 
 def _seed_new_database(db: Database) -> None:
-    from lianzheng_desktop.storage.plans import seed_builtin_plan
+    from lianzheng_desktop.storage.builtin_plan import seed_builtin_plan
     from lianzheng_desktop.storage.store import Store
 
     seed_builtin_plan(Store(db))

@@ -13,7 +13,7 @@ from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import LEDGERS, to_values
 from lianzheng_desktop.qt.main_window import MainWindow
 from lianzheng_desktop.qt.settings_page import SettingsPage
-from lianzheng_desktop.storage import plans
+from lianzheng_desktop.storage import builtin_plan, plans
 from lianzheng_desktop.storage.errors import DISK_FULL
 
 pytestmark = pytest.mark.gui
@@ -103,20 +103,20 @@ def test_settings_points_to_the_backup_not_to_the_excel_export(qtbot, demo_store
 
 @pytest.mark.parametrize(("unit", "kept"), [("县审计局", False), ("县总工会", True)])
 def test_another_units_name_drops_the_untouched_union_plan(qtbot, store, paths, unit, kept):
-    plans.seed_builtin_plan(store)
-    assert plans.plan_years(store) == [plans.BUILTIN_YEAR]
+    builtin_plan.seed_builtin_plan(store)
+    assert plans.plan_years(store) == [builtin_plan.BUILTIN_YEAR]
     page = SettingsPage(store, paths)
     qtbot.addWidget(page)
     page.show()
     page.unit_name.setText(unit)
     page._on_save()
     assert store.profile().unit_name == unit
-    assert plans.plan_years(store) == ([plans.BUILTIN_YEAR] if kept else [])
+    assert plans.plan_years(store) == ([builtin_plan.BUILTIN_YEAR] if kept else [])
 
 
 def test_home_stops_offering_the_union_plan_once_settings_names_another_unit(
         qtbot, store, paths):
-    plans.seed_builtin_plan(store)
+    builtin_plan.seed_builtin_plan(store)
     window = MainWindow(store, paths, today=date(2026, 11, 30))
     qtbot.addWidget(window)
     window.show()
@@ -132,23 +132,23 @@ def test_a_half_typed_unit_name_kept_by_the_timer_does_not_drop_the_union_plan(
         qtbot, store, paths):
     """She typed "县", paused to find the next character: the autosave took "县" for another
     unit's name and dropped the shipped union plan for good (reviewer revlast2, 1)."""
-    plans.seed_builtin_plan(store)
+    builtin_plan.seed_builtin_plan(store)
     page = SettingsPage(store, paths)
     qtbot.addWidget(page)
     page.show()
     page.unit_name.setText("县")
     page.unit_name.textEdited.emit("县")
     qtbot.waitUntil(lambda: store.profile().unit_name == "县", timeout=3000)  # kept as typed
-    assert plans.plan_years(store) == [plans.BUILTIN_YEAR]
+    assert plans.plan_years(store) == [builtin_plan.BUILTIN_YEAR]
     page.unit_name.setText("县总工会")
     page.unit_name.textEdited.emit("县总工会")
     page.hide()  # done with it: a union keeps its plan
     assert store.profile().unit_name == "县总工会"
-    assert plans.plan_years(store) == [plans.BUILTIN_YEAR]
+    assert plans.plan_years(store) == [builtin_plan.BUILTIN_YEAR]
     page.show()
     page.unit_name.setText("县妇联")
     page.unit_name.textEdited.emit("县妇联")
     qtbot.waitUntil(lambda: store.profile().unit_name == "县妇联", timeout=3000)
-    assert plans.plan_years(store) == [plans.BUILTIN_YEAR]  # still typing, perhaps
+    assert plans.plan_years(store) == [builtin_plan.BUILTIN_YEAR]  # still typing, perhaps
     page.hide()  # left with another unit's name: not hers
     assert plans.plan_years(store) == []
