@@ -10,7 +10,12 @@ from typing import Any
 
 from lianzheng_desktop.core.ledgers import FieldSpec, Kind, LedgerSpec
 from lianzheng_desktop.core.periods import Quarter
-from lianzheng_desktop.core.record_identity import SAME_DAY_AND_KIND, SAME_RECORD
+from lianzheng_desktop.core.record_identity import (
+    SAME_DAY_AND_KIND,
+    SAME_EVENT_LEDGERS,
+    SAME_RECORD,
+    same_event,
+)
 from lianzheng_desktop.core.record_source import DOER_FIELDS
 from lianzheng_desktop.core.records import Record
 from lianzheng_desktop.interchange.xlsx_common import KEY_RULES
@@ -151,8 +156,11 @@ def sort_out(store: Store, sheet: Any) -> None:
                 binned = _twin(spec, compared, record, trashed_near.get(near(record), []),
                                taken)
                 doer = DOER_FIELDS.get(spec.key)
-                if binned is not None and doer is not None and spec.field(doer).label in binned[1]:
-                    binned = None  # another's own (甲听取…, 乙听取…): two records
+                if binned is not None and (  # another's own (甲听取…, 乙听取…), or another
+                        doer is not None and spec.field(doer).label in binned[1]  # event of
+                        or spec.key in SAME_EVENT_LEDGERS  # the day: two records (revdiff8 1)
+                        and not same_event(record, binned[0])):
+                    binned = None
                 if binned is not None:
                     sheet.deleted += 1
                     sheet.deleted_apart.append(

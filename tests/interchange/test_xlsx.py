@@ -311,6 +311,29 @@ def test_a_row_correcting_a_deleted_records_title_is_not_a_new_record(demo_store
     assert len(said) == 1 and f"第{row}行" in said[0] and "“主题”不同" in said[0], said
 
 
+def test_another_meeting_of_a_deleted_ones_day_is_imported(demo_store, tmp_path):
+    """revdiff8 1: a row of ANOTHER meeting of the day and type of a trashed one was held as
+    that one ("疑似回收站中的…"): never imported, and the advice to restore and correct the
+    trashed one would have made one meeting of two."""
+    from openpyxl import load_workbook
+
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    gone = demo_store.list("activity")[0]
+    demo_store.delete("activity", gone.id)
+    book = load_workbook(tmp_path / "a.xlsx")
+    sheet = book["会议活动"]
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in range(2, sheet.max_row + 1)
+               if sheet.cell(r, header.index("主题*") + 1).value == gone.topic)
+    values = [sheet.cell(row, c).value for c in range(1, len(header) + 1)]
+    values[header.index("主题*")] = "部署下半年党风廉政建设工作"
+    sheet.append(values)
+    book.save(tmp_path / "b.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    assert plan is not None and plan.new == 1, plan.details()
+    assert not any("疑似回收站中的" in line for line in plan.details())
+
+
 def test_an_import_says_how_many_rows_it_will_mark_as_entered_late(demo_store, tmp_path):
     export_workbook(demo_store, tmp_path / "a.xlsx")
     later = fresh_store()  # on 31 December 2022: the year's records, all but December's late
