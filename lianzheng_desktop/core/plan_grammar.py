@@ -148,8 +148,8 @@ def counts_in(text: str) -> list[Count]:
         before = text[max(0, start - 1):start]
         if before in ("第", "每") or (before and before.isdigit()):
             continue
-        if before == "等" and "、" in text[:start]:  # …、新春茶话会等9个会议: the list's size
-            continue
+        if before == "等" and "、" in text[:start] and match.group("unit") in ("个", "项"):
+            continue  # …、新春茶话会等9个会议: the list's size (等2次会议 is a count)
         try:
             number = parse_number(match.group("num"))
         except ValueError:

@@ -99,7 +99,7 @@ _HELD_ON = re.compile(r"(?:第[一二三四1-4]个?(?:周|星期)[一二三四�
 _SENT_TO = re.compile(r"报送|上报|呈报|交")
 # 按季度制定…年度学习计划: the year's plan is what is made (not 研究落实年度工作计划, revdiff7 F9)
 _YEARS_PLAN = re.compile(r"^(?:制定|制订|拟定|编制)[^，。；]*(?:年度|全年)[^，。；]*(?:计划|方案)$")
-_LIST_TOTAL = re.compile(rf"、[^，,。；;]*等(?:\d+|[{NUMERAL_CHARS}]+)[个项次场]")
+_LIST_TOTAL = re.compile(rf"、[^，,。；;]*等(?:\d+|[{NUMERAL_CHARS}]+)[个项](?!以上)")
 _HEDGED_IS = re.compile(r"(?:一般|通常|正常|原则上)为$")
 _MODIFIER_BEFORE = re.compile(r"(?:在|明确|制定|确定|结合|根据|按照|围绕|对|于|将"
                               r"|(?<!一般)(?<!通常)(?<!正常)(?<!原则上)为"  # 一般为每季度: "is"

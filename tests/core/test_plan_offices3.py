@@ -356,6 +356,12 @@ def test_a_lists_total_is_no_count_of_its_period():
     [meeting] = parse_plan("1.会议。包括每个季度一个主题的常委会、提案交办会、新春茶话会"
                            "等9个会议。", 2026).requirements
     assert (meeting.period, meeting.target, meeting.counts.label) == (Period.QUARTER, 1, "常委会")
+    # a count of times after a list is the list's count, as before (revdiff8 2)
+    for line, target in (("每季度召开支委会、党员大会等2次会议", 2),
+                         ("全年召开党组会、支委会、党员大会等12次会议", 12),
+                         ("每月开展谈心谈话、家访等2次以上", 2)):
+        [read] = parse_plan(f"2.会议。{line}。", 2026).requirements
+        assert read.target == target, line
 
 
 def test_the_secretarys_monthly_duty_after_a_members_one_is_read():
