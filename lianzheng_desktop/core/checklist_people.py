@@ -5,6 +5,7 @@ those who hold the talks."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -27,16 +28,28 @@ def in_role(role: Role, person: Person) -> bool:
 
 
 _ATTEND = ("参加", "参与", "出席", "列席")
-_LEAD = ("主持", "组织", "召开", "召集", "讲党课", "讲廉政党课", "讲授", "带头讲")
+# what one does oneself: holds, gives, writes (讲微党课, 提交心得)
+_LEAD = re.compile(r"主持|组织(?!生活)|召开|召集|讲授|带头讲|讲[^，。；]{0,4}课|提交|撰写|上交")
+# the same words naming what is attended, not one's own act: 支部组织的集中学习, 党委召开的
+# 民主生活会, 党组织 (revdiff8 3)
+_NOT_ONES_ACT = re.compile(r"党组织|(?:组织|召开|召集)的")
 
 
 def attends(requirement: Requirement) -> bool:
-    """Whether the duty is to take part: every 党员's, or one whose words say so
-    (每名班子成员每月至少参加1次廉政学习). Those named among a record's 参加人员 have done
-    it then, not only who chaired it (revjiwei8 B)."""
-    text = requirement.text
-    return requirement.role is Role.MEMBER or (any(word in text for word in _ATTEND)
-                                               and not any(word in text for word in _LEAD))
+    """Whether the duty is to take part: its words say so (每名班子成员每月至少参加1次廉政
+    学习; 参加支部组织的集中学习), or it is every 党员's and names no act of his own (讲1次微
+    党课 is given, not attended). Those named among a record's 参加人员 have done it then,
+    not only who chaired it (revjiwei8 B)."""
+    words = _NOT_ONES_ACT.sub("", requirement.text)
+    if _LEAD.search(words):
+        return False
+    return any(word in words for word in _ATTEND) or requirement.role is Role.MEMBER
+
+
+def says_attend(requirement: Requirement) -> bool:
+    """Its words say to take part (参加…), whoever's duty it is: one's own paper says
+    本人参加 then, and its own verb otherwise (本人讲微党课: revdiff8 5)."""
+    return attends(requirement) and any(word in requirement.text for word in _ATTEND)
 
 
 def people_in_role(role: Role, roster: Sequence[Person], day: date) -> list[Person]:

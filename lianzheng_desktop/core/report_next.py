@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from lianzheng_desktop.core.checklist import ChecklistItem, Status
-from lianzheng_desktop.core.checklist_people import attends
+from lianzheng_desktop.core.checklist_people import says_attend
 from lianzheng_desktop.core.checklist_window import month_end
 from lianzheng_desktop.core.plan import Period, Requirement, Role
 from lianzheng_desktop.core.report_facts import (
@@ -172,7 +172,7 @@ def _months_each_to_come(item: ChecklistItem, day: date, label: str, own: bool) 
                      for m, names in missed if names)
     who = "本人" if own or requirement.role is None else \
         "书记" if requirement.role is Role.FIRST_RESPONSIBLE else requirement.role.label
-    verb = "参加" if attends(requirement) else verb_for(label)
+    verb = "参加" if says_attend(requirement) else verb_for(label)
     when = spans(ahead, lambda m: f"{m}月") + ("每月" if len(ahead) > 1 else "")
     return (f"{when}{who}至少{verb}{label}{target}{unit}"
             + (f"（{said}，须切实改进）" if said else "")

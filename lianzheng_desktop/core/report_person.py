@@ -16,7 +16,7 @@ from datetime import date
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import Checklist, ChecklistItem, Status
-from lianzheng_desktop.core.checklist_people import attends, in_role
+from lianzheng_desktop.core.checklist_people import in_role, says_attend
 from lianzheng_desktop.core.checklist_window import month_end
 from lianzheng_desktop.core.checklist_words import verb_for
 from lianzheng_desktop.core.errors import UserError
@@ -148,7 +148,7 @@ def _own_checklist(checklist: Checklist, name: str) -> Checklist:
 
 def _own_verb(requirement: Requirement, label: str) -> str:
     """本人参加廉政学习 where the duty is to take part, not 本人组织… (revjiwei8 C)."""
-    return "参加" if attends(requirement) else verb_for(label)
+    return "参加" if says_attend(requirement) else verb_for(label)
 
 
 def _own_item(item: ChecklistItem, name: str, as_of: date) -> ChecklistItem:

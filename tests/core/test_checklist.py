@@ -724,3 +724,25 @@ def test_a_monthly_duty_of_each_member_says_when_attendance_was_not_entered():
     held = {"activity": [Activity(id=1, date=date(2022, 10, 9), type="主题党日", topic="学习")]}
     [item] = check(each, held, "2022Q4", "2022-10-31", members)
     assert "10月甲、乙未完成（该月的记录未填参加人员）" in item.explanation, item.explanation
+
+
+def test_who_takes_part_is_told_from_the_act_not_a_word_inside_a_name():
+    """revdiff8 3, 5: "参加支部组织的集中学习", "组织生活", "党组织" made a duty to take part
+    one to hold (those in 参加人员 were 未完成); "每名党员每年至少讲1次微党课" counted those who
+    listened, and his own paper said he took part in the 党课 he gave."""
+    from lianzheng_desktop.core.checklist_people import attends, says_attend
+
+    def duty(text, role=Role.LEADERSHIP_MEMBER):
+        return Requirement(item="1", text=text, role=role)
+
+    for text in ("班子成员每季度至少参加1次支部组织的集中学习",
+                 "班子成员每季度至少参加1次所在支部组织生活",
+                 "班子成员每季度至少参加1次党支部召开的廉政学习会",
+                 "班子成员每年至少列席1次下级党组织民主生活会"):
+        assert attends(duty(text)) and says_attend(duty(text)), text
+    for text, role in (("每名党员每年至少讲1次微党课", Role.MEMBER),
+                       ("每名党员每年至少提交1篇学习心得", Role.MEMBER),
+                       ("每名班子成员每月至少组织1次廉政学习", Role.LEADERSHIP_MEMBER)):
+        assert not attends(duty(text, role)), text
+    assert attends(duty("每名党员每月开展1次谈心谈话", Role.MEMBER))  # a 党员's, as before
+    assert not says_attend(duty("每名党员每月开展1次谈心谈话", Role.MEMBER))
