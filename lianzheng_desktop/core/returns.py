@@ -28,7 +28,8 @@ _AFTER_THE_END = {
     "quarter": re.compile(rf"(?:季末|季度末|每季度?末?)次月{_N}[日号](?:之)?前"
                           rf"|季度?末?结束后{_N}(个工作)?日内"),
     "half": re.compile(rf"半年度?末?结束后{_N}(个工作)?日内"),
-    "year": re.compile(rf"次年(?:1|一)月{_N}[日号](?:之)?前|年度?末?结束后{_N}(个工作)?日内"),
+    "year": re.compile(rf"次年(?:1|一)月{_N}[日号](?:之)?前|年度?末?结束后{_N}(个工作)?日内"
+                       r"|次年(?:1|一)月底(?:之)?前"),
 }
 RETURN_VERBS = ("报送", "填写", "填报", "上报", "提交", "呈报")
 _NOT_HANDING = ("交流", "交心", "交换", "交叉", "交办")
@@ -53,6 +54,8 @@ def handed_in(requirement: Requirement) -> tuple[int, str] | None:
     found = pattern.search(requirement.text) or pattern.search(requirement.own_sentence()[1])
     if found is None:
         return None
+    if "月底" in found.group(0):  # 次年1月底前 (revdiff8 4)
+        return 31, found.group(0)
     days = parse_number(next(g for g in found.groups() if g and g != "个工作"))
     if "个工作" in found.group(0):  # working days: the calendar days they take at most
         days = -(-days * 7 // 5)

@@ -384,3 +384,6 @@ def test_a_years_paper_due_the_next_year_is_a_return_of_the_year():
                            2026).requirements
     assert (summary.period, summary.target, summary.handed_in_after) == (Period.YEAR, 1, 15)
     assert summary.counts is not None and "工作总结" in summary.counts.label
+    # by the end of January: the year's too, handed in in the next (revdiff8 4)
+    [report] = parse_plan("2.年度述责述廉报告于次年1月底前报送县纪委。", 2026).requirements
+    assert (report.period, report.handed_in_after) == (Period.YEAR, 31)
