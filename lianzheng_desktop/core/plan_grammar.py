@@ -36,7 +36,8 @@ _TREND = r"递增|增加|增长|减少|下降|上升|提高|递减|加大|扩大
 WEEK, DAY, LONG = "week", "day", "long"
 # 一季度一公开: a verb of its own, the clause's last words (not a headline's "一月一报标准化
 # 党建显成效")
-_IDIOM = r"(?=[\u4e00-\u9fff]{1,3}(?:[，,。；;、]|$))"
+_IDIOM = (r"(?=(?:公开|通报|评|报|分析|研判|更新|总结|检查|考核|讲评|督查|走访|调度|汇报|研究"
+          r"|学习|会|谈|查)[\u4e00-\u9fff]{0,2}(?:[，,。；;、]|$))")  # not 一月一主题 (revdiff8 6)
 _PERIODS: tuple[tuple[str, Period | str, int, bool], ...] = (
     (r"每(?:一|1)?个?(?:周|星期)|每两周|每半个?月", WEEK, 1, True),
     (r"每(?:一|1)?个?(?:天|日)|每个?工作日", DAY, 1, True),
@@ -80,6 +81,8 @@ _ADVERBS = ("至少", "都要", "均要", "都", "均", "要", "应当", "应", 
 _DAY_OF_PERIOD = re.compile(r"^第[一二三四1-4]个?(?:周的?)?(?:星期|周)[一二三四五六日天1-7]?"
                             r"的?(?:上午|下午|晚上)?")
 _HEDGES = re.compile(r"一般|原则上")
+_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2})\1")
+_HEDGED_IS = re.compile(r"(?:一般|通常|正常|原则上)为|通常(?=[每按])")
 # the topic first, then what must be done to it (收支情况应当每月公布, 民主评议每年至少进行)
 _TOPIC_MODAL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:应当|必须|均应|都要|均要)")
 _TOPIC_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<!随时|及时|按时|适时|临时)"
@@ -214,6 +217,8 @@ def clean_object(text: str) -> str:
     if "的" in text[:-1]:
         text = text.rsplit("的", 1)[1]
     text = text.removesuffix("以上").removesuffix("左右").strip("、，的：: ")  # 团小组会：
+    text = _HEDGED_IS.sub("", text)  # 党员大会一般为每季度…, 通常为: "is" (revdiff8 10)
+    text = _DOUBLED.sub(r"\1", text)  # 党务公开(每季度)公开: said once
     text = _HEDGES.sub("", text)  # 党员大会一般召开, 委员之间原则上谈心: no part of the name
     text = _TOPIC_MODAL.sub("", text)  # 收支情况应当公布: the modal is no part of the name
     text = _TOPIC_VERB.sub("", text)  # 民主评议进行, 党委会议召开: the topic names the act

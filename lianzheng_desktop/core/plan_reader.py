@@ -100,7 +100,7 @@ _SENT_TO = re.compile(r"报送|上报|呈报|交")
 # 按季度制定…年度学习计划: the year's plan is what is made (not 研究落实年度工作计划, revdiff7 F9)
 _YEARS_PLAN = re.compile(r"^(?:制定|制订|拟定|编制)[^，。；]*(?:年度|全年)[^，。；]*(?:计划|方案)$")
 _LIST_TOTAL = re.compile(rf"、[^，,。；;]*等(?:\d+|[{NUMERAL_CHARS}]+)[个项](?!以上)")
-_HEDGED_IS = re.compile(r"(?:一般|通常|正常|原则上)为$")
+_HOW = re.compile(r"(?:坚持|实行|推行|做到|落实)$")
 _MODIFIER_BEFORE = re.compile(r"(?:在|明确|制定|确定|结合|根据|按照|围绕|对|于|将"
                               r"|(?<!一般)(?<!通常)(?<!正常)(?<!原则上)为"  # 一般为每季度: "is"
                               r"|丰富|充实|完善)$")
@@ -320,8 +320,7 @@ class ItemReader(OtherForms):
             before = clean_object(without_subject(strip_periods(clause[:period.start])))
             if only_adverb(before) or before in ("包括", "其中"):  # 坚持一月一通报: "通报"
                 before = ""  # (not "坚持通报"); 包括每个季度…的常委会: "常委会"
-            elif _HEDGED_IS.search(clause, 0, period.start):  # 党务公开一般为每季度公开
-                before = before.removesuffix("为")
+            before = _HOW.sub("", before)  # 党务公开实行一季度一公开: "党务公开" (revdiff8 6)
             name = after if len(after) >= 4 or not before else \
                 before if before.endswith(after) else before + after  # 党务公开…公开
             if only_who(name) and _SENT_TO.search(clause[period.end:]):

@@ -387,3 +387,17 @@ def test_a_years_paper_due_the_next_year_is_a_return_of_the_year():
     # by the end of January: the year's too, handed in in the next (revdiff8 4)
     [report] = parse_plan("2.年度述责述廉报告于次年1月底前报送县纪委。", 2026).requirements
     assert (report.period, report.handed_in_after) == (Period.YEAR, 31)
+
+
+def test_names_keep_no_how_nor_is():
+    """revdiff8 6, 10: "主题党日活动坚持主题", "党务公开实行公开", "党员大会为", "党务公开公开",
+    "居务公开通常公开": types no record has, so each period read 未完成."""
+    def names(line):
+        return [r.counts.label for r in parse_plan(f"1.公开。{line}", 2026).requirements
+                if r.counts]
+
+    assert names("主题党日活动坚持一月一主题，增强针对性。") == []  # one theme a month
+    assert names("党务公开实行一季度一公开。") == ["党务公开"]
+    assert names("党务公开一般为每季度公开一次。") == ["党务公开"]
+    assert names("党员大会一般为每季度召开一次。") == ["党员大会"]
+    assert names("居务公开通常为每月公开。") == ["居务公开"]
