@@ -195,6 +195,9 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
     return text
 
 
+_PAPER_ENDS = ("纪实表", "报表", "总结", "报告表", "情况表", "登记表", "统计表")
+
+
 def topic_verb(kind: str, topic: str) -> str:
     """The verb put before a topic that has none at its start: 召开 a meeting ("10月党员大会"),
     组织 a study; a topic that names its own act further on ("审计组成员签订廉洁承诺书",
@@ -211,7 +214,10 @@ def topic_verb(kind: str, topic: str) -> str:
     if not verb and kind.startswith("向") and (  # a clause with its subject: "陈建华向党支部
             kind in topic or re.search(r"向\S{1,10}(?:汇报|报告)", topic)):  # 汇报…"
         return ""
-    if not verb and is_return(kind):  # a paper: 填写/报送 it, not "开展…报表" (revjiwei8 G)
+    if not verb and (kind.startswith(RETURN_VERBS) or kind.endswith(_PAPER_ENDS)
+                     or kind.startswith("交") and is_return(kind)):
+        # a paper: 填写/报送 it, not "开展…报表" (revjiwei8 G) — a 通报 or 表彰 is no paper
+        # handed in (revdiff8 7)
         return next((v for v in RETURN_VERBS if kind.startswith(v)), "报送")
     return verb or "开展"
 

@@ -613,3 +613,6 @@ def test_a_paper_handed_in_is_filled_in_or_sent_not_held():
         "10月20日填写第三季度主体责任落实情况报表"
     assert said("交支部纪检委员", "第三季度主体责任纪实表") == "10月20日报送第三季度主体责任纪实表"
     assert said("专项检查", "工会经费使用情况") == "10月20日开展工会经费使用情况"  # as before
+    # a 通报 of cases, a 表彰: no paper handed in (revdiff8 7)
+    assert not said("典型案例情况通报", "违反中央八项规定精神典型问题").startswith("10月20日报送")
+    assert not said("优秀党员表彰", "2026年度优秀共产党员").startswith("10月20日报送")
