@@ -47,8 +47,8 @@ def window_of(requirement: Requirement, quarter: Quarter, as_of: date,
     quarter's: it was, on 首页 and in the paper, until revjiwei8 D (core.returns.ending_with
     tells 首页 of it)."""
     lag = requirement.handed_in_after
-    if lag and today is not None and as_of >= quarter.end:
-        as_of = max(as_of, today)
+    if lag and today is not None and as_of == quarter.end:  # a paper made since, not a
+        as_of = max(as_of, today)  # 截至 she chose (revdiff8 12: 截至10月5日 judged as today)
     window = window_for(requirement.period, quarter, as_of, lag)
     if lag and window.checkpoint == window.end == today:  # not yet missed (revlast7 F8)
         window = replace(window, elapsed=0, due_today=True)

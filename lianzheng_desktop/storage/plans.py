@@ -375,8 +375,10 @@ def load_warnings(store: Store, as_of: date, quarter: Quarter | None = None,
         except UserError:
             checklist = Checklist(quarter, as_of, [])
     gone = {name: left for name, (_, left) in store.roster_posts().items() if left}
-    return build_warnings(checklist, open_rectification_items(store, as_of), as_of, gone,
-                          _returns_owed(store, as_of))
+    # the last quarter's returns, unless that is the quarter shown (said once: revdiff8 11)
+    owed = _returns_owed(store, as_of) if quarter != Quarter.containing(as_of).previous() \
+        else None
+    return build_warnings(checklist, open_rectification_items(store, as_of), as_of, gone, owed)
 
 
 def _returns_owed(store: Store, as_of: date) -> Checklist | None:

@@ -142,3 +142,14 @@ def test_the_years_summary_not_yet_sent_is_said_so_in_the_next_steps(db):
     paper = prepare_report(store, ReportPeriod(2022), date(2023, 1, 10))
     steps = paper.document.section_texts()["四、下一步工作打算"]
     assert "目前尚未报送，还需1次，须于2023年1月15日前完成" in steps, steps
+
+
+def test_the_third_quarter_shown_in_november_says_its_form_once_and_as_of_its_own_day(db):
+    """revdiff8 11, 12: 首页 set to 第三季度 on 11月30日 gave the missing form two red lines
+    (the quarter's own and the last quarter's reminder); 截至10月5日 judged it as of today."""
+    store = _year(db, date(2022, 11, 30))
+    [only] = [w for w in plans.load_warnings(store, date(2022, 11, 30), Quarter(2022, 3))
+              if RETURNS.text in w.text]
+    assert only.level.label == "逾期"
+    early = _check(store, Quarter(2022, 3), date(2022, 10, 5))  # 截至 before the deadline
+    assert early.status is Status.ON_TRACK, early.explanation
