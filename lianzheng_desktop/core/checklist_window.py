@@ -123,8 +123,8 @@ def scope_words(requirement: Requirement, window: Window) -> str:
 def days_left(window: Window, period: Period | None) -> str:
     days = (window.end - window.checkpoint).days
     end = {Period.QUARTER: "季度末", Period.HALF: "半年末"}.get(period, "年底")  # type: ignore
-    if window.due_today:
-        return "，今天是报送期限"
+    if window.due_today:  # on paper too, read later: the day, not "今天" (revdiff8 16)
+        return f"，{window.end.month}月{window.end.day}日为报送期限，当日仍可报送"
     if window.lag:
         next_year = "次年" if window.end.year > window.checkpoint.year else ""
         end = f"{next_year}{window.end.month}月{window.end.day}日报送期限"

@@ -168,8 +168,9 @@ def _months_each_to_come(item: ChecklistItem, day: date, label: str, own: bool) 
     done = {name: dict(each) for name, each in item.each_month.items()}
     missed = [(m, [name for name, had in done.items() if m in had and had[m] < target])
               for m in months if month_end(year, m) <= day]
-    said = "；".join(f"{m}月{'' if own else '、'.join(names)}未达到要求"
-                     for m, names in missed if names)
+    said = (f"{spans([m for m, names in missed if names], lambda m: f'{m}月')}未达到要求"
+            if own and any(names for _, names in missed) else  # 1月至6月、10月 (revdiff8 15)
+            "；".join(f"{m}月{'、'.join(names)}未达到要求" for m, names in missed if names))
     who = "本人" if own or requirement.role is None else \
         "书记" if requirement.role is Role.FIRST_RESPONSIBLE else requirement.role.label
     verb = "参加" if says_attend(requirement) else verb_for(label)

@@ -48,10 +48,14 @@ class RecordReads(StoreBase):
         form kept as a draft (which the trail leaves out): compared later, it says whether
         anything was changed or typed in between (revloss3 L-1: a half-typed record left
         open at closing was in no backup)."""
+        # the drafts by their content as well as their time: a clock set back does not
+        # hide what was typed (revdiff8 14)
         return self.db.execute(
             "SELECT (SELECT coalesce(max(id), 0) FROM audit_log),"
-            " (SELECT coalesce(max(saved_at), '') FROM record_draft),"
-            " (SELECT coalesce(max(saved_at), '') FROM plan_check_draft)").fetchone()
+            " (SELECT coalesce(max(saved_at), '') || '|' || count(*) || '|'"
+            "  || coalesce(sum(length(fields)), 0) FROM record_draft),"
+            " (SELECT coalesce(max(saved_at), '') || '|' || coalesce(sum(edits), 0)"
+            "  FROM plan_check_draft)").fetchone()
 
     def is_empty(self) -> bool:
         """True when no ledger (roster included) holds a record."""

@@ -242,3 +242,21 @@ def test_a_monthly_duty_of_each_missed_asks_the_months_still_ahead(demo_store):
     assert ("12月每名班子成员至少参加廉政学习1次（10月陈立新未达到要求，须切实改进），"
             "须于2022年12月31日前完成。") in steps, steps
     assert "2023年工作中" not in steps
+
+
+def test_ones_own_missed_months_are_said_in_one_run(demo_store):
+    """revdiff8 15: "（1月未达到要求；2月未达到要求；3月未达到要求；…）" in one's own paper."""
+    from lianzheng_desktop.storage.plans import add_requirement
+
+    add_requirement(demo_store, 2022, Requirement(
+        item="9", text="每名班子成员每月至少参加1次廉政学习",
+        counts=Counts("activity", ("廉政学习",), "廉政学习"), period=Period.MONTH, target=1,
+        role=Role.LEADERSHIP_MEMBER))
+    for study in demo_store.list("activity"):  # not there in January to March
+        if study.type == "廉政学习" and study.date.month <= 3:
+            demo_store.update("activity", study.id, {**asdict(study), "attendees": [
+                n for n in study.attendees if n != "陈立新"]})
+    steps = _texts(load_report_data(demo_store, ReportPeriod(2022), date(2022, 11, 30),
+                                    person="陈立新"))[NEXT]
+    [line] = [s for s in steps.splitlines() if "12月本人至少参加廉政学习1次" in s]
+    assert "（1月至3月、9月未达到要求，须切实改进）" in line, line

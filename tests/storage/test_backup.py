@@ -303,6 +303,11 @@ def test_a_form_left_open_at_closing_is_backed_up_too(paths):
     made = backup_kept.closing_backup(store, paths, since=mark, now=NOW)
     assert made is not None
     assert backup_kept.closing_backup(store, paths, since=store.change_mark(), now=NOW) is None
+    # typed on with the PC's clock set back: still a change (revdiff8 14)
+    mark = store.change_mark()
+    store.clock = lambda: NOW - timedelta(days=30)
+    drafts.save(store, "activity", drafts.NEW, {"topic": "半天斟酌的会议记录，又补了一段"})
+    assert store.change_mark() != mark
     store.db.close()
 
 

@@ -71,7 +71,8 @@ def test_on_the_deadline_day_the_form_is_still_due_not_missed(db):
     store = _year(db, date(2022, 10, 7))
     item = _check(store, Quarter(2022, 3), date(2022, 10, 7))  # the paper made that day
     assert item.status is Status.ON_TRACK, item.explanation
-    assert item.explanation.endswith("要求不少于1次，今天是报送期限。"), item.explanation
+    assert item.explanation.endswith("要求不少于1次，10月7日为报送期限，当日仍可报送。"), \
+        item.explanation
     [reminder] = _reminders(store, date(2022, 10, 7))  # 首页, showing the fourth quarter
     assert reminder.level.label == "临期"
     assert reminder.text.startswith("【尚未开展】2022年第三季度“按季度填写纪实表"), reminder.text
