@@ -306,7 +306,7 @@ def test_a_form_left_open_at_closing_is_backed_up_too(paths):
     # typed on with the PC's clock set back: still a change (revdiff8 14)
     mark = store.change_mark()
     store.clock = lambda: NOW - timedelta(days=30)
-    drafts.save(store, "activity", drafts.NEW, {"topic": "半天斟酌的会议记录，又补了一段"})
+    drafts.save(store, "talk", drafts.NEW, {"topic": "另一张表，时钟被调慢后填写"})
     assert store.change_mark() != mark
     store.db.close()
 
