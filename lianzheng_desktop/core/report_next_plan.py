@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from lianzheng_desktop.core.checklist import Status
 from lianzheng_desktop.core.checklist_measures import about_inspection
+from lianzheng_desktop.core.checklist_people import says_attend
 from lianzheng_desktop.core.checklist_words import verb_for
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period, Requirement, Role
@@ -135,7 +136,8 @@ def _first_step(requirement: Requirement, nxt: ReportPeriod, made: date,
         when = end if requirement.period in (Period.MONTH, Period.QUARTER, Period.HALF) \
             else date(nxt.year, 12, 31)
         return f"{cn_date(when)}前{each}{label}覆盖面达到{requirement.coverage}%"
-    return f"{cn_date(end)}前{each}{so_far}至少{act(label)}{n}{unit}"
+    done = f"参加{label}" if says_attend(requirement) else act(label)  # (revyear4 Y2)
+    return f"{cn_date(end)}前{each}{so_far}至少{done}{n}{unit}"
 
 
 def _month_end(day: date) -> date:

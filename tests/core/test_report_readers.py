@@ -260,3 +260,12 @@ def test_ones_own_missed_months_are_said_in_one_run(demo_store):
                                     person="陈立新"))[NEXT]
     [line] = [s for s in steps.splitlines() if "12月本人至少参加廉政学习1次" in s]
     assert "（1月至3月、9月未达到要求，须切实改进）" in line, line
+
+
+def test_next_years_step_of_a_duty_to_take_part_says_take_part(demo_store):
+    """revyear4 Y2: "每名班子成员每月至少参加1次廉政学习" was pledged as "至少组织廉政学习1次"."""
+    study = Requirement(item="9", text="每名班子成员每月至少参加1次廉政学习",
+                        counts=Counts("activity", ("廉政学习",), "廉政学习"),
+                        period=Period.MONTH, target=1, role=Role.LEADERSHIP_MEMBER)
+    text = _next_plan_steps(demo_store, [study])
+    assert "每名班子成员至少参加廉政学习1次" in text, text
