@@ -8,7 +8,7 @@ from __future__ import annotations
 import errno
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from lianzheng_desktop.core.errors import UserError
@@ -83,7 +83,7 @@ class HandedIn:
         if self.lapsed:  # no change at all: the day itself went by (revlast2, 5)
             said.append(f"当日到期的 {self.lapsed} 件整改事项当天未能完成，现在按到期未完成计")
         if self.returns:  # its deadline passed since (revjiwei8 K)
-            said.append(f"{'、'.join(self.returns)}的报送期限已过，现在按实际报送情况计")
+            said.append(f"{'、'.join(self.returns)}此后已报送或已过报送期限，现在按实际报送情况计")
         done = f"本期报告已于{cn_date(self.on)}生成留存；{'；'.join(said)}"
         if self.again is not None:
             return (f"{done}；{cn_date(self.again)}重新生成留存的一份已含这些改动。两份内容不同："
@@ -110,25 +110,41 @@ def _changed_since_kept(store: Store, data: ReportData, person: str | None) -> H
                  and i.deadline == kept_on and is_open(i, data.as_of))
     since = _differences(store, data, first.created_at)
     made = data.made_on or kept_on
-    returns = _returns_due_between(data, kept_on, made)
+    returns = _returns_due_between(store, data, kept_on, made)
     if since is None and not lapsed and not returns:
         return None
     # kept again since with all of it (a lapse, after the day it lapsed): which to hand in
     again = last.created_at.date() if last is not first and _differences(
         store, data, last.created_at) is None and (
             not (lapsed or returns) or last.created_at.date() > kept_on) \
-        and not _returns_due_between(data, last.created_at.date(), made) else None
+        and not _returns_due_between(store, data, last.created_at.date(), made) else None
     return HandedIn(kept_on, *(since or (0, (), ())), again=again, lapsed=lapsed,
                     returns=returns)
 
 
-def _returns_due_between(data: ReportData, kept: date, made: date) -> tuple[str, ...]:
-    """The returns of the paper (handed in after the period: 次年1月7日前…) whose deadline
-    fell from ``kept`` on and before ``made``: the paper kept then still awaited them."""
-    return tuple(dict.fromkeys(
-        quoted(named(item.requirement)) for item in data.checklist.items
-        if item.requirement.handed_in_after and any(
-            kept <= part.period_end < made for part in (item, *(p for _, p in item.periods)))))
+def _returns_due_between(store: Store, data: ReportData, kept: date,
+                         made: date) -> tuple[str, ...]:
+    """The returns of the paper (handed in after the period: 次年1月7日前…) settled since the
+    day ``kept``: their deadline passed before ``made``, or one was handed in, dated after
+    ``kept`` (revyear4 Y1: the 总结 handed in on 1月12日 was no change, and the copy of 1月2日
+    that still owed it was called the complete one)."""
+    from lianzheng_desktop.core.checklist_ask import with_link
+    from lianzheng_desktop.storage.record_source import SqlSource
+
+    source, names = SqlSource(store), []
+    for item in data.checklist.items:
+        requirement = item.requirement
+        if not requirement.handed_in_after or requirement.counts is None:
+            continue
+        counts = (with_link(requirement) if requirement.id is not None else requirement).counts
+        assert counts is not None
+        for part in (item, *(p for _, p in item.periods)):
+            due = part.period_end  # a return's item ends on its deadline
+            if due >= kept and (due < made or source.count(
+                    counts, kept + timedelta(days=1), min(due, made))):
+                names.append(quoted(named(requirement)))
+                break
+    return tuple(dict.fromkeys(names))
 
 
 def _differences(store: Store, data: ReportData, moment: datetime,
