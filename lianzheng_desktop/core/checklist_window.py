@@ -113,10 +113,12 @@ def status_of(actual: int, target: int, expected: int, window: Window) -> Status
 
 
 def scope_words(requirement: Requirement, window: Window) -> str:
-    if window.lag:  # 10月8日至次年1月7日: the days a return on the quarter is handed in
-        start, end = window.start, window.end
-        return (f"{start.month}月{start.day}日至{'次年' if end.year > start.year else ''}"
-                f"{end.month}月{end.day}日")
+    if window.lag:  # 12月1日至1月7日: the days a return on the quarter is handed in, the
+        start, end = window.start, window.end  # years said when it crosses one ("次年",
+        if end.year > start.year:  # read in January, was taken for the year after: Y3)
+            return (f"{start.year}年{start.month}月{start.day}日至"
+                    f"{end.year}年{end.month}月{end.day}日")
+        return f"{start.month}月{start.day}日至{end.month}月{end.day}日"
     return span_words(requirement.period, window.start)
 
 
@@ -126,8 +128,8 @@ def days_left(window: Window, period: Period | None) -> str:
     if window.due_today:  # on paper too, read later: the day, not "今天" (revdiff8 16)
         return f"，{window.end.month}月{window.end.day}日为报送期限，当日仍可报送"
     if window.lag:
-        next_year = "次年" if window.end.year > window.checkpoint.year else ""
-        end = f"{next_year}{window.end.month}月{window.end.day}日报送期限"
+        year = f"{window.end.year}年" if window.end.year > window.checkpoint.year else ""
+        end = f"{year}{window.end.month}月{window.end.day}日报送期限"
     return f"，距{end}还有 {days} 天" if days > 0 else ""
 
 

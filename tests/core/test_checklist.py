@@ -651,10 +651,10 @@ def test_the_last_quarters_return_is_not_this_quarters():
     for day in ("2022-10-03", "2022-10-09", "2022-11-30"):
         [item] = check(RETURNS, handed, "2022Q4", day)
         assert item.status is Status.NOT_DUE, (day, item.explanation)
-        assert item.explanation == "12月1日至次年1月7日报送，截至查看日期尚未开始。"
+        assert item.explanation == "2022年12月1日至2023年1月7日报送，截至查看日期尚未开始。"
     [december] = check(RETURNS, {}, "2022Q4", "2022-12-02")
     assert december.period_end == date(2023, 1, 7)
-    assert "距次年1月7日报送期限" in december.explanation  # next year's day (revdiff7 F12)
+    assert "距2023年1月7日报送期限" in december.explanation  # next year's day (revdiff7 F12)
     [third] = check(RETURNS, handed, "2022Q3", "2022-10-09")
     assert third.status is Status.DONE
 
@@ -712,7 +712,7 @@ def test_a_yearly_return_not_yet_due_says_when_it_is_handed_in():
                           counts=Counts("activity", ("报送工作总结",), "报送工作总结"),
                           period=Period.YEAR, target=1)
     [item] = check(summary, {}, "2022Q2", "2022-06-30")
-    assert item.explanation == "12月1日至次年1月15日报送，截至查看日期尚未开始。"
+    assert item.explanation == "2022年12月1日至2023年1月15日报送，截至查看日期尚未开始。"
 
 
 def test_a_monthly_duty_of_each_member_says_when_attendance_was_not_entered():

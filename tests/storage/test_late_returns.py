@@ -92,7 +92,7 @@ def test_the_last_quarters_form_is_said_until_the_next_one_falls_due(db):
     assert [w.level.label for w in _reminders(store, date(2022, 11, 30))] == ["逾期"]
     store = Store(store.db, clock=lambda: datetime(2022, 12, 1, 9))
     [december] = _reminders(store, date(2022, 12, 1))
-    assert december.level.label == "提示" and "距次年1月7日报送期限还有37天" in december.text
+    assert december.level.label == "提示" and "距2023年1月7日报送期限还有37天" in december.text
 
 
 def test_in_july_the_half_years_return_is_said(db):
