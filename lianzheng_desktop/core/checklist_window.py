@@ -63,13 +63,19 @@ def window_for(period: Period | None, quarter: Quarter, as_of: date, lag: int = 
     window = _calendar_window(period, quarter, as_of)
     if not lag:
         return window
-    start = date(window.end.year, window.end.month, 1)
+    start = _returns_from(period, window.end)
     end = window.end + timedelta(days=lag)
     checkpoint = min(as_of, end)
-    following = _next_end(period, window.end)
-    late_until = min(as_of, date(following.year, following.month, 1) - timedelta(days=1))
+    following = _returns_from(period, _next_end(period, window.end))
+    late_until = min(as_of, following - timedelta(days=1))
     return Window(start, end, checkpoint, int(checkpoint >= end), 1, lag,
                   late_until if late_until > end else None)
+
+
+def _returns_from(period: Period | None, end: date) -> date:
+    """The first day a return on the period ending on ``end`` is counted: its last month,
+    or its last two for a year's (a 总结 sent on 11月27日: revyear4 Y5)."""
+    return date(end.year, end.month - (1 if period in (Period.YEAR, None) else 0), 1)
 
 
 def _next_end(period: Period | None, end: date) -> date:

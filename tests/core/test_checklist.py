@@ -712,7 +712,7 @@ def test_a_yearly_return_not_yet_due_says_when_it_is_handed_in():
                           counts=Counts("activity", ("报送工作总结",), "报送工作总结"),
                           period=Period.YEAR, target=1)
     [item] = check(summary, {}, "2022Q2", "2022-06-30")
-    assert item.explanation == "2022年12月1日至2023年1月15日报送，截至查看日期尚未开始。"
+    assert item.explanation == "2022年11月1日至2023年1月15日报送，截至查看日期尚未开始。"
 
 
 def test_a_monthly_duty_of_each_member_says_when_attendance_was_not_entered():

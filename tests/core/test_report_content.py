@@ -340,7 +340,8 @@ def test_a_paper_kept_before_a_returns_deadline_and_made_again_after_says_why(
     write_report(demo_store, ReportPeriod(2022), tmp_path / "y.pdf")
     demo_store.clock = lambda: datetime(2023, 1, 10, 9)
     [note] = notes()
-    assert "“按季度填写纪实表，并于每季季末次月7日前交纪检委员”此后已报送或已过报送期限" in note, note
+    assert ("“按季度填写纪实表，并于每季季末次月7日前交纪检委员”此后已报送或已过报送期限"
+            in note), note
     # handed in on time between two kept copies: the older one is not the complete one
     # (revyear4 Y1)
     demo_store.clock = lambda: datetime(2023, 1, 2, 9)

@@ -154,3 +154,17 @@ def test_the_third_quarter_shown_in_november_says_its_form_once_and_as_of_its_ow
     assert only.level.label == "逾期"
     early = _check(store, Quarter(2022, 3), date(2022, 10, 5))  # 截至 before the deadline
     assert early.status is Status.ON_TRACK, early.explanation
+
+
+def test_the_years_summary_sent_in_november_is_the_years(db):
+    """revyear4 Y5: a 总结 sent on 11月27日, before its window (12月1日) opened, counted for no
+    year: 首页 called it owed, then overdue, and the year's paper said 0 beside it."""
+    summary = Requirement(item="8", text="每年1次向县纪委报送工作总结，于次年1月15日前报送",
+                          counts=Counts("activity", ("报送工作总结",), "报送工作总结"),
+                          period=Period.YEAR, target=1)
+    store = Store(db, clock=lambda: datetime(2022, 12, 31, 9))
+    store.add_plan_types([("activity", "报送工作总结")], 2022)
+    plans.save_plan(store, Plan(2022, [summary]))
+    store.add("activity", {"date": "2022-11-27", "type": "报送工作总结", "topic": "年度总结"})
+    [item] = plans.load_checklist(store, Quarter(2022, 4), date(2022, 12, 31)).items
+    assert item.status is Status.DONE, item.explanation
