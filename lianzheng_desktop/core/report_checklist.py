@@ -59,6 +59,10 @@ def year_checklist(quarterly: list[Checklist], as_of: date) -> Checklist:
 
 def _combined(item: ChecklistItem, parts: list[tuple[str, ChecklistItem]], over: bool,
               unit_name: str) -> ChecklistItem:
+    # a return not yet due (the fourth quarter's, due 1月7日) is no part of what is said,
+    # but stays among the periods: 下一步 asks it (revdiff8 9)
+    owed = [(name, part) for name, part in parts if part.status is Status.NOT_DUE
+            and item.requirement.handed_in_after]
     parts = [(name, part) for name, part in parts if part.status is not Status.NOT_DUE]
     if not parts:
         return item
@@ -113,7 +117,7 @@ def _combined(item: ChecklistItem, parts: list[tuple[str, ChecklistItem]], over:
     # still open by its date, not only the one lost (revnew N-rep-3)
     return replace(item, status=status, actual=actual, explanation=text,
                    period_start=parts[0][1].period_start, period_end=parts[-1][1].period_end,
-                   person_times=sum(times) if times else None, periods=parts)
+                   person_times=sum(times) if times else None, periods=parts + owed)
 
 
 def _by_month(item: ChecklistItem, as_of: date) -> ChecklistItem:

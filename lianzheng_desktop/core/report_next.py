@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from lianzheng_desktop.core.checklist import ChecklistItem, Status
 from lianzheng_desktop.core.checklist_people import says_attend
-from lianzheng_desktop.core.checklist_window import month_end
+from lianzheng_desktop.core.checklist_window import Window, month_end, scope_words
 from lianzheng_desktop.core.plan import Period, Requirement, Role
 from lianzheng_desktop.core.report_facts import (
     ReportData,
@@ -34,6 +34,7 @@ from lianzheng_desktop.core.report_person import (  # verb_for: as report_person
     verb_for,
 )
 from lianzheng_desktop.core.report_problems import by_requirement, joined, unitemised
+from lianzheng_desktop.core.returns import RETURN_VERBS
 from lianzheng_desktop.core.text import spans
 
 
@@ -65,10 +66,13 @@ def _running(data: ReportData) -> list[str]:
 def _running_part(item: ChecklistItem, day: date) -> ChecklistItem | None:
     """The item, or the year's quarter (half) still running, if not yet met by ``day``:
     a year's duty missed in the first quarter still asks the fourth's by 12月31日."""
-    if item.periods and item.status is Status.FAILED:
+    if item.periods and (item.status is Status.FAILED or item.requirement.handed_in_after):
         item = item.periods[-1][1]
     if item.status in (Status.ON_TRACK, Status.BEHIND) and item.period_end > day:
         return item
+    if item.status is Status.NOT_DUE and item.requirement.handed_in_after \
+            and item.period_end > day:  # a return still to hand in: the form due 1月7日
+        return item  # (a paper made in November said nothing of it: revdiff8 9)
     if (item.months or item.each_month) and item.period_end > day:  # a month missed:
         return item  # the months to come ask theirs (revother F7), not "2027年…" — of each
         # person too (revjiwei8 L: "每名班子成员每月…" was put off to the next year)
@@ -95,6 +99,12 @@ def _as_counted(item: ChecklistItem, data: ReportData) -> str:
         # one's own months (a member's paper), or each one's (the 书记 answers for all)
         own = data.person is not None and set(item.each_month) <= {data.person.name}
         return _months_each_to_come(item, data.as_of, label, own)
+    if item.status is Status.NOT_DUE:  # a return not yet due: when it is handed in
+        scope = scope_words(item.requirement, Window(
+            item.period_start, item.period_end, item.period_start, 0, 1,
+            item.requirement.handed_in_after))
+        what = label if label.startswith(RETURN_VERBS) else f"报送{label}"
+        return f"{scope}{what}{item.target or 1}{unit}，须于{by}前完成"
     if item.measure == "count" and item.actual is not None and item.target is not None:
         # in the year's report, a duty of each quarter or half-year sums its periods:
         # the year's total against one period's target says nothing ("还需-4次")
@@ -108,7 +118,8 @@ def _as_counted(item: ChecklistItem, data: ReportData) -> str:
         step = ""
         quarter_end = data.period.end if data.period.quarter else None
         if (quarter_end is not None and data.as_of < quarter_end < item.period_end
-                and item.expected is not None and item.expected > item.actual):
+                and item.expected is not None and item.expected > item.actual
+                and not item.requirement.handed_in_after):  # a return: by its deadline
             step = (f"，其中{cn_date(quarter_end)}前至少还需"
                     f"{item.expected - item.actual}{unit}")
         elif (data.over and data.period.quarter and data.period.quarter < 3

@@ -168,3 +168,17 @@ def test_the_years_summary_sent_in_november_is_the_years(db):
     store.add("activity", {"date": "2022-11-27", "type": "报送工作总结", "topic": "年度总结"})
     [item] = plans.load_checklist(store, Quarter(2022, 4), date(2022, 12, 31)).items
     assert item.status is Status.DONE, item.explanation
+
+
+def test_a_paper_made_in_november_asks_the_form_still_to_hand_in(db):
+    """revdiff8 9: the year's (and the fourth quarter's) paper made before 12月1日 said
+    nothing in 下一步 of the form due 1月7日."""
+    from lianzheng_desktop.app.reports import prepare_report
+
+    store = _year(db, date(2022, 11, 30))
+    for form in ("2022-04-06", "2022-07-05", "2022-10-05"):
+        _form(store, form)
+    for period in (ReportPeriod(2022), ReportPeriod(2022, 4)):
+        paper = prepare_report(store, period, date(2022, 11, 30))
+        steps = paper.document.section_texts()["四、下一步工作打算"]
+        assert "2022年12月1日至2023年1月7日报送纪实表1次，须于2023年1月7日前完成" in steps, steps
