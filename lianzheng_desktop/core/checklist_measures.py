@@ -102,10 +102,20 @@ def check_per_person(key: str, requirement: Requirement, window: Window, quarter
         text += f"；{'、'.join(missing)}{verb}{days_left(window, requirement.period)}"
     else:
         text += "，每人均已完成" if len(each) > 1 else "，已完成"
+    records, late = ask.refs(), 0
+    if status is Status.FAILED and window.late_until is not None:
+        # each one's form handed in after the deadline (revdiff8 8: still red till 11-30)
+        since = ask.source.per_person(requirement.counts, window.end + timedelta(days=1),
+                                      window.late_until, with_attendees=attends(requirement))
+        came = [name for name in missing if each[name] + since.get(name, 0) >= target]
+        if came:
+            text += f"；{'、'.join(came)}{window.end.month}月{window.end.day}日后逾期报送"
+            records = replace(ask, end=window.late_until).refs()
+            late = len(people) if len(came) == len(missing) else 0  # nobody owes it now
     met = len(people) - len(missing)
     return ChecklistItem(key, requirement, "per_person", requirement.period, window.start,
                          window.end, len(people), len(people), met, status, text + "。",
-                         ask.refs(), people=each, missing=missing, behind=behind)
+                         records, people=each, missing=missing, behind=behind, late=late)
 
 
 def check_share(key: str, requirement: Requirement, window: Window,

@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from lianzheng_desktop.core.checklist import Status
 from lianzheng_desktop.core.periods import Quarter
-from lianzheng_desktop.core.plan import Counts, Period, Plan, Requirement
+from lianzheng_desktop.core.plan import Counts, Period, Plan, Requirement, Role
 from lianzheng_desktop.core.report_model import ReportPeriod
 from lianzheng_desktop.storage import plans
 from lianzheng_desktop.storage.store import Store
@@ -182,3 +182,22 @@ def test_a_paper_made_in_november_asks_the_form_still_to_hand_in(db):
         paper = prepare_report(store, period, date(2022, 11, 30))
         steps = paper.document.section_texts()["四、下一步工作打算"]
         assert "2022年12月1日至2023年1月7日报送纪实表1次，须于2023年1月7日前完成" in steps, steps
+
+
+def test_each_ones_form_handed_in_late_is_said_and_reminded_no_more(db):
+    """revdiff8 8: 班子成员每季度填写一岗双责纪实表，于季末次月7日前交: 李秀梅's form of
+    10月21日 was no "逾期报送", and the red reminder stayed till 11月30日."""
+    each = Requirement(item="9", text="班子成员每季度填写一岗双责纪实表，于季末次月7日前交纪检委员",
+                       counts=Counts("activity", ("报送纪实表",), "报送纪实表"),
+                       period=Period.QUARTER, target=1, role=Role.LEADERSHIP_MEMBER)
+    store = Store(db, clock=lambda: datetime(2022, 11, 30, 9))
+    store.add("roster", {"name": "王建国", "role": "书记"})
+    store.add("roster", {"name": "李秀梅", "role": "班子成员"})
+    store.add_plan_types([("activity", "报送纪实表")], 2022)
+    plans.save_plan(store, Plan(2022, [each]))
+    store.add("activity", {"date": "2022-10-21", "type": "报送纪实表", "topic": "三季度纪实表",
+                           "host": "李秀梅"})
+    [item] = plans.load_checklist(store, Quarter(2022, 3), date(2022, 11, 30)).items
+    assert item.status is Status.FAILED
+    assert item.explanation.endswith("李秀梅10月7日后逾期报送。"), item.explanation
+    assert not [w for w in plans.load_warnings(store, date(2022, 11, 30)) if each.text in w.text]
