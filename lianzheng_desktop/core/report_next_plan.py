@@ -126,6 +126,8 @@ def _first_step(requirement: Requirement, nxt: ReportPeriod, made: date,
         if not n:  # once a year: due by the year's end, not by the first quarter's
             end, n, so_far = date(nxt.year, 12, 31), target, ""
     if requirement.handed_in_after and requirement.period is not Period.MONTH:
+        if nxt.quarter is not None and end > nxt.end:  # the year's 总结 asks nothing of the
+            return None  # next quarter (revyear4 Y8: a 2028 date in a plan for 2027年一季度)
         # a return on the period, due after it: 次年1月7日, not 12月31日 (revjiwei8 E)
         end += timedelta(days=requirement.handed_in_after)
     role = requirement.role  # a duty of each: "每名班子成员至少…", not one in all

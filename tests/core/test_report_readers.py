@@ -269,3 +269,18 @@ def test_next_years_step_of_a_duty_to_take_part_says_take_part(demo_store):
                         period=Period.MONTH, target=1, role=Role.LEADERSHIP_MEMBER)
     text = _next_plan_steps(demo_store, [study])
     assert "每名班子成员至少参加廉政学习1次" in text, text
+
+
+def test_the_next_quarters_plan_asks_no_years_return(demo_store):
+    """revyear4 Y8: the fourth quarter's paper pledged for 2023年一季度 the 2023 总结 by
+    "2024年1月15日前"; the quarter's own form stays asked."""
+    forms = Requirement(item="7", text="按季度填写纪实表，并于每季季末次月7日前交纪检委员",
+                        counts=Counts("activity", ("报送纪实表",), "报送纪实表"),
+                        period=Period.QUARTER, target=1)
+    summary = Requirement(item="8", text="全年报送1次工作总结，于次年1月15日前报送",
+                          counts=Counts("activity", ("报送工作总结",), "报送工作总结"),
+                          period=Period.YEAR, target=1)
+    data = load_report_data(demo_store, ReportPeriod(2022, 4))
+    text = _texts(replace(data, next_plan=Plan(2023, [forms, summary])))[NEXT]
+    assert "2023年4月7日前至少报送纪实表1次" in text, text
+    assert "2024年" not in text, text
