@@ -27,29 +27,28 @@ def in_role(role: Role, person: Person) -> bool:
     return person.role in _ROLE_SCOPE.get(role, ())
 
 
-_ATTEND = ("参加", "参与", "出席", "列席")
+_ATTEND = re.compile(r"参加|参与|出席|列席")
 # what one does oneself: holds, gives, writes (讲微党课, 提交心得)
 _LEAD = re.compile(r"主持|组织(?!生活)|召开|召集|讲授|带头讲|讲[^，。；]{0,4}课|提交|撰写|上交")
-# the same words naming what is attended, not one's own act: 支部组织的集中学习, 党委召开的
-# 民主生活会, 党组织 (revdiff8 3)
-_NOT_ONES_ACT = re.compile(r"党组织|(?:组织|召开|召集)的")
 
 
 def attends(requirement: Requirement) -> bool:
-    """Whether the duty is to take part: its words say so (每名班子成员每月至少参加1次廉政
-    学习; 参加支部组织的集中学习), or it is every 党员's and names no act of his own (讲1次微
-    党课 is given, not attended). Those named among a record's 参加人员 have done it then,
-    not only who chaired it (revjiwei8 B)."""
-    words = _NOT_ONES_ACT.sub("", requirement.text)
-    if _LEAD.search(words):
-        return False
-    return any(word in words for word in _ATTEND) or requirement.role is Role.MEMBER
+    """Whether the duty is to take part: the act its words name first is taking part
+    (每名班子成员每月至少参加1次廉政学习; 参加上级组织召开的警示教育大会; 参加X并提交Y — what
+    follows 参加 is what is attended), or it is every 党员's and names no act of his own (讲1次
+    微党课 is given, not attended). Those named among a record's 参加人员 have done it then, not
+    only who chaired it (revjiwei8 B; revdiff8 3; revlast8 F1)."""
+    text = requirement.text
+    attend, lead = _ATTEND.search(text), _LEAD.search(text)
+    if attend is not None:
+        return lead is None or attend.start() < lead.start()
+    return lead is None and requirement.role is Role.MEMBER
 
 
 def says_attend(requirement: Requirement) -> bool:
     """Its words say to take part (参加…), whoever's duty it is: one's own paper says
     本人参加 then, and its own verb otherwise (本人讲微党课: revdiff8 5)."""
-    return attends(requirement) and any(word in requirement.text for word in _ATTEND)
+    return attends(requirement) and _ATTEND.search(requirement.text) is not None
 
 
 def people_in_role(role: Role, roster: Sequence[Person], day: date) -> list[Person]:

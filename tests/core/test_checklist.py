@@ -738,8 +738,16 @@ def test_who_takes_part_is_told_from_the_act_not_a_word_inside_a_name():
     for text in ("班子成员每季度至少参加1次支部组织的集中学习",
                  "班子成员每季度至少参加1次所在支部组织生活",
                  "班子成员每季度至少参加1次党支部召开的廉政学习会",
-                 "班子成员每年至少列席1次下级党组织民主生活会"):
+                 "班子成员每年至少列席1次下级党组织民主生活会",
+                 # what follows 参加 is what is attended (revlast8 F1)
+                 "每名班子成员每年至少参加1次组织部组织的专题培训",
+                 "每名班子成员每季度参加1次支部书记讲党课"):
         assert attends(duty(text)) and says_attend(duty(text)), text
+    for text in ("每名党员每年参加1次组织生活会并提交对照检查材料",
+                 "每名党员每年至少参加1次上级组织召开的警示教育大会",
+                 "每名党员每季度至少参加1次组织委员主持的集中学习"):
+        assert attends(duty(text, Role.MEMBER)), text
+    assert not attends(duty("书记组织班子成员每季度参加1次学习", Role.FIRST_RESPONSIBLE))
     for text, role in (("每名党员每年至少讲1次微党课", Role.MEMBER),
                        ("每名党员每年至少提交1篇学习心得", Role.MEMBER),
                        ("每名班子成员每月至少组织1次廉政学习", Role.LEADERSHIP_MEMBER)):
