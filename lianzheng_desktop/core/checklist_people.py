@@ -31,6 +31,10 @@ _ATTEND = re.compile(r"参加|参与|出席|列席")
 # what one does oneself: holds, gives, writes (讲微党课, 提交心得)
 _LEAD = re.compile(r"主持|组织(?!生活)|召开|召集|讲授|带头讲|讲[^，。；]{0,4}课|提交|撰写|上交")
 
+# the same words naming a body or what is attended, not one's own act: 向党组织汇报, 组织部
+# 组织的培训, 上级组织, 组织委员主持的, 党委召开的民主生活会
+_NOT_ONES_ACT = re.compile(r"党组织|组织部门?|[上下]级组织|组织委员|(?:组织|召开|召集|主持)的")
+
 
 def attends(requirement: Requirement) -> bool:
     """Whether the duty is to take part: the act its words name first is taking part
@@ -38,7 +42,7 @@ def attends(requirement: Requirement) -> bool:
     follows 参加 is what is attended), or it is every 党员's and names no act of his own (讲1次
     微党课 is given, not attended). Those named among a record's 参加人员 have done it then, not
     only who chaired it (revjiwei8 B; revdiff8 3; revlast8 F1)."""
-    text = requirement.text
+    text = _NOT_ONES_ACT.sub("", requirement.text)
     attend, lead = _ATTEND.search(text), _LEAD.search(text)
     if attend is not None:
         return lead is None or attend.start() < lead.start()
