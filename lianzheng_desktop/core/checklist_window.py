@@ -47,12 +47,22 @@ def window_of(requirement: Requirement, quarter: Quarter, as_of: date,
     quarter's: it was, on 首页 and in the paper, until revjiwei8 D (core.returns.ending_with
     tells 首页 of it)."""
     lag = requirement.handed_in_after
-    if lag and today is not None and as_of == quarter.end:  # a paper made since, not a
-        as_of = max(as_of, today)  # 截至 she chose (revdiff8 12: 截至10月5日 judged as today)
+    if lag and today is not None and as_of == quarter.end and ends_with(requirement.period,
+                                                                       quarter):
+        # a paper made since (not a 截至 she chose: revdiff8 12), on the return of a period
+        # ending with its quarter (not the year's 总结 in the third quarter: revlast8 F10)
+        as_of = max(as_of, today)
     window = window_for(requirement.period, quarter, as_of, lag)
     if lag and window.checkpoint == window.end == today:  # not yet missed (revlast7 F8)
         window = replace(window, elapsed=0, due_today=True)
     return window
+
+
+def ends_with(period: Period | None, quarter: Quarter) -> bool:
+    """Whether a period of this kind ends with ``quarter``: every quarter's, the half-year's
+    with the second and fourth, the year's with the fourth."""
+    return period is Period.QUARTER or quarter.number == 4 or (
+        period is Period.HALF and quarter.number == 2)
 
 
 def window_for(period: Period | None, quarter: Quarter, as_of: date, lag: int = 0) -> Window:

@@ -13,7 +13,8 @@ from datetime import date, timedelta
 
 from lianzheng_desktop.core.checklist import ChecklistItem, Status
 from lianzheng_desktop.core.checklist_people import says_attend
-from lianzheng_desktop.core.checklist_window import Window, month_end, scope_words
+from lianzheng_desktop.core.checklist_window import Window, ends_with, month_end, scope_words
+from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period, Requirement, Role
 from lianzheng_desktop.core.report_facts import (
     ReportData,
@@ -47,7 +48,7 @@ def _running(data: ReportData) -> list[str]:
     parts, unrecorded = [], []
     made = written_on(data)  # a period over by the day it is written asks nothing more
     for requirement, group in by_requirement(
-            now for i in data.checklist.items if (now := _running_part(i, data.as_of))
+            now for i in data.checklist.items if (now := _running_part(i, data))
             and now.period_end >= made):
         clauses = [c for c in (_still_to_do(i, data) for i in group) if c]
         if clauses:
@@ -63,16 +64,22 @@ def _running(data: ReportData) -> list[str]:
     return parts
 
 
-def _running_part(item: ChecklistItem, day: date) -> ChecklistItem | None:
-    """The item, or the year's quarter (half) still running, if not yet met by ``day``:
-    a year's duty missed in the first quarter still asks the fourth's by 12月31日."""
+def _running_part(item: ChecklistItem, data: ReportData) -> ChecklistItem | None:
+    """The item, or the year's quarter (half) still running, if not yet met by the paper's
+    day: a year's duty missed in the first quarter still asks the fourth's by 12月31日."""
+    day = data.as_of
     if item.periods and (item.status is Status.FAILED or item.requirement.handed_in_after):
         item = item.periods[-1][1]
     if item.status in (Status.ON_TRACK, Status.BEHIND) and item.period_end > day:
         return item
+    quarter = data.period.quarter
     if item.status is Status.NOT_DUE and item.requirement.handed_in_after \
-            and item.period_end > day:  # a return still to hand in: the form due 1月7日
-        return item  # (a paper made in November said nothing of it: revdiff8 9)
+            and item.period_end > day and (quarter is None or ends_with(
+                item.period, Quarter(data.period.year, quarter))):
+        # a return still to hand in on this paper's period: the form due 1月7日 (a paper
+        # made in November said nothing of it: revdiff8 9) — not the year's 总结 in a
+        # second quarter's paper (revlast8 F11)
+        return item
     if (item.months or item.each_month) and item.period_end > day:  # a month missed:
         return item  # the months to come ask theirs (revother F7), not "2027年…" — of each
         # person too (revjiwei8 L: "每名班子成员每月…" was put off to the next year)

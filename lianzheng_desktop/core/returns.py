@@ -67,11 +67,11 @@ def ending_with(plan: Plan, quarter: Quarter, day: date) -> Plan:
     the quarter after it: the quarter's until the next quarter's falls due (its last month),
     the half-year's after the second and fourth, the year's after the fourth. Still owed
     or overdue then, 首页 says so whatever quarter it shows (revjiwei8 D, H, N)."""
+    from lianzheng_desktop.core.checklist_window import ends_with
     from lianzheng_desktop.core.plan import Period
 
     following = quarter.next().end
-    ending = ({Period.QUARTER} if day < date(following.year, following.month, 1) else set()) \
-        | ({Period.HALF} if quarter.number in (2, 4) else set()) \
-        | ({Period.YEAR} if quarter.number == 4 else set())
-    return replace(plan, requirements=[r for r in plan.requirements
-                                       if r.handed_in_after and r.period in ending])
+    next_due = day >= date(following.year, following.month, 1)  # the next quarter's form
+    return replace(plan, requirements=[
+        r for r in plan.requirements if r.handed_in_after and ends_with(r.period, quarter)
+        and not (r.period is Period.QUARTER and next_due)])

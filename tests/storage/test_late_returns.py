@@ -201,3 +201,24 @@ def test_each_ones_form_handed_in_late_is_said_and_reminded_no_more(db):
     assert item.status is Status.FAILED
     assert item.explanation.endswith("李秀梅10月7日后逾期报送。"), item.explanation
     assert not [w for w in plans.load_warnings(store, date(2022, 11, 30)) if each.text in w.text]
+
+
+def test_an_earlier_quarters_paper_made_late_keeps_the_years_return_as_it_stood(db):
+    """revlast8 F10, F11: the third quarter's paper made on 11月30日 said the year's 总结,
+    sent on 11月27日, was 已完成 (a paper 截至9月30日); and a second quarter's 下一步 asked
+    the year's 总结 due next January."""
+    from lianzheng_desktop.app.reports import prepare_report
+
+    summary = Requirement(item="8", text="每年1次向县纪委报送工作总结，于次年1月15日前报送",
+                          counts=Counts("activity", ("报送工作总结",), "报送工作总结"),
+                          period=Period.YEAR, target=1)
+    store = Store(db, clock=lambda: datetime(2022, 11, 30, 9))
+    store.add_plan_types([("activity", "报送工作总结")], 2022)
+    plans.save_plan(store, Plan(2022, [summary]))
+    store.add("activity", {"date": "2022-11-27", "type": "报送工作总结", "topic": "年度总结"})
+    [item] = plans.load_checklist(store, Quarter(2022, 3), date(2022, 9, 30)).items
+    assert item.status is not Status.DONE, item.explanation
+    store = Store(store.db, clock=lambda: datetime(2022, 6, 30, 9))
+    steps = prepare_report(store, ReportPeriod(2022, 2)).document.section_texts()[
+        "四、下一步工作打算"]
+    assert "工作总结" not in steps, steps
