@@ -65,8 +65,10 @@ class HandedIn:
     renamed: tuple[tuple[str, str], ...] = ()  # people renamed since: (was, is)
     again: date | None = None  # a later version kept with all of it (handed in again?)
     lapsed: int = 0  # due the day it was kept (今日到期 then), not done that day
-    # returns (次年1月7日前报送…) whose deadline came after it was kept: judged since
-    returns: tuple[str, ...] = ()
+    # returns of the period (次年1月7日前报送…) handed in since it was kept, and those whose
+    # deadline passed since with none handed in
+    sent: tuple[str, ...] = ()
+    lapsed_returns: tuple[str, ...] = ()
 
     @property
     def note(self) -> str:
@@ -82,8 +84,10 @@ class HandedIn:
         said = [f"此后{'，'.join(since)}"] if since else []
         if self.lapsed:  # no change at all: the day itself went by (revlast2, 5)
             said.append(f"当日到期的 {self.lapsed} 件整改事项当天未能完成，现在按到期未完成计")
-        if self.returns:  # its deadline passed since (revjiwei8 K)
-            said.append(f"{'、'.join(self.returns)}此后已报送或已过报送期限，现在按实际报送情况计")
+        if self.sent:  # a return of the period handed in since (revyear4 Y1)
+            said.append(f"此后报送了{'、'.join(self.sent)}，现在计入")
+        if self.lapsed_returns:  # its deadline passed since, none handed in (revjiwei8 K)
+            said.append(f"{'、'.join(self.lapsed_returns)}的报送期限已过、未见报送，现在按未完成计")
         done = f"本期报告已于{cn_date(self.on)}生成留存；{'；'.join(said)}"
         if self.again is not None:
             return (f"{done}；{cn_date(self.again)}重新生成留存的一份已含这些改动。两份内容不同："
@@ -110,41 +114,46 @@ def _changed_since_kept(store: Store, data: ReportData, person: str | None) -> H
                  and i.deadline == kept_on and is_open(i, data.as_of))
     since = _differences(store, data, first.created_at)
     made = data.made_on or kept_on
-    returns = _returns_due_between(store, data, kept_on, made)
-    if since is None and not lapsed and not returns:
+    sent, lapsed_returns = _returns_due_between(store, data, kept_on, made)
+    if since is None and not lapsed and not sent and not lapsed_returns:
         return None
     # kept again since with all of it (a lapse, after the day it lapsed): which to hand in
     again = last.created_at.date() if last is not first and _differences(
         store, data, last.created_at) is None and (
-            not (lapsed or returns) or last.created_at.date() > kept_on) \
-        and not _returns_due_between(store, data, last.created_at.date(), made) else None
+            not (lapsed or sent or lapsed_returns) or last.created_at.date() > kept_on) \
+        and not any(_returns_due_between(store, data, last.created_at.date(), made)) else None
     return HandedIn(kept_on, *(since or (0, (), ())), again=again, lapsed=lapsed,
-                    returns=returns)
+                    sent=sent, lapsed_returns=lapsed_returns)
 
 
 def _returns_due_between(store: Store, data: ReportData, kept: date,
-                         made: date) -> tuple[str, ...]:
+                         made: date) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The returns of the paper (handed in after the period: 次年1月7日前…) settled since the
-    day ``kept``: their deadline passed before ``made``, or one was handed in, dated after
-    ``kept`` (revyear4 Y1: the 总结 handed in on 1月12日 was no change, and the copy of 1月2日
-    that still owed it was called the complete one)."""
+    day ``kept``: (those handed in, dated after it — revyear4 Y1: the 总结 of 1月12日 was no
+    change, and the copy of 1月2日 that still owed it was called the complete one; those
+    whose deadline passed before ``made`` with none handed in — revjiwei8 K)."""
     from lianzheng_desktop.core.checklist_ask import with_link
     from lianzheng_desktop.storage.record_source import SqlSource
 
-    source, names = SqlSource(store), []
+    source, sent, lapsed = SqlSource(store), [], []
     for item in data.checklist.items:
         requirement = item.requirement
         if not requirement.handed_in_after or requirement.counts is None:
             continue
         counts = (with_link(requirement) if requirement.id is not None else requirement).counts
         assert counts is not None
+        name = quoted(named(requirement))
         for part in (item, *(p for _, p in item.periods)):
             due = part.period_end  # a return's item ends on its deadline
-            if due >= kept and (due < made or source.count(
-                    counts, kept + timedelta(days=1), min(due, made))):
-                names.append(quoted(named(requirement)))
+            if due < kept:
+                continue
+            if source.count(counts, kept + timedelta(days=1), min(due, made)):
+                sent.append(name)
                 break
-    return tuple(dict.fromkeys(names))
+            if due < made:
+                lapsed.append(name)
+                break
+    return tuple(dict.fromkeys(sent)), tuple(dict.fromkeys(lapsed))
 
 
 def _differences(store: Store, data: ReportData, moment: datetime,

@@ -152,7 +152,8 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
         text = f"{md(a.date)}召开{topic}专题会议"
     elif a.type == "专题会议":
         text = f"{md(a.date)}{phrase}，{topic}"
-    elif topic.startswith((*VERB_STARTS, *PREPOSITIONS)) or VERB_LED.match(topic):
+    elif topic.startswith((*VERB_STARTS, *PREPOSITIONS, *RETURN_VERBS)) \
+            or VERB_LED.match(topic):  # 填报上季度…纪实表: not "报送填报…" (revlast8 F8)
         # "对…开展专项检查", "公开2026年度党务…": has its verb
         text = f"{md(a.date)}{topic}"
     else:  # a noun phrase: "中秋国庆前工会经费使用情况内部检查"
@@ -182,8 +183,9 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
         led = ("主持" if chaired(a.type) else "牵头") if who else ""
         return text + f"（{who}{led}{'，' if who else ''}共{len(a.attendees)}人）"
     # one or two people "参加" a hearing or a visit says nothing a reader can use
+    paper = topic_verb(a.type, topic) in RETURN_VERBS  # a form handed in: nobody "参加"s it
     count = (f"{len(a.attendees)}人{'按规定报告' if filed else '参加'}"
-             if len(a.attendees) > 2 and not summary else "")
+             if len(a.attendees) > 2 and not summary and not paper else "")
     if mine and a.type in ("履责报告", *HEARD):  # one's own report made or heard: one's act
         return text + (f"（{count}）" if count else "")
     if mine:  # … a meeting chaired, other work led

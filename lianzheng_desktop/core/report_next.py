@@ -111,7 +111,7 @@ def _as_counted(item: ChecklistItem, data: ReportData) -> str:
             item.period_start, item.period_end, item.period_start, 0, 1,
             item.requirement.handed_in_after))
         what = label if label.startswith(RETURN_VERBS) else f"报送{label}"
-        return f"{scope}{what}{item.target or 1}{unit}，须于{by}前完成"
+        return f"{scope}{what}{item.target or 1}{unit}"  # its days end on its deadline
     if item.measure == "count" and item.actual is not None and item.target is not None:
         # in the year's report, a duty of each quarter or half-year sums its periods:
         # the year's total against one period's target says nothing ("还需-4次")

@@ -616,3 +616,14 @@ def test_a_paper_handed_in_is_filled_in_or_sent_not_held():
     # a 通报 of cases, a 表彰: no paper handed in (revdiff8 7)
     assert not said("典型案例情况通报", "违反中央八项规定精神典型问题").startswith("10月20日报送")
     assert not said("优秀党员表彰", "2026年度优秀共产党员").startswith("10月20日报送")
+
+
+def test_a_form_handed_in_is_told_once_and_nobody_attends_it():
+    """revlast8 F8: "10月9日报送填报上季度…纪实表，3人参加"."""
+    from lianzheng_desktop.core.records import Activity
+    from lianzheng_desktop.core.report_activities import _one_activity
+
+    form = Activity(id=1, date=date(2026, 10, 9), type="交支部纪检委员",
+                    topic="填报上季度落实主体责任情况纪实表", host="王振华",
+                    attendees=("王振华", "李春梅", "赵志刚"))
+    assert _one_activity(form, False) == "10月9日填报上季度落实主体责任情况纪实表"
