@@ -36,8 +36,9 @@ _TREND = r"递增|增加|增长|减少|下降|上升|提高|递减|加大|扩大
 WEEK, DAY, LONG = "week", "day", "long"
 # 一季度一公开: a verb of its own, the clause's last words (not a headline's "一月一报标准化
 # 党建显成效")
-_IDIOM = (r"(?=(?:公开|通报|评|报|分析|研判|更新|总结|检查|考核|讲评|督查|走访|调度|汇报|研究"
-          r"|学习|会|谈|查)[\u4e00-\u9fff]{0,2}(?:[，,。；;、]|$))")  # not 一月一主题 (revdiff8 6)
+_IDIOM = (r"(?=(?!主题|重点|题|个|项|件|名|人|天|日|号|次|批|期|篇|份|张|本|户|季|年|月|周)"
+          r"[\u4e00-\u9fff]{1,3}(?:[，,。；;、]|$))")  # an act, not 一月一主题 (revdiff8 6),
+# nor a list of acts (revlast8 F2: 一季度一排查, 一月一提醒 were lost)
 _PERIODS: tuple[tuple[str, Period | str, int, bool], ...] = (
     (r"每(?:一|1)?个?(?:周|星期)|每两周|每半个?月", WEEK, 1, True),
     (r"每(?:一|1)?个?(?:天|日)|每个?工作日", DAY, 1, True),

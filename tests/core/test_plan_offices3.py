@@ -344,6 +344,10 @@ def test_once_each_said_as_one_period_one_act():
     assert [(r.period, r.target, r.counts.label if r.counts else "") for r in read] == [
         (Period.QUARTER, 1, "党务公开"), (Period.YEAR, 1, "财务公开"), (Period.MONTH, 1, "通报")]
     assert parse_plan("市政公司一月一报标准化党建显成效\n", 2026).requirements == []
+    # any act after the second 一, not a short list of them (revlast8 F2)
+    acts = parse_plan("4.督导。坚持一季度一排查，一月一提醒，落实一月一督办。", 2026).requirements
+    assert [(r.period, r.counts.label if r.counts else "") for r in acts] == [
+        (Period.QUARTER, "排查"), (Period.MONTH, "提醒"), (Period.MONTH, "督办")]
     [first_quarter] = parse_plan("4.计划。一季度完成年度工作计划制定。", 2026).requirements
     assert first_quarter.period is None  # the first quarter, a time: no cadence
 
