@@ -43,7 +43,7 @@ _UNDATED_DUE = re.compile(r"(?<![\d年])于(?P<when>(?:\d{1,2}月)?(?:\d{1,2}[�
 _TWO_DATES = re.compile(r"[日底](?:和|、|及)")
 # 年度工作总结于次年1月15日前报送县纪委: a paper of each year, due in the next
 _NEXT_YEAR_DUE = re.compile(r"(?P<paper>[^，,。；;]{2,30}?(?:总结|报告))于?次年"
-                            r"(?P<when>(?:1|一)月(?:\d{1,2}[日号]|底)前)" + _REST)  # (returns)
+                            r"(?P<when>(?:[1-3一二三])月(?:\d{1,2}[日号]|底)前)" + _REST)  # returns
 
 # what is sent: 将X报送Y / 编制出X / 向Y报告X
 _SENT = re.compile(r"(?:将|把)(?P<object>[^，,。；;]{2,60}?)(?:分别|及时)?"

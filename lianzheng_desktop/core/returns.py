@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from lianzheng_desktop.core.numerals import parse_number
@@ -28,9 +28,10 @@ _AFTER_THE_END = {
     "quarter": re.compile(rf"(?:季末|季度末|每季度?末?)次月{_N}[日号](?:之)?前"
                           rf"|季度?末?结束后{_N}(个工作)?日内"),
     "half": re.compile(rf"半年度?末?结束后{_N}(个工作)?日内"),
-    "year": re.compile(rf"次年(?:1|一)月{_N}[日号](?:之)?前|年度?末?结束后{_N}(个工作)?日内"
-                       r"|次年(?:1|一)月底(?:之)?前"),
+    "year": re.compile(rf"年度?末?结束后{_N}(个工作)?日内"),
 }
+# 次年1月15日前, 次年一月底前, 次年2月10日前: a day of the next year's first months
+_NEXT_YEAR = re.compile(rf"次年{_N}月(?:{_N}[日号]|(底))(?:之)?前")
 RETURN_VERBS = ("报送", "填写", "填报", "上报", "提交", "呈报")
 _NOT_HANDING = ("交流", "交心", "交换", "交叉", "交办")
 
@@ -51,15 +52,30 @@ def handed_in(requirement: Requirement) -> tuple[int, str] | None:
         return None
     pattern = _AFTER_THE_END[period.value]
     # its own words, or the sentence they stand in (…总结，于次年1月15日前报送: revlast7 F3)
-    found = pattern.search(requirement.text) or pattern.search(requirement.own_sentence()[1])
+    words = (requirement.text, requirement.own_sentence()[1])
+    if period.value == "year" and (due := next(filter(None, map(_NEXT_YEAR.search, words)),
+                                               None)):
+        return _into_next_year(due)
+    found = pattern.search(words[0]) or pattern.search(words[1])
     if found is None:
         return None
-    if "月底" in found.group(0):  # 次年1月底前 (revdiff8 4)
-        return 31, found.group(0)
     days = parse_number(next(g for g in found.groups() if g and g != "个工作"))
     if "个工作" in found.group(0):  # working days: the calendar days they take at most
         days = -(-days * 7 // 5)
     return (days, found.group(0)) if 1 <= days <= 31 else None
+
+
+def _into_next_year(due: re.Match) -> tuple[int, str] | None:
+    """Days from 12月31日 to 次年M月D日 (or to the month's end: 次年1月底前, revdiff8 4;
+    次年2月10日前, revlast8 F3), up to 次年3月."""
+    month, day, month_end = due.groups()
+    month = parse_number(month)
+    if not 1 <= month <= 3:
+        return None
+    last = (date(2001, month % 12 + 1, 1) if month < 12 else date(2002, 1, 1)) \
+        - timedelta(days=1)
+    day = last.day if month_end else min(parse_number(day), last.day)
+    return (date(2001, month, day) - date(2000, 12, 31)).days, due.group(0)
 
 
 def ending_with(plan: Plan, quarter: Quarter, day: date) -> Plan:

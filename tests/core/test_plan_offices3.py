@@ -391,6 +391,10 @@ def test_a_years_paper_due_the_next_year_is_a_return_of_the_year():
     # by the end of January: the year's too, handed in in the next (revdiff8 4)
     [report] = parse_plan("2.年度述责述廉报告于次年1月底前报送县纪委。", 2026).requirements
     assert (report.period, report.handed_in_after) == (Period.YEAR, 31)
+    # and into February: still read, its days counted into the next year (revlast8 F3)
+    [later] = parse_plan("3.总结。党风廉政建设工作总结于次年2月10日前报送县纪委。",
+                         2026).requirements
+    assert (later.period, later.target, later.handed_in_after) == (Period.YEAR, 1, 41)
 
 
 def test_names_keep_no_how_nor_is():
