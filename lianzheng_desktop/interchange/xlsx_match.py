@@ -156,11 +156,13 @@ def sort_out(store: Store, sheet: Any) -> None:
                 binned = _twin(spec, compared, record, trashed_near.get(near(record), []),
                                taken)
                 doer = DOER_FIELDS.get(spec.key)
+                topic = spec.field("topic").label if spec.key in SAME_EVENT_LEDGERS else ""
                 if binned is not None and (  # another's own (甲听取…, 乙听取…), or another
                         doer is not None and spec.field(doer).label in binned[1]  # event of
-                        or spec.key in SAME_EVENT_LEDGERS  # the day: two records (revdiff8 1)
-                        and not same_event(record, binned[0])):
-                    binned = None
+                        or binned[1] != (topic,)  # the day — more than its title differs,
+                        and not same_event(record, binned[0])):  # and not near (revdiff8 1)
+                    binned = None  # — two records; its title alone reworded is the same
+                    # one corrected (revlast8 F5)
                 if binned is not None:
                     sheet.deleted += 1
                     sheet.deleted_apart.append(

@@ -143,7 +143,7 @@ def restore(store, entry_id: int, twice: bool = False) -> Record:
         # or its title corrected since, in the window or a workbook (revloss3 W-1)
         alike = [] if twice or kept else near_records(store, ledger, record)
         if kept or alike:  # raised inside the transaction: nothing is restored
-            what = "相同" if kept else "同一天、同类型、主题相近"
+            what = "相同" if kept else "同一天、同类型、内容相近"
             raise SameRecordError(f"{spec.label}中已有一条{what}的记录（"
                                   f"{describe(spec, (kept or alike)[0])}），可能是删除后又重新"
                                   "录入的；再恢复这条，同一件事会计算两次。")

@@ -36,8 +36,11 @@ def near_records(store: Store, ledger_key: str, record: Record) -> list[Record]:
         return []
     rec = cast(Any, record)
     kind, doer = SAME_DAY_AND_KIND[ledger_key], DOER_FIELDS[ledger_key]
+    # near the same title, or the same people on it (its title reworded: revlast8 F5)
     return [r for r in store.list(ledger_key, Query(start=rec.date, end=rec.date))
-            if r.id != record.id and kind(r) == kind(record) and same_event(rec, r)
+            if r.id != record.id and kind(r) == kind(record)
+            and (same_event(rec, r) or rec.attendees and set(cast(Any, r).attendees) == set(
+                rec.attendees))
             and not _anothers(getattr(r, doer, ""), getattr(rec, doer, ""))]
 
 

@@ -327,11 +327,32 @@ def test_another_meeting_of_a_deleted_ones_day_is_imported(demo_store, tmp_path)
                if sheet.cell(r, header.index("主题*") + 1).value == gone.topic)
     values = [sheet.cell(row, c).value for c in range(1, len(header) + 1)]
     values[header.index("主题*")] = "部署下半年党风廉政建设工作"
+    values[header.index("内容摘要")] = "会议研究部署下半年工作任务，明确分工。"
     sheet.append(values)
     book.save(tmp_path / "b.xlsx")
     plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
     assert plan is not None and plan.new == 1, plan.details()
     assert not any("疑似回收站中的" in line for line in plan.details())
+
+
+def test_a_deleted_meetings_row_reworded_is_held_not_imported(demo_store, tmp_path):
+    """revlast8 F5: the trashed study's row with its title reworded (nothing else) was
+    imported as new; taken back from 回收站, the one study counted twice."""
+    from openpyxl import load_workbook
+
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    gone = demo_store.list("activity")[0]
+    demo_store.delete("activity", gone.id)
+    book = load_workbook(tmp_path / "a.xlsx")
+    sheet = book["会议活动"]
+    topic_at = [c.value for c in sheet[1]].index("主题*") + 1
+    row = next(r for r in range(2, sheet.max_row + 1)
+               if sheet.cell(r, topic_at).value == gone.topic)
+    sheet.cell(row, topic_at).value = "集中学习并讨论本季度廉政教育材料"
+    book.save(tmp_path / "b.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    assert plan is not None and plan.new == 0, plan.details()
+    assert any("疑似回收站中的" in line for line in plan.details())
 
 
 def test_an_import_says_how_many_rows_it_will_mark_as_entered_late(demo_store, tmp_path):

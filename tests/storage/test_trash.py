@@ -118,7 +118,7 @@ def test_a_record_whose_title_was_corrected_since_is_not_restored_twice_unasked(
     people.add("activity", {"date": "2022-07-08", "type": "专题会议",
                             "topic": "研究巡察整改推进工作（第二轮）"})
     [entry] = trash.entries(people)
-    with pytest.raises(trash.SameRecordError, match="同一天、同类型、主题相近的记录"):
+    with pytest.raises(trash.SameRecordError, match="同一天、同类型、内容相近的记录"):
         trash.restore(people, entry.id)
     assert people.count("activity") == 1
     people.add("activity", {"date": "2022-07-08", "type": "专题会议",
@@ -140,3 +140,18 @@ def test_two_peoples_own_records_of_a_day_are_not_taken_for_one(people):
     [entry] = trash.entries(people)
     trash.restore(people, entry.id)
     assert people.count("activity") == 2
+
+
+def test_a_meeting_entered_again_under_a_reworded_title_is_asked_about(people):
+    """revlast8 F5: the same study entered again with its title reworded, then the deleted
+    one taken back: one study, two records, nothing asked."""
+    first = people.add("activity", {"date": "2022-03-05", "type": "廉政学习",
+                                    "topic": "学习二十届中央纪委五次全会精神",
+                                    "attendees": "王建国、李秀梅、刘芳"})
+    people.delete("activity", first.id)
+    people.add("activity", {"date": "2022-03-05", "type": "廉政学习",
+                            "topic": "集中学习全会和省纪委全会精神",
+                            "attendees": "王建国、李秀梅、刘芳"})
+    [entry] = trash.entries(people)
+    with pytest.raises(trash.SameRecordError, match="内容相近"):
+        trash.restore(people, entry.id)
