@@ -40,14 +40,22 @@ def clean_object_verb(text: str) -> str:
     return match.group(1) if match and match.group(1) not in ("开展", "举办") else ""
 
 
+# how a period's act is done, said just before its period: 主题党日推行每月…, 党小组会正常
+# 每月…, 党费收缴情况通常每季度… — no part of a name (revlast8 F6)
+_HOW_BEFORE = re.compile(r"(?:坚持|实行|推行|落实|做到|通常|正常|一般|原则上)$")
+
+
 def strip_periods(text: str) -> str:
-    """``text`` without its period words, and the 或 between two (每季度或半年)."""
+    """``text`` without its period words (and how they are kept, just before them: 推行每月),
+    and the 或 between two (每季度或半年)."""
     periods = periods_in(text)
     for at, period in reversed(list(enumerate(periods))):
         end = period.end
         if at + 1 < len(periods) and text[end:periods[at + 1].start] in ("或", "或者", "、"):
             end = periods[at + 1].start
-        text = text[:period.start] + text[end:]
+        how = _HOW_BEFORE.search(text, 0, period.start)
+        start = how.start() if how and how.start() >= 2 else period.start
+        text = text[:start] + text[end:]
     return text
 
 

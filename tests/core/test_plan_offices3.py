@@ -409,3 +409,7 @@ def test_names_keep_no_how_nor_is():
     assert names("党务公开一般为每季度公开一次。") == ["党务公开"]
     assert names("党员大会一般为每季度召开一次。") == ["党员大会"]
     assert names("居务公开通常为每月公开。") == ["居务公开"]
+    # how, just before 每 (revlast8 F6)
+    assert names("主题党日推行每月开展1次。") == ["主题党日"]
+    assert names("党务公开坚持每季度公开1次。") == ["党务公开"]
+    assert names("党小组会正常每月召开1次。") == ["党小组会"]
