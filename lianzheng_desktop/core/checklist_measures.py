@@ -111,7 +111,7 @@ def check_per_person(key: str, requirement: Requirement, window: Window, quarter
         if came:
             text += f"；{'、'.join(came)}{window.end.month}月{window.end.day}日后逾期报送"
             records = replace(ask, end=window.late_until).refs()
-            late = len(people) if len(came) == len(missing) else 0  # nobody owes it now
+            late = len(came)  # people, for a duty of each (forms, for the branch's count)
     met = len(people) - len(missing)
     return ChecklistItem(key, requirement, "per_person", requirement.period, window.start,
                          window.end, len(people), len(people), met, status, text + "。",

@@ -65,7 +65,15 @@ class ChecklistItem:
     months: tuple[tuple[int, int], ...] = ()
     # a duty of each person, each month: their (month, how many) (每名班子成员每月…)
     each_month: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
-    late: int = 0  # a return not handed in by its deadline: how many were handed in since
+    # a return not handed in by its deadline: how many were handed in since (of a duty of
+    # each, how many of those missing it handed theirs in since)
+    late: int = 0
+
+    @property
+    def handed_in_late(self) -> bool:
+        """Missed by its deadline, and all of it handed in since: nothing left to do."""
+        owed = len(self.missing) if self.measure == "per_person" else (self.target or 1)
+        return bool(self.late) and self.late >= owed
 
     @property
     def records(self) -> list[RecordRef]:

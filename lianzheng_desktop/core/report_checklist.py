@@ -78,8 +78,8 @@ def _combined(item: ChecklistItem, parts: list[tuple[str, ChecklistItem]], over:
         status = Status.BEHIND
     else:
         status = Status.ON_TRACK
-    if item.measure == "per_person":
-        return _combined_per_person(item, parts, status, unit_name)
+    if any(part.measure == "per_person" for _, part in parts):  # (the last may be a
+        return _combined_per_person(item, parts, status, unit_name)  # return not yet due)
     if item.measure == "count" and all(p.actual is not None for _, p in parts):
         unit = item.requirement.unit
         # what is counted, where the requirement's own text does not name it so:
@@ -184,6 +184,9 @@ def _combined_per_person(item: ChecklistItem, parts: list[tuple[str, ChecklistIt
             said.append(f"{name}{'均' if several else ''}达到要求")
             continue
         verb = "未达到要求" if part.status is Status.FAILED else "尚未完成"
+        if part.late:  # handed in after the deadline, as the quarter's paper said (F4)
+            verb += "（均已逾期报送）" if part.handed_in_late \
+                else f"（其中{part.late}人已逾期报送）"
         said.append(f"{name}{'、'.join(part.missing)}{verb}" if several else f"{name}{verb}")
     requirement = item.requirement
     every = "月" if item.period is Period.MONTH else unit_name  # 每名班子成员每月…: by month

@@ -124,7 +124,7 @@ def requirement_warnings(checklist: Checklist) -> list[Warning]:
         if entry.measure == "manual":
             continue  # no number to fall behind on: said together above
         days = (entry.period_end - checklist.as_of).days
-        if entry.status is Status.FAILED and entry.late >= (entry.target or 1):
+        if entry.status is Status.FAILED and entry.handed_in_late:
             continue  # a return handed in late: nothing left to do (its item says when)
         if entry.status is Status.FAILED:
             level = WarningLevel.RED
@@ -149,7 +149,7 @@ def owed_returns(checklist: Checklist) -> list[Warning]:
     warnings = []
     quarter = checklist.quarter
     for entry in checklist.items:
-        if entry.status in (Status.DONE, Status.NOT_DUE) or entry.late >= (entry.target or 1):
+        if entry.status in (Status.DONE, Status.NOT_DUE) or entry.handed_in_late:
             continue
         days = (entry.period_end - checklist.as_of).days
         level = WarningLevel.RED if entry.status is Status.FAILED else \

@@ -222,3 +222,24 @@ def test_an_earlier_quarters_paper_made_late_keeps_the_years_return_as_it_stood(
     steps = prepare_report(store, ReportPeriod(2022, 2)).document.section_texts()[
         "四、下一步工作打算"]
     assert "工作总结" not in steps, steps
+
+
+def test_the_years_paper_keeps_each_ones_late_form(db):
+    """revlast8 F4: 李秀梅's late form was said in the quarter, gone from the year's paper."""
+    from lianzheng_desktop.app.reports import prepare_report
+
+    each = Requirement(item="9", text="班子成员每季度填写一岗双责纪实表，于季末次月7日前交纪检委员",
+                       counts=Counts("activity", ("报送纪实表",), "报送纪实表"),
+                       period=Period.QUARTER, target=1, role=Role.LEADERSHIP_MEMBER)
+    store = Store(db, clock=lambda: datetime(2022, 11, 30, 9))
+    for name in ("李秀梅", "张志强"):
+        store.add("roster", {"name": name, "role": "班子成员"})
+    store.add_plan_types([("activity", "报送纪实表")], 2022)
+    plans.save_plan(store, Plan(2022, [each]))
+    for day, who in (("2022-04-06", "李秀梅"), ("2022-07-05", "李秀梅"), ("2022-10-21", "李秀梅"),
+                     ("2022-04-06", "张志强"), ("2022-07-05", "张志强"), ("2022-10-05", "张志强")):
+        store.add("activity", {"date": day, "type": "报送纪实表", "topic": "纪实表",
+                               "host": who})
+    paper = prepare_report(store, ReportPeriod(2022), date(2022, 11, 30))
+    [row] = [r for r in paper.document.appendices[0].rows if r[1] == each.text]
+    assert "第三季度李秀梅未达到要求（均已逾期报送）" in row[3], row
