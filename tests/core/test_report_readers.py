@@ -192,16 +192,18 @@ def test_next_steps_keep_a_yearly_duty_to_the_year_and_a_duty_of_each_to_each(de
     assert "2023年3月31日前本人至少向党支部汇报1次。" in own, own
 
 
+FORMS = Requirement(item="7", text="按季度填写纪实表，并于每季季末次月7日前交纪检委员",
+                    counts=Counts("activity", ("报送纪实表",), "报送纪实表"),
+                    period=Period.QUARTER, target=1)
+SUMMARY = Requirement(item="8", text="全年报送1次工作总结，于次年1月15日前报送",
+                      counts=Counts("activity", ("报送工作总结",), "报送工作总结"),
+                      period=Period.YEAR, target=1)
+
+
 def test_next_steps_give_a_return_the_plans_own_deadline(demo_store):
     """revjiwei8 E: the next quarter's form due 季末次月7日前 was pledged "2023年3月31日前",
     the year's summary due 次年1月15日前 "2023年12月31日前"."""
-    forms = Requirement(item="7", text="按季度填写纪实表，并于每季季末次月7日前交纪检委员",
-                        counts=Counts("activity", ("报送纪实表",), "报送纪实表"),
-                        period=Period.QUARTER, target=1)
-    summary = Requirement(item="8", text="全年报送1次工作总结，于次年1月15日前报送",
-                          counts=Counts("activity", ("报送工作总结",), "报送工作总结"),
-                          period=Period.YEAR, target=1)
-    text = _next_plan_steps(demo_store, [forms, summary])
+    text = _next_plan_steps(demo_store, [FORMS, SUMMARY])
     assert "2023年4月7日前至少报送纪实表1次。" in text, text
     assert "2024年1月15日前至少报送工作总结1次。" in text, text
 
@@ -274,13 +276,7 @@ def test_next_years_step_of_a_duty_to_take_part_says_take_part(demo_store):
 def test_the_next_quarters_plan_asks_no_years_return(demo_store):
     """revyear4 Y8: the fourth quarter's paper pledged for 2023年一季度 the 2023 总结 by
     "2024年1月15日前"; the quarter's own form stays asked."""
-    forms = Requirement(item="7", text="按季度填写纪实表，并于每季季末次月7日前交纪检委员",
-                        counts=Counts("activity", ("报送纪实表",), "报送纪实表"),
-                        period=Period.QUARTER, target=1)
-    summary = Requirement(item="8", text="全年报送1次工作总结，于次年1月15日前报送",
-                          counts=Counts("activity", ("报送工作总结",), "报送工作总结"),
-                          period=Period.YEAR, target=1)
     data = load_report_data(demo_store, ReportPeriod(2022, 4))
-    text = _texts(replace(data, next_plan=Plan(2023, [forms, summary])))[NEXT]
+    text = _texts(replace(data, next_plan=Plan(2023, [FORMS, SUMMARY])))[NEXT]
     assert "2023年4月7日前至少报送纪实表1次" in text, text
     assert "2024年" not in text, text

@@ -271,17 +271,8 @@ def test_a_record_deleted_since_the_export_does_not_come_back_with_it(demo_store
 def test_a_deleted_records_row_that_says_more_than_the_trash_is_said(demo_store, tmp_path):
     """revloss2 L-4: a row whose record is in 回收站 was skipped as 已删除 though the
     workbook's row held a 内容摘要 the trashed record lacks; restored, it was lost."""
-    from openpyxl import load_workbook
-
-    export_workbook(demo_store, tmp_path / "a.xlsx")
-    gone = demo_store.list("activity")[0]
-    demo_store.delete("activity", gone.id)
-    book = load_workbook(tmp_path / "a.xlsx")
-    sheet = book["会议活动"]
-    header = [c.value for c in sheet[1]]
-    topic_at, summary_at = header.index("主题*") + 1, header.index("内容摘要") + 1
-    row = next(r for r in range(2, sheet.max_row + 1)
-               if sheet.cell(r, topic_at).value == gone.topic)
+    book, sheet, row, _gone = _trashed_meetings_row(demo_store, tmp_path)
+    summary_at = [c.value for c in sheet[1]].index("内容摘要") + 1
     sheet.cell(row, summary_at).value = "在Excel中补写的会议内容摘要"
     book.save(tmp_path / "b.xlsx")
     plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
@@ -293,16 +284,8 @@ def test_a_deleted_records_row_that_says_more_than_the_trash_is_said(demo_store,
 def test_a_row_correcting_a_deleted_records_title_is_not_a_new_record(demo_store, tmp_path):
     """revloss3 W-1: a row renaming a meeting now in 回收站 was imported as new; taken back
     from 回收站, the one meeting then counted twice."""
-    from openpyxl import load_workbook
-
-    export_workbook(demo_store, tmp_path / "a.xlsx")
-    gone = demo_store.list("activity")[0]
-    demo_store.delete("activity", gone.id)
-    book = load_workbook(tmp_path / "a.xlsx")
-    sheet = book["会议活动"]
+    book, sheet, row, gone = _trashed_meetings_row(demo_store, tmp_path)
     topic_at = [c.value for c in sheet[1]].index("主题*") + 1
-    row = next(r for r in range(2, sheet.max_row + 1)
-               if sheet.cell(r, topic_at).value == gone.topic)
     sheet.cell(row, topic_at).value = gone.topic + "（第二轮）"
     book.save(tmp_path / "b.xlsx")
     plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
@@ -315,16 +298,8 @@ def test_another_meeting_of_a_deleted_ones_day_is_imported(demo_store, tmp_path)
     """revdiff8 1: a row of ANOTHER meeting of the day and type of a trashed one was held as
     that one ("疑似回收站中的…"): never imported, and the advice to restore and correct the
     trashed one would have made one meeting of two."""
-    from openpyxl import load_workbook
-
-    export_workbook(demo_store, tmp_path / "a.xlsx")
-    gone = demo_store.list("activity")[0]
-    demo_store.delete("activity", gone.id)
-    book = load_workbook(tmp_path / "a.xlsx")
-    sheet = book["会议活动"]
+    book, sheet, row, gone = _trashed_meetings_row(demo_store, tmp_path)
     header = [c.value for c in sheet[1]]
-    row = next(r for r in range(2, sheet.max_row + 1)
-               if sheet.cell(r, header.index("主题*") + 1).value == gone.topic)
     values = [sheet.cell(row, c).value for c in range(1, len(header) + 1)]
     values[header.index("主题*")] = "部署下半年党风廉政建设工作"
     values[header.index("内容摘要")] = "会议研究部署下半年工作任务，明确分工。"
@@ -338,16 +313,8 @@ def test_another_meeting_of_a_deleted_ones_day_is_imported(demo_store, tmp_path)
 def test_a_deleted_meetings_row_reworded_is_held_not_imported(demo_store, tmp_path):
     """revlast8 F5: the trashed study's row with its title reworded (nothing else) was
     imported as new; taken back from 回收站, the one study counted twice."""
-    from openpyxl import load_workbook
-
-    export_workbook(demo_store, tmp_path / "a.xlsx")
-    gone = demo_store.list("activity")[0]
-    demo_store.delete("activity", gone.id)
-    book = load_workbook(tmp_path / "a.xlsx")
-    sheet = book["会议活动"]
+    book, sheet, row, gone = _trashed_meetings_row(demo_store, tmp_path)
     topic_at = [c.value for c in sheet[1]].index("主题*") + 1
-    row = next(r for r in range(2, sheet.max_row + 1)
-               if sheet.cell(r, topic_at).value == gone.topic)
     sheet.cell(row, topic_at).value = "集中学习并讨论本季度廉政教育材料"
     book.save(tmp_path / "b.xlsx")
     plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
@@ -820,3 +787,19 @@ def test_a_yes_no_conflict_is_said_as_the_workbook_says_it():
     from lianzheng_desktop.interchange.xlsx_match import _said
 
     assert (_said(True), _said(False)) == ("“是”", "“否”")
+
+
+def _trashed_meetings_row(store, tmp_path):
+    """The workbook exported, then its first meeting deleted (in 回收站): the book, its
+    会议活动 sheet, that meeting's row number and the meeting."""
+    from openpyxl import load_workbook
+
+    export_workbook(store, tmp_path / "a.xlsx")
+    gone = store.list("activity")[0]
+    store.delete("activity", gone.id)
+    book = load_workbook(tmp_path / "a.xlsx")
+    sheet = book["会议活动"]
+    topic_at = [c.value for c in sheet[1]].index("主题*") + 1
+    row = next(r for r in range(2, sheet.max_row + 1)
+               if sheet.cell(r, topic_at).value == gone.topic)
+    return book, sheet, row, gone

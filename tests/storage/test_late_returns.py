@@ -159,13 +159,7 @@ def test_the_third_quarter_shown_in_november_says_its_form_once_and_as_of_its_ow
 def test_the_years_summary_sent_in_november_is_the_years(db):
     """revyear4 Y5: a 总结 sent on 11月27日, before its window (12月1日) opened, counted for no
     year: 首页 called it owed, then overdue, and the year's paper said 0 beside it."""
-    summary = Requirement(item="8", text="每年1次向县纪委报送工作总结，于次年1月15日前报送",
-                          counts=Counts("activity", ("报送工作总结",), "报送工作总结"),
-                          period=Period.YEAR, target=1)
-    store = Store(db, clock=lambda: datetime(2022, 12, 31, 9))
-    store.add_plan_types([("activity", "报送工作总结")], 2022)
-    plans.save_plan(store, Plan(2022, [summary]))
-    store.add("activity", {"date": "2022-11-27", "type": "报送工作总结", "topic": "年度总结"})
+    store = _summary_sent_in_november(db, datetime(2022, 12, 31, 9))
     [item] = plans.load_checklist(store, Quarter(2022, 4), date(2022, 12, 31)).items
     assert item.status is Status.DONE, item.explanation
 
@@ -209,13 +203,7 @@ def test_an_earlier_quarters_paper_made_late_keeps_the_years_return_as_it_stood(
     the year's 总结 due next January."""
     from lianzheng_desktop.app.reports import prepare_report
 
-    summary = Requirement(item="8", text="每年1次向县纪委报送工作总结，于次年1月15日前报送",
-                          counts=Counts("activity", ("报送工作总结",), "报送工作总结"),
-                          period=Period.YEAR, target=1)
-    store = Store(db, clock=lambda: datetime(2022, 11, 30, 9))
-    store.add_plan_types([("activity", "报送工作总结")], 2022)
-    plans.save_plan(store, Plan(2022, [summary]))
-    store.add("activity", {"date": "2022-11-27", "type": "报送工作总结", "topic": "年度总结"})
+    store = _summary_sent_in_november(db, datetime(2022, 11, 30, 9))
     [item] = plans.load_checklist(store, Quarter(2022, 3), date(2022, 9, 30)).items
     assert item.status is not Status.DONE, item.explanation
     store = Store(store.db, clock=lambda: datetime(2022, 6, 30, 9))
@@ -243,3 +231,15 @@ def test_the_years_paper_keeps_each_ones_late_form(db):
     paper = prepare_report(store, ReportPeriod(2022), date(2022, 11, 30))
     [row] = [r for r in paper.document.appendices[0].rows if r[1] == each.text]
     assert "第三季度李秀梅未达到要求（均已逾期报送）" in row[3], row
+
+
+def _summary_sent_in_november(db, now: datetime) -> Store:
+    """A plan with the year's 总结 due 次年1月15日前, one sent on 11月27日."""
+    summary = Requirement(item="8", text="每年1次向县纪委报送工作总结，于次年1月15日前报送",
+                          counts=Counts("activity", ("报送工作总结",), "报送工作总结"),
+                          period=Period.YEAR, target=1)
+    store = Store(db, clock=lambda: now)
+    store.add_plan_types([("activity", "报送工作总结")], 2022)
+    plans.save_plan(store, Plan(2022, [summary]))
+    store.add("activity", {"date": "2022-11-27", "type": "报送工作总结", "topic": "年度总结"})
+    return store
