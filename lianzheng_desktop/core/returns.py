@@ -72,8 +72,7 @@ def _into_next_year(due: re.Match) -> tuple[int, str] | None:
     month = parse_number(month)
     if not 1 <= month <= 3:
         return None
-    last = (date(2001, month % 12 + 1, 1) if month < 12 else date(2002, 1, 1)) \
-        - timedelta(days=1)
+    last = date(2001, month + 1, 1) - timedelta(days=1)  # the month's last day
     day = last.day if month_end else min(parse_number(day), last.day)
     return (date(2001, month, day) - date(2000, 12, 31)).days, due.group(0)
 
