@@ -59,6 +59,16 @@ _CLOSE = 0.8  # SequenceMatcher ratio of two 主题 written a little differently
 _SHORTEST = 4  # a 主题 this long or longer may be found inside the other's
 
 
+def titles_alike(a: str, b: str) -> bool:
+    """Two 主题 sharing a run of words (学习…全会精神 / 集中学习…全会和省纪委全会精神): one
+    title reworded, not another meeting's (观看警示教育片《零容忍》)."""
+    x, y = _NOT_WORDS.sub("", a), _NOT_WORDS.sub("", b)
+    if not x or not y:
+        return False
+    run = SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y))
+    return run.size >= min(_SHORTEST * 2, len(x), len(y))
+
+
 def same_event(a: Any, b: Any) -> bool:
     """``a`` and ``b`` (a 警示教育 and a 会议活动, or either two) are of one day with the
     same or near the same 主题: the same, one inside the other, or alike but for a word."""

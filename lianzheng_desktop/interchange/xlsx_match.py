@@ -15,6 +15,7 @@ from lianzheng_desktop.core.record_identity import (
     SAME_EVENT_LEDGERS,
     SAME_RECORD,
     same_event,
+    titles_alike,
 )
 from lianzheng_desktop.core.record_source import DOER_FIELDS
 from lianzheng_desktop.core.records import Record
@@ -72,11 +73,16 @@ def sort_out(store: Store, sheet: Any) -> None:
     compared = [f for f in spec.fields if f.key in sheet.columns]
     deleted: dict[tuple, tuple] = {}  # a trashed record's key → what the row would say
     trashed_near: dict[tuple, list] = {}  # … and the trashed records by day and kind
+    trashed_by_key: dict[tuple, Any] = {}
     for values in trash.deleted_values(store, spec.key):
         trashed = _as_record(spec, values)
         deleted[key(trashed)] = _comparable(compared, trashed)
+        trashed_by_key[key(trashed)] = trashed
         if near is not None:
             trashed_near.setdefault(near(trashed), []).append(trashed)
+    # a trashed record its own row answers for: no other row's (revlast9 G2)
+    trashed_taken = {id(trashed_by_key[key(r)]) for _, r in numbered
+                     if key(r) in trashed_by_key}
     kept: dict[tuple, list[tuple]] = {}
     first: dict[tuple, tuple[str, int]] = {}  # each entry's first row in the workbook
     for at, r in numbered:
@@ -159,10 +165,11 @@ def sort_out(store: Store, sheet: Any) -> None:
                 topic = spec.field("topic").label if spec.key in SAME_EVENT_LEDGERS else ""
                 if binned is not None and (  # another's own (甲听取…, 乙听取…), or another
                         doer is not None and spec.field(doer).label in binned[1]  # event of
-                        or binned[1] != (topic,)  # the day — more than its title differs,
-                        and not same_event(record, binned[0])):  # and not near (revdiff8 1)
-                    binned = None  # — two records; its title alone reworded is the same
-                    # one corrected (revlast8 F5)
+                        or id(binned[0]) in trashed_taken  # the day: two records — unless
+                        or not same_event(record, binned[0]) and not (  # only its title
+                            binned[1] == (topic,) and titles_alike(  # differs, reworded
+                                record.topic, binned[0].topic))):  # (revlast8 F5; revlast9
+                    binned = None  # G2: another of the same people, no summary)
                 if binned is not None:
                     sheet.deleted += 1
                     sheet.deleted_apart.append(

@@ -11,6 +11,7 @@ from lianzheng_desktop.core.record_identity import (
     SAME_EVENT_LEDGERS,
     SAME_RECORD,
     same_event,
+    titles_alike,
 )
 from lianzheng_desktop.core.record_source import DOER_FIELDS
 from lianzheng_desktop.core.records import Record
@@ -36,11 +37,12 @@ def near_records(store: Store, ledger_key: str, record: Record) -> list[Record]:
         return []
     rec = cast(Any, record)
     kind, doer = SAME_DAY_AND_KIND[ledger_key], DOER_FIELDS[ledger_key]
-    # near the same title, or the same people on it (its title reworded: revlast8 F5)
+    # near the same title, or its title reworded with the same people on it (revlast8 F5;
+    # not another meeting of the same people: revlast9 G12)
     return [r for r in store.list(ledger_key, Query(start=rec.date, end=rec.date))
             if r.id != record.id and kind(r) == kind(record)
-            and (same_event(rec, r) or rec.attendees and set(cast(Any, r).attendees) == set(
-                rec.attendees))
+            and (same_event(rec, r) or titles_alike(rec.topic, cast(Any, r).topic)
+                 and set(cast(Any, r).attendees) == set(rec.attendees))
             and not _anothers(getattr(r, doer, ""), getattr(rec, doer, ""))]
 
 

@@ -301,8 +301,7 @@ def test_another_meeting_of_a_deleted_ones_day_is_imported(demo_store, tmp_path)
     book, sheet, row, gone = _trashed_meetings_row(demo_store, tmp_path)
     header = [c.value for c in sheet[1]]
     values = [sheet.cell(row, c).value for c in range(1, len(header) + 1)]
-    values[header.index("主题*")] = "部署下半年党风廉政建设工作"
-    values[header.index("内容摘要")] = "会议研究部署下半年工作任务，明确分工。"
+    values[header.index("主题*")] = "部署下半年党风廉政建设工作"  # the same people, no summary
     sheet.append(values)
     book.save(tmp_path / "b.xlsx")
     plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
@@ -315,7 +314,7 @@ def test_a_deleted_meetings_row_reworded_is_held_not_imported(demo_store, tmp_pa
     imported as new; taken back from 回收站, the one study counted twice."""
     book, sheet, row, gone = _trashed_meetings_row(demo_store, tmp_path)
     topic_at = [c.value for c in sheet[1]].index("主题*") + 1
-    sheet.cell(row, topic_at).value = "集中学习并讨论本季度廉政教育材料"
+    sheet.cell(row, topic_at).value = f"集中{gone.topic}并交流研讨"
     book.save(tmp_path / "b.xlsx")
     plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
     assert plan is not None and plan.new == 0, plan.details()

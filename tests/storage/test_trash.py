@@ -150,8 +150,21 @@ def test_a_meeting_entered_again_under_a_reworded_title_is_asked_about(people):
                                     "attendees": "王建国、李秀梅、刘芳"})
     people.delete("activity", first.id)
     people.add("activity", {"date": "2022-03-05", "type": "廉政学习",
-                            "topic": "集中学习全会和省纪委全会精神",
+                            "topic": "集中学习二十届中央纪委五次全会和省纪委全会精神",
                             "attendees": "王建国、李秀梅、刘芳"})
     [entry] = trash.entries(people)
     with pytest.raises(trash.SameRecordError, match="内容相近"):
         trash.restore(people, entry.id)
+
+
+def test_another_meeting_of_the_same_people_comes_back_unasked(people):
+    """revlast9 G12: a branch's 支委会 has the same three people every time; another meeting
+    of that day was called "相同的记录…同一件事会计算两次"."""
+    for topic in ("研究巡察整改推进工作", "研究干部选拔任用廉政意见"):
+        people.add("activity", {"date": "2022-07-08", "type": "专题会议", "topic": topic,
+                                "attendees": "王建国、李秀梅、刘芳"})
+    other = next(a for a in people.list("activity") if "干部" in a.topic)
+    people.delete("activity", other.id)
+    [entry] = trash.entries(people)
+    trash.restore(people, entry.id)
+    assert people.count("activity") == 2
