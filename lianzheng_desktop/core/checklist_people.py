@@ -37,16 +37,26 @@ _NOT_ONES_ACT = re.compile(r"党组织|组织部门?|[上下]级组织|组织委
 
 
 def attends(requirement: Requirement) -> bool:
-    """Whether the duty is to take part: the act its words name first is taking part
-    (每名班子成员每月至少参加1次廉政学习; 参加上级组织召开的警示教育大会; 参加X并提交Y — what
-    follows 参加 is what is attended), or it is every 党员's and names no act of his own (讲1次
-    微党课 is given, not attended). Those named among a record's 参加人员 have done it then, not
-    only who chaired it (revjiwei8 B; revdiff8 3; revlast8 F1)."""
+    """Whether the duty is to take part: the act its words name for what it counts is taking
+    part — the last act before the thing counted (参加1次主题党日活动并讲1次微党课: the 主题党日
+    is attended, the 微党课 given; 撰写心得并参加1次交流研讨: the 研讨 attended; revlast9 G1),
+    or the first act where the thing is not named as counted (每名班子成员每月至少参加1次廉政
+    学习; 参加上级组织召开的警示教育大会) — or it is every 党员's and names no act of his own.
+    Those named among a record's 参加人员 have done it then, not only who chaired it (revjiwei8
+    B; revdiff8 3; revlast8 F1)."""
     text = _NOT_ONES_ACT.sub("", requirement.text)
-    attend, lead = _ATTEND.search(text), _LEAD.search(text)
-    if attend is not None:
-        return lead is None or attend.start() < lead.start()
-    return lead is None and requirement.role is Role.MEMBER
+    label = requirement.counts.label if requirement.counts else ""
+    # where the counted thing is named: its name, or its name's end (讲授党课 → …1次党课)
+    at = next((text.rfind(label[-n:]) for n in range(len(label), 1, -1)
+               if label[-n:] in text), -1)
+    acts = sorted([(m.start(), True) for m in _ATTEND.finditer(text)]
+                  + [(m.start(), False) for m in _LEAD.finditer(text)])
+    before = [taking_part for start, taking_part in acts if start < at]
+    if before:
+        return before[-1]
+    if acts:
+        return acts[0][1]
+    return requirement.role is Role.MEMBER
 
 
 def says_attend(requirement: Requirement) -> bool:
