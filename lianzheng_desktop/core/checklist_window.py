@@ -74,12 +74,26 @@ def window_for(period: Period | None, quarter: Quarter, as_of: date, lag: int = 
     if not lag:
         return window
     start = _returns_from(period, window.end)
-    end = window.end + timedelta(days=lag)
+    end = deadline(window.end, lag)
     checkpoint = min(as_of, end)
     following = _returns_from(period, _next_end(period, window.end))
     late_until = min(as_of, following - timedelta(days=1))
     return Window(start, end, checkpoint, int(checkpoint >= end), 1, lag,
                   late_until if late_until > end else None)
+
+
+def deadline(end: date, lag: int) -> date:
+    """The day a return is due, ``lag`` days after its period's ``end``: days after 12月31日
+    are counted (core.returns) on a year without 2月29日, so they name a month and day —
+    次年3月10日, 次年2月底 — kept as that day in any year (revlast9 G3: a day early before a
+    leap year)."""
+    due = end + timedelta(days=lag)
+    if end.month != 12 or lag <= 31:
+        return due
+    named = date(2001, 1, 1) + timedelta(days=lag - 1)
+    if (named + timedelta(days=1)).month != named.month:  # a month's last day: 2月底
+        return month_end(end.year + 1, named.month)
+    return date(end.year + 1, named.month, named.day)
 
 
 def _returns_from(period: Period | None, end: date) -> date:

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from lianzheng_desktop.core.checklist import Status
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Counts, Period, Plan, Requirement, Role
+from lianzheng_desktop.core.plan_parser import parse_plan
 from lianzheng_desktop.core.report_model import ReportPeriod
 from lianzheng_desktop.storage import plans
 from lianzheng_desktop.storage.store import Store
@@ -243,3 +244,18 @@ def _summary_sent_in_november(db, now: datetime) -> Store:
     plans.save_plan(store, Plan(2022, [summary]))
     store.add("activity", {"date": "2022-11-27", "type": "报送工作总结", "topic": "年度总结"})
     return store
+
+
+def test_a_deadline_in_march_of_a_leap_year_is_the_day_the_plan_names():
+    """revlast9 G3: for the 2027 plan, 次年3月10日前 was 3月9日 and 次年2月底 2月28日 (2028
+    has a 2月29日): overdue a day early."""
+    from lianzheng_desktop.core.checklist_window import window_for
+
+    def due(line, year):
+        [paper] = parse_plan(f"{year}年要点\\n1.总结。{line}", year).requirements
+        return window_for(paper.period, Quarter(year, 4), date(year, 12, 31),
+                          paper.handed_in_after).end
+
+    assert due("年度工作总结于次年3月10日前报送县纪委。", 2027) == date(2028, 3, 10)
+    assert due("年度述责述廉报告于次年2月底前报送县纪委。", 2027) == date(2028, 2, 29)
+    assert due("年度述责述廉报告于次年2月底前报送县纪委。", 2026) == date(2027, 2, 28)
