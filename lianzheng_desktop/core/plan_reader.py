@@ -318,6 +318,8 @@ class ItemReader(OtherForms):
                 rest = rest.split("、", 1)[0]  # the period is the first item's
             after = clean_object(rest)
             before = clean_object(without_subject(strip_periods(clause[:period.start])))
+            if clause[:period.start].endswith("、"):  # …、一月一提醒: an item of its own
+                before = ""
             if only_adverb(before) or before in ("包括", "其中"):  # 坚持一月一通报: "通报"
                 before = ""  # (not "坚持通报"); 包括每个季度…的常委会: "常委会"
             before = _HOW.sub("", before)  # 党务公开实行一季度一公开: "党务公开" (revdiff8 6)

@@ -405,6 +405,10 @@ def test_names_keep_no_how_nor_is():
                 if r.counts]
 
     assert names("主题党日活动坚持一月一主题，增强针对性。") == []  # one theme a month
+    # nor a case, a list, a lesson-and-test; an act of four characters is one (revlast9 G6)
+    assert names("坚持一季度一案例、一月一提醒。") == ["提醒"]
+    assert names("推行一季度一清单，一月一课一考。") == []
+    assert names("坚持一月一分析研判。") == ["分析研判"]
     assert names("党务公开实行一季度一公开。") == ["党务公开"]
     assert names("党务公开一般为每季度公开一次。") == ["党务公开"]
     assert names("党员大会一般为每季度召开一次。") == ["党员大会"]
