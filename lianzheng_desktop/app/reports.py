@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from lianzheng_desktop.core.checklist_model import Status
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.record_source import is_open
 from lianzheng_desktop.core.report_basis import StaleSection, stale_note, stale_sections
@@ -85,9 +86,9 @@ class HandedIn:
         if self.lapsed:  # no change at all: the day itself went by (revlast2, 5)
             said.append(f"当日到期的 {self.lapsed} 件整改事项当天未能完成，现在按到期未完成计")
         if self.sent:  # a return of the period handed in since (revyear4 Y1)
-            said.append(f"此后报送了{'、'.join(self.sent)}，现在计入")
+            said.append(f"此后报送了{'、'.join(self.sent)}")
         if self.lapsed_returns:  # its deadline passed since, none handed in (revjiwei8 K)
-            said.append(f"{'、'.join(self.lapsed_returns)}的报送期限已过、未见报送，现在按未完成计")
+            said.append(f"{'、'.join(self.lapsed_returns)}的报送期限已过、未按时报送，现在按未完成计")
         done = f"本期报告已于{cn_date(self.on)}生成留存；{'；'.join(said)}"
         if self.again is not None:
             return (f"{done}；{cn_date(self.again)}重新生成留存的一份已含这些改动。两份内容不同："
@@ -147,11 +148,14 @@ def _returns_due_between(store: Store, data: ReportData, kept: date,
             due = part.period_end  # a return's item ends on its deadline
             if due < kept:
                 continue
-            if source.count(counts, kept + timedelta(days=1), min(due, made)):
-                sent.append(name)
+            # all of it in now, on time or late, by a form dated since the copy was kept
+            # (revlast9 G4: one handed in late was "未见报送"; one person's of two was "报送了")
+            done = part.status is Status.DONE or part.handed_in_late
+            if done and source.count(counts, kept + timedelta(days=1), made):
+                sent.append(name + ("（逾期）" if part.status is not Status.DONE else ""))
                 break
-            if due < made:
-                lapsed.append(name)
+            if due < made and not done:
+                lapsed.append(name + ("（尚未报齐）" if part.measure == "per_person" else ""))
                 break
     return tuple(dict.fromkeys(sent)), tuple(dict.fromkeys(lapsed))
 

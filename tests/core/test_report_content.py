@@ -340,7 +340,7 @@ def test_a_paper_kept_before_a_returns_deadline_and_made_again_after_says_why(
     write_report(demo_store, ReportPeriod(2022), tmp_path / "y.pdf")
     demo_store.clock = lambda: datetime(2023, 1, 10, 9)
     [note] = notes()
-    assert ("“按季度填写纪实表，并于每季季末次月7日前交纪检委员”的报送期限已过、未见报送"
+    assert ("“按季度填写纪实表，并于每季季末次月7日前交纪检委员”的报送期限已过、未按时报送"
             in note), note
     # handed in on time between two kept copies: the older one is not the complete one
     # (revyear4 Y1)
@@ -351,6 +351,15 @@ def test_a_paper_kept_before_a_returns_deadline_and_made_again_after_says_why(
     demo_store.clock = lambda: datetime(2023, 1, 6, 9)
     [note] = notes()
     assert "已含这些改动" not in note and "此后报送了“按季度填写纪实表" in note, note
+    # handed in late, after the deadline, since the copy was kept: said as such, not
+    # "未按时报送" beside a paper that says "逾期报送1次" (revlast9 G4)
+    demo_store.db.execute("DELETE FROM activity WHERE date = '2023-01-05'")
+    demo_store.clock = lambda: datetime(2023, 1, 9, 9)
+    demo_store.add("activity", {"date": "2023-01-09", "type": "报送纪实表", "topic": "四季度"})
+    demo_store.clock = lambda: datetime(2023, 1, 10, 9)
+    [note] = notes()
+    assert "此后报送了“按季度填写纪实表" in note and "（逾期）" in note, note
+    assert "未按时报送" not in note, note
 
 
 def test_a_year_begun_in_the_app_late_is_said_before_printing(demo_store):
