@@ -74,11 +74,13 @@ def _running_part(item: ChecklistItem, data: ReportData) -> ChecklistItem | None
         return item
     quarter = data.period.quarter
     if item.status is Status.NOT_DUE and item.requirement.handed_in_after \
-            and item.period_end > day and (quarter is None or ends_with(
-                item.period, Quarter(data.period.year, quarter))):
-        # a return still to hand in on this paper's period: the form due 1月7日 (a paper
-        # made in November said nothing of it: revdiff8 9) — not the year's 总结 in a
-        # second quarter's paper (revlast8 F11)
+            and item.period_end > day and (quarter is None or item.period is Period.HALF
+                                           or ends_with(item.period,
+                                                        Quarter(data.period.year, quarter))):
+        # a return still to hand in on this paper's period or half-year: the form due
+        # 1月7日 (a paper made in November said nothing of it: revdiff8 9; the 下半年's in
+        # the third quarter's: revlast9 G9) — not the year's 总结 in a second quarter's
+        # paper (revlast8 F11)
         return item
     if (item.months or item.each_month) and item.period_end > day:  # a month missed:
         return item  # the months to come ask theirs (revother F7), not "2027年…" — of each

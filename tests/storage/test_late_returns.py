@@ -259,3 +259,19 @@ def test_a_deadline_in_march_of_a_leap_year_is_the_day_the_plan_names():
     assert due("年度工作总结于次年3月10日前报送县纪委。", 2027) == date(2028, 3, 10)
     assert due("年度述责述廉报告于次年2月底前报送县纪委。", 2027) == date(2028, 2, 29)
     assert due("年度述责述廉报告于次年2月底前报送县纪委。", 2026) == date(2027, 2, 28)
+
+
+def test_the_third_quarters_paper_asks_the_half_years_return(db):
+    """revlast9 G9: the 下半年 report due 1月10日 was no longer asked in the third quarter's
+    下一步 (its half ends with the fourth)."""
+    from lianzheng_desktop.app.reports import prepare_report
+
+    half = Requirement(item="11", text="半年工作总结于每半年结束后10日内报送县纪委",
+                       counts=Counts("activity", ("报送半年工作总结",), "报送半年工作总结"),
+                       period=Period.HALF, target=1)
+    store = Store(db, clock=lambda: datetime(2022, 9, 30, 9))
+    store.add_plan_types([("activity", "报送半年工作总结")], 2022)
+    plans.save_plan(store, Plan(2022, [half]))
+    steps = prepare_report(store, ReportPeriod(2022, 3)).document.section_texts()[
+        "四、下一步工作打算"]
+    assert "2022年12月1日至2023年1月10日报送半年工作总结1次" in steps, steps
