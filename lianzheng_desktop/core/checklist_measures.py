@@ -102,7 +102,7 @@ def check_per_person(key: str, requirement: Requirement, window: Window, quarter
         text += f"；{'、'.join(missing)}{verb}{days_left(window, requirement.period)}"
     else:
         text += "，每人均已完成" if len(each) > 1 else "，已完成"
-    records, late = ask.refs(), 0
+    records, late, came = ask.refs(), 0, []
     if status is Status.FAILED and window.late_until is not None:
         # each one's form handed in after the deadline (revdiff8 8: still red till 11-30)
         since = ask.source.per_person(requirement.counts, window.end + timedelta(days=1),
@@ -115,7 +115,8 @@ def check_per_person(key: str, requirement: Requirement, window: Window, quarter
     met = len(people) - len(missing)
     return ChecklistItem(key, requirement, "per_person", requirement.period, window.start,
                          window.end, len(people), len(people), met, status, text + "。",
-                         records, people=each, missing=missing, behind=behind, late=late)
+                         records, people=each, missing=missing, behind=behind, late=late,
+                         late_names=tuple(came) if late else ())
 
 
 def check_share(key: str, requirement: Requirement, window: Window,

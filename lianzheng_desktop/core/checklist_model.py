@@ -68,6 +68,7 @@ class ChecklistItem:
     # a return not handed in by its deadline: how many were handed in since (of a duty of
     # each, how many of those missing it handed theirs in since)
     late: int = 0
+    late_names: tuple[str, ...] = ()  # … and who they are, for a duty of each
 
     @property
     def handed_in_late(self) -> bool:

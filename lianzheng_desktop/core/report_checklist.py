@@ -184,9 +184,10 @@ def _combined_per_person(item: ChecklistItem, parts: list[tuple[str, ChecklistIt
             said.append(f"{name}{'均' if several else ''}达到要求")
             continue
         verb = "未达到要求" if part.status is Status.FAILED else "尚未完成"
-        if part.late:  # handed in after the deadline, as the quarter's paper said (F4)
-            verb += "（均已逾期报送）" if part.handed_in_late \
-                else f"（其中{part.late}人已逾期报送）"
+        if part.late_names:  # handed in after the deadline, as the quarter's paper said
+            came = part.late_names  # (revlast8 F4), by name when not all (revlast9 G5)
+            verb += ("（已逾期报送）" if len(came) == 1 else "（均已逾期报送）") \
+                if part.handed_in_late else f"（其中{'、'.join(came)}已逾期报送）"
         said.append(f"{name}{'、'.join(part.missing)}{verb}" if several else f"{name}{verb}")
     requirement = item.requirement
     every = "月" if item.period is Period.MONTH else unit_name  # 每名班子成员每月…: by month

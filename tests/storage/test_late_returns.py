@@ -231,7 +231,11 @@ def test_the_years_paper_keeps_each_ones_late_form(db):
                                "host": who})
     paper = prepare_report(store, ReportPeriod(2022), date(2022, 11, 30))
     [row] = [r for r in paper.document.appendices[0].rows if r[1] == each.text]
-    assert "第三季度李秀梅未达到要求（均已逾期报送）" in row[3], row
+    assert "第三季度李秀梅未达到要求（已逾期报送）" in row[3], row  # of one, no 均 (G5)
+    # and her own paper says so too (revlast9 G7)
+    own = prepare_report(store, ReportPeriod(2022), date(2022, 11, 30), "李秀梅")
+    [row] = [r for r in own.document.appendices[0].rows if r[1] == each.text]
+    assert "第三季度0次（逾期报送）" in row[3], row
 
 
 def _summary_sent_in_november(db, now: datetime) -> Store:
