@@ -159,8 +159,9 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
     else:  # a noun phrase: "中秋国庆前工会经费使用情况内部检查"
         text = f"{md(a.date)}{topic_verb(a.type, topic)}{topic}"
     filed = a.type == "个人事项报告" and "事项" in topic  # filed by each, not attended
+    paper = topic_verb(a.type, topic) in RETURN_VERBS  # a form handed in: nobody "参加"s it
     attended = bool(me) and not mine and me in a.attendees and a.type not in (
-        "履责报告", *HEARD)
+        "履责报告", *HEARD) and not paper  # (revlast8 F8, revlast9 G8)
     if merged:  # one meeting kept in both ledgers: its people are told once, with the
         # session (深化警示教育) — in every report alike, the branch's and one's own
         if attended:
@@ -183,7 +184,6 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
         led = ("主持" if chaired(a.type) else "牵头") if who else ""
         return text + f"（{who}{led}{'，' if who else ''}共{len(a.attendees)}人）"
     # one or two people "参加" a hearing or a visit says nothing a reader can use
-    paper = topic_verb(a.type, topic) in RETURN_VERBS  # a form handed in: nobody "参加"s it
     count = (f"{len(a.attendees)}人{'按规定报告' if filed else '参加'}"
              if len(a.attendees) > 2 and not summary and not paper else "")
     if mine and a.type in ("履责报告", *HEARD):  # one's own report made or heard: one's act
@@ -192,8 +192,8 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
         led = "主持" if chaired(a.type) else "牵头"
         return text + f"（本人{led}{'，' + count if count else ''}）"
     text += f"，{count}" if count else ""
-    if me and me in a.attendees and not topic.startswith(me):  # (his own report: made)
-        text += "（本人参加）"
+    if me and me in a.attendees and not topic.startswith(me) and not paper:
+        text += "（本人参加）"  # (his own report: made; a form: handed in, not attended)
     return text
 
 

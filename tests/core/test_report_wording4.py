@@ -627,3 +627,5 @@ def test_a_form_handed_in_is_told_once_and_nobody_attends_it():
                     topic="填报上季度落实主体责任情况纪实表", host="王振华",
                     attendees=("王振华", "李春梅", "赵志刚"))
     assert _one_activity(form, False) == "10月9日填报上季度落实主体责任情况纪实表"
+    # nor in one's own paper: "10月12日参加报送…，填报…（王振华牵头，共3人）" (revlast9 G8)
+    assert _one_activity(form, False, me="李春梅") == "10月9日填报上季度落实主体责任情况纪实表"
