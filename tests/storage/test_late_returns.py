@@ -101,9 +101,7 @@ def test_in_july_the_half_years_return_is_said(db):
     half = Requirement(item="11", text="半年结束后15日内报送履责情况报告",
                        counts=Counts("activity", ("报送履责情况报告",), "报送履责情况报告"),
                        period=Period.HALF, target=1)
-    store = Store(db, clock=lambda: datetime(2022, 7, 5, 9))
-    store.add_plan_types([("activity", "报送履责情况报告")], 2022)
-    plans.save_plan(store, Plan(2022, [half]))
+    store = _plan_of(db, datetime(2022, 7, 5, 9), half)
     [reminder] = [w for w in plans.load_warnings(store, date(2022, 7, 5)) if half.text in w.text]
     assert reminder.level.label == "提示"
     assert reminder.text.startswith("【尚未开展】2022年上半年“半年结束后15日内"), reminder.text
@@ -243,10 +241,17 @@ def _summary_sent_in_november(db, now: datetime) -> Store:
     summary = Requirement(item="8", text="每年1次向县纪委报送工作总结，于次年1月15日前报送",
                           counts=Counts("activity", ("报送工作总结",), "报送工作总结"),
                           period=Period.YEAR, target=1)
-    store = Store(db, clock=lambda: now)
-    store.add_plan_types([("activity", "报送工作总结")], 2022)
-    plans.save_plan(store, Plan(2022, [summary]))
+    store = _plan_of(db, now, summary)
     store.add("activity", {"date": "2022-11-27", "type": "报送工作总结", "topic": "年度总结"})
+    return store
+
+
+def _plan_of(db, now: datetime, *requirements: Requirement) -> Store:
+    """A store at ``now`` whose 2022 plan is ``requirements`` (their types the plan's own)."""
+    store = Store(db, clock=lambda: now)
+    store.add_plan_types([("activity", t) for r in requirements if r.counts
+                          for t in r.counts.types], 2022)
+    plans.save_plan(store, Plan(2022, list(requirements)))
     return store
 
 
@@ -273,9 +278,7 @@ def test_the_third_quarters_paper_asks_the_half_years_return(db):
     half = Requirement(item="11", text="半年工作总结于每半年结束后10日内报送县纪委",
                        counts=Counts("activity", ("报送半年工作总结",), "报送半年工作总结"),
                        period=Period.HALF, target=1)
-    store = Store(db, clock=lambda: datetime(2022, 9, 30, 9))
-    store.add_plan_types([("activity", "报送半年工作总结")], 2022)
-    plans.save_plan(store, Plan(2022, [half]))
+    store = _plan_of(db, datetime(2022, 9, 30, 9), half)
     steps = prepare_report(store, ReportPeriod(2022, 3)).document.section_texts()[
         "四、下一步工作打算"]
     assert "2022年12月1日至2023年1月10日报送半年工作总结1次" in steps, steps
