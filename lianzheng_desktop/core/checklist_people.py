@@ -29,7 +29,7 @@ def in_role(role: Role, person: Person) -> bool:
 
 _ATTEND = re.compile(r"参加|参与|出席|列席")
 # what one does oneself: holds, gives, writes (讲微党课, 提交心得)
-_LEAD = re.compile(r"主持|组织(?!生活)|召开|召集|讲授|带头讲|讲[^，。；]{0,4}课|提交|撰写|上交")
+_LEAD = re.compile(r"主持|组织(?!生活)|召开|召集|讲授|带头讲|讲[^，。；]{0,7}课|提交|撰写|上交")
 
 # the same words naming a body or what is attended, not one's own act: 向党组织汇报, 组织部
 # 组织的培训, 上级组织, 组织委员主持的, 党委召开的民主生活会

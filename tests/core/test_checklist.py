@@ -748,12 +748,14 @@ def test_who_takes_part_is_told_from_the_act_not_a_word_inside_a_name():
                  "每名党员每季度至少参加1次组织委员主持的集中学习"):
         assert attends(duty(text, Role.MEMBER)), text
     assert not attends(duty("书记组织班子成员每季度参加1次学习", Role.FIRST_RESPONSIBLE))
+    assert not attends(duty("每名党员每年讲1次廉政党课", Role.MEMBER))
     # two acts, two duties read from one sentence: each its own act (revlast9 G1)
     from lianzheng_desktop.core.plan_parser import parse_plan
 
     for line, acts in (("每名党员每年参加1次主题党日活动并讲1次微党课", [True, False]),
                        ("班子成员每年至少出席1次支部主题党日活动并讲授1次党课", [True, False]),
                        ("每名党员每年撰写1篇心得体会并参加1次交流研讨", [False, True])):
+        # (讲1次廉政党课 too: revlast10 2)
         read = parse_plan(f"2026年要点\n1.活动。{line}。", 2026).requirements
         assert [attends(r) for r in read] == acts, line
     for text, role in (("每名党员每年至少讲1次微党课", Role.MEMBER),
