@@ -84,14 +84,16 @@ def window_for(period: Period | None, quarter: Quarter, as_of: date, lag: int = 
 
 def deadline(end: date, lag: int) -> date:
     """The day a return is due, ``lag`` days after its period's ``end``: days after 12月31日
-    are counted (core.returns) on a year without 2月29日, so they name a month and day —
+    are counted (core.returns) on a year with 2月29日, so they name a month and day —
     次年3月10日, 次年2月底 — kept as that day in any year (revlast9 G3: a day early before a
     leap year)."""
     due = end + timedelta(days=lag)
     if end.month != 12 or lag <= 31:
         return due
-    named = date(2001, 1, 1) + timedelta(days=lag - 1)
-    if (named + timedelta(days=1)).month != named.month:  # a month's last day: 2月底
+    from lianzheng_desktop.core.returns import LEAP
+
+    named = date(LEAP, 1, 1) + timedelta(days=lag - 1)
+    if named == month_end(LEAP, named.month):  # a month's last day: 2月底
         return month_end(end.year + 1, named.month)
     return date(end.year + 1, named.month, named.day)
 

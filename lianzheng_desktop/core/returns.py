@@ -33,6 +33,7 @@ _AFTER_THE_END = {
 # 次年1月15日前, 次年一月底前, 次年2月10日前: a day of the next year's first months
 _NEXT_YEAR = re.compile(rf"次年{_N}月(?:{_N}[日号]|(底))(?:之)?前")
 RETURN_VERBS = ("报送", "填写", "填报", "上报", "提交", "呈报")
+LEAP = 2004  # the year the next year's days are counted on (it has 2月29日)
 _NOT_HANDING = ("交流", "交心", "交换", "交叉", "交办")
 
 
@@ -67,14 +68,15 @@ def handed_in(requirement: Requirement) -> tuple[int, str] | None:
 
 def _into_next_year(due: re.Match) -> tuple[int, str] | None:
     """Days from 12月31日 to 次年M月D日 (or to the month's end: 次年1月底前, revdiff8 4;
-    次年2月10日前, revlast8 F3), up to 次年3月."""
+    次年2月10日前, revlast8 F3), up to 次年3月 — counted on a leap year, so that 2月28日 and
+    2月底 stay apart (checklist_window.deadline names the day again: revlast10 4)."""
     month, day, month_end = due.groups()
     month = parse_number(month)
     if not 1 <= month <= 3:
         return None
-    last = date(2001, month + 1, 1) - timedelta(days=1)  # the month's last day
+    last = date(LEAP, month + 1, 1) - timedelta(days=1)  # the month's last day
     day = last.day if month_end else min(parse_number(day), last.day)
-    return (date(2001, month, day) - date(2000, 12, 31)).days, due.group(0)
+    return (date(LEAP, month, day) - date(LEAP - 1, 12, 31)).days, due.group(0)
 
 
 def ending_with(plan: Plan, quarter: Quarter, day: date) -> Plan:

@@ -268,6 +268,8 @@ def test_a_deadline_in_march_of_a_leap_year_is_the_day_the_plan_names():
     assert due("年度工作总结于次年3月10日前报送县纪委。", 2027) == date(2028, 3, 10)
     assert due("年度述责述廉报告于次年2月底前报送县纪委。", 2027) == date(2028, 2, 29)
     assert due("年度述责述廉报告于次年2月底前报送县纪委。", 2026) == date(2027, 2, 28)
+    # 2月28日 named is 2月28日, in a leap year too (revlast10 4)
+    assert due("年度述责述廉报告于次年2月28日前报送县纪委。", 2027) == date(2028, 2, 28)
 
 
 def test_the_third_quarters_paper_asks_the_half_years_return(db):
