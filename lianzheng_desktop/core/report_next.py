@@ -112,7 +112,8 @@ def _as_counted(item: ChecklistItem, data: ReportData) -> str:
         scope = scope_words(item.requirement, Window(
             item.period_start, item.period_end, item.period_start, 0, 1,
             item.requirement.handed_in_after))
-        what = label if label.startswith(RETURN_VERBS) else f"报送{label}"
+        what = label if label.startswith(RETURN_VERBS) or label.endswith(RETURN_VERBS) \
+            else f"报送{label}"  # 向县纪委报送: its verb said (revlast10 5)
         return f"{scope}{what}{item.target or 1}{unit}"  # its days end on its deadline
     if item.measure == "count" and item.actual is not None and item.target is not None:
         # in the year's report, a duty of each quarter or half-year sums its periods:

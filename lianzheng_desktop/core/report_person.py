@@ -232,8 +232,8 @@ def _own_over_periods(item: ChecklistItem, name: str, as_of: date) -> ChecklistI
         status, tail = Status.DONE, f"{'每个' if whole else '在岗的各个'}{each}均达到要求"
     else:  # every period so far met, the year not over
         status, tail = Status.ON_TRACK, f"至今各{each}均达到要求"
-    counts = "、".join(f"{period}{(part.people or {})[name]}{unit}"  # and one's own late
-                      + ("（逾期报送）" if name in part.late_names else "")  # form (G7)
+    counts = "、".join(f"{period}逾期报送" if name in part.late_names  # one's own late
+                      else f"{period}{(part.people or {})[name]}{unit}"  # form (G7)
                       for period, part in mine)
     did = _own_verb(item.requirement, label)
     text = f"本人{did}{label}：{counts}，要求每{each}不少于{target}{unit}，{tail}。"
