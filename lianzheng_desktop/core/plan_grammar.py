@@ -37,7 +37,7 @@ WEEK, DAY, LONG = "week", "day", "long"
 # 一季度一公开: a verb of its own, the clause's last words (not a headline's "一月一报标准化
 # 党建显成效")
 _IDIOM = (r"(?=(?!主题|专题|重点|案例|清单|台账|课|题|个|项|件|名|人|天|日|号|次|批|期|篇|份|张|本"
-          r"|户|季|年|月|周)[\u4e00-\u9fff]{1,4}(?:[，,。；;、]|$))")  # an act (分析研判 too),
+          r"|户|季|年|月|周)[\u4e00-\u9fff]{1,4}(?:[，,。；;、”\"]|$))")  # an act (分析研判 too),
 # not a thing: 一月一主题, 一季度一案例, 一月一课一考 (revdiff8 6, revlast9 G6), nor a list of
 # acts (revlast8 F2: 一季度一排查, 一月一提醒 were lost)
 _PERIODS: tuple[tuple[str, Period | str, int, bool], ...] = (

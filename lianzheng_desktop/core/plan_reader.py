@@ -101,6 +101,7 @@ _SENT_TO = re.compile(r"报送|上报|呈报|交")
 _YEARS_PLAN = re.compile(r"^(?:制定|制订|拟定|编制)[^，。；]*(?:年度|全年)[^，。；]*(?:计划|方案)$")
 _LIST_TOTAL = re.compile(rf"、[^，,。；;]*等(?:\d+|[{NUMERAL_CHARS}]+)[个项](?!以上)")
 _HOW = re.compile(r"(?:坚持|实行|推行|做到|落实)$")
+_ITEM_END = re.compile(r"[、”“\"]")
 _MODIFIER_BEFORE = re.compile(r"(?:在|明确|制定|确定|结合|根据|按照|围绕|对|于|将"
                               r"|(?<!一般)(?<!通常)(?<!正常)(?<!原则上)为"  # 一般为每季度: "is"
                               r"|丰富|充实|完善)$")
@@ -287,6 +288,15 @@ class ItemReader(OtherForms):
             period = every[0]
             if c_start in due_at:
                 continue  # 每季度末最后一天把…报送: a report due, read by plan_deadline
+            idioms = [p for p in every if p.word.endswith("一")]
+            if len(idioms) > 1 or idioms and "、" in clause[period.end:]:
+                # “一月一提醒、一季度一排查、一年一考核”: each its own act (revlast10 3)
+                found += [self.requirement(
+                    clause_text, counts=keyword_after(name) or new_type(name),
+                    period=p.period, target=1, role=subject_role(sentence[:c_start]))
+                    for p in idioms if isinstance(p.period, Period)
+                    and len(name := clean_object(_ITEM_END.split(clause[p.end:])[0])) >= 2]
+                continue
             if report := named_report(clause, period):
                 found.append(self.requirement(  # 对每月底月报内容进行明确: a monthly report
                     clause_text, counts=new_type(report), period=period.period,

@@ -407,6 +407,9 @@ def test_names_keep_no_how_nor_is():
     assert names("主题党日活动坚持一月一主题，增强针对性。") == []  # one theme a month
     # nor a case, a list, a lesson-and-test; an act of four characters is one (revlast9 G6)
     assert names("坚持一季度一案例、一月一提醒。") == ["提醒"]
+    # a list of them, quoted: each its own (revlast10 3: one garbled duty, a junk type)
+    assert names("坚持“一月一提醒、一季度一排查、一年一考核”。") == ["提醒", "排查", "考核"]
+    assert names("实行“一季度一分析研判、半年一通报”。") == ["分析研判"]
     assert names("推行一季度一清单，一月一课一考。") == []
     assert names("坚持一月一分析研判。") == ["分析研判"]
     assert names("党务公开实行一季度一公开。") == ["党务公开"]
