@@ -10,6 +10,7 @@ from lianzheng_desktop.core.plan_draft import MASK
 from lianzheng_desktop.core.plan_grammar import (
     Count,
     clean_object,
+    counts_in,
     keyword_after,
     keyword_before,
     periods_in,
@@ -121,6 +122,9 @@ def own_object(after: str) -> str:
 
     In "不少于10次、廉政测试不少于2次" the words after "10次" belong to the next count.
     """
+    joined = after.find("并")  # 参加1次主题党日活动并讲1次廉政党课: the next act's own
+    if joined > 0 and counts_in(after[joined:]):  # count, not this one's (revlast10 2)
+        after = after[:joined]
     firsts = [at for at in (after.find(word) for word in COMPARATORS) if at >= 0]
     if not firsts:
         return after

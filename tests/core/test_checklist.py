@@ -754,10 +754,12 @@ def test_who_takes_part_is_told_from_the_act_not_a_word_inside_a_name():
 
     for line, acts in (("每名党员每年参加1次主题党日活动并讲1次微党课", [True, False]),
                        ("班子成员每年至少出席1次支部主题党日活动并讲授1次党课", [True, False]),
-                       ("每名党员每年撰写1篇心得体会并参加1次交流研讨", [False, True])):
-        # (讲1次廉政党课 too: revlast10 2)
+                       ("每名党员每年撰写1篇心得体会并参加1次交流研讨", [False, True]),
+                       ("每名党员每年参加1次主题党日活动并讲1次廉政党课", [True, False])):
+        # (讲1次廉政党课 too, and each its own thing counted: revlast10 2)
         read = parse_plan(f"2026年要点\n1.活动。{line}。", 2026).requirements
         assert [attends(r) for r in read] == acts, line
+        assert len({r.counts.label for r in read if r.counts}) == 2, line
     for text, role in (("每名党员每年至少讲1次微党课", Role.MEMBER),
                        ("每名党员每年至少提交1篇学习心得", Role.MEMBER),
                        ("每名班子成员每月至少组织1次廉政学习", Role.LEADERSHIP_MEMBER)):
