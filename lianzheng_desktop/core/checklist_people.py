@@ -33,7 +33,7 @@ _LEAD = re.compile(r"主持|组织(?!生活)|召开|召集|讲授|带头讲|讲[
 
 # the same words naming a body or what is attended, not one's own act: 向党组织汇报, 组织部
 # 组织的培训, 上级组织, 组织委员主持的, 党委召开的民主生活会
-_NOT_ONES_ACT = re.compile(r"党组织|组织部门?|[上下]级组织|组织委员|(?:组织|召开|召集|主持)的")
+_NOT_ONES_ACT = re.compile(r"党组织|组织部门?|[上下]级组织|组织委员|(?:组织|召开|召集|主持|讲)的")
 
 
 def attends(requirement: Requirement) -> bool:

@@ -749,6 +749,7 @@ def test_who_takes_part_is_told_from_the_act_not_a_word_inside_a_name():
         assert attends(duty(text, Role.MEMBER)), text
     assert not attends(duty("书记组织班子成员每季度参加1次学习", Role.FIRST_RESPONSIBLE))
     assert not attends(duty("每名党员每年讲1次廉政党课", Role.MEMBER))
+    assert attends(duty("每名党员每年参加1次书记讲的专题廉政党课", Role.MEMBER))  # (11 3)
     # two acts, two duties read from one sentence: each its own act (revlast9 G1)
     from lianzheng_desktop.core.plan_parser import parse_plan
 

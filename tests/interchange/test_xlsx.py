@@ -805,11 +805,13 @@ def _trashed_meetings_row(store, tmp_path):
 
 
 def test_a_title_reworded_without_the_old_words_is_still_held():
-    """revlast10 1: "学习二十届中央纪委五次全会精神" reworded "集中学习全会和省纪委全会精神"
-    shares no long run with the old title: the row was imported, the meeting twice; another
-    meeting of the branch's usual words ("党风廉政建设专题学习") is not it."""
+    """revlast10 1, revlast11 1: a title reworded ("学习二十届中央纪委五次全会精神" →
+    "集中学习全会和省纪委全会精神"; "研究部署全年党风廉政建设工作" → "2026年党风廉政建设工作部署
+    会") was imported as new, the meeting counted twice; an unrelated title is another
+    meeting."""
     from lianzheng_desktop.core.record_identity import titles_alike
 
     assert titles_alike("学习二十届中央纪委五次全会精神", "集中学习全会和省纪委全会精神")
-    assert not titles_alike("研究部署党风廉政建设工作", "党风廉政建设专题学习")
+    assert titles_alike("研究部署全年党风廉政建设工作", "2026年党风廉政建设工作部署会")  # (11 1)
     assert not titles_alike("研究巡察整改推进工作", "研究干部选拔任用廉政意见")
+    assert not titles_alike("学习二十届中央纪委五次全会精神", "观看警示教育片《零容忍》")
