@@ -326,13 +326,16 @@ class ItemReader(OtherForms):
             rest = clause[period.end:]
             if _LIST_TOTAL.search(rest):  # 每个季度一个主题的常委会、…、新春茶话会等9个会议:
                 rest = rest.split("、", 1)[0]  # the period is the first item's
+            if period.word.endswith("一"):  # “一月一谈心”: the act, not its closing quote
+                rest = _ITEM_END.split(rest)[0]  # (revlast11 2: a type named “谈心”)
             after = clean_object(rest)
             before = clean_object(without_subject(strip_periods(clause[:period.start])))
             if clause[:period.start].endswith("、"):  # …、一月一提醒: an item of its own
                 before = ""
             if only_adverb(before) or before in ("包括", "其中"):  # 坚持一月一通报: "通报"
                 before = ""  # (not "坚持通报"); 包括每个季度…的常委会: "常委会"
-            before = _HOW.sub("", before)  # 党务公开实行一季度一公开: "党务公开" (revdiff8 6)
+            before = _HOW.sub("", before.strip("“”\"‘’"))  # 党务公开实行一季度一公开:
+            # "党务公开" (revdiff8 6); 实行“一季度一警示”: "警示" (revlast11 2)
             name = after if len(after) >= 4 or not before else \
                 before if before.endswith(after) else before + after  # 党务公开…公开
             if only_who(name) and _SENT_TO.search(clause[period.end:]):
@@ -351,6 +354,7 @@ class ItemReader(OtherForms):
                     and _YEARS_PLAN.search(clause[period.end:]):
                 continue  # 按季度制定…年度系统学习教育计划: the year's plan, by quarter
             up = reporting_up(clause)
+            name = "谈心谈话" if name == "谈心" else name  # 一月一谈心: the talks (revlast11 2)
             counts = up or keyword_after(name) or new_type(name)
             found.append(self.requirement(
                 clause_text, counts=counts, period=period.period, target=period.multiplier,

@@ -409,7 +409,10 @@ def test_names_keep_no_how_nor_is():
     assert names("坚持一季度一案例、一月一提醒。") == ["提醒"]
     # a list of them, quoted: each its own (revlast10 3: one garbled duty, a junk type)
     assert names("坚持“一月一提醒、一季度一排查、一年一考核”。") == ["提醒", "排查", "考核"]
-    assert names("实行“一季度一分析研判、半年一通报”。") == ["分析研判"]
+    assert names("实行“一季度一分析研判、半年一通报”。") == ["分析研判", "通报"]  # (11 4)
+    # no quote in a name (revlast11 2: types “谈心”, 廉政短信”, 实行“警示”)
+    assert names("坚持“一月一谈心”。") == ["谈心谈话"]
+    assert names("推行“一月一廉政短信”。") == ["廉政短信"]
     assert names("推行一季度一清单，一月一课一考。") == []
     assert names("坚持一月一分析研判。") == ["分析研判"]
     assert names("党务公开实行一季度一公开。") == ["党务公开"]
