@@ -323,19 +323,7 @@ class ItemReader(OtherForms):
                 if len(act) < 4 or act.endswith(AFTER_A_TIME):
                     continue  # 每季度结束后: a time, not an act
                 clause = clause[:-1]  # 党员每月缴纳党费后，…: the act recurs too
-            rest = clause[period.end:]
-            if _LIST_TOTAL.search(rest):  # 每个季度一个主题的常委会、…、新春茶话会等9个会议:
-                rest = rest.split("、", 1)[0]  # the period is the first item's
-            if period.word.endswith("一"):  # “一月一谈心”: the act, not its closing quote
-                rest = _ITEM_END.split(rest)[0]  # (revlast11 2: a type named “谈心”)
-            after = clean_object(rest)
-            before = clean_object(without_subject(strip_periods(clause[:period.start])))
-            if clause[:period.start].endswith("、"):  # …、一月一提醒: an item of its own
-                before = ""
-            if only_adverb(before) or before in ("包括", "其中"):  # 坚持一月一通报: "通报"
-                before = ""  # (not "坚持通报"); 包括每个季度…的常委会: "常委会"
-            before = _HOW.sub("", before.strip("“”\"‘’"))  # 党务公开实行一季度一公开:
-            # "党务公开" (revdiff8 6); 实行“一季度一警示”: "警示" (revlast11 2)
+            before, after = _around(clause, period)
             name = after if len(after) >= 4 or not before else \
                 before if before.endswith(after) else before + after  # 党务公开…公开
             if only_who(name) and _SENT_TO.search(clause[period.end:]):
@@ -360,6 +348,23 @@ class ItemReader(OtherForms):
                 clause_text, counts=counts, period=period.period, target=period.multiplier,
                 role=subject_role(sentence[:c_start + period.end])))  # 党员每月…: each member
         return found
+
+
+def _around(clause: str, period) -> tuple[str, str]:
+    """The words naming a bare period's act: before it (less who, how and a list's comma)
+    and after it (up to a list's next item, or an idiom's closing quote)."""
+    rest = clause[period.end:]
+    if _LIST_TOTAL.search(rest):  # 每个季度一个主题的常委会、…、新春茶话会等9个会议:
+        rest = rest.split("、", 1)[0]  # the period is the first item's
+    if period.word.endswith("一"):  # “一月一谈心”: the act, not its closing quote
+        rest = _ITEM_END.split(rest)[0]  # (revlast11 2: a type named “谈心”)
+    before = clean_object(without_subject(strip_periods(clause[:period.start])))
+    if clause[:period.start].endswith("、"):  # …、一月一提醒: an item of its own
+        before = ""
+    if only_adverb(before) or before in ("包括", "其中"):  # 坚持一月一通报: "通报" (not
+        before = ""  # "坚持通报"); 包括每个季度…的常委会: "常委会"
+    # 党务公开实行一季度一公开: "党务公开" (revdiff8 6); 实行“一季度一警示”: "警示" (revlast11 2)
+    return _HOW.sub("", before.strip("“”\"‘’")), clean_object(rest)
 
 
 def _own_subject(clause: str, period) -> bool:
