@@ -145,13 +145,17 @@ def status_of(actual: int, target: int, expected: int, window: Window) -> Status
 
 
 def scope_words(requirement: Requirement, window: Window) -> str:
-    if window.lag:  # 12月1日至1月7日: the days a return on the quarter is handed in, the
-        start, end = window.start, window.end  # years said when it crosses one ("次年",
-        if end.year > start.year:  # read in January, was taken for the year after: Y3)
-            return (f"{start.year}年{start.month}月{start.day}日至"
-                    f"{end.year}年{end.month}月{end.day}日")
-        return f"{start.month}月{start.day}日至{end.month}月{end.day}日"
+    if window.lag:
+        return handing_in_days(window.start, window.end)
     return span_words(requirement.period, window.start)
+
+
+def handing_in_days(start: date, end: date) -> str:
+    """12月1日至1月7日: the days a return is handed in, with the years when they cross one
+    ("次年", read in January, was taken for the year after: revyear4 Y3)."""
+    if end.year > start.year:
+        return f"{start.year}年{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日"
+    return f"{start.month}月{start.day}日至{end.month}月{end.day}日"
 
 
 def days_left(window: Window, period: Period | None) -> str:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from lianzheng_desktop.core.checklist import ChecklistItem, Status
 from lianzheng_desktop.core.checklist_people import says_attend
-from lianzheng_desktop.core.checklist_window import Window, ends_with, month_end, scope_words
+from lianzheng_desktop.core.checklist_window import ends_with, handing_in_days, month_end
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period, Requirement, Role
 from lianzheng_desktop.core.report_facts import (
@@ -109,9 +109,7 @@ def _as_counted(item: ChecklistItem, data: ReportData) -> str:
         own = data.person is not None and set(item.each_month) <= {data.person.name}
         return _months_each_to_come(item, data.as_of, label, own)
     if item.status is Status.NOT_DUE:  # a return not yet due: when it is handed in
-        scope = scope_words(item.requirement, Window(
-            item.period_start, item.period_end, item.period_start, 0, 1,
-            item.requirement.handed_in_after))
+        scope = handing_in_days(item.period_start, item.period_end)
         what = label if label.startswith(RETURN_VERBS) or label.endswith(RETURN_VERBS) \
             else f"报送{label}"  # 向县纪委报送: its verb said (revlast10 5)
         return f"{scope}{what}{item.target or 1}{unit}"  # its days end on its deadline
