@@ -161,16 +161,7 @@ def sort_out(store: Store, sheet: Any) -> None:
                 # taken back later, one meeting counted twice (revloss3 W-1)
                 binned = _twin(spec, compared, record, trashed_near.get(near(record), []),
                                taken)
-                doer = DOER_FIELDS.get(spec.key)
-                topic = spec.field("topic").label if spec.key in SAME_EVENT_LEDGERS else ""
-                if binned is not None and (  # another's own (甲听取…, 乙听取…), or another
-                        doer is not None and spec.field(doer).label in binned[1]  # event of
-                        or id(binned[0]) in trashed_taken  # the day: two records — unless
-                        or not same_event(record, binned[0]) and not (  # only its title
-                            binned[1] == (topic,) and titles_alike(  # differs, reworded
-                                record.topic, binned[0].topic))):  # (revlast8 F5; revlast9
-                    binned = None  # G2: another of the same people, no summary)
-                if binned is not None:
+                if binned is not None and _trashed_one(spec, record, *binned, trashed_taken):
                     sheet.deleted += 1
                     sheet.deleted_apart.append(
                         f"{where} 第{number}行（{entry(spec, record)}）疑似回收站中的"
@@ -306,6 +297,20 @@ def _twin(spec: LedgerSpec, compared: list[FieldSpec], record: Any, candidates: 
             taken.add(id(candidate))
             return candidate, differ
     return None
+
+
+def _trashed_one(spec: LedgerSpec, row: Any, trashed: Any, differ: tuple[str, ...],
+                 answered: set[int]) -> bool:
+    """Whether a workbook row is the trashed record it is near to, corrected: not when its
+    负责人 differs (甲听取…, 乙听取… of one day), nor when that record's own row is in the
+    workbook too (revlast9 G2); an event of near the same title, or one whose title alone
+    was reworded (revlast8 F5, revlast11 1) — another title is another meeting (revdiff8 1)."""
+    doer = DOER_FIELDS.get(spec.key)
+    if doer is not None and spec.field(doer).label in differ or id(trashed) in answered:
+        return False
+    if spec.key not in SAME_EVENT_LEDGERS or same_event(row, trashed):
+        return True
+    return differ == (spec.field("topic").label,) and titles_alike(row.topic, trashed.topic)
 
 
 def _kept(store: Store, spec: LedgerSpec, records: list[Record]):

@@ -815,3 +815,25 @@ def test_a_title_reworded_without_the_old_words_is_still_held():
     assert titles_alike("研究部署全年党风廉政建设工作", "2026年党风廉政建设工作部署会")  # (11 1)
     assert not titles_alike("研究巡察整改推进工作", "研究干部选拔任用廉政意见")
     assert not titles_alike("学习二十届中央纪委五次全会精神", "观看警示教育片《零容忍》")
+
+
+def test_a_trashed_talks_row_corrected_is_held_not_a_crash(demo_store, tmp_path):
+    """Found on the last read: a row near a trashed talk was asked for its 主题 (talks have
+    none) — the import stopped with an error. It is held like a meeting's."""
+    from openpyxl import load_workbook
+
+    export_workbook(demo_store, tmp_path / "a.xlsx")
+    gone = demo_store.list("talk")[0]
+    demo_store.delete("talk", gone.id)
+    book = load_workbook(tmp_path / "a.xlsx")
+    sheet = book["谈话记录"]
+    header = [c.value for c in sheet[1]]
+    day_at = header.index("日期*") + 1
+    row = next(r for r in range(2, sheet.max_row + 1)
+               if str(sheet.cell(r, day_at).value)[:10] == gone.date.isoformat())
+    summary_at = next(i for i, h in enumerate(header, 1) if h and h.startswith("谈话对象"))
+    sheet.cell(row, summary_at).value = f"{sheet.cell(row, summary_at).value}、吴静"
+    book.save(tmp_path / "b.xlsx")
+    plan = import_workbook(demo_store, tmp_path / "b.xlsx").plan
+    assert plan is not None and plan.new == 0, plan.details()
+    assert any("疑似回收站中的" in line for line in plan.details()), plan.details()
