@@ -7,9 +7,9 @@ from datetime import datetime
 
 from lianzheng_desktop.resources_access import read_text
 from lianzheng_desktop.storage.plans import (
-    _log,
     import_plan_text,
     load_plan,
+    log_changes,
     plan_years,
     source_text,
 )
@@ -41,7 +41,7 @@ def drop_builtin_plan(store: Store) -> bool:
         store.db.execute("DELETE FROM requirement WHERE year = ?", [BUILTIN_YEAR])
         store.db.execute("DELETE FROM plan_reading WHERE year = ?", [BUILTIN_YEAR])
         store.db.execute("DELETE FROM plan WHERE year = ?", [BUILTIN_YEAR])
-        _log(store, ("plan", BUILTIN_YEAR), "requirement")
+        log_changes(store, ("plan", BUILTIN_YEAR), "requirement")
     return True
 
 

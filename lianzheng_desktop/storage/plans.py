@@ -159,7 +159,7 @@ def save_plan(store: Store, plan: Plan, source_text: str = "",
         _drafts_follow(store, {old: new for old, new in moved.items() if new is not None},
                        [r.id for r in earlier.requirements if r.id is not None]
                        if earlier is not None else [])
-        _log(store, ("plan", plan.year), "requirement", "record_requirement")
+        log_changes(store, ("plan", plan.year), "requirement", "record_requirement")
     return plan
 
 
@@ -169,7 +169,7 @@ def _drafts_follow(store: Store, moved: dict[int, int], old: list[int]) -> None:
     requirement_drafts.follow(store, moved, old)
 
 
-def _log(store: Store, *changed) -> None:
+def log_changes(store: Store, *changed) -> None:
     """Into the audit trail: a (table, key...) row, or every changed row of a table."""
     from lianzheng_desktop.storage import trail
 
@@ -238,7 +238,7 @@ def add_requirement(store: Store, year: int, requirement: Requirement) -> Requir
                                 " WHERE year = ?", [year]).fetchone()[0]
     with store.atomic():
         requirement.id = _insert(store, year, position, requirement, _now(store))
-        _log(store, ("requirement", requirement.id))
+        log_changes(store, ("requirement", requirement.id))
     return requirement
 
 
@@ -249,7 +249,7 @@ def update_requirement(store: Store, requirement: Requirement) -> Requirement:
         cursor = store.db.execute(
             f"UPDATE requirement SET {', '.join(f'{c} = ?' for c in COLUMNS)}, updated_at = ?"
             " WHERE id = ?", [*(row[c] for c in COLUMNS), _now(store), requirement.id])
-        _log(store, ("requirement", requirement.id))
+        log_changes(store, ("requirement", requirement.id))
     if cursor.rowcount != 1:
         raise UserError("这项要求已不存在，可能已被删除。")
     return requirement
@@ -270,8 +270,8 @@ def remove_requirement(store: Store, requirement_id: int) -> None:
         if year is not None:  # the plan changed (plan_changed_since: a kept report differs)
             store.db.execute("UPDATE plan SET updated_at = ? WHERE year = ?",
                              [_now(store), year[0]])
-            _log(store, ("plan", year[0]))
-        _log(store, ("requirement", requirement_id), "record_requirement")  # links went too
+            log_changes(store, ("plan", year[0]))
+        log_changes(store, ("requirement", requirement_id), "record_requirement")  # links went too
 
 
 def start_new_year(store: Store, year: int, from_year: int | None = None) -> Plan:
