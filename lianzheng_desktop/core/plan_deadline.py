@@ -42,9 +42,13 @@ _TWICE_A_YEAR = re.compile(r"分别于(?P<when>\d{1,2}月底?(?:\d{1,2}日)?(?:�
 _UNDATED_DUE = re.compile(r"(?<![\d年])于(?P<when>(?:\d{1,2}月)?(?:\d{1,2}[日号]|底)前)" + _REST)
 _TWO_DATES = re.compile(r"[日底](?:和|、|及)")
 # 年度工作总结于次年1月15日前报送县纪委: a paper of each year, due in the next
-_NEXT_YEAR_DUE = re.compile(r"(?P<paper>[^，,。；;]{2,30}?(?:总结|报告))于?次年"
-                            r"(?P<when>(?:[1-3一二三])月(?:\d{1,2}[日号]|底)前)" + _REST)  # returns
+# …总结须在次年1月15日之前报送, 于次年元月15日前报县纪委 (revlast9 G10)
+_NEXT_YEAR_DUE = re.compile(r"(?P<paper>[^，,。；;]{2,30}?(?:总结|报告))(?:必须|须|应|需)?[于在]?次年"
+                            r"(?P<when>(?:[1-3一二三元])月(?:\d{1,2}[日号]|底)(?:之)?前)"
+                            + _REST)  # returns
 
+# a paper's bare sending, after its date: 报送。/ 报县纪委 / 向县纪委报送 (revlast9 G10)
+_BARE_SEND = re.compile(r"(?:向[^，,。；;]{2,12}?)?(?:上报|报送|呈报|提交|报)(?!告)[^，,。；;]{0,12}")
 # what is sent: 将X报送Y / 编制出X / 向Y报告X
 _SENT = re.compile(r"(?:将|把)(?P<object>[^，,。；;]{2,60}?)(?:分别|及时)?"
                    r"(?P<verb>上报|报送|呈报|提交|报备|交|报)(?!告)")
@@ -77,6 +81,9 @@ def read_deadline_duties(reader: ItemReader, sentence: str, text: str,
         if period is Period.YEAR and _TWO_DATES.search(match.group("when")):
             period = Period.HALF  # 每年7月10日、12月20日前
         sent = _what_is_sent(match.group("rest"), sentence[match.start():match.end("rest")])
+        if sent is None and match.groupdict().get("paper") and (
+                bare := _BARE_SEND.match(match.group("rest"))):
+            sent = None, bare.end(), ""  # 次年一月底前报送, 报县纪委: the paper named before
         if sent is None:
             continue
         counts, end, to_whom = sent
@@ -102,7 +109,7 @@ def read_deadline_duties(reader: ItemReader, sentence: str, text: str,
 # 交支部纪检委员, 报送县纪委: to whom, not what (what is sent is in the clause before)
 _PUT = re.compile(r"(?:将|把)(?P<object>[^，,。；;]{2,60})")
 _TO = re.compile(r"至|到")  # 统计表至组织部: what, then to whom
-_RECIPIENT = re.compile(r"(?:委员|纪委|纪工委|党委|党组|党总支|支部|办公室|办|组织部|宣传部"
+_RECIPIENT = re.compile(r"(?:委员|纪委|纪工委|党委|县委|市委|区委|党组|党总支|支部|办公室|办|组织部|宣传部"
                         r"|领导小组|书记|部门|局|科|股)$")
 
 

@@ -31,7 +31,7 @@ _AFTER_THE_END = {
     "year": re.compile(rf"年度?末?结束后{_N}(个工作)?日内"),
 }
 # 次年1月15日前, 次年一月底前, 次年2月10日前: a day of the next year's first months
-_NEXT_YEAR = re.compile(rf"次年{_N}月(?:{_N}[日号]|(底))(?:之)?前")
+_NEXT_YEAR = re.compile(rf"次年(?P<month>元|{_N})月(?:(?P<day>{_N})[日号]|(?P<end>底))(?:之)?前")
 RETURN_VERBS = ("报送", "填写", "填报", "上报", "提交", "呈报")
 LEAP = 2004  # the year the next year's days are counted on (it has 2月29日)
 _NOT_HANDING = ("交流", "交心", "交换", "交叉", "交办")
@@ -70,12 +70,11 @@ def _into_next_year(due: re.Match) -> tuple[int, str] | None:
     """Days from 12月31日 to 次年M月D日 (or to the month's end: 次年1月底前, revdiff8 4;
     次年2月10日前, revlast8 F3), up to 次年3月 — counted on a leap year, so that 2月28日 and
     2月底 stay apart (checklist_window.deadline names the day again: revlast10 4)."""
-    month, day, month_end = due.groups()
-    month = parse_number(month)
+    month = 1 if due["month"] == "元" else parse_number(due["month"])  # 元月: January
     if not 1 <= month <= 3:
         return None
     last = date(LEAP, month + 1, 1) - timedelta(days=1)  # the month's last day
-    day = last.day if month_end else min(parse_number(day), last.day)
+    day = last.day if due["end"] else min(parse_number(due["day"]), last.day)
     return (date(LEAP, month, day) - date(LEAP - 1, 12, 31)).days, due.group(0)
 
 

@@ -423,3 +423,23 @@ def test_names_keep_no_how_nor_is():
     assert names("主题党日推行每月开展1次。") == ["主题党日"]
     assert names("党务公开坚持每季度公开1次。") == ["党务公开"]
     assert names("党小组会正常每月召开1次。") == ["党小组会"]
+
+
+def test_the_years_paper_in_other_word_orders_is_a_return():
+    """revlast9 G10: "须在…之前", "元月", "报县纪委" and a bare "报送" after the day were read
+    as nothing at all, so the year's 总结 was never asked of the branch."""
+    from lianzheng_desktop.core.plan import Period
+
+    for line, days in (("年度工作总结须在次年1月15日之前报送县纪委。", 15),
+                       ("年度工作总结于次年元月15日前报县纪委。", 15),
+                       ("全年工作总结次年一月底前报送。", 31),
+                       ("年度工作总结应于次年2月10日前向县纪委报送。", 41)):
+        [summary] = parse_plan(f"15.总结。{line}", 2026).requirements
+        assert (summary.period, summary.target, summary.handed_in_after) == (
+            Period.YEAR, 1, days), line
+        assert summary.counts is not None and summary.counts.label == "报送工作总结", line
+    # to the county's party committee: the paper is what is sent, not "报告县委"
+    [report] = parse_plan("2.年度工作报告于次年1月15日前报告县委。", 2026).requirements
+    assert report.counts is not None and report.counts.label == "报送工作报告"
+    # made, not sent: no return
+    assert not parse_plan("3.年度工作总结于次年1月15日前完成。", 2026).requirements[0].counts
