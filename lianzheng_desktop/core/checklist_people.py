@@ -44,7 +44,7 @@ def attends(requirement: Requirement) -> bool:
     学习; 参加上级组织召开的警示教育大会) — or it is every 党员's and names no act of his own.
     Those named among a record's 参加人员 have done it then, not only who chaired it (revjiwei8
     B; revdiff8 3; revlast8 F1)."""
-    text = _NOT_ONES_ACT.sub("", requirement.text)
+    text = _NOT_ONES_ACT.sub("", _words(requirement))
     label = requirement.counts.label if requirement.counts else ""
     # where the counted thing is named: its name, or its name's end (讲授党课 → …1次党课)
     at = next((text.rfind(label[-n:]) for n in range(len(label), 1, -1)
@@ -62,7 +62,17 @@ def attends(requirement: Requirement) -> bool:
 def says_attend(requirement: Requirement) -> bool:
     """Its words say to take part (参加…), whoever's duty it is: one's own paper says
     本人参加 then, and its own verb otherwise (本人讲微党课: revdiff8 5)."""
-    return attends(requirement) and _ATTEND.search(requirement.text) is not None
+    return attends(requirement) and _ATTEND.search(_words(requirement)) is not None
+
+
+def _words(requirement: Requirement) -> str:
+    """Its words, from the clause that names what it counts where its own clause names only
+    how often (班子成员以普通党员身份参加…组织生活会，每年不少于1次: revlast9 G11)."""
+    text, label = requirement.text, requirement.counts.label if requirement.counts else ""
+    sentence = requirement.own_sentence()[1]
+    if len(label) < 2 or label[-2:] in text or text not in sentence:
+        return text
+    return sentence[:sentence.find(text) + len(text)]
 
 
 def people_in_role(role: Role, roster: Sequence[Person], day: date) -> list[Person]:

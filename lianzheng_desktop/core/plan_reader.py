@@ -228,7 +228,7 @@ class ItemReader(OtherForms):
                 target=count.target * period.multiplier,
                 unit_word=unit_word(count.unit, counts_for),
                 role=_held_together(subject_role(sentence[:subject_end]), counts_for,
-                                    clause)))
+                                    _naming(sentence, clauses, counts_for, c_start, c_end))))
             previous_end, inherited = count.end, period
         return found
 
@@ -372,6 +372,14 @@ def _own_subject(clause: str, period) -> bool:
     duty it is, before its period, is a duty of its own though the sentence's count had
     that period (revjiwei8 A: the 书记's monthly talks were lost)."""
     return subject_role(clause[:period.start]) is not None
+
+
+def _naming(sentence: str, clauses, counts: Counts, c_start: int, c_end: int) -> str:
+    """The words from the clause that names what is counted to the count's clause's end:
+    班子成员以普通党员身份参加…组织生活会，每年不少于1次 (revlast9 G11)."""
+    named_at = max((sentence.rfind(t, 0, c_end) for t in counts.types), default=-1)
+    start = next((a for a, b in clauses if a <= named_at < b), c_start)
+    return sentence[min(start, c_start):c_end]
 
 
 _HELD_TOGETHER = ("组织生活会", "民主生活会")  # a body's meeting: its 班子成员 hold it together

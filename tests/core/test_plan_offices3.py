@@ -320,6 +320,25 @@ def test_each_leaders_attendance_at_a_life_meeting_stays_each_ones():
     assert each.role is Role.LEADERSHIP_MEMBER
 
 
+def test_each_leaders_attendance_named_before_its_count_stays_each_ones():
+    """revlast9 G11: "班子成员以普通党员身份参加所在党支部组织生活会，每年不少于1次" was read as
+    the branch's one meeting, and as each one's it would have counted only who chaired it:
+    the 参加 is in the clause that names the meeting, not in the count's own clause."""
+    from lianzheng_desktop.core.checklist_people import attends, says_attend
+    from lianzheng_desktop.core.plan import Role
+
+    [each] = parse_plan("3.双重组织生活。班子成员以普通党员身份参加所在党支部组织生活会，"
+                        "每年不少于1次。", 2026).requirements
+    assert each.role is Role.LEADERSHIP_MEMBER
+    assert attends(each) and says_attend(each)
+    # a meeting they hold, named before its count, stays the branch's; a lesson each gives
+    # is each one's own act
+    [held] = parse_plan("4.民主生活会。班子成员要召开民主生活会，每年不少于1次。", 2026).requirements
+    assert held.role is Role.ORGANISATION
+    [lesson] = parse_plan("5.党课。班子成员讲廉政党课，每年不少于1次。", 2026).requirements
+    assert lesson.role is Role.LEADERSHIP_MEMBER and not attends(lesson)
+
+
 def test_who_chairs_a_monthly_meeting_makes_no_type_of_its_own():
     """revlast7 F7: "每月9日的支部委员会会议由书记主持" made a type "支部委员会会议由书记主持"."""
     draft = parse_plan("4.会议。每月9日的支部委员会会议由书记主持。", 2026)
