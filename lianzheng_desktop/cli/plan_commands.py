@@ -158,11 +158,15 @@ def _checklist(args: argparse.Namespace) -> int:
         quarter = Quarter.parse(args.quarter) if args.quarter else Quarter.containing(as_of)
     except ValueError:
         raise UserError(f"季度“{args.quarter}”写法不对，应写成 2022Q3 的形式。") from None
+    # a past quarter as of its end, as 首页 and the paper see it: a return handed in since
+    # still counts (the store's today), a year's 总结 is not yet due in the third quarter
+    # (revjiwei9 J5: the header said 9月30日, the returns were counted to today)
+    as_of = min(as_of, quarter.end)
     checklist = load_checklist(open_store(args), quarter, as_of)
     if args.json:
         print(json.dumps(checklist.to_json(), ensure_ascii=False, indent=2))
         return 0
-    print(f"{quarter.label}责任清单（截至 {min(as_of, quarter.end).isoformat()}）")
+    print(f"{quarter.label}责任清单（截至 {as_of.isoformat()}）")
     print(checklist.summary)
     for item in checklist.items:
         print(f"  [{item.label}] {item.requirement.text}")

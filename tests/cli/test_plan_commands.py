@@ -301,3 +301,21 @@ def test_a_plan_is_never_replaced_by_a_year_read_from_the_text(tmp_path, cli):
     code, out, _ = cli("--db", db, "plan", "show", "--year", "2026")
     assert "不少于4次" in out and "不少于6次" not in out  # untouched
     assert cli("--db", db, "plan", "import", str(later), "--year", "2027")[0] == 0
+
+
+def test_a_past_quarters_checklist_counts_as_of_its_end_as_the_paper_does(tmp_path, cli):
+    """revjiwei9 J5: `checklist --quarter 2026Q3` on 11月30日 was headed 截至 2026-09-30 but
+    counted the year's 总结 up to today ("距2027年1月15日报送期限还有46天", 尚未开展), so its
+    totals differed from the paper's 附件1 and from `--as-of 2026-09-30`."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text("2026年党风廉政建设工作要点\n一、责任\n1.述廉述责。每季度至少开展1次集中"
+                    "警示教育。\n2.总结。年度工作总结于次年1月15日前报送县纪委。\n",
+                    encoding="utf-8")
+    db = str(tmp_path / "r.db")
+    assert cli("--db", db, "--today", "2026-01-06", "plan", "import", str(plan))[0] == 0
+    _, by_default, _ = cli("--db", db, "--today", "2026-11-30", "checklist", "--quarter",
+                           "2026Q3")
+    _, at_its_end, _ = cli("--db", db, "--today", "2026-11-30", "checklist", "--quarter",
+                           "2026Q3", "--as-of", "2026-09-30")
+    assert by_default == at_its_end
+    assert "报送期限还有" not in by_default and "未开始" in by_default
