@@ -49,6 +49,17 @@ _NEXT_YEAR_DUE = re.compile(r"(?P<paper>[^，,。；;]{2,30}?(?:总结|报告))(
 
 # a paper's bare sending, after its date: 报送。/ 报县纪委 / 向县纪委报送 (revlast9 G10)
 _BARE_SEND = re.compile(r"(?:向[^，,。；;]{2,12}?)?(?:上报|报送|呈报|提交|报)(?!告)[^，,。；;]{0,12}")
+# the paper after its day: 次年1月15日前向县纪委报送年度工作总结 (not 每年…: _EVERY_DUE)
+_NEXT_YEAR_DATE = re.compile(r"(?<!每)次年(?P<when>(?:[1-3一二三元])月(?:\d{1,2}[日号]|底)(?:之)?前)"
+                             + _REST)
+
+
+def _apart(dues: list, more: list) -> list:
+    """Those of ``more`` that do not overlap a due already found."""
+    return [(m, p) for m, p in more
+            if not any(m.start() < d.end() and d.start() < m.end() for d, _ in dues)]
+
+
 # what is sent: 将X报送Y / 编制出X / 向Y报告X
 _SENT = re.compile(r"(?:将|把)(?P<object>[^，,。；;]{2,60}?)(?:分别|及时)?"
                    r"(?P<verb>上报|报送|呈报|提交|报备|交|报)(?!告)")
@@ -69,8 +80,10 @@ def read_deadline_duties(reader: ItemReader, sentence: str, text: str,
     found = []
     dues = [(m, _PERIOD_OF[m.group("period")]) for m in _EVERY_DUE.finditer(sentence)]
     dues += [(m, Period.HALF) for m in _TWICE_A_YEAR.finditer(sentence)]
-    if not dues:
-        dues += [(m, Period.YEAR) for m in _NEXT_YEAR_DUE.finditer(sentence)]
+    # the year's paper due the next year, also beside another period's (revjiwei9 J3:
+    # "每季度结束后7日内报送…纪实表，年度工作总结于次年1月15日前报送县纪委" lost the 总结)
+    dues += _apart(dues, [(m, Period.YEAR) for m in _NEXT_YEAR_DUE.finditer(sentence)]
+                   or [(m, Period.YEAR) for m in _NEXT_YEAR_DATE.finditer(sentence)])
     if not dues:
         for match in _UNDATED_DUE.finditer(sentence):
             carried = [p.period for p in periods_in(previous + sentence[:match.start()])

@@ -462,3 +462,23 @@ def test_the_years_paper_in_other_word_orders_is_a_return():
     assert report.counts is not None and report.counts.label == "报送工作报告"
     # made, not sent: no return
     assert not parse_plan("3.年度工作总结于次年1月15日前完成。", 2026).requirements[0].counts
+
+
+def test_the_years_paper_beside_another_return_or_after_its_day_is_read():
+    """revjiwei9 J3: "每季度结束后7日内报送…纪实表，年度工作总结于次年1月15日前报送县纪委" read
+    the form only — the 总结 was neither a duty nor listed as unread — and the README's own
+    wordings "次年1月15日前（向县纪委）报送年度（工作）总结" were lost the same way."""
+    from lianzheng_desktop.core.plan import Period
+
+    form, summary = parse_plan("1.述廉述责。每季度结束后7日内报送党风廉政建设责任制落实情况纪实表，"
+                               "年度工作总结于次年1月15日前报送县纪委。", 2026).requirements
+    assert (form.period, form.handed_in_after) == (Period.QUARTER, 7)
+    assert (summary.period, summary.target, summary.handed_in_after) == (Period.YEAR, 1, 15)
+    assert summary.counts is not None and summary.counts.label == "报送工作总结"
+    for line in ("次年1月15日前报送年度总结。", "次年1月15日前向县纪委报送年度工作总结。"):
+        [paper] = parse_plan(f"2.总结。{line}", 2026).requirements
+        assert (paper.period, paper.handed_in_after) == (Period.YEAR, 15), line
+        assert paper.counts is not None and "总结" in paper.counts.label, line
+    # a day of the next year that sends nothing is no return
+    [work] = parse_plan("3.整改。次年1月底前完成整改。", 2026).requirements
+    assert work.handed_in_after == 0
