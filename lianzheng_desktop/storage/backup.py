@@ -284,23 +284,29 @@ def _daily_files(folder: Path) -> list[tuple[date, Path]]:
     return sorted(found)
 
 
-def rotate(folder: Path, today: date,
-           ours: Callable[[Path], bool] = lambda path: True) -> Rotated:
-    """Keep the newest 30 daily backups and the first of each month for two years.
+def rotate(folder: Path, ours: Callable[[Path], bool] = lambda path: True,
+           made: Path | None = None) -> Rotated:
+    """Keep the newest 30 daily backups, ``made`` (the one just made), and the first of
+    each of the last 24 months that have a backup made before it.
 
-    Only the backups ``ours`` accepts are counted and deleted: the default file's folder is
-    the one older versions shared, where other files' backups may still lie. A backup that
-    cannot be deleted (held open by Explorer, an antivirus or WPS on Windows) is left for
-    next time and the rest are still removed.
+    Months are counted by the backups, not by the clock's date: one start with the PC's
+    clock set years ahead had every monthly backup "over two years old" and deleted at once
+    (revloss4 L1). So the backup just made counts no month of its own, and one set behind
+    leaves whatever is dated after it. Only the backups ``ours`` accepts are counted and
+    deleted: the default file's folder is the one older versions shared, where other
+    files' backups may still lie. A backup that cannot be deleted (held open by Explorer,
+    an antivirus or WPS on Windows) is left for next time and the rest are still removed.
     """
     files = [(day, path) for day, path in _daily_files(folder) if ours(path)]
-    keep = {path for _, path in files[-KEEP_DAILY:]}
+    before = [(day, path) for day, path in files if path != made]
+    now = next((day for day, path in files if path == made), files[-1][0] if files else None)
+    keep = {path for _, path in files[-KEEP_DAILY:]} | ({made} if made else set())
+    keep.update(path for day, path in before if now is not None and day > now)
     first_of_month: dict[tuple[int, int], Path] = {}
-    for day, path in files:
-        first_of_month.setdefault((day.year, day.month), path)
-    for (year, month), path in first_of_month.items():
-        if (today.year - year) * 12 + (today.month - month) < KEEP_MONTHLY:
-            keep.add(path)
+    for day, path in before:
+        if now is not None and day <= now:
+            first_of_month.setdefault((day.year, day.month), path)
+    keep.update(path for _, path in sorted(first_of_month.items())[-KEEP_MONTHLY:])
     removed, stuck = [], []
     for _, path in files:
         if path not in keep:
@@ -348,7 +354,7 @@ def daily_backup(conn: sqlite3.Connection, paths: AppPaths, now: datetime | None
     # An incomplete backup raises before the rotation: older backups that still hold the
     # missing or changed attachment's good copy are kept.
     path = create_backup(conn, paths, kind="daily", now=now, say=say)
-    notice = rotate(folder, now.date(), lambda backup: _taken_from(backup, paths)).notice()
+    notice = rotate(folder, lambda backup: _taken_from(backup, paths), path).notice()
     if notice and say is not None:
         say(notice)
     return path

@@ -91,19 +91,20 @@ def test_an_old_backup_that_cannot_be_deleted_does_not_undo_the_days_backup(demo
     "今天的自动备份没有完成：[Errno …]" and no old backup was ever removed again."""
     folder = AppPaths(demo_file).backups_dir
     folder.mkdir(parents=True)
-    for n in range(40):  # January and February 2020: long past keeping
+    for n in range(40):  # January and February 2020: past the newest 30 but each month's first
         (folder / f"廉政台账自动备份-2020{1 + n // 28:02d}{1 + n % 28:02d}-080000.zip"
          ).write_bytes(b"x")
-    held = hold_open(monkeypatch, folder / "廉政台账自动备份-20200101-080000.zip")
+    held = hold_open(monkeypatch, folder / "廉政台账自动备份-20200102-080000.zip")
     told = []
     check = BackgroundCheck(AppPaths(demo_file)).start()
     check.when_done(told.append)
     check.join()
     assert check.damaged is None and check.backup_problem is None and told == [check]
-    assert held.exists() and len(backups(demo_file)) == 31  # 30 daily + the one held open
+    # 30 daily, January's first (a month with a backup: revloss4 L1) and the one held open
+    assert held.exists() and len(backups(demo_file)) == 32
     assert check.backup_notice == (
         "今天的自动备份已完成。有1份过期的旧备份无法删除（可能正被其他程序打开），暂时留在"
-        "备份文件夹中：“廉政台账自动备份-20200101-080000.zip”；其余过期备份已照常清理。"
+        "备份文件夹中：“廉政台账自动备份-20200102-080000.zip”；其余过期备份已照常清理。"
         "关闭打开它的程序后，下次启动时会再删除。")
 
 

@@ -100,7 +100,7 @@ def test_rotation_keeps_30_days_and_one_a_month_for_two_years(tmp_path):
         day = start + timedelta(days=n)
         (folder / f"廉政台账自动备份-{day:%Y%m%d}-090000.zip").write_text("x")
     today = start + timedelta(days=1098)
-    backup.rotate(folder, today)
+    backup.rotate(folder)
     kept = sorted(d for d, _ in backup._daily_files(folder))
     recent = [d for d in kept if d >= today - timedelta(days=89)]
     assert len(recent) >= 30
@@ -131,29 +131,36 @@ def _hold_open(monkeypatch, held: set):
 
 
 def _old_backups(folder, n=40):
+    """``n`` daily backups from 2 January 2020, oldest first, after a month's first one of
+    2018-02 … 2020-01: the last 24 months with a backup have their first ones, so no daily
+    one outside the newest 30 is kept (and 2018-02's is one month too many)."""
     folder.mkdir(parents=True, exist_ok=True)
-    files = [folder / f"廉政台账自动备份-{date(2020, 1, 1) + timedelta(days=d):%Y%m%d}-090000.zip"
+    for month in range(1, 25):
+        day = date(2018 + month // 12, month % 12 + 1, 1)
+        (folder / f"廉政台账自动备份-{day:%Y%m%d}-090000.zip").write_text("x")
+    files = [folder / f"廉政台账自动备份-{date(2020, 1, 2) + timedelta(days=d):%Y%m%d}-090000.zip"
              for d in range(n)]
     for file in files:
         file.write_text("x")
-    return files  # oldest first: 2020, long past the two years of monthly backups
+    return files
 
 
 def test_rotation_skips_backups_it_cannot_delete_and_removes_the_rest(tmp_path, monkeypatch):
     files = _old_backups(tmp_path / "b")
     held = set(files[:4])  # the oldest, first in line to go
     _hold_open(monkeypatch, held)
-    done = backup.rotate(tmp_path / "b", date(2022, 12, 31))
-    assert set(done.stuck) == held and done.removed == files[4:10]
-    assert sorted((tmp_path / "b").iterdir()) == sorted([*held, *files[10:]])
+    monthly = sorted(set((tmp_path / "b").iterdir()) - set(files))
+    done = backup.rotate(tmp_path / "b")
+    assert set(done.stuck) == held and done.removed == [monthly[0], *files[4:10]]
+    assert sorted((tmp_path / "b").iterdir()) == sorted([*monthly[1:], *held, *files[10:]])
     assert done.notice() == (
         "今天的自动备份已完成。有4份过期的旧备份无法删除（可能正被其他程序打开），暂时留在"
-        "备份文件夹中：“廉政台账自动备份-20200101-090000.zip”、“廉政台账自动备份-20200102-"
-        "090000.zip”、“廉政台账自动备份-20200103-090000.zip”等4份；其余过期备份已照常清理。"
+        "备份文件夹中：“廉政台账自动备份-20200102-090000.zip”、“廉政台账自动备份-20200103-"
+        "090000.zip”、“廉政台账自动备份-20200104-090000.zip”等4份；其余过期备份已照常清理。"
         "关闭打开它们的程序后，下次启动时会再删除。")
     monkeypatch.undo()
-    assert backup.rotate(tmp_path / "b", date(2022, 12, 31)).notice() is None  # closed: gone
-    assert sorted((tmp_path / "b").iterdir()) == files[10:]
+    assert backup.rotate(tmp_path / "b").notice() is None  # closed: gone
+    assert sorted((tmp_path / "b").iterdir()) == sorted([*monthly[1:], *files[10:]])
 
 
 def test_a_command_says_once_that_an_old_backup_was_kept_and_runs(paths, monkeypatch, capsys):
@@ -164,9 +171,11 @@ def test_a_command_says_once_that_an_old_backup_was_kept_and_runs(paths, monkeyp
     session.open_store(paths).db.close()
     err = capsys.readouterr().err
     assert err == ("提示：今天的自动备份已完成。有1份过期的旧备份无法删除（可能正被其他程序打开），"
-                   "暂时留在备份文件夹中：“廉政台账自动备份-20200101-090000.zip”；其余过期备份已"
+                   "暂时留在备份文件夹中：“廉政台账自动备份-20200102-090000.zip”；其余过期备份已"
                    "照常清理。关闭打开它的程序后，下次启动时会再删除。\n")
-    assert held.exists() and len(list(paths.backups_dir.glob("*.zip"))) == 31
+    # today's, the 29 newest before it, the one held, and the first of each of 2018-03 …
+    # 2020-01: with 2020-02 the last 24 months with a backup before today's
+    assert held.exists() and len(list(paths.backups_dir.glob("*.zip"))) == 31 + 23
 
 
 def test_the_newest_good_backup_skips_broken_ones(paths):
@@ -463,3 +472,25 @@ def _taken_back(where: AppPaths) -> bytes:
     back = trash.restore(restored, entry.id)
     (attachment,) = list_attachments(restored, "warning_education", back.id)
     return open_path(where.attachments_dir, attachment).read_bytes()
+
+
+def test_a_start_with_the_clock_set_ahead_or_behind_deletes_no_monthly_backup(paths):
+    """revloss4 L1: one start with the PC's clock at 2036 made a backup dated then, and the
+    rotation took every real monthly backup for "over two years old": all 23 were deleted,
+    without a word, and putting the clock right brought none back. Set behind instead, the
+    backup just made sorted before the 30 newest and went as it was made."""
+    folder = paths.backups_dir
+    folder.mkdir(parents=True)
+    monthly = [folder / f"廉政台账自动备份-{date(2024 + (11 + m) // 12, (11 + m) % 12 + 1, 1):%Y%m%d}"
+               "-083000.zip" for m in range(23)]  # 2024-12 … 2026-10
+    daily = [folder / f"廉政台账自动备份-{date(2026, 10, 31) + timedelta(days=d):%Y%m%d}-083000.zip"
+             for d in range(30)]  # 10-31 … 11-29
+    for file in monthly + daily:
+        file.write_text("x")
+    ahead = backup.daily_backup(conn(paths), paths, datetime(2036, 1, 1, 8, 0))
+    assert ahead is not None and all(file.exists() for file in monthly)
+    behind = backup.daily_backup(conn(paths), paths, datetime(2025, 6, 15, 8, 0))
+    assert behind is not None and behind.exists()
+    assert all(file.exists() for file in monthly)
+    right = backup.daily_backup(conn(paths), paths, datetime(2026, 11, 30, 8, 0))
+    assert right is not None and all(file.exists() for file in monthly)
