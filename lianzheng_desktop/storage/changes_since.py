@@ -17,18 +17,20 @@ from lianzheng_desktop.storage.store import Store
 
 
 def records_changed(store: Store, since: datetime, start: date | None = None,
-                    end: date | None = None) -> int:
+                    end: date | None = None, after: tuple[str, object] | None = None) -> int:
     """How many records were added, changed, deleted or restored after ``since``; with
     ``start``/``end``, only those dated between them (整改事项: found by ``end``), before or
     after the change, and not those changed only because a person named in them was renamed
     (``renames_since`` says that, once, rather than as so many records changed). Counted by
-    SQLite: a trail of 50,000 imports is not read into Python."""
+    SQLite: a trail of 50,000 imports is not read into Python. ``after``: the trail's rows
+    to count (``_after``), when not those logged after ``since``."""
     at = since.isoformat(timespec="seconds")
     if start is None or end is None:  # the trail also logs plans, reports, links: not records
         keys = list(LEDGERS)
+        where, value = after or ("at > ?", at)
         return store.db.execute(
-            "SELECT count(*) FROM (SELECT DISTINCT ledger, record_id FROM audit_log WHERE at > ?"
-            f" AND ledger IN ({', '.join('?' * len(keys))}))", [at, *keys]).fetchone()[0]
+            f"SELECT count(*) FROM (SELECT DISTINCT ledger, record_id FROM audit_log WHERE {where}"
+            f" AND ledger IN ({', '.join('?' * len(keys))}))", [value, *keys]).fetchone()[0]
     conditions, params = [], []
     for key, spec in LEDGERS.items():
         if spec.date_field is None:
@@ -58,29 +60,51 @@ def renames_since(store: Store, since: datetime) -> list[tuple[str, str]]:
         f" WHERE at > ? AND {_RENAME} ORDER BY id", [since.isoformat(timespec="seconds")])]
 
 
-def work_since(store: Store, moment: datetime) -> list[str]:
-    """Chinese phrases, one per kind of work done after ``moment``; [] when none."""
+def _after(store: Store, moment: datetime, head: object) -> tuple[str, object]:
+    """The trail's rows logged after a backup: after its head, by the trail's own order,
+    where this file's chain holds that head; else those logged after ``moment``. Work done
+    while the PC's clock was behind the backup's time (or the backup came from a PC whose
+    clock ran ahead) is after it all the same (revloss4 L2: the question named none of it)."""
+    if isinstance(head, dict) and isinstance(last := head.get("last_id"), int) and (
+            last == 0 or store.db.execute("SELECT 1 FROM audit_log WHERE id = ? AND hash = ?",
+                                          [last, head.get("head")]).fetchone()):
+        return "id > ?", last
+    return "at > ?", moment.isoformat(timespec="seconds")
+
+
+def work_since(store: Store, moment: datetime, head: object = None) -> list[str]:
+    """Chinese phrases, one per kind of work done after ``moment`` — after the trail's
+    ``head`` then (the backup's ``audit_head``), where it is this file's; [] when none.
+    Forms not yet saved are not in the trail: those kept after ``moment``, or every one
+    while the clock is behind it."""
+    after = _after(store, moment, head)
+    where, value = after
     at = moment.isoformat(timespec="seconds")
-    records = records_changed(store, moment)
-    reports = store.db.execute("SELECT count(*) FROM report_draft WHERE updated_at > ?",
-                               [at]).fetchone()[0]
+    drafts_at = at if store.clock() >= moment else ""  # the clock behind it: every form
+    records = records_changed(store, moment, after=after)
+    reports = store.db.execute(
+        "SELECT count(*) FROM (SELECT DISTINCT record_id FROM audit_log"
+        f" WHERE {where} AND ledger = 'report_draft')", [value]).fetchone()[0] \
+        if where.startswith("id") else store.db.execute(
+            "SELECT count(*) FROM report_draft WHERE updated_at > ?", [at]).fetchone()[0]
     forms = store.db.execute("SELECT count(*) FROM record_draft WHERE saved_at > ?"
                              " AND ledger NOT IN (?, ?)",
-                             [at, paste_draft.FORM, REQUIREMENT_FORM]).fetchone()[0]
+                             [drafts_at, paste_draft.FORM, REQUIREMENT_FORM]).fetchone()[0]
     # a 修改要求 / 新增要求 form is found on 年度计划, not in the ledgers' drafts bar
     requirements = store.db.execute("SELECT count(*) FROM record_draft WHERE saved_at > ?"
-                                    " AND ledger = ?", [at, REQUIREMENT_FORM]).fetchone()[0]
+                                    " AND ledger = ?", [drafts_at, REQUIREMENT_FORM]).fetchone()[0]
     pasted = store.db.execute("SELECT count(*) FROM record_draft WHERE saved_at > ?"
-                              " AND ledger = ?", [at, paste_draft.FORM]).fetchone()[0]
+                              " AND ledger = ?", [drafts_at, paste_draft.FORM]).fetchone()[0]
     # a plan check cut short keeps her corrections: the longest typing in the app
-    checks = [draft for draft in plan_check.unfinished(store) if draft.saved_at > moment]
+    checks = [draft for draft in plan_check.unfinished(store)
+              if draft.saved_at.isoformat(timespec="seconds") > drafts_at]
     # the trail logs the plan's and the unit's tables too: a restore takes them out as well
     # … and the 佐证材料 attached or taken off, and the reports kept as handed in
     # (revclose3 E: a restore took a scanned sign-in sheet off its record, unsaid)
     plans, links, profile, attached, kept = (store.db.execute(
         "SELECT count(*) FROM (SELECT DISTINCT ledger, record_id FROM audit_log"
-        f" WHERE at > ? AND ledger IN ({', '.join('?' * len(tables))}))",
-        [at, *tables]).fetchone()[0] for tables in (
+        f" WHERE {where} AND ledger IN ({', '.join('?' * len(tables))}))",
+        [value, *tables]).fetchone()[0] for tables in (
             ("plan", "requirement", "record_type"), ("record_requirement",), ("unit_profile",),
             (audit.ATTACHMENT,), ("report_version",)))
     return [phrase for count, phrase in (
@@ -104,7 +128,7 @@ def work_taken_out(paths: AppPaths, file: Path) -> list[str]:
     file is set aside whole)."""
     from lianzheng_desktop.core.errors import UserError
     from lianzheng_desktop.storage.db import open_db
-    from lianzheng_desktop.storage.manifest import made_at
+    from lianzheng_desktop.storage.manifest import audit_head, made_at
     from lianzheng_desktop.storage.store import Store
 
     made = made_at(file)
@@ -115,7 +139,7 @@ def work_taken_out(paths: AppPaths, file: Path) -> list[str]:
     except (UserError, sqlite3.Error, OSError):
         return []
     try:
-        return work_since(Store(db), made)
+        return work_since(Store(db), made, audit_head(file))
     except sqlite3.Error:
         return []
     finally:

@@ -143,6 +143,13 @@ def made_at(file: Path) -> datetime | None:
         return None
 
 
+def audit_head(file: Path) -> dict | None:
+    """The trail's head when the backup was made (unchecked, as ``origin``)."""
+    raw = _glance(file)
+    head = raw.get("audit_head") if raw else None
+    return head if isinstance(head, dict) else None
+
+
 def origin(file: Path) -> tuple[str | None, str | None] | None:
     """(data file name, unit name) a backup says it came from, read from its manifest
     without checking the rest; None when the manifest cannot be read."""

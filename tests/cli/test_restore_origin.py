@@ -61,3 +61,35 @@ def test_restore_says_what_work_since_the_backup_it_takes_out(cli, tmp_path):
     code, out, err = cli("--db", db, "restore", str(zipped))
     assert code == 0, err
     assert "这份备份之后，" in out and "只留在上面这份恢复前的备份里" in out, out
+
+
+def test_work_done_while_the_clock_was_behind_the_backup_is_named_before_a_restore(
+        cli, tmp_path):
+    """revloss4 L2: meetings added and a report typed with the PC's clock set back behind
+    the backup's time were named by neither the window's question nor the command: work was
+    counted by the clock's time, not by the trail's order."""
+    from datetime import datetime, timedelta
+
+    from lianzheng_desktop.core.report_model import ReportPeriod
+    from lianzheng_desktop.paths import AppPaths
+    from lianzheng_desktop.storage import drafts, reports
+    from lianzheng_desktop.storage.changes_since import work_since, work_taken_out
+    from lianzheng_desktop.storage.db import open_db
+    from lianzheng_desktop.storage.manifest import audit_head, made_at
+    from lianzheng_desktop.storage.store import Store
+
+    db = str(tmp_path / "l.db")
+    assert cli("--db", db, "demo")[0] == 0
+    code, out, _ = cli("--db", db, "backup")
+    zipped = Path(out.strip().removeprefix("已备份到 "))
+    behind = Store(open_db(db), clock=lambda: datetime.now() - timedelta(days=28))
+    for day in ("2022-12-28", "2022-12-29", "2022-12-30"):
+        behind.add("activity", {"date": day, "type": "专题会议", "topic": f"{day}开的会"})
+    reports.save_texts(behind, ReportPeriod(2022, 3), {"二、履行监督责任情况": "她打的字"})
+    drafts.save(behind, "activity", drafts.NEW, {"topic": "填了一半"})
+    said = work_since(behind, made_at(zipped), audit_head(zipped))  # the window, that day
+    behind.db.close()
+    assert "新增、修改或删除了 3 条台账记录" in said, said
+    assert "改写了 1 份报告的文字" in said and "有 1 张表填了一半还没有保存" in said, said
+    # the command, the clock put right since: the trail's order still tells
+    assert "新增、修改或删除了 3 条台账记录" in work_taken_out(AppPaths(Path(db)), zipped)
