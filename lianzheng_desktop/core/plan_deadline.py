@@ -43,15 +43,15 @@ _UNDATED_DUE = re.compile(r"(?<![\d年])于(?P<when>(?:\d{1,2}月)?(?:\d{1,2}[�
 _TWO_DATES = re.compile(r"[日底](?:和|、|及)")
 # 年度工作总结于次年1月15日前报送县纪委: a paper of each year, due in the next
 # …总结须在次年1月15日之前报送, 于次年元月15日前报县纪委 (revlast9 G10)
-_NEXT_YEAR_DUE = re.compile(r"(?P<paper>[^，,。；;]{2,30}?(?:总结|报告))(?:必须|须|应|需)?[于在]?次年"
-                            r"(?P<when>(?:[1-3一二三元])月(?:\d{1,2}[日号]|底)(?:之)?前)"
-                            + _REST)  # returns
+_DAY_NEXT_YEAR = r"(?P<when>(?:[1-3一二三元])月(?:\d{1,2}[日号]|底)(?:之)?前)"
+_NEXT_YEAR_DUE = re.compile(r"(?P<paper>[^，,。；;]{2,30}?(?:总结|报告))(?:必须|须|应|需)?"
+                            r"[于在]?次年" + _DAY_NEXT_YEAR + _REST)  # returns
 
 # a paper's bare sending, after its date: 报送。/ 报县纪委 / 向县纪委报送 (revlast9 G10)
-_BARE_SEND = re.compile(r"(?:向[^，,。；;]{2,12}?)?(?:上报|报送|呈报|提交|报)(?!告)[^，,。；;]{0,12}")
+_BARE_SEND = re.compile(r"(?:向[^，,。；;]{2,12}?)?(?:上报|报送|呈报|提交|报)(?!告)"
+                        r"[^，,。；;]{0,12}")
 # the paper after its day: 次年1月15日前向县纪委报送年度工作总结 (not 每年…: _EVERY_DUE)
-_NEXT_YEAR_DATE = re.compile(r"(?<!每)次年(?P<when>(?:[1-3一二三元])月(?:\d{1,2}[日号]|底)(?:之)?前)"
-                             + _REST)
+_NEXT_YEAR_DATE = re.compile(r"(?<!每)次年" + _DAY_NEXT_YEAR + _REST)
 
 
 def _apart(dues: list, more: list) -> list:
@@ -122,8 +122,8 @@ def read_deadline_duties(reader: ItemReader, sentence: str, text: str,
 # 交支部纪检委员, 报送县纪委: to whom, not what (what is sent is in the clause before)
 _PUT = re.compile(r"(?:将|把)(?P<object>[^，,。；;]{2,60})")
 _TO = re.compile(r"至|到")  # 统计表至组织部: what, then to whom
-_RECIPIENT = re.compile(r"(?:委员|纪委|纪工委|党委|县委|市委|区委|党组|党总支|支部|办公室|办|组织部|宣传部"
-                        r"|领导小组|书记|部门|局|科|股)$")
+_RECIPIENT = re.compile(r"(?:委员|纪委|纪工委|党委|县委|市委|区委|党组|党总支|支部|办公室|办"
+                        r"|组织部|宣传部|领导小组|书记|部门|局|科|股)$")
 
 
 _FORMS = ("填写", "填报", "整理", "形成", "撰写", "编制", "编写")  # what is then handed in

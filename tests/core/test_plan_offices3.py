@@ -333,7 +333,8 @@ def test_each_leaders_attendance_named_before_its_count_stays_each_ones():
     assert attends(each) and says_attend(each)
     # a meeting they hold, named before its count, stays the branch's; a lesson each gives
     # is each one's own act
-    [held] = parse_plan("4.民主生活会。班子成员要召开民主生活会，每年不少于1次。", 2026).requirements
+    [held] = parse_plan("4.民主生活会。班子成员要召开民主生活会，每年不少于1次。",
+                        2026).requirements
     assert held.role is Role.ORGANISATION
     [lesson] = parse_plan("5.党课。班子成员讲廉政党课，每年不少于1次。", 2026).requirements
     assert lesson.role is Role.LEADERSHIP_MEMBER and not attends(lesson)

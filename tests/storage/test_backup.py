@@ -481,8 +481,9 @@ def test_a_start_with_the_clock_set_ahead_or_behind_deletes_no_monthly_backup(pa
     backup just made sorted before the 30 newest and went as it was made."""
     folder = paths.backups_dir
     folder.mkdir(parents=True)
-    monthly = [folder / f"廉政台账自动备份-{date(2024 + (11 + m) // 12, (11 + m) % 12 + 1, 1):%Y%m%d}"
-               "-083000.zip" for m in range(23)]  # 2024-12 … 2026-10
+    firsts = [date(2024 + (11 + m) // 12, (11 + m) % 12 + 1, 1) for m in range(23)]
+    monthly = [folder / f"廉政台账自动备份-{day:%Y%m%d}-083000.zip"
+               for day in firsts]  # 2024-12 … 2026-10
     daily = [folder / f"廉政台账自动备份-{date(2026, 10, 31) + timedelta(days=d):%Y%m%d}-083000.zip"
              for d in range(30)]  # 10-31 … 11-29
     for file in monthly + daily:
