@@ -108,7 +108,8 @@ def save_plan(store: Store, plan: Plan, source_text: str = "",
     pointed at it (计入要求). ``keep``: the ids of earlier requirements the new plan lacks
     that stay (after the new ones, with all of that); the rest go. ``reading``:
     the fingerprint of what the reader read from ``source_text`` before the secretary
-    checked it (storage.plan_reading), or "" for a plan made otherwise.
+    checked it (storage.plan_reading), or of the 底稿 copied from last year's plan (no
+    text), or "" for a plan made otherwise.
     """
     types = _plan_types(store)
     for requirement in plan.requirements:
@@ -145,7 +146,7 @@ def save_plan(store: Store, plan: Plan, source_text: str = "",
         for position, requirement in enumerate(plan.requirements):
             requirement.id = _insert(store, plan.year, position, requirement, now)
         store.db.execute("DELETE FROM plan_reading WHERE year = ?", [plan.year])
-        if reading and source_text:
+        if reading:
             store.db.execute("INSERT INTO plan_reading (year, fingerprint) VALUES (?, ?)",
                              [plan.year, reading])
         # The requirements were replaced: each record's link follows its requirement to
@@ -289,7 +290,11 @@ def start_new_year(store: Store, year: int, from_year: int | None = None) -> Pla
         requirements.append(Requirement(**{**old.__dict__, "id": None, "manual_done": False,
                                            "note": ""}))
     title = f"{year}年党风廉政建设工作要点"
-    return save_plan(store, Plan(year, requirements, title))
+    # the 底稿 as copied is what she changes from: an import of the year's 工作要点 that
+    # says the same keeps her changes (revloss4 L3: they were taken for the text's)
+    from lianzheng_desktop.storage.plan_reading import fingerprint
+
+    return save_plan(store, Plan(year, requirements, title), reading=fingerprint(requirements))
 
 
 def read_plan(store: Store, text: str, year: int | None = None,

@@ -94,8 +94,30 @@ def test_a_plan_without_a_text_has_nothing_to_read_again(store):
     plans.import_plan_text(store, TEXT, 2024)
     plans.start_new_year(store, 2025)  # 沿用
     assert reading_change(store, 2025) is None
-    assert store.db.execute("SELECT count(*) FROM plan_reading WHERE year = 2025"
-                            ).fetchone()[0] == 0
+
+
+def test_her_changes_to_a_new_years_draft_stay_when_that_years_text_says_the_same(store):
+    """revloss4 L3: a 底稿 made with 新建年度计划, her 集中警示教育 raised to 2 a quarter, then
+    the year's 工作要点 imported with the same words: her 2 went back to 1, and the window
+    said the 工作要点 had changed it. Her changes to a plan imported from text stayed."""
+    plans.import_plan_text(store, TEXT, 2024)
+    draft = plans.start_new_year(store, 2025)
+    warning = next(r for r in draft.requirements if "警示教育" in r.text)
+    plans.update_requirement(store, replace(warning, target=2, note="局党组要求每季度2次"))
+    read = plans.read_plan(store, TEXT.replace("2024", "2025"), 2025)
+    replacing = plans.plan_replacement(store, _plan(read))  # as the import asks it
+    assert replacing is not None and not replacing.changes, replacing.changes
+    assert [(old.target, new.target) for old, new in replacing.hers] == [(2, 2)]
+    # imported: her 2 stays
+    plans.store_draft(store, read, TEXT.replace("2024", "2025"))
+    kept = next(r for r in plans.load_plan(store, 2025).requirements if "警示教育" in r.text)
+    assert (kept.target, kept.note) == (2, "局党组要求每季度2次")
+
+
+def _plan(draft):
+    from lianzheng_desktop.core.plan import Plan
+
+    return Plan(draft.year, draft.requirements, "")
 
 
 def test_the_report_says_what_the_plan_page_says(store):
