@@ -141,5 +141,29 @@ class PlanAccess(RecordReads):
                                     [json.dumps(merged, ensure_ascii=False), old, new,
                                      requirement_id])
                     trail.log(self.db, self.clock(), "requirement", requirement_id)
+            self._renamed_aside(ledger_key, str(spec.type_field), old, new)
         return len(ids)
+
+    def _renamed_aside(self, ledger_key: str, field: str, old: str, new: str) -> None:
+        """Records in 回收站 and forms not yet saved take the new name too: restored, a
+        record of the merged type was counted by nothing (revloss4 L4)."""
+        from lianzheng_desktop.storage import trail
+
+        for entry_id, content in self.db.execute(
+                "SELECT id, content FROM trash WHERE ledger = ?", [ledger_key]).fetchall():
+            kept = json.loads(content)
+            if kept["row"].get(field) == old:
+                kept["row"][field] = new
+                self.db.execute("UPDATE trash SET content = ? WHERE id = ?",
+                                [json.dumps(kept, ensure_ascii=False), entry_id])
+                trail.log(self.db, self.clock(), "trash", entry_id)
+        for record_id, fields in self.db.execute(
+                "SELECT record_id, fields FROM record_draft WHERE ledger = ?",
+                [ledger_key]).fetchall():
+            typed = json.loads(fields)
+            if typed.get(field) == old:
+                typed[field] = new
+                self.db.execute("UPDATE record_draft SET fields = ? WHERE ledger = ?"
+                                " AND record_id = ?",
+                                [json.dumps(typed, ensure_ascii=False), ledger_key, record_id])
 

@@ -68,6 +68,25 @@ def test_renaming_a_plan_type_moves_its_records_and_requirements(plan_store):
     assert "政治学习" not in plan_store.type_choices("activity")
 
 
+def test_a_merged_type_reaches_records_in_the_trash_and_forms_not_yet_saved(plan_store):
+    """revloss4 L4: a 政治学习 meeting in 回收站 kept its type when 政治学习 was merged into
+    another; taken back, it was counted by nothing ("组织…0次" for a meeting held)."""
+    from lianzheng_desktop.storage import drafts, trail, trash
+
+    held = plan_store.add("activity", {"date": "2024-01-15", "type": "政治学习",
+                                       "topic": "学习党章"})
+    plan_store.delete("activity", held.id)
+    drafts.save(plan_store, "activity", drafts.NEW, {"type": "政治学习", "topic": "填了一半"})
+    plan_store.rename_plan_type("activity", "政治学习", "理论学习")
+    [entry] = trash.entries(plan_store)
+    back = trash.restore(plan_store, entry.id)
+    assert back.type == "理论学习"
+    checklist = plans.load_checklist(plan_store, Quarter(2024, 1), date(2024, 1, 31))
+    assert item(checklist, "学习").actual == 1
+    assert drafts.find(plan_store, "activity", drafts.NEW).values["type"] == "理论学习"
+    assert trail.problems(plan_store.db) == []  # the trash entry's change is in the trail
+
+
 def test_reimporting_a_plan_keeps_manual_marks(plan_store):
     plan = plans.load_plan(plan_store, 2024)
     rect = next(r for r in plan.requirements if "整改" in r.text)
