@@ -84,11 +84,13 @@ def settle(db, paths: AppPaths) -> Settled | None:
     missing = {rel: sha for rel, sha in recorded.items() if not _is_there(own, rel)}
     if not missing:
         return None
-    holders = []
-    for folder in _other_folders(paths):
+    holders, others = [], _other_folders(paths)
+    for folder in others:
         found = {rel for rel, sha in missing.items() if _is_there(folder, rel, sha)}
         if found:
             holders.append((folder, found))
+    if not others and not own.exists():  # no 佐证材料 folder beside it at all
+        return _no_folder(own, frozenset(missing))
     if not holders:
         return None  # truly missing: the check says so, with its restore advice
     chosen = _the_one(holders, set(missing))
@@ -128,6 +130,17 @@ def settle(db, paths: AppPaths) -> Settled | None:
                       "下次打开软件时会再试。" if failed else "")
                    + (f"另有 {unfound} 份没有找到，请用“检查数据”查看。" if unfound else "")
                    + ("" if failed or unfound else "无需从备份恢复。"), frozenset(found - copied))
+
+
+def _no_folder(own: Path, missing: frozenset[str]) -> Settled:
+    """The data file has no 佐证材料 folder at all beside it: copied or moved without it
+    (revloss4 L5). "请从备份恢复" would replace her ledgers with older ones, while the
+    files are most likely untouched where the file came from."""
+    return Settled(f"数据文件旁没有它的佐证材料文件夹“{own.name}”，{len(missing)} 份佐证材料的"
+                   "文件都不在这里。如果数据文件是从别的文件夹或别的电脑复制、移动过来的，请关闭软件，把原来"
+                   f"数据文件旁的“…{SUFFIX}”文件夹一并复制过来，放在数据文件旁并改名为“{own.name}”，"
+                   "再打开软件。原来的文件夹也找不到时，再考虑从备份恢复（恢复会用备份时的台账替换"
+                   "现在的台账）。", missing)
 
 
 def _the_one(holders: list[tuple[Path, set[str]]], missing: set[str]

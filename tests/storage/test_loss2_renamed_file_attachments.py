@@ -184,3 +184,23 @@ def test_a_folder_holding_part_of_the_files_is_copied_not_renamed(old_file, caps
     assert "都已找回" not in err and "另有 1 份没有找到" in err, err
     assert old_dir.is_dir()  # copied from, not renamed away
     assert AppPaths(new).attachments_dir.joinpath(*names[0].split("/")).is_file()
+
+
+def test_a_file_copied_without_its_folder_is_not_sent_to_an_older_backup(old_file, capsys):
+    """revloss4 L5: the data file copied to another folder without its ``_附件`` folder:
+    each 佐证材料 was called lost, "请从备份恢复" — a restore that would put older ledgers in
+    place of hers — and the backup said to restore "从更早的备份", while the files sat
+    untouched beside the original. Said once now: where they should be, how to bring
+    them, and a restore only if they cannot be found."""
+    db, _names = old_file
+    moved = db.parent.parent / "新电脑" / "台账.db"
+    moved.parent.mkdir()
+    shutil.copy2(db, moved)
+    assert main(["--db", str(moved), "check"]) == 1
+    said = "".join(capsys.readouterr())
+    assert "请从备份恢复" not in said and "已丢失" not in said, said
+    assert "数据文件旁没有它的佐证材料文件夹“台账_附件”，2 份" in said
+    assert "“…_附件”文件夹一并复制过来" in said and "再考虑从备份恢复" in said
+    assert main(["--db", str(moved), "backup"]) == 1
+    said = "".join(capsys.readouterr())
+    assert "从更早的备份恢复" not in said and "一并复制过来" in said, said
