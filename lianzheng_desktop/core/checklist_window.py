@@ -98,6 +98,19 @@ def deadline(end: date, lag: int) -> date:
     return date(end.year + 1, named.month, named.day)
 
 
+def reported_on(period: Period | None, day: date) -> tuple[date, date]:
+    """The period a return handed in on ``day`` reports on, as (first day, last day): the
+    latest whose window has opened by then (``_returns_from``), so a window runs until the
+    next one opens — the third quarter's form of 10月20日 is the third quarter's, handed in
+    late; the fourth's of 1月5日 the fourth's; last year's 总结 of 1月12日 last year's."""
+    quarter, spans = Quarter.containing(day), []
+    for _ in range(6):  # back over a year and a half: every kind of period's last two
+        window = _calendar_window(period, quarter, quarter.end)
+        spans.append((window.start, window.end))
+        quarter = quarter.previous()
+    return max(span for span in spans if _returns_from(period, span[1]) <= day)
+
+
 def _returns_from(period: Period | None, end: date) -> date:
     """The first day a return on the period ending on ``end`` is counted: its last month,
     or its last two for a year's (a 总结 sent on 11月27日: revyear4 Y5)."""

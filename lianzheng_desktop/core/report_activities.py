@@ -8,14 +8,21 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.in_post import doer_names
 from lianzheng_desktop.core.record_source import doers
 from lianzheng_desktop.core.records import Activity, WarningSession
-from lianzheng_desktop.core.report_facts import activity_phrase, clause, first_sentence, md
+from lianzheng_desktop.core.report_facts import (
+    ReportData,
+    activity_phrase,
+    clause,
+    cn_date,
+    first_sentence,
+    md,
+)
 from lianzheng_desktop.core.returns import RETURN_VERBS, is_return
 
 # A topic that opens with a verb reads on its own after the date; otherwise a verb is put in.
@@ -104,10 +111,13 @@ def _own_report(topic: str, me: str, who: str) -> str | None:
 
 
 def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = True,
-                  merged: bool = False) -> str:
+                  merged: bool = False, when: Callable[[Activity], str] | None = None) -> str:
     """"3月8日召开党风廉政建设专题会议，研究部署……（4人参加）"; in ``me``'s own report, a
     meeting someone else held is marked "（本人参加）". ``head``: ``me`` is the branch's
-    书记 (or the report is the branch's); a 班子成员 at a 履责报告 made one of the reports."""
+    书记 (or the report is the branch's); a 班子成员 at a 履责报告 made one of the reports.
+    ``when``: its day in words, where not "3月8日" (report_duty.dated: a return handed in
+    the next year, or late)."""
+    day = when(a) if when is not None else md(a.date)
     topic = clause(a.topic)
     phrase = activity_phrase(a.type)
     mine = bool(me) and me in doers("activity", a.host)
@@ -118,46 +128,46 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
         # "班子成员向党组报告履行一岗双责情况", attended by a 班子成员: one of those who reported
         own = REPORTERS.sub("", topic)
         made = "" if own.startswith((*VERB_STARTS, "向", "述")) else "作"
-        return f"{md(a.date)}本人{made}{own}"
+        return f"{day}本人{made}{own}"
     if a.type.startswith("向") and mine and topic.startswith((me, "向")):  # 向党支部汇报:
-        return f"{md(a.date)}本人{topic.removeprefix(me)}"  # one's own report, made by one
+        return f"{day}本人{topic.removeprefix(me)}"  # one's own report, made by one
     if a.type == "履责报告" and mine:  # one's own report on one's duty: made, not heard
-        text = f"{md(a.date)}本人{made}{topic}"
+        text = f"{day}本人{made}{topic}"
     elif a.type == "履责报告" and who:  # whose report it was, not the branch "听取" it
         to = _TO_WHOM.match(first_sentence(a.summary).rstrip("。")) if with_summary else None
         if to and made and "作" not in topic:  # "向党组报告": to whom, once — not "李明华作
             # …情况报告，向党组报告" (revjiwei4 K8); nor "向党组作书面作…" (revlast3)
-            text = f"{md(a.date)}{who}{to.group(1)}{made}{topic}"
+            text = f"{day}{who}{to.group(1)}{made}{topic}"
             with_summary = False
         else:
-            text = f"{md(a.date)}{who}{made}{topic}"
+            text = f"{day}{who}{made}{topic}"
     elif a.type in HEARD and mine:  # one's own report: "听取分管科室…汇报", not of oneself
         heard = topic.removeprefix(me)
-        text = f"{md(a.date)}{'' if heard.startswith(VERB_STARTS) else '听取'}{heard}"
+        text = f"{day}{'' if heard.startswith(VERB_STARTS) else '听取'}{heard}"
     elif a.type in HEARD and who and not mine and me and _own_report(topic, me, who):
         # one's own report, heard by another: made by one, not "马红梅听取高建军…汇报（本人
         # 参加）" (revyear2 G6)
-        return f"{md(a.date)}本人{_own_report(topic, me, who)}"
+        return f"{day}本人{_own_report(topic, me, who)}"
     elif a.type in HEARD and who and not mine:  # who heard it (附件1 counts by person)
         heard = "" if topic.startswith((*VERB_STARTS, who)) else "听取"
-        text = f"{md(a.date)}{'' if topic.startswith(who) else who}{heard}{topic}"
+        text = f"{day}{'' if topic.startswith(who) else who}{heard}{topic}"
     elif _names_the_meeting(a.type, topic):
-        text = f"{md(a.date)}召开{topic}"
+        text = f"{day}召开{topic}"
     elif a.type == "专题会议" and (held := _BODY_THEN_ACT.match(topic)):
         # "支部委员会专题研究党风廉政建设…工作": the body met, then what it did — not glued
         # to "…工作专题会议" (revother F7, revjiwei5 F7)
-        text = f"{md(a.date)}召开{held.group(1)}，{topic[held.end(1):]}"
+        text = f"{day}召开{held.group(1)}，{topic[held.end(1):]}"
     elif a.type == "专题会议" and not topic.startswith(VERB_STARTS) and not re.search(
             "[，；。]", topic):  # a noun phrase: "一季度…工作分析" names the meeting
-        text = f"{md(a.date)}召开{topic}专题会议"
+        text = f"{day}召开{topic}专题会议"
     elif a.type == "专题会议":
-        text = f"{md(a.date)}{phrase}，{topic}"
+        text = f"{day}{phrase}，{topic}"
     elif topic.startswith((*VERB_STARTS, *PREPOSITIONS, *RETURN_VERBS)) \
             or VERB_LED.match(topic):  # 填报上季度…纪实表: not "报送填报…" (revlast8 F8)
         # "对…开展专项检查", "公开2026年度党务…": has its verb
-        text = f"{md(a.date)}{topic}"
+        text = f"{day}{topic}"
     else:  # a noun phrase: "中秋国庆前工会经费使用情况内部检查"
-        text = f"{md(a.date)}{topic_verb(a.type, topic)}{topic}"
+        text = f"{day}{topic_verb(a.type, topic)}{topic}"
     filed = a.type == "个人事项报告" and "事项" in topic  # filed by each, not attended
     paper = topic_verb(a.type, topic) in RETURN_VERBS  # a form handed in: nobody "参加"s it
     attended = bool(me) and not mine and me in a.attendees and a.type not in (
@@ -165,14 +175,14 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
     if merged:  # one meeting kept in both ledgers: its people are told once, with the
         # session (深化警示教育) — in every report alike, the branch's and one's own
         if attended:
-            text = md(a.date) + _took_part(text[len(md(a.date)):], a.type)
+            text = day + _took_part(text[len(day):], a.type)
         return f"{text}（与集中警示教育合并召开）"
     if filed and attended:  # one's own report: one filed one's own, as the rules ask
-        return f"{md(a.date)}按规定报告个人有关事项"
+        return f"{day}按规定报告个人有关事项"
     if filed:
-        text = f"{md(a.date)}组织领导干部报告个人有关事项"
+        text = f"{day}组织领导干部报告个人有关事项"
     if attended:  # held by another: one took part, one did not hold it ("组织…（本人参加）")
-        text = md(a.date) + _took_part(text[len(md(a.date)):], a.type)
+        text = day + _took_part(text[len(day):], a.type)
     summary = first_sentence(a.summary) if with_summary else ""
     if attended and "要求" in summary:  # the organiser's demand ("要求全体党员干部引以为戒")
         summary = ""  # is not an act of one who attended
@@ -195,6 +205,27 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
     if me and me in a.attendees and not topic.startswith(me) and not paper:
         text += "（本人参加）"  # (his own report: made; a form: handed in, not attended)
     return text
+
+
+def dated(data: ReportData) -> Callable[[Activity], str]:
+    """A meeting's or activity's day as the paper says it: "3月8日"; with its year where it
+    is not the paper's (the fourth quarter's form, handed in 2027年1月5日); a return handed
+    in after its deadline with how late ("10月20日（逾期13天）": revjiwei9 J2)."""
+    from lianzheng_desktop.core.checklist_window import deadline, reported_on
+
+    returns = {kind: item.requirement for item in data.checklist.items
+               if item.requirement.handed_in_after and item.requirement.counts
+               for kind in item.requirement.counts.types}
+
+    def when(a: Activity) -> str:
+        day = md(a.date) if a.date.year == data.period.year else cn_date(a.date)
+        kept = returns.get(a.type)
+        if kept is None:
+            return day
+        due = deadline(reported_on(kept.period, a.date)[1], kept.handed_in_after)
+        return day + (f"（逾期{(a.date - due).days}天）" if a.date > due else "")
+
+    return when
 
 
 _PAPER_ENDS = ("纪实表", "报表", "总结", "报告表", "情况表", "登记表", "统计表")
@@ -268,7 +299,8 @@ def _role_in(meetings: list[Activity], me: str) -> str:
 
 
 def _activities(kind_list: list[Activity], noun: str, me: str = "",
-                head: bool = True, merged: frozenset[int] = frozenset()) -> list[str]:
+                head: bool = True, merged: frozenset[int] = frozenset(),
+                when: Callable[[Activity], str] | None = None) -> list[str]:
     """Per kind: each record when few (all such in date order, whatever their kind),
     otherwise a count and the first topics (after them)."""
     by_kind: dict[str, list[Activity]] = defaultdict(list)
@@ -285,7 +317,7 @@ def _activities(kind_list: list[Activity], noun: str, me: str = "",
                           + (f"，学习{shown}" if shown else ""))
         elif len(group) <= DETAILED_UP_TO:
             lines = [(a, _one_activity(a, with_summary=len(group) <= 2, me=me, head=head,
-                                       merged=id(a) in merged)) for a in group]
+                                       merged=id(a) in merged, when=when)) for a in group]
             one_by_one += [(a.date, _whose(a, line, lines)) for a, line in lines]
         else:
             made = [a for a in group if _made_by(a, me)]  # one's own reports, heard by

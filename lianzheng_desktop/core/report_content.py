@@ -23,6 +23,7 @@ from lianzheng_desktop.core.records import (
     WarningSession,
     late_note,
 )
+from lianzheng_desktop.core.report_activities import dated
 from lianzheng_desktop.core.report_duty import Figures, draft_duty, figures
 from lianzheng_desktop.core.report_facts import (
     ReportData,
@@ -260,12 +261,21 @@ def appendices(data: ReportData) -> list[Appendix]:
         notes.append(late_note("问题"))
     if notes:  # one 注 line: "注：…；…。"
         items.note = "注：" + "；".join(n.removeprefix("注：").rstrip("。") for n in notes) + "。"
+    when = dated(data)  # a return of the period handed in after it: with its year, late
     activities = Appendix(
         f"附件5　{label}会议活动台账{_scope(data, '本人主持或参加')}", ["日期", "类型", "主题"],
-        [[_when(a), a.type, a.topic] for a in data.activities], [1.6, 1.8, 6.6])
+        [[when(a) + (LATE_MARK if a.late_entry else ""), a.type, a.topic]
+         for a in data.activities], [1.6, 1.8, 6.6])
     for ledger in (sessions, talks, activities):  # what the mark means, where it is used
         if any(row[0].endswith(LATE_MARK) for row in ledger.rows):
             ledger.note = LATE_NOTE
+    after = [a for a in data.activities if a.date > data.period.end]
+    if after:  # rows past the title's period: why they are listed here (revjiwei9 J1)
+        said = "；".join(n.removeprefix("注：").rstrip("。") for n in [activities.note] if n)
+        days = "、".join(dict.fromkeys(md(a.date) if a.date.year == data.period.year
+                                       else cn_date(a.date) for a in after))
+        activities.note = (f"注：{said + '；' if said else ''}{days}报送的材料属于{label}，"
+                           "在期末之后报送，列入本表。")
     # an annex with no rows is not printed as an empty table: section 一 says the period
     # has no such records (no point of it), section 三 that the plan asks nothing of one;
     # those printed are numbered in turn, as 附件说明 lists them

@@ -29,6 +29,7 @@ from lianzheng_desktop.core.report_activities import (  # noqa: F401 (tests use 
     _oversight_title,
     _role_in,
     _session,
+    dated,
     party_life,
     what_one_did,
 )
@@ -263,6 +264,7 @@ def draft_duty(data: ReportData) -> str:
     me = data.person.name if data.person is not None else ""
     # one's own report counts what one held or attended, not the branch's totals
     parts: list[str] = []
+    when = dated(data)  # a return handed in the next year, or late: said so
     duty = [a for a in data.activities if a.type in RESPONSIBILITY]
     if duty:
         meetings = [a for a in data.year_activities if a.type == "专题会议"]
@@ -274,7 +276,7 @@ def draft_duty(data: ReportData) -> str:
         # a meeting also kept as a warning-education session (一会多用): told once, with
         # the session's people, not twice with two head counts
         merged = frozenset(id(a) for a in duty if any(same_event(a, s) for s in data.sessions))
-        text = title + "；".join(_activities(duty, noun, me, head, merged))
+        text = title + "；".join(_activities(duty, noun, me, head, merged, when))
         year_meetings = sum(1 for a in data.year_activities if a.type == "专题会议")
         if f.meetings > 1:
             text += f"。{noun}{held}专题会议{f.meetings}次"
@@ -306,17 +308,20 @@ def draft_duty(data: ReportData) -> str:
         parts.append(point)
     education = [a for a in data.activities if a.type in EDUCATION]
     if education:
-        parts.append("加强廉政教育。" + "；".join(_activities(education, noun, me)) + "。")
+        parts.append("加强廉政教育。" + "；".join(_activities(education, noun, me, when=when))
+                     + "。")
     # a plan's own meetings and studies (党员大会, 集中学习) are the branch's 组织生活, not
     # 督查检查 (a reviewer read 党员大会 filed under "抓好督查检查等工作")
     life = [a for a in data.activities if a.type not in RESPONSIBILITY
             and a.type not in EDUCATION and party_life(a.type)]
     if life:
-        parts.append("严格党的组织生活。" + "；".join(_activities(life, noun, me)) + "。")
+        parts.append("严格党的组织生活。" + "；".join(_activities(life, noun, me, when=when))
+                     + "。")
     oversight = [a for a in data.activities if a.type not in RESPONSIBILITY
                  and a.type not in EDUCATION and not party_life(a.type)]
     if oversight:
-        parts.append(_oversight_title(oversight) + "；".join(_activities(oversight, noun, me))
+        parts.append(_oversight_title(oversight) + "；".join(_activities(oversight, noun, me,
+                                                                       when=when))
                      + "。")
     intro = opening(data, f, bool(parts))
     # a ledger with nothing in the period has no annex: section 一 tells what was done,

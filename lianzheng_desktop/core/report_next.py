@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from lianzheng_desktop.core.checklist import ChecklistItem, Status
 from lianzheng_desktop.core.checklist_people import says_attend
-from lianzheng_desktop.core.checklist_window import ends_with, handing_in_days, month_end
+from lianzheng_desktop.core.checklist_window import ends_with, month_end
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period, Requirement, Role
 from lianzheng_desktop.core.report_facts import (
@@ -108,11 +108,12 @@ def _as_counted(item: ChecklistItem, data: ReportData) -> str:
         # one's own months (a member's paper), or each one's (the 书记 answers for all)
         own = data.person is not None and set(item.each_month) <= {data.person.name}
         return _months_each_to_come(item, data.as_of, label, own)
-    if item.status is Status.NOT_DUE:  # a return not yet due: when it is handed in
-        scope = handing_in_days(item.period_start, item.period_end)
+    if item.status is Status.NOT_DUE:  # a return not yet due: by its deadline, as the
+        # plan says it — not the days it is counted over (revjiwei9 J7: "2026年12月1日至
+        # 2027年1月7日报送…1次" read as work to do from 12月1日, with no verb of intent)
         what = label if label.startswith(RETURN_VERBS) or label.endswith(RETURN_VERBS) \
             else f"报送{label}"  # 向县纪委报送: its verb said (revlast10 5)
-        return f"{scope}{what}{item.target or 1}{unit}"  # its days end on its deadline
+        return f"于{by}前{what}{item.target or 1}{unit}"
     if item.measure == "count" and item.actual is not None and item.target is not None:
         # in the year's report, a duty of each quarter or half-year sums its periods:
         # the year's total against one period's target says nothing ("还需-4次")

@@ -12,9 +12,10 @@ report's 次月5日前, or a 交流研讨 (revdiff7 F1, revlast7 F5).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from lianzheng_desktop.core.numerals import parse_number
 from lianzheng_desktop.core.plan_vocab import PAPERS
@@ -23,6 +24,12 @@ if TYPE_CHECKING:
     from lianzheng_desktop.core.periods import Quarter
     from lianzheng_desktop.core.plan import Plan, Requirement
 
+class _Dated(Protocol):
+    type: str
+    date: date
+
+
+R = TypeVar("R", bound=_Dated)
 _N = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 _AFTER_THE_END = {
     "quarter": re.compile(rf"(?:季末|季度末|每季度?末?)次月{_N}[日号](?:之)?前"
@@ -91,3 +98,23 @@ def ending_with(plan: Plan, quarter: Quarter, day: date) -> Plan:
     return replace(plan, requirements=[
         r for r in plan.requirements if r.handed_in_after and ends_with(r.period, quarter)
         and not (r.period is Period.QUARTER and next_due)])
+
+
+def as_reported(records: Sequence[R], returns: Sequence[Requirement], start: date, end: date,
+                later: Sequence[R] = ()) -> list[R]:
+    """What a paper on ``start``..``end`` lists of ``records`` (its days): a return — a
+    record of a type the ``returns`` count — on a period that ended before ``start`` is that
+    period's (last quarter's form, handed in in this one's first days, or late: revjiwei9
+    J1, J2); and of ``later`` (handed in since, up to the day the paper is made) the returns
+    on a period ending within it are its own (the fourth quarter's form of 1月5日)."""
+    from lianzheng_desktop.core.checklist_window import reported_on
+
+    kinds = {kind: r.period for r in returns if r.counts for kind in r.counts.types}
+
+    def ends(record: R) -> date | None:
+        if record.type not in kinds:
+            return None
+        return reported_on(kinds[record.type], record.date)[1]
+
+    return [r for r in records if (ends(r) or start) >= start] + [
+        r for r in later if start <= (ends(r) or date.min) <= end]

@@ -6,14 +6,14 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import cast
 
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.record_source import unreviewed_before
-from lianzheng_desktop.core.records import RectificationItem
+from lianzheng_desktop.core.records import Activity, RectificationItem
 from lianzheng_desktop.core.report_checklist import year_checklist
 from lianzheng_desktop.core.report_facts import ReportData
 from lianzheng_desktop.core.report_model import ReportPeriod
@@ -44,11 +44,12 @@ def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = No
                     if Quarter(period.year, n).start <= as_of]
         checklist = year_checklist([load_checklist(store, q, min(as_of, q.end))
                                     for q in quarters], as_of)
+    activities, year_activities = _as_reported(store, period, as_of, window, year)
     data = ReportData(
         period=period, as_of=as_of, profile=store.profile(),
         sessions=store.list("warning_education", window),  # type: ignore[arg-type]
         talks=store.list("talk", window),  # type: ignore[arg-type]
-        activities=store.list("activity", window),  # type: ignore[arg-type]
+        activities=activities,
         rectification=items,
         roster=store.list("roster"),  # type: ignore[arg-type]
         checklist=checklist,
@@ -57,7 +58,7 @@ def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = No
         # still open (revyear3 H3)
         next_plan=load_plan(store, period.next.year)
         if period.next.year == period.year or as_of >= period.end else None,
-        year_activities=store.list("activity", year),  # type: ignore[arg-type]
+        year_activities=year_activities,
         made_on=store.clock().date(),
         unreviewed=unreviewed,
         event_days=frozenset(store.event_days(year_start, as_of)),
@@ -67,6 +68,29 @@ def load_report_data(store: Store, period: ReportPeriod, as_of: date | None = No
 
         data = for_person(data, person)
     return data
+
+
+def _as_reported(store: Store, period: ReportPeriod, as_of: date, window: Query,
+                 year: Query) -> tuple[list[Activity], list[Activity]]:
+    """The period's and the year's meetings and activities, with the plan's returns (forms
+    and reports handed in after their period) placed by the period they report on, as the
+    checklist counts them (core.returns.as_reported): not last quarter's form of this
+    quarter's first days; the fourth quarter's of 1月5日 in a paper made since its end."""
+    from lianzheng_desktop.core.returns import as_reported
+
+    period_days = cast(list[Activity], store.list("activity", window))
+    year_days = cast(list[Activity], store.list("activity", year))
+    plan = load_plan(store, period.year)
+    returns = [r for r in plan.requirements if r.handed_in_after and r.counts
+               and r.counts.ledger == "activity"] if plan is not None else []
+    if not returns:
+        return period_days, year_days
+    made_on = store.clock().date()
+    later = cast(list[Activity], store.list("activity", Query(
+        start=as_of + timedelta(days=1), end=made_on, oldest_first=True))) \
+        if as_of >= period.end and made_on > as_of else []
+    return (as_reported(period_days, returns, period.start, period.end, later),
+            as_reported(year_days, returns, date(period.year, 1, 1), period.end, later))
 
 
 def draft_key(period: ReportPeriod, person: str | None = None) -> str:

@@ -15,7 +15,7 @@ from lianzheng_desktop.core.checklist import Status
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Counts, Period, Plan, Requirement, Role
 from lianzheng_desktop.core.plan_parser import parse_plan
-from lianzheng_desktop.core.report_model import ReportPeriod
+from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
 from lianzheng_desktop.storage import plans
 from lianzheng_desktop.storage.store import Store
 from tests.storage.test_report_returns import RETURNS, _item, _year
@@ -174,7 +174,10 @@ def test_a_paper_made_in_november_asks_the_form_still_to_hand_in(db):
     for period in (ReportPeriod(2022), ReportPeriod(2022, 4)):
         paper = prepare_report(store, period, date(2022, 11, 30))
         steps = paper.document.section_texts()["四、下一步工作打算"]
-        assert "2022年12月1日至2023年1月7日报送纪实表1次。" in steps, steps
+        # by its deadline, as the plan says it, not the days it is counted over (revjiwei9
+        # J7: "2022年12月1日至2023年1月7日报送…" read as work to do from 12月1日)
+        assert "于2023年1月7日前报送纪实表1次。" in steps, steps
+        assert "12月1日至" not in steps
 
 
 def test_each_ones_form_handed_in_late_is_said_and_reminded_no_more(db):
@@ -283,10 +286,50 @@ def test_the_third_quarters_paper_asks_the_half_years_return(db):
     store = _plan_of(db, datetime(2022, 9, 30, 9), half)
     steps = prepare_report(store, ReportPeriod(2022, 3)).document.section_texts()[
         "四、下一步工作打算"]
-    assert "2022年12月1日至2023年1月10日报送半年工作总结1次" in steps, steps
+    assert "于2023年1月10日前报送半年工作总结1次" in steps, steps  # by its deadline (J7)
     # a return named only by whom it goes to: its verb said once (revlast10 5)
     half = replace(half, counts=Counts("activity", ("向县纪委报送",), "向县纪委报送"))
     store = _plan_of(store.db, datetime(2022, 9, 30, 9), half)
     steps = prepare_report(store, ReportPeriod(2022, 3)).document.section_texts()[
         "四、下一步工作打算"]
-    assert "2023年1月10日向县纪委报送1次" in steps and "报送向" not in steps, steps
+    assert "于2023年1月10日前向县纪委报送1次" in steps and "报送向" not in steps, steps
+
+
+def _paper(store: Store, period: ReportPeriod):
+    from lianzheng_desktop.app.reports import prepare_report
+
+    document = prepare_report(store, period).document
+    [ledger] = [a for a in document.appendices if "会议活动台账" in a.title]
+    for row in ledger.rows:  # entered on the paper's day: (补录) is not what is looked at
+        row[0] = row[0].removesuffix("（补录）")
+    return document.section_texts()[SECTION_HEADINGS[0]], ledger
+
+
+def test_a_return_is_listed_in_the_paper_of_the_period_it_reports_on(db):
+    """revjiwei9 J1, J2: section 一 and 附件 会议活动台账 placed a return by the day it was
+    handed in: the year's paper listed last year's fourth-quarter form (1月6日) as this
+    year's work and left out this year's (handed in 2027年1月5日) that its 附件1 counted; the
+    fourth quarter's paper told the third's form, handed in late on 10月20日, as its own."""
+    store = _year(db, date(2023, 1, 10))
+    store.add_plan_types([("activity", "专题会议")], 2022)
+    for day, topic in (("2022-01-06", "报送2021年第四季度纪实表"),
+                       ("2022-04-06", "报送2022年第一季度纪实表"),
+                       ("2022-10-20", "报送2022年第三季度纪实表"),
+                       ("2023-01-05", "报送2022年第四季度纪实表")):
+        store.add("activity", {"date": day, "type": "报送纪实表", "topic": topic})
+    store.add("activity", {"date": "2022-11-08", "type": "专题会议", "topic": "研究整改工作"})
+    year, ledger = _paper(store, ReportPeriod(2022))
+    dates = [row[0] for row in ledger.rows]
+    assert "1月6日" not in dates and "2021年第四季度" not in year
+    assert dates[-1] == "2023年1月5日" and "2023年1月5日报送2022年第四季度纪实表" in year
+    assert "10月20日（逾期13天）" in dates and "10月20日（逾期13天）报送2022年第三季度" in year
+    assert ledger.note.endswith("2023年1月5日报送的材料属于2022年度，在期末之后报送，列入本表。")
+    fourth, ledger = _paper(store, ReportPeriod(2022, 4))
+    assert "第三季度纪实表" not in fourth and "10月20日" not in [r[0] for r in ledger.rows]
+    assert [r[0] for r in ledger.rows] == ["11月8日", "2023年1月5日"]
+    first, ledger = _paper(store, ReportPeriod(2022, 1))
+    assert [r[0] for r in ledger.rows] == ["4月6日"] and "2021年" not in first
+    # a paper with a 截至 of her choosing within the period lists its own days only
+    store = Store(store.db, clock=lambda: datetime(2022, 11, 30, 9))
+    fourth, ledger = _paper(store, ReportPeriod(2022, 4))
+    assert [r[0] for r in ledger.rows] == ["11月8日"] and "纪实表" not in fourth
