@@ -1,12 +1,13 @@
 """What each ledger holds, field by field, and how raw input becomes a valid record.
 
 One description (``LedgerSpec``) serves the forms, the tables, the Excel sheets and the
-validation, so a field is named and checked in one place only.
+validation, so a field is named and checked in one place only. Each ledger's rules across
+its fields are ``core.ledger_rules``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, fields
 from datetime import date
 from enum import Enum
@@ -17,6 +18,7 @@ from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.entry_rules import check as check_entry
 from lianzheng_desktop.core.errors import FieldError, ValidationError
 from lianzheng_desktop.core.in_post import absence
+from lianzheng_desktop.core.ledger_rules import RULES, field_error
 from lianzheng_desktop.core.records import (
     Activity,
     Person,
@@ -288,10 +290,10 @@ def build_record(
         day = typed.get(ledger.date_field) if ledger.date_field else None
         if today is not None and day is not None and day > today:  # a ledger records the past
             label = ledger.field(str(ledger.date_field)).label
-            errors.append(_err(ledger, str(ledger.date_field),
-                               f"“{label}”不能晚于今天（{today.isoformat()}），"
-                               "请填写事情实际发生的日期"))
-        for rule in _RULES.get(ledger.key, ()):
+            errors.append(field_error(ledger, str(ledger.date_field),
+                                      f"“{label}”不能晚于今天（{today.isoformat()}），"
+                                      "请填写事情实际发生的日期"))
+        for rule in RULES.get(ledger.key, ()):
             errors.extend(rule(ledger, typed, today))
         if posts:
             errors.extend(out_of_post(ledger, typed, posts))
@@ -311,53 +313,6 @@ def _construct(ledger: LedgerSpec, typed: dict[str, Any]) -> Record:
     return ledger.record_type(**kwargs)
 
 
-def _err(ledger: LedgerSpec, key: str, message: str) -> FieldError:
-    return FieldError(key, ledger.field(key).label, message)
-
-
-def _rectification_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | None):
-    found, deadline = t["found_date"], t["deadline"]
-    if deadline < found:
-        yield _err(ledger, "deadline", "“整改时限”不能早于“发现日期”")
-    done = t["status"] == vocab.STATUS_DONE
-    if done and t.get("completed_date") is None:
-        yield _err(ledger, "completed_date", "状态为“已完成”时须填写“完成日期”")
-    if not done and t.get("completed_date") is not None:
-        yield _err(ledger, "completed_date", "状态不是“已完成”，不应填写“完成日期”；已完成请改状态")
-    completed = t.get("completed_date")
-    if completed is not None and completed < found:
-        yield _err(ledger, "completed_date", "“完成日期”不能早于“发现日期”")
-    review = t.get("review_date")
-    if review is not None and review < found:
-        yield _err(ledger, "review_date", "“回头看日期”不能早于“发现日期”")
-    elif review is not None and completed is not None and review < completed:
-        yield _err(ledger, "review_date",
-                   "“回头看”是整改完成后的复查，“回头看日期”不能早于“完成日期”")
-    if t.get("review_conclusion") and review is None:
-        yield _err(ledger, "review_date", "填写了“回头看结论”，请同时填写“回头看日期”")
-    if today is not None and completed is not None and completed > today:
-        yield _err(ledger, "completed_date", "“完成日期”不能晚于今天")
-    if today is not None and review is not None and review > today:
-        yield _err(ledger, "review_date", "“回头看日期”不能晚于今天")
-
-
-def _talk_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | None):
-    if t["talker"] in t["talkees"]:
-        yield _err(ledger, "talkees", "“谈话人”不能同时是“谈话对象”")
-
-
-def _session_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | None):
-    head_count = t.get("head_count")
-    if head_count is None:
-        t["head_count"] = len(t.get("attendees") or ())
-    elif head_count < len(t.get("attendees") or ()):
-        yield _err(
-            ledger,
-            "head_count",
-            f"“参加人数”（{head_count}）少于所列“参加人员”（{len(t['attendees'])} 人）",
-        )
-
-
 def out_of_post(ledger: LedgerSpec, t: Mapping[str, Any],
                 posts: Mapping[str, tuple[date | None, date | None]]):
     """A person named on a day before their 到岗日期 or after their 离岗日期. Not for an
@@ -374,32 +329,7 @@ def out_of_post(ledger: LedgerSpec, t: Mapping[str, Any],
         for name in (value,) if isinstance(value, str) else value or ():
             why = absence(name, day, *posts.get(name, (None, None)))
             if why is not None:
-                yield _err(ledger, spec.key, why)
-
-
-def _roster_rules(ledger: LedgerSpec, t: dict[str, Any], today: date | None):
-    name = t.get("name") or ""
-    if "".join(name.split()) in vocab.PEOPLE_GROUPS:  # the Excel import refuses it too
-        yield _err(ledger, "name", f"“{name}”不是一个人的姓名，不能加入人员名册；请逐人添加。"
-                   "填写参加人员时，点“全选”或按角色勾选即可")
-    joined, left = t.get("joined_on"), t.get("left_on")
-    if joined is not None and left is not None and left < joined:
-        yield _err(ledger, "left_on", "“离岗日期”不能早于“到岗日期”")
-    elif left is not None and today is not None and left < today:
-        # past the 离岗日期, the person is 不在职 whatever the box says: a date set ahead
-        # while still serving must not make the record unsavable (or the export refused)
-        t["active"] = False
-    elif left is not None and today is not None and left > today and t.get("active") is False:
-        yield _err(ledger, "left_on", f"离岗日期{left.year}年{left.month}月{left.day}日还没到；"
-                                      "如已离岗，请填实际离岗的日子")
-
-
-_RULES: dict[str, tuple[Callable[..., Any], ...]] = {
-    "roster": (_roster_rules,),
-    "rectification": (_rectification_rules,),
-    "talk": (_talk_rules,),
-    "warning_education": (_session_rules,),
-}
+                yield field_error(ledger, spec.key, why)
 
 
 def to_values(ledger: LedgerSpec, record: Record) -> dict[str, object]:

@@ -2,16 +2,14 @@
 the database copied with SQLite's backup API (consistent even while in use), every
 attachment, and a manifest with the schema, the counts and SHA-256 hashes. A restore
 checks all of that before it replaces anything, and keeps the current data first.
+What goes into the .zip, and its writing: ``storage.backup_contents``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import os
 import sqlite3
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -19,15 +17,17 @@ from pathlib import Path
 
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.storage import anchor, lock
-from lianzheng_desktop.storage.errors import circumstance_text, os_error_text
-from lianzheng_desktop.storage.manifest import (
-    ATTACHMENTS,
-    DB_NAME,
-    MANIFEST,
-    PRINTED,
-    BackupError,
-    origin,
+from lianzheng_desktop.storage.backup_contents import (
+    copy_database,
+    file_sha256,
+    files_of,
+    printed_copies,
+    table_counts,
+    unit_name,
+    write_zip,
 )
+from lianzheng_desktop.storage.errors import circumstance_text, os_error_text
+from lianzheng_desktop.storage.manifest import BackupError, origin
 
 KEEP_DAILY = 30
 KEEP_MONTHLY = 24
@@ -56,56 +56,6 @@ class BackupInfo:
     counts: dict[str, int]
     db_file: str | None = None  # the data file it was taken from (older backups: None)
     unit: str | None = None  # the unit's name then (older backups: None)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _copy_database(source: sqlite3.Connection, target: Path) -> None:
-    dest = sqlite3.connect(str(target))
-    try:
-        source.backup(dest)
-    finally:
-        dest.close()
-
-
-def _counts(conn: sqlite3.Connection) -> dict[str, int]:
-    tables = ("person", "warning_session", "talk", "rectification_item", "activity",
-              "attachment")
-    known = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables
-            if t in known}
-
-
-def _files_of(conn: sqlite3.Connection, folder: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """The records' 佐证材料 (a backup without one of them is incomplete), and those of
-    the records in 回收站 that are in the folder as entered: carried, like the reports
-    handed in, never a failed backup when gone (revcode2 K)."""
-    from lianzheng_desktop.storage.attachments import record_files, sha256_of, trash_files
-
-    wanted = record_files(conn)
-    extra = {}
-    for rel, sha in trash_files(conn).items():
-        path = folder.joinpath(*rel.split("/"))
-        with contextlib.suppress(OSError):
-            if rel not in wanted and path.is_file() and sha256_of(path) == sha:
-                extra[rel] = sha
-    return wanted, extra
-
-
-def _unit_name(conn: sqlite3.Connection) -> str:
-    """The unit's name as the backup records it (the party organisation's if no unit)."""
-    try:
-        row = conn.execute("SELECT unit_name, org_name FROM unit_profile WHERE id = 1"
-                           ).fetchone()
-    except sqlite3.Error:  # a file from before the profile existed
-        return ""
-    return (row[0] or row[1] or "") if row else ""
 
 
 def remove_leftovers(folder: Path) -> list[Path]:
@@ -152,32 +102,32 @@ def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | N
         folder.mkdir(parents=True, exist_ok=True)
         crash_notes.remove_unfinished(folder)
         held.append(lock.hold(copy))
-        _copy_database(conn, copy)
+        copy_database(conn, copy)
         snapshot = sqlite3.connect(str(copy))
         try:
             names = [r[0] for r in snapshot.execute("SELECT name FROM schema_migration"
                                                     " ORDER BY name")]
-            counts = _counts(snapshot)
-            wanted, extra = _files_of(snapshot, paths.attachments_dir)
-            printed = _printed_copies(snapshot)
-            unit = _unit_name(snapshot)
+            counts = table_counts(snapshot)
+            wanted, extra = files_of(snapshot, paths.attachments_dir)
+            printed = printed_copies(snapshot)
+            unit = unit_name(snapshot)
             audit_head = anchor.advance(snapshot, paths)  # kept beside the data, and here
         finally:
             snapshot.close()
-        db_sha = _sha256(copy)
+        db_sha = file_sha256(copy)
         held.append(lock.hold(partial))
         header = {"app": "lianzheng", "created": now.isoformat(timespec="seconds"),
                   "db_file": paths.db_path.name, "unit": unit, "migrations": names,
                   "counts": counts, "db_sha256": db_sha, "audit_head": audit_head}
-        bad = _write_zip(partial, copy, paths.attachments_dir, {**extra, **wanted}, header,
-                         printed)
+        bad = write_zip(partial, copy, paths.attachments_dir, {**extra, **wanted}, header,
+                        printed)
         if bad:  # rare: write again without the files that failed their hash
             os.truncate(partial, 0)
             trashed = set(extra)
             wanted = {rel: sha for rel, sha in wanted.items() if rel not in bad}
             extra = {rel: sha for rel, sha in extra.items() if rel not in bad}
-            if _write_zip(partial, copy, paths.attachments_dir, {**extra, **wanted}, header,
-                          printed):
+            if write_zip(partial, copy, paths.attachments_dir, {**extra, **wanted}, header,
+                         printed):
                 raise BackupError("备份时佐证材料的文件正被改动，备份未完成，请稍后重试。")
             bad = [rel for rel in bad if rel not in trashed]  # 回收站's: carried if intact
         with partial.open("rb") as handle:
@@ -202,65 +152,6 @@ def create_backup(conn: sqlite3.Connection, paths: AppPaths, *, folder: Path | N
         notice = moved.notice if moved is not None and set(bad) <= moved.elsewhere else None
         raise IncompleteBackupError(target, bad, notice)
     return target
-
-
-def _printed_copies(conn: sqlite3.Connection) -> dict[str, tuple[Path, str]]:
-    """The report files handed in (报告/打印留存, or saved elsewhere) that are still as they
-    were: name in the backup → (file, SHA-256). A new PC gets them back with the data."""
-    known = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if "report_version" not in known:
-        return {}
-    copies: dict[str, tuple[Path, str]] = {}
-    for file_path, sha in conn.execute("SELECT file_path, sha256 FROM report_version"
-                                       " ORDER BY id"):
-        path = Path(file_path)
-        try:
-            if not path.is_file() or _sha256(path) != sha:
-                continue  # gone, or changed since: not the copy handed in
-        except OSError:
-            continue
-        name = path.name if path.name not in copies else f"{sha[:8]}-{path.name}"
-        copies.setdefault(name, (path, sha))
-    return copies
-
-
-def _write_zip(partial: Path, copy: Path, attachments_dir: Path, wanted: dict[str, str],
-               header: dict, printed: dict[str, tuple[Path, str]] | None = None) -> list[str]:
-    """The zip: database, attachments (hashed as written), the reports handed in,
-    manifest. Returns the attachments that failed their hash."""
-    bad = []
-    recorded = {}
-    kept: dict[str, str] = {}
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        archive.write(copy, DB_NAME)
-        for name, (source, sha) in (printed or {}).items():
-            try:
-                data = source.read_bytes()
-            except OSError:
-                continue  # a copy, not the data: left out, never a failed backup
-            if hashlib.sha256(data).hexdigest() == sha:
-                archive.writestr(f"{PRINTED}/{name}", data)
-                kept[name] = sha
-        for rel, sha in wanted.items():
-            if rel in recorded:
-                continue
-            source = attachments_dir.joinpath(*rel.split("/"))
-            if not source.is_file():
-                bad.append(rel)
-                continue
-            digest = hashlib.sha256()
-            info = zipfile.ZipInfo.from_file(source, f"{ATTACHMENTS}/{rel}")
-            info.compress_type = zipfile.ZIP_DEFLATED
-            with source.open("rb") as src, archive.open(info, "w", force_zip64=True) as dst:
-                while chunk := src.read(1 << 20):
-                    digest.update(chunk)
-                    dst.write(chunk)
-            if digest.hexdigest() != sha:
-                bad.append(rel)
-            recorded[rel] = sha
-        manifest = {**header, "attachments": recorded, "printed": kept}
-        archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-    return bad
 
 
 def _free_name(target: Path) -> Path:

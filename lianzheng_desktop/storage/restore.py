@@ -64,14 +64,14 @@ class Restored:
 
 def current_unit(paths: AppPaths) -> str | None:
     """The unit name in the data file as it is now (read only); None if it cannot be read."""
-    from lianzheng_desktop.storage.backup import _unit_name
+    from lianzheng_desktop.storage.backup_contents import unit_name
 
     if not paths.db_path.is_file():
         return None
     try:
         conn = sqlite3.connect(f"{paths.db_path.as_uri()}?mode=ro", uri=True)
         try:
-            return _unit_name(conn)
+            return unit_name(conn)
         finally:
             conn.close()
     except sqlite3.Error:

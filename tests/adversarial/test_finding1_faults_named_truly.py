@@ -104,7 +104,7 @@ def test_restore_refuses_when_the_current_data_cannot_be_backed_up(paths, tmp_pa
     def no_space(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(backup, "_write_zip", no_space)
+    monkeypatch.setattr(backup, "write_zip", no_space)
     with pytest.raises(backup.BackupError) as caught:
         restore_backup(good, paths)
     assert "没有恢复" in str(caught.value) and "磁盘空间不足" in str(caught.value)
@@ -121,7 +121,7 @@ def test_restore_refuses_on_sqlite_disk_full_while_backing_up(paths, tmp_path, m
     def copy_fails(source, target):
         raise full
 
-    monkeypatch.setattr(backup, "_copy_database", copy_fails)
+    monkeypatch.setattr(backup, "copy_database", copy_fails)
     with pytest.raises(backup.BackupError, match="没有恢复"):
         restore_backup(good, paths)
     assert paths.db_path.read_bytes() == before
@@ -148,7 +148,7 @@ def test_cli_restore_on_a_full_disk_exits_1_and_keeps_the_file(paths, tmp_path, 
     def no_space(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(backup, "_write_zip", no_space)
+    monkeypatch.setattr(backup, "write_zip", no_space)
     code = main(["--db", str(paths.db_path), "restore", str(good)])
     out, err = capsys.readouterr()
     assert code == 1 and out == ""

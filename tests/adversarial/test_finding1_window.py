@@ -55,7 +55,7 @@ def test_a_restore_refused_at_the_start_is_said_in_a_dialog(paths, monkeypatch, 
     def no_space(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(backup, "_write_zip", no_space)
+    monkeypatch.setattr(backup, "write_zip", no_space)
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
     assert app._offer_restore(paths, "数据文件已损坏") is False

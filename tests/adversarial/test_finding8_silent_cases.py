@@ -117,7 +117,7 @@ def test_read_only_commands_work_on_a_full_disk(paths, tmp_path, capsys, monkeyp
     def no_space(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(backup, "_write_zip", no_space)  # the day's backup cannot be written
+    monkeypatch.setattr(backup, "write_zip", no_space)  # the day's backup cannot be written
     for args in (("plan", "show"), ("checklist", "--quarter", "2022Q4", "--as-of",
                                     "2022-12-31")):
         code, out, err = _run(capsys, "--db", db, *args)

@@ -120,11 +120,11 @@ def test_a_backup_to_a_usb_stick_killed_half_way_is_tidied_and_said(data, tmp_pa
     (stick / "她自己的文件.docx").write_text("x", encoding="utf-8")
     _killed("""
         import sqlite3
-        real = backup._write_zip
+        real = backup.write_zip
         def half(partial, *args, **kwargs):
             partial.write_bytes(b"PK")
             os._exit(9)
-        backup._write_zip = half
+        backup.write_zip = half
         conn = sqlite3.connect(str(paths.db_path))
         backup.create_backup(conn, paths, folder=Path("U盘"))  # as typed: relative
     """, db, backup, tmp_path)
