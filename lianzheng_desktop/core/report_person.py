@@ -105,8 +105,10 @@ def branch_running(data: ReportData) -> list[str]:
     if branch is None:
         return []
     # not another's own duty (the 书记's talks: no one "参与推进" them, revyear2 G6)
+    # nor a form or report the office hands in (revjiwei9 J8: "参与推进本单位…报送县纪委工作")
     running = [i for i in branch.items if i.status in (Status.ON_TRACK, Status.BEHIND)
                and i.measure != "manual" and i.period_end > data.as_of
+               and not i.requirement.handed_in_after
                and not (person is not None and i.requirement.role is not None
                         and i.requirement.role.per_person
                         and not in_role(i.requirement.role, person))]

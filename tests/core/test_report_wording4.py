@@ -453,6 +453,7 @@ def test_a_newcomers_next_steps_take_no_part_in_the_secretarys_own_duty(demo_sto
     from lianzheng_desktop.core.plan import Counts, Period, Plan, Requirement, Role
 
     demo_store.clock = lambda: datetime(2023, 3, 31, 17)
+    demo_store.add_plan_types([("activity", "报送纪实表")], 2023)
     plans.save_plan(demo_store, Plan(2023, [
         Requirement("1", "全年召开不少于4次专题会议", period=Period.YEAR, target=4,
                     counts=Counts("activity", ("专题会议",), "专题会议")),
@@ -460,11 +461,16 @@ def test_a_newcomers_next_steps_take_no_part_in_the_secretarys_own_duty(demo_sto
                     counts=Counts("warning_education", (), "集中警示教育")),
         Requirement("3", "党支部书记每半年至少与党员谈心谈话一次", period=Period.HALF,
                     target=1, role=Role.FIRST_RESPONSIBLE,
-                    counts=Counts("talk", ("谈心谈话",), "谈心谈话"))]))
+                    counts=Counts("talk", ("谈心谈话",), "谈心谈话")),
+        # the office's form, handed in after the quarter: nobody "参与推进"s it (revjiwei9 J8)
+        Requirement("4", "每季度结束后7日内报送党风廉政建设责任制落实情况纪实表",
+                    period=Period.QUARTER, target=1,
+                    counts=Counts("activity", ("报送纪实表",), "报送纪实表")),
+    ]))
     demo_store.add("roster", {"name": "赵新", "role": "班子成员", "active": True,
                               "joined_on": "2023-01-10"})
     steps = _texts(demo_store, ReportPeriod(2023, 1), date(2023, 3, 20), person="赵新")[NEXT]
-    assert "谈心谈话" not in steps, steps
+    assert "谈心谈话" not in steps and "纪实表" not in steps, steps
     assert ("参与推进本单位每季度至少开展1次集中警示教育工作，须于2023年3月31日前完成；"
             "全年召开不少于4次专题会议工作，须于2023年12月31日前完成。") in steps, steps
 
