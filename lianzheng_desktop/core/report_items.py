@@ -116,6 +116,33 @@ def problem_sentences(data: ReportData, due: list[RectificationItem]) -> list[st
     return parts
 
 
+def finished_late_items(data: ReportData) -> list[RectificationItem]:
+    """Items finished within the period, but after their 整改时限."""
+    return _by_deadline([i for i in data.rectification if i.completed_date is not None
+                         and data.period.start <= i.completed_date <= data.as_of
+                         and i.completed_date > i.deadline])
+
+
+def finished_late(data: ReportData, late: list[RectificationItem]) -> list[str]:
+    """Section three: items finished late (``finished_late_items``) — a problem, not only
+    an achievement ("其中1件超过整改时限完成"): at the year's end one had dropped out of
+    存在的问题 once finished (revjiwei9 J6), in its owner's paper too."""
+    me = data.person.name if data.person is not None else None
+    voice = first_responsible(data.person)
+    if len(late) > ONE_BY_ONE:
+        return [f"有{len(late)}件整改事项超过整改时限才完成整改：{_owners(late, me=me)}。"]
+    parts = []
+    for item in late:
+        whose = "本人负责的" if item.owner == me else ""
+        by = f"（{item.owner}负责）" if voice and item.owner != me else ""
+        done = item.completed_date
+        assert done is not None
+        parts.append(f"{whose}整改事项{quoted(item.description)}{by}整改时限为"
+                     f"{cn_date(item.deadline)}，{md(done)}才完成整改，超过整改时限"
+                     f"{(done - item.deadline).days}天。")
+    return parts
+
+
 def _left_on(day: date | None) -> str:
     return f"已于{cn_date(day)}" if day else "已"
 

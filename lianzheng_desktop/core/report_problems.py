@@ -32,6 +32,8 @@ from lianzheng_desktop.core.report_facts import (
 from lianzheng_desktop.core.report_items import (
     awaiting_review,
     due_items,
+    finished_late,
+    finished_late_items,
     of_duty,
     problem_sentences,
     review_problems,
@@ -161,7 +163,7 @@ def problem_items(data: ReportData) -> list[str]:
     flagged = _flagged(data)
     # a 整改 duty's overdue items and 回头看 owed are told in its own problem, after its
     # counts — not again as problems of their own (revjiwei4 K2: one item, two numbers)
-    due, owed = due_items(data), awaiting_review(data)
+    due, owed, late = due_items(data), awaiting_review(data), finished_late_items(data)
     for requirement, group in by_requirement(i for i in data.checklist.items
                                              if id(i.requirement) in flagged
                                              and i.status is not Status.DONE):
@@ -171,17 +173,20 @@ def problem_items(data: ReportData) -> list[str]:
         how = ("没有落实到位" if any(i.status is Status.FAILED for i in group)
                else "落实进度滞后")
         its_due, its_owed = of_duty(group, due), of_duty(group, owed)
-        due, owed = _besides(due, its_due), _besides(owed, its_owed)
+        its_late = of_duty(group, late)
+        due, owed, late = (_besides(due, its_due), _besides(owed, its_owed),
+                           _besides(late, its_late))
         parts.append(f"{named(requirement)}的要求{how}："
                      + joined(for_reader(i, day) for i in group)
-                     + "".join(problem_sentences(data, its_due)
+                     + "".join(problem_sentences(data, its_due) + finished_late(data, its_late)
                                + review_problems(data, its_owed)))
     if unrecorded:
         scope = "全年" if data.is_year or data.period.quarter == 4 else data.period.noun
         these = "这些要求" if len(unrecorded) > 1 else "该项要求"  # one: not "这些" (F7)
         parts.append(f"{several(unrecorded)}要求，{scope}台账中没有计入{these}的工作记录，"
                      "落实情况缺少佐证。")
-    return parts + problem_sentences(data, due) + review_problems(data, owed)
+    return (parts + problem_sentences(data, due) + finished_late(data, late)
+            + review_problems(data, owed))
 
 
 def unrecorded_running(data: ReportData) -> list[str]:

@@ -635,3 +635,22 @@ def test_a_form_handed_in_is_told_once_and_nobody_attends_it():
     assert _one_activity(form, False) == "10月9日填报上季度落实主体责任情况纪实表"
     # nor in one's own paper: "10月12日参加报送…，填报…（王振华牵头，共3人）" (revlast9 G8)
     assert _one_activity(form, False, me="李春梅") == "10月9日填报上季度落实主体责任情况纪实表"
+
+
+def test_an_item_finished_after_its_deadline_stays_a_problem_of_the_period(demo_store):
+    """revjiwei9 J6: an item due 9月30日 and finished on 11月17日 dropped out of 存在的问题
+    once finished: the fourth quarter's and the year's papers told it only as an achievement
+    ("其中1件超过整改时限完成"), its owner's own paper too."""
+    demo_store.clock = lambda: datetime(2022, 12, 31, 17)
+    [item] = [r for r in demo_store.list("rectification") if r.number == "XC-2022-05"]
+    demo_store.update("rectification", item.id, {
+        **{f: getattr(item, f) for f in ("number", "description", "source", "owner",
+                                         "found_date", "deadline", "measures")},
+        "status": "已完成", "completed_date": "2022-11-17"})
+    said = "整改时限为2022年9月30日，11月17日才完成整改，超过整改时限48天。"
+    for period in (ReportPeriod(2022, 4), ReportPeriod(2022)):
+        assert said in _texts(demo_store, period)[PROBLEMS], period
+    assert "本人负责的整改事项“基层工会经费返还拨付不及时”" + said in _texts(
+        demo_store, ReportPeriod(2022), person="张志强")[PROBLEMS]
+    # finished in the third quarter's days, it is not the fourth quarter's problem
+    assert said not in _texts(demo_store, ReportPeriod(2022, 3), date(2022, 9, 30))[PROBLEMS]
