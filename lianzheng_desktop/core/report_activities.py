@@ -23,7 +23,7 @@ from lianzheng_desktop.core.report_facts import (
     first_sentence,
     md,
 )
-from lianzheng_desktop.core.returns import RETURN_VERBS, is_return
+from lianzheng_desktop.core.returns import RETURN_VERBS, is_return, placed
 
 # A topic that opens with a verb reads on its own after the date; otherwise a verb is put in.
 VERB_STARTS = ("开展", "学习", "传达", "签订", "召开", "研究", "听取", "组织", "参观", "观看", "赴",
@@ -211,19 +211,14 @@ def dated(data: ReportData) -> Callable[[Activity], str]:
     """A meeting's or activity's day as the paper says it: "3月8日"; with its year where it
     is not the paper's (the fourth quarter's form, handed in 2027年1月5日); a return handed
     in after its deadline with how late ("10月20日（逾期13天）": revjiwei9 J2)."""
-    from lianzheng_desktop.core.checklist_window import deadline, reported_on
-
-    returns = {kind: item.requirement for item in data.checklist.items
-               if item.requirement.handed_in_after and item.requirement.counts
-               for kind in item.requirement.counts.types}
+    returns = [item.requirement for item in data.checklist.items
+               if item.requirement.handed_in_after]
 
     def when(a: Activity) -> str:
         day = md(a.date) if a.date.year == data.period.year else cn_date(a.date)
-        kept = returns.get(a.type)
-        if kept is None:
-            return day
-        due = deadline(reported_on(kept.period, a.date)[1], kept.handed_in_after)
-        return day + (f"（逾期{(a.date - due).days}天）" if a.date > due else "")
+        found = placed(a.type, a.date, returns)
+        late = (a.date - found.due).days if found else 0
+        return day + (f"（逾期{late}天）" if late > 0 else "")
 
     return when
 
@@ -336,7 +331,10 @@ def _activities(kind_list: list[Activity], noun: str, me: str = "",
 
 
 def _span(group: list[Activity]) -> str:
-    return f"{md(group[0].date)}至{md(group[-1].date)}" if len(group) > 1 else md(group[0].date)
+    first, last = group[0].date, group[-1].date
+    if first.year != last.year:  # a return of the year handed in the next (revdiff9 D1)
+        return f"{cn_date(first)}至{cn_date(last)}"
+    return f"{md(first)}至{md(last)}" if len(group) > 1 else md(first)
 
 
 def _made_by(a: Activity, me: str) -> bool:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 
 from lianzheng_desktop.core.numerals import parse_number
 from lianzheng_desktop.core.plan_vocab import PAPERS
@@ -100,6 +100,28 @@ def ending_with(plan: Plan, quarter: Quarter, day: date) -> Plan:
         and not (r.period is Period.QUARTER and next_due)])
 
 
+class Placed(NamedTuple):
+    start: date  # the period the return reports on
+    end: date
+    due: date  # its deadline
+
+
+def placed(kind: str, day: date, returns: Sequence[Requirement]) -> Placed | None:
+    """The period a record of ``kind`` handed in on ``day`` reports on, and its deadline;
+    None when no return of ``returns`` counts that kind. Where two count it (每季度…报送工作
+    总结 and 年度工作总结于次年1月15日前…), the one it is on time for (revdiff9 D1: the last
+    read took every record, so the quarters' forms fell out of every paper, or the year's
+    总结 of 1月12日 was called late)."""
+    from lianzheng_desktop.core.checklist_window import deadline, reported_on
+
+    found = []
+    for r in returns:
+        if r.counts is not None and kind in r.counts.types:
+            first, last = reported_on(r.period, day)
+            found.append(Placed(first, last, deadline(last, r.handed_in_after)))
+    return min(found, key=lambda p: (day > p.due, p.due), default=None)
+
+
 def as_reported(records: Sequence[R], returns: Sequence[Requirement], start: date, end: date,
                 later: Sequence[R] = ()) -> list[R]:
     """What a paper on ``start``..``end`` lists of ``records`` (its days): a return — a
@@ -107,14 +129,9 @@ def as_reported(records: Sequence[R], returns: Sequence[Requirement], start: dat
     period's (last quarter's form, handed in in this one's first days, or late: revjiwei9
     J1, J2); and of ``later`` (handed in since, up to the day the paper is made) the returns
     on a period ending within it are its own (the fourth quarter's form of 1月5日)."""
-    from lianzheng_desktop.core.checklist_window import reported_on
-
-    kinds = {kind: r.period for r in returns if r.counts for kind in r.counts.types}
-
     def ends(record: R) -> date | None:
-        if record.type not in kinds:
-            return None
-        return reported_on(kinds[record.type], record.date)[1]
+        found = placed(record.type, record.date, returns)
+        return found.end if found else None
 
     return [r for r in records if (ends(r) or start) >= start] + [
         r for r in later if start <= (ends(r) or date.min) <= end]

@@ -333,3 +333,26 @@ def test_a_return_is_listed_in_the_paper_of_the_period_it_reports_on(db):
     store = Store(store.db, clock=lambda: datetime(2022, 11, 30, 9))
     fourth, ledger = _paper(store, ReportPeriod(2022, 4))
     assert [r[0] for r in ledger.rows] == ["11月8日"] and "纪实表" not in fourth
+
+
+def test_a_type_two_returns_count_is_placed_by_the_one_it_is_on_time_for(db):
+    """revdiff9 D1: "每季度结束后7日内报送…工作总结。年度…工作总结于次年1月15日前报送县纪委"
+    give both returns one type; the last read took every record: the quarters' forms fell
+    out of every paper (or, the other way round, the year's 总结 of 1月12日 was "逾期5天"
+    and the year's span ran "4月5日至1月12日")."""
+    read = parse_plan("2022年要点\n一、责任\n1.报送。每季度结束后7日内报送党风廉政建设工作总结。"
+                      "年度党风廉政建设工作总结于次年1月15日前报送县纪委。\n", 2022)
+    assert [r.counts.types for r in read.requirements] == [("报送工作总结",)] * 2
+    for order in (read.requirements, read.requirements[::-1]):
+        store = Store(db, clock=lambda: datetime(2023, 1, 20, 9))
+        store.add_plan_types(read.new_types, 2022)
+        plans.save_plan(store, Plan(2022, list(order)))
+        if not store.list("activity"):
+            for day in ("2022-04-05", "2022-07-05", "2022-10-05", "2023-01-05", "2023-01-12"):
+                store.add("activity", {"date": day, "type": "报送工作总结", "topic": "总结"})
+        year, ledger = _paper(store, ReportPeriod(2022))
+        assert [row[0] for row in ledger.rows] == [
+            "4月5日", "7月5日", "10月5日", "2023年1月5日", "2023年1月12日"], order
+        assert "逾期" not in year and "4月5日至1月12日" not in year, year
+        _second, ledger = _paper(store, ReportPeriod(2022, 2))  # its own, of 7月5日
+        assert [row[0] for row in ledger.rows] == ["7月5日"]
