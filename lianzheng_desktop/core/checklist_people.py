@@ -72,7 +72,11 @@ def _words(requirement: Requirement) -> str:
     sentence = requirement.own_sentence()[1]
     if len(label) < 2 or label[-2:] in text or text not in sentence:
         return text
-    return sentence[:sentence.find(text) + len(text)]
+    # its own count, after the thing is named: "书记…讲党课，每年不少于1次，班子成员参加…
+    # 组织生活会，每年不少于1次" has the words twice (revdiff9 D2)
+    named = sentence.find(label[-2:])
+    at = sentence.find(text, max(named, 0))
+    return sentence[:(at if at >= 0 else sentence.find(text)) + len(text)]
 
 
 def people_in_role(role: Role, roster: Sequence[Person], day: date) -> list[Person]:

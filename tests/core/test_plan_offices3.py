@@ -338,6 +338,11 @@ def test_each_leaders_attendance_named_before_its_count_stays_each_ones():
     assert held.role is Role.ORGANISATION
     [lesson] = parse_plan("5.党课。班子成员讲廉政党课，每年不少于1次。", 2026).requirements
     assert lesson.role is Role.LEADERSHIP_MEMBER and not attends(lesson)
+    # the same words twice in the sentence: each count's own (revdiff9 D2: the members who
+    # attended were "0次…尚未完成", read by the 党课's clause)
+    *_, life = parse_plan("6.组织生活。书记带头讲党课，每年不少于1次，班子成员参加所在支部组织"
+                          "生活会，每年不少于1次。", 2026).requirements
+    assert life.role is Role.LEADERSHIP_MEMBER and attends(life)
 
 
 def test_who_chairs_a_monthly_meeting_makes_no_type_of_its_own():
