@@ -54,6 +54,11 @@ _BARE_SEND = re.compile(r"(?:向[^，,。；;]{2,12}?)?(?:上报|报送|呈报|�
 _NEXT_YEAR_DATE = re.compile(r"(?<!每)次年" + _DAY_NEXT_YEAR + _REST)
 
 
+def _a_paper(counts: Counts | None) -> bool:
+    """Whether what is sent is a paper of its own name (总结, 报告, 表), not "向县纪委报送"."""
+    return counts is not None and counts.label.endswith(("总结", "报告", "表"))
+
+
 def _apart(dues: list, more: list) -> list:
     """Those of ``more`` that do not overlap a due already found."""
     return [(m, p) for m, p in more
@@ -90,16 +95,20 @@ def read_deadline_duties(reader: ItemReader, sentence: str, text: str,
                        if p.word.startswith("每") and isinstance(p.period, Period)]
             if carried:
                 dues.append((match, carried[-1]))
+    taken = 0  # where the words the duties before took end
     for match, period in dues:
         if period is Period.YEAR and _TWO_DATES.search(match.group("when")):
             period = Period.HALF  # 每年7月10日、12月20日前
+        if match.re is _NEXT_YEAR_DATE and match.start() < taken:
+            continue  # 每年12月底前召开…，次年1月底前将会议情况报告…: one duty (revdiff9 D4)
         sent = _what_is_sent(match.group("rest"), sentence[match.start():match.end("rest")])
         if sent is None and match.groupdict().get("paper") and (
                 bare := _BARE_SEND.match(match.group("rest"))):
             sent = None, bare.end(), ""  # 次年一月底前报送, 报县纪委: the paper named before
-        if sent is None:
-            continue
+        if sent is None or match.re is _NEXT_YEAR_DATE and not _a_paper(sent[0]):
+            continue  # 次年3月底前整改完毕并报告县纪委: no paper of the year (revdiff9 D3)
         counts, end, to_whom = sent
+        taken = max(taken, match.start("rest") + end)
         clauses = [a for a, _ in spans(sentence) if a <= match.start()]
         begins = clauses[-1] if clauses else 0
         paper = match.groupdict().get("paper")

@@ -488,3 +488,13 @@ def test_the_years_paper_beside_another_return_or_after_its_day_is_read():
     # a day of the next year that sends nothing is no return
     [work] = parse_plan("3.整改。次年1月底前完成整改。", 2026).requirements
     assert work.handed_in_after == 0
+    # nor one that sends no paper of its own name (revdiff9 D3: a nameless "向县纪委报送"
+    # took the place of the 整改 duty)
+    [fixed] = parse_plan("4.整改。当年巡察发现的问题，原则上在次年3月底前整改完毕并报告县纪委。",
+                         2026).requirements
+    assert fixed.handed_in_after == 0 and fixed.counts is not None
+    assert fixed.counts.ledger == "rectification"
+    # a meeting's report after it, one duty, not two alike (revdiff9 D4)
+    [report] = parse_plan("5.民主生活会。每年12月底前召开民主生活会，次年1月底前将会议情况报告"
+                          "县纪委。", 2026).requirements
+    assert report.handed_in_after == 31
