@@ -147,7 +147,7 @@ class PlanAccess(RecordReads):
     def _renamed_aside(self, ledger_key: str, field: str, old: str, new: str) -> None:
         """Records in 回收站 and forms not yet saved take the new name too: restored, a
         record of the merged type was counted by nothing (revloss4 L4)."""
-        from lianzheng_desktop.storage import trail
+        from lianzheng_desktop.storage import drafts, trail
 
         for entry_id, content in self.db.execute(
                 "SELECT id, content FROM trash WHERE ledger = ?", [ledger_key]).fetchall():
@@ -161,8 +161,13 @@ class PlanAccess(RecordReads):
                 "SELECT record_id, fields FROM record_draft WHERE ledger = ?",
                 [ledger_key]).fetchall():
             typed = json.loads(fields)
-            if typed.get(field) == old:
-                typed[field] = new
+            was = typed.get(drafts.WAS) if isinstance(typed.get(drafts.WAS), dict) else {}
+            # and as the form opened the record: not "类型：…→…（您也改过此项）" of a change
+            # she never made (revdiff9 D6)
+            named = [values for values in (typed, was) if values.get(field) == old]
+            for values in named:
+                values[field] = new
+            if named:
                 self.db.execute("UPDATE record_draft SET fields = ? WHERE ledger = ?"
                                 " AND record_id = ?",
                                 [json.dumps(typed, ensure_ascii=False), ledger_key, record_id])

@@ -77,6 +77,9 @@ def test_a_merged_type_reaches_records_in_the_trash_and_forms_not_yet_saved(plan
                                        "topic": "学习党章"})
     plan_store.delete("activity", held.id)
     drafts.save(plan_store, "activity", drafts.NEW, {"type": "政治学习", "topic": "填了一半"})
+    kept = plan_store.add("activity", {"date": "2024-02-15", "type": "政治学习", "topic": "学章程"})
+    was = {"date": "2024-02-15", "type": "政治学习", "topic": "学章程"}  # a 修改 left open
+    drafts.save(plan_store, "activity", kept.id, {**was, "topic": "学党章"}, was=was)
     plan_store.rename_plan_type("activity", "政治学习", "理论学习")
     [entry] = trash.entries(plan_store)
     back = trash.restore(plan_store, entry.id)
@@ -84,6 +87,10 @@ def test_a_merged_type_reaches_records_in_the_trash_and_forms_not_yet_saved(plan
     checklist = plans.load_checklist(plan_store, Quarter(2024, 1), date(2024, 1, 31))
     assert item(checklist, "学习").actual == 1
     assert drafts.find(plan_store, "activity", drafts.NEW).values["type"] == "理论学习"
+    # the 修改 form tells no change of the type she never made (revdiff9 D6)
+    opened = drafts.find(plan_store, "activity", kept.id)
+    assert opened.values["type"] == opened.was["type"] == "理论学习"
+    assert "type" not in drafts.restore_over(opened, {**was, "type": "理论学习"}).since
     assert trail.problems(plan_store.db) == []  # the trash entry's change is in the trail
 
 
