@@ -73,10 +73,14 @@ def _words(requirement: Requirement) -> str:
     if len(label) < 2 or label[-2:] in text or text not in sentence:
         return text
     # its own count, after the thing is named: "书记…讲党课，每年不少于1次，班子成员参加…
-    # 组织生活会，每年不少于1次" has the words twice (revdiff9 D2)
-    named = sentence.find(label[-2:])
-    at = sentence.find(text, max(named, 0))
-    return sentence[:(at if at >= 0 else sentence.find(text)) + len(text)]
+    # 组织生活会，每年不少于1次" has the words twice (revdiff9 D2); from the clause that
+    # names it, not an earlier one's act ("…参加…组织生活会，并开展谈心谈话，每季度不少于1次":
+    # the 谈心谈话 held, not attended — revlast12 R2)
+    at = sentence.find(text, max(sentence.find(label[-2:]), 0))
+    at = at if at >= 0 else sentence.find(text)
+    named = sentence.rfind(label[-2:], 0, at)
+    begins = max(sentence.rfind(mark, 0, named) for mark in "，,；;") + 1 if named >= 0 else 0
+    return sentence[begins:at + len(text)]
 
 
 def people_in_role(role: Role, roster: Sequence[Person], day: date) -> list[Person]:

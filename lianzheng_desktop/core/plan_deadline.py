@@ -54,9 +54,11 @@ _BARE_SEND = re.compile(r"(?:向[^，,。；;]{2,12}?)?(?:上报|报送|呈报|�
 _NEXT_YEAR_DATE = re.compile(r"(?<!每)次年" + _DAY_NEXT_YEAR + _REST)
 
 
-def _a_paper(counts: Counts | None) -> bool:
-    """Whether what is sent is a paper of its own name (总结, 报告, 表), not "向县纪委报送"."""
-    return counts is not None and counts.label.endswith(("总结", "报告", "表"))
+_SECOND_PAPER = re.compile(r"(总结|报告|材料|纪实表)(?:及|和|、)[^，,。；;]+$")
+# done first, then reported: 次年3月底前整改完毕并报告县纪委 is the 整改's deadline (revdiff9 D3)
+_DONE_THEN = re.compile(r"整改|完成|完毕|办结|销号|落实到位")
+# the paper named before its day: 年度工作总结和下一年度工作计划于次年1月15日前报送县纪委
+_PAPER_BEFORE = re.compile(r"[^，,。；;和及、]{2,20}?(?:总结|报告|材料)")
 
 
 def _apart(dues: list, more: list) -> list:
@@ -105,13 +107,17 @@ def read_deadline_duties(reader: ItemReader, sentence: str, text: str,
         if sent is None and match.groupdict().get("paper") and (
                 bare := _BARE_SEND.match(match.group("rest"))):
             sent = None, bare.end(), ""  # 次年一月底前报送, 报县纪委: the paper named before
-        if sent is None or match.re is _NEXT_YEAR_DATE and not _a_paper(sent[0]):
-            continue  # 次年3月底前整改完毕并报告县纪委: no paper of the year (revdiff9 D3)
+        if sent is None or match.re is _NEXT_YEAR_DATE and _DONE_THEN.search(
+                match.group("rest")[:sent[1]]):
+            continue
         counts, end, to_whom = sent
         taken = max(taken, match.start("rest") + end)
         clauses = [a for a, _ in spans(sentence) if a <= match.start()]
         begins = clauses[-1] if clauses else 0
         paper = match.groupdict().get("paper")
+        if paper is None and counts is None and match.re is _NEXT_YEAR_DATE:
+            named = _PAPER_BEFORE.search(sentence[begins:match.start()])
+            paper = named.group(0) if named else None
         if counts is None and paper and len(made := clean_object(_COVERED.sub("", paper))) >= 2:
             counts = new_type("报送" + made)  # the paper, named before its date
         if counts is None:  # 按季度填写…纪实表，并于季末次月7日前交支部纪检委员: the form
@@ -149,7 +155,8 @@ def _what_is_sent(rest: str, whole: str) -> tuple[Counts | None, int, str] | Non
             continue
         if counts_in(sent.group("object")) or counts_in(rest[:sent.start()]):
             return None  # 报送一次: a count of its own, read by the count reader
-        said = _COVERED.sub("", sent.group("object"))
+        # two papers sent together are named by the first: 年度工作总结及下一年度工作计划
+        said = _SECOND_PAPER.sub(r"\1", _COVERED.sub("", sent.group("object")))
         what = clean_object(said)
         what = what if len(what) >= 4 else said  # 本单位落实主体责任的情况, not 情况
         if len(what) < 2:

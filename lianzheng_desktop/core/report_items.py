@@ -7,6 +7,7 @@ eight times over, in no order, up to "十四是". Every item is still named (by_
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from lianzheng_desktop.core.checklist import ChecklistItem
@@ -123,10 +124,13 @@ def finished_late_items(data: ReportData) -> list[RectificationItem]:
                          and i.completed_date > i.deadline])
 
 
-def finished_late(data: ReportData, late: list[RectificationItem]) -> list[str]:
+def finished_late(data: ReportData, late: list[RectificationItem],
+                  owed: Sequence[RectificationItem] = ()) -> list[str]:
     """Section three: items finished late (``finished_late_items``) — a problem, not only
     an achievement ("其中1件超过整改时限完成"): at the year's end one had dropped out of
-    存在的问题 once finished (revjiwei9 J6), in its owner's paper too."""
+    存在的问题 once finished (revjiwei9 J6), in its owner's paper too. One of ``owed`` (its
+    回头看 still to come) says so in the same sentence, not in one of its own (revlast12
+    R4: one item, two problems)."""
     me = data.person.name if data.person is not None else None
     voice = first_responsible(data.person)
     if len(late) > ONE_BY_ONE:
@@ -137,9 +141,10 @@ def finished_late(data: ReportData, late: list[RectificationItem]) -> list[str]:
         by = f"（{item.owner}负责）" if voice and item.owner != me else ""
         done = item.completed_date
         assert done is not None
+        review = "，尚未开展“回头看”，整改成效还有待检验" if item in owed else ""
         parts.append(f"{whose}整改事项{quoted(item.description)}{by}整改时限为"
                      f"{cn_date(item.deadline)}，{md(done)}才完成整改，超过整改时限"
-                     f"{(done - item.deadline).days}天。")
+                     f"{(done - item.deadline).days}天{review}。")
     return parts
 
 
@@ -174,8 +179,12 @@ def next_step_sentences(data: ReportData) -> list[str]:
     for item in due if len(due) <= ONE_BY_ONE else []:
         before, after = who(item.owner)
         late = "逾期" if days_late(item, day) else "到期"
-        parts.append(f"{before}抓紧完成{late}整改事项{quoted(item.description)}{after}，"
-                     f"{RESET_DEADLINE}。")
+        # due after the paper's own period, missed by the day it is written: said as of
+        # then, beside 附件 that shows it 整改中 (revjiwei9 J4)
+        since = (f"（整改时限为{cn_date(item.deadline)}，现已{late}）"
+                 if item.deadline > data.period.end else "")
+        parts.append(f"{before}抓紧完成{'' if since else late}整改事项{quoted(item.description)}"
+                     f"{since}{after}，{RESET_DEADLINE}。")
     if len(ahead) > ONE_BY_ONE:
         parts.append(f"{urge}按期推进{len(ahead)}件整改事项的整改，整改时限为{_span(ahead)}，"
                      f"逐项按期完成：{_owners(ahead, gone, me)}。")

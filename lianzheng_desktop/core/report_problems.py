@@ -30,6 +30,7 @@ from lianzheng_desktop.core.report_facts import (
     without_record,
 )
 from lianzheng_desktop.core.report_items import (
+    ONE_BY_ONE,
     awaiting_review,
     due_items,
     finished_late,
@@ -178,15 +179,22 @@ def problem_items(data: ReportData) -> list[str]:
                            _besides(late, its_late))
         parts.append(f"{named(requirement)}的要求{how}："
                      + joined(for_reader(i, day) for i in group)
-                     + "".join(problem_sentences(data, its_due) + finished_late(data, its_late)
-                               + review_problems(data, its_owed)))
+                     + "".join(problem_sentences(data, its_due)
+                               + _late_and_owed(data, its_late, its_owed)))
     if unrecorded:
         scope = "全年" if data.is_year or data.period.quarter == 4 else data.period.noun
         these = "这些要求" if len(unrecorded) > 1 else "该项要求"  # one: not "这些" (F7)
         parts.append(f"{several(unrecorded)}要求，{scope}台账中没有计入{these}的工作记录，"
                      "落实情况缺少佐证。")
-    return (parts + problem_sentences(data, due) + finished_late(data, late)
-            + review_problems(data, owed))
+    return parts + problem_sentences(data, due) + _late_and_owed(data, late, owed)
+
+
+def _late_and_owed(data: ReportData, late: list[RectificationItem],
+                   owed: list[RectificationItem]) -> list[str]:
+    """Items finished late, then those awaiting their 回头看: an item both is told once."""
+    if len(late) > ONE_BY_ONE:  # told in one sentence: its 回头看 in the next, as before
+        return finished_late(data, late) + review_problems(data, owed)
+    return finished_late(data, late, owed) + review_problems(data, _besides(owed, late))
 
 
 def unrecorded_running(data: ReportData) -> list[str]:

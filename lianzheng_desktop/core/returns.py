@@ -109,9 +109,9 @@ class Placed(NamedTuple):
 def placed(kind: str, day: date, returns: Sequence[Requirement]) -> Placed | None:
     """The period a record of ``kind`` handed in on ``day`` reports on, and its deadline;
     None when no return of ``returns`` counts that kind. Where two count it (每季度…报送工作
-    总结 and 年度工作总结于次年1月15日前…), the one it is on time for (revdiff9 D1: the last
-    read took every record, so the quarters' forms fell out of every paper, or the year's
-    总结 of 1月12日 was called late)."""
+    总结 and 年度工作总结于次年1月15日前…), the one it is on time for, else the one it is
+    least late for (revdiff9 D1: the last read took every record, so the quarters' forms
+    fell out of every paper, or the year's 总结 of 1月12日 was called late)."""
     from lianzheng_desktop.core.checklist_window import deadline, reported_on
 
     found = []
@@ -119,7 +119,9 @@ def placed(kind: str, day: date, returns: Sequence[Requirement]) -> Placed | Non
         if r.counts is not None and kind in r.counts.types:
             first, last = reported_on(r.period, day)
             found.append(Placed(first, last, deadline(last, r.handed_in_after)))
-    return min(found, key=lambda p: (day > p.due, p.due), default=None)
+    # on time for one: the nearest deadline; late for all: the least late (revlast12 R1: a
+    # third quarter's form of 10月20日 was given to last year's 总结, most late of all)
+    return min(found, key=lambda p: (day > p.due, abs((day - p.due).days)), default=None)
 
 
 def as_reported(records: Sequence[R], returns: Sequence[Requirement], start: date, end: date,

@@ -343,6 +343,11 @@ def test_each_leaders_attendance_named_before_its_count_stays_each_ones():
     *_, life = parse_plan("6.组织生活。书记带头讲党课，每年不少于1次，班子成员参加所在支部组织"
                           "生活会，每年不少于1次。", 2026).requirements
     assert life.role is Role.LEADERSHIP_MEMBER and attends(life)
+    # nor an earlier clause's act for a thing its own clause names (revlast12 R2: the talks
+    # each member holds were counted as talks attended)
+    *_, talks = parse_plan("7.谈心。班子成员参加所在支部组织生活会，并开展谈心谈话，每季度不少于"
+                           "1次。", 2026).requirements
+    assert talks.counts is not None and talks.counts.label == "谈心谈话" and not attends(talks)
 
 
 def test_who_chairs_a_monthly_meeting_makes_no_type_of_its_own():
@@ -494,6 +499,14 @@ def test_the_years_paper_beside_another_return_or_after_its_day_is_read():
                          2026).requirements
     assert fixed.handed_in_after == 0 and fixed.counts is not None
     assert fixed.counts.ledger == "rectification"
+    # a paper named before its day, with another beside it, or a report of the year's work
+    # named after it: returns still (revlast12 R3 on the first fix of D3)
+    for line, label in (("年度工作总结和下一年度工作计划于次年1月15日前报送县纪委。",
+                         "报送工作总结"),
+                        ("次年1月15日前报送年度工作总结及下一年度工作计划。", "报送工作总结"),
+                        ("次年1月15日前向县纪委报送党风廉政建设工作情况。", "报送工作情况")):
+        [paper] = parse_plan(f"6.总结。{line}", 2026).requirements
+        assert paper.handed_in_after == 15 and paper.counts.label == label, line
     # a meeting's report after it, one duty, not two alike (revdiff9 D4)
     [report] = parse_plan("5.民主生活会。每年12月底前召开民主生活会，次年1月底前将会议情况报告"
                           "县纪委。", 2026).requirements

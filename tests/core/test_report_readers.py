@@ -215,8 +215,12 @@ def test_a_members_item_awaiting_its_review_opens_his_problems(demo_store):
     demo_store.update("rectification", item.id, {**asdict(item), "status": "已完成",
                                                  "completed_date": date(2022, 12, 20)})
     texts = _texts(load_report_data(demo_store, ReportPeriod(2022), person="张志强"))
-    assert ("本人负责的整改事项“基层工会经费返还拨付不及时”已于2022年12月20日完成整改，"
-            "尚未开展“回头看”，整改成效还有待检验。") in texts[PROBLEMS], texts[PROBLEMS]
+    # finished 81 days past its 整改时限 (9月30日): said with it, once (revjiwei9 J6,
+    # revlast12 R4)
+    assert ("本人负责的整改事项“基层工会经费返还拨付不及时”整改时限为2022年9月30日，12月20日才"
+            "完成整改，超过整改时限81天，尚未开展“回头看”，整改成效还有待检验。"
+            ) in texts[PROBLEMS], texts[PROBLEMS]
+    assert texts[PROBLEMS].count("基层工会经费返还拨付不及时") == 1
     assert "对“基层工会经费返还拨付不及时”开展整改“回头看”，巩固整改成效。" in texts[NEXT]
     # reviewed: nothing awaits
     demo_store.update("rectification", item.id, {**asdict(item), "status": "已完成",

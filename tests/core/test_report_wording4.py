@@ -647,10 +647,29 @@ def test_an_item_finished_after_its_deadline_stays_a_problem_of_the_period(demo_
         **{f: getattr(item, f) for f in ("number", "description", "source", "owner",
                                          "found_date", "deadline", "measures")},
         "status": "已完成", "completed_date": "2022-11-17"})
-    said = "整改时限为2022年9月30日，11月17日才完成整改，超过整改时限48天。"
+    # its 回头看 still to come, in the same sentence: one item, one problem (revlast12 R4)
+    said = ("整改时限为2022年9月30日，11月17日才完成整改，超过整改时限48天，尚未开展“回头看”，"
+            "整改成效还有待检验。")
     for period in (ReportPeriod(2022, 4), ReportPeriod(2022)):
-        assert said in _texts(demo_store, period)[PROBLEMS], period
+        problems = _texts(demo_store, period)[PROBLEMS]
+        assert said in problems and problems.count("基层工会经费返还拨付不及时") == 1, period
     assert "本人负责的整改事项“基层工会经费返还拨付不及时”" + said in _texts(
         demo_store, ReportPeriod(2022), person="张志强")[PROBLEMS]
     # finished in the third quarter's days, it is not the fourth quarter's problem
     assert said not in _texts(demo_store, ReportPeriod(2022, 3), date(2022, 9, 30))[PROBLEMS]
+
+
+def test_an_item_missed_since_the_papers_period_is_said_as_of_the_day_written(demo_store):
+    """revjiwei9 J4: the third quarter's paper written on 10月20日 asked to "抓紧完成逾期整改
+    事项" of one due 10月5日, beside 附件 that shows it 整改中 as of 9月30日: its 整改时限 and
+    "现已逾期" are said, so the two do not read as contradicting each other."""
+    demo_store.clock = lambda: datetime(2022, 10, 20, 9)
+    [item] = [r for r in demo_store.list("rectification") if r.number == "XC-2022-05"]
+    demo_store.update("rectification", item.id, {
+        **{f: getattr(item, f) for f in ("number", "description", "source", "owner",
+                                         "found_date", "status", "measures")},
+        "deadline": "2022-10-05"})
+    steps = _texts(demo_store, ReportPeriod(2022, 3))[NEXT]
+    assert ("抓紧完成整改事项“基层工会经费返还拨付不及时”（整改时限为2022年10月5日，现已逾期）"
+            in steps), steps
+

@@ -356,3 +356,19 @@ def test_a_type_two_returns_count_is_placed_by_the_one_it_is_on_time_for(db):
         assert "逾期" not in year and "4月5日至1月12日" not in year, year
         _second, ledger = _paper(store, ReportPeriod(2022, 2))  # its own, of 7月5日
         assert [row[0] for row in ledger.rows] == ["7月5日"]
+
+
+def test_a_record_late_for_both_returns_of_its_type_is_the_one_it_is_least_late_for(db):
+    """revlast12 R1: a third quarter's form handed in on 10月20日, late for both the
+    quarter's return (10月7日) and last year's 总结 (1月15日), was given to the 总结 — most
+    late of all — and so to no paper of the year."""
+    read = parse_plan("2022年要点\n一、责任\n1.报送。年度党风廉政建设工作总结于次年1月15日前报送"
+                      "县纪委。每季度结束后7日内报送党风廉政建设工作总结。\n", 2022)
+    store = Store(db, clock=lambda: datetime(2023, 1, 20, 9))
+    store.add_plan_types(read.new_types, 2022)
+    plans.save_plan(store, Plan(2022, read.requirements))
+    store.add("activity", {"date": "2022-10-20", "type": "报送工作总结", "topic": "三季度总结"})
+    year, ledger = _paper(store, ReportPeriod(2022))
+    assert [row[0] for row in ledger.rows] == ["10月20日（逾期13天）"]
+    assert "10月20日（逾期13天）" in year
+
