@@ -54,11 +54,15 @@ _BARE_SEND = re.compile(r"(?:向[^，,。；;]{2,12}?)?(?:上报|报送|呈报|�
 _NEXT_YEAR_DATE = re.compile(r"(?<!每)次年" + _DAY_NEXT_YEAR + _REST)
 
 
+_A_PAPER = re.compile(r"(?:总结|计划|纪实表)$")
 _SECOND_PAPER = re.compile(r"(总结|报告|材料|纪实表)(?:及|和|、)[^，,。；;]+$")
 # done first, then reported: 次年3月底前整改完毕并报告县纪委 is the 整改's deadline (revdiff9 D3)
-_DONE_THEN = re.compile(r"整改|完成|完毕|办结|销号|落实到位")
+# — but "完成情况" and "完成年度工作总结" name the paper (revlast13 S3)
+_DONE_THEN = re.compile(r"整改|完毕|办结|销号|落实到位"
+                        r"|完成(?!情况)(?![^，,。；;]{0,12}(?:总结|报告))")
 # the paper named before its day: 年度工作总结和下一年度工作计划于次年1月15日前报送县纪委
 _PAPER_BEFORE = re.compile(r"[^，,。；;和及、]{2,20}?(?:总结|报告|材料)")
+_MADE_FIRST = re.compile(r"^(?:完成|形成|撰写|起草|编写|编制)")
 
 
 def _apart(dues: list, more: list) -> list:
@@ -116,8 +120,10 @@ def read_deadline_duties(reader: ItemReader, sentence: str, text: str,
         begins = clauses[-1] if clauses else 0
         paper = match.groupdict().get("paper")
         if paper is None and counts is None and match.re is _NEXT_YEAR_DATE:
-            named = _PAPER_BEFORE.search(sentence[begins:match.start()])
-            paper = named.group(0) if named else None
+            # named before its day, or made after it (于次年…前完成年度工作总结，报送县纪委)
+            named = _PAPER_BEFORE.search(sentence[begins:match.start()]) \
+                or _PAPER_BEFORE.search(match.group("rest")[:end])
+            paper = _MADE_FIRST.sub("", named.group(0)) if named else None
         if counts is None and paper and len(made := clean_object(_COVERED.sub("", paper))) >= 2:
             counts = new_type("报送" + made)  # the paper, named before its date
         if counts is None:  # 按季度填写…纪实表，并于季末次月7日前交支部纪检委员: the form
@@ -125,7 +131,9 @@ def read_deadline_duties(reader: ItemReader, sentence: str, text: str,
             made = clean_object(raw)
             if any(form in raw[:6] for form in _FORMS) and len(made) >= 2:
                 begins = clauses[-2]
-                counts = new_type(made if made.startswith(("填写", "填报")) else "报送" + made)
+                # 形成自查报告，于…报送: 报送自查报告, not 报送形成… (revlast13 S4)
+                counts = new_type(made if made.startswith(("填写", "填报")) else
+                                  "报送" + re.sub(f"^(?:{'|'.join(_FORMS)})", "", made))
             else:  # 每季度末报送支部书记: to whom is all it says (never dropped: revdiff7 F9)
                 counts = new_type(f"向{to_whom}报送")
         found.append(reader.requirement(  # from its clause's start: 班子成员每年…, who must
@@ -170,7 +178,9 @@ def _what_is_sent(rest: str, whole: str) -> tuple[Counts | None, int, str] | Non
             if len(what) < 2:
                 return None, end, to_whom  # to whom only: the clause before says what
             name = "报送" + what
-        if any(word in whole for word in _REPORTING_ON_DUTY):
+        if any(word in whole for word in _REPORTING_ON_DUTY) and not (
+                pattern is not _MADE and _A_PAPER.search(what)):  # 报送年度工作总结和述责
+            # 述廉报告: the 总结, named first (revlast13 S1), not a 述责 meeting
             return Counts("activity", ("履责报告",), "报告履责情况"), end, ""
         return Counts("activity", (name,), name), end, ""
     return None

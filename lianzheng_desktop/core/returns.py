@@ -12,7 +12,7 @@ report's 次月5日前, or a 交流研讨 (revdiff7 F1, revlast7 F5).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
@@ -100,6 +100,20 @@ def ending_with(plan: Plan, quarter: Quarter, day: date) -> Plan:
         and not (r.period is Period.QUARTER and next_due)])
 
 
+def _meetings() -> frozenset[str]:
+    from lianzheng_desktop.core.ledgers import LEDGERS
+
+    spec = LEDGERS["activity"]
+    return frozenset(spec.field(str(spec.type_field)).choices)
+
+
+# the ledger's own kinds of meeting and work (履责报告, 专题会议 …): held in their days, never
+# a paper handed in for an earlier period, though a return may count them (次年1月15日前报送
+# 年度工作总结和述责述廉报告 counts 履责报告: revlast13 S1 — every 述责 meeting of the year
+# was taken for last year's 总结, and the papers said a member had done nothing)
+_HELD_IN_ITS_DAYS = _meetings()
+
+
 class Placed(NamedTuple):
     start: date  # the period the return reports on
     end: date
@@ -114,6 +128,8 @@ def placed(kind: str, day: date, returns: Sequence[Requirement]) -> Placed | Non
     fell out of every paper, or the year's 总结 of 1月12日 was called late)."""
     from lianzheng_desktop.core.checklist_window import deadline, reported_on
 
+    if kind in _HELD_IN_ITS_DAYS:
+        return None
     found = []
     for r in returns:
         if r.counts is not None and kind in r.counts.types:
@@ -125,15 +141,20 @@ def placed(kind: str, day: date, returns: Sequence[Requirement]) -> Placed | Non
 
 
 def as_reported(records: Sequence[R], returns: Sequence[Requirement], start: date, end: date,
-                later: Sequence[R] = ()) -> list[R]:
+                later: Sequence[R] = (), planned: Collection[int] | None = None) -> list[R]:
     """What a paper on ``start``..``end`` lists of ``records`` (its days): a return — a
     record of a type the ``returns`` count — on a period that ended before ``start`` is that
     period's (last quarter's form, handed in in this one's first days, or late: revjiwei9
     J1, J2); and of ``later`` (handed in since, up to the day the paper is made) the returns
-    on a period ending within it are its own (the fourth quarter's form of 1月5日)."""
+    on a period ending within it are its own (the fourth quarter's form of 1月5日).
+    ``planned``: the years with a plan; a return on a year without one stays where it is
+    dated, for no paper of that year can be made (revlast13 S2: the first year's January
+    held last year's 总结, listed nowhere)."""
     def ends(record: R) -> date | None:
         found = placed(record.type, record.date, returns)
-        return found.end if found else None
+        if found is None or planned is not None and found.end.year not in planned:
+            return None
+        return found.end
 
     return [r for r in records if (ends(r) or start) >= start] + [
         r for r in later if start <= (ends(r) or date.min) <= end]

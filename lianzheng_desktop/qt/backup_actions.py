@@ -53,10 +53,9 @@ def choose_and_verify(parent: QWidget, file: str | None = None, *,
         warning = origin_warning(info.db_file, info.unit, paths, unit_now)
     since = []
     if store is not None:
-        from lianzheng_desktop.storage.changes_since import work_since
-        from lianzheng_desktop.storage.manifest import audit_head
+        from lianzheng_desktop.storage.changes_since import work_after_backup
 
-        since = work_since(store, info.created, audit_head(Path(file)))
+        since = work_after_backup(store, Path(file))
     text = (f"用 {info.created:%Y-%m-%d %H:%M} 的备份替换现在的数据吗？\n\n" + (
         f"这份备份之后，{'，'.join(since)}；恢复后这些都不在现在的数据中，只留在恢复前自动做的"
         "备份里。\n\n" if since else "") +

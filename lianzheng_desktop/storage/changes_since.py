@@ -60,27 +60,76 @@ def renames_since(store: Store, since: datetime) -> list[tuple[str, str]]:
         f" WHERE at > ? AND {_RENAME} ORDER BY id", [since.isoformat(timespec="seconds")])]
 
 
-def _after(store: Store, moment: datetime, head: object) -> tuple[str, object]:
-    """The trail's rows logged after a backup: after its head, by the trail's own order,
-    where this file's chain holds that head; else those logged after ``moment``. Work done
-    while the PC's clock was behind the backup's time (or the backup came from a PC whose
-    clock ran ahead) is after it all the same (revloss4 L2: the question named none of it)."""
+def _in_chain(store: Store, head: object) -> int | None:
+    """The backup's trail head's id, where this file's chain holds that head."""
     if isinstance(head, dict) and isinstance(last := head.get("last_id"), int) and (
             last == 0 or store.db.execute("SELECT 1 FROM audit_log WHERE id = ? AND hash = ?",
                                           [last, head.get("head")]).fetchone()):
-        return "id > ?", last
-    return "at > ?", moment.isoformat(timespec="seconds")
+        return last
+    return None
 
 
-def work_since(store: Store, moment: datetime, head: object = None) -> list[str]:
-    """Chinese phrases, one per kind of work done after ``moment`` — after the trail's
-    ``head`` then (the backup's ``audit_head``), where it is this file's; [] when none.
-    Forms not yet saved are not in the trail: those kept after ``moment``, or every one
-    while the clock is behind it."""
-    after = _after(store, moment, head)
-    where, value = after
+def _shared_with(store: Store, file: Path) -> int | None:
+    """The last trail entry this file shares with the backup ``file``'s own trail (read
+    from it): where a copy taken home, or another PC's file, went its own way; None when
+    the backup cannot be read."""
+    import tempfile
+    import zipfile
+
+    from lianzheng_desktop.storage.manifest import DB_NAME, stream_member
+
+    try:
+        with tempfile.TemporaryDirectory() as folder, zipfile.ZipFile(file) as archive:
+            copy = Path(folder) / DB_NAME
+            stream_member(archive, DB_NAME, copy)
+            theirs = sqlite3.connect(str(copy))
+            try:
+                kept = dict(theirs.execute("SELECT id, hash FROM audit_log"))
+            finally:
+                theirs.close()
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, sqlite3.Error):
+        return None
+    shared = 0
+    for entry, digest in store.db.execute("SELECT id, hash FROM audit_log ORDER BY id"):
+        if kept.get(entry) != digest:
+            break
+        shared = entry
+    return shared
+
+
+def work_after_backup(store: Store, file: Path) -> list[str]:
+    """What a restore of the backup ``file`` takes out of the data now (work_since): the
+    trail after the backup's head where this file's chain holds it — work done while the
+    PC's clock was behind the backup's time is after it all the same (revloss4 L2) — else
+    after the last entry the two share: a backup of a copy taken home, or of another PC's
+    file, holds none of the work done here since they parted, whatever its time (revloss5
+    M1: the question named none of it). [] when the backup says no time."""
+    from lianzheng_desktop.storage.manifest import audit_head, made_at
+
+    made = made_at(file)
+    if made is None:
+        return []
+    last = _in_chain(store, audit_head(file))
+    if last is not None:
+        return work_since(store, made, ("id > ?", last))
+    shared = _shared_with(store, file)
+    if shared is None:
+        return work_since(store, made)
+    parted = store.db.execute("SELECT 1 FROM audit_log WHERE id > ?", [shared]).fetchone()
+    return work_since(store, made, ("id > ?", shared), every_form=parted is not None)
+
+
+def work_since(store: Store, moment: datetime, after: tuple[str, object] | None = None,
+               every_form: bool = False) -> list[str]:
+    """Chinese phrases, one per kind of work done after ``moment``; [] when none.
+    ``after``: the trail's rows to count, when not those logged after ``moment``
+    (work_after_backup). Forms not yet saved are not in the trail: those kept after
+    ``moment``, or every one while the clock is behind it, or with ``every_form``."""
     at = moment.isoformat(timespec="seconds")
-    drafts_at = at if store.clock() >= moment else ""  # the clock behind it: every form
+    after = after or ("at > ?", at)
+    where, value = after
+    # the clock behind the backup's time, or a backup from elsewhere: every form
+    drafts_at = "" if every_form or store.clock() < moment else at
     records = records_changed(store, moment, after=after)
     reports = store.db.execute(
         "SELECT count(*) FROM (SELECT DISTINCT record_id FROM audit_log"
@@ -128,18 +177,16 @@ def work_taken_out(paths: AppPaths, file: Path) -> list[str]:
     file is set aside whole)."""
     from lianzheng_desktop.core.errors import UserError
     from lianzheng_desktop.storage.db import open_db
-    from lianzheng_desktop.storage.manifest import audit_head, made_at
     from lianzheng_desktop.storage.store import Store
 
-    made = made_at(file)
-    if made is None or not paths.db_path.is_file():
+    if not paths.db_path.is_file():
         return []
     try:
         db = open_db(paths.db_path, check=False)  # read only what changed since
     except (UserError, sqlite3.Error, OSError):
         return []
     try:
-        return work_since(Store(db), made, audit_head(file))
+        return work_after_backup(Store(db), file)
     except sqlite3.Error:
         return []
     finally:

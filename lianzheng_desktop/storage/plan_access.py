@@ -171,4 +171,29 @@ class PlanAccess(RecordReads):
                 self.db.execute("UPDATE record_draft SET fields = ? WHERE ledger = ?"
                                 " AND record_id = ?",
                                 [json.dumps(typed, ensure_ascii=False), ledger_key, record_id])
+        self._renamed_in_requirement_drafts(ledger_key, old, new)
+
+    def _renamed_in_requirement_drafts(self, ledger_key: str, old: str, new: str) -> None:
+        """A 修改要求 / 新增要求 form not yet saved counts the new name too: it came back
+        ticking the merged-away type, and saving it was refused (revloss5 M2)."""
+        from lianzheng_desktop.storage.requirement_drafts import FORM
+
+        for record_id, fields in self.db.execute(
+                "SELECT record_id, fields FROM record_draft WHERE ledger = ?", [FORM]).fetchall():
+            kept = json.loads(fields)
+            rows = [row for row in (kept.get("requirement"), kept.get("was_whole"))
+                    if isinstance(row, dict) and row.get("ledger") == ledger_key]
+            changed = False
+            for row in rows:
+                names = json.loads(row.get("types") or "[]")
+                if old in names:
+                    row["types"] = json.dumps(list(dict.fromkeys(
+                        new if name == old else name for name in names)), ensure_ascii=False)
+                    row["counts_label"] = new if row.get("counts_label") == old \
+                        else row.get("counts_label")
+                    changed = True
+            if changed:
+                self.db.execute("UPDATE record_draft SET fields = ? WHERE ledger = ?"
+                                " AND record_id = ?",
+                                [json.dumps(kept, ensure_ascii=False), FORM, record_id])
 

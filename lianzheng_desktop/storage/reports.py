@@ -89,8 +89,12 @@ def _as_reported(store: Store, period: ReportPeriod, as_of: date, window: Query,
     later = cast(list[Activity], store.list("activity", Query(
         start=as_of + timedelta(days=1), end=made_on, oldest_first=True))) \
         if as_of >= period.end and made_on > as_of else []
-    return (as_reported(period_days, returns, period.start, period.end, later),
-            as_reported(year_days, returns, date(period.year, 1, 1), period.end, later))
+    from lianzheng_desktop.storage.plans import plan_years
+
+    planned = set(plan_years(store))
+    return (as_reported(period_days, returns, period.start, period.end, later, planned),
+            as_reported(year_days, returns, date(period.year, 1, 1), period.end, later,
+                        planned))
 
 
 def draft_key(period: ReportPeriod, person: str | None = None) -> str:

@@ -73,9 +73,8 @@ def test_work_done_while_the_clock_was_behind_the_backup_is_named_before_a_resto
     from lianzheng_desktop.core.report_model import ReportPeriod
     from lianzheng_desktop.paths import AppPaths
     from lianzheng_desktop.storage import drafts, reports
-    from lianzheng_desktop.storage.changes_since import work_since, work_taken_out
+    from lianzheng_desktop.storage.changes_since import work_after_backup, work_taken_out
     from lianzheng_desktop.storage.db import open_db
-    from lianzheng_desktop.storage.manifest import audit_head, made_at
     from lianzheng_desktop.storage.store import Store
 
     db = str(tmp_path / "l.db")
@@ -87,9 +86,54 @@ def test_work_done_while_the_clock_was_behind_the_backup_is_named_before_a_resto
         behind.add("activity", {"date": day, "type": "专题会议", "topic": f"{day}开的会"})
     reports.save_texts(behind, ReportPeriod(2022, 3), {"二、履行监督责任情况": "她打的字"})
     drafts.save(behind, "activity", drafts.NEW, {"topic": "填了一半"})
-    said = work_since(behind, made_at(zipped), audit_head(zipped))  # the window, that day
+    said = work_after_backup(behind, zipped)  # the window, that day
     behind.db.close()
     assert "新增、修改或删除了 3 条台账记录" in said, said
     assert "改写了 1 份报告的文字" in said and "有 1 张表填了一半还没有保存" in said, said
     # the command, the clock put right since: the trail's order still tells
     assert "新增、修改或删除了 3 条台账记录" in work_taken_out(AppPaths(Path(db)), zipped)
+
+
+def test_a_backup_of_a_copy_that_went_its_own_way_names_the_work_it_replaces(cli, tmp_path):
+    """revloss5 M1: the file copied home, a meeting recorded there and backed up; the three
+    recorded at the office since the copy were named by neither the question nor the
+    command when that backup was restored at the office — its time was later than theirs,
+    and its trail's head is in no chain here."""
+    import shutil
+    from datetime import datetime
+
+    from lianzheng_desktop.paths import AppPaths
+    from lianzheng_desktop.storage.changes_since import work_taken_out
+    from lianzheng_desktop.storage.db import open_db
+    from lianzheng_desktop.storage.store import Store
+
+    office, home = tmp_path / "office" / "lianzheng.db", tmp_path / "home" / "lianzheng.db"
+    office.parent.mkdir()
+    home.parent.mkdir()
+    assert cli("--db", str(office), "demo")[0] == 0
+    _checkpoint(office)  # the app closed: its file is whole, as she copies it
+    shutil.copy2(office, home)
+    at_office = Store(open_db(office), clock=lambda: datetime(2026, 11, 23, 9))
+    for n in range(3):
+        at_office.add("activity", {"date": f"2022-12-2{n}", "type": "专题会议",
+                                   "topic": f"办公室记的会议{n}"})
+    at_office.db.close()
+    at_home = Store(open_db(home), clock=lambda: datetime(2026, 11, 25, 20))
+    at_home.add("activity", {"date": "2022-12-25", "type": "廉政学习", "topic": "家里记的学习"})
+    at_home.db.close()
+    code, out, _ = cli("--db", str(home), "backup")
+    zipped = Path(out.strip().removeprefix("已备份到 "))
+    said = work_taken_out(AppPaths(office), zipped)
+    assert "新增、修改或删除了 3 条台账记录" in said, said
+    # the backup of this very file, made later and not gone its own way: nothing
+    code, out, _ = cli("--db", str(office), "backup")
+    assert work_taken_out(AppPaths(office), Path(out.strip().removeprefix("已备份到 "))) == []
+
+
+def _checkpoint(db):
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+

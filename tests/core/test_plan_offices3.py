@@ -507,6 +507,16 @@ def test_the_years_paper_beside_another_return_or_after_its_day_is_read():
                         ("次年1月15日前向县纪委报送党风廉政建设工作情况。", "报送工作情况")):
         [paper] = parse_plan(f"6.总结。{line}", 2026).requirements
         assert paper.handed_in_after == 15 and paper.counts.label == label, line
+    # a paper named "…完成情况", or written (完成) before it is sent, is a return; a paper
+    # "形成"ed is named without the verb (revlast13 S3, S4)
+    for line, label in (
+            ("次年1月15日前报送廉政风险防控工作完成情况。", "报送廉政风险防控工作完成情况"),
+            ("于次年1月10日前完成年度工作总结，报送县纪委。", "报送工作总结"),
+            ("年终开展自查，形成自查报告，于次年1月15日前报送县纪委。", "报送自查报告")):
+        [paper] = parse_plan(f"7.总结。{line}", 2026).requirements
+        assert paper.handed_in_after and paper.counts.label == label, line
+    [done] = parse_plan("8.整改。次年1月底前完成整改并报送整改情况报告。", 2026).requirements
+    assert done.handed_in_after == 0
     # a meeting's report after it, one duty, not two alike (revdiff9 D4)
     [report] = parse_plan("5.民主生活会。每年12月底前召开民主生活会，次年1月底前将会议情况报告"
                           "县纪委。", 2026).requirements

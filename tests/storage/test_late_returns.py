@@ -312,6 +312,7 @@ def test_a_return_is_listed_in_the_paper_of_the_period_it_reports_on(db):
     fourth quarter's paper told the third's form, handed in late on 10月20日, as its own."""
     store = _year(db, date(2023, 1, 10))
     store.add_plan_types([("activity", "专题会议")], 2022)
+    plans.save_plan(store, Plan(2021, [RETURNS]))  # last year's form is its paper's
     for day, topic in (("2022-01-06", "报送2021年第四季度纪实表"),
                        ("2022-04-06", "报送2022年第一季度纪实表"),
                        ("2022-10-20", "报送2022年第三季度纪实表"),
@@ -371,4 +372,34 @@ def test_a_record_late_for_both_returns_of_its_type_is_the_one_it_is_least_late_
     year, ledger = _paper(store, ReportPeriod(2022))
     assert [row[0] for row in ledger.rows] == ["10月20日（逾期13天）"]
     assert "10月20日（逾期13天）" in year
+
+
+def test_a_meeting_a_return_counts_stays_in_the_days_it_was_held(db):
+    """revlast13 S1: "次年1月10日前报送述责述廉材料" counts the ledger's 履责报告; every 述责
+    meeting of the year was then taken for last year's late paper: a member's report of
+    7月15日 was in no paper, and her own said she had done nothing all year."""
+    read = parse_plan("2022年要点\n一、责任\n1.述责。次年1月10日前报送述责述廉材料。\n", 2022)
+    [paper] = read.requirements
+    assert paper.handed_in_after == 10 and paper.counts.types == ("履责报告",)
+    store = Store(db, clock=lambda: datetime(2022, 10, 10, 9))
+    plans.save_plan(store, Plan(2022, read.requirements))
+    store.add("activity", {"date": "2022-07-15", "type": "履责报告",
+                           "topic": "班子成员向党支部报告履行一岗双责情况"})
+    third, ledger = _paper(store, ReportPeriod(2022, 3))
+    assert [row[0] for row in ledger.rows] == ["7月15日"] and "逾期" not in third
+
+
+def test_last_years_return_stays_in_this_years_paper_where_last_year_has_no_plan(db):
+    """revlast13 S2: in the first year of use (no plan of last year), last year's 总结 of
+    1月12日 was taken out of the first quarter's paper, and no paper of last year can be
+    made: it was listed nowhere."""
+    store = _year(db, date(2022, 4, 10))
+    for day in ("2022-01-06", "2022-04-06"):
+        _form(store, day)
+    _first, ledger = _paper(store, ReportPeriod(2022, 1))
+    assert [row[0] for row in ledger.rows] == ["1月6日", "4月6日"]
+    store.add_plan_types([("activity", "报送纪实表")], 2021)
+    plans.save_plan(store, Plan(2021, [RETURNS]))  # last year's plan there: its own
+    _first, ledger = _paper(store, ReportPeriod(2022, 1))
+    assert [row[0] for row in ledger.rows] == ["4月6日"]
 

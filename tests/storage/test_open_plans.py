@@ -77,6 +77,12 @@ def test_a_merged_type_reaches_records_in_the_trash_and_forms_not_yet_saved(plan
                                        "topic": "学习党章"})
     plan_store.delete("activity", held.id)
     drafts.save(plan_store, "activity", drafts.NEW, {"type": "政治学习", "topic": "填了一半"})
+    from lianzheng_desktop.core.plan import Counts, Period, Requirement
+    from lianzheng_desktop.storage import requirement_drafts
+
+    requirement_drafts.keep(plan_store, 2024, Requirement(
+        "4", "每月开展1次政治学习", counts=Counts("activity", ("政治学习",), "政治学习"),
+        period=Period.MONTH, target=1))
     kept = plan_store.add("activity", {"date": "2024-02-15", "type": "政治学习", "topic": "学章程"})
     was = {"date": "2024-02-15", "type": "政治学习", "topic": "学章程"}  # a 修改 left open
     drafts.save(plan_store, "activity", kept.id, {**was, "topic": "学党章"}, was=was)
@@ -87,6 +93,15 @@ def test_a_merged_type_reaches_records_in_the_trash_and_forms_not_yet_saved(plan
     checklist = plans.load_checklist(plan_store, Quarter(2024, 1), date(2024, 1, 31))
     assert item(checklist, "学习").actual == 1
     assert drafts.find(plan_store, "activity", drafts.NEW).values["type"] == "理论学习"
+    # a 新增要求 form not yet saved counts the new name (revloss5 M2: it came back ticking
+    # the merged-away type, and saving it was refused)
+    import json
+
+    from lianzheng_desktop.storage.requirement_drafts import FORM
+    [fields] = plan_store.db.execute("SELECT fields FROM record_draft WHERE ledger = ?",
+                                     [FORM]).fetchone()
+    asked = json.loads(fields)["requirement"]
+    assert (json.loads(asked["types"]), asked["counts_label"]) == (["理论学习"], "理论学习")
     # the 修改 form tells no change of the type she never made (revdiff9 D6)
     opened = drafts.find(plan_store, "activity", kept.id)
     assert opened.values["type"] == opened.was["type"] == "理论学习"
