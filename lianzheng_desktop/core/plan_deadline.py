@@ -58,11 +58,14 @@ _A_PAPER = re.compile(r"(?:总结|计划|纪实表)$")
 _SECOND_PAPER = re.compile(r"(总结|报告|材料|纪实表)(?:及|和|、)[^，,。；;]+$")
 # done first, then reported: 次年3月底前整改完毕并报告县纪委 is the 整改's deadline (revdiff9 D3)
 # — but "完成情况" and "完成年度工作总结" name the paper (revlast13 S3)
+# — and "完成…并报告", "完成…并形成报告" report the work done (revlast14 T3)
 _DONE_THEN = re.compile(r"整改|完毕|办结|销号|落实到位"
-                        r"|完成(?!情况)(?![^，,。；;]{0,12}(?:总结|报告))")
+                        r"|完成(?!情况)(?![^，,。；;]{0,12}?(?<![并后再])(?<!形成)(?:总结|报告))")
 # the paper named before its day: 年度工作总结和下一年度工作计划于次年1月15日前报送县纪委
 _PAPER_BEFORE = re.compile(r"[^，,。；;和及、]{2,20}?(?:总结|报告|材料)")
 _MADE_FIRST = re.compile(r"^(?:完成|形成|撰写|起草|编写|编制)")
+_WRITTEN = re.compile(r"^(?:撰写|起草|编写|编制|书面)+")
+_PAPERS_MADE = ("总结", "报告", "材料", "表")
 
 
 def _apart(dues: list, more: list) -> list:
@@ -163,14 +166,20 @@ def _what_is_sent(rest: str, whole: str) -> tuple[Counts | None, int, str] | Non
             continue
         if counts_in(sent.group("object")) or counts_in(rest[:sent.start()]):
             return None  # 报送一次: a count of its own, read by the count reader
-        # two papers sent together are named by the first: 年度工作总结及下一年度工作计划
+        # two papers sent together are named by the first: 年度工作总结及下一年度工作计划;
+        # one written first is named without its writing (…情况形成书面总结, 编制…总结:
+        # revlast14 T4)
         said = _SECOND_PAPER.sub(r"\1", _COVERED.sub("", sent.group("object")))
+        written = _WRITTEN.sub("", said.rsplit("形成", 1)[-1])
+        said = written if len(written) >= 2 and written.endswith(_PAPERS_MADE) else said
         what = clean_object(said)
         what = what if len(what) >= 4 else said  # 本单位落实主体责任的情况, not 情况
         if len(what) < 2:
             continue
         end = sent.end()
-        name = ("报送" if pattern is _SENT else sent.group("verb").rstrip("出")) + what
+        sent_on = pattern is _MADE and re.match(r"[^，,。；;]{0,4}(?:报送|上报|报)",
+                                                rest[sent.end():])  # 形成…总结报县纪委
+        name = ("报送" if pattern is _SENT or sent_on else sent.group("verb").rstrip("出")) + what
         if pattern is _SEND and _RECIPIENT.search(what) and not _TO.search(what):
             to_whom = what
             put = _PUT.search(rest[:sent.start()])  # 将年度总结…，以书面形式报送纪委委员

@@ -12,7 +12,7 @@ report's 次月5日前, or a 交流研讨 (revdiff7 F1, revlast7 F5).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
@@ -108,9 +108,10 @@ def _meetings() -> frozenset[str]:
 
 
 # the ledger's own kinds of meeting and work (履责报告, 专题会议 …): held in their days, never
-# a paper handed in for an earlier period, though a return may count them (次年1月15日前报送
-# 年度工作总结和述责述廉报告 counts 履责报告: revlast13 S1 — every 述责 meeting of the year
-# was taken for last year's 总结, and the papers said a member had done nothing)
+# a paper handed in for an earlier year, though a year's return may count them (次年1月10日前
+# 报送述责述廉材料 counts 履责报告: revlast13 S1 — every 述责 meeting of the year was taken for
+# last year's, and the papers said a member had done nothing). A quarter's or half-year's
+# (每季度结束后10日内向党支部报告履行一岗双责情况) still places them (revlast14 T1).
 _HELD_IN_ITS_DAYS = _meetings()
 
 
@@ -127,12 +128,12 @@ def placed(kind: str, day: date, returns: Sequence[Requirement]) -> Placed | Non
     least late for (revdiff9 D1: the last read took every record, so the quarters' forms
     fell out of every paper, or the year's 总结 of 1月12日 was called late)."""
     from lianzheng_desktop.core.checklist_window import deadline, reported_on
+    from lianzheng_desktop.core.plan import Period
 
-    if kind in _HELD_IN_ITS_DAYS:
-        return None
     found = []
     for r in returns:
-        if r.counts is not None and kind in r.counts.types:
+        if r.counts is not None and kind in r.counts.types and not (
+                kind in _HELD_IN_ITS_DAYS and r.period in (Period.YEAR, None)):
             first, last = reported_on(r.period, day)
             found.append(Placed(first, last, deadline(last, r.handed_in_after)))
     # on time for one: the nearest deadline; late for all: the least late (revlast12 R1: a
@@ -141,18 +142,21 @@ def placed(kind: str, day: date, returns: Sequence[Requirement]) -> Placed | Non
 
 
 def as_reported(records: Sequence[R], returns: Sequence[Requirement], start: date, end: date,
-                later: Sequence[R] = (), planned: Collection[int] | None = None) -> list[R]:
+                later: Sequence[R] = (),
+                returned: Mapping[int, Collection[str]] | None = None) -> list[R]:
     """What a paper on ``start``..``end`` lists of ``records`` (its days): a return — a
     record of a type the ``returns`` count — on a period that ended before ``start`` is that
     period's (last quarter's form, handed in in this one's first days, or late: revjiwei9
     J1, J2); and of ``later`` (handed in since, up to the day the paper is made) the returns
     on a period ending within it are its own (the fourth quarter's form of 1月5日).
-    ``planned``: the years with a plan; a return on a year without one stays where it is
-    dated, for no paper of that year can be made (revlast13 S2: the first year's January
-    held last year's 总结, listed nowhere)."""
+    ``returned``: the kinds each year's plan counts as returns; a return on a year whose
+    plan does not (or that has none) stays where it is dated, for that year's paper lists
+    it nowhere (revlast13 S2: the first year's January held last year's 总结, listed
+    nowhere; revlast14 T2: so did a year whose plan asked no 总结)."""
     def ends(record: R) -> date | None:
         found = placed(record.type, record.date, returns)
-        if found is None or planned is not None and found.end.year not in planned:
+        if found is None or returned is not None and record.type not in returned.get(
+                found.end.year, ()):
             return None
         return found.end
 

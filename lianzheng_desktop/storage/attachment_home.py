@@ -137,7 +137,8 @@ def _no_folder(own: Path, missing: frozenset[str]) -> Settled:
     (revloss4 L5). "请从备份恢复" would replace her ledgers with older ones, while the
     files are most likely untouched where the file came from."""
     return Settled(f"数据文件旁没有它的佐证材料文件夹“{own.name}”，{len(missing)} 份佐证材料的"
-                   f"文件{'都' if len(missing) > 1 else ''}不在这里。如果数据文件是从别的文件夹或别的电脑复制、移动过来的，请关闭软件，把原来"
+                   f"文件{'都' if len(missing) > 1 else ''}不在这里。如果数据文件是从别的文件夹"
+                   "或别的电脑复制、移动过来的，请关闭软件，把原来"
                    f"数据文件旁的“…{SUFFIX}”文件夹一并复制过来，放在数据文件旁并改名为“{own.name}”，"
                    "再打开软件。原来的文件夹也找不到时，再考虑从备份恢复（恢复会用备份时的台账替换"
                    "现在的台账）。", missing)

@@ -80,21 +80,26 @@ def _as_reported(store: Store, period: ReportPeriod, as_of: date, window: Query,
 
     period_days = cast(list[Activity], store.list("activity", window))
     year_days = cast(list[Activity], store.list("activity", year))
-    plan = load_plan(store, period.year)
-    returns = [r for r in plan.requirements if r.handed_in_after and r.counts
-               and r.counts.ledger == "activity"] if plan is not None else []
+    returns = _returns_of(store, period.year)
     if not returns:
         return period_days, year_days
     made_on = store.clock().date()
     later = cast(list[Activity], store.list("activity", Query(
         start=as_of + timedelta(days=1), end=made_on, oldest_first=True))) \
         if as_of >= period.end and made_on > as_of else []
-    from lianzheng_desktop.storage.plans import plan_years
-
-    planned = set(plan_years(store))
-    return (as_reported(period_days, returns, period.start, period.end, later, planned),
+    # what each year's plan counts as returns: last year's, for this year's first days
+    returned = {year: {kind for r in _returns_of(store, year) if r.counts
+                       for kind in r.counts.types} for year in (period.year - 1, period.year)}
+    return (as_reported(period_days, returns, period.start, period.end, later, returned),
             as_reported(year_days, returns, date(period.year, 1, 1), period.end, later,
-                        planned))
+                        returned))
+
+
+def _returns_of(store: Store, year: int) -> list:
+    """The year's plan's returns of 会议活动 (forms and reports handed in after a period)."""
+    plan = load_plan(store, year)
+    return [r for r in plan.requirements if r.handed_in_after and r.counts
+            and r.counts.ledger == "activity"] if plan is not None else []
 
 
 def draft_key(period: ReportPeriod, person: str | None = None) -> str:

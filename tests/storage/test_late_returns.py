@@ -403,3 +403,39 @@ def test_last_years_return_stays_in_this_years_paper_where_last_year_has_no_plan
     _first, ledger = _paper(store, ReportPeriod(2022, 1))
     assert [row[0] for row in ledger.rows] == ["4月6日"]
 
+
+def test_a_members_report_a_quarter_after_is_that_quarters(db):
+    """revlast14 T1: "班子成员每季度结束后10日内向党支部报告履行一岗双责情况" counts the ledger's
+    own 履责报告; taking every such kind out of the returns' placing put her report of 4月6日
+    in no first-quarter paper and into the second's, beside "本人未报告履责情况"."""
+    read = parse_plan("2022年要点\n一、责任\n1.述责。班子成员每季度结束后10日内向党支部报告履行一岗"
+                      "双责情况。\n", 2022)
+    [each] = read.requirements
+    assert each.period is Period.QUARTER and each.counts.types == ("履责报告",)
+    store = Store(db, clock=lambda: datetime(2022, 4, 12, 9))
+    plans.save_plan(store, Plan(2022, read.requirements))
+    store.add("activity", {"date": "2022-04-06", "type": "履责报告",
+                           "topic": "班子成员向党支部报告一季度履行一岗双责情况"})
+    _first, ledger = _paper(store, ReportPeriod(2022, 1))
+    assert [row[0] for row in ledger.rows] == ["4月6日"]
+    store = Store(db, clock=lambda: datetime(2022, 7, 12, 9))
+    from lianzheng_desktop.app.reports import prepare_report
+
+    second = prepare_report(store, ReportPeriod(2022, 2)).document
+    assert not any("会议活动台账" in a.title for a in second.appendices)  # its only row went
+    assert "4月6日" not in second.section_texts()[SECTION_HEADINGS[0]]
+
+
+def test_last_years_return_stays_where_last_years_plan_asks_none(db):
+    """revlast14 T2: last year's plan asked no form; this year's placed last year's form of
+    1月6日 into last year, whose paper lists no such return: it was listed nowhere."""
+    store = _year(db, date(2022, 4, 10))
+    store.add_plan_types([("activity", "专题会议")], 2021)
+    plans.save_plan(store, Plan(2021, [Requirement(
+        item="1", text="全年召开不少于4次专题会议", period=Period.YEAR, target=4,
+        counts=Counts("activity", ("专题会议",), "专题会议"))]))
+    for day in ("2022-01-06", "2022-04-06"):
+        _form(store, day)
+    _first, ledger = _paper(store, ReportPeriod(2022, 1))
+    assert [row[0] for row in ledger.rows] == ["1月6日", "4月6日"]
+
