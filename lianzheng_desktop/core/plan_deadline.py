@@ -64,7 +64,7 @@ _DONE_THEN = re.compile(r"整改|完毕|办结|销号|落实到位"
 # the paper named before its day: 年度工作总结和下一年度工作计划于次年1月15日前报送县纪委
 _PAPER_BEFORE = re.compile(r"[^，,。；;和及、]{2,20}?(?:总结|报告|材料)")
 _MADE_FIRST = re.compile(r"^(?:完成|形成|撰写|起草|编写|编制)")
-_WRITTEN = re.compile(r"^(?:撰写|起草|编写|编制|书面)+")
+_WRITTEN = re.compile(r"^(?:撰写|起草|编写|编制)+")
 _PAPERS_MADE = ("总结", "报告", "材料", "表")
 
 

@@ -527,7 +527,7 @@ def test_the_years_paper_beside_another_return_or_after_its_day_is_read():
                  "次年1月15日前编制年度工作总结报县纪委备案。",
                  "次年1月15日前将全年工作完成情况形成书面总结报送县纪委。"):
         [paper] = parse_plan(f"10.总结。{line}", 2026).requirements
-        assert paper.counts.label in ("报送工作总结", "报送总结"), line
+        assert paper.counts.label in ("报送工作总结", "报送书面总结"), line
     # a meeting's report after it, one duty, not two alike (revdiff9 D4)
     [report] = parse_plan("5.民主生活会。每年12月底前召开民主生活会，次年1月底前将会议情况报告"
                           "县纪委。", 2026).requirements
