@@ -107,11 +107,12 @@ def _meetings() -> frozenset[str]:
     return frozenset(spec.field(str(spec.type_field)).choices)
 
 
-# the ledger's own kinds of meeting and work (履责报告, 专题会议 …): held in their days, never
-# a paper handed in for an earlier year, though a year's return may count them (次年1月10日前
-# 报送述责述廉材料 counts 履责报告: revlast13 S1 — every 述责 meeting of the year was taken for
-# last year's, and the papers said a member had done nothing). A quarter's or half-year's
-# (每季度结束后10日内向党支部报告履行一岗双责情况) still places them (revlast14 T1).
+# the ledger's own kinds of meeting and work (履责报告, 专题会议 …): held in their days, and a
+# return that counts them (次年1月10日前报送述责述廉材料, 每季度结束后10日内向党支部报告履行一岗
+# 双责情况) takes one for the period before only when it was by that period's deadline —
+# never as a late paper: every 述责 meeting of the year was taken for last year's
+# (revlast13 S1), a report of 5月20日 for the first quarter's, "逾期40天" (revlast15 V1),
+# while a report of 4月6日 on the first quarter stays the first quarter's (revlast14 T1).
 _HELD_IN_ITS_DAYS = _meetings()
 
 
@@ -128,14 +129,14 @@ def placed(kind: str, day: date, returns: Sequence[Requirement]) -> Placed | Non
     least late for (revdiff9 D1: the last read took every record, so the quarters' forms
     fell out of every paper, or the year's 总结 of 1月12日 was called late)."""
     from lianzheng_desktop.core.checklist_window import deadline, reported_on
-    from lianzheng_desktop.core.plan import Period
 
     found = []
     for r in returns:
-        if r.counts is not None and kind in r.counts.types and not (
-                kind in _HELD_IN_ITS_DAYS and r.period in (Period.YEAR, None)):
+        if r.counts is not None and kind in r.counts.types:
             first, last = reported_on(r.period, day)
-            found.append(Placed(first, last, deadline(last, r.handed_in_after)))
+            due = deadline(last, r.handed_in_after)
+            if kind not in _HELD_IN_ITS_DAYS or last < day <= due:
+                found.append(Placed(first, last, due))
     # on time for one: the nearest deadline; late for all: the least late (revlast12 R1: a
     # third quarter's form of 10月20日 was given to last year's 总结, most late of all)
     return min(found, key=lambda p: (day > p.due, abs((day - p.due).days)), default=None)
