@@ -222,7 +222,23 @@ def break_lines(text: str, widths: Sequence[float], first: float, rest: float,
         lines.append(text[line_start:])
     if not short_words and len(lines) > 1 and _lone(lines[-1]):
         _take_down(text, widths, rest, space, lines, starts)
-    return lines
+    return _blanks_end_lines(lines)
+
+
+def _blanks_end_lines(lines: list[str]) -> list[str]:
+    """A blank at a line's start ends the line before (not drawn there): a break moved
+    back past marks that may not open a line left one first ("“ ”””””": a case the
+    property test found)."""
+    out: list[str] = []
+    for line in lines:
+        if out:
+            ink = line.lstrip()
+            out[-1] += line[:len(line) - len(ink)]
+            if not ink:
+                continue
+            line = ink
+        out.append(line)
+    return out
 
 
 def _inside_term(text: str, widths: Sequence[float], span: tuple[int, int, int],

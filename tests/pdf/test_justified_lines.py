@@ -4,7 +4,7 @@
 from itertools import pairwise
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from lianzheng_desktop.core.report_model import Paragraph, ReportDocument, Section
@@ -146,6 +146,8 @@ def test_no_line_of_a_table_cell_opens_with_a_blank():
 
 @given(st.text(alphabet="党风廉政建设整改“一岗双责”，。（） 12", min_size=1, max_size=90),
        st.integers(min_value=6, max_value=28), st.booleans())
+@example("“ ”””””", 6, False)  # found by this test: a break moved back past the closing
+@example("1““。。。 ”", 6, False)  # marks left the blank before them opening a line
 def test_any_text_loses_nothing_and_no_line_opens_with_a_blank(text, chars, short_words):
     widths = [8.0 if ch.isdigit() or ch == " " else 16.0 for ch in text]
     limit = chars * 16.0
