@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from lianzheng_desktop.core.periods import Quarter
     from lianzheng_desktop.core.plan import Plan, Requirement
 
-class _Dated(Protocol):
+
+class _Dated(Protocol):  # a record with a type and a day (core.records' ledgers)
     type: str
     date: date
 
