@@ -59,8 +59,10 @@ _SECOND_PAPER = re.compile(r"(总结|报告|材料|纪实表)(?:及|和|、)[^�
 # done first, then reported: 次年3月底前整改完毕并报告县纪委 is the 整改's deadline (revdiff9 D3)
 # — but "完成情况" and "完成年度工作总结" name the paper (revlast13 S3)
 # — and "完成…并报告", "完成…并形成报告" report the work done (revlast14 T3)
-_DONE_THEN = re.compile(r"整改|完毕|办结|销号|落实到位|完成(?!情况)(?![^，,。；;并后再及将]{0,12}?"
-                        r"(?:总结|报告)(?:[，,。；;]|报送|上报|报(?!告)))")
+_PAPER_NEXT = (r"(?:[^，,。；;并后再及将]{0,12}?(?:总结|报告)(?:及[^，,。；;并]{0,12}?计划)?"
+               r"|[^，,。；;]{0,12}?并形成[^，,。；;]{0,8}?(?:总结|报告))"
+               r"(?:[，,。；;]|(?:并|后|再)?(?:报送|上报|报(?!告))|$)")  # 完成…总结(并)报送
+_DONE_THEN = re.compile(rf"整改|完毕|办结|销号|落实到位|完成(?!情况)(?!{_PAPER_NEXT})")
 # the paper named before its day: 年度工作总结和下一年度工作计划于次年1月15日前报送县纪委
 _PAPER_BEFORE = re.compile(r"[^，,。；;和及、]{2,20}?(?:总结|报告|材料)")
 _MADE_FIRST = re.compile(r"^(?:完成|形成|撰写|起草|编写|编制)")
@@ -172,8 +174,10 @@ def _what_is_sent(rest: str, whole: str) -> tuple[Counts | None, int, str] | Non
         said = _SECOND_PAPER.sub(r"\1", _COVERED.sub("", sent.group("object")))
         made_of, _, formed = said.rpartition("形成")
         written = _WRITTEN.sub("", formed)
-        if len(written) <= 2 and made_of:  # 将风险排查情况形成报告: 风险排查情况报告, not 报告
-            written = made_of + written  # alone, which would merge two returns (revlast15 V2)
+        if len(written.removeprefix("书面")) <= 2 and made_of:  # 将风险排查情况形成(书面)报告:
+            # 风险排查情况报告, not 报告 alone, which would merge two returns (revlast15 V2,
+            # revlast16 W2)
+            written = made_of + written.removeprefix("书面")
         said = written if len(written) >= 2 and written.endswith(_PAPERS_MADE) else said
         what = clean_object(said)
         what = what if len(what) >= 4 else said  # 本单位落实主体责任的情况, not 情况

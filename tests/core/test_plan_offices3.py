@@ -519,7 +519,6 @@ def test_the_years_paper_beside_another_return_or_after_its_day_is_read():
     assert done.handed_in_after == 0
     # work done, then reported (revlast14 T3): no paper named "自查自纠" or "考核"
     for line in ("于次年1月15日前完成自查自纠并报告县纪委。",
-                 "次年1月10日前完成年度考核并形成报告报送县纪委。",
                  # and its other wordings (revlast15 V3)
                  "于次年1月15日前完成自查自纠并及时报告县纪委。",
                  "于次年1月15日前完成自查自纠后书面报告县纪委。",
@@ -531,11 +530,21 @@ def test_the_years_paper_beside_another_return_or_after_its_day_is_read():
                  "次年1月15日前编制年度工作总结报县纪委备案。",
                  "次年1月15日前将全年工作完成情况形成书面总结报送县纪委。"):
         [paper] = parse_plan(f"10.总结。{line}", 2026).requirements
-        assert paper.counts.label in ("报送工作总结", "报送书面总结"), line
-    # two such papers stay two (revlast15 V2: each was named "报送报告", one type)
-    labels = [parse_plan(f"11.报告。次年1月15日前将{what}情况形成报告报送县纪委。",
-                         2026).requirements[0].counts.label for what in ("廉政风险排查", "自查")]
-    assert labels == ["报送廉政风险排查情况报告", "报送自查情况报告"]
+        assert paper.counts.label in ("报送工作总结", "报送工作完成情况总结"), line
+    # two such papers stay two (revlast15 V2, revlast16 W2: each was named "报送(书面)报告")
+    for paper in ("报告", "书面报告"):
+        labels = [parse_plan(f"11.报告。次年1月15日前将{what}情况形成{paper}报送县纪委。",
+                             2026).requirements[0].counts.label
+                  for what in ("廉政风险排查", "自查")]
+        assert labels == ["报送廉政风险排查情况报告", "报送自查情况报告"], paper
+    # a paper finished, then sent, is the year's return (revlast16 W1: "完成…总结并报送"
+    # was taken for work done first, and the year's 总结 went unchecked)
+    for line, label in (("次年1月10日前完成年度工作总结并报送县纪委。", "报送工作总结"),
+                        ("次年1月10日前完成年度工作总结后报送县纪委。", "报送工作总结"),
+                        ("次年1月10日前完成述职述廉报告并报送县纪委。", "报送述职述廉报告"),
+                        ("次年1月10日前完成年度考核并形成考核报告报送县纪委。", "报送考核报告")):
+        [paper] = parse_plan(f"12.总结。{line}", 2026).requirements
+        assert (paper.handed_in_after, paper.counts.label) == (10, label), line
     # a meeting's report after it, one duty, not two alike (revdiff9 D4)
     [report] = parse_plan("5.民主生活会。每年12月底前召开民主生活会，次年1月底前将会议情况报告"
                           "县纪委。", 2026).requirements
