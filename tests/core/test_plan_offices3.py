@@ -519,6 +519,10 @@ def test_the_years_paper_beside_another_return_or_after_its_day_is_read():
     assert done.handed_in_after == 0
     # work done, then reported (revlast14 T3): no paper named "自查自纠" or "考核"
     for line in ("于次年1月15日前完成自查自纠并报告县纪委。",
+                 "次年1月10日前完成年度考核并形成报告报送县纪委。",
+                 # a report formed of the work: one type for all would merge them (X2)
+                 "次年1月10日前完成专项检查并形成书面报告报送县纪委。",
+                 "次年1月10日前召开专题民主生活会，完成查摆并形成报告报送县纪委。",
                  # and its other wordings (revlast15 V3)
                  "于次年1月15日前完成自查自纠并及时报告县纪委。",
                  "于次年1月15日前完成自查自纠后书面报告县纪委。",
@@ -541,8 +545,7 @@ def test_the_years_paper_beside_another_return_or_after_its_day_is_read():
     # was taken for work done first, and the year's 总结 went unchecked)
     for line, label in (("次年1月10日前完成年度工作总结并报送县纪委。", "报送工作总结"),
                         ("次年1月10日前完成年度工作总结后报送县纪委。", "报送工作总结"),
-                        ("次年1月10日前完成述职述廉报告并报送县纪委。", "报送述职述廉报告"),
-                        ("次年1月10日前完成年度考核并形成考核报告报送县纪委。", "报送考核报告")):
+                        ("次年1月10日前完成述职述廉报告并报送县纪委。", "报送述职述廉报告")):
         [paper] = parse_plan(f"12.总结。{line}", 2026).requirements
         assert (paper.handed_in_after, paper.counts.label) == (10, label), line
     # a meeting's report after it, one duty, not two alike (revdiff9 D4)
