@@ -15,15 +15,8 @@ from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.in_post import doer_names
 from lianzheng_desktop.core.record_source import doers
 from lianzheng_desktop.core.records import Activity, WarningSession
-from lianzheng_desktop.core.report_facts import (
-    ReportData,
-    activity_phrase,
-    clause,
-    cn_date,
-    first_sentence,
-    md,
-)
-from lianzheng_desktop.core.returns import RETURN_VERBS, is_return, placed
+from lianzheng_desktop.core.report_facts import activity_phrase, clause, first_sentence, md, md_in
+from lianzheng_desktop.core.returns import RETURN_VERBS, is_return
 
 # A topic that opens with a verb reads on its own after the date; otherwise a verb is put in.
 VERB_STARTS = ("开展", "学习", "传达", "签订", "召开", "研究", "听取", "组织", "参观", "观看", "赴",
@@ -115,7 +108,7 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
     """"3月8日召开党风廉政建设专题会议，研究部署……（4人参加）"; in ``me``'s own report, a
     meeting someone else held is marked "（本人参加）". ``head``: ``me`` is the branch's
     书记 (or the report is the branch's); a 班子成员 at a 履责报告 made one of the reports.
-    ``when``: its day in words, where not "3月8日" (report_duty.dated: a return handed in
+    ``when``: its day in words, where not "3月8日" (report_facts.dated: a return handed in
     the next year, or late)."""
     day = when(a) if when is not None else md(a.date)
     topic = clause(a.topic)
@@ -205,22 +198,6 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
     if me and me in a.attendees and not topic.startswith(me) and not paper:
         text += "（本人参加）"  # (his own report: made; a form: handed in, not attended)
     return text
-
-
-def dated(data: ReportData) -> Callable[[Activity], str]:
-    """A meeting's or activity's day as the paper says it: "3月8日"; with its year where it
-    is not the paper's (the fourth quarter's form, handed in 2027年1月5日); a return handed
-    in after its deadline with how late ("10月20日（逾期13天）": revjiwei9 J2)."""
-    returns = [item.requirement for item in data.checklist.items
-               if item.requirement.handed_in_after]
-
-    def when(a: Activity) -> str:
-        day = md(a.date) if a.date.year == data.period.year else cn_date(a.date)
-        found = placed(a.type, a.date, returns)
-        late = (a.date - found.due).days if found else 0
-        return day + (f"（逾期{late}天）" if late > 0 else "")
-
-    return when
 
 
 _PAPER_ENDS = ("纪实表", "报表", "总结", "报告表", "情况表", "登记表", "统计表")
@@ -330,11 +307,10 @@ def _activities(kind_list: list[Activity], noun: str, me: str = "",
     return [line for _, line in sorted(one_by_one, key=lambda pair: pair[0])] + summed
 
 
-def _span(group: list[Activity]) -> str:
+def _span(group: list[Activity]) -> str:  # across a year: with the years (revdiff9 D1)
     first, last = group[0].date, group[-1].date
-    if first.year != last.year:  # a return of the year handed in the next (revdiff9 D1)
-        return f"{cn_date(first)}至{cn_date(last)}"
-    return f"{md(first)}至{md(last)}" if len(group) > 1 else md(first)
+    return f"{md_in(first, last.year)}至{md_in(last, first.year)}" if len(group) > 1 \
+        else md(first)
 
 
 def _made_by(a: Activity, me: str) -> bool:

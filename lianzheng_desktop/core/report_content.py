@@ -23,15 +23,16 @@ from lianzheng_desktop.core.records import (
     WarningSession,
     late_note,
 )
-from lianzheng_desktop.core.report_activities import dated
 from lianzheng_desktop.core.report_duty import Figures, draft_duty, figures
 from lianzheng_desktop.core.report_facts import (
     ReportData,
     branch_posts,
     cn_date,
+    dated,
     first_responsible,
     for_reader,
     md,
+    md_in,
     named,
     status_label,
     unit_posts,
@@ -272,8 +273,7 @@ def appendices(data: ReportData) -> list[Appendix]:
     after = [a for a in data.activities if a.date > data.period.end]
     if after:  # rows past the title's period: why they are listed here (revjiwei9 J1)
         said = "；".join(n.removeprefix("注：").rstrip("。") for n in [activities.note] if n)
-        days = "、".join(dict.fromkeys(md(a.date) if a.date.year == data.period.year
-                                       else cn_date(a.date) for a in after))
+        days = "、".join(dict.fromkeys(md_in(a.date, data.period.year) for a in after))
         activities.note = (f"注：{said + '；' if said else ''}{days}报送的材料属于{label}，"
                            "在期末之后报送，列入本表。")
     # an annex with no rows is not printed as an empty table: section 一 says the period

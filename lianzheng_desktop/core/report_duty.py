@@ -29,13 +29,13 @@ from lianzheng_desktop.core.report_activities import (  # noqa: F401 (tests use 
     _oversight_title,
     _role_in,
     _session,
-    dated,
     party_life,
     what_one_did,
 )
 from lianzheng_desktop.core.report_facts import (
     ReportData,
     cn_date,
+    dated,
     first_responsible,
     gone_owners,
     md,

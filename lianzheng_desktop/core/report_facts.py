@@ -8,6 +8,7 @@ sentence can contradict another part of the same report.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -159,6 +160,28 @@ def cn_date(day: date) -> str:
 
 def md(day: date) -> str:
     return f"{day.month}月{day.day}日"
+
+
+def md_in(day: date, year: int) -> str:
+    """"3月8日" in a paper of ``year``; with its own year where that is another
+    ("2027年1月5日": a return of the year handed in the next)."""
+    return md(day) if day.year == year else cn_date(day)
+
+
+def dated(data: ReportData) -> Callable[[Activity], str]:
+    """A meeting's or activity's day as the paper says it (``md_in``); a return handed in
+    after its deadline with how late ("10月20日（逾期13天）": revjiwei9 J2)."""
+    from lianzheng_desktop.core.returns import placed
+
+    returns = [item.requirement for item in data.checklist.items
+               if item.requirement.handed_in_after]
+
+    def when(a: Activity) -> str:
+        found = placed(a.type, a.date, returns)
+        late = (a.date - found.due).days if found else 0
+        return md_in(a.date, data.period.year) + (f"（逾期{late}天）" if late > 0 else "")
+
+    return when
 
 
 def cn_number(n: int) -> str:
