@@ -88,11 +88,15 @@ def _as_reported(store: Store, period: ReportPeriod, as_of: date, window: Query,
         start=as_of + timedelta(days=1), end=made_on, oldest_first=True))) \
         if as_of >= period.end and made_on > as_of else []
     # what each year's plan counts as returns: last year's, for this year's first days
-    returned = {year: {kind for r in _returns_of(store, year) if r.counts
-                       for kind in r.counts.types} for year in (period.year - 1, period.year)}
+    returned = {period.year: _kinds(returns),
+                period.year - 1: _kinds(_returns_of(store, period.year - 1))}
     return (as_reported(period_days, returns, period.start, period.end, later, returned),
             as_reported(year_days, returns, date(period.year, 1, 1), period.end, later,
                         returned))
+
+
+def _kinds(returns: list) -> set[str]:
+    return {kind for r in returns if r.counts for kind in r.counts.types}
 
 
 def _returns_of(store: Store, year: int) -> list:
