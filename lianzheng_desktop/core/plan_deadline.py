@@ -56,18 +56,18 @@ _NEXT_YEAR_DATE = re.compile(r"(?<!每)次年" + _DAY_NEXT_YEAR + _REST)
 
 _A_PAPER = re.compile(r"(?:总结|计划|纪实表)$")
 _SECOND_PAPER = re.compile(r"(总结|报告|材料|纪实表)(?:及|和|、)[^，,。；;]+$")
-# done first, then reported: 次年3月底前整改完毕并报告县纪委 is the 整改's deadline (revdiff9 D3)
-# — but "完成情况" and "完成年度工作总结" name the paper (revlast13 S3)
-# — and "完成…并报告", "完成…并形成报告" report the work done (revlast14 T3)
-# 完成年度工作总结(并/后)报送: the paper finished, then sent — not 完成X并形成报告 (the work
-# done, then reported: revlast14 T3, revlast17 X1, X2)
+# Work done first, then reported, is no paper of the year: 次年3月底前整改完毕并报告县纪委 is
+# the 整改's deadline (revdiff9 D3), 完成自查自纠并(形成)报告 the work reported (revlast14 T3,
+# revlast17 X1, X2). "完成情况" and a paper finished, then sent (完成年度工作总结(并/后)报送)
+# are the paper (revlast13 S3, revlast16 W1).
 _PAPER_NEXT = (r"[^，,。；;并后再及将]{0,12}?(?:总结|报告)(?:及[^，,。；;并]{0,12}?计划)?"
                r"(?:[，,。；;]|(?:并|后|再)?(?:报送|上报|报(?!告))|$)")
 _DONE_THEN = re.compile(rf"整改|完毕|办结|销号|落实到位|完成(?!情况)(?!{_PAPER_NEXT})")
 # the paper named before its day: 年度工作总结和下一年度工作计划于次年1月15日前报送县纪委
 _PAPER_BEFORE = re.compile(r"[^，,。；;和及、]{2,20}?(?:总结|报告|材料)")
-_MADE_FIRST = re.compile(r"^(?:完成|形成|撰写|起草|编写|编制)")
-_WRITTEN = re.compile(r"^(?:撰写|起草|编写|编制)+")
+_WRITING = "撰写|起草|编写|编制"  # a paper's name leaves out its writing
+_MADE_FIRST = re.compile(rf"^(?:完成|形成|{_WRITING})")
+_WRITTEN = re.compile(rf"^(?:{_WRITING})+")
 _PAPERS_MADE = ("总结", "报告", "材料", "表")
 
 
