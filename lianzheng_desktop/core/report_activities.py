@@ -287,7 +287,8 @@ def _activities(kind_list: list[Activity], noun: str, me: str = "",
             did = "参加" if me else "组织"  # one's own report: the branch organised them
             summed.append(f"{noun}{did}廉政学习{len(group)}次"
                           + (f"，学习{shown}" if shown else ""))
-        elif len(group) <= DETAILED_UP_TO:
+        elif len(group) <= DETAILED_UP_TO or topic_verb(kind, "") in RETURN_VERBS:
+            # forms handed in, each named (whose period, late or not), not "开展报送…5次"
             lines = [(a, _one_activity(a, with_summary=len(group) <= 2, me=me, head=head,
                                        merged=id(a) in merged, when=when)) for a in group]
             one_by_one += [(a.date, _whose(a, line, lines)) for a, line in lines]

@@ -443,3 +443,15 @@ def test_last_years_return_stays_where_last_years_plan_asks_none(db):
     _first, ledger = _paper(store, ReportPeriod(2022, 1))
     assert [row[0] for row in ledger.rows] == ["1月6日", "4月6日"]
 
+
+
+def test_a_years_forms_are_each_named_however_many(db):
+    """Five forms in a year's paper were summed as "本年度开展报送纪实表5次（…）": 开展 of a
+    form, and no word of whose period each was or which came late."""
+    store = _year(db, date(2023, 1, 20))
+    for day in ("2022-04-06", "2022-07-05", "2022-10-05", "2022-10-20", "2023-01-05"):
+        store.add("activity", {"date": day, "type": "报送纪实表", "topic": f"{day}的纪实表"})
+    year, _ledger = _paper(store, ReportPeriod(2022))
+    assert "开展报送" not in year and "5次" not in year, year
+    for said in ("4月6日报送", "7月5日报送", "10月5日报送", "10月20日", "2023年1月5日报送"):
+        assert said in year, said
