@@ -45,6 +45,20 @@ def _on_stderr(text: str) -> None:
     print(f"提示：{text}", file=sys.stderr)
 
 
+def _daily_backup(store: Store, paths: AppPaths) -> list[str]:
+    """The day's first backup; what it said, printed (a full disk does not stop the command)."""
+    from lianzheng_desktop.storage import backup
+
+    said: list[str] = []
+    try:
+        backup.daily_backup_of(store, paths, say=said.append)
+    except backup.BackupError as exc:  # e.g. a full disk: the command may still run
+        said.append(f"{exc}（本次命令照常执行。）")
+    for text in said:
+        print(f"提示：{text}", file=sys.stderr)
+    return said
+
+
 def open_store(paths: AppPaths, *, daily_backup: bool = True, check: bool = True,
                today: date | None = None, tell: Callable[[str], None] = _on_stderr) -> Store:
     """Lock, open (and migrate), and take the day's first backup.
@@ -66,26 +80,20 @@ def open_store(paths: AppPaths, *, daily_backup: bool = True, check: bool = True
         store = Store(open_db(paths.db_path, backup_dir=paths.backups_dir, check=False),
                       clock=clock_for(today))
         lock.acquire(paths.db_path)  # again: a file just created is now locked on its identity
+        notices: list[str] = []
         if check:  # the whole-file check runs before the first write; reading never waits
             from lianzheng_desktop.storage.attachment_home import settle_store
+            from lianzheng_desktop.storage.crash_notes import take_notices
             from lianzheng_desktop.storage.verified import guard_writes
 
             guard_writes(store, paths)
             moved = settle_store(store, paths)  # 佐证材料 left under the file's old name
-            if moved:
-                tell(moved.notice)
-            from lianzheng_desktop.storage.crash_notes import take_notices
-
-            for notice in take_notices():  # a restore or backup killed last time
+            notices = ([moved.notice] if moved else []) + take_notices()  # and a restore or
+            # backup killed last time
+        said = _daily_backup(store, paths) if daily_backup and check else []
+        for notice in notices:  # once: the backup's own message may say it (revloss5 L5)
+            if not any(notice in text for text in said):
                 tell(notice)
-        if daily_backup and check:
-            from lianzheng_desktop.storage import backup
-
-            try:
-                backup.daily_backup_of(store, paths,
-                                       say=lambda text: print(f"提示：{text}", file=sys.stderr))
-            except backup.BackupError as exc:  # e.g. a full disk: the command may still run
-                print(f"提示：{exc}（本次命令照常执行。）", file=sys.stderr)
     except DamagedDatabaseError as exc:
         from lianzheng_desktop.storage.damage import restore_hint
 

@@ -23,11 +23,13 @@ def paths_from(args: argparse.Namespace) -> AppPaths:
 
 
 def open_store(args: argparse.Namespace, *, daily_backup: bool = True,
-               check: bool = True) -> Store:
+               check: bool = True, tell: Callable[[str], None] | None = None) -> Store:
     """The command's data file, opened the one way (``app.session.open_store``), on the
-    one clock (``--today`` where the command has it)."""
+    one clock (``--today`` where the command has it); ``tell``: where what happened to
+    the file since it was last open goes, if not to stderr."""
+    told = {} if tell is None else {"tell": tell}
     return session.open_store(paths_from(args), daily_backup=daily_backup, check=check,
-                              today=getattr(args, "today", None))
+                              today=getattr(args, "today", None), **told)
 
 
 def _guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from lianzheng_desktop.cli.common import open_store, paths_from
+from lianzheng_desktop.core.errors import UserError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,14 +27,24 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _backup(args: argparse.Namespace) -> int:
     from lianzheng_desktop.storage.backup import backup_of
 
-    store = open_store(args, daily_backup=False)
-    path = backup_of(store, paths_from(args), folder=args.folder)
+    told: list[str] = []
+    store = open_store(args, daily_backup=False, tell=told.append)
+    try:
+        path = backup_of(store, paths_from(args), folder=args.folder)
+    except UserError as exc:  # its message says the notice again: said once (revloss5 L5)
+        _say(notice for notice in told if notice not in str(exc))
+        raise
+    _say(told)
     print(f"已备份到 {path}")
     return 0
 
 
+def _say(notices: Iterable[str]) -> None:
+    for notice in notices:
+        print(f"提示：{notice}", file=sys.stderr)
+
+
 def _restore(args: argparse.Namespace) -> int:
-    from lianzheng_desktop.core.errors import UserError
     from lianzheng_desktop.storage import lock
     from lianzheng_desktop.storage.changes_since import work_taken_out
     from lianzheng_desktop.storage.manifest import origin
@@ -72,8 +85,10 @@ def _restore(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from lianzheng_desktop.storage.audit import data_problems
 
-    store = open_store(args, daily_backup=False)
+    told: list[str] = []
+    store = open_store(args, daily_backup=False, tell=told.append)
     problems = data_problems(store)
+    _say(notice for notice in told if not any(notice in problem for problem in problems))
     if not problems:
         print("检查完毕：数据文件完好，留痕记录完整，未发现在软件之外的改动。")
         return 0

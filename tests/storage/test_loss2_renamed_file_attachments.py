@@ -204,3 +204,16 @@ def test_a_file_copied_without_its_folder_is_not_sent_to_an_older_backup(old_fil
     assert main(["--db", str(moved), "backup"]) == 1
     said = "".join(capsys.readouterr())
     assert "从更早的备份恢复" not in said and "一并复制过来" in said, said
+
+
+@pytest.mark.parametrize("command", [["check"], ["checklist"], ["backup"]])
+def test_a_file_copied_without_its_folder_is_told_once(old_file, capsys, command):
+    """The notice of the missing folder, then the day's backup (or ``check``'s finding,
+    or ``backup``'s message) saying it again: three copies of one paragraph (revloss5)."""
+    db, _names = old_file
+    moved = db.parent.parent / "新电脑" / "台账.db"
+    moved.parent.mkdir()
+    shutil.copy2(db, moved)
+    main(["--db", str(moved), *command])
+    said = "".join(capsys.readouterr())
+    assert said.count("一并复制过来") == 1, said
