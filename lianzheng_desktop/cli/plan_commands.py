@@ -34,11 +34,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _import(args: argparse.Namespace) -> int:
     from lianzheng_desktop.core.plan import Plan
     from lianzheng_desktop.interchange.plan_files import read_plan_file
+    from lianzheng_desktop.storage.plan_reading import fingerprint
     from lianzheng_desktop.storage.plans import plan_replacement, read_plan, store_draft
 
     store = open_store(args)
     text = read_plan_file(args.file)
     draft = read_plan(store, text, args.year)
+    # as read: the replacement below puts her own changes into the draft, and stored as
+    # the reading they were taken for the reader's at the next import (revloss6 N1)
+    reading = fingerprint(draft.requirements)
     replacing = plan_replacement(store, Plan(draft.year, draft.requirements), text,
                                  [line.text for line in draft.untracked]) \
         if draft.year is not None else None
@@ -52,7 +56,8 @@ def _import(args: argparse.Namespace) -> int:
     # requirement the new text left out that holds a mark, a note or a record (see below).
     kept = [*replacing.kept, *filter(replacing.holds_work, replacing.removed)] \
         if replacing else []
-    store_draft(store, draft, text, keep={r.id for r in kept if r.id is not None})
+    store_draft(store, draft, text, keep={r.id for r in kept if r.id is not None},
+                reading=reading)
     numeric = [r for r in draft.requirements if r.is_numeric]
     if numeric:
         print(f"已导入{draft.year}年度计划：{len(draft.items)} 条工作要点，"

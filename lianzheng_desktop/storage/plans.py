@@ -91,7 +91,9 @@ def plan_replacement(store: Store, plan: Plan, text: str = "",
 
     replacing = compare(earlier.requirements, earlier_text, plan.requirements, links, text,
                         listed, earlier_now, read_at_import(store, plan.year))
-    for earlier_one, new in replacing.hers:  # her change stays: the text says the same
+    # her change stays, the text saying the same: put into ``plan``'s requirements, so
+    # fingerprint them as read before this (revloss6 N1)
+    for earlier_one, new in replacing.hers:
         new.text, new.counts, new.period, new.target = earlier_one.text, \
             earlier_one.counts, earlier_one.period, earlier_one.target
         new.coverage, new.share, new.role, new.unit_word = earlier_one.coverage, \
@@ -322,9 +324,11 @@ def import_plan_text(store: Store, text: str, year: int | None = None):
     return draft
 
 
-def store_draft(store: Store, draft, text: str, keep: Collection[int] = ()) -> None:
-    """Store a parsed plan, as the reader read it, as its year's plan (``keep``: see
-    save_plan)."""
+def store_draft(store: Store, draft, text: str, keep: Collection[int] = (),
+                reading: str | None = None) -> None:
+    """Store a parsed plan as its year's plan (``keep``: see save_plan). ``reading``: the
+    fingerprint of the draft as the reader read it, taken before ``plan_replacement`` put
+    her own changes into it; else the draft's own."""
     from lianzheng_desktop.storage.plan_reading import fingerprint
 
     if draft.year is None:
@@ -335,7 +339,7 @@ def store_draft(store: Store, draft, text: str, keep: Collection[int] = ()) -> N
         store.add_plan_types(draft.new_types, draft.year)
         save_plan(store, Plan(draft.year, draft.requirements,
                               f"{draft.year}年党风廉政建设工作要点"), text, keep,
-                  fingerprint(draft.requirements))
+                  reading or fingerprint(draft.requirements))
 
 
 # -- the checklist and warnings, read from the store -----------------------------------
