@@ -31,6 +31,7 @@ EIGHTH = FIXTURES / "heldout8"  # 20 texts of small units (妇联, 街道, 村 �
 NINTH = FIXTURES / "heldout9"  # 19 texts (共青团 rules, 乡镇, 工会, 社区 …), scored unseen first
 TENTH = FIXTURES / "heldout10"  # 15 texts (学校, 工会, 医院, 乡镇, 机关 …), scored unseen first
 ELEVENTH = FIXTURES / "heldout11"  # 15 texts (学院, 社区公开, 市委, 表格, 街道 …), scored unseen
+TWELFTH = FIXTURES / "heldout12"  # 14 texts on returns and deadlines, scored unseen
 _WHO = {"unit": None, "secretary": Role.FIRST_RESPONSIBLE, "each_leader": Role.LEADERSHIP_MEMBER,
         "each_member": Role.MEMBER}
 
@@ -127,7 +128,8 @@ def main() -> None:
                          (EIGHTH, "eighth held-out set (heldout8)"),
                          (NINTH, "ninth held-out set (heldout9)"),
                          (TENTH, "tenth held-out set (heldout10)"),
-                         (ELEVENTH, "eleventh held-out set (heldout11)")):
+                         (ELEVENTH, "eleventh held-out set (heldout11)"),
+                         (TWELFTH, "twelfth held-out set (heldout12)")):
         report(folder, name)
 
 

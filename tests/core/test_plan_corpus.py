@@ -35,10 +35,14 @@ TENTH = ROOT / "tests" / "fixtures" / "plans" / "heldout10"
 # an eleventh set (学院, 社区 公开制度, 市委, 政协, 分季 tables, 街道, 镇, 国企 …), labelled by
 # hand and scored unseen (0.733 / 0.917); tuned on once (0.933 / 1.000)
 ELEVENTH = ROOT / "tests" / "fixtures" / "plans" / "heldout11"
+# a twelfth set, on returns and deadlines (公积金中心, 统计局 and 排污许可 tables, 妇儿工委 …),
+# labelled by hand and scored unseen (0.619 / 0.684)
+TWELFTH = ROOT / "tests" / "fixtures" / "plans" / "heldout12"
 TEXTS = sorted([*CORPUS.glob("*.txt"), *HELD_OUT.glob("*.txt"), *DEADLINES.glob("*.txt"),
                 *FRESH.glob("*.txt"), *FOURTH.glob("*.txt"), *FIFTH.glob("*.txt"),
                 *SIXTH.glob("*.txt"), *SEVENTH.glob("*.txt"), *EIGHTH.glob("*.txt"),
-                *NINTH.glob("*.txt"), *TENTH.glob("*.txt"), *ELEVENTH.glob("*.txt")])
+                *NINTH.glob("*.txt"), *TENTH.glob("*.txt"), *ELEVENTH.glob("*.txt"),
+                *TWELFTH.glob("*.txt")])
 _spec = importlib.util.spec_from_file_location(
     "plan_corpus_bench", ROOT / "benchmarks" / "plan_corpus_bench.py")
 bench = importlib.util.module_from_spec(_spec)
@@ -169,11 +173,23 @@ def test_the_eleventh_held_out_set():
     _meets_the_thresholds(ELEVENTH)
 
 
-def _meets_the_thresholds(folder):
-    """15 texts, recall and precision ≥ 0.95, and who right for every match."""
+@pytest.mark.xfail(strict=True, reason=(
+    "heldout12 unseen: recall 13/21 = 0.619, precision 13/19 = 0.684, who 12/13. Missed: a "
+    "year's return handed over by 交 (于次年元月十日前交中心机关党委, T01), 每年年末…提交本年度工作总结 "
+    "(T08), 按时上报季度工作报表 (T10), returns named in tables by (月报) / (季报) / 1次/季 (T05, "
+    "T06). Read where there is none: a penalty (每月少一次扣1分, T10), 月通报 of a 周调度、月通报 "
+    "rule three times (T14), a past count (全年组织…集中学习20次, T11). See heldout12/README.md."))
+def test_the_twelfth_held_out_set():
+    """heldout12 was labelled by hand before the reader saw it; the thresholds the other
+    sets use are asserted here, and fail until the reader learns what its reason lists."""
+    _meets_the_thresholds(TWELFTH, texts=14)
+
+
+def _meets_the_thresholds(folder, texts=15):
+    """``texts`` texts, recall and precision ≥ 0.95, and who right for every match."""
     results = bench.score_corpus(folder)
     matched, expected, read = bench.totals(results)
-    assert len(results) == 15
+    assert len(results) == texts
     assert matched / expected >= 0.95, [(s.name, m.evidence) for s in results for m in s.missed]
     assert matched / read >= 0.95, [(s.name, r.text) for s in results for r in s.invented]
     who_right = sum(1 for s in results for e, r in s.matched if bench._WHO.get(e.who) == r.role
