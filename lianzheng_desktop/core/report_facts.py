@@ -304,7 +304,11 @@ def activity_phrase(kind: str) -> str:
 _NOUGHT = r"([^，。：、；（）]+?)(?<!\d)0(?:次|期|篇|件|份|人次)(?=[，。；]|$)"
 # 已开展谈话0次 → 尚未开展谈话; a label that is an act has no verb: 已听取汇报0次 → 尚未听取汇报
 NOUGHT_SO_FAR = re.compile(r"已(召开|组织|开展)?" + _NOUGHT)
-NOUGHT_IN_PERIOD = re.compile(r"(本季度|[上下]半年|\d+年)(召开|组织|开展)?" + _NOUGHT)
+# the period: 本季度, 上半年, 2026年 (not the year of a day: "2026年未11月1日至…", revjiwei10
+# K2), or a return's days, 2026年11月1日至2027年1月10日 (…未报送工作总结)
+NOUGHT_IN_PERIOD = re.compile(r"(本季度|[上下]半年|\d+年(?!\d)"
+                              r"|(?:\d+年)?\d+月\d+日至(?:\d+年)?\d+月\d+日)(召开|组织|开展)?"
+                              + _NOUGHT)
 
 
 COUNTDOWN = re.compile(r"，距(?:季度末|半年末|年底)还有 ?\d+ ?天")
