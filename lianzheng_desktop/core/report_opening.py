@@ -8,6 +8,7 @@ nothing; one who took up the post within the period speaks from that day (到岗
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from lianzheng_desktop.core.record_source import doers, done_by, is_due
@@ -44,16 +45,25 @@ def period_facts(data: ReportData, f: Figures) -> list[str]:
         facts.append(f"{role}集中警示教育{len(data.sessions)}次")
     if data.talks:
         facts.append(f"开展谈话{f.talks}次（{f.person_times}人次）")
-    items = period_items(data)  # not one finished before the period (a member's)
+    # an item finished before the period is no work of it, but its 回头看 in it is: "完成
+    # 整改事项1件" of one finished in the third quarter, looked back at in the fourth
+    # (revjiwei10 K1), "推进整改事项2件" of one open and one closed in September (revnew6 U6)
+    before = data.period.start - timedelta(days=1)
+    items = period_items(data)
+    worked = [i for i in items if not done_by(i, before)]
+    looked_back = sum(1 for i in items if done_by(i, before) and i.review_date is not None
+                      and data.period.start <= i.review_date <= data.as_of)
     if data.person is not None and not first_responsible(data.person):
         # what one did, not what one owns: an item past its deadline is section 三's
-        done = sum(1 for i in items if done_by(i, data.as_of))
-        going = sum(1 for i in items if not done_by(i, data.as_of)
+        done = sum(1 for i in worked if done_by(i, data.as_of))
+        going = sum(1 for i in worked if not done_by(i, data.as_of)
                     and not is_due(i, data.as_of, data.missed_up_to))
         facts += ([f"完成整改事项{done}件"] if done else []) + (
             [f"推进整改事项{going}件"] if going else [])
-    elif items and not only_overdue(data):
-        facts.append(f"推进整改事项{len(items)}件")
+    elif worked and not only_overdue(data):
+        facts.append(f"推进整改事项{len(worked)}件")
+    if looked_back:
+        facts.append(f"对{looked_back}件此前已完成的整改事项开展“回头看”")
     return facts
 
 

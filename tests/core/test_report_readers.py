@@ -284,3 +284,18 @@ def test_the_next_quarters_plan_asks_no_years_return(demo_store):
     text = _texts(replace(data, next_plan=Plan(2023, [FORMS, SUMMARY])))[NEXT]
     assert "2023年4月7日前至少报送纪实表1次" in text, text
     assert "2024年" not in text, text
+
+
+def test_the_opening_claims_no_item_finished_before_the_period(demo_store):
+    """revjiwei10 K1: a member's Q4 opening said "完成整改事项1件" of an item finished in
+    the third quarter and looked back at in the fourth; revnew6 U6: the branch's said
+    "推进整改事项2件" of one open and one closed the quarter before. 陈立新's XC-2022-01 was
+    finished on 5月26日 and looked back at on 9月20日."""
+    q3 = _texts(load_report_data(demo_store, ReportPeriod(2022, 3), person="陈立新"))[DUTY]
+    opening = q3.split("。")[0]
+    assert "完成整改事项" not in opening and "推进整改事项" not in opening, opening
+    assert "对1件此前已完成的整改事项开展“回头看”" in opening, opening
+    # the branch's fourth quarter: two items still open (one 长期坚持), four finished
+    # before it, two of those looked back at on 10月12日
+    q4 = _texts(load_report_data(demo_store, ReportPeriod(2022, 4)))[DUTY].split("。")[0]
+    assert "推进整改事项2件、对2件此前已完成的整改事项开展“回头看”" in q4, q4
