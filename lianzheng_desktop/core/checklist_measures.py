@@ -200,7 +200,7 @@ def check_monthly(key: str, requirement: Requirement, source: RecordSource,
     if role is not None and role.per_person and requirement.counts is not None \
             and fed_back is None and people_in_role(role, roster, checkpoint):
         return _monthly_each(key, requirement, source, quarter, checkpoint, roster)
-    parts, total, failed, met, months = [], 0, False, 0, []
+    parts, total, failed, met, months, short = [], 0, False, 0, [], []
     owed = 3  # months of the quarter the duty runs in
     for offset in range(3):
         month = quarter.start.month + offset
@@ -215,11 +215,15 @@ def check_monthly(key: str, requirement: Requirement, source: RecordSource,
             continue
         total += found
         months.append((month, found))
-        parts.append(f"{month}月 {found} {unit}")
+        # a month not over is not yet short: "12月 0 次" on 12月1日 read as December missed
+        # (revnew6 U3)
+        parts.append(f"{month}月 {found} {unit}" if end <= checkpoint or found >= target
+                     else f"{month}月至今 {found} {unit}" if found else f"{month}月尚未开展")
         if found >= target:
             met += 1
         elif end <= checkpoint:
             failed = True
+            short.append(month)
     if owed == 0 and fed_back is not None:  # fed back in the quarter's last month, none
         # held yet: owed from the next month
         window = Window(fed_back, quarter.end, quarter.start, 0, 3)
@@ -227,8 +231,9 @@ def check_monthly(key: str, requirement: Requirement, source: RecordSource,
                        explanation=f"巡察反馈问题于{fed_back.month}月{fed_back.day}日交办，"
                        f"{label}自下月起按月计。")
     status = Status.DONE if met == owed else Status.FAILED if failed else Status.ON_TRACK
-    text = f"本季度{label}：{'、'.join(parts)}，要求每月不少于 {target} {unit}。" if parts \
-        else f"本季度{label}尚无记录，要求每月不少于 {target} {unit}。"
+    text = f"本季度{label}：{'、'.join(parts)}，要求每月不少于 {target} {unit}" + (
+        f"；{spans(short, lambda m: f'{m}月')}未完成" if short and len(short) < len(parts)
+        else "") + "。" if parts else f"本季度{label}尚无记录，要求每月不少于 {target} {unit}。"
     if fed_back is not None and owed < 3:
         text += f"巡察反馈问题于{fed_back.month}月{fed_back.day}日交办，此前不计。"
     return ChecklistItem(key, requirement, "count", Period.MONTH, quarter.start, quarter.end,

@@ -166,6 +166,19 @@ def test_monthly_requirement_fails_when_a_month_is_missed():
                   "2022-02-27") is Status.ON_TRACK
 
 
+def test_a_month_not_over_is_not_said_to_be_short():
+    """revnew6 U3: on 12月1日 "10月1次、11月0次、12月0次" — December, one day old, read
+    as missed on 首页 and in the paper's 存在的问题; which months fell short is said."""
+    monthly = requirement(MEETINGS, Period.MONTH, 1)
+    item = check(monthly, {"activity": [meeting("2026-10-10")]}, "2026Q4", "2026-12-01")[0]
+    assert item.status is Status.FAILED  # November was missed
+    assert "10月1次、11月0次、12月尚未开展，要求每月不少于1次；11月未完成。" \
+        in item.explanation.replace(" ", ""), item.explanation
+    item = check(monthly, {"activity": [meeting("2026-10-10")]}, "2026Q4", "2026-12-31")[0]
+    assert "10月1次、11月0次、12月0次，要求每月不少于1次；11月、12月未完成。" \
+        in item.explanation.replace(" ", ""), item.explanation
+
+
 def test_a_talk_with_three_talkees_is_one_talk_and_three_person_times():
     req = requirement(HEART, Period.QUARTER, 2)
     item = check(req, {"talk": [talk("2022-05-01", ("甲", "乙", "丙"))]}, "2022Q2",
