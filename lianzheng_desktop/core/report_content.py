@@ -138,7 +138,10 @@ def own_title(profile: UnitProfile, person: Person) -> str:
         return person.post or person.role
     also = [p for p in branch_posts(person) if not p.endswith("书记")]  # 兼纪检委员
     head = f"{org}书记" + "".join(f"、{p}" for p in also)
-    others = "、".join(unit_posts(person))  # the unit named once before
+    # the unit named once before them; not the head said again, where the 党组织 is the
+    # unit's 党组 and her post 党组书记 ("…党组书记、某县…党组书记、主任": revjiwei10 K5)
+    others = "、".join(p for p in unit_posts(person)
+                      if not (p.endswith("书记") and org.endswith(p.removesuffix("书记"))))
     return f"{head}、{unit}{others}" if others else head  # them: "某局党组成员、副局长"
 
 

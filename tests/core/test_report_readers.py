@@ -299,3 +299,14 @@ def test_the_opening_claims_no_item_finished_before_the_period(demo_store):
     # before it, two of those looked back at on 10月12日
     q4 = _texts(load_report_data(demo_store, ReportPeriod(2022, 4)))[DUTY].split("。")[0]
     assert "推进整改事项2件、对2件此前已完成的整改事项开展“回头看”" in q4, q4
+
+
+def test_the_secretary_of_a_leading_group_signs_its_secretary_once(demo_store):
+    """revjiwei10 K5: a 党组 unit's secretary, post "党组书记、主任", signed as "中共某县人民
+    政府办公室党组书记、某县人民政府办公室党组书记、主任"."""
+    data = load_report_data(demo_store, ReportPeriod(2022, 3), person="王建国")
+    profile = replace(data.profile, org_name="中共某县人民政府办公室党组",
+                      unit_name="某县人民政府办公室")
+    data = replace(data, profile=profile, person=replace(data.person, post="党组书记、主任"))
+    assert build_document(data).closing[0] == (
+        "中共某县人民政府办公室党组书记、某县人民政府办公室主任\u3000王建国")
