@@ -16,6 +16,7 @@ from lianzheng_desktop.core.checklist_people import attends, people_in_role
 from lianzheng_desktop.core.checklist_window import (
     Window,
     days_left,
+    deadline,
     month_end,
     not_due,
     scope_words,
@@ -34,8 +35,9 @@ def check_count(key: str, requirement: Requirement, window: Window, quarter: Qua
                 ask: Ask) -> ChecklistItem:
     target = requirement.target or 0
     expected_now = target * window.elapsed // window.units
-    q_units = window_for(requirement.period, quarter, quarter.end + timedelta(days=window.lag),
-                         window.lag).elapsed
+    q_units = window_for(requirement.period, quarter,
+                         deadline(quarter.end, window.lag, window.working), window.lag,
+                         window.working).elapsed
     expected_by_quarter_end = target * q_units // window.units
     actual = ask.count()
     status = status_of(actual, target, expected_now, window)

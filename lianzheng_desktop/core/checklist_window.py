@@ -29,6 +29,7 @@ class Window:
     # to the as-of date, before the next period's return is due)
     late_until: date | None = None
     due_today: bool = False  # a return's deadline is today: it can still be handed in
+    working: int = 0  # a return due so many working days after its period (not ``lag``)
 
     @property
     def over(self) -> bool:
@@ -46,13 +47,16 @@ def window_of(requirement: Requirement, quarter: Quarter, as_of: date,
     (revlast7 F8). The last period's return, due in this quarter's first days, is not this
     quarter's: it was, on 首页 and in the paper, until revjiwei8 D (core.returns.ending_with
     tells 首页 of it)."""
+    from lianzheng_desktop.core.returns import working_days
+
     lag = requirement.handed_in_after
     if lag and today is not None and as_of == quarter.end and ends_with(requirement.period,
                                                                        quarter):
         # a paper made since (not a 截至 she chose: revdiff8 12), on the return of a period
         # ending with its quarter (not the year's 总结 in the third quarter: revlast8 F10)
         as_of = max(as_of, today)
-    window = window_for(requirement.period, quarter, as_of, lag)
+    window = window_for(requirement.period, quarter, as_of, lag,
+                        working_days(requirement) if lag else 0)
     if lag and window.checkpoint == window.end == today:  # not yet missed (revlast7 F8)
         window = replace(window, elapsed=0, due_today=True)
     return window
@@ -65,28 +69,33 @@ def ends_with(period: Period | None, quarter: Quarter) -> bool:
         period is Period.HALF and quarter.number == 2)
 
 
-def window_for(period: Period | None, quarter: Quarter, as_of: date, lag: int = 0) -> Window:
+def window_for(period: Period | None, quarter: Quarter, as_of: date, lag: int = 0,
+               working: int = 0) -> Window:
     """``lag``: a return on the period, handed in up to that many days after it ends
-    (core.returns): counted from the period's last month to its deadline — the first
-    quarter's form from 3月1日 to 4月7日; one handed in late, on 10月9日, is no return of
-    the fourth quarter (revlast7 F1)."""
+    (core.returns; ``working``: so many working days): counted from the period's last
+    month to its deadline — the first quarter's form from 3月1日 to 4月7日; one handed in
+    late, on 10月9日, is no return of the fourth quarter (revlast7 F1)."""
     window = _calendar_window(period, quarter, as_of)
     if not lag:
         return window
     start = _returns_from(period, window.end)
-    end = deadline(window.end, lag)
+    end = deadline(window.end, lag, working)
     checkpoint = min(as_of, end)
     following = _returns_from(period, _next_end(period, window.end))
     late_until = min(as_of, following - timedelta(days=1))
     return Window(start, end, checkpoint, int(checkpoint >= end), 1, lag,
-                  late_until if late_until > end else None)
+                  late_until if late_until > end else None, working=working)
 
 
-def deadline(end: date, lag: int) -> date:
-    """The day a return is due, ``lag`` days after its period's ``end``: days after 12月31日
-    are counted (core.returns) on a year with 2月29日, so they name a month and day —
-    次年3月10日, 次年2月底 — kept as that day in any year (revlast9 G3: a day early before a
-    leap year)."""
+def deadline(end: date, lag: int, working: int = 0) -> date:
+    """The day a return is due, ``lag`` days after its period's ``end`` (or ``working``
+    working days: core.workdays): days after 12月31日 are counted (core.returns) on a year
+    with 2月29日, so they name a month and day — 次年3月10日, 次年2月底 — kept as that day
+    in any year (revlast9 G3: a day early before a leap year)."""
+    if working:
+        from lianzheng_desktop.core import workdays
+
+        return workdays.after(end, working)
     due = end + timedelta(days=lag)
     if end.month != 12 or lag <= 31:
         return due

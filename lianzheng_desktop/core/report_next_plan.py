@@ -15,6 +15,7 @@ from lianzheng_desktop.core.checklist_words import verb_for
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period, Requirement, Role
 from lianzheng_desktop.core.report_facts import ReportData, cn_date, first_responsible, named
+from lianzheng_desktop.core.returns import working_days
 from lianzheng_desktop.core.report_model import ReportPeriod
 from lianzheng_desktop.core.requirement_pairs import ACROSS_YEARS, pair_requirements
 
@@ -130,7 +131,7 @@ def _first_step(requirement: Requirement, nxt: ReportPeriod, made: date,
         if nxt.quarter is not None and end > nxt.end:  # the year's 总结 asks nothing of the
             return None  # next quarter (revyear4 Y8: a 2028 date in a plan for 2027年一季度)
         # a return on the period, due after it: 次年1月7日, not 12月31日 (revjiwei8 E)
-        end = deadline(end, requirement.handed_in_after)
+        end = deadline(end, requirement.handed_in_after, working_days(requirement))
     role = requirement.role  # a duty of each: "每名班子成员至少…", not one in all
     each = ("本人" if own else role.label) if role in (Role.LEADERSHIP_MEMBER,
                                                       Role.MEMBER) else ""

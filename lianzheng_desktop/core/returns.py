@@ -74,6 +74,14 @@ def handed_in(requirement: Requirement) -> tuple[int, str] | None:
     return (days, found.group(0)) if 1 <= days <= 31 else None
 
 
+def working_days(requirement: Requirement) -> int:
+    """N where a return is due N working days after its period (N个工作日内), its day then
+    counted on the official calendar (core.workdays); 0 where the plan counts days."""
+    found = handed_in(requirement)
+    said = re.search(_N + "个工作", found[1]) if found else None
+    return parse_number(said.group(1)) if said else 0
+
+
 def _into_next_year(due: re.Match) -> tuple[int, str] | None:
     """Days from 12月31日 to 次年M月D日 (or to the month's end: 次年1月底前, revdiff8 4;
     次年2月10日前, revlast8 F3), up to 次年3月 — counted on a leap year, so that 2月28日 and
@@ -135,7 +143,7 @@ def placed(kind: str, day: date, returns: Sequence[Requirement]) -> Placed | Non
     for r in returns:
         if r.counts is not None and kind in r.counts.types:
             first, last = reported_on(r.period, day)
-            due = deadline(last, r.handed_in_after)
+            due = deadline(last, r.handed_in_after, working_days(r))
             if kind not in _HELD_IN_ITS_DAYS or last < day <= due:
                 found.append(Placed(first, last, due))
     # on time for one: the nearest deadline; late for all: the least late (revlast12 R1: a
