@@ -14,13 +14,15 @@ def _rectification_key(r: Any) -> tuple:
         r.found_date, r.source, "描述", r.description)
 
 
-# The same day, kind and subject (and, for a talk, the same people): one record.
+# The same day, kind and subject (and, for a talk, the same people; for a meeting or
+# activity, the same 负责人): one record. Each member's 履责报告 of one 党组会, worded
+# alike, is each one's own (revjiwei10 K4: an import held back all but the first).
 SAME_RECORD: dict[str, Callable[[Any], tuple]] = {
     "roster": lambda r: (r.name,),
     "warning_education": lambda r: (r.date, r.form, r.topic),
     "talk": lambda r: (r.date, r.type, r.talker, frozenset(r.talkees)),
     "rectification": _rectification_key,
-    "activity": lambda r: (r.date, r.type, r.topic),
+    "activity": lambda r: (r.date, r.type, r.topic, r.host),
 }
 
 # Same day and kind: a row that differs from such a kept record only in its 主题 (or its

@@ -264,6 +264,8 @@ def _as_record(spec: LedgerSpec, values: dict[str, Any]) -> SimpleNamespace:
             value = date.fromisoformat(value)
         elif spec_field.kind is Kind.PEOPLE:
             value = tuple(value or ())
+        elif value is None and spec_field.kind in (Kind.TEXT, Kind.LONGTEXT, Kind.PERSON):
+            value = ""  # left out of the log when empty; a record's is "" (its 负责人: a key)
         typed[spec_field.key] = value
     return SimpleNamespace(**typed)
 

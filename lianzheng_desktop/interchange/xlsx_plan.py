@@ -8,7 +8,7 @@ the same ledger and agree on its key fields:
     警示教育   日期、形式、主题
     谈话记录   日期、类型、谈话人、谈话对象（不计先后）
     整改事项   发现日期、问题来源，以及编号（有编号时）或问题描述（没有编号时）
-    会议活动   日期、类型、主题
+    会议活动   日期、类型、主题、负责人
 
 A row whose every field equals such a record is already there (已存在) and is skipped; a
 row equal in the key but different elsewhere is a conflict (冲突): it is not imported, and

@@ -119,6 +119,21 @@ def test_the_same_entry_twice_in_a_workbook_is_added_once_and_the_copy_held_back
     assert again.totals() == "新增 0 条，已存在 3 条（跳过），冲突 1 条（未导入）"
 
 
+def test_each_members_own_report_of_one_meeting_is_a_record_of_its_own(tmp_path):
+    """revjiwei10 K4: 李明's and 张华's 履责报告 of one 党组会, worded alike, were held back
+    as "与第2行是同一条记录…疑似重复填写" and every paper said 张华 had made none."""
+    store = fresh_store()
+    topic = "向党组报告上半年履行一岗双责情况"
+    rows = [meeting("2022-07-05", topic, kind="履责报告") | {"负责人": who}
+            for who in ("王建国", "刘芳")]
+    path = workbook(tmp_path, {"人员名册": ROSTER, "会议活动": rows})
+    result = import_workbook(store, path)
+    assert result.plan.conflicts == [] and result.counts["会议活动"] == 2
+    assert sorted(a.host for a in store.list("activity")) == ["刘芳", "王建国"]
+    again = plan_import(store, path)
+    assert again.totals() == "新增 0 条，已存在 4 条（跳过），冲突 0 条"
+
+
 def test_a_row_kept_already_and_listed_twice_is_not_stored_a_second_time(tmp_path):
     """F3: the ledger has the entry; the workbook lists it twice: nothing is added."""
     store = fresh_store()
