@@ -234,8 +234,11 @@ def _carried_over(data: ReportData, nxt: ReportPeriod, listed: list[Requirement]
     if nxt.year == data.period.year:
         return []
     failed = [i for i in data.checklist.items if i.status is Status.FAILED
+              # the items' steps answer for a duty to fix them all, not for a count of
+              # them ("督促整改…问题不少于4件": named in 三, dropped here; revjiwei10 K6)
               and not (items_planned and i.requirement.counts is not None
-                       and i.requirement.counts.ledger == "rectification")
+                       and i.requirement.counts.ledger == "rectification"
+                       and i.requirement.target is None)
               # before the year's end, a duty whose open part is planned above by its date
               # is not planned again "在下一年" (reviewer revjiwei4, K6)
               and not (not data.over

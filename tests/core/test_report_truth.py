@@ -671,6 +671,22 @@ def test_a_missed_duty_the_next_plan_asks_again_is_named_once_in_the_next_steps(
     assert "基层工会经费返还拨付不及时" in nxt and "提前谋划" not in nxt
 
 
+def test_a_missed_count_of_items_is_planned_beside_the_items_own_steps(demo_store):
+    """revjiwei10 K6: "年内督促整改…问题不少于4件" named in 三 as not met, then left out of
+    下一步, which planned the overdue items one by one and every other missed count."""
+    from lianzheng_desktop.core.plan import Counts, Period, Requirement
+    from lianzheng_desktop.storage import plans
+
+    plans.add_requirement(demo_store, 2022, Requirement(
+        item="9", text="年内督促整改作风建设方面的问题不少于8件",
+        counts=Counts("rectification", (), "整改问题"), period=Period.YEAR, target=8))
+    texts = _report(demo_store, ReportPeriod(2022))[1]
+    assert "年内督促整改作风建设方面的问题不少于8件的要求没有落实到位" in texts[PROBLEMS]
+    nxt = texts[NEXT]
+    assert "基层工会经费返还拨付不及时" in nxt  # an overdue item's own step
+    assert "“年内督促整改作风建设方面的问题不少于8件”" in nxt, nxt
+
+
 def test_the_appendices_say_what_the_late_entry_mark_means(demo_store, tmp_path):
     """A secretary who back-filled the year on her first day printed "（补录）" on every
     line of 附件2, 3 and 5, and nothing in the report said what it means (a reviewer)."""
