@@ -87,7 +87,12 @@ def _combined(item: ChecklistItem, parts: list[tuple[str, ChecklistItem]], over:
         # (revjiwei5 F7)
         counts = item.requirement.counts
         label = counts.label if counts and counts.label not in item.requirement.text else ""
-        each = "、".join(f"{name}{p.actual}{unit}" for name, p in parts)
+        # a return of the last period, its days still running (the fourth quarter's form,
+        # due 1月10日, in the year's paper of 1月8日): not "第四季度0次" (revjiwei10 K8)
+        running = [(name, p) for name, p in parts if item.requirement.handed_in_after
+                   and not p.actual and p.status in (Status.ON_TRACK, Status.BEHIND)]
+        told = [(name, p) for name, p in parts if (name, p) not in running] or parts
+        each = "、".join(f"{name}{p.actual}{unit}" for name, p in told)
         missed = [name for name, p in parts if p.status is Status.FAILED]
         text = f"{label}{each}" if label else each
         if missed and len(missed) == len(parts) > 1:  # not every name said twice (F11)
@@ -99,6 +104,9 @@ def _combined(item: ChecklistItem, parts: list[tuple[str, ChecklistItem]], over:
         late = [f"{name}{p.period_end.month}月{p.period_end.day}日后逾期报送{p.late}{unit}"
                 for name, p in parts if p.late]
         text += f"（{'，'.join(late)}）" if late else ""
+        text += "".join(f"；{name}的报送期限为{p.period_end.year}年{p.period_end.month}月"
+                        f"{p.period_end.day}日，尚未到期" for name, p in running
+                        if told is not parts)
         text += "。"
         actual: int | None = sum(p.actual or 0 for _, p in parts)
     else:  # "第一季度：廉政约谈3次…", not "第一季度：本季度廉政约谈3次…"

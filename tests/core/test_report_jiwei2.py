@@ -364,3 +364,25 @@ def _own_monthly_row(store, text: str, ledger: str, kind: str) -> list[str]:
     own = prepare_report(store, ReportPeriod(2022, 4), date(2022, 12, 31), "陈立新")
     [row] = [r for r in own.document.appendices[0].rows if r[1] == text]
     return row
+
+
+def test_the_last_quarters_form_not_yet_due_is_not_a_nought_in_the_years_paper(demo_store):
+    """revjiwei10 K8: the year's paper made on 1月8日 said "第四季度0次" of the fourth
+    quarter's form, due on 1月10日; only "第二季度未达到要求" hinted it was no miss."""
+    from lianzheng_desktop.app.reports import prepare_report
+    from lianzheng_desktop.core.plan import Counts, Period, Requirement
+    from lianzheng_desktop.storage.plans import add_requirement
+
+    demo_store.add_plan_types([("activity", "报送纪实表")], 2022)
+    add_requirement(demo_store, 2022, Requirement(
+        item="10", text="每季度结束后10日内报送党风廉政建设纪实表",
+        counts=Counts("activity", ("报送纪实表",), "报送纪实表"), period=Period.QUARTER,
+        target=1))
+    for day in ("2022-04-08", "2022-07-15", "2022-10-09"):  # the second quarter's late
+        demo_store.add("activity", {"date": day, "type": "报送纪实表", "topic": "纪实表"})
+    paper = prepare_report(demo_store, ReportPeriod(2022), date(2023, 1, 8))
+    said = paper.document.section_texts()[PROBLEMS]
+    line = next(x for x in said.split("。") if "报送党风廉政建设纪实表的要求" in x)
+    assert "第四季度0次" not in line, line
+    assert "第一季度1次、第二季度0次、第三季度1次" in line
+    assert "第四季度的报送期限为2023年1月10日，尚未到期" in line, line
