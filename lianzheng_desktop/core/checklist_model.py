@@ -31,7 +31,7 @@ class Status(str, Enum):
 
 
 _STATUS_LABELS = {Status.DONE: "已完成", Status.ON_TRACK: "进行中", Status.BEHIND: "滞后",
-                  Status.FAILED: "未完成", Status.NOT_DUE: "未开始"}
+                  Status.FAILED: "未完成", Status.NOT_DUE: "未到期"}
 NOT_STARTED_LABEL = "尚未开展"  # ChecklistItem.label of an ON_TRACK duty with no record
 NOT_STARTED_COLOUR = "#546e7a"
 _STATUS_COLOURS = {Status.DONE: "#2e7d32", Status.ON_TRACK: "#1565c0", Status.BEHIND: "#b26a00",

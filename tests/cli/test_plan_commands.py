@@ -318,4 +318,4 @@ def test_a_past_quarters_checklist_counts_as_of_its_end_as_the_paper_does(tmp_pa
     _, at_its_end, _ = cli("--db", db, "--today", "2026-11-30", "checklist", "--quarter",
                            "2026Q3", "--as-of", "2026-09-30")
     assert by_default == at_its_end
-    assert "报送期限还有" not in by_default and "未开始" in by_default
+    assert "报送期限还有" not in by_default and "未到期" in by_default

@@ -785,3 +785,11 @@ def test_who_takes_part_is_told_from_the_act_not_a_word_inside_a_name():
         assert not attends(duty(text, role)), text
     assert attends(duty("每名党员每月开展1次谈心谈话", Role.MEMBER))  # a 党员's, as before
     assert not says_attend(duty("每名党员每月开展1次谈心谈话", Role.MEMBER))
+
+
+def test_a_duty_not_yet_due_is_not_worded_like_one_not_begun():
+    """revjiwei10 K8: "尚未开展7项…未开始1项" in one tally: the two read the same to a 纪委
+    reader; the second is a period not yet begun, a return not yet due."""
+    from lianzheng_desktop.core.checklist_model import NOT_STARTED_LABEL
+
+    assert Status.NOT_DUE.label == "未到期" and NOT_STARTED_LABEL == "尚未开展"
