@@ -123,7 +123,8 @@ def parse_plan(text: str, year: int | None = None) -> PlanDraft:
         draft.requirements += found
         if not whole:  # 读不懂的不丢: what no requirement took is listed, with why
             list_the_rest(node, [r.text for r in found] + [
-                u.text for u in draft.unread[unread:] + draft.untracked[untracked:]], draft)
+                u.text for u in draft.unread[unread:] + draft.untracked[untracked:]], draft,
+                read=bool(found))
     plan_types = draft.new_types  # 党员大会每月召开一次 → 认真开好党员大会 counts them too
     for requirement, masked in unnumbered:
         requirement.counts = named_counts(masked, plan_types)

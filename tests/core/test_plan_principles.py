@@ -131,3 +131,17 @@ def test_a_task_named_with_a_principle_stays_a_duty():
     draft = parse_plan("2027年工作要点\n三、重点任务\n"
                        "3．坚持以案促改，推动全面从严治党向纵深发展。\n", 2027)
     assert [r.text for r in draft.requirements] == ["坚持以案促改，推动全面从严治党向纵深发展"]
+
+
+def test_the_heading_of_an_item_whose_duty_was_read_is_not_listed_as_left_out():
+    """revnew6 U7: "1.压实主体责任。党支部每季度召开1次…" — the check listed 13 such headings
+    among 未纳入清单的句子 ("写了要做的事，但没有写次数和周期…请双击添加为一项要求"), inviting
+    her to add each duty a second time. An item read as no duty still lists its sentences."""
+    draft = parse_plan("某单位2026年党风廉政建设工作要点\n"
+                       "1.压实主体责任。党支部每季度召开1次党风廉政建设专题会议，研究部署党风"
+                       "廉政建设工作。\n"
+                       "2.强化政治监督。认真落实政治监督各项要求。\n", 2026)
+    assert len(draft.requirements) == 2, [r.text for r in draft.requirements]
+    assert not [u.text for u in draft.untracked if "压实主体责任" in u.text]
+    # the second item is made one duty whole, marked by hand: nothing of it is lost
+    assert any("强化政治监督" in r.text for r in draft.requirements)
