@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from lianzheng_desktop.core.plan import Period, Role
 from lianzheng_desktop.core.plan_parser import parse_plan
 from lianzheng_desktop.core.plan_principles import PRINCIPLE_REASON
 
@@ -145,3 +146,16 @@ def test_the_heading_of_an_item_whose_duty_was_read_is_not_listed_as_left_out():
     assert not [u.text for u in draft.untracked if "压实主体责任" in u.text]
     # the second item is made one duty whole, marked by hand: nothing of it is lost
     assert any("强化政治监督" in r.text for r in draft.requirements)
+
+
+def test_each_members_report_at_the_years_end_is_a_yearly_duty_of_each():
+    """revnew6 U2: "每名班子成员年底向党支部述廉述责1次" was made one duty of the whole
+    item, met by any one record ("有述廉述责记录即可"): one member's report marked it 已完成
+    while the other owed it. 年底 is the year here (not 年底前, a deadline)."""
+    draft = parse_plan("某单位2026年党风廉政建设工作要点\n"
+                       "14.述廉述责。每名班子成员年底向党支部述廉述责1次。\n", 2026)
+    [duty] = draft.requirements
+    assert (duty.period, duty.target, duty.role) == (Period.YEAR, 1, Role.LEADERSHIP_MEMBER)
+    assert duty.counts is not None and "履责报告" in duty.counts.types
+    late = parse_plan("某单位2026年党风廉政建设工作要点\n1.督查。年底前完成3次督查。\n", 2026)
+    assert all(r.period is None for r in late.requirements)
