@@ -18,16 +18,37 @@ from dataclasses import replace
 from lianzheng_desktop.core.plan import Requirement
 
 _WHO = r"[\u4e00-\u9fff]{2,10}?"
-_CHAIN = re.compile(rf"({_WHO})[与和同]({_WHO})、\2[与和同]({_WHO})之间")
+# 之间 or not: "支部书记与班子成员、班子成员与分管股室干部每半年开展1次…" (revnew6 U4)
+_CHAIN = re.compile(rf"({_WHO})[与和同]({_WHO})、\2[与和同][\u4e00-\u9fff]{{2}}")
 
 
 def down_the_chain(requirement: Requirement) -> Requirement:
     """A talk duty laid on a chain of pairs (A与B、B与C之间): every one covered each period."""
-    counts = requirement.counts
-    if counts is None or counts.ledger != "talk" or requirement.period is None \
-            or not _CHAIN.search(requirement.text):
+    if not _on_a_chain(requirement):
         return requirement
     return replace(requirement, target=None, coverage=100, role=None)
+
+
+def along_the_chain(requirements: list[Requirement]) -> list[Requirement]:
+    """Each talk duty of a chain read as coverage (``down_the_chain``); the same sentence's
+    count over a longer span ("每半年开展1次…，全年不少于2次") says the chain's cadence
+    again: not a second duty, laid on the 书记 alone (revnew6 U4)."""
+    kept, chained = [], set()
+    for requirement in requirements:
+        if _on_a_chain(requirement):
+            sentence = requirement.own_sentence()[1]
+            if (requirement.item, sentence) in chained:
+                continue
+            chained.add((requirement.item, sentence))
+        kept.append(down_the_chain(requirement))
+    return kept
+
+
+def _on_a_chain(requirement: Requirement) -> bool:
+    counts = requirement.counts
+    return counts is not None and counts.ledger == "talk" and requirement.period is not None \
+        and bool(_CHAIN.search(requirement.text)
+                 or _CHAIN.search(requirement.own_sentence()[1]))
 
 
 # 党支部书记每年至少找党员谈话一次: each 党员 is talked to, not one talk in all

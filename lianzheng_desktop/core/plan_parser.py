@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.plan import Period, Requirement, Role
-from lianzheng_desktop.core.plan_chain import down_the_chain, to_each_member
+from lianzheng_desktop.core.plan_chain import along_the_chain, to_each_member
 from lianzheng_desktop.core.plan_clauses import goal_clauses_left, states_goals
 from lianzheng_desktop.core.plan_draft import (
     ITEM_TEXT_LIMIT,
@@ -129,7 +129,7 @@ def parse_plan(text: str, year: int | None = None) -> PlanDraft:
     for requirement, masked in unnumbered:
         requirement.counts = named_counts(masked, plan_types)
     draft.requirements = [_with_sources(r) for r in draft.requirements]
-    draft.requirements = [down_the_chain(r) for r in draft.requirements]  # A与B、B与C之间
+    draft.requirements = along_the_chain(draft.requirements)  # A与B、B与C之间
     draft.requirements = [to_each_member(r) for r in draft.requirements]  # 找党员谈话一次
     draft.requirements = _without_rules_quoted_again(draft.requirements)
     return draft

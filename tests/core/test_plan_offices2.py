@@ -134,6 +134,17 @@ def test_talks_down_the_chain_are_a_coverage_of_everyone_not_the_secretarys_one_
     assert requirement.text.startswith("支部书记与支部委员")
 
 
+def test_a_chain_without_its_between_and_with_the_years_count_is_one_coverage():
+    """revnew6 U4: "支部书记与班子成员、班子成员与分管股室干部每半年开展1次…，全年不少于2次"
+    was the 书记's own count twice (每半年1次, and 全年2次 again): 张敏's talks counted for
+    nothing and the paper said the 书记 owed them."""
+    draft = parse_plan("一、开展谈心谈话。支部书记与班子成员、班子成员与分管股室干部每半年开展1次"
+                       "党风廉政建设谈心谈话，全年不少于2次。", year=2026)
+    [requirement] = draft.requirements
+    assert (requirement.period, requirement.coverage, requirement.role) == (
+        Period.HALF, 100, None)
+
+
 def test_talks_between_the_secretary_and_others_alone_stay_the_secretarys():
     requirement = parse_plan("一、党支部书记与其他班子成员之间的谈心谈话每年不少于2次。",
                              year=2026).requirements[0]
