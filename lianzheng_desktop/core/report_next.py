@@ -20,6 +20,7 @@ from lianzheng_desktop.core.report_facts import (
     ReportData,
     cn_date,
     first_responsible,
+    md,
     named,
     numbered,
     quoted,
@@ -120,8 +121,9 @@ def _as_counted(item: ChecklistItem, data: ReportData) -> str:
         if (item.period in (Period.QUARTER, Period.MONTH, Period.HALF)
                 and data.period.quarter is None) or item.actual >= item.target:
             return f"须于{by}前完成"
-        have = (f"目前已{verb_for(label)}{label}{item.actual}{unit}，" if item.actual else
-                "目前尚未报送，" if item.requirement.handed_in_after else "目前尚未开展，")
+        now = _so_far(data, item)
+        have = (f"{now}已{verb_for(label)}{label}{item.actual}{unit}，" if item.actual else
+                f"{now}尚未报送，" if item.requirement.handed_in_after else f"{now}尚未开展，")
         # a yearly count due in step with the quarters: what this quarter's end asks too,
         # while that end is still ahead (written on it, "9月30日前" is already past)
         step = ""
@@ -147,10 +149,11 @@ def _as_counted(item: ChecklistItem, data: ReportData) -> str:
             left = (item.requirement.target or 0) - (part.people or {}).get(me, 0)
             return f"本人尚需{left}{unit}，须于{by}前完成" if left > 0 else ""
         # the 书记's own paper: the others' shares are his to 督促 (revjiwei5 F13)
-        return f"{_owed_by_each(item, label, first_responsible(data.person))}，须于{by}前完成"
+        still = _owed_by_each(item, label, first_responsible(data.person), _so_far(data, item))
+        return f"{still}，须于{by}前完成"
     if item.measure in ("coverage", "share") and item.target is not None:
         what = f"{label}覆盖面" if item.measure == "coverage" else "“一对一”问题性约谈比例"
-        now = f"目前为{item.actual}%，" if item.actual is not None else ""
+        now = f"{_so_far(data, item)}为{item.actual}%，" if item.actual is not None else ""
         return f"{what}{now}须于{by}前达到{item.target}%"
     return ""
 
@@ -200,10 +203,23 @@ def _months_each_to_come(item: ChecklistItem, day: date, label: str, own: bool) 
             + f"，须于{cn_date(item.period_end)}前完成")
 
 
-def _owed_by_each(item: ChecklistItem, label: str, urge: bool = False) -> str:
+def _so_far(data: ReportData, item: ChecklistItem) -> str:
+    """"目前", or the paper's own day where it is made after it: a past quarter's paper of
+    12月1日 said "目前…还需4次" of 9月30日's count, which the ledger had overtaken, beside a
+    step "现已逾期" of 12月1日 (revjiwei10 K3). A return is counted to the day the paper is
+    made (checklist_window.window_of): "目前"."""
+    if data.made_on is not None and data.made_on > data.as_of \
+            and not item.requirement.handed_in_after:
+        return f"截至{md(data.as_of)}"
+    return "目前"
+
+
+def _owed_by_each(item: ChecklistItem, label: str, urge: bool = False,
+                  now: str = "目前") -> str:
     """Who still owes a duty of each, and how much ("王建国目前已专题调研1次，还需1次";
     "张卫东、刘志强各还需1次"), as the branch's own count duty says it (revjiwei4 K6);
-    ``urge``: the 书记's own paper, "督促张卫东、刘志强各再完成1次"."""
+    ``urge``: the 书记's own paper, "督促张卫东、刘志强各再完成1次"; ``now``: as of when
+    (_so_far), said before the names where it is a day."""
     part = item.periods[-1][1] if item.periods else item  # the year's: its running one
     target, unit = item.requirement.target, item.requirement.unit
     had = part.people or {}
@@ -212,8 +228,9 @@ def _owed_by_each(item: ChecklistItem, label: str, urge: bool = False) -> str:
     owed = {name: target - had[name] for name in item.missing if target > had[name]}
     if len(owed) == 1 and (name := next(iter(owed))) and had[name]:
         done = f"{verb_for(label)}{label}{had[name]}{unit}"
-        return (f"督促{name}再完成{owed[name]}{unit}（目前已{done}）" if urge else
-                f"{name}目前已{done}，还需{owed[name]}{unit}")
+        return (f"督促{name}再完成{owed[name]}{unit}（{now}已{done}）" if urge else
+                f"{name}{now}已{done}，还需{owed[name]}{unit}" if now == "目前" else
+                f"{now}{name}已{done}，还需{owed[name]}{unit}")
     by_count: dict[int, list[str]] = {}
     for name, left in owed.items():
         by_count.setdefault(left, []).append(name)
@@ -222,7 +239,8 @@ def _owed_by_each(item: ChecklistItem, label: str, urge: bool = False) -> str:
                      for left, names in by_count.items())
     if not said:
         return f"{'、'.join(item.missing)}尚未完成"
-    return f"督促{said}" if urge else said
+    said = f"督促{said}" if urge else said
+    return said if now == "目前" else f"{now}，{said}"
 
 
 def _carried_over(data: ReportData, nxt: ReportPeriod, listed: list[Requirement],

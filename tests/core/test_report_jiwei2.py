@@ -386,3 +386,18 @@ def test_the_last_quarters_form_not_yet_due_is_not_a_nought_in_the_years_paper(d
     assert "第四季度0次" not in line, line
     assert "第一季度1次、第二季度0次、第三季度1次" in line
     assert "第四季度的报送期限为2023年1月10日，尚未到期" in line, line
+
+
+def test_a_past_quarters_paper_made_later_counts_as_of_its_end_in_words(demo_store):
+    """revjiwei10 K3: the third quarter's paper made on 12月1日 said "目前已组织…8次，还需4次"
+    of 9月30日's count (the ledger had 10 by then) beside "现已逾期" of 12月1日."""
+    from lianzheng_desktop.app.reports import prepare_report
+
+    from datetime import datetime
+
+    demo_store.clock = lambda: datetime(2022, 12, 1, 9, 0)
+    steps = prepare_report(demo_store, ReportPeriod(2022, 3)).document.section_texts()[NEXT]
+    assert "目前" not in steps and "截至9月30日已召开专题会议3次，还需1次" in steps, steps
+    demo_store.clock = lambda: datetime(2022, 9, 30, 17, 0)
+    on_time = prepare_report(demo_store, ReportPeriod(2022, 3))
+    assert "目前已召开专题会议3次" in on_time.document.section_texts()[NEXT]

@@ -249,8 +249,9 @@ def test_a_quarter_behind_its_share_plans_the_next_quarters_share(demo_store):
     plans.start_new_year(demo_store, 2023, 2022)
     steps = build_document(load_report_data(demo_store, ReportPeriod(2023, 1))
                            ).section_texts()[SECTION_HEADINGS[3]]
-    assert ("全年召开不少于4次专题会议，目前尚未开展，还需4次，其中2023年6月30日前至少还需2次，"
-            "须于2023年12月31日前完成") in steps, steps
+    # made on 4月5日: as of the quarter's end, said (revjiwei10 K3)
+    assert ("全年召开不少于4次专题会议，截至3月31日尚未开展，还需4次，其中2023年6月30日前至少还需"
+            "2次，须于2023年12月31日前完成") in steps, steps
 
 
 def test_a_duty_of_each_says_how_much_each_still_owes(demo_store):
@@ -265,9 +266,10 @@ def test_a_duty_of_each_says_how_much_each_still_owes(demo_store):
         demo_store.add("activity", {"date": day, "type": "专题调研", "topic": "调研",
                                     "host": host, "attendees": host})
     steps = _texts(demo_store, ReportPeriod(2023, 2))[NEXT]
-    assert "班子成员每年开展专题调研不少于2次，李秀梅还需1次，陈立新还需2次，须于2023年12月31日" \
-        "前完成" in steps, steps
-    assert "书记每年开展专题调研不少于2次，王建国目前已开展专题调研1次，还需1次，须于" \
+    # made on 7月1日: as of the quarter's end, said (revjiwei10 K3)
+    assert "班子成员每年开展专题调研不少于2次，截至6月30日，李秀梅还需1次，陈立新还需2次，须于" \
+        "2023年12月31日前完成" in steps, steps
+    assert "书记每年开展专题调研不少于2次，截至6月30日王建国已开展专题调研1次，还需1次，须于" \
         in steps, steps
 
 
