@@ -261,6 +261,13 @@ def appendices(data: ReportData) -> list[Appendix]:
           cn_date(i.completed_date) if done_by(i, day) else ""]  # type: ignore[arg-type]
          for i in listed], [1.5, 4.5, 1.1, 1.6, 1.2, 1.6])
     notes = [UNMEASURED_NOTE] if any(_item_status(i, day) == UNMEASURED for i in listed) else []
+    # the 回头看 the body counts ("对2件…开展了“回头看”"), named with their days: the 纪委
+    # could not tell which (revjiwei10 K9); in a note, for a seventh column broke the
+    # table's names and dates
+    looked = [f"{i.number or i.description[:12]}（{cn_date(i.review_date)}）" for i in listed
+              if i.review_date is not None and i.review_date <= day]
+    if looked:
+        notes.append(f"已开展整改“回头看”的：{'、'.join(looked)}")
     if any(i.late_entry for i in listed):  # as the other annexes mark theirs
         notes.append(late_note("问题"))
     if notes:  # one 注 line: "注：…；…。"

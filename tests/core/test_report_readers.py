@@ -2,6 +2,7 @@
 (/work/reviews/revoffice.md, revyear.md): each test names the finding and checks the
 sentence a reader sees."""
 
+import re
 from dataclasses import asdict, replace
 from datetime import date
 
@@ -310,3 +311,17 @@ def test_the_secretary_of_a_leading_group_signs_its_secretary_once(demo_store):
     data = replace(data, profile=profile, person=replace(data.person, post="党组书记、主任"))
     assert build_document(data).closing[0] == (
         "中共某县人民政府办公室党组书记、某县人民政府办公室主任\u3000王建国")
+
+
+def test_the_items_annex_shows_each_look_back_the_body_counts(demo_store):
+    """revjiwei10 K9: the body said "对2件…开展了“回头看”", the 整改事项台账 had no column to
+    tell which."""
+    document = build_document(load_report_data(demo_store, ReportPeriod(2022, 4)))
+    [items] = [a for a in document.appendices if "整改事项台账" in a.title]
+    looked = re.search(r"已开展整改“回头看”的：([^；。]*)", items.note or "")
+    assert looked is not None, items.note
+    assert looked.group(1).count("（2022年10月12日）") == 2 \
+        and looked.group(1).count("（2022年9月20日）") == 1, looked.group(1)
+    early = build_document(load_report_data(demo_store, ReportPeriod(2022, 1)))
+    [items] = [a for a in early.appendices if "整改事项台账" in a.title]
+    assert "回头看" not in (items.note or "")  # none looked back at by 3月31日
