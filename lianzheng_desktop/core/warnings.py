@@ -20,6 +20,7 @@ from lianzheng_desktop.core.text import quoted
 DUE_SOON_DAYS = 5
 HAND_NOTICE_DAYS = 31  # duties without a number: said in the last month of their period
 SHOWN_NAMES = 4
+AFTER_EVERY_DEADLINE = 1000  # the days of a reminder with none: listed after the others
 
 
 class WarningLevel(str, Enum):
@@ -162,15 +163,35 @@ def owed_returns(checklist: Checklist) -> list[Warning]:
     return warnings
 
 
+def review_warning(checklist: Checklist, unreviewed: Sequence[RectificationItem]
+                   ) -> list[Warning]:
+    """Items finished and not yet looked back at, where the plan's 整改 duty asks for it
+    (done only once each had its 回头看): one line, after those with a deadline. The paper
+    named such an item a problem that 首页 never mentioned (revjiwei10 K9)."""
+    if not unreviewed or not any(e.requirement.counts is not None
+                                 and e.requirement.counts.ledger == "rectification"
+                                 for e in checklist.items):
+        return []
+    names = "、".join(i.number or quoted(_short(i.description, 10))
+                      for i in unreviewed[:SHOWN_NAMES])  # one line, as every reminder
+    more = "等" if len(unreviewed) > SHOWN_NAMES else ""
+    return [Warning(WarningLevel.BLUE, f"{len(unreviewed)}件整改事项已完成整改，尚未开展"
+                    f"“回头看”（{names}{more}），开展后请在整改事项中填写回头看日期。",
+                    AFTER_EVERY_DEADLINE, "rectification", unreviewed[0].id)]
+
+
 def build_warnings(checklist: Checklist, rectification_items: Sequence[RectificationItem],
                    as_of: date | None = None, gone: Mapping[str, date] | None = None,
-                   returns: Checklist | None = None) -> list[Warning]:
+                   returns: Checklist | None = None,
+                   unreviewed: Sequence[RectificationItem] = ()) -> list[Warning]:
     """Every warning, red first; within a colour the most overdue or soonest due first.
-    ``returns``: the last periods' returns still owed (``owed_returns``)."""
+    ``returns``: the last periods' returns still owed (``owed_returns``); ``unreviewed``:
+    items finished and not looked back at (``review_warning``)."""
     as_of = as_of or checklist.as_of
     warnings = rectification_warnings(rectification_items, as_of, gone)
     warnings += requirement_warnings(checklist)
     warnings += owed_returns(returns) if returns is not None else []
+    warnings += review_warning(checklist, unreviewed)
     return sorted(warnings, key=lambda w: (w.level.rank, w.days))
 
 

@@ -387,7 +387,17 @@ def load_warnings(store: Store, as_of: date, quarter: Quarter | None = None,
     # the last quarter's returns, unless that is the quarter shown (said once: revdiff8 11)
     owed = _returns_owed(store, as_of) if quarter != Quarter.containing(as_of).previous() \
         else None
-    return build_warnings(checklist, open_rectification_items(store, as_of), as_of, gone, owed)
+    return build_warnings(checklist, open_rectification_items(store, as_of), as_of, gone, owed,
+                          unreviewed=unreviewed_items(store, as_of))
+
+
+def unreviewed_items(store: Store, as_of: date) -> list[RectificationItem]:
+    """Items finished by ``as_of`` and not looked back at by then (回头看), from any year."""
+    rows = store.db.execute(
+        "SELECT id FROM rectification_item WHERE completed_date <= ?"
+        " AND (review_date IS NULL OR review_date > ?) ORDER BY completed_date, id",
+        [as_of.isoformat(), as_of.isoformat()]).fetchall()
+    return [cast(RectificationItem, store.get("rectification", row[0])) for row in rows]
 
 
 def _returns_owed(store: Store, as_of: date) -> Checklist | None:

@@ -125,7 +125,9 @@ def test_home_set_to_an_earlier_day_names_the_items_overdue_then(demo_store):
             if w.ledger == "rectification"]
     assert any("XC-2022-09" in text and "已逾期 5 天" in text for text in then), then
     after = [w.text for w in load_warnings(demo_store, date(2022, 9, 20))]
-    assert not any("XC-2022-09" in text for text in after)
+    assert not any("XC-2022-09" in text and "逾期" in text for text in after)
+    # finished: now its 回头看 is what is owed (revjiwei10 K9)
+    assert any("XC-2022-09" in text and "尚未开展“回头看”" in text for text in after), after
 
 
 def test_a_quote_inside_a_reminder_is_not_a_second_pair_of_double_quotes():
