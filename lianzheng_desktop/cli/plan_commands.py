@@ -173,7 +173,9 @@ def _checklist(args: argparse.Namespace) -> int:
         return 0
     print(f"{quarter.label}责任清单（截至 {as_of.isoformat()}）")
     print(checklist.summary)
+    from lianzheng_desktop.core.requirement_names import named
+
     for item in checklist.items:
-        print(f"  [{item.label}] {item.requirement.text}")
+        print(f"  [{item.label}] {named(item.requirement)}")
         print(f"          {item.explanation}")
     return 0

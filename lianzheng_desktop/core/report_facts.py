@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import Checklist, ChecklistItem
 from lianzheng_desktop.core.checklist_model import NOT_STARTED_LABEL
-from lianzheng_desktop.core.plan import Plan, Requirement
+from lianzheng_desktop.core.plan import Plan
 from lianzheng_desktop.core.records import (
     Activity,
     Person,
@@ -26,6 +26,7 @@ from lianzheng_desktop.core.records import (
 )
 from lianzheng_desktop.core.report_checklist import rectification_as_of
 from lianzheng_desktop.core.report_model import ReportPeriod
+from lianzheng_desktop.core.requirement_names import clause, named  # noqa: F401 (as above)
 from lianzheng_desktop.core.text import quoted  # noqa: F401 (the report modules import it here)
 
 _DIGITS = "零一二三四五六七八九"
@@ -206,41 +207,8 @@ def numbered(parts: list[str]) -> list[str]:
     return [f"{cn_number(i)}是{text}" for i, text in enumerate(parts, start=1)]
 
 
-def clause(text: str) -> str:
-    """A record's free text as a clause inside our sentence: no closing full stop."""
-    return text.strip().rstrip("。；;，,.")
-
-
 def first_sentence(text: str) -> str:
     return clause(text.split("。")[0]) if text else ""
-
-
-def named(requirement: Requirement) -> str:
-    """A requirement as the body of a report names it: never cut off with "…" (the plan
-    reader stores a long one shortened; its item's full text is kept beside it)."""
-    text = requirement.text
-    full = requirement.item_text
-    if text.endswith("…") and full.startswith(text[:-1]):
-        end = full.find("。", len(text) - 1)  # the sentence it was cut in, whole
-        return clause(full[:end] if end >= 0 else full)
-    label, title = requirement.counts.label if requirement.counts else "", requirement.item_title
-    if label and label not in text and _says_only_how_often(text) and title \
-            and title not in text:
-        if text in title:  # an item with no heading: its first sentence holds the words
-            return clause(title)
-        return f"{clause(title)}，{text}"  # 开展党内谈心谈话，每年至少2次 — not "每年至少2次"
-    return text
-
-
-# the words of how often and how many, and of doing: what is left says what is done
-_HOW_OFTEN = re.compile(r"每|[年月周]|季度?|半年|学[期年]|至少|不少于|不得少于|不低于|以上|一般"
-                        r"|原则上|要|应|须|必须|[0-9０-９一二两三四五六七八九十]|次|个|度|全|按"
-                        r"|开展|召开|进行|举行|组织|[，,、：:；;。\s（）()]")
-
-
-def _says_only_how_often(text: str) -> bool:
-    """每年至少2次, 一般每月不少于1次, 每学期不得少于两次: no word of what is done."""
-    return len(_HOW_OFTEN.sub("", text)) < 2
 
 
 def several(items: list[str], noun: str = "项") -> str:
@@ -262,8 +230,8 @@ def by_owner(items: list[RectificationItem]) -> list[tuple[str, str, int]]:
         counted: dict[str, int] = {}
         for d in descriptions:
             counted[d] = counted.get(d, 0) + 1
-        named = "、".join(quoted(d) + (f"{n}件" if n > 1 else "") for d, n in counted.items())
-        out.append((owner, named, len(descriptions)))
+        said = "、".join(quoted(d) + (f"{n}件" if n > 1 else "") for d, n in counted.items())
+        out.append((owner, said, len(descriptions)))
     return out
 
 

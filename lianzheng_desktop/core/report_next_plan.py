@@ -15,9 +15,9 @@ from lianzheng_desktop.core.checklist_words import verb_for
 from lianzheng_desktop.core.periods import Quarter
 from lianzheng_desktop.core.plan import Period, Requirement, Role
 from lianzheng_desktop.core.report_facts import ReportData, cn_date, first_responsible, named
-from lianzheng_desktop.core.returns import working_days
 from lianzheng_desktop.core.report_model import ReportPeriod
 from lianzheng_desktop.core.requirement_pairs import ACROSS_YEARS, pair_requirements
+from lianzheng_desktop.core.returns import working_days
 
 
 def written_on(data: ReportData) -> date:

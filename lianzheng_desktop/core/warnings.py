@@ -15,6 +15,7 @@ from lianzheng_desktop.core.checklist_model import ChecklistItem
 from lianzheng_desktop.core.plan import Period
 from lianzheng_desktop.core.record_source import is_open
 from lianzheng_desktop.core.records import RectificationItem
+from lianzheng_desktop.core.requirement_names import named
 from lianzheng_desktop.core.text import quoted
 
 DUE_SOON_DAYS = 5
@@ -105,7 +106,7 @@ def _unmet_by_hand(checklist: Checklist) -> list[Warning]:
         days = (end - checklist.as_of).days
         if days > HAND_NOTICE_DAYS:
             continue
-        names = "、".join(quoted(e.requirement.text) for e in entries[:SHOWN_NAMES]) + (
+        names = "、".join(quoted(named(e.requirement)) for e in entries[:SHOWN_NAMES]) + (
             f"等{len(entries)}项" if len(entries) > SHOWN_NAMES else "")
         day = f"{end.year}年{end.month}月{end.day}日"
         if days < 0 or entries[0].status is Status.FAILED:
@@ -138,7 +139,7 @@ def requirement_warnings(checklist: Checklist) -> list[Warning]:
                 continue  # a yearly duty on track: nothing to say this quarter
         else:
             continue
-        text = f"【{entry.label}】{entry.requirement.text}：{entry.explanation}"  # as 附件1
+        text = f"【{entry.label}】{named(entry.requirement)}：{entry.explanation}"  # as 附件1
         warnings.append(Warning(level, text, days, requirement_id=entry.id))
     return warnings
 
@@ -158,7 +159,7 @@ def owed_returns(checklist: Checklist) -> list[Warning]:
         name = {Period.QUARTER: quarter.label,
                 Period.HALF: f"{quarter.year}年{'上' if quarter.number <= 2 else '下'}半年"}.get(
                     entry.period, f"{quarter.year}年度")  # type: ignore[arg-type]
-        text = f"【{entry.label}】{name}{quoted(entry.requirement.text)}：{entry.explanation}"
+        text = f"【{entry.label}】{name}{quoted(named(entry.requirement))}：{entry.explanation}"
         warnings.append(Warning(level, text, days, requirement_id=entry.id))
     return warnings
 

@@ -27,6 +27,7 @@ from lianzheng_desktop.core.checklist import Checklist, ChecklistItem
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.periods import Quarter
+from lianzheng_desktop.core.requirement_names import named
 from lianzheng_desktop.qt.day import FollowsToday
 from lianzheng_desktop.qt.painted import FirstPaint
 from lianzheng_desktop.qt.style import colour_item, hint, page_title, rows_follow_text
@@ -321,7 +322,7 @@ class ChecklistPage(FollowsToday, QWidget):
             status = QTableWidgetItem(f"  {entry.label}  ")  # as printed in 附件1
             colour_item(status, "white", entry.colour)
             cells = [status, QTableWidgetItem(entry.requirement.item),
-                     QTableWidgetItem(entry.requirement.text),
+                     QTableWidgetItem(named(entry.requirement)),  # as the paper names it
                      QTableWidgetItem(entry.explanation)]
             for column, cell in enumerate(cells):
                 self.table.setItem(row, column, cell)
@@ -340,7 +341,7 @@ class RecordsDialog(QDialog):
         self.setWindowTitle("计入该项的记录")
         self.setMinimumSize(640, 360)
         layout = QVBoxLayout(self)
-        text = QLabel(f"<b>{entry.requirement.text}</b><br>{entry.explanation}")
+        text = QLabel(f"<b>{named(entry.requirement)}</b><br>{entry.explanation}")
         text.setWordWrap(True)
         layout.addWidget(text)
         self.list = QListWidget()

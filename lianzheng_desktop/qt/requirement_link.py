@@ -7,6 +7,7 @@ import re
 
 from PySide6.QtWidgets import QComboBox
 
+from lianzheng_desktop.core.requirement_names import named
 from lianzheng_desktop.storage.plans import load_plan
 from lianzheng_desktop.storage.store import Store
 
@@ -15,7 +16,8 @@ AUTOMATIC = "按类型自动计入"
 
 def label_of(requirement) -> str:
     """"第8条：每季度至少进行1次集中警示教育", or "（二）…" as the plan numbers it."""
-    text = requirement.text if len(requirement.text) <= 34 else requirement.text[:34] + "…"
+    name = named(requirement)
+    text = name if len(name) <= 34 else name[:34] + "…"
     where = requirement.item if requirement.item.startswith("（") \
         else f"第{requirement.item}条："
     return f"{where}{text}"

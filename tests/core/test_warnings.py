@@ -147,3 +147,24 @@ def test_standing_with_no_measure_written_is_reminded_when_overdue():
     assert deadline_level(bare, AS_OF) is WarningLevel.RED
     kept_up = RectificationItem(**{**bare.__dict__, "measures": "每月检查一次"})
     assert deadline_level(kept_up, AS_OF) is None
+
+
+def test_a_requirement_that_says_only_how_often_is_named_with_its_item_on_screen():
+    """revnew6 U8: 首页 and its reminders named a duty "全年不少于4次" (which one?), while
+    the paper beside them said "加强作风建设，全年不少于4次"."""
+    from lianzheng_desktop.core.checklist import build_checklist
+    from lianzheng_desktop.core.periods import Quarter
+    from lianzheng_desktop.core.plan_parser import parse_plan
+    from lianzheng_desktop.core.requirement_names import named
+    from lianzheng_desktop.core.warnings import build_warnings
+
+    from lianzheng_desktop.core.plan import Plan
+
+    plan = Plan(2026, parse_plan("2026年要点\n一、作风\n11.加强作风建设。及时传达上级关于违反中央"
+                                 "八项规定精神典型问题的通报，全年不少于4次。\n", 2026).requirements)
+    [requirement] = plan.requirements
+    assert requirement.text == "全年不少于4次"
+    assert named(requirement) == "加强作风建设，全年不少于4次"
+    checklist = build_checklist(plan, {}, [], Quarter(2026, 4), date(2026, 12, 1))
+    said = [w.text for w in build_warnings(checklist, [], date(2026, 12, 1))]
+    assert any(text.startswith("【滞后】加强作风建设，全年不少于4次：") for text in said), said
