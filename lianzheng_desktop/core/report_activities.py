@@ -58,7 +58,10 @@ def party_life(kind: str) -> bool:
 
 
 HEARD = ("听取汇报",)  # the host heard it: nothing to add in the host's own report
-STUDY_NUMBER = re.compile(r"^第?[0-9一二三四五六七八九十]+次(?:廉政)?学习[：:，,、\s]*")
+# "第3次廉政学习：", and a month's: "10月廉政学习" names the session, not what was studied
+# ("学习10月廉政学习、11月廉政学习": revjiwei10 K10)
+STUDY_NUMBER = re.compile(r"^(?:第?[0-9一二三四五六七八九十]+次|[0-9一二三四五六七八九十]{1,2}月份?"
+                          r"(?:集中)?)(?:廉政)?学习[：:，,、\s]*")
 SAID_ALREADY = 4  # a summary this short ("推进", "听取汇报") adds nothing to the topic
 DETAILED_UP_TO = 4  # beyond this many records of one kind, a count and the first few
 
@@ -144,6 +147,12 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
     elif a.type in HEARD and who and not mine:  # who heard it (附件1 counts by person)
         heard = "" if topic.startswith((*VERB_STARTS, who)) else "听取"
         text = f"{day}{'' if topic.startswith(who) else who}{heard}{topic}"
+    elif a.type == "专题调研" and who and not mine:
+        # each leader's own (班子成员…开展专题调研不少于2次): whose, as 听取汇报 says it — not
+        # "10月20日调研分管股室制度执行" in the branch's paper, no doer (revjiwei10 K10)
+        text = f"{day}{who}{topic}" if topic.startswith(("调研", "深入", "赴", "到")) \
+            else f"{day}{who}开展{topic}" if topic.endswith("调研") \
+            else f"{day}{who}就{topic}开展专题调研"
     elif _names_the_meeting(a.type, topic):
         text = f"{day}召开{topic}"
     elif a.type == "专题会议" and (held := _BODY_THEN_ACT.match(topic)):

@@ -5,6 +5,7 @@ no on-schedule duty nor countdown in section 三 (J5); words as a person writes 
 Each test was seen failing on the code before the fix."""
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 from lianzheng_desktop.core.ledgers import LEDGERS, to_values
@@ -675,3 +676,21 @@ def test_an_item_missed_since_the_papers_period_is_said_as_of_the_day_written(de
     assert ("抓紧完成整改事项“基层工会经费返还拨付不及时”（整改时限为2022年10月5日，现已逾期）"
             in steps), steps
 
+
+
+def test_a_study_named_by_its_month_and_a_leaders_research_read_as_a_secretary_writes():
+    """revjiwei10 K10: "组织廉政学习2次，学习10月廉政学习、11月廉政学习" (the topic names
+    the session, not what was studied); "10月20日调研分管股室制度执行" in the branch's paper,
+    no doer, while 附件1 counts 专题调研 by person."""
+    from lianzheng_desktop.core.records import Activity
+    from lianzheng_desktop.core.report_activities import _activities, _one_activity
+
+    studies = [Activity(id=n, date=date(2026, m, 10), type="廉政学习", topic=f"{m}月廉政学习")
+               for n, m in ((1, 10), (2, 11))]
+    [said] = _activities(studies, "本季度")
+    assert said == "本季度组织廉政学习2次", said
+    research = Activity(id=3, date=date(2026, 10, 20), type="专题调研",
+                        topic="调研分管股室制度执行", host="李明")
+    assert _one_activity(research, False) == "10月20日李明调研分管股室制度执行"
+    noun = replace(research, topic="基层站所廉政风险防控")
+    assert _one_activity(noun, False) == "10月20日李明就基层站所廉政风险防控开展专题调研"
