@@ -30,16 +30,20 @@ def down_the_chain(requirement: Requirement) -> Requirement:
 
 
 def along_the_chain(requirements: list[Requirement]) -> list[Requirement]:
-    """Each talk duty of a chain read as coverage (``down_the_chain``); the same sentence's
-    count over a longer span ("每半年开展1次…，全年不少于2次") says the chain's cadence
-    again: not a second duty, laid on the 书记 alone (revnew6 U4)."""
-    kept, chained = [], set()
+    """Each talk duty of a chain read as coverage (``down_the_chain``); a bare count after
+    it in its sentence ("每半年开展1次…，全年不少于2次") says the chain's cadence again: not
+    a second duty, laid on the 书记 alone (revnew6 U4). Another talk duty of the sentence,
+    with words of its own (支部书记每年与班子成员开展廉政谈话不少于2次), stays as it is
+    (revdiff10 E1)."""
+    kept: list[Requirement] = []
+    chains: dict[tuple[str, str], Requirement] = {}  # (item, sentence) → its chain
     for requirement in requirements:
+        where = (requirement.item, requirement.own_sentence()[1])
+        chain = chains.get(where)
+        if chain is not None and _restates(requirement, chain):
+            continue
         if _on_a_chain(requirement):
-            sentence = requirement.own_sentence()[1]
-            if (requirement.item, sentence) in chained:
-                continue
-            chained.add((requirement.item, sentence))
+            chains[where] = requirement
         kept.append(down_the_chain(requirement))
     return kept
 
@@ -47,8 +51,16 @@ def along_the_chain(requirements: list[Requirement]) -> list[Requirement]:
 def _on_a_chain(requirement: Requirement) -> bool:
     counts = requirement.counts
     return counts is not None and counts.ledger == "talk" and requirement.period is not None \
-        and bool(_CHAIN.search(requirement.text)
-                 or _CHAIN.search(requirement.own_sentence()[1]))
+        and bool(_CHAIN.search(requirement.text))
+
+
+def _restates(requirement: Requirement, chain: Requirement) -> bool:
+    """A count with no words of its own (全年不少于2次), of the chain's talks."""
+    from lianzheng_desktop.core.requirement_names import says_only_how_often
+
+    return requirement.counts is not None and chain.counts is not None \
+        and requirement.counts.types == chain.counts.types \
+        and says_only_how_often(requirement.text)
 
 
 # 党支部书记每年至少找党员谈话一次: each 党员 is talked to, not one talk in all

@@ -23,7 +23,7 @@ def named(requirement: Requirement) -> str:
         end = full.find("。", len(text) - 1)  # the sentence it was cut in, whole
         return clause(full[:end] if end >= 0 else full)
     label, title = requirement.counts.label if requirement.counts else "", requirement.item_title
-    if label and label not in text and _says_only_how_often(text) and title \
+    if label and label not in text and says_only_how_often(text) and title \
             and title not in text:
         if text in title:  # an item with no heading: its first sentence holds the words
             return clause(title)
@@ -37,6 +37,6 @@ _HOW_OFTEN = re.compile(r"每|[年月周]|季度?|半年|学[期年]|至少|不�
                         r"|开展|召开|进行|举行|组织|[，,、：:；;。\s（）()]")
 
 
-def _says_only_how_often(text: str) -> bool:
+def says_only_how_often(text: str) -> bool:
     """每年至少2次, 一般每月不少于1次, 每学期不得少于两次: no word of what is done."""
     return len(_HOW_OFTEN.sub("", text)) < 2

@@ -145,6 +145,20 @@ def test_a_chain_without_its_between_and_with_the_years_count_is_one_coverage():
         Period.HALF, 100, None)
 
 
+def test_another_talk_duty_beside_a_chain_stays_its_own():
+    """revdiff10 E1: the chain's sentence swallowed "支部书记每年与班子成员开展廉政谈话不少于
+    2次" (gone, listed nowhere), and a chain of 责任书 turned the 书记's own "每季度…1次廉政
+    谈话" into every member talked to each quarter."""
+    draft = parse_plan("一、主体责任\n1.逐级压实责任。党组书记与班子成员、班子成员与股室负责人逐级"
+                       "签订党风廉政建设责任书，党组书记每季度与班子成员开展1次廉政谈话。\n"
+                       "2.加强谈心谈话。支部书记与班子成员、班子成员与分管股室干部每半年开展1次"
+                       "谈心谈话，支部书记每年与班子成员开展廉政谈话不少于2次。", year=2026)
+    read = [(r.period, r.target, r.coverage, r.role) for r in draft.requirements]
+    assert read == [(Period.QUARTER, 1, None, Role.FIRST_RESPONSIBLE),
+                    (Period.HALF, None, 100, None),
+                    (Period.YEAR, 2, None, Role.FIRST_RESPONSIBLE)], read
+
+
 def test_talks_between_the_secretary_and_others_alone_stay_the_secretarys():
     requirement = parse_plan("一、党支部书记与其他班子成员之间的谈心谈话每年不少于2次。",
                              year=2026).requirements[0]
