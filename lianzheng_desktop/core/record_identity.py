@@ -25,6 +25,23 @@ SAME_RECORD: dict[str, Callable[[Any], tuple]] = {
     "activity": lambda r: (r.date, r.type, r.topic, r.host),
 }
 
+# What the form and a restore from 回收站 ask about: the same day, kind and subject, the
+# 负责人 aside — a meeting entered again with it left blank, or typed otherwise (书记王建国,
+# 王建国、李明), is likely the same one (revdiff10 E2); only ``other_doers`` tells two apart.
+SAME_ENTRY: dict[str, Callable[[Any], tuple]] = {
+    **SAME_RECORD, "activity": lambda r: (r.date, r.type, r.topic)}
+
+
+def other_doers(one: str, other: str) -> bool:
+    """Two 负责人 who are plainly other people: both given, neither within the other, no
+    name in common (李明's and 张华's 履责报告 of one meeting, worded alike)."""
+    from lianzheng_desktop.core.in_post import doer_names
+
+    if not one or not other or one in other or other in one:
+        return False
+    return not set(doer_names(one)) & set(doer_names(other))
+
+
 # Same day and kind: a row that differs from such a kept record only in its 主题 (or its
 # people) is likely that record corrected in Excel, not a second one of the day.
 SAME_DAY_AND_KIND: dict[str, Callable[[Any], tuple]] = {

@@ -8,8 +8,9 @@ from typing import Any, cast
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.core.record_identity import (
     SAME_DAY_AND_KIND,
+    SAME_ENTRY,
     SAME_EVENT_LEDGERS,
-    SAME_RECORD,
+    other_doers,
     same_event,
     titles_alike,
 )
@@ -19,15 +20,18 @@ from lianzheng_desktop.storage.store import Query, Store
 
 
 def same_records(store: Store, ledger_key: str, record: Record) -> list[Record]:
-    """Kept records (other than ``record`` itself) that are the same one by SAME_RECORD:
-    the same day, kind and subject. Counted twice, they would lift the checklist."""
+    """Kept records (other than ``record`` itself) that are the same one by SAME_ENTRY:
+    the same day, kind and subject, unless two people's own (``other_doers``). Counted
+    twice, they would lift the checklist."""
     spec = LEDGERS[ledger_key]
     day = getattr(record, spec.date_field) if spec.date_field else None
     if day is None:  # the roster: a name is unique already
         return []
-    key = SAME_RECORD[ledger_key]
+    key = SAME_ENTRY[ledger_key]
+    doer = DOER_FIELDS.get(ledger_key) if ledger_key == "activity" else None
     return [r for r in store.list(ledger_key, Query(start=day, end=day))
-            if r.id != record.id and key(r) == key(record)]
+            if r.id != record.id and key(r) == key(record)
+            and not (doer and other_doers(getattr(r, doer, ""), getattr(record, doer, "")))]
 
 
 def near_records(store: Store, ledger_key: str, record: Record) -> list[Record]:
