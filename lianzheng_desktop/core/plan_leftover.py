@@ -44,6 +44,8 @@ PREAMBLE_REASON = "开头的指导思想或总体要求，不作为检查事项"
 # a sentence, not an item: PlanDraft.summary counts whole items of principles only
 GOAL_REASON = "说的是指导思想或目标，不作为检查事项"
 TITLE_REASON = "标题或口号，下面没有读出要做的具体工作，不作为检查事项"
+TITLED_REASON = ("本条的标题，本条的要求已在上面读出；如标题本身另有要做的事，请双击添加为"
+                 "一项要求")
 _SENTENCE_END = "。；;！!？?\n"
 _PIECES = re.compile(r"[，,：:、]")
 _HEADING_CHARS = 40
@@ -90,8 +92,10 @@ def title_only(node: Node, nodes: list[Node], item: PlanItem, draft: PlanDraft) 
 def list_the_rest(node: Node, told: list[str], draft: PlanDraft, read: bool = False) -> None:
     """List each sentence of ``node`` that none of ``told`` (the texts of its requirements and
     listed lines) takes, with its reason (above). ``read``: the item gave a requirement, so
-    a short first sentence ("1.压实主体责任。党支部每季度召开…") is its heading, not a duty
-    left out (revnew6 U7: 13 such headings listed as 未纳入清单 invited duplicates)."""
+    a short first sentence ("1.压实主体责任。党支部每季度召开…") is likely its heading:
+    listed as such (``TITLED_REASON``), not as a duty left out — 13 of those invited her to
+    add each duty again (revnew6 U7); dropped, a short duty (全体党员签订廉政承诺书。) was
+    listed nowhere (revdiff10 E3)."""
     text = node.text
     masked = mask_quotes(text)
     taken = [False] * len(text)
@@ -111,9 +115,11 @@ def list_the_rest(node: Node, told: list[str], draft: PlanDraft, read: bool = Fa
         sentence, words = masked[start:end].strip(), text[start:end].strip()
         if len(sentence) < 4 or any(taken[start:end]):
             continue
-        if start == 0 and (heading or read and _headline(sentence)):
+        if start == 0 and heading:
             continue  # the heading over the item's body or its items; the text's title
-        draft.untracked.append(Unread(node.id, words, _reason(node, sentence)))
+        reason = TITLED_REASON if start == 0 and read and _headline(sentence) \
+            else _reason(node, sentence)
+        draft.untracked.append(Unread(node.id, words, reason))
 
 
 def _headline(sentence: str) -> bool:

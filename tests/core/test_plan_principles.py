@@ -143,7 +143,13 @@ def test_the_heading_of_an_item_whose_duty_was_read_is_not_listed_as_left_out():
                        "廉政建设工作。\n"
                        "2.强化政治监督。认真落实政治监督各项要求。\n", 2026)
     assert len(draft.requirements) == 2, [r.text for r in draft.requirements]
-    assert not [u.text for u in draft.untracked if "压实主体责任" in u.text]
+    [heading] = [u for u in draft.untracked if "压实主体责任" in u.text]
+    assert heading.reason.startswith("本条的标题，本条的要求已在上面读出"), heading.reason
+    # a short duty before a read one is still listed, to be added by a double-click
+    # (revdiff10 E3: 全体党员签订廉政承诺书。 was dropped as a heading)
+    other = parse_plan("某单位2026年党风廉政建设工作要点\n1.全体党员签订廉政承诺书。党支部每季度"
+                       "召开1次专题会议。\n", 2026)
+    assert [u.text for u in other.untracked] == ["全体党员签订廉政承诺书"]
     # the second item is made one duty whole, marked by hand: nothing of it is lost
     assert any("强化政治监督" in r.text for r in draft.requirements)
 
