@@ -13,7 +13,7 @@ from enum import Enum
 from lianzheng_desktop.core.checklist import Checklist, Status
 from lianzheng_desktop.core.checklist_model import ChecklistItem
 from lianzheng_desktop.core.plan import Period
-from lianzheng_desktop.core.record_source import is_open
+from lianzheng_desktop.core.record_source import is_open, review_since
 from lianzheng_desktop.core.records import RectificationItem
 from lianzheng_desktop.core.requirement_names import named
 from lianzheng_desktop.core.text import quoted
@@ -164,14 +164,33 @@ def owed_returns(checklist: Checklist) -> list[Warning]:
     return warnings
 
 
+def _review_duties(checklist: Checklist) -> list[ChecklistItem]:
+    """The plan's duties to fix the items whole (做好巡察整改: done once each fixed item had
+    its 回头看, checklist_unnumbered.check_rectification) — not a count of items."""
+    return [e for e in checklist.items if e.measure == "manual"
+            and e.requirement.counts is not None
+            and e.requirement.counts.ledger == "rectification"]
+
+
+def reviews_since(checklist: Checklist) -> date | None:
+    """The earliest 完成日期 whose 回头看 the checklist still waits for; None: it asks none."""
+    duties = _review_duties(checklist)
+    return min(review_since(e.period_start) for e in duties) if duties else None
+
+
 def review_warning(checklist: Checklist, unreviewed: Sequence[RectificationItem]
                    ) -> list[Warning]:
-    """Items finished and not yet looked back at, where the plan's 整改 duty asks for it
-    (done only once each had its 回头看): one line, after those with a deadline. The paper
-    named such an item a problem that 首页 never mentioned (revjiwei10 K9)."""
-    if not unreviewed or not any(e.requirement.counts is not None
-                                 and e.requirement.counts.ledger == "rectification"
-                                 for e in checklist.items):
+    """Items finished and not yet looked back at, that the plan's 整改 duty waits for (its
+    sources, finished since the year before its period: as the checklist counts them):
+    one line, after those with a deadline. The paper named such an item a problem that
+    首页 never mentioned (revjiwei10 K9); not an item of years ago, under a plan whose only
+    整改 duty is a count (revdiff10 E5)."""
+    duties = _review_duties(checklist)
+    unreviewed = [i for i in unreviewed if i.completed_date is not None and any(
+        (not d.requirement.counts or not d.requirement.counts.types
+         or i.source in d.requirement.counts.types)
+        and i.completed_date >= review_since(d.period_start) for d in duties)]
+    if not unreviewed:
         return []
     names = "、".join(i.number or quoted(_short(i.description, 10))
                       for i in unreviewed[:SHOWN_NAMES])  # one line, as every reminder

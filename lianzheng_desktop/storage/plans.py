@@ -26,7 +26,7 @@ from lianzheng_desktop.core.requirement_pairs import (
     compare,
     pair_requirements,
 )
-from lianzheng_desktop.core.warnings import Warning, build_warnings
+from lianzheng_desktop.core.warnings import Warning, build_warnings, reviews_since
 from lianzheng_desktop.storage.store import Store
 
 COLUMNS = ("item", "text", "section", "item_title", "item_text", "ledger", "types",
@@ -387,16 +387,18 @@ def load_warnings(store: Store, as_of: date, quarter: Quarter | None = None,
     # the last quarter's returns, unless that is the quarter shown (said once: revdiff8 11)
     owed = _returns_owed(store, as_of) if quarter != Quarter.containing(as_of).previous() \
         else None
+    since = reviews_since(checklist)
+    unreviewed = unreviewed_items(store, since, as_of) if since is not None else []
     return build_warnings(checklist, open_rectification_items(store, as_of), as_of, gone, owed,
-                          unreviewed=unreviewed_items(store, as_of))
+                          unreviewed=unreviewed)
 
 
-def unreviewed_items(store: Store, as_of: date) -> list[RectificationItem]:
-    """Items finished by ``as_of`` and not looked back at by then (回头看), from any year."""
+def unreviewed_items(store: Store, since: date, as_of: date) -> list[RectificationItem]:
+    """Items finished from ``since`` to ``as_of`` and not looked back at by then (回头看)."""
     rows = store.db.execute(
-        "SELECT id FROM rectification_item WHERE completed_date <= ?"
+        "SELECT id FROM rectification_item WHERE completed_date BETWEEN ? AND ?"
         " AND (review_date IS NULL OR review_date > ?) ORDER BY completed_date, id",
-        [as_of.isoformat(), as_of.isoformat()]).fetchall()
+        [since.isoformat(), as_of.isoformat(), as_of.isoformat()]).fetchall()
     return [cast(RectificationItem, store.get("rectification", row[0])) for row in rows]
 
 

@@ -26,3 +26,16 @@ def test_an_item_finished_and_not_looked_back_at_is_reminded(demo_store):
                       if k not in ("id", "created_at", "updated_at", "late_entry")}
             demo_store.update("rectification", item.id, {**values, "review_date": "2022-10-20"})
     assert _reviews(demo_store, date(2022, 10, 31)) == []  # every 回头看 in: nothing said
+
+
+def test_no_reminder_where_the_plan_asks_no_look_back(demo_store):
+    """revdiff10 E5: under a plan whose only 整改 duty is a count, 首页 named an item
+    finished four years before."""
+    from lianzheng_desktop.storage.plans import import_plan_text
+
+    import_plan_text(demo_store, "2026年党风廉政建设工作要点\n一、落实主体责任\n1.党支部每季度"
+                                 "召开1次专题会议研究党风廉政建设工作。\n2.年内督促整改各类问题"
+                                 "不少于4件。\n", 2026)
+    assert _reviews(demo_store, date(2026, 12, 1)) == []
+    # and under the 2022 plan, its 巡察整改 duty waits only for this year's and last year's
+    assert len(_reviews(demo_store, date(2022, 9, 30))) == 1
