@@ -5,15 +5,19 @@ after 9月30日 runs past 国庆 to 10月13日, not to 10月7日 (revnew6 U1: a 
 The official calendar — the public holidays and the weekend days worked in their place
 (调休), as the State Council publishes them each year — comes from the chinese_calendar
 package, which knows the years up to its release. For a later year: Monday to Friday, less
-the holidays fixed by date (元旦; 劳动节 5月1日至5日; 国庆 10月1日至7日). That day is never
-earlier than those holidays make it, so a return is not called late for them.
+the holidays that fall on the same days each year (元旦; 清明, by the solar term on 4月4日
+or 5日, taken as 4月4日至6日; 劳动节 5月1日至5日; 国庆 10月1日至7日): a first quarter's
+form of 4月8日 in 2027 was called late (revdiff10 E4). The lunar holidays (春节, 端午,
+中秋) move by weeks and are not guessed: a return due in the days of 春节 in such a year
+may be reckoned due before it.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-_FIXED = {(1, 1)} | {(5, d) for d in range(1, 6)} | {(10, d) for d in range(1, 8)}
+_FIXED = {(1, 1)} | {(4, d) for d in range(4, 7)} | {(5, d) for d in range(1, 6)} \
+    | {(10, d) for d in range(1, 8)}
 
 
 def is_workday(day: date) -> bool:

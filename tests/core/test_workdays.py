@@ -19,8 +19,12 @@ def test_working_days_follow_the_official_calendar():
     # 2026: 国庆 10月1日–7日, 10月10日 (a Saturday) worked in its place
     assert workdays.after(date(2026, 9, 30), 5) == date(2026, 10, 13)
     assert workdays.after(date(2026, 3, 31), 5) == date(2026, 4, 8)  # 清明 4月4日–6日
-    # a year the calendar does not know yet: weekdays, less 元旦
+    # a year the calendar does not know yet: weekdays, less 元旦, 清明 (revdiff10 E4) …
     assert workdays.after(date(2026, 12, 31), 5) == date(2027, 1, 8)
+    # 清明 2027 is 4月5日, a Monday; 4月4日至6日 are taken off, so the day is 4月9日, a day
+    # late rather than early: an on-time form is never called late (4月8日 was, before)
+    assert workdays.after(date(2027, 3, 31), 5) == date(2027, 4, 9)
+    assert workdays.after(date(2027, 9, 30), 5) == date(2027, 10, 14)
 
 
 def _checked(day: str, as_of: str):
