@@ -139,10 +139,24 @@ def own_title(profile: UnitProfile, person: Person) -> str:
     also = [p for p in branch_posts(person) if not p.endswith("书记")]  # 兼纪检委员
     head = f"{org}书记" + "".join(f"、{p}" for p in also)
     # the unit named once before them; not the head said again, where the 党组织 is the
-    # unit's 党组 and her post 党组书记 ("…党组书记、某县…党组书记、主任": revjiwei10 K5)
-    others = "、".join(p for p in unit_posts(person)
-                      if not (p.endswith("书记") and org.endswith(p.removesuffix("书记"))))
+    # unit's 党组 or 党委 and her post its 书记 ("…党组书记、某县…党组书记、主任": revjiwei10
+    # K5; "镇党委书记", "县政府办公室党组书记": revdiff10 E6)
+    others = "、".join(p.removeprefix(unit) for p in unit_posts(person) if not _heads(org, p))
     return f"{head}、{unit}{others}" if others else head  # them: "某局党组成员、副局长"
+
+
+_BODY_KINDS = (("党组", ("党组",)), ("党委", ("党委", "委员会")),
+               ("党总支", ("党总支", "总支部委员会")), ("党工委", ("党工委", "工作委员会")),
+               ("支部", ("支部", "支部委员会")))
+
+
+def _heads(org: str, post: str) -> bool:
+    """Whether ``post`` is the 书记 of ``org`` itself: 党组书记 of a …党组, 党委书记 or
+    镇党委书记 of a …委员会, whatever the unit's name before it — not a 副书记."""
+    if not post.endswith("书记") or post.endswith("副书记"):
+        return False
+    body = post.removesuffix("书记")
+    return any(body.endswith(kind) and org.endswith(names) for kind, names in _BODY_KINDS)
 
 
 def _member_title(org: str, unit: str, person: Person) -> str:
@@ -267,7 +281,9 @@ def appendices(data: ReportData) -> list[Appendix]:
     looked = [f"{i.number or i.description[:12]}（{cn_date(i.review_date)}）" for i in listed
               if i.review_date is not None and i.review_date <= day]
     if looked:
-        notes.append(f"已开展整改“回头看”的：{'、'.join(looked)}")
+        # all of them to the table's day, as its title says, not the period's alone
+        # (revdiff10 E8: three names beside "对2件…" of the quarter)
+        notes.append(f"截至{cn_date(day)}已开展整改“回头看”的：{'、'.join(looked)}")
     if any(i.late_entry for i in listed):  # as the other annexes mark theirs
         notes.append(late_note("问题"))
     if notes:  # one 注 line: "注：…；…。"

@@ -472,8 +472,8 @@ def test_in_print_a_monthly_line_with_a_nought_month_is_left_whole():
     for text in (monthly, aside, "2022年已召开专题会议1次、民主生活会0次。"):
         assert NOUGHT_SO_FAR.sub("X", NOUGHT_IN_PERIOD.sub("X", text)) == text
     # a return's days are the period: not "2026年未11月1日至2027年1月10日报送…" (revjiwei10 K2)
-    assert NOUGHT_IN_PERIOD.sub(r"\1未\2\3", "2026年11月1日至2027年1月10日报送工作总结0次，未达到") \
-        == "2026年11月1日至2027年1月10日未报送工作总结，未达到"
+    said = NOUGHT_IN_PERIOD.sub(r"\1未\2\3", "2026年11月1日至2027年1月10日报送工作总结0次，未达到")
+    assert said == "2026年11月1日至2027年1月10日未报送工作总结，未达到"
     assert NOUGHT_IN_PERIOD.sub(r"\1未\2\3", "12月1日至1月7日报送纪实表0次。") \
         == "12月1日至1月7日未报送纪实表。"
     assert verb_for("组织生活会") == "召开" and verb_for("听取汇报") == ""

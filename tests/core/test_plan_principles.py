@@ -165,3 +165,8 @@ def test_each_members_report_at_the_years_end_is_a_yearly_duty_of_each():
     assert duty.counts is not None and "履责报告" in duty.counts.types
     late = parse_plan("某单位2026年党风廉政建设工作要点\n1.督查。年底前完成3次督查。\n", 2026)
     assert all(r.period is None for r in late.requirements)
+    # one of several times is not the year: listed for her to check (revdiff10 E7)
+    times = parse_plan("某单位2026年党风廉政建设工作要点\n1.提醒。元旦春节、年底等重要节点开展"
+                       "廉政提醒谈话1次。\n", 2026)
+    assert all(r.period is not Period.YEAR for r in times.requirements)
+    assert any("元旦春节、年底等重要节点" in u.text for u in times.unread)

@@ -391,9 +391,9 @@ def test_the_last_quarters_form_not_yet_due_is_not_a_nought_in_the_years_paper(d
 def test_a_past_quarters_paper_made_later_counts_as_of_its_end_in_words(demo_store):
     """revjiwei10 K3: the third quarter's paper made on 12月1日 said "目前已组织…8次，还需4次"
     of 9月30日's count (the ledger had 10 by then) beside "现已逾期" of 12月1日."""
-    from lianzheng_desktop.app.reports import prepare_report
-
     from datetime import datetime
+
+    from lianzheng_desktop.app.reports import prepare_report
 
     demo_store.clock = lambda: datetime(2022, 12, 1, 9, 0)
     steps = prepare_report(demo_store, ReportPeriod(2022, 3)).document.section_texts()[NEXT]

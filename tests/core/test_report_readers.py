@@ -318,10 +318,28 @@ def test_the_items_annex_shows_each_look_back_the_body_counts(demo_store):
     tell which."""
     document = build_document(load_report_data(demo_store, ReportPeriod(2022, 4)))
     [items] = [a for a in document.appendices if "整改事项台账" in a.title]
-    looked = re.search(r"已开展整改“回头看”的：([^；。]*)", items.note or "")
+    looked = re.search(r"截至2022年12月31日已开展整改“回头看”的：([^；。]*)", items.note or "")
     assert looked is not None, items.note
     assert looked.group(1).count("（2022年10月12日）") == 2 \
         and looked.group(1).count("（2022年9月20日）") == 1, looked.group(1)
     early = build_document(load_report_data(demo_store, ReportPeriod(2022, 1)))
     [items] = [a for a in early.appendices if "整改事项台账" in a.title]
     assert "回头看" not in (items.note or "")  # none looked back at by 3月31日
+
+
+def test_the_secretary_of_a_party_committee_signs_its_secretary_once():
+    """revdiff10 E6: the K5 mend held only for a post written "党组书记": "中共某镇委员会书记、
+    某镇人民政府镇党委书记、镇长"; a post with the unit's name, "县总工会县总工会党组书记"."""
+    from lianzheng_desktop.core.records import Person, UnitProfile
+    from lianzheng_desktop.core.report_content import own_title
+
+    def signed(unit, org, post):
+        return own_title(UnitProfile(unit_name=unit, org_name=org),
+                         Person(name="甲", post=post, role="书记"))
+
+    assert signed("某镇人民政府", "中共某镇委员会", "镇党委书记、镇长") == \
+        "中共某镇委员会书记、某镇人民政府镇长"
+    assert signed("某县教育局", "中共某县教育局委员会", "党委书记、局长") == \
+        "中共某县教育局委员会书记、某县教育局局长"
+    assert signed("县总工会", "县总工会机关党支部", "县总工会党组书记、常务副主席") == \
+        "县总工会机关党支部书记、县总工会党组书记、常务副主席"

@@ -154,14 +154,14 @@ def test_a_requirement_that_says_only_how_often_is_named_with_its_item_on_screen
     the paper beside them said "加强作风建设，全年不少于4次"."""
     from lianzheng_desktop.core.checklist import build_checklist
     from lianzheng_desktop.core.periods import Quarter
+    from lianzheng_desktop.core.plan import Plan
     from lianzheng_desktop.core.plan_parser import parse_plan
     from lianzheng_desktop.core.requirement_names import named
     from lianzheng_desktop.core.warnings import build_warnings
 
-    from lianzheng_desktop.core.plan import Plan
-
-    plan = Plan(2026, parse_plan("2026年要点\n一、作风\n11.加强作风建设。及时传达上级关于违反中央"
-                                 "八项规定精神典型问题的通报，全年不少于4次。\n", 2026).requirements)
+    text = ("2026年要点\n一、作风\n11.加强作风建设。及时传达上级关于违反中央八项规定精神典型问题"
+            "的通报，全年不少于4次。\n")
+    plan = Plan(2026, parse_plan(text, 2026).requirements)
     [requirement] = plan.requirements
     assert requirement.text == "全年不少于4次"
     assert named(requirement) == "加强作风建设，全年不少于4次"
