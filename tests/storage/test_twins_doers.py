@@ -25,7 +25,8 @@ def kept():
 @pytest.mark.parametrize("host", ["", "王建国", "王建国、李明", "书记王建国"])
 def test_one_meeting_entered_again_is_asked_about(kept, host):
     again = Activity(id=None, date=date(2026, 11, 20), type="专题会议", topic=TOPIC, host=host)
-    assert [title for title, _ in twin_questions(kept, "activity", again)] == ["台账中已有相同的记录"]
+    asked = [title for title, _ in twin_questions(kept, "activity", again)]
+    assert asked == ["台账中已有相同的记录"]
 
 
 def test_two_peoples_own_reports_of_one_meeting_are_not(kept):
