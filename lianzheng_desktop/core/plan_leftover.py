@@ -44,8 +44,8 @@ PREAMBLE_REASON = "开头的指导思想或总体要求，不作为检查事项"
 # a sentence, not an item: PlanDraft.summary counts whole items of principles only
 GOAL_REASON = "说的是指导思想或目标，不作为检查事项"
 TITLE_REASON = "标题或口号，下面没有读出要做的具体工作，不作为检查事项"
-TITLED_REASON = ("本条的标题，本条的要求已在上面读出；如标题本身另有要做的事，请双击添加为"
-                 "一项要求")
+TITLED_REASON = ("可能是本条的标题（本条的要求已从其后读出）；如这句本身是另一件要做的事，"
+                 "请双击添加为一项要求")
 _SENTENCE_END = "。；;！!？?\n"
 _PIECES = re.compile(r"[，,：:、]")
 _HEADING_CHARS = 40

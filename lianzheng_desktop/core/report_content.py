@@ -145,9 +145,11 @@ def own_title(profile: UnitProfile, person: Person) -> str:
     return f"{head}、{unit}{others}" if others else head  # them: "某局党组成员、副局长"
 
 
-_BODY_KINDS = (("党组", ("党组",)), ("党委", ("党委", "委员会")),
-               ("党总支", ("党总支", "总支部委员会")), ("党工委", ("党工委", "工作委员会")),
-               ("支部", ("支部", "支部委员会")))
+# a 党组织 by the end of its name, the more particular first (a 支部委员会 is no 党委:
+# revlast18 F3), and the word a post names it by
+_BODY_KINDS = ((("党组",), "党组"), (("支部委员会", "党支部", "支部"), "支部"),
+               (("总支部委员会", "党总支"), "总支"), (("工作委员会", "党工委"), "党工委"),
+               (("委员会", "党委"), "党委"))
 
 
 def _heads(org: str, post: str) -> bool:
@@ -155,8 +157,8 @@ def _heads(org: str, post: str) -> bool:
     镇党委书记 of a …委员会, whatever the unit's name before it — not a 副书记."""
     if not post.endswith("书记") or post.endswith("副书记"):
         return False
-    body = post.removesuffix("书记")
-    return any(body.endswith(kind) and org.endswith(names) for kind, names in _BODY_KINDS)
+    kind = next((word for ends, word in _BODY_KINDS if org.endswith(ends)), None)
+    return kind is not None and post.removesuffix("书记").endswith(kind)
 
 
 def _member_title(org: str, unit: str, person: Person) -> str:

@@ -144,7 +144,7 @@ def test_the_heading_of_an_item_whose_duty_was_read_is_not_listed_as_left_out():
                        "2.强化政治监督。认真落实政治监督各项要求。\n", 2026)
     assert len(draft.requirements) == 2, [r.text for r in draft.requirements]
     [heading] = [u for u in draft.untracked if "压实主体责任" in u.text]
-    assert heading.reason.startswith("本条的标题，本条的要求已在上面读出"), heading.reason
+    assert heading.reason.startswith("可能是本条的标题（本条的要求已从其后读出）"), heading.reason
     # a short duty before a read one is still listed, to be added by a double-click
     # (revdiff10 E3: 全体党员签订廉政承诺书。 was dropped as a heading)
     other = parse_plan("某单位2026年党风廉政建设工作要点\n1.全体党员签订廉政承诺书。党支部每季度"
@@ -170,3 +170,13 @@ def test_each_members_report_at_the_years_end_is_a_yearly_duty_of_each():
                        "廉政提醒谈话1次。\n", 2026)
     assert all(r.period is not Period.YEAR for r in times.requirements)
     assert any("元旦春节、年底等重要节点" in u.text for u in times.unread)
+    # 年底 before 各, 及时, 与: still each one's yearly duty (revlast18 F1); 年中、年底各…:
+    # once in each half (F4)
+    for line in ("班子成员年底各向党支部述廉述责1次。", "班子成员年底及时向党支部述责述廉1次。",
+                 "每名班子成员年底与党支部书记开展1次谈心谈话。"):
+        [each] = parse_plan(f"某单位2026年党风廉政建设工作要点\n1.{line}\n", 2026).requirements
+        assert (each.period, each.target, each.role) == (
+            Period.YEAR, 1, Role.LEADERSHIP_MEMBER), line
+    [twice] = parse_plan("某单位2026年党风廉政建设工作要点\n3.年中、年底各开展1次督查检查。\n",
+                         2026).requirements
+    assert (twice.period, twice.target) == (Period.HALF, 1)

@@ -343,3 +343,6 @@ def test_the_secretary_of_a_party_committee_signs_its_secretary_once():
         "中共某县教育局委员会书记、某县教育局局长"
     assert signed("县总工会", "县总工会机关党支部", "县总工会党组书记、常务副主席") == \
         "县总工会机关党支部书记、县总工会党组书记、常务副主席"
+    # a branch's 支部委员会 is no 党委: her post in the unit's 党委 stays (revlast18 F3)
+    assert signed("某县教育局", "中共某县教育局机关支部委员会", "党委书记、局长") == \
+        "中共某县教育局机关支部委员会书记、某县教育局党委书记、局长"

@@ -694,3 +694,7 @@ def test_a_study_named_by_its_month_and_a_leaders_research_read_as_a_secretary_w
     assert _one_activity(research, False) == "10月20日李明调研分管股室制度执行"
     noun = replace(research, topic="基层站所廉政风险防控")
     assert _one_activity(noun, False) == "10月20日李明就基层站所廉政风险防控开展专题调研"
+    # a topic with its own verb keeps it, once (revlast18 F2: "李明开展对…开展调研")
+    for topic in ("对分管股室制度执行情况开展调研", "带队调研财务管理", "李明到基层站所调研"):
+        said = _one_activity(replace(research, topic=topic), False)
+        assert said.count("开展") <= 1 and said.count("李明") == 1, said
