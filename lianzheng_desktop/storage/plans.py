@@ -26,7 +26,7 @@ from lianzheng_desktop.core.requirement_pairs import (
     compare,
     pair_requirements,
 )
-from lianzheng_desktop.core.warnings import Warning, build_warnings, reviews_since
+from lianzheng_desktop.core.warnings import Unreviewed, Warning, build_warnings, reviews_since
 from lianzheng_desktop.storage.store import Store
 
 COLUMNS = ("item", "text", "section", "item_title", "item_text", "ledger", "types",
@@ -393,13 +393,16 @@ def load_warnings(store: Store, as_of: date, quarter: Quarter | None = None,
                           unreviewed=unreviewed)
 
 
-def unreviewed_items(store: Store, since: date, as_of: date) -> list[RectificationItem]:
-    """Items finished from ``since`` to ``as_of`` and not looked back at by then (回头看)."""
+def unreviewed_items(store: Store, since: date, as_of: date) -> list[Unreviewed]:
+    """Items finished from ``since`` to ``as_of`` and not looked back at by then (回头看),
+    in one query (721 items read one by one cost the 10-year file's start 25 ms)."""
     rows = store.db.execute(
-        "SELECT id FROM rectification_item WHERE completed_date BETWEEN ? AND ?"
-        " AND (review_date IS NULL OR review_date > ?) ORDER BY completed_date, id",
+        "SELECT id, number, description, source, completed_date FROM rectification_item"
+        " WHERE completed_date BETWEEN ? AND ? AND (review_date IS NULL OR review_date > ?)"
+        " ORDER BY completed_date, id",
         [since.isoformat(), as_of.isoformat(), as_of.isoformat()]).fetchall()
-    return [cast(RectificationItem, store.get("rectification", row[0])) for row in rows]
+    return [Unreviewed(row[0], row[1] or "", row[2] or "", row[3] or "",
+                       date.fromisoformat(row[4])) for row in rows]
 
 
 def _returns_owed(store: Store, as_of: date) -> Checklist | None:
