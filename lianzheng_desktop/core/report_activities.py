@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date
 
 from lianzheng_desktop.core import vocab
@@ -16,6 +16,7 @@ from lianzheng_desktop.core.in_post import doer_names
 from lianzheng_desktop.core.record_source import doers
 from lianzheng_desktop.core.records import Activity, WarningSession
 from lianzheng_desktop.core.report_facts import activity_phrase, clause, first_sentence, md, md_in
+from lianzheng_desktop.core.report_studies import studied, subjects
 from lianzheng_desktop.core.returns import RETURN_VERBS, is_return
 
 # A topic that opens with a verb reads on its own after the date; otherwise a verb is put in.
@@ -58,10 +59,6 @@ def party_life(kind: str) -> bool:
 
 
 HEARD = ("听取汇报",)  # the host heard it: nothing to add in the host's own report
-# "第3次廉政学习：", and a month's: "10月廉政学习" names the session, not what was studied
-# ("学习10月廉政学习、11月廉政学习": revjiwei10 K10)
-STUDY_NUMBER = re.compile(r"^(?:第?[0-9一二三四五六七八九十]+次|[0-9一二三四五六七八九十]{1,2}月份?"
-                          r"(?:集中)?)(?:廉政)?学习[：:，,、\s]*")
 SAID_ALREADY = 4  # a summary this short ("推进", "听取汇报") adds nothing to the topic
 DETAILED_UP_TO = 4  # beyond this many records of one kind, a count and the first few
 
@@ -294,8 +291,8 @@ def _activities(kind_list: list[Activity], noun: str, me: str = "",
     summed = []
     for kind, group in by_kind.items():
         if kind == "廉政学习" and len(group) > 1:  # what was studied, each once
-            subjects = _subjects(_studied(a.topic) for a in group)
-            shown = "、".join(subjects[:3]) + ("等" if len(subjects) > 3 else "")
+            said = subjects(studied(a.topic) for a in group)
+            shown = "、".join(said[:3]) + ("等" if len(said) > 3 else "")
             did = "参加" if me else "组织"  # one's own report: the branch organised them
             summed.append(f"{noun}{did}廉政学习{len(group)}次"
                           + (f"，学习{shown}" if shown else ""))
@@ -343,24 +340,6 @@ def _whose(a: Activity, line: str, lines: list[tuple[Activity, str]]) -> str:
     if len(alike) < 2 or len(hosts) < 2 or not a.host or a.host in line:
         return line
     return f"{day}{a.host}{line[len(day):]}"
-
-
-def _subjects(studied: Iterable[str]) -> list[str]:
-    """Each subject once: a second session on a book already named (“《条例》第二次集中学习”
-    after “《条例》”) names it no more; "" (a topic that is only its number) is left out."""
-    subjects: list[str] = []
-    for subject in studied:
-        book = re.search(r"《[^》]+》", subject)
-        if subject and subject not in subjects and not (
-                book and any(book.group() in s for s in subjects)):
-            subjects.append(subject)
-    return subjects
-
-
-def _studied(topic: str) -> str:
-    """"第7次廉政学习：学习党纪学习教育读本" → "党纪学习教育读本"."""
-    topic = STUDY_NUMBER.sub("", clause(topic))  # "" when the topic is only "第3次廉政学习"
-    return topic.removeprefix("学习") or topic
 
 
 def _session(s: WarningSession, me: str = "") -> str:

@@ -8,7 +8,6 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import cast
 
-from lianzheng_desktop.core import vocab
 from lianzheng_desktop.core.checklist import Checklist, build_checklist
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.core.periods import Quarter
@@ -20,13 +19,14 @@ from lianzheng_desktop.core.plan import (
     Role,
     validate_requirement,
 )
-from lianzheng_desktop.core.records import Person, RectificationItem
+from lianzheng_desktop.core.records import Person
 from lianzheng_desktop.core.requirement_pairs import (
     Replacement,
     compare,
     pair_requirements,
 )
-from lianzheng_desktop.core.warnings import Unreviewed, Warning, build_warnings, reviews_since
+from lianzheng_desktop.core.warnings import Warning, build_warnings, reviews_since
+from lianzheng_desktop.storage.reminded_items import open_rectification_items, unreviewed_items
 from lianzheng_desktop.storage.store import Store
 
 COLUMNS = ("item", "text", "section", "item_title", "item_text", "ledger", "types",
@@ -362,18 +362,6 @@ def load_checklist(store: Store, quarter: Quarter, as_of: date) -> Checklist:
                            today=store.clock().date())
 
 
-def open_rectification_items(store: Store, as_of: date) -> list[RectificationItem]:
-    """Items not done on ``as_of``, from any year (they carry over until closed): by their
-    完成日期, as the checklist and the report count them, not by today's 状态 (首页 set to
-    an earlier day named no item that was overdue then and finished since)."""
-    rows = store.db.execute(
-        "SELECT id FROM rectification_item WHERE (completed_date IS NULL OR completed_date > ?)"
-        " AND NOT (status = ? AND trim(measures) != '') AND found_date <= ?"
-        " ORDER BY deadline, id",  # 长期坚持 with no measure written is open (record_source)
-        [as_of.isoformat(), vocab.STATUS_ONGOING, as_of.isoformat()]).fetchall()
-    return [cast(RectificationItem, store.get("rectification", row[0])) for row in rows]
-
-
 def load_warnings(store: Store, as_of: date, quarter: Quarter | None = None,
                   checklist: Checklist | None = None) -> list[Warning]:
     """Warnings as of ``as_of``; pass the quarter's checklist if it is already at hand."""
@@ -391,18 +379,6 @@ def load_warnings(store: Store, as_of: date, quarter: Quarter | None = None,
     unreviewed = unreviewed_items(store, since, as_of) if since is not None else []
     return build_warnings(checklist, open_rectification_items(store, as_of), as_of, gone, owed,
                           unreviewed=unreviewed)
-
-
-def unreviewed_items(store: Store, since: date, as_of: date) -> list[Unreviewed]:
-    """Items finished from ``since`` to ``as_of`` and not looked back at by then (回头看),
-    in one query (721 items read one by one cost the 10-year file's start 25 ms)."""
-    rows = store.db.execute(
-        "SELECT id, number, description, source, completed_date FROM rectification_item"
-        " WHERE completed_date BETWEEN ? AND ? AND (review_date IS NULL OR review_date > ?)"
-        " ORDER BY completed_date, id",
-        [since.isoformat(), as_of.isoformat(), as_of.isoformat()]).fetchall()
-    return [Unreviewed(row[0], row[1] or "", row[2] or "", row[3] or "",
-                       date.fromisoformat(row[4])) for row in rows]
 
 
 def _returns_owed(store: Store, as_of: date) -> Checklist | None:
