@@ -24,7 +24,7 @@ from lianzheng_desktop.core.record_source import (
     unreviewed_before,
 )
 from lianzheng_desktop.core.records import RectificationItem
-from lianzheng_desktop.core.text import quoted, spans
+from lianzheng_desktop.core.text import quoted, scope_once, spans
 
 _QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
 
@@ -115,8 +115,8 @@ def _combined(item: ChecklistItem, parts: list[tuple[str, ChecklistItem]], over:
         # (revjiwei5 F4)
         short = [(name, p) for name, p in parts if p.status is not Status.DONE]
         shown = short if status is not Status.DONE and 0 < len(short) < len(parts) else parts
-        text = "；".join(f"{name}：{_without_scope(p.explanation, name).rstrip('。')}"
-                        for name, p in shown)
+        text = scope_once("；".join(f"{name}：{_without_scope(p.explanation, name).rstrip('。')}"
+                                   for name, p in shown))
         met = [name for name, p in parts if p.status is Status.DONE]
         text += (f"；{'、'.join(met)}达到要求" if shown is short and met else "") + "。"
         actual = parts[-1][1].actual

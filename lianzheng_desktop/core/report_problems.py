@@ -40,6 +40,7 @@ from lianzheng_desktop.core.report_items import (
     review_problems,
 )
 from lianzheng_desktop.core.report_person import not_yet_reached
+from lianzheng_desktop.core.text import scope_once
 
 
 def _numeric(item: ChecklistItem) -> bool:
@@ -65,7 +66,7 @@ def _flagged(data: ReportData) -> set[int]:
 
 def joined(clauses: Iterable[str]) -> str:
     """Sentences about one requirement as one: "…；…。"."""
-    return "；".join(clause.rstrip("。，") for clause in clauses) + "。"
+    return scope_once("；".join(clause.rstrip("。，") for clause in clauses) + "。")
 
 
 def _overview(data: ReportData) -> str:

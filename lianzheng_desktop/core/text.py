@@ -51,3 +51,20 @@ def spans(numbers: list[int], name: Callable[[int], str],
             runs.append([n])
     return "、".join(span(r[0], r[-1]) if len(r) > 2 else
                     "、".join(name(n) for n in r) for r in runs)
+
+
+_SCOPE = re.compile(r"（期间在岗人员[^（）]*）")  # checklist_people._scope_basis
+
+
+def scope_once(text: str) -> str:
+    """Whom a coverage counts, said at its first use only: the year's paper said
+    "（期间在岗人员，书记和班子成员除外）" after each of four quarters (revjiwei10 K7)."""
+    seen: set[str] = set()
+
+    def first(found: re.Match[str]) -> str:
+        if found.group() in seen:
+            return ""
+        seen.add(found.group())
+        return found.group()
+
+    return _SCOPE.sub(first, text)

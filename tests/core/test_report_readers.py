@@ -346,3 +346,14 @@ def test_the_secretary_of_a_party_committee_signs_its_secretary_once():
     # a branch's 支部委员会 is no 党委: her post in the unit's 党委 stays (revlast18 F3)
     assert signed("某县教育局", "中共某县教育局机关支部委员会", "党委书记、局长") == \
         "中共某县教育局机关支部委员会书记、某县教育局党委书记、局长"
+
+
+def test_whom_a_coverage_counts_is_said_once_in_a_sentence():
+    """revjiwei10 K7: the year's paper said "（期间在岗人员，书记和班子成员除外）" after each of
+    four quarters in one sentence."""
+    from lianzheng_desktop.core.report_problems import joined
+
+    scope = "（期间在岗人员，书记和班子成员除外）"
+    said = joined([f"第一季度：廉政约谈覆盖4人，占应覆盖6人{scope}的67%",
+                   f"第二季度：廉政约谈覆盖3人，占应覆盖6人{scope}的50%。"])
+    assert said.count(scope) == 1 and said.endswith("占应覆盖6人的50%。"), said
