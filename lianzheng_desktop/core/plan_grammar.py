@@ -65,11 +65,12 @@ _PERIODS: tuple[tuple[str, Period | str, int, bool], ...] = (
     (r"(?<![上下每前后近这])半年(?!内|来|以|度)", Period.HALF, 1, True),
     (r"全年|年内|年度内|一年内|年度|一年", Period.YEAR, 1, False),
     # 年中、年底各开展1次: twice a year, once in each half (revlast18 F4)
-    (r"年中[、和及与]年底各?|年底[、和及与]年中各?", Period.HALF, 1, True),
+    (r"年中[、和及与]年底各(?!等)|年底[、和及与]年中各", Period.HALF, 1, True),
     # 每名班子成员年底向党支部述廉述责1次, 班子成员年底各…1次: once in the year, at its end
     # (revnew6 U2, revlast18 F1); not 年底前 (a deadline), a school year's 学年末, nor one
     # of several times (元旦春节、年底等节点: revdiff10 E7)
-    (r"(?<![学\d、])年(?:底|末|终)(?![前等、]|之前|[和及与]年)", Period.YEAR, 1, True),
+    (r"(?<![学\d、和及与])年(?:底|末|终)(?![前等、]|之前|[和及与](?:年|春节|元旦|节))",
+     Period.YEAR, 1, True),
 )
 _PERIOD_RE = re.compile("|".join(f"(?P<p{i}>{regex})" for i, (regex, *_) in enumerate(_PERIODS)))
 # A time that is not a cadence: a count under it is a one-off or a result, not periodic.

@@ -148,10 +148,12 @@ def _one_activity(a: Activity, with_summary: bool, me: str = "", head: bool = Tr
         # each leader's own (班子成员…开展专题调研不少于2次): whose, as 听取汇报 says it — not
         # "10月20日调研分管股室制度执行" in the branch's paper, no doer (revjiwei10 K10)
         # its own verb or preposition kept (对…开展调研, 带队调研…: revlast18 F2)
-        verb_said = topic.startswith(("调研", "深入", "赴", "到", "带队", *PREPOSITIONS)) \
-            or "开展" in topic or "进行" in topic
+        verb_said = topic.startswith(("调研", "深入", "赴", "到", "带队")) or (
+            topic.startswith(PREPOSITIONS) or "开展" in topic or "进行" in topic) \
+            and topic.endswith("调研")
         text = f"{day}{topic}" if topic.startswith(who) else f"{day}{who}{topic}" if verb_said \
             else f"{day}{who}开展{topic}" if topic.endswith("调研") \
+            else f"{day}{who}{topic}开展专题调研" if topic.startswith(PREPOSITIONS) \
             else f"{day}{who}就{topic}开展专题调研"
     elif _names_the_meeting(a.type, topic):
         text = f"{day}召开{topic}"

@@ -147,8 +147,8 @@ def own_title(profile: UnitProfile, person: Person) -> str:
 
 # a 党组织 by the end of its name, the more particular first (a 支部委员会 is no 党委:
 # revlast18 F3), and the word a post names it by
-_BODY_KINDS = ((("党组",), "党组"), (("支部委员会", "党支部", "支部"), "支部"),
-               (("总支部委员会", "党总支"), "总支"), (("工作委员会", "党工委"), "党工委"),
+_BODY_KINDS = ((("党组",), "党组"), (("总支部委员会", "党总支"), "总支"),
+               (("支部委员会", "党支部", "支部"), "支部"), (("工作委员会", "党工委"), "党工委"),
                (("委员会", "党委"), "党委"))
 
 

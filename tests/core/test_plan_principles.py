@@ -180,3 +180,7 @@ def test_each_members_report_at_the_years_end_is_a_yearly_duty_of_each():
     [twice] = parse_plan("某单位2026年党风廉政建设工作要点\n3.年中、年底各开展1次督查检查。\n",
                          2026).requirements
     assert (twice.period, twice.target) == (Period.HALF, 1)
+    # another time before 年底 (年初和年底各…, 在年底和春节等节点…): not the year (revlast19 H1)
+    for line in ("年初与年底各召开1次专题会议。", "在年底和春节等重要节点开展廉政提醒谈话1次。"):
+        read = parse_plan(f"某单位2026年党风廉政建设工作要点\n1.{line}\n", 2026).requirements
+        assert all(r.period is not Period.YEAR for r in read), line

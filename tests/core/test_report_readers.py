@@ -346,6 +346,9 @@ def test_the_secretary_of_a_party_committee_signs_its_secretary_once():
     # a branch's 支部委员会 is no 党委: her post in the unit's 党委 stays (revlast18 F3)
     assert signed("某县教育局", "中共某县教育局机关支部委员会", "党委书记、局长") == \
         "中共某县教育局机关支部委员会书记、某县教育局党委书记、局长"
+    # a 总支部委员会 is the 党总支 (revlast19 H3)
+    assert signed("某县第一中学", "中共某县第一中学总支部委员会", "党总支书记、校长") == \
+        "中共某县第一中学总支部委员会书记、某县第一中学校长"
 
 
 def test_whom_a_coverage_counts_is_said_once_in_a_sentence():

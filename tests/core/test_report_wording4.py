@@ -698,3 +698,7 @@ def test_a_study_named_by_its_month_and_a_leaders_research_read_as_a_secretary_w
     for topic in ("对分管股室制度执行情况开展调研", "带队调研财务管理", "李明到基层站所调研"):
         said = _one_activity(replace(research, topic=topic), False)
         assert said.count("开展") <= 1 and said.count("李明") == 1, said
+    # nor loses it (revlast19 H2)
+    for topic, said in (("主题教育开展情况", "李明就主题教育开展情况开展专题调研"),
+                        ("针对财务管理", "李明针对财务管理开展专题调研")):
+        assert _one_activity(replace(research, topic=topic), False) == f"10月20日{said}"
