@@ -47,12 +47,7 @@ def near_records(store: Store, ledger_key: str, record: Record) -> list[Record]:
             if r.id != record.id and kind(r) == kind(record)
             and (same_event(rec, r) or titles_alike(rec.topic, cast(Any, r).topic)
                  and set(cast(Any, r).attendees) == set(rec.attendees))
-            and not _anothers(getattr(r, doer, ""), getattr(rec, doer, ""))]
-
-
-def _anothers(one: object, other: object) -> bool:
-    """Two people's own (甲听取…, 乙听取… of one day): two records, however alike."""
-    return bool(one) and bool(other) and one != other
+            and not other_doers(getattr(r, doer, ""), getattr(rec, doer, ""))]
 
 
 def same_event_elsewhere(store: Store, ledger_key: str, record: Record,

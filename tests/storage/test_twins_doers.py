@@ -35,3 +35,18 @@ def test_two_peoples_own_reports_of_one_meeting_are_not(kept):
     his = Activity(id=None, date=date(2026, 7, 5), type="履责报告", host="张华",
                    topic="向党组报告上半年履行一岗双责情况")
     assert twin_questions(kept, "activity", his) == []
+
+
+def test_a_meeting_retitled_with_its_host_typed_otherwise_is_not_restored_beside_it(kept):
+    """回收站's near-same check (a title corrected since) had its own rule for two people:
+    any two different 负责人 were two records, "王建国、李明" beside "王建国" too."""
+    from lianzheng_desktop.storage import trash
+    from lianzheng_desktop.storage.trash import SameRecordError
+
+    [meeting] = kept.list("activity")
+    kept.delete("activity", meeting.id)
+    kept.add("activity", {"date": "2026-11-20", "type": "专题会议", "host": "王建国、李明",
+                          "topic": "研究部署第四季度党风廉政建设"})
+    [entry] = [row[0] for row in kept.db.execute("SELECT id FROM trash")]
+    with pytest.raises(SameRecordError):
+        trash.restore(kept, entry)
