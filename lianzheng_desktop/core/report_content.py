@@ -47,7 +47,7 @@ from lianzheng_desktop.core.report_model import (
 )
 from lianzheng_desktop.core.report_next import draft_next_steps
 from lianzheng_desktop.core.report_problems import draft_problems
-from lianzheng_desktop.core.text import spans, tidy
+from lianzheng_desktop.core.text import quoted, spans, tidy
 
 __all__ = ["Figures", "ReportData", "build_document", "draft_sections", "figures", "tidy"]
 
@@ -280,7 +280,7 @@ def appendices(data: ReportData) -> list[Appendix]:
     # the 回头看 the body counts ("对2件…开展了“回头看”"), named with their days: the 纪委
     # could not tell which (revjiwei10 K9); in a note, for a seventh column broke the
     # table's names and dates
-    looked = [f"{i.number or i.description[:12]}（{cn_date(i.review_date)}）" for i in listed
+    looked = [f"{i.number or quoted(i.description)}（{cn_date(i.review_date)}）" for i in listed
               if i.review_date is not None and i.review_date <= day]
     if looked:
         # all of them to the table's day, as its title says, not the period's alone
