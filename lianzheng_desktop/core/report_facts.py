@@ -279,7 +279,8 @@ NOUGHT_IN_PERIOD = re.compile(r"(本季度|[上下]半年|\d+年(?!\d)"
                               + _NOUGHT)
 
 
-COUNTDOWN = re.compile(r"，距(?:季度末|半年末|年底)还有 ?\d+ ?天")
+# a return's too: "距2027年1月7日报送期限还有37天" in 附件1, its days already said before it
+COUNTDOWN = re.compile(r"，距(?:季度末|半年末|年底|(?:\d+年)?\d+月\d+日报送期限)还有 ?\d+ ?天")
 
 
 def for_reader(item: ChecklistItem, as_of: date) -> str:

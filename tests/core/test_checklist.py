@@ -793,3 +793,13 @@ def test_a_duty_not_yet_due_is_not_worded_like_one_not_begun():
     from lianzheng_desktop.core.checklist_model import NOT_STARTED_LABEL
 
     assert Status.NOT_DUE.label == "未到期" and NOT_STARTED_LABEL == "尚未开展"
+
+
+def test_in_print_a_returns_days_left_are_not_counted_down():
+    """附件1 printed "…要求不少于1次，距2027年1月7日报送期限还有37天" in a paper that names
+    dates, as the screen's countdown of a quarter's end was already left out."""
+    from lianzheng_desktop.core.report_facts import COUNTDOWN
+
+    row = ("2026年12月1日至2027年1月7日尚未报送纪实表，要求不少于1次，"
+           "距2027年1月7日报送期限还有37天。")
+    assert COUNTDOWN.sub("", row) == "2026年12月1日至2027年1月7日尚未报送纪实表，要求不少于1次。"
