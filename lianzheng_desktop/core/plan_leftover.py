@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from lianzheng_desktop.core.plan_draft import PlanDraft, PlanItem, Unread, mask_quotes
-from lianzheng_desktop.core.plan_grammar import is_past, spans
+from lianzheng_desktop.core.plan_grammar import is_past, is_scoring, spans
 from lianzheng_desktop.core.plan_principles import _SIGNALS, ACTS
 from lianzheng_desktop.core.plan_text import Node
 
@@ -39,6 +39,7 @@ LEFTOVER_REASON = ("写了要做的事，但没有写次数和周期，未作为
                    "一项要求")
 RESULT_REASON = "写的是已经开展的工作情况，不是要求，只列出"
 ASIDE_REASON = "说明做法、目的或背景，没有要做的具体事项，只列出"
+SCORING_REASON = "写的是考核评分的扣分或加分标准，不是要做的事，只列出"
 # the words before the first item: counted apart from the items (PlanDraft.summary)
 PREAMBLE_REASON = "开头的指导思想或总体要求，不作为检查事项"
 # a sentence, not an item: PlanDraft.summary counts whole items of principles only
@@ -122,6 +123,23 @@ def list_the_rest(node: Node, told: list[str], draft: PlanDraft, read: bool = Fa
         draft.untracked.append(Unread(node.id, words, reason))
 
 
+def scores_only(text: str) -> bool:
+    """Whether every sentence of an item is a score for a miss (每月少一次扣1分; 无学习记录，扣1分):
+    a 考核细则's points, listed, not an item to tick by hand (heldout12 T10). A duty given
+    its points (建立…任务清单，2分，未制定的扣1分) stays the duty."""
+    sentences = [text[a:b] for a, b in spans(mask_quotes(text), _SENTENCE_END)
+                 if text[a:b].strip(_SENTENCE_END + " \n")]
+    return bool(sentences) and all(_a_miss_scored(s) for s in sentences)
+
+
+def _a_miss_scored(sentence: str) -> bool:
+    first = _PIECES.split(sentence.strip(), maxsplit=1)[0]
+    return is_scoring(sentence) and (is_scoring(first) or first.startswith(_MISSES))
+
+
+_MISSES = ("未", "无", "没", "不", "缺", "少")
+
+
 def _headline(sentence: str) -> bool:
     """A short first sentence with no pause in it: 压实主体责任。 强化警示教育。"""
     words = sentence.rstrip(_SENTENCE_END)
@@ -131,6 +149,8 @@ def _headline(sentence: str) -> bool:
 def _reason(node: Node, sentence: str) -> str:
     if is_past(sentence, ""):
         return RESULT_REASON
+    if is_scoring(sentence):
+        return SCORING_REASON
     if _SIGNALS.search(sentence) and node.kind == "preamble":
         return PREAMBLE_REASON
     if _SIGNALS.search(sentence) and not ACTS.search(sentence):

@@ -29,7 +29,7 @@ from lianzheng_desktop.core.plan_draft import (
     plan_item,
 )
 from lianzheng_desktop.core.plan_grammar import counts_in, keyword_after, keyword_before, periods_in
-from lianzheng_desktop.core.plan_leftover import list_the_rest, title_only
+from lianzheng_desktop.core.plan_leftover import list_the_rest, scores_only, title_only
 from lianzheng_desktop.core.plan_naming import new_type
 from lianzheng_desktop.core.plan_principles import (
     PRINCIPLE_REASON,
@@ -111,7 +111,8 @@ def parse_plan(text: str, year: int | None = None) -> PlanDraft:
             if is_principle(item):  # 坚持以…为指导: why and to what end, not a duty
                 draft.untracked.append(Unread(item.id, principle_text(item), PRINCIPLE_REASON))
                 continue
-            found = [] if title_only(node, nodes, item, draft) else _unnumbered(node)
+            found = [] if title_only(node, nodes, item, draft) or scores_only(node.text) \
+                else _unnumbered(node)
             whole = bool(found)
             unnumbered += [(r, mask_quotes(node.text)) for r in found]
             if found:  # the item is the duty: 经常… is in it

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from lianzheng_desktop.core.numerals import NUMERAL_CHARS
-from lianzheng_desktop.core.plan import Counts, Period, Requirement, Role
+from lianzheng_desktop.core.plan import Counts, Period, Requirement
 from lianzheng_desktop.core.plan_deadline import read_deadline_duties
 from lianzheng_desktop.core.plan_draft import (
     ITEM_TEXT_LIMIT,
@@ -25,6 +25,7 @@ from lianzheng_desktop.core.plan_draft import (
     mask_quotes,
     mask_titles,
     plan_item,
+    unmask,
 )
 from lianzheng_desktop.core.plan_forms import UNTRACKED, OtherForms
 from lianzheng_desktop.core.plan_grammar import (
@@ -35,6 +36,7 @@ from lianzheng_desktop.core.plan_grammar import (
     has_modal,
     is_deadline,
     is_past,
+    is_scoring,
     keyword_after,
     only_adverb,
     periods_in,
@@ -67,6 +69,7 @@ from lianzheng_desktop.core.plan_shapes import (
     HAS,
     counts_heads,
     heads_a_body,
+    held_together,
     in_a_condition,
     named_report,
     names_a_system,
@@ -117,6 +120,8 @@ class ItemReader(OtherForms):
         self.done_often: list[str] = []  # 经常对党员进行党纪教育: read as nothing (parse_plan)
 
     def requirement(self, text: str, **values) -> Requirement:
+        if "counts" in values:  # a name read from masked words: its quotes put back
+            values["counts"] = unmask(values["counts"], self.node.text)
         item = self.item
         return Requirement(item=item.id, text=text.strip(), section=item.section,
                            item_title=item.title, item_text=item.text[:ITEM_TEXT_LIMIT],
@@ -188,8 +193,8 @@ class ItemReader(OtherForms):
             c_start, c_end = next(((a, b) for a, b in clauses if a <= count.start < b),
                                   (0, len(sentence)))
             clause, clause_text = sentence[c_start:c_end], text[c_start:c_end]
-            if listed_duties(clause):
-                continue  # 即建立一个…、进行一次…: a list of duties, read by _listed
+            if listed_duties(clause) or is_scoring(clause):
+                continue  # 即建立一个…、进行一次…: read by _listed; 扣1分: a scoring rule
             if inside[count.start] and any(c_start <= c.start < c_end and not inside[c.start]
                                            for c in counts):
                 continue  # 每季度召开1次（结合主题党日一般每月1次）: an aside
@@ -227,7 +232,7 @@ class ItemReader(OtherForms):
                 title or clause_text, counts=counts_for, period=period.period,
                 target=count.target * period.multiplier,
                 unit_word=unit_word(count.unit, counts_for),
-                role=_held_together(subject_role(sentence[:subject_end]), counts_for,
+                role=held_together(subject_role(sentence[:subject_end]), counts_for,
                                     _naming(sentence, clauses, counts_for, c_start, c_end))))
             previous_end, inherited = count.end, period
         return found
@@ -283,7 +288,8 @@ class ItemReader(OtherForms):
                 continue
             every = [p for p in periods_in(mask_parens(clause)) if p.alone_means_once
                      and (p.period not in counted or _own_subject(clause, p))]
-            if not every or is_deadline(clause) or is_past(clause, "") or "基础上" in clause:
+            if not every or is_deadline(clause) or is_past(clause, "") or "基础上" in clause \
+                    or is_scoring(clause):
                 continue
             period = every[0]
             if c_start in due_at:
@@ -380,18 +386,3 @@ def _naming(sentence: str, clauses, counts: Counts, c_start: int, c_end: int) ->
     named_at = max((sentence.rfind(t, 0, c_end) for t in counts.types), default=-1)
     start = next((a for a, b in clauses if a <= named_at < b), c_start)
     return sentence[min(start, c_start):c_end]
-
-
-_HELD_TOGETHER = ("组织生活会", "民主生活会")  # a body's meeting: its 班子成员 hold it together
-
-
-def _held_together(role, counts: Counts, clause: str):
-    """每季度或半年班子成员召开1次 (组织生活会): the branch's, not each member's one — but
-    每名班子成员…参加…组织生活会 is each one's attendance (revlast7 F6)."""
-    if role is Role.LEADERSHIP_MEMBER and counts.types and set(counts.types) <= set(
-            _HELD_TOGETHER) and "参加" not in clause and not _EACH.search(clause):
-        return Role.ORGANISATION
-    return role
-
-
-_EACH = re.compile(r"每名|每位|每个|各自|均要|都要")

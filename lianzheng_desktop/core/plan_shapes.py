@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from lianzheng_desktop.core.numerals import NUMERAL_CHARS, parse_number
-from lianzheng_desktop.core.plan import Period, Requirement
+from lianzheng_desktop.core.plan import Counts, Period, Requirement, Role
 from lianzheng_desktop.core.plan_grammar import DAY, WEEK, PeriodWord, clean_object, is_past
 
 HAS = re.compile(r"(?:都|均|要|应)?有")
@@ -169,3 +169,18 @@ def half_and_year(clause: str) -> tuple[int, str] | None:
         return None
     act = clean_object(match.group("act"))
     return (match.start(), act) if len(act) >= 2 else None
+
+
+_HELD_TOGETHER = ("组织生活会", "民主生活会")  # a body's meeting: its 班子成员 hold it together
+
+
+def held_together(role, counts: Counts, clause: str):
+    """每季度或半年班子成员召开1次 (组织生活会): the branch's, not each member's one — but
+    每名班子成员…参加…组织生活会 is each one's attendance (revlast7 F6)."""
+    if role is Role.LEADERSHIP_MEMBER and counts.types and set(counts.types) <= set(
+            _HELD_TOGETHER) and "参加" not in clause and not _EACH.search(clause):
+        return Role.ORGANISATION
+    return role
+
+
+_EACH = re.compile(r"每名|每位|每个|各自|均要|都要")

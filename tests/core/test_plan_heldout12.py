@@ -1,0 +1,62 @@
+"""Rules the twelfth held-out set (tests/fixtures/plans/heldout12) led to. Each test uses a
+wording of its own (not the fixture's sentence), checked by hand."""
+
+from __future__ import annotations
+
+from lianzheng_desktop.core.plan import Period
+from lianzheng_desktop.core.plan_leftover import SCORING_REASON
+from lianzheng_desktop.core.plan_parser import parse_plan
+
+
+def _read(text: str):
+    draft = parse_plan("2026年党支部工作考核细则\n" + text, 2026)
+    return draft, [(r.period, r.target, r.counts.label if r.counts else None)
+                   for r in draft.requirements]
+
+
+def test_a_scoring_rule_is_no_duty_and_is_listed_as_one():
+    """T10: "每月少一次扣1分" was read as a monthly duty named 扣1分, "每月出勤率少于80%每次
+    扣1分" as another. A 考核细则's points taken off say what a miss costs, not what to do."""
+    draft, read = _read("一、组织生活\n（一）每月召开1次支部委员会会议。\n"
+                        "（二）每月少一次扣2分；出勤率低于80%的每次扣0.5分。\n"
+                        "（三）未按时上报季度报表的扣1分。\n")
+    assert read == [(Period.MONTH, 1, "支部委员会会议")]
+    listed = {u.text: u.reason for u in draft.unread + draft.untracked}
+    assert listed["每月少一次扣2分"] == SCORING_REASON
+    assert listed["未按时上报季度报表的扣1分"] == SCORING_REASON
+
+
+def test_a_duty_and_its_penalty_in_one_sentence_keep_the_duty():
+    _, read = _read("一、每季度召开1次专题会议，未召开的扣2分。\n")
+    assert read == [(Period.QUARTER, 1, "专题会议")]
+
+
+def test_minutes_are_not_points():
+    """加10分钟 is a time, not points added: 每次会前开展10分钟廉政提醒 stays a duty."""
+    _, read = _read("一、每月开展不少于2次会前10分钟廉政提醒，每次加10分钟讨论。\n")
+    assert [(p, t) for p, t, _ in read] == [(Period.MONTH, 2)]
+
+
+def test_a_summary_handed_in_at_the_years_end_is_a_return_of_the_year():
+    """T08: "每年年末以书面形式向委员会办公室提交本年度工作总结和下年度工作计划" was read as
+    nothing. Without 前 the year's end is still its deadline: a paper of each year."""
+    _, read = _read("一、每年年末以书面形式向县纪委提交本年度党风廉政建设工作总结。\n"
+                    "二、每年年底向机关党委报送全面从严治党主体责任落实情况报告。\n")
+    assert [(p, t) for p, t, _ in read] == [(Period.YEAR, 1), (Period.YEAR, 1)]
+    assert read[0][2].startswith("提交") and read[0][2].endswith("总结")
+    assert read[1][2].startswith("报送") and read[1][2].endswith("报告")
+
+
+def test_the_years_end_opening_a_sentence_is_a_time_not_a_return():
+    """H26 labels "每年年底，党员将…交学校党支部" a time of the year, not a return."""
+    _, read = _read("一、每年年底，党员将“社区联系册”交党支部。\n")
+    assert all(p is None for p, _, _ in read)
+
+
+def test_a_quoted_name_in_a_return_is_named_as_written():
+    """The reader reads with quoted phrases blanked; the type kept the blanks: "报送“＿＿＿＿”
+    开展情况" on 首页 and in print."""
+    _, read = _read("一、每季度结束后10日内将“三会一课”开展情况报送机关党委。\n")
+    assert read == [(Period.QUARTER, 1, "报送“三会一课”开展情况")]
+    _, read = _read("一、每季度结束后10日内将“三会一课”开展情况和《学习记录》报送机关党委。\n")
+    assert read[0][2].endswith("《学习记录》") and "＿" not in read[0][2]
