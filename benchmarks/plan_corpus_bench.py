@@ -32,6 +32,7 @@ NINTH = FIXTURES / "heldout9"  # 19 texts (共青团 rules, 乡镇, 工会, 社�
 TENTH = FIXTURES / "heldout10"  # 15 texts (学校, 工会, 医院, 乡镇, 机关 …), scored unseen first
 ELEVENTH = FIXTURES / "heldout11"  # 15 texts (学院, 社区公开, 市委, 表格, 街道 …), scored unseen
 TWELFTH = FIXTURES / "heldout12"  # 14 texts on returns and deadlines, scored unseen
+THIRTEENTH = FIXTURES / "heldout13"  # 13 texts of 乡镇, 村, schools, hospitals, enterprises
 _WHO = {"unit": None, "secretary": Role.FIRST_RESPONSIBLE, "each_leader": Role.LEADERSHIP_MEMBER,
         "each_member": Role.MEMBER}
 
@@ -129,7 +130,8 @@ def main() -> None:
                          (NINTH, "ninth held-out set (heldout9)"),
                          (TENTH, "tenth held-out set (heldout10)"),
                          (ELEVENTH, "eleventh held-out set (heldout11)"),
-                         (TWELFTH, "twelfth held-out set (heldout12)")):
+                         (TWELFTH, "twelfth held-out set (heldout12)"),
+                         (THIRTEENTH, "thirteenth held-out set (heldout13)")):
         report(folder, name)
 
 

@@ -98,6 +98,9 @@ _TOPIC_MODAL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:应当|必须|均应|都�
 _TOPIC_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<!随时|及时|按时|适时|临时)"
                          r"(?:进行|召开|举行|开展)$")
 _NAME_CHARS = 12
+# 每月中…, 季末…: a time's last character left before the name, but 中心组, 初心, 底线 are words
+_WORD_GOES_ON = {"中": "心层央共国学小华医职青", "初": "心中级", "底": "线", "末": "位"}
+_NAME_SLACK = 4  # a name this much longer is kept whole where no word starts it again
 _NAME_START = re.compile(r"研究|分析|开展|召开|组织|学习|通报|听取|检查|督查|排查|谈心|谈话")
 _JOINS = re.compile(r"^[^与同]*[与同]")
 _INLINE_NUMBER = re.compile(r"\d{1,2}[、.．]|第[一二三四五六七八九十百\d]{1,4}条")
@@ -231,7 +234,8 @@ def clean_object(text: str) -> str:
     while changed and text:
         changed = False
         for word in (*_ADVERBS, *_LIGHT_VERBS, *_LEADING_WORDS, "的", "以上", "及以上"):
-            if text.startswith(word) and len(text) > len(word):
+            if text.startswith(word) and len(text) > len(word) \
+                    and text[len(word)] not in _WORD_GOES_ON.get(word, ""):
                 text, changed = text[len(word):].lstrip("、"), True  # 按时、足额缴纳
     if "的" in text[:-1]:
         text = text.rsplit("的", 1)[1]
@@ -253,6 +257,8 @@ def clean_object(text: str) -> str:
     # not from the middle of a word: 专题分析研究本支部廉政建设状况 → 研究本支部…, not
     # 析研究本支部… (revjiwei7: a type named "析研究本支部廉政建设状况")
     verb = _NAME_START.search(tail)
+    if not (verb and verb.start() <= _NAME_CHARS // 2) and len(text) <= _NAME_CHARS + _NAME_SLACK:
+        return text  # nowhere to cut: 下沉包保村指导党风廉政建设, not 沉包保村… (revjiwei11 X2)
     named = tail[verb.start():] if verb and verb.start() <= _NAME_CHARS // 2 else tail
     return named.lstrip("和及") or named  # …全面从严治党和党风廉政建设: not "和党风…"
 

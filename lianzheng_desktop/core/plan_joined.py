@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
-from lianzheng_desktop.core.plan_grammar import Count
+from lianzheng_desktop.core.plan_grammar import Count, periods_in
 
-_JOINER = re.compile(r"(?:以及|、|和|及|与)$")
+# …、一次支部大会; with the next one's own verb: 讲一次党课、写一篇心得体会 (heldout13 U08)
+_JOINER = re.compile(r"(?:以及|、|和|及|与)(?P<verb>(?![每一])[\u4e00-\u9fff]{0,2})$")
 _OBJECT_CHARS = 12
 
 
@@ -23,9 +24,9 @@ def _joined(sentence: str, first: Count, second: Count) -> int | None:
     (一次支委会、一次支部大会); else None."""
     between = sentence[first.end:second.start]
     joiner = _JOINER.search(between)
-    if joiner is None or not 2 <= joiner.start() <= _OBJECT_CHARS \
-            or re.search(r"[，,。；;：:\s]", between):
-        return None
+    if joiner is None or not (0 if joiner.group("verb") else 2) <= joiner.start() \
+            <= _OBJECT_CHARS or re.search(r"[，,。；;：:\s]", between):
+        return None  # 宣讲一次、订阅一份党报: the first named before its count
     return first.end + joiner.start()
 
 
@@ -61,8 +62,20 @@ def own_words(text: str, sentence: str, count: Count, counts: list[Count], c_sta
               c_end: int) -> str:
     """The duty's title: the clause's lead before the list and this count's own words
     (每季度一次支部大会)."""
-    lead = text[c_start:chain_start(sentence, count, counts).start]
+    first = chain_start(sentence, count, counts)
+    lead = text[c_start:first.start]
+    verb = _own_verb(sentence, count, counts) if count is not first else ""
+    if verb:  # 党员每年至少讲一次党课、写一篇心得体会: 党员每年写一篇心得体会
+        every = [p for p in periods_in(lead) if p.word.startswith("每")]
+        lead = (lead[:every[-1].end] if every else "") + verb
     return lead + text[count.start:own_end(sentence, count, counts, c_end)]
+
+
+def _own_verb(sentence: str, count: Count, counts: list[Count]) -> str:
+    """The verb a later count of a list has of its own (、写一篇: 写), if any."""
+    earlier = [c for c in counts if c.end <= count.start][-1]
+    joiner = _JOINER.search(sentence[earlier.end:count.start])
+    return joiner.group("verb") if joiner else ""
 
 
 def as_listed(text: str, sentence: str, count: Count, counts: list[Count], c_start: int,

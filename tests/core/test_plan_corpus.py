@@ -38,11 +38,13 @@ ELEVENTH = ROOT / "tests" / "fixtures" / "plans" / "heldout11"
 # a twelfth set, on returns and deadlines (公积金中心, 统计局 and 排污许可 tables, 妇儿工委 …),
 # labelled by hand and scored unseen (0.619 / 0.684)
 TWELFTH = ROOT / "tests" / "fixtures" / "plans" / "heldout12"
+# a thirteenth set (乡镇, 村, 学校, 医院, 国企), labelled by hand and scored unseen (0.813 / 0.867)
+THIRTEENTH = ROOT / "tests" / "fixtures" / "plans" / "heldout13"
 TEXTS = sorted([*CORPUS.glob("*.txt"), *HELD_OUT.glob("*.txt"), *DEADLINES.glob("*.txt"),
                 *FRESH.glob("*.txt"), *FOURTH.glob("*.txt"), *FIFTH.glob("*.txt"),
                 *SIXTH.glob("*.txt"), *SEVENTH.glob("*.txt"), *EIGHTH.glob("*.txt"),
                 *NINTH.glob("*.txt"), *TENTH.glob("*.txt"), *ELEVENTH.glob("*.txt"),
-                *TWELFTH.glob("*.txt")])
+                *TWELFTH.glob("*.txt"), *THIRTEENTH.glob("*.txt")])
 _spec = importlib.util.spec_from_file_location(
     "plan_corpus_bench", ROOT / "benchmarks" / "plan_corpus_bench.py")
 bench = importlib.util.module_from_spec(_spec)
@@ -184,6 +186,19 @@ def test_the_twelfth_held_out_set():
     """heldout12 was labelled by hand before the reader saw it; the thresholds the other
     sets use are asserted here, and fail until the reader learns what its reason lists."""
     _meets_the_thresholds(TWELFTH, texts=14)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "heldout13 unseen: recall 13/16 = 0.813, precision 13/15 = 0.867, who 13/13; after the "
+    "reader learnt lists whose duties each have a verb (讲一次党课、写一篇心得体会) and a count "
+    "said again after 即: recall 12/16, precision 12/14 (U08's label 订阅一份党报、购买 spans two "
+    "duties of the list and matches neither now). Still missed: 2篇学习体会 (U02, a count of "
+    "papers after a comma list), 全年分两次进行检查和考评 (U02), 即一月不少于两次 (U02, labelled "
+    "as a duty of its own). Read where there is none: 一批调研文稿 (U08). See heldout13/README.md."))
+def test_the_thirteenth_held_out_set():
+    """heldout13 was labelled by hand before the reader saw it; the thresholds the other
+    sets use are asserted here, and fail until the reader learns what its reason lists."""
+    _meets_the_thresholds(THIRTEENTH, texts=13)
 
 
 def _meets_the_thresholds(folder, texts=15):

