@@ -194,7 +194,8 @@ def test_the_twelfth_held_out_set():
     "said again after 即: recall 12/16, precision 12/14 (U08's label 订阅一份党报、购买 spans two "
     "duties of the list and matches neither now). Still missed: 2篇学习体会 (U02, a count of "
     "papers after a comma list), 全年分两次进行检查和考评 (U02), 即一月不少于两次 (U02, labelled "
-    "as a duty of its own). Read where there is none: 一批调研文稿 (U08). See heldout13/README.md."))
+    "as a duty of its own). Read where there is none: 一批调研文稿 (U08). "
+    "See heldout13/README.md."))
 def test_the_thirteenth_held_out_set():
     """heldout13 was labelled by hand before the reader saw it; the thresholds the other
     sets use are asserted here, and fail until the reader learns what its reason lists."""
