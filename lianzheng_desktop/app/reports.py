@@ -29,7 +29,11 @@ from lianzheng_desktop.core.report_model import (
     ReportPeriod,
     unwritten_sections,
 )
-from lianzheng_desktop.storage.changes_since import records_changed, renames_since
+from lianzheng_desktop.storage.changes_since import (
+    profile_changed_since,
+    records_changed,
+    renames_since,
+)
 from lianzheng_desktop.storage.errors import os_error_text
 from lianzheng_desktop.storage.plan_reading import ReadingChange, reading_change
 from lianzheng_desktop.storage.plans import plan_changed_since
@@ -70,6 +74,7 @@ class HandedIn:
     # deadline passed since with none handed in
     sent: tuple[str, ...] = ()
     lapsed_returns: tuple[str, ...] = ()
+    profile: tuple[str, ...] = ()  # 设置's fields changed since (书记姓名 …: revloss7 W3)
 
     @property
     def note(self) -> str:
@@ -82,6 +87,8 @@ class HandedIn:
         if self.renamed:
             since.append("人员名册中" + "、".join(f"“{was}”改名为“{now}”"
                                               for was, now in self.renamed))
+        if self.profile:  # the paper signs with the names in 设置 now
+            since.append(f"在“设置”中修改了{'、'.join(self.profile)}（现在生成的报告按修改后的填写）")
         said = [f"此后{'，'.join(since)}"] if since else []
         if self.lapsed:  # no change at all: the day itself went by (revlast2, 5)
             said.append(f"当日到期的 {self.lapsed} 件整改事项当天未能完成，现在按到期未完成计")
@@ -123,8 +130,9 @@ def _changed_since_kept(store: Store, data: ReportData, person: str | None) -> H
         store, data, last.created_at) is None and (
             not (lapsed or sent or lapsed_returns) or last.created_at.date() > kept_on) \
         and not any(_returns_due_between(store, data, last.created_at.date(), made)) else None
-    return HandedIn(kept_on, *(since or (0, (), ())), again=again, lapsed=lapsed,
-                    sent=sent, lapsed_returns=lapsed_returns)
+    changes, plans, renamed, profile = since or (0, (), (), ())
+    return HandedIn(kept_on, changes, plans, renamed, again=again, lapsed=lapsed, sent=sent,
+                    lapsed_returns=lapsed_returns, profile=profile)
 
 
 def _returns_due_between(store: Store, data: ReportData, kept: date,
@@ -161,8 +169,10 @@ def _returns_due_between(store: Store, data: ReportData, kept: date,
 
 
 def _differences(store: Store, data: ReportData, moment: datetime,
-                 ) -> tuple[int, tuple[int, ...], tuple[tuple[str, str], ...]] | None:
-    """(records changed, plans changed, renames) of the period since ``moment``; None if none."""
+                 ) -> tuple[int, tuple[int, ...], tuple[tuple[str, str], ...],
+                            tuple[str, ...]] | None:
+    """(records changed, plans changed, renames, 设置's fields changed) of the period since
+    ``moment``; None if none."""
     changes = records_changed(store, moment, date(data.period.year, 1, 1), data.as_of)
     # the next year's plan is read by section 四 of a year-end report only (annual, Q4),
     # and only once the year is over (storage.reports.load_report_data)
@@ -170,7 +180,8 @@ def _differences(store: Store, data: ReportData, moment: datetime,
                                    if data.period.end.month == 12 and data.over else ())
     plans = tuple(year for year in years if plan_changed_since(store, year, moment))
     renamed = tuple(renames_since(store, moment))
-    return (changes, plans, renamed) if changes or plans or renamed else None
+    profile = profile_changed_since(store, moment)
+    return (changes, plans, renamed, profile) if changes or plans or renamed or profile else None
 
 
 NO_OWN_PROBLEM_NOTE = ("第三部分“存在的问题及原因”按台账起草，没有列出本人自身的问题；"

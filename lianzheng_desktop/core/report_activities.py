@@ -302,7 +302,7 @@ def _activities(kind_list: list[Activity], noun: str, me: str = "",
             # forms handed in, each named (whose period, late or not), not "开展报送…5次"
             lines = [(a, _one_activity(a, with_summary=len(group) <= 2, me=me, head=head,
                                        merged=id(a) in merged, when=when)) for a in group]
-            one_by_one += [(a.date, _whose(a, line, lines)) for a, line in lines]
+            one_by_one += [(a.date, _whose(a, line, lines, when)) for a, line in lines]
         else:
             made = [a for a in group if _made_by(a, me)]  # one's own reports, heard by
             # another: made, not "听取工作汇报5次" in one's own paper (revlast4 F4)
@@ -332,16 +332,22 @@ def _made_by(a: Activity, me: str) -> bool:
         and _own_report(clause(a.topic), me, who) is not None
 
 
-def _whose(a: Activity, line: str, lines: list[tuple[Activity, str]]) -> str:
+def _whose(a: Activity, line: str, lines: list[tuple[Activity, str]],
+           when: Callable[[Activity], str] | None = None) -> str:
     """A line said alike of several records ("开展分管领域党风廉政建设专题调研" three times)
     names who did each, when they differ: the reader ties them to 附件1's per-person
-    counts (revjiwei5 F12)."""
-    day = md(a.date)
-    alike = [b for b, other in lines if other[len(md(b.date)):] == line[len(day):]]
+    counts (revjiwei5 F12) — a return handed in late or the next year too, its lateness
+    said after it ("7月13日李红报送…纪实表（逾期3天）", not nameless: revjiwei11 X1)."""
+    def day_of(b: Activity) -> str:
+        return when(b) if when is not None else md(b.date)
+
+    day = day_of(a)
+    alike = [b for b, other in lines if other[len(day_of(b)):] == line[len(day):]]
     hosts = {b.host for b in alike}
     if len(alike) < 2 or len(hosts) < 2 or not a.host or a.host in line:
         return line
-    return f"{day}{a.host}{line[len(day):]}"
+    on, late, how_late = day.partition("（")
+    return f"{on}{a.host}{line[len(day):]}{late}{how_late}"
 
 
 def _session(s: WarningSession, me: str = "") -> str:

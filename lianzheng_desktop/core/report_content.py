@@ -54,6 +54,31 @@ __all__ = ["Figures", "ReportData", "build_document", "draft_sections", "figures
 
 LATE_NOTE = late_note("日期")
 
+def _handed_after(data: ReportData, after: list, label: str) -> str:
+    """"1月5日报送的材料属于2026年第四季度，在期末之后报送，列入本表"; the year's 总结 of a
+    fourth quarter's paper is the year's (revnew7 Y4): each named with its own period."""
+    from lianzheng_desktop.core.returns import placed
+
+    returns = [i.requirement for i in data.checklist.items if i.requirement.handed_in_after]
+    by_period: dict[str, list] = {}
+    for a in after:
+        found = placed(a.type, a.date, returns)
+        whole_year = found is not None and (found.start.month, found.end.month) == (1, 12)
+        by_period.setdefault(f"{found.end.year}年度" if found and whole_year else label,
+                             []).append(a)
+
+    def days(group: list) -> str:
+        return "、".join(dict.fromkeys(md_in(a.date, data.period.year) for a in group))
+
+    if len(by_period) == 1:
+        return f"{days(after)}报送的材料属于{next(iter(by_period))}，在期末之后报送，列入本表"
+    def kinds(group: list) -> str:
+        return "、".join(dict.fromkeys(a.type.removeprefix("报送") for a in group))
+
+    return "；".join(f"{days(group)}报送的{kinds(group)}属于{period}"
+                    for period, group in by_period.items()) + "，均在期末之后报送，列入本表"
+
+
 def draft_sections(data: ReportData) -> dict[str, str]:
     return {
         SECTION_HEADINGS[0]: tidy(draft_duty(data)),
@@ -301,9 +326,7 @@ def appendices(data: ReportData) -> list[Appendix]:
     after = [a for a in data.activities if a.date > data.period.end]
     if after:  # rows past the title's period: why they are listed here (revjiwei9 J1)
         said = "；".join(n.removeprefix("注：").rstrip("。") for n in [activities.note] if n)
-        days = "、".join(dict.fromkeys(md_in(a.date, data.period.year) for a in after))
-        activities.note = (f"注：{said + '；' if said else ''}{days}报送的材料属于{label}，"
-                           "在期末之后报送，列入本表。")
+        activities.note = f"注：{said + '；' if said else ''}{_handed_after(data, after, label)}。"
     # an annex with no rows is not printed as an empty table: section 一 says the period
     # has no such records (no point of it), section 三 that the plan asks nothing of one;
     # those printed are numbered in turn, as 附件说明 lists them

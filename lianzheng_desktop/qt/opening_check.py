@@ -44,6 +44,9 @@ class OpeningCheck(QObject):
         moved = getattr(check, "attachments_notice", None)
         if moved is not None and check.damaged is None:
             QMessageBox.information(self.window, "佐证材料文件夹", moved)
+        if getattr(check, "replaced", None) is not None and check.damaged is None \
+                and self._ask_about_copy(check.replaced):
+            return  # the window closes: restored once it has
         if check.damaged is not None:
             self._offer_restore(str(check.damaged))
         elif getattr(check, "unavailable", None) is not None:
@@ -56,6 +59,27 @@ class OpeningCheck(QObject):
                                 "可以用“文件 → 备份到…”手动备份到其他文件夹或U盘。")
         elif getattr(check, "backup_notice", None) is not None:  # made; old ones kept back
             QMessageBox.information(self.window, "自动备份已完成", check.backup_notice)
+
+    def _ask_about_copy(self, found) -> bool:
+        """Another copy in place of this PC's own (storage.copied_over): restore this PC's
+        data (the file now is backed up first), keep the file, or ask again next time.
+        True when the window is closing to restore."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "数据文件被另一份副本替换",
+                          f"{found.message()}\n\n恢复这份备份会先把现在的文件另行备份，两份数据都不会丢；"
+                          "恢复后，副本中新记的内容需要再录入一次。", parent=self.window)
+        restore = box.addButton("恢复本机的数据…", QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton("继续使用现在的文件", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("以后再说", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is restore:
+            self.window.restore_from = found.backup  # run_app restores once the window closes
+            self.window.close()
+            return True
+        if box.clickedButton() is keep:
+            from lianzheng_desktop.storage.copied_over import keep_as_it_is
+
+            keep_as_it_is(self._paths)
+        return False
 
     def _offer_restore(self, message: str) -> None:
         good = ask_to_restore(self.window, self._paths, message)

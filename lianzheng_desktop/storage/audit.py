@@ -189,7 +189,12 @@ def data_problems(store, *, window: bool = False) -> list[str]:
         problems += [moved.notice] if moved else []
         problems += attachment_problems(store.db, paths.attachments_dir,
                                         elsewhere=moved.elsewhere if moved else frozenset())
-        problems += anchor.problems(store.db.conn, paths)
+        from lianzheng_desktop.storage.copied_over import replaced
+
+        copy = replaced(store.db.conn, paths)  # another copy put in place of this PC's own
+        problems += [f"{copy.message()}如需找回，可运行 lianzheng restore “{copy.backup}”"
+                     "（恢复前会先备份现在的文件）；如要继续用现在的文件，在软件窗口中选择"
+                     "“继续使用现在的文件”。"] if copy else anchor.problems(store.db.conn, paths)
         if not problems:
             anchor.advance(store.db.conn, paths)  # all is well: hold to this from now on
     return problems

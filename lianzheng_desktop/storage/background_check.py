@@ -17,6 +17,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from lianzheng_desktop.core.errors import UserError
 from lianzheng_desktop.paths import AppPaths
@@ -28,6 +29,9 @@ from lianzheng_desktop.storage.db import (
     fault,
 )
 from lianzheng_desktop.storage.store import Store
+
+if TYPE_CHECKING:
+    from lianzheng_desktop.storage.copied_over import Replaced
 
 Callback = Callable[["BackgroundCheck"], None]
 
@@ -44,6 +48,8 @@ class BackgroundCheck:
         self.backup_notice: str | None = None  # made, with something to say (old ones kept)
         # 佐证材料 found under the data file's old name and taken over (or where they are)
         self.attachments_notice: str | None = None
+        # another copy in place of this PC's own, with the backup holding its data (W1)
+        self.replaced: Replaced | None = None
         self._lock = threading.Lock()
         self._done = False
         self._on_done: Callback | None = None
@@ -85,6 +91,9 @@ class BackgroundCheck:
 
                 moved = settle(conn, self._paths)
                 self.attachments_notice = moved.notice if moved else None
+                from lianzheng_desktop.storage.copied_over import replaced
+
+                self.replaced = replaced(conn, self._paths)
                 if self._daily_backup:
                     self._go_ahead.wait()
                     from lianzheng_desktop.storage import backup  # loaded on this thread

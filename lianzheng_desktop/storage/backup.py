@@ -268,7 +268,17 @@ def backups_of(paths: AppPaths) -> list[Path]:
     if shared != paths.backups_dir and shared.is_dir():
         found += [path for path in shared.glob("*.zip")
                   if (origin(path) or (None, None))[0] == paths.db_path.name]
-    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+    return sorted(found, key=_made, reverse=True)
+
+
+def _made(path: Path) -> tuple[float, float]:
+    """When a backup was made, by its manifest: a backup copied in from a USB stick bears
+    the day it was copied as its file time (revloss7 W2: an older one offered as 最近的);
+    of two made in one second, the one written last."""
+    from lianzheng_desktop.storage.manifest import made_at
+
+    made, written = made_at(path), path.stat().st_mtime
+    return (made.timestamp() if made is not None else written, written)
 
 
 def verify_backup(file: Path, work_dir: Path | None = None) -> BackupInfo:

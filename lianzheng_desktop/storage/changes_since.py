@@ -60,6 +60,23 @@ def renames_since(store: Store, since: datetime) -> list[tuple[str, str]]:
         f" WHERE at > ? AND {_RENAME} ORDER BY id", [since.isoformat(timespec="seconds")])]
 
 
+_PROFILE_FIELDS = {"unit_name": "单位名称", "org_name": "党组织名称", "secretary_name": "书记姓名"}
+
+
+def profile_changed_since(store: Store, since: datetime) -> tuple[str, ...]:
+    """The fields of 设置 (the unit's names, its 书记) changed after ``since``, in words: a
+    paper kept before signs with the names of then (revloss7 W3)."""
+    import json
+
+    row = store.db.execute("SELECT before FROM audit_log WHERE ledger = 'unit_profile' AND at > ?"
+                           " ORDER BY id LIMIT 1", [since.isoformat(timespec="seconds")]).fetchone()
+    if row is None or row[0] is None:
+        return ()
+    then, now = json.loads(row[0]), store.profile()
+    return tuple(words for field, words in _PROFILE_FIELDS.items()
+                 if str(then.get(field) or "").strip() != str(getattr(now, field) or "").strip())
+
+
 def _in_chain(store: Store, head: object) -> int | None:
     """The backup's trail head's id, where this file's chain holds that head."""
     if isinstance(head, dict) and isinstance(last := head.get("last_id"), int) and (
@@ -73,28 +90,10 @@ def _shared_with(store: Store, file: Path) -> int | None:
     """The last trail entry this file shares with the backup ``file``'s own trail (read
     from it): where a copy taken home, or another PC's file, went its own way; None when
     the backup cannot be read."""
-    import tempfile
-    import zipfile
+    from lianzheng_desktop.storage.copied_over import backup_trail, last_shared
 
-    from lianzheng_desktop.storage.manifest import DB_NAME, stream_member
-
-    try:
-        with tempfile.TemporaryDirectory() as folder, zipfile.ZipFile(file) as archive:
-            copy = Path(folder) / DB_NAME
-            stream_member(archive, DB_NAME, copy)
-            theirs = sqlite3.connect(str(copy))
-            try:
-                kept = dict(theirs.execute("SELECT id, hash FROM audit_log"))
-            finally:
-                theirs.close()
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, sqlite3.Error):
-        return None
-    shared = 0
-    for entry, digest in store.db.execute("SELECT id, hash FROM audit_log ORDER BY id"):
-        if kept.get(entry) != digest:
-            break
-        shared = entry
-    return shared
+    kept = backup_trail(file)
+    return None if kept is None else last_shared(store.db, kept)
 
 
 def work_after_backup(store: Store, file: Path) -> list[str]:

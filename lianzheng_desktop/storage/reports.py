@@ -80,16 +80,18 @@ def _as_reported(store: Store, period: ReportPeriod, as_of: date, window: Query,
 
     period_days = cast(list[Activity], store.list("activity", window))
     year_days = cast(list[Activity], store.list("activity", year))
-    returns = _returns_of(store, period.year)
-    if not returns:
+    returns, last_years = _returns_of(store, period.year), _returns_of(store, period.year - 1)
+    if not returns and not last_years:
         return period_days, year_days
     made_on = store.clock().date()
     later = cast(list[Activity], store.list("activity", Query(
         start=as_of + timedelta(days=1), end=made_on, oldest_first=True))) \
         if as_of >= period.end and made_on > as_of else []
     # what each year's plan counts as returns: last year's, for this year's first days
-    returned = {period.year: _kinds(returns),
-                period.year - 1: _kinds(_returns_of(store, period.year - 1))}
+    returned = {period.year: _kinds(returns), period.year - 1: _kinds(last_years)}
+    # a January return last year's plan asks is last year's, though this year's plan has
+    # dropped it (revnew7 Y1: the 2026 总结 of 1月5日 in the 2027 Q1 paper too)
+    returns += [r for r in last_years if not set(r.counts.types) & returned[period.year]]
     return (as_reported(period_days, returns, period.start, period.end, later, returned),
             as_reported(year_days, returns, date(period.year, 1, 1), period.end, later,
                         returned))

@@ -106,6 +106,32 @@ def test_a_report_kept_and_then_back_filled_says_so_when_made_again(demo_store, 
                                "改动；留存的原件不受影响。")
 
 
+def test_a_new_secretary_in_the_settings_after_a_report_was_kept_is_said(demo_store,
+                                                                          tmp_path):
+    """revloss7 W3: 设置's 书记 changed in December; the Q3 paper kept in October, made
+    again, signed with the new secretary and nothing said it differs from the one kept."""
+    from datetime import datetime
+
+    from lianzheng_desktop.app.reports import prepare_report, write_report
+    from lianzheng_desktop.core.records import UnitProfile
+
+    def notes():
+        return [n for n in prepare_report(demo_store, ReportPeriod(2022, 3)).notes
+                if "生成留存" in n]
+
+    demo_store.clock = lambda: datetime(2023, 1, 5, 9)  # the demo year was entered by then
+    write_report(demo_store, ReportPeriod(2022, 3), tmp_path / "q3.pdf")
+    assert notes() == []
+    demo_store.clock = lambda: datetime(2023, 2, 20, 9)
+    was = demo_store.profile()
+    demo_store.save_profile(UnitProfile(was.unit_name, was.org_name, "李秀梅"))
+    assert notes() == ["本期报告已于2023年1月5日生成留存；此后在“设置”中修改了书记姓名（现在"
+                       "生成的报告按修改后的填写），现在生成的报告可能与留存的不同。如已交出，"
+                       "重新交出时请向纪委说明改动；留存的原件不受影响。"]
+    demo_store.save_profile(was)  # put back as it was: nothing differs
+    assert notes() == []
+
+
 def test_a_rename_after_a_report_was_kept_is_said_as_a_rename_not_as_records_changed(
         demo_store, tmp_path):
     """李秀梅 renamed 李秀美 after the Q3 report was kept: the note said "修改了本期的 5 条台账

@@ -122,3 +122,39 @@ def test_attachments_taken_over_are_told(qtbot, window, paths, monkeypatch):
     OpeningCheck(FinishedCheck(attachments_notice="已把该文件夹改名为“新_附件”"), window, paths)
     qtbot.waitUntil(lambda: bool(shown))
     assert shown[0] == ("佐证材料文件夹", "已把该文件夹改名为“新_附件”")
+
+
+class CopiedOver(FinishedCheck):
+    def __init__(self, found):
+        super().__init__()
+        self.replaced = found
+
+
+@pytest.mark.parametrize("choice", ["恢复本机的数据…", "继续使用现在的文件", "以后再说"])
+def test_a_copy_put_over_this_pcs_file_is_asked_about(qtbot, window, paths, monkeypatch,
+                                                      choice):
+    """revloss7 W1: the home copy copied back over the office's file; the window said
+    nothing. Now she is told, and may restore this PC's data, keep the file, or wait."""
+    from lianzheng_desktop.storage.copied_over import Replaced
+
+    found = Replaced(paths.backups_dir / "廉政台账备份-20261130-170000.zip", 3,
+                     "2026-11-30T17:00:00")
+    shown, kept = [], []
+
+    def answer(box):
+        shown.append(box.text())
+        next(b for b in box.buttons() if b.text() == choice).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr("lianzheng_desktop.storage.copied_over.keep_as_it_is",
+                        lambda p: kept.append(p))
+    OpeningCheck(CopiedOver(found), window, paths)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "3 条台账记录" in shown[0] and found.backup.name in shown[0]
+    assert "两份数据都不会丢" in shown[0]
+    if choice.startswith("恢复"):
+        assert window.restore_from == found.backup and not window.isVisible()
+    else:
+        assert window.restore_from is None and window.isVisible()
+        assert kept == ([paths] if choice == "继续使用现在的文件" else [])

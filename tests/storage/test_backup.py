@@ -185,6 +185,19 @@ def test_the_newest_good_backup_skips_broken_ones(paths):
     assert backup.newest_good_backup(paths) == good
 
 
+def test_the_newest_backup_is_the_one_made_last_not_the_one_copied_in_last(paths):
+    """revloss7 W2: backups gathered from a USB stick bear the day they were copied as
+    their file time; the damaged-file question offered the older one as 最近的备份, and
+    restoring it lost a month of the office's records."""
+    import os
+
+    newer = backup.create_backup(conn(paths), paths, now=NOW)
+    older = backup.create_backup(conn(paths), paths, now=NOW - timedelta(days=30))
+    os.utime(newer, (1_600_000_000, 1_600_000_000))  # copied in long ago, by its file time
+    assert backup.backups_of(paths) == [newer, older]
+    assert backup.newest_good_backup(paths) == newer
+
+
 def test_a_backup_to_an_unwritable_place_says_so(paths, tmp_path):
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x")

@@ -45,3 +45,55 @@ def test_the_years_paper_names_the_quarters_whose_return_never_came(db):
     assert item.status is Status.FAILED, item.explanation
     assert item.explanation == ("报送纪实表第一季度0次、第二季度1次、第三季度0次、第四季度0次，"
                                 "第一季度、第三季度、第四季度未达到要求。")
+
+
+def test_a_late_return_among_others_names_who_handed_it_in(db):
+    """revjiwei11 X1: "7月6日王海报送…；7月13日（逾期3天）报送…" — the late one, 李红's, had no
+    name: the lines were compared with their days cut at "7月13日", not at the day as said."""
+    from lianzheng_desktop.core.report_content import draft_sections
+    from lianzheng_desktop.core.report_model import SECTION_HEADINGS
+
+    store = _year(db, date(2022, 9, 30))
+    for day, who in (("2022-07-06", "王海"), ("2022-07-13", "李红")):
+        store.add("activity", {"date": day, "type": "报送纪实表", "topic": "二季度纪实表",
+                               "host": who})
+    text = draft_sections(load_report_data(store, ReportPeriod(2022, 2)))[SECTION_HEADINGS[0]]
+    assert "7月6日王海报送二季度纪实表" in text, text
+    assert "7月13日李红报送二季度纪实表（逾期6天）" in text, text
+
+
+SUMMARY = Requirement(item="11", text="年度工作总结于次年1月15日前报送县纪委",
+                      counts=Counts("activity", ("报送工作总结",), "报送工作总结"),
+                      period=Period.YEAR, target=1)
+
+
+def _two_years(db, today: date, next_plan: list) -> Store:
+    store = _year(db, today)
+    store.add_plan_types([("activity", "报送工作总结")], 2022)
+    plans.save_plan(store, Plan(2022, [RETURNS, SUMMARY]))
+    store.add_plan_types([("activity", "报送纪实表")], 2023)
+    plans.save_plan(store, Plan(2023, next_plan))
+    store.add("activity", {"date": "2023-01-05", "type": "报送纪实表", "topic": "四季度纪实表"})
+    store.add("activity", {"date": "2023-01-05", "type": "报送工作总结",
+                           "topic": "2022年度党风廉政建设工作总结"})
+    return store
+
+
+def test_last_years_summary_is_not_this_years_though_this_years_plan_drops_it(db):
+    """revnew7 Y1: the 2026 总结 of 1月5日 was printed in the 2027 Q1 paper too, because
+    the 2027 plan no longer asked a 总结 and only this year's returns were looked at."""
+    store = _two_years(db, date(2023, 4, 8), [RETURNS])
+    q1 = [a.topic for a in load_report_data(store, ReportPeriod(2023, 1)).activities]
+    assert "2022年度党风廉政建设工作总结" not in q1 and "四季度纪实表" not in q1, q1
+    year = [a.topic for a in load_report_data(store, ReportPeriod(2022)).activities]
+    assert "2022年度党风廉政建设工作总结" in year
+
+
+def test_the_years_summary_in_a_fourth_quarters_annex_is_said_to_be_the_years(db):
+    """revnew7 Y4: 附件5 of the Q4 paper said the 年度工作总结 "属于2022年第四季度"."""
+    from lianzheng_desktop.core.report_content import appendices
+
+    store = _two_years(db, date(2023, 1, 15), [RETURNS, SUMMARY])
+    annexes = appendices(load_report_data(store, ReportPeriod(2022, 4)))
+    [note] = [a.note for a in annexes if a.title.endswith("会议活动台账")]
+    assert "纪实表属于2022年第四季度" in note and "工作总结属于2022年度" in note, note

@@ -1,0 +1,90 @@
+"""revloss7 W1: the file taken home on a USB stick, work done in both copies, then the home
+copy copied back over the office's. The window opened without a word and the office's
+three meetings were gone, kept only in a backup nobody was pointed to; ``check`` called it
+a rewritten trail. Now the copy is told, with the backup that holds this PC's data."""
+
+import gc
+import shutil
+from datetime import date
+
+from lianzheng_desktop.app.session import paths_for
+from lianzheng_desktop.cli import main
+from lianzheng_desktop.storage import copied_over
+from lianzheng_desktop.storage.db import open_db
+from lianzheng_desktop.storage.store import Store
+
+
+def _meetings(db, prefix: str, n: int) -> None:
+    store = Store(open_db(db))
+    if not store.roster_names():
+        store.add("roster", {"name": "张三", "role": "书记", "post": "主席"})
+    for i in range(n):
+        store.add("activity", {"date": date(2026, 11, 20), "type": "专题会议",
+                               "topic": f"{prefix}{i}", "host": "张三", "attendees": ["张三"]})
+    store.close()
+
+
+def _topics(db) -> list[str]:
+    store = Store(open_db(db))
+    try:
+        return sorted(a.topic for a in store.list("activity"))
+    finally:
+        store.close()
+
+
+def _backup(db) -> None:
+    assert main(["--db", str(db), "backup"]) == 0
+    gc.collect()  # the command's store closed, as when its process ends: no -wal left over
+    assert not db.with_name(db.name + "-wal").exists()
+
+
+def _office_and_home(tmp_path):
+    office, home = tmp_path / "office" / "lianzheng.db", tmp_path / "usb" / "lianzheng.db"
+    office.parent.mkdir()
+    home.parent.mkdir()
+    _meetings(office, "起始", 1)
+    _backup(office)
+    shutil.copy(office, home)  # taken home
+    _meetings(home, "家里", 2)
+    _meetings(office, "办公室", 3)  # the office goes on
+    _backup(office)  # the office's backup of the day
+    return office, home
+
+
+def _replaced(db):
+    store = Store(open_db(db))
+    try:
+        return copied_over.replaced(store.db.conn, paths_for(str(db)))
+    finally:
+        store.close()
+
+
+def test_a_copy_put_over_the_office_file_names_the_backup_with_the_office_work(
+        tmp_path, capsys):
+    office, home = _office_and_home(tmp_path)
+    assert _replaced(office) is None  # the office's own file: nothing to say
+    shutil.copy(home, office)  # next morning: home's work "brought back"
+    found = _replaced(office)
+    assert found is not None and found.records == 3
+    assert "复制来的副本" in found.message() and found.backup.name in found.message()
+    capsys.readouterr()
+    assert main(["--db", str(office), "check"]) == 1
+    said = capsys.readouterr().out
+    assert "复制来的副本" in said and "被重写" not in said and str(found.backup) in said
+    # what the message points to gives the office's meetings back
+    assert main(["--db", str(office), "restore", str(found.backup)]) == 0
+    assert _topics(office) == ["办公室0", "办公室1", "办公室2", "起始0"]
+
+
+def test_kept_as_it_is_the_copy_is_not_told_again(tmp_path, capsys):
+    office, home = _office_and_home(tmp_path)
+    shutil.copy(home, office)
+    copied_over.keep_as_it_is(paths_for(str(office)))
+    assert _replaced(office) is None
+    assert main(["--db", str(office), "check"]) == 0
+
+
+def test_a_file_that_goes_on_from_this_pcs_data_is_no_copy(tmp_path):
+    office, _home = _office_and_home(tmp_path)
+    _meetings(office, "次日", 2)
+    assert _replaced(office) is None
