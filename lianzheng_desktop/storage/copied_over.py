@@ -16,6 +16,7 @@ import sqlite3
 import tempfile
 import zipfile
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from lianzheng_desktop.core.ledgers import LEDGERS
@@ -33,7 +34,11 @@ class Replaced:
     when: str  # the anchored head's time, as the trail wrote it
 
     def message(self) -> str:
-        when = self.when.replace("T", " ")[:16] or "上次"
+        try:
+            at = datetime.fromisoformat(self.when)
+            when = f"{at.year}年{at.month}月{at.day}日{at:%H:%M}"
+        except ValueError:
+            when = "上次"
         return (f"这个数据文件不是接着本机上次的数据记的，可能是从U盘或另一台电脑复制来的副本"
                 f"覆盖了它：本机{when}时的数据中，有 {self.records} 条台账记录的新增或修改"
                 f"不在现在的文件里。本机那时的数据保存在备份“{self.backup.name}”中。")
