@@ -362,11 +362,14 @@ def _around(clause: str, period) -> tuple[str, str]:
     """The words naming a bare period's act: before it (less who, how and a list's comma)
     and after it (up to a list's next item, or an idiom's closing quote)."""
     rest = clause[period.end:]
-    if _LIST_TOTAL.search(rest):  # 每个季度一个主题的常委会、…、新春茶话会等9个会议:
-        rest = rest.split("、", 1)[0]  # the period is the first item's
+    quoted = clause.rfind("“", 0, period.start) > clause.rfind("”", 0, period.start)
+    if _LIST_TOTAL.search(rest) or quoted:  # 每个季度一个主题的常委会、…、新春茶话会等9个会议;
+        rest = re.split("[、”]", rest, maxsplit=1)[0]  # “典型案例每月通报、警示教育定期开展”
     if period.word.endswith("一"):  # “一月一谈心”: the act, not its closing quote
         rest = _ITEM_END.split(rest)[0]  # (revlast11 2: a type named “谈心”)
-    before = clean_object(without_subject(strip_periods(clause[:period.start])))
+    lead = clause[:period.start]
+    before = clean_object(without_subject(strip_periods(
+        lead[lead.rfind("“") + 1:] if quoted else lead)))  # 建立“典型案例每月通报: 典型案例
     if clause[:period.start].endswith("、"):  # …、一月一提醒: an item of its own
         before = ""
     if only_adverb(before) or before in ("包括", "其中"):  # 坚持一月一通报: "通报" (not

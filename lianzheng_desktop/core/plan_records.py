@@ -34,8 +34,9 @@ def _hits(text: str, plan_types: Iterable[tuple[str, str]]) -> list[tuple[int, i
     for word, counts in candidates:
         start = text.find(word)
         while start >= 0:
-            if _a_step(text, start, start + len(word)):
-                pass  # 传达学习、…、监督检查、回头看全链条闭环机制: a step named, not a record
+            if _a_step(text, start, start + len(word)) or _STAGE.match(text, start + len(word)):
+                pass  # 传达学习、…、监督检查、回头看全链条闭环机制: a step named, not a record;
+                # 抓好整改落实阶段各项工作: a stage of a campaign (revjiwei11 X3)
             elif not (counts.types == ("听取汇报",) and reports(_clause_at(text, start))):
                 hits.append((start, start + len(word), counts))
             start = text.find(word, start + 1)
@@ -47,6 +48,7 @@ def _hits(text: str, plan_types: Iterable[tuple[str, str]]) -> list[tuple[int, i
     return kept
 
 
+_STAGE = re.compile(r"(?:落实|推进|整改|学习|工作)?阶段")
 # …传达学习、任务分解、贯彻落实、监督检查、回头看全链条闭环机制: the steps of a mechanism
 _CHAIN_END = re.compile(r"[^，,。；;：:]*?(?:全链条|全流程|链条|闭环|机制)")
 

@@ -92,3 +92,20 @@ def test_a_name_a_little_over_twelve_characters_is_not_cut_inside_a_word():
                     "二、中心组每季度集中学习1次。\n")
     assert read[0][2] == "下沉包保村指导党风廉政建设"
     assert read[1][2] == "中心组集中学习"
+
+
+def test_a_monthly_act_inside_a_quoted_slogan_is_its_own_item():
+    """revjiwei11 X3: "建立“典型案例每月通报、警示教育定期开展”机制" was read as 每月警示教育,
+    beside the quarterly 集中警示教育 — the 通报 is monthly, the 警示教育 has no period."""
+    _, read = _read("一、建立“典型案例每月通报、警示教育定期开展”机制，每季度至少开展1次集中警示"
+                    "教育。\n")
+    assert (Period.MONTH, 1, "典型案例通报") in read
+    assert all(label != "警示教育" for _, _, label in read)
+
+
+def test_a_stage_of_a_campaign_is_no_rectification_duty():
+    """revjiwei11 X3: "抓好整改落实阶段各项工作" (a study campaign's stage) was a duty counted
+    by the rectification ledger: 整改事项全部完成并“回头看”."""
+    draft, _ = _read("一、深入学习宣传贯彻党的二十大精神，抓好整改落实阶段各项工作。\n")
+    assert all(r.counts is None or r.counts.ledger != "rectification"
+               for r in draft.requirements)
