@@ -41,14 +41,24 @@ def records_changed(store: Store, since: datetime, start: date | None = None,
                           " OR json_extract(after, ?) BETWEEN ? AND ?))")
         window = [first.isoformat(), end.isoformat()]
         params += [key, path, *window, path, *window]
-    # a rename writes its records' new names in the same moment as the roster's own row
+    # a rename writes its records' new names in the same moment as the roster's own row;
+    # an item closed (or looked back at) after ``end`` reads as it did on ``end`` (revnew7
+    # Y2: closing 2026's items in 2027 was "2 条台账记录" changed in 2026's kept papers)
+    later = end.isoformat()
     return store.db.execute(
         "SELECT count(*) FROM (SELECT DISTINCT ledger, record_id FROM audit_log WHERE at > ?"
         f" AND ({' OR '.join(conditions)}) AND NOT (action = 'update' AND at IN"
-        f" (SELECT at FROM audit_log WHERE at > ? AND {_RENAME})))",
-        [at, *params, at]).fetchone()[0]
+        f" (SELECT at FROM audit_log WHERE at > ? AND {_RENAME})) AND NOT {_CLOSED_AFTER})",
+        [at, *params, at, *[later] * 4]).fetchone()[0]
 
 
+_SHOWN = ("number", "source", "description", "owner", "measures", "found_date", "deadline")
+_CLOSED_AFTER = ("(ledger = 'rectification' AND action = 'update' AND "
+                 + " AND ".join(f"coalesce(json_extract({side}, '$.{field}'), '9') > ?"
+                                for field in ("completed_date", "review_date")
+                                for side in ("before", "after"))
+                 + "".join(f" AND json_extract(before, '$.{field}') IS json_extract(after, "
+                           f"'$.{field}')" for field in _SHOWN) + ")")
 _RENAME = ("ledger = 'roster' AND action = 'update'"
            " AND json_extract(before, '$.name') != json_extract(after, '$.name')")
 

@@ -132,6 +132,36 @@ def test_a_new_secretary_in_the_settings_after_a_report_was_kept_is_said(demo_st
     assert notes() == []
 
 
+def test_an_item_closed_after_the_year_is_no_change_to_the_years_kept_paper(demo_store,
+                                                                            tmp_path):
+    """revnew7 Y2: closing in February an item found the year before made the year's kept
+    papers say "此后补录、修改或删除了本期的 1 条台账记录", though they read the item as it was
+    on 12月31日 and came out the same; a change to what the paper shows is still said."""
+    import dataclasses
+    from datetime import datetime
+
+    from lianzheng_desktop.app.reports import prepare_report, write_report
+
+    def notes():
+        return [n for n in prepare_report(demo_store, ReportPeriod(2022)).notes
+                if "生成留存" in n]
+
+    demo_store.clock = lambda: datetime(2023, 1, 5, 9)
+    write_report(demo_store, ReportPeriod(2022), tmp_path / "y.pdf")
+    [item] = [i for i in demo_store.list("rectification") if i.completed_date is None][:1]
+    demo_store.clock = lambda: datetime(2023, 2, 28, 9)
+    values = {k: (v.isoformat() if hasattr(v, "isoformat") else v)
+              for k, v in dataclasses.asdict(item).items()
+              if k not in ("id", "created_at", "updated_at", "late_entry")}
+    demo_store.update("rectification", item.id, {**values, "status": "已完成",
+                                                 "completed_date": "2023-02-28"})
+    assert notes() == []
+    demo_store.update("rectification", item.id, {**values, "status": "已完成",
+                                                 "completed_date": "2023-02-28",
+                                                 "measures": item.measures + "（已补充）"})
+    assert len(notes()) == 1 and "1 条台账记录" in notes()[0]
+
+
 def test_a_rename_after_a_report_was_kept_is_said_as_a_rename_not_as_records_changed(
         demo_store, tmp_path):
     """李秀梅 renamed 李秀美 after the Q3 report was kept: the note said "修改了本期的 5 条台账
