@@ -388,9 +388,10 @@ WORK_NAMES = {"个人事项报告": "个人有关事项报告", "廉政风险排
 def _oversight_title(activities: list[Activity]) -> str:
     """"抓好个人有关事项报告和廉政风险防控工作。": what these records are, each kind once."""
     # a plan's own kind (跟踪督办) by its own name, not "其他相关工作" (revjiwei6 G6)
-    kinds = list(dict.fromkeys(
-        WORK_NAMES.get(a.type, "" if a.type in vocab.ACTIVITY_TYPES else a.type)
-        for a in activities))
+    kinds = list(dict.fromkeys(  # 报送工作总结 as 工作总结报送: not "…报送工作总结工作"
+        WORK_NAMES.get(a.type, "" if a.type in vocab.ACTIVITY_TYPES else
+                       f"{a.type[2:]}报送" if a.type.startswith("报送") and len(a.type) > 3
+                       else a.type) for a in activities))
     named = [k for k in kinds if k]
     if not named:
         return "抓好其他相关工作。"

@@ -109,6 +109,11 @@ def _as_counted(item: ChecklistItem, data: ReportData) -> str:
         # one's own months (a member's paper), or each one's (the 书记 answers for all)
         own = data.person is not None and set(item.each_month) <= {data.person.name}
         return _months_each_to_come(item, data.as_of, label, own)
+    if item.requirement.handed_in_after and not item.actual and (item.target or 1) == 1 \
+            and item.measure == "count" and item.period is not None:
+        # one return still to hand in: whose period, by its deadline — not the plan's rule
+        # again, "目前尚未报送，还需1次，须于…前完成" (revnew7 Y5)
+        return f"{_reported(item, data)}的须于{by}前报送"
     if item.status is Status.NOT_DUE:  # a return not yet due: by its deadline, as the
         # plan says it — not the days it is counted over (revjiwei9 J7: "2026年12月1日至
         # 2027年1月7日报送…1次" read as work to do from 12月1日, with no verb of intent)
@@ -156,6 +161,22 @@ def _as_counted(item: ChecklistItem, data: ReportData) -> str:
         now = f"{_so_far(data, item)}为{item.actual}%，" if item.actual is not None else ""
         return f"{what}{now}须于{by}前达到{item.target}%"
     return ""
+
+
+def _reported(item: ChecklistItem, data: ReportData) -> str:
+    """The period a return due at ``item``'s end reports on: 第四季度, 2026年度, 下半年, 12月."""
+    from lianzheng_desktop.core.checklist_window import reported_on
+    from lianzheng_desktop.core.report_facts import cn_number
+
+    first, last = reported_on(item.period, item.period_end)
+    year = "" if last.year == data.period.year else f"{last.year}年"
+    if item.period is Period.YEAR:
+        return f"{last.year}年度"
+    if item.period is Period.QUARTER:
+        return f"{year}第{cn_number((last.month + 2) // 3)}季度"
+    if item.period is Period.HALF:
+        return f"{year}{'上' if last.month == 6 else '下'}半年"
+    return f"{year}{last.month}月"
 
 
 def _months_to_come(item: ChecklistItem, day: date, label: str) -> str:

@@ -141,7 +141,7 @@ def test_the_years_summary_not_yet_sent_is_said_so_in_the_next_steps(db):
     plans.save_plan(store, Plan(2022, [summary]))
     paper = prepare_report(store, ReportPeriod(2022), date(2023, 1, 10))
     steps = paper.document.section_texts()["四、下一步工作打算"]
-    assert "目前尚未报送，还需1次，须于2023年1月15日前完成" in steps, steps
+    assert "2022年度的须于2023年1月15日前报送" in steps, steps  # one paper: whose, by when
 
 
 def test_the_third_quarter_shown_in_november_says_its_form_once_and_as_of_its_own_day(db):
@@ -176,7 +176,7 @@ def test_a_paper_made_in_november_asks_the_form_still_to_hand_in(db):
         steps = paper.document.section_texts()["四、下一步工作打算"]
         # by its deadline, as the plan says it, not the days it is counted over (revjiwei9
         # J7: "2022年12月1日至2023年1月7日报送…" read as work to do from 12月1日)
-        assert "于2023年1月7日前报送纪实表1次。" in steps, steps
+        assert "第四季度的须于2023年1月7日前报送。" in steps, steps
         assert "12月1日至" not in steps
 
 
@@ -286,13 +286,13 @@ def test_the_third_quarters_paper_asks_the_half_years_return(db):
     store = _plan_of(db, datetime(2022, 9, 30, 9), half)
     steps = prepare_report(store, ReportPeriod(2022, 3)).document.section_texts()[
         "四、下一步工作打算"]
-    assert "于2023年1月10日前报送半年工作总结1次" in steps, steps  # by its deadline (J7)
+    assert "下半年的须于2023年1月10日前报送" in steps, steps  # by its deadline (J7)
     # a return named only by whom it goes to: its verb said once (revlast10 5)
     half = replace(half, counts=Counts("activity", ("向县纪委报送",), "向县纪委报送"))
     store = _plan_of(store.db, datetime(2022, 9, 30, 9), half)
     steps = prepare_report(store, ReportPeriod(2022, 3)).document.section_texts()[
         "四、下一步工作打算"]
-    assert "于2023年1月10日前向县纪委报送1次" in steps and "报送向" not in steps, steps
+    assert "下半年的须于2023年1月10日前报送" in steps and "报送向" not in steps, steps
 
 
 def _paper(store: Store, period: ReportPeriod):

@@ -97,3 +97,13 @@ def test_the_years_summary_in_a_fourth_quarters_annex_is_said_to_be_the_years(db
     annexes = appendices(load_report_data(store, ReportPeriod(2022, 4)))
     [note] = [a.note for a in annexes if a.title.endswith("会议活动台账")]
     assert "纪实表属于2022年第四季度" in note and "工作总结属于2022年度" in note, note
+
+
+def test_a_return_in_a_points_title_is_not_said_with_work_twice():
+    """revnew7 Y5: "抓好…和报送工作总结工作"."""
+    from lianzheng_desktop.core.records import Activity
+    from lianzheng_desktop.core.report_activities import _oversight_title
+
+    made = [Activity(date=date(2023, 1, 5), type=kind, topic="x")
+            for kind in ("报送工作情况", "报送工作总结")]
+    assert _oversight_title(made) == "抓好工作情况报送和工作总结报送工作。"
