@@ -30,7 +30,7 @@ from lianzheng_desktop.core.report_model import (
     unwritten_sections,
 )
 from lianzheng_desktop.storage.changes_since import (
-    profile_changed_since,
+    profile_then,
     records_changed,
     renames_since,
 )
@@ -180,8 +180,26 @@ def _differences(store: Store, data: ReportData, moment: datetime,
                                    if data.period.end.month == 12 and data.over else ())
     plans = tuple(year for year in years if plan_changed_since(store, year, moment))
     renamed = tuple(renames_since(store, moment))
-    profile = profile_changed_since(store, moment)
+    profile = _printed_otherwise(store, data, moment)
     return (changes, plans, renamed, profile) if changes or plans or renamed or profile else None
+
+
+def _printed_otherwise(store: Store, data: ReportData, moment: datetime) -> tuple[str, ...]:
+    """What of 设置 changed since ``moment`` that the paper prints otherwise now: the
+    unit's and the 党组织's names (its title), the 书记 who signs the branch's paper — not
+    one the roster shows out of post then, who never signed it (revdiff11 Z5)."""
+    from lianzheng_desktop.core.report_content import secretary
+
+    then, now = profile_then(store, moment), data.profile
+    if then is None:
+        return ()
+    day = data.as_of
+    changed = [words for words, was, is_ in (
+        ("单位名称", then.unit_name, now.unit_name.strip()),
+        ("党组织名称", then.org_name, now.org_name.strip()),
+        ("书记姓名", secretary(then, data.roster, day) if data.person is None else "",
+         secretary(now, data.roster, day) if data.person is None else "")) if was != is_]
+    return tuple(changed)
 
 
 NO_OWN_PROBLEM_NOTE = ("第三部分“存在的问题及原因”按台账起草，没有列出本人自身的问题；"

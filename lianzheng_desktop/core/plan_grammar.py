@@ -237,8 +237,9 @@ def clean_object(text: str) -> str:
             if text.startswith(word) and len(text) > len(word) \
                     and text[len(word)] not in _WORD_GOES_ON.get(word, ""):
                 text, changed = text[len(word):].lstrip("、"), True  # 按时、足额缴纳
-    if "的" in text[:-1]:
+    if "的" in text[:-1]:  # 根据上级新的要求对评价指标…: not "要求对评价指标…" (revdiff11 Z6)
         text = text.rsplit("的", 1)[1]
+        text = text.removeprefix("要求") if len(text) > 6 and text[2:3] in "对就把将" else text
     text = text.removesuffix("以上").removesuffix("左右").strip("、，的：: ")  # 团小组会：
     text = _HEDGED_IS.sub("", text)  # 党员大会一般为每季度…, 通常为: "is" (revdiff8 10)
     text = _DOUBLED.sub(r"\1", text)  # 党务公开(每季度)公开: said once

@@ -134,10 +134,13 @@ def scores_only(text: str) -> bool:
 
 def _a_miss_scored(sentence: str) -> bool:
     first = _PIECES.split(sentence.strip(), maxsplit=1)[0]
-    return is_scoring(sentence) and (is_scoring(first) or first.startswith(_MISSES))
+    return is_scoring(sentence) and (is_scoring(first) or first.startswith(_MISSES)
+                                     or bool(_FAULTS.search(sentence)))
 
 
 _MISSES = ("未", "无", "没", "不", "缺", "少")
+# 对…工作落实不力，工作拖拉，每一次扣1分: a fault scored (revdiff11 Z8)
+_FAULTS = re.compile(r"不力|拖拉|不及时|不到位|不明确|不规范|不完整|不齐全|缺失|滞后")
 
 
 def _headline(sentence: str) -> bool:

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from lianzheng_desktop.core.ledgers import LEDGERS
+from lianzheng_desktop.core.vocab import STATUS_DONE, STATUS_IN_PROGRESS, STATUS_NOT_STARTED
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.storage import audit, paste_draft, plan_check
 from lianzheng_desktop.storage.requirement_drafts import FORM as REQUIREMENT_FORM
@@ -58,7 +59,12 @@ _CLOSED_AFTER = ("(ledger = 'rectification' AND action = 'update' AND "
                                 for field in ("completed_date", "review_date")
                                 for side in ("before", "after"))
                  + "".join(f" AND json_extract(before, '$.{field}') IS json_extract(after, "
-                           f"'$.{field}')" for field in _SHOWN) + ")")
+                           f"'$.{field}')" for field in _SHOWN)
+                 # closed, or still open: not made 长期坚持 (the paper counts that as fixed:
+                 # revdiff11 Z4), nor opened again
+                 + f" AND json_extract(before, '$.status') IN ('{STATUS_NOT_STARTED}',"
+                   f" '{STATUS_IN_PROGRESS}') AND json_extract(after, '$.status') IN"
+                   f" ('{STATUS_NOT_STARTED}', '{STATUS_IN_PROGRESS}', '{STATUS_DONE}'))")
 _RENAME = ("ledger = 'roster' AND action = 'update'"
            " AND json_extract(before, '$.name') != json_extract(after, '$.name')")
 
@@ -70,21 +76,20 @@ def renames_since(store: Store, since: datetime) -> list[tuple[str, str]]:
         f" WHERE at > ? AND {_RENAME} ORDER BY id", [since.isoformat(timespec="seconds")])]
 
 
-_PROFILE_FIELDS = {"unit_name": "单位名称", "org_name": "党组织名称", "secretary_name": "书记姓名"}
-
-
-def profile_changed_since(store: Store, since: datetime) -> tuple[str, ...]:
-    """The fields of 设置 (the unit's names, its 书记) changed after ``since``, in words: a
-    paper kept before signs with the names of then (revloss7 W3)."""
+def profile_then(store: Store, since: datetime):
+    """设置 (the unit's names, its 书记) as it was at ``since``, if changed after it; else
+    None: a paper kept then signs with the names of then (revloss7 W3)."""
     import json
+
+    from lianzheng_desktop.core.records import UnitProfile
 
     row = store.db.execute("SELECT before FROM audit_log WHERE ledger = 'unit_profile' AND at > ?"
                            " ORDER BY id LIMIT 1", [since.isoformat(timespec="seconds")]).fetchone()
     if row is None or row[0] is None:
-        return ()
-    then, now = json.loads(row[0]), store.profile()
-    return tuple(words for field, words in _PROFILE_FIELDS.items()
-                 if str(then.get(field) or "").strip() != str(getattr(now, field) or "").strip())
+        return None
+    then = json.loads(row[0])
+    return UnitProfile(*(str(then.get(f) or "").strip()
+                         for f in ("unit_name", "org_name", "secretary_name")))
 
 
 def _in_chain(store: Store, head: object) -> int | None:

@@ -51,16 +51,18 @@ def replaced(conn: sqlite3.Connection, paths: AppPaths) -> Replaced | None:
     held = anchor.read(paths)
     if held is None or not anchor.has_chain(conn) or not anchor.compare(conn, held, "上次核对"):
         return None
-    holder = _backup_holding(paths, held)
-    if holder is None:
-        return None
-    theirs = backup_trail(holder)
-    if theirs is None:
-        return None
-    shared = last_shared(conn, theirs)
-    lost = {(ledger, record) for entry, (_, ledger, record) in theirs.items()
-            if entry > shared and ledger in LEDGERS}
-    return Replaced(holder, len(lost), str(held.get("at", ""))) if lost else None
+    for holder in _own_backups_not_gone_on_from(conn, paths):
+        theirs = backup_trail(holder)
+        if theirs is None:
+            continue
+        shared = last_shared(conn, theirs)
+        lost = {(ledger, record) for entry, (_, ledger, record) in theirs.items()
+                if entry > shared and ledger in LEDGERS}
+        if lost:
+            from lianzheng_desktop.storage.manifest import audit_head
+
+            return Replaced(holder, len(lost), str((audit_head(holder) or {}).get("at", "")))
+    return None
 
 
 def last_shared(conn, theirs: dict[int, tuple[str, str, object]]) -> int:
@@ -79,15 +81,22 @@ def keep_as_it_is(paths: AppPaths) -> None:
     anchor.reset(paths)
 
 
-def _backup_holding(paths: AppPaths, held: dict) -> Path | None:
-    from lianzheng_desktop.storage.backup import backups_of
+def _own_backups_not_gone_on_from(conn, paths: AppPaths):
+    """This file's backups, newest first, whose trail's head the file does not hold: the
+    data this PC had when each was made, that the file in its place does not go on from
+    (not one made before a restore: that file was let go of on purpose). The anchor may
+    have moved past the last backup (``check``: revdiff11 Z1): the newest such backup is
+    looked for, not one with the anchor's own head."""
+    from lianzheng_desktop.storage.backup import KINDS, backups_of
     from lianzheng_desktop.storage.manifest import audit_head
 
     for backup in backups_of(paths):
         head = audit_head(backup) or {}
-        if head.get("last_id") == held.get("last_id") and head.get("head") == held.get("head"):
-            return backup
-    return None
+        if KINDS["restore"] in backup.name or not isinstance(head.get("last_id"), int):
+            continue
+        if not conn.execute("SELECT 1 FROM audit_log WHERE id = ? AND hash = ?",
+                            [head["last_id"], head.get("head")]).fetchone():
+            yield backup
 
 
 def backup_trail(backup: Path) -> dict[int, tuple[str, str, object]] | None:

@@ -109,3 +109,17 @@ def test_a_stage_of_a_campaign_is_no_rectification_duty():
     draft, _ = _read("一、深入学习宣传贯彻党的二十大精神，抓好整改落实阶段各项工作。\n")
     assert all(r.counts is None or r.counts.ledger != "rectification"
                for r in draft.requirements)
+
+
+def test_a_fault_scored_is_listed_as_a_score_whatever_its_first_words():
+    """revdiff11 Z8: "对党委布置的工作落实不力，工作拖拉，每一次扣1分" stayed an item to tick."""
+    draft, read = _read("一、对上级布置的工作落实不力，工作拖拉，每一次扣1分。\n")
+    assert read == []
+    assert SCORING_REASON in [u.reason for u in draft.untracked]
+
+
+def test_the_noun_yaoqiu_before_a_name_is_no_part_of_it():
+    """revdiff11 Z6: "每年根据上级新的要求对评价指标进行调整和量化" named a type
+    "要求对评价指标…"."""
+    _, read = _read("一、每年根据上级新的要求对评价指标进行调整和量化。\n")
+    assert [label for _, _, label in read] == ["对评价指标进行调整和量化"]

@@ -110,7 +110,7 @@ def test_a_new_secretary_in_the_settings_after_a_report_was_kept_is_said(demo_st
                                                                           tmp_path):
     """revloss7 W3: 设置's 书记 changed in December; the Q3 paper kept in October, made
     again, signed with the new secretary and nothing said it differs from the one kept."""
-    from datetime import datetime
+    from datetime import date, datetime
 
     from lianzheng_desktop.app.reports import prepare_report, write_report
     from lianzheng_desktop.core.records import UnitProfile
@@ -130,6 +130,16 @@ def test_a_new_secretary_in_the_settings_after_a_report_was_kept_is_said(demo_st
                        "重新交出时请向纪委说明改动；留存的原件不受影响。"]
     demo_store.save_profile(was)  # put back as it was: nothing differs
     assert notes() == []
+    # a handover the roster dates: the Q3 paper is still signed by the one who served then,
+    # so nothing it prints changed (revdiff11 Z5: the note sent her to explain a change)
+    [old] = [p for p in demo_store.list("roster") if p.name == was.secretary_name]
+    demo_store.update("roster", old.id, {"name": old.name, "role": old.role, "post": old.post,
+                                         "active": False, "joined_on": old.joined_on,
+                                         "left_on": date(2022, 11, 30)})
+    demo_store.add("roster", {"name": "赵新", "role": old.role, "post": old.post,
+                              "joined_on": date(2022, 12, 1)})
+    demo_store.save_profile(UnitProfile(was.unit_name, was.org_name, "赵新"))
+    assert notes() == []
 
 
 def test_an_item_closed_after_the_year_is_no_change_to_the_years_kept_paper(demo_store,
@@ -148,7 +158,7 @@ def test_an_item_closed_after_the_year_is_no_change_to_the_years_kept_paper(demo
 
     demo_store.clock = lambda: datetime(2023, 1, 5, 9)
     write_report(demo_store, ReportPeriod(2022), tmp_path / "y.pdf")
-    [item] = [i for i in demo_store.list("rectification") if i.completed_date is None][:1]
+    [item] = [i for i in demo_store.list("rectification") if i.status == "整改中"]
     demo_store.clock = lambda: datetime(2023, 2, 28, 9)
     values = {k: (v.isoformat() if hasattr(v, "isoformat") else v)
               for k, v in dataclasses.asdict(item).items()
@@ -160,6 +170,27 @@ def test_an_item_closed_after_the_year_is_no_change_to_the_years_kept_paper(demo
                                                  "completed_date": "2023-02-28",
                                                  "measures": item.measures + "（已补充）"})
     assert len(notes()) == 1 and "1 条台账记录" in notes()[0]
+
+
+def test_an_open_item_made_long_term_after_the_year_changes_the_years_kept_paper(
+        demo_store, tmp_path):
+    """revdiff11 Z4: an open item set to 长期坚持 after the year reads as fixed in the
+    year's paper (its overdue days gone); the exception for items closed later hid it."""
+    import dataclasses
+    from datetime import datetime
+
+    from lianzheng_desktop.app.reports import prepare_report, write_report
+
+    demo_store.clock = lambda: datetime(2023, 1, 5, 9)
+    write_report(demo_store, ReportPeriod(2022), tmp_path / "y.pdf")
+    [item] = [i for i in demo_store.list("rectification") if i.status == "整改中"]
+    demo_store.clock = lambda: datetime(2023, 2, 28, 9)
+    values = {k: (v.isoformat() if hasattr(v, "isoformat") else v)
+              for k, v in dataclasses.asdict(item).items()
+              if k not in ("id", "created_at", "updated_at", "late_entry")}
+    demo_store.update("rectification", item.id, {**values, "status": "长期坚持"})
+    notes = [n for n in prepare_report(demo_store, ReportPeriod(2022)).notes if "生成留存" in n]
+    assert len(notes) == 1 and "1 条台账记录" in notes[0]
 
 
 def test_a_rename_after_a_report_was_kept_is_said_as_a_rename_not_as_records_changed(

@@ -88,3 +88,29 @@ def test_a_file_that_goes_on_from_this_pcs_data_is_no_copy(tmp_path):
     office, _home = _office_and_home(tmp_path)
     _meetings(office, "次日", 2)
     assert _replaced(office) is None
+
+
+def test_a_check_since_the_last_backup_does_not_hide_the_copy(tmp_path, capsys):
+    """revdiff11 Z1: ``check`` moves the anchor past the last backup; no backup had the
+    anchor's head, and the copy was called a rewritten trail again, no backup named."""
+    office, home = _office_and_home(tmp_path)
+    _meetings(office, "下午", 2)
+    assert main(["--db", str(office), "check"]) == 0
+    gc.collect()
+    shutil.copy(home, office)
+    found = _replaced(office)
+    assert found is not None and found.records == 3  # the afternoon's two: in no backup
+    capsys.readouterr()
+    assert main(["--db", str(office), "check"]) == 1
+    said = capsys.readouterr().out
+    assert "复制来的副本" in said and "被重写" not in said, said
+
+
+def test_after_a_restore_the_backups_of_before_are_no_copy(tmp_path):
+    """A restore lets go of the file on purpose: the backups made before it are not the
+    data the file "lacks"."""
+    office, _home = _office_and_home(tmp_path)
+    first = sorted((office.parent / "备份").glob("*.zip"))[0]
+    assert main(["--db", str(office), "restore", str(first)]) == 0
+    gc.collect()
+    assert _replaced(office) is None
