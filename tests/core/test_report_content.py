@@ -106,23 +106,37 @@ def test_a_report_kept_and_then_back_filled_says_so_when_made_again(demo_store, 
                                "改动；留存的原件不受影响。")
 
 
+def _kept_on_5_january(store, period, tmp_path, later=(2023, 2, 20)):
+    """The period's paper written and kept on 2023年1月5日 (the demo year entered by then),
+    the clock then moved to ``later``; returns what the paper's kept-copy note says now."""
+    from datetime import datetime
+
+    from lianzheng_desktop.app.reports import prepare_report, write_report
+
+    store.clock = lambda: datetime(2023, 1, 5, 9)
+    write_report(store, period, tmp_path / "kept.pdf")
+    store.clock = lambda: datetime(*later, 9)
+    return lambda: [n for n in prepare_report(store, period).notes if "生成留存" in n]
+
+
+def _values(item) -> dict:
+    import dataclasses
+
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v)
+            for k, v in dataclasses.asdict(item).items()
+            if k not in ("id", "created_at", "updated_at", "late_entry")}
+
+
 def test_a_new_secretary_in_the_settings_after_a_report_was_kept_is_said(demo_store,
                                                                           tmp_path):
     """revloss7 W3: 设置's 书记 changed in December; the Q3 paper kept in October, made
     again, signed with the new secretary and nothing said it differs from the one kept."""
-    from datetime import date, datetime
+    from datetime import date
 
-    from lianzheng_desktop.app.reports import prepare_report, write_report
     from lianzheng_desktop.core.records import UnitProfile
 
-    def notes():
-        return [n for n in prepare_report(demo_store, ReportPeriod(2022, 3)).notes
-                if "生成留存" in n]
-
-    demo_store.clock = lambda: datetime(2023, 1, 5, 9)  # the demo year was entered by then
-    write_report(demo_store, ReportPeriod(2022, 3), tmp_path / "q3.pdf")
+    notes = _kept_on_5_january(demo_store, ReportPeriod(2022, 3), tmp_path)
     assert notes() == []
-    demo_store.clock = lambda: datetime(2023, 2, 20, 9)
     was = demo_store.profile()
     demo_store.save_profile(UnitProfile(was.unit_name, was.org_name, "李秀梅"))
     assert notes() == ["本期报告已于2023年1月5日生成留存；此后在“设置”中修改了书记姓名（现在"
@@ -147,22 +161,9 @@ def test_an_item_closed_after_the_year_is_no_change_to_the_years_kept_paper(demo
     """revnew7 Y2: closing in February an item found the year before made the year's kept
     papers say "此后补录、修改或删除了本期的 1 条台账记录", though they read the item as it was
     on 12月31日 and came out the same; a change to what the paper shows is still said."""
-    import dataclasses
-    from datetime import datetime
-
-    from lianzheng_desktop.app.reports import prepare_report, write_report
-
-    def notes():
-        return [n for n in prepare_report(demo_store, ReportPeriod(2022)).notes
-                if "生成留存" in n]
-
-    demo_store.clock = lambda: datetime(2023, 1, 5, 9)
-    write_report(demo_store, ReportPeriod(2022), tmp_path / "y.pdf")
+    notes = _kept_on_5_january(demo_store, ReportPeriod(2022), tmp_path, later=(2023, 2, 28))
     [item] = [i for i in demo_store.list("rectification") if i.status == "整改中"]
-    demo_store.clock = lambda: datetime(2023, 2, 28, 9)
-    values = {k: (v.isoformat() if hasattr(v, "isoformat") else v)
-              for k, v in dataclasses.asdict(item).items()
-              if k not in ("id", "created_at", "updated_at", "late_entry")}
+    values = _values(item)
     demo_store.update("rectification", item.id, {**values, "status": "已完成",
                                                  "completed_date": "2023-02-28"})
     assert notes() == []
@@ -176,21 +177,11 @@ def test_an_open_item_made_long_term_after_the_year_changes_the_years_kept_paper
         demo_store, tmp_path):
     """revdiff11 Z4: an open item set to 长期坚持 after the year reads as fixed in the
     year's paper (its overdue days gone); the exception for items closed later hid it."""
-    import dataclasses
-    from datetime import datetime
-
-    from lianzheng_desktop.app.reports import prepare_report, write_report
-
-    demo_store.clock = lambda: datetime(2023, 1, 5, 9)
-    write_report(demo_store, ReportPeriod(2022), tmp_path / "y.pdf")
+    notes = _kept_on_5_january(demo_store, ReportPeriod(2022), tmp_path, later=(2023, 2, 28))
     [item] = [i for i in demo_store.list("rectification") if i.status == "整改中"]
-    demo_store.clock = lambda: datetime(2023, 2, 28, 9)
-    values = {k: (v.isoformat() if hasattr(v, "isoformat") else v)
-              for k, v in dataclasses.asdict(item).items()
-              if k not in ("id", "created_at", "updated_at", "late_entry")}
+    values = _values(item)
     demo_store.update("rectification", item.id, {**values, "status": "长期坚持"})
-    notes = [n for n in prepare_report(demo_store, ReportPeriod(2022)).notes if "生成留存" in n]
-    assert len(notes) == 1 and "1 条台账记录" in notes[0]
+    assert len(notes()) == 1 and "1 条台账记录" in notes()[0]
 
 
 def test_a_rename_after_a_report_was_kept_is_said_as_a_rename_not_as_records_changed(
