@@ -4,6 +4,7 @@ three meetings were gone, kept only in a backup nobody was pointed to; ``check``
 a rewritten trail. Now the copy is told, with the backup that holds this PC's data."""
 
 import gc
+import os
 import shutil
 from datetime import date
 
@@ -114,3 +115,45 @@ def test_after_a_restore_the_backups_of_before_are_no_copy(tmp_path):
     assert main(["--db", str(office), "restore", str(first)]) == 0
     gc.collect()
     assert _replaced(office) is None
+
+
+def test_a_copy_brought_back_with_its_anchor_from_another_pc_is_told(tmp_path, monkeypatch):
+    """revdiff11 Z2: the whole folder brought back, the home copy's -留痕锚点.json with it.
+    The home PC signs its anchor with its own secret, which this PC's does not verify: the
+    file is not known to go on from this PC's data, and the office's backup names the work
+    it lacks. (Two copies on one PC share a secret: that case stays unseen.)"""
+    office, home = _office_and_home(tmp_path)
+    office_key = os.environ["LIANZHENG_KEY_DIR"]
+    monkeypatch.setenv("LIANZHENG_KEY_DIR", str(tmp_path / "home-key"))  # the home PC
+    _backup(home)  # the evening's work at home backed up there: the copy's own anchor
+    monkeypatch.setenv("LIANZHENG_KEY_DIR", office_key)
+    anchor_name = "lianzheng-留痕锚点.json"
+    shutil.copy(home, office)
+    shutil.copy(home.parent / anchor_name, office.parent / anchor_name)
+    found = _replaced(office)
+    assert found is not None and found.records == 3
+
+
+def test_a_copy_taken_after_the_mornings_backup_is_told_once_the_window_closed(tmp_path):
+    """revdiff11 Z3: the file copied at noon, the office works on in the afternoon and the
+    home copy comes back. Closing the window after the afternoon's work backs it up (as
+    every window does), so the copy is told with the afternoon's work named."""
+    from lianzheng_desktop.storage.backup_kept import closing_backup
+
+    office, home = tmp_path / "office" / "lianzheng.db", tmp_path / "usb" / "lianzheng.db"
+    office.parent.mkdir()
+    home.parent.mkdir()
+    _meetings(office, "以前", 1)
+    _backup(office)  # the morning's first start
+    _meetings(office, "上午", 1)
+    shutil.copy(office, home)  # taken at noon
+    store = Store(open_db(office))
+    mark = store.change_mark()
+    store.add("activity", {"date": date(2026, 11, 20), "type": "专题会议", "topic": "下午0",
+                           "host": "张三", "attendees": ["张三"]})
+    assert closing_backup(store, paths_for(str(office)), since=mark) is not None
+    store.close()
+    _meetings(home, "家里", 2)
+    shutil.copy(home, office)
+    found = _replaced(office)
+    assert found is not None and found.records == 1
