@@ -19,15 +19,24 @@ _JOINER = re.compile(r"(?:以及|、|和|及|与)(?P<verb>(?![每一])[\u4e00-\u
 _OBJECT_CHARS = 12
 
 
+# 每月召开一次支委会、每季度召开一次党员大会: the next one with its own period (revdiff11 Z7)
+_OWN_PERIOD_NEXT = re.compile(r"、(?=每)")
+
+
 def _joined(sentence: str, first: Count, second: Count) -> int | None:
     """Where the first count's noun ends, if ``second`` follows it as the next of a list
-    (一次支委会、一次支部大会); else None."""
+    (一次支委会、一次支部大会; 一次支委会、每季度召开一次党员大会); else None."""
     between = sentence[first.end:second.start]
+    if re.search(r"[，,。；;：:\s]", between):
+        return None
     joiner = _JOINER.search(between)
-    if joiner is None or not (0 if joiner.group("verb") else 2) <= joiner.start() \
-            <= _OBJECT_CHARS or re.search(r"[，,。；;：:\s]", between):
-        return None  # 宣讲一次、订阅一份党报: the first named before its count
-    return first.end + joiner.start()
+    if joiner is not None and (0 if joiner.group("verb") else 2) <= joiner.start() \
+            <= _OBJECT_CHARS:  # 宣讲一次、订阅一份党报: the first named before its count
+        return first.end + joiner.start()
+    own = _OWN_PERIOD_NEXT.search(between)
+    if own is not None and 2 <= own.start() <= _OBJECT_CHARS:
+        return first.end + own.start()
+    return None
 
 
 def own_end(sentence: str, count: Count, counts: list[Count], c_end: int) -> int:
@@ -64,11 +73,23 @@ def own_words(text: str, sentence: str, count: Count, counts: list[Count], c_sta
     (每季度一次支部大会)."""
     first = chain_start(sentence, count, counts)
     lead = text[c_start:first.start]
+    every = [p for p in periods_in(lead) if p.word.startswith("每")]
+    if count is not first and (own := _own_period_at(sentence, count, counts)) is not None:
+        # 党支部每月召开一次支委会、每季度召开一次党员大会: 党支部每季度召开一次党员大会
+        return (lead[:every[0].start] if every else "") + text[own:own_end(
+            sentence, count, counts, c_end)]
     verb = _own_verb(sentence, count, counts) if count is not first else ""
     if verb:  # 党员每年至少讲一次党课、写一篇心得体会: 党员每年写一篇心得体会
-        every = [p for p in periods_in(lead) if p.word.startswith("每")]
         lead = (lead[:every[-1].end] if every else "") + verb
     return lead + text[count.start:own_end(sentence, count, counts, c_end)]
+
+
+def _own_period_at(sentence: str, count: Count, counts: list[Count]) -> int | None:
+    """Where a later count's own words start when it has its own period (、每季度召开…)."""
+    earlier = [c for c in counts if c.end <= count.start][-1]
+    between = sentence[earlier.end:count.start]
+    own = _OWN_PERIOD_NEXT.search(between)
+    return earlier.end + own.end() if own and _JOINER.search(between) is None else None
 
 
 def _own_verb(sentence: str, count: Count, counts: list[Count]) -> str:

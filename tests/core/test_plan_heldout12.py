@@ -123,3 +123,16 @@ def test_the_noun_yaoqiu_before_a_name_is_no_part_of_it():
     "要求对评价指标…"."""
     _, read = _read("一、每年根据上级新的要求对评价指标进行调整和量化。\n")
     assert [label for _, _, label in read] == ["对评价指标进行调整和量化"]
+
+
+def test_a_list_whose_duties_each_have_their_own_period_is_read_one_by_one():
+    """revdiff11 Z7: "党支部每月召开一次支委会、每季度召开一次党员大会、每季度上一次党课" made
+    types named "一次党员大会、上一次党课"; "每季度召开一次支委会、每半年召开一次组织生活会"
+    made the 支委会 a quarterly 组织生活会."""
+    draft, read = _read("一、党支部每月召开一次支委会、每季度召开一次党员大会、每季度上一次党课。\n"
+                        "二、党支部每季度召开一次支委会、每半年召开一次组织生活会。\n")
+    assert read == [(Period.MONTH, 1, "支委会"), (Period.QUARTER, 1, "党员大会"),
+                    (Period.QUARTER, 1, "党课"), (Period.QUARTER, 1, "支委会"),
+                    (Period.HALF, 1, "组织生活会")]
+    assert [r.text for r in draft.requirements][:3] == [
+        "党支部每月召开一次支委会", "党支部每季度召开一次党员大会", "党支部每季度上一次党课"]
