@@ -23,7 +23,7 @@ from lianzheng_desktop.core.returns import RETURN_VERBS, is_return
 VERB_STARTS = ("开展", "学习", "传达", "签订", "召开", "研究", "听取", "组织", "参观", "观看", "赴",
                "举办", "部署", "通报", "约谈", "督查", "检查", "走访", "签署", "集中", "专题",
                "调研", "排查", "抽查", "慰问", "讲授", "宣讲", "参加", "深入", "对照", "围绕",
-               "协调", "督促", "推进", "落实", "印发", "制定", "修订")
+               "协调", "督促", "推进", "落实", "印发", "制定", "修订", "到", "前往", "下沉")
 # 公开/公示 open with their verb only before what is made public ("公开2026年度党务…"),
 # not as a noun ("公开承诺践诺活动": revyear2 G9, revlast5 F6)
 VERB_LED = re.compile(r"^(?:公开|公示)(?=[0-9０-９本全上下该])")

@@ -107,3 +107,13 @@ def test_a_return_in_a_points_title_is_not_said_with_work_twice():
     made = [Activity(date=date(2023, 1, 5), type=kind, topic="x")
             for kind in ("报送工作情况", "报送工作总结")]
     assert _oversight_title(made) == "抓好工作情况报送和工作总结报送工作。"
+
+
+def test_a_visit_with_its_own_verb_is_not_given_kaizhan():
+    """revjiwei11 X6: "11月11日开展到西村指导党风廉政建设" in a member's own paper."""
+    from lianzheng_desktop.core.records import Activity
+    from lianzheng_desktop.core.report_activities import _one_activity
+
+    visit = Activity(date=date(2026, 11, 11), type="下沉包保村指导党风廉政建设",
+                     topic="到西村指导党风廉政建设", host="李红", attendees=("李红",))
+    assert _one_activity(visit, with_summary=False).startswith("11月11日到西村指导")
