@@ -171,14 +171,16 @@ def _open_and_run(app, args, check, paths, unattended: bool) -> int:
         print(f"已保存 {len(written)} 张截图到 {args.screenshot}")
         return 0
     window.show()
+    if check is not None:
+        FirstPaint(window, check.back_up_now)  # the window is on screen: back up now
     if args.exit_after_start:
         def painted() -> None:
             print("主窗口已显示", flush=True)
             app.quit()
 
+        # installed last, so Qt runs its filter first: the line is printed when the
+        # window has painted, before the check's thread starts on what waits for that
         FirstPaint(window, painted)
-    if check is not None:
-        FirstPaint(window, check.back_up_now)  # the window is on screen: back up now
     code = app.exec()
     restore_from, switch_to = window.restore_from, window.switch_to
     _close_after_loop(app, window)

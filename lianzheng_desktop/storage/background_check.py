@@ -91,11 +91,14 @@ class BackgroundCheck:
 
                 moved = settle(conn, self._paths)
                 self.attachments_notice = moved.notice if moved else None
+                if self._daily_backup:
+                    self._go_ahead.wait()
+                # another copy in place of this PC's own: asked once the window is on
+                # screen, before the day's backup is made of it
                 from lianzheng_desktop.storage.copied_over import replaced
 
                 self.replaced = replaced(conn, self._paths)
                 if self._daily_backup:
-                    self._go_ahead.wait()
                     from lianzheng_desktop.storage import backup  # loaded on this thread
 
                     backup.daily_backup(conn, self._paths,  # checked just above

@@ -13,8 +13,6 @@ with the backup to restore from, until she restores it or keeps the file as it i
 from __future__ import annotations
 
 import sqlite3
-import tempfile
-import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -101,6 +99,9 @@ def _own_backups_not_gone_on_from(conn, paths: AppPaths):
 
 def backup_trail(backup: Path) -> dict[int, tuple[str, str, object]] | None:
     """The backup's trail: id → (hash, ledger, record id); None if it cannot be read."""
+    import tempfile
+    import zipfile
+
     from lianzheng_desktop.storage.manifest import DB_NAME, stream_member
 
     try:
