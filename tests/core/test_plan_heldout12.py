@@ -136,3 +136,10 @@ def test_a_list_whose_duties_each_have_their_own_period_is_read_one_by_one():
                     (Period.HALF, 1, "组织生活会")]
     assert [r.text for r in draft.requirements][:3] == [
         "党支部每月召开一次支委会", "党支部每季度召开一次党员大会", "党支部每季度上一次党课"]
+
+
+def test_a_report_on_one_gang_shuang_ze_in_quotes_is_a_report_on_duty():
+    """"班子成员每半年向党支部报告一次履行“一岗双责”情况" was a new type 向党支部汇报: the
+    quoted 一岗双责 is blanked where the reader looks for it."""
+    _, read = _read("一、班子成员每半年向党支部报告一次履行“一岗双责”情况。\n")
+    assert read == [(Period.HALF, 1, "报告履责情况")]
