@@ -75,9 +75,13 @@ class HandedIn:
     sent: tuple[str, ...] = ()
     lapsed_returns: tuple[str, ...] = ()
     profile: tuple[str, ...] = ()  # 设置's fields changed since (书记姓名 …: revloss7 W3)
+    early: bool = False  # kept only before the period was over (counted to that day)
 
     @property
     def note(self) -> str:
+        if self.early:  # revnew7 Y6: which paper the 纪委 holds
+            return (f"本期报告曾于{cn_date(self.on)}（期末之前）生成留存，内容截至当日；现在生成的"
+                    "是期末之后的完整报告。如已交出前一份，请交出这一份并说明；留存的原件不受影响。")
         since = []
         if self.changes:
             since.append(f"补录、修改或删除了本期的 {self.changes} 条台账记录")
@@ -111,8 +115,10 @@ def _changed_since_kept(store: Store, data: ReportData, person: str | None) -> H
     # later one, made after the change, must not hide it)
     after = [v for v in list_versions(store, data.period, person)  # the last day counts:
              if v.created_at.date() >= data.period.end]  # a quarter's report is often made then
-    if not after:
-        return None  # none, or made before the period was over (counted to another day)
+    if not after:  # none, or made before the period was over (counted to that day)
+        before = [v for v in list_versions(store, data.period, person)]
+        return HandedIn(max(v.created_at for v in before).date(), 0, early=True) \
+            if before else None
     first = min(after, key=lambda v: (v.created_at, v.id))
     last = max(after, key=lambda v: (v.created_at, v.id))
     kept_on = first.created_at.date()

@@ -483,3 +483,19 @@ def test_what_a_talk_found_is_printed(demo_store):
     duty = build_document(data).section_texts()[SECTION_HEADINGS[0]]
     assert "8月20日王建国与刘芳开展提醒谈话，谈话指出：两笔维修费报销缺少验收单，已要求补齐" \
         in duty, duty
+
+
+def test_a_paper_kept_only_before_its_period_ended_is_said_when_made_after(demo_store,
+                                                                          tmp_path):
+    """revnew7 Y6: the Q4 paper handed in on 12月28日, before the year ended, left no trace
+    on the page made in January: which paper does the 纪委 hold?"""
+    from datetime import datetime
+
+    from lianzheng_desktop.app.reports import prepare_report, write_report
+
+    demo_store.clock = lambda: datetime(2022, 12, 28, 9)
+    write_report(demo_store, ReportPeriod(2022, 4), tmp_path / "q4.pdf")
+    demo_store.clock = lambda: datetime(2023, 1, 15, 9)
+    notes = [n for n in prepare_report(demo_store, ReportPeriod(2022, 4)).notes if "留存" in n]
+    assert notes == ["本期报告曾于2022年12月28日（期末之前）生成留存，内容截至当日；现在生成的是"
+                     "期末之后的完整报告。如已交出前一份，请交出这一份并说明；留存的原件不受影响。"]

@@ -198,7 +198,7 @@ def test_a_report_to_the_branch_takes_no_verb_before_it(demo_store):
     document = build_document(load_report_data(demo_store, ReportPeriod(2023, 1),
                                                person="张志强"))
     row = document.appendices[0].rows[0]
-    assert row[3].startswith("本人尚未向党支部汇报"), row
+    assert row[3].startswith("本人尚未报告履责情况"), row  # the 履责报告 it asks
     text = "".join(document.section_texts().values())
     assert "开展向党支部" not in text + row[3], text
 
