@@ -86,26 +86,7 @@ def pair_requirements(earlier: list[Requirement], new: list[Requirement],
             pairs[index] = found[0]
             left.remove(found[0])
     _pair_run_in(pairs, left, new)
-    _pair_whole_item(pairs, left, new)
     return pairs
-
-
-def _pair_whole_item(pairs: dict[int, Requirement], left: list[Requirement],
-                     new: list[Requirement]) -> None:
-    """Last of all: an item read before as a whole, a duty without a number ("明确责任分工"),
-    whose text still has those words and now a sentence the reader reads with its count —
-    one earlier duty and one new in that item, neither paired: the same item's duty, read
-    better, not one gone and one new (revnew7 Y3: she was pushed to keep both). Another
-    duty renumbered into the item (its words not there) is never paired so."""
-    for index, requirement in enumerate(new):
-        if index in pairs:
-            continue
-        mine = [r for r in left if r.item == requirement.item]
-        rivals = [n for n, r in enumerate(new) if n not in pairs and r.item == requirement.item]
-        if len(mine) == 1 and mine[0].period is None and requirement.period is not None \
-                and rivals == [index] and mine[0].text in requirement.item_text:
-            pairs[index] = mine[0]
-            left.remove(mine[0])
 
 
 RUN_IN_SHORTEST = 6  # characters of the duty itself, after a run-in name
