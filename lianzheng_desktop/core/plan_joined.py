@@ -79,8 +79,11 @@ def own_words(text: str, sentence: str, count: Count, counts: list[Count], c_sta
         return (lead[:every[0].start] if every else "") + text[own:own_end(
             sentence, count, counts, c_end)]
     verb = _own_verb(sentence, count, counts) if count is not first else ""
-    if verb:  # 党员每年至少讲一次党课、写一篇心得体会: 党员每年写一篇心得体会
-        lead = (lead[:every[-1].end] if every else "") + verb
+    if verb:  # 党员每年至少讲一次党课、写一篇心得体会: 党员每年写一篇心得体会 — by the
+        # period nearest before it: …、每季度召开1次党员大会和上1次党课 is 每季度's (revdiff12 Q4)
+        nearest = [p for p in periods_in(text[c_start:count.start]) if p.word.startswith("每")]
+        lead = (lead[:every[0].start] if every else "") \
+            + (nearest[-1].word if nearest else "") + verb
     return lead + text[count.start:own_end(sentence, count, counts, c_end)]
 
 

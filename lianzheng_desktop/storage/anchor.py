@@ -94,8 +94,11 @@ def compare(conn: sqlite3.Connection, anchor: dict, where: str) -> list[str]:
                          [body["last_id"]]).fetchone()[0]
     problems = []
     if body["entries"] and (row is None or row[0] != body["head"]):
-        problems.append(f"留痕记录与{where}（{when}）记下的不一致：留痕记录在那之后被重写、"
-                        "截短或清空过。")
+        # a copy from a USB stick or another PC put in its place reads so too (revdiff12
+        # Q2: the work since then in no backup, a "rewritten trail" was all she was told)
+        problems.append(f"留痕记录与{where}（{when}）记下的不一致：现在的数据文件不是接着那时的"
+                        "数据记的——可能是从U盘或另一台电脑复制来的副本替换了它（那时之后在本机"
+                        "录入的内容不在其中），也可能留痕记录在软件之外被重写、截短或清空过。")
     elif count != body["entries"]:
         problems.append(f"{where}（{when}）时有 {body['entries']} 条留痕记录，其中现在只剩 "
                         f"{count} 条：有留痕记录被删除。")
@@ -134,7 +137,8 @@ def advance(conn: sqlite3.Connection, paths: AppPaths) -> dict | None:
     new = head(conn, paths.db_path.name)
     old = read(paths)
     if old is None or not compare(conn, old, "上次核对"):
-        write(paths, new)
+        kept = {"set_at": old["set_at"]} if isinstance(old, dict) and "set_at" in old else {}
+        write(paths, {**new, **kept})  # since when this chain is the one held to
     return new
 
 
@@ -144,12 +148,17 @@ def has_chain(conn: sqlite3.Connection) -> bool:
 
 
 def reset(paths: AppPaths) -> None:
-    """After a restore: the restored chain is the one to hold to from now on."""
+    """After a restore (or a copy kept as it is): the file's chain is the one to hold to
+    from now on; ``set_at`` (unsigned, a hint) says since when — the backups made before
+    hold data let go of on purpose (storage.copied_over)."""
+    from datetime import datetime
+
     try:
         conn = sqlite3.connect(str(paths.db_path))
         try:
             if has_chain(conn):
-                write(paths, head(conn, paths.db_path.name))
+                write(paths, {**head(conn, paths.db_path.name),
+                              "set_at": datetime.now().isoformat(timespec="seconds")})
         finally:
             conn.close()
     except sqlite3.Error:

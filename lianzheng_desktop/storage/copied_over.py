@@ -49,7 +49,7 @@ def replaced(conn: sqlite3.Connection, paths: AppPaths) -> Replaced | None:
     held = anchor.read(paths)
     if held is None or not anchor.has_chain(conn) or not anchor.compare(conn, held, "上次核对"):
         return None
-    for holder in _own_backups_not_gone_on_from(conn, paths):
+    for holder in _own_backups_not_gone_on_from(conn, paths, str(held.get("set_at", ""))):
         theirs = backup_trail(holder)
         if theirs is None:
             continue
@@ -79,19 +79,24 @@ def keep_as_it_is(paths: AppPaths) -> None:
     anchor.reset(paths)
 
 
-def _own_backups_not_gone_on_from(conn, paths: AppPaths):
+def _own_backups_not_gone_on_from(conn, paths: AppPaths, since: str):
     """This file's backups, newest first, whose trail's head the file does not hold: the
-    data this PC had when each was made, that the file in its place does not go on from
-    (not one made before a restore: that file was let go of on purpose). The anchor may
-    have moved past the last backup (``check``: revdiff11 Z1): the newest such backup is
-    looked for, not one with the anchor's own head."""
+    data this PC had when each was made, that the file in its place does not go on from.
+    Not one made before the last restore or "继续使用现在的文件" (``since``: the anchor's
+    ``set_at``) — that data was let go of on purpose (revdiff12 Q1: a restore's discarded
+    records offered back) — nor one made before a restore. The anchor may have moved past
+    the last backup (``check``: revdiff11 Z1): the newest such backup is looked for, not
+    one with the anchor's own head."""
     from lianzheng_desktop.storage.backup import KINDS, backups_of
-    from lianzheng_desktop.storage.manifest import audit_head
+    from lianzheng_desktop.storage.manifest import audit_head, made_at
 
     for backup in backups_of(paths):
         head = audit_head(backup) or {}
         if KINDS["restore"] in backup.name or not isinstance(head.get("last_id"), int):
             continue
+        made = made_at(backup)
+        if since and (made is None or made.isoformat(timespec="seconds") <= since):
+            break  # newest first: the rest are older still
         if not conn.execute("SELECT 1 FROM audit_log WHERE id = ? AND hash = ?",
                             [head["last_id"], head.get("head")]).fetchone():
             yield backup

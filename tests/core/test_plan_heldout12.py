@@ -143,3 +143,13 @@ def test_a_report_on_one_gang_shuang_ze_in_quotes_is_a_report_on_duty():
     quoted 一岗双责 is blanked where the reader looks for it."""
     _, read = _read("一、班子成员每半年向党支部报告一次履行“一岗双责”情况。\n")
     assert read == [(Period.HALF, 1, "报告履责情况")]
+
+
+def test_a_verb_led_duty_after_a_duty_with_its_own_period_takes_that_period():
+    """revdiff12 Q4: "每月召开1次支委会、每季度召开1次党员大会和上1次党课" stored and printed
+    "每月上1次党课" for a duty checked each quarter."""
+    draft, read = _read("一、严格落实“三会一课”制度，每月召开1次支委会、每季度召开1次党员大会和"
+                        "上1次党课。\n")
+    assert read == [(Period.MONTH, 1, "支委会"), (Period.QUARTER, 1, "党员大会"),
+                    (Period.QUARTER, 1, "党课")]
+    assert draft.requirements[2].text == "每季度上1次党课"

@@ -6,6 +6,7 @@ a rewritten trail. Now the copy is told, with the backup that holds this PC's da
 import gc
 import os
 import shutil
+import time
 from datetime import date
 
 from lianzheng_desktop.app.session import paths_for
@@ -157,3 +158,31 @@ def test_a_copy_taken_after_the_mornings_backup_is_told_once_the_window_closed(t
     shutil.copy(home, office)
     found = _replaced(office)
     assert found is not None and found.records == 1
+
+
+def test_backups_let_go_of_by_a_restore_are_never_offered_on_another_pc(tmp_path,
+                                                                       monkeypatch):
+    """revdiff12 Q1: the office restored an older backup (letting 作废0–1 go), worked on
+    and backed up; the whole folder went to a second PC. There the anchor (signed by the
+    office) does not verify, and the backup of the discarded records was offered as "本机
+    那时的数据" — restoring it replaced her current work."""
+    office = tmp_path / "office" / "lianzheng.db"
+    office.parent.mkdir()
+    _meetings(office, "起始", 1)
+    _backup(office)
+    first = sorted((office.parent / "备份").glob("*.zip"))[0]
+    time.sleep(1.1)
+    _meetings(office, "作废", 2)
+    _backup(office)
+    time.sleep(1.1)
+    assert main(["--db", str(office), "restore", str(first)]) == 0
+    gc.collect()
+    time.sleep(1.1)
+    _meetings(office, "恢复后", 1)
+    _backup(office)  # the anchor moves on: it keeps since when it holds to this chain
+    home = tmp_path / "home"
+    shutil.copytree(office.parent, home)
+    monkeypatch.setenv("LIANZHENG_KEY_DIR", str(tmp_path / "home-key"))
+    (tmp_path / "home-key").mkdir()
+    (tmp_path / "home-key" / "留痕密钥.key").write_text("ab" * 32, encoding="ascii")
+    assert _replaced(home / "lianzheng.db") is None
