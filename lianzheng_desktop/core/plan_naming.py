@@ -83,8 +83,8 @@ def reporting_up(clause: str) -> Counts | None:
     if match is None or "听取" in clause[:match.start()]:
         return None
     # 履行“一岗双责”情况: the quoted words are blanked where this is read (plan_draft)
-    if any(word in clause for word in ("履责", "一岗双责", "述责", "述廉", "述职", "履行职责",
-                                       "履行“")):
+    if any(word in clause for word in ("履责", "履职", "一岗双责", "述责", "述廉", "述职",
+                                       "履行职责", "履行“")):
         return Counts("activity", ("履责报告",), "报告履责情况")
     target = re.sub(r"[（(].*?[）)]", "", match.group(1))
     return new_type(f"向{target}汇报")

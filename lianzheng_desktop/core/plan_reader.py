@@ -225,8 +225,9 @@ class ItemReader(OtherForms):
             # 每季度一次支委会、一次支部大会: each count of a list with its own noun and title
             title, named_before, own_end, subject_end = as_listed(
                 text, sentence, count, counts, c_start, c_end, before)
-            counts_for = counted_by(sentence, clause, count, named_before, c_start, own_end) \
-                or self._titled(sentence)
+            counts_for = counted_by(sentence, sentence[c_start:own_end], count, named_before,
+                                    c_start, own_end) or self._titled(sentence)  # a list's
+            # first duty is not the report up named after it (讲一次党课、每半年向党组织报告…)
             if counts_for is None:
                 self.unread(clause_text, "无法判断这项要求对应哪类记录")
                 continue

@@ -153,3 +153,10 @@ def test_a_verb_led_duty_after_a_duty_with_its_own_period_takes_that_period():
     assert read == [(Period.MONTH, 1, "支委会"), (Period.QUARTER, 1, "党员大会"),
                     (Period.QUARTER, 1, "党课")]
     assert draft.requirements[2].text == "每季度上1次党课"
+
+
+def test_a_lists_first_duty_is_not_the_report_up_named_after_it():
+    """revdiff12 Q5: "班子成员每年讲一次廉政党课、每半年向党组织报告一次履职情况" counted the
+    党课 by 履职报告 records (the clause's 向党组织报告 taken for both)."""
+    _, read = _read("一、班子成员每年讲一次廉政党课、每半年向党组织报告一次履职情况。\n")
+    assert read == [(Period.YEAR, 1, "廉政党课"), (Period.HALF, 1, "报告履责情况")]
