@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from lianzheng_desktop.core.plan_grammar import Count, periods_in
+from lianzheng_desktop.core.plan_grammar import Count, counts_in, periods_in, spans
 
 # …、一次支部大会; with the next one's own verb: 讲一次党课、写一篇心得体会 (heldout13 U08)
 _JOINER = re.compile(r"(?:以及|、|和|及|与)(?P<verb>(?![每一])[\u4e00-\u9fff]{0,2})$")
@@ -111,3 +111,30 @@ def as_listed(text: str, sentence: str, count: Count, counts: list[Count], c_sta
         if in_a_list(sentence, count, counts, c_end) else None
     return (title, "" if joined_to_previous(sentence, count, counts) else before,
             own_end(sentence, count, counts, c_end), chain_start(sentence, count, counts).start)
+
+
+_TAIL_AFTER_COUNT = re.compile(r"^(?:以上|左右)?$")
+
+
+def own_clauses(sentence: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each clause, or its pieces between 、 where every piece is a duty of its own ending
+    in its count after its own period — 支部委员会每月召开一次、党员大会每季度召开一次、党课
+    每季度一次; 每月召开支委会一次、每季度召开党员大会一次 (revdiff12 Q5: read as one clause,
+    types named "召开一次、党课一次"). A list whose counts come before their nouns is
+    ``as_listed``'s (一次支委会、一次支部大会)."""
+    found = []
+    for start, end in clauses:
+        pieces = spans(sentence[start:end], "、")
+        if len(pieces) > 1 and all(_ends_in_its_count(sentence[start + a:start + b])
+                                   for a, b in pieces):
+            found += [(start + a, start + b) for a, b in pieces]
+        else:
+            found.append((start, end))
+    return found
+
+
+def _ends_in_its_count(piece: str) -> bool:
+    counts = counts_in(piece)
+    every = [p for p in periods_in(piece) if p.word.startswith("每")]
+    return len(counts) == 1 and bool(every) and every[0].end <= counts[0].start \
+        and bool(_TAIL_AFTER_COUNT.match(piece[counts[0].end:]))

@@ -44,7 +44,7 @@ from lianzheng_desktop.core.plan_grammar import (
     specific_time,
     subject_role,
 )
-from lianzheng_desktop.core.plan_joined import as_listed
+from lianzheng_desktop.core.plan_joined import as_listed, own_clauses
 from lianzheng_desktop.core.plan_naming import (
     counted_by,
     new_type,
@@ -184,7 +184,7 @@ class ItemReader(OtherForms):
     # -- NUMBER UNIT under a period ---------------------------------------------------
     def _counts(self, sentence: str, text: str) -> list[Requirement]:
         found: list[Requirement] = []
-        clauses = spans(sentence)
+        clauses = own_clauses(sentence, spans(sentence))
         periods = periods_in(sentence)
         counts = counts_in(sentence)
         previous_end, inherited = 0, None

@@ -160,3 +160,14 @@ def test_a_lists_first_duty_is_not_the_report_up_named_after_it():
     党课 by 履职报告 records (the clause's 向党组织报告 taken for both)."""
     _, read = _read("一、班子成员每年讲一次廉政党课、每半年向党组织报告一次履职情况。\n")
     assert read == [(Period.YEAR, 1, "廉政党课"), (Period.HALF, 1, "报告履责情况")]
+
+
+def test_a_list_of_duties_each_ending_in_its_own_count_is_read_one_by_one():
+    """revdiff12 Q5: "支部委员会每月召开一次、党员大会每季度召开一次、党课每季度一次" made types
+    "召开一次、党课一次" and "党课一次", the 支委会 and the 党员大会 lost; so did "每月召开支委会
+    一次、每季度召开党员大会一次". With commas they were read right."""
+    _, read = _read("一、支部委员会每月召开一次、党员大会每季度召开一次、党课每季度一次。\n"
+                    "二、每月召开支委会一次、每季度召开党员大会一次。\n")
+    assert read == [(Period.MONTH, 1, "支部委员会"), (Period.QUARTER, 1, "党员大会"),
+                    (Period.QUARTER, 1, "党课"), (Period.MONTH, 1, "支委会"),
+                    (Period.QUARTER, 1, "党员大会")]
