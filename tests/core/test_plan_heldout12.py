@@ -171,3 +171,11 @@ def test_a_list_of_duties_each_ending_in_its_own_count_is_read_one_by_one():
     assert read == [(Period.MONTH, 1, "支部委员会"), (Period.QUARTER, 1, "党员大会"),
                     (Period.QUARTER, 1, "党课"), (Period.MONTH, 1, "支委会"),
                     (Period.QUARTER, 1, "党员大会")]
+
+
+def test_a_return_due_on_a_day_written_in_chinese_numerals_of_the_next_year():
+    """T01: "于次年元月十日前交中心机关党委" was read as nothing: the day in 十日 was not read."""
+    draft, read = _read("一、年度工作总结于次年一月十五日前报送县纪委。\n"
+                        "二、工作手册每年工作结束后，于次年元月十日前交机关党委。\n")
+    assert [(p, t) for p, t, _ in read] == [(Period.YEAR, 1), (Period.YEAR, 1)]
+    assert [r.handed_in_after for r in draft.requirements] == [15, 10]
