@@ -44,7 +44,8 @@ _UNDATED_DUE = re.compile(r"(?<![\d年])于(?P<when>(?:\d{1,2}月)?(?:\d{1,2}[�
 _TWO_DATES = re.compile(r"[日底](?:和|、|及)")
 # 年度工作总结于次年1月15日前报送县纪委: a paper of each year, due in the next
 # …总结须在次年1月15日之前报送, 于次年元月15日前报县纪委 (revlast9 G10)
-_DAY_NEXT_YEAR = r"(?P<when>(?:[1-3一二三元])月(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]|底)(?:之)?前)"
+_DAY_NEXT_YEAR = (r"(?P<when>(?:[1-3一二三元])月"  # 次年元月十日前 too (heldout12 T01)
+                  r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]|底)(?:之)?前)")
 _NEXT_YEAR_DUE = re.compile(r"(?P<paper>[^，,。；;]{2,30}?(?:总结|报告))(?:必须|须|应|需)?"
                             r"[于在]?次年" + _DAY_NEXT_YEAR + _REST)  # returns
 
