@@ -94,7 +94,7 @@ _DAY_SET_AS = re.compile(r"每月(?:的)?[^，。；为]{1,10}?(?:为|设定为|
 _PAST = object()  # a count in a sentence of results: those after it are results too
 _TIME_OF_PERIOD = re.compile(r"(?:年初|年底|年终|年末|\d{1,2}[日号]"
                              r"|[一二三四五六七八九十]{1,3}[日号])")
-_SEMESTER_TIME = re.compile(r"(?:初|末|结束前|结束时|开学)")  # 每学期初, like 每年年初
+_SEMESTER_TIME = re.compile(r"(?:初|末|期初|期末|期中|结束前|结束时|开学)")  # 每学期初, 每学期期末
 # 每月9日（遇节假日顺延）的主题党日活动: the day of the month an activity is held on
 _HELD_ON = re.compile(r"(?:第[一二三四1-4]个?(?:周|星期)[一二三四五六日天1-7]?|\d{1,2}[日号]"
                       r"|[一二三四五六七八九十]{1,3}[日号])(?:[（(][^（()）]{1,12}[）)])?的"

@@ -179,3 +179,12 @@ def test_a_return_due_on_a_day_written_in_chinese_numerals_of_the_next_year():
                         "二、工作手册每年工作结束后，于次年元月十日前交机关党委。\n")
     assert [(p, t) for p, t, _ in read] == [(Period.YEAR, 1), (Period.YEAR, 1)]
     assert [r.handed_in_after for r in draft.requirements] == [15, 10]
+
+
+def test_the_end_of_a_term_is_a_time_not_an_activity():
+    """revjiwei12 R2: "每学期期末，校级领导干部在教职工大会上述职述廉" made a new type 期末,
+    counted each half-year; the 述职述廉 was lost."""
+    draft, read = _read("一、每学期期末，校级领导干部在教职工大会上述职述廉。\n")
+    assert all(label != "期末" for _, _, label in read)
+    assert [r.text for r in draft.requirements] == [
+        "每学期期末，校级领导干部在教职工大会上述职述廉"]
