@@ -215,9 +215,11 @@ _PAPER_ENDS = ("纪实表", "报表", "总结", "报告表", "情况表", "登�
 
 
 def topic_verb(kind: str, topic: str) -> str:
-    """The verb put before a topic that has none at its start: 召开 a meeting ("10月党员大会"),
-    组织 a study; a topic that names its own act further on ("审计组成员签订廉洁承诺书",
-    "高建军向党支部汇报…") is 组织ed, not "组织签订…签订"; 开展 the rest."""
+    """The verb put before a topic that has none at its start: 召开 a meeting, 组织 a study, a
+    topic naming its own act further on ("审计组成员签订…") 组织ed; 邀请 a guest who comes to
+    give it ("…组长来校作廉政教育讲座": revjiwei12 R6); 开展 the rest."""
+    if re.search(r"来[校院所局站村]?(?:作|讲|授)", topic):
+        return "邀请"
     verb = TOPIC_VERBS.get(kind, "")
     kind = kind.removesuffix("召开")  # "党员大会召开", a plan's type with its verb kept
     if verb.startswith("组织") and verb[2:] and verb[2:] in topic:
@@ -379,16 +381,15 @@ def _session(s: WarningSession, me: str = "") -> str:
     return f"{md(s.date)}{what}（{said}）" if said else f"{md(s.date)}{what}"
 
 
-# The point's title names the work done, not a duty of the plan ("强化日常监督" beside
-# section 三's "严格党内监督…没有计入这些要求的工作记录" contradicted it).
+# The point's title names the work done, not a duty of the plan (强化日常监督 beside 三's 严格…)
 WORK_NAMES = {"个人事项报告": "个人有关事项报告", "廉政风险排查": "廉政风险防控",
               "督查检查": "督查检查", "专题调研": "专题调研", "协调解决问题": "问题协调"}
 
 
 def _oversight_title(activities: list[Activity]) -> str:
-    """"抓好个人有关事项报告和廉政风险防控工作。": what these records are, each kind once."""
-    # a plan's own kind (跟踪督办) by its own name, not "其他相关工作" (revjiwei6 G6)
-    kinds = list(dict.fromkeys(  # 报送工作总结 as 工作总结报送: not "…报送工作总结工作"
+    """"抓好个人有关事项报告和廉政风险防控工作。": each kind once; a plan's own kind by its
+    name (revjiwei6 G6); 报送工作总结 as 工作总结报送."""
+    kinds = list(dict.fromkeys(
         WORK_NAMES.get(a.type, "" if a.type in vocab.ACTIVITY_TYPES else
                        f"{a.type[2:]}报送" if a.type.startswith("报送") and len(a.type) > 3
                        else a.type) for a in activities))

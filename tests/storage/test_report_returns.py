@@ -117,3 +117,13 @@ def test_a_visit_with_its_own_verb_is_not_given_kaizhan():
     visit = Activity(date=date(2026, 11, 11), type="下沉包保村指导党风廉政建设",
                      topic="到西村指导党风廉政建设", host="李红", attendees=("李红",))
     assert _one_activity(visit, with_summary=False).startswith("11月11日到西村指导")
+
+
+def test_a_guest_who_came_to_give_a_talk_is_invited_not_kaizhan():
+    """revjiwei12 R6: "4月22日开展县纪委派驻组长来校作廉政教育讲座"."""
+    from lianzheng_desktop.core.records import Activity
+    from lianzheng_desktop.core.report_activities import _one_activity
+
+    talk = Activity(date=date(2026, 4, 22), type="廉政教育讲座",
+                    topic="县纪委派驻组长来校作廉政教育讲座")
+    assert _one_activity(talk, with_summary=False).startswith("4月22日邀请县纪委派驻组长来校")
