@@ -117,5 +117,8 @@ def reading_change(store: Store, year: int) -> ReadingChange | None:
         return None  # the plan already has it as the text now reads
     if row is None:
         return ReadingChange(year, tuple(unlike), reader_changed=False)
-    otherwise = _read_otherwise(row[0], now)  # none: the same requirements, reordered
+    # none: the same requirements, reordered; and only where the plan is unlike the new
+    # reading — an item she has already set as the reader now reads it is not said (revjiwei11
+    # X2, revjiwei12 R3: her own rename listed on every report as the reader's change)
+    otherwise = [item for item in _read_otherwise(row[0], now) if item in unlike]
     return ReadingChange(year, tuple(otherwise), reader_changed=True) if otherwise else None

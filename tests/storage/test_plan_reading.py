@@ -52,6 +52,16 @@ def test_a_reader_that_reads_the_text_otherwise_now_is_said_with_the_count(store
     assert plans.load_plan(store, 2024).requirements[0].role is Role.FIRST_RESPONSIBLE
 
 
+def test_an_item_she_already_set_as_the_reader_now_reads_it_is_not_said(store):
+    """revjiwei11 X2, revjiwei12 R3: her own correction listed on every report as "按现在的
+    读法…与年度计划中的不同", the plan already holding what the reader now reads."""
+    plans.import_plan_text(store, TEXT, 2024)
+    _as_an_older_reader_read_it(store, 2024)
+    hear = plans.load_plan(store, 2024).requirements[0]
+    plans.update_requirement(store, replace(hear, role=Role.FIRST_RESPONSIBLE))  # hers
+    assert reading_change(store, 2024) is None
+
+
 def test_a_plan_imported_before_readings_were_kept_is_compared_with_the_text(store):
     plans.import_plan_text(store, TEXT, 2024)
     store.db.execute("DELETE FROM plan_reading")  # as 0016 finds a plan imported earlier
