@@ -56,10 +56,15 @@ def test_an_item_she_already_set_as_the_reader_now_reads_it_is_not_said(store):
     """revjiwei11 X2, revjiwei12 R3: her own correction listed on every report as "按现在的
     读法…与年度计划中的不同", the plan already holding what the reader now reads."""
     plans.import_plan_text(store, TEXT, 2024)
-    _as_an_older_reader_read_it(store, 2024)
-    hear = plans.load_plan(store, 2024).requirements[0]
-    plans.update_requirement(store, replace(hear, role=Role.FIRST_RESPONSIBLE))  # hers
-    assert reading_change(store, 2024) is None
+    hear, watch, *rest = plans.load_plan(store, 2024).requirements
+    older = [replace(hear, role=Role.ORGANISATION), replace(watch, target=2), *rest]
+    for requirement in older[:2]:
+        plans.update_requirement(store, requirement)
+    store.db.execute("UPDATE plan_reading SET fingerprint = ? WHERE year = ?",
+                     [fingerprint(older), 2024])  # an older reader read items 1 and 2 so
+    plans.update_requirement(store, replace(older[0], role=Role.FIRST_RESPONSIBLE))  # hers
+    change = reading_change(store, 2024)
+    assert change is not None and change.items == ("2",)  # not item 1: she set it already
 
 
 def test_a_plan_imported_before_readings_were_kept_is_compared_with_the_text(store):
