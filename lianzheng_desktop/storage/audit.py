@@ -189,9 +189,10 @@ def data_problems(store, *, window: bool = False) -> list[str]:
         problems += [moved.notice] if moved else []
         problems += attachment_problems(store.db, paths.attachments_dir,
                                         elsewhere=moved.elsewhere if moved else frozenset())
-        from lianzheng_desktop.storage.copied_over import replaced
+        from lianzheng_desktop.storage.copied_over import kept_aside, replaced
 
         copy = replaced(store.db.conn, paths)  # another copy put in place of this PC's own
+        copy = kept_aside(copy, paths) if copy else None
         problems += [f"{copy.message()}如需找回，可运行 lianzheng restore “{copy.backup}”"
                      "（恢复前会先备份现在的文件）；如要继续用现在的文件，在软件窗口中选择"
                      "“继续使用现在的文件”。"] if copy else anchor.problems(store.db.conn, paths)

@@ -95,9 +95,10 @@ class BackgroundCheck:
                     self._go_ahead.wait()
                 # another copy in place of this PC's own: asked once the window is on
                 # screen, before the day's backup is made of it
-                from lianzheng_desktop.storage.copied_over import replaced
+                from lianzheng_desktop.storage.copied_over import kept_aside, replaced
 
-                self.replaced = replaced(conn, self._paths)
+                found = replaced(conn, self._paths)
+                self.replaced = kept_aside(found, self._paths) if found else None
                 if self._daily_backup:
                     from lianzheng_desktop.storage import backup  # loaded on this thread
 

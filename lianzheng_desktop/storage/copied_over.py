@@ -13,7 +13,7 @@ with the backup to restore from, until she restores it or keeps the file as it i
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -21,15 +21,21 @@ from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.storage import anchor
 
+_WORK_WORDS = {"report_draft": "报告的文字", "plan": "年度计划", "requirement": "年度计划的要求",
+               "unit_profile": "单位信息", "report_version": "交出报告的登记",
+               "record_requirement": "“计入要求”的指定", "trash": "回收站"}
+_READ_AT_MOST = 6  # backups whose trail is read, newest first: each is unzipped
+
 
 @dataclass(frozen=True)
 class Replaced:
-    """The file in place of this PC's own: ``backup`` holds this PC's data as it was last
-    anchored, with ``records`` records added or changed that the file does not have."""
+    """The file in place of this PC's own: ``backup`` holds this PC's data as it was, with
+    ``records`` records added or changed, and ``other`` kinds of work, that the file lacks."""
 
     backup: Path
     records: int
-    when: str  # the anchored head's time, as the trail wrote it
+    when: str  # the backup's trail head's time, as the trail wrote it
+    other: tuple[str, ...] = ()  # 报告的文字, 年度计划的要求 …
 
     def message(self) -> str:
         try:
@@ -37,30 +43,74 @@ class Replaced:
             when = f"{at.year}年{at.month}月{at.day}日{at:%H:%M}"
         except ValueError:
             when = "上次"
+        what = "、".join(([f"{self.records} 条台账记录的新增或修改"] if self.records else [])
+                        + [f"{words}的修改" for words in self.other])
         return (f"这个数据文件不是接着本机上次的数据记的，可能是从U盘或另一台电脑复制来的副本"
-                f"覆盖了它：本机{when}时的数据中，有 {self.records} 条台账记录的新增或修改"
-                f"不在现在的文件里。本机那时的数据保存在备份“{self.backup.name}”中。")
+                f"覆盖了它：本机{when}时的数据中，有{' ' if self.records else ''}{what}不在现在"
+                f"的文件里。本机那时的数据保存"
+                f"在备份“{self.backup.name}”中。")
 
 
 def replaced(conn: sqlite3.Connection, paths: AppPaths) -> Replaced | None:
-    """The work this PC's last anchored data has that the file does not, if the file is
-    not the continuation of it and a backup holds it; None otherwise (no anchor, the file
-    goes on from it, no backup holds it, or nothing of it is missing)."""
+    """The work this PC's data had that the file does not, if the file does not go on from
+    it and a backup holds it; None otherwise.
+
+    The file disagrees with the anchor (revloss7 W1) — or agrees with an anchor brought
+    back with it while a backup made here since has a head the file lacks (a whole folder
+    copied back: revloss8 V4). Of this file's backups not let go of on purpose, newest
+    first, one whose trail passed through the anchor's head is this PC's own (revloss8 V3:
+    not a first copy's, come back earlier); else the newest the file does not go on from
+    (the anchor moved past every backup by ``check``: revdiff11 Z1). Any work counts, not
+    only records: her report's text, the plan, 设置 (revloss8 V1)."""
     held = anchor.read(paths)
-    if held is None or not anchor.has_chain(conn) or not anchor.compare(conn, held, "上次核对"):
+    if held is None or not anchor.has_chain(conn):
         return None
-    for holder in _own_backups_not_gone_on_from(conn, paths, str(held.get("set_at", ""))):
-        theirs = backup_trail(holder)
-        if theirs is None:
-            continue
+    disagrees = bool(anchor.compare(conn, held, "上次核对"))
+    holders = list(_own_backups_not_gone_on_from(
+        conn, paths, str(held.get("set_at", "")),
+        "" if disagrees else str(held.get("at", ""))))[:_READ_AT_MOST]
+    trails = [(holder, trail) for holder in holders
+              if (trail := backup_trail(holder)) is not None]
+    last, digest = held.get("last_id"), held.get("head")
+    ours = [pair for pair in trails
+            if isinstance(last, int) and last in pair[1] and pair[1][last][0] == digest]
+    # an anchor that agrees names only backups of its own chain: a backup of another PC's
+    # copy gathered into this folder goes its own way and is no work of this PC's
+    others = [pair for pair in trails if pair not in ours] if disagrees else []
+    for holder, theirs in ours + others:
         shared = last_shared(conn, theirs)
         lost = {(ledger, record) for entry, (_, ledger, record) in theirs.items()
-                if entry > shared and ledger in LEDGERS}
+                if entry > shared}
         if lost:
             from lianzheng_desktop.storage.manifest import audit_head
 
-            return Replaced(holder, len(lost), str((audit_head(holder) or {}).get("at", "")))
+            records = sum(1 for ledger, _ in lost if ledger in LEDGERS)
+            other = tuple(dict.fromkeys(_WORK_WORDS.get(ledger, "其他内容")
+                                        for ledger, _ in lost if ledger not in LEDGERS))
+            return Replaced(holder, records, str((audit_head(holder) or {}).get("at", "")),
+                            other)
     return None
+
+
+KEPT_ASIDE = "廉政台账副本替换前备份"  # never rotated (storage.backup, backup_kept)
+
+
+def kept_aside(found: Replaced, paths: AppPaths) -> Replaced:
+    """The backup holding this PC's data, copied aside under a name no rotation deletes:
+    told "以后再说", she works on in the copy, and three closing backups later the one
+    named was gone (revloss8 V2). Said with the copy's name; the original as it was when
+    the copy cannot be made (a full disk: the backup is still there today)."""
+    import shutil
+
+    if found.backup.name.startswith(KEPT_ASIDE):
+        return found
+    aside = found.backup.with_name(KEPT_ASIDE + found.backup.name[found.backup.name.index("-"):])
+    try:
+        if not aside.exists():
+            shutil.copy2(found.backup, aside)
+    except OSError:
+        return found
+    return replace(found, backup=aside)
 
 
 def last_shared(conn, theirs: dict[int, tuple[str, str, object]]) -> int:
@@ -79,14 +129,15 @@ def keep_as_it_is(paths: AppPaths) -> None:
     anchor.reset(paths)
 
 
-def _own_backups_not_gone_on_from(conn, paths: AppPaths, since: str):
+def _own_backups_not_gone_on_from(conn, paths: AppPaths, since: str, not_before: str = ""):
     """This file's backups, newest first, whose trail's head the file does not hold: the
     data this PC had when each was made, that the file in its place does not go on from.
     Not one made before the last restore or "继续使用现在的文件" (``since``: the anchor's
     ``set_at``) — that data was let go of on purpose (revdiff12 Q1: a restore's discarded
     records offered back) — nor one made before a restore. The anchor may have moved past
     the last backup (``check``: revdiff11 Z1): the newest such backup is looked for, not
-    one with the anchor's own head."""
+    one with the anchor's own head. ``not_before``: none made before it (the anchored
+    head's time, where the anchor agrees with the file)."""
     from lianzheng_desktop.storage.backup import KINDS, backups_of
     from lianzheng_desktop.storage.manifest import audit_head, made_at
 
@@ -95,7 +146,8 @@ def _own_backups_not_gone_on_from(conn, paths: AppPaths, since: str):
         if KINDS["restore"] in backup.name or not isinstance(head.get("last_id"), int):
             continue
         made = made_at(backup)
-        if since and (made is None or made.isoformat(timespec="seconds") <= since):
+        made_on = made.isoformat(timespec="seconds") if made is not None else ""
+        if since and made_on <= since or not_before and made_on < not_before:
             break  # newest first: the rest are older still
         if not conn.execute("SELECT 1 FROM audit_log WHERE id = ? AND hash = ?",
                             [head["last_id"], head.get("head")]).fetchone():

@@ -72,9 +72,12 @@ def test_a_copy_put_over_the_office_file_names_the_backup_with_the_office_work(
     capsys.readouterr()
     assert main(["--db", str(office), "check"]) == 1
     said = capsys.readouterr().out
-    assert "复制来的副本" in said and "被重写" not in said and str(found.backup) in said
+    assert "复制来的副本" in said and "被重写" not in said
+    # the backup named is kept aside under a name no rotation deletes (revloss8 V2)
+    [aside] = (office.parent / "备份").glob(f"{copied_over.KEPT_ASIDE}-*.zip")
+    assert str(aside) in said and aside.read_bytes() == found.backup.read_bytes()
     # what the message points to gives the office's meetings back
-    assert main(["--db", str(office), "restore", str(found.backup)]) == 0
+    assert main(["--db", str(office), "restore", str(aside)]) == 0
     assert _topics(office) == ["办公室0", "办公室1", "办公室2", "起始0"]
 
 
@@ -186,3 +189,79 @@ def test_backups_let_go_of_by_a_restore_are_never_offered_on_another_pc(tmp_path
     (tmp_path / "home-key").mkdir()
     (tmp_path / "home-key" / "留痕密钥.key").write_text("ab" * 32, encoding="ascii")
     assert _replaced(home / "lianzheng.db") is None
+
+
+def _typed(db, text: str) -> None:
+    from lianzheng_desktop.core.report_model import SECTION_HEADINGS, ReportPeriod
+    from lianzheng_desktop.storage.reports import save_texts
+
+    store = Store(open_db(db))
+    save_texts(store, ReportPeriod(2026, 4), {SECTION_HEADINGS[1]: text})
+    store.close()
+
+
+def test_her_report_text_alone_lost_to_a_copy_is_told(tmp_path):
+    """revloss8 V1: only records counted; the office's typed paragraph, lost to the copy,
+    was told by nobody."""
+    office, home = tmp_path / "office" / "lianzheng.db", tmp_path / "usb" / "lianzheng.db"
+    office.parent.mkdir()
+    home.parent.mkdir()
+    _meetings(office, "起始", 1)
+    _backup(office)
+    shutil.copy(office, home)
+    _meetings(home, "家里", 1)
+    _typed(office, "她亲手写的廉洁自律段落。")
+    _backup(office)
+    shutil.copy(home, office)
+    found = _replaced(office)
+    assert found is not None and found.records == 0 and "报告的文字" in found.other
+    assert "报告的文字的修改不在现在的文件里" in found.message()
+
+
+def test_a_second_copy_names_this_pcs_backup_not_the_first_copys(tmp_path):
+    """revloss8 V3: copy A came back (以后再说), work went on in it; then copy B: the box
+    named copy A's closing backup as "本机的数据"."""
+    office, home = _office_and_home(tmp_path)  # the office's backup holds 办公室0–2
+    other = tmp_path / "b" / "lianzheng.db"
+    other.parent.mkdir()
+    shutil.copy(home, other)  # a second copy, taken with the first
+    shutil.copy(home, office)  # copy A back
+    _meetings(office, "副本A上", 1)
+    _backup(office)  # a backup of copy A's work, in this folder
+    shutil.copy(other, office)  # copy B back
+    found = _replaced(office)
+    assert found is not None and found.records == 3  # the office's three, not copy A's
+
+
+def test_a_whole_folder_copied_back_with_its_anchor_is_told(tmp_path):
+    """revloss8 V4: the folder (with the office's older anchor, which the home PC could not
+    move) copied back over the office's: silent, `check` said the file was sound."""
+    office, home = _office_and_home(tmp_path)
+    shutil.copy(office.with_name("lianzheng-留痕锚点.json"), home.parent)  # taken then
+    shutil.copy(home, office)
+    anchor = office.with_name("lianzheng-留痕锚点.json")
+    taken = tmp_path / "taken-anchor.json"
+    # the anchor as it was when the folder went home: before the office's second backup
+    from lianzheng_desktop.storage import anchor as anchors
+
+    first = sorted((office.parent / "备份").glob("*.zip"))[0]
+    from lianzheng_desktop.storage.manifest import audit_head
+
+    taken.write_text(__import__("json").dumps(audit_head(first), ensure_ascii=False),
+                     encoding="utf-8")
+    shutil.copy(taken, anchor)
+    assert anchors.read(paths_for(str(office))) is not None
+    found = _replaced(office)
+    assert found is not None and found.records == 3
+
+
+def test_another_pcs_backups_gathered_here_do_not_make_this_file_a_copy(tmp_path):
+    """A guard: backups of the home copy copied into the office's 备份 folder (she gathers
+    them in one place) go their own way; the office's own file, going on from its anchor,
+    is no copy."""
+    office, home = _office_and_home(tmp_path)
+    _backup(home)  # the home copy's own backup, with its work
+    for zipped in (home.parent / "备份").glob("*.zip"):
+        shutil.copy(zipped, office.parent / "备份" / ("家里-" + zipped.name))
+    _meetings(office, "次日", 1)
+    assert _replaced(office) is None
