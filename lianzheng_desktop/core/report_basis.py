@@ -57,7 +57,7 @@ def stale_note(stale: list[StaleSection]) -> str:
         quoted = "、".join(f"“{s}”" for s in section.news[:SHOWN])
         notes.append(
             f"第{section.heading[0]}部分“{section.heading[2:]}”是对照{_day(section.as_of)}的"
-            "台账改写的，此后台账或报告日期有变化，按现在的台账起草的文字已不同"
+            "台账改写的，此后台账、年度计划或报告日期有变化，按现在起草的文字已不同"
             + (f"，如{quoted}" if quoted else "")
             + "。请在“述廉述责报告”页核对这一部分的数字和日期，与附件一致后点“已核对”；"
             "也可点“按台账重新起草”。")

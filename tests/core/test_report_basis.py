@@ -34,3 +34,14 @@ def test_a_clause_that_only_changed_its_closing_mark_is_not_news():
     now = "一是3月5日学习党章；4月9日观看警示片。"
     [stale] = stale_sections({DUTY: then}, {DUTY: (then, date(2026, 4, 1))}, {DUTY: now})
     assert stale.news == ("4月9日观看警示片",)
+
+
+def test_the_stale_note_names_the_plan_among_what_may_have_changed():
+    """revloss8 V6: after a plan re-import the note said "此后台账或报告日期有变化": she would
+    look in the ledger for a change that was not there."""
+    from datetime import date
+
+    from lianzheng_desktop.core.report_basis import StaleSection, stale_note
+
+    note = stale_note([StaleSection("四、下一步工作打算", date(2026, 9, 30), ("一是…还需5次",))])
+    assert "台账、年度计划或报告日期有变化" in note
