@@ -110,6 +110,18 @@ def compare(conn: sqlite3.Connection, anchor: dict, where: str) -> list[str]:
     return problems
 
 
+def signed_here(found: dict) -> bool:
+    """Whether a trail head (an anchor, a backup's) was signed with this PC's secret: made
+    by this installation, not brought from another PC."""
+    key = _key(create=False)
+    try:
+        body = {k: found[k] for k in ("db_file", "entries", "last_id", "head", "at")}
+    except (KeyError, TypeError):
+        return False
+    return key is not None and "mac" in found and hmac.compare_digest(str(found["mac"]),
+                                                                      _mac(body, key))
+
+
 def read(paths: AppPaths) -> dict | None:
     try:
         return json.loads(anchor_path(paths).read_text(encoding="utf-8"))

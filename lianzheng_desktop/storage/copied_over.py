@@ -74,8 +74,13 @@ def replaced(conn: sqlite3.Connection, paths: AppPaths) -> Replaced | None:
     last, digest = held.get("last_id"), held.get("head")
     ours = [pair for pair in trails
             if isinstance(last, int) and last in pair[1] and pair[1][last][0] == digest]
-    # an anchor that agrees names only backups of its own chain: a backup of another PC's
-    # copy gathered into this folder goes its own way and is no work of this PC's
+    # an anchor that agrees names only backups of its own chain made on this PC: a backup
+    # of another PC's copy gathered into this folder is no work of this PC's, though it
+    # went on from the same head (revdiff13 P1)
+    if not disagrees:
+        from lianzheng_desktop.storage.manifest import audit_head
+
+        ours = [pair for pair in ours if anchor.signed_here(audit_head(pair[0]) or {})]
     others = [pair for pair in trails if pair not in ours] if disagrees else []
     for holder, theirs in ours + others:
         shared = last_shared(conn, theirs)

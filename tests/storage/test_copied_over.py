@@ -265,3 +265,26 @@ def test_another_pcs_backups_gathered_here_do_not_make_this_file_a_copy(tmp_path
         shutil.copy(zipped, office.parent / "备份" / ("家里-" + zipped.name))
     _meetings(office, "次日", 1)
     assert _replaced(office) is None
+
+
+def test_a_home_pcs_backup_gathered_here_is_not_this_pcs_data(tmp_path, monkeypatch):
+    """revdiff13 P1: the file went home at the office's anchored state; the home PC's backup
+    of the evening's work, gathered into the office's 备份 folder, made the office's own
+    file a "copy" — the home work called 本机那时的数据. A backup signed by another PC is
+    none of this PC's."""
+    office = tmp_path / "office" / "lianzheng.db"
+    home = tmp_path / "usb" / "lianzheng.db"
+    office.parent.mkdir()
+    home.parent.mkdir()
+    _meetings(office, "起始", 1)
+    _backup(office)
+    shutil.copy(office, home)
+    office_key = os.environ["LIANZHENG_KEY_DIR"]
+    monkeypatch.setenv("LIANZHENG_KEY_DIR", str(tmp_path / "home-key"))
+    time.sleep(1.1)
+    _meetings(home, "家里", 1)
+    _backup(home)
+    monkeypatch.setenv("LIANZHENG_KEY_DIR", office_key)
+    for zipped in (home.parent / "备份").glob("*.zip"):
+        shutil.copy(zipped, office.parent / "备份" / ("家里-" + zipped.name))
+    assert _replaced(office) is None
