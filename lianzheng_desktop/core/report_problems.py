@@ -101,8 +101,12 @@ def _overview(data: ReportData) -> str:
     if all(i.status is Status.DONE for i in items):
         scope = f"{requirements}项要求" + (f"（{measures}项指标）" if measures > requirements
                                           else "")
-        return (f"对照年度工作要点，{noun}{scope}均已完成，"
-                "但在工作质量和实际成效上仍有提升空间。")
+        overdue = sum(1 for i in data.rectification if is_open(i, data.as_of)
+                      and is_due(i, data.as_of, data.missed_up_to))
+        # not "…提升空间" beside an item past its deadline said next (revjiwei12 R4)
+        return (f"对照年度工作要点，{noun}{scope}均已完成，" + (
+            f"但有{overdue}件整改事项已超过整改时限、尚未完成。" if overdue else
+            "但在工作质量和实际成效上仍有提升空间。"))
     labels = [status_label(i) for i in items]
     order = [Status.DONE.label, Status.ON_TRACK.label, NOT_STARTED,
              *(s.label for s in Status if s not in (Status.DONE, Status.ON_TRACK))]

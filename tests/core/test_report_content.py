@@ -499,3 +499,25 @@ def test_a_paper_kept_only_before_its_period_ended_is_said_when_made_after(demo_
     notes = [n for n in prepare_report(demo_store, ReportPeriod(2022, 4)).notes if "留存" in n]
     assert notes == ["本期报告曾于2022年12月28日（期末之前）生成留存，内容截至当日；现在生成的是"
                      "期末之后的完整报告。如已交出前一份，请交出这一份并说明；留存的原件不受影响。"]
+
+
+def test_all_duties_met_beside_an_overdue_item_is_not_said_to_lack_only_quality(demo_store):
+    """revjiwei12 R4: "本季度2项要求均已完成，但在工作质量和实际成效上仍有提升空间" and, next
+    line, an item past its deadline: the opening now says the item."""
+    from dataclasses import replace
+
+    from lianzheng_desktop.core.checklist import Status
+    from lianzheng_desktop.core.report_problems import _overview
+    from lianzheng_desktop.storage.reports import load_report_data
+
+    from lianzheng_desktop.core.report_problems import is_due, is_open
+
+    data = load_report_data(demo_store, ReportPeriod(2022, 4))
+    done = replace(data, checklist=replace(data.checklist, items=[
+        i for i in data.checklist.items if i.status is Status.DONE]))
+    overdue = [i for i in data.rectification if is_open(i, data.as_of)
+               and is_due(i, data.as_of, data.missed_up_to)]
+    assert overdue  # the demo's item past its deadline
+    assert "但有1件整改事项已超过整改时限、尚未完成。" in _overview(done)
+    clean = replace(done, rectification=[i for i in data.rectification if i not in overdue])
+    assert _overview(clean).endswith("但在工作质量和实际成效上仍有提升空间。")
