@@ -507,10 +507,8 @@ def test_all_duties_met_beside_an_overdue_item_is_not_said_to_lack_only_quality(
     from dataclasses import replace
 
     from lianzheng_desktop.core.checklist import Status
-    from lianzheng_desktop.core.report_problems import _overview
+    from lianzheng_desktop.core.report_problems import _overview, is_due, is_open
     from lianzheng_desktop.storage.reports import load_report_data
-
-    from lianzheng_desktop.core.report_problems import is_due, is_open
 
     data = load_report_data(demo_store, ReportPeriod(2022, 4))
     done = replace(data, checklist=replace(data.checklist, items=[
