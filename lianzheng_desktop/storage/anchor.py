@@ -87,7 +87,9 @@ def compare(conn: sqlite3.Connection, anchor: dict, where: str) -> list[str]:
     key = _key(create=False)
     if key and "mac" in anchor and not hmac.compare_digest(str(anchor["mac"]),
                                                            _mac(body, key)):
-        return [f"{where}的留痕锚点与本机密钥对不上，锚点可能被改动。"]
+        # a folder moved from another PC reads so too (revloss8 V5: "可能被改动" alone)
+        return [f"{where}的留痕锚点与本机密钥对不上：可能是数据文件夹从另一台电脑复制而来"
+                "（锚点由那台电脑记下），也可能锚点被改动过。"]
     when = str(body["at"]).replace("T", " ") or "开始记录前"
     row = conn.execute("SELECT hash FROM audit_log WHERE id = ?", [body["last_id"]]).fetchone()
     count = conn.execute("SELECT count(*) FROM audit_log WHERE id <= ?",
