@@ -234,7 +234,6 @@ def compare(earlier: list[Requirement], earlier_text: str, new: list[Requirement
     reader read at the import, before she checked it (None where not kept): an earlier
     requirement unlike it is hers, and stays where the new text says the same words."""
     pairs = pair_requirements(earlier, new)
-    _told_as_changed(pairs, earlier, new, links)
     paired = [id(old) for old in pairs.values()]
     unpaired = [r for r in earlier if id(r) not in paired]
     read = [r for r in unpaired if not added_by_hand(r, earlier_text)]
@@ -255,26 +254,6 @@ def compare(earlier: list[Requirement], earlier_text: str, new: list[Requirement
         added=[r for index, r in enumerate(new) if index not in pairs],
         reread=[pair for pair in changes if (pair[1].text, measures(pair[1])) in now],
         hers=hers, told_apart=read_then is not None)
-
-
-def _told_as_changed(pairs: dict[int, Requirement], earlier: list[Requirement],
-                     new: list[Requirement], links: Mapping[int, int]) -> None:
-    """For the question only: an item read before as a whole (明确责任分工), its words still
-    there, now read with one counted sentence — told as that duty changed, not one gone and
-    one new (revnew7 Y3) — where nothing of hers is on it: no mark, note or 计入要求 (paired
-    for storing, those moved to another duty and the paper counted 支委会 as 党课: revdiff12
-    Q3). Stored, the earlier one goes and the new one comes, which is the same."""
-    taken = {id(old) for old in pairs.values()}
-    for index, requirement in enumerate(new):
-        mine = [r for r in earlier if r.item == requirement.item and id(r) not in taken]
-        rivals = [n for n, r in enumerate(new) if n not in pairs and r.item == requirement.item]
-        if index in pairs or len(mine) != 1 or rivals != [index] or requirement.period is None:
-            continue
-        old = mine[0]
-        if old.period is None and old.text in requirement.item_text and not (
-                old.manual_done or old.note or links.get(old.id or 0)):
-            pairs[index] = old
-            taken.add(id(old))
 
 
 def _hers(earlier: Requirement, later: Requirement, read_then: Sequence[Requirement]) -> bool:

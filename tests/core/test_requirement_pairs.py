@@ -124,25 +124,3 @@ def test_a_duty_read_once_with_its_items_name_run_in_is_the_same_duty_read_witho
     # two new duties that both end an old one: told apart by no one, so not paired by guess
     twins = [req("一", "每年对党员进行一次考核"), req("二", "每年对党员进行一次考核")]
     assert pair_requirements(old[:1], twins) == {}
-
-
-def test_an_item_read_whole_then_with_a_counted_sentence_is_told_as_changed_if_bare():
-    """revnew7 Y3: "7.明确责任分工。" (read as the item's duty, no number) with a sentence added
-    — "班子成员每半年向党支部报告一次…" — was told as gone and new, pushing her to keep both.
-    Told as changed where nothing of hers is on it; with a note or 计入要求 on it, as before
-    (revdiff12 Q3: pairing moved her 计入要求 onto another duty)."""
-    from dataclasses import replace as with_
-
-    from lianzheng_desktop.core.plan_parser import parse_plan
-
-    before = parse_plan("2027年工作要点\n7.明确责任分工。压实各自责任。\n", 2027).requirements
-    after = parse_plan("2027年工作要点\n7.明确责任分工。压实各自责任。班子成员每半年向党支部报告"
-                       "一次履行“一岗双责”情况。\n", 2027).requirements
-    before = [with_(before[0], id=5)]
-    bare = compare(before, "", after, links={})
-    assert [old.id for old, _ in bare.changes] == [5] and not bare.removed and not bare.added
-    noted = compare([with_(before[0], note="已落实")], "", after, links={})
-    assert [r.id for r in noted.removed] == [5] and len(noted.added) == 1
-    linked = compare(before, "", after, links={5: 3})
-    assert [r.id for r in linked.removed] == [5] and len(linked.added) == 1
-    assert pair_requirements(before, after) == {}  # stored: never paired
