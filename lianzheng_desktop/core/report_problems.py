@@ -105,7 +105,7 @@ def _overview(data: ReportData) -> str:
                       and is_due(i, data.as_of, data.missed_up_to))
         # not "…提升空间" beside an item past its deadline said next (revjiwei12 R4)
         return (f"对照年度工作要点，{noun}{scope}均已完成，" + (
-            f"但有{overdue}件整改事项已超过整改时限、尚未完成。" if overdue else
+            f"但有{overdue}件整改事项到期未完成。" if overdue else
             "但在工作质量和实际成效上仍有提升空间。"))
     labels = [status_label(i) for i in items]
     order = [Status.DONE.label, Status.ON_TRACK.label, NOT_STARTED,
