@@ -20,10 +20,8 @@ from pathlib import Path
 from lianzheng_desktop.core.ledgers import LEDGERS
 from lianzheng_desktop.paths import AppPaths
 from lianzheng_desktop.storage import anchor
+from lianzheng_desktop.storage.trail import COVERED
 
-_WORK_WORDS = {"report_draft": "报告的文字", "plan": "年度计划", "requirement": "年度计划的要求",
-               "unit_profile": "单位信息", "report_version": "交出报告的登记",
-               "record_requirement": "“计入要求”的指定", "trash": "回收站"}
 _READ_AT_MOST = 6  # backups whose trail is read, newest first: each is unzipped
 
 
@@ -62,6 +60,8 @@ def replaced(conn: sqlite3.Connection, paths: AppPaths) -> Replaced | None:
     not a first copy's, come back earlier); else the newest the file does not go on from
     (the anchor moved past every backup by ``check``: revdiff11 Z1). Any work counts, not
     only records: her report's text, the plan, 设置 (revloss8 V1)."""
+    from lianzheng_desktop.storage.manifest import audit_head
+
     held = anchor.read(paths)
     if held is None or not anchor.has_chain(conn):
         return None
@@ -78,19 +78,15 @@ def replaced(conn: sqlite3.Connection, paths: AppPaths) -> Replaced | None:
     # of another PC's copy gathered into this folder is no work of this PC's, though it
     # went on from the same head (revdiff13 P1)
     if not disagrees:
-        from lianzheng_desktop.storage.manifest import audit_head
-
         ours = [pair for pair in ours if anchor.signed_here(audit_head(pair[0]) or {})]
     others = [pair for pair in trails if pair not in ours] if disagrees else []
     for holder, theirs in ours + others:
         shared = last_shared(conn, theirs)
         lost = {(ledger, record) for entry, (_, ledger, record) in theirs.items()
                 if entry > shared}
-        if lost:
-            from lianzheng_desktop.storage.manifest import audit_head
-
+        if lost:  # other work named as the trail names its tables (报告草稿, 年度计划 …)
             records = sum(1 for ledger, _ in lost if ledger in LEDGERS)
-            other = tuple(dict.fromkeys(_WORK_WORDS.get(ledger, "其他内容")
+            other = tuple(dict.fromkeys(COVERED[ledger].noun if ledger in COVERED else "其他内容"
                                         for ledger, _ in lost if ledger not in LEDGERS))
             return Replaced(holder, records, str((audit_head(holder) or {}).get("at", "")),
                             other)

@@ -214,8 +214,8 @@ def test_her_report_text_alone_lost_to_a_copy_is_told(tmp_path):
     _backup(office)
     shutil.copy(home, office)
     found = _replaced(office)
-    assert found is not None and found.records == 0 and "报告的文字" in found.other
-    assert "报告的文字的修改不在现在的文件里" in found.message()
+    assert found is not None and found.records == 0 and "报告草稿" in found.other
+    assert "报告草稿的修改不在现在的文件里" in found.message()
 
 
 def test_a_second_copy_names_this_pcs_backup_not_the_first_copys(tmp_path):
